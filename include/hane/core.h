@@ -1,0 +1,125 @@
+/* hane/core.h — pure helpers: TC Kimlik No, Turkish text, money, dates,
+ * phone numbers, the clock. No I/O, no SQLite, no curses, no locale.
+ *
+ * Validators return 0 or HANE_EINVAL and set hane_error_last() to the
+ * message (from data/i18n/core.def) that a form shows under the field.
+ */
+#ifndef HANE_CORE_H
+#define HANE_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hane/error.h"
+
+/* ---- TC Kimlik No ----------------------------------------------------- */
+
+#define HANE_TCKN_LEN 11
+
+/* 0 if s is exactly 11 digits, first not 0, both check digits right.
+ * Otherwise HANE_EINVAL with the reason (length, digits, leading zero,
+ * checksum, or the Excel "1,23457E+10" hint). */
+int hane_tckn_check(const char *s) HANE_WARN_UNUSED;
+bool hane_tckn_valid(const char *s);
+
+/* Fills out[9..10] (the check digits) from out[0..8] and terminates out.
+ * out[0..8] must be digits, out[0] not '0'. */
+void hane_tckn_complete(char out[HANE_TCKN_LEN + 1]);
+
+/* "12345678950" → "123******50" into out (at least 12 bytes). A value that
+ * is not 11 bytes long is masked whole as "***". */
+void hane_tckn_mask(char *out, size_t outsz, const char *tckn);
+
+/* ---- UTF-8 and Turkish text ------------------------------------------- */
+
+/* Decode one code point from s (n bytes available). Returns its length in
+ * bytes (1..4), or 0 for n == 0, or -1 for an invalid or overlong sequence. */
+int hane_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Encode cp into out (4 bytes room); returns bytes written (1..4). */
+int hane_utf8_encode(uint32_t cp, char out[4]);
+
+/* True if s[0..n) is valid UTF-8. */
+bool hane_utf8_valid(const char *s, size_t n);
+
+/* Turkish lower/upper case (İ→i, I→ı, i→İ, ı→I, and the rest of Latin).
+ * Returns a malloc'ed string the caller frees, or NULL on ENOMEM. */
+char *hane_text_lower(const char *s);
+char *hane_text_upper(const char *s);
+
+/* The search key: Turkish lower case, then Turkish letters folded to ASCII
+ * (ş→s ğ→g ı→i ö→o ü→u ç→c, â→a î→i û→u), every run of characters that are
+ * not letters or digits turned into one space, trimmed. "  Şükrü  YILMAZ"
+ * → "sukru yilmaz"; "IŞIK" and "ışık" → "isik". Writes at most outsz-1
+ * bytes plus NUL (never splitting a character) and returns the length it
+ * needed (like snprintf). */
+size_t hane_text_fold(char *out, size_t outsz, const char *s);
+
+/* Display width in terminal columns of UTF-8 text (combining marks 0, East
+ * Asian wide 2, others 1; invalid bytes count 1 each). */
+int hane_text_width(const char *s);
+
+/* Byte length of the longest prefix of s that fits in cols columns, never
+ * cutting a character. */
+size_t hane_text_fit(const char *s, int cols);
+
+/* Copies s into out, truncated to at most cols columns; when cut, the last
+ * column is "…". Returns out. */
+char *hane_text_truncate(char *out, size_t outsz, const char *s, int cols);
+
+/* Trims ASCII white space at both ends in place; returns s. */
+char *hane_text_trim(char *s);
+
+/* ---- Money: integer kuruş --------------------------------------------- */
+
+/* Parses "8.250,50", "8250,50", "8250.50", "₺8.250", "8.250 TL", "-12,5"
+ * into kuruş. Rejects "abc", "1.2.3,4", more than 2 decimals, overflow. */
+int hane_money_parse(int64_t *kurus, const char *s) HANE_WARN_UNUSED;
+
+/* 825050 → "8.250,50 TL" (with_unit) or "8.250,50". Returns out. */
+char *hane_money_format(char *out, size_t outsz, int64_t kurus,
+			bool with_unit);
+
+/* ---- Dates: ISO-8601 text "YYYY-MM-DD" -------------------------------- */
+
+#define HANE_DATE_LEN 10
+
+/* Parses "04.01.1950", "4.1.1950", "04/01/1950", "1950-01-04" into
+ * out "1950-01-04". Rejects impossible dates and two-digit years. */
+int hane_date_parse(char out[HANE_DATE_LEN + 1], const char *s)
+	HANE_WARN_UNUSED;
+
+/* "1950-01-04" → "04.01.1950". Anything else is copied as it is. */
+char *hane_date_format(char out[HANE_DATE_LEN + 1], const char *iso);
+
+bool hane_date_valid(int y, int m, int d);
+
+/* Whole years between birth and on (both ISO); -1 if either is invalid. */
+int hane_date_age(const char *birth, const char *on);
+
+/* ---- Phone numbers ---------------------------------------------------- */
+
+#define HANE_PHONE_LEN 13 /* "+905321234567" */
+
+/* Turkish mobile and landline numbers in any usual writing ("0532 123 45
+ * 67", "+90 532 1234567", "5321234567", "(262) 318 00 00") to E.164
+ * "+905321234567". Rejects the rest. */
+int hane_phone_normalize(char out[HANE_PHONE_LEN + 1], const char *s)
+	HANE_WARN_UNUSED;
+
+/* "+905321234567" → "0532 123 45 67"; masked: "0532 *** ** 67". */
+char *hane_phone_format(char *out, size_t outsz, const char *e164,
+			bool masked);
+
+/* ---- Clock ------------------------------------------------------------ */
+
+/* Local time of Europe/Istanbul (UTC+3 all year since 2016) as
+ * "YYYY-MM-DD HH:MM:SS". The environment variable HANE_NOW, when set to a
+ * time in that form, freezes the clock (tests). Returns out. */
+char *hane_now(char out[20]);
+
+/* Today's date "YYYY-MM-DD" by the same clock. */
+char *hane_today(char out[HANE_DATE_LEN + 1]);
+
+#endif

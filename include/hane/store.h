@@ -1,0 +1,191 @@
+/* hane/store.h — the data-access layer over SQLite.
+ *
+ * The only module that sees <sqlite3.h>. It opens and migrates the
+ * database, runs statements with named bound parameters, nests
+ * transactions, retries whole transactions on SQLITE_BUSY, keeps the
+ * acting staff member, and writes the audit trail for every insert,
+ * update and delete made through hane_store_insert/update/delete.
+ *
+ * Threading: one hane_db per thread. Errors: 0 or a negative HANE_E… code
+ * with hane_error_last() set; data errors never exit the process.
+ */
+#ifndef HANE_STORE_H
+#define HANE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hane/error.h"
+
+typedef struct hane_db hane_db;
+typedef struct hane_stmt hane_stmt;
+
+/* ---- Opening ---------------------------------------------------------- */
+
+enum hane_open_flags {
+	HANE_OPEN_CREATE = 1 << 0,   /* create the file if it does not exist */
+	HANE_OPEN_READONLY = 1 << 1, /* never write (reports on a copy) */
+};
+
+/* Opens path (":memory:" works), sets WAL with synchronous=NORMAL,
+ * foreign_keys=ON and a busy timeout, refuses a file that is not a hane
+ * database (HANE_ENOTDB) or one of a newer schema (HANE_EVERSION), and
+ * applies pending migrations, each in its own transaction. *out is the
+ * caller's, closed with hane_store_close(); NULL on failure. */
+int hane_store_open(hane_db **out, const char *path, unsigned flags)
+	HANE_WARN_UNUSED;
+
+/* Finalizes every statement still open and closes. Accepts NULL. */
+void hane_store_close(hane_db *db);
+
+/* The path given to hane_store_open (borrowed). */
+const char *hane_store_path(const hane_db *db);
+
+/* Schema version (user_version) and the newest one this binary knows. */
+int hane_store_schema_version(hane_db *db);
+int hane_store_schema_latest(void);
+
+/* ---- Statements ------------------------------------------------------- */
+
+enum { HANE_DONE = 0, HANE_ROW = 1 };
+
+/* Prepares constant SQL (never SQL built from input: values are bound).
+ * Every statement is on the connection's list, so none outlives it. */
+int hane_stmt_prepare(hane_db *db, hane_stmt **out, const char *sql)
+	HANE_WARN_UNUSED;
+void hane_stmt_finalize(hane_stmt *st); /* accepts NULL */
+
+/* Bind by name (":tckn"); NULL text binds SQL NULL. A name the statement
+ * does not have is an internal error (HANE_EINTERNAL). */
+int hane_stmt_bind_text(hane_stmt *st, const char *name, const char *v);
+int hane_stmt_bind_int(hane_stmt *st, const char *name, int64_t v);
+int hane_stmt_bind_null(hane_stmt *st, const char *name);
+
+/* HANE_ROW, HANE_DONE, or a negative error:
+ *   while ((rc = hane_stmt_step(st)) == HANE_ROW) { … } */
+int hane_stmt_step(hane_stmt *st);
+
+/* Resets for another run and clears the bindings. */
+void hane_stmt_reset(hane_stmt *st);
+
+/* Column values of the current row. Text is borrowed until the next step,
+ * reset or finalize ("" for NULL): copy it. */
+int64_t hane_stmt_int(hane_stmt *st, int col);
+const char *hane_stmt_text(hane_stmt *st, int col);
+bool hane_stmt_is_null(hane_stmt *st, int col);
+int hane_stmt_columns(hane_stmt *st);
+const char *hane_stmt_column_name(hane_stmt *st, int col);
+
+/* Runs constant SQL that returns no rows (several statements allowed). */
+int hane_store_exec(hane_db *db, const char *sql) HANE_WARN_UNUSED;
+
+/* Convenience: runs a one-row query and returns its first column as an
+ * integer in *out (HANE_ENOTFOUND when there is no row). */
+int hane_store_query_int(hane_db *db, int64_t *out, const char *sql,
+			 const char *name, int64_t arg) HANE_WARN_UNUSED;
+
+int64_t hane_store_last_id(hane_db *db);
+int hane_store_changes(hane_db *db);
+
+/* ---- Transactions ----------------------------------------------------- */
+
+/* Nested by a depth counter: the outermost begin is BEGIN IMMEDIATE (every
+ * transaction here may write, and a deferred one that reads then writes
+ * fails at once with BUSY when another process committed meanwhile);
+ * inner ones are no-ops. A rollback at any depth dooms the whole
+ * transaction: the outermost commit then rolls back and returns the error
+ * that caused it. */
+int hane_store_begin(hane_db *db) HANE_WARN_UNUSED;
+int hane_store_commit(hane_db *db) HANE_WARN_UNUSED;
+void hane_store_rollback(hane_db *db);
+int hane_store_depth(const hane_db *db);
+
+/* Runs fn(db, arg) inside a transaction; commits when it returns 0, rolls
+ * back otherwise. When the database stays busy past the busy timeout, or
+ * the commit fails with BUSY, the whole transaction is run again (a few
+ * times, with backoff) before HANE_EBUSY is returned. fn must therefore
+ * have no effects outside the database. Nested calls join the outer
+ * transaction and do not retry. */
+int hane_store_tx(hane_db *db, int (*fn)(hane_db *db, void *arg), void *arg)
+	HANE_WARN_UNUSED;
+
+/* ---- The acting staff member ------------------------------------------ */
+
+struct hane_actor {
+	int64_t staff_id; /* 0: nobody (unknown user) */
+	char username[64];
+	char full_name[128];
+	char role[16]; /* admin, supervisor, caseworker, reporter */
+	char unit[32];
+};
+
+/* Sets the actor from a staff username; when username is NULL, from the
+ * OS login (getpwuid(geteuid())) mapped through staff.os_user or the same
+ * username. An unknown name leaves an actor with staff_id 0 and the name
+ * kept, so messages can say who was refused; returns HANE_ENOUSER then. */
+int hane_store_set_actor(hane_db *db, const char *username);
+const struct hane_actor *hane_store_actor(const hane_db *db);
+
+/* The OS login name of this process (static storage). */
+const char *hane_os_user(void);
+
+/* ---- Audited writes ---------------------------------------------------- */
+
+enum hane_value_type { HANE_V_NULL, HANE_V_TEXT, HANE_V_INT };
+
+/* One column and its new value. Table and column names are constants in
+ * the code (checked to be [a-z_0-9]); values are always bound. */
+struct hane_field {
+	const char *name;
+	enum hane_value_type type;
+	const char *text;
+	int64_t i;
+};
+
+#define HANE_FTEXT(n, v) {(n), (v) ? HANE_V_TEXT : HANE_V_NULL, (v), 0}
+#define HANE_FINT(n, v) {(n), HANE_V_INT, NULL, (v)}
+#define HANE_FNULL(n) {(n), HANE_V_NULL, NULL, 0}
+
+/* Inserts a row; the table must have version, created_at, created_by,
+ * updated_at, updated_by columns, which store fills. The audit row lists
+ * every field given. *id (may be NULL) gets the new rowid. */
+int hane_store_insert(hane_db *db, const char *table,
+		      const struct hane_field *f, size_t n, int64_t *id)
+	HANE_WARN_UNUSED;
+
+/* Updates row id if its version is still `version`, then bumps version.
+ * Only fields whose value differs are written and audited (old → new);
+ * nothing differing is a successful no-op (*changed = 0). A stale version
+ * is HANE_ECONFLICT, with hane_store_last_conflict() saying who changed
+ * the row and when; a missing row is HANE_ENOTFOUND. changed may be NULL. */
+int hane_store_update(hane_db *db, const char *table, int64_t id,
+		      int64_t version, const struct hane_field *f, size_t n,
+		      int *changed) HANE_WARN_UNUSED;
+
+/* Deletes row id if its version matches (HANE_ECONFLICT otherwise); the
+ * audit row keeps the old values. */
+int hane_store_delete(hane_db *db, const char *table, int64_t id,
+		      int64_t version) HANE_WARN_UNUSED;
+
+struct hane_conflict {
+	char table[32];
+	int64_t id;
+	int64_t version;       /* the row's version now */
+	char updated_by[64];   /* staff username */
+	char updated_at[20];   /* "YYYY-MM-DD HH:MM:SS" local */
+};
+
+/* The last conflict on this connection (borrowed). */
+const struct hane_conflict *hane_store_last_conflict(const hane_db *db);
+
+/* Writes an audit row for a read or another event with no row change
+ * (KVKK read log: "person.view", "export"…). detail may be NULL. */
+int hane_store_audit_event(hane_db *db, const char *event, const char *table,
+			   int64_t id, const char *detail);
+
+/* Runs PRAGMA integrity_check; 0 when "ok", HANE_EDB with the first
+ * problem otherwise. */
+int hane_store_integrity_check(hane_db *db) HANE_WARN_UNUSED;
+
+#endif

@@ -1,0 +1,66 @@
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hane/core.h"
+
+const char *tu_tmp_path(const char *stem)
+{
+	static char paths[8][512];
+	static unsigned next;
+	static unsigned serial;
+	char *p = paths[next++ % 8];
+	const char *dir = getenv("HANE_TEST_TMP");
+	char side[600];
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	mkdir(dir, 0777);
+	snprintf(p, sizeof paths[0], "%s/%s-%ld-%u.db", dir, stem,
+		 (long)getpid(), serial++);
+	unlink(p);
+	snprintf(side, sizeof side, "%s-wal", p);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", p);
+	unlink(side);
+	return p;
+}
+
+hane_db *tu_open(const char *path)
+{
+	hane_db *db = NULL;
+	int rc = hane_store_open(&db, path ? path : ":memory:", HANE_OPEN_CREATE);
+	hane_stmt *st = NULL;
+
+	if (rc != 0)
+		fail_msg("open %s: %s", path ? path : ":memory:",
+			 hane_error_last());
+	rc = hane_stmt_prepare(db, &st,
+			       "INSERT OR IGNORE INTO staff(username, full_name,"
+			       " role, created_at, updated_at)"
+			       " VALUES('tester', 'Test Kullanıcı', 'admin',"
+			       " '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+	if (rc == 0)
+		rc = hane_stmt_step(st) < 0 ? -1 : 0;
+	hane_stmt_finalize(st);
+	if (rc != 0)
+		fail_msg("add tester: %s", hane_error_last());
+	if (hane_store_set_actor(db, "tester") != 0)
+		fail_msg("actor: %s", hane_error_last());
+	return db;
+}
+
+const char *tu_tckn(uint64_t n)
+{
+	static char out[8][HANE_TCKN_LEN + 1];
+	static unsigned next;
+	char *t = out[next++ % 8];
+
+	snprintf(t, sizeof out[0], "9%08llu", (unsigned long long)(n % 100000000ULL));
+	hane_tckn_complete(t);
+	return t;
+}
