@@ -14,6 +14,7 @@ enum hane_lang { HANE_LANG_TR = 0, HANE_LANG_EN = 1 };
 enum hane_msg {
 #define M(id, tr, en) HANE_M_##id,
 #include "i18n/core.def"
+#include "i18n/store.def"
 #include "i18n/households.def"
 #include "i18n/cli.def"
 #include "i18n/ui.def"

@@ -8,6 +8,7 @@ static enum hane_lang current = HANE_LANG_TR;
 static const char *const messages[HANE_M__COUNT][2] = {
 #define M(id, tr, en) [HANE_M_##id] = {tr, en},
 #include "i18n/core.def"
+#include "i18n/store.def"
 #include "i18n/households.def"
 #include "i18n/cli.def"
 #include "i18n/ui.def"
