@@ -1,0 +1,197 @@
+/* Money as integer kuruş (1 TL = 100 kuruş).
+ *
+ * Staff write amounts the Turkish way ("8.250,50"), spreadsheets export
+ * them either way ("8250.50"), and a dot with three digits after it is a
+ * thousands separator in Turkish ("1.250" is one thousand two hundred and
+ * fifty lira). The rules, so that no amount is read two ways:
+ *   - ',' is only ever the decimal mark, at most once, 1 or 2 digits
+ *     after it;
+ *   - '.' groups thousands (groups of exactly 3 digits, the first 1 to 3)
+ *     when there is a ',' after it, when there are several dots, or when
+ *     the one dot has exactly 3 digits after it;
+ *   - otherwise one '.' followed by 1 or 2 digits is the decimal mark.
+ * "1,234,567" (English grouping) is therefore rejected, not misread.
+ */
+#include "hane/core.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "hane/i18n.h"
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Skips a currency sign or unit at p ("₺", "TL", "TRY", any case) and the
+ * spaces after it; returns p unchanged when there is none. */
+static const char *skip_unit(const char *p)
+{
+	if (strncmp(p, "\xE2\x82\xBA", 3) == 0) /* ₺ */
+		p += 3;
+	else if ((p[0] == 'T' || p[0] == 't') &&
+		 (p[1] == 'R' || p[1] == 'r') && (p[2] == 'Y' || p[2] == 'y'))
+		p += 3;
+	else if ((p[0] == 'T' || p[0] == 't') && (p[1] == 'L' || p[1] == 'l'))
+		p += 2;
+	else
+		return p;
+	while (is_space(*p))
+		p++;
+	return p;
+}
+
+static const char *skip_sign(const char *p, bool *neg, bool *seen)
+{
+	if (*seen)
+		return p;
+	if (*p == '-' || *p == '+') {
+		*neg = *p == '-';
+		*seen = true;
+		p++;
+	} else if (strncmp(p, "\xE2\x88\x92", 3) == 0) { /* − minus sign */
+		*neg = true;
+		*seen = true;
+		p += 3;
+	} else {
+		return p;
+	}
+	while (is_space(*p))
+		p++;
+	return p;
+}
+
+static int invalid(void)
+{
+	hane_error_set("%s", hane_msg(HANE_M_MONEY_INVALID));
+	return HANE_EINVAL;
+}
+
+static int too_large(void)
+{
+	hane_error_set("%s", hane_msg(HANE_M_MONEY_RANGE));
+	return HANE_EINVAL;
+}
+
+int hane_money_parse(int64_t *kurus, const char *s)
+{
+	const char *p, *num, *end, *comma = NULL, *last_dot = NULL;
+	bool neg = false, signed_ = false;
+	int dots = 0, decimals = 0;
+	const char *int_end, *frac = NULL;
+	int64_t lira = 0, sub = 0;
+
+	if (!s)
+		return invalid();
+	p = s;
+	while (is_space(*p))
+		p++;
+	p = skip_sign(p, &neg, &signed_);
+	p = skip_unit(p);
+	p = skip_sign(p, &neg, &signed_);
+	num = p;
+	while (is_digit(*p) || *p == '.' || *p == ',') {
+		if (*p == ',') {
+			if (comma)
+				return invalid();
+			comma = p;
+		} else if (*p == '.') {
+			if (comma)
+				return invalid(); /* "1,5.0" */
+			dots++;
+			last_dot = p;
+		}
+		p++;
+	}
+	end = p;
+	while (is_space(*p))
+		p++;
+	p = skip_unit(p);
+	if (*p != '\0' || end == num || !is_digit(num[0]))
+		return invalid();
+
+	/* Which mark, if any, starts the kuruş part? */
+	if (comma) {
+		frac = comma + 1;
+		int_end = comma;
+	} else if (dots == 1 && end - (last_dot + 1) != 3) {
+		frac = last_dot + 1;
+		int_end = last_dot;
+		dots = 0;
+	} else {
+		int_end = end;
+	}
+	if (frac) {
+		decimals = (int)(end - frac);
+		if (decimals == 0)
+			return invalid();
+		if (decimals > 2) {
+			hane_error_set("%s", hane_msg(HANE_M_MONEY_DECIMALS));
+			return HANE_EINVAL;
+		}
+	}
+
+	/* The lira part: plain digits, or 1-3 digits then groups of ".ddd". */
+	{
+		int group = 0;
+		bool grouped = dots > 0;
+
+		for (const char *q = num; q < int_end; q++) {
+			if (*q == '.') {
+				if ((q == num) || (group > 3) ||
+				    (q != num + group && group != 3))
+					return invalid();
+				group = 0;
+				continue;
+			}
+			if (lira > (INT64_MAX / 100 - (*q - '0')) / 10)
+				return too_large();
+			lira = lira * 10 + (*q - '0');
+			group++;
+		}
+		if (grouped && group != 3)
+			return invalid();
+		if (int_end == num)
+			return invalid();
+	}
+	if (frac) {
+		sub = (frac[0] - '0') * 10;
+		if (decimals == 2)
+			sub += frac[1] - '0';
+		if (!is_digit(frac[0]) || (decimals == 2 && !is_digit(frac[1])))
+			return invalid();
+	}
+	if (lira * 100 > INT64_MAX - sub)
+		return too_large();
+	*kurus = neg ? -(lira * 100 + sub) : lira * 100 + sub;
+	return 0;
+}
+
+char *hane_money_format(char *out, size_t outsz, int64_t kurus,
+			bool with_unit)
+{
+	char digits[32], grouped[48];
+	uint64_t mag = kurus < 0 ? (uint64_t)0 - (uint64_t)kurus
+				 : (uint64_t)kurus;
+	int n, g = 0;
+
+	if (!out || outsz == 0)
+		return out;
+	n = snprintf(digits, sizeof digits, "%llu",
+		     (unsigned long long)(mag / 100));
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			grouped[g++] = '.';
+		grouped[g++] = digits[i];
+	}
+	grouped[g] = '\0';
+	snprintf(out, outsz, "%s%s,%02u%s", kurus < 0 ? "-" : "", grouped,
+		 (unsigned)(mag % 100), with_unit ? " TL" : "");
+	return out;
+}

@@ -1,0 +1,777 @@
+/* Unit tests of core: TC Kimlik No, text, money, dates, phones, clock. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+
+/* The error detail must be exactly this message, in both languages. */
+static void expect_msg(int rc, enum hane_msg id)
+{
+	assert_int_equal(rc, HANE_EINVAL);
+	assert_string_equal(hane_error_last(), hane_msg(id));
+}
+
+/* ---- TC Kimlik No -------------------------------------------------------- */
+
+/* The rule written differently from src/core: no modulo of a negative
+ * number, plain loops. */
+static void reference_tckn(char t[12])
+{
+	int odd = 0, even = 0, sum = 0;
+
+	for (int i = 0; i < 9; i += 2)
+		odd += t[i] - '0';
+	for (int i = 1; i < 8; i += 2)
+		even += t[i] - '0';
+	int x = odd * 7 - even + 1000; /* 1000 ≡ 0 (mod 10), keeps x > 0 */
+	t[9] = (char)('0' + x % 10);
+	for (int i = 0; i < 10; i++)
+		sum += t[i] - '0';
+	t[10] = (char)('0' + sum % 10);
+	t[11] = '\0';
+}
+
+static void test_tckn_known(void **state)
+{
+	assert_int_equal(hane_tckn_check("10000000146"), 0);
+	assert_true(hane_tckn_valid("10000000146"));
+	assert_false(hane_tckn_valid("10000000147"));
+	assert_false(hane_tckn_valid("10000000156"));
+	assert_false(hane_tckn_valid(NULL));
+	assert_false(hane_tckn_valid(""));
+	assert_false(hane_tckn_valid("0000000000"));
+}
+
+static void test_tckn_generated(void **state)
+{
+	uint64_t x = 0x9E3779B97F4A7C15ULL;
+
+	for (int n = 0; n < 200000; n++) {
+		char a[12], b[12];
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		snprintf(a, sizeof a, "%09llu",
+			 (unsigned long long)(x % 900000000ULL + 100000000ULL));
+		if (n % 10 == 0) { /* foreign residents' numbers */
+			a[0] = '9';
+			a[1] = '9';
+		}
+		memcpy(b, a, 9);
+		hane_tckn_complete(a);
+		reference_tckn(b);
+		assert_string_equal(a, b);
+		assert_int_equal(hane_tckn_check(a), 0);
+		assert_true(hane_tckn_valid(a));
+		/* any other check digit fails */
+		for (int pos = 9; pos < 11; pos++) {
+			char c = a[pos];
+
+			a[pos] = (char)('0' + (c - '0' + 1 + n % 9) % 10);
+			assert_false(hane_tckn_valid(a));
+			expect_msg(hane_tckn_check(a), HANE_M_TCKN_CHECKSUM);
+			a[pos] = c;
+		}
+	}
+}
+
+static void test_tckn_negative_mod(void **state)
+{
+	/* odd positions 1,0,0,0,0 and even 9,9,9,9: 1*7 - 36 = -29, which
+	 * is 1 modulo 10 (C's % says -9) */
+	char t[12] = "190909090";
+
+	hane_tckn_complete(t);
+	assert_string_equal(t, "19090909018");
+	assert_int_equal(hane_tckn_check("19090909018"), 0);
+	expect_msg(hane_tckn_check("19090909098"), HANE_M_TCKN_CHECKSUM);
+}
+
+static void test_tckn_messages(void **state)
+{
+	expect_msg(hane_tckn_check("1234567890"), HANE_M_TCKN_LENGTH);
+	expect_msg(hane_tckn_check("123456789012"), HANE_M_TCKN_LENGTH);
+	expect_msg(hane_tckn_check(""), HANE_M_TCKN_LENGTH);
+	expect_msg(hane_tckn_check(NULL), HANE_M_TCKN_LENGTH);
+	expect_msg(hane_tckn_check("1234567890a"), HANE_M_TCKN_DIGITS);
+	expect_msg(hane_tckn_check("100 00000146"), HANE_M_TCKN_DIGITS);
+	expect_msg(hane_tckn_check("-1000000014"), HANE_M_TCKN_DIGITS);
+	expect_msg(hane_tckn_check("01234567890"), HANE_M_TCKN_ZERO);
+	expect_msg(hane_tckn_check("12345678901"), HANE_M_TCKN_CHECKSUM);
+	expect_msg(hane_tckn_check("1,23457E+10"), HANE_M_TCKN_EXCEL);
+	expect_msg(hane_tckn_check("1.23457E+10"), HANE_M_TCKN_EXCEL);
+	expect_msg(hane_tckn_check("1.23457e+10"), HANE_M_TCKN_EXCEL);
+	expect_msg(hane_tckn_check("1E+10"), HANE_M_TCKN_EXCEL);
+	expect_msg(hane_tckn_check("E+10"), HANE_M_TCKN_DIGITS);
+	/* the detail follows the language */
+	hane_lang_set(HANE_LANG_EN);
+	expect_msg(hane_tckn_check("01234567890"), HANE_M_TCKN_ZERO);
+	assert_string_equal(hane_error_last(),
+			    "TC Kimlik No cannot start with 0");
+	hane_lang_set(HANE_LANG_TR);
+	expect_msg(hane_tckn_check("01234567890"), HANE_M_TCKN_ZERO);
+	assert_string_equal(hane_error_last(), "TC Kimlik No 0 ile başlayamaz");
+}
+
+static void test_tckn_mask(void **state)
+{
+	char out[16];
+
+	hane_tckn_mask(out, sizeof out, "12345678950");
+	assert_string_equal(out, "123******50");
+	hane_tckn_mask(out, sizeof out, "123");
+	assert_string_equal(out, "***");
+	hane_tckn_mask(out, sizeof out, NULL);
+	assert_string_equal(out, "***");
+	hane_tckn_mask(out, 5, "12345678950");
+	assert_string_equal(out, "123*");
+	assert_true(hane_tckn_valid(tu_tckn(42)));
+}
+
+/* ---- UTF-8 --------------------------------------------------------------- */
+
+static void test_utf8_decode(void **state)
+{
+	uint32_t cp = 0;
+
+	assert_int_equal(hane_utf8_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(hane_utf8_decode("ş", 2, &cp), 2);
+	assert_int_equal(cp, 0x015F);
+	assert_int_equal(hane_utf8_decode("₺", 3, &cp), 3);
+	assert_int_equal(cp, 0x20BA);
+	assert_int_equal(hane_utf8_decode("😀", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	assert_int_equal(hane_utf8_decode("", 0, &cp), 0);
+	assert_int_equal(hane_utf8_decode("\x80", 1, &cp), -1);
+	assert_int_equal(hane_utf8_decode("\xC0\x80", 2, &cp), -1);
+	assert_int_equal(hane_utf8_decode("\xC1\xBF", 2, &cp), -1);
+	assert_int_equal(hane_utf8_decode("\xE0\x80\x80", 3, &cp), -1);
+	assert_int_equal(hane_utf8_decode("\xF0\x80\x80\x80", 4, &cp), -1);
+	assert_int_equal(hane_utf8_decode("\xED\xA0\x80", 3, &cp), -1);
+	assert_int_equal(hane_utf8_decode("\xF4\x90\x80\x80", 4, &cp), -1);
+	assert_int_equal(hane_utf8_decode("\xF5\x80\x80\x80", 4, &cp), -1);
+	assert_int_equal(hane_utf8_decode("\xC5\x9F", 1, &cp), -1);
+	assert_int_equal(hane_utf8_decode("\xC5" "A", 2, &cp), -1);
+	assert_true(hane_utf8_valid("Şükrü ₺ 😀", strlen("Şükrü ₺ 😀")));
+	assert_false(hane_utf8_valid("\xDE\xFE", 2));
+	assert_false(hane_utf8_valid("ab\xC5", 3));
+	assert_true(hane_utf8_valid("", 0));
+}
+
+static void test_utf8_roundtrip(void **state)
+{
+	for (uint32_t c = 0; c <= 0x10FFFF; c += (c < 0x3000 ? 1 : 97)) {
+		char buf[4];
+		uint32_t back = 0;
+		int n;
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		n = hane_utf8_encode(c, buf);
+		assert_true(n >= 1 && n <= 4);
+		assert_int_equal(hane_utf8_decode(buf, (size_t)n, &back), n);
+		assert_int_equal(back, c);
+	}
+}
+
+/* ---- Case and folding ---------------------------------------------------- */
+
+static void expect_lower(const char *in, const char *want)
+{
+	char *s = hane_text_lower(in);
+
+	assert_non_null(s);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+static void expect_upper(const char *in, const char *want)
+{
+	char *s = hane_text_upper(in);
+
+	assert_non_null(s);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+static void test_text_case(void **state)
+{
+	expect_lower("İSTANBUL", "istanbul");
+	expect_lower("IŞIK", "ışık");
+	expect_lower("ÇAĞLA ÖZTÜRK", "çağla öztürk");
+	expect_lower("ŞÜKRÜ", "şükrü");
+	expect_lower("I\xCC\x87SMAIL", "ismaıl"); /* decomposed İ */
+	expect_lower("ÂLİ ÎMAN ÛMRAN", "âli îman ûmran");
+	expect_lower("ÉMILE Ÿ Ł", "émıle ÿ ł");
+	expect_lower("ИВАН ΣΩ", "иван σω");
+	expect_lower("a\xFF" "B", "a\xFF" "b"); /* invalid kept */
+	expect_lower("", "");
+	expect_lower(NULL, "");
+	expect_upper("istanbul", "İSTANBUL");
+	expect_upper("ışık", "IŞIK");
+	expect_upper("şükrü çağla öğün", "ŞÜKRÜ ÇAĞLA ÖĞÜN");
+	expect_upper("iiii", "İİİİ"); /* the string doubles */
+	expect_upper("ÿ ł é ß", "Ÿ Ł É ß");
+	expect_upper("иван σως", "ИВАН ΣΩΣ");
+	expect_upper("123 ₺", "123 ₺");
+}
+
+static void expect_fold(const char *in, const char *want)
+{
+	char out[256];
+	size_t n = hane_text_fold(out, sizeof out, in);
+
+	assert_string_equal(out, want);
+	assert_int_equal(n, strlen(want));
+}
+
+static void test_text_fold(void **state)
+{
+	expect_fold("  Şükrü  YILMAZ", "sukru yilmaz");
+	expect_fold("IŞIK", "isik");
+	expect_fold("ışık", "isik");
+	expect_fold("İSTANBUL", "istanbul");
+	expect_fold("I\xCC\x87STANBUL", "istanbul");
+	expect_fold("i\xCC\x87", "i");
+	expect_fold("Gülşen-Çağla", "gulsen cagla");
+	expect_fold("Ayşe'nin", "ayse nin");
+	expect_fold("José / Jose\xCC\x81", "jose jose");
+	expect_fold("Hâlâ îmân ûmran", "hala iman umran");
+	expect_fold("ÖMER ÇAKIR, İBRAHİM", "omer cakir ibrahim");
+	expect_fold("Ağaoğlu 12/3 Sk.", "agaoglu 12 3 sk");
+	expect_fold("Müller Straße Ærø Œuvre", "muller strasse aero oeuvre");
+	expect_fold("Иван", "иван");
+	expect_fold("ＡＢＣ１２", "abc12");
+	expect_fold("a\xE2\x80\x8B" "b", "ab"); /* zero-width space joins */
+	expect_fold("a\xC2\xA0" "b", "a b");   /* no-break space splits */
+	expect_fold("😀 Ali 😀", "ali");
+	expect_fold("a\xFF" "b", "a b");
+	expect_fold("...!!!", "");
+	expect_fold("", "");
+	expect_fold(NULL, "");
+}
+
+static void test_text_fold_search(void **state)
+{
+	char name[64], query[64];
+
+	hane_text_fold(name, sizeof name, "Şükrü Yılmaz");
+	hane_text_fold(query, sizeof query, "sukru");
+	assert_memory_equal(name, query, strlen(query));
+	hane_text_fold(query, sizeof query, "ŞÜKRÜ yilmaz");
+	assert_string_equal(name, query);
+	hane_text_fold(name, sizeof name, "ışık");
+	hane_text_fold(query, sizeof query, "IŞIK");
+	assert_string_equal(name, query);
+}
+
+static void test_text_fold_cut(void **state)
+{
+	char out[8];
+
+	/* like snprintf: the needed length, and never half a character */
+	assert_int_equal(hane_text_fold(NULL, 0, "Şükrü Yılmaz"), 12);
+	assert_int_equal(hane_text_fold(out, 4, "ab cd"), 5);
+	assert_string_equal(out, "ab");
+	assert_int_equal(hane_text_fold(out, 4, "Иван"), 8);
+	assert_string_equal(out, "и");
+	assert_int_equal(hane_text_fold(out, 5, "Иван"), 8);
+	assert_string_equal(out, "ив");
+	assert_int_equal(hane_text_fold(out, 1, "Ali"), 3);
+	assert_string_equal(out, "");
+	assert_int_equal(hane_text_fold(out, 4, "Ali"), 3);
+	assert_string_equal(out, "ali");
+	/* a later shorter piece must not slip in after a cut */
+	assert_int_equal(hane_text_fold(out, 4, "abИx"), 5);
+	assert_string_equal(out, "ab");
+}
+
+/* ---- Width --------------------------------------------------------------- */
+
+static void test_text_width(void **state)
+{
+	assert_int_equal(hane_text_width("abc"), 3);
+	assert_int_equal(hane_text_width("Şükrü"), 5);
+	assert_int_equal(hane_text_width("e\xCC\x81"), 1);
+	assert_int_equal(hane_text_width("I\xCC\x87"), 1);
+	assert_int_equal(hane_text_width("中文"), 4);
+	assert_int_equal(hane_text_width("한국"), 4);
+	assert_int_equal(hane_text_width("😀"), 2);
+	assert_int_equal(hane_text_width("₺…"), 2);
+	assert_int_equal(hane_text_width("\xFF\xFE"), 2);
+	assert_int_equal(hane_text_width("a\tb"), 2);
+	assert_int_equal(hane_text_width("a\xE2\x80\x8B" "b"), 2);
+	assert_int_equal(hane_text_width(""), 0);
+	assert_int_equal(hane_text_width(NULL), 0);
+}
+
+static void test_text_fit(void **state)
+{
+	assert_int_equal(hane_text_fit("Şükrü", 3), strlen("Şük"));
+	assert_int_equal(hane_text_fit("Şükrü", 10), strlen("Şükrü"));
+	assert_int_equal(hane_text_fit("中文", 3), 3);
+	assert_int_equal(hane_text_fit("中文", 1), 0);
+	assert_int_equal(hane_text_fit("e\xCC\x81x", 1), 3);
+	assert_int_equal(hane_text_fit("abc", 0), 0);
+	assert_int_equal(hane_text_fit("abc", -1), 0);
+	assert_int_equal(hane_text_fit(NULL, 5), 0);
+}
+
+static void test_text_truncate(void **state)
+{
+	char out[64];
+
+	assert_string_equal(hane_text_truncate(out, sizeof out,
+					       "Şükrü Yılmaz", 6),
+			    "Şükrü…");
+	assert_int_equal(hane_text_width(out), 6);
+	assert_string_equal(hane_text_truncate(out, sizeof out,
+					       "Şükrü Yılmaz", 12),
+			    "Şükrü Yılmaz");
+	assert_string_equal(hane_text_truncate(out, sizeof out, "中文字", 4),
+			    "中…");
+	assert_string_equal(hane_text_truncate(out, sizeof out, "abc", 1),
+			    "…");
+	assert_string_equal(hane_text_truncate(out, sizeof out, "abc", 0), "");
+	assert_string_equal(hane_text_truncate(out, sizeof out, "", 5), "");
+	/* the buffer is the limit, not only the columns */
+	assert_string_equal(hane_text_truncate(out, 6, "Şükrü", 10), "Ş…");
+	assert_string_equal(hane_text_truncate(out, 3, "Şükrü", 10), "Ş");
+	assert_string_equal(hane_text_truncate(out, 9, "Şükrü", 10), "Şükrü");
+	/* every cut is valid UTF-8 within the columns */
+	for (int cols = 1; cols < 16; cols++) {
+		for (size_t sz = 1; sz < 24; sz++) {
+			hane_text_truncate(out, sz, "Gülşen 中 Çağla😀", cols);
+			assert_true(strlen(out) < sz);
+			assert_true(hane_utf8_valid(out, strlen(out)));
+			assert_true(hane_text_width(out) <= cols);
+		}
+	}
+}
+
+static void test_text_trim(void **state)
+{
+	char a[] = "  \t Ali Veli \r\n";
+	char b[] = "   ";
+	char c[] = "x";
+
+	assert_string_equal(hane_text_trim(a), "Ali Veli");
+	assert_string_equal(hane_text_trim(b), "");
+	assert_string_equal(hane_text_trim(c), "x");
+	assert_null(hane_text_trim(NULL));
+}
+
+/* ---- Money --------------------------------------------------------------- */
+
+static void expect_money(const char *in, int64_t want)
+{
+	int64_t k = -777;
+
+	if (hane_money_parse(&k, in) != 0)
+		fail_msg("\"%s\": %s", in, hane_error_last());
+	if (k != want)
+		fail_msg("\"%s\" → %lld, want %lld", in, (long long)k,
+			 (long long)want);
+}
+
+static void expect_money_bad(const char *in, enum hane_msg id)
+{
+	int64_t k = -777;
+	int rc = hane_money_parse(&k, in);
+
+	if (rc != HANE_EINVAL)
+		fail_msg("\"%s\" accepted as %lld", in, (long long)k);
+	assert_string_equal(hane_error_last(), hane_msg(id));
+	assert_int_equal(k, -777);
+}
+
+static void test_money_parse(void **state)
+{
+	expect_money("8.250,50", 825050);
+	expect_money("8250,50", 825050);
+	expect_money("8250.50", 825050);
+	expect_money("₺8.250", 825000);
+	expect_money("₺ 8.250", 825000);
+	expect_money("8.250 TL", 825000);
+	expect_money("8.250,50 TL", 825050);
+	expect_money("8.250,50TL", 825050);
+	expect_money("8.250,50 tl", 825050);
+	expect_money("8.250,50₺", 825050);
+	expect_money("8250 TRY", 825000);
+	expect_money("1.234.567,89", 123456789);
+	expect_money("1.234.567", 123456700);
+	expect_money("0,5", 50);
+	expect_money("0,05", 5);
+	expect_money("-12,5", -1250);
+	expect_money("-₺12,50", -1250);
+	expect_money("₺-12,50", -1250);
+	expect_money("\xE2\x88\x92" "5", -500);
+	expect_money("+5", 500);
+	expect_money("  42  ", 4200);
+	expect_money("0", 0);
+	expect_money("007", 700);
+	/* one dot: three digits after it is Turkish thousands, fewer is a
+	 * decimal point */
+	expect_money("1.250", 125000);
+	expect_money("12.50", 1250);
+	expect_money("12.5", 1250);
+	expect_money("999.999", 99999900);
+	expect_money("92233720368547758,07", INT64_MAX);
+	expect_money("-92233720368547758,07", -INT64_MAX);
+}
+
+static void test_money_reject(void **state)
+{
+	expect_money_bad("abc", HANE_M_MONEY_INVALID);
+	expect_money_bad("", HANE_M_MONEY_INVALID);
+	expect_money_bad("   ", HANE_M_MONEY_INVALID);
+	expect_money_bad(NULL, HANE_M_MONEY_INVALID);
+	expect_money_bad("TL", HANE_M_MONEY_INVALID);
+	expect_money_bad("-", HANE_M_MONEY_INVALID);
+	expect_money_bad("--5", HANE_M_MONEY_INVALID);
+	expect_money_bad("1.2.3,4", HANE_M_MONEY_INVALID);
+	expect_money_bad("1,234,567", HANE_M_MONEY_INVALID);
+	expect_money_bad("1,5.0", HANE_M_MONEY_INVALID);
+	expect_money_bad("12.34.56", HANE_M_MONEY_INVALID);
+	expect_money_bad("1234.567", HANE_M_MONEY_INVALID);
+	expect_money_bad("1..250", HANE_M_MONEY_INVALID);
+	expect_money_bad(".250", HANE_M_MONEY_INVALID);
+	expect_money_bad(",5", HANE_M_MONEY_INVALID);
+	expect_money_bad("5,", HANE_M_MONEY_INVALID);
+	expect_money_bad("5.", HANE_M_MONEY_INVALID);
+	expect_money_bad("5 5", HANE_M_MONEY_INVALID);
+	expect_money_bad("5 TLx", HANE_M_MONEY_INVALID);
+	expect_money_bad("5e3", HANE_M_MONEY_INVALID);
+	expect_money_bad("1,234", HANE_M_MONEY_DECIMALS);
+	expect_money_bad("8.250,505", HANE_M_MONEY_DECIMALS);
+	expect_money_bad("1.2345", HANE_M_MONEY_DECIMALS);
+	expect_money_bad("92233720368547758,08", HANE_M_MONEY_RANGE);
+	expect_money_bad("99999999999999999999", HANE_M_MONEY_RANGE);
+	expect_money_bad("-99999999999999999999,99", HANE_M_MONEY_RANGE);
+}
+
+static void test_money_format(void **state)
+{
+	char out[40];
+	uint64_t x = 12345;
+
+	assert_string_equal(hane_money_format(out, sizeof out, 825050, true),
+			    "8.250,50 TL");
+	assert_string_equal(hane_money_format(out, sizeof out, 825050, false),
+			    "8.250,50");
+	assert_string_equal(hane_money_format(out, sizeof out, -825050, true),
+			    "-8.250,50 TL");
+	assert_string_equal(hane_money_format(out, sizeof out, 0, true),
+			    "0,00 TL");
+	assert_string_equal(hane_money_format(out, sizeof out, 5, false),
+			    "0,05");
+	assert_string_equal(hane_money_format(out, sizeof out, -5, false),
+			    "-0,05");
+	assert_string_equal(hane_money_format(out, sizeof out, 100000, false),
+			    "1.000,00");
+	assert_string_equal(hane_money_format(out, sizeof out, 12345678900,
+					      false),
+			    "123.456.789,00");
+	assert_string_equal(hane_money_format(out, sizeof out, INT64_MAX,
+					      false),
+			    "92.233.720.368.547.758,07");
+	assert_string_equal(hane_money_format(out, sizeof out, INT64_MIN,
+					      false),
+			    "-92.233.720.368.547.758,08");
+	/* what is written can be read back */
+	for (int i = 0; i < 20000; i++) {
+		int64_t v, back = 0;
+
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		v = (int64_t)(x >> (i % 50 + 14));
+		if (i % 2)
+			v = -v;
+		hane_money_format(out, sizeof out, v, i % 3 == 0);
+		tu_ok(hane_money_parse(&back, out));
+		assert_int_equal(back, v);
+	}
+}
+
+/* ---- Dates --------------------------------------------------------------- */
+
+static void expect_date(const char *in, const char *want)
+{
+	char out[HANE_DATE_LEN + 1] = "";
+
+	if (hane_date_parse(out, in) != 0)
+		fail_msg("\"%s\": %s", in, hane_error_last());
+	assert_string_equal(out, want);
+}
+
+static void expect_date_bad(const char *in, enum hane_msg id)
+{
+	char out[HANE_DATE_LEN + 1] = "";
+	int rc = hane_date_parse(out, in);
+
+	if (rc != HANE_EINVAL)
+		fail_msg("\"%s\" accepted as %s", in, out);
+	assert_string_equal(hane_error_last(), hane_msg(id));
+}
+
+static void test_date_parse(void **state)
+{
+	expect_date("04.01.1950", "1950-01-04");
+	expect_date("4.1.1950", "1950-01-04");
+	expect_date("04/01/1950", "1950-01-04");
+	expect_date("04-01-1950", "1950-01-04");
+	expect_date("1950-01-04", "1950-01-04");
+	expect_date("1950-1-4", "1950-01-04");
+	expect_date("  04.01.1950 ", "1950-01-04");
+	expect_date("29.02.2024", "2024-02-29");
+	expect_date("29.02.2000", "2000-02-29");
+	expect_date("31.12.2100", "2100-12-31");
+	expect_date("01.01.1900", "1900-01-01");
+	expect_date("04.01.1950 00:00", "1950-01-04");
+	expect_date("04.01.1950 00:00:00", "1950-01-04");
+	expect_date("1950-01-04T00:00:00", "1950-01-04");
+	expect_date("04.01.1950 00:00 ", "1950-01-04");
+}
+
+static void test_date_reject(void **state)
+{
+	expect_date_bad("31.02.1999", HANE_M_DATE_IMPOSSIBLE);
+	expect_date_bad("29.02.2023", HANE_M_DATE_IMPOSSIBLE);
+	expect_date_bad("29.02.1900", HANE_M_DATE_IMPOSSIBLE);
+	expect_date_bad("31.04.2020", HANE_M_DATE_IMPOSSIBLE);
+	expect_date_bad("00.01.2020", HANE_M_DATE_IMPOSSIBLE);
+	expect_date_bad("01.13.2020", HANE_M_DATE_IMPOSSIBLE);
+	expect_date_bad("2020-00-10", HANE_M_DATE_IMPOSSIBLE);
+	expect_date_bad("04.01.50", HANE_M_DATE_YEAR2);
+	expect_date_bad("4/1/50", HANE_M_DATE_YEAR2);
+	expect_date_bad("31.12.1899", HANE_M_DATE_RANGE);
+	expect_date_bad("01.01.2101", HANE_M_DATE_RANGE);
+	expect_date_bad("0950-01-04", HANE_M_DATE_RANGE);
+	expect_date_bad("04.01.1950x", HANE_M_DATE_INVALID);
+	expect_date_bad("04.01.1950 12:30", HANE_M_DATE_INVALID);
+	expect_date_bad("04.01.1950 00:00x", HANE_M_DATE_INVALID);
+	expect_date_bad("04.01.1950T", HANE_M_DATE_INVALID);
+	expect_date_bad("04.01.1950 x", HANE_M_DATE_INVALID);
+	expect_date_bad("04.01.19500", HANE_M_DATE_INVALID);
+	expect_date_bad("04.01.195", HANE_M_DATE_INVALID);
+	expect_date_bad("04.01/1950", HANE_M_DATE_INVALID);
+	expect_date_bad("1950.01.04", HANE_M_DATE_INVALID);
+	expect_date_bad("1950-01-004", HANE_M_DATE_INVALID);
+	expect_date_bad("004.01.1950", HANE_M_DATE_INVALID);
+	expect_date_bad("04.001.1950", HANE_M_DATE_INVALID);
+	expect_date_bad("04011950", HANE_M_DATE_INVALID);
+	expect_date_bad("bugün", HANE_M_DATE_INVALID);
+	expect_date_bad("", HANE_M_DATE_INVALID);
+	expect_date_bad(NULL, HANE_M_DATE_INVALID);
+	expect_date_bad("-04.01.1950", HANE_M_DATE_INVALID);
+	expect_date_bad("99999999999.01.1950", HANE_M_DATE_INVALID);
+}
+
+static void test_date_valid(void **state)
+{
+	assert_true(hane_date_valid(2024, 2, 29));
+	assert_true(hane_date_valid(2000, 2, 29));
+	assert_false(hane_date_valid(1900, 2, 29));
+	assert_false(hane_date_valid(2023, 2, 29));
+	assert_true(hane_date_valid(2023, 12, 31));
+	assert_false(hane_date_valid(2023, 11, 31));
+	assert_false(hane_date_valid(2023, 0, 1));
+	assert_false(hane_date_valid(2023, 1, 0));
+	assert_false(hane_date_valid(0, 1, 1));
+}
+
+static void test_date_format_age(void **state)
+{
+	char out[HANE_DATE_LEN + 1];
+
+	assert_string_equal(hane_date_format(out, "1950-01-04"), "04.01.1950");
+	assert_string_equal(hane_date_format(out, ""), "");
+	assert_string_equal(hane_date_format(out, NULL), "");
+	assert_string_equal(hane_date_format(out, "bilinmiyor!"), "bilinmiyor");
+	assert_string_equal(hane_date_format(out, "1950-02-30"), "1950-02-30");
+	assert_int_equal(hane_date_age("1950-01-04", "2024-01-03"), 73);
+	assert_int_equal(hane_date_age("1950-01-04", "2024-01-04"), 74);
+	assert_int_equal(hane_date_age("1950-01-04", "1950-01-04"), 0);
+	assert_int_equal(hane_date_age("2000-02-29", "2023-02-28"), 22);
+	assert_int_equal(hane_date_age("2000-02-29", "2023-03-01"), 23);
+	assert_int_equal(hane_date_age("2000-02-29", "2024-02-29"), 24);
+	assert_int_equal(hane_date_age("2000-06-15", "2000-06-14"), -1);
+	assert_int_equal(hane_date_age("04.01.1950", "2024-01-04"), -1);
+	assert_int_equal(hane_date_age("1950-01-04", NULL), -1);
+	assert_int_equal(hane_date_age("", "2024-01-04"), -1);
+}
+
+/* ---- Phones -------------------------------------------------------------- */
+
+static void expect_phone(const char *in, const char *want)
+{
+	char out[HANE_PHONE_LEN + 1] = "";
+
+	if (hane_phone_normalize(out, in) != 0)
+		fail_msg("\"%s\": %s", in, hane_error_last());
+	assert_string_equal(out, want);
+}
+
+static void expect_phone_bad(const char *in)
+{
+	char out[HANE_PHONE_LEN + 1] = "";
+	int rc = hane_phone_normalize(out, in);
+
+	if (rc != HANE_EINVAL)
+		fail_msg("\"%s\" accepted as %s", in, out);
+	assert_string_equal(hane_error_last(),
+			    hane_msg(HANE_M_PHONE_INVALID));
+}
+
+static void test_phone_normalize(void **state)
+{
+	expect_phone("0532 123 45 67", "+905321234567");
+	expect_phone("+90 532 1234567", "+905321234567");
+	expect_phone("+905321234567", "+905321234567");
+	expect_phone("0090 532 123 45 67", "+905321234567");
+	expect_phone("90532 123 45 67", "+905321234567");
+	expect_phone("5321234567", "+905321234567");
+	expect_phone("0 (532) 123-45-67", "+905321234567");
+	expect_phone("0532.123.45.67", "+905321234567");
+	expect_phone("(0262) 318 00 00", "+902623180000");
+	expect_phone("(262) 318 00 00", "+902623180000");
+	expect_phone("0212 555 12 12", "+902125551212");
+	expect_phone("0312 555 12 12", "+903125551212");
+	expect_phone("0462 555 12 12", "+904625551212");
+	expect_phone("0850 222 00 00", "+908502220000");
+	expect_phone(" 0505 000 00 00\t", "+905050000000");
+}
+
+static void test_phone_reject(void **state)
+{
+	expect_phone_bad("0532 123 45 6");
+	expect_phone_bad("0532 123 45 678");
+	expect_phone_bad("0532 ABC 45 67");
+	expect_phone_bad("0532 123 45 67 dahili 12");
+	expect_phone_bad("+1 212 555 1234");
+	expect_phone_bad("+90 532 123 45 6");
+	expect_phone_bad("+0532 123 45 67");
+	expect_phone_bad("++905321234567");
+	expect_phone_bad("0532+1234567");
+	expect_phone_bad("0800 123 45 67");
+	expect_phone_bad("0900 123 45 67");
+	expect_phone_bad("0812 123 45 67");
+	expect_phone_bad("0112 123 45 67");
+	expect_phone_bad("0612 123 45 67");
+	expect_phone_bad("0012 123 45 67");
+	expect_phone_bad("444 1 234");
+	expect_phone_bad("318 00 00");
+	expect_phone_bad("00905321234567890");
+	expect_phone_bad("12345678901234567890123456789012345");
+	expect_phone_bad("");
+	expect_phone_bad("   ");
+	expect_phone_bad(NULL);
+}
+
+static void test_phone_format(void **state)
+{
+	char out[32];
+
+	assert_string_equal(hane_phone_format(out, sizeof out, "+905321234567",
+					      false),
+			    "0532 123 45 67");
+	assert_string_equal(hane_phone_format(out, sizeof out, "+905321234567",
+					      true),
+			    "0532 *** ** 67");
+	assert_string_equal(hane_phone_format(out, sizeof out, "+902623180000",
+					      false),
+			    "0262 318 00 00");
+	assert_string_equal(hane_phone_format(out, sizeof out, "", true), "");
+	assert_string_equal(hane_phone_format(out, sizeof out, NULL, false),
+			    "");
+	assert_string_equal(hane_phone_format(out, sizeof out, "12345", false),
+			    "12345");
+	assert_string_equal(hane_phone_format(out, sizeof out, "12345", true),
+			    "***");
+	assert_string_equal(hane_phone_format(out, sizeof out,
+					      "+4915112345678", true),
+			    "***");
+}
+
+/* ---- Clock --------------------------------------------------------------- */
+
+static bool clock_shaped(const char *s)
+{
+	const char *form = "dddd-dd-dd dd:dd:dd";
+
+	if (strlen(s) != 19)
+		return false;
+	for (int i = 0; i < 19; i++)
+		if (form[i] == 'd' ? (s[i] < '0' || s[i] > '9')
+				   : s[i] != form[i])
+			return false;
+	return true;
+}
+
+static void test_clock(void **state)
+{
+	char now[20], today[HANE_DATE_LEN + 1], want[20];
+	time_t t;
+	struct tm tm;
+
+	setenv("HANE_NOW", "2026-03-01 10:20:30", 1);
+	assert_string_equal(hane_now(now), "2026-03-01 10:20:30");
+	assert_string_equal(hane_today(today), "2026-03-01");
+	setenv("HANE_NOW", "2026-03-01", 1);
+	assert_string_equal(hane_now(now), "2026-03-01 00:00:00");
+	/* a malformed freeze is ignored: the real clock, UTC+3 */
+	setenv("HANE_NOW", "dün", 1);
+	for (int tries = 0; tries < 3; tries++) {
+		t = time(NULL) + 3 * 3600;
+		gmtime_r(&t, &tm);
+		strftime(want, sizeof want, "%Y-%m-%d %H:%M:%S", &tm);
+		hane_now(now);
+		if (strcmp(now, want) == 0)
+			break; /* else a second ticked between the two */
+	}
+	assert_string_equal(now, want);
+	unsetenv("HANE_NOW");
+	assert_true(clock_shaped(hane_now(now)));
+	hane_today(today);
+	assert_memory_equal(today, now, HANE_DATE_LEN);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tckn_known),
+		cmocka_unit_test(test_tckn_generated),
+		cmocka_unit_test(test_tckn_negative_mod),
+		cmocka_unit_test(test_tckn_messages),
+		cmocka_unit_test(test_tckn_mask),
+		cmocka_unit_test(test_utf8_decode),
+		cmocka_unit_test(test_utf8_roundtrip),
+		cmocka_unit_test(test_text_case),
+		cmocka_unit_test(test_text_fold),
+		cmocka_unit_test(test_text_fold_search),
+		cmocka_unit_test(test_text_fold_cut),
+		cmocka_unit_test(test_text_width),
+		cmocka_unit_test(test_text_fit),
+		cmocka_unit_test(test_text_truncate),
+		cmocka_unit_test(test_text_trim),
+		cmocka_unit_test(test_money_parse),
+		cmocka_unit_test(test_money_reject),
+		cmocka_unit_test(test_money_format),
+		cmocka_unit_test(test_date_parse),
+		cmocka_unit_test(test_date_reject),
+		cmocka_unit_test(test_date_valid),
+		cmocka_unit_test(test_date_format_age),
+		cmocka_unit_test(test_phone_normalize),
+		cmocka_unit_test(test_phone_reject),
+		cmocka_unit_test(test_phone_format),
+		cmocka_unit_test(test_clock),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
