@@ -1,0 +1,146 @@
+/* hane/csvio.h — reading and writing CSV as Turkish offices produce it.
+ *
+ * The only module that sees <csv.h> (libcsv). The reader streams a file
+ * record by record: it detects the encoding (UTF-8 with or without BOM, or
+ * Windows-1254) and the delimiter (, ; or tab, sniffed from the header),
+ * hands over every field as UTF-8, and keeps each record's ORIGINAL bytes
+ * so that a rejected row can be written back exactly as it came (same
+ * encoding, same delimiter) for Excel to reopen. The writer produces plain
+ * UTF-8 CSV or what Turkish Excel opens right, and neutralises formula
+ * injection.
+ */
+#ifndef HANE_CSVIO_H
+#define HANE_CSVIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "hane/error.h"
+#include "hane/store.h" /* HANE_ROW, HANE_DONE */
+
+/* Longest field accepted (an unterminated quote would otherwise swallow
+ * the rest of the file into one field) and most fields in one record. */
+#define HANE_CSV_FIELD_MAX (1024 * 1024)
+#define HANE_CSV_FIELDS_MAX 1024
+
+enum hane_csv_encoding {
+	HANE_CSV_ENC_AUTO = 0, /* valid UTF-8 → UTF-8, otherwise 1254 */
+	HANE_CSV_ENC_UTF8,
+	HANE_CSV_ENC_CP1254,
+};
+
+/* "utf-8"/"utf8", "windows-1254"/"cp1254"/"1254"; -1 if unknown. */
+int hane_csv_encoding_parse(const char *s);
+/* "UTF-8", "Windows-1254" (or "ASCII" for AUTO: nothing decided it). */
+const char *hane_csv_encoding_name(enum hane_csv_encoding e);
+
+struct hane_csv_opts {
+	enum hane_csv_encoding encoding; /* AUTO: detect */
+	char delimiter;                  /* 0: sniff from the header */
+};
+
+/* One record. Everything is borrowed from the reader and valid until the
+ * next hane_csv_read() or hane_csv_close(). */
+struct hane_csv_record {
+	size_t nfields;
+	char **fields;     /* UTF-8, NUL-terminated, exactly as in the file */
+	long line;         /* physical line (1-based) where the record starts */
+	const char *raw;   /* the original bytes, line end included */
+	size_t raw_len;
+};
+
+typedef struct hane_csv_reader hane_csv_reader;
+
+/* Opens path for reading ("-" is standard input). opts may be NULL
+ * (detect everything). Nothing is parsed yet except the sniffing of the
+ * first block. *out is the caller's, closed with hane_csv_close(). An
+ * empty file, a UTF-16 file or a file with NUL bytes is HANE_ECSV. */
+int hane_csv_open(hane_csv_reader **out, const char *path,
+		  const struct hane_csv_opts *opts) HANE_WARN_UNUSED;
+void hane_csv_close(hane_csv_reader *r); /* accepts NULL */
+
+/* Reads the next record: HANE_ROW with *rec set, HANE_DONE at the end, or
+ * HANE_ECSV with hane_error_last() naming the line (invalid bytes for the
+ * encoding, a malformed or unterminated quote, a field too long, binary
+ * data). Records whose fields are all empty (blank lines, Excel's ";;;;")
+ * are skipped. The first record is the header: the reader gives it like
+ * any other. */
+int hane_csv_read(hane_csv_reader *r, const struct hane_csv_record **rec)
+	HANE_WARN_UNUSED;
+
+/* What the reader found or was told. The encoding may stay AUTO while the
+ * file has been pure ASCII so far. */
+enum hane_csv_encoding hane_csv_encoding(const hane_csv_reader *r);
+char hane_csv_delimiter(const hane_csv_reader *r);
+bool hane_csv_had_bom(const hane_csv_reader *r);
+/* Bytes consumed so far and the file size (-1 when not a regular file),
+ * for a progress bar. */
+int64_t hane_csv_offset(const hane_csv_reader *r);
+int64_t hane_csv_size(const hane_csv_reader *r);
+
+/* ---- Rejects: the original rows plus a reason column ------------------- */
+
+typedef struct hane_csv_rejects hane_csv_rejects;
+
+/* Creates path for the rejected rows of reader r: the same encoding, BOM,
+ * delimiter and line ends as the input, the header row first with one
+ * more column named column_title (UTF-8; converted). *out is the
+ * caller's; hane_csv_rejects_close() flushes and closes it. */
+int hane_csv_rejects_open(hane_csv_rejects **out, const char *path,
+			  const hane_csv_reader *r,
+			  const struct hane_csv_record *header,
+			  const char *column_title) HANE_WARN_UNUSED;
+/* Appends rec's original bytes and the reason (UTF-8). */
+int hane_csv_rejects_add(hane_csv_rejects *j,
+			 const struct hane_csv_record *rec,
+			 const char *reason) HANE_WARN_UNUSED;
+/* Closes; HANE_EIO if anything failed to reach the disk. NULL is 0. */
+int hane_csv_rejects_close(hane_csv_rejects *j);
+
+/* ---- Encoding helpers --------------------------------------------------- */
+
+/* Windows-1254 bytes s[0..n) to a malloc'ed UTF-8 string (*out, caller
+ * frees). HANE_EINVAL for the five bytes 1254 leaves undefined. */
+int hane_csv_from_1254(char **out, const char *s, size_t n) HANE_WARN_UNUSED;
+/* UTF-8 to a malloc'ed Windows-1254 string; characters 1254 lacks become
+ * '?'. NULL on ENOMEM. */
+char *hane_csv_to_1254(const char *utf8);
+
+/* ---- Writer --------------------------------------------------------------- */
+
+enum hane_csv_writer_flags {
+	/* What Turkish Excel opens right: UTF-8 with BOM, ';', CRLF, decimal
+	 * comma, identifiers wrapped so they stay text. */
+	HANE_CSV_EXCEL = 1 << 0,
+};
+
+/* How a value is written. */
+enum hane_csv_kind {
+	HANE_CSV_TEXT,   /* guarded against formula injection */
+	HANE_CSV_NUMBER, /* "-12.5": plain number (decimal comma in Excel);
+			    anything not a number is written as TEXT */
+	HANE_CSV_ID,     /* digits that must stay text (TC Kimlik No, phone):
+			    Excel gets ="…"; not digits → TEXT */
+};
+
+typedef struct hane_csv_writer hane_csv_writer;
+
+/* Writes to fp (borrowed: never closed here). *out is the caller's. The
+ * BOM of Excel mode is written at once. */
+int hane_csv_writer_open(hane_csv_writer **out, FILE *fp, unsigned flags)
+	HANE_WARN_UNUSED;
+/* Appends one field (NULL is an empty field) to the current row. */
+int hane_csv_put(hane_csv_writer *w, const char *value, enum hane_csv_kind k);
+/* Ends the row. */
+int hane_csv_endrow(hane_csv_writer *w);
+/* Flushes and frees; HANE_EIO if any write failed. NULL is 0. */
+int hane_csv_writer_close(hane_csv_writer *w);
+
+/* Undoes what the writer did to a value, for reading back an export: a
+ * leading "'" before = + - @ tab CR is dropped, and Excel's ="digits" is
+ * unwrapped. Works in place on s; returns s. */
+char *hane_csv_unguard(char *s);
+
+#endif

@@ -1,0 +1,188 @@
+/* The CSV writer: plain UTF-8, or what Turkish Excel opens right.
+ *
+ * Quoting follows RFC 4180 (libcsv's csv_fwrite2 does the doubling). On
+ * top of that every text value that Excel would take for a formula gets a
+ * leading apostrophe (OWASP "CSV injection": quoting does not stop Excel
+ * from evaluating =HYPERLINK(…)), and identifiers are written as ="…" in
+ * Excel mode so a TC Kimlik No never becomes 1,23457E+10 and a phone
+ * keeps its leading zero. The reader undoes both (hane_csv_unguard), so an
+ * export reads back as it was.
+ */
+#include "hane/csvio.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct hane_csv_writer {
+	FILE *fp;
+	bool excel;
+	char delim;
+	const char *eol;
+	size_t col;
+};
+
+int hane_csv_writer_open(hane_csv_writer **out, FILE *fp, unsigned flags)
+{
+	hane_csv_writer *w = calloc(1, sizeof(*w));
+
+	*out = NULL;
+	if (!w)
+		return HANE_ENOMEM;
+	w->fp = fp;
+	w->excel = flags & HANE_CSV_EXCEL;
+	w->delim = w->excel ? ';' : ',';
+	w->eol = w->excel ? "\r\n" : "\n";
+	if (w->excel)
+		fputs("\xEF\xBB\xBF", fp);
+	*out = w;
+	return 0;
+}
+
+static bool is_number(const char *s)
+{
+	bool digits = false;
+
+	if (*s == '-')
+		s++;
+	while (*s >= '0' && *s <= '9')
+		s++, digits = true;
+	if (*s == '.') {
+		s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return false;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return digits && !*s;
+}
+
+static bool is_id(const char *s)
+{
+	if (*s == '+')
+		s++;
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!(*s >= '0' && *s <= '9') && *s != ' ')
+			return false;
+	return true;
+}
+
+static bool risky(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+	       c == '\r';
+}
+
+static bool needs_quotes(const char *s, char delim)
+{
+	size_t n = strlen(s);
+
+	if (!n)
+		return false;
+	if (s[0] == ' ' || s[n - 1] == ' ')
+		return true;
+	for (; *s; s++)
+		if (*s == delim || *s == '"' || *s == '\n' || *s == '\r')
+			return true;
+	return false;
+}
+
+static void put_raw(hane_csv_writer *w, const char *s)
+{
+	if (needs_quotes(s, w->delim))
+		csv_fwrite2(w->fp, s, strlen(s), '"');
+	else
+		fputs(s, w->fp);
+}
+
+int hane_csv_put(hane_csv_writer *w, const char *v, enum hane_csv_kind k)
+{
+	if (w->col++)
+		fputc(w->delim, w->fp);
+	if (!v || !*v)
+		return 0;
+	if (k == HANE_CSV_NUMBER && is_number(v)) {
+		const char *dot = strchr(v, '.');
+
+		if (w->excel && dot) {
+			fwrite(v, 1, (size_t)(dot - v), w->fp);
+			fputc(',', w->fp);
+			fputs(dot + 1, w->fp);
+		} else {
+			fputs(v, w->fp);
+		}
+		return 0;
+	}
+	if (k == HANE_CSV_ID && is_id(v)) {
+		if (w->excel) {
+			size_t n = strlen(v) + 4;
+			char *t = malloc(n);
+
+			if (!t)
+				return HANE_ENOMEM;
+			snprintf(t, n, "=\"%s\"", v);
+			put_raw(w, t);
+			free(t);
+		} else if (*v == '+') {
+			/* "+90…" would be a formula: guard like text. */
+			fputc('\'', w->fp);
+			fputs(v, w->fp);
+		} else {
+			put_raw(w, v);
+		}
+		return 0;
+	}
+	if (risky(v[0])) {
+		size_t n = strlen(v) + 2;
+		char *t = malloc(n);
+
+		if (!t)
+			return HANE_ENOMEM;
+		t[0] = '\'';
+		memcpy(t + 1, v, n - 1);
+		put_raw(w, t);
+		free(t);
+		return 0;
+	}
+	put_raw(w, v);
+	return 0;
+}
+
+int hane_csv_endrow(hane_csv_writer *w)
+{
+	fputs(w->eol, w->fp);
+	w->col = 0;
+	return ferror(w->fp) ? HANE_EIO : 0;
+}
+
+int hane_csv_writer_close(hane_csv_writer *w)
+{
+	int rc = 0;
+
+	if (!w)
+		return 0;
+	if (fflush(w->fp) || ferror(w->fp)) {
+		hane_error_set("%s", strerror(errno));
+		rc = HANE_EIO;
+	}
+	free(w);
+	return rc;
+}
+
+char *hane_csv_unguard(char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= 2 && s[0] == '\'' && risky(s[1])) {
+		memmove(s, s + 1, n);
+		return s;
+	}
+	if (n >= 3 && s[0] == '=' && s[1] == '"' && s[n - 1] == '"') {
+		memmove(s, s + 2, n - 3);
+		s[n - 3] = '\0';
+	}
+	return s;
+}
