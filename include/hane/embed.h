@@ -15,7 +15,7 @@ struct hane_embedded {
 extern const struct hane_embedded hane_embedded_schema[];
 /* data/reports/NAME.sql, the report definitions. */
 extern const struct hane_embedded hane_embedded_reports[];
-/* data/reference/*.txt (mahalleler, branches, …). */
+/* data/reference/NAME.txt (mahalleler, branches, …). */
 extern const struct hane_embedded hane_embedded_reference[];
 
 /* The entry named name, or NULL. */

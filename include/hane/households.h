@@ -21,15 +21,16 @@
 #define HANE_TEXT_MAX 256
 #define HANE_NOTES_MAX 2048
 
-/* Relation to the head of household (X: name, Turkish, English). */
+/* Relation to the head of household: X(NAME, "stored name"); the words
+ * on screen are the messages HANE_M_REL_<NAME> (hane_relation_label). */
 #define HANE_RELATIONS(X)                                                      \
-	X(HEAD, "head", "reis", "head")                                        \
-	X(SPOUSE, "spouse", "eşi", "spouse")                                   \
-	X(CHILD, "child", "çocuğu", "child")                                   \
-	X(PARENT, "parent", "annesi/babası", "parent")                         \
-	X(SIBLING, "sibling", "kardeşi", "sibling")                            \
-	X(GRANDCHILD, "grandchild", "torunu", "grandchild")                    \
-	X(OTHER, "other", "diğer", "other")
+	X(HEAD, "head")                                                        \
+	X(SPOUSE, "spouse")                                                    \
+	X(CHILD, "child")                                                      \
+	X(PARENT, "parent")                                                    \
+	X(SIBLING, "sibling")                                                  \
+	X(GRANDCHILD, "grandchild")                                            \
+	X(OTHER, "other")
 
 struct hane_person {
 	int64_t id;
@@ -182,8 +183,14 @@ int hane_person_count(hane_db *db, int64_t *count) HANE_WARN_UNUSED;
 
 /* True if name is a HANE_RELATIONS name. */
 bool hane_relation_valid(const char *name);
-/* The relation's word in the current language ("eşi"). */
+/* The relation's word in the current language ("eşi"); the name itself
+ * when unknown. Also parses a Turkish or English word ("eşi", "spouse",
+ * "es") back to the stored name: NULL when none matches. */
 const char *hane_relation_label(const char *name);
+const char *hane_relation_parse(const char *word);
+
+/* "aktif"/"pasif" for "active"/"passive" in the current language. */
+const char *hane_status_label(const char *status);
 
 /* ---- Demo data --------------------------------------------------------- */
 

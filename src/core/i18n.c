@@ -1,4 +1,4 @@
-/* The message table: data/i18n/*.def compiled into one array. */
+/* The message table: the data/i18n/NAME.def files compiled into one array. */
 #include "hane/i18n.h"
 
 #include <string.h>

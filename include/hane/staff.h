@@ -1,0 +1,45 @@
+/* hane/staff.h — staff members (personel): who may use hane, in which role.
+ */
+#ifndef HANE_STAFF_H
+#define HANE_STAFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hane/store.h"
+
+struct hane_staff {
+	int64_t id;
+	int64_t version;
+	char username[64];
+	char full_name[128];
+	char role[16]; /* admin, supervisor, caseworker, reporter */
+	char unit[32]; /* households, inspection, foodbank, homecare, taxi */
+	char os_user[64];
+	bool active;
+};
+
+/* True if role is one of the four roles. */
+bool hane_staff_role_valid(const char *role);
+
+/* Adds a staff member (needs staff.admin). *id (may be NULL) gets the id.
+ * A username already taken is HANE_EEXIST. */
+int hane_staff_add(hane_db *db, const struct hane_staff *s, int64_t *id)
+	HANE_WARN_UNUSED;
+
+/* Calls fn for every staff member ordered by username. */
+int hane_staff_each(hane_db *db,
+		    int (*fn)(const struct hane_staff *s, void *arg),
+		    void *arg) HANE_WARN_UNUSED;
+
+/* Number of staff rows (0 on a new database). Needs no permission: it
+ * is how `hane init` knows whether there is a first administrator. */
+int hane_staff_count(hane_db *db, int64_t *n) HANE_WARN_UNUSED;
+
+/* On a database without staff, makes the OS user running hane its first
+ * administrator (mapped by os_user, like PostgreSQL peer login) and sets
+ * the actor. *created tells whether one was added. */
+int hane_staff_bootstrap(hane_db *db, bool *created) HANE_WARN_UNUSED;
+
+#endif

@@ -1,0 +1,71 @@
+/* The command line: shared state and helpers of the subcommands.
+ *
+ * Each subcommand lives in src/cli/cmd_<name>.c as
+ *   int hane_cmd_<name>(struct hane_cli *cli, int argc, char **argv)
+ * with argv[0] the subcommand's name, and is listed once in
+ * src/cli/commands.def. It returns the process exit status:
+ * 0 ok, 1 error, 2 usage, 3 done with some rows rejected.
+ */
+#ifndef HANE_CLI_H
+#define HANE_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hane/error.h"
+#include "hane/i18n.h"
+#include "hane/store.h"
+
+enum { HANE_EXIT_OK = 0, HANE_EXIT_ERROR = 1, HANE_EXIT_USAGE = 2,
+       HANE_EXIT_PARTIAL = 3 };
+
+struct hane_cli {
+	const char *db_path;   /* --db, $HANE_DB, or the default path */
+	bool db_is_default;    /* created on demand when missing */
+	const char *user;      /* --user; NULL: the OS login */
+	hane_db *db;           /* opened by hane_cli_open() */
+};
+
+/* Opens cli->db_path (migrating it) and sets the actor. A missing file is
+ * created only with HANE_OPEN_CREATE or when it is the default path.
+ * Prints the error and returns non-zero on failure. */
+int hane_cli_open(struct hane_cli *cli, unsigned flags);
+
+/* Prints "hane: <kind>: <detail>" to stderr for rc; returns the exit status
+ * for it (HANE_EXIT_USAGE for HANE_EUSAGE, else HANE_EXIT_ERROR). */
+int hane_cli_fail(int rc);
+
+/* Prints "hane: " + message + "\n" + "(hane CMD --help)" hint to stderr;
+ * returns HANE_EXIT_USAGE. */
+int hane_cli_usage(const char *cmd, const char *fmt, ...) HANE_PRINTF(2, 3);
+
+/* Option parsing for subcommands: long options only, "--name value" or
+ * "--name=value". hane_opt_next() returns the next option's name (without
+ * "--") and sets *value (NULL for a flag without a value when wants_value
+ * says it takes none), or NULL at the end of options; positional
+ * arguments are collected into pos[] (up to max_pos; *npos counts them). */
+struct hane_opts {
+	int argc;
+	char **argv;
+	int i;
+	const char *pos[16];
+	int npos;
+	const char *cmd;
+	const char *const *flags; /* NULL-terminated names that take no value */
+	int error;                /* set when an option lacks its value */
+};
+void hane_opts_init(struct hane_opts *o, int argc, char **argv,
+		    const char *const *flags);
+const char *hane_opts_next(struct hane_opts *o, const char **value);
+
+/* Parses a whole number option; prints a usage error and returns
+ * HANE_EUSAGE when it is not one. */
+int hane_cli_int(const char *cmd, const char *opt, const char *s,
+		 int64_t *out);
+
+#define HANE_CMD(name, summary) \
+	int hane_cmd_##name(struct hane_cli *cli, int argc, char **argv);
+#include "cli/commands.def"
+#undef HANE_CMD
+
+#endif

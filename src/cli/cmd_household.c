@@ -1,0 +1,396 @@
+/* hane household add|search|show|edit|move|set-head */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "hane/households.h"
+
+/* Values typed on the command line, parsed into the model's forms. Each
+ * option is remembered so edit changes only what was given. */
+struct input {
+	struct hane_person p;
+	struct hane_household h;
+	bool person_set, household_set;
+	int64_t to, household, person, limit;
+	bool has_to, has_household, has_person;
+};
+
+static int field_fail(enum hane_msg field, int rc)
+{
+	char why[512];
+
+	snprintf(why, sizeof why, "%s", hane_error_last());
+	hane_error_set("%s: %s", hane_msg(field), why);
+	return hane_cli_fail(rc);
+}
+
+#define SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
+
+/* Applies one option to in; returns 0, or an exit status. */
+static int apply(struct hane_cli *cli, struct input *in, const char *name,
+		 const char *v)
+{
+	int64_t n;
+	int rc;
+
+	if (strcmp(name, "tckn") == 0) {
+		SET(in->p.tckn, v);
+		in->person_set = true;
+	} else if (strcmp(name, "first") == 0) {
+		SET(in->p.first_name, v);
+		in->person_set = true;
+	} else if (strcmp(name, "last") == 0) {
+		SET(in->p.last_name, v);
+		in->person_set = true;
+	} else if (strcmp(name, "birth") == 0) {
+		in->person_set = true;
+		if (!*v)
+			in->p.birth_date[0] = '\0';
+		else if ((rc = hane_date_parse(in->p.birth_date, v)) != 0)
+			return field_fail(HANE_M_F_BIRTH, rc);
+	} else if (strcmp(name, "sex") == 0) {
+		in->person_set = true;
+		if (strcmp(v, "k") == 0 || strcmp(v, "K") == 0)
+			strcpy(in->p.sex, "K");
+		else if (strcmp(v, "e") == 0 || strcmp(v, "E") == 0)
+			strcpy(in->p.sex, "E");
+		else if (!*v)
+			in->p.sex[0] = '\0';
+		else {
+			hane_error_set("%s", hane_msg(HANE_M_V_SEX));
+			return hane_cli_fail(HANE_EINVAL);
+		}
+	} else if (strcmp(name, "relation") == 0) {
+		const char *r = hane_relation_parse(v);
+
+		in->person_set = true;
+		if (!r) {
+			SET(in->p.relation, v); /* validation names the choices */
+		} else {
+			SET(in->p.relation, r);
+		}
+	} else if (strcmp(name, "disability") == 0) {
+		in->person_set = true;
+		if (!*v)
+			in->p.disability_pct = -1;
+		else if (hane_cli_int("household", "--disability", v, &n))
+			return HANE_EXIT_USAGE;
+		else
+			in->p.disability_pct = n < -1 || n > 100 ? -2 : (int)n;
+	} else if (strcmp(name, "chronic") == 0) {
+		SET(in->p.chronic_illness, v);
+		in->person_set = true;
+	} else if (strcmp(name, "phone") == 0) {
+		char e164[HANE_PHONE_LEN + 1] = "";
+
+		if (*v && (rc = hane_phone_normalize(e164, v)) != 0)
+			return field_fail(HANE_M_F_PHONE, rc);
+		SET(in->p.phone, e164);
+		SET(in->h.phone, e164);
+		in->person_set = in->household_set = true;
+	} else if (strcmp(name, "mahalle") == 0) {
+		in->household_set = true;
+		in->h.mahalle[0] = '\0';
+		if (*v && (rc = hane_mahalle_match(cli->db, in->h.mahalle, v)))
+			return hane_cli_fail(HANE_EINVAL);
+	} else if (strcmp(name, "street") == 0) {
+		SET(in->h.street, v);
+		in->household_set = true;
+	} else if (strcmp(name, "building") == 0) {
+		SET(in->h.building, v);
+		in->household_set = true;
+	} else if (strcmp(name, "door") == 0) {
+		SET(in->h.door, v);
+		in->household_set = true;
+	} else if (strcmp(name, "income") == 0) {
+		in->household_set = true;
+		if (!*v)
+			in->h.income_kurus = -1;
+		else if ((rc = hane_money_parse(&in->h.income_kurus, v)) != 0)
+			return field_fail(HANE_M_F_INCOME, rc);
+	} else if (strcmp(name, "status") == 0) {
+		SET(in->h.status, strcmp(v, "pasif") == 0   ? "passive"
+				  : strcmp(v, "aktif") == 0 ? "active"
+							    : v);
+		in->household_set = true;
+	} else if (strcmp(name, "notes") == 0) {
+		SET(in->h.notes, v);
+		in->household_set = true;
+	} else if (strcmp(name, "household") == 0) {
+		if (hane_cli_int("household", "--household", v, &in->household))
+			return HANE_EXIT_USAGE;
+		in->has_household = true;
+	} else if (strcmp(name, "to") == 0) {
+		if (hane_cli_int("household", "--to", v, &in->to))
+			return HANE_EXIT_USAGE;
+		in->has_to = true;
+	} else if (strcmp(name, "person") == 0) {
+		if (hane_cli_int("household", "--person", v, &in->person))
+			return HANE_EXIT_USAGE;
+		in->has_person = true;
+	} else if (strcmp(name, "limit") == 0) {
+		if (hane_cli_int("household", "--limit", v, &in->limit))
+			return HANE_EXIT_USAGE;
+	} else {
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
+	}
+	return 0;
+}
+
+static void warn_similar(const struct hane_dup *d)
+{
+	if (!d->similar_id)
+		return;
+	hane_error_set(hane_msg(HANE_M_DUP_SIMILAR), (long long)d->similar_id,
+		       d->name, (long long)d->household_id);
+	fprintf(stderr, hane_msg(HANE_M_CLI_WARNING), hane_error_last());
+}
+
+static int cmd_add(struct hane_cli *cli, struct input *in)
+{
+	struct hane_dup dup;
+	int64_t hid = 0, pid = 0;
+	int rc;
+
+	if (in->has_household) {
+		if (!strcmp(in->p.relation, "head"))
+			strcpy(in->p.relation, "other");
+		in->p.household_id = in->household;
+		rc = hane_person_add(cli->db, &in->p, &pid, &dup);
+		if (rc)
+			return hane_cli_fail(rc);
+		warn_similar(&dup);
+		printf(hane_msg(HANE_M_CLI_PERSON_ADDED), (long long)pid,
+		       (long long)in->household);
+		return 0;
+	}
+	rc = hane_household_create(cli->db, &in->h, &in->p, &hid, &pid, &dup);
+	if (rc)
+		return hane_cli_fail(rc);
+	warn_similar(&dup);
+	printf(hane_msg(HANE_M_CLI_HH_CREATED), (long long)hid, (long long)pid);
+	return 0;
+}
+
+static int print_hit(const struct hane_person_hit *h, void *arg)
+{
+	char masked[16], date[HANE_DATE_LEN + 1];
+
+	(void)arg;
+	hane_tckn_mask(masked, sizeof masked, h->tckn);
+	printf("%lld\t%s %s\t%s\t%s\t%s\t#%lld\n", (long long)h->person_id,
+	       h->first_name, h->last_name, hane_date_format(date, h->birth_date),
+	       h->mahalle, h->tckn[0] ? masked : "-", (long long)h->household_id);
+	return 0;
+}
+
+static int cmd_search(struct hane_cli *cli, struct hane_opts *o,
+		      struct input *in)
+{
+	char query[512] = "";
+	int total = 0, rc;
+
+	if (o->npos < 2)
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_MISSING_ARG), "QUERY");
+	for (int i = 1; i < o->npos; i++) {
+		strncat(query, o->pos[i], sizeof query - strlen(query) - 2);
+		strcat(query, " ");
+	}
+	rc = hane_person_search(cli->db, query,
+				in->limit > 0 ? (int)in->limit : 20, 0, print_hit,
+				NULL, &total);
+	if (rc)
+		return hane_cli_fail(rc);
+	if (total == 0)
+		fputs(hane_msg(HANE_M_CLI_NO_RESULTS), stdout);
+	return 0;
+}
+
+static int cmd_show(struct hane_cli *cli, int64_t id)
+{
+	struct hane_household h;
+	struct hane_person m[64];
+	char money[32], phone[32], date[HANE_DATE_LEN + 1];
+	size_t n = 0;
+	int rc;
+
+	if ((rc = hane_household_get(cli->db, id, &h)) != 0 ||
+	    (rc = hane_household_members(cli->db, id, m, 64, &n)) != 0)
+		return hane_cli_fail(rc);
+	printf("%s #%lld  %s\n", hane_msg(HANE_M_CLI_HOUSEHOLD), (long long)h.id,
+	       hane_status_label(h.status));
+	printf("%s: %s %s%s%s%s%s\n", hane_msg(HANE_M_CLI_ADDRESS), h.mahalle,
+	       h.street, h.building[0] ? " No:" : "", h.building,
+	       h.door[0] ? " D:" : "", h.door);
+	printf("%s: %s\n", hane_msg(HANE_M_F_PHONE),
+	       h.phone[0] ? hane_phone_format(phone, sizeof phone, h.phone, false)
+			  : "-");
+	printf("%s: %s\n", hane_msg(HANE_M_F_INCOME),
+	       h.income_kurus >= 0
+		       ? hane_money_format(money, sizeof money, h.income_kurus, true)
+		       : "-");
+	if (h.notes[0])
+		printf("%s: %s\n", hane_msg(HANE_M_F_NOTES), h.notes);
+	printf("%s: %s %s\n", hane_msg(HANE_M_CLI_CHANGED_BY), h.updated_at,
+	       h.updated_by);
+	printf("%s (%zu):\n", hane_msg(HANE_M_CLI_MEMBERS), n);
+	for (size_t i = 0; i < n; i++) {
+		printf("  #%lld\t%s\t%s %s\t%s\t%s", (long long)m[i].id,
+		       m[i].tckn[0] ? m[i].tckn : "-", m[i].first_name,
+		       m[i].last_name, hane_date_format(date, m[i].birth_date),
+		       hane_relation_label(m[i].relation));
+		if (m[i].disability_pct >= 0)
+			printf("\t%%%d %s", m[i].disability_pct,
+			       hane_msg(HANE_M_F_DISABILITY));
+		putchar('\n');
+	}
+	return 0;
+}
+
+/* Re-applies the options given over the stored record, so edit changes
+ * only what was typed. */
+static int reparse(struct hane_cli *cli, int argc, char **argv,
+		   struct input *in)
+{
+	struct hane_opts o;
+	const char *name, *value;
+	int rc;
+
+	hane_opts_init(&o, argc, argv, NULL);
+	while ((name = hane_opts_next(&o, &value)) != NULL)
+		if ((rc = apply(cli, in, name, value ? value : "")) != 0)
+			return rc;
+	return 0;
+}
+
+static int cmd_edit(struct hane_cli *cli, int argc, char **argv,
+		    struct input *in, int64_t id)
+{
+	struct input cur;
+	int changed = 0, rc;
+
+	memset(&cur, 0, sizeof cur);
+	if ((rc = hane_household_get(cli->db, id, &cur.h)) != 0)
+		return hane_cli_fail(rc);
+	if (in->has_person) {
+		if ((rc = hane_person_get(cli->db, in->person, &cur.p)) != 0)
+			return hane_cli_fail(rc);
+		if (cur.p.household_id != id) {
+			hane_error_set(hane_msg(HANE_M_NOT_MEMBER),
+				       (long long)in->person, (long long)id);
+			return hane_cli_fail(HANE_EINVAL);
+		}
+	}
+	if ((rc = reparse(cli, argc, argv, &cur)) != 0)
+		return rc;
+	if (in->has_person) {
+		int64_t before = cur.p.version;
+
+		rc = hane_person_update(cli->db, &cur.p);
+		changed = cur.p.version != before;
+	} else {
+		int64_t before = cur.h.version;
+
+		rc = hane_household_update(cli->db, &cur.h);
+		changed = cur.h.version != before;
+	}
+	if (rc)
+		return hane_cli_fail(rc);
+	fputs(changed ? hane_msg(HANE_M_CLI_SAVED)
+		      : hane_msg(HANE_M_CLI_NOTHING_CHANGED),
+	      stdout);
+	return 0;
+}
+
+int hane_cmd_household(struct hane_cli *cli, int argc, char **argv)
+{
+	struct hane_opts o;
+	struct input in;
+	const char *name, *value, *sub;
+	int64_t id = 0, id2 = 0;
+	int rc;
+
+	memset(&in, 0, sizeof in);
+	hane_person_init(&in.p);
+	hane_household_init(&in.h);
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0) {
+			fputs(hane_msg(HANE_M_CLI_HH_HELP), stdout);
+			return 0;
+		}
+	if ((rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	hane_opts_init(&o, argc, argv, NULL);
+	while ((name = hane_opts_next(&o, &value)) != NULL)
+		if ((rc = apply(cli, &in, name, value ? value : "")) != 0)
+			return rc;
+	if (o.error)
+		return HANE_EXIT_USAGE;
+	if (o.npos == 0)
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "add|search|show|edit|move|set-head");
+	sub = o.pos[0];
+	if (strcmp(sub, "add") == 0) {
+		if (o.npos > 1)
+			return hane_cli_usage("household",
+					      hane_msg(HANE_M_CLI_TOO_MANY),
+					      o.pos[1]);
+		return cmd_add(cli, &in);
+	}
+	if (strcmp(sub, "search") == 0)
+		return cmd_search(cli, &o, &in);
+	if (strcmp(sub, "show") != 0 && strcmp(sub, "edit") != 0 &&
+	    strcmp(sub, "move") != 0 && strcmp(sub, "set-head") != 0)
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
+	if (o.npos < 2)
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_MISSING_ARG), "ID");
+	if (hane_cli_int("household", "ID", o.pos[1], &id))
+		return HANE_EXIT_USAGE;
+	if (strcmp(sub, "set-head") == 0) {
+		if (o.npos < 3)
+			return hane_cli_usage("household",
+					      hane_msg(HANE_M_CLI_MISSING_ARG),
+					      "PERSON_ID");
+		if (hane_cli_int("household", "PERSON_ID", o.pos[2], &id2))
+			return HANE_EXIT_USAGE;
+		if ((rc = hane_household_set_head(cli->db, id, id2)) != 0)
+			return hane_cli_fail(rc);
+		printf(hane_msg(HANE_M_CLI_HEAD_SET), (long long)id2,
+		       (long long)id);
+		return 0;
+	}
+	if (o.npos > 2)
+		return hane_cli_usage("household", hane_msg(HANE_M_CLI_TOO_MANY),
+				      o.pos[2]);
+	if (strcmp(sub, "show") == 0)
+		return cmd_show(cli, id);
+	if (strcmp(sub, "edit") == 0)
+		return cmd_edit(cli, argc, argv, &in, id);
+	/* move PERSON_ID --to HOUSEHOLD_ID */
+	if (!in.has_to)
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_MISSING_ARG), "--to");
+	{
+		struct hane_person p;
+		bool rel_given = false;
+
+		for (int i = 1; i < argc; i++)
+			if (strncmp(argv[i], "--relation", 10) == 0)
+				rel_given = true;
+		if ((rc = hane_person_get(cli->db, id, &p)) != 0)
+			return hane_cli_fail(rc);
+		rc = hane_person_move(cli->db, id, p.version, in.to,
+				      rel_given ? in.p.relation : NULL);
+		if (rc)
+			return hane_cli_fail(rc);
+		printf(hane_msg(HANE_M_CLI_MOVED), (long long)id,
+		       (long long)in.to);
+	}
+	return 0;
+}

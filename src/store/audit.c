@@ -1,0 +1,574 @@
+/* The acting staff member and the audited writes.
+ *
+ * Every insert, update and delete made through here writes one audit row:
+ * who (staff id and username), when (Istanbul local time), which table and
+ * row, and the fields as JSON — {"field": new} for inserts,
+ * {"field": [old, new]} for updates, {"field": old} for deletes.
+ * Identifiers come from the code (checked below), values are bound.
+ */
+#include "store_int.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+
+/* ---- A growable string for SQL text and JSON ---------------------------- */
+
+struct buf {
+	char *s;
+	size_t len, cap;
+	bool oom;
+};
+
+static void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 256;
+		char *p;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		p = realloc(b->s, cap);
+		if (!p) {
+			b->oom = true;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void buf_str(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+static void buf_json_string(struct buf *b, const char *s)
+{
+	buf_add(b, "\"", 1);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		char esc[8];
+
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			buf_add(b, esc, 2);
+		} else if (c < 0x20) {
+			snprintf(esc, sizeof esc, "\\u%04x", c);
+			buf_add(b, esc, 6);
+		} else {
+			buf_add(b, s, 1);
+		}
+	}
+	buf_add(b, "\"", 1);
+}
+
+static void buf_json_value(struct buf *b, enum hane_value_type type,
+			   const char *text, int64_t i)
+{
+	char num[32];
+
+	switch (type) {
+	case HANE_V_NULL:
+		buf_str(b, "null");
+		break;
+	case HANE_V_TEXT:
+		buf_json_string(b, text ? text : "");
+		break;
+	case HANE_V_INT:
+		snprintf(num, sizeof num, "%lld", (long long)i);
+		buf_str(b, num);
+		break;
+	}
+}
+
+/* Table and column names are code constants; refuse anything else so a
+ * mistake can never become SQL injection. */
+static bool ident_ok(const char *s)
+{
+	if (!s || !*s || strlen(s) > 40)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '_'))
+			return false;
+	return true;
+}
+
+static int check_idents(const char *table, const struct hane_field *f,
+			size_t n)
+{
+	if (!ident_ok(table))
+		hane_die("bad table name in store write");
+	for (size_t k = 0; k < n; k++)
+		if (!ident_ok(f[k].name))
+			hane_die("bad column name in store write");
+	return 0;
+}
+
+/* ---- Actor ----------------------------------------------------------- */
+
+const char *hane_os_user(void)
+{
+	static char name[64];
+	struct passwd *pw;
+
+	if (name[0])
+		return name;
+	pw = getpwuid(geteuid());
+	if (pw && pw->pw_name)
+		snprintf(name, sizeof name, "%s", pw->pw_name);
+	else
+		snprintf(name, sizeof name, "uid%ld", (long)geteuid());
+	return name;
+}
+
+int hane_store_set_actor(hane_db *db, const char *username)
+{
+	hane_stmt *st = NULL;
+	const char *who = username ? username : hane_os_user();
+	int rc;
+
+	memset(&db->actor, 0, sizeof db->actor);
+	snprintf(db->actor.username, sizeof db->actor.username, "%s", who);
+	rc = hane_stmt_prepare(
+		db, &st,
+		username ? "SELECT id, username, full_name, role, coalesce(unit,'')"
+			   " FROM staff WHERE active AND username = :u"
+			 : "SELECT id, username, full_name, role, coalesce(unit,'')"
+			   " FROM staff WHERE active AND (os_user = :u OR"
+			   " (os_user IS NULL AND username = :u))"
+			   " ORDER BY os_user IS NULL LIMIT 1");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":u", who)) != 0)
+		goto done;
+	rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		db->actor.staff_id = hane_stmt_int(st, 0);
+		snprintf(db->actor.username, sizeof db->actor.username, "%s",
+			 hane_stmt_text(st, 1));
+		snprintf(db->actor.full_name, sizeof db->actor.full_name, "%s",
+			 hane_stmt_text(st, 2));
+		snprintf(db->actor.role, sizeof db->actor.role, "%s",
+			 hane_stmt_text(st, 3));
+		snprintf(db->actor.unit, sizeof db->actor.unit, "%s",
+			 hane_stmt_text(st, 4));
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_UNKNOWN_USER), who, who);
+		rc = HANE_ENOUSER;
+	}
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+const struct hane_actor *hane_store_actor(const hane_db *db)
+{
+	return &db->actor;
+}
+
+const struct hane_conflict *hane_store_last_conflict(const hane_db *db)
+{
+	return &db->conflict;
+}
+
+/* ---- Audit rows -------------------------------------------------------- */
+
+static int audit_write(hane_db *db, const char *action, const char *table,
+		       int64_t id, const char *changes, const char *now)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(
+		db, &st,
+		"INSERT INTO audit(at, staff_id, username, action, tbl, row_id,"
+		" changes) VALUES(:at, :sid, :user, :action, :tbl, :row,"
+		" :changes)");
+
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":at", now)) ||
+	    (rc = db->actor.staff_id
+			  ? hane_stmt_bind_int(st, ":sid", db->actor.staff_id)
+			  : hane_stmt_bind_null(st, ":sid")) ||
+	    (rc = hane_stmt_bind_text(st, ":user", db->actor.username)) ||
+	    (rc = hane_stmt_bind_text(st, ":action", action)) ||
+	    (rc = hane_stmt_bind_text(st, ":tbl", table)) ||
+	    (rc = id ? hane_stmt_bind_int(st, ":row", id)
+		     : hane_stmt_bind_null(st, ":row")) ||
+	    (rc = hane_stmt_bind_text(st, ":changes", changes)))
+		goto done;
+	rc = hane_stmt_step(st);
+	rc = rc == HANE_DONE ? 0 : rc;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_store_audit_event(hane_db *db, const char *event, const char *table,
+			   int64_t id, const char *detail)
+{
+	char now[20];
+
+	return audit_write(db, event, table ? table : "", id, detail,
+			   hane_now(now));
+}
+
+static int bind_field(hane_stmt *st, const char *param,
+		      const struct hane_field *f)
+{
+	switch (f->type) {
+	case HANE_V_TEXT:
+		return hane_stmt_bind_text(st, param, f->text);
+	case HANE_V_INT:
+		return hane_stmt_bind_int(st, param, f->i);
+	default:
+		return hane_stmt_bind_null(st, param);
+	}
+}
+
+/* ---- Insert ------------------------------------------------------------ */
+
+int hane_store_insert(hane_db *db, const char *table,
+		      const struct hane_field *f, size_t n, int64_t *id)
+{
+	struct buf sql = {0}, json = {0};
+	hane_stmt *st = NULL;
+	char now[20], param[48];
+	int64_t newid = 0;
+	int rc;
+
+	check_idents(table, f, n);
+	hane_now(now);
+	buf_str(&sql, "INSERT INTO ");
+	buf_str(&sql, table);
+	buf_str(&sql, "(");
+	for (size_t k = 0; k < n; k++) {
+		buf_str(&sql, f[k].name);
+		buf_str(&sql, ", ");
+	}
+	buf_str(&sql, "version, created_at, created_by, updated_at,"
+		      " updated_by) VALUES(");
+	for (size_t k = 0; k < n; k++) {
+		snprintf(param, sizeof param, ":%s, ", f[k].name);
+		buf_str(&sql, param);
+	}
+	buf_str(&sql, "1, :now_, :by_, :now_, :by_)");
+	buf_str(&json, "{");
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			buf_str(&json, ",");
+		buf_json_string(&json, f[k].name);
+		buf_str(&json, ":");
+		buf_json_value(&json, f[k].type, f[k].text, f[k].i);
+	}
+	buf_str(&json, "}");
+	if (sql.oom || json.oom) {
+		rc = HANE_ENOMEM;
+		goto done;
+	}
+	rc = hane_store_begin(db);
+	if (rc)
+		goto done;
+	rc = hane_stmt_prepare(db, &st, sql.s);
+	for (size_t k = 0; rc == 0 && k < n; k++) {
+		snprintf(param, sizeof param, ":%s", f[k].name);
+		rc = bind_field(st, param, &f[k]);
+	}
+	if (rc == 0 && (rc = hane_stmt_bind_text(st, ":now_", now)) == 0 &&
+	    (rc = hane_stmt_bind_text(st, ":by_", db->actor.username)) == 0) {
+		rc = hane_stmt_step(st);
+		rc = rc == HANE_DONE ? 0 : rc;
+	}
+	if (rc == 0) {
+		newid = hane_store_last_id(db);
+		rc = audit_write(db, "insert", table, newid, json.s, now);
+	}
+	if (rc) {
+		hane_store_rollback(db);
+	} else {
+		rc = hane_store_commit(db);
+	}
+	if (rc == 0 && id)
+		*id = newid;
+done:
+	hane_stmt_finalize(st);
+	free(sql.s);
+	free(json.s);
+	return rc;
+}
+
+/* ---- Update ------------------------------------------------------------ */
+
+/* Fills db->conflict from the row as it is now. */
+static void note_conflict(hane_db *db, const char *table, int64_t id,
+			  int64_t version, const char *by, const char *at)
+{
+	struct hane_conflict *c = &db->conflict;
+
+	snprintf(c->table, sizeof c->table, "%s", table);
+	c->id = id;
+	c->version = version;
+	snprintf(c->updated_by, sizeof c->updated_by, "%s", by);
+	snprintf(c->updated_at, sizeof c->updated_at, "%s", at);
+	/* "12:04" when it was today, the full stamp otherwise. */
+	hane_error_set(hane_msg(HANE_M_CONFLICT), at[0] ? at + 11 : "?",
+		       by[0] ? by : "?");
+}
+
+static bool same_value(hane_stmt *old, int col, const struct hane_field *f)
+{
+	bool null = hane_stmt_is_null(old, col);
+
+	switch (f->type) {
+	case HANE_V_NULL:
+		return null;
+	case HANE_V_INT:
+		return !null && hane_stmt_int(old, col) == f->i;
+	case HANE_V_TEXT:
+		return !null && strcmp(hane_stmt_text(old, col),
+				       f->text ? f->text : "") == 0;
+	}
+	return false;
+}
+
+static void json_old_value(struct buf *json, hane_stmt *old, int col)
+{
+	if (hane_stmt_is_null(old, col))
+		buf_str(json, "null");
+	else
+		buf_json_string(json, hane_stmt_text(old, col));
+}
+
+int hane_store_update(hane_db *db, const char *table, int64_t id,
+		      int64_t version, const struct hane_field *f, size_t n,
+		      int *changed)
+{
+	struct buf sql = {0}, upd = {0}, json = {0};
+	hane_stmt *old = NULL, *st = NULL;
+	bool *differs = NULL;
+	char now[20], param[48];
+	int ndiff = 0, rc;
+
+	if (changed)
+		*changed = 0;
+	check_idents(table, f, n);
+	hane_now(now);
+	differs = calloc(n ? n : 1, sizeof *differs);
+	if (!differs)
+		return HANE_ENOMEM;
+	buf_str(&sql, "SELECT version, coalesce(updated_by,''),"
+		      " coalesce(updated_at,'')");
+	for (size_t k = 0; k < n; k++) {
+		buf_str(&sql, ", ");
+		buf_str(&sql, f[k].name);
+	}
+	buf_str(&sql, " FROM ");
+	buf_str(&sql, table);
+	buf_str(&sql, " WHERE id = :id");
+	if (sql.oom) {
+		rc = HANE_ENOMEM;
+		goto out;
+	}
+	rc = hane_store_begin(db);
+	if (rc)
+		goto out;
+	rc = hane_stmt_prepare(db, &old, sql.s);
+	if (rc == 0 && (rc = hane_stmt_bind_int(old, ":id", id)) == 0)
+		rc = hane_stmt_step(old);
+	if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_NOT_FOUND_ROW), table,
+			       (long long)id);
+		rc = HANE_ENOTFOUND;
+		goto done;
+	}
+	if (rc != HANE_ROW)
+		goto done;
+	rc = 0;
+	if (hane_stmt_int(old, 0) != version) {
+		note_conflict(db, table, id, hane_stmt_int(old, 0),
+			      hane_stmt_text(old, 1), hane_stmt_text(old, 2));
+		rc = HANE_ECONFLICT;
+		goto done;
+	}
+	buf_str(&upd, "UPDATE ");
+	buf_str(&upd, table);
+	buf_str(&upd, " SET ");
+	buf_str(&json, "{");
+	for (size_t k = 0; k < n; k++) {
+		if (same_value(old, 3 + (int)k, &f[k]))
+			continue;
+		differs[k] = true;
+		snprintf(param, sizeof param, "%s = :%s, ", f[k].name,
+			 f[k].name);
+		buf_str(&upd, param);
+		if (ndiff++)
+			buf_str(&json, ",");
+		buf_json_string(&json, f[k].name);
+		buf_str(&json, ":[");
+		json_old_value(&json, old, 3 + (int)k);
+		buf_str(&json, ",");
+		buf_json_value(&json, f[k].type, f[k].text, f[k].i);
+		buf_str(&json, "]");
+	}
+	buf_str(&json, "}");
+	buf_str(&upd, "version = version + 1, updated_at = :now_,"
+		      " updated_by = :by_ WHERE id = :id AND version = :v_");
+	hane_stmt_finalize(old);
+	old = NULL;
+	if (upd.oom || json.oom) {
+		rc = HANE_ENOMEM;
+		goto done;
+	}
+	if (ndiff == 0)
+		goto done;
+	rc = hane_stmt_prepare(db, &st, upd.s);
+	for (size_t k = 0; rc == 0 && k < n; k++) {
+		if (!differs[k])
+			continue;
+		snprintf(param, sizeof param, ":%s", f[k].name);
+		rc = bind_field(st, param, &f[k]);
+	}
+	if (rc == 0 && !(rc = hane_stmt_bind_text(st, ":now_", now)) &&
+	    !(rc = hane_stmt_bind_text(st, ":by_", db->actor.username)) &&
+	    !(rc = hane_stmt_bind_int(st, ":id", id)) &&
+	    !(rc = hane_stmt_bind_int(st, ":v_", version))) {
+		rc = hane_stmt_step(st);
+		rc = rc == HANE_DONE ? 0 : rc;
+	}
+	if (rc == 0)
+		rc = audit_write(db, "update", table, id, json.s, now);
+done:
+	hane_stmt_finalize(old);
+	hane_stmt_finalize(st);
+	if (rc) {
+		/* Keep the message: a conflict or not-found is no failure of
+		 * the surrounding work's statements. */
+		char keep[512];
+
+		snprintf(keep, sizeof keep, "%s", hane_error_last());
+		hane_store_rollback(db);
+		hane_error_set("%s", keep);
+	} else {
+		rc = hane_store_commit(db);
+		if (rc == 0 && changed)
+			*changed = ndiff;
+	}
+out:
+	free(differs);
+	free(sql.s);
+	free(upd.s);
+	free(json.s);
+	return rc;
+}
+
+/* ---- Delete ------------------------------------------------------------ */
+
+int hane_store_delete(hane_db *db, const char *table, int64_t id,
+		      int64_t version)
+{
+	struct buf sel = {0}, del = {0}, json = {0};
+	hane_stmt *old = NULL, *st = NULL;
+	char now[20];
+	int rc;
+
+	check_idents(table, NULL, 0);
+	hane_now(now);
+	buf_str(&sel, "SELECT * FROM ");
+	buf_str(&sel, table);
+	buf_str(&sel, " WHERE id = :id");
+	buf_str(&del, "DELETE FROM ");
+	buf_str(&del, table);
+	buf_str(&del, " WHERE id = :id AND version = :v_");
+	if (sel.oom || del.oom) {
+		rc = HANE_ENOMEM;
+		goto out;
+	}
+	rc = hane_store_begin(db);
+	if (rc)
+		goto out;
+	rc = hane_stmt_prepare(db, &old, sel.s);
+	if (rc == 0 && (rc = hane_stmt_bind_int(old, ":id", id)) == 0)
+		rc = hane_stmt_step(old);
+	if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_NOT_FOUND_ROW), table,
+			       (long long)id);
+		rc = HANE_ENOTFOUND;
+		goto done;
+	}
+	if (rc != HANE_ROW)
+		goto done;
+	rc = 0;
+	buf_str(&json, "{");
+	{
+		int ncol = hane_stmt_columns(old), vcol = -1, bycol = -1,
+		    atcol = -1;
+
+		for (int c = 0; c < ncol; c++) {
+			const char *name = hane_stmt_column_name(old, c);
+
+			if (strcmp(name, "version") == 0)
+				vcol = c;
+			else if (strcmp(name, "updated_by") == 0)
+				bycol = c;
+			else if (strcmp(name, "updated_at") == 0)
+				atcol = c;
+			if (c)
+				buf_str(&json, ",");
+			buf_json_string(&json, name);
+			buf_str(&json, ":");
+			json_old_value(&json, old, c);
+		}
+		if (vcol >= 0 && hane_stmt_int(old, vcol) != version) {
+			note_conflict(db, table, id, hane_stmt_int(old, vcol),
+				      bycol >= 0 ? hane_stmt_text(old, bycol) : "",
+				      atcol >= 0 ? hane_stmt_text(old, atcol) : "");
+			rc = HANE_ECONFLICT;
+			goto done;
+		}
+	}
+	buf_str(&json, "}");
+	hane_stmt_finalize(old);
+	old = NULL;
+	if (json.oom) {
+		rc = HANE_ENOMEM;
+		goto done;
+	}
+	rc = hane_stmt_prepare(db, &st, del.s);
+	if (rc == 0 && !(rc = hane_stmt_bind_int(st, ":id", id)) &&
+	    !(rc = hane_stmt_bind_int(st, ":v_", version))) {
+		rc = hane_stmt_step(st);
+		rc = rc == HANE_DONE ? 0 : rc;
+	}
+	if (rc == 0)
+		rc = audit_write(db, "delete", table, id, json.s, now);
+done:
+	hane_stmt_finalize(old);
+	hane_stmt_finalize(st);
+	if (rc) {
+		char keep[512];
+
+		snprintf(keep, sizeof keep, "%s", hane_error_last());
+		hane_store_rollback(db);
+		hane_error_set("%s", keep);
+	} else {
+		rc = hane_store_commit(db);
+	}
+out:
+	free(sel.s);
+	free(del.s);
+	free(json.s);
+	return rc;
+}

@@ -1,0 +1,676 @@
+/* The data-access layer: connection, migrations, statements, transactions.
+ *
+ * Modelled on fossil's db.c: a thin statement wrapper, every statement on
+ * the connection's list so nothing leaks, nested transactions by a depth
+ * counter. Statements are cached by their SQL text: a model function that
+ * prepares the same constant SQL in a loop pays for the parse once.
+ */
+#include "store_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hane/embed.h"
+#include "hane/i18n.h"
+
+/* 'HANE' — marks a file as ours, so another program's database is refused
+ * rather than migrated into. */
+#define HANE_APPLICATION_ID 0x48414E45
+#define BUSY_TIMEOUT_MS 10000
+#define TX_ATTEMPTS 6
+
+/* ---- Errors ------------------------------------------------------------- */
+
+int hane_store_error(hane_db *db, int sqlite_rc)
+{
+	const char *msg = db && db->sql ? sqlite3_errmsg(db->sql)
+					: sqlite3_errstr(sqlite_rc);
+
+	switch (sqlite_rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		return HANE_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		hane_error_set("%s", hane_msg(HANE_M_DB_BUSY));
+		return HANE_EBUSY;
+	case SQLITE_FULL:
+		hane_error_set("%s", hane_msg(HANE_M_DB_FULL));
+		return HANE_EFULL;
+	case SQLITE_READONLY:
+		hane_error_set(hane_msg(HANE_M_DB_READONLY),
+			       db ? db->path : "?");
+		return HANE_EREADONLY;
+	case SQLITE_NOTADB:
+		hane_error_set(hane_msg(HANE_M_DB_NOT_SQLITE),
+			       db ? db->path : "?");
+		return HANE_ENOTDB;
+	case SQLITE_NOMEM:
+		hane_error_set("%s", hane_strerror(HANE_ENOMEM));
+		return HANE_ENOMEM;
+	case SQLITE_CONSTRAINT:
+		if (sqlite_rc == SQLITE_CONSTRAINT_UNIQUE ||
+		    sqlite_rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+			hane_error_set(hane_msg(HANE_M_DB_UNIQUE), msg);
+			return HANE_EEXIST;
+		}
+		hane_error_set(hane_msg(HANE_M_DB_ERROR), msg);
+		return HANE_EINVAL;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		hane_error_set(hane_msg(HANE_M_DB_ERROR), msg);
+		return HANE_EIO;
+	default:
+		hane_error_set(hane_msg(HANE_M_DB_ERROR), msg);
+		return HANE_EDB;
+	}
+}
+
+/* ---- Statements ----------------------------------------------------------- */
+
+static unsigned long sql_hash(const char *s)
+{
+	unsigned long h = 5381;
+
+	while (*s)
+		h = h * 33 ^ (unsigned char)*s++;
+	return h;
+}
+
+static void stmt_unlink(hane_stmt *st)
+{
+	hane_db *db = st->db;
+
+	if (st->prev)
+		st->prev->next = st->next;
+	else
+		db->stmts = st->next;
+	if (st->next)
+		st->next->prev = st->prev;
+}
+
+int hane_stmt_prepare(hane_db *db, hane_stmt **out, const char *sql)
+{
+	unsigned long h = sql_hash(sql);
+	hane_stmt *st;
+	int rc;
+
+	*out = NULL;
+	for (st = db->stmts; st; st = st->next) {
+		if (st->cached && !st->in_use && st->hash == h &&
+		    strcmp(st->text, sql) == 0) {
+			st->in_use = true;
+			*out = st;
+			return 0;
+		}
+	}
+	st = calloc(1, sizeof *st);
+	if (!st)
+		return HANE_ENOMEM;
+	rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT,
+				&st->stmt, NULL);
+	if (rc != SQLITE_OK) {
+		int err = hane_store_error(db, rc);
+
+		hane_error_set("%s [%.60s]", hane_error_last(), sql);
+		free(st);
+		return err == HANE_EDB ? HANE_EINTERNAL : err;
+	}
+	st->db = db;
+	st->hash = h;
+	st->text = sqlite3_sql(st->stmt);
+	st->cached = db->ncached < HANE_STMT_CACHE_MAX;
+	if (st->cached)
+		db->ncached++;
+	st->in_use = true;
+	st->next = db->stmts;
+	if (db->stmts)
+		db->stmts->prev = st;
+	db->stmts = st;
+	*out = st;
+	return 0;
+}
+
+static void stmt_destroy(hane_stmt *st)
+{
+	stmt_unlink(st);
+	if (st->cached)
+		st->db->ncached--;
+	sqlite3_finalize(st->stmt);
+	free(st);
+}
+
+void hane_stmt_finalize(hane_stmt *st)
+{
+	if (!st)
+		return;
+	if (st->cached) {
+		sqlite3_reset(st->stmt);
+		sqlite3_clear_bindings(st->stmt);
+		st->in_use = false;
+		return;
+	}
+	stmt_destroy(st);
+}
+
+static int bind_index(hane_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(st->stmt, name);
+
+	if (i == 0)
+		hane_error_set("no parameter %s in [%.60s]", name, st->text);
+	return i;
+}
+
+int hane_stmt_bind_text(hane_stmt *st, const char *name, const char *v)
+{
+	int i = bind_index(st, name);
+
+	if (i == 0)
+		return HANE_EINTERNAL;
+	if (!v)
+		return hane_store_error(st->db, sqlite3_bind_null(st->stmt, i));
+	return hane_store_error(
+		st->db, sqlite3_bind_text(st->stmt, i, v, -1, SQLITE_TRANSIENT));
+}
+
+int hane_stmt_bind_int(hane_stmt *st, const char *name, int64_t v)
+{
+	int i = bind_index(st, name);
+
+	if (i == 0)
+		return HANE_EINTERNAL;
+	return hane_store_error(st->db, sqlite3_bind_int64(st->stmt, i, v));
+}
+
+int hane_stmt_bind_null(hane_stmt *st, const char *name)
+{
+	int i = bind_index(st, name);
+
+	if (i == 0)
+		return HANE_EINTERNAL;
+	return hane_store_error(st->db, sqlite3_bind_null(st->stmt, i));
+}
+
+int hane_stmt_step(hane_stmt *st)
+{
+	int rc = sqlite3_step(st->stmt);
+
+	if (rc == SQLITE_ROW)
+		return HANE_ROW;
+	if (rc == SQLITE_DONE)
+		return HANE_DONE;
+	rc = hane_store_error(st->db, rc);
+	sqlite3_reset(st->stmt);
+	/* A failed statement inside a transaction dooms it: its partial
+	 * work must not be committed by an outer level. */
+	if (st->db->depth > 0 && !st->db->doomed) {
+		st->db->doomed = true;
+		st->db->doom_rc = rc;
+	}
+	return rc;
+}
+
+void hane_stmt_reset(hane_stmt *st)
+{
+	sqlite3_reset(st->stmt);
+	sqlite3_clear_bindings(st->stmt);
+}
+
+int64_t hane_stmt_int(hane_stmt *st, int col)
+{
+	return sqlite3_column_int64(st->stmt, col);
+}
+
+const char *hane_stmt_text(hane_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st->stmt, col);
+
+	return t ? (const char *)t : "";
+}
+
+bool hane_stmt_is_null(hane_stmt *st, int col)
+{
+	return sqlite3_column_type(st->stmt, col) == SQLITE_NULL;
+}
+
+int hane_stmt_columns(hane_stmt *st)
+{
+	return sqlite3_column_count(st->stmt);
+}
+
+const char *hane_stmt_column_name(hane_stmt *st, int col)
+{
+	const char *n = sqlite3_column_name(st->stmt, col);
+
+	return n ? n : "";
+}
+
+int hane_store_exec(hane_db *db, const char *sql)
+{
+	char *err = NULL;
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, &err);
+
+	if (rc != SQLITE_OK) {
+		int e = hane_store_error(db, rc);
+
+		if (err)
+			hane_error_set("%s", err);
+		sqlite3_free(err);
+		return e;
+	}
+	return 0;
+}
+
+int hane_store_query_int(hane_db *db, int64_t *out, const char *sql,
+			 const char *name, int64_t arg)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st, sql);
+
+	if (rc)
+		return rc;
+	if (name && (rc = hane_stmt_bind_int(st, name, arg)) != 0)
+		goto done;
+	rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		*out = hane_stmt_int(st, 0);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		rc = HANE_ENOTFOUND;
+	}
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int64_t hane_store_last_id(hane_db *db)
+{
+	return sqlite3_last_insert_rowid(db->sql);
+}
+
+int hane_store_changes(hane_db *db)
+{
+	return sqlite3_changes(db->sql);
+}
+
+/* ---- Transactions --------------------------------------------------------- */
+
+int hane_store_begin(hane_db *db)
+{
+	int rc;
+
+	if (db->depth > 0) {
+		db->depth++;
+		return 0;
+	}
+	rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return hane_store_error(db, rc);
+	db->depth = 1;
+	db->doomed = false;
+	db->doom_rc = 0;
+	return 0;
+}
+
+int hane_store_commit(hane_db *db)
+{
+	int rc;
+
+	if (db->depth <= 0)
+		hane_die("commit without a transaction");
+	if (--db->depth > 0)
+		return db->doomed ? db->doom_rc : 0;
+	if (db->doomed) {
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		return db->doom_rc;
+	}
+	rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		int e = hane_store_error(db, rc);
+
+		/* COMMIT can fail and leave the transaction open (BUSY);
+		 * roll it back so the connection is clean for a retry. */
+		if (!sqlite3_get_autocommit(db->sql))
+			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		return e;
+	}
+	return 0;
+}
+
+void hane_store_rollback(hane_db *db)
+{
+	if (db->depth <= 0)
+		return;
+	if (!db->doomed) {
+		db->doomed = true;
+		db->doom_rc = HANE_EINVAL;
+	}
+	if (--db->depth == 0) {
+		/* A failed statement may already have rolled back. */
+		if (!sqlite3_get_autocommit(db->sql))
+			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	}
+}
+
+int hane_store_depth(const hane_db *db)
+{
+	return db->depth;
+}
+
+static void backoff(int attempt)
+{
+	/* 20–80 ms, growing: spreads the retries of processes that collided. */
+	struct timespec ts;
+	long ms = 20L * attempt + (long)((unsigned)getpid() * 7u + attempt * 13u) % 40;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
+int hane_store_tx(hane_db *db, int (*fn)(hane_db *db, void *arg), void *arg)
+{
+	int attempt, rc = 0;
+
+	if (db->depth > 0) {
+		rc = hane_store_begin(db);
+		if (rc)
+			return rc;
+		rc = fn(db, arg);
+		if (rc) {
+			hane_store_rollback(db);
+			return rc;
+		}
+		return hane_store_commit(db);
+	}
+	for (attempt = 1; attempt <= TX_ATTEMPTS; attempt++) {
+		char keep[1024];
+
+		rc = hane_store_begin(db);
+		if (rc == 0) {
+			rc = fn(db, arg);
+			if (rc == 0) {
+				rc = hane_store_commit(db);
+			} else {
+				/* Keep fn's message: rollback must not
+				 * replace it. */
+				snprintf(keep, sizeof keep, "%s",
+					 hane_error_last());
+				db->doom_rc = rc;
+				db->doomed = true;
+				hane_store_rollback(db);
+				hane_error_set("%s", keep);
+			}
+		}
+		if (rc != HANE_EBUSY)
+			return rc;
+		backoff(attempt);
+	}
+	return rc;
+}
+
+/* ---- Opening and migrations ---------------------------------------------- */
+
+static int schema_number(const char *name)
+{
+	return atoi(name); /* "001_households.sql" → 1 */
+}
+
+int hane_store_schema_latest(void)
+{
+	int latest = 0;
+
+	for (const struct hane_embedded *e = hane_embedded_schema; e->name; e++)
+		if (schema_number(e->name) > latest)
+			latest = schema_number(e->name);
+	return latest;
+}
+
+static int pragma_int(hane_db *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		*out = 0;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int hane_store_schema_version(hane_db *db)
+{
+	int64_t v = 0;
+
+	pragma_int(db, "PRAGMA user_version", &v);
+	return (int)v;
+}
+
+static int apply_migration(hane_db *db, const struct hane_embedded *e)
+{
+	int n = schema_number(e->name);
+	int64_t now_version = 0;
+	char sql[96];
+	char *err = NULL;
+	int rc;
+
+	rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return hane_store_error(db, rc);
+	/* Another process may have migrated while we waited for the lock. */
+	rc = pragma_int(db, "PRAGMA user_version", &now_version);
+	if (rc != SQLITE_OK || now_version >= n)
+		goto done;
+	rc = sqlite3_exec(db->sql, e->text, NULL, NULL, &err);
+	if (rc != SQLITE_OK)
+		goto done;
+	/* PRAGMA takes no parameters; n is a number from our own file name. */
+	snprintf(sql, sizeof sql,
+		 "PRAGMA user_version = %d; PRAGMA application_id = %d", n,
+		 HANE_APPLICATION_ID);
+	rc = sqlite3_exec(db->sql, sql, NULL, NULL, &err);
+done:
+	if (rc != SQLITE_OK) {
+		int e2 = hane_store_error(db, rc);
+
+		hane_error_set(hane_msg(HANE_M_DB_MIGRATE), db->path, e->name,
+			       err ? err : sqlite3_errmsg(db->sql));
+		sqlite3_free(err);
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		return e2 ? e2 : HANE_EDB;
+	}
+	rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		int e2 = hane_store_error(db, rc);
+
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		return e2;
+	}
+	return 0;
+}
+
+static int migrate(hane_db *db)
+{
+	int current = hane_store_schema_version(db);
+	int latest = hane_store_schema_latest();
+
+	if (current > latest) {
+		hane_error_set(hane_msg(HANE_M_DB_NEWER), db->path, current,
+			       latest);
+		return HANE_EVERSION;
+	}
+	for (const struct hane_embedded *e = hane_embedded_schema; e->name;
+	     e++) {
+		int rc;
+
+		if (schema_number(e->name) <= current)
+			continue;
+		if (db->readonly) {
+			hane_error_set(hane_msg(HANE_M_DB_READONLY), db->path);
+			return HANE_EREADONLY;
+		}
+		rc = apply_migration(db, e);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Refuses anything that is not an empty file or a hane database. The first
+ * read is also where SQLite notices a file that is not a database. */
+static int check_identity(hane_db *db)
+{
+	int64_t app_id = 0, objects = 0;
+	int rc = pragma_int(db, "PRAGMA application_id", &app_id);
+
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema",
+				&objects);
+	if ((rc & 0xff) == SQLITE_NOTADB) {
+		hane_error_set(hane_msg(HANE_M_DB_NOT_SQLITE), db->path);
+		return HANE_ENOTDB;
+	}
+	if (rc != SQLITE_OK) {
+		int e = hane_store_error(db, rc);
+
+		hane_error_set(hane_msg(HANE_M_DB_OPEN), db->path,
+			       sqlite3_errmsg(db->sql));
+		return e;
+	}
+	if (app_id != HANE_APPLICATION_ID && (app_id != 0 || objects > 0)) {
+		hane_error_set(hane_msg(HANE_M_DB_FOREIGN), db->path);
+		return HANE_ENOTDB;
+	}
+	return 0;
+}
+
+int hane_store_open(hane_db **out, const char *path, unsigned flags)
+{
+	hane_db *db;
+	bool memory = strcmp(path, ":memory:") == 0;
+	int oflags = SQLITE_OPEN_NOMUTEX;
+	struct stat sb;
+	int rc;
+
+	*out = NULL;
+	if (!memory && stat(path, &sb) != 0) {
+		if (!(flags & HANE_OPEN_CREATE) || errno != ENOENT) {
+			hane_error_set(hane_msg(HANE_M_DB_MISSING), path);
+			return HANE_EIO;
+		}
+	} else if (!memory && S_ISDIR(sb.st_mode)) {
+		hane_error_set(hane_msg(HANE_M_DB_NOT_SQLITE), path);
+		return HANE_ENOTDB;
+	}
+	db = calloc(1, sizeof *db);
+	if (!db)
+		return HANE_ENOMEM;
+	db->path = strdup(path);
+	if (!db->path) {
+		free(db);
+		return HANE_ENOMEM;
+	}
+	if (flags & HANE_OPEN_READONLY)
+		oflags |= SQLITE_OPEN_READONLY;
+	else
+		oflags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		rc = hane_store_error(db, rc);
+		hane_error_set(hane_msg(HANE_M_DB_OPEN), path,
+			       db->sql ? sqlite3_errmsg(db->sql)
+				       : sqlite3_errstr(rc));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+	db->readonly = (flags & HANE_OPEN_READONLY) ||
+		       sqlite3_db_readonly(db->sql, "main") == 1;
+	rc = check_identity(db);
+	if (rc)
+		goto fail;
+	if (db->readonly && !(flags & HANE_OPEN_READONLY)) {
+		hane_error_set(hane_msg(HANE_M_DB_READONLY), path);
+		rc = HANE_EREADONLY;
+		goto fail;
+	}
+	if (!memory && !db->readonly) {
+		/* Debian builds SQLite with WAL defaulting to FULL sync: NORMAL
+		 * is durable against application crashes and only risks the
+		 * last commits on power loss, never corruption. */
+		rc = hane_store_exec(db, "PRAGMA journal_mode=WAL");
+		if (rc)
+			goto fail;
+	}
+	rc = hane_store_exec(db, "PRAGMA synchronous=NORMAL;"
+				 "PRAGMA foreign_keys=ON;"
+				 "PRAGMA temp_store=MEMORY;"
+				 "PRAGMA cache_size=-32000");
+	if (rc)
+		goto fail;
+	rc = migrate(db);
+	if (rc)
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	hane_store_close(db);
+	return rc;
+}
+
+void hane_store_close(hane_db *db)
+{
+	if (!db)
+		return;
+	while (db->stmts)
+		stmt_destroy(db->stmts);
+	if (db->sql)
+		sqlite3_close(db->sql);
+	free(db->path);
+	free(db);
+}
+
+const char *hane_store_path(const hane_db *db)
+{
+	return db->path;
+}
+
+int hane_store_integrity_check(hane_db *db)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA integrity_check", -1, &st,
+				    NULL);
+
+	if (rc != SQLITE_OK)
+		return hane_store_error(db, rc);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+
+		if (r && strcmp(r, "ok") == 0) {
+			rc = 0;
+		} else {
+			hane_error_set(hane_msg(HANE_M_INTEGRITY),
+				       r ? r : "?");
+			rc = HANE_EDB;
+		}
+	} else {
+		rc = hane_store_error(db, rc);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,38 @@
+/* Private to src/store: the connection and statement structs. */
+#ifndef HANE_STORE_INT_H
+#define HANE_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "hane/store.h"
+
+#define HANE_STMT_CACHE_MAX 256
+
+struct hane_stmt {
+	sqlite3_stmt *stmt;
+	hane_db *db;
+	const char *text;    /* sqlite3_sql(): lives as long as stmt */
+	unsigned long hash;
+	bool cached;         /* kept for reuse; finalize only resets */
+	bool in_use;
+	hane_stmt *prev, *next;
+};
+
+struct hane_db {
+	sqlite3 *sql;
+	char *path;
+	bool readonly;
+	int depth;        /* transaction nesting */
+	bool doomed;      /* an inner level failed: the outermost rolls back */
+	int doom_rc;
+	hane_stmt *stmts; /* every statement, so none outlives the connection */
+	int ncached;
+	struct hane_actor actor;
+	struct hane_conflict conflict;
+};
+
+/* Maps an SQLite result code to a HANE_E… code and sets the detail. */
+int hane_store_error(hane_db *db, int sqlite_rc);
+
+#endif

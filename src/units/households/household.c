@@ -1,0 +1,870 @@
+/* The household registry: households, persons, moves, heads.
+ *
+ * Rules live here so the console and the CLI can never disagree: every
+ * function checks the permission, validates with core, and writes through
+ * the store's audited writes inside one transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/households.h"
+#include "hane/i18n.h"
+#include "hane/perm.h"
+#include "households_int.h"
+
+/* ---- Init and labels ------------------------------------------------------ */
+
+void hane_person_init(struct hane_person *p)
+{
+	memset(p, 0, sizeof *p);
+	p->disability_pct = -1;
+	strcpy(p->relation, "head");
+}
+
+void hane_household_init(struct hane_household *h)
+{
+	memset(h, 0, sizeof *h);
+	h->income_kurus = -1;
+	strcpy(h->status, "active");
+}
+
+static const struct {
+	const char *name;
+	enum hane_msg label;
+} relations[] = {
+#define HANE_X_(id, name) {name, HANE_M_REL_##id},
+	HANE_RELATIONS(HANE_X_)
+#undef HANE_X_
+};
+#define NRELATIONS (sizeof relations / sizeof relations[0])
+
+bool hane_relation_valid(const char *name)
+{
+	for (size_t i = 0; i < NRELATIONS; i++)
+		if (strcmp(relations[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+const char *hane_relation_label(const char *name)
+{
+	for (size_t i = 0; i < NRELATIONS; i++)
+		if (strcmp(relations[i].name, name) == 0)
+			return hane_msg(relations[i].label);
+	return name;
+}
+
+const char *hane_relation_parse(const char *word)
+{
+	char key[64], cand[64];
+
+	hane_text_fold(key, sizeof key, word);
+	for (size_t i = 0; i < NRELATIONS; i++) {
+		if (strcmp(relations[i].name, key) == 0)
+			return relations[i].name;
+		for (int l = 0; l < 2; l++) {
+			hane_text_fold(cand, sizeof cand,
+				       hane_msg_in(relations[i].label,
+						   (enum hane_lang)l));
+			if (strcmp(cand, key) == 0)
+				return relations[i].name;
+		}
+	}
+	/* Everyday Turkish words an import may carry. */
+	static const struct { const char *word, *name; } extra[] = {
+		{"hane reisi", "head"}, {"es", "spouse"}, {"cocuk", "child"},
+		{"ogul", "child"}, {"oglu", "child"}, {"kizi", "child"},
+		{"kiz", "child"}, {"anne", "parent"}, {"baba", "parent"},
+		{"annesi", "parent"}, {"babasi", "parent"},
+		{"kardes", "sibling"}, {"torun", "grandchild"},
+		{"diger", "other"},
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (strcmp(extra[i].word, key) == 0)
+			return extra[i].name;
+	return NULL;
+}
+
+const char *hane_status_label(const char *status)
+{
+	if (strcmp(status, "passive") == 0)
+		return hane_msg(HANE_M_STATUS_PASSIVE);
+	return hane_msg(HANE_M_STATUS_ACTIVE);
+}
+
+/* ---- Validation ------------------------------------------------------------ */
+
+static int field_error(enum hane_msg field, const char *why)
+{
+	hane_error_set(hane_msg(HANE_M_V_FIELD), hane_msg(field), why);
+	return HANE_EINVAL;
+}
+
+static int check_len(enum hane_msg field, const char *s, size_t max)
+{
+	if (strlen(s) >= max) {
+		hane_error_set(hane_msg(HANE_M_V_TOO_LONG), hane_msg(field),
+			       (int)max - 1);
+		return HANE_EINVAL;
+	}
+	if (!hane_utf8_valid(s, strlen(s)))
+		return field_error(field, hane_strerror(HANE_EINVAL));
+	return 0;
+}
+
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t')
+			return false;
+	return true;
+}
+
+int hane_person_validate(const struct hane_person *p)
+{
+	char iso[HANE_DATE_LEN + 1], today[HANE_DATE_LEN + 1];
+	int rc;
+
+	if (p->tckn[0] && hane_tckn_check(p->tckn) != 0) {
+		char why[512];
+
+		snprintf(why, sizeof why, "%s", hane_error_last());
+		return field_error(HANE_M_F_TCKN, why);
+	}
+	if (blank(p->first_name)) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_F_FIRST));
+		return HANE_EINVAL;
+	}
+	if (blank(p->last_name)) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_F_LAST));
+		return HANE_EINVAL;
+	}
+	if ((rc = check_len(HANE_M_F_FIRST, p->first_name, HANE_NAME_MAX)) ||
+	    (rc = check_len(HANE_M_F_LAST, p->last_name, HANE_NAME_MAX)) ||
+	    (rc = check_len(HANE_M_F_CHRONIC, p->chronic_illness,
+			    HANE_TEXT_MAX)))
+		return rc;
+	if (p->birth_date[0]) {
+		if (hane_date_parse(iso, p->birth_date) != 0 ||
+		    strcmp(iso, p->birth_date) != 0)
+			return field_error(HANE_M_F_BIRTH,
+					   hane_msg(HANE_M_DATE_INVALID));
+		if (strcmp(iso, hane_today(today)) > 0)
+			return field_error(HANE_M_F_BIRTH,
+					   hane_msg(HANE_M_V_FUTURE));
+	}
+	if (p->sex[0] && strcmp(p->sex, "K") != 0 && strcmp(p->sex, "E") != 0) {
+		hane_error_set("%s", hane_msg(HANE_M_V_SEX));
+		return HANE_EINVAL;
+	}
+	if (!hane_relation_valid(p->relation)) {
+		char list[256] = "";
+
+		for (size_t i = 0; i < NRELATIONS; i++) {
+			strcat(list, i ? ", " : "");
+			strcat(list, hane_msg(relations[i].label));
+		}
+		hane_error_set(hane_msg(HANE_M_V_RELATION), list);
+		return HANE_EINVAL;
+	}
+	if (p->disability_pct < -1 || p->disability_pct > 100) {
+		hane_error_set("%s", hane_msg(HANE_M_V_DISABILITY));
+		return HANE_EINVAL;
+	}
+	if (p->phone[0]) {
+		char norm[HANE_PHONE_LEN + 1];
+
+		if (hane_phone_normalize(norm, p->phone) != 0 ||
+		    strcmp(norm, p->phone) != 0)
+			return field_error(HANE_M_F_PHONE,
+					   hane_msg(HANE_M_PHONE_INVALID));
+	}
+	return 0;
+}
+
+int hane_household_validate(hane_db *db, const struct hane_household *h)
+{
+	int rc;
+
+	if (h->mahalle[0]) {
+		char proper[HANE_NAME_MAX];
+
+		if (hane_mahalle_match(db, proper, h->mahalle) != 0)
+			return HANE_EINVAL;
+		if (strcmp(proper, h->mahalle) != 0) {
+			hane_error_set(hane_msg(HANE_M_MAHALLE_UNKNOWN),
+				       h->mahalle);
+			return HANE_EINVAL;
+		}
+	}
+	if ((rc = check_len(HANE_M_F_STREET, h->street, sizeof h->street)) ||
+	    (rc = check_len(HANE_M_F_BUILDING, h->building,
+			    sizeof h->building)) ||
+	    (rc = check_len(HANE_M_F_DOOR, h->door, sizeof h->door)) ||
+	    (rc = check_len(HANE_M_F_NOTES, h->notes, sizeof h->notes)))
+		return rc;
+	if (h->phone[0]) {
+		char norm[HANE_PHONE_LEN + 1];
+
+		if (hane_phone_normalize(norm, h->phone) != 0 ||
+		    strcmp(norm, h->phone) != 0)
+			return field_error(HANE_M_F_PHONE,
+					   hane_msg(HANE_M_PHONE_INVALID));
+	}
+	if (h->income_kurus < -1) {
+		hane_error_set("%s", hane_msg(HANE_M_V_INCOME));
+		return HANE_EINVAL;
+	}
+	if (strcmp(h->status, "active") != 0 &&
+	    strcmp(h->status, "passive") != 0) {
+		hane_error_set("%s", hane_msg(HANE_M_V_STATUS));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+/* ---- Derived keys ----------------------------------------------------------- */
+
+void hh_name_key(char out[2 * HANE_NAME_MAX], const char *first,
+		 const char *last)
+{
+	char both[2 * HANE_NAME_MAX + 2];
+
+	snprintf(both, sizeof both, "%s %s", first, last);
+	hane_text_fold(out, 2 * HANE_NAME_MAX, both);
+}
+
+/* "+905321234567" → "5321234567": what staff type, without 0 or +90. */
+const char *hh_phone_key(char out[16], const char *e164)
+{
+	if (!e164[0])
+		return NULL;
+	snprintf(out, 16, "%s",
+		 strncmp(e164, "+90", 3) == 0 ? e164 + 3 : e164);
+	return out;
+}
+
+/* Rewrites the person's search words from the name key. Derived data, so
+ * not audited itself: the audit row of the person has the names. */
+int hh_index_words(hane_db *db, int64_t person_id, const char *name_key)
+{
+	hane_stmt *del = NULL, *ins = NULL;
+	char words[2 * HANE_NAME_MAX];
+	int rc;
+
+	rc = hane_stmt_prepare(db, &del,
+			       "DELETE FROM person_word WHERE person_id = :id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(del, ":id", person_id)) == 0)
+		rc = hane_stmt_step(del);
+	hane_stmt_finalize(del);
+	if (rc < 0)
+		return rc;
+	rc = hane_stmt_prepare(db, &ins,
+			       "INSERT OR IGNORE INTO person_word(word, person_id)"
+			       " VALUES(:w, :id)");
+	if (rc)
+		return rc;
+	snprintf(words, sizeof words, "%s", name_key);
+	for (char *save = NULL, *w = strtok_r(words, " ", &save); w;
+	     w = strtok_r(NULL, " ", &save)) {
+		hane_stmt_reset(ins);
+		if ((rc = hane_stmt_bind_text(ins, ":w", w)) != 0 ||
+		    (rc = hane_stmt_bind_int(ins, ":id", person_id)) != 0)
+			break;
+		rc = hane_stmt_step(ins);
+		if (rc < 0)
+			break;
+		rc = 0;
+	}
+	hane_stmt_finalize(ins);
+	return rc;
+}
+
+/* ---- Reading ----------------------------------------------------------------- */
+
+#define PERSON_COLUMNS                                                         \
+	"p.id, p.household_id, p.version, coalesce(p.tckn,''), p.first_name,"  \
+	" p.last_name, coalesce(p.birth_date,''), coalesce(p.sex,''),"         \
+	" p.relation, coalesce(p.disability_pct,-1),"                          \
+	" coalesce(p.chronic_illness,''), coalesce(p.phone,''),"               \
+	" p.updated_at, coalesce(p.updated_by,'')"
+
+#define COPY(dst, st, col) snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
+
+static void read_person(hane_stmt *st, struct hane_person *p)
+{
+	hane_person_init(p);
+	p->id = hane_stmt_int(st, 0);
+	p->household_id = hane_stmt_int(st, 1);
+	p->version = hane_stmt_int(st, 2);
+	COPY(p->tckn, st, 3);
+	COPY(p->first_name, st, 4);
+	COPY(p->last_name, st, 5);
+	COPY(p->birth_date, st, 6);
+	COPY(p->sex, st, 7);
+	COPY(p->relation, st, 8);
+	p->disability_pct = (int)hane_stmt_int(st, 9);
+	COPY(p->chronic_illness, st, 10);
+	COPY(p->phone, st, 11);
+	COPY(p->updated_at, st, 12);
+	COPY(p->updated_by, st, 13);
+}
+
+static int person_query(hane_db *db, const char *sql, const char *param,
+			const char *text, int64_t id, struct hane_person *out)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st, sql);
+
+	if (rc)
+		return rc;
+	rc = text ? hane_stmt_bind_text(st, param, text)
+		  : hane_stmt_bind_int(st, param, id);
+	if (rc == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		read_person(st, out);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_person_get(hane_db *db, int64_t id, struct hane_person *out)
+{
+	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
+
+	if (rc)
+		return rc;
+	rc = person_query(db,
+			  "SELECT " PERSON_COLUMNS " FROM person p WHERE p.id = :id",
+			  ":id", NULL, id, out);
+	if (rc == HANE_ENOTFOUND)
+		hane_error_set(hane_msg(HANE_M_PERSON_NOT_FOUND), (long long)id);
+	return rc;
+}
+
+int hane_person_by_tckn(hane_db *db, const char *tckn, struct hane_person *out)
+{
+	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
+
+	if (rc)
+		return rc;
+	rc = person_query(db,
+			  "SELECT " PERSON_COLUMNS
+			  " FROM person p WHERE p.tckn = :t",
+			  ":t", tckn, 0, out);
+	if (rc == HANE_ENOTFOUND)
+		hane_error_set(hane_msg(HANE_M_TCKN_NOT_FOUND), tckn);
+	return rc;
+}
+
+int hane_household_get(hane_db *db, int64_t id, struct hane_household *out)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
+
+	if (rc)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT h.id, h.version, coalesce(h.head_id,0),"
+		" coalesce(h.mahalle,''), coalesce(h.street,''),"
+		" coalesce(h.building,''), coalesce(h.door,''),"
+		" coalesce(h.phone,''), coalesce(h.income_kurus,-1), h.status,"
+		" coalesce(h.notes,''), h.updated_at, coalesce(h.updated_by,''),"
+		" (SELECT count(*) FROM person p WHERE p.household_id = h.id)"
+		" FROM household h WHERE h.id = :id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		hane_household_init(out);
+		out->id = hane_stmt_int(st, 0);
+		out->version = hane_stmt_int(st, 1);
+		out->head_id = hane_stmt_int(st, 2);
+		COPY(out->mahalle, st, 3);
+		COPY(out->street, st, 4);
+		COPY(out->building, st, 5);
+		COPY(out->door, st, 6);
+		COPY(out->phone, st, 7);
+		out->income_kurus = hane_stmt_int(st, 8);
+		COPY(out->status, st, 9);
+		COPY(out->notes, st, 10);
+		COPY(out->updated_at, st, 11);
+		COPY(out->updated_by, st, 12);
+		out->members = (int)hane_stmt_int(st, 13);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_HOUSEHOLD_NOT_FOUND),
+			       (long long)id);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_household_members(hane_db *db, int64_t household_id,
+			   struct hane_person *out, size_t max, size_t *n)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
+
+	*n = 0;
+	if (rc)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT " PERSON_COLUMNS " FROM person p"
+		" WHERE p.household_id = :h"
+		" ORDER BY p.relation <> 'head', coalesce(p.birth_date, '9'), p.id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) != 0)
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW && *n < max)
+		read_person(st, &out[(*n)++]);
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_person_count(hane_db *db, int64_t *count)
+{
+	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
+
+	if (rc)
+		return rc;
+	return hane_store_query_int(db, count, "SELECT count(*) FROM person",
+				    NULL, 0);
+}
+
+/* ---- Duplicates --------------------------------------------------------------- */
+
+int hane_person_check_duplicate(hane_db *db, const struct hane_person *p,
+				struct hane_dup *dup)
+{
+	char key[2 * HANE_NAME_MAX];
+	hane_stmt *st = NULL;
+	int rc;
+
+	memset(dup, 0, sizeof *dup);
+	if (p->tckn[0]) {
+		rc = hane_stmt_prepare(db, &st,
+				       "SELECT id, household_id, first_name || ' ' ||"
+				       " last_name FROM person WHERE tckn = :t"
+				       " AND id <> :id");
+		if (rc)
+			return rc;
+		if ((rc = hane_stmt_bind_text(st, ":t", p->tckn)) == 0 &&
+		    (rc = hane_stmt_bind_int(st, ":id", p->id)) == 0)
+			rc = hane_stmt_step(st);
+		if (rc == HANE_ROW) {
+			dup->existing_id = hane_stmt_int(st, 0);
+			dup->household_id = hane_stmt_int(st, 1);
+			COPY(dup->name, st, 2);
+			hane_error_set(hane_msg(HANE_M_DUP_TCKN), p->tckn,
+				       (long long)dup->existing_id, dup->name,
+				       (long long)dup->household_id);
+			rc = HANE_EEXIST;
+		}
+		hane_stmt_finalize(st);
+		st = NULL;
+		if (rc < 0 || rc == HANE_EEXIST)
+			return rc;
+	}
+	if (!p->birth_date[0])
+		return 0;
+	hh_name_key(key, p->first_name, p->last_name);
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT id, household_id, first_name || ' ' ||"
+			       " last_name FROM person WHERE name_key = :k AND"
+			       " birth_date = :b AND id <> :id LIMIT 1");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":k", key)) == 0 &&
+	    (rc = hane_stmt_bind_text(st, ":b", p->birth_date)) == 0 &&
+	    (rc = hane_stmt_bind_int(st, ":id", p->id)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		dup->similar_id = hane_stmt_int(st, 0);
+		dup->household_id = hane_stmt_int(st, 1);
+		COPY(dup->name, st, 2);
+		rc = 0;
+	}
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- Writing ------------------------------------------------------------------ */
+
+/* The person's columns as store fields; keys land in the caller's buffers. */
+static size_t person_fields(const struct hane_person *p,
+			    struct hane_field f[16], char *name_key,
+			    char phone_key[16])
+{
+	size_t n = 0;
+
+	hh_name_key(name_key, p->first_name, p->last_name);
+	f[n++] = (struct hane_field)HANE_FTEXT("tckn", p->tckn[0] ? p->tckn : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("first_name", p->first_name);
+	f[n++] = (struct hane_field)HANE_FTEXT("last_name", p->last_name);
+	f[n++] = (struct hane_field)HANE_FTEXT("name_key", name_key);
+	f[n++] = (struct hane_field)HANE_FTEXT(
+		"birth_date", p->birth_date[0] ? p->birth_date : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("sex", p->sex[0] ? p->sex : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("relation", p->relation);
+	if (p->disability_pct >= 0)
+		f[n++] = (struct hane_field)HANE_FINT("disability_pct",
+						      p->disability_pct);
+	else
+		f[n++] = (struct hane_field)HANE_FNULL("disability_pct");
+	f[n++] = (struct hane_field)HANE_FTEXT(
+		"chronic_illness",
+		p->chronic_illness[0] ? p->chronic_illness : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("phone",
+					       p->phone[0] ? p->phone : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("phone_key",
+					       hh_phone_key(phone_key, p->phone));
+	return n;
+}
+
+static size_t household_fields(const struct hane_household *h,
+			       struct hane_field f[16], char phone_key[16])
+{
+	size_t n = 0;
+
+	f[n++] = (struct hane_field)HANE_FTEXT("mahalle",
+					       h->mahalle[0] ? h->mahalle : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("street",
+					       h->street[0] ? h->street : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT(
+		"building", h->building[0] ? h->building : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("door", h->door[0] ? h->door : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("phone",
+					       h->phone[0] ? h->phone : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("phone_key",
+					       hh_phone_key(phone_key, h->phone));
+	if (h->income_kurus >= 0)
+		f[n++] = (struct hane_field)HANE_FINT("income_kurus",
+						      h->income_kurus);
+	else
+		f[n++] = (struct hane_field)HANE_FNULL("income_kurus");
+	f[n++] = (struct hane_field)HANE_FTEXT("status", h->status);
+	f[n++] = (struct hane_field)HANE_FTEXT("notes",
+					       h->notes[0] ? h->notes : NULL);
+	return n;
+}
+
+/* Inserts p (already validated and checked) and its search words. */
+static int insert_person(hane_db *db, const struct hane_person *p,
+			 int64_t household_id, int64_t *id)
+{
+	struct hane_field f[17];
+	char key[2 * HANE_NAME_MAX], pkey[16];
+	size_t n = person_fields(p, f, key, pkey);
+	int rc;
+
+	f[n++] = (struct hane_field)HANE_FINT("household_id", household_id);
+	rc = hane_store_insert(db, "person", f, n, id);
+	if (rc)
+		return rc;
+	return hh_index_words(db, *id, key);
+}
+
+static int set_head_raw(hane_db *db, int64_t household_id, int64_t person_id)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st,
+				   "UPDATE household SET head_id = :p WHERE id = :h");
+
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":p", person_id)) == 0 &&
+	    (rc = hane_stmt_bind_int(st, ":h", household_id)) == 0)
+		rc = hane_stmt_step(st);
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* Ends a transaction begun by the caller: commit on success, otherwise roll
+ * back keeping the error message of the failure. */
+static int finish(hane_db *db, int rc)
+{
+	if (rc == 0)
+		return hane_store_commit(db);
+	{
+		char keep[1024];
+
+		snprintf(keep, sizeof keep, "%s", hane_error_last());
+		hane_store_rollback(db);
+		hane_error_set("%s", keep);
+	}
+	return rc;
+}
+
+int hane_household_create(hane_db *db, const struct hane_household *h,
+			  const struct hane_person *head,
+			  int64_t *household_id, int64_t *person_id,
+			  struct hane_dup *dup)
+{
+	struct hane_person p = *head;
+	struct hane_dup d;
+	struct hane_field f[16];
+	char pkey[16];
+	int64_t hid = 0, pid = 0;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
+		return rc;
+	strcpy(p.relation, "head");
+	p.id = 0;
+	if ((rc = hane_household_validate(db, h)) != 0 ||
+	    (rc = hane_person_validate(&p)) != 0)
+		return rc;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = hane_person_check_duplicate(db, &p, &d);
+	if (rc == 0)
+		rc = hane_store_insert(db, "household", f,
+				       household_fields(h, f, pkey), &hid);
+	if (rc == 0)
+		rc = insert_person(db, &p, hid, &pid);
+	if (rc == 0)
+		rc = set_head_raw(db, hid, pid);
+	rc = finish(db, rc);
+	if (rc)
+		return rc;
+	if (household_id)
+		*household_id = hid;
+	if (person_id)
+		*person_id = pid;
+	if (dup)
+		*dup = d;
+	return 0;
+}
+
+static int require_active(hane_db *db, int64_t household_id,
+			  struct hane_household *h)
+{
+	int rc = hane_household_get(db, household_id, h);
+
+	if (rc)
+		return rc;
+	if (strcmp(h->status, "active") != 0) {
+		hane_error_set(hane_msg(HANE_M_HOUSEHOLD_PASSIVE),
+			       (long long)household_id);
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+int hane_person_add(hane_db *db, const struct hane_person *p,
+		    int64_t *person_id, struct hane_dup *dup)
+{
+	struct hane_household h;
+	struct hane_person q = *p;
+	struct hane_dup d;
+	int64_t pid = 0;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
+		return rc;
+	q.id = 0;
+	if (strcmp(q.relation, "head") == 0) {
+		hane_error_set("%s", hane_msg(HANE_M_HEAD_ONLY_VIA_SET));
+		return HANE_EINVAL;
+	}
+	if ((rc = hane_person_validate(&q)) != 0)
+		return rc;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = require_active(db, q.household_id, &h);
+	if (rc == 0)
+		rc = hane_person_check_duplicate(db, &q, &d);
+	if (rc == 0)
+		rc = insert_person(db, &q, q.household_id, &pid);
+	rc = finish(db, rc);
+	if (rc)
+		return rc;
+	if (person_id)
+		*person_id = pid;
+	if (dup)
+		*dup = d;
+	return 0;
+}
+
+int hane_person_update(hane_db *db, struct hane_person *p)
+{
+	struct hane_person old;
+	struct hane_field f[16];
+	struct hane_dup d;
+	char key[2 * HANE_NAME_MAX], pkey[16];
+	size_t n;
+	int changed = 0, rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
+		return rc;
+	if ((rc = hane_person_validate(p)) != 0)
+		return rc;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = hane_person_get(db, p->id, &old);
+	if (rc == 0 && ((strcmp(old.relation, "head") == 0) !=
+			(strcmp(p->relation, "head") == 0))) {
+		hane_error_set("%s", hane_msg(HANE_M_HEAD_ONLY_VIA_SET));
+		rc = HANE_EINVAL;
+	}
+	if (rc == 0 && p->tckn[0])
+		rc = hane_person_check_duplicate(db, p, &d);
+	if (rc == 0) {
+		n = person_fields(p, f, key, pkey);
+		rc = hane_store_update(db, "person", p->id, p->version, f, n,
+				       &changed);
+	}
+	if (rc == 0 && changed &&
+	    (strcmp(old.first_name, p->first_name) != 0 ||
+	     strcmp(old.last_name, p->last_name) != 0))
+		rc = hh_index_words(db, p->id, key);
+	if (rc == 0 && changed)
+		rc = hane_person_get(db, p->id, p);
+	return finish(db, rc);
+}
+
+int hane_household_update(hane_db *db, struct hane_household *h)
+{
+	struct hane_field f[16];
+	char pkey[16];
+	int changed = 0, rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
+		return rc;
+	if ((rc = hane_household_validate(db, h)) != 0)
+		return rc;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = hane_store_update(db, "household", h->id, h->version, f,
+			       household_fields(h, f, pkey), &changed);
+	if (rc == 0 && changed)
+		rc = hane_household_get(db, h->id, h);
+	return finish(db, rc);
+}
+
+int hane_household_set_status(hane_db *db, int64_t household_id,
+			      int64_t version, const char *status)
+{
+	struct hane_field f[1] = {HANE_FTEXT("status", status)};
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
+		return rc;
+	if (strcmp(status, "active") != 0 && strcmp(status, "passive") != 0) {
+		hane_error_set("%s", hane_msg(HANE_M_V_STATUS));
+		return HANE_EINVAL;
+	}
+	return hane_store_update(db, "household", household_id, version, f, 1,
+				 NULL);
+}
+
+int hane_person_move(hane_db *db, int64_t person_id, int64_t version,
+		     int64_t to_household, const char *relation)
+{
+	struct hane_person p;
+	struct hane_household from, to;
+	const char *rel = relation && *relation ? relation : "other";
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
+		return rc;
+	if (!hane_relation_valid(rel) || strcmp(rel, "head") == 0) {
+		hane_error_set("%s", hane_msg(HANE_M_HEAD_ONLY_VIA_SET));
+		return HANE_EINVAL;
+	}
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = hane_person_get(db, person_id, &p);
+	if (rc == 0 && p.household_id == to_household) {
+		hane_error_set(hane_msg(HANE_M_MOVE_SAME),
+			       (long long)to_household);
+		rc = HANE_EINVAL;
+	}
+	if (rc == 0)
+		rc = require_active(db, to_household, &to);
+	if (rc == 0)
+		rc = hane_household_get(db, p.household_id, &from);
+	if (rc == 0 && strcmp(p.relation, "head") == 0 && from.members > 1) {
+		hane_error_set("%s", hane_msg(HANE_M_HEAD_CANNOT_MOVE));
+		rc = HANE_EINVAL;
+	}
+	if (rc == 0) {
+		struct hane_field f[2] = {HANE_FINT("household_id", to_household),
+					  HANE_FTEXT("relation", rel)};
+
+		rc = hane_store_update(db, "person", person_id, version, f, 2,
+				       NULL);
+	}
+	if (rc == 0 && strcmp(p.relation, "head") == 0) {
+		/* The head was alone: the household is left empty. */
+		struct hane_field f[2] = {HANE_FNULL("head_id"),
+					  HANE_FTEXT("status", "passive")};
+
+		rc = hane_store_update(db, "household", from.id, from.version,
+				       f, 2, NULL);
+	}
+	return finish(db, rc);
+}
+
+int hane_household_set_head(hane_db *db, int64_t household_id,
+			    int64_t person_id)
+{
+	struct hane_household h;
+	struct hane_person p, old;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
+		return rc;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = hane_household_get(db, household_id, &h);
+	if (rc == 0)
+		rc = hane_person_get(db, person_id, &p);
+	if (rc == 0 && p.household_id != household_id) {
+		hane_error_set(hane_msg(HANE_M_NOT_MEMBER), (long long)person_id,
+			       (long long)household_id);
+		rc = HANE_EINVAL;
+	}
+	if (rc == 0 && h.head_id == person_id)
+		return finish(db, 0);
+	if (rc == 0 && h.head_id) {
+		rc = hane_person_get(db, h.head_id, &old);
+		if (rc == 0) {
+			struct hane_field f[1] = {HANE_FTEXT("relation", "other")};
+
+			rc = hane_store_update(db, "person", old.id, old.version,
+					       f, 1, NULL);
+		}
+	}
+	if (rc == 0) {
+		struct hane_field f[1] = {HANE_FTEXT("relation", "head")};
+
+		rc = hane_store_update(db, "person", p.id, p.version, f, 1,
+				       NULL);
+	}
+	if (rc == 0) {
+		struct hane_field f[1] = {HANE_FINT("head_id", person_id)};
+
+		rc = hane_store_update(db, "household", h.id, h.version, f, 1,
+				       NULL);
+	}
+	return finish(db, rc);
+}

@@ -1,0 +1,122 @@
+/* Staff members. The role matrix itself is in store/perm.c. */
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hane/i18n.h"
+#include "hane/perm.h"
+#include "hane/staff.h"
+
+bool hane_staff_role_valid(const char *role)
+{
+	static const char *const roles[] = {"admin", "supervisor",
+					    "caseworker", "reporter"};
+
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		if (strcmp(role, roles[i]) == 0)
+			return true;
+	return false;
+}
+
+static int insert(hane_db *db, const struct hane_staff *s, int64_t *id)
+{
+	struct hane_field f[] = {
+		HANE_FTEXT("username", s->username),
+		HANE_FTEXT("full_name", s->full_name),
+		HANE_FTEXT("role", s->role),
+		HANE_FTEXT("unit", s->unit[0] ? s->unit : NULL),
+		HANE_FTEXT("os_user", s->os_user[0] ? s->os_user : NULL),
+	};
+
+	if (!s->username[0] || !s->full_name[0]) {
+		hane_error_set("%s", hane_strerror(HANE_EINVAL));
+		return HANE_EINVAL;
+	}
+	if (!hane_staff_role_valid(s->role)) {
+		hane_error_set("%s", hane_msg(HANE_M_CLI_BAD_ROLE));
+		return HANE_EINVAL;
+	}
+	return hane_store_insert(db, "staff", f, sizeof f / sizeof f[0], id);
+}
+
+int hane_staff_add(hane_db *db, const struct hane_staff *s, int64_t *id)
+{
+	int rc = hane_can(db, HANE_ACT_STAFF_ADMIN);
+
+	return rc ? rc : insert(db, s, id);
+}
+
+int hane_staff_each(hane_db *db,
+		    int (*fn)(const struct hane_staff *s, void *arg), void *arg)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_can(db, HANE_ACT_STAFF_READ);
+
+	if (rc)
+		return rc;
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT id, version, username, full_name, role,"
+			       " coalesce(unit,''), coalesce(os_user,''), active"
+			       " FROM staff ORDER BY username");
+	if (rc)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		struct hane_staff s = {0};
+
+		s.id = hane_stmt_int(st, 0);
+		s.version = hane_stmt_int(st, 1);
+		snprintf(s.username, sizeof s.username, "%s", hane_stmt_text(st, 2));
+		snprintf(s.full_name, sizeof s.full_name, "%s", hane_stmt_text(st, 3));
+		snprintf(s.role, sizeof s.role, "%s", hane_stmt_text(st, 4));
+		snprintf(s.unit, sizeof s.unit, "%s", hane_stmt_text(st, 5));
+		snprintf(s.os_user, sizeof s.os_user, "%s", hane_stmt_text(st, 6));
+		s.active = hane_stmt_int(st, 7) != 0;
+		if ((rc = fn(&s, arg)) != 0)
+			break;
+	}
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+int hane_staff_count(hane_db *db, int64_t *n)
+{
+	return hane_store_query_int(db, n, "SELECT count(*) FROM staff", NULL, 0);
+}
+
+int hane_staff_bootstrap(hane_db *db, bool *created)
+{
+	struct hane_staff s = {0};
+	struct passwd *pw = getpwuid(geteuid());
+	int64_t n = 0;
+	int rc;
+
+	*created = false;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = hane_staff_count(db, &n);
+	if (rc == 0 && n == 0) {
+		const char *gecos = pw && pw->pw_gecos ? pw->pw_gecos : "";
+		size_t len = strcspn(gecos, ",");
+
+		snprintf(s.username, sizeof s.username, "%s", hane_os_user());
+		snprintf(s.os_user, sizeof s.os_user, "%s", hane_os_user());
+		if (len > 0 && len < sizeof s.full_name)
+			snprintf(s.full_name, sizeof s.full_name, "%.*s",
+				 (int)len, gecos);
+		else
+			snprintf(s.full_name, sizeof s.full_name, "%s",
+				 s.username);
+		strcpy(s.role, "admin");
+		rc = insert(db, &s, NULL);
+		*created = rc == 0;
+	}
+	if (rc) {
+		hane_store_rollback(db);
+		return rc;
+	}
+	rc = hane_store_commit(db);
+	if (rc == 0)
+		rc = hane_store_set_actor(db, NULL);
+	return rc;
+}

@@ -1,0 +1,413 @@
+/* store: open and migrate, refusal of foreign files, statements,
+ * transactions, audit rows, optimistic locking, permissions. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hane/core.h"
+#include "hane/perm.h"
+#include "hane/store.h"
+
+static int64_t count(hane_db *db, const char *sql)
+{
+	int64_t n = -1;
+
+	tu_ok(hane_store_query_int(db, &n, sql, NULL, 0));
+	return n;
+}
+
+static void write_file(const char *path, const char *text, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	fclose(f);
+}
+
+static void test_open_creates_and_migrates(void **state)
+{
+	const char *path = tu_tmp_path("store-new");
+	hane_db *db = NULL;
+	int64_t n = 0;
+
+	(void)state;
+	tu_ok(hane_store_open(&db, path, HANE_OPEN_CREATE));
+	assert_int_equal(hane_store_schema_version(db),
+			 hane_store_schema_latest());
+	assert_true(hane_store_schema_latest() >= 1);
+	tu_ok(hane_store_query_int(db, &n, "PRAGMA foreign_keys", NULL, 0));
+	assert_int_equal(n, 1);
+	/* NORMAL = 1, set explicitly: Debian defaults WAL to FULL. */
+	tu_ok(hane_store_query_int(db, &n, "PRAGMA synchronous", NULL, 0));
+	assert_int_equal(n, 1);
+	tu_ok(hane_store_integrity_check(db));
+	hane_store_close(db);
+
+	/* Reopening applies nothing and keeps the version. */
+	tu_ok(hane_store_open(&db, path, 0));
+	assert_int_equal(hane_store_schema_version(db),
+			 hane_store_schema_latest());
+	hane_store_close(db);
+}
+
+static void test_open_wal_mode(void **state)
+{
+	const char *path = tu_tmp_path("store-wal");
+	hane_db *db = NULL;
+	hane_stmt *st = NULL;
+
+	(void)state;
+	tu_ok(hane_store_open(&db, path, HANE_OPEN_CREATE));
+	tu_ok(hane_stmt_prepare(db, &st, "PRAGMA journal_mode"));
+	assert_int_equal(hane_stmt_step(st), HANE_ROW);
+	assert_string_equal(hane_stmt_text(st, 0), "wal");
+	hane_stmt_finalize(st);
+	hane_store_close(db);
+}
+
+static void test_open_missing_without_create(void **state)
+{
+	const char *path = tu_tmp_path("store-missing");
+	hane_db *db = NULL;
+
+	(void)state;
+	assert_int_equal(hane_store_open(&db, path, 0), HANE_EIO);
+	assert_null(db);
+	assert_non_null(strstr(hane_error_last(), path));
+	assert_int_equal(access(path, F_OK), -1); /* nothing created */
+}
+
+static void test_open_refuses_text_file(void **state)
+{
+	const char *path = tu_tmp_path("store-text");
+	hane_db *db = NULL;
+	static const char text[] = "TC Kimlik No;Ad;Soyad\n12345678950;A;B\n";
+
+	(void)state;
+	write_file(path, text, sizeof text - 1);
+	assert_int_equal(hane_store_open(&db, path, 0), HANE_ENOTDB);
+	assert_null(db);
+	assert_non_null(strstr(hane_error_last(), "SQLite"));
+	/* The file is left exactly as it was. */
+	{
+		struct stat sb;
+
+		assert_int_equal(stat(path, &sb), 0);
+		assert_int_equal(sb.st_size, sizeof text - 1);
+	}
+}
+
+static void test_open_refuses_foreign_sqlite(void **state)
+{
+	const char *path = tu_tmp_path("store-foreign");
+	char cmd[1024];
+	hane_db *db = NULL;
+
+	(void)state;
+	snprintf(cmd, sizeof cmd,
+		 "sqlite3 '%s' 'CREATE TABLE t(x); INSERT INTO t VALUES(1);'",
+		 path);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(hane_store_open(&db, path, 0), HANE_ENOTDB);
+	assert_non_null(strstr(hane_error_last(), "hane"));
+}
+
+static void test_open_refuses_newer_schema(void **state)
+{
+	const char *path = tu_tmp_path("store-newer");
+	char cmd[1024];
+	hane_db *db = NULL;
+
+	(void)state;
+	tu_ok(hane_store_open(&db, path, HANE_OPEN_CREATE));
+	hane_store_close(db);
+	snprintf(cmd, sizeof cmd, "sqlite3 '%s' 'PRAGMA user_version = 999'",
+		 path);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(hane_store_open(&db, path, 0), HANE_EVERSION);
+	assert_non_null(strstr(hane_error_last(), "999"));
+}
+
+static void test_open_refuses_directory(void **state)
+{
+	hane_db *db = NULL;
+
+	(void)state;
+	assert_int_equal(hane_store_open(&db, "/tmp", 0), HANE_ENOTDB);
+}
+
+static void test_statement_binds_and_columns(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	hane_stmt *st = NULL;
+
+	(void)state;
+	tu_ok(hane_stmt_prepare(db, &st, "SELECT :a || '-' || :b, :n + 1, :z"));
+	tu_ok(hane_stmt_bind_text(st, ":a", "Şükrü"));
+	tu_ok(hane_stmt_bind_text(st, ":b", "O'Brien; DROP TABLE person"));
+	tu_ok(hane_stmt_bind_int(st, ":n", 41));
+	tu_ok(hane_stmt_bind_null(st, ":z"));
+	assert_int_equal(hane_stmt_step(st), HANE_ROW);
+	assert_string_equal(hane_stmt_text(st, 0),
+			    "Şükrü-O'Brien; DROP TABLE person");
+	assert_int_equal(hane_stmt_int(st, 1), 42);
+	assert_true(hane_stmt_is_null(st, 2));
+	assert_string_equal(hane_stmt_text(st, 2), "");
+	assert_int_equal(hane_stmt_step(st), HANE_DONE);
+	/* Unknown parameter names are a programming error, not a crash. */
+	hane_stmt_reset(st);
+	assert_int_equal(hane_stmt_bind_text(st, ":nope", "x"), HANE_EINTERNAL);
+	hane_stmt_finalize(st);
+	/* Bad SQL is an error with the text, not an abort. */
+	assert_true(hane_stmt_prepare(db, &st, "SELEC nonsense") < 0);
+	assert_null(st);
+	hane_store_close(db);
+}
+
+static void test_statement_cache_reuse_and_nesting(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	hane_stmt *a = NULL, *b = NULL, *c = NULL;
+	const char *sql = "SELECT value FROM json_each('[1,2,3]')";
+
+	(void)state;
+	tu_ok(hane_stmt_prepare(db, &a, sql));
+	assert_int_equal(hane_stmt_step(a), HANE_ROW);
+	/* The same SQL while a is in use gets a different statement. */
+	tu_ok(hane_stmt_prepare(db, &b, sql));
+	assert_ptr_not_equal(a, b);
+	assert_int_equal(hane_stmt_step(b), HANE_ROW);
+	assert_int_equal(hane_stmt_int(b, 0), 1);
+	assert_int_equal(hane_stmt_step(a), HANE_ROW);
+	assert_int_equal(hane_stmt_int(a, 0), 2);
+	hane_stmt_finalize(a);
+	/* After a is released it is handed out again, reset. */
+	tu_ok(hane_stmt_prepare(db, &c, sql));
+	assert_ptr_equal(c, a);
+	assert_int_equal(hane_stmt_step(c), HANE_ROW);
+	assert_int_equal(hane_stmt_int(c, 0), 1);
+	hane_stmt_finalize(c);
+	hane_stmt_finalize(b);
+	hane_store_close(db); /* ASan checks that nothing leaked */
+}
+
+static int insert_two(hane_db *db, void *arg)
+{
+	int *calls = arg;
+
+	(*calls)++;
+	return hane_store_exec(db, "INSERT INTO staff(username, full_name, role)"
+				   " VALUES('x1', 'X', 'reporter');"
+				   "INSERT INTO staff(username, full_name, role)"
+				   " VALUES('x2', 'X', 'reporter')");
+}
+
+static int insert_then_fail(hane_db *db, void *arg)
+{
+	(void)arg;
+	if (hane_store_exec(db, "INSERT INTO staff(username, full_name, role)"
+				" VALUES('y1', 'Y', 'reporter')"))
+		return HANE_EDB;
+	hane_error_set("deliberate");
+	return HANE_EINVAL;
+}
+
+static void test_transactions_all_or_nothing(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	int calls = 0;
+
+	(void)state;
+	tu_ok(hane_store_tx(db, insert_two, &calls));
+	assert_int_equal(calls, 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM staff WHERE username"
+				   " IN ('x1','x2')"),
+			 2);
+	assert_int_equal(hane_store_tx(db, insert_then_fail, NULL), HANE_EINVAL);
+	assert_string_equal(hane_error_last(), "deliberate");
+	assert_int_equal(count(db, "SELECT count(*) FROM staff WHERE username"
+				   " = 'y1'"),
+			 0);
+	assert_int_equal(hane_store_depth(db), 0);
+	hane_store_close(db);
+}
+
+static void test_nested_rollback_dooms_outer(void **state)
+{
+	hane_db *db = tu_open(NULL);
+
+	(void)state;
+	tu_ok(hane_store_begin(db));
+	tu_ok(hane_store_exec(db, "INSERT INTO staff(username, full_name, role)"
+				  " VALUES('n1', 'N', 'reporter')"));
+	tu_ok(hane_store_begin(db));
+	assert_int_equal(hane_store_depth(db), 2);
+	hane_store_rollback(db);
+	/* The outer commit must not keep the inner work's sibling writes. */
+	assert_true(hane_store_commit(db) != 0);
+	assert_int_equal(hane_store_depth(db), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM staff WHERE username"
+				   " = 'n1'"),
+			 0);
+	hane_store_close(db);
+}
+
+static void test_insert_update_audit(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_field f[] = {HANE_FTEXT("username", "ayse.k"),
+				 HANE_FTEXT("full_name", "Ayşe Kaya"),
+				 HANE_FTEXT("role", "caseworker")};
+	struct hane_field g[] = {HANE_FTEXT("full_name", "Ayşe Kaya Demir"),
+				 HANE_FTEXT("role", "caseworker")};
+	hane_stmt *st = NULL;
+	int64_t id = 0;
+	int changed = -1;
+
+	(void)state;
+	setenv("HANE_NOW", "2026-03-04 12:04:00", 1);
+	tu_ok(hane_store_insert(db, "staff", f, 3, &id));
+	assert_true(id > 0);
+	tu_ok(hane_stmt_prepare(db, &st,
+				"SELECT username, action, tbl, row_id, changes, at"
+				" FROM audit ORDER BY id DESC LIMIT 1"));
+	assert_int_equal(hane_stmt_step(st), HANE_ROW);
+	assert_string_equal(hane_stmt_text(st, 0), "tester");
+	assert_string_equal(hane_stmt_text(st, 1), "insert");
+	assert_string_equal(hane_stmt_text(st, 2), "staff");
+	assert_int_equal(hane_stmt_int(st, 3), id);
+	assert_non_null(strstr(hane_stmt_text(st, 4), "\"full_name\":\"Ayşe Kaya\""));
+	assert_string_equal(hane_stmt_text(st, 5), "2026-03-04 12:04:00");
+	hane_stmt_finalize(st);
+
+	/* Only the field that differs is written and audited. */
+	tu_ok(hane_store_update(db, "staff", id, 1, g, 2, &changed));
+	assert_int_equal(changed, 1);
+	tu_ok(hane_stmt_prepare(db, &st,
+				"SELECT action, changes FROM audit"
+				" ORDER BY id DESC LIMIT 1"));
+	assert_int_equal(hane_stmt_step(st), HANE_ROW);
+	assert_string_equal(hane_stmt_text(st, 0), "update");
+	assert_string_equal(hane_stmt_text(st, 1),
+			    "{\"full_name\":[\"Ayşe Kaya\",\"Ayşe Kaya Demir\"]}");
+	hane_stmt_finalize(st);
+	assert_int_equal(count(db, "SELECT version FROM staff WHERE username"
+				   " = 'ayse.k'"),
+			 2);
+
+	/* The same values again change nothing and write no audit row. */
+	{
+		int64_t before = count(db, "SELECT count(*) FROM audit");
+
+		tu_ok(hane_store_update(db, "staff", id, 2, g, 2, &changed));
+		assert_int_equal(changed, 0);
+		assert_int_equal(count(db, "SELECT count(*) FROM audit"), before);
+	}
+	unsetenv("HANE_NOW");
+	hane_store_close(db);
+}
+
+static void test_stale_version_conflict(void **state)
+{
+	const char *path = tu_tmp_path("store-conflict");
+	hane_db *a = tu_open(path), *b = NULL;
+	struct hane_field f[] = {HANE_FTEXT("username", "mehmet.y"),
+				 HANE_FTEXT("full_name", "Mehmet Yıldız"),
+				 HANE_FTEXT("role", "caseworker")};
+	struct hane_field ga[] = {HANE_FTEXT("full_name", "Mehmet A")};
+	struct hane_field gb[] = {HANE_FTEXT("full_name", "Mehmet B")};
+	const struct hane_conflict *c;
+	int64_t id = 0;
+
+	(void)state;
+	tu_ok(hane_store_insert(a, "staff", f, 3, &id));
+	tu_ok(hane_store_exec(a, "INSERT INTO staff(username, full_name, role)"
+				 " VALUES('ayse.k', 'Ayşe', 'caseworker')"));
+	tu_ok(hane_store_open(&b, path, 0));
+	tu_ok(hane_store_set_actor(b, "ayse.k"));
+	setenv("HANE_NOW", "2026-03-04 12:04:00", 1);
+	/* Both loaded version 1; b saves first. */
+	tu_ok(hane_store_update(b, "staff", id, 1, gb, 1, NULL));
+	unsetenv("HANE_NOW");
+	assert_int_equal(hane_store_update(a, "staff", id, 1, ga, 1, NULL),
+			 HANE_ECONFLICT);
+	c = hane_store_last_conflict(a);
+	assert_string_equal(c->updated_by, "ayse.k");
+	assert_string_equal(c->updated_at, "2026-03-04 12:04:00");
+	assert_int_equal(c->version, 2);
+	assert_non_null(strstr(hane_error_last(), "12:04"));
+	assert_non_null(strstr(hane_error_last(), "ayse.k"));
+	assert_int_equal(hane_store_depth(a), 0);
+	/* Nothing of a's was written. */
+	assert_int_equal(count(a, "SELECT count(*) FROM staff WHERE full_name"
+				  " = 'Mehmet A'"),
+			 0);
+	/* Delete with a stale version is refused the same way. */
+	assert_int_equal(hane_store_delete(a, "staff", id, 1), HANE_ECONFLICT);
+	tu_ok(hane_store_delete(a, "staff", id, 2));
+	assert_int_equal(count(a, "SELECT count(*) FROM audit WHERE action ="
+				  " 'delete' AND changes LIKE '%Mehmet B%'"),
+			 1);
+	assert_int_equal(hane_store_update(a, "staff", id, 3, ga, 1, NULL),
+			 HANE_ENOTFOUND);
+	hane_store_close(b);
+	hane_store_close(a);
+}
+
+static void test_unknown_user_can_do_nothing(void **state)
+{
+	hane_db *db = tu_open(NULL);
+
+	(void)state;
+	tu_ok(hane_can(db, HANE_ACT_HOUSEHOLD_READ));
+	assert_int_equal(hane_store_set_actor(db, "nobody"), HANE_ENOUSER);
+	assert_int_equal(hane_store_actor(db)->staff_id, 0);
+	assert_string_equal(hane_store_actor(db)->username, "nobody");
+	for (int a = 0; a < HANE_ACT__COUNT; a++)
+		assert_int_equal(hane_can(db, (enum hane_action)a), HANE_EPERM);
+	assert_non_null(strstr(hane_error_last(), "hane staff add nobody"));
+	assert_string_equal(hane_action_name(HANE_ACT_HOUSEHOLD_WRITE),
+			    "household.write");
+	hane_store_close(db);
+}
+
+static void test_audit_event(void **state)
+{
+	hane_db *db = tu_open(NULL);
+
+	(void)state;
+	tu_ok(hane_store_audit_event(db, "export", "person", 0,
+				     "{\"file\":\"x.csv\"}"));
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'export' AND username = 'tester'"),
+			 1);
+	hane_store_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open_creates_and_migrates),
+		cmocka_unit_test(test_open_wal_mode),
+		cmocka_unit_test(test_open_missing_without_create),
+		cmocka_unit_test(test_open_refuses_text_file),
+		cmocka_unit_test(test_open_refuses_foreign_sqlite),
+		cmocka_unit_test(test_open_refuses_newer_schema),
+		cmocka_unit_test(test_open_refuses_directory),
+		cmocka_unit_test(test_statement_binds_and_columns),
+		cmocka_unit_test(test_statement_cache_reuse_and_nesting),
+		cmocka_unit_test(test_transactions_all_or_nothing),
+		cmocka_unit_test(test_nested_rollback_dooms_outer),
+		cmocka_unit_test(test_insert_update_audit),
+		cmocka_unit_test(test_stale_version_conflict),
+		cmocka_unit_test(test_unknown_user_can_do_nothing),
+		cmocka_unit_test(test_audit_event),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
