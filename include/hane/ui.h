@@ -1,0 +1,362 @@
+/* hane/ui.h — the console (ncursesw toolkit and the units' screens).
+ *
+ * The only public door to curses code. The CLI calls hane_ui_main(); a
+ * unit's screens (src/units/<unit>/ui_*.c) use the widget API declared
+ * here and never curses itself.
+ *
+ * Model: every widget runs its own modal loop (hane_ui_list_run(),
+ * hane_ui_form_run(), the dialogs) and returns when the person leaves it.
+ * The toolkit keeps the stack of open screens so that a terminal resize
+ * redraws all of them; the title line, the status line and the function-key
+ * bar are drawn by the toolkit from what the screen describes. Screens
+ * describe columns, fields and actions as data; the toolkit draws them.
+ *
+ * Ownership: strings passed in are copied unless said otherwise; strings
+ * returned are borrowed until the next call on the same object.
+ */
+#ifndef HANE_UI_H
+#define HANE_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hane/error.h"
+#include "hane/i18n.h"
+#include "hane/store.h"
+
+struct hane_ui_options {
+	const char *db_label; /* shown in the title line (file name) */
+};
+
+/* Runs the console on an open database with the actor already set, until
+ * the user quits. Restores the terminal on every exit path. Returns the
+ * process exit status (0 normally). */
+int hane_ui_main(hane_db *db, const struct hane_ui_options *opt);
+
+/* ---- Keys --------------------------------------------------------------- */
+
+/* Keys as the toolkit reports them, free of curses. Esc followed within a
+ * second by a digit arrives as the F-key (Esc 0 = F10). */
+enum hane_ui_key {
+	HANE_UI_K_NONE = 0,
+	HANE_UI_K_CHAR, /* a printable character */
+	HANE_UI_K_F1,
+	HANE_UI_K_F2,
+	HANE_UI_K_F3,
+	HANE_UI_K_F4,
+	HANE_UI_K_F5,
+	HANE_UI_K_F6,
+	HANE_UI_K_F7,
+	HANE_UI_K_F8,
+	HANE_UI_K_F9,
+	HANE_UI_K_F10,
+	HANE_UI_K_ENTER,
+	HANE_UI_K_ESC,
+	HANE_UI_K_TAB,
+	HANE_UI_K_BTAB,
+	HANE_UI_K_UP,
+	HANE_UI_K_DOWN,
+	HANE_UI_K_LEFT,
+	HANE_UI_K_RIGHT,
+	HANE_UI_K_PGUP,
+	HANE_UI_K_PGDN,
+	HANE_UI_K_HOME,
+	HANE_UI_K_END,
+	HANE_UI_K_BACKSPACE,
+	HANE_UI_K_DELETE,
+	HANE_UI_K_SPACE,
+	HANE_UI_K_RESIZE,
+};
+
+/* The key's name for the bar and the help screen ("F2", "Esc"). */
+const char *hane_ui_key_name(enum hane_ui_key k);
+
+/* ---- Actions: one X-macro drives the bar, the keys and F1 help ---------- */
+
+/* X(NAME, key, bar label message, help message). Several actions may
+ * share a key (F5 "Yeni" on a list, "Üye ekle" on a household); a screen
+ * lists the actions it offers and the key picks the one it lists. */
+#define HANE_UI_ACTIONS(X)                                                     \
+	X(HELP, HANE_UI_K_F1, UI_ACT_HELP, UI_HLP_HELP)                        \
+	X(SAVE, HANE_UI_K_F2, UI_ACT_SAVE, UI_HLP_SAVE)                        \
+	X(SEARCH, HANE_UI_K_F3, UI_ACT_SEARCH, UI_HLP_SEARCH)                  \
+	X(EDIT, HANE_UI_K_F4, UI_ACT_EDIT, UI_HLP_EDIT)                        \
+	X(EDIT_HOUSEHOLD, HANE_UI_K_F4, UI_ACT_EDIT_HH, UI_HLP_EDIT_HH)        \
+	X(NEW, HANE_UI_K_F5, UI_ACT_NEW, UI_HLP_NEW)                           \
+	X(ADD_MEMBER, HANE_UI_K_F5, UI_ACT_ADD_MEMBER, UI_HLP_ADD_MEMBER)      \
+	X(SORT, HANE_UI_K_F6, UI_ACT_SORT, UI_HLP_SORT)                        \
+	X(MOVE, HANE_UI_K_F6, UI_ACT_MOVE, UI_HLP_MOVE)                        \
+	X(STATUS, HANE_UI_K_F7, UI_ACT_STATUS, UI_HLP_STATUS)                  \
+	X(DELETE, HANE_UI_K_F8, UI_ACT_DELETE, UI_HLP_DELETE)                  \
+	X(QUIT, HANE_UI_K_F10, UI_ACT_QUIT, UI_HLP_QUIT)                       \
+	X(OPEN, HANE_UI_K_ENTER, UI_ACT_OPEN, UI_HLP_OPEN)                     \
+	X(CHOOSE, HANE_UI_K_ENTER, UI_ACT_CHOOSE, UI_HLP_CHOOSE)               \
+	X(NEXT, HANE_UI_K_TAB, UI_ACT_NEXT, UI_HLP_NEXT)                       \
+	X(BACK, HANE_UI_K_ESC, UI_ACT_BACK, UI_HLP_BACK)
+
+enum hane_ui_action {
+#define HANE_X_(name, key, label, help) HANE_UI_A_##name,
+	HANE_UI_ACTIONS(HANE_X_)
+#undef HANE_X_
+	HANE_UI_A__COUNT
+};
+
+/* The key, bar label and help text of an action (static storage). */
+enum hane_ui_key hane_ui_action_key(enum hane_ui_action a);
+const char *hane_ui_action_label(enum hane_ui_action a);
+const char *hane_ui_action_help(enum hane_ui_action a);
+
+/* The action among acts[0..n) bound to key k, or -1. */
+int hane_ui_action_for_key(const enum hane_ui_action *acts, int n,
+			   enum hane_ui_key k);
+
+/* Writes the function-key bar for acts into out ("F1 Yardım  F3 Ara …"),
+ * never wider than cols columns (items that do not fit are left off).
+ * Returns out. Pure: the unit tests use it. */
+char *hane_ui_bar_text(char *out, size_t outsz,
+		       const enum hane_ui_action *acts, int n, int cols);
+
+/* What an action callback tells the widget running it. */
+enum { HANE_UI_STAY = 0, HANE_UI_CLOSE = 1 };
+
+/* ---- The session -------------------------------------------------------- */
+
+struct hane_ui; /* the console session: one per terminal */
+
+hane_db *hane_ui_db(struct hane_ui *ui);
+
+/* Title line breadcrumbs: "hane › Haneler › #12 Yılmaz". Each screen
+ * pushes its crumb when it opens and pops it when it closes. */
+void hane_ui_title_push(struct hane_ui *ui, const char *crumb);
+void hane_ui_title_pop(struct hane_ui *ui);
+
+/* A message in the status line (above the bar) until the next key.
+ * error marks it as an error (colour and a "✗" marker). */
+void hane_ui_status(struct hane_ui *ui, bool error, const char *fmt, ...)
+	HANE_PRINTF(3, 4);
+
+/* Shows hane_strerror(rc) and hane_error_last() in an error dialog. */
+void hane_ui_error_rc(struct hane_ui *ui, int rc);
+
+/* True once the person asked to quit (F10): every loop returns. */
+bool hane_ui_quitting(const struct hane_ui *ui);
+
+/* ---- List --------------------------------------------------------------- */
+
+enum hane_ui_sort { HANE_UI_SORT_TEXT, HANE_UI_SORT_NUMBER,
+		    HANE_UI_SORT_DATE };
+
+struct hane_ui_column {
+	enum hane_msg title;
+	int min;  /* narrowest useful width */
+	int want; /* preferred width */
+	int drop; /* narrow screen: higher numbers shrink and go first; 0
+		   * never goes */
+	bool flex; /* takes the width left over */
+	bool right; /* right-aligned (numbers) */
+	enum hane_ui_sort sort;
+};
+
+/* Sizes columns for a screen `width` columns wide (one space between
+ * columns): shrinks columns toward min and then hides them, both in
+ * falling `drop` order, and gives what is left to the flex column.
+ * out[i] is the width of column i, 0 when hidden. Returns the number shown.
+ * Pure: the unit tests use it. */
+int hane_ui_columns_layout(const struct hane_ui_column *c, int n, int width,
+			   int *out);
+
+struct hane_ui_list; /* rows of text cells, each row with an id */
+
+struct hane_ui_list *hane_ui_list_new(int ncols);
+void hane_ui_list_free(struct hane_ui_list *l); /* accepts NULL */
+void hane_ui_list_clear(struct hane_ui_list *l);
+/* Appends a row; cells[0..ncols) are copied (NULL is ""). */
+int hane_ui_list_add(struct hane_ui_list *l, int64_t id,
+		     const char *const *cells) HANE_WARN_UNUSED;
+int hane_ui_list_count(const struct hane_ui_list *l);
+int64_t hane_ui_list_id(const struct hane_ui_list *l, int row);
+const char *hane_ui_list_cell(const struct hane_ui_list *l, int row, int col);
+/* The selected row (-1 when empty) and its id (0 when empty). */
+int hane_ui_list_selected(const struct hane_ui_list *l);
+int64_t hane_ui_list_selected_id(const struct hane_ui_list *l);
+void hane_ui_list_select(struct hane_ui_list *l, int row);
+void hane_ui_list_select_id(struct hane_ui_list *l, int64_t id);
+/* Sorts rows by column col in the way kind says; keeps the selection. */
+void hane_ui_list_sort(struct hane_ui_list *l, int col, enum hane_ui_sort kind,
+		       bool descending);
+/* Incremental search: selects the first row at or after `from` with a
+ * cell whose folded text contains the folded query; -1 if none. */
+int hane_ui_list_find(struct hane_ui_list *l, const char *query, int from);
+
+struct hane_ui_list_view {
+	const char *title; /* breadcrumb */
+	const struct hane_ui_column *cols;
+	int ncols;
+	const enum hane_ui_action *actions; /* the bar, in order */
+	int nactions;
+	/* With fill: a search line ("Ara:"); every keystroke calls fill with
+	 * the query and the number of visible rows (the first page). Without
+	 * fill, typing searches the rows already there (incremental). */
+	int (*fill)(struct hane_ui *ui, struct hane_ui_list *l,
+		    const char *query, int rows, void *arg);
+	/* An action from the bar (other than HELP, QUIT, BACK, SORT, which
+	 * the list handles). Returns HANE_UI_STAY (the list is filled again)
+	 * or HANE_UI_CLOSE. */
+	int (*act)(struct hane_ui *ui, struct hane_ui_list *l,
+		   enum hane_ui_action a, void *arg);
+	/* Right-hand side of the title line ("41.208 kişi"), may be NULL. */
+	void (*info)(struct hane_ui *ui, char *out, size_t outsz, void *arg);
+	void *arg;
+	const char *query; /* initial query text (may be NULL) */
+};
+
+/* Runs the list until BACK, QUIT or an action closes it. Returns 0, or
+ * HANE_UI_CLOSE when an action closed it. */
+int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
+		     struct hane_ui_list *l);
+
+/* ---- Form --------------------------------------------------------------- */
+
+enum hane_ui_field_kind {
+	HANE_UI_F_HEADING, /* a section title, not editable */
+	HANE_UI_F_TEXT,
+	HANE_UI_F_NUMBER, /* whole number in [lo, hi] */
+	HANE_UI_F_MONEY,  /* hane_money_parse */
+	HANE_UI_F_DATE,   /* hane_date_parse; shown DD.MM.YYYY */
+	HANE_UI_F_CHOICE, /* one of choices[]; ←→ or Enter to pick */
+	HANE_UI_F_YESNO,
+};
+
+struct hane_ui_field {
+	enum hane_ui_field_kind kind;
+	enum hane_msg label;
+	bool required; /* marked "*"; empty refused on save */
+	int width;     /* input columns shown (0: 30) */
+	int max;       /* maximum characters (0: 200) */
+	int lo, hi;    /* NUMBER range (both 0: any) */
+	const char *const *choices; /* CHOICE: labels (borrowed) */
+	int nchoices;
+	/* Extra validation (TC Kimlik No, phone…): 0, or HANE_EINVAL with the
+	 * message in hane_error_last(). May be NULL. */
+	int (*check)(const char *text, void *arg);
+};
+
+struct hane_ui_form;
+
+struct hane_ui_form_view {
+	const char *title; /* breadcrumb */
+	const struct hane_ui_field *fields; /* borrowed for the form's life */
+	int nfields;
+	/* After every edit of field i (duplicate warnings while typing). */
+	void (*changed)(struct hane_ui *ui, struct hane_ui_form *f, int i,
+			void *arg);
+	/* F2 after every field passed: 0 closes the form as saved; a
+	 * negative code keeps it open (the callback shows what went wrong,
+	 * e.g. with hane_ui_form_error or a dialog). */
+	int (*save)(struct hane_ui *ui, struct hane_ui_form *f, void *arg);
+	void *arg;
+};
+
+/* A form over v (borrowed). Values start empty (choices at 0). */
+struct hane_ui_form *hane_ui_form_new(const struct hane_ui_form_view *v);
+void hane_ui_form_free(struct hane_ui_form *f); /* accepts NULL */
+/* The text of field i, as typed (trimmed on save). */
+const char *hane_ui_form_get(const struct hane_ui_form *f, int i);
+void hane_ui_form_set(struct hane_ui_form *f, int i, const char *text);
+/* CHOICE: the index; YESNO: 1 yes, 0 no. */
+int hane_ui_form_choice(const struct hane_ui_form *f, int i);
+void hane_ui_form_set_choice(struct hane_ui_form *f, int i, int choice);
+/* A warning under field i (NULL or "" clears); does not block saving. */
+void hane_ui_form_note(struct hane_ui_form *f, int i, const char *text);
+/* An error under field i that moves the cursor there. */
+void hane_ui_form_error(struct hane_ui_form *f, int i, const char *text);
+/* Checks field i as leaving it would (kind, required, check); 0 or
+ * HANE_EINVAL with the message under the field. Pure of the screen. */
+int hane_ui_form_validate(struct hane_ui_form *f, int i);
+/* True when something was typed since the form was filled. */
+bool hane_ui_form_dirty(const struct hane_ui_form *f);
+void hane_ui_form_set_clean(struct hane_ui_form *f);
+
+/* Runs the form: Tab/Shift-Tab/↑↓ move, F2 saves, Esc asks before
+ * throwing away typed text. Returns 1 when saved, 0 when left. */
+int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f);
+
+/* ---- Dialogs ------------------------------------------------------------ */
+
+/* Yes/no question; true for yes. Esc is no. */
+bool hane_ui_confirm(struct hane_ui *ui, const char *text);
+/* A message with one OK button. */
+void hane_ui_error(struct hane_ui *ui, const char *text);
+/* A message with n buttons (←→ Tab, Enter); the chosen index or -1 (Esc). */
+int hane_ui_buttons(struct hane_ui *ui, const char *title, const char *text,
+		    const char *const *labels, int n);
+/* Choose one of items (typing filters); the index or -1. */
+int hane_ui_choose(struct hane_ui *ui, const char *title,
+		   const char *const *items, int n, int current);
+
+/* A progress bar for long work (imports, exports). step() redraws and
+ * returns false when the person pressed Esc to stop. */
+struct hane_ui_progress;
+struct hane_ui_progress *hane_ui_progress_begin(struct hane_ui *ui,
+						const char *title);
+bool hane_ui_progress_step(struct hane_ui_progress *p, int64_t done,
+			   int64_t total);
+void hane_ui_progress_end(struct hane_ui_progress *p); /* accepts NULL */
+/* "[█████░░░░░]  45%" in width columns into out (pure). */
+char *hane_ui_progress_text(char *out, size_t outsz, int64_t done,
+			    int64_t total, int width);
+
+/* ---- Detail view -------------------------------------------------------- */
+
+/* A read-only page: header lines, an optional list (members) on the left
+ * and a side panel (services) on the right. load() fills it, and runs
+ * again after every action. */
+struct hane_ui_detail;
+
+struct hane_ui_detail_view {
+	const char *title;
+	const struct hane_ui_column *cols; /* the list; NULL: none */
+	int ncols;
+	enum hane_msg list_title;
+	enum hane_msg panel_title;
+	const enum hane_ui_action *actions;
+	int nactions;
+	int (*load)(struct hane_ui *ui, struct hane_ui_detail *d, void *arg);
+	int (*act)(struct hane_ui *ui, struct hane_ui_detail *d,
+		   enum hane_ui_action a, void *arg);
+	void *arg;
+};
+
+void hane_ui_detail_clear(struct hane_ui_detail *d);
+void hane_ui_detail_line(struct hane_ui_detail *d, const char *fmt, ...)
+	HANE_PRINTF(2, 3);
+void hane_ui_detail_panel(struct hane_ui_detail *d, const char *fmt, ...)
+	HANE_PRINTF(2, 3);
+/* Changes the breadcrumb (after a load). */
+void hane_ui_detail_title(struct hane_ui_detail *d, const char *title);
+struct hane_ui_list *hane_ui_detail_list(struct hane_ui_detail *d);
+
+/* Runs until BACK/QUIT or an action returns HANE_UI_CLOSE. Returns 0, or
+ * the error load() returned the first time. */
+int hane_ui_detail_run(struct hane_ui *ui, const struct hane_ui_detail_view *v);
+
+/* ---- Units -------------------------------------------------------------- */
+
+/* Units plug in through the table in src/ui/units.def: a row names the
+ * unit's menu label, its entry screen (NULL: shown greyed, "yakında") and
+ * its hook for the services panel of a household (NULL: none). */
+typedef int (*hane_ui_unit_main_fn)(struct hane_ui *ui);
+typedef void (*hane_ui_services_fn)(struct hane_ui *ui, int64_t household_id,
+				    struct hane_ui_detail *d);
+
+/* Fills d's panel with every unit's services for the household. */
+void hane_ui_services_fill(struct hane_ui *ui, int64_t household_id,
+			   struct hane_ui_detail *d);
+
+/* Household screens (src/units/households/ui_households.c). */
+int hane_ui_households_main(struct hane_ui *ui);
+/* The person search from anywhere (F3); query may be NULL. */
+int hane_ui_households_search(struct hane_ui *ui, const char *query);
+
+#endif

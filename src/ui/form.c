@@ -1,0 +1,553 @@
+/* The form widget: labels left, fields right, the message for a field
+ * under it; validation when leaving a field and on save; nothing typed is
+ * ever lost on a validation error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "ui/internal.h"
+
+#define FIELD_TEXT_MAX 512
+
+struct fstate {
+	char text[FIELD_TEXT_MAX];
+	size_t pos;
+	int choice;
+	char msg[512];  /* validation error, shown "✗" */
+	char note[512]; /* warning, shown "⚠" */
+};
+
+struct hane_ui_form {
+	const struct hane_ui_form_view *v;
+	struct fstate *f;
+	int focus;
+	bool dirty;
+	int scroll;
+	struct hane_ui *ui;
+};
+
+static bool editable(const struct hane_ui_field *d)
+{
+	return d->kind != HANE_UI_F_HEADING;
+}
+
+struct hane_ui_form *hane_ui_form_new(const struct hane_ui_form_view *v)
+{
+	struct hane_ui_form *f = calloc(1, sizeof *f);
+
+	if (!f)
+		return NULL;
+	f->f = calloc((size_t)(v->nfields ? v->nfields : 1), sizeof *f->f);
+	if (!f->f) {
+		free(f);
+		return NULL;
+	}
+	f->v = v;
+	f->focus = 0;
+	while (f->focus < v->nfields && !editable(&v->fields[f->focus]))
+		f->focus++;
+	return f;
+}
+
+void hane_ui_form_free(struct hane_ui_form *f)
+{
+	if (!f)
+		return;
+	free(f->f);
+	free(f);
+}
+
+static bool valid_index(const struct hane_ui_form *f, int i)
+{
+	return i >= 0 && i < f->v->nfields;
+}
+
+const char *hane_ui_form_get(const struct hane_ui_form *f, int i)
+{
+	return valid_index(f, i) ? f->f[i].text : "";
+}
+
+void hane_ui_form_set(struct hane_ui_form *f, int i, const char *text)
+{
+	if (!valid_index(f, i))
+		return;
+	snprintf(f->f[i].text, sizeof f->f[i].text, "%s", text ? text : "");
+	f->f[i].pos = strlen(f->f[i].text);
+	f->f[i].msg[0] = '\0';
+}
+
+int hane_ui_form_choice(const struct hane_ui_form *f, int i)
+{
+	return valid_index(f, i) ? f->f[i].choice : 0;
+}
+
+void hane_ui_form_set_choice(struct hane_ui_form *f, int i, int choice)
+{
+	const struct hane_ui_field *d;
+
+	if (!valid_index(f, i))
+		return;
+	d = &f->v->fields[i];
+	if (d->kind == HANE_UI_F_YESNO)
+		choice = choice != 0;
+	else if (choice < 0 || choice >= d->nchoices)
+		choice = 0;
+	f->f[i].choice = choice;
+}
+
+void hane_ui_form_note(struct hane_ui_form *f, int i, const char *text)
+{
+	if (valid_index(f, i))
+		snprintf(f->f[i].note, sizeof f->f[i].note, "%s",
+			 text ? text : "");
+}
+
+void hane_ui_form_error(struct hane_ui_form *f, int i, const char *text)
+{
+	if (!valid_index(f, i))
+		return;
+	snprintf(f->f[i].msg, sizeof f->f[i].msg, "%s", text ? text : "");
+	f->focus = i;
+}
+
+bool hane_ui_form_dirty(const struct hane_ui_form *f)
+{
+	return f->dirty;
+}
+
+void hane_ui_form_set_clean(struct hane_ui_form *f)
+{
+	f->dirty = false;
+}
+
+static bool all_blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t')
+			return false;
+	return true;
+}
+
+static int number_check(const struct hane_ui_field *d, const char *s)
+{
+	char *end;
+	long v;
+
+	while (*s == ' ')
+		s++;
+	v = strtol(s, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (end == s || *end) {
+		hane_error_set("%s", hane_msg(HANE_M_UI_NUMBER_INVALID));
+		return HANE_EINVAL;
+	}
+	if ((d->lo || d->hi) && (v < d->lo || v > d->hi)) {
+		hane_error_set(hane_msg(HANE_M_UI_NUMBER_RANGE), d->lo, d->hi);
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+int hane_ui_form_validate(struct hane_ui_form *f, int i)
+{
+	const struct hane_ui_field *d;
+	struct fstate *s;
+	int rc = 0;
+
+	if (!valid_index(f, i))
+		return 0;
+	d = &f->v->fields[i];
+	s = &f->f[i];
+	s->msg[0] = '\0';
+	if (d->kind == HANE_UI_F_HEADING || d->kind == HANE_UI_F_YESNO ||
+	    d->kind == HANE_UI_F_CHOICE)
+		return 0;
+	if (all_blank(s->text)) {
+		if (!d->required)
+			return 0;
+		snprintf(s->msg, sizeof s->msg, "%s",
+			 hane_msg(HANE_M_UI_REQUIRED));
+		return HANE_EINVAL;
+	}
+	hane_error_clear();
+	switch (d->kind) {
+	case HANE_UI_F_NUMBER:
+		rc = number_check(d, s->text);
+		break;
+	case HANE_UI_F_MONEY: {
+		int64_t k;
+
+		rc = hane_money_parse(&k, s->text);
+		break;
+	}
+	case HANE_UI_F_DATE: {
+		char iso[HANE_DATE_LEN + 1];
+
+		rc = hane_date_parse(iso, s->text);
+		if (rc == 0) {
+			/* Show what was understood: "4.1.1950" → 04.01.1950 */
+			char shown[HANE_DATE_LEN + 1];
+
+			hane_date_format(shown, iso);
+			if (strcmp(shown, s->text) != 0) {
+				snprintf(s->text, sizeof s->text, "%s", shown);
+				s->pos = strlen(s->text);
+			}
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	if (rc == 0 && d->check)
+		rc = d->check(s->text, f->v->arg);
+	if (rc != 0) {
+		const char *m = hane_error_last();
+
+		snprintf(s->msg, sizeof s->msg, "%s",
+			 m && m[0] ? m : hane_strerror(rc));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+/* ---- Drawing ------------------------------------------------------------ */
+
+static int label_width(const struct hane_ui_form *f)
+{
+	int w = 0;
+
+	for (int i = 0; i < f->v->nfields; i++) {
+		const struct hane_ui_field *d = &f->v->fields[i];
+		int lw;
+
+		if (!editable(d))
+			continue;
+		lw = hane_text_width(hane_msg(d->label)) + (d->required ? 2 : 0);
+		if (lw > w)
+			w = lw;
+	}
+	return w > 28 ? 28 : w;
+}
+
+/* Rows field i takes: one, plus one for each message under it. */
+static int field_rows(const struct hane_ui_form *f, int i)
+{
+	return 1 + (f->f[i].msg[0] != '\0') + (f->f[i].note[0] != '\0');
+}
+
+static void draw_value(struct hane_ui *ui, struct hane_ui_form *f, int i,
+		       int y, int x, int w)
+{
+	const struct hane_ui_field *d = &f->v->fields[i];
+	struct fstate *s = &f->f[i];
+	bool focus = i == f->focus;
+	enum ui_role r = focus ? UI_R_FIELD_FOCUS : UI_R_FIELD;
+	int cx;
+
+	switch (d->kind) {
+	case HANE_UI_F_CHOICE: {
+		char t[300];
+
+		snprintf(t, sizeof t, "%s",
+			 s->choice >= 0 && s->choice < d->nchoices
+				 ? d->choices[s->choice]
+				 : "");
+		ui_put(y, x - 1, "[", 1, UI_R_NORMAL);
+		ui_put(y, x, t, w - 2, r);
+		ui_put(y, x + w - 2, " \u25be", 2, r);
+		ui_put(y, x + w, "]", 1, UI_R_NORMAL);
+		if (focus) {
+			ui->cur_y = y;
+			ui->cur_x = x;
+		}
+		break;
+	}
+	case HANE_UI_F_YESNO: {
+		char t[128];
+
+		snprintf(t, sizeof t, "[%s] %s", s->choice ? "x" : " ",
+			 hane_msg(s->choice ? HANE_M_UI_YES : HANE_M_UI_NO));
+		ui_put(y, x - 1, t, hane_text_width(t), r);
+		if (focus) {
+			ui->cur_y = y;
+			ui->cur_x = x;
+		}
+		break;
+	}
+	default:
+		ui_put(y, x - 1, "[", 1, UI_R_NORMAL);
+		ui_input(y, x, w, s->text, s->pos, r, &cx);
+		ui_put(y, x + w, "]", 1, UI_R_NORMAL);
+		if (focus) {
+			ui->cur_y = y;
+			ui->cur_x = cx;
+		}
+		break;
+	}
+}
+
+static void draw_form(struct hane_ui *ui, void *arg)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_SAVE, HANE_UI_A_NEXT, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	struct hane_ui_form *f = arg;
+	int lw = label_width(f);
+	int fx = 2 + lw + 2;
+	int top = ui_top() + 1, bottom = ui_bottom();
+	int y, fy = 0, fh = 1;
+
+	ui_chrome(ui, NULL, acts, sizeof acts / sizeof acts[0]);
+	/* Scroll so the focused field and its messages are visible. */
+	y = 0;
+	for (int i = 0; i < f->v->nfields; i++) {
+		if (i == f->focus) {
+			fy = y;
+			fh = field_rows(f, i);
+		}
+		y += field_rows(f, i);
+	}
+	if (fy < f->scroll)
+		f->scroll = fy;
+	if (fy + fh > f->scroll + (bottom - top + 1))
+		f->scroll = fy + fh - (bottom - top + 1);
+	if (f->scroll < 0)
+		f->scroll = 0;
+	if (f->scroll > 0)
+		ui_put(ui_top(), ui_cols() - 3, "\u25b2", 1, UI_R_MUTED);
+	if (y - f->scroll > bottom - top + 1)
+		ui_put(bottom, ui_cols() - 3, "\u25bc", 1, UI_R_MUTED);
+
+	y = top - f->scroll;
+	for (int i = 0; i < f->v->nfields; i++) {
+		const struct hane_ui_field *d = &f->v->fields[i];
+		struct fstate *s = &f->f[i];
+		int w = d->width > 0 ? d->width : 30;
+		char label[256];
+
+		if (fx + w + 2 > ui_cols())
+			w = ui_cols() - fx - 2;
+		if (y >= top && y <= bottom) {
+			if (d->kind == HANE_UI_F_HEADING) {
+				ui_put(y, 1, hane_msg(d->label),
+				       ui_cols() - 2, UI_R_HEADING);
+			} else {
+				snprintf(label, sizeof label, "%s%s",
+					 hane_msg(d->label),
+					 d->required ? " *" : "");
+				ui_put(y, 0, i == f->focus ? "\u25b6" : " ", 1,
+				       UI_R_NORMAL);
+				ui_put(y, 2, label, lw,
+				       i == f->focus ? UI_R_HEADING
+						     : UI_R_NORMAL);
+				draw_value(ui, f, i, y, fx, w);
+			}
+		}
+		y++;
+		if (s->msg[0]) {
+			if (y >= top && y <= bottom)
+				ui_putf(y, fx, ui_cols() - fx - 1, UI_R_ERROR,
+					"\u2717 %s", s->msg);
+			y++;
+		}
+		if (s->note[0]) {
+			if (y >= top && y <= bottom)
+				ui_putf(y, fx, ui_cols() - fx - 1, UI_R_WARN,
+					"\u26a0 %s", s->note);
+			y++;
+		}
+	}
+	if (f->focus >= 0 && f->focus < f->v->nfields) {
+		const struct hane_ui_field *d = &f->v->fields[f->focus];
+
+		if (d->kind == HANE_UI_F_CHOICE && !ui->status[0])
+			ui_put(ui_lines() - 2, 1,
+			       hane_msg(HANE_M_UI_CHOICE_HINT), ui_cols() - 2,
+			       UI_R_MUTED);
+		else if (d->kind == HANE_UI_F_YESNO && !ui->status[0])
+			ui_put(ui_lines() - 2, 1,
+			       hane_msg(HANE_M_UI_YESNO_HINT), ui_cols() - 2,
+			       UI_R_MUTED);
+	}
+}
+
+/* ---- Keys --------------------------------------------------------------- */
+
+static void move_focus(struct hane_ui_form *f, int dir)
+{
+	int i = f->focus;
+
+	do {
+		i += dir;
+	} while (i >= 0 && i < f->v->nfields && !editable(&f->v->fields[i]));
+	if (i >= 0 && i < f->v->nfields)
+		f->focus = i;
+}
+
+/* Leaving a field forward is refused while it is invalid: the message
+ * stays under it and the cursor with the text as typed. */
+static bool leave_forward(struct hane_ui_form *f)
+{
+	return hane_ui_form_validate(f, f->focus) == 0;
+}
+
+static void changed(struct hane_ui_form *f, int i)
+{
+	f->dirty = true;
+	if (f->f[i].msg[0]) /* re-check as they fix it */
+		(void)hane_ui_form_validate(f, i);
+	if (f->v->changed)
+		f->v->changed(f->ui, f, i, f->v->arg);
+}
+
+static void edit_choice(struct hane_ui *ui, struct hane_ui_form *f,
+			enum hane_ui_key k, uint32_t ch)
+{
+	const struct hane_ui_field *d = &f->v->fields[f->focus];
+	struct fstate *s = &f->f[f->focus];
+	int old = s->choice;
+
+	if (d->kind == HANE_UI_F_YESNO) {
+		if (k == HANE_UI_K_LEFT || k == HANE_UI_K_RIGHT ||
+		    (k == HANE_UI_K_CHAR && ch == ' '))
+			s->choice = !s->choice;
+		else if (k == HANE_UI_K_CHAR && (ch == 'e' || ch == 'E' ||
+						 ch == 'y' || ch == 'Y'))
+			s->choice = 1;
+		else if (k == HANE_UI_K_CHAR && (ch == 'h' || ch == 'H' ||
+						 ch == 'n' || ch == 'N'))
+			s->choice = 0;
+	} else if (d->nchoices > 0) {
+		if (k == HANE_UI_K_LEFT)
+			s->choice = (s->choice + d->nchoices - 1) % d->nchoices;
+		else if (k == HANE_UI_K_RIGHT)
+			s->choice = (s->choice + 1) % d->nchoices;
+		else if (k == HANE_UI_K_ENTER ||
+			 (k == HANE_UI_K_CHAR && ch == ' ')) {
+			int c = hane_ui_choose(ui, hane_msg(d->label),
+					       d->choices, d->nchoices,
+					       s->choice);
+
+			if (c >= 0)
+				s->choice = c;
+		}
+	}
+	if (s->choice != old)
+		changed(f, f->focus);
+}
+
+static bool edit_text(struct hane_ui_form *f, enum hane_ui_key k, uint32_t ch)
+{
+	const struct hane_ui_field *d = &f->v->fields[f->focus];
+	struct fstate *s = &f->f[f->focus];
+	int max = d->max > 0 ? d->max : 200;
+
+	switch (k) {
+	case HANE_UI_K_CHAR:
+		return ui_text_insert(s->text, sizeof s->text, &s->pos, ch,
+				      max);
+	case HANE_UI_K_BACKSPACE:
+		return ui_text_backspace(s->text, &s->pos);
+	case HANE_UI_K_DELETE:
+		return ui_text_delete(s->text, s->pos);
+	case HANE_UI_K_LEFT:
+		ui_text_left(s->text, &s->pos);
+		return false;
+	case HANE_UI_K_RIGHT:
+		ui_text_right(s->text, &s->pos);
+		return false;
+	case HANE_UI_K_HOME:
+		s->pos = 0;
+		return false;
+	case HANE_UI_K_END:
+		s->pos = strlen(s->text);
+		return false;
+	default:
+		return false;
+	}
+}
+
+/* F2: every field is checked; the first bad one gets the cursor. */
+static int try_save(struct hane_ui *ui, struct hane_ui_form *f)
+{
+	int first = -1;
+
+	for (int i = 0; i < f->v->nfields; i++)
+		if (hane_ui_form_validate(f, i) != 0 && first < 0)
+			first = i;
+	if (first >= 0) {
+		f->focus = first;
+		hane_ui_status(ui, true, "%s", hane_msg(HANE_M_UI_FORM_INVALID));
+		return HANE_EINVAL;
+	}
+	if (!f->v->save)
+		return 0;
+	return f->v->save(ui, f, f->v->arg);
+}
+
+int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_SAVE, HANE_UI_A_NEXT, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	int saved = 0;
+
+	f->ui = ui;
+	hane_ui_title_push(ui, f->v->title);
+	ui_push(ui, draw_form, f, acts, sizeof acts / sizeof acts[0]);
+	while (!ui->quit) {
+		uint32_t ch = 0;
+		enum hane_ui_key k = ui_key(ui, &ch);
+		const struct hane_ui_field *d;
+
+		if (k == HANE_UI_K_RESIZE)
+			continue;
+		if (k == HANE_UI_K_F10) {
+			if (!f->dirty ||
+			    hane_ui_confirm(ui, hane_msg(HANE_M_UI_DISCARD_QUIT)))
+				ui->quit = true;
+			continue;
+		}
+		if (ui_global_key(ui, k))
+			continue;
+		if (k == HANE_UI_K_ESC) {
+			if (!f->dirty ||
+			    hane_ui_confirm(ui, hane_msg(HANE_M_UI_DISCARD)))
+				break;
+			continue;
+		}
+		if (k == HANE_UI_K_F2) {
+			if (try_save(ui, f) == 0) {
+				saved = 1;
+				break;
+			}
+			continue;
+		}
+		if (f->focus >= f->v->nfields)
+			continue;
+		d = &f->v->fields[f->focus];
+		if (k == HANE_UI_K_TAB || k == HANE_UI_K_DOWN ||
+		    (k == HANE_UI_K_ENTER && d->kind != HANE_UI_F_CHOICE)) {
+			if (leave_forward(f))
+				move_focus(f, +1);
+			continue;
+		}
+		if (k == HANE_UI_K_BTAB || k == HANE_UI_K_UP) {
+			(void)hane_ui_form_validate(f, f->focus);
+			move_focus(f, -1);
+			continue;
+		}
+		if (d->kind == HANE_UI_F_CHOICE || d->kind == HANE_UI_F_YESNO) {
+			edit_choice(ui, f, k, ch);
+			continue;
+		}
+		if (edit_text(f, k, ch))
+			changed(f, f->focus);
+	}
+	ui_pop(ui);
+	hane_ui_title_pop(ui);
+	return saved;
+}

@@ -1,0 +1,569 @@
+/* The list widget: rows of text cells, columns sized to the screen,
+ * scrolling, sorting, incremental search, search-as-you-type. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "ui/internal.h"
+
+struct row {
+	int64_t id;
+	char **cells;
+};
+
+struct hane_ui_list {
+	int ncols;
+	struct row *rows;
+	int n, cap;
+	int sel, top;
+	int sort_col; /* -1: as filled */
+	bool sort_desc;
+};
+
+/* ---- Column layout (pure) ---------------------------------------------- */
+
+static int layout_total(const int *w, int n)
+{
+	int t = 0, shown = 0;
+
+	for (int i = 0; i < n; i++)
+		if (w[i] > 0) {
+			t += w[i];
+			shown++;
+		}
+	return shown ? t + shown - 1 : 0;
+}
+
+/* The shown column with the highest drop (the later one on a tie) that
+ * can still give up width (shrink) or be hidden; -1 if none. */
+static int next_victim(const struct hane_ui_column *c, int n, const int *w,
+		       bool shrink)
+{
+	int best = -1;
+
+	for (int i = 0; i < n; i++) {
+		if (w[i] == 0 || c[i].drop <= 0)
+			continue;
+		if (shrink && w[i] <= c[i].min)
+			continue;
+		if (best < 0 || c[i].drop >= c[best].drop)
+			best = i;
+	}
+	return best;
+}
+
+int hane_ui_columns_layout(const struct hane_ui_column *c, int n, int width,
+			   int *out)
+{
+	int total, shown = 0, flex = -1;
+
+	for (int i = 0; i < n; i++) {
+		out[i] = c[i].want > 0 ? c[i].want : 1;
+		if (c[i].flex && flex < 0)
+			flex = i;
+	}
+	while ((total = layout_total(out, n)) > width) {
+		int v = next_victim(c, n, out, true);
+
+		if (v >= 0) {
+			int give = out[v] - c[v].min;
+
+			if (give > total - width)
+				give = total - width;
+			out[v] -= give;
+			continue;
+		}
+		v = next_victim(c, n, out, false);
+		if (v >= 0) {
+			out[v] = 0;
+			continue;
+		}
+		/* Only columns that never go are left: squeeze the widest. */
+		v = -1;
+		for (int i = 0; i < n; i++)
+			if (out[i] > 1 && (v < 0 || out[i] > out[v]))
+				v = i;
+		if (v < 0)
+			break;
+		out[v]--;
+	}
+	total = layout_total(out, n);
+	if (flex >= 0 && out[flex] > 0 && total < width)
+		out[flex] += width - total;
+	for (int i = 0; i < n; i++)
+		if (out[i] > 0)
+			shown++;
+	return shown;
+}
+
+/* ---- Rows --------------------------------------------------------------- */
+
+struct hane_ui_list *hane_ui_list_new(int ncols)
+{
+	struct hane_ui_list *l = calloc(1, sizeof *l);
+
+	if (!l)
+		return NULL;
+	l->ncols = ncols;
+	l->sel = -1;
+	l->sort_col = -1;
+	return l;
+}
+
+void hane_ui_list_clear(struct hane_ui_list *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		for (int c = 0; c < l->ncols; c++)
+			free(l->rows[i].cells[c]);
+		free(l->rows[i].cells);
+	}
+	l->n = 0;
+	l->sel = -1;
+	l->top = 0;
+}
+
+void hane_ui_list_free(struct hane_ui_list *l)
+{
+	if (!l)
+		return;
+	hane_ui_list_clear(l);
+	free(l->rows);
+	free(l);
+}
+
+int hane_ui_list_add(struct hane_ui_list *l, int64_t id,
+		     const char *const *cells)
+{
+	struct row r = {id, NULL};
+
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 32;
+		struct row *nr = realloc(l->rows, (size_t)cap * sizeof *nr);
+
+		if (!nr)
+			return HANE_ENOMEM;
+		l->rows = nr;
+		l->cap = cap;
+	}
+	r.cells = calloc((size_t)l->ncols, sizeof *r.cells);
+	if (!r.cells)
+		return HANE_ENOMEM;
+	for (int c = 0; c < l->ncols; c++) {
+		r.cells[c] = strdup(cells && cells[c] ? cells[c] : "");
+		if (!r.cells[c]) {
+			while (c-- > 0)
+				free(r.cells[c]);
+			free(r.cells);
+			return HANE_ENOMEM;
+		}
+	}
+	l->rows[l->n++] = r;
+	if (l->sel < 0)
+		l->sel = 0;
+	return 0;
+}
+
+int hane_ui_list_count(const struct hane_ui_list *l)
+{
+	return l->n;
+}
+
+int64_t hane_ui_list_id(const struct hane_ui_list *l, int row)
+{
+	return row >= 0 && row < l->n ? l->rows[row].id : 0;
+}
+
+const char *hane_ui_list_cell(const struct hane_ui_list *l, int row, int col)
+{
+	if (row < 0 || row >= l->n || col < 0 || col >= l->ncols)
+		return "";
+	return l->rows[row].cells[col];
+}
+
+int hane_ui_list_selected(const struct hane_ui_list *l)
+{
+	return l->n ? l->sel : -1;
+}
+
+int64_t hane_ui_list_selected_id(const struct hane_ui_list *l)
+{
+	return l->n ? l->rows[l->sel].id : 0;
+}
+
+void hane_ui_list_select(struct hane_ui_list *l, int row)
+{
+	if (l->n == 0) {
+		l->sel = -1;
+		return;
+	}
+	if (row < 0)
+		row = 0;
+	if (row >= l->n)
+		row = l->n - 1;
+	l->sel = row;
+}
+
+void hane_ui_list_select_id(struct hane_ui_list *l, int64_t id)
+{
+	for (int i = 0; i < l->n; i++)
+		if (l->rows[i].id == id) {
+			l->sel = i;
+			return;
+		}
+}
+
+/* Sort keys: numbers by value, DD.MM.YYYY dates as YYYYMMDD, text
+ * Turkish-folded so "Şükrü" sorts among the S's. */
+static int sort_col_g;
+static enum hane_ui_sort sort_kind_g;
+static bool sort_desc_g;
+
+static long long num_key(const char *s)
+{
+	long long v = 0;
+	bool any = false;
+
+	for (; *s; s++)
+		if (*s >= '0' && *s <= '9') {
+			v = v * 10 + (*s - '0');
+			any = true;
+		}
+	return any ? v : -1;
+}
+
+static long long date_key(const char *s)
+{
+	int d, m, y;
+
+	if (sscanf(s, "%d.%d.%d", &d, &m, &y) == 3)
+		return (long long)y * 10000 + m * 100 + d;
+	return num_key(s);
+}
+
+static int row_cmp(const void *a, const void *b)
+{
+	const char *x = ((const struct row *)a)->cells[sort_col_g];
+	const char *y = ((const struct row *)b)->cells[sort_col_g];
+	int r;
+
+	if (sort_kind_g == HANE_UI_SORT_NUMBER) {
+		long long p = num_key(x), q = num_key(y);
+
+		r = p < q ? -1 : p > q;
+	} else if (sort_kind_g == HANE_UI_SORT_DATE) {
+		long long p = date_key(x), q = date_key(y);
+
+		r = p < q ? -1 : p > q;
+	} else {
+		char fx[256], fy[256];
+
+		hane_text_fold(fx, sizeof fx, x);
+		hane_text_fold(fy, sizeof fy, y);
+		r = strcmp(fx, fy);
+	}
+	return sort_desc_g ? -r : r;
+}
+
+void hane_ui_list_sort(struct hane_ui_list *l, int col, enum hane_ui_sort kind,
+		       bool descending)
+{
+	int64_t keep = hane_ui_list_selected_id(l);
+
+	if (col < 0 || col >= l->ncols)
+		return;
+	l->sort_col = col;
+	l->sort_desc = descending;
+	if (l->n < 2)
+		return;
+	sort_col_g = col;
+	sort_kind_g = kind;
+	sort_desc_g = descending;
+	qsort(l->rows, (size_t)l->n, sizeof *l->rows, row_cmp);
+	hane_ui_list_select_id(l, keep);
+}
+
+int hane_ui_list_find(struct hane_ui_list *l, const char *query, int from)
+{
+	for (int k = 0; k < l->n; k++) {
+		int i = (from + k) % l->n;
+
+		for (int c = 0; c < l->ncols; c++)
+			if (ui_fold_contains(l->rows[i].cells[c], query)) {
+				l->sel = i;
+				return i;
+			}
+	}
+	return -1;
+}
+
+/* ---- Drawing ------------------------------------------------------------ */
+
+void ui_list_draw(struct hane_ui_list *l, const struct hane_ui_column *cols,
+		  int ncols, int y, int x, int h, int w, bool focus)
+{
+	int widths[32];
+	int page = h - 1, cx;
+
+	if (ncols > 32)
+		ncols = 32;
+	hane_ui_columns_layout(cols, ncols, w - 1, widths);
+	/* Header: the sorted column carries ▲ or ▼. */
+	ui_fill(y, x, w, UI_R_HEADING);
+	cx = x + 1;
+	for (int c = 0; c < ncols; c++) {
+		char t[256];
+
+		if (!widths[c])
+			continue;
+		snprintf(t, sizeof t, "%s%s", hane_msg(cols[c].title),
+			 l->sort_col == c ? (l->sort_desc ? "\u25bc" : "\u25b2")
+					  : "");
+		ui_put(y, cx, t, widths[c], UI_R_HEADING);
+		cx += widths[c] + 1;
+	}
+	if (page < 1)
+		return;
+	if (l->n == 0) {
+		ui_put(y + 1, x + 1, hane_msg(HANE_M_UI_LIST_EMPTY), w - 1,
+		       UI_R_MUTED);
+		return;
+	}
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + page)
+		l->top = l->sel - page + 1;
+	if (l->top > l->n - page)
+		l->top = l->n - page > 0 ? l->n - page : 0;
+	for (int i = 0; i < page && l->top + i < l->n; i++) {
+		int r = l->top + i;
+		bool sel = r == l->sel;
+		enum ui_role role = sel && focus ? UI_R_SELECT : UI_R_NORMAL;
+
+		ui_fill(y + 1 + i, x, w, role);
+		ui_put(y + 1 + i, x, sel ? "\u25b6" : " ", 1, role);
+		cx = x + 1;
+		for (int c = 0; c < ncols; c++) {
+			const char *s = l->rows[r].cells[c];
+
+			if (!widths[c])
+				continue;
+			if (cols[c].right) {
+				int sw = hane_text_width(s);
+
+				ui_put(y + 1 + i, cx, "", widths[c], role);
+				if (sw < widths[c])
+					ui_put(y + 1 + i, cx + widths[c] - sw,
+					       s, sw, role);
+				else
+					ui_put(y + 1 + i, cx, s, widths[c],
+					       role);
+			} else {
+				ui_put(y + 1 + i, cx, s, widths[c], role);
+			}
+			cx += widths[c] + 1;
+		}
+	}
+}
+
+bool ui_list_move(struct hane_ui_list *l, enum hane_ui_key k, int page)
+{
+	int s = l->sel;
+
+	if (page < 1)
+		page = 1;
+	switch (k) {
+	case HANE_UI_K_UP:
+		s--;
+		break;
+	case HANE_UI_K_DOWN:
+		s++;
+		break;
+	case HANE_UI_K_PGUP:
+		s -= page;
+		break;
+	case HANE_UI_K_PGDN:
+		s += page;
+		break;
+	case HANE_UI_K_HOME:
+		s = 0;
+		break;
+	case HANE_UI_K_END:
+		s = l->n - 1;
+		break;
+	default:
+		return false;
+	}
+	hane_ui_list_select(l, s);
+	return true;
+}
+
+/* ---- The list screen ---------------------------------------------------- */
+
+struct list_state {
+	const struct hane_ui_list_view *v;
+	struct hane_ui_list *l;
+	char query[256];
+	size_t qpos;
+	bool full; /* the last fill filled the whole page */
+};
+
+static int list_rows(void)
+{
+	/* Search line and header take the first two rows of the work area. */
+	int n = ui_bottom() - ui_top() - 1;
+
+	return n > 0 ? n : 1;
+}
+
+static void draw_list(struct hane_ui *ui, void *arg)
+{
+	struct list_state *st = arg;
+	const struct hane_ui_list_view *v = st->v;
+	char info[128] = "", count[64];
+	int y = ui_top(), cx = -1;
+	int lw;
+
+	if (v->info)
+		v->info(ui, info, sizeof info, v->arg);
+	ui_chrome(ui, info, v->actions, v->nactions);
+	if (st->full)
+		snprintf(count, sizeof count, hane_msg(HANE_M_UI_RESULTS_FIRST),
+			 hane_ui_list_count(st->l));
+	else
+		snprintf(count, sizeof count, hane_msg(HANE_M_UI_RESULTS),
+			 hane_ui_list_count(st->l));
+	lw = hane_text_width(hane_msg(HANE_M_UI_SEARCH_LABEL));
+	ui_put(y, 1, hane_msg(HANE_M_UI_SEARCH_LABEL), lw, UI_R_NORMAL);
+	ui_input(y, lw + 2, ui_cols() - lw - 4 - hane_text_width(count),
+		 st->query, st->qpos, UI_R_FIELD_FOCUS, &cx);
+	ui_put(y, ui_cols() - hane_text_width(count) - 1, count,
+	       hane_text_width(count), UI_R_MUTED);
+	ui_list_draw(st->l, v->cols, v->ncols, y + 1, 0,
+		     ui_bottom() - y, ui_cols(), true);
+	ui->cur_y = y;
+	ui->cur_x = cx;
+}
+
+static void list_fill(struct hane_ui *ui, struct list_state *st)
+{
+	const struct hane_ui_list_view *v = st->v;
+	int64_t keep = hane_ui_list_selected_id(st->l);
+	int rows = list_rows();
+	int rc;
+
+	if (!v->fill)
+		return;
+	hane_ui_list_clear(st->l);
+	rc = v->fill(ui, st->l, st->query, rows, v->arg);
+	if (rc < 0)
+		hane_ui_status(ui, true, "%s: %s", hane_strerror(rc),
+			       hane_error_last());
+	st->full = hane_ui_list_count(st->l) >= rows;
+	if (st->l->sort_col >= 0)
+		hane_ui_list_sort(st->l, st->l->sort_col,
+				  v->cols[st->l->sort_col].sort,
+				  st->l->sort_desc);
+	if (keep)
+		hane_ui_list_select_id(st->l, keep);
+}
+
+static void list_sort_next(struct hane_ui *ui, struct list_state *st)
+{
+	struct hane_ui_list *l = st->l;
+	int col = l->sort_col;
+	bool desc = false;
+
+	if (col >= 0 && !l->sort_desc)
+		desc = true;
+	else
+		col = (col + 1) % st->v->ncols;
+	hane_ui_list_sort(l, col, st->v->cols[col].sort, desc);
+	hane_ui_status(ui, false, "%s: %s %s", hane_msg(HANE_M_UI_SORTED_BY),
+		       hane_msg(st->v->cols[col].title),
+		       desc ? "\u25bc" : "\u25b2");
+}
+
+int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
+		     struct hane_ui_list *l)
+{
+	struct list_state st = {.v = v, .l = l};
+	int ret = 0;
+
+	if (v->query) {
+		snprintf(st.query, sizeof st.query, "%s", v->query);
+		st.qpos = strlen(st.query);
+	}
+	hane_ui_title_push(ui, v->title);
+	ui_push(ui, draw_list, &st, v->actions, v->nactions);
+	list_fill(ui, &st);
+	while (!ui->quit) {
+		uint32_t ch;
+		enum hane_ui_key k = ui_key(ui, &ch);
+		bool edited = false;
+		int a;
+
+		if (k == HANE_UI_K_RESIZE) {
+			list_fill(ui, &st);
+			continue;
+		}
+		if (ui_global_key(ui, k))
+			continue;
+		if (k == HANE_UI_K_ESC)
+			break;
+		if (ui_list_move(l, k, list_rows()))
+			continue;
+		a = hane_ui_action_for_key(v->actions, v->nactions, k);
+		if (a == HANE_UI_A_SORT) {
+			list_sort_next(ui, &st);
+			continue;
+		}
+		if (a == HANE_UI_A_SEARCH) {
+			/* F3 here: start a new search. */
+			st.query[0] = '\0';
+			st.qpos = 0;
+			edited = true;
+		} else if (a >= 0 && v->act) {
+			if (v->act(ui, l, (enum hane_ui_action)a, v->arg) ==
+			    HANE_UI_CLOSE) {
+				ret = HANE_UI_CLOSE;
+				break;
+			}
+			list_fill(ui, &st);
+			continue;
+		}
+		switch (k) {
+		case HANE_UI_K_CHAR:
+			edited = ui_text_insert(st.query, sizeof st.query,
+						&st.qpos, ch, 100);
+			break;
+		case HANE_UI_K_BACKSPACE:
+			edited = ui_text_backspace(st.query, &st.qpos);
+			break;
+		case HANE_UI_K_DELETE:
+			edited = ui_text_delete(st.query, st.qpos);
+			break;
+		case HANE_UI_K_LEFT:
+			ui_text_left(st.query, &st.qpos);
+			break;
+		case HANE_UI_K_RIGHT:
+			ui_text_right(st.query, &st.qpos);
+			break;
+		default:
+			break;
+		}
+		if (!edited)
+			continue;
+		if (v->fill) {
+			hane_ui_list_clear(l);
+			list_fill(ui, &st);
+			hane_ui_list_select(l, 0);
+		} else if (hane_ui_list_find(l, st.query, 0) < 0) {
+			hane_ui_status(ui, true, "%s",
+				       hane_msg(HANE_M_UI_NOT_FOUND));
+		}
+	}
+	ui_pop(ui);
+	hane_ui_title_pop(ui);
+	return ret;
+}

@@ -1,0 +1,140 @@
+/* The shell: the main menu built from the table of units (units.def),
+ * and the services panel that every unit may add lines to. */
+#include <stdio.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/households.h"
+#include "ui/internal.h"
+
+struct unit {
+	const char *name;
+	enum hane_msg label;
+	hane_ui_unit_main_fn main;
+	hane_ui_services_fn services;
+};
+
+static const struct unit units[] = {
+#define HANE_UI_UNIT(name, label, main, services)                              \
+	{#name, HANE_M_##label, main, services},
+#include "ui/units.def"
+#undef HANE_UI_UNIT
+};
+
+#define NUNITS ((int)(sizeof units / sizeof units[0]))
+
+void hane_ui_services_fill(struct hane_ui *ui, int64_t household_id,
+			   struct hane_ui_detail *d)
+{
+	for (int i = 0; i < NUNITS; i++)
+		if (units[i].services)
+			units[i].services(ui, household_id, d);
+}
+
+struct menu {
+	int sel;
+	int64_t persons; /* -1 unknown */
+};
+
+static const enum hane_ui_action menu_acts[] = {
+	HANE_UI_A_HELP, HANE_UI_A_SEARCH, HANE_UI_A_OPEN, HANE_UI_A_QUIT};
+
+static void draw_menu(struct hane_ui *ui, void *arg)
+{
+	struct menu *m = arg;
+	int y = ui_top(), h = NUNITS + 2;
+	int mw = 32, tw = ui_cols() - mw - 1;
+
+	ui_chrome(ui, NULL, menu_acts, sizeof menu_acts / sizeof menu_acts[0]);
+	ui_box(y, 0, h, mw, hane_msg(HANE_M_UI_MAIN_MENU), UI_R_NORMAL);
+	for (int i = 0; i < NUNITS; i++) {
+		char t[256];
+		bool sel = i == m->sel;
+		enum ui_role r = !units[i].main ? UI_R_MUTED : UI_R_NORMAL;
+
+		if (units[i].main)
+			snprintf(t, sizeof t, "%s%d %s", sel ? "\u25b6" : " ",
+				 i + 1, hane_msg(units[i].label));
+		else
+			snprintf(t, sizeof t, "%s%d %s (%s)",
+				 sel ? "\u25b6" : " ", i + 1,
+				 hane_msg(units[i].label),
+				 hane_msg(HANE_M_UI_SOON));
+		ui_put(y + 1 + i, 1, t, mw - 2, sel ? UI_R_SELECT : r);
+	}
+	ui_box(y, mw + 1, h, tw, hane_msg(HANE_M_UI_TODAY), UI_R_NORMAL);
+	if (m->persons >= 0)
+		ui_putf(y + 1, mw + 3, tw - 4, UI_R_NORMAL, "%-24s %lld",
+			hane_msg(HANE_M_UI_TODAY_PERSONS),
+			(long long)m->persons);
+	ui_put(y + h + 1, 1, hane_msg(HANE_M_UI_MENU_HINT), ui_cols() - 2,
+	       UI_R_MUTED);
+}
+
+static void open_unit(struct hane_ui *ui, struct menu *m, int i)
+{
+	m->sel = i;
+	if (!units[i].main) {
+		hane_ui_status(ui, false, "%s: %s", hane_msg(units[i].label),
+			       hane_msg(HANE_M_UI_SOON_LONG));
+		return;
+	}
+	hane_ui_title_push(ui, hane_msg(units[i].label));
+	units[i].main(ui);
+	hane_ui_title_pop(ui);
+}
+
+static void count_persons(struct hane_ui *ui, struct menu *m)
+{
+	if (!ui->db || hane_person_count(ui->db, &m->persons) != 0)
+		m->persons = -1;
+}
+
+void ui_units_menu(struct hane_ui *ui)
+{
+	struct menu m = {0, -1};
+
+	count_persons(ui, &m);
+	ui_push(ui, draw_menu, &m, menu_acts,
+		sizeof menu_acts / sizeof menu_acts[0]);
+	while (!ui->quit) {
+		uint32_t ch = 0;
+		enum hane_ui_key k = ui_key(ui, &ch);
+
+		if (k == HANE_UI_K_RESIZE || ui_global_key(ui, k))
+			continue;
+		switch (k) {
+		case HANE_UI_K_UP:
+			m.sel = (m.sel + NUNITS - 1) % NUNITS;
+			break;
+		case HANE_UI_K_DOWN:
+			m.sel = (m.sel + 1) % NUNITS;
+			break;
+		case HANE_UI_K_HOME:
+			m.sel = 0;
+			break;
+		case HANE_UI_K_END:
+			m.sel = NUNITS - 1;
+			break;
+		case HANE_UI_K_ENTER:
+			open_unit(ui, &m, m.sel);
+			count_persons(ui, &m);
+			break;
+		case HANE_UI_K_F3:
+			hane_ui_title_push(ui, hane_msg(units[0].label));
+			hane_ui_households_search(ui, NULL);
+			hane_ui_title_pop(ui);
+			count_persons(ui, &m);
+			break;
+		case HANE_UI_K_CHAR:
+			if (ch >= '1' && ch < '1' + (uint32_t)NUNITS) {
+				open_unit(ui, &m, (int)(ch - '1'));
+				count_persons(ui, &m);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	ui_pop(ui);
+}

@@ -1,0 +1,814 @@
+/* The terminal: setup and restore, colour roles, drawing helpers, the
+ * frame stack, key reading (Esc+digit, resize, too small), title, status
+ * line, function-key bar and the F1 help screen. */
+#include <curses.h>
+
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "hane/core.h"
+#include "ui/internal.h"
+
+/* ---- Actions ----------------------------------------------------------- */
+
+static const struct {
+	enum hane_ui_key key;
+	enum hane_msg label, help;
+} action_table[HANE_UI_A__COUNT] = {
+#define HANE_X_(name, k, l, h) [HANE_UI_A_##name] = {k, HANE_M_##l, HANE_M_##h},
+	HANE_UI_ACTIONS(HANE_X_)
+#undef HANE_X_
+};
+
+enum hane_ui_key hane_ui_action_key(enum hane_ui_action a)
+{
+	return (unsigned)a < HANE_UI_A__COUNT ? action_table[a].key
+					      : HANE_UI_K_NONE;
+}
+
+const char *hane_ui_action_label(enum hane_ui_action a)
+{
+	return (unsigned)a < HANE_UI_A__COUNT ? hane_msg(action_table[a].label)
+					      : "";
+}
+
+const char *hane_ui_action_help(enum hane_ui_action a)
+{
+	return (unsigned)a < HANE_UI_A__COUNT ? hane_msg(action_table[a].help)
+					      : "";
+}
+
+int hane_ui_action_for_key(const enum hane_ui_action *acts, int n,
+			   enum hane_ui_key k)
+{
+	for (int i = 0; i < n; i++)
+		if (hane_ui_action_key(acts[i]) == k)
+			return acts[i];
+	return -1;
+}
+
+const char *hane_ui_key_name(enum hane_ui_key k)
+{
+	static const char *const fn[] = {"F1", "F2", "F3", "F4", "F5",
+					 "F6", "F7", "F8", "F9", "F10"};
+
+	if (k >= HANE_UI_K_F1 && k <= HANE_UI_K_F10)
+		return fn[k - HANE_UI_K_F1];
+	switch (k) {
+	case HANE_UI_K_ENTER:
+		return "Enter";
+	case HANE_UI_K_ESC:
+		return "Esc";
+	case HANE_UI_K_TAB:
+		return "Tab";
+	case HANE_UI_K_BTAB:
+		return "Shift-Tab";
+	default:
+		return "";
+	}
+}
+
+/* Where each item of the bar starts (-1: left off). Items are " F2 Kaydet"
+ * two spaces apart; when that does not fit, one space apart; items that
+ * still do not fit are left off from the end. */
+static void bar_layout(const enum hane_ui_action *acts, int n, int cols,
+		       int *xs)
+{
+	for (int sep = 2; sep >= 1; sep--) {
+		int x = 0;
+		bool all = true;
+
+		for (int i = 0; i < n; i++) {
+			int w = hane_text_width(hane_ui_key_name(
+					hane_ui_action_key(acts[i]))) + 1 +
+				hane_text_width(hane_ui_action_label(acts[i]));
+			int start = x + (i ? sep : 1);
+
+			if (start + w > cols) {
+				xs[i] = -1;
+				all = false;
+				continue;
+			}
+			xs[i] = start;
+			x = start + w;
+		}
+		if (all)
+			return;
+	}
+}
+
+char *hane_ui_bar_text(char *out, size_t outsz,
+		       const enum hane_ui_action *acts, int n, int cols)
+{
+	int xs[64];
+	int len = 0, col = 0;
+
+	if (outsz == 0)
+		return out;
+	out[0] = '\0';
+	if (n > 64)
+		n = 64;
+	bar_layout(acts, n, cols, xs);
+	for (int i = 0; i < n; i++) {
+		char item[128];
+		int m;
+
+		if (xs[i] < 0)
+			continue;
+		m = snprintf(item, sizeof item, "%*s%s %s", xs[i] - col, "",
+			     hane_ui_key_name(hane_ui_action_key(acts[i])),
+			     hane_ui_action_label(acts[i]));
+		if (m < 0 || (size_t)(len + m) + 1 > outsz)
+			break;
+		memcpy(out + len, item, (size_t)m + 1);
+		len += m;
+		col = xs[i] + hane_text_width(item) - (xs[i] - col);
+	}
+	return out;
+}
+
+/* ---- Terminal setup and restore ---------------------------------------- */
+
+static volatile sig_atomic_t curses_on;
+static struct sigaction old_actions[NSIG];
+
+static void restore_terminal(void)
+{
+	if (curses_on) {
+		curses_on = 0;
+		endwin();
+	}
+}
+
+/* Crash and termination signals: put the terminal back, then let the
+ * signal do what it would have done (ASan's handler, a core dump, exit). */
+static void on_signal(int sig)
+{
+	restore_terminal();
+	sigaction(sig, &old_actions[sig], NULL);
+	raise(sig);
+}
+
+static void install_signals(void)
+{
+	static const int sigs[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV,
+				   SIGBUS, SIGABRT, SIGFPE, SIGILL};
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, &old_actions[sigs[i]]);
+}
+
+/* The console draws UTF-8 whatever the installed locales are: when the
+ * environment's codeset is not UTF-8 (LANG=C, or tr_TR.UTF-8 missing),
+ * fall back to C.UTF-8, which glibc always has. */
+static void setup_locale(void)
+{
+	const char *cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (!cs || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0)) {
+		if (!setlocale(LC_ALL, "C.UTF-8"))
+			setlocale(LC_ALL, "C.utf8");
+	}
+	/* Numbers are formatted by core, never by printf's locale. */
+	setlocale(LC_NUMERIC, "C");
+}
+
+/* ---- Colour roles ------------------------------------------------------- */
+
+static const struct {
+	short fg, bg;
+	attr_t colour_attr; /* added when colours are on */
+	attr_t mono;        /* used instead when they are off */
+} role_table[UI_R__COUNT] = {
+	[UI_R_NORMAL] = {-1, -1, 0, 0},
+	[UI_R_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE},
+	[UI_R_BAR] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
+	[UI_R_BAR_KEY] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_BOLD},
+	[UI_R_SELECT] = {COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE},
+	[UI_R_WARN] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+	[UI_R_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+	[UI_R_MUTED] = {COLOR_BLUE, -1, A_DIM, A_DIM},
+	[UI_R_FIELD] = {-1, -1, A_UNDERLINE, A_UNDERLINE},
+	[UI_R_FIELD_FOCUS] = {COLOR_BLACK, COLOR_CYAN, 0,
+			      A_UNDERLINE | A_BOLD},
+	[UI_R_HEADING] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
+	[UI_R_CHART] = {COLOR_GREEN, -1, 0, 0},
+};
+
+static bool use_color;
+
+static void setup_colors(struct hane_ui *ui)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	use_color = has_colors() && !(nc && nc[0]);
+	if (use_color && start_color() != OK)
+		use_color = false;
+	if (use_color) {
+		use_default_colors();
+		for (int r = 1; r < UI_R__COUNT; r++)
+			init_pair((short)r, role_table[r].fg, role_table[r].bg);
+	}
+	ui->color = use_color;
+}
+
+static attr_t role_attr(enum ui_role r)
+{
+	if (!use_color)
+		return role_table[r].mono;
+	return COLOR_PAIR(r) | role_table[r].colour_attr;
+}
+
+/* ---- Drawing ------------------------------------------------------------ */
+
+int ui_lines(void)
+{
+	return LINES;
+}
+
+int ui_cols(void)
+{
+	return COLS;
+}
+
+int ui_top(void)
+{
+	return 1;
+}
+
+int ui_bottom(void)
+{
+	return LINES - 3; /* then the status line, then the bar */
+}
+
+void ui_fill(int y, int x, int cols, enum ui_role r)
+{
+	if (y < 0 || y >= LINES || cols <= 0)
+		return;
+	attrset(role_attr(r));
+	mvhline(y, x, ' ', cols);
+	attrset(A_NORMAL);
+}
+
+/* Puts s at (y, x) in at most cols columns (cut with "…"), padding the
+ * rest of the cols with the role's background. */
+void ui_put(int y, int x, const char *s, int cols, enum ui_role r)
+{
+	char buf[1024];
+	int w;
+
+	if (y < 0 || y >= LINES || x >= COLS || cols <= 0)
+		return;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	hane_text_truncate(buf, sizeof buf, s ? s : "", cols);
+	w = hane_text_width(buf);
+	attrset(role_attr(r));
+	mvaddstr(y, x, buf);
+	if (w < cols)
+		hline(' ', cols - w);
+	attrset(A_NORMAL);
+}
+
+void ui_putf(int y, int x, int cols, enum ui_role r, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	ui_put(y, x, buf, cols, r);
+}
+
+void ui_vline(int y, int x, int h)
+{
+	mvvline(y, x, ACS_VLINE, h);
+}
+
+void ui_box(int y, int x, int h, int w, const char *title, enum ui_role r)
+{
+	for (int i = 0; i < h; i++)
+		ui_fill(y + i, x, w, r);
+	attrset(role_attr(r));
+	mvaddch(y, x, ACS_ULCORNER);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	attrset(A_NORMAL);
+	if (title && title[0]) {
+		char t[256];
+
+		snprintf(t, sizeof t, " %s ", title);
+		ui_put(y, x + 2, t, hane_text_width(t) < w - 4
+					    ? hane_text_width(t)
+					    : w - 4,
+		       r == UI_R_NORMAL ? UI_R_HEADING : r);
+	}
+}
+
+/* ---- Text editing ------------------------------------------------------- */
+
+int ui_text_chars(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+bool ui_text_insert(char *buf, size_t bufsz, size_t *pos, uint32_t cp,
+		    int max_chars)
+{
+	char enc[4];
+	int n;
+	size_t len = strlen(buf);
+
+	if (max_chars > 0 && ui_text_chars(buf) >= max_chars)
+		return false;
+	n = hane_utf8_encode(cp, enc);
+	if (n <= 0 || len + (size_t)n + 1 > bufsz)
+		return false;
+	memmove(buf + *pos + n, buf + *pos, len - *pos + 1);
+	memcpy(buf + *pos, enc, (size_t)n);
+	*pos += (size_t)n;
+	return true;
+}
+
+void ui_text_left(const char *buf, size_t *pos)
+{
+	while (*pos > 0) {
+		(*pos)--;
+		if (((unsigned char)buf[*pos] & 0xC0) != 0x80)
+			break;
+	}
+}
+
+void ui_text_right(const char *buf, size_t *pos)
+{
+	if (!buf[*pos])
+		return;
+	(*pos)++;
+	while (buf[*pos] && ((unsigned char)buf[*pos] & 0xC0) == 0x80)
+		(*pos)++;
+}
+
+bool ui_text_backspace(char *buf, size_t *pos)
+{
+	size_t end = *pos;
+
+	if (*pos == 0)
+		return false;
+	ui_text_left(buf, pos);
+	memmove(buf + *pos, buf + end, strlen(buf + end) + 1);
+	return true;
+}
+
+bool ui_text_delete(char *buf, size_t pos)
+{
+	size_t end = pos;
+
+	if (!buf[pos])
+		return false;
+	ui_text_right(buf, &end);
+	memmove(buf + pos, buf + end, strlen(buf + end) + 1);
+	return true;
+}
+
+void ui_input(int y, int x, int w, const char *buf, size_t pos,
+	      enum ui_role r, int *cx)
+{
+	/* Scroll so the cursor stays visible: start at the first character
+	 * from which the text up to the cursor fits in w-1 columns. */
+	size_t start = 0;
+	char head[1024];
+
+	for (;;) {
+		size_t n = pos - start;
+
+		if (n >= sizeof head)
+			n = sizeof head - 1;
+		memcpy(head, buf + start, n);
+		head[n] = '\0';
+		if (hane_text_width(head) <= w - 1 || start >= pos)
+			break;
+		ui_text_right(buf, &start);
+	}
+	ui_put(y, x, buf + start, w, r);
+	if (cx)
+		*cx = x + hane_text_width(head);
+}
+
+bool ui_fold_contains(const char *hay, const char *needle)
+{
+	char h[512], n[256];
+
+	hane_text_fold(h, sizeof h, hay);
+	hane_text_fold(n, sizeof n, needle);
+	return n[0] == '\0' || strstr(h, n) != NULL;
+}
+
+/* ---- Session ------------------------------------------------------------ */
+
+hane_db *hane_ui_db(struct hane_ui *ui)
+{
+	return ui->db;
+}
+
+bool hane_ui_quitting(const struct hane_ui *ui)
+{
+	return ui->quit;
+}
+
+void hane_ui_title_push(struct hane_ui *ui, const char *crumb)
+{
+	if (ui->ncrumbs < UI_MAX_CRUMBS)
+		snprintf(ui->crumbs[ui->ncrumbs], sizeof ui->crumbs[0], "%s",
+			 crumb ? crumb : "");
+	ui->ncrumbs++;
+}
+
+void hane_ui_title_pop(struct hane_ui *ui)
+{
+	if (ui->ncrumbs > 0)
+		ui->ncrumbs--;
+}
+
+void hane_ui_status(struct hane_ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	va_end(ap);
+	ui->status_error = error;
+}
+
+void ui_push(struct hane_ui *ui, void (*draw)(struct hane_ui *, void *),
+	     void *arg, const enum hane_ui_action *acts, int nacts)
+{
+	if (ui->nframes >= UI_MAX_FRAMES)
+		hane_die("ui: too many nested screens");
+	ui->frames[ui->nframes++] =
+		(struct ui_frame){draw, arg, acts, nacts};
+}
+
+void ui_pop(struct hane_ui *ui)
+{
+	if (ui->nframes > 0)
+		ui->nframes--;
+}
+
+static bool too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+static void draw_too_small(void)
+{
+	char buf[256];
+	int y = LINES / 2 - 1;
+
+	erase();
+	snprintf(buf, sizeof buf, hane_msg(HANE_M_UI_TOO_SMALL), UI_MIN_COLS,
+		 UI_MIN_LINES);
+	ui_put(y < 0 ? 0 : y, 0, buf, COLS, UI_R_ERROR);
+	snprintf(buf, sizeof buf, hane_msg(HANE_M_UI_TOO_SMALL_NOW), COLS,
+		 LINES);
+	ui_put(y + 1, 0, buf, COLS, UI_R_NORMAL);
+}
+
+void ui_redraw(struct hane_ui *ui)
+{
+	ui->cur_y = ui->cur_x = -1;
+	if (too_small()) {
+		draw_too_small();
+		curs_set(0);
+		refresh();
+		return;
+	}
+	erase();
+	for (int i = 0; i < ui->nframes; i++) {
+		ui->cur_y = ui->cur_x = -1;
+		ui->frames[i].draw(ui, ui->frames[i].arg);
+	}
+	if (ui->cur_y >= 0) {
+		curs_set(1);
+		move(ui->cur_y, ui->cur_x);
+	} else {
+		curs_set(0);
+		move(LINES - 1, COLS - 1);
+	}
+	refresh();
+}
+
+void ui_chrome(struct hane_ui *ui, const char *info,
+	       const enum hane_ui_action *acts, int nacts)
+{
+	char left[1024], right[256];
+	int xs[64];
+	size_t len = 0;
+	int rw;
+
+	len += (size_t)snprintf(left, sizeof left, " hane");
+	for (int i = 0; i < ui->ncrumbs && i < UI_MAX_CRUMBS; i++)
+		len += (size_t)snprintf(left + len, sizeof left - len,
+					" \u203a %s", ui->crumbs[i]);
+	snprintf(right, sizeof right, "%s%s%s \u00b7 %s ", info ? info : "",
+		 info && info[0] ? " \u00b7 " : "", ui->db_label, ui->user);
+	rw = hane_text_width(right);
+	ui_fill(0, 0, COLS, UI_R_TITLE);
+	ui_put(0, 0, left, COLS - rw - 1, UI_R_TITLE);
+	if (rw < COLS)
+		ui_put(0, COLS - rw, right, rw, UI_R_TITLE);
+
+	if (ui->status[0]) {
+		char s[600];
+
+		snprintf(s, sizeof s, " %s %s",
+			 ui->status_error ? "\u2717" : "\u2022", ui->status);
+		ui_put(LINES - 2, 0, s, COLS,
+		       ui->status_error ? UI_R_ERROR : UI_R_NORMAL);
+	}
+
+	ui_fill(LINES - 1, 0, COLS, UI_R_BAR);
+	/* Keys in their own role, labels in the bar's: "F2" then "Kaydet". */
+	if (nacts > 64)
+		nacts = 64;
+	bar_layout(acts, nacts, COLS, xs);
+	for (int i = 0; i < nacts; i++) {
+		const char *k = hane_ui_key_name(hane_ui_action_key(acts[i]));
+		const char *l = hane_ui_action_label(acts[i]);
+		int kw = hane_text_width(k);
+
+		if (xs[i] < 0)
+			continue;
+		ui_put(LINES - 1, xs[i], k, kw, UI_R_BAR_KEY);
+		ui_put(LINES - 1, xs[i] + kw + 1, l, hane_text_width(l),
+		       UI_R_BAR);
+	}
+}
+
+/* ---- Keys --------------------------------------------------------------- */
+
+/* How long Esc waits for a digit (ms): long enough for a person to type
+ * Esc then 2, short enough that a plain Esc still feels like "back". */
+#define ESC_DIGIT_MS 1000
+
+static enum hane_ui_key map_key(int rc, wint_t wc, uint32_t *ch)
+{
+	if (rc == KEY_CODE_YES) {
+		if (wc >= (wint_t)KEY_F(1) && wc <= (wint_t)KEY_F(10))
+			return (enum hane_ui_key)(HANE_UI_K_F1 +
+						  (int)(wc - KEY_F(1)));
+		switch (wc) {
+		case KEY_ENTER:
+			return HANE_UI_K_ENTER;
+		case KEY_BTAB:
+			return HANE_UI_K_BTAB;
+		case KEY_UP:
+			return HANE_UI_K_UP;
+		case KEY_DOWN:
+			return HANE_UI_K_DOWN;
+		case KEY_LEFT:
+			return HANE_UI_K_LEFT;
+		case KEY_RIGHT:
+			return HANE_UI_K_RIGHT;
+		case KEY_PPAGE:
+			return HANE_UI_K_PGUP;
+		case KEY_NPAGE:
+			return HANE_UI_K_PGDN;
+		case KEY_HOME:
+			return HANE_UI_K_HOME;
+		case KEY_END:
+			return HANE_UI_K_END;
+		case KEY_BACKSPACE:
+			return HANE_UI_K_BACKSPACE;
+		case KEY_DC:
+			return HANE_UI_K_DELETE;
+		case KEY_RESIZE:
+			return HANE_UI_K_RESIZE;
+		default:
+			return HANE_UI_K_NONE;
+		}
+	}
+	switch (wc) {
+	case '\n':
+	case '\r':
+		return HANE_UI_K_ENTER;
+	case 27:
+		return HANE_UI_K_ESC;
+	case '\t':
+		return HANE_UI_K_TAB;
+	case 127:
+	case 8:
+		return HANE_UI_K_BACKSPACE;
+	default:
+		if (wc < 32)
+			return HANE_UI_K_NONE;
+		*ch = (uint32_t)wc;
+		return HANE_UI_K_CHAR;
+	}
+}
+
+static enum hane_ui_key read_raw(uint32_t *ch)
+{
+	wint_t wc;
+	int rc = get_wch(&wc);
+
+	if (rc == ERR)
+		return HANE_UI_K_NONE;
+	return map_key(rc, wc, ch);
+}
+
+/* After Esc: a digit within ESC_DIGIT_MS is an F-key; anything else is
+ * pushed back and Esc stands alone. */
+static enum hane_ui_key esc_digit(void)
+{
+	wint_t wc;
+	int rc;
+
+	timeout(ESC_DIGIT_MS);
+	rc = get_wch(&wc);
+	timeout(-1);
+	if (rc == OK && wc >= '0' && wc <= '9')
+		return wc == '0' ? HANE_UI_K_F10
+				 : (enum hane_ui_key)(HANE_UI_K_F1 +
+						      (int)(wc - '1'));
+	if (rc == OK)
+		unget_wch((wchar_t)wc);
+	else if (rc == KEY_CODE_YES)
+		ungetch((int)wc);
+	return HANE_UI_K_ESC;
+}
+
+enum hane_ui_key ui_key(struct hane_ui *ui, uint32_t *ch)
+{
+	enum hane_ui_key k;
+	uint32_t dummy;
+
+	if (!ch)
+		ch = &dummy;
+	*ch = 0;
+	ui_redraw(ui);
+	for (;;) {
+		k = read_raw(ch);
+		if (k == HANE_UI_K_ESC)
+			k = esc_digit();
+		if (k == HANE_UI_K_RESIZE) {
+			ui_redraw(ui);
+			if (!too_small())
+				return k;
+			continue;
+		}
+		if (k == HANE_UI_K_NONE)
+			continue;
+		if (too_small()) {
+			/* Nothing is visible to act on; only F10 works. */
+			if (k == HANE_UI_K_F10) {
+				ui->quit = true;
+				return k;
+			}
+			continue;
+		}
+		ui->status[0] = '\0';
+		return k;
+	}
+}
+
+static void draw_help(struct hane_ui *ui, void *arg)
+{
+	const struct ui_frame *f = arg;
+	static const enum hane_ui_action close[] = {HANE_UI_A_BACK};
+	int y = ui_top() + 1;
+
+	ui_chrome(ui, NULL, close, 1);
+	ui_put(ui_top(), 1, hane_msg(HANE_M_UI_HELP_TITLE), COLS - 2,
+	       UI_R_HEADING);
+	for (int i = 0; i < f->nactions && y < ui_bottom(); i++, y++) {
+		enum hane_ui_action a = f->actions[i];
+
+		ui_putf(y, 2, 12, UI_R_BAR_KEY, "%s",
+			hane_ui_key_name(hane_ui_action_key(a)));
+		ui_putf(y, 14, COLS - 15, UI_R_NORMAL, "%s \u2014 %s",
+			hane_ui_action_label(a), hane_ui_action_help(a));
+	}
+	y++;
+	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_MOVE), COLS - 3, UI_R_NORMAL);
+	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_ESC), COLS - 3, UI_R_NORMAL);
+	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_QUIT), COLS - 3, UI_R_NORMAL);
+}
+
+void ui_help(struct hane_ui *ui, const enum hane_ui_action *acts, int n)
+{
+	struct ui_frame f = {NULL, NULL, acts, n};
+
+	hane_ui_title_push(ui, hane_msg(HANE_M_UI_ACT_HELP));
+	ui_push(ui, draw_help, &f, NULL, 0);
+	for (;;) {
+		enum hane_ui_key k = ui_key(ui, NULL);
+
+		if (k == HANE_UI_K_RESIZE)
+			continue;
+		if (k == HANE_UI_K_F10)
+			ui->quit = true;
+		break;
+	}
+	ui_pop(ui);
+	hane_ui_title_pop(ui);
+}
+
+bool ui_global_key(struct hane_ui *ui, enum hane_ui_key k)
+{
+	if (k == HANE_UI_K_F10) {
+		ui->quit = true;
+		return true;
+	}
+	if (k == HANE_UI_K_F1 && ui->nframes > 0) {
+		const struct ui_frame *top = &ui->frames[ui->nframes - 1];
+
+		ui_help(ui, top->actions, top->nactions);
+		return true;
+	}
+	return false;
+}
+
+void hane_ui_error_rc(struct hane_ui *ui, int rc)
+{
+	char buf[1024];
+	const char *d = hane_error_last();
+
+	if (d && d[0])
+		snprintf(buf, sizeof buf, "%s: %s", hane_strerror(rc), d);
+	else
+		snprintf(buf, sizeof buf, "%s", hane_strerror(rc));
+	hane_ui_error(ui, buf);
+}
+
+/* ---- Start and stop ----------------------------------------------------- */
+
+static void start_curses(struct hane_ui *ui)
+{
+	setup_locale();
+	/* Our own Esc handling waits for a digit; curses itself needs only
+	 * a short wait to tell a lone Esc from an escape sequence. */
+	set_escdelay(60);
+	if (!initscr())
+		hane_die("ui: cannot start the terminal");
+	curses_on = 1;
+	hane_set_die_handler(restore_terminal);
+	install_signals();
+	raw(); /* no flow control: Ctrl-S/Ctrl-Q mean nothing here */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	setup_colors(ui);
+	curs_set(0);
+}
+
+static void stop_curses(void)
+{
+	restore_terminal();
+	hane_set_die_handler(NULL);
+}
+
+int hane_ui_main(hane_db *db, const struct hane_ui_options *opt)
+{
+	struct hane_ui *ui = calloc(1, sizeof *ui);
+	const struct hane_actor *actor;
+
+	if (!ui) {
+		fprintf(stderr, "hane: %s\n", hane_strerror(HANE_ENOMEM));
+		return 1;
+	}
+	ui->db = db;
+	snprintf(ui->db_label, sizeof ui->db_label, "%s",
+		 opt && opt->db_label ? opt->db_label : "");
+	actor = db ? hane_store_actor(db) : NULL;
+	snprintf(ui->user, sizeof ui->user, "%s",
+		 actor && actor->username[0] ? actor->username : "?");
+	start_curses(ui);
+	ui_units_menu(ui);
+	stop_curses();
+	free(ui);
+	return 0;
+}

@@ -1,0 +1,998 @@
+/* The household screens: person search (search-as-you-type), household
+ * detail with members and the services panel, household and person
+ * forms (validation at the field, duplicate warning while typing, the
+ * conflict dialog), moving a person, marking a household passive.
+ *
+ * Only hane/ui.h widgets and the households model: no curses, no SQL. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/households.h"
+#include "hane/perm.h"
+#include "hane/ui.h"
+
+/* ---- Small helpers ------------------------------------------------------ */
+
+/* 41208 → "41.208" (Turkish thousands separator). */
+static char *group_digits(char *out, size_t outsz, long long v)
+{
+	char digits[32];
+	size_t n, len = 0;
+
+	snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
+	n = strlen(digits);
+	if (v < 0 && len + 1 < outsz)
+		out[len++] = '-';
+	for (size_t i = 0; i < n && len + 2 < outsz; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[len++] = '.';
+		out[len++] = digits[i];
+	}
+	out[len] = '\0';
+	return out;
+}
+
+static const char *status_label(const char *status)
+{
+	return strcmp(status, "passive") == 0 ? hane_msg(HANE_M_UI_HH_PASSIVE)
+					      : hane_msg(HANE_M_UI_HH_ACTIVE);
+}
+
+static void show_tckn(hane_db *db, char *out, size_t outsz, const char *tckn)
+{
+	if (!tckn[0])
+		snprintf(out, outsz, "-");
+	else if (hane_can(db, HANE_ACT_PERSON_REVEAL) == 0)
+		snprintf(out, outsz, "%s", tckn);
+	else
+		hane_tckn_mask(out, outsz, tckn);
+}
+
+/* Relations offered for a member (the head is set apart). */
+static const char *const relation_names[] = {
+#define HANE_X_(n, name) name,
+	HANE_RELATIONS(HANE_X_)
+#undef HANE_X_
+};
+#define NRELATIONS ((int)(sizeof relation_names / sizeof relation_names[0]))
+
+/* Turkish locative suffix after a number as read aloud: 12:04'te,
+ * 12:30'da, 09:20'de. */
+static const char *tr_locative(int n)
+{
+	static const char *const ones[10] = {"da", "de", "de", "te", "te",
+					     "te", "da", "de", "de", "da"};
+	static const char *const tens[10] = {"da", "da", "de", "da", "ta",
+					     "de", "da", "de", "de", "da"};
+
+	if (n % 10)
+		return ones[n % 10];
+	if (n == 0)
+		return "da";
+	return tens[(n / 10) % 10];
+}
+
+/* "Bu kayıt 12:04'te ayse.k tarafından değiştirildi": 0 reload,
+ * 1 overwrite, -1 cancel. */
+static int conflict_dialog(struct hane_ui *ui)
+{
+	const struct hane_conflict *c = hane_store_last_conflict(hane_ui_db(ui));
+	const char *labels[] = {hane_msg(HANE_M_UI_CONFLICT_RELOAD),
+				hane_msg(HANE_M_UI_CONFLICT_OVERWRITE),
+				hane_msg(HANE_M_UI_CANCEL)};
+	char when[32] = "?", text[512], today[HANE_DATE_LEN + 1];
+	int h = 0, m = 0;
+	const char *suffix = "de";
+
+	if (c && strlen(c->updated_at) >= 16) {
+		sscanf(c->updated_at + 11, "%d:%d", &h, &m);
+		hane_today(today);
+		if (strncmp(c->updated_at, today, 10) == 0) {
+			snprintf(when, sizeof when, "%.5s", c->updated_at + 11);
+		} else {
+			char d[HANE_DATE_LEN + 1], iso[HANE_DATE_LEN + 1];
+
+			snprintf(iso, sizeof iso, "%.10s", c->updated_at);
+			hane_date_format(d, iso);
+			snprintf(when, sizeof when, "%s %.5s", d,
+				 c->updated_at + 11);
+		}
+		suffix = tr_locative(m ? m : h);
+	}
+	snprintf(text, sizeof text, hane_msg(HANE_M_UI_CONFLICT), when, suffix,
+		 c && c->updated_by[0] ? c->updated_by : "?");
+	return hane_ui_buttons(ui, hane_msg(HANE_M_UI_CONFLICT_TITLE), text,
+			       labels, 3);
+}
+
+/* ---- Field checks ------------------------------------------------------- */
+
+static int check_tckn(const char *text, void *arg)
+{
+	(void)arg;
+	return hane_tckn_check(text);
+}
+
+static int check_phone(const char *text, void *arg)
+{
+	char out[HANE_PHONE_LEN + 1];
+
+	(void)arg;
+	return hane_phone_normalize(out, text);
+}
+
+/* ---- Person and household fields --------------------------------------- */
+
+enum { P_TCKN, P_FIRST, P_LAST, P_BIRTH, P_SEX, P_DISAB, P_ILLNESS, P_PHONE,
+       P_RELATION, P__COUNT };
+enum { H_MAHALLE, H_STREET, H_BUILDING, H_DOOR, H_PHONE, H_INCOME, H_NOTES,
+       H__COUNT };
+
+static const char *sex_choices[3];
+static const char *relation_choices[NRELATIONS];
+
+static void person_fields(struct hane_ui_field *f)
+{
+	sex_choices[0] = "-";
+	sex_choices[1] = hane_msg(HANE_M_UI_SEX_F);
+	sex_choices[2] = hane_msg(HANE_M_UI_SEX_M);
+	for (int i = 0; i < NRELATIONS; i++)
+		relation_choices[i] = hane_relation_label(relation_names[i]);
+	f[P_TCKN] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_TCKN,
+		.width = 13, .max = 11, .check = check_tckn};
+	f[P_FIRST] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_FIRST,
+		.required = true, .width = 30, .max = 60};
+	f[P_LAST] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_LAST,
+		.required = true, .width = 30, .max = 60};
+	f[P_BIRTH] = (struct hane_ui_field){HANE_UI_F_DATE, HANE_M_UI_F_BIRTH,
+		.width = 12, .max = 10};
+	f[P_SEX] = (struct hane_ui_field){HANE_UI_F_CHOICE, HANE_M_UI_F_SEX,
+		.width = 12, .choices = sex_choices, .nchoices = 3};
+	f[P_DISAB] = (struct hane_ui_field){HANE_UI_F_NUMBER, HANE_M_UI_F_DISAB,
+		.width = 5, .max = 3, .lo = 0, .hi = 100};
+	f[P_ILLNESS] = (struct hane_ui_field){HANE_UI_F_TEXT,
+		HANE_M_UI_F_ILLNESS, .width = 40, .max = 200};
+	f[P_PHONE] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_PHONE,
+		.width = 18, .max = 20, .check = check_phone};
+	/* Members only: the head's relation is set by the model. */
+	f[P_RELATION] = (struct hane_ui_field){HANE_UI_F_CHOICE,
+		HANE_M_UI_F_RELATION, .width = 18,
+		.choices = relation_choices + 1, .nchoices = NRELATIONS - 1};
+}
+
+struct mahalle_list {
+	const char **names; /* [0] is "-" (none) */
+	int n, cap;
+};
+
+static int mahalle_add(const char *name, void *arg)
+{
+	struct mahalle_list *m = arg;
+
+	if (m->n == m->cap) {
+		int cap = m->cap ? m->cap * 2 : 64;
+		const char **nn = realloc(m->names, (size_t)cap * sizeof *nn);
+
+		if (!nn)
+			return HANE_ENOMEM;
+		m->names = nn;
+		m->cap = cap;
+	}
+	m->names[m->n] = strdup(name);
+	if (!m->names[m->n])
+		return HANE_ENOMEM;
+	m->n++;
+	return 0;
+}
+
+static void mahalle_free(struct mahalle_list *m)
+{
+	for (int i = 1; i < m->n; i++)
+		free((char *)m->names[i]);
+	free(m->names);
+	m->names = NULL;
+	m->n = m->cap = 0;
+}
+
+static void mahalle_load(hane_db *db, struct mahalle_list *m)
+{
+	if (mahalle_add("-", m) != 0)
+		return;
+	free((char *)m->names[0]);
+	m->names[0] = "-";
+	(void)hane_mahalle_each(db, mahalle_add, m);
+}
+
+static void household_fields(struct hane_ui_field *f, struct mahalle_list *m)
+{
+	f[H_MAHALLE] = (struct hane_ui_field){HANE_UI_F_CHOICE,
+		HANE_M_UI_F_MAHALLE, .width = 24, .choices = m->names,
+		.nchoices = m->n};
+	f[H_STREET] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_STREET,
+		.width = 40, .max = 200};
+	f[H_BUILDING] = (struct hane_ui_field){HANE_UI_F_TEXT,
+		HANE_M_UI_F_BUILDING, .width = 8, .max = 20};
+	f[H_DOOR] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_DOOR,
+		.width = 8, .max = 20};
+	f[H_PHONE] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_PHONE,
+		.width = 18, .max = 20, .check = check_phone};
+	f[H_INCOME] = (struct hane_ui_field){HANE_UI_F_MONEY,
+		HANE_M_UI_F_INCOME, .width = 14, .max = 20};
+	f[H_NOTES] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_NOTES,
+		.width = 44, .max = 500};
+}
+
+/* A form editing a household (ho >= 0) and/or a person (po >= 0): the
+ * field offsets let one form hold both for "new household". */
+struct edit {
+	struct hane_ui_field fields[H__COUNT + P__COUNT + 2];
+	int nfields;
+	int ho, po;
+	bool relation; /* the person form has the relation field */
+	struct mahalle_list mahalle;
+	struct hane_household h;
+	struct hane_person p;
+	int64_t new_household, new_person;
+};
+
+static void person_to_form(struct hane_ui_form *f, int po,
+			   const struct hane_person *p, bool relation)
+{
+	char buf[64];
+
+	hane_ui_form_set(f, po + P_TCKN, p->tckn);
+	hane_ui_form_set(f, po + P_FIRST, p->first_name);
+	hane_ui_form_set(f, po + P_LAST, p->last_name);
+	hane_ui_form_set(f, po + P_BIRTH,
+			 p->birth_date[0] ? hane_date_format(buf, p->birth_date)
+					  : "");
+	hane_ui_form_set_choice(f, po + P_SEX,
+				strcmp(p->sex, "K") == 0   ? 1
+				: strcmp(p->sex, "E") == 0 ? 2
+							   : 0);
+	if (p->disability_pct >= 0)
+		snprintf(buf, sizeof buf, "%d", p->disability_pct);
+	else
+		buf[0] = '\0';
+	hane_ui_form_set(f, po + P_DISAB, buf);
+	hane_ui_form_set(f, po + P_ILLNESS, p->chronic_illness);
+	hane_ui_form_set(f, po + P_PHONE,
+			 p->phone[0] ? hane_phone_format(buf, sizeof buf,
+							 p->phone, false)
+				     : "");
+	if (relation)
+		for (int i = 1; i < NRELATIONS; i++)
+			if (strcmp(p->relation, relation_names[i]) == 0)
+				hane_ui_form_set_choice(f, po + P_RELATION,
+							i - 1);
+}
+
+static void trimmed(char *out, size_t outsz, const char *s)
+{
+	snprintf(out, outsz, "%s", s);
+	hane_text_trim(out);
+}
+
+static void form_to_person(const struct hane_ui_form *f, int po,
+			   struct hane_person *p, bool relation)
+{
+	char buf[HANE_TEXT_MAX];
+	int sex = hane_ui_form_choice(f, po + P_SEX);
+
+	trimmed(p->tckn, sizeof p->tckn, hane_ui_form_get(f, po + P_TCKN));
+	trimmed(p->first_name, sizeof p->first_name,
+		hane_ui_form_get(f, po + P_FIRST));
+	trimmed(p->last_name, sizeof p->last_name,
+		hane_ui_form_get(f, po + P_LAST));
+	trimmed(buf, sizeof buf, hane_ui_form_get(f, po + P_BIRTH));
+	if (!buf[0] || hane_date_parse(p->birth_date, buf) != 0)
+		p->birth_date[0] = '\0';
+	snprintf(p->sex, sizeof p->sex, "%s", sex == 1 ? "K" : sex == 2 ? "E" : "");
+	trimmed(buf, sizeof buf, hane_ui_form_get(f, po + P_DISAB));
+	p->disability_pct = buf[0] ? atoi(buf) : -1;
+	trimmed(p->chronic_illness, sizeof p->chronic_illness,
+		hane_ui_form_get(f, po + P_ILLNESS));
+	trimmed(buf, sizeof buf, hane_ui_form_get(f, po + P_PHONE));
+	if (!buf[0] || hane_phone_normalize(p->phone, buf) != 0)
+		p->phone[0] = '\0';
+	if (relation)
+		snprintf(p->relation, sizeof p->relation, "%s",
+			 relation_names[1 + hane_ui_form_choice(
+						    f, po + P_RELATION)]);
+}
+
+static void household_to_form(struct hane_ui_form *f, int ho,
+			      const struct hane_household *h,
+			      const struct mahalle_list *m)
+{
+	char buf[64];
+
+	for (int i = 1; i < m->n; i++)
+		if (strcmp(m->names[i], h->mahalle) == 0)
+			hane_ui_form_set_choice(f, ho + H_MAHALLE, i);
+	hane_ui_form_set(f, ho + H_STREET, h->street);
+	hane_ui_form_set(f, ho + H_BUILDING, h->building);
+	hane_ui_form_set(f, ho + H_DOOR, h->door);
+	hane_ui_form_set(f, ho + H_PHONE,
+			 h->phone[0] ? hane_phone_format(buf, sizeof buf,
+							 h->phone, false)
+				     : "");
+	hane_ui_form_set(f, ho + H_INCOME,
+			 h->income_kurus >= 0
+				 ? hane_money_format(buf, sizeof buf,
+						     h->income_kurus, false)
+				 : "");
+	hane_ui_form_set(f, ho + H_NOTES, h->notes);
+}
+
+static void form_to_household(const struct hane_ui_form *f, int ho,
+			      struct hane_household *h,
+			      const struct mahalle_list *m)
+{
+	char buf[HANE_TEXT_MAX];
+	int mi = hane_ui_form_choice(f, ho + H_MAHALLE);
+
+	snprintf(h->mahalle, sizeof h->mahalle, "%s",
+		 mi > 0 && mi < m->n ? m->names[mi] : "");
+	trimmed(h->street, sizeof h->street, hane_ui_form_get(f, ho + H_STREET));
+	trimmed(h->building, sizeof h->building,
+		hane_ui_form_get(f, ho + H_BUILDING));
+	trimmed(h->door, sizeof h->door, hane_ui_form_get(f, ho + H_DOOR));
+	trimmed(buf, sizeof buf, hane_ui_form_get(f, ho + H_PHONE));
+	if (!buf[0] || hane_phone_normalize(h->phone, buf) != 0)
+		h->phone[0] = '\0';
+	trimmed(buf, sizeof buf, hane_ui_form_get(f, ho + H_INCOME));
+	if (!buf[0] || hane_money_parse(&h->income_kurus, buf) != 0)
+		h->income_kurus = -1;
+	trimmed(h->notes, sizeof h->notes, hane_ui_form_get(f, ho + H_NOTES));
+}
+
+/* Lays out the form: optional household part, optional person part. */
+static void edit_build(hane_db *db, struct edit *e, bool household,
+		       bool person, bool relation)
+{
+	int n = 0;
+
+	e->ho = e->po = -1;
+	e->relation = relation;
+	if (household) {
+		mahalle_load(db, &e->mahalle);
+		if (person)
+			e->fields[n++] = (struct hane_ui_field){
+				.kind = HANE_UI_F_HEADING,
+				.label = HANE_M_UI_HEAD_HOUSEHOLD};
+		e->ho = n;
+		household_fields(e->fields + n, &e->mahalle);
+		n += H__COUNT;
+	}
+	if (person) {
+		if (household)
+			e->fields[n++] = (struct hane_ui_field){
+				.kind = HANE_UI_F_HEADING,
+				.label = HANE_M_UI_HEAD_HEAD};
+		e->po = n;
+		person_fields(e->fields + n);
+		n += relation ? P__COUNT : P__COUNT - 1;
+	}
+	e->nfields = n;
+}
+
+/* Duplicate warning while typing: as soon as the TC Kimlik No is valid,
+ * or name and birth date are there, ask the model. */
+static void person_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
+			   void *arg)
+{
+	struct edit *e = arg;
+	struct hane_person p;
+	struct hane_dup dup;
+	char note[512];
+	int rel = i - e->po, rc;
+
+	if (e->po < 0 || (rel != P_TCKN && rel != P_FIRST && rel != P_LAST &&
+			  rel != P_BIRTH))
+		return;
+	p = e->p;
+	form_to_person(f, e->po, &p, false);
+	if (p.tckn[0] && !hane_tckn_valid(p.tckn))
+		p.tckn[0] = '\0';
+	hane_ui_form_note(f, e->po + P_TCKN, NULL);
+	hane_ui_form_note(f, e->po + P_FIRST, NULL);
+	if (!p.tckn[0] && !(p.first_name[0] && p.last_name[0] &&
+			    p.birth_date[0]))
+		return;
+	memset(&dup, 0, sizeof dup);
+	rc = hane_person_check_duplicate(hane_ui_db(ui), &p, &dup);
+	if (rc == HANE_EEXIST && dup.existing_id != e->p.id) {
+		snprintf(note, sizeof note, hane_msg(HANE_M_UI_DUP_TCKN),
+			 dup.name, (long long)dup.household_id);
+		hane_ui_form_note(f, e->po + P_TCKN, note);
+	} else if (rc == 0 && dup.similar_id && dup.similar_id != e->p.id) {
+		snprintf(note, sizeof note, hane_msg(HANE_M_UI_DUP_SIMILAR),
+			 dup.name, (long long)dup.household_id);
+		hane_ui_form_note(f, e->po + P_FIRST, note);
+	}
+}
+
+static int person_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct edit *e = arg;
+	hane_db *db = hane_ui_db(ui);
+	struct hane_person p = e->p;
+	struct hane_dup dup;
+	int rc;
+
+	form_to_person(f, e->po, &p, e->relation);
+	for (;;) {
+		if (p.id)
+			rc = hane_person_update(db, &p);
+		else
+			rc = hane_person_add(db, &p, &e->new_person, &dup);
+		if (rc != HANE_ECONFLICT)
+			break;
+		switch (conflict_dialog(ui)) {
+		case 0: /* reload: their version replaces what was typed */
+			if (hane_person_get(db, p.id, &e->p) == 0) {
+				person_to_form(f, e->po, &e->p, e->relation);
+				hane_ui_form_set_clean(f);
+			}
+			hane_ui_status(ui, false, "%s",
+				       hane_msg(HANE_M_UI_RELOADED));
+			return rc;
+		case 1: /* overwrite: ours on top of their version */
+			p.version = hane_store_last_conflict(db)->version;
+			continue;
+		default:
+			return rc;
+		}
+	}
+	if (rc != 0) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	e->p = p;
+	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
+	return 0;
+}
+
+static int household_save(struct hane_ui *ui, struct hane_ui_form *f,
+			  void *arg)
+{
+	struct edit *e = arg;
+	hane_db *db = hane_ui_db(ui);
+	struct hane_household h = e->h;
+	int rc;
+
+	form_to_household(f, e->ho, &h, &e->mahalle);
+	if (e->po >= 0) { /* a new household with its head */
+		struct hane_person p = e->p;
+		struct hane_dup dup;
+
+		form_to_person(f, e->po, &p, false);
+		rc = hane_household_create(db, &h, &p, &e->new_household,
+					   &e->new_person, &dup);
+		if (rc != 0) {
+			hane_ui_error_rc(ui, rc);
+			return rc;
+		}
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
+		return 0;
+	}
+	for (;;) {
+		rc = hane_household_update(db, &h);
+		if (rc != HANE_ECONFLICT)
+			break;
+		switch (conflict_dialog(ui)) {
+		case 0:
+			if (hane_household_get(db, h.id, &e->h) == 0) {
+				household_to_form(f, e->ho, &e->h, &e->mahalle);
+				hane_ui_form_set_clean(f);
+			}
+			hane_ui_status(ui, false, "%s",
+				       hane_msg(HANE_M_UI_RELOADED));
+			return rc;
+		case 1:
+			h.version = hane_store_last_conflict(db)->version;
+			continue;
+		default:
+			return rc;
+		}
+	}
+	if (rc != 0) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
+	return 0;
+}
+
+/* Runs an edit form; returns 1 when saved. */
+static int edit_run(struct hane_ui *ui, struct edit *e, const char *title,
+		    bool is_household)
+{
+	struct hane_ui_form_view v = {
+		.title = title,
+		.fields = e->fields,
+		.nfields = e->nfields,
+		.changed = person_changed,
+		.save = is_household ? household_save : person_save,
+		.arg = e,
+	};
+	struct hane_ui_form *f = hane_ui_form_new(&v);
+	int saved;
+
+	if (!f)
+		return 0;
+	if (e->ho >= 0)
+		household_to_form(f, e->ho, &e->h, &e->mahalle);
+	if (e->po >= 0)
+		person_to_form(f, e->po, &e->p, e->relation);
+	hane_ui_form_set_clean(f);
+	saved = hane_ui_form_run(ui, f);
+	hane_ui_form_free(f);
+	mahalle_free(&e->mahalle);
+	return saved;
+}
+
+static int person_edit(struct hane_ui *ui, int64_t person_id)
+{
+	struct edit *e = calloc(1, sizeof *e);
+	int rc, saved = 0;
+
+	if (!e)
+		return HANE_ENOMEM;
+	rc = hane_person_get(hane_ui_db(ui), person_id, &e->p);
+	if (rc != 0) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	edit_build(hane_ui_db(ui), e, false, true,
+		   strcmp(e->p.relation, "head") != 0);
+	saved = edit_run(ui, e, hane_msg(HANE_M_UI_TITLE_PERSON_EDIT), false);
+done:
+	free(e);
+	return saved;
+}
+
+static int person_new(struct hane_ui *ui, int64_t household_id)
+{
+	struct edit *e = calloc(1, sizeof *e);
+	int saved;
+
+	if (!e)
+		return HANE_ENOMEM;
+	hane_person_init(&e->p);
+	e->p.household_id = household_id;
+	snprintf(e->p.relation, sizeof e->p.relation, "spouse");
+	edit_build(hane_ui_db(ui), e, false, true, true);
+	saved = edit_run(ui, e, hane_msg(HANE_M_UI_TITLE_PERSON_NEW), false);
+	free(e);
+	return saved;
+}
+
+static int household_edit(struct hane_ui *ui, int64_t household_id)
+{
+	struct edit *e = calloc(1, sizeof *e);
+	int rc, saved = 0;
+
+	if (!e)
+		return HANE_ENOMEM;
+	rc = hane_household_get(hane_ui_db(ui), household_id, &e->h);
+	if (rc != 0) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	edit_build(hane_ui_db(ui), e, true, false, false);
+	saved = edit_run(ui, e, hane_msg(HANE_M_UI_TITLE_HH_EDIT), true);
+done:
+	free(e);
+	return saved;
+}
+
+/* New household with its head; returns the new household's id or 0. */
+static int64_t household_new(struct hane_ui *ui)
+{
+	struct edit *e = calloc(1, sizeof *e);
+	int64_t id = 0;
+
+	if (!e)
+		return 0;
+	hane_household_init(&e->h);
+	hane_person_init(&e->p);
+	edit_build(hane_ui_db(ui), e, true, true, false);
+	if (edit_run(ui, e, hane_msg(HANE_M_UI_TITLE_HH_NEW), true))
+		id = e->new_household;
+	free(e);
+	return id;
+}
+
+/* ---- Person search ------------------------------------------------------ */
+
+enum { C_TCKN, C_NAME, C_BIRTH, C_MAHALLE, C_HH, C_STATUS, C__COUNT };
+
+/* Narrow screens lose Durum first and Ad Soyad never (UI.md). */
+static const struct hane_ui_column search_cols[C__COUNT] = {
+	[C_TCKN] = {HANE_M_UI_COL_TCKN, 11, 12, 3, false, false,
+		    HANE_UI_SORT_TEXT},
+	[C_NAME] = {HANE_M_UI_COL_NAME, 14, 24, 0, true, false,
+		    HANE_UI_SORT_TEXT},
+	[C_BIRTH] = {HANE_M_UI_COL_BIRTH, 10, 10, 4, false, false,
+		     HANE_UI_SORT_DATE},
+	[C_MAHALLE] = {HANE_M_UI_COL_MAHALLE, 8, 16, 5, false, false,
+		       HANE_UI_SORT_TEXT},
+	[C_HH] = {HANE_M_UI_COL_HH, 5, 7, 2, false, true, HANE_UI_SORT_NUMBER},
+	[C_STATUS] = {HANE_M_UI_COL_STATUS, 5, 6, 6, false, false,
+		      HANE_UI_SORT_TEXT},
+};
+
+struct search_fill {
+	hane_db *db;
+	struct hane_ui_list *l;
+	int rc;
+};
+
+static int search_hit(const struct hane_person_hit *hit, void *arg)
+{
+	struct search_fill *s = arg;
+	char tckn[32], name[2 * HANE_NAME_MAX + 2], birth[HANE_DATE_LEN + 1];
+	char hh[32];
+	const char *cells[C__COUNT];
+
+	show_tckn(s->db, tckn, sizeof tckn, hit->tckn);
+	snprintf(name, sizeof name, "%s %s", hit->first_name, hit->last_name);
+	hane_date_format(birth, hit->birth_date);
+	snprintf(hh, sizeof hh, "#%lld", (long long)hit->household_id);
+	cells[C_TCKN] = tckn;
+	cells[C_NAME] = name;
+	cells[C_BIRTH] = birth;
+	cells[C_MAHALLE] = hit->mahalle;
+	cells[C_HH] = hh;
+	cells[C_STATUS] = status_label(hit->status);
+	s->rc = hane_ui_list_add(s->l, hit->person_id, cells);
+	return s->rc;
+}
+
+static int search_fill(struct hane_ui *ui, struct hane_ui_list *l,
+		       const char *query, int rows, void *arg)
+{
+	struct search_fill s = {hane_ui_db(ui), l, 0};
+	int rc;
+
+	(void)arg;
+	rc = hane_person_search(s.db, query, rows, 0, search_hit, &s, NULL);
+	if (rc < 0 && !query[0])
+		return 0; /* nothing typed yet: an empty list is right */
+	return rc < 0 ? rc : s.rc;
+}
+
+static void search_info(struct hane_ui *ui, char *out, size_t outsz,
+			void *arg)
+{
+	int64_t n;
+	char num[32];
+
+	(void)arg;
+	if (hane_person_count(hane_ui_db(ui), &n) != 0) {
+		out[0] = '\0';
+		return;
+	}
+	snprintf(out, outsz, hane_msg(HANE_M_UI_N_PERSONS),
+		 group_digits(num, sizeof num, n));
+}
+
+static int household_detail(struct hane_ui *ui, int64_t household_id);
+
+static int search_act(struct hane_ui *ui, struct hane_ui_list *l,
+		      enum hane_ui_action a, void *arg)
+{
+	int64_t id = hane_ui_list_selected_id(l);
+	struct hane_person p;
+
+	(void)arg;
+	switch (a) {
+	case HANE_UI_A_OPEN:
+		if (!id)
+			break;
+		if (hane_person_get(hane_ui_db(ui), id, &p) != 0) {
+			hane_ui_error_rc(ui, HANE_ENOTFOUND);
+			break;
+		}
+		household_detail(ui, p.household_id);
+		break;
+	case HANE_UI_A_EDIT:
+		if (id)
+			person_edit(ui, id);
+		break;
+	case HANE_UI_A_NEW: {
+		int64_t hh = household_new(ui);
+
+		if (hh)
+			household_detail(ui, hh);
+		break;
+	}
+	default:
+		break;
+	}
+	return HANE_UI_STAY;
+}
+
+static const enum hane_ui_action search_acts[] = {
+	HANE_UI_A_HELP, HANE_UI_A_SEARCH, HANE_UI_A_EDIT, HANE_UI_A_NEW,
+	HANE_UI_A_SORT, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+
+int hane_ui_households_search(struct hane_ui *ui, const char *query)
+{
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_UI_TITLE_SEARCH),
+		.cols = search_cols,
+		.ncols = C__COUNT,
+		.actions = search_acts,
+		.nactions = sizeof search_acts / sizeof search_acts[0],
+		.fill = search_fill,
+		.act = search_act,
+		.info = search_info,
+		.query = query,
+	};
+	struct hane_ui_list *l = hane_ui_list_new(C__COUNT);
+
+	if (!l)
+		return HANE_ENOMEM;
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+	return 0;
+}
+
+int hane_ui_households_main(struct hane_ui *ui)
+{
+	return hane_ui_households_search(ui, NULL);
+}
+
+/* ---- Move a person ------------------------------------------------------ */
+
+static int pick_act(struct hane_ui *ui, struct hane_ui_list *l,
+		    enum hane_ui_action a, void *arg)
+{
+	int64_t *target = arg;
+	struct hane_person p;
+
+	if (a != HANE_UI_A_CHOOSE || !hane_ui_list_selected_id(l))
+		return HANE_UI_STAY;
+	if (hane_person_get(hane_ui_db(ui), hane_ui_list_selected_id(l), &p)
+	    != 0)
+		return HANE_UI_STAY;
+	*target = p.household_id;
+	return HANE_UI_CLOSE;
+}
+
+static void person_move(struct hane_ui *ui, int64_t person_id)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_CHOOSE, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	hane_db *db = hane_ui_db(ui);
+	struct hane_person p;
+	int64_t target = 0;
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_UI_TITLE_MOVE),
+		.cols = search_cols,
+		.ncols = C__COUNT,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.fill = search_fill,
+		.act = pick_act,
+		.arg = &target,
+	};
+	struct hane_ui_list *l;
+	char q[512];
+	int rc;
+
+	if (hane_person_get(db, person_id, &p) != 0)
+		return;
+	l = hane_ui_list_new(C__COUNT);
+	if (!l)
+		return;
+	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_MOVE_HINT));
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+	if (!target || hane_ui_quitting(ui))
+		return;
+	if (target == p.household_id) {
+		hane_ui_status(ui, true, "%s", hane_msg(HANE_M_UI_MOVE_SAME));
+		return;
+	}
+	snprintf(q, sizeof q, hane_msg(HANE_M_UI_MOVE_CONFIRM), p.first_name,
+		 p.last_name, (long long)target);
+	if (!hane_ui_confirm(ui, q))
+		return;
+	rc = hane_person_move(db, p.id, p.version, target, NULL);
+	if (rc == HANE_ECONFLICT) {
+		const struct hane_conflict *c = hane_store_last_conflict(db);
+
+		snprintf(q, sizeof q, hane_msg(HANE_M_UI_CONFLICT_SHORT),
+			 c->updated_by, c->updated_at);
+		hane_ui_error(ui, q);
+	} else if (rc != 0) {
+		hane_ui_error_rc(ui, rc);
+	} else {
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_MOVED));
+	}
+}
+
+/* ---- Household detail --------------------------------------------------- */
+
+enum { M_NAME, M_RELATION, M_AGE, M_DISAB, M_TCKN, M__COUNT };
+
+static const struct hane_ui_column member_cols[M__COUNT] = {
+	[M_NAME] = {HANE_M_UI_COL_NAME, 12, 20, 0, true, false,
+		    HANE_UI_SORT_TEXT},
+	[M_RELATION] = {HANE_M_UI_COL_RELATION, 6, 9, 2, false, false,
+			HANE_UI_SORT_TEXT},
+	[M_AGE] = {HANE_M_UI_COL_AGE, 3, 3, 3, false, true,
+		   HANE_UI_SORT_NUMBER},
+	[M_DISAB] = {HANE_M_UI_COL_DISAB, 4, 6, 4, false, false,
+		     HANE_UI_SORT_NUMBER},
+	[M_TCKN] = {HANE_M_UI_COL_TCKN, 11, 11, 5, false, false,
+		    HANE_UI_SORT_TEXT},
+};
+
+struct detail {
+	int64_t id;
+	struct hane_household h;
+	struct hane_person members[64];
+	size_t n;
+};
+
+static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
+		       void *arg)
+{
+	struct detail *s = arg;
+	hane_db *db = hane_ui_db(ui);
+	struct hane_ui_list *l = hane_ui_detail_list(d);
+	char title[256], phone[32], money[48], addr[600], today[HANE_DATE_LEN + 1];
+	const char *head = "";
+	int rc;
+
+	rc = hane_household_get(db, s->id, &s->h);
+	if (rc == 0)
+		rc = hane_household_members(db, s->id, s->members, 64, &s->n);
+	if (rc != 0) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	for (size_t i = 0; i < s->n; i++)
+		if (s->members[i].id == s->h.head_id)
+			head = s->members[i].last_name;
+	snprintf(title, sizeof title, hane_msg(HANE_M_UI_HH_TITLE),
+		 (long long)s->id, head);
+	hane_ui_detail_title(d, title);
+	snprintf(addr, sizeof addr, "%s%s%s%s%s%s%s%s",
+		 s->h.street, s->h.building[0] ? " No:" : "", s->h.building,
+		 s->h.door[0] ? " D:" : "", s->h.door,
+		 s->h.street[0] || s->h.building[0] ? ", " : "",
+		 s->h.mahalle[0] ? s->h.mahalle : "-",
+		 "");
+	hane_ui_detail_line(d, "%s", addr);
+	if (s->h.phone[0])
+		hane_phone_format(phone, sizeof phone, s->h.phone,
+				  hane_can(db, HANE_ACT_PERSON_REVEAL) != 0);
+	else
+		snprintf(phone, sizeof phone, "-");
+	if (s->h.income_kurus >= 0)
+		hane_money_format(money, sizeof money, s->h.income_kurus, true);
+	else
+		snprintf(money, sizeof money, "-");
+	hane_ui_detail_line(d, hane_msg(HANE_M_UI_HH_LINE), phone, money,
+			    s->h.members, status_label(s->h.status));
+	if (s->h.notes[0])
+		hane_ui_detail_line(d, "%s", s->h.notes);
+
+	hane_today(today);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct hane_person *p = &s->members[i];
+		char name[2 * HANE_NAME_MAX + 2], age[16], dis[16], tckn[32];
+		const char *cells[M__COUNT];
+		int a = p->birth_date[0] ? hane_date_age(p->birth_date, today)
+					 : -1;
+
+		snprintf(name, sizeof name, "%s %s", p->first_name,
+			 p->last_name);
+		if (a >= 0)
+			snprintf(age, sizeof age, "%d", a);
+		else
+			snprintf(age, sizeof age, "-");
+		if (p->disability_pct > 0)
+			snprintf(dis, sizeof dis, "%%%d", p->disability_pct);
+		else
+			dis[0] = '\0';
+		show_tckn(db, tckn, sizeof tckn, p->tckn);
+		cells[M_NAME] = name;
+		cells[M_RELATION] = hane_relation_label(p->relation);
+		cells[M_AGE] = age;
+		cells[M_DISAB] = dis;
+		cells[M_TCKN] = tckn;
+		if (hane_ui_list_add(l, p->id, cells) != 0)
+			break;
+	}
+	hane_ui_services_fill(ui, s->id, d);
+	return 0;
+}
+
+static int detail_act(struct hane_ui *ui, struct hane_ui_detail *d,
+		      enum hane_ui_action a, void *arg)
+{
+	struct detail *s = arg;
+	int64_t member = hane_ui_list_selected_id(hane_ui_detail_list(d));
+	hane_db *db = hane_ui_db(ui);
+	int rc;
+
+	switch (a) {
+	case HANE_UI_A_EDIT_HOUSEHOLD:
+		household_edit(ui, s->id);
+		break;
+	case HANE_UI_A_OPEN:
+		if (member)
+			person_edit(ui, member);
+		break;
+	case HANE_UI_A_ADD_MEMBER:
+		person_new(ui, s->id);
+		break;
+	case HANE_UI_A_MOVE:
+		if (member)
+			person_move(ui, member);
+		break;
+	case HANE_UI_A_STATUS: {
+		bool passive = strcmp(s->h.status, "passive") == 0;
+
+		if (!hane_ui_confirm(ui, hane_msg(passive
+						  ? HANE_M_UI_ASK_ACTIVE
+						  : HANE_M_UI_ASK_PASSIVE)))
+			break;
+		rc = hane_household_set_status(db, s->id, s->h.version,
+					       passive ? "active" : "passive");
+		if (rc == HANE_ECONFLICT) {
+			const struct hane_conflict *c =
+				hane_store_last_conflict(db);
+			char q[512];
+
+			snprintf(q, sizeof q, hane_msg(HANE_M_UI_CONFLICT_SHORT),
+				 c->updated_by, c->updated_at);
+			hane_ui_error(ui, q);
+		} else if (rc != 0) {
+			hane_ui_error_rc(ui, rc);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return HANE_UI_STAY;
+}
+
+static int household_detail(struct hane_ui *ui, int64_t household_id)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_EDIT_HOUSEHOLD, HANE_UI_A_ADD_MEMBER,
+		HANE_UI_A_MOVE, HANE_UI_A_STATUS, HANE_UI_A_OPEN,
+		HANE_UI_A_BACK, HANE_UI_A_QUIT};
+	struct detail *s = calloc(1, sizeof *s);
+	struct hane_ui_detail_view v = {
+		.title = "",
+		.cols = member_cols,
+		.ncols = M__COUNT,
+		.list_title = HANE_M_UI_MEMBERS,
+		.panel_title = HANE_M_UI_SERVICES,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.load = detail_load,
+		.act = detail_act,
+	};
+	int rc;
+
+	if (!s)
+		return HANE_ENOMEM;
+	s->id = household_id;
+	v.arg = s;
+	rc = hane_ui_detail_run(ui, &v);
+	free(s);
+	return rc;
+}
