@@ -589,7 +589,7 @@ int hane_csv_read(hane_csv_reader *r, const struct hane_csv_record **rec)
 	*rec = NULL;
 	start_record(r);
 	for (;;) {
-		size_t end, n;
+		size_t end = 0, n;
 		const char *s;
 
 		rc = next_line(r, &end);

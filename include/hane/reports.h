@@ -1,0 +1,110 @@
+/* hane/reports.h — the report engine: named SQL reports → rows → screen
+ * or CSV.
+ *
+ * A report is one file data/reports/NAME.sql, embedded at build time,
+ * whose header comment describes it:
+ *
+ *   -- name: households-monthly
+ *   -- title: Aylık yeni kayıtlar | New registrations in the month
+ *   -- param: month month | Ay (YYYY-AA) | Month (YYYY-MM)
+ *   -- column: mahalle text | Mahalle | Neighbourhood
+ *   -- column: households number sum | Yeni hane | New households
+ *   -- total: Toplam | Total
+ *   SELECT … WHERE created_at >= :month || '-01' …
+ *
+ * param: NAME TYPE, TYPE one of month (YYYY-MM), year (YYYY), date (a
+ * date in any form core reads, bound as ISO), text; bound as :NAME.
+ * column: NAME KIND [sum], KIND one of text, number, id (kept as text in
+ * Excel); "sum" columns get a totals row labelled by "total:". Titles are
+ * Turkish | English. Adding a report is adding a file.
+ */
+#ifndef HANE_REPORTS_H
+#define HANE_REPORTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "hane/store.h"
+
+#define HANE_REPORT_COLS_MAX 32
+#define HANE_REPORT_PARAMS_MAX 8
+
+enum hane_report_kind { HANE_REPORT_TEXT, HANE_REPORT_NUMBER, HANE_REPORT_ID };
+
+struct hane_report_column {
+	char name[64];
+	enum hane_report_kind kind;
+	bool sum;
+	char title[2][128]; /* [HANE_LANG_TR], [HANE_LANG_EN] */
+};
+
+struct hane_report_param {
+	char name[32];
+	char type[16]; /* month, year, date, text */
+	char title[2][128];
+};
+
+struct hane_report {
+	char name[64];
+	char title[2][256];
+	char total[2][64]; /* label of the totals row; "" for none */
+	int nparams;
+	struct hane_report_param params[HANE_REPORT_PARAMS_MAX];
+	int ncols;
+	struct hane_report_column cols[HANE_REPORT_COLS_MAX];
+	const char *sql; /* borrowed from the parsed text */
+};
+
+/* Parses a report definition from text (borrowed: out->sql points into
+ * it). HANE_EINVAL with the line and the problem on a bad header. */
+int hane_report_parse(struct hane_report *out, const char *text)
+	HANE_WARN_UNUSED;
+
+/* The embedded reports, sorted by name: count, and the i-th parsed. */
+size_t hane_report_count(void);
+int hane_report_at(size_t i, struct hane_report *out) HANE_WARN_UNUSED;
+/* The report called name; HANE_ENOTFOUND (listing the names) if none. */
+int hane_report_find(const char *name, struct hane_report *out)
+	HANE_WARN_UNUSED;
+
+/* Title of the report or of column i, in the current language. */
+const char *hane_report_title(const struct hane_report *r);
+const char *hane_report_column_title(const struct hane_report *r, int i);
+const char *hane_report_param_title(const struct hane_report *r, int i);
+
+struct hane_report_arg {
+	const char *name;  /* a param name, without ':' */
+	const char *value; /* as the user typed it */
+};
+
+/* The result: nrows × ncols cells of UTF-8 text, row by row; numbers as
+ * plain digits ("-12.5"). When the report has sum columns, the last row
+ * is the totals row (has_total). */
+struct hane_report_table {
+	int ncols;
+	size_t nrows;
+	bool has_total;
+	char **cells;
+};
+
+/* Runs r with args (each param must be given; values are checked and
+ * normalised by type). HANE_EUSAGE for a missing, unknown or malformed
+ * argument; HANE_EPERM without report.run. *out is the caller's, freed
+ * with hane_report_table_free(). */
+int hane_report_run(hane_db *db, const struct hane_report *r,
+		    const struct hane_report_arg *args, size_t nargs,
+		    struct hane_report_table **out) HANE_WARN_UNUSED;
+void hane_report_table_free(struct hane_report_table *t);
+
+/* The cell at row, col (borrowed). */
+const char *hane_report_cell(const struct hane_report_table *t, size_t row,
+			     int col);
+
+/* Writes the table as CSV to fp (borrowed) with a title row of column
+ * titles in the current language; flags are hane_csv_writer_flags. */
+int hane_report_write_csv(const struct hane_report *r,
+			  const struct hane_report_table *t, FILE *fp,
+			  unsigned flags) HANE_WARN_UNUSED;
+
+#endif

@@ -1,0 +1,921 @@
+/* Household import: CSV rows (persons) → the registry, in one transaction.
+ *
+ * The flow is file → csvio reader → this mapping (header → fields, text →
+ * values, checked with core and the model's validators) → the model's
+ * create/add/update inside one transaction. Every check that can reject a
+ * row runs BEFORE the model is called, because a failure inside a model
+ * call would roll back (doom) the whole import; a model call that still
+ * fails is therefore an error of the import, not of the row.
+ *
+ * Memory stays flat in the file size apart from two compact hash tables:
+ * TC Kimlik numbers seen (to reject the same number twice in one file)
+ * and household groups ("Hane No" → household id).
+ */
+#include "hane/households_csv.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/households.h"
+#include "hane/i18n.h"
+#include "hane/perm.h"
+
+/* ---- The columns ----------------------------------------------------------- */
+
+enum field {
+	F_HOUSEHOLD,
+	F_TCKN,
+	F_FIRST,
+	F_LAST,
+	F_FULL,
+	F_BIRTH,
+	F_SEX,
+	F_RELATION,
+	F_DISABILITY,
+	F_CHRONIC,
+	F_PHONE,
+	F_HH_PHONE,
+	F_MAHALLE,
+	F_STREET,
+	F_BUILDING,
+	F_DOOR,
+	F_SIZE,
+	F_INCOME,
+	F_NOTES,
+	F__COUNT,
+	F_IGNORE = -2,
+	F_UNKNOWN = -1,
+};
+
+/* The field names and the column titles each is known by (Turkish and
+ * English, compared folded and without spaces). The first title is what
+ * export writes. */
+static const struct {
+	const char *name;
+	const char *titles;
+} fields[F__COUNT] = {
+	[F_HOUSEHOLD] = {"household", "Hane No|Hane|Hane Numarası|Hane Kodu|"
+				      "Household|Household No|Household Id"},
+	[F_TCKN] = {"tckn", "TC Kimlik No|TC Kimlik|TC Kimlik Numarası|"
+			    "TC No|TCKN|TCKNO|TC|Kimlik No|Kimlik Numarası|"
+			    "National Id|Identity No"},
+	[F_FIRST] = {"first_name", "Ad|Adı|İsim|Adi|First Name|Given Name"},
+	[F_LAST] = {"last_name", "Soyad|Soyadı|Soyisim|Last Name|Surname|"
+				 "Family Name"},
+	[F_FULL] = {"full_name", "Ad Soyad|Adı Soyadı|İsim Soyisim|"
+				 "Ad ve Soyad|Adı ve Soyadı|Full Name|Name"},
+	[F_BIRTH] = {"birth_date", "Doğum Tarihi|Doğum T|D Tarihi|"
+				   "Birth Date|Date of Birth|DOB"},
+	[F_SEX] = {"sex", "Cinsiyet|Cinsiyeti|Sex|Gender"},
+	[F_RELATION] = {"relation", "Yakınlık|Yakınlık Derecesi|Yakınlığı|"
+				    "Hane Reisine Yakınlık|Relation|"
+				    "Relationship"},
+	[F_DISABILITY] = {"disability", "Engel Oranı|Engel Oranı (%)|"
+					"Engellilik Oranı|Engel|"
+					"Disability|Disability %"},
+	[F_CHRONIC] = {"chronic_illness", "Kronik Hastalık|Kronik Hastalığı|"
+					  "Hastalık|Chronic Illness"},
+	[F_PHONE] = {"phone", "Telefon|Cep Tel|Cep Telefonu|Cep|GSM|Tel|"
+			      "Telefon No|Phone|Mobile"},
+	[F_HH_PHONE] = {"household_phone", "Hane Telefonu|Ev Telefonu|"
+					   "Household Phone|Home Phone"},
+	[F_MAHALLE] = {"mahalle", "Mahalle|Mah|Mahallesi|Neighbourhood|"
+				  "Neighborhood"},
+	[F_STREET] = {"street", "Adres|Açık Adres|Cadde Sokak|Sokak|"
+				"Address|Street"},
+	[F_BUILDING] = {"building", "Bina No|Dış Kapı No|Kapı No|Bina|"
+				    "Building"},
+	[F_DOOR] = {"door", "Daire No|İç Kapı No|Daire|Door|Flat"},
+	[F_SIZE] = {"household_size", "Hane Nüfusu|Kişi Sayısı|Nüfus|"
+				      "Household Size"},
+	[F_INCOME] = {"income", "Aylık Gelir (TL)|Aylık Gelir|Gelir|"
+				"Hane Geliri|Monthly Income|Income"},
+	[F_NOTES] = {"notes", "Notlar|Not|Açıklama|Notes|Note|Remarks"},
+};
+
+const char *const *hane_households_csv_fields(void)
+{
+	static const char *names[F__COUNT + 2];
+
+	if (!names[0]) {
+		for (int i = 0; i < F__COUNT; i++)
+			names[i] = fields[i].name;
+		names[F__COUNT] = "ignore";
+	}
+	return names;
+}
+
+/* Folded without spaces: "T.C. KİMLİK NO" and "tckimlikno" meet. */
+static void squash(char *out, size_t outsz, const char *s)
+{
+	char *w;
+
+	hane_text_fold(out, outsz, s);
+	for (w = out; *out; out++)
+		if (*out != ' ')
+			*w++ = *out;
+	*w = '\0';
+}
+
+/* The first title of a field (what export writes). */
+static void field_title(char *out, size_t outsz, enum field f)
+{
+	const char *bar = strchr(fields[f].titles, '|');
+	size_t n = bar ? (size_t)(bar - fields[f].titles)
+		       : strlen(fields[f].titles);
+
+	snprintf(out, outsz, "%.*s", (int)n, fields[f].titles);
+}
+
+/* A column title or field name → field. */
+static int field_lookup(const char *title)
+{
+	char key[128], cand[128];
+
+	squash(key, sizeof key, title);
+	if (!key[0])
+		return F_UNKNOWN;
+	if (!strcmp(key, "ignore") || !strcmp(key, "yoksay"))
+		return F_IGNORE;
+	for (int f = 0; f < F__COUNT; f++) {
+		const char *t = fields[f].titles;
+
+		squash(cand, sizeof cand, fields[f].name);
+		if (!strcmp(key, cand))
+			return f;
+		while (*t) {
+			const char *bar = strchr(t, '|');
+			size_t n = bar ? (size_t)(bar - t) : strlen(t);
+			char one[128];
+
+			snprintf(one, sizeof one, "%.*s", (int)n, t);
+			squash(cand, sizeof cand, one);
+			if (!strcmp(key, cand))
+				return f;
+			t += n + (bar ? 1 : 0);
+		}
+	}
+	return F_UNKNOWN;
+}
+
+/* ---- A small hash table: 64-bit key → 64-bit value ------------------------ */
+
+struct table {
+	uint64_t *keys; /* 0: empty */
+	int64_t *vals;
+	size_t cap, n;
+};
+
+static uint64_t key_fix(uint64_t k)
+{
+	return k ? k : 1;
+}
+
+static int64_t *table_slot(struct table *t, uint64_t k, bool insert)
+{
+	size_t i;
+
+	k = key_fix(k);
+	if (insert && (t->n + 1) * 2 > t->cap) {
+		struct table g = {0};
+		size_t j;
+
+		g.cap = t->cap ? t->cap * 2 : 1024;
+		g.keys = calloc(g.cap, sizeof(*g.keys));
+		g.vals = calloc(g.cap, sizeof(*g.vals));
+		if (!g.keys || !g.vals) {
+			free(g.keys);
+			free(g.vals);
+			return NULL;
+		}
+		for (j = 0; j < t->cap; j++) {
+			if (!t->keys[j])
+				continue;
+			i = (t->keys[j] * 0x9E3779B97F4A7C15ull) & (g.cap - 1);
+			while (g.keys[i])
+				i = (i + 1) & (g.cap - 1);
+			g.keys[i] = t->keys[j];
+			g.vals[i] = t->vals[j];
+		}
+		g.n = t->n;
+		free(t->keys);
+		free(t->vals);
+		*t = g;
+	}
+	if (!t->cap)
+		return NULL;
+	i = (k * 0x9E3779B97F4A7C15ull) & (t->cap - 1);
+	while (t->keys[i]) {
+		if (t->keys[i] == k)
+			return &t->vals[i];
+		i = (i + 1) & (t->cap - 1);
+	}
+	if (!insert)
+		return NULL;
+	t->keys[i] = k;
+	t->vals[i] = 0;
+	t->n++;
+	return &t->vals[i];
+}
+
+static void table_free(struct table *t)
+{
+	free(t->keys);
+	free(t->vals);
+}
+
+static uint64_t hash_text(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+	return h;
+}
+
+/* ---- The import --------------------------------------------------------------- */
+
+struct imp {
+	hane_db *db;
+	const struct hane_import_opts *o;
+	struct hane_import_counts *c;
+	hane_csv_reader *r;
+	hane_csv_rejects *rej;
+	const char *rejects_path;
+	struct hane_csv_record header; /* copies, kept for the rejects file */
+	char *header_raw;
+	int col[F__COUNT];     /* column index of each field, -1 absent */
+	char title[F__COUNT][128]; /* the file's title of each column */
+	size_t ncols;
+	struct table tckns;   /* tckn → line */
+	struct table groups;  /* hash of Hane No → household id, or -line */
+};
+
+/* One row mapped to model values. */
+struct row {
+	struct hane_person p;
+	struct hane_household h;
+	const char *group;     /* "" without a Hane No column */
+	bool relation_given;
+	bool has[F__COUNT];    /* the file gives a non-empty value */
+};
+
+static void notice(struct imp *im, const char *fmt, ...) HANE_PRINTF(2, 3);
+static void notice(struct imp *im, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	if (!im->o->notice)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	im->o->notice(msg, im->o->arg);
+}
+
+/* Maps the header row to fields (with --map overrides first). A missing
+ * required column is HANE_EINVAL before anything is written. */
+static int map_header(struct imp *im, const struct hane_csv_record *h)
+{
+	int forced[HANE_CSV_FIELDS_MAX];
+	size_t i;
+	char key[128], cand[128];
+
+	for (i = 0; i < F__COUNT; i++)
+		im->col[i] = -1;
+	for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++)
+		forced[i] = F_UNKNOWN;
+	im->ncols = h->nfields;
+	for (int m = 0; m < im->o->nmap; m++) {
+		const char *spec = im->o->map[m], *eq = strrchr(spec, '=');
+		char colname[256];
+		int f;
+		bool found = false;
+
+		if (!eq || eq == spec || !eq[1]) {
+			hane_error_set(hane_msg(HANE_M_IMP_MAP_BAD), spec);
+			return HANE_EUSAGE;
+		}
+		if ((f = field_lookup(eq + 1)) == F_UNKNOWN) {
+			hane_error_set(hane_msg(HANE_M_IMP_MAP_FIELD), eq + 1);
+			return HANE_EUSAGE;
+		}
+		snprintf(colname, sizeof colname, "%.*s", (int)(eq - spec),
+			 spec);
+		squash(key, sizeof key, colname);
+		for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++) {
+			squash(cand, sizeof cand,
+			       hane_csv_unguard(h->fields[i]));
+			if (!strcmp(key, cand)) {
+				forced[i] = f;
+				found = true;
+			}
+		}
+		if (!found) {
+			hane_error_set(hane_msg(HANE_M_IMP_MAP_COLUMN),
+				       colname);
+			return HANE_EUSAGE;
+		}
+	}
+	for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++) {
+		const char *t = h->fields[i];
+		int f = forced[i] != F_UNKNOWN ? forced[i] : field_lookup(t);
+
+		if (f == F_IGNORE)
+			continue;
+		if (f == F_UNKNOWN) {
+			if (*t)
+				notice(im, hane_msg(HANE_M_IMP_UNKNOWN_COL), t);
+			continue;
+		}
+		if (im->col[f] >= 0) {
+			notice(im, hane_msg(HANE_M_IMP_DUP_COL), t,
+			       im->title[f]);
+			continue;
+		}
+		im->col[f] = (int)i;
+		snprintf(im->title[f], sizeof im->title[f], "%s", t);
+	}
+	{
+		char missing[256] = "", have[1024] = "", t[128];
+
+		if (im->col[F_TCKN] < 0) {
+			field_title(t, sizeof t, F_TCKN);
+			strcat(missing, t);
+		}
+		if (im->col[F_FULL] < 0 &&
+		    (im->col[F_FIRST] < 0 || im->col[F_LAST] < 0)) {
+			if (missing[0])
+				strcat(missing, ", ");
+			field_title(t, sizeof t,
+				    im->col[F_FIRST] < 0 ? F_FIRST : F_LAST);
+			strcat(missing, t);
+			strcat(missing, " / ");
+			field_title(t, sizeof t, F_FULL);
+			strcat(missing, t);
+		}
+		if (!missing[0])
+			return 0;
+		for (i = 0; i < h->nfields; i++) {
+			size_t l = strlen(have);
+
+			snprintf(have + l, sizeof have - l, "%s\"%s\"",
+				 i ? ", " : "", h->fields[i]);
+		}
+		hane_error_set(hane_msg(HANE_M_IMP_MISSING), missing, have);
+		return HANE_EINVAL;
+	}
+}
+
+/* Copies a value, refusing rather than cutting one that does not fit. */
+static int put(char *dst, size_t dstsz, const char *v, const char *title,
+	       char *why, size_t whysz)
+{
+	if (strlen(v) >= dstsz) {
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_TOO_LONG), title);
+		return HANE_EINVAL;
+	}
+	strcpy(dst, v);
+	return 0;
+}
+
+static int bad(char *why, size_t whysz, const char *title, const char *msg)
+{
+	snprintf(why, whysz, hane_msg(HANE_M_IMP_FIELD), title, msg);
+	return HANE_EINVAL;
+}
+
+static int parse_sex(char out[2], const char *v)
+{
+	char k[32];
+
+	hane_text_fold(k, sizeof k, v);
+	if (!strcmp(k, "k") || !strcmp(k, "kadin") || !strcmp(k, "f") ||
+	    !strcmp(k, "female") || !strcmp(k, "woman"))
+		strcpy(out, "K");
+	else if (!strcmp(k, "e") || !strcmp(k, "erkek") || !strcmp(k, "m") ||
+		 !strcmp(k, "male") || !strcmp(k, "man"))
+		strcpy(out, "E");
+	else
+		return HANE_EINVAL;
+	return 0;
+}
+
+/* "60", "%60", "60 %" → 60; -1 when not a whole number 0..100. */
+static int parse_pct(const char *v)
+{
+	long n = 0;
+	int digits = 0;
+
+	while (*v == '%' || *v == ' ')
+		v++;
+	for (; *v >= '0' && *v <= '9'; v++, digits++)
+		if ((n = n * 10 + (*v - '0')) > 100)
+			return -1;
+	while (*v == '%' || *v == ' ')
+		v++;
+	return digits && !*v ? (int)n : -1;
+}
+
+/* Maps one record to a row; on a bad value returns HANE_EINVAL with the
+ * reason (column title: message) in why. */
+static int map_row(struct imp *im, const struct hane_csv_record *rec,
+		   struct row *w, char *why, size_t whysz)
+{
+	const char *v[F__COUNT];
+	int rc;
+
+	hane_person_init(&w->p);
+	hane_household_init(&w->h);
+	w->group = "";
+	w->relation_given = false;
+	if (rec->nfields != im->ncols) {
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_RAGGED),
+			 rec->nfields, im->ncols);
+		return HANE_EINVAL;
+	}
+	for (int f = 0; f < F__COUNT; f++) {
+		char *s = im->col[f] >= 0 ? rec->fields[im->col[f]] : NULL;
+
+		if (s)
+			s = hane_text_trim(hane_csv_unguard(s));
+		v[f] = s ? s : "";
+		w->has[f] = s && *s;
+	}
+#define T(f) im->title[f]
+	w->group = v[F_HOUSEHOLD];
+	if (!w->has[F_TCKN]) {
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_REQUIRED), T(F_TCKN));
+		return HANE_EINVAL;
+	}
+	if (hane_tckn_check(v[F_TCKN]))
+		return bad(why, whysz, T(F_TCKN), hane_error_last());
+	strcpy(w->p.tckn, v[F_TCKN]);
+	if (im->col[F_FIRST] >= 0 && im->col[F_LAST] >= 0 &&
+	    (w->has[F_FIRST] || w->has[F_LAST] || !w->has[F_FULL])) {
+		if (!w->has[F_FIRST] || !w->has[F_LAST]) {
+			enum field f = w->has[F_FIRST] ? F_LAST : F_FIRST;
+
+			snprintf(why, whysz, hane_msg(HANE_M_IMP_REQUIRED),
+				 T(f));
+			return HANE_EINVAL;
+		}
+		if (put(w->p.first_name, sizeof w->p.first_name, v[F_FIRST],
+			T(F_FIRST), why, whysz) ||
+		    put(w->p.last_name, sizeof w->p.last_name, v[F_LAST],
+			T(F_LAST), why, whysz))
+			return HANE_EINVAL;
+	} else {
+		/* "Ayşe Nur Yılmaz": the last word is the last name. */
+		const char *full = v[F_FULL], *sp = strrchr(full, ' ');
+
+		if (!w->has[F_FULL]) {
+			snprintf(why, whysz, hane_msg(HANE_M_IMP_REQUIRED),
+				 T(F_FULL));
+			return HANE_EINVAL;
+		}
+		if (!sp) {
+			snprintf(why, whysz, hane_msg(HANE_M_IMP_NO_LASTNAME),
+				 T(F_FULL));
+			return HANE_EINVAL;
+		}
+		if ((size_t)(sp - full) >= sizeof w->p.first_name ||
+		    put(w->p.last_name, sizeof w->p.last_name, sp + 1,
+			T(F_FULL), why, whysz)) {
+			snprintf(why, whysz, hane_msg(HANE_M_IMP_TOO_LONG),
+				 T(F_FULL));
+			return HANE_EINVAL;
+		}
+		memcpy(w->p.first_name, full, (size_t)(sp - full));
+		w->p.first_name[sp - full] = '\0';
+		hane_text_trim(w->p.first_name);
+	}
+	if (w->has[F_BIRTH] && hane_date_parse(w->p.birth_date, v[F_BIRTH]))
+		return bad(why, whysz, T(F_BIRTH), hane_error_last());
+	if (w->has[F_SEX] && parse_sex(w->p.sex, v[F_SEX])) {
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_SEX), T(F_SEX));
+		return HANE_EINVAL;
+	}
+	if (w->has[F_RELATION]) {
+		const char *rel = hane_relation_parse(v[F_RELATION]);
+
+		if (!rel) {
+			snprintf(why, whysz, hane_msg(HANE_M_IMP_RELATION),
+				 T(F_RELATION));
+			return HANE_EINVAL;
+		}
+		strcpy(w->p.relation, rel);
+		w->relation_given = true;
+	}
+	if (w->has[F_DISABILITY] &&
+	    (w->p.disability_pct = parse_pct(v[F_DISABILITY])) < 0) {
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_DISABILITY),
+			 T(F_DISABILITY));
+		return HANE_EINVAL;
+	}
+	if (put(w->p.chronic_illness, sizeof w->p.chronic_illness,
+		v[F_CHRONIC], T(F_CHRONIC), why, whysz))
+		return HANE_EINVAL;
+	if (w->has[F_PHONE] && hane_phone_normalize(w->p.phone, v[F_PHONE]))
+		return bad(why, whysz, T(F_PHONE), hane_error_last());
+	if (w->has[F_HH_PHONE] &&
+	    hane_phone_normalize(w->h.phone, v[F_HH_PHONE]))
+		return bad(why, whysz, T(F_HH_PHONE), hane_error_last());
+	if (!w->has[F_HH_PHONE])
+		strcpy(w->h.phone, w->p.phone);
+	if (w->has[F_MAHALLE] &&
+	    hane_mahalle_match(im->db, w->h.mahalle, v[F_MAHALLE]))
+		return bad(why, whysz, T(F_MAHALLE), hane_error_last());
+	if (put(w->h.street, sizeof w->h.street, v[F_STREET], T(F_STREET),
+		why, whysz) ||
+	    put(w->h.building, sizeof w->h.building, v[F_BUILDING],
+		T(F_BUILDING), why, whysz) ||
+	    put(w->h.door, sizeof w->h.door, v[F_DOOR], T(F_DOOR), why,
+		whysz) ||
+	    put(w->h.notes, sizeof w->h.notes, v[F_NOTES], T(F_NOTES), why,
+		whysz))
+		return HANE_EINVAL;
+	if (w->has[F_SIZE]) {
+		char *end;
+		long n = strtol(v[F_SIZE], &end, 10);
+
+		if (*end || n < 0 || n > 999) {
+			snprintf(why, whysz, hane_msg(HANE_M_IMP_NUMBER),
+				 T(F_SIZE));
+			return HANE_EINVAL;
+		}
+	}
+	if (w->has[F_INCOME]) {
+		if (hane_money_parse(&w->h.income_kurus, v[F_INCOME]))
+			return bad(why, whysz, T(F_INCOME), hane_error_last());
+		if (w->h.income_kurus < 0) {
+			snprintf(why, whysz, hane_msg(HANE_M_IMP_NUMBER),
+				 T(F_INCOME));
+			return HANE_EINVAL;
+		}
+	}
+#undef T
+	/* The model's own checks, with its messages. */
+	if ((rc = hane_person_validate(&w->p)) != 0) {
+		snprintf(why, whysz, "%s", hane_error_last());
+		return rc;
+	}
+	if ((rc = hane_household_validate(im->db, &w->h)) != 0) {
+		snprintf(why, whysz, "%s", hane_error_last());
+		return rc;
+	}
+	return 0;
+}
+
+static int reject(struct imp *im, const struct hane_csv_record *rec,
+		  const char *why)
+{
+	int rc;
+
+	im->c->rejected++;
+	if (im->o->reject)
+		im->o->reject(rec->line, why, im->o->arg);
+	if (!im->rejects_path)
+		return 0;
+	if (!im->rej &&
+	    (rc = hane_csv_rejects_open(&im->rej, im->rejects_path, im->r,
+					&im->header,
+					hane_msg(HANE_M_IMP_REJECTS_COLUMN))))
+		return rc;
+	return hane_csv_rejects_add(im->rej, rec, why);
+}
+
+/* Rejects a row before its household is known: when it would have been
+ * the first row (the head) of its group, the group is marked so that its
+ * members are rejected too instead of one of them becoming the head. */
+static int reject_first(struct imp *im, const struct hane_csv_record *rec,
+			const struct row *w, const char *why)
+{
+	if (im->col[F_HOUSEHOLD] >= 0 && w->group[0]) {
+		int64_t *grp = table_slot(&im->groups, hash_text(w->group),
+					  true);
+
+		if (!grp)
+			return HANE_ENOMEM;
+		if (*grp == 0)
+			*grp = -rec->line;
+	}
+	return reject(im, rec, why);
+}
+
+/* Fields of p that the file gives and that differ from old; copies them
+ * into old. Empty cells never erase what is stored. */
+static bool merge_person(struct hane_person *old, const struct row *w)
+{
+	const struct hane_person *p = &w->p, *src = p;
+	bool ch = false;
+
+#define TXT(f, field)                                                          \
+	if (w->has[f] && strcmp(old->field, src->field)) {                     \
+		strcpy(old->field, src->field);                                \
+		ch = true;                                                     \
+	}
+	TXT(F_FIRST, first_name)
+	TXT(F_LAST, last_name)
+	TXT(F_BIRTH, birth_date)
+	TXT(F_SEX, sex)
+	TXT(F_CHRONIC, chronic_illness)
+	TXT(F_PHONE, phone)
+	if (w->has[F_FULL] && !w->has[F_FIRST] &&
+	    (strcmp(old->first_name, p->first_name) ||
+	     strcmp(old->last_name, p->last_name))) {
+		strcpy(old->first_name, p->first_name);
+		strcpy(old->last_name, p->last_name);
+		ch = true;
+	}
+	/* The head changes only through set_head; other relations may. */
+	if (w->relation_given && strcmp(old->relation, "head") &&
+	    strcmp(p->relation, "head") && strcmp(old->relation, p->relation)) {
+		strcpy(old->relation, p->relation);
+		ch = true;
+	}
+	if (w->has[F_DISABILITY] && old->disability_pct != p->disability_pct) {
+		old->disability_pct = p->disability_pct;
+		ch = true;
+	}
+	return ch;
+}
+
+static bool merge_household(struct hane_household *old, const struct row *w)
+{
+	const struct hane_household *h = &w->h, *src = h;
+	bool ch = false;
+
+	TXT(F_MAHALLE, mahalle)
+	TXT(F_STREET, street)
+	TXT(F_BUILDING, building)
+	TXT(F_DOOR, door)
+	TXT(F_NOTES, notes)
+	if ((w->has[F_HH_PHONE] || w->has[F_PHONE]) &&
+	    strcmp(old->phone, h->phone)) {
+		strcpy(old->phone, h->phone);
+		ch = true;
+	}
+#undef TXT
+	if (w->has[F_INCOME] && old->income_kurus != h->income_kurus) {
+		old->income_kurus = h->income_kurus;
+		ch = true;
+	}
+	return ch;
+}
+
+/* One data row inside the transaction. Returns 0 (row done, accepted or
+ * rejected) or an error that ends the import. */
+static int import_row(struct imp *im, const struct hane_csv_record *rec)
+{
+	struct row w;
+	struct hane_person old;
+	char why[1024];
+	int64_t *seen, *grp = NULL, hid = 0;
+	uint64_t gkey = 0;
+	bool head;
+	int rc;
+
+	im->c->rows++;
+	if (map_row(im, rec, &w, why, sizeof why))
+		return reject_first(im, rec, &w, why);
+
+	seen = table_slot(&im->tckns, strtoull(w.p.tckn, NULL, 10), true);
+	if (!seen)
+		return HANE_ENOMEM;
+	if (*seen) {
+		snprintf(why, sizeof why, hane_msg(HANE_M_IMP_SAME_TCKN),
+			 (long)*seen);
+		return reject_first(im, rec, &w, why);
+	}
+	*seen = rec->line;
+
+	/* Which household: a new group's first row is its head. */
+	if (im->col[F_HOUSEHOLD] < 0 || !w.group[0]) {
+		head = true;
+	} else {
+		gkey = hash_text(w.group);
+		grp = table_slot(&im->groups, gkey, true);
+		if (!grp)
+			return HANE_ENOMEM;
+		head = *grp == 0;
+		if (head && w.relation_given && strcmp(w.p.relation, "head")) {
+			snprintf(why, sizeof why, hane_msg(HANE_M_IMP_NOT_HEAD),
+				 w.group);
+			*grp = -rec->line;
+			return reject(im, rec, why);
+		}
+		if (!head && *grp < 0) {
+			snprintf(why, sizeof why,
+				 hane_msg(HANE_M_IMP_HEAD_REJECTED), w.group,
+				 (long)-*grp);
+			return reject(im, rec, why);
+		}
+		if (!head && w.relation_given &&
+		    !strcmp(w.p.relation, "head")) {
+			snprintf(why, sizeof why,
+				 hane_msg(HANE_M_IMP_SECOND_HEAD), w.group);
+			return reject(im, rec, why);
+		}
+		if (!head)
+			hid = *grp;
+	}
+	if (head)
+		strcpy(w.p.relation, "head");
+	else if (!w.relation_given)
+		strcpy(w.p.relation, "other");
+
+	rc = hane_person_by_tckn(im->db, w.p.tckn, &old);
+	if (rc && rc != HANE_ENOTFOUND)
+		return rc;
+	if (rc == HANE_ENOTFOUND) {
+		if (head) {
+			rc = hane_household_create(im->db, &w.h, &w.p, &hid,
+						   NULL, NULL);
+			if (rc == 0)
+				im->c->households++;
+		} else {
+			w.p.household_id = hid;
+			rc = hane_person_add(im->db, &w.p, NULL, NULL);
+		}
+		if (rc) {
+			snprintf(why, sizeof why, "%s", hane_error_last());
+			hane_error_set(hane_msg(HANE_M_IMP_FIELD), "", why);
+			return rc;
+		}
+		im->c->created++;
+		if (grp)
+			*grp = hid;
+		return 0;
+	}
+
+	/* Already registered. */
+	if (im->o->on_duplicate == HANE_DUP_FAIL) {
+		hane_error_set(hane_msg(HANE_M_IMP_DUP_FAIL), rec->line,
+			       w.p.tckn);
+		return HANE_EEXIST;
+	}
+	if (grp && head) {
+		struct hane_household h;
+
+		/* Later rows of this group join the stored household, which
+		 * must be able to take them. */
+		if ((rc = hane_household_get(im->db, old.household_id, &h)))
+			return rc;
+		*grp = strcmp(h.status, "active") ? -rec->line
+						   : old.household_id;
+	}
+	if (im->o->on_duplicate == HANE_DUP_UPDATE) {
+		bool changed = false;
+
+		if (merge_person(&old, &w)) {
+			if ((rc = hane_person_update(im->db, &old)))
+				return rc;
+			changed = true;
+		}
+		if (head) {
+			struct hane_household h;
+
+			if ((rc = hane_household_get(im->db, old.household_id,
+						     &h)))
+				return rc;
+			if (merge_household(&h, &w)) {
+				if ((rc = hane_household_validate(im->db, &h)))
+					return rc;
+				if ((rc = hane_household_update(im->db, &h)))
+					return rc;
+				changed = true;
+			}
+		}
+		if (changed) {
+			im->c->updated++;
+			return 0;
+		}
+	}
+	im->c->unchanged++;
+	return 0;
+}
+
+static int copy_header(struct imp *im, const struct hane_csv_record *h)
+{
+	im->header_raw = malloc(h->raw_len + 1);
+	if (!im->header_raw)
+		return HANE_ENOMEM;
+	memcpy(im->header_raw, h->raw, h->raw_len);
+	im->header.raw = im->header_raw;
+	im->header.raw_len = h->raw_len;
+	im->header.line = h->line;
+	return 0;
+}
+
+int hane_on_duplicate_parse(const char *s)
+{
+	char k[32];
+
+	hane_text_fold(k, sizeof k, s ? s : "");
+	if (!strcmp(k, "skip") || !strcmp(k, "atla"))
+		return HANE_DUP_SKIP;
+	if (!strcmp(k, "update") || !strcmp(k, "guncelle"))
+		return HANE_DUP_UPDATE;
+	if (!strcmp(k, "fail") || !strcmp(k, "dur") || !strcmp(k, "hata"))
+		return HANE_DUP_FAIL;
+	return -1;
+}
+
+int hane_households_import(hane_db *db, const char *path,
+			   const struct hane_import_opts *opts,
+			   struct hane_import_counts *counts)
+{
+	struct imp im = {0};
+	const struct hane_csv_record *rec;
+	bool in_tx = false;
+	int rc;
+
+	memset(counts, 0, sizeof *counts);
+	counts->size = -1;
+	im.db = db;
+	im.o = opts;
+	im.c = counts;
+	im.rejects_path = opts->dry_run ? NULL : opts->rejects;
+	if ((rc = hane_can(db, HANE_ACT_IMPORT)) ||
+	    (rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)))
+		return rc;
+	if ((rc = hane_csv_open(&im.r, path, &opts->csv)))
+		goto done;
+	counts->size = hane_csv_size(im.r);
+	rc = hane_csv_read(im.r, &rec);
+	if (rc == HANE_DONE) {
+		hane_error_set("%s", hane_msg(HANE_M_IMP_NO_HEADER));
+		rc = HANE_ECSV;
+	}
+	if (rc < 0)
+		goto done;
+	if ((rc = map_header(&im, rec)) || (rc = copy_header(&im, rec)))
+		goto done;
+
+	if ((rc = hane_store_begin(db)))
+		goto done;
+	in_tx = true;
+	while ((rc = hane_csv_read(im.r, &rec)) == HANE_ROW) {
+		if ((rc = import_row(&im, rec)))
+			goto done;
+		if (opts->progress && (counts->rows & 1023) == 0) {
+			counts->offset = hane_csv_offset(im.r);
+			opts->progress(counts, opts->arg);
+		}
+	}
+	if (rc < 0)
+		goto done;
+	counts->offset = hane_csv_offset(im.r);
+	if (opts->progress)
+		opts->progress(counts, opts->arg);
+	if (opts->dry_run) {
+		hane_store_rollback(db);
+		in_tx = false;
+		rc = 0;
+		goto done;
+	}
+	{
+		char detail[128];
+
+		snprintf(detail, sizeof detail,
+			 "households import: %lld new, %lld updated, "
+			 "%lld rejected",
+			 (long long)counts->created, (long long)counts->updated,
+			 (long long)counts->rejected);
+		if ((rc = hane_store_audit_event(db, "import", "person", 0,
+						 detail)))
+			goto done;
+	}
+	in_tx = false;
+	rc = hane_store_commit(db);
+done:
+	if (in_tx) {
+		char keep[1024];
+
+		snprintf(keep, sizeof keep, "%s", hane_error_last());
+		hane_store_rollback(db);
+		hane_error_set("%s", keep);
+	}
+	{
+		int rc2 = hane_csv_rejects_close(im.rej);
+
+		if (!rc)
+			rc = rc2;
+		if (rc && im.rej)
+			remove(im.rejects_path);
+	}
+	if (rc) {
+		/* Nothing was written: the counts describe no change. */
+		counts->created = counts->households = counts->updated = 0;
+	}
+	hane_csv_close(im.r);
+	free(im.header_raw);
+	table_free(&im.tckns);
+	table_free(&im.groups);
+	return rc;
+}
