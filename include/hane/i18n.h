@@ -19,6 +19,12 @@ enum hane_msg {
 #include "i18n/cli.def"
 #include "i18n/ui.def"
 #include "i18n/csvio.def"
+#include "i18n/security.def"
+#include "i18n/inspection.def"
+#include "i18n/foodbank.def"
+#include "i18n/homecare.def"
+#include "i18n/taxi.def"
+#include "i18n/reliability.def"
 #undef M
 	HANE_M__COUNT
 };

@@ -21,7 +21,21 @@
 	X(EXPORT, "export")                                                    \
 	X(EXPORT_UNMASKED, "export.unmasked")                                  \
 	X(REPORT_RUN, "report.run")                                            \
-	X(AUDIT_READ, "audit.read")
+	X(AUDIT_READ, "audit.read")                                            \
+	X(INSPECTION_READ, "inspection.read")                                  \
+	X(INSPECTION_WRITE, "inspection.write")                                \
+	X(INSPECTION_DECIDE, "inspection.decide")                              \
+	X(FOODBANK_READ, "foodbank.read")                                      \
+	X(FOODBANK_WRITE, "foodbank.write")                                    \
+	X(FOODBANK_OVERRIDE, "foodbank.override")                              \
+	X(FOODBANK_ADMIN, "foodbank.admin")                                    \
+	X(HOMECARE_READ, "homecare.read")                                      \
+	X(HOMECARE_WRITE, "homecare.write")                                    \
+	X(HOMECARE_ADMIN, "homecare.admin")                                    \
+	X(TAXI_READ, "taxi.read")                                              \
+	X(TAXI_WRITE, "taxi.write")                                            \
+	X(TAXI_OVERRIDE, "taxi.override")                                      \
+	X(TAXI_ADMIN, "taxi.admin")
 
 enum hane_action {
 #define HANE_X_(name, str) HANE_ACT_##name,

@@ -13,6 +13,12 @@ static const char *const messages[HANE_M__COUNT][2] = {
 #include "i18n/cli.def"
 #include "i18n/ui.def"
 #include "i18n/csvio.def"
+#include "i18n/security.def"
+#include "i18n/inspection.def"
+#include "i18n/foodbank.def"
+#include "i18n/homecare.def"
+#include "i18n/taxi.def"
+#include "i18n/reliability.def"
 #undef M
 };
 
