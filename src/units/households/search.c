@@ -84,7 +84,13 @@ static int deliver(struct search *s, hane_stmt *st)
  * below p followed by 0xFF, a byte that never occurs in UTF-8. */
 static void range_hi(char *hi, size_t n, const char *p)
 {
-	snprintf(hi, n, "%s\xff", p);
+	size_t len = strlen(p);
+
+	if (len + 2 > n)
+		len = n - 2;
+	memcpy(hi, p, len);
+	hi[len] = '\xff';
+	hi[len + 1] = '\0';
 }
 
 static int estimate(hane_db *db, const char *word, int64_t *n)
