@@ -87,7 +87,8 @@ int hane_ui_buttons(struct hane_ui *ui, const char *title, const char *text,
 	struct buttons b = {title, text, labels, n, 0, false};
 	int ret = -1;
 
-	ui_push(ui, draw_buttons, &b, acts, sizeof acts / sizeof acts[0]);
+	ui_push_dialog(ui, draw_buttons, &b, acts,
+		       sizeof acts / sizeof acts[0]);
 	while (!ui->quit) {
 		uint32_t ch = 0;
 		enum hane_ui_key k = ui_key(ui, &ch);
@@ -130,7 +131,7 @@ void hane_ui_error(struct hane_ui *ui, const char *text)
 	struct buttons b = {hane_msg(HANE_M_UI_ERROR_TITLE), text, labels, 1, 0,
 			    true};
 
-	ui_push(ui, draw_buttons, &b, acts, 1);
+	ui_push_dialog(ui, draw_buttons, &b, acts, 1);
 	while (!ui->quit) {
 		enum hane_ui_key k = ui_key(ui, NULL);
 
@@ -198,7 +199,7 @@ int hane_ui_choose(struct hane_ui *ui, const char *title,
 		return -1;
 	choose_fill(&c);
 	hane_ui_list_select_id(c.l, current);
-	ui_push(ui, draw_choose, &c, acts, 2);
+	ui_push_dialog(ui, draw_choose, &c, acts, 2);
 	while (!ui->quit) {
 		uint32_t ch = 0;
 		enum hane_ui_key k = ui_key(ui, &ch);
@@ -293,7 +294,7 @@ struct hane_ui_progress *hane_ui_progress_begin(struct hane_ui *ui,
 		return NULL;
 	p->ui = ui;
 	snprintf(p->title, sizeof p->title, "%s", title ? title : "");
-	ui_push(ui, draw_progress, p, NULL, 0);
+	ui_push_dialog(ui, draw_progress, p, NULL, 0);
 	ui_redraw(ui);
 	return p;
 }

@@ -40,6 +40,7 @@ struct ui_frame {
 	void *arg;
 	const enum hane_ui_action *actions; /* for F1 help */
 	int nactions;
+	bool full; /* covers the whole screen: frames below need no drawing */
 };
 
 struct hane_ui {
@@ -66,8 +67,13 @@ void ui_putf(int y, int x, int cols, enum ui_role r, const char *fmt, ...)
 void ui_fill(int y, int x, int cols, enum ui_role r);
 void ui_box(int y, int x, int h, int w, const char *title, enum ui_role r);
 void ui_vline(int y, int x, int h);
+/* A full screen (title, work area, bar) or, with ui_push_dialog, a box
+ * drawn over the screens below. */
 void ui_push(struct hane_ui *ui, void (*draw)(struct hane_ui *, void *),
 	     void *arg, const enum hane_ui_action *acts, int nacts);
+void ui_push_dialog(struct hane_ui *ui,
+		    void (*draw)(struct hane_ui *, void *), void *arg,
+		    const enum hane_ui_action *acts, int nacts);
 void ui_pop(struct hane_ui *ui);
 void ui_redraw(struct hane_ui *ui);
 /* Draws title, status and bar (full screens call it first). */

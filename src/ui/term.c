@@ -294,25 +294,38 @@ void ui_putf(int y, int x, int cols, enum ui_role r, const char *fmt, ...)
 	ui_put(y, x, buf, cols, r);
 }
 
+/* Box lines as Unicode text rather than the alternate character set:
+ * every UTF-8 terminal (and terminal multiplexer) draws them the same. */
 void ui_vline(int y, int x, int h)
 {
-	mvvline(y, x, ACS_VLINE, h);
+	for (int i = 0; i < h; i++)
+		ui_put(y + i, x, "\u2502", 1, UI_R_NORMAL);
+}
+
+static void hrule(int y, int x, int w, const char *l, const char *r,
+		  enum ui_role role)
+{
+	char buf[1024];
+	size_t len = 0;
+
+	len += (size_t)snprintf(buf, sizeof buf, "%s", l);
+	for (int i = 0; i < w - 2 && len + 4 < sizeof buf; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len,
+					"\u2500");
+	snprintf(buf + len, sizeof buf - len, "%s", r);
+	ui_put(y, x, buf, w, role);
 }
 
 void ui_box(int y, int x, int h, int w, const char *title, enum ui_role r)
 {
 	for (int i = 0; i < h; i++)
 		ui_fill(y + i, x, w, r);
-	attrset(role_attr(r));
-	mvaddch(y, x, ACS_ULCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
-	attrset(A_NORMAL);
+	hrule(y, x, w, "\u250c", "\u2510", r);
+	for (int i = 1; i < h - 1; i++) {
+		ui_put(y + i, x, "\u2502", 1, r);
+		ui_put(y + i, x + w - 1, "\u2502", 1, r);
+	}
+	hrule(y + h - 1, x, w, "\u2514", "\u2518", r);
 	if (title && title[0]) {
 		char t[256];
 
@@ -469,7 +482,15 @@ void ui_push(struct hane_ui *ui, void (*draw)(struct hane_ui *, void *),
 	if (ui->nframes >= UI_MAX_FRAMES)
 		hane_die("ui: too many nested screens");
 	ui->frames[ui->nframes++] =
-		(struct ui_frame){draw, arg, acts, nacts};
+		(struct ui_frame){draw, arg, acts, nacts, true};
+}
+
+void ui_push_dialog(struct hane_ui *ui,
+		    void (*draw)(struct hane_ui *, void *), void *arg,
+		    const enum hane_ui_action *acts, int nacts)
+{
+	ui_push(ui, draw, arg, acts, nacts);
+	ui->frames[ui->nframes - 1].full = false;
 }
 
 void ui_pop(struct hane_ui *ui)
@@ -499,6 +520,8 @@ static void draw_too_small(void)
 
 void ui_redraw(struct hane_ui *ui)
 {
+	int first;
+
 	ui->cur_y = ui->cur_x = -1;
 	if (too_small()) {
 		draw_too_small();
@@ -507,7 +530,10 @@ void ui_redraw(struct hane_ui *ui)
 		return;
 	}
 	erase();
-	for (int i = 0; i < ui->nframes; i++) {
+	first = ui->nframes - 1;
+	while (first > 0 && !ui->frames[first].full)
+		first--;
+	for (int i = first < 0 ? 0 : first; i < ui->nframes; i++) {
 		ui->cur_y = ui->cur_x = -1;
 		ui->frames[i].draw(ui, ui->frames[i].arg);
 	}
@@ -772,11 +798,13 @@ static void start_curses(struct hane_ui *ui)
 	/* Our own Esc handling waits for a digit; curses itself needs only
 	 * a short wait to tell a lone Esc from an escape sequence. */
 	set_escdelay(60);
+	/* Before initscr: ncurses then keeps its own SIGTERM/SIGINT handlers
+	 * out, and ours can die by the signal after restoring the screen. */
+	install_signals();
 	if (!initscr())
 		hane_die("ui: cannot start the terminal");
 	curses_on = 1;
 	hane_set_die_handler(restore_terminal);
-	install_signals();
 	raw(); /* no flow control: Ctrl-S/Ctrl-Q mean nothing here */
 	noecho();
 	nonl();

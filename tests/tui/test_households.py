@@ -1,0 +1,187 @@
+"""Household screens: create a household with two members using only the
+keyboard, field validation (TC Kimlik No refused at the field), the
+duplicate warning while typing, search-as-you-type with Turkish letters,
+move a person, mark a household passive."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tuilib import (BACKSPACE, ENTER, ESC, F, TAB, Console, Failure,  # noqa
+                    Workdir, bad_tckn, run, tckn)
+
+
+def focused_line(c):
+    for line in c.screen.display:
+        if line.startswith("▶"):
+            return line
+    return ""
+
+
+def test_create_household_with_two_members():
+    w = Workdir()
+    c = Console(w, 24, 80)
+    try:
+        c.wait("Ana Menü")
+        c.send("1")
+        c.wait("Kişi ara")
+        c.send(F[5])                              # new household
+        c.wait("Yeni hane")
+        c.send(ENTER)                             # mahalle: choose
+        c.wait("Seçenek")
+        c.type("gundogdu")
+        c.wait("Gündoğdu")
+        c.send(ENTER)
+        c.wait(lambda t: "Gündoğdu" in focused_line(c))
+        c.send(TAB)
+        c.type("Atatürk Cd.")
+        c.send(TAB)
+        c.type("12")
+        c.send(TAB)
+        c.type("3")
+        c.send(TAB)
+        c.type("0532 111 22 33")
+        c.send(TAB)
+        c.type("8.250,50")
+        c.send(TAB)
+        c.send(TAB)                               # notes: empty
+        c.wait(lambda t: "TC Kimlik No" in focused_line(c))
+        # A wrong check digit is refused at the field: the message shows
+        # under it, the cursor stays, and the text typed is kept.
+        bad = bad_tckn(11)
+        c.type(bad)
+        c.send(TAB)
+        c.wait("Kontrol hanesi tutmuyor")
+        line = focused_line(c)
+        if "TC Kimlik No" not in line or bad not in line:
+            raise Failure("invalid TC Kimlik No not kept at the field:\n" +
+                          c.text())
+        c.send(BACKSPACE)
+        c.type(tckn(11)[-1])
+        c.wait_gone("Kontrol hanesi tutmuyor")
+        c.send(TAB)
+        c.wait(lambda t: "Ad *" in focused_line(c))
+        c.type("Şükrü")
+        c.send(TAB)
+        c.type("Yılmaz")
+        c.send(TAB)
+        c.type("4.1.1950")
+        c.send(TAB)
+        c.wait("04.01.1950")                      # understood and shown
+        c.send(F[2])                              # save
+        c.wait("Yılmaz hanesi")
+        c.wait("Şükrü Yılmaz")
+        c.wait("1 kişi")
+        c.wait("Gündoğdu")
+
+        c.send(F[5])                              # add a member
+        c.wait("Yeni üye")
+        c.type(tckn(11))                          # Şükrü's number again
+        c.wait("zaten kayıtlı")                   # warned while typing
+        for _ in range(11):
+            c.send(BACKSPACE)
+        c.wait_gone("zaten kayıtlı")
+        c.type(tckn(12))
+        c.send(TAB)
+        c.type("Ayşe")
+        c.send(TAB)
+        c.type("Yılmaz")
+        c.send(TAB)
+        c.type("02.03.1955")
+        c.send(F[2])
+        c.wait("Ayşe Yılmaz")
+        c.wait("2 kişi")
+        c.wait("eşi")
+        out = w.hane("household", "show", "1")
+        if "Ayşe" not in out or "Şükrü" not in out:
+            raise Failure("household show lacks the members:\n" + out)
+        c.send(ESC)
+        c.wait("Kişi ara")
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
+def test_search_as_you_type_120x40():
+    w = Workdir()
+    w.hane("household", "add", "--tckn", tckn(21), "--first", "Şükrü",
+           "--last", "Yılmaz", "--birth", "04.01.1950")
+    w.hane("household", "add", "--tckn", tckn(22), "--first", "Ayşe",
+           "--last", "Kaya", "--birth", "1960-05-06")
+    w.hane("household", "add", "--tckn", tckn(23), "--first", "İsmail",
+           "--last", "Işık", "--household", "2", "--relation", "child")
+    c = Console(w, 40, 120)
+    try:
+        c.wait("Ana Menü")
+        c.send(F[3])                              # search from anywhere
+        c.wait("Ara:")
+        c.type("sukru")
+        t = c.wait("Şükrü Yılmaz")
+        if "Ayşe Kaya" in t:
+            raise Failure("'sukru' also shows Ayşe:\n" + t)
+        for _ in range(5):
+            c.send(BACKSPACE)
+        c.type("ışık")                            # Turkish letters typed
+        c.wait("İsmail Işık")
+        c.wait_gone("Şükrü Yılmaz")
+        c.send(BACKSPACE)                         # one character each
+        c.wait(lambda t: "Ara: ışı " in t or "Ara: ışı\n" in t
+               or c.line(1).rstrip().endswith("ışı") or "ışı " in c.line(1))
+        for _ in range(3):
+            c.send(BACKSPACE)
+        c.type(tckn(22)[:9])                      # TC Kimlik No prefix
+        c.wait("Ayşe Kaya")
+        c.send(ENTER)                             # open the household
+        c.wait("Kaya hanesi")
+        c.wait("İsmail Işık")
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
+def test_move_person_and_mark_passive():
+    w = Workdir()
+    w.hane("household", "add", "--tckn", tckn(31), "--first", "Fatma",
+           "--last", "Demir")
+    w.hane("household", "add", "--tckn", tckn(32), "--first", "Ali",
+           "--last", "Demir", "--household", "1", "--relation", "child")
+    w.hane("household", "add", "--tckn", tckn(33), "--first", "Zeynep",
+           "--last", "Çelik")
+    c = Console(w, 24, 80)
+    try:
+        c.wait("Ana Menü")
+        c.send(F[3])
+        c.type("ali dem")
+        c.wait("Ali Demir")
+        c.send(ENTER)
+        c.wait("Demir hanesi")
+        c.send("\x1bOB")                          # down to Ali
+        c.wait(lambda t: "▶Ali Demir" in t)
+        c.send(F[6])                              # move
+        c.wait("Taşınacak hane")
+        c.type("zeynep")
+        c.wait("Zeynep Çelik")
+        c.send(ENTER)
+        c.wait("taşınsın mı")
+        c.send(ENTER)                             # Evet
+        c.wait("Kişi taşındı")
+        c.wait_gone("Ali Demir")
+        c.send(F[7])                              # passive
+        c.wait("pasif yapılsın mı")
+        c.send(ENTER)
+        c.wait("PASİF")
+        out = w.hane("household", "show", "2")
+        if "Ali" not in out:
+            raise Failure("Ali not in household 2:\n" + out)
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
+run([test_create_household_with_two_members, test_search_as_you_type_120x40,
+     test_move_person_and_mark_passive])

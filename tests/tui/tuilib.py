@@ -1,0 +1,175 @@
+"""Drives the real hane binary in a pseudo-terminal and reads the screen.
+
+pexpect gives the pty, pyte renders what hane writes into a screen of
+text; tests type keys and poll the rendered text with a deadline (never a
+fixed sleep). Run by CTest with HANE, HANE_SOURCE_DIR, HANE_TEST_TMP set.
+"""
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import pexpect
+import pyte
+
+HANE = os.environ.get("HANE", "hane")
+TMP = os.environ.get("HANE_TEST_TMP", "/tmp")
+# Generous: the suite also runs under AddressSanitizer on a busy machine.
+DEADLINE = float(os.environ.get("HANE_TUI_DEADLINE", "20"))
+
+# Keys as xterm sends them in keypad-transmit mode (see infocmp xterm).
+F = {1: "\x1bOP", 2: "\x1bOQ", 3: "\x1bOR", 4: "\x1bOS", 5: "\x1b[15~",
+     6: "\x1b[17~", 7: "\x1b[18~", 8: "\x1b[19~", 9: "\x1b[20~",
+     10: "\x1b[21~"}
+ESC = "\x1b"
+ENTER = "\r"
+TAB = "\t"
+BTAB = "\x1b[Z"
+UP = "\x1bOA"
+DOWN = "\x1bOB"
+RIGHT = "\x1bOC"
+LEFT = "\x1bOD"
+BACKSPACE = "\x7f"
+
+
+def tckn(n):
+    """A checksum-valid TC Kimlik No made from n (like tu_tckn)."""
+    d = [int(c) for c in "%09d" % (100000000 + n % 800000000)]
+    d10 = ((d[0] + d[2] + d[4] + d[6] + d[8]) * 7
+           - (d[1] + d[3] + d[5] + d[7])) % 10
+    d11 = (sum(d) + d10) % 10
+    return "".join(map(str, d)) + str(d10) + str(d11)
+
+
+def bad_tckn(n):
+    """Same digits as tckn(n) with the last check digit wrong."""
+    t = tckn(n)
+    return t[:10] + str((int(t[10]) + 1) % 10)
+
+
+class Failure(Exception):
+    pass
+
+
+class Workdir:
+    """A temporary folder with a fresh database made by the CLI."""
+
+    def __init__(self):
+        os.makedirs(TMP, exist_ok=True)
+        self.dir = tempfile.mkdtemp(prefix="tui.", dir=TMP)
+        self.db = os.path.join(self.dir, "test.db")
+        self.env = dict(os.environ)
+        for k in ("NO_COLOR", "HANE_USER", "HANE_DB", "LC_ALL"):
+            self.env.pop(k, None)
+        self.env.update({"TERM": "xterm-256color", "HANE_LANG": "tr",
+                         "HANE_NOW": "2026-06-15 12:04:00",
+                         "LANG": "C.UTF-8"})
+        self.hane("init")
+
+    def hane(self, *args):
+        r = subprocess.run([HANE, "--db", self.db] + list(args),
+                           env=self.env, capture_output=True, text=True)
+        if r.returncode != 0:
+            raise Failure("hane %s: %s%s" % (" ".join(args), r.stdout,
+                                              r.stderr))
+        return r.stdout
+
+    def cleanup(self):
+        subprocess.run(["rm", "-rf", self.dir])
+
+
+class Console:
+    """hane in a pty of rows x cols, its screen rendered by pyte."""
+
+    def __init__(self, work, rows=24, cols=80, args=(), env=None):
+        self.rows, self.cols = rows, cols
+        e = dict(work.env)
+        e.update(env or {})
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = b""
+        self.child = pexpect.spawn(HANE, ["--db", work.db] + list(args),
+                                   env=e, dimensions=(rows, cols))
+
+    def pump(self, wait=0.05):
+        """Feeds whatever hane wrote so far into the screen."""
+        try:
+            while True:
+                data = self.child.read_nonblocking(65536, timeout=wait)
+                self.raw += data
+                self.stream.feed(data)
+                wait = 0.01
+        except pexpect.TIMEOUT:
+            pass
+        except pexpect.EOF:
+            pass
+
+    def text(self):
+        return "\n".join(self.screen.display)
+
+    def line(self, y):
+        return self.screen.display[y]
+
+    def wait(self, what, timeout=DEADLINE):
+        """Polls until `what` (text, or a predicate on the screen text)
+        shows; fails with the screen when the deadline passes."""
+        end = time.time() + timeout
+        while True:
+            self.pump()
+            t = self.text()
+            ok = what(t) if callable(what) else what in t
+            if ok:
+                return t
+            if time.time() > end:
+                raise Failure("timed out waiting for %r; screen:\n%s" %
+                              (what, t))
+
+    def wait_gone(self, what, timeout=DEADLINE):
+        return self.wait(lambda t: what not in t, timeout)
+
+    def send(self, keys):
+        self.child.send(keys.encode("utf-8"))
+
+    def type(self, text):
+        """Types text one character at a time, as a person would."""
+        for ch in text:
+            self.send(ch)
+
+    def resize(self, rows, cols):
+        self.rows, self.cols = rows, cols
+        self.screen.resize(rows, cols)
+        self.child.setwinsize(rows, cols)
+
+    def wait_exit(self, timeout=DEADLINE):
+        end = time.time() + timeout
+        while self.child.isalive():
+            self.pump()
+            if time.time() > end:
+                raise Failure("hane did not exit; screen:\n" + self.text())
+        self.pump()
+        status, sig = self.child.exitstatus, self.child.signalstatus
+        self.child.close()
+        return status, sig
+
+    def close(self):
+        if self.child.isalive():
+            self.child.kill(signal.SIGKILL)
+        self.child.close(force=True)
+
+
+def run(tests):
+    """Runs test functions, printing a CTest-friendly summary."""
+    failed = 0
+    for t in tests:
+        start = time.time()
+        try:
+            t()
+            print("ok   %s (%.1fs)" % (t.__name__, time.time() - start))
+        except Exception as e:  # noqa: report every failure the same way
+            failed += 1
+            print("FAIL %s: %s" % (t.__name__, e))
+        sys.stdout.flush()
+    print("%d passed, %d failed" % (len(tests) - failed, failed))
+    sys.exit(1 if failed else 0)
