@@ -36,6 +36,8 @@ struct hane_import_counts {
 	int64_t rejected;
 	int64_t offset;     /* bytes read so far */
 	int64_t size;       /* file size, -1 when unknown */
+	enum hane_csv_encoding encoding; /* as detected or forced */
+	char delimiter;
 };
 
 struct hane_import_opts {

@@ -871,6 +871,8 @@ int hane_households_import(hane_db *db, const char *path,
 	if (rc < 0)
 		goto done;
 	counts->offset = hane_csv_offset(im.r);
+	counts->encoding = hane_csv_encoding(im.r);
+	counts->delimiter = hane_csv_delimiter(im.r);
 	if (opts->progress)
 		opts->progress(counts, opts->arg);
 	if (opts->dry_run) {

@@ -1,0 +1,74 @@
+/* hane export households [-o FILE] [--excel]: the registry as CSV. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "hane/households_csv.h"
+
+int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
+{
+	static const char *const flags[] = {"help", "excel", NULL};
+	struct hane_opts o;
+	const char *name, *value, *out = NULL;
+	unsigned wflags = 0;
+	int64_t rows = 0;
+	FILE *fp;
+	int rc, i;
+
+	/* "-o FILE" is the one short option: make it --output. */
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-o"))
+			argv[i] = "--output";
+	hane_opts_init(&o, argc, argv, flags);
+	while ((name = hane_opts_next(&o, &value)) != NULL) {
+		if (!strcmp(name, "help")) {
+			fputs(hane_msg(HANE_M_CLI_EXPORT_HELP), stdout);
+			return HANE_EXIT_OK;
+		} else if (!strcmp(name, "excel")) {
+			wflags |= HANE_CSV_EXCEL;
+		} else if (!strcmp(name, "output")) {
+			out = value;
+		} else {
+			return hane_cli_usage("export",
+					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
+					      name);
+		}
+	}
+	if (o.error)
+		return HANE_EXIT_USAGE;
+	if (o.npos < 1 || strcmp(o.pos[0], "households"))
+		return hane_cli_usage("export", "%s",
+				      hane_msg(HANE_M_CLI_EXPORT_WHAT));
+	if (o.npos > 1)
+		return hane_cli_usage("export", hane_msg(HANE_M_CLI_TOO_MANY),
+				      o.pos[1]);
+	if ((rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if (out && strcmp(out, "-")) {
+		fp = fopen(out, "wb");
+		if (!fp) {
+			hane_error_set(hane_msg(HANE_M_CSV_WRITE), out,
+				       strerror(errno));
+			return hane_cli_fail(HANE_EIO);
+		}
+	} else {
+		fp = stdout;
+		out = NULL;
+	}
+	rc = hane_households_export(cli->db, fp, wflags, &rows);
+	if (out) {
+		if (fclose(fp) && !rc) {
+			hane_error_set(hane_msg(HANE_M_CSV_WRITE), out,
+				       strerror(errno));
+			rc = HANE_EIO;
+		}
+		if (rc)
+			remove(out);
+	}
+	if (rc)
+		return hane_cli_fail(rc);
+	if (out)
+		printf(hane_msg(HANE_M_CLI_EXPORT_DONE), (long long)rows, out);
+	return HANE_EXIT_OK;
+}

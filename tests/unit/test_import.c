@@ -1,0 +1,648 @@
+/* Household import and export: header mapping, validation and rejects,
+ * duplicates, all-or-none, dry run, Windows-1254, round trip. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hane/core.h"
+#include "hane/households.h"
+#include "hane/households_csv.h"
+#include "hane/i18n.h"
+
+static char dir[512];
+static char T[16][HANE_TCKN_LEN + 1]; /* T[i]: a valid number */
+
+static const char *file(const char *name, const char *fmt, ...)
+	HANE_PRINTF(2, 3);
+static const char *file(const char *name, const char *fmt, ...)
+{
+	static char path[8][700];
+	static int k;
+	char *p = path[k++ % 8];
+	va_list ap;
+	FILE *fp;
+
+	snprintf(p, sizeof path[0], "%s/%s", dir, name);
+	fp = fopen(p, "wb");
+	assert_non_null(fp);
+	va_start(ap, fmt);
+	vfprintf(fp, fmt, ap);
+	va_end(ap);
+	fclose(fp);
+	return p;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *b = calloc(1, 1 << 20);
+
+	if (!fp) {
+		free(b);
+		return NULL;
+	}
+	b[fread(b, 1, (1 << 20) - 1, fp)] = '\0';
+	fclose(fp);
+	return b;
+}
+
+struct seen {
+	int rejects;
+	long lines[32];
+	char reasons[32][256];
+	int notices;
+	char notice[8][256];
+};
+
+static void on_reject(long line, const char *why, void *arg)
+{
+	struct seen *s = arg;
+
+	if (s->rejects < 32) {
+		s->lines[s->rejects] = line;
+		snprintf(s->reasons[s->rejects], 256, "%s", why);
+	}
+	s->rejects++;
+}
+
+static void on_notice(const char *msg, void *arg)
+{
+	struct seen *s = arg;
+
+	if (s->notices < 8)
+		snprintf(s->notice[s->notices], 256, "%s", msg);
+	s->notices++;
+}
+
+static struct hane_import_opts opts(struct seen *s)
+{
+	struct hane_import_opts o = {0};
+
+	memset(s, 0, sizeof *s);
+	o.reject = on_reject;
+	o.notice = on_notice;
+	o.arg = s;
+	return o;
+}
+
+static int64_t persons(hane_db *db)
+{
+	int64_t n = -1;
+
+	tu_ok(hane_person_count(db, &n));
+	return n;
+}
+
+static void test_basic_aliases_and_groups(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	struct hane_person p;
+	struct hane_household h;
+	struct hane_person m[8];
+	size_t n;
+	const char *path = file(
+		"basic.csv",
+		"Hane No;T.C. KİMLİK NO;ADI;Soyadı;Doğum Tarihi;Cep Tel;"
+		"MAHALLE;Aylık Gelir (TL);Yakınlık;Renk\r\n"
+		"1;%s;Şükrü;Yılmaz;04.01.1950;0532 123 45 67;gundogdu;"
+		"8.250,50;reis;mavi\r\n"
+		"1;%s;Ayşe;Yılmaz;1955-03-02;;;;eşi;\r\n"
+		"2;%s;Ali;Kaya;;;Serdar;;;\r\n",
+		T[0], T[1], T[2]);
+
+	tu_ok(hane_households_import(db, path, &o, &c));
+	assert_int_equal(c.rows, 3);
+	assert_int_equal(c.created, 3);
+	assert_int_equal(c.households, 2);
+	assert_int_equal(c.rejected, 0);
+	assert_int_equal(c.delimiter, ';');
+	assert_int_equal(c.encoding, HANE_CSV_ENC_UTF8);
+	/* the unknown column is reported, not fatal */
+	assert_int_equal(s.notices, 1);
+	assert_non_null(strstr(s.notice[0], "Renk"));
+
+	tu_ok(hane_person_by_tckn(db, T[0], &p));
+	assert_string_equal(p.first_name, "Şükrü");
+	assert_string_equal(p.birth_date, "1950-01-04");
+	assert_string_equal(p.phone, "+905321234567");
+	assert_string_equal(p.relation, "head");
+	tu_ok(hane_household_get(db, p.household_id, &h));
+	assert_string_equal(h.mahalle, "Gündoğdu");
+	assert_int_equal(h.income_kurus, 825050);
+	assert_int_equal(h.head_id, p.id);
+	tu_ok(hane_household_members(db, h.id, m, 8, &n));
+	assert_int_equal(n, 2);
+	assert_string_equal(m[1].first_name, "Ayşe");
+	assert_string_equal(m[1].relation, "spouse");
+	tu_ok(hane_person_by_tckn(db, T[2], &p));
+	assert_int_not_equal(p.household_id, h.id);
+	hane_store_close(db);
+}
+
+static void test_full_name_and_no_groups(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	struct hane_person p;
+	const char *path = file("full.csv",
+				"tckn,Ad Soyad,Telefon\n"
+				"%s,Ayşe Nur Yılmaz,5321234567\n"
+				"%s,  Mehmet   Öz ,\n"
+				"%s,Tekad,\n",
+				T[0], T[1], T[2]);
+
+	tu_ok(hane_households_import(db, path, &o, &c));
+	assert_int_equal(c.created, 2);
+	assert_int_equal(c.households, 2);
+	assert_int_equal(c.rejected, 1);
+	assert_int_equal(s.lines[0], 4);
+	tu_ok(hane_person_by_tckn(db, T[0], &p));
+	assert_string_equal(p.first_name, "Ayşe Nur");
+	assert_string_equal(p.last_name, "Yılmaz");
+	tu_ok(hane_person_by_tckn(db, T[1], &p));
+	assert_string_equal(p.first_name, "Mehmet");
+	assert_string_equal(p.last_name, "Öz");
+	hane_store_close(db);
+}
+
+static void test_missing_required_column(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	char rej[700];
+	const char *path = file("nocol.csv", "Ad;Soyad\nAli;Kaya\n");
+
+	snprintf(rej, sizeof rej, "%s/nocol-rej.csv", dir);
+	o.rejects = rej;
+	hane_lang_set(HANE_LANG_EN);
+	assert_int_equal(hane_households_import(db, path, &o, &c),
+			 HANE_EINVAL);
+	assert_non_null(strstr(hane_error_last(),
+			       "Required column missing: TC Kimlik No"));
+	hane_lang_set(HANE_LANG_TR);
+	assert_int_equal(persons(db), 0);
+	assert_int_equal(access(rej, F_OK), -1);
+	hane_store_close(db);
+}
+
+static void test_map_override(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	const char *map[] = {"Kimlik Bilgisi=tckn", "Ad=ignore",
+			     "Tam Ad=Ad Soyad"};
+	const char *path = file("map.csv",
+				"Kimlik Bilgisi;Ad;Tam Ad\n%s;x;Ali Kaya\n",
+				T[3]);
+	struct hane_person p;
+
+	o.map = map;
+	o.nmap = 3;
+	tu_ok(hane_households_import(db, path, &o, &c));
+	assert_int_equal(c.created, 1);
+	tu_ok(hane_person_by_tckn(db, T[3], &p));
+	assert_string_equal(p.first_name, "Ali");
+
+	map[0] = "Yok=tckn";
+	assert_int_equal(hane_households_import(db, path, &o, &c),
+			 HANE_EUSAGE);
+	map[0] = "Kimlik Bilgisi=uydurma";
+	assert_int_equal(hane_households_import(db, path, &o, &c),
+			 HANE_EUSAGE);
+	hane_store_close(db);
+}
+
+static void test_rejects_keep_rows(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	char rej[700], bad_ck[HANE_TCKN_LEN + 1], *b, want[4096];
+	const char *path;
+
+	snprintf(bad_ck, sizeof bad_ck, "%s", T[4]);
+	bad_ck[10] = bad_ck[10] == '0' ? '1' : '0';
+	path = file("rej.csv",
+		    "TC Kimlik No,Ad,Soyad,Doğum Tarihi,Mahalle\n"
+		    "%s,Ali,Kaya,01.02.1960,Serdar\n"
+		    "%s,Bad,Check,,\n"
+		    "\"1,23457E+10\",Ex,Cel,,\n"
+		    "%s,Veli,\"Uzun\nSatır\",31.02.1970,\n"
+		    "%s,Can,Ak,,Atlantis\n"
+		    "%s,Kısa\n"
+		    "%s,Ali,Kaya,,\n",
+		    T[0], bad_ck, T[1], T[2], T[3], T[0]);
+	snprintf(rej, sizeof rej, "%s/rej-out.csv", dir);
+	o.rejects = rej;
+	tu_ok(hane_households_import(db, path, &o, &c));
+	assert_int_equal(c.rows, 7);
+	assert_int_equal(c.created, 1);
+	assert_int_equal(c.rejected, 6);
+	assert_int_equal(persons(db), 1);
+	assert_int_equal(s.lines[0], 3);
+	assert_non_null(strstr(s.reasons[0], "Kontrol hanesi"));
+	assert_int_equal(s.lines[1], 4);
+	assert_non_null(strstr(s.reasons[1], "Excel"));
+	assert_int_equal(s.lines[2], 5); /* the record starts on line 5 */
+	assert_non_null(strstr(s.reasons[2], "Doğum Tarihi"));
+	assert_int_equal(s.lines[3], 7);
+	assert_non_null(strstr(s.reasons[3], "Atlantis"));
+	assert_int_equal(s.lines[4], 8);
+	assert_non_null(strstr(s.reasons[4], "2"));
+	assert_int_equal(s.lines[5], 9);
+	assert_non_null(strstr(s.reasons[5], "2. satır"));
+
+	b = slurp(rej);
+	assert_non_null(b);
+	snprintf(want, sizeof want,
+		 "TC Kimlik No,Ad,Soyad,Doğum Tarihi,Mahalle,\"Hata\"\n"
+		 "%s,Bad,Check,,,\"%s\"\n",
+		 bad_ck, s.reasons[0]);
+	assert_memory_equal(b, want, strlen(want));
+	/* the multi-line record is written back as it was */
+	snprintf(want, sizeof want, "%s,Veli,\"Uzun\nSatır\",31.02.1970,,\"",
+		 T[1]);
+	assert_non_null(strstr(b, want));
+	free(b);
+	hane_store_close(db);
+}
+
+static void test_group_head_rejected(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	const char *path = file("grp.csv",
+				"Hane No;TCKN;Ad;Soyad;Yakınlık\n"
+				"7;%s;Ali;Kaya;reis\n"
+				"7;%s;Ayşe;Kaya;\n"
+				"8;12345678901;Bozuk;Numara;reis\n"
+				"8;%s;Üye;Kalır;çocuğu\n"
+				"9;%s;İlk;Üye;eşi\n"
+				"7;%s;İkinci;Reis;reis\n",
+				T[0], T[1], T[2], T[3], T[4]);
+	struct hane_person p, q;
+
+	tu_ok(hane_households_import(db, path, &o, &c));
+	assert_int_equal(c.created, 2);
+	assert_int_equal(c.households, 1);
+	assert_int_equal(c.rejected, 4);
+	assert_non_null(strstr(s.reasons[1], "(4)"));
+	assert_non_null(strstr(s.reasons[2], "reisi olmalı"));
+	assert_non_null(strstr(s.reasons[3], "reisi zaten var"));
+	tu_ok(hane_person_by_tckn(db, T[0], &p));
+	tu_ok(hane_person_by_tckn(db, T[1], &q));
+	assert_int_equal(p.household_id, q.household_id);
+	assert_string_equal(q.relation, "other");
+	hane_store_close(db);
+}
+
+static const char *dup_file(const char *name, const char *phone)
+{
+	return file(name,
+		    "Hane No,TC Kimlik No,Ad,Soyad,Telefon,Mahalle\n"
+		    "1,%s,Ali,Kaya,%s,Serdar\n"
+		    "1,%s,Ayşe,Kaya,,\n",
+		    T[0], phone, T[1]);
+}
+
+static void test_duplicates(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	struct hane_person p;
+	int64_t audits = 0, audits2 = 0;
+
+	tu_ok(hane_households_import(db, dup_file("d1.csv", "05321234567"),
+				     &o, &c));
+	assert_int_equal(c.created, 2);
+
+	/* re-importing the same file changes nothing, in every mode */
+	tu_ok(hane_store_query_int(db, &audits, "SELECT count(*) FROM audit"
+					       " WHERE action <> 'import'",
+				   NULL, 0));
+	tu_ok(hane_households_import(db, dup_file("d1.csv", "05321234567"),
+				     &o, &c));
+	assert_int_equal(c.created, 0);
+	assert_int_equal(c.unchanged, 2);
+	o.on_duplicate = HANE_DUP_UPDATE;
+	tu_ok(hane_households_import(db, dup_file("d1.csv", "05321234567"),
+				     &o, &c));
+	assert_int_equal(c.updated, 0);
+	assert_int_equal(c.unchanged, 2);
+	tu_ok(hane_store_query_int(db, &audits2, "SELECT count(*) FROM audit"
+						" WHERE action <> 'import'",
+				   NULL, 0));
+	assert_int_equal(audits, audits2);
+
+	/* skip leaves a changed phone alone, update writes it (audited) */
+	o.on_duplicate = HANE_DUP_SKIP;
+	tu_ok(hane_households_import(db, dup_file("d2.csv", "05329998877"),
+				     &o, &c));
+	tu_ok(hane_person_by_tckn(db, T[0], &p));
+	assert_string_equal(p.phone, "+905321234567");
+	o.on_duplicate = HANE_DUP_UPDATE;
+	tu_ok(hane_households_import(db, dup_file("d2.csv", "05329998877"),
+				     &o, &c));
+	assert_int_equal(c.updated, 1);
+	assert_int_equal(c.unchanged, 1);
+	tu_ok(hane_person_by_tckn(db, T[0], &p));
+	assert_string_equal(p.phone, "+905329998877");
+	assert_int_equal(p.version, 2);
+	tu_ok(hane_store_query_int(db, &audits2, "SELECT count(*) FROM audit"
+						" WHERE action <> 'import'",
+				   NULL, 0));
+	assert_true(audits2 > audits);
+
+	/* fail: a known number stops everything, new rows included */
+	o.on_duplicate = HANE_DUP_FAIL;
+	assert_int_equal(
+		hane_households_import(
+			db,
+			file("d3.csv",
+			     "TC Kimlik No,Ad,Soyad\n%s,Yeni,Kişi\n%s,Ali,Kaya\n",
+			     T[5], T[0]),
+			&o, &c),
+		HANE_EEXIST);
+	assert_int_equal(persons(db), 2);
+	assert_int_equal(hane_person_by_tckn(db, T[5], &p), HANE_ENOTFOUND);
+	hane_store_close(db);
+}
+
+static void test_same_tckn_in_file(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+
+	tu_ok(hane_households_import(
+		db,
+		file("same.csv", "TCKN;Ad;Soyad\n%s;A;B\n%s;C;D\n%s;A;B\n",
+		     T[0], T[1], T[0]),
+		&o, &c));
+	assert_int_equal(c.created, 2);
+	assert_int_equal(c.rejected, 1);
+	assert_int_equal(s.lines[0], 4);
+	assert_non_null(strstr(s.reasons[0], "2. satır"));
+	hane_store_close(db);
+}
+
+static void test_dry_run(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	char rej[700];
+
+	snprintf(rej, sizeof rej, "%s/dry-rej.csv", dir);
+	o.rejects = rej;
+	o.dry_run = true;
+	tu_ok(hane_households_import(
+		db,
+		file("dry.csv", "TCKN;Ad;Soyad\n%s;A;B\n12345678901;C;D\n",
+		     T[0]),
+		&o, &c));
+	assert_int_equal(c.created, 1);
+	assert_int_equal(c.rejected, 1);
+	assert_int_equal(s.lines[0], 3);
+	assert_int_equal(persons(db), 0);
+	assert_int_equal(access(rej, F_OK), -1);
+	hane_store_close(db);
+}
+
+static void test_all_or_none(void **state)
+{
+	const char *dbp = tu_tmp_path("allornone");
+	hane_db *db = tu_open(dbp);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	char rej[700];
+
+	snprintf(rej, sizeof rej, "%s/aon-rej.csv", dir);
+	o.rejects = rej;
+	/* good rows, a bad row, then a broken quote at the end of the file */
+	assert_int_equal(
+		hane_households_import(
+			db,
+			file("aon.csv",
+			     "TCKN;Ad;Soyad\n%s;A;B\n%s;C;D\n1;x;y\n%s;\"E;F\n",
+			     T[0], T[1], T[2]),
+			&o, &c),
+		HANE_ECSV);
+	assert_int_equal(persons(db), 0);
+	/* the rejects of an import that wrote nothing are not left behind */
+	assert_int_equal(access(rej, F_OK), -1);
+	hane_store_close(db);
+	db = tu_open(dbp);
+	assert_int_equal(persons(db), 0);
+	hane_store_close(db);
+}
+
+static void test_cp1254_file(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	struct hane_person p;
+	struct hane_household h;
+	char rej[700], *b, want[512];
+	/* "Adı;Soyadı;Mahalle" and the rows in Windows-1254 */
+	const char *path = file("w1254.csv",
+				"TC Kimlik No;Ad\xFD;Soyad\xFD;Mahalle\r\n"
+				"%s;\xDE\xFCkr\xFC;I\xFE\xFDk;"
+				"G\xFCndo\xF0\x64u\r\n"
+				"%s;\xC7i\xE7\x65k;\xD6z;Yeni\xFE" "ehir\r\n"
+				"%s;\xDD\x6Cker;Ya\xF0\xFDz;Yok Mahalle\r\n",
+				T[0], T[1], T[2]);
+
+	snprintf(rej, sizeof rej, "%s/w1254-rej.csv", dir);
+	o.rejects = rej;
+	tu_ok(hane_households_import(db, path, &o, &c));
+	assert_int_equal(c.encoding, HANE_CSV_ENC_CP1254);
+	assert_int_equal(c.created, 2);
+	assert_int_equal(c.rejected, 1);
+	tu_ok(hane_person_by_tckn(db, T[0], &p));
+	assert_string_equal(p.first_name, "Şükrü");
+	assert_string_equal(p.last_name, "Işık");
+	tu_ok(hane_household_get(db, p.household_id, &h));
+	assert_string_equal(h.mahalle, "Gündoğdu");
+	tu_ok(hane_person_by_tckn(db, T[1], &p));
+	assert_string_equal(p.first_name, "Çiçek");
+
+	/* the rejects file reopens as 1254 with the same delimiter */
+	b = slurp(rej);
+	snprintf(want, sizeof want,
+		 "TC Kimlik No;Ad\xFD;Soyad\xFD;Mahalle;\"Hata\"\r\n"
+		 "%s;\xDD\x6Cker;Ya\xF0\xFDz;Yok Mahalle;\"",
+		 T[2]);
+	assert_memory_equal(b, want, strlen(want));
+	assert_false(hane_utf8_valid(b, strlen(b)));
+	free(b);
+	hane_store_close(db);
+}
+
+static void export_to(hane_db *db, const char *path, unsigned flags)
+{
+	FILE *fp = fopen(path, "wb");
+	int64_t rows = 0;
+
+	tu_ok(hane_households_export(db, fp, flags, &rows));
+	fclose(fp);
+}
+
+static void test_round_trip(void **state)
+{
+	hane_db *a = tu_open(NULL), *b;
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	char e1[700], e2[700], e3[700];
+	char *x, *y;
+	unsigned flags;
+
+	tu_ok(hane_households_import(
+		a,
+		file("rt.csv",
+		     "Hane No;TC Kimlik No;Ad;Soyad;Doğum Tarihi;Cinsiyet;"
+		     "Yakınlık;Engel Oranı;Kronik Hastalık;Telefon;Mahalle;"
+		     "Adres;Bina No;Daire No;Aylık Gelir (TL);Notlar\n"
+		     "5;%s;Şükrü;Yılmaz;04.01.1950;E;reis;%%60;Diyabet;"
+		     "0532 123 45 67;Gündoğdu;\"Atatürk Cd.; köşe\";12;3;"
+		     "8.250,50;\"=SUM(A1) \"\"not\"\"\"\n"
+		     "5;%s;Ayşe;Yılmaz;;K;eşi;;;;;;;;;\n"
+		     "6;%s;-Eksi;@Kişi;;;;;;;Serdar;;;;0;+1\n",
+		     T[0], T[1], T[2]),
+		&o, &c));
+	assert_int_equal(c.created, 3);
+	for (flags = 0; flags <= HANE_CSV_EXCEL; flags += HANE_CSV_EXCEL) {
+		snprintf(e1, sizeof e1, "%s/rt-e1-%u.csv", dir, flags);
+		snprintf(e2, sizeof e2, "%s/rt-e2-%u.csv", dir, flags);
+		snprintf(e3, sizeof e3, "%s/rt-e3-%u.csv", dir, flags);
+		export_to(a, e1, flags);
+		b = tu_open(NULL);
+		tu_ok(hane_households_import(b, e1, &o, &c));
+		assert_int_equal(c.created, 3);
+		assert_int_equal(c.households, 2);
+		assert_int_equal(c.rejected, 0);
+		export_to(b, e2, flags);
+		x = slurp(e1);
+		y = slurp(e2);
+		assert_string_equal(x, y);
+		/* and importing the export into its own database changes
+		 * nothing, even with --on-duplicate update */
+		o.on_duplicate = HANE_DUP_UPDATE;
+		tu_ok(hane_households_import(a, e1, &o, &c));
+		assert_int_equal(c.unchanged, 3);
+		assert_int_equal(c.updated + c.created, 0);
+		o.on_duplicate = HANE_DUP_SKIP;
+		export_to(a, e3, flags);
+		free(y);
+		y = slurp(e3);
+		assert_string_equal(x, y);
+		free(x);
+		free(y);
+		hane_store_close(b);
+	}
+	hane_store_close(a);
+}
+
+static void test_excel_export_form(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	char e[700], *x, want[512];
+
+	tu_ok(hane_households_import(
+		db,
+		file("xl.csv",
+		     "TC Kimlik No;Ad;Soyad;Doğum Tarihi;Telefon;Aylık Gelir;"
+		     "Notlar\n%s;Ali;Kaya;04.01.1950;05321234567;8.250,50;"
+		     "=1+1\n",
+		     T[0]),
+		&o, &c));
+	snprintf(e, sizeof e, "%s/xl-out.csv", dir);
+	export_to(db, e, HANE_CSV_EXCEL);
+	x = slurp(e);
+	assert_memory_equal(x, "\xEF\xBB\xBFHane No;TC Kimlik No;Ad;", 24);
+	snprintf(want, sizeof want,
+		 ";\"=\"\"%s\"\"\";Ali;Kaya;04.01.1950;;reis;;;"
+		 "\"=\"\"0532 123 45 67\"\"\";\"=\"\"0532 123 45 67\"\"\";"
+		 ";;;;8250,50;'=1+1\r\n",
+		 T[0]);
+	assert_non_null(strstr(x, want));
+	assert_non_null(strstr(x, "Notlar\r\n"));
+	free(x);
+	hane_store_close(db);
+}
+
+static void test_header_only_and_empty(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+
+	tu_ok(hane_households_import(
+		db, file("ho.csv", "TC Kimlik No;Ad;Soyad\r\n"), &o, &c));
+	assert_int_equal(c.rows, 0);
+	assert_int_equal(hane_households_import(db, file("em.csv", "%s", ""),
+						&o, &c),
+			 HANE_ECSV);
+	assert_int_equal(hane_households_import(db, file("bl.csv", "\n\n"), &o,
+						&c),
+			 HANE_ECSV);
+	hane_store_close(db);
+}
+
+int main(void)
+{
+	const char *base = getenv("HANE_TEST_TMP");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_basic_aliases_and_groups),
+		cmocka_unit_test(test_full_name_and_no_groups),
+		cmocka_unit_test(test_missing_required_column),
+		cmocka_unit_test(test_map_override),
+		cmocka_unit_test(test_rejects_keep_rows),
+		cmocka_unit_test(test_group_head_rejected),
+		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_same_tckn_in_file),
+		cmocka_unit_test(test_dry_run),
+		cmocka_unit_test(test_all_or_none),
+		cmocka_unit_test(test_cp1254_file),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_excel_export_form),
+		cmocka_unit_test(test_header_only_and_empty),
+	};
+
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	mkdir(base ? base : "/tmp", 0700);
+	snprintf(dir, sizeof dir, "%s/import.XXXXXX", base ? base : "/tmp");
+	if (!mkdtemp(dir))
+		return 1;
+	for (int i = 0; i < 16; i++)
+		snprintf(T[i], sizeof T[i], "%s", tu_tckn(1000 + (uint64_t)i));
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
