@@ -1,0 +1,203 @@
+/* The report engine: header parsing, parameters, totals, the embedded
+ * reports, and households-monthly against known data. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/csvio.h"
+#include "hane/embed.h"
+#include "hane/households.h"
+#include "hane/i18n.h"
+#include "hane/reports.h"
+
+static void test_parse(void **state)
+{
+	struct hane_report r;
+
+	tu_ok(hane_report_parse(&r,
+				"-- name: demo\n"
+				"-- title: Deneme | Demo\n"
+				"-- a line of prose: ignored\n"
+				"-- param: month month | Ay | Month\n"
+				"-- column: a text | A | A en\n"
+				"-- column: n number sum | Sayı\n"
+				"\n"
+				"SELECT 'x', 1;\n"));
+	assert_string_equal(r.name, "demo");
+	assert_string_equal(r.title[1], "Demo");
+	assert_int_equal(r.nparams, 1);
+	assert_string_equal(r.params[0].type, "month");
+	assert_int_equal(r.ncols, 2);
+	assert_true(r.cols[1].sum);
+	assert_int_equal(r.cols[1].kind, HANE_REPORT_NUMBER);
+	assert_string_equal(r.cols[1].title[1], "Sayı");
+	assert_string_equal(r.total[0], "Toplam");
+	assert_string_equal(r.sql, "SELECT 'x', 1;\n");
+
+	assert_int_equal(hane_report_parse(&r, "-- title: x\n-- column: a "
+					       "text|A\nSELECT 1"),
+			 HANE_EINVAL);
+	assert_int_equal(hane_report_parse(&r, "-- name: x\n-- title: x\n"
+					       "-- column: a blob|A\nSELECT 1"),
+			 HANE_EINVAL);
+	assert_int_equal(hane_report_parse(&r, "-- name: x\n-- title: x\n"
+					       "-- column: a text sum|A\n"
+					       "SELECT 1"),
+			 HANE_EINVAL);
+	assert_int_equal(hane_report_parse(&r, "-- name: x\n-- title: x\n"
+					       "-- column: a text|A\n"),
+			 HANE_EINVAL);
+}
+
+/* Every report shipped parses, names itself as its file does, and runs
+ * on an empty database. */
+static void test_embedded_reports_run(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	size_t i, n = hane_report_count();
+
+	assert_true(n >= 1);
+	for (i = 0; i < n; i++) {
+		struct hane_report r;
+		struct hane_report_arg args[HANE_REPORT_PARAMS_MAX];
+		struct hane_report_table *t = NULL;
+		char file[80];
+
+		tu_ok(hane_report_at(i, &r));
+		snprintf(file, sizeof file, "%s.sql", r.name);
+		assert_string_equal(file, hane_embedded_reports[i].name);
+		for (int p = 0; p < r.nparams; p++) {
+			args[p].name = r.params[p].name;
+			args[p].value = !strcmp(r.params[p].type, "month")
+						? "2026-06"
+					: !strcmp(r.params[p].type, "year")
+						? "2026"
+					: !strcmp(r.params[p].type, "date")
+						? "01.06.2026"
+						: "x";
+		}
+		tu_ok(hane_report_run(db, &r, args, (size_t)r.nparams, &t));
+		assert_int_equal(t->ncols, r.ncols);
+		hane_report_table_free(t);
+	}
+	hane_store_close(db);
+}
+
+static void add_household(hane_db *db, const char *now, const char *mahalle,
+			  uint64_t k, int members, int64_t *hid)
+{
+	struct hane_household h;
+	struct hane_person p;
+
+	setenv("HANE_NOW", now, 1);
+	hane_household_init(&h);
+	snprintf(h.mahalle, sizeof h.mahalle, "%s", mahalle);
+	hane_person_init(&p);
+	snprintf(p.tckn, sizeof p.tckn, "%s", tu_tckn(k));
+	strcpy(p.first_name, "Ad");
+	strcpy(p.last_name, "Soyad");
+	tu_ok(hane_household_create(db, &h, &p, hid, NULL, NULL));
+	for (int i = 1; i < members; i++) {
+		hane_person_init(&p);
+		snprintf(p.tckn, sizeof p.tckn, "%s", tu_tckn(k + (uint64_t)i));
+		strcpy(p.first_name, "Üye");
+		strcpy(p.last_name, "Soyad");
+		strcpy(p.relation, "child");
+		p.household_id = *hid;
+		tu_ok(hane_person_add(db, &p, NULL, NULL));
+	}
+}
+
+static void test_households_monthly(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_report r;
+	struct hane_report_table *t = NULL;
+	struct hane_report_arg a = {"month", "2026-06"};
+	struct hane_person p;
+	int64_t may, x;
+	char *csv = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	add_household(db, "2026-05-31 23:59:59", "Serdar", 100, 1, &may);
+	add_household(db, "2026-06-01 00:00:00", "Gündoğdu", 200, 2, &x);
+	add_household(db, "2026-06-30 23:59:59", "Gündoğdu", 300, 1, &x);
+	add_household(db, "2026-06-10 12:00:00", "Serdar", 400, 1, &x);
+	add_household(db, "2026-07-01 00:00:00", "Serdar", 500, 1, &x);
+	/* a June member of the May household counts as a June person */
+	setenv("HANE_NOW", "2026-06-05 09:00:00", 1);
+	hane_person_init(&p);
+	snprintf(p.tckn, sizeof p.tckn, "%s", tu_tckn(600));
+	strcpy(p.first_name, "Yeni");
+	strcpy(p.last_name, "Üye");
+	strcpy(p.relation, "spouse");
+	p.household_id = may;
+	tu_ok(hane_person_add(db, &p, NULL, NULL));
+
+	tu_ok(hane_report_find("households-monthly", &r));
+	tu_ok(hane_report_run(db, &r, &a, 1, &t));
+	assert_int_equal(t->nrows, 3);
+	assert_true(t->has_total);
+	assert_string_equal(hane_report_cell(t, 0, 0), "Gündoğdu");
+	assert_string_equal(hane_report_cell(t, 0, 1), "2");
+	assert_string_equal(hane_report_cell(t, 0, 2), "3");
+	assert_string_equal(hane_report_cell(t, 1, 0), "Serdar");
+	assert_string_equal(hane_report_cell(t, 1, 1), "1");
+	assert_string_equal(hane_report_cell(t, 1, 2), "2");
+	assert_string_equal(hane_report_cell(t, 2, 0), "Toplam");
+	assert_string_equal(hane_report_cell(t, 2, 1), "3");
+	assert_string_equal(hane_report_cell(t, 2, 2), "5");
+
+	fp = open_memstream(&csv, &len);
+	tu_ok(hane_report_write_csv(&r, t, fp, HANE_CSV_EXCEL));
+	fclose(fp);
+	assert_string_equal(csv, "\xEF\xBB\xBFMahalle;Yeni hane;Yeni kişi\r\n"
+				 "Gündoğdu;2;3\r\nSerdar;1;2\r\n"
+				 "Toplam;3;5\r\n");
+	free(csv);
+	hane_report_table_free(t);
+
+	/* "06.2026" is the same month */
+	a.value = "06.2026";
+	tu_ok(hane_report_run(db, &r, &a, 1, &t));
+	assert_int_equal(t->nrows, 3);
+	hane_report_table_free(t);
+	hane_store_close(db);
+}
+
+static void test_params(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_report r;
+	struct hane_report_table *t = NULL;
+	struct hane_report_arg a = {"month", "2026-13"};
+
+	tu_ok(hane_report_find("households-monthly", &r));
+	assert_int_equal(hane_report_run(db, &r, NULL, 0, &t), HANE_EUSAGE);
+	assert_non_null(strstr(hane_error_last(), "--month"));
+	assert_int_equal(hane_report_run(db, &r, &a, 1, &t), HANE_EUSAGE);
+	a.value = "2026-06'; DROP TABLE person; --";
+	assert_int_equal(hane_report_run(db, &r, &a, 1, &t), HANE_EUSAGE);
+	a.name = "year";
+	a.value = "2026";
+	assert_int_equal(hane_report_run(db, &r, &a, 1, &t), HANE_EUSAGE);
+	assert_null(t);
+	assert_int_equal(hane_report_find("nope", &r), HANE_ENOTFOUND);
+	assert_non_null(strstr(hane_error_last(), "households-monthly"));
+	hane_store_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_embedded_reports_run),
+		cmocka_unit_test(test_households_monthly),
+		cmocka_unit_test(test_params),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
