@@ -125,6 +125,16 @@ def test_no_color():
     with_console(body, env={"NO_COLOR": "1"})
 
 
+def test_c_locale_falls_back_to_utf8():
+    def body(c, w):
+        # No UTF-8 locale in the environment: Turkish still renders.
+        c.wait("Gıda Bankası")
+        c.wait("İçe/Dışa Aktar")
+        c.send(F[10])
+        c.wait_exit()
+    with_console(body, env={"LANG": "C", "LC_ALL": "C"})
+
+
 def test_sigterm_restores_terminal():
     def body(c, w):
         c.wait("Ana Menü")
@@ -139,4 +149,4 @@ def test_sigterm_restores_terminal():
 
 run([test_main_menu, test_fkeys_and_esc_digits, test_f10_quits_from_a_screen,
      test_resize_small_and_back, test_english, test_no_color,
-     test_sigterm_restores_terminal])
+     test_c_locale_falls_back_to_utf8, test_sigterm_restores_terminal])

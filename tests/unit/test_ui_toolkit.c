@@ -1,0 +1,252 @@
+/* Unit tests of the console toolkit's pure parts: column layout, the
+ * function-key bar from the action table, key lookup, progress text, the
+ * list's sorting and incremental search, form validation. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+#include "hane/ui.h"
+
+enum { C_TCKN, C_NAME, C_BIRTH, C_MAHALLE, C_HH, C_STATUS, C__COUNT };
+
+static const struct hane_ui_column cols[C__COUNT] = {
+	[C_TCKN] = {HANE_M_UI_COL_TCKN, 11, 12, 3, false, false,
+		    HANE_UI_SORT_TEXT},
+	[C_NAME] = {HANE_M_UI_COL_NAME, 14, 24, 0, true, false,
+		    HANE_UI_SORT_TEXT},
+	[C_BIRTH] = {HANE_M_UI_COL_BIRTH, 10, 10, 4, false, false,
+		     HANE_UI_SORT_DATE},
+	[C_MAHALLE] = {HANE_M_UI_COL_MAHALLE, 8, 16, 5, false, false,
+		       HANE_UI_SORT_TEXT},
+	[C_HH] = {HANE_M_UI_COL_HH, 5, 7, 2, false, true, HANE_UI_SORT_NUMBER},
+	[C_STATUS] = {HANE_M_UI_COL_STATUS, 5, 6, 6, false, false,
+		      HANE_UI_SORT_TEXT},
+};
+
+static int total(const int *w, int n)
+{
+	int t = 0, shown = 0;
+
+	for (int i = 0; i < n; i++)
+		if (w[i]) {
+			t += w[i];
+			shown++;
+		}
+	return shown ? t + shown - 1 : 0;
+}
+
+static void test_layout_wide_gives_rest_to_flex(void **state)
+{
+	int w[C__COUNT];
+
+	(void)state;
+	assert_int_equal(hane_ui_columns_layout(cols, C__COUNT, 119, w), 6);
+	assert_int_equal(total(w, C__COUNT), 119);
+	assert_int_equal(w[C_TCKN], 12);
+	assert_int_equal(w[C_STATUS], 6);
+	assert_true(w[C_NAME] > 24);
+}
+
+static void test_layout_narrow_shrinks_then_drops_in_order(void **state)
+{
+	int w[C__COUNT];
+
+	(void)state;
+	/* Just too narrow for every preferred width: Durum shrinks first. */
+	hane_ui_columns_layout(cols, C__COUNT, 79, w);
+	assert_true(total(w, C__COUNT) <= 79);
+	assert_int_equal(w[C_NAME] >= 14, 1);
+	/* Very narrow: Durum goes first, Ad Soyad never. */
+	hane_ui_columns_layout(cols, C__COUNT, 50, w);
+	assert_true(total(w, C__COUNT) <= 50);
+	assert_int_equal(w[C_STATUS], 0);
+	assert_true(w[C_NAME] >= 14);
+	hane_ui_columns_layout(cols, C__COUNT, 20, w);
+	assert_true(total(w, C__COUNT) <= 20);
+	assert_int_equal(w[C_STATUS], 0);
+	assert_int_equal(w[C_MAHALLE], 0);
+	assert_int_equal(w[C_BIRTH], 0);
+	assert_true(w[C_NAME] > 0);
+}
+
+static void test_bar_from_action_table(void **state)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_SAVE, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+	char bar[256];
+
+	(void)state;
+	hane_lang_set(HANE_LANG_TR);
+	hane_ui_bar_text(bar, sizeof bar, acts, 4, 80);
+	assert_string_equal(bar, " F1 Yardım  F2 Kaydet  Esc Geri  F10 Çıkış");
+	hane_lang_set(HANE_LANG_EN);
+	hane_ui_bar_text(bar, sizeof bar, acts, 4, 80);
+	assert_string_equal(bar, " F1 Help  F2 Save  Esc Back  F10 Quit");
+	/* Narrow: one space apart, then items left off, never too wide. */
+	hane_ui_bar_text(bar, sizeof bar, acts, 4, 36);
+	assert_string_equal(bar, " F1 Help F2 Save Esc Back F10 Quit");
+	hane_ui_bar_text(bar, sizeof bar, acts, 4, 20);
+	assert_true(hane_text_width(bar) <= 20);
+	assert_non_null(strstr(bar, "F1 Help"));
+	hane_lang_set(HANE_LANG_TR);
+}
+
+static void test_action_keys(void **state)
+{
+	static const enum hane_ui_action list[] = {
+		HANE_UI_A_NEW, HANE_UI_A_OPEN, HANE_UI_A_BACK};
+	static const enum hane_ui_action detail[] = {HANE_UI_A_ADD_MEMBER};
+
+	(void)state;
+	/* The same key means what the screen lists. */
+	assert_int_equal(hane_ui_action_for_key(list, 3, HANE_UI_K_F5),
+			 HANE_UI_A_NEW);
+	assert_int_equal(hane_ui_action_for_key(detail, 1, HANE_UI_K_F5),
+			 HANE_UI_A_ADD_MEMBER);
+	assert_int_equal(hane_ui_action_for_key(list, 3, HANE_UI_K_ENTER),
+			 HANE_UI_A_OPEN);
+	assert_int_equal(hane_ui_action_for_key(list, 3, HANE_UI_K_F8), -1);
+	assert_string_equal(hane_ui_key_name(HANE_UI_K_F10), "F10");
+	/* Every action has a key, a label and a help text. */
+	for (int a = 0; a < HANE_UI_A__COUNT; a++) {
+		assert_int_not_equal(hane_ui_action_key(a), HANE_UI_K_NONE);
+		assert_true(strlen(hane_ui_action_label(a)) > 0);
+		assert_true(strlen(hane_ui_action_help(a)) > 0);
+	}
+}
+
+static void test_progress_text(void **state)
+{
+	char buf[256];
+
+	(void)state;
+	hane_ui_progress_text(buf, sizeof buf, 45, 100, 27);
+	assert_string_equal(buf, "[█████████░░░░░░░░░░░]  45%");
+	assert_int_equal(hane_text_width(buf), 27);
+	hane_ui_progress_text(buf, sizeof buf, 0, 0, 12);
+	assert_string_equal(buf, "[░░░░░]   0%");
+	hane_ui_progress_text(buf, sizeof buf, 7, 5, 12);
+	assert_string_equal(buf, "[█████] 100%");
+}
+
+static void add(struct hane_ui_list *l, int64_t id, const char *name,
+		const char *birth, const char *hh)
+{
+	const char *cells[3] = {name, birth, hh};
+
+	assert_int_equal(hane_ui_list_add(l, id, cells), 0);
+}
+
+static void test_list_sort_and_find(void **state)
+{
+	struct hane_ui_list *l = hane_ui_list_new(3);
+
+	(void)state;
+	assert_non_null(l);
+	assert_int_equal(hane_ui_list_selected(l), -1);
+	add(l, 1, "Zeynep Çelik", "12.07.1962", "#10");
+	add(l, 2, "Şükrü Yılmaz", "04.01.1950", "#9");
+	add(l, 3, "Ayşe Kaya", "01.01.1990", "#100");
+	hane_ui_list_select_id(l, 2);
+	hane_ui_list_sort(l, 1, HANE_UI_SORT_DATE, false);
+	assert_int_equal(hane_ui_list_id(l, 0), 2);
+	assert_int_equal(hane_ui_list_id(l, 2), 3);
+	assert_int_equal(hane_ui_list_selected_id(l), 2); /* kept */
+	hane_ui_list_sort(l, 2, HANE_UI_SORT_NUMBER, true);
+	assert_int_equal(hane_ui_list_id(l, 0), 3);
+	assert_int_equal(hane_ui_list_id(l, 2), 2);
+	hane_ui_list_sort(l, 0, HANE_UI_SORT_TEXT, false);
+	assert_string_equal(hane_ui_list_cell(l, 0, 0), "Ayşe Kaya");
+	assert_string_equal(hane_ui_list_cell(l, 1, 0), "Şükrü Yılmaz");
+	/* Incremental search folds Turkish letters. */
+	assert_int_equal(hane_ui_list_find(l, "sukru", 0), 1);
+	assert_int_equal(hane_ui_list_selected_id(l), 2);
+	assert_int_equal(hane_ui_list_find(l, "ÇELİK", 0), 2);
+	assert_int_equal(hane_ui_list_find(l, "xyz", 0), -1);
+	hane_ui_list_clear(l);
+	assert_int_equal(hane_ui_list_count(l), 0);
+	assert_int_equal(hane_ui_list_selected_id(l), 0);
+	hane_ui_list_free(l);
+	hane_ui_list_free(NULL);
+}
+
+static int check_tckn(const char *text, void *arg)
+{
+	(void)arg;
+	return hane_tckn_check(text);
+}
+
+static void test_form_validation(void **state)
+{
+	static const char *const sex[] = {"-", "Kadın", "Erkek"};
+	const struct hane_ui_field fields[] = {
+		{.kind = HANE_UI_F_TEXT, .label = HANE_M_UI_F_TCKN,
+		 .check = check_tckn},
+		{.kind = HANE_UI_F_TEXT, .label = HANE_M_UI_F_FIRST,
+		 .required = true},
+		{.kind = HANE_UI_F_DATE, .label = HANE_M_UI_F_BIRTH},
+		{.kind = HANE_UI_F_NUMBER, .label = HANE_M_UI_F_DISAB, .lo = 0,
+		 .hi = 100},
+		{.kind = HANE_UI_F_MONEY, .label = HANE_M_UI_F_INCOME},
+		{.kind = HANE_UI_F_CHOICE, .label = HANE_M_UI_F_SEX,
+		 .choices = sex, .nchoices = 3},
+	};
+	struct hane_ui_form_view v = {.fields = fields, .nfields = 6};
+	struct hane_ui_form *f = hane_ui_form_new(&v);
+	char t[12];
+
+	(void)state;
+	assert_non_null(f);
+	/* Empty optional fields pass; a required one does not. */
+	assert_int_equal(hane_ui_form_validate(f, 0), 0);
+	assert_int_equal(hane_ui_form_validate(f, 1), HANE_EINVAL);
+	hane_ui_form_set(f, 1, "Şükrü");
+	assert_int_equal(hane_ui_form_validate(f, 1), 0);
+	/* A bad check digit is refused and the text is kept. */
+	snprintf(t, sizeof t, "%s", tu_tckn(5));
+	t[10] = (char)('0' + (t[10] - '0' + 1) % 10);
+	hane_ui_form_set(f, 0, t);
+	assert_int_equal(hane_ui_form_validate(f, 0), HANE_EINVAL);
+	assert_string_equal(hane_ui_form_get(f, 0), t);
+	hane_ui_form_set(f, 0, tu_tckn(5));
+	assert_int_equal(hane_ui_form_validate(f, 0), 0);
+	/* Dates are shown as understood. */
+	hane_ui_form_set(f, 2, "4.1.1950");
+	assert_int_equal(hane_ui_form_validate(f, 2), 0);
+	assert_string_equal(hane_ui_form_get(f, 2), "04.01.1950");
+	hane_ui_form_set(f, 2, "31.02.1950");
+	assert_int_equal(hane_ui_form_validate(f, 2), HANE_EINVAL);
+	hane_ui_form_set(f, 3, "101");
+	assert_int_equal(hane_ui_form_validate(f, 3), HANE_EINVAL);
+	hane_ui_form_set(f, 3, "60");
+	assert_int_equal(hane_ui_form_validate(f, 3), 0);
+	hane_ui_form_set(f, 4, "8.250,50");
+	assert_int_equal(hane_ui_form_validate(f, 4), 0);
+	hane_ui_form_set(f, 4, "abc");
+	assert_int_equal(hane_ui_form_validate(f, 4), HANE_EINVAL);
+	hane_ui_form_set_choice(f, 5, 2);
+	assert_int_equal(hane_ui_form_choice(f, 5), 2);
+	hane_ui_form_set_choice(f, 5, 7); /* out of range: back to 0 */
+	assert_int_equal(hane_ui_form_choice(f, 5), 0);
+	assert_false(hane_ui_form_dirty(f));
+	hane_ui_form_free(f);
+	hane_ui_form_free(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_layout_wide_gives_rest_to_flex),
+		cmocka_unit_test(test_layout_narrow_shrinks_then_drops_in_order),
+		cmocka_unit_test(test_bar_from_action_table),
+		cmocka_unit_test(test_action_keys),
+		cmocka_unit_test(test_progress_text),
+		cmocka_unit_test(test_list_sort_and_find),
+		cmocka_unit_test(test_form_validation),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
