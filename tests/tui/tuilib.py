@@ -151,12 +151,36 @@ class Console:
         self.pump()
         status, sig = self.child.exitstatus, self.child.signalstatus
         self.child.close()
+        self.check_sanitizers()
         return status, sig
 
+    def check_sanitizers(self):
+        """Under scripts/test's ASan build, reports land on the pty."""
+        for mark in (b"Sanitizer", b"runtime error:"):
+            if mark in self.raw:
+                i = self.raw.index(mark)
+                raise Failure("sanitizer report:\n" +
+                              self.raw[max(0, i - 200):i + 2000].decode(
+                                  "utf-8", "replace"))
+
     def close(self):
+        """Quits with F10 when still running (so leaks are checked at a
+        normal exit), killing only if that does not work."""
+        if self.child.closed:
+            return
+        if self.child.isalive():
+            try:
+                self.send(F[10])
+                end = time.time() + DEADLINE
+                while self.child.isalive() and time.time() < end:
+                    self.pump()
+            except OSError:
+                pass
         if self.child.isalive():
             self.child.kill(signal.SIGKILL)
+        self.pump()
         self.child.close(force=True)
+        self.check_sanitizers()
 
 
 def run(tests):
