@@ -2,8 +2,17 @@
  *
  * Every model function asks hane_can() before it reads or writes, so the
  * console and the CLI can never disagree. The actions are one X-macro
- * table; the security issue fills in the role matrix (until then every
- * known staff member may do everything, and an unknown user nothing).
+ * table; the role matrix (role × action, with the unit scoping of
+ * supervisors and caseworkers) is one table in src/store/perm.c.
+ *
+ * The actions added by the security issue:
+ *   person.unmasked  see TC Kimlik No, phone and address unmasked without
+ *                    a reveal (others see them masked; see hane/security.h)
+ *   person.reveal    reveal one masked value with an explicit, logged action
+ *   person.access    export everything about one person (KVKK access
+ *                    request)
+ *   retention        run the retention anonymisation
+ *   maintenance      backups and integrity checks
  */
 #ifndef HANE_PERM_H
 #define HANE_PERM_H
@@ -35,7 +44,11 @@
 	X(TAXI_READ, "taxi.read")                                              \
 	X(TAXI_WRITE, "taxi.write")                                            \
 	X(TAXI_OVERRIDE, "taxi.override")                                      \
-	X(TAXI_ADMIN, "taxi.admin")
+	X(TAXI_ADMIN, "taxi.admin")                                            \
+	X(PERSON_UNMASKED, "person.unmasked")                                  \
+	X(PERSON_ACCESS, "person.access")                                      \
+	X(RETENTION, "retention")                                              \
+	X(MAINTENANCE, "maintenance")
 
 enum hane_action {
 #define HANE_X_(name, str) HANE_ACT_##name,
@@ -51,5 +64,14 @@ const char *hane_action_name(enum hane_action a);
  * the hint to ask an administrator for `hane staff add`) naming the
  * missing permission otherwise. */
 int hane_can(hane_db *db, enum hane_action a) HANE_WARN_UNUSED;
+
+/* The same decision for a role and unit, without an actor or a database:
+ * true if role (admin, supervisor, caseworker, reporter) working in unit
+ * ("" or NULL: none) may do a. Unknown roles may do nothing. */
+bool hane_role_can(const char *role, const char *unit, enum hane_action a);
+
+/* The unit an action belongs to ("foodbank" for foodbank.write), or NULL
+ * for actions of the whole directorate. Static storage. */
+const char *hane_action_unit(enum hane_action a);
 
 #endif

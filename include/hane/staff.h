@@ -18,6 +18,11 @@ struct hane_staff {
 	char unit[32]; /* households, inspection, foodbank, homecare, taxi */
 	char os_user[64];
 	bool active;
+	/* Login state (filled by hane_staff_each; ignored by add). */
+	bool has_password;
+	char last_login[20];   /* "" never */
+	char locked_until[20]; /* "" not locked; "9999-…" locked by an admin */
+	char expires_at[11];   /* ISO date or "" */
 };
 
 /* True if role is one of the four roles. */

@@ -188,4 +188,14 @@ int hane_store_audit_event(hane_db *db, const char *event, const char *table,
  * problem otherwise. */
 int hane_store_integrity_check(hane_db *db) HANE_WARN_UNUSED;
 
+/* ---- Backup (security) ------------------------------------------------- */
+
+/* Copies the whole database to a new file at path (created with mode,
+ * e.g. 0600; an existing file is HANE_EEXIST and left alone) with the
+ * SQLite backup API: a consistent copy as of one commit, taken while other
+ * processes keep writing. Needs the maintenance permission. On failure no
+ * partial file is left. */
+int hane_store_backup(hane_db *db, const char *path, unsigned mode)
+	HANE_WARN_UNUSED;
+
 #endif

@@ -1,4 +1,5 @@
-/* Staff members. The role matrix itself is in store/perm.c. */
+/* Staff members. The role matrix itself is in store/perm.c; login and
+ * account state in login.c. */
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +58,10 @@ int hane_staff_each(hane_db *db,
 		return rc;
 	rc = hane_stmt_prepare(db, &st,
 			       "SELECT id, version, username, full_name, role,"
-			       " coalesce(unit,''), coalesce(os_user,''), active"
+			       " coalesce(unit,''), coalesce(os_user,''), active,"
+			       " password_hash IS NOT NULL,"
+			       " coalesce(last_login,''), coalesce(locked_until,''),"
+			       " coalesce(expires_at,'')"
 			       " FROM staff ORDER BY username");
 	if (rc)
 		return rc;
@@ -72,6 +76,13 @@ int hane_staff_each(hane_db *db,
 		snprintf(s.unit, sizeof s.unit, "%s", hane_stmt_text(st, 5));
 		snprintf(s.os_user, sizeof s.os_user, "%s", hane_stmt_text(st, 6));
 		s.active = hane_stmt_int(st, 7) != 0;
+		s.has_password = hane_stmt_int(st, 8) != 0;
+		snprintf(s.last_login, sizeof s.last_login, "%s",
+			 hane_stmt_text(st, 9));
+		snprintf(s.locked_until, sizeof s.locked_until, "%s",
+			 hane_stmt_text(st, 10));
+		snprintf(s.expires_at, sizeof s.expires_at, "%s",
+			 hane_stmt_text(st, 11));
 		if ((rc = fn(&s, arg)) != 0)
 			break;
 	}

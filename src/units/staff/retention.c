@@ -1,0 +1,639 @@
+/* Retention, access requests and reading the audit trail back.
+ *
+ * What counts as service. A person has been served when a row that
+ * references them changed: their own person row, their household row, or
+ * any row of a unit table with a person_id or household_id column (the
+ * latest updated_at, else created_at). The unit tables are found in
+ * sqlite_schema at run time rather than listed here or registered by the
+ * units: units are being added (inspection, food bank, home care, taxi,
+ * and whatever comes next) and a unit that forgot to register would have
+ * its clients anonymised while still being served — the failure that
+ * cannot be undone. Reading the catalogue errs the safe way: a new table
+ * that references a person keeps that person. A referencing table
+ * without a date column counts as service now, for the same reason.
+ * Table and column names come from the catalogue, are checked to be
+ * plain identifiers, and are the only text put into SQL; values are bound.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+#include "hane/perm.h"
+#include "hane/security.h"
+#include "staff_int.h"
+
+/* ---- A growable string ---------------------------------------------------- */
+
+struct sbuf {
+	char *s;
+	size_t len, cap;
+	bool oom;
+};
+
+static void sb_add(struct sbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 512;
+		char *p;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		p = realloc(b->s, cap);
+		if (!p) {
+			b->oom = true;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+static void sb_json(struct sbuf *b, const char *s)
+{
+	char esc[8], one[2] = {0, 0};
+
+	sb_add(b, "\"");
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			esc[2] = '\0';
+			sb_add(b, esc);
+		} else if (c < 0x20) {
+			snprintf(esc, sizeof esc, "\\u%04x", c);
+			sb_add(b, esc);
+		} else {
+			one[0] = (char)c;
+			sb_add(b, one);
+		}
+	}
+	sb_add(b, "\"");
+}
+
+static bool ident_ok(const char *s)
+{
+	if (!*s || strlen(s) > 60)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '_'))
+			return false;
+	return true;
+}
+
+/* ---- Unit tables that reference persons ------------------------------------ */
+
+struct ref_table {
+	char name[64];
+	char column[16];   /* person_id or household_id */
+	char stamp[64];    /* SQL for the row's date, or "'9999'" */
+};
+
+/* Lists the tables with a person_id or household_id column, other than
+ * the registry's own and the logs. *out is the caller's (free). */
+static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
+{
+	hane_stmt *st = NULL;
+	struct ref_table *list = NULL;
+	size_t count = 0, cap = 0;
+	int rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT m.name, c.name,"
+		" (SELECT group_concat(d.name) FROM pragma_table_info(m.name) d"
+		"  WHERE d.name IN ('updated_at', 'created_at'))"
+		" FROM sqlite_schema m, pragma_table_info(m.name) c"
+		" WHERE m.type = 'table' AND c.name IN ('person_id',"
+		" 'household_id') AND m.name NOT IN ('person', 'household',"
+		" 'person_word', 'retention_log', 'audit')"
+		" AND m.name NOT LIKE 'sqlite%' ORDER BY m.name, c.name");
+
+	*out = NULL;
+	*n = 0;
+	if (rc)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		const char *t = hane_stmt_text(st, 0);
+		const char *dates = hane_stmt_text(st, 2);
+		struct ref_table *r;
+
+		if (!ident_ok(t))
+			continue;
+		if (count == cap) {
+			struct ref_table *p;
+
+			cap = cap ? cap * 2 : 16;
+			p = realloc(list, cap * sizeof *list);
+			if (!p) {
+				rc = HANE_ENOMEM;
+				break;
+			}
+			list = p;
+		}
+		r = &list[count++];
+		snprintf(r->name, sizeof r->name, "%s", t);
+		snprintf(r->column, sizeof r->column, "%s",
+			 hane_stmt_text(st, 1));
+		if (strstr(dates, "updated_at") && strstr(dates, "created_at"))
+			snprintf(r->stamp, sizeof r->stamp,
+				 "coalesce(x.updated_at, x.created_at)");
+		else if (strstr(dates, "updated_at"))
+			snprintf(r->stamp, sizeof r->stamp, "x.updated_at");
+		else if (strstr(dates, "created_at"))
+			snprintf(r->stamp, sizeof r->stamp, "x.created_at");
+		else
+			snprintf(r->stamp, sizeof r->stamp, "'9999'");
+	}
+	hane_stmt_finalize(st);
+	if (rc < 0) {
+		free(list);
+		return rc;
+	}
+	*out = list;
+	*n = count;
+	return 0;
+}
+
+/* ---- Retention ------------------------------------------------------------- */
+
+char *hane_retention_cutoff(hane_db *db, char out[11])
+{
+	char now[20], then[20];
+	int64_t months = hane_setting_get(db, HANE_SET_RETENTION_MONTHS);
+
+	hane_sec_time_shift(then, hane_now(now), 0, 0, -(int)months);
+	snprintf(out, 11, "%.10s", then);
+	return out;
+}
+
+static int exec_id(hane_db *db, const char *sql, int64_t id, const char *now,
+		   const char *by)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st, sql);
+
+	if (rc)
+		return rc;
+	rc = hane_stmt_bind_int(st, ":id", id);
+	if (rc == 0 && strstr(sql, ":now"))
+		rc = hane_stmt_bind_text(st, ":now", now);
+	if (rc == 0 && strstr(sql, ":by"))
+		rc = hane_stmt_bind_text(st, ":by", by);
+	if (rc == 0) {
+		rc = hane_stmt_step(st);
+		rc = rc == HANE_DONE ? 0 : rc;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+#define PERSON_FIELDS                                                          \
+	"tckn,first_name,last_name,birth_date(day,month),phone,"             \
+	"chronic_illness,search_words,audit_values"
+#define HOUSEHOLD_FIELDS "street,building,door,phone,notes,audit_values"
+
+static int anonymise(hane_db *db, const struct hane_retention_item *it,
+		     const char *now)
+{
+	const char *by = hane_store_actor(db)->username;
+	hane_stmt *st = NULL;
+	int64_t left = 0;
+	int rc;
+
+	rc = exec_id(db,
+		     "UPDATE person SET tckn = NULL, first_name = 'Anonim',"
+		     " last_name = '', name_key = 'anonim',"
+		     " birth_date = CASE WHEN birth_date IS NULL THEN NULL"
+		     " ELSE substr(birth_date, 1, 4) || '-07-01' END,"
+		     " phone = NULL, phone_key = NULL, chronic_illness = NULL,"
+		     " version = version + 1, updated_at = :now,"
+		     " updated_by = :by WHERE id = :id",
+		     it->person_id, now, by);
+	if (rc == 0)
+		rc = exec_id(db, "DELETE FROM person_word WHERE person_id = :id",
+			     it->person_id, now, by);
+	/* The earlier audit rows hold the old values: destroying the
+	 * identity means destroying those copies too. Who did what and when
+	 * stays. */
+	if (rc == 0)
+		rc = exec_id(db,
+			     "UPDATE audit SET changes = '{\"redacted\":"
+			     "\"retention\"}' WHERE tbl = 'person' AND"
+			     " row_id = :id AND action IN ('insert', 'update',"
+			     " 'delete')",
+			     it->person_id, now, by);
+	if (rc == 0) {
+		rc = hane_stmt_prepare(
+			db, &st,
+			"INSERT INTO retention_log(at, username, person_id,"
+			" household_id, last_service, fields) VALUES(:now, :by,"
+			" :id, :hid, :last, :fields)");
+		if (rc == 0 && !(rc = hane_stmt_bind_text(st, ":now", now)) &&
+		    !(rc = hane_stmt_bind_text(st, ":by", by)) &&
+		    !(rc = hane_stmt_bind_int(st, ":id", it->person_id)) &&
+		    !(rc = hane_stmt_bind_int(st, ":hid", it->household_id)) &&
+		    !(rc = hane_stmt_bind_text(st, ":last", it->last_service)) &&
+		    !(rc = hane_stmt_bind_text(st, ":fields", PERSON_FIELDS))) {
+			rc = hane_stmt_step(st);
+			rc = rc == HANE_DONE ? 0 : rc;
+		}
+		hane_stmt_finalize(st);
+	}
+	if (rc)
+		return rc;
+	/* The household's address identifies its members: it goes when the
+	 * last of them is anonymised. */
+	rc = hane_store_query_int(
+		db, &left,
+		"SELECT count(*) FROM person WHERE household_id = :id AND id"
+		" NOT IN (SELECT person_id FROM retention_log)",
+		":id", it->household_id);
+	if (rc || left > 0)
+		return rc;
+	rc = exec_id(db,
+		     "UPDATE household SET street = NULL, building = NULL,"
+		     " door = NULL, phone = NULL, phone_key = NULL, notes = NULL,"
+		     " version = version + 1, updated_at = :now,"
+		     " updated_by = :by WHERE id = :id",
+		     it->household_id, now, by);
+	if (rc == 0)
+		rc = exec_id(db,
+			     "UPDATE audit SET changes = '{\"redacted\":"
+			     "\"retention\"}' WHERE tbl = 'household' AND"
+			     " row_id = :id AND action IN ('insert', 'update',"
+			     " 'delete')",
+			     it->household_id, now, by);
+	if (rc == 0) {
+		char detail[200];
+
+		snprintf(detail, sizeof detail, "{\"fields\":\"%s\"}",
+			 HOUSEHOLD_FIELDS);
+		rc = hane_store_audit_event(db, "retention.anonymise",
+					    "household", it->household_id,
+					    detail);
+	}
+	return rc;
+}
+
+int hane_retention_run(hane_db *db, bool dry_run,
+		       int (*fn)(const struct hane_retention_item *it,
+				 void *arg),
+		       void *arg, int *n)
+{
+	struct ref_table *refs = NULL;
+	struct hane_retention_item *items = NULL;
+	struct sbuf sql = {0};
+	hane_stmt *st = NULL;
+	char cutoff[11], now[20], part[400], detail[200];
+	size_t nrefs = 0, count = 0, cap = 0;
+	int rc = hane_can(db, HANE_ACT_RETENTION);
+
+	*n = 0;
+	if (rc)
+		return rc;
+	hane_retention_cutoff(db, cutoff);
+	hane_now(now);
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	if ((rc = ref_tables(db, &refs, &nrefs)) != 0)
+		goto done;
+	sb_add(&sql, "SELECT id, household_id, name, last FROM (SELECT p.id,"
+		     " p.household_id, p.first_name || ' ' || p.last_name AS"
+		     " name, max(coalesce(p.updated_at, ''),"
+		     " coalesce(p.created_at, ''), coalesce(h.updated_at, '')");
+	for (size_t i = 0; i < nrefs; i++) {
+		snprintf(part, sizeof part,
+			 ", coalesce((SELECT max(%s) FROM %s x WHERE x.%s ="
+			 " p.%s), '')",
+			 refs[i].stamp, refs[i].name, refs[i].column,
+			 strcmp(refs[i].column, "person_id") == 0
+				 ? "id"
+				 : "household_id");
+		sb_add(&sql, part);
+	}
+	sb_add(&sql, ") AS last FROM person p LEFT JOIN household h ON h.id ="
+		     " p.household_id WHERE p.id NOT IN (SELECT person_id FROM"
+		     " retention_log)) WHERE last < :cutoff ORDER BY id");
+	if (sql.oom) {
+		rc = HANE_ENOMEM;
+		goto done;
+	}
+	if ((rc = hane_stmt_prepare(db, &st, sql.s)) != 0 ||
+	    (rc = hane_stmt_bind_text(st, ":cutoff", cutoff)) != 0)
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		struct hane_retention_item *it;
+
+		if (count == cap) {
+			struct hane_retention_item *p;
+
+			cap = cap ? cap * 2 : 64;
+			p = realloc(items, cap * sizeof *items);
+			if (!p) {
+				rc = HANE_ENOMEM;
+				goto done;
+			}
+			items = p;
+		}
+		it = &items[count++];
+		memset(it, 0, sizeof *it);
+		it->person_id = hane_stmt_int(st, 0);
+		it->household_id = hane_stmt_int(st, 1);
+		snprintf(it->name, sizeof it->name, "%s", hane_stmt_text(st, 2));
+		snprintf(it->last_service, sizeof it->last_service, "%s",
+			 hane_stmt_text(st, 3));
+	}
+	hane_stmt_finalize(st);
+	st = NULL;
+	if (rc < 0)
+		goto done;
+	rc = 0;
+	for (size_t i = 0; i < count && rc == 0; i++) {
+		if (fn)
+			rc = fn(&items[i], arg);
+		if (rc == 0 && !dry_run)
+			rc = anonymise(db, &items[i], now);
+	}
+	if (rc == 0) {
+		snprintf(detail, sizeof detail,
+			 "{\"cutoff\":\"%s\",\"persons\":%zu,\"dry_run\":%s}",
+			 cutoff, count, dry_run ? "true" : "false");
+		rc = hane_store_audit_event(db, dry_run ? "retention.dry_run"
+							: "retention.run",
+					    "", 0, detail);
+	}
+done:
+	hane_stmt_finalize(st);
+	free(sql.s);
+	free(refs);
+	free(items);
+	if (rc) {
+		char keep[512];
+
+		snprintf(keep, sizeof keep, "%s", hane_error_last());
+		hane_store_rollback(db);
+		hane_error_set("%s", keep);
+		return rc;
+	}
+	rc = hane_store_commit(db);
+	if (rc == 0)
+		*n = (int)count;
+	return rc;
+}
+
+/* ---- Access requests --------------------------------------------------------- */
+
+/* Appends the rows of sql (one :id parameter) as a JSON array. */
+static int rows_json(hane_db *db, struct sbuf *b, const char *sql, int64_t id)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st, sql), nrow = 0;
+
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", id)) != 0)
+		goto done;
+	sb_add(b, "[");
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		sb_add(b, nrow++ ? ",\n    {" : "\n    {");
+		for (int c = 0; c < hane_stmt_columns(st); c++) {
+			if (c)
+				sb_add(b, ", ");
+			sb_json(b, hane_stmt_column_name(st, c));
+			sb_add(b, ": ");
+			if (hane_stmt_is_null(st, c))
+				sb_add(b, "null");
+			else
+				sb_json(b, hane_stmt_text(st, c));
+		}
+		sb_add(b, "}");
+	}
+	sb_add(b, nrow ? "\n  ]" : "]");
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
+{
+	struct ref_table *refs = NULL;
+	struct sbuf out = {0};
+	size_t nrefs = 0;
+	int64_t pid = 0, hid = 0;
+	char sql[400], hex[65], detail[1200], now[20];
+	int fd = -1, rc = hane_can(db, HANE_ACT_PERSON_ACCESS);
+	bool created = false;
+	hane_stmt *st = NULL;
+
+	if (rc)
+		return rc;
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT id, household_id FROM person"
+			       " WHERE tckn = :t");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":t", tckn)) == 0 &&
+	    (rc = hane_stmt_step(st)) == HANE_ROW) {
+		pid = hane_stmt_int(st, 0);
+		hid = hane_stmt_int(st, 1);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_SEC_NO_PERSON), tckn);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	if (rc)
+		return rc;
+	if ((rc = ref_tables(db, &refs, &nrefs)) != 0)
+		return rc;
+	sb_add(&out, "{\n  \"generated_at\": ");
+	sb_json(&out, hane_now(now));
+	sb_add(&out, ",\n  \"generated_by\": ");
+	sb_json(&out, hane_store_actor(db)->username);
+	sb_add(&out, ",\n  \"person\": ");
+	rc = rows_json(db, &out,
+		       "SELECT id, household_id, tckn, first_name, last_name,"
+		       " birth_date, sex, relation, disability_pct,"
+		       " chronic_illness, phone, created_at, created_by,"
+		       " updated_at, updated_by FROM person WHERE id = :id",
+		       pid);
+	if (rc == 0) {
+		sb_add(&out, ",\n  \"household\": ");
+		rc = rows_json(db, &out,
+			       "SELECT id, mahalle, street, building, door,"
+			       " phone, income_kurus, status, notes, created_at,"
+			       " updated_at FROM household WHERE id = :id",
+			       hid);
+	}
+	if (rc == 0) {
+		sb_add(&out, ",\n  \"household_members\": ");
+		rc = rows_json(db, &out,
+			       "SELECT id, first_name, last_name, relation"
+			       " FROM person WHERE household_id = :id"
+			       " ORDER BY id",
+			       hid);
+	}
+	sb_add(&out, ",\n  \"services\": {");
+	for (size_t i = 0; i < nrefs && rc == 0; i++) {
+		snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE %s = :id",
+			 refs[i].name, refs[i].column);
+		sb_add(&out, i ? ",\n  " : "\n  ");
+		snprintf(detail, sizeof detail, "%s.%s", refs[i].name,
+			 refs[i].column);
+		sb_json(&out, detail);
+		sb_add(&out, ": ");
+		rc = rows_json(db, &out, sql,
+			       strcmp(refs[i].column, "person_id") == 0 ? pid
+									: hid);
+	}
+	sb_add(&out, "},\n  \"processing_log\": ");
+	if (rc == 0) {
+		/* The rows of this person: KVKK art. 11 gives the right to
+		 * know who processed the data. */
+		rc = rows_json(db, &out,
+			       "SELECT at, username, action, tbl, row_id,"
+			       " changes FROM audit WHERE tbl = 'person' AND"
+			       " row_id = :id ORDER BY id",
+			       pid);
+	}
+	sb_add(&out, "\n}\n");
+	if (rc)
+		goto done;
+	if (out.oom) {
+		rc = HANE_ENOMEM;
+		goto done;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		  hane_file_mode_for(path));
+	if (fd < 0) {
+		hane_error_set(hane_msg(HANE_M_SEC_FILE), path, strerror(errno));
+		rc = errno == EEXIST ? HANE_EEXIST : HANE_EIO;
+		goto done;
+	}
+	created = true;
+	for (size_t off = 0; off < out.len;) {
+		ssize_t w = write(fd, out.s + off, out.len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			hane_error_set(hane_msg(HANE_M_SEC_FILE), path,
+				       strerror(errno));
+			rc = HANE_EIO;
+			goto done;
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0) {
+		fd = -1;
+		hane_error_set(hane_msg(HANE_M_SEC_FILE), path, strerror(errno));
+		rc = HANE_EIO;
+		goto done;
+	}
+	fd = -1;
+	if ((rc = hane_sha256_file(hex, path)) != 0)
+		goto done;
+	snprintf(detail, sizeof detail, "{\"sha256\":\"%s\"}", hex);
+	rc = hane_log_event(db, "person.access", "person", pid, detail);
+done:
+	if (fd >= 0)
+		close(fd);
+	/* A half-written copy of someone's data must not stay behind. */
+	if (rc && created)
+		unlink(path);
+	free(out.s);
+	free(refs);
+	return rc;
+}
+
+/* ---- Reading the audit trail -------------------------------------------------- */
+
+int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
+		    int (*fn)(const struct hane_audit_row *r, void *arg),
+		    void *arg)
+{
+	hane_stmt *st = NULL;
+	int64_t hid = 0;
+	char detail[400];
+	int rc = hane_can(db, HANE_ACT_AUDIT_READ);
+
+	if (rc)
+		return rc;
+	if (f->person_id &&
+	    hane_store_query_int(db, &hid,
+				 "SELECT household_id FROM person WHERE id = :id",
+				 ":id", f->person_id) != 0)
+		hid = 0;
+	{
+		struct sbuf d = {0};
+		char num[32];
+
+		sb_add(&d, "{\"user\":");
+		sb_json(&d, f->username ? f->username : "");
+		snprintf(num, sizeof num, ",\"person\":%lld,\"from\":",
+			 (long long)f->person_id);
+		sb_add(&d, num);
+		sb_json(&d, f->from ? f->from : "");
+		sb_add(&d, ",\"to\":");
+		sb_json(&d, f->to ? f->to : "");
+		sb_add(&d, "}");
+		snprintf(detail, sizeof detail, "%s", d.oom ? "{}" : d.s);
+		free(d.s);
+	}
+	if ((rc = hane_log_event(db, "audit.view", "", 0, detail)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT id, at, username, action, tbl, coalesce(row_id, 0),"
+		" coalesce(changes, '') FROM audit WHERE"
+		" (:user IS NULL OR username = :user) AND"
+		" (:pid = 0 OR (tbl = 'person' AND row_id = :pid) OR"
+		"  (:hid <> 0 AND tbl = 'household' AND row_id = :hid)) AND"
+		" (:from IS NULL OR at >= :from) AND"
+		" (:to IS NULL OR substr(at, 1, 10) <= :to) AND"
+		" (:act IS NULL OR action = :act OR (substr(:act, -1) = '.'"
+		"  AND substr(action, 1, length(:act)) = :act))"
+		" ORDER BY id LIMIT :lim");
+	if (rc)
+		return rc;
+	if (!(rc = hane_stmt_bind_text(st, ":user", f->username)) &&
+	    !(rc = hane_stmt_bind_int(st, ":pid", f->person_id)) &&
+	    !(rc = hane_stmt_bind_int(st, ":hid", hid)) &&
+	    !(rc = hane_stmt_bind_text(st, ":from", f->from)) &&
+	    !(rc = hane_stmt_bind_text(st, ":to", f->to)) &&
+	    !(rc = hane_stmt_bind_text(st, ":act", f->action)) &&
+	    !(rc = hane_stmt_bind_int(st, ":lim", f->limit > 0 ? f->limit : -1))) {
+		while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+			struct hane_audit_row r;
+
+			memset(&r, 0, sizeof r);
+			r.id = hane_stmt_int(st, 0);
+			snprintf(r.at, sizeof r.at, "%s", hane_stmt_text(st, 1));
+			snprintf(r.username, sizeof r.username, "%s",
+				 hane_stmt_text(st, 2));
+			snprintf(r.action, sizeof r.action, "%s",
+				 hane_stmt_text(st, 3));
+			snprintf(r.table, sizeof r.table, "%s",
+				 hane_stmt_text(st, 4));
+			r.row_id = hane_stmt_int(st, 5);
+			r.changes = hane_stmt_text(st, 6);
+			if ((rc = fn(&r, arg)) != 0)
+				break;
+		}
+	}
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}

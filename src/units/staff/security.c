@@ -1,0 +1,297 @@
+/* Settings, masking, the read log, SHA-256 and file modes.
+ *
+ * Masking decides by permission here, in one place, so the console, the
+ * CLI, exports and reports mask the same way: a screen never asks "is
+ * this a reporter?", it asks for the value and gets what this actor may
+ * see.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+#include "hane/perm.h"
+#include "hane/security.h"
+
+/* ---- Settings ---------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	int64_t def, lo, hi;
+} settings[HANE_SET__COUNT] = {
+#define HANE_X_(id, name, def, lo, hi) [HANE_SET_##id] = {name, def, lo, hi},
+	HANE_SETTINGS(HANE_X_)
+#undef HANE_X_
+};
+
+const char *hane_setting_name(enum hane_setting s)
+{
+	return (unsigned)s < HANE_SET__COUNT ? settings[s].name : NULL;
+}
+
+int64_t hane_setting_get(hane_db *db, enum hane_setting s)
+{
+	hane_stmt *st = NULL;
+	int64_t v;
+
+	if ((unsigned)s >= HANE_SET__COUNT)
+		return 0;
+	v = settings[s].def;
+	if (hane_stmt_prepare(db, &st,
+			      "SELECT value FROM security_setting"
+			      " WHERE name = :n") != 0)
+		return v;
+	if (hane_stmt_bind_text(st, ":n", settings[s].name) == 0 &&
+	    hane_stmt_step(st) == HANE_ROW)
+		v = hane_stmt_int(st, 0);
+	hane_stmt_finalize(st);
+	/* A value edited out of range with the sqlite3 tool must not turn
+	 * the lock-out off. */
+	if (v < settings[s].lo || v > settings[s].hi)
+		v = settings[s].def;
+	return v;
+}
+
+int hane_setting_set(hane_db *db, const char *name, int64_t value)
+{
+	hane_stmt *st = NULL;
+	char detail[160];
+	int64_t old;
+	int rc = hane_can(db, HANE_ACT_STAFF_ADMIN), s;
+
+	if (rc)
+		return rc;
+	for (s = 0; s < HANE_SET__COUNT; s++)
+		if (strcmp(name, settings[s].name) == 0)
+			break;
+	if (s == HANE_SET__COUNT) {
+		hane_error_set(hane_msg(HANE_M_SEC_SETTING_UNKNOWN), name);
+		return HANE_EINVAL;
+	}
+	if (value < settings[s].lo || value > settings[s].hi) {
+		hane_error_set(hane_msg(HANE_M_SEC_SETTING_RANGE), name,
+			       (long long)settings[s].lo,
+			       (long long)settings[s].hi);
+		return HANE_EINVAL;
+	}
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	old = hane_setting_get(db, (enum hane_setting)s);
+	rc = hane_stmt_prepare(db, &st,
+			       "INSERT INTO security_setting(name, value)"
+			       " VALUES(:n, :v) ON CONFLICT(name)"
+			       " DO UPDATE SET value = excluded.value");
+	if (rc == 0 && !(rc = hane_stmt_bind_text(st, ":n", name)) &&
+	    !(rc = hane_stmt_bind_int(st, ":v", value))) {
+		rc = hane_stmt_step(st);
+		rc = rc == HANE_DONE ? 0 : rc;
+	}
+	hane_stmt_finalize(st);
+	snprintf(detail, sizeof detail, "{\"%s\":[%lld,%lld]}", name,
+		 (long long)old, (long long)value);
+	if (rc == 0)
+		rc = hane_store_audit_event(db, "setting", "security_setting",
+					    0, detail);
+	if (rc) {
+		hane_store_rollback(db);
+		return rc;
+	}
+	return hane_store_commit(db);
+}
+
+/* ---- Masking ------------------------------------------------------------ */
+
+bool hane_sees_unmasked(hane_db *db)
+{
+	const struct hane_actor *a = hane_store_actor(db);
+
+	/* hane_can would set the error detail; this is a question, not a
+	 * refusal. */
+	return a->staff_id != 0 &&
+	       hane_role_can(a->role, a->unit, HANE_ACT_PERSON_UNMASKED);
+}
+
+char *hane_mask_tckn(hane_db *db, char *out, size_t n, const char *tckn)
+{
+	if (!tckn || !*tckn)
+		snprintf(out, n, "%s", "");
+	else if (hane_sees_unmasked(db))
+		snprintf(out, n, "%s", tckn);
+	else
+		hane_tckn_mask(out, n, tckn);
+	return out;
+}
+
+char *hane_mask_phone(hane_db *db, char *out, size_t n, const char *e164)
+{
+	if (!e164 || !*e164)
+		snprintf(out, n, "%s", "");
+	else
+		hane_phone_format(out, n, e164, !hane_sees_unmasked(db));
+	return out;
+}
+
+char *hane_mask_address(hane_db *db, char *out, size_t n,
+			const char *mahalle, const char *street,
+			const char *building, const char *door)
+{
+	bool full = hane_sees_unmasked(db);
+	bool rest = (street && *street) || (building && *building) ||
+		    (door && *door);
+
+	mahalle = mahalle ? mahalle : "";
+	if (!full) {
+		snprintf(out, n, "%s%s%s", mahalle, *mahalle && rest ? " " : "",
+			 rest ? "***" : "");
+		return out;
+	}
+	snprintf(out, n, "%s%s%s%s%s%s%s", mahalle,
+		 *mahalle && street && *street ? " " : "", street ? street : "",
+		 building && *building ? " No:" : "", building ? building : "",
+		 door && *door ? " D:" : "", door ? door : "");
+	return out;
+}
+
+char *hane_mask_text(hane_db *db, char *out, size_t n, const char *text)
+{
+	if (!text || !*text)
+		snprintf(out, n, "%s", "");
+	else
+		snprintf(out, n, "%s", hane_sees_unmasked(db) ? text : "***");
+	return out;
+}
+
+/* ---- The read log ------------------------------------------------------- */
+
+int hane_log_event(hane_db *db, const char *event, const char *table,
+		   int64_t id, const char *detail)
+{
+	if (hane_store_actor(db)->staff_id == 0)
+		return hane_can(db, HANE_ACT_HOUSEHOLD_READ); /* the refusal */
+	return hane_store_audit_event(db, event, table, id, detail);
+}
+
+int hane_log_read(hane_db *db, const char *event, int64_t person_id)
+{
+	return hane_log_event(db, event, "person", person_id, NULL);
+}
+
+int hane_reveal(hane_db *db, int64_t person_id, const char *field)
+{
+	char detail[96];
+	int rc = hane_can(db, HANE_ACT_PERSON_REVEAL);
+
+	if (rc)
+		return rc;
+	snprintf(detail, sizeof detail, "{\"field\":\"%s\"}",
+		 field && strspn(field, "abcdefghijklmnopqrstuvwxyz_") ==
+				  strlen(field)
+			 ? field
+			 : "?");
+	return hane_log_event(db, "person.reveal", "person", person_id,
+			      detail);
+}
+
+/* JSON string body of s: quotes, backslashes and control bytes escaped;
+ * truncated rather than overflowing. */
+static void json_escape(char *out, size_t n, const char *s)
+{
+	size_t k = 0;
+
+	for (; s && *s && k + 7 < n; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			out[k++] = '\\';
+			out[k++] = (char)c;
+		} else if (c < 0x20) {
+			k += (size_t)snprintf(out + k, n - k, "\\u%04x", c);
+		} else {
+			out[k++] = (char)c;
+		}
+	}
+	out[k] = '\0';
+}
+
+int hane_log_export(hane_db *db, const char *what, const char *path,
+		    long rows, bool unmasked)
+{
+	char hex[65], w[128], p[1024], detail[1400];
+	int rc = hane_sha256_file(hex, path);
+
+	if (rc)
+		return rc;
+	json_escape(w, sizeof w, what);
+	json_escape(p, sizeof p, path);
+	snprintf(detail, sizeof detail,
+		 "{\"what\":\"%s\",\"file\":\"%s\",\"rows\":%ld,"
+		 "\"unmasked\":%s,\"sha256\":\"%s\"}",
+		 w, p, rows, unmasked ? "true" : "false", hex);
+	return hane_log_event(db, "export", "", 0, detail);
+}
+
+int hane_log_report(hane_db *db, const char *report, const char *params,
+		    bool unmasked)
+{
+	char r[128], p[1024], detail[1300];
+
+	json_escape(r, sizeof r, report);
+	json_escape(p, sizeof p, params ? params : "");
+	snprintf(detail, sizeof detail,
+		 "{\"report\":\"%s\",\"params\":\"%s\",\"unmasked\":%s}", r, p,
+		 unmasked ? "true" : "false");
+	return hane_log_event(db, "report", "", 0, detail);
+}
+
+int hane_sha256_file(char hex[65], const char *path)
+{
+	crypto_hash_sha256_state h;
+	unsigned char buf[65536], sum[crypto_hash_sha256_BYTES];
+	ssize_t got;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		hane_error_set(hane_msg(HANE_M_SEC_FILE), path, strerror(errno));
+		return HANE_EIO;
+	}
+	crypto_hash_sha256_init(&h);
+	while ((got = read(fd, buf, sizeof buf)) != 0) {
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			hane_error_set(hane_msg(HANE_M_SEC_FILE), path,
+				       strerror(errno));
+			close(fd);
+			return HANE_EIO;
+		}
+		crypto_hash_sha256_update(&h, buf, (unsigned long long)got);
+	}
+	close(fd);
+	crypto_hash_sha256_final(&h, sum);
+	sodium_bin2hex(hex, 65, sum, sizeof sum);
+	return 0;
+}
+
+/* ---- Files -------------------------------------------------------------- */
+
+unsigned hane_file_mode_for(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	if (stat(dir, &sb) == 0 && (sb.st_mode & S_ISGID))
+		return 0660;
+	return 0600;
+}
