@@ -192,7 +192,7 @@ int hane_ui_form_validate(struct hane_ui_form *f, int i)
 
 			hane_date_format(shown, iso);
 			if (strcmp(shown, s->text) != 0) {
-				snprintf(s->text, sizeof s->text, "%s", shown);
+				memcpy(s->text, shown, strlen(shown) + 1);
 				s->pos = strlen(s->text);
 			}
 		}

@@ -746,7 +746,7 @@ static void draw_help(struct hane_ui *ui, void *arg)
 
 void ui_help(struct hane_ui *ui, const enum hane_ui_action *acts, int n)
 {
-	struct ui_frame f = {NULL, NULL, acts, n};
+	struct ui_frame f = {NULL, NULL, acts, n, true};
 
 	hane_ui_title_push(ui, hane_msg(HANE_M_UI_ACT_HELP));
 	ui_push(ui, draw_help, &f, NULL, 0);

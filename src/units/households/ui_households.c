@@ -39,11 +39,12 @@ static const char *status_label(const char *status)
 					      : hane_msg(HANE_M_UI_HH_ACTIVE);
 }
 
-static void show_tckn(hane_db *db, char *out, size_t outsz, const char *tckn)
+/* KVKK: the full number only for roles that may see it. */
+static void show_tckn(bool reveal, char *out, size_t outsz, const char *tckn)
 {
 	if (!tckn[0])
 		snprintf(out, outsz, "-");
-	else if (hane_can(db, HANE_ACT_PERSON_REVEAL) == 0)
+	else if (reveal)
 		snprintf(out, outsz, "%s", tckn);
 	else
 		hane_tckn_mask(out, outsz, tckn);
@@ -629,6 +630,7 @@ struct search_fill {
 	hane_db *db;
 	struct hane_ui_list *l;
 	int rc;
+	bool reveal;
 };
 
 static int search_hit(const struct hane_person_hit *hit, void *arg)
@@ -638,7 +640,7 @@ static int search_hit(const struct hane_person_hit *hit, void *arg)
 	char hh[32];
 	const char *cells[C__COUNT];
 
-	show_tckn(s->db, tckn, sizeof tckn, hit->tckn);
+	show_tckn(s->reveal, tckn, sizeof tckn, hit->tckn);
 	snprintf(name, sizeof name, "%s %s", hit->first_name, hit->last_name);
 	hane_date_format(birth, hit->birth_date);
 	snprintf(hh, sizeof hh, "#%lld", (long long)hit->household_id);
@@ -655,29 +657,42 @@ static int search_hit(const struct hane_person_hit *hit, void *arg)
 static int search_fill(struct hane_ui *ui, struct hane_ui_list *l,
 		       const char *query, int rows, void *arg)
 {
-	struct search_fill s = {hane_ui_db(ui), l, 0};
+	struct search_fill s = {hane_ui_db(ui), l, 0, false};
 	int rc;
 
 	(void)arg;
+	s.reveal = hane_can(s.db, HANE_ACT_PERSON_REVEAL) == 0;
 	rc = hane_person_search(s.db, query, rows, 0, search_hit, &s, NULL);
 	if (rc < 0 && !query[0])
 		return 0; /* nothing typed yet: an empty list is right */
 	return rc < 0 ? rc : s.rc;
 }
 
+/* The registry's size for the title line. Counting a million rows on
+ * every keystroke would cost more than the search itself, so it is counted
+ * when the list opens and again after a change made from it. */
+struct search_ctx {
+	int64_t count;
+	bool stale;
+};
+
 static void search_info(struct hane_ui *ui, char *out, size_t outsz,
 			void *arg)
 {
-	int64_t n;
+	struct search_ctx *c = arg;
 	char num[32];
 
-	(void)arg;
-	if (hane_person_count(hane_ui_db(ui), &n) != 0) {
+	if (c->stale) {
+		if (hane_person_count(hane_ui_db(ui), &c->count) != 0)
+			c->count = -1;
+		c->stale = false;
+	}
+	if (c->count < 0) {
 		out[0] = '\0';
 		return;
 	}
 	snprintf(out, outsz, hane_msg(HANE_M_UI_N_PERSONS),
-		 group_digits(num, sizeof num, n));
+		 group_digits(num, sizeof num, c->count));
 }
 
 static int household_detail(struct hane_ui *ui, int64_t household_id);
@@ -686,9 +701,10 @@ static int search_act(struct hane_ui *ui, struct hane_ui_list *l,
 		      enum hane_ui_action a, void *arg)
 {
 	int64_t id = hane_ui_list_selected_id(l);
+	struct search_ctx *c = arg;
 	struct hane_person p;
 
-	(void)arg;
+	c->stale = true;
 	switch (a) {
 	case HANE_UI_A_OPEN:
 		if (!id)
@@ -733,10 +749,12 @@ int hane_ui_households_search(struct hane_ui *ui, const char *query)
 		.info = search_info,
 		.query = query,
 	};
+	struct search_ctx ctx = {0, true};
 	struct hane_ui_list *l = hane_ui_list_new(C__COUNT);
 
 	if (!l)
 		return HANE_ENOMEM;
+	v.arg = &ctx;
 	hane_ui_list_run(ui, &v, l);
 	hane_ui_list_free(l);
 	return 0;
@@ -850,6 +868,7 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	struct hane_ui_list *l = hane_ui_detail_list(d);
 	char title[256], phone[32], money[48], addr[600], today[HANE_DATE_LEN + 1];
 	const char *head = "";
+	bool reveal = hane_can(db, HANE_ACT_PERSON_REVEAL) == 0;
 	int rc;
 
 	rc = hane_household_get(db, s->id, &s->h);
@@ -874,7 +893,7 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	hane_ui_detail_line(d, "%s", addr);
 	if (s->h.phone[0])
 		hane_phone_format(phone, sizeof phone, s->h.phone,
-				  hane_can(db, HANE_ACT_PERSON_REVEAL) != 0);
+				  !reveal);
 	else
 		snprintf(phone, sizeof phone, "-");
 	if (s->h.income_kurus >= 0)
@@ -904,7 +923,7 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 			snprintf(dis, sizeof dis, "%%%d", p->disability_pct);
 		else
 			dis[0] = '\0';
-		show_tckn(db, tckn, sizeof tckn, p->tckn);
+		show_tckn(reveal, tckn, sizeof tckn, p->tckn);
 		cells[M_NAME] = name;
 		cells[M_RELATION] = hane_relation_label(p->relation);
 		cells[M_AGE] = age;
