@@ -76,6 +76,10 @@ static void sql_for(FILE *out, const char *folded)
 int main(int argc, char **argv)
 {
 	static double lat[MAX_SAMPLES];
+	static struct {
+		double ms;
+		char q[128];
+	} slow[5];
 	const char *sqlite = argc > 2 ? argv[2] : "sqlite3";
 	char script[] = "/tmp/hane-bench-XXXXXX";
 	hane_db *db = NULL;
@@ -122,6 +126,17 @@ int main(int argc, char **argv)
 			rc = hane_person_search(db, prefix, PAGE, 0, ignore,
 						&hits, NULL);
 			lat[n++] = now_ms() - t;
+			/* Keep the five slowest keystrokes to name them. */
+			for (int w = 0; w < 5; w++) {
+				if (lat[n - 1] > slow[w].ms) {
+					memmove(&slow[w + 1], &slow[w],
+						sizeof slow[0] * (size_t)(4 - w));
+					slow[w].ms = lat[n - 1];
+					snprintf(slow[w].q, sizeof slow[w].q,
+						 "%s", prefix);
+					break;
+				}
+			}
 			if (rc) {
 				fprintf(stderr, "search %s: %s\n", prefix,
 					hane_error_last());
@@ -163,6 +178,9 @@ int main(int argc, char **argv)
 	printf("%-34s %10.3f %10.3f %10.3f\n", "sqlite3 tool, first word only",
 	       pct(sq, nsq, .5), pct(sq, nsq, .99), nsq ? sq[nsq - 1] : 0);
 	printf("%-34s %10.3f\n", "open + actor + count", open_ms);
+	for (int w = 0; w < 5 && slow[w].q[0]; w++)
+		printf("slow keystroke: %8.3f ms  \"%s\"\n", slow[w].ms,
+		       slow[w].q);
 	printf("csv:\n");
 	printf("search_keystroke_p50_ms,%.3f,%.3f\n", pct(lat, n, .5),
 	       pct(sq, nsq, .5));

@@ -346,6 +346,25 @@ static void test_search_paging_and_limit(void **state)
 	for (int i = 0; i < 10; i++)
 		for (int j = 0; j < 10; j++)
 			assert_true(a.ids[i] != b.ids[j]);
+	/* Two words go through the name-order branch and then the any-order
+	 * one: pages stay disjoint and complete across both. */
+	make_household(db, "Kaya", "Ahmetoğlu", tu_tckn(200), NULL, &pid);
+	{
+		struct hits all = {0}, p1 = {0}, p2 = {0};
+
+		tu_ok(hane_person_search(db, "ahmet kaya", 31, 0, collect, &all,
+					 &total));
+		assert_int_equal(total, 31);
+		assert_string_equal(all.names[30], "Kaya Ahmetoğlu");
+		tu_ok(hane_person_search(db, "ahmet kaya", 16, 0, collect, &p1,
+					 &total));
+		tu_ok(hane_person_search(db, "ahmet kaya", 16, 16, collect, &p2,
+					 &total));
+		assert_int_equal(total, 15);
+		for (int i = 0; i < 16; i++)
+			for (int j = 0; j < 15; j++)
+				assert_true(p1.ids[i] != p2.ids[j]);
+	}
 	hane_store_close(db);
 }
 

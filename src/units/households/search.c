@@ -129,6 +129,38 @@ static const char *phone_prefix(const char *digits)
 	return digits;
 }
 
+/* Names typed in order ("sukru yil") are a prefix of the folded full name:
+ * one range of the person(name_key) index gives them first, in name
+ * order, before the any-order word search fills the rest of the page. */
+static int search_phrase(hane_db *db, struct search *s,
+			 char words[][WORD_MAX], int nwords)
+{
+	char phrase[MAX_WORDS * WORD_MAX], hi[MAX_WORDS * WORD_MAX + 2];
+	hane_stmt *st = NULL;
+	int rc;
+
+	phrase[0] = '\0';
+	for (int i = 0; i < nwords; i++) {
+		if (i)
+			strcat(phrase, " ");
+		strcat(phrase, words[i]);
+	}
+	range_hi(hi, sizeof hi, phrase);
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT " HIT_COLUMNS " FROM person p"
+			       " JOIN household h ON h.id = p.household_id"
+			       " WHERE p.name_key >= :lo AND p.name_key < :hi"
+			       " ORDER BY p.name_key LIMIT :n");
+	if (rc)
+		return rc;
+	if (!(rc = hane_stmt_bind_text(st, ":lo", phrase)) &&
+	    !(rc = hane_stmt_bind_text(st, ":hi", hi)) &&
+	    !(rc = hane_stmt_bind_int(st, ":n", s->offset + s->limit)))
+		rc = deliver(s, st);
+	hane_stmt_finalize(st);
+	return rc;
+}
+
 static int search_words(hane_db *db, struct search *s,
 			char words[][WORD_MAX], int nwords, const char *digits)
 {
@@ -151,23 +183,30 @@ static int search_words(hane_db *db, struct search *s,
 			driver = i;
 		}
 	}
+	/* The inner query walks only the two person_word indexes: persons
+	 * are fetched for the page that is shown, not for every candidate. */
 	rc = hane_stmt_prepare(
 		db, &st,
-		"SELECT DISTINCT " HIT_COLUMNS " FROM person_word w"
-		" JOIN person p ON p.id = w.person_id"
-		" JOIN household h ON h.id = p.household_id"
-		" WHERE w.word >= :lo AND w.word < :hi"
-		" AND (:w1 IS NULL OR EXISTS (SELECT 1 FROM person_word x"
-		"  WHERE x.person_id = p.id AND x.word >= :w1 AND x.word < :h1))"
-		" AND (:w2 IS NULL OR EXISTS (SELECT 1 FROM person_word x"
-		"  WHERE x.person_id = p.id AND x.word >= :w2 AND x.word < :h2))"
-		" AND (:w3 IS NULL OR EXISTS (SELECT 1 FROM person_word x"
-		"  WHERE x.person_id = p.id AND x.word >= :w3 AND x.word < :h3))"
-		" AND (:w4 IS NULL OR EXISTS (SELECT 1 FROM person_word x"
-		"  WHERE x.person_id = p.id AND x.word >= :w4 AND x.word < :h4))"
-		" AND (:d IS NULL OR (p.tckn >= :d AND p.tckn < :dhi)"
-		"  OR (p.phone_key >= :d AND p.phone_key < :dhi))"
-		" LIMIT :n");
+		"SELECT " HIT_COLUMNS " FROM (SELECT DISTINCT w.person_id AS id"
+		"  FROM person_word w WHERE w.word >= :lo AND w.word < :hi"
+		"  AND (:w1 IS NULL OR EXISTS (SELECT 1 FROM person_word x"
+		"   WHERE x.person_id = w.person_id AND x.word >= :w1"
+		"   AND x.word < :h1))"
+		"  AND (:w2 IS NULL OR EXISTS (SELECT 1 FROM person_word x"
+		"   WHERE x.person_id = w.person_id AND x.word >= :w2"
+		"   AND x.word < :h2))"
+		"  AND (:w3 IS NULL OR EXISTS (SELECT 1 FROM person_word x"
+		"   WHERE x.person_id = w.person_id AND x.word >= :w3"
+		"   AND x.word < :h3))"
+		"  AND (:w4 IS NULL OR EXISTS (SELECT 1 FROM person_word x"
+		"   WHERE x.person_id = w.person_id AND x.word >= :w4"
+		"   AND x.word < :h4))"
+		"  AND (:d IS NULL OR EXISTS (SELECT 1 FROM person y"
+		"   WHERE y.id = w.person_id AND ((y.tckn >= :d AND y.tckn < :dhi)"
+		"   OR (y.phone_key >= :d AND y.phone_key < :dhi))))"
+		"  LIMIT :n) m"
+		" JOIN person p ON p.id = m.id"
+		" JOIN household h ON h.id = p.household_id");
 	if (rc)
 		return rc;
 	range_hi(hi, sizeof hi, words[driver]);
@@ -282,7 +321,9 @@ int hane_person_search(hane_db *db, const char *query, int limit, int offset,
 	s.ids = malloc(sizeof *s.ids * ((size_t)limit + (size_t)offset));
 	if (!s.ids)
 		return HANE_ENOMEM;
-	if (nwords)
+	if (nwords > 1 && !digits[0])
+		rc = search_phrase(db, &s, words, nwords);
+	if (nwords && rc == 0 && !s.stop && s.delivered < s.limit)
 		rc = search_words(db, &s, words, nwords,
 				  digits[0] ? digits : NULL);
 	else
