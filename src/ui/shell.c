@@ -101,8 +101,12 @@ void ui_units_menu(struct hane_ui *ui)
 		uint32_t ch = 0;
 		enum hane_ui_key k = ui_key(ui, &ch);
 
-		if (k == HANE_UI_K_RESIZE || ui_global_key(ui, k))
+		if (k == HANE_UI_K_RESIZE)
 			continue;
+		if (ui_global_key(ui, k)) {
+			count_persons(ui, &m);
+			continue;
+		}
 		switch (k) {
 		case HANE_UI_K_UP:
 			m.sel = (m.sel + NUNITS - 1) % NUNITS;
@@ -116,14 +120,12 @@ void ui_units_menu(struct hane_ui *ui)
 		case HANE_UI_K_END:
 			m.sel = NUNITS - 1;
 			break;
-		case HANE_UI_K_ENTER:
-			open_unit(ui, &m, m.sel);
+		case HANE_UI_K_F3:
+			hane_ui_households_search(ui, NULL);
 			count_persons(ui, &m);
 			break;
-		case HANE_UI_K_F3:
-			hane_ui_title_push(ui, hane_msg(units[0].label));
-			hane_ui_households_search(ui, NULL);
-			hane_ui_title_pop(ui);
+		case HANE_UI_K_ENTER:
+			open_unit(ui, &m, m.sel);
 			count_persons(ui, &m);
 			break;
 		case HANE_UI_K_CHAR:

@@ -740,6 +740,7 @@ static void draw_help(struct hane_ui *ui, void *arg)
 	}
 	y++;
 	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_MOVE), COLS - 3, UI_R_NORMAL);
+	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_SEARCH), COLS - 3, UI_R_NORMAL);
 	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_ESC), COLS - 3, UI_R_NORMAL);
 	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_QUIT), COLS - 3, UI_R_NORMAL);
 }
@@ -767,6 +768,18 @@ bool ui_global_key(struct hane_ui *ui, enum hane_ui_key k)
 {
 	if (k == HANE_UI_K_F10) {
 		ui->quit = true;
+		return true;
+	}
+	/* F3 from anywhere: the person search, unless this screen gives F3
+	 * a meaning of its own, or a dialog is open. */
+	if (k == HANE_UI_K_F3 && ui->nframes > 0 &&
+	    ui->nframes < UI_MAX_FRAMES - 8) {
+		const struct ui_frame *top = &ui->frames[ui->nframes - 1];
+
+		if (!top->full || hane_ui_action_for_key(top->actions,
+							 top->nactions, k) >= 0)
+			return false;
+		hane_ui_households_search(ui, NULL);
 		return true;
 	}
 	if (k == HANE_UI_K_F1 && ui->nframes > 0) {

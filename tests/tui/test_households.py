@@ -135,6 +135,12 @@ def test_search_as_you_type_120x40():
         c.send(ENTER)                             # open the household
         c.wait("Kaya hanesi")
         c.wait("İsmail Işık")
+        c.send(F[3])                              # F3 from the household
+        c.wait(lambda t: "Kaya hanesi › Kişi ara" in c.line(0))
+        c.send(ESC)
+        c.wait(lambda t: c.line(0).rstrip().endswith("root")
+               and "Kaya hanesi" in c.line(0)
+               and "Kişi ara" not in c.line(0).split("Kaya hanesi")[1])
         c.send(F[10])
         c.wait_exit()
     finally:
