@@ -1,0 +1,773 @@
+/* What goes out: referrals (who may receive food), the distribution rules
+ * (eligibility, frequency limit and its supervised override, stock
+ * warnings), stock and the "not served for N days" follow-up list.
+ *
+ * The rules are one function, check_rules(), that both the preview
+ * (hane_foodbank_check, for the screen) and the write
+ * (hane_foodbank_distribute, inside its transaction so two counters
+ * cannot both hand out the last allowed package) run.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "foodbank_int.h"
+
+/* ---- Referrals -------------------------------------------------------------- */
+
+static int household_status(hane_db *db, int64_t id, int *members,
+			    bool *active)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT h.status = 'active',"
+		" (SELECT count(*) FROM person p WHERE p.household_id = h.id)"
+		" FROM household h WHERE h.id = :id");
+
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		*active = hane_stmt_int(st, 0) != 0;
+		*members = (int)hane_stmt_int(st, 1);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_HOUSEHOLD_NOT_FOUND),
+			       (long long)id);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+struct refer_args {
+	int64_t household_id;
+	const char *source;
+	int64_t decision_id;
+	const char *reason;
+	const char *from;
+	const char *until;
+	int64_t *id;
+};
+
+static int refer_tx(hane_db *db, void *arg)
+{
+	struct refer_args *a = arg;
+	hane_stmt *st = NULL;
+	int64_t id = 0, version = 0, household = 0;
+	int rc;
+
+	if (a->decision_id) {
+		rc = hane_stmt_prepare(db, &st,
+				       "SELECT id, version, household_id"
+				       " FROM fb_referral WHERE decision_id = :d"
+				       " AND source = 'inspection'");
+		if (rc)
+			return rc;
+		if ((rc = hane_stmt_bind_int(st, ":d", a->decision_id)) == 0)
+			rc = hane_stmt_step(st);
+		if (rc == HANE_ROW) {
+			id = hane_stmt_int(st, 0);
+			version = hane_stmt_int(st, 1);
+			household = hane_stmt_int(st, 2);
+		}
+		hane_stmt_finalize(st);
+		if (rc < 0)
+			return rc;
+	}
+	struct hane_field f[] = {
+		HANE_FINT("household_id", a->household_id),
+		FB_TEXT("source", a->source),
+		a->decision_id
+			? (struct hane_field)HANE_FINT("decision_id",
+						       a->decision_id)
+			: (struct hane_field)HANE_FNULL("decision_id"),
+		HANE_FTEXT("reason", a->reason),
+		FB_TEXT("valid_from", a->from),
+		HANE_FTEXT("valid_until", a->until),
+	};
+	if (!id)
+		return hane_store_insert(db, "fb_referral", f,
+					 sizeof f / sizeof f[0], a->id);
+	/* The same decision again (edited or ended): one referral per
+	 * decision, kept up to date. */
+	if (household != a->household_id) {
+		hane_error_set(hane_msg(HANE_M_FB_DECISION_OTHER),
+			       (long long)a->decision_id, (long long)household);
+		return HANE_EINVAL;
+	}
+	if (a->id)
+		*a->id = id;
+	return hane_store_update(db, "fb_referral", id, version, f + 3, 3,
+				 NULL);
+}
+
+int hane_foodbank_refer(hane_db *db, int64_t household_id, const char *source,
+			int64_t decision_id, const char *reason,
+			const char *valid_from, const char *valid_until,
+			int64_t *id)
+{
+	char from[HANE_DATE_LEN + 1] = "", until[HANE_DATE_LEN + 1] = "";
+	char why[256] = "";
+	struct refer_args a;
+	bool active = false, inspection;
+	int members = 0, rc;
+
+	if (id)
+		*id = 0;
+	inspection = source && strcmp(source, "inspection") == 0;
+	if (!inspection && (!source || strcmp(source, "manual") != 0)) {
+		hane_error_set(hane_msg(HANE_M_FB_SOURCE_BAD),
+			       source ? source : "");
+		return HANE_EINVAL;
+	}
+	/* The inspection unit calls this when a food decision is approved;
+	 * its decider need not hold foodbank.write. */
+	rc = hane_can(db, HANE_ACT_FOODBANK_WRITE);
+	if (rc && inspection && hane_can(db, HANE_ACT_INSPECTION_DECIDE) == 0)
+		rc = 0;
+	if (rc)
+		return rc;
+	if ((rc = household_status(db, household_id, &members, &active)) != 0)
+		return rc;
+	snprintf(why, sizeof why, "%s", reason ? reason : "");
+	hane_text_trim(why);
+	if (!hane_utf8_valid(why, strlen(why)))
+		return fb_field_error(HANE_M_FB_F_REASON,
+				      hane_strerror(HANE_EINVAL));
+	if (inspection && decision_id <= 0) {
+		hane_error_set("%s", hane_msg(HANE_M_FB_DECISION_REQUIRED));
+		return HANE_EINVAL;
+	}
+	if (!inspection && !why[0]) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_FB_F_REASON));
+		return HANE_EINVAL;
+	}
+	snprintf(from, sizeof from, "%s", valid_from ? valid_from : "");
+	if ((rc = fb_date_check(from, HANE_M_FB_F_FROM, true)) != 0)
+		return rc;
+	if (valid_until && *valid_until) {
+		snprintf(until, sizeof until, "%s", valid_until);
+		if ((rc = fb_date_check(until, HANE_M_FB_F_UNTIL, true)) != 0)
+			return rc;
+		if (strcmp(until, from) < 0)
+			return fb_field_error(HANE_M_FB_F_UNTIL,
+					      hane_msg(HANE_M_FB_UNTIL_BEFORE));
+	}
+	a.household_id = household_id;
+	a.source = inspection ? "inspection" : "manual";
+	a.decision_id = inspection ? decision_id : 0;
+	a.reason = why[0] ? why : NULL;
+	a.from = from;
+	a.until = until[0] ? until : NULL;
+	a.id = id;
+	return hane_store_tx(db, refer_tx, &a);
+}
+
+int hane_foodbank_referrals(hane_db *db, int64_t household_id,
+			    int (*fn)(const struct hane_fb_referral *r,
+				      void *arg),
+			    void *arg)
+{
+	struct hane_fb_referral r;
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT id, version, household_id, source,"
+		" coalesce(decision_id, 0), coalesce(reason, ''), valid_from,"
+		" coalesce(valid_until, ''), coalesce(created_by, '')"
+		" FROM fb_referral WHERE (:h = 0 OR household_id = :h)"
+		" ORDER BY valid_from DESC, id DESC");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) != 0)
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		memset(&r, 0, sizeof r);
+		r.id = hane_stmt_int(st, 0);
+		r.version = hane_stmt_int(st, 1);
+		r.household_id = hane_stmt_int(st, 2);
+		FB_COPY(r.source, st, 3);
+		r.decision_id = hane_stmt_int(st, 4);
+		FB_COPY(r.reason, st, 5);
+		FB_COPY(r.valid_from, st, 6);
+		FB_COPY(r.valid_until, st, 7);
+		FB_COPY(r.created_by, st, 8);
+		if (fn(&r, arg))
+			break;
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* ---- Eligibility ----------------------------------------------------------------- */
+
+/* Fills the eligibility and last-visit fields of c for date (ISO). */
+static int eligibility(hane_db *db, int64_t household_id, const char *date,
+		       struct hane_fb_check *c)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT id, source, coalesce(valid_until, '')"
+		" FROM fb_referral WHERE household_id = :h"
+		" AND valid_from <= :d"
+		" AND (valid_until IS NULL OR valid_until >= :d)"
+		" ORDER BY valid_until IS NULL DESC, valid_until DESC, id DESC"
+		" LIMIT 1");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) ||
+	    (rc = hane_stmt_bind_text(st, ":d", date)))
+		goto done;
+	if ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		c->eligible = true;
+		c->referral_id = hane_stmt_int(st, 0);
+		FB_COPY(c->referral_source, st, 1);
+		FB_COPY(c->referral_until, st, 2);
+	}
+	if (rc < 0)
+		goto done;
+	hane_stmt_finalize(st);
+	st = NULL;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT d.date, p.name_tr, p.name_en FROM fb_distribution d"
+		" JOIN fb_package_type p ON p.id = d.package_id"
+		" WHERE d.household_id = :h AND d.date <= :d"
+		" ORDER BY d.date DESC, d.id DESC LIMIT 1");
+	if (rc)
+		goto done;
+	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) ||
+	    (rc = hane_stmt_bind_text(st, ":d", date)))
+		goto done;
+	if ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		FB_COPY(c->last_visit, st, 0);
+		FB_COPY(c->last_visit_package, st,
+			hane_lang_get() == HANE_LANG_EN ? 2 : 1);
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_foodbank_eligibility(hane_db *db, int64_t household_id,
+			      const char *date, struct hane_fb_check *c)
+{
+	char day[HANE_DATE_LEN + 1] = "";
+	bool active;
+	int members, rc;
+
+	memset(c, 0, sizeof *c);
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
+		return rc;
+	snprintf(day, sizeof day, "%s", date ? date : "");
+	if ((rc = fb_date_check(day, HANE_M_FB_F_DATE, true)) != 0)
+		return rc;
+	if ((rc = household_status(db, household_id, &members, &active)) != 0)
+		return rc;
+	return eligibility(db, household_id, day, c);
+}
+
+/* ---- Stock ----------------------------------------------------------------------- */
+
+static int stock_of(hane_db *db, int64_t branch_id, const char *category,
+		    const char *unit, int64_t *have)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT"
+		" (SELECT coalesce(sum(i.qty_milli), 0) FROM fb_donation_item i"
+		"  JOIN fb_donation d ON d.id = i.donation_id"
+		"  WHERE d.branch_id = :b AND i.category = :c AND i.unit = :u)"
+		" + (SELECT coalesce(sum(qty_milli), 0) FROM fb_supply"
+		"  WHERE branch_id = :b AND category = :c AND unit = :u)"
+		" - (SELECT coalesce(sum(i.qty_milli), 0)"
+		"  FROM fb_distribution_item i"
+		"  JOIN fb_distribution d ON d.id = i.distribution_id"
+		"  WHERE d.branch_id = :b AND i.category = :c AND i.unit = :u)");
+
+	*have = 0;
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":b", branch_id)) ||
+	    (rc = hane_stmt_bind_text(st, ":c", category)) ||
+	    (rc = hane_stmt_bind_text(st, ":u", unit)))
+		goto done;
+	if ((rc = hane_stmt_step(st)) == HANE_ROW)
+		*have = hane_stmt_int(st, 0);
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_foodbank_stock(hane_db *db, int64_t branch_id,
+			int (*fn)(const struct hane_fb_stock_row *r, void *arg),
+			void *arg)
+{
+	struct hane_fb_stock_row r;
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"WITH moves(branch_id, category, unit, qin, qout) AS ("
+		" SELECT d.branch_id, i.category, i.unit, i.qty_milli, 0"
+		"  FROM fb_donation_item i"
+		"  JOIN fb_donation d ON d.id = i.donation_id"
+		" UNION ALL SELECT branch_id, category, unit, qty_milli, 0"
+		"  FROM fb_supply"
+		" UNION ALL SELECT d.branch_id, i.category, i.unit, 0,"
+		"  i.qty_milli FROM fb_distribution_item i"
+		"  JOIN fb_distribution d ON d.id = i.distribution_id)"
+		" SELECT b.id, b.name, m.category, m.unit, sum(m.qin),"
+		" sum(m.qout) FROM moves m JOIN fb_branch b ON b.id = m.branch_id"
+		" WHERE :b = 0 OR b.id = :b"
+		" GROUP BY b.id, m.category, m.unit"
+		" ORDER BY b.id, m.category, m.unit");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":b", branch_id)) != 0)
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		memset(&r, 0, sizeof r);
+		r.branch_id = hane_stmt_int(st, 0);
+		FB_COPY(r.branch, st, 1);
+		FB_COPY(r.category, st, 2);
+		FB_COPY(r.unit, st, 3);
+		r.in_milli = hane_stmt_int(st, 4);
+		r.out_milli = hane_stmt_int(st, 5);
+		if (fn(&r, arg))
+			break;
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* ---- The rules -------------------------------------------------------------------- */
+
+/* The package's contents for a household of members persons. */
+static int package_items(hane_db *db, int64_t package_id, int members,
+			 struct hane_fb_item *items, size_t *n)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT category, unit, base_milli + per_person_milli * :n"
+		" FROM fb_package_item WHERE package_id = :p ORDER BY id");
+
+	*n = 0;
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":n", members)) ||
+	    (rc = hane_stmt_bind_int(st, ":p", package_id)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		if (*n >= HANE_FB_ITEMS_MAX || hane_stmt_int(st, 2) <= 0)
+			continue;
+		FB_COPY(items[*n].category, st, 0);
+		FB_COPY(items[*n].unit, st, 1);
+		items[*n].qty_milli = hane_stmt_int(st, 2);
+		(*n)++;
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* The last package of the same type within limit_days of date (either
+ * side: a back-dated entry must not make room for a second package). */
+static int last_within(hane_db *db, const struct hane_fb_distribution *d,
+		       const struct hane_fb_package *p,
+		       struct hane_fb_check *c)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT id, date, date(date, '+' || :n || ' days')"
+		" FROM fb_distribution WHERE household_id = :h"
+		" AND package_id = :p"
+		" AND date > date(:d, '-' || :n || ' days')"
+		" AND date < date(:d, '+' || :n || ' days')"
+		" ORDER BY date DESC, id DESC LIMIT 1");
+
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":n", p->limit_days)) ||
+	    (rc = hane_stmt_bind_int(st, ":h", d->household_id)) ||
+	    (rc = hane_stmt_bind_int(st, ":p", p->id)) ||
+	    (rc = hane_stmt_bind_text(st, ":d", d->date)))
+		goto done;
+	if ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		c->limited = true;
+		c->last_id = hane_stmt_int(st, 0);
+		FB_COPY(c->last_date, st, 1);
+		FB_COPY(c->next_date, st, 2);
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* Every rule, in the order a caseworker would ask: who (household,
+ * eligibility), what (package, items), how often (limit), is it there
+ * (stock). Fills c and d's defaults; *pkg gets the package. */
+static int check_rules(hane_db *db, struct hane_fb_distribution *d,
+		       struct hane_fb_check *c, struct hane_fb_package *pkg)
+{
+	struct hane_fb_branch b;
+	char reason[256], date[2][HANE_DATE_LEN + 1];
+	bool active = false;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if ((rc = household_status(db, d->household_id, &d->members,
+				   &active)) != 0)
+		return rc;
+	if (!active) {
+		hane_error_set(hane_msg(HANE_M_FB_PASSIVE),
+			       (long long)d->household_id);
+		return HANE_EINVAL;
+	}
+	if ((rc = hane_foodbank_branch_get(db, d->branch_id, &b)) != 0)
+		return rc;
+	snprintf(d->branch, sizeof d->branch, "%s", b.name);
+	if ((rc = hane_foodbank_package_find(db, d->package, pkg)) != 0)
+		return rc;
+	if (!pkg->active) {
+		hane_error_set(hane_msg(HANE_M_FB_PACKAGE_INACTIVE), pkg->name);
+		return HANE_EINVAL;
+	}
+	snprintf(d->package, sizeof d->package, "%s", pkg->code);
+	snprintf(d->package_name, sizeof d->package_name, "%s", pkg->name);
+	if ((rc = fb_date_check(d->date, HANE_M_FB_F_DATE, false)) != 0)
+		return rc;
+	if (d->value_kurus < 0)
+		return fb_field_error(HANE_M_FB_F_VALUE,
+				      hane_msg(HANE_M_FB_NEGATIVE));
+	if (d->members < 1)
+		d->members = 1;
+	if (d->nitems == 0) {
+		if ((rc = package_items(db, pkg->id, d->members, d->items,
+					&d->nitems)) != 0)
+			return rc;
+	} else {
+		if (d->nitems > HANE_FB_ITEMS_MAX)
+			d->nitems = HANE_FB_ITEMS_MAX;
+		for (size_t i = 0; i < d->nitems; i++)
+			if ((rc = fb_item_check(&d->items[i])) != 0)
+				return rc;
+	}
+	if ((rc = eligibility(db, d->household_id, d->date, c)) != 0)
+		return rc;
+	c->limit_days = pkg->limit_days;
+	if (pkg->limit_days > 0 && (rc = last_within(db, d, pkg, c)) != 0)
+		return rc;
+	/* Stock: a warning only — the shelf may hold what was never
+	 * entered, and a family at the counter is not sent away for a
+	 * bookkeeping gap. The same category twice adds up. */
+	for (size_t i = 0; i < d->nitems && c->nshort < HANE_FB_SHORT_MAX;
+	     i++) {
+		int64_t have = 0, need = 0;
+		bool seen = false;
+
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(d->items[j].category, d->items[i].category) &&
+			    !strcmp(d->items[j].unit, d->items[i].unit))
+				seen = true;
+		if (seen)
+			continue;
+		for (size_t j = i; j < d->nitems; j++)
+			if (!strcmp(d->items[j].category, d->items[i].category) &&
+			    !strcmp(d->items[j].unit, d->items[i].unit))
+				need += d->items[j].qty_milli;
+		if ((rc = stock_of(db, d->branch_id, d->items[i].category,
+				   d->items[i].unit, &have)) != 0)
+			return rc;
+		if (have - need < 0) {
+			int k = c->nshort++;
+
+			snprintf(c->shortage[k].category,
+				 sizeof c->shortage[k].category, "%s",
+				 d->items[i].category);
+			snprintf(c->shortage[k].unit,
+				 sizeof c->shortage[k].unit, "%s",
+				 d->items[i].unit);
+			c->shortage[k].have_milli = have;
+			c->shortage[k].need_milli = need;
+		}
+	}
+	if (!c->eligible) {
+		hane_error_set(hane_msg(HANE_M_FB_NOT_ELIGIBLE),
+			       (long long)d->household_id,
+			       hane_date_format(date[0], d->date));
+		return HANE_EPERM;
+	}
+	if (!c->limited)
+		return 0;
+	snprintf(reason, sizeof reason, "%s", d->override_reason);
+	hane_text_trim(reason);
+	if (reason[0]) {
+		/* Only a supervisor may let a package through the limit. */
+		if ((rc = hane_can(db, HANE_ACT_FOODBANK_OVERRIDE)) != 0)
+			return rc;
+		c->overridden = true;
+		return 0;
+	}
+	hane_error_set(hane_msg(HANE_M_FB_LIMIT), pkg->name, pkg->limit_days,
+		       hane_date_format(date[0], c->last_date),
+		       (long long)c->last_id,
+		       hane_date_format(date[1], c->next_date));
+	return HANE_EPERM;
+}
+
+int hane_foodbank_check(hane_db *db, struct hane_fb_distribution *d,
+			struct hane_fb_check *c)
+{
+	struct hane_fb_package pkg;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
+		return rc;
+	return check_rules(db, d, c, &pkg);
+}
+
+struct distribute_args {
+	struct hane_fb_distribution *d;
+	struct hane_fb_check *c;
+};
+
+static int distribute_tx(hane_db *db, void *arg)
+{
+	struct distribute_args *a = arg;
+	struct hane_fb_distribution *d = a->d;
+	struct hane_fb_check *c = a->c;
+	struct hane_fb_package pkg;
+	char detail[768], reason[256];
+	int rc;
+
+	if ((rc = check_rules(db, d, c, &pkg)) != 0)
+		return rc;
+	snprintf(reason, sizeof reason, "%s", d->override_reason);
+	hane_text_trim(reason);
+	struct hane_field f[] = {
+		HANE_FINT("household_id", d->household_id),
+		FB_TEXT("date", d->date),
+		HANE_FINT("branch_id", d->branch_id),
+		HANE_FINT("package_id", pkg.id),
+		HANE_FINT("members", d->members),
+		HANE_FINT("value_kurus", d->value_kurus),
+		HANE_FINT("referral_id", c->referral_id),
+		c->overridden
+			? (struct hane_field)FB_TEXT("override_reason",
+							 reason)
+			: (struct hane_field)HANE_FNULL("override_reason"),
+		HANE_FTEXT("notes", d->notes[0] ? d->notes : NULL),
+	};
+	if ((rc = hane_store_insert(db, "fb_distribution", f,
+				    sizeof f / sizeof f[0], &d->id)) != 0)
+		return rc;
+	if ((rc = fb_items_insert(db, "fb_distribution_item",
+				  "distribution_id", d->id, d->items,
+				  d->nitems)) != 0)
+		return rc;
+	if (!c->overridden)
+		return 0;
+	/* The row already says who and why; the event names the rule and
+	 * the package it overrode, which the row alone does not. */
+	snprintf(detail, sizeof detail,
+		 "{\"package\":\"%s\",\"limit_days\":%d,\"last_id\":%lld,"
+		 "\"last_date\":\"%s\",\"household_id\":%lld,\"reason\":\"",
+		 pkg.code, pkg.limit_days, (long long)c->last_id, c->last_date,
+		 (long long)d->household_id);
+	for (const char *p = reason; *p; p++) {
+		size_t len = strlen(detail);
+
+		if (len + 4 >= sizeof detail)
+			break;
+		if (*p == '"' || *p == '\\')
+			detail[len++] = '\\';
+		detail[len++] = (unsigned char)*p < 0x20 ? ' ' : *p;
+		detail[len] = '\0';
+	}
+	strncat(detail, "\"}", sizeof detail - strlen(detail) - 1);
+	return hane_store_audit_event(db, "foodbank.override",
+				      "fb_distribution", d->id, detail);
+}
+
+int hane_foodbank_distribute(hane_db *db, struct hane_fb_distribution *d,
+			     struct hane_fb_check *c)
+{
+	struct hane_fb_check local;
+	struct distribute_args a = {d, c ? c : &local};
+	int rc;
+
+	d->id = 0;
+	memset(a.c, 0, sizeof *a.c);
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_WRITE)) != 0)
+		return rc;
+	if ((rc = hane_store_tx(db, distribute_tx, &a)) != 0) {
+		d->id = 0;
+		return rc;
+	}
+	if (a.c->nshort) {
+		char have[32], need[32];
+		const struct hane_fb_shortage *s = &a.c->shortage[0];
+
+		hane_error_set(hane_msg(HANE_M_FB_SHORT), d->branch,
+			       hane_fb_category_label(s->category),
+			       hane_fb_qty_format(have, sizeof have,
+						  s->have_milli),
+			       s->unit,
+			       hane_fb_qty_format(need, sizeof need,
+						  s->need_milli),
+			       s->unit);
+	} else {
+		hane_error_clear();
+	}
+	return 0;
+}
+
+/* ---- Lists --------------------------------------------------------------------------- */
+
+int hane_foodbank_distributions(hane_db *db, int64_t household_id, int limit,
+				int (*fn)(const struct hane_fb_distribution *d,
+					  void *arg),
+				void *arg)
+{
+	struct hane_fb_distribution *d;
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
+		return rc;
+	d = malloc(sizeof *d);
+	if (!d)
+		return HANE_ENOMEM;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT d.id, d.household_id, d.date, d.branch_id, b.name,"
+		" p.code, p.name_tr, p.name_en, d.value_kurus,"
+		" coalesce(d.notes, ''), coalesce(d.override_reason, ''),"
+		" d.members, coalesce(d.created_by, '')"
+		" FROM fb_distribution d JOIN fb_branch b ON b.id = d.branch_id"
+		" JOIN fb_package_type p ON p.id = d.package_id"
+		" WHERE :h = 0 OR d.household_id = :h"
+		" ORDER BY d.date DESC, d.id DESC LIMIT :lim");
+	if (rc)
+		goto done;
+	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) ||
+	    (rc = hane_stmt_bind_int(st, ":lim", limit > 0 ? limit : -1)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		memset(d, 0, sizeof *d);
+		d->id = hane_stmt_int(st, 0);
+		d->household_id = hane_stmt_int(st, 1);
+		FB_COPY(d->date, st, 2);
+		d->branch_id = hane_stmt_int(st, 3);
+		FB_COPY(d->branch, st, 4);
+		FB_COPY(d->package, st, 5);
+		FB_COPY(d->package_name, st,
+			hane_lang_get() == HANE_LANG_EN ? 7 : 6);
+		d->value_kurus = hane_stmt_int(st, 8);
+		FB_COPY(d->notes, st, 9);
+		FB_COPY(d->override_reason, st, 10);
+		d->members = (int)hane_stmt_int(st, 11);
+		FB_COPY(d->created_by, st, 12);
+		rc = fb_items_read(db,
+				   "SELECT category, unit, qty_milli"
+				   " FROM fb_distribution_item"
+				   " WHERE distribution_id = :id ORDER BY id",
+				   d->id, d->items, &d->nitems);
+		if (rc)
+			goto done;
+		if (fn(d, arg))
+			break;
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	free(d);
+	return rc;
+}
+
+int hane_foodbank_unserved(hane_db *db, int days, const char *date, int limit,
+			   int (*fn)(const struct hane_fb_unserved *u,
+				     void *arg),
+			   void *arg)
+{
+	struct hane_fb_unserved u;
+	char day[HANE_DATE_LEN + 1] = "";
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0 ||
+	    (rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) != 0)
+		return rc;
+	if (days < 0) {
+		hane_error_set(hane_msg(HANE_M_FB_LIMIT_BAD), days);
+		return HANE_EINVAL;
+	}
+	snprintf(day, sizeof day, "%s", date ? date : "");
+	if ((rc = fb_date_check(day, HANE_M_FB_F_DATE, true)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT h.id, coalesce(p.first_name || ' ' || p.last_name, ''),"
+		" coalesce(h.mahalle, ''), coalesce(max(d.date), '') AS last,"
+		" coalesce(CAST(julianday(:d) - julianday(max(d.date))"
+		"  AS INTEGER), -1)"
+		" FROM household h"
+		" JOIN fb_referral r ON r.household_id = h.id"
+		"  AND r.valid_from <= :d"
+		"  AND (r.valid_until IS NULL OR r.valid_until >= :d)"
+		" LEFT JOIN person p ON p.id = h.head_id"
+		" LEFT JOIN fb_distribution d ON d.household_id = h.id"
+		"  AND d.date <= :d"
+		" WHERE h.status = 'active'"
+		" GROUP BY h.id"
+		" HAVING max(d.date) IS NULL"
+		"  OR max(d.date) <= date(:d, '-' || :n || ' days')"
+		" ORDER BY max(d.date) IS NOT NULL, max(d.date), h.id"
+		" LIMIT :lim");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":d", day)) ||
+	    (rc = hane_stmt_bind_int(st, ":n", days)) ||
+	    (rc = hane_stmt_bind_int(st, ":lim", limit > 0 ? limit : -1)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		memset(&u, 0, sizeof u);
+		u.household_id = hane_stmt_int(st, 0);
+		FB_COPY(u.head, st, 1);
+		FB_COPY(u.mahalle, st, 2);
+		FB_COPY(u.last_date, st, 3);
+		u.days_since = (int)hane_stmt_int(st, 4);
+		if (fn(&u, arg))
+			break;
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}

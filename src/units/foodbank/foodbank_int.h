@@ -1,0 +1,43 @@
+/* Private to the food bank unit. */
+#ifndef HANE_FOODBANK_INT_H
+#define HANE_FOODBANK_INT_H
+
+#include <stdio.h>
+
+#include "hane/foodbank.h"
+#include "hane/i18n.h"
+#include "hane/perm.h"
+
+#define FB_COPY(dst, st, col)                                                  \
+	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
+
+/* A text field from an array (never NULL); HANE_FTEXT's NULL test would
+ * be a -Waddress warning on one. */
+#define FB_TEXT(n, v) {(n), HANE_V_TEXT, (v), 0}
+
+/* Sets "Field: why" as the error detail; returns HANE_EINVAL. */
+int fb_field_error(enum hane_msg field, const char *why);
+
+/* Checks an ISO date (or fills today into it when ""), not in the
+ * future unless future_ok. */
+int fb_date_check(char date[HANE_DATE_LEN + 1], enum hane_msg field,
+		  bool future_ok);
+
+/* Checks and normalises an item (category, unit, quantity > 0). */
+int fb_item_check(struct hane_fb_item *it);
+
+/* Inserts the items of a donation or a distribution (table is
+ * fb_donation_item or fb_distribution_item, key its parent column). */
+int fb_items_insert(hane_db *db, const char *table, const char *key,
+		    int64_t parent, const struct hane_fb_item *items,
+		    size_t n);
+
+/* Reads the items of a parent row with constant sql selecting category,
+ * unit, qty_milli WHERE parent = :id. */
+int fb_items_read(hane_db *db, const char *sql, int64_t parent,
+		  struct hane_fb_item *items, size_t *n);
+
+/* Folded text of s compared for names ("Gölcük" = "golcuk"). */
+bool fb_same_name(const char *a, const char *b);
+
+#endif

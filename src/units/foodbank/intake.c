@@ -1,0 +1,381 @@
+/* What comes in: donations at the branch counters and market supplies,
+ * and the weekly market ledger.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "foodbank_int.h"
+
+/* ---- Donations ------------------------------------------------------------ */
+
+static int person_exists(hane_db *db, int64_t id)
+{
+	int64_t n = 0;
+	int rc = hane_store_query_int(db, &n,
+				      "SELECT count(*) FROM person WHERE id = :id",
+				      ":id", id);
+
+	if (rc)
+		return rc;
+	if (!n) {
+		hane_error_set(hane_msg(HANE_M_PERSON_NOT_FOUND), (long long)id);
+		return HANE_ENOTFOUND;
+	}
+	return 0;
+}
+
+static int donate_tx(hane_db *db, void *arg)
+{
+	struct hane_fb_donation *d = arg;
+	struct hane_field f[] = {
+		HANE_FINT("branch_id", d->branch_id),
+		FB_TEXT("date", d->date),
+		d->donor_person_id ? (struct hane_field)HANE_FINT(
+					     "donor_person_id",
+					     d->donor_person_id)
+				   : (struct hane_field)HANE_FNULL(
+					     "donor_person_id"),
+		HANE_FTEXT("donor_name", d->donor_name[0] ? d->donor_name
+							  : NULL),
+		HANE_FINT("value_kurus", d->value_kurus),
+		HANE_FINT("off_day", d->off_day),
+		HANE_FTEXT("notes", d->notes[0] ? d->notes : NULL),
+	};
+	int rc = hane_store_insert(db, "fb_donation", f,
+				   sizeof f / sizeof f[0], &d->id);
+
+	if (rc)
+		return rc;
+	return fb_items_insert(db, "fb_donation_item", "donation_id", d->id,
+			       d->items, d->nitems);
+}
+
+int hane_foodbank_donate(hane_db *db, struct hane_fb_donation *d)
+{
+	struct hane_fb_branch b;
+	char days[64], date[HANE_DATE_LEN + 1];
+	int rc;
+
+	d->id = 0;
+	d->off_day = false;
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_WRITE)) != 0)
+		return rc;
+	if ((rc = hane_foodbank_branch_get(db, d->branch_id, &b)) != 0)
+		return rc;
+	if ((rc = fb_date_check(d->date, HANE_M_FB_F_DATE, false)) != 0)
+		return rc;
+	if (d->donor_person_id && (rc = person_exists(db, d->donor_person_id)))
+		return rc;
+	if (d->value_kurus < 0)
+		return fb_field_error(HANE_M_FB_F_VALUE,
+				      hane_msg(HANE_M_FB_NEGATIVE));
+	if (d->nitems == 0) {
+		hane_error_set("%s", hane_msg(HANE_M_FB_NO_ITEMS));
+		return HANE_EINVAL;
+	}
+	if (d->nitems > HANE_FB_ITEMS_MAX)
+		d->nitems = HANE_FB_ITEMS_MAX;
+	for (size_t i = 0; i < d->nitems; i++)
+		if ((rc = fb_item_check(&d->items[i])) != 0)
+			return rc;
+	d->off_day = !hane_foodbank_collects(&b, d->date);
+	if ((rc = hane_store_tx(db, donate_tx, d)) != 0)
+		return rc;
+	/* Accepted: the counter cannot turn a donor away, but the day is
+	 * worth a word (it may be a typo in the date or the branch). */
+	if (d->off_day)
+		hane_error_set(hane_msg(HANE_M_FB_OFF_DAY), b.name,
+			       hane_date_format(date, d->date),
+			       hane_foodbank_days_format(days, sizeof days,
+							 b.days));
+	else
+		hane_error_clear();
+	return 0;
+}
+
+#define DONATION_COLUMNS                                                       \
+	"d.id, d.branch_id, d.date, coalesce(d.donor_person_id, 0),"           \
+	" coalesce(d.donor_name, ''), d.value_kurus, coalesce(d.notes, ''),"   \
+	" d.off_day, coalesce(d.created_by, '')"
+
+static void read_donation(hane_stmt *st, struct hane_fb_donation *d)
+{
+	memset(d, 0, sizeof *d);
+	d->id = hane_stmt_int(st, 0);
+	d->branch_id = hane_stmt_int(st, 1);
+	FB_COPY(d->date, st, 2);
+	d->donor_person_id = hane_stmt_int(st, 3);
+	FB_COPY(d->donor_name, st, 4);
+	d->value_kurus = hane_stmt_int(st, 5);
+	FB_COPY(d->notes, st, 6);
+	d->off_day = hane_stmt_int(st, 7) != 0;
+	FB_COPY(d->created_by, st, 8);
+}
+
+static int donation_items(hane_db *db, struct hane_fb_donation *d)
+{
+	return fb_items_read(db,
+			     "SELECT category, unit, qty_milli"
+			     " FROM fb_donation_item WHERE donation_id = :id"
+			     " ORDER BY id",
+			     d->id, d->items, &d->nitems);
+}
+
+int hane_foodbank_last_donation(hane_db *db, struct hane_fb_donation *out)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
+		return rc;
+	if ((rc = hane_stmt_prepare(db, &st,
+				    "SELECT " DONATION_COLUMNS
+				    " FROM fb_donation d WHERE d.created_by = :u"
+				    " ORDER BY d.id DESC LIMIT 1")) != 0)
+		return rc;
+	rc = hane_stmt_bind_text(st, ":u", hane_store_actor(db)->username);
+	if (rc == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		read_donation(st, out);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set("%s", hane_msg(HANE_M_FB_NO_DONATION));
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	if (rc == 0)
+		rc = donation_items(db, out);
+	return rc;
+}
+
+int hane_foodbank_donations(hane_db *db, int64_t branch_id, const char *from,
+			    const char *to, int limit,
+			    int (*fn)(const struct hane_fb_donation *d,
+				      void *arg),
+			    void *arg)
+{
+	struct hane_fb_donation *d;
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
+		return rc;
+	d = malloc(sizeof *d);
+	if (!d)
+		return HANE_ENOMEM;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT " DONATION_COLUMNS " FROM fb_donation d"
+		" WHERE (:b = 0 OR d.branch_id = :b)"
+		" AND (:from = '' OR d.date >= :from)"
+		" AND (:to = '' OR d.date <= :to)"
+		" ORDER BY d.date DESC, d.id DESC LIMIT :lim");
+	if (rc)
+		goto done;
+	if ((rc = hane_stmt_bind_int(st, ":b", branch_id)) ||
+	    (rc = hane_stmt_bind_text(st, ":from", from ? from : "")) ||
+	    (rc = hane_stmt_bind_text(st, ":to", to ? to : "")) ||
+	    (rc = hane_stmt_bind_int(st, ":lim", limit > 0 ? limit : -1)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		read_donation(st, d);
+		if ((rc = donation_items(db, d)) != 0)
+			goto done;
+		if (fn(d, arg))
+			break;
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	free(d);
+	return rc;
+}
+
+/* ---- Market supplies --------------------------------------------------------- */
+
+static int supply_tx(hane_db *db, void *arg)
+{
+	struct hane_fb_supply *s = arg;
+	struct hane_field f[] = {
+		FB_TEXT("date", s->date),
+		HANE_FINT("market_id", s->market_id),
+		HANE_FINT("branch_id", s->branch_id),
+		FB_TEXT("category", s->category),
+		FB_TEXT("unit", s->unit),
+		HANE_FINT("qty_milli", s->qty_milli),
+		HANE_FINT("value_kurus", s->value_kurus),
+		HANE_FTEXT("notes", s->notes[0] ? s->notes : NULL),
+	};
+
+	return hane_store_insert(db, "fb_supply", f, sizeof f / sizeof f[0],
+				 &s->id);
+}
+
+int hane_foodbank_supply(hane_db *db, struct hane_fb_supply *s)
+{
+	struct hane_fb_branch b;
+	struct hane_fb_item it;
+	char names[256] = "";
+	int64_t n = 0;
+	int rc;
+
+	s->id = 0;
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_WRITE)) != 0)
+		return rc;
+	if ((rc = hane_store_query_int(db, &n,
+				       "SELECT count(*) FROM fb_market"
+				       " WHERE id = :id",
+				       ":id", s->market_id)) != 0)
+		return rc;
+	if (!n) {
+		hane_error_set(hane_msg(HANE_M_FB_MARKET_NOT_FOUND),
+			       (long long)s->market_id);
+		return HANE_ENOTFOUND;
+	}
+	if ((rc = hane_foodbank_branch_get(db, s->branch_id, &b)) != 0)
+		return rc;
+	if ((rc = fb_date_check(s->date, HANE_M_FB_F_DATE, false)) != 0)
+		return rc;
+	memset(&it, 0, sizeof it);
+	snprintf(it.category, sizeof it.category, "%s", s->category);
+	snprintf(it.unit, sizeof it.unit, "%s", s->unit);
+	it.qty_milli = s->qty_milli;
+	if ((rc = fb_item_check(&it)) != 0)
+		return rc;
+	if (!hane_fb_category_is_market(it.category)) {
+		snprintf(names, sizeof names, "%s, %s, %s",
+			 hane_fb_category_label("vegetable"),
+			 hane_fb_category_label("fruit"),
+			 hane_fb_category_label("deli"));
+		hane_error_set(hane_msg(HANE_M_FB_MARKET_CATEGORY),
+			       hane_fb_category_label(it.category), names);
+		return HANE_EINVAL;
+	}
+	if (strcmp(it.unit, "kg") != 0 && strcmp(it.unit, "adet") != 0) {
+		hane_error_set(hane_msg(HANE_M_FB_MARKET_UNIT), it.unit);
+		return HANE_EINVAL;
+	}
+	if (s->value_kurus < 0)
+		return fb_field_error(HANE_M_FB_F_VALUE,
+				      hane_msg(HANE_M_FB_NEGATIVE));
+	memcpy(s->category, it.category, sizeof s->category);
+	memcpy(s->unit, it.unit, sizeof s->unit);
+	return hane_store_tx(db, supply_tx, s);
+}
+
+int hane_foodbank_supplies(hane_db *db, int64_t market_id, const char *from,
+			   const char *to, int limit,
+			   int (*fn)(const struct hane_fb_supply *s, void *arg),
+			   void *arg)
+{
+	struct hane_fb_supply s;
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT s.id, s.date, s.market_id, s.branch_id, s.category,"
+		" s.unit, s.qty_milli, s.value_kurus, coalesce(s.notes, ''),"
+		" m.name, b.name"
+		" FROM fb_supply s JOIN fb_market m ON m.id = s.market_id"
+		" JOIN fb_branch b ON b.id = s.branch_id"
+		" WHERE (:m = 0 OR s.market_id = :m)"
+		" AND (:from = '' OR s.date >= :from)"
+		" AND (:to = '' OR s.date <= :to)"
+		" ORDER BY s.date DESC, s.id DESC LIMIT :lim");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":m", market_id)) ||
+	    (rc = hane_stmt_bind_text(st, ":from", from ? from : "")) ||
+	    (rc = hane_stmt_bind_text(st, ":to", to ? to : "")) ||
+	    (rc = hane_stmt_bind_int(st, ":lim", limit > 0 ? limit : -1)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		memset(&s, 0, sizeof s);
+		s.id = hane_stmt_int(st, 0);
+		FB_COPY(s.date, st, 1);
+		s.market_id = hane_stmt_int(st, 2);
+		s.branch_id = hane_stmt_int(st, 3);
+		FB_COPY(s.category, st, 4);
+		FB_COPY(s.unit, st, 5);
+		s.qty_milli = hane_stmt_int(st, 6);
+		s.value_kurus = hane_stmt_int(st, 7);
+		FB_COPY(s.notes, st, 8);
+		FB_COPY(s.market, st, 9);
+		FB_COPY(s.branch, st, 10);
+		if (fn(&s, arg))
+			break;
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_foodbank_market_week(hane_db *db, const char *date,
+			      int (*fn)(const struct hane_fb_ledger_row *r,
+					void *arg),
+			      void *arg)
+{
+	struct hane_fb_ledger_row r;
+	char day[HANE_DATE_LEN + 1] = "";
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
+		return rc;
+	snprintf(day, sizeof day, "%s", date ? date : "");
+	if ((rc = fb_date_check(day, HANE_M_FB_F_DATE, true)) != 0)
+		return rc;
+	/* date(d, 'weekday 0', '-6 days') is the Monday of d's week: Sunday
+	 * stays itself under 'weekday 0', every other day moves forward to
+	 * the coming Sunday. */
+	rc = hane_stmt_prepare(
+		db, &st,
+		"WITH w AS (SELECT date(:d, 'weekday 0', '-6 days') AS since,"
+		" date(:d, 'weekday 0', '+1 day') AS until)"
+		" SELECT m.id, m.name, w.since,"
+		" sum(CASE WHEN s.category = 'vegetable' AND s.unit = 'kg'"
+		"  THEN s.qty_milli ELSE 0 END),"
+		" sum(CASE WHEN s.category = 'fruit' AND s.unit = 'kg'"
+		"  THEN s.qty_milli ELSE 0 END),"
+		" sum(CASE WHEN s.category = 'deli' AND s.unit = 'kg'"
+		"  THEN s.qty_milli ELSE 0 END),"
+		" sum(CASE WHEN s.category = 'vegetable' AND s.unit = 'adet'"
+		"  THEN s.qty_milli ELSE 0 END),"
+		" sum(CASE WHEN s.category = 'fruit' AND s.unit = 'adet'"
+		"  THEN s.qty_milli ELSE 0 END),"
+		" sum(CASE WHEN s.category = 'deli' AND s.unit = 'adet'"
+		"  THEN s.qty_milli ELSE 0 END),"
+		" coalesce(sum(s.value_kurus), 0), count(s.id)"
+		" FROM w, fb_market m LEFT JOIN fb_supply s"
+		" ON s.market_id = m.id AND s.date >= w.since"
+		" AND s.date < w.until"
+		" WHERE m.active OR s.id IS NOT NULL"
+		" GROUP BY m.id ORDER BY m.id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":d", day)) != 0)
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		memset(&r, 0, sizeof r);
+		r.market_id = hane_stmt_int(st, 0);
+		FB_COPY(r.market, st, 1);
+		FB_COPY(r.week_start, st, 2);
+		for (int i = 0; i < 3; i++) {
+			r.kg_milli[i] = hane_stmt_int(st, 3 + i);
+			r.pieces_milli[i] = hane_stmt_int(st, 6 + i);
+		}
+		r.value_kurus = hane_stmt_int(st, 9);
+		r.deliveries = (int)hane_stmt_int(st, 10);
+		if (fn(&r, arg))
+			break;
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
