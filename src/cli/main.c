@@ -2,18 +2,34 @@
  *
  * The CLI follows the same model functions as the console, so the rules
  * are the same; it only parses arguments and prints.
+ *
+ * Login happens in hane_cli_open(): the staff member mapped to the OS
+ * account enters directly (peer login); `--user NAME` asks for NAME's
+ * password unless hane runs as the OS superuser (who can read the file
+ * anyway) or as the OS account mapped to NAME. Scripts give the password
+ * with --password-file FILE (its first line) or $HANE_PASSWORD;
+ * HANE_LOGIN=password turns the superuser and peer exceptions off (the
+ * tests use it to act as an ordinary user).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_security.h"
+#include "hane/security.h"
 #include "hane/staff.h"
 #include "hane/ui.h"
+
+static const char *password_file; /* --password-file */
 
 static const struct {
 	const char *name;
@@ -164,6 +180,147 @@ static void make_parent(const char *path)
 	}
 }
 
+/* Creates a new database file with the mode hane wants (0600, or 0660 in
+ * a set-group-ID folder) before SQLite sees it: SQLite would create it
+ * 0644 less the umask, and gives the -wal and -shm files the mode of the
+ * database file. */
+static int create_db_file(const char *path)
+{
+	unsigned mode = hane_file_mode_for(path);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -1;
+	if (fchmod(fd, mode) != 0) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Reads one line from fd into buf without its newline; false at EOF. */
+static bool read_line(int fd, char *buf, size_t n)
+{
+	size_t k = 0;
+	char c;
+	ssize_t got;
+
+	while ((got = read(fd, &c, 1)) == 1 || (got < 0 && errno == EINTR)) {
+		if (got < 0)
+			continue;
+		if (c == '\n')
+			break;
+		if (k + 1 < n)
+			buf[k++] = c;
+	}
+	buf[k] = '\0';
+	if (k && buf[k - 1] == '\r')
+		buf[--k] = '\0';
+	return got == 1 || k > 0;
+}
+
+/* Asks on the terminal (not stdin: it may carry a CSV) with prompt; no
+ * echo when secret. False when there is no terminal. */
+static bool ask_tty(const char *prompt, char *buf, size_t n, bool secret)
+{
+	struct termios old, quiet;
+	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+	bool ok, restore = false;
+
+	if (fd < 0)
+		return false;
+	if (write(fd, prompt, strlen(prompt)) < 0) {
+		close(fd);
+		return false;
+	}
+	if (secret && tcgetattr(fd, &old) == 0) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+		quiet.c_lflag |= ICANON;
+		restore = tcsetattr(fd, TCSAFLUSH, &quiet) == 0;
+	}
+	ok = read_line(fd, buf, n);
+	if (restore) {
+		tcsetattr(fd, TCSAFLUSH, &old);
+		/* The Enter typed was not echoed. */
+		if (write(fd, "\n", 1) < 0)
+			restore = false;
+	}
+	close(fd);
+	return ok;
+}
+
+int hane_cli_password(const char *prompt, char *buf, size_t n)
+{
+	const char *env = getenv("HANE_PASSWORD");
+
+	if (password_file) {
+		int fd = open(password_file, O_RDONLY | O_CLOEXEC);
+		bool ok;
+
+		if (fd < 0) {
+			hane_error_set(hane_msg(HANE_M_SEC_FILE), password_file,
+				       strerror(errno));
+			return HANE_EIO;
+		}
+		ok = read_line(fd, buf, n);
+		close(fd);
+		return ok ? 0 : HANE_EINVAL;
+	}
+	if (env) {
+		snprintf(buf, n, "%s", env);
+		return 0;
+	}
+	if (ask_tty(prompt, buf, n, true))
+		return 0;
+	hane_error_set("%s", hane_msg(HANE_M_SEC_NEED_PASSWORD));
+	return HANE_EPERM;
+}
+
+static int login_with_password(struct hane_cli *cli, const char *user)
+{
+	char prompt[160], pw[256];
+	int rc;
+
+	snprintf(prompt, sizeof prompt, hane_msg(HANE_M_SEC_PROMPT_PASSWORD),
+		 user);
+	rc = hane_cli_password(prompt, pw, sizeof pw);
+	if (rc == 0)
+		rc = hane_login_password(cli->db, user, pw);
+	explicit_bzero(pw, sizeof pw);
+	return rc;
+}
+
+/* Who is this? See the comment at the top of the file. */
+static int login(struct hane_cli *cli)
+{
+	const char *mode = getenv("HANE_LOGIN");
+	bool strict = mode && strcmp(mode, "password") == 0;
+	bool root = geteuid() == 0 && !strict;
+	char name[64];
+	int rc;
+
+	if (cli->user) {
+		if (root || (!strict && hane_login_os_mapped(cli->db, cli->user))) {
+			rc = hane_login_trusted(cli->db, cli->user, !root);
+			/* An unknown name opens the database; every model
+			 * function then refuses it and says how to get added. */
+			return rc == HANE_ENOUSER ? 0 : rc;
+		}
+		return login_with_password(cli, cli->user);
+	}
+	rc = strict ? HANE_ENOUSER : hane_login_peer(cli->db);
+	if (rc != HANE_ENOUSER)
+		return rc;
+	/* Not mapped: username and password, when someone is at a
+	 * terminal; otherwise an unknown user, refused with the hint. */
+	if (root || !ask_tty(hane_msg(HANE_M_SEC_PROMPT_USER), name,
+			     sizeof name, false) || !name[0])
+		return 0;
+	return login_with_password(cli, name);
+}
+
 int hane_cli_open(struct hane_cli *cli, unsigned flags)
 {
 	struct stat sb;
@@ -176,9 +333,21 @@ int hane_cli_open(struct hane_cli *cli, unsigned flags)
 		flags |= HANE_OPEN_CREATE;
 		make_parent(cli->db_path);
 	}
+	if (fresh && (flags & HANE_OPEN_CREATE) &&
+	    strcmp(cli->db_path, ":memory:") != 0 &&
+	    create_db_file(cli->db_path) != 0) {
+		hane_error_set(hane_msg(HANE_M_DB_OPEN), cli->db_path,
+			       strerror(errno));
+		return hane_cli_fail(HANE_EIO);
+	}
 	rc = hane_store_open(&cli->db, cli->db_path, flags);
-	if (rc)
+	if (rc) {
+		/* Do not leave the empty file made above behind. */
+		if (fresh && (flags & HANE_OPEN_CREATE) &&
+		    stat(cli->db_path, &sb) == 0 && sb.st_size == 0)
+			unlink(cli->db_path);
 		return hane_cli_fail(rc);
+	}
 	/* A default database made just now gets its first administrator, as
 	 * `hane init` would: scripts/run opens the console straight away. */
 	if (fresh && cli->db_is_default) {
@@ -188,11 +357,13 @@ int hane_cli_open(struct hane_cli *cli, unsigned flags)
 		if (rc)
 			return hane_cli_fail(rc);
 	}
-	rc = hane_store_set_actor(cli->db, cli->user);
-	/* An unknown user may still open the database: every model function
-	 * refuses it with the message that says how to get added. */
-	if (rc && rc != HANE_ENOUSER)
-		return hane_cli_fail(rc);
+	rc = login(cli);
+	if (rc) {
+		hane_cli_fail(rc);
+		hane_store_close(cli->db);
+		cli->db = NULL;
+		return HANE_EXIT_ERROR;
+	}
 	return 0;
 }
 
@@ -205,6 +376,7 @@ static void usage(FILE *out)
 		fprintf(out, "  %-10s %s\n", commands[i].name,
 			hane_msg(commands[i].summary));
 	fprintf(out, hane_msg(HANE_M_CLI_USAGE_TAIL), default_db_path());
+	fputs(hane_msg(HANE_M_SEC_USAGE_LOGIN), out);
 }
 
 static int set_lang(const char *s)
@@ -227,6 +399,16 @@ int main(int argc, char **argv)
 
 	/* Text is UTF-8 whatever the locale; the console sets its own. */
 	setlocale(LC_CTYPE, "");
+	/* Everything hane writes holds personal data: no file for others,
+	 * whatever the caller's umask (the database's group mode is set
+	 * explicitly in a shared install). */
+	umask(077);
+	/* Installed setgid for a shared database, the caller must not move
+	 * the clock (lock-outs, audit times) or weaken password hashes. */
+	if (getauxval(AT_SECURE)) {
+		unsetenv("HANE_NOW");
+		unsetenv("HANE_PWHASH_FAST");
+	}
 	env = getenv("HANE_LANG");
 	if (env && *env && hane_lang_parse(env) >= 0)
 		hane_lang_set((enum hane_lang)hane_lang_parse(env));
@@ -251,7 +433,8 @@ int main(int argc, char **argv)
 		if (strchr(a, '=')) {
 			v = strchr(a, '=') + 1;
 		} else if (strcmp(a, "--db") == 0 || strcmp(a, "--lang") == 0 ||
-			   strcmp(a, "--user") == 0) {
+			   strcmp(a, "--user") == 0 ||
+			   strcmp(a, "--password-file") == 0) {
 			if (i + 1 >= argc)
 				return hane_cli_usage(
 					"", hane_msg(HANE_M_CLI_MISSING_VALUE), a);
@@ -264,6 +447,8 @@ int main(int argc, char **argv)
 				return HANE_EXIT_USAGE;
 		} else if (strncmp(a, "--user", 6) == 0 && v) {
 			cli.user = v;
+		} else if (strncmp(a, "--password-file", 15) == 0 && v) {
+			password_file = v;
 		} else {
 			return hane_cli_usage("", hane_msg(HANE_M_CLI_UNKNOWN_OPT),
 					      a);
