@@ -1,0 +1,492 @@
+/* Home care: coded values and their words, weekdays, dates and times,
+ * and the public holiday list.
+ *
+ * Everything here is pure (no database) so both the model and the screens
+ * can use it, and the unit tests can check it without a database.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/embed.h"
+#include "homecare_int.h"
+
+/* ---- Coded values ----------------------------------------------------------- */
+
+/* One table of every coded value: its kind, the stored code, its word. A
+ * code may belong to several kinds ("care" is a client's service and a
+ * visit's) with the same word. */
+static const struct {
+	const char *kind;
+	const char *code;
+	enum hane_msg label;
+} codes[] = {
+	{"services", "care", HANE_M_HC_L_CARE},
+	{"services", "cleaning", HANE_M_HC_L_CLEANING},
+	{"services", "both", HANE_M_HC_L_BOTH},
+	{"service", "care", HANE_M_HC_L_CARE},
+	{"service", "cleaning", HANE_M_HC_L_CLEANING},
+	{"period", "week", HANE_M_HC_L_WEEK},
+	{"period", "month", HANE_M_HC_L_MONTH},
+	{"missed", "client_absent", HANE_M_HC_L_CLIENT_ABSENT},
+	{"missed", "refused", HANE_M_HC_L_REFUSED},
+	{"missed", "staff_absent", HANE_M_HC_L_STAFF_ABSENT},
+	{"end", "death", HANE_M_HC_L_DEATH},
+	{"end", "moved", HANE_M_HC_L_MOVED},
+	{"end", "institution", HANE_M_HC_L_INSTITUTION},
+	{"end", "withdrew", HANE_M_HC_L_WITHDREW},
+	{"kind", "caregiver", HANE_M_HC_L_CAREGIVER},
+	{"kind", "team", HANE_M_HC_L_TEAM},
+	{"need", "bedridden", HANE_M_HC_L_BEDRIDDEN},
+	{"need", "dementia", HANE_M_HC_L_DEMENTIA},
+	{"need", "alone", HANE_M_HC_L_ALONE},
+	{"need", "wheelchair", HANE_M_HC_L_WHEELCHAIR},
+	{"need", "incontinence", HANE_M_HC_L_INCONTINENCE},
+	{"need", "visual", HANE_M_HC_L_VISUAL},
+	{"need", "hearing", HANE_M_HC_L_HEARING},
+	{"status", "planned", HANE_M_HC_L_PLANNED},
+	{"status", "done", HANE_M_HC_L_DONE},
+	{"status", "missed", HANE_M_HC_L_MISSED},
+	{"status", "cancelled", HANE_M_HC_L_CANCELLED},
+	{"status", "rescheduled", HANE_M_HC_L_RESCHEDULED},
+	{"followup", "open", HANE_M_HC_L_FOLLOWUP_OPEN},
+	{"followup", "closed", HANE_M_HC_L_FOLLOWUP_CLOSED},
+};
+#define NCODES (sizeof codes / sizeof codes[0])
+
+/* Everyday words staff type that are not the labels themselves. */
+static const struct {
+	const char *kind, *word, *code;
+} extra[] = {
+	{"services", "evde bakim", "care"},
+	{"services", "evde temizlik", "cleaning"},
+	{"services", "ikisi", "both"},
+	{"services", "bakim temizlik", "both"},
+	{"service", "evde bakim", "care"},
+	{"service", "evde temizlik", "cleaning"},
+	{"period", "haftalik", "week"},
+	{"period", "weekly", "week"},
+	{"period", "aylik", "month"},
+	{"period", "monthly", "month"},
+	{"missed", "evde yok", "client_absent"},
+	{"missed", "yok", "client_absent"},
+	{"missed", "absent", "client_absent"},
+	{"missed", "kabul etmedi", "refused"},
+	{"missed", "reddetti", "refused"},
+	{"missed", "personel yok", "staff_absent"},
+	{"end", "oldu", "death"},
+	{"end", "vefat etti", "death"},
+	{"end", "tasinma", "moved"},
+	{"end", "kurum", "institution"},
+	{"end", "huzurevi", "institution"},
+	{"end", "vazgecme", "withdrew"},
+	{"kind", "bakici", "caregiver"},
+	{"kind", "ekip", "team"},
+	{"need", "yatalak", "bedridden"},
+	{"need", "alzheimer", "dementia"},
+	{"need", "yalniz", "alone"},
+	{"need", "gorme", "visual"},
+	{"need", "isitme", "hearing"},
+};
+
+const char *hane_homecare_label(const char *code)
+{
+	if (!code)
+		return "";
+	for (size_t i = 0; i < NCODES; i++)
+		if (strcmp(codes[i].code, code) == 0)
+			return hane_msg(codes[i].label);
+	return code;
+}
+
+const char *hane_homecare_parse(const char *kind, const char *text)
+{
+	char key[128], cand[128];
+
+	if (!text)
+		return NULL;
+	hane_text_fold(key, sizeof key, text);
+	if (!key[0])
+		return NULL;
+	for (size_t i = 0; i < NCODES; i++) {
+		if (strcmp(codes[i].kind, kind) != 0)
+			continue;
+		if (strcmp(codes[i].code, text) == 0)
+			return codes[i].code;
+		hane_text_fold(cand, sizeof cand, codes[i].code);
+		if (strcmp(cand, key) == 0)
+			return codes[i].code;
+		for (int l = 0; l < 2; l++) {
+			hane_text_fold(cand, sizeof cand,
+				       hane_msg_in(codes[i].label,
+						   (enum hane_lang)l));
+			if (strcmp(cand, key) == 0)
+				return codes[i].code;
+		}
+	}
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (strcmp(extra[i].kind, kind) == 0 &&
+		    strcmp(extra[i].word, key) == 0)
+			return extra[i].code;
+	return NULL;
+}
+
+int hc_check_code(const char *kind, enum hane_msg field, const char *code)
+{
+	char list[512] = "";
+
+	for (size_t i = 0; i < NCODES; i++) {
+		if (strcmp(codes[i].kind, kind) != 0)
+			continue;
+		if (strcmp(codes[i].code, code) == 0)
+			return 0;
+		if (list[0])
+			strncat(list, ", ", sizeof list - strlen(list) - 1);
+		strncat(list, hane_msg(codes[i].label),
+			sizeof list - strlen(list) - 1);
+	}
+	hane_error_set(hane_msg(HANE_M_HC_V_CHOICES), hane_msg(field), list);
+	return HANE_EINVAL;
+}
+
+int hc_field_error(enum hane_msg field, const char *why)
+{
+	hane_error_set("%s: %s", hane_msg(field), why);
+	return HANE_EINVAL;
+}
+
+bool hc_gives(const char *have, const char *service)
+{
+	return strcmp(have, "both") == 0 || strcmp(have, service) == 0;
+}
+
+/* ---- Dates and times ---------------------------------------------------------- */
+
+/* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian
+ * calendar, no time zones involved (dates are calendar days). */
+static int64_t days_from_civil(int y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int hc_day(int64_t *out, const char *iso)
+{
+	int y, m, d, n = 0;
+
+	if (!iso || strlen(iso) != HANE_DATE_LEN ||
+	    sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    n != HANE_DATE_LEN || !hane_date_valid(y, m, d)) {
+		hane_error_set("%s", hane_msg(HANE_M_HC_V_DATE));
+		return HANE_EINVAL;
+	}
+	*out = days_from_civil(y, m, d);
+	return 0;
+}
+
+void hc_iso(char out[HANE_DATE_LEN + 1], int64_t z)
+{
+	int64_t era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	snprintf(out, HANE_DATE_LEN + 1, "%04d-%02d-%02d", (int)y, (int)m,
+		 (int)d);
+}
+
+int hc_weekday(int64_t day)
+{
+	/* 1970-01-01 was a Thursday (4). */
+	int64_t w = (day + 3) % 7;
+
+	if (w < 0)
+		w += 7;
+	return (int)w + 1;
+}
+
+int hc_minutes(const char *s)
+{
+	int h, m, n = 0;
+
+	if (!s || strlen(s) != HANE_HC_TIME_LEN ||
+	    sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || n != 5 || h < 0 ||
+	    h > 23 || m < 0 || m > 59)
+		return -1;
+	return h * 60 + m;
+}
+
+void hc_hhmm(char out[HANE_HC_TIME_LEN + 1], int minutes)
+{
+	char buf[32];
+
+	/* Minutes past midnight wrap: a time is never wider than "HH:MM". */
+	minutes = ((minutes % 1440) + 1440) % 1440;
+	snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+	memcpy(out, buf, HANE_HC_TIME_LEN + 1);
+}
+
+int hane_homecare_time_parse(char out[HANE_HC_TIME_LEN + 1], const char *s)
+{
+	char digits[5];
+	size_t n = 0, len = s ? strlen(s) : 0;
+	int h, m;
+
+	/* H:MM, HH:MM, HH.MM or HHMM */
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (n == 4)
+				goto bad;
+			digits[n++] = s[i];
+		} else if ((s[i] != ':' && s[i] != '.') ||
+			   len - i - 1 != 2 || i == 0) {
+			goto bad;
+		}
+	}
+	if (n < 3)
+		goto bad;
+	m = (digits[n - 2] - '0') * 10 + digits[n - 1] - '0';
+	h = n == 4 ? (digits[0] - '0') * 10 + digits[1] - '0' : digits[0] - '0';
+	if (h > 23 || m > 59)
+		goto bad;
+	hc_hhmm(out, h * 60 + m);
+	return 0;
+bad:
+	hane_error_set("%s", hane_msg(HANE_M_HC_V_TIME));
+	return HANE_EINVAL;
+}
+
+int hc_check_date(enum hane_msg field, const char *iso, bool required)
+{
+	int64_t d;
+
+	if (!iso || !iso[0]) {
+		if (!required)
+			return 0;
+		hane_error_set(hane_msg(HANE_M_HC_V_REQUIRED), hane_msg(field));
+		return HANE_EINVAL;
+	}
+	if (hc_day(&d, iso) != 0)
+		return hc_field_error(field, hane_msg(HANE_M_HC_V_DATE));
+	return 0;
+}
+
+/* ---- Weekdays ------------------------------------------------------------------ */
+
+static const enum hane_msg day_short[7] = {
+	HANE_M_HC_DAY_1, HANE_M_HC_DAY_2, HANE_M_HC_DAY_3, HANE_M_HC_DAY_4,
+	HANE_M_HC_DAY_5, HANE_M_HC_DAY_6, HANE_M_HC_DAY_7,
+};
+
+char *hane_homecare_days_format(char *out, size_t outsz, const char *days)
+{
+	size_t len = 0;
+
+	if (outsz)
+		out[0] = '\0';
+	for (const char *p = days ? days : ""; *p && len < outsz; p++) {
+		if (*p < '1' || *p > '7')
+			continue;
+		len += (size_t)snprintf(out + len, outsz - len, "%s%s",
+					len ? " " : "",
+					hane_msg(day_short[*p - '1']));
+	}
+	return out;
+}
+
+/* Folded Turkish and English names of the weekdays, Monday first. */
+static const char *const day_words[7][4] = {
+	{"pzt", "pazartesi", "mon", "monday"},
+	{"sal", "sali", "tue", "tuesday"},
+	{"car", "carsamba", "wed", "wednesday"},
+	{"per", "persembe", "thu", "thursday"},
+	{"cum", "cuma", "fri", "friday"},
+	{"cmt", "cumartesi", "sat", "saturday"},
+	{"paz", "pazar", "sun", "sunday"},
+};
+
+int hane_homecare_days_parse(char out[8], const char *text)
+{
+	char key[256];
+	bool on[8] = {false};
+	size_t n = 0;
+
+	hane_text_fold(key, sizeof key, text ? text : "");
+	if (strcmp(key, "hafta ici") == 0 || strcmp(key, "weekdays") == 0) {
+		strcpy(out, "12345");
+		return 0;
+	}
+	for (char *save = NULL, *w = strtok_r(key, " ", &save); w;
+	     w = strtok_r(NULL, " ", &save)) {
+		bool found = false;
+
+		if (strspn(w, "1234567") == strlen(w)) {
+			for (char *c = w; *c; c++)
+				on[*c - '0'] = true;
+			continue;
+		}
+		for (int d = 0; d < 7 && !found; d++)
+			for (int k = 0; k < 4; k++)
+				if (strcmp(w, day_words[d][k]) == 0) {
+					on[d + 1] = found = true;
+					break;
+				}
+		if (!found) {
+			hane_error_set(hane_msg(HANE_M_HC_V_DAYS), w);
+			return HANE_EINVAL;
+		}
+	}
+	for (int d = 1; d <= 7; d++)
+		if (on[d])
+			out[n++] = (char)('0' + d);
+	out[n] = '\0';
+	if (n == 0) {
+		hane_error_set(hane_msg(HANE_M_HC_V_DAYS), text ? text : "");
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+/* ---- Public holidays -------------------------------------------------------------- */
+
+static const char *holiday_text(void)
+{
+	const struct hane_embedded *e = hane_embedded_find(
+		hane_embedded_reference, "homecare-holidays.txt");
+
+	if (!e)
+		hane_die("homecare-holidays.txt is not embedded");
+	return e->text;
+}
+
+/* Calls fn for every entry line: date, kind, name (up to the line end). */
+static void holiday_each(void (*fn)(const char *date, int kind,
+				    const char *name, size_t namelen,
+				    void *arg),
+			 void *arg)
+{
+	const char *p = holiday_text();
+
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+
+		if (len > 16 && p[0] != '#' && p[10] == '\t') {
+			char date[HANE_DATE_LEN + 1];
+			int kind = strncmp(p + 11, "half", 4) == 0 ? HANE_HC_HALF
+								  : HANE_HC_FULL;
+			const char *name = memchr(p + 11, '\t', len - 11);
+
+			memcpy(date, p, HANE_DATE_LEN);
+			date[HANE_DATE_LEN] = '\0';
+			fn(date, kind, name ? name + 1 : "",
+			   name ? (size_t)(p + len - name - 1) : 0, arg);
+		}
+		p += len + (eol ? 1 : 0);
+	}
+}
+
+struct years {
+	int first, last;
+};
+
+static void years_fn(const char *date, int kind, const char *name,
+		     size_t namelen, void *arg)
+{
+	struct years *y = arg;
+	int year = atoi(date);
+
+	(void)kind, (void)name, (void)namelen;
+	if (!y->first || year < y->first)
+		y->first = year;
+	if (year > y->last)
+		y->last = year;
+}
+
+void hane_homecare_holiday_years(int *first, int *last)
+{
+	struct years y = {0, 0};
+
+	holiday_each(years_fn, &y);
+	*first = y.first;
+	*last = y.last;
+}
+
+struct lookup {
+	const char *date;
+	int kind;
+	char name[128];
+};
+
+static void lookup_fn(const char *date, int kind, const char *name,
+		      size_t namelen, void *arg)
+{
+	struct lookup *l = arg;
+
+	if (strcmp(date, l->date) != 0)
+		return;
+	l->kind = kind;
+	if (namelen >= sizeof l->name)
+		namelen = sizeof l->name - 1;
+	memcpy(l->name, name, namelen);
+	l->name[namelen] = '\0';
+}
+
+int hane_homecare_holiday(const char *date, enum hane_homecare_holiday *kind,
+			  char *name, size_t namesz)
+{
+	struct lookup l = {date, HANE_HC_WORKDAY, ""};
+	int64_t d;
+	int first, last, year;
+
+	if (hc_day(&d, date) != 0)
+		return HANE_EINVAL;
+	hane_homecare_holiday_years(&first, &last);
+	year = atoi(date);
+	if (year < first || year > last) {
+		hane_error_set(hane_msg(HANE_M_HC_HOLIDAY_YEARS), first, last);
+		return HANE_EINVAL;
+	}
+	holiday_each(lookup_fn, &l);
+	*kind = (enum hane_homecare_holiday)l.kind;
+	if (name && namesz)
+		snprintf(name, namesz, "%s", l.name);
+	return 0;
+}
+
+struct fill {
+	int64_t lo, hi;
+	unsigned char *kinds;
+};
+
+static void fill_fn(const char *date, int kind, const char *name,
+		    size_t namelen, void *arg)
+{
+	struct fill *f = arg;
+	int64_t d;
+
+	(void)name, (void)namelen;
+	if (hc_day(&d, date) == 0 && d >= f->lo && d <= f->hi)
+		f->kinds[d - f->lo] = (unsigned char)kind;
+}
+
+void hc_holidays_fill(int64_t lo, int64_t hi, unsigned char *kinds)
+{
+	struct fill f = {lo, hi, kinds};
+
+	memset(kinds, HANE_HC_WORKDAY, (size_t)(hi - lo + 1));
+	holiday_each(fill_fn, &f);
+}

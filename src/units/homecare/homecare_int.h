@@ -1,0 +1,59 @@
+/* Private helpers of the home care unit. */
+#ifndef HANE_HOMECARE_INT_H
+#define HANE_HOMECARE_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hane/homecare.h"
+#include "hane/i18n.h"
+
+#define HC_COPY(dst, st, col)                                                  \
+	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
+/* A text field from an array (never NULL; HANE_FTEXT tests the pointer). */
+#define HC_FARR(n, v) {(n), HANE_V_TEXT, (v), 0}
+#define HC_SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
+
+/* Days since 1970-01-01 for an ISO date; HANE_EINVAL (with the field's
+ * message) when it is not one. */
+int hc_day(int64_t *out, const char *iso);
+void hc_iso(char out[HANE_DATE_LEN + 1], int64_t day);
+/* 1 Monday … 7 Sunday. */
+int hc_weekday(int64_t day);
+/* Minutes since midnight of "HH:MM", or -1. */
+int hc_minutes(const char *hhmm);
+void hc_hhmm(char out[HANE_HC_TIME_LEN + 1], int minutes);
+
+/* Sets "Field: why" and returns HANE_EINVAL. */
+int hc_field_error(enum hane_msg field, const char *why);
+/* Checks that code is one of kind's values (see hane_homecare_parse);
+ * HANE_EINVAL naming the field and the choices otherwise. */
+int hc_check_code(const char *kind, enum hane_msg field, const char *code);
+/* ISO date check for a field ("" fails when required). */
+int hc_check_date(enum hane_msg field, const char *iso, bool required);
+
+/* Holiday kind of every day lo..hi (kinds[day - lo]); days outside the
+ * list's years are workdays. */
+void hc_holidays_fill(int64_t lo, int64_t hi, unsigned char *kinds);
+
+/* True when a worker's services cover service. */
+bool hc_gives(const char *worker_services, const char *service);
+
+/* Worker rules for a visit: active, gives the service, works that
+ * weekday, free at that time (travel counted). */
+int hc_worker_fits(hane_db *db, int64_t worker_id, const char *service,
+		   const char *date, const char *start, const char *end,
+		   const char *mahalle, int64_t exclude_id);
+
+/* A client by id, ended or not, without the permission check. */
+int hc_client_read(hane_db *db, int64_t id, struct hane_homecare_client *out);
+
+/* Inserts a planned visit as v says (no checks: the caller made them). */
+int hc_visit_insert(hane_db *db, const struct hane_homecare_visit *v,
+		    int64_t *id);
+
+/* The client's mahalle (household's), "" unknown. */
+int hc_client_mahalle(hane_db *db, int64_t client_id,
+		      char out[HANE_NAME_MAX]);
+
+#endif

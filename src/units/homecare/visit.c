@@ -1,0 +1,840 @@
+/* Home care: visits, the overlap rule with travel time, and recording.
+ *
+ * A caregiver cannot be in two visits at once, and getting from one
+ * mahalle to another takes time: two visits of one worker on one day
+ * clash when the gap between them is shorter than the travel time
+ * between their mahalleler. Visits are never deleted: a move makes a new
+ * row and marks the old one "rescheduled", a cancel keeps the row.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/perm.h"
+#include "homecare_int.h"
+
+/* ---- Travel time ---------------------------------------------------------------- */
+
+static int setting_get(hane_db *db, const char *name, int64_t *out)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st,
+				   "SELECT value FROM homecare_setting"
+				   " WHERE name = :n");
+
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":n", name)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		*out = hane_stmt_int(st, 0);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		*out = 0;
+		rc = 0;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* Travel minutes without the permission check. */
+static int travel(hane_db *db, const char *a, const char *b, int *minutes)
+{
+	hane_stmt *st = NULL;
+	int64_t v = 0;
+	int rc;
+
+	if (a[0] && strcmp(a, b) == 0) {
+		rc = setting_get(db, "travel_same_min", &v);
+		*minutes = (int)v;
+		return rc;
+	}
+	if (a[0] && b[0]) {
+		rc = hane_stmt_prepare(db, &st,
+				       "SELECT minutes FROM homecare_travel"
+				       " WHERE mahalle_a = :a AND mahalle_b = :b");
+		if (rc)
+			return rc;
+		if ((rc = hane_stmt_bind_text(st, ":a",
+					      strcmp(a, b) < 0 ? a : b)) ||
+		    (rc = hane_stmt_bind_text(st, ":b",
+					      strcmp(a, b) < 0 ? b : a)))
+			goto done;
+		rc = hane_stmt_step(st);
+		if (rc == HANE_ROW) {
+			*minutes = (int)hane_stmt_int(st, 0);
+			rc = 0;
+			goto done;
+		}
+		if (rc < 0)
+			goto done;
+		hane_stmt_finalize(st);
+		st = NULL;
+	}
+	/* An unknown mahalle counts as another one: safer to leave time. */
+	rc = setting_get(db, "travel_default_min", &v);
+	*minutes = (int)v;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_homecare_travel_get(hane_db *db, const char *a, const char *b,
+			     int *minutes)
+{
+	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
+
+	return rc ? rc : travel(db, a ? a : "", b ? b : "", minutes);
+}
+
+int hane_homecare_travel_set(hane_db *db, const char *a, const char *b,
+			     int minutes)
+{
+	char ma[HANE_NAME_MAX], mb[HANE_NAME_MAX];
+	hane_stmt *st = NULL;
+	int rc = hane_can(db, HANE_ACT_HOMECARE_ADMIN);
+
+	if (rc)
+		return rc;
+	if (minutes < 0 || minutes > 240) {
+		hane_error_set(hane_msg(HANE_M_HC_V_RANGE),
+			       hane_msg(HANE_M_HC_F_MINUTES), 0, 240);
+		return HANE_EINVAL;
+	}
+	if ((rc = hane_mahalle_match(db, ma, a ? a : "")) ||
+	    (rc = hane_mahalle_match(db, mb, b ? b : "")))
+		return HANE_EINVAL;
+	if (strcmp(ma, mb) == 0) {
+		hane_error_set("%s", hane_msg(HANE_M_HC_TRAVEL_SAME));
+		return HANE_EINVAL;
+	}
+	if (strcmp(ma, mb) > 0) {
+		char t[HANE_NAME_MAX];
+
+		memcpy(t, ma, sizeof t);
+		memcpy(ma, mb, sizeof t);
+		memcpy(mb, t, sizeof t);
+	}
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT id, version FROM homecare_travel"
+			       " WHERE mahalle_a = :a AND mahalle_b = :b");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":a", ma)) ||
+	    (rc = hane_stmt_bind_text(st, ":b", mb)))
+		goto done;
+	rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		int64_t id = hane_stmt_int(st, 0), ver = hane_stmt_int(st, 1);
+		struct hane_field f[] = {HANE_FINT("minutes", minutes)};
+
+		hane_stmt_finalize(st);
+		st = NULL;
+		rc = hane_store_update(db, "homecare_travel", id, ver, f, 1,
+				       NULL);
+	} else if (rc == HANE_DONE) {
+		struct hane_field f[] = {
+			HC_FARR("mahalle_a", ma),
+			HC_FARR("mahalle_b", mb),
+			HANE_FINT("minutes", minutes),
+		};
+
+		hane_stmt_finalize(st);
+		st = NULL;
+		rc = hane_store_insert(db, "homecare_travel", f, 3, NULL);
+	}
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+static int setting_set(hane_db *db, const char *name, int value)
+{
+	hane_stmt *st = NULL;
+	int64_t id, ver;
+	int rc = hane_stmt_prepare(db, &st,
+				   "SELECT id, version FROM homecare_setting"
+				   " WHERE name = :n");
+
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":n", name)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc != HANE_ROW) {
+		hane_stmt_finalize(st);
+		if (rc == HANE_DONE) {
+			struct hane_field f[] = {HANE_FTEXT("name", name),
+						 HANE_FINT("value", value)};
+
+			return hane_store_insert(db, "homecare_setting", f, 2,
+						 NULL);
+		}
+		return rc;
+	}
+	id = hane_stmt_int(st, 0);
+	ver = hane_stmt_int(st, 1);
+	hane_stmt_finalize(st);
+	{
+		struct hane_field f[] = {HANE_FINT("value", value)};
+
+		return hane_store_update(db, "homecare_setting", id, ver, f, 1,
+					 NULL);
+	}
+}
+
+int hane_homecare_travel_defaults(hane_db *db, int same, int other)
+{
+	int rc = hane_can(db, HANE_ACT_HOMECARE_ADMIN);
+
+	if (rc)
+		return rc;
+	if (same > 240 || other > 240) {
+		hane_error_set(hane_msg(HANE_M_HC_V_RANGE),
+			       hane_msg(HANE_M_HC_F_MINUTES), 0, 240);
+		return HANE_EINVAL;
+	}
+	if ((rc = hane_store_begin(db)))
+		return rc;
+	if (same >= 0)
+		rc = setting_set(db, "travel_same_min", same);
+	if (rc == 0 && other >= 0)
+		rc = setting_set(db, "travel_default_min", other);
+	if (rc) {
+		hane_store_rollback(db);
+		return rc;
+	}
+	return hane_store_commit(db);
+}
+
+/* ---- The overlap rule --------------------------------------------------------------- */
+
+static int check_free(hane_db *db, int64_t worker_id, const char *date,
+		      const char *start, const char *end, const char *mahalle,
+		      int64_t exclude_id, const char *worker_name)
+{
+	hane_stmt *st = NULL;
+	int s = hc_minutes(start), e = hc_minutes(end), rc;
+
+	if (s < 0 || e < 0) {
+		hane_error_set("%s", hane_msg(HANE_M_HC_V_TIME));
+		return HANE_EINVAL;
+	}
+	/* A missed visit the worker went to (client away or refusing) took
+	 * the time; one the worker missed did not. */
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT v.id, coalesce(v.actual_start, v.start_time),"
+		" coalesce(v.actual_end, v.end_time), coalesce(h.mahalle,''),"
+		" p.first_name || ' ' || p.last_name"
+		" FROM homecare_visit v"
+		" JOIN homecare_client c ON c.id = v.client_id"
+		" JOIN person p ON p.id = c.person_id"
+		" JOIN household h ON h.id = p.household_id"
+		" WHERE v.worker_id = :w AND v.date = :d AND v.id <> :x"
+		" AND (v.status IN ('planned', 'done') OR (v.status = 'missed'"
+		"  AND v.missed_reason <> 'staff_absent'))"
+		" ORDER BY 2");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":w", worker_id)) ||
+	    (rc = hane_stmt_bind_text(st, ":d", date)) ||
+	    (rc = hane_stmt_bind_int(st, ":x", exclude_id)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		int os = hc_minutes(hane_stmt_text(st, 1));
+		int oe = hc_minutes(hane_stmt_text(st, 2));
+		char om[HANE_NAME_MAX], who[2 * HANE_NAME_MAX];
+		char ostart[8], oend[8];
+		int64_t oid = hane_stmt_int(st, 0);
+		int t = 0;
+
+		HC_COPY(om, st, 3);
+		HC_COPY(who, st, 4);
+		HC_COPY(ostart, st, 1);
+		HC_COPY(oend, st, 2);
+		if ((rc = travel(db, om, mahalle, &t)))
+			goto done;
+		if (s < oe + t && os < e + t) {
+			hane_error_set(hane_msg(HANE_M_HC_WORKER_BUSY),
+				       worker_name, (long long)oid, who,
+				       ostart, oend, om[0] ? om : "-", t);
+			rc = HANE_EEXIST;
+			goto done;
+		}
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_homecare_check_free(hane_db *db, int64_t worker_id, const char *date,
+			     const char *start, const char *end,
+			     const char *mahalle, int64_t exclude_id)
+{
+	struct hane_homecare_worker w;
+	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
+
+	if (rc || (rc = hane_homecare_worker_get(db, worker_id, &w)))
+		return rc;
+	return check_free(db, worker_id, date, start, end,
+			  mahalle ? mahalle : "", exclude_id, w.name);
+}
+
+int hc_worker_fits(hane_db *db, int64_t worker_id, const char *service,
+		   const char *date, const char *start, const char *end,
+		   const char *mahalle, int64_t exclude_id)
+{
+	struct hane_homecare_worker w;
+	int64_t day;
+	int rc;
+
+	if ((rc = hane_homecare_worker_get(db, worker_id, &w)))
+		return rc;
+	if (!w.active) {
+		hane_error_set(hane_msg(HANE_M_HC_WORKER_INACTIVE), w.name);
+		return HANE_EINVAL;
+	}
+	if (!hc_gives(w.services, service)) {
+		hane_error_set(hane_msg(HANE_M_HC_WORKER_NO_SERVICE), w.name,
+			       hane_homecare_label(service));
+		return HANE_EINVAL;
+	}
+	if ((rc = hc_day(&day, date)))
+		return rc;
+	if (!strchr(w.work_days, '0' + hc_weekday(day))) {
+		char d[8] = {(char)('0' + hc_weekday(day)), 0}, name[32];
+
+		hane_error_set(hane_msg(HANE_M_HC_WORKER_DAY_OFF), w.name,
+			       hane_homecare_days_format(name, sizeof name, d));
+		return HANE_EINVAL;
+	}
+	return check_free(db, worker_id, date, start, end, mahalle, exclude_id,
+			  w.name);
+}
+
+/* ---- Reading visits ------------------------------------------------------------------- */
+
+#define VISIT_SELECT                                                           \
+	"SELECT v.id, v.version, v.client_id, coalesce(v.plan_id,0),"          \
+	" coalesce(v.slot_date,''), v.service, v.date, v.start_time,"          \
+	" v.end_time, coalesce(v.worker_id,0), v.status,"                      \
+	" coalesce(v.missed_reason,''), coalesce(v.actual_start,''),"          \
+	" coalesce(v.actual_end,''), coalesce(v.tasks,''),"                    \
+	" coalesce(v.notes,''), coalesce(v.cancel_reason,''),"                 \
+	" coalesce(v.moved_from,0), coalesce(v.moved_to,0),"                   \
+	" coalesce(v.followup,''), coalesce(v.followup_note,''),"              \
+	" p.first_name || ' ' || p.last_name, coalesce(h.mahalle,''),"         \
+	" trim(coalesce(h.street,'') ||"                                       \
+	"  CASE WHEN coalesce(h.building,'') <> ''"                            \
+	"   THEN ' No:' || h.building ELSE '' END ||"                          \
+	"  CASE WHEN coalesce(h.door,'') <> ''"                                \
+	"   THEN ' D:' || h.door ELSE '' END),"                                \
+	" coalesce(nullif(p.phone,''), h.phone, ''), coalesce(w.name,''),"     \
+	" coalesce(v.updated_by,''), v.updated_at"                             \
+	" FROM homecare_visit v"                                               \
+	" JOIN homecare_client c ON c.id = v.client_id"                        \
+	" JOIN person p ON p.id = c.person_id"                                 \
+	" JOIN household h ON h.id = p.household_id"                           \
+	" LEFT JOIN homecare_worker w ON w.id = v.worker_id"
+
+static void read_visit(hane_stmt *st, struct hane_homecare_visit *v)
+{
+	memset(v, 0, sizeof *v);
+	v->id = hane_stmt_int(st, 0);
+	v->version = hane_stmt_int(st, 1);
+	v->client_id = hane_stmt_int(st, 2);
+	v->plan_id = hane_stmt_int(st, 3);
+	HC_COPY(v->slot_date, st, 4);
+	HC_COPY(v->service, st, 5);
+	HC_COPY(v->date, st, 6);
+	HC_COPY(v->start, st, 7);
+	HC_COPY(v->end, st, 8);
+	v->worker_id = hane_stmt_int(st, 9);
+	HC_COPY(v->status, st, 10);
+	HC_COPY(v->missed_reason, st, 11);
+	HC_COPY(v->actual_start, st, 12);
+	HC_COPY(v->actual_end, st, 13);
+	HC_COPY(v->tasks, st, 14);
+	HC_COPY(v->notes, st, 15);
+	HC_COPY(v->cancel_reason, st, 16);
+	v->moved_from = hane_stmt_int(st, 17);
+	v->moved_to = hane_stmt_int(st, 18);
+	HC_COPY(v->followup, st, 19);
+	HC_COPY(v->followup_note, st, 20);
+	HC_COPY(v->client_name, st, 21);
+	HC_COPY(v->mahalle, st, 22);
+	HC_COPY(v->address, st, 23);
+	HC_COPY(v->phone, st, 24);
+	HC_COPY(v->worker_name, st, 25);
+	HC_COPY(v->updated_by, st, 26);
+	HC_COPY(v->updated_at, st, 27);
+}
+
+static int visit_read(hane_db *db, int64_t id, struct hane_homecare_visit *out)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st, VISIT_SELECT " WHERE v.id = :id");
+
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		read_visit(st, out);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_HC_VISIT_NOT_FOUND),
+			       (long long)id);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_homecare_visit_get(hane_db *db, int64_t id,
+			    struct hane_homecare_visit *out)
+{
+	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
+
+	return rc ? rc : visit_read(db, id, out);
+}
+
+int hane_homecare_visit_each(hane_db *db,
+			     const struct hane_homecare_visit_filter *f,
+			     int (*fn)(const struct hane_homecare_visit *v,
+				       void *arg),
+			     void *arg)
+{
+	struct hane_homecare_visit_filter none = {0};
+	struct hane_homecare_visit *v = NULL;
+	hane_stmt *st = NULL;
+	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
+
+	if (rc)
+		return rc;
+	if (!f)
+		f = &none;
+	rc = hane_stmt_prepare(
+		db, &st,
+		VISIT_SELECT
+		" WHERE (:from IS NULL OR v.date >= :from)"
+		" AND (:to IS NULL OR v.date <= :to)"
+		" AND (:w = 0 OR (:w = -1 AND v.worker_id IS NULL)"
+		"  OR v.worker_id = :w)"
+		" AND (:c = 0 OR v.client_id = :c)"
+		" AND (:status IS NULL OR v.status = :status)"
+		" AND (:status IS NOT NULL OR :history"
+		"  OR v.status NOT IN ('cancelled', 'rescheduled'))"
+		" AND (NOT :fu OR v.followup = 'open')"
+		" ORDER BY v.date, w.name IS NULL, w.name, v.start_time, v.id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":from",
+				      f->from && *f->from ? f->from : NULL)) ||
+	    (rc = hane_stmt_bind_text(st, ":to",
+				      f->to && *f->to ? f->to : NULL)) ||
+	    (rc = hane_stmt_bind_int(st, ":w", f->worker_id)) ||
+	    (rc = hane_stmt_bind_int(st, ":c", f->client_id)) ||
+	    (rc = hane_stmt_bind_text(st, ":status", f->status)) ||
+	    (rc = hane_stmt_bind_int(st, ":history", f->history)) ||
+	    (rc = hane_stmt_bind_int(st, ":fu", f->followup_open)))
+		goto done;
+	if (!(v = malloc(sizeof *v))) {
+		rc = HANE_ENOMEM;
+		goto done;
+	}
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		read_visit(st, v);
+		if (fn(v, arg))
+			break;
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	free(v);
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* ---- Writing visits --------------------------------------------------------------------- */
+
+/* The client exists and receives service on date. */
+static int client_get_open(hane_db *db, int64_t id, const char *date,
+			   struct hane_homecare_client *c)
+{
+	char d[HANE_DATE_LEN + 1];
+	int rc = hc_client_read(db, id, c);
+
+	if (rc)
+		return rc;
+	if (strcmp(date, c->start_date) < 0 ||
+	    (c->end_date[0] && strcmp(date, c->end_date) > 0)) {
+		hane_error_set(hane_msg(HANE_M_HC_CLIENT_NOT_OPEN_ON),
+			       (long long)id, hane_date_format(d, date));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+/* The rules every new or moved planned visit follows. */
+static int visit_check(hane_db *db, const struct hane_homecare_visit *v,
+		       int64_t exclude_id)
+{
+	struct hane_homecare_client c;
+	enum hane_homecare_holiday hk;
+	char hname[128], mahalle[HANE_NAME_MAX];
+	int s, e, rc;
+
+	if ((rc = hc_check_code("service", HANE_M_HC_F_SERVICE, v->service)) ||
+	    (rc = hc_check_date(HANE_M_HC_F_DATE, v->date, true)))
+		return rc;
+	s = hc_minutes(v->start);
+	e = hc_minutes(v->end);
+	if (s < 0)
+		return hc_field_error(HANE_M_HC_F_START,
+				      hane_msg(HANE_M_HC_V_TIME));
+	if (e < 0)
+		return hc_field_error(HANE_M_HC_F_END, hane_msg(HANE_M_HC_V_TIME));
+	if (e <= s)
+		return hc_field_error(HANE_M_HC_F_END,
+				      hane_msg(HANE_M_HC_V_END_BEFORE));
+	if ((rc = client_get_open(db, v->client_id, v->date, &c)))
+		return rc;
+	if (!hc_gives(c.services, v->service)) {
+		hane_error_set(hane_msg(HANE_M_HC_SERVICE_NOT_GIVEN),
+			       (long long)c.id, hane_homecare_label(v->service));
+		return HANE_EINVAL;
+	}
+	/* Outside the holiday list's years nothing is known: allowed. */
+	if (hane_homecare_holiday(v->date, &hk, hname, sizeof hname) == 0) {
+		char d[HANE_DATE_LEN + 1];
+
+		if (hk == HANE_HC_FULL) {
+			hane_error_set(hane_msg(HANE_M_HC_HOLIDAY),
+				       hane_date_format(d, v->date), hname);
+			return HANE_EINVAL;
+		}
+		if (hk == HANE_HC_HALF && e > 13 * 60) {
+			hane_error_set(hane_msg(HANE_M_HC_HALF_HOLIDAY),
+				       hane_date_format(d, v->date), hname);
+			return HANE_EINVAL;
+		}
+	}
+	hane_error_clear();
+	if (!v->worker_id)
+		return 0;
+	if ((rc = hc_client_mahalle(db, v->client_id, mahalle)))
+		return rc;
+	return hc_worker_fits(db, v->worker_id, v->service, v->date, v->start,
+			      v->end, mahalle, exclude_id);
+}
+
+int hc_visit_insert(hane_db *db, const struct hane_homecare_visit *v,
+		    int64_t *id)
+{
+	struct hane_field f[] = {
+		HANE_FINT("client_id", v->client_id),
+		v->plan_id ? (struct hane_field)HANE_FINT("plan_id", v->plan_id)
+			   : (struct hane_field)HANE_FNULL("plan_id"),
+		HANE_FTEXT("slot_date", v->slot_date[0] ? v->slot_date : NULL),
+		HANE_FTEXT("service", v->service),
+		HANE_FTEXT("date", v->date),
+		HANE_FTEXT("start_time", v->start),
+		HANE_FTEXT("end_time", v->end),
+		v->worker_id ? (struct hane_field)HANE_FINT("worker_id",
+							    v->worker_id)
+			     : (struct hane_field)HANE_FNULL("worker_id"),
+		HANE_FTEXT("status", "planned"),
+		HANE_FTEXT("notes", v->notes[0] ? v->notes : NULL),
+		v->moved_from ? (struct hane_field)HANE_FINT("moved_from",
+							     v->moved_from)
+			      : (struct hane_field)HANE_FNULL("moved_from"),
+	};
+
+	return hane_store_insert(db, "homecare_visit", f,
+				 sizeof f / sizeof f[0], id);
+}
+
+int hane_homecare_visit_add(hane_db *db, const struct hane_homecare_visit *v,
+			    int64_t *id)
+{
+	int rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
+
+	if (rc || (rc = visit_check(db, v, 0)))
+		return rc;
+	if (strlen(v->notes) >= sizeof v->notes)
+		return HANE_EINVAL;
+	return hc_visit_insert(db, v, id);
+}
+
+/* Reads a visit for a change and checks it is still planned. */
+static int planned_visit(hane_db *db, int64_t id, int64_t version,
+			 struct hane_homecare_visit *v)
+{
+	int rc = visit_read(db, id, v);
+
+	if (rc)
+		return rc;
+	if (v->version != version) {
+		/* Let the store say who changed it and when. */
+		struct hane_field f[] = {HANE_FTEXT("status", v->status)};
+
+		rc = hane_store_update(db, "homecare_visit", id, version, f, 1,
+				       NULL);
+		return rc ? rc : HANE_ECONFLICT;
+	}
+	if (strcmp(v->status, "planned") != 0) {
+		hane_error_set(hane_msg(HANE_M_HC_VISIT_NOT_PLANNED),
+			       (long long)id, hane_homecare_label(v->status));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+int hane_homecare_visit_assign(hane_db *db, int64_t id, int64_t version,
+			       int64_t worker_id)
+{
+	struct hane_homecare_visit v;
+	int rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
+
+	if (rc || (rc = planned_visit(db, id, version, &v)))
+		return rc;
+	v.worker_id = worker_id;
+	if ((rc = visit_check(db, &v, id)))
+		return rc;
+	{
+		struct hane_field f[] = {
+			worker_id ? (struct hane_field)HANE_FINT("worker_id",
+								 worker_id)
+				  : (struct hane_field)HANE_FNULL("worker_id"),
+		};
+		return hane_store_update(db, "homecare_visit", id, version, f,
+					 1, NULL);
+	}
+}
+
+int hane_homecare_visit_move(hane_db *db, int64_t id, int64_t version,
+			     const char *date, const char *start,
+			     int64_t worker_id, int64_t *new_id)
+{
+	struct hane_homecare_visit v;
+	int64_t nid = 0;
+	int dur, s, rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
+
+	if (rc || (rc = planned_visit(db, id, version, &v)))
+		return rc;
+	dur = hc_minutes(v.end) - hc_minutes(v.start);
+	if (date && *date)
+		HC_SET(v.date, date);
+	if (start && *start) {
+		if ((s = hc_minutes(start)) < 0)
+			return hc_field_error(HANE_M_HC_F_START,
+					      hane_msg(HANE_M_HC_V_TIME));
+		if (s + dur >= 24 * 60)
+			return hc_field_error(HANE_M_HC_F_END,
+					      hane_msg(HANE_M_HC_V_TIME));
+		HC_SET(v.start, start);
+		hc_hhmm(v.end, s + dur);
+	}
+	if (worker_id >= 0)
+		v.worker_id = worker_id;
+	v.moved_from = id;
+	if ((rc = hane_store_begin(db)))
+		return rc;
+	{
+		struct hane_field f[] = {HANE_FTEXT("status", "rescheduled")};
+
+		rc = hane_store_update(db, "homecare_visit", id, version, f, 1,
+				       NULL);
+	}
+	if (rc == 0)
+		rc = visit_check(db, &v, id);
+	if (rc == 0)
+		rc = hc_visit_insert(db, &v, &nid);
+	if (rc == 0) {
+		struct hane_field f[] = {HANE_FINT("moved_to", nid)};
+
+		rc = hane_store_update(db, "homecare_visit", id, version + 1, f,
+				       1, NULL);
+	}
+	if (rc) {
+		char why[1024];
+
+		/* The rollback must not lose the reason. */
+		snprintf(why, sizeof why, "%s", hane_error_last());
+		hane_store_rollback(db);
+		hane_error_set("%s", why);
+		return rc;
+	}
+	if ((rc = hane_store_commit(db)) == 0 && new_id)
+		*new_id = nid;
+	return rc;
+}
+
+int hane_homecare_visit_cancel(hane_db *db, int64_t id, int64_t version,
+			       const char *reason)
+{
+	struct hane_homecare_visit v;
+	int rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
+
+	if (rc)
+		return rc;
+	if (!reason || strspn(reason, " \t") == strlen(reason)) {
+		hane_error_set(hane_msg(HANE_M_HC_V_REQUIRED),
+			       hane_msg(HANE_M_HC_F_REASON));
+		return HANE_EINVAL;
+	}
+	if (strlen(reason) >= HANE_TEXT_MAX) {
+		hane_error_set(hane_msg(HANE_M_HC_V_TOO_LONG),
+			       hane_msg(HANE_M_HC_F_REASON), HANE_TEXT_MAX - 1);
+		return HANE_EINVAL;
+	}
+	if ((rc = planned_visit(db, id, version, &v)))
+		return rc;
+	{
+		struct hane_field f[] = {
+			HANE_FTEXT("status", "cancelled"),
+			HANE_FTEXT("cancel_reason", reason),
+		};
+		return hane_store_update(db, "homecare_visit", id, version, f,
+					 2, NULL);
+	}
+}
+
+/* A record may be made for a planned visit, or corrected on one already
+ * recorded; never for one in the future. */
+static int recordable(hane_db *db, int64_t id, int64_t version,
+		      struct hane_homecare_visit *v)
+{
+	char today[HANE_DATE_LEN + 1], d[HANE_DATE_LEN + 1];
+	int rc = visit_read(db, id, v);
+
+	if (rc)
+		return rc;
+	if (strcmp(v->status, "planned") != 0 &&
+	    strcmp(v->status, "done") != 0 &&
+	    strcmp(v->status, "missed") != 0) {
+		hane_error_set(hane_msg(HANE_M_HC_VISIT_NOT_PLANNED),
+			       (long long)id, hane_homecare_label(v->status));
+		return HANE_EINVAL;
+	}
+	if (strcmp(v->date, hane_today(today)) > 0) {
+		hane_error_set(hane_msg(HANE_M_HC_VISIT_FUTURE), (long long)id,
+			       hane_date_format(d, v->date));
+		return HANE_EINVAL;
+	}
+	(void)version;
+	return 0;
+}
+
+static int text_ok(enum hane_msg field, const char *s, size_t max)
+{
+	if (s && strlen(s) >= max) {
+		hane_error_set(hane_msg(HANE_M_HC_V_TOO_LONG), hane_msg(field),
+			       (int)max - 1);
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+int hane_homecare_visit_done(hane_db *db, int64_t id, int64_t version,
+			     const char *actual_start, const char *actual_end,
+			     const char *tasks, const char *notes)
+{
+	struct hane_homecare_visit v;
+	char as[8], ae[8];
+	int rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
+
+	if (rc || (rc = recordable(db, id, version, &v)))
+		return rc;
+	if (!v.worker_id) {
+		hane_error_set(hane_msg(HANE_M_HC_VISIT_NO_WORKER),
+			       (long long)id);
+		return HANE_EINVAL;
+	}
+	HC_SET(as, actual_start && *actual_start ? actual_start : v.start);
+	HC_SET(ae, actual_end && *actual_end ? actual_end : v.end);
+	if (hc_minutes(as) < 0)
+		return hc_field_error(HANE_M_HC_F_START,
+				      hane_msg(HANE_M_HC_V_TIME));
+	if (hc_minutes(ae) < 0)
+		return hc_field_error(HANE_M_HC_F_END, hane_msg(HANE_M_HC_V_TIME));
+	if (hc_minutes(ae) <= hc_minutes(as))
+		return hc_field_error(HANE_M_HC_F_END,
+				      hane_msg(HANE_M_HC_V_END_BEFORE));
+	if ((rc = text_ok(HANE_M_HC_F_TASKS, tasks, HANE_TEXT_MAX)) ||
+	    (rc = text_ok(HANE_M_HC_F_NOTES, notes, HANE_NOTES_MAX)))
+		return rc;
+	{
+		struct hane_field f[] = {
+			HANE_FTEXT("status", "done"),
+			HANE_FNULL("missed_reason"),
+			HC_FARR("actual_start", as),
+			HC_FARR("actual_end", ae),
+			HANE_FTEXT("tasks", tasks && *tasks ? tasks : NULL),
+			HANE_FTEXT("notes", notes && *notes ? notes : NULL),
+			HANE_FNULL("followup"),
+		};
+		return hane_store_update(db, "homecare_visit", id, version, f,
+					 sizeof f / sizeof f[0], NULL);
+	}
+}
+
+int hane_homecare_visit_missed(hane_db *db, int64_t id, int64_t version,
+			       const char *reason, const char *notes)
+{
+	struct hane_homecare_visit v;
+	int rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
+
+	if (rc ||
+	    (rc = hc_check_code("missed", HANE_M_HC_F_MISSED_REASON,
+				reason ? reason : "")) ||
+	    (rc = text_ok(HANE_M_HC_F_NOTES, notes, HANE_NOTES_MAX)) ||
+	    (rc = recordable(db, id, version, &v)))
+		return rc;
+	{
+		struct hane_field f[] = {
+			HANE_FTEXT("status", "missed"),
+			HANE_FTEXT("missed_reason", reason),
+			HANE_FNULL("actual_start"),
+			HANE_FNULL("actual_end"),
+			HANE_FTEXT("notes", notes && *notes ? notes : NULL),
+			/* A correction keeps a follow-up already closed. */
+			HANE_FTEXT("followup", strcmp(v.followup, "closed") == 0
+						       ? "closed"
+						       : "open"),
+		};
+		return hane_store_update(db, "homecare_visit", id, version, f,
+					 sizeof f / sizeof f[0], NULL);
+	}
+}
+
+int hane_homecare_followup_close(hane_db *db, int64_t id, int64_t version,
+				 const char *note)
+{
+	struct hane_homecare_visit v;
+	int rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
+
+	if (rc)
+		return rc;
+	if (!note || strspn(note, " \t") == strlen(note)) {
+		hane_error_set(hane_msg(HANE_M_HC_V_REQUIRED),
+			       hane_msg(HANE_M_HC_F_FOLLOWUP_NOTE));
+		return HANE_EINVAL;
+	}
+	if ((rc = text_ok(HANE_M_HC_F_FOLLOWUP_NOTE, note, HANE_TEXT_MAX)) ||
+	    (rc = visit_read(db, id, &v)))
+		return rc;
+	if (strcmp(v.followup, "open") != 0) {
+		hane_error_set(hane_msg(HANE_M_HC_NO_FOLLOWUP), (long long)id);
+		return HANE_EINVAL;
+	}
+	{
+		struct hane_field f[] = {
+			HANE_FTEXT("followup", "closed"),
+			HANE_FTEXT("followup_note", note),
+		};
+		return hane_store_update(db, "homecare_visit", id, version, f,
+					 2, NULL);
+	}
+}
