@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "hane/households.h"
+#include "hane/security.h"
 
 /* Values typed on the command line, parsed into the model's forms. Each
  * option is remembered so edit changes only what was given. */
@@ -209,38 +210,57 @@ static int cmd_search(struct hane_cli *cli, struct hane_opts *o,
 	return 0;
 }
 
+/* Shows a household with its members. Personal data is masked for
+ * staff without person.unmasked; every member shown is logged as a read
+ * (KVKK), and nothing is printed when the log cannot be written. */
 static int cmd_show(struct hane_cli *cli, int64_t id)
 {
 	struct hane_household h;
 	struct hane_person m[64];
-	char money[32], phone[32], date[HANE_DATE_LEN + 1];
+	char money[32], phone[32], date[HANE_DATE_LEN + 1], addr[512],
+		tckn[16];
 	size_t n = 0;
 	int rc;
 
 	if ((rc = hane_household_get(cli->db, id, &h)) != 0 ||
 	    (rc = hane_household_members(cli->db, id, m, 64, &n)) != 0)
 		return hane_cli_fail(rc);
+	if ((rc = hane_store_begin(cli->db)) != 0)
+		return hane_cli_fail(rc);
+	rc = hane_log_event(cli->db, "household.view", "household", id, NULL);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = hane_log_read(cli->db, "person.view", m[i].id);
+	if (rc) {
+		hane_store_rollback(cli->db);
+		return hane_cli_fail(rc);
+	}
+	if ((rc = hane_store_commit(cli->db)) != 0)
+		return hane_cli_fail(rc);
 	printf("%s #%lld  %s\n", hane_msg(HANE_M_CLI_HOUSEHOLD), (long long)h.id,
 	       hane_status_label(h.status));
-	printf("%s: %s %s%s%s%s%s\n", hane_msg(HANE_M_CLI_ADDRESS), h.mahalle,
-	       h.street, h.building[0] ? " No:" : "", h.building,
-	       h.door[0] ? " D:" : "", h.door);
+	printf("%s: %s\n", hane_msg(HANE_M_CLI_ADDRESS),
+	       hane_mask_address(cli->db, addr, sizeof addr, h.mahalle, h.street,
+				 h.building, h.door));
 	printf("%s: %s\n", hane_msg(HANE_M_F_PHONE),
-	       h.phone[0] ? hane_phone_format(phone, sizeof phone, h.phone, false)
+	       h.phone[0] ? hane_mask_phone(cli->db, phone, sizeof phone, h.phone)
 			  : "-");
 	printf("%s: %s\n", hane_msg(HANE_M_F_INCOME),
 	       h.income_kurus >= 0
 		       ? hane_money_format(money, sizeof money, h.income_kurus, true)
 		       : "-");
 	if (h.notes[0])
-		printf("%s: %s\n", hane_msg(HANE_M_F_NOTES), h.notes);
+		printf("%s: %s\n", hane_msg(HANE_M_F_NOTES),
+		       hane_mask_text(cli->db, addr, sizeof addr, h.notes));
 	printf("%s: %s %s\n", hane_msg(HANE_M_CLI_CHANGED_BY), h.updated_at,
 	       h.updated_by);
 	printf("%s (%zu):\n", hane_msg(HANE_M_CLI_MEMBERS), n);
 	for (size_t i = 0; i < n; i++) {
 		printf("  #%lld\t%s\t%s %s\t%s\t%s", (long long)m[i].id,
-		       m[i].tckn[0] ? m[i].tckn : "-", m[i].first_name,
-		       m[i].last_name, hane_date_format(date, m[i].birth_date),
+		       m[i].tckn[0] ? hane_mask_tckn(cli->db, tckn, sizeof tckn,
+						     m[i].tckn)
+				    : "-",
+		       m[i].first_name, m[i].last_name,
+		       hane_date_format(date, m[i].birth_date),
 		       hane_relation_label(m[i].relation));
 		if (m[i].disability_pct >= 0)
 			printf("\t%%%d %s", m[i].disability_pct,
