@@ -1,0 +1,452 @@
+/* Import of requests from CSV (a referral list from another institution):
+ * file → csvio reader → this mapping → the request rules → one
+ * transaction.
+ *
+ * As in the household import, every check that can reject a row runs
+ * BEFORE the insert, because a failure inside the transaction would doom
+ * the whole import. The duplicate rule reads the same connection, so a
+ * request registered earlier in the file counts as open.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+#include "hane/inspection.h"
+#include "hane/perm.h"
+#include "inspection_int.h"
+
+enum field {
+	F_TCKN,
+	F_HOUSEHOLD,
+	F_DATE,
+	F_CHANNEL,
+	F_REFERRER,
+	F_REASON,
+	F_TEXT,
+	F_URGENCY,
+	F__COUNT,
+};
+
+/* Titles each field is known by, compared folded and without spaces; the
+ * first is the one named in messages. */
+static const char *const titles[F__COUNT] = {
+	[F_TCKN] = "TC Kimlik No|TC Kimlik|TC No|TCKN|Kimlik No|National Id",
+	[F_HOUSEHOLD] = "Hane No|Hane|Household|Household No",
+	[F_DATE] = "Başvuru Tarihi|Tarih|Request Date|Date",
+	[F_CHANNEL] = "Kanal|Başvuru Kanalı|Channel",
+	[F_REFERRER] = "Yönlendiren|Yönlendiren Kurum|Kurum|Referred By|"
+		       "Referrer|Institution",
+	[F_REASON] = "Başvuru Nedeni|Neden|Talep|Reason",
+	[F_TEXT] = "Açıklama|Not|Notlar|Details|Notes",
+	[F_URGENCY] = "Aciliyet|Öncelik|Urgency|Priority",
+};
+
+static void squash(char *out, size_t outsz, const char *s)
+{
+	char *w;
+
+	hane_text_fold(out, outsz, s);
+	for (w = out; *out; out++)
+		if (*out != ' ')
+			*w++ = *out;
+	*w = '\0';
+}
+
+static void first_title(char *out, size_t outsz, enum field f)
+{
+	const char *bar = strchr(titles[f], '|');
+
+	snprintf(out, outsz, "%.*s",
+		 (int)(bar ? (size_t)(bar - titles[f]) : strlen(titles[f])),
+		 titles[f]);
+}
+
+static int lookup(const char *title)
+{
+	char key[128], cand[128], one[128];
+
+	squash(key, sizeof key, title);
+	if (!key[0])
+		return -1;
+	for (int f = 0; f < F__COUNT; f++) {
+		const char *t = titles[f];
+
+		while (*t) {
+			const char *bar = strchr(t, '|');
+			size_t n = bar ? (size_t)(bar - t) : strlen(t);
+
+			snprintf(one, sizeof one, "%.*s", (int)n, t);
+			squash(cand, sizeof cand, one);
+			if (!strcmp(key, cand))
+				return f;
+			t += n + (bar ? 1 : 0);
+		}
+	}
+	return -1;
+}
+
+struct imp {
+	hane_db *db;
+	const struct hane_inspection_import_opts *o;
+	struct hane_inspection_import_counts *c;
+	hane_csv_reader *r;
+	hane_csv_rejects *rej;
+	const char *rejects_path;
+	struct hane_csv_record header;
+	char *header_raw;
+	int col[F__COUNT];
+	char title[F__COUNT][128];
+	size_t ncols;
+};
+
+static void notice(struct imp *im, const char *fmt, ...) HANE_PRINTF(2, 3);
+static void notice(struct imp *im, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	if (!im->o->notice)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	im->o->notice(msg, im->o->arg);
+}
+
+static int map_header(struct imp *im, const struct hane_csv_record *h)
+{
+	char missing[256] = "", have[1024] = "", t[128];
+
+	for (int f = 0; f < F__COUNT; f++)
+		im->col[f] = -1;
+	im->ncols = h->nfields;
+	for (size_t i = 0; i < h->nfields; i++) {
+		const char *name = hane_csv_unguard(h->fields[i]);
+		int f = lookup(name);
+
+		if (f < 0) {
+			if (*name)
+				notice(im, hane_msg(HANE_M_INSP_IMP_UNKNOWN_COL),
+				       name);
+			continue;
+		}
+		if (im->col[f] >= 0) {
+			notice(im, hane_msg(HANE_M_INSP_IMP_DUP_COL), name,
+			       im->title[f]);
+			continue;
+		}
+		im->col[f] = (int)i;
+		snprintf(im->title[f], sizeof im->title[f], "%s", name);
+	}
+	if (im->col[F_TCKN] < 0 && im->col[F_HOUSEHOLD] < 0) {
+		first_title(t, sizeof t, F_TCKN);
+		strcat(missing, t);
+		strcat(missing, " / ");
+		first_title(t, sizeof t, F_HOUSEHOLD);
+		strcat(missing, t);
+	}
+	if (im->col[F_REASON] < 0) {
+		if (missing[0])
+			strcat(missing, ", ");
+		first_title(t, sizeof t, F_REASON);
+		strcat(missing, t);
+	}
+	if (!missing[0])
+		return 0;
+	for (size_t i = 0; i < h->nfields; i++) {
+		size_t l = strlen(have);
+
+		snprintf(have + l, sizeof have - l, "%s\"%s\"", i ? ", " : "",
+			 h->fields[i]);
+	}
+	hane_error_set(hane_msg(HANE_M_INSP_IMP_MISSING), missing, have);
+	return HANE_EINVAL;
+}
+
+static int why_field(char *why, size_t whysz, const char *title,
+		     const char *msg)
+{
+	snprintf(why, whysz, hane_msg(HANE_M_INSP_IMP_FIELD), title, msg);
+	return HANE_EINVAL;
+}
+
+/* A coded column: the value read as a code or word of list l. */
+static int coded(struct imp *im, enum field f, enum hane_inspection_list l,
+		 const char *v, char *out, size_t outsz, char *why,
+		 size_t whysz)
+{
+	const char *code = hane_inspection_parse(l, v);
+	char words[512] = "";
+	const char *const *codes;
+	int n;
+
+	if (code) {
+		snprintf(out, outsz, "%s", code);
+		return 0;
+	}
+	codes = hane_inspection_codes(l, &n);
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(words);
+
+		snprintf(words + len, sizeof words - len, "%s%s", i ? ", " : "",
+			 hane_inspection_label(l, codes[i]));
+	}
+	snprintf(why, whysz, hane_msg(HANE_M_INSP_V_ONE_OF), im->title[f],
+		 words);
+	return HANE_EINVAL;
+}
+
+static int person_household(hane_db *db, const char *tckn, int64_t *hid)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	*hid = 0;
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT household_id FROM person WHERE tckn = :t");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":t", tckn)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW)
+		*hid = hane_stmt_int(st, 0);
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* Maps a record to a request and applies every rule; HANE_EINVAL (or
+ * HANE_EEXIST, HANE_ENOTFOUND) with why set rejects the row, another
+ * negative code ends the import. */
+static int map_row(struct imp *im, const struct hane_csv_record *rec,
+		   struct hane_inspection *r, char *why, size_t whysz)
+{
+	const char *v[F__COUNT];
+	int rc;
+
+	hane_inspection_init(r);
+	if (im->col[F_CHANNEL] < 0)
+		strcpy(r->channel, "referral");
+	if (rec->nfields != im->ncols) {
+		snprintf(why, whysz, hane_msg(HANE_M_INSP_IMP_RAGGED),
+			 rec->nfields, im->ncols);
+		return HANE_EINVAL;
+	}
+	for (int f = 0; f < F__COUNT; f++) {
+		char *s = im->col[f] >= 0 ? rec->fields[im->col[f]] : NULL;
+
+		if (s)
+			s = hane_text_trim(hane_csv_unguard(s));
+		v[f] = s ? s : "";
+	}
+	if (v[F_TCKN][0]) {
+		int64_t hid;
+
+		if (hane_tckn_check(v[F_TCKN]))
+			return why_field(why, whysz, im->title[F_TCKN],
+					 hane_error_last());
+		if ((rc = person_household(im->db, v[F_TCKN], &hid)))
+			return rc;
+		if (!hid) {
+			snprintf(why, whysz, hane_msg(HANE_M_TCKN_NOT_FOUND),
+				 v[F_TCKN]);
+			return HANE_ENOTFOUND;
+		}
+		r->household_id = hid;
+	}
+	if (v[F_HOUSEHOLD][0]) {
+		char *end;
+		long long n = strtoll(v[F_HOUSEHOLD], &end, 10);
+
+		if (*end || n <= 0)
+			return why_field(why, whysz, im->title[F_HOUSEHOLD],
+					 hane_strerror(HANE_EINVAL));
+		if (r->household_id && r->household_id != n) {
+			snprintf(why, whysz,
+				 hane_msg(HANE_M_INSP_IMP_HH_MISMATCH),
+				 v[F_TCKN], (long long)r->household_id, n);
+			return HANE_EINVAL;
+		}
+		r->household_id = n;
+	}
+	if (!r->household_id) {
+		snprintf(why, whysz, "%s",
+			 hane_msg(HANE_M_INSP_IMP_NO_HOUSEHOLD));
+		return HANE_EINVAL;
+	}
+	if (v[F_DATE][0] && hane_date_parse(r->requested_on, v[F_DATE]))
+		return why_field(why, whysz, im->title[F_DATE],
+				 hane_error_last());
+	if (!v[F_REASON][0]) {
+		snprintf(why, whysz, hane_msg(HANE_M_INSP_IMP_REQUIRED),
+			 im->title[F_REASON]);
+		return HANE_EINVAL;
+	}
+	if ((rc = coded(im, F_REASON, HANE_INSP_REASON, v[F_REASON], r->reason,
+			sizeof r->reason, why, whysz)))
+		return rc;
+	if (v[F_CHANNEL][0] &&
+	    ((rc = coded(im, F_CHANNEL, HANE_INSP_CHANNEL, v[F_CHANNEL],
+			 r->channel, sizeof r->channel, why, whysz)) ||
+	     !strcmp(r->channel, "renewal"))) {
+		if (!rc)
+			coded(im, F_CHANNEL, HANE_INSP_CHANNEL, "?", r->channel,
+			      sizeof r->channel, why, whysz);
+		return HANE_EINVAL;
+	}
+	if (v[F_URGENCY][0] &&
+	    (rc = coded(im, F_URGENCY, HANE_INSP_URGENCY, v[F_URGENCY],
+			r->urgency, sizeof r->urgency, why, whysz)))
+		return rc;
+	if (strlen(v[F_REFERRER]) >= sizeof r->referrer ||
+	    strlen(v[F_TEXT]) >= sizeof r->reason_text) {
+		enum field f = strlen(v[F_TEXT]) >= sizeof r->reason_text
+				       ? F_TEXT
+				       : F_REFERRER;
+
+		snprintf(why, whysz, hane_msg(HANE_M_V_TOO_LONG),
+			 im->title[f],
+			 (int)(f == F_TEXT ? sizeof r->reason_text
+					   : sizeof r->referrer) - 1);
+		return HANE_EINVAL;
+	}
+	snprintf(r->referrer, sizeof r->referrer, "%s", v[F_REFERRER]);
+	snprintf(r->reason_text, sizeof r->reason_text, "%s", v[F_TEXT]);
+	/* The model's own rules, with its messages: household active, no
+	 * duplicate open request, referral names its referrer, dates. */
+	if ((rc = insp_validate_request(im->db, r))) {
+		snprintf(why, whysz, "%s", hane_error_last());
+		return rc;
+	}
+	return 0;
+}
+
+static int reject(struct imp *im, const struct hane_csv_record *rec,
+		  const char *why)
+{
+	int rc;
+
+	im->c->rejected++;
+	if (im->o->reject)
+		im->o->reject(rec->line, why, im->o->arg);
+	if (!im->rejects_path)
+		return 0;
+	if (!im->rej &&
+	    (rc = hane_csv_rejects_open(
+		     &im->rej, im->rejects_path, im->r, &im->header,
+		     hane_msg(HANE_M_INSP_IMP_REJECTS_COLUMN))))
+		return rc;
+	return hane_csv_rejects_add(im->rej, rec, why);
+}
+
+static int import_row(struct imp *im, const struct hane_csv_record *rec)
+{
+	struct hane_inspection r;
+	char why[1024] = "";
+	int rc;
+
+	im->c->rows++;
+	rc = map_row(im, rec, &r, why, sizeof why);
+	if (rc == HANE_EINVAL || rc == HANE_EEXIST || rc == HANE_ENOTFOUND) {
+		if (!why[0])
+			snprintf(why, sizeof why, "%s", hane_error_last());
+		return reject(im, rec, why);
+	}
+	if (rc)
+		return rc;
+	if ((rc = insp_insert_request(im->db, &r, NULL)))
+		return rc;
+	im->c->created++;
+	return 0;
+}
+
+int hane_inspection_import(hane_db *db, const char *path,
+			   const struct hane_inspection_import_opts *opts,
+			   struct hane_inspection_import_counts *counts)
+{
+	struct imp im = {0};
+	const struct hane_csv_record *rec;
+	bool in_tx = false;
+	int rc;
+
+	memset(counts, 0, sizeof *counts);
+	im.db = db;
+	im.o = opts;
+	im.c = counts;
+	im.rejects_path = opts->dry_run ? NULL : opts->rejects;
+	if ((rc = hane_can(db, HANE_ACT_IMPORT)) ||
+	    (rc = hane_can(db, HANE_ACT_INSPECTION_WRITE)))
+		return rc;
+	if ((rc = hane_csv_open(&im.r, path, &opts->csv)))
+		goto done;
+	rc = hane_csv_read(im.r, &rec);
+	if (rc == HANE_DONE) {
+		hane_error_set("%s", hane_msg(HANE_M_INSP_IMP_NO_HEADER));
+		rc = HANE_ECSV;
+	}
+	if (rc < 0)
+		goto done;
+	if ((rc = map_header(&im, rec)))
+		goto done;
+	im.header_raw = malloc(rec->raw_len + 1);
+	if (!im.header_raw) {
+		rc = HANE_ENOMEM;
+		goto done;
+	}
+	memcpy(im.header_raw, rec->raw, rec->raw_len);
+	im.header.raw = im.header_raw;
+	im.header.raw_len = rec->raw_len;
+	im.header.line = rec->line;
+
+	if ((rc = hane_store_begin(db)))
+		goto done;
+	in_tx = true;
+	while ((rc = hane_csv_read(im.r, &rec)) == HANE_ROW)
+		if ((rc = import_row(&im, rec)))
+			goto done;
+	if (rc < 0)
+		goto done;
+	if (opts->dry_run) {
+		hane_store_rollback(db);
+		in_tx = false;
+		rc = 0;
+		goto done;
+	}
+	{
+		char detail[128];
+
+		snprintf(detail, sizeof detail,
+			 "inspection import: %lld new, %lld rejected",
+			 (long long)counts->created,
+			 (long long)counts->rejected);
+		if ((rc = hane_store_audit_event(db, "import",
+						 "inspection_request", 0,
+						 detail)))
+			goto done;
+	}
+	in_tx = false;
+	rc = hane_store_commit(db);
+done:
+	if (in_tx) {
+		char keep[1024];
+
+		snprintf(keep, sizeof keep, "%s", hane_error_last());
+		hane_store_rollback(db);
+		hane_error_set("%s", keep);
+	}
+	{
+		int rc2 = hane_csv_rejects_close(im.rej);
+
+		if (!rc)
+			rc = rc2;
+		if (rc && im.rej)
+			remove(im.rejects_path);
+	}
+	if (rc)
+		counts->created = 0;
+	hane_csv_close(im.r);
+	free(im.header_raw);
+	return rc;
+}

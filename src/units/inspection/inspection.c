@@ -1,0 +1,1091 @@
+/* Social inspection: coded values, settings, requests and their flow.
+ *
+ * Rules live here so the console, the CLI and the importer can never
+ * disagree. A write checks the permission first, then, inside one
+ * transaction, reads the request as stored, checks the status flow, and
+ * writes through the store's audited writes with the version the caller
+ * read (a stale one is HANE_ECONFLICT).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+#include "hane/inspection.h"
+#include "hane/perm.h"
+#include "inspection_int.h"
+
+/* ---- Coded values ---------------------------------------------------------- */
+
+struct code {
+	const char *code;
+	enum hane_msg label;
+};
+
+#define C_CHANNEL(n, c) {c, HANE_M_INSP_CHANNEL_##n},
+#define C_REASON(n, c) {c, HANE_M_INSP_REASON_##n},
+#define C_URGENCY(n, c) {c, HANE_M_INSP_URGENCY_##n},
+#define C_STATUS(n, c) {c, HANE_M_INSP_STATUS_##n},
+#define C_TENURE(n, c) {c, HANE_M_INSP_TENURE_##n},
+#define C_HEATING(n, c) {c, HANE_M_INSP_HEATING_##n},
+#define C_RECOMMEND(n, c) {c, HANE_M_INSP_RECOMMEND_##n},
+#define C_OUTCOME(n, c) {c, HANE_M_INSP_OUTCOME_##n},
+#define C_AID_TYPE(n, c) {c, HANE_M_INSP_AID_TYPE_##n},
+#define C_KIND(n, c) {c, HANE_M_INSP_KIND_##n},
+#define C_FREQUENCY(n, c) {c, HANE_M_INSP_FREQUENCY_##n},
+#define C_STR(n, c) c,
+
+static const struct code channel_codes[] = {HANE_INSP_CHANNELS(C_CHANNEL)};
+static const struct code reason_codes[] = {HANE_INSP_REASONS(C_REASON)};
+static const struct code urgency_codes[] = {HANE_INSP_URGENCIES(C_URGENCY)};
+static const struct code status_codes[] = {HANE_INSP_STATUSES(C_STATUS)};
+static const struct code tenure_codes[] = {HANE_INSP_TENURES(C_TENURE)};
+static const struct code heating_codes[] = {HANE_INSP_HEATINGS(C_HEATING)};
+static const struct code recommend_codes[] = {
+	HANE_INSP_RECOMMENDS(C_RECOMMEND)};
+static const struct code outcome_codes[] = {HANE_INSP_OUTCOMES(C_OUTCOME)};
+static const struct code aid_type_codes[] = {HANE_INSP_AID_TYPES(C_AID_TYPE)};
+static const struct code kind_codes[] = {HANE_INSP_KINDS(C_KIND)};
+static const struct code frequency_codes[] = {
+	HANE_INSP_FREQUENCIES(C_FREQUENCY)};
+
+static const char *const channel_strs[] = {HANE_INSP_CHANNELS(C_STR) NULL};
+static const char *const reason_strs[] = {HANE_INSP_REASONS(C_STR) NULL};
+static const char *const urgency_strs[] = {HANE_INSP_URGENCIES(C_STR) NULL};
+static const char *const status_strs[] = {HANE_INSP_STATUSES(C_STR) NULL};
+static const char *const tenure_strs[] = {HANE_INSP_TENURES(C_STR) NULL};
+static const char *const heating_strs[] = {HANE_INSP_HEATINGS(C_STR) NULL};
+static const char *const recommend_strs[] = {
+	HANE_INSP_RECOMMENDS(C_STR) NULL};
+static const char *const outcome_strs[] = {HANE_INSP_OUTCOMES(C_STR) NULL};
+static const char *const aid_type_strs[] = {HANE_INSP_AID_TYPES(C_STR) NULL};
+static const char *const kind_strs[] = {HANE_INSP_KINDS(C_STR) NULL};
+static const char *const frequency_strs[] = {
+	HANE_INSP_FREQUENCIES(C_STR) NULL};
+
+#define LIST_(codes, strs) {codes, strs, sizeof codes / sizeof codes[0]}
+static const struct {
+	const struct code *codes;
+	const char *const *strs;
+	size_t n;
+} lists[HANE_INSP__LISTS] = {
+	[HANE_INSP_CHANNEL] = LIST_(channel_codes, channel_strs),
+	[HANE_INSP_REASON] = LIST_(reason_codes, reason_strs),
+	[HANE_INSP_URGENCY] = LIST_(urgency_codes, urgency_strs),
+	[HANE_INSP_STATUS] = LIST_(status_codes, status_strs),
+	[HANE_INSP_TENURE] = LIST_(tenure_codes, tenure_strs),
+	[HANE_INSP_HEATING] = LIST_(heating_codes, heating_strs),
+	[HANE_INSP_RECOMMEND] = LIST_(recommend_codes, recommend_strs),
+	[HANE_INSP_OUTCOME] = LIST_(outcome_codes, outcome_strs),
+	[HANE_INSP_AID_TYPE] = LIST_(aid_type_codes, aid_type_strs),
+	[HANE_INSP_KIND] = LIST_(kind_codes, kind_strs),
+	[HANE_INSP_FREQUENCY] = LIST_(frequency_codes, frequency_strs),
+};
+
+const char *const *hane_inspection_codes(enum hane_inspection_list l, int *n)
+{
+	if ((unsigned)l >= HANE_INSP__LISTS)
+		l = HANE_INSP_STATUS;
+	if (n)
+		*n = (int)lists[l].n;
+	return lists[l].strs;
+}
+
+bool hane_inspection_valid(enum hane_inspection_list l, const char *code)
+{
+	if ((unsigned)l >= HANE_INSP__LISTS || !code)
+		return false;
+	for (size_t i = 0; i < lists[l].n; i++)
+		if (strcmp(lists[l].codes[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+const char *hane_inspection_label(enum hane_inspection_list l,
+				  const char *code)
+{
+	if ((unsigned)l >= HANE_INSP__LISTS || !code)
+		return "";
+	for (size_t i = 0; i < lists[l].n; i++)
+		if (strcmp(lists[l].codes[i].code, code) == 0)
+			return hane_msg(lists[l].codes[i].label);
+	return code;
+}
+
+const char *hane_inspection_parse(enum hane_inspection_list l,
+				  const char *word)
+{
+	/* Everyday words staff type or referral lists carry. */
+	static const struct {
+		enum hane_inspection_list l;
+		const char *word, *code;
+	} extra[] = {
+		{HANE_INSP_CHANNEL, "gelen", "walk_in"},
+		{HANE_INSP_CHANNEL, "basvuru", "walk_in"},
+		{HANE_INSP_CHANNEL, "sahsen", "walk_in"},
+		{HANE_INSP_CHANNEL, "walkin", "walk_in"},
+		{HANE_INSP_CHANNEL, "tel", "phone"},
+		{HANE_INSP_CHANNEL, "sevk", "referral"},
+		{HANE_INSP_CHANNEL, "yonlendiren", "referral"},
+		{HANE_INSP_CHANNEL, "cinar cocuk evi", "cinar"},
+		{HANE_INSP_REASON, "genel", "general"},
+		{HANE_INSP_REASON, "sosyal yardim", "general"},
+		{HANE_INSP_REASON, "kira", "rent"},
+		{HANE_INSP_REASON, "barinma", "rent"},
+		{HANE_INSP_REASON, "saglik", "health"},
+		{HANE_INSP_REASON, "engelli", "health"},
+		{HANE_INSP_REASON, "yakacak", "fuel"},
+		{HANE_INSP_REASON, "komur", "fuel"},
+		{HANE_INSP_REASON, "cocuk evleri", "child_home"},
+		{HANE_INSP_REASON, "cinar", "child_home"},
+		{HANE_INSP_URGENCY, "acil degil", "normal"},
+		{HANE_INSP_TENURE, "kira", "tenant"},
+		{HANE_INSP_TENURE, "sahibi", "owner"},
+		{HANE_INSP_TENURE, "mulk sahibi", "owner"},
+		{HANE_INSP_TENURE, "kirasiz", "rent_free"},
+		{HANE_INSP_HEATING, "dogalgaz", "gas"},
+		{HANE_INSP_HEATING, "kombi", "gas"},
+		{HANE_INSP_HEATING, "merkezi", "central"},
+		{HANE_INSP_HEATING, "elektrik", "electric"},
+		{HANE_INSP_HEATING, "yok", "none"},
+		{HANE_INSP_RECOMMEND, "tek", "one_time"},
+		{HANE_INSP_RECOMMEND, "duzenli", "regular"},
+		{HANE_INSP_RECOMMEND, "ayni", "in_kind"},
+		{HANE_INSP_RECOMMEND, "red", "reject"},
+		{HANE_INSP_OUTCOME, "red", "rejected"},
+		{HANE_INSP_OUTCOME, "reject", "rejected"},
+		{HANE_INSP_OUTCOME, "kabul", "aid"},
+		{HANE_INSP_AID_TYPE, "tek", "one_time"},
+		{HANE_INSP_AID_TYPE, "once", "one_time"},
+		{HANE_INSP_KIND, "nakit", "cash"},
+		{HANE_INSP_KIND, "para", "cash"},
+		{HANE_INSP_KIND, "kiyafet", "clothing"},
+		{HANE_INSP_KIND, "komur", "fuel"},
+		{HANE_INSP_FREQUENCY, "ayda bir", "monthly"},
+		{HANE_INSP_FREQUENCY, "3 aylik", "quarterly"},
+		{HANE_INSP_FREQUENCY, "yilda bir", "yearly"},
+	};
+	char key[128], cand[128];
+
+	if ((unsigned)l >= HANE_INSP__LISTS || !word)
+		return NULL;
+	hane_text_fold(key, sizeof key, word);
+	if (!key[0])
+		return NULL;
+	for (size_t i = 0; i < lists[l].n; i++) {
+		const struct code *c = &lists[l].codes[i];
+
+		hane_text_fold(cand, sizeof cand, c->code);
+		if (strcmp(cand, key) == 0)
+			return c->code;
+		for (int lang = 0; lang < 2; lang++) {
+			hane_text_fold(cand, sizeof cand,
+				       hane_msg_in(c->label,
+						   (enum hane_lang)lang));
+			if (strcmp(cand, key) == 0)
+				return c->code;
+		}
+	}
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (extra[i].l == l && strcmp(extra[i].word, key) == 0)
+			return extra[i].code;
+	return NULL;
+}
+
+/* "Label must be one of: a, b, c" with the words of the current language. */
+static int not_one_of(enum hane_inspection_list l, enum hane_msg field)
+{
+	char words[512] = "";
+
+	for (size_t i = 0; i < lists[l].n; i++) {
+		size_t len = strlen(words);
+
+		snprintf(words + len, sizeof words - len, "%s%s", i ? ", " : "",
+			 hane_msg(lists[l].codes[i].label));
+	}
+	hane_error_set(hane_msg(HANE_M_INSP_V_ONE_OF), hane_msg(field), words);
+	return HANE_EINVAL;
+}
+
+/* ---- Dates ------------------------------------------------------------------ */
+
+/* Howard Hinnant's days_from_civil / civil_from_days: exact for the
+ * proleptic Gregorian calendar, no time zones involved. */
+static int64_t days_from_civil(int y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static bool parse_iso(const char *iso, int *y, int *m, int *d)
+{
+	if (!iso || strlen(iso) != HANE_DATE_LEN || iso[4] != '-' ||
+	    iso[7] != '-')
+		return false;
+	for (int i = 0; i < HANE_DATE_LEN; i++)
+		if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9'))
+			return false;
+	*y = atoi(iso);
+	*m = atoi(iso + 5);
+	*d = atoi(iso + 8);
+	return hane_date_valid(*y, *m, *d);
+}
+
+bool insp_date_ok(const char *iso)
+{
+	int y, m, d;
+
+	return parse_iso(iso, &y, &m, &d);
+}
+
+int hane_inspection_date_add(char out[HANE_DATE_LEN + 1], const char *iso,
+			     int days)
+{
+	int y, m, d;
+
+	if (!parse_iso(iso, &y, &m, &d)) {
+		hane_error_set("%s", hane_msg(HANE_M_DATE_INVALID));
+		return HANE_EINVAL;
+	}
+	civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+	if (y < 1 || y > 9999) {
+		hane_error_set("%s", hane_msg(HANE_M_DATE_RANGE));
+		return HANE_EINVAL;
+	}
+	{
+		char tmp[32];
+
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+		memcpy(out, tmp, HANE_DATE_LEN);
+		out[HANE_DATE_LEN] = '\0';
+	}
+	return 0;
+}
+
+int hane_inspection_days_between(const char *a, const char *b)
+{
+	int ya, ma, da, yb, mb, db;
+
+	if (!parse_iso(a, &ya, &ma, &da) || !parse_iso(b, &yb, &mb, &db))
+		return 0;
+	return (int)(days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da));
+}
+
+/* ---- Small helpers ------------------------------------------------------------ */
+
+int insp_field_error(enum hane_msg field, const char *why)
+{
+	char keep[512];
+
+	snprintf(keep, sizeof keep, "%s", why);
+	hane_error_set(hane_msg(HANE_M_V_FIELD), hane_msg(field), keep);
+	return HANE_EINVAL;
+}
+
+static int check_len(enum hane_msg field, const char *s, size_t max)
+{
+	if (strlen(s) >= max) {
+		hane_error_set(hane_msg(HANE_M_V_TOO_LONG), hane_msg(field),
+			       (int)max - 1);
+		return HANE_EINVAL;
+	}
+	if (!hane_utf8_valid(s, strlen(s)))
+		return insp_field_error(field, hane_strerror(HANE_EINVAL));
+	return 0;
+}
+
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+static int bad_status(const struct hane_inspection *r, const char *want)
+{
+	hane_error_set(hane_msg(HANE_M_INSP_BAD_STATUS), (long long)r->id,
+		       hane_inspection_label(HANE_INSP_STATUS, r->status),
+		       want);
+	return HANE_EINVAL;
+}
+
+static bool is_open(const char *status)
+{
+	return !strcmp(status, "requested") || !strcmp(status, "assigned") ||
+	       !strcmp(status, "visited");
+}
+
+/* ---- Settings -------------------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	enum hane_msg label;
+	size_t off;
+} setting_names[] = {
+	{"due_days_urgent", HANE_M_INSP_F_SETTING_URGENT,
+	 offsetof(struct hane_inspection_settings, due_days_urgent)},
+	{"due_days_normal", HANE_M_INSP_F_SETTING_NORMAL,
+	 offsetof(struct hane_inspection_settings, due_days_normal)},
+	{"renewal_days", HANE_M_INSP_F_SETTING_RENEWAL,
+	 offsetof(struct hane_inspection_settings, renewal_days)},
+};
+#define NSETTINGS (sizeof setting_names / sizeof setting_names[0])
+
+static int settings_read(hane_db *db, struct hane_inspection_settings *out)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	/* The defaults of the issue, should a row ever be missing. */
+	out->due_days_urgent = 1;
+	out->due_days_normal = 15;
+	out->renewal_days = 30;
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT name, value FROM inspection_setting");
+	if (rc)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW)
+		for (size_t i = 0; i < NSETTINGS; i++)
+			if (!strcmp(hane_stmt_text(st, 0),
+				    setting_names[i].name))
+				*(int *)((char *)out + setting_names[i].off) =
+					(int)hane_stmt_int(st, 1);
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+int hane_inspection_settings_get(hane_db *db,
+				 struct hane_inspection_settings *out)
+{
+	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
+
+	if (rc)
+		return rc;
+	return settings_read(db, out);
+}
+
+static int settings_tx(hane_db *db, void *arg)
+{
+	const struct hane_inspection_settings *s = arg;
+	hane_stmt *st = NULL;
+	int rc = 0;
+
+	for (size_t i = 0; i < NSETTINGS && rc == 0; i++) {
+		int v = *(const int *)((const char *)s + setting_names[i].off);
+		int64_t id = 0, version = 0;
+		struct hane_field f[1] = {HANE_FINT("value", v)};
+
+		rc = hane_stmt_prepare(db, &st,
+				       "SELECT id, version FROM"
+				       " inspection_setting WHERE name = :n");
+		if (rc)
+			break;
+		if ((rc = hane_stmt_bind_text(st, ":n",
+					      setting_names[i].name)) == 0)
+			rc = hane_stmt_step(st);
+		if (rc == HANE_ROW) {
+			id = hane_stmt_int(st, 0);
+			version = hane_stmt_int(st, 1);
+		}
+		hane_stmt_finalize(st);
+		st = NULL;
+		if (rc == HANE_ROW)
+			rc = hane_store_update(db, "inspection_setting", id,
+					       version, f, 1, NULL);
+		else if (rc == HANE_DONE)
+			rc = hane_store_insert(
+				db, "inspection_setting",
+				(struct hane_field[]){
+					HANE_FTEXT("name", setting_names[i].name),
+					HANE_FINT("value", v)},
+				2, NULL);
+	}
+	return rc;
+}
+
+int hane_inspection_settings_set(hane_db *db,
+				 const struct hane_inspection_settings *s)
+{
+	int rc = hane_can(db, HANE_ACT_INSPECTION_DECIDE);
+
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < NSETTINGS; i++) {
+		int v = *(const int *)((const char *)s + setting_names[i].off);
+
+		if (v < 0 || v > 365) {
+			hane_error_set(hane_msg(HANE_M_INSP_V_SETTING),
+				       hane_msg(setting_names[i].label));
+			return HANE_EINVAL;
+		}
+	}
+	return hane_store_tx(db, settings_tx, (void *)s);
+}
+
+/* ---- Reading requests ---------------------------------------------------------- */
+
+void hane_inspection_init(struct hane_inspection *r)
+{
+	memset(r, 0, sizeof *r);
+	strcpy(r->channel, "walk_in");
+	strcpy(r->reason, "general");
+	strcpy(r->urgency, "normal");
+	strcpy(r->status, "requested");
+}
+
+#define REQUEST_SELECT                                                         \
+	"SELECT r.id, r.version, r.household_id, r.requested_on, r.channel,"   \
+	" coalesce(r.referrer,''), r.reason, coalesce(r.reason_text,''),"      \
+	" r.urgency, r.status, coalesce(r.inspector_id,0),"                    \
+	" coalesce(r.assigned_on,''), r.due_on, coalesce(r.ended_on,''),"      \
+	" coalesce(r.cancel_reason,''), coalesce(r.renewal_of,0),"             \
+	" r.updated_at, coalesce(r.updated_by,''),"                            \
+	" r.status IN ('requested','assigned') AND r.due_on < :today,"         \
+	" coalesce(s.full_name,''), coalesce(s.username,''),"                  \
+	" coalesce(h.mahalle,''),"                                             \
+	" coalesce(p.first_name || ' ' || p.last_name, ''),"                   \
+	" coalesce(v.visited_on,'')"                                           \
+	" FROM inspection_request r"                                           \
+	" JOIN household h ON h.id = r.household_id"                           \
+	" LEFT JOIN person p ON p.id = h.head_id"                              \
+	" LEFT JOIN staff s ON s.id = r.inspector_id"                          \
+	" LEFT JOIN inspection_visit v ON v.request_id = r.id"
+
+static void read_row(hane_stmt *st, struct hane_inspection *r)
+{
+	hane_inspection_init(r);
+	r->id = hane_stmt_int(st, 0);
+	r->version = hane_stmt_int(st, 1);
+	r->household_id = hane_stmt_int(st, 2);
+	INSP_COPY(r->requested_on, st, 3);
+	INSP_COPY(r->channel, st, 4);
+	INSP_COPY(r->referrer, st, 5);
+	INSP_COPY(r->reason, st, 6);
+	INSP_COPY(r->reason_text, st, 7);
+	INSP_COPY(r->urgency, st, 8);
+	INSP_COPY(r->status, st, 9);
+	r->inspector_id = hane_stmt_int(st, 10);
+	INSP_COPY(r->assigned_on, st, 11);
+	INSP_COPY(r->due_on, st, 12);
+	INSP_COPY(r->ended_on, st, 13);
+	INSP_COPY(r->cancel_reason, st, 14);
+	r->renewal_of = hane_stmt_int(st, 15);
+	INSP_COPY(r->updated_at, st, 16);
+	INSP_COPY(r->updated_by, st, 17);
+	r->overdue = hane_stmt_int(st, 18) != 0;
+	INSP_COPY(r->inspector, st, 19);
+	INSP_COPY(r->inspector_user, st, 20);
+	INSP_COPY(r->mahalle, st, 21);
+	INSP_COPY(r->head_name, st, 22);
+	INSP_COPY(r->visited_on, st, 23);
+}
+
+int insp_read(hane_db *db, int64_t id, struct hane_inspection *out)
+{
+	char today[HANE_DATE_LEN + 1];
+	hane_stmt *st = NULL;
+	int rc;
+
+	rc = hane_stmt_prepare(db, &st, REQUEST_SELECT " WHERE r.id = :id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0 &&
+	    (rc = hane_stmt_bind_text(st, ":today", hane_today(today))) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		read_row(st, out);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_INSP_NOT_FOUND), (long long)id);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_inspection_get(hane_db *db, int64_t id, struct hane_inspection *out)
+{
+	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
+
+	if (rc)
+		return rc;
+	return insp_read(db, id, out);
+}
+
+/* Open requests are few (hundreds), so the mahalle order is done here
+ * with the Turkish fold rather than SQLite's byte order. */
+struct collect {
+	struct hane_inspection *v;
+	size_t n, cap;
+};
+
+static int cmp_mahalle(const void *a, const void *b)
+{
+	const struct hane_inspection *x = a, *y = b;
+	char kx[128], ky[128];
+	int c;
+
+	hane_text_fold(kx, sizeof kx, x->mahalle);
+	hane_text_fold(ky, sizeof ky, y->mahalle);
+	if ((c = strcmp(kx, ky)) != 0)
+		return c;
+	if ((c = strcmp(x->due_on, y->due_on)) != 0)
+		return c;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int hane_inspection_each(hane_db *db, const struct hane_inspection_filter *f,
+			 int (*fn)(const struct hane_inspection *r, void *arg),
+			 void *arg, int *total)
+{
+	static const struct hane_inspection_filter none = {0};
+	char today[HANE_DATE_LEN + 1];
+	struct collect c = {0};
+	struct hane_inspection r;
+	hane_stmt *st = NULL;
+	int rc, n = 0;
+	bool by_mahalle;
+
+	if (total)
+		*total = 0;
+	if ((rc = hane_can(db, HANE_ACT_INSPECTION_READ)))
+		return rc;
+	if (!f)
+		f = &none;
+	by_mahalle = f->sort == HANE_INSP_SORT_MAHALLE;
+	rc = hane_stmt_prepare(
+		db, &st,
+		REQUEST_SELECT
+		" WHERE (:hh = 0 OR r.household_id = :hh)"
+		" AND (:insp = 0 OR r.inspector_id = :insp)"
+		" AND (:unassigned = 0 OR r.inspector_id IS NULL)"
+		" AND (:overdue = 0 OR (r.status IN ('requested','assigned')"
+		"  AND r.due_on < :today))"
+		" AND CASE WHEN :status IS NOT NULL THEN r.status = :status"
+		"  WHEN :all THEN 1"
+		"  ELSE r.status IN " INSP_OPEN_SQL " END"
+		" AND (:mahalle IS NULL OR h.mahalle = :mahalle)"
+		" ORDER BY CASE WHEN :sort = 2 THEN r.requested_on END DESC,"
+		" CASE WHEN :sort = 2 THEN r.id END DESC, r.due_on, r.id"
+		" LIMIT :limit");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":hh", f->household_id)) ||
+	    (rc = hane_stmt_bind_int(st, ":insp", f->inspector_id)) ||
+	    (rc = hane_stmt_bind_int(st, ":unassigned", f->unassigned)) ||
+	    (rc = hane_stmt_bind_int(st, ":overdue", f->overdue)) ||
+	    (rc = hane_stmt_bind_text(st, ":today", hane_today(today))) ||
+	    (rc = hane_stmt_bind_text(st, ":status", f->status)) ||
+	    (rc = hane_stmt_bind_int(st, ":all", f->all)) ||
+	    (rc = hane_stmt_bind_text(st, ":mahalle", f->mahalle)) ||
+	    (rc = hane_stmt_bind_int(st, ":sort", (int64_t)f->sort)) ||
+	    (rc = hane_stmt_bind_int(st, ":limit",
+				     f->limit > 0 && !by_mahalle ? f->limit
+								 : -1)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		read_row(st, &r);
+		if (by_mahalle) {
+			if (c.n == c.cap) {
+				size_t cap = c.cap ? c.cap * 2 : 64;
+				void *p = realloc(c.v, cap * sizeof *c.v);
+
+				if (!p) {
+					rc = HANE_ENOMEM;
+					goto done;
+				}
+				c.v = p;
+				c.cap = cap;
+			}
+			c.v[c.n++] = r;
+			continue;
+		}
+		n++;
+		if (fn(&r, arg))
+			break;
+	}
+	if (rc < 0)
+		goto done;
+	rc = 0;
+	if (by_mahalle && c.n) {
+		qsort(c.v, c.n, sizeof *c.v, cmp_mahalle);
+		for (size_t i = 0; i < c.n; i++) {
+			if (f->limit > 0 && n >= f->limit)
+				break;
+			n++;
+			if (fn(&c.v[i], arg))
+				break;
+		}
+	}
+done:
+	hane_stmt_finalize(st);
+	free(c.v);
+	if (total)
+		*total = n;
+	return rc;
+}
+
+int hane_inspection_counts(hane_db *db, int64_t household_id, int64_t *open,
+			   int64_t *overdue)
+{
+	char today[HANE_DATE_LEN + 1];
+	hane_stmt *st = NULL;
+	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
+
+	*open = *overdue = 0;
+	if (rc)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT count(*), coalesce(sum(status IN ('requested','assigned')"
+		" AND due_on < :today), 0) FROM inspection_request"
+		" WHERE status IN " INSP_OPEN_SQL
+		" AND (:hh = 0 OR household_id = :hh)");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":today", hane_today(today))) == 0 &&
+	    (rc = hane_stmt_bind_int(st, ":hh", household_id)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		*open = hane_stmt_int(st, 0);
+		*overdue = hane_stmt_int(st, 1);
+		rc = 0;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* ---- Inspectors ------------------------------------------------------------------ */
+
+/* The staff row must exist, be active and belong to the inspection unit. */
+static int check_inspector(hane_db *db, int64_t id)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT username, coalesce(unit,''), active"
+			       " FROM staff WHERE id = :id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_INSP_STAFF_ID_UNKNOWN),
+			       (long long)id);
+		rc = HANE_ENOTFOUND;
+	} else if (rc == HANE_ROW) {
+		rc = 0;
+		if (strcmp(hane_stmt_text(st, 1), "inspection") != 0) {
+			hane_error_set(hane_msg(HANE_M_INSP_NOT_INSPECTOR),
+				       hane_stmt_text(st, 0));
+			rc = HANE_EINVAL;
+		} else if (!hane_stmt_int(st, 2)) {
+			hane_error_set(hane_msg(HANE_M_INSP_STAFF_INACTIVE),
+				       hane_stmt_text(st, 0));
+			rc = HANE_EINVAL;
+		}
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_inspection_inspector_find(hane_db *db, const char *username,
+				   int64_t *staff_id)
+{
+	int64_t id = 0;
+	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
+
+	*staff_id = 0;
+	if (rc)
+		return rc;
+	{
+		hane_stmt *st = NULL;
+
+		rc = hane_stmt_prepare(db, &st,
+				       "SELECT id FROM staff WHERE username = :u");
+		if (rc)
+			return rc;
+		if ((rc = hane_stmt_bind_text(st, ":u", username)) == 0)
+			rc = hane_stmt_step(st);
+		if (rc == HANE_ROW)
+			id = hane_stmt_int(st, 0);
+		hane_stmt_finalize(st);
+		if (rc == HANE_DONE) {
+			hane_error_set(hane_msg(HANE_M_INSP_STAFF_UNKNOWN),
+				       username);
+			return HANE_ENOTFOUND;
+		}
+		if (rc < 0)
+			return rc;
+	}
+	if ((rc = check_inspector(db, id)))
+		return rc;
+	*staff_id = id;
+	return 0;
+}
+
+int hane_inspection_inspectors_each(hane_db *db,
+				    int (*fn)(int64_t id, const char *username,
+					      const char *full_name,
+					      void *arg),
+				    void *arg)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
+
+	if (rc)
+		return rc;
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT id, username, full_name FROM staff"
+			       " WHERE unit = 'inspection' AND active"
+			       " ORDER BY full_name, username");
+	if (rc)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW)
+		if (fn(hane_stmt_int(st, 0), hane_stmt_text(st, 1),
+		       hane_stmt_text(st, 2), arg))
+			break;
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- Creating requests -------------------------------------------------------------- */
+
+int insp_open_duplicate(hane_db *db, int64_t household_id, const char *reason,
+			int64_t except, int64_t *found)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	*found = 0;
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT id FROM inspection_request"
+			       " WHERE household_id = :h AND reason = :r"
+			       " AND status IN " INSP_OPEN_SQL
+			       " AND id <> :x ORDER BY id LIMIT 1");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) == 0 &&
+	    (rc = hane_stmt_bind_text(st, ":r", reason)) == 0 &&
+	    (rc = hane_stmt_bind_int(st, ":x", except)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW)
+		*found = hane_stmt_int(st, 0);
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+static int household_status(hane_db *db, int64_t id, char status[8])
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT status FROM household WHERE id = :id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		snprintf(status, 8, "%s", hane_stmt_text(st, 0));
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_HOUSEHOLD_NOT_FOUND),
+			       (long long)id);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int insp_validate_request(hane_db *db, struct hane_inspection *r)
+{
+	char today[HANE_DATE_LEN + 1], status[8];
+	int64_t dup = 0;
+	int rc;
+
+	hane_today(today);
+	if (!r->requested_on[0])
+		strcpy(r->requested_on, today);
+	if (!insp_date_ok(r->requested_on))
+		return insp_field_error(HANE_M_INSP_F_REQUESTED_ON,
+					hane_msg(HANE_M_DATE_INVALID));
+	if (strcmp(r->requested_on, today) > 0) {
+		hane_error_set(hane_msg(HANE_M_INSP_V_FUTURE),
+			       hane_msg(HANE_M_INSP_F_REQUESTED_ON));
+		return HANE_EINVAL;
+	}
+	if (!hane_inspection_valid(HANE_INSP_CHANNEL, r->channel))
+		return not_one_of(HANE_INSP_CHANNEL, HANE_M_INSP_F_CHANNEL);
+	if (!hane_inspection_valid(HANE_INSP_REASON, r->reason))
+		return not_one_of(HANE_INSP_REASON, HANE_M_INSP_F_REASON);
+	if (!hane_inspection_valid(HANE_INSP_URGENCY, r->urgency))
+		return not_one_of(HANE_INSP_URGENCY, HANE_M_INSP_F_URGENCY);
+	if ((rc = check_len(HANE_M_INSP_F_REFERRER, r->referrer,
+			    sizeof r->referrer)) ||
+	    (rc = check_len(HANE_M_INSP_F_REASON_TEXT, r->reason_text,
+			    sizeof r->reason_text)))
+		return rc;
+	/* A referral that does not say from whom cannot be followed up. */
+	if (!strcmp(r->channel, "referral") && blank(r->referrer)) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_INSP_F_REFERRER));
+		return HANE_EINVAL;
+	}
+	if ((rc = household_status(db, r->household_id, status)))
+		return rc;
+	if (strcmp(status, "active") != 0) {
+		hane_error_set(hane_msg(HANE_M_INSP_HH_PASSIVE),
+			       (long long)r->household_id);
+		return HANE_EINVAL;
+	}
+	if ((rc = insp_open_duplicate(db, r->household_id, r->reason, 0, &dup)))
+		return rc;
+	if (dup) {
+		hane_error_set(hane_msg(HANE_M_INSP_DUPLICATE),
+			       (long long)r->household_id,
+			       hane_inspection_label(HANE_INSP_REASON,
+						     r->reason),
+			       (long long)dup);
+		return HANE_EEXIST;
+	}
+	return 0;
+}
+
+int insp_insert_request(hane_db *db, struct hane_inspection *r, int64_t *id)
+{
+	struct hane_inspection_settings s;
+	int rc;
+
+	if (!r->due_on[0]) {
+		if ((rc = settings_read(db, &s)))
+			return rc;
+		rc = hane_inspection_date_add(
+			r->due_on, r->requested_on,
+			strcmp(r->urgency, "urgent") == 0 ? s.due_days_urgent
+							  : s.due_days_normal);
+		if (rc)
+			return rc;
+	}
+	{
+		struct hane_field f[] = {
+			HANE_FINT("household_id", r->household_id),
+			HANE_FTEXT("requested_on", r->requested_on),
+			HANE_FTEXT("channel", r->channel),
+			HANE_FTEXT("referrer",
+				   r->referrer[0] ? r->referrer : NULL),
+			HANE_FTEXT("reason", r->reason),
+			HANE_FTEXT("reason_text",
+				   r->reason_text[0] ? r->reason_text : NULL),
+			HANE_FTEXT("urgency", r->urgency),
+			HANE_FTEXT("status", "requested"),
+			HANE_FTEXT("due_on", r->due_on),
+			r->renewal_of ? (struct hane_field)HANE_FINT(
+						"renewal_of", r->renewal_of)
+				      : (struct hane_field)HANE_FNULL(
+						"renewal_of"),
+		};
+
+		return hane_store_insert(db, "inspection_request", f,
+					 sizeof f / sizeof f[0], id);
+	}
+}
+
+struct request_arg {
+	struct hane_inspection r;
+	int64_t id;
+};
+
+static int request_tx(hane_db *db, void *arg)
+{
+	struct request_arg *a = arg;
+	int rc;
+
+	if ((rc = insp_validate_request(db, &a->r)))
+		return rc;
+	return insp_insert_request(db, &a->r, &a->id);
+}
+
+int hane_inspection_request(hane_db *db, const struct hane_inspection *r,
+			    int64_t *id)
+{
+	struct request_arg a;
+	int rc = hane_can(db, HANE_ACT_INSPECTION_WRITE);
+
+	if (id)
+		*id = 0;
+	if (rc)
+		return rc;
+	a.r = *r;
+	a.r.due_on[0] = '\0';
+	a.r.renewal_of = 0;
+	/* The renewal channel belongs to hane_inspection_renew(). */
+	if (!strcmp(a.r.channel, "renewal"))
+		return not_one_of(HANE_INSP_CHANNEL, HANE_M_INSP_F_CHANNEL);
+	a.id = 0;
+	rc = hane_store_tx(db, request_tx, &a);
+	if (rc == 0 && id)
+		*id = a.id;
+	return rc;
+}
+
+/* ---- The flow: assign, cancel, close ---------------------------------------------- */
+
+struct flow_arg {
+	int64_t id, version, staff;
+	const char *text; /* due date or cancel reason */
+};
+
+static int assign_tx(hane_db *db, void *arg)
+{
+	struct flow_arg *a = arg;
+	struct hane_inspection r;
+	char today[HANE_DATE_LEN + 1], due[HANE_DATE_LEN + 1] = "";
+	int rc;
+
+	if ((rc = insp_read(db, a->id, &r)))
+		return rc;
+	if (strcmp(r.status, "requested") && strcmp(r.status, "assigned"))
+		return bad_status(&r, hane_inspection_label(HANE_INSP_STATUS,
+							    "requested"));
+	if ((rc = check_inspector(db, a->staff)))
+		return rc;
+	if (a->text && a->text[0]) {
+		if (hane_date_parse(due, a->text))
+			return insp_field_error(HANE_M_INSP_F_DUE,
+						hane_error_last());
+		if (strcmp(due, r.requested_on) < 0) {
+			char shown[HANE_DATE_LEN + 1];
+
+			hane_error_set(hane_msg(HANE_M_INSP_V_BEFORE_REQUEST),
+				       hane_msg(HANE_M_INSP_F_DUE),
+				       hane_date_format(shown, r.requested_on));
+			return HANE_EINVAL;
+		}
+	}
+	{
+		const char *due_v = due[0] ? due : r.due_on;
+		struct hane_field f[] = {
+			HANE_FINT("inspector_id", a->staff),
+			HANE_FTEXT("assigned_on", hane_today(today)),
+			HANE_FTEXT("status", "assigned"),
+			HANE_FTEXT("due_on", due_v),
+		};
+
+		return hane_store_update(db, "inspection_request", a->id,
+					 a->version, f, sizeof f / sizeof f[0],
+					 NULL);
+	}
+}
+
+int hane_inspection_assign(hane_db *db, int64_t id, int64_t version,
+			   int64_t inspector_id, const char *due)
+{
+	struct flow_arg a = {id, version, inspector_id, due};
+	int rc = hane_can(db, HANE_ACT_INSPECTION_WRITE);
+
+	if (rc)
+		return rc;
+	return hane_store_tx(db, assign_tx, &a);
+}
+
+static int cancel_tx(hane_db *db, void *arg)
+{
+	struct flow_arg *a = arg;
+	struct hane_inspection r;
+	char today[HANE_DATE_LEN + 1];
+	int rc;
+
+	if ((rc = insp_read(db, a->id, &r)))
+		return rc;
+	if (!is_open(r.status))
+		return bad_status(&r, hane_inspection_label(HANE_INSP_STATUS,
+							    "requested"));
+	{
+		struct hane_field f[] = {
+			HANE_FTEXT("status", "cancelled"),
+			HANE_FTEXT("cancel_reason", a->text),
+			HANE_FTEXT("ended_on", hane_today(today)),
+		};
+
+		return hane_store_update(db, "inspection_request", a->id,
+					 a->version, f, sizeof f / sizeof f[0],
+					 NULL);
+	}
+}
+
+int hane_inspection_cancel(hane_db *db, int64_t id, int64_t version,
+			   const char *reason)
+{
+	struct flow_arg a = {id, version, 0, reason};
+	int rc = hane_can(db, HANE_ACT_INSPECTION_WRITE);
+
+	if (rc)
+		return rc;
+	if (!reason || blank(reason)) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_INSP_F_CANCEL_REASON));
+		return HANE_EINVAL;
+	}
+	if ((rc = check_len(HANE_M_INSP_F_CANCEL_REASON, reason,
+			    HANE_INSP_TEXT_MAX)))
+		return rc;
+	return hane_store_tx(db, cancel_tx, &a);
+}
+
+static int close_tx(hane_db *db, void *arg)
+{
+	struct flow_arg *a = arg;
+	struct hane_inspection r;
+	char today[HANE_DATE_LEN + 1];
+	int rc;
+
+	if ((rc = insp_read(db, a->id, &r)))
+		return rc;
+	if (strcmp(r.status, "decided"))
+		return bad_status(&r, hane_inspection_label(HANE_INSP_STATUS,
+							    "decided"));
+	{
+		struct hane_field f[] = {
+			HANE_FTEXT("status", "closed"),
+			HANE_FTEXT("ended_on", hane_today(today)),
+		};
+
+		return hane_store_update(db, "inspection_request", a->id,
+					 a->version, f, 2, NULL);
+	}
+}
+
+int hane_inspection_close(hane_db *db, int64_t id, int64_t version)
+{
+	struct flow_arg a = {id, version, 0, NULL};
+	int rc = hane_can(db, HANE_ACT_INSPECTION_WRITE);
+
+	if (rc)
+		return rc;
+	return hane_store_tx(db, close_tx, &a);
+}

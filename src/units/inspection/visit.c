@@ -1,0 +1,905 @@
+/* Social inspection: visits, the case-note template, decisions, renewals
+ * and the running regular aid.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+#include "hane/inspection.h"
+#include "hane/perm.h"
+#include "inspection_int.h"
+
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+static int check_len(enum hane_msg field, const char *s, size_t max)
+{
+	if (strlen(s) >= max) {
+		hane_error_set(hane_msg(HANE_M_V_TOO_LONG), hane_msg(field),
+			       (int)max - 1);
+		return HANE_EINVAL;
+	}
+	if (!hane_utf8_valid(s, strlen(s)))
+		return insp_field_error(field, hane_strerror(HANE_EINVAL));
+	return 0;
+}
+
+static int one_of(enum hane_inspection_list l, enum hane_msg field,
+		  const char *code, bool required)
+{
+	char words[512] = "";
+	int n;
+	const char *const *codes;
+
+	if ((!required && !code[0]) || hane_inspection_valid(l, code))
+		return 0;
+	codes = hane_inspection_codes(l, &n);
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(words);
+
+		snprintf(words + len, sizeof words - len, "%s%s", i ? ", " : "",
+			 hane_inspection_label(l, codes[i]));
+	}
+	hane_error_set(hane_msg(HANE_M_INSP_V_ONE_OF), hane_msg(field), words);
+	return HANE_EINVAL;
+}
+
+static int negative(enum hane_msg field)
+{
+	hane_error_set(hane_msg(HANE_M_INSP_V_NEGATIVE), hane_msg(field));
+	return HANE_EINVAL;
+}
+
+static int bad_status(const struct hane_inspection *r, const char *want)
+{
+	hane_error_set(hane_msg(HANE_M_INSP_BAD_STATUS), (long long)r->id,
+		       hane_inspection_label(HANE_INSP_STATUS, r->status),
+		       hane_inspection_label(HANE_INSP_STATUS, want));
+	return HANE_EINVAL;
+}
+
+/* A date field: "" becomes today; must be ISO, not before the request
+ * and not in the future. */
+static int check_date(char d[HANE_DATE_LEN + 1], enum hane_msg field,
+		      const struct hane_inspection *r)
+{
+	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
+
+	hane_today(today);
+	if (!d[0])
+		strcpy(d, today);
+	if (!insp_date_ok(d))
+		return insp_field_error(field, hane_msg(HANE_M_DATE_INVALID));
+	if (strcmp(d, today) > 0) {
+		hane_error_set(hane_msg(HANE_M_INSP_V_FUTURE), hane_msg(field));
+		return HANE_EINVAL;
+	}
+	if (strcmp(d, r->requested_on) < 0) {
+		hane_error_set(hane_msg(HANE_M_INSP_V_BEFORE_REQUEST),
+			       hane_msg(field),
+			       hane_date_format(shown, r->requested_on));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+/* ---- Visits ---------------------------------------------------------------- */
+
+void hane_inspection_visit_init(struct hane_inspection_visit *v)
+{
+	memset(v, 0, sizeof *v);
+	v->rent_kurus = v->income_kurus = v->expenses_kurus = -1;
+	v->rooms = -1;
+}
+
+static int validate_visit(const struct hane_inspection_visit *v)
+{
+	int rc;
+
+	if ((rc = one_of(HANE_INSP_TENURE, HANE_M_INSP_F_TENURE, v->tenure,
+			 false)) ||
+	    (rc = one_of(HANE_INSP_HEATING, HANE_M_INSP_F_HEATING, v->heating,
+			 false)) ||
+	    (rc = one_of(HANE_INSP_RECOMMEND, HANE_M_INSP_F_RECOMMEND,
+			 v->recommendation, true)))
+		return rc;
+	if (v->rent_kurus < -1)
+		return negative(HANE_M_INSP_F_RENT);
+	if (v->rooms < -1)
+		return negative(HANE_M_INSP_F_ROOMS);
+	if (v->income_kurus < -1)
+		return negative(HANE_M_INSP_F_INCOME);
+	if (v->expenses_kurus < -1)
+		return negative(HANE_M_INSP_F_EXPENSES);
+	/* Rent said for an owner is a typing slip that would mislead the
+	 * decision; refuse it rather than store it. */
+	if (v->rent_kurus > 0 && v->tenure[0] && strcmp(v->tenure, "tenant")) {
+		hane_error_set("%s", hane_msg(HANE_M_INSP_V_RENT_OWNER));
+		return HANE_EINVAL;
+	}
+	if ((rc = check_len(HANE_M_INSP_F_PRESENT, v->present,
+			    sizeof v->present)) ||
+	    (rc = check_len(HANE_M_INSP_F_HEALTH, v->health,
+			    sizeof v->health)) ||
+	    (rc = check_len(HANE_M_INSP_F_DISABILITY, v->disability,
+			    sizeof v->disability)) ||
+	    (rc = check_len(HANE_M_INSP_F_FINDINGS, v->findings,
+			    sizeof v->findings)) ||
+	    (rc = check_len(HANE_M_INSP_F_NOTE, v->note, sizeof v->note)))
+		return rc;
+	return 0;
+}
+
+/* ---- The case-note template ------------------------------------------------- */
+
+struct note {
+	char buf[HANE_INSP_NOTE_MAX * 2];
+	size_t len;
+};
+
+static void say(struct note *n, enum hane_msg id, ...)
+{
+	va_list ap;
+	int w;
+
+	if (n->len && n->len < sizeof n->buf - 1)
+		n->buf[n->len++] = ' ';
+	va_start(ap, id);
+	/* Case notes are official records: always Turkish. */
+	w = vsnprintf(n->buf + n->len, sizeof n->buf - n->len,
+		      hane_msg_in(id, HANE_LANG_TR), ap);
+	va_end(ap);
+	if (w > 0)
+		n->len += (size_t)w;
+	if (n->len >= sizeof n->buf)
+		n->len = sizeof n->buf - 1;
+}
+
+/* Free text as a clause: trimmed, without its own final full stop (the
+ * template adds one). */
+static const char *clause(char *out, size_t outsz, const char *s)
+{
+	size_t len;
+
+	snprintf(out, outsz, "%s", s);
+	hane_text_trim(out);
+	len = strlen(out);
+	while (len && (out[len - 1] == '.' || out[len - 1] == ' '))
+		out[--len] = '\0';
+	return out;
+}
+
+static const char *money(char *out, size_t outsz, int64_t k)
+{
+	return hane_money_format(out, outsz, k, true);
+}
+
+/* The household's address, head and size for the note. */
+struct note_household {
+	char address[512];
+	char head[192];
+	int members;
+};
+
+static int note_household(hane_db *db, int64_t request_id,
+			  struct note_household *h)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	memset(h, 0, sizeof *h);
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT coalesce(h.mahalle,''), coalesce(h.street,''),"
+		" coalesce(h.building,''), coalesce(h.door,''),"
+		" coalesce(p.first_name || ' ' || p.last_name, ''),"
+		" (SELECT count(*) FROM person m WHERE m.household_id = h.id)"
+		" FROM inspection_request r JOIN household h"
+		" ON h.id = r.household_id LEFT JOIN person p ON p.id = h.head_id"
+		" WHERE r.id = :id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", request_id)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		const char *mah = hane_stmt_text(st, 0);
+		const char *street = hane_stmt_text(st, 1);
+		const char *bld = hane_stmt_text(st, 2);
+		const char *door = hane_stmt_text(st, 3);
+
+		snprintf(h->address, sizeof h->address, "%s%s%s%s%s%s%s%s",
+			 mah, mah[0] ? " Mahallesi" : "",
+			 mah[0] && street[0] ? ", " : "", street,
+			 bld[0] ? " No:" : "", bld, door[0] ? " D:" : "", door);
+		INSP_COPY(h->head, st, 4);
+		h->members = (int)hane_stmt_int(st, 5);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_INSP_NOT_FOUND),
+			       (long long)request_id);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+static int compose_note(hane_db *db, const struct hane_inspection_visit *v,
+			char *out, size_t outsz)
+{
+	struct note_household h;
+	struct note *n;
+	char date[HANE_DATE_LEN + 1], a[64], b[64], text[HANE_INSP_NOTE_MAX];
+	size_t len;
+	int rc;
+
+	if (!outsz)
+		return HANE_EINVAL;
+	if ((rc = note_household(db, v->request_id, &h)))
+		return rc;
+	n = calloc(1, sizeof *n);
+	if (!n)
+		return HANE_ENOMEM;
+	hane_date_format(date, v->visited_on);
+	if (h.address[0])
+		say(n, HANE_M_INSP_NOTE_VISIT, date, h.address);
+	else
+		say(n, HANE_M_INSP_NOTE_VISIT_NOADDR, date);
+	if (h.head[0])
+		say(n, HANE_M_INSP_NOTE_HEAD, h.head, h.members);
+	if (!blank(v->present))
+		say(n, HANE_M_INSP_NOTE_PRESENT,
+		    clause(text, sizeof text, v->present));
+	if (!strcmp(v->tenure, "tenant")) {
+		if (v->rent_kurus > 0)
+			say(n, HANE_M_INSP_NOTE_TENANT_RENT,
+			    money(a, sizeof a, v->rent_kurus));
+		else
+			say(n, HANE_M_INSP_NOTE_TENANT);
+	} else if (!strcmp(v->tenure, "owner")) {
+		say(n, HANE_M_INSP_NOTE_OWNER);
+	} else if (!strcmp(v->tenure, "rent_free")) {
+		say(n, HANE_M_INSP_NOTE_RENT_FREE);
+	} else if (!strcmp(v->tenure, "other")) {
+		say(n, HANE_M_INSP_NOTE_TENURE_OTHER);
+	}
+	{
+		/* "ısınma soba ile sağlanmaktadır": "other" has no such
+		 * phrase, and "none" is a sentence of its own. */
+		bool named = v->heating[0] && strcmp(v->heating, "none") &&
+			     strcmp(v->heating, "other");
+		const char *heat = "";
+		char heatw[64] = "";
+
+		if (named) {
+			/* The Turkish word, whatever the screen language. */
+			static const struct {
+				const char *code;
+				enum hane_msg m;
+			} hw[] = {
+				{"stove", HANE_M_INSP_HEATING_STOVE},
+				{"gas", HANE_M_INSP_HEATING_GAS},
+				{"central", HANE_M_INSP_HEATING_CENTRAL},
+				{"electric", HANE_M_INSP_HEATING_ELECTRIC},
+			};
+			for (size_t i = 0; i < sizeof hw / sizeof hw[0]; i++)
+				if (!strcmp(hw[i].code, v->heating))
+					heat = hane_msg_in(hw[i].m,
+							   HANE_LANG_TR);
+			snprintf(heatw, sizeof heatw, "%s", heat);
+		}
+		if (v->rooms > 0 && named)
+			say(n, HANE_M_INSP_NOTE_ROOMS_HEATING, v->rooms, heatw);
+		else if (v->rooms > 0)
+			say(n, HANE_M_INSP_NOTE_ROOMS, v->rooms);
+		else if (named)
+			say(n, HANE_M_INSP_NOTE_HEATING, heatw);
+		if (!strcmp(v->heating, "none"))
+			say(n, HANE_M_INSP_NOTE_NO_HEATING);
+	}
+	if (v->income_kurus == 0) {
+		say(n, HANE_M_INSP_NOTE_NO_INCOME);
+		if (v->expenses_kurus >= 0)
+			say(n, HANE_M_INSP_NOTE_EXPENSES,
+			    money(b, sizeof b, v->expenses_kurus));
+	} else if (v->income_kurus > 0 && v->expenses_kurus >= 0) {
+		say(n, HANE_M_INSP_NOTE_INCOME_EXPENSES,
+		    money(a, sizeof a, v->income_kurus),
+		    money(b, sizeof b, v->expenses_kurus));
+	} else if (v->income_kurus > 0) {
+		say(n, HANE_M_INSP_NOTE_INCOME,
+		    money(a, sizeof a, v->income_kurus));
+	} else if (v->expenses_kurus >= 0) {
+		say(n, HANE_M_INSP_NOTE_EXPENSES,
+		    money(b, sizeof b, v->expenses_kurus));
+	}
+	if (!blank(v->health))
+		say(n, HANE_M_INSP_NOTE_HEALTH,
+		    clause(text, sizeof text, v->health));
+	if (!blank(v->disability))
+		say(n, HANE_M_INSP_NOTE_DISABILITY,
+		    clause(text, sizeof text, v->disability));
+	if (!blank(v->findings)) {
+		clause(text, sizeof text, v->findings);
+		say(n, HANE_M_INSP_NOTE_FINDINGS, text);
+		if (n->len < sizeof n->buf - 1)
+			n->buf[n->len++] = '.';
+	}
+	if (!strcmp(v->recommendation, "reject")) {
+		say(n, HANE_M_INSP_NOTE_REJECT);
+	} else if (v->recommendation[0]) {
+		static const struct {
+			const char *code;
+			enum hane_msg m;
+		} rw[] = {
+			{"one_time", HANE_M_INSP_RECOMMEND_ONE_TIME},
+			{"regular", HANE_M_INSP_RECOMMEND_REGULAR},
+			{"in_kind", HANE_M_INSP_RECOMMEND_IN_KIND},
+		};
+		for (size_t i = 0; i < sizeof rw / sizeof rw[0]; i++)
+			if (!strcmp(rw[i].code, v->recommendation))
+				say(n, HANE_M_INSP_NOTE_RECOMMEND,
+				    hane_msg_in(rw[i].m, HANE_LANG_TR));
+	}
+	n->buf[n->len] = '\0';
+	/* Cut to fit without splitting a UTF-8 character. */
+	len = n->len;
+	if (len >= outsz) {
+		len = outsz - 1;
+		while (len && ((unsigned char)n->buf[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(out, n->buf, len);
+	out[len] = '\0';
+	free(n);
+	return 0;
+}
+
+int hane_inspection_note_fill(hane_db *db,
+			      const struct hane_inspection_visit *v,
+			      char *out, size_t outsz)
+{
+	struct hane_inspection_visit c;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_INSPECTION_READ)) ||
+	    (rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)))
+		return rc;
+	c = *v;
+	if (!c.visited_on[0])
+		hane_today(c.visited_on);
+	return compose_note(db, &c, out, outsz);
+}
+
+struct visit_arg {
+	int64_t request_id, version, id;
+	struct hane_inspection_visit v;
+};
+
+static int visit_tx(hane_db *db, void *arg)
+{
+	struct visit_arg *a = arg;
+	struct hane_inspection_visit *v = &a->v;
+	struct hane_inspection r;
+	int rc;
+
+	if ((rc = insp_read(db, a->request_id, &r)))
+		return rc;
+	if (strcmp(r.status, "assigned"))
+		return bad_status(&r, "assigned");
+	if ((rc = check_date(v->visited_on, HANE_M_INSP_F_VISITED_ON, &r)))
+		return rc;
+	if (!v->inspector_id)
+		v->inspector_id = r.inspector_id;
+	{
+		/* A colleague may stand in, but must be an inspector. */
+		hane_stmt *st = NULL;
+
+		rc = hane_stmt_prepare(db, &st,
+				       "SELECT username FROM staff WHERE id = :id"
+				       " AND unit = 'inspection' AND active");
+		if (rc)
+			return rc;
+		if ((rc = hane_stmt_bind_int(st, ":id", v->inspector_id)) == 0)
+			rc = hane_stmt_step(st);
+		hane_stmt_finalize(st);
+		if (rc == HANE_DONE) {
+			hane_error_set(hane_msg(HANE_M_INSP_STAFF_ID_UNKNOWN),
+				       (long long)v->inspector_id);
+			return HANE_EINVAL;
+		}
+		if (rc < 0)
+			return rc;
+	}
+	if (blank(v->note) &&
+	    (rc = compose_note(db, v, v->note, sizeof v->note)))
+		return rc;
+	{
+		struct hane_field f[] = {
+			HANE_FINT("request_id", a->request_id),
+			HANE_FTEXT("visited_on", v->visited_on),
+			HANE_FINT("inspector_id", v->inspector_id),
+			HANE_FTEXT("present", v->present[0] ? v->present : NULL),
+			HANE_FTEXT("tenure", v->tenure[0] ? v->tenure : NULL),
+			v->rent_kurus >= 0
+				? (struct hane_field)HANE_FINT("rent_kurus",
+							       v->rent_kurus)
+				: (struct hane_field)HANE_FNULL("rent_kurus"),
+			v->rooms >= 0
+				? (struct hane_field)HANE_FINT("rooms", v->rooms)
+				: (struct hane_field)HANE_FNULL("rooms"),
+			HANE_FTEXT("heating", v->heating[0] ? v->heating : NULL),
+			v->income_kurus >= 0
+				? (struct hane_field)HANE_FINT("income_kurus",
+							       v->income_kurus)
+				: (struct hane_field)HANE_FNULL("income_kurus"),
+			v->expenses_kurus >= 0
+				? (struct hane_field)HANE_FINT(
+					  "expenses_kurus", v->expenses_kurus)
+				: (struct hane_field)HANE_FNULL(
+					  "expenses_kurus"),
+			HANE_FTEXT("health", v->health[0] ? v->health : NULL),
+			HANE_FTEXT("disability",
+				   v->disability[0] ? v->disability : NULL),
+			HANE_FTEXT("findings",
+				   v->findings[0] ? v->findings : NULL),
+			HANE_FTEXT("recommendation", v->recommendation),
+			HANE_FTEXT("note", v->note[0] ? v->note : NULL),
+		};
+
+		if ((rc = hane_store_insert(db, "inspection_visit", f,
+					    sizeof f / sizeof f[0], &a->id)))
+			return rc;
+	}
+	{
+		struct hane_field f[] = {HANE_FTEXT("status", "visited")};
+
+		return hane_store_update(db, "inspection_request",
+					 a->request_id, a->version, f, 1, NULL);
+	}
+}
+
+int hane_inspection_visit(hane_db *db, int64_t request_id, int64_t version,
+			  const struct hane_inspection_visit *v, int64_t *id)
+{
+	struct visit_arg *a;
+	int rc = hane_can(db, HANE_ACT_INSPECTION_WRITE);
+
+	if (id)
+		*id = 0;
+	if (rc)
+		return rc;
+	if ((rc = validate_visit(v)))
+		return rc;
+	a = calloc(1, sizeof *a);
+	if (!a)
+		return HANE_ENOMEM;
+	a->request_id = request_id;
+	a->version = version;
+	a->v = *v;
+	a->v.request_id = request_id;
+	rc = hane_store_tx(db, visit_tx, a);
+	if (rc == 0 && id)
+		*id = a->id;
+	free(a);
+	return rc;
+}
+
+int hane_inspection_visit_get(hane_db *db, int64_t request_id,
+			      struct hane_inspection_visit *out)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
+
+	if (rc)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT v.id, v.version, v.request_id, v.visited_on,"
+		" v.inspector_id, coalesce(v.present,''), coalesce(v.tenure,''),"
+		" coalesce(v.rent_kurus,-1), coalesce(v.rooms,-1),"
+		" coalesce(v.heating,''), coalesce(v.income_kurus,-1),"
+		" coalesce(v.expenses_kurus,-1), coalesce(v.health,''),"
+		" coalesce(v.disability,''), coalesce(v.findings,''),"
+		" v.recommendation, coalesce(v.note,''),"
+		" coalesce(s.full_name,'')"
+		" FROM inspection_visit v LEFT JOIN staff s"
+		" ON s.id = v.inspector_id WHERE v.request_id = :id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", request_id)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		hane_inspection_visit_init(out);
+		out->id = hane_stmt_int(st, 0);
+		out->version = hane_stmt_int(st, 1);
+		out->request_id = hane_stmt_int(st, 2);
+		INSP_COPY(out->visited_on, st, 3);
+		out->inspector_id = hane_stmt_int(st, 4);
+		INSP_COPY(out->present, st, 5);
+		INSP_COPY(out->tenure, st, 6);
+		out->rent_kurus = hane_stmt_int(st, 7);
+		out->rooms = (int)hane_stmt_int(st, 8);
+		INSP_COPY(out->heating, st, 9);
+		out->income_kurus = hane_stmt_int(st, 10);
+		out->expenses_kurus = hane_stmt_int(st, 11);
+		INSP_COPY(out->health, st, 12);
+		INSP_COPY(out->disability, st, 13);
+		INSP_COPY(out->findings, st, 14);
+		INSP_COPY(out->recommendation, st, 15);
+		INSP_COPY(out->note, st, 16);
+		INSP_COPY(out->inspector, st, 17);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_INSP_NO_VISIT),
+			       (long long)request_id);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* ---- Decisions ---------------------------------------------------------------- */
+
+void hane_inspection_decision_init(struct hane_inspection_decision *d)
+{
+	memset(d, 0, sizeof *d);
+	d->amount_kurus = -1;
+	strcpy(d->outcome, "aid");
+}
+
+static int validate_decision(const struct hane_inspection_decision *d)
+{
+	int rc;
+
+	if ((rc = one_of(HANE_INSP_OUTCOME, HANE_M_INSP_F_OUTCOME, d->outcome,
+			 true)))
+		return rc;
+	if (blank(d->reason)) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_INSP_F_DECISION_REASON));
+		return HANE_EINVAL;
+	}
+	if ((rc = check_len(HANE_M_INSP_F_DECISION_REASON, d->reason,
+			    sizeof d->reason)))
+		return rc;
+	if (!strcmp(d->outcome, "rejected")) {
+		if (d->aid_type[0] || d->kind[0] || d->amount_kurus >= 0 ||
+		    d->start_on[0] || d->end_on[0] || d->frequency[0]) {
+			hane_error_set("%s",
+				       hane_msg(HANE_M_INSP_V_REJECT_AID));
+			return HANE_EINVAL;
+		}
+		return 0;
+	}
+	if ((rc = one_of(HANE_INSP_AID_TYPE, HANE_M_INSP_F_AID_TYPE,
+			 d->aid_type, true)) ||
+	    (rc = one_of(HANE_INSP_KIND, HANE_M_INSP_F_KIND, d->kind, true)))
+		return rc;
+	if (d->amount_kurus < -1)
+		return negative(HANE_M_INSP_F_AMOUNT);
+	if (!strcmp(d->kind, "cash") && d->amount_kurus <= 0) {
+		hane_error_set("%s", hane_msg(HANE_M_INSP_V_CASH_AMOUNT));
+		return HANE_EINVAL;
+	}
+	if (!strcmp(d->aid_type, "one_time")) {
+		if (d->start_on[0] || d->end_on[0] || d->frequency[0]) {
+			hane_error_set("%s",
+				       hane_msg(HANE_M_INSP_V_ONE_TIME_PERIOD));
+			return HANE_EINVAL;
+		}
+		return 0;
+	}
+	if (!d->start_on[0]) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_INSP_F_START));
+		return HANE_EINVAL;
+	}
+	if (!d->end_on[0]) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_INSP_F_END));
+		return HANE_EINVAL;
+	}
+	if (!insp_date_ok(d->start_on))
+		return insp_field_error(HANE_M_INSP_F_START,
+					hane_msg(HANE_M_DATE_INVALID));
+	if (!insp_date_ok(d->end_on))
+		return insp_field_error(HANE_M_INSP_F_END,
+					hane_msg(HANE_M_DATE_INVALID));
+	if (strcmp(d->end_on, d->start_on) < 0) {
+		hane_error_set("%s", hane_msg(HANE_M_INSP_V_END_BEFORE_START));
+		return HANE_EINVAL;
+	}
+	return one_of(HANE_INSP_FREQUENCY, HANE_M_INSP_F_FREQUENCY,
+		      d->frequency, true);
+}
+
+struct decide_arg {
+	int64_t request_id, version, id;
+	struct hane_inspection_decision d;
+};
+
+static int decide_tx(hane_db *db, void *arg)
+{
+	struct decide_arg *a = arg;
+	struct hane_inspection_decision *d = &a->d;
+	struct hane_inspection r;
+	bool aid = !strcmp(d->outcome, "aid");
+	bool regular = aid && !strcmp(d->aid_type, "regular");
+	int rc;
+
+	if ((rc = insp_read(db, a->request_id, &r)))
+		return rc;
+	if (strcmp(r.status, "visited"))
+		return bad_status(&r, "visited");
+	if ((rc = check_date(d->decided_on, HANE_M_INSP_F_DECIDED_ON, &r)))
+		return rc;
+	if (strcmp(d->decided_on, r.visited_on) < 0) {
+		char shown[HANE_DATE_LEN + 1];
+
+		hane_error_set(hane_msg(HANE_M_INSP_V_BEFORE_VISIT),
+			       hane_date_format(shown, r.visited_on));
+		return HANE_EINVAL;
+	}
+	{
+		struct hane_field f[] = {
+			HANE_FINT("request_id", a->request_id),
+			HANE_FTEXT("decided_on", d->decided_on),
+			HANE_FINT("decided_by", d->decided_by),
+			HANE_FTEXT("outcome", d->outcome),
+			HANE_FTEXT("aid_type", aid ? d->aid_type : NULL),
+			HANE_FTEXT("kind", aid ? d->kind : NULL),
+			aid && d->amount_kurus >= 0
+				? (struct hane_field)HANE_FINT("amount_kurus",
+							       d->amount_kurus)
+				: (struct hane_field)HANE_FNULL("amount_kurus"),
+			HANE_FTEXT("start_on", regular ? d->start_on : NULL),
+			HANE_FTEXT("end_on", regular ? d->end_on : NULL),
+			HANE_FTEXT("frequency", regular ? d->frequency : NULL),
+			HANE_FTEXT("reason", d->reason),
+		};
+
+		if ((rc = hane_store_insert(db, "inspection_decision", f,
+					    sizeof f / sizeof f[0], &a->id)))
+			return rc;
+	}
+	{
+		struct hane_field f[] = {HANE_FTEXT("status", "decided")};
+
+		return hane_store_update(db, "inspection_request",
+					 a->request_id, a->version, f, 1, NULL);
+	}
+}
+
+int hane_inspection_decide(hane_db *db, int64_t request_id, int64_t version,
+			   const struct hane_inspection_decision *d,
+			   int64_t *id)
+{
+	struct decide_arg *a;
+	int rc = hane_can(db, HANE_ACT_INSPECTION_DECIDE);
+
+	if (id)
+		*id = 0;
+	if (rc)
+		return rc;
+	if ((rc = validate_decision(d)))
+		return rc;
+	a = calloc(1, sizeof *a);
+	if (!a)
+		return HANE_ENOMEM;
+	a->request_id = request_id;
+	a->version = version;
+	a->d = *d;
+	a->d.decided_by = hane_store_actor(db)->staff_id;
+	rc = hane_store_tx(db, decide_tx, a);
+	if (rc == 0 && id)
+		*id = a->id;
+	free(a);
+	return rc;
+}
+
+static int decision_read(hane_db *db, int64_t request_id,
+			 struct hane_inspection_decision *out)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT d.id, d.version, d.request_id, d.decided_on,"
+		" d.decided_by, d.outcome, coalesce(d.aid_type,''),"
+		" coalesce(d.kind,''), coalesce(d.amount_kurus,-1),"
+		" coalesce(d.start_on,''), coalesce(d.end_on,''),"
+		" coalesce(d.frequency,''), d.reason, coalesce(s.full_name,''),"
+		" coalesce((SELECT min(n.id) FROM inspection_request n"
+		"  WHERE n.renewal_of = d.request_id"
+		"  AND n.status <> 'cancelled'), 0)"
+		" FROM inspection_decision d LEFT JOIN staff s"
+		" ON s.id = d.decided_by WHERE d.request_id = :id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", request_id)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		hane_inspection_decision_init(out);
+		out->id = hane_stmt_int(st, 0);
+		out->version = hane_stmt_int(st, 1);
+		out->request_id = hane_stmt_int(st, 2);
+		INSP_COPY(out->decided_on, st, 3);
+		out->decided_by = hane_stmt_int(st, 4);
+		INSP_COPY(out->outcome, st, 5);
+		INSP_COPY(out->aid_type, st, 6);
+		INSP_COPY(out->kind, st, 7);
+		out->amount_kurus = hane_stmt_int(st, 8);
+		INSP_COPY(out->start_on, st, 9);
+		INSP_COPY(out->end_on, st, 10);
+		INSP_COPY(out->frequency, st, 11);
+		INSP_COPY(out->reason, st, 12);
+		INSP_COPY(out->decided_by_name, st, 13);
+		out->renewed_by = hane_stmt_int(st, 14);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_INSP_NO_DECISION),
+			       (long long)request_id);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_inspection_decision_get(hane_db *db, int64_t request_id,
+				 struct hane_inspection_decision *out)
+{
+	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
+
+	if (rc)
+		return rc;
+	return decision_read(db, request_id, out);
+}
+
+/* ---- Renewal ---------------------------------------------------------------------- */
+
+struct renew_arg {
+	int64_t request_id, id;
+};
+
+static int renew_tx(hane_db *db, void *arg)
+{
+	struct renew_arg *a = arg;
+	struct hane_inspection old, r;
+	struct hane_inspection_decision d;
+	struct hane_inspection_settings s = {1, 15, 30};
+	char today[HANE_DATE_LEN + 1];
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = insp_read(db, a->request_id, &old)))
+		return rc;
+	rc = decision_read(db, a->request_id, &d);
+	if (rc && rc != HANE_ENOTFOUND)
+		return rc;
+	if (rc == HANE_ENOTFOUND || strcmp(d.outcome, "aid") ||
+	    strcmp(d.aid_type, "regular") || !strcmp(old.status, "cancelled")) {
+		hane_error_set(hane_msg(HANE_M_INSP_NOT_REGULAR),
+			       (long long)a->request_id);
+		return HANE_EINVAL;
+	}
+	if (d.renewed_by) {
+		hane_error_set(hane_msg(HANE_M_INSP_ALREADY_RENEWED),
+			       (long long)a->request_id,
+			       (long long)d.renewed_by);
+		return HANE_EEXIST;
+	}
+	hane_inspection_init(&r);
+	r.household_id = old.household_id;
+	strcpy(r.channel, "renewal");
+	strcpy(r.reason, old.reason);
+	snprintf(r.reason_text, sizeof r.reason_text, "%s", old.reason_text);
+	r.renewal_of = old.id;
+	if ((rc = insp_validate_request(db, &r)))
+		return rc;
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT value FROM inspection_setting"
+			       " WHERE name = 'due_days_normal'");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_step(st)) == HANE_ROW)
+		s.due_days_normal = (int)hane_stmt_int(st, 0);
+	hane_stmt_finalize(st);
+	if (rc < 0)
+		return rc;
+	/* The re-inspection is due before the aid runs out, but never in
+	 * the past. */
+	if ((rc = hane_inspection_date_add(r.due_on, r.requested_on,
+					   s.due_days_normal)))
+		return rc;
+	if (strcmp(d.end_on, r.due_on) < 0)
+		snprintf(r.due_on, sizeof r.due_on, "%s", d.end_on);
+	hane_today(today);
+	if (strcmp(r.due_on, today) < 0)
+		strcpy(r.due_on, today);
+	return insp_insert_request(db, &r, &a->id);
+}
+
+int hane_inspection_renew(hane_db *db, int64_t request_id, int64_t *id)
+{
+	struct renew_arg a = {request_id, 0};
+	int rc = hane_can(db, HANE_ACT_INSPECTION_WRITE);
+
+	if (id)
+		*id = 0;
+	if (rc)
+		return rc;
+	rc = hane_store_tx(db, renew_tx, &a);
+	if (rc == 0 && id)
+		*id = a.id;
+	return rc;
+}
+
+/* ---- Running regular aid --------------------------------------------------------- */
+
+int hane_inspection_aid_each(hane_db *db, int64_t household_id,
+			     int (*fn)(const struct hane_inspection_aid *a,
+				       void *arg),
+			     void *arg)
+{
+	struct hane_inspection_settings s;
+	struct hane_inspection_aid a;
+	char today[HANE_DATE_LEN + 1];
+	hane_stmt *st = NULL;
+	int rc = hane_inspection_settings_get(db, &s);
+
+	if (rc)
+		return rc;
+	hane_today(today);
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT r.id, r.household_id,"
+		" coalesce(p.first_name || ' ' || p.last_name, ''),"
+		" coalesce(h.mahalle,''), d.kind, coalesce(d.amount_kurus,-1),"
+		" coalesce(d.frequency,''), d.start_on, d.end_on,"
+		" coalesce((SELECT min(n.id) FROM inspection_request n"
+		"  WHERE n.renewal_of = r.id AND n.status <> 'cancelled'), 0)"
+		" FROM inspection_decision d"
+		" JOIN inspection_request r ON r.id = d.request_id"
+		" JOIN household h ON h.id = r.household_id"
+		" LEFT JOIN person p ON p.id = h.head_id"
+		" WHERE d.outcome = 'aid' AND d.aid_type = 'regular'"
+		" AND d.start_on <= :today AND d.end_on >= :today"
+		" AND r.status <> 'cancelled'"
+		" AND (:hh = 0 OR r.household_id = :hh)"
+		" ORDER BY d.end_on, r.id");
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":today", today)) ||
+	    (rc = hane_stmt_bind_int(st, ":hh", household_id)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		memset(&a, 0, sizeof a);
+		a.request_id = hane_stmt_int(st, 0);
+		a.household_id = hane_stmt_int(st, 1);
+		INSP_COPY(a.head_name, st, 2);
+		INSP_COPY(a.mahalle, st, 3);
+		INSP_COPY(a.kind, st, 4);
+		a.amount_kurus = hane_stmt_int(st, 5);
+		INSP_COPY(a.frequency, st, 6);
+		INSP_COPY(a.start_on, st, 7);
+		INSP_COPY(a.end_on, st, 8);
+		a.renewed_by = hane_stmt_int(st, 9);
+		a.days_left = hane_inspection_days_between(today, a.end_on);
+		a.renewal_due = !a.renewed_by && a.days_left <= s.renewal_days;
+		if (fn(&a, arg))
+			break;
+	}
+	rc = rc < 0 ? rc : 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
