@@ -1,0 +1,464 @@
+/* Security: masking by permission, reveal and read log, passwords never
+ * in clear, lock-out, retention dry run and run, backup while another
+ * process writes, file modes. */
+#include "testutil.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hane/households.h"
+#include "hane/perm.h"
+#include "hane/security.h"
+
+static void staff(hane_db *db, const char *name, const char *role,
+		  const char *unit)
+{
+	hane_stmt *st = NULL;
+
+	tu_ok(hane_stmt_prepare(db, &st,
+				"INSERT INTO staff(username, full_name, role,"
+				" unit, created_at, updated_at) VALUES(:u, :u,"
+				" :r, :unit, '2026-06-01', '2026-06-01')"));
+	tu_ok(hane_stmt_bind_text(st, ":u", name));
+	tu_ok(hane_stmt_bind_text(st, ":r", role));
+	tu_ok(hane_stmt_bind_text(st, ":unit", unit));
+	assert_int_equal(hane_stmt_step(st), HANE_DONE);
+	hane_stmt_finalize(st);
+}
+
+static int64_t count(hane_db *db, const char *sql)
+{
+	int64_t n = -1;
+
+	tu_ok(hane_store_query_int(db, &n, sql, NULL, 0));
+	return n;
+}
+
+static int64_t add_person(hane_db *db, int n, int64_t *hid)
+{
+	struct hane_household h;
+	struct hane_person p;
+	int64_t pid = 0;
+
+	hane_household_init(&h);
+	hane_person_init(&p);
+	snprintf(p.tckn, sizeof p.tckn, "%s", tu_tckn((uint64_t)n));
+	snprintf(p.first_name, sizeof p.first_name, "Kişi%d", n);
+	snprintf(p.last_name, sizeof p.last_name, "Soyad");
+	snprintf(p.birth_date, sizeof p.birth_date, "1960-05-17");
+	snprintf(p.phone, sizeof p.phone, "+905321234567");
+	snprintf(h.mahalle, sizeof h.mahalle, "Gündoğdu");
+	snprintf(h.street, sizeof h.street, "Gizli Sk.");
+	snprintf(h.building, sizeof h.building, "7");
+	tu_ok(hane_household_create(db, &h, &p, hid, &pid, NULL));
+	return pid;
+}
+
+static void masking_by_role(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	const char *t = tu_tckn(42);
+	char out[128];
+
+	(void)state;
+	staff(db, "rep", "reporter", NULL);
+	staff(db, "fb", "caseworker", "foodbank");
+	staff(db, "hh", "caseworker", "households");
+	assert_string_equal(hane_mask_tckn(db, out, sizeof out, t), t);
+	assert_string_equal(hane_mask_phone(db, out, sizeof out,
+					    "+905321234567"),
+			    "0532 123 45 67");
+	tu_ok(hane_store_set_actor(db, "hh"));
+	assert_string_equal(hane_mask_tckn(db, out, sizeof out, t), t);
+	assert_string_equal(hane_mask_address(db, out, sizeof out, "Gündoğdu",
+					      "Atatürk Cd.", "12", "3"),
+			    "Gündoğdu Atatürk Cd. No:12 D:3");
+	for (int i = 0; i < 2; i++) {
+		tu_ok(hane_store_set_actor(db, i ? "fb" : "rep"));
+		hane_mask_tckn(db, out, sizeof out, t);
+		assert_null(strstr(out, t));
+		assert_int_equal(strncmp(out, t, 3), 0);
+		assert_non_null(strstr(out, "******"));
+		assert_string_equal(hane_mask_phone(db, out, sizeof out,
+						    "+905321234567"),
+				    "0532 *** ** 67");
+		assert_string_equal(hane_mask_address(db, out, sizeof out,
+						      "Gündoğdu", "Atatürk Cd.",
+						      "12", "3"),
+				    "Gündoğdu ***");
+		assert_string_equal(hane_mask_text(db, out, sizeof out,
+						   "diyabet"),
+				    "***");
+	}
+	assert_string_equal(hane_mask_tckn(db, out, sizeof out, ""), "");
+	hane_store_close(db);
+}
+
+static void reveal_and_read_log(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	int64_t hid, pid = add_person(db, 1, &hid);
+
+	(void)state;
+	staff(db, "rep", "reporter", NULL);
+	staff(db, "fb", "caseworker", "foodbank");
+	tu_ok(hane_store_set_actor(db, "rep"));
+	assert_int_equal(hane_reveal(db, pid, "tckn"), HANE_EPERM);
+	assert_non_null(strstr(hane_error_last(), "person.reveal"));
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action"
+				   " = 'person.reveal'"),
+			 0);
+	tu_ok(hane_log_read(db, "person.view", pid));
+	tu_ok(hane_store_set_actor(db, "fb"));
+	tu_ok(hane_reveal(db, pid, "tckn"));
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'person.reveal' AND username = 'fb' AND"
+				   " tbl = 'person' AND changes LIKE"
+				   " '%\"tckn\"%'"),
+			 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'person.view' AND username = 'rep'"),
+			 1);
+	tu_ok(hane_log_report(db, "households-monthly", "--month 2026-05",
+			      false));
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'report' AND changes LIKE"
+				   " '%households-monthly%'"),
+			 1);
+	/* Nobody cannot read, so nobody's read is refused, not logged. */
+	(void)hane_store_set_actor(db, "stranger");
+	assert_int_equal(hane_log_read(db, "person.view", pid), HANE_EPERM);
+	hane_store_close(db);
+}
+
+static void export_log_has_sha256(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	const char *path = tu_tmp_path("export");
+	FILE *f = fopen(path, "w");
+
+	(void)state;
+	assert_non_null(f);
+	fputs("abc", f);
+	fclose(f);
+	tu_ok(hane_log_export(db, "households", path, 1, true));
+	/* sha256("abc") */
+	assert_int_equal(
+		count(db, "SELECT count(*) FROM audit WHERE action = 'export'"
+			  " AND changes LIKE '%ba7816bf8f01cfea414140de5dae2223"
+			  "b00361a396177a9cb410ff61f20015ad%' AND changes LIKE"
+			  " '%\"unmasked\":true%'"),
+		1);
+	unlink(path);
+	hane_store_close(db);
+}
+
+static void password_never_in_clear(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	const char *pw = "çok-gizli-parola-42";
+	hane_stmt *st = NULL;
+
+	(void)state;
+	staff(db, "ayse", "caseworker", "foodbank");
+	assert_int_equal(hane_staff_set_password(db, "ayse", "kısa"),
+			 HANE_EINVAL);
+	tu_ok(hane_staff_set_password(db, "ayse", pw));
+	/* Nowhere in any text column of staff or audit. */
+	tu_ok(hane_stmt_prepare(db, &st,
+				"SELECT count(*) FROM staff s, audit a WHERE"
+				" instr(coalesce(s.password_hash,'') ||"
+				" coalesce(a.changes,''), :pw) > 0"));
+	tu_ok(hane_stmt_bind_text(st, ":pw", pw));
+	assert_int_equal(hane_stmt_step(st), HANE_ROW);
+	assert_int_equal(hane_stmt_int(st, 0), 0);
+	hane_stmt_finalize(st);
+	assert_int_equal(count(db, "SELECT count(*) FROM staff WHERE username"
+				   " = 'ayse' AND password_hash LIKE"
+				   " '$argon2id$%'"),
+			 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE changes"
+				   " LIKE '%argon2%'"),
+			 0);
+	tu_ok(hane_login_password(db, "ayse", pw));
+	assert_string_equal(hane_store_actor(db)->username, "ayse");
+	/* A caseworker may change only their own password. */
+	assert_int_equal(hane_staff_set_password(db, "tester", "başka-parola-1"),
+			 HANE_EPERM);
+	hane_store_close(db);
+}
+
+static void lock_out(void **state)
+{
+	hane_db *db = tu_open(NULL);
+
+	(void)state;
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	staff(db, "ali", "caseworker", "taxi");
+	tu_ok(hane_setting_set(db, "lockout_threshold", 3));
+	assert_int_equal(hane_setting_set(db, "lockout_threshold", 0),
+			 HANE_EINVAL);
+	tu_ok(hane_staff_set_password(db, "ali", "doğru-parola-1"));
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(hane_login_password(db, "ali", "yanlış"),
+				 HANE_EPERM);
+		assert_int_equal(hane_store_actor(db)->staff_id, 0);
+	}
+	assert_non_null(strstr(hane_error_last(), "10:15:00"));
+	/* Locked: even the right password is refused. */
+	assert_int_equal(hane_login_password(db, "ali", "doğru-parola-1"),
+			 HANE_EPERM);
+	assert_int_equal(hane_store_actor(db)->staff_id, 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'login.failed' AND username = 'ali'"),
+			 4);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'login.locked' AND username = 'ali'"),
+			 1);
+	/* Unknown names are refused with the same words. */
+	assert_int_equal(hane_login_password(db, "yok", "x"), HANE_EPERM);
+	assert_non_null(strstr(hane_error_last(), "parola yanlış"));
+	/* The lock ends. */
+	setenv("HANE_NOW", "2026-06-15 10:16:00", 1);
+	tu_ok(hane_login_password(db, "ali", "doğru-parola-1"));
+	assert_string_equal(hane_store_actor(db)->username, "ali");
+	/* An administrator's lock lasts until unlocked. */
+	tu_ok(hane_store_set_actor(db, "tester"));
+	tu_ok(hane_staff_lock(db, "ali", true));
+	setenv("HANE_NOW", "2027-01-01 10:00:00", 1);
+	assert_int_equal(hane_login_password(db, "ali", "doğru-parola-1"),
+			 HANE_EPERM);
+	unsetenv("HANE_NOW");
+	hane_store_close(db);
+}
+
+static void account_expiry(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	int n = 0;
+
+	(void)state;
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	staff(db, "old", "caseworker", "taxi"); /* created 2026-06-01 */
+	tu_ok(hane_setting_set(db, "inactivity_days", 10));
+	tu_ok(hane_staff_expire(db, true, NULL, NULL, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(count(db, "SELECT active FROM staff WHERE username"
+				   " = 'old'"),
+			 1);
+	assert_int_equal(hane_login_trusted(db, "old", true), HANE_EPERM);
+	tu_ok(hane_store_set_actor(db, "tester"));
+	tu_ok(hane_staff_expire(db, false, NULL, NULL, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(count(db, "SELECT active FROM staff WHERE username"
+				   " = 'old'"),
+			 0);
+	unsetenv("HANE_NOW");
+	hane_store_close(db);
+}
+
+static int seen(const struct hane_retention_item *it, void *arg)
+{
+	(*(int *)arg)++;
+	assert_true(it->person_id > 0);
+	return 0;
+}
+
+static void retention(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	int64_t h1, h2, h3, old1, old2, served, fresh;
+	int n = 0, calls = 0;
+
+	(void)state;
+	setenv("HANE_NOW", "2019-01-10 09:00:00", 1);
+	old1 = add_person(db, 1, &h1);
+	served = add_person(db, 2, &h2);
+	old2 = add_person(db, 3, &h3);
+	tu_ok(hane_store_exec(db, "CREATE TABLE test_service (id INTEGER"
+				  " PRIMARY KEY, person_id INTEGER,"
+				  " created_at TEXT, updated_at TEXT)"));
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	fresh = add_person(db, 4, &h3); /* a new household, recent */
+	(void)fresh;
+	/* A unit row two years ago keeps `served` (5-year period). */
+	{
+		hane_stmt *st = NULL;
+
+		tu_ok(hane_stmt_prepare(db, &st,
+					"INSERT INTO test_service(person_id,"
+					" created_at, updated_at) VALUES(:p,"
+					" '2024-06-01 10:00:00', NULL)"));
+		tu_ok(hane_stmt_bind_int(st, ":p", served));
+		assert_int_equal(hane_stmt_step(st), HANE_DONE);
+		hane_stmt_finalize(st);
+	}
+	staff(db, "sup", "supervisor", "taxi");
+	tu_ok(hane_store_set_actor(db, "sup"));
+	assert_int_equal(hane_retention_run(db, true, NULL, NULL, &n),
+			 HANE_EPERM);
+	tu_ok(hane_store_set_actor(db, "tester"));
+	tu_ok(hane_retention_run(db, true, seen, &calls, &n));
+	assert_int_equal(n, 2);
+	assert_int_equal(calls, 2);
+	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE tckn"
+				   " IS NULL"),
+			 0);
+	tu_ok(hane_retention_run(db, false, NULL, NULL, &n));
+	assert_int_equal(n, 2);
+	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE tckn"
+				   " IS NULL AND first_name = 'Anonim' AND"
+				   " phone IS NULL"),
+			 2);
+	/* Statistics stay: birth year, mahalle. */
+	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE"
+				   " birth_date LIKE '1960-%'"),
+			 4);
+	assert_int_equal(count(db, "SELECT count(*) FROM household WHERE"
+				   " street IS NULL AND mahalle = 'Gündoğdu'"),
+			 2);
+	assert_int_equal(count(db, "SELECT count(*) FROM retention_log"), 2);
+	/* No copy of the identity left in the audit trail or search words. */
+	{
+		char sql[200];
+		int64_t k;
+
+		snprintf(sql, sizeof sql,
+			 "SELECT count(*) FROM audit WHERE changes LIKE '%%%s%%'",
+			 tu_tckn(1));
+		tu_ok(hane_store_query_int(db, &k, sql, NULL, 0));
+		assert_int_equal(k, 0);
+	}
+	assert_int_equal(count(db, "SELECT count(*) FROM person_word w JOIN"
+				   " retention_log r ON r.person_id ="
+				   " w.person_id"),
+			 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE id IN"
+				   " (SELECT person_id FROM retention_log) AND"
+				   " id NOT IN (1, 3)"),
+			 0);
+	(void)old1;
+	(void)old2;
+	/* Done once: a second run finds nobody. */
+	tu_ok(hane_retention_run(db, false, NULL, NULL, &n));
+	assert_int_equal(n, 0);
+	unsetenv("HANE_NOW");
+	hane_store_close(db);
+}
+
+/* The child writes audit events until the parent closes the pipe. */
+static void writer(const char *path, int stop_fd)
+{
+	hane_db *db = NULL;
+
+	if (hane_store_open(&db, path, 0) != 0 ||
+	    hane_store_set_actor(db, "tester") != 0)
+		_exit(2);
+	fcntl(stop_fd, F_SETFL, O_NONBLOCK);
+	for (;;) {
+		char c;
+
+		if (read(stop_fd, &c, 1) == 0)
+			break;
+		if (hane_store_audit_event(db, "test.write", "", 0, NULL) != 0 &&
+		    hane_store_depth(db) != 0)
+			_exit(3);
+	}
+	hane_store_close(db);
+	_exit(0);
+}
+
+static void backup_while_writing(void **state)
+{
+	const char *path = tu_tmp_path("live"), *copy = tu_tmp_path("copy");
+	hane_db *db = tu_open(path), *b = NULL;
+	struct stat sb;
+	struct timespec t0, t;
+	int pipefd[2], status;
+	int64_t before = 0, after = 0, in_copy = 0;
+	pid_t pid;
+
+	(void)state;
+	assert_int_equal(pipe(pipefd), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(pipefd[1]);
+		writer(path, pipefd[0]);
+	}
+	close(pipefd[0]);
+	/* Wait (poll, with a deadline) until the writer is writing. */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do {
+		tu_ok(hane_store_query_int(db, &before, "SELECT count(*) FROM"
+					   " audit WHERE action = 'test.write'",
+					   NULL, 0));
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		assert_true(t.tv_sec - t0.tv_sec < 30);
+	} while (before < 50);
+	tu_ok(hane_store_backup(db, copy, 0600));
+	tu_ok(hane_store_query_int(db, &after, "SELECT count(*) FROM audit"
+				   " WHERE action = 'test.write'", NULL, 0));
+	close(pipefd[1]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(stat(copy, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	tu_ok(hane_store_open(&b, copy, HANE_OPEN_READONLY));
+	tu_ok(hane_store_integrity_check(b));
+	tu_ok(hane_store_query_int(b, &in_copy, "SELECT count(*) FROM audit"
+				   " WHERE action = 'test.write'", NULL, 0));
+	assert_true(in_copy >= before);
+	assert_true(in_copy <= after);
+	hane_store_close(b);
+	/* Never over an existing file. */
+	assert_int_equal(hane_store_backup(db, copy, 0600), HANE_EEXIST);
+	/* Only with the maintenance permission. */
+	staff(db, "rep", "reporter", NULL);
+	tu_ok(hane_store_set_actor(db, "rep"));
+	unlink(copy);
+	assert_int_equal(hane_store_backup(db, copy, 0600), HANE_EPERM);
+	assert_int_equal(access(copy, F_OK), -1);
+	hane_store_close(db);
+}
+
+static void file_modes(void **state)
+{
+	const char *base = tu_tmp_path("modes");
+	char dir[600], file[700];
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s.d", base);
+	mkdir(dir, 0700);
+	snprintf(file, sizeof file, "%s/x.db", dir);
+	assert_int_equal(hane_file_mode_for(file), 0600);
+	assert_int_equal(chmod(dir, 02770), 0);
+	assert_int_equal(hane_file_mode_for(file), 0660);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(masking_by_role),
+		cmocka_unit_test(reveal_and_read_log),
+		cmocka_unit_test(export_log_has_sha256),
+		cmocka_unit_test(password_never_in_clear),
+		cmocka_unit_test(lock_out),
+		cmocka_unit_test(account_expiry),
+		cmocka_unit_test(retention),
+		cmocka_unit_test(backup_while_writing),
+		cmocka_unit_test(file_modes),
+	};
+
+	setenv("HANE_PWHASH_FAST", "1", 1);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
