@@ -192,6 +192,43 @@ const char *hane_relation_parse(const char *word);
 /* "aktif"/"pasif" for "active"/"passive" in the current language. */
 const char *hane_status_label(const char *status);
 
+/* ---- Bulk writes (imports, demo data) ------------------------------------
+ *
+ * For many rows at once: statements are prepared once, ids are assigned in
+ * order inside the one transaction the batch holds (so a head is written
+ * with its household, without a second update), and instead of one audit
+ * row per insert the batch writes ONE audit event at the end naming the
+ * source, the counts and the id ranges it created. Every row still carries
+ * created_at/created_by. Rules are the same as for single writes
+ * (validation, permission household.write, the unique TC Kimlik No), but
+ * the same-name-and-birth warning is not computed. */
+typedef struct hane_hh_bulk hane_hh_bulk;
+
+/* Begins a batch (and a transaction, nested in the caller's if any).
+ * event names the audit event written at the end ("import", "demo"). */
+int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
+	HANE_WARN_UNUSED;
+
+/* A new household with head as its head; ids into *household_id and
+ * *person_id (either may be NULL). A TC Kimlik No already registered is
+ * HANE_EEXIST and nothing of the row is written; the batch goes on. */
+int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
+			   const struct hane_person *head,
+			   int64_t *household_id, int64_t *person_id)
+	HANE_WARN_UNUSED;
+
+/* A member of p->household_id (relation not "head"; the household must
+ * exist — it is not re-read, so pass one created in this batch or checked
+ * before). */
+int hane_hh_bulk_person(hane_hh_bulk *b, const struct hane_person *p,
+			int64_t *person_id) HANE_WARN_UNUSED;
+
+/* Ends the batch: with commit, writes the audit event — counts and id
+ * ranges, plus detail (JSON text such as {"file":"x.csv"}, may be NULL) —
+ * and commits (the outermost level); otherwise rolls everything back.
+ * Frees b; returns the commit's result. */
+int hane_hh_bulk_end(hane_hh_bulk *b, bool commit, const char *detail);
+
 /* ---- Demo data --------------------------------------------------------- */
 
 /* Generates n households of realistic synthetic people (Turkish names,

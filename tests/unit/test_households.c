@@ -531,6 +531,74 @@ static void test_mahalle_list_complete(void **state)
 	hane_store_close(db);
 }
 
+static void test_bulk_writes(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_household h;
+	struct hane_person p;
+	struct hane_hh_bulk *b = NULL;
+	struct hane_person m[4];
+	size_t n = 0;
+	int64_t hid = 0, pid = 0, cid = 0, audits = 0, count = 0;
+	hane_stmt *st = NULL;
+
+	(void)state;
+	hane_household_init(&h);
+	strcpy(h.mahalle, "Serdar");
+	tu_ok(hane_hh_bulk_begin(db, &b, "import"));
+	p = person("Şükrü", "Yılmaz", tu_tckn(1), "1950-01-04");
+	tu_ok(hane_hh_bulk_household(b, &h, &p, &hid, &pid));
+	p = person("Elif", "Yılmaz", tu_tckn(2), NULL);
+	p.household_id = hid;
+	strcpy(p.relation, "child");
+	tu_ok(hane_hh_bulk_person(b, &p, &cid));
+	/* The same number again in the batch is a row error; the batch goes
+	 * on and keeps the rows before it. */
+	assert_int_equal(hane_hh_bulk_person(b, &p, NULL), HANE_EEXIST);
+	assert_non_null(strstr(hane_error_last(), "Elif Yılmaz"));
+	p = person("", "Boş", NULL, NULL);
+	p.household_id = hid;
+	strcpy(p.relation, "other");
+	assert_int_equal(hane_hh_bulk_person(b, &p, NULL), HANE_EINVAL);
+	strcpy(p.relation, "head");
+	assert_int_equal(hane_hh_bulk_person(b, &p, NULL), HANE_EINVAL);
+	tu_ok(hane_hh_bulk_end(b, true, "{\"file\":\"x.csv\"}"));
+
+	tu_ok(hane_household_get(db, hid, &h));
+	assert_int_equal(h.head_id, pid);
+	tu_ok(hane_household_members(db, hid, m, 4, &n));
+	assert_int_equal(n, 2);
+	assert_string_equal(m[1].relation, "child");
+	assert_string_equal(m[0].updated_by, "tester");
+	/* Found by search like any other person. */
+	assert_int_equal(search(db, "sukru yil").n, 1);
+	/* One audit event for the batch, naming what it made. */
+	tu_ok(hane_store_query_int(db, &audits, "SELECT count(*) FROM audit",
+				   NULL, 0));
+	assert_int_equal(audits, 1);
+	tu_ok(hane_stmt_prepare(db, &st, "SELECT action, changes FROM audit"));
+	assert_int_equal(hane_stmt_step(st), HANE_ROW);
+	assert_string_equal(hane_stmt_text(st, 0), "import");
+	assert_non_null(strstr(hane_stmt_text(st, 1), "\"persons\":2"));
+	assert_non_null(strstr(hane_stmt_text(st, 1), "\"file\":\"x.csv\""));
+	hane_stmt_finalize(st);
+
+	/* A batch ended without commit leaves nothing. */
+	tu_ok(hane_hh_bulk_begin(db, &b, "import"));
+	p = person("Veli", "Kaya", tu_tckn(3), NULL);
+	tu_ok(hane_hh_bulk_household(b, &h, &p, NULL, NULL));
+	hane_hh_bulk_end(b, false, NULL);
+	tu_ok(hane_store_query_int(db, &count, "SELECT count(*) FROM person",
+				   NULL, 0));
+	assert_int_equal(count, 2);
+	assert_int_equal(hane_store_depth(db), 0);
+
+	/* An unknown user cannot start one. */
+	assert_int_equal(hane_store_set_actor(db, "nobody"), HANE_ENOUSER);
+	assert_int_equal(hane_hh_bulk_begin(db, &b, "import"), HANE_EPERM);
+	hane_store_close(db);
+}
+
 static void test_relations(void **state)
 {
 	(void)state;
@@ -560,6 +628,7 @@ int main(void)
 		cmocka_unit_test(test_move_and_set_head),
 		cmocka_unit_test(test_mahalle_matching),
 		cmocka_unit_test(test_mahalle_list_complete),
+		cmocka_unit_test(test_bulk_writes),
 		cmocka_unit_test(test_relations),
 	};
 

@@ -1,9 +1,10 @@
 /* Demo data: realistic synthetic İzmit households for trying the console,
  * training staff and the benchmark, without a single real person in it.
  *
- * Everything goes through the household model (create, add), so the demo
- * data passes the same validation, duplicate checks and audit as typed
- * data, and a model change cannot leave the demo behind. Writes are
+ * Everything goes through the household model's bulk writer, so the demo
+ * data passes the same validation and TC Kimlik uniqueness as typed data
+ * and a model change cannot leave the demo behind; each batch leaves one
+ * audit event ("demo") naming the ids it made. Writes are
  * batched in transactions of BATCH households: one commit per person
  * would cost a disk sync each.
  *
@@ -165,6 +166,7 @@ struct demo {
 	uint64_t tckn_counter;
 	char mahalle[MAX_MAHALLE][HANE_NAME_MAX];
 	int nmahalle;
+	hane_hh_bulk *bulk;
 };
 
 static int collect_mahalle(const char *name, void *arg)
@@ -301,7 +303,7 @@ static int make_household(struct demo *d, int64_t i)
 
 	fill_person(&s, &p, head_sex, last, head_age, "head");
 	next_tckn(d, p.tckn);
-	if ((rc = hane_household_create(d->db, &h, &p, &hid, NULL, NULL)) != 0)
+	if ((rc = hane_hh_bulk_household(d->bulk, &h, &p, &hid, NULL)) != 0)
 		return rc;
 	added = 1;
 	if (strcmp(h.status, "active") != 0)
@@ -318,7 +320,7 @@ static int make_household(struct demo *d, int64_t i)
 			    "spouse");
 		p.household_id = hid;
 		next_tckn(d, p.tckn);
-		if ((rc = hane_person_add(d->db, &p, NULL, NULL)) != 0)
+		if ((rc = hane_hh_bulk_person(d->bulk, &p, NULL)) != 0)
 			return rc;
 		added++;
 	}
@@ -333,7 +335,7 @@ static int make_household(struct demo *d, int64_t i)
 			    age > 99 ? 99 : age, "parent");
 		p.household_id = hid;
 		next_tckn(d, p.tckn);
-		if ((rc = hane_person_add(d->db, &p, NULL, NULL)) != 0)
+		if ((rc = hane_hh_bulk_person(d->bulk, &p, NULL)) != 0)
 			return rc;
 		added++;
 	}
@@ -361,7 +363,7 @@ static int make_household(struct demo *d, int64_t i)
 		/* a newborn often has no number in the registry yet */
 		if (age > 0 || chance(&s, 50))
 			next_tckn(d, p.tckn);
-		if ((rc = hane_person_add(d->db, &p, NULL, NULL)) != 0)
+		if ((rc = hane_hh_bulk_person(d->bulk, &p, NULL)) != 0)
 			return rc;
 		added++;
 	}
@@ -396,19 +398,15 @@ int hane_demo_generate(hane_db *db, int64_t n, uint64_t seed,
 	while (done < n) {
 		int64_t end = done + BATCH < n ? done + BATCH : n;
 
-		if ((rc = hane_store_begin(db)) != 0)
+		if ((rc = hane_hh_bulk_begin(db, &d->bulk, "demo")) != 0)
 			goto done;
 		for (; done < end && rc == 0; done++)
 			rc = make_household(d, done);
 		if (rc != 0) {
-			char keep[1024];
-
-			snprintf(keep, sizeof keep, "%s", hane_error_last());
-			hane_store_rollback(db);
-			hane_error_set("%s", keep);
+			hane_hh_bulk_end(d->bulk, false, NULL);
 			goto done;
 		}
-		if ((rc = hane_store_commit(db)) != 0)
+		if ((rc = hane_hh_bulk_end(d->bulk, true, NULL)) != 0)
 			goto done;
 		if (progress)
 			progress(done, n, arg);

@@ -252,6 +252,7 @@ struct imp {
 	size_t ncols;
 	struct table tckns;   /* tckn → line */
 	struct table groups;  /* hash of Hane No → household id, or -line */
+	hane_hh_bulk *bulk;   /* new rows go through the bulk writer */
 };
 
 /* One row mapped to model values. */
@@ -734,13 +735,13 @@ static int import_row(struct imp *im, const struct hane_csv_record *rec)
 		return rc;
 	if (rc == HANE_ENOTFOUND) {
 		if (head) {
-			rc = hane_household_create(im->db, &w.h, &w.p, &hid,
-						   NULL, NULL);
+			rc = hane_hh_bulk_household(im->bulk, &w.h, &w.p, &hid,
+						    NULL);
 			if (rc == 0)
 				im->c->households++;
 		} else {
 			w.p.household_id = hid;
-			rc = hane_person_add(im->db, &w.p, NULL, NULL);
+			rc = hane_hh_bulk_person(im->bulk, &w.p, NULL);
 		}
 		if (rc) {
 			snprintf(why, sizeof why, "%s", hane_error_last());
@@ -857,7 +858,7 @@ int hane_households_import(hane_db *db, const char *path,
 	if ((rc = map_header(&im, rec)) || (rc = copy_header(&im, rec)))
 		goto done;
 
-	if ((rc = hane_store_begin(db)))
+	if ((rc = hane_hh_bulk_begin(db, &im.bulk, "import")))
 		goto done;
 	in_tx = true;
 	while ((rc = hane_csv_read(im.r, &rec)) == HANE_ROW) {
@@ -876,31 +877,39 @@ int hane_households_import(hane_db *db, const char *path,
 	if (opts->progress)
 		opts->progress(counts, opts->arg);
 	if (opts->dry_run) {
-		hane_store_rollback(db);
 		in_tx = false;
-		rc = 0;
+		rc = hane_hh_bulk_end(im.bulk, false, NULL);
 		goto done;
 	}
 	{
-		char detail[128];
+		char detail[1024], name[512];
+		const char *base = strrchr(path, '/');
+		size_t k = 0;
 
+		/* The file's name as a JSON string: no escapes needed once
+		 * quotes, backslashes and control bytes are replaced. */
+		for (const char *c = base ? base + 1 : path;
+		     *c && k < sizeof name - 1; c++)
+			name[k++] = (*c == '"' || *c == '\\' ||
+				     (unsigned char)*c < 0x20)
+					    ? '_'
+					    : *c;
+		name[k] = '\0';
 		snprintf(detail, sizeof detail,
-			 "households import: %lld new, %lld updated, "
-			 "%lld rejected",
-			 (long long)counts->created, (long long)counts->updated,
+			 "{\"file\":\"%s\",\"new\":%lld,\"updated\":%lld,"
+			 "\"rejected\":%lld}",
+			 name, (long long)counts->created,
+			 (long long)counts->updated,
 			 (long long)counts->rejected);
-		if ((rc = hane_store_audit_event(db, "import", "person", 0,
-						 detail)))
-			goto done;
+		in_tx = false;
+		rc = hane_hh_bulk_end(im.bulk, true, detail);
 	}
-	in_tx = false;
-	rc = hane_store_commit(db);
 done:
 	if (in_tx) {
 		char keep[1024];
 
 		snprintf(keep, sizeof keep, "%s", hane_error_last());
-		hane_store_rollback(db);
+		hane_hh_bulk_end(im.bulk, false, NULL);
 		hane_error_set("%s", keep);
 	}
 	{
