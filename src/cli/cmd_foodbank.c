@@ -1,0 +1,799 @@
+/* hane foodbank donate|supply|distribute|check|refer|stock|list|days|limit|
+ * import
+ *
+ * Parses, calls the food bank model, prints. The rules (eligibility, the
+ * frequency limit and its override, stock warnings) are the model's, so
+ * this says exactly what the console says.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "hane/foodbank.h"
+
+#define CMD "foodbank"
+
+struct input {
+	const char *branch, *market, *package, *date, *donor, *notes;
+	const char *override, *reason, *from, *to, *until, *category;
+	const char *qty, *unit, *value, *rejects, *encoding, *delimiter;
+	int64_t donor_person, household, decision, days, limit;
+	bool has_days, dry_run;
+	size_t nitems;
+	const char *items[HANE_FB_ITEMS_MAX];
+};
+
+static int too_many(const char *what)
+{
+	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_TOO_MANY), what);
+}
+
+/* Applies one option; 0 or an exit status. */
+static int apply(struct input *in, const char *name, const char *v)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} text[] = {
+#define T(n, f) {n, offsetof(struct input, f)}
+		T("branch", branch),     T("market", market),
+		T("package", package),   T("date", date),
+		T("donor", donor),       T("notes", notes),
+		T("override", override), T("reason", reason),
+		T("from", from),         T("to", to),
+		T("until", until),       T("category", category),
+		T("qty", qty),           T("unit", unit),
+		T("value", value),       T("rejects", rejects),
+		T("encoding", encoding), T("delimiter", delimiter),
+#undef T
+	};
+
+	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+		if (strcmp(name, text[i].name) == 0) {
+			*(const char **)((char *)in + text[i].off) = v;
+			return 0;
+		}
+	if (strcmp(name, "item") == 0) {
+		if (in->nitems >= HANE_FB_ITEMS_MAX)
+			return too_many(v);
+		in->items[in->nitems++] = v;
+	} else if (strcmp(name, "donor-person") == 0) {
+		if (hane_cli_int(CMD, "--donor-person", v, &in->donor_person))
+			return HANE_EXIT_USAGE;
+	} else if (strcmp(name, "household") == 0) {
+		if (hane_cli_int(CMD, "--household", v, &in->household))
+			return HANE_EXIT_USAGE;
+	} else if (strcmp(name, "decision") == 0) {
+		if (hane_cli_int(CMD, "--decision", v, &in->decision))
+			return HANE_EXIT_USAGE;
+	} else if (strcmp(name, "days") == 0) {
+		if (hane_cli_int(CMD, "--days", v, &in->days))
+			return HANE_EXIT_USAGE;
+		in->has_days = true;
+	} else if (strcmp(name, "limit") == 0) {
+		if (hane_cli_int(CMD, "--limit", v, &in->limit))
+			return HANE_EXIT_USAGE;
+	} else if (strcmp(name, "dry-run") == 0) {
+		in->dry_run = true;
+	} else {
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_OPT),
+				      name);
+	}
+	return 0;
+}
+
+static void warn(const char *msg)
+{
+	if (msg && *msg)
+		fprintf(stderr, hane_msg(HANE_M_CLI_WARNING), msg);
+}
+
+/* Field error with the field's name in front. */
+static int field_fail(enum hane_msg field, int rc)
+{
+	char why[512];
+
+	snprintf(why, sizeof why, "%s", hane_error_last());
+	hane_error_set("%s: %s", hane_msg(field), why);
+	return hane_cli_fail(rc);
+}
+
+static int need(const char *v, const char *opt)
+{
+	if (v && *v)
+		return 0;
+	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG), opt);
+}
+
+static int parse_date(char out[HANE_DATE_LEN + 1], const char *v)
+{
+	out[0] = '\0';
+	if (!v || !*v)
+		return 0;
+	if (hane_date_parse(out, v) != 0)
+		return field_fail(HANE_M_FB_F_DATE, HANE_EINVAL);
+	return 0;
+}
+
+static int parse_money(int64_t *kurus, const char *v)
+{
+	*kurus = 0;
+	if (!v || !*v)
+		return 0;
+	if (hane_money_parse(kurus, v) != 0)
+		return field_fail(HANE_M_FB_F_VALUE, HANE_EINVAL);
+	return 0;
+}
+
+static int find_branch(struct hane_cli *cli, const char *text,
+		       struct hane_fb_branch *b)
+{
+	int rc = hane_foodbank_branch_find(cli->db, text, b);
+
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
+static int parse_items(const struct input *in, struct hane_fb_item *items,
+		       size_t *n)
+{
+	for (*n = 0; *n < in->nitems; (*n)++)
+		if (hane_fb_item_parse(&items[*n], in->items[*n]) != 0)
+			return hane_cli_fail(HANE_EINVAL);
+	return 0;
+}
+
+static void print_items(const struct hane_fb_item *items, size_t n)
+{
+	char q[32];
+
+	for (size_t i = 0; i < n; i++)
+		printf("%s%s %s %s", i ? ", " : "",
+		       hane_fb_category_label(items[i].category),
+		       hane_fb_qty_format(q, sizeof q, items[i].qty_milli),
+		       items[i].unit);
+}
+
+/* ---- donate / supply ---------------------------------------------------- */
+
+static int cmd_donate(struct hane_cli *cli, const struct input *in)
+{
+	struct hane_fb_donation d;
+	struct hane_fb_branch b;
+	char money[32], date[HANE_DATE_LEN + 1];
+	int rc;
+
+	if ((rc = need(in->branch, "--branch")) != 0)
+		return rc;
+	if (!in->nitems)
+		return need(NULL, "--item");
+	memset(&d, 0, sizeof d);
+	if ((rc = find_branch(cli, in->branch, &b)) ||
+	    (rc = parse_date(d.date, in->date)) ||
+	    (rc = parse_money(&d.value_kurus, in->value)) ||
+	    (rc = parse_items(in, d.items, &d.nitems)))
+		return rc;
+	d.branch_id = b.id;
+	d.donor_person_id = in->donor_person;
+	snprintf(d.donor_name, sizeof d.donor_name, "%s",
+		 in->donor ? in->donor : "");
+	snprintf(d.notes, sizeof d.notes, "%s", in->notes ? in->notes : "");
+	if ((rc = hane_foodbank_donate(cli->db, &d)) != 0)
+		return hane_cli_fail(rc);
+	if (d.off_day)
+		warn(hane_error_last());
+	printf(hane_msg(HANE_M_FB_CLI_DONATED), (long long)d.id, b.name,
+	       hane_date_format(date, d.date),
+	       hane_money_format(money, sizeof money, d.value_kurus, true));
+	return 0;
+}
+
+static int cmd_supply(struct hane_cli *cli, const struct input *in)
+{
+	struct hane_fb_supply s;
+	struct hane_fb_branch b;
+	struct hane_fb_market m;
+	char money[32], date[HANE_DATE_LEN + 1], q[32];
+	int rc;
+
+	if ((rc = need(in->market, "--market")) ||
+	    (rc = need(in->branch, "--branch")) ||
+	    (rc = need(in->category, "--category")) ||
+	    (rc = need(in->qty, "--qty")))
+		return rc;
+	memset(&s, 0, sizeof s);
+	if ((rc = hane_foodbank_market_find(cli->db, in->market, &m)) != 0)
+		return hane_cli_fail(rc);
+	if ((rc = find_branch(cli, in->branch, &b)) ||
+	    (rc = parse_date(s.date, in->date)) ||
+	    (rc = parse_money(&s.value_kurus, in->value)))
+		return rc;
+	if (hane_fb_qty_parse(&s.qty_milli, in->qty, false) != 0)
+		return field_fail(HANE_M_FB_F_QTY, HANE_EINVAL);
+	s.market_id = m.id;
+	s.branch_id = b.id;
+	snprintf(s.category, sizeof s.category, "%s", in->category);
+	snprintf(s.unit, sizeof s.unit, "%s", in->unit ? in->unit : "");
+	snprintf(s.notes, sizeof s.notes, "%s", in->notes ? in->notes : "");
+	if ((rc = hane_foodbank_supply(cli->db, &s)) != 0)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_FB_CLI_SUPPLIED), (long long)s.id, m.name,
+	       hane_date_format(date, s.date),
+	       hane_fb_category_label(s.category),
+	       hane_fb_qty_format(q, sizeof q, s.qty_milli), s.unit,
+	       hane_money_format(money, sizeof money, s.value_kurus, true));
+	return 0;
+}
+
+/* ---- distribute / check / refer ------------------------------------------- */
+
+static void print_eligibility(const struct hane_fb_check *c)
+{
+	char date[HANE_DATE_LEN + 1];
+
+	if (c->eligible) {
+		char until[64] = "";
+
+		if (c->referral_until[0])
+			snprintf(until, sizeof until, " (→%s)",
+				 hane_date_format(date, c->referral_until));
+		printf(hane_msg(HANE_M_FB_CLI_ELIGIBLE),
+		       strcmp(c->referral_source, "inspection") == 0
+			       ? hane_msg(HANE_M_FB_SOURCE_INSPECTION)
+			       : hane_msg(HANE_M_FB_SOURCE_MANUAL),
+		       (long long)c->referral_id, until);
+	} else {
+		fputs(hane_msg(HANE_M_FB_CLI_NOT_ELIGIBLE), stdout);
+	}
+	if (c->last_visit[0])
+		printf(hane_msg(HANE_M_FB_CLI_LAST_VISIT),
+		       hane_date_format(date, c->last_visit),
+		       c->last_visit_package);
+	else
+		fputs(hane_msg(HANE_M_FB_CLI_NO_VISIT), stdout);
+}
+
+static void warn_shortages(const struct hane_fb_distribution *d,
+			   const struct hane_fb_check *c)
+{
+	char have[32], need_[32], msg[512];
+
+	for (int i = 0; i < c->nshort; i++) {
+		const struct hane_fb_shortage *s = &c->shortage[i];
+
+		snprintf(msg, sizeof msg, hane_msg(HANE_M_FB_SHORT), d->branch,
+			 hane_fb_category_label(s->category),
+			 hane_fb_qty_format(have, sizeof have, s->have_milli),
+			 s->unit,
+			 hane_fb_qty_format(need_, sizeof need_, s->need_milli),
+			 s->unit);
+		warn(msg);
+	}
+}
+
+static int fill_distribution(struct hane_cli *cli, const struct input *in,
+			     int64_t household, struct hane_fb_distribution *d)
+{
+	struct hane_fb_branch b;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if ((rc = need(in->branch, "--branch")))
+		return rc;
+	if ((rc = find_branch(cli, in->branch, &b)) ||
+	    (rc = parse_date(d->date, in->date)) ||
+	    (rc = parse_money(&d->value_kurus, in->value)) ||
+	    (rc = parse_items(in, d->items, &d->nitems)))
+		return rc;
+	d->household_id = household;
+	d->branch_id = b.id;
+	snprintf(d->package, sizeof d->package, "%s",
+		 in->package ? in->package : "standard");
+	snprintf(d->notes, sizeof d->notes, "%s", in->notes ? in->notes : "");
+	if (in->override) {
+		if (!*in->override)
+			return need(in->override, "--override GEREKÇE");
+		snprintf(d->override_reason, sizeof d->override_reason, "%s",
+			 in->override);
+	}
+	return 0;
+}
+
+static int cmd_distribute(struct hane_cli *cli, const struct input *in,
+			  int64_t household)
+{
+	struct hane_fb_distribution d;
+	struct hane_fb_check c;
+	char date[HANE_DATE_LEN + 1];
+	int rc;
+
+	if ((rc = fill_distribution(cli, in, household, &d)) != 0)
+		return rc;
+	rc = hane_foodbank_distribute(cli->db, &d, &c);
+	if (rc) {
+		int status = hane_cli_fail(rc);
+
+		if (c.limited && !c.overridden)
+			fputs(hane_msg(HANE_M_FB_CLI_OVERRIDE_HINT), stderr);
+		return status;
+	}
+	warn_shortages(&d, &c);
+	printf(hane_msg(HANE_M_FB_CLI_DISTRIBUTED), (long long)d.id,
+	       (long long)d.household_id, d.package_name, d.members, d.branch,
+	       hane_date_format(date, d.date));
+	fputs("  ", stdout);
+	print_items(d.items, d.nitems);
+	putchar('\n');
+	if (c.overridden)
+		printf(hane_msg(HANE_M_FB_CLI_OVERRIDDEN),
+		       hane_date_format(date, c.last_date),
+		       (long long)c.last_id);
+	return 0;
+}
+
+static int cmd_check(struct hane_cli *cli, const struct input *in,
+		     int64_t household)
+{
+	struct hane_fb_distribution d;
+	struct hane_fb_check c;
+	char date[HANE_DATE_LEN + 1];
+	int rc;
+
+	if (!in->branch) {
+		/* Only who and when: eligibility and the last visit. */
+		if ((rc = parse_date(date, in->date)) != 0)
+			return rc;
+		rc = hane_foodbank_eligibility(cli->db, household, date, &c);
+		if (rc)
+			return hane_cli_fail(rc);
+		print_eligibility(&c);
+		return 0;
+	}
+	if ((rc = fill_distribution(cli, in, household, &d)) != 0)
+		return rc;
+	rc = hane_foodbank_check(cli->db, &d, &c);
+	if (rc == HANE_EPERM && (c.limited || !c.eligible)) {
+		char why[512];
+
+		snprintf(why, sizeof why, "%s", hane_error_last());
+		print_eligibility(&c);
+		fprintf(stderr, "hane: %s\n", why);
+		return HANE_EXIT_ERROR;
+	}
+	if (rc)
+		return hane_cli_fail(rc);
+	print_eligibility(&c);
+	warn_shortages(&d, &c);
+	fputs(hane_msg(HANE_M_FB_CLI_ALLOWED), stdout);
+	return 0;
+}
+
+static int cmd_refer(struct hane_cli *cli, const struct input *in,
+		     int64_t household)
+{
+	char from[HANE_DATE_LEN + 1], until[HANE_DATE_LEN + 1];
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = parse_date(from, in->from)) ||
+	    (rc = parse_date(until, in->until)))
+		return rc;
+	if (!in->decision && (rc = need(in->reason, "--reason")))
+		return rc;
+	rc = hane_foodbank_refer(cli->db, household,
+				 in->decision ? "inspection" : "manual",
+				 in->decision, in->reason, from, until, &id);
+	if (rc)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_FB_CLI_REFERRED), (long long)id,
+	       (long long)household);
+	return 0;
+}
+
+/* ---- stock / list ----------------------------------------------------------- */
+
+static int print_stock(const struct hane_fb_stock_row *r, void *arg)
+{
+	char in[32], out[32], left[32];
+
+	(void)arg;
+	printf("%s\t%s\t%s\t%s\t%s\t%s%s\n", r->branch,
+	       hane_fb_category_label(r->category), r->unit,
+	       hane_fb_qty_format(in, sizeof in, r->in_milli),
+	       hane_fb_qty_format(out, sizeof out, r->out_milli),
+	       hane_fb_qty_format(left, sizeof left, r->in_milli - r->out_milli),
+	       r->in_milli < r->out_milli ? hane_msg(HANE_M_FB_CLI_NEGATIVE)
+					  : "");
+	return 0;
+}
+
+static int cmd_stock(struct hane_cli *cli, const struct input *in)
+{
+	struct hane_fb_branch b = {0};
+	int rc;
+
+	if (in->branch && (rc = find_branch(cli, in->branch, &b)))
+		return rc;
+	fputs(hane_msg(HANE_M_FB_CLI_STOCK_HEAD), stdout);
+	rc = hane_foodbank_stock(cli->db, b.id, print_stock, NULL);
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
+static int print_distribution(const struct hane_fb_distribution *d, void *arg)
+{
+	char date[HANE_DATE_LEN + 1], money[32];
+
+	(void)arg;
+	printf("#%lld\t%s\t#%lld\t%s\t%s\t%s\t", (long long)d->id,
+	       hane_date_format(date, d->date), (long long)d->household_id,
+	       d->package_name, d->branch,
+	       hane_money_format(money, sizeof money, d->value_kurus, true));
+	print_items(d->items, d->nitems);
+	if (d->override_reason[0])
+		printf("\t%s: %s", hane_msg(HANE_M_FB_CLI_OVERRIDE_WORD),
+		       d->override_reason);
+	putchar('\n');
+	return 0;
+}
+
+static int print_donation(const struct hane_fb_donation *d, void *arg)
+{
+	struct hane_cli *cli = arg;
+	struct hane_fb_branch b;
+	char date[HANE_DATE_LEN + 1], money[32];
+
+	if (hane_foodbank_branch_get(cli->db, d->branch_id, &b) != 0)
+		snprintf(b.name, sizeof b.name, "#%lld",
+			 (long long)d->branch_id);
+	printf("#%lld\t%s\t%s\t%s\t%s\t", (long long)d->id,
+	       hane_date_format(date, d->date), b.name,
+	       d->donor_name[0] ? d->donor_name : "-",
+	       hane_money_format(money, sizeof money, d->value_kurus, true));
+	print_items(d->items, d->nitems);
+	if (d->off_day)
+		printf("\t%s", hane_msg(HANE_M_FB_CLI_OFF_DAY_WORD));
+	putchar('\n');
+	return 0;
+}
+
+static int print_supply(const struct hane_fb_supply *s, void *arg)
+{
+	char date[HANE_DATE_LEN + 1], money[32], q[32];
+
+	(void)arg;
+	printf("#%lld\t%s\t%s\t%s\t%s %s %s\t%s\n", (long long)s->id,
+	       hane_date_format(date, s->date), s->market, s->branch,
+	       hane_fb_category_label(s->category),
+	       hane_fb_qty_format(q, sizeof q, s->qty_milli), s->unit,
+	       hane_money_format(money, sizeof money, s->value_kurus, true));
+	return 0;
+}
+
+static int print_referral(const struct hane_fb_referral *r, void *arg)
+{
+	char from[HANE_DATE_LEN + 1], until[HANE_DATE_LEN + 1];
+
+	(void)arg;
+	printf("#%lld\t#%lld\t%s", (long long)r->id, (long long)r->household_id,
+	       strcmp(r->source, "inspection") == 0
+		       ? hane_msg(HANE_M_FB_SOURCE_INSPECTION)
+		       : hane_msg(HANE_M_FB_SOURCE_MANUAL));
+	if (r->decision_id)
+		printf(" #%lld", (long long)r->decision_id);
+	printf("\t%s → %s\t%s\t%s\n", hane_date_format(from, r->valid_from),
+	       r->valid_until[0] ? hane_date_format(until, r->valid_until)
+				 : hane_msg(HANE_M_FB_CLI_OPEN_ENDED),
+	       r->reason[0] ? r->reason : "-", r->created_by);
+	return 0;
+}
+
+static int print_branch(const struct hane_fb_branch *b, void *arg)
+{
+	char days[64];
+
+	(void)arg;
+	printf("%lld\t%s\t%s\n", (long long)b->id, b->name,
+	       hane_foodbank_days_format(days, sizeof days, b->days));
+	return 0;
+}
+
+static int print_market(const struct hane_fb_market *m, void *arg)
+{
+	(void)arg;
+	printf("%lld\t%s%s\n", (long long)m->id, m->name,
+	       m->active ? "" : hane_msg(HANE_M_FB_CLI_INACTIVE));
+	return 0;
+}
+
+static int print_package(const struct hane_fb_package *p, void *arg)
+{
+	(void)arg;
+	printf("%s\t%s\t", p->code, p->name);
+	if (p->limit_days > 0)
+		printf(hane_msg(HANE_M_FB_CLI_LIMIT_DAYS), p->limit_days);
+	else
+		fputs(hane_msg(HANE_M_FB_CLI_NO_LIMIT), stdout);
+	putchar('\n');
+	return 0;
+}
+
+static int print_unserved(const struct hane_fb_unserved *u, void *arg)
+{
+	char date[HANE_DATE_LEN + 1];
+
+	(void)arg;
+	printf("#%lld\t%s\t%s\t", (long long)u->household_id, u->head,
+	       u->mahalle[0] ? u->mahalle : "-");
+	if (u->last_date[0])
+		printf(hane_msg(HANE_M_FB_CLI_DAYS_AGO),
+		       hane_date_format(date, u->last_date), u->days_since);
+	else
+		fputs(hane_msg(HANE_M_FB_CLI_NEVER), stdout);
+	putchar('\n');
+	return 0;
+}
+
+static int print_ledger(const struct hane_fb_ledger_row *r, void *arg)
+{
+	char date[HANE_DATE_LEN + 1], money[32], q[3][32], pcs[32];
+
+	(void)arg;
+	printf("%s\t%s\t", r->market, hane_date_format(date, r->week_start));
+	for (int i = 0; i < 3; i++)
+		hane_fb_qty_format(q[i], sizeof q[i], r->kg_milli[i]);
+	hane_fb_qty_format(pcs, sizeof pcs,
+			   r->pieces_milli[0] + r->pieces_milli[1] +
+				   r->pieces_milli[2]);
+	printf(hane_msg(HANE_M_FB_CLI_LEDGER_ROW), q[0], q[1], q[2], pcs,
+	       hane_money_format(money, sizeof money, r->value_kurus, true),
+	       r->deliveries);
+	return 0;
+}
+
+static int cmd_list(struct hane_cli *cli, const struct input *in,
+		    const char *what)
+{
+	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	int limit = in->limit > 0 ? (int)in->limit : 50;
+	int rc;
+
+	if ((rc = parse_date(from, in->from)) || (rc = parse_date(to, in->to)))
+		return rc;
+	if (!strcmp(what, "distributions")) {
+		rc = hane_foodbank_distributions(cli->db, in->household, limit,
+						 print_distribution, NULL);
+	} else if (!strcmp(what, "donations")) {
+		struct hane_fb_branch b = {0};
+
+		if (in->branch && (rc = find_branch(cli, in->branch, &b)))
+			return rc;
+		rc = hane_foodbank_donations(cli->db, b.id, from, to, limit,
+					     print_donation, cli);
+	} else if (!strcmp(what, "supplies")) {
+		struct hane_fb_market m = {0};
+
+		if (in->market &&
+		    (rc = hane_foodbank_market_find(cli->db, in->market, &m)))
+			return hane_cli_fail(rc);
+		rc = hane_foodbank_supplies(cli->db, m.id, from, to, limit,
+					    print_supply, NULL);
+	} else if (!strcmp(what, "referrals")) {
+		rc = hane_foodbank_referrals(cli->db, in->household,
+					     print_referral, NULL);
+	} else if (!strcmp(what, "branches")) {
+		rc = hane_foodbank_branch_each(cli->db, print_branch, NULL);
+	} else if (!strcmp(what, "markets")) {
+		rc = hane_foodbank_market_each(cli->db, print_market, NULL);
+	} else if (!strcmp(what, "packages")) {
+		rc = hane_foodbank_package_each(cli->db, print_package, NULL);
+	} else if (!strcmp(what, "unserved")) {
+		char date[HANE_DATE_LEN + 1];
+
+		if ((rc = parse_date(date, in->date)))
+			return rc;
+		rc = hane_foodbank_unserved(cli->db,
+					    in->has_days ? (int)in->days : 30,
+					    date, limit, print_unserved, NULL);
+	} else if (!strcmp(what, "ledger")) {
+		char date[HANE_DATE_LEN + 1];
+
+		if ((rc = parse_date(date, in->date)))
+			return rc;
+		rc = hane_foodbank_market_week(cli->db, date, print_ledger,
+					       NULL);
+	} else {
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
+				      what);
+	}
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
+/* ---- days / limit (administrator) ------------------------------------------- */
+
+static int cmd_days(struct hane_cli *cli, const char *branch,
+		    const char *days)
+{
+	struct hane_fb_branch b;
+	char text[64];
+	int rc;
+
+	if ((rc = find_branch(cli, branch, &b)) != 0)
+		return rc;
+	if ((rc = hane_foodbank_branch_set_days(cli->db, b.id, b.version,
+						days)) != 0)
+		return hane_cli_fail(rc);
+	if ((rc = hane_foodbank_branch_get(cli->db, b.id, &b)) != 0)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_FB_CLI_DAYS_SET), b.name,
+	       hane_foodbank_days_format(text, sizeof text, b.days));
+	return 0;
+}
+
+static int cmd_limit(struct hane_cli *cli, const char *package,
+		     const char *days)
+{
+	struct hane_fb_package p;
+	int64_t n;
+	int rc;
+
+	if (hane_cli_int(CMD, "GÜN", days, &n))
+		return HANE_EXIT_USAGE;
+	if ((rc = hane_foodbank_package_find(cli->db, package, &p)) != 0)
+		return hane_cli_fail(rc);
+	if (n < 0 || n > 3660) {
+		hane_error_set(hane_msg(HANE_M_FB_LIMIT_BAD), (int)n);
+		return hane_cli_fail(HANE_EINVAL);
+	}
+	if ((rc = hane_foodbank_package_set_limit(cli->db, p.id, p.version,
+						  (int)n)) != 0)
+		return hane_cli_fail(rc);
+	printf("%s\t", p.name);
+	if (n > 0)
+		printf(hane_msg(HANE_M_FB_CLI_LIMIT_DAYS), (int)n);
+	else
+		fputs(hane_msg(HANE_M_FB_CLI_NO_LIMIT), stdout);
+	putchar('\n');
+	return 0;
+}
+
+/* ---- import ------------------------------------------------------------------ */
+
+static void on_notice(const char *msg, void *arg)
+{
+	(void)arg;
+	warn(msg);
+}
+
+static void on_reject(long line, const char *reason, void *arg)
+{
+	(void)arg;
+	printf(hane_msg(HANE_M_CLI_IMPORT_REJECT_LINE), line, reason);
+}
+
+static int cmd_import(struct hane_cli *cli, const struct input *in,
+		      const char *what, const char *path)
+{
+	struct hane_import_opts io = {0};
+	struct hane_import_counts c;
+	enum hane_fb_import_kind kind;
+	int rc;
+
+	if (!strcmp(what, "supply") || !strcmp(what, "supplies"))
+		kind = HANE_FB_IMPORT_SUPPLY;
+	else if (!strcmp(what, "donations"))
+		kind = HANE_FB_IMPORT_DONATIONS;
+	else
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
+				      what);
+	if (in->encoding) {
+		int e = hane_csv_encoding_parse(in->encoding);
+
+		if (e < 0)
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_CSV_ENC_UNKNOWN),
+					      in->encoding);
+		io.csv.encoding = (enum hane_csv_encoding)e;
+	}
+	if (in->delimiter) {
+		if (!strcmp(in->delimiter, ";") || !strcmp(in->delimiter, ","))
+			io.csv.delimiter = in->delimiter[0];
+		else if (!strcmp(in->delimiter, "tab"))
+			io.csv.delimiter = '\t';
+		else
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
+					      in->delimiter);
+	}
+	io.dry_run = in->dry_run;
+	io.rejects = in->rejects;
+	io.notice = on_notice;
+	io.reject = on_reject;
+	rc = hane_foodbank_import(cli->db, kind, path, in->branch, &io, &c);
+	if (rc)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_FB_CLI_IMPORTED), (long long)c.rows,
+	       (long long)c.created, (long long)c.rejected);
+	if (in->dry_run)
+		fputs(hane_msg(HANE_M_FB_CLI_DRY_RUN), stdout);
+	else if (c.rejected && in->rejects)
+		printf(hane_msg(HANE_M_CLI_IMPORT_REJECTS), in->rejects);
+	if (!c.rejected)
+		return HANE_EXIT_OK;
+	return c.created ? HANE_EXIT_PARTIAL : HANE_EXIT_ERROR;
+}
+
+/* ---- dispatch ----------------------------------------------------------------- */
+
+int hane_cmd_foodbank(struct hane_cli *cli, int argc, char **argv)
+{
+	static const char *const flags[] = {"help", "dry-run", NULL};
+	struct hane_opts o;
+	struct input in;
+	const char *name, *value, *sub;
+	int64_t id = 0;
+	int rc;
+
+	memset(&in, 0, sizeof in);
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0) {
+			fputs(hane_msg(HANE_M_FB_CLI_HELP), stdout);
+			return 0;
+		}
+	hane_opts_init(&o, argc, argv, flags);
+	while ((name = hane_opts_next(&o, &value)) != NULL)
+		if ((rc = apply(&in, name, value ? value : "")) != 0)
+			return rc;
+	if (o.error)
+		return HANE_EXIT_USAGE;
+	if (o.npos == 0)
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "donate|supply|distribute|check|refer|"
+				      "stock|list|days|limit|import");
+	sub = o.pos[0];
+	if ((rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if (!strcmp(sub, "donate") || !strcmp(sub, "supply") ||
+	    !strcmp(sub, "stock")) {
+		if (o.npos > 1)
+			return too_many(o.pos[1]);
+		return !strcmp(sub, "donate")	? cmd_donate(cli, &in)
+		       : !strcmp(sub, "supply") ? cmd_supply(cli, &in)
+						: cmd_stock(cli, &in);
+	}
+	if (!strcmp(sub, "distribute") || !strcmp(sub, "check") ||
+	    !strcmp(sub, "refer")) {
+		if (o.npos < 2)
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_CLI_MISSING_ARG),
+					      "HANE_NO");
+		if (o.npos > 2)
+			return too_many(o.pos[2]);
+		if (hane_cli_int(CMD, "HANE_NO", o.pos[1], &id))
+			return HANE_EXIT_USAGE;
+		return !strcmp(sub, "distribute") ? cmd_distribute(cli, &in, id)
+		       : !strcmp(sub, "check")	  ? cmd_check(cli, &in, id)
+						  : cmd_refer(cli, &in, id);
+	}
+	if (!strcmp(sub, "list")) {
+		if (o.npos > 2)
+			return too_many(o.pos[2]);
+		return cmd_list(cli, &in, o.npos > 1 ? o.pos[1] : "distributions");
+	}
+	if (!strcmp(sub, "days") || !strcmp(sub, "limit") ||
+	    !strcmp(sub, "import")) {
+		if (o.npos < 3)
+			return hane_cli_usage(
+				CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				!strcmp(sub, "days")    ? "ŞUBE GÜNLER"
+				: !strcmp(sub, "limit") ? "PAKET GÜN"
+							: "supply|donations DOSYA");
+		if (o.npos > 3)
+			return too_many(o.pos[3]);
+		return !strcmp(sub, "days")  ? cmd_days(cli, o.pos[1], o.pos[2])
+		       : !strcmp(sub, "limit") ? cmd_limit(cli, o.pos[1], o.pos[2])
+					       : cmd_import(cli, &in, o.pos[1],
+							    o.pos[2]);
+	}
+	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
+}
