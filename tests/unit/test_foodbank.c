@@ -691,6 +691,75 @@ static void test_unknown_user_is_refused(void **state)
 	hane_store_close(db);
 }
 
+static void add_staff(hane_db *db, const char *user, const char *role,
+		      const char *unit)
+{
+	hane_stmt *st = NULL;
+
+	tu_ok(hane_stmt_prepare(db, &st,
+				"INSERT INTO staff(username, full_name, role,"
+				" unit, created_at, updated_at)"
+				" VALUES(:u, :u, :r, :n, '2026-01-01 00:00:00',"
+				" '2026-01-01 00:00:00')"));
+	tu_ok(hane_stmt_bind_text(st, ":u", user));
+	tu_ok(hane_stmt_bind_text(st, ":r", role));
+	tu_ok(hane_stmt_bind_text(st, ":n", unit));
+	assert_int_equal(hane_stmt_step(st), HANE_DONE);
+	hane_stmt_finalize(st);
+}
+
+static void test_roles(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	int64_t h = make_household(db, 13, 1), izmit = branch_id(db, "İzmit");
+	struct hane_fb_distribution d = dist(h, "2026-06-01", izmit, "standard");
+	struct hane_fb_check c;
+	struct hane_fb_branch b;
+
+	add_staff(db, "fb.cw", "caseworker", "foodbank");
+	add_staff(db, "fb.sup", "supervisor", "foodbank");
+	add_staff(db, "insp.sup", "supervisor", "inspection");
+	add_staff(db, "hc.cw", "caseworker", "homecare");
+	add_staff(db, "rep", "reporter", "");
+
+	/* The inspection unit's decider may refer from a decision, but not
+	 * write a manual referral or hand out food. */
+	tu_ok(hane_store_set_actor(db, "insp.sup"));
+	tu_ok(hane_foodbank_refer(db, h, "inspection", 9, NULL, "2026-01-01",
+				  NULL, NULL));
+	assert_int_equal(hane_foodbank_refer(db, h, "manual", 0, "x", NULL,
+					     NULL, NULL),
+			 HANE_EPERM);
+	assert_int_equal(hane_foodbank_distribute(db, &d, &c), HANE_EPERM);
+
+	tu_ok(hane_store_set_actor(db, "fb.cw"));
+	tu_ok(hane_foodbank_distribute(db, &d, &c));
+	d = dist(h, "2026-06-10", izmit, "standard");
+	strcpy(d.override_reason, "acil");
+	assert_int_equal(hane_foodbank_distribute(db, &d, &c), HANE_EPERM);
+	assert_non_null(strstr(hane_error_last(), "foodbank.override"));
+	tu_ok(hane_foodbank_branch_find(db, "Outlet", &b));
+	assert_int_equal(hane_foodbank_branch_set_days(db, b.id, b.version,
+						       "1"),
+			 HANE_EPERM);
+
+	tu_ok(hane_store_set_actor(db, "fb.sup"));
+	tu_ok(hane_foodbank_distribute(db, &d, &c));
+	assert_true(c.overridden);
+	tu_ok(hane_foodbank_branch_set_days(db, b.id, b.version, "1"));
+
+	/* Another unit's caseworker cannot touch the food bank; a reporter
+	 * reads but does not write. */
+	tu_ok(hane_store_set_actor(db, "hc.cw"));
+	assert_int_equal(hane_foodbank_branch_each(db, no_branch, NULL),
+			 HANE_EPERM);
+	tu_ok(hane_store_set_actor(db, "rep"));
+	tu_ok(hane_foodbank_branch_each(db, no_branch, NULL));
+	d = dist(h, "2026-06-29", izmit, "fresh");
+	assert_int_equal(hane_foodbank_distribute(db, &d, &c), HANE_EPERM);
+	hane_store_close(db);
+}
+
 /* ---- Reports on a fixture ------------------------------------------------------------ */
 
 static struct hane_report_table *run_report(hane_db *db, const char *name,
@@ -861,6 +930,7 @@ int main(void)
 		cmocka_unit_test(test_stock_and_shortage_warning),
 		cmocka_unit_test(test_households_not_served),
 		cmocka_unit_test(test_unknown_user_is_refused),
+		cmocka_unit_test(test_roles),
 		cmocka_unit_test(test_report_monthly),
 		cmocka_unit_test(test_report_weekly_markets),
 	};
