@@ -143,7 +143,13 @@ struct hane_field {
 	int64_t i;
 };
 
-#define HANE_FTEXT(n, v) {(n), (v) ? HANE_V_TEXT : HANE_V_NULL, (v), 0}
+/* NULL text is SQL NULL. A function, not a ?: in the macro, so an array
+ * argument does not trip -Waddress ("always true"). */
+static inline enum hane_value_type hane_vtype_text(const char *v)
+{
+	return v ? HANE_V_TEXT : HANE_V_NULL;
+}
+#define HANE_FTEXT(n, v) {(n), hane_vtype_text(v), (v), 0}
 #define HANE_FINT(n, v) {(n), HANE_V_INT, NULL, (v)}
 #define HANE_FNULL(n) {(n), HANE_V_NULL, NULL, 0}
 
