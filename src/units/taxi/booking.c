@@ -1,0 +1,1095 @@
+/* Booking: the rules that turn a request into an appointment and its
+ * trips, or refuse it saying why and what would fit instead.
+ *
+ * Checking is kept apart from writing (plan() reads, write_plan()
+ * writes) because a refused row must not roll back the caller's
+ * transaction: the series generator and the importer check each day or
+ * row, skip the refused ones and book the rest in one transaction. A
+ * rollback inside the store dooms the whole transaction, so only real
+ * errors may reach one.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "taxi_int.h"
+
+struct leg {
+	char name[8]; /* out, return */
+	int start, end;
+	char from[HANE_TAXI_TEXT], to[HANE_TAXI_TEXT];
+	int64_t vehicle_id, driver_id;
+	char plate[HANE_TAXI_PLATE];
+};
+
+struct plan {
+	struct hane_taxi_settings s;
+	struct hane_taxi_rider rider;
+	struct hane_taxi_booking b; /* normalised */
+	int appt, ret;
+	bool wheelchair;
+	int seats_needed;
+	int nlegs;
+	struct leg legs[2];
+};
+
+void hane_taxi_booking_init(struct hane_taxi_booking *b)
+{
+	memset(b, 0, sizeof *b);
+	TX_SET(b->purpose, "exam");
+}
+
+static const struct {
+	const char *name;
+	enum hane_msg label;
+	const char *words;
+} purposes[] = {
+	{"exam", HANE_M_TAXI_P_EXAM, "exam|muayene|kontrol|randevu|hastane"},
+	{"treatment", HANE_M_TAXI_P_TREATMENT, "treatment|tedavi"},
+	{"dialysis", HANE_M_TAXI_P_DIALYSIS, "dialysis|diyaliz"},
+	{"physio", HANE_M_TAXI_P_PHYSIO,
+	 "physio|physiotherapy|fizik tedavi|fizyoterapi|ftr"},
+	{"other", HANE_M_TAXI_P_OTHER, "other|diger"},
+};
+#define NPURPOSES (sizeof purposes / sizeof purposes[0])
+
+const char *hane_taxi_purpose_label(const char *purpose)
+{
+	for (size_t i = 0; purpose && i < NPURPOSES; i++)
+		if (strcmp(purpose, purposes[i].name) == 0)
+			return hane_msg(purposes[i].label);
+	return purpose ? purpose : "";
+}
+
+const char *hane_taxi_purpose_parse(const char *word)
+{
+	char w[128], a[256], l[128], *save = NULL, *t;
+
+	hane_text_fold(w, sizeof w, word ? word : "");
+	if (!w[0])
+		return NULL;
+	for (size_t i = 0; i < NPURPOSES; i++) {
+		hane_text_fold(l, sizeof l,
+			       hane_msg_in(purposes[i].label, HANE_LANG_TR));
+		if (strcmp(w, l) == 0)
+			return purposes[i].name;
+		hane_text_fold(l, sizeof l,
+			       hane_msg_in(purposes[i].label, HANE_LANG_EN));
+		if (strcmp(w, l) == 0)
+			return purposes[i].name;
+		snprintf(a, sizeof a, "%s", purposes[i].words);
+		for (t = strtok_r(a, "|", &save); t;
+		     t = strtok_r(NULL, "|", &save))
+			if (strcmp(w, t) == 0)
+				return purposes[i].name;
+	}
+	return NULL;
+}
+
+unsigned hane_taxi_weekdays_parse(const char *s)
+{
+	static const char *const names[7][4] = {
+		{"pzt", "pazartesi", "mon", "monday"},
+		{"sal", "sali", "tue", "tuesday"},
+		{"car", "carsamba", "wed", "wednesday"},
+		{"per", "persembe", "thu", "thursday"},
+		{"cum", "cuma", "fri", "friday"},
+		{"cmt", "cumartesi", "sat", "saturday"},
+		{"paz", "pazar", "sun", "sunday"},
+	};
+	char f[256], *save = NULL, *w;
+	unsigned bits = 0;
+
+	hane_text_fold(f, sizeof f, s ? s : "");
+	if (!f[0])
+		return 0;
+	for (w = strtok_r(f, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		bool hit = false;
+
+		if (strspn(w, "1234567") == strlen(w)) {
+			for (const char *c = w; *c; c++)
+				bits |= 1u << (*c - '0');
+			continue;
+		}
+		for (int d = 0; d < 7 && !hit; d++)
+			for (int k = 0; k < 4 && !hit; k++)
+				if (strcmp(w, names[d][k]) == 0) {
+					bits |= 1u << (d + 1);
+					hit = true;
+				}
+		if (!hit)
+			return 0;
+	}
+	return bits;
+}
+
+/* ---- Refusals ---------------------------------------------------------------- */
+
+static void clash_reset(struct hane_taxi_clash *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+static int refuse(struct hane_taxi_clash *c, enum hane_taxi_refusal why,
+		  const char *leg)
+{
+	c->why = why;
+	if (leg)
+		TX_SET(c->leg, leg);
+	return HANE_EINVAL;
+}
+
+const char *hane_taxi_leg_label(const char *leg)
+{
+	return strcmp(leg, "return") == 0 ? hane_msg(HANE_M_TAXI_LEG_RETURN)
+					  : hane_msg(HANE_M_TAXI_LEG_OUT);
+}
+
+/* The trip a new interval clashes with: fills c's trip fields. */
+static void clash_fill(struct hane_taxi_clash *c, const struct hane_taxi_trip *t)
+{
+	c->trip_id = t->id;
+	c->appointment_id = t->appointment_id;
+	TX_SET(c->day, t->day);
+	TX_SET(c->start, t->start);
+	TX_SET(c->end, t->end);
+	TX_SET(c->plate, t->plate);
+	TX_SET(c->rider, t->rider_name);
+	TX_SET(c->destination, t->destination);
+}
+
+/* hane_error_last() = what clashed + the free slots. */
+static void clash_message(const struct hane_taxi_clash *c, const char *what)
+{
+	char msg[1024], slots[256] = "";
+
+	snprintf(msg, sizeof msg, hane_msg(HANE_M_TAXI_CLASH), what, c->start,
+		 c->end, (long long)c->trip_id, c->rider, c->destination,
+		 c->plate[0] ? c->plate : "-");
+	for (int i = 0; i < c->nslots; i++) {
+		char one[48];
+
+		snprintf(one, sizeof one, "%s%s (%s)", i ? ", " : "",
+			 c->slots[i].time, c->slots[i].plate);
+		strncat(slots, one, sizeof slots - strlen(slots) - 1);
+	}
+	if (c->nslots)
+		hane_error_set("%s: %s %s %s", hane_taxi_leg_label(c->leg), msg,
+			       hane_msg(HANE_M_TAXI_FREE_SLOTS), slots);
+	else
+		hane_error_set("%s: %s %s", hane_taxi_leg_label(c->leg), msg,
+			       hane_msg(HANE_M_TAXI_NO_FREE_SLOTS));
+}
+
+/* ---- Overlaps ------------------------------------------------------------------ */
+
+enum who { W_VEHICLE, W_DRIVER, W_RIDER };
+
+/* 1 when key (a vehicle, driver or rider) has a trip on day that overlaps
+ * [start, end) with buffer minutes between (t gets it), 0 when free. */
+static int overlap(hane_db *db, enum who who, int64_t key, const char *day,
+		   int start, int end, int buffer, int64_t exclude,
+		   struct hane_taxi_trip *t)
+{
+	static const char *const sql[] = {
+		[W_VEHICLE] = TX_TRIP_SELECT
+		"WHERE t.vehicle_id = :k AND t.day = :d"
+		" AND t.status <> 'cancelled' AND t.id <> :x"
+		" ORDER BY t.start_time",
+		[W_DRIVER] = TX_TRIP_SELECT
+		"WHERE t.driver_id = :k AND t.day = :d"
+		" AND t.status <> 'cancelled' AND t.id <> :x"
+		" ORDER BY t.start_time",
+		[W_RIDER] = TX_TRIP_SELECT
+		"WHERE a.rider_id = :k AND t.day = :d"
+		" AND t.status <> 'cancelled' AND t.id <> :x"
+		" ORDER BY t.start_time",
+	};
+	hane_stmt *st = NULL;
+	int rc, found = 0;
+
+	if (!key)
+		return 0;
+	rc = hane_stmt_prepare(db, &st, sql[who]);
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":k", key);
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":d", day);
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":x", exclude);
+	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
+		int s, e;
+
+		rc = 0;
+		tx_trip_read(st, t);
+		s = hane_taxi_time_parse(t->start);
+		e = hane_taxi_time_parse(t->end);
+		if (start < e + buffer && s < end + buffer) {
+			found = 1;
+			break;
+		}
+	}
+	hane_stmt_finalize(st);
+	if (rc < 0 && rc != HANE_DONE)
+		return rc;
+	return found;
+}
+
+/* The legs of this same plan already given a vehicle count too. */
+static bool overlaps_plan(const struct plan *p, int upto, int64_t vehicle,
+			  int64_t driver, int start, int end)
+{
+	for (int i = 0; i < upto; i++) {
+		const struct leg *l = &p->legs[i];
+		int buf = p->s.buffer_minutes;
+
+		if (!(start < l->end + buf && l->start < end + buf))
+			continue;
+		if ((vehicle && l->vehicle_id == vehicle) ||
+		    (driver && l->driver_id == driver))
+			return true;
+	}
+	return false;
+}
+
+/* ---- Vehicles for a leg ------------------------------------------------------- */
+
+#define MAX_VEHICLES 64
+
+struct fleet {
+	int n;
+	struct hane_taxi_vehicle v[MAX_VEHICLES];
+};
+
+static int fleet_add(const struct hane_taxi_vehicle *v, void *arg)
+{
+	struct fleet *f = arg;
+
+	if (f->n < MAX_VEHICLES)
+		f->v[f->n++] = *v;
+	return 0;
+}
+
+static bool fits(const struct plan *p, const struct hane_taxi_vehicle *v)
+{
+	if (!v->in_service)
+		return false;
+	if (p->wheelchair && v->wheelchair_places < 1)
+		return false;
+	return v->seats >= p->seats_needed;
+}
+
+/* Fewest wheelchair places first, then by plate (the fleet's order). */
+static int fewest_places(const void *a, const void *b)
+{
+	const struct hane_taxi_vehicle *x = a, *y = b;
+
+	if (x->wheelchair_places != y->wheelchair_places)
+		return x->wheelchair_places - y->wheelchair_places;
+	return strcmp(x->plate, y->plate);
+}
+
+/* Whether vehicle v (with driver, or its usual one) is free for [s, e):
+ * 0 free, 1 busy (c filled, why set), <0 error. */
+static int vehicle_free(hane_db *db, const struct plan *p, int li,
+			const struct hane_taxi_vehicle *v, int64_t driver,
+			int s, int e, int64_t exclude,
+			struct hane_taxi_clash *c, int64_t *driver_out)
+{
+	struct hane_taxi_trip t;
+	int rc;
+
+	if (!driver)
+		driver = v->driver_id;
+	*driver_out = driver;
+	if (overlaps_plan(p, li, v->id, 0, s, e)) {
+		c->why = HANE_TAXI_R_VEHICLE;
+		return 1;
+	}
+	rc = overlap(db, W_VEHICLE, v->id, p->b.day, s, e, p->s.buffer_minutes,
+		     exclude, &t);
+	if (rc == 1) {
+		c->why = HANE_TAXI_R_VEHICLE;
+		clash_fill(c, &t);
+		return 1;
+	}
+	if (rc < 0)
+		return rc;
+	if (overlaps_plan(p, li, 0, driver, s, e)) {
+		c->why = HANE_TAXI_R_DRIVER;
+		return 1;
+	}
+	rc = overlap(db, W_DRIVER, driver, p->b.day, s, e, p->s.buffer_minutes,
+		     exclude, &t);
+	if (rc == 1) {
+		c->why = HANE_TAXI_R_DRIVER;
+		clash_fill(c, &t);
+		return 1;
+	}
+	return rc;
+}
+
+/* Free slots for leg li after its asked time: the first free vehicle per
+ * time, up to HANE_TAXI_SLOTS times. */
+static int find_slots(hane_db *db, const struct plan *p, int li,
+		      const struct fleet *f, int64_t only_vehicle,
+		      struct hane_taxi_clash *c)
+{
+	const struct leg *l = &p->legs[li];
+	int dur = l->end - l->start, step = p->s.slot_step;
+	/* The time the person books: appointment time for the outbound leg
+	 * (its end), pickup time for the return. */
+	bool out = strcmp(l->name, "out") == 0;
+	struct hane_taxi_trip t;
+	struct hane_taxi_clash scratch;
+
+	c->nslots = 0;
+	for (int s = l->start;
+	     s + dur <= p->s.day_end && c->nslots < HANE_TAXI_SLOTS;
+	     s += step) {
+		int rc = overlap(db, W_RIDER, p->rider.id, p->b.day, s, s + dur,
+				 0, 0, &t);
+
+		if (rc < 0)
+			return rc;
+		if (rc == 1 || overlaps_plan(p, li, 0, 0, s, s + dur))
+			continue;
+		for (int i = 0; i < f->n; i++) {
+			int64_t drv;
+
+			if (!fits(p, &f->v[i]) ||
+			    (only_vehicle && f->v[i].id != only_vehicle))
+				continue;
+			clash_reset(&scratch);
+			rc = vehicle_free(db, p, li, &f->v[i], p->b.driver_id,
+					  s, s + dur, 0, &scratch, &drv);
+			if (rc < 0)
+				return rc;
+			if (rc == 0) {
+				struct hane_taxi_slot *sl =
+					&c->slots[c->nslots++];
+
+				hane_taxi_time_format(sl->time,
+						      out ? s + dur : s);
+				sl->vehicle_id = f->v[i].id;
+				TX_SET(sl->plate, f->v[i].plate);
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Gives leg li a vehicle and driver, or refuses with the clash. */
+static int assign_leg(hane_db *db, struct plan *p, int li, int64_t want,
+		      int64_t exclude, struct hane_taxi_clash *c)
+{
+	struct leg *l = &p->legs[li];
+	struct fleet *f = calloc(1, sizeof *f);
+	struct hane_taxi_clash first;
+	int rc, suitable = 0;
+	bool have_first = false;
+
+	if (!f)
+		return HANE_ENOMEM;
+	clash_reset(&first);
+	rc = hane_taxi_vehicle_each(db, fleet_add, f);
+	if (rc)
+		goto done;
+	if (!p->wheelchair)
+		qsort(f->v, (size_t)f->n, sizeof f->v[0], fewest_places);
+	/* Keep wheelchair places free for those who need them: a rider
+	 * without a wheelchair gets the vehicle with the fewest places; the
+	 * return prefers the vehicle of the outbound trip. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < f->n; i++) {
+			struct hane_taxi_vehicle *v = &f->v[i];
+			int64_t drv;
+
+			if (want && v->id != want)
+				continue;
+			if (!want && li == 1 && pass == 0 &&
+			    v->id != p->legs[0].vehicle_id)
+				continue;
+			if (!want && li == 1 && pass == 1 &&
+			    v->id == p->legs[0].vehicle_id)
+				continue;
+			if (!want && li == 0 && pass == 1)
+				continue;
+			if (!fits(p, v)) {
+				if (want) {
+					rc = refuse(c, HANE_TAXI_R_CAPACITY,
+						    l->name);
+					if (!v->in_service)
+						hane_error_set(
+							hane_msg(HANE_M_TAXI_NOT_IN_SERVICE),
+							v->plate);
+					else if (p->wheelchair &&
+						 v->wheelchair_places < 1)
+						hane_error_set(
+							hane_msg(HANE_M_TAXI_NO_WHEELCHAIR_PLACE),
+							v->plate);
+					else
+						hane_error_set(
+							hane_msg(HANE_M_TAXI_NO_SEATS),
+							v->plate, p->seats_needed);
+					goto done;
+				}
+				continue;
+			}
+			suitable++;
+			{
+				struct hane_taxi_clash tmp;
+
+				clash_reset(&tmp);
+				rc = vehicle_free(db, p, li, v,
+						  p->b.driver_id, l->start,
+						  l->end, exclude, &tmp, &drv);
+				if (rc < 0)
+					goto done;
+				if (rc == 0) {
+					l->vehicle_id = v->id;
+					l->driver_id = drv;
+					TX_SET(l->plate, v->plate);
+					goto done;
+				}
+				if (!have_first) {
+					first = tmp;
+					have_first = true;
+				}
+			}
+		}
+	}
+	if (want && suitable == 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_NO_VEHICLE), "?");
+		rc = refuse(c, HANE_TAXI_R_CAPACITY, l->name);
+		goto done;
+	}
+	if (suitable == 0) {
+		rc = refuse(c, HANE_TAXI_R_CAPACITY, l->name);
+		hane_error_set(hane_msg(p->wheelchair
+						? HANE_M_TAXI_NO_WHEELCHAIR_VEHICLE
+						: HANE_M_TAXI_NO_SEATED_VEHICLE),
+			       p->seats_needed);
+		goto done;
+	}
+	/* Every suitable vehicle is busy: show the first clash. */
+	{
+		enum hane_taxi_refusal why = first.why;
+
+		*c = first;
+		c->why = why;
+		TX_SET(c->leg, l->name);
+		TX_SET(c->day, p->b.day);
+		rc = find_slots(db, p, li, f, 0, c);
+		if (rc == 0) {
+			char what[128];
+
+			if (why == HANE_TAXI_R_DRIVER)
+				snprintf(what, sizeof what,
+					 hane_msg(HANE_M_TAXI_WHAT_DRIVER),
+					 c->plate);
+			else if (want)
+				snprintf(what, sizeof what,
+					 hane_msg(HANE_M_TAXI_WHAT_VEHICLE),
+					 c->plate);
+			else
+				snprintf(what, sizeof what, "%s",
+					 hane_msg(HANE_M_TAXI_WHAT_ALL));
+			if (!c->trip_id) {
+				/* Clashed with the other leg of itself. */
+				hane_error_set(
+					"%s: %s", hane_taxi_leg_label(l->name),
+					hane_msg(HANE_M_TAXI_OWN_LEGS));
+			} else {
+				clash_message(c, what);
+			}
+			rc = HANE_EINVAL;
+		}
+	}
+done:
+	free(f);
+	return rc;
+}
+
+/* ---- The plan ---------------------------------------------------------------- */
+
+static int bad_time(enum hane_msg field, const char *v)
+{
+	hane_error_set(hane_msg(HANE_M_TAXI_BAD_TIME), hane_msg(field),
+		       v ? v : "");
+	return HANE_EINVAL;
+}
+
+/* The previous working day of day, and whether now is past its cutoff. */
+static int window_check(hane_db *db, struct plan *p, int horizon,
+			struct hane_taxi_clash *c)
+{
+	char now[20], today[HANE_DATE_LEN + 1], prev[HANE_DATE_LEN + 1];
+	char cut[HANE_TAXI_TIME], last[HANE_DATE_LEN + 1], shown[2][11];
+	long dn, tn;
+	bool off = true;
+	int rc, guard = 0;
+
+	hane_now(now);
+	hane_today(today);
+	tx_day_number(p->b.day, &dn);
+	tx_day_number(today, &tn);
+	TX_SET(prev, p->b.day);
+	while (off && guard++ < 40) {
+		if ((rc = hane_taxi_day_add(prev, prev, -1)) != 0)
+			return rc;
+		if ((rc = tx_is_holiday(db, prev, &off)) != 0)
+			return rc;
+	}
+	hane_taxi_time_format(cut, p->s.cutoff);
+	{
+		char deadline[20];
+
+		snprintf(deadline, sizeof deadline, "%s %s:00", prev, cut);
+		if (strcmp(now, deadline) >= 0) {
+			hane_date_format(shown[0], p->b.day);
+			hane_date_format(shown[1], prev);
+			hane_error_set(hane_msg(HANE_M_TAXI_TOO_LATE), shown[0],
+				       shown[1], cut);
+			return refuse(c, HANE_TAXI_R_TOO_LATE, "out");
+		}
+	}
+	if (dn - tn > horizon) {
+		tx_day_from_number(last, tn + horizon);
+		hane_date_format(shown[0], p->b.day);
+		hane_date_format(shown[1], last);
+		hane_error_set(hane_msg(HANE_M_TAXI_TOO_EARLY), shown[0],
+			       horizon, shown[1]);
+		return refuse(c, HANE_TAXI_R_TOO_EARLY, "out");
+	}
+	return 0;
+}
+
+/* Reads and checks everything; fills p. Writes nothing. */
+static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
+		struct plan *p, struct hane_taxi_clash *c)
+{
+	struct hane_taxi_destination dest;
+	struct hane_taxi_trip t;
+	char dest_addr[HANE_TAXI_TEXT];
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	clash_reset(c);
+	p->b = *in;
+	if ((rc = tx_settings(db, &p->s)) != 0)
+		return rc;
+	if (in->override) {
+		if ((rc = hane_can(db, HANE_ACT_TAXI_OVERRIDE)) != 0)
+			return rc;
+		if (!in->override_reason[0]) {
+			hane_error_set("%s",
+				       hane_msg(HANE_M_TAXI_OVERRIDE_REASON));
+			return refuse(c, HANE_TAXI_R_INVALID, NULL);
+		}
+	}
+	if ((rc = hane_taxi_rider_get(db, in->rider_id, &p->rider)) != 0)
+		return rc == HANE_ENOTFOUND ? refuse(c, HANE_TAXI_R_INVALID, NULL)
+					    : rc;
+	if (!p->rider.active) {
+		hane_error_set(hane_msg(HANE_M_TAXI_RIDER_PASSIVE),
+			       p->rider.name, (long long)p->rider.id);
+		return refuse(c, HANE_TAXI_R_INVALID, NULL);
+	}
+	if (hane_date_parse(p->b.day, in->day) != 0) {
+		char why[256];
+
+		snprintf(why, sizeof why, "%s", hane_error_last());
+		hane_error_set("%s: %s", hane_msg(HANE_M_TAXI_F_DAY), why);
+		return refuse(c, HANE_TAXI_R_INVALID, NULL);
+	}
+	p->appt = hane_taxi_time_parse(in->appt_time);
+	if (p->appt < 0) {
+		bad_time(HANE_M_TAXI_F_APPT_TIME, in->appt_time);
+		return refuse(c, HANE_TAXI_R_INVALID, NULL);
+	}
+	hane_taxi_time_format(p->b.appt_time, p->appt);
+	/* Where to. */
+	dest_addr[0] = '\0';
+	if (in->destination_id) {
+		char key[24];
+
+		snprintf(key, sizeof key, "%lld", (long long)in->destination_id);
+		if ((rc = hane_taxi_destination_find(db, key, &dest)) != 0)
+			return rc == HANE_ENOTFOUND || rc == HANE_EINVAL
+				       ? refuse(c, HANE_TAXI_R_INVALID, NULL)
+				       : rc;
+		if (!in->destination[0])
+			TX_SET(p->b.destination, dest.name);
+		TX_SET(dest_addr, dest.address);
+	}
+	hane_text_trim(p->b.destination);
+	if (!p->b.destination[0]) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_TAXI_F_DESTINATION));
+		return refuse(c, HANE_TAXI_R_INVALID, NULL);
+	}
+	if (!p->b.purpose[0])
+		TX_SET(p->b.purpose, "exam");
+	{
+		const char *pp = hane_taxi_purpose_parse(p->b.purpose);
+
+		if (!pp) {
+			hane_error_set(hane_msg(HANE_M_TAXI_BAD_PURPOSE),
+				       p->b.purpose);
+			return refuse(c, HANE_TAXI_R_INVALID, NULL);
+		}
+		TX_SET(p->b.purpose, pp);
+	}
+	hane_text_trim(p->b.pickup_address);
+	if (!p->b.pickup_address[0])
+		TX_SET(p->b.pickup_address, p->rider.address);
+	if (!p->b.pickup_address[0]) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_TAXI_F_PICKUP));
+		return refuse(c, HANE_TAXI_R_INVALID, NULL);
+	}
+	p->ret = -1;
+	if (in->return_needed) {
+		p->ret = hane_taxi_time_parse(in->return_time);
+		if (p->ret < 0) {
+			bad_time(HANE_M_TAXI_F_RETURN_TIME, in->return_time);
+			return refuse(c, HANE_TAXI_R_INVALID, NULL);
+		}
+		if (p->ret <= p->appt) {
+			char a[HANE_TAXI_TIME], r[HANE_TAXI_TIME];
+
+			hane_error_set(hane_msg(HANE_M_TAXI_RETURN_BEFORE),
+				       hane_taxi_time_format(r, p->ret),
+				       hane_taxi_time_format(a, p->appt));
+			return refuse(c, HANE_TAXI_R_INVALID, NULL);
+		}
+		hane_taxi_time_format(p->b.return_time, p->ret);
+	} else {
+		p->b.return_time[0] = '\0';
+	}
+	/* The legs: arrive at the appointment time; the return picks up at
+	 * the return time. */
+	p->nlegs = 0;
+	{
+		struct leg *l = &p->legs[p->nlegs++];
+
+		TX_SET(l->name, "out");
+		l->start = p->appt - p->s.trip_minutes;
+		l->end = p->appt;
+		TX_SET(l->from, p->b.pickup_address);
+		if (dest_addr[0])
+			snprintf(l->to, sizeof l->to, "%s, %s",
+				 p->b.destination, dest_addr);
+		else
+			TX_SET(l->to, p->b.destination);
+	}
+	if (p->ret >= 0) {
+		struct leg *l = &p->legs[p->nlegs++];
+
+		TX_SET(l->name, "return");
+		l->start = p->ret;
+		l->end = p->ret + p->s.trip_minutes;
+		TX_SET(l->from, p->legs[0].to);
+		TX_SET(l->to, p->b.pickup_address);
+	}
+	for (int i = 0; i < p->nlegs; i++) {
+		const struct leg *l = &p->legs[i];
+
+		if (l->start < p->s.day_start || l->end > p->s.day_end) {
+			char a[4][HANE_TAXI_TIME];
+
+			hane_error_set(hane_msg(HANE_M_TAXI_OUT_OF_HOURS),
+				       hane_taxi_leg_label(l->name),
+				       hane_taxi_time_format(a[0], l->start),
+				       hane_taxi_time_format(a[1], l->end),
+				       hane_taxi_time_format(a[2], p->s.day_start),
+				       hane_taxi_time_format(a[3], p->s.day_end));
+			return refuse(c, HANE_TAXI_R_INVALID, l->name);
+		}
+	}
+	/* The window and the flag are what a supervisor may override. */
+	if (!in->override) {
+		if ((rc = window_check(db, p, horizon, c)) != 0)
+			return rc;
+		if (p->rider.flagged) {
+			hane_error_set(hane_msg(HANE_M_TAXI_FLAGGED),
+				       p->rider.name, p->rider.flagged_at);
+			return refuse(c, HANE_TAXI_R_FLAGGED, NULL);
+		}
+	}
+	p->wheelchair = strcmp(p->rider.mobility_aid, "wheelchair") == 0;
+	p->seats_needed = (p->wheelchair ? 0 : 1) + (p->rider.companion ? 1 : 0);
+	for (int i = 0; i < p->nlegs; i++) {
+		struct leg *l = &p->legs[i];
+		int64_t want = i == 1 && in->return_vehicle_id
+				       ? in->return_vehicle_id
+				       : in->vehicle_id;
+
+		rc = overlap(db, W_RIDER, p->rider.id, p->b.day, l->start,
+			     l->end, 0, 0, &t);
+		if (rc < 0)
+			return rc;
+		if (rc == 1) {
+			struct fleet *f = calloc(1, sizeof *f);
+
+			if (!f)
+				return HANE_ENOMEM;
+			clash_fill(c, &t);
+			TX_SET(c->leg, l->name);
+			c->why = HANE_TAXI_R_RIDER;
+			rc = hane_taxi_vehicle_each(db, fleet_add, f);
+			if (rc == 0)
+				rc = find_slots(db, p, i, f, 0, c);
+			free(f);
+			if (rc)
+				return rc;
+			clash_message(c, hane_msg(HANE_M_TAXI_WHAT_RIDER));
+			return HANE_EINVAL;
+		}
+		if ((rc = assign_leg(db, p, i, want, 0, c)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int write_plan(hane_db *db, const struct plan *p, int64_t series_id,
+		      int64_t *appointment_id)
+{
+	const struct hane_taxi_booking *b = &p->b;
+	int64_t aid = 0;
+	int rc;
+
+	{
+		struct hane_field f[] = {
+			HANE_FINT("rider_id", b->rider_id),
+			series_id ? (struct hane_field)HANE_FINT("series_id",
+								 series_id)
+				  : (struct hane_field)HANE_FNULL("series_id"),
+			HANE_FTEXT("day", b->day),
+			HANE_FTEXT("pickup_address", b->pickup_address),
+			b->destination_id
+				? (struct hane_field)HANE_FINT(
+					  "destination_id", b->destination_id)
+				: (struct hane_field)HANE_FNULL(
+					  "destination_id"),
+			HANE_FTEXT("destination", b->destination),
+			HANE_FTEXT("appt_time", b->appt_time),
+			HANE_FTEXT("purpose", b->purpose),
+			HANE_FINT("return_needed", p->ret >= 0 ? 1 : 0),
+			HANE_FTEXT("return_time",
+				   p->ret >= 0 ? b->return_time : NULL),
+			HANE_FTEXT("override_reason",
+				   b->override ? b->override_reason : NULL),
+			HANE_FTEXT("notes", b->notes[0] ? b->notes : NULL),
+		};
+
+		rc = hane_store_insert(db, "taxi_appointment", f,
+				       sizeof f / sizeof f[0], &aid);
+	}
+	for (int i = 0; rc == 0 && i < p->nlegs; i++) {
+		const struct leg *l = &p->legs[i];
+		char s[HANE_TAXI_TIME], e[HANE_TAXI_TIME];
+		struct hane_field f[] = {
+			HANE_FINT("appointment_id", aid),
+			HANE_FTEXT("leg", l->name),
+			HANE_FTEXT("day", b->day),
+			HANE_FTEXT("start_time",
+				   hane_taxi_time_format(s, l->start)),
+			HANE_FTEXT("end_time", hane_taxi_time_format(e, l->end)),
+			HANE_FTEXT("from_address", l->from),
+			HANE_FTEXT("to_address", l->to),
+			HANE_FINT("vehicle_id", l->vehicle_id),
+			l->driver_id ? (struct hane_field)HANE_FINT(
+					       "driver_id", l->driver_id)
+				     : (struct hane_field)HANE_FNULL(
+					       "driver_id"),
+			HANE_FINT("wheelchair", p->wheelchair ? 1 : 0),
+			HANE_FINT("companion", p->rider.companion ? 1 : 0),
+		};
+
+		rc = hane_store_insert(db, "taxi_trip", f,
+				       sizeof f / sizeof f[0], NULL);
+	}
+	if (rc == 0 && b->override)
+		rc = hane_store_audit_event(db, "taxi.override",
+					    "taxi_appointment", aid,
+					    b->override_reason);
+	if (rc == 0 && appointment_id)
+		*appointment_id = aid;
+	return rc;
+}
+
+int hane_taxi_book_check(hane_db *db, const struct hane_taxi_booking *b,
+			 struct hane_taxi_clash *clash)
+{
+	struct hane_taxi_clash scratch;
+	struct plan *p;
+	struct hane_taxi_settings s;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
+		return rc;
+	if ((rc = tx_settings(db, &s)) != 0)
+		return rc;
+	p = malloc(sizeof *p);
+	if (!p)
+		return HANE_ENOMEM;
+	rc = plan(db, b, s.days_ahead, p, clash ? clash : &scratch);
+	free(p);
+	return rc;
+}
+
+int hane_taxi_book(hane_db *db, const struct hane_taxi_booking *b,
+		   int64_t *appointment_id, struct hane_taxi_clash *clash)
+{
+	struct hane_taxi_clash scratch;
+	struct plan *p;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
+		return rc;
+	p = malloc(sizeof *p);
+	if (!p)
+		return HANE_ENOMEM;
+	/* The lock first: two desks booking the last free slot at once must
+	 * not both see it free. */
+	if ((rc = hane_store_begin(db)) != 0)
+		goto done;
+	rc = tx_settings(db, &p->s);
+	if (rc == 0)
+		rc = plan(db, b, p->s.days_ahead, p, clash ? clash : &scratch);
+	if (rc == 0)
+		rc = write_plan(db, p, 0, appointment_id);
+	if (rc == 0) {
+		rc = hane_store_commit(db);
+	} else if (hane_store_depth(db) > 1) {
+		/* Inside a caller's transaction a refusal wrote nothing:
+		 * leave the caller's work alone. */
+		char keep[1024];
+
+		snprintf(keep, sizeof keep, "%s", hane_error_last());
+		if (hane_store_commit(db) == 0)
+			hane_error_set("%s", keep);
+	} else {
+		rc = tx_finish(db, rc);
+	}
+done:
+	free(p);
+	return rc;
+}
+
+int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
+			  int64_t *series_id, int *booked, int *skipped,
+			  void (*on_skip)(const char *day,
+					  const struct hane_taxi_clash *c,
+					  const char *reason, void *arg),
+			  void *arg)
+{
+	struct hane_taxi_settings s;
+	struct hane_taxi_clash c;
+	struct plan *p = NULL;
+	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	char today[HANE_DATE_LEN + 1], skips[1024] = "", wd[8] = "";
+	long a, z, tn;
+	int64_t sid = 0;
+	int rc, nb = 0, ns = 0;
+
+	if (booked)
+		*booked = 0;
+	if (skipped)
+		*skipped = 0;
+	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
+		return rc;
+	if ((rc = tx_settings(db, &s)) != 0)
+		return rc;
+	if (hane_date_parse(from, sr->from) != 0 ||
+	    hane_date_parse(to, sr->to) != 0 || !tx_day_number(from, &a) ||
+	    !tx_day_number(to, &z) || z < a) {
+		hane_error_set(hane_msg(HANE_M_TAXI_BAD_RANGE), sr->from,
+			       sr->to);
+		return HANE_EINVAL;
+	}
+	if ((sr->weekdays & 0xfe) == 0) {
+		hane_error_set("%s", hane_msg(HANE_M_TAXI_BAD_WEEKDAYS));
+		return HANE_EINVAL;
+	}
+	tx_day_number(hane_today(today), &tn);
+	if (z - tn > s.series_days && !sr->b.override) {
+		char last[HANE_DATE_LEN + 1], shown[11];
+
+		tx_day_from_number(last, tn + s.series_days);
+		hane_error_set(hane_msg(HANE_M_TAXI_SERIES_TOO_LONG),
+			       s.series_days, hane_date_format(shown, last));
+		return HANE_EINVAL;
+	}
+	for (int d = 1; d <= 7; d++)
+		if (sr->weekdays & (1u << d))
+			wd[strlen(wd)] = (char)('0' + d);
+	for (size_t i = 0; i < sr->nskip; i++) {
+		char iso[HANE_DATE_LEN + 1];
+
+		if (hane_date_parse(iso, sr->skip[i]) != 0)
+			return HANE_EINVAL;
+		if (strlen(skips) + 12 < sizeof skips) {
+			if (skips[0])
+				strcat(skips, ",");
+			strcat(skips, iso);
+		}
+	}
+	p = malloc(sizeof *p);
+	if (!p)
+		return HANE_ENOMEM;
+	if ((rc = hane_store_begin(db)) != 0)
+		goto done;
+	{
+		/* The destination as the first day will book it. */
+		struct hane_taxi_destination dest;
+		char key[24];
+		const char *pp = hane_taxi_purpose_parse(
+			sr->b.purpose[0] ? sr->b.purpose : "exam");
+		char name[HANE_TAXI_NAME];
+
+		TX_SET(name, sr->b.destination);
+		if (!name[0] && sr->b.destination_id) {
+			snprintf(key, sizeof key, "%lld",
+				 (long long)sr->b.destination_id);
+			if (hane_taxi_destination_find(db, key, &dest) == 0)
+				TX_SET(name, dest.name);
+		}
+		{
+			struct hane_field f[] = {
+				HANE_FINT("rider_id", sr->b.rider_id),
+				HANE_FTEXT("from_day", from),
+				HANE_FTEXT("to_day", to),
+				HANE_FTEXT("weekdays", wd),
+				HANE_FTEXT("skip_days", skips[0] ? skips : NULL),
+				HANE_FTEXT("appt_time", sr->b.appt_time),
+				HANE_FTEXT("return_time",
+					   sr->b.return_needed
+						   ? sr->b.return_time
+						   : NULL),
+				HANE_FTEXT("destination", name),
+				HANE_FTEXT("purpose", pp ? pp : "other"),
+			};
+
+			rc = hane_store_insert(db, "taxi_series", f,
+					       sizeof f / sizeof f[0], &sid);
+		}
+	}
+	for (long d = a; rc == 0 && d <= z; d++) {
+		struct hane_taxi_booking b = sr->b;
+		char day[HANE_DATE_LEN + 1];
+		bool skip = false;
+
+		tx_day_from_number(day, d);
+		if (!(sr->weekdays & (1u << hane_taxi_weekday(day))))
+			continue;
+		for (size_t i = 0; i < sr->nskip; i++) {
+			char iso[HANE_DATE_LEN + 1];
+
+			if (hane_date_parse(iso, sr->skip[i]) == 0 &&
+			    strcmp(iso, day) == 0)
+				skip = true;
+		}
+		if (skip)
+			continue;
+		TX_SET(b.day, day);
+		rc = plan(db, &b, s.series_days, p, &c);
+		if (rc == HANE_EINVAL) {
+			ns++;
+			if (on_skip)
+				on_skip(day, &c, hane_error_last(), arg);
+			rc = 0;
+			continue;
+		}
+		if (rc == 0)
+			rc = write_plan(db, p, sid, NULL);
+		if (rc == 0)
+			nb++;
+	}
+	if (rc == 0 && nb == 0) {
+		hane_error_set("%s", hane_msg(HANE_M_TAXI_SERIES_EMPTY));
+		rc = HANE_EINVAL;
+	}
+	rc = tx_finish(db, rc);
+done:
+	free(p);
+	if (rc == 0) {
+		if (series_id)
+			*series_id = sid;
+		if (booked)
+			*booked = nb;
+		if (skipped)
+			*skipped = ns;
+	}
+	return rc;
+}
+
+/* ---- Re-assigning a trip -------------------------------------------------------- */
+
+int hane_taxi_trip_assign(hane_db *db, int64_t trip_id, int64_t version,
+			  int64_t vehicle_id, int64_t driver_id,
+			  struct hane_taxi_clash *clash)
+{
+	struct hane_taxi_clash scratch;
+	struct hane_taxi_trip t;
+	struct plan *p;
+	int rc;
+
+	if (!clash)
+		clash = &scratch;
+	clash_reset(clash);
+	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
+		return rc;
+	p = calloc(1, sizeof *p);
+	if (!p)
+		return HANE_ENOMEM;
+	if ((rc = hane_store_begin(db)) != 0)
+		goto out;
+	rc = hane_taxi_trip_get(db, trip_id, &t);
+	if (rc == 0 && strcmp(t.status, "planned") != 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_NOT_PLANNED),
+			       (long long)trip_id,
+			       hane_taxi_status_label(t.status));
+		rc = HANE_EINVAL;
+	}
+	if (rc == 0)
+		rc = tx_settings(db, &p->s);
+	if (rc == 0)
+		rc = hane_taxi_rider_get(db, t.rider_id, &p->rider);
+	if (rc == 0) {
+		struct leg *l = &p->legs[0];
+
+		p->nlegs = 1;
+		TX_SET(p->b.day, t.day);
+		p->b.driver_id = driver_id ? driver_id
+				 : vehicle_id && vehicle_id != t.vehicle_id
+					 ? 0
+					 : t.driver_id;
+		p->wheelchair = t.wheelchair;
+		p->seats_needed = (t.wheelchair ? 0 : 1) + (t.companion ? 1 : 0);
+		TX_SET(l->name, t.leg);
+		l->start = hane_taxi_time_parse(t.start);
+		l->end = hane_taxi_time_parse(t.end);
+		rc = assign_leg(db, p, 0, vehicle_id ? vehicle_id : t.vehicle_id,
+				trip_id, clash);
+	}
+	if (rc == 0) {
+		struct leg *l = &p->legs[0];
+		struct hane_field f[] = {
+			HANE_FINT("vehicle_id", l->vehicle_id),
+			l->driver_id ? (struct hane_field)HANE_FINT(
+					       "driver_id", l->driver_id)
+				     : (struct hane_field)HANE_FNULL(
+					       "driver_id"),
+		};
+
+		rc = hane_store_update(db, "taxi_trip", trip_id, version, f, 2,
+				       NULL);
+	}
+	rc = tx_finish(db, rc);
+out:
+	free(p);
+	return rc;
+}

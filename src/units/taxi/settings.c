@@ -1,0 +1,403 @@
+/* Taxi settings, holidays, and the small pure helpers: times of day, day
+ * arithmetic, plates.
+ *
+ * Settings are rows (key, integer) rather than constants so a supervisor
+ * can change the booking window or the buffer without a new release; the
+ * change is an audited update like any other.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "taxi_int.h"
+
+/* ---- Times and days -------------------------------------------------------- */
+
+int hane_taxi_time_parse(const char *s)
+{
+	int h = 0, m = 0, nh = 0, nm = 0;
+
+	if (!s)
+		return -1;
+	while (*s == ' ')
+		s++;
+	while (isdigit((unsigned char)*s) && nh < 2) {
+		h = h * 10 + (*s++ - '0');
+		nh++;
+	}
+	if (*s == ':' || *s == '.')
+		s++;
+	else if (nh == 2 && !isdigit((unsigned char)*s))
+		return -1;
+	while (isdigit((unsigned char)*s) && nm < 2) {
+		m = m * 10 + (*s++ - '0');
+		nm++;
+	}
+	while (*s == ' ')
+		s++;
+	/* Excel writes a time cell as "09:30:00". */
+	if (*s == ':' && s[1] == '0' && s[2] == '0' && s[3] == '\0')
+		s += 3;
+	if (nh == 0 || nm != 2 || *s || h > 23 || m > 59)
+		return -1;
+	return h * 60 + m;
+}
+
+char *hane_taxi_time_format(char out[HANE_TAXI_TIME], int minutes)
+{
+	if (minutes < 0 || minutes >= 24 * 60)
+		snprintf(out, HANE_TAXI_TIME, "--:--");
+	else
+		snprintf(out, HANE_TAXI_TIME, "%02d:%02d", minutes / 60,
+			 minutes % 60);
+	return out;
+}
+
+/* Howard Hinnant's days_from_civil: exact for the Gregorian calendar. */
+static long days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+bool tx_day_number(const char *day, long *out)
+{
+	int y, m, d;
+	char tail;
+
+	if (!day || strlen(day) != HANE_DATE_LEN ||
+	    sscanf(day, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+	    day[4] != '-' || day[7] != '-' || !hane_date_valid(y, m, d))
+		return false;
+	*out = days_from_civil(y, m, d);
+	return true;
+}
+
+void tx_day_from_number(char out[HANE_DATE_LEN + 1], long z)
+{
+	long era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	/* y, m, d are in range for any day number we make; unsigned casts
+	 * let the compiler see the output fits. */
+	snprintf(out, HANE_DATE_LEN + 1, "%04u-%02u-%02u",
+		 (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+int hane_taxi_day_add(char out[HANE_DATE_LEN + 1], const char *day, int n)
+{
+	long z;
+
+	if (!tx_day_number(day, &z)) {
+		hane_error_set(hane_msg(HANE_M_TAXI_BAD_DAY), day ? day : "");
+		return HANE_EINVAL;
+	}
+	tx_day_from_number(out, z + n);
+	return 0;
+}
+
+int hane_taxi_weekday(const char *day)
+{
+	long z;
+
+	if (!tx_day_number(day, &z))
+		return 0;
+	/* 1970-01-01 was a Thursday (ISO 4). */
+	return (int)(((z % 7) + 7 + 3) % 7) + 1;
+}
+
+int hane_taxi_plate_normalize(char out[HANE_TAXI_PLATE], const char *s)
+{
+	char digits1[3] = "", letters[4] = "", digits2[5] = "";
+	int n1 = 0, nl = 0, n2 = 0;
+	const char *p = s ? s : "";
+
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == ' ' || c == '-')
+			continue;
+		if (isdigit(c) && nl == 0 && n1 < 2)
+			digits1[n1++] = (char)c;
+		else if (isalpha(c) && n1 == 2 && n2 == 0 && nl < 3)
+			letters[nl++] = (char)toupper(c);
+		else if (isdigit(c) && nl > 0 && n2 < 4)
+			digits2[n2++] = (char)c;
+		else
+			goto bad;
+	}
+	if (n1 != 2 || nl < 1 || n2 < 2)
+		goto bad;
+	digits1[n1] = letters[nl] = digits2[n2] = '\0';
+	snprintf(out, HANE_TAXI_PLATE, "%s %s %s", digits1, letters, digits2);
+	return 0;
+bad:
+	hane_error_set(hane_msg(HANE_M_TAXI_BAD_PLATE), s ? s : "");
+	return HANE_EINVAL;
+}
+
+/* ---- Settings -------------------------------------------------------------- */
+
+static const char *const setting_keys[] = {
+#define HANE_X_(f, key) key,
+	HANE_TAXI_SETTINGS(HANE_X_)
+#undef HANE_X_
+	NULL};
+
+const char *const *hane_taxi_setting_keys(void)
+{
+	return setting_keys;
+}
+
+static void settings_defaults(struct hane_taxi_settings *s)
+{
+	s->cutoff = 16 * 60 + 30;
+	s->days_ahead = 14;
+	s->series_days = 92;
+	s->trip_minutes = 45;
+	s->buffer_minutes = 15;
+	s->day_start = 7 * 60;
+	s->day_end = 20 * 60;
+	s->slot_step = 15;
+	s->noshow_limit = 2;
+	s->noshow_days = 14;
+	s->min_disability = 40;
+}
+
+static int *setting_field(struct hane_taxi_settings *s, const char *key)
+{
+#define HANE_X_(f, k)                                                          \
+	if (strcmp(key, k) == 0)                                               \
+		return &s->f;
+	HANE_TAXI_SETTINGS(HANE_X_)
+#undef HANE_X_
+	return NULL;
+}
+
+int tx_settings(hane_db *db, struct hane_taxi_settings *out)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	settings_defaults(out);
+	rc = hane_stmt_prepare(db, &st, "SELECT key, value FROM taxi_setting");
+	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
+		int *f = setting_field(out, hane_stmt_text(st, 0));
+
+		if (f)
+			*f = (int)hane_stmt_int(st, 1);
+		rc = 0;
+	}
+	hane_stmt_finalize(st);
+	return rc == HANE_DONE ? 0 : rc;
+}
+
+int hane_taxi_settings_get(hane_db *db, struct hane_taxi_settings *out)
+{
+	int rc = hane_can(db, HANE_ACT_TAXI_READ);
+
+	if (rc)
+		return rc;
+	return tx_settings(db, out);
+}
+
+static bool is_clock_key(const char *key)
+{
+	return !strcmp(key, "cutoff") || !strcmp(key, "day_start") ||
+	       !strcmp(key, "day_end");
+}
+
+int hane_taxi_setting_set(hane_db *db, const char *key, const char *value)
+{
+	struct hane_taxi_settings s;
+	hane_stmt *st = NULL;
+	int64_t id = 0, version = 0;
+	long v;
+	char *end;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_ADMIN)) != 0)
+		return rc;
+	if (!key || !setting_field(&s, key)) {
+		hane_error_set(hane_msg(HANE_M_TAXI_BAD_SETTING),
+			       key ? key : "");
+		return HANE_EINVAL;
+	}
+	if (is_clock_key(key)) {
+		v = hane_taxi_time_parse(value);
+		end = v < 0 ? (char *)"x" : (char *)"";
+	} else {
+		v = value ? strtol(value, &end, 10) : -1;
+	}
+	if (!value || !*value || *end || v < 0 || v > 24 * 60 ||
+	    (!strcmp(key, "noshow_limit") && v < 1) ||
+	    (!strcmp(key, "trip_minutes") && v < 5) ||
+	    (!strcmp(key, "slot_step") && v < 5) ||
+	    (!strcmp(key, "min_disability") && v > 100)) {
+		hane_error_set(hane_msg(HANE_M_TAXI_BAD_SETTING_VALUE), key,
+			       value ? value : "");
+		return HANE_EINVAL;
+	}
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(db, &st, "SELECT id, version FROM taxi_setting"
+					" WHERE key = :key");
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":key", key);
+	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
+		id = hane_stmt_int(st, 0);
+		version = hane_stmt_int(st, 1);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		rc = 0;
+	}
+	hane_stmt_finalize(st);
+	if (rc == 0) {
+		struct hane_field f[] = {HANE_FTEXT("key", key),
+					 HANE_FINT("value", v)};
+
+		if (id)
+			rc = hane_store_update(db, "taxi_setting", id, version,
+					       f + 1, 1, NULL);
+		else
+			rc = hane_store_insert(db, "taxi_setting", f, 2, NULL);
+	}
+	return tx_finish(db, rc);
+}
+
+/* ---- Holidays -------------------------------------------------------------- */
+
+int tx_is_holiday(hane_db *db, const char *day, bool *out)
+{
+	int64_t n = 0;
+	int wd = hane_taxi_weekday(day);
+	hane_stmt *st = NULL;
+	int rc;
+
+	*out = false;
+	if (wd == 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_BAD_DAY), day ? day : "");
+		return HANE_EINVAL;
+	}
+	if (wd >= 6) {
+		*out = true;
+		return 0;
+	}
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT count(*) FROM taxi_holiday WHERE day = :d");
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":d", day);
+	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
+		n = hane_stmt_int(st, 0);
+		rc = 0;
+	}
+	hane_stmt_finalize(st);
+	*out = n > 0;
+	return rc;
+}
+
+int hane_taxi_is_holiday(hane_db *db, const char *day, bool *out)
+{
+	int rc = hane_can(db, HANE_ACT_TAXI_READ);
+
+	if (rc)
+		return rc;
+	return tx_is_holiday(db, day, out);
+}
+
+int hane_taxi_holiday_add(hane_db *db, const char *day, const char *name)
+{
+	char iso[HANE_DATE_LEN + 1];
+	struct hane_field f[2];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_ADMIN)) != 0)
+		return rc;
+	if ((rc = hane_date_parse(iso, day ? day : "")) != 0)
+		return rc;
+	if (!name || !*name) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_TAXI_F_HOLIDAY));
+		return HANE_EINVAL;
+	}
+	f[0] = (struct hane_field)HANE_FTEXT("day", iso);
+	f[1] = (struct hane_field)HANE_FTEXT("name", name);
+	rc = hane_store_insert(db, "taxi_holiday", f, 2, NULL);
+	if (rc == HANE_EEXIST) {
+		hane_error_set(hane_msg(HANE_M_TAXI_HOLIDAY_EXISTS), iso);
+		return HANE_EEXIST;
+	}
+	return rc;
+}
+
+/* ---- Shared ---------------------------------------------------------------- */
+
+int tx_finish(hane_db *db, int rc)
+{
+	char keep[1024];
+
+	if (rc == 0)
+		return hane_store_commit(db);
+	snprintf(keep, sizeof keep, "%s", hane_error_last());
+	hane_store_rollback(db);
+	hane_error_set("%s", keep);
+	return rc;
+}
+
+int tx_each_int(hane_db *db, const char *sql, const char *name, int64_t v,
+		int (*fn)(hane_stmt *st, void *arg), void *arg)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st, sql);
+
+	if (rc == 0 && name)
+		rc = hane_stmt_bind_int(st, name, v);
+	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW)
+		rc = fn(st, arg);
+	hane_stmt_finalize(st);
+	return rc == HANE_DONE ? 0 : rc;
+}
+
+int tx_person_address(hane_db *db, int64_t person_id,
+		      char out[HANE_TAXI_TEXT])
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	out[0] = '\0';
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT trim(coalesce(h.mahalle,'') || ' ' ||"
+		" coalesce(h.street,'') ||"
+		" CASE WHEN coalesce(h.building,'') <> ''"
+		"  THEN ' No:' || h.building ELSE '' END ||"
+		" CASE WHEN coalesce(h.door,'') <> ''"
+		"  THEN ' D:' || h.door ELSE '' END)"
+		" FROM person p JOIN household h ON h.id = p.household_id"
+		" WHERE p.id = :id");
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":id", person_id);
+	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
+		snprintf(out, HANE_TAXI_TEXT, "%s", hane_stmt_text(st, 0));
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}

@@ -1,0 +1,597 @@
+/* Trips after booking: reading them (board, history, services panel),
+ * cancelling, recording outcomes and no-shows, the driver's manifest. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/csvio.h"
+#include "taxi_int.h"
+
+void tx_trip_read(hane_stmt *st, struct hane_taxi_trip *t)
+{
+	memset(t, 0, sizeof *t);
+	t->id = hane_stmt_int(st, 0);
+	t->version = hane_stmt_int(st, 1);
+	t->appointment_id = hane_stmt_int(st, 2);
+	t->series_id = hane_stmt_int(st, 3);
+	TX_COPY(t->leg, st, 4);
+	TX_COPY(t->day, st, 5);
+	TX_COPY(t->start, st, 6);
+	TX_COPY(t->end, st, 7);
+	TX_COPY(t->appt_time, st, 8);
+	TX_COPY(t->from_address, st, 9);
+	TX_COPY(t->to_address, st, 10);
+	TX_COPY(t->destination, st, 11);
+	TX_COPY(t->purpose, st, 12);
+	t->vehicle_id = hane_stmt_int(st, 13);
+	TX_COPY(t->plate, st, 14);
+	t->driver_id = hane_stmt_int(st, 15);
+	TX_COPY(t->driver_name, st, 16);
+	t->wheelchair = hane_stmt_int(st, 17) != 0;
+	t->companion = hane_stmt_int(st, 18) != 0;
+	t->rider_id = hane_stmt_int(st, 19);
+	t->person_id = hane_stmt_int(st, 20);
+	TX_COPY(t->rider_name, st, 21);
+	TX_COPY(t->mobility_aid, st, 22);
+	TX_COPY(t->phone, st, 23);
+	TX_COPY(t->driver_notes, st, 24);
+	TX_COPY(t->status, st, 25);
+	TX_COPY(t->cancelled_by, st, 26);
+	TX_COPY(t->cancel_reason, st, 27);
+	t->notice_minutes = (int)hane_stmt_int(st, 28);
+}
+
+static const struct {
+	const char *name;
+	enum hane_msg label;
+} statuses[] = {
+	{"planned", HANE_M_TAXI_S_PLANNED},
+	{"done", HANE_M_TAXI_S_DONE},
+	{"cancelled", HANE_M_TAXI_S_CANCELLED},
+	{"noshow", HANE_M_TAXI_S_NOSHOW},
+};
+
+const char *hane_taxi_status_label(const char *status)
+{
+	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+		if (strcmp(status, statuses[i].name) == 0)
+			return hane_msg(statuses[i].label);
+	return status;
+}
+
+/* word folded equals one of "a|b|c". */
+static bool one_of(const char *word, const char *alts)
+{
+	char w[64], a[256], *save = NULL, *t;
+
+	hane_text_fold(w, sizeof w, word ? word : "");
+	snprintf(a, sizeof a, "%s", alts);
+	for (t = strtok_r(a, "|", &save); t; t = strtok_r(NULL, "|", &save))
+		if (w[0] && strcmp(w, t) == 0)
+			return true;
+	return false;
+}
+
+const char *hane_taxi_outcome_parse(const char *word)
+{
+	if (one_of(word, "done|yapildi|tamam|tamamlandi|gitti"))
+		return "done";
+	if (one_of(word, "noshow|no show|gelmedi|yok"))
+		return "noshow";
+	return NULL;
+}
+
+const char *hane_taxi_canceller_parse(const char *word)
+{
+	if (one_of(word, "rider|yolcu|hasta|aile|yakini"))
+		return "rider";
+	if (one_of(word, "unit|birim|kurum|belediye|ofis"))
+		return "unit";
+	if (one_of(word, "driver|sofor|arac"))
+		return "driver";
+	return NULL;
+}
+
+int hane_taxi_trip_get(hane_db *db, int64_t id, struct hane_taxi_trip *out)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(db, &st, TX_TRIP_SELECT "WHERE t.id = :id");
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":id", id);
+	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
+		tx_trip_read(st, out);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_TAXI_NO_TRIP), (long long)id);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+static int each_trip(hane_stmt *st,
+		     int (*fn)(const struct hane_taxi_trip *t, void *arg),
+		     void *arg)
+{
+	struct hane_taxi_trip t;
+	int rc;
+
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		tx_trip_read(st, &t);
+		if ((rc = fn(&t, arg)) != 0)
+			break;
+	}
+	hane_stmt_finalize(st);
+	return rc == HANE_DONE ? 0 : rc;
+}
+
+int hane_taxi_trips_day(hane_db *db, const char *day, int64_t vehicle_id,
+			int64_t driver_id, bool active_only,
+			int (*fn)(const struct hane_taxi_trip *t, void *arg),
+			void *arg)
+{
+	char iso[HANE_DATE_LEN + 1];
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
+		return rc;
+	if ((rc = hane_date_parse(iso, day ? day : "")) != 0)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		TX_TRIP_SELECT
+		"WHERE t.day = :d AND (:v = 0 OR t.vehicle_id = :v)"
+		" AND (:dr = 0 OR t.driver_id = :dr)"
+		" AND (:a = 0 OR t.status <> 'cancelled')"
+		" ORDER BY t.start_time, v.plate, t.id");
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":d", iso);
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":v", vehicle_id);
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":dr", driver_id);
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":a", active_only ? 1 : 0);
+	if (rc) {
+		hane_stmt_finalize(st);
+		return rc;
+	}
+	return each_trip(st, fn, arg);
+}
+
+int hane_taxi_trips_rider(hane_db *db, int64_t rider_id, int limit,
+			  int (*fn)(const struct hane_taxi_trip *t, void *arg),
+			  void *arg)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(db, &st,
+			       TX_TRIP_SELECT
+			       "WHERE a.rider_id = :r"
+			       " ORDER BY t.day DESC, t.start_time DESC"
+			       " LIMIT :n");
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":r", rider_id);
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":n", limit > 0 ? limit : -1);
+	if (rc) {
+		hane_stmt_finalize(st);
+		return rc;
+	}
+	return each_trip(st, fn, arg);
+}
+
+int hane_taxi_trips_household(hane_db *db, int64_t household_id,
+			      const char *since, int limit,
+			      int (*fn)(const struct hane_taxi_trip *t,
+					void *arg),
+			      void *arg)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(db, &st,
+			       TX_TRIP_SELECT
+			       "WHERE p.household_id = :h AND t.day >= :s"
+			       " ORDER BY t.day, t.start_time LIMIT :n");
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":h", household_id);
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":s", since ? since : "");
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":n", limit > 0 ? limit : -1);
+	if (rc) {
+		hane_stmt_finalize(st);
+		return rc;
+	}
+	return each_trip(st, fn, arg);
+}
+
+/* ---- Cancelling ---------------------------------------------------------------- */
+
+/* Minutes from now to the trip's pickup (negative once it has passed). */
+static int notice_minutes(const struct hane_taxi_trip *t)
+{
+	char now[20], today[HANE_DATE_LEN + 1];
+	long dn = 0, tn = 0;
+	int nowmin;
+	char hm[HANE_TAXI_TIME];
+
+	hane_now(now);
+	snprintf(today, sizeof today, "%.10s", now);
+	snprintf(hm, sizeof hm, "%.5s", now + 11);
+	nowmin = hane_taxi_time_parse(hm);
+	tx_day_number(t->day, &dn);
+	tx_day_number(today, &tn);
+	return (int)((dn - tn) * 24 * 60) + hane_taxi_time_parse(t->start) -
+	       nowmin;
+}
+
+/* Marks the appointment cancelled once none of its trips is left. */
+static int settle_appointment(hane_db *db, int64_t aid)
+{
+	int64_t live = 0, version = 0;
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT (SELECT count(*) FROM taxi_trip WHERE appointment_id = :a"
+		"  AND status <> 'cancelled'), version"
+		" FROM taxi_appointment WHERE id = :a");
+
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":a", aid);
+	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
+		live = hane_stmt_int(st, 0);
+		version = hane_stmt_int(st, 1);
+		rc = 0;
+	}
+	hane_stmt_finalize(st);
+	if (rc == 0 && live == 0 && version) {
+		struct hane_field f[] = {HANE_FTEXT("status", "cancelled")};
+
+		rc = hane_store_update(db, "taxi_appointment", aid, version, f,
+				       1, NULL);
+	}
+	return rc < 0 ? rc : 0;
+}
+
+static int cancel_one(hane_db *db, const struct hane_taxi_trip *t,
+		      const char *by, const char *reason, int *notice)
+{
+	char now[20];
+	int n = notice_minutes(t);
+	struct hane_field f[] = {
+		HANE_FTEXT("status", "cancelled"),
+		HANE_FTEXT("cancelled_by", by),
+		HANE_FTEXT("cancel_reason", reason),
+		HANE_FTEXT("cancelled_at", hane_now(now)),
+		HANE_FINT("notice_minutes", n),
+	};
+
+	if (notice)
+		*notice = n;
+	return hane_store_update(db, "taxi_trip", t->id, t->version, f,
+				 sizeof f / sizeof f[0], NULL);
+}
+
+static int cancel_args(const char **by, const char *reason)
+{
+	const char *b = hane_taxi_canceller_parse(*by);
+
+	if (!b) {
+		hane_error_set(hane_msg(HANE_M_TAXI_BAD_CANCELLER),
+			       *by ? *by : "");
+		return HANE_EINVAL;
+	}
+	*by = b;
+	if (!reason || !*reason) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_TAXI_F_REASON));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+int hane_taxi_trip_cancel(hane_db *db, int64_t trip_id, const char *by,
+			  const char *reason, int *notice)
+{
+	struct hane_taxi_trip t;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
+		return rc;
+	if ((rc = cancel_args(&by, reason)) != 0)
+		return rc;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = hane_taxi_trip_get(db, trip_id, &t);
+	if (rc == 0 && strcmp(t.status, "planned") != 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_NOT_PLANNED),
+			       (long long)trip_id,
+			       hane_taxi_status_label(t.status));
+		rc = HANE_EINVAL;
+	}
+	if (rc == 0)
+		rc = cancel_one(db, &t, by, reason, notice);
+	if (rc == 0)
+		rc = settle_appointment(db, t.appointment_id);
+	return tx_finish(db, rc);
+}
+
+struct trip_list {
+	int n;
+	struct hane_taxi_trip t[4];
+};
+
+static int collect(hane_stmt *st, void *arg)
+{
+	struct trip_list *l = arg;
+
+	if (l->n < 4)
+		tx_trip_read(st, &l->t[l->n++]);
+	return 0;
+}
+
+int hane_taxi_appointment_cancel(hane_db *db, int64_t appointment_id,
+				 const char *by, const char *reason)
+{
+	struct trip_list l = {0};
+	int rc, planned = 0;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
+		return rc;
+	if ((rc = cancel_args(&by, reason)) != 0)
+		return rc;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = tx_each_int(db, TX_TRIP_SELECT "WHERE t.appointment_id = :a"
+					    " ORDER BY t.leg DESC",
+			 ":a", appointment_id, collect, &l);
+	if (rc == 0 && l.n == 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_NO_APPOINTMENT),
+			       (long long)appointment_id);
+		rc = HANE_ENOTFOUND;
+	}
+	for (int i = 0; rc == 0 && i < l.n; i++) {
+		if (strcmp(l.t[i].status, "planned") != 0)
+			continue;
+		planned++;
+		rc = cancel_one(db, &l.t[i], by, reason, NULL);
+	}
+	if (rc == 0 && planned == 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_NOTHING_TO_CANCEL),
+			       (long long)appointment_id);
+		rc = HANE_EINVAL;
+	}
+	if (rc == 0)
+		rc = settle_appointment(db, appointment_id);
+	return tx_finish(db, rc);
+}
+
+/* ---- Outcomes ------------------------------------------------------------------ */
+
+int tx_noshow_count(hane_db *db, int64_t rider_id, const char *day,
+		    const struct hane_taxi_settings *s, int *out)
+{
+	char since[HANE_DATE_LEN + 1];
+	hane_stmt *st = NULL;
+	int rc;
+
+	*out = 0;
+	if ((rc = hane_taxi_day_add(since, day, -(s->noshow_days - 1))) != 0)
+		return rc;
+	/* Appointments, not trips: a missed outbound trip and its return
+	 * are one no-show. */
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT count(DISTINCT t.appointment_id) FROM taxi_trip t"
+		" JOIN taxi_appointment a ON a.id = t.appointment_id"
+		" WHERE a.rider_id = :r AND t.status = 'noshow'"
+		" AND t.day >= :s AND t.day <= :d");
+	if (rc == 0)
+		rc = hane_stmt_bind_int(st, ":r", rider_id);
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":s", since);
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":d", day);
+	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
+		*out = (int)hane_stmt_int(st, 0);
+		rc = 0;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+static int return_leg(hane_stmt *st, void *arg)
+{
+	int64_t *id = arg;
+
+	*id = hane_stmt_int(st, 0);
+	return 0;
+}
+
+int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
+			   struct hane_taxi_outcome_result *res)
+{
+	struct hane_taxi_outcome_result r = {0};
+	struct hane_taxi_settings s;
+	struct hane_taxi_trip t;
+	struct hane_taxi_rider rider;
+	char now[20], today[HANE_DATE_LEN + 1];
+	const char *o = hane_taxi_outcome_parse(outcome);
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
+		return rc;
+	if (!o) {
+		hane_error_set(hane_msg(HANE_M_TAXI_BAD_OUTCOME),
+			       outcome ? outcome : "");
+		return HANE_EINVAL;
+	}
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = hane_taxi_trip_get(db, trip_id, &t);
+	if (rc == 0)
+		rc = tx_settings(db, &s);
+	if (rc)
+		goto done;
+	if (strcmp(t.status, "cancelled") == 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_NOT_PLANNED),
+			       (long long)trip_id,
+			       hane_taxi_status_label(t.status));
+		rc = HANE_EINVAL;
+		goto done;
+	}
+	if (strcmp(t.status, o) == 0)
+		goto done; /* already so: nothing to do */
+	if (strcmp(t.status, "planned") != 0 &&
+	    (rc = hane_can(db, HANE_ACT_TAXI_OVERRIDE)) != 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_OUTCOME_SET),
+			       (long long)trip_id,
+			       hane_taxi_status_label(t.status));
+		goto done;
+	}
+	if (strcmp(t.day, hane_today(today)) > 0) {
+		char shown[11];
+
+		hane_error_set(hane_msg(HANE_M_TAXI_OUTCOME_FUTURE),
+			       (long long)trip_id,
+			       hane_date_format(shown, t.day));
+		rc = HANE_EINVAL;
+		goto done;
+	}
+	{
+		struct hane_field f[] = {HANE_FTEXT("status", o),
+					 HANE_FTEXT("outcome_at", hane_now(now))};
+
+		rc = hane_store_update(db, "taxi_trip", trip_id, t.version, f,
+				       2, NULL);
+	}
+	if (rc || strcmp(o, "noshow") != 0)
+		goto done;
+	if (strcmp(t.leg, "out") == 0)
+		rc = tx_each_int(db,
+				 "SELECT id FROM taxi_trip WHERE appointment_id"
+				 " = :a AND leg = 'return' AND status = 'planned'",
+				 ":a", t.appointment_id, return_leg,
+				 &r.return_trip_id);
+	if (rc == 0)
+		rc = tx_noshow_count(db, t.rider_id, t.day, &s, &r.noshows);
+	if (rc == 0)
+		rc = hane_taxi_rider_get(db, t.rider_id, &rider);
+	if (rc == 0 && r.noshows >= s.noshow_limit && !rider.flagged) {
+		struct hane_field f[] = {HANE_FINT("flagged", 1),
+					 HANE_FTEXT("flagged_at", now)};
+
+		rc = hane_store_update(db, "taxi_rider", rider.id,
+				       rider.version, f, 2, NULL);
+		r.flagged = rc == 0;
+	}
+done:
+	rc = tx_finish(db, rc);
+	if (rc == 0 && res)
+		*res = r;
+	return rc;
+}
+
+/* ---- The manifest ---------------------------------------------------------------- */
+
+struct manifest {
+	hane_csv_writer *w;
+	int64_t rows;
+	int rc;
+};
+
+static void put(struct manifest *m, const char *v, enum hane_csv_kind k)
+{
+	if (m->rc == 0)
+		m->rc = hane_csv_put(m->w, v, k);
+}
+
+static int manifest_row(const struct hane_taxi_trip *t, void *arg)
+{
+	struct manifest *m = arg;
+	char phone[32] = "", id[24];
+
+	if (t->phone[0])
+		hane_phone_format(phone, sizeof phone, t->phone, false);
+	snprintf(id, sizeof id, "%lld", (long long)t->id);
+	put(m, t->start, HANE_CSV_TEXT);
+	put(m, t->end, HANE_CSV_TEXT);
+	put(m, hane_taxi_leg_label(t->leg), HANE_CSV_TEXT);
+	put(m, t->rider_name, HANE_CSV_TEXT);
+	put(m, phone, HANE_CSV_TEXT);
+	put(m, t->from_address, HANE_CSV_TEXT);
+	put(m, t->to_address, HANE_CSV_TEXT);
+	put(m, t->appt_time, HANE_CSV_TEXT);
+	put(m, hane_taxi_aid_label(t->mobility_aid), HANE_CSV_TEXT);
+	put(m, t->companion ? hane_msg(HANE_M_TAXI_YES)
+			    : hane_msg(HANE_M_TAXI_NO), HANE_CSV_TEXT);
+	put(m, t->driver_notes, HANE_CSV_TEXT);
+	put(m, t->plate, HANE_CSV_TEXT);
+	put(m, t->driver_name, HANE_CSV_TEXT);
+	put(m, id, HANE_CSV_NUMBER);
+	if (m->rc == 0)
+		m->rc = hane_csv_endrow(m->w);
+	m->rows++;
+	return m->rc;
+}
+
+int hane_taxi_manifest_write(hane_db *db, FILE *fp, unsigned flags,
+			     const char *day, int64_t vehicle_id,
+			     int64_t driver_id, int64_t *rows)
+{
+	static const enum hane_msg titles[] = {
+		HANE_M_TAXI_C_PICKUP,  HANE_M_TAXI_C_DROPOFF,
+		HANE_M_TAXI_C_LEG,     HANE_M_TAXI_C_RIDER,
+		HANE_M_F_PHONE,        HANE_M_TAXI_C_FROM,
+		HANE_M_TAXI_C_TO,      HANE_M_TAXI_F_APPT_TIME,
+		HANE_M_TAXI_F_AID,     HANE_M_TAXI_F_COMPANION,
+		HANE_M_TAXI_F_NOTES,   HANE_M_TAXI_F_VEHICLE,
+		HANE_M_TAXI_F_DRIVER,  HANE_M_TAXI_C_TRIP,
+	};
+	struct manifest m = {0};
+	char detail[96];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0 ||
+	    (rc = hane_can(db, HANE_ACT_EXPORT)) != 0)
+		return rc;
+	if ((rc = hane_csv_writer_open(&m.w, fp, flags)) != 0)
+		return rc;
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		put(&m, hane_msg(titles[i]), HANE_CSV_TEXT);
+	if (m.rc == 0)
+		m.rc = hane_csv_endrow(m.w);
+	rc = m.rc;
+	if (rc == 0)
+		rc = hane_taxi_trips_day(db, day, vehicle_id, driver_id, true,
+					 manifest_row, &m);
+	if (rc == 0)
+		rc = m.rc;
+	{
+		int rc2 = hane_csv_writer_close(m.w);
+
+		if (rc == 0)
+			rc = rc2;
+	}
+	if (rc)
+		return rc;
+	snprintf(detail, sizeof detail,
+		 "taxi manifest %s vehicle=%lld driver=%lld rows=%lld",
+		 day ? day : "", (long long)vehicle_id, (long long)driver_id,
+		 (long long)m.rows);
+	rc = hane_store_audit_event(db, "export", "taxi_trip", 0, detail);
+	if (rc == 0 && rows)
+		*rows = m.rows;
+	return rc;
+}
