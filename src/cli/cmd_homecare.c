@@ -1,0 +1,910 @@
+/* hane homecare client|plan|worker|travel|schedule|visit|agenda|list
+ *
+ * Home care and home cleaning from the command line. Every rule is in the
+ * model (src/units/homecare/); this file parses and prints.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "hane/csvio.h"
+#include "hane/homecare.h"
+
+#define CMD "homecare"
+#define SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
+
+/* Everything an option may say; has_* tell what was given. */
+struct input {
+	const char *services, *service, *period, *days, *window, *from, *to;
+	const char *date, *start, *end, *reason, *note, *notes, *needs, *tasks;
+	const char *kind, *phone, *active, *csv, *tckn, *name;
+	int64_t visits, duration, worker, client, same, other;
+	bool has_visits, has_duration, has_worker, has_client, has_same,
+		has_other;
+	bool preview, auto_assign, week, excel, all, ended, unassigned,
+		history, followups;
+};
+
+static const char *const flags[] = {
+	"help", "preview", "auto-assign", "week", "excel", "all",
+	"ended", "unassigned", "history", "follow-ups", NULL,
+};
+
+static int number(const char *opt, const char *v, int64_t *out, bool *has)
+{
+	if (hane_cli_int(CMD, opt, v, out))
+		return HANE_EXIT_USAGE;
+	*has = true;
+	return 0;
+}
+
+static int apply(struct input *in, const char *name, const char *v)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} texts[] = {
+#define T(n, f) {n, offsetof(struct input, f)}
+		T("services", services), T("service", service),
+		T("period", period),     T("days", days),
+		T("window", window),     T("from", from),
+		T("to", to),             T("date", date),
+		T("start", start),       T("end", end),
+		T("reason", reason),     T("note", note),
+		T("notes", notes),       T("needs", needs),
+		T("tasks", tasks),       T("kind", kind),
+		T("phone", phone),       T("active", active),
+		T("csv", csv),           T("tckn", tckn),
+		T("name", name),
+#undef T
+	};
+
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (strcmp(name, texts[i].name) == 0) {
+			*(const char **)((char *)in + texts[i].off) = v ? v : "";
+			return 0;
+		}
+	if (!strcmp(name, "visits"))
+		return number("--visits", v, &in->visits, &in->has_visits);
+	if (!strcmp(name, "duration"))
+		return number("--duration", v, &in->duration,
+			      &in->has_duration);
+	if (!strcmp(name, "worker"))
+		return number("--worker", v, &in->worker, &in->has_worker);
+	if (!strcmp(name, "client"))
+		return number("--client", v, &in->client, &in->has_client);
+	if (!strcmp(name, "same"))
+		return number("--same", v, &in->same, &in->has_same);
+	if (!strcmp(name, "other"))
+		return number("--other", v, &in->other, &in->has_other);
+	if (!strcmp(name, "preview"))
+		in->preview = true;
+	else if (!strcmp(name, "auto-assign"))
+		in->auto_assign = true;
+	else if (!strcmp(name, "week"))
+		in->week = true;
+	else if (!strcmp(name, "excel"))
+		in->excel = true;
+	else if (!strcmp(name, "all"))
+		in->all = true;
+	else if (!strcmp(name, "ended"))
+		in->ended = true;
+	else if (!strcmp(name, "unassigned"))
+		in->unassigned = true;
+	else if (!strcmp(name, "history"))
+		in->history = true;
+	else if (!strcmp(name, "follow-ups"))
+		in->followups = true;
+	else
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_OPT),
+				      name);
+	return 0;
+}
+
+/* A coded value typed in either language, or a usage error. */
+static int code(const char *kind, const char *opt, const char *text,
+		const char **out)
+{
+	*out = hane_homecare_parse(kind, text);
+	if (!*out)
+		return hane_cli_usage(CMD, hane_msg(HANE_M_HC_CLI_BAD_VALUE),
+				      opt, text);
+	return 0;
+}
+
+static int date_opt(const char *opt, const char *text,
+		    char out[HANE_DATE_LEN + 1])
+{
+	if (hane_date_parse(out, text) != 0)
+		return hane_cli_usage(CMD, hane_msg(HANE_M_HC_CLI_BAD_VALUE),
+				      opt, text);
+	return 0;
+}
+
+static int time_opt(const char *opt, const char *text,
+		    char out[HANE_HC_TIME_LEN + 1])
+{
+	if (hane_homecare_time_parse(out, text) != 0)
+		return hane_cli_usage(CMD, hane_msg(HANE_M_HC_CLI_BAD_VALUE),
+				      opt, text);
+	return 0;
+}
+
+static int id_arg(const struct hane_opts *o, int i, const char *what,
+		  int64_t *out)
+{
+	if (o->npos <= i)
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      what);
+	return hane_cli_int(CMD, what, o->pos[i], out) ? HANE_EXIT_USAGE : 0;
+}
+
+/* ---- client ------------------------------------------------------------------ */
+
+static int client_fields(struct input *in, struct hane_homecare_client *c)
+{
+	const char *s;
+	int rc;
+
+	if (in->services) {
+		if ((rc = code("services", "--services", in->services, &s)))
+			return rc;
+		SET(c->services, s);
+	}
+	if (in->start && (rc = date_opt("--start", in->start, c->start_date)))
+		return rc;
+	if (in->needs)
+		SET(c->needs, in->needs);
+	if (in->notes)
+		SET(c->notes, in->notes);
+	return 0;
+}
+
+static void print_client(const struct hane_homecare_client *c)
+{
+	char d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1];
+
+	printf("%s #%lld  %s (#%lld, %s #%lld)\n",
+	       hane_msg(HANE_M_HC_CLI_CLIENT), (long long)c->id, c->name,
+	       (long long)c->person_id, hane_msg(HANE_M_CLI_HOUSEHOLD),
+	       (long long)c->household_id);
+	printf("%s: %s\n", hane_msg(HANE_M_HC_F_SERVICES),
+	       hane_homecare_label(c->services));
+	printf("%s: %s\n", hane_msg(HANE_M_HC_F_START_DATE),
+	       hane_date_format(d1, c->start_date));
+	if (c->end_date[0])
+		printf("%s: %s (%s)\n", hane_msg(HANE_M_HC_F_END_DATE),
+		       hane_date_format(d2, c->end_date),
+		       hane_homecare_label(c->end_reason));
+	if (c->needs[0]) {
+		char buf[sizeof c->needs];
+
+		printf("%s:", hane_msg(HANE_M_HC_F_NEEDS));
+		SET(buf, c->needs);
+		for (char *sv = NULL, *w = strtok_r(buf, ",", &sv); w;
+		     w = strtok_r(NULL, ",", &sv))
+			printf(" %s;", hane_homecare_label(w));
+		putchar('\n');
+	}
+	if (c->notes[0])
+		printf("%s: %s\n", hane_msg(HANE_M_HC_F_NOTES), c->notes);
+	printf("%s: %s  %s: %s  %s: %d\n", hane_msg(HANE_M_HC_CLI_LAST),
+	       c->last_visit[0] ? hane_date_format(d1, c->last_visit) : "-",
+	       hane_msg(HANE_M_HC_CLI_NEXT),
+	       c->next_visit[0] ? hane_date_format(d2, c->next_visit) : "-",
+	       hane_msg(HANE_M_HC_CLI_FOLLOWUPS), c->open_followups);
+}
+
+static int print_plan(const struct hane_homecare_plan *p, void *arg)
+{
+	char d[256], from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+
+	(void)arg;
+	hane_homecare_plan_describe(d, sizeof d, p);
+	printf("  %s #%lld\t%s\t%s–%s", hane_msg(HANE_M_HC_CLI_PLAN),
+	       (long long)p->id, d, hane_date_format(from, p->valid_from),
+	       p->valid_to[0] ? hane_date_format(to, p->valid_to) : "");
+	if (p->worker_id)
+		printf("\t%s #%lld", hane_msg(HANE_M_HC_F_WORKER),
+		       (long long)p->worker_id);
+	putchar('\n');
+	return 0;
+}
+
+static int cmd_client(struct hane_cli *cli, struct hane_opts *o,
+		      struct input *in)
+{
+	struct hane_homecare_client c;
+	const char *sub = o->npos > 1 ? o->pos[1] : "";
+	int64_t id = 0;
+	int rc;
+
+	hane_homecare_client_init(&c);
+	if (!strcmp(sub, "add")) {
+		if (in->tckn) {
+			struct hane_person p;
+
+			if ((rc = hane_person_by_tckn(cli->db, in->tckn, &p)))
+				return hane_cli_fail(rc);
+			c.person_id = p.id;
+		} else if ((rc = id_arg(o, 2, "PERSON_ID", &c.person_id))) {
+			return rc;
+		}
+		if ((rc = client_fields(in, &c)))
+			return rc;
+		if ((rc = hane_homecare_client_add(cli->db, &c, &id)) ||
+		    (rc = hane_homecare_client_get(cli->db, id, &c)))
+			return hane_cli_fail(rc);
+		printf(hane_msg(HANE_M_HC_CLI_CLIENT_ADDED), (long long)id,
+		       c.name);
+		return 0;
+	}
+	if (strcmp(sub, "show") && strcmp(sub, "edit") && strcmp(sub, "end"))
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "client add|show|edit|end");
+	if ((rc = id_arg(o, 2, "CLIENT_ID", &id)))
+		return rc;
+	if ((rc = hane_homecare_client_get(cli->db, id, &c)))
+		return hane_cli_fail(rc);
+	if (!strcmp(sub, "show")) {
+		print_client(&c);
+		rc = hane_homecare_plan_each(cli->db, id, print_plan, NULL);
+		return rc ? hane_cli_fail(rc) : 0;
+	}
+	if (!strcmp(sub, "edit")) {
+		int64_t before = c.version;
+
+		if ((rc = client_fields(in, &c)))
+			return rc;
+		if ((rc = hane_homecare_client_update(cli->db, &c)))
+			return hane_cli_fail(rc);
+		fputs(hane_msg(c.version != before ? HANE_M_CLI_SAVED
+						   : HANE_M_CLI_NOTHING_CHANGED),
+		      stdout);
+		return 0;
+	}
+	{
+		char date[HANE_DATE_LEN + 1];
+		const char *reason;
+		int n = 0;
+
+		if (!in->date || !in->reason)
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_CLI_MISSING_ARG),
+					      "--date, --reason");
+		if ((rc = date_opt("--date", in->date, date)) ||
+		    (rc = code("end", "--reason", in->reason, &reason)))
+			return rc;
+		rc = hane_homecare_client_end(cli->db, id, c.version, date,
+					      reason, &n);
+		if (rc)
+			return hane_cli_fail(rc);
+		printf(hane_msg(HANE_M_HC_CLI_CLIENT_ENDED), (long long)id, n);
+		return 0;
+	}
+}
+
+/* ---- plan ----------------------------------------------------------------------- */
+
+static int plan_fields(struct input *in, struct hane_homecare_plan *p)
+{
+	const char *s;
+	int rc;
+
+	if (in->service) {
+		if ((rc = code("service", "--service", in->service, &s)))
+			return rc;
+		SET(p->service, s);
+	}
+	if (in->period) {
+		if ((rc = code("period", "--period", in->period, &s)))
+			return rc;
+		SET(p->period, s);
+	}
+	if (in->has_visits)
+		p->visits = (int)in->visits;
+	if (in->days) {
+		if (!*in->days)
+			p->days[0] = '\0';
+		else if (hane_homecare_days_parse(p->days, in->days) != 0)
+			return hane_cli_fail(HANE_EINVAL);
+	}
+	if (in->window) {
+		char a[32] = "", *dash;
+
+		SET(a, in->window);
+		dash = strchr(a, '-');
+		if (!dash)
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_HC_CLI_BAD_VALUE),
+					      "--window", in->window);
+		*dash = '\0';
+		if ((rc = time_opt("--window", a, p->window_start)) ||
+		    (rc = time_opt("--window", dash + 1, p->window_end)))
+			return rc;
+	}
+	if (in->has_duration)
+		p->duration_min = (int)in->duration;
+	if (in->has_worker)
+		p->worker_id = in->worker;
+	if (in->from && (rc = date_opt("--from", in->from, p->valid_from)))
+		return rc;
+	if (in->to) {
+		if (!*in->to)
+			p->valid_to[0] = '\0';
+		else if ((rc = date_opt("--to", in->to, p->valid_to)))
+			return rc;
+	}
+	return 0;
+}
+
+static int cmd_plan(struct hane_cli *cli, struct hane_opts *o,
+		    struct input *in)
+{
+	struct hane_homecare_plan p;
+	const char *sub = o->npos > 1 ? o->pos[1] : "";
+	int64_t id = 0;
+	int rc;
+
+	hane_homecare_plan_init(&p);
+	if (!strcmp(sub, "add")) {
+		if ((rc = id_arg(o, 2, "CLIENT_ID", &p.client_id)) ||
+		    (rc = plan_fields(in, &p)))
+			return rc;
+		if ((rc = hane_homecare_plan_add(cli->db, &p, &id)) ||
+		    (rc = hane_homecare_plan_get(cli->db, id, &p)))
+			return hane_cli_fail(rc);
+		printf(hane_msg(HANE_M_HC_CLI_PLAN_ADDED), (long long)id);
+		print_plan(&p, NULL);
+		return 0;
+	}
+	if (!strcmp(sub, "list")) {
+		int64_t client = 0;
+
+		if (o->npos > 2 && (rc = id_arg(o, 2, "CLIENT_ID", &client)))
+			return rc;
+		rc = hane_homecare_plan_each(cli->db, client, print_plan, NULL);
+		return rc ? hane_cli_fail(rc) : 0;
+	}
+	if (strcmp(sub, "edit") && strcmp(sub, "end"))
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "plan add|list|edit|end");
+	if ((rc = id_arg(o, 2, "PLAN_ID", &id)))
+		return rc;
+	if ((rc = hane_homecare_plan_get(cli->db, id, &p)))
+		return hane_cli_fail(rc);
+	if (!strcmp(sub, "end")) {
+		if (!in->date)
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_CLI_MISSING_ARG),
+					      "--date");
+		if ((rc = date_opt("--date", in->date, p.valid_to)))
+			return rc;
+	} else if ((rc = plan_fields(in, &p))) {
+		return rc;
+	}
+	if ((rc = hane_homecare_plan_update(cli->db, &p)))
+		return hane_cli_fail(rc);
+	fputs(hane_msg(HANE_M_CLI_SAVED), stdout);
+	return 0;
+}
+
+/* ---- worker and travel --------------------------------------------------------------- */
+
+static int print_worker(const struct hane_homecare_worker *w, void *arg)
+{
+	char days[64];
+
+	(void)arg;
+	printf("%lld\t%s\t%s\t%s\t%s\t%s\n", (long long)w->id, w->name,
+	       hane_homecare_label(w->kind), hane_homecare_label(w->services),
+	       hane_homecare_days_format(days, sizeof days, w->work_days),
+	       w->active ? hane_msg(HANE_M_HC_CLI_ACTIVE)
+			 : hane_msg(HANE_M_HC_CLI_INACTIVE));
+	return 0;
+}
+
+static int worker_fields(struct input *in, struct hane_homecare_worker *w)
+{
+	const char *s;
+	int rc;
+
+	if (in->name)
+		SET(w->name, in->name);
+	if (in->kind) {
+		if ((rc = code("kind", "--kind", in->kind, &s)))
+			return rc;
+		SET(w->kind, s);
+	}
+	if (in->services) {
+		if ((rc = code("services", "--services", in->services, &s)))
+			return rc;
+		SET(w->services, s);
+	}
+	if (in->days && hane_homecare_days_parse(w->work_days, in->days))
+		return hane_cli_fail(HANE_EINVAL);
+	if (in->phone) {
+		w->phone[0] = '\0';
+		if (*in->phone && hane_phone_normalize(w->phone, in->phone))
+			return hane_cli_fail(HANE_EINVAL);
+	}
+	if (in->active) {
+		if (!strcmp(in->active, "yes") || !strcmp(in->active, "evet"))
+			w->active = true;
+		else if (!strcmp(in->active, "no") ||
+			 !strcmp(in->active, "hayır"))
+			w->active = false;
+		else
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_HC_CLI_BAD_VALUE),
+					      "--active", in->active);
+	}
+	return 0;
+}
+
+static int cmd_worker(struct hane_cli *cli, struct hane_opts *o,
+		      struct input *in)
+{
+	struct hane_homecare_worker w;
+	const char *sub = o->npos > 1 ? o->pos[1] : "";
+	int64_t id = 0;
+	int rc;
+
+	hane_homecare_worker_init(&w);
+	if (!strcmp(sub, "list")) {
+		rc = hane_homecare_worker_each(cli->db, in->all, print_worker,
+					       NULL);
+		return rc ? hane_cli_fail(rc) : 0;
+	}
+	if (!strcmp(sub, "add")) {
+		if (o->npos < 3)
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_CLI_MISSING_ARG),
+					      "NAME");
+		SET(w.name, o->pos[2]);
+		if ((rc = worker_fields(in, &w)))
+			return rc;
+		if ((rc = hane_homecare_worker_add(cli->db, &w, &id)))
+			return hane_cli_fail(rc);
+		printf(hane_msg(HANE_M_HC_CLI_WORKER_ADDED), (long long)id,
+		       w.name);
+		return 0;
+	}
+	if (strcmp(sub, "edit"))
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "worker add|list|edit");
+	if ((rc = id_arg(o, 2, "WORKER_ID", &id)))
+		return rc;
+	if ((rc = hane_homecare_worker_get(cli->db, id, &w)))
+		return hane_cli_fail(rc);
+	if ((rc = worker_fields(in, &w)))
+		return rc;
+	if ((rc = hane_homecare_worker_update(cli->db, &w)))
+		return hane_cli_fail(rc);
+	fputs(hane_msg(HANE_M_CLI_SAVED), stdout);
+	return 0;
+}
+
+static int cmd_travel(struct hane_cli *cli, struct hane_opts *o,
+		      struct input *in)
+{
+	const char *sub = o->npos > 1 ? o->pos[1] : "";
+	int64_t min = 0;
+	int m = 0, rc;
+
+	if (!strcmp(sub, "defaults")) {
+		if (in->has_same || in->has_other) {
+			rc = hane_homecare_travel_defaults(
+				cli->db, in->has_same ? (int)in->same : -1,
+				in->has_other ? (int)in->other : -1);
+			if (rc)
+				return hane_cli_fail(rc);
+		}
+		if ((rc = hane_homecare_travel_get(cli->db, "x", "x", &m)))
+			return hane_cli_fail(rc);
+		printf(hane_msg(HANE_M_HC_CLI_TRAVEL_SAME), m);
+		if ((rc = hane_homecare_travel_get(cli->db, "", "", &m)))
+			return hane_cli_fail(rc);
+		printf(hane_msg(HANE_M_HC_CLI_TRAVEL_OTHER), m);
+		return 0;
+	}
+	if (strcmp(sub, "set") && strcmp(sub, "show"))
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "travel set|show|defaults");
+	if (o->npos < 4)
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "MAHALLE MAHALLE");
+	if (!strcmp(sub, "set")) {
+		if ((rc = id_arg(o, 4, "MINUTES", &min)))
+			return rc;
+		if ((rc = hane_homecare_travel_set(cli->db, o->pos[2],
+						   o->pos[3], (int)min)))
+			return hane_cli_fail(rc);
+	}
+	{
+		char a[HANE_NAME_MAX], b[HANE_NAME_MAX];
+
+		if (hane_mahalle_match(cli->db, a, o->pos[2]) ||
+		    hane_mahalle_match(cli->db, b, o->pos[3]))
+			return hane_cli_fail(HANE_EINVAL);
+		if ((rc = hane_homecare_travel_get(cli->db, a, b, &m)))
+			return hane_cli_fail(rc);
+		printf("%s ⇄ %s: %d %s\n", a, b, m,
+		       hane_msg(HANE_M_HC_MINUTES));
+	}
+	return 0;
+}
+
+/* ---- schedule ------------------------------------------------------------------------------ */
+
+static int print_slot(const struct hane_homecare_slot *s, void *arg)
+{
+	char d[HANE_DATE_LEN + 1];
+
+	(void)arg;
+	printf("%s\t%s–%s\t%s\t%s\t%s", hane_date_format(d, s->date), s->start,
+	       s->end, s->client_name, hane_homecare_label(s->service),
+	       s->worker_id ? s->worker_name : hane_msg(HANE_M_HC_UNASSIGNED));
+	if (s->note[0])
+		printf("\t%s", s->note);
+	putchar('\n');
+	return 0;
+}
+
+static int cmd_schedule(struct hane_cli *cli, struct input *in)
+{
+	struct hane_homecare_schedule_opts so = {0};
+	struct hane_homecare_schedule_result r;
+	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	int rc;
+
+	if (!in->from || !in->to)
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "--from, --to");
+	if ((rc = date_opt("--from", in->from, from)) ||
+	    (rc = date_opt("--to", in->to, to)))
+		return rc;
+	so.from = from;
+	so.to = to;
+	so.client_id = in->has_client ? in->client : 0;
+	so.preview = in->preview;
+	so.auto_assign = in->auto_assign;
+	if ((rc = hane_homecare_schedule(cli->db, &so, print_slot, NULL, &r)))
+		return hane_cli_fail(rc);
+	printf(hane_msg(in->preview ? HANE_M_HC_CLI_PREVIEW
+				    : HANE_M_HC_CLI_SCHEDULED),
+	       r.created, r.unassigned, r.existing);
+	return 0;
+}
+
+/* ---- visit ----------------------------------------------------------------------------------- */
+
+static int print_visit(const struct hane_homecare_visit *v, void *arg)
+{
+	char d[HANE_DATE_LEN + 1];
+
+	(void)arg;
+	printf("#%lld\t%s\t%s–%s\t%s\t%s\t%s\t%s\t%s", (long long)v->id,
+	       hane_date_format(d, v->date), v->start, v->end,
+	       v->worker_id ? v->worker_name : hane_msg(HANE_M_HC_UNASSIGNED),
+	       v->client_name, v->mahalle[0] ? v->mahalle : "-",
+	       hane_homecare_label(v->service), hane_homecare_label(v->status));
+	if (v->missed_reason[0])
+		printf(" (%s)", hane_homecare_label(v->missed_reason));
+	if (v->followup[0])
+		printf("\t%s", hane_homecare_label(v->followup));
+	putchar('\n');
+	return 0;
+}
+
+static void show_visit(const struct hane_homecare_visit *v)
+{
+	print_visit(v, NULL);
+	if (v->actual_start[0])
+		printf("  %s: %s–%s\n", hane_msg(HANE_M_HC_CLI_ACTUAL),
+		       v->actual_start, v->actual_end);
+	if (v->tasks[0])
+		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_TASKS), v->tasks);
+	if (v->notes[0])
+		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_NOTES), v->notes);
+	if (v->cancel_reason[0])
+		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_REASON),
+		       v->cancel_reason);
+	if (v->followup_note[0])
+		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_FOLLOWUP_NOTE),
+		       v->followup_note);
+	if (v->moved_from)
+		printf("  %s: #%lld\n", hane_msg(HANE_M_HC_CLI_MOVED_FROM),
+		       (long long)v->moved_from);
+	if (v->moved_to)
+		printf("  %s: #%lld\n", hane_msg(HANE_M_HC_CLI_MOVED_TO),
+		       (long long)v->moved_to);
+	printf("  %s: %s %s\n", hane_msg(HANE_M_CLI_CHANGED_BY), v->updated_at,
+	       v->updated_by);
+}
+
+static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
+		     struct input *in)
+{
+	struct hane_homecare_visit v;
+	const char *sub = o->npos > 1 ? o->pos[1] : "";
+	int64_t id = 0, nid = 0;
+	int rc;
+
+	memset(&v, 0, sizeof v);
+	if (!strcmp(sub, "add")) {
+		const char *s = "care";
+		int dur = in->has_duration ? (int)in->duration : 60;
+
+		if ((rc = id_arg(o, 2, "CLIENT_ID", &v.client_id)))
+			return rc;
+		if (!in->date || !in->start)
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_CLI_MISSING_ARG),
+					      "--date, --start");
+		if ((in->service &&
+		     (rc = code("service", "--service", in->service, &s))) ||
+		    (rc = date_opt("--date", in->date, v.date)) ||
+		    (rc = time_opt("--start", in->start, v.start)))
+			return rc;
+		SET(v.service, s);
+		if (in->end) {
+			if ((rc = time_opt("--end", in->end, v.end)))
+				return rc;
+		} else {
+			int m = atoi(v.start) * 60 + atoi(v.start + 3) + dur;
+			char buf[32];
+
+			/* Past midnight is refused by the model (end <
+			 * start). */
+			snprintf(buf, sizeof buf, "%02d:%02d", (m / 60) % 24,
+				 m % 60);
+			memcpy(v.end, buf, sizeof v.end - 1);
+			v.end[sizeof v.end - 1] = '\0';
+		}
+		v.worker_id = in->has_worker ? in->worker : 0;
+		if (in->notes)
+			SET(v.notes, in->notes);
+		if ((rc = hane_homecare_visit_add(cli->db, &v, &id)))
+			return hane_cli_fail(rc);
+		printf(hane_msg(HANE_M_HC_CLI_VISIT_ADDED), (long long)id);
+		return 0;
+	}
+	if (!strcmp(sub, "list")) {
+		struct hane_homecare_visit_filter f = {0};
+		char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+
+		if (in->from && (rc = date_opt("--from", in->from, from)))
+			return rc;
+		if (in->to && (rc = date_opt("--to", in->to, to)))
+			return rc;
+		f.from = in->from ? from : NULL;
+		f.to = in->to ? to : NULL;
+		f.client_id = in->has_client ? in->client : 0;
+		f.worker_id = in->unassigned ? -1
+				: in->has_worker ? in->worker
+						 : 0;
+		f.history = in->history;
+		f.followup_open = in->followups;
+		rc = hane_homecare_visit_each(cli->db, &f, print_visit, NULL);
+		return rc ? hane_cli_fail(rc) : 0;
+	}
+	if (strcmp(sub, "show") && strcmp(sub, "assign") &&
+	    strcmp(sub, "move") && strcmp(sub, "cancel") &&
+	    strcmp(sub, "done") && strcmp(sub, "missed") &&
+	    strcmp(sub, "follow-up"))
+		return hane_cli_usage(
+			CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+			"visit add|list|show|assign|move|cancel|done|missed|"
+			"follow-up");
+	if ((rc = id_arg(o, 2, "VISIT_ID", &id)))
+		return rc;
+	if ((rc = hane_homecare_visit_get(cli->db, id, &v)))
+		return hane_cli_fail(rc);
+	if (!strcmp(sub, "show")) {
+		show_visit(&v);
+		return 0;
+	}
+	if (!strcmp(sub, "assign")) {
+		if (!in->has_worker)
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_CLI_MISSING_ARG),
+					      "--worker");
+		rc = hane_homecare_visit_assign(cli->db, id, v.version,
+						in->worker);
+	} else if (!strcmp(sub, "move")) {
+		char date[HANE_DATE_LEN + 1] = "", start[8] = "";
+
+		if ((in->date && (rc = date_opt("--date", in->date, date))) ||
+		    (in->start && (rc = time_opt("--start", in->start, start))))
+			return rc;
+		rc = hane_homecare_visit_move(cli->db, id, v.version, date,
+					      start,
+					      in->has_worker ? in->worker : -1,
+					      &nid);
+		if (rc == 0) {
+			printf(hane_msg(HANE_M_HC_CLI_VISIT_MOVED),
+			       (long long)id, (long long)nid);
+			return 0;
+		}
+	} else if (!strcmp(sub, "cancel")) {
+		rc = hane_homecare_visit_cancel(cli->db, id, v.version,
+						in->reason ? in->reason : "");
+	} else if (!strcmp(sub, "done")) {
+		char as[8] = "", ae[8] = "";
+
+		if ((in->start && (rc = time_opt("--start", in->start, as))) ||
+		    (in->end && (rc = time_opt("--end", in->end, ae))))
+			return rc;
+		rc = hane_homecare_visit_done(cli->db, id, v.version, as, ae,
+					      in->tasks ? in->tasks : "",
+					      in->notes ? in->notes : "");
+	} else if (!strcmp(sub, "missed")) {
+		const char *reason;
+
+		if (!in->reason)
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_CLI_MISSING_ARG),
+					      "--reason");
+		if ((rc = code("missed", "--reason", in->reason, &reason)))
+			return rc;
+		rc = hane_homecare_visit_missed(cli->db, id, v.version, reason,
+						in->notes ? in->notes : "");
+	} else {
+		rc = hane_homecare_followup_close(cli->db, id, v.version,
+						  in->note ? in->note : "");
+	}
+	if (rc)
+		return hane_cli_fail(rc);
+	fputs(hane_msg(HANE_M_CLI_SAVED), stdout);
+	return 0;
+}
+
+/* ---- agenda and list ----------------------------------------------------------------------- */
+
+static int cmd_agenda(struct hane_cli *cli, struct input *in)
+{
+	struct hane_homecare_visit_filter f = {0};
+	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	int64_t day, worker;
+	int rc;
+
+	if (in->date) {
+		if ((rc = date_opt("--date", in->date, from)))
+			return rc;
+	} else {
+		hane_today(from);
+	}
+	memcpy(to, from, sizeof to);
+	if (in->week) {
+		/* Monday to Sunday of the week holding the date. */
+		struct tm tm = {0};
+		time_t t;
+
+		tm.tm_year = atoi(from) - 1900;
+		tm.tm_mon = atoi(from + 5) - 1;
+		tm.tm_mday = atoi(from + 8);
+		tm.tm_hour = 12;
+		t = mktime(&tm);
+		localtime_r(&t, &tm);
+		day = (tm.tm_wday + 6) % 7; /* days since Monday */
+		tm.tm_mday -= (int)day;
+		t = mktime(&tm);
+		localtime_r(&t, &tm);
+		strftime(from, sizeof from, "%Y-%m-%d", &tm);
+		tm.tm_mday += 6;
+		t = mktime(&tm);
+		localtime_r(&t, &tm);
+		strftime(to, sizeof to, "%Y-%m-%d", &tm);
+	}
+	worker = in->unassigned ? -1 : in->has_worker ? in->worker : 0;
+	if (in->csv) {
+		FILE *fp = stdout;
+		int64_t rows = 0;
+
+		if (strcmp(in->csv, "-") && !(fp = fopen(in->csv, "w"))) {
+			hane_error_set("%s: %s", in->csv,
+				       hane_strerror(HANE_EIO));
+			return hane_cli_fail(HANE_EIO);
+		}
+		rc = hane_homecare_agenda_csv(cli->db, from, to, worker, fp,
+					      in->excel ? HANE_CSV_EXCEL : 0,
+					      &rows);
+		if (fp != stdout && fclose(fp) != 0 && rc == 0)
+			rc = HANE_EIO;
+		if (rc)
+			return hane_cli_fail(rc);
+		fprintf(stderr, hane_msg(HANE_M_HC_CLI_EXPORTED),
+			(long long)rows, in->csv);
+		return 0;
+	}
+	f.from = from;
+	f.to = to;
+	f.worker_id = worker;
+	rc = hane_homecare_visit_each(cli->db, &f, print_visit, NULL);
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
+static int print_client_row(const struct hane_homecare_client *c, void *arg)
+{
+	char d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1];
+
+	(void)arg;
+	printf("%lld\t%s\t%s\t%s\t%s\t%s\t%s", (long long)c->id, c->name,
+	       c->mahalle[0] ? c->mahalle : "-",
+	       hane_homecare_label(c->services),
+	       c->last_visit[0] ? hane_date_format(d1, c->last_visit) : "-",
+	       c->next_visit[0] ? hane_date_format(d2, c->next_visit) : "-",
+	       c->end_date[0] ? hane_homecare_label(c->end_reason)
+			      : hane_msg(HANE_M_HC_CLI_ACTIVE));
+	if (c->open_followups)
+		printf("\t%s: %d", hane_msg(HANE_M_HC_CLI_FOLLOWUPS),
+		       c->open_followups);
+	putchar('\n');
+	return 0;
+}
+
+static int cmd_list(struct hane_cli *cli, struct input *in)
+{
+	struct hane_homecare_client_filter f = {0};
+	int rc;
+
+	if (in->service && (rc = code("service", "--service", in->service,
+				      &f.service)))
+		return rc;
+	f.ended = in->ended;
+	rc = hane_homecare_client_each(cli->db, &f, print_client_row, NULL);
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
+int hane_cmd_homecare(struct hane_cli *cli, int argc, char **argv)
+{
+	struct hane_opts o;
+	struct input in;
+	const char *name, *value, *sub;
+	int rc;
+
+	memset(&in, 0, sizeof in);
+	hane_opts_init(&o, argc, argv, flags);
+	while ((name = hane_opts_next(&o, &value)) != NULL) {
+		if (!strcmp(name, "help")) {
+			fputs(hane_msg(HANE_M_HC_CLI_HELP), stdout);
+			return 0;
+		}
+		if ((rc = apply(&in, name, value)))
+			return rc;
+	}
+	if (o.error)
+		return HANE_EXIT_USAGE;
+	if (o.npos == 0)
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "client|plan|worker|travel|schedule|"
+				      "visit|agenda|list");
+	sub = o.pos[0];
+	if (strcmp(sub, "client") && strcmp(sub, "plan") &&
+	    strcmp(sub, "worker") && strcmp(sub, "travel") &&
+	    strcmp(sub, "schedule") && strcmp(sub, "visit") &&
+	    strcmp(sub, "agenda") && strcmp(sub, "list"))
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
+				      sub);
+	if ((rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if (!strcmp(sub, "client"))
+		return cmd_client(cli, &o, &in);
+	if (!strcmp(sub, "plan"))
+		return cmd_plan(cli, &o, &in);
+	if (!strcmp(sub, "worker"))
+		return cmd_worker(cli, &o, &in);
+	if (!strcmp(sub, "travel"))
+		return cmd_travel(cli, &o, &in);
+	if (!strcmp(sub, "schedule"))
+		return cmd_schedule(cli, &in);
+	if (!strcmp(sub, "visit"))
+		return cmd_visit(cli, &o, &in);
+	if (!strcmp(sub, "agenda"))
+		return cmd_agenda(cli, &in);
+	return cmd_list(cli, &in);
+}
