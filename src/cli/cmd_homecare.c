@@ -182,11 +182,13 @@ static void print_client(const struct hane_homecare_client *c)
 	if (c->needs[0]) {
 		char buf[sizeof c->needs];
 
+		const char *sep = " ";
+
 		printf("%s:", hane_msg(HANE_M_HC_F_NEEDS));
 		SET(buf, c->needs);
 		for (char *sv = NULL, *w = strtok_r(buf, ",", &sv); w;
-		     w = strtok_r(NULL, ",", &sv))
-			printf(" %s;", hane_homecare_label(w));
+		     w = strtok_r(NULL, ",", &sv), sep = ", ")
+			printf("%s%s", sep, hane_homecare_label(w));
 		putchar('\n');
 	}
 	if (c->notes[0])
