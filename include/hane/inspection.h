@@ -400,7 +400,8 @@ struct hane_inspection_import_opts {
  * file) are rejected with the reason. Returns 0 when the file was
  * processed (see counts), or an error that wrote nothing (HANE_EINVAL for
  * a missing required column, HANE_ECSV, HANE_EPERM, store errors).
- * Needs import and inspection.write. */
+ * Needs inspection.write (not "import", which guards the household
+ * registry). */
 int hane_inspection_import(hane_db *db, const char *path,
 			   const struct hane_inspection_import_opts *opts,
 			   struct hane_inspection_import_counts *counts)

@@ -892,6 +892,54 @@ static void test_import(void **state)
 	hane_store_close(db);
 }
 
+/* ---- Permissions ------------------------------------------------------------------ */
+
+static void test_permissions(void **state)
+{
+	hane_db *db;
+	int64_t hid, id, insp;
+	struct hane_inspection r;
+	struct hane_inspection_settings st;
+	struct hane_inspection_decision d = aid("one_time", "food", 0, NULL,
+						NULL, NULL);
+	struct hane_staff s = {0};
+
+	(void)state;
+	set_now("2026-06-15 10:00:00");
+	db = tu_open(NULL);
+	insp = add_staff(db, "mehmet", "Mehmet Demir", "inspection", true);
+	add_staff(db, "zeynep", "Zeynep Ak", "foodbank", true);
+	strcpy(s.username, "rapor");
+	strcpy(s.full_name, "Rapor Okur");
+	strcpy(s.role, "reporter");
+	s.active = true;
+	tu_ok(hane_staff_add(db, &s, NULL));
+	hid = household(db, 41, "Gündoğdu", "Ali", "Veli");
+	hane_inspection_init(&r);
+	r.household_id = hid;
+	/* Food-bank staff: no inspection work at all. */
+	tu_ok(hane_store_set_actor(db, "zeynep"));
+	assert_int_equal(hane_inspection_request(db, &r, NULL), HANE_EPERM);
+	assert_non_null(strstr(hane_error_last(), "inspection.write"));
+	/* The unit's caseworker registers, assigns and visits, but does not
+	 * decide nor change the settings. */
+	tu_ok(hane_store_set_actor(db, "mehmet"));
+	tu_ok(hane_inspection_request(db, &r, &id));
+	assign(db, id, insp);
+	visit(db, id, NULL, "in_kind");
+	assert_int_equal(hane_inspection_decide(db, id, get(db, id).version, &d,
+						NULL),
+			 HANE_EPERM);
+	tu_ok(hane_inspection_settings_get(db, &st));
+	assert_int_equal(hane_inspection_settings_set(db, &st), HANE_EPERM);
+	/* A reporter reads, never writes. */
+	tu_ok(hane_store_set_actor(db, "rapor"));
+	tu_ok(hane_inspection_get(db, id, &r));
+	assert_int_equal(hane_inspection_cancel(db, id, r.version, "x"),
+			 HANE_EPERM);
+	hane_store_close(db);
+}
+
 /* ---- Reports ------------------------------------------------------------------------ */
 
 static struct hane_report_table *run_report(hane_db *db, const char *name,
@@ -1053,6 +1101,7 @@ int main(void)
 		cmocka_unit_test(test_decision_rules),
 		cmocka_unit_test(test_regular_aid_and_renewal),
 		cmocka_unit_test(test_import),
+		cmocka_unit_test(test_permissions),
 		cmocka_unit_test(test_report_monthly),
 		cmocka_unit_test(test_report_aid_active),
 	};
