@@ -98,7 +98,14 @@ int hane_store_changes(hane_db *db);
  * that caused it. */
 int hane_store_begin(hane_db *db) HANE_WARN_UNUSED;
 int hane_store_commit(hane_db *db) HANE_WARN_UNUSED;
+/* Never replaces hane_error_last(): the error that made the caller roll
+ * back stays readable. */
 void hane_store_rollback(hane_db *db);
+
+/* Ends a transaction begun with hane_store_begin(): commits when rc is 0,
+ * rolls back otherwise. Returns rc, or the commit's error. The usual end
+ * of a model function:  return hane_store_end(db, rc);  */
+int hane_store_end(hane_db *db, int rc) HANE_WARN_UNUSED;
 int hane_store_depth(const hane_db *db);
 
 /* Runs fn(db, arg) inside a transaction; commits when it returns 0, rolls

@@ -296,11 +296,7 @@ int hane_store_insert(hane_db *db, const char *table,
 		newid = hane_store_last_id(db);
 		rc = audit_write(db, "insert", table, newid, json.s, now);
 	}
-	if (rc) {
-		hane_store_rollback(db);
-	} else {
-		rc = hane_store_commit(db);
-	}
+	rc = hane_store_end(db, rc);
 	if (rc == 0 && id)
 		*id = newid;
 done:
@@ -453,19 +449,9 @@ int hane_store_update(hane_db *db, const char *table, int64_t id,
 done:
 	hane_stmt_finalize(old);
 	hane_stmt_finalize(st);
-	if (rc) {
-		/* Keep the message: a conflict or not-found is no failure of
-		 * the surrounding work's statements. */
-		char keep[512];
-
-		snprintf(keep, sizeof keep, "%s", hane_error_last());
-		hane_store_rollback(db);
-		hane_error_set("%s", keep);
-	} else {
-		rc = hane_store_commit(db);
-		if (rc == 0 && changed)
-			*changed = ndiff;
-	}
+	rc = hane_store_end(db, rc);
+	if (rc == 0 && changed)
+		*changed = ndiff;
 out:
 	free(differs);
 	free(sql.s);
@@ -557,15 +543,7 @@ int hane_store_delete(hane_db *db, const char *table, int64_t id,
 done:
 	hane_stmt_finalize(old);
 	hane_stmt_finalize(st);
-	if (rc) {
-		char keep[512];
-
-		snprintf(keep, sizeof keep, "%s", hane_error_last());
-		hane_store_rollback(db);
-		hane_error_set("%s", keep);
-	} else {
-		rc = hane_store_commit(db);
-	}
+	rc = hane_store_end(db, rc);
 out:
 	free(sel.s);
 	free(del.s);

@@ -359,6 +359,18 @@ void hane_store_rollback(hane_db *db)
 	}
 }
 
+int hane_store_end(hane_db *db, int rc)
+{
+	if (rc == 0)
+		return hane_store_commit(db);
+	if (db->depth > 0 && !db->doomed) {
+		db->doomed = true;
+		db->doom_rc = rc;
+	}
+	hane_store_rollback(db);
+	return rc;
+}
+
 int hane_store_depth(const hane_db *db)
 {
 	return db->depth;
@@ -381,34 +393,12 @@ int hane_store_tx(hane_db *db, int (*fn)(hane_db *db, void *arg), void *arg)
 
 	if (db->depth > 0) {
 		rc = hane_store_begin(db);
-		if (rc)
-			return rc;
-		rc = fn(db, arg);
-		if (rc) {
-			hane_store_rollback(db);
-			return rc;
-		}
-		return hane_store_commit(db);
+		return rc ? rc : hane_store_end(db, fn(db, arg));
 	}
 	for (attempt = 1; attempt <= TX_ATTEMPTS; attempt++) {
-		char keep[1024];
-
 		rc = hane_store_begin(db);
-		if (rc == 0) {
-			rc = fn(db, arg);
-			if (rc == 0) {
-				rc = hane_store_commit(db);
-			} else {
-				/* Keep fn's message: rollback must not
-				 * replace it. */
-				snprintf(keep, sizeof keep, "%s",
-					 hane_error_last());
-				db->doom_rc = rc;
-				db->doomed = true;
-				hane_store_rollback(db);
-				hane_error_set("%s", keep);
-			}
-		}
+		if (rc == 0)
+			rc = hane_store_end(db, fn(db, arg));
 		if (rc != HANE_EBUSY)
 			return rc;
 		backoff(attempt);

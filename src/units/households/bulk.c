@@ -76,17 +76,12 @@ int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
 				       "INSERT OR IGNORE INTO person_word(word,"
 				       " person_id) VALUES(:w, :id)");
 	if (rc) {
-		char keep[512];
-
-		snprintf(keep, sizeof keep, "%s", hane_error_last());
 		hane_stmt_finalize(b->household);
 		hane_stmt_finalize(b->person);
 		hane_stmt_finalize(b->word);
 		hane_stmt_finalize(b->tckn);
-		hane_store_rollback(db);
 		free(b);
-		hane_error_set("%s", keep);
-		return rc;
+		return hane_store_end(db, rc);
 	}
 	*out = b;
 	return 0;
@@ -284,15 +279,10 @@ int hane_hh_bulk_end(hane_hh_bulk *b, bool commit, const char *detail)
 						    json);
 		}
 	}
-	if (commit && rc == 0) {
-		rc = hane_store_commit(db);
-	} else {
-		char keep[512];
-
-		snprintf(keep, sizeof keep, "%s", hane_error_last());
-		hane_store_rollback(db);
-		hane_error_set("%s", keep);
-	}
+	/* Not committing is a rollback even when nothing failed. */
+	rc = hane_store_end(db, !commit && rc == 0 ? HANE_EINVAL : rc);
+	if (!commit)
+		rc = 0;
 	free(json);
 	free(b);
 	return rc;

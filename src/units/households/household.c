@@ -597,22 +597,6 @@ static int set_head_raw(hane_db *db, int64_t household_id, int64_t person_id)
 	return rc < 0 ? rc : 0;
 }
 
-/* Ends a transaction begun by the caller: commit on success, otherwise roll
- * back keeping the error message of the failure. */
-static int finish(hane_db *db, int rc)
-{
-	if (rc == 0)
-		return hane_store_commit(db);
-	{
-		char keep[1024];
-
-		snprintf(keep, sizeof keep, "%s", hane_error_last());
-		hane_store_rollback(db);
-		hane_error_set("%s", keep);
-	}
-	return rc;
-}
-
 int hane_household_create(hane_db *db, const struct hane_household *h,
 			  const struct hane_person *head,
 			  int64_t *household_id, int64_t *person_id,
@@ -642,8 +626,7 @@ int hane_household_create(hane_db *db, const struct hane_household *h,
 		rc = insert_person(db, &p, hid, &pid);
 	if (rc == 0)
 		rc = set_head_raw(db, hid, pid);
-	rc = finish(db, rc);
-	if (rc)
+	if ((rc = hane_store_end(db, rc)) != 0)
 		return rc;
 	if (household_id)
 		*household_id = hid;
@@ -694,8 +677,7 @@ int hane_person_add(hane_db *db, const struct hane_person *p,
 		rc = hane_person_check_duplicate(db, &q, &d);
 	if (rc == 0)
 		rc = insert_person(db, &q, q.household_id, &pid);
-	rc = finish(db, rc);
-	if (rc)
+	if ((rc = hane_store_end(db, rc)) != 0)
 		return rc;
 	if (person_id)
 		*person_id = pid;
@@ -738,7 +720,7 @@ int hane_person_update(hane_db *db, struct hane_person *p)
 		rc = hh_index_words(db, p->id, key);
 	if (rc == 0 && changed)
 		rc = hane_person_get(db, p->id, p);
-	return finish(db, rc);
+	return hane_store_end(db, rc);
 }
 
 int hane_household_update(hane_db *db, struct hane_household *h)
@@ -757,7 +739,7 @@ int hane_household_update(hane_db *db, struct hane_household *h)
 			       household_fields(h, f, pkey), &changed);
 	if (rc == 0 && changed)
 		rc = hane_household_get(db, h->id, h);
-	return finish(db, rc);
+	return hane_store_end(db, rc);
 }
 
 int hane_household_set_status(hane_db *db, int64_t household_id,
@@ -821,7 +803,7 @@ int hane_person_move(hane_db *db, int64_t person_id, int64_t version,
 		rc = hane_store_update(db, "household", from.id, from.version,
 				       f, 2, NULL);
 	}
-	return finish(db, rc);
+	return hane_store_end(db, rc);
 }
 
 int hane_household_set_head(hane_db *db, int64_t household_id,
@@ -844,7 +826,7 @@ int hane_household_set_head(hane_db *db, int64_t household_id,
 		rc = HANE_EINVAL;
 	}
 	if (rc == 0 && h.head_id == person_id)
-		return finish(db, 0);
+		return hane_store_end(db, 0);
 	if (rc == 0 && h.head_id) {
 		rc = hane_person_get(db, h.head_id, &old);
 		if (rc == 0) {
@@ -866,5 +848,5 @@ int hane_household_set_head(hane_db *db, int64_t household_id,
 		rc = hane_store_update(db, "household", h.id, h.version, f, 1,
 				       NULL);
 	}
-	return finish(db, rc);
+	return hane_store_end(db, rc);
 }

@@ -905,13 +905,8 @@ int hane_households_import(hane_db *db, const char *path,
 		rc = hane_hh_bulk_end(im.bulk, true, detail);
 	}
 done:
-	if (in_tx) {
-		char keep[1024];
-
-		snprintf(keep, sizeof keep, "%s", hane_error_last());
+	if (in_tx)
 		hane_hh_bulk_end(im.bulk, false, NULL);
-		hane_error_set("%s", keep);
-	}
 	{
 		int rc2 = hane_csv_rejects_close(im.rej);
 
