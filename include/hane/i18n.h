@@ -25,6 +25,7 @@ enum hane_msg {
 #include "i18n/homecare.def"
 #include "i18n/taxi.def"
 #include "i18n/reliability.def"
+#include "i18n/overview.def"
 #undef M
 	HANE_M__COUNT
 };

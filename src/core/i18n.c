@@ -19,6 +19,7 @@ static const char *const messages[HANE_M__COUNT][2] = {
 #include "i18n/homecare.def"
 #include "i18n/taxi.def"
 #include "i18n/reliability.def"
+#include "i18n/overview.def"
 #undef M
 };
 
