@@ -1,0 +1,777 @@
+/* Food bank screens: distribution from a household search (eligibility and
+ * last visit at a glance, the frequency limit and a supervisor's
+ * override), the counter's donation intake (defaults from the last entry),
+ * the markets' weekly ledger, stock per branch, and the households not
+ * served for 30 days. Only hane/ui.h widgets; every rule is the model's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/foodbank.h"
+#include "hane/foodbank_ui.h"
+#include "hane/households.h"
+#include "hane/perm.h"
+#include "hane/ui.h"
+
+#define NAMES_MAX 16
+
+/* Branch and package choices, loaded when a form opens. */
+struct choices {
+	int n;
+	int64_t id[NAMES_MAX];
+	char code[NAMES_MAX][HANE_FB_CODE_MAX];
+	char name[NAMES_MAX][96];
+	const char *label[NAMES_MAX];
+};
+
+static int add_branch(const struct hane_fb_branch *b, void *arg)
+{
+	struct choices *c = arg;
+
+	if (c->n >= NAMES_MAX || !b->active)
+		return 0;
+	c->id[c->n] = b->id;
+	snprintf(c->name[c->n], sizeof c->name[0], "%s", b->name);
+	c->label[c->n] = c->name[c->n];
+	c->n++;
+	return 0;
+}
+
+static int add_package(const struct hane_fb_package *p, void *arg)
+{
+	struct choices *c = arg;
+
+	if (c->n >= NAMES_MAX || !p->active)
+		return 0;
+	c->id[c->n] = p->id;
+	snprintf(c->code[c->n], sizeof c->code[0], "%s", p->code);
+	snprintf(c->name[c->n], sizeof c->name[0], "%s", p->name);
+	c->label[c->n] = c->name[c->n];
+	c->n++;
+	return 0;
+}
+
+static int find_choice(const struct choices *c, int64_t id)
+{
+	for (int i = 0; i < c->n; i++)
+		if (c->id[i] == id)
+			return i;
+	return 0;
+}
+
+/* The line that answers "may they get food, and when did they last?" */
+static void glance(char *out, size_t outsz, const struct hane_fb_check *c)
+{
+	char date[HANE_DATE_LEN + 1];
+	size_t n;
+
+	n = (size_t)snprintf(out, outsz, "%s",
+			     hane_msg(c->eligible ? HANE_M_FB_UI_ELIGIBLE
+						  : HANE_M_FB_UI_NOT_ELIGIBLE));
+	if (n >= outsz)
+		return;
+	if (c->last_visit[0])
+		snprintf(out + n, outsz - n, hane_msg(HANE_M_FB_UI_LAST),
+			 hane_date_format(date, c->last_visit),
+			 c->last_visit_package);
+	else
+		snprintf(out + n, outsz - n, "%s",
+			 hane_msg(HANE_M_FB_UI_NO_VISIT));
+}
+
+/* ---- Distribution ------------------------------------------------------- */
+
+enum { D_GLANCE, D_BRANCH, D_PACKAGE, D_DATE, D_VALUE, D_NOTES, D__COUNT };
+
+struct dist_ctx {
+	int64_t household;
+	struct choices branches, packages;
+	bool saved;
+};
+
+/* The reason form has nothing to save itself: the caller reads it. */
+static int reason_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	(void)ui;
+	(void)f;
+	(void)arg;
+	return 0;
+}
+
+/* Asks the supervisor's reason; "" when left. */
+static void ask_reason(struct hane_ui *ui, char *out, size_t outsz)
+{
+	static const struct hane_ui_field fields[] = {
+		{HANE_UI_F_TEXT, HANE_M_FB_F_REASON, true, 50, 250, 0, 0, NULL,
+		 0, NULL},
+	};
+	struct hane_ui_form_view v = {
+		.title = hane_msg(HANE_M_FB_UI_TITLE_OVERRIDE),
+		.fields = fields,
+		.nfields = 1,
+		.save = reason_save,
+	};
+	struct hane_ui_form *f = hane_ui_form_new(&v);
+
+	out[0] = '\0';
+	if (!f)
+		return;
+	if (hane_ui_form_run(ui, f))
+		snprintf(out, outsz, "%s", hane_ui_form_get(f, 0));
+	hane_ui_form_free(f);
+}
+
+static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct dist_ctx *x = arg;
+	struct hane_fb_distribution d;
+	struct hane_fb_check c;
+	char why[512], date[HANE_DATE_LEN + 1];
+	int rc, b, p;
+
+	memset(&d, 0, sizeof d);
+	d.household_id = x->household;
+	b = hane_ui_form_choice(f, D_BRANCH);
+	p = hane_ui_form_choice(f, D_PACKAGE);
+	d.branch_id = x->branches.id[b];
+	snprintf(d.package, sizeof d.package, "%s", x->packages.code[p]);
+	if (hane_date_parse(d.date, hane_ui_form_get(f, D_DATE)) != 0)
+		d.date[0] = '\0';
+	if (*hane_ui_form_get(f, D_VALUE) &&
+	    hane_money_parse(&d.value_kurus, hane_ui_form_get(f, D_VALUE)) != 0)
+		d.value_kurus = 0;
+	snprintf(d.notes, sizeof d.notes, "%s", hane_ui_form_get(f, D_NOTES));
+	rc = hane_foodbank_distribute(hane_ui_db(ui), &d, &c);
+	if (rc == HANE_EPERM && c.limited && !c.overridden) {
+		/* The limit fired: say which rule and when, and offer the
+		 * supervisor's way through (the model decides who may). */
+		const char *labels[2] = {hane_msg(HANE_M_FB_UI_CANCEL),
+					 hane_msg(HANE_M_FB_UI_OVERRIDE)};
+
+		snprintf(why, sizeof why, "%s", hane_error_last());
+		if (hane_ui_buttons(ui, hane_msg(HANE_M_FB_UI_LIMIT_TITLE), why,
+				    labels, 2) != 1)
+			return HANE_EPERM;
+		ask_reason(ui, d.override_reason, sizeof d.override_reason);
+		if (!d.override_reason[0])
+			return HANE_EPERM;
+		rc = hane_foodbank_distribute(hane_ui_db(ui), &d, &c);
+	}
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	x->saved = true;
+	if (c.nshort) {
+		char have[32], need[32];
+
+		hane_ui_status(ui, true, hane_msg(HANE_M_FB_SHORT), d.branch,
+			       hane_fb_category_label(c.shortage[0].category),
+			       hane_fb_qty_format(have, sizeof have,
+						  c.shortage[0].have_milli),
+			       c.shortage[0].unit,
+			       hane_fb_qty_format(need, sizeof need,
+						  c.shortage[0].need_milli),
+			       c.shortage[0].unit);
+	} else {
+		hane_ui_status(ui, false,
+			       hane_msg(c.overridden ? HANE_M_FB_UI_GIVEN_OVERRIDE
+						     : HANE_M_FB_UI_GIVEN),
+			       (long long)d.id, d.package_name,
+			       hane_date_format(date, d.date));
+	}
+	return 0;
+}
+
+/* The distribution form for one household; true when one was saved. */
+static bool distribute_form(struct hane_ui *ui, int64_t household)
+{
+	hane_db *db = hane_ui_db(ui);
+	struct dist_ctx *x = calloc(1, sizeof *x);
+	struct hane_ui_field fields[D__COUNT];
+	struct hane_ui_form_view v;
+	struct hane_ui_form *f = NULL;
+	struct hane_fb_check c;
+	char title[128], line[256], today[HANE_DATE_LEN + 1];
+	bool saved = false;
+	int rc;
+
+	if (!x)
+		return false;
+	x->household = household;
+	if ((rc = hane_foodbank_eligibility(db, household, "", &c)) != 0 ||
+	    (rc = hane_foodbank_branch_each(db, add_branch, &x->branches)) ||
+	    (rc = hane_foodbank_package_each(db, add_package, &x->packages))) {
+		hane_ui_error_rc(ui, rc);
+		free(x);
+		return false;
+	}
+	memset(fields, 0, sizeof fields);
+	fields[D_GLANCE] = (struct hane_ui_field){.kind = HANE_UI_F_HEADING,
+						  .label = HANE_M_FB_UI_GLANCE};
+	fields[D_BRANCH] = (struct hane_ui_field){
+		.kind = HANE_UI_F_CHOICE, .label = HANE_M_FB_F_BRANCH,
+		.required = true, .choices = x->branches.label,
+		.nchoices = x->branches.n};
+	fields[D_PACKAGE] = (struct hane_ui_field){
+		.kind = HANE_UI_F_CHOICE, .label = HANE_M_FB_F_PACKAGE,
+		.required = true, .choices = x->packages.label,
+		.nchoices = x->packages.n};
+	fields[D_DATE] = (struct hane_ui_field){.kind = HANE_UI_F_DATE,
+						.label = HANE_M_FB_F_DATE,
+						.required = true};
+	fields[D_VALUE] = (struct hane_ui_field){.kind = HANE_UI_F_MONEY,
+						 .label = HANE_M_FB_F_VALUE};
+	fields[D_NOTES] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_FB_F_NOTES,
+						 .max = 250};
+	snprintf(title, sizeof title, hane_msg(HANE_M_FB_UI_TITLE_DIST),
+		 (long long)household);
+	memset(&v, 0, sizeof v);
+	v.title = title;
+	v.fields = fields;
+	v.nfields = D__COUNT;
+	v.save = dist_save;
+	v.arg = x;
+	if (!(f = hane_ui_form_new(&v)))
+		goto done;
+	glance(line, sizeof line, &c);
+	hane_ui_form_note(f, D_GLANCE, line);
+	hane_ui_form_set(f, D_DATE, hane_date_format(today, hane_today(today)));
+	hane_ui_form_set_clean(f);
+	hane_ui_form_run(ui, f);
+	saved = x->saved;
+done:
+	hane_ui_form_free(f);
+	free(x);
+	return saved;
+}
+
+enum { S_HH, S_NAME, S_MAHALLE, S_STATE, S__COUNT };
+
+static const struct hane_ui_column search_cols[S__COUNT] = {
+	[S_HH] = {HANE_M_FB_UI_COL_HH, 5, 7, 2, false, true,
+		  HANE_UI_SORT_NUMBER},
+	[S_NAME] = {HANE_M_FB_UI_COL_NAME, 14, 24, 0, true, false,
+		    HANE_UI_SORT_TEXT},
+	[S_MAHALLE] = {HANE_M_FB_UI_COL_MAHALLE, 8, 14, 3, false, false,
+		       HANE_UI_SORT_TEXT},
+	[S_STATE] = {HANE_M_FB_UI_COL_STATE, 12, 30, 1, false, false,
+		     HANE_UI_SORT_TEXT},
+};
+
+struct search_fill {
+	hane_db *db;
+	struct hane_ui_list *l;
+	int rc;
+	int64_t seen[64];
+	int nseen;
+};
+
+static int search_hit(const struct hane_person_hit *hit, void *arg)
+{
+	struct search_fill *s = arg;
+	struct hane_fb_check c;
+	char hh[32], name[2 * HANE_NAME_MAX + 2], state[256];
+	const char *cells[S__COUNT];
+
+	/* One row per household: the family comes for the package. */
+	for (int i = 0; i < s->nseen; i++)
+		if (s->seen[i] == hit->household_id)
+			return 0;
+	if (s->nseen < 64)
+		s->seen[s->nseen++] = hit->household_id;
+	snprintf(hh, sizeof hh, "#%lld", (long long)hit->household_id);
+	snprintf(name, sizeof name, "%s %s", hit->first_name, hit->last_name);
+	if (hane_foodbank_eligibility(s->db, hit->household_id, "", &c) == 0)
+		glance(state, sizeof state, &c);
+	else
+		snprintf(state, sizeof state, "-");
+	cells[S_HH] = hh;
+	cells[S_NAME] = name;
+	cells[S_MAHALLE] = hit->mahalle;
+	cells[S_STATE] = state;
+	s->rc = hane_ui_list_add(s->l, hit->household_id, cells);
+	return s->rc;
+}
+
+static int search_fill(struct hane_ui *ui, struct hane_ui_list *l,
+		       const char *query, int rows, void *arg)
+{
+	struct search_fill *s = calloc(1, sizeof *s);
+	int rc;
+
+	(void)arg;
+	if (!s)
+		return HANE_ENOMEM;
+	s->db = hane_ui_db(ui);
+	s->l = l;
+	rc = hane_person_search(s->db, query, rows, 0, search_hit, s, NULL);
+	if (rc < 0 && !query[0])
+		rc = 0;
+	else if (rc >= 0)
+		rc = s->rc;
+	free(s);
+	return rc;
+}
+
+static int household_act(struct hane_ui *ui, struct hane_ui_list *l,
+			 enum hane_ui_action a, void *arg)
+{
+	int64_t id = hane_ui_list_selected_id(l);
+
+	(void)arg;
+	if (a == HANE_UI_A_CHOOSE && id)
+		distribute_form(ui, id);
+	return HANE_UI_STAY;
+}
+
+static const enum hane_ui_action pick_acts[] = {
+	HANE_UI_A_HELP, HANE_UI_A_SORT, HANE_UI_A_CHOOSE, HANE_UI_A_BACK,
+	HANE_UI_A_QUIT};
+
+static void distribution_screen(struct hane_ui *ui)
+{
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_FB_UI_MENU_DIST),
+		.cols = search_cols,
+		.ncols = S__COUNT,
+		.actions = pick_acts,
+		.nactions = sizeof pick_acts / sizeof pick_acts[0],
+		.fill = search_fill,
+		.act = household_act,
+	};
+	struct hane_ui_list *l = hane_ui_list_new(S__COUNT);
+
+	if (!l)
+		return;
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+}
+
+/* ---- Donation intake ---------------------------------------------------------- */
+
+enum { N_BRANCH, N_DATE, N_DONOR, N_CATEGORY, N_QTY, N_UNIT, N_VALUE,
+       N_NOTES, N__COUNT };
+
+static const char *const category_codes[] = {
+#define HANE_X_(id, code, unit, market) code,
+	HANE_FB_CATEGORIES(HANE_X_)
+#undef HANE_X_
+};
+#define NCATS ((int)(sizeof category_codes / sizeof category_codes[0]))
+static const char *const unit_codes[] = {"kg", "lt", "adet", "koli"};
+#define NUNITS 4
+
+struct intake_ctx {
+	struct choices branches;
+	const char *cats[NCATS];
+	int saved;
+};
+
+static int check_qty(const char *text, void *arg)
+{
+	int64_t q;
+
+	(void)arg;
+	return hane_fb_qty_parse(&q, text, false);
+}
+
+static int intake_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct intake_ctx *x = arg;
+	struct hane_fb_donation d;
+	char date[HANE_DATE_LEN + 1];
+	int rc;
+
+	memset(&d, 0, sizeof d);
+	d.branch_id = x->branches.id[hane_ui_form_choice(f, N_BRANCH)];
+	if (hane_date_parse(d.date, hane_ui_form_get(f, N_DATE)) != 0)
+		d.date[0] = '\0';
+	snprintf(d.donor_name, sizeof d.donor_name, "%s",
+		 hane_ui_form_get(f, N_DONOR));
+	snprintf(d.items[0].category, sizeof d.items[0].category, "%s",
+		 category_codes[hane_ui_form_choice(f, N_CATEGORY)]);
+	snprintf(d.items[0].unit, sizeof d.items[0].unit, "%s",
+		 unit_codes[hane_ui_form_choice(f, N_UNIT)]);
+	if (hane_fb_qty_parse(&d.items[0].qty_milli,
+			      hane_ui_form_get(f, N_QTY), false) != 0) {
+		hane_ui_form_error(f, N_QTY, hane_error_last());
+		return HANE_EINVAL;
+	}
+	d.nitems = 1;
+	if (*hane_ui_form_get(f, N_VALUE) &&
+	    hane_money_parse(&d.value_kurus, hane_ui_form_get(f, N_VALUE)) != 0)
+		d.value_kurus = 0;
+	snprintf(d.notes, sizeof d.notes, "%s", hane_ui_form_get(f, N_NOTES));
+	if ((rc = hane_foodbank_donate(hane_ui_db(ui), &d)) != 0) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	x->saved++;
+	if (d.off_day)
+		hane_ui_status(ui, true, "%s", hane_error_last());
+	else
+		hane_ui_status(ui, false, hane_msg(HANE_M_FB_UI_DONATED),
+			       (long long)d.id, hane_date_format(date, d.date));
+	return 0;
+}
+
+/* One form per item, reopened with the last entry's branch, date, donor,
+ * category and unit, so a counter types only what changed. */
+static void intake_screen(struct hane_ui *ui)
+{
+	hane_db *db = hane_ui_db(ui);
+	struct intake_ctx *x = calloc(1, sizeof *x);
+	struct hane_ui_field fields[N__COUNT];
+	struct hane_ui_form_view v;
+	struct hane_fb_donation last;
+	char today[HANE_DATE_LEN + 1];
+	int rc;
+
+	if (!x)
+		return;
+	if ((rc = hane_foodbank_branch_each(db, add_branch, &x->branches))) {
+		hane_ui_error_rc(ui, rc);
+		free(x);
+		return;
+	}
+	for (int i = 0; i < NCATS; i++)
+		x->cats[i] = hane_fb_category_label(category_codes[i]);
+	memset(fields, 0, sizeof fields);
+	fields[N_BRANCH] = (struct hane_ui_field){
+		.kind = HANE_UI_F_CHOICE, .label = HANE_M_FB_F_BRANCH,
+		.required = true, .choices = x->branches.label,
+		.nchoices = x->branches.n};
+	fields[N_DATE] = (struct hane_ui_field){.kind = HANE_UI_F_DATE,
+						.label = HANE_M_FB_F_DATE,
+						.required = true};
+	fields[N_DONOR] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_FB_F_DONOR,
+						 .max = 90};
+	fields[N_CATEGORY] = (struct hane_ui_field){
+		.kind = HANE_UI_F_CHOICE, .label = HANE_M_FB_F_CATEGORY,
+		.required = true, .choices = x->cats, .nchoices = NCATS};
+	fields[N_QTY] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+					       .label = HANE_M_FB_F_QTY,
+					       .required = true, .width = 10,
+					       .max = 12, .check = check_qty};
+	fields[N_UNIT] = (struct hane_ui_field){
+		.kind = HANE_UI_F_CHOICE, .label = HANE_M_FB_F_UNIT,
+		.required = true, .choices = unit_codes, .nchoices = NUNITS};
+	fields[N_VALUE] = (struct hane_ui_field){.kind = HANE_UI_F_MONEY,
+						 .label = HANE_M_FB_F_VALUE};
+	fields[N_NOTES] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_FB_F_NOTES,
+						 .max = 250};
+	memset(&v, 0, sizeof v);
+	v.title = hane_msg(HANE_M_FB_UI_MENU_INTAKE);
+	v.fields = fields;
+	v.nfields = N__COUNT;
+	v.save = intake_save;
+	v.arg = x;
+	for (;;) {
+		struct hane_ui_form *f = hane_ui_form_new(&v);
+		int saved;
+
+		if (!f)
+			break;
+		hane_ui_form_set(f, N_DATE,
+				 hane_date_format(today, hane_today(today)));
+		if (hane_foodbank_last_donation(db, &last) == 0 &&
+		    last.nitems > 0) {
+			hane_ui_form_set_choice(
+				f, N_BRANCH,
+				find_choice(&x->branches, last.branch_id));
+			hane_ui_form_set(f, N_DATE,
+					 hane_date_format(today, last.date));
+			hane_ui_form_set(f, N_DONOR, last.donor_name);
+			for (int i = 0; i < NCATS; i++)
+				if (!strcmp(category_codes[i],
+					    last.items[0].category))
+					hane_ui_form_set_choice(f, N_CATEGORY,
+								i);
+			for (int i = 0; i < NUNITS; i++)
+				if (!strcmp(unit_codes[i], last.items[0].unit))
+					hane_ui_form_set_choice(f, N_UNIT, i);
+		}
+		hane_ui_form_set_clean(f);
+		saved = hane_ui_form_run(ui, f);
+		hane_ui_form_free(f);
+		if (!saved || hane_ui_quitting(ui))
+			break;
+	}
+	free(x);
+}
+
+/* ---- Read-only lists: ledger, stock, not served ------------------------------ */
+
+static const enum hane_ui_action view_acts[] = {
+	HANE_UI_A_HELP, HANE_UI_A_SORT, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+
+struct filler {
+	struct hane_ui_list *l;
+	int rc;
+	int64_t n;
+};
+
+enum { L_MARKET, L_VEG, L_FRUIT, L_DELI, L_PCS, L_VALUE, L_COUNT, L__COUNT };
+
+static const struct hane_ui_column ledger_cols[L__COUNT] = {
+	[L_MARKET] = {HANE_M_FB_F_MARKET, 10, 20, 0, true, false,
+		      HANE_UI_SORT_TEXT},
+	[L_VEG] = {HANE_M_FB_CAT_VEGETABLE, 6, 9, 3, false, true,
+		   HANE_UI_SORT_NUMBER},
+	[L_FRUIT] = {HANE_M_FB_CAT_FRUIT, 6, 9, 3, false, true,
+		     HANE_UI_SORT_NUMBER},
+	[L_DELI] = {HANE_M_FB_CAT_DELI, 6, 9, 3, false, true,
+		    HANE_UI_SORT_NUMBER},
+	[L_PCS] = {HANE_M_FB_UI_COL_PIECES, 5, 7, 4, false, true,
+		   HANE_UI_SORT_NUMBER},
+	[L_VALUE] = {HANE_M_FB_F_VALUE, 10, 14, 0, false, true,
+		     HANE_UI_SORT_NUMBER},
+	[L_COUNT] = {HANE_M_FB_UI_COL_DELIVERIES, 4, 8, 5, false, true,
+		     HANE_UI_SORT_NUMBER},
+};
+
+static int ledger_row(const struct hane_fb_ledger_row *r, void *arg)
+{
+	struct filler *fl = arg;
+	char q[4][32], money[32], n[16];
+	const char *cells[L__COUNT];
+
+	for (int i = 0; i < 3; i++)
+		hane_fb_qty_format(q[i], sizeof q[i], r->kg_milli[i]);
+	hane_fb_qty_format(q[3], sizeof q[3],
+			   r->pieces_milli[0] + r->pieces_milli[1] +
+				   r->pieces_milli[2]);
+	snprintf(n, sizeof n, "%d", r->deliveries);
+	cells[L_MARKET] = r->market;
+	cells[L_VEG] = q[0];
+	cells[L_FRUIT] = q[1];
+	cells[L_DELI] = q[2];
+	cells[L_PCS] = q[3];
+	cells[L_VALUE] = hane_money_format(money, sizeof money, r->value_kurus,
+					   false);
+	cells[L_COUNT] = n;
+	fl->rc = hane_ui_list_add(fl->l, r->market_id, cells);
+	return fl->rc;
+}
+
+static void show_list(struct hane_ui *ui, const char *title,
+		      const struct hane_ui_column *cols, int ncols,
+		      struct hane_ui_list *l)
+{
+	struct hane_ui_list_view v = {
+		.title = title,
+		.cols = cols,
+		.ncols = ncols,
+		.actions = view_acts,
+		.nactions = sizeof view_acts / sizeof view_acts[0],
+	};
+
+	hane_ui_list_run(ui, &v, l);
+}
+
+static void ledger_screen(struct hane_ui *ui)
+{
+	struct hane_ui_list *l = hane_ui_list_new(L__COUNT);
+	struct filler fl = {l, 0, 0};
+	char title[128], today[HANE_DATE_LEN + 1], date[HANE_DATE_LEN + 1];
+	int rc;
+
+	if (!l)
+		return;
+	rc = hane_foodbank_market_week(hane_ui_db(ui), hane_today(today),
+				       ledger_row, &fl);
+	if (rc || fl.rc) {
+		hane_ui_error_rc(ui, rc ? rc : fl.rc);
+	} else {
+		snprintf(title, sizeof title, hane_msg(HANE_M_FB_UI_TITLE_LEDGER),
+			 hane_date_format(date, today));
+		show_list(ui, title, ledger_cols, L__COUNT, l);
+	}
+	hane_ui_list_free(l);
+}
+
+enum { K_BRANCH, K_CATEGORY, K_UNIT, K_IN, K_OUT, K_LEFT, K__COUNT };
+
+static const struct hane_ui_column stock_cols[K__COUNT] = {
+	[K_BRANCH] = {HANE_M_FB_F_BRANCH, 8, 12, 0, false, false,
+		      HANE_UI_SORT_TEXT},
+	[K_CATEGORY] = {HANE_M_FB_F_CATEGORY, 10, 14, 0, true, false,
+			HANE_UI_SORT_TEXT},
+	[K_UNIT] = {HANE_M_FB_F_UNIT, 4, 5, 3, false, false, HANE_UI_SORT_TEXT},
+	[K_IN] = {HANE_M_FB_UI_COL_IN, 6, 9, 2, false, true,
+		  HANE_UI_SORT_NUMBER},
+	[K_OUT] = {HANE_M_FB_UI_COL_OUT, 6, 9, 2, false, true,
+		   HANE_UI_SORT_NUMBER},
+	[K_LEFT] = {HANE_M_FB_UI_COL_LEFT, 6, 11, 0, false, true,
+		    HANE_UI_SORT_NUMBER},
+};
+
+static int stock_row(const struct hane_fb_stock_row *r, void *arg)
+{
+	struct filler *fl = arg;
+	char in[32], out[32], left[48], q[32];
+	const char *cells[K__COUNT];
+
+	hane_fb_qty_format(in, sizeof in, r->in_milli);
+	hane_fb_qty_format(out, sizeof out, r->out_milli);
+	hane_fb_qty_format(q, sizeof q, r->in_milli - r->out_milli);
+	/* Below zero is marked by a sign and a word, not only colour. */
+	snprintf(left, sizeof left, "%s%s",
+		 r->in_milli < r->out_milli ? "⚠ " : "", q);
+	cells[K_BRANCH] = r->branch;
+	cells[K_CATEGORY] = hane_fb_category_label(r->category);
+	cells[K_UNIT] = r->unit;
+	cells[K_IN] = in;
+	cells[K_OUT] = out;
+	cells[K_LEFT] = left;
+	fl->rc = hane_ui_list_add(fl->l, ++fl->n, cells);
+	return fl->rc;
+}
+
+static void stock_screen(struct hane_ui *ui)
+{
+	struct hane_ui_list *l = hane_ui_list_new(K__COUNT);
+	struct filler fl = {l, 0, 0};
+	int rc;
+
+	if (!l)
+		return;
+	rc = hane_foodbank_stock(hane_ui_db(ui), 0, stock_row, &fl);
+	if (rc || fl.rc)
+		hane_ui_error_rc(ui, rc ? rc : fl.rc);
+	else
+		show_list(ui, hane_msg(HANE_M_FB_UI_MENU_STOCK), stock_cols,
+			  K__COUNT, l);
+	hane_ui_list_free(l);
+}
+
+enum { U_HH, U_HEAD, U_MAHALLE, U_LAST, U__COUNT };
+
+static const struct hane_ui_column unserved_cols[U__COUNT] = {
+	[U_HH] = {HANE_M_FB_UI_COL_HH, 5, 7, 2, false, true,
+		  HANE_UI_SORT_NUMBER},
+	[U_HEAD] = {HANE_M_FB_UI_COL_NAME, 14, 24, 0, true, false,
+		    HANE_UI_SORT_TEXT},
+	[U_MAHALLE] = {HANE_M_FB_UI_COL_MAHALLE, 8, 14, 3, false, false,
+		       HANE_UI_SORT_TEXT},
+	[U_LAST] = {HANE_M_FB_UI_COL_LAST, 10, 24, 1, false, false,
+		    HANE_UI_SORT_TEXT},
+};
+
+static int unserved_row(const struct hane_fb_unserved *u, void *arg)
+{
+	struct filler *fl = arg;
+	char hh[32], last[64], date[HANE_DATE_LEN + 1];
+	const char *cells[U__COUNT];
+
+	snprintf(hh, sizeof hh, "#%lld", (long long)u->household_id);
+	if (u->last_date[0])
+		snprintf(last, sizeof last, hane_msg(HANE_M_FB_CLI_DAYS_AGO),
+			 hane_date_format(date, u->last_date), u->days_since);
+	else
+		snprintf(last, sizeof last, "%s", hane_msg(HANE_M_FB_CLI_NEVER));
+	cells[U_HH] = hh;
+	cells[U_HEAD] = u->head;
+	cells[U_MAHALLE] = u->mahalle;
+	cells[U_LAST] = last;
+	fl->rc = hane_ui_list_add(fl->l, u->household_id, cells);
+	return fl->rc;
+}
+
+static int unserved_fill(struct hane_ui *ui, struct hane_ui_list *l,
+			 const char *query, int rows, void *arg)
+{
+	struct filler fl = {l, 0, 0};
+	int rc;
+
+	(void)query;
+	(void)rows;
+	(void)arg;
+	rc = hane_foodbank_unserved(hane_ui_db(ui), 30, "", 500, unserved_row,
+				    &fl);
+	return rc ? rc : fl.rc;
+}
+
+static void unserved_screen(struct hane_ui *ui)
+{
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_FB_UI_MENU_UNSERVED),
+		.cols = unserved_cols,
+		.ncols = U__COUNT,
+		.actions = pick_acts,
+		.nactions = sizeof pick_acts / sizeof pick_acts[0],
+		.fill = unserved_fill,
+		.act = household_act,
+	};
+	struct hane_ui_list *l = hane_ui_list_new(U__COUNT);
+
+	if (!l)
+		return;
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+}
+
+/* ---- Entry and the household's services panel ---------------------------------- */
+
+int hane_ui_foodbank_main(struct hane_ui *ui)
+{
+	const char *items[5] = {
+		hane_msg(HANE_M_FB_UI_MENU_DIST),
+		hane_msg(HANE_M_FB_UI_MENU_INTAKE),
+		hane_msg(HANE_M_FB_UI_MENU_LEDGER),
+		hane_msg(HANE_M_FB_UI_MENU_STOCK),
+		hane_msg(HANE_M_FB_UI_MENU_UNSERVED),
+	};
+	int cur = 0, rc;
+
+	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_FOODBANK_READ)) != 0) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	while (!hane_ui_quitting(ui)) {
+		int i = hane_ui_choose(ui, hane_msg(HANE_M_UI_UNIT_FOODBANK),
+				       items, 5, cur);
+
+		if (i < 0)
+			break;
+		cur = i;
+		switch (i) {
+		case 0:
+			distribution_screen(ui);
+			break;
+		case 1:
+			intake_screen(ui);
+			break;
+		case 2:
+			ledger_screen(ui);
+			break;
+		case 3:
+			stock_screen(ui);
+			break;
+		default:
+			unserved_screen(ui);
+			break;
+		}
+	}
+	return 0;
+}
+
+void hane_ui_foodbank_services(struct hane_ui *ui, int64_t household_id,
+			       struct hane_ui_detail *d)
+{
+	struct hane_fb_check c;
+	char line[256];
+
+	/* Someone without food bank rights sees nothing of it here. */
+	if (hane_foodbank_eligibility(hane_ui_db(ui), household_id, "", &c))
+		return;
+	if (!c.eligible && !c.last_visit[0])
+		return;
+	glance(line, sizeof line, &c);
+	hane_ui_detail_panel(d, "%s  %s", hane_msg(HANE_M_FB_UI_PANEL), line);
+}
