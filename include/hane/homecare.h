@@ -375,15 +375,4 @@ const char *hane_homecare_parse(const char *kind, const char *text);
 int hane_homecare_time_parse(char out[HANE_HC_TIME_LEN + 1], const char *s)
 	HANE_WARN_UNUSED;
 
-/* ---- Screens (hane_ui; src/units/homecare/ui_homecare.c) ------------------- */
-
-struct hane_ui;
-struct hane_ui_detail;
-
-/* The unit's entry screen for the main menu. */
-int hane_ui_homecare_main(struct hane_ui *ui);
-/* The services-panel line(s) for a household's detail screen. */
-void hane_ui_homecare_services(struct hane_ui *ui, int64_t household_id,
-			       struct hane_ui_detail *d);
-
 #endif
