@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hane/core.h"
+#include "hane/foodbank_ui.h"
 #include "hane/households.h"
 #include "ui/internal.h"
 
