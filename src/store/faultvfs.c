@@ -1,0 +1,254 @@
+/* A shim SQLite VFS for the reliability tests (hane/testing.h): forwards
+ * every call to the default VFS and can fail writes as a full disk does or
+ * open files read-only. Linked into programs only when a test calls it:
+ * nothing in hane references this file. */
+#include <sqlite3.h>
+#include <string.h>
+
+#include "hane/testing.h"
+#include "store_int.h"
+
+struct fault_file {
+	sqlite3_file base;   /* our methods */
+	sqlite3_file *real;  /* the wrapped file, right after this struct */
+};
+
+static sqlite3_vfs fault_vfs;
+static sqlite3_vfs *real_vfs;
+static int64_t fault_budget = -1; /* bytes left before "disk full" */
+static int64_t fault_written;
+static bool fault_ro;
+
+#define REAL(f) (((struct fault_file *)(f))->real)
+
+static int f_close(sqlite3_file *f)
+{
+	int rc = REAL(f)->pMethods ? REAL(f)->pMethods->xClose(REAL(f))
+				   : SQLITE_OK;
+
+	return rc;
+}
+
+static int f_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
+{
+	return REAL(f)->pMethods->xRead(REAL(f), buf, n, off);
+}
+
+static int f_write(sqlite3_file *f, const void *buf, int n,
+		   sqlite3_int64 off)
+{
+	if (fault_budget >= 0) {
+		if (fault_budget < n) {
+			fault_budget = 0;
+			return SQLITE_FULL;
+		}
+		fault_budget -= n;
+	}
+	fault_written += n;
+	return REAL(f)->pMethods->xWrite(REAL(f), buf, n, off);
+}
+
+static int f_truncate(sqlite3_file *f, sqlite3_int64 size)
+{
+	return REAL(f)->pMethods->xTruncate(REAL(f), size);
+}
+
+static int f_sync(sqlite3_file *f, int flags)
+{
+	return REAL(f)->pMethods->xSync(REAL(f), flags);
+}
+
+static int f_size(sqlite3_file *f, sqlite3_int64 *size)
+{
+	return REAL(f)->pMethods->xFileSize(REAL(f), size);
+}
+
+static int f_lock(sqlite3_file *f, int l)
+{
+	return REAL(f)->pMethods->xLock(REAL(f), l);
+}
+
+static int f_unlock(sqlite3_file *f, int l)
+{
+	return REAL(f)->pMethods->xUnlock(REAL(f), l);
+}
+
+static int f_check(sqlite3_file *f, int *out)
+{
+	return REAL(f)->pMethods->xCheckReservedLock(REAL(f), out);
+}
+
+static int f_control(sqlite3_file *f, int op, void *arg)
+{
+	/* SQLite grows files in chunks through this: a full disk refuses
+	 * that too. */
+	if (op == SQLITE_FCNTL_SIZE_HINT && fault_budget == 0)
+		return SQLITE_FULL;
+	return REAL(f)->pMethods->xFileControl(REAL(f), op, arg);
+}
+
+static int f_sector(sqlite3_file *f)
+{
+	return REAL(f)->pMethods->xSectorSize(REAL(f));
+}
+
+static int f_chars(sqlite3_file *f)
+{
+	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
+}
+
+static int f_shm_map(sqlite3_file *f, int pg, int sz, int extend,
+		     void volatile **pp)
+{
+	return REAL(f)->pMethods->xShmMap(REAL(f), pg, sz, extend, pp);
+}
+
+static int f_shm_lock(sqlite3_file *f, int off, int n, int flags)
+{
+	return REAL(f)->pMethods->xShmLock(REAL(f), off, n, flags);
+}
+
+static void f_shm_barrier(sqlite3_file *f)
+{
+	REAL(f)->pMethods->xShmBarrier(REAL(f));
+}
+
+static int f_shm_unmap(sqlite3_file *f, int del)
+{
+	return REAL(f)->pMethods->xShmUnmap(REAL(f), del);
+}
+
+static int f_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **pp)
+{
+	/* No memory-mapped reads: every page goes through xRead. */
+	*pp = NULL;
+	return SQLITE_OK;
+}
+
+static int f_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
+{
+	return SQLITE_OK;
+}
+
+static const sqlite3_io_methods fault_io = {
+	3,	   f_close,  f_read,	f_write,      f_truncate,
+	f_sync,    f_size,   f_lock,	f_unlock,     f_check,
+	f_control, f_sector, f_chars,	f_shm_map,    f_shm_lock,
+	f_shm_barrier, f_shm_unmap, f_fetch, f_unfetch,
+};
+
+static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
+		  int flags, int *out_flags)
+{
+	struct fault_file *ff = (struct fault_file *)f;
+	int rc;
+
+	ff->real = (sqlite3_file *)(ff + 1);
+	if (fault_ro && (flags & SQLITE_OPEN_MAIN_DB) &&
+	    (flags & SQLITE_OPEN_READWRITE)) {
+		/* What the unix VFS does on EACCES: open read-only. */
+		flags &= ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+		flags |= SQLITE_OPEN_READONLY;
+	}
+	rc = real_vfs->xOpen(real_vfs, name, ff->real, flags, out_flags);
+	f->pMethods = ff->real->pMethods ? &fault_io : NULL;
+	return rc;
+}
+
+static int v_delete(sqlite3_vfs *vfs, const char *name, int sync)
+{
+	return real_vfs->xDelete(real_vfs, name, sync);
+}
+
+static int v_access(sqlite3_vfs *vfs, const char *name, int flags, int *out)
+{
+	return real_vfs->xAccess(real_vfs, name, flags, out);
+}
+
+static int v_full(sqlite3_vfs *vfs, const char *name, int n, char *out)
+{
+	return real_vfs->xFullPathname(real_vfs, name, n, out);
+}
+
+static int v_random(sqlite3_vfs *vfs, int n, char *out)
+{
+	return real_vfs->xRandomness(real_vfs, n, out);
+}
+
+static int v_sleep(sqlite3_vfs *vfs, int us)
+{
+	return real_vfs->xSleep(real_vfs, us);
+}
+
+static int v_time(sqlite3_vfs *vfs, double *out)
+{
+	return real_vfs->xCurrentTime(real_vfs, out);
+}
+
+static int v_error(sqlite3_vfs *vfs, int n, char *out)
+{
+	return real_vfs->xGetLastError(real_vfs, n, out);
+}
+
+static int v_time64(sqlite3_vfs *vfs, sqlite3_int64 *out)
+{
+	return real_vfs->xCurrentTimeInt64(real_vfs, out);
+}
+
+int hane_testing_fault_install(void)
+{
+	fault_budget = -1;
+	fault_ro = false;
+	if (real_vfs)
+		return 0;
+	if (sqlite3_initialize() != SQLITE_OK)
+		return HANE_EINTERNAL;
+	real_vfs = sqlite3_vfs_find(NULL);
+	if (!real_vfs)
+		return HANE_EINTERNAL;
+	memset(&fault_vfs, 0, sizeof fault_vfs);
+	fault_vfs.iVersion = 2;
+	fault_vfs.szOsFile = (int)sizeof(struct fault_file) +
+			     real_vfs->szOsFile;
+	fault_vfs.mxPathname = real_vfs->mxPathname;
+	fault_vfs.zName = "hane-fault";
+	fault_vfs.xOpen = v_open;
+	fault_vfs.xDelete = v_delete;
+	fault_vfs.xAccess = v_access;
+	fault_vfs.xFullPathname = v_full;
+	fault_vfs.xRandomness = v_random;
+	fault_vfs.xSleep = v_sleep;
+	fault_vfs.xCurrentTime = v_time;
+	fault_vfs.xGetLastError = v_error;
+	fault_vfs.xCurrentTimeInt64 = v_time64;
+	/* Extensions are not the shim's business: the real VFS's own. */
+	fault_vfs.xDlOpen = real_vfs->xDlOpen;
+	fault_vfs.xDlError = real_vfs->xDlError;
+	fault_vfs.xDlSym = real_vfs->xDlSym;
+	fault_vfs.xDlClose = real_vfs->xDlClose;
+	if (sqlite3_vfs_register(&fault_vfs, 1) != SQLITE_OK) {
+		real_vfs = NULL;
+		return HANE_EINTERNAL;
+	}
+	return 0;
+}
+
+void hane_testing_fault_disk_full_after(int64_t bytes)
+{
+	fault_budget = bytes;
+}
+
+int64_t hane_testing_fault_written(void)
+{
+	return fault_written;
+}
+
+void hane_testing_fault_readonly(bool on)
+{
+	fault_ro = on;
+}
+
+void hane_testing_busy_timeout(hane_db *db, int ms)
+{
+	sqlite3_busy_timeout(db->sql, ms);
+}
