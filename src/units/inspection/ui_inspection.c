@@ -1,0 +1,1195 @@
+/* The social inspection screens: the work queue (mine / unassigned /
+ * overdue / all open, sortable by due date and mahalle), a request's page
+ * with the household's inspection history, the request, assignment,
+ * visit (with the case note written from the fields as they are typed)
+ * and decision forms, and the lines for a household's services panel.
+ *
+ * Only hane/ui.h widgets and the inspection model: no curses, no SQL.
+ *
+ * Keys (the toolkit's actions; the bar shows them): queue — Enter opens,
+ * F5 new request, F6 sort, F7 changes the queue; request page — F4
+ * assigns, F7 takes the next step (visit, decision, close or renew),
+ * F8 cancels the request (with a reason).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/households.h"
+#include "hane/inspection.h"
+#include "hane/perm.h"
+#include "hane/ui.h"
+
+#define NOTE_LEN HANE_INSP_NOTE_MAX
+
+static void trimmed(char *out, size_t outsz, const char *s)
+{
+	snprintf(out, outsz, "%s", s);
+	hane_text_trim(out);
+}
+
+static const char *dmy(char out[HANE_DATE_LEN + 1], const char *iso)
+{
+	if (!iso[0])
+		return "-";
+	return hane_date_format(out, iso);
+}
+
+/* Choices of a coded list for a form; with_none puts "-" first (empty).
+ * The labels are static messages, so the array can be kept. */
+struct choices {
+	const char *labels[16];
+	const char *codes[16];
+	int n;
+};
+
+static void choices_load(struct choices *c, enum hane_inspection_list l,
+			 bool with_none, const char *skip)
+{
+	int n;
+	const char *const *codes = hane_inspection_codes(l, &n);
+
+	c->n = 0;
+	if (with_none) {
+		c->labels[c->n] = hane_msg(HANE_M_INSP_UI_NONE);
+		c->codes[c->n++] = "";
+	}
+	for (int i = 0; i < n && c->n < 16; i++) {
+		if (skip && !strcmp(codes[i], skip))
+			continue;
+		c->labels[c->n] = hane_inspection_label(l, codes[i]);
+		c->codes[c->n++] = codes[i];
+	}
+}
+
+static int choice_of(const struct choices *c, const char *code)
+{
+	for (int i = 0; i < c->n; i++)
+		if (!strcmp(c->codes[i], code))
+			return i;
+	return 0;
+}
+
+static const char *code_at(const struct choices *c, int i)
+{
+	return i >= 0 && i < c->n ? c->codes[i] : "";
+}
+
+static void date_from(char out[HANE_DATE_LEN + 1], const char *text)
+{
+	char buf[64];
+
+	trimmed(buf, sizeof buf, text);
+	if (!buf[0] || hane_date_parse(out, buf) != 0)
+		out[0] = '\0';
+}
+
+static int64_t money_from(const char *text)
+{
+	char buf[64];
+	int64_t k;
+
+	trimmed(buf, sizeof buf, text);
+	if (!buf[0] || hane_money_parse(&k, buf) != 0)
+		return -1;
+	return k;
+}
+
+/* ---- The request form ----------------------------------------------------- */
+
+enum { R_DATE, R_CHANNEL, R_REFERRER, R_REASON, R_TEXT, R_URGENCY,
+       R__COUNT };
+
+struct request_form {
+	struct hane_ui_field f[R__COUNT];
+	struct choices channel, reason, urgency;
+	int64_t household_id;
+	int64_t id;
+};
+
+static int request_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct request_form *s = arg;
+	struct hane_inspection r;
+	int rc;
+
+	hane_inspection_init(&r);
+	r.household_id = s->household_id;
+	date_from(r.requested_on, hane_ui_form_get(f, R_DATE));
+	snprintf(r.channel, sizeof r.channel, "%s",
+		 code_at(&s->channel, hane_ui_form_choice(f, R_CHANNEL)));
+	snprintf(r.reason, sizeof r.reason, "%s",
+		 code_at(&s->reason, hane_ui_form_choice(f, R_REASON)));
+	snprintf(r.urgency, sizeof r.urgency, "%s",
+		 code_at(&s->urgency, hane_ui_form_choice(f, R_URGENCY)));
+	trimmed(r.referrer, sizeof r.referrer, hane_ui_form_get(f, R_REFERRER));
+	trimmed(r.reason_text, sizeof r.reason_text,
+		hane_ui_form_get(f, R_TEXT));
+	rc = hane_inspection_request(hane_ui_db(ui), &r, &s->id);
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	return 0;
+}
+
+/* The form for a new request of household_id; *id gets the new request
+ * (0 when left). */
+static void request_new(struct hane_ui *ui, int64_t household_id, int64_t *id)
+{
+	struct request_form *s = calloc(1, sizeof *s);
+	struct hane_ui_form *f;
+	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
+	struct hane_ui_form_view v = {0};
+
+	*id = 0;
+	if (!s)
+		return;
+	s->household_id = household_id;
+	choices_load(&s->channel, HANE_INSP_CHANNEL, false, "renewal");
+	choices_load(&s->reason, HANE_INSP_REASON, false, NULL);
+	choices_load(&s->urgency, HANE_INSP_URGENCY, false, NULL);
+	s->f[R_DATE] = (struct hane_ui_field){HANE_UI_F_DATE,
+		HANE_M_INSP_F_REQUESTED_ON, .required = true, .width = 12,
+		.max = 10};
+	s->f[R_CHANNEL] = (struct hane_ui_field){HANE_UI_F_CHOICE,
+		HANE_M_INSP_F_CHANNEL, .width = 22,
+		.choices = s->channel.labels, .nchoices = s->channel.n};
+	s->f[R_REFERRER] = (struct hane_ui_field){HANE_UI_F_TEXT,
+		HANE_M_INSP_F_REFERRER, .width = 36, .max = 200};
+	s->f[R_REASON] = (struct hane_ui_field){HANE_UI_F_CHOICE,
+		HANE_M_INSP_F_REASON, .required = true, .width = 22,
+		.choices = s->reason.labels, .nchoices = s->reason.n};
+	s->f[R_TEXT] = (struct hane_ui_field){HANE_UI_F_TEXT,
+		HANE_M_INSP_F_REASON_TEXT, .width = 44, .max = 500};
+	s->f[R_URGENCY] = (struct hane_ui_field){HANE_UI_F_CHOICE,
+		HANE_M_INSP_F_URGENCY, .width = 10,
+		.choices = s->urgency.labels, .nchoices = s->urgency.n};
+	v.title = hane_msg(HANE_M_INSP_UI_TITLE_NEW);
+	v.fields = s->f;
+	v.nfields = R__COUNT;
+	v.save = request_save;
+	v.arg = s;
+	f = hane_ui_form_new(&v);
+	if (f) {
+		hane_ui_form_set(f, R_DATE, hane_date_format(shown,
+							     hane_today(today)));
+		hane_ui_form_set_clean(f);
+		if (hane_ui_form_run(ui, f))
+			*id = s->id;
+		hane_ui_form_free(f);
+	}
+	free(s);
+}
+
+/* ---- Choosing the household --------------------------------------------------- */
+
+enum { P_NAME, P_TCKN, P_MAHALLE, P_HOUSEHOLD, P__COUNT };
+
+static const struct hane_ui_column pick_cols[P__COUNT] = {
+	{HANE_M_INSP_UI_COL_NAME, 14, 26, 0, true, false, HANE_UI_SORT_TEXT},
+	{HANE_M_UI_F_TCKN, 11, 12, 2, false, false, HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_MAHALLE, 8, 16, 1, false, false,
+	 HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_HOUSEHOLD, 5, 7, 0, false, true,
+	 HANE_UI_SORT_NUMBER},
+};
+
+struct pick {
+	struct hane_ui_list *l;
+	int64_t chosen;
+};
+
+static int pick_hit(const struct hane_person_hit *h, void *arg)
+{
+	struct pick *p = arg;
+	char name[2 * HANE_NAME_MAX + 2], tckn[16], hh[24];
+	const char *cells[P__COUNT];
+
+	snprintf(name, sizeof name, "%s %s", h->first_name, h->last_name);
+	hane_tckn_mask(tckn, sizeof tckn, h->tckn);
+	snprintf(hh, sizeof hh, "#%lld", (long long)h->household_id);
+	cells[P_NAME] = name;
+	cells[P_TCKN] = h->tckn[0] ? tckn : "-";
+	cells[P_MAHALLE] = h->mahalle;
+	cells[P_HOUSEHOLD] = hh;
+	return hane_ui_list_add(p->l, h->household_id, cells) ? 1 : 0;
+}
+
+static int pick_fill(struct hane_ui *ui, struct hane_ui_list *l,
+		     const char *query, int rows, void *arg)
+{
+	struct pick *p = arg;
+	char q[256];
+
+	trimmed(q, sizeof q, query ? query : "");
+	if (!q[0])
+		return 0;
+	p->l = l;
+	return hane_person_search(hane_ui_db(ui), q, rows, 0, pick_hit, p,
+				  NULL);
+}
+
+static int pick_act(struct hane_ui *ui, struct hane_ui_list *l,
+		    enum hane_ui_action a, void *arg)
+{
+	struct pick *p = arg;
+
+	(void)ui;
+	if (a != HANE_UI_A_CHOOSE || !hane_ui_list_selected_id(l))
+		return HANE_UI_STAY;
+	p->chosen = hane_ui_list_selected_id(l);
+	return HANE_UI_CLOSE;
+}
+
+/* The person search, returning the household of the chosen person. */
+static int64_t pick_household(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_CHOOSE, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	struct pick p = {0};
+	struct hane_ui_list *l = hane_ui_list_new(P__COUNT);
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_INSP_UI_TITLE_PICK),
+		.cols = pick_cols,
+		.ncols = P__COUNT,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.fill = pick_fill,
+		.act = pick_act,
+		.arg = &p,
+	};
+
+	if (!l)
+		return 0;
+	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_INSP_UI_TYPE_TO_SEARCH));
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+	return p.chosen;
+}
+
+/* ---- Assignment ------------------------------------------------------------------ */
+
+enum { A_INSPECTOR, A_DUE, A__COUNT };
+
+struct assign_form {
+	struct hane_ui_field f[A__COUNT];
+	const char *names[64];
+	int64_t ids[64];
+	int n;
+	const struct hane_inspection *r;
+};
+
+static int add_inspector(int64_t id, const char *username,
+			 const char *full_name, void *arg)
+{
+	struct assign_form *s = arg;
+
+	(void)username;
+	if (s->n >= 64)
+		return 1;
+	s->names[s->n] = strdup(full_name);
+	if (!s->names[s->n])
+		return 1;
+	s->ids[s->n++] = id;
+	return 0;
+}
+
+static int assign_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct assign_form *s = arg;
+	char due[HANE_DATE_LEN + 1];
+	int i = hane_ui_form_choice(f, A_INSPECTOR);
+	int rc;
+
+	date_from(due, hane_ui_form_get(f, A_DUE));
+	rc = hane_inspection_assign(hane_ui_db(ui), s->r->id, s->r->version,
+				    s->ids[i >= 0 && i < s->n ? i : 0], due);
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	return 0;
+}
+
+static void assign_run(struct hane_ui *ui, const struct hane_inspection *r)
+{
+	struct assign_form *s = calloc(1, sizeof *s);
+	struct hane_ui_form_view v = {0};
+	struct hane_ui_form *f;
+	char shown[HANE_DATE_LEN + 1];
+	int rc;
+
+	if (!s)
+		return;
+	s->r = r;
+	rc = hane_inspection_inspectors_each(hane_ui_db(ui), add_inspector, s);
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	if (!s->n) {
+		hane_ui_error(ui, hane_msg(HANE_M_INSP_UI_NO_INSPECTORS));
+		goto done;
+	}
+	s->f[A_INSPECTOR] = (struct hane_ui_field){HANE_UI_F_CHOICE,
+		HANE_M_INSP_F_INSPECTOR, .required = true, .width = 28,
+		.choices = s->names, .nchoices = s->n};
+	s->f[A_DUE] = (struct hane_ui_field){HANE_UI_F_DATE, HANE_M_INSP_F_DUE,
+		.required = true, .width = 12, .max = 10};
+	v.title = hane_msg(HANE_M_INSP_UI_TITLE_ASSIGN);
+	v.fields = s->f;
+	v.nfields = A__COUNT;
+	v.save = assign_save;
+	v.arg = s;
+	f = hane_ui_form_new(&v);
+	if (!f)
+		goto done;
+	for (int i = 0; i < s->n; i++)
+		if (s->ids[i] == r->inspector_id)
+			hane_ui_form_set_choice(f, A_INSPECTOR, i);
+	hane_ui_form_set(f, A_DUE, dmy(shown, r->due_on));
+	hane_ui_form_set_clean(f);
+	if (hane_ui_form_run(ui, f))
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
+	hane_ui_form_free(f);
+done:
+	for (int i = 0; i < s->n; i++)
+		free((char *)s->names[i]);
+	free(s);
+}
+
+/* ---- The visit form ---------------------------------------------------------------- */
+
+enum { V_DATE, V_PRESENT, V_TENURE, V_RENT, V_ROOMS, V_HEATING, V_INCOME,
+       V_EXPENSES, V_HEALTH, V_DISABILITY, V_FINDINGS, V_RECOMMEND, V_NOTE,
+       V__COUNT };
+
+struct visit_form {
+	struct hane_ui_field f[V__COUNT];
+	struct choices tenure, heating, recommend;
+	const struct hane_inspection *r;
+	struct hane_inspection_visit v;
+	char generated[NOTE_LEN]; /* the note as the template last wrote it */
+};
+
+static void form_to_visit(struct visit_form *s, const struct hane_ui_form *f)
+{
+	struct hane_inspection_visit *v = &s->v;
+	char buf[32];
+
+	hane_inspection_visit_init(v);
+	v->request_id = s->r->id;
+	date_from(v->visited_on, hane_ui_form_get(f, V_DATE));
+	trimmed(v->present, sizeof v->present, hane_ui_form_get(f, V_PRESENT));
+	snprintf(v->tenure, sizeof v->tenure, "%s",
+		 code_at(&s->tenure, hane_ui_form_choice(f, V_TENURE)));
+	v->rent_kurus = money_from(hane_ui_form_get(f, V_RENT));
+	trimmed(buf, sizeof buf, hane_ui_form_get(f, V_ROOMS));
+	v->rooms = buf[0] ? atoi(buf) : -1;
+	snprintf(v->heating, sizeof v->heating, "%s",
+		 code_at(&s->heating, hane_ui_form_choice(f, V_HEATING)));
+	v->income_kurus = money_from(hane_ui_form_get(f, V_INCOME));
+	v->expenses_kurus = money_from(hane_ui_form_get(f, V_EXPENSES));
+	trimmed(v->health, sizeof v->health, hane_ui_form_get(f, V_HEALTH));
+	trimmed(v->disability, sizeof v->disability,
+		hane_ui_form_get(f, V_DISABILITY));
+	trimmed(v->findings, sizeof v->findings,
+		hane_ui_form_get(f, V_FINDINGS));
+	snprintf(v->recommendation, sizeof v->recommendation, "%s",
+		 code_at(&s->recommend, hane_ui_form_choice(f, V_RECOMMEND)));
+	trimmed(v->note, sizeof v->note, hane_ui_form_get(f, V_NOTE));
+}
+
+/* The case note follows the fields until the inspector edits it: once
+ * the note differs from what the template last wrote, it is theirs. */
+static void visit_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
+			  void *arg)
+{
+	struct visit_form *s = arg;
+	char *note;
+	const char *cur = hane_ui_form_get(f, V_NOTE);
+
+	if (i == V_NOTE || (cur[0] && strcmp(cur, s->generated) != 0))
+		return;
+	note = malloc(NOTE_LEN);
+	if (!note)
+		return;
+	form_to_visit(s, f);
+	if (hane_inspection_note_fill(hane_ui_db(ui), &s->v, note,
+				      NOTE_LEN) == 0) {
+		hane_ui_form_set(f, V_NOTE, note);
+		snprintf(s->generated, sizeof s->generated, "%s", note);
+	}
+	free(note);
+}
+
+static int visit_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct visit_form *s = arg;
+	int rc;
+
+	form_to_visit(s, f);
+	rc = hane_inspection_visit(hane_ui_db(ui), s->r->id, s->r->version,
+				   &s->v, NULL);
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	return 0;
+}
+
+static void visit_run(struct hane_ui *ui, const struct hane_inspection *r)
+{
+	struct visit_form *s = calloc(1, sizeof *s);
+	struct hane_ui_form_view v = {0};
+	struct hane_ui_form *f;
+	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
+
+	if (!s)
+		return;
+	s->r = r;
+	choices_load(&s->tenure, HANE_INSP_TENURE, true, NULL);
+	choices_load(&s->heating, HANE_INSP_HEATING, true, NULL);
+	choices_load(&s->recommend, HANE_INSP_RECOMMEND, false, NULL);
+#define FLD(i, kind, label, ...)                                               \
+	s->f[i] = (struct hane_ui_field){kind, label, __VA_ARGS__}
+	FLD(V_DATE, HANE_UI_F_DATE, HANE_M_INSP_F_VISITED_ON, .required = true,
+	    .width = 12, .max = 10);
+	FLD(V_PRESENT, HANE_UI_F_TEXT, HANE_M_INSP_F_PRESENT, .width = 40,
+	    .max = 200);
+	FLD(V_TENURE, HANE_UI_F_CHOICE, HANE_M_INSP_F_TENURE, .width = 22,
+	    .choices = s->tenure.labels, .nchoices = s->tenure.n);
+	FLD(V_RENT, HANE_UI_F_MONEY, HANE_M_INSP_F_RENT, .width = 14,
+	    .max = 20);
+	FLD(V_ROOMS, HANE_UI_F_NUMBER, HANE_M_INSP_F_ROOMS, .width = 4,
+	    .max = 2, .lo = 0, .hi = 99);
+	FLD(V_HEATING, HANE_UI_F_CHOICE, HANE_M_INSP_F_HEATING, .width = 22,
+	    .choices = s->heating.labels, .nchoices = s->heating.n);
+	FLD(V_INCOME, HANE_UI_F_MONEY, HANE_M_INSP_F_INCOME, .width = 14,
+	    .max = 20);
+	FLD(V_EXPENSES, HANE_UI_F_MONEY, HANE_M_INSP_F_EXPENSES, .width = 14,
+	    .max = 20);
+	FLD(V_HEALTH, HANE_UI_F_TEXT, HANE_M_INSP_F_HEALTH, .width = 40,
+	    .max = 400);
+	FLD(V_DISABILITY, HANE_UI_F_TEXT, HANE_M_INSP_F_DISABILITY,
+	    .width = 40, .max = 400);
+	FLD(V_FINDINGS, HANE_UI_F_TEXT, HANE_M_INSP_F_FINDINGS, .width = 40,
+	    .max = 2000);
+	FLD(V_RECOMMEND, HANE_UI_F_CHOICE, HANE_M_INSP_F_RECOMMEND,
+	    .required = true, .width = 22, .choices = s->recommend.labels,
+	    .nchoices = s->recommend.n);
+	FLD(V_NOTE, HANE_UI_F_TEXT, HANE_M_INSP_F_NOTE, .width = 40,
+	    .max = NOTE_LEN - 1);
+#undef FLD
+	v.title = hane_msg(HANE_M_INSP_UI_TITLE_VISIT);
+	v.fields = s->f;
+	v.nfields = V__COUNT;
+	v.changed = visit_changed;
+	v.save = visit_save;
+	v.arg = s;
+	f = hane_ui_form_new(&v);
+	if (f) {
+		hane_ui_form_set(f, V_DATE,
+				 hane_date_format(shown, hane_today(today)));
+		visit_changed(ui, f, V_DATE, s);
+		hane_ui_form_set_clean(f);
+		if (hane_ui_form_run(ui, f))
+			hane_ui_status(ui, false, "%s",
+				       hane_msg(HANE_M_UI_SAVED));
+		hane_ui_form_free(f);
+	}
+	free(s);
+}
+
+/* ---- The decision form --------------------------------------------------------------- */
+
+enum { D_DATE, D_OUTCOME, D_TYPE, D_KIND, D_AMOUNT, D_START, D_END, D_FREQ,
+       D_REASON, D__COUNT };
+
+struct decide_form {
+	struct hane_ui_field f[D__COUNT];
+	struct choices outcome, type, kind, freq;
+	const struct hane_inspection *r;
+};
+
+static int decide_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct decide_form *s = arg;
+	struct hane_inspection_decision d;
+	int rc;
+
+	hane_inspection_decision_init(&d);
+	date_from(d.decided_on, hane_ui_form_get(f, D_DATE));
+	snprintf(d.outcome, sizeof d.outcome, "%s",
+		 code_at(&s->outcome, hane_ui_form_choice(f, D_OUTCOME)));
+	snprintf(d.aid_type, sizeof d.aid_type, "%s",
+		 code_at(&s->type, hane_ui_form_choice(f, D_TYPE)));
+	snprintf(d.kind, sizeof d.kind, "%s",
+		 code_at(&s->kind, hane_ui_form_choice(f, D_KIND)));
+	d.amount_kurus = money_from(hane_ui_form_get(f, D_AMOUNT));
+	date_from(d.start_on, hane_ui_form_get(f, D_START));
+	date_from(d.end_on, hane_ui_form_get(f, D_END));
+	snprintf(d.frequency, sizeof d.frequency, "%s",
+		 code_at(&s->freq, hane_ui_form_choice(f, D_FREQ)));
+	trimmed(d.reason, sizeof d.reason, hane_ui_form_get(f, D_REASON));
+	rc = hane_inspection_decide(hane_ui_db(ui), s->r->id, s->r->version,
+				    &d, NULL);
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	return 0;
+}
+
+static void decide_run(struct hane_ui *ui, const struct hane_inspection *r)
+{
+	struct decide_form *s = calloc(1, sizeof *s);
+	struct hane_inspection_visit *vis = calloc(1, sizeof *vis);
+	struct hane_ui_form_view v = {0};
+	struct hane_ui_form *f;
+	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
+
+	if (!s || !vis)
+		goto done;
+	s->r = r;
+	choices_load(&s->outcome, HANE_INSP_OUTCOME, false, NULL);
+	choices_load(&s->type, HANE_INSP_AID_TYPE, true, NULL);
+	choices_load(&s->kind, HANE_INSP_KIND, true, NULL);
+	choices_load(&s->freq, HANE_INSP_FREQUENCY, true, NULL);
+#define FLD(i, kind, label, ...)                                               \
+	s->f[i] = (struct hane_ui_field){kind, label, __VA_ARGS__}
+	FLD(D_DATE, HANE_UI_F_DATE, HANE_M_INSP_F_DECIDED_ON, .required = true,
+	    .width = 12, .max = 10);
+	FLD(D_OUTCOME, HANE_UI_F_CHOICE, HANE_M_INSP_F_OUTCOME,
+	    .required = true, .width = 14, .choices = s->outcome.labels,
+	    .nchoices = s->outcome.n);
+	FLD(D_TYPE, HANE_UI_F_CHOICE, HANE_M_INSP_F_AID_TYPE, .width = 16,
+	    .choices = s->type.labels, .nchoices = s->type.n);
+	FLD(D_KIND, HANE_UI_F_CHOICE, HANE_M_INSP_F_KIND, .width = 14,
+	    .choices = s->kind.labels, .nchoices = s->kind.n);
+	FLD(D_AMOUNT, HANE_UI_F_MONEY, HANE_M_INSP_F_AMOUNT, .width = 14,
+	    .max = 20);
+	FLD(D_START, HANE_UI_F_DATE, HANE_M_INSP_F_START, .width = 12,
+	    .max = 10);
+	FLD(D_END, HANE_UI_F_DATE, HANE_M_INSP_F_END, .width = 12, .max = 10);
+	FLD(D_FREQ, HANE_UI_F_CHOICE, HANE_M_INSP_F_FREQUENCY, .width = 14,
+	    .choices = s->freq.labels, .nchoices = s->freq.n);
+	FLD(D_REASON, HANE_UI_F_TEXT, HANE_M_INSP_F_DECISION_REASON,
+	    .required = true, .width = 44, .max = 500);
+#undef FLD
+	v.title = hane_msg(HANE_M_INSP_UI_TITLE_DECIDE);
+	v.fields = s->f;
+	v.nfields = D__COUNT;
+	v.save = decide_save;
+	v.arg = s;
+	f = hane_ui_form_new(&v);
+	if (!f)
+		goto done;
+	hane_ui_form_set(f, D_DATE, hane_date_format(shown, hane_today(today)));
+	/* Start from the inspector's recommendation: it saves keys and is
+	 * what the decision usually follows. */
+	if (hane_inspection_visit_get(hane_ui_db(ui), r->id, vis) == 0) {
+		const char *rec = vis->recommendation;
+
+		hane_ui_form_set_choice(f, D_OUTCOME,
+					choice_of(&s->outcome,
+						  strcmp(rec, "reject") ? "aid"
+									: "rejected"));
+		if (!strcmp(rec, "one_time") || !strcmp(rec, "regular"))
+			hane_ui_form_set_choice(f, D_TYPE,
+						choice_of(&s->type, rec));
+		if (!strcmp(rec, "in_kind")) {
+			hane_ui_form_set_choice(f, D_TYPE,
+						choice_of(&s->type, "one_time"));
+			hane_ui_form_set_choice(f, D_KIND,
+						choice_of(&s->kind, "food"));
+		}
+	}
+	hane_ui_form_set_clean(f);
+	if (hane_ui_form_run(ui, f))
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
+	hane_ui_form_free(f);
+done:
+	free(vis);
+	free(s);
+}
+
+/* ---- Cancel ----------------------------------------------------------------------------- */
+
+enum { C_REASON, C__COUNT };
+
+static int cancel_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	const struct hane_inspection *r = arg;
+	char why[HANE_INSP_TEXT_MAX];
+	int rc;
+
+	trimmed(why, sizeof why, hane_ui_form_get(f, C_REASON));
+	rc = hane_inspection_cancel(hane_ui_db(ui), r->id, r->version, why);
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	return 0;
+}
+
+static void cancel_run(struct hane_ui *ui, const struct hane_inspection *r)
+{
+	static const struct hane_ui_field fields[C__COUNT] = {
+		{HANE_UI_F_TEXT, HANE_M_INSP_F_CANCEL_REASON, .required = true,
+		 .width = 44, .max = 500},
+	};
+	struct hane_ui_form_view v = {
+		.title = hane_msg(HANE_M_INSP_UI_TITLE_CANCEL),
+		.fields = fields,
+		.nfields = C__COUNT,
+		.save = cancel_save,
+		.arg = (void *)r,
+	};
+	struct hane_ui_form *f;
+	char q[256];
+
+	snprintf(q, sizeof q, hane_msg(HANE_M_INSP_UI_CANCEL_CONFIRM),
+		 (long long)r->id);
+	if (!hane_ui_confirm(ui, q))
+		return;
+	f = hane_ui_form_new(&v);
+	if (!f)
+		return;
+	if (hane_ui_form_run(ui, f))
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
+	hane_ui_form_free(f);
+}
+
+/* ---- A request's page ------------------------------------------------------------------ */
+
+enum { H_NO, H_DATE, H_REASON, H_STATUS, H__COUNT };
+
+static const struct hane_ui_column history_cols[H__COUNT] = {
+	{HANE_M_INSP_UI_COL_NO, 4, 6, 0, false, true, HANE_UI_SORT_NUMBER},
+	{HANE_M_INSP_UI_COL_DATE, 10, 10, 0, false, false, HANE_UI_SORT_DATE},
+	{HANE_M_INSP_UI_COL_REASON, 8, 18, 1, true, false, HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_STATUS, 8, 14, 2, false, false,
+	 HANE_UI_SORT_TEXT},
+};
+
+struct page {
+	int64_t id;
+	struct hane_inspection r;
+	struct hane_ui_list *l;
+};
+
+static int history_row(const struct hane_inspection *x, void *arg)
+{
+	struct page *p = arg;
+	char no[24], date[HANE_DATE_LEN + 1];
+	const char *cells[H__COUNT];
+
+	snprintf(no, sizeof no, "#%lld", (long long)x->id);
+	cells[H_NO] = no;
+	cells[H_DATE] = dmy(date, x->requested_on);
+	cells[H_REASON] = hane_inspection_label(HANE_INSP_REASON, x->reason);
+	cells[H_STATUS] = hane_inspection_label(HANE_INSP_STATUS, x->status);
+	return hane_ui_list_add(p->l, x->id, cells) ? 1 : 0;
+}
+
+/* The panel does not wrap: long text (the case note) goes in lines of
+ * PANEL_COLS columns, broken at spaces. */
+#define PANEL_COLS 30
+
+static void panel_wrap(struct hane_ui_detail *d, const char *text)
+{
+	const char *s = text;
+
+	while (*s) {
+		size_t fit = hane_text_fit(s, PANEL_COLS), cut = fit;
+
+		if (s[fit]) {
+			while (cut > 0 && s[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = fit;
+		}
+		hane_ui_detail_panel(d, "%.*s", (int)cut, s);
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
+}
+
+static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
+{
+	struct page *p = arg;
+	hane_db *db = hane_ui_db(ui);
+	struct hane_inspection_visit *v = calloc(1, sizeof *v);
+	struct hane_inspection_decision dec;
+	struct hane_inspection_filter f = {0};
+	char title[128], d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1],
+		money[32], overdue[64];
+	int rc;
+
+	if (!v)
+		return HANE_ENOMEM;
+	if ((rc = hane_inspection_get(db, p->id, &p->r))) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	/* Overdue said in words too, not only by a sign. */
+	snprintf(overdue, sizeof overdue, "%s%s", p->r.overdue ? " ⚠ " : "",
+		 p->r.overdue ? hane_msg(HANE_M_INSP_OVERDUE) : "");
+	snprintf(title, sizeof title, hane_msg(HANE_M_INSP_UI_TITLE_REQUEST),
+		 (long long)p->id);
+	hane_ui_detail_title(d, title);
+	hane_ui_detail_line(d, hane_msg(HANE_M_INSP_UI_LINE_HOUSEHOLD),
+			    (long long)p->r.household_id, p->r.head_name,
+			    p->r.mahalle[0] ? p->r.mahalle : "-");
+	hane_ui_detail_line(d, hane_msg(HANE_M_INSP_UI_LINE_REQUEST),
+			    hane_inspection_label(HANE_INSP_CHANNEL,
+						  p->r.channel),
+			    hane_inspection_label(HANE_INSP_REASON,
+						  p->r.reason),
+			    hane_inspection_label(HANE_INSP_URGENCY,
+						  p->r.urgency),
+			    dmy(d1, p->r.requested_on));
+	hane_ui_detail_line(d, hane_msg(HANE_M_INSP_UI_LINE_DUE),
+			    hane_inspection_label(HANE_INSP_STATUS,
+						  p->r.status),
+			    dmy(d2, p->r.due_on), overdue);
+	hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_INSP_F_INSPECTOR),
+			    p->r.inspector_id
+				    ? p->r.inspector
+				    : hane_msg(HANE_M_INSP_CLI_UNASSIGNED));
+	if (p->r.referrer[0])
+		hane_ui_detail_line(d, "%s: %s",
+				    hane_msg(HANE_M_INSP_F_REFERRER),
+				    p->r.referrer);
+	if (p->r.reason_text[0])
+		hane_ui_detail_line(d, "%s", p->r.reason_text);
+	if (p->r.cancel_reason[0])
+		hane_ui_detail_line(d, "%s: %s",
+				    hane_msg(HANE_M_INSP_F_CANCEL_REASON),
+				    p->r.cancel_reason);
+
+	if (hane_inspection_visit_get(db, p->id, v) == 0) {
+		hane_ui_detail_panel(d, hane_msg(HANE_M_INSP_UI_LINE_VISIT),
+				     dmy(d1, v->visited_on));
+		hane_ui_detail_panel(d, "%s", v->inspector);
+		hane_ui_detail_panel(d, hane_msg(HANE_M_INSP_UI_LINE_RECOMMEND),
+				     hane_inspection_label(HANE_INSP_RECOMMEND,
+							   v->recommendation));
+	}
+	if (hane_inspection_decision_get(db, p->id, &dec) == 0) {
+		hane_ui_detail_panel(d, "%s", "");
+		hane_ui_detail_panel(d, hane_msg(HANE_M_INSP_UI_LINE_DECISION),
+				     dmy(d1, dec.decided_on),
+				     hane_inspection_label(HANE_INSP_OUTCOME,
+							   dec.outcome));
+		if (!strcmp(dec.outcome, "aid")) {
+			if (dec.amount_kurus >= 0)
+				hane_money_format(money, sizeof money,
+						  dec.amount_kurus, true);
+			else
+				money[0] = '\0';
+			hane_ui_detail_panel(
+				d, hane_msg(HANE_M_INSP_UI_LINE_AID),
+				hane_inspection_label(HANE_INSP_AID_TYPE,
+						      dec.aid_type),
+				hane_inspection_label(HANE_INSP_KIND, dec.kind),
+				money);
+			if (dec.start_on[0])
+				hane_ui_detail_panel(
+					d, hane_msg(HANE_M_INSP_UI_LINE_PERIOD),
+					dmy(d1, dec.start_on),
+					dmy(d2, dec.end_on));
+		}
+		panel_wrap(d, dec.reason);
+	}
+	if (v->note[0]) {
+		hane_ui_detail_panel(d, "%s", "");
+		panel_wrap(d, v->note);
+	}
+	/* The household's inspection history, newest first. */
+	p->l = hane_ui_detail_list(d);
+	f.household_id = p->r.household_id;
+	f.all = true;
+	f.sort = HANE_INSP_SORT_NEWEST;
+	rc = hane_inspection_each(db, &f, history_row, p, NULL);
+	if (p->l)
+		hane_ui_list_select_id(p->l, p->id);
+done:
+	free(v);
+	return rc;
+}
+
+static int request_page(struct hane_ui *ui, int64_t id);
+
+/* F7: the next step of the flow for the request's status. */
+static void next_step(struct hane_ui *ui, struct page *p)
+{
+	const struct hane_inspection *r = &p->r;
+	hane_db *db = hane_ui_db(ui);
+	int rc;
+
+	if (!strcmp(r->status, "requested")) {
+		assign_run(ui, r);
+	} else if (!strcmp(r->status, "assigned")) {
+		visit_run(ui, r);
+	} else if (!strcmp(r->status, "visited")) {
+		decide_run(ui, r);
+	} else if (!strcmp(r->status, "decided")) {
+		struct hane_inspection_decision dec;
+		bool regular = hane_inspection_decision_get(db, r->id, &dec) ==
+				       0 &&
+			       !strcmp(dec.aid_type, "regular");
+		const char *labels[] = {hane_msg(HANE_M_INSP_UI_BTN_CLOSE),
+					hane_msg(HANE_M_INSP_UI_BTN_RENEW),
+					hane_msg(HANE_M_INSP_UI_BTN_CANCEL)};
+		const char *btn[3];
+		int n = 0, which;
+		char text[256];
+
+		btn[n++] = labels[0];
+		if (regular)
+			btn[n++] = labels[1];
+		btn[n++] = labels[2];
+		snprintf(text, sizeof text, hane_msg(HANE_M_INSP_UI_NEXT_TEXT),
+			 (long long)r->id);
+		which = hane_ui_buttons(ui, hane_msg(HANE_M_INSP_UI_NEXT_TITLE),
+					text, btn, n);
+		if (which == 0) {
+			rc = hane_inspection_close(db, r->id, r->version);
+			if (rc)
+				hane_ui_error_rc(ui, rc);
+			else
+				hane_ui_status(ui, false, "%s",
+					       hane_msg(HANE_M_UI_SAVED));
+		} else if (which == 1 && regular) {
+			int64_t nid = 0;
+
+			rc = hane_inspection_renew(db, r->id, &nid);
+			if (rc)
+				hane_ui_error_rc(ui, rc);
+			else
+				hane_ui_status(ui, false,
+					       hane_msg(HANE_M_INSP_UI_RENEWED),
+					       (long long)nid);
+		}
+	} else {
+		hane_ui_status(ui, false, hane_msg(HANE_M_INSP_UI_NOTHING_NEXT),
+			       hane_inspection_label(HANE_INSP_STATUS,
+						     r->status));
+	}
+}
+
+static int page_act(struct hane_ui *ui, struct hane_ui_detail *d,
+		    enum hane_ui_action a, void *arg)
+{
+	struct page *p = arg;
+	int64_t other = hane_ui_list_selected_id(hane_ui_detail_list(d));
+
+	switch (a) {
+	case HANE_UI_A_EDIT:
+		if (!strcmp(p->r.status, "requested") ||
+		    !strcmp(p->r.status, "assigned"))
+			assign_run(ui, &p->r);
+		else
+			hane_ui_status(ui, false,
+				       hane_msg(HANE_M_INSP_UI_NOTHING_NEXT),
+				       hane_inspection_label(HANE_INSP_STATUS,
+							     p->r.status));
+		break;
+	case HANE_UI_A_STATUS:
+		next_step(ui, p);
+		break;
+	case HANE_UI_A_DELETE:
+		cancel_run(ui, &p->r);
+		break;
+	case HANE_UI_A_OPEN:
+		if (other && other != p->id)
+			request_page(ui, other);
+		break;
+	default:
+		break;
+	}
+	return HANE_UI_STAY;
+}
+
+static int request_page(struct hane_ui *ui, int64_t id)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_EDIT,   HANE_UI_A_STATUS,
+		HANE_UI_A_DELETE, HANE_UI_A_OPEN, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	struct page p = {.id = id};
+	struct hane_ui_detail_view v = {
+		.title = "",
+		.cols = history_cols,
+		.ncols = H__COUNT,
+		.list_title = HANE_M_INSP_UI_HISTORY,
+		.panel_title = HANE_M_INSP_UI_PANEL,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.load = page_load,
+		.act = page_act,
+		.arg = &p,
+	};
+
+	return hane_ui_detail_run(ui, &v);
+}
+
+/* ---- The work queue ------------------------------------------------------------------------ */
+
+enum { Q_NO, Q_DUE, Q_HEAD, Q_MAHALLE, Q_REASON, Q_URGENCY, Q_STATUS,
+       Q_INSPECTOR, Q__COUNT };
+
+static const struct hane_ui_column queue_cols[Q__COUNT] = {
+	{HANE_M_INSP_UI_COL_NO, 4, 5, 0, false, true, HANE_UI_SORT_NUMBER},
+	{HANE_M_INSP_UI_COL_DUE, 11, 12, 0, false, false, HANE_UI_SORT_DATE},
+	{HANE_M_INSP_UI_COL_HEAD, 12, 20, 0, true, false, HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_MAHALLE, 8, 14, 2, false, false,
+	 HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_REASON, 6, 12, 3, false, false,
+	 HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_URGENCY, 5, 6, 5, false, false,
+	 HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_STATUS, 7, 10, 6, false, false,
+	 HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_INSPECTOR, 6, 10, 4, false, false,
+	 HANE_UI_SORT_TEXT},
+};
+
+enum view { VIEW_MINE, VIEW_UNASSIGNED, VIEW_OVERDUE, VIEW_OPEN, VIEW__N };
+
+static const enum hane_msg view_names[VIEW__N] = {
+	HANE_M_INSP_UI_VIEW_MINE, HANE_M_INSP_UI_VIEW_UNASSIGNED,
+	HANE_M_INSP_UI_VIEW_OVERDUE, HANE_M_INSP_UI_VIEW_OPEN};
+
+struct queue {
+	enum view view;
+	struct hane_ui_list *l;
+	char key[256]; /* folded query */
+};
+
+static bool matches(const struct queue *q, const struct hane_inspection *r)
+{
+	char hay[512], folded[512];
+
+	if (!q->key[0])
+		return true;
+	snprintf(hay, sizeof hay, "#%lld %s %s %s %s", (long long)r->id,
+		 r->head_name, r->mahalle,
+		 hane_inspection_label(HANE_INSP_REASON, r->reason),
+		 r->inspector);
+	hane_text_fold(folded, sizeof folded, hay);
+	return strstr(folded, q->key) != NULL;
+}
+
+static int queue_row(const struct hane_inspection *r, void *arg)
+{
+	struct queue *q = arg;
+	char no[24], due[32], d[HANE_DATE_LEN + 1];
+	const char *cells[Q__COUNT];
+
+	if (!matches(q, r))
+		return 0;
+	snprintf(no, sizeof no, "%lld", (long long)r->id);
+	/* Overdue is marked by a sign, not only by colour. */
+	snprintf(due, sizeof due, "%s%s", hane_date_format(d, r->due_on),
+		 r->overdue ? " !" : "");
+	cells[Q_NO] = no;
+	cells[Q_DUE] = due;
+	cells[Q_HEAD] = r->head_name;
+	cells[Q_MAHALLE] = r->mahalle[0] ? r->mahalle : "-";
+	cells[Q_REASON] = hane_inspection_label(HANE_INSP_REASON, r->reason);
+	cells[Q_URGENCY] = hane_inspection_label(HANE_INSP_URGENCY,
+						 r->urgency);
+	cells[Q_STATUS] = hane_inspection_label(HANE_INSP_STATUS, r->status);
+	cells[Q_INSPECTOR] = r->inspector_id ? r->inspector_user : "-";
+	return hane_ui_list_add(q->l, r->id, cells) ? 1 : 0;
+}
+
+static int queue_fill(struct hane_ui *ui, struct hane_ui_list *l,
+		      const char *query, int rows, void *arg)
+{
+	struct queue *q = arg;
+	struct hane_inspection_filter f = {0};
+
+	(void)rows; /* the queue is short: all of it, filtered here */
+	q->l = l;
+	hane_text_fold(q->key, sizeof q->key, query ? query : "");
+	switch (q->view) {
+	case VIEW_MINE:
+		f.inspector_id = hane_store_actor(hane_ui_db(ui))->staff_id;
+		if (!f.inspector_id)
+			return 0;
+		break;
+	case VIEW_UNASSIGNED:
+		f.unassigned = true;
+		break;
+	case VIEW_OVERDUE:
+		f.overdue = true;
+		break;
+	default:
+		break;
+	}
+	return hane_inspection_each(hane_ui_db(ui), &f, queue_row, q, NULL);
+}
+
+static void queue_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
+{
+	int64_t open = 0, late = 0;
+
+	(void)arg;
+	if (hane_inspection_counts(hane_ui_db(ui), 0, &open, &late) == 0)
+		snprintf(out, outsz, hane_msg(HANE_M_INSP_UI_INFO),
+			 (long long)open, (long long)late);
+	else
+		out[0] = '\0';
+}
+
+static int queue_act(struct hane_ui *ui, struct hane_ui_list *l,
+		     enum hane_ui_action a, void *arg)
+{
+	struct queue *q = arg;
+	int64_t id = hane_ui_list_selected_id(l);
+
+	switch (a) {
+	case HANE_UI_A_OPEN:
+		if (id)
+			request_page(ui, id);
+		break;
+	case HANE_UI_A_NEW: {
+		int64_t hid = pick_household(ui), nid = 0;
+
+		if (!hid || hane_ui_quitting(ui))
+			break;
+		request_new(ui, hid, &nid);
+		if (nid) {
+			struct hane_inspection r;
+			char d[HANE_DATE_LEN + 1];
+
+			if (hane_inspection_get(hane_ui_db(ui), nid, &r) == 0)
+				hane_ui_status(ui, false,
+					       hane_msg(HANE_M_INSP_UI_CREATED),
+					       (long long)nid,
+					       dmy(d, r.due_on));
+			/* Show it where it now is: the open queue. */
+			q->view = VIEW_OPEN;
+			hane_ui_title_pop(ui);
+			hane_ui_title_push(ui, hane_msg(view_names[q->view]));
+			hane_ui_list_select_id(l, nid);
+		}
+		break;
+	}
+	case HANE_UI_A_STATUS:
+		q->view = (enum view)((q->view + 1) % VIEW__N);
+		hane_ui_title_pop(ui);
+		hane_ui_title_push(ui, hane_msg(view_names[q->view]));
+		hane_ui_status(ui, false, hane_msg(HANE_M_INSP_UI_VIEW_SHOWN),
+			       hane_msg(view_names[q->view]));
+		break;
+	default:
+		break;
+	}
+	return HANE_UI_STAY;
+}
+
+int hane_ui_inspection_main(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_NEW,  HANE_UI_A_SORT,
+		HANE_UI_A_STATUS, HANE_UI_A_OPEN, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	const struct hane_actor *who = hane_store_actor(hane_ui_db(ui));
+	struct queue q = {0};
+	struct hane_ui_list *l;
+	struct hane_ui_list_view v = {
+		.cols = queue_cols,
+		.ncols = Q__COUNT,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.fill = queue_fill,
+		.act = queue_act,
+		.info = queue_info,
+		.arg = &q,
+	};
+	int rc;
+
+	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_INSPECTION_READ))) {
+		hane_ui_error_rc(ui, rc);
+		return 0;
+	}
+	/* An inspector starts with their own queue, everyone else with all
+	 * open requests. */
+	q.view = !strcmp(who->unit, "inspection") &&
+				 !strcmp(who->role, "caseworker")
+			 ? VIEW_MINE
+			 : VIEW_OPEN;
+	l = hane_ui_list_new(Q__COUNT);
+	if (!l)
+		return HANE_ENOMEM;
+	/* The shell has pushed the unit's crumb; the list adds the queue's. */
+	v.title = hane_msg(view_names[q.view]);
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+	return 0;
+}
+
+/* ---- The household's services panel ---------------------------------------------------- */
+
+/* "2026-06-15" → "15.06", as on the household page sketch. */
+static const char *short_date(char out[HANE_DATE_LEN + 1], const char *iso)
+{
+	if (strlen(iso) < HANE_DATE_LEN)
+		return "-";
+	snprintf(out, HANE_DATE_LEN + 1, "%.2s.%.2s", iso + 8, iso + 5);
+	return out;
+}
+
+struct services {
+	struct hane_ui_detail *d;
+};
+
+static int service_request(const struct hane_inspection *r, void *arg)
+{
+	struct services *s = arg;
+	char d[HANE_DATE_LEN + 1];
+
+	hane_ui_detail_panel(s->d, hane_msg(HANE_M_INSP_UI_SERVICE_OPEN),
+			     short_date(d, r->requested_on),
+			     hane_inspection_label(HANE_INSP_REASON, r->reason),
+			     r->overdue ? " ⚠" : "");
+	return 0;
+}
+
+static int service_aid(const struct hane_inspection_aid *a, void *arg)
+{
+	struct services *s = arg;
+	char d[HANE_DATE_LEN + 1], until[16];
+
+	/* "→12.2026": month and year of the end, as on the sketch. */
+	snprintf(until, sizeof until, "%.2s.%.4s", a->end_on + 5, a->end_on);
+	hane_ui_detail_panel(s->d, hane_msg(HANE_M_INSP_UI_SERVICE_AID),
+			     short_date(d, a->start_on), until);
+	return 0;
+}
+
+void hane_ui_inspection_services(struct hane_ui *ui, int64_t household_id,
+				 struct hane_ui_detail *d)
+{
+	struct hane_inspection_filter f = {0};
+	struct services s = {d};
+	hane_db *db = hane_ui_db(ui);
+
+	/* Staff without inspection.read see nothing here, silently: the
+	 * panel is a summary, not a place for refusals. */
+	if (hane_can(db, HANE_ACT_INSPECTION_READ) != 0)
+		return;
+	f.household_id = household_id;
+	if (hane_inspection_each(db, &f, service_request, &s, NULL) != 0)
+		return;
+	if (hane_inspection_aid_each(db, household_id, service_aid, &s) != 0)
+		return;
+}
