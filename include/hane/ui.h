@@ -93,7 +93,11 @@ const char *hane_ui_key_name(enum hane_ui_key k);
 	X(OPEN, HANE_UI_K_ENTER, UI_ACT_OPEN, UI_HLP_OPEN)                     \
 	X(CHOOSE, HANE_UI_K_ENTER, UI_ACT_CHOOSE, UI_HLP_CHOOSE)               \
 	X(NEXT, HANE_UI_K_TAB, UI_ACT_NEXT, UI_HLP_NEXT)                       \
-	X(BACK, HANE_UI_K_ESC, UI_ACT_BACK, UI_HLP_BACK)
+	X(BACK, HANE_UI_K_ESC, UI_ACT_BACK, UI_HLP_BACK)                       \
+	X(EXPORT, HANE_UI_K_F2, UI_ACT_EXPORT, UI_HLP_EXPORT)                  \
+	X(RUN_IMPORT, HANE_UI_K_F2, UI_ACT_IMPORT, UI_HLP_IMPORT)              \
+	X(PATH, HANE_UI_K_F4, UI_ACT_PATH, UI_HLP_PATH)                        \
+	X(UP, HANE_UI_K_BACKSPACE, UI_ACT_UP, UI_HLP_UP)
 
 enum hane_ui_action {
 #define HANE_X_(name, key, label, help) HANE_UI_A_##name,
@@ -185,6 +189,11 @@ void hane_ui_list_select_id(struct hane_ui_list *l, int64_t id);
 /* Sorts rows by column col in the way kind says; keeps the selection. */
 void hane_ui_list_sort(struct hane_ui_list *l, int col, enum hane_ui_sort kind,
 		       bool descending);
+/* Column titles not in the message table (a report's own titles):
+ * titles[0..ncols) are copied and shown instead of the columns' title
+ * messages; NULL goes back to the messages. */
+int hane_ui_list_titles(struct hane_ui_list *l, const char *const *titles)
+	HANE_WARN_UNUSED;
 /* Incremental search: selects the first row at or after `from` with a
  * cell whose folded text contains the folded query; -1 if none. */
 int hane_ui_list_find(struct hane_ui_list *l, const char *query, int from);
@@ -264,6 +273,9 @@ void hane_ui_form_free(struct hane_ui_form *f); /* accepts NULL */
 /* The text of field i, as typed (trimmed on save). */
 const char *hane_ui_form_get(const struct hane_ui_form *f, int i);
 void hane_ui_form_set(struct hane_ui_form *f, int i, const char *text);
+/* A label not in the message table for field i (a report parameter's
+ * own title), copied; NULL or "" goes back to the field's message. */
+void hane_ui_form_label(struct hane_ui_form *f, int i, const char *text);
 /* CHOICE: the index; YESNO: 1 yes, 0 no. */
 int hane_ui_form_choice(const struct hane_ui_form *f, int i);
 void hane_ui_form_set_choice(struct hane_ui_form *f, int i, int choice);
@@ -302,6 +314,9 @@ struct hane_ui_progress *hane_ui_progress_begin(struct hane_ui *ui,
 						const char *title);
 bool hane_ui_progress_step(struct hane_ui_progress *p, int64_t done,
 			   int64_t total);
+/* A line under the bar instead of "done / total" (rows, rows/s, time
+ * left); copied. NULL or "" goes back to the counts. */
+void hane_ui_progress_note(struct hane_ui_progress *p, const char *text);
 void hane_ui_progress_end(struct hane_ui_progress *p); /* accepts NULL */
 /* "[█████░░░░░]  45%" in width columns into out (pure). */
 char *hane_ui_progress_text(char *out, size_t outsz, int64_t done,
@@ -358,5 +373,13 @@ void hane_ui_services_fill(struct hane_ui *ui, int64_t household_id,
 int hane_ui_households_main(struct hane_ui *ui);
 /* The person search from anywhere (F3); query may be NULL. */
 int hane_ui_households_search(struct hane_ui *ui, const char *query);
+
+/* İçe/Dışa Aktar (src/units/households/ui_transfer.c): a household list
+ * from CSV (file picker, options, dry-run preview, import with progress
+ * and summary) and the registry out to CSV. */
+int hane_ui_transfer_main(struct hane_ui *ui);
+/* Raporlar (src/ui/reports_screen.c): the embedded reports, a form of
+ * each report's parameters, the result as a table, export to CSV. */
+int hane_ui_reports_main(struct hane_ui *ui);
 
 #endif

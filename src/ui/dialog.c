@@ -238,6 +238,7 @@ int hane_ui_choose(struct hane_ui *ui, const char *title,
 struct hane_ui_progress {
 	struct hane_ui *ui;
 	char title[256];
+	char note[256]; /* hane_ui_progress_note(); "" shows the counts */
 	int64_t done, total;
 };
 
@@ -280,7 +281,7 @@ static void draw_progress(struct hane_ui *ui, void *arg)
 	ui_put(y + 2, x + 2, bar, w - 4, UI_R_CHART);
 	snprintf(count, sizeof count, "%lld / %lld", (long long)p->done,
 		 (long long)p->total);
-	ui_put(y + 3, x + 2, count, w - 4, UI_R_MUTED);
+	ui_put(y + 3, x + 2, p->note[0] ? p->note : count, w - 4, UI_R_MUTED);
 	ui_put(y + 4, x + 2, hane_msg(HANE_M_UI_PROGRESS_STOP), w - 4,
 	       UI_R_MUTED);
 }
@@ -319,6 +320,12 @@ bool hane_ui_progress_step(struct hane_ui_progress *p, int64_t done,
 	timeout(-1);
 	ui_redraw(p->ui);
 	return go_on;
+}
+
+void hane_ui_progress_note(struct hane_ui_progress *p, const char *text)
+{
+	if (p)
+		snprintf(p->note, sizeof p->note, "%s", text ? text : "");
 }
 
 void hane_ui_progress_end(struct hane_ui_progress *p)

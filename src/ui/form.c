@@ -16,6 +16,7 @@ struct fstate {
 	int choice;
 	char msg[512];  /* validation error, shown "✗" */
 	char note[512]; /* warning, shown "⚠" */
+	char label[128]; /* hane_ui_form_label(); "" uses the message */
 };
 
 struct hane_ui_form {
@@ -94,6 +95,20 @@ void hane_ui_form_set_choice(struct hane_ui_form *f, int i, int choice)
 	else if (choice < 0 || choice >= d->nchoices)
 		choice = 0;
 	f->f[i].choice = choice;
+}
+
+void hane_ui_form_label(struct hane_ui_form *f, int i, const char *text)
+{
+	if (valid_index(f, i))
+		snprintf(f->f[i].label, sizeof f->f[i].label, "%s",
+			 text ? text : "");
+}
+
+/* Field i's label: its own text, or the field's message. */
+static const char *label_of(const struct hane_ui_form *f, int i)
+{
+	return f->f[i].label[0] ? f->f[i].label
+				: hane_msg(f->v->fields[i].label);
 }
 
 void hane_ui_form_note(struct hane_ui_form *f, int i, const char *text)
@@ -225,7 +240,7 @@ static int label_width(const struct hane_ui_form *f)
 
 		if (!editable(d))
 			continue;
-		lw = hane_text_width(hane_msg(d->label)) + (d->required ? 2 : 0);
+		lw = hane_text_width(label_of(f, i)) + (d->required ? 2 : 0);
 		if (lw > w)
 			w = lw;
 	}
@@ -332,11 +347,11 @@ static void draw_form(struct hane_ui *ui, void *arg)
 			w = ui_cols() - fx - 2;
 		if (y >= top && y <= bottom) {
 			if (d->kind == HANE_UI_F_HEADING) {
-				ui_put(y, 1, hane_msg(d->label),
+				ui_put(y, 1, label_of(f, i),
 				       ui_cols() - 2, UI_R_HEADING);
 			} else {
 				snprintf(label, sizeof label, "%s%s",
-					 hane_msg(d->label),
+					 label_of(f, i),
 					 d->required ? " *" : "");
 				ui_put(y, 0, i == f->focus ? "\u25b6" : " ", 1,
 				       UI_R_NORMAL);
@@ -427,7 +442,7 @@ static void edit_choice(struct hane_ui *ui, struct hane_ui_form *f,
 			s->choice = (s->choice + 1) % d->nchoices;
 		else if (k == HANE_UI_K_ENTER ||
 			 (k == HANE_UI_K_CHAR && ch == ' ')) {
-			int c = hane_ui_choose(ui, hane_msg(d->label),
+			int c = hane_ui_choose(ui, label_of(f, f->focus),
 					       d->choices, d->nchoices,
 					       s->choice);
 

@@ -19,6 +19,7 @@ struct hane_ui_list {
 	int sel, top;
 	int sort_col; /* -1: as filled */
 	bool sort_desc;
+	char **titles; /* hane_ui_list_titles(), or NULL */
 };
 
 /* ---- Column layout (pure) ---------------------------------------------- */
@@ -123,11 +124,47 @@ void hane_ui_list_clear(struct hane_ui_list *l)
 	l->top = 0;
 }
 
+static void titles_free(struct hane_ui_list *l)
+{
+	if (!l->titles)
+		return;
+	for (int c = 0; c < l->ncols; c++)
+		free(l->titles[c]);
+	free(l->titles);
+	l->titles = NULL;
+}
+
+int hane_ui_list_titles(struct hane_ui_list *l, const char *const *titles)
+{
+	titles_free(l);
+	if (!titles)
+		return 0;
+	l->titles = calloc((size_t)l->ncols, sizeof *l->titles);
+	if (!l->titles)
+		return HANE_ENOMEM;
+	for (int c = 0; c < l->ncols; c++)
+		if (!(l->titles[c] = strdup(titles[c] ? titles[c] : ""))) {
+			titles_free(l);
+			return HANE_ENOMEM;
+		}
+	return 0;
+}
+
+/* Column c's title: the list's own, or the column's message. */
+static const char *col_title(const struct hane_ui_list *l,
+			     const struct hane_ui_column *cols, int c)
+{
+	if (l->titles && c < l->ncols)
+		return l->titles[c];
+	return hane_msg(cols[c].title);
+}
+
 void hane_ui_list_free(struct hane_ui_list *l)
 {
 	if (!l)
 		return;
 	hane_ui_list_clear(l);
+	titles_free(l);
 	free(l->rows);
 	free(l);
 }
@@ -316,7 +353,7 @@ void ui_list_draw(struct hane_ui_list *l, const struct hane_ui_column *cols,
 
 		if (!widths[c])
 			continue;
-		snprintf(t, sizeof t, "%s%s", hane_msg(cols[c].title),
+		snprintf(t, sizeof t, "%s%s", col_title(l, cols, c),
 			 l->sort_col == c ? (l->sort_desc ? "\u25bc" : "\u25b2")
 					  : "");
 		ui_put(y, cx, t, widths[c], UI_R_HEADING);
@@ -480,7 +517,7 @@ static void list_sort_next(struct hane_ui *ui, struct list_state *st)
 		col = (col + 1) % st->v->ncols;
 	hane_ui_list_sort(l, col, st->v->cols[col].sort, desc);
 	hane_ui_status(ui, false, "%s: %s %s", hane_msg(HANE_M_UI_SORTED_BY),
-		       hane_msg(st->v->cols[col].title),
+		       col_title(l, st->v->cols, col),
 		       desc ? "\u25bc" : "\u25b2");
 }
 
@@ -513,7 +550,12 @@ int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 			break;
 		if (ui_list_move(l, k, list_rows()))
 			continue;
-		a = hane_ui_action_for_key(v->actions, v->nactions, k);
+		/* Backspace edits the search text; an action bound to it
+		 * (a folder up) fires only when there is none. */
+		if (k == HANE_UI_K_BACKSPACE && st.qpos > 0)
+			a = -1;
+		else
+			a = hane_ui_action_for_key(v->actions, v->nactions, k);
 		if (a == HANE_UI_A_SORT) {
 			list_sort_next(ui, &st);
 			continue;

@@ -69,6 +69,8 @@ const char *hane_ui_key_name(enum hane_ui_key k)
 		return "Tab";
 	case HANE_UI_K_BTAB:
 		return "Shift-Tab";
+	case HANE_UI_K_BACKSPACE:
+		return "Backspace";
 	default:
 		return "";
 	}
