@@ -297,7 +297,10 @@ void hane_inspection_decision_init(struct hane_inspection_decision *d);
  * Aid needs a type and a kind; cash needs an amount above zero; regular
  * aid needs start, end (not before start) and frequency, one-time aid has
  * none of them; a rejection has no type, kind, amount or period. The
- * reason text is required. version is the request's. */
+ * reason text is required. version is the request's. Food aid also
+ * refers the household to the food bank (hane_foodbank_refer, source
+ * "inspection", this decision's id) in the same transaction: for the
+ * period of regular aid, for 30 days from the decision for one-time aid. */
 int hane_inspection_decide(hane_db *db, int64_t request_id, int64_t version,
 			   const struct hane_inspection_decision *d,
 			   int64_t *id) HANE_WARN_UNUSED;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/foodbank.h"
 #include "hane/households.h"
 #include "hane/i18n.h"
 #include "hane/inspection.h"
@@ -693,6 +694,71 @@ static void test_decision_rules(void **state)
 	hane_store_close(db);
 }
 
+struct refs {
+	int n;
+	struct hane_fb_referral r[4];
+};
+
+static int collect_ref(const struct hane_fb_referral *r, void *arg)
+{
+	struct refs *s = arg;
+
+	if (s->n < 4)
+		s->r[s->n++] = *r;
+	return 0;
+}
+
+/* A food decision refers the household to the food bank; other kinds
+ * do not. */
+static void test_food_decision_refers_to_foodbank(void **state)
+{
+	hane_db *db;
+	int64_t hid, a, b, c, insp, did = 0;
+	struct hane_inspection_decision d;
+	struct refs s = {0};
+
+	(void)state;
+	set_now("2026-06-15 10:00:00");
+	db = tu_open(NULL);
+	insp = add_staff(db, "mehmet", "Mehmet Demir", "inspection", true);
+	hid = household(db, 51, "Gündoğdu", "Ali", "Veli");
+	a = request(db, hid, "food", "normal", NULL);
+	b = request(db, hid, "general", "normal", NULL);
+	c = request(db, hid, "fuel", "normal", NULL);
+	assign(db, a, insp);
+	assign(db, b, insp);
+	assign(db, c, insp);
+	visit(db, a, NULL, "in_kind");
+	visit(db, b, NULL, "regular");
+	visit(db, c, NULL, "in_kind");
+	d = aid("one_time", "food", 0, NULL, NULL, NULL);
+	decide(db, a, &d, NULL);
+	d = aid("regular", "food", 0, "2026-07-01", "2026-12-31", "monthly");
+	decide(db, b, &d, NULL);
+	d = aid("one_time", "fuel", 0, NULL, NULL, NULL);
+	decide(db, c, &d, NULL);
+	tu_ok(hane_foodbank_referrals(db, hid, collect_ref, &s));
+	assert_int_equal(s.n, 2);
+	for (int i = 0; i < s.n; i++) {
+		struct hane_inspection_decision got;
+
+		assert_string_equal(s.r[i].source, "inspection");
+		if (!strcmp(s.r[i].valid_from, "2026-06-15")) {
+			tu_ok(hane_inspection_decision_get(db, a, &got));
+			assert_int_equal(s.r[i].decision_id, got.id);
+			assert_string_equal(s.r[i].valid_until, "2026-07-15");
+		} else {
+			tu_ok(hane_inspection_decision_get(db, b, &got));
+			did = got.id;
+			assert_int_equal(s.r[i].decision_id, did);
+			assert_string_equal(s.r[i].valid_from, "2026-07-01");
+			assert_string_equal(s.r[i].valid_until, "2026-12-31");
+		}
+	}
+	assert_true(did > 0);
+	hane_store_close(db);
+}
+
 /* ---- Renewal and running aid -------------------------------------------------- */
 
 struct aids {
@@ -1099,6 +1165,7 @@ int main(void)
 		cmocka_unit_test(test_visit_rules_and_note),
 		cmocka_unit_test(test_note_kept_and_truncated),
 		cmocka_unit_test(test_decision_rules),
+		cmocka_unit_test(test_food_decision_refers_to_foodbank),
 		cmocka_unit_test(test_regular_aid_and_renewal),
 		cmocka_unit_test(test_import),
 		cmocka_unit_test(test_permissions),

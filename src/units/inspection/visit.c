@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hane/core.h"
+#include "hane/foodbank.h"
 #include "hane/i18n.h"
 #include "hane/inspection.h"
 #include "hane/perm.h"
@@ -621,6 +622,8 @@ static int validate_decision(const struct hane_inspection_decision *d)
 		      d->frequency, true);
 }
 
+#define FOOD_ONE_TIME_DAYS 30
+
 struct decide_arg {
 	int64_t request_id, version, id;
 	struct hane_inspection_decision d;
@@ -668,6 +671,24 @@ static int decide_tx(hane_db *db, void *arg)
 
 		if ((rc = hane_store_insert(db, "inspection_decision", f,
 					    sizeof f / sizeof f[0], &a->id)))
+			return rc;
+	}
+	/* Food aid is given by the food bank: its referral is written in the
+	 * same transaction, so a decision never exists without it. Regular
+	 * aid refers for its period; one-time aid for FOOD_ONE_TIME_DAYS,
+	 * time enough to collect one package. */
+	if (aid && !strcmp(d->kind, "food")) {
+		char until[HANE_DATE_LEN + 1];
+		const char *from = regular ? d->start_on : d->decided_on;
+
+		if (regular)
+			snprintf(until, sizeof until, "%s", d->end_on);
+		else if ((rc = hane_inspection_date_add(until, d->decided_on,
+							FOOD_ONE_TIME_DAYS)))
+			return rc;
+		if ((rc = hane_foodbank_refer(db, r.household_id, "inspection",
+					      a->id, d->reason, from, until,
+					      NULL)))
 			return rc;
 	}
 	{
