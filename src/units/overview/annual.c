@@ -1,0 +1,391 @@
+/* The annual activity report: one table of figures, each a one-number
+ * query with :year, so every figure printed can be checked by running
+ * the query shown beside it (in the sqlite3 tool as well). */
+#include <stdio.h>
+#include <string.h>
+
+#include "hane/csvio.h"
+#include "hane/i18n.h"
+#include "hane/perm.h"
+#include "units/overview/overview_int.h"
+
+#define Y_FROM ":year || '-01-01'"
+#define Y_TO ":year || '-12-31'"
+#define IN_YEAR(col) " " col " BETWEEN " Y_FROM " AND " Y_TO
+
+/* The households each unit served in the year (for the persons and the
+ * directorate-wide figures). */
+#define HH_INSPECTION                                                          \
+	"SELECT r.household_id FROM inspection_visit v"                        \
+	" JOIN inspection_request r ON r.id = v.request_id"                    \
+	" WHERE" IN_YEAR("v.visited_on")
+#define HH_FOODBANK                                                            \
+	"SELECT household_id FROM fb_distribution WHERE" IN_YEAR("date")
+#define HH_HOMECARE                                                            \
+	"SELECT p.household_id FROM homecare_visit v"                          \
+	" JOIN homecare_client c ON c.id = v.client_id"                        \
+	" JOIN person p ON p.id = c.person_id"                                 \
+	" WHERE v.status = 'done' AND" IN_YEAR("v.date")
+#define HH_TAXI                                                                \
+	"SELECT p.household_id FROM taxi_trip t"                               \
+	" JOIN taxi_appointment a ON a.id = t.appointment_id"                  \
+	" JOIN taxi_rider r ON r.id = a.rider_id"                              \
+	" JOIN person p ON p.id = r.person_id"                                 \
+	" WHERE t.status = 'done' AND" IN_YEAR("t.day")
+#define HH_ALL                                                                 \
+	HH_INSPECTION " UNION " HH_FOODBANK " UNION " HH_HOMECARE              \
+		      " UNION " HH_TAXI
+
+static const struct {
+	const char *id;
+	int unit;
+	enum hane_msg title;
+	bool money;
+	const char *sql;
+} figures[] = {
+	{"inspection.requests", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_REQUESTS,
+	 false,
+	 "SELECT count(*) FROM inspection_request WHERE"
+	 IN_YEAR("requested_on")},
+	{"inspection.visits", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_VISITS,
+	 false,
+	 "SELECT count(*) FROM inspection_visit WHERE" IN_YEAR("visited_on")},
+	{"inspection.households", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_HH,
+	 false, "SELECT count(DISTINCT household_id) FROM (" HH_INSPECTION ")"},
+	{"inspection.persons", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_PERSONS,
+	 false,
+	 "SELECT count(*) FROM person WHERE household_id IN (" HH_INSPECTION
+	 ")"},
+	{"inspection.decisions", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_DECISIONS,
+	 false,
+	 "SELECT count(*) FROM inspection_decision WHERE"
+	 IN_YEAR("decided_on")},
+	{"inspection.aid", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_AID, false,
+	 "SELECT count(*) FROM inspection_decision WHERE outcome = 'aid' AND"
+	 IN_YEAR("decided_on")},
+	{"inspection.regular", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_REGULAR,
+	 false,
+	 "SELECT count(*) FROM inspection_decision"
+	 " WHERE aid_type = 'regular' AND" IN_YEAR("decided_on")},
+	{"inspection.rejected", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_REJECTED,
+	 false,
+	 "SELECT count(*) FROM inspection_decision"
+	 " WHERE outcome = 'rejected' AND" IN_YEAR("decided_on")},
+	{"inspection.cash", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_CASH, true,
+	 "SELECT coalesce(sum(amount_kurus), 0) FROM inspection_decision"
+	 " WHERE outcome = 'aid' AND kind = 'cash' AND"
+	 IN_YEAR("decided_on")},
+	{"foodbank.packages", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_PACKAGES,
+	 false, "SELECT count(*) FROM fb_distribution WHERE" IN_YEAR("date")},
+	{"foodbank.households", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_HH, false,
+	 "SELECT count(DISTINCT household_id) FROM (" HH_FOODBANK ")"},
+	{"foodbank.persons", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_PERSONS, false,
+	 "SELECT count(*) FROM person WHERE household_id IN (" HH_FOODBANK
+	 ")"},
+	{"foodbank.value", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_VALUE, true,
+	 "SELECT coalesce(sum(value_kurus), 0) FROM fb_distribution WHERE"
+	 IN_YEAR("date")},
+	{"foodbank.donations", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_DONATIONS,
+	 false, "SELECT count(*) FROM fb_donation WHERE" IN_YEAR("date")},
+	{"foodbank.donation_value", HANE_OV_FOODBANK,
+	 HANE_M_OV_F_FOOD_DONATION_VALUE, true,
+	 "SELECT coalesce(sum(value_kurus), 0) FROM fb_donation WHERE"
+	 IN_YEAR("date")},
+	{"foodbank.supply_value", HANE_OV_FOODBANK,
+	 HANE_M_OV_F_FOOD_SUPPLY_VALUE, true,
+	 "SELECT coalesce(sum(value_kurus), 0) FROM fb_supply WHERE"
+	 IN_YEAR("date")},
+	{"homecare.care_visits", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_VISITS,
+	 false,
+	 "SELECT count(*) FROM homecare_visit WHERE service = 'care'"
+	 " AND status = 'done' AND" IN_YEAR("date")},
+	{"homecare.care_persons", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_PERSONS,
+	 false,
+	 "SELECT count(DISTINCT c.person_id) FROM homecare_visit v"
+	 " JOIN homecare_client c ON c.id = v.client_id"
+	 " WHERE v.service = 'care' AND v.status = 'done' AND"
+	 IN_YEAR("v.date")},
+	{"homecare.cleanings", HANE_OV_HOMECARE, HANE_M_OV_F_CLEANINGS, false,
+	 "SELECT count(*) FROM homecare_visit WHERE service = 'cleaning'"
+	 " AND status = 'done' AND" IN_YEAR("date")},
+	{"homecare.cleaning_persons", HANE_OV_HOMECARE,
+	 HANE_M_OV_F_CLEANING_PERSONS, false,
+	 "SELECT count(DISTINCT c.person_id) FROM homecare_visit v"
+	 " JOIN homecare_client c ON c.id = v.client_id"
+	 " WHERE v.service = 'cleaning' AND v.status = 'done' AND"
+	 IN_YEAR("v.date")},
+	{"homecare.missed", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_MISSED, false,
+	 "SELECT count(*) FROM homecare_visit WHERE status = 'missed' AND"
+	 IN_YEAR("date")},
+	{"homecare.new_clients", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_NEW, false,
+	 "SELECT count(*) FROM homecare_client WHERE" IN_YEAR("start_date")},
+	{"taxi.appointments", HANE_OV_TAXI, HANE_M_OV_F_TAXI_APPTS, false,
+	 "SELECT count(*) FROM taxi_appointment WHERE status = 'booked' AND"
+	 IN_YEAR("day")},
+	{"taxi.trips", HANE_OV_TAXI, HANE_M_OV_F_TAXI_TRIPS, false,
+	 "SELECT count(*) FROM taxi_trip WHERE status = 'done' AND"
+	 IN_YEAR("day")},
+	{"taxi.riders", HANE_OV_TAXI, HANE_M_OV_F_TAXI_RIDERS, false,
+	 "SELECT count(DISTINCT a.rider_id) FROM taxi_trip t"
+	 " JOIN taxi_appointment a ON a.id = t.appointment_id"
+	 " WHERE t.status = 'done' AND" IN_YEAR("t.day")},
+	{"taxi.wheelchair", HANE_OV_TAXI, HANE_M_OV_F_TAXI_WHEELCHAIR, false,
+	 "SELECT count(*) FROM taxi_trip WHERE status = 'done'"
+	 " AND wheelchair = 1 AND" IN_YEAR("day")},
+	{"taxi.noshows", HANE_OV_TAXI, HANE_M_OV_F_TAXI_NOSHOWS, false,
+	 "SELECT count(*) FROM taxi_trip WHERE status = 'noshow' AND"
+	 IN_YEAR("day")},
+	{"taxi.cancelled", HANE_OV_TAXI, HANE_M_OV_F_TAXI_CANCELLED, false,
+	 "SELECT count(*) FROM taxi_trip WHERE status = 'cancelled' AND"
+	 IN_YEAR("day")},
+	{"all.households", HANE_OV_ALL, HANE_M_OV_F_ALL_HH, false,
+	 "SELECT count(*) FROM (" HH_ALL ")"},
+	{"all.persons", HANE_OV_ALL, HANE_M_OV_F_ALL_PERSONS, false,
+	 "SELECT count(*) FROM person WHERE household_id IN (" HH_ALL ")"},
+};
+
+#define NFIGURES (sizeof figures / sizeof figures[0])
+
+static int check_year(int year)
+{
+	if (year < 2000 || year > 2999) {
+		hane_error_set("%s: %d", hane_msg(HANE_M_OV_BAD_YEAR), year);
+		return HANE_EUSAGE;
+	}
+	return 0;
+}
+
+static int run_one(hane_db *db, size_t i, const char *ys, int64_t *v)
+{
+	const char *names[] = {":year"};
+	const char *vals[] = {ys};
+
+	return ov_query_int(db, figures[i].sql, names, vals, 1, v);
+}
+
+int hane_overview_annual(hane_db *db, int year,
+			 int (*fn)(const struct hane_ov_figure *f, void *arg),
+			 void *arg)
+{
+	char ys[8], detail[64];
+	int rc;
+
+	if ((rc = check_year(year)) || (rc = hane_can(db, HANE_ACT_REPORT_RUN)))
+		return rc;
+	snprintf(ys, sizeof ys, "%d", year);
+	snprintf(detail, sizeof detail, "{\"report\":\"annual\",\"year\":%d}",
+		 year);
+	if ((rc = hane_store_audit_event(db, "report", "", 0, detail)) != 0)
+		return rc;
+	for (size_t i = 0; i < NFIGURES; i++) {
+		struct hane_ov_figure f = {figures[i].id, figures[i].unit,
+					   hane_msg(figures[i].title),
+					   figures[i].money, 0,
+					   figures[i].sql};
+
+		if ((rc = run_one(db, i, ys, &f.value)) != 0)
+			return rc;
+		if ((rc = fn(&f, arg)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int hane_overview_figure(hane_db *db, int year, const char *id,
+			 int64_t *value)
+{
+	char ys[8];
+	int rc;
+
+	*value = 0;
+	if ((rc = check_year(year)) || (rc = hane_can(db, HANE_ACT_REPORT_RUN)))
+		return rc;
+	snprintf(ys, sizeof ys, "%d", year);
+	for (size_t i = 0; i < NFIGURES; i++)
+		if (strcmp(figures[i].id, id) == 0)
+			return run_one(db, i, ys, value);
+	hane_error_set("%s: %s", hane_msg(HANE_M_OV_NO_FIGURE), id);
+	return HANE_ENOTFOUND;
+}
+
+/* ---- CSV ------------------------------------------------------------------ */
+
+struct csv_ctx {
+	hane_csv_writer *w;
+	int rc;
+};
+
+static int csv_row(const struct hane_ov_figure *f, void *arg)
+{
+	struct csv_ctx *c = arg;
+	char v[32];
+
+	if (f->money)
+		snprintf(v, sizeof v, "%lld.%02lld",
+			 (long long)(f->value / 100),
+			 (long long)(f->value % 100));
+	else
+		snprintf(v, sizeof v, "%lld", (long long)f->value);
+	hane_csv_put(c->w, hane_overview_unit_label(f->unit), HANE_CSV_TEXT);
+	hane_csv_put(c->w, f->id, HANE_CSV_TEXT);
+	hane_csv_put(c->w, f->title, HANE_CSV_TEXT);
+	hane_csv_put(c->w, v, HANE_CSV_NUMBER);
+	hane_csv_put(c->w, f->sql, HANE_CSV_TEXT);
+	return hane_csv_endrow(c->w);
+}
+
+int hane_overview_annual_csv(hane_db *db, int year, FILE *fp, unsigned flags)
+{
+	struct csv_ctx c = {NULL, 0};
+	char detail[64];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_EXPORT)) != 0)
+		return rc;
+	snprintf(detail, sizeof detail,
+		 "{\"export\":\"annual\",\"year\":%d}", year);
+	if ((rc = hane_store_audit_event(db, "export", "", 0, detail)) != 0)
+		return rc;
+	if ((rc = hane_csv_writer_open(&c.w, fp, flags)) != 0)
+		return rc;
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_UNIT), HANE_CSV_TEXT);
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_ID), HANE_CSV_TEXT);
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_FIGURE), HANE_CSV_TEXT);
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_VALUE), HANE_CSV_TEXT);
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_QUERY), HANE_CSV_TEXT);
+	hane_csv_endrow(c.w);
+	rc = hane_overview_annual(db, year, csv_row, &c);
+	{
+		int rc2 = hane_csv_writer_close(c.w);
+
+		if (!rc)
+			rc = rc2;
+	}
+	return rc;
+}
+
+/* ---- The published summary -------------------------------------------------- */
+
+struct text_ctx {
+	int64_t v[NFIGURES];
+};
+
+static int collect(const struct hane_ov_figure *f, void *arg)
+{
+	struct text_ctx *t = arg;
+
+	for (size_t i = 0; i < NFIGURES; i++)
+		if (figures[i].id == f->id)
+			t->v[i] = f->value;
+	return 0;
+}
+
+static const char *num(struct text_ctx *t, const char *id, char *buf,
+		       size_t sz)
+{
+	for (size_t i = 0; i < NFIGURES; i++) {
+		if (strcmp(figures[i].id, id) != 0)
+			continue;
+		if (figures[i].money)
+			return hane_money_format(buf, sz, t->v[i], true);
+		return hane_overview_num(buf, sz, t->v[i]);
+	}
+	return "?";
+}
+
+/* Wraps text at 76 columns (on spaces) for the printed page. */
+static void wrap(FILE *fp, const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		size_t fit = hane_text_fit(p, 76), cut = fit;
+
+		if (p[fit])
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+		if (cut == 0)
+			cut = fit;
+		fwrite(p, 1, cut, fp);
+		fputc('\n', fp);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static void queries(FILE *fp, int unit)
+{
+	for (size_t i = 0; i < NFIGURES; i++)
+		if (figures[i].unit == unit)
+			fprintf(fp, "  -- %s\n  %s;\n", figures[i].id,
+				figures[i].sql);
+}
+
+int hane_overview_annual_text(hane_db *db, int year, FILE *fp, bool sql)
+{
+	struct text_ctx t;
+	char b[16][48], para[2048];
+	enum hane_lang old = hane_lang_get();
+	int rc;
+
+	memset(&t, 0, sizeof t);
+	if ((rc = hane_overview_annual(db, year, collect, &t)) != 0)
+		return rc;
+	/* The published summary is an official text: always Turkish. */
+	hane_lang_set(HANE_LANG_TR);
+#define N(i, id) num(&t, id, b[i], sizeof b[i])
+	fprintf(fp, hane_msg(HANE_M_OV_TXT_TITLE), year);
+	fputs("\n\n", fp);
+
+	fprintf(fp, "%s\n", hane_overview_unit_label(HANE_OV_INSPECTION));
+	snprintf(para, sizeof para, hane_msg(HANE_M_OV_TXT_INSPECTION), year,
+		 N(0, "inspection.requests"), N(1, "inspection.households"),
+		 N(2, "inspection.persons"), N(3, "inspection.visits"),
+		 N(4, "inspection.decisions"), N(5, "inspection.aid"),
+		 N(6, "inspection.regular"), N(7, "inspection.rejected"),
+		 N(8, "inspection.cash"));
+	wrap(fp, para);
+	if (sql)
+		queries(fp, HANE_OV_INSPECTION);
+	fputc('\n', fp);
+
+	fprintf(fp, "%s\n", hane_overview_unit_label(HANE_OV_FOODBANK));
+	snprintf(para, sizeof para, hane_msg(HANE_M_OV_TXT_FOODBANK), year,
+		 N(0, "foodbank.households"), N(1, "foodbank.persons"),
+		 N(2, "foodbank.packages"), N(3, "foodbank.value"),
+		 N(4, "foodbank.donations"), N(5, "foodbank.donation_value"),
+		 N(6, "foodbank.supply_value"));
+	wrap(fp, para);
+	if (sql)
+		queries(fp, HANE_OV_FOODBANK);
+	fputc('\n', fp);
+
+	fprintf(fp, "%s\n", hane_overview_unit_label(HANE_OV_HOMECARE));
+	snprintf(para, sizeof para, hane_msg(HANE_M_OV_TXT_HOMECARE), year,
+		 N(0, "homecare.care_persons"), N(1, "homecare.care_visits"),
+		 N(2, "homecare.cleaning_persons"), N(3, "homecare.cleanings"),
+		 N(4, "homecare.new_clients"));
+	wrap(fp, para);
+	if (sql)
+		queries(fp, HANE_OV_HOMECARE);
+	fputc('\n', fp);
+
+	fprintf(fp, "%s\n", hane_overview_unit_label(HANE_OV_TAXI));
+	snprintf(para, sizeof para, hane_msg(HANE_M_OV_TXT_TAXI), year,
+		 N(0, "taxi.appointments"), N(1, "taxi.trips"),
+		 N(2, "taxi.riders"), N(3, "taxi.wheelchair"));
+	wrap(fp, para);
+	if (sql)
+		queries(fp, HANE_OV_TAXI);
+	fputc('\n', fp);
+
+	snprintf(para, sizeof para, hane_msg(HANE_M_OV_TXT_ALL), year,
+		 N(0, "all.households"), N(1, "all.persons"));
+	wrap(fp, para);
+	if (sql)
+		queries(fp, HANE_OV_ALL);
+#undef N
+	hane_lang_set(old);
+	return ferror(fp) ? HANE_EIO : 0;
+}

@@ -1,0 +1,236 @@
+/* The dashboard: each unit's measure this month, this year and over the
+ * last twelve months, and the work that is waiting. Read-only queries
+ * over the units' tables, guarded by report.run like every report. */
+#include <stdio.h>
+#include <string.h>
+
+#include "hane/i18n.h"
+#include "hane/perm.h"
+#include "units/overview/overview_int.h"
+
+/* Per unit: its monthly measure (rows of "YYYY-MM", count between :from
+ * and :to) and its unduplicated households between the same dates. */
+static const struct {
+	const char *series;
+	const char *households;
+} measures[HANE_OV__UNITS] = {
+	[HANE_OV_INSPECTION] = {
+		"SELECT substr(visited_on, 1, 7), count(*)"
+		" FROM inspection_visit"
+		" WHERE visited_on BETWEEN :from AND :to GROUP BY 1",
+		"SELECT count(DISTINCT r.household_id)"
+		" FROM inspection_visit v"
+		" JOIN inspection_request r ON r.id = v.request_id"
+		" WHERE v.visited_on BETWEEN :from AND :to"},
+	[HANE_OV_FOODBANK] = {
+		"SELECT substr(date, 1, 7), count(*) FROM fb_distribution"
+		" WHERE date BETWEEN :from AND :to GROUP BY 1",
+		"SELECT count(DISTINCT household_id) FROM fb_distribution"
+		" WHERE date BETWEEN :from AND :to"},
+	[HANE_OV_HOMECARE] = {
+		"SELECT substr(date, 1, 7), count(*) FROM homecare_visit"
+		" WHERE status = 'done' AND date BETWEEN :from AND :to"
+		" GROUP BY 1",
+		"SELECT count(DISTINCT p.household_id) FROM homecare_visit v"
+		" JOIN homecare_client c ON c.id = v.client_id"
+		" JOIN person p ON p.id = c.person_id"
+		" WHERE v.status = 'done' AND v.date BETWEEN :from AND :to"},
+	[HANE_OV_TAXI] = {
+		"SELECT substr(day, 1, 7), count(*) FROM taxi_trip"
+		" WHERE status = 'done' AND day BETWEEN :from AND :to"
+		" GROUP BY 1",
+		"SELECT count(DISTINCT p.household_id) FROM taxi_trip t"
+		" JOIN taxi_appointment a ON a.id = t.appointment_id"
+		" JOIN taxi_rider r ON r.id = a.rider_id"
+		" JOIN person p ON p.id = r.person_id"
+		" WHERE t.status = 'done' AND t.day BETWEEN :from AND :to"},
+};
+
+static int series(hane_db *db, int u, struct hane_ov_dashboard *d,
+		  const char *from)
+{
+	struct hane_ov_unit_stats *s = &d->unit[u];
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_stmt_prepare(db, &st, measures[u].series)) != 0)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":from", from)) != 0 ||
+	    (rc = hane_stmt_bind_text(st, ":to", d->today)) != 0)
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		const char *m = hane_stmt_text(st, 0);
+
+		for (int i = 0; i < HANE_OV_MONTHS; i++)
+			if (strcmp(d->months[i], m) == 0)
+				s->series[i] = hane_stmt_int(st, 1);
+	}
+done:
+	hane_stmt_finalize(st);
+	if (rc < 0)
+		return rc;
+	s->month = s->series[HANE_OV_MONTHS - 1];
+	return 0;
+}
+
+/* The sum of the months of this year (the series covers them all). */
+static void year_sum(struct hane_ov_dashboard *d, int u)
+{
+	d->unit[u].year = 0;
+	for (int i = 0; i < HANE_OV_MONTHS; i++)
+		if (strncmp(d->months[i], d->today, 4) == 0)
+			d->unit[u].year += d->unit[u].series[i];
+}
+
+int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
+			    struct hane_ov_dashboard *d)
+{
+	char from[HANE_DATE_LEN + 1], yfrom[HANE_DATE_LEN + 1];
+	char since[HANE_DATE_LEN + 1], tomorrow[HANE_DATE_LEN + 1];
+	const char *names[] = {":from", ":to", ":today", ":since",
+			       ":tomorrow"};
+	const char *vals[5];
+	int y, m, rc;
+
+	memset(d, 0, sizeof *d);
+	if ((rc = hane_can(db, HANE_ACT_REPORT_RUN)) != 0)
+		return rc;
+	if (today && *today)
+		snprintf(d->today, sizeof d->today, "%s", today);
+	else
+		hane_today(d->today);
+	if (ov_days(d->today) == INT64_MIN) {
+		hane_error_set("%s: %s", hane_msg(HANE_M_OV_BAD_DATE),
+			       d->today);
+		return HANE_EINVAL;
+	}
+	d->food_days = food_days > 0 ? food_days : 30;
+	sscanf(d->today, "%d-%d", &y, &m);
+	/* The twelve months ending with this one, oldest first. */
+	for (int i = HANE_OV_MONTHS - 1, yy = y, mm = m; i >= 0; i--) {
+		snprintf(d->months[i], sizeof d->months[i], "%04d-%02d", yy,
+			 mm);
+		if (--mm == 0) {
+			mm = 12;
+			yy--;
+		}
+	}
+	snprintf(from, sizeof from, "%s-01", d->months[0]);
+	snprintf(yfrom, sizeof yfrom, "%04d-01-01", y);
+	ov_date_add(since, d->today, -d->food_days);
+	ov_date_add(tomorrow, d->today, 1);
+	vals[0] = yfrom;
+	vals[1] = d->today;
+	vals[2] = d->today;
+	vals[3] = since;
+	vals[4] = tomorrow;
+	for (int u = 0; u < HANE_OV__UNITS; u++) {
+		if ((rc = series(db, u, d, from)) != 0)
+			return rc;
+		year_sum(d, u);
+		if ((rc = ov_query_int(db, measures[u].households, names, vals,
+				       5, &d->unit[u].year_households)) != 0)
+			return rc;
+	}
+	if ((rc = ov_query_int(db,
+			       "SELECT count(*) FROM inspection_request"
+			       " WHERE status IN"
+			       " ('requested', 'assigned', 'visited')",
+			       names, vals, 5, &d->insp_open)) ||
+	    (rc = ov_query_int(db,
+			       "SELECT count(*) FROM inspection_request"
+			       " WHERE status IN ('requested', 'assigned')"
+			       " AND due_on < :today",
+			       names, vals, 5, &d->insp_overdue)) ||
+	    (rc = ov_query_int(
+		     db,
+		     "SELECT count(DISTINCT r.household_id) FROM fb_referral r"
+		     " WHERE r.valid_from <= :today"
+		     " AND (r.valid_until IS NULL OR r.valid_until >= :today)"
+		     " AND NOT EXISTS (SELECT 1 FROM fb_distribution x"
+		     " WHERE x.household_id = r.household_id"
+		     " AND x.date > :since)",
+		     names, vals, 5, &d->food_unserved)) ||
+	    (rc = ov_query_int(db,
+			       "SELECT count(*) FROM homecare_visit"
+			       " WHERE date = :today AND status = 'planned'",
+			       names, vals, 5, &d->care_today)) ||
+	    (rc = ov_query_int(db,
+			       "SELECT count(*) FROM homecare_visit"
+			       " WHERE followup = 'open'",
+			       names, vals, 5, &d->care_missed)) ||
+	    (rc = ov_query_int(db,
+			       "SELECT count(*) FROM taxi_trip"
+			       " WHERE day = :tomorrow"
+			       " AND status = 'planned'",
+			       names, vals, 5, &d->taxi_tomorrow)))
+		return rc;
+	return ov_query_int(db,
+			    "SELECT count(*) FROM taxi_trip WHERE day = :tomorrow"
+			    " AND status = 'planned' AND vehicle_id IS NULL",
+			    names, vals, 5, &d->taxi_no_vehicle);
+}
+
+/* label padded with spaces to w columns (Turkish letters are one column
+ * but two bytes, so printf's %-20s would not do). */
+static void pad(char *out, size_t outsz, const char *label, int w)
+{
+	int n = hane_text_width(label);
+	size_t len;
+
+	snprintf(out, outsz, "%s", label);
+	len = strlen(out);
+	while (n++ < w && len + 1 < outsz)
+		out[len++] = ' ';
+	out[len] = '\0';
+}
+
+static const enum hane_msg spark_label[HANE_OV__UNITS] = {
+	HANE_M_OV_SPARK_INSPECTION, HANE_M_OV_SPARK_FOODBANK,
+	HANE_M_OV_SPARK_HOMECARE, HANE_M_OV_SPARK_TAXI};
+
+int hane_overview_today_lines(hane_db *db, char (*lines)[256], int max,
+			      int cols, bool unicode)
+{
+	struct hane_ov_dashboard d;
+	char a[32], b[32], l[128], sp[64];
+	int n = 0;
+
+	if (!db || max <= 0 || hane_overview_dashboard(db, NULL, 0, &d) != 0)
+		return 0;
+#define LINE(...)                                                              \
+	do {                                                                   \
+		if (n < max) {                                                 \
+			char t_[512];                                          \
+			snprintf(t_, sizeof t_, __VA_ARGS__);                  \
+			hane_text_truncate(lines[n], 256, t_, cols);           \
+			n++;                                                   \
+		}                                                              \
+	} while (0)
+	pad(l, sizeof l, hane_msg(HANE_M_OV_T_INSPECTION), 20);
+	hane_overview_num(a, sizeof a, d.insp_open);
+	hane_overview_num(b, sizeof b, d.insp_overdue);
+	LINE("%s %5s  (%s %s)", l, a, b, hane_msg(HANE_M_OV_T_OVERDUE));
+	pad(l, sizeof l, hane_msg(HANE_M_OV_T_FOOD), 20);
+	hane_overview_num(a, sizeof a, d.unit[HANE_OV_FOODBANK].month);
+	hane_overview_num(b, sizeof b, d.food_unserved);
+	LINE("%s %5s  (%s %s)", l, a, b, hane_msg(HANE_M_OV_T_UNSERVED));
+	pad(l, sizeof l, hane_msg(HANE_M_OV_T_CARE), 20);
+	hane_overview_num(a, sizeof a, d.care_today);
+	hane_overview_num(b, sizeof b, d.care_missed);
+	LINE("%s %5s %s \u00b7 %s %s", l, a, hane_msg(HANE_M_OV_T_TODAY), b,
+	     hane_msg(HANE_M_OV_T_MISSED));
+	pad(l, sizeof l, hane_msg(HANE_M_OV_T_TAXI), 20);
+	hane_overview_num(a, sizeof a, d.taxi_tomorrow);
+	hane_overview_num(b, sizeof b, d.taxi_no_vehicle);
+	LINE("%s %5s %s \u00b7 %s %s", l, a, hane_msg(HANE_M_OV_T_TOMORROW), b,
+	     hane_msg(HANE_M_OV_T_NO_VEHICLE));
+	for (int u = 0; u < HANE_OV__UNITS; u++) {
+		pad(l, sizeof l, hane_msg(spark_label[u]), 20);
+		hane_chart_sparkline(sp, sizeof sp, d.unit[u].series,
+				     HANE_OV_MONTHS, unicode);
+		LINE("%s %s", l, sp);
+	}
+#undef LINE
+	return n;
+}

@@ -1,0 +1,731 @@
+/* A year of activity for demonstrations and tests: inspection requests
+ * with visits and decisions, food packages, care and cleaning visits,
+ * taxi appointments with their trips — all through the units' public
+ * model functions, so every rule and every audit row applies. What it
+ * made is returned and kept in overview_demo_run; the annual report on
+ * that year must show the same figures (tests/unit/test_overview.c). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/foodbank.h"
+#include "hane/homecare.h"
+#include "hane/i18n.h"
+#include "hane/inspection.h"
+#include "hane/perm.h"
+#include "hane/staff.h"
+#include "hane/taxi.h"
+#include "units/overview/overview_int.h"
+
+/* İzmit 2025, the published figures, at scale 1.0. */
+#define IZ_INSPECTIONS 9606
+#define IZ_FOOD_HH 3046
+#define IZ_CARE_VISITS 2530
+#define IZ_CARE_PERSONS 211
+#define IZ_CLEANINGS 1667
+#define IZ_CLEANING_PERSONS 191
+#define IZ_TAXI_APPTS 441
+
+struct gen {
+	hane_db *db;
+	uint64_t rng;
+	int year;
+	char first[HANE_DATE_LEN + 1], last[HANE_DATE_LEN + 1];
+	int64_t d0, d1; /* ov_days of first and last */
+	int64_t *hh;    /* active households, by id */
+	size_t nhh;
+	int64_t *persons;
+	size_t npersons;
+	struct hane_ov_demo_counts *c;
+	void (*progress)(const char *stage, int64_t done, int64_t total,
+			 void *arg);
+	void *arg;
+};
+
+static uint64_t rnd(struct gen *g)
+{
+	/* splitmix64: small, fast, and the same everywhere for a seed. */
+	uint64_t z = (g->rng += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int64_t rnd_in(struct gen *g, int64_t lo, int64_t hi)
+{
+	if (hi <= lo)
+		return lo;
+	return lo + (int64_t)(rnd(g) % (uint64_t)(hi - lo + 1));
+}
+
+static int64_t scaled(double scale, int64_t n)
+{
+	int64_t v = (int64_t)llround((double)n * scale);
+
+	return v < 1 ? 1 : v;
+}
+
+static void progress(struct gen *g, const char *stage, int64_t done,
+		     int64_t total)
+{
+	if (g->progress && (done % 256 == 0 || done == total))
+		g->progress(stage, done, total, g->arg);
+}
+
+static void missing(struct gen *g, const char *unit, int rc)
+{
+	size_t len = strlen(g->c->missing);
+
+	snprintf(g->c->missing + len, sizeof g->c->missing - len, "%s%s: %s",
+		 len ? "; " : "", unit,
+		 hane_error_last()[0] ? hane_error_last() : hane_strerror(rc));
+}
+
+static int load_ids(hane_db *db, const char *sql, int64_t **out, size_t *n)
+{
+	hane_stmt *st = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		if (*n == cap) {
+			int64_t *v;
+
+			cap = cap ? cap * 2 : 1024;
+			if (!(v = realloc(*out, cap * sizeof *v))) {
+				rc = HANE_ENOMEM;
+				break;
+			}
+			*out = v;
+		}
+		(*out)[(*n)++] = hane_stmt_int(st, 0);
+	}
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* A working day (Monday–Friday) of the range, spread evenly by k of n. */
+static void spread_day(struct gen *g, int64_t k, int64_t n, int64_t lo_off,
+		       int64_t hi_cut, char out[HANE_DATE_LEN + 1])
+{
+	int64_t span = (g->d1 - hi_cut) - (g->d0 + lo_off);
+	int64_t d = g->d0 + lo_off + (n > 0 ? span * k / n : 0);
+
+	/* 1970-01-01 was a Thursday: (d + 3) % 7 is 0 on Monday. */
+	while ((d + 3) % 7 >= 5)
+		d--;
+	if (d < g->d0)
+		d = g->d0 + 2;
+	ov_date(out, d);
+}
+
+/* ---- Registry ------------------------------------------------------------- */
+
+static int ensure_households(struct gen *g, int64_t need, uint64_t seed)
+{
+	int64_t have = 0;
+	int rc;
+
+	if ((rc = hane_store_query_int(g->db, &have,
+				       "SELECT count(*) FROM household"
+				       " WHERE status = 'active' AND :x = :x",
+				       ":x", 0)))
+		return rc;
+	if (have < need) {
+		if ((rc = hane_demo_generate(g->db, need - have, seed, NULL,
+					     NULL)) != 0)
+			return rc;
+		g->c->households_added = need - have;
+	}
+	if ((rc = load_ids(g->db,
+			   "SELECT id FROM household WHERE status = 'active'"
+			   " AND head_id IS NOT NULL ORDER BY id",
+			   &g->hh, &g->nhh)))
+		return rc;
+	return load_ids(g->db,
+			"SELECT p.id FROM person p JOIN household h"
+			" ON h.id = p.household_id WHERE h.status = 'active'"
+			" ORDER BY p.id",
+			&g->persons, &g->npersons);
+}
+
+/* A staff member for the generated work, added once. */
+static int demo_staff(hane_db *db, const char *user, const char *name,
+		      const char *role, const char *unit, int64_t *id)
+{
+	struct hane_staff s;
+	int rc;
+
+	{
+		hane_stmt *st = NULL;
+
+		if ((rc = hane_stmt_prepare(db, &st,
+					    "SELECT id FROM staff"
+					    " WHERE username = :u")))
+			return rc;
+		if ((rc = hane_stmt_bind_text(st, ":u", user)) == 0)
+			rc = hane_stmt_step(st);
+		*id = rc == HANE_ROW ? hane_stmt_int(st, 0) : 0;
+		hane_stmt_finalize(st);
+		if (rc < 0)
+			return rc;
+		if (*id)
+			return 0;
+	}
+	memset(&s, 0, sizeof s);
+	snprintf(s.username, sizeof s.username, "%s", user);
+	snprintf(s.full_name, sizeof s.full_name, "%s", name);
+	snprintf(s.role, sizeof s.role, "%s", role);
+	snprintf(s.unit, sizeof s.unit, "%s", unit);
+	s.active = true;
+	return hane_staff_add(db, &s, id);
+}
+
+/* ---- Inspection --------------------------------------------------------------- */
+
+static int gen_inspection(struct gen *g, int64_t n)
+{
+	int64_t insp[3];
+	unsigned char *seen = calloc(g->nhh ? g->nhh : 1, 1);
+	int rc = 0;
+
+	if (!seen)
+		return HANE_ENOMEM;
+	for (int i = 0; i < 3 && !rc; i++) {
+		char u[32], name[64];
+
+		snprintf(u, sizeof u, "demo-insp%d", i + 1);
+		snprintf(name, sizeof name, "Örnek Müfettiş %d", i + 1);
+		rc = demo_staff(g->db, u, name, "caseworker", "inspection",
+				&insp[i]);
+	}
+	if (rc)
+		goto done;
+	if ((rc = hane_store_begin(g->db)) != 0)
+		goto done;
+	for (int64_t k = 0; k < n && !rc; k++) {
+		size_t hi = (size_t)(k % (int64_t)g->nhh);
+		struct hane_inspection r;
+		struct hane_inspection_visit v;
+		struct hane_inspection_decision d;
+		int64_t id, ver, dv, dd;
+		int kind = (int)(rnd(g) % 4);
+		int e;
+
+		hane_inspection_init(&r);
+		r.household_id = g->hh[hi];
+		spread_day(g, k, n, 0, 10, r.requested_on);
+		snprintf(r.channel, sizeof r.channel, "%s",
+			 k % 5 == 0 ? "phone" : "walk_in");
+		snprintf(r.reason, sizeof r.reason, "%s",
+			 kind == 2 ? "food" : "general");
+		if ((e = hane_inspection_request(g->db, &r, &id)) != 0) {
+			/* An open request of the same reason from before: the
+			 * unit's rule, not a failure of the generator. */
+			if (e == HANE_EEXIST)
+				continue;
+			rc = e;
+			break;
+		}
+		g->c->insp_requests++;
+		if ((rc = hane_inspection_assign(g->db, id, 1, insp[k % 3],
+						 NULL)) != 0)
+			break;
+		ver = 2;
+		hane_inspection_visit_init(&v);
+		dv = ov_days(r.requested_on) + rnd_in(g, 0, 5);
+		ov_date(v.visited_on, dv);
+		snprintf(v.tenure, sizeof v.tenure, "%s",
+			 k % 3 ? "tenant" : "owner");
+		v.rent_kurus = k % 3 ? 500000 : -1;
+		v.rooms = 2 + (int)(k % 3);
+		snprintf(v.recommendation, sizeof v.recommendation, "%s",
+			 kind == 0 ? "reject" : kind == 3 ? "regular"
+							 : "one_time");
+		snprintf(v.findings, sizeof v.findings, "%s",
+			 "Örnek veri: yıllık faaliyet üreticisi.");
+		if ((rc = hane_inspection_visit(g->db, id, ver, &v, NULL)) != 0)
+			break;
+		ver++;
+		g->c->insp_visits++;
+		if (!seen[hi]) {
+			seen[hi] = 1;
+			g->c->insp_households++;
+		}
+		hane_inspection_decision_init(&d);
+		dd = dv + rnd_in(g, 0, 3);
+		ov_date(d.decided_on, dd);
+		snprintf(d.reason, sizeof d.reason, "%s",
+			 "Örnek veri: inceleme raporuna göre.");
+		if (kind == 0) {
+			snprintf(d.outcome, sizeof d.outcome, "rejected");
+		} else {
+			snprintf(d.outcome, sizeof d.outcome, "aid");
+			snprintf(d.aid_type, sizeof d.aid_type, "%s",
+				 kind == 3 ? "regular" : "one_time");
+			snprintf(d.kind, sizeof d.kind, "%s",
+				 kind == 2 ? "food" : "cash");
+			d.amount_kurus = kind == 2 ? -1
+						   : rnd_in(g, 10, 50) * 10000;
+			if (kind == 3) {
+				strcpy(d.start_on, d.decided_on);
+				ov_date(d.end_on, dd + 180);
+				strcpy(d.frequency, "monthly");
+			}
+		}
+		if ((rc = hane_inspection_decide(g->db, id, ver, &d, NULL)))
+			break;
+		g->c->insp_decisions++;
+		if (kind != 0)
+			g->c->insp_aid++;
+		progress(g, "inspection", k + 1, n);
+	}
+	rc = hane_store_end(g->db, rc);
+done:
+	free(seen);
+	return rc;
+}
+
+/* ---- Food bank ------------------------------------------------------------------ */
+
+static int gen_foodbank(struct gen *g, int64_t nhh)
+{
+	struct hane_fb_branch br;
+	int64_t start = (int64_t)g->nhh / 2, span = g->d1 - g->d0;
+	int rc;
+
+	if ((rc = hane_foodbank_branch_find(g->db, "İzmit", &br)) != 0)
+		return rc;
+	if ((rc = hane_store_begin(g->db)) != 0)
+		return rc;
+	for (int64_t k = 0; k < nhh && !rc; k++) {
+		int64_t hh = g->hh[(size_t)((start + k) % (int64_t)g->nhh)];
+		int packs = 1 + (int)(rnd(g) % 4), made = 0;
+		int64_t gap = span / (packs + 1), d;
+
+		/* Packages at least 31 days apart: the standard package's
+		 * frequency limit is 30. */
+		if (gap < 31) {
+			packs = 1;
+			gap = 31;
+		}
+		if ((rc = hane_foodbank_refer(g->db, hh, "manual", 0,
+					      "Örnek veri", g->first, NULL,
+					      NULL)) != 0)
+			break;
+		d = g->d0 + rnd_in(g, 0, gap > 40 ? gap - 32 : 0);
+		for (int p = 0; p < packs && d <= g->d1; p++, d += gap) {
+			struct hane_fb_distribution x;
+
+			memset(&x, 0, sizeof x);
+			x.household_id = hh;
+			ov_date(x.date, d);
+			x.branch_id = br.id;
+			snprintf(x.package, sizeof x.package, "standard");
+			x.value_kurus = 85000;
+			if ((rc = hane_foodbank_distribute(g->db, &x, NULL)))
+				break;
+			g->c->food_packages++;
+			made++;
+		}
+		if (made)
+			g->c->food_households++;
+		progress(g, "foodbank", k + 1, nhh);
+	}
+	return hane_store_end(g->db, rc);
+}
+
+/* ---- Home care ---------------------------------------------------------------- */
+
+#define SLOTS_PER_DAY 5
+static const char *const slot_start[SLOTS_PER_DAY] = {
+	"09:00", "10:30", "12:00", "13:30", "15:00"};
+static const char *const slot_end[SLOTS_PER_DAY] = {
+	"10:00", "11:30", "13:00", "14:30", "16:00"};
+
+/* Working days of the range that are not public holidays. */
+static int workdays(struct gen *g, char (**out)[HANE_DATE_LEN + 1],
+		    size_t *n)
+{
+	size_t cap = (size_t)(g->d1 - g->d0 + 1);
+
+	*n = 0;
+	if (!(*out = calloc(cap, sizeof **out)))
+		return HANE_ENOMEM;
+	for (int64_t d = g->d0; d <= g->d1; d++) {
+		enum hane_homecare_holiday kind;
+		char iso[HANE_DATE_LEN + 1];
+		int rc;
+
+		if ((d + 3) % 7 >= 5)
+			continue;
+		ov_date(iso, d);
+		if ((rc = hane_homecare_holiday(iso, &kind, NULL, 0)) != 0)
+			return rc;
+		if (kind == HANE_HC_WORKDAY)
+			strcpy((*out)[(*n)++], iso);
+	}
+	return 0;
+}
+
+static int gen_homecare(struct gen *g, int64_t care_visits,
+			int64_t care_persons, int64_t cleanings,
+			int64_t cleaning_persons)
+{
+	char (*days)[HANE_DATE_LEN + 1] = NULL;
+	size_t ndays;
+	int64_t total = care_visits + cleanings, nworkers, cells;
+	int64_t *workers = NULL, *clients = NULL, nclients;
+	int64_t *done_per_client = NULL;
+	int rc;
+
+	nclients = care_persons + cleaning_persons;
+	if ((size_t)nclients > g->npersons) {
+		hane_error_set("%lld > %zu", (long long)nclients, g->npersons);
+		return HANE_EINVAL;
+	}
+	if ((rc = workdays(g, &days, &ndays)) != 0)
+		goto out;
+	if (ndays == 0) {
+		rc = HANE_EINVAL;
+		goto out;
+	}
+	/* Enough workers that four of five slots a day hold all visits. */
+	nworkers = total / ((int64_t)ndays * 4) + 1;
+	cells = (int64_t)ndays * SLOTS_PER_DAY * nworkers;
+	workers = calloc((size_t)nworkers, sizeof *workers);
+	clients = calloc((size_t)nclients, sizeof *clients);
+	done_per_client = calloc((size_t)nclients, sizeof *done_per_client);
+	if (!workers || !clients || !done_per_client) {
+		rc = HANE_ENOMEM;
+		goto out;
+	}
+	if ((rc = hane_store_begin(g->db)) != 0)
+		goto out;
+	for (int64_t w = 0; w < nworkers && !rc; w++) {
+		struct hane_homecare_worker hw;
+
+		hane_homecare_worker_init(&hw);
+		snprintf(hw.name, sizeof hw.name, "Örnek Bakım Personeli %lld",
+			 (long long)w + 1);
+		snprintf(hw.services, sizeof hw.services, "both");
+		rc = hane_homecare_worker_add(g->db, &hw, &workers[w]);
+	}
+	/* Clients: persons taken from the far end of the registry, so the
+	 * generator rarely meets a person who is a client already. */
+	for (int64_t k = 0, p = (int64_t)g->npersons - 1;
+	     k < nclients && p >= 0 && !rc; p--) {
+		struct hane_homecare_client c;
+		int e;
+
+		hane_homecare_client_init(&c);
+		c.person_id = g->persons[p];
+		snprintf(c.services, sizeof c.services, "%s",
+			 k < care_persons ? "care" : "cleaning");
+		strcpy(c.start_date, g->first);
+		e = hane_homecare_client_add(g->db, &c, &clients[k]);
+		if (e == HANE_EEXIST)
+			continue;
+		rc = e;
+		k++;
+	}
+	for (int64_t k = 0; k < total && !rc; k++) {
+		bool care = k < care_visits;
+		int64_t ci = care ? k % care_persons
+				  : care_persons + (k - care_visits) %
+							   cleaning_persons;
+		int64_t cell = k * cells / total;
+		int64_t day = cell / (SLOTS_PER_DAY * nworkers);
+		int64_t w = (cell / SLOTS_PER_DAY) % nworkers;
+		int slot = (int)(cell % SLOTS_PER_DAY);
+		struct hane_homecare_visit v;
+		int64_t vid;
+
+		memset(&v, 0, sizeof v);
+		v.client_id = clients[ci];
+		snprintf(v.service, sizeof v.service, "%s",
+			 care ? "care" : "cleaning");
+		strcpy(v.date, days[day]);
+		strcpy(v.start, slot_start[slot]);
+		strcpy(v.end, slot_end[slot]);
+		v.worker_id = workers[w];
+		if ((rc = hane_homecare_visit_add(g->db, &v, &vid)) != 0)
+			break;
+		if ((rc = hane_homecare_visit_done(g->db, vid, 1, "", "",
+						   "Örnek veri", "")) != 0)
+			break;
+		if (done_per_client[ci]++ == 0) {
+			if (care)
+				g->c->care_persons++;
+			else
+				g->c->cleaning_persons++;
+		}
+		if (care)
+			g->c->care_visits++;
+		else
+			g->c->cleaning_visits++;
+		progress(g, "homecare", k + 1, total);
+	}
+	rc = hane_store_end(g->db, rc);
+out:
+	free(days);
+	free(workers);
+	free(clients);
+	free(done_per_client);
+	return rc;
+}
+
+/* ---- Taxi --------------------------------------------------------------------- */
+
+static int gen_taxi(struct gen *g, int64_t appts)
+{
+	struct hane_taxi_settings s;
+	int64_t *cand = NULL, *riders = NULL, nriders, nveh;
+	unsigned char *used = NULL;
+	size_t ncand;
+	int rc;
+
+	if ((rc = hane_taxi_settings_get(g->db, &s)) != 0)
+		return rc;
+	{
+		char sql[200];
+
+		snprintf(sql, sizeof sql,
+			 "SELECT p.id FROM person p JOIN household h"
+			 " ON h.id = p.household_id WHERE h.status = 'active'"
+			 " AND p.disability_pct >= %d ORDER BY p.id",
+			 s.min_disability);
+		if ((rc = load_ids(g->db, sql, &cand, &ncand)) != 0)
+			return rc;
+	}
+	/* About seven appointments a rider a year, as in İzmit. */
+	nriders = appts / 7 + 1;
+	if ((size_t)nriders > ncand)
+		nriders = (int64_t)ncand;
+	if (nriders == 0) {
+		free(cand);
+		hane_error_set("%s", "no person with the disability the taxi"
+				     " needs");
+		return HANE_EINVAL;
+	}
+	nveh = appts / 600 + 3;
+	riders = calloc((size_t)nriders, sizeof *riders);
+	used = calloc((size_t)nriders, 1);
+	if (!riders || !used) {
+		rc = HANE_ENOMEM;
+		goto out;
+	}
+	if ((rc = hane_store_begin(g->db)) != 0)
+		goto out;
+	for (int64_t v = 0; v < nveh && !rc; v++) {
+		struct hane_taxi_driver d;
+		struct hane_taxi_vehicle veh;
+		char plate[32];
+		int64_t did;
+
+		snprintf(plate, sizeof plate, "41 DMO %03lld", (long long)v + 1);
+		if (hane_taxi_vehicle_find(g->db, plate, &veh) == 0)
+			continue;
+		memset(&d, 0, sizeof d);
+		snprintf(d.full_name, sizeof d.full_name, "Örnek Şoför %lld",
+			 (long long)v + 1);
+		d.active = true;
+		if ((rc = hane_taxi_driver_save(g->db, &d, &did)) != 0)
+			break;
+		memset(&veh, 0, sizeof veh);
+		snprintf(veh.plate, sizeof veh.plate, "%.15s", plate);
+		veh.wheelchair_places = 2;
+		veh.seats = 3;
+		veh.in_service = true;
+		veh.driver_id = did;
+		rc = hane_taxi_vehicle_save(g->db, &veh, NULL);
+	}
+	hane_error_clear();
+	for (int64_t k = 0; k < nriders && !rc; k++) {
+		struct hane_taxi_rider r;
+		int e;
+
+		if (hane_taxi_rider_by_person(g->db, cand[k], &r) == 0) {
+			riders[k] = r.id;
+			continue;
+		}
+		memset(&r, 0, sizeof r);
+		r.person_id = cand[k];
+		snprintf(r.mobility_aid, sizeof r.mobility_aid, "%s",
+			 k % 3 == 0 ? "wheelchair" : "none");
+		r.active = true;
+		e = hane_taxi_rider_save(g->db, &r, &riders[k]);
+		rc = e;
+	}
+	for (int64_t k = 0; k < appts && !rc; k++) {
+		struct hane_taxi_booking b;
+		struct hane_taxi_clash cl;
+		int64_t aid, *trips = NULL;
+		size_t ntrips;
+		int slot = (int)(k % 5), e;
+		char sql[] = "SELECT id FROM taxi_trip WHERE appointment_id = ";
+		char q[96];
+
+		hane_taxi_booking_init(&b);
+		b.rider_id = riders[k % nriders];
+		spread_day(g, k, appts, 0, 1, b.day);
+		snprintf(b.appt_time, sizeof b.appt_time, "%02d:00",
+			 9 + 2 * slot);
+		snprintf(b.destination, sizeof b.destination,
+			 "Devlet Hastanesi");
+		b.return_needed = true;
+		snprintf(b.return_time, sizeof b.return_time, "%02d:00",
+			 10 + 2 * slot);
+		/* Booking a day gone by is outside the booking window: an
+		 * audited supervisor override, as for a late paper form. */
+		b.override = true;
+		snprintf(b.override_reason, sizeof b.override_reason, "%s",
+			 "örnek veri (demo-year)");
+		e = hane_taxi_book(g->db, &b, &aid, &cl);
+		if (e == HANE_EINVAL && cl.why != HANE_TAXI_R_INVALID)
+			continue; /* a clash the rules refused: skip it */
+		if ((rc = e) != 0)
+			break;
+		g->c->taxi_appointments++;
+		if (!used[k % nriders]) {
+			used[k % nriders] = 1;
+			g->c->taxi_riders++;
+		}
+		snprintf(q, sizeof q, "%s%lld ORDER BY id", sql, (long long)aid);
+		if ((rc = load_ids(g->db, q, &trips, &ntrips)) != 0)
+			break;
+		for (size_t t = 0; t < ntrips && !rc; t++) {
+			rc = hane_taxi_trip_outcome(g->db, trips[t], "done",
+						    NULL);
+			if (!rc)
+				g->c->taxi_trips++;
+		}
+		free(trips);
+		progress(g, "taxi", k + 1, appts);
+	}
+	rc = hane_store_end(g->db, rc);
+out:
+	free(cand);
+	free(riders);
+	free(used);
+	return rc;
+}
+
+/* ---- The record ----------------------------------------------------------------- */
+
+static int record(struct gen *g)
+{
+	const struct hane_ov_demo_counts *c = g->c;
+	char counts[1024], scale[32];
+	struct hane_field f[4];
+
+	snprintf(counts, sizeof counts,
+		 "inspection.requests=%lld\ninspection.visits=%lld\n"
+		 "inspection.decisions=%lld\ninspection.aid=%lld\n"
+		 "inspection.households=%lld\nfoodbank.packages=%lld\n"
+		 "foodbank.households=%lld\nhomecare.care_visits=%lld\n"
+		 "homecare.care_persons=%lld\nhomecare.cleanings=%lld\n"
+		 "homecare.cleaning_persons=%lld\ntaxi.appointments=%lld\n"
+		 "taxi.trips=%lld\ntaxi.riders=%lld\n",
+		 (long long)c->insp_requests, (long long)c->insp_visits,
+		 (long long)c->insp_decisions, (long long)c->insp_aid,
+		 (long long)c->insp_households, (long long)c->food_packages,
+		 (long long)c->food_households, (long long)c->care_visits,
+		 (long long)c->care_persons, (long long)c->cleaning_visits,
+		 (long long)c->cleaning_persons,
+		 (long long)c->taxi_appointments, (long long)c->taxi_trips,
+		 (long long)c->taxi_riders);
+	snprintf(scale, sizeof scale, "%g", c->scale);
+	f[0] = (struct hane_field)HANE_FINT("year", c->year);
+	f[1] = (struct hane_field)HANE_FTEXT("scale", scale);
+	f[2] = (struct hane_field)HANE_FINT("seed", (int64_t)c->seed);
+	f[3] = (struct hane_field)HANE_FTEXT("counts", counts);
+	return hane_store_insert(g->db, "overview_demo_run", f, 4, NULL);
+}
+
+int hane_overview_demo_year(hane_db *db, int year, double scale,
+			    uint64_t seed, struct hane_ov_demo_counts *out,
+			    void (*prog)(const char *stage, int64_t done,
+					 int64_t total, void *arg),
+			    void *arg)
+{
+	struct gen g;
+	char today[HANE_DATE_LEN + 1];
+	int64_t n_insp, n_food, n_care, n_care_p, n_clean, n_clean_p, n_taxi;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&g, 0, sizeof g);
+	out->year = year;
+	out->scale = scale;
+	out->seed = seed;
+	if ((rc = hane_can(db, HANE_ACT_STAFF_ADMIN)) != 0)
+		return rc;
+	if (!(scale > 0 && scale <= 100) || year < 2000 || year > 2999) {
+		hane_error_set("%s", hane_msg(HANE_M_OV_DEMO_ARGS));
+		return HANE_EUSAGE;
+	}
+	g.db = db;
+	g.rng = seed ^ ((uint64_t)year << 32);
+	g.year = year;
+	g.c = out;
+	g.progress = prog;
+	g.arg = arg;
+	snprintf(g.first, sizeof g.first, "%04d-01-01", year);
+	snprintf(g.last, sizeof g.last, "%04d-12-31", year);
+	hane_today(today);
+	/* Everything lies before today: the units refuse records of
+	 * visits and trips still to come. */
+	if (strcmp(g.last, today) >= 0)
+		ov_date_add(g.last, today, -1);
+	g.d0 = ov_days(g.first);
+	g.d1 = ov_days(g.last);
+	if (g.d1 - g.d0 < 60) {
+		hane_error_set("%s", hane_msg(HANE_M_OV_DEMO_FUTURE));
+		return HANE_EINVAL;
+	}
+	n_insp = scaled(scale, IZ_INSPECTIONS);
+	n_food = scaled(scale, IZ_FOOD_HH);
+	n_care = scaled(scale, IZ_CARE_VISITS);
+	n_care_p = scaled(scale, IZ_CARE_PERSONS);
+	n_clean = scaled(scale, IZ_CLEANINGS);
+	n_clean_p = scaled(scale, IZ_CLEANING_PERSONS);
+	n_taxi = scaled(scale, IZ_TAXI_APPTS);
+	if (n_care_p > n_care)
+		n_care_p = n_care;
+	if (n_clean_p > n_clean)
+		n_clean_p = n_clean;
+	if ((rc = ensure_households(&g, n_insp + n_food / 2 + 64, seed)))
+		goto done;
+	if (prog)
+		prog("households", (int64_t)g.nhh, (int64_t)g.nhh, arg);
+	/* A unit whose model refuses leaves its figures at zero (its
+	 * transaction rolled back) and says why in out->missing. */
+#define STAGE(name, call)                                                      \
+	do {                                                                   \
+		struct hane_ov_demo_counts before_ = *out;                     \
+		if ((rc = (call)) != 0) {                                      \
+			memcpy(before_.missing, out->missing,                  \
+			       sizeof out->missing);                           \
+			*out = before_;                                        \
+			missing(&g, name, rc);                                 \
+		}                                                              \
+	} while (0)
+	STAGE("inspection", gen_inspection(&g, n_insp));
+	STAGE("foodbank", gen_foodbank(&g, n_food));
+	STAGE("homecare",
+	      gen_homecare(&g, n_care, n_care_p, n_clean, n_clean_p));
+	STAGE("taxi", gen_taxi(&g, n_taxi));
+#undef STAGE
+	rc = record(&g);
+done:
+	free(g.hh);
+	free(g.persons);
+	return rc;
+}

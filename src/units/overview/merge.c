@@ -1,0 +1,661 @@
+/* Cross-unit duplicates: persons registered twice (an import of one unit
+ * and a form of another) found by folded name and birth date, merged
+ * field by field, and the merge undone from what overview_merge kept. */
+#include <stdio.h>
+#include <string.h>
+
+#include "hane/i18n.h"
+#include "hane/perm.h"
+#include "units/households/households_int.h"
+#include "units/overview/overview_int.h"
+
+static const char *const field_names[HANE_OV_MF__COUNT] = {
+#define HANE_X_(n, s) s,
+	HANE_OV_MERGE_FIELDS(HANE_X_)
+#undef HANE_X_
+};
+
+const char *hane_overview_merge_field_name(int f)
+{
+	return f >= 0 && f < HANE_OV_MF__COUNT ? field_names[f] : "";
+}
+
+int hane_overview_merge_field_parse(const char *name)
+{
+	for (int f = 0; f < HANE_OV_MF__COUNT; f++)
+		if (name && strcmp(name, field_names[f]) == 0)
+			return f;
+	if (name && strcmp(name, "disability") == 0)
+		return HANE_OV_MF_DISABILITY;
+	return -1;
+}
+
+/* The text of field f of p ("" when unknown), for comparing and logs. */
+static const char *field_text(const struct hane_person *p, int f, char *buf,
+			      size_t sz)
+{
+	switch (f) {
+	case HANE_OV_MF_TCKN: return p->tckn;
+	case HANE_OV_MF_FIRST_NAME: return p->first_name;
+	case HANE_OV_MF_LAST_NAME: return p->last_name;
+	case HANE_OV_MF_BIRTH_DATE: return p->birth_date;
+	case HANE_OV_MF_SEX: return p->sex;
+	case HANE_OV_MF_DISABILITY:
+		if (p->disability_pct < 0)
+			return "";
+		snprintf(buf, sz, "%d", p->disability_pct);
+		return buf;
+	case HANE_OV_MF_CHRONIC: return p->chronic_illness;
+	case HANE_OV_MF_PHONE: return p->phone;
+	default: return "";
+	}
+}
+
+static void field_take(struct hane_person *a, const struct hane_person *b,
+		       int f)
+{
+	switch (f) {
+	case HANE_OV_MF_TCKN: memcpy(a->tckn, b->tckn, sizeof a->tckn); break;
+	case HANE_OV_MF_FIRST_NAME:
+		memcpy(a->first_name, b->first_name, sizeof a->first_name);
+		break;
+	case HANE_OV_MF_LAST_NAME:
+		memcpy(a->last_name, b->last_name, sizeof a->last_name);
+		break;
+	case HANE_OV_MF_BIRTH_DATE:
+		memcpy(a->birth_date, b->birth_date, sizeof a->birth_date);
+		break;
+	case HANE_OV_MF_SEX: memcpy(a->sex, b->sex, sizeof a->sex); break;
+	case HANE_OV_MF_DISABILITY: a->disability_pct = b->disability_pct; break;
+	case HANE_OV_MF_CHRONIC:
+		memcpy(a->chronic_illness, b->chronic_illness,
+		       sizeof a->chronic_illness);
+		break;
+	case HANE_OV_MF_PHONE: memcpy(a->phone, b->phone, sizeof a->phone); break;
+	default: break;
+	}
+}
+
+void hane_overview_merge_defaults(const struct hane_person *a,
+				  const struct hane_person *b,
+				  struct hane_ov_merge_plan *plan)
+{
+	char x[16], y[16];
+
+	for (int f = 0; f < HANE_OV_MF__COUNT; f++)
+		plan->from_b[f] = !field_text(a, f, x, sizeof x)[0] &&
+				  field_text(b, f, y, sizeof y)[0];
+}
+
+/* ---- Finding them ---------------------------------------------------------- */
+
+int hane_overview_duplicates(hane_db *db,
+			     int (*fn)(const struct hane_person *a,
+				       const struct hane_person *b, void *arg),
+			     void *arg, int *total)
+{
+	hane_stmt *st = NULL;
+	int rc, n = 0;
+
+	if (total)
+		*total = 0;
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) != 0)
+		return rc;
+	/* One walk of the (name_key, birth_date) index for the groups, then
+	 * the pairs inside each: a, the one with a TC Kimlik No (else the
+	 * older record), before b. */
+	rc = hane_stmt_prepare(
+		db, &st,
+		"WITH g AS (SELECT name_key, birth_date FROM person"
+		" WHERE birth_date IS NOT NULL AND birth_date <> ''"
+		" GROUP BY name_key, birth_date HAVING count(*) > 1)"
+		" SELECT a.id, b.id FROM g"
+		" JOIN person a ON a.name_key = g.name_key"
+		" AND a.birth_date = g.birth_date"
+		" JOIN person b ON b.name_key = g.name_key"
+		" AND b.birth_date = g.birth_date AND b.id <> a.id"
+		" AND (a.tckn IS NOT NULL AND b.tckn IS NULL"
+		" OR (a.tckn IS NULL) = (b.tckn IS NULL) AND a.id < b.id)"
+		" ORDER BY g.name_key, a.id, b.id");
+	if (rc)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		struct hane_person a, b;
+		int64_t ia = hane_stmt_int(st, 0), ib = hane_stmt_int(st, 1);
+
+		if ((rc = hane_person_get(db, ia, &a)) != 0 ||
+		    (rc = hane_person_get(db, ib, &b)) != 0)
+			break;
+		n++;
+		if ((rc = fn(&a, &b, arg)) != 0)
+			break;
+	}
+	hane_stmt_finalize(st);
+	if (total)
+		*total = n;
+	return rc < 0 || rc > 0 ? rc : 0;
+}
+
+/* ---- Merging --------------------------------------------------------------- */
+
+/* The rows of other units that point at a person. */
+static const struct {
+	const char *tbl, *col;
+} refs[] = {
+	{"homecare_client", "person_id"},
+	{"taxi_rider", "person_id"},
+	{"fb_donation", "donor_person_id"},
+};
+
+static int count_sql(hane_db *db, const char *sql, int64_t a, int64_t b,
+		     int64_t *out)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	*out = 0;
+	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":a", a)) == 0 &&
+	    (rc = hane_stmt_bind_int(st, ":b", b)) == 0)
+		rc = hane_stmt_step(st);
+	if (rc == HANE_ROW) {
+		*out = hane_stmt_int(st, 0);
+		rc = 0;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* The merge may not break a rule the units hold: one rider per person,
+ * one open care client per person. */
+static int check_units(hane_db *db, int64_t a, int64_t b)
+{
+	int64_t n;
+	int rc;
+
+	if ((rc = count_sql(db,
+			    "SELECT count(DISTINCT person_id) FROM taxi_rider"
+			    " WHERE person_id IN (:a, :b)",
+			    a, b, &n)))
+		return rc;
+	if (n == 2) {
+		hane_error_set("%s", hane_msg(HANE_M_OV_MERGE_TWO_RIDERS));
+		return HANE_EINVAL;
+	}
+	if ((rc = count_sql(db,
+			    "SELECT count(DISTINCT person_id)"
+			    " FROM homecare_client WHERE end_date IS NULL"
+			    " AND person_id IN (:a, :b)",
+			    a, b, &n)))
+		return rc;
+	if (n == 2) {
+		hane_error_set("%s", hane_msg(HANE_M_OV_MERGE_TWO_CLIENTS));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+/* Moves every unit row of one person to another, logging each move under
+ * merge_id (undo: the same moves the other way, from the log). */
+static int move_refs(hane_db *db, int64_t merge_id, int64_t from, int64_t to,
+		     int *moved)
+{
+	char sql[256];
+	int rc = 0;
+
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0] && !rc; i++) {
+		hane_stmt *st = NULL;
+		int64_t ids[512], vers[512];
+		int n = 0;
+
+		snprintf(sql, sizeof sql,
+			 "SELECT id, version FROM %s WHERE %s = :p LIMIT 512",
+			 refs[i].tbl, refs[i].col);
+		if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
+			return rc;
+		if ((rc = hane_stmt_bind_int(st, ":p", from)) == 0)
+			while ((rc = hane_stmt_step(st)) == HANE_ROW && n < 512) {
+				ids[n] = hane_stmt_int(st, 0);
+				vers[n++] = hane_stmt_int(st, 1);
+			}
+		hane_stmt_finalize(st);
+		if (rc < 0)
+			return rc;
+		rc = 0;
+		for (int k = 0; k < n && !rc; k++) {
+			struct hane_field f[] = {HANE_FINT(refs[i].col, to)};
+			struct hane_field l[] = {
+				HANE_FINT("merge_id", merge_id),
+				HANE_FTEXT("tbl", refs[i].tbl),
+				HANE_FTEXT("col", refs[i].col),
+				HANE_FINT("row_id", ids[k])};
+
+			rc = hane_store_update(db, refs[i].tbl, ids[k], vers[k],
+					       f, 1, NULL);
+			if (!rc && merge_id)
+				rc = hane_store_insert(db, "overview_merge_ref",
+						       l, 4, NULL);
+			if (!rc)
+				(*moved)++;
+		}
+	}
+	return rc;
+}
+
+static int set_household(hane_db *db, int64_t hh, const char *status,
+			 int64_t head)
+{
+	struct hane_household h;
+	struct hane_field f[2] = {HANE_FTEXT("status", status),
+				  HANE_FNULL("head_id")};
+	int rc;
+
+	if ((rc = hane_household_get(db, hh, &h)) != 0)
+		return rc;
+	if (head)
+		f[1] = (struct hane_field)HANE_FINT("head_id", head);
+	return hane_store_update(db, "household", hh, h.version, f, 2, NULL);
+}
+
+static const char *nz(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
+			const struct hane_ov_merge_plan *plan,
+			int64_t *merge_id)
+{
+	struct hane_person a, b, na;
+	struct hane_household hb;
+	struct hane_ov_merge_plan def;
+	char fields[160] = "", bkey[2 * HANE_NAME_MAX], pk[16], detail[256];
+	int64_t mid = 0, kept_version;
+	int rc, moved = 0;
+	bool alone_head = false;
+
+	if (merge_id)
+		*merge_id = 0;
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
+		return rc;
+	if (ia == ib) {
+		hane_error_set("%s", hane_msg(HANE_M_OV_MERGE_SAME));
+		return HANE_EINVAL;
+	}
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	if ((rc = hane_person_get(db, ia, &a)) || (rc = hane_person_get(db, ib, &b)))
+		goto done;
+	if ((rc = check_units(db, ia, ib)) != 0)
+		goto done;
+	if ((rc = hane_household_get(db, b.household_id, &hb)) != 0)
+		goto done;
+	if (hb.head_id == ib) {
+		if (hb.members > 1) {
+			hane_error_set(hane_msg(HANE_M_OV_MERGE_HEAD),
+				       (long long)hb.id);
+			rc = HANE_EINVAL;
+			goto done;
+		}
+		alone_head = true;
+	}
+	if (!plan) {
+		hane_overview_merge_defaults(&a, &b, &def);
+		plan = &def;
+	}
+	na = a;
+	for (int f = 0; f < HANE_OV_MF__COUNT; f++) {
+		if (!plan->from_b[f])
+			continue;
+		field_take(&na, &b, f);
+		if (fields[0])
+			strcat(fields, ",");
+		strcat(fields, field_names[f]);
+	}
+	/* The log first: the moves below point at it. */
+	hh_name_key(bkey, b.first_name, b.last_name);
+	{
+		struct hane_field f[] = {
+			HANE_FINT("kept_id", ia),
+			HANE_FINT("merged_id", ib),
+			HANE_FINT("kept_version", 0),
+			HANE_FTEXT("fields", fields),
+			HANE_FTEXT("a_tckn", nz(a.tckn)),
+			HANE_FTEXT("a_first_name", a.first_name),
+			HANE_FTEXT("a_last_name", a.last_name),
+			HANE_FTEXT("a_birth_date", nz(a.birth_date)),
+			HANE_FTEXT("a_sex", nz(a.sex)),
+			a.disability_pct < 0
+				? (struct hane_field)HANE_FNULL("a_disability_pct")
+				: (struct hane_field)HANE_FINT("a_disability_pct",
+							       a.disability_pct),
+			HANE_FTEXT("a_chronic_illness", nz(a.chronic_illness)),
+			HANE_FTEXT("a_phone", nz(a.phone)),
+			HANE_FINT("b_household_id", b.household_id),
+			HANE_FTEXT("b_tckn", nz(b.tckn)),
+			HANE_FTEXT("b_first_name", b.first_name),
+			HANE_FTEXT("b_last_name", b.last_name),
+			HANE_FTEXT("b_name_key", bkey),
+			HANE_FTEXT("b_birth_date", nz(b.birth_date)),
+			HANE_FTEXT("b_sex", nz(b.sex)),
+			HANE_FTEXT("b_relation", b.relation),
+			b.disability_pct < 0
+				? (struct hane_field)HANE_FNULL("b_disability_pct")
+				: (struct hane_field)HANE_FINT("b_disability_pct",
+							       b.disability_pct),
+			HANE_FTEXT("b_chronic_illness", nz(b.chronic_illness)),
+			HANE_FTEXT("b_phone", nz(b.phone)),
+			HANE_FTEXT("b_phone_key", hh_phone_key(pk, b.phone)),
+			HANE_FTEXT("b_created_at", ""),
+			alone_head ? (struct hane_field)HANE_FINT("hh_id", hb.id)
+				   : (struct hane_field)HANE_FNULL("hh_id"),
+			HANE_FTEXT("hh_status", alone_head ? hb.status : NULL),
+		};
+
+		if ((rc = hane_store_insert(db, "overview_merge", f,
+					    sizeof f / sizeof f[0], &mid)))
+			goto done;
+	}
+	/* b's own creation stamp, which the struct does not carry. */
+	{
+		hane_stmt *st = NULL;
+
+		if ((rc = hane_stmt_prepare(
+			     db, &st,
+			     "UPDATE overview_merge SET (b_created_at,"
+			     " b_created_by) = (SELECT created_at, created_by"
+			     " FROM person WHERE id = :b) WHERE id = :m")))
+			goto done;
+		if ((rc = hane_stmt_bind_int(st, ":b", ib)) == 0 &&
+		    (rc = hane_stmt_bind_int(st, ":m", mid)) == 0)
+			rc = hane_stmt_step(st);
+		hane_stmt_finalize(st);
+		if (rc < 0)
+			goto done;
+	}
+	if ((rc = move_refs(db, mid, ib, ia, &moved)) != 0)
+		goto done;
+	if (alone_head && (rc = set_household(db, hb.id, "passive", 0)))
+		goto done;
+	/* b goes before a takes its values: the TC Kimlik No is unique. */
+	if ((rc = hane_store_delete(db, "person", ib, b.version)) != 0)
+		goto done;
+	if (fields[0] && (rc = hane_person_update(db, &na)) != 0)
+		goto done;
+	{
+		struct hane_person now;
+
+		if ((rc = hane_person_get(db, ia, &now)) != 0)
+			goto done;
+		kept_version = now.version;
+	}
+	{
+		hane_stmt *st = NULL;
+
+		/* Bookkeeping of the log row itself, not an edit. */
+		if ((rc = hane_stmt_prepare(db, &st,
+					    "UPDATE overview_merge SET"
+					    " kept_version = :v WHERE id = :m")))
+			goto done;
+		if ((rc = hane_stmt_bind_int(st, ":v", kept_version)) == 0 &&
+		    (rc = hane_stmt_bind_int(st, ":m", mid)) == 0)
+			rc = hane_stmt_step(st);
+		hane_stmt_finalize(st);
+		if (rc < 0)
+			goto done;
+		rc = 0;
+	}
+	snprintf(detail, sizeof detail,
+		 "{\"kept\":%lld,\"merged\":%lld,\"fields\":\"%s\","
+		 "\"moved\":%d}",
+		 (long long)ia, (long long)ib, fields, moved);
+	rc = hane_store_audit_event(db, "person.merge", "overview_merge", mid,
+				    detail);
+done:
+	rc = hane_store_end(db, rc);
+	if (!rc && merge_id)
+		*merge_id = mid;
+	return rc;
+}
+
+/* ---- Undo ------------------------------------------------------------------ */
+
+int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
+{
+	hane_stmt *st = NULL;
+	struct hane_person a;
+	int64_t ia, ib, kept_version, version, hh = 0, bhh;
+	char undone[20] = "", hh_status[8] = "", now[20], detail[96];
+	char b_tckn[16], b_first[HANE_NAME_MAX], b_last[HANE_NAME_MAX];
+	char b_key[2 * HANE_NAME_MAX], b_birth[16], b_sex[4], b_rel[16];
+	char b_chronic[HANE_TEXT_MAX], b_phone[20], b_pkey[16];
+	char b_cat[20], b_cby[64];
+	bool b_dis_null, a_dis_null;
+	int64_t b_dis, a_dis;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
+		return rc;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT kept_id, merged_id, kept_version, version,"
+		" coalesce(undone_at, ''), coalesce(a_tckn, ''), a_first_name,"
+		" a_last_name, coalesce(a_birth_date, ''), coalesce(a_sex, ''),"
+		" a_disability_pct, coalesce(a_chronic_illness, ''),"
+		" coalesce(a_phone, ''), b_household_id, coalesce(b_tckn, ''),"
+		" b_first_name, b_last_name, b_name_key,"
+		" coalesce(b_birth_date, ''), coalesce(b_sex, ''), b_relation,"
+		" b_disability_pct, coalesce(b_chronic_illness, ''),"
+		" coalesce(b_phone, ''), coalesce(b_phone_key, ''),"
+		" b_created_at, coalesce(b_created_by, ''),"
+		" coalesce(hh_id, 0), coalesce(hh_status, '')"
+		" FROM overview_merge WHERE id = :m");
+	if (rc)
+		goto done;
+	if ((rc = hane_stmt_bind_int(st, ":m", merge_id)) != 0)
+		goto done;
+	if ((rc = hane_stmt_step(st)) != HANE_ROW) {
+		if (rc == HANE_DONE) {
+			hane_error_set(hane_msg(HANE_M_OV_MERGE_NONE),
+				       (long long)merge_id);
+			rc = HANE_ENOTFOUND;
+		}
+		goto done;
+	}
+	ia = hane_stmt_int(st, 0);
+	ib = hane_stmt_int(st, 1);
+	kept_version = hane_stmt_int(st, 2);
+	version = hane_stmt_int(st, 3);
+	snprintf(undone, sizeof undone, "%s", hane_stmt_text(st, 4));
+	if ((rc = hane_person_get(db, ia, &a)) != 0)
+		goto done;
+	snprintf(a.tckn, sizeof a.tckn, "%s", hane_stmt_text(st, 5));
+	snprintf(a.first_name, sizeof a.first_name, "%s", hane_stmt_text(st, 6));
+	snprintf(a.last_name, sizeof a.last_name, "%s", hane_stmt_text(st, 7));
+	snprintf(a.birth_date, sizeof a.birth_date, "%s", hane_stmt_text(st, 8));
+	snprintf(a.sex, sizeof a.sex, "%s", hane_stmt_text(st, 9));
+	a_dis_null = hane_stmt_is_null(st, 10);
+	a_dis = hane_stmt_int(st, 10);
+	a.disability_pct = a_dis_null ? -1 : (int)a_dis;
+	snprintf(a.chronic_illness, sizeof a.chronic_illness, "%s",
+		 hane_stmt_text(st, 11));
+	snprintf(a.phone, sizeof a.phone, "%s", hane_stmt_text(st, 12));
+	bhh = hane_stmt_int(st, 13);
+	snprintf(b_tckn, sizeof b_tckn, "%s", hane_stmt_text(st, 14));
+	snprintf(b_first, sizeof b_first, "%s", hane_stmt_text(st, 15));
+	snprintf(b_last, sizeof b_last, "%s", hane_stmt_text(st, 16));
+	snprintf(b_key, sizeof b_key, "%s", hane_stmt_text(st, 17));
+	snprintf(b_birth, sizeof b_birth, "%s", hane_stmt_text(st, 18));
+	snprintf(b_sex, sizeof b_sex, "%s", hane_stmt_text(st, 19));
+	snprintf(b_rel, sizeof b_rel, "%s", hane_stmt_text(st, 20));
+	b_dis_null = hane_stmt_is_null(st, 21);
+	b_dis = hane_stmt_int(st, 21);
+	snprintf(b_chronic, sizeof b_chronic, "%s", hane_stmt_text(st, 22));
+	snprintf(b_phone, sizeof b_phone, "%s", hane_stmt_text(st, 23));
+	snprintf(b_pkey, sizeof b_pkey, "%s", hane_stmt_text(st, 24));
+	snprintf(b_cat, sizeof b_cat, "%s", hane_stmt_text(st, 25));
+	snprintf(b_cby, sizeof b_cby, "%s", hane_stmt_text(st, 26));
+	hh = hane_stmt_int(st, 27);
+	snprintf(hh_status, sizeof hh_status, "%s", hane_stmt_text(st, 28));
+	hane_stmt_finalize(st);
+	st = NULL;
+	if (undone[0]) {
+		hane_error_set(hane_msg(HANE_M_OV_MERGE_UNDONE),
+			       (long long)merge_id, undone);
+		rc = HANE_EINVAL;
+		goto done;
+	}
+	{
+		struct hane_person cur;
+
+		if ((rc = hane_person_get(db, ia, &cur)) != 0)
+			goto done;
+		if (cur.version != kept_version) {
+			hane_error_set(hane_msg(HANE_M_OV_MERGE_CHANGED),
+				       cur.updated_by, cur.updated_at);
+			rc = HANE_ECONFLICT;
+			goto done;
+		}
+	}
+	/* a gives back what it took (and so frees the TC Kimlik No), then b
+	 * returns with its own id. */
+	if ((rc = hane_person_update(db, &a)) != 0)
+		goto done;
+	{
+		struct hane_field f[] = {
+			HANE_FINT("id", ib),
+			HANE_FINT("household_id", bhh),
+			HANE_FTEXT("tckn", nz(b_tckn)),
+			HANE_FTEXT("first_name", b_first),
+			HANE_FTEXT("last_name", b_last),
+			HANE_FTEXT("name_key", b_key),
+			HANE_FTEXT("birth_date", nz(b_birth)),
+			HANE_FTEXT("sex", nz(b_sex)),
+			HANE_FTEXT("relation", b_rel),
+			b_dis_null ? (struct hane_field)HANE_FNULL("disability_pct")
+				   : (struct hane_field)HANE_FINT("disability_pct",
+								  b_dis),
+			HANE_FTEXT("chronic_illness", nz(b_chronic)),
+			HANE_FTEXT("phone", nz(b_phone)),
+			HANE_FTEXT("phone_key", nz(b_pkey)),
+		};
+
+		if ((rc = hane_store_insert(db, "person", f,
+					    sizeof f / sizeof f[0], NULL)))
+			goto done;
+	}
+	if ((rc = hh_index_words(db, ib, b_key)) != 0)
+		goto done;
+	/* Keep b's original creation stamp (the insert stamped it now). */
+	if ((rc = hane_stmt_prepare(db, &st,
+				    "UPDATE person SET created_at = :at,"
+				    " created_by = :by WHERE id = :b")) ||
+	    (rc = hane_stmt_bind_text(st, ":at", b_cat)) ||
+	    (rc = hane_stmt_bind_text(st, ":by", nz(b_cby))) ||
+	    (rc = hane_stmt_bind_int(st, ":b", ib)))
+		goto done;
+	if ((rc = hane_stmt_step(st)) < 0)
+		goto done;
+	hane_stmt_finalize(st);
+	st = NULL;
+	/* The unit rows moved by the merge go back to b. */
+	if ((rc = hane_stmt_prepare(db, &st,
+				    "SELECT tbl, row_id FROM overview_merge_ref"
+				    " WHERE merge_id = :m ORDER BY id")) ||
+	    (rc = hane_stmt_bind_int(st, ":m", merge_id)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		const char *tbl = hane_stmt_text(st, 0);
+		int64_t row = hane_stmt_int(st, 1);
+
+		for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+			char sql[160];
+			int64_t ver;
+			struct hane_field f[] = {HANE_FINT(refs[i].col, ib)};
+
+			if (strcmp(tbl, refs[i].tbl) != 0)
+				continue;
+			snprintf(sql, sizeof sql,
+				 "SELECT version FROM %s WHERE id = :id",
+				 refs[i].tbl);
+			if ((rc = hane_store_query_int(db, &ver, sql, ":id",
+						       row)) ||
+			    (rc = hane_store_update(db, refs[i].tbl, row, ver, f,
+						    1, NULL)))
+				goto done;
+		}
+	}
+	if (rc < 0)
+		goto done;
+	hane_stmt_finalize(st);
+	st = NULL;
+	if (hh && (rc = set_household(db, hh, hh_status[0] ? hh_status
+							     : "active",
+				      ib)))
+		goto done;
+	{
+		struct hane_field f[] = {
+			HANE_FTEXT("undone_at", hane_now(now)),
+			HANE_FTEXT("undone_by", hane_store_actor(db)->username)};
+
+		if ((rc = hane_store_update(db, "overview_merge", merge_id,
+					    version, f, 2, NULL)))
+			goto done;
+	}
+	snprintf(detail, sizeof detail, "{\"kept\":%lld,\"restored\":%lld}",
+		 (long long)ia, (long long)ib);
+	rc = hane_store_audit_event(db, "person.unmerge", "overview_merge",
+				    merge_id, detail);
+done:
+	hane_stmt_finalize(st);
+	return hane_store_end(db, rc);
+}
+
+int hane_overview_merges(hane_db *db,
+			 int (*fn)(const struct hane_ov_merge_entry *m,
+				   void *arg),
+			 void *arg)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) != 0)
+		return rc;
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT m.id, m.kept_id, m.merged_id,"
+		" coalesce(p.first_name || ' ' || p.last_name, ''),"
+		" m.b_first_name || ' ' || m.b_last_name, m.fields,"
+		" (SELECT count(*) FROM overview_merge_ref r"
+		" WHERE r.merge_id = m.id), m.created_at,"
+		" coalesce(m.created_by, ''), coalesce(m.undone_at, '')"
+		" FROM overview_merge m LEFT JOIN person p ON p.id = m.kept_id"
+		" ORDER BY m.id DESC");
+	if (rc)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		struct hane_ov_merge_entry e;
+
+		memset(&e, 0, sizeof e);
+		e.id = hane_stmt_int(st, 0);
+		e.kept_id = hane_stmt_int(st, 1);
+		e.merged_id = hane_stmt_int(st, 2);
+		snprintf(e.kept_name, sizeof e.kept_name, "%s",
+			 hane_stmt_text(st, 3));
+		snprintf(e.merged_name, sizeof e.merged_name, "%s",
+			 hane_stmt_text(st, 4));
+		snprintf(e.fields, sizeof e.fields, "%s", hane_stmt_text(st, 5));
+		e.moved = (int)hane_stmt_int(st, 6);
+		snprintf(e.at, sizeof e.at, "%s", hane_stmt_text(st, 7));
+		snprintf(e.by, sizeof e.by, "%s", hane_stmt_text(st, 8));
+		snprintf(e.undone_at, sizeof e.undone_at, "%s",
+			 hane_stmt_text(st, 9));
+		if ((rc = fn(&e, arg)) != 0)
+			break;
+	}
+	hane_stmt_finalize(st);
+	return rc < 0 || rc > 0 ? rc : 0;
+}

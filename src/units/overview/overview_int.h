@@ -1,0 +1,25 @@
+/* Private to the overview. */
+#ifndef HANE_OVERVIEW_INT_H
+#define HANE_OVERVIEW_INT_H
+
+#include <stdint.h>
+
+#include "hane/overview.h"
+
+/* Days since 1970-01-01 of an ISO date (civil calendar); INT64_MIN when
+ * iso is not one. And back. */
+int64_t ov_days(const char *iso);
+void ov_date(char out[HANE_DATE_LEN + 1], int64_t days);
+/* iso plus n days into out ("" when iso is not a date). */
+void ov_date_add(char out[HANE_DATE_LEN + 1], const char *iso, int n);
+
+/* Runs sql, binding the text parameters names[i] = values[i] (those the
+ * statement has: a name it lacks is skipped), and returns the first
+ * column of the first row in *out (0 when NULL or no row). */
+int ov_query_int(hane_db *db, const char *sql, const char *const *names,
+		 const char *const *values, int n, int64_t *out);
+
+/* True if the statement text contains the parameter name (":year"). */
+int ov_has_param(const char *sql, const char *name);
+
+#endif

@@ -1,0 +1,338 @@
+/* Household 360: every unit's history of one household and its members,
+ * in time order, as one list (and as CSV for a case review). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/csvio.h"
+#include "hane/homecare.h"
+#include "hane/i18n.h"
+#include "hane/inspection.h"
+#include "hane/perm.h"
+#include "hane/taxi.h"
+#include "units/overview/overview_int.h"
+
+struct events {
+	struct hane_ov_event *v;
+	size_t n, cap;
+};
+
+static struct hane_ov_event *push(struct events *e)
+{
+	if (e->n == e->cap) {
+		size_t cap = e->cap ? e->cap * 2 : 64;
+		struct hane_ov_event *v = realloc(e->v, cap * sizeof *v);
+
+		if (!v)
+			return NULL;
+		e->v = v;
+		e->cap = cap;
+	}
+	memset(&e->v[e->n], 0, sizeof e->v[0]);
+	return &e->v[e->n++];
+}
+
+#define T(col) hane_stmt_text(st, col)
+#define I(col) hane_stmt_int(st, col)
+
+/* One query's rows to events: the row's columns are
+ * id, date, time, person_id, who, then the unit's own (from column 5),
+ * which fmt turns into the line. */
+typedef void (*fmt_fn)(hane_stmt *st, struct hane_ov_event *ev);
+
+static int gather(hane_db *db, struct events *e, int64_t hh, int unit,
+		  const char *kind, const char *sql, fmt_fn fmt)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":hh", hh)) != 0)
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		struct hane_ov_event *ev = push(e);
+
+		if (!ev) {
+			rc = HANE_ENOMEM;
+			goto done;
+		}
+		ev->ref_id = I(0);
+		snprintf(ev->date, sizeof ev->date, "%s", T(1));
+		snprintf(ev->time, sizeof ev->time, "%s", T(2));
+		ev->person_id = I(3);
+		snprintf(ev->who, sizeof ev->who, "%s", T(4));
+		ev->unit = unit;
+		snprintf(ev->kind, sizeof ev->kind, "%s", kind);
+		fmt(st, ev);
+	}
+done:
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+static void fmt_request(hane_stmt *st, struct hane_ov_event *ev)
+{
+	snprintf(ev->what, sizeof ev->what, "%s: %s \u00b7 %s \u00b7 %s",
+		 hane_msg(HANE_M_OV_E_REQUEST),
+		 hane_inspection_label(HANE_INSP_REASON, T(5)),
+		 hane_inspection_label(HANE_INSP_CHANNEL, T(6)),
+		 hane_inspection_label(HANE_INSP_STATUS, T(7)));
+}
+
+static void fmt_visit(hane_stmt *st, struct hane_ov_event *ev)
+{
+	snprintf(ev->what, sizeof ev->what, "%s: %s %s%s%s%s",
+		 hane_msg(HANE_M_OV_E_VISIT), hane_msg(HANE_M_OV_E_RECOMMEND),
+		 hane_inspection_label(HANE_INSP_RECOMMEND, T(5)),
+		 T(6)[0] ? " (" : "", T(6), T(6)[0] ? ")" : "");
+}
+
+static void fmt_decision(hane_stmt *st, struct hane_ov_event *ev)
+{
+	char money[48] = "", until[16] = "";
+
+	if (strcmp(T(5), "aid") != 0) {
+		snprintf(ev->what, sizeof ev->what, "%s: %s",
+			 hane_msg(HANE_M_OV_E_DECISION),
+			 hane_inspection_label(HANE_INSP_OUTCOME, T(5)));
+		return;
+	}
+	if (!hane_stmt_is_null(st, 8)) {
+		money[0] = ' ';
+		hane_money_format(money + 1, sizeof money - 1, I(8), true);
+	}
+	if (T(9)[0])
+		snprintf(until, sizeof until, " \u2192%s", T(9));
+	snprintf(ev->what, sizeof ev->what, "%s: %s \u00b7 %s \u00b7 %s%s%s",
+		 hane_msg(HANE_M_OV_E_DECISION),
+		 hane_inspection_label(HANE_INSP_OUTCOME, T(5)),
+		 hane_inspection_label(HANE_INSP_AID_TYPE, T(6)),
+		 hane_inspection_label(HANE_INSP_KIND, T(7)), money, until);
+}
+
+static void fmt_referral(hane_stmt *st, struct hane_ov_event *ev)
+{
+	snprintf(ev->what, sizeof ev->what, "%s (%s)%s%s",
+		 hane_msg(HANE_M_OV_E_REFERRAL),
+		 strcmp(T(5), "inspection") == 0
+			 ? hane_msg(HANE_M_OV_U_INSPECTION)
+			 : hane_msg(HANE_M_OV_E_MANUAL),
+		 T(6)[0] ? " \u2192" : "", T(6));
+}
+
+static void fmt_package(hane_stmt *st, struct hane_ov_event *ev)
+{
+	char money[48];
+
+	snprintf(ev->what, sizeof ev->what, "%s: %s \u00b7 %s \u00b7 %s",
+		 hane_msg(HANE_M_OV_E_PACKAGE),
+		 hane_lang_get() == HANE_LANG_EN ? T(6) : T(5), T(7),
+		 hane_money_format(money, sizeof money, I(8), true));
+}
+
+static void fmt_client(hane_stmt *st, struct hane_ov_event *ev)
+{
+	snprintf(ev->what, sizeof ev->what, "%s: %s%s%s",
+		 hane_msg(HANE_M_OV_E_CLIENT), hane_homecare_label(T(5)),
+		 T(6)[0] ? " \u2192" : "", T(6));
+}
+
+static void fmt_care(hane_stmt *st, struct hane_ov_event *ev)
+{
+	snprintf(ev->kind, sizeof ev->kind, "%s", T(5));
+	snprintf(ev->what, sizeof ev->what, "%s: %s%s%s%s",
+		 hane_homecare_label(T(5)), hane_homecare_label(T(6)),
+		 T(7)[0] ? " (" : "", T(7), T(7)[0] ? ")" : "");
+}
+
+static void fmt_trip(hane_stmt *st, struct hane_ov_event *ev)
+{
+	snprintf(ev->what, sizeof ev->what, "%s %s: %s \u00b7 %s",
+		 hane_msg(HANE_M_OV_E_TRIP), hane_taxi_leg_label(T(5)), T(6),
+		 hane_taxi_status_label(T(7)));
+}
+
+#define WHO "p.first_name || ' ' || p.last_name"
+
+static int cmp_event(const void *pa, const void *pb)
+{
+	const struct hane_ov_event *a = pa, *b = pb;
+	int c = strcmp(a->date, b->date);
+
+	if (!c)
+		c = strcmp(a->time, b->time);
+	if (!c)
+		c = a->unit - b->unit;
+	if (!c)
+		c = a->ref_id < b->ref_id ? -1 : a->ref_id > b->ref_id;
+	return c;
+}
+
+static int load(hane_db *db, struct events *e, int64_t hh, int unit,
+		int *hidden)
+{
+	static const enum hane_action need[HANE_OV__UNITS] = {
+		HANE_ACT_INSPECTION_READ, HANE_ACT_FOODBANK_READ,
+		HANE_ACT_HOMECARE_READ, HANE_ACT_TAXI_READ};
+	bool can[HANE_OV__UNITS];
+	int rc = 0;
+
+	for (int u = 0; u < HANE_OV__UNITS; u++) {
+		can[u] = (unit == HANE_OV_ALL || unit == u) &&
+			 hane_can(db, need[u]) == 0;
+		if ((unit == HANE_OV_ALL || unit == u) && !can[u] && hidden)
+			(*hidden)++;
+	}
+	hane_error_clear();
+	if (can[HANE_OV_INSPECTION] &&
+	    ((rc = gather(db, e, hh, HANE_OV_INSPECTION, "request",
+			  "SELECT id, requested_on, '', 0, '', reason,"
+			  " channel, status FROM inspection_request"
+			  " WHERE household_id = :hh",
+			  fmt_request)) ||
+	     (rc = gather(db, e, hh, HANE_OV_INSPECTION, "visit",
+			  "SELECT v.id, v.visited_on, '', 0, '',"
+			  " v.recommendation, coalesce(s.full_name, '')"
+			  " FROM inspection_visit v"
+			  " JOIN inspection_request r ON r.id = v.request_id"
+			  " LEFT JOIN staff s ON s.id = v.inspector_id"
+			  " WHERE r.household_id = :hh",
+			  fmt_visit)) ||
+	     (rc = gather(db, e, hh, HANE_OV_INSPECTION, "decision",
+			  "SELECT d.id, d.decided_on, '', 0, '', d.outcome,"
+			  " coalesce(d.aid_type, ''), coalesce(d.kind, ''),"
+			  " d.amount_kurus, coalesce(d.end_on, '')"
+			  " FROM inspection_decision d"
+			  " JOIN inspection_request r ON r.id = d.request_id"
+			  " WHERE r.household_id = :hh",
+			  fmt_decision))))
+		return rc;
+	if (can[HANE_OV_FOODBANK] &&
+	    ((rc = gather(db, e, hh, HANE_OV_FOODBANK, "referral",
+			  "SELECT id, valid_from, '', 0, '', source,"
+			  " coalesce(valid_until, '') FROM fb_referral"
+			  " WHERE household_id = :hh",
+			  fmt_referral)) ||
+	     (rc = gather(db, e, hh, HANE_OV_FOODBANK, "package",
+			  "SELECT d.id, d.date, '', 0, '', t.name_tr,"
+			  " t.name_en, b.name, d.value_kurus"
+			  " FROM fb_distribution d"
+			  " JOIN fb_package_type t ON t.id = d.package_id"
+			  " JOIN fb_branch b ON b.id = d.branch_id"
+			  " WHERE d.household_id = :hh",
+			  fmt_package))))
+		return rc;
+	if (can[HANE_OV_HOMECARE] &&
+	    ((rc = gather(db, e, hh, HANE_OV_HOMECARE, "client",
+			  "SELECT c.id, c.start_date, '', p.id, " WHO ","
+			  " c.services, coalesce(c.end_date, '')"
+			  " FROM homecare_client c"
+			  " JOIN person p ON p.id = c.person_id"
+			  " WHERE p.household_id = :hh",
+			  fmt_client)) ||
+	     (rc = gather(db, e, hh, HANE_OV_HOMECARE, "care",
+			  "SELECT v.id, v.date, v.start_time, p.id, " WHO ","
+			  " v.service, v.status, coalesce(w.name, '')"
+			  " FROM homecare_visit v"
+			  " JOIN homecare_client c ON c.id = v.client_id"
+			  " JOIN person p ON p.id = c.person_id"
+			  " LEFT JOIN homecare_worker w ON w.id = v.worker_id"
+			  " WHERE p.household_id = :hh",
+			  fmt_care))))
+		return rc;
+	if (can[HANE_OV_TAXI] &&
+	    (rc = gather(db, e, hh, HANE_OV_TAXI, "trip",
+			 "SELECT t.id, t.day, t.start_time, p.id, " WHO ","
+			 " t.leg, a.destination, t.status FROM taxi_trip t"
+			 " JOIN taxi_appointment a ON a.id = t.appointment_id"
+			 " JOIN taxi_rider r ON r.id = a.rider_id"
+			 " JOIN person p ON p.id = r.person_id"
+			 " WHERE p.household_id = :hh",
+			 fmt_trip)))
+		return rc;
+	if (e->n)
+		qsort(e->v, e->n, sizeof e->v[0], cmp_event);
+	return 0;
+}
+
+int hane_overview_timeline(hane_db *db, int64_t household_id, int unit,
+			   int (*fn)(const struct hane_ov_event *e, void *arg),
+			   void *arg, int *hidden)
+{
+	struct hane_household h;
+	struct events e = {NULL, 0, 0};
+	int rc;
+
+	if (hidden)
+		*hidden = 0;
+	if ((rc = hane_household_get(db, household_id, &h)) != 0)
+		return rc;
+	if ((rc = hane_store_audit_event(db, "household.360", "household",
+					 household_id, NULL)) != 0)
+		return rc;
+	if ((rc = load(db, &e, household_id, unit, hidden)) != 0)
+		goto done;
+	for (size_t i = 0; i < e.n; i++)
+		if ((rc = fn(&e.v[i], arg)) != 0)
+			break;
+done:
+	free(e.v);
+	return rc;
+}
+
+struct csv_ctx {
+	hane_csv_writer *w;
+	int64_t rows;
+};
+
+static int csv_event(const struct hane_ov_event *e, void *arg)
+{
+	struct csv_ctx *c = arg;
+
+	hane_csv_put(c->w, e->date, HANE_CSV_TEXT);
+	hane_csv_put(c->w, e->time, HANE_CSV_TEXT);
+	hane_csv_put(c->w, hane_overview_unit_label(e->unit), HANE_CSV_TEXT);
+	hane_csv_put(c->w, e->kind, HANE_CSV_TEXT);
+	hane_csv_put(c->w, e->who[0] ? e->who : hane_msg(HANE_M_OV_E_HOUSEHOLD),
+		     HANE_CSV_TEXT);
+	hane_csv_put(c->w, e->what, HANE_CSV_TEXT);
+	c->rows++;
+	return hane_csv_endrow(c->w);
+}
+
+int hane_overview_timeline_csv(hane_db *db, int64_t household_id, int unit,
+			       FILE *fp, unsigned flags, int64_t *rows)
+{
+	struct csv_ctx c = {NULL, 0};
+	char detail[96];
+	int rc, rc2;
+
+	if (rows)
+		*rows = 0;
+	if ((rc = hane_can(db, HANE_ACT_EXPORT)) != 0)
+		return rc;
+	snprintf(detail, sizeof detail,
+		 "{\"export\":\"household.360\",\"unit\":\"%s\"}",
+		 hane_overview_unit_code(unit));
+	if ((rc = hane_store_audit_event(db, "export", "household",
+					 household_id, detail)) != 0)
+		return rc;
+	if ((rc = hane_csv_writer_open(&c.w, fp, flags)) != 0)
+		return rc;
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_DATE), HANE_CSV_TEXT);
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_TIME), HANE_CSV_TEXT);
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_UNIT), HANE_CSV_TEXT);
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_KIND), HANE_CSV_TEXT);
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_PERSON), HANE_CSV_TEXT);
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_WHAT), HANE_CSV_TEXT);
+	hane_csv_endrow(c.w);
+	rc = hane_overview_timeline(db, household_id, unit, csv_event, &c,
+				    NULL);
+	rc2 = hane_csv_writer_close(c.w);
+	if (!rc)
+		rc = rc2;
+	if (rows)
+		*rows = c.rows;
+	return rc;
+}

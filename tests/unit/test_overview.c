@@ -1,0 +1,481 @@
+/* The overview: charts at 80 and 120 columns with and without Unicode,
+ * the annual report on a generated year whose figures are known, the
+ * dashboard, household 360, duplicates merge and undo. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "hane/core.h"
+#include "hane/households.h"
+#include "hane/i18n.h"
+#include "hane/overview.h"
+
+/* ---- Charts ------------------------------------------------------------------ */
+
+static const int64_t year_v[12] = {120, 80, 0, 45, 300, 299,
+				   150, 10, 1, 75, 200, 260};
+static const char *const mon[12] = {"Oca", "Şub", "Mar", "Nis", "May", "Haz",
+				    "Tem", "Ağu", "Eyl", "Eki", "Kas", "Ara"};
+
+static bool ascii_only(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* Every line at most width columns; returns the number of lines. */
+static int check_lines(const char *text, int width)
+{
+	char line[2048];
+	int n = 0;
+
+	for (const char *p = text; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		assert_true(len < sizeof line);
+		memcpy(line, p, len);
+		line[len] = '\0';
+		if (hane_text_width(line) > width)
+			fail_msg("line wider than %d: '%s'", width, line);
+		n++;
+		p += len + (e ? 1 : 0);
+	}
+	return n;
+}
+
+/* The column of bar i (in characters of the first line after gutter). */
+static void bars_at(int width, bool unicode)
+{
+	char out[16384], first[1024];
+	int lines = hane_chart_bars(out, sizeof out, year_v, mon, 12, width,
+				    8, unicode);
+	const char *full = unicode ? "\u2588" : "#";
+
+	assert_int_equal(lines, 9);
+	assert_int_equal(check_lines(out, width), 9);
+	/* The largest value reaches the top line; its label is there. */
+	memcpy(first, out, (size_t)(strchr(out, '\n') - out));
+	first[strchr(out, '\n') - out] = '\0';
+	assert_non_null(strstr(first, "300"));
+	assert_non_null(strstr(first, full));
+	assert_non_null(strstr(out, "Haz"));
+	assert_non_null(strstr(out, "Ağu"));
+	if (!unicode) {
+		/* Month labels are Turkish; the bars themselves are ASCII. */
+		char bars[16384];
+		const char *lab = strrchr(out, '\n');
+
+		(void)lab;
+		snprintf(bars, sizeof bars, "%s", out);
+		*strstr(bars, "Oca") = '\0';
+		assert_true(ascii_only(bars));
+		assert_null(strstr(out, "\u2581"));
+	} else {
+		assert_null(strstr(out, "#"));
+	}
+	/* A wider screen gives wider bars: the full block repeats. */
+	if (width >= 120)
+		assert_non_null(strstr(out, unicode ? "\u2588\u2588\u2588\u2588"
+						    "\u2588\u2588"
+						    : "######"));
+}
+
+static void test_chart_bars_80_unicode(void **s)
+{
+	(void)s;
+	bars_at(80, true);
+}
+
+static void test_chart_bars_80_ascii(void **s)
+{
+	(void)s;
+	bars_at(80, false);
+}
+
+static void test_chart_bars_120_unicode(void **s)
+{
+	(void)s;
+	bars_at(120, true);
+}
+
+static void test_chart_bars_120_ascii(void **s)
+{
+	(void)s;
+	bars_at(120, false);
+}
+
+static void test_chart_small_values_show(void **s)
+{
+	char out[8192];
+	int64_t v[12] = {1000000, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+	(void)s;
+	assert_int_equal(hane_chart_bars(out, sizeof out, v, mon, 12, 80, 4,
+					 false),
+			 5);
+	/* The bottom bar line: 1,000,000 fills it, 1 still shows a mark. */
+	{
+		const char *l = out;
+
+		for (int i = 0; i < 3; i++)
+			l = strchr(l, '\n') + 1;
+		assert_non_null(strstr(l, "0 "));
+		assert_non_null(strchr(l, '.'));
+	}
+	assert_non_null(strstr(out, "1.000.000"));
+	/* Too narrow for twelve bars. */
+	assert_int_equal(hane_chart_bars(out, sizeof out, v, mon, 12, 30, 4,
+					 true),
+			 HANE_EINVAL);
+}
+
+static void test_sparkline(void **s)
+{
+	char out[128];
+	int64_t v[12] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 100, 50, 100};
+
+	(void)s;
+	hane_chart_sparkline(out, sizeof out, v, 12, true);
+	assert_int_equal(hane_text_width(out), 12);
+	assert_memory_equal(out, "\u2581\u2582", strlen("\u2581\u2582"));
+	assert_non_null(strstr(out, "\u2588"));
+	hane_chart_sparkline(out, sizeof out, v, 12, false);
+	assert_string_equal(out, "_........#=#");
+	setenv("HANE_ASCII", "1", 1);
+	assert_false(hane_chart_unicode_ok());
+	unsetenv("HANE_ASCII");
+	setenv("TERM", "linux", 1);
+	assert_false(hane_chart_unicode_ok());
+	setenv("TERM", "xterm-256color", 1);
+	assert_true(hane_chart_unicode_ok());
+}
+
+static void test_num(void **s)
+{
+	char b[32];
+
+	(void)s;
+	assert_string_equal(hane_overview_num(b, sizeof b, 0), "0");
+	assert_string_equal(hane_overview_num(b, sizeof b, 999), "999");
+	assert_string_equal(hane_overview_num(b, sizeof b, 9606), "9.606");
+	assert_string_equal(hane_overview_num(b, sizeof b, 1234567),
+			    "1.234.567");
+	assert_string_equal(hane_overview_num(b, sizeof b, -12000), "-12.000");
+}
+
+/* ---- A generated year ---------------------------------------------------------- */
+
+struct fig {
+	const char *id;
+	int64_t v;
+};
+
+static int collect(const struct hane_ov_figure *f, void *arg)
+{
+	struct fig *figs = arg;
+
+	for (int i = 0; figs[i].id; i++)
+		if (strcmp(figs[i].id, f->id) == 0)
+			figs[i].v = f->value;
+	assert_non_null(strstr(f->sql, ":year"));
+	return 0;
+}
+
+static void test_annual_on_generated_year(void **s)
+{
+	hane_db *db;
+	struct hane_ov_demo_counts c;
+	struct fig figs[] = {
+		{"inspection.requests", -1}, {"inspection.visits", -1},
+		{"inspection.decisions", -1}, {"inspection.aid", -1},
+		{"inspection.households", -1}, {"foodbank.packages", -1},
+		{"foodbank.households", -1}, {"homecare.care_visits", -1},
+		{"homecare.care_persons", -1}, {"homecare.cleanings", -1},
+		{"homecare.cleaning_persons", -1}, {"taxi.appointments", -1},
+		{"taxi.trips", -1}, {"taxi.riders", -1}, {NULL, 0}};
+	int64_t other;
+
+	(void)s;
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	db = tu_open(NULL);
+	tu_ok(hane_overview_demo_year(db, 2025, 0.02, 7, &c, NULL, NULL));
+	if (c.missing[0])
+		fail_msg("generator could not fill: %s", c.missing);
+	/* İzmit 2025 at 2%. */
+	assert_int_equal(c.insp_requests, 192);
+	assert_int_equal(c.insp_visits, 192);
+	assert_int_equal(c.insp_decisions, 192);
+	assert_int_equal(c.insp_households, 192);
+	assert_int_equal(c.food_households, 61);
+	assert_int_equal(c.care_visits, 51);
+	assert_int_equal(c.care_persons, 4);
+	assert_int_equal(c.cleaning_visits, 33);
+	assert_int_equal(c.cleaning_persons, 4);
+	assert_int_equal(c.taxi_appointments, 9);
+	assert_int_equal(c.taxi_trips, 18);
+	tu_ok(hane_overview_annual(db, 2025, collect, figs));
+	assert_int_equal(figs[0].v, c.insp_requests);
+	assert_int_equal(figs[1].v, c.insp_visits);
+	assert_int_equal(figs[2].v, c.insp_decisions);
+	assert_int_equal(figs[3].v, c.insp_aid);
+	assert_int_equal(figs[4].v, c.insp_households);
+	assert_int_equal(figs[5].v, c.food_packages);
+	assert_int_equal(figs[6].v, c.food_households);
+	assert_int_equal(figs[7].v, c.care_visits);
+	assert_int_equal(figs[8].v, c.care_persons);
+	assert_int_equal(figs[9].v, c.cleaning_visits);
+	assert_int_equal(figs[10].v, c.cleaning_persons);
+	assert_int_equal(figs[11].v, c.taxi_appointments);
+	assert_int_equal(figs[12].v, c.taxi_trips);
+	assert_int_equal(figs[13].v, c.taxi_riders);
+	/* Another year is empty. */
+	tu_ok(hane_overview_figure(db, 2024, "inspection.requests", &other));
+	assert_int_equal(other, 0);
+	assert_int_equal(hane_overview_figure(db, 2025, "nope", &other),
+			 HANE_ENOTFOUND);
+	/* The published summary reads the same numbers, in Turkish. */
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&buf, &len);
+		char expect[128];
+
+		hane_lang_set(HANE_LANG_EN);
+		tu_ok(hane_overview_annual_text(db, 2025, fp, true));
+		fclose(fp);
+		assert_int_equal(hane_lang_get(), HANE_LANG_EN);
+		hane_lang_set(HANE_LANG_TR);
+		assert_non_null(strstr(buf, "2025 Yılı Faaliyet Özeti"));
+		snprintf(expect, sizeof expect, "%lld hanede",
+			 (long long)c.insp_households);
+		assert_non_null(strstr(buf, expect));
+		snprintf(expect, sizeof expect, "%lld randevu için %lld sefer",
+			 (long long)c.taxi_appointments,
+			 (long long)c.taxi_trips);
+		assert_non_null(strstr(buf, expect));
+		assert_non_null(strstr(buf, "SELECT count(*) FROM"));
+		free(buf);
+	}
+	/* The dashboard on a day of that year sees the same months. */
+	{
+		struct hane_ov_dashboard d;
+		int64_t sum = 0;
+
+		tu_ok(hane_overview_dashboard(db, "2025-12-31", 30, &d));
+		for (int i = 0; i < HANE_OV_MONTHS; i++)
+			sum += d.unit[HANE_OV_TAXI].series[i];
+		assert_int_equal(sum, c.taxi_trips);
+		assert_int_equal(d.unit[HANE_OV_INSPECTION].year,
+				 c.insp_visits);
+		assert_string_equal(d.months[0], "2025-01");
+		assert_string_equal(d.months[11], "2025-12");
+	}
+	hane_store_close(db);
+}
+
+/* ---- Household 360 ----------------------------------------------------------- */
+
+static int count_ev(const struct hane_ov_event *e, void *arg)
+{
+	static char last[16];
+	int *n = arg;
+
+	if (*n > 0)
+		assert_true(strcmp(last, e->date) <= 0);
+	snprintf(last, sizeof last, "%s", e->date);
+	assert_true(e->what[0] != '\0');
+	(*n)++;
+	return 0;
+}
+
+static void test_timeline(void **s)
+{
+	hane_db *db;
+	struct hane_ov_demo_counts c;
+	int64_t hh;
+	int all = 0, insp = 0, hidden = 0;
+
+	(void)s;
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	db = tu_open(NULL);
+	tu_ok(hane_overview_demo_year(db, 2025, 0.01, 3, &c, NULL, NULL));
+	/* The first household had an inspection (request, visit,
+	 * decision). */
+	tu_ok(hane_store_query_int(db, &hh,
+				   "SELECT min(household_id) FROM"
+				   " inspection_request WHERE :x = :x",
+				   ":x", 0));
+	tu_ok(hane_overview_timeline(db, hh, HANE_OV_ALL, count_ev, &all,
+				     &hidden));
+	tu_ok(hane_overview_timeline(db, hh, HANE_OV_INSPECTION, count_ev,
+				     &insp, &hidden));
+	assert_true(insp >= 3);
+	assert_true(all >= insp);
+	assert_int_equal(hidden, 0);
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&buf, &len);
+		int64_t rows;
+
+		tu_ok(hane_overview_timeline_csv(db, hh, HANE_OV_ALL, fp, 0,
+						 &rows));
+		fclose(fp);
+		assert_int_equal(rows, all);
+		assert_non_null(strstr(buf, "Başvuru"));
+		free(buf);
+	}
+	hane_store_close(db);
+}
+
+/* ---- Duplicates ----------------------------------------------------------------- */
+
+struct pairs {
+	int n;
+	int64_t a, b;
+};
+
+static int on_pair(const struct hane_person *a, const struct hane_person *b,
+		   void *arg)
+{
+	struct pairs *p = arg;
+
+	p->n++;
+	p->a = a->id;
+	p->b = b->id;
+	return 0;
+}
+
+static void add_household(hane_db *db, const char *tckn, const char *first,
+			  const char *last, const char *birth, const char *phone,
+			  int64_t *hh, int64_t *pid)
+{
+	struct hane_household h;
+	struct hane_person p;
+
+	hane_household_init(&h);
+	snprintf(h.street, sizeof h.street, "Test Sk.");
+	hane_person_init(&p);
+	snprintf(p.tckn, sizeof p.tckn, "%s", tckn ? tckn : "");
+	snprintf(p.first_name, sizeof p.first_name, "%s", first);
+	snprintf(p.last_name, sizeof p.last_name, "%s", last);
+	snprintf(p.birth_date, sizeof p.birth_date, "%s", birth);
+	snprintf(p.phone, sizeof p.phone, "%s", phone ? phone : "");
+	tu_ok(hane_household_create(db, &h, &p, hh, pid, NULL));
+}
+
+static int on_hit(const struct hane_person_hit *h, void *arg)
+{
+	(void)h;
+	(void)arg;
+	return 0;
+}
+
+static void test_merge_and_undo(void **s)
+{
+	hane_db *db;
+	struct pairs p = {0, 0, 0};
+	struct hane_ov_merge_plan plan;
+	struct hane_person a, b, after;
+	struct hane_household hb;
+	int64_t hha, hhb, ia, ib, mid, n;
+	char tckn_a[12];
+
+	(void)s;
+	db = tu_open(NULL);
+	snprintf(tckn_a, sizeof tckn_a, "%s", tu_tckn(501));
+	/* The same woman: registered by inspection with her number, by the
+	 * food bank list without it but with a phone. */
+	add_household(db, tckn_a, "Ayşe", "KAYA", "1950-03-04", NULL, &hha, &ia);
+	add_household(db, NULL, "ayse", "Kaya", "1950-03-04", "+905321234567",
+		      &hhb, &ib);
+	add_household(db, tu_tckn(502), "Mehmet", "Kaya", "1950-03-04", NULL,
+		      NULL, NULL);
+	tu_ok(hane_overview_duplicates(db, on_pair, &p, NULL));
+	assert_int_equal(p.n, 1);
+	assert_int_equal(p.a, ia); /* the one with a TC Kimlik No first */
+	assert_int_equal(p.b, ib);
+	tu_ok(hane_person_get(db, ia, &a));
+	tu_ok(hane_person_get(db, ib, &b));
+	hane_overview_merge_defaults(&a, &b, &plan);
+	assert_false(plan.from_b[HANE_OV_MF_TCKN]);
+	assert_true(plan.from_b[HANE_OV_MF_PHONE]);
+	assert_false(plan.from_b[HANE_OV_MF_FIRST_NAME]);
+	/* Take her first name as written by the food bank too. */
+	plan.from_b[HANE_OV_MF_FIRST_NAME] = true;
+	tu_ok(hane_overview_merge(db, ia, ib, &plan, &mid));
+	assert_true(mid > 0);
+	tu_ok(hane_person_get(db, ia, &after));
+	assert_string_equal(after.phone, "+905321234567");
+	assert_string_equal(after.first_name, "ayse");
+	assert_string_equal(after.tckn, tckn_a);
+	assert_int_equal(hane_person_get(db, ib, &b), HANE_ENOTFOUND);
+	tu_ok(hane_household_get(db, hhb, &hb));
+	assert_string_equal(hb.status, "passive");
+	p.n = 0;
+	tu_ok(hane_overview_duplicates(db, on_pair, &p, NULL));
+	assert_int_equal(p.n, 0);
+	tu_ok(hane_store_query_int(db, &n,
+				   "SELECT count(*) FROM audit WHERE action ="
+				   " 'person.merge' AND row_id = :m",
+				   ":m", mid));
+	assert_int_equal(n, 1);
+
+	/* Undo: b back with its id, a as before, the household headed. */
+	tu_ok(hane_overview_merge_undo(db, mid));
+	tu_ok(hane_person_get(db, ia, &after));
+	assert_string_equal(after.first_name, "Ayşe");
+	assert_string_equal(after.phone, "");
+	tu_ok(hane_person_get(db, ib, &b));
+	assert_string_equal(b.first_name, "ayse");
+	assert_string_equal(b.phone, "+905321234567");
+	assert_int_equal(b.household_id, hhb);
+	tu_ok(hane_household_get(db, hhb, &hb));
+	assert_string_equal(hb.status, "active");
+	assert_int_equal(hb.head_id, ib);
+	/* Found by search again (the word index came back). */
+	{
+		int total = 0;
+
+		tu_ok(hane_person_search(db, "ayse kaya", 10, 0, on_hit, NULL,
+					 &total));
+		assert_int_equal(total, 2);
+	}
+	p.n = 0;
+	tu_ok(hane_overview_duplicates(db, on_pair, &p, NULL));
+	assert_int_equal(p.n, 1);
+	/* Twice is refused; so is undoing after the kept person changed. */
+	assert_int_equal(hane_overview_merge_undo(db, mid), HANE_EINVAL);
+	tu_ok(hane_overview_merge(db, ia, ib, NULL, &mid));
+	tu_ok(hane_person_get(db, ia, &after));
+	snprintf(after.chronic_illness, sizeof after.chronic_illness,
+		 "diyabet");
+	tu_ok(hane_person_update(db, &after));
+	assert_int_equal(hane_overview_merge_undo(db, mid), HANE_ECONFLICT);
+	assert_int_equal(hane_overview_merge(db, ia, ia, NULL, NULL),
+			 HANE_EINVAL);
+	hane_store_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_chart_bars_80_unicode),
+		cmocka_unit_test(test_chart_bars_80_ascii),
+		cmocka_unit_test(test_chart_bars_120_unicode),
+		cmocka_unit_test(test_chart_bars_120_ascii),
+		cmocka_unit_test(test_chart_small_values_show),
+		cmocka_unit_test(test_sparkline),
+		cmocka_unit_test(test_num),
+		cmocka_unit_test(test_annual_on_generated_year),
+		cmocka_unit_test(test_timeline),
+		cmocka_unit_test(test_merge_and_undo),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
