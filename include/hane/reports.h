@@ -15,8 +15,15 @@
  * param: NAME TYPE, TYPE one of month (YYYY-MM), year (YYYY), date (a
  * date in any form core reads, bound as ISO), text; bound as :NAME.
  * column: NAME KIND [sum], KIND one of text, number, id (kept as text in
- * Excel); "sum" columns get a totals row labelled by "total:". Titles are
- * Turkish | English. Adding a report is adding a file.
+ * Excel), or one of the personal kinds: tckn (TC Kimlik No), phone (E.164
+ * as stored; shown "0532 123 45 67"), address, personal (any other
+ * special-category text). "sum" columns get a totals row labelled by
+ * "total:". Titles are Turkish | English. Adding a report is adding a file.
+ *
+ * KVKK: personal columns are masked in every run ("123******50",
+ * "0532 *** ** 67", "***") unless the run asks for them unmasked, which
+ * needs export.unmasked (the table leaves hane as a screen or a file).
+ * Every run is logged in the read log with its parameters.
  */
 #ifndef HANE_REPORTS_H
 #define HANE_REPORTS_H
@@ -30,7 +37,24 @@
 #define HANE_REPORT_COLS_MAX 32
 #define HANE_REPORT_PARAMS_MAX 8
 
-enum hane_report_kind { HANE_REPORT_TEXT, HANE_REPORT_NUMBER, HANE_REPORT_ID };
+enum hane_report_kind {
+	HANE_REPORT_TEXT,
+	HANE_REPORT_NUMBER,
+	HANE_REPORT_ID,
+	/* Personal data, masked unless the run is unmasked. */
+	HANE_REPORT_TCKN,
+	HANE_REPORT_PHONE,
+	HANE_REPORT_ADDRESS,
+	HANE_REPORT_PERSONAL,
+};
+
+/* True for the kinds that hold personal data (masked by default). */
+bool hane_report_kind_personal(enum hane_report_kind k);
+
+/* Output flags of report runs and of hane_households_export (beside the
+ * writer's hane_csv_writer_flags, far above them): personal data in full.
+ * Needs export.unmasked; the run or export is logged as unmasked. */
+#define HANE_OUT_UNMASKED (1u << 16)
 
 struct hane_report_column {
 	char name[64];
@@ -90,11 +114,21 @@ struct hane_report_table {
 
 /* Runs r with args (each param must be given; values are checked and
  * normalised by type). HANE_EUSAGE for a missing, unknown or malformed
- * argument; HANE_EPERM without report.run. *out is the caller's, freed
+ * argument; HANE_EPERM without report.run. Personal columns come back
+ * masked. The run is logged ("report", with the parameters); when the
+ * log cannot be written nothing is returned. *out is the caller's, freed
  * with hane_report_table_free(). */
 int hane_report_run(hane_db *db, const struct hane_report *r,
 		    const struct hane_report_arg *args, size_t nargs,
 		    struct hane_report_table **out) HANE_WARN_UNUSED;
+
+/* hane_report_run with flags: HANE_OUT_UNMASKED returns personal columns
+ * in full, and is HANE_EPERM (naming export.unmasked) for a staff member
+ * without that permission. */
+int hane_report_run_flags(hane_db *db, const struct hane_report *r,
+			  const struct hane_report_arg *args, size_t nargs,
+			  unsigned flags, struct hane_report_table **out)
+	HANE_WARN_UNUSED;
 void hane_report_table_free(struct hane_report_table *t);
 
 /* The cell at row, col (borrowed). */
@@ -102,7 +136,8 @@ const char *hane_report_cell(const struct hane_report_table *t, size_t row,
 			     int col);
 
 /* Writes the table as CSV to fp (borrowed) with a title row of column
- * titles in the current language; flags are hane_csv_writer_flags. */
+ * titles in the current language; flags are hane_csv_writer_flags (the
+ * table is already masked or not: see hane_report_run_flags). */
 int hane_report_write_csv(const struct hane_report *r,
 			  const struct hane_report_table *t, FILE *fp,
 			  unsigned flags) HANE_WARN_UNUSED;

@@ -1,14 +1,19 @@
-/* hane export households [-o FILE] [--excel]: the registry as CSV. */
+/* hane export households [-o FILE] [--excel] [--unmasked]: the registry
+ * as CSV, personal data masked unless --unmasked (export.unmasked), and
+ * every export in the read log with the SHA-256 of the file written. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "hane/households_csv.h"
+#include "hane/perm.h"
+#include "hane/reports.h"
+#include "hane/security.h"
 
 int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "excel", NULL};
+	static const char *const flags[] = {"help", "excel", "unmasked", NULL};
 	struct hane_opts o;
 	const char *name, *value, *out = NULL;
 	unsigned wflags = 0;
@@ -24,9 +29,12 @@ int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 	while ((name = hane_opts_next(&o, &value)) != NULL) {
 		if (!strcmp(name, "help")) {
 			fputs(hane_msg(HANE_M_CLI_EXPORT_HELP), stdout);
+			fputs(hane_msg(HANE_M_KVKK_EXPORT_HELP), stdout);
 			return HANE_EXIT_OK;
 		} else if (!strcmp(name, "excel")) {
 			wflags |= HANE_CSV_EXCEL;
+		} else if (!strcmp(name, "unmasked")) {
+			wflags |= HANE_OUT_UNMASKED;
 		} else if (!strcmp(name, "output")) {
 			out = value;
 		} else {
@@ -45,6 +53,10 @@ int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 				      o.pos[1]);
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
+	/* Refused before a file is created. */
+	if ((wflags & HANE_OUT_UNMASKED) &&
+	    (rc = hane_can(cli->db, HANE_ACT_EXPORT_UNMASKED)) != 0)
+		return hane_cli_fail(rc);
 	if (out && strcmp(out, "-")) {
 		fp = fopen(out, "wb");
 		if (!fp) {
@@ -63,8 +75,23 @@ int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 				       strerror(errno));
 			rc = HANE_EIO;
 		}
+		/* KVKK: logged with the hash of the file as it now is; a
+		 * file nobody can answer for does not stay. */
+		if (!rc)
+			rc = hane_log_export(cli->db, "households", out,
+					     (long)rows,
+					     wflags & HANE_OUT_UNMASKED);
 		if (rc)
 			remove(out);
+	} else if (!rc) {
+		char detail[128];
+
+		snprintf(detail, sizeof detail,
+			 "{\"what\":\"households\",\"file\":\"-\","
+			 "\"rows\":%lld,\"unmasked\":%s}",
+			 (long long)rows,
+			 wflags & HANE_OUT_UNMASKED ? "true" : "false");
+		rc = hane_log_event(cli->db, "export", "", 0, detail);
 	}
 	if (rc)
 		return hane_cli_fail(rc);

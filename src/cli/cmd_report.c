@@ -1,4 +1,6 @@
-/* hane report list | NAME [--PARAM VALUE …] [-o FILE] [--excel] [--csv] */
+/* hane report list | NAME [--PARAM VALUE …] [-o FILE] [--excel] [--csv]
+ * [--unmasked]: personal columns masked unless --unmasked
+ * (export.unmasked); every run is in the read log (see hane/reports.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,14 +84,15 @@ static void show(const struct hane_report *r,
 
 int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "excel", "csv", NULL};
+	static const char *const flags[] = {"help", "excel", "csv", "unmasked",
+					    NULL};
 	struct hane_report_arg args[HANE_REPORT_PARAMS_MAX];
 	char names[HANE_REPORT_PARAMS_MAX][64];
 	struct hane_report r;
 	struct hane_report_table *t = NULL;
 	struct hane_opts o;
 	const char *name, *value, *out = NULL;
-	unsigned wflags = 0;
+	unsigned wflags = 0, rflags = 0;
 	bool csv = false;
 	size_t nargs = 0;
 	FILE *fp = stdout;
@@ -102,7 +105,10 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 	while ((name = hane_opts_next(&o, &value)) != NULL) {
 		if (!strcmp(name, "help")) {
 			fputs(hane_msg(HANE_M_CLI_REPORT_HELP), stdout);
+			fputs(hane_msg(HANE_M_KVKK_REPORT_HELP), stdout);
 			return HANE_EXIT_OK;
+		} else if (!strcmp(name, "unmasked")) {
+			rflags |= HANE_OUT_UNMASKED;
 		} else if (!strcmp(name, "excel")) {
 			wflags |= HANE_CSV_EXCEL;
 			csv = true;
@@ -137,7 +143,7 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 		return hane_cli_usage("report", "%s", hane_error_last());
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
-	rc = hane_report_run(cli->db, &r, args, nargs, &t);
+	rc = hane_report_run_flags(cli->db, &r, args, nargs, rflags, &t);
 	if (rc == HANE_EUSAGE)
 		return hane_cli_usage("report", "%s", hane_error_last());
 	if (rc)

@@ -16,6 +16,7 @@
 #include "hane/embed.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
+#include "hane/security.h"
 
 /* ---- Parsing the header --------------------------------------------------- */
 
@@ -109,9 +110,18 @@ static int parse_line(struct hane_report *r, char *key, char *val, int line)
 			c->kind = HANE_REPORT_NUMBER;
 		else if (!strcmp(kind, "id"))
 			c->kind = HANE_REPORT_ID;
+		else if (!strcmp(kind, "tckn"))
+			c->kind = HANE_REPORT_TCKN;
+		else if (!strcmp(kind, "phone"))
+			c->kind = HANE_REPORT_PHONE;
+		else if (!strcmp(kind, "address"))
+			c->kind = HANE_REPORT_ADDRESS;
+		else if (!strcmp(kind, "personal"))
+			c->kind = HANE_REPORT_PERSONAL;
 		else
-			return header_error(line, "column kind: text, number "
-						  "or id");
+			return header_error(line, "column kind: text, number, "
+						  "id, tckn, phone, address "
+						  "or personal");
 		if (sum[0] && strcmp(sum, "sum"))
 			return header_error(line, "column: only \"sum\" may "
 						  "follow the kind");
@@ -240,6 +250,54 @@ const char *hane_report_param_title(const struct hane_report *r, int i)
 
 /* ---- Running -------------------------------------------------------------- */
 
+bool hane_report_kind_personal(enum hane_report_kind k)
+{
+	return k == HANE_REPORT_TCKN || k == HANE_REPORT_PHONE ||
+	       k == HANE_REPORT_ADDRESS || k == HANE_REPORT_PERSONAL;
+}
+
+/* A personal cell as this run may show it (KVKK): the same masks as the
+ * screens, so a report never shows more than the registry would. */
+static const char *personal_cell(char *out, size_t outsz,
+				 enum hane_report_kind k, const char *v,
+				 bool unmasked)
+{
+	if (!*v || unmasked) {
+		if (k == HANE_REPORT_PHONE && v[0] == '+')
+			return hane_phone_format(out, outsz, v, false);
+		return v;
+	}
+	switch (k) {
+	case HANE_REPORT_TCKN:
+		hane_tckn_mask(out, outsz, v);
+		return out;
+	case HANE_REPORT_PHONE:
+		if (v[0] == '+')
+			return hane_phone_format(out, outsz, v, true);
+		return "***";
+	default:
+		return "***";
+	}
+}
+
+/* The parameters as given, for the read log: "month=2026-06 …". */
+static void params_text(char *out, size_t outsz,
+			const struct hane_report_arg *args, size_t nargs)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < nargs && len + 1 < outsz; i++) {
+		int k = snprintf(out + len, outsz - len, "%s%s=%s",
+				 i ? " " : "", args[i].name,
+				 args[i].value ? args[i].value : "");
+
+		if (k < 0)
+			break;
+		len += (size_t)k;
+	}
+}
+
 /* Checks v against the param's type; the bound form into out. */
 static bool param_value(char *out, size_t outsz, const char *type,
 			const char *v)
@@ -310,6 +368,15 @@ int hane_report_run(hane_db *db, const struct hane_report *r,
 		    const struct hane_report_arg *args, size_t nargs,
 		    struct hane_report_table **out)
 {
+	return hane_report_run_flags(db, r, args, nargs, 0, out);
+}
+
+int hane_report_run_flags(hane_db *db, const struct hane_report *r,
+			  const struct hane_report_arg *args, size_t nargs,
+			  unsigned flags, struct hane_report_table **out)
+{
+	bool unmasked = flags & HANE_OUT_UNMASKED;
+	char logged[1024];
 	struct builder b = {0};
 	double sums[HANE_REPORT_COLS_MAX] = {0};
 	bool whole[HANE_REPORT_COLS_MAX];
@@ -320,6 +387,8 @@ int hane_report_run(hane_db *db, const struct hane_report *r,
 
 	*out = NULL;
 	if ((rc = hane_can(db, HANE_ACT_REPORT_RUN)))
+		return rc;
+	if (unmasked && (rc = hane_can(db, HANE_ACT_EXPORT_UNMASKED)))
 		return rc;
 	for (i = 0; i < nargs; i++) {
 		for (c = 0; c < r->nparams; c++)
@@ -368,7 +437,11 @@ int hane_report_run(hane_db *db, const struct hane_report *r,
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		for (c = 0; c < r->ncols; c++) {
 			const char *v = hane_stmt_text(st, c);
+			char masked[256];
 
+			if (hane_report_kind_personal(r->cols[c].kind))
+				v = personal_cell(masked, sizeof masked,
+						  r->cols[c].kind, v, unmasked);
 			if (r->cols[c].sum && *v) {
 				sums[c] += strtod(v, NULL);
 				if (strchr(v, '.'))
@@ -380,6 +453,8 @@ int hane_report_run(hane_db *db, const struct hane_report *r,
 	}
 	if (rc < 0)
 		goto done;
+	hane_stmt_finalize(st); /* done reading before the log writes */
+	st = NULL;
 	t = calloc(1, sizeof(*t));
 	if (!t) {
 		rc = HANE_ENOMEM;
@@ -401,6 +476,10 @@ int hane_report_run(hane_db *db, const struct hane_report *r,
 		}
 		t->has_total = true;
 	}
+	/* KVKK: a run nobody can answer for shows nothing. */
+	params_text(logged, sizeof logged, args, nargs);
+	if ((rc = hane_log_report(db, r->name, logged, unmasked)))
+		goto done;
 	t->nrows = b.n / (size_t)r->ncols;
 	t->cells = b.cells;
 	b.cells = NULL;
@@ -442,6 +521,10 @@ int hane_report_write_csv(const struct hane_report *r,
 		[HANE_REPORT_TEXT] = HANE_CSV_TEXT,
 		[HANE_REPORT_NUMBER] = HANE_CSV_NUMBER,
 		[HANE_REPORT_ID] = HANE_CSV_ID,
+		[HANE_REPORT_TCKN] = HANE_CSV_ID,
+		[HANE_REPORT_PHONE] = HANE_CSV_ID,
+		[HANE_REPORT_ADDRESS] = HANE_CSV_TEXT,
+		[HANE_REPORT_PERSONAL] = HANE_CSV_TEXT,
 	};
 	hane_csv_writer *w = NULL;
 	size_t row;

@@ -42,4 +42,29 @@ expect_rc 2 "unknown parameter"
 run report nope
 expect_rc 2 "unknown report"
 expect_err "households-monthly" "unknown report lists the names"
+
+# KVKK: every run logged with its parameters; personal columns masked
+# unless --unmasked, which needs export.unmasked.
+n0=$(sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE action='report'")
+run report households-heads --mahalle Gündoğdu --csv
+expect_rc 0 "heads report"
+expect_out "1,987******50,Şükrü Yılmaz,0532 *** ** 67,,2" "masked for everyone by default"
+expect_no_out "98765432150" "number hidden"
+n1=$(sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE action='report'")
+[ "$n1" -eq $((n0 + 1)) ] && ok || bad "report run logged ($n0 -> $n1)"
+sqlite3 "$HANE_DB" "SELECT changes FROM audit WHERE action='report' ORDER BY id DESC LIMIT 1" |
+	grep -q '"report":"households-heads","params":"mahalle=Gündoğdu","unmasked":false' && ok || bad "logged with its parameters"
+run report households-heads --mahalle Gündoğdu --csv --unmasked
+expect_rc 0 "unmasked for the administrator"
+expect_out "1,98765432150,Şükrü Yılmaz,0532 123 45 67,,2" "in full"
+sqlite3 "$HANE_DB" "SELECT changes FROM audit WHERE action='report' ORDER BY id DESC LIMIT 1" |
+	grep -q '"unmasked":true' && ok || bad "unmasked run logged as such"
+run staff add rapor --name "Rapor Kişi" --role reporter; expect_rc 0 "reporter"
+run --user rapor report households-heads --mahalle Gündoğdu
+expect_rc 0 "reporter runs it"; expect_out "987******50" "masked for the reporter"
+run --user rapor report households-heads --mahalle Gündoğdu --unmasked
+expect_rc 1 "reporter refused --unmasked"; expect_err "export.unmasked" "names the permission"
+expect_no_out "98765432150" "nothing shown"
+n=$(sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE action='report' AND username='rapor'")
+[ "$n" -eq 1 ] && ok || bad "reporter's run logged ($n)"
 finish

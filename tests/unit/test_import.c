@@ -12,6 +12,8 @@
 #include "hane/households.h"
 #include "hane/households_csv.h"
 #include "hane/i18n.h"
+#include "hane/reports.h"
+#include "hane/staff.h"
 
 static char dir[512];
 static char T[16][HANE_TCKN_LEN + 1]; /* T[i]: a valid number */
@@ -539,13 +541,14 @@ static void test_round_trip(void **state)
 		snprintf(e1, sizeof e1, "%s/rt-e1-%u.csv", dir, flags);
 		snprintf(e2, sizeof e2, "%s/rt-e2-%u.csv", dir, flags);
 		snprintf(e3, sizeof e3, "%s/rt-e3-%u.csv", dir, flags);
-		export_to(a, e1, flags);
+		/* Only an unmasked export imports back (KVKK). */
+		export_to(a, e1, flags | HANE_OUT_UNMASKED);
 		b = tu_open(NULL);
 		tu_ok(hane_households_import(b, e1, &o, &c));
 		assert_int_equal(c.created, 3);
 		assert_int_equal(c.households, 2);
 		assert_int_equal(c.rejected, 0);
-		export_to(b, e2, flags);
+		export_to(b, e2, flags | HANE_OUT_UNMASKED);
 		x = slurp(e1);
 		y = slurp(e2);
 		assert_string_equal(x, y);
@@ -556,7 +559,7 @@ static void test_round_trip(void **state)
 		assert_int_equal(c.unchanged, 3);
 		assert_int_equal(c.updated + c.created, 0);
 		o.on_duplicate = HANE_DUP_SKIP;
-		export_to(a, e3, flags);
+		export_to(a, e3, flags | HANE_OUT_UNMASKED);
 		free(y);
 		y = slurp(e3);
 		assert_string_equal(x, y);
@@ -584,7 +587,7 @@ static void test_excel_export_form(void **state)
 		     T[0]),
 		&o, &c));
 	snprintf(e, sizeof e, "%s/xl-out.csv", dir);
-	export_to(db, e, HANE_CSV_EXCEL);
+	export_to(db, e, HANE_CSV_EXCEL | HANE_OUT_UNMASKED);
 	x = slurp(e);
 	assert_memory_equal(x, "\xEF\xBB\xBFHane No;TC Kimlik No;Ad;", 24);
 	snprintf(want, sizeof want,
@@ -594,6 +597,72 @@ static void test_excel_export_form(void **state)
 		 T[0]);
 	assert_non_null(strstr(x, want));
 	assert_non_null(strstr(x, "Notlar\r\n"));
+	free(x);
+	hane_store_close(db);
+}
+
+/* KVKK: an export masks personal data unless asked otherwise, and only
+ * staff with export.unmasked may ask. */
+static void test_export_masked_by_default(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	struct hane_staff st = {0};
+	char e[700], *x, want[512];
+	FILE *fp;
+	int64_t rows = 0;
+
+	tu_ok(hane_households_import(
+		db,
+		file("mk.csv",
+		     "TC Kimlik No;Ad;Soyad;Telefon;Mahalle;Adres;Bina No;"
+		     "Kronik Hastalık;Notlar\n"
+		     "%s;Ali;Kaya;05321234567;Gündoğdu;Atatürk Cd.;12;"
+		     "Astım;gizli not\n",
+		     T[3]),
+		&o, &c));
+	snprintf(e, sizeof e, "%s/mk-out.csv", dir);
+	export_to(db, e, 0);
+	x = slurp(e);
+	snprintf(want, sizeof want,
+		 ",%.3s******%s,Ali,Kaya,,,reis,,***,0532 *** ** 67,"
+		 "0532 *** ** 67,Gündoğdu,***,***,,,***\n",
+		 T[3], T[3] + 9);
+	assert_non_null(strstr(x, want));
+	assert_null(strstr(x, T[3]));
+	assert_null(strstr(x, "Atatürk"));
+	assert_null(strstr(x, "Astım"));
+	free(x);
+
+	/* A masked export does not import back as data: its numbers are
+	 * not numbers. */
+	{
+		hane_db *b = tu_open(NULL);
+
+		tu_ok(hane_households_import(b, e, &o, &c));
+		assert_int_equal(c.created, 0);
+		assert_int_equal(c.rejected, 1);
+		hane_store_close(b);
+	}
+
+	/* A reporter exports masked, and is refused in full. */
+	snprintf(st.username, sizeof st.username, "rapor");
+	snprintf(st.full_name, sizeof st.full_name, "Rapor");
+	snprintf(st.role, sizeof st.role, "reporter");
+	st.active = true;
+	tu_ok(hane_staff_add(db, &st, NULL));
+	tu_ok(hane_store_set_actor(db, "rapor"));
+	fp = fopen(e, "wb");
+	assert_int_equal(hane_households_export(db, fp, HANE_OUT_UNMASKED,
+						&rows),
+			 HANE_EPERM);
+	assert_non_null(strstr(hane_error_last(), "export.unmasked"));
+	fclose(fp);
+	export_to(db, e, 0);
+	x = slurp(e);
+	assert_null(strstr(x, T[3]));
 	free(x);
 	hane_store_close(db);
 }
@@ -634,6 +703,7 @@ int main(void)
 		cmocka_unit_test(test_cp1254_file),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_excel_export_form),
+		cmocka_unit_test(test_export_masked_by_default),
 		cmocka_unit_test(test_header_only_and_empty),
 	};
 

@@ -11,6 +11,7 @@
 #include "hane/households.h"
 #include "hane/i18n.h"
 #include "hane/reports.h"
+#include "hane/staff.h"
 
 static void test_parse(void **state)
 {
@@ -190,6 +191,127 @@ static void test_params(void **state)
 	hane_store_close(db);
 }
 
+/* Rows of the audit with this action, and the changes of the last. */
+static int audit_count(hane_db *db, const char *action, char *last,
+		       size_t lastsz)
+{
+	hane_stmt *st = NULL;
+	int n = 0;
+
+	tu_ok(hane_stmt_prepare(db, &st,
+				"SELECT count(*), (SELECT changes FROM audit"
+				" WHERE action = :a ORDER BY id DESC LIMIT 1)"
+				" FROM audit WHERE action = :a"));
+	tu_ok(hane_stmt_bind_text(st, ":a", action));
+	assert_int_equal(hane_stmt_step(st), HANE_ROW);
+	n = (int)hane_stmt_int(st, 0);
+	if (last)
+		snprintf(last, lastsz, "%s", hane_stmt_text(st, 1));
+	hane_stmt_finalize(st);
+	return n;
+}
+
+static void add_staff(hane_db *db, const char *user, const char *role,
+		      const char *unit)
+{
+	struct hane_staff s = {0};
+
+	snprintf(s.username, sizeof s.username, "%s", user);
+	snprintf(s.full_name, sizeof s.full_name, "%s", user);
+	snprintf(s.role, sizeof s.role, "%s", role);
+	snprintf(s.unit, sizeof s.unit, "%s", unit);
+	s.active = true;
+	tu_ok(hane_staff_add(db, &s, NULL));
+}
+
+/* KVKK: personal columns are masked unless the run is unmasked, which
+ * needs export.unmasked; every run is logged with its parameters. */
+static void test_personal_columns(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_report r;
+	struct hane_report_table *t = NULL;
+	struct hane_report_arg a = {"who", "Şükrü"};
+	char last[512];
+	char text[600];
+
+	snprintf(text, sizeof text,
+		 "-- name: kisiler\n"
+		 "-- title: Kişiler | Persons\n"
+		 "-- param: who text | Kim | Who\n"
+		 "-- column: tckn tckn | TC Kimlik No\n"
+		 "-- column: phone phone | Telefon\n"
+		 "-- column: address address | Adres\n"
+		 "-- column: illness personal | Kronik hastalık\n"
+		 "-- column: name text | Ad\n"
+		 "-- column: n number sum | Sayı\n"
+		 "SELECT '%s', '+905321234567', 'Atatürk Cd. 12', 'Diyabet',"
+		 " :who, 1 UNION ALL SELECT '', '', '', '', 'Boş', 1;\n",
+		 tu_tckn(7));
+	tu_ok(hane_report_parse(&r, text));
+	assert_int_equal(r.cols[0].kind, HANE_REPORT_TCKN);
+	assert_int_equal(r.cols[1].kind, HANE_REPORT_PHONE);
+	assert_int_equal(r.cols[2].kind, HANE_REPORT_ADDRESS);
+	assert_int_equal(r.cols[3].kind, HANE_REPORT_PERSONAL);
+	assert_true(hane_report_kind_personal(HANE_REPORT_PHONE));
+	assert_false(hane_report_kind_personal(HANE_REPORT_ID));
+
+	/* Masked by default, even for an administrator. */
+	tu_ok(hane_report_run(db, &r, &a, 1, &t));
+	assert_int_equal(t->nrows, 3);
+	assert_int_equal(strlen(hane_report_cell(t, 0, 0)), 11);
+	assert_int_equal(strncmp(hane_report_cell(t, 0, 0) + 3, "******", 6),
+			 0);
+	hane_report_table_free(t);
+	t = NULL;
+	tu_ok(hane_report_run(db, &r, &a, 1, &t));
+	{
+		char want[16];
+
+		snprintf(want, sizeof want, "%.3s******%s", tu_tckn(7),
+			 tu_tckn(7) + 9);
+		assert_string_equal(hane_report_cell(t, 0, 0), want);
+	}
+	assert_string_equal(hane_report_cell(t, 0, 1), "0532 *** ** 67");
+	assert_string_equal(hane_report_cell(t, 0, 2), "***");
+	assert_string_equal(hane_report_cell(t, 0, 3), "***");
+	assert_string_equal(hane_report_cell(t, 0, 4), "Şükrü");
+	assert_string_equal(hane_report_cell(t, 1, 0), "");    /* empty stays */
+	assert_string_equal(hane_report_cell(t, 2, 0), "Toplam");
+	assert_string_equal(hane_report_cell(t, 2, 5), "2");
+	hane_report_table_free(t);
+
+	/* In full on request, for a role with export.unmasked. */
+	tu_ok(hane_report_run_flags(db, &r, &a, 1, HANE_OUT_UNMASKED, &t));
+	assert_string_equal(hane_report_cell(t, 0, 0), tu_tckn(7));
+	assert_string_equal(hane_report_cell(t, 0, 1), "0532 123 45 67");
+	assert_string_equal(hane_report_cell(t, 0, 2), "Atatürk Cd. 12");
+	assert_string_equal(hane_report_cell(t, 0, 3), "Diyabet");
+	hane_report_table_free(t);
+	t = NULL;
+
+	/* Each run logged, with the parameters and whether unmasked. */
+	assert_int_equal(audit_count(db, "report", last, sizeof last), 3);
+	assert_non_null(strstr(last, "\"report\":\"kisiler\""));
+	assert_non_null(strstr(last, "who=Şükrü"));
+	assert_non_null(strstr(last, "\"unmasked\":true"));
+
+	/* A reporter runs it masked and is refused the unmasked run. */
+	add_staff(db, "rapor", "reporter", "");
+	tu_ok(hane_store_set_actor(db, "rapor"));
+	assert_int_equal(hane_report_run_flags(db, &r, &a, 1,
+					       HANE_OUT_UNMASKED, &t),
+			 HANE_EPERM);
+	assert_null(t);
+	assert_non_null(strstr(hane_error_last(), "export.unmasked"));
+	tu_ok(hane_report_run(db, &r, &a, 1, &t));
+	assert_string_equal(hane_report_cell(t, 0, 1), "0532 *** ** 67");
+	hane_report_table_free(t);
+	assert_int_equal(audit_count(db, "report", last, sizeof last), 4);
+	assert_non_null(strstr(last, "\"unmasked\":false"));
+	hane_store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_embedded_reports_run),
 		cmocka_unit_test(test_households_monthly),
 		cmocka_unit_test(test_params),
+		cmocka_unit_test(test_personal_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
