@@ -70,10 +70,18 @@ def report_defs():
 
 
 def param_values(db):
-    """Values that hit data: the month of the newest household, etc."""
-    newest = sql1(db, "SELECT max(created_at) FROM household") or \
-        "2026-06-15"
-    month = newest[:7]
+    """Values that hit data: June of the demo year of activity when
+    bench_year made one, else the month of the newest household."""
+    try:
+        year = sql1(db, "SELECT max(year) FROM overview_demo_run")
+    except subprocess.CalledProcessError:
+        year = ""
+    if year:
+        month = year + "-06"
+    else:
+        newest = sql1(db, "SELECT max(created_at) FROM household") or \
+            "2026-06-15"
+        month = newest[:7]
     return {"month": month, "year": month[:4], "date": month + "-15",
             "text": ""}, month
 
