@@ -347,7 +347,8 @@ static void table_info(struct hane_ui *ui, char *out, size_t outsz,
 }
 
 /* Fills the list from the table and sizes each column to its widest
- * cell; the last columns give way first on a narrow screen. */
+ * cell (no flex column: a narrow table stays together, numbers next to
+ * their labels); the last columns give way first on a narrow screen. */
 static int table_fill(struct table_view *tv, struct hane_ui_list *l)
 {
 	const struct hane_report *r = &tv->x->r;
@@ -397,8 +398,6 @@ static int table_fill(struct table_view *tv, struct hane_ui_list *l)
 
 		tv->cols[c].min = m < 6 ? m : 6;
 	}
-	if (r->ncols > 0 && !tv->cols[0].right)
-		tv->cols[0].flex = true;
 	return 0;
 }
 

@@ -89,6 +89,11 @@ def test_import_with_a_bad_row():
         if not any(line.startswith("▶") and " 4 " in line
                    for line in c.screen.display):
             raise Failure("rejected row's line number missing:\n" + t)
+        c.send(ENTER)                             # the whole reason
+        c.wait("Satır 4")
+        c.wait("Kontrol hanesi tutmuyor (TC Kimlik No")
+        c.send(ENTER)
+        c.wait_gone("Satır 4")
         if "Aksoy" in search(w, "Aksoy"):
             raise Failure("the dry run wrote rows")
         if os.path.exists(rejects):

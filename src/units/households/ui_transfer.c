@@ -768,17 +768,40 @@ static int preview_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	return rejects_fill(d, j);
 }
 
+/* Enter on a rejected row: its whole reason, which the list cuts. */
+static void reject_show(struct hane_ui *ui, struct hane_ui_detail *d,
+			const struct job *j)
+{
+	int i = (int)hane_ui_list_selected_id(hane_ui_detail_list(d)) - 1;
+	const char *ok[] = {hane_msg(HANE_M_UI_OK)};
+	char title[64];
+
+	if (i < 0 || i >= j->nrej)
+		return;
+	snprintf(title, sizeof title, hane_msg(HANE_M_UI_IO_REJECT_TITLE),
+		 j->rej[i].line);
+	hane_ui_buttons(ui, title, j->rej[i].reason, ok, 1);
+}
+
 static int preview_act(struct hane_ui *ui, struct hane_ui_detail *d,
 		       enum hane_ui_action a, void *arg)
 {
 	struct job *j = arg;
 
-	(void)ui;
-	(void)d;
+	if (a == HANE_UI_A_OPEN)
+		reject_show(ui, d, j);
 	if (a != HANE_UI_A_RUN_IMPORT)
 		return HANE_UI_STAY;
 	j->go = true;
 	return HANE_UI_CLOSE;
+}
+
+static int summary_act(struct hane_ui *ui, struct hane_ui_detail *d,
+		       enum hane_ui_action a, void *arg)
+{
+	if (a == HANE_UI_A_OPEN)
+		reject_show(ui, d, arg);
+	return HANE_UI_STAY;
 }
 
 static int summary_load(struct hane_ui *ui, struct hane_ui_detail *d,
@@ -805,10 +828,11 @@ static int summary_load(struct hane_ui *ui, struct hane_ui_detail *d,
 static void import_flow(struct hane_ui *ui)
 {
 	static const enum hane_ui_action preview_acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_RUN_IMPORT, HANE_UI_A_BACK,
-		HANE_UI_A_QUIT};
+		HANE_UI_A_HELP, HANE_UI_A_RUN_IMPORT, HANE_UI_A_OPEN,
+		HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	static const enum hane_ui_action summary_acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
 	struct job *j = calloc(1, sizeof *j);
 	struct hane_ui_detail_view pv = {
 		.title = hane_msg(HANE_M_UI_IO_TITLE_PREVIEW),
@@ -856,7 +880,7 @@ static void import_flow(struct hane_ui *ui)
 	sv.title = hane_msg(HANE_M_UI_IO_TITLE_SUMMARY);
 	sv.actions = summary_acts;
 	sv.nactions = sizeof summary_acts / sizeof summary_acts[0];
-	sv.act = NULL;
+	sv.act = summary_act;
 	sv.load = summary_load;
 	if (j->cancel)
 		sv.cols = NULL;
