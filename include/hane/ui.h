@@ -194,11 +194,6 @@ void hane_ui_list_sort(struct hane_ui_list *l, int col, enum hane_ui_sort kind,
  * messages; NULL goes back to the messages. */
 int hane_ui_list_titles(struct hane_ui_list *l, const char *const *titles)
 	HANE_WARN_UNUSED;
-/* Column titles not in the message table (a report's own titles):
- * titles[0..ncols) are copied and shown instead of the columns' title
- * messages; NULL goes back to the messages. */
-int hane_ui_list_titles(struct hane_ui_list *l, const char *const *titles)
-	HANE_WARN_UNUSED;
 /* Incremental search: selects the first row at or after `from` with a
  * cell whose folded text contains the folded query; -1 if none. */
 int hane_ui_list_find(struct hane_ui_list *l, const char *query, int from);
@@ -281,9 +276,6 @@ void hane_ui_form_set(struct hane_ui_form *f, int i, const char *text);
 /* A label not in the message table for field i (a report parameter's
  * own title), copied; NULL or "" goes back to the field's message. */
 void hane_ui_form_label(struct hane_ui_form *f, int i, const char *text);
-/* A label not in the message table for field i (a report parameter's
- * own title), copied; NULL or "" goes back to the field's message. */
-void hane_ui_form_label(struct hane_ui_form *f, int i, const char *text);
 /* CHOICE: the index; YESNO: 1 yes, 0 no. */
 int hane_ui_form_choice(const struct hane_ui_form *f, int i);
 void hane_ui_form_set_choice(struct hane_ui_form *f, int i, int choice);
@@ -322,9 +314,6 @@ struct hane_ui_progress *hane_ui_progress_begin(struct hane_ui *ui,
 						const char *title);
 bool hane_ui_progress_step(struct hane_ui_progress *p, int64_t done,
 			   int64_t total);
-/* A line under the bar instead of "done / total" (rows, rows/s, time
- * left); copied. NULL or "" goes back to the counts. */
-void hane_ui_progress_note(struct hane_ui_progress *p, const char *text);
 /* A line under the bar instead of "done / total" (rows, rows/s, time
  * left); copied. NULL or "" goes back to the counts. */
 void hane_ui_progress_note(struct hane_ui_progress *p, const char *text);
@@ -384,14 +373,6 @@ void hane_ui_services_fill(struct hane_ui *ui, int64_t household_id,
 int hane_ui_households_main(struct hane_ui *ui);
 /* The person search from anywhere (F3); query may be NULL. */
 int hane_ui_households_search(struct hane_ui *ui, const char *query);
-
-/* İçe/Dışa Aktar (src/units/households/ui_transfer.c): a household list
- * from CSV (file picker, options, dry-run preview, import with progress
- * and summary) and the registry out to CSV. */
-int hane_ui_transfer_main(struct hane_ui *ui);
-/* Raporlar (src/ui/reports_screen.c): the embedded reports, a form of
- * each report's parameters, the result as a table, export to CSV. */
-int hane_ui_reports_main(struct hane_ui *ui);
 
 /* İçe/Dışa Aktar (src/units/households/ui_transfer.c): a household list
  * from CSV (file picker, options, dry-run preview, import with progress

@@ -328,12 +328,6 @@ void hane_ui_progress_note(struct hane_ui_progress *p, const char *text)
 		snprintf(p->note, sizeof p->note, "%s", text ? text : "");
 }
 
-void hane_ui_progress_note(struct hane_ui_progress *p, const char *text)
-{
-	if (p)
-		snprintf(p->note, sizeof p->note, "%s", text ? text : "");
-}
-
 void hane_ui_progress_end(struct hane_ui_progress *p)
 {
 	if (!p)

@@ -111,20 +111,6 @@ static const char *label_of(const struct hane_ui_form *f, int i)
 				: hane_msg(f->v->fields[i].label);
 }
 
-void hane_ui_form_label(struct hane_ui_form *f, int i, const char *text)
-{
-	if (valid_index(f, i))
-		snprintf(f->f[i].label, sizeof f->f[i].label, "%s",
-			 text ? text : "");
-}
-
-/* Field i's label: its own text, or the field's message. */
-static const char *label_of(const struct hane_ui_form *f, int i)
-{
-	return f->f[i].label[0] ? f->f[i].label
-				: hane_msg(f->v->fields[i].label);
-}
-
 void hane_ui_form_note(struct hane_ui_form *f, int i, const char *text)
 {
 	if (valid_index(f, i))

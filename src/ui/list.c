@@ -159,47 +159,11 @@ static const char *col_title(const struct hane_ui_list *l,
 	return hane_msg(cols[c].title);
 }
 
-static void titles_free(struct hane_ui_list *l)
-{
-	if (!l->titles)
-		return;
-	for (int c = 0; c < l->ncols; c++)
-		free(l->titles[c]);
-	free(l->titles);
-	l->titles = NULL;
-}
-
-int hane_ui_list_titles(struct hane_ui_list *l, const char *const *titles)
-{
-	titles_free(l);
-	if (!titles)
-		return 0;
-	l->titles = calloc((size_t)l->ncols, sizeof *l->titles);
-	if (!l->titles)
-		return HANE_ENOMEM;
-	for (int c = 0; c < l->ncols; c++)
-		if (!(l->titles[c] = strdup(titles[c] ? titles[c] : ""))) {
-			titles_free(l);
-			return HANE_ENOMEM;
-		}
-	return 0;
-}
-
-/* Column c's title: the list's own, or the column's message. */
-static const char *col_title(const struct hane_ui_list *l,
-			     const struct hane_ui_column *cols, int c)
-{
-	if (l->titles && c < l->ncols)
-		return l->titles[c];
-	return hane_msg(cols[c].title);
-}
-
 void hane_ui_list_free(struct hane_ui_list *l)
 {
 	if (!l)
 		return;
 	hane_ui_list_clear(l);
-	titles_free(l);
 	titles_free(l);
 	free(l->rows);
 	free(l);
@@ -587,11 +551,6 @@ int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 		if (ui_list_move(l, k, list_rows()))
 			continue;
 		/* Backspace edits the search text; an action bound to it
-		 * (a folder up) fires only when there is none. */
-		if (k == HANE_UI_K_BACKSPACE && st.qpos > 0)
-			a = -1;
-		else
-			/* Backspace edits the search text; an action bound to it
 		 * (a folder up) fires only when there is none. */
 		if (k == HANE_UI_K_BACKSPACE && st.qpos > 0)
 			a = -1;
