@@ -445,7 +445,7 @@ struct hane_taxi_import_counts {
 	int64_t rejected;
 };
 
-/* Imports appointment requests from CSV (taxi.write and import): one row
+/* Imports appointment requests from CSV (taxi.write): one row
  * per appointment with columns TC Kimlik No (or Yolcu No), Tarih, Randevu
  * Saati, Hedef, and optionally Amaç, Dönüş Saati, Alış Adresi, Araç, Not.
  * Each row goes through the booking rules against the database AND the

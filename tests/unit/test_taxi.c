@@ -653,6 +653,30 @@ static void test_noshow(void **state)
 	assert_true(r.flagged);
 	/* Same outcome again: nothing changes. */
 	tu_ok(hane_taxi_trip_outcome(f->db, l17.t[1].id, "noshow", &res));
+	assert_false(res.flagged);
+	/* The return question is asked again while the return is planned. */
+	setenv("HANE_NOW", "2026-06-16 09:10:00", 1);
+	{
+		struct hane_taxi_booking b2;
+		struct trips l;
+
+		booking(&b2, f->plain2, "2026-06-16", "09:00", "11:00");
+		b2.override = true;
+		snprintf(b2.override_reason, sizeof b2.override_reason, "x");
+		tu_ok(hane_taxi_book(f->db, &b2, NULL, NULL));
+		l = day_trips(f->db, "2026-06-16");
+		for (int i = 0; i < l.n; i++)
+			if (l.t[i].rider_id == f->plain2 &&
+			    !strcmp(l.t[i].leg, "out")) {
+				tu_ok(hane_taxi_trip_outcome(
+					f->db, l.t[i].id, "noshow", &res));
+				assert_true(res.return_trip_id > 0);
+				tu_ok(hane_taxi_trip_outcome(
+					f->db, l.t[i].id, "noshow", &res));
+				assert_true(res.return_trip_id > 0);
+			}
+	}
+	setenv("HANE_NOW", "2026-06-17 09:10:00", 1);
 	/* A flagged rider is booked only with an override… */
 	booking(&b, f->plain, "2026-06-19", "09:00", NULL);
 	assert_int_equal(hane_taxi_book(f->db, &b, NULL, &c), HANE_EINVAL);
@@ -944,6 +968,74 @@ static void test_reports(void **state)
 	}
 }
 
+/* ---- Roles ------------------------------------------------------------------------- */
+
+static void add_staff(hane_db *db, const char *user, const char *role,
+		      const char *unit)
+{
+	hane_stmt *st = NULL;
+
+	tu_ok(hane_stmt_prepare(db, &st,
+				"INSERT INTO staff(username, full_name, role,"
+				" unit, created_at, updated_at)"
+				" VALUES(:u, :u, :r, :n, '2026-01-01 00:00:00',"
+				" '2026-01-01 00:00:00')"));
+	tu_ok(hane_stmt_bind_text(st, ":u", user));
+	tu_ok(hane_stmt_bind_text(st, ":r", role));
+	tu_ok(hane_stmt_bind_text(st, ":n", unit));
+	assert_int_equal(hane_stmt_step(st), HANE_DONE);
+	hane_stmt_finalize(st);
+}
+
+static void test_roles(void **state)
+{
+	struct fx *f = *state;
+	struct hane_taxi_booking b;
+	struct hane_taxi_clash c;
+	struct hane_taxi_settings s;
+	struct hane_taxi_vehicle v;
+	struct trips l;
+
+	add_staff(f->db, "tx.cw", "caseworker", "taxi");
+	add_staff(f->db, "tx.sup", "supervisor", "taxi");
+	add_staff(f->db, "hc.cw", "caseworker", "homecare");
+	add_staff(f->db, "rep", "reporter", "");
+
+	/* A taxi caseworker books, but neither overrides nor administers. */
+	tu_ok(hane_store_set_actor(f->db, "tx.cw"));
+	booking(&b, f->plain, "2026-06-17", "09:00", NULL);
+	tu_ok(hane_taxi_book(f->db, &b, NULL, &c));
+	booking(&b, f->plain, "2026-06-15", "15:00", NULL);
+	b.override = true;
+	snprintf(b.override_reason, sizeof b.override_reason, "acil");
+	assert_int_equal(hane_taxi_book(f->db, &b, NULL, &c), HANE_EPERM);
+	assert_non_null(strstr(hane_error_last(), "taxi.override"));
+	assert_int_equal(hane_taxi_setting_set(f->db, "buffer_minutes", "5"),
+			 HANE_EPERM);
+	memset(&v, 0, sizeof v);
+	snprintf(v.plate, sizeof v.plate, "41 XY 99");
+	v.seats = 2;
+	assert_int_equal(hane_taxi_vehicle_save(f->db, &v, NULL), HANE_EPERM);
+	assert_int_equal(hane_taxi_rider_unflag(f->db, f->plain, "x"),
+			 HANE_EPERM);
+
+	/* The unit's supervisor may. */
+	tu_ok(hane_store_set_actor(f->db, "tx.sup"));
+	tu_ok(hane_taxi_book(f->db, &b, NULL, &c));
+	tu_ok(hane_taxi_setting_set(f->db, "buffer_minutes", "5"));
+
+	/* Another unit sees nothing; a reporter reads but books nothing. */
+	tu_ok(hane_store_set_actor(f->db, "hc.cw"));
+	assert_int_equal(hane_taxi_settings_get(f->db, &s), HANE_EPERM);
+	tu_ok(hane_store_set_actor(f->db, "rep"));
+	l = day_trips(f->db, "2026-06-17");
+	assert_int_equal(l.n, 1);
+	booking(&b, f->plain2, "2026-06-17", "12:00", NULL);
+	assert_int_equal(hane_taxi_book(f->db, &b, NULL, &c), HANE_EPERM);
+	assert_int_equal(hane_taxi_trip_outcome(f->db, l.t[0].id, "done", NULL),
+			 HANE_EPERM);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -962,6 +1054,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_manifest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reports, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
 	};
 
 	setenv("HANE_NOW", NOW, 1);

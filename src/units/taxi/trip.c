@@ -451,9 +451,9 @@ int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
 		rc = HANE_EINVAL;
 		goto done;
 	}
-	if (strcmp(t.status, o) == 0)
-		goto done; /* already so: nothing to do */
-	if (strcmp(t.status, "planned") != 0 &&
+	/* Already so: nothing to write, but the return question stands
+	 * (the console may ask it again). */
+	if (strcmp(t.status, o) != 0 && strcmp(t.status, "planned") != 0 &&
 	    (rc = hane_can(db, HANE_ACT_TAXI_OVERRIDE)) != 0) {
 		hane_error_set(hane_msg(HANE_M_TAXI_OUTCOME_SET),
 			       (long long)trip_id,
@@ -469,9 +469,10 @@ int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
 		rc = HANE_EINVAL;
 		goto done;
 	}
-	{
+	hane_now(now);
+	if (strcmp(t.status, o) != 0) {
 		struct hane_field f[] = {HANE_FTEXT("status", o),
-					 HANE_FTEXT("outcome_at", hane_now(now))};
+					 HANE_FTEXT("outcome_at", now)};
 
 		rc = hane_store_update(db, "taxi_trip", trip_id, t.version, f,
 				       2, NULL);
