@@ -679,7 +679,7 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 		l->end = p->appt;
 		TX_SET(l->from, p->b.pickup_address);
 		if (dest_addr[0])
-			snprintf(l->to, sizeof l->to, "%s, %s",
+			snprintf(l->to, sizeof l->to, "%.100s, %.150s",
 				 p->b.destination, dest_addr);
 		else
 			TX_SET(l->to, p->b.destination);
