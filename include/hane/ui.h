@@ -88,6 +88,11 @@ const char *hane_ui_key_name(enum hane_ui_key k);
 	X(SORT, HANE_UI_K_F6, UI_ACT_SORT, UI_HLP_SORT)                        \
 	X(MOVE, HANE_UI_K_F6, UI_ACT_MOVE, UI_HLP_MOVE)                        \
 	X(STATUS, HANE_UI_K_F7, UI_ACT_STATUS, UI_HLP_STATUS)                  \
+	X(DAY_PREV, HANE_UI_K_LEFT, HC_ACT_DAY_PREV, HC_HLP_DAY_PREV)          \
+	X(DAY_NEXT, HANE_UI_K_RIGHT, HC_ACT_DAY_NEXT, HC_HLP_DAY_NEXT)         \
+	X(HC_WORKER, HANE_UI_K_F6, HC_ACT_WORKER, HC_HLP_WORKER)               \
+	X(HC_VIEW, HANE_UI_K_F7, HC_ACT_VIEW, HC_HLP_VIEW)                     \
+	X(HC_WRITE, HANE_UI_K_F2, HC_ACT_WRITE, HC_HLP_WRITE)                  \
 	X(DELETE, HANE_UI_K_F8, UI_ACT_DELETE, UI_HLP_DELETE)                  \
 	X(QUIT, HANE_UI_K_F10, UI_ACT_QUIT, UI_HLP_QUIT)                       \
 	X(OPEN, HANE_UI_K_ENTER, UI_ACT_OPEN, UI_HLP_OPEN)                     \

@@ -6,6 +6,7 @@
 #include "hane/core.h"
 #include "hane/foodbank_ui.h"
 #include "hane/households.h"
+#include "hane/homecare_ui.h"
 #include "hane/inspection.h"
 #include "ui/internal.h"
 

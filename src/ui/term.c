@@ -63,6 +63,10 @@ const char *hane_ui_key_name(enum hane_ui_key k)
 	switch (k) {
 	case HANE_UI_K_ENTER:
 		return "Enter";
+	case HANE_UI_K_LEFT:
+		return "\u2190";
+	case HANE_UI_K_RIGHT:
+		return "\u2192";
 	case HANE_UI_K_ESC:
 		return "Esc";
 	case HANE_UI_K_TAB:

@@ -1,0 +1,255 @@
+"""Home care screens: from the day agenda one visit is recorded as done
+and shows as done, another as missed and shows as a follow-up (both also
+checked in the database and with `hane homecare visit list`); ←→ move
+between days; F1 shows the keys; the follow-up list closes the follow-up;
+the schedule generator previews, then writes only after the confirmation;
+the client list searches by name; the household's services panel shows
+the client with the plan and last/next visit.
+
+The clock is frozen at Monday 15.06.2026 12:04 (tuilib's HANE_NOW), so
+the day agenda opens on that day."""
+import os
+import sqlite3
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tuilib import (DOWN, ENTER, ESC, F, LEFT, RIGHT, TAB,  # noqa
+                    Console, Workdir, run, tckn)
+
+
+def prepare(schedule=True):
+    w = Workdir()
+    w.hane("household", "add", "--tckn", tckn(101), "--first", "Şükrü",
+           "--last", "Yılmaz", "--mahalle", "gundogdu")
+    w.hane("household", "add", "--tckn", tckn(202), "--first", "Ayşe",
+           "--last", "Kaya", "--mahalle", "serdar")
+    w.hane("homecare", "worker", "add", "Zeynep Kara", "--services", "bakım")
+    w.hane("homecare", "client", "add", "1", "--services", "bakım",
+           "--start", "01.06.2026", "--needs", "yatalak")
+    w.hane("homecare", "client", "add", "2", "--services", "bakım",
+           "--start", "01.06.2026")
+    for client in ("1", "2"):
+        w.hane("homecare", "plan", "add", client, "--service", "bakım",
+               "--period", "haftalık", "--visits", "2", "--days", "pzt,per",
+               "--window", "09:00-12:00", "--duration", "60", "--worker",
+               "1", "--from", "2026-06-01")
+    if schedule:
+        w.hane("homecare", "schedule", "--from", "2026-06-01", "--to",
+               "2026-06-30")
+    return w
+
+
+def visits(w, date):
+    """(client name, status, missed reason, follow-up) of date's visits."""
+    con = sqlite3.connect(w.db)
+    try:
+        return con.execute(
+            "SELECT p.first_name, v.status, coalesce(v.missed_reason, ''), "
+            "coalesce(v.followup, '') "
+            "FROM homecare_visit v JOIN homecare_client c "
+            "ON c.id = v.client_id JOIN person p ON p.id = c.person_id "
+            "WHERE v.date = ? AND v.status <> 'rescheduled' "
+            "ORDER BY v.start_time", (date,)).fetchall()
+    finally:
+        con.close()
+
+
+def open_unit(c, item_keys=""):
+    c.wait("Ana Menü")
+    c.send("4")
+    c.wait("Günlük ajanda")
+    c.wait("Program oluştur")
+    for k in item_keys:
+        c.send(k)
+
+
+def test_record_done_and_missed_from_day_agenda():
+    w = prepare()
+    c = Console(w, 24, 80)
+    try:
+        open_unit(c)
+        c.send(ENTER)                              # Günlük ajanda
+        c.wait("15.06.2026 Pzt")
+        c.wait("Tüm birim")
+        c.wait("2 sonuç")
+        c.wait("Şükrü Yılmaz")
+        t = c.wait("Ayşe Kaya")
+        assert "09:00–10:00" in t and "10:30–11:30" in t, t
+        assert "← Önceki" in t and "→ Sonraki" in t, t
+
+        # ←→ between days: Tuesday is empty, Thursday has both again.
+        c.send(RIGHT)
+        c.wait("16.06.2026 Sal")
+        c.wait("0 sonuç")
+        c.send(LEFT)
+        c.wait("15.06.2026 Pzt")
+        c.wait("2 sonuç")
+
+        # F1 shows the day keys.
+        c.send(F[1])
+        c.wait("önceki güne geçer")
+        c.wait("Hafta — günlük ve haftalık")
+        c.send(ESC)
+        c.wait("15.06.2026 Pzt")
+
+        # Şükrü's 09:00 visit: done, with tasks.
+        c.send(ENTER)
+        c.wait("Ziyaret sonucu")
+        c.wait("Yapıldı")
+        c.send(TAB + TAB + TAB)                    # start, end, tasks
+        c.type("banyo, ilaç")
+        c.send(F[2])
+        c.wait("yapıldı olarak kaydedildi")
+        c.wait("✓ yapıldı 09:00–10:00")
+
+        # Ayşe's 10:30 visit: missed, the client refused.
+        c.send(DOWN)
+        c.send(ENTER)
+        c.wait("Ziyaret sonucu")
+        c.send(RIGHT)                              # Yapılamadı
+        c.wait("Yapılamadı")
+        c.send(TAB + TAB + TAB + TAB)              # the reason
+        c.send(RIGHT)                              # danışan kabul etmedi
+        c.wait("danışan kabul etmedi")
+        c.send(F[2])
+        c.wait("takibe alındı")
+        t = c.wait("⚑ takip: danışan")
+        assert "✓ yapıldı" in t, t
+
+        assert visits(w, "2026-06-15") == [
+            ("Şükrü", "done", "", ""),
+            ("Ayşe", "missed", "refused", "open")], visits(w, "2026-06-15")
+        out = w.hane("homecare", "visit", "list", "--from", "2026-06-15",
+                     "--to", "2026-06-15")
+        assert "Şükrü Yılmaz\tGündoğdu\tBakım\tyapıldı" in out, out
+        assert "danışan kabul etmedi" in out and "takip bekliyor" in out, \
+            out
+
+        # A done visit opens read-only with what was recorded.
+        c.send("\x1bOA")                           # up to Şükrü
+        c.send(ENTER)
+        c.wait("banyo, ilaç")
+        c.send(ENTER)
+        c.wait("⚑ takip")
+
+        # The follow-up list: Ayşe's visit; close it with a note.
+        c.send(ESC)
+        c.wait("Takip bekleyen ziyaretler")
+        c.type("Takip")
+        c.send(ENTER)
+        c.wait("Ayşe Kaya")
+        c.wait("1 sonuç")
+        c.send(ENTER)
+        c.wait("Takip notu")
+        c.type("Kızı arandı, perşembe gelinecek")
+        c.send(F[2])
+        c.wait("takip kapatıldı")
+        c.wait("0 sonuç")
+        assert visits(w, "2026-06-15")[1][3] == "closed"
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
+def test_week_and_worker():
+    w = prepare()
+    c = Console(w, 24, 80)
+    try:
+        open_unit(c)
+        c.send(ENTER)
+        c.wait("15.06.2026 Pzt")
+        c.send(F[7])                               # week view
+        c.wait("15.06–21.06.2026")
+        c.wait("4 sonuç")                          # Mon and Thu, two each
+        c.wait("Per 18.06")
+        c.send(RIGHT)                              # next week
+        c.wait("22.06–28.06.2026")
+        c.send(F[6])                               # caregiver
+        c.wait("Personel seçin")
+        c.type("Zeynep")
+        c.send(ENTER)
+        c.wait("22.06–28.06.2026 · Zeynep Kara")
+        c.wait("4 sonuç")
+        c.send(F[6])
+        c.wait("Personel seçin")
+        c.type("atanmam")
+        c.send(ENTER)
+        c.wait("· (atanmamış)")
+        c.wait("0 sonuç")
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
+def test_schedule_preview_then_write():
+    w = prepare(schedule=False)
+    c = Console(w, 24, 80)
+    try:
+        open_unit(c)
+        c.type("Program")
+        c.send(ENTER)
+        c.wait("Program oluştur")
+        t = c.wait("30.06.2026")                   # today to month end
+        assert "15.06.2026" in t, t
+        c.send(F[2])
+        c.wait("Önizleme: 10 yeni ziyaret (0 atanmamış), 0 zaten var")
+        c.wait("› Önizleme")
+        c.wait("15.06–30.06.2026 · 0 atanmamış")
+        c.wait("10 sonuç")
+        c.wait("Per 18.06")
+        assert visits(w, "2026-06-15") == [], "preview wrote visits"
+        c.send(F[2])                               # Yaz
+        c.wait("10 ziyaret programa yazılsın mı?")
+        c.send("e")
+        c.send(ENTER)
+        c.wait("10 ziyaret oluşturuldu (0 atanmamış); 0 zaten vardı")
+        assert len(visits(w, "2026-06-15")) == 2
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
+def test_clients_and_services_panel():
+    w = prepare()
+    w.hane("homecare", "visit", "done", "1")
+    c = Console(w, 24, 80)
+    try:
+        open_unit(c)
+        c.type("Danış")
+        c.send(ENTER)
+        c.wait("2 danışan")
+        c.type("sukru")
+        c.wait("1 danışan")
+        t = c.wait("Şükrü Yılmaz")
+        assert "Ayşe" not in t, t
+        c.send(ENTER)                              # the client's page
+        c.wait("yatağa bağımlı")
+        c.wait("haftada 2 · Pzt Per")
+        c.send(ESC)
+        c.send(ESC)
+        c.wait("Günlük ajanda")
+        c.send(ESC)
+        c.wait("Ana Menü")
+        c.send(F[3])                               # person search
+        c.type("sukru")
+        c.wait("Şükrü Yılmaz")
+        c.send(ENTER)
+        c.wait("Hizmetler")
+        c.wait("Bakım  Şükrü Yılmaz · son ")
+        c.wait("haftada 2 · Pzt Per")
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
+if __name__ == "__main__":
+    run([test_record_done_and_missed_from_day_agenda, test_week_and_worker,
+         test_schedule_preview_then_write, test_clients_and_services_panel])
