@@ -8,6 +8,7 @@
 #include "hane/households.h"
 #include "hane/homecare_ui.h"
 #include "hane/inspection.h"
+#include "hane/overview.h"
 #include "ui/internal.h"
 
 struct unit {
@@ -37,6 +38,8 @@ void hane_ui_services_fill(struct hane_ui *ui, int64_t household_id,
 struct menu {
 	int sel;
 	int64_t persons; /* -1 unknown */
+	char today[12][256]; /* the overview's lines for "Bugün" */
+	int ntoday;
 };
 
 static const enum hane_ui_action menu_acts[] = {
@@ -70,6 +73,9 @@ static void draw_menu(struct hane_ui *ui, void *arg)
 		ui_putf(y + 1, mw + 3, tw - 4, UI_R_NORMAL, "%-24s %lld",
 			hane_msg(HANE_M_UI_TODAY_PERSONS),
 			(long long)m->persons);
+	for (int i = 0; i < m->ntoday && i < h - 3; i++)
+		ui_put(y + 2 + i, mw + 3, m->today[i], tw - 4,
+		       i < 4 ? UI_R_NORMAL : UI_R_CHART);
 	ui_put(y + h + 1, 1, hane_msg(HANE_M_UI_MENU_HINT), ui_cols() - 2,
 	       UI_R_MUTED);
 }
@@ -91,11 +97,20 @@ static void count_persons(struct hane_ui *ui, struct menu *m)
 {
 	if (!ui->db || hane_person_count(ui->db, &m->persons) != 0)
 		m->persons = -1;
+	/* The waiting work and the 12-month sparklines (src/units/overview):
+	 * computed here, not on every redraw. */
+	m->ntoday = ui->db ? hane_overview_today_lines(ui->db, m->today, 12,
+						       ui_cols(),
+						       hane_chart_unicode_ok())
+			   : 0;
 }
 
 void ui_units_menu(struct hane_ui *ui)
 {
-	struct menu m = {0, -1};
+	static struct menu m;
+
+	m.sel = 0;
+	m.persons = -1;
 
 	count_persons(ui, &m);
 	ui_push(ui, draw_menu, &m, menu_acts,
