@@ -208,19 +208,36 @@ def test_export_to_excel_csv():
         c.wait(lambda t: "Excel" in focused_line(c))
         c.send(F[2])
         c.wait("2 kişi yazıldı")
+        c.wait("kişi verisi maskeli")
         c.send(ENTER)
         c.wait("Hane listesini içe aktar")
-        # The same path again: asked before it is overwritten.
+        with open(out, "rb") as f:
+            masked = f.read().decode("utf-8-sig")
+        if tckn(101) in masked or "Aksoy" not in masked:
+            raise Failure("default export not masked:\n" + masked)
+        # The same path again: asked before it is overwritten; this time
+        # unmasked (the first user is an administrator: allowed).
         c.send(DOWN)
         c.send(ENTER)
         c.wait("Biçim")
+        c.send(TAB)
+        c.send(RIGHT)                             # Excel
+        c.send(TAB)
+        c.wait(lambda t: "Maskesiz" in focused_line(c))
+        c.send(RIGHT)
+        c.wait(lambda t: "Evet" in focused_line(c))
         c.send(F[2])
         c.wait("Üzerine yazılsın mı")
-        c.send(ESC)
-        c.wait("Biçim")
-        c.send(ESC)
+        c.send(ENTER)
+        c.wait("MASKESİZ")
+        c.send(ENTER)
         c.wait("Hane listesini içe aktar")
         c.close()
+        # KVKK: both exports are in the read log, the second unmasked.
+        log = [line for line in w.hane("audit").splitlines()
+               if "export" in line and "haneler-2026-06-15.csv" in line]
+        if len(log) != 2 or "true" not in log[-1]:
+            raise Failure("exports not logged:\n" + w.hane("audit"))
         with open(out, "rb") as f:
             data = f.read()
         if not data.startswith(b"\xef\xbb\xbf"):
@@ -228,7 +245,7 @@ def test_export_to_excel_csv():
         text = data.decode("utf-8-sig")
         if ";" not in text.splitlines()[0] or "\r\n" not in text:
             raise Failure("not Excel's CSV:\n" + text)
-        for want in ("Aksoy", "Kara", "Gündoğdu"):
+        for want in ("Aksoy", "Kara", "Gündoğdu", tckn(101)):
             if want not in text:
                 raise Failure("export lacks %r:\n%s" % (want, text))
     finally:

@@ -23,6 +23,8 @@
 #include "hane/core.h"
 #include "hane/households_csv.h"
 #include "hane/perm.h"
+#include "hane/reports.h"  /* HANE_OUT_UNMASKED */
+#include "hane/security.h" /* hane_log_export */
 #include "hane/ui.h"
 
 #define PATH_LEN 4096
@@ -892,7 +894,7 @@ done:
 
 /* ---- Export ------------------------------------------------------------- */
 
-enum { X_PATH, X_FORMAT, X__COUNT };
+enum { X_PATH, X_FORMAT, X_UNMASKED, X__COUNT };
 
 static const char *format_choices[2];
 
@@ -900,6 +902,7 @@ struct export_job {
 	hane_db *db;
 	char path[PATH_LEN];
 	bool excel;
+	bool unmasked;
 	int64_t rows;
 };
 
@@ -917,6 +920,13 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	cwd_or_root(cwd, sizeof cwd);
 	path_resolve(x->path, sizeof x->path, cwd, typed);
 	x->excel = hane_ui_form_choice(f, X_FORMAT) == 1;
+	x->unmasked = hane_ui_form_choice(f, X_UNMASKED) == 1;
+	/* KVKK: refused at the field, before a file is created. */
+	if (x->unmasked &&
+	    (rc = hane_can(x->db, HANE_ACT_EXPORT_UNMASKED)) != 0) {
+		hane_ui_form_error(f, X_UNMASKED, hane_error_last());
+		return rc;
+	}
 	if (stat(x->path, &st) == 0) {
 		char q[PATH_LEN + 128];
 
@@ -938,12 +948,19 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		return HANE_EIO;
 	}
 	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_IO_EXPORTING));
-	rc = hane_households_export(x->db, fp, x->excel ? HANE_CSV_EXCEL : 0,
+	rc = hane_households_export(x->db, fp,
+				    (x->excel ? HANE_CSV_EXCEL : 0) |
+				    (x->unmasked ? HANE_OUT_UNMASKED : 0),
 				    &x->rows);
 	if (fclose(fp) != 0 && !rc) {
 		hane_error_set("%s: %s", x->path, strerror(errno));
 		rc = HANE_EIO;
 	}
+	/* KVKK: in the read log with the hash of the file as written; a file
+	 * nobody can answer for does not stay. */
+	if (!rc)
+		rc = hane_log_export(x->db, "households", x->path,
+				     (long)x->rows, x->unmasked);
 	if (rc) {
 		remove(x->path);
 		hane_ui_error_rc(ui, rc);
@@ -960,6 +977,8 @@ static void export_flow(struct hane_ui *ui)
 		[X_FORMAT] = {HANE_UI_F_CHOICE, HANE_M_UI_IO_F_FORMAT,
 			      .width = 34, .choices = format_choices,
 			      .nchoices = 2},
+		[X_UNMASKED] = {HANE_UI_F_YESNO, HANE_M_UI_IO_F_UNMASKED,
+				.width = 6},
 	};
 	struct export_job x = {.db = hane_ui_db(ui)};
 	struct hane_ui_form_view v = {
@@ -993,7 +1012,9 @@ static void export_flow(struct hane_ui *ui)
 
 		snprintf(msg, sizeof msg, hane_msg(HANE_M_UI_IO_EXPORTED),
 			 group_digits(n, sizeof n, x.rows), x.path,
-			 format_choices[x.excel]);
+			 format_choices[x.excel],
+			 hane_msg(x.unmasked ? HANE_M_UI_IO_UNMASKED
+					     : HANE_M_UI_IO_MASKED));
 		hane_ui_buttons(ui, hane_msg(HANE_M_UI_IO_TITLE_EXPORT), msg,
 				ok, 1);
 	}
