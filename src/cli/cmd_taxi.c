@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "hane/csvio.h"
 #include "hane/households.h"
+#include "hane/security.h"
 #include "hane/taxi.h"
 
 #define CMD "taxi"
@@ -149,7 +150,8 @@ static int print_trip(const struct hane_taxi_trip *t, void *arg)
 	return 0;
 }
 
-static void show_rider(const struct hane_taxi_rider *r)
+/* Masked by the actor's permission (KVKK), like household show. */
+static void show_rider(hane_db *db, const struct hane_taxi_rider *r)
 {
 	char masked[16], phone[32];
 
@@ -166,8 +168,7 @@ static void show_rider(const struct hane_taxi_rider *r)
 		printf("%s: %s\n", hane_msg(HANE_M_TAXI_F_NOTES),
 		       r->driver_notes);
 	printf("%s: %s\n", hane_msg(HANE_M_F_PHONE),
-	       r->phone[0] ? hane_phone_format(phone, sizeof phone, r->phone,
-					       false)
+	       r->phone[0] ? hane_mask_phone(db, phone, sizeof phone, r->phone)
 			   : "-");
 	printf("%s: %s\n", hane_msg(HANE_M_TAXI_F_PICKUP),
 	       r->address[0] ? r->address : "-");
@@ -243,7 +244,11 @@ static int cmd_rider(struct hane_cli *cli, struct args *a)
 	if ((rc = rider_arg(cli, a->o.pos[2], &r)) != 0)
 		return rc == HANE_EUSAGE ? HANE_EXIT_USAGE : hane_cli_fail(rc);
 	if (!strcmp(sub, "show")) {
-		show_rider(&r);
+		/* Disability and health data: the read is logged first, and
+		 * nothing is shown when it cannot be. */
+		if ((rc = hane_log_read(cli->db, "person.view", r.person_id)))
+			return hane_cli_fail(rc);
+		show_rider(cli->db, &r);
 		printf("%s:\n", hane_msg(HANE_M_TAXI_CLI_HISTORY));
 		rc = hane_taxi_trips_rider(cli->db, r.id, 50, print_trip, NULL);
 		return rc ? hane_cli_fail(rc) : 0;

@@ -73,6 +73,8 @@ expect_rc 1 "caseworker cannot override"; expect_err "taxi.override" "names the 
 run --user tx.sup taxi book 3 --day 15.06.2026 --time 15:00 --to devlet --override "Hastane aradı, acil kontrol"
 expect_rc 0 "supervisor overrides"
 run --user hc.cw taxi board 17.06.2026; expect_rc 1 "another unit cannot read"
+run --user tx.cw taxi rider show 1; expect_out "0532 *** ** 33" "caseworker sees the phone masked"
+run taxi rider show 1; expect_out "0532 111 22 33" "administrator sees it"
 run --user tx.cw taxi vehicle add "41 XY 99" --seats 2; expect_rc 1 "caseworker cannot add vehicles"
 
 # The day board.
