@@ -98,6 +98,10 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 	FILE *fp = stdout;
 	int rc, i;
 
+	/* The annual activity report is the overview's own command
+	 * (src/cli/cmd_overview.c): its figures carry their queries. */
+	if (argc > 1 && !strcmp(argv[1], "annual"))
+		return hane_cmd_annual(cli, argc - 1, argv + 1);
 	for (i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "-o"))
 			argv[i] = "--output";

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hane/households.h"
+#include "hane/overview.h"
 #include "hane/perm.h"
 #include "hane/ui.h"
 
@@ -945,6 +946,11 @@ static int detail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 	int rc;
 
 	switch (a) {
+	case HANE_UI_A_EXPORT:
+		/* Household 360: every unit's history, exportable
+		 * (src/units/overview). */
+		hane_ui_overview_household(ui, s->id);
+		break;
 	case HANE_UI_A_EDIT_HOUSEHOLD:
 		household_edit(ui, s->id);
 		break;
@@ -992,7 +998,8 @@ static int household_detail(struct hane_ui *ui, int64_t household_id)
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_EDIT_HOUSEHOLD, HANE_UI_A_ADD_MEMBER,
 		HANE_UI_A_MOVE, HANE_UI_A_STATUS, HANE_UI_A_OPEN,
-		HANE_UI_A_BACK, HANE_UI_A_QUIT};
+		HANE_UI_A_BACK, HANE_UI_A_QUIT,
+		HANE_UI_A_EXPORT};
 	struct detail *s = calloc(1, sizeof *s);
 	struct hane_ui_detail_view v = {
 		.title = "",

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# hane annual / duplicates / overview: a generated year read back by the
+# annual report, the Turkish summary, CSV with queries, the dashboard,
+# household 360, duplicates merge and undo.
+. "$(dirname "$0")/lib.sh"
+
+run init; expect_rc 0 "init"
+run overview demo-year --year 2025 --scale 0.02 --seed 5
+expect_rc 0 "demo-year"
+GEN=$OUT
+val() { printf '%s\n' "$GEN" | sed -n "s/^$1=//p"; }
+expect_out "inspection.requests=192" "generator made 2% of İzmit's inspections"
+
+# The annual report shows what the generator recorded, figure by figure.
+run annual --year 2025 --csv
+expect_rc 0 "annual csv"
+CSV=$OUT
+for id in inspection.requests inspection.visits inspection.decisions \
+	inspection.households foodbank.packages foodbank.households \
+	homecare.care_visits homecare.care_persons homecare.cleanings \
+	homecare.cleaning_persons taxi.appointments taxi.trips taxi.riders; do
+	want=$(val "$id")
+	got=$(printf '%s\n' "$CSV" | awk -F, -v id="$id" '$2 == id {print $4}')
+	if [ -n "$want" ] && [ "$want" = "$got" ]; then ok; else
+		OUT="$id: want '$want' got '$got'"; bad "annual figure $id"; fi
+done
+expect_out "SELECT count(*) FROM inspection_visit" "each figure carries its query"
+
+run annual --year 2025
+expect_rc 0 "annual table"
+expect_out "İncelenen hane (tekil)" "Turkish titles"
+expect_out "Engelsiz Taksi" "units as headings"
+run annual --year 2025 --sql
+expect_out ":year || '-01-01'" "--sql prints the queries"
+run annual --year 2025 --text
+expect_out "2025 Yılı Faaliyet Özeti" "summary title"
+expect_out "192 başvuru alındı" "summary reads the figures"
+HANE_LANG=en run annual --year 2025 --text
+expect_out "Faaliyet Özeti" "summary stays Turkish in English"
+run annual --year 2025 -o "$T/annual.csv" --excel
+expect_rc 0 "annual -o --excel"
+if [ -f "$T/annual.csv" ] && head -c3 "$T/annual.csv" | grep -q $'\xef\xbb\xbf'; then ok; else bad "excel BOM"; fi
+run annual --year 1999
+expect_rc 2 "year out of range"
+
+# The report command reaches the same report.
+run report annual --year 2025
+if [ "$RC" -eq 0 ]; then expect_out "İnceleme ziyareti" "hane report annual"; fi
+
+run overview dashboard --date 2025-12-31
+expect_rc 0 "dashboard"
+expect_out "Sosyal İnceleme: bu ay" "dashboard units"
+expect_out "Oca" "month labels"
+expect_out "█" "block characters"
+HANE_ASCII=1 run overview dashboard --date 2025-12-31
+expect_no_out "█" "ASCII fallback has no blocks"
+expect_out "#####" "ASCII bars"
+
+HH=$(sqlite3 "$HANE_DB" "SELECT min(household_id) FROM inspection_request" 2>/dev/null || echo 1)
+run overview household "$HH"
+expect_rc 0 "household 360"
+expect_out "Başvuru:" "requests in the timeline"
+expect_out "Karar:" "decisions in the timeline"
+run overview household "$HH" --unit gıda
+expect_rc 0 "filtered by unit"
+expect_no_out "Başvuru:" "unit filter leaves inspection out"
+run overview household "$HH" -o "$T/hh.csv"
+expect_rc 0 "household CSV"
+if grep -q "Sosyal İnceleme" "$T/hh.csv"; then ok; else bad "CSV content"; fi
+run overview household "$HH" --unit nothing
+expect_rc 2 "unknown unit"
+
+# Duplicates: the same person twice, merged and undone.
+run household add --tckn 10000000146 --first Fatma --last Demir --birth 02.02.1960 --street "Test Sk."
+A_RC=$RC
+run household add --first fatma --last DEMİR --birth 1960-02-02 --phone "0532 111 22 33" --street "Başka Sk."
+if [ "$A_RC" -eq 0 ] && [ "$RC" -eq 0 ]; then
+	run duplicates
+	expect_rc 0 "duplicates list"
+	expect_out "1 olası mükerrer çift" "one pair found"
+	A=$(printf '%s\n' "$OUT" | sed -n 's/^Olası aynı kişi: \([0-9]*\) \([0-9]*\)$/\1/p')
+	B=$(printf '%s\n' "$OUT" | sed -n 's/^Olası aynı kişi: \([0-9]*\) \([0-9]*\)$/\2/p')
+	run duplicates merge "$A" "$B" --field first_name
+	expect_rc 0 "merge"
+	expect_out "birleştirildi" "merge message"
+	MID=$(printf '%s\n' "$OUT" | sed -n 's/.*(birleştirme \([0-9]*\);.*/\1/p')
+	run duplicates
+	expect_out "0 olası mükerrer çift" "no pair after merge"
+	run duplicates log
+	expect_out "first_name,phone" "log names the fields taken"
+	run duplicates undo "$MID"
+	expect_rc 0 "undo"
+	run duplicates
+	expect_out "1 olası mükerrer çift" "pair back after undo"
+	run duplicates undo "$MID"
+	expect_rc 1 "undo twice refused"
+	run audit
+	if [ "$RC" -eq 0 ]; then expect_out "person.merge" "merge audited"; fi
+else
+	bad "household add for duplicates"
+fi
+run duplicates merge 1
+expect_rc 2 "merge needs two ids"
+finish
