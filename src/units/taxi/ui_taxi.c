@@ -1,0 +1,830 @@
+/* Engelsiz Taksi's screens: the day board, the booking form, outcomes,
+ * re-assignment, cancellation, the rider's history, the manifest export
+ * and the household services panel.
+ *
+ * Every change goes through the taxi model, so the board cannot hold a
+ * conflict the model would refuse: a refused booking comes back with the
+ * clashing trip and the free slots, which the form offers to pick.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/perm.h"
+#include "hane/security.h"
+#include "hane/taxi.h"
+#include "hane/taxi_ui.h"
+#include "hane/ui.h"
+
+#define MAXV 8     /* vehicle columns on the board */
+#define MAXT 400   /* trips of one day */
+#define MAXR 1000  /* riders offered in the booking search */
+#define MAXD 64    /* destinations in the form */
+
+#define SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
+
+/* ---- The day board ----------------------------------------------------------- */
+
+struct board {
+	char day[HANE_DATE_LEN + 1];
+	char crumb[64];
+	int nveh;
+	int64_t veh[MAXV];
+	char plate[MAXV][HANE_TAXI_PLATE];
+	char titles[MAXV + 1][48];
+	const char *tp[MAXV + 1];
+	struct hane_ui_column cols[MAXV + 1];
+	int ntrips;
+	struct hane_taxi_trip *trips; /* MAXT */
+};
+
+static int add_vehicle(const struct hane_taxi_vehicle *v, void *arg)
+{
+	struct board *b = arg;
+
+	if (b->nveh >= MAXV)
+		return 0;
+	b->veh[b->nveh] = v->id;
+	SET(b->plate[b->nveh], v->plate);
+	if (v->wheelchair_places > 0)
+		snprintf(b->titles[b->nveh + 1], sizeof b->titles[0],
+			 "%s \u267f%d%s", v->plate, v->wheelchair_places,
+			 v->in_service ? "" : " \u2715");
+	else
+		snprintf(b->titles[b->nveh + 1], sizeof b->titles[0], "%s%s",
+			 v->plate, v->in_service ? "" : " \u2715");
+	b->nveh++;
+	return 0;
+}
+
+static int load_vehicles(hane_db *db, struct board *b)
+{
+	int rc;
+
+	b->nveh = 0;
+	rc = hane_taxi_vehicle_each(db, add_vehicle, b);
+	SET(b->titles[0], hane_msg(HANE_M_TAXI_C_TIME));
+	for (int i = 0; i <= b->nveh; i++) {
+		b->tp[i] = b->titles[i];
+		memset(&b->cols[i], 0, sizeof b->cols[i]);
+		b->cols[i].title = HANE_M_TAXI_C_TIME;
+		b->cols[i].min = i ? 10 : 5;
+		b->cols[i].want = i ? 24 : 5;
+		b->cols[i].drop = i ? i : 0;
+	}
+	return rc;
+}
+
+static int add_trip(const struct hane_taxi_trip *t, void *arg)
+{
+	struct board *b = arg;
+
+	if (b->ntrips < MAXT)
+		b->trips[b->ntrips++] = *t;
+	return 0;
+}
+
+static const struct hane_taxi_trip *trip_of(const struct board *b,
+					    int64_t id)
+{
+	for (int i = 0; i < b->ntrips; i++)
+		if (b->trips[i].id == id)
+			return &b->trips[i];
+	return NULL;
+}
+
+/* The last word of a name: the board cell is narrow. */
+static const char *surname(const char *name)
+{
+	const char *sp = strrchr(name, ' ');
+
+	return sp ? sp + 1 : name;
+}
+
+static void cell_text(char *out, size_t outsz, const struct hane_taxi_trip *t)
+{
+	const char *mark = "";
+
+	if (!strcmp(t->status, "done"))
+		mark = " \u2713";
+	else if (!strcmp(t->status, "noshow"))
+		mark = " \u2717";
+	else if (!strcmp(t->status, "cancelled"))
+		mark = " \u2298";
+	snprintf(out, outsz, "%.40s %s %.80s%s%s", surname(t->rider_name),
+		 strcmp(t->leg, "out") ? "\u2190" : "\u2192", t->destination,
+		 t->wheelchair ? " \u267f" : "", mark);
+}
+
+static int board_fill(struct hane_ui *ui, struct hane_ui_list *l,
+		      const char *query, int rows, void *arg)
+{
+	struct board *b = arg;
+	char qf[128], nf[256];
+	int rc;
+
+	(void)rows;
+	hane_ui_list_clear(l);
+	b->ntrips = 0;
+	rc = hane_taxi_trips_day(hane_ui_db(ui), b->day, 0, 0, false, add_trip,
+				 b);
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	hane_text_fold(qf, sizeof qf, query ? query : "");
+	for (int i = 0; i < b->ntrips; i++) {
+		const struct hane_taxi_trip *t = &b->trips[i];
+		char cells[MAXV + 1][160];
+		const char *cp[MAXV + 1];
+
+		hane_text_fold(nf, sizeof nf, t->rider_name);
+		if (qf[0] && !strstr(nf, qf))
+			continue;
+		for (int c = 0; c <= b->nveh; c++) {
+			cells[c][0] = '\0';
+			cp[c] = cells[c];
+		}
+		SET(cells[0], t->start);
+		for (int c = 0; c < b->nveh; c++)
+			if (b->veh[c] == t->vehicle_id)
+				cell_text(cells[c + 1], sizeof cells[0], t);
+		if ((rc = hane_ui_list_add(l, t->id, cp)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static void board_info(struct hane_ui *ui, char *out, size_t outsz,
+		       void *arg)
+{
+	static const enum hane_msg wd[8] = {
+		HANE_M_TAXI_WD_1, HANE_M_TAXI_WD_1, HANE_M_TAXI_WD_2,
+		HANE_M_TAXI_WD_3, HANE_M_TAXI_WD_4, HANE_M_TAXI_WD_5,
+		HANE_M_TAXI_WD_6, HANE_M_TAXI_WD_7};
+	struct board *b = arg;
+	char shown[HANE_DATE_LEN + 1];
+
+	(void)ui;
+	snprintf(out, outsz, hane_msg(HANE_M_TAXI_UI_INFO),
+		 hane_date_format(shown, b->day),
+		 hane_msg(wd[hane_taxi_weekday(b->day)]), b->nveh, b->ntrips);
+}
+
+/* ---- Booking -------------------------------------------------------------------- */
+
+enum { B_DAY, B_TIME, B_DEST, B_DEST_TEXT, B_PURPOSE, B_RETURN, B_RETURN_TIME,
+       B_PICKUP, B_VEHICLE, B_NOTES, B_OVERRIDE, B__COUNT };
+
+struct book_ctx {
+	struct hane_taxi_rider rider;
+	int ndest;
+	int64_t dest_id[MAXD];
+	char dest_name[MAXD][HANE_TAXI_NAME];
+	const char *dest_items[MAXD + 1];
+	const char *purpose_items[5];
+	const char *vehicle_items[MAXV + 1];
+	struct board *b;
+	int64_t appointment_id;
+};
+
+static const char *const purposes[5] = {"exam", "treatment", "dialysis",
+					"physio", "other"};
+
+static int add_dest(const struct hane_taxi_destination *d, void *arg)
+{
+	struct book_ctx *x = arg;
+
+	if (x->ndest < MAXD) {
+		x->dest_id[x->ndest] = d->id;
+		SET(x->dest_name[x->ndest], d->name);
+		x->dest_items[x->ndest] = x->dest_name[x->ndest];
+		x->ndest++;
+	}
+	return 0;
+}
+
+static int check_time(const char *text, void *arg)
+{
+	(void)arg;
+	if (!text[0] || hane_taxi_time_parse(text) >= 0)
+		return 0;
+	hane_error_set(hane_msg(HANE_M_TAXI_BAD_TIME),
+		       hane_msg(HANE_M_TAXI_C_TIME), text);
+	return HANE_EINVAL;
+}
+
+static int book_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct book_ctx *x = arg;
+	struct hane_taxi_booking bk;
+	struct hane_taxi_clash c;
+	int d = hane_ui_form_choice(f, B_DEST), v, rc;
+
+	hane_taxi_booking_init(&bk);
+	bk.rider_id = x->rider.id;
+	SET(bk.day, hane_ui_form_get(f, B_DAY));
+	SET(bk.appt_time, hane_ui_form_get(f, B_TIME));
+	if (hane_ui_form_get(f, B_DEST_TEXT)[0] || d >= x->ndest)
+		SET(bk.destination, hane_ui_form_get(f, B_DEST_TEXT));
+	else
+		bk.destination_id = x->dest_id[d];
+	SET(bk.purpose, purposes[hane_ui_form_choice(f, B_PURPOSE)]);
+	bk.return_needed = hane_ui_form_choice(f, B_RETURN) == 1;
+	SET(bk.return_time, hane_ui_form_get(f, B_RETURN_TIME));
+	SET(bk.pickup_address, hane_ui_form_get(f, B_PICKUP));
+	v = hane_ui_form_choice(f, B_VEHICLE);
+	if (v > 0 && v <= x->b->nveh)
+		bk.vehicle_id = x->b->veh[v - 1];
+	SET(bk.notes, hane_ui_form_get(f, B_NOTES));
+	if (hane_ui_form_get(f, B_OVERRIDE)[0]) {
+		bk.override = true;
+		SET(bk.override_reason, hane_ui_form_get(f, B_OVERRIDE));
+	}
+	rc = hane_taxi_book(hane_ui_db(ui), &bk, &x->appointment_id, &c);
+	if (rc == 0) {
+		hane_ui_status(ui, false, hane_msg(HANE_M_TAXI_UI_BOOKED),
+			       (long long)x->appointment_id);
+		return 0;
+	}
+	if (rc == HANE_EINVAL && c.nslots > 0) {
+		/* Offer the free slots as buttons; the chosen one goes into
+		 * the form, to be saved with F2. */
+		char why[1024], labels[HANE_TAXI_SLOTS][48];
+		const char *lp[HANE_TAXI_SLOTS + 1];
+		bool ret = strcmp(c.leg, "return") == 0;
+		int pick;
+
+		snprintf(why, sizeof why, "%s", hane_error_last());
+		/* The message lists every slot; two buttons fit on 80
+		 * columns next to "Vazgeç". */
+		if (c.nslots > 2)
+			c.nslots = 2;
+		for (int i = 0; i < c.nslots; i++) {
+			snprintf(labels[i], sizeof labels[0], "%s %s",
+				 c.slots[i].time, c.slots[i].plate);
+			lp[i] = labels[i];
+		}
+		lp[c.nslots] = hane_msg(HANE_M_TAXI_UI_CANCEL);
+		pick = hane_ui_buttons(ui, hane_msg(HANE_M_TAXI_UI_CLASH_TITLE),
+				       why, lp, c.nslots + 1);
+		if (pick >= 0 && pick < c.nslots) {
+			int field = ret ? B_RETURN_TIME : B_TIME;
+			char note[128];
+
+			hane_ui_form_set(f, field, c.slots[pick].time);
+			for (int i = 0; i < x->b->nveh; i++)
+				if (x->b->veh[i] == c.slots[pick].vehicle_id &&
+				    (!ret || bk.vehicle_id))
+					hane_ui_form_set_choice(f, B_VEHICLE,
+								i + 1);
+			snprintf(note, sizeof note,
+				 hane_msg(HANE_M_TAXI_UI_SLOT_NOTE),
+				 c.slots[pick].time, c.slots[pick].plate);
+			hane_ui_form_note(f, field, note);
+		}
+		return rc;
+	}
+	hane_ui_error_rc(ui, rc);
+	return rc;
+}
+
+static int add_rider_item(const struct hane_taxi_rider *r, void *arg)
+{
+	void **a = arg;
+	struct hane_taxi_rider *rs = a[0];
+	int *n = a[1];
+
+	if (*n < MAXR && r->active)
+		rs[(*n)++] = *r;
+	return 0;
+}
+
+/* Rider search (typing filters), then the form. */
+static void book_screen(struct hane_ui *ui, struct board *b)
+{
+	struct hane_taxi_rider *rs = calloc(MAXR, sizeof *rs);
+	char(*names)[HANE_TAXI_NAME + 48] = calloc(MAXR, sizeof *names);
+	const char **items = calloc(MAXR, sizeof *items);
+	struct book_ctx *x = calloc(1, sizeof *x);
+	struct hane_ui_field fields[B__COUNT];
+	struct hane_ui_form *f = NULL;
+	char shown[HANE_DATE_LEN + 1];
+	int n = 0, pick, rc;
+	void *a[2] = {rs, &n};
+
+	if (!rs || !names || !items || !x)
+		goto done;
+	rc = hane_taxi_rider_search(hane_ui_db(ui), "", MAXR, add_rider_item, a);
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	if (n == 0) {
+		hane_ui_error(ui, hane_msg(HANE_M_TAXI_UI_NO_RIDERS));
+		goto done;
+	}
+	for (int i = 0; i < n; i++) {
+		snprintf(names[i], sizeof names[0], "%s · %s%s%s", rs[i].name,
+			 hane_taxi_aid_label(rs[i].mobility_aid),
+			 rs[i].companion ? " · +1" : "",
+			 rs[i].flagged ? " · !" : "");
+		items[i] = names[i];
+	}
+	pick = hane_ui_choose(ui, hane_msg(HANE_M_TAXI_UI_PICK_RIDER), items, n,
+			      0);
+	if (pick < 0)
+		goto done;
+	x->rider = rs[pick];
+	x->b = b;
+	if ((rc = hane_taxi_destination_each(hane_ui_db(ui), add_dest, x))) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	x->dest_items[x->ndest] = hane_msg(HANE_M_TAXI_UI_DEST_OTHER);
+	for (int i = 0; i < 5; i++)
+		x->purpose_items[i] = hane_taxi_purpose_label(purposes[i]);
+	x->vehicle_items[0] = hane_msg(HANE_M_TAXI_UI_AUTO);
+	for (int i = 0; i < b->nveh; i++)
+		x->vehicle_items[i + 1] = b->plate[i];
+	memset(fields, 0, sizeof fields);
+	fields[B_DAY] = (struct hane_ui_field){.kind = HANE_UI_F_DATE,
+					       .label = HANE_M_TAXI_F_DAY,
+					       .required = true,
+					       .width = 10};
+	fields[B_TIME] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						.label = HANE_M_TAXI_F_APPT_TIME,
+						.required = true,
+						.width = 5,
+						.max = 5,
+						.check = check_time};
+	fields[B_DEST] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+						.label = HANE_M_TAXI_F_DESTINATION,
+						.width = 36,
+						.choices = x->dest_items,
+						.nchoices = x->ndest + 1};
+	fields[B_DEST_TEXT] = (struct hane_ui_field){
+		.kind = HANE_UI_F_TEXT, .label = HANE_M_TAXI_F_DEST_TEXT,
+		.width = 36, .max = 150};
+	fields[B_PURPOSE] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+						   .label = HANE_M_TAXI_F_PURPOSE,
+						   .width = 16,
+						   .choices = x->purpose_items,
+						   .nchoices = 5};
+	fields[B_RETURN] = (struct hane_ui_field){.kind = HANE_UI_F_YESNO,
+						  .label = HANE_M_TAXI_F_RETURN};
+	fields[B_RETURN_TIME] = (struct hane_ui_field){
+		.kind = HANE_UI_F_TEXT, .label = HANE_M_TAXI_F_RETURN_TIME,
+		.width = 5, .max = 5, .check = check_time};
+	fields[B_PICKUP] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						  .label = HANE_M_TAXI_F_PICKUP,
+						  .required = true,
+						  .width = 40,
+						  .max = 200};
+	fields[B_VEHICLE] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+						   .label = HANE_M_TAXI_F_VEHICLE,
+						   .width = 16,
+						   .choices = x->vehicle_items,
+						   .nchoices = b->nveh + 1};
+	fields[B_NOTES] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_F_NOTES,
+						 .width = 40,
+						 .max = 200};
+	fields[B_OVERRIDE] = (struct hane_ui_field){
+		.kind = HANE_UI_F_TEXT, .label = HANE_M_TAXI_F_OVERRIDE,
+		.width = 40, .max = 200};
+	{
+		char title[256];
+		struct hane_ui_form_view v = {.title = title,
+					      .fields = fields,
+					      .nfields = B__COUNT,
+					      .save = book_save,
+					      .arg = x};
+
+		snprintf(title, sizeof title, "%s · %s",
+			 hane_msg(HANE_M_TAXI_UI_BOOK_TITLE), x->rider.name);
+		f = hane_ui_form_new(&v);
+		if (!f)
+			goto done;
+		hane_ui_form_set(f, B_DAY, hane_date_format(shown, b->day));
+		hane_ui_form_set(f, B_PICKUP, x->rider.address);
+		hane_ui_form_set_clean(f);
+		hane_ui_form_run(ui, f);
+	}
+done:
+	hane_ui_form_free(f);
+	free(rs);
+	free(names);
+	free(items);
+	free(x);
+}
+
+/* ---- Outcome, assign, cancel -------------------------------------------------------- */
+
+static int reason_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	(void)ui;
+	(void)f;
+	(void)arg;
+	return 0;
+}
+
+static void outcome_screen(struct hane_ui *ui, const struct hane_taxi_trip *t)
+{
+	const char *labels[3] = {hane_msg(HANE_M_TAXI_UI_DONE),
+				 hane_msg(HANE_M_TAXI_UI_NOSHOW),
+				 hane_msg(HANE_M_TAXI_UI_CANCEL)};
+	struct hane_taxi_outcome_result res;
+	char text[512];
+	int pick, rc;
+
+	snprintf(text, sizeof text, "#%lld %s %s–%s %s → %s", (long long)t->id,
+		 hane_taxi_leg_label(t->leg), t->start, t->end, t->rider_name,
+		 t->destination);
+	pick = hane_ui_buttons(ui, hane_msg(HANE_M_TAXI_UI_OUTCOME_TITLE), text,
+			       labels, 3);
+	if (pick < 0 || pick > 1)
+		return;
+	rc = hane_taxi_trip_outcome(hane_ui_db(ui), t->id,
+				    pick ? "noshow" : "done", &res);
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		return;
+	}
+	if (res.flagged) {
+		snprintf(text, sizeof text, hane_msg(HANE_M_TAXI_UI_FLAGGED),
+			 t->rider_name, res.noshows);
+		hane_ui_error(ui, text);
+	}
+	if (res.return_trip_id) {
+		snprintf(text, sizeof text, hane_msg(HANE_M_TAXI_UI_ASK_RETURN),
+			 (long long)res.return_trip_id, t->rider_name);
+		if (hane_ui_confirm(ui, text)) {
+			rc = hane_taxi_trip_cancel(
+				hane_ui_db(ui), res.return_trip_id, "unit",
+				hane_msg(HANE_M_TAXI_CLI_NOSHOW_REASON), NULL);
+			if (rc)
+				hane_ui_error_rc(ui, rc);
+		}
+	}
+	hane_ui_status(ui, false, hane_msg(HANE_M_TAXI_CLI_OUTCOME),
+		       (long long)t->id,
+		       hane_taxi_status_label(pick ? "noshow" : "done"));
+}
+
+static void assign_screen(struct hane_ui *ui, struct board *b,
+			  const struct hane_taxi_trip *t)
+{
+	const char *items[MAXV];
+	struct hane_taxi_clash c;
+	int cur = 0, pick, rc;
+
+	for (int i = 0; i < b->nveh; i++) {
+		items[i] = b->plate[i];
+		if (b->veh[i] == t->vehicle_id)
+			cur = i;
+	}
+	pick = hane_ui_choose(ui, hane_msg(HANE_M_TAXI_UI_PICK_VEHICLE), items,
+			      b->nveh, cur);
+	if (pick < 0 || b->veh[pick] == t->vehicle_id)
+		return;
+	rc = hane_taxi_trip_assign(hane_ui_db(ui), t->id, t->version,
+				   b->veh[pick], 0, &c);
+	if (rc)
+		hane_ui_error_rc(ui, rc);
+	else
+		hane_ui_status(ui, false, hane_msg(HANE_M_TAXI_UI_ASSIGNED),
+			       (long long)t->id, b->plate[pick]);
+}
+
+static void cancel_screen(struct hane_ui *ui, const struct hane_taxi_trip *t)
+{
+	static const char *const who[3] = {"rider", "unit", "driver"};
+	const char *labels[3] = {hane_msg(HANE_M_TAXI_BY_RIDER),
+				 hane_msg(HANE_M_TAXI_BY_UNIT),
+				 hane_msg(HANE_M_TAXI_BY_DRIVER)};
+	struct hane_ui_field fields[2] = {
+		{.kind = HANE_UI_F_CHOICE,
+		 .label = HANE_M_TAXI_F_CANCELLER,
+		 .width = 12,
+		 .choices = labels,
+		 .nchoices = 3},
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_TAXI_F_REASON,
+		 .required = true,
+		 .width = 40,
+		 .max = 200},
+	};
+	struct hane_ui_form_view v = {
+		.title = hane_msg(HANE_M_TAXI_UI_CANCEL_TITLE),
+		.fields = fields,
+		.nfields = 2,
+		.save = reason_save,
+	};
+	struct hane_ui_form *f;
+	char by[8], reason[256];
+	int rc;
+
+	if (strcmp(t->status, "planned") != 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_NOT_PLANNED),
+			       (long long)t->id, hane_taxi_status_label(t->status));
+		hane_ui_error_rc(ui, HANE_EINVAL);
+		return;
+	}
+	if (!(f = hane_ui_form_new(&v)))
+		return;
+	if (!hane_ui_form_run(ui, f)) {
+		hane_ui_form_free(f);
+		return;
+	}
+	SET(by, who[hane_ui_form_choice(f, 0)]);
+	SET(reason, hane_ui_form_get(f, 1));
+	hane_ui_form_free(f);
+	if (!strcmp(t->leg, "out") &&
+	    hane_ui_confirm(ui, hane_msg(HANE_M_TAXI_UI_ASK_BOTH)))
+		rc = hane_taxi_appointment_cancel(hane_ui_db(ui),
+						  t->appointment_id, by, reason);
+	else
+		rc = hane_taxi_trip_cancel(hane_ui_db(ui), t->id, by, reason,
+					   NULL);
+	if (rc)
+		hane_ui_error_rc(ui, rc);
+	else
+		hane_ui_status(ui, false, hane_msg(HANE_M_TAXI_UI_CANCELLED),
+			       (long long)t->id);
+}
+
+/* ---- Manifest -------------------------------------------------------------------------- */
+
+static void manifest_screen(struct hane_ui *ui, struct board *b,
+			    const struct hane_taxi_trip *t)
+{
+	struct hane_ui_field fields[1] = {
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_TAXI_F_FILE,
+		 .required = true,
+		 .width = 50,
+		 .max = 400},
+	};
+	struct hane_ui_form_view v = {
+		.title = hane_msg(HANE_M_TAXI_UI_MANIFEST_TITLE),
+		.fields = fields,
+		.nfields = 1,
+		.save = reason_save,
+	};
+	struct hane_ui_form *f = hane_ui_form_new(&v);
+	char path[512], plate[HANE_TAXI_PLATE];
+	int64_t rows = 0;
+	FILE *fp;
+	int rc;
+
+	if (!f)
+		return;
+	SET(plate, t->plate);
+	for (char *p = plate; *p; p++)
+		if (*p == ' ')
+			*p = '-';
+	snprintf(path, sizeof path, "sefer-%s-%s.csv", plate, b->day);
+	hane_ui_form_set(f, 0, path);
+	if (!hane_ui_form_run(ui, f)) {
+		hane_ui_form_free(f);
+		return;
+	}
+	SET(path, hane_ui_form_get(f, 0));
+	hane_ui_form_free(f);
+	fp = fopen(path, "w");
+	if (!fp) {
+		hane_error_set("%s", path);
+		hane_ui_error_rc(ui, HANE_EIO);
+		return;
+	}
+	rc = hane_taxi_manifest_write(hane_ui_db(ui), fp, 1 /* Excel */,
+				      b->day, t->vehicle_id, 0, &rows);
+	if (fclose(fp) != 0 && rc == 0)
+		rc = HANE_EIO;
+	if (rc)
+		hane_ui_error_rc(ui, rc);
+	else
+		hane_ui_status(ui, false, hane_msg(HANE_M_TAXI_CLI_MANIFEST),
+			       (long long)rows, path);
+}
+
+/* ---- Rider history ------------------------------------------------------------------------ */
+
+static const struct hane_ui_column history_cols[] = {
+	{.title = HANE_M_TAXI_C_DAY, .min = 10, .want = 10},
+	{.title = HANE_M_TAXI_C_TIME, .min = 11, .want = 11},
+	{.title = HANE_M_TAXI_C_LEG, .min = 5, .want = 6, .drop = 2},
+	{.title = HANE_M_TAXI_F_DESTINATION, .min = 10, .want = 28, .flex = true},
+	{.title = HANE_M_TAXI_F_VEHICLE, .min = 10, .want = 10, .drop = 3},
+	{.title = HANE_M_TAXI_C_STATUS, .min = 7, .want = 9, .drop = 1},
+};
+
+static int history_row(const struct hane_taxi_trip *t, void *arg)
+{
+	struct hane_ui_list *l = arg;
+	char day[HANE_DATE_LEN + 1], time[16];
+	const char *cells[6];
+
+	snprintf(time, sizeof time, "%s–%s", t->start, t->end);
+	cells[0] = hane_date_format(day, t->day);
+	cells[1] = time;
+	cells[2] = hane_taxi_leg_label(t->leg);
+	cells[3] = t->destination;
+	cells[4] = t->plate;
+	cells[5] = hane_taxi_status_label(t->status);
+	return hane_ui_list_add(l, t->id, cells);
+}
+
+static int history_load(struct hane_ui *ui, struct hane_ui_detail *d,
+			void *arg)
+{
+	const int64_t *rider_id = arg;
+	struct hane_taxi_rider r;
+	char phone[32];
+	int rc;
+
+	hane_ui_detail_clear(d);
+	if ((rc = hane_taxi_rider_get(hane_ui_db(ui), *rider_id, &r)) != 0)
+		return rc;
+	hane_ui_detail_title(d, r.name);
+	hane_ui_detail_line(d, "%s · %s %%%d · %s%s", r.address,
+			    hane_msg(HANE_M_F_DISABILITY), r.disability_pct,
+			    hane_taxi_aid_label(r.mobility_aid),
+			    r.companion ? " · +1" : "");
+	if ((rc = hane_log_read(hane_ui_db(ui), "person.view", r.person_id)))
+		return rc;
+	hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_F_PHONE),
+			    r.phone[0] ? hane_mask_phone(hane_ui_db(ui), phone,
+							 sizeof phone, r.phone)
+				       : "-");
+	if (r.driver_notes[0])
+		hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_TAXI_F_NOTES),
+				    r.driver_notes);
+	if (r.flagged)
+		hane_ui_detail_line(d, hane_msg(HANE_M_TAXI_CLI_FLAGGED),
+				    r.flagged_at);
+	return hane_taxi_trips_rider(hane_ui_db(ui), r.id, 200, history_row,
+				     hane_ui_detail_list(d));
+}
+
+static void history_screen(struct hane_ui *ui, int64_t rider_id)
+{
+	static const enum hane_ui_action acts[] = {HANE_UI_A_HELP,
+						   HANE_UI_A_BACK,
+						   HANE_UI_A_QUIT};
+	int64_t id = rider_id;
+	struct hane_ui_detail_view v = {
+		.title = hane_msg(HANE_M_TAXI_UI_HISTORY),
+		.cols = history_cols,
+		.ncols = 6,
+		.list_title = HANE_M_TAXI_CLI_HISTORY,
+		.panel_title = HANE_M_TAXI_CLI_HISTORY,
+		.actions = acts,
+		.nactions = 3,
+		.load = history_load,
+		.arg = &id,
+	};
+	int rc = hane_ui_detail_run(ui, &v);
+
+	if (rc)
+		hane_ui_error_rc(ui, rc);
+}
+
+/* ---- The board's actions ------------------------------------------------------------------ */
+
+static int board_act(struct hane_ui *ui, struct hane_ui_list *l,
+		     enum hane_ui_action a, void *arg)
+{
+	struct board *b = arg;
+	const struct hane_taxi_trip *t =
+		trip_of(b, hane_ui_list_selected_id(l));
+	struct hane_taxi_trip copy;
+
+	switch (a) {
+	case HANE_UI_A_DAY_PREV:
+	case HANE_UI_A_DAY_NEXT:
+		if (hane_taxi_day_add(b->day, b->day,
+				      a == HANE_UI_A_DAY_NEXT ? 1 : -1) != 0)
+			hane_ui_error_rc(ui, HANE_EINVAL);
+		return HANE_UI_STAY;
+	case HANE_UI_A_NEW:
+		book_screen(ui, b);
+		return HANE_UI_STAY;
+	default:
+		break;
+	}
+	if (!t) {
+		hane_ui_status(ui, true, "%s", hane_msg(HANE_M_TAXI_UI_NO_TRIP));
+		return HANE_UI_STAY;
+	}
+	copy = *t; /* the board is refilled while dialogs are open */
+	switch (a) {
+	case HANE_UI_A_STATUS:
+		outcome_screen(ui, &copy);
+		break;
+	case HANE_UI_A_MOVE:
+		assign_screen(ui, b, &copy);
+		break;
+	case HANE_UI_A_DELETE:
+		cancel_screen(ui, &copy);
+		break;
+	case HANE_UI_A_EXPORT:
+		manifest_screen(ui, b, &copy);
+		break;
+	case HANE_UI_A_OPEN:
+		history_screen(ui, copy.rider_id);
+		break;
+	default:
+		break;
+	}
+	return HANE_UI_STAY;
+}
+
+int hane_ui_taxi_main(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP,	    HANE_UI_A_EXPORT,	HANE_UI_A_NEW,
+		HANE_UI_A_MOVE,	    HANE_UI_A_STATUS,	HANE_UI_A_DELETE,
+		HANE_UI_A_DAY_PREV, HANE_UI_A_DAY_NEXT, HANE_UI_A_OPEN,
+		HANE_UI_A_BACK,	    HANE_UI_A_QUIT};
+	struct board *b = calloc(1, sizeof *b);
+	struct hane_ui_list *l = NULL;
+	int rc;
+
+	if (!b || !(b->trips = calloc(MAXT, sizeof *b->trips))) {
+		rc = HANE_ENOMEM;
+		goto done;
+	}
+	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_TAXI_READ)) != 0 ||
+	    (rc = load_vehicles(hane_ui_db(ui), b)) != 0) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	hane_today(b->day);
+	SET(b->crumb, hane_msg(HANE_M_TAXI_UI_BOARD));
+	l = hane_ui_list_new(b->nveh + 1);
+	if (!l || hane_ui_list_titles(l, b->tp) != 0) {
+		rc = HANE_ENOMEM;
+		goto done;
+	}
+	{
+		struct hane_ui_list_view v = {
+			.title = b->crumb,
+			.cols = b->cols,
+			.ncols = b->nveh + 1,
+			.actions = acts,
+			.nactions = sizeof acts / sizeof acts[0],
+			.fill = board_fill,
+			.act = board_act,
+			.info = board_info,
+			.arg = b,
+		};
+
+		hane_ui_list_run(ui, &v, l);
+	}
+	rc = 0;
+done:
+	hane_ui_list_free(l);
+	if (b)
+		free(b->trips);
+	free(b);
+	return rc;
+}
+
+/* ---- Services panel ---------------------------------------------------------------------- */
+
+struct panel {
+	struct hane_ui_detail *d;
+	int n;
+};
+
+static int panel_line(const struct hane_taxi_trip *t, void *arg)
+{
+	struct panel *p = arg;
+	char day[HANE_DATE_LEN + 1];
+
+	if (strcmp(t->leg, "out") != 0 || strcmp(t->status, "planned") != 0)
+		return 0;
+	hane_date_format(day, t->day);
+	hane_ui_detail_panel(p->d, "%-9s %.5s %s %s · %s",
+			     hane_msg(HANE_M_TAXI_UI_PANEL), day, t->appt_time,
+			     t->destination, t->rider_name);
+	return ++p->n >= 3;
+}
+
+void hane_ui_taxi_services(struct hane_ui *ui, int64_t household_id,
+			   struct hane_ui_detail *d)
+{
+	struct panel p = {d, 0};
+	char today[HANE_DATE_LEN + 1];
+
+	/* Someone without taxi rights sees nothing of it here. */
+	if (hane_can(hane_ui_db(ui), HANE_ACT_TAXI_READ) != 0) {
+		hane_error_clear();
+		return;
+	}
+	if (hane_taxi_trips_household(hane_ui_db(ui), household_id,
+				      hane_today(today), 20, panel_line, &p))
+		hane_error_clear(); /* the panel is a glance: no dialog */
+}
