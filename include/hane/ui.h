@@ -94,6 +94,11 @@ const char *hane_ui_key_name(enum hane_ui_key k);
 	X(HC_VIEW, HANE_UI_K_F7, HC_ACT_VIEW, HC_HLP_VIEW)                     \
 	X(HC_WRITE, HANE_UI_K_F2, HC_ACT_WRITE, HC_HLP_WRITE)                  \
 	X(DELETE, HANE_UI_K_F8, UI_ACT_DELETE, UI_HLP_DELETE)                  \
+	X(REVEAL, HANE_UI_K_F9, UI_ACT_REVEAL, UI_HLP_REVEAL)                  \
+	X(LOCK, HANE_UI_K_F6, UI_ACT_LOCK, UI_HLP_LOCK)                        \
+	X(ACTIVATE, HANE_UI_K_F7, UI_ACT_ACTIVATE, UI_HLP_ACTIVATE)            \
+	X(PASSWORD, HANE_UI_K_F9, UI_ACT_PASSWORD, UI_HLP_PASSWORD)            \
+	X(FILTER, HANE_UI_K_F7, UI_ACT_FILTER, UI_HLP_FILTER)                  \
 	X(QUIT, HANE_UI_K_F10, UI_ACT_QUIT, UI_HLP_QUIT)                       \
 	X(OPEN, HANE_UI_K_ENTER, UI_ACT_OPEN, UI_HLP_OPEN)                     \
 	X(CHOOSE, HANE_UI_K_ENTER, UI_ACT_CHOOSE, UI_HLP_CHOOSE)               \
@@ -240,6 +245,7 @@ enum hane_ui_field_kind {
 	HANE_UI_F_DATE,   /* hane_date_parse; shown DD.MM.YYYY */
 	HANE_UI_F_CHOICE, /* one of choices[]; ←→ or Enter to pick */
 	HANE_UI_F_YESNO,
+	HANE_UI_F_PASSWORD, /* text drawn as one '*' per character typed */
 };
 
 struct hane_ui_field {
@@ -378,6 +384,11 @@ void hane_ui_services_fill(struct hane_ui *ui, int64_t household_id,
 int hane_ui_households_main(struct hane_ui *ui);
 /* The person search from anywhere (F3); query may be NULL. */
 int hane_ui_households_search(struct hane_ui *ui, const char *query);
+
+/* Yönetim (src/units/staff/ui_admin.c): staff list and accounts (add,
+ * lock, activate, password), security settings and the audit trail;
+ * administrators only (staff.admin), others get the permission message. */
+int hane_ui_admin_main(struct hane_ui *ui);
 
 /* İçe/Dışa Aktar (src/units/households/ui_transfer.c): a household list
  * from CSV (file picker, options, dry-run preview, import with progress

@@ -292,15 +292,35 @@ static void draw_value(struct hane_ui *ui, struct hane_ui_form *f, int i,
 		}
 		break;
 	}
-	default:
+	default: {
+		char stars[FIELD_TEXT_MAX];
+		const char *t = s->text;
+		size_t pos = s->pos;
+
+		/* A password shows only how many characters were typed. */
+		if (d->kind == HANE_UI_F_PASSWORD) {
+			size_t k = 0, p = 0;
+
+			for (size_t b = 0; s->text[b] && k + 1 < sizeof stars;
+			     b++) {
+				if (((unsigned char)s->text[b] & 0xC0) == 0x80)
+					continue;
+				p += b < s->pos;
+				stars[k++] = '*';
+			}
+			stars[k] = '\0';
+			t = stars;
+			pos = p;
+		}
 		ui_put(y, x - 1, "[", 1, UI_R_NORMAL);
-		ui_input(y, x, w, s->text, s->pos, r, &cx);
+		ui_input(y, x, w, t, pos, r, &cx);
 		ui_put(y, x + w, "]", 1, UI_R_NORMAL);
 		if (focus) {
 			ui->cur_y = y;
 			ui->cur_x = cx;
 		}
 		break;
+	}
 	}
 }
 

@@ -3,6 +3,12 @@
  * forms (validation at the field, duplicate warning while typing, the
  * conflict dialog), moving a person, marking a household passive.
  *
+ * KVKK: lists show TC Kimlik numbers masked for everyone; detail screens
+ * show what the actor's role may see (hane_mask_*), log the read before
+ * anything is drawn, and reveal one masked value on F9 (logged). An edit
+ * form shows masked values masked and keeps the stored value unless the
+ * field was retyped, so a masked value is never saved back.
+ *
  * Only hane/ui.h widgets and the households model: no curses, no SQL. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +17,7 @@
 #include "hane/households.h"
 #include "hane/overview.h"
 #include "hane/perm.h"
+#include "hane/security.h"
 #include "hane/ui.h"
 
 /* ---- Small helpers ------------------------------------------------------ */
@@ -40,13 +47,12 @@ static const char *status_label(const char *status)
 					      : hane_msg(HANE_M_UI_HH_ACTIVE);
 }
 
-/* KVKK: the full number only for roles that may see it. */
-static void show_tckn(bool reveal, char *out, size_t outsz, const char *tckn)
+/* KVKK: lists show the number masked for everyone ("123******50"):
+ * enough to tell people apart, never the number itself. */
+static void list_tckn(char *out, size_t outsz, const char *tckn)
 {
 	if (!tckn[0])
 		snprintf(out, outsz, "-");
-	else if (reveal)
-		snprintf(out, outsz, "%s", tckn);
 	else
 		hane_tckn_mask(out, outsz, tckn);
 }
@@ -110,9 +116,12 @@ static int conflict_dialog(struct hane_ui *ui)
 
 /* ---- Field checks ------------------------------------------------------- */
 
+static bool shown_masked(void *arg, const char *text);
+
 static int check_tckn(const char *text, void *arg)
 {
-	(void)arg;
+	if (shown_masked(arg, text))
+		return 0; /* kept as stored */
 	return hane_tckn_check(text);
 }
 
@@ -120,7 +129,8 @@ static int check_phone(const char *text, void *arg)
 {
 	char out[HANE_PHONE_LEN + 1];
 
-	(void)arg;
+	if (shown_masked(arg, text))
+		return 0;
 	return hane_phone_normalize(out, text);
 }
 
@@ -236,14 +246,59 @@ struct edit {
 	struct hane_household h;
 	struct hane_person p;
 	int64_t new_household, new_person;
+	/* KVKK: the masked text put in field i for a role without
+	 * person.unmasked ("" when the field shows the value itself). While
+	 * the field still holds it, the stored value is kept. */
+	char masked[H__COUNT + P__COUNT + 2][64];
+	hane_db *db;
 };
 
-static void person_to_form(struct hane_ui_form *f, int po,
+static bool shown_masked(void *arg, const char *text)
+{
+	const struct edit *e = arg;
+	char t[64];
+
+	snprintf(t, sizeof t, "%s", text);
+	hane_text_trim(t);
+	for (size_t i = 0; i < sizeof e->masked / sizeof e->masked[0]; i++)
+		if (e->masked[i][0] && strcmp(e->masked[i], t) == 0)
+			return true;
+	return false;
+}
+
+/* Puts value (as shown) in field i, masked by the actor's role: mask is
+ * the masked form, or NULL when value is shown as it is. */
+static void set_maskable(struct hane_ui_form *f, struct edit *e, int i,
+			 const char *value, const char *mask)
+{
+	if (mask && mask[0] && strcmp(mask, value) != 0) {
+		snprintf(e->masked[i], sizeof e->masked[i], "%s", mask);
+		hane_ui_form_set(f, i, mask);
+	} else {
+		e->masked[i][0] = '\0';
+		hane_ui_form_set(f, i, value);
+	}
+}
+
+/* True if field i still shows its masked text: keep the stored value. */
+static bool kept(const struct hane_ui_form *f, const struct edit *e, int i)
+{
+	char t[64];
+
+	if (!e->masked[i][0])
+		return false;
+	snprintf(t, sizeof t, "%s", hane_ui_form_get(f, i));
+	hane_text_trim(t);
+	return strcmp(t, e->masked[i]) == 0;
+}
+
+static void person_to_form(struct hane_ui_form *f, struct edit *e, int po,
 			   const struct hane_person *p, bool relation)
 {
-	char buf[64];
+	char buf[64], mask[HANE_TEXT_MAX];
 
-	hane_ui_form_set(f, po + P_TCKN, p->tckn);
+	set_maskable(f, e, po + P_TCKN, p->tckn,
+		     hane_mask_tckn(e->db, mask, sizeof mask, p->tckn));
 	hane_ui_form_set(f, po + P_FIRST, p->first_name);
 	hane_ui_form_set(f, po + P_LAST, p->last_name);
 	hane_ui_form_set(f, po + P_BIRTH,
@@ -258,11 +313,14 @@ static void person_to_form(struct hane_ui_form *f, int po,
 	else
 		buf[0] = '\0';
 	hane_ui_form_set(f, po + P_DISAB, buf);
-	hane_ui_form_set(f, po + P_ILLNESS, p->chronic_illness);
-	hane_ui_form_set(f, po + P_PHONE,
-			 p->phone[0] ? hane_phone_format(buf, sizeof buf,
-							 p->phone, false)
-				     : "");
+	set_maskable(f, e, po + P_ILLNESS, p->chronic_illness,
+		     hane_mask_text(e->db, mask, sizeof mask,
+				    p->chronic_illness));
+	set_maskable(f, e, po + P_PHONE,
+		     p->phone[0] ? hane_phone_format(buf, sizeof buf, p->phone,
+						     false)
+				 : "",
+		     hane_mask_phone(e->db, mask, sizeof mask, p->phone));
 	if (relation)
 		for (int i = 1; i < NRELATIONS; i++)
 			if (strcmp(p->relation, relation_names[i]) == 0)
@@ -276,13 +334,16 @@ static void trimmed(char *out, size_t outsz, const char *s)
 	hane_text_trim(out);
 }
 
-static void form_to_person(const struct hane_ui_form *f, int po,
+static void form_to_person(const struct hane_ui_form *f,
+			   const struct edit *e, int po,
 			   struct hane_person *p, bool relation)
 {
 	char buf[HANE_TEXT_MAX];
 	int sex = hane_ui_form_choice(f, po + P_SEX);
 
-	trimmed(p->tckn, sizeof p->tckn, hane_ui_form_get(f, po + P_TCKN));
+	if (!kept(f, e, po + P_TCKN))
+		trimmed(p->tckn, sizeof p->tckn,
+			hane_ui_form_get(f, po + P_TCKN));
 	trimmed(p->first_name, sizeof p->first_name,
 		hane_ui_form_get(f, po + P_FIRST));
 	trimmed(p->last_name, sizeof p->last_name,
@@ -293,10 +354,13 @@ static void form_to_person(const struct hane_ui_form *f, int po,
 	snprintf(p->sex, sizeof p->sex, "%s", sex == 1 ? "K" : sex == 2 ? "E" : "");
 	trimmed(buf, sizeof buf, hane_ui_form_get(f, po + P_DISAB));
 	p->disability_pct = buf[0] ? atoi(buf) : -1;
-	trimmed(p->chronic_illness, sizeof p->chronic_illness,
-		hane_ui_form_get(f, po + P_ILLNESS));
+	if (!kept(f, e, po + P_ILLNESS))
+		trimmed(p->chronic_illness, sizeof p->chronic_illness,
+			hane_ui_form_get(f, po + P_ILLNESS));
 	trimmed(buf, sizeof buf, hane_ui_form_get(f, po + P_PHONE));
-	if (!buf[0] || hane_phone_normalize(p->phone, buf) != 0)
+	if (kept(f, e, po + P_PHONE))
+		; /* the stored number stays */
+	else if (!buf[0] || hane_phone_normalize(p->phone, buf) != 0)
 		p->phone[0] = '\0';
 	if (relation)
 		snprintf(p->relation, sizeof p->relation, "%s",
@@ -304,31 +368,39 @@ static void form_to_person(const struct hane_ui_form *f, int po,
 						    f, po + P_RELATION)]);
 }
 
-static void household_to_form(struct hane_ui_form *f, int ho,
-			      const struct hane_household *h,
+static void household_to_form(struct hane_ui_form *f, struct edit *e,
+			      int ho, const struct hane_household *h,
 			      const struct mahalle_list *m)
 {
-	char buf[64];
+	char buf[64], mask[HANE_TEXT_MAX];
 
 	for (int i = 1; i < m->n; i++)
 		if (strcmp(m->names[i], h->mahalle) == 0)
 			hane_ui_form_set_choice(f, ho + H_MAHALLE, i);
-	hane_ui_form_set(f, ho + H_STREET, h->street);
-	hane_ui_form_set(f, ho + H_BUILDING, h->building);
-	hane_ui_form_set(f, ho + H_DOOR, h->door);
-	hane_ui_form_set(f, ho + H_PHONE,
-			 h->phone[0] ? hane_phone_format(buf, sizeof buf,
-							 h->phone, false)
-				     : "");
+	/* The address parts go masked one by one ("***"), the mahalle
+	 * stays, as on the detail screen. */
+	set_maskable(f, e, ho + H_STREET, h->street,
+		     hane_mask_text(e->db, mask, sizeof mask, h->street));
+	set_maskable(f, e, ho + H_BUILDING, h->building,
+		     hane_mask_text(e->db, mask, sizeof mask, h->building));
+	set_maskable(f, e, ho + H_DOOR, h->door,
+		     hane_mask_text(e->db, mask, sizeof mask, h->door));
+	set_maskable(f, e, ho + H_PHONE,
+		     h->phone[0] ? hane_phone_format(buf, sizeof buf, h->phone,
+						     false)
+				 : "",
+		     hane_mask_phone(e->db, mask, sizeof mask, h->phone));
 	hane_ui_form_set(f, ho + H_INCOME,
 			 h->income_kurus >= 0
 				 ? hane_money_format(buf, sizeof buf,
 						     h->income_kurus, false)
 				 : "");
-	hane_ui_form_set(f, ho + H_NOTES, h->notes);
+	set_maskable(f, e, ho + H_NOTES, h->notes,
+		     hane_mask_text(e->db, mask, sizeof mask, h->notes));
 }
 
-static void form_to_household(const struct hane_ui_form *f, int ho,
+static void form_to_household(const struct hane_ui_form *f,
+			      const struct edit *e, int ho,
 			      struct hane_household *h,
 			      const struct mahalle_list *m)
 {
@@ -337,17 +409,26 @@ static void form_to_household(const struct hane_ui_form *f, int ho,
 
 	snprintf(h->mahalle, sizeof h->mahalle, "%s",
 		 mi > 0 && mi < m->n ? m->names[mi] : "");
-	trimmed(h->street, sizeof h->street, hane_ui_form_get(f, ho + H_STREET));
-	trimmed(h->building, sizeof h->building,
-		hane_ui_form_get(f, ho + H_BUILDING));
-	trimmed(h->door, sizeof h->door, hane_ui_form_get(f, ho + H_DOOR));
+	if (!kept(f, e, ho + H_STREET))
+		trimmed(h->street, sizeof h->street,
+			hane_ui_form_get(f, ho + H_STREET));
+	if (!kept(f, e, ho + H_BUILDING))
+		trimmed(h->building, sizeof h->building,
+			hane_ui_form_get(f, ho + H_BUILDING));
+	if (!kept(f, e, ho + H_DOOR))
+		trimmed(h->door, sizeof h->door,
+			hane_ui_form_get(f, ho + H_DOOR));
 	trimmed(buf, sizeof buf, hane_ui_form_get(f, ho + H_PHONE));
-	if (!buf[0] || hane_phone_normalize(h->phone, buf) != 0)
+	if (kept(f, e, ho + H_PHONE))
+		; /* the stored number stays */
+	else if (!buf[0] || hane_phone_normalize(h->phone, buf) != 0)
 		h->phone[0] = '\0';
 	trimmed(buf, sizeof buf, hane_ui_form_get(f, ho + H_INCOME));
 	if (!buf[0] || hane_money_parse(&h->income_kurus, buf) != 0)
 		h->income_kurus = -1;
-	trimmed(h->notes, sizeof h->notes, hane_ui_form_get(f, ho + H_NOTES));
+	if (!kept(f, e, ho + H_NOTES))
+		trimmed(h->notes, sizeof h->notes,
+			hane_ui_form_get(f, ho + H_NOTES));
 }
 
 /* Lays out the form: optional household part, optional person part. */
@@ -356,6 +437,7 @@ static void edit_build(hane_db *db, struct edit *e, bool household,
 {
 	int n = 0;
 
+	e->db = db;
 	e->ho = e->po = -1;
 	e->relation = relation;
 	if (household) {
@@ -395,7 +477,7 @@ static void person_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
 			  rel != P_BIRTH))
 		return;
 	p = e->p;
-	form_to_person(f, e->po, &p, false);
+	form_to_person(f, e, e->po, &p, false);
 	if (p.tckn[0] && !hane_tckn_valid(p.tckn))
 		p.tckn[0] = '\0';
 	hane_ui_form_note(f, e->po + P_TCKN, NULL);
@@ -424,7 +506,7 @@ static int person_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	struct hane_dup dup;
 	int rc;
 
-	form_to_person(f, e->po, &p, e->relation);
+	form_to_person(f, e, e->po, &p, e->relation);
 	for (;;) {
 		if (p.id)
 			rc = hane_person_update(db, &p);
@@ -435,7 +517,8 @@ static int person_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		switch (conflict_dialog(ui)) {
 		case 0: /* reload: their version replaces what was typed */
 			if (hane_person_get(db, p.id, &e->p) == 0) {
-				person_to_form(f, e->po, &e->p, e->relation);
+				person_to_form(f, e, e->po, &e->p,
+					       e->relation);
 				hane_ui_form_set_clean(f);
 			}
 			hane_ui_status(ui, false, "%s",
@@ -465,12 +548,12 @@ static int household_save(struct hane_ui *ui, struct hane_ui_form *f,
 	struct hane_household h = e->h;
 	int rc;
 
-	form_to_household(f, e->ho, &h, &e->mahalle);
+	form_to_household(f, e, e->ho, &h, &e->mahalle);
 	if (e->po >= 0) { /* a new household with its head */
 		struct hane_person p = e->p;
 		struct hane_dup dup;
 
-		form_to_person(f, e->po, &p, false);
+		form_to_person(f, e, e->po, &p, false);
 		rc = hane_household_create(db, &h, &p, &e->new_household,
 					   &e->new_person, &dup);
 		if (rc != 0) {
@@ -487,7 +570,8 @@ static int household_save(struct hane_ui *ui, struct hane_ui_form *f,
 		switch (conflict_dialog(ui)) {
 		case 0:
 			if (hane_household_get(db, h.id, &e->h) == 0) {
-				household_to_form(f, e->ho, &e->h, &e->mahalle);
+				household_to_form(f, e, e->ho, &e->h,
+						  &e->mahalle);
 				hane_ui_form_set_clean(f);
 			}
 			hane_ui_status(ui, false, "%s",
@@ -526,9 +610,9 @@ static int edit_run(struct hane_ui *ui, struct edit *e, const char *title,
 	if (!f)
 		return 0;
 	if (e->ho >= 0)
-		household_to_form(f, e->ho, &e->h, &e->mahalle);
+		household_to_form(f, e, e->ho, &e->h, &e->mahalle);
 	if (e->po >= 0)
-		person_to_form(f, e->po, &e->p, e->relation);
+		person_to_form(f, e, e->po, &e->p, e->relation);
 	hane_ui_form_set_clean(f);
 	saved = hane_ui_form_run(ui, f);
 	hane_ui_form_free(f);
@@ -631,7 +715,6 @@ struct search_fill {
 	hane_db *db;
 	struct hane_ui_list *l;
 	int rc;
-	bool reveal;
 };
 
 static int search_hit(const struct hane_person_hit *hit, void *arg)
@@ -641,7 +724,7 @@ static int search_hit(const struct hane_person_hit *hit, void *arg)
 	char hh[32];
 	const char *cells[C__COUNT];
 
-	show_tckn(s->reveal, tckn, sizeof tckn, hit->tckn);
+	list_tckn(tckn, sizeof tckn, hit->tckn);
 	snprintf(name, sizeof name, "%s %s", hit->first_name, hit->last_name);
 	hane_date_format(birth, hit->birth_date);
 	snprintf(hh, sizeof hh, "#%lld", (long long)hit->household_id);
@@ -658,11 +741,10 @@ static int search_hit(const struct hane_person_hit *hit, void *arg)
 static int search_fill(struct hane_ui *ui, struct hane_ui_list *l,
 		       const char *query, int rows, void *arg)
 {
-	struct search_fill s = {hane_ui_db(ui), l, 0, false};
+	struct search_fill s = {hane_ui_db(ui), l, 0};
 	int rc;
 
 	(void)arg;
-	s.reveal = hane_can(s.db, HANE_ACT_PERSON_REVEAL) == 0;
 	rc = hane_person_search(s.db, query, rows, 0, search_hit, &s, NULL);
 	if (rc < 0 && !query[0])
 		return 0; /* nothing typed yet: an empty list is right */
@@ -859,7 +941,38 @@ struct detail {
 	struct hane_household h;
 	struct hane_person members[64];
 	size_t n;
+	/* Values revealed with F9 (each logged when revealed). */
+	bool show_phone, show_address, show_notes;
+	int64_t show_tckn[64];
+	size_t nshow_tckn;
 };
+
+static bool tckn_revealed(const struct detail *s, int64_t person_id)
+{
+	for (size_t i = 0; i < s->nshow_tckn; i++)
+		if (s->show_tckn[i] == person_id)
+			return true;
+	return false;
+}
+
+/* KVKK: the read is logged before anything is drawn, in one transaction
+ * (the household and each member shown); an access that cannot be
+ * answered for does not happen. */
+static int log_household_view(hane_db *db, const struct detail *s)
+{
+	int rc = hane_store_begin(db);
+
+	if (rc)
+		return rc;
+	rc = hane_log_event(db, "household.view", "household", s->id, NULL);
+	for (size_t i = 0; i < s->n && rc == 0; i++)
+		rc = hane_log_read(db, "person.view", s->members[i].id);
+	if (rc) {
+		hane_store_rollback(db);
+		return rc;
+	}
+	return hane_store_commit(db);
+}
 
 static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 		       void *arg)
@@ -868,14 +981,18 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	hane_db *db = hane_ui_db(ui);
 	struct hane_ui_list *l = hane_ui_detail_list(d);
 	char title[256], phone[32], money[48], addr[600], today[HANE_DATE_LEN + 1];
+	char notes[HANE_TEXT_MAX];
 	const char *head = "";
-	bool reveal = hane_can(db, HANE_ACT_PERSON_REVEAL) == 0;
+	bool full = hane_sees_unmasked(db);
 	int rc;
 
 	rc = hane_household_get(db, s->id, &s->h);
 	if (rc == 0)
 		rc = hane_household_members(db, s->id, s->members, 64, &s->n);
+	if (rc == 0)
+		rc = log_household_view(db, s);
 	if (rc != 0) {
+		hane_ui_detail_clear(d);
 		hane_ui_error_rc(ui, rc);
 		return rc;
 	}
@@ -885,18 +1002,22 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	snprintf(title, sizeof title, hane_msg(HANE_M_UI_HH_TITLE),
 		 (long long)s->id, head);
 	hane_ui_detail_title(d, title);
-	snprintf(addr, sizeof addr, "%s%s%s%s%s%s%s%s",
-		 s->h.street, s->h.building[0] ? " No:" : "", s->h.building,
-		 s->h.door[0] ? " D:" : "", s->h.door,
-		 s->h.street[0] || s->h.building[0] ? ", " : "",
-		 s->h.mahalle[0] ? s->h.mahalle : "-",
-		 "");
-	hane_ui_detail_line(d, "%s", addr);
-	if (s->h.phone[0])
-		hane_phone_format(phone, sizeof phone, s->h.phone,
-				  !reveal);
+	if (full || s->show_address)
+		snprintf(addr, sizeof addr, "%s%s%s%s%s%s%s%s",
+			 s->h.street, s->h.building[0] ? " No:" : "",
+			 s->h.building, s->h.door[0] ? " D:" : "", s->h.door,
+			 s->h.street[0] || s->h.building[0] ? ", " : "",
+			 s->h.mahalle[0] ? s->h.mahalle : "-", "");
 	else
+		hane_mask_address(db, addr, sizeof addr, s->h.mahalle,
+				  s->h.street, s->h.building, s->h.door);
+	hane_ui_detail_line(d, "%s", addr[0] ? addr : "-");
+	if (!s->h.phone[0])
 		snprintf(phone, sizeof phone, "-");
+	else if (s->show_phone)
+		hane_phone_format(phone, sizeof phone, s->h.phone, false);
+	else
+		hane_mask_phone(db, phone, sizeof phone, s->h.phone);
 	if (s->h.income_kurus >= 0)
 		hane_money_format(money, sizeof money, s->h.income_kurus, true);
 	else
@@ -904,7 +1025,12 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	hane_ui_detail_line(d, hane_msg(HANE_M_UI_HH_LINE), phone, money,
 			    s->h.members, status_label(s->h.status));
 	if (s->h.notes[0])
-		hane_ui_detail_line(d, "%s", s->h.notes);
+		hane_ui_detail_line(d, "%s",
+				    s->show_notes
+					    ? s->h.notes
+					    : hane_mask_text(db, notes,
+							     sizeof notes,
+							     s->h.notes));
 
 	hane_today(today);
 	for (size_t i = 0; i < s->n; i++) {
@@ -924,7 +1050,12 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 			snprintf(dis, sizeof dis, "%%%d", p->disability_pct);
 		else
 			dis[0] = '\0';
-		show_tckn(reveal, tckn, sizeof tckn, p->tckn);
+		if (!p->tckn[0])
+			snprintf(tckn, sizeof tckn, "-");
+		else if (tckn_revealed(s, p->id))
+			snprintf(tckn, sizeof tckn, "%s", p->tckn);
+		else
+			hane_mask_tckn(db, tckn, sizeof tckn, p->tckn);
 		cells[M_NAME] = name;
 		cells[M_RELATION] = hane_relation_label(p->relation);
 		cells[M_AGE] = age;
@@ -936,6 +1067,71 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	hane_ui_services_fill(ui, s->id, d);
 	return 0;
 }
+
+/* F9: asks which masked value to show and reveals it for person_id
+ * (checks person.reveal and logs). Returns the index chosen among
+ * fields[0..n), or -1 (cancelled or refused: the reason in the status
+ * line). */
+static int reveal_pick(struct hane_ui *ui, int64_t person_id,
+		       const char *const *labels, const char *const *fields,
+		       int n)
+{
+	int c, rc;
+
+	if (hane_sees_unmasked(hane_ui_db(ui))) {
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_KVKK_ALL_SHOWN));
+		return -1;
+	}
+	c = hane_ui_choose(ui, hane_msg(HANE_M_KVKK_REVEAL_TITLE), labels, n,
+			   0);
+	if (c < 0 || !person_id)
+		return -1;
+	rc = hane_reveal(hane_ui_db(ui), person_id, fields[c]);
+	if (rc) {
+		hane_ui_status(ui, true, "%s", hane_error_last());
+		return -1;
+	}
+	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_KVKK_REVEALED));
+	return c;
+}
+
+static void household_reveal(struct hane_ui *ui, struct detail *s,
+			     int64_t member)
+{
+	static const char *const fields[] = {"tckn", "phone", "address",
+					     "notes"};
+	char who[300] = "";
+	const char *labels[4];
+	int64_t pid = member ? member : s->h.head_id;
+
+	for (size_t i = 0; i < s->n; i++)
+		if (s->members[i].id == pid)
+			snprintf(who, sizeof who, hane_msg(HANE_M_KVKK_FIELD_TCKN),
+				 s->members[i].first_name);
+	labels[0] = who;
+	labels[1] = hane_msg(HANE_M_KVKK_FIELD_PHONE);
+	labels[2] = hane_msg(HANE_M_KVKK_FIELD_ADDRESS);
+	labels[3] = hane_msg(HANE_M_KVKK_FIELD_NOTES);
+	switch (reveal_pick(ui, pid, labels, fields, 4)) {
+	case 0:
+		if (s->nshow_tckn < sizeof s->show_tckn / sizeof s->show_tckn[0])
+			s->show_tckn[s->nshow_tckn++] = pid;
+		break;
+	case 1:
+		s->show_phone = true;
+		break;
+	case 2:
+		s->show_address = true;
+		break;
+	case 3:
+		s->show_notes = true;
+		break;
+	default:
+		break;
+	}
+}
+
+static int person_detail(struct hane_ui *ui, int64_t person_id);
 
 static int detail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 		      enum hane_ui_action a, void *arg)
@@ -956,7 +1152,10 @@ static int detail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 		break;
 	case HANE_UI_A_OPEN:
 		if (member)
-			person_edit(ui, member);
+			person_detail(ui, member);
+		break;
+	case HANE_UI_A_REVEAL:
+		household_reveal(ui, s, member);
 		break;
 	case HANE_UI_A_ADD_MEMBER:
 		person_new(ui, s->id);
@@ -997,8 +1196,8 @@ static int household_detail(struct hane_ui *ui, int64_t household_id)
 {
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_EDIT_HOUSEHOLD, HANE_UI_A_ADD_MEMBER,
-		HANE_UI_A_MOVE, HANE_UI_A_STATUS, HANE_UI_A_OPEN,
-		HANE_UI_A_BACK, HANE_UI_A_QUIT,
+		HANE_UI_A_MOVE, HANE_UI_A_STATUS, HANE_UI_A_REVEAL,
+		HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT,
 		HANE_UI_A_EXPORT};
 	struct detail *s = calloc(1, sizeof *s);
 	struct hane_ui_detail_view v = {
@@ -1021,4 +1220,134 @@ static int household_detail(struct hane_ui *ui, int64_t household_id)
 	rc = hane_ui_detail_run(ui, &v);
 	free(s);
 	return rc;
+}
+
+/* ---- Person detail ------------------------------------------------------ */
+
+struct pdetail {
+	int64_t id;
+	struct hane_person p;
+	bool show_tckn, show_phone, show_illness; /* revealed with F9 */
+};
+
+static int pdetail_load(struct hane_ui *ui, struct hane_ui_detail *d,
+			void *arg)
+{
+	struct pdetail *s = arg;
+	hane_db *db = hane_ui_db(ui);
+	char title[300], buf[HANE_TEXT_MAX], today[HANE_DATE_LEN + 1];
+	const char *sex;
+	int rc;
+
+	rc = hane_person_get(db, s->id, &s->p);
+	/* KVKK: logged before anything is drawn; no log, no data. */
+	if (rc == 0)
+		rc = hane_log_read(db, "person.view", s->id);
+	if (rc != 0) {
+		hane_ui_detail_clear(d);
+		hane_ui_error_rc(ui, rc);
+		return rc;
+	}
+	snprintf(title, sizeof title, hane_msg(HANE_M_KVKK_PERSON_TITLE),
+		 s->p.first_name, s->p.last_name);
+	hane_ui_detail_title(d, title);
+	if (!s->p.tckn[0])
+		snprintf(buf, sizeof buf, "-");
+	else if (s->show_tckn)
+		snprintf(buf, sizeof buf, "%s", s->p.tckn);
+	else
+		hane_mask_tckn(db, buf, sizeof buf, s->p.tckn);
+	hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_UI_F_TCKN), buf);
+	hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_UI_F_BIRTH),
+			    s->p.birth_date[0]
+				    ? hane_date_format(buf, s->p.birth_date)
+				    : "-");
+	hane_today(today);
+	sex = strcmp(s->p.sex, "K") == 0   ? hane_msg(HANE_M_UI_SEX_F)
+	      : strcmp(s->p.sex, "E") == 0 ? hane_msg(HANE_M_UI_SEX_M)
+					   : "-";
+	hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_UI_F_SEX), sex);
+	if (s->p.disability_pct >= 0)
+		hane_ui_detail_line(d, "%s: %d", hane_msg(HANE_M_UI_F_DISAB),
+				    s->p.disability_pct);
+	if (s->p.chronic_illness[0])
+		hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_UI_F_ILLNESS),
+				    s->show_illness
+					    ? s->p.chronic_illness
+					    : hane_mask_text(db, buf, sizeof buf,
+							     s->p.chronic_illness));
+	if (!s->p.phone[0])
+		snprintf(buf, sizeof buf, "-");
+	else if (s->show_phone)
+		hane_phone_format(buf, sizeof buf, s->p.phone, false);
+	else
+		hane_mask_phone(db, buf, sizeof buf, s->p.phone);
+	hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_UI_F_PHONE), buf);
+	hane_ui_detail_line(d, "%s: #%lld · %s", hane_msg(HANE_M_KVKK_HOUSEHOLD_OF),
+			    (long long)s->p.household_id,
+			    hane_relation_label(s->p.relation));
+	hane_ui_services_fill(ui, s->p.household_id, d);
+	return 0;
+}
+
+static int pdetail_act(struct hane_ui *ui, struct hane_ui_detail *d,
+		       enum hane_ui_action a, void *arg)
+{
+	static const char *const fields[] = {"tckn", "phone",
+					     "chronic_illness"};
+	struct pdetail *s = arg;
+	const char *labels[3];
+	char who[300];
+
+	(void)d;
+	switch (a) {
+	case HANE_UI_A_EDIT:
+		person_edit(ui, s->id);
+		break;
+	case HANE_UI_A_REVEAL:
+		snprintf(who, sizeof who, hane_msg(HANE_M_KVKK_FIELD_TCKN),
+			 s->p.first_name);
+		labels[0] = who;
+		labels[1] = hane_msg(HANE_M_KVKK_FIELD_PHONE);
+		labels[2] = hane_msg(HANE_M_KVKK_FIELD_ILLNESS);
+		switch (reveal_pick(ui, s->id, labels, fields, 3)) {
+		case 0:
+			s->show_tckn = true;
+			break;
+		case 1:
+			s->show_phone = true;
+			break;
+		case 2:
+			s->show_illness = true;
+			break;
+		default:
+			break;
+		}
+		break;
+	default:
+		break;
+	}
+	return HANE_UI_STAY;
+}
+
+/* A person's page: what the role may see, F9 reveals one value, F4
+ * edits. */
+static int person_detail(struct hane_ui *ui, int64_t person_id)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_EDIT, HANE_UI_A_REVEAL,
+		HANE_UI_A_BACK, HANE_UI_A_QUIT};
+	struct pdetail s = {.id = person_id};
+	struct hane_ui_detail_view v = {
+		.title = "",
+		.list_title = HANE_M_UI_MEMBERS,
+		.panel_title = HANE_M_UI_SERVICES,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.load = pdetail_load,
+		.act = pdetail_act,
+		.arg = &s,
+	};
+
+	return hane_ui_detail_run(ui, &v);
 }

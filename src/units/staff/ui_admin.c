@@ -1,0 +1,882 @@
+/* Yönetim: the administrator's screens. Staff accounts (list, add, lock,
+ * activate, set a password: what `hane staff` does), the security
+ * settings, and the audit trail with its filters (what `hane audit`
+ * shows).
+ *
+ * Every decision stays in the model: the screens call hane_staff_*,
+ * hane_setting_set and hane_audit_each, which check staff.admin and
+ * audit.read themselves and audit each change; the entry check here only
+ * spares a non-administrator screens that would refuse every key.
+ *
+ * Only hane/ui.h widgets: no curses, no SQL.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/households.h"
+#include "hane/perm.h"
+#include "hane/security.h"
+#include "hane/staff.h"
+#include "hane/ui.h"
+
+/* ---- Roles and units as the screen names them --------------------------- */
+
+static const struct {
+	const char *name;
+	enum hane_msg label;
+} roles[] = {
+	{"admin", HANE_M_ADM_ROLE_ADMIN},
+	{"supervisor", HANE_M_ADM_ROLE_SUPERVISOR},
+	{"caseworker", HANE_M_ADM_ROLE_CASEWORKER},
+	{"reporter", HANE_M_ADM_ROLE_REPORTER},
+};
+#define NROLES ((int)(sizeof roles / sizeof roles[0]))
+
+/* [0] is "no unit" (administrators, reporters). */
+static const struct {
+	const char *name;
+	enum hane_msg label;
+} units[] = {
+	{"", HANE_M_ADM_COL_UNIT},
+	{"households", HANE_M_UI_UNIT_HOUSEHOLDS},
+	{"inspection", HANE_M_UI_UNIT_INSPECTION},
+	{"foodbank", HANE_M_UI_UNIT_FOODBANK},
+	{"homecare", HANE_M_UI_UNIT_HOMECARE},
+	{"taxi", HANE_M_UI_UNIT_TAXI},
+};
+#define NUNITS ((int)(sizeof units / sizeof units[0]))
+
+static const char *role_label(const char *role)
+{
+	for (int i = 0; i < NROLES; i++)
+		if (strcmp(roles[i].name, role) == 0)
+			return hane_msg(roles[i].label);
+	return role;
+}
+
+static const char *unit_label(const char *unit)
+{
+	if (!unit[0])
+		return "-";
+	for (int i = 1; i < NUNITS; i++)
+		if (strcmp(units[i].name, unit) == 0)
+			return hane_msg(units[i].label);
+	return unit;
+}
+
+/* Locked by an administrator ("9999-…") or by a lock-out that has not
+ * run out yet. */
+static bool is_locked(const struct hane_staff *s)
+{
+	char now[20];
+
+	return s->locked_until[0] && strcmp(s->locked_until, hane_now(now)) > 0;
+}
+
+/* Characters, not bytes: the password policy counts what was typed. */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* ---- Staff list ---------------------------------------------------------- */
+
+enum { S_USER, S_NAME, S_ROLE, S_UNIT, S_STATE, S_LAST, S__COUNT };
+
+static const struct hane_ui_column staff_cols[S__COUNT] = {
+	[S_USER] = {HANE_M_ADM_COL_USER, 8, 14, 0, false, false,
+		    HANE_UI_SORT_TEXT},
+	[S_NAME] = {HANE_M_ADM_COL_NAME, 10, 22, 0, true, false,
+		    HANE_UI_SORT_TEXT},
+	[S_ROLE] = {HANE_M_ADM_COL_ROLE, 8, 16, 3, false, false,
+		    HANE_UI_SORT_TEXT},
+	[S_UNIT] = {HANE_M_ADM_COL_UNIT, 6, 14, 4, false, false,
+		    HANE_UI_SORT_TEXT},
+	[S_STATE] = {HANE_M_ADM_COL_STATE, 6, 14, 2, false, false,
+		     HANE_UI_SORT_TEXT},
+	[S_LAST] = {HANE_M_ADM_COL_LAST, 10, 16, 5, false, false,
+		    HANE_UI_SORT_DATE},
+};
+
+struct staff_ctx {
+	struct hane_staff *rows; /* as listed, for the actions */
+	int n, cap;
+	struct hane_ui_list *l;
+	int rc;
+};
+
+static int staff_row(const struct hane_staff *s, void *arg)
+{
+	struct staff_ctx *c = arg;
+	const char *cells[S__COUNT];
+	char state[128], last[32];
+
+	if (c->n == c->cap) {
+		int cap = c->cap ? c->cap * 2 : 32;
+		struct hane_staff *r = realloc(c->rows, (size_t)cap * sizeof *r);
+
+		if (!r)
+			return HANE_ENOMEM;
+		c->rows = r;
+		c->cap = cap;
+	}
+	c->rows[c->n++] = *s;
+	snprintf(state, sizeof state, "%s%s%s",
+		 hane_msg(s->active ? HANE_M_ADM_STATE_ACTIVE
+				    : HANE_M_ADM_STATE_PASSIVE),
+		 is_locked(s) ? ", " : "",
+		 is_locked(s) ? hane_msg(HANE_M_ADM_STATE_LOCKED) : "");
+	snprintf(last, sizeof last, "%.16s", s->last_login[0] ? s->last_login
+							       : "-");
+	cells[S_USER] = s->username;
+	cells[S_NAME] = s->full_name;
+	cells[S_ROLE] = role_label(s->role);
+	cells[S_UNIT] = unit_label(s->unit);
+	cells[S_STATE] = state;
+	cells[S_LAST] = last;
+	return hane_ui_list_add(c->l, s->id, cells);
+}
+
+/* Lists the staff again, keeping the selection. */
+static void staff_reload(struct hane_ui *ui, struct staff_ctx *c)
+{
+	int64_t keep = hane_ui_list_selected_id(c->l);
+	int rc;
+
+	hane_ui_list_clear(c->l);
+	c->n = 0;
+	rc = hane_staff_each(hane_ui_db(ui), staff_row, c);
+	if (rc)
+		hane_ui_status(ui, true, "%s", hane_error_last());
+	if (keep)
+		hane_ui_list_select_id(c->l, keep);
+}
+
+static const struct hane_staff *staff_selected(struct staff_ctx *c)
+{
+	int64_t id = hane_ui_list_selected_id(c->l);
+
+	for (int i = 0; i < c->n; i++)
+		if (c->rows[i].id == id)
+			return &c->rows[i];
+	return NULL;
+}
+
+/* ---- Add a staff member -------------------------------------------------- */
+
+enum { N_USER, N_NAME, N_ROLE, N_UNIT, N_OSUSER, N_PW, N_PW2, N__COUNT };
+
+static const char *role_choices[NROLES];
+static const char *unit_choices[NUNITS];
+
+/* The two password fields agree and are long enough; the error goes
+ * under field `at`. An empty password is allowed when optional. */
+static int password_check(struct hane_ui *ui, struct hane_ui_form *f,
+			  int pw, int pw2, bool optional)
+{
+	const char *a = hane_ui_form_get(f, pw), *b = hane_ui_form_get(f, pw2);
+	int64_t min = hane_setting_get(hane_ui_db(ui),
+				       HANE_SET_PASSWORD_MIN_LENGTH);
+	char msg[256];
+
+	if (optional && !a[0] && !b[0])
+		return 0;
+	if (strcmp(a, b) != 0) {
+		hane_ui_form_error(f, pw2, hane_msg(HANE_M_ADM_PW_MISMATCH));
+		return HANE_EINVAL;
+	}
+	if ((int64_t)utf8_chars(a) < min) {
+		snprintf(msg, sizeof msg, hane_msg(HANE_M_SEC_PW_SHORT),
+			 (long long)min);
+		hane_ui_form_error(f, pw, msg);
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+static int staff_new_save(struct hane_ui *ui, struct hane_ui_form *f,
+			  void *arg)
+{
+	hane_db *db = hane_ui_db(ui);
+	struct hane_staff s;
+	char *added = arg;
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	snprintf(s.username, sizeof s.username, "%s",
+		 hane_ui_form_get(f, N_USER));
+	hane_text_trim(s.username);
+	snprintf(s.full_name, sizeof s.full_name, "%s",
+		 hane_ui_form_get(f, N_NAME));
+	hane_text_trim(s.full_name);
+	snprintf(s.role, sizeof s.role, "%s",
+		 roles[hane_ui_form_choice(f, N_ROLE)].name);
+	snprintf(s.unit, sizeof s.unit, "%s",
+		 units[hane_ui_form_choice(f, N_UNIT)].name);
+	snprintf(s.os_user, sizeof s.os_user, "%s",
+		 hane_ui_form_get(f, N_OSUSER));
+	hane_text_trim(s.os_user);
+	s.active = true;
+	if ((rc = password_check(ui, f, N_PW, N_PW2, true)))
+		return rc;
+	/* The account and its password together, or neither. */
+	if ((rc = hane_store_begin(db)))
+		goto fail;
+	rc = hane_staff_add(db, &s, NULL);
+	if (rc == 0 && hane_ui_form_get(f, N_PW)[0])
+		rc = hane_staff_set_password(db, s.username,
+					     hane_ui_form_get(f, N_PW));
+	if (rc) {
+		hane_store_rollback(db);
+		goto fail;
+	}
+	if ((rc = hane_store_commit(db)))
+		goto fail;
+	snprintf(added, 64, "%s", s.username);
+	return 0;
+fail:
+	if (rc == HANE_EEXIST || rc == HANE_EINVAL)
+		hane_ui_form_error(f, N_USER, hane_error_last());
+	else
+		hane_ui_error_rc(ui, rc);
+	return rc;
+}
+
+static void staff_new(struct hane_ui *ui, struct staff_ctx *c)
+{
+	struct hane_ui_field fields[N__COUNT];
+	char added[64] = "";
+	struct hane_ui_form_view v = {
+		.title = hane_msg(HANE_M_ADM_TITLE_NEW),
+		.fields = fields,
+		.nfields = N__COUNT,
+		.save = staff_new_save,
+		.arg = added,
+	};
+	struct hane_ui_form *f;
+
+	for (int i = 0; i < NROLES; i++)
+		role_choices[i] = hane_msg(roles[i].label);
+	unit_choices[0] = "-";
+	for (int i = 1; i < NUNITS; i++)
+		unit_choices[i] = hane_msg(units[i].label);
+	fields[N_USER] = (struct hane_ui_field){HANE_UI_F_TEXT,
+		HANE_M_ADM_F_USER, .required = true, .width = 20, .max = 60};
+	fields[N_NAME] = (struct hane_ui_field){HANE_UI_F_TEXT,
+		HANE_M_ADM_F_NAME, .required = true, .width = 30, .max = 120};
+	fields[N_ROLE] = (struct hane_ui_field){HANE_UI_F_CHOICE,
+		HANE_M_ADM_F_ROLE, .width = 24, .choices = role_choices,
+		.nchoices = NROLES};
+	fields[N_UNIT] = (struct hane_ui_field){HANE_UI_F_CHOICE,
+		HANE_M_ADM_F_UNIT, .width = 20, .choices = unit_choices,
+		.nchoices = NUNITS};
+	fields[N_OSUSER] = (struct hane_ui_field){HANE_UI_F_TEXT,
+		HANE_M_ADM_F_OSUSER, .width = 20, .max = 60};
+	fields[N_PW] = (struct hane_ui_field){HANE_UI_F_PASSWORD,
+		HANE_M_ADM_F_PASSWORD, .width = 24, .max = 128};
+	fields[N_PW2] = (struct hane_ui_field){HANE_UI_F_PASSWORD,
+		HANE_M_ADM_F_PASSWORD2, .width = 24, .max = 128};
+	f = hane_ui_form_new(&v);
+	if (!f)
+		return;
+	/* Caseworker is who gets added most. */
+	hane_ui_form_set_choice(f, N_ROLE, 2);
+	hane_ui_form_set_clean(f);
+	if (hane_ui_form_run(ui, f) && added[0]) {
+		staff_reload(ui, c);
+		for (int i = 0; i < c->n; i++)
+			if (strcmp(c->rows[i].username, added) == 0)
+				hane_ui_list_select_id(c->l, c->rows[i].id);
+		hane_ui_status(ui, false, hane_msg(HANE_M_ADM_ADDED), added);
+	}
+	hane_ui_form_free(f);
+}
+
+/* ---- Set a password ------------------------------------------------------ */
+
+struct pw_ctx {
+	const char *username;
+};
+
+static int password_save(struct hane_ui *ui, struct hane_ui_form *f,
+			 void *arg)
+{
+	struct pw_ctx *p = arg;
+	int rc;
+
+	if ((rc = password_check(ui, f, 0, 1, false)))
+		return rc;
+	rc = hane_staff_set_password(hane_ui_db(ui), p->username,
+				     hane_ui_form_get(f, 0));
+	if (rc) {
+		hane_ui_form_error(f, 0, hane_error_last());
+		return rc;
+	}
+	return 0;
+}
+
+static void staff_password(struct hane_ui *ui, const char *username)
+{
+	static const struct hane_ui_field fields[2] = {
+		{HANE_UI_F_PASSWORD, HANE_M_ADM_F_PASSWORD, .required = true,
+		 .width = 24, .max = 128},
+		{HANE_UI_F_PASSWORD, HANE_M_ADM_F_PASSWORD2, .required = true,
+		 .width = 24, .max = 128},
+	};
+	struct pw_ctx p = {username};
+	char title[128];
+	struct hane_ui_form_view v = {
+		.title = title,
+		.fields = fields,
+		.nfields = 2,
+		.save = password_save,
+		.arg = &p,
+	};
+	struct hane_ui_form *f;
+
+	snprintf(title, sizeof title, hane_msg(HANE_M_ADM_TITLE_PASSWORD),
+		 username);
+	f = hane_ui_form_new(&v);
+	if (!f)
+		return;
+	if (hane_ui_form_run(ui, f))
+		hane_ui_status(ui, false, hane_msg(HANE_M_ADM_PW_SET), username);
+	hane_ui_form_free(f);
+}
+
+static int staff_act(struct hane_ui *ui, struct hane_ui_list *l,
+		     enum hane_ui_action a, void *arg)
+{
+	struct staff_ctx *c = arg;
+	const struct hane_staff *s = staff_selected(c);
+	hane_db *db = hane_ui_db(ui);
+	char q[256], user[64];
+	int rc = 0;
+
+	(void)l;
+	if (a == HANE_UI_A_NEW) {
+		staff_new(ui, c);
+		return HANE_UI_STAY;
+	}
+	if (!s)
+		return HANE_UI_STAY;
+	snprintf(user, sizeof user, "%s", s->username);
+	switch (a) {
+	case HANE_UI_A_LOCK: {
+		bool locked = is_locked(s);
+
+		snprintf(q, sizeof q,
+			 hane_msg(locked ? HANE_M_ADM_ASK_UNLOCK
+					 : HANE_M_ADM_ASK_LOCK),
+			 user);
+		if (!hane_ui_confirm(ui, q))
+			return HANE_UI_STAY;
+		rc = hane_staff_lock(db, user, !locked);
+		break;
+	}
+	case HANE_UI_A_ACTIVATE: {
+		bool active = s->active;
+
+		snprintf(q, sizeof q,
+			 hane_msg(active ? HANE_M_ADM_ASK_DEACTIVATE
+					 : HANE_M_ADM_ASK_ACTIVATE),
+			 user);
+		if (!hane_ui_confirm(ui, q))
+			return HANE_UI_STAY;
+		rc = hane_staff_set_active(db, user, !active);
+		break;
+	}
+	case HANE_UI_A_PASSWORD:
+		staff_password(ui, user);
+		break;
+	default:
+		return HANE_UI_STAY;
+	}
+	if (rc)
+		hane_ui_error_rc(ui, rc);
+	else if (a != HANE_UI_A_PASSWORD)
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
+	staff_reload(ui, c);
+	return HANE_UI_STAY;
+}
+
+static void staff_info(struct hane_ui *ui, char *out, size_t outsz,
+		       void *arg)
+{
+	struct staff_ctx *c = arg;
+
+	(void)ui;
+	snprintf(out, outsz, hane_msg(HANE_M_ADM_N_STAFF), c->n);
+}
+
+static void staff_screen(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_NEW, HANE_UI_A_LOCK,
+		HANE_UI_A_ACTIVATE, HANE_UI_A_PASSWORD, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	struct staff_ctx c = {0};
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_ADM_TASK_STAFF),
+		.cols = staff_cols,
+		.ncols = S__COUNT,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.act = staff_act,
+		.info = staff_info,
+		.arg = &c,
+	};
+
+	c.l = hane_ui_list_new(S__COUNT);
+	if (!c.l)
+		return;
+	staff_reload(ui, &c);
+	hane_ui_list_run(ui, &v, c.l);
+	hane_ui_list_free(c.l);
+	free(c.rows);
+}
+
+/* ---- Security settings --------------------------------------------------- */
+
+static const struct {
+	enum hane_msg label;
+	int64_t lo, hi;
+} setting_info[HANE_SET__COUNT] = {
+#define HANE_X_(id, name, def, lo, hi)                                         \
+	[HANE_SET_##id] = {HANE_M_ADM_SET_##id, lo, hi},
+	HANE_SETTINGS(HANE_X_)
+#undef HANE_X_
+};
+
+enum { G_NAME, G_VALUE, G_RANGE, G__COUNT };
+
+static const struct hane_ui_column setting_cols[G__COUNT] = {
+	[G_NAME] = {HANE_M_ADM_COL_SETTING, 20, 40, 0, true, false,
+		    HANE_UI_SORT_TEXT},
+	[G_VALUE] = {HANE_M_ADM_COL_VALUE, 6, 8, 0, false, true,
+		     HANE_UI_SORT_NUMBER},
+	[G_RANGE] = {HANE_M_ADM_COL_RANGE, 6, 14, 2, false, false,
+		     HANE_UI_SORT_TEXT},
+};
+
+static void settings_fill(struct hane_ui *ui, struct hane_ui_list *l)
+{
+	int64_t keep = hane_ui_list_selected_id(l);
+
+	hane_ui_list_clear(l);
+	for (int s = 0; s < HANE_SET__COUNT; s++) {
+		char value[32], range[64];
+		const char *cells[G__COUNT];
+
+		snprintf(value, sizeof value, "%lld",
+			 (long long)hane_setting_get(hane_ui_db(ui), s));
+		snprintf(range, sizeof range, "%lld–%lld",
+			 (long long)setting_info[s].lo,
+			 (long long)setting_info[s].hi);
+		cells[G_NAME] = hane_msg(setting_info[s].label);
+		cells[G_VALUE] = value;
+		cells[G_RANGE] = range;
+		if (hane_ui_list_add(l, s + 1, cells) != 0)
+			break;
+	}
+	if (keep)
+		hane_ui_list_select_id(l, keep);
+}
+
+static int setting_save(struct hane_ui *ui, struct hane_ui_form *f,
+			void *arg)
+{
+	const int *s = arg;
+	int rc = hane_setting_set(hane_ui_db(ui), hane_setting_name(*s),
+				  atoll(hane_ui_form_get(f, 0)));
+
+	if (rc)
+		hane_ui_form_error(f, 0, hane_error_last());
+	return rc;
+}
+
+static int settings_act(struct hane_ui *ui, struct hane_ui_list *l,
+			enum hane_ui_action a, void *arg)
+{
+	struct hane_ui_field field;
+	struct hane_ui_form_view v;
+	struct hane_ui_form *f;
+	char value[32];
+	int s = (int)hane_ui_list_selected_id(l) - 1;
+
+	(void)arg;
+	if ((a != HANE_UI_A_OPEN && a != HANE_UI_A_EDIT) || s < 0 ||
+	    s >= HANE_SET__COUNT)
+		return HANE_UI_STAY;
+	field = (struct hane_ui_field){HANE_UI_F_NUMBER, setting_info[s].label,
+		.required = true, .width = 8, .max = 7,
+		.lo = (int)setting_info[s].lo, .hi = (int)setting_info[s].hi};
+	v = (struct hane_ui_form_view){
+		.title = hane_msg(HANE_M_ADM_TITLE_SETTING),
+		.fields = &field,
+		.nfields = 1,
+		.save = setting_save,
+		.arg = &s,
+	};
+	f = hane_ui_form_new(&v);
+	if (!f)
+		return HANE_UI_STAY;
+	snprintf(value, sizeof value, "%lld",
+		 (long long)hane_setting_get(hane_ui_db(ui), s));
+	hane_ui_form_set(f, 0, value);
+	hane_ui_form_set_clean(f);
+	if (hane_ui_form_run(ui, f))
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
+	hane_ui_form_free(f);
+	settings_fill(ui, l);
+	return HANE_UI_STAY;
+}
+
+static void settings_screen(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_EDIT, HANE_UI_A_OPEN, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_ADM_TASK_SETTINGS),
+		.cols = setting_cols,
+		.ncols = G__COUNT,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.act = settings_act,
+	};
+	struct hane_ui_list *l = hane_ui_list_new(G__COUNT);
+
+	if (!l)
+		return;
+	settings_fill(ui, l);
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+}
+
+/* ---- Audit trail --------------------------------------------------------- */
+
+/* The newest rows are what an administrator looks for first; older ones
+ * are reached by narrowing the filter. */
+#define AUDIT_MAX 2000
+
+enum { A_AT, A_USER, A_ACTION, A_TABLE, A_ROW, A__COUNT };
+
+static const struct hane_ui_column audit_cols[A__COUNT] = {
+	[A_AT] = {HANE_M_ADM_COL_AT, 16, 19, 0, false, false,
+		  HANE_UI_SORT_DATE},
+	[A_USER] = {HANE_M_ADM_COL_USER, 6, 12, 0, false, false,
+		    HANE_UI_SORT_TEXT},
+	[A_ACTION] = {HANE_M_ADM_COL_ACTION, 10, 18, 0, true, false,
+		      HANE_UI_SORT_TEXT},
+	[A_TABLE] = {HANE_M_ADM_COL_TABLE, 6, 10, 3, false, false,
+		     HANE_UI_SORT_TEXT},
+	[A_ROW] = {HANE_M_ADM_COL_ROW, 5, 8, 2, false, true,
+		   HANE_UI_SORT_NUMBER},
+};
+
+struct audit_row {
+	struct hane_audit_row r; /* r.changes is changes below */
+	char *changes;
+};
+
+struct audit_ctx {
+	/* The filter as typed (the form keeps it between runs). */
+	char user[64], tckn[16], from[16], to[16], action[48];
+	struct audit_row *ring; /* the newest AUDIT_MAX rows, circular */
+	size_t n, next;
+	bool more; /* older rows were left out */
+	struct hane_ui_list *l;
+};
+
+static void audit_clear(struct audit_ctx *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->ring[i].changes);
+	c->n = c->next = 0;
+	c->more = false;
+}
+
+static int audit_keep(const struct hane_audit_row *r, void *arg)
+{
+	struct audit_ctx *c = arg;
+	struct audit_row *slot = &c->ring[c->next];
+
+	if (c->n == AUDIT_MAX) {
+		free(slot->changes);
+		c->more = true;
+	} else {
+		c->n++;
+	}
+	slot->r = *r;
+	slot->changes = strdup(r->changes ? r->changes : "");
+	slot->r.changes = NULL;
+	c->next = (c->next + 1) % AUDIT_MAX;
+	return slot->changes ? 0 : HANE_ENOMEM;
+}
+
+/* Runs the query with the current filter and lists the rows, newest
+ * first. The query itself is logged by the model ("audit.view"). */
+static void audit_load(struct hane_ui *ui, struct audit_ctx *c)
+{
+	hane_db *db = hane_ui_db(ui);
+	struct hane_audit_filter f = {0};
+	struct hane_person p;
+	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	int rc;
+
+	audit_clear(c);
+	hane_ui_list_clear(c->l);
+	f.username = c->user[0] ? c->user : NULL;
+	f.action = c->action[0] ? c->action : NULL;
+	if (c->from[0] && hane_date_parse(from, c->from) == 0)
+		f.from = from;
+	if (c->to[0] && hane_date_parse(to, c->to) == 0)
+		f.to = to;
+	if (c->tckn[0]) {
+		if ((rc = hane_person_by_tckn(db, c->tckn, &p)) != 0) {
+			hane_ui_status(ui, true, hane_msg(HANE_M_SEC_NO_PERSON),
+				       c->tckn);
+			return;
+		}
+		f.person_id = p.id;
+	}
+	rc = hane_audit_each(db, &f, audit_keep, c);
+	if (rc) {
+		hane_ui_status(ui, true, "%s", hane_error_last());
+		return;
+	}
+	for (size_t k = 0; k < c->n; k++) {
+		size_t i = (c->next + AUDIT_MAX - 1 - k) % AUDIT_MAX;
+		const struct hane_audit_row *r = &c->ring[i].r;
+		char row[32];
+		const char *cells[A__COUNT];
+
+		if (r->row_id)
+			snprintf(row, sizeof row, "%lld", (long long)r->row_id);
+		else
+			row[0] = '\0';
+		cells[A_AT] = r->at;
+		cells[A_USER] = r->username;
+		cells[A_ACTION] = r->action;
+		cells[A_TABLE] = r->table;
+		cells[A_ROW] = row;
+		if (hane_ui_list_add(c->l, r->id, cells) != 0)
+			break;
+	}
+}
+
+enum { AF_USER, AF_TCKN, AF_FROM, AF_TO, AF_ACTION, AF__COUNT };
+
+static int check_filter_tckn(const char *text, void *arg)
+{
+	(void)arg;
+	return hane_tckn_check(text);
+}
+
+static int filter_save(struct hane_ui *ui, struct hane_ui_form *f,
+		       void *arg)
+{
+	struct audit_ctx *c = arg;
+
+	(void)ui;
+#define TAKE(dst, i)                                                           \
+	do {                                                                   \
+		snprintf((dst), sizeof(dst), "%s", hane_ui_form_get(f, (i)));  \
+		hane_text_trim(dst);                                           \
+	} while (0)
+	TAKE(c->user, AF_USER);
+	TAKE(c->tckn, AF_TCKN);
+	TAKE(c->from, AF_FROM);
+	TAKE(c->to, AF_TO);
+	TAKE(c->action, AF_ACTION);
+#undef TAKE
+	return 0;
+}
+
+static bool audit_filter(struct hane_ui *ui, struct audit_ctx *c)
+{
+	static const struct hane_ui_field fields[AF__COUNT] = {
+		[AF_USER] = {HANE_UI_F_TEXT, HANE_M_ADM_F_USER, .width = 20,
+			     .max = 60},
+		[AF_TCKN] = {HANE_UI_F_TEXT, HANE_M_ADM_F_TCKN, .width = 13,
+			     .max = 11, .check = check_filter_tckn},
+		[AF_FROM] = {HANE_UI_F_DATE, HANE_M_ADM_F_FROM, .width = 12,
+			     .max = 10},
+		[AF_TO] = {HANE_UI_F_DATE, HANE_M_ADM_F_TO, .width = 12,
+			   .max = 10},
+		[AF_ACTION] = {HANE_UI_F_TEXT, HANE_M_ADM_F_ACTION,
+			       .width = 20, .max = 40},
+	};
+	struct hane_ui_form_view v = {
+		.title = hane_msg(HANE_M_ADM_TITLE_FILTER),
+		.fields = fields,
+		.nfields = AF__COUNT,
+		.save = filter_save,
+		.arg = c,
+	};
+	struct hane_ui_form *f = hane_ui_form_new(&v);
+	bool saved;
+
+	if (!f)
+		return false;
+	hane_ui_form_set(f, AF_USER, c->user);
+	hane_ui_form_set(f, AF_TCKN, c->tckn);
+	hane_ui_form_set(f, AF_FROM, c->from);
+	hane_ui_form_set(f, AF_TO, c->to);
+	hane_ui_form_set(f, AF_ACTION, c->action);
+	hane_ui_form_set_clean(f);
+	saved = hane_ui_form_run(ui, f) == 1;
+	hane_ui_form_free(f);
+	return saved;
+}
+
+static int audit_act(struct hane_ui *ui, struct hane_ui_list *l,
+		     enum hane_ui_action a, void *arg)
+{
+	struct audit_ctx *c = arg;
+	int64_t id = hane_ui_list_selected_id(l);
+
+	if (a == HANE_UI_A_FILTER) {
+		if (audit_filter(ui, c))
+			audit_load(ui, c);
+		return HANE_UI_STAY;
+	}
+	if (a != HANE_UI_A_OPEN || !id)
+		return HANE_UI_STAY;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct audit_row *r = &c->ring[i];
+		const char *ok[] = {hane_msg(HANE_M_ADM_OK)};
+		char title[64], text[4096];
+
+		if (r->r.id != id)
+			continue;
+		snprintf(title, sizeof title, hane_msg(HANE_M_ADM_ROW_TITLE),
+			 (long long)id);
+		snprintf(text, sizeof text, hane_msg(HANE_M_ADM_ROW_TEXT),
+			 r->r.at, r->r.username, r->r.action,
+			 r->r.table[0] ? r->r.table : "-",
+			 (long long)r->r.row_id, r->changes);
+		hane_ui_buttons(ui, title, text, ok, 1);
+		break;
+	}
+	return HANE_UI_STAY;
+}
+
+static void audit_info(struct hane_ui *ui, char *out, size_t outsz,
+		       void *arg)
+{
+	struct audit_ctx *c = arg;
+
+	(void)ui;
+	snprintf(out, outsz,
+		 hane_msg(c->more ? HANE_M_ADM_N_ROWS_LAST : HANE_M_ADM_N_ROWS),
+		 (int)c->n);
+}
+
+static void audit_screen(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_FILTER, HANE_UI_A_OPEN,
+		HANE_UI_A_BACK, HANE_UI_A_QUIT};
+	struct audit_ctx c;
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_ADM_TASK_AUDIT),
+		.cols = audit_cols,
+		.ncols = A__COUNT,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.act = audit_act,
+		.info = audit_info,
+		.arg = &c,
+	};
+	int rc = hane_can(hane_ui_db(ui), HANE_ACT_AUDIT_READ);
+
+	if (rc) {
+		hane_ui_error_rc(ui, rc);
+		return;
+	}
+	memset(&c, 0, sizeof c);
+	c.ring = calloc(AUDIT_MAX, sizeof *c.ring);
+	c.l = hane_ui_list_new(A__COUNT);
+	if (c.ring && c.l) {
+		audit_load(ui, &c);
+		hane_ui_list_run(ui, &v, c.l);
+	}
+	audit_clear(&c);
+	hane_ui_list_free(c.l);
+	free(c.ring);
+}
+
+/* ---- Yönetim ------------------------------------------------------------- */
+
+static const struct hane_ui_column task_cols[1] = {
+	{HANE_M_ADM_COL_TASK, 20, 40, 0, true, false, HANE_UI_SORT_TEXT},
+};
+
+static int admin_act(struct hane_ui *ui, struct hane_ui_list *l,
+		     enum hane_ui_action a, void *arg)
+{
+	(void)arg;
+	if (a != HANE_UI_A_OPEN)
+		return HANE_UI_STAY;
+	switch (hane_ui_list_selected_id(l)) {
+	case 1:
+		staff_screen(ui);
+		break;
+	case 2:
+		settings_screen(ui);
+		break;
+	case 3:
+		audit_screen(ui);
+		break;
+	default:
+		break;
+	}
+	return HANE_UI_STAY;
+}
+
+int hane_ui_admin_main(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+	static const enum hane_msg tasks[] = {HANE_M_ADM_TASK_STAFF,
+					      HANE_M_ADM_TASK_SETTINGS,
+					      HANE_M_ADM_TASK_AUDIT};
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_UI_UNIT_ADMIN),
+		.cols = task_cols,
+		.ncols = 1,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.act = admin_act,
+	};
+	struct hane_ui_list *l;
+	int rc = hane_can(hane_ui_db(ui), HANE_ACT_STAFF_ADMIN);
+
+	if (rc) {
+		/* Says which permission is missing and whom to ask. */
+		hane_ui_error_rc(ui, rc);
+		return 0;
+	}
+	l = hane_ui_list_new(1);
+	if (!l)
+		return HANE_ENOMEM;
+	for (int i = 0; i < 3; i++) {
+		char t[128];
+		const char *cells[1] = {t};
+
+		snprintf(t, sizeof t, "%d %s", i + 1, hane_msg(tasks[i]));
+		if (hane_ui_list_add(l, i + 1, cells) != 0)
+			break;
+	}
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+	return 0;
+}
