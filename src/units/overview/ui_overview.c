@@ -50,8 +50,18 @@ static int dash_load(struct hane_ui *ui, struct hane_ui_detail *dt,
 
 	if ((rc = hane_overview_dashboard(hane_ui_db(ui), NULL, 0, &s->d)))
 		return rc;
-	hane_ui_detail_line(dt, "%s \u00b7 %s", hane_msg(HANE_M_OV_DASH_TITLE),
-			    hane_date_format(dd, s->d.today));
+	/* The menu row already says "Gösterge Paneli": the crumb is the
+	 * day the figures are for. */
+	hane_ui_detail_title(dt, hane_date_format(dd, s->d.today));
+	{
+		char h[4][32];
+
+		for (int u = 0; u < HANE_OV__UNITS; u++)
+			hane_overview_num(h[u], sizeof h[u],
+					  s->d.unit[u].year_households);
+		hane_ui_detail_line(dt, hane_msg(HANE_M_OV_DASH_HH), h[0], h[1],
+				    h[2], h[3]);
+	}
 	for (int u = 0; u < HANE_OV__UNITS; u++) {
 		const char *cells[4];
 
@@ -67,9 +77,10 @@ static int dash_load(struct hane_ui *ui, struct hane_ui_detail *dt,
 			return rc;
 	}
 	{
-		const char *c1[4] = {hane_msg(HANE_M_OV_ANNUAL_TITLE), "", "",
+		const char *c1[4] = {hane_msg(HANE_M_OV_ROW_ANNUAL), "", "",
 				     ""};
-		const char *c2[4] = {hane_msg(HANE_M_OV_DUP_TITLE), "", "", ""};
+		const char *c2[4] = {hane_msg(HANE_M_OV_ROW_DUPLICATES), "", "",
+				     ""};
 
 		if ((rc = hane_ui_list_add(l, ROW_ANNUAL, c1)) ||
 		    (rc = hane_ui_list_add(l, ROW_DUPLICATES, c2)))

@@ -1,0 +1,105 @@
+"""The overview in the console: the main menu's "Bugün" panel with the
+waiting work and 12-month sparklines, the dashboard (menu row 9), a unit's
+bar chart, the annual report screen with a figure's query; Unicode and
+ASCII, 80 and 120 columns."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tuilib import (DOWN, ENTER, ESC, F, Console, Failure, Workdir,  # noqa
+                    run)
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def with_year(fn, rows=24, cols=80, env=None):
+    w = Workdir()
+    try:
+        w.hane("overview", "demo-year", "--year", "2025", "--scale", "0.02",
+               "--seed", "4")
+        c = Console(w, rows, cols, (), env)
+        try:
+            fn(c, w)
+        finally:
+            c.close()
+    finally:
+        w.cleanup()
+
+
+def panel_has_blocks(t):
+    return any(b in t for b in BLOCKS)
+
+
+def test_today_panel_and_dashboard():
+    def body(c, w):
+        t = c.wait("İnceleme, son 12 ay")
+        for word in ("Bugün", "Bekleyen inceleme", "Gıda, son 12 ay",
+                     "Taksi, son 12 ay", "9 Gösterge Paneli"):
+            if word not in t:
+                raise Failure("main screen lacks %r:\n%s" % (word, t))
+        if not panel_has_blocks(t):
+            raise Failure("no sparkline blocks:\n" + t)
+        c.send("9")
+        t = c.wait("Bekleyen işler")
+        for word in ("Gösterge Paneli", "Sosyal İnceleme", "Gıda Bankası",
+                     "Evde Bakım", "Engelsiz Taksi", "Açık inceleme",
+                     "Yıllık rapor", "Mükerrerler", "Enter Aç"):
+            if word not in t:
+                raise Failure("dashboard lacks %r:\n%s" % (word, t))
+        # Enter on the first unit: its bar chart with month labels.
+        c.send(ENTER)
+        t = c.wait("Son 12 ay")
+        t = c.wait("Ara")
+        if "Tem" not in t or "█" not in t:
+            raise Failure("bar chart:\n" + t)
+        c.send(ESC)
+        c.wait("Bekleyen işler")
+        # The annual report row: figures of the generated year.
+        for _ in range(4):
+            c.send(DOWN)
+        c.send(ENTER)
+        c.wait("Alınan başvuru")
+        c.type("2025")
+        t = c.wait(lambda t: "192" in t and "İncelenen hane" in t)
+        c.send(ENTER)                   # the query behind a figure
+        c.wait("SELECT")
+        c.send(ENTER)
+        c.wait_gone("SELECT")
+        c.send(ESC)
+        c.wait("Bekleyen işler")
+        c.send(ESC)
+        c.wait("Ana Menü")
+        c.send(F[10])
+        c.wait_exit()
+    with_year(body)
+
+
+def test_ascii_fallback():
+    def body(c, w):
+        t = c.wait("İnceleme, son 12 ay")
+        if panel_has_blocks(t):
+            raise Failure("HANE_ASCII=1 still draws blocks:\n" + t)
+        c.send("9")
+        c.wait("Bekleyen işler")
+        c.send(ENTER)
+        t = c.wait("Ara")
+        if "#" not in t or "█" in t:
+            raise Failure("ASCII bar chart:\n" + t)
+        c.send(ESC)
+        c.wait("Bekleyen işler")
+    with_year(body, env={"HANE_ASCII": "1"})
+
+
+def test_wide_terminal():
+    def body(c, w):
+        c.wait("İnceleme, son 12 ay")
+        c.send("9")
+        t = c.wait("Bekleyen işler")
+        if "Gıda Bankası" not in t:
+            raise Failure("dashboard at 120 columns:\n" + t)
+    with_year(body, rows=30, cols=120)
+
+
+if __name__ == "__main__":
+    run([test_today_panel_and_dashboard, test_ascii_fallback,
+         test_wide_terminal])
