@@ -128,6 +128,41 @@ def fields():
     yield "excel-id", b'="05321234567"'
 
 
+def units():
+    """(name, option byte, file) for fuzz_units: 0 supply, 1 donations,
+    2 inspection requests, 3 taxi appointments. Persons are the five
+    households fuzz_units.c makes: tckn(11) … tckn(15)."""
+    yield "supply.csv", 0, csv([
+        ["Tarih", "Market", "Şube", "Kategori", "Miktar", "Birim",
+         "Tutar (TL)"],
+        ["01.06.2026", "Market 1 (örnek)", "İzmit", "Sebze", "120", "kg",
+         "4.500,00"],
+        ["02.06.2026", "market 2", "Gölcük", "Meyve", "80,5", "KG", "3.200"],
+        ["31.06.2026", "", "Yok", "Taş", "-1", "ton", "abc"]]).encode("cp1254")
+    yield "donations.csv", 1, csv([
+        ["Tarih", "Şube", "Bağışçı", "Kategori", "Miktar", "Birim", "Tutar",
+         "Not"],
+        ["2026-06-01", "İzmit", "Bağışçı 1 (örnek)", "kuru gıda", "25", "kg",
+         "1.250,00", ""],
+        ["2026-06-02", "", "", "konserve", "48", "adet", "300",
+         "gece\nbırakıldı"]], ",", "\n").encode()
+    yield "inspection.csv", 2, csv([
+        ["TC Kimlik No", "Başvuru Tarihi", "Kanal", "Yönlendiren",
+         "Başvuru Nedeni", "Açıklama", "Aciliyet"],
+        [tckn(11), "01.06.2026", "telefon", "", "gıda yardımı", "", "acil"],
+        [tckn(12), "2026-06-02", "", "Valilik", "kira", "Not; uzun", ""],
+        [tckn(11), "01.06.2026", "telefon", "", "gıda yardımı", "", ""],
+        ["12345678901", "", "", "", "", "", ""]]).encode()
+    yield "taxi.csv", 3, b"\xef\xbb\xbf" + csv([
+        ["TC Kimlik No", "Tarih", "Randevu Saati", "Hedef", "Amaç",
+         "Dönüş Saati", "Alış Adresi", "Araç", "Not"],
+        [tckn(13), "17.06.2026", "09:30", "SEAH Hastanesi", "diyaliz",
+         "13:00", "", "", ""],
+        [tckn(14), "18.06.2026", "25:00", "", "", "", "", "41 XX 000", ""],
+        [tckn(13), "17.06.2026", "09:45", "SEAH Hastanesi", "muayene",
+         "", "", "", "çakışma"]]).encode()
+
+
 def main():
     for name, body in files():
         write("csv", name, body)
@@ -141,6 +176,14 @@ def main():
         write("csv", "forced-comma-" + name, body, 0x04)
     for name, body in fields():
         write("fields", name, body)
+    for name, opt, body in units():
+        write("units", name, body, opt)
+        write("units", "dry-" + name, body, opt | 0x04)
+    # Each importer also gets the households shapes: headers it does not
+    # know, encodings, broken quoting.
+    for name, body in list(files())[:8]:
+        for opt in range(4):
+            write("units", "%d-%s" % (opt, name), body, opt)
     return 0
 
 

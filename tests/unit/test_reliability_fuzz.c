@@ -18,6 +18,9 @@
 #define HANE_FUZZ_ENTRY fuzz_fields_one
 #include "../fuzz/fuzz_fields.c"
 #undef HANE_FUZZ_ENTRY
+#define HANE_FUZZ_ENTRY fuzz_units_one
+#include "../fuzz/fuzz_units.c"
+#undef HANE_FUZZ_ENTRY
 
 /* Runs fn over every file in $HANE_SOURCE_DIR/tests/fuzz/<kind>/<name>;
  * returns how many. A crash or abort fails the whole test program, which
@@ -84,6 +87,14 @@ static void test_fields_corpus(void **state)
 	replay("regress", "fields", fuzz_fields_one);
 }
 
+static void test_units_corpus(void **state)
+{
+	assert_true(replay("corpus", "units", fuzz_units_one) >= 8);
+	replay("regress", "units", fuzz_units_one);
+	hane_store_close(units_db);
+	units_db = NULL;
+}
+
 /* The seeds are not only shapes: the good ones must import. An importer
  * that rejected everything would pass the fuzz invariants trivially. */
 static void test_seeds_import(void **state)
@@ -129,6 +140,7 @@ int main(void)
 		cmocka_unit_test(test_csv_corpus),
 		cmocka_unit_test(test_import_corpus),
 		cmocka_unit_test(test_fields_corpus),
+		cmocka_unit_test(test_units_corpus),
 		cmocka_unit_test(test_seeds_import),
 	};
 
