@@ -5,7 +5,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (BACKSPACE, ENTER, F, RIGHT, TAB, Console,  # noqa: E402
+from tuilib import (BACKSPACE, ENTER, ESC, F, RIGHT, TAB,  # noqa: E402
+                    Console,
                     Failure, Workdir, run, tckn)
 
 
@@ -89,6 +90,20 @@ def test_round_trip_and_conflict():
         c.send(F[2])
         c.wait("Randevu #2 kaydedildi")
         c.wait("Şahin → Devlet")
+        # F2: the driver's manifest of the selected trip's vehicle.
+        c.send(F[2])
+        t = c.wait("Şoför listesi")
+        if "Kaya" not in t or "2 sefer" not in t:
+            raise Failure("manifest:\n" + t)
+        c.send(ESC)
+        c.wait("Saat")
+        # Enter: the rider's history.
+        c.send(ENTER)
+        t = c.wait("Yardımcı araç: yürüteç")
+        if "Refakatçi: evet" not in t or "planlı" not in t:
+            raise Failure("history:\n" + t)
+        c.send(ESC)
+        c.wait("Saat")
         # F7 on a trip offers the outcome (not before its day: refused).
         c.send(F[7])
         c.wait("Sefer sonucu")

@@ -968,6 +968,57 @@ static void test_reports(void **state)
 	}
 }
 
+/* ---- Destinations and the household panel ------------------------------------------ */
+
+static void test_destinations(void **state)
+{
+	struct fx *f = *state;
+	struct hane_taxi_destination d;
+	struct hane_taxi_booking b;
+	struct trips l = {0};
+	int64_t hh = 0;
+
+	tu_ok(hane_taxi_destination_find(f->db, "devlet", &d));
+	assert_string_equal(d.name, "Devlet Hastanesi");
+	tu_ok(hane_taxi_destination_find(f->db, "DİYALİZ", &d));
+	assert_string_equal(d.kind, "dialysis");
+	/* "hastanesi" is three hospitals: the message names them. */
+	assert_int_equal(hane_taxi_destination_find(f->db, "hastanesi", &d),
+			 HANE_EINVAL);
+	assert_non_null(strstr(hane_error_last(), "Üniversite Hastanesi"));
+	assert_int_equal(hane_taxi_destination_find(f->db, "Kaplıca", &d),
+			 HANE_ENOTFOUND);
+	/* An address in the list goes on the trip. */
+	memset(&d, 0, sizeof d);
+	snprintf(d.name, sizeof d.name, "Kaplıca Merkezi");
+	snprintf(d.kind, sizeof d.kind, "physio");
+	snprintf(d.address, sizeof d.address, "Örnek Sk. No:1");
+	d.active = true;
+	tu_ok(hane_taxi_destination_save(f->db, &d, &d.id));
+	booking(&b, f->walker, "2026-06-17", "10:00", "12:00");
+	b.destination[0] = '\0';
+	b.destination_id = d.id;
+	tu_ok(hane_taxi_book(f->db, &b, NULL, NULL));
+	/* The household's services panel: coming trips of its riders. */
+	tu_ok(hane_store_query_int(f->db, &hh,
+				   "SELECT p.household_id FROM taxi_rider r"
+				   " JOIN person p ON p.id = r.person_id"
+				   " WHERE r.id = :r",
+				   ":r", f->walker));
+	tu_ok(hane_taxi_trips_household(f->db, hh, "2026-06-15", 10, collect,
+					&l));
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.t[0].destination, "Kaplıca Merkezi");
+	assert_string_equal(l.t[0].to_address,
+			    "Kaplıca Merkezi, Örnek Sk. No:1");
+	assert_string_equal(l.t[1].from_address,
+			    "Kaplıca Merkezi, Örnek Sk. No:1");
+	memset(&l, 0, sizeof l);
+	tu_ok(hane_taxi_trips_household(f->db, hh, "2026-06-18", 10, collect,
+					&l));
+	assert_int_equal(l.n, 0);
+}
+
 /* ---- Roles ------------------------------------------------------------------------- */
 
 static void add_staff(hane_db *db, const char *user, const char *role,
@@ -1055,6 +1106,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reports, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_destinations, setup,
+						teardown),
 	};
 
 	setenv("HANE_NOW", NOW, 1);

@@ -609,15 +609,124 @@ static void manifest_screen(struct hane_ui *ui, struct board *b,
 			       (long long)rows, path);
 }
 
+/* The manifest on screen: what the driver's sheet will say. */
+struct manifest_ctx {
+	struct board *b;
+	struct hane_taxi_trip t; /* the selected trip: its vehicle */
+};
+
+static const struct hane_ui_column manifest_cols[] = {
+	{.title = HANE_M_TAXI_C_PICKUP, .min = 5, .want = 5},
+	{.title = HANE_M_TAXI_C_LEG, .min = 2, .want = 6, .drop = 4},
+	{.title = HANE_M_TAXI_C_RIDER, .min = 10, .want = 16},
+	{.title = HANE_M_F_PHONE, .min = 14, .want = 14, .drop = 2},
+	{.title = HANE_M_TAXI_C_FROM, .min = 10, .want = 24, .flex = true},
+	{.title = HANE_M_TAXI_F_AID, .min = 6, .want = 12, .drop = 3},
+	{.title = HANE_M_TAXI_F_NOTES, .min = 6, .want = 16, .drop = 1},
+};
+
+struct manifest_fill {
+	struct hane_ui_list *l;
+	int trips, wheelchair, companions;
+};
+
+static int manifest_row(const struct hane_taxi_trip *t, void *arg)
+{
+	struct manifest_fill *mf = arg;
+	struct hane_ui_list *l = mf->l;
+	char phone[32] = "", from[HANE_TAXI_TEXT * 2 + 8], aid[64];
+	const char *cells[7];
+
+	/* The driver calls the rider: the manifest shows the number in
+	 * full, as the exported sheet does (an "export" audit row is
+	 * written when it is saved). */
+	if (t->phone[0])
+		hane_phone_format(phone, sizeof phone, t->phone, false);
+	snprintf(from, sizeof from, "%s \u2192 %s", t->from_address,
+		 t->to_address);
+	snprintf(aid, sizeof aid, "%s%s", hane_taxi_aid_label(t->mobility_aid),
+		 t->companion ? " +1" : "");
+	cells[0] = t->start;
+	cells[1] = hane_taxi_leg_label(t->leg);
+	cells[2] = t->rider_name;
+	cells[3] = phone;
+	cells[4] = from;
+	cells[5] = aid;
+	cells[6] = t->driver_notes;
+	mf->trips++;
+	mf->wheelchair += t->wheelchair;
+	mf->companions += t->companion;
+	return hane_ui_list_add(l, t->id, cells);
+}
+
+static int manifest_load(struct hane_ui *ui, struct hane_ui_detail *d,
+			 void *arg)
+{
+	struct manifest_ctx *m = arg;
+	char day[HANE_DATE_LEN + 1];
+
+	hane_ui_detail_clear(d);
+	hane_ui_detail_line(d, "%s · %s · %s", m->t.plate,
+			    m->t.driver_name[0] ? m->t.driver_name : "-",
+			    hane_date_format(day, m->b->day));
+	struct manifest_fill mf = {hane_ui_detail_list(d), 0, 0, 0};
+	int rc;
+
+	rc = hane_taxi_trips_day(hane_ui_db(ui), m->b->day, m->t.vehicle_id, 0,
+				 true, manifest_row, &mf);
+	if (rc)
+		return rc;
+	hane_ui_detail_panel(d, hane_msg(HANE_M_TAXI_UI_MANIFEST_SUM),
+			     mf.trips, mf.wheelchair, mf.companions);
+	return 0;
+}
+
+static int manifest_act(struct hane_ui *ui, struct hane_ui_detail *d,
+			enum hane_ui_action a, void *arg)
+{
+	struct manifest_ctx *m = arg;
+
+	(void)d;
+	if (a == HANE_UI_A_EXPORT)
+		manifest_screen(ui, m->b, &m->t);
+	return HANE_UI_STAY;
+}
+
+static void manifest_view(struct hane_ui *ui, struct board *b,
+			  const struct hane_taxi_trip *t)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_EXPORT, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	struct manifest_ctx m = {b, *t};
+	struct hane_ui_detail_view v = {
+		.title = hane_msg(HANE_M_TAXI_UI_MANIFEST_TITLE),
+		.cols = manifest_cols,
+		.ncols = 7,
+		.list_title = HANE_M_TAXI_UI_MANIFEST_TITLE,
+		.panel_title = HANE_M_TAXI_UI_MANIFEST_TITLE,
+		.actions = acts,
+		.nactions = 4,
+		.load = manifest_load,
+		.act = manifest_act,
+		.arg = &m,
+	};
+	int rc = hane_ui_detail_run(ui, &v);
+
+	if (rc)
+		hane_ui_error_rc(ui, rc);
+}
+
 /* ---- Rider history ------------------------------------------------------------------------ */
 
 static const struct hane_ui_column history_cols[] = {
 	{.title = HANE_M_TAXI_C_DAY, .min = 10, .want = 10},
 	{.title = HANE_M_TAXI_C_TIME, .min = 11, .want = 11},
 	{.title = HANE_M_TAXI_C_LEG, .min = 5, .want = 6, .drop = 2},
-	{.title = HANE_M_TAXI_F_DESTINATION, .min = 10, .want = 28, .flex = true},
+	{.title = HANE_M_TAXI_F_DESTINATION, .min = 8, .want = 28, .flex = true,
+	 .drop = 1},
 	{.title = HANE_M_TAXI_F_VEHICLE, .min = 10, .want = 10, .drop = 3},
-	{.title = HANE_M_TAXI_C_STATUS, .min = 7, .want = 9, .drop = 1},
+	{.title = HANE_M_TAXI_C_STATUS, .min = 7, .want = 9},
 };
 
 static int history_row(const struct hane_taxi_trip *t, void *arg)
@@ -648,21 +757,26 @@ static int history_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	if ((rc = hane_taxi_rider_get(hane_ui_db(ui), *rider_id, &r)) != 0)
 		return rc;
 	hane_ui_detail_title(d, r.name);
-	hane_ui_detail_line(d, "%s · %s %%%d · %s%s", r.address,
-			    hane_msg(HANE_M_F_DISABILITY), r.disability_pct,
-			    hane_taxi_aid_label(r.mobility_aid),
-			    r.companion ? " · +1" : "");
+	hane_ui_detail_line(d, "%s", r.address);
+	hane_ui_detail_panel(d, "%s %%%d", hane_msg(HANE_M_F_DISABILITY),
+			     r.disability_pct);
+	hane_ui_detail_panel(d, "%s: %s", hane_msg(HANE_M_TAXI_F_AID),
+			     hane_taxi_aid_label(r.mobility_aid));
+	hane_ui_detail_panel(d, "%s: %s", hane_msg(HANE_M_TAXI_F_COMPANION),
+			     hane_msg(r.companion ? HANE_M_TAXI_YES
+						  : HANE_M_TAXI_NO));
 	if ((rc = hane_log_read(hane_ui_db(ui), "person.view", r.person_id)))
 		return rc;
-	hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_F_PHONE),
-			    r.phone[0] ? hane_mask_phone(hane_ui_db(ui), phone,
-							 sizeof phone, r.phone)
-				       : "-");
+	hane_ui_detail_panel(d, "%s: %s", hane_msg(HANE_M_F_PHONE),
+			     r.phone[0] ? hane_mask_phone(hane_ui_db(ui), phone,
+							  sizeof phone, r.phone)
+					: "-");
 	if (r.driver_notes[0])
-		hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_TAXI_F_NOTES),
-				    r.driver_notes);
+		hane_ui_detail_panel(d, "%s: %s",
+				     hane_msg(HANE_M_TAXI_F_NOTES),
+				     r.driver_notes);
 	if (r.flagged)
-		hane_ui_detail_line(d, hane_msg(HANE_M_TAXI_CLI_FLAGGED),
+		hane_ui_detail_line(d, hane_msg(HANE_M_TAXI_UI_FLAGGED_LINE),
 				    r.flagged_at);
 	return hane_taxi_trips_rider(hane_ui_db(ui), r.id, 200, history_row,
 				     hane_ui_detail_list(d));
@@ -679,7 +793,7 @@ static void history_screen(struct hane_ui *ui, int64_t rider_id)
 		.cols = history_cols,
 		.ncols = 6,
 		.list_title = HANE_M_TAXI_CLI_HISTORY,
-		.panel_title = HANE_M_TAXI_CLI_HISTORY,
+		.panel_title = HANE_M_TAXI_F_RIDER,
 		.actions = acts,
 		.nactions = 3,
 		.load = history_load,
@@ -730,7 +844,7 @@ static int board_act(struct hane_ui *ui, struct hane_ui_list *l,
 		cancel_screen(ui, &copy);
 		break;
 	case HANE_UI_A_EXPORT:
-		manifest_screen(ui, b, &copy);
+		manifest_view(ui, b, &copy);
 		break;
 	case HANE_UI_A_OPEN:
 		history_screen(ui, copy.rider_id);
