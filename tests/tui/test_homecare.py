@@ -241,8 +241,9 @@ def test_clients_and_services_panel():
         c.wait("Şükrü Yılmaz")
         c.send(ENTER)
         c.wait("Hizmetler")
-        c.wait("Bakım  Şükrü Yılmaz · son ")
-        c.wait("haftada 2 · Pzt Per")
+        c.wait("Bakım  Şükrü Yılmaz")
+        c.wait("son 01.06 · sonraki 15.06")
+        c.wait("Bakım haftada 2 Pzt Per")
         c.send(F[10])
         c.wait_exit()
     finally:

@@ -158,22 +158,6 @@ static int record_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return rc;
 }
 
-/* Greys out in words what does not apply to the chosen result. */
-static void record_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
-			   void *arg)
-{
-	bool done = hane_ui_form_choice(f, R_RESULT) == 0;
-
-	(void)ui;
-	(void)arg;
-	if (i != R_RESULT && i >= 0)
-		return;
-	hane_ui_form_note(f, R_REASON,
-			  done ? hane_msg(HANE_M_HC_UI_MISSED_ONLY) : NULL);
-	hane_ui_form_note(f, R_START,
-			  done ? hane_msg(HANE_M_HC_UI_TIMES_DONE_ONLY) : NULL);
-}
-
 static void record_form(struct hane_ui *ui, struct record *r)
 {
 	const char *results[2] = {hane_msg(HANE_M_HC_UI_RESULT_DONE),
@@ -207,12 +191,15 @@ static void record_form(struct hane_ui *ui, struct record *r)
 		.width = 44, .max = HANE_NOTES_MAX - 1};
 	view = (struct hane_ui_form_view){
 		.title = r->title, .fields = fields, .nfields = R__COUNT,
-		.changed = record_changed, .save = record_save, .arg = r};
+		.save = record_save, .arg = r};
 	if (!(f = hane_ui_form_new(&view)))
 		return;
 	hane_ui_form_set(f, R_START, r->v.start);
 	hane_ui_form_set(f, R_END, r->v.end);
-	record_changed(ui, f, -1, r);
+	/* Fixed hints rather than ones that come and go with the result:
+	 * the fields then never jump while the person moves through them. */
+	hane_ui_form_note(f, R_START, hane_msg(HANE_M_HC_UI_TIMES_DONE_ONLY));
+	hane_ui_form_note(f, R_REASON, hane_msg(HANE_M_HC_UI_MISSED_ONLY));
 	hane_ui_form_set_clean(f);
 	hane_ui_form_run(ui, f);
 	hane_ui_form_free(f);
@@ -322,7 +309,7 @@ static const struct hane_ui_column week_cols[W__COUNT] = {
 	{HANE_M_HC_UI_COL_MAHALLE, 8, 10, 4, false, false,
 	 HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_SERVICE, 6, 8, 5, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_STATUS, 12, 21, 1, true, false, HANE_UI_SORT_TEXT},
+	{HANE_M_HC_UI_COL_STATUS, 12, 16, 1, true, false, HANE_UI_SORT_TEXT},
 };
 
 static const enum hane_ui_action agenda_acts[] = {
@@ -1031,12 +1018,18 @@ struct panel {
 static int panel_plan(const struct hane_homecare_plan *p, void *arg)
 {
 	struct panel *pn = arg;
-	char desc[256];
+	char per[64], days[64];
 
 	if (p->valid_to[0] && strcmp(p->valid_to, pn->today) < 0)
 		return 0;
-	hane_ui_detail_panel(pn->d, "  %s",
-			     hane_homecare_plan_describe(desc, sizeof desc, p));
+	/* Shorter than hane_homecare_plan_describe: the panel is narrow. */
+	snprintf(per, sizeof per,
+		 hane_msg(strcmp(p->period, "month") == 0 ? HANE_M_HC_PER_MONTH
+							  : HANE_M_HC_PER_WEEK),
+		 p->visits);
+	hane_homecare_days_format(days, sizeof days, p->days);
+	hane_ui_detail_panel(pn->d, "  %s %s %s",
+			     hane_homecare_label(p->service), per, days);
 	return 0;
 }
 
@@ -1048,11 +1041,12 @@ static int panel_client(const struct hane_homecare_client *c, void *arg)
 	if (c->open_followups)
 		snprintf(fu, sizeof fu, hane_msg(HANE_M_HC_UI_PANEL_FOLLOWUP),
 			 c->open_followups);
-	snprintf(line, sizeof line, hane_msg(HANE_M_HC_UI_PANEL_LINE),
-		 c->name, short_date(last, c->last_visit),
-		 short_date(next, c->next_visit));
 	hane_ui_detail_panel(pn->d, "%s  %s%s", hane_msg(HANE_M_HC_UI_PANEL),
-			     line, fu);
+			     c->name, fu);
+	snprintf(line, sizeof line, hane_msg(HANE_M_HC_UI_PANEL_LINE),
+		 short_date(last, c->last_visit),
+		 short_date(next, c->next_visit));
+	hane_ui_detail_panel(pn->d, "  %s", line);
 	/* The plans are details of the line above: a failure here loses
 	 * only them. */
 	if (hane_homecare_plan_each(hane_ui_db(pn->ui), c->id, panel_plan, pn))
