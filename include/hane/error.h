@@ -40,7 +40,8 @@
 	X(ECSV, -15, "CSV hatası", "CSV error")                                \
 	X(EVERSION, -16, "veritabanı daha yeni bir hane sürümüne ait",         \
 	  "database belongs to a newer hane version")                          \
-	X(EINTERNAL, -17, "iç hata", "internal error")
+	X(EINTERNAL, -17, "iç hata", "internal error")                        \
+	X(ECANCELED, -18, "iptal edildi", "cancelled")
 
 enum hane_error {
 #define HANE_X_(name, value, tr, en) HANE_##name = value,

@@ -52,10 +52,11 @@ struct hane_import_opts {
 	const char *rejects;  /* rejects file; NULL: none */
 	/* Each may be NULL. A notice is a remark about the header (unknown
 	 * column, duplicate column); reject is called for every rejected row
-	 * with its line; progress now and then. */
+	 * with its line; progress now and then, and returning false stops
+	 * the import: nothing is written and it returns HANE_ECANCELED. */
 	void (*notice)(const char *msg, void *arg);
 	void (*reject)(long line, const char *reason, void *arg);
-	void (*progress)(const struct hane_import_counts *c, void *arg);
+	bool (*progress)(const struct hane_import_counts *c, void *arg);
 	void *arg;
 };
 

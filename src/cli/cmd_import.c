@@ -49,17 +49,17 @@ static void on_reject(long line, const char *reason, void *arg)
 
 /* Rows done, rows per second and time left from the share of bytes read;
  * at most five redraws a second. */
-static void on_progress(const struct hane_import_counts *c, void *arg)
+static bool on_progress(const struct hane_import_counts *c, void *arg)
 {
 	struct ui *u = arg;
 	struct timespec now;
 	double t, rate, left = 0;
 
 	if (!u->tty)
-		return;
+		return true;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (since(&u->last, &now) < 0.2 && c->offset != c->size)
-		return;
+		return true;
 	u->last = now;
 	t = since(&u->start, &now);
 	rate = t > 0 ? (double)c->rows / t : 0;
@@ -68,6 +68,7 @@ static void on_progress(const struct hane_import_counts *c, void *arg)
 	fprintf(stderr, hane_msg(HANE_M_IMP_PROGRESS), (long long)c->rows,
 		(long long)rate, (int)(left / 60), (int)left % 60);
 	fflush(stderr);
+	return true;
 }
 
 /* FILE.csv → FILE-hatalar.csv, next to the input. */

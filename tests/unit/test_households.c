@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hane/households.h"
+#include "hane/households_csv.h"
 #include "hane/i18n.h"
 
 static struct hane_person person(const char *first, const char *last,
@@ -599,6 +600,44 @@ static void test_bulk_writes(void **state)
 	hane_store_close(db);
 }
 
+static bool stop_at(const struct hane_import_counts *c, void *arg)
+{
+	return c->rows < *(int64_t *)arg;
+}
+
+static void test_import_cancelled_writes_nothing(void **state)
+{
+	const char *csv = tu_tmp_path("cancel");
+	hane_db *db = tu_open(NULL);
+	struct hane_import_opts o = {0};
+	struct hane_import_counts c;
+	int64_t stop = 2048, n = -1;
+	FILE *f = fopen(csv, "w");
+
+	(void)state;
+	assert_non_null(f);
+	fputs("TC Kimlik No;Ad;Soyad\n", f);
+	for (int i = 0; i < 3000; i++)
+		fprintf(f, "%s;Ali;Kaya\n", tu_tckn(1000 + (uint64_t)i));
+	fclose(f);
+	o.progress = stop_at;
+	o.arg = &stop;
+	/* The callback says stop after 2048 rows: nothing at all is kept. */
+	assert_int_equal(hane_households_import(db, csv, &o, &c),
+			 HANE_ECANCELED);
+	tu_ok(hane_store_query_int(db, &n, "SELECT count(*) FROM person",
+				   NULL, 0));
+	assert_int_equal(n, 0);
+	assert_int_equal(hane_store_depth(db), 0);
+	/* Going on to the end imports every row. */
+	stop = 1 << 30;
+	tu_ok(hane_households_import(db, csv, &o, &c));
+	tu_ok(hane_store_query_int(db, &n, "SELECT count(*) FROM person",
+				   NULL, 0));
+	assert_int_equal(n, 3000);
+	hane_store_close(db);
+}
+
 static void test_relations(void **state)
 {
 	(void)state;
@@ -629,6 +668,7 @@ int main(void)
 		cmocka_unit_test(test_mahalle_matching),
 		cmocka_unit_test(test_mahalle_list_complete),
 		cmocka_unit_test(test_bulk_writes),
+		cmocka_unit_test(test_import_cancelled_writes_nothing),
 		cmocka_unit_test(test_relations),
 	};
 

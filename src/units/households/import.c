@@ -866,7 +866,12 @@ int hane_households_import(hane_db *db, const char *path,
 			goto done;
 		if (opts->progress && (counts->rows & 1023) == 0) {
 			counts->offset = hane_csv_offset(im.r);
-			opts->progress(counts, opts->arg);
+			if (!opts->progress(counts, opts->arg)) {
+				hane_error_set("%s",
+					       hane_strerror(HANE_ECANCELED));
+				rc = HANE_ECANCELED;
+				goto done;
+			}
 		}
 	}
 	if (rc < 0)
@@ -874,8 +879,11 @@ int hane_households_import(hane_db *db, const char *path,
 	counts->offset = hane_csv_offset(im.r);
 	counts->encoding = hane_csv_encoding(im.r);
 	counts->delimiter = hane_csv_delimiter(im.r);
-	if (opts->progress)
-		opts->progress(counts, opts->arg);
+	if (opts->progress && !opts->progress(counts, opts->arg)) {
+		hane_error_set("%s", hane_strerror(HANE_ECANCELED));
+		rc = HANE_ECANCELED;
+		goto done;
+	}
 	if (opts->dry_run) {
 		in_tx = false;
 		rc = hane_hh_bulk_end(im.bulk, false, NULL);

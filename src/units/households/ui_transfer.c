@@ -599,7 +599,7 @@ static void on_reject(long line, const char *reason, void *arg)
 
 /* Rows done, rows a second and time left from the share of the file read;
  * at most ten redraws a second. */
-static void on_progress(const struct hane_import_counts *c, void *arg)
+static bool on_progress(const struct hane_import_counts *c, void *arg)
 {
 	struct job *j = arg;
 	struct timespec now;
@@ -608,7 +608,7 @@ static void on_progress(const struct hane_import_counts *c, void *arg)
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (since(&j->last, &now) < 0.1 && c->offset != c->size)
-		return;
+		return !j->cancel;
 	j->last = now;
 	t = since(&j->start, &now);
 	if (c->size > 0 && c->offset > 0)
@@ -625,14 +625,9 @@ static void on_progress(const struct hane_import_counts *c, void *arg)
 			 (int)(left / 60), (int)left % 60);
 	hane_ui_progress_note(j->prog, note);
 	if (!hane_ui_progress_step(j->prog, c->offset,
-				   c->size > 0 ? c->size : c->offset) &&
-	    !j->cancel) {
-		/* The import cannot be stopped midway; it finishes and our
-		 * transaction around it is rolled back. */
-		j->cancel = true;
-		hane_ui_progress_note(j->prog,
-				      hane_msg(HANE_M_UI_IO_CANCELLING));
-	}
+				   c->size > 0 ? c->size : c->offset))
+		j->cancel = true; /* Esc: the import stops and rolls back */
+	return !j->cancel;
 }
 
 /* One run of the import, dry or real. A real run sits inside a
@@ -664,10 +659,9 @@ static int job_run(struct hane_ui *ui, struct job *j, bool dry)
 		goto done;
 	rc = hane_households_import(j->db, j->path, &j->io, &j->c);
 	if (!dry) {
-		if (rc == 0 && !j->cancel)
-			rc = hane_store_commit(j->db);
-		else
-			hane_store_rollback(j->db);
+		rc = hane_store_end(j->db, rc == 0 && j->cancel
+						   ? HANE_ECANCELED
+						   : rc);
 		if (j->cancel && j->io.rejects)
 			remove(j->io.rejects);
 	}
