@@ -78,9 +78,12 @@ const char *const *hane_households_csv_fields(void);
 
 /* Writes every person of the registry, household by household (head
  * first), with the importer's column titles, to fp (borrowed). flags are
- * hane_csv_writer_flags. Values are written in full: masking belongs to
- * the security issue. Logs an "export" audit event. *rows (may be NULL)
- * gets the number of persons written. */
+ * hane_csv_writer_flags, plus HANE_OUT_UNMASKED (hane/reports.h) for
+ * personal data in full, which needs export.unmasked; without it TC Kimlik
+ * No, phones, address, chronic illness and notes are masked, and such a
+ * file does not import back. The caller logs the finished file with
+ * hane_log_export() (its SHA-256). *rows (may be NULL) gets the number of
+ * persons written. */
 int hane_households_export(hane_db *db, FILE *fp, unsigned flags,
 			   int64_t *rows) HANE_WARN_UNUSED;
 
