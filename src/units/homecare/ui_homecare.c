@@ -18,7 +18,7 @@
 
 #define WORKERS_MAX 64
 
-/* ---- Small helpers ---------------------------------------------------------- */
+/* ---- Small helpers ------------------------------------------------------ */
 
 /* "15.06" of an ISO date (the year is on the title line), "—" if none. */
 static const char *short_date(char out[8], const char *iso)
@@ -66,8 +66,9 @@ static void status_text(char *out, size_t outsz,
 			const struct hane_homecare_visit *v)
 {
 	if (strcmp(v->status, "done") == 0)
-		snprintf(out, outsz, "%s %s–%s", hane_msg(HANE_M_HC_UI_ST_DONE),
-			 v->actual_start, v->actual_end);
+		snprintf(out, outsz, "%s %s–%s",
+			 hane_msg(HANE_M_HC_UI_ST_DONE), v->actual_start,
+			 v->actual_end);
 	else if (strcmp(v->status, "missed") == 0 &&
 		 strcmp(v->followup, "open") == 0)
 		snprintf(out, outsz, hane_msg(HANE_M_HC_UI_ST_FOLLOWUP),
@@ -91,7 +92,7 @@ static bool folded_has(const char *hay, const char *folded_needle)
 	return strstr(f, folded_needle) != NULL;
 }
 
-/* ---- The visit record form -------------------------------------------------- */
+/* ---- The visit record form ---------------------------------------------- */
 
 enum { R_RESULT, R_START, R_END, R_TASKS, R_REASON, R_NOTES, R__COUNT };
 
@@ -281,7 +282,7 @@ static void open_visit(struct hane_ui *ui, int64_t id)
 	hane_ui_buttons(ui, hane_msg(HANE_M_HC_UI_F_VISIT), text, ok, 1);
 }
 
-/* ---- Agenda ------------------------------------------------------------------- */
+/* ---- Agenda ------------------------------------------------------------- */
 
 enum { A_TIME, A_WORKER, A_CLIENT, A_MAHALLE, A_SERVICE, A_STATUS,
        A__COUNT };
@@ -560,7 +561,7 @@ static void agenda_screen(struct hane_ui *ui, bool week, bool followups)
 	hane_ui_list_free(l);
 }
 
-/* ---- Schedule generator --------------------------------------------------------- */
+/* ---- Schedule generator ------------------------------------------------- */
 
 enum { S_FROM, S_TO, S_AUTO, S__COUNT };
 enum { P_DATE, P_TIME, P_CLIENT, P_SERVICE, P_WORKER, P_NOTE, P__COUNT };
@@ -725,7 +726,8 @@ static void schedule_screen(struct hane_ui *ui)
 	while (!hane_ui_quitting(ui) && hane_ui_form_run(ui, f)) {
 		/* The counts stay until the first key; the range and the
 		 * unassigned stay on the title line. */
-		hane_ui_status(ui, false, hane_msg(HANE_M_HC_UI_PREVIEW_SUMMARY),
+		hane_ui_status(ui, false,
+			       hane_msg(HANE_M_HC_UI_PREVIEW_SUMMARY),
 			       g->res.created, g->res.unassigned,
 			       g->res.existing);
 		hane_ui_list_run(ui, &lv, g->l);
@@ -747,7 +749,7 @@ done:
 	free(g);
 }
 
-/* ---- Clients ------------------------------------------------------------------- */
+/* ---- Clients ------------------------------------------------------------ */
 
 enum { C_NAME, C_MAHALLE, C_SERVICES, C_LAST, C_NEXT, C_FOLLOWUP, C_NO,
        C__COUNT };
@@ -901,7 +903,8 @@ static int client_act(struct hane_ui *ui, struct hane_ui_detail *d,
 {
 	(void)arg;
 	if (a == HANE_UI_A_OPEN)
-		open_visit(ui, hane_ui_list_selected_id(hane_ui_detail_list(d)));
+		open_visit(ui,
+			   hane_ui_list_selected_id(hane_ui_detail_list(d)));
 	return HANE_UI_STAY;
 }
 
@@ -964,7 +967,7 @@ static void clients_screen(struct hane_ui *ui)
 	hane_ui_list_free(l);
 }
 
-/* ---- Entry and the household's services panel -------------------------------- */
+/* ---- Entry and the household's services panel --------------------------- */
 
 int hane_ui_homecare_main(struct hane_ui *ui)
 {
