@@ -294,14 +294,34 @@ done:
 
 /* ---- Food bank ------------------------------------------------------------------ */
 
+struct branches {
+	int64_t id[16];
+	int n;
+};
+
+static int add_branch(const struct hane_fb_branch *b, void *arg)
+{
+	struct branches *br = arg;
+
+	if (b->active && br->n < 16)
+		br->id[br->n++] = b->id;
+	return 0;
+}
+
 static int gen_foodbank(struct gen *g, int64_t nhh)
 {
-	struct hane_fb_branch br;
+	struct branches br = {{0}, 0};
 	int64_t start = (int64_t)g->nhh / 2, span = g->d1 - g->d0;
 	int rc;
 
-	if ((rc = hane_foodbank_branch_find(g->db, "İzmit", &br)) != 0)
+	/* Every branch gives packages (a household keeps to one): the
+	 * unit's stock check per package reads its branch's history. */
+	if ((rc = hane_foodbank_branch_each(g->db, add_branch, &br)) != 0)
 		return rc;
+	if (br.n == 0) {
+		hane_error_set("%s", "no food bank branch");
+		return HANE_EINVAL;
+	}
 	if ((rc = hane_store_begin(g->db)) != 0)
 		return rc;
 	for (int64_t k = 0; k < nhh && !rc; k++) {
@@ -326,7 +346,7 @@ static int gen_foodbank(struct gen *g, int64_t nhh)
 			memset(&x, 0, sizeof x);
 			x.household_id = hh;
 			ov_date(x.date, d);
-			x.branch_id = br.id;
+			x.branch_id = br.id[k % br.n];
 			snprintf(x.package, sizeof x.package, "standard");
 			x.value_kurus = 85000;
 			if ((rc = hane_foodbank_distribute(g->db, &x, NULL)))

@@ -363,10 +363,12 @@ static const struct hane_ui_column hh_cols[] = {
 
 struct hh360 {
 	int64_t id;
-	struct hane_ui_list *l;
 	int unit;         /* from the query when it names a unit */
-	const char *word; /* the rest of the query, matched in the lines */
 	int hidden, rows;
+	/* Loaded once (one read-log event per opening, not per key). */
+	struct hane_ov_event *ev;
+	size_t n, cap;
+	bool loaded;
 };
 
 static bool contains_folded(const char *hay, const char *needle)
@@ -378,23 +380,21 @@ static bool contains_folded(const char *hay, const char *needle)
 	return strstr(h, n) != NULL;
 }
 
-static int hh_row(const struct hane_ov_event *e, void *arg)
+static int hh_keep(const struct hane_ov_event *e, void *arg)
 {
 	struct hh360 *s = arg;
-	char dd[HANE_DATE_LEN + 1], when[24];
-	const char *cells[4];
 
-	if (s->word && s->word[0] && !contains_folded(e->what, s->word) &&
-	    !contains_folded(e->who, s->word))
-		return 0;
-	hane_date_format(dd, e->date);
-	snprintf(when, sizeof when, "%s", dd);
-	cells[0] = when;
-	cells[1] = hane_overview_unit_label(e->unit);
-	cells[2] = e->who[0] ? e->who : hane_msg(HANE_M_OV_E_HOUSEHOLD);
-	cells[3] = e->what;
-	s->rows++;
-	return hane_ui_list_add(s->l, s->rows, cells);
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		struct hane_ov_event *v = realloc(s->ev, cap * sizeof *v);
+
+		if (!v)
+			return HANE_ENOMEM;
+		s->ev = v;
+		s->cap = cap;
+	}
+	s->ev[s->n++] = *e;
+	return 0;
 }
 
 /* The query: a unit's name ("gıda", "taksi") filters by unit; any other
@@ -403,16 +403,39 @@ static int hh_fill(struct hane_ui *ui, struct hane_ui_list *l,
 		   const char *query, int rows, void *arg)
 {
 	struct hh360 *s = arg;
-	int u = hane_overview_unit_parse(query ? query : "");
+	int u = hane_overview_unit_parse(query ? query : ""), rc;
+	const char *word = u == -2 ? query : NULL;
 
 	(void)rows;
+	if (!s->loaded) {
+		rc = hane_overview_timeline(hane_ui_db(ui), s->id, HANE_OV_ALL,
+					    hh_keep, s, &s->hidden);
+		if (rc)
+			return rc;
+		s->loaded = true;
+	}
 	hane_ui_list_clear(l);
-	s->l = l;
 	s->rows = 0;
 	s->unit = u >= 0 ? u : HANE_OV_ALL;
-	s->word = u == -2 ? query : NULL;
-	return hane_overview_timeline(hane_ui_db(ui), s->id, s->unit, hh_row,
-				      s, &s->hidden);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct hane_ov_event *e = &s->ev[i];
+		char dd[HANE_DATE_LEN + 1];
+		const char *cells[4];
+
+		if (s->unit != HANE_OV_ALL && e->unit != s->unit)
+			continue;
+		if (word && word[0] && !contains_folded(e->what, word) &&
+		    !contains_folded(e->who, word))
+			continue;
+		cells[0] = hane_date_format(dd, e->date);
+		cells[1] = hane_overview_unit_label(e->unit);
+		cells[2] = e->who[0] ? e->who : hane_msg(HANE_M_OV_E_HOUSEHOLD);
+		cells[3] = e->what;
+		s->rows++;
+		if ((rc = hane_ui_list_add(l, s->rows, cells)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 static void hh_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
@@ -463,7 +486,7 @@ int hane_ui_overview_household(struct hane_ui *ui, int64_t household_id)
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_EXPORT, HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
-	struct hh360 s = {household_id, NULL, HANE_OV_ALL, NULL, 0, 0};
+	struct hh360 s = {household_id, HANE_OV_ALL, 0, 0, NULL, 0, 0, false};
 	struct hane_ui_list *l = hane_ui_list_new(4);
 	char title[64];
 	struct hane_ui_list_view v = {
@@ -486,6 +509,7 @@ int hane_ui_overview_household(struct hane_ui *ui, int64_t household_id)
 		 (long long)household_id);
 	hane_ui_list_run(ui, &v, l);
 	hane_ui_list_free(l);
+	free(s.ev);
 	return 0;
 }
 
