@@ -845,6 +845,7 @@ int hane_taxi_book(hane_db *db, const struct hane_taxi_booking *b,
 {
 	struct hane_taxi_clash scratch;
 	struct plan *p;
+	bool wrote = false;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
@@ -859,13 +860,15 @@ int hane_taxi_book(hane_db *db, const struct hane_taxi_booking *b,
 	rc = tx_settings(db, &p->s);
 	if (rc == 0)
 		rc = plan(db, b, p->s.days_ahead, p, clash ? clash : &scratch);
-	if (rc == 0)
+	if (rc == 0) {
+		wrote = true;
 		rc = write_plan(db, p, 0, appointment_id);
+	}
 	if (rc == 0) {
 		rc = hane_store_commit(db);
-	} else if (hane_store_depth(db) > 1) {
+	} else if (!wrote && hane_store_depth(db) > 1) {
 		/* Inside a caller's transaction a refusal wrote nothing:
-		 * leave the caller's work alone. */
+		 * leave the caller's work alone (a rollback would doom it). */
 		char keep[1024];
 
 		snprintf(keep, sizeof keep, "%s", hane_error_last());
