@@ -443,9 +443,8 @@ static void hh_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 	struct hh360 *s = arg;
 
 	(void)ui;
-	snprintf(out, outsz, "#%lld \u00b7 %d %s \u00b7 %s",
-		 (long long)s->id, s->rows, hane_msg(HANE_M_OV_EVENTS),
-		 hane_overview_unit_label(s->unit));
+	snprintf(out, outsz, "%d %s \u00b7 %s", s->rows,
+		 hane_msg(HANE_M_OV_EVENTS), hane_overview_unit_label(s->unit));
 }
 
 static int hh_act(struct hane_ui *ui, struct hane_ui_list *l,

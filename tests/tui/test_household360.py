@@ -1,0 +1,64 @@
+"""Household 360 in the console: from a household's detail, F2 opens
+every unit's history in time order; typing a unit's name filters; F2
+writes the CSV for a case review."""
+import os
+import sqlite3
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tuilib import (BACKSPACE, ENTER, ESC, F, Console, Failure,  # noqa
+                    Workdir, run)
+
+
+def test_household_360():
+    w = Workdir()
+    try:
+        w.hane("overview", "demo-year", "--year", "2025", "--scale", "0.02",
+               "--seed", "4")
+        db = sqlite3.connect(w.db)
+        hh, tckn = db.execute(
+            "SELECT h.id, p.tckn FROM household h JOIN person p"
+            " ON p.id = h.head_id WHERE h.id = (SELECT min(household_id)"
+            " FROM inspection_request)").fetchone()
+        db.close()
+        out = os.path.join(w.dir, "vaka.csv")
+        c = Console(w, 24, 100)
+        try:
+            c.wait("Ana Menü")
+            c.send("1")
+            c.wait("Kişi ara")
+            c.type(tckn)                      # the head, by number
+            c.wait(lambda t: "1 sonuç" in t or "1 result" in t)
+            c.send(ENTER)                     # the household detail
+            c.wait("Üyeler")
+            c.send(F[2])                      # Household 360
+            t = c.wait(lambda t: "Ne oldu" in t and "Karar:" in t)
+            for word in ("Başvuru:", "İnceleme ziyareti:", "Sosyal İnceleme"):
+                if word not in t:
+                    raise Failure("360 lacks %r:\n%s" % (word, t))
+            c.type("gıda")                    # only the food bank's
+            c.wait_gone("Karar:")
+            for _ in range(4):
+                c.send(BACKSPACE)
+            c.wait("Karar:")
+            c.send(F[2])                      # export
+            c.wait("Dosya adı")
+            for _ in range(40):
+                c.send(BACKSPACE)
+            c.type(out)
+            c.send(F[2])
+            c.wait("Yazıldı")
+            with open(out, encoding="utf-8-sig") as f:
+                text = f.read()
+            if "Sosyal İnceleme" not in text or "Başvuru" not in text:
+                raise Failure("CSV:\n" + text[:500])
+            c.send(ESC)
+            c.wait("Üyeler")
+        finally:
+            c.close()
+    finally:
+        w.cleanup()
+
+
+if __name__ == "__main__":
+    run([test_household_360])
