@@ -100,6 +100,44 @@ def test_wide_terminal():
     with_year(body, rows=30, cols=120)
 
 
+def test_duplicates_merge():
+    w = Workdir()
+    try:
+        w.hane("household", "add", "--tckn", "10000000146", "--first",
+               "Fatma", "--last", "Demir", "--birth", "02.02.1960",
+               "--street", "Test Sk.")
+        w.hane("household", "add", "--first", "fatma", "--last", "DEMİR",
+               "--birth", "1960-02-02", "--phone", "0532 111 22 33",
+               "--street", "Başka Sk.")
+        c = Console(w)
+        try:
+            c.wait("Ana Menü")
+            c.send("9")
+            c.wait("Bekleyen işler")
+            for _ in range(5):
+                c.send(DOWN)
+            c.send(ENTER)
+            t = c.wait("Fatma Demir")
+            if "100******46" not in t:
+                raise Failure("pair without the masked number:\n" + t)
+            c.send(ENTER)                   # the field-by-field form
+            t = c.wait("phone: - ← +905321112233")
+            if "tckn: 100******46 ← -" not in t:
+                raise Failure("merge form:\n" + t)
+            c.send(F[2])
+            c.wait("birleştirildi")
+            c.wait_gone("Fatma Demir")      # no pair left
+            c.send(ESC)
+            c.wait("Bekleyen işler")
+        finally:
+            c.close()
+        out = w.hane("duplicates", "log")
+        if "phone" not in out:
+            raise Failure("merge log: " + out)
+    finally:
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_today_panel_and_dashboard, test_ascii_fallback,
-         test_wide_terminal])
+         test_wide_terminal, test_duplicates_merge])
