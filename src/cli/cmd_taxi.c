@@ -529,6 +529,41 @@ static int cmd_outcome(struct hane_cli *cli, struct args *a)
 	return 0;
 }
 
+static int cmd_assign(struct hane_cli *cli, struct args *a)
+{
+	static const char *const known[] = {"vehicle", "driver", NULL};
+	struct hane_taxi_clash c;
+	struct hane_taxi_trip t;
+	int64_t id = 0, vid = 0, did = 0;
+	int rc;
+
+	if ((rc = only(a, known)) != 0 ||
+	    (rc = pos_int(a, 1, "TRIP_ID", &id)) != 0)
+		return rc;
+	if (!has(a, "vehicle") && !has(a, "driver"))
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "--vehicle|--driver");
+	if ((rc = vehicle_opt(cli, opt(a, "vehicle"), &vid)) != 0)
+		return hane_cli_fail(rc);
+	if (has(a, "driver") &&
+	    hane_cli_int(CMD, "--driver", opt(a, "driver"), &did))
+		return HANE_EXIT_USAGE;
+	if ((rc = hane_taxi_trip_get(cli->db, id, &t)) != 0)
+		return hane_cli_fail(rc);
+	rc = hane_taxi_trip_assign(cli->db, id, t.version, vid, did, &c);
+	if (rc) {
+		int ex = hane_cli_fail(rc);
+
+		print_clash(&c);
+		return ex;
+	}
+	if ((rc = hane_taxi_trip_get(cli->db, id, &t)) != 0)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_TAXI_CLI_ASSIGNED), (long long)id, t.plate,
+	       t.driver_name[0] ? t.driver_name : "-");
+	return 0;
+}
+
 /* ---- Board, list, manifest ----------------------------------------------------------- */
 
 struct board {
@@ -906,6 +941,7 @@ int hane_cmd_taxi(struct hane_cli *cli, int argc, char **argv)
 	} subs[] = {
 		{"rider", cmd_rider},	      {"book", cmd_book},
 		{"cancel", cmd_cancel},	      {"outcome", cmd_outcome},
+		{"assign", cmd_assign},
 		{"board", cmd_board},	      {"manifest", cmd_manifest},
 		{"list", cmd_list},	      {"import", cmd_import},
 		{"vehicle", cmd_vehicle},     {"driver", cmd_driver},

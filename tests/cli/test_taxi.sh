@@ -77,6 +77,13 @@ run --user tx.cw taxi rider show 1; expect_out "0532 *** ** 33" "caseworker sees
 run taxi rider show 1; expect_out "0532 111 22 33" "administrator sees it"
 run --user tx.cw taxi vehicle add "41 XY 99" --seats 2; expect_rc 1 "caseworker cannot add vehicles"
 
+# Another vehicle or driver for a trip, under the same rules.
+run taxi assign 1 --vehicle "41 ABC 123"; expect_rc 1 "re-assign onto a busy vehicle"; expect_err "dolu" "says so"
+run taxi assign 1 --driver 1; expect_rc 1 "driver busy on the other vehicle"; expect_err "şoförü dolu" "says so"
+run taxi assign 3; expect_rc 2 "vehicle or driver needed"
+run taxi assign 3 --driver 1; expect_rc 0 "a free driver"; expect_out "Sefer #3: 41 DEF 456 · Kemal Sürücü" "says who"
+run taxi assign 3 --driver 2; expect_rc 0 "and back"
+
 # The day board.
 run taxi board 17.06.2026
 expect_rc 0 "board"; expect_out "17.06.2026 Çarşamba" "day"; expect_out "41 ABC 123 ♿1" "vehicle column"
