@@ -288,6 +288,17 @@ int hane_overview_demo_year(hane_db *db, int year, double scale,
 					     int64_t total, void *arg),
 			    void *arg) HANE_WARN_UNUSED;
 
+/* The same for some units only: units is a mask of 1 << HANE_OV_… (0:
+ * all). The food bank's model checks the branch's whole stock history
+ * for every package, so at large scales it is by far the slowest. */
+int hane_overview_demo_year_units(hane_db *db, int year, double scale,
+				  uint64_t seed, unsigned units,
+				  struct hane_ov_demo_counts *out,
+				  void (*progress)(const char *stage,
+						   int64_t done, int64_t total,
+						   void *arg),
+				  void *arg) HANE_WARN_UNUSED;
+
 /* ---- Screens (src/units/overview/ui_overview.c, in hane_ui) ------------------------ */
 
 struct hane_ui;

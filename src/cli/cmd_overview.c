@@ -284,7 +284,7 @@ static void progress(const char *stage, int64_t done, int64_t total,
 }
 
 static int demo_year(struct hane_cli *cli, int64_t year, double scale,
-		     int64_t seed)
+		     int64_t seed, unsigned units)
 {
 	struct hane_ov_demo_counts c;
 	bool created;
@@ -294,9 +294,9 @@ static int demo_year(struct hane_cli *cli, int64_t year, double scale,
 		return rc;
 	if ((rc = hane_staff_bootstrap(cli->db, &created)) != 0)
 		return hane_cli_fail(rc);
-	rc = hane_overview_demo_year(cli->db, (int)year, scale,
-				     (uint64_t)seed, &c,
-				     isatty(2) ? progress : NULL, NULL);
+	rc = hane_overview_demo_year_units(cli->db, (int)year, scale,
+					   (uint64_t)seed, units, &c,
+					   isatty(2) ? progress : NULL, NULL);
 	if (rc)
 		return hane_cli_fail(rc);
 	printf("year=%d\nscale=%g\nseed=%llu\nhouseholds_added=%lld\n"
@@ -406,6 +406,7 @@ int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 	int64_t year = 0, seed = 1, id = 0;
 	double scale = 1.0;
 	int unit = HANE_OV_ALL, i;
+	unsigned units = 0;
 	bool csv = false;
 	unsigned wflags = 0;
 
@@ -432,6 +433,22 @@ int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 					"overview",
 					hane_msg(HANE_M_CLI_NOT_NUMBER),
 					"--scale", value ? value : "");
+		} else if (!strcmp(name, "units")) {
+			/* "inspection,taxi": generate only these. */
+			char list[128], *save = NULL;
+
+			snprintf(list, sizeof list, "%s", value ? value : "");
+			for (char *w = strtok_r(list, ",", &save); w;
+			     w = strtok_r(NULL, ",", &save)) {
+				int u = hane_overview_unit_parse(w);
+
+				if (u < 0)
+					return hane_cli_usage(
+						"overview",
+						hane_msg(HANE_M_OV_CLI_BAD_UNIT),
+						w);
+				units |= 1u << u;
+			}
 		} else if (!strcmp(name, "date")) {
 			date = value;
 		} else if (!strcmp(name, "unit")) {
@@ -462,7 +479,7 @@ int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 	if (!strcmp(o.pos[0], "demo-year")) {
 		if (!year)
 			year = last_year();
-		return demo_year(cli, year, scale, seed);
+		return demo_year(cli, year, scale, seed, units);
 	}
 	if (!strcmp(o.pos[0], "household")) {
 		if (o.npos != 2 ||

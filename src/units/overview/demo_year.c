@@ -675,6 +675,17 @@ int hane_overview_demo_year(hane_db *db, int year, double scale,
 					 int64_t total, void *arg),
 			    void *arg)
 {
+	return hane_overview_demo_year_units(db, year, scale, seed, 0, out,
+					     prog, arg);
+}
+
+int hane_overview_demo_year_units(hane_db *db, int year, double scale,
+				  uint64_t seed, unsigned units,
+				  struct hane_ov_demo_counts *out,
+				  void (*prog)(const char *stage, int64_t done,
+					       int64_t total, void *arg),
+				  void *arg)
+{
 	struct gen g;
 	char today[HANE_DATE_LEN + 1];
 	int64_t n_insp, n_food, n_care, n_care_p, n_clean, n_clean_p, n_taxi;
@@ -727,21 +738,30 @@ int hane_overview_demo_year(hane_db *db, int year, double scale,
 		prog("households", (int64_t)g.nhh, (int64_t)g.nhh, arg);
 	/* A unit whose model refuses leaves its figures at zero (its
 	 * transaction rolled back) and says why in out->missing. */
+	if (!units)
+		units = (1u << HANE_OV__UNITS) - 1;
 #define STAGE(name, call)                                                      \
 	do {                                                                   \
 		struct hane_ov_demo_counts before_ = *out;                     \
-		if ((rc = (call)) != 0) {                                      \
+		if ((units & (1u << u_)) && (rc = (call)) != 0) {                                      \
 			memcpy(before_.missing, out->missing,                  \
 			       sizeof out->missing);                           \
 			*out = before_;                                        \
 			missing(&g, name, rc);                                 \
 		}                                                              \
 	} while (0)
-	STAGE("inspection", gen_inspection(&g, n_insp));
-	STAGE("foodbank", gen_foodbank(&g, n_food));
-	STAGE("homecare",
-	      gen_homecare(&g, n_care, n_care_p, n_clean, n_clean_p));
-	STAGE("taxi", gen_taxi(&g, n_taxi));
+	{
+		int u_ = HANE_OV_INSPECTION;
+
+		STAGE("inspection", gen_inspection(&g, n_insp));
+		u_ = HANE_OV_FOODBANK;
+		STAGE("foodbank", gen_foodbank(&g, n_food));
+		u_ = HANE_OV_HOMECARE;
+		STAGE("homecare",
+		      gen_homecare(&g, n_care, n_care_p, n_clean, n_clean_p));
+		u_ = HANE_OV_TAXI;
+		STAGE("taxi", gen_taxi(&g, n_taxi));
+	}
 #undef STAGE
 	rc = record(&g);
 done:
