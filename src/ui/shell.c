@@ -9,6 +9,7 @@
 #include "hane/homecare_ui.h"
 #include "hane/inspection.h"
 #include "hane/overview.h"
+#include "hane/taxi_ui.h"
 #include "ui/internal.h"
 
 struct unit {
