@@ -23,17 +23,20 @@ def test_main_menu():
         t = c.wait("Ana Menü")
         for word in ("1 Haneler", "Sosyal İnceleme", "Gıda Bankası",
                      "Evde Bakım", "Engelsiz Taksi", "Raporlar",
-                     "İçe/Dışa Aktar", "Yönetim", "yakında"):
+                     "İçe/Dışa Aktar", "Yönetim"):
             if word not in t:
                 raise Failure("menu lacks %r:\n%s" % (word, t))
+        # Every unit is built now: none is greyed out as "yakında".
+        if "yakında" in t:
+            raise Failure("a unit is still 'yakında':\n%s" % t)
         # Title line: program, database, user; bottom line: the keys.
         if "hane" not in c.line(0) or "test.db" not in c.line(0):
             raise Failure("title line: %r" % c.line(0))
         if "F1 Yardım" not in c.line(23) or "F10 Çıkış" not in c.line(23):
             raise Failure("key bar: %r" % c.line(23))
-        # A unit not built yet says so instead of opening.
+        # A digit opens its unit straight away (5: the taxi day board).
         c.send("5")
-        c.wait("bu birim yakında eklenecek")
+        c.wait("araç · 0 sefer")
         c.send(F[10])
         c.wait_exit()
     with_console(body)
@@ -102,7 +105,8 @@ def test_resize_small_and_back():
 def test_english():
     def body(c, w):
         t = c.wait("Main Menu")
-        for word in ("Households", "coming soon", "F1 Help", "F10 Quit"):
+        for word in ("Households", "Accessible Taxi", "Reports",
+                     "F1 Help", "F10 Quit"):
             if word not in t:
                 raise Failure("English screen lacks %r:\n%s" % (word, t))
         c.send(F[1])
