@@ -288,16 +288,9 @@ static int stock_of(hane_db *db, int64_t branch_id, const char *category,
 	hane_stmt *st = NULL;
 	int rc = hane_stmt_prepare(
 		db, &st,
-		"SELECT"
-		" (SELECT coalesce(sum(i.qty_milli), 0) FROM fb_donation_item i"
-		"  JOIN fb_donation d ON d.id = i.donation_id"
-		"  WHERE d.branch_id = :b AND i.category = :c AND i.unit = :u)"
-		" + (SELECT coalesce(sum(qty_milli), 0) FROM fb_supply"
-		"  WHERE branch_id = :b AND category = :c AND unit = :u)"
-		" - (SELECT coalesce(sum(i.qty_milli), 0)"
-		"  FROM fb_distribution_item i"
-		"  JOIN fb_distribution d ON d.id = i.distribution_id"
-		"  WHERE d.branch_id = :b AND i.category = :c AND i.unit = :u)");
+		/* fb_stock is kept by triggers (008_foodbank_stock.sql). */
+		"SELECT coalesce((SELECT in_milli - out_milli FROM fb_stock"
+		" WHERE branch_id = :b AND category = :c AND unit = :u), 0)");
 
 	*have = 0;
 	if (rc)
@@ -326,20 +319,12 @@ int hane_foodbank_stock(hane_db *db, int64_t branch_id,
 		return rc;
 	rc = hane_stmt_prepare(
 		db, &st,
-		"WITH moves(branch_id, category, unit, qin, qout) AS ("
-		" SELECT d.branch_id, i.category, i.unit, i.qty_milli, 0"
-		"  FROM fb_donation_item i"
-		"  JOIN fb_donation d ON d.id = i.donation_id"
-		" UNION ALL SELECT branch_id, category, unit, qty_milli, 0"
-		"  FROM fb_supply"
-		" UNION ALL SELECT d.branch_id, i.category, i.unit, 0,"
-		"  i.qty_milli FROM fb_distribution_item i"
-		"  JOIN fb_distribution d ON d.id = i.distribution_id)"
-		" SELECT b.id, b.name, m.category, m.unit, sum(m.qin),"
-		" sum(m.qout) FROM moves m JOIN fb_branch b ON b.id = m.branch_id"
-		" WHERE :b = 0 OR b.id = :b"
-		" GROUP BY b.id, m.category, m.unit"
-		" ORDER BY b.id, m.category, m.unit");
+		"SELECT b.id, b.name, s.category, s.unit, s.in_milli,"
+		" s.out_milli FROM fb_stock s JOIN fb_branch b"
+		" ON b.id = s.branch_id"
+		" WHERE (:b = 0 OR b.id = :b)"
+		" AND (s.in_milli <> 0 OR s.out_milli <> 0)"
+		" ORDER BY b.id, s.category, s.unit");
 	if (rc)
 		return rc;
 	if ((rc = hane_stmt_bind_int(st, ":b", branch_id)) != 0)
