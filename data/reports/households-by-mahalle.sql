@@ -8,17 +8,20 @@
 -- total: Toplam | Total
 --
 -- The registry as it stands today: active households only. Income is the
--- average over households whose income is known.
-SELECT coalesce(nullif(h.mahalle, ''), '-'),
-       count(DISTINCT h.id),
-       count(p.id),
-       count(CASE WHEN p.disability_pct > 0 THEN 1 END),
-       (SELECT printf('%.2f', avg(h2.income_kurus) / 100.0)
-	FROM household h2
-	WHERE h2.status = 'active' AND h2.income_kurus IS NOT NULL
-	  AND coalesce(nullif(h2.mahalle, ''), '-') =
-	      coalesce(nullif(h.mahalle, ''), '-'))
-FROM household h LEFT JOIN person p ON p.household_id = h.id
-WHERE h.status = 'active'
-GROUP BY 1
-ORDER BY 1;
+-- average over households whose income is known. One pass over the
+-- households with two index lookups each (person_household): an earlier
+-- form with a correlated subquery per mahalle took 25 s at 1,000,000
+-- persons.
+SELECT m, count(*), sum(n), sum(d),
+       CASE WHEN count(inc) > 0 THEN printf('%.2f', avg(inc) / 100.0) END
+FROM (
+	SELECT coalesce(nullif(h.mahalle, ''), '-') AS m,
+	       h.income_kurus AS inc,
+	       (SELECT count(*) FROM person p WHERE p.household_id = h.id) AS n,
+	       (SELECT count(*) FROM person p WHERE p.household_id = h.id
+		  AND p.disability_pct > 0) AS d
+	FROM household h
+	WHERE h.status = 'active'
+)
+GROUP BY m
+ORDER BY m;

@@ -32,6 +32,13 @@ run --lang en report households-monthly --month 2026-06 --csv
 expect_out "Neighbourhood,New households,New persons" "English titles"
 expect_out "Total,2,3" "English total"
 
+# The registry by mahalle: households, persons, disabled, average income
+# (empty where no household's income is known).
+"$HANE" household add --household 2 --first Veli --last Kaya --disability 60 >/dev/null
+run report households-by-mahalle --csv
+expect_rc 0 "by mahalle"
+[ "$OUT" = "$(printf 'Mahalle,Aktif hane,Kişi,Engelli kişi,Ortalama aylık gelir (TL)\nGündoğdu,1,2,0,8250.50\nSerdar,1,2,1,\nToplam,2,4,1,')" ] && ok || bad "by-mahalle figures"
+
 run report households-monthly
 expect_rc 2 "missing month"
 expect_err "--month" "missing month named"
