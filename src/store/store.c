@@ -51,6 +51,9 @@ int hane_store_error(hane_db *db, int sqlite_rc)
 		hane_error_set(hane_msg(HANE_M_DB_NOT_SQLITE),
 			       db ? db->path : "?");
 		return HANE_ENOTDB;
+	case SQLITE_CORRUPT:
+		hane_error_set(hane_msg(HANE_M_DB_CORRUPT), db ? db->path : "?");
+		return HANE_EDB;
 	case SQLITE_NOMEM:
 		hane_error_set("%s", hane_strerror(HANE_ENOMEM));
 		return HANE_ENOMEM;
@@ -534,6 +537,8 @@ static int check_identity(hane_db *db)
 		hane_error_set(hane_msg(HANE_M_DB_NOT_SQLITE), db->path);
 		return HANE_ENOTDB;
 	}
+	if ((rc & 0xff) == SQLITE_CORRUPT)
+		return hane_store_error(db, rc);
 	if (rc != SQLITE_OK) {
 		int e = hane_store_error(db, rc);
 
@@ -606,9 +611,10 @@ int hane_store_open(hane_db **out, const char *path, unsigned flags)
 		if (rc)
 			goto fail;
 	}
+	/* temp_store stays at its default (files): the sort of a whole-
+	 * registry export then needs a few MB, not 190 MB of RAM. */
 	rc = hane_store_exec(db, "PRAGMA synchronous=NORMAL;"
 				 "PRAGMA foreign_keys=ON;"
-				 "PRAGMA temp_store=MEMORY;"
 				 "PRAGMA cache_size=-32000");
 	if (rc)
 		goto fail;
