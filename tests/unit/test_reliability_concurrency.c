@@ -232,7 +232,8 @@ static void taxi_fleet(hane_db *db, int n, int64_t *first_id)
 		d.active = true;
 		tu_ok(hane_taxi_driver_save(db, &d, &did));
 		memset(&veh, 0, sizeof veh);
-		snprintf(veh.plate, sizeof veh.plate, "41 REL %03d", v + 1);
+		snprintf(veh.plate, sizeof veh.plate, "41 REL %03d",
+			 (v + 1) % 1000);
 		veh.wheelchair_places = 1;
 		veh.seats = 3;
 		veh.in_service = true;
