@@ -26,10 +26,27 @@
 -- request to the visit (one decimal). overdue counts requests whose due
 -- date fell in the month (and has passed) that were visited after it or
 -- not at all, cancelled ones aside. "Today" is Istanbul time (UTC+3).
+--
+-- Only requests with something in the month are read: each of the four
+-- dates is an index range (cand), so the report costs the month's work,
+-- not the whole history (1.2 s at a year of İzmit's volume before).
 WITH span AS (
 	SELECT :month || '-01' AS since,
 	       date(:month || '-01', '+1 month') AS until,
 	       date('now', '+3 hours') AS today
+),
+cand AS (
+	SELECT r.id FROM inspection_request r, span
+	WHERE r.requested_on >= span.since AND r.requested_on < span.until
+	UNION
+	SELECT r.id FROM inspection_request r, span
+	WHERE r.due_on >= span.since AND r.due_on < span.until
+	UNION
+	SELECT v.request_id FROM inspection_visit v, span
+	WHERE v.visited_on >= span.since AND v.visited_on < span.until
+	UNION
+	SELECT d.request_id FROM inspection_decision d, span
+	WHERE d.decided_on >= span.since AND d.decided_on < span.until
 ),
 ev AS (
 	SELECT coalesce(nullif(h.mahalle, ''), '-') AS mahalle,
@@ -47,7 +64,8 @@ ev AS (
 	       coalesce(d.decided_on >= span.since
 			AND d.decided_on < span.until, 0) AS dec,
 	       d.outcome, d.aid_type, d.kind
-	FROM inspection_request r
+	FROM cand
+	JOIN inspection_request r ON r.id = cand.id
 	JOIN household h ON h.id = r.household_id
 	LEFT JOIN inspection_visit v ON v.request_id = r.id
 	LEFT JOIN inspection_decision d ON d.request_id = r.id, span
