@@ -94,6 +94,11 @@ const char *hane_ui_key_name(enum hane_ui_key k);
 	X(HC_VIEW, HANE_UI_K_F7, HC_ACT_VIEW, HC_HLP_VIEW)                     \
 	X(HC_WRITE, HANE_UI_K_F2, HC_ACT_WRITE, HC_HLP_WRITE)                  \
 	X(DELETE, HANE_UI_K_F8, UI_ACT_DELETE, UI_HLP_DELETE)                  \
+	X(INSP_NEW, HANE_UI_K_F5, INSP_ACT_NEW, INSP_HLP_NEW)                  \
+	X(INSP_QUEUE, HANE_UI_K_F7, INSP_ACT_QUEUE, INSP_HLP_QUEUE)            \
+	X(INSP_ASSIGN, HANE_UI_K_F4, INSP_ACT_ASSIGN, INSP_HLP_ASSIGN)         \
+	X(INSP_STEP, HANE_UI_K_F7, INSP_ACT_STEP, INSP_HLP_STEP)               \
+	X(INSP_CANCEL, HANE_UI_K_F8, INSP_ACT_CANCEL, INSP_HLP_CANCEL)         \
 	X(REVEAL, HANE_UI_K_F9, UI_ACT_REVEAL, UI_HLP_REVEAL)                  \
 	X(LOCK, HANE_UI_K_F6, UI_ACT_LOCK, UI_HLP_LOCK)                        \
 	X(ACTIVATE, HANE_UI_K_F7, UI_ACT_ACTIVATE, UI_HLP_ACTIVATE)            \

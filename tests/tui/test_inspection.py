@@ -68,6 +68,15 @@ def test_request_to_decision():
         c.send(ENTER)
         c.wait("Başvuru #1")
         c.wait("(atanmadı)")
+        # The bar and F1 name this screen's own actions, not the
+        # household screen's ("haneyi pasif yapar").
+        c.wait("F4 Ata")
+        c.send(F[1])
+        t = c.wait("sıradaki adımı açar")
+        if "pasif" in t:
+            raise Failure("F1 describes another screen:\n" + t)
+        c.send(ESC)
+        c.wait("(atanmadı)")
         c.send(F[7])
         c.wait("Atama")
         c.wait("Mehmet Demir")

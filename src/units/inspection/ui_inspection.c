@@ -890,7 +890,7 @@ static int page_act(struct hane_ui *ui, struct hane_ui_detail *d,
 	int64_t other = hane_ui_list_selected_id(hane_ui_detail_list(d));
 
 	switch (a) {
-	case HANE_UI_A_EDIT:
+	case HANE_UI_A_INSP_ASSIGN:
 		if (!strcmp(p->r.status, "requested") ||
 		    !strcmp(p->r.status, "assigned"))
 			assign_run(ui, &p->r);
@@ -900,10 +900,10 @@ static int page_act(struct hane_ui *ui, struct hane_ui_detail *d,
 				       hane_inspection_label(HANE_INSP_STATUS,
 							     p->r.status));
 		break;
-	case HANE_UI_A_STATUS:
+	case HANE_UI_A_INSP_STEP:
 		next_step(ui, p);
 		break;
-	case HANE_UI_A_DELETE:
+	case HANE_UI_A_INSP_CANCEL:
 		cancel_run(ui, &p->r);
 		break;
 	case HANE_UI_A_OPEN:
@@ -919,8 +919,8 @@ static int page_act(struct hane_ui *ui, struct hane_ui_detail *d,
 static int request_page(struct hane_ui *ui, int64_t id)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_EDIT,   HANE_UI_A_STATUS,
-		HANE_UI_A_DELETE, HANE_UI_A_OPEN, HANE_UI_A_BACK,
+		HANE_UI_A_HELP, HANE_UI_A_INSP_ASSIGN, HANE_UI_A_INSP_STEP,
+		HANE_UI_A_INSP_CANCEL, HANE_UI_A_OPEN, HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
 	struct page p = {.id = id};
 	struct hane_ui_detail_view v = {
@@ -1060,7 +1060,7 @@ static int queue_act(struct hane_ui *ui, struct hane_ui_list *l,
 		if (id)
 			request_page(ui, id);
 		break;
-	case HANE_UI_A_NEW: {
+	case HANE_UI_A_INSP_NEW: {
 		int64_t hid = pick_household(ui), nid = 0;
 
 		if (!hid || hane_ui_quitting(ui))
@@ -1083,7 +1083,7 @@ static int queue_act(struct hane_ui *ui, struct hane_ui_list *l,
 		}
 		break;
 	}
-	case HANE_UI_A_STATUS:
+	case HANE_UI_A_INSP_QUEUE:
 		q->view = (enum view)((q->view + 1) % VIEW__N);
 		hane_ui_title_pop(ui);
 		hane_ui_title_push(ui, hane_msg(view_names[q->view]));
@@ -1099,8 +1099,8 @@ static int queue_act(struct hane_ui *ui, struct hane_ui_list *l,
 int hane_ui_inspection_main(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_NEW,  HANE_UI_A_SORT,
-		HANE_UI_A_STATUS, HANE_UI_A_OPEN, HANE_UI_A_BACK,
+		HANE_UI_A_HELP, HANE_UI_A_INSP_NEW, HANE_UI_A_SORT,
+		HANE_UI_A_INSP_QUEUE, HANE_UI_A_OPEN, HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
 	const struct hane_actor *who = hane_store_actor(hane_ui_db(ui));
 	struct queue q = {0};
