@@ -274,7 +274,7 @@ static int seen(const struct hane_retention_item *it, void *arg)
 static void retention(void **state)
 {
 	hane_db *db = tu_open(NULL);
-	int64_t h1, h2, h3, old1, old2, served, fresh;
+	int64_t h1, h2, h3, h5, old1, old2, served, fresh, chained;
 	int n = 0, calls = 0;
 
 	(void)state;
@@ -285,6 +285,33 @@ static void retention(void **state)
 	tu_ok(hane_store_exec(db, "CREATE TABLE test_service (id INTEGER"
 				  " PRIMARY KEY, person_id INTEGER,"
 				  " created_at TEXT, updated_at TEXT)"));
+	/* A client taken on in 2019 whose trips go on: the trip reaches the
+	 * person only through two foreign keys (trip → appointment →
+	 * client → person), and it keeps the person. */
+	chained = add_person(db, 5, &h5);
+	tu_ok(hane_store_exec(db,
+			      "CREATE TABLE test_client (id INTEGER PRIMARY KEY,"
+			      " person_id INTEGER, created_at TEXT);"
+			      "CREATE TABLE test_appt (id INTEGER PRIMARY KEY,"
+			      " client_id INTEGER REFERENCES test_client (id),"
+			      " created_at TEXT);"
+			      "CREATE TABLE test_trip (id INTEGER PRIMARY KEY,"
+			      " appt_id INTEGER REFERENCES test_appt (id),"
+			      " created_at TEXT, updated_at TEXT)"));
+	{
+		hane_stmt *st = NULL;
+
+		tu_ok(hane_stmt_prepare(db, &st,
+					"INSERT INTO test_client VALUES (1, :p,"
+					" '2019-01-10')"));
+		tu_ok(hane_stmt_bind_int(st, ":p", chained));
+		assert_int_equal(hane_stmt_step(st), HANE_DONE);
+		hane_stmt_finalize(st);
+	}
+	tu_ok(hane_store_exec(db,
+			      "INSERT INTO test_appt VALUES (1, 1, '2019-01-10');"
+			      "INSERT INTO test_trip VALUES (1, 1, '2019-01-10',"
+			      " '2025-05-01 08:00:00')"));
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
 	fresh = add_person(db, 4, &h3); /* a new household, recent */
 	(void)fresh;
@@ -320,7 +347,7 @@ static void retention(void **state)
 	/* Statistics stay: birth year, mahalle. */
 	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE"
 				   " birth_date LIKE '1960-%'"),
-			 4);
+			 5);
 	assert_int_equal(count(db, "SELECT count(*) FROM household WHERE"
 				   " street IS NULL AND mahalle = 'Gündoğdu'"),
 			 2);
@@ -346,6 +373,10 @@ static void retention(void **state)
 			 0);
 	(void)old1;
 	(void)old2;
+	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE"
+				   " first_name = 'Anonim'"),
+			 2);
+	(void)h5;
 	/* Done once: a second run finds nobody. */
 	tu_ok(hane_retention_run(db, false, NULL, NULL, &n));
 	assert_int_equal(n, 0);

@@ -11,6 +11,10 @@
  * cannot be undone. Reading the catalogue errs the safe way: a new table
  * that references a person keeps that person. A referencing table
  * without a date column counts as service now, for the same reason.
+ * Rows that reach a person only through foreign keys count too (a care
+ * visit → its client → the person; a taxi trip → its appointment → the
+ * rider → the person), up to MAX_CHAIN links: a client taken on years ago
+ * and visited every week is being served.
  * Table and column names come from the catalogue, are checked to be
  * plain identifiers, and are the only text put into SQL; values are bound.
  */
@@ -96,67 +100,158 @@ static bool ident_ok(const char *s)
 
 /* ---- Unit tables that reference persons ------------------------------------ */
 
+#define MAX_CHAIN 4
+
+/* A table whose rows are service, and the foreign-key chain from it to
+ * the table with the person_id or household_id column: link[0] is that
+ * root table, link[k] references link[k-1] by its column fk. */
 struct ref_table {
-	char name[64];
-	char column[16];   /* person_id or household_id */
-	char stamp[64];    /* SQL for the row's date, or "'9999'" */
+	int depth; /* links after the root */
+	struct {
+		char table[64];
+		char fk[64]; /* in link[k], pointing at link[k-1].id */
+	} link[MAX_CHAIN + 1];
+	char column[16];   /* person_id or household_id, of link[0] */
+	char stamp[64];    /* SQL for the row's date on alias x, or "'9999'" */
 };
 
+static int ref_add(struct ref_table **list, size_t *count, size_t *cap,
+		   struct ref_table **out)
+{
+	if (*count == *cap) {
+		struct ref_table *p;
+
+		*cap = *cap ? *cap * 2 : 16;
+		p = realloc(*list, *cap * sizeof **list);
+		if (!p)
+			return HANE_ENOMEM;
+		*list = p;
+	}
+	*out = &(*list)[(*count)++];
+	memset(*out, 0, sizeof **out);
+	return 0;
+}
+
+/* The date of a row of table t (alias x): its latest change. */
+static void stamp_of(hane_db *db, const char *t, char *out, size_t outsz)
+{
+	hane_stmt *st = NULL;
+	bool up = false, cr = false;
+
+	if (hane_stmt_prepare(db, &st,
+			      "SELECT name FROM pragma_table_info(:t)") == 0 &&
+	    hane_stmt_bind_text(st, ":t", t) == 0) {
+		while (hane_stmt_step(st) == HANE_ROW) {
+			up |= strcmp(hane_stmt_text(st, 0), "updated_at") == 0;
+			cr |= strcmp(hane_stmt_text(st, 0), "created_at") == 0;
+		}
+	}
+	hane_stmt_finalize(st);
+	snprintf(out, outsz, "%s",
+		 up && cr ? "coalesce(x.updated_at, x.created_at)"
+		 : up	  ? "x.updated_at"
+		 : cr	  ? "x.created_at"
+			  : "'9999'");
+}
+
+static bool ref_has(const struct ref_table *list, size_t n, const char *t)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i].link[list[i].depth].table, t) == 0)
+			return true;
+	return false;
+}
+
+static const char *const not_service =
+	" AND m.name NOT IN ('person', 'household', 'person_word',"
+	" 'retention_log', 'audit', 'staff') AND m.name NOT LIKE 'sqlite%'";
+
 /* Lists the tables with a person_id or household_id column, other than
- * the registry's own and the logs. *out is the caller's (free). */
+ * the registry's own and the logs, then every table whose rows reach one
+ * of them through foreign keys. *out is the caller's (free). */
 static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 {
 	hane_stmt *st = NULL;
-	struct ref_table *list = NULL;
-	size_t count = 0, cap = 0;
-	int rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT m.name, c.name,"
-		" (SELECT group_concat(d.name) FROM pragma_table_info(m.name) d"
-		"  WHERE d.name IN ('updated_at', 'created_at'))"
-		" FROM sqlite_schema m, pragma_table_info(m.name) c"
-		" WHERE m.type = 'table' AND c.name IN ('person_id',"
-		" 'household_id') AND m.name NOT IN ('person', 'household',"
-		" 'person_word', 'retention_log', 'audit')"
-		" AND m.name NOT LIKE 'sqlite%' ORDER BY m.name, c.name");
+	struct ref_table *list = NULL, *r;
+	size_t count = 0, cap = 0, from = 0;
+	char sql[512];
+	int rc;
 
+	snprintf(sql, sizeof sql,
+		 "SELECT m.name, c.name FROM sqlite_schema m,"
+		 " pragma_table_info(m.name) c WHERE m.type = 'table'"
+		 " AND c.name IN ('person_id', 'household_id')%s"
+		 " ORDER BY m.name, c.name",
+		 not_service);
 	*out = NULL;
 	*n = 0;
-	if (rc)
+	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
 		return rc;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		const char *t = hane_stmt_text(st, 0);
-		const char *dates = hane_stmt_text(st, 2);
-		struct ref_table *r;
 
 		if (!ident_ok(t))
 			continue;
-		if (count == cap) {
-			struct ref_table *p;
-
-			cap = cap ? cap * 2 : 16;
-			p = realloc(list, cap * sizeof *list);
-			if (!p) {
-				rc = HANE_ENOMEM;
-				break;
-			}
-			list = p;
-		}
-		r = &list[count++];
-		snprintf(r->name, sizeof r->name, "%s", t);
+		if ((rc = ref_add(&list, &count, &cap, &r)) != 0)
+			break;
+		snprintf(r->link[0].table, sizeof r->link[0].table, "%s", t);
 		snprintf(r->column, sizeof r->column, "%s",
 			 hane_stmt_text(st, 1));
-		if (strstr(dates, "updated_at") && strstr(dates, "created_at"))
-			snprintf(r->stamp, sizeof r->stamp,
-				 "coalesce(x.updated_at, x.created_at)");
-		else if (strstr(dates, "updated_at"))
-			snprintf(r->stamp, sizeof r->stamp, "x.updated_at");
-		else if (strstr(dates, "created_at"))
-			snprintf(r->stamp, sizeof r->stamp, "x.created_at");
-		else
-			snprintf(r->stamp, sizeof r->stamp, "'9999'");
 	}
 	hane_stmt_finalize(st);
+	st = NULL;
+	/* Children by foreign key, one level per pass. */
+	snprintf(sql, sizeof sql,
+		 "SELECT m.name, f.\"from\", f.\"table\" FROM sqlite_schema m,"
+		 " pragma_foreign_key_list(m.name) f WHERE m.type = 'table'%s"
+		 " ORDER BY m.name",
+		 not_service);
+	for (int depth = 1; rc >= 0 && depth <= MAX_CHAIN; depth++) {
+		size_t upto = count;
+
+		if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
+			break;
+		while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+			char child[64], fk[64], parent[64];
+
+			snprintf(child, sizeof child, "%s", hane_stmt_text(st, 0));
+			snprintf(fk, sizeof fk, "%s", hane_stmt_text(st, 1));
+			snprintf(parent, sizeof parent, "%s",
+				 hane_stmt_text(st, 2));
+			if (!ident_ok(child) || !ident_ok(fk) ||
+			    ref_has(list, count, child))
+				continue;
+			for (size_t i = from; i < upto; i++) {
+				struct ref_table base;
+
+				if (strcmp(list[i].link[list[i].depth].table,
+					   parent) != 0)
+					continue;
+				base = list[i];
+				if ((rc = ref_add(&list, &count, &cap, &r)) != 0)
+					break;
+				*r = base;
+				r->depth = depth;
+				snprintf(r->link[depth].table,
+					 sizeof r->link[depth].table, "%s", child);
+				snprintf(r->link[depth].fk,
+					 sizeof r->link[depth].fk, "%s", fk);
+				break;
+			}
+			if (rc < 0)
+				break;
+		}
+		hane_stmt_finalize(st);
+		st = NULL;
+		from = upto;
+		if (rc >= 0)
+			rc = 0;
+		if (count == upto)
+			break;
+	}
+	for (size_t i = 0; rc >= 0 && i < count; i++)
+		stamp_of(db, list[i].link[list[i].depth].table, list[i].stamp,
+			 sizeof list[i].stamp);
 	if (rc < 0) {
 		free(list);
 		return rc;
@@ -164,6 +259,39 @@ static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 	*out = list;
 	*n = count;
 	return 0;
+}
+
+/* " FROM child x JOIN parent a1 ON a1.id = x.fk … WHERE root.column = "
+ * for one service table: the caller adds what it compares with. */
+static void ref_from(struct sbuf *b, const struct ref_table *r)
+{
+	char part[300], alias[16], prev[16];
+
+	snprintf(part, sizeof part, " FROM %s x", r->link[r->depth].table);
+	sb_add(b, part);
+	snprintf(prev, sizeof prev, "x");
+	for (int k = r->depth; k > 0; k--) {
+		snprintf(alias, sizeof alias, "a%d", k);
+		snprintf(part, sizeof part, " JOIN %s %s ON %s.id = %s.%s",
+			 r->link[k - 1].table, alias, alias, prev,
+			 r->link[k].fk);
+		sb_add(b, part);
+		snprintf(prev, sizeof prev, "%s", alias);
+	}
+	snprintf(part, sizeof part, " WHERE %s.%s = ", prev, r->column);
+	sb_add(b, part);
+}
+
+/* ", coalesce((SELECT max(stamp) FROM … = p.<id>), '')" */
+static void ref_subquery(struct sbuf *b, const struct ref_table *r)
+{
+	char part[100];
+
+	snprintf(part, sizeof part, ", coalesce((SELECT max(%s)", r->stamp);
+	sb_add(b, part);
+	ref_from(b, r);
+	sb_add(b, strcmp(r->column, "person_id") == 0 ? "p.id), '')"
+						      : "p.household_id), '')");
 }
 
 /* ---- Retention ------------------------------------------------------------- */
@@ -296,7 +424,7 @@ int hane_retention_run(hane_db *db, bool dry_run,
 	struct hane_retention_item *items = NULL;
 	struct sbuf sql = {0};
 	hane_stmt *st = NULL;
-	char cutoff[11], now[20], part[400], detail[200];
+	char cutoff[11], now[20], detail[200];
 	size_t nrefs = 0, count = 0, cap = 0;
 	int rc = hane_can(db, HANE_ACT_RETENTION);
 
@@ -313,16 +441,8 @@ int hane_retention_run(hane_db *db, bool dry_run,
 		     " p.household_id, p.first_name || ' ' || p.last_name AS"
 		     " name, max(coalesce(p.updated_at, ''),"
 		     " coalesce(p.created_at, ''), coalesce(h.updated_at, '')");
-	for (size_t i = 0; i < nrefs; i++) {
-		snprintf(part, sizeof part,
-			 ", coalesce((SELECT max(%s) FROM %s x WHERE x.%s ="
-			 " p.%s), '')",
-			 refs[i].stamp, refs[i].name, refs[i].column,
-			 strcmp(refs[i].column, "person_id") == 0
-				 ? "id"
-				 : "household_id");
-		sb_add(&sql, part);
-	}
+	for (size_t i = 0; i < nrefs; i++)
+		ref_subquery(&sql, &refs[i]);
 	sb_add(&sql, ") AS last FROM person p LEFT JOIN household h ON h.id ="
 		     " p.household_id WHERE p.id NOT IN (SELECT person_id FROM"
 		     " retention_log)) WHERE last < :cutoff ORDER BY id");
@@ -433,7 +553,7 @@ int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
 	struct sbuf out = {0};
 	size_t nrefs = 0;
 	int64_t pid = 0, hid = 0;
-	char sql[400], hex[65], detail[1200], now[20];
+	char hex[65], detail[1200], now[20];
 	int fd = -1, rc = hane_can(db, HANE_ACT_PERSON_ACCESS);
 	bool created = false;
 	hane_stmt *st = NULL;
@@ -488,16 +608,24 @@ int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
 	}
 	sb_add(&out, ",\n  \"services\": {");
 	for (size_t i = 0; i < nrefs && rc == 0; i++) {
-		snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE %s = :id",
-			 refs[i].name, refs[i].column);
+		struct sbuf q = {0};
+
+		/* Every row that reaches the person or household, through
+		 * its foreign keys as retention counts them. */
+		sb_add(&q, "SELECT x.*");
+		ref_from(&q, &refs[i]);
+		sb_add(&q, ":id");
 		sb_add(&out, i ? ",\n  " : "\n  ");
-		snprintf(detail, sizeof detail, "%s.%s", refs[i].name,
-			 refs[i].column);
+		snprintf(detail, sizeof detail, "%s.%s",
+			 refs[i].link[refs[i].depth].table, refs[i].column);
 		sb_json(&out, detail);
 		sb_add(&out, ": ");
-		rc = rows_json(db, &out, sql,
-			       strcmp(refs[i].column, "person_id") == 0 ? pid
-									: hid);
+		rc = q.oom ? HANE_ENOMEM
+			   : rows_json(db, &out, q.s,
+				       strcmp(refs[i].column, "person_id") == 0
+					       ? pid
+					       : hid);
+		free(q.s);
 	}
 	sb_add(&out, "},\n  \"processing_log\": ");
 	if (rc == 0) {
