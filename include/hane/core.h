@@ -71,6 +71,20 @@ char *hane_text_truncate(char *out, size_t outsz, const char *s, int cols);
 /* Trims ASCII white space at both ends in place; returns s. */
 char *hane_text_trim(char *s);
 
+/* ---- Field checks shared by the units' models ----------------------- */
+
+/* Sets the detail "<field>: <why>" (field: a message id, enum hane_msg)
+ * and returns HANE_EINVAL. why is copied first, so it may be
+ * hane_error_last(). */
+int hane_field_error(int field, const char *why);
+
+/* 0 if s is valid UTF-8 shorter than max bytes; otherwise HANE_EINVAL
+ * naming the field ("Ad: en çok 95 karakter"). */
+int hane_field_len(int field, const char *s, size_t max);
+
+/* True if s is empty or only white space (space, tab, CR, LF). */
+bool hane_text_blank(const char *s);
+
 /* ---- Money: integer kuruş --------------------------------------------- */
 
 /* Parses "8.250,50", "8250,50", "8250.50", "₺8.250", "8.250 TL", "-12,5"

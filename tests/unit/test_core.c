@@ -742,6 +742,32 @@ static void test_clock(void **state)
 	assert_memory_equal(today, now, HANE_DATE_LEN);
 }
 
+static void test_field_checks(void **state)
+{
+	char big[300];
+
+	(void)state;
+	assert_int_equal(hane_field_error(HANE_M_F_FIRST, "boş"), HANE_EINVAL);
+	assert_string_equal(hane_error_last(), "Ad: boş");
+	/* why may be the last error itself. */
+	hane_error_set("Kontrol hanesi tutmuyor");
+	assert_int_equal(hane_field_error(HANE_M_F_TCKN, hane_error_last()),
+			 HANE_EINVAL);
+	assert_string_equal(hane_error_last(),
+			    "TC Kimlik No: Kontrol hanesi tutmuyor");
+	tu_ok(hane_field_len(HANE_M_F_STREET, "Atatürk Cd.", 16));
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(hane_field_len(HANE_M_F_STREET, big, 256),
+			 HANE_EINVAL);
+	assert_non_null(strstr(hane_error_last(), "255"));
+	assert_int_equal(hane_field_len(HANE_M_F_STREET, "a\xff", 256),
+			 HANE_EINVAL);
+	assert_true(hane_text_blank(""));
+	assert_true(hane_text_blank(" \t\r\n"));
+	assert_false(hane_text_blank(" x "));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -771,6 +797,7 @@ int main(void)
 		cmocka_unit_test(test_phone_reject),
 		cmocka_unit_test(test_phone_format),
 		cmocka_unit_test(test_clock),
+		cmocka_unit_test(test_field_checks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,24 +10,6 @@
 #include "hane/perm.h"
 #include "homecare_int.h"
 
-static bool blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t')
-			return false;
-	return true;
-}
-
-static int check_len(enum hane_msg field, const char *s, size_t max)
-{
-	if (strlen(s) >= max || !hane_utf8_valid(s, strlen(s))) {
-		hane_error_set(hane_msg(HANE_M_HC_V_TOO_LONG), hane_msg(field),
-			       (int)max - 1);
-		return HANE_EINVAL;
-	}
-	return 0;
-}
-
 /* ---- Workers ------------------------------------------------------------------ */
 
 void hane_homecare_worker_init(struct hane_homecare_worker *w)
@@ -44,12 +26,12 @@ static int worker_validate(const struct hane_homecare_worker *w)
 	char days[8];
 	int rc;
 
-	if (blank(w->name)) {
+	if (hane_text_blank(w->name)) {
 		hane_error_set(hane_msg(HANE_M_HC_V_REQUIRED),
 			       hane_msg(HANE_M_HC_F_NAME));
 		return HANE_EINVAL;
 	}
-	if ((rc = check_len(HANE_M_HC_F_NAME, w->name, sizeof w->name)) ||
+	if ((rc = hane_field_len(HANE_M_HC_F_NAME, w->name, sizeof w->name)) ||
 	    (rc = hc_check_code("kind", HANE_M_HC_F_KIND, w->kind)) ||
 	    (rc = hc_check_code("services", HANE_M_HC_F_SERVICES,
 				w->services)))
@@ -249,7 +231,7 @@ static int client_validate(struct hane_homecare_client *c)
 	if ((rc = hc_check_code("services", HANE_M_HC_F_SERVICES,
 				c->services)) ||
 	    (rc = hc_check_date(HANE_M_HC_F_START_DATE, c->start_date, true)) ||
-	    (rc = check_len(HANE_M_HC_F_NOTES, c->notes, sizeof c->notes)) ||
+	    (rc = hane_field_len(HANE_M_HC_F_NOTES, c->notes, sizeof c->notes)) ||
 	    (rc = needs_normalize(needs, sizeof needs, c->needs)))
 		return rc;
 	HC_SET(c->needs, needs);

@@ -684,11 +684,9 @@ int hane_homecare_visit_cancel(hane_db *db, int64_t id, int64_t version,
 			       hane_msg(HANE_M_HC_F_REASON));
 		return HANE_EINVAL;
 	}
-	if (strlen(reason) >= HANE_TEXT_MAX) {
-		hane_error_set(hane_msg(HANE_M_HC_V_TOO_LONG),
-			       hane_msg(HANE_M_HC_F_REASON), HANE_TEXT_MAX - 1);
-		return HANE_EINVAL;
-	}
+	if ((rc = hane_field_len(HANE_M_HC_F_REASON, reason,
+				 HANE_TEXT_MAX)) != 0)
+		return rc;
 	if ((rc = planned_visit(db, id, version, &v)))
 		return rc;
 	{
@@ -729,12 +727,7 @@ static int recordable(hane_db *db, int64_t id, int64_t version,
 
 static int text_ok(enum hane_msg field, const char *s, size_t max)
 {
-	if (s && strlen(s) >= max) {
-		hane_error_set(hane_msg(HANE_M_HC_V_TOO_LONG), hane_msg(field),
-			       (int)max - 1);
-		return HANE_EINVAL;
-	}
-	return 0;
+	return s ? hane_field_len(field, s, max) : 0;
 }
 
 int hane_homecare_visit_done(hane_db *db, int64_t id, int64_t version,

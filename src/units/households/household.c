@@ -96,32 +96,6 @@ const char *hane_status_label(const char *status)
 
 /* ---- Validation ------------------------------------------------------------ */
 
-static int field_error(enum hane_msg field, const char *why)
-{
-	hane_error_set(hane_msg(HANE_M_V_FIELD), hane_msg(field), why);
-	return HANE_EINVAL;
-}
-
-static int check_len(enum hane_msg field, const char *s, size_t max)
-{
-	if (strlen(s) >= max) {
-		hane_error_set(hane_msg(HANE_M_V_TOO_LONG), hane_msg(field),
-			       (int)max - 1);
-		return HANE_EINVAL;
-	}
-	if (!hane_utf8_valid(s, strlen(s)))
-		return field_error(field, hane_strerror(HANE_EINVAL));
-	return 0;
-}
-
-static bool blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t')
-			return false;
-	return true;
-}
-
 int hane_person_validate(const struct hane_person *p)
 {
 	char iso[HANE_DATE_LEN + 1], today[HANE_DATE_LEN + 1];
@@ -131,30 +105,30 @@ int hane_person_validate(const struct hane_person *p)
 		char why[512];
 
 		snprintf(why, sizeof why, "%s", hane_error_last());
-		return field_error(HANE_M_F_TCKN, why);
+		return hane_field_error(HANE_M_F_TCKN, why);
 	}
-	if (blank(p->first_name)) {
+	if (hane_text_blank(p->first_name)) {
 		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
 			       hane_msg(HANE_M_F_FIRST));
 		return HANE_EINVAL;
 	}
-	if (blank(p->last_name)) {
+	if (hane_text_blank(p->last_name)) {
 		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
 			       hane_msg(HANE_M_F_LAST));
 		return HANE_EINVAL;
 	}
-	if ((rc = check_len(HANE_M_F_FIRST, p->first_name, HANE_NAME_MAX)) ||
-	    (rc = check_len(HANE_M_F_LAST, p->last_name, HANE_NAME_MAX)) ||
-	    (rc = check_len(HANE_M_F_CHRONIC, p->chronic_illness,
+	if ((rc = hane_field_len(HANE_M_F_FIRST, p->first_name, HANE_NAME_MAX)) ||
+	    (rc = hane_field_len(HANE_M_F_LAST, p->last_name, HANE_NAME_MAX)) ||
+	    (rc = hane_field_len(HANE_M_F_CHRONIC, p->chronic_illness,
 			    HANE_TEXT_MAX)))
 		return rc;
 	if (p->birth_date[0]) {
 		if (hane_date_parse(iso, p->birth_date) != 0 ||
 		    strcmp(iso, p->birth_date) != 0)
-			return field_error(HANE_M_F_BIRTH,
+			return hane_field_error(HANE_M_F_BIRTH,
 					   hane_msg(HANE_M_DATE_INVALID));
 		if (strcmp(iso, hane_today(today)) > 0)
-			return field_error(HANE_M_F_BIRTH,
+			return hane_field_error(HANE_M_F_BIRTH,
 					   hane_msg(HANE_M_V_FUTURE));
 	}
 	if (p->sex[0] && strcmp(p->sex, "K") != 0 && strcmp(p->sex, "E") != 0) {
@@ -180,7 +154,7 @@ int hane_person_validate(const struct hane_person *p)
 
 		if (hane_phone_normalize(norm, p->phone) != 0 ||
 		    strcmp(norm, p->phone) != 0)
-			return field_error(HANE_M_F_PHONE,
+			return hane_field_error(HANE_M_F_PHONE,
 					   hane_msg(HANE_M_PHONE_INVALID));
 	}
 	return 0;
@@ -201,18 +175,18 @@ int hane_household_validate(hane_db *db, const struct hane_household *h)
 			return HANE_EINVAL;
 		}
 	}
-	if ((rc = check_len(HANE_M_F_STREET, h->street, sizeof h->street)) ||
-	    (rc = check_len(HANE_M_F_BUILDING, h->building,
+	if ((rc = hane_field_len(HANE_M_F_STREET, h->street, sizeof h->street)) ||
+	    (rc = hane_field_len(HANE_M_F_BUILDING, h->building,
 			    sizeof h->building)) ||
-	    (rc = check_len(HANE_M_F_DOOR, h->door, sizeof h->door)) ||
-	    (rc = check_len(HANE_M_F_NOTES, h->notes, sizeof h->notes)))
+	    (rc = hane_field_len(HANE_M_F_DOOR, h->door, sizeof h->door)) ||
+	    (rc = hane_field_len(HANE_M_F_NOTES, h->notes, sizeof h->notes)))
 		return rc;
 	if (h->phone[0]) {
 		char norm[HANE_PHONE_LEN + 1];
 
 		if (hane_phone_normalize(norm, h->phone) != 0 ||
 		    strcmp(norm, h->phone) != 0)
-			return field_error(HANE_M_F_PHONE,
+			return hane_field_error(HANE_M_F_PHONE,
 					   hane_msg(HANE_M_PHONE_INVALID));
 	}
 	if (h->income_kurus < -1) {

@@ -295,35 +295,6 @@ int hane_inspection_days_between(const char *a, const char *b)
 
 /* ---- Small helpers ------------------------------------------------------------ */
 
-int insp_field_error(enum hane_msg field, const char *why)
-{
-	char keep[512];
-
-	snprintf(keep, sizeof keep, "%s", why);
-	hane_error_set(hane_msg(HANE_M_V_FIELD), hane_msg(field), keep);
-	return HANE_EINVAL;
-}
-
-static int check_len(enum hane_msg field, const char *s, size_t max)
-{
-	if (strlen(s) >= max) {
-		hane_error_set(hane_msg(HANE_M_V_TOO_LONG), hane_msg(field),
-			       (int)max - 1);
-		return HANE_EINVAL;
-	}
-	if (!hane_utf8_valid(s, strlen(s)))
-		return insp_field_error(field, hane_strerror(HANE_EINVAL));
-	return 0;
-}
-
-static bool blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return false;
-	return true;
-}
-
 static int bad_status(const struct hane_inspection *r, const char *want)
 {
 	hane_error_set(hane_msg(HANE_M_INSP_BAD_STATUS), (long long)r->id,
@@ -832,7 +803,7 @@ int insp_validate_request(hane_db *db, struct hane_inspection *r)
 	if (!r->requested_on[0])
 		strcpy(r->requested_on, today);
 	if (!insp_date_ok(r->requested_on))
-		return insp_field_error(HANE_M_INSP_F_REQUESTED_ON,
+		return hane_field_error(HANE_M_INSP_F_REQUESTED_ON,
 					hane_msg(HANE_M_DATE_INVALID));
 	if (strcmp(r->requested_on, today) > 0) {
 		hane_error_set(hane_msg(HANE_M_INSP_V_FUTURE),
@@ -845,13 +816,13 @@ int insp_validate_request(hane_db *db, struct hane_inspection *r)
 		return not_one_of(HANE_INSP_REASON, HANE_M_INSP_F_REASON);
 	if (!hane_inspection_valid(HANE_INSP_URGENCY, r->urgency))
 		return not_one_of(HANE_INSP_URGENCY, HANE_M_INSP_F_URGENCY);
-	if ((rc = check_len(HANE_M_INSP_F_REFERRER, r->referrer,
+	if ((rc = hane_field_len(HANE_M_INSP_F_REFERRER, r->referrer,
 			    sizeof r->referrer)) ||
-	    (rc = check_len(HANE_M_INSP_F_REASON_TEXT, r->reason_text,
+	    (rc = hane_field_len(HANE_M_INSP_F_REASON_TEXT, r->reason_text,
 			    sizeof r->reason_text)))
 		return rc;
 	/* A referral that does not say from whom cannot be followed up. */
-	if (!strcmp(r->channel, "referral") && blank(r->referrer)) {
+	if (!strcmp(r->channel, "referral") && hane_text_blank(r->referrer)) {
 		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
 			       hane_msg(HANE_M_INSP_F_REFERRER));
 		return HANE_EINVAL;
@@ -976,7 +947,7 @@ static int assign_tx(hane_db *db, void *arg)
 		return rc;
 	if (a->text && a->text[0]) {
 		if (hane_date_parse(due, a->text))
-			return insp_field_error(HANE_M_INSP_F_DUE,
+			return hane_field_error(HANE_M_INSP_F_DUE,
 						hane_error_last());
 		if (strcmp(due, r.requested_on) < 0) {
 			char shown[HANE_DATE_LEN + 1];
@@ -1046,12 +1017,12 @@ int hane_inspection_cancel(hane_db *db, int64_t id, int64_t version,
 
 	if (rc)
 		return rc;
-	if (!reason || blank(reason)) {
+	if (!reason || hane_text_blank(reason)) {
 		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
 			       hane_msg(HANE_M_INSP_F_CANCEL_REASON));
 		return HANE_EINVAL;
 	}
-	if ((rc = check_len(HANE_M_INSP_F_CANCEL_REASON, reason,
+	if ((rc = hane_field_len(HANE_M_INSP_F_CANCEL_REASON, reason,
 			    HANE_INSP_TEXT_MAX)))
 		return rc;
 	return hane_store_tx(db, cancel_tx, &a);

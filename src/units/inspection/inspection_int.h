@@ -30,9 +30,6 @@ int insp_validate_request(hane_db *db, struct hane_inspection *r);
  * set. Runs inside the caller's transaction. */
 int insp_insert_request(hane_db *db, struct hane_inspection *r, int64_t *id);
 
-/* A field's message "Label: why" as the error. */
-int insp_field_error(enum hane_msg field, const char *why);
-
 /* Strict ISO date check ("" refused). */
 bool insp_date_ok(const char *iso);
 

@@ -13,26 +13,6 @@
 #include "hane/perm.h"
 #include "inspection_int.h"
 
-static bool blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return false;
-	return true;
-}
-
-static int check_len(enum hane_msg field, const char *s, size_t max)
-{
-	if (strlen(s) >= max) {
-		hane_error_set(hane_msg(HANE_M_V_TOO_LONG), hane_msg(field),
-			       (int)max - 1);
-		return HANE_EINVAL;
-	}
-	if (!hane_utf8_valid(s, strlen(s)))
-		return insp_field_error(field, hane_strerror(HANE_EINVAL));
-	return 0;
-}
-
 static int one_of(enum hane_inspection_list l, enum hane_msg field,
 		  const char *code, bool required)
 {
@@ -78,7 +58,7 @@ static int check_date(char d[HANE_DATE_LEN + 1], enum hane_msg field,
 	if (!d[0])
 		strcpy(d, today);
 	if (!insp_date_ok(d))
-		return insp_field_error(field, hane_msg(HANE_M_DATE_INVALID));
+		return hane_field_error(field, hane_msg(HANE_M_DATE_INVALID));
 	if (strcmp(d, today) > 0) {
 		hane_error_set(hane_msg(HANE_M_INSP_V_FUTURE), hane_msg(field));
 		return HANE_EINVAL;
@@ -126,15 +106,15 @@ static int validate_visit(const struct hane_inspection_visit *v)
 		hane_error_set("%s", hane_msg(HANE_M_INSP_V_RENT_OWNER));
 		return HANE_EINVAL;
 	}
-	if ((rc = check_len(HANE_M_INSP_F_PRESENT, v->present,
+	if ((rc = hane_field_len(HANE_M_INSP_F_PRESENT, v->present,
 			    sizeof v->present)) ||
-	    (rc = check_len(HANE_M_INSP_F_HEALTH, v->health,
+	    (rc = hane_field_len(HANE_M_INSP_F_HEALTH, v->health,
 			    sizeof v->health)) ||
-	    (rc = check_len(HANE_M_INSP_F_DISABILITY, v->disability,
+	    (rc = hane_field_len(HANE_M_INSP_F_DISABILITY, v->disability,
 			    sizeof v->disability)) ||
-	    (rc = check_len(HANE_M_INSP_F_FINDINGS, v->findings,
+	    (rc = hane_field_len(HANE_M_INSP_F_FINDINGS, v->findings,
 			    sizeof v->findings)) ||
-	    (rc = check_len(HANE_M_INSP_F_NOTE, v->note, sizeof v->note)))
+	    (rc = hane_field_len(HANE_M_INSP_F_NOTE, v->note, sizeof v->note)))
 		return rc;
 	return 0;
 }
@@ -255,7 +235,7 @@ static int compose_note(hane_db *db, const struct hane_inspection_visit *v,
 		say(n, HANE_M_INSP_NOTE_VISIT_NOADDR, date);
 	if (h.head[0])
 		say(n, HANE_M_INSP_NOTE_HEAD, h.head, h.members);
-	if (!blank(v->present))
+	if (!hane_text_blank(v->present))
 		say(n, HANE_M_INSP_NOTE_PRESENT,
 		    clause(text, sizeof text, v->present));
 	if (!strcmp(v->tenure, "tenant")) {
@@ -321,13 +301,13 @@ static int compose_note(hane_db *db, const struct hane_inspection_visit *v,
 		say(n, HANE_M_INSP_NOTE_EXPENSES,
 		    money(b, sizeof b, v->expenses_kurus));
 	}
-	if (!blank(v->health))
+	if (!hane_text_blank(v->health))
 		say(n, HANE_M_INSP_NOTE_HEALTH,
 		    clause(text, sizeof text, v->health));
-	if (!blank(v->disability))
+	if (!hane_text_blank(v->disability))
 		say(n, HANE_M_INSP_NOTE_DISABILITY,
 		    clause(text, sizeof text, v->disability));
-	if (!blank(v->findings)) {
+	if (!hane_text_blank(v->findings)) {
 		clause(text, sizeof text, v->findings);
 		say(n, HANE_M_INSP_NOTE_FINDINGS, text);
 		if (n->len < sizeof n->buf - 1)
@@ -419,7 +399,7 @@ static int visit_tx(hane_db *db, void *arg)
 		if (rc < 0)
 			return rc;
 	}
-	if (blank(v->note) &&
+	if (hane_text_blank(v->note) &&
 	    (rc = compose_note(db, v, v->note, sizeof v->note)))
 		return rc;
 	{
@@ -563,12 +543,12 @@ static int validate_decision(const struct hane_inspection_decision *d)
 	if ((rc = one_of(HANE_INSP_OUTCOME, HANE_M_INSP_F_OUTCOME, d->outcome,
 			 true)))
 		return rc;
-	if (blank(d->reason)) {
+	if (hane_text_blank(d->reason)) {
 		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
 			       hane_msg(HANE_M_INSP_F_DECISION_REASON));
 		return HANE_EINVAL;
 	}
-	if ((rc = check_len(HANE_M_INSP_F_DECISION_REASON, d->reason,
+	if ((rc = hane_field_len(HANE_M_INSP_F_DECISION_REASON, d->reason,
 			    sizeof d->reason)))
 		return rc;
 	if (!strcmp(d->outcome, "rejected")) {
@@ -609,10 +589,10 @@ static int validate_decision(const struct hane_inspection_decision *d)
 		return HANE_EINVAL;
 	}
 	if (!insp_date_ok(d->start_on))
-		return insp_field_error(HANE_M_INSP_F_START,
+		return hane_field_error(HANE_M_INSP_F_START,
 					hane_msg(HANE_M_DATE_INVALID));
 	if (!insp_date_ok(d->end_on))
-		return insp_field_error(HANE_M_INSP_F_END,
+		return hane_field_error(HANE_M_INSP_F_END,
 					hane_msg(HANE_M_DATE_INVALID));
 	if (strcmp(d->end_on, d->start_on) < 0) {
 		hane_error_set("%s", hane_msg(HANE_M_INSP_V_END_BEFORE_START));

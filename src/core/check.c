@@ -1,0 +1,39 @@
+/* Field checks shared by the units' models: one wording for "which field,
+ * what is wrong" everywhere. */
+#include <stdio.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+
+int hane_field_error(int field, const char *why)
+{
+	char keep[512];
+
+	snprintf(keep, sizeof keep, "%s", why ? why : "");
+	hane_error_set(hane_msg(HANE_M_V_FIELD),
+		       hane_msg((enum hane_msg)field), keep);
+	return HANE_EINVAL;
+}
+
+int hane_field_len(int field, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n >= max) {
+		hane_error_set(hane_msg(HANE_M_V_TOO_LONG),
+			       hane_msg((enum hane_msg)field), (int)max - 1);
+		return HANE_EINVAL;
+	}
+	if (!hane_utf8_valid(s, n))
+		return hane_field_error(field, hane_strerror(HANE_EINVAL));
+	return 0;
+}
+
+bool hane_text_blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
