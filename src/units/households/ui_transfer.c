@@ -73,13 +73,18 @@ static void path_resolve(char *out, size_t outsz, const char *base,
 			 const char *in)
 {
 	const char *home = getenv("HOME");
+	int n;
 
 	if (in[0] == '~' && (in[1] == '/' || !in[1]) && home)
-		snprintf(out, outsz, "%s%s", home, in + 1);
+		n = snprintf(out, outsz, "%s%s", home, in + 1);
 	else if (in[0] == '/')
-		snprintf(out, outsz, "%s", in);
+		n = snprintf(out, outsz, "%s", in);
 	else
-		snprintf(out, outsz, "%s/%s", base, in);
+		n = snprintf(out, outsz, "%s/%s", base, in);
+	/* Too long: no path at all rather than a cut one that names
+	 * another file. */
+	if (n < 0 || (size_t)n >= outsz)
+		out[0] = '\0';
 }
 
 static void cwd_or_root(char *out, size_t outsz)
@@ -212,7 +217,7 @@ static int picker_load(struct picker *p)
 
 static void size_text(char *out, size_t outsz, long long n)
 {
-	char num[32];
+	char num[16]; /* at most "1.024" here */
 
 	if (n < 1024)
 		snprintf(out, outsz, "%lld B", n);
