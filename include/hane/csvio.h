@@ -143,4 +143,17 @@ int hane_csv_writer_close(hane_csv_writer *w);
  * unwrapped. Works in place on s; returns s. */
 char *hane_csv_unguard(char *s);
 
+/* ---- Column titles -------------------------------------------------------- */
+
+/* The key a column title is matched by: folded (case, Turkish letters,
+ * accents) with spaces and punctuation dropped, so "T.C. KİMLİK NO",
+ * "tc kimlik no" and "TCKimlikNo" are one key ("tckimlikno"). */
+void hane_csv_title_key(char *out, size_t outsz, const char *title);
+
+/* The index in titles[0..n) of the entry naming this column, or -1. Each
+ * entry lists its aliases separated by '|' ("TC Kimlik No|tckn"). This is
+ * how every unit's importer finds its columns, Turkish or English. */
+int hane_csv_title_find(const char *title, const char *const *titles,
+			int n);
+
 #endif

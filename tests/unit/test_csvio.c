@@ -459,10 +459,29 @@ static void test_long_file_streams(void **state)
 	hane_csv_close(r);
 }
 
+static void test_title_matching(void **state)
+{
+	static const char *const titles[] = {"TC Kimlik No|tckn|T.C. No",
+					     "Ad Soyad|Adı Soyadı",
+					     "Aylık Gelir (TL)|Gelir"};
+	char key[64];
+
+	(void)state;
+	hane_csv_title_key(key, sizeof key, "T.C. KİMLİK NO");
+	assert_string_equal(key, "tckimlikno");
+	assert_int_equal(hane_csv_title_find("t.c. kimlik no", titles, 3), 0);
+	assert_int_equal(hane_csv_title_find("TCKN", titles, 3), 0);
+	assert_int_equal(hane_csv_title_find("  ADI  SOYADI ", titles, 3), 1);
+	assert_int_equal(hane_csv_title_find("aylik gelir tl", titles, 3), 2);
+	assert_int_equal(hane_csv_title_find("Renk", titles, 3), -1);
+	assert_int_equal(hane_csv_title_find(" ;, ", titles, 3), -1);
+}
+
 int main(void)
 {
 	const char *base = getenv("HANE_TEST_TMP");
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_title_matching),
 		cmocka_unit_test(test_rfc4180),
 		cmocka_unit_test(test_bom_and_spaces),
 		cmocka_unit_test(test_cr_only_and_last_line),

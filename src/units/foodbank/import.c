@@ -55,41 +55,6 @@ struct imp {
 	char *header_raw;
 };
 
-static void squash(char *out, size_t outsz, const char *s)
-{
-	char *w;
-
-	hane_text_fold(out, outsz, s);
-	for (w = out; *out; out++)
-		if (*out != ' ')
-			*w++ = *out;
-	*w = '\0';
-}
-
-static int lookup(const char *title)
-{
-	char key[128], cand[128], one[128];
-
-	squash(key, sizeof key, title);
-	if (!key[0])
-		return -1;
-	for (int f = 0; f < F__COUNT; f++) {
-		const char *t = titles[f];
-
-		while (*t) {
-			const char *bar = strchr(t, '|');
-			size_t n = bar ? (size_t)(bar - t) : strlen(t);
-
-			snprintf(one, sizeof one, "%.*s", (int)n, t);
-			squash(cand, sizeof cand, one);
-			if (!strcmp(cand, key))
-				return f;
-			t += n + (bar ? 1 : 0);
-		}
-	}
-	return -1;
-}
-
 static int map_header(struct imp *im, const struct hane_csv_record *rec)
 {
 	static const enum field need_supply[] = {F_DATE, F_MARKET, F_CATEGORY,
@@ -101,7 +66,7 @@ static int map_header(struct imp *im, const struct hane_csv_record *rec)
 	for (int f = 0; f < F__COUNT; f++)
 		im->col[f] = -1;
 	for (size_t i = 0; i < rec->nfields; i++) {
-		int f = lookup(rec->fields[i]);
+		int f = hane_csv_title_find(rec->fields[i], titles, F__COUNT);
 
 		if (f < 0 || im->col[f] >= 0) {
 			char msg[256];

@@ -109,17 +109,6 @@ const char *const *hane_households_csv_fields(void)
 }
 
 /* Folded without spaces: "T.C. KİMLİK NO" and "tckimlikno" meet. */
-static void squash(char *out, size_t outsz, const char *s)
-{
-	char *w;
-
-	hane_text_fold(out, outsz, s);
-	for (w = out; *out; out++)
-		if (*out != ' ')
-			*w++ = *out;
-	*w = '\0';
-}
-
 /* The first title of a field (what export writes). */
 static void field_title(char *out, size_t outsz, enum field f)
 {
@@ -135,7 +124,7 @@ static int field_lookup(const char *title)
 {
 	char key[128], cand[128];
 
-	squash(key, sizeof key, title);
+	hane_csv_title_key(key, sizeof key, title);
 	if (!key[0])
 		return F_UNKNOWN;
 	if (!strcmp(key, "ignore") || !strcmp(key, "yoksay"))
@@ -143,7 +132,7 @@ static int field_lookup(const char *title)
 	for (int f = 0; f < F__COUNT; f++) {
 		const char *t = fields[f].titles;
 
-		squash(cand, sizeof cand, fields[f].name);
+		hane_csv_title_key(cand, sizeof cand, fields[f].name);
 		if (!strcmp(key, cand))
 			return f;
 		while (*t) {
@@ -152,7 +141,7 @@ static int field_lookup(const char *title)
 			char one[128];
 
 			snprintf(one, sizeof one, "%.*s", (int)n, t);
-			squash(cand, sizeof cand, one);
+			hane_csv_title_key(cand, sizeof cand, one);
 			if (!strcmp(key, cand))
 				return f;
 			t += n + (bar ? 1 : 0);
@@ -307,9 +296,9 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 		}
 		snprintf(colname, sizeof colname, "%.*s", (int)(eq - spec),
 			 spec);
-		squash(key, sizeof key, colname);
+		hane_csv_title_key(key, sizeof key, colname);
 		for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++) {
-			squash(cand, sizeof cand,
+			hane_csv_title_key(cand, sizeof cand,
 			       hane_csv_unguard(h->fields[i]));
 			if (!strcmp(key, cand)) {
 				forced[i] = f;

@@ -44,17 +44,6 @@ static const char *const titles[F__COUNT] = {
 	[F_URGENCY] = "Aciliyet|Öncelik|Urgency|Priority",
 };
 
-static void squash(char *out, size_t outsz, const char *s)
-{
-	char *w;
-
-	hane_text_fold(out, outsz, s);
-	for (w = out; *out; out++)
-		if (*out != ' ')
-			*w++ = *out;
-	*w = '\0';
-}
-
 static void first_title(char *out, size_t outsz, enum field f)
 {
 	const char *bar = strchr(titles[f], '|');
@@ -62,30 +51,6 @@ static void first_title(char *out, size_t outsz, enum field f)
 	snprintf(out, outsz, "%.*s",
 		 (int)(bar ? (size_t)(bar - titles[f]) : strlen(titles[f])),
 		 titles[f]);
-}
-
-static int lookup(const char *title)
-{
-	char key[128], cand[128], one[128];
-
-	squash(key, sizeof key, title);
-	if (!key[0])
-		return -1;
-	for (int f = 0; f < F__COUNT; f++) {
-		const char *t = titles[f];
-
-		while (*t) {
-			const char *bar = strchr(t, '|');
-			size_t n = bar ? (size_t)(bar - t) : strlen(t);
-
-			snprintf(one, sizeof one, "%.*s", (int)n, t);
-			squash(cand, sizeof cand, one);
-			if (!strcmp(key, cand))
-				return f;
-			t += n + (bar ? 1 : 0);
-		}
-	}
-	return -1;
 }
 
 struct imp {
@@ -125,7 +90,7 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 	im->ncols = h->nfields;
 	for (size_t i = 0; i < h->nfields; i++) {
 		const char *name = hane_csv_unguard(h->fields[i]);
-		int f = lookup(name);
+		int f = hane_csv_title_find(name, titles, F__COUNT);
 
 		if (f < 0) {
 			if (*name)

@@ -42,34 +42,6 @@ static const char *const titles[C__COUNT] = {
 	[C_NOTES] = "Not|Notlar|Açıklama|Notes",
 };
 
-static void squash(char *out, size_t outsz, const char *s)
-{
-	char *w;
-
-	hane_text_fold(out, outsz, s);
-	for (w = out; *out; out++)
-		if (*out != ' ')
-			*w++ = *out;
-	*w = '\0';
-}
-
-static int lookup(const char *title)
-{
-	char key[128], cand[128], alts[256], *save = NULL, *t;
-
-	squash(key, sizeof key, title);
-	for (int c = 0; key[0] && c < C__COUNT; c++) {
-		snprintf(alts, sizeof alts, "%s", titles[c]);
-		for (t = strtok_r(alts, "|", &save); t;
-		     t = strtok_r(NULL, "|", &save)) {
-			squash(cand, sizeof cand, t);
-			if (strcmp(key, cand) == 0)
-				return c;
-		}
-	}
-	return -1;
-}
-
 struct imp {
 	hane_db *db;
 	int col[C__COUNT];
@@ -175,7 +147,7 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 	for (int c = 0; c < C__COUNT; c++)
 		im->col[c] = -1;
 	for (size_t i = 0; i < h->nfields; i++) {
-		int c = lookup(h->fields[i]);
+		int c = hane_csv_title_find(h->fields[i], titles, C__COUNT);
 
 		if (c >= 0 && im->col[c] < 0)
 			im->col[c] = (int)i;
