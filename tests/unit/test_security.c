@@ -312,6 +312,29 @@ static void retention(void **state)
 			      "INSERT INTO test_appt VALUES (1, 1, '2019-01-10');"
 			      "INSERT INTO test_trip VALUES (1, 1, '2019-01-10',"
 			      " '2025-05-01 08:00:00')"));
+	/* An inspection of old1's household in 2019, with a case note that
+	 * names and places people: it must go with the identity. */
+	{
+		hane_stmt *st = NULL;
+
+		tu_ok(hane_stmt_prepare(
+			db, &st,
+			"INSERT INTO inspection_request(id, household_id,"
+			" requested_on, channel, referrer, reason, reason_text,"
+			" due_on, created_at, updated_at) VALUES(77, :h,"
+			" '2019-01-10', 'referral', 'Komşusu Veli Bey', 'food',"
+			" 'Eşi hasta', '2019-01-25', '2019-01-10', '2019-01-10')"));
+		tu_ok(hane_stmt_bind_int(st, ":h", h1));
+		assert_int_equal(hane_stmt_step(st), HANE_DONE);
+		hane_stmt_finalize(st);
+	}
+	tu_ok(hane_store_exec(db,
+			      "INSERT INTO inspection_visit(request_id,"
+			      " visited_on, inspector_id, present, findings,"
+			      " recommendation, created_at, updated_at)"
+			      " VALUES(77, '2019-01-12', 1, 'Ayşe Hanım',"
+			      " 'Atatürk Cd. 12, üç çocuk', 'in_kind',"
+			      " '2019-01-12', '2019-01-12')"));
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
 	fresh = add_person(db, 4, &h3); /* a new household, recent */
 	(void)fresh;
@@ -376,6 +399,18 @@ static void retention(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE"
 				   " first_name = 'Anonim'"),
 			 2);
+	/* The units' free text about them is gone too; codes and dates
+	 * (statistics) stay. */
+	assert_int_equal(count(db, "SELECT count(*) FROM inspection_request"
+				   " WHERE id = 77 AND referrer = '***' AND"
+				   " reason_text = '***' AND reason = 'food'"
+				   " AND cancel_reason IS NULL"),
+			 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM inspection_visit"
+				   " WHERE request_id = 77 AND present = '***'"
+				   " AND findings = '***' AND health IS NULL"
+				   " AND visited_on = '2019-01-12'"),
+			 1);
 	(void)h5;
 	/* Done once: a second run finds nobody. */
 	tu_ok(hane_retention_run(db, false, NULL, NULL, &n));

@@ -329,11 +329,102 @@ static int exec_id(hane_db *db, const char *sql, int64_t id, const char *now,
 
 #define PERSON_FIELDS                                                          \
 	"tckn,first_name,last_name,birth_date(day,month),phone,"             \
-	"chronic_illness,search_words,audit_values"
-#define HOUSEHOLD_FIELDS "street,building,door,phone,notes,audit_values"
+	"chronic_illness,search_words,audit_values,unit_free_text"
+#define HOUSEHOLD_FIELDS                                                       \
+	"street,building,door,phone,notes,audit_values,unit_free_text"
+
+/* The free text of the units' rows that can name or place a person: case
+ * notes, addresses, reasons typed by staff. Codes, dates, amounts and
+ * counts stay (statistics). A column missing from the schema is skipped.
+ * A value becomes "***" (not NULL), so rules like "a cancelled visit has
+ * a reason" or a CHECK on length still hold. */
+static const struct {
+	const char *table;
+	const char *const columns[6];
+} free_text[] = {
+	{"inspection_request", {"referrer", "reason_text", "cancel_reason"}},
+	{"inspection_visit",
+	 {"present", "health", "disability", "findings", "note"}},
+	{"inspection_decision", {"reason"}},
+	{"fb_referral", {"reason"}},
+	{"fb_distribution", {"override_reason", "notes"}},
+	{"homecare_client", {"notes"}},
+	{"homecare_visit", {"tasks", "notes", "cancel_reason", "followup_note"}},
+	{"taxi_rider", {"driver_notes"}},
+	{"taxi_appointment", {"pickup_address", "override_reason", "notes"}},
+	{"taxi_trip", {"from_address", "to_address", "cancel_reason"}},
+};
+
+/* Blanks the free text of the rows of r's table that reach id, and the
+ * old values of those rows in the audit trail. */
+static int scrub(hane_db *db, const struct ref_table *r, int64_t id)
+{
+	const char *t = r->link[r->depth].table;
+	struct sbuf set = {0}, rows = {0}, q = {0};
+	hane_stmt *st = NULL;
+	size_t k;
+	int rc = 0;
+
+	for (k = 0; k < sizeof free_text / sizeof free_text[0]; k++)
+		if (strcmp(free_text[k].table, t) == 0)
+			break;
+	if (k == sizeof free_text / sizeof free_text[0])
+		return 0;
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT name FROM pragma_table_info(:t)");
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":t", t);
+	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
+		for (int c = 0; c < 6 && free_text[k].columns[c]; c++) {
+			if (strcmp(hane_stmt_text(st, 0),
+				   free_text[k].columns[c]) != 0)
+				continue;
+			sb_add(&set, set.len ? ", " : "");
+			sb_add(&set, free_text[k].columns[c]);
+			sb_add(&set, " = CASE WHEN ");
+			sb_add(&set, free_text[k].columns[c]);
+			sb_add(&set, " IS NULL THEN NULL ELSE '***' END");
+		}
+		rc = 0;
+	}
+	hane_stmt_finalize(st);
+	if (rc < 0 || !set.len)
+		goto done;
+	sb_add(&rows, "SELECT x.id");
+	ref_from(&rows, r);
+	sb_add(&rows, ":id");
+	sb_add(&q, "UPDATE ");
+	sb_add(&q, t);
+	sb_add(&q, " SET ");
+	sb_add(&q, set.s);
+	sb_add(&q, " WHERE id IN (");
+	sb_add(&q, rows.s);
+	sb_add(&q, ")");
+	if (q.oom) {
+		rc = HANE_ENOMEM;
+		goto done;
+	}
+	rc = exec_id(db, q.s, id, NULL, NULL);
+	free(q.s);
+	q = (struct sbuf){0};
+	sb_add(&q, "UPDATE audit SET changes = '{\"redacted\":\"retention\"}'"
+		   " WHERE tbl = '");
+	sb_add(&q, t);
+	sb_add(&q, "' AND row_id IN (");
+	sb_add(&q, rows.s);
+	sb_add(&q, ")");
+	if (rc == 0)
+		rc = q.oom ? HANE_ENOMEM : exec_id(db, q.s, id, NULL, NULL);
+done:
+	free(set.s);
+	free(rows.s);
+	free(q.s);
+	return rc;
+}
 
 static int anonymise(hane_db *db, const struct hane_retention_item *it,
-		     const char *now)
+		     const char *now, const struct ref_table *refs,
+		     size_t nrefs)
 {
 	const char *by = hane_store_actor(db)->username;
 	hane_stmt *st = NULL;
@@ -352,6 +443,9 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 	if (rc == 0)
 		rc = exec_id(db, "DELETE FROM person_word WHERE person_id = :id",
 			     it->person_id, now, by);
+	for (size_t i = 0; rc == 0 && i < nrefs; i++)
+		if (strcmp(refs[i].column, "person_id") == 0)
+			rc = scrub(db, &refs[i], it->person_id);
 	/* The earlier audit rows hold the old values: destroying the
 	 * identity means destroying those copies too. Who did what and when
 	 * stays. */
@@ -390,7 +484,11 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 		":id", it->household_id);
 	if (rc || left > 0)
 		return rc;
-	rc = exec_id(db,
+	for (size_t i = 0; rc == 0 && i < nrefs; i++)
+		if (strcmp(refs[i].column, "household_id") == 0)
+			rc = scrub(db, &refs[i], it->household_id);
+	if (rc == 0)
+		rc = exec_id(db,
 		     "UPDATE household SET street = NULL, building = NULL,"
 		     " door = NULL, phone = NULL, phone_key = NULL, notes = NULL,"
 		     " version = version + 1, updated_at = :now,"
@@ -484,7 +582,7 @@ int hane_retention_run(hane_db *db, bool dry_run,
 		if (fn)
 			rc = fn(&items[i], arg);
 		if (rc == 0 && !dry_run)
-			rc = anonymise(db, &items[i], now);
+			rc = anonymise(db, &items[i], now, refs, nrefs);
 	}
 	if (rc == 0) {
 		snprintf(detail, sizeof detail,
