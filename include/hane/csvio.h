@@ -51,6 +51,13 @@ struct hane_csv_record {
 	size_t raw_len;
 };
 
+/* A copy of rec that outlives the reader's next record (the header, kept
+ * for a rejects file opened at the first bad row). *out owns its memory:
+ * release it with hane_csv_record_free(), which accepts a zeroed record. */
+int hane_csv_record_copy(struct hane_csv_record *out,
+			 const struct hane_csv_record *rec) HANE_WARN_UNUSED;
+void hane_csv_record_free(struct hane_csv_record *r);
+
 typedef struct hane_csv_reader hane_csv_reader;
 
 /* Opens path for reading ("-" is standard input). opts may be NULL

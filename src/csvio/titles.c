@@ -1,5 +1,7 @@
-/* Matching the column titles of a CSV file, as every importer does. */
+/* What every importer does with a file's header: match its column titles
+ * and keep a copy of it for the rejects file. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hane/core.h"
@@ -38,4 +40,40 @@ int hane_csv_title_find(const char *title, const char *const *titles, int n)
 		}
 	}
 	return -1;
+}
+
+void hane_csv_record_free(struct hane_csv_record *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; r->fields && i < r->nfields; i++)
+		free(r->fields[i]);
+	free(r->fields);
+	free((char *)r->raw);
+	memset(r, 0, sizeof *r);
+}
+
+int hane_csv_record_copy(struct hane_csv_record *out,
+			 const struct hane_csv_record *rec)
+{
+	char *raw;
+
+	memset(out, 0, sizeof *out);
+	out->fields = calloc(rec->nfields + 1, sizeof *out->fields);
+	raw = malloc(rec->raw_len + 1);
+	out->raw = raw;
+	if (!out->fields || !raw)
+		goto oom;
+	for (; out->nfields < rec->nfields; out->nfields++)
+		if (!(out->fields[out->nfields] =
+			      strdup(rec->fields[out->nfields])))
+			goto oom;
+	memcpy(raw, rec->raw, rec->raw_len);
+	raw[rec->raw_len] = '\0';
+	out->raw_len = rec->raw_len;
+	out->line = rec->line;
+	return 0;
+oom:
+	hane_csv_record_free(out);
+	return HANE_ENOMEM;
 }

@@ -477,11 +477,35 @@ static void test_title_matching(void **state)
 	assert_int_equal(hane_csv_title_find(" ;, ", titles, 3), -1);
 }
 
+static void test_record_copy(void **state)
+{
+	static char *fields[] = {"TC Kimlik No", "Ad", ""};
+	static const char raw[] = "TC Kimlik No;Ad;\r\n";
+	struct hane_csv_record rec = {3, fields, 7, raw, sizeof raw - 1};
+	struct hane_csv_record copy, zero = {0};
+
+	(void)state;
+	tu_ok(hane_csv_record_copy(&copy, &rec));
+	assert_int_equal(copy.nfields, 3);
+	assert_ptr_not_equal(copy.fields, rec.fields);
+	assert_string_equal(copy.fields[0], "TC Kimlik No");
+	assert_string_equal(copy.fields[2], "");
+	assert_null(copy.fields[3]);
+	assert_int_equal(copy.line, 7);
+	assert_int_equal(copy.raw_len, sizeof raw - 1);
+	assert_memory_equal(copy.raw, raw, sizeof raw - 1);
+	hane_csv_record_free(&copy);
+	assert_null(copy.fields);
+	hane_csv_record_free(&zero); /* a record never copied */
+	hane_csv_record_free(NULL);
+}
+
 int main(void)
 {
 	const char *base = getenv("HANE_TEST_TMP");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_title_matching),
+		cmocka_unit_test(test_record_copy),
 		cmocka_unit_test(test_rfc4180),
 		cmocka_unit_test(test_bom_and_spaces),
 		cmocka_unit_test(test_cr_only_and_last_line),

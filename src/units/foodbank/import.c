@@ -51,8 +51,6 @@ struct imp {
 	bool has_fallback;
 	/* A copy of the header record, for a rejects file opened late. */
 	struct hane_csv_record header;
-	char **header_fields;
-	char *header_raw;
 };
 
 static int map_header(struct imp *im, const struct hane_csv_record *rec)
@@ -105,25 +103,6 @@ static int map_header(struct imp *im, const struct hane_csv_record *rec)
 		hane_error_set(hane_msg(HANE_M_FB_IMP_MISSING), "Şube");
 		return HANE_EINVAL;
 	}
-	return 0;
-}
-
-static int copy_header(struct imp *im, const struct hane_csv_record *rec)
-{
-	im->header_fields = calloc(rec->nfields + 1, sizeof(char *));
-	im->header_raw = malloc(rec->raw_len + 1);
-	if (!im->header_fields || !im->header_raw)
-		return HANE_ENOMEM;
-	for (size_t i = 0; i < rec->nfields; i++)
-		if (!(im->header_fields[i] = strdup(rec->fields[i])))
-			return HANE_ENOMEM;
-	memcpy(im->header_raw, rec->raw, rec->raw_len);
-	im->header_raw[rec->raw_len] = '\0';
-	im->header.nfields = rec->nfields;
-	im->header.fields = im->header_fields;
-	im->header.line = rec->line;
-	im->header.raw = im->header_raw;
-	im->header.raw_len = rec->raw_len;
 	return 0;
 }
 
@@ -355,7 +334,7 @@ int hane_foodbank_import(hane_db *db, enum hane_fb_import_kind kind,
 	}
 	if (rc < 0)
 		goto done;
-	if ((rc = map_header(&im, rec)) || (rc = copy_header(&im, rec)))
+	if ((rc = map_header(&im, rec)) || (rc = hane_csv_record_copy(&im.header, rec)))
 		goto done;
 	if ((rc = hane_store_begin(db)))
 		goto done;
@@ -410,10 +389,6 @@ done:
 	if (rc)
 		counts->created = 0;
 	hane_csv_close(im.r);
-	if (im.header_fields)
-		for (size_t i = 0; im.header_fields[i]; i++)
-			free(im.header_fields[i]);
-	free(im.header_fields);
-	free(im.header_raw);
+	hane_csv_record_free(&im.header);
 	return rc;
 }

@@ -235,7 +235,6 @@ struct imp {
 	hane_csv_rejects *rej;
 	const char *rejects_path;
 	struct hane_csv_record header; /* copies, kept for the rejects file */
-	char *header_raw;
 	int col[F__COUNT];     /* column index of each field, -1 absent */
 	char title[F__COUNT][128]; /* the file's title of each column */
 	size_t ncols;
@@ -790,18 +789,6 @@ static int import_row(struct imp *im, const struct hane_csv_record *rec)
 	return 0;
 }
 
-static int copy_header(struct imp *im, const struct hane_csv_record *h)
-{
-	im->header_raw = malloc(h->raw_len + 1);
-	if (!im->header_raw)
-		return HANE_ENOMEM;
-	memcpy(im->header_raw, h->raw, h->raw_len);
-	im->header.raw = im->header_raw;
-	im->header.raw_len = h->raw_len;
-	im->header.line = h->line;
-	return 0;
-}
-
 int hane_on_duplicate_parse(const char *s)
 {
 	char k[32];
@@ -844,7 +831,7 @@ int hane_households_import(hane_db *db, const char *path,
 	}
 	if (rc < 0)
 		goto done;
-	if ((rc = map_header(&im, rec)) || (rc = copy_header(&im, rec)))
+	if ((rc = map_header(&im, rec)) || (rc = hane_csv_record_copy(&im.header, rec)))
 		goto done;
 
 	if ((rc = hane_hh_bulk_begin(db, &im.bulk, "import")))
@@ -917,7 +904,7 @@ done:
 		counts->created = counts->households = counts->updated = 0;
 	}
 	hane_csv_close(im.r);
-	free(im.header_raw);
+	hane_csv_record_free(&im.header);
 	table_free(&im.tckns);
 	table_free(&im.groups);
 	return rc;

@@ -61,7 +61,6 @@ struct imp {
 	hane_csv_rejects *rej;
 	const char *rejects_path;
 	struct hane_csv_record header;
-	char *header_raw;
 	int col[F__COUNT];
 	char title[F__COUNT][128];
 	size_t ncols;
@@ -357,15 +356,8 @@ int hane_inspection_import(hane_db *db, const char *path,
 		goto done;
 	if ((rc = map_header(&im, rec)))
 		goto done;
-	im.header_raw = malloc(rec->raw_len + 1);
-	if (!im.header_raw) {
-		rc = HANE_ENOMEM;
+	if ((rc = hane_csv_record_copy(&im.header, rec)))
 		goto done;
-	}
-	memcpy(im.header_raw, rec->raw, rec->raw_len);
-	im.header.raw = im.header_raw;
-	im.header.raw_len = rec->raw_len;
-	im.header.line = rec->line;
 
 	if ((rc = hane_store_begin(db)))
 		goto done;
@@ -414,6 +406,6 @@ done:
 	if (rc)
 		counts->created = 0;
 	hane_csv_close(im.r);
-	free(im.header_raw);
+	hane_csv_record_free(&im.header);
 	return rc;
 }
