@@ -99,6 +99,10 @@ struct hane_ov_dashboard {
 					    follow-up */
 	int64_t taxi_tomorrow, taxi_no_vehicle; /* planned trips tomorrow;
 						   of them without vehicle */
+	/* The measures came from the running totals (migration 011), as
+	 * they do when nothing counted lies after today; false: counted
+	 * from the units' rows (a dashboard of a past day). */
+	bool from_totals;
 };
 
 /* Fills d for the day today (ISO; NULL or "" is hane_today()), with
@@ -123,6 +127,8 @@ struct hane_ov_figure {
 	bool money;        /* value is kuruş */
 	int64_t value;
 	const char *sql;   /* the query that produced it (static; :year) */
+	const char *check; /* the same figure counted from the units' rows
+			      (static; :year), or NULL (see verify) */
 };
 
 /* Runs every figure of the annual report for year and calls fn for each
@@ -135,6 +141,19 @@ int hane_overview_annual(hane_db *db, int year,
 /* The value of one figure by id for year (HANE_ENOTFOUND: no such id). */
 int hane_overview_figure(hane_db *db, int year, const char *id,
 			 int64_t *value) HANE_WARN_UNUSED;
+
+/* Compares every figure that has a check query with that query (the
+ * figures are read from running totals kept by triggers, migration 011)
+ * in one read transaction: fn (may be NULL) is called for each with the
+ * value counted from the units' rows; *differ is how many differ.
+ * A care or taxi household differs only when a person moved household
+ * after being served (the totals keep the household of that day). The
+ * persons in households served have no check: they are counted as each
+ * household was when first served that year. Needs report.run. */
+int hane_overview_verify(hane_db *db, int year,
+			 int (*fn)(const struct hane_ov_figure *f,
+				   int64_t rows, void *arg),
+			 void *arg, int *differ) HANE_WARN_UNUSED;
 
 /* Writes the annual report as CSV to fp (borrowed): unit, figure id,
  * title, value (money in TL), and the query. flags: hane_csv_writer_flags.

@@ -70,19 +70,55 @@ static int print_figure(const struct hane_ov_figure *f, void *arg)
 	hane_text_truncate(title, sizeof title, f->title, 50);
 	pad = 52 - hane_text_width(title);
 	printf("  %s%*s%18s\n", title, pad > 0 ? pad : 0, "", v);
-	if (t->sql)
+	if (t->sql) {
 		printf("    -- %s\n    %s;\n", f->id, f->sql);
+		if (f->check)
+			printf("    -- %s: %s;\n", hane_msg(HANE_M_OV_SQL_CHECK),
+			       f->check);
+	}
 	return 0;
+}
+
+struct verify_ctx {
+	int n;
+};
+
+static int print_verify(const struct hane_ov_figure *f, int64_t rows,
+			void *arg)
+{
+	struct verify_ctx *v = arg;
+
+	v->n++;
+	printf(hane_msg(HANE_M_OV_VERIFY_LINE), f->id, (long long)f->value,
+	       (long long)rows,
+	       rows == f->value ? "" : hane_msg(HANE_M_OV_VERIFY_DIFF));
+	return 0;
+}
+
+static int annual_verify(struct hane_cli *cli, int year)
+{
+	struct verify_ctx v = {0};
+	int rc, differ = 0;
+
+	if ((rc = hane_overview_verify(cli->db, year, print_verify, &v,
+				       &differ)) != 0)
+		return hane_cli_fail(rc);
+	if (differ) {
+		printf(hane_msg(HANE_M_OV_VERIFY_BAD), year, differ);
+		return HANE_EXIT_ERROR;
+	}
+	printf(hane_msg(HANE_M_OV_VERIFY_OK), year, v.n);
+	return HANE_EXIT_OK;
 }
 
 int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 {
 	static const char *const flags[] = {"help", "text", "sql", "csv",
-					    "excel", NULL};
+					    "excel", "verify", NULL};
 	struct hane_opts o;
 	const char *name, *value, *out = NULL;
 	int64_t year = last_year();
-	bool text = false, sql = false, csv = false;
+	bool text = false, sql = false, csv = false, verify = false;
 	unsigned wflags = 0;
 	FILE *fp;
 	int rc, i;
@@ -102,6 +138,8 @@ int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 			text = true;
 		} else if (!strcmp(name, "sql")) {
 			sql = true;
+		} else if (!strcmp(name, "verify")) {
+			verify = true;
 		} else if (!strcmp(name, "csv")) {
 			csv = true;
 		} else if (!strcmp(name, "excel")) {
@@ -126,6 +164,8 @@ int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 					      o.pos[i]);
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
+	if (verify)
+		return annual_verify(cli, (int)year);
 	if (!(fp = open_out("annual", out)))
 		return HANE_EXIT_ERROR;
 	if (text) {

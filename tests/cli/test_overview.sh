@@ -24,7 +24,36 @@ for id in inspection.requests inspection.visits inspection.decisions \
 	if [ -n "$want" ] && [ "$want" = "$got" ]; then ok; else
 		OUT="$id: want '$want' got '$got'"; bad "annual figure $id"; fi
 done
-expect_out "SELECT count(*) FROM inspection_visit" "each figure carries its query"
+expect_out "SELECT count(*) FROM inspection_visit" "each figure carries the query counting the rows"
+expect_out "FROM ov_tally WHERE measure = 'inspection.visits'" "and the query of the running total it is read from"
+
+# --verify counts every figure again from the units' rows (on a copy: the
+# writes below would change the figures the rest of this file reads).
+cp "$HANE_DB" "$T/v.db"
+HANE_DB="$T/v.db" run annual --year 2025 --verify
+expect_rc 0 "verify: totals agree with the rows"
+expect_out "27 göstergenin hepsi kayıtlarla aynı" "verify names how many it checked"
+# Writes from the sqlite3 tool keep the totals right (triggers) ...
+sqlite3 "$T/v.db" "PRAGMA foreign_keys = ON;
+DELETE FROM fb_distribution_item WHERE distribution_id =
+	(SELECT min(id) FROM fb_distribution);
+DELETE FROM fb_distribution WHERE id = (SELECT min(id) FROM fb_distribution);
+UPDATE taxi_trip SET status = 'cancelled' WHERE id =
+	(SELECT min(id) FROM taxi_trip WHERE status = 'done');
+UPDATE inspection_visit SET visited_on = '2024-12-31' WHERE id =
+	(SELECT min(id) FROM inspection_visit);"
+HANE_DB="$T/v.db" run annual --year 2025 --verify
+expect_rc 0 "verify: totals follow deletes and updates made with sqlite3"
+HANE_DB="$T/v.db" run annual --year 2024 --verify
+expect_rc 0 "verify: a visit moved into 2024 counts there"
+expect_out "inspection.visits            toplam 1, kayıtlar 1" "2024 holds the moved visit"
+# ... and a total that went wrong is found and named.
+sqlite3 "$T/v.db" "UPDATE ov_tally SET n = n + 1 WHERE measure = 'taxi.trips'
+	AND month = (SELECT max(month) FROM ov_tally WHERE measure = 'taxi.trips')"
+HANE_DB="$T/v.db" run annual --year 2025 --verify
+expect_rc 1 "verify: a wrong total fails"
+expect_out "taxi.trips" "the figure is named"
+expect_out "FARKLI" "and marked"
 
 run annual --year 2025
 expect_rc 0 "annual table"

@@ -278,6 +278,185 @@ static void test_annual_on_generated_year(void **s)
 	hane_store_close(db);
 }
 
+/* ---- Running totals (migration 011) ------------------------------------------- */
+
+static int no_diff(const struct hane_ov_figure *f, int64_t rows, void *arg)
+{
+	(*(int *)arg)++;
+	if (rows != f->value)
+		fail_msg("%s: total %lld, rows %lld", f->id,
+			 (long long)f->value, (long long)rows);
+	return 0;
+}
+
+static void verify_year(hane_db *db, int year)
+{
+	int n = 0, differ = -1;
+
+	tu_ok(hane_overview_verify(db, year, no_diff, &n, &differ));
+	assert_int_equal(differ, 0);
+	assert_int_equal(n, 27); /* every figure but the three persons */
+}
+
+static int64_t q(hane_db *db, const char *sql)
+{
+	int64_t v = -1;
+
+	tu_ok(hane_store_query_int(db, &v, sql, NULL, 0));
+	return v;
+}
+
+#define HH_RANGE(y) " BETWEEN '" y "-01-01' AND '" y "-12-31'"
+
+/* The figures are read from totals kept by triggers: after a generated
+ * year and after every kind of change to the rows they count (deletes,
+ * status changes, dates moved across a year, values changed), each still
+ * equals the same figure counted from the rows. */
+static void test_totals_follow_the_rows(void **s)
+{
+	hane_db *db;
+	struct hane_ov_demo_counts c;
+	int64_t persons;
+
+	(void)s;
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	db = tu_open(NULL);
+	tu_ok(hane_overview_demo_year(db, 2025, 0.02, 7, &c, NULL, NULL));
+	verify_year(db, 2025);
+	/* Persons in the households served: as the households were when
+	 * first served; nobody has moved, so the same as counted now. */
+	tu_ok(hane_overview_figure(db, 2025, "inspection.persons", &persons));
+	assert_int_equal(persons,
+			 q(db, "SELECT count(*) FROM person WHERE household_id"
+			       " IN (SELECT r.household_id FROM inspection_visit v"
+			       " JOIN inspection_request r ON r.id = v.request_id"
+			       " WHERE v.visited_on" HH_RANGE("2025") ")"));
+	tu_ok(hane_overview_figure(db, 2025, "foodbank.persons", &persons));
+	assert_int_equal(persons,
+			 q(db, "SELECT count(*) FROM person WHERE household_id"
+			       " IN (SELECT household_id FROM fb_distribution"
+			       " WHERE date" HH_RANGE("2025") ")"));
+	assert_true(persons > 0);
+
+	tu_ok(hane_store_exec(
+		db,
+		"DELETE FROM fb_distribution_item WHERE distribution_id IN"
+		" (SELECT id FROM fb_distribution ORDER BY id LIMIT 5);"
+		"DELETE FROM fb_distribution WHERE id IN"
+		" (SELECT id FROM fb_distribution ORDER BY id LIMIT 5);"
+		"UPDATE fb_distribution SET value_kurus = value_kurus + 7"
+		" WHERE id % 3 = 0;"
+		"UPDATE fb_distribution SET date = '2024-12-30'"
+		" WHERE id % 11 = 0;"
+		"UPDATE homecare_visit SET status = 'cancelled'"
+		" WHERE status = 'done' AND id % 4 = 0;"
+		"UPDATE homecare_visit SET status = 'missed'"
+		" WHERE status = 'done' AND id % 5 = 0;"
+		"UPDATE taxi_trip SET status = 'noshow'"
+		" WHERE status = 'done' AND id % 3 = 0;"
+		"UPDATE taxi_trip SET wheelchair = 1 - wheelchair"
+		" WHERE id % 2 = 0;"
+		"UPDATE taxi_appointment SET status = 'cancelled'"
+		" WHERE id % 4 = 0;"
+		"UPDATE inspection_decision SET outcome = 'rejected',"
+		" aid_type = NULL, kind = NULL WHERE outcome = 'aid'"
+		" AND id % 3 = 0;"
+		"UPDATE inspection_decision SET amount_kurus = 1"
+		" WHERE kind = 'cash' AND id % 2 = 0;"
+		"UPDATE inspection_visit SET visited_on = '2024-12-31'"
+		" WHERE id % 7 = 0;"
+		"UPDATE inspection_request SET requested_on = '2024-12-31'"
+		" WHERE id % 9 = 0;"
+		"UPDATE homecare_client SET start_date = '2024-06-01'"
+		" WHERE id % 2 = 0;"));
+	verify_year(db, 2025);
+	verify_year(db, 2024);
+	/* Served households whose every counted row went leave the set. */
+	assert_int_equal(q(db, "SELECT count(*) FROM ov_served WHERE n <= 0"),
+			 0);
+
+	/* A person born into a household after it was served does not
+	 * change that year's persons (the household as it was served). */
+	{
+		struct hane_person p;
+		int64_t before, after, id, hh;
+
+		tu_ok(hane_overview_figure(db, 2025, "foodbank.persons",
+					   &before));
+		hh = q(db, "SELECT household_id FROM fb_distribution"
+			   " WHERE date" HH_RANGE("2025") " LIMIT 1");
+		hane_person_init(&p);
+		p.household_id = hh;
+		snprintf(p.first_name, sizeof p.first_name, "Bebek");
+		snprintf(p.last_name, sizeof p.last_name, "Yenidoğan");
+		snprintf(p.relation, sizeof p.relation, "child");
+		snprintf(p.birth_date, sizeof p.birth_date, "2026-06-01");
+		tu_ok(hane_person_add(db, &p, &id, NULL));
+		tu_ok(hane_overview_figure(db, 2025, "foodbank.persons",
+					   &after));
+		assert_int_equal(after, before);
+	}
+	hane_store_close(db);
+}
+
+static void same_dashboard(const struct hane_ov_dashboard *a,
+			   const struct hane_ov_dashboard *b)
+{
+	for (int u = 0; u < HANE_OV__UNITS; u++) {
+		for (int i = 0; i < HANE_OV_MONTHS; i++)
+			assert_int_equal(a->unit[u].series[i],
+					 b->unit[u].series[i]);
+		assert_int_equal(a->unit[u].month, b->unit[u].month);
+		assert_int_equal(a->unit[u].year, b->unit[u].year);
+		assert_int_equal(a->unit[u].year_households,
+				 b->unit[u].year_households);
+	}
+}
+
+/* The dashboard reads the totals when nothing counted lies after its day
+ * and the rows otherwise; both give the same numbers. */
+static void test_dashboard_totals_and_rows_agree(void **s)
+{
+	hane_db *db;
+	struct hane_ov_demo_counts c;
+	struct hane_ov_dashboard fast, slow;
+
+	(void)s;
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	db = tu_open(NULL);
+	tu_ok(hane_overview_demo_year(db, 2025, 0.02, 7, &c, NULL, NULL));
+	tu_ok(hane_overview_dashboard(db, "2025-12-31", 30, &fast));
+	assert_true(fast.from_totals);
+	assert_int_equal(fast.unit[HANE_OV_INSPECTION].year_households,
+			 c.insp_households);
+	assert_int_equal(fast.unit[HANE_OV_FOODBANK].year_households,
+			 c.food_households);
+	/* A package handed out after that day: the dashboard of that day
+	 * must not count it, so it counts from the rows. */
+	tu_ok(hane_store_exec(
+		db, "INSERT INTO fb_distribution (household_id, date,"
+		    " branch_id, package_id, value_kurus, created_at,"
+		    " updated_at) SELECT min(id), '2026-01-10',"
+		    " (SELECT min(id) FROM fb_branch),"
+		    " (SELECT min(id) FROM fb_package_type), 100,"
+		    " '2026-01-10 10:00:00', '2026-01-10 10:00:00'"
+		    " FROM household"));
+	tu_ok(hane_overview_dashboard(db, "2025-12-31", 30, &slow));
+	assert_false(slow.from_totals);
+	same_dashboard(&fast, &slow);
+	/* A past day in the middle of the year counts only up to that day. */
+	tu_ok(hane_overview_dashboard(db, "2025-06-30", 30, &slow));
+	assert_false(slow.from_totals);
+	assert_true(slow.unit[HANE_OV_INSPECTION].year <
+		    fast.unit[HANE_OV_INSPECTION].year);
+	/* The day of the new package: totals again, and it is counted. */
+	tu_ok(hane_overview_dashboard(db, "2026-01-10", 30, &slow));
+	assert_true(slow.from_totals);
+	assert_int_equal(slow.unit[HANE_OV_FOODBANK].month, 1);
+	assert_int_equal(slow.unit[HANE_OV_FOODBANK].year_households, 1);
+	hane_store_close(db);
+}
+
 /* ---- Household 360 ----------------------------------------------------------- */
 
 static int count_ev(const struct hane_ov_event *e, void *arg)
@@ -473,6 +652,8 @@ int main(void)
 		cmocka_unit_test(test_sparkline),
 		cmocka_unit_test(test_num),
 		cmocka_unit_test(test_annual_on_generated_year),
+		cmocka_unit_test(test_totals_follow_the_rows),
+		cmocka_unit_test(test_dashboard_totals_and_rows_agree),
 		cmocka_unit_test(test_timeline),
 		cmocka_unit_test(test_merge_and_undo),
 	};

@@ -13,8 +13,20 @@
 #define Y_TO ":year || '-12-31'"
 #define IN_YEAR(col) " " col " BETWEEN " Y_FROM " AND " Y_TO
 
-/* The households each unit served in the year (for the persons and the
- * directorate-wide figures). */
+/* What the report runs: the running totals of migration 011, kept by
+ * triggers on the units' rows (ov_tally per month, ov_served per year). */
+#define TALLY(m)                                                               \
+	"SELECT coalesce(sum(n), 0) FROM ov_tally WHERE measure = '" m "'"     \
+	" AND month BETWEEN :year || '-01' AND :year || '-12'"
+#define SERVED(m)                                                              \
+	"SELECT count(*) FROM ov_served WHERE measure = '" m "'"               \
+	" AND year = :year"
+#define PERSONS(m)                                                             \
+	"SELECT coalesce(sum(persons), 0) FROM ov_served"                      \
+	" WHERE measure = '" m "' AND year = :year"
+
+/* What it checks against (hane annual --verify): the same figure counted
+ * from the units' rows. The households each unit served in the year: */
 #define HH_INSPECTION                                                          \
 	"SELECT r.household_id FROM inspection_visit v"                        \
 	" JOIN inspection_request r ON r.id = v.request_id"                    \
@@ -36,112 +48,132 @@
 	HH_INSPECTION " UNION " HH_FOODBANK " UNION " HH_HOMECARE              \
 		      " UNION " HH_TAXI
 
+/* sql: what the report runs. check: the same figure from the units' rows;
+ * NULL for the persons in the households served, which are counted as
+ * each household was when first served that year (the registry does not
+ * keep who lived where on a past day). */
 static const struct {
 	const char *id;
 	int unit;
 	enum hane_msg title;
 	bool money;
 	const char *sql;
+	const char *check;
 } figures[] = {
 	{"inspection.requests", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_REQUESTS,
-	 false,
+	 false, TALLY("inspection.requests"),
 	 "SELECT count(*) FROM inspection_request WHERE"
 	 IN_YEAR("requested_on")},
 	{"inspection.visits", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_VISITS,
-	 false,
+	 false, TALLY("inspection.visits"),
 	 "SELECT count(*) FROM inspection_visit WHERE" IN_YEAR("visited_on")},
 	{"inspection.households", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_HH,
-	 false, "SELECT count(DISTINCT household_id) FROM (" HH_INSPECTION ")"},
+	 false, SERVED("inspection.households"),
+	 "SELECT count(DISTINCT household_id) FROM (" HH_INSPECTION ")"},
 	{"inspection.persons", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_PERSONS,
-	 false,
-	 "SELECT count(*) FROM person WHERE household_id IN (" HH_INSPECTION
-	 ")"},
+	 false, PERSONS("inspection.households"), NULL},
 	{"inspection.decisions", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_DECISIONS,
-	 false,
+	 false, TALLY("inspection.decisions"),
 	 "SELECT count(*) FROM inspection_decision WHERE"
 	 IN_YEAR("decided_on")},
 	{"inspection.aid", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_AID, false,
+	 TALLY("inspection.aid"),
 	 "SELECT count(*) FROM inspection_decision WHERE outcome = 'aid' AND"
 	 IN_YEAR("decided_on")},
 	{"inspection.regular", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_REGULAR,
-	 false,
+	 false, TALLY("inspection.regular"),
 	 "SELECT count(*) FROM inspection_decision"
 	 " WHERE aid_type = 'regular' AND" IN_YEAR("decided_on")},
 	{"inspection.rejected", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_REJECTED,
-	 false,
+	 false, TALLY("inspection.rejected"),
 	 "SELECT count(*) FROM inspection_decision"
 	 " WHERE outcome = 'rejected' AND" IN_YEAR("decided_on")},
 	{"inspection.cash", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_CASH, true,
+	 TALLY("inspection.cash"),
 	 "SELECT coalesce(sum(amount_kurus), 0) FROM inspection_decision"
 	 " WHERE outcome = 'aid' AND kind = 'cash' AND"
 	 IN_YEAR("decided_on")},
 	{"foodbank.packages", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_PACKAGES,
-	 false, "SELECT count(*) FROM fb_distribution WHERE" IN_YEAR("date")},
+	 false, TALLY("foodbank.packages"),
+	 "SELECT count(*) FROM fb_distribution WHERE" IN_YEAR("date")},
 	{"foodbank.households", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_HH, false,
+	 SERVED("foodbank.households"),
 	 "SELECT count(DISTINCT household_id) FROM (" HH_FOODBANK ")"},
 	{"foodbank.persons", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_PERSONS, false,
-	 "SELECT count(*) FROM person WHERE household_id IN (" HH_FOODBANK
-	 ")"},
+	 PERSONS("foodbank.households"), NULL},
 	{"foodbank.value", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_VALUE, true,
+	 TALLY("foodbank.value"),
 	 "SELECT coalesce(sum(value_kurus), 0) FROM fb_distribution WHERE"
 	 IN_YEAR("date")},
 	{"foodbank.donations", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_DONATIONS,
-	 false, "SELECT count(*) FROM fb_donation WHERE" IN_YEAR("date")},
+	 false, TALLY("foodbank.donations"),
+	 "SELECT count(*) FROM fb_donation WHERE" IN_YEAR("date")},
 	{"foodbank.donation_value", HANE_OV_FOODBANK,
 	 HANE_M_OV_F_FOOD_DONATION_VALUE, true,
+	 TALLY("foodbank.donation_value"),
 	 "SELECT coalesce(sum(value_kurus), 0) FROM fb_donation WHERE"
 	 IN_YEAR("date")},
 	{"foodbank.supply_value", HANE_OV_FOODBANK,
-	 HANE_M_OV_F_FOOD_SUPPLY_VALUE, true,
+	 HANE_M_OV_F_FOOD_SUPPLY_VALUE, true, TALLY("foodbank.supply_value"),
 	 "SELECT coalesce(sum(value_kurus), 0) FROM fb_supply WHERE"
 	 IN_YEAR("date")},
 	{"homecare.care_visits", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_VISITS,
-	 false,
+	 false, TALLY("homecare.care_visits"),
 	 "SELECT count(*) FROM homecare_visit WHERE service = 'care'"
 	 " AND status = 'done' AND" IN_YEAR("date")},
 	{"homecare.care_persons", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_PERSONS,
-	 false,
+	 false, SERVED("homecare.care_persons"),
 	 "SELECT count(DISTINCT c.person_id) FROM homecare_visit v"
 	 " JOIN homecare_client c ON c.id = v.client_id"
 	 " WHERE v.service = 'care' AND v.status = 'done' AND"
 	 IN_YEAR("v.date")},
 	{"homecare.cleanings", HANE_OV_HOMECARE, HANE_M_OV_F_CLEANINGS, false,
+	 TALLY("homecare.cleanings"),
 	 "SELECT count(*) FROM homecare_visit WHERE service = 'cleaning'"
 	 " AND status = 'done' AND" IN_YEAR("date")},
 	{"homecare.cleaning_persons", HANE_OV_HOMECARE,
 	 HANE_M_OV_F_CLEANING_PERSONS, false,
+	 SERVED("homecare.cleaning_persons"),
 	 "SELECT count(DISTINCT c.person_id) FROM homecare_visit v"
 	 " JOIN homecare_client c ON c.id = v.client_id"
 	 " WHERE v.service = 'cleaning' AND v.status = 'done' AND"
 	 IN_YEAR("v.date")},
 	{"homecare.missed", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_MISSED, false,
+	 TALLY("homecare.missed"),
 	 "SELECT count(*) FROM homecare_visit WHERE status = 'missed' AND"
 	 IN_YEAR("date")},
 	{"homecare.new_clients", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_NEW, false,
+	 TALLY("homecare.new_clients"),
 	 "SELECT count(*) FROM homecare_client WHERE" IN_YEAR("start_date")},
 	{"taxi.appointments", HANE_OV_TAXI, HANE_M_OV_F_TAXI_APPTS, false,
+	 TALLY("taxi.appointments"),
 	 "SELECT count(*) FROM taxi_appointment WHERE status = 'booked' AND"
 	 IN_YEAR("day")},
 	{"taxi.trips", HANE_OV_TAXI, HANE_M_OV_F_TAXI_TRIPS, false,
+	 TALLY("taxi.trips"),
 	 "SELECT count(*) FROM taxi_trip WHERE status = 'done' AND"
 	 IN_YEAR("day")},
 	{"taxi.riders", HANE_OV_TAXI, HANE_M_OV_F_TAXI_RIDERS, false,
+	 SERVED("taxi.riders"),
 	 "SELECT count(DISTINCT a.rider_id) FROM taxi_trip t"
 	 " JOIN taxi_appointment a ON a.id = t.appointment_id"
 	 " WHERE t.status = 'done' AND" IN_YEAR("t.day")},
 	{"taxi.wheelchair", HANE_OV_TAXI, HANE_M_OV_F_TAXI_WHEELCHAIR, false,
+	 TALLY("taxi.wheelchair"),
 	 "SELECT count(*) FROM taxi_trip WHERE status = 'done'"
 	 " AND wheelchair = 1 AND" IN_YEAR("day")},
 	{"taxi.noshows", HANE_OV_TAXI, HANE_M_OV_F_TAXI_NOSHOWS, false,
+	 TALLY("taxi.noshows"),
 	 "SELECT count(*) FROM taxi_trip WHERE status = 'noshow' AND"
 	 IN_YEAR("day")},
 	{"taxi.cancelled", HANE_OV_TAXI, HANE_M_OV_F_TAXI_CANCELLED, false,
+	 TALLY("taxi.cancelled"),
 	 "SELECT count(*) FROM taxi_trip WHERE status = 'cancelled' AND"
 	 IN_YEAR("day")},
 	{"all.households", HANE_OV_ALL, HANE_M_OV_F_ALL_HH, false,
-	 "SELECT count(*) FROM (" HH_ALL ")"},
+	 SERVED("all.households"), "SELECT count(*) FROM (" HH_ALL ")"},
 	{"all.persons", HANE_OV_ALL, HANE_M_OV_F_ALL_PERSONS, false,
-	 "SELECT count(*) FROM person WHERE household_id IN (" HH_ALL ")"},
+	 PERSONS("all.households"), NULL},
 };
 
 #define NFIGURES (sizeof figures / sizeof figures[0])
@@ -181,7 +213,7 @@ int hane_overview_annual(hane_db *db, int year,
 		struct hane_ov_figure f = {figures[i].id, figures[i].unit,
 					   hane_msg(figures[i].title),
 					   figures[i].money, 0,
-					   figures[i].sql};
+					   figures[i].sql, figures[i].check};
 
 		if ((rc = run_one(db, i, ys, &f.value)) != 0)
 			return rc;
@@ -208,6 +240,46 @@ int hane_overview_figure(hane_db *db, int year, const char *id,
 	return HANE_ENOTFOUND;
 }
 
+int hane_overview_verify(hane_db *db, int year,
+			 int (*fn)(const struct hane_ov_figure *f,
+				   int64_t rows, void *arg),
+			 void *arg, int *differ)
+{
+	char ys[8];
+	const char *names[] = {":year"};
+	const char *vals[] = {ys};
+	int rc;
+
+	*differ = 0;
+	if ((rc = check_year(year)) || (rc = hane_can(db, HANE_ACT_REPORT_RUN)))
+		return rc;
+	snprintf(ys, sizeof ys, "%d", year);
+	/* One read transaction (deferred: writers go on) so that the totals
+	 * and the rows are of one moment. */
+	if ((rc = hane_store_exec(db, "BEGIN DEFERRED")) != 0)
+		return rc;
+	for (size_t i = 0; i < NFIGURES && rc == 0; i++) {
+		struct hane_ov_figure f = {figures[i].id, figures[i].unit,
+					   hane_msg(figures[i].title),
+					   figures[i].money, 0,
+					   figures[i].sql, figures[i].check};
+		int64_t rows;
+
+		if (!f.check)
+			continue;
+		if ((rc = run_one(db, i, ys, &f.value)) != 0 ||
+		    (rc = ov_query_int(db, f.check, names, vals, 1, &rows)) != 0)
+			break;
+		if (rows != f.value)
+			(*differ)++;
+		if (fn)
+			rc = fn(&f, rows, arg);
+	}
+	if (hane_store_exec(db, "COMMIT") != 0 && rc == 0)
+		rc = HANE_EIO;
+	return rc;
+}
+
 /* ---- CSV ------------------------------------------------------------------ */
 
 struct csv_ctx {
@@ -231,6 +303,7 @@ static int csv_row(const struct hane_ov_figure *f, void *arg)
 	hane_csv_put(c->w, f->title, HANE_CSV_TEXT);
 	hane_csv_put(c->w, v, HANE_CSV_NUMBER);
 	hane_csv_put(c->w, f->sql, HANE_CSV_TEXT);
+	hane_csv_put(c->w, f->check ? f->check : "", HANE_CSV_TEXT);
 	return hane_csv_endrow(c->w);
 }
 
@@ -253,6 +326,7 @@ int hane_overview_annual_csv(hane_db *db, int year, FILE *fp, unsigned flags)
 	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_FIGURE), HANE_CSV_TEXT);
 	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_VALUE), HANE_CSV_TEXT);
 	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_QUERY), HANE_CSV_TEXT);
+	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_CHECK), HANE_CSV_TEXT);
 	hane_csv_endrow(c.w);
 	rc = hane_overview_annual(db, year, csv_row, &c);
 	{
@@ -317,9 +391,14 @@ static void wrap(FILE *fp, const char *text)
 static void queries(FILE *fp, int unit)
 {
 	for (size_t i = 0; i < NFIGURES; i++)
-		if (figures[i].unit == unit)
+		if (figures[i].unit == unit) {
 			fprintf(fp, "  -- %s\n  %s;\n", figures[i].id,
 				figures[i].sql);
+			if (figures[i].check)
+				fprintf(fp, "  -- %s: %s;\n",
+					hane_msg(HANE_M_OV_SQL_CHECK),
+					figures[i].check);
+		}
 }
 
 int hane_overview_annual_text(hane_db *db, int year, FILE *fp, bool sql)

@@ -9,10 +9,15 @@
 #include "units/overview/overview_int.h"
 
 /* Per unit: its monthly measure (rows of "YYYY-MM", count between :from
- * and :to) and its unduplicated households between the same dates. */
+ * and :to) and its unduplicated households between the same dates, read
+ * from the units' rows; and the same two in the running totals of
+ * migration 011 (tally: one or two ov_tally measures; served: the
+ * ov_served measure). */
 static const struct {
 	const char *series;
 	const char *households;
+	const char *tally[2];
+	const char *served;
 } measures[HANE_OV__UNITS] = {
 	[HANE_OV_INSPECTION] = {
 		"SELECT substr(visited_on, 1, 7), count(*)"
@@ -21,12 +26,16 @@ static const struct {
 		"SELECT count(DISTINCT r.household_id)"
 		" FROM inspection_visit v"
 		" JOIN inspection_request r ON r.id = v.request_id"
-		" WHERE v.visited_on BETWEEN :from AND :to"},
+		" WHERE v.visited_on BETWEEN :from AND :to",
+		{"inspection.visits", "inspection.visits"},
+		"inspection.households"},
 	[HANE_OV_FOODBANK] = {
 		"SELECT substr(date, 1, 7), count(*) FROM fb_distribution"
 		" WHERE date BETWEEN :from AND :to GROUP BY 1",
 		"SELECT count(DISTINCT household_id) FROM fb_distribution"
-		" WHERE date BETWEEN :from AND :to"},
+		" WHERE date BETWEEN :from AND :to",
+		{"foodbank.packages", "foodbank.packages"},
+		"foodbank.households"},
 	[HANE_OV_HOMECARE] = {
 		"SELECT substr(date, 1, 7), count(*) FROM homecare_visit"
 		" WHERE status = 'done' AND date BETWEEN :from AND :to"
@@ -34,7 +43,9 @@ static const struct {
 		"SELECT count(DISTINCT p.household_id) FROM homecare_visit v"
 		" JOIN homecare_client c ON c.id = v.client_id"
 		" JOIN person p ON p.id = c.person_id"
-		" WHERE v.status = 'done' AND v.date BETWEEN :from AND :to"},
+		" WHERE v.status = 'done' AND v.date BETWEEN :from AND :to",
+		{"homecare.care_visits", "homecare.cleanings"},
+		"homecare.households"},
 	[HANE_OV_TAXI] = {
 		"SELECT substr(day, 1, 7), count(*) FROM taxi_trip"
 		" WHERE status = 'done' AND day BETWEEN :from AND :to"
@@ -43,8 +54,67 @@ static const struct {
 		" JOIN taxi_appointment a ON a.id = t.appointment_id"
 		" JOIN taxi_rider r ON r.id = a.rider_id"
 		" JOIN person p ON p.id = r.person_id"
-		" WHERE t.status = 'done' AND t.day BETWEEN :from AND :to"},
+		" WHERE t.status = 'done' AND t.day BETWEEN :from AND :to",
+		{"taxi.trips", "taxi.trips"},
+		"taxi.households"},
 };
+
+/* Whether the running totals answer for today: they count whole months
+ * and whole years, so they do when no counted row lies after today (the
+ * dashboard of today; a dashboard of a past day falls back to the rows). */
+static int totals_answer(hane_db *db, const char *today, bool *yes)
+{
+	const char *names[] = {":today"};
+	const char *vals[] = {today};
+	int64_t later = 1;
+	int rc;
+
+	rc = ov_query_int(
+		db,
+		"SELECT EXISTS (SELECT 1 FROM inspection_visit"
+		"  WHERE visited_on > :today)"
+		" OR EXISTS (SELECT 1 FROM fb_distribution WHERE date > :today)"
+		" OR EXISTS (SELECT 1 FROM homecare_visit"
+		"  WHERE date > :today AND status = 'done')"
+		" OR EXISTS (SELECT 1 FROM taxi_trip"
+		"  WHERE day > :today AND status = 'done')",
+		names, vals, 1, &later);
+	*yes = rc == 0 && later == 0;
+	return rc;
+}
+
+static int series_totals(hane_db *db, int u, struct hane_ov_dashboard *d)
+{
+	struct hane_ov_unit_stats *s = &d->unit[u];
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_stmt_prepare(
+		     db, &st,
+		     "SELECT month, sum(n) FROM ov_tally"
+		     " WHERE measure IN (:m1, :m2)"
+		     " AND month BETWEEN :from AND :to GROUP BY month")) != 0)
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":m1", measures[u].tally[0])) ||
+	    (rc = hane_stmt_bind_text(st, ":m2", measures[u].tally[1])) ||
+	    (rc = hane_stmt_bind_text(st, ":from", d->months[0])) ||
+	    (rc = hane_stmt_bind_text(st, ":to",
+				      d->months[HANE_OV_MONTHS - 1])))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		const char *m = hane_stmt_text(st, 0);
+
+		for (int i = 0; i < HANE_OV_MONTHS; i++)
+			if (strcmp(d->months[i], m) == 0)
+				s->series[i] = hane_stmt_int(st, 1);
+	}
+done:
+	hane_stmt_finalize(st);
+	if (rc < 0)
+		return rc;
+	s->month = s->series[HANE_OV_MONTHS - 1];
+	return 0;
+}
 
 static int series(hane_db *db, int u, struct hane_ov_dashboard *d,
 		  const char *from)
@@ -124,12 +194,30 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 	vals[2] = d->today;
 	vals[3] = since;
 	vals[4] = tomorrow;
+	if ((rc = totals_answer(db, d->today, &d->from_totals)) != 0)
+		return rc;
 	for (int u = 0; u < HANE_OV__UNITS; u++) {
-		if ((rc = series(db, u, d, from)) != 0)
-			return rc;
-		year_sum(d, u);
-		if ((rc = ov_query_int(db, measures[u].households, names, vals,
-				       5, &d->unit[u].year_households)) != 0)
+		if (d->from_totals) {
+			char year[8];
+			const char *sn[] = {":m", ":year"};
+			const char *sv[] = {measures[u].served, year};
+
+			snprintf(year, sizeof year, "%d", y);
+			if ((rc = series_totals(db, u, d)) != 0)
+				return rc;
+			year_sum(d, u);
+			rc = ov_query_int(db,
+					  "SELECT count(*) FROM ov_served"
+					  " WHERE measure = :m AND year = :year",
+					  sn, sv, 2, &d->unit[u].year_households);
+		} else {
+			if ((rc = series(db, u, d, from)) != 0)
+				return rc;
+			year_sum(d, u);
+			rc = ov_query_int(db, measures[u].households, names,
+					  vals, 5, &d->unit[u].year_households);
+		}
+		if (rc)
 			return rc;
 	}
 	if ((rc = ov_query_int(db,
