@@ -83,39 +83,8 @@ static int totals_answer(hane_db *db, const char *today, bool *yes)
 	return rc;
 }
 
-static int series_totals(hane_db *db, int u, struct hane_ov_dashboard *d)
-{
-	struct hane_ov_unit_stats *s = &d->unit[u];
-	hane_stmt *st = NULL;
-	int rc;
-
-	if ((rc = hane_stmt_prepare(
-		     db, &st,
-		     "SELECT month, sum(n) FROM ov_tally"
-		     " WHERE measure IN (:m1, :m2)"
-		     " AND month BETWEEN :from AND :to GROUP BY month")) != 0)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":m1", measures[u].tally[0])) ||
-	    (rc = hane_stmt_bind_text(st, ":m2", measures[u].tally[1])) ||
-	    (rc = hane_stmt_bind_text(st, ":from", d->months[0])) ||
-	    (rc = hane_stmt_bind_text(st, ":to",
-				      d->months[HANE_OV_MONTHS - 1])))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		const char *m = hane_stmt_text(st, 0);
-
-		for (int i = 0; i < HANE_OV_MONTHS; i++)
-			if (strcmp(d->months[i], m) == 0)
-				s->series[i] = hane_stmt_int(st, 1);
-	}
-done:
-	hane_stmt_finalize(st);
-	if (rc < 0)
-		return rc;
-	s->month = s->series[HANE_OV_MONTHS - 1];
-	return 0;
-}
-
+/* The unit's twelve months: from the running totals (whole months) or
+ * from the units' rows (from the first month's first day to today). */
 static int series(hane_db *db, int u, struct hane_ov_dashboard *d,
 		  const char *from)
 {
@@ -123,10 +92,25 @@ static int series(hane_db *db, int u, struct hane_ov_dashboard *d,
 	hane_stmt *st = NULL;
 	int rc;
 
-	if ((rc = hane_stmt_prepare(db, &st, measures[u].series)) != 0)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":from", from)) != 0 ||
-	    (rc = hane_stmt_bind_text(st, ":to", d->today)) != 0)
+	if (d->from_totals) {
+		rc = hane_stmt_prepare(
+			db, &st,
+			"SELECT month, sum(n) FROM ov_tally"
+			" WHERE measure IN (:m1, :m2)"
+			" AND month BETWEEN :from AND :to GROUP BY month");
+		if (rc == 0 &&
+		    !(rc = hane_stmt_bind_text(st, ":m1", measures[u].tally[0])))
+			rc = hane_stmt_bind_text(st, ":m2",
+						 measures[u].tally[1]);
+		from = d->months[0];
+	} else {
+		rc = hane_stmt_prepare(db, &st, measures[u].series);
+	}
+	if (rc || (rc = hane_stmt_bind_text(st, ":from", from)) != 0 ||
+	    (rc = hane_stmt_bind_text(st, ":to",
+				      d->from_totals
+					      ? d->months[HANE_OV_MONTHS - 1]
+					      : d->today)) != 0)
 		goto done;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		const char *m = hane_stmt_text(st, 0);
@@ -197,26 +181,22 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 	if ((rc = totals_answer(db, d->today, &d->from_totals)) != 0)
 		return rc;
 	for (int u = 0; u < HANE_OV__UNITS; u++) {
-		if (d->from_totals) {
-			char year[8];
-			const char *sn[] = {":m", ":year"};
-			const char *sv[] = {measures[u].served, year};
+		char year[8];
+		const char *sn[] = {":m", ":year"};
+		const char *sv[] = {measures[u].served, year};
 
-			snprintf(year, sizeof year, "%d", y);
-			if ((rc = series_totals(db, u, d)) != 0)
-				return rc;
-			year_sum(d, u);
+		snprintf(year, sizeof year, "%d", y);
+		if ((rc = series(db, u, d, from)) != 0)
+			return rc;
+		year_sum(d, u);
+		if (d->from_totals)
 			rc = ov_query_int(db,
 					  "SELECT count(*) FROM ov_served"
 					  " WHERE measure = :m AND year = :year",
 					  sn, sv, 2, &d->unit[u].year_households);
-		} else {
-			if ((rc = series(db, u, d, from)) != 0)
-				return rc;
-			year_sum(d, u);
+		else
 			rc = ov_query_int(db, measures[u].households, names,
 					  vals, 5, &d->unit[u].year_households);
-		}
 		if (rc)
 			return rc;
 	}
