@@ -114,11 +114,13 @@ static int annual_verify(struct hane_cli *cli, int year)
 int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 {
 	static const char *const flags[] = {"help", "text", "sql", "csv",
-					    "excel", "verify", NULL};
+					    "excel", "verify", "rebuild",
+					    NULL};
 	struct hane_opts o;
 	const char *name, *value, *out = NULL;
 	int64_t year = last_year();
-	bool text = false, sql = false, csv = false, verify = false;
+	bool text = false, sql = false, csv = false, verify = false,
+	     rebuild = false;
 	unsigned wflags = 0;
 	FILE *fp;
 	int rc, i;
@@ -140,6 +142,8 @@ int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 			sql = true;
 		} else if (!strcmp(name, "verify")) {
 			verify = true;
+		} else if (!strcmp(name, "rebuild")) {
+			rebuild = true;
 		} else if (!strcmp(name, "csv")) {
 			csv = true;
 		} else if (!strcmp(name, "excel")) {
@@ -164,6 +168,13 @@ int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 					      o.pos[i]);
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
+	if (rebuild) {
+		if ((rc = hane_overview_rebuild(cli->db)) != 0)
+			return hane_cli_fail(rc);
+		fputs(hane_msg(HANE_M_OV_REBUILT), stdout);
+		if (!verify)
+			return HANE_EXIT_OK;
+	}
 	if (verify)
 		return annual_verify(cli, (int)year);
 	if (!(fp = open_out("annual", out)))

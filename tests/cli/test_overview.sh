@@ -54,6 +54,18 @@ HANE_DB="$T/v.db" run annual --year 2025 --verify
 expect_rc 1 "verify: a wrong total fails"
 expect_out "taxi.trips" "the figure is named"
 expect_out "FARKLI" "and marked"
+# The administrator counts the totals again from the rows; nobody else may.
+HANE_DB="$T/v.db" run staff add veri --role reporter --name "Veri Okur"
+expect_rc 0 "a reporter"
+HANE_DB="$T/v.db" run --user veri annual --rebuild
+expect_rc 1 "rebuild needs an administrator"
+expect_err "maintenance" "names the permission"
+HANE_DB="$T/v.db" run annual --rebuild --verify --year 2025
+expect_rc 0 "rebuild, then every figure agrees again"
+expect_out "yeniden sayıldı" "rebuild says what it did"
+expect_out "27 göstergenin hepsi kayıtlarla aynı" "verified after the rebuild"
+n=$(sqlite3 "$T/v.db" "SELECT count(*) FROM audit WHERE action = 'maintenance'")
+[ "$n" = 1 ] && ok || bad "rebuild audited ($n)"
 
 run annual --year 2025
 expect_rc 0 "annual table"

@@ -2,9 +2,11 @@
  * query with :year, so every figure printed can be checked by running
  * the query shown beside it (in the sqlite3 tool as well). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hane/csvio.h"
+#include "hane/embed.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
 #include "units/overview/overview_int.h"
@@ -278,6 +280,42 @@ int hane_overview_verify(hane_db *db, int year,
 	if (hane_store_exec(db, "COMMIT") != 0 && rc == 0)
 		rc = HANE_EIO;
 	return rc;
+}
+
+/* The part of migration 011 that counts what is already recorded: the
+ * rebuild runs the same statements, so there is one text of them. */
+#define TOTALS_SCHEMA "011_overview_tally.sql"
+#define TOTALS_FROM "-- ---- What is already recorded"
+#define TOTALS_TO "-- ---- Kept right by triggers"
+
+int hane_overview_rebuild(hane_db *db)
+{
+	const struct hane_embedded *e =
+		hane_embedded_find(hane_embedded_schema, TOTALS_SCHEMA);
+	const char *a = e ? strstr(e->text, TOTALS_FROM) : NULL;
+	const char *b = a ? strstr(a, TOTALS_TO) : NULL;
+	char *sql;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_MAINTENANCE)) != 0)
+		return rc;
+	if (!b) {
+		hane_error_set("%s", TOTALS_SCHEMA);
+		return HANE_EINTERNAL;
+	}
+	if (!(sql = strndup(a, (size_t)(b - a))))
+		return HANE_ENOMEM;
+	if ((rc = hane_store_begin(db)) != 0) {
+		free(sql);
+		return rc;
+	}
+	if (!(rc = hane_store_exec(db, "DELETE FROM ov_tally;"
+				       " DELETE FROM ov_served;")) &&
+	    !(rc = hane_store_exec(db, sql)))
+		rc = hane_store_audit_event(db, "maintenance", "", 0,
+					    "{\"rebuild\":\"ov_totals\"}");
+	free(sql);
+	return hane_store_end(db, rc);
 }
 
 /* ---- CSV ------------------------------------------------------------------ */
