@@ -757,3 +757,27 @@ BEGIN
 	WHERE NEW.status = 'done' AND k.key IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + 1;
 END;
+
+-- A care client moved to another person (a duplicates merge, or its undo):
+-- the persons served follow the client's counted visits.
+CREATE TRIGGER ov_homecare_client_person
+AFTER UPDATE OF person_id ON homecare_client
+BEGIN
+	UPDATE ov_served
+	SET n = n - (SELECT count(*) FROM homecare_visit v
+		     WHERE v.client_id = NEW.id AND v.status = 'done'
+		       AND v.service = CASE ov_served.measure
+				       WHEN 'homecare.care_persons' THEN 'care'
+				       ELSE 'cleaning' END
+		       AND CAST(substr(v.date, 1, 4) AS INTEGER) = ov_served.year)
+	WHERE measure IN ('homecare.care_persons', 'homecare.cleaning_persons')
+	  AND key = OLD.person_id;
+	INSERT INTO ov_served (measure, year, key, n, persons)
+	SELECT CASE v.service WHEN 'care' THEN 'homecare.care_persons'
+			      ELSE 'homecare.cleaning_persons' END,
+	       CAST(substr(v.date, 1, 4) AS INTEGER), NEW.person_id, count(*), 1
+	FROM homecare_visit v
+	WHERE v.client_id = NEW.id AND v.status = 'done'
+	GROUP BY 1, 2
+	ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;

@@ -395,7 +395,18 @@ static void test_totals_follow_the_rows(void **s)
 		"UPDATE inspection_request SET requested_on = '2024-12-31'"
 		" WHERE id % 9 = 0;"
 		"UPDATE homecare_client SET start_date = '2024-06-01'"
-		" WHERE id % 2 = 0;"));
+		" WHERE id % 2 = 0;"
+		/* As a duplicates merge does: a client with done visits
+		 * (ended, so that the person has one open client) moves to
+		 * another person who was cared for too. */
+		"CREATE TEMP TABLE two AS SELECT DISTINCT client_id AS id"
+		" FROM homecare_visit WHERE status = 'done'"
+		" AND service = 'care' ORDER BY 1 LIMIT 2;"
+		"UPDATE homecare_client SET end_date = '2025-12-31',"
+		" end_reason = 'moved' WHERE id = (SELECT min(id) FROM two);"
+		"UPDATE homecare_client SET person_id = (SELECT person_id"
+		" FROM homecare_client WHERE id = (SELECT max(id) FROM two))"
+		" WHERE id = (SELECT min(id) FROM two);"));
 	verify_year(db, 2025);
 	verify_year(db, 2024);
 	/* Served households whose every counted row went leave the set. */
