@@ -38,4 +38,46 @@ void hane_testing_fault_readonly(bool on);
  * of a locked database does not wait that long. */
 void hane_testing_busy_timeout(hane_db *db, int ms);
 
+/* ---- Power loss ---------------------------------------------------------
+ *
+ * A second shim VFS (src/store/powervfs.c) keeps, per file, every write
+ * and truncate made since the file's last sync, with the bytes it
+ * replaced. A power cut undoes them, so the disk holds what a machine that
+ * lost power would: only what was synced (HANE_POWER_DROP), or that plus a
+ * random subset of the unsynced writes, some torn at 512-byte sectors
+ * (HANE_POWER_TORN). After the cut every I/O through the VFS fails: the
+ * connections can only be closed, and nothing more reaches the disk. */
+
+enum hane_power_cut { HANE_POWER_DROP, HANE_POWER_TORN };
+
+struct hane_power_stats {
+	int64_t ops;       /* writes, truncates and syncs counted so far */
+	int64_t syncs;     /* syncs completed (all files) */
+	int64_t wal_syncs; /* of them, syncs of a -wal file */
+	bool cut;          /* the power has failed */
+	int64_t unsynced;  /* at the cut: writes and truncates not synced */
+	int64_t landed;    /* torn variant: of them, reached the disk whole */
+	int64_t torn;      /* torn variant: reached it in part */
+};
+
+/* Registers the power VFS as the default for new connections, disarmed,
+ * with its log and counters cleared. Call it with no connection open
+ * through it. Only the main database, WAL and journal files are counted
+ * and logged: temporary files never outlive a power cut. */
+int hane_testing_power_install(void) HANE_WARN_UNUSED;
+
+/* Makes SQLite's own VFS the default again and frees the log. Close every
+ * connection opened through the power VFS first. */
+void hane_testing_power_uninstall(void);
+
+/* Arms a cut: the power fails at the ops-th write, truncate or sync from
+ * now (1: the next one; -1 disarms). A write at the cut counts as
+ * unsynced; a sync at the cut does not complete. seed drives the torn
+ * variant's choices (the same seed and workload, the same disk). */
+void hane_testing_power_cut_at(int64_t ops, enum hane_power_cut mode,
+			       uint64_t seed);
+
+/* Counters since install (a copy). */
+void hane_testing_power_stats(struct hane_power_stats *out);
+
 #endif
