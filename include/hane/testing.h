@@ -34,6 +34,13 @@ int64_t hane_testing_fault_written(void);
  * when running as root, for whom permissions do not apply. */
 void hane_testing_fault_readonly(bool on);
 
+/* Read-only file system: while on, the database, -wal and journal files
+ * that exist open read-only, those that do not cannot be made (nor the
+ * -shm), nothing can be deleted: a read-only mount, or a folder without
+ * write permission, for a test running as root. An -shm that exists is
+ * still mapped writable, unlike on a real read-only mount. */
+void hane_testing_fault_readonly_fs(bool on);
+
 /* The busy timeout of db in milliseconds (the store sets 10 s), so a test
  * of a locked database does not wait that long. */
 void hane_testing_busy_timeout(hane_db *db, int ms);

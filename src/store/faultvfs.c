@@ -1,8 +1,10 @@
 /* A shim SQLite VFS for the reliability tests (hane/testing.h): forwards
- * every call to the default VFS and can fail writes as a full disk does or
- * open files read-only. Linked into programs only when a test calls it:
- * nothing in hane references this file. */
+ * every call to the default VFS and can fail writes as a full disk does,
+ * open files read-only, or act as a read-only file system. Linked into
+ * programs only when a test calls it: nothing in hane references this
+ * file. */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "hane/testing.h"
@@ -10,6 +12,7 @@
 
 struct fault_file {
 	sqlite3_file base;   /* our methods */
+	const char *name;    /* SQLite keeps it valid until xClose */
 	sqlite3_file *real;  /* the wrapped file, right after this struct */
 };
 
@@ -18,6 +21,7 @@ static sqlite3_vfs *real_vfs;
 static int64_t fault_budget = -1; /* bytes left before "disk full" */
 static int64_t fault_written;
 static bool fault_ro;
+static bool fault_rofs;
 
 #define REAL(f) (((struct fault_file *)(f))->real)
 
@@ -97,9 +101,29 @@ static int f_chars(sqlite3_file *f)
 	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
 }
 
+static bool exists(const char *name)
+{
+	int out = 0;
+
+	if (real_vfs->xAccess(real_vfs, name, SQLITE_ACCESS_EXISTS, &out))
+		return false;
+	return out != 0;
+}
+
 static int f_shm_map(sqlite3_file *f, int pg, int sz, int extend,
 		     void volatile **pp)
 {
+	const char *name = ((struct fault_file *)f)->name;
+
+	/* A read-only file system cannot make the -shm (the unix VFS says
+	 * SQLITE_CANTOPEN). One that exists is still mapped as usual. */
+	if (fault_rofs && name) {
+		char shm[1024];
+
+		snprintf(shm, sizeof shm, "%s-shm", name);
+		if (!exists(shm))
+			return SQLITE_CANTOPEN;
+	}
 	return REAL(f)->pMethods->xShmMap(REAL(f), pg, sz, extend, pp);
 }
 
@@ -144,7 +168,18 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 	int rc;
 
 	ff->real = (sqlite3_file *)(ff + 1);
-	if (fault_ro && (flags & SQLITE_OPEN_MAIN_DB) &&
+	ff->name = name;
+	if (fault_rofs && name &&
+	    (flags & (SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_WAL |
+		      SQLITE_OPEN_MAIN_JOURNAL))) {
+		/* Read-only file system: nothing can be made, what exists
+		 * opens read-only (temporary files live elsewhere). */
+		f->pMethods = NULL;
+		if (!exists(name))
+			return SQLITE_CANTOPEN;
+		flags &= ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+		flags |= SQLITE_OPEN_READONLY;
+	} else if (fault_ro && (flags & SQLITE_OPEN_MAIN_DB) &&
 	    (flags & SQLITE_OPEN_READWRITE)) {
 		/* What the unix VFS does on EACCES: open read-only. */
 		flags &= ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -157,11 +192,17 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 
 static int v_delete(sqlite3_vfs *vfs, const char *name, int sync)
 {
+	if (fault_rofs)
+		return SQLITE_IOERR_DELETE;
 	return real_vfs->xDelete(real_vfs, name, sync);
 }
 
 static int v_access(sqlite3_vfs *vfs, const char *name, int flags, int *out)
 {
+	if (fault_rofs && flags == SQLITE_ACCESS_READWRITE) {
+		*out = 0;
+		return SQLITE_OK;
+	}
 	return real_vfs->xAccess(real_vfs, name, flags, out);
 }
 
@@ -199,6 +240,7 @@ int hane_testing_fault_install(void)
 {
 	fault_budget = -1;
 	fault_ro = false;
+	fault_rofs = false;
 	if (real_vfs)
 		return 0;
 	if (sqlite3_initialize() != SQLITE_OK)
@@ -246,6 +288,11 @@ int64_t hane_testing_fault_written(void)
 void hane_testing_fault_readonly(bool on)
 {
 	fault_ro = on;
+}
+
+void hane_testing_fault_readonly_fs(bool on)
+{
+	fault_rofs = on;
 }
 
 void hane_testing_busy_timeout(hane_db *db, int ms)

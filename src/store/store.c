@@ -553,6 +553,87 @@ static int check_identity(hane_db *db)
 	return 0;
 }
 
+/* "file:" and path with every byte but [A-Za-z0-9/._~-] %-escaped, so a
+ * '?', '#' or '%' in a name stays part of it. Caller frees. */
+static char *file_uri(const char *path, const char *query)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(path);
+	char *uri = malloc(5 + 3 * n + strlen(query) + 1), *o = uri;
+
+	if (!uri)
+		return NULL;
+	o += sprintf(o, "file:");
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+		    (*c >= '0' && *c <= '9') || strchr("/._~-", *c)) {
+			*o++ = (char)*c;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*c >> 4];
+			*o++ = hex[*c & 15];
+		}
+	}
+	strcpy(o, query);
+	return uri;
+}
+
+/* The first read failed with SQLITE_CANTOPEN or SQLITE_READONLY_DIRECTORY:
+ * SQLite could neither make nor open the -wal or -shm beside a WAL
+ * database, as on a read-only mount (EROFS) or in a folder without write
+ * permission (EACCES). Writing is refused. Reading is
+ * possible when the database was closed cleanly (no -wal with content
+ * beside it: everything is in the main file): it is opened again as
+ * immutable, which needs neither file and takes no locks, so is only for a
+ * place nobody writes to. A -wal with content holds the last commits,
+ * which immutable would silently skip: refused, saying what to do. */
+static int open_in_read_only_place(hane_db *db, unsigned flags, int rc0)
+{
+	char *wal, *uri;
+	struct stat sb;
+	bool wal_data;
+	int rc;
+
+	if (!(flags & HANE_OPEN_READONLY)) {
+		if (!db->readonly)
+			return rc0; /* its message stands */
+		hane_error_set(hane_msg(HANE_M_DB_READONLY), db->path);
+		return HANE_EREADONLY;
+	}
+	wal = malloc(strlen(db->path) + 5);
+	if (!wal)
+		return HANE_ENOMEM;
+	sprintf(wal, "%s-wal", db->path);
+	wal_data = stat(wal, &sb) == 0 && sb.st_size > 0;
+	free(wal);
+	if (wal_data) {
+		hane_error_set(hane_msg(HANE_M_DB_WAL_READONLY), db->path,
+			       db->path, db->path);
+		return HANE_EREADONLY;
+	}
+	uri = file_uri(db->path, "?immutable=1");
+	if (!uri)
+		return HANE_ENOMEM;
+	sqlite3_close(db->sql);
+	rc = sqlite3_open_v2(uri, &db->sql,
+			     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+				     SQLITE_OPEN_NOMUTEX,
+			     NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		int e = hane_store_error(db, rc);
+
+		hane_error_set(hane_msg(HANE_M_DB_OPEN), db->path,
+			       db->sql ? sqlite3_errmsg(db->sql)
+				       : sqlite3_errstr(rc));
+		return e;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+	db->readonly = true;
+	return check_identity(db);
+}
+
 int hane_store_open(hane_db **out, const char *path, unsigned flags)
 {
 	hane_db *db;
@@ -596,6 +677,10 @@ int hane_store_open(hane_db **out, const char *path, unsigned flags)
 	db->readonly = (flags & HANE_OPEN_READONLY) ||
 		       sqlite3_db_readonly(db->sql, "main") == 1;
 	rc = check_identity(db);
+	if (rc && !memory &&
+	    (sqlite3_errcode(db->sql) == SQLITE_CANTOPEN ||
+	     sqlite3_extended_errcode(db->sql) == SQLITE_READONLY_DIRECTORY))
+		rc = open_in_read_only_place(db, flags, rc);
 	if (rc)
 		goto fail;
 	if (db->readonly && !(flags & HANE_OPEN_READONLY)) {
