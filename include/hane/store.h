@@ -32,7 +32,12 @@ enum hane_open_flags {
  * foreign_keys=ON and a busy timeout, refuses a file that is not a hane
  * database (HANE_ENOTDB) or one of a newer schema (HANE_EVERSION), and
  * applies pending migrations, each in its own transaction. *out is the
- * caller's, closed with hane_store_close(); NULL on failure. */
+ * caller's, closed with hane_store_close(); NULL on failure.
+ * In a place where SQLite can make no -wal or -shm (a read-only mount, a
+ * folder without write permission) opening to write is HANE_EREADONLY;
+ * with HANE_OPEN_READONLY a cleanly closed database is read as immutable
+ * (no locks: for places nobody writes to), and one with a -wal holding
+ * commits is HANE_EREADONLY with advice to copy both files. */
 int hane_store_open(hane_db **out, const char *path, unsigned flags)
 	HANE_WARN_UNUSED;
 
