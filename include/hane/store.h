@@ -28,7 +28,7 @@ enum hane_open_flags {
 	HANE_OPEN_READONLY = 1 << 1, /* never write (reports on a copy) */
 };
 
-/* Opens path (":memory:" works), sets WAL with synchronous=NORMAL,
+/* Opens path (":memory:" works), sets WAL with synchronous=FULL,
  * foreign_keys=ON and a busy timeout, refuses a file that is not a hane
  * database (HANE_ENOTDB) or one of a newer schema (HANE_EVERSION), and
  * applies pending migrations, each in its own transaction. *out is the

@@ -689,16 +689,18 @@ int hane_store_open(hane_db **out, const char *path, unsigned flags)
 		goto fail;
 	}
 	if (!memory && !db->readonly) {
-		/* Debian builds SQLite with WAL defaulting to FULL sync: NORMAL
-		 * is durable against application crashes and only risks the
-		 * last commits on power loss, never corruption. */
+		/* WAL with synchronous=FULL: the WAL is synced at every commit,
+		 * so a save staff were told of survives a power cut. NORMAL
+		 * syncs only at checkpoints and lost up to ~70 acknowledged
+		 * saves in the power-cut test (never corruption); FULL costs
+		 * about 0.3 ms a save on the test machine's disk. */
 		rc = hane_store_exec(db, "PRAGMA journal_mode=WAL");
 		if (rc)
 			goto fail;
 	}
 	/* temp_store stays at its default (files): the sort of a whole-
 	 * registry export then needs a few MB, not 190 MB of RAM. */
-	rc = hane_store_exec(db, "PRAGMA synchronous=NORMAL;"
+	rc = hane_store_exec(db, "PRAGMA synchronous=FULL;"
 				 "PRAGMA foreign_keys=ON;"
 				 "PRAGMA cache_size=-32000");
 	if (rc)

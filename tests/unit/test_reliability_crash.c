@@ -5,7 +5,7 @@
  * import's rows all or none, each batch transaction's household with all
  * its members or nothing, the committed ones a prefix of the batch, and
  * every commit the child had acknowledged still there (durable against a
- * process crash; power loss is SQLite's synchronous=NORMAL trade-off).
+ * process crash; power cuts: test_reliability_powerloss.c).
  *
  * The moment is random between "child is running" and the end of a run as
  * long as a full one (measured first): the parent polls the child's pipe
