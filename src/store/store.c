@@ -666,10 +666,12 @@ int hane_store_open(hane_db **out, const char *path, unsigned flags)
 		oflags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
 	if (rc != SQLITE_OK) {
-		rc = hane_store_error(db, rc);
+		int src = rc;
+
+		rc = hane_store_error(db, src);
 		hane_error_set(hane_msg(HANE_M_DB_OPEN), path,
 			       db->sql ? sqlite3_errmsg(db->sql)
-				       : sqlite3_errstr(rc));
+				       : sqlite3_errstr(src));
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
