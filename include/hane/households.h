@@ -223,6 +223,19 @@ int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
 int hane_hh_bulk_person(hane_hh_bulk *b, const struct hane_person *p,
 			int64_t *person_id) HANE_WARN_UNUSED;
 
+/* The import's mode, called right after hane_hh_bulk_begin: the caller
+ * has already refused every TC Kimlik No that is registered or repeated
+ * in the batch, so none is looked up again, and rows are held in memory
+ * and written in groups, table by table (ids are still given at once).
+ * Rows held are not in the database until hane_hh_bulk_flush (or the
+ * end): flush before reading or changing them. *fresh tells whether the
+ * registry had no household and no person: then the tables' secondary
+ * indexes are dropped for the load and built again at the commit, inside
+ * the same transaction (a rollback restores them), and nothing can be
+ * registered already. */
+int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh) HANE_WARN_UNUSED;
+int hane_hh_bulk_flush(hane_hh_bulk *b) HANE_WARN_UNUSED;
+
 /* Ends the batch: with commit, writes the audit event — counts and id
  * ranges, plus detail (JSON text such as {"file":"x.csv"}, may be NULL) —
  * and commits (the outermost level); otherwise rolls everything back.

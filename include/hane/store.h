@@ -67,6 +67,14 @@ int hane_stmt_bind_text(hane_stmt *st, const char *name, const char *v);
 int hane_stmt_bind_int(hane_stmt *st, const char *name, int64_t v);
 int hane_stmt_bind_null(hane_stmt *st, const char *name);
 
+/* Binding by number (?1, ?2 …), for statements of many rows that the
+ * bulk writer builds and runs in a loop: no name is looked up, and text
+ * is NOT copied — v must stay unchanged until the statement has been
+ * stepped and reset. NULL text binds SQL NULL. */
+int hane_stmt_bind_text_at(hane_stmt *st, int i, const char *v);
+int hane_stmt_bind_int_at(hane_stmt *st, int i, int64_t v);
+int hane_stmt_bind_null_at(hane_stmt *st, int i);
+
 /* HANE_ROW, HANE_DONE, or a negative error:
  *   while ((rc = hane_stmt_step(st)) == HANE_ROW) { … } */
 int hane_stmt_step(hane_stmt *st);

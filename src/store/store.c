@@ -201,6 +201,30 @@ int hane_stmt_bind_null(hane_stmt *st, const char *name)
 	return hane_store_error(st->db, sqlite3_bind_null(st->stmt, i));
 }
 
+/* hane_store_error only on failure: it reads the connection's message
+ * (under its mutex) even for SQLITE_OK, and these run per value. */
+static int bound(hane_stmt *st, int rc)
+{
+	return rc == SQLITE_OK ? 0 : hane_store_error(st->db, rc);
+}
+
+int hane_stmt_bind_text_at(hane_stmt *st, int i, const char *v)
+{
+	return bound(st,
+		     v ? sqlite3_bind_text(st->stmt, i, v, -1, SQLITE_STATIC)
+		       : sqlite3_bind_null(st->stmt, i));
+}
+
+int hane_stmt_bind_int_at(hane_stmt *st, int i, int64_t v)
+{
+	return bound(st, sqlite3_bind_int64(st->stmt, i, v));
+}
+
+int hane_stmt_bind_null_at(hane_stmt *st, int i)
+{
+	return bound(st, sqlite3_bind_null(st->stmt, i));
+}
+
 int hane_stmt_step(hane_stmt *st)
 {
 	int rc = sqlite3_step(st->stmt);

@@ -686,6 +686,216 @@ static void test_header_only_and_empty(void **state)
 	hane_store_close(db);
 }
 
+/* ---- A file bigger than the writer's groups ------------------------------- */
+
+static bool stop_at(const struct hane_import_counts *c, void *arg)
+{
+	return c->rows < *(int64_t *)arg;
+}
+
+#define BIG_HH 4000 /* ~10,000 persons: more than one group of held rows */
+
+/* BIG_HH households of 1–4 persons (numbers from 500000 on); extra, when
+ * given, heads one more group of two new members at the end. */
+static const char *big_file(const char *name, const char *extra)
+{
+	static const char *const first[] = {"Şükrü", "Ayşe", "Ali", "Çiğdem",
+					    "İsmail", "Ali Rıza", "Işık"};
+	static const char *const last[] = {"Yılmaz", "Öztürk", "Kılıç", "Ali"};
+	char *p = (char *)file(name, "%s", ""), head[HANE_TCKN_LEN + 1];
+	FILE *f = fopen(p, "w");
+	uint64_t t = 500000;
+
+	/* tu_tckn's buffers go round: keep the caller's number */
+	snprintf(head, sizeof head, "%s", extra ? extra : "");
+
+	assert_non_null(f);
+	fputs("Hane No;TC Kimlik No;Ad;Soyad;Doğum Tarihi;Yakınlık;Telefon;"
+	      "Mahalle;Adres\n", f);
+	for (int h = 0; h < BIG_HH; h++)
+		for (int m = 0; m < 1 + h % 4; m++, t++)
+			fprintf(f, "H%d;%s;%s;%s;%02d.%02d.%d;%s;%s;%s;%s\n", h,
+				tu_tckn(t), first[(h + m) % 7], last[h % 4],
+				1 + h % 28, 1 + m * 3, 1940 + h % 80,
+				m ? (m == 1 ? "eşi" : "çocuğu") : "",
+				m ? "" : "0532 111 22 33",
+				m ? "" : (h % 2 ? "Serdar" : "gundogdu"),
+				m ? "" : "Atatürk Cd.");
+	if (extra)
+		fprintf(f, "X;%s;Eski;Kişi;;;;;\nX;%s;Yeni;Üye;;eşi;;;\n"
+			   "X;%s;Yeni;Çocuk;;çocuğu;;;\n",
+			head, tu_tckn(900001), tu_tckn(900002));
+	fclose(f);
+	return p;
+}
+
+/* Every person with its household, head and search words, by number,
+ * without ids (two registries that got the same rows agree). */
+static char *registry_text(hane_db *db, const char *skip_household_of)
+{
+	hane_stmt *st = NULL;
+	size_t cap = 1 << 22, len = 0;
+	char *out = malloc(cap);
+
+	assert_non_null(out);
+	tu_ok(hane_stmt_prepare(
+		db, &st,
+		"SELECT p.tckn, p.first_name, p.last_name, p.name_key,"
+		" coalesce(p.birth_date, '-'), p.relation,"
+		" coalesce(p.phone, '-'), coalesce(p.phone_key, '-'), hp.tckn,"
+		" coalesce(h.mahalle, '-'), coalesce(h.street, '-'),"
+		" coalesce(h.phone_key, '-'), p.created_by, p.version,"
+		" (SELECT group_concat(word, ' ') FROM (SELECT word"
+		"  FROM person_word w WHERE w.person_id = p.id ORDER BY word))"
+		" FROM person p JOIN household h ON h.id = p.household_id"
+		" JOIN person hp ON hp.id = h.head_id"
+		" WHERE hp.tckn IS NOT :skip ORDER BY p.tckn"));
+	tu_ok(hane_stmt_bind_text(st, ":skip", skip_household_of));
+	while (hane_stmt_step(st) == HANE_ROW) {
+		for (int i = 0; i < 15; i++) {
+			const char *v = hane_stmt_text(st, i);
+
+			assert_true(len + strlen(v) + 2 < cap);
+			len += (size_t)sprintf(out + len, "%s%c", v,
+					       i < 14 ? '|' : '\n');
+		}
+	}
+	hane_stmt_finalize(st);
+	return out;
+}
+
+static char *schema_text(hane_db *db)
+{
+	hane_stmt *st = NULL;
+	size_t len = 0;
+	char *out = calloc(1, 1 << 20);
+
+	assert_non_null(out);
+	tu_ok(hane_stmt_prepare(db, &st,
+				"SELECT type, name, coalesce(sql, '')"
+				" FROM sqlite_schema ORDER BY type, name"));
+	while (hane_stmt_step(st) == HANE_ROW)
+		len += (size_t)snprintf(out + len, (1 << 20) - len,
+					"%s %s %s\n", hane_stmt_text(st, 0),
+					hane_stmt_text(st, 1),
+					hane_stmt_text(st, 2));
+	hane_stmt_finalize(st);
+	return out;
+}
+
+static int64_t count_of(hane_db *db, const char *sql)
+{
+	int64_t n = -1;
+
+	tu_ok(hane_store_query_int(db, &n, sql, NULL, 0));
+	return n;
+}
+
+/* The registry is whole: every household's head is its own member with
+ * relation head, no foreign key dangles, the indexes agree with the
+ * tables. */
+static void assert_whole(hane_db *db)
+{
+	assert_int_equal(
+		count_of(db, "SELECT count(*) FROM household h WHERE NOT EXISTS"
+			     " (SELECT 1 FROM person p WHERE p.id = h.head_id"
+			     " AND p.household_id = h.id"
+			     " AND p.relation = 'head')"),
+		0);
+	assert_int_equal(count_of(db, "SELECT count(*) FROM"
+				      " pragma_foreign_key_check"),
+			 0);
+	tu_ok(hane_store_integrity_check(db));
+}
+
+static void test_big_file_fresh_and_not(void **state)
+{
+	const char *path1 = tu_tmp_path("big1"), *path2 = tu_tmp_path("big2");
+	const char *csv = big_file("big.csv", NULL);
+	hane_db *db = tu_open(path1), *db2;
+	struct seen s;
+	struct hane_import_opts o = opts(&s);
+	struct hane_import_counts c;
+	struct hane_person p, old;
+	struct hane_household h;
+	char *schema = schema_text(db), *after, *reg1, *reg2;
+	int64_t stop = 9000, hid = 0, pid = 0, persons_in_file;
+
+	(void)state;
+	/* Cancelled after the first group of rows was written: nothing
+	 * stays, and the indexes dropped for the load are back. */
+	o.progress = stop_at;
+	o.arg = &stop;
+	assert_int_equal(hane_households_import(db, csv, &o, &c),
+			 HANE_ECANCELED);
+	assert_int_equal(persons(db), 0);
+	after = schema_text(db);
+	assert_string_equal(after, schema);
+	free(after);
+
+	/* Into the empty registry: every row, the schema as it was. */
+	o = opts(&s);
+	tu_ok(hane_households_import(db, csv, &o, &c));
+	persons_in_file = c.created;
+	assert_true(persons_in_file > 9000);
+	assert_int_equal(c.households, BIG_HH);
+	assert_int_equal(c.rejected, 0);
+	assert_int_equal(persons(db), persons_in_file);
+	after = schema_text(db);
+	assert_string_equal(after, schema);
+	free(after);
+	assert_whole(db);
+	/* The search words are the distinct words of each name ("Ali Ali"
+	 * one row, "Ali Rıza Kılıç" three), as the single writes make them. */
+	assert_int_equal(count_of(db, "SELECT count(*) FROM person_word"),
+			 count_of(db, "WITH RECURSIVE s(id, w, rest) AS ("
+				      " SELECT id, '', name_key || ' ' FROM person"
+				      " UNION ALL SELECT id,"
+				      " substr(rest, 1, instr(rest, ' ') - 1),"
+				      " substr(rest, instr(rest, ' ') + 1)"
+				      " FROM s WHERE rest <> '')"
+				      " SELECT count(*) FROM (SELECT DISTINCT"
+				      " id, w FROM s WHERE w <> '')"));
+	assert_int_equal(count_of(db, "SELECT count(*) FROM person_word w"
+				      " WHERE NOT EXISTS (SELECT 1 FROM person p"
+				      " WHERE p.id = w.person_id AND ' ' ||"
+				      " p.name_key || ' ' LIKE"
+				      " '% ' || w.word || ' %')"),
+			 0);
+	assert_int_equal(count_of(db, "SELECT count(*) FROM audit"
+				      " WHERE action = 'import'"),
+			 1);
+
+	/* Into a registry that has someone already, who heads the file's
+	 * last group: the numbers are looked up, the group's new members
+	 * join the household already registered, the rest is the same. */
+	db2 = tu_open(path2);
+	hane_household_init(&h);
+	hane_person_init(&p);
+	snprintf(p.tckn, sizeof p.tckn, "%s", tu_tckn(900000));
+	strcpy(p.first_name, "Eski");
+	strcpy(p.last_name, "Kişi");
+	tu_ok(hane_household_create(db2, &h, &p, &hid, &pid, NULL));
+	o = opts(&s);
+	tu_ok(hane_households_import(db2, big_file("big2.csv", tu_tckn(900000)),
+				     &o, &c));
+	assert_int_equal(c.created, persons_in_file + 2);
+	assert_int_equal(c.unchanged, 1);
+	assert_int_equal(persons(db2), persons_in_file + 3);
+	tu_ok(hane_person_by_tckn(db2, tu_tckn(900002), &old));
+	assert_int_equal(old.household_id, hid);
+	assert_string_equal(old.relation, "child");
+	assert_whole(db2);
+	reg1 = registry_text(db, NULL);
+	reg2 = registry_text(db2, tu_tckn(900000));
+	assert_string_equal(reg1, reg2);
+	free(reg1);
+	free(reg2);
+	free(schema);
+	hane_store_close(db);
+	hane_store_close(db2);
+}
+
 int main(void)
 {
 	const char *base = getenv("HANE_TEST_TMP");
@@ -705,6 +915,7 @@ int main(void)
 		cmocka_unit_test(test_excel_export_form),
 		cmocka_unit_test(test_export_masked_by_default),
 		cmocka_unit_test(test_header_only_and_empty),
+		cmocka_unit_test(test_big_file_fresh_and_not),
 	};
 
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);

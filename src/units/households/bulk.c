@@ -6,6 +6,18 @@
  * ten statements a person. Here a person is one insert plus its search
  * words, a head's household one insert more, and the batch leaves one
  * audit event naming what it created.
+ *
+ * Held mode (the import) goes further. At a million rows the cost was no
+ * longer the SQL but the statements: every run of one opened a cursor per
+ * b-tree, sought each from its root and closed them again, for one row.
+ * So rows are held in memory (their text in one arena) and written
+ * HOLD_ROWS persons at a time, table by table, by inserts of MULTI_ROWS
+ * rows each, the search words sorted so that they walk person_word's key
+ * in order. Into an empty registry the three tables' secondary indexes
+ * are dropped for the load and built again, sorted, before the commit: a
+ * million random inserts into a b-tree cost several times one sort. All
+ * of it happens inside the one transaction, so a rollback, a cancel or a
+ * kill -9 leaves the schema and the rows as they were.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,14 +28,87 @@
 #include "hane/perm.h"
 #include "households_int.h"
 
+/* Held mode: statements of many rows (the person insert binds 13 values
+ * a row: 64 rows stay far below SQLite's 32766 parameters), flushed every
+ * HOLD_ROWS persons (~1.5 MB of text and ids). */
+#define MULTI_ROWS 64
+#define MULTI_WORDS 256
+#define HOLD_ROWS 8192
+#define NO_TEXT UINT32_MAX
+
+/* Text columns of a held row, as offsets into the arena, in the order of
+ * the insert's parameters. */
+enum {
+	HH_MAHALLE,
+	HH_STREET,
+	HH_BUILDING,
+	HH_DOOR,
+	HH_PHONE,
+	HH_PHONE_KEY,
+	HH__TEXT
+};
+enum {
+	P_TCKN,
+	P_FIRST,
+	P_LAST,
+	P_KEY,
+	P_BIRTH,
+	P_SEX,
+	P_RELATION,
+	P_CHRONIC, /* after it, in the insert, comes disability_pct */
+	P_PHONE,
+	P_PHONE_KEY,
+	P__TEXT
+};
+
+struct held_hh {
+	int64_t id, head, income;
+	uint32_t t[HH__TEXT], status, notes;
+};
+
+struct held_person {
+	int64_t id, household;
+	int disability;
+	uint32_t t[P__TEXT];
+};
+
+/* key: the word's first 8 bytes, big-endian, so that most comparisons of
+ * the sort are one of integers. */
+struct held_word {
+	uint64_t key;
+	int64_t person;
+	uint32_t word;
+};
+
+/* One insert for `rows` rows and its twin for one; with stamps, ?1 and ?2
+ * are :now and :by and the rows' values are numbered from ?3. */
+struct multi {
+	hane_stmt *many, *one;
+	int rows, cols;
+	bool stamps;
+};
+
 struct hane_hh_bulk {
 	hane_db *db;
 	hane_stmt *household, *person, *word, *tckn;
-	char now[20];
+	char now[20], today[HANE_DATE_LEN + 1];
 	char event[32];
 	int64_t next_person;          /* ids are ours inside the transaction */
 	int64_t first_household, last_household, households;
 	int64_t first_person, last_person, persons;
+
+	/* Held mode (hane_hh_bulk_hold). */
+	bool hold;
+	int64_t next_household;
+	struct held_hh *hh;
+	struct held_person *pp;
+	struct held_word *ww;
+	size_t nhh, npp, nww, caphh, cappp, capww;
+	char *arena;
+	size_t arena_len, arena_cap;
+	struct multi m_hh, m_person, m_word;
+	char **index_sql;             /* dropped for the load, built at end */
+	size_t nindex;
 };
 
 int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
@@ -39,6 +124,8 @@ int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
 		return HANE_ENOMEM;
 	b->db = db;
 	hane_now(b->now);
+	memcpy(b->today, b->now, HANE_DATE_LEN);
+	b->today[HANE_DATE_LEN] = '\0';
 	snprintf(b->event, sizeof b->event, "%s", event ? event : "import");
 	if ((rc = hane_store_begin(db)) != 0) {
 		free(b);
@@ -51,10 +138,11 @@ int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
 	if (rc == 0)
 		rc = hane_stmt_prepare(
 			db, &b->household,
-			"INSERT INTO household(head_id, mahalle, street, building,"
-			" door, phone, phone_key, income_kurus, status, notes,"
-			" version, created_at, created_by, updated_at, updated_by)"
-			" VALUES(:head, :mahalle, :street, :building, :door,"
+			"INSERT INTO household(id, head_id, mahalle, street,"
+			" building, door, phone, phone_key, income_kurus, status,"
+			" notes, version, created_at, created_by, updated_at,"
+			" updated_by)"
+			" VALUES(:id, :head, :mahalle, :street, :building, :door,"
 			" :phone, :phone_key, :income, :status, :notes, 1, :now,"
 			" :by, :now, :by)");
 	if (rc == 0)
@@ -130,6 +218,27 @@ static int step_once(hane_stmt *st)
 	return rc == HANE_DONE ? 0 : rc;
 }
 
+static void count_person(hane_hh_bulk *b, int64_t id, int64_t *person_id)
+{
+	b->next_person++;
+	if (!b->first_person)
+		b->first_person = id;
+	b->last_person = id;
+	b->persons++;
+	if (person_id)
+		*person_id = id;
+}
+
+static void count_household(hane_hh_bulk *b, int64_t id, int64_t *household_id)
+{
+	if (!b->first_household)
+		b->first_household = id;
+	b->last_household = id;
+	b->households++;
+	if (household_id)
+		*household_id = id;
+}
+
 /* Inserts p as person id b->next_person, and its words. A unique
  * violation is a row error, not a batch error: the statement failed alone
  * and the transaction is still good, so the batch is not doomed. */
@@ -170,16 +279,424 @@ static int put_person(hane_hh_bulk *b, const struct hane_person *p,
 		    (rc = step_once(b->word)))
 			return rc;
 	}
-	b->next_person++;
-	if (!b->first_person)
-		b->first_person = id;
-	b->last_person = id;
-	b->persons++;
-	if (person_id)
-		*person_id = id;
+	count_person(b, id, person_id);
 	return 0;
 }
 
+/* ---- Held mode ----------------------------------------------------------- */
+
+/* Copies text into the arena, "" as "" (for NOT NULL columns). */
+static int keep_text(hane_hh_bulk *b, uint32_t *off, const char *v)
+{
+	size_t n = strlen(v) + 1;
+
+	if (b->arena_len + n > b->arena_cap) {
+		size_t cap = b->arena_cap ? b->arena_cap * 2 : (size_t)1 << 20;
+		char *a;
+
+		while (cap < b->arena_len + n)
+			cap *= 2;
+		if (cap >= NO_TEXT || !(a = realloc(b->arena, cap)))
+			return HANE_ENOMEM;
+		b->arena = a;
+		b->arena_cap = cap;
+	}
+	memcpy(b->arena + b->arena_len, v, n);
+	*off = (uint32_t)b->arena_len;
+	b->arena_len += n;
+	return 0;
+}
+
+/* The same, but NULL or "" is NO_TEXT (SQL NULL). */
+static int keep(hane_hh_bulk *b, uint32_t *off, const char *v)
+{
+	if (!v || !*v) {
+		*off = NO_TEXT;
+		return 0;
+	}
+	return keep_text(b, off, v);
+}
+
+static const char *text_at(const hane_hh_bulk *b, uint32_t off)
+{
+	return off == NO_TEXT ? NULL : b->arena + off;
+}
+
+/* Room for one more of an array of held rows. */
+static int grow(void **rows, size_t *cap, size_t n, size_t size)
+{
+	void *r;
+	size_t c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 1024;
+	if (!(r = realloc(*rows, c * size)))
+		return HANE_ENOMEM;
+	*rows = r;
+	*cap = c;
+	return 0;
+}
+
+/* Prepares m: "head(?3,…,tail),(…)…" for rows rows of cols values and
+ * the same for one row. The text is built from our constants only. */
+static int multi_prepare(hane_db *db, struct multi *m, const char *head,
+			 int cols, const char *tail, int rows)
+{
+	size_t cap = strlen(head) +
+		     (size_t)rows * ((size_t)cols * 8 + strlen(tail) + 8) + 1;
+	char *sql = malloc(cap);
+	int rc = 0;
+
+	if (!sql)
+		return HANE_ENOMEM;
+	m->cols = cols;
+	m->stamps = *tail != '\0';
+	for (int pass = 0; pass < 2 && rc == 0; pass++) {
+		int n = m->stamps ? 3 : 1, count = pass ? 1 : rows;
+		char *p = sql + sprintf(sql, "%s", head);
+
+		for (int r = 0; r < count; r++) {
+			p += sprintf(p, "%s(", r ? "," : "");
+			for (int c = 0; c < cols; c++)
+				p += sprintf(p, "%s?%d", c ? "," : "", n++);
+			p += sprintf(p, "%s%s)", *tail ? "," : "", tail);
+		}
+		rc = hane_stmt_prepare(db, pass ? &m->one : &m->many, sql);
+	}
+	m->rows = rows;
+	free(sql);
+	return rc;
+}
+
+static void multi_finalize(struct multi *m)
+{
+	hane_stmt_finalize(m->many);
+	hane_stmt_finalize(m->one);
+	m->many = m->one = NULL;
+}
+
+typedef int bind_fn(hane_hh_bulk *b, hane_stmt *st, int param, size_t row);
+
+static int bind_hh(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
+{
+	const struct held_hh *h = &b->hh[row];
+	int rc;
+
+	if ((rc = hane_stmt_bind_int_at(st, i++, h->id)) ||
+	    (rc = hane_stmt_bind_int_at(st, i++, h->head)))
+		return rc;
+	for (int t = 0; t < HH__TEXT; t++)
+		if ((rc = hane_stmt_bind_text_at(st, i++, text_at(b, h->t[t]))))
+			return rc;
+	if ((rc = h->income >= 0 ? hane_stmt_bind_int_at(st, i, h->income)
+				 : hane_stmt_bind_null_at(st, i)) ||
+	    (rc = hane_stmt_bind_text_at(st, i + 1, text_at(b, h->status))) ||
+	    (rc = hane_stmt_bind_text_at(st, i + 2, text_at(b, h->notes))))
+		return rc;
+	return 0;
+}
+
+static int bind_person(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
+{
+	const struct held_person *p = &b->pp[row];
+	int rc;
+
+	if ((rc = hane_stmt_bind_int_at(st, i++, p->id)) ||
+	    (rc = hane_stmt_bind_int_at(st, i++, p->household)))
+		return rc;
+	for (int t = 0; t < P__TEXT; t++) {
+		if (t == P_CHRONIC &&
+		    (rc = p->disability >= 0
+				  ? hane_stmt_bind_int_at(st, i++, p->disability)
+				  : hane_stmt_bind_null_at(st, i++)))
+			return rc;
+		if ((rc = hane_stmt_bind_text_at(st, i++, text_at(b, p->t[t]))))
+			return rc;
+	}
+	return 0;
+}
+
+static int bind_word(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
+{
+	const struct held_word *w = &b->ww[row];
+	int rc = hane_stmt_bind_text_at(st, i, b->arena + w->word);
+
+	return rc ? rc : hane_stmt_bind_int_at(st, i + 1, w->person);
+}
+
+/* Writes n held rows: whole statements of m->rows, the rest one by one. */
+static int flush_rows(hane_hh_bulk *b, struct multi *m, size_t n, bind_fn *bind)
+{
+	const char *by = hane_store_actor(b->db)->username;
+	size_t i = 0;
+	int rc;
+
+	while (i < n) {
+		bool many = n - i >= (size_t)m->rows;
+		hane_stmt *st = many ? m->many : m->one;
+		int rows = many ? m->rows : 1, param = 1;
+
+		if (m->stamps) {
+			if ((rc = hane_stmt_bind_text_at(st, 1, b->now)) ||
+			    (rc = hane_stmt_bind_text_at(st, 2, by)))
+				return rc;
+			param = 3;
+		}
+		for (int r = 0; r < rows; r++, i++)
+			if ((rc = bind(b, st, param + r * m->cols, i)))
+				return rc;
+		if ((rc = step_once(st)))
+			return rc;
+	}
+	return 0;
+}
+
+static const char *sort_arena; /* qsort has no context argument in C11 */
+
+static int word_cmp(const void *a, const void *b)
+{
+	const struct held_word *x = a, *y = b;
+	int c = x->key != y->key
+			? (x->key > y->key ? 1 : -1)
+			: strcmp(sort_arena + x->word, sort_arena + y->word);
+
+	return c ? c : (x->person > y->person) - (x->person < y->person);
+}
+
+/* The first 8 bytes of w (zero-padded) as a big-endian number: ordered
+ * like strcmp orders the words' starts. */
+static uint64_t word_key(const char *w)
+{
+	uint64_t k = 0;
+	int i = 0;
+
+	for (; i < 8 && w[i]; i++)
+		k = k << 8 | (unsigned char)w[i];
+	return k << (8 * (8 - i));
+}
+
+int hane_hh_bulk_flush(hane_hh_bulk *b)
+{
+	size_t n = 0;
+	int rc;
+
+	if (!b->hold)
+		return 0;
+	/* Parents first: a person's household, a word's person. */
+	if ((rc = flush_rows(b, &b->m_hh, b->nhh, bind_hh)) ||
+	    (rc = flush_rows(b, &b->m_person, b->npp, bind_person)))
+		return rc;
+	/* In word order the inserts walk the primary key once; the same
+	 * word twice in a name is written once. */
+	sort_arena = b->arena;
+	qsort(b->ww, b->nww, sizeof *b->ww, word_cmp);
+	for (size_t i = 0; i < b->nww; i++)
+		if (!n || word_cmp(&b->ww[n - 1], &b->ww[i]))
+			b->ww[n++] = b->ww[i];
+	if ((rc = flush_rows(b, &b->m_word, n, bind_word)))
+		return rc;
+	b->nhh = b->npp = b->nww = 0;
+	b->arena_len = 0;
+	return 0;
+}
+
+/* Holds p (with id and household set) and its search words. */
+static int hold_person(hane_hh_bulk *b, const struct hane_person *p, int64_t id,
+		       int64_t household_id)
+{
+	char key[2 * HANE_NAME_MAX], pkey[16];
+	struct held_person *h;
+	uint32_t words;
+	int rc;
+
+	if ((rc = grow((void **)&b->pp, &b->cappp, b->npp, sizeof *b->pp)))
+		return rc;
+	h = &b->pp[b->npp];
+	h->id = id;
+	h->household = household_id;
+	h->disability = p->disability_pct;
+	hh_name_key(key, p->first_name, p->last_name);
+	if ((rc = keep(b, &h->t[P_TCKN], p->tckn)) ||
+	    (rc = keep_text(b, &h->t[P_FIRST], p->first_name)) ||
+	    (rc = keep_text(b, &h->t[P_LAST], p->last_name)) ||
+	    (rc = keep_text(b, &h->t[P_KEY], key)) ||
+	    (rc = keep(b, &h->t[P_BIRTH], p->birth_date)) ||
+	    (rc = keep(b, &h->t[P_SEX], p->sex)) ||
+	    (rc = keep_text(b, &h->t[P_RELATION], p->relation)) ||
+	    (rc = keep(b, &h->t[P_CHRONIC], p->chronic_illness)) ||
+	    (rc = keep(b, &h->t[P_PHONE], p->phone)) ||
+	    (rc = keep(b, &h->t[P_PHONE_KEY], hh_phone_key(pkey, p->phone))))
+		return rc;
+	/* The words: a second copy of the key, cut at the spaces. */
+	if ((rc = keep(b, &words, key)))
+		return rc;
+	for (uint32_t o = words, w = o; o != NO_TEXT; o++) {
+		char c = b->arena[o];
+
+		if (c != ' ' && c != '\0')
+			continue;
+		b->arena[o] = '\0';
+		if (o > w) {
+			if ((rc = grow((void **)&b->ww, &b->capww, b->nww,
+				       sizeof *b->ww)))
+				return rc;
+			b->ww[b->nww].key = word_key(b->arena + w);
+			b->ww[b->nww].word = w;
+			b->ww[b->nww++].person = id;
+		}
+		if (c == '\0')
+			break;
+		w = o + 1;
+	}
+	b->npp++;
+	return 0;
+}
+
+/* Holds a new household (id and head ours) and its head. */
+static int hold_household(hane_hh_bulk *b, const struct hane_household *h,
+			  const struct hane_person *head, int64_t *household_id,
+			  int64_t *person_id)
+{
+	int64_t hid = b->next_household, pid = b->next_person;
+	struct held_hh *x;
+	char pkey[16];
+	int rc;
+
+	if ((rc = grow((void **)&b->hh, &b->caphh, b->nhh, sizeof *b->hh)))
+		return rc;
+	x = &b->hh[b->nhh];
+	x->id = hid;
+	x->head = pid;
+	x->income = h->income_kurus;
+	if ((rc = keep(b, &x->t[HH_MAHALLE], h->mahalle)) ||
+	    (rc = keep(b, &x->t[HH_STREET], h->street)) ||
+	    (rc = keep(b, &x->t[HH_BUILDING], h->building)) ||
+	    (rc = keep(b, &x->t[HH_DOOR], h->door)) ||
+	    (rc = keep(b, &x->t[HH_PHONE], h->phone)) ||
+	    (rc = keep(b, &x->t[HH_PHONE_KEY], hh_phone_key(pkey, h->phone))) ||
+	    (rc = keep_text(b, &x->status, h->status)) ||
+	    (rc = keep(b, &x->notes, h->notes)) ||
+	    (rc = hold_person(b, head, pid, hid)))
+		return rc;
+	b->nhh++;
+	b->next_household++;
+	count_person(b, pid, person_id);
+	count_household(b, hid, household_id);
+	return b->npp >= HOLD_ROWS ? hane_hh_bulk_flush(b) : 0;
+}
+
+/* Drops the secondary indexes of the registry's tables, keeping their
+ * SQL to build them again (sorted, pages packed) before the commit. Only
+ * for an empty registry: then nothing inside this transaction needs them
+ * but the caller, who holds its rows and looks up nothing it wrote. */
+static int defer_indexes(hane_hh_bulk *b)
+{
+	hane_stmt *st = NULL;
+	char **names = NULL;
+	size_t n = 0;
+	int rc = hane_stmt_prepare(
+		b->db, &st,
+		"SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+		" AND sql IS NOT NULL"
+		" AND tbl_name IN ('household', 'person', 'person_word')");
+
+	if (rc)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		const char *name = hane_stmt_text(st, 0);
+		size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz"
+					  "0123456789_");
+		char **l1, **l2;
+
+		/* Only names of our own kind go into the DROP text, and a
+		 * UNIQUE index stays: it is a rule, checked row by row. */
+		if (len == 0 || len > 64 || name[len] ||
+		    strncmp(hane_stmt_text(st, 1), "CREATE INDEX ", 13))
+			continue;
+		l1 = realloc(names, (n + 1) * sizeof *l1);
+		if (l1)
+			names = l1;
+		l2 = realloc(b->index_sql, (n + 1) * sizeof *l2);
+		if (l2)
+			b->index_sql = l2;
+		if (!l1 || !l2 || !(names[n] = strdup(name))) {
+			rc = HANE_ENOMEM;
+			break;
+		}
+		if (!(b->index_sql[n] = strdup(hane_stmt_text(st, 1)))) {
+			free(names[n]);
+			rc = HANE_ENOMEM;
+			break;
+		}
+		b->nindex = ++n;
+	}
+	hane_stmt_finalize(st);
+	for (size_t i = 0; i < n && rc >= 0; i++) {
+		char drop[96];
+
+		snprintf(drop, sizeof drop, "DROP INDEX %s", names[i]);
+		rc = hane_store_exec(b->db, drop);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc < 0 ? rc : 0;
+}
+
+/* Builds the deferred indexes again, from the SQL they were made with. */
+static int build_indexes(hane_hh_bulk *b)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < b->nindex && rc == 0; i++)
+		rc = hane_store_exec(b->db, b->index_sql[i]);
+	return rc;
+}
+
+int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh)
+{
+	static const char tail[] = "1,?1,?2,?1,?2";
+	int rc;
+
+	*fresh = false;
+	if (b->hold || b->persons || b->households) {
+		hane_error_set("hane_hh_bulk_hold after rows were written");
+		return HANE_EINTERNAL;
+	}
+	rc = hane_store_query_int(b->db, &b->next_household,
+				  "SELECT coalesce(max(id), 0) + 1"
+				  " FROM household", NULL, 0);
+	if (rc == 0)
+		rc = multi_prepare(
+			b->db, &b->m_hh,
+			"INSERT INTO household(id, head_id, mahalle, street,"
+			" building, door, phone, phone_key, income_kurus,"
+			" status, notes, version, created_at, created_by,"
+			" updated_at, updated_by) VALUES",
+			11, tail, MULTI_ROWS);
+	if (rc == 0)
+		rc = multi_prepare(
+			b->db, &b->m_person,
+			"INSERT INTO person(id, household_id, tckn, first_name,"
+			" last_name, name_key, birth_date, sex, relation,"
+			" disability_pct, chronic_illness, phone, phone_key,"
+			" version, created_at, created_by, updated_at,"
+			" updated_by) VALUES",
+			13, tail, MULTI_ROWS);
+	if (rc == 0)
+		rc = multi_prepare(b->db, &b->m_word,
+				   "INSERT INTO person_word(word, person_id)"
+				   " VALUES", 2, "", MULTI_WORDS);
+	if (rc == 0 && b->next_person == 1 && b->next_household == 1) {
+		*fresh = true;
+		rc = defer_indexes(b);
+	}
+	if (rc)
+		return rc;
+	b->hold = true;
+	return 0;
+}
 
 int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
 			   const struct hane_person *head,
@@ -193,11 +710,14 @@ int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
 
 	strcpy(p.relation, "head");
 	if ((rc = hane_household_validate(b->db, h)) != 0 ||
-	    (rc = hane_person_validate(&p)) != 0)
+	    (rc = hh_person_validate(&p, b->today)) != 0)
 		return rc;
+	if (b->hold)
+		return hold_household(b, h, &p, household_id, person_id);
 	if ((rc = check_tckn(b, p.tckn)) != 0)
 		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":head", b->next_person)) ||
+	if ((rc = hane_stmt_bind_null(st, ":id")) ||
+	    (rc = hane_stmt_bind_int(st, ":head", b->next_person)) ||
 	    (rc = text_or_null(st, ":mahalle", h->mahalle)) ||
 	    (rc = text_or_null(st, ":street", h->street)) ||
 	    (rc = text_or_null(st, ":building", h->building)) ||
@@ -217,12 +737,7 @@ int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
 	rc = put_person(b, &p, hid, person_id);
 	if (rc)
 		return rc; /* the duplicate was checked: anything else is fatal */
-	if (!b->first_household)
-		b->first_household = hid;
-	b->last_household = hid;
-	b->households++;
-	if (household_id)
-		*household_id = hid;
+	count_household(b, hid, household_id);
 	return 0;
 }
 
@@ -235,13 +750,20 @@ int hane_hh_bulk_person(hane_hh_bulk *b, const struct hane_person *p,
 		hane_error_set("%s", hane_msg(HANE_M_HEAD_ONLY_VIA_SET));
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_person_validate(p)) != 0)
+	if ((rc = hh_person_validate(p, b->today)) != 0)
 		return rc;
+	if (b->hold) {
+		int64_t id = b->next_person;
+
+		if ((rc = hold_person(b, p, id, p->household_id)))
+			return rc;
+		count_person(b, id, person_id);
+		return b->npp >= HOLD_ROWS ? hane_hh_bulk_flush(b) : 0;
+	}
 	if ((rc = check_tckn(b, p->tckn)) != 0)
 		return rc;
 	return put_person(b, p, p->household_id, person_id);
 }
-
 
 int hane_hh_bulk_end(hane_hh_bulk *b, bool commit, const char *detail)
 {
@@ -252,11 +774,16 @@ int hane_hh_bulk_end(hane_hh_bulk *b, bool commit, const char *detail)
 	if (!b)
 		return 0;
 	db = b->db;
+	if (commit && b->hold && (rc = hane_hh_bulk_flush(b)) == 0)
+		rc = build_indexes(b);
 	hane_stmt_finalize(b->household);
 	hane_stmt_finalize(b->person);
 	hane_stmt_finalize(b->word);
 	hane_stmt_finalize(b->tckn);
-	if (commit && (b->households || b->persons)) {
+	multi_finalize(&b->m_hh);
+	multi_finalize(&b->m_person);
+	multi_finalize(&b->m_word);
+	if (commit && rc == 0 && (b->households || b->persons)) {
 		size_t n = 256 + (detail ? strlen(detail) : 0);
 
 		json = malloc(n);
@@ -284,6 +811,13 @@ int hane_hh_bulk_end(hane_hh_bulk *b, bool commit, const char *detail)
 	if (!commit)
 		rc = 0;
 	free(json);
+	for (size_t i = 0; i < b->nindex; i++)
+		free(b->index_sql[i]);
+	free(b->index_sql);
+	free(b->hh);
+	free(b->pp);
+	free(b->ww);
+	free(b->arena);
 	free(b);
 	return rc;
 }

@@ -58,19 +58,27 @@ const char *hane_relation_label(const char *name)
 
 const char *hane_relation_parse(const char *word)
 {
-	char key[64], cand[64];
+	/* The labels folded once: an import parses a million relations. */
+	static char folded[NRELATIONS][2][64];
+	static bool ready;
+	char key[64];
 
+	if (!ready) {
+		for (size_t i = 0; i < NRELATIONS; i++)
+			for (int l = 0; l < 2; l++)
+				hane_text_fold(folded[i][l],
+					       sizeof folded[i][l],
+					       hane_msg_in(relations[i].label,
+							   (enum hane_lang)l));
+		ready = true;
+	}
 	hane_text_fold(key, sizeof key, word);
 	for (size_t i = 0; i < NRELATIONS; i++) {
 		if (strcmp(relations[i].name, key) == 0)
 			return relations[i].name;
-		for (int l = 0; l < 2; l++) {
-			hane_text_fold(cand, sizeof cand,
-				       hane_msg_in(relations[i].label,
-						   (enum hane_lang)l));
-			if (strcmp(cand, key) == 0)
+		for (int l = 0; l < 2; l++)
+			if (strcmp(folded[i][l], key) == 0)
 				return relations[i].name;
-		}
 	}
 	/* Everyday Turkish words an import may carry. */
 	static const struct { const char *word, *name; } extra[] = {
@@ -98,7 +106,14 @@ const char *hane_status_label(const char *status)
 
 int hane_person_validate(const struct hane_person *p)
 {
-	char iso[HANE_DATE_LEN + 1], today[HANE_DATE_LEN + 1];
+	char today[HANE_DATE_LEN + 1];
+
+	return hh_person_validate(p, hane_today(today));
+}
+
+int hh_person_validate(const struct hane_person *p, const char *today)
+{
+	char iso[HANE_DATE_LEN + 1];
 	int rc;
 
 	if (p->tckn[0] && hane_tckn_check(p->tckn) != 0) {
@@ -127,7 +142,7 @@ int hane_person_validate(const struct hane_person *p)
 		    strcmp(iso, p->birth_date) != 0)
 			return hane_field_error(HANE_M_F_BIRTH,
 					   hane_msg(HANE_M_DATE_INVALID));
-		if (strcmp(iso, hane_today(today)) > 0)
+		if (strcmp(iso, today) > 0)
 			return hane_field_error(HANE_M_F_BIRTH,
 					   hane_msg(HANE_M_V_FUTURE));
 	}
@@ -207,18 +222,26 @@ void hh_name_key(char out[2 * HANE_NAME_MAX], const char *first,
 		 const char *last)
 {
 	char both[2 * HANE_NAME_MAX + 2];
+	size_t f = strnlen(first, HANE_NAME_MAX - 1),
+	       l = strnlen(last, HANE_NAME_MAX - 1);
 
-	snprintf(both, sizeof both, "%s %s", first, last);
+	memcpy(both, first, f);
+	both[f] = ' ';
+	memcpy(both + f + 1, last, l);
+	both[f + 1 + l] = '\0';
 	hane_text_fold(out, 2 * HANE_NAME_MAX, both);
 }
 
 /* "+905321234567" → "5321234567": what staff type, without 0 or +90. */
 const char *hh_phone_key(char out[16], const char *e164)
 {
+	const char *digits = strncmp(e164, "+90", 3) == 0 ? e164 + 3 : e164;
+	size_t n = strnlen(digits, 15);
+
 	if (!e164[0])
 		return NULL;
-	snprintf(out, 16, "%s",
-		 strncmp(e164, "+90", 3) == 0 ? e164 + 3 : e164);
+	memcpy(out, digits, n);
+	out[n] = '\0';
 	return out;
 }
 

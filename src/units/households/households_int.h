@@ -6,6 +6,10 @@
 
 #include "hane/households.h"
 
+/* hane_person_validate with today's date given ("YYYY-MM-DD"): the bulk
+ * writer and the import check a million rows against one date. */
+int hh_person_validate(const struct hane_person *p, const char *today);
+
 /* Folded "first last" (the duplicate and search key). */
 void hh_name_key(char out[2 * HANE_NAME_MAX], const char *first,
 		 const char *last);

@@ -9,7 +9,12 @@
  *
  * Memory stays flat in the file size apart from two compact hash tables:
  * TC Kimlik numbers seen (to reject the same number twice in one file)
- * and household groups ("Hane No" → household id).
+ * and household groups ("Hane No" → household id), freed before the
+ * commit; the bulk writer holds a few thousand rows at a time.
+ *
+ * Each number is looked up in the registry once, here (the bulk writer is
+ * told so and does not look again), and not at all when the registry was
+ * empty at the start: then only the file itself can repeat a number.
  */
 #include "hane/households_csv.h"
 
@@ -22,6 +27,7 @@
 #include "hane/households.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
+#include "households_int.h"
 
 /* ---- The columns ----------------------------------------------------------- */
 
@@ -152,9 +158,15 @@ static int field_lookup(const char *title)
 
 /* ---- A small hash table: 64-bit key → 64-bit value ------------------------ */
 
+struct slot {
+	uint64_t key; /* 0: empty */
+	int64_t val;
+};
+
+/* Key and value side by side: a look-up in a table of a million is one
+ * cache miss, not two. */
 struct table {
-	uint64_t *keys; /* 0: empty */
-	int64_t *vals;
+	struct slot *s;
 	size_t cap, n;
 };
 
@@ -170,50 +182,43 @@ static int64_t *table_slot(struct table *t, uint64_t k, bool insert)
 	k = key_fix(k);
 	if (insert && (t->n + 1) * 2 > t->cap) {
 		struct table g = {0};
-		size_t j;
 
 		g.cap = t->cap ? t->cap * 2 : 1024;
-		g.keys = calloc(g.cap, sizeof(*g.keys));
-		g.vals = calloc(g.cap, sizeof(*g.vals));
-		if (!g.keys || !g.vals) {
-			free(g.keys);
-			free(g.vals);
+		g.s = calloc(g.cap, sizeof(*g.s));
+		if (!g.s)
 			return NULL;
-		}
-		for (j = 0; j < t->cap; j++) {
-			if (!t->keys[j])
+		for (size_t j = 0; j < t->cap; j++) {
+			if (!t->s[j].key)
 				continue;
-			i = (t->keys[j] * 0x9E3779B97F4A7C15ull) & (g.cap - 1);
-			while (g.keys[i])
+			i = (t->s[j].key * 0x9E3779B97F4A7C15ull) & (g.cap - 1);
+			while (g.s[i].key)
 				i = (i + 1) & (g.cap - 1);
-			g.keys[i] = t->keys[j];
-			g.vals[i] = t->vals[j];
+			g.s[i] = t->s[j];
 		}
 		g.n = t->n;
-		free(t->keys);
-		free(t->vals);
+		free(t->s);
 		*t = g;
 	}
 	if (!t->cap)
 		return NULL;
 	i = (k * 0x9E3779B97F4A7C15ull) & (t->cap - 1);
-	while (t->keys[i]) {
-		if (t->keys[i] == k)
-			return &t->vals[i];
+	while (t->s[i].key) {
+		if (t->s[i].key == k)
+			return &t->s[i].val;
 		i = (i + 1) & (t->cap - 1);
 	}
 	if (!insert)
 		return NULL;
-	t->keys[i] = k;
-	t->vals[i] = 0;
+	t->s[i].key = k;
+	t->s[i].val = 0;
 	t->n++;
-	return &t->vals[i];
+	return &t->s[i].val;
 }
 
 static void table_free(struct table *t)
 {
-	free(t->keys);
-	free(t->vals);
+	free(t->s);
+	memset(t, 0, sizeof *t);
 }
 
 static uint64_t hash_text(const char *s)
@@ -241,6 +246,8 @@ struct imp {
 	struct table tckns;   /* tckn → line */
 	struct table groups;  /* hash of Hane No → household id, or -line */
 	hane_hh_bulk *bulk;   /* new rows go through the bulk writer */
+	bool fresh;           /* the registry was empty: nothing to look up */
+	char today[HANE_DATE_LEN + 1];
 };
 
 /* One row mapped to model values. */
@@ -549,7 +556,7 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	}
 #undef T
 	/* The model's own checks, with its messages. */
-	if ((rc = hane_person_validate(&w->p)) != 0) {
+	if ((rc = hh_person_validate(&w->p, im->today)) != 0) {
 		snprintf(why, whysz, "%s", hane_error_last());
 		return rc;
 	}
@@ -718,7 +725,9 @@ static int import_row(struct imp *im, const struct hane_csv_record *rec)
 	else if (!w.relation_given)
 		strcpy(w.p.relation, "other");
 
-	rc = hane_person_by_tckn(im->db, w.p.tckn, &old);
+	/* The one look-up of the number (the bulk writer trusts it). */
+	rc = im->fresh ? HANE_ENOTFOUND
+		       : hane_person_by_tckn(im->db, w.p.tckn, &old);
 	if (rc && rc != HANE_ENOTFOUND)
 		return rc;
 	if (rc == HANE_ENOTFOUND) {
@@ -742,7 +751,10 @@ static int import_row(struct imp *im, const struct hane_csv_record *rec)
 		return 0;
 	}
 
-	/* Already registered. */
+	/* Already registered: the model reads and writes the registry, so
+	 * it sees every row held so far. */
+	if ((rc = hane_hh_bulk_flush(im->bulk)))
+		return rc;
 	if (im->o->on_duplicate == HANE_DUP_FAIL) {
 		hane_error_set(hane_msg(HANE_M_IMP_DUP_FAIL), rec->line,
 			       w.p.tckn);
@@ -818,6 +830,7 @@ int hane_households_import(hane_db *db, const char *path,
 	im.o = opts;
 	im.c = counts;
 	im.rejects_path = opts->dry_run ? NULL : opts->rejects;
+	hane_today(im.today);
 	if ((rc = hane_can(db, HANE_ACT_IMPORT)) ||
 	    (rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)))
 		return rc;
@@ -837,6 +850,8 @@ int hane_households_import(hane_db *db, const char *path,
 	if ((rc = hane_hh_bulk_begin(db, &im.bulk, "import")))
 		goto done;
 	in_tx = true;
+	if ((rc = hane_hh_bulk_hold(im.bulk, &im.fresh)))
+		goto done;
 	while ((rc = hane_csv_read(im.r, &rec)) == HANE_ROW) {
 		if ((rc = import_row(&im, rec)))
 			goto done;
@@ -852,6 +867,10 @@ int hane_households_import(hane_db *db, const char *path,
 	}
 	if (rc < 0)
 		goto done;
+	/* Every row is read: the tables' memory goes back before the indexes
+	 * are built, which needs some of its own. */
+	table_free(&im.tckns);
+	table_free(&im.groups);
 	counts->offset = hane_csv_offset(im.r);
 	counts->encoding = hane_csv_encoding(im.r);
 	counts->delimiter = hane_csv_delimiter(im.r);

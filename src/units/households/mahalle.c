@@ -17,6 +17,15 @@ static struct {
 	char key[HANE_NAME_MAX];
 } list[MAX_MAHALLE];
 static int count = -1;
+static int by_key[MAX_MAHALLE]; /* list indexes in key order */
+
+static int key_order(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	int c = strcmp(list[x].key, list[y].key);
+
+	return c ? c : x - y;
+}
 
 static void load(void)
 {
@@ -44,6 +53,27 @@ static void load(void)
 		}
 		p = end ? end + 1 : p + len;
 	}
+	for (int i = 0; i < count; i++)
+		by_key[i] = i;
+	qsort(by_key, (size_t)count, sizeof *by_key, key_order);
+}
+
+/* The first name in list order whose key is key, or -1: a binary search,
+ * since an import asks a million times. */
+static int find_key(const char *key)
+{
+	int lo = 0, hi = count;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+
+		if (strcmp(list[by_key[mid]].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < count && strcmp(list[by_key[lo]].key, key) == 0 ? by_key[lo]
+								    : -1;
 }
 
 /* Drops a trailing "mah", "mahallesi", "mh" that staff often write. */
@@ -66,17 +96,17 @@ static void strip_suffix(char *key)
 int hane_mahalle_match(hane_db *db, char out[HANE_NAME_MAX], const char *text)
 {
 	char key[HANE_NAME_MAX], hint[3 * HANE_NAME_MAX] = "";
-	int prefix_hit = -1, prefix_count = 0, hints = 0;
+	int prefix_hit = -1, prefix_count = 0, hints = 0, exact;
 
 	(void)db;
 	load();
 	hane_text_fold(key, sizeof key, text);
 	strip_suffix(key);
+	if ((exact = find_key(key)) >= 0) {
+		strcpy(out, list[exact].name);
+		return 0;
+	}
 	for (int i = 0; i < count; i++) {
-		if (strcmp(list[i].key, key) == 0) {
-			strcpy(out, list[i].name);
-			return 0;
-		}
 		if (key[0] && strncmp(list[i].key, key, strlen(key)) == 0) {
 			prefix_hit = i;
 			prefix_count++;
