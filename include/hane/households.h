@@ -236,6 +236,11 @@ int hane_hh_bulk_person(hane_hh_bulk *b, const struct hane_person *p,
 int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh) HANE_WARN_UNUSED;
 int hane_hh_bulk_flush(hane_hh_bulk *b) HANE_WARN_UNUSED;
 
+/* fn (may be NULL) is called between the steps of a committing end (each
+ * deferred index built again); when it returns false the end stops, rolls
+ * everything back and returns HANE_ECANCELED. */
+void hane_hh_bulk_on_step(hane_hh_bulk *b, bool (*fn)(void *arg), void *arg);
+
 /* Ends the batch: with commit, writes the audit event — counts and id
  * ranges, plus detail (JSON text such as {"file":"x.csv"}, may be NULL) —
  * and commits (the outermost level); otherwise rolls everything back.

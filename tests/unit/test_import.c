@@ -693,6 +693,15 @@ static bool stop_at(const struct hane_import_counts *c, void *arg)
 	return c->rows < *(int64_t *)arg;
 }
 
+/* Says stop the second time it is asked with the whole file read: the
+ * first is the end of the reading, the second the end's first step. */
+static bool stop_in_end(const struct hane_import_counts *c, void *arg)
+{
+	int *calls = arg;
+
+	return c->offset != c->size || ++*calls < 2;
+}
+
 #define BIG_HH 4000 /* ~10,000 persons: more than one group of held rows */
 
 /* BIG_HH households of 1–4 persons (numbers from 500000 on); extra, when
@@ -820,6 +829,7 @@ static void test_big_file_fresh_and_not(void **state)
 	struct hane_household h;
 	char *schema = schema_text(db), *after, *reg1, *reg2;
 	int64_t stop = 9000, hid = 0, pid = 0, persons_in_file;
+	int calls = 0;
 
 	(void)state;
 	/* Cancelled after the first group of rows was written: nothing
@@ -828,6 +838,16 @@ static void test_big_file_fresh_and_not(void **state)
 	o.arg = &stop;
 	assert_int_equal(hane_households_import(db, csv, &o, &c),
 			 HANE_ECANCELED);
+	assert_int_equal(persons(db), 0);
+	after = schema_text(db);
+	assert_string_equal(after, schema);
+	free(after);
+	/* Cancelled while the indexes are built again: the same. */
+	o.progress = stop_in_end;
+	o.arg = &calls;
+	assert_int_equal(hane_households_import(db, csv, &o, &c),
+			 HANE_ECANCELED);
+	assert_int_equal(calls, 2);
 	assert_int_equal(persons(db), 0);
 	after = schema_text(db);
 	assert_string_equal(after, schema);

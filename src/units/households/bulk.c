@@ -109,6 +109,8 @@ struct hane_hh_bulk {
 	struct multi m_hh, m_person, m_word;
 	char **index_sql;             /* dropped for the load, built at end */
 	size_t nindex;
+	bool (*step)(void *arg);      /* between the end's steps; false: stop */
+	void *step_arg;
 };
 
 int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
@@ -644,14 +646,27 @@ static int defer_indexes(hane_hh_bulk *b)
 	return rc < 0 ? rc : 0;
 }
 
-/* Builds the deferred indexes again, from the SQL they were made with. */
+/* Builds the deferred indexes again, from the SQL they were made with,
+ * asking the caller before each whether to go on (a million rows take
+ * seconds here, and Esc must still work). */
 static int build_indexes(hane_hh_bulk *b)
 {
 	int rc = 0;
 
-	for (size_t i = 0; i < b->nindex && rc == 0; i++)
+	for (size_t i = 0; i < b->nindex && rc == 0; i++) {
+		if (b->step && !b->step(b->step_arg)) {
+			hane_error_set("%s", hane_strerror(HANE_ECANCELED));
+			return HANE_ECANCELED;
+		}
 		rc = hane_store_exec(b->db, b->index_sql[i]);
+	}
 	return rc;
+}
+
+void hane_hh_bulk_on_step(hane_hh_bulk *b, bool (*fn)(void *arg), void *arg)
+{
+	b->step = fn;
+	b->step_arg = arg;
 }
 
 int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh)

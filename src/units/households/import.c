@@ -815,6 +815,15 @@ int hane_on_duplicate_parse(const char *s)
 	return -1;
 }
 
+/* The bulk writer's end builds indexes for seconds: the progress callback
+ * is asked between them, so Esc still cancels. */
+static bool end_step(void *arg)
+{
+	struct imp *im = arg;
+
+	return !im->o->progress || im->o->progress(im->c, im->o->arg);
+}
+
 int hane_households_import(hane_db *db, const char *path,
 			   const struct hane_import_opts *opts,
 			   struct hane_import_counts *counts)
@@ -852,6 +861,7 @@ int hane_households_import(hane_db *db, const char *path,
 	in_tx = true;
 	if ((rc = hane_hh_bulk_hold(im.bulk, &im.fresh)))
 		goto done;
+	hane_hh_bulk_on_step(im.bulk, end_step, &im);
 	while ((rc = hane_csv_read(im.r, &rec)) == HANE_ROW) {
 		if ((rc = import_row(&im, rec)))
 			goto done;
