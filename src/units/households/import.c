@@ -175,30 +175,43 @@ static uint64_t key_fix(uint64_t k)
 	return k ? k : 1;
 }
 
+/* Room for n keys at most three quarters full (linear probing stays at a
+ * few probes); false when out of memory. */
+static bool table_reserve(struct table *t, size_t n)
+{
+	struct table g = {0};
+
+	if (n * 4 <= t->cap * 3)
+		return true;
+	g.cap = t->cap ? t->cap : 1024;
+	while (g.cap * 3 < n * 4)
+		g.cap *= 2;
+	g.s = calloc(g.cap, sizeof(*g.s));
+	if (!g.s)
+		return false;
+	for (size_t j = 0; j < t->cap; j++) {
+		size_t i;
+
+		if (!t->s[j].key)
+			continue;
+		i = (t->s[j].key * 0x9E3779B97F4A7C15ull) & (g.cap - 1);
+		while (g.s[i].key)
+			i = (i + 1) & (g.cap - 1);
+		g.s[i] = t->s[j];
+	}
+	g.n = t->n;
+	free(t->s);
+	*t = g;
+	return true;
+}
+
 static int64_t *table_slot(struct table *t, uint64_t k, bool insert)
 {
 	size_t i;
 
 	k = key_fix(k);
-	if (insert && (t->n + 1) * 2 > t->cap) {
-		struct table g = {0};
-
-		g.cap = t->cap ? t->cap * 2 : 1024;
-		g.s = calloc(g.cap, sizeof(*g.s));
-		if (!g.s)
-			return NULL;
-		for (size_t j = 0; j < t->cap; j++) {
-			if (!t->s[j].key)
-				continue;
-			i = (t->s[j].key * 0x9E3779B97F4A7C15ull) & (g.cap - 1);
-			while (g.s[i].key)
-				i = (i + 1) & (g.cap - 1);
-			g.s[i] = t->s[j];
-		}
-		g.n = t->n;
-		free(t->s);
-		*t = g;
-	}
+	if (insert && !table_reserve(t, t->n + 1))
+		return NULL;
 	if (!t->cap)
 		return NULL;
 	i = (k * 0x9E3779B97F4A7C15ull) & (t->cap - 1);
@@ -815,6 +828,24 @@ int hane_on_duplicate_parse(const char *s)
 	return -1;
 }
 
+/* Sizes the tables for the whole file, guessed from the bytes the first
+ * rows took: growing them by doubling would copy them again and again and
+ * hold the old and the new copy at once (a third more peak memory). */
+static void reserve_tables(struct imp *im)
+{
+	int64_t read = hane_csv_offset(im->r), rows = im->c->rows;
+	double guess = read > 0 ? (double)im->c->size / (double)read * rows : 0;
+
+	/* A wrong guess only costs the doubling after all. */
+	if (guess > rows && guess < 1e9) {
+		table_reserve(&im->tckns, (size_t)(guess * 1.05));
+		if (im->col[F_HOUSEHOLD] >= 0)
+			table_reserve(&im->groups,
+				      (size_t)((double)im->groups.n / rows *
+					       guess * 1.05));
+	}
+}
+
 /* The bulk writer's end builds indexes for seconds: the progress callback
  * is asked between them, so Esc still cancels. */
 static bool end_step(void *arg)
@@ -865,6 +896,8 @@ int hane_households_import(hane_db *db, const char *path,
 	while ((rc = hane_csv_read(im.r, &rec)) == HANE_ROW) {
 		if ((rc = import_row(&im, rec)))
 			goto done;
+		if (counts->rows == 4096 && counts->size > 0)
+			reserve_tables(&im);
 		if (opts->progress && (counts->rows & 1023) == 0) {
 			counts->offset = hane_csv_offset(im.r);
 			if (!opts->progress(counts, opts->arg)) {
