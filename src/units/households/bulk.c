@@ -72,12 +72,10 @@ struct held_person {
 	uint32_t t[P__TEXT];
 };
 
-/* key: the word's first 8 bytes, big-endian, so that most comparisons of
- * the sort are one of integers. */
 struct held_word {
-	uint64_t key;
 	int64_t person;
-	uint32_t word;
+	uint32_t word; /* arena offset */
+	uint32_t rank; /* see sort_words */
 };
 
 /* One insert for `rows` rows and its twin for one; with stamps, ?1 and ?2
@@ -455,27 +453,81 @@ static int flush_rows(hane_hh_bulk *b, struct multi *m, size_t n, bind_fn *bind)
 }
 
 static const char *sort_arena; /* qsort has no context argument in C11 */
+static const uint32_t *sort_words_at;
 
-static int word_cmp(const void *a, const void *b)
+static int distinct_cmp(const void *a, const void *b)
 {
-	const struct held_word *x = a, *y = b;
-	int c = x->key != y->key
-			? (x->key > y->key ? 1 : -1)
-			: strcmp(sort_arena + x->word, sort_arena + y->word);
-
-	return c ? c : (x->person > y->person) - (x->person < y->person);
+	return strcmp(sort_arena + sort_words_at[*(const uint32_t *)a],
+		      sort_arena + sort_words_at[*(const uint32_t *)b]);
 }
 
-/* The first 8 bytes of w (zero-padded) as a big-endian number: ordered
- * like strcmp orders the words' starts. */
-static uint64_t word_key(const char *w)
+static uint32_t word_hash(const char *w)
 {
-	uint64_t k = 0;
-	int i = 0;
+	uint32_t h = 2166136261u;
 
-	for (; i < 8 && w[i]; i++)
-		k = k << 8 | (unsigned char)w[i];
-	return k << (8 * (8 - i));
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return h;
+}
+
+/* Puts the held words in (word, person) order without repeats; returns
+ * how many are left. A batch has far fewer distinct words than words, so
+ * only those are sorted (found through a hash table), and one stable
+ * counting pass by their rank keeps each word's persons in the order they
+ * were held, which is id order. */
+static int sort_words(hane_hh_bulk *b, size_t *left)
+{
+	size_t n = b->nww, cap = 64, nd = 0, j = 0;
+	uint32_t *slot, *first, *order, *rank, *start;
+	struct held_word *out;
+	char *mem;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	mem = calloc(1, cap * sizeof *slot + 4 * (n + 1) * sizeof *first +
+				n * sizeof *out);
+	if (!mem)
+		return HANE_ENOMEM;
+	out = (struct held_word *)mem;
+	slot = (uint32_t *)(out + n);
+	first = slot + cap;
+	order = first + n + 1;
+	rank = order + n + 1;
+	start = rank + n + 1;
+	for (size_t i = 0; i < n; i++) {
+		const char *w = b->arena + b->ww[i].word;
+		size_t h = word_hash(w) & (cap - 1);
+
+		while (slot[h] &&
+		       strcmp(b->arena + first[slot[h] - 1], w) != 0)
+			h = (h + 1) & (cap - 1);
+		if (!slot[h]) {
+			first[nd] = b->ww[i].word;
+			order[nd] = (uint32_t)nd;
+			slot[h] = (uint32_t)++nd;
+		}
+		b->ww[i].rank = slot[h] - 1;
+	}
+	sort_arena = b->arena;
+	sort_words_at = first;
+	qsort(order, nd, sizeof *order, distinct_cmp);
+	for (size_t r = 0; r < nd; r++)
+		rank[order[r]] = (uint32_t)r;
+	for (size_t i = 0; i < n; i++)
+		start[(b->ww[i].rank = rank[b->ww[i].rank]) + 1]++;
+	for (size_t r = 1; r < nd; r++)
+		start[r] += start[r - 1];
+	start[0] = 0;
+	for (size_t i = 0; i < n; i++)
+		out[start[b->ww[i].rank]++] = b->ww[i];
+	/* "Ali Ali": the same word of the same person, now side by side. */
+	for (size_t i = 0; i < n; i++)
+		if (!j || b->ww[j - 1].rank != out[i].rank ||
+		    b->ww[j - 1].person != out[i].person)
+			b->ww[j++] = out[i];
+	free(mem);
+	*left = j;
+	return 0;
 }
 
 int hane_hh_bulk_flush(hane_hh_bulk *b)
@@ -491,12 +543,8 @@ int hane_hh_bulk_flush(hane_hh_bulk *b)
 		return rc;
 	/* In word order the inserts walk the primary key once; the same
 	 * word twice in a name is written once. */
-	sort_arena = b->arena;
-	qsort(b->ww, b->nww, sizeof *b->ww, word_cmp);
-	for (size_t i = 0; i < b->nww; i++)
-		if (!n || word_cmp(&b->ww[n - 1], &b->ww[i]))
-			b->ww[n++] = b->ww[i];
-	if ((rc = flush_rows(b, &b->m_word, n, bind_word)))
+	if ((rc = sort_words(b, &n)) ||
+	    (rc = flush_rows(b, &b->m_word, n, bind_word)))
 		return rc;
 	b->nhh = b->npp = b->nww = 0;
 	b->arena_len = 0;
@@ -543,7 +591,6 @@ static int hold_person(hane_hh_bulk *b, const struct hane_person *p, int64_t id,
 			if ((rc = grow((void **)&b->ww, &b->capww, b->nww,
 				       sizeof *b->ww)))
 				return rc;
-			b->ww[b->nww].key = word_key(b->arena + w);
 			b->ww[b->nww].word = w;
 			b->ww[b->nww++].person = id;
 		}
