@@ -55,7 +55,7 @@ enum {
 	P_BIRTH,
 	P_SEX,
 	P_RELATION,
-	P_CHRONIC, /* after it, in the insert, comes disability_pct */
+	P_CHRONIC, /* in the insert, disability_pct comes just before it */
 	P_PHONE,
 	P_PHONE_KEY,
 	P__TEXT
