@@ -189,6 +189,16 @@ static int check_year(int year)
 	return 0;
 }
 
+/* Figure i as the callers see it, its value still 0. */
+static struct hane_ov_figure figure_at(size_t i)
+{
+	struct hane_ov_figure f = {figures[i].id, figures[i].unit,
+				   hane_msg(figures[i].title), figures[i].money,
+				   0, figures[i].sql, figures[i].check};
+
+	return f;
+}
+
 static int run_one(hane_db *db, size_t i, const char *ys, int64_t *v)
 {
 	const char *names[] = {":year"};
@@ -212,10 +222,7 @@ int hane_overview_annual(hane_db *db, int year,
 	if ((rc = hane_store_audit_event(db, "report", "", 0, detail)) != 0)
 		return rc;
 	for (size_t i = 0; i < NFIGURES; i++) {
-		struct hane_ov_figure f = {figures[i].id, figures[i].unit,
-					   hane_msg(figures[i].title),
-					   figures[i].money, 0,
-					   figures[i].sql, figures[i].check};
+		struct hane_ov_figure f = figure_at(i);
 
 		if ((rc = run_one(db, i, ys, &f.value)) != 0)
 			return rc;
@@ -261,10 +268,7 @@ int hane_overview_verify(hane_db *db, int year,
 	if ((rc = hane_store_exec(db, "BEGIN DEFERRED")) != 0)
 		return rc;
 	for (size_t i = 0; i < NFIGURES && rc == 0; i++) {
-		struct hane_ov_figure f = {figures[i].id, figures[i].unit,
-					   hane_msg(figures[i].title),
-					   figures[i].money, 0,
-					   figures[i].sql, figures[i].check};
+		struct hane_ov_figure f = figure_at(i);
 		int64_t rows;
 
 		if (!f.check)
