@@ -8,12 +8,12 @@
 #include <string.h>
 
 #include "hane/testing.h"
+#include "shimvfs.h"
 #include "store_int.h"
 
 struct fault_file {
-	sqlite3_file base;   /* our methods */
-	const char *name;    /* SQLite keeps it valid until xClose */
-	sqlite3_file *real;  /* the wrapped file, right after this struct */
+	struct shim_file shim; /* our methods; the wrapped file follows */
+	const char *name;      /* SQLite keeps it valid until xClose */
 };
 
 static sqlite3_vfs fault_vfs;
@@ -22,21 +22,6 @@ static int64_t fault_budget = -1; /* bytes left before "disk full" */
 static int64_t fault_written;
 static bool fault_ro;
 static bool fault_rofs;
-
-#define REAL(f) (((struct fault_file *)(f))->real)
-
-static int f_close(sqlite3_file *f)
-{
-	int rc = REAL(f)->pMethods ? REAL(f)->pMethods->xClose(REAL(f))
-				   : SQLITE_OK;
-
-	return rc;
-}
-
-static int f_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
-{
-	return REAL(f)->pMethods->xRead(REAL(f), buf, n, off);
-}
 
 static int f_write(sqlite3_file *f, const void *buf, int n,
 		   sqlite3_int64 off)
@@ -49,37 +34,7 @@ static int f_write(sqlite3_file *f, const void *buf, int n,
 		fault_budget -= n;
 	}
 	fault_written += n;
-	return REAL(f)->pMethods->xWrite(REAL(f), buf, n, off);
-}
-
-static int f_truncate(sqlite3_file *f, sqlite3_int64 size)
-{
-	return REAL(f)->pMethods->xTruncate(REAL(f), size);
-}
-
-static int f_sync(sqlite3_file *f, int flags)
-{
-	return REAL(f)->pMethods->xSync(REAL(f), flags);
-}
-
-static int f_size(sqlite3_file *f, sqlite3_int64 *size)
-{
-	return REAL(f)->pMethods->xFileSize(REAL(f), size);
-}
-
-static int f_lock(sqlite3_file *f, int l)
-{
-	return REAL(f)->pMethods->xLock(REAL(f), l);
-}
-
-static int f_unlock(sqlite3_file *f, int l)
-{
-	return REAL(f)->pMethods->xUnlock(REAL(f), l);
-}
-
-static int f_check(sqlite3_file *f, int *out)
-{
-	return REAL(f)->pMethods->xCheckReservedLock(REAL(f), out);
+	return shim_write(f, buf, n, off);
 }
 
 static int f_control(sqlite3_file *f, int op, void *arg)
@@ -88,17 +43,7 @@ static int f_control(sqlite3_file *f, int op, void *arg)
 	 * that too. */
 	if (op == SQLITE_FCNTL_SIZE_HINT && fault_budget == 0)
 		return SQLITE_FULL;
-	return REAL(f)->pMethods->xFileControl(REAL(f), op, arg);
-}
-
-static int f_sector(sqlite3_file *f)
-{
-	return REAL(f)->pMethods->xSectorSize(REAL(f));
-}
-
-static int f_chars(sqlite3_file *f)
-{
-	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
+	return shim_control(f, op, arg);
 }
 
 static bool exists(const char *name)
@@ -124,41 +69,14 @@ static int f_shm_map(sqlite3_file *f, int pg, int sz, int extend,
 		if (!exists(shm))
 			return SQLITE_CANTOPEN;
 	}
-	return REAL(f)->pMethods->xShmMap(REAL(f), pg, sz, extend, pp);
-}
-
-static int f_shm_lock(sqlite3_file *f, int off, int n, int flags)
-{
-	return REAL(f)->pMethods->xShmLock(REAL(f), off, n, flags);
-}
-
-static void f_shm_barrier(sqlite3_file *f)
-{
-	REAL(f)->pMethods->xShmBarrier(REAL(f));
-}
-
-static int f_shm_unmap(sqlite3_file *f, int del)
-{
-	return REAL(f)->pMethods->xShmUnmap(REAL(f), del);
-}
-
-static int f_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **pp)
-{
-	/* No memory-mapped reads: every page goes through xRead. */
-	*pp = NULL;
-	return SQLITE_OK;
-}
-
-static int f_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
-{
-	return SQLITE_OK;
+	return shim_shm_map(f, pg, sz, extend, pp);
 }
 
 static const sqlite3_io_methods fault_io = {
-	3,	   f_close,  f_read,	f_write,      f_truncate,
-	f_sync,    f_size,   f_lock,	f_unlock,     f_check,
-	f_control, f_sector, f_chars,	f_shm_map,    f_shm_lock,
-	f_shm_barrier, f_shm_unmap, f_fetch, f_unfetch,
+	3,		  shim_close,	  shim_read,  f_write,	    shim_truncate,
+	shim_sync,	  shim_size,	  shim_lock,  shim_unlock,  shim_check,
+	f_control,	  shim_sector,	  shim_chars, f_shm_map,    shim_shm_lock,
+	shim_shm_barrier, shim_shm_unmap, shim_fetch, shim_unfetch,
 };
 
 static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
@@ -167,7 +85,7 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 	struct fault_file *ff = (struct fault_file *)f;
 	int rc;
 
-	ff->real = (sqlite3_file *)(ff + 1);
+	ff->shim.real = (sqlite3_file *)(ff + 1);
 	ff->name = name;
 	if (fault_rofs && name &&
 	    (flags & (SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_WAL |
@@ -185,8 +103,8 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 		flags &= ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 		flags |= SQLITE_OPEN_READONLY;
 	}
-	rc = real_vfs->xOpen(real_vfs, name, ff->real, flags, out_flags);
-	f->pMethods = ff->real->pMethods ? &fault_io : NULL;
+	rc = real_vfs->xOpen(real_vfs, name, ff->shim.real, flags, out_flags);
+	f->pMethods = ff->shim.real->pMethods ? &fault_io : NULL;
 	return rc;
 }
 

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "hane/testing.h"
+#include "shimvfs.h"
 #include "store_int.h"
 
 #define SECTOR 512
@@ -53,9 +54,8 @@ struct power_node {
 };
 
 struct power_file {
-	sqlite3_file base;
+	struct shim_file shim;   /* our methods; the wrapped file follows */
 	struct power_node *node; /* NULL: a temporary file, never logged */
-	sqlite3_file *real;      /* the wrapped file, right after this */
 };
 
 static sqlite3_vfs power_vfs;
@@ -66,7 +66,7 @@ static enum hane_power_cut cut_mode;
 static uint64_t cut_rng;
 static struct hane_power_stats stats;
 
-#define REAL(f) (((struct power_file *)(f))->real)
+#define REAL(f) SHIM_REAL(f)
 #define NODE(f) (((struct power_file *)(f))->node)
 
 static uint64_t rand64(void)
@@ -332,18 +332,11 @@ static bool op_cuts(void)
 
 /* ---- I/O methods --------------------------------------------------------- */
 
-static int p_close(sqlite3_file *f)
-{
-	/* Closing is not a sync: the node and its log stay. */
-	return REAL(f)->pMethods ? REAL(f)->pMethods->xClose(REAL(f))
-				 : SQLITE_OK;
-}
-
 static int p_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
 {
 	if (stats.cut)
 		return SQLITE_IOERR_READ;
-	return REAL(f)->pMethods->xRead(REAL(f), buf, n, off);
+	return shim_read(f, buf, n, off);
 }
 
 static int p_write(sqlite3_file *f, const void *buf, int n,
@@ -413,26 +406,21 @@ static int p_size(sqlite3_file *f, sqlite3_int64 *size)
 {
 	if (stats.cut)
 		return SQLITE_IOERR_FSTAT;
-	return REAL(f)->pMethods->xFileSize(REAL(f), size);
+	return shim_size(f, size);
 }
 
 static int p_lock(sqlite3_file *f, int l)
 {
 	if (stats.cut)
 		return SQLITE_IOERR_LOCK;
-	return REAL(f)->pMethods->xLock(REAL(f), l);
-}
-
-static int p_unlock(sqlite3_file *f, int l)
-{
-	return REAL(f)->pMethods->xUnlock(REAL(f), l);
+	return shim_lock(f, l);
 }
 
 static int p_check(sqlite3_file *f, int *out)
 {
 	if (stats.cut)
 		return SQLITE_IOERR_CHECKRESERVEDLOCK;
-	return REAL(f)->pMethods->xCheckReservedLock(REAL(f), out);
+	return shim_check(f, out);
 }
 
 static int p_control(sqlite3_file *f, int op, void *arg)
@@ -441,17 +429,7 @@ static int p_control(sqlite3_file *f, int op, void *arg)
 	 * size set): it is only a hint, so it is taken and ignored. */
 	if (op == SQLITE_FCNTL_SIZE_HINT)
 		return SQLITE_OK;
-	return REAL(f)->pMethods->xFileControl(REAL(f), op, arg);
-}
-
-static int p_sector(sqlite3_file *f)
-{
-	return REAL(f)->pMethods->xSectorSize(REAL(f));
-}
-
-static int p_chars(sqlite3_file *f)
-{
-	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
+	return shim_control(f, op, arg);
 }
 
 static int p_shm_map(sqlite3_file *f, int pg, int sz, int extend,
@@ -459,43 +437,21 @@ static int p_shm_map(sqlite3_file *f, int pg, int sz, int extend,
 {
 	if (stats.cut)
 		return SQLITE_IOERR_SHMMAP;
-	return REAL(f)->pMethods->xShmMap(REAL(f), pg, sz, extend, pp);
+	return shim_shm_map(f, pg, sz, extend, pp);
 }
 
 static int p_shm_lock(sqlite3_file *f, int off, int n, int flags)
 {
 	if (stats.cut && !(flags & SQLITE_SHM_UNLOCK))
 		return SQLITE_IOERR_SHMLOCK;
-	return REAL(f)->pMethods->xShmLock(REAL(f), off, n, flags);
-}
-
-static void p_shm_barrier(sqlite3_file *f)
-{
-	REAL(f)->pMethods->xShmBarrier(REAL(f));
-}
-
-static int p_shm_unmap(sqlite3_file *f, int del)
-{
-	return REAL(f)->pMethods->xShmUnmap(REAL(f), del);
-}
-
-static int p_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **pp)
-{
-	/* No memory-mapped reads: every page goes through xRead. */
-	*pp = NULL;
-	return SQLITE_OK;
-}
-
-static int p_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
-{
-	return SQLITE_OK;
+	return shim_shm_lock(f, off, n, flags);
 }
 
 static const sqlite3_io_methods power_io = {
-	3,	   p_close,  p_read,	p_write,      p_truncate,
-	p_sync,    p_size,   p_lock,	p_unlock,     p_check,
-	p_control, p_sector, p_chars,	p_shm_map,    p_shm_lock,
-	p_shm_barrier, p_shm_unmap, p_fetch, p_unfetch,
+	3,		  shim_close,	  p_read,     p_write,	    p_truncate,
+	p_sync,		  p_size,	  p_lock,     shim_unlock,  p_check,
+	p_control,	  shim_sector,	  shim_chars, p_shm_map,    p_shm_lock,
+	shim_shm_barrier, shim_shm_unmap, shim_fetch, shim_unfetch,
 };
 
 /* ---- VFS methods --------------------------------------------------------- */
@@ -506,7 +462,7 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 	struct power_file *pf = (struct power_file *)f;
 	int rc;
 
-	pf->real = (sqlite3_file *)(pf + 1);
+	pf->shim.real = (sqlite3_file *)(pf + 1);
 	pf->node = NULL;
 	f->pMethods = NULL;
 	if (stats.cut)
@@ -518,8 +474,8 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 		if (!pf->node)
 			return SQLITE_NOMEM;
 	}
-	rc = real_vfs->xOpen(real_vfs, name, pf->real, flags, out_flags);
-	f->pMethods = pf->real->pMethods ? &power_io : NULL;
+	rc = real_vfs->xOpen(real_vfs, name, pf->shim.real, flags, out_flags);
+	f->pMethods = pf->shim.real->pMethods ? &power_io : NULL;
 	return rc;
 }
 

@@ -1,0 +1,39 @@
+/* The pass-through half of the test VFS shims (faultvfs.c, powervfs.c):
+ * each wraps the default VFS's file in a struct that starts with a
+ * struct shim_file, and uses these for the methods it does not change,
+ * or calls them after its own check. Private to src/store. */
+#ifndef HANE_SHIMVFS_H
+#define HANE_SHIMVFS_H
+
+#include <sqlite3.h>
+
+struct shim_file {
+	sqlite3_file base;  /* the shim's methods */
+	sqlite3_file *real; /* the wrapped file (allocated right after the
+			       shim's own struct) */
+};
+
+#define SHIM_REAL(f) (((struct shim_file *)(f))->real)
+
+int shim_close(sqlite3_file *f);
+int shim_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off);
+int shim_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off);
+int shim_truncate(sqlite3_file *f, sqlite3_int64 size);
+int shim_sync(sqlite3_file *f, int flags);
+int shim_size(sqlite3_file *f, sqlite3_int64 *size);
+int shim_lock(sqlite3_file *f, int l);
+int shim_unlock(sqlite3_file *f, int l);
+int shim_check(sqlite3_file *f, int *out);
+int shim_control(sqlite3_file *f, int op, void *arg);
+int shim_sector(sqlite3_file *f);
+int shim_chars(sqlite3_file *f);
+int shim_shm_map(sqlite3_file *f, int pg, int sz, int extend,
+		 void volatile **pp);
+int shim_shm_lock(sqlite3_file *f, int off, int n, int flags);
+void shim_shm_barrier(sqlite3_file *f);
+int shim_shm_unmap(sqlite3_file *f, int del);
+/* No memory-mapped reads: every page goes through xRead. */
+int shim_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **pp);
+int shim_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p);
+
+#endif
