@@ -25,7 +25,8 @@
 -- cash). avg_days averages, over the month's visits, the days from the
 -- request to the visit (one decimal). overdue counts requests whose due
 -- date fell in the month (and has passed) that were visited after it or
--- not at all, cancelled ones aside. "Today" is Istanbul time (UTC+3).
+-- not at all, cancelled ones aside. "Today" (:today) is bound by the report
+-- engine from hane's clock: Istanbul time (UTC+3), HANE_NOW in tests.
 --
 -- Only requests with something in the month are read: each of the four
 -- dates is an index range (cand), so the report costs the month's work,
@@ -36,7 +37,7 @@
 WITH span AS (
 	SELECT :month || '-01' AS since,
 	       date(:month || '-01', '+1 month') AS until,
-	       date('now', '+3 hours') AS today
+	       :today AS today
 ),
 cand AS (
 	SELECT r.id FROM inspection_request r, span

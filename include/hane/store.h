@@ -66,6 +66,9 @@ void hane_stmt_finalize(hane_stmt *st); /* accepts NULL */
 int hane_stmt_bind_text(hane_stmt *st, const char *name, const char *v);
 int hane_stmt_bind_int(hane_stmt *st, const char *name, int64_t v);
 int hane_stmt_bind_null(hane_stmt *st, const char *name);
+/* Whether the statement has the named parameter (e.g. the report engine
+ * binds :today, hane's clock, only where a report asks for it). */
+bool hane_stmt_has_param(hane_stmt *st, const char *name);
 
 /* Binding by number (?1, ?2 …), for statements of many rows that the
  * bulk writer builds and runs in a loop: no name is looked up, and text

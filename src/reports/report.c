@@ -432,6 +432,14 @@ int hane_report_run_flags(hane_db *db, const struct hane_report *r,
 		if ((rc = hane_stmt_bind_text(st, name, bound)))
 			goto done;
 	}
+	/* "Today" is hane's clock (HANE_NOW in tests), never SQLite's
+	 * date('now'), which no test or faketime-free check can pin. */
+	if (hane_stmt_has_param(st, ":today")) {
+		char today[HANE_DATE_LEN + 1];
+
+		if ((rc = hane_stmt_bind_text(st, ":today", hane_today(today))))
+			goto done;
+	}
 	for (c = 0; c < r->ncols; c++)
 		whole[c] = true;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {

@@ -171,6 +171,11 @@ static int bind_index(hane_stmt *st, const char *name)
 	return i;
 }
 
+bool hane_stmt_has_param(hane_stmt *st, const char *name)
+{
+	return sqlite3_bind_parameter_index(st->stmt, name) != 0;
+}
+
 int hane_stmt_bind_text(hane_stmt *st, const char *name, const char *v)
 {
 	int i = bind_index(st, name);

@@ -1114,6 +1114,13 @@ static void test_report_monthly(void **state)
 				 NULL, "4", "3", "3", "1", "1", "1", "1", "1",
 				 "1", "0", "0", "0", "0", "", "2"});
 	hane_report_table_free(t);
+	/* "Overdue" is judged by hane's clock, not SQLite's real one: on
+	 * 01.05.2026 no due date of May has passed yet. */
+	set_now("2026-05-01 09:00:00");
+	t = run_report(db, "inspection-monthly", "month", "2026-05");
+	assert_string_equal(hane_report_cell(t, 2, 15), "0");
+	hane_report_table_free(t);
+	set_now("2026-06-01 09:00:00");
 	t = run_report(db, "inspection-monthly", "month", "2026-06");
 	assert_int_equal(t->nrows, 2); /* Cedit, total */
 	assert_string_equal(hane_report_cell(t, 0, 0), "Cedit");

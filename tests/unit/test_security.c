@@ -235,7 +235,7 @@ static void lock_out(void **state)
 	setenv("HANE_NOW", "2027-01-01 10:00:00", 1);
 	assert_int_equal(hane_login_password(db, "ali", "doğru-parola-1"),
 			 HANE_EPERM);
-	unsetenv("HANE_NOW");
+	tu_clock_default();
 	hane_store_close(db);
 }
 
@@ -260,7 +260,7 @@ static void account_expiry(void **state)
 	assert_int_equal(count(db, "SELECT active FROM staff WHERE username"
 				   " = 'old'"),
 			 0);
-	unsetenv("HANE_NOW");
+	tu_clock_default();
 	hane_store_close(db);
 }
 
@@ -415,7 +415,7 @@ static void retention(void **state)
 	/* Done once: a second run finds nobody. */
 	tu_ok(hane_retention_run(db, false, NULL, NULL, &n));
 	assert_int_equal(n, 0);
-	unsetenv("HANE_NOW");
+	tu_clock_default();
 	hane_store_close(db);
 }
 

@@ -309,7 +309,7 @@ static void test_insert_update_audit(void **state)
 		assert_int_equal(changed, 0);
 		assert_int_equal(count(db, "SELECT count(*) FROM audit"), before);
 	}
-	unsetenv("HANE_NOW");
+	tu_clock_default();
 	hane_store_close(db);
 }
 
@@ -334,7 +334,7 @@ static void test_stale_version_conflict(void **state)
 	setenv("HANE_NOW", "2026-03-04 12:04:00", 1);
 	/* Both loaded version 1; b saves first. */
 	tu_ok(hane_store_update(b, "staff", id, 1, gb, 1, NULL));
-	unsetenv("HANE_NOW");
+	tu_clock_default();
 	assert_int_equal(hane_store_update(a, "staff", id, 1, ga, 1, NULL),
 			 HANE_ECONFLICT);
 	c = hane_store_last_conflict(a);

@@ -30,11 +30,19 @@ const char *tu_tmp_path(const char *stem)
 	return p;
 }
 
+void tu_clock_default(void)
+{
+	setenv("HANE_NOW", TU_NOW, 1);
+}
+
 hane_db *tu_open(const char *path)
 {
 	hane_db *db = NULL;
-	int rc = hane_store_open(&db, path ? path : ":memory:", HANE_OPEN_CREATE);
 	hane_stmt *st = NULL;
+	int rc;
+
+	setenv("HANE_NOW", TU_NOW, 0); /* a test's own pin stands */
+	rc = hane_store_open(&db, path ? path : ":memory:", HANE_OPEN_CREATE);
 
 	if (rc != 0)
 		fail_msg("open %s: %s", path ? path : ":memory:",

@@ -10,6 +10,14 @@
 
 #include "hane/store.h"
 
+/* The clock every test runs on unless it pins another (HANE_NOW): Monday
+ * 15.06.2026 10:00, Istanbul time. CTest sets it for every test, tu_open
+ * sets it when nothing has, and a test that moved the clock puts it back
+ * with tu_clock_default() — never unsetenv, which would leave the rest of
+ * the run on the real clock (a test that passed in 2026 failed in 2027). */
+#define TU_NOW "2026-06-15 10:00:00"
+void tu_clock_default(void);
+
 /* A fresh file path under HANE_TEST_TMP (or /tmp), unique per call; any
  * old file and its -wal/-shm are removed. Static storage, rotates 8. */
 const char *tu_tmp_path(const char *stem);
