@@ -121,6 +121,9 @@ enum hane_csv_writer_flags {
 	/* What Turkish Excel opens right: UTF-8 with BOM, ';', CRLF, decimal
 	 * comma, identifiers wrapped so they stay text. */
 	HANE_CSV_EXCEL = 1 << 0,
+	/* An Excel workbook (.xlsx) instead of CSV, through hane/xlsxio.h:
+	 * the same rows, each value a typed cell (see enum hane_csv_kind). */
+	HANE_CSV_XLSX = 1 << 1,
 };
 
 /* How a value is written. */
@@ -130,14 +133,22 @@ enum hane_csv_kind {
 			    anything not a number is written as TEXT */
 	HANE_CSV_ID,     /* digits that must stay text (TC Kimlik No, phone):
 			    Excel gets ="…"; not digits → TEXT */
+	HANE_CSV_DATE,   /* a date (YYYY-MM-DD or dd.mm.yyyy, maybe with a
+			    time): TEXT in CSV, a date cell in a workbook */
+	HANE_CSV_MONEY,  /* TL as "-1234.50": NUMBER in CSV, a number shown
+			    1.234,56 in a workbook */
 };
 
 typedef struct hane_csv_writer hane_csv_writer;
 
 /* Writes to fp (borrowed: never closed here). *out is the caller's. The
- * BOM of Excel mode is written at once. */
+ * BOM of Excel mode is written at once; with HANE_CSV_XLSX the workbook
+ * reaches fp at hane_csv_writer_close(). */
 int hane_csv_writer_open(hane_csv_writer **out, FILE *fp, unsigned flags)
 	HANE_WARN_UNUSED;
+/* Names what is written: the sheet of a workbook (before the first
+ * row); nothing for CSV. */
+void hane_csv_writer_sheet(hane_csv_writer *w, const char *name);
 /* Appends one field (NULL is an empty field) to the current row. */
 int hane_csv_put(hane_csv_writer *w, const char *value, enum hane_csv_kind k);
 /* Ends the row. */

@@ -13,7 +13,8 @@
 
 int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "excel", "unmasked", NULL};
+	static const char *const flags[] = {"help", "excel", "xlsx", "unmasked",
+					     NULL};
 	struct hane_opts o;
 	const char *name, *value, *out = NULL;
 	unsigned wflags = 0;
@@ -33,6 +34,8 @@ int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 			return HANE_EXIT_OK;
 		} else if (!strcmp(name, "excel")) {
 			wflags |= HANE_CSV_EXCEL;
+		} else if (!strcmp(name, "xlsx")) {
+			wflags |= HANE_CSV_XLSX;
 		} else if (!strcmp(name, "unmasked")) {
 			wflags |= HANE_OUT_UNMASKED;
 		} else if (!strcmp(name, "output")) {
@@ -51,6 +54,11 @@ int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 	if (o.npos > 1)
 		return hane_cli_usage("export", hane_msg(HANE_M_CLI_TOO_MANY),
 				      o.pos[1]);
+	if ((wflags & HANE_CSV_XLSX) && (!out || !strcmp(out, "-")))
+		return hane_cli_usage("export", "%s",
+				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
+	if (wflags & HANE_CSV_XLSX)
+		wflags &= ~(unsigned)HANE_CSV_EXCEL;
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
 	/* Refused before a file is created. */

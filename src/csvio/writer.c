@@ -9,6 +9,7 @@
  * export reads back as it was.
  */
 #include "hane/csvio.h"
+#include "hane/xlsxio.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -21,6 +22,7 @@ struct hane_csv_writer {
 	char delim;
 	const char *eol;
 	size_t col;
+	hane_xlsx *xlsx; /* set: the rows go to a workbook instead */
 };
 
 int hane_csv_writer_open(hane_csv_writer **out, FILE *fp, unsigned flags)
@@ -31,6 +33,16 @@ int hane_csv_writer_open(hane_csv_writer **out, FILE *fp, unsigned flags)
 	if (!w)
 		return HANE_ENOMEM;
 	w->fp = fp;
+	if (flags & HANE_CSV_XLSX) {
+		int rc = hane_xlsx_open(&w->xlsx, fp, NULL);
+
+		if (rc) {
+			free(w);
+			return rc;
+		}
+		*out = w;
+		return 0;
+	}
 	w->excel = flags & HANE_CSV_EXCEL;
 	w->delim = w->excel ? ';' : ',';
 	w->eol = w->excel ? "\r\n" : "\n";
@@ -98,8 +110,20 @@ static void put_raw(hane_csv_writer *w, const char *s)
 		fputs(s, w->fp);
 }
 
+void hane_csv_writer_sheet(hane_csv_writer *w, const char *name)
+{
+	if (w && w->xlsx)
+		hane_xlsx_sheet(w->xlsx, name);
+}
+
 int hane_csv_put(hane_csv_writer *w, const char *v, enum hane_csv_kind k)
 {
+	if (w->xlsx)
+		return hane_xlsx_put(w->xlsx, v, k);
+	if (k == HANE_CSV_DATE)
+		k = HANE_CSV_TEXT;
+	else if (k == HANE_CSV_MONEY)
+		k = HANE_CSV_NUMBER;
 	if (w->col++)
 		fputc(w->delim, w->fp);
 	if (!v || !*v)
@@ -153,6 +177,8 @@ int hane_csv_put(hane_csv_writer *w, const char *v, enum hane_csv_kind k)
 
 int hane_csv_endrow(hane_csv_writer *w)
 {
+	if (w->xlsx)
+		return hane_xlsx_endrow(w->xlsx);
 	fputs(w->eol, w->fp);
 	w->col = 0;
 	return ferror(w->fp) ? HANE_EIO : 0;
@@ -164,6 +190,11 @@ int hane_csv_writer_close(hane_csv_writer *w)
 
 	if (!w)
 		return 0;
+	if (w->xlsx) {
+		rc = hane_xlsx_close(w->xlsx);
+		free(w);
+		return rc;
+	}
 	if (fflush(w->fp) || ferror(w->fp)) {
 		hane_error_set("%s", strerror(errno));
 		rc = HANE_EIO;

@@ -29,12 +29,12 @@ static const struct {
 } columns[] = {
 	{"Hane No", HANE_CSV_NUMBER},     {"TC Kimlik No", HANE_CSV_ID},
 	{"Ad", HANE_CSV_TEXT},            {"Soyad", HANE_CSV_TEXT},
-	{"Doğum Tarihi", HANE_CSV_TEXT},  {"Cinsiyet", HANE_CSV_TEXT},
+	{"Doğum Tarihi", HANE_CSV_DATE},  {"Cinsiyet", HANE_CSV_TEXT},
 	{"Yakınlık", HANE_CSV_TEXT},      {"Engel Oranı", HANE_CSV_NUMBER},
 	{"Kronik Hastalık", HANE_CSV_TEXT}, {"Telefon", HANE_CSV_ID},
 	{"Hane Telefonu", HANE_CSV_ID},   {"Mahalle", HANE_CSV_TEXT},
 	{"Adres", HANE_CSV_TEXT},         {"Bina No", HANE_CSV_TEXT},
-	{"Daire No", HANE_CSV_TEXT},      {"Aylık Gelir (TL)", HANE_CSV_NUMBER},
+	{"Daire No", HANE_CSV_TEXT},      {"Aylık Gelir (TL)", HANE_CSV_MONEY},
 	{"Notlar", HANE_CSV_TEXT},
 };
 #define NCOLS (sizeof columns / sizeof columns[0])
@@ -76,6 +76,7 @@ int hane_households_export(hane_db *db, FILE *fp, unsigned flags,
 		return rc;
 	if ((rc = hane_csv_writer_open(&w, fp, flags)))
 		goto done;
+	hane_csv_writer_sheet(w, "Haneler");
 	for (i = 0; i < NCOLS; i++)
 		hane_csv_put(w, columns[i].title, HANE_CSV_TEXT);
 	if ((rc = hane_csv_endrow(w)))
@@ -102,7 +103,7 @@ int hane_households_export(hane_db *db, FILE *fp, unsigned flags,
 		else
 			snprintf(buf[1], sizeof buf[1], "%s",
 				 hane_stmt_text(st, 4));
-		hane_csv_put(w, buf[1], HANE_CSV_TEXT);
+		hane_csv_put(w, buf[1], HANE_CSV_DATE);
 		hane_csv_put(w, hane_stmt_text(st, 5), HANE_CSV_TEXT);
 		hane_csv_put(w, hane_relation_label(hane_stmt_text(st, 6)),
 			     HANE_CSV_TEXT);
@@ -136,7 +137,7 @@ int hane_households_export(hane_db *db, FILE *fp, unsigned flags,
 				 k < 0 ? "-" : "", (long long)(k < 0 ? -k : k) / 100,
 				 (long long)(k < 0 ? -k : k) % 100);
 		}
-		hane_csv_put(w, buf[5], HANE_CSV_NUMBER);
+		hane_csv_put(w, buf[5], HANE_CSV_MONEY);
 		hane_csv_put(w, masked_text(hane_stmt_text(st, 16), unmasked),
 			     HANE_CSV_TEXT);
 		if ((rc = hane_csv_endrow(w)))
