@@ -5,9 +5,9 @@
 -- column: head text | Hane reisi | Head of household
 -- column: mahalle text | Mahalle | Neighbourhood
 -- column: kind text | Yardım cinsi | Kind
--- column: amount number | Tutar (TL) | Amount (TL)
+-- column: amount money | Tutar (TL) | Amount (TL)
 -- column: frequency text | Sıklık | Frequency
--- column: monthly number sum | Aylık karşılığı (TL) | Monthly equivalent (TL)
+-- column: monthly money sum | Aylık karşılığı (TL) | Monthly equivalent (TL)
 -- column: start_on text | Başlangıç | Start
 -- column: end_on text | Bitiş | End
 -- column: days_left number | Kalan gün | Days left

@@ -4,7 +4,7 @@
 -- column: section text | Bölüm | Section
 -- column: item text | Kalem | Item
 -- column: count number | Sayı | Count
--- column: value_tl number | Değer (TL) | Value (TL)
+-- column: value_tl money | Değer (TL) | Value (TL)
 --
 -- One table in four parts, by the date of each record (not the day it was
 -- typed in): households served (each counted once however many packages

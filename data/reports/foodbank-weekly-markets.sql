@@ -7,7 +7,7 @@
 -- column: fruit_kg number sum | Meyve (kg) | Fruit (kg)
 -- column: deli_kg number sum | Şarküteri (kg) | Delicatessen (kg)
 -- column: pieces number sum | Adet | Pieces
--- column: value_tl number sum | Değer (TL) | Value (TL)
+-- column: value_tl money sum | Değer (TL) | Value (TL)
 -- total: Toplam | Total
 --
 -- The Monday–Sunday week that holds the given day. Every active market

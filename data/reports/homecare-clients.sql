@@ -7,7 +7,7 @@
 -- column: services text | Hizmet | Service
 -- column: needs text | İhtiyaçlar | Needs
 -- column: plan text | Bakım planı | Care plan
--- column: start_date text | Başlangıç | Start
+-- column: start_date date | Başlangıç | Start
 -- column: last_visit text | Son ziyaret | Last visit
 -- column: next_visit text | Sıradaki ziyaret | Next visit
 -- column: followups number sum | Açık takip | Open follow-ups

@@ -4,7 +4,7 @@
 -- column: households number sum | Aktif hane | Active households
 -- column: persons number sum | Kişi | Persons
 -- column: disabled number sum | Engelli kişi | Persons with a disability
--- column: income number | Ortalama aylık gelir (TL) | Average monthly income (TL)
+-- column: income money | Ortalama aylık gelir (TL) | Average monthly income (TL)
 -- total: Toplam | Total
 --
 -- The registry as it stands today: active households only. Income is the

@@ -14,8 +14,9 @@
  *
  * param: NAME TYPE, TYPE one of month (YYYY-MM), year (YYYY), date (a
  * date in any form core reads, bound as ISO), text; bound as :NAME.
- * column: NAME KIND [sum], KIND one of text, number, id (kept as text in
- * Excel), or one of the personal kinds: tckn (TC Kimlik No), phone (E.164
+ * column: NAME KIND [sum], KIND one of text, number, money (TL as
+ * "1234.50": a number, shown 1.234,56 in a workbook), date (ISO: a date
+ * cell in a workbook), id (kept as text in Excel), or one of the personal kinds: tckn (TC Kimlik No), phone (E.164
  * as stored; shown "0532 123 45 67"), address, personal (any other
  * special-category text). "sum" columns get a totals row labelled by
  * "total:". Titles are Turkish | English. Adding a report is adding a file.
@@ -46,7 +47,12 @@ enum hane_report_kind {
 	HANE_REPORT_PHONE,
 	HANE_REPORT_ADDRESS,
 	HANE_REPORT_PERSONAL,
+	HANE_REPORT_MONEY, /* a number everywhere, money in a workbook */
+	HANE_REPORT_DATE,  /* text everywhere, a date in a workbook */
 };
+
+/* True for the kinds shown right-aligned and summed: number, money. */
+bool hane_report_kind_number(enum hane_report_kind k);
 
 /* True for the kinds that hold personal data (masked by default). */
 bool hane_report_kind_personal(enum hane_report_kind k);

@@ -24,12 +24,12 @@ struct input {
 	int64_t visits, duration, worker, client, same, other;
 	bool has_visits, has_duration, has_worker, has_client, has_same,
 		has_other;
-	bool preview, auto_assign, week, excel, all, ended, unassigned,
+	bool preview, auto_assign, week, excel, xlsx, all, ended, unassigned,
 		history, followups;
 };
 
 static const char *const flags[] = {
-	"help", "preview", "auto-assign", "week", "excel", "all",
+	"help", "preview", "auto-assign", "week", "excel", "xlsx", "all",
 	"ended", "unassigned", "history", "follow-ups", NULL,
 };
 
@@ -88,6 +88,8 @@ static int apply(struct input *in, const char *name, const char *v)
 		in->week = true;
 	else if (!strcmp(name, "excel"))
 		in->excel = true;
+	else if (!strcmp(name, "xlsx"))
+		in->xlsx = true;
 	else if (!strcmp(name, "all"))
 		in->all = true;
 	else if (!strcmp(name, "ended"))
@@ -803,6 +805,9 @@ static int cmd_agenda(struct hane_cli *cli, struct input *in)
 		strftime(to, sizeof to, "%Y-%m-%d", &tm);
 	}
 	worker = in->unassigned ? -1 : in->has_worker ? in->worker : 0;
+	if (in->xlsx && (!in->csv || !strcmp(in->csv, "-")))
+		return hane_cli_usage(CMD, "%s",
+				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
 	if (in->csv) {
 		FILE *fp = stdout;
 		int64_t rows = 0;
@@ -813,7 +818,9 @@ static int cmd_agenda(struct hane_cli *cli, struct input *in)
 			return hane_cli_fail(HANE_EIO);
 		}
 		rc = hane_homecare_agenda_csv(cli->db, from, to, worker, fp,
-					      in->excel ? HANE_CSV_EXCEL : 0,
+					      in->xlsx    ? HANE_CSV_XLSX
+					      : in->excel ? HANE_CSV_EXCEL
+							  : 0,
 					      &rows);
 		if (fp != stdout && fclose(fp) != 0 && rc == 0)
 			rc = HANE_EIO;

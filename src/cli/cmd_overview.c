@@ -114,8 +114,8 @@ static int annual_verify(struct hane_cli *cli, int year)
 int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 {
 	static const char *const flags[] = {"help", "text", "sql", "csv",
-					    "excel", "verify", "rebuild",
-					    NULL};
+					    "excel", "xlsx", "verify",
+					    "rebuild", NULL};
 	struct hane_opts o;
 	const char *name, *value, *out = NULL;
 	int64_t year = last_year();
@@ -149,6 +149,9 @@ int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 		} else if (!strcmp(name, "excel")) {
 			csv = true;
 			wflags |= HANE_CSV_EXCEL;
+		} else if (!strcmp(name, "xlsx")) {
+			csv = true;
+			wflags |= HANE_CSV_XLSX;
 		} else if (!strcmp(name, "output")) {
 			out = value;
 			csv = !text;
@@ -177,6 +180,9 @@ int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 	}
 	if (verify)
 		return annual_verify(cli, (int)year);
+	if ((wflags & HANE_CSV_XLSX) && !text && (!out || !strcmp(out, "-")))
+		return hane_cli_usage("annual", "%s",
+				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
 	if (!(fp = open_out("annual", out)))
 		return HANE_EXIT_ERROR;
 	if (text) {
@@ -451,7 +457,8 @@ static int household(struct hane_cli *cli, int64_t id, int unit,
 
 int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "excel", "csv", NULL};
+	static const char *const flags[] = {"help", "excel", "xlsx", "csv",
+					    NULL};
 	struct hane_opts o;
 	const char *name, *value, *date = NULL, *out = NULL;
 	int64_t year = 0, seed = 1, id = 0;
@@ -517,6 +524,9 @@ int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 		} else if (!strcmp(name, "excel")) {
 			csv = true;
 			wflags |= HANE_CSV_EXCEL;
+		} else if (!strcmp(name, "xlsx")) {
+			csv = true;
+			wflags |= HANE_CSV_XLSX;
 		} else {
 			return hane_cli_usage("overview",
 					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
@@ -537,6 +547,9 @@ int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 		    hane_cli_int("overview", "ID", o.pos[1], &id))
 			return hane_cli_usage("overview", "%s",
 					      hane_msg(HANE_M_OV_CLI_HH_NEED));
+		if ((wflags & HANE_CSV_XLSX) && (!out || !strcmp(out, "-")))
+			return hane_cli_usage("overview", "%s",
+					      hane_msg(HANE_M_XLSX_NEEDS_FILE));
 		return household(cli, id, unit, out, csv, wflags);
 	}
 	return hane_cli_usage("overview", hane_msg(HANE_M_CLI_TOO_MANY),

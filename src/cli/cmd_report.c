@@ -61,7 +61,7 @@ static void show(const struct hane_report *r,
 	for (c = 0; c < r->ncols; c++) {
 		fputs(c ? "  " : "", stdout);
 		cell(hane_report_column_title(r, c), w[c],
-		     r->cols[c].kind == HANE_REPORT_NUMBER);
+		     hane_report_kind_number(r->cols[c].kind));
 	}
 	putchar('\n');
 	for (row = 0; row < t->nrows; row++) {
@@ -76,7 +76,7 @@ static void show(const struct hane_report *r,
 		for (c = 0; c < r->ncols; c++) {
 			fputs(c ? "  " : "", stdout);
 			cell(hane_report_cell(t, row, c), w[c],
-			     r->cols[c].kind == HANE_REPORT_NUMBER);
+			     hane_report_kind_number(r->cols[c].kind));
 		}
 		putchar('\n');
 	}
@@ -85,7 +85,7 @@ static void show(const struct hane_report *r,
 int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 {
 	static const char *const flags[] = {"help", "excel", "csv", "unmasked",
-					    NULL};
+					    "xlsx", NULL};
 	struct hane_report_arg args[HANE_REPORT_PARAMS_MAX];
 	char names[HANE_REPORT_PARAMS_MAX][64];
 	struct hane_report r;
@@ -116,6 +116,9 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 		} else if (!strcmp(name, "excel")) {
 			wflags |= HANE_CSV_EXCEL;
 			csv = true;
+		} else if (!strcmp(name, "xlsx")) {
+			wflags |= HANE_CSV_XLSX;
+			csv = true;
 		} else if (!strcmp(name, "csv")) {
 			csv = true;
 		} else if (!strcmp(name, "output")) {
@@ -143,6 +146,9 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 				      o.pos[1]);
 	if (!strcmp(o.pos[0], "list"))
 		return list();
+	if ((wflags & HANE_CSV_XLSX) && (!out || !strcmp(out, "-")))
+		return hane_cli_usage("report", "%s",
+				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
 	if ((rc = hane_report_find(o.pos[0], &r)))
 		return hane_cli_usage("report", "%s", hane_error_last());
 	if ((rc = hane_cli_open(cli, 0)) != 0)

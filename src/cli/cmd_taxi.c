@@ -16,7 +16,8 @@
 
 #define CMD "taxi"
 
-static const char *const flags[] = {"dry-run", "excel", "cancel-return",
+static const char *const flags[] = {"dry-run", "excel", "xlsx",
+				    "cancel-return",
 				    "help", NULL};
 
 /* Options as typed: name → value, looked up by the subcommands. */
@@ -651,7 +652,7 @@ static int cmd_list(struct hane_cli *cli, struct args *a)
 static int cmd_manifest(struct hane_cli *cli, struct args *a)
 {
 	static const char *const known[] = {"driver", "vehicle", "output",
-					    "excel", NULL};
+					    "excel", "xlsx", NULL};
 	char iso[HANE_DATE_LEN + 1];
 	int64_t vid = 0, did = 0, rows = 0;
 	const char *out = opt(a, "output");
@@ -667,6 +668,9 @@ static int cmd_manifest(struct hane_cli *cli, struct args *a)
 	if (has(a, "driver") &&
 	    hane_cli_int(CMD, "--driver", opt(a, "driver"), &did))
 		return HANE_EXIT_USAGE;
+	if (has(a, "xlsx") && (!out || !strcmp(out, "-")))
+		return hane_cli_usage(CMD, "%s",
+				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
 	if (out && strcmp(out, "-") != 0) {
 		fp = fopen(out, "w");
 		if (!fp) {
@@ -675,7 +679,10 @@ static int cmd_manifest(struct hane_cli *cli, struct args *a)
 		}
 	}
 	rc = hane_taxi_manifest_write(cli->db, fp,
-				      has(a, "excel") ? HANE_CSV_EXCEL : 0, iso,
+				      has(a, "xlsx")    ? HANE_CSV_XLSX
+				      : has(a, "excel") ? HANE_CSV_EXCEL
+							: 0,
+				      iso,
 				      vid, did, &rows);
 	if (fp != stdout && fclose(fp) != 0 && rc == 0)
 		rc = HANE_EIO;

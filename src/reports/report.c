@@ -108,6 +108,10 @@ static int parse_line(struct hane_report *r, char *key, char *val, int line)
 			c->kind = HANE_REPORT_TEXT;
 		else if (!strcmp(kind, "number"))
 			c->kind = HANE_REPORT_NUMBER;
+		else if (!strcmp(kind, "money"))
+			c->kind = HANE_REPORT_MONEY;
+		else if (!strcmp(kind, "date"))
+			c->kind = HANE_REPORT_DATE;
 		else if (!strcmp(kind, "id"))
 			c->kind = HANE_REPORT_ID;
 		else if (!strcmp(kind, "tckn"))
@@ -120,13 +124,13 @@ static int parse_line(struct hane_report *r, char *key, char *val, int line)
 			c->kind = HANE_REPORT_PERSONAL;
 		else
 			return header_error(line, "column kind: text, number, "
-						  "id, tckn, phone, address "
+						  "money, date, id, tckn, phone, address "
 						  "or personal");
 		if (sum[0] && strcmp(sum, "sum"))
 			return header_error(line, "column: only \"sum\" may "
 						  "follow the kind");
 		c->sum = sum[0] != '\0';
-		if (c->sum && c->kind != HANE_REPORT_NUMBER)
+		if (c->sum && !hane_report_kind_number(c->kind))
 			return header_error(line, "only number columns sum");
 		titles(c->title, sizeof c->title[0], part + 1, n - 1);
 		r->ncols++;
@@ -521,6 +525,11 @@ const char *hane_report_cell(const struct hane_report_table *t, size_t row,
 	return t->cells[row * (size_t)t->ncols + (size_t)col];
 }
 
+bool hane_report_kind_number(enum hane_report_kind k)
+{
+	return k == HANE_REPORT_NUMBER || k == HANE_REPORT_MONEY;
+}
+
 int hane_report_write_csv(const struct hane_report *r,
 			  const struct hane_report_table *t, FILE *fp,
 			  unsigned flags)
@@ -533,6 +542,8 @@ int hane_report_write_csv(const struct hane_report *r,
 		[HANE_REPORT_PHONE] = HANE_CSV_ID,
 		[HANE_REPORT_ADDRESS] = HANE_CSV_TEXT,
 		[HANE_REPORT_PERSONAL] = HANE_CSV_TEXT,
+		[HANE_REPORT_MONEY] = HANE_CSV_MONEY,
+		[HANE_REPORT_DATE] = HANE_CSV_DATE,
 	};
 	hane_csv_writer *w = NULL;
 	size_t row;
@@ -540,6 +551,7 @@ int hane_report_write_csv(const struct hane_report *r,
 
 	if ((rc = hane_csv_writer_open(&w, fp, flags)))
 		return rc;
+	hane_csv_writer_sheet(w, r->name);
 	for (c = 0; c < r->ncols; c++)
 		hane_csv_put(w, hane_report_column_title(r, c), HANE_CSV_TEXT);
 	rc = hane_csv_endrow(w);

@@ -360,7 +360,7 @@ static int table_fill(struct table_view *tv, struct hane_ui_list *l)
 
 	for (int c = 0; c < r->ncols; c++) {
 		struct hane_ui_column *col = &tv->cols[c];
-		bool num = r->cols[c].kind == HANE_REPORT_NUMBER;
+		bool num = hane_report_kind_number(r->cols[c].kind);
 
 		titles[c] = hane_report_column_title(r, c);
 		*col = (struct hane_ui_column){HANE_M_UI_RPT_PARAM,
@@ -378,7 +378,7 @@ static int table_fill(struct table_view *tv, struct hane_ui_list *l)
 			const char *s = hane_report_cell(t, row, c);
 			int w;
 
-			if (r->cols[c].kind == HANE_REPORT_NUMBER)
+			if (hane_report_kind_number(r->cols[c].kind))
 				number_text(buf[c], sizeof buf[c], s);
 			else
 				snprintf(buf[c], sizeof buf[c], "%s", s);

@@ -52,7 +52,7 @@ static int put_row(const struct hane_homecare_visit *v, void *arg)
 	char date[HANE_DATE_LEN + 1], phone[32] = "", needs[512], id[24];
 	const char *cells[NCOLS];
 	static const enum hane_csv_kind kinds[NCOLS] = {
-		HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT,
+		HANE_CSV_DATE, HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT,
 		HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_ID,
 		HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT,
 		HANE_CSV_NUMBER,
@@ -105,6 +105,7 @@ int hane_homecare_agenda_csv(hane_db *db, const char *from, const char *to,
 	f.worker_id = worker_id;
 	if ((rc = hane_csv_writer_open(&a.w, fp, flags)))
 		return rc;
+	hane_csv_writer_sheet(a.w, hane_msg(HANE_M_HC_SHEET_AGENDA));
 	for (size_t i = 0; i < NCOLS && rc == 0; i++)
 		rc = hane_csv_put(a.w, hane_msg(titles[i]), HANE_CSV_TEXT);
 	if (rc == 0)

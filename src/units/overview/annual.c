@@ -363,6 +363,7 @@ int hane_overview_annual_csv(hane_db *db, int year, FILE *fp, unsigned flags)
 		return rc;
 	if ((rc = hane_csv_writer_open(&c.w, fp, flags)) != 0)
 		return rc;
+	hane_csv_writer_sheet(c.w, hane_msg(HANE_M_OV_ANNUAL_TITLE));
 	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_UNIT), HANE_CSV_TEXT);
 	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_ID), HANE_CSV_TEXT);
 	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_FIGURE), HANE_CSV_TEXT);

@@ -290,7 +290,7 @@ static int csv_event(const struct hane_ov_event *e, void *arg)
 {
 	struct csv_ctx *c = arg;
 
-	hane_csv_put(c->w, e->date, HANE_CSV_TEXT);
+	hane_csv_put(c->w, e->date, HANE_CSV_DATE);
 	hane_csv_put(c->w, e->time, HANE_CSV_TEXT);
 	hane_csv_put(c->w, hane_overview_unit_label(e->unit), HANE_CSV_TEXT);
 	hane_csv_put(c->w, e->kind, HANE_CSV_TEXT);
@@ -320,6 +320,7 @@ int hane_overview_timeline_csv(hane_db *db, int64_t household_id, int unit,
 		return rc;
 	if ((rc = hane_csv_writer_open(&c.w, fp, flags)) != 0)
 		return rc;
+	hane_csv_writer_sheet(c.w, "Hane 360");
 	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_DATE), HANE_CSV_TEXT);
 	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_TIME), HANE_CSV_TEXT);
 	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_UNIT), HANE_CSV_TEXT);

@@ -569,6 +569,7 @@ int hane_taxi_manifest_write(hane_db *db, FILE *fp, unsigned flags,
 		return rc;
 	if ((rc = hane_csv_writer_open(&m.w, fp, flags)) != 0)
 		return rc;
+	hane_csv_writer_sheet(m.w, hane_msg(HANE_M_TAXI_SHEET_MANIFEST));
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
 		put(&m, hane_msg(titles[i]), HANE_CSV_TEXT);
 	if (m.rc == 0)
