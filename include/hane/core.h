@@ -68,6 +68,33 @@ size_t hane_text_fit(const char *s, int cols);
  * column is "…". Returns out. */
 char *hane_text_truncate(char *out, size_t outsz, const char *s, int cols);
 
+/* Turkish alphabetical order: a b c ç d e f g ğ h ı i j k l m n o ö p (q)
+ * r s ş t u ü v (w x) y z, case folded the Turkish way (I→ı, İ→i), other
+ * accents (â î û é …) as their letter, digits before letters, punctuation
+ * and spaces before both. Ties are broken by the bytes, so the order is
+ * total and equal only for equal strings (what SQLite needs of a
+ * collation). a[0..an) and b[0..bn) need no NUL. Negative, 0, positive. */
+int hane_text_collate(const char *a, size_t an, const char *b, size_t bn);
+
+/* hane_text_collate on NUL-terminated strings (NULL is ""). */
+int hane_text_cmp(const char *a, const char *b);
+
+/* Word wrap for a box cols columns wide: starts[i] gets the byte offset
+ * where line i begins (at most max of them are stored). A line breaks
+ * after the last space that fits, inside a word only when the word alone
+ * is wider than the box, and always after a newline (which belongs to
+ * the line it ends). Text ending in a newline has an empty last line.
+ * Returns the number of lines (at least 1), which may be more than max. */
+int hane_text_wrap(const char *s, int cols, size_t *starts, int max);
+
+/* Copies s into out (outsz bytes), at most max_chars characters when
+ * max_chars > 0, never cutting a character: the copy ends at the last
+ * whole character that fits. Returns the number of characters copied. */
+int hane_text_copy(char *out, size_t outsz, const char *s, int max_chars);
+
+/* Number of characters (code points; an invalid byte counts one). */
+int hane_text_chars(const char *s);
+
 /* Trims ASCII white space at both ends in place; returns s. */
 char *hane_text_trim(char *s);
 
@@ -81,6 +108,10 @@ int hane_field_error(int field, const char *why);
 /* 0 if s is valid UTF-8 shorter than max bytes; otherwise HANE_EINVAL
  * naming the field ("Ad: en çok 95 karakter"). */
 int hane_field_len(int field, const char *s, size_t max);
+
+/* 0 if s is valid UTF-8 of at most max_chars characters; otherwise
+ * HANE_EINVAL naming the field ("Not: en çok 8000 karakter"). */
+int hane_field_chars(int field, const char *s, int max_chars);
 
 /* True if s is empty or only white space (space, tab, CR, LF). */
 bool hane_text_blank(const char *s);

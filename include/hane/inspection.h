@@ -25,7 +25,11 @@
 #include "hane/store.h"
 
 #define HANE_INSP_TEXT_MAX 512
-#define HANE_INSP_NOTE_MAX 4096
+/* Findings and the case note: at most HANE_INSP_NOTE_CHARS characters
+ * (the text areas show the count against it); the buffers hold that many
+ * four-byte characters. */
+#define HANE_INSP_NOTE_CHARS 8000
+#define HANE_INSP_NOTE_MAX (HANE_INSP_NOTE_CHARS * 4 + 1)
 
 /* ---- Coded values ------------------------------------------------------- */
 

@@ -251,6 +251,11 @@ enum hane_ui_field_kind {
 	HANE_UI_F_CHOICE, /* one of choices[]; ←→ or Enter to pick */
 	HANE_UI_F_YESNO,
 	HANE_UI_F_PASSWORD, /* text drawn as one '*' per character typed */
+	/* Several lines (notes, findings, case notes): word wrap, scrolling,
+	 * Enter starts a new line, Tab leaves; the count of characters
+	 * against max is shown under it. rows lines tall (0: 6), max
+	 * characters (0: 8000). */
+	HANE_UI_F_AREA,
 };
 
 struct hane_ui_field {
@@ -265,6 +270,7 @@ struct hane_ui_field {
 	/* Extra validation (TC Kimlik No, phone…): 0, or HANE_EINVAL with the
 	 * message in hane_error_last(). May be NULL. */
 	int (*check)(const char *text, void *arg);
+	int rows; /* AREA: lines shown (0: 6) */
 };
 
 struct hane_ui_form;
@@ -292,6 +298,8 @@ void hane_ui_form_set(struct hane_ui_form *f, int i, const char *text);
 /* A label not in the message table for field i (a report parameter's
  * own title), copied; NULL or "" goes back to the field's message. */
 void hane_ui_form_label(struct hane_ui_form *f, int i, const char *text);
+/* The text hane_ui_form_set() puts in is cut to the field's max
+ * characters at a character boundary, never inside a letter. */
 /* CHOICE: the index; YESNO: 1 yes, 0 no. */
 int hane_ui_form_choice(const struct hane_ui_form *f, int i);
 void hane_ui_form_set_choice(struct hane_ui_form *f, int i, int choice);

@@ -30,6 +30,18 @@ int hane_field_len(int field, const char *s, size_t max)
 	return 0;
 }
 
+int hane_field_chars(int field, const char *s, int max_chars)
+{
+	if (!hane_utf8_valid(s, strlen(s)))
+		return hane_field_error(field, hane_strerror(HANE_EINVAL));
+	if (hane_text_chars(s) > max_chars) {
+		hane_error_set(hane_msg(HANE_M_V_TOO_LONG),
+			       hane_msg((enum hane_msg)field), max_chars);
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
 bool hane_text_blank(const char *s)
 {
 	for (; *s; s++)

@@ -380,3 +380,140 @@ char *hane_text_trim(char *s)
 	s[end - start] = '\0';
 	return s;
 }
+
+/* ---- Turkish alphabetical order ------------------------------------------ */
+
+/* The Turkish alphabet with q, w, x where a Turkish dictionary puts them. */
+static const uint32_t alphabet[] = {
+	'a', 'b', 'c', 0xE7, 'd', 'e', 'f', 'g', 0x011F, 'h', 0x0131, 'i', 'j',
+	'k', 'l', 'm', 'n', 'o', 0xF6, 'p', 'q', 'r', 's', 0x015F, 't', 'u',
+	0xFC, 'v', 'w', 'x', 'y', 'z'};
+
+/* Primary weight of one lower-cased code point: 0 to skip it (combining
+ * marks), punctuation and spaces lowest, then digits, then the letters in
+ * Turkish order (other accented Latin letters as their base letter), then
+ * every other character by its code point. */
+static uint32_t collate_weight(uint32_t c)
+{
+	char buf[8];
+	size_t len;
+	enum fold_kind k;
+
+	for (size_t i = 0; i < sizeof alphabet / sizeof alphabet[0]; i++)
+		if (alphabet[i] == c)
+			return 0x1000 + (uint32_t)i * 2;
+	if (c >= '0' && c <= '9')
+		return 0x800 + c;
+	if (c < 0x80)
+		return c + 1; /* space, punctuation: lowest */
+	if (c == 0x0307) /* the dot of a decomposed İ */
+		return 0;
+	k = fold_cp(c, buf, &len);
+	if (k == FOLD_SKIP)
+		return 0;
+	if (k == FOLD_SEP)
+		return c < 0x800 ? c : 0x7FF; /* below digits */
+	if (len >= 1 && (unsigned char)buf[0] < 0x80 && buf[0] >= 'a' &&
+	    buf[0] <= 'z') {
+		/* â → a, é → e: just after the letter itself */
+		for (size_t i = 0; i < sizeof alphabet / sizeof alphabet[0];
+		     i++)
+			if (alphabet[i] == (uint32_t)buf[0])
+				return 0x1000 + (uint32_t)i * 2 + 1;
+	}
+	return 0x10000 + c;
+}
+
+/* The next primary weight in s[*i..n), or 0 at the end. */
+static uint32_t next_weight(const char *s, size_t n, size_t *i)
+{
+	while (*i < n) {
+		uint32_t cp, w;
+		int len = hane_utf8_decode(s + *i, n - *i, &cp);
+
+		if (len <= 0) {
+			w = 0x200000u + (unsigned char)s[*i];
+			(*i)++;
+			return w;
+		}
+		*i += (size_t)len;
+		if ((w = collate_weight(lower_cp(cp))) != 0)
+			return w;
+	}
+	return 0;
+}
+
+int hane_text_collate(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0, m;
+	int r;
+
+	for (;;) {
+		uint32_t x = next_weight(a, an, &i);
+		uint32_t y = next_weight(b, bn, &j);
+
+		if (x != y)
+			return x < y ? -1 : 1;
+		if (x == 0)
+			break;
+	}
+	m = an < bn ? an : bn;
+	r = m ? memcmp(a, b, m) : 0;
+	if (r)
+		return r < 0 ? -1 : 1;
+	return an < bn ? -1 : an > bn;
+}
+
+int hane_text_cmp(const char *a, const char *b)
+{
+	if (!a)
+		a = "";
+	if (!b)
+		b = "";
+	return hane_text_collate(a, strlen(a), b, strlen(b));
+}
+
+/* ---- Copies that never cut a character ----------------------------------- */
+
+int hane_text_copy(char *out, size_t outsz, const char *s, int max_chars)
+{
+	size_t n, i = 0;
+	int chars = 0;
+
+	if (!out || outsz == 0)
+		return 0;
+	if (!s)
+		s = "";
+	n = strlen(s);
+	while (i < n && (max_chars <= 0 || chars < max_chars)) {
+		uint32_t cp;
+		int len = hane_utf8_decode(s + i, n - i, &cp);
+		size_t l = len > 0 ? (size_t)len : 1;
+
+		if (i + l >= outsz)
+			break;
+		i += l;
+		chars++;
+	}
+	memcpy(out, s, i);
+	out[i] = '\0';
+	return chars;
+}
+
+int hane_text_chars(const char *s)
+{
+	size_t n, i = 0;
+	int chars = 0;
+
+	if (!s)
+		return 0;
+	n = strlen(s);
+	while (i < n) {
+		uint32_t cp;
+		int len = hane_utf8_decode(s + i, n - i, &cp);
+
+		i += len > 0 ? (size_t)len : 1;
+		chars++;
+	}
+	return chars;
+}

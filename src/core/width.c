@@ -300,3 +300,64 @@ char *hane_text_truncate(char *out, size_t outsz, const char *s, int cols)
 	memcpy(out + keep, ellipsis, sizeof ellipsis);
 	return out;
 }
+
+int hane_text_wrap(const char *s, int cols, size_t *starts, int max)
+{
+	size_t n, i = 0, line = 0;
+	int lines = 0;
+
+	if (!s)
+		s = "";
+	if (cols < 1)
+		cols = 1;
+	n = strlen(s);
+	for (;;) {
+		size_t brk = 0; /* after the last space that fits */
+		int used = 0;
+
+		if (lines < max)
+			starts[lines] = line;
+		lines++;
+		i = line;
+		for (;;) {
+			int w;
+			size_t len;
+
+			if (i >= n)
+				return lines;
+			if (s[i] == '\n') {
+				line = i + 1;
+				if (line >= n) { /* an empty last line */
+					if (lines < max)
+						starts[lines] = line;
+					return lines + 1;
+				}
+				break;
+			}
+			len = step(s + i, n - i, &w);
+			if (used + w > cols) {
+				if (s[i] == ' ') { /* it hangs on this line */
+					while (i < n && s[i] == ' ')
+						i++;
+					line = i;
+				} else if (brk > line)
+					line = brk;
+				else if (i > line)
+					line = i;
+				else /* one character wider than the box */
+					line = i + len;
+				/* spaces where the line breaks stay on it */
+				break;
+			}
+			used += w;
+			i += len;
+			if (s[i - 1] == ' ') {
+				while (i < n && s[i] == ' ')
+					i++;
+				brk = i;
+			}
+		}
+		if (line >= n)
+			return lines;
+	}
+}

@@ -8,11 +8,16 @@
 #include "hane/core.h"
 #include "ui/internal.h"
 
-#define FIELD_TEXT_MAX 512
+#define AREA_ROWS 6
+#define AREA_MAX 8000
 
+/* A field's text is sized for its max characters (4 bytes each), so
+ * nothing put in or typed is ever cut inside a letter. */
 struct fstate {
-	char text[FIELD_TEXT_MAX];
+	char *text;
+	size_t cap;
 	size_t pos;
+	int top; /* AREA: the first line shown */
 	int choice;
 	char msg[512];  /* validation error, shown "✗" */
 	char note[512]; /* warning, shown "⚠" */
@@ -33,6 +38,14 @@ static bool editable(const struct hane_ui_field *d)
 	return d->kind != HANE_UI_F_HEADING;
 }
 
+/* Characters field d holds. */
+static int field_max(const struct hane_ui_field *d)
+{
+	if (d->max > 0)
+		return d->max;
+	return d->kind == HANE_UI_F_AREA ? AREA_MAX : 200;
+}
+
 struct hane_ui_form *hane_ui_form_new(const struct hane_ui_form_view *v)
 {
 	struct hane_ui_form *f = calloc(1, sizeof *f);
@@ -43,6 +56,14 @@ struct hane_ui_form *hane_ui_form_new(const struct hane_ui_form_view *v)
 	if (!f->f) {
 		free(f);
 		return NULL;
+	}
+	for (int i = 0; i < v->nfields; i++) {
+		f->f[i].cap = (size_t)field_max(&v->fields[i]) * 4 + 1;
+		if (!(f->f[i].text = calloc(1, f->f[i].cap))) {
+			f->v = v;
+			hane_ui_form_free(f);
+			return NULL;
+		}
 	}
 	f->v = v;
 	f->focus = 0;
@@ -55,6 +76,8 @@ void hane_ui_form_free(struct hane_ui_form *f)
 {
 	if (!f)
 		return;
+	for (int i = 0; f->f && f->v && i < f->v->nfields; i++)
+		free(f->f[i].text);
 	free(f->f);
 	free(f);
 }
@@ -73,7 +96,8 @@ void hane_ui_form_set(struct hane_ui_form *f, int i, const char *text)
 {
 	if (!valid_index(f, i))
 		return;
-	snprintf(f->f[i].text, sizeof f->f[i].text, "%s", text ? text : "");
+	hane_text_copy(f->f[i].text, f->f[i].cap, text,
+		       field_max(&f->v->fields[i]));
 	f->f[i].pos = strlen(f->f[i].text);
 	f->f[i].msg[0] = '\0';
 }
@@ -247,10 +271,207 @@ static int label_width(const struct hane_ui_form *f)
 	return w > 28 ? 28 : w;
 }
 
-/* Rows field i takes: one, plus one for each message under it. */
+static int area_rows(const struct hane_ui_field *d)
+{
+	return d->rows > 0 ? d->rows : AREA_ROWS;
+}
+
+/* Rows field i takes: one (an area its lines and the count under them),
+ * plus one for each message under it. */
 static int field_rows(const struct hane_ui_form *f, int i)
 {
-	return 1 + (f->f[i].msg[0] != '\0') + (f->f[i].note[0] != '\0');
+	const struct hane_ui_field *d = &f->v->fields[i];
+	int rows = d->kind == HANE_UI_F_AREA ? area_rows(d) + 1 : 1;
+
+	return rows + (f->f[i].msg[0] != '\0') + (f->f[i].note[0] != '\0');
+}
+
+/* ---- Text areas --------------------------------------------------------- */
+
+/* The wrapped lines of an area w columns wide: *n lines, starts in a
+ * malloc'ed array the caller frees (NULL on ENOMEM). */
+static size_t *area_lines(const char *text, int w, int *n)
+{
+	int count = hane_text_wrap(text, w, NULL, 0);
+	size_t *starts = malloc((size_t)count * sizeof *starts);
+
+	*n = 0;
+	if (!starts)
+		return NULL;
+	*n = hane_text_wrap(text, w, starts, count);
+	return starts;
+}
+
+/* The line holding byte pos: the last that starts at or before it. */
+static int area_line_of(const size_t *starts, int n, size_t pos)
+{
+	int l = 0;
+
+	while (l + 1 < n && starts[l + 1] <= pos)
+		l++;
+	return l;
+}
+
+/* Columns from the start of line l to byte pos. */
+static int area_col(const char *text, const size_t *starts, int l,
+		    size_t pos)
+{
+	char buf[1024];
+	size_t len = pos - starts[l];
+
+	if (len >= sizeof buf)
+		len = sizeof buf - 1;
+	memcpy(buf, text + starts[l], len);
+	buf[len] = '\0';
+	return hane_text_width(buf);
+}
+
+/* The end of line l without its newline. */
+static size_t area_line_end(const char *text, const size_t *starts, int n,
+			    int l)
+{
+	size_t end = l + 1 < n ? starts[l + 1] : strlen(text);
+
+	if (end > starts[l] && text[end - 1] == '\n')
+		end--;
+	return end;
+}
+
+/* The byte in line l nearest column col (never past the line's end). */
+static size_t area_pos_at(const char *text, const size_t *starts, int n,
+			  int l, int col)
+{
+	size_t p = starts[l], end = area_line_end(text, starts, n, l);
+
+	/* a soft-wrapped line ends before the next line's first letter */
+	if (l + 1 < n && end == starts[l + 1] && end > starts[l])
+		ui_text_left(text, &end);
+	while (p < end) {
+		size_t q = p;
+
+		ui_text_right(text, &q);
+		if (q > end || area_col(text, starts, l, q) > col)
+			break;
+		p = q;
+	}
+	return p;
+}
+
+/* "1.234" */
+static void thousands(char *out, size_t outsz, int v)
+{
+	if (v >= 1000)
+		snprintf(out, outsz, "%d.%03d", v / 1000, v % 1000);
+	else
+		snprintf(out, outsz, "%d", v);
+}
+
+static void draw_area(struct hane_ui *ui, struct hane_ui_form *f, int i,
+		      int y, int x, int w, int top, int bottom)
+{
+	const struct hane_ui_field *d = &f->v->fields[i];
+	struct fstate *s = &f->f[i];
+	bool focus = i == f->focus;
+	enum ui_role r = focus ? UI_R_FIELD_FOCUS : UI_R_FIELD;
+	int rows = area_rows(d), n, cur, chars;
+	size_t *starts = area_lines(s->text, w, &n);
+	char a[32], b[32], info[160];
+
+	if (!starts)
+		return;
+	cur = area_line_of(starts, n, s->pos);
+	if (cur < s->top)
+		s->top = cur;
+	if (cur >= s->top + rows)
+		s->top = cur - rows + 1;
+	if (s->top > n - 1)
+		s->top = n - 1;
+	if (s->top < 0)
+		s->top = 0;
+	for (int k = 0; k < rows; k++) {
+		int l = s->top + k, yy = y + k;
+		char line[1024];
+
+		if (yy < top || yy > bottom)
+			continue;
+		ui_put(yy, x - 1, "\u2502", 1, UI_R_NORMAL);
+		line[0] = '\0';
+		if (l < n) {
+			size_t end = area_line_end(s->text, starts, n, l);
+			size_t len = end - starts[l];
+
+			if (len >= sizeof line)
+				len = sizeof line - 1;
+			memcpy(line, s->text + starts[l], len);
+			line[len] = '\0';
+		}
+		ui_put(yy, x, line, w, r);
+		ui_put(yy, x + w, "\u2502", 1, UI_R_NORMAL);
+		if (focus && l == cur) {
+			int cx = area_col(s->text, starts, l, s->pos);
+
+			ui->cur_y = yy;
+			ui->cur_x = x + (cx < w ? cx : w - 1);
+		}
+	}
+	/* Under the box: where the lines are and how much room is left. */
+	chars = hane_text_chars(s->text);
+	thousands(a, sizeof a, chars);
+	thousands(b, sizeof b, field_max(d));
+	snprintf(info, sizeof info, hane_msg(HANE_M_UI_AREA_INFO),
+		 cur + 1, n, a, b);
+	if (y + rows >= top && y + rows <= bottom)
+		ui_putf(y + rows, x, w, UI_R_MUTED, "%s%s%s",
+			s->top > 0 ? "\u25b2 " : "",
+			n > s->top + rows ? "\u25bc " : "", info);
+	free(starts);
+}
+
+/* Keys inside an area: true when the text changed. Up on the first line
+ * and Down on the last leave it (*leave -1 or +1). */
+static bool area_key(struct hane_ui_form *f, enum hane_ui_key k, uint32_t ch,
+		     int w, int *leave)
+{
+	const struct hane_ui_field *d = &f->v->fields[f->focus];
+	struct fstate *s = &f->f[f->focus];
+	int n, cur, col, to;
+	size_t *starts;
+
+	*leave = 0;
+	if (k == HANE_UI_K_ENTER)
+		return ui_text_insert(s->text, s->cap, &s->pos, '\n',
+				      field_max(d));
+	if (k != HANE_UI_K_UP && k != HANE_UI_K_DOWN && k != HANE_UI_K_PGUP &&
+	    k != HANE_UI_K_PGDN && k != HANE_UI_K_HOME && k != HANE_UI_K_END)
+		return false;
+	if (!(starts = area_lines(s->text, w, &n)))
+		return false;
+	cur = area_line_of(starts, n, s->pos);
+	col = area_col(s->text, starts, cur, s->pos);
+	switch (k) {
+	case HANE_UI_K_HOME:
+		s->pos = starts[cur];
+		break;
+	case HANE_UI_K_END:
+		s->pos = area_pos_at(s->text, starts, n, cur, 1 << 20);
+		break;
+	default:
+		to = cur + (k == HANE_UI_K_UP     ? -1
+			    : k == HANE_UI_K_DOWN ? 1
+			    : k == HANE_UI_K_PGUP ? -area_rows(d)
+						  : area_rows(d));
+		if (to < 0 && k == HANE_UI_K_UP)
+			*leave = -1;
+		else if (to >= n && k == HANE_UI_K_DOWN)
+			*leave = 1;
+		else {
+			to = to < 0 ? 0 : to >= n ? n - 1 : to;
+			s->pos = area_pos_at(s->text, starts, n, to, col);
+		}
+		break;
+	}
+	free(starts);
+	return false;
 }
 
 static void draw_value(struct hane_ui *ui, struct hane_ui_form *f, int i,
@@ -293,7 +514,7 @@ static void draw_value(struct hane_ui *ui, struct hane_ui_form *f, int i,
 		break;
 	}
 	default: {
-		char stars[FIELD_TEXT_MAX];
+		char stars[1024];
 		const char *t = s->text;
 		size_t pos = s->pos;
 
@@ -322,6 +543,19 @@ static void draw_value(struct hane_ui *ui, struct hane_ui_form *f, int i,
 		break;
 	}
 	}
+}
+
+/* Columns field i's value gets on this screen. */
+static int value_width(const struct hane_ui_form *f, int i)
+{
+	const struct hane_ui_field *d = &f->v->fields[i];
+	int fx = 2 + label_width(f) + 2;
+	int w = d->width > 0 ? d->width : 30;
+
+	/* an area takes the width of the screen */
+	if (d->kind == HANE_UI_F_AREA || fx + w + 2 > ui_cols())
+		w = ui_cols() - fx - 2;
+	return w < 1 ? 1 : w;
 }
 
 static void draw_form(struct hane_ui *ui, void *arg)
@@ -360,11 +594,9 @@ static void draw_form(struct hane_ui *ui, void *arg)
 	for (int i = 0; i < f->v->nfields; i++) {
 		const struct hane_ui_field *d = &f->v->fields[i];
 		struct fstate *s = &f->f[i];
-		int w = d->width > 0 ? d->width : 30;
+		int w = value_width(f, i);
 		char label[256];
 
-		if (fx + w + 2 > ui_cols())
-			w = ui_cols() - fx - 2;
 		if (y >= top && y <= bottom) {
 			if (d->kind == HANE_UI_F_HEADING) {
 				ui_put(y, 1, label_of(f, i),
@@ -378,8 +610,13 @@ static void draw_form(struct hane_ui *ui, void *arg)
 				ui_put(y, 2, label, lw,
 				       i == f->focus ? UI_R_HEADING
 						     : UI_R_NORMAL);
-				draw_value(ui, f, i, y, fx, w);
+				if (d->kind != HANE_UI_F_AREA)
+					draw_value(ui, f, i, y, fx, w);
 			}
+		}
+		if (d->kind == HANE_UI_F_AREA) {
+			draw_area(ui, f, i, y, fx, w, top, bottom);
+			y += area_rows(d);
 		}
 		y++;
 		if (s->msg[0]) {
@@ -478,12 +715,11 @@ static bool edit_text(struct hane_ui_form *f, enum hane_ui_key k, uint32_t ch)
 {
 	const struct hane_ui_field *d = &f->v->fields[f->focus];
 	struct fstate *s = &f->f[f->focus];
-	int max = d->max > 0 ? d->max : 200;
+	int max = field_max(d);
 
 	switch (k) {
 	case HANE_UI_K_CHAR:
-		return ui_text_insert(s->text, sizeof s->text, &s->pos, ch,
-				      max);
+		return ui_text_insert(s->text, s->cap, &s->pos, ch, max);
 	case HANE_UI_K_BACKSPACE:
 		return ui_text_backspace(s->text, &s->pos);
 	case HANE_UI_K_DELETE:
@@ -564,6 +800,30 @@ int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f)
 		if (f->focus >= f->v->nfields)
 			continue;
 		d = &f->v->fields[f->focus];
+		if (d->kind == HANE_UI_F_AREA) {
+			int leave = 0;
+
+			if (area_key(f, k, ch, value_width(f, f->focus),
+				     &leave)) {
+				changed(f, f->focus);
+				continue;
+			}
+			if (leave < 0) {
+				(void)hane_ui_form_validate(f, f->focus);
+				move_focus(f, -1);
+				continue;
+			}
+			if (leave > 0) {
+				if (leave_forward(f))
+					move_focus(f, +1);
+				continue;
+			}
+			if (k == HANE_UI_K_ENTER || k == HANE_UI_K_UP ||
+			    k == HANE_UI_K_DOWN || k == HANE_UI_K_PGUP ||
+			    k == HANE_UI_K_PGDN || k == HANE_UI_K_HOME ||
+			    k == HANE_UI_K_END)
+				continue;
+		}
 		if (k == HANE_UI_K_TAB || k == HANE_UI_K_DOWN ||
 		    (k == HANE_UI_K_ENTER && d->kind != HANE_UI_F_CHOICE)) {
 			if (leave_forward(f))

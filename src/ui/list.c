@@ -250,8 +250,8 @@ void hane_ui_list_select_id(struct hane_ui_list *l, int64_t id)
 		}
 }
 
-/* Sort keys: numbers by value, DD.MM.YYYY dates as YYYYMMDD, text
- * Turkish-folded so "Şükrü" sorts among the S's. */
+/* Sort keys: numbers by value, DD.MM.YYYY dates as YYYYMMDD, text in
+ * Turkish alphabetical order (hane_text_cmp: "Şükrü" after the S's). */
 static int sort_col_g;
 static enum hane_ui_sort sort_kind_g;
 static bool sort_desc_g;
@@ -293,11 +293,8 @@ static int row_cmp(const void *a, const void *b)
 
 		r = p < q ? -1 : p > q;
 	} else {
-		char fx[256], fy[256];
-
-		hane_text_fold(fx, sizeof fx, x);
-		hane_text_fold(fy, sizeof fy, y);
-		r = strcmp(fx, fy);
+		/* Turkish alphabetical order: Canan, Cavit, Çağla */
+		r = hane_text_cmp(x, y);
 	}
 	return sort_desc_g ? -r : r;
 }

@@ -150,5 +150,108 @@ def test_services_panel():
         w.cleanup()
 
 
+# 1,500 characters of Turkish (generated): every letter of ç ğ ı İ ö ş ü
+# is two bytes, so a cut by bytes would land inside one.
+LONG_NOTE = ("Hanede yaşlı anne ile üç çocuk yaşıyor; ısınma sobayla, "
+             "kömür yardımı gerekiyor. Çocuklar okula düzenli gidiyor. "
+             "İŞ ARAYAN baba günlük işlerde çalışıyor. ")
+LONG_NOTE = (LONG_NOTE * 20)[:1500]
+
+
+def visit_form(w):
+    """A console at the visit form of request #1 (assigned)."""
+    w.hane("inspection", "request", "--household", "1", "--reason",
+           "food")
+    w.hane("inspection", "assign", "1", "--inspector", "mehmet")
+    c = Console(w)
+    c.wait("Ana Menü")
+    c.send("2")
+    c.wait("Son tarih")
+    c.send(ENTER)
+    c.wait("Başvuru #1")
+    c.send(F[7])
+    c.wait("Ziyaret tarihi")
+    return c
+
+
+def test_visit_saves_with_long_generated_note():
+    """The visit of issue #17, filled as an inspector does: the note the
+    template writes from these fields is longer than 512 bytes, and it was
+    cut inside a letter ("geçersiz değer")."""
+    w = prepare()
+    c = visit_form(w)
+    try:
+        c.send(TAB)
+        c.type("hane reisi Şükrü Yılmaz, eşi Ayşe Yılmaz ve iki çocuğu")
+        c.send(TAB)
+        c.send(RIGHT)
+        c.send(RIGHT)                   # - → ev sahibi → kiracı
+        c.send(TAB)
+        c.type("4500")
+        c.send(TAB)
+        c.type("3")
+        c.send(TAB)
+        c.send(RIGHT)                   # - → soba
+        c.send(TAB)
+        c.type("12000")
+        c.send(TAB)
+        c.type("9500")
+        c.send(TAB)
+        c.type("Annede şeker hastalığı, düzenli ilaç kullanıyor")
+        c.send(TAB)
+        c.type("Babada %40 ortopedik engel")
+        # The note still follows the fields: the form says it is written
+        # from them.
+        c.wait("otomatik")
+        c.send(F[2])
+        c.wait("ziyaret edildi")
+        out = w.hane("inspection", "show", "1")
+        for want in ("4.500,00 TL", "şeker hastalığı", "%40 ortopedik"):
+            if want not in out:
+                raise Failure("show lacks %r:\n%s" % (want, out))
+    finally:
+        c.close()
+        w.cleanup()
+
+
+def test_visit_long_note_area():
+    """A 1,500-character Turkish note typed into the case note's text
+    area: it wraps over several lines, the count shows, and every
+    character is saved; the form then says the inspector wrote it."""
+    w = prepare()
+    c = visit_form(w)
+    try:
+        for _ in range(12):             # date … recommendation → note
+            c.send(TAB)
+        c.wait("otomatik")
+        # Replace the generated note: clear it, then type (paste) ours.
+        c.send("\x1b[5~" * 5)           # PgUp to the first line
+        c.send("\x1bOH")                # Home
+        c.send("\x1b[3~" * 800)         # Delete
+        c.wait(lambda t: "satır 1/1 · 0/8.000 karakter" in t)
+        c.send(LONG_NOTE)
+        c.wait("1.500/8.000 karakter")
+        c.wait("elle yazıldı")
+        # Wrapped: the first words are on the screen's lines above the
+        # count, not one long cut line.
+        t = c.text()
+        lines = [l for l in t.split("\n") if "\u2502" in l]
+        if len(lines) < 6:
+            raise Failure("the note is not an area of lines:\n" + t)
+        # A later change of a field no longer rewrites the note.
+        c.send("\x1b[Z")                # Shift-Tab to the recommendation
+        c.send(RIGHT)
+        c.send(F[2])
+        c.wait("ziyaret edildi")
+        out = w.hane("inspection", "show", "1")
+        if LONG_NOTE.strip() not in out:
+            raise Failure("the note was not saved whole:\n" + out)
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
-    run([test_request_to_decision, test_services_panel])
+    run([test_request_to_decision, test_services_panel,
+         test_visit_saves_with_long_generated_note,
+         test_visit_long_note_area])

@@ -53,6 +53,49 @@ class Failure(Exception):
     pass
 
 
+class _Screen(pyte.Screen):
+    """pyte's screen plus what ncurses sends for xterm that pyte does not
+    know: REP (repeat the last character, CSI n b: runs of spaces when a
+    line is cleared), SU/SD (CSI n S / T: scroll the region). Without them
+    old text stays on the rendered screen where the real terminal has
+    none."""
+
+    _last = None
+
+    def draw(self, data):
+        if data:
+            self._last = data[-1]
+        super().draw(data)
+
+    def repeat_last(self, count=1, *args, **kwargs):
+        if self._last:
+            super().draw(self._last * max(count, 1))
+
+    def _scroll(self, count, up):
+        top, bottom = (self.margins or pyte.screens.Margins(
+            0, self.lines - 1))
+        saved = (self.cursor.x, self.cursor.y)
+        for _ in range(max(count, 1)):
+            if up:
+                self.cursor.y = bottom
+                self.index()
+            else:
+                self.cursor.y = top
+                self.reverse_index()
+        self.cursor.x, self.cursor.y = saved
+
+    def scroll_up(self, count=1, *args, **kwargs):
+        self._scroll(count, True)
+
+    def scroll_down(self, count=1, *args, **kwargs):
+        self._scroll(count, False)
+
+
+class _ByteStream(pyte.ByteStream):
+    csi = dict(pyte.ByteStream.csi, b="repeat_last", S="scroll_up",
+               T="scroll_down")
+
+
 class Workdir:
     """A temporary folder with a fresh database made by the CLI."""
 
@@ -87,8 +130,8 @@ class Console:
         self.rows, self.cols = rows, cols
         e = dict(work.env)
         e.update(env or {})
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen = _Screen(cols, rows)
+        self.stream = _ByteStream(self.screen)
         self.raw = b""
         self.child = pexpect.spawn(HANE, ["--db", work.db] + list(args),
                                    env=e, dimensions=(rows, cols))

@@ -776,6 +776,100 @@ static void test_field_checks(void **state)
 	assert_false(hane_text_blank(" x "));
 }
 
+/* Turkish alphabetical order (#17): c<ç, g<ğ, ı<i, o<ö, s<ş, u<ü, case
+ * folded the Turkish way, q w x in their places, digits before letters. */
+static void test_text_collate(void **state)
+{
+	static const char *const order[] = {
+		"", " ", "1 Mayıs", "9", "Abacı", "Âbide", "Burak", "Canan",
+		"Cavit", "Çağla", "Çağrı", "Çetin", "Dilek", "Gül", "Ğ",
+		"Hakan", "ılık", "Irmak", "İlker", "ismail", "Jale", "Oya",
+		"Öykü", "Pınar", "Quentin", "Rıza", "Sude", "Şükrü", "Tuna",
+		"Uğur", "Ümit", "Vedat", "Walter", "Xavier", "Yasin", "Zeynep",
+	};
+	size_t n = sizeof order / sizeof order[0];
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int r = hane_text_cmp(order[i], order[j]);
+
+			if ((i < j && r >= 0) || (i > j && r <= 0) ||
+			    (i == j && r != 0))
+				fail_msg("%s vs %s: %d", order[i], order[j],
+					 r);
+		}
+	/* Case only decides a tie, and the order stays total. */
+	assert_true(hane_text_cmp("şükrü", "ŞÜKRÜ") != 0);
+	assert_true(hane_text_cmp("ŞÜKRÜ", "şükrü") ==
+		    -hane_text_cmp("şükrü", "ŞÜKRÜ"));
+	assert_true(hane_text_cmp("ŞÜKRÜ", "şükrüa") < 0);
+	assert_true(hane_text_cmp("IŞIK", "ışık") != 0);
+	assert_true(hane_text_cmp("IŞIK", "isik") < 0); /* ı before i */
+	/* Length-delimited (SQLite hands over no NUL). */
+	assert_int_equal(hane_text_collate("çay", 3, "çayır", 3), 0);
+	assert_true(hane_text_collate("Cx", 1, "Çx", 2) < 0);
+	/* Invalid bytes do not crash and still order. */
+	assert_true(hane_text_cmp("a\xff", "a\xfe") != 0);
+	assert_int_equal(hane_text_cmp(NULL, ""), 0);
+}
+
+static void test_text_wrap(void **state)
+{
+	size_t st[16];
+	int n;
+
+	(void)state;
+	n = hane_text_wrap("", 10, st, 16);
+	assert_int_equal(n, 1);
+	assert_int_equal(st[0], 0);
+	/* Words stay whole; the space stays at the end of its line. */
+	n = hane_text_wrap("Şükrü Yılmaz evde", 10, st, 16);
+	assert_int_equal(n, 3);
+	assert_int_equal(st[1], strlen("Şükrü "));
+	assert_int_equal(st[2], strlen("Şükrü Yılmaz "));
+	/* A word wider than the box is cut between letters, never inside
+	 * one: each line starts at a character. */
+	n = hane_text_wrap("çççççççççç", 4, st, 16);
+	assert_int_equal(n, 3);
+	assert_int_equal(st[1], 8); /* 4 × 2 bytes */
+	assert_int_equal(st[2], 16);
+	/* A newline ends its line; a final newline opens an empty one. */
+	n = hane_text_wrap("ab\ncd\n", 10, st, 16);
+	assert_int_equal(n, 3);
+	assert_int_equal(st[1], 3);
+	assert_int_equal(st[2], 6);
+	n = hane_text_wrap("a\n\nb", 10, st, 16);
+	assert_int_equal(n, 3);
+	assert_int_equal(st[2], 3);
+	/* The count is returned even when max is smaller (sizing call). */
+	assert_int_equal(hane_text_wrap("aa bb cc dd", 2, NULL, 0), 4);
+}
+
+static void test_text_copy(void **state)
+{
+	char out[8];
+	int n;
+
+	(void)state;
+	/* 7 bytes of room: "ğğğ" is 6, the fourth ğ does not fit whole. */
+	n = hane_text_copy(out, sizeof out, "ğğğğ", 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(out, "ğğğ");
+	n = hane_text_copy(out, sizeof out, "İstanbul", 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(out, "İs");
+	assert_int_equal(hane_text_chars("Şükrü"), 5);
+	assert_int_equal(hane_text_chars(NULL), 0);
+	/* The store's limit is characters, not bytes. */
+	assert_int_equal(hane_field_chars(HANE_M_F_FIRST, "ğğğ", 3), 0);
+	assert_int_equal(hane_field_chars(HANE_M_F_FIRST, "ğğğğ", 3),
+			 HANE_EINVAL);
+	assert_non_null(strstr(hane_error_last(), "3"));
+	assert_int_equal(hane_field_chars(HANE_M_F_FIRST, "a\xff", 3),
+			 HANE_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -806,6 +900,9 @@ int main(void)
 		cmocka_unit_test(test_phone_format),
 		cmocka_unit_test(test_clock),
 		cmocka_unit_test(test_field_checks),
+		cmocka_unit_test(test_text_collate),
+		cmocka_unit_test(test_text_wrap),
+		cmocka_unit_test(test_text_copy),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hane/core.h"
@@ -236,6 +237,61 @@ static void test_form_validation(void **state)
 	hane_ui_form_free(NULL);
 }
 
+/* Turkish alphabetical order in a sorted list (#17): C, then Ç. */
+static void test_list_sort_turkish(void **state)
+{
+	struct hane_ui_list *l = hane_ui_list_new(3);
+
+	(void)state;
+	add(l, 1, "Çağla", "", "");
+	add(l, 2, "Çetin", "", "");
+	add(l, 3, "Canan", "", "");
+	add(l, 4, "Cavit", "", "");
+	add(l, 5, "Irmak", "", "");
+	add(l, 6, "İlker", "", "");
+	hane_ui_list_sort(l, 0, HANE_UI_SORT_TEXT, false);
+	assert_string_equal(hane_ui_list_cell(l, 0, 0), "Canan");
+	assert_string_equal(hane_ui_list_cell(l, 1, 0), "Cavit");
+	assert_string_equal(hane_ui_list_cell(l, 2, 0), "Çağla");
+	assert_string_equal(hane_ui_list_cell(l, 3, 0), "Çetin");
+	assert_string_equal(hane_ui_list_cell(l, 4, 0), "Irmak");
+	assert_string_equal(hane_ui_list_cell(l, 5, 0), "İlker");
+	hane_ui_list_free(l);
+}
+
+/* Text put into a form is cut at its field's max characters, never
+ * inside a letter; an area holds 8,000 characters (#17: the inspection
+ * note was cut at 512 bytes inside a letter). */
+static void test_form_text_never_cut_inside_a_letter(void **state)
+{
+	const struct hane_ui_field fields[] = {
+		{.kind = HANE_UI_F_TEXT, .label = HANE_M_UI_F_FIRST},
+		{.kind = HANE_UI_F_TEXT, .label = HANE_M_UI_F_FIRST, .max = 3},
+		{.kind = HANE_UI_F_AREA, .label = HANE_M_UI_F_FIRST},
+	};
+	struct hane_ui_form_view v = {.fields = fields, .nfields = 3};
+	struct hane_ui_form *f = hane_ui_form_new(&v);
+	char *big = malloc(8001 * 2 + 1);
+
+	(void)state;
+	assert_non_null(f);
+	assert_non_null(big);
+	for (int i = 0; i < 8001; i++)
+		memcpy(big + 2 * i, "ğ", 2);
+	big[8001 * 2] = '\0';
+	hane_ui_form_set(f, 0, big);
+	assert_int_equal(hane_text_chars(hane_ui_form_get(f, 0)), 200);
+	assert_true(hane_utf8_valid(hane_ui_form_get(f, 0),
+				    strlen(hane_ui_form_get(f, 0))));
+	hane_ui_form_set(f, 1, "İşçi");
+	assert_string_equal(hane_ui_form_get(f, 1), "İşç");
+	hane_ui_form_set(f, 2, big);
+	assert_int_equal(hane_text_chars(hane_ui_form_get(f, 2)), 8000);
+	assert_int_equal(strlen(hane_ui_form_get(f, 2)), 16000);
+	free(big);
+	hane_ui_form_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +302,8 @@ int main(void)
 		cmocka_unit_test(test_progress_text),
 		cmocka_unit_test(test_list_sort_and_find),
 		cmocka_unit_test(test_form_validation),
+		cmocka_unit_test(test_list_sort_turkish),
+		cmocka_unit_test(test_form_text_never_cut_inside_a_letter),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -103,8 +103,8 @@ static int reason_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 static void ask_reason(struct hane_ui *ui, char *out, size_t outsz)
 {
 	static const struct hane_ui_field fields[] = {
-		{HANE_UI_F_TEXT, HANE_M_FB_F_REASON, true, 50, 250, 0, 0, NULL,
-		 0, NULL},
+		{.kind = HANE_UI_F_TEXT, .label = HANE_M_FB_F_REASON,
+		 .required = true, .width = 50, .max = 250},
 	};
 	struct hane_ui_form_view v = {
 		.title = hane_msg(HANE_M_FB_UI_TITLE_OVERRIDE),

@@ -410,8 +410,14 @@ static void visit_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
 	struct visit_form *s = arg;
 	char *note;
 	const char *cur = hane_ui_form_get(f, V_NOTE);
+	bool own = cur[0] && strcmp(cur, s->generated) != 0;
 
-	if (i == V_NOTE || (cur[0] && strcmp(cur, s->generated) != 0))
+	/* The label says whose the note is: the template's (it follows the
+	 * fields; an emptied note follows them again) or the inspector's. */
+	hane_ui_form_label(f, V_NOTE,
+			   hane_msg(own ? HANE_M_INSP_F_NOTE_OWN
+					: HANE_M_INSP_F_NOTE_AUTO));
+	if (i == V_NOTE || own)
 		return;
 	note = malloc(NOTE_LEN);
 	if (!note)
@@ -475,13 +481,13 @@ static void visit_run(struct hane_ui *ui, const struct hane_inspection *r)
 	    .max = 400);
 	FLD(V_DISABILITY, HANE_UI_F_TEXT, HANE_M_INSP_F_DISABILITY,
 	    .width = 40, .max = 400);
-	FLD(V_FINDINGS, HANE_UI_F_TEXT, HANE_M_INSP_F_FINDINGS, .width = 40,
-	    .max = 2000);
+	FLD(V_FINDINGS, HANE_UI_F_AREA, HANE_M_INSP_F_FINDINGS,
+	    .max = HANE_INSP_NOTE_CHARS, .rows = 3);
 	FLD(V_RECOMMEND, HANE_UI_F_CHOICE, HANE_M_INSP_F_RECOMMEND,
 	    .required = true, .width = 22, .choices = s->recommend.labels,
 	    .nchoices = s->recommend.n);
-	FLD(V_NOTE, HANE_UI_F_TEXT, HANE_M_INSP_F_NOTE, .width = 40,
-	    .max = NOTE_LEN - 1);
+	FLD(V_NOTE, HANE_UI_F_AREA, HANE_M_INSP_F_NOTE,
+	    .max = HANE_INSP_NOTE_CHARS, .rows = 6);
 #undef FLD
 	v.title = hane_msg(HANE_M_INSP_UI_TITLE_VISIT);
 	v.fields = s->f;

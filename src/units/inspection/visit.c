@@ -114,7 +114,11 @@ static int validate_visit(const struct hane_inspection_visit *v)
 			    sizeof v->disability)) ||
 	    (rc = hane_field_len(HANE_M_INSP_F_FINDINGS, v->findings,
 			    sizeof v->findings)) ||
-	    (rc = hane_field_len(HANE_M_INSP_F_NOTE, v->note, sizeof v->note)))
+	    (rc = hane_field_chars(HANE_M_INSP_F_FINDINGS, v->findings,
+				   HANE_INSP_NOTE_CHARS)) ||
+	    (rc = hane_field_len(HANE_M_INSP_F_NOTE, v->note, sizeof v->note)) ||
+	    (rc = hane_field_chars(HANE_M_INSP_F_NOTE, v->note,
+				   HANE_INSP_NOTE_CHARS)))
 		return rc;
 	return 0;
 }

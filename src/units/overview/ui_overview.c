@@ -264,8 +264,8 @@ static void annual_info(struct hane_ui *ui, char *out, size_t outsz,
 static int ask_path(struct hane_ui *ui, char *path, size_t sz)
 {
 	static const struct hane_ui_field f[] = {
-		{HANE_UI_F_TEXT, HANE_M_OV_FILE, true, 40, 200, 0, 0, NULL, 0,
-		 NULL}};
+		{.kind = HANE_UI_F_TEXT, .label = HANE_M_OV_FILE,
+		 .required = true, .width = 40, .max = 200}};
 	struct hane_ui_form_view v = {hane_msg(HANE_M_OV_FILE), f, 1, NULL,
 				      NULL, NULL};
 	struct hane_ui_form *form = hane_ui_form_new(&v);
