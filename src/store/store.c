@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hane/core.h"
 #include "hane/embed.h"
 #include "hane/i18n.h"
 
@@ -607,6 +608,22 @@ static char *file_uri(const char *path, const char *query)
 	return uri;
 }
 
+static int turkish_collate(void *arg, int an, const void *a, int bn,
+			   const void *b)
+{
+	(void)arg;
+	return hane_text_collate(a, (size_t)an, b, (size_t)bn);
+}
+
+/* "ORDER BY name COLLATE TURKISH": Turkish alphabetical order (Canan,
+ * Cavit, Çağla). Used only in queries, never in the schema, so the
+ * sqlite3 shell still reads and writes every table. */
+static void add_collations(sqlite3 *sql)
+{
+	(void)sqlite3_create_collation_v2(sql, "TURKISH", SQLITE_UTF8, NULL,
+					  turkish_collate, NULL);
+}
+
 /* The first read failed with SQLITE_CANTOPEN or SQLITE_READONLY_DIRECTORY:
  * SQLite could neither make nor open the -wal or -shm beside a WAL
  * database, as on a read-only mount (EROFS) or in a folder without write
@@ -659,6 +676,7 @@ static int open_in_read_only_place(hane_db *db, unsigned flags, int rc0)
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+	add_collations(db->sql);
 	db->readonly = true;
 	return check_identity(db);
 }
@@ -705,6 +723,7 @@ int hane_store_open(hane_db **out, const char *path, unsigned flags)
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+	add_collations(db->sql);
 	db->readonly = (flags & HANE_OPEN_READONLY) ||
 		       sqlite3_db_readonly(db->sql, "main") == 1;
 	rc = check_identity(db);

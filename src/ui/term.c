@@ -421,6 +421,18 @@ void ui_input(int y, int x, int w, const char *buf, size_t pos,
 	size_t start = 0;
 	char head[1024];
 
+	/* Text that fits is shown whole, the cursor after it on the
+	 * field's edge: a full "10:00" in five columns is not "0:00". */
+	if (hane_text_width(buf) <= w) {
+		size_t n = pos < sizeof head ? pos : sizeof head - 1;
+
+		memcpy(head, buf, n);
+		head[n] = '\0';
+		ui_put(y, x, buf, w, r);
+		if (cx)
+			*cx = x + hane_text_width(head);
+		return;
+	}
 	for (;;) {
 		size_t n = pos - start;
 

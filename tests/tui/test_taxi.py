@@ -114,5 +114,35 @@ def test_round_trip_and_conflict():
         w.cleanup()
 
 
+def test_times_shown_whole():
+    """A five-column time field shows "10:00" and "12:30" whole, not
+    "0:00" and "2:30" (#17: the view scrolled to leave room for the
+    cursor)."""
+    w = Workdir()
+    setup(w)
+    c = Console(w)
+    try:
+        if not open_board(c):
+            return
+        c.send(F[5])
+        c.wait("Yolcu seçin")
+        c.type("Ayşe")
+        c.wait("Ayşe")
+        c.send(ENTER)
+        c.wait("Randevu saati")
+        c.send(TAB)
+        c.type("10:00")
+        c.send(TAB + TAB + TAB + TAB)   # list, text, purpose → return
+        c.type("e")
+        c.send(TAB)
+        c.type("12:30")
+        t = c.wait("[12:30]")
+        if "[10:00]" not in t:
+            raise Failure("a time is cut:\n" + t)
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
-    run([test_round_trip_and_conflict])
+    run([test_round_trip_and_conflict, test_times_shown_whole])

@@ -142,6 +142,30 @@ static void test_open_refuses_directory(void **state)
 	assert_int_equal(hane_store_open(&db, "/tmp", 0), HANE_ENOTDB);
 }
 
+/* ORDER BY … COLLATE TURKISH: Turkish alphabetical order in SQL (#17). */
+static void test_turkish_collation(void **state)
+{
+	static const char *const want[] = {"Canan", "Cavit", "Çağla", "Çağrı",
+					   "Çetin", "Irmak", "İlker", "Oya",
+					   "Öykü", "Sude", "Şükrü"};
+	hane_db *db = tu_open(NULL);
+	hane_stmt *st = NULL;
+	int i = 0;
+
+	(void)state;
+	tu_ok(hane_stmt_prepare(
+		db, &st,
+		"SELECT column1 FROM (VALUES ('Şükrü'), ('Çetin'), ('Canan'),"
+		" ('Öykü'), ('İlker'), ('Çağrı'), ('Sude'), ('Cavit'),"
+		" ('Irmak'), ('Çağla'), ('Oya'))"
+		" ORDER BY column1 COLLATE TURKISH"));
+	while (hane_stmt_step(st) == HANE_ROW)
+		assert_string_equal(hane_stmt_text(st, 0), want[i++]);
+	assert_int_equal(i, 11);
+	hane_stmt_finalize(st);
+	hane_store_close(db);
+}
+
 static void test_statement_binds_and_columns(void **state)
 {
 	hane_db *db = tu_open(NULL);
@@ -401,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_open_refuses_newer_schema),
 		cmocka_unit_test(test_open_refuses_directory),
 		cmocka_unit_test(test_statement_binds_and_columns),
+		cmocka_unit_test(test_turkish_collation),
 		cmocka_unit_test(test_statement_cache_reuse_and_nesting),
 		cmocka_unit_test(test_transactions_all_or_nothing),
 		cmocka_unit_test(test_nested_rollback_dooms_outer),

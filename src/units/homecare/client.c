@@ -169,7 +169,8 @@ int hane_homecare_worker_each(hane_db *db, bool all,
 		return rc;
 	rc = hane_stmt_prepare(db, &st,
 			       "SELECT " WORKER_COLUMNS " FROM homecare_worker"
-			       " WHERE :all OR active ORDER BY name, id");
+			       " WHERE :all OR active"
+			       " ORDER BY name COLLATE TURKISH, id");
 	if (rc)
 		return rc;
 	if ((rc = hane_stmt_bind_int(st, ":all", all)) != 0)
@@ -592,7 +593,8 @@ int hane_homecare_client_each(hane_db *db,
 		" AND (:service IS NULL OR c.services = :service"
 		"  OR c.services = 'both')"
 		" AND (:hh = 0 OR p.household_id = :hh)"
-		" ORDER BY p.name_key, c.id");
+		" ORDER BY p.first_name || ' ' || p.last_name COLLATE TURKISH,"
+		" c.id");
 	if (rc)
 		return rc;
 	if ((rc = hane_stmt_bind_int(st, ":ended", filter->ended)) ||

@@ -427,7 +427,8 @@ int hane_homecare_visit_each(hane_db *db,
 		" AND (:status IS NOT NULL OR :history"
 		"  OR v.status NOT IN ('cancelled', 'rescheduled'))"
 		" AND (NOT :fu OR v.followup = 'open')"
-		" ORDER BY v.date, w.name IS NULL, w.name, v.start_time, v.id");
+		" ORDER BY v.date, w.name IS NULL, w.name COLLATE TURKISH,"
+		" v.start_time, v.id");
 	if (rc)
 		return rc;
 	if ((rc = hane_stmt_bind_text(st, ":from",

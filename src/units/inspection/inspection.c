@@ -733,7 +733,7 @@ int hane_inspection_inspectors_each(hane_db *db,
 	rc = hane_stmt_prepare(db, &st,
 			       "SELECT id, username, full_name FROM staff"
 			       " WHERE unit = 'inspection' AND active"
-			       " ORDER BY full_name, username");
+			       " ORDER BY full_name COLLATE TURKISH, username");
 	if (rc)
 		return rc;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW)

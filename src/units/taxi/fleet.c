@@ -127,7 +127,8 @@ int hane_taxi_driver_each(hane_db *db,
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st, DRIVER_SELECT " ORDER BY full_name, id");
+	rc = hane_stmt_prepare(db, &st, DRIVER_SELECT
+			       " ORDER BY full_name COLLATE TURKISH, id");
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
 		read_driver(st, &d);
 		rc = fn(&d, arg);
@@ -347,7 +348,8 @@ int hane_taxi_destination_each(
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
 	rc = hane_stmt_prepare(db, &st,
-			       DEST_SELECT " WHERE active = 1 ORDER BY name");
+			       DEST_SELECT " WHERE active = 1"
+						" ORDER BY name COLLATE TURKISH");
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
 		read_dest(st, &d);
 		rc = fn(&d, arg);
@@ -371,7 +373,8 @@ int hane_taxi_destination_find(hane_db *db, const char *key,
 	if (!key || !*key)
 		return required(HANE_M_TAXI_F_DESTINATION, key);
 	id = strtoll(key, &end, 10);
-	rc = hane_stmt_prepare(db, &st, DEST_SELECT " ORDER BY active DESC, name");
+	rc = hane_stmt_prepare(db, &st, DEST_SELECT " ORDER BY active DESC,"
+						" name COLLATE TURKISH");
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
 		char a[HANE_TAXI_NAME * 2], b[HANE_TAXI_NAME * 2];
 

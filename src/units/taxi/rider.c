@@ -278,7 +278,8 @@ int hane_taxi_rider_search(hane_db *db, const char *query, int limit,
 	/* Riders are hundreds, not tens of thousands: folding each name in
 	 * C keeps the Turkish rules in one place (core). */
 	rc = hane_stmt_prepare(db, &st,
-			       RIDER_SELECT " ORDER BY p.name_key, r.id");
+			       RIDER_SELECT " ORDER BY p.first_name || ' ' ||"
+					    " p.last_name COLLATE TURKISH, r.id");
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
 		rc = 0;
 		read_rider(st, &r);
