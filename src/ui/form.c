@@ -27,6 +27,7 @@ struct fstate {
 struct hane_ui_form {
 	const struct hane_ui_form_view *v;
 	struct fstate *f;
+	int nf; /* fields in f (the view may be gone when the form is freed) */
 	int focus;
 	bool dirty;
 	int scroll;
@@ -57,10 +58,10 @@ struct hane_ui_form *hane_ui_form_new(const struct hane_ui_form_view *v)
 		free(f);
 		return NULL;
 	}
+	f->nf = v->nfields;
 	for (int i = 0; i < v->nfields; i++) {
 		f->f[i].cap = (size_t)field_max(&v->fields[i]) * 4 + 1;
 		if (!(f->f[i].text = calloc(1, f->f[i].cap))) {
-			f->v = v;
 			hane_ui_form_free(f);
 			return NULL;
 		}
@@ -76,7 +77,7 @@ void hane_ui_form_free(struct hane_ui_form *f)
 {
 	if (!f)
 		return;
-	for (int i = 0; f->f && f->v && i < f->v->nfields; i++)
+	for (int i = 0; f->f && i < f->nf; i++)
 		free(f->f[i].text);
 	free(f->f);
 	free(f);
