@@ -161,6 +161,9 @@ def test_audit_screen_with_filter():
         c.send(TAB)
         c.type(num)
         c.send(F[2])
+        # (the filter form's own label says "person.view": wait until
+        # it is gone, or the check reads the form)
+        c.wait_gone("Denetim kaydını süz")
         t = c.wait(lambda t: "person.view" in t and "insert" not in t)
         for line in t.splitlines()[3:-2]:
             if "view" in line and "rapor" not in line:
