@@ -26,6 +26,7 @@ enum hane_msg {
 #include "i18n/taxi.def"
 #include "i18n/reliability.def"
 #include "i18n/overview.def"
+#include "i18n/files.def"
 #undef M
 	HANE_M__COUNT
 };

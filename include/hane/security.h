@@ -80,8 +80,8 @@ int hane_staff_set_password(hane_db *db, const char *username,
 int hane_login_password(hane_db *db, const char *username,
 			const char *password) HANE_WARN_UNUSED;
 
-/* Peer login: makes the staff member mapped to this OS account (staff.
- * os_user, or the same username when none is mapped) the actor, when the
+/* Peer login: makes the staff member mapped to this OS account through
+ * staff.os_user (never by the same username alone) the actor, when the
  * account is active, not locked and not expired, and records last_login.
  * HANE_ENOUSER when the OS account maps to nobody (the actor is then
  * nobody, named after the OS user). */
@@ -177,8 +177,12 @@ int hane_log_export(hane_db *db, const char *what, const char *path,
 int hane_log_report(hane_db *db, const char *report, const char *params,
 		    bool unmasked) HANE_WARN_UNUSED;
 
-/* SHA-256 of a file as 64 lowercase hex digits. */
+/* SHA-256 of a file as 64 lowercase hex digits, read with the user's own
+ * ids (hane/files.h). */
 int hane_sha256_file(char hex[65], const char *path) HANE_WARN_UNUSED;
+
+/* SHA-256 of what is left to read on fd; name is for messages. */
+int hane_sha256_fd(char hex[65], int fd, const char *name) HANE_WARN_UNUSED;
 
 /* ---- The audit trail, read back ------------------------------------------ */
 
@@ -198,6 +202,7 @@ struct hane_audit_row {
 	char action[48];
 	char table[32];
 	int64_t row_id;
+	char os_user[64]; /* the OS login that ran hane ("" before 012) */
 	const char *changes; /* borrowed for the callback only */
 };
 

@@ -42,9 +42,12 @@ int hane_staff_each(hane_db *db,
  * is how `hane init` knows whether there is a first administrator. */
 int hane_staff_count(hane_db *db, int64_t *n) HANE_WARN_UNUSED;
 
-/* On a database without staff, makes the OS user running hane its first
- * administrator (mapped by os_user, like PostgreSQL peer login) and sets
- * the actor. *created tells whether one was added. */
-int hane_staff_bootstrap(hane_db *db, bool *created) HANE_WARN_UNUSED;
+/* On a database without staff, makes os_login (NULL: the OS user running
+ * hane) its first administrator: username and os_user both os_login, so
+ * that OS account enters by peer login. When the administrator made is
+ * the OS user running hane, they become the actor; otherwise the actor
+ * does not change. *created tells whether one was added. */
+int hane_staff_bootstrap(hane_db *db, const char *os_login, bool *created)
+	HANE_WARN_UNUSED;
 
 #endif

@@ -144,14 +144,23 @@ struct hane_actor {
 };
 
 /* Sets the actor from a staff username; when username is NULL, from the
- * OS login (getpwuid(geteuid())) mapped through staff.os_user or the same
- * username. An unknown name leaves an actor with staff_id 0 and the name
+ * OS login (getpwuid(geteuid())) mapped through staff.os_user only (a
+ * staff row without os_user is never entered by a same-named login). An unknown name leaves an actor with staff_id 0 and the name
  * kept, so messages can say who was refused; returns HANE_ENOUSER then. */
 int hane_store_set_actor(hane_db *db, const char *username);
 const struct hane_actor *hane_store_actor(const hane_db *db);
 
-/* The OS login name of this process (static storage). */
+/* The OS login name of this process (static storage). Every audit row
+ * records it beside the acting staff member (audit.os_user). */
 const char *hane_os_user(void);
+
+/* True when the database was made by `hane init --demo` (hane_meta kind
+ * 'demo'): only there may generated people and activity be written. */
+bool hane_store_is_demo(hane_db *db);
+
+/* Marks a database as a demo. Only a new one: HANE_EEXIST when it holds
+ * households or persons already. */
+int hane_store_mark_demo(hane_db *db) HANE_WARN_UNUSED;
 
 /* ---- Audited writes ---------------------------------------------------- */
 

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "hane/error.h"
 #include "hane/i18n.h"
@@ -23,8 +24,23 @@ struct hane_cli {
 	const char *db_path;   /* --db, $HANE_DB, or the default path */
 	bool db_is_default;    /* created on demand when missing */
 	const char *user;      /* --user; NULL: the OS login */
+	bool shared;           /* set-group-ID: the database is the config's */
 	hane_db *db;           /* opened by hane_cli_open() */
 };
+
+/* --force was given (to any subcommand): hane_cli_output() may replace
+ * an existing regular file of the user's own. */
+extern bool hane_cli_force;
+
+/* Opens an output file the user named (-o, --output, --csv) through
+ * hane/files.h: with the user's own ids, created new and 0600, or
+ * replaced with --force; NULL or "-" is stdout. Call only after
+ * hane_cli_open(). 0, or the exit status after printing the error. */
+int hane_cli_output(const char *path, FILE **fp);
+
+/* Opens or closes the file gate (hane/files.h) by who is logged in on
+ * cli->db: files open only for a known staff member. */
+void hane_cli_gate(struct hane_cli *cli);
 
 /* Opens cli->db_path (migrating it) and sets the actor. A missing file is
  * created only with HANE_OPEN_CREATE or when it is the default path.

@@ -10,8 +10,12 @@
 static int print_row(const struct hane_audit_row *r, void *arg)
 {
 	(void)arg;
-	printf("%s\t%s\t%s\t%s", r->at, r->username, r->action,
-	       r->table[0] ? r->table : "-");
+	/* Whose authority and, when another OS login ran hane (root acting
+	 * as --user X, a shared account), whose hands. */
+	printf("%s\t%s", r->at, r->username);
+	if (r->os_user[0] && strcmp(r->os_user, r->username) != 0)
+		printf(" (%s)", r->os_user);
+	printf("\t%s\t%s", r->action, r->table[0] ? r->table : "-");
 	if (r->row_id)
 		printf("#%lld", (long long)r->row_id);
 	printf("\t%s\n", r->changes[0] ? r->changes : "-");

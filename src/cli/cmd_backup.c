@@ -2,16 +2,21 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "hane/files.h"
 #include "hane/security.h"
 
 int hane_cmd_backup(struct hane_cli *cli, int argc, char **argv)
 {
 	struct hane_opts o;
 	const char *name, *value;
-	char hex[65], detail[1300];
+	char hex[65], detail[4400];
+	char inside[4200];
+	const char *path;
 	hane_db *copy = NULL;
-	int rc;
+	int rc, fd;
 
 	hane_opts_init(&o, argc, argv, (const char *const[]){"help", NULL});
 	while ((name = hane_opts_next(&o, &value)) != NULL) {
@@ -29,28 +34,41 @@ int hane_cmd_backup(struct hane_cli *cli, int argc, char **argv)
 				      o.npos ? hane_msg(HANE_M_CLI_TOO_MANY)
 					     : hane_msg(HANE_M_CLI_MISSING_ARG),
 				      o.npos ? o.pos[1] : "FILE");
+	path = o.pos[0];
+	/* In a shared install a bare name goes into the backup folder, and
+	 * nothing goes anywhere else (hane/files.h checks). */
+	if (cli->shared && !strchr(path, '/')) {
+		const struct hane_shared_config *cf;
+
+		if ((rc = hane_shared_config(&cf)) != 0)
+			return hane_cli_fail(rc);
+		snprintf(inside, sizeof inside, "%s/%s", cf->backup, path);
+		path = inside;
+	}
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
-	rc = hane_store_backup(cli->db, o.pos[0],
-			       hane_file_mode_for(o.pos[0]));
+	rc = hane_store_backup(cli->db, path, hane_file_mode_for(path));
 	if (rc)
 		return hane_cli_fail(rc);
 	/* A copy that does not pass the check is no backup. */
-	rc = hane_store_open(&copy, o.pos[0], HANE_OPEN_READONLY);
+	rc = hane_store_open(&copy, path, HANE_OPEN_READONLY);
 	if (rc == 0)
 		rc = hane_store_integrity_check(copy);
 	hane_store_close(copy);
-	if (rc == 0)
-		rc = hane_sha256_file(hex, o.pos[0]);
+	if (rc == 0 &&
+	    (rc = hane_file_open_read(&fd, path, HANE_FILE_BACKUP)) == 0) {
+		rc = hane_sha256_fd(hex, fd, path);
+		close(fd);
+	}
 	if (rc)
 		return hane_cli_fail(rc);
 	/* The log names the file and its hash, so a copy found later can be
 	 * traced to this backup. The path is the user's text: keep it out of
 	 * the JSON's syntax. */
 	snprintf(detail, sizeof detail, "{\"sha256\":\"%s\",\"file\":\"%s\"}",
-		 hex, strpbrk(o.pos[0], "\"\\") ? "?" : o.pos[0]);
+		 hex, strpbrk(path, "\"\\") ? "?" : path);
 	if ((rc = hane_log_event(cli->db, "backup", "", 0, detail)) != 0)
 		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_SEC_BACKUP_DONE), o.pos[0], hex);
+	printf(hane_msg(HANE_M_SEC_BACKUP_DONE), path, hex);
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "hane/files.h"
 #include "hane/households_csv.h"
 #include "hane/perm.h"
 #include "hane/reports.h"
@@ -65,17 +66,10 @@ int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 	if ((wflags & HANE_OUT_UNMASKED) &&
 	    (rc = hane_can(cli->db, HANE_ACT_EXPORT_UNMASKED)) != 0)
 		return hane_cli_fail(rc);
-	if (out && strcmp(out, "-")) {
-		fp = fopen(out, "wb");
-		if (!fp) {
-			hane_error_set(hane_msg(HANE_M_CSV_WRITE), out,
-				       strerror(errno));
-			return hane_cli_fail(HANE_EIO);
-		}
-	} else {
-		fp = stdout;
+	if ((rc = hane_cli_output(out, &fp)) != 0)
+		return rc;
+	if (fp == stdout)
 		out = NULL;
-	}
 	rc = hane_households_export(cli->db, fp, wflags, &rows);
 	if (out) {
 		if (fclose(fp) && !rc) {
@@ -90,7 +84,7 @@ int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 					     (long)rows,
 					     wflags & HANE_OUT_UNMASKED);
 		if (rc)
-			remove(out);
+			hane_file_remove(out, 0);
 	} else if (!rc) {
 		char detail[128];
 

@@ -812,11 +812,8 @@ static int cmd_agenda(struct hane_cli *cli, struct input *in)
 		FILE *fp = stdout;
 		int64_t rows = 0;
 
-		if (strcmp(in->csv, "-") && !(fp = fopen(in->csv, "w"))) {
-			hane_error_set("%s: %s", in->csv,
-				       hane_strerror(HANE_EIO));
-			return hane_cli_fail(HANE_EIO);
-		}
+		if ((rc = hane_cli_output(in->csv, &fp)) != 0)
+			return rc;
 		rc = hane_homecare_agenda_csv(cli->db, from, to, worker, fp,
 					      in->xlsx    ? HANE_CSV_XLSX
 					      : in->excel ? HANE_CSV_EXCEL

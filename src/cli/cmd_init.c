@@ -1,43 +1,83 @@
-/* hane init: create the database and its first administrator. */
+/* hane init [--admin LOGIN] [--demo]: create the database and its first
+ * administrator.
+ *
+ * In a shared install (set-group-ID, hane/files.h) the database is the
+ * configured one, only root creates it (scripts/install-shared runs
+ * `hane init --admin LOGIN` as root), and on a database that is set up
+ * only root or an administrator may run init at all. --demo marks a new
+ * database as a demo: only there do `hane demo` and `hane overview
+ * demo-year` write generated data. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "hane/files.h"
+#include "hane/perm.h"
 #include "hane/staff.h"
 
 int hane_cmd_init(struct hane_cli *cli, int argc, char **argv)
 {
 	struct hane_opts o;
-	const char *name, *value;
-	bool created = false;
+	const char *name, *value, *admin = NULL;
+	bool created = false, demo = false, fresh;
+	struct stat sb;
 	int64_t n = 0;
 	int rc;
 
-	hane_opts_init(&o, argc, argv, (const char *const[]){"help", NULL});
+	hane_opts_init(&o, argc, argv, (const char *const[]){"help", "demo",
+							      NULL});
 	while ((name = hane_opts_next(&o, &value)) != NULL) {
 		if (strcmp(name, "help") == 0) {
 			printf(hane_msg(HANE_M_CLI_INIT_HELP), hane_os_user());
 			return 0;
+		} else if (strcmp(name, "demo") == 0) {
+			demo = true;
+		} else if (strcmp(name, "admin") == 0 && value && *value) {
+			admin = value;
+		} else {
+			return hane_cli_usage("init",
+					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
+					      name);
 		}
-		return hane_cli_usage("init", hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-				      name);
 	}
 	if (o.error)
 		return HANE_EXIT_USAGE;
 	if (o.npos > 0)
 		return hane_cli_usage("init", hane_msg(HANE_M_CLI_TOO_MANY),
 				      o.pos[0]);
+	if (cli->shared && admin && getuid() != 0) {
+		hane_error_set("%s", hane_msg(HANE_M_FILE_ADMIN_ROOT));
+		return hane_cli_fail(HANE_EPERM);
+	}
+	fresh = stat(cli->db_path, &sb) != 0 || sb.st_size == 0;
+	if (demo && !fresh) {
+		hane_error_set(hane_msg(HANE_M_DEMO_NOT_NEW), cli->db_path);
+		return hane_cli_fail(HANE_EEXIST);
+	}
 	if ((rc = hane_cli_open(cli, HANE_OPEN_CREATE)) != 0)
 		return rc;
-	if ((rc = hane_staff_bootstrap(cli->db, &created)) != 0)
+	if ((rc = hane_staff_count(cli->db, &n)) != 0)
 		return hane_cli_fail(rc);
+	/* A shared database that is set up: init changes nothing, and is
+	 * not for just anyone to probe. */
+	if (cli->shared && n > 0 && getuid() != 0 &&
+	    hane_can(cli->db, HANE_ACT_STAFF_ADMIN) != 0) {
+		hane_error_set("%s", hane_msg(HANE_M_FILE_INIT_WHO));
+		return hane_cli_fail(HANE_EPERM);
+	}
+	if (demo && (rc = hane_store_mark_demo(cli->db)) != 0)
+		return hane_cli_fail(rc);
+	if ((rc = hane_staff_bootstrap(cli->db, admin, &created)) != 0)
+		return hane_cli_fail(rc);
+	hane_cli_gate(cli);
 	if (!created) {
-		if ((rc = hane_staff_count(cli->db, &n)) != 0)
-			return hane_cli_fail(rc);
 		printf(hane_msg(HANE_M_CLI_INIT_EXISTS), cli->db_path,
 		       (long long)n);
 		return 0;
 	}
-	printf(hane_msg(HANE_M_CLI_INIT_DONE), cli->db_path, hane_os_user());
+	printf(hane_msg(HANE_M_CLI_INIT_DONE), cli->db_path,
+	       admin ? admin : hane_os_user());
 	return 0;
 }

@@ -26,26 +26,6 @@ static int last_year(void)
 	return atoi(hane_today(today)) - 1;
 }
 
-/* Opens -o FILE (or stdout for NULL / "-"); 0600 like every export. */
-static FILE *open_out(const char *cmd, const char *path)
-{
-	FILE *fp;
-	int fd;
-
-	if (!path || !strcmp(path, "-"))
-		return stdout;
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
-		if (fd >= 0)
-			close(fd);
-		fprintf(stderr, "hane: %s: %s\n", path,
-			hane_msg(HANE_M_OV_CLI_CANNOT_WRITE));
-		(void)cmd;
-		return NULL;
-	}
-	return fp;
-}
-
 /* ---- annual ------------------------------------------------------------- */
 
 struct table {
@@ -183,8 +163,8 @@ int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 	if ((wflags & HANE_CSV_XLSX) && !text && (!out || !strcmp(out, "-")))
 		return hane_cli_usage("annual", "%s",
 				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
-	if (!(fp = open_out("annual", out)))
-		return HANE_EXIT_ERROR;
+	if ((rc = hane_cli_output(out, &fp)) != 0)
+		return rc;
 	if (text) {
 		rc = hane_overview_annual_text(cli->db, (int)year, fp, sql);
 	} else if (csv) {
@@ -344,13 +324,12 @@ static int demo_year(struct hane_cli *cli, int64_t year, double scale,
 		     int64_t seed, unsigned units)
 {
 	struct hane_ov_demo_counts c;
-	bool created;
 	int rc;
 
-	if ((rc = hane_cli_open(cli, HANE_OPEN_CREATE)) != 0)
+	/* Only on a database made by `hane init --demo` (the model checks),
+	 * as whoever logged in. */
+	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
-	if ((rc = hane_staff_bootstrap(cli->db, &created)) != 0)
-		return hane_cli_fail(rc);
 	rc = hane_overview_demo_year_units(cli->db, (int)year, scale,
 					   (uint64_t)seed, units, &c,
 					   isatty(2) ? progress : NULL, NULL);
@@ -437,11 +416,11 @@ static int household(struct hane_cli *cli, int64_t id, int unit,
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
 	if (csv) {
-		FILE *fp = open_out("overview", out);
+		FILE *fp;
 		int64_t rows;
 
-		if (!fp)
-			return HANE_EXIT_ERROR;
+		if ((rc = hane_cli_output(out, &fp)) != 0)
+			return rc;
 		rc = hane_overview_timeline_csv(cli->db, id, unit, fp, wflags,
 						&rows);
 		if (fp != stdout && fclose(fp) != 0 && !rc)

@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "hane/core.h"
 #include "hane/csvio.h"
+#include "hane/files.h"
 #include "hane/reports.h"
 
 static int list(void)
@@ -163,14 +164,9 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 		hane_report_table_free(t);
 		return HANE_EXIT_OK;
 	}
-	if (out && strcmp(out, "-")) {
-		fp = fopen(out, "wb");
-		if (!fp) {
-			hane_error_set(hane_msg(HANE_M_CSV_WRITE), out,
-				       strerror(errno));
-			hane_report_table_free(t);
-			return hane_cli_fail(HANE_EIO);
-		}
+	if ((rc = hane_cli_output(out, &fp)) != 0) {
+		hane_report_table_free(t);
+		return rc;
 	}
 	rc = hane_report_write_csv(&r, t, fp, wflags);
 	hane_report_table_free(t);
@@ -181,7 +177,7 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 	}
 	if (rc) {
 		if (fp != stdout)
-			remove(out);
+			hane_file_remove(out, 0);
 		return hane_cli_fail(rc);
 	}
 	return HANE_EXIT_OK;

@@ -671,13 +671,8 @@ static int cmd_manifest(struct hane_cli *cli, struct args *a)
 	if (has(a, "xlsx") && (!out || !strcmp(out, "-")))
 		return hane_cli_usage(CMD, "%s",
 				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
-	if (out && strcmp(out, "-") != 0) {
-		fp = fopen(out, "w");
-		if (!fp) {
-			hane_error_set("%s: %s", out, hane_strerror(HANE_EIO));
-			return hane_cli_fail(HANE_EIO);
-		}
-	}
+	if ((rc = hane_cli_output(out, &fp)) != 0)
+		return rc;
 	rc = hane_taxi_manifest_write(cli->db, fp,
 				      has(a, "xlsx")    ? HANE_CSV_XLSX
 				      : has(a, "excel") ? HANE_CSV_EXCEL

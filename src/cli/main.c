@@ -25,11 +25,13 @@
 
 #include "cli/cli.h"
 #include "cli/cli_security.h"
+#include "hane/files.h"
 #include "hane/security.h"
 #include "hane/staff.h"
 #include "hane/ui.h"
 
 static const char *password_file; /* --password-file */
+bool hane_cli_force;               /* --force, given to any subcommand */
 
 static const struct {
 	const char *name;
@@ -134,6 +136,12 @@ const char *hane_opts_next(struct hane_opts *o, const char **value)
 			len = sizeof name - 1;
 		memcpy(name, a, len);
 		name[len] = '\0';
+		if (!eq && !strcmp(name, "force")) {
+			/* Every command that writes a file takes it: the one
+			 * place that opens files (hane/files.h) reads it. */
+			hane_cli_force = true;
+			continue;
+		}
 		if (eq) {
 			*value = eq + 1;
 		} else if (!is_flag(o, a, len)) {
@@ -187,7 +195,8 @@ static void make_parent(const char *path)
 static int create_db_file(const char *path)
 {
 	unsigned mode = hane_file_mode_for(path);
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	int fd = open(path, /* files.h: the database */
+		      O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 
 	if (fd < 0)
 		return errno == EEXIST ? 0 : -1;
@@ -225,7 +234,7 @@ static bool read_line(int fd, char *buf, size_t n)
 static bool ask_tty(const char *prompt, char *buf, size_t n, bool secret)
 {
 	struct termios old, quiet;
-	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC); /* files.h: terminal */
 	bool ok, restore = false;
 
 	if (fd < 0)
@@ -256,14 +265,12 @@ int hane_cli_password(const char *prompt, char *buf, size_t n)
 	const char *env = getenv("HANE_PASSWORD");
 
 	if (password_file) {
-		int fd = open(password_file, O_RDONLY | O_CLOEXEC);
+		int fd, rc = hane_file_open_read(&fd, password_file,
+						 HANE_FILE_BEFORE_LOGIN);
 		bool ok;
 
-		if (fd < 0) {
-			hane_error_set(hane_msg(HANE_M_SEC_FILE), password_file,
-				       strerror(errno));
-			return HANE_EIO;
-		}
+		if (rc)
+			return rc;
 		ok = read_line(fd, buf, n);
 		close(fd);
 		return ok ? 0 : HANE_EINVAL;
@@ -304,6 +311,13 @@ static int login(struct hane_cli *cli)
 	if (cli->user) {
 		if (root || (!strict && hane_login_os_mapped(cli->db, cli->user))) {
 			rc = hane_login_trusted(cli->db, cli->user, !root);
+			/* Root acting as someone: a login row under their
+			 * name; every row also names root (audit.os_user). */
+			if (rc == 0 && root && hane_store_actor(cli->db)->staff_id)
+				rc = hane_store_audit_event(
+					cli->db, "login", "staff",
+					hane_store_actor(cli->db)->staff_id,
+					"{\"method\":\"root\"}");
 			/* An unknown name opens the database; every model
 			 * function then refuses it and says how to get added. */
 			return rc == HANE_ENOUSER ? 0 : rc;
@@ -341,6 +355,13 @@ int hane_cli_open(struct hane_cli *cli, unsigned flags)
 
 	if (cli->db)
 		return 0;
+	/* In a shared install the database is made by root alone
+	 * (scripts/install-shared): nobody else becomes its first
+	 * administrator by being first. */
+	if (fresh && cli->shared && getuid() != 0) {
+		hane_error_set(hane_msg(HANE_M_FILE_NOT_SET_UP), cli->db_path);
+		return hane_cli_fail(HANE_EPERM);
+	}
 	if (cli->db_is_default) {
 		flags |= HANE_OPEN_CREATE;
 		make_parent(cli->db_path);
@@ -357,7 +378,7 @@ int hane_cli_open(struct hane_cli *cli, unsigned flags)
 		/* Do not leave the empty file made above behind. */
 		if (fresh && (flags & HANE_OPEN_CREATE) &&
 		    stat(cli->db_path, &sb) == 0 && sb.st_size == 0)
-			unlink(cli->db_path);
+			unlink(cli->db_path); /* files.h: the database */
 		return hane_cli_fail(rc);
 	}
 	/* A default database made just now gets its first administrator, as
@@ -365,7 +386,7 @@ int hane_cli_open(struct hane_cli *cli, unsigned flags)
 	if (fresh && cli->db_is_default) {
 		bool created;
 
-		rc = hane_staff_bootstrap(cli->db, &created);
+		rc = hane_staff_bootstrap(cli->db, NULL, &created);
 		if (rc)
 			return hane_cli_fail(rc);
 	}
@@ -376,7 +397,37 @@ int hane_cli_open(struct hane_cli *cli, unsigned flags)
 		cli->db = NULL;
 		return HANE_EXIT_ERROR;
 	}
+	hane_cli_gate(cli);
 	return 0;
+}
+
+void hane_cli_gate(struct hane_cli *cli)
+{
+	const struct hane_actor *who = cli->db ? hane_store_actor(cli->db)
+					       : NULL;
+	char why[512];
+
+	/* An unknown user opens the database (the model then refuses each
+	 * thing with the hint to get added) but no file. */
+	if (who && who->staff_id) {
+		hane_files_gate_open();
+		return;
+	}
+	snprintf(why, sizeof why, hane_msg(HANE_M_UNKNOWN_USER),
+		 who ? who->username : "", who ? who->username : "");
+	hane_files_gate_close(why);
+}
+
+int hane_cli_output(const char *path, FILE **fp)
+{
+	int rc;
+
+	if (!path || !strcmp(path, "-")) {
+		*fp = stdout;
+		return 0;
+	}
+	rc = hane_file_create_fp(fp, path, hane_cli_force ? HANE_FILE_FORCE : 0);
+	return rc ? hane_cli_fail(rc) : 0;
 }
 
 /* ---- main --------------------------------------------------------------- */
@@ -408,6 +459,11 @@ int main(int argc, char **argv)
 	struct hane_cli cli = {0};
 	const char *env;
 	int i, rc;
+
+	/* Before anything else: the ids hane started with, and no file
+	 * opened until someone has logged in (hane/files.h). */
+	hane_files_init();
+	hane_files_gate_close(NULL);
 
 	/* Text is UTF-8 whatever the locale; the console sets its own. */
 	setlocale(LC_CTYPE, "");
@@ -465,6 +521,25 @@ int main(int argc, char **argv)
 			return hane_cli_usage("", hane_msg(HANE_M_CLI_UNKNOWN_OPT),
 					      a);
 		}
+	}
+	if (hane_files_privileged()) {
+		/* Set-group-ID: the database comes from root's configuration
+		 * and nowhere else (hane/files.h). */
+		const struct hane_shared_config *cf;
+
+		if (hane_shared_config(&cf) != 0) {
+			fprintf(stderr, "hane: %s\n", hane_error_last());
+			return HANE_EXIT_ERROR;
+		}
+		if (cli.db_path && strcmp(cli.db_path, cf->database) != 0) {
+			fputs("hane: ", stderr);
+			fprintf(stderr, hane_msg(HANE_M_FILE_DB_FIXED), cf->path,
+				cli.db_path);
+			fputc('\n', stderr);
+			return HANE_EXIT_USAGE;
+		}
+		cli.db_path = cf->database;
+		cli.shared = true;
 	}
 	if (!cli.db_path) {
 		cli.db_path = default_db_path();

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "hane/core.h"
+#include "hane/files.h"
 #include "hane/i18n.h"
 
 #define BLOCK (64 * 1024)
@@ -387,13 +388,9 @@ int hane_csv_open(hane_csv_reader **out, const char *path,
 	if (!strcmp(path, "-")) {
 		r->fp = stdin;
 	} else {
-		r->fp = fopen(path, "rb");
-		if (!r->fp) {
-			hane_error_set(hane_msg(HANE_M_CSV_OPEN), path,
-				       strerror(errno));
-			rc = HANE_EIO;
+		/* With the user's own ids (hane/files.h). */
+		if ((rc = hane_file_open_read_fp(&r->fp, path, 0)) != 0)
 			goto done;
-		}
 		r->own_fp = true;
 	}
 	if (fstat(fileno(r->fp), &st) == 0 && S_ISREG(st.st_mode))
@@ -713,21 +710,23 @@ int hane_csv_rejects_open(hane_csv_rejects **out, const char *path,
 {
 	hane_csv_rejects *j;
 	size_t n;
+	int rc;
 
 	*out = NULL;
 	j = calloc(1, sizeof(*j));
 	if (!j)
 		return HANE_ENOMEM;
 	j->path = strdup(path);
-	j->fp = fopen(path, "wb");
-	if (!j->fp || !j->path) {
-		hane_error_set(hane_msg(HANE_M_CSV_WRITE), path,
-			       strerror(errno));
-		if (j->fp)
-			fclose(j->fp);
+	/* hane's own by-product, written again by every run of the import
+	 * (a dry run, then the real one): an earlier rejects file of the
+	 * user's own is replaced — never through a link, never someone
+	 * else's file (hane/files.h). */
+	rc = j->path ? hane_file_create_fp(&j->fp, path, HANE_FILE_FORCE)
+		     : HANE_ENOMEM;
+	if (rc) {
 		free(j->path);
 		free(j);
-		return HANE_EIO;
+		return rc;
 	}
 	j->delim = r->delim;
 	j->cp1254 = r->enc == HANE_CSV_ENC_CP1254;

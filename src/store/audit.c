@@ -147,9 +147,7 @@ int hane_store_set_actor(hane_db *db, const char *username)
 		username ? "SELECT id, username, full_name, role, coalesce(unit,'')"
 			   " FROM staff WHERE active AND username = :u"
 			 : "SELECT id, username, full_name, role, coalesce(unit,'')"
-			   " FROM staff WHERE active AND (os_user = :u OR"
-			   " (os_user IS NULL AND username = :u))"
-			   " ORDER BY os_user IS NULL LIMIT 1");
+			   " FROM staff WHERE active AND os_user = :u");
 	if (rc)
 		return rc;
 	if ((rc = hane_stmt_bind_text(st, ":u", who)) != 0)
@@ -194,8 +192,8 @@ static int audit_write(hane_db *db, const char *action, const char *table,
 	int rc = hane_stmt_prepare(
 		db, &st,
 		"INSERT INTO audit(at, staff_id, username, action, tbl, row_id,"
-		" changes) VALUES(:at, :sid, :user, :action, :tbl, :row,"
-		" :changes)");
+		" changes, os_user) VALUES(:at, :sid, :user, :action, :tbl,"
+		" :row, :changes, :os)");
 
 	if (rc)
 		return rc;
@@ -208,7 +206,8 @@ static int audit_write(hane_db *db, const char *action, const char *table,
 	    (rc = hane_stmt_bind_text(st, ":tbl", table)) ||
 	    (rc = id ? hane_stmt_bind_int(st, ":row", id)
 		     : hane_stmt_bind_null(st, ":row")) ||
-	    (rc = hane_stmt_bind_text(st, ":changes", changes)))
+	    (rc = hane_stmt_bind_text(st, ":changes", changes)) ||
+	    (rc = hane_stmt_bind_text(st, ":os", hane_os_user())))
 		goto done;
 	rc = hane_stmt_step(st);
 	rc = rc == HANE_DONE ? 0 : rc;
@@ -549,4 +548,36 @@ out:
 	free(del.s);
 	free(json.s);
 	return rc;
+}
+
+/* ---- Demo databases ----------------------------------------------------- */
+
+bool hane_store_is_demo(hane_db *db)
+{
+	int64_t n = 0;
+
+	return hane_store_query_int(db, &n,
+				    "SELECT count(*) FROM hane_meta WHERE"
+				    " name = 'kind' AND value = 'demo'",
+				    NULL, 0) == 0 &&
+	       n > 0;
+}
+
+int hane_store_mark_demo(hane_db *db)
+{
+	int64_t n = 0;
+	int rc = hane_store_query_int(db, &n,
+				      "SELECT (SELECT count(*) FROM person) +"
+				      " (SELECT count(*) FROM household)",
+				      NULL, 0);
+
+	if (rc)
+		return rc;
+	if (n > 0) {
+		hane_error_set(hane_msg(HANE_M_DEMO_NOT_NEW), db->path);
+		return HANE_EEXIST;
+	}
+	return hane_store_exec(db,
+			       "INSERT OR REPLACE INTO hane_meta(name, value)"
+			       " VALUES('kind', 'demo')");
 }

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hane/files.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
 
@@ -29,14 +30,12 @@ int hane_store_backup(hane_db *db, const char *path, unsigned mode)
 	if (rc)
 		return rc;
 	/* Created here, not by SQLite, so the mode is exactly ours (SQLite
-	 * would use 0644 less the umask) and an existing file is never
-	 * overwritten. */
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-	if (fd < 0) {
-		hane_error_set(hane_msg(HANE_M_DB_OPEN), path, strerror(errno));
-		return errno == EEXIST ? HANE_EEXIST : HANE_EIO;
-	}
-	if (fchmod(fd, mode) != 0) {
+	 * would use 0644 less the umask), an existing file or a link is
+	 * never overwritten, and in a shared install it goes only into the
+	 * configured backup folder (hane/files.h). */
+	if ((rc = hane_file_create(&fd, path, HANE_FILE_BACKUP)) != 0)
+		return rc;
+	if (!hane_files_privileged() && fchmod(fd, mode) != 0) {
 		hane_error_set(hane_msg(HANE_M_DB_OPEN), path, strerror(errno));
 		close(fd);
 		rc = HANE_EIO;
@@ -85,6 +84,6 @@ int hane_store_backup(hane_db *db, const char *path, unsigned mode)
 fail:
 	if (dst)
 		sqlite3_close(dst);
-	unlink(path);
+	hane_file_remove(path, HANE_FILE_BACKUP);
 	return rc;
 }

@@ -302,7 +302,7 @@ static void power_fail(void)
 		/* Closing this descriptor drops the process's POSIX locks on
 		 * the file: harmless, every connection is dead from now on
 		 * and may only be closed. */
-		fd = open(n->path, O_WRONLY);
+		fd = open(n->path, O_WRONLY); /* files.h: test VFS */
 		if (fd < 0)
 			continue;
 		v = malloc(sizeof *v * (size_t)n->nops);

@@ -16,6 +16,7 @@
 
 #include "hane/core.h"
 #include "hane/csvio.h"
+#include "hane/files.h"
 #include "hane/reports.h"
 #include "hane/ui.h"
 
@@ -235,12 +236,11 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		if (!hane_ui_confirm(ui, q))
 			return HANE_EEXIST;
 	}
-	if (!(fp = fopen(e->path, "wb"))) {
-		char m[sizeof e->path + 128];
-
-		snprintf(m, sizeof m, "%s: %s", e->path, strerror(errno));
-		hane_ui_form_error(f, X_PATH, m);
-		return HANE_EIO;
+	/* Confirmed above: replace a file of the user's own, never
+	 * through a link (hane/files.h). */
+	if ((rc = hane_file_create_fp(&fp, e->path, HANE_FILE_FORCE)) != 0) {
+		hane_ui_form_error(f, X_PATH, hane_error_last());
+		return rc;
 	}
 	rc = hane_report_write_csv(&e->x->r, e->x->t, fp,
 				   e->excel ? HANE_CSV_EXCEL : 0);
@@ -249,7 +249,7 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		rc = HANE_EIO;
 	}
 	if (rc) {
-		remove(e->path);
+		hane_file_remove(e->path, 0);
 		hane_ui_error_rc(ui, rc);
 	}
 	return rc;

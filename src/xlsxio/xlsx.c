@@ -7,6 +7,11 @@
  * and copied into the FILE the caller opened. Rows stream to the
  * library's temporary files (constant_memory), so a whole registry does
  * not sit in memory.
+ *
+ * The folder is the user's (made with their uid), so in a shared install
+ * they could swap out.xlsx for a link to the database between two of the
+ * library's opens: everything that names a file there runs with the
+ * user's own group (hane_files_as_user, hane/files.h).
  */
 #include "hane/xlsxio.h"
 
@@ -17,6 +22,7 @@
 #include <xlsxwriter.h>
 
 #include "hane/core.h"
+#include "hane/files.h"
 
 #define XLSX_MAX_ROWS 1048576
 #define XLSX_MAX_COLS 256
@@ -68,10 +74,12 @@ static void sheet_name(char *out, size_t outsz, const char *name)
 
 static void cleanup_dir(hane_xlsx *x)
 {
+	hane_files_as_user();
 	if (x->path[0])
-		unlink(x->path);
+		unlink(x->path); /* files.h: private folder, as the user */
 	if (x->dir[0])
 		rmdir(x->dir);
+	hane_files_as_hane();
 }
 
 void hane_xlsx_sheet(hane_xlsx *x, const char *sheet)
@@ -93,7 +101,9 @@ int hane_xlsx_open(hane_xlsx **out, FILE *fp, const char *sheet)
 	if (!tmp || !*tmp || strlen(tmp) > 40)
 		tmp = "/tmp";
 	snprintf(x->dir, sizeof x->dir, "%s/hane-xlsx.XXXXXX", tmp);
+	hane_files_as_user();
 	if (!mkdtemp(x->dir)) {
+		hane_files_as_hane();
 		hane_error_set("%s: %s", x->dir, strerror(errno));
 		x->dir[0] = '\0';
 		free(x);
@@ -103,6 +113,7 @@ int hane_xlsx_open(hane_xlsx **out, FILE *fp, const char *sheet)
 	opt.constant_memory = LXW_TRUE;
 	opt.tmpdir = x->dir;
 	x->wb = workbook_new_opt(x->path, &opt);
+	hane_files_as_hane();
 	if (!x->wb) {
 		hane_error_set("%s", strerror(errno ? errno : ENOMEM));
 		x->path[0] = '\0';
@@ -132,7 +143,9 @@ static int sheet(hane_xlsx *x)
 {
 	if (x->ws)
 		return 0;
+	hane_files_as_user();
 	x->ws = workbook_add_worksheet(x->wb, x->sheet);
+	hane_files_as_hane();
 	if (!x->ws) {
 		x->failed = true;
 		hane_error_set("xlsx: %s", x->sheet);
@@ -283,7 +296,7 @@ int hane_xlsx_endrow(hane_xlsx *x)
 static int copy_into(hane_xlsx *x)
 {
 	char buf[65536];
-	FILE *in = fopen(x->path, "rb");
+	FILE *in = fopen(x->path, "rb"); /* files.h: as the user (close) */
 	size_t n;
 	int rc = 0;
 
@@ -328,6 +341,7 @@ int hane_xlsx_close(hane_xlsx *x)
 					     (lxw_col_t)(x->ncols - 1));
 		}
 	}
+	hane_files_as_user();
 	e = workbook_close(x->wb);
 	x->wb = NULL;
 	if (e != LXW_NO_ERROR) {
@@ -338,6 +352,7 @@ int hane_xlsx_close(hane_xlsx *x)
 	} else {
 		rc = copy_into(x);
 	}
+	hane_files_as_hane();
 	cleanup_dir(x);
 	free(x);
 	return rc;
@@ -347,8 +362,10 @@ void hane_xlsx_discard(hane_xlsx *x)
 {
 	if (!x)
 		return;
+	hane_files_as_user();
 	if (x->wb)
 		workbook_close(x->wb);
+	hane_files_as_hane();
 	cleanup_dir(x);
 	free(x);
 }

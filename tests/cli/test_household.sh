@@ -102,8 +102,17 @@ run --lang en household add --tckn 12345678901 --first A --last B; expect_err "C
 sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE tbl='person' AND action='update'" >"$T/n"
 [ "$(cat "$T/n")" -ge 3 ] && ok || bad "person updates audited"
 
+# Generated people never go into a real database (#16): demo runs only on
+# a database made by `init --demo`, which only makes new ones.
+before=$(sqlite3 "$HANE_DB" "SELECT count(*) FROM person")
+run demo --households 5; expect_rc 1 "demo on a real database"; expect_err "init --demo" "says where demo runs"
+run init --demo; expect_rc 1 "init --demo on a database in use"; expect_err "zaten var" "says it exists"
+[ "$(sqlite3 "$HANE_DB" "SELECT count(*) FROM person")" = "$before" ] && ok || bad "demo added nobody"
+
 # Demo data is deterministic for a seed.
 D1="$T/d1.db"; D2="$T/d2.db"
+HANE_DB=$D1 run init --demo; expect_rc 0 "init --demo"
+HANE_DB=$D2 run init --demo; expect_rc 0 "init --demo again"
 HANE_DB=$D1 run demo --households 30 --seed 7; expect_rc 0 "demo"; expect_out "30" "demo count"
 HANE_DB=$D2 run demo --households 30 --seed 7; expect_rc 0 "demo again"
 a=$(sqlite3 "$D1" "SELECT group_concat(tckn||first_name||last_name) FROM person")

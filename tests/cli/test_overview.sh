@@ -5,6 +5,12 @@
 . "$(dirname "$0")/lib.sh"
 
 run init; expect_rc 0 "init"
+# A generated year goes only into a demo database (#16).
+run overview demo-year --year 2025 --scale 0.02 --seed 5
+expect_rc 1 "demo-year on a real database"; expect_err "init --demo" "says where it runs"
+[ "$(sqlite3 "$HANE_DB" "SELECT count(*) FROM person")" = 0 ] && ok || bad "demo-year added nobody"
+rm -f "$HANE_DB" "$HANE_DB-wal" "$HANE_DB-shm"
+run init --demo; expect_rc 0 "init --demo"
 run overview demo-year --year 2025 --scale 0.02 --seed 5
 expect_rc 0 "demo-year"
 GEN=$OUT

@@ -13,7 +13,7 @@ BLOCKS = "▁▂▃▄▅▆▇█"
 
 
 def with_year(fn, rows=24, cols=80, env=None):
-    w = Workdir()
+    w = Workdir(demo=True)
     try:
         w.hane("overview", "demo-year", "--year", "2025", "--scale", "0.02",
                "--seed", "4")

@@ -11,7 +11,7 @@ from tuilib import (BACKSPACE, ENTER, ESC, F, Console, Failure,  # noqa
 
 
 def test_household_360():
-    w = Workdir()
+    w = Workdir(demo=True)
     try:
         w.hane("overview", "demo-year", "--year", "2025", "--scale", "0.02",
                "--seed", "4")

@@ -97,9 +97,10 @@ class _ByteStream(pyte.ByteStream):
 
 
 class Workdir:
-    """A temporary folder with a fresh database made by the CLI."""
+    """A temporary folder with a fresh database made by the CLI (a demo
+    database with demo=True: generated data goes only there)."""
 
-    def __init__(self):
+    def __init__(self, demo=False):
         os.makedirs(TMP, exist_ok=True)
         self.dir = tempfile.mkdtemp(prefix="tui.", dir=TMP)
         self.db = os.path.join(self.dir, "test.db")
@@ -109,7 +110,7 @@ class Workdir:
         self.env.update({"TERM": "xterm-256color", "HANE_LANG": "tr",
                          "HANE_NOW": "2026-06-15 12:04:00",
                          "LANG": "C.UTF-8"})
-        self.hane("init")
+        self.hane("init", "--demo") if demo else self.hane("init")
 
     def hane(self, *args):
         r = subprocess.run([HANE, "--db", self.db] + list(args),

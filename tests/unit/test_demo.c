@@ -36,7 +36,7 @@ static int setup(void **state)
 {
 	int marker = 4711;
 
-	big = tu_open(NULL);
+	big = tu_open_demo(NULL);
 	tu_ok(hane_demo_generate(big, N_HOUSEHOLDS, 1, on_progress, &marker));
 	return 0;
 }
@@ -210,8 +210,8 @@ static void household_line(hane_db *db, int64_t id, char *out, size_t outsz)
 
 static void test_demo_deterministic(void **state)
 {
-	hane_db *a = tu_open(NULL), *b = tu_open(NULL), *c = tu_open(NULL);
-	hane_db *d = tu_open(NULL);
+	hane_db *a = tu_open_demo(NULL), *b = tu_open_demo(NULL), *c = tu_open_demo(NULL);
+	hane_db *d = tu_open_demo(NULL);
 	char la[1024], lb[1024];
 	int64_t n;
 
@@ -250,7 +250,7 @@ static void test_demo_deterministic(void **state)
 
 static void test_demo_edges(void **state)
 {
-	hane_db *db = tu_open(NULL);
+	hane_db *db = tu_open_demo(NULL);
 
 	tu_ok(hane_demo_generate(db, 0, 5, NULL, NULL));
 	assert_int_equal(query_int(db, "SELECT count(*) FROM household"), 0);
@@ -266,10 +266,38 @@ static void test_demo_edges(void **state)
 	hane_store_close(db);
 }
 
+/* #16: generated people go only into a database made by `hane init
+ * --demo`, by its administrator, and the actor never changes. */
+static void test_demo_only_on_demo_db(void **state)
+{
+	hane_db *db = tu_open(NULL), *demo = tu_open_demo(NULL);
+
+	(void)state;
+	assert_int_equal(hane_demo_generate(db, 3, 5, NULL, NULL), HANE_EPERM);
+	assert_non_null(strstr(hane_error_last(), "init --demo"));
+	assert_int_equal(query_int(db, "SELECT count(*) FROM household"), 0);
+	assert_false(hane_store_is_demo(db));
+	/* only a new database becomes a demo */
+	tu_ok(hane_demo_generate(demo, 2, 5, NULL, NULL));
+	assert_int_equal(hane_store_mark_demo(demo), HANE_EEXIST);
+	assert_true(hane_store_is_demo(demo));
+	/* a reporter may not fill even a demo */
+	tu_ok(hane_store_exec(demo, "INSERT INTO staff(username, full_name,"
+				    " role) VALUES('rep', 'R', 'reporter')"));
+	tu_ok(hane_store_set_actor(demo, "rep"));
+	assert_int_equal(hane_demo_generate(demo, 2, 6, NULL, NULL),
+			 HANE_EPERM);
+	assert_string_equal(hane_store_actor(demo)->username, "rep");
+	assert_int_equal(query_int(demo, "SELECT count(*) FROM household"), 2);
+	hane_store_close(db);
+	hane_store_close(demo);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_demo_counts),
+		cmocka_unit_test(test_demo_only_on_demo_db),
 		cmocka_unit_test(test_demo_persons_valid),
 		cmocka_unit_test(test_demo_families),
 		cmocka_unit_test(test_demo_fields),

@@ -202,7 +202,7 @@ static void test_annual_on_generated_year(void **s)
 
 	(void)s;
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
-	db = tu_open(NULL);
+	db = tu_open_demo(NULL);
 	tu_ok(hane_overview_demo_year(db, 2025, 0.02, 7, &c, NULL, NULL));
 	if (c.missing[0])
 		fail_msg("generator could not fill: %s", c.missing);
@@ -334,7 +334,7 @@ static void test_totals_follow_the_rows(void **s)
 
 	(void)s;
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
-	db = tu_open(NULL);
+	db = tu_open_demo(NULL);
 	tu_ok(hane_overview_demo_year(db, 2025, 0.02, 7, &c, NULL, NULL));
 	verify_year(db, 2025);
 	/* Persons in the households served: as the households were when
@@ -461,7 +461,7 @@ static void test_dashboard_totals_and_rows_agree(void **s)
 
 	(void)s;
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
-	db = tu_open(NULL);
+	db = tu_open_demo(NULL);
 	tu_ok(hane_overview_demo_year(db, 2025, 0.02, 7, &c, NULL, NULL));
 	tu_ok(hane_overview_dashboard(db, "2025-12-31", 30, &fast));
 	assert_true(fast.from_totals);
@@ -519,7 +519,7 @@ static void test_timeline(void **s)
 
 	(void)s;
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
-	db = tu_open(NULL);
+	db = tu_open_demo(NULL);
 	tu_ok(hane_overview_demo_year(db, 2025, 0.01, 3, &c, NULL, NULL));
 	/* The first household had an inspection (request, visit,
 	 * decision). */

@@ -511,10 +511,47 @@ static void file_modes(void **state)
 	rmdir(dir);
 }
 
+/* #16: an OS login reaches a staff row only through its os_user; a row
+ * that merely has the same username is not entered without a password.
+ * Every audit row names the OS login that ran hane beside the staff
+ * member (root acting as --user X: X and root). */
+static void peer_login_only_by_os_user(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	const char *me = hane_os_user();
+	hane_stmt *st = NULL;
+	char sql[256];
+
+	(void)state;
+	staff(db, me, "admin", NULL); /* same name, no os_user */
+	assert_int_equal(hane_login_peer(db), HANE_ENOUSER);
+	assert_int_equal(hane_store_actor(db)->staff_id, 0);
+	assert_false(hane_login_os_mapped(db, me));
+	assert_int_equal(hane_store_set_actor(db, NULL), HANE_ENOUSER);
+	/* mapped: it enters */
+	tu_ok(hane_stmt_prepare(db, &st, "UPDATE staff SET os_user = :u"
+					 " WHERE username = :u"));
+	tu_ok(hane_stmt_bind_text(st, ":u", me));
+	assert_int_equal(hane_stmt_step(st), HANE_DONE);
+	hane_stmt_finalize(st);
+	tu_ok(hane_login_peer(db));
+	assert_string_equal(hane_store_actor(db)->username, me);
+	assert_true(hane_login_os_mapped(db, me));
+	/* acting as someone else: both names on the row */
+	tu_ok(hane_store_set_actor(db, "tester"));
+	tu_ok(hane_log_event(db, "test.read", "", 0, NULL));
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM audit WHERE action = 'test.read' AND"
+		 " username = 'tester' AND os_user = '%s'", me);
+	assert_int_equal(count(db, sql), 1);
+	hane_store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(masking_by_role),
+		cmocka_unit_test(peer_login_only_by_os_user),
 		cmocka_unit_test(reveal_and_read_log),
 		cmocka_unit_test(export_log_has_sha256),
 		cmocka_unit_test(password_never_in_clear),

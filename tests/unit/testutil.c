@@ -62,6 +62,15 @@ hane_db *tu_open(const char *path)
 	return db;
 }
 
+hane_db *tu_open_demo(const char *path)
+{
+	hane_db *db = tu_open(path);
+
+	if (hane_store_mark_demo(db) != 0)
+		fail_msg("mark demo: %s", hane_error_last());
+	return db;
+}
+
 const char *tu_tckn(uint64_t n)
 {
 	static char out[8][HANE_TCKN_LEN + 1];

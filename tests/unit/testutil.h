@@ -25,6 +25,9 @@ const char *tu_tmp_path(const char *stem);
 /* Opens an in-memory (path NULL) or file database, migrated, with a staff
  * member "tester" (admin) as the actor. Fails the test on error. */
 hane_db *tu_open(const char *path);
+/* tu_open, marked as made by `hane init --demo` (hane_demo_generate and
+ * the demo year run only there). */
+hane_db *tu_open_demo(const char *path);
 
 /* A checksum-valid TC Kimlik No made from n (deterministic). */
 const char *tu_tckn(uint64_t n);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "foodbank_int.h"
+#include "hane/files.h"
 
 enum field {
 	F_DATE,
@@ -384,7 +385,7 @@ done:
 		if (!rc)
 			rc = rc2;
 		if (rc && im.rej)
-			remove(im.o->rejects);
+			hane_file_remove(im.o->rejects, 0);
 	}
 	if (rc)
 		counts->created = 0;

@@ -21,6 +21,8 @@
 
 #include "hane/core.h"
 #include "hane/households.h"
+#include "hane/i18n.h"
+#include "hane/perm.h"
 
 #define BATCH 1000
 #define MAX_MAHALLE 256
@@ -384,6 +386,14 @@ int hane_demo_generate(hane_db *db, int64_t n, uint64_t seed,
 	if (n < 0) {
 		hane_error_set("%s", hane_strerror(HANE_EINVAL));
 		return HANE_EINVAL;
+	}
+	/* Generated people go only into a database made for them, by its
+	 * administrator. */
+	if ((rc = hane_can(db, HANE_ACT_STAFF_ADMIN)) != 0)
+		return rc;
+	if (!hane_store_is_demo(db)) {
+		hane_error_set(hane_msg(HANE_M_DEMO_ONLY), hane_store_path(db));
+		return HANE_EPERM;
 	}
 	d = calloc(1, sizeof *d);
 	if (!d) {

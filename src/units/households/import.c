@@ -25,6 +25,7 @@
 
 #include "hane/core.h"
 #include "hane/households.h"
+#include "hane/files.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
 #include "households_int.h"
@@ -959,7 +960,7 @@ done:
 		if (!rc)
 			rc = rc2;
 		if (rc && im.rej)
-			remove(im.rejects_path);
+			hane_file_remove(im.rejects_path, 0);
 	}
 	if (rc) {
 		/* Nothing was written: the counts describe no change. */

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "hane/core.h"
+#include "hane/files.h"
 #include "hane/households_csv.h"
 #include "hane/perm.h"
 #include "hane/reports.h"  /* HANE_OUT_UNMASKED */
@@ -668,7 +669,7 @@ static int job_run(struct hane_ui *ui, struct job *j, bool dry)
 						   ? HANE_ECANCELED
 						   : rc);
 		if (j->cancel && j->io.rejects)
-			remove(j->io.rejects);
+			hane_file_remove(j->io.rejects, 0);
 	}
 done:
 	hane_ui_progress_end(j->prog);
@@ -939,12 +940,11 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		if (!hane_ui_confirm(ui, q))
 			return HANE_EEXIST;
 	}
-	if (!(fp = fopen(x->path, "wb"))) {
-		char m[PATH_LEN + 128];
-
-		snprintf(m, sizeof m, "%s: %s", x->path, strerror(errno));
-		hane_ui_form_error(f, X_PATH, m);
-		return HANE_EIO;
+	/* Confirmed above: replace a file of the user's own, never
+	 * through a link (hane/files.h). */
+	if ((rc = hane_file_create_fp(&fp, x->path, HANE_FILE_FORCE)) != 0) {
+		hane_ui_form_error(f, X_PATH, hane_error_last());
+		return rc;
 	}
 	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_IO_EXPORTING));
 	rc = hane_households_export(x->db, fp,
@@ -961,7 +961,7 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		rc = hane_log_export(x->db, "households", x->path,
 				     (long)x->rows, x->unmasked);
 	if (rc) {
-		remove(x->path);
+		hane_file_remove(x->path, 0);
 		hane_ui_error_rc(ui, rc);
 		return rc;
 	}

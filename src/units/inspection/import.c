@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hane/core.h"
+#include "hane/files.h"
 #include "hane/i18n.h"
 #include "hane/inspection.h"
 #include "hane/perm.h"
@@ -401,7 +402,7 @@ done:
 		if (!rc)
 			rc = rc2;
 		if (rc && im.rej)
-			remove(im.rejects_path);
+			hane_file_remove(im.rejects_path, 0);
 	}
 	if (rc)
 		counts->created = 0;

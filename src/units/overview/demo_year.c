@@ -698,6 +698,11 @@ int hane_overview_demo_year_units(hane_db *db, int year, double scale,
 	out->seed = seed;
 	if ((rc = hane_can(db, HANE_ACT_STAFF_ADMIN)) != 0)
 		return rc;
+	/* Generated activity goes only into a database made for it. */
+	if (!hane_store_is_demo(db)) {
+		hane_error_set(hane_msg(HANE_M_DEMO_ONLY), hane_store_path(db));
+		return HANE_EPERM;
+	}
 	if (!(scale > 0 && scale <= 100) || year < 2000 || year > 2999) {
 		hane_error_set("%s", hane_msg(HANE_M_OV_DEMO_ARGS));
 		return HANE_EUSAGE;

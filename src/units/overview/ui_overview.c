@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hane/csvio.h"
+#include "hane/files.h"
 #include "hane/overview.h"
 #include "hane/ui.h"
 
@@ -301,9 +302,8 @@ static int annual_act(struct hane_ui *ui, struct hane_ui_list *l,
 		snprintf(path, sizeof path, "yillik-faaliyet-%d.csv", a->year);
 		if (!ask_path(ui, path, sizeof path))
 			return HANE_UI_STAY;
-		if (!(fp = fopen(path, "w"))) {
-			hane_ui_status(ui, true, "%s: %s", path,
-				       hane_msg(HANE_M_OV_CLI_CANNOT_WRITE));
+		if (hane_file_create_fp(&fp, path, 0) != 0) {
+			hane_ui_status(ui, true, "%s", hane_error_last());
 			return HANE_UI_STAY;
 		}
 		rc = hane_overview_annual_csv(hane_ui_db(ui), a->year, fp,
@@ -462,9 +462,8 @@ static int hh_act(struct hane_ui *ui, struct hane_ui_list *l,
 	snprintf(path, sizeof path, "hane-%lld-360.csv", (long long)s->id);
 	if (!ask_path(ui, path, sizeof path))
 		return HANE_UI_STAY;
-	if (!(fp = fopen(path, "w"))) {
-		hane_ui_status(ui, true, "%s: %s", path,
-			       hane_msg(HANE_M_OV_CLI_CANNOT_WRITE));
+	if (hane_file_create_fp(&fp, path, 0) != 0) {
+		hane_ui_status(ui, true, "%s", hane_error_last());
 		return HANE_UI_STAY;
 	}
 	rc = hane_overview_timeline_csv(hane_ui_db(ui), s->id, s->unit, fp,

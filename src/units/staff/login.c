@@ -328,8 +328,7 @@ bool hane_login_os_mapped(hane_db *db, const char *username)
 
 	if (hane_stmt_prepare(db, &st,
 			      "SELECT 1 FROM staff WHERE username = :u AND"
-			      " (os_user = :os OR"
-			      " (os_user IS NULL AND username = :os))") != 0)
+			      " os_user = :os") != 0)
 		return false;
 	if (hane_stmt_bind_text(st, ":u", username) == 0 &&
 	    hane_stmt_bind_text(st, ":os", hane_os_user()) == 0)

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "hane/core.h"
+#include "hane/files.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
 #include "hane/security.h"
@@ -742,13 +743,9 @@ int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
 		rc = HANE_ENOMEM;
 		goto done;
 	}
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-		  hane_file_mode_for(path));
-	if (fd < 0) {
-		hane_error_set(hane_msg(HANE_M_SEC_FILE), path, strerror(errno));
-		rc = errno == EEXIST ? HANE_EEXIST : HANE_EIO;
+	/* The user's file, with the user's ids (hane/files.h). */
+	if ((rc = hane_file_create(&fd, path, 0)) != 0)
 		goto done;
-	}
 	created = true;
 	for (size_t off = 0; off < out.len;) {
 		ssize_t w = write(fd, out.s + off, out.len - off);
@@ -779,7 +776,7 @@ done:
 		close(fd);
 	/* A half-written copy of someone's data must not stay behind. */
 	if (rc && created)
-		unlink(path);
+		hane_file_remove(path, 0);
 	free(out.s);
 	free(refs);
 	return rc;
@@ -824,7 +821,7 @@ int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 	rc = hane_stmt_prepare(
 		db, &st,
 		"SELECT id, at, username, action, tbl, coalesce(row_id, 0),"
-		" coalesce(changes, '') FROM audit WHERE"
+		" coalesce(changes, ''), coalesce(os_user, '') FROM audit WHERE"
 		" (:user IS NULL OR username = :user) AND"
 		" (:pid = 0 OR (tbl = 'person' AND row_id = :pid) OR"
 		"  (:hid <> 0 AND tbl = 'household' AND row_id = :hid)) AND"
@@ -856,6 +853,8 @@ int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 				 hane_stmt_text(st, 4));
 			r.row_id = hane_stmt_int(st, 5);
 			r.changes = hane_stmt_text(st, 6);
+			snprintf(r.os_user, sizeof r.os_user, "%s",
+				 hane_stmt_text(st, 7));
 			if ((rc = fn(&r, arg)) != 0)
 				break;
 		}

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "hane/core.h"
+#include "hane/files.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
 #include "hane/security.h"
@@ -248,33 +249,37 @@ int hane_log_report(hane_db *db, const char *report, const char *params,
 	return hane_log_event(db, "report", "", 0, detail);
 }
 
-int hane_sha256_file(char hex[65], const char *path)
+int hane_sha256_fd(char hex[65], int fd, const char *name)
 {
 	crypto_hash_sha256_state h;
 	unsigned char buf[65536], sum[crypto_hash_sha256_BYTES];
 	ssize_t got;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (fd < 0) {
-		hane_error_set(hane_msg(HANE_M_SEC_FILE), path, strerror(errno));
-		return HANE_EIO;
-	}
 	crypto_hash_sha256_init(&h);
 	while ((got = read(fd, buf, sizeof buf)) != 0) {
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
-			hane_error_set(hane_msg(HANE_M_SEC_FILE), path,
+			hane_error_set(hane_msg(HANE_M_SEC_FILE), name,
 				       strerror(errno));
-			close(fd);
 			return HANE_EIO;
 		}
 		crypto_hash_sha256_update(&h, buf, (unsigned long long)got);
 	}
-	close(fd);
 	crypto_hash_sha256_final(&h, sum);
 	sodium_bin2hex(hex, 65, sum, sizeof sum);
 	return 0;
+}
+
+int hane_sha256_file(char hex[65], const char *path)
+{
+	int fd, rc = hane_file_open_read(&fd, path, 0);
+
+	if (rc)
+		return rc;
+	rc = hane_sha256_fd(hex, fd, path);
+	close(fd);
+	return rc;
 }
 
 /* ---- Files -------------------------------------------------------------- */

@@ -95,10 +95,11 @@ int hane_staff_count(hane_db *db, int64_t *n)
 	return hane_store_query_int(db, n, "SELECT count(*) FROM staff", NULL, 0);
 }
 
-int hane_staff_bootstrap(hane_db *db, bool *created)
+int hane_staff_bootstrap(hane_db *db, const char *os_login, bool *created)
 {
 	struct hane_staff s = {0};
-	struct passwd *pw = getpwuid(geteuid());
+	const char *login = os_login && *os_login ? os_login : hane_os_user();
+	struct passwd *pw = getpwnam(login);
 	int64_t n = 0;
 	int rc;
 
@@ -110,8 +111,8 @@ int hane_staff_bootstrap(hane_db *db, bool *created)
 		const char *gecos = pw && pw->pw_gecos ? pw->pw_gecos : "";
 		size_t len = strcspn(gecos, ",");
 
-		snprintf(s.username, sizeof s.username, "%s", hane_os_user());
-		snprintf(s.os_user, sizeof s.os_user, "%s", hane_os_user());
+		snprintf(s.username, sizeof s.username, "%s", login);
+		snprintf(s.os_user, sizeof s.os_user, "%s", login);
 		if (len > 0 && len < sizeof s.full_name)
 			snprintf(s.full_name, sizeof s.full_name, "%.*s",
 				 (int)len, gecos);
@@ -127,7 +128,10 @@ int hane_staff_bootstrap(hane_db *db, bool *created)
 		return rc;
 	}
 	rc = hane_store_commit(db);
-	if (rc == 0)
-		rc = hane_store_set_actor(db, NULL);
+	/* The one who made the database and is its administrator goes on as
+	 * that administrator; nobody else's actor changes (root making
+	 * someone else the first administrator stays root). */
+	if (rc == 0 && *created && strcmp(login, hane_os_user()) == 0)
+		rc = hane_store_set_actor(db, s.username);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "hane/csvio.h"
+#include "hane/files.h"
 #include "hane/households.h"
 #include "taxi_int.h"
 
@@ -245,7 +246,7 @@ out:
 	if (rc == 0)
 		rc = rc2;
 	if (im.rej && counts->rejected == 0)
-		unlink(rejects);
+		hane_file_remove(rejects, 0);
 	hane_csv_close(r);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/files.h"
 #include "hane/perm.h"
 #include "hane/security.h"
 #include "hane/taxi.h"
@@ -592,10 +593,8 @@ static void manifest_screen(struct hane_ui *ui, struct board *b,
 	}
 	SET(path, hane_ui_form_get(f, 0));
 	hane_ui_form_free(f);
-	fp = fopen(path, "w");
-	if (!fp) {
-		hane_error_set("%s", path);
-		hane_ui_error_rc(ui, HANE_EIO);
+	if ((rc = hane_file_create_fp(&fp, path, 0)) != 0) {
+		hane_ui_error_rc(ui, rc);
 		return;
 	}
 	rc = hane_taxi_manifest_write(hane_ui_db(ui), fp, 1 /* Excel */,
