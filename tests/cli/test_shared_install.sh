@@ -139,6 +139,10 @@ nothing_new "staff"
 # their own files: created new, 0600, theirs
 as $CW "$H" export households -o out.csv; expect_rc 0 "caseworker exports to their folder"
 [ "$(stat -c '%a %U %G' "$R/home-$CW/out.csv")" = "600 $CW $CW" ] && ok || bad "export is theirs: $(stat -c '%a %U %G' "$R/home-$CW/out.csv")"
+# an Excel workbook is made in a private folder of the user's, with their
+# ids (a link planted there cannot point the library at the database)
+as $CW "$H" export households --xlsx -o out.xlsx; expect_rc 0 "caseworker exports a workbook"
+[ "$(head -c 2 "$R/home-$CW/out.xlsx")" = PK ] && ok || bad "the workbook is a zip"
 ln -s "$DB" "$R/home-$CW/link.csv"
 as $CW "$H" export households -o link.csv --force; expect_rc 1 "not through a link to the database"
 intact "link"

@@ -181,8 +181,10 @@ static int entry_cmp(const void *a, const void *b)
 	return strcmp(fx, fy);
 }
 
-/* Reads p->dir: "..", the folders that are not hidden, the *.csv files. */
-static int picker_load(struct picker *p)
+/* Reads p->dir: "..", the folders that are not hidden, the *.csv files.
+ * Listed with the user's own group: a shared install's data folder stays
+ * closed to the browser as to ls (hane/files.h). */
+static int picker_read(struct picker *p)
 {
 	DIR *d = opendir(p->dir);
 	struct dirent *de;
@@ -213,6 +215,16 @@ static int picker_load(struct picker *p)
 	closedir(d);
 	if (p->n > 1)
 		qsort(p->e, (size_t)p->n, sizeof *p->e, entry_cmp);
+	return rc;
+}
+
+static int picker_load(struct picker *p)
+{
+	int rc;
+
+	hane_files_as_user();
+	rc = picker_read(p);
+	hane_files_as_hane();
 	return rc;
 }
 
