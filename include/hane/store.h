@@ -44,6 +44,12 @@ int hane_store_open(hane_db **out, const char *path, unsigned flags)
 /* Finalizes every statement still open and closes. Accepts NULL. */
 void hane_store_close(hane_db *db);
 
+/* Where SQLite puts its temporary files (large sorts, temporary
+ * tables) from now on, for every connection; call before opening any.
+ * A shared install uses its data folder: in /tmp the files would belong
+ * to the user running hane, holding pieces of rows they may not see. */
+int hane_store_temp_dir(const char *dir) HANE_WARN_UNUSED;
+
 /* The path given to hane_store_open (borrowed). */
 const char *hane_store_path(const hane_db *db);
 

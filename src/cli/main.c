@@ -552,6 +552,10 @@ int main(int argc, char **argv)
 		}
 		cli.db_path = cf->database;
 		cli.shared = true;
+		/* SQLite's temporary files (sorts) stay in the data folder,
+		 * not in a /tmp the user could watch. */
+		if (hane_store_temp_dir(cf->data) != 0)
+			return HANE_EXIT_ERROR;
 	}
 	if (!cli.db_path) {
 		cli.db_path = default_db_path();

@@ -129,9 +129,9 @@ static int read_config(void)
 		return HANE_EINVAL;
 	}
 	fclose(fp);
-	if (!config.database[0] || !config.backup[0]) {
+	if (!config.database[0] || !config.data[0] || !config.backup[0]) {
 		hane_error_set(hane_msg(HANE_M_FILE_CONF_BAD), config.path,
-			       "database, backup");
+			       "database, data, backup");
 		return HANE_EINVAL;
 	}
 	return 0;

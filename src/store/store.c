@@ -681,6 +681,17 @@ static int open_in_read_only_place(hane_db *db, unsigned flags, int rc0)
 	return check_identity(db);
 }
 
+int hane_store_temp_dir(const char *dir)
+{
+	char *copy = sqlite3_mprintf("%s", dir);
+
+	if (!copy)
+		return HANE_ENOMEM;
+	sqlite3_free(sqlite3_temp_directory);
+	sqlite3_temp_directory = copy;
+	return 0;
+}
+
 int hane_store_open(hane_db **out, const char *path, unsigned flags)
 {
 	hane_db *db;

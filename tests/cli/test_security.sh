@@ -42,6 +42,10 @@ HANE_LOGIN=password HANE_PASSWORD=$PW run --user gida household search sukru; ex
 
 # Root (the OS superuser) needs no password for --user.
 run --user rapor household show 1; expect_rc 0 "root as rapor without a password"
+# …and the audit names both: whose authority (rapor), whose hands (root).
+n=$(sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE username='rapor' AND os_user='$(id -un)' AND action IN ('login', 'person.view')")
+[ "$n" -ge 2 ] && ok || bad "root as rapor audited with both names ($n)"
+run audit --user rapor --action login; expect_out "rapor ($(id -un))" "hane audit shows both"
 
 # Read log and audit.
 run household show 1; expect_out "$T1" "admin sees it unmasked"

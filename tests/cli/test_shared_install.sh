@@ -117,6 +117,8 @@ intact "not staff"
 as $SAME "$H" household search canlı; expect_rc 1 "same name, no os_user: not entered"
 expect_err "unknown user" "treated as unknown"
 as $SAME "$H" staff add intruder --name X --role admin; expect_rc 1 "and cannot act as that admin"
+as $SAME "$H" --user "$SAME" staff add intruder --name X --role admin; expect_rc 1 "nor with --user without a password"
+expect_err "password" "a password is asked for"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM staff WHERE username='intruder'")" = 0 ] && ok || bad "intruder added"
 
 # ---- Staff: a caseworker and the administrator ----------------------------
@@ -158,6 +160,9 @@ as $ADM "$H" backup nightly.db; expect_rc 0 "backup into the backup folder"
 as $ADM "$H" backup nightly.db; expect_rc 1 "never over an existing backup"
 as $ADM "$H" init; expect_rc 0 "admin may run init (changes nothing)"
 expect_out "already set up" "says so"
+
+# SQLite's temporary files stay in the data folder, whatever the caller sets
+as $CW env SQLITE_TMPDIR="$R/home-$CW" TMPDIR="$R/home-$CW" "$H" report households-by-mahalle; expect_rc 0 "a report with the caller's temp folders"
 
 # ---- Root acting as someone is audited with both names ----------------------
 OUT=$(env -i PATH=/usr/bin:/bin HANE_LANG=en "$H" --user "$CW" household show 1 2>&1); RC=$?
