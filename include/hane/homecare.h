@@ -311,6 +311,10 @@ struct hane_homecare_schedule_result {
 	int created;    /* visits made (or previewed) */
 	int unassigned; /* of which without a worker */
 	int existing;   /* slots already in the schedule, left alone */
+	/* Set when from..to or the next 120 days reach a year whose
+	 * religious holidays are not entered (the schedule is still made,
+	 * around the fixed public holidays): say it to the person. */
+	char warning[512];
 };
 
 /* Generates visits from the open plans for the days from..to. For each
@@ -326,9 +330,10 @@ struct hane_homecare_schedule_result {
  * the window, or later within it when the worker is busy; a visit no
  * worker is free for is made unassigned, with a note. fn (may be NULL) is
  * called for every slot made. preview rolls everything back (needs only
- * homecare.read, and must not run inside a caller's transaction). The
- * holiday list covers a fixed set of years: a range outside it is
- * HANE_EINVAL. */
+ * homecare.read, and must not run inside a caller's transaction). Any
+ * year can be scheduled: a year whose religious holidays are not entered
+ * is planned around the fixed public holidays, with result->warning
+ * saying so. */
 int hane_homecare_schedule(hane_db *db,
 			   const struct hane_homecare_schedule_opts *o,
 			   int (*fn)(const struct hane_homecare_slot *s,
@@ -352,13 +357,12 @@ int hane_homecare_agenda_csv(hane_db *db, const char *from, const char *to,
 enum hane_homecare_holiday { HANE_HC_WORKDAY = 0, HANE_HC_HALF = 1,
 			     HANE_HC_FULL = 2 };
 
-/* Whether date is a public holiday (name, may be NULL, gets its name:
- * static storage until the next call). HANE_EINVAL for a date outside the
- * years of the reference list (see hane_homecare_holiday_years). */
-int hane_homecare_holiday(const char *date, enum hane_homecare_holiday *kind,
-			  char *name, size_t namesz) HANE_WARN_UNUSED;
-/* First and last year the holiday list covers. */
-void hane_homecare_holiday_years(int *first, int *last);
+/* Whether date (ISO) is a public holiday, from the one holiday list
+ * (hane/reference.h: the fixed national days of any year and the
+ * entered religious ones); name (may be NULL) gets its name. */
+int hane_homecare_holiday(hane_db *db, const char *date,
+			  enum hane_homecare_holiday *kind, char *name,
+			  size_t namesz) HANE_WARN_UNUSED;
 
 /* Labels in the current language (the code itself when unknown). */
 const char *hane_homecare_label(const char *code);

@@ -27,6 +27,7 @@ enum hane_msg {
 #include "i18n/reliability.def"
 #include "i18n/overview.def"
 #include "i18n/files.def"
+#include "i18n/reference.def"
 #undef M
 	HANE_M__COUNT
 };

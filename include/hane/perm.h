@@ -48,7 +48,8 @@
 	X(PERSON_UNMASKED, "person.unmasked")                                  \
 	X(PERSON_ACCESS, "person.access")                                      \
 	X(RETENTION, "retention")                                              \
-	X(MAINTENANCE, "maintenance")
+	X(MAINTENANCE, "maintenance")                                          \
+	X(REFERENCE_ADMIN, "reference.admin")
 
 enum hane_action {
 #define HANE_X_(name, str) HANE_ACT_##name,

@@ -109,6 +109,11 @@ int hane_store_query_int(hane_db *db, int64_t *out, const char *sql,
 
 int64_t hane_store_last_id(hane_db *db);
 int hane_store_changes(hane_db *db);
+/* A number that changes whenever the database file has changed (a commit
+ * of this connection, or of another one seen at the next read): lets a
+ * model cache a small table and know when to read it again. 0 where the
+ * file cannot tell (an in-memory database). */
+unsigned hane_store_data_version(hane_db *db);
 
 /* ---- Transactions ----------------------------------------------------- */
 

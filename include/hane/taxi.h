@@ -74,7 +74,8 @@ int hane_taxi_setting_set(hane_db *db, const char *key, const char *value)
 /* Names of the settings, NULL-terminated (static). */
 const char *const *hane_taxi_setting_keys(void);
 
-/* Adds a non-working day (taxi.admin). */
+/* Adds a day off to the one holiday list (hane_holiday_add:
+ * reference.admin, administrators). */
 int hane_taxi_holiday_add(hane_db *db, const char *day, const char *name)
 	HANE_WARN_UNUSED;
 /* True when day is Saturday, Sunday or a stored holiday. */

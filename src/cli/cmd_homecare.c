@@ -581,6 +581,8 @@ static int cmd_schedule(struct hane_cli *cli, struct input *in)
 	printf(hane_msg(in->preview ? HANE_M_HC_CLI_PREVIEW
 				    : HANE_M_HC_CLI_SCHEDULED),
 	       r.created, r.unassigned, r.existing);
+	if (r.warning[0])
+		fprintf(stderr, "%s\n", r.warning);
 	return 0;
 }
 

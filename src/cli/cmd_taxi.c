@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "hane/reference.h"
 #include "hane/csvio.h"
 #include "hane/households.h"
 #include "hane/security.h"
@@ -335,6 +336,20 @@ static int parse_skips(const char *s, char (*out)[HANE_DATE_LEN + 1],
 	return 0;
 }
 
+/* The booking deadline counts working days from the one holiday list:
+ * when the next 120 days (or the booked days) reach a year whose
+ * religious holidays are not entered, say so. The booking stands. */
+static void warn_holidays(struct hane_cli *cli, const char *from,
+			  const char *to)
+{
+	char f[HANE_DATE_LEN + 1], t[HANE_DATE_LEN + 1], w[512];
+
+	if (hane_date_parse(f, from) != 0 || hane_date_parse(t, to) != 0)
+		return;
+	if (hane_holiday_warning(cli->db, f, t, w, sizeof w) == 0 && w[0])
+		fprintf(stderr, "%s\n", w);
+}
+
 static int cmd_book(struct hane_cli *cli, struct args *a)
 {
 	static const char *const known[] = {
@@ -415,6 +430,7 @@ static int cmd_book(struct hane_cli *cli, struct args *a)
 			return hane_cli_fail(rc);
 		printf(hane_msg(HANE_M_TAXI_CLI_SERIES), (long long)sid, booked,
 		       skipped);
+		warn_holidays(cli, s.from, s.to);
 		return skipped ? HANE_EXIT_PARTIAL : 0;
 	}
 	rc = hane_taxi_book(cli->db, &b, &aid, &c);
@@ -425,6 +441,7 @@ static int cmd_book(struct hane_cli *cli, struct args *a)
 		return ex;
 	}
 	printf(hane_msg(HANE_M_TAXI_CLI_BOOKED), (long long)aid);
+	warn_holidays(cli, b.day, b.day);
 	{
 		struct appt_trips x = {aid};
 		char iso[HANE_DATE_LEN + 1];

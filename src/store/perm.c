@@ -58,6 +58,7 @@ static const struct rule matrix[HANE_ACT__COUNT] = {
 	RULE(AUDIT_READ,        NULL,         YES,  NO,   NO,   NO)
 	RULE(RETENTION,         NULL,         YES,  NO,   NO,   NO)
 	RULE(MAINTENANCE,       NULL,         YES,  NO,   NO,   NO)
+	RULE(REFERENCE_ADMIN,   NULL,         YES,  NO,   NO,   NO)
 	RULE(INSPECTION_READ,   "inspection", YES,  UNIT, UNIT, YES)
 	RULE(INSPECTION_WRITE,  "inspection", YES,  UNIT, UNIT, NO)
 	RULE(INSPECTION_DECIDE, "inspection", YES,  UNIT, NO,   NO)

@@ -333,6 +333,16 @@ int hane_store_changes(hane_db *db)
 	return sqlite3_changes(db->sql);
 }
 
+unsigned hane_store_data_version(hane_db *db)
+{
+	unsigned v = 0;
+
+	if (sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_DATA_VERSION,
+				 &v) != SQLITE_OK)
+		return 0;
+	return v;
+}
+
 /* ---- Transactions --------------------------------------------------------- */
 
 int hane_store_begin(hane_db *db)
@@ -526,31 +536,54 @@ done:
 	return 0;
 }
 
+/* hane_reference(NAME): the text of the embedded data/reference/NAME, so
+ * a migration can seed a table from the reference files. It exists only
+ * while hane migrates: no view, trigger or report may depend on it (the
+ * database opens the same in the sqlite3 tool). */
+static void reference_fn(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	const char *name = (const char *)sqlite3_value_text(v[0]);
+	const struct hane_embedded *e =
+		name ? hane_embedded_find(hane_embedded_reference, name) : NULL;
+
+	(void)argc;
+	if (!e) {
+		sqlite3_result_error(c, "hane_reference: no such file", -1);
+		return;
+	}
+	sqlite3_result_text(c, e->text, -1, SQLITE_STATIC);
+}
+
 static int migrate(hane_db *db)
 {
 	int current = hane_store_schema_version(db);
 	int latest = hane_store_schema_latest();
+	int rc = 0;
 
 	if (current > latest) {
 		hane_error_set(hane_msg(HANE_M_DB_NEWER), db->path, current,
 			       latest);
 		return HANE_EVERSION;
 	}
+	if (current == latest)
+		return 0;
+	if (db->readonly) {
+		hane_error_set(hane_msg(HANE_M_DB_READONLY), db->path);
+		return HANE_EREADONLY;
+	}
+	sqlite3_create_function(db->sql, "hane_reference", 1,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				reference_fn, NULL, NULL);
 	for (const struct hane_embedded *e = hane_embedded_schema; e->name;
 	     e++) {
-		int rc;
-
 		if (schema_number(e->name) <= current)
 			continue;
-		if (db->readonly) {
-			hane_error_set(hane_msg(HANE_M_DB_READONLY), db->path);
-			return HANE_EREADONLY;
-		}
-		rc = apply_migration(db, e);
-		if (rc)
-			return rc;
+		if ((rc = apply_migration(db, e)) != 0)
+			break;
 	}
-	return 0;
+	sqlite3_create_function(db->sql, "hane_reference", 1, SQLITE_UTF8,
+				NULL, NULL, NULL, NULL);
+	return rc;
 }
 
 /* Refuses anything that is not an empty file or a hane database. The first

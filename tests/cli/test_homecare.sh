@@ -50,7 +50,7 @@ run homecare agenda --date 2026-06-15; expect_no_out "Ayşe" "preview saved noth
 run homecare schedule --from 2026-06-01 --to 2026-06-30
 expect_rc 0 "schedule"; expect_out "19 ziyaret oluşturuldu (0 atanmamış); 0 zaten vardı" "created"
 run homecare schedule --from 2026-06-01 --to 2026-06-30; expect_out "0 ziyaret oluşturuldu" "idempotent"
-run homecare schedule --from 2028-01-01 --to 2028-01-31; expect_rc 1 "outside holiday list"; expect_err "2025–2027" "says which years"
+run homecare schedule --from 2028-01-01 --to 2028-01-31 --preview; expect_rc 0 "any year is planned"; expect_err "2028 yılının dinî bayramları" "warns of 2028's religious holidays"
 
 run homecare agenda --date 2026-06-15
 expect_rc 0 "agenda"; expect_out "09:00–10:00	Zeynep Kara	Şükrü Yılmaz	Gündoğdu	Bakım	planlı" "first visit"

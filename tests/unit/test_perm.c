@@ -30,6 +30,7 @@ static const struct {
 	{HANE_ACT_AUDIT_READ, "households", "ynnnnn"},
 	{HANE_ACT_RETENTION, "households", "ynnnnn"},
 	{HANE_ACT_MAINTENANCE, "households", "ynnnnn"},
+	{HANE_ACT_REFERENCE_ADMIN, "households", "ynnnnn"},
 	{HANE_ACT_INSPECTION_READ, "inspection", "yynyny"},
 	{HANE_ACT_INSPECTION_WRITE, "inspection", "yynynn"},
 	{HANE_ACT_INSPECTION_DECIDE, "inspection", "yynnnn"},

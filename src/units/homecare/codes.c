@@ -10,6 +10,7 @@
 
 #include "hane/embed.h"
 #include "homecare_int.h"
+#include "hane/reference.h"
 
 /* ---- Coded values ----------------------------------------------------------- */
 
@@ -362,131 +363,38 @@ int hane_homecare_days_parse(char out[8], const char *text)
 
 /* ---- Public holidays -------------------------------------------------------------- */
 
-static const char *holiday_text(void)
+int hane_homecare_holiday(hane_db *db, const char *date,
+			  enum hane_homecare_holiday *kind, char *name,
+			  size_t namesz)
 {
-	const struct hane_embedded *e = hane_embedded_find(
-		hane_embedded_reference, "homecare-holidays.txt");
+	struct hane_holiday h;
+	int rc;
 
-	if (!e)
-		hane_die("homecare-holidays.txt is not embedded");
-	return e->text;
-}
-
-/* Calls fn for every entry line: date, kind, name (up to the line end). */
-static void holiday_each(void (*fn)(const char *date, int kind,
-				    const char *name, size_t namelen,
-				    void *arg),
-			 void *arg)
-{
-	const char *p = holiday_text();
-
-	while (*p) {
-		const char *eol = strchr(p, '\n');
-		size_t len = eol ? (size_t)(eol - p) : strlen(p);
-
-		if (len > 16 && p[0] != '#' && p[10] == '\t') {
-			char date[HANE_DATE_LEN + 1];
-			int kind = strncmp(p + 11, "half", 4) == 0 ? HANE_HC_HALF
-								  : HANE_HC_FULL;
-			const char *name = memchr(p + 11, '\t', len - 11);
-
-			memcpy(date, p, HANE_DATE_LEN);
-			date[HANE_DATE_LEN] = '\0';
-			fn(date, kind, name ? name + 1 : "",
-			   name ? (size_t)(p + len - name - 1) : 0, arg);
-		}
-		p += len + (eol ? 1 : 0);
-	}
-}
-
-struct years {
-	int first, last;
-};
-
-static void years_fn(const char *date, int kind, const char *name,
-		     size_t namelen, void *arg)
-{
-	struct years *y = arg;
-	int year = atoi(date);
-
-	(void)kind, (void)name, (void)namelen;
-	if (!y->first || year < y->first)
-		y->first = year;
-	if (year > y->last)
-		y->last = year;
-}
-
-void hane_homecare_holiday_years(int *first, int *last)
-{
-	struct years y = {0, 0};
-
-	holiday_each(years_fn, &y);
-	*first = y.first;
-	*last = y.last;
-}
-
-struct lookup {
-	const char *date;
-	int kind;
-	char name[128];
-};
-
-static void lookup_fn(const char *date, int kind, const char *name,
-		      size_t namelen, void *arg)
-{
-	struct lookup *l = arg;
-
-	if (strcmp(date, l->date) != 0)
-		return;
-	l->kind = kind;
-	if (namelen >= sizeof l->name)
-		namelen = sizeof l->name - 1;
-	memcpy(l->name, name, namelen);
-	l->name[namelen] = '\0';
-}
-
-int hane_homecare_holiday(const char *date, enum hane_homecare_holiday *kind,
-			  char *name, size_t namesz)
-{
-	struct lookup l = {date, HANE_HC_WORKDAY, ""};
-	int64_t d;
-	int first, last, year;
-
-	if (hc_day(&d, date) != 0)
-		return HANE_EINVAL;
-	hane_homecare_holiday_years(&first, &last);
-	year = atoi(date);
-	if (year < first || year > last) {
-		hane_error_set(hane_msg(HANE_M_HC_HOLIDAY_YEARS), first, last);
-		return HANE_EINVAL;
-	}
-	holiday_each(lookup_fn, &l);
-	*kind = (enum hane_homecare_holiday)l.kind;
+	*kind = HANE_HC_WORKDAY;
+	if ((rc = hane_holiday_get(db, date, &h)))
+		return rc;
+	*kind = h.kind == HANE_HOLIDAY_FULL   ? HANE_HC_FULL
+		: h.kind == HANE_HOLIDAY_HALF ? HANE_HC_HALF
+					      : HANE_HC_WORKDAY;
 	if (name && namesz)
-		snprintf(name, namesz, "%s", l.name);
+		snprintf(name, namesz, "%s", h.name);
 	return 0;
 }
 
-struct fill {
-	int64_t lo, hi;
-	unsigned char *kinds;
-};
-
-static void fill_fn(const char *date, int kind, const char *name,
-		    size_t namelen, void *arg)
+int hc_holidays_fill(hane_db *db, int64_t lo, int64_t hi,
+		     unsigned char *kinds)
 {
-	struct fill *f = arg;
-	int64_t d;
+	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	size_t n = (size_t)(hi - lo + 1);
+	int rc;
 
-	(void)name, (void)namelen;
-	if (hc_day(&d, date) == 0 && d >= f->lo && d <= f->hi)
-		f->kinds[d - f->lo] = (unsigned char)kind;
-}
-
-void hc_holidays_fill(int64_t lo, int64_t hi, unsigned char *kinds)
-{
-	struct fill f = {lo, hi, kinds};
-
-	memset(kinds, HANE_HC_WORKDAY, (size_t)(hi - lo + 1));
-	holiday_each(fill_fn, &f);
+	hc_iso(from, lo);
+	hc_iso(to, hi);
+	if ((rc = hane_holiday_fill(db, from, to, kinds, n)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		kinds[i] = kinds[i] == HANE_HOLIDAY_FULL   ? HANE_HC_FULL
+			   : kinds[i] == HANE_HOLIDAY_HALF ? HANE_HC_HALF
+							   : HANE_HC_WORKDAY;
+	return 0;
 }

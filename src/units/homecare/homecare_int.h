@@ -32,9 +32,10 @@ int hc_check_code(const char *kind, enum hane_msg field, const char *code);
 /* ISO date check for a field ("" fails when required). */
 int hc_check_date(enum hane_msg field, const char *iso, bool required);
 
-/* Holiday kind of every day lo..hi (kinds[day - lo]); days outside the
- * list's years are workdays. */
-void hc_holidays_fill(int64_t lo, int64_t hi, unsigned char *kinds);
+/* Holiday kind of every day lo..hi (kinds[day - lo]), from the one
+ * holiday list (hane/reference.h). */
+int hc_holidays_fill(hane_db *db, int64_t lo, int64_t hi,
+		     unsigned char *kinds);
 
 /* True when a worker's services cover service. */
 bool hc_gives(const char *worker_services, const char *service);

@@ -13,6 +13,7 @@
 
 #include "hane/perm.h"
 #include "homecare_int.h"
+#include "hane/reference.h"
 
 #define HALF_DAY_END (13 * 60) /* offices close at 13:00 on arife */
 #define STEP_MIN 15            /* how far a visit slides in its window */
@@ -572,7 +573,7 @@ int hane_homecare_schedule(hane_db *db,
 	struct plan_row *plans = NULL;
 	size_t n = 0;
 	int64_t ps, pe, ms, me;
-	int first, last, rc;
+	int rc;
 
 	memset(g.res, 0, sizeof *g.res);
 	rc = hane_can(db, o->preview ? HANE_ACT_HOMECARE_READ
@@ -592,11 +593,9 @@ int hane_homecare_schedule(hane_db *db,
 		hane_error_set("%s", hane_msg(HANE_M_HC_RANGE_TOO_LONG));
 		return HANE_EINVAL;
 	}
-	hane_homecare_holiday_years(&first, &last);
-	if (atoi(o->from) < first || atoi(o->to) > last) {
-		hane_error_set(hane_msg(HANE_M_HC_HOLIDAY_YEARS), first, last);
-		return HANE_EINVAL;
-	}
+	if ((rc = hane_holiday_warning(db, o->from, o->to, g.res->warning,
+				       sizeof g.res->warning)))
+		return rc;
 	if (o->preview && hane_store_depth(db) > 0) {
 		hane_error_set("%s", hane_msg(HANE_M_HC_PREVIEW_NESTED));
 		return HANE_EINVAL;
@@ -609,8 +608,8 @@ int hane_homecare_schedule(hane_db *db,
 	g.hi = pe > me ? pe : me;
 	if (!(g.kinds = malloc((size_t)(g.hi - g.lo + 1))))
 		return HANE_ENOMEM;
-	hc_holidays_fill(g.lo, g.hi, g.kinds);
-	if ((rc = hane_store_begin(db)))
+	if ((rc = hc_holidays_fill(db, g.lo, g.hi, g.kinds)) ||
+	    (rc = hane_store_begin(db)))
 		goto done;
 	rc = load_plans(&g, &plans, &n);
 	for (size_t i = 0; rc == 0 && i < n; i++)

@@ -506,8 +506,10 @@ static int visit_check(hane_db *db, const struct hane_homecare_visit *v,
 			       (long long)c.id, hane_homecare_label(v->service));
 		return HANE_EINVAL;
 	}
-	/* Outside the holiday list's years nothing is known: allowed. */
-	if (hane_homecare_holiday(v->date, &hk, hname, sizeof hname) == 0) {
+	if ((rc = hane_homecare_holiday(db, v->date, &hk, hname,
+					sizeof hname)))
+		return rc;
+	{
 		char d[HANE_DATE_LEN + 1];
 
 		if (hk == HANE_HC_FULL) {

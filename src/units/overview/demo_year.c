@@ -386,7 +386,8 @@ static int workdays(struct gen *g, char (**out)[HANE_DATE_LEN + 1],
 		if ((d + 3) % 7 >= 5)
 			continue;
 		ov_date(iso, d);
-		if ((rc = hane_homecare_holiday(iso, &kind, NULL, 0)) != 0)
+		if ((rc = hane_homecare_holiday(g->db, iso, &kind, NULL, 0)) !=
+		    0)
 			return rc;
 		if (kind == HANE_HC_WORKDAY)
 			strcpy((*out)[(*n)++], iso);

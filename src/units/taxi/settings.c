@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "taxi_int.h"
+#include "hane/reference.h"
 
 /* ---- Times and days -------------------------------------------------------- */
 
@@ -284,9 +285,8 @@ int hane_taxi_setting_set(hane_db *db, const char *key, const char *value)
 
 int tx_is_holiday(hane_db *db, const char *day, bool *out)
 {
-	int64_t n = 0;
 	int wd = hane_taxi_weekday(day);
-	hane_stmt *st = NULL;
+	struct hane_holiday h;
 	int rc;
 
 	*out = false;
@@ -298,17 +298,12 @@ int tx_is_holiday(hane_db *db, const char *day, bool *out)
 		*out = true;
 		return 0;
 	}
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT count(*) FROM taxi_holiday WHERE day = :d");
-	if (rc == 0)
-		rc = hane_stmt_bind_text(st, ":d", day);
-	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		n = hane_stmt_int(st, 0);
-		rc = 0;
-	}
-	hane_stmt_finalize(st);
-	*out = n > 0;
-	return rc;
+	/* The one holiday list; an arife afternoon is still a working day
+	 * for the booking deadline (its morning is worked). */
+	if ((rc = hane_holiday_get(db, day, &h)))
+		return rc;
+	*out = h.kind == HANE_HOLIDAY_FULL;
+	return 0;
 }
 
 int hane_taxi_is_holiday(hane_db *db, const char *day, bool *out)
@@ -322,27 +317,8 @@ int hane_taxi_is_holiday(hane_db *db, const char *day, bool *out)
 
 int hane_taxi_holiday_add(hane_db *db, const char *day, const char *name)
 {
-	char iso[HANE_DATE_LEN + 1];
-	struct hane_field f[2];
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_TAXI_ADMIN)) != 0)
-		return rc;
-	if ((rc = hane_date_parse(iso, day ? day : "")) != 0)
-		return rc;
-	if (!name || !*name) {
-		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
-			       hane_msg(HANE_M_TAXI_F_HOLIDAY));
-		return HANE_EINVAL;
-	}
-	f[0] = (struct hane_field)HANE_FTEXT("day", iso);
-	f[1] = (struct hane_field)HANE_FTEXT("name", name);
-	rc = hane_store_insert(db, "taxi_holiday", f, 2, NULL);
-	if (rc == HANE_EEXIST) {
-		hane_error_set(hane_msg(HANE_M_TAXI_HOLIDAY_EXISTS), iso);
-		return HANE_EEXIST;
-	}
-	return rc;
+	/* The one holiday list, kept by administrators. */
+	return hane_holiday_add(db, day, name, false);
 }
 
 /* ---- Shared ---------------------------------------------------------------- */

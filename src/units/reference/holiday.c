@@ -1,0 +1,374 @@
+/* One holiday list for every unit: the fixed national holidays, known for
+ * every year, and the rows of table holiday (religious holidays and other
+ * declared days, entered by administrators; seeded for 2025–2027).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+#include "hane/perm.h"
+#include "hane/reference.h"
+
+/* Law 2429. 28 October: offices close at 13:00 (the eve of 29 Ekim). */
+static const struct {
+	const char *md;
+	enum hane_holiday_kind kind;
+	const char *name;
+} fixed[] = {
+	{"01-01", HANE_HOLIDAY_FULL, "Yılbaşı"},
+	{"04-23", HANE_HOLIDAY_FULL, "Ulusal Egemenlik ve Çocuk Bayramı"},
+	{"05-01", HANE_HOLIDAY_FULL, "Emek ve Dayanışma Günü"},
+	{"05-19", HANE_HOLIDAY_FULL,
+	 "Atatürk'ü Anma, Gençlik ve Spor Bayramı"},
+	{"07-15", HANE_HOLIDAY_FULL, "Demokrasi ve Millî Birlik Günü"},
+	{"08-30", HANE_HOLIDAY_FULL, "Zafer Bayramı"},
+	{"10-28", HANE_HOLIDAY_HALF, "Cumhuriyet Bayramı arifesi"},
+	{"10-29", HANE_HOLIDAY_FULL, "Cumhuriyet Bayramı"},
+};
+#define NFIXED (sizeof fixed / sizeof fixed[0])
+
+static int fixed_index(const char *iso)
+{
+	for (size_t i = 0; i < NFIXED; i++)
+		if (strcmp(iso + 5, fixed[i].md) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int check_iso(const char *day)
+{
+	int y, m, d;
+
+	if (!day || strlen(day) != HANE_DATE_LEN ||
+	    sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    !hane_date_valid(y, m, d)) {
+		hane_error_set("%s: %s", hane_msg(HANE_M_DATE_INVALID),
+			       day ? day : "");
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+int hane_holiday_get(hane_db *db, const char *day, struct hane_holiday *out)
+{
+	hane_stmt *st = NULL;
+	int rc, fx;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = check_iso(day)))
+		return rc;
+	snprintf(out->day, sizeof out->day, "%s", day);
+	if ((fx = fixed_index(day)) >= 0) {
+		out->kind = fixed[fx].kind;
+		out->fixed = true;
+		snprintf(out->name, sizeof out->name, "%s", fixed[fx].name);
+	}
+	if ((rc = hane_stmt_prepare(db, &st,
+				    "SELECT id, version, name, half FROM holiday"
+				    " WHERE day = :d")))
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":d", day)) == 0 &&
+	    (rc = hane_stmt_step(st)) == HANE_ROW) {
+		enum hane_holiday_kind k = hane_stmt_int(st, 3)
+						   ? HANE_HOLIDAY_HALF
+						   : HANE_HOLIDAY_FULL;
+
+		out->id = hane_stmt_int(st, 0);
+		out->version = hane_stmt_int(st, 1);
+		snprintf(out->name, sizeof out->name, "%s",
+			 hane_stmt_text(st, 2));
+		if (k > out->kind)
+			out->kind = k;
+		out->fixed = false;
+	}
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* Days since 1970-01-01 of an ISO date (proleptic Gregorian). */
+static int64_t day_number(const char *iso)
+{
+	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void day_from_number(char out[HANE_DATE_LEN + 1], int64_t z)
+{
+	int64_t era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	if (y < 0 || y > 9999)
+		y = 9999;
+	out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10), out[3] = (char)('0' + y % 10);
+	out[4] = '-', out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10);
+	out[7] = '-', out[8] = (char)('0' + d / 10), out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+int hane_holiday_fill(hane_db *db, const char *from, const char *to,
+		      unsigned char *kinds, size_t n)
+{
+	int64_t lo, hi;
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = check_iso(from)) || (rc = check_iso(to)))
+		return rc;
+	lo = day_number(from);
+	hi = day_number(to);
+	if (hi < lo || (size_t)(hi - lo + 1) > n)
+		return HANE_EINVAL;
+	memset(kinds, HANE_HOLIDAY_NONE, (size_t)(hi - lo + 1));
+	for (int64_t d = lo; d <= hi; d++) {
+		char iso[HANE_DATE_LEN + 1];
+		int fx;
+
+		day_from_number(iso, d);
+		if ((fx = fixed_index(iso)) >= 0)
+			kinds[d - lo] = (unsigned char)fixed[fx].kind;
+	}
+	if ((rc = hane_stmt_prepare(db, &st,
+				    "SELECT day, half FROM holiday"
+				    " WHERE day BETWEEN :f AND :t")))
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":f", from)) ||
+	    (rc = hane_stmt_bind_text(st, ":t", to)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		int64_t d = day_number(hane_stmt_text(st, 0));
+		unsigned char k = hane_stmt_int(st, 1) ? HANE_HOLIDAY_HALF
+						       : HANE_HOLIDAY_FULL;
+
+		if (d >= lo && d <= hi && k > kinds[d - lo])
+			kinds[d - lo] = k;
+	}
+done:
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+int hane_holiday_list(hane_db *db, int year,
+		      int (*fn)(const struct hane_holiday *h, void *arg),
+		      void *arg)
+{
+	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	struct hane_holiday *all = NULL;
+	size_t n = 0, cap = 0;
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)))
+		return rc;
+	if (year < 1900 || year > 9999) {
+		hane_error_set(hane_msg(HANE_M_REF_BAD_YEAR), year);
+		return HANE_EINVAL;
+	}
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	/* The fixed days first, then each row: over a fixed day it takes its
+	 * place (name, longer kind); the list is then put in date order. */
+	cap = NFIXED + 32;
+	if (!(all = calloc(cap, sizeof *all)))
+		return HANE_ENOMEM;
+	for (size_t i = 0; i < NFIXED; i++) {
+		snprintf(all[n].day, sizeof all[n].day, "%04d-%s", year,
+			 fixed[i].md);
+		snprintf(all[n].name, sizeof all[n].name, "%s", fixed[i].name);
+		all[n].kind = fixed[i].kind;
+		all[n].fixed = true;
+		n++;
+	}
+	if ((rc = hane_stmt_prepare(db, &st,
+				    "SELECT day, name, half, id, version"
+				    " FROM holiday WHERE day BETWEEN :f AND :t"
+				    " ORDER BY day")) ||
+	    (rc = hane_stmt_bind_text(st, ":f", from)) ||
+	    (rc = hane_stmt_bind_text(st, ":t", to)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		const char *day = hane_stmt_text(st, 0);
+		struct hane_holiday *h = NULL;
+		enum hane_holiday_kind k = hane_stmt_int(st, 2)
+						   ? HANE_HOLIDAY_HALF
+						   : HANE_HOLIDAY_FULL;
+
+		for (size_t i = 0; i < NFIXED; i++)
+			if (!strcmp(all[i].day, day))
+				h = &all[i];
+		if (!h) {
+			if (n == cap) {
+				struct hane_holiday *g;
+
+				cap *= 2;
+				if (!(g = realloc(all, cap * sizeof *all))) {
+					rc = HANE_ENOMEM;
+					goto done;
+				}
+				all = g;
+			}
+			h = &all[n++];
+			memset(h, 0, sizeof *h);
+			snprintf(h->day, sizeof h->day, "%s", day);
+		}
+		snprintf(h->name, sizeof h->name, "%s", hane_stmt_text(st, 1));
+		if (k > h->kind)
+			h->kind = k;
+		h->fixed = false;
+		h->id = hane_stmt_int(st, 3);
+		h->version = hane_stmt_int(st, 4);
+	}
+	if (rc < 0)
+		goto done;
+	hane_stmt_finalize(st);
+	st = NULL;
+	/* insertion sort by day: a few dozen days */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(all[j - 1].day, all[j].day) > 0;
+		     j--) {
+			struct hane_holiday t = all[j];
+
+			all[j] = all[j - 1];
+			all[j - 1] = t;
+		}
+	rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = fn(&all[i], arg);
+done:
+	hane_stmt_finalize(st);
+	free(all);
+	return rc;
+}
+
+int hane_holiday_add(hane_db *db, const char *day, const char *name,
+		     bool half)
+{
+	char iso[HANE_DATE_LEN + 1], clean[160];
+	struct hane_field f[3];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_REFERENCE_ADMIN)))
+		return rc;
+	if ((rc = hane_date_parse(iso, day ? day : "")))
+		return rc;
+	snprintf(clean, sizeof clean, "%s", name ? name : "");
+	hane_text_trim(clean);
+	if (!clean[0]) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
+			       hane_msg(HANE_M_REF_F_HOLIDAY));
+		return HANE_EINVAL;
+	}
+	f[0] = (struct hane_field)HANE_FTEXT("day", iso);
+	f[1] = (struct hane_field)HANE_FTEXT("name", clean);
+	f[2] = (struct hane_field)HANE_FINT("half", half ? 1 : 0);
+	rc = hane_store_insert(db, "holiday", f, 3, NULL);
+	if (rc == HANE_EEXIST) {
+		char shown[HANE_DATE_LEN + 1];
+
+		hane_error_set(hane_msg(HANE_M_REF_HOLIDAY_EXISTS),
+			       hane_date_format(shown, iso));
+	}
+	return rc;
+}
+
+int hane_holiday_remove(hane_db *db, const char *day)
+{
+	char iso[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
+	struct hane_holiday h;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_REFERENCE_ADMIN)))
+		return rc;
+	if ((rc = hane_date_parse(iso, day ? day : "")) ||
+	    (rc = hane_holiday_get(db, iso, &h)))
+		return rc;
+	hane_date_format(shown, iso);
+	if (!h.id) {
+		if (h.fixed) {
+			hane_error_set(hane_msg(HANE_M_REF_HOLIDAY_FIXED),
+				       shown, h.name);
+			return HANE_EINVAL;
+		}
+		hane_error_set(hane_msg(HANE_M_REF_HOLIDAY_NONE), shown);
+		return HANE_ENOTFOUND;
+	}
+	return hane_store_delete(db, "holiday", h.id, h.version);
+}
+
+int hane_holiday_year_entered(hane_db *db, int year, bool *out)
+{
+	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	hane_stmt *st = NULL;
+	int rc;
+
+	*out = false;
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	if ((rc = hane_stmt_prepare(db, &st,
+				    "SELECT EXISTS (SELECT 1 FROM holiday"
+				    " WHERE day BETWEEN :f AND :t)")))
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":f", from)) == 0 &&
+	    (rc = hane_stmt_bind_text(st, ":t", to)) == 0 &&
+	    (rc = hane_stmt_step(st)) == HANE_ROW)
+		*out = hane_stmt_int(st, 0) != 0;
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+int hane_holiday_warning(hane_db *db, const char *from, const char *to,
+			 char *out, size_t outsz)
+{
+	char today[HANE_DATE_LEN + 1], ahead[HANE_DATE_LEN + 1];
+	char years[64] = "";
+	int lo, hi, rc, y, count = 0;
+	size_t len = 0;
+
+	out[0] = '\0';
+	hane_today(today);
+	day_from_number(ahead, day_number(today) + 120);
+	lo = atoi(today);
+	hi = atoi(ahead);
+	/* The years of from..to join the next 120 days' (at most 10). */
+	if (from && !check_iso(from) && atoi(from) < lo)
+		lo = atoi(from);
+	if (to && !check_iso(to) && atoi(to) > hi)
+		hi = atoi(to);
+	if (hi - lo > 10)
+		hi = lo + 10;
+	for (y = lo; y <= hi; y++) {
+		bool entered;
+
+		/* Years before this one are history, not a plan. */
+		if (y < atoi(today))
+			continue;
+		if ((rc = hane_holiday_year_entered(db, y, &entered)))
+			return rc;
+		if (!entered && len + 8 < sizeof years) {
+			len += (size_t)snprintf(years + len, sizeof years - len,
+						"%s%d", count ? ", " : "", y);
+			count++;
+		}
+	}
+	if (count)
+		snprintf(out, outsz, hane_msg(HANE_M_REF_HOLIDAY_WARN), years);
+	return 0;
+}

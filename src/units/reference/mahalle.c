@@ -1,0 +1,524 @@
+/* Mahalleler: the list in the database (table mahalle, seeded from
+ * data/reference/izmit-mahalleler.txt by migration 013), its aliases and
+ * Kocaeli's other districts.
+ *
+ * Matching what staff type ("gundogdu", "GÜNDOĞDU", "Gündoğdu Mah.") is
+ * asked a million times by an import, so the names and aliases are kept
+ * in memory, folded once and sorted, and read again only when the
+ * database file has changed (hane_store_data_version) or this process
+ * changed the list: a mahalle an administrator adds is accepted by the
+ * next import without a new build.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/households.h"
+#include "hane/i18n.h"
+#include "hane/perm.h"
+#include "hane/reference.h"
+
+enum kind { K_NAME, K_ALIAS, K_DISTRICT };
+
+struct entry {
+	char key[HANE_NAME_MAX];  /* folded name or alias */
+	char name[HANE_NAME_MAX]; /* the mahalle's (or district's) name */
+	enum kind kind;
+};
+
+static struct {
+	hane_db *db;
+	unsigned data_version;
+	unsigned generation;
+	struct entry *e; /* sorted by key */
+	size_t n;
+} cache;
+static unsigned generation = 1; /* bumped by every change made here */
+
+static int by_key(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (int)x->kind - (int)y->kind;
+}
+
+static void invalidate(void)
+{
+	generation++;
+}
+
+static int load(hane_db *db)
+{
+	static const char sql[] =
+		"SELECT name, 0 FROM mahalle"
+		" UNION ALL SELECT a.alias || char(9) || m.name, 1"
+		" FROM mahalle_alias a JOIN mahalle m ON m.id = a.mahalle_id"
+		" UNION ALL SELECT name, 2 FROM district";
+	unsigned dv = hane_store_data_version(db);
+	struct entry *e = NULL;
+	size_t n = 0, cap = 0;
+	hane_stmt *st = NULL;
+	int rc;
+
+	if (cache.e && cache.db == db && cache.generation == generation &&
+	    dv != 0 && cache.data_version == dv)
+		return 0;
+	if ((rc = hane_stmt_prepare(db, &st, sql)))
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		const char *t = hane_stmt_text(st, 0);
+		enum kind kind = (enum kind)hane_stmt_int(st, 1);
+		const char *tab = kind == K_ALIAS ? strchr(t, '\t') : NULL;
+
+		if (n == cap) {
+			struct entry *g;
+
+			cap = cap ? cap * 2 : 256;
+			if (!(g = realloc(e, cap * sizeof *e))) {
+				rc = HANE_ENOMEM;
+				break;
+			}
+			e = g;
+		}
+		if (tab) {
+			char a[HANE_NAME_MAX];
+
+			snprintf(a, sizeof a, "%.*s", (int)(tab - t), t);
+			hane_text_fold(e[n].key, sizeof e[n].key, a);
+			snprintf(e[n].name, sizeof e[n].name, "%s", tab + 1);
+		} else {
+			hane_text_fold(e[n].key, sizeof e[n].key, t);
+			snprintf(e[n].name, sizeof e[n].name, "%s", t);
+		}
+		e[n].kind = tab ? K_ALIAS : kind == K_ALIAS ? K_NAME : kind;
+		n++;
+	}
+	hane_stmt_finalize(st);
+	if (rc < 0) {
+		free(e);
+		return rc;
+	}
+	qsort(e, n, sizeof *e, by_key);
+	free(cache.e);
+	cache.e = e;
+	cache.n = n;
+	cache.db = db;
+	cache.generation = generation;
+	cache.data_version = dv;
+	return 0;
+}
+
+/* The first entry whose key is key, or -1: a binary search. */
+static long find_key(const char *key)
+{
+	size_t lo = 0, hi = cache.n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(cache.e[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < cache.n && strcmp(cache.e[lo].key, key) == 0 ? (long)lo
+								   : -1;
+}
+
+/* Drops a trailing "mah", "mahallesi", "mh" that staff often write. */
+static void strip_suffix(char *key)
+{
+	static const char *const suffixes[] = {" mahallesi", " mahalle",
+					       " mah.", " mah", " mh"};
+	size_t n = strlen(key);
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		size_t s = strlen(suffixes[i]);
+
+		if (n > s && strcmp(key + n - s, suffixes[i]) == 0) {
+			key[n - s] = '\0';
+			return;
+		}
+	}
+}
+
+int hane_mahalle_match(hane_db *db, char out[HANE_NAME_MAX], const char *text)
+{
+	char key[HANE_NAME_MAX], hint[3 * HANE_NAME_MAX] = "";
+	long exact;
+	size_t prefix_hit = 0, prefix_count = 0, klen;
+	int hints = 0, rc;
+
+	out[0] = '\0';
+	if ((rc = load(db)))
+		return rc;
+	hane_text_fold(key, sizeof key, text);
+	hane_text_trim(key);
+	strip_suffix(key);
+	if ((exact = find_key(key)) >= 0) {
+		strcpy(out, cache.e[exact].name);
+		return 0;
+	}
+	/* A unique prefix of a name (not of an alias) is taken. */
+	klen = strlen(key);
+	for (size_t i = 0; klen && i < cache.n; i++) {
+		if (cache.e[i].kind != K_ALIAS &&
+		    strncmp(cache.e[i].key, key, klen) == 0) {
+			if (!prefix_count ||
+			    strcmp(cache.e[prefix_hit].name, cache.e[i].name))
+				prefix_count++;
+			prefix_hit = i;
+		}
+	}
+	if (prefix_count == 1) {
+		strcpy(out, cache.e[prefix_hit].name);
+		return 0;
+	}
+	/* Suggest names sharing the first three letters. */
+	for (size_t i = 0; i < cache.n && hints < 3 && klen >= 3; i++) {
+		if (cache.e[i].kind != K_ALIAS &&
+		    strncmp(cache.e[i].key, key, 3) == 0) {
+			if (hints++)
+				strcat(hint, ", ");
+			strcat(hint, cache.e[i].name);
+		}
+	}
+	if (hints)
+		hane_error_set(hane_msg(HANE_M_MAHALLE_SUGGEST), text, hint);
+	else
+		hane_error_set(hane_msg(HANE_M_MAHALLE_UNKNOWN), text);
+	return HANE_ENOTFOUND;
+}
+
+int hane_mahalle_each(hane_db *db, int (*fn)(const char *name, void *arg),
+		      void *arg)
+{
+	int rc;
+
+	/* The folded key orders Turkish letters with their base letters
+	 * (Ç with C), as an alphabetical list is read. */
+	if ((rc = load(db)))
+		return rc;
+	for (size_t i = 0; i < cache.n; i++) {
+		if (cache.e[i].kind != K_NAME)
+			continue;
+		if ((rc = fn(cache.e[i].name, arg)))
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- Administration ------------------------------------------------------- */
+
+struct id_row {
+	int64_t id, version;
+};
+
+/* The mahalle (not a district) whose name or alias matches text exactly
+ * (folded), or HANE_ENOTFOUND with the usual message. */
+static int find_mahalle(hane_db *db, const char *text, struct id_row *out,
+			char name[HANE_NAME_MAX])
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_mahalle_match(db, name, text)))
+		return rc;
+	if ((rc = hane_stmt_prepare(db, &st, "SELECT id, version FROM mahalle"
+					     " WHERE name = :n")))
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":n", name)) == 0 &&
+	    (rc = hane_stmt_step(st)) == HANE_ROW) {
+		out->id = hane_stmt_int(st, 0);
+		out->version = hane_stmt_int(st, 1);
+		rc = 0;
+	} else if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_REF_NOT_MAHALLE), name);
+		rc = HANE_ENOTFOUND;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* A new name must be non-empty, fit, and not match any name, alias or
+ * district already there (folded). */
+static int check_new_name(hane_db *db, char clean[HANE_NAME_MAX],
+			  const char *text)
+{
+	char key[HANE_NAME_MAX];
+	long hit;
+	int rc;
+
+	snprintf(clean, HANE_NAME_MAX, "%s", text ? text : "");
+	hane_text_trim(clean);
+	if (!clean[0] || strlen(text) >= HANE_NAME_MAX - 1) {
+		hane_error_set(hane_msg(HANE_M_REF_BAD_NAME), text ? text : "");
+		return HANE_EINVAL;
+	}
+	if ((rc = load(db)))
+		return rc;
+	hane_text_fold(key, sizeof key, clean);
+	if ((hit = find_key(key)) >= 0) {
+		hane_error_set(hane_msg(HANE_M_REF_EXISTS), clean,
+			       cache.e[hit].name);
+		return HANE_EEXIST;
+	}
+	return 0;
+}
+
+int hane_mahalle_add(hane_db *db, const char *name, int64_t *id)
+{
+	char clean[HANE_NAME_MAX];
+	struct hane_field f[1];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_REFERENCE_ADMIN)) ||
+	    (rc = check_new_name(db, clean, name)))
+		return rc;
+	f[0] = (struct hane_field)HANE_FTEXT("name", clean);
+	rc = hane_store_insert(db, "mahalle", f, 1, id);
+	invalidate();
+	return rc;
+}
+
+int hane_mahalle_alias(hane_db *db, const char *alias, const char *name)
+{
+	char clean[HANE_NAME_MAX], proper[HANE_NAME_MAX];
+	struct hane_field f[2];
+	struct id_row m;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_REFERENCE_ADMIN)) ||
+	    (rc = find_mahalle(db, name, &m, proper)) ||
+	    (rc = check_new_name(db, clean, alias)))
+		return rc;
+	f[0] = (struct hane_field)HANE_FTEXT("alias", clean);
+	f[1] = (struct hane_field)HANE_FINT("mahalle_id", m.id);
+	rc = hane_store_insert(db, "mahalle_alias", f, 2, NULL);
+	invalidate();
+	return rc;
+}
+
+struct rename {
+	const char *old, *new_name;
+	int64_t mahalle_id, version;
+	int64_t households;
+	bool keep_alias; /* the old name stays an alias */
+};
+
+static int rename_tx(hane_db *db, void *arg)
+{
+	struct rename *r = arg;
+	struct hane_field f[2];
+	struct id_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	hane_stmt *st = NULL;
+	int rc;
+
+	f[0] = (struct hane_field)HANE_FTEXT("name", r->new_name);
+	if ((rc = hane_store_update(db, "mahalle", r->mahalle_id, r->version,
+				    f, 1, NULL)))
+		return rc;
+	f[0] = (struct hane_field)HANE_FTEXT("alias", r->old);
+	f[1] = (struct hane_field)HANE_FINT("mahalle_id", r->mahalle_id);
+	if (r->keep_alias &&
+	    (rc = hane_store_insert(db, "mahalle_alias", f, 2, NULL)))
+		return rc;
+	/* Every household follows, each one audited with its version. */
+	if ((rc = hane_stmt_prepare(db, &st, "SELECT id, version FROM household"
+					     " WHERE mahalle = :m")))
+		return rc;
+	if ((rc = hane_stmt_bind_text(st, ":m", r->old)))
+		goto done;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		if (n == cap) {
+			struct id_row *g;
+
+			cap = cap ? cap * 2 : 64;
+			if (!(g = realloc(rows, cap * sizeof *rows))) {
+				rc = HANE_ENOMEM;
+				goto done;
+			}
+			rows = g;
+		}
+		rows[n].id = hane_stmt_int(st, 0);
+		rows[n].version = hane_stmt_int(st, 1);
+		n++;
+	}
+	if (rc < 0)
+		goto done;
+	hane_stmt_finalize(st);
+	st = NULL;
+	f[0] = (struct hane_field)HANE_FTEXT("mahalle", r->new_name);
+	for (size_t i = 0; i < n; i++)
+		if ((rc = hane_store_update(db, "household", rows[i].id,
+					    rows[i].version, f, 1, NULL)))
+			goto done;
+	r->households = (int64_t)n;
+	/* Home care's travel times between mahalleler keep their pair
+	 * (stored with mahalle_a < mahalle_b). */
+	if ((rc = hane_stmt_prepare(
+		     db, &st,
+		     "UPDATE homecare_travel SET"
+		     " mahalle_a = CASE WHEN mahalle_a = :o THEN"
+		     "  min(:n, mahalle_b) ELSE min(mahalle_a, :n) END,"
+		     " mahalle_b = CASE WHEN mahalle_a = :o THEN"
+		     "  max(:n, mahalle_b) ELSE max(mahalle_a, :n) END,"
+		     " version = version + 1"
+		     " WHERE mahalle_a = :o OR mahalle_b = :o")) ||
+	    (rc = hane_stmt_bind_text(st, ":o", r->old)) ||
+	    (rc = hane_stmt_bind_text(st, ":n", r->new_name)))
+		goto done;
+	rc = hane_stmt_step(st);
+	if (rc == HANE_DONE) {
+		char detail[3 * HANE_NAME_MAX];
+
+		hane_stmt_finalize(st);
+		st = NULL;
+		snprintf(detail, sizeof detail,
+			 "mahalle rename %s -> %s: %lld households", r->old,
+			 r->new_name, (long long)n);
+		rc = hane_store_audit_event(db, "update", "mahalle",
+					    r->mahalle_id, detail);
+	}
+done:
+	hane_stmt_finalize(st);
+	free(rows);
+	return rc;
+}
+
+int hane_mahalle_rename(hane_db *db, const char *old, const char *new_name,
+			int64_t *households)
+{
+	char from[HANE_NAME_MAX], to[HANE_NAME_MAX];
+	char a[HANE_NAME_MAX], b[HANE_NAME_MAX];
+	struct id_row m;
+	struct rename r;
+	int rc;
+
+	if (households)
+		*households = 0;
+	if ((rc = hane_can(db, HANE_ACT_REFERENCE_ADMIN)) ||
+	    (rc = find_mahalle(db, old, &m, from)))
+		return rc;
+	snprintf(to, sizeof to, "%s", new_name ? new_name : "");
+	hane_text_trim(to);
+	if (!strcmp(to, from))
+		return 0;
+	hane_text_fold(a, sizeof a, from);
+	hane_text_fold(b, sizeof b, to);
+	/* A new name must be new; only the spelling of the same name (case,
+	 * Turkish letters) may be fixed in place, keeping no alias. */
+	if (strcmp(a, b) && (rc = check_new_name(db, to, new_name)))
+		return rc;
+	if (!to[0])
+		return check_new_name(db, to, new_name);
+	r = (struct rename){from, to, m.id, m.version, 0, strcmp(a, b) != 0};
+	rc = hane_store_tx(db, rename_tx, &r);
+	invalidate();
+	if (rc == 0 && households)
+		*households = r.households;
+	return rc;
+}
+
+struct list_ctx {
+	int (*fn)(const struct hane_mahalle *m, void *arg);
+	void *arg;
+};
+
+int hane_mahalle_list(hane_db *db,
+		      int (*fn)(const struct hane_mahalle *m, void *arg),
+		      void *arg)
+{
+	static const char sql[] =
+		"SELECT m.id, m.version, m.name,"
+		" (SELECT group_concat(alias, ', ') FROM"
+		"  (SELECT alias FROM mahalle_alias a WHERE a.mahalle_id = m.id"
+		"   ORDER BY alias)),"
+		" (SELECT count(*) FROM household h WHERE h.mahalle = m.name)"
+		" FROM mahalle m";
+	struct hane_mahalle *all = NULL;
+	size_t n = 0, cap = 0;
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) ||
+	    (rc = hane_stmt_prepare(db, &st, sql)))
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		struct hane_mahalle *m;
+
+		if (n == cap) {
+			cap = cap ? cap * 2 : 128;
+			if (!(m = realloc(all, cap * sizeof *all))) {
+				rc = HANE_ENOMEM;
+				break;
+			}
+			all = m;
+		}
+		m = &all[n++];
+		m->id = hane_stmt_int(st, 0);
+		m->version = hane_stmt_int(st, 1);
+		snprintf(m->name, sizeof m->name, "%s", hane_stmt_text(st, 2));
+		snprintf(m->aliases, sizeof m->aliases, "%s",
+			 hane_stmt_text(st, 3));
+		m->households = hane_stmt_int(st, 4);
+	}
+	hane_stmt_finalize(st);
+	if (rc < 0)
+		goto done;
+	rc = 0;
+	/* In the order hane_mahalle_each gives: by folded name. */
+	{
+		char (*keys)[HANE_NAME_MAX] = n ? malloc(n * sizeof *keys) : NULL;
+		size_t *order = n ? malloc(n * sizeof *order) : NULL;
+
+		if (n && (!keys || !order)) {
+			free(keys);
+			free(order);
+			rc = HANE_ENOMEM;
+			goto done;
+		}
+		for (size_t i = 0; i < n; i++) {
+			hane_text_fold(keys[i], sizeof keys[i], all[i].name);
+			order[i] = i;
+		}
+		/* insertion sort: a few hundred names */
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j > 0 &&
+					   strcmp(keys[order[j - 1]],
+						  keys[order[j]]) > 0;
+			     j--) {
+				size_t t = order[j];
+
+				order[j] = order[j - 1];
+				order[j - 1] = t;
+			}
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = fn(&all[order[i]], arg);
+		free(keys);
+		free(order);
+	}
+done:
+	free(all);
+	return rc;
+}
+
+int hane_district_list(hane_db *db, int (*fn)(const char *name, void *arg),
+		       void *arg)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) ||
+	    (rc = hane_stmt_prepare(db, &st,
+				    "SELECT name FROM district ORDER BY name")))
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW)
+		if ((rc = fn(hane_stmt_text(st, 0), arg)) != 0)
+			break;
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : rc == HANE_DONE ? 0 : rc;
+}
