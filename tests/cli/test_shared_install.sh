@@ -61,6 +61,14 @@ nothing_new() {
 }
 
 # ---- Install, twice (idempotent), and what it made --------------------------
+# Without --admin the first install stops before the database: nobody else
+# can then make it and become its first administrator.
+"$HANE_SOURCE_DIR/scripts/install-shared" --prefix "$P" --data "$DATA" \
+	--group "$G" --binary "$HANE" >"$T/inst" 2>&1; [ $? -ne 0 ] && ok || bad "first install without --admin"
+grep -q -- "--admin" "$T/inst" && ok || bad "says --admin is needed"
+as $NONE "$H" init; expect_rc 1 "a user makes the missing shared database"; expect_err "not set up" "says root sets it up"
+as $NONE "$H" household search a; expect_rc 1 "or opens it"
+[ ! -e "$DB" ] && ok || bad "the shared database was made by a user"
 "$HANE_SOURCE_DIR/scripts/install-shared" --prefix "$P" --data "$DATA" --admin "$ADM" \
 	--group "$G" --binary "$HANE" >"$T/inst" 2>&1 && ok || bad "install-shared: $(cat "$T/inst")"
 [ "$(stat -c '%a %U %G' "$H")" = "2755 root $G" ] && ok || bad "binary $(stat -c '%a %U %G' "$H")"
