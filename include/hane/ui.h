@@ -36,8 +36,15 @@ int hane_ui_main(hane_db *db, const struct hane_ui_options *opt);
 
 /* ---- Keys --------------------------------------------------------------- */
 
-/* Keys as the toolkit reports them, free of curses. Esc followed within a
- * second by a digit arrives as the F-key (Esc 0 = F10). */
+/* Keys as the toolkit reports them, free of curses. The F-keys arrive
+ * whichever known sequence the terminal sends for them (xterm, PuTTY's
+ * default and Linux modes, VT100/VT220, rxvt, the Linux console, screen and
+ * tmux), whatever TERM claims. Esc is reported as soon as the terminal's
+ * escape delay (50 ms) shows nothing follows it. For a terminal without
+ * F-keys, Esc and a digit sent together (Alt+digit, or tmux's "Escape 2")
+ * arrive as the F-key (0 = F10); an Esc typed on its own never waits for
+ * one. A sequence no table knows is swallowed whole (the status line names
+ * it), so its bytes never reach a field or a question. */
 enum hane_ui_key {
 	HANE_UI_K_NONE = 0,
 	HANE_UI_K_CHAR, /* a printable character */
@@ -51,6 +58,8 @@ enum hane_ui_key {
 	HANE_UI_K_F8,
 	HANE_UI_K_F9,
 	HANE_UI_K_F10,
+	HANE_UI_K_F11,
+	HANE_UI_K_F12,
 	HANE_UI_K_ENTER,
 	HANE_UI_K_ESC,
 	HANE_UI_K_TAB,
@@ -320,11 +329,14 @@ int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f);
 
 /* ---- Dialogs ------------------------------------------------------------ */
 
-/* Yes/no question; true for yes. Esc is no. */
+/* Yes/no question; true for yes. It opens on "Hayır" (no) and only Enter
+ * answers, with the button chosen by ←→/Tab; Esc is no; other keys are
+ * ignored. */
 bool hane_ui_confirm(struct hane_ui *ui, const char *text);
 /* A message with one OK button. */
 void hane_ui_error(struct hane_ui *ui, const char *text);
-/* A message with n buttons (←→ Tab, Enter); the chosen index or -1 (Esc). */
+/* A message with n buttons (←→ Tab, Enter, or the digit 1..n), opening on
+ * the first; the chosen index or -1 (Esc). */
 int hane_ui_buttons(struct hane_ui *ui, const char *title, const char *text,
 		    const char *const *labels, int n);
 /* Choose one of items (typing filters); the index or -1. */

@@ -79,12 +79,16 @@ static void draw_buttons(struct hane_ui *ui, void *arg)
 	}
 }
 
-int hane_ui_buttons(struct hane_ui *ui, const char *title, const char *text,
-		    const char *const *labels, int n)
+/* The buttons dialog, starting on button def; digits pick a button when
+ * `digits` (choices), never in a yes/no question, whose answer must be a
+ * deliberate Enter on the button chosen with ←→/Tab. */
+static int buttons_run(struct hane_ui *ui, const char *title,
+		       const char *text, const char *const *labels, int n,
+		       int def, bool digits)
 {
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_CHOOSE, HANE_UI_A_NEXT, HANE_UI_A_BACK};
-	struct buttons b = {title, text, labels, n, 0, false};
+	struct buttons b = {title, text, labels, n, def, false};
 	int ret = -1;
 
 	ui_push_dialog(ui, draw_buttons, &b, acts,
@@ -107,7 +111,8 @@ int hane_ui_buttons(struct hane_ui *ui, const char *title, const char *text,
 			b.sel = (b.sel + 1) % n;
 		else if (k == HANE_UI_K_BTAB || k == HANE_UI_K_LEFT)
 			b.sel = (b.sel + n - 1) % n;
-		else if (k == HANE_UI_K_CHAR && ch >= '1' && ch < '1' + (unsigned)n) {
+		else if (digits && k == HANE_UI_K_CHAR && ch >= '1' &&
+			 ch < '1' + (unsigned)n) {
 			ret = (int)(ch - '1');
 			break;
 		}
@@ -116,12 +121,20 @@ int hane_ui_buttons(struct hane_ui *ui, const char *title, const char *text,
 	return ret;
 }
 
+int hane_ui_buttons(struct hane_ui *ui, const char *title, const char *text,
+		    const char *const *labels, int n)
+{
+	return buttons_run(ui, title, text, labels, n, 0, true);
+}
+
+/* "Hayır" is chosen when the question opens: a key that arrives unasked
+ * (a habit, a key the terminal sent oddly) never says yes. */
 bool hane_ui_confirm(struct hane_ui *ui, const char *text)
 {
 	const char *labels[] = {hane_msg(HANE_M_UI_YES), hane_msg(HANE_M_UI_NO)};
 
-	return hane_ui_buttons(ui, hane_msg(HANE_M_UI_CONFIRM_TITLE), text,
-			       labels, 2) == 0;
+	return buttons_run(ui, hane_msg(HANE_M_UI_CONFIRM_TITLE), text, labels,
+			   2, 1, false) == 0;
 }
 
 void hane_ui_error(struct hane_ui *ui, const char *text)

@@ -55,10 +55,11 @@ int hane_ui_action_for_key(const enum hane_ui_action *acts, int n,
 
 const char *hane_ui_key_name(enum hane_ui_key k)
 {
-	static const char *const fn[] = {"F1", "F2", "F3", "F4", "F5",
-					 "F6", "F7", "F8", "F9", "F10"};
+	static const char *const fn[] = {"F1", "F2", "F3", "F4",
+					 "F5", "F6", "F7", "F8",
+					 "F9", "F10", "F11", "F12"};
 
-	if (k >= HANE_UI_K_F1 && k <= HANE_UI_K_F10)
+	if (k >= HANE_UI_K_F1 && k <= HANE_UI_K_F12)
 		return fn[k - HANE_UI_K_F1];
 	switch (k) {
 	case HANE_UI_K_ENTER:
@@ -614,14 +615,70 @@ void ui_chrome(struct hane_ui *ui, const char *info,
 
 /* ---- Keys --------------------------------------------------------------- */
 
-/* How long Esc waits for a digit (ms): long enough for a person to type
- * Esc then 2, short enough that a plain Esc still feels like "back". */
-#define ESC_DIGIT_MS 1000
+/* Sequences terminals send whatever TERM claims (as Midnight Commander
+ * does): offices reach the server with PuTTY, whose F-keys are rxvt's
+ * ESC[11~… unless set to "Linux" (ESC[[A…) or VT100+ (ESC O P…), while TERM
+ * says xterm; VT100/VT220 and xterm send ESC O P… for F1-F4; the cursor
+ * keys come in both normal (ESC[A) and application (ESC O A) mode. Each is
+ * taught to ncurses with define_key() at start unless terminfo already
+ * binds it to the same key. */
+static const struct {
+	const char *seq;
+	int code;
+} known_keys[] = {
+	/* PuTTY default, rxvt, xterm R6: F1-F4; then the VT220 F5-F12. */
+	{"\033[11~", KEY_F(1)},  {"\033[12~", KEY_F(2)},
+	{"\033[13~", KEY_F(3)},  {"\033[14~", KEY_F(4)},
+	{"\033[15~", KEY_F(5)},  {"\033[17~", KEY_F(6)},
+	{"\033[18~", KEY_F(7)},  {"\033[19~", KEY_F(8)},
+	{"\033[20~", KEY_F(9)},  {"\033[21~", KEY_F(10)},
+	{"\033[23~", KEY_F(11)}, {"\033[24~", KEY_F(12)},
+	/* Linux console, PuTTY's Linux mode: F1-F5. */
+	{"\033[[A", KEY_F(1)},   {"\033[[B", KEY_F(2)},
+	{"\033[[C", KEY_F(3)},   {"\033[[D", KEY_F(4)},
+	{"\033[[E", KEY_F(5)},
+	/* VT100, VT220, xterm, screen, tmux: F1-F4; PuTTY VT100+: F5-F12. */
+	{"\033OP", KEY_F(1)},    {"\033OQ", KEY_F(2)},
+	{"\033OR", KEY_F(3)},    {"\033OS", KEY_F(4)},
+	{"\033OT", KEY_F(5)},    {"\033OU", KEY_F(6)},
+	{"\033OV", KEY_F(7)},    {"\033OW", KEY_F(8)},
+	{"\033OX", KEY_F(9)},    {"\033OY", KEY_F(10)},
+	{"\033OZ", KEY_F(11)},   {"\033O[", KEY_F(12)},
+	/* Cursor keys in normal and application mode. */
+	{"\033[A", KEY_UP},      {"\033OA", KEY_UP},
+	{"\033[B", KEY_DOWN},    {"\033OB", KEY_DOWN},
+	{"\033[C", KEY_RIGHT},   {"\033OC", KEY_RIGHT},
+	{"\033[D", KEY_LEFT},    {"\033OD", KEY_LEFT},
+	/* Home and End: xterm, VT220/PuTTY, rxvt. */
+	{"\033[H", KEY_HOME},    {"\033OH", KEY_HOME},
+	{"\033[1~", KEY_HOME},   {"\033[7~", KEY_HOME},
+	{"\033[F", KEY_END},     {"\033OF", KEY_END},
+	{"\033[4~", KEY_END},    {"\033[8~", KEY_END},
+	{"\033[2~", KEY_IC},     {"\033[3~", KEY_DC},
+	{"\033[5~", KEY_PPAGE},  {"\033[6~", KEY_NPAGE},
+	{"\033[Z", KEY_BTAB},    {"\033OM", KEY_ENTER},
+};
+
+static void define_known_keys(void)
+{
+	for (size_t i = 0; i < sizeof known_keys / sizeof known_keys[0];
+	     i++) {
+		int have = key_defined(known_keys[i].seq);
+
+		if (have == known_keys[i].code || have < 0)
+			continue;
+		/* Bound to something else (xterm's kfnd for ESC[1~, which
+		 * PuTTY sends for Home): the terminal's habit wins. */
+		if (have > 0)
+			define_key(known_keys[i].seq, 0);
+		define_key(known_keys[i].seq, known_keys[i].code);
+	}
+}
 
 static enum hane_ui_key map_key(int rc, wint_t wc, uint32_t *ch)
 {
 	if (rc == KEY_CODE_YES) {
-		if (wc >= (wint_t)KEY_F(1) && wc <= (wint_t)KEY_F(10))
+		if (wc >= (wint_t)KEY_F(1) && wc <= (wint_t)KEY_F(12))
 			return (enum hane_ui_key)(HANE_UI_K_F1 +
 						  (int)(wc - KEY_F(1)));
 		switch (wc) {
@@ -642,8 +699,12 @@ static enum hane_ui_key map_key(int rc, wint_t wc, uint32_t *ch)
 		case KEY_NPAGE:
 			return HANE_UI_K_PGDN;
 		case KEY_HOME:
+		case KEY_FIND:
+		case KEY_A1:
 			return HANE_UI_K_HOME;
 		case KEY_END:
+		case KEY_SELECT:
+		case KEY_C1:
 			return HANE_UI_K_END;
 		case KEY_BACKSPACE:
 			return HANE_UI_K_BACKSPACE;
@@ -674,35 +735,104 @@ static enum hane_ui_key map_key(int rc, wint_t wc, uint32_t *ch)
 	}
 }
 
-static enum hane_ui_key read_raw(uint32_t *ch)
+/* Ctrl-F then a digit: the F-key (0 = F10), for a terminal that sends
+ * neither F-keys nor Esc with Alt. Waits for the digit, as a prefix key
+ * does (tmux's Ctrl-B); anything else cancels it. */
+#define FKEY_PREFIX 6
+
+static enum hane_ui_key fkey_prefix(struct hane_ui *ui)
+{
+	wint_t wc;
+	int rc;
+
+	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_FKEY_PREFIX));
+	ui_redraw(ui);
+	do
+		rc = get_wch(&wc);
+	while (rc == KEY_CODE_YES && wc == KEY_RESIZE);
+	ui->status[0] = '\0';
+	if (rc == OK && wc >= '0' && wc <= '9')
+		return wc == '0' ? HANE_UI_K_F10
+				 : (enum hane_ui_key)(HANE_UI_K_F1 +
+						      (int)(wc - '1'));
+	ui_redraw(ui);
+	return HANE_UI_K_NONE;
+}
+
+static enum hane_ui_key read_raw(struct hane_ui *ui, uint32_t *ch)
 {
 	wint_t wc;
 	int rc = get_wch(&wc);
 
 	if (rc == ERR)
 		return HANE_UI_K_NONE;
+	if (rc == OK && wc == FKEY_PREFIX)
+		return fkey_prefix(ui);
 	return map_key(rc, wc, ch);
 }
 
-/* After Esc: a digit within ESC_DIGIT_MS is an F-key; anything else is
- * pushed back and Esc stands alone. */
-static enum hane_ui_key esc_digit(void)
+/* The next byte only if it is already there (arrived with the Esc). */
+static int pending(wint_t *wc)
 {
-	wint_t wc;
 	int rc;
 
-	timeout(ESC_DIGIT_MS);
-	rc = get_wch(&wc);
+	timeout(0);
+	rc = get_wch(wc);
 	timeout(-1);
+	return rc;
+}
+
+/* An Esc curses did not make a key of. By the time it arrives, curses has
+ * waited its escape delay, so a person's Esc is alone. What came with it:
+ *  - nothing: Esc, at once;
+ *  - a digit: the F-key (Alt+2 or "Esc 2" sent together; 0 = F10), the
+ *    fallback for terminals without F-keys;
+ *  - '[' or 'O': a sequence no table knows (F13, Ctrl-F1…): swallowed to
+ *    its final byte and named in the status line, so none of its bytes is
+ *    typed into a field or answers a question;
+ *  - anything else (Alt+letter): swallowed with a note, for the same
+ *    reason. */
+static enum hane_ui_key after_esc(struct hane_ui *ui)
+{
+	wint_t wc;
+	int rc = pending(&wc);
+	char seen[32];
+	size_t n = 0;
+
+	if (rc == ERR)
+		return HANE_UI_K_ESC;
 	if (rc == OK && wc >= '0' && wc <= '9')
 		return wc == '0' ? HANE_UI_K_F10
 				 : (enum hane_ui_key)(HANE_UI_K_F1 +
 						      (int)(wc - '1'));
-	if (rc == OK)
-		unget_wch((wchar_t)wc);
-	else if (rc == KEY_CODE_YES)
-		ungetch((int)wc);
-	return HANE_UI_K_ESC;
+	if (rc == KEY_CODE_YES) {
+		/* Esc then a whole key (Alt+F2, Alt+arrow): the key alone. */
+		uint32_t ch = 0;
+
+		return map_key(rc, wc, &ch);
+	}
+	seen[n++] = '^';
+	seen[n++] = '[';
+	if (wc == '[' || wc == 'O') {
+		bool csi = wc == '[';
+		int count = 0;
+
+		seen[n++] = (char)wc;
+		/* Linux console's ESC [ [ A: one more introducer. */
+		while ((rc = pending(&wc)) == OK && count++ < 24) {
+			if (n + 2 < sizeof seen && wc >= 32 && wc < 127)
+				seen[n++] = (char)wc;
+			if (csi && wc == '[' && count == 1)
+				continue;
+			if (!csi || (wc >= 0x40 && wc <= 0x7E))
+				break;
+		}
+	} else if (wc >= 32 && wc < 127) {
+		seen[n++] = (char)wc;
+	}
+	seen[n] = '\0';
+	hane_ui_status(ui, true, hane_msg(HANE_M_UI_KEY_UNKNOWN), seen);
+	return HANE_UI_K_NONE;
 }
 
 enum hane_ui_key ui_key(struct hane_ui *ui, uint32_t *ch)
@@ -715,9 +845,13 @@ enum hane_ui_key ui_key(struct hane_ui *ui, uint32_t *ch)
 	*ch = 0;
 	ui_redraw(ui);
 	for (;;) {
-		k = read_raw(ch);
+		k = read_raw(ui, ch);
 		if (k == HANE_UI_K_ESC)
-			k = esc_digit();
+			k = after_esc(ui);
+		if (k == HANE_UI_K_NONE && ui->status[0]) {
+			ui_redraw(ui); /* names a key it did not know */
+			continue;
+		}
 		if (k == HANE_UI_K_RESIZE) {
 			ui_redraw(ui);
 			if (!too_small())
@@ -826,9 +960,12 @@ void hane_ui_error_rc(struct hane_ui *ui, int rc)
 static void start_curses(struct hane_ui *ui)
 {
 	setup_locale();
-	/* Our own Esc handling waits for a digit; curses itself needs only
-	 * a short wait to tell a lone Esc from an escape sequence. */
-	set_escdelay(60);
+	/* How long curses waits after an Esc to tell it from the start of a
+	 * key's sequence: short enough that Esc means "back" at once, long
+	 * enough for a sequence split over a slow SSH link. ESCDELAY in the
+	 * environment (ncurses' own variable) overrides it. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(50);
 	/* Before initscr: ncurses then keeps its own SIGTERM/SIGINT handlers
 	 * out, and ours can die by the signal after restoring the screen. */
 	install_signals();
@@ -840,6 +977,7 @@ static void start_curses(struct hane_ui *ui)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_known_keys();
 	setup_colors(ui);
 	curs_set(0);
 }

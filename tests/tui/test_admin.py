@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (DOWN, ENTER, ESC, F, TAB, Console, Failure,  # noqa
+from tuilib import (LEFT, DOWN, ENTER, ESC, F, TAB, Console, Failure,  # noqa
                     Workdir, run, tckn)
 
 PW = "uzun-bir-parola-1"
@@ -92,6 +92,7 @@ def test_add_staff_lock_and_settings():
 
         c.send(F[6])                              # lock
         c.wait("kilitlensin mi")
+        c.send(LEFT)                              # onto "Evet" (Hayır is the default)
         c.send(ENTER)
         c.wait("kilitli")
         if not sql(w, "SELECT locked_until FROM staff WHERE"
@@ -99,10 +100,12 @@ def test_add_staff_lock_and_settings():
             raise Failure("not locked")
         c.send(F[6])
         c.wait("kilidi açılsın mı")
+        c.send(LEFT)                              # onto "Evet" (Hayır is the default)
         c.send(ENTER)
         c.wait_gone("kilitli")
         c.send(F[7])                              # deactivate
         c.wait("pasifleştirilsin mi")
+        c.send(LEFT)                              # onto "Evet" (Hayır is the default)
         c.send(ENTER)
         c.wait("pasif")
         if sql(w, "SELECT active FROM staff WHERE username='ayse.k'") != "0":

@@ -204,7 +204,7 @@ def test_schedule_preview_then_write():
         assert visits(w, "2026-06-15") == [], "preview wrote visits"
         c.send(F[2])                               # Yaz
         c.wait("10 ziyaret programa yazılsın mı?")
-        c.send("e")
+        c.send(LEFT)                              # onto "Evet" (Hayır is the default)
         c.send(ENTER)
         c.wait("10 ziyaret oluşturuldu (0 atanmamış); 0 zaten vardı")
         assert len(visits(w, "2026-06-15")) == 2

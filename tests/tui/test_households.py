@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (BACKSPACE, ENTER, ESC, F, TAB, Console, Failure,  # noqa
+from tuilib import (LEFT, BACKSPACE, ENTER, ESC, F, TAB, Console, Failure,  # noqa
                     Workdir, bad_tckn, run, tckn)
 
 
@@ -172,11 +172,13 @@ def test_move_person_and_mark_passive():
         c.wait("Zeynep Çelik")
         c.send(ENTER)
         c.wait("taşınsın mı")
+        c.send(LEFT)                              # onto "Evet" (Hayır is the default)
         c.send(ENTER)                             # Evet
         c.wait("Kişi taşındı")
         c.wait_gone("Ali Demir")
         c.send(F[7])                              # passive
         c.wait("pasif yapılsın mı")
+        c.send(LEFT)                              # onto "Evet" (Hayır is the default)
         c.send(ENTER)
         c.wait("PASİF")
         out = w.hane("household", "show", "2")

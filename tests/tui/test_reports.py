@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (BACKSPACE, ENTER, ESC, F, RIGHT, TAB,  # noqa
+from tuilib import (LEFT, BACKSPACE, ENTER, ESC, F, RIGHT, TAB,  # noqa
                     Console, Failure, Workdir, run, tckn)
 
 
@@ -91,6 +91,7 @@ def test_monthly_report_and_export():
         c.wait(lambda t: "Excel" in focused_line(c))
         c.send(F[2])
         c.wait("Üzerine yazılsın mı")
+        c.send(LEFT)                              # onto "Evet" (Hayır is the default)
         c.send(ENTER)                             # Evet
         c.wait("3 satır yazıldı")
         c.send(ENTER)
@@ -137,6 +138,7 @@ def test_bad_month_refused_at_the_field():
         c.wait(lambda t: "2026-13" in focused_line(c))
         c.send(ESC)
         c.wait("Evet")                            # typed text: asked
+        c.send(LEFT)                              # onto "Evet" (Hayır is the default)
         c.send(ENTER)
         c.wait("Tüm raporlar")
         c.close()

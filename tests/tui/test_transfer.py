@@ -8,7 +8,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (BACKSPACE, DOWN, ENTER, ESC, F, RIGHT, TAB,  # noqa
+from tuilib import (LEFT, BACKSPACE, DOWN, ENTER, ESC, F, RIGHT, TAB,  # noqa
                     Console, Failure, Workdir, bad_tckn, run, tckn)
 
 HEADER = "TC Kimlik No;Ad;Soyad;Doğum Tarihi;Mahalle\n"
@@ -228,6 +228,7 @@ def test_export_to_excel_csv():
         c.wait(lambda t: "Evet" in focused_line(c))
         c.send(F[2])
         c.wait("Üzerine yazılsın mı")
+        c.send(LEFT)                              # onto "Evet" (Hayır is the default)
         c.send(ENTER)
         c.wait("MASKESİZ")
         c.send(ENTER)

@@ -19,19 +19,67 @@ TMP = os.environ.get("HANE_TEST_TMP", "/tmp")
 # Generous: the suite also runs under AddressSanitizer on a busy machine.
 DEADLINE = float(os.environ.get("HANE_TUI_DEADLINE", "20"))
 
-# Keys as xterm sends them in keypad-transmit mode (see infocmp xterm).
-F = {1: "\x1bOP", 2: "\x1bOQ", 3: "\x1bOR", 4: "\x1bOS", 5: "\x1b[15~",
-     6: "\x1b[17~", 7: "\x1b[18~", 8: "\x1b[19~", 9: "\x1b[20~",
-     10: "\x1b[21~"}
+# Key sets: the bytes each terminal sends for the same keys. Every test
+# uses the module's names (F, UP, …); HANE_TUI_KEYS picks the set, so one
+# journey runs with xterm's keys and again with PuTTY's (CTest registers
+# tests/tui/journey_*.py once per set).
+KEYSETS = {
+    # xterm in keypad-transmit mode (see infocmp xterm).
+    "xterm": {
+        "F": {1: "\x1bOP", 2: "\x1bOQ", 3: "\x1bOR", 4: "\x1bOS",
+              5: "\x1b[15~", 6: "\x1b[17~", 7: "\x1b[18~", 8: "\x1b[19~",
+              9: "\x1b[20~", 10: "\x1b[21~"},
+        "UP": "\x1bOA", "DOWN": "\x1bOB", "RIGHT": "\x1bOC",
+        "LEFT": "\x1bOD", "HOME": "\x1bOH", "END": "\x1bOF",
+        "BTAB": "\x1b[Z", "TERM": "xterm-256color"},
+    # PuTTY as installed (keyboard "ESC[n~", TERM "xterm"): rxvt's F1-F4,
+    # VT220 Home/End, normal-mode cursor keys.
+    "putty": {
+        "F": {1: "\x1b[11~", 2: "\x1b[12~", 3: "\x1b[13~", 4: "\x1b[14~",
+              5: "\x1b[15~", 6: "\x1b[17~", 7: "\x1b[18~", 8: "\x1b[19~",
+              9: "\x1b[20~", 10: "\x1b[21~"},
+        "UP": "\x1b[A", "DOWN": "\x1b[B", "RIGHT": "\x1b[C",
+        "LEFT": "\x1b[D", "HOME": "\x1b[1~", "END": "\x1b[4~",
+        "BTAB": "\x1b[Z", "TERM": "xterm"},
+    # PuTTY's "Linux" keyboard mode, like the Linux console: F1-F5 differ.
+    "putty-linux": {
+        "F": {1: "\x1b[[A", 2: "\x1b[[B", 3: "\x1b[[C", 4: "\x1b[[D",
+              5: "\x1b[[E", 6: "\x1b[17~", 7: "\x1b[18~", 8: "\x1b[19~",
+              9: "\x1b[20~", 10: "\x1b[21~"},
+        "UP": "\x1b[A", "DOWN": "\x1b[B", "RIGHT": "\x1b[C",
+        "LEFT": "\x1b[D", "HOME": "\x1b[1~", "END": "\x1b[4~",
+        "BTAB": "\x1b[Z", "TERM": "xterm"},
+    # PuTTY's "VT100+" mode: every F-key as ESC O letter.
+    "putty-vt100": {
+        "F": {1: "\x1bOP", 2: "\x1bOQ", 3: "\x1bOR", 4: "\x1bOS",
+              5: "\x1bOT", 6: "\x1bOU", 7: "\x1bOV", 8: "\x1bOW",
+              9: "\x1bOX", 10: "\x1bOY"},
+        "UP": "\x1bOA", "DOWN": "\x1bOB", "RIGHT": "\x1bOC",
+        "LEFT": "\x1bOD", "HOME": "\x1b[1~", "END": "\x1b[4~",
+        "BTAB": "\x1b[Z", "TERM": "xterm"},
+}
+KEYS = os.environ.get("HANE_TUI_KEYS", "xterm")
+if KEYS not in KEYSETS:
+    raise SystemExit("HANE_TUI_KEYS=%s: not one of %s" %
+                     (KEYS, ", ".join(sorted(KEYSETS))))
+_K = KEYSETS[KEYS]
+F = dict(_K["F"])
+UP, DOWN, RIGHT, LEFT = _K["UP"], _K["DOWN"], _K["RIGHT"], _K["LEFT"]
+HOME, END, BTAB = _K["HOME"], _K["END"], _K["BTAB"]
 ESC = "\x1b"
 ENTER = "\r"
 TAB = "\t"
-BTAB = "\x1b[Z"
-UP = "\x1bOA"
-DOWN = "\x1bOB"
-RIGHT = "\x1bOC"
-LEFT = "\x1bOD"
 BACKSPACE = "\x7f"
+
+
+def key_name(seq):
+    """A key's name for the navigation count ("F2", "Enter", "↓")."""
+    names = {ENTER: "Enter", TAB: "Tab", ESC: "Esc", BTAB: "Shift-Tab",
+             UP: "↑", DOWN: "↓", LEFT: "←", RIGHT: "→", HOME: "Home",
+             END: "End", BACKSPACE: "Backspace", " ": "Space"}
+    for n, v in F.items():
+        names[v] = "F%d" % n
+    return names.get(seq, seq)
 
 
 def tckn(n):
@@ -107,7 +155,7 @@ class Workdir:
         self.env = dict(os.environ)
         for k in ("NO_COLOR", "HANE_USER", "HANE_DB", "LC_ALL"):
             self.env.pop(k, None)
-        self.env.update({"TERM": "xterm-256color", "HANE_LANG": "tr",
+        self.env.update({"TERM": _K["TERM"], "HANE_LANG": "tr",
                          "HANE_NOW": "2026-06-15 12:04:00",
                          "LANG": "C.UTF-8"})
         self.hane("init", "--demo") if demo else self.hane("init")
@@ -134,6 +182,7 @@ class Console:
         self.screen = _Screen(cols, rows)
         self.stream = _ByteStream(self.screen)
         self.raw = b""
+        self.nav = []  # keys sent with send(): the navigation keys
         self.child = pexpect.spawn(HANE, ["--db", work.db] + list(args),
                                    env=e, dimensions=(rows, cols))
 
@@ -174,12 +223,24 @@ class Console:
         return self.wait(lambda t: what not in t, timeout)
 
     def send(self, keys):
+        """Sends one key (its bytes at once, as a terminal does); counted
+        as a navigation key."""
+        self.nav.append(key_name(keys))
         self.child.send(keys.encode("utf-8"))
 
     def type(self, text):
-        """Types text one character at a time, as a person would."""
+        """Types text one character at a time, as a person would: data,
+        not counted as navigation."""
         for ch in text:
-            self.send(ch)
+            self.child.send(ch.encode("utf-8"))
+
+    def nav_report(self, what):
+        """Prints the navigation keys sent so far (every key but the data
+        typed) and returns how many."""
+        print("%s [%s keys]: %d navigation keys: %s" %
+              (what, KEYS, len(self.nav), " ".join(self.nav)))
+        sys.stdout.flush()
+        return len(self.nav)
 
     def resize(self, rows, cols):
         self.rows, self.cols = rows, cols
@@ -209,15 +270,20 @@ class Console:
 
     def close(self):
         """Quits with F10 when still running (so leaks are checked at a
-        normal exit), killing only if that does not work."""
+        normal exit), answering "Evet" when typed text makes it ask,
+        killing only if that does not work."""
         if self.child.closed:
             return
         if self.child.isalive():
             try:
-                self.send(F[10])
+                self.child.send(F[10].encode())
                 end = time.time() + DEADLINE
+                asked = False
                 while self.child.isalive() and time.time() < end:
                     self.pump()
+                    if not asked and "çıkılsın mı" in self.text():
+                        asked = True
+                        self.child.send((LEFT + ENTER).encode())
             except OSError:
                 pass
         if self.child.isalive():
