@@ -121,7 +121,16 @@ const char *hane_ui_key_name(enum hane_ui_key k);
 	X(EXPORT, HANE_UI_K_F2, UI_ACT_EXPORT, UI_HLP_EXPORT)                  \
 	X(RUN_IMPORT, HANE_UI_K_F2, UI_ACT_IMPORT, UI_HLP_IMPORT)              \
 	X(PATH, HANE_UI_K_F4, UI_ACT_PATH, UI_HLP_PATH)                        \
-	X(UP, HANE_UI_K_BACKSPACE, UI_ACT_UP, UI_HLP_UP)
+	X(UP, HANE_UI_K_BACKSPACE, UI_ACT_UP, UI_HLP_UP)                       \
+	X(HH_360, HANE_UI_K_F2, UI_ACT_HH360, UI_HLP_HH360)                    \
+	X(RUN, HANE_UI_K_F2, UI_ACT_RUN, UI_HLP_RUN)                           \
+	X(STAFF_NEW, HANE_UI_K_F5, UI_ACT_NEW, UI_HLP_STAFF_NEW)               \
+	X(TAXI_MANIFEST, HANE_UI_K_F2, TAXI_ACT_MANIFEST, TAXI_HLP_MANIFEST)   \
+	X(TAXI_BOOK, HANE_UI_K_F5, TAXI_ACT_BOOK, TAXI_HLP_BOOK)               \
+	X(TAXI_ASSIGN, HANE_UI_K_F6, TAXI_ACT_ASSIGN, TAXI_HLP_ASSIGN)         \
+	X(TAXI_OUTCOME, HANE_UI_K_F7, TAXI_ACT_OUTCOME, TAXI_HLP_OUTCOME)      \
+	X(TAXI_CANCEL, HANE_UI_K_F8, TAXI_ACT_CANCEL, TAXI_HLP_CANCEL)         \
+	X(TAXI_HISTORY, HANE_UI_K_ENTER, TAXI_ACT_HISTORY, TAXI_HLP_HISTORY)
 
 enum hane_ui_action {
 #define HANE_X_(name, key, label, help) HANE_UI_A_##name,
@@ -296,6 +305,10 @@ struct hane_ui_form_view {
 	 * e.g. with hane_ui_form_error or a dialog). */
 	int (*save)(struct hane_ui *ui, struct hane_ui_form *f, void *arg);
 	void *arg;
+	/* What F2 is called on the bar and in F1: 0 is HANE_UI_A_SAVE
+	 * ("Kaydet"); a form whose F2 does something else names it
+	 * (HANE_UI_A_RUN on a report's parameters). */
+	enum hane_ui_action f2;
 };
 
 /* A form over v (borrowed). Values start empty (choices at 0). */

@@ -136,6 +136,8 @@ int hane_ui_detail_run(struct hane_ui *ui, const struct hane_ui_detail_view *v)
 		if (ui_list_move(d->l, k, list_page(d)))
 			continue;
 		a = hane_ui_action_for_key(v->actions, v->nactions, k);
+		if (a < 0)
+			ui_unbound_key(ui, k);
 		if (a < 0 || !v->act)
 			continue;
 		if (v->act(ui, d, (enum hane_ui_action)a, v->arg) ==

@@ -87,7 +87,8 @@ static int buttons_run(struct hane_ui *ui, const char *title,
 		       int def, bool digits)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_CHOOSE, HANE_UI_A_NEXT, HANE_UI_A_BACK};
+		HANE_UI_A_HELP, HANE_UI_A_CHOOSE, HANE_UI_A_NEXT,
+		HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	struct buttons b = {title, text, labels, n, def, false};
 	int ret = -1;
 
@@ -115,7 +116,8 @@ static int buttons_run(struct hane_ui *ui, const char *title,
 			 ch < '1' + (unsigned)n) {
 			ret = (int)(ch - '1');
 			break;
-		}
+		} else
+			ui_unbound_key(ui, k);
 	}
 	ui_pop(ui);
 	return ret;
@@ -140,11 +142,14 @@ bool hane_ui_confirm(struct hane_ui *ui, const char *text)
 void hane_ui_error(struct hane_ui *ui, const char *text)
 {
 	const char *labels[] = {hane_msg(HANE_M_UI_OK)};
-	static const enum hane_ui_action acts[] = {HANE_UI_A_CHOOSE};
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_CHOOSE, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
 	struct buttons b = {hane_msg(HANE_M_UI_ERROR_TITLE), text, labels, 1, 0,
 			    true};
 
-	ui_push_dialog(ui, draw_buttons, &b, acts, 1);
+	ui_push_dialog(ui, draw_buttons, &b, acts,
+		       sizeof acts / sizeof acts[0]);
 	while (!ui->quit) {
 		enum hane_ui_key k = ui_key(ui, NULL);
 
@@ -152,6 +157,10 @@ void hane_ui_error(struct hane_ui *ui, const char *text)
 			break;
 		if (k == HANE_UI_K_F10)
 			ui->quit = true;
+		else if (k == HANE_UI_K_F1)
+			ui_global_key(ui, k);
+		else
+			ui_unbound_key(ui, k);
 	}
 	ui_pop(ui);
 }
@@ -202,8 +211,9 @@ static void draw_choose(struct hane_ui *ui, void *arg)
 int hane_ui_choose(struct hane_ui *ui, const char *title,
 		   const char *const *items, int n, int current)
 {
-	static const enum hane_ui_action acts[] = {HANE_UI_A_CHOOSE,
-						   HANE_UI_A_BACK};
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_CHOOSE, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
 	struct choose c = {.title = title, .items = items, .n = n};
 	int ret = -1;
 
@@ -212,7 +222,8 @@ int hane_ui_choose(struct hane_ui *ui, const char *title,
 		return -1;
 	choose_fill(&c);
 	hane_ui_list_select_id(c.l, current);
-	ui_push_dialog(ui, draw_choose, &c, acts, 2);
+	ui_push_dialog(ui, draw_choose, &c, acts,
+		       sizeof acts / sizeof acts[0]);
 	while (!ui->quit) {
 		uint32_t ch = 0;
 		enum hane_ui_key k = ui_key(ui, &ch);
@@ -234,6 +245,8 @@ int hane_ui_choose(struct hane_ui *ui, const char *title,
 		if (k == HANE_UI_K_CHAR)
 			edited = ui_text_insert(c.query, sizeof c.query,
 						&c.qpos, ch, 60);
+		else if (k >= HANE_UI_K_F1 && k <= HANE_UI_K_F12)
+			ui_unbound_key(ui, k);
 		else if (k == HANE_UI_K_BACKSPACE)
 			edited = ui_text_backspace(c.query, &c.qpos);
 		if (edited) {

@@ -561,16 +561,13 @@ static int value_width(const struct hane_ui_form *f, int i)
 
 static void draw_form(struct hane_ui *ui, void *arg)
 {
-	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_SAVE, HANE_UI_A_NEXT, HANE_UI_A_BACK,
-		HANE_UI_A_QUIT};
 	struct hane_ui_form *f = arg;
 	int lw = label_width(f);
 	int fx = 2 + lw + 2;
 	int top = ui_top() + 1, bottom = ui_bottom();
 	int y, fy = 0, fh = 1;
 
-	ui_chrome(ui, NULL, acts, sizeof acts / sizeof acts[0]);
+	ui_chrome(ui, NULL, NULL, 0); /* the bar: the frame's actions */
 	/* Scroll so the focused field and its messages are visible. */
 	y = 0;
 	for (int i = 0; i < f->v->nfields; i++) {
@@ -762,9 +759,12 @@ static int try_save(struct hane_ui *ui, struct hane_ui_form *f)
 
 int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f)
 {
-	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_SAVE, HANE_UI_A_NEXT, HANE_UI_A_BACK,
-		HANE_UI_A_QUIT};
+	const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP,
+		f->v->f2 && hane_ui_action_key(f->v->f2) == HANE_UI_K_F2
+			? f->v->f2
+			: HANE_UI_A_SAVE,
+		HANE_UI_A_NEXT, HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	int saved = 0;
 
 	f->ui = ui;
@@ -796,6 +796,10 @@ int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f)
 				saved = 1;
 				break;
 			}
+			continue;
+		}
+		if (k >= HANE_UI_K_F1 && k <= HANE_UI_K_F12) {
+			ui_unbound_key(ui, k);
 			continue;
 		}
 		if (f->focus >= f->v->nfields)

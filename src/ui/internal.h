@@ -86,6 +86,8 @@ enum hane_ui_key ui_key(struct hane_ui *ui, uint32_t *ch);
 /* The global keys every screen has: F1 help, F10 quit. True if handled. */
 bool ui_global_key(struct hane_ui *ui, enum hane_ui_key k);
 void ui_help(struct hane_ui *ui, const enum hane_ui_action *acts, int n);
+/* An F-key the top screen does not use: a note in the status line. */
+void ui_unbound_key(struct hane_ui *ui, enum hane_ui_key k);
 /* Work area: rows [ui_top(), ui_bottom()] inclusive. */
 int ui_top(void);
 int ui_bottom(void);

@@ -571,6 +571,8 @@ int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 			list_fill(ui, &st);
 			continue;
 		}
+		if (a < 0)
+			ui_unbound_key(ui, k);
 		switch (k) {
 		case HANE_UI_K_CHAR:
 			edited = ui_text_insert(st.query, sizeof st.query,

@@ -452,6 +452,7 @@ static void report_open(struct hane_ui *ui, size_t index)
 			.title = hane_report_title(&x->r),
 			.save = params_save,
 			.arg = x,
+			.f2 = HANE_UI_A_RUN,
 		};
 		struct hane_ui_form *f = NULL;
 		int saved;

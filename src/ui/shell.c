@@ -154,6 +154,7 @@ void ui_units_menu(struct hane_ui *ui)
 			}
 			break;
 		default:
+			ui_unbound_key(ui, k);
 			break;
 		}
 	}

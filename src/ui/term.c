@@ -81,33 +81,72 @@ const char *hane_ui_key_name(enum hane_ui_key k)
 	}
 }
 
+/* Always on the bar, whatever else has to give way: help, back, quit. */
+static bool bar_keeps(enum hane_ui_action a)
+{
+	return a == HANE_UI_A_HELP || a == HANE_UI_A_BACK ||
+	       a == HANE_UI_A_QUIT;
+}
+
+static int bar_item_width(enum hane_ui_action a)
+{
+	return hane_text_width(hane_ui_key_name(hane_ui_action_key(a))) + 1 +
+	       hane_text_width(hane_ui_action_label(a));
+}
+
 /* Where each item of the bar starts (-1: left off). Items are " F2 Kaydet"
- * two spaces apart; when that does not fit, one space apart; items that
- * still do not fit are left off from the end. */
+ * two spaces apart; when that does not fit, one space apart; when that
+ * does not fit either, Help, Back and Quit stay and the others are taken
+ * in the screen's order while they fit (F1 lists those left off). */
 static void bar_layout(const enum hane_ui_action *acts, int n, int cols,
 		       int *xs)
 {
+	int need = 1, keep = 0;
+	bool in[64];
+
 	for (int sep = 2; sep >= 1; sep--) {
 		int x = 0;
 		bool all = true;
 
 		for (int i = 0; i < n; i++) {
-			int w = hane_text_width(hane_ui_key_name(
-					hane_ui_action_key(acts[i]))) + 1 +
-				hane_text_width(hane_ui_action_label(acts[i]));
 			int start = x + (i ? sep : 1);
 
-			if (start + w > cols) {
-				xs[i] = -1;
+			if (start + bar_item_width(acts[i]) > cols) {
 				all = false;
-				continue;
+				break;
 			}
 			xs[i] = start;
-			x = start + w;
+			x = start + bar_item_width(acts[i]);
 		}
 		if (all)
 			return;
 	}
+	for (int i = 0; i < n; i++)
+		if ((in[i] = bar_keeps(acts[i])))
+			keep += bar_item_width(acts[i]) + 1;
+	need = keep;
+	for (int i = 0; i < n; i++)
+		if (!in[i] && need + bar_item_width(acts[i]) + 1 <= cols) {
+			in[i] = true;
+			need += bar_item_width(acts[i]) + 1;
+		}
+	for (int i = 0, x = 0; i < n; i++) {
+		if (!in[i] || x + 1 + bar_item_width(acts[i]) > cols) {
+			xs[i] = -1;
+			continue;
+		}
+		xs[i] = x + 1;
+		x = xs[i] + bar_item_width(acts[i]);
+	}
+}
+
+/* A function key the screen on top does not use: say so, rather than do
+ * nothing, so a person (and the test that walks every screen) can tell. */
+void ui_unbound_key(struct hane_ui *ui, enum hane_ui_key k)
+{
+	if (k >= HANE_UI_K_F1 && k <= HANE_UI_K_F12)
+		hane_ui_status(ui, false, hane_msg(HANE_M_UI_KEY_UNUSED),
+			       hane_ui_key_name(k));
 }
 
 char *hane_ui_bar_text(char *out, size_t outsz,
@@ -537,6 +576,8 @@ static void draw_too_small(void)
 	ui_put(y + 1, 0, buf, COLS, UI_R_NORMAL);
 }
 
+static void draw_bar(const enum hane_ui_action *acts, int nacts);
+
 void ui_redraw(struct hane_ui *ui)
 {
 	int first;
@@ -556,6 +597,12 @@ void ui_redraw(struct hane_ui *ui)
 		ui->cur_y = ui->cur_x = -1;
 		ui->frames[i].draw(ui, ui->frames[i].arg);
 	}
+	/* The bar is the top frame's, from the same list of actions its keys
+	 * are dispatched from and F1 shows: a dialog over a screen shows
+	 * its own keys, never the screen's. */
+	if (ui->nframes > 0)
+		draw_bar(ui->frames[ui->nframes - 1].actions,
+			 ui->frames[ui->nframes - 1].nactions);
 	if (ui->cur_y >= 0) {
 		curs_set(1);
 		move(ui->cur_y, ui->cur_x);
@@ -566,11 +613,33 @@ void ui_redraw(struct hane_ui *ui)
 	refresh();
 }
 
+/* The function-key bar: keys in their own role, labels in the bar's ("F2"
+ * then "Kaydet"). */
+static void draw_bar(const enum hane_ui_action *acts, int nacts)
+{
+	int xs[64];
+
+	ui_fill(LINES - 1, 0, COLS, UI_R_BAR);
+	if (nacts > 64)
+		nacts = 64;
+	bar_layout(acts, nacts, COLS, xs);
+	for (int i = 0; i < nacts; i++) {
+		const char *k = hane_ui_key_name(hane_ui_action_key(acts[i]));
+		const char *l = hane_ui_action_label(acts[i]);
+		int kw = hane_text_width(k);
+
+		if (xs[i] < 0)
+			continue;
+		ui_put(LINES - 1, xs[i], k, kw, UI_R_BAR_KEY);
+		ui_put(LINES - 1, xs[i] + kw + 1, l, hane_text_width(l),
+		       UI_R_BAR);
+	}
+}
+
 void ui_chrome(struct hane_ui *ui, const char *info,
 	       const enum hane_ui_action *acts, int nacts)
 {
 	char left[1024], right[256];
-	int xs[64];
 	size_t len = 0;
 	int rw;
 
@@ -595,22 +664,7 @@ void ui_chrome(struct hane_ui *ui, const char *info,
 		       ui->status_error ? UI_R_ERROR : UI_R_NORMAL);
 	}
 
-	ui_fill(LINES - 1, 0, COLS, UI_R_BAR);
-	/* Keys in their own role, labels in the bar's: "F2" then "Kaydet". */
-	if (nacts > 64)
-		nacts = 64;
-	bar_layout(acts, nacts, COLS, xs);
-	for (int i = 0; i < nacts; i++) {
-		const char *k = hane_ui_key_name(hane_ui_action_key(acts[i]));
-		const char *l = hane_ui_action_label(acts[i]);
-		int kw = hane_text_width(k);
-
-		if (xs[i] < 0)
-			continue;
-		ui_put(LINES - 1, xs[i], k, kw, UI_R_BAR_KEY);
-		ui_put(LINES - 1, xs[i] + kw + 1, l, hane_text_width(l),
-		       UI_R_BAR);
-	}
+	draw_bar(acts, nacts);
 }
 
 /* ---- Keys --------------------------------------------------------------- */
@@ -899,10 +953,11 @@ static void draw_help(struct hane_ui *ui, void *arg)
 
 void ui_help(struct hane_ui *ui, const enum hane_ui_action *acts, int n)
 {
+	static const enum hane_ui_action close[] = {HANE_UI_A_BACK};
 	struct ui_frame f = {NULL, NULL, acts, n, true};
 
 	hane_ui_title_push(ui, hane_msg(HANE_M_UI_ACT_HELP));
-	ui_push(ui, draw_help, &f, NULL, 0);
+	ui_push(ui, draw_help, &f, close, 1);
 	for (;;) {
 		enum hane_ui_key k = ui_key(ui, NULL);
 

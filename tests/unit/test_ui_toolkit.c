@@ -95,6 +95,31 @@ static void test_bar_from_action_table(void **state)
 	hane_lang_set(HANE_LANG_TR);
 }
 
+/* The taxi board's bar at 80 columns: too many items, so the others give
+ * way from the end, but F1, Esc and F10 stay (#17: they fell off). */
+static void test_bar_keeps_help_back_quit(void **state)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP,		HANE_UI_A_TAXI_MANIFEST,
+		HANE_UI_A_TAXI_BOOK,	HANE_UI_A_TAXI_ASSIGN,
+		HANE_UI_A_TAXI_OUTCOME, HANE_UI_A_TAXI_CANCEL,
+		HANE_UI_A_DAY_PREV,	HANE_UI_A_DAY_NEXT,
+		HANE_UI_A_TAXI_HISTORY, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	char bar[512];
+
+	(void)state;
+	hane_lang_set(HANE_LANG_TR);
+	hane_ui_bar_text(bar, sizeof bar, acts, 11, 80);
+	assert_true(hane_text_width(bar) <= 80);
+	assert_string_equal(bar, " F1 Yardım F2 Liste F5 Randevu F6 Araç "
+				 "F7 Sonuç F8 İptal Esc Geri F10 Çıkış");
+	hane_ui_bar_text(bar, sizeof bar, acts, 11, 40);
+	assert_true(hane_text_width(bar) <= 40);
+	assert_non_null(strstr(bar, "Esc Geri"));
+	assert_non_null(strstr(bar, "F10 Çıkış"));
+}
+
 static void test_action_keys(void **state)
 {
 	static const enum hane_ui_action list[] = {
@@ -298,6 +323,7 @@ int main(void)
 		cmocka_unit_test(test_layout_wide_gives_rest_to_flex),
 		cmocka_unit_test(test_layout_narrow_shrinks_then_drops_in_order),
 		cmocka_unit_test(test_bar_from_action_table),
+		cmocka_unit_test(test_bar_keeps_help_back_quit),
 		cmocka_unit_test(test_action_keys),
 		cmocka_unit_test(test_progress_text),
 		cmocka_unit_test(test_list_sort_and_find),

@@ -788,6 +788,10 @@ static int search_act(struct hane_ui *ui, struct hane_ui_list *l,
 	struct hane_person p;
 
 	c->stale = true;
+	if (!id && (a == HANE_UI_A_OPEN || a == HANE_UI_A_EDIT)) {
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_PICK_ROW));
+		return HANE_UI_STAY;
+	}
 	switch (a) {
 	case HANE_UI_A_OPEN:
 		if (!id)
@@ -1141,8 +1145,12 @@ static int detail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 	hane_db *db = hane_ui_db(ui);
 	int rc;
 
+	if (!member && (a == HANE_UI_A_OPEN || a == HANE_UI_A_MOVE)) {
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_PICK_ROW));
+		return HANE_UI_STAY;
+	}
 	switch (a) {
-	case HANE_UI_A_EXPORT:
+	case HANE_UI_A_HH_360:
 		/* Household 360: every unit's history, exportable
 		 * (src/units/overview). */
 		hane_ui_overview_household(ui, s->id);
@@ -1195,10 +1203,10 @@ static int detail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 static int household_detail(struct hane_ui *ui, int64_t household_id)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_EDIT_HOUSEHOLD, HANE_UI_A_ADD_MEMBER,
-		HANE_UI_A_MOVE, HANE_UI_A_STATUS, HANE_UI_A_REVEAL,
-		HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT,
-		HANE_UI_A_EXPORT};
+		HANE_UI_A_HELP,	  HANE_UI_A_HH_360, HANE_UI_A_EDIT_HOUSEHOLD,
+		HANE_UI_A_ADD_MEMBER, HANE_UI_A_MOVE, HANE_UI_A_STATUS,
+		HANE_UI_A_REVEAL, HANE_UI_A_OPEN, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
 	struct detail *s = calloc(1, sizeof *s);
 	struct hane_ui_detail_view v = {
 		.title = "",

@@ -149,6 +149,10 @@ static int dash_act(struct hane_ui *ui, struct hane_ui_detail *dt,
 	struct dash *s = arg;
 	int64_t id = hane_ui_list_selected_id(hane_ui_detail_list(dt));
 
+	if (a == HANE_UI_A_SEARCH) {
+		hane_ui_households_search(ui, NULL);
+		return HANE_UI_STAY;
+	}
 	if (a != HANE_UI_A_OPEN)
 		return HANE_UI_STAY;
 	if (id == ROW_ANNUAL) {
@@ -267,8 +271,8 @@ static int ask_path(struct hane_ui *ui, char *path, size_t sz)
 	static const struct hane_ui_field f[] = {
 		{.kind = HANE_UI_F_TEXT, .label = HANE_M_OV_FILE,
 		 .required = true, .width = 40, .max = 200}};
-	struct hane_ui_form_view v = {hane_msg(HANE_M_OV_FILE), f, 1, NULL,
-				      NULL, NULL};
+	struct hane_ui_form_view v = {.title = hane_msg(HANE_M_OV_FILE),
+				      .fields = f, .nfields = 1};
 	struct hane_ui_form *form = hane_ui_form_new(&v);
 	int ok;
 
@@ -578,8 +582,9 @@ static int dup_fill(struct hane_ui *ui, struct hane_ui_list *l,
 static int merge_form(struct hane_ui *ui, int64_t ia, int64_t ib)
 {
 	static struct hane_ui_field f[HANE_OV_MF__COUNT];
-	struct hane_ui_form_view v = {hane_msg(HANE_M_OV_MERGE_FORM), f,
-				      HANE_OV_MF__COUNT, NULL, NULL, NULL};
+	struct hane_ui_form_view v = {.title = hane_msg(HANE_M_OV_MERGE_FORM),
+				      .fields = f,
+				      .nfields = HANE_OV_MF__COUNT};
 	struct hane_person a, b;
 	struct hane_ov_merge_plan plan;
 	struct hane_ui_form *form;

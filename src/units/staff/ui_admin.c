@@ -360,7 +360,7 @@ static int staff_act(struct hane_ui *ui, struct hane_ui_list *l,
 	int rc = 0;
 
 	(void)l;
-	if (a == HANE_UI_A_NEW) {
+	if (a == HANE_UI_A_STAFF_NEW) {
 		staff_new(ui, c);
 		return HANE_UI_STAY;
 	}
@@ -418,7 +418,7 @@ static void staff_info(struct hane_ui *ui, char *out, size_t outsz,
 static void staff_screen(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_NEW, HANE_UI_A_LOCK,
+		HANE_UI_A_HELP, HANE_UI_A_STAFF_NEW, HANE_UI_A_LOCK,
 		HANE_UI_A_ACTIVATE, HANE_UI_A_PASSWORD, HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
 	struct staff_ctx c = {0};

@@ -821,7 +821,7 @@ static int board_act(struct hane_ui *ui, struct hane_ui_list *l,
 				      a == HANE_UI_A_DAY_NEXT ? 1 : -1) != 0)
 			hane_ui_error_rc(ui, HANE_EINVAL);
 		return HANE_UI_STAY;
-	case HANE_UI_A_NEW:
+	case HANE_UI_A_TAXI_BOOK:
 		book_screen(ui, b);
 		return HANE_UI_STAY;
 	default:
@@ -833,19 +833,19 @@ static int board_act(struct hane_ui *ui, struct hane_ui_list *l,
 	}
 	copy = *t; /* the board is refilled while dialogs are open */
 	switch (a) {
-	case HANE_UI_A_STATUS:
+	case HANE_UI_A_TAXI_OUTCOME:
 		outcome_screen(ui, &copy);
 		break;
-	case HANE_UI_A_MOVE:
+	case HANE_UI_A_TAXI_ASSIGN:
 		assign_screen(ui, b, &copy);
 		break;
-	case HANE_UI_A_DELETE:
+	case HANE_UI_A_TAXI_CANCEL:
 		cancel_screen(ui, &copy);
 		break;
-	case HANE_UI_A_EXPORT:
+	case HANE_UI_A_TAXI_MANIFEST:
 		manifest_view(ui, b, &copy);
 		break;
-	case HANE_UI_A_OPEN:
+	case HANE_UI_A_TAXI_HISTORY:
 		history_screen(ui, copy.rider_id);
 		break;
 	default:
@@ -856,11 +856,15 @@ static int board_act(struct hane_ui *ui, struct hane_ui_list *l,
 
 int hane_ui_taxi_main(struct hane_ui *ui)
 {
+	/* The bar keeps F1, Esc and F10 and as many of the rest as fit,
+	 * in this order; F1 lists them all. */
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP,	    HANE_UI_A_EXPORT,	HANE_UI_A_NEW,
-		HANE_UI_A_MOVE,	    HANE_UI_A_STATUS,	HANE_UI_A_DELETE,
-		HANE_UI_A_DAY_PREV, HANE_UI_A_DAY_NEXT, HANE_UI_A_OPEN,
-		HANE_UI_A_BACK,	    HANE_UI_A_QUIT};
+		HANE_UI_A_HELP,		HANE_UI_A_TAXI_MANIFEST,
+		HANE_UI_A_TAXI_BOOK,	HANE_UI_A_TAXI_ASSIGN,
+		HANE_UI_A_TAXI_OUTCOME, HANE_UI_A_TAXI_CANCEL,
+		HANE_UI_A_DAY_PREV,	HANE_UI_A_DAY_NEXT,
+		HANE_UI_A_TAXI_HISTORY, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
 	struct board *b = calloc(1, sizeof *b);
 	struct hane_ui_list *l = NULL;
 	int rc;

@@ -1,0 +1,218 @@
+"""The bar tells the truth (#17): on every screen, every F-key the bar or
+F1 shows does something, and every F-key it does not show says so
+("… bu ekranda kullanılmıyor") instead of acting; every key on the bar is
+in F1; Esc and F10 are on every bar. Then what the findings named: the
+taxi board's F6/F7/F8 and its F1, the dashboard's F3, Hane 360 on the
+household's bar, a report's "F2 Çalıştır"."""
+import os
+import re
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tuilib import (DEADLINE, DOWN, ENTER, ESC, F, Console,  # noqa
+                    Failure, Workdir, run)
+
+UNUSED = "bu ekranda kullanılmıyor"
+KEYNAME = re.compile(r"(F\d+|Esc|Enter|Tab|Shift-Tab|Backspace|←|→)$")
+
+
+def world():
+    """A database with a small demo year: households, inspections, food
+    parcels, care visits and taxi trips today (15.06.2026)."""
+    w = Workdir()
+    w.hane("overview", "demo-year", "--year", "2026", "--scale", "0.01",
+           "--seed", "1")
+    return w
+
+
+def bar_keys(c):
+    """The keys on the bar (last row): "F2" of " F2 Kaydet"."""
+    bar = c.line(c.rows - 1)
+    keys = []
+    for tok in bar.split():
+        if KEYNAME.match(tok):
+            keys.append(tok)
+    return keys
+
+
+def help_keys(c):
+    """Opens F1, reads the keys it lists (column 2), closes it."""
+    c.send(F[1])
+    t = c.wait("Bu ekranın tuşları")
+    keys = []
+    for line in t.split("\n")[2:c.rows - 2]:
+        k = line[2:14].strip()
+        if not k:
+            break
+        keys.append(k)
+    if "F3 her ekrandan kişi arar" not in t:
+        raise Failure("F1 does not say F3 searches from anywhere:\n" + t)
+    c.send(ESC)
+    c.wait_gone("Bu ekranın tuşları")
+    return keys, t
+
+
+def state(c):
+    """How deep the screen is (breadcrumbs) and its bar: a key that
+    opened a screen or a dialog changed one of them; a key that changed
+    the view in place (the inspection list's F7) changed neither."""
+    title = c.line(0)
+    # A title cut short ("Engelsiz Taks…") hides the depth: the bar says.
+    # The bar's keys, not its labels: a view toggled in place may rename
+    # a key (home care's F7 Hafta / Gün).
+    depth = title.count("›") if "…" not in title else None
+    return depth, tuple(bar_keys(c))
+
+
+def same(a, b):
+    return a[1] == b[1] and (a[0] is None or b[0] is None or a[0] == b[0])
+
+
+def back_to(c, where):
+    """Esc until the depth and the bar are the screen's again."""
+    for _ in range(5):
+        if same(state(c), where):
+            return
+        before = c.text()
+        c.send(ESC)
+        c.wait(lambda t: t != before)
+    if not same(state(c), where):
+        raise Failure("could not come back:\n" + c.text())
+
+
+def status(c):
+    return c.line(c.rows - 2).strip()
+
+
+def body(c):
+    return [ln for i, ln in enumerate(c.screen.display) if i != c.rows - 2]
+
+
+def walk(c, name, extra_checks=None):
+    """The checks on the screen now open."""
+    where = state(c)
+    bar = bar_keys(c)
+    shown, help_text = help_keys(c)
+    problems = []
+    for k in bar:
+        if k not in shown:
+            problems.append("%s on the bar but not in F1" % k)
+    if "F10" not in bar:
+        problems.append("F10 not on the bar")
+    if "Esc" not in bar and "Ana Menü" not in c.text():
+        problems.append("Esc not on the bar")
+    for n in range(2, 10):
+        k = "F%d" % n
+        # A key nobody knows puts a word in the status line; any key
+        # after it changes that line (its own word, or none), so the
+        # screen always changes and there is no need to wait and see.
+        c.send("\x1bx")
+        c.wait(lambda t: "tanınmadı" in status(c))
+        before, primer = body(c), status(c)
+        c.send(F[n])
+        c.wait(lambda t: status(c) != primer)
+        now = status(c)
+        unused = UNUSED in now and same(state(c), where)
+        acted = not unused and (body(c) != before or now != "")
+        if k in shown and not acted:
+            problems.append("%s shown but %s" %
+                            (k, "unused" if unused else "does nothing"))
+        elif k not in shown and k != "F3" and not unused:
+            problems.append("%s %s but is not shown" %
+                            (k, "acts" if acted else "does nothing"))
+        back_to(c, where)
+    if extra_checks:
+        extra_checks(c, bar, help_text, problems)
+    print("%-24s bar: %s" % (name, " ".join(bar)))
+    if problems:
+        raise Failure("%s: %s\n%s" % (name, "; ".join(problems), c.text()))
+
+
+def open_console(w, keys):
+    """Starts hane and walks to a screen: each key must change the title
+    line (a screen opened), except those marked with a leading "=" which
+    are typed as data."""
+    c = Console(w)
+    c.wait("Ana Menü")
+    for k in keys:
+        before = c.text()
+        if k.startswith("="):
+            c.type(k[1:])
+            c.wait(lambda t: "(kayıt yok)" not in t and
+                   "Ara: " + k[1:] in t)
+            continue
+        c.send(k)
+        c.wait(lambda t: t != before)
+    return c
+
+
+def taxi_checks(c, bar, help_text, problems):
+    line = c.line(c.rows - 1)
+    for want in ("F6 Araç", "F7 Sonuç", "F8 İptal", "Esc Geri",
+                 "F10 Çıkış"):
+        if want not in line:
+            problems.append("taxi bar lacks %r" % want)
+    if "hane" in help_text.lower().replace("hane ›", "").replace(
+            "test.db", ""):
+        problems.append("taxi F1 speaks of households")
+    for want in ("araç atar", "yapıldı ya da gelmedi", "iptal eder"):
+        if want not in help_text:
+            problems.append("taxi F1 lacks %r" % want)
+
+
+def household_checks(c, bar, help_text, problems):
+    if "F2 Hane 360" not in c.line(c.rows - 1):
+        problems.append("Hane 360 not on the household's bar")
+    if "Dışa aktar" in help_text:
+        problems.append("household F1 calls F2 'Dışa aktar'")
+
+
+def report_checks(c, bar, help_text, problems):
+    if "F2 Çalıştır" not in c.line(c.rows - 1):
+        problems.append("report parameters: F2 is not 'Çalıştır'")
+
+
+SCREENS = [
+    ("main menu", [], None),
+    ("person search", ["1", "=a"], None),
+    ("household", ["1", "=a", ENTER], household_checks),
+    ("person", ["1", "=a", ENTER, ENTER], None),
+    ("household 360", ["1", "=a", ENTER, F[2]], None),
+    ("new household form", ["1", F[5]], None),
+    ("inspection", ["2"], None),
+    ("inspection request form", ["2", F[5]], None),
+    ("food bank", ["3"], None),
+    ("food bank distribution", ["3", ENTER], None),
+    ("home care day", ["4", ENTER], None),
+    ("taxi board", ["5"], taxi_checks),
+    ("taxi booking form", ["5", F[5]], None),
+    ("reports", ["6"], None),
+    ("report parameters", ["6", ENTER], report_checks),
+    ("report table", ["6", ENTER, F[2]], None),
+    ("import file picker", ["7", ENTER], None),
+    ("staff", ["8", ENTER], None),
+    ("dashboard", ["9"], None),
+]
+
+
+def test_every_screen():
+    w = world()
+    failures = []
+    try:
+        for name, keys, checks in SCREENS:
+            c = open_console(w, keys)
+            try:
+                walk(c, name, checks)
+            except Failure as e:
+                failures.append("%s: %s" % (name, e))
+            finally:
+                c.close()
+    finally:
+        w.cleanup()
+    if failures:
+        raise Failure("\n\n".join(failures))
+
+
+if __name__ == "__main__":
+    run([test_every_screen])
