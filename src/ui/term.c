@@ -838,7 +838,7 @@ static int pending(wint_t *wc)
 
 /* An Esc curses did not make a key of. By the time it arrives, curses has
  * waited its escape delay, so a person's Esc is alone. What came with it:
- *  - nothing: Esc, at once;
+ *  - nothing: Esc, at once (another Esc: this one, then that one);
  *  - a digit: the F-key (Alt+2 or "Esc 2" sent together; 0 = F10), the
  *    fallback for terminals without F-keys;
  *  - '[' or 'O': a sequence no table knows (F13, Ctrl-F1…): swallowed to
@@ -855,6 +855,12 @@ static enum hane_ui_key after_esc(struct hane_ui *ui)
 
 	if (rc == ERR)
 		return HANE_UI_K_ESC;
+	if (rc == OK && wc == 27) {
+		/* Esc Esc in one read (a quick double press, a slow link):
+		 * two "back"s, each read on its own. */
+		unget_wch(27);
+		return HANE_UI_K_ESC;
+	}
 	if (rc == OK && wc >= '0' && wc <= '9')
 		return wc == '0' ? HANE_UI_K_F10
 				 : (enum hane_ui_key)(HANE_UI_K_F1 +

@@ -158,8 +158,10 @@ def test_fallback_alt_digit_and_ctrl_f():
         c.wait("Kişi ara")
         c.send("\x1b5")                          # Alt+5
         c.wait("Yeni hane")
-        c.send(ESC)                              # nothing typed: leaves
-        c.wait_gone("Yeni hane")
+        c.send(ESC + ESC)                        # Esc Esc in one read:
+        c.wait("Ana Menü")                       # form, then list, left
+        c.send("1")
+        c.wait("Kişi ara")
         c.send("\x06")                           # Ctrl-F
         c.wait("F tuşu: rakamı yazın")
         c.send("5")
