@@ -21,6 +21,8 @@ def world():
     """A database with a small demo year: households, inspections, food
     parcels, care visits and taxi trips today (15.06.2026)."""
     w = Workdir()
+    os.remove(w.db)                               # a demo database
+    w.hane("init", "--demo")
     w.hane("overview", "demo-year", "--year", "2026", "--scale", "0.01",
            "--seed", "1")
     return w
