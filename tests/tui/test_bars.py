@@ -132,20 +132,20 @@ def walk(c, name, extra_checks=None):
 
 
 def open_console(w, keys):
-    """Starts hane and walks to a screen: each key must change the title
-    line (a screen opened), except those marked with a leading "=" which
-    are typed as data."""
+    """Starts hane and walks to a screen: each key must open a screen or
+    a dialog, except those marked with a leading "=", typed as data."""
     c = Console(w)
     c.wait("Ana Menü")
     for k in keys:
-        before = c.text()
+        before = state(c)
         if k.startswith("="):
             c.type(k[1:])
             c.wait(lambda t: "(kayıt yok)" not in t and
                    "Ara: " + k[1:] in t)
             continue
         c.send(k)
-        c.wait(lambda t: t != before)
+        # A screen or dialog opened: deeper, or another bar (drawn last).
+        c.wait(lambda t: state(c) != before)
     return c
 
 
