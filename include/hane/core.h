@@ -105,21 +105,69 @@ char *hane_text_trim(char *s);
  * hane_error_last(). */
 int hane_field_error(int field, const char *why);
 
-/* 0 if s is valid UTF-8 shorter than max bytes; otherwise HANE_EINVAL
- * naming the field ("Ad: en çok 95 karakter"). */
+/* 0 if s is valid UTF-8 shorter than max bytes and one line without
+ * control characters (hane_field_text with HANE_TEXT_LINE); otherwise
+ * HANE_EINVAL naming the field ("Ad: en çok 95 karakter"). */
 int hane_field_len(int field, const char *s, size_t max);
 
 /* 0 if s is valid UTF-8 of at most max_chars characters; otherwise
  * HANE_EINVAL naming the field ("Not: en çok 8000 karakter"). */
 int hane_field_chars(int field, const char *s, int max_chars);
 
+/* ---- Control characters (src/core/control.c) ------------------------ */
+
+/* Text of one line (names, addresses, codes): tab and newline are refused
+ * too. Multi-line text (notes, findings, reasons) may hold them. */
+#define HANE_TEXT_LINE 0u
+#define HANE_TEXT_MULTILINE 1u
+
+/* True for what no stored text may hold: C0 (U+0000–U+001F; tab and
+ * newline only with HANE_TEXT_MULTILINE), DEL and C1 (U+007F–U+009F), the
+ * bidi embeddings and overrides U+202A–U+202E and isolates U+2066–U+2069. */
+bool hane_cp_is_control(uint32_t cp, unsigned flags);
+
+/* The first control character of s (NULL: none), or 0. Bytes that are not
+ * UTF-8 are skipped (hane_utf8_valid says what they are). */
+uint32_t hane_text_control(const char *s, unsigned flags);
+
+/* The one input check of every path (command line, console forms,
+ * imports, store): 0, or HANE_EINVAL with "<label>: denetim karakteri
+ * kullanılamaz (U+001B)". label is shown as given (an option "--first", a
+ * column title, a form label). */
+int hane_text_check(const char *label, const char *s, unsigned flags)
+	HANE_WARN_UNUSED;
+
+/* hane_field_len with the control check: s must be shorter than max
+ * bytes, valid UTF-8, and hold no control character (flags as above). */
+int hane_field_text(int field, const char *s, size_t max, unsigned flags)
+	HANE_WARN_UNUSED;
+
+/* The visible form of stored text, for output: every control character
+ * (as above, flags saying whether tab and newline pass) becomes "\x1b"
+ * (below U+0080) or "\u202e", every byte that is not UTF-8 "\xff".
+ * Writes at most outsz-1 bytes plus NUL and returns the length it needed
+ * (like snprintf). */
+size_t hane_text_escape(char *out, size_t outsz, const char *s,
+			unsigned flags);
+
+/* One step of hane_text_escape over s[0..n): writes the visible form of
+ * the character at s into out (NUL-terminated, at most 11 bytes), sets
+ * *used to the bytes it took, returns the bytes written. n must be > 0. */
+size_t hane_text_escape_one(char out[12], const char *s, size_t n,
+			    unsigned flags, size_t *used);
+
 /* True if s is empty or only white space (space, tab, CR, LF). */
 bool hane_text_blank(const char *s);
 
 /* ---- Money: integer kuruş --------------------------------------------- */
 
+/* The largest amount hane takes, either sign: 100.000.000,00 TL. Every
+ * sum of amounts then fits in int64 with room to spare. */
+#define HANE_MONEY_MAX INT64_C(10000000000)
+
 /* Parses "8.250,50", "8250,50", "8250.50", "₺8.250", "8.250 TL", "-12,5"
- * into kuruş. Rejects "abc", "1.2.3,4", more than 2 decimals, overflow. */
+ * into kuruş. Rejects "abc", "1.2.3,4", more than 2 decimals, and amounts
+ * beyond HANE_MONEY_MAX. */
 int hane_money_parse(int64_t *kurus, const char *s) HANE_WARN_UNUSED;
 
 /* 825050 → "8.250,50 TL" (with_unit) or "8.250,50". Returns out. */

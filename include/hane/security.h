@@ -192,7 +192,7 @@ struct hane_audit_filter {
 	const char *from;     /* ISO date, inclusive; NULL: no bound */
 	const char *to;       /* ISO date, inclusive; NULL: no bound */
 	const char *action;   /* exact action or prefix ending in '.'; NULL */
-	int limit;            /* 0: no limit */
+	int limit;            /* the newest N rows (oldest first); 0: all */
 };
 
 struct hane_audit_row {

@@ -10,6 +10,7 @@
 #define HANE_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -78,6 +79,30 @@ const char *hane_opts_next(struct hane_opts *o, const char **value);
  * HANE_EUSAGE when it is not one. */
 int hane_cli_int(const char *cmd, const char *opt, const char *s,
 		 int64_t *out);
+
+/* src/cli/guard.c. Refuses the first argument holding a control character
+ * (hane_text_check, naming its option); prints the error and returns the
+ * exit status, or 0. */
+int hane_cli_check_args(int argc, char **argv);
+
+/* Copies option --opt's value v into dst of dstsz bytes; a value that does
+ * not fit is refused ("--first: en çok 95 karakter"), never cut. Prints
+ * the error and returns the exit status, or 0. */
+int hane_cli_copy(char *dst, size_t dstsz, const char *opt, const char *v);
+
+/* hane_cli_copy into an array, returning the exit status from the calling
+ * function when the value does not fit. */
+#define HANE_CLI_COPY(dst, opt, v)                                             \
+	do {                                                                   \
+		int copy_rc_ = hane_cli_copy((dst), sizeof(dst), (opt), (v));  \
+		if (copy_rc_ != 0)                                             \
+			return copy_rc_;                                       \
+	} while (0)
+
+/* Replaces stdout and stderr by streams that escape every control
+ * character (hane_text_escape_one) on its way to the terminal or pipe;
+ * closed at exit. For commands, not the console. */
+void hane_cli_guard_output(void);
 
 #define HANE_CMD(name, summary) \
 	int hane_cmd_##name(struct hane_cli *cli, int argc, char **argv);

@@ -176,9 +176,8 @@ static int cmd_donate(struct hane_cli *cli, const struct input *in)
 		return rc;
 	d.branch_id = b.id;
 	d.donor_person_id = in->donor_person;
-	snprintf(d.donor_name, sizeof d.donor_name, "%s",
-		 in->donor ? in->donor : "");
-	snprintf(d.notes, sizeof d.notes, "%s", in->notes ? in->notes : "");
+	HANE_CLI_COPY(d.donor_name, "donor", in->donor ? in->donor : "");
+	HANE_CLI_COPY(d.notes, "notes", in->notes ? in->notes : "");
 	if ((rc = hane_foodbank_donate(cli->db, &d)) != 0)
 		return hane_cli_fail(rc);
 	if (d.off_day)
@@ -213,9 +212,9 @@ static int cmd_supply(struct hane_cli *cli, const struct input *in)
 		return field_fail(HANE_M_FB_F_QTY, HANE_EINVAL);
 	s.market_id = m.id;
 	s.branch_id = b.id;
-	snprintf(s.category, sizeof s.category, "%s", in->category);
-	snprintf(s.unit, sizeof s.unit, "%s", in->unit ? in->unit : "");
-	snprintf(s.notes, sizeof s.notes, "%s", in->notes ? in->notes : "");
+	HANE_CLI_COPY(s.category, "category", in->category);
+	HANE_CLI_COPY(s.unit, "unit", in->unit ? in->unit : "");
+	HANE_CLI_COPY(s.notes, "notes", in->notes ? in->notes : "");
 	if ((rc = hane_foodbank_supply(cli->db, &s)) != 0)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_FB_CLI_SUPPLIED), (long long)s.id, m.name,
@@ -288,14 +287,12 @@ static int fill_distribution(struct hane_cli *cli, const struct input *in,
 		return rc;
 	d->household_id = household;
 	d->branch_id = b.id;
-	snprintf(d->package, sizeof d->package, "%s",
-		 in->package ? in->package : "standard");
-	snprintf(d->notes, sizeof d->notes, "%s", in->notes ? in->notes : "");
+	HANE_CLI_COPY(d->package, "package", in->package ? in->package : "standard");
+	HANE_CLI_COPY(d->notes, "notes", in->notes ? in->notes : "");
 	if (in->override) {
 		if (!*in->override)
 			return need(in->override, "--override GEREKÇE");
-		snprintf(d->override_reason, sizeof d->override_reason, "%s",
-			 in->override);
+		HANE_CLI_COPY(d->override_reason, "override", in->override);
 	}
 	return 0;
 }

@@ -159,9 +159,9 @@ static int client_fields(struct input *in, struct hane_homecare_client *c)
 	if (in->start && (rc = date_opt("--start", in->start, c->start_date)))
 		return rc;
 	if (in->needs)
-		SET(c->needs, in->needs);
+		HANE_CLI_COPY(c->needs, "needs", in->needs);
 	if (in->notes)
-		SET(c->notes, in->notes);
+		HANE_CLI_COPY(c->notes, "notes", in->notes);
 	return 0;
 }
 
@@ -417,7 +417,7 @@ static int worker_fields(struct input *in, struct hane_homecare_worker *w)
 	int rc;
 
 	if (in->name)
-		SET(w->name, in->name);
+		HANE_CLI_COPY(w->name, "name", in->name);
 	if (in->kind) {
 		if ((rc = code("kind", "--kind", in->kind, &s)))
 			return rc;
@@ -468,7 +468,7 @@ static int cmd_worker(struct hane_cli *cli, struct hane_opts *o,
 			return hane_cli_usage(CMD,
 					      hane_msg(HANE_M_CLI_MISSING_ARG),
 					      "NAME");
-		SET(w.name, o->pos[2]);
+		HANE_CLI_COPY(w.name, "NAME", o->pos[2]);
 		if ((rc = worker_fields(in, &w)))
 			return rc;
 		if ((rc = hane_homecare_worker_add(cli->db, &w, &id)))
@@ -673,7 +673,7 @@ static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 		}
 		v.worker_id = in->has_worker ? in->worker : 0;
 		if (in->notes)
-			SET(v.notes, in->notes);
+			HANE_CLI_COPY(v.notes, "notes", in->notes);
 		if ((rc = hane_homecare_visit_add(cli->db, &v, &id)))
 			return hane_cli_fail(rc);
 		printf(hane_msg(HANE_M_HC_CLI_VISIT_ADDED), (long long)id);

@@ -13,6 +13,9 @@ struct input {
 	struct hane_person p;
 	struct hane_household h;
 	bool person_set, household_set;
+	/* fields only a person has, and only a household has: `edit` with
+	 * --person takes the first, without it the second */
+	const char *person_only, *household_only;
 	int64_t to, household, person, limit;
 	bool has_to, has_household, has_person;
 };
@@ -26,7 +29,27 @@ static int field_fail(enum hane_msg field, int rc)
 	return hane_cli_fail(rc);
 }
 
-#define SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
+/* A value that does not fit its field is refused, never cut. */
+#define SET(dst, v)                                                            \
+	do {                                                                   \
+		if ((rc = hane_cli_copy((dst), sizeof(dst), name, (v))) != 0)  \
+			return rc;                                             \
+	} while (0)
+
+static const char *const person_fields[] = {
+	"tckn", "first", "last", "birth", "sex", "relation", "disability",
+	"chronic", NULL};
+static const char *const household_fields[] = {
+	"mahalle", "street", "building", "door", "income", "status", "notes",
+	NULL};
+
+static const char *listed(const char *const *list, const char *name)
+{
+	for (; *list; list++)
+		if (strcmp(*list, name) == 0)
+			return *list;
+	return NULL;
+}
 
 /* Applies one option to in; returns 0, or an exit status. */
 static int apply(struct hane_cli *cli, struct input *in, const char *name,
@@ -35,7 +58,15 @@ static int apply(struct hane_cli *cli, struct input *in, const char *name,
 	int64_t n;
 	int rc;
 
+	if (!in->person_only)
+		in->person_only = listed(person_fields, name);
+	if (!in->household_only)
+		in->household_only = listed(household_fields, name);
 	if (strcmp(name, "tckn") == 0) {
+		/* The model's check on the whole value: 14 digits are not
+		 * an 11-digit number cut short. */
+		if (*v && (rc = hane_tckn_check(v)) != 0)
+			return field_fail(HANE_M_F_TCKN, rc);
 		SET(in->p.tckn, v);
 		in->person_set = true;
 	} else if (strcmp(name, "first") == 0) {
@@ -292,6 +323,16 @@ static int cmd_edit(struct hane_cli *cli, int argc, char **argv,
 	struct input cur;
 	int changed = 0, rc;
 
+	/* Fields of the other record would be dropped while "Kaydedildi"
+	 * is printed: refuse them. */
+	if (in->has_person && in->household_only)
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_HH_FIELD_PERSON),
+				      in->household_only);
+	if (!in->has_person && in->person_only)
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_PERSON_FIELD_HH),
+				      in->person_only);
 	memset(&cur, 0, sizeof cur);
 	if ((rc = hane_household_get(cli->db, id, &cur.h)) != 0)
 		return hane_cli_fail(rc);

@@ -207,9 +207,9 @@ static int cmd_request(struct hane_cli *cli, const struct args *a)
 			   a->v[O_DATE])))
 		return rc;
 	if (a->v[O_REFERRER])
-		SET(r.referrer, a->v[O_REFERRER]);
+		HANE_CLI_COPY(r.referrer, "referrer", a->v[O_REFERRER]);
 	if (a->v[O_TEXT])
-		SET(r.reason_text, a->v[O_TEXT]);
+		HANE_CLI_COPY(r.reason_text, "text", a->v[O_TEXT]);
 	if ((rc = hane_inspection_request(cli->db, &r, &id)))
 		return hane_cli_fail(rc);
 	if ((rc = hane_inspection_get(cli->db, id, &r)))
@@ -338,14 +338,17 @@ static int cmd_visit(struct hane_cli *cli, const struct args *a)
 		status = hane_cli_fail(rc);
 		goto done;
 	}
-#define TXT(o, f)                                                              \
-	if (a->v[o])                                                           \
-		SET(v->f, a->v[o]);
-	TXT(O_PRESENT, present)
-	TXT(O_HEALTH, health)
-	TXT(O_DISABILITY, disability)
-	TXT(O_FINDINGS, findings)
-	TXT(O_NOTE, note)
+#define TXT(o, f, opt)                                                         \
+	if (a->v[o] &&                                                         \
+	    (rc = hane_cli_copy(v->f, sizeof v->f, opt, a->v[o])) != 0) {      \
+		status = rc;                                                   \
+		goto done;                                                     \
+	}
+	TXT(O_PRESENT, present, "present")
+	TXT(O_HEALTH, health, "health")
+	TXT(O_DISABILITY, disability, "disability")
+	TXT(O_FINDINGS, findings, "findings")
+	TXT(O_NOTE, note, "note")
 #undef TXT
 	if ((rc = hane_inspection_visit(cli->db, a->id, version, v, NULL)) ||
 	    (rc = hane_inspection_visit_get(cli->db, a->id, v))) {
@@ -414,7 +417,7 @@ static int cmd_decide(struct hane_cli *cli, const struct args *a)
 			   a->v[O_DATE])))
 		return rc;
 	if (a->v[O_REASON])
-		SET(d.reason, a->v[O_REASON]);
+		HANE_CLI_COPY(d.reason, "reason", a->v[O_REASON]);
 	if ((rc = need_version(cli, a->id, &version)))
 		return rc;
 	if ((rc = hane_inspection_decide(cli->db, a->id, version, &d, NULL)))

@@ -174,13 +174,13 @@ int hane_cmd_staff(struct hane_cli *cli, int argc, char **argv)
 		} else if (strcmp(name, "dry-run") == 0) {
 			dry_run = true;
 		} else if (strcmp(name, "name") == 0) {
-			snprintf(s.full_name, sizeof s.full_name, "%s", value);
+			HANE_CLI_COPY(s.full_name, "name", value);
 		} else if (strcmp(name, "role") == 0) {
-			snprintf(s.role, sizeof s.role, "%s", value);
+			HANE_CLI_COPY(s.role, "role", value);
 		} else if (strcmp(name, "unit") == 0) {
-			snprintf(s.unit, sizeof s.unit, "%s", value);
+			HANE_CLI_COPY(s.unit, "unit", value);
 		} else if (strcmp(name, "os-user") == 0) {
-			snprintf(s.os_user, sizeof s.os_user, "%s", value);
+			HANE_CLI_COPY(s.os_user, "os-user", value);
 		} else {
 			return hane_cli_usage("staff",
 					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
@@ -209,7 +209,7 @@ int hane_cmd_staff(struct hane_cli *cli, int argc, char **argv)
 	if (o.npos > 2)
 		return hane_cli_usage("staff", hane_msg(HANE_M_CLI_TOO_MANY),
 				      o.pos[2]);
-	snprintf(s.username, sizeof s.username, "%s", o.pos[1]);
+	HANE_CLI_COPY(s.username, "USER", o.pos[1]);
 	if (!s.full_name[0])
 		return hane_cli_usage("staff", hane_msg(HANE_M_CLI_MISSING_ARG),
 				      "--name");

@@ -134,7 +134,7 @@ static int apply_rider(const struct args *a, struct hane_taxi_rider *r)
 	if ((v = opt(a, "companion")) != NULL)
 		r->companion = yes(v);
 	if ((v = opt(a, "notes")) != NULL)
-		snprintf(r->driver_notes, sizeof r->driver_notes, "%s", v);
+		HANE_CLI_COPY(r->driver_notes, "notes", v);
 	if ((v = opt(a, "active")) != NULL)
 		r->active = yes(v);
 	return 0;
@@ -375,24 +375,24 @@ static int cmd_book(struct hane_cli *cli, struct args *a)
 							: "--to");
 	hane_taxi_booking_init(&b);
 	b.rider_id = r.id;
-	snprintf(b.day, sizeof b.day, "%s", opt(a, "day"));
-	snprintf(b.appt_time, sizeof b.appt_time, "%s", opt(a, "time"));
+	HANE_CLI_COPY(b.day, "day", opt(a, "day"));
+	HANE_CLI_COPY(b.appt_time, "time", opt(a, "time"));
 	/* A destination from the list when it matches one, else as typed. */
 	v = opt(a, "to");
 	if (hane_taxi_destination_find(cli->db, v, &d) == 0)
 		b.destination_id = d.id;
 	else
-		snprintf(b.destination, sizeof b.destination, "%s", v);
+		HANE_CLI_COPY(b.destination, "to", v);
 	if ((v = opt(a, "purpose")) != NULL)
-		snprintf(b.purpose, sizeof b.purpose, "%s", v);
+		HANE_CLI_COPY(b.purpose, "purpose", v);
 	if ((v = opt(a, "return")) != NULL) {
 		b.return_needed = true;
-		snprintf(b.return_time, sizeof b.return_time, "%s", v);
+		HANE_CLI_COPY(b.return_time, "return", v);
 	}
 	if ((v = opt(a, "pickup")) != NULL)
-		snprintf(b.pickup_address, sizeof b.pickup_address, "%s", v);
+		HANE_CLI_COPY(b.pickup_address, "pickup", v);
 	if ((v = opt(a, "notes")) != NULL)
-		snprintf(b.notes, sizeof b.notes, "%s", v);
+		HANE_CLI_COPY(b.notes, "notes", v);
 	if ((rc = vehicle_opt(cli, opt(a, "vehicle"), &b.vehicle_id)) != 0 ||
 	    (rc = vehicle_opt(cli, opt(a, "return-vehicle"),
 			      &b.return_vehicle_id)) != 0)
@@ -402,7 +402,7 @@ static int cmd_book(struct hane_cli *cli, struct args *a)
 		return HANE_EXIT_USAGE;
 	if ((v = opt(a, "override")) != NULL) {
 		b.override = true;
-		snprintf(b.override_reason, sizeof b.override_reason, "%s", v);
+		HANE_CLI_COPY(b.override_reason, "override", v);
 	}
 	if (has(a, "weekdays") || has(a, "until")) {
 		struct hane_taxi_series s;
@@ -801,7 +801,7 @@ static int cmd_vehicle(struct hane_cli *cli, struct args *a)
 		if ((rc = hane_taxi_vehicle_find(cli->db, a->o.pos[2], &v)))
 			return hane_cli_fail(rc);
 	} else if (!strcmp(sub, "add")) {
-		snprintf(v.plate, sizeof v.plate, "%s", a->o.pos[2]);
+		HANE_CLI_COPY(v.plate, "PLATE", a->o.pos[2]);
 		v.in_service = true;
 	} else {
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
@@ -815,7 +815,7 @@ static int cmd_vehicle(struct hane_cli *cli, struct args *a)
 	if (has(a, "service"))
 		v.in_service = yes(opt(a, "service"));
 	if (has(a, "notes"))
-		snprintf(v.notes, sizeof v.notes, "%s", opt(a, "notes"));
+		HANE_CLI_COPY(v.notes, "notes", opt(a, "notes"));
 	if ((rc = hane_taxi_vehicle_save(cli->db, &v, &id)) != 0)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_TAXI_CLI_VEHICLE_SAVED), (long long)id, v.plate);
@@ -842,7 +842,7 @@ static int cmd_driver(struct hane_cli *cli, struct args *a)
 	if (!strcmp(sub, "add")) {
 		if ((rc = need_pos(a, 2, "\"NAME\"")) != 0)
 			return rc;
-		snprintf(d.full_name, sizeof d.full_name, "%s", a->o.pos[2]);
+		HANE_CLI_COPY(d.full_name, "NAME", a->o.pos[2]);
 		d.active = true;
 	} else if (!strcmp(sub, "edit")) {
 		if ((rc = pos_int(a, 2, "DRIVER_ID", &id)) != 0)
@@ -853,7 +853,7 @@ static int cmd_driver(struct hane_cli *cli, struct args *a)
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
 	}
 	if (has(a, "name"))
-		snprintf(d.full_name, sizeof d.full_name, "%s", opt(a, "name"));
+		HANE_CLI_COPY(d.full_name, "name", opt(a, "name"));
 	/* Normalised here: the struct holds E.164, shorter than what
 	 * people type ("0532 123 45 67"). */
 	if (has(a, "phone") && *opt(a, "phone") &&
@@ -869,7 +869,7 @@ static int cmd_driver(struct hane_cli *cli, struct args *a)
 	if (has(a, "active"))
 		d.active = yes(opt(a, "active"));
 	if (has(a, "notes"))
-		snprintf(d.notes, sizeof d.notes, "%s", opt(a, "notes"));
+		HANE_CLI_COPY(d.notes, "notes", opt(a, "notes"));
 	if ((rc = hane_taxi_driver_save(cli->db, &d, &id)) != 0)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_TAXI_CLI_DRIVER_SAVED), (long long)id,
@@ -896,11 +896,11 @@ static int cmd_destination(struct hane_cli *cli, struct args *a)
 	if ((rc = need_pos(a, 2, "\"NAME\"")) != 0)
 		return rc;
 	memset(&d, 0, sizeof d);
-	snprintf(d.name, sizeof d.name, "%s", a->o.pos[2]);
+	HANE_CLI_COPY(d.name, "NAME", a->o.pos[2]);
 	snprintf(d.kind, sizeof d.kind, "%s",
 		 has(a, "kind") ? opt(a, "kind") : "other");
 	if (has(a, "address"))
-		snprintf(d.address, sizeof d.address, "%s", opt(a, "address"));
+		HANE_CLI_COPY(d.address, "address", opt(a, "address"));
 	d.active = true;
 	if ((rc = hane_taxi_destination_save(cli->db, &d, &id)) != 0)
 		return hane_cli_fail(rc);

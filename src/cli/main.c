@@ -578,6 +578,9 @@ int main(int argc, char **argv)
 	}
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
 		if (strcmp(argv[i], commands[c].name) == 0) {
+			hane_cli_guard_output();
+			if ((rc = hane_cli_check_args(argc - i, argv + i)) != 0)
+				return rc;
 			rc = commands[c].run(&cli, argc - i, argv + i);
 			hane_store_close(cli.db);
 			return rc;

@@ -18,16 +18,7 @@ int hane_field_error(int field, const char *why)
 
 int hane_field_len(int field, const char *s, size_t max)
 {
-	size_t n = strlen(s);
-
-	if (n >= max) {
-		hane_error_set(hane_msg(HANE_M_V_TOO_LONG),
-			       hane_msg((enum hane_msg)field), (int)max - 1);
-		return HANE_EINVAL;
-	}
-	if (!hane_utf8_valid(s, n))
-		return hane_field_error(field, hane_strerror(HANE_EINVAL));
-	return 0;
+	return hane_field_text(field, s, max, HANE_TEXT_LINE);
 }
 
 int hane_field_chars(int field, const char *s, int max_chars)

@@ -169,6 +169,10 @@ int hane_money_parse(int64_t *kurus, const char *s)
 	}
 	if (lira * 100 > INT64_MAX - sub)
 		return too_large();
+	if (lira * 100 + sub > HANE_MONEY_MAX) {
+		hane_error_set("%s", hane_msg(HANE_M_MONEY_MAX));
+		return HANE_EINVAL;
+	}
 	*kurus = neg ? -(lira * 100 + sub) : lira * 100 + sub;
 	return 0;
 }

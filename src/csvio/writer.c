@@ -10,6 +10,7 @@
  */
 #include "hane/csvio.h"
 #include "hane/xlsxio.h"
+#include "hane/core.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -82,10 +83,22 @@ static bool is_id(const char *s)
 	return true;
 }
 
-static bool risky(char c)
+/* What Excel (and LibreOffice) take for the start of a formula: = + - @,
+ * their fullwidth forms ＝＋－＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20), which
+ * they fold to ASCII, also after leading spaces, tabs and line breaks,
+ * which they skip. */
+static bool risky(const char *s)
 {
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
-	       c == '\r';
+	if (*s == '\t' || *s == '\r')
+		return true;
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	if (*s == '=' || *s == '+' || *s == '-' || *s == '@')
+		return true;
+	return (unsigned char)s[0] == 0xEF &&
+	       (((unsigned char)s[1] == 0xBC &&
+		 ((unsigned char)s[2] == 0x9D || (unsigned char)s[2] == 0x8B ||
+		  (unsigned char)s[2] == 0x8D || (unsigned char)s[2] == 0xA0)));
 }
 
 static bool needs_quotes(const char *s, char delim)
@@ -114,6 +127,25 @@ void hane_csv_writer_sheet(hane_csv_writer *w, const char *name)
 {
 	if (w && w->xlsx)
 		hane_xlsx_sheet(w->xlsx, name);
+}
+
+/* Text, with the apostrophe that keeps a formula from running. */
+static int put_text(hane_csv_writer *w, const char *v)
+{
+	if (risky(v)) {
+		size_t n = strlen(v) + 2;
+		char *t = malloc(n);
+
+		if (!t)
+			return HANE_ENOMEM;
+		t[0] = '\'';
+		memcpy(t + 1, v, n - 1);
+		put_raw(w, t);
+		free(t);
+		return 0;
+	}
+	put_raw(w, v);
+	return 0;
 }
 
 int hane_csv_put(hane_csv_writer *w, const char *v, enum hane_csv_kind k)
@@ -159,20 +191,20 @@ int hane_csv_put(hane_csv_writer *w, const char *v, enum hane_csv_kind k)
 		}
 		return 0;
 	}
-	if (risky(v[0])) {
-		size_t n = strlen(v) + 2;
+	if (hane_text_control(v, HANE_TEXT_MULTILINE)) {
+		/* stored before the rule: written visible, never raw */
+		size_t n = hane_text_escape(NULL, 0, v, HANE_TEXT_MULTILINE) + 1;
 		char *t = malloc(n);
+		int rc;
 
 		if (!t)
 			return HANE_ENOMEM;
-		t[0] = '\'';
-		memcpy(t + 1, v, n - 1);
-		put_raw(w, t);
+		hane_text_escape(t, n, v, HANE_TEXT_MULTILINE);
+		rc = put_text(w, t);
 		free(t);
-		return 0;
+		return rc;
 	}
-	put_raw(w, v);
-	return 0;
+	return put_text(w, v);
 }
 
 int hane_csv_endrow(hane_csv_writer *w)
@@ -207,7 +239,7 @@ char *hane_csv_unguard(char *s)
 {
 	size_t n = strlen(s);
 
-	if (n >= 2 && s[0] == '\'' && risky(s[1])) {
+	if (n >= 2 && s[0] == '\'' && risky(s + 1)) {
 		memmove(s, s + 1, n);
 		return s;
 	}

@@ -117,6 +117,18 @@ static int check_idents(const char *table, const struct hane_field *f,
 	return 0;
 }
 
+/* The last guard of "no control character is stored": the models check
+ * their fields by name first (hane_field_text), this catches a field a
+ * model forgot, for every unit and every path (command line, console,
+ * imports). Tab and newline pass here; which fields are one line is the
+ * model's rule. The column is named, since no label is known here. */
+static int check_text(const struct hane_field *f)
+{
+	if (f->type != HANE_V_TEXT || !f->text)
+		return 0;
+	return hane_text_check(f->name, f->text, HANE_TEXT_MULTILINE);
+}
+
 /* ---- Actor ----------------------------------------------------------- */
 
 const char *hane_os_user(void)
@@ -250,6 +262,9 @@ int hane_store_insert(hane_db *db, const char *table,
 	int rc;
 
 	check_idents(table, f, n);
+	for (size_t k = 0; k < n; k++)
+		if ((rc = check_text(&f[k])) != 0)
+			return rc;
 	hane_now(now);
 	buf_str(&sql, "INSERT INTO ");
 	buf_str(&sql, table);
@@ -405,6 +420,8 @@ int hane_store_update(hane_db *db, const char *table, int64_t id,
 	for (size_t k = 0; k < n; k++) {
 		if (same_value(old, 3 + (int)k, &f[k]))
 			continue;
+		if ((rc = check_text(&f[k])) != 0)
+			goto done;
 		differs[k] = true;
 		snprintf(param, sizeof param, "%s = :%s, ", f[k].name,
 			 f[k].name);

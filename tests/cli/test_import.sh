@@ -51,11 +51,13 @@ run import households "$T/good.csv" --on-duplicate fail
 expect_rc 1 "duplicate with fail"
 expect_err "zaten kayıtlı" "fail names the duplicate"
 
-# Some rows rejected: 3, rejects file next to the input with the reasons.
+# Some rows rejected: 4, rejects file next to the input with the reasons
+# (a name over two lines is refused: names are one line, #16).
 cp "$D/partial.csv" "$T/partial.csv"
 run import households "$T/partial.csv"
 expect_rc 3 "partial"
-expect_out "Reddedilen: 3" "3 rejected"
+expect_out "Reddedilen: 4" "4 rejected"
+expect_out "Satır 6: Ad: denetim karakteri kullanılamaz (U+000A)" "line break in a name"
 expect_out "Satır 3: TC Kimlik No" "reason by line"
 expect_out "Satır 4: TC Kimlik No: TC Kimlik No Excel" "Excel hint"
 expect_out "Satır 5: Doğum Tarihi" "date reason"
@@ -64,7 +66,7 @@ R="$T/partial-hatalar.csv"
 [ -f "$R" ] && ok || bad "rejects file written"
 [ "$(head -1 "$R")" = 'TC Kimlik No,Ad,Soyad,Doğum Tarihi,"Hata"' ] && ok || bad "rejects header: $(head -1 "$R")"
 grep -q '^"1,23457E+10",Excel,Bozdu,,"' "$R" && ok || bad "original row kept"
-[ "$(grep -c '' "$R")" -eq 4 ] && ok || bad "header + 3 rows in rejects"
+[ "$(grep -c '' "$R")" -eq 6 ] && ok || bad "header + 4 rows (one of two lines) in rejects"
 
 # Every row rejected: 1.
 printf 'TCKN;Ad;Soyad\n12345678901;A;B\n' >"$T/allbad.csv"

@@ -430,8 +430,8 @@ static void test_money_parse(void **state)
 	expect_money("12.50", 1250);
 	expect_money("12.5", 1250);
 	expect_money("999.999", 99999900);
-	expect_money("92233720368547758,07", INT64_MAX);
-	expect_money("-92233720368547758,07", -INT64_MAX);
+	expect_money("100.000.000,00", HANE_MONEY_MAX);
+	expect_money("-100.000.000 TL", -HANE_MONEY_MAX);
 }
 
 static void test_money_reject(void **state)
@@ -460,6 +460,11 @@ static void test_money_reject(void **state)
 	expect_money_bad("8.250,505", HANE_M_MONEY_DECIMALS);
 	expect_money_bad("1.2345", HANE_M_MONEY_DECIMALS);
 	expect_money_bad("92233720368547758,08", HANE_M_MONEY_RANGE);
+	/* #16: amounts are bounded, so no sum of them can overflow */
+	expect_money_bad("100.000.000,01", HANE_M_MONEY_MAX);
+	expect_money_bad("-100.000.000,01", HANE_M_MONEY_MAX);
+	expect_money_bad("92233720368547758,07", HANE_M_MONEY_MAX);
+	expect_money_bad("92.233.720.368.547.758,07 TL", HANE_M_MONEY_MAX);
 	expect_money_bad("99999999999999999999", HANE_M_MONEY_RANGE);
 	expect_money_bad("-99999999999999999999,99", HANE_M_MONEY_RANGE);
 }
@@ -497,7 +502,7 @@ static void test_money_format(void **state)
 		int64_t v, back = 0;
 
 		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-		v = (int64_t)(x >> (i % 50 + 14));
+		v = (int64_t)(x >> (i % 50 + 14)) % (HANE_MONEY_MAX + 1);
 		if (i % 2)
 			v = -v;
 		hane_money_format(out, sizeof out, v, i % 3 == 0);
@@ -870,6 +875,68 @@ static void test_text_copy(void **state)
 			 HANE_EINVAL);
 }
 
+/* #16: one check for control characters on every way in, one escape on
+ * the way out. */
+static void test_control_chars(void **state)
+{
+	char out[64];
+
+	(void)state;
+	assert_int_equal(hane_text_control("Şükrü Yılmaz", HANE_TEXT_LINE), 0);
+	assert_int_equal(hane_text_control("a\033]52;c;x\007", 0), 0x1B);
+	assert_int_equal(hane_text_control("a\007", 0), 0x07);
+	assert_int_equal(hane_text_control("a\x7f", 0), 0x7F);
+	assert_int_equal(hane_text_control("a\xc2\x9b", 0), 0x9B); /* C1 CSI */
+	assert_int_equal(hane_text_control("a\xc2\x85", 0), 0x85); /* NEL */
+	assert_int_equal(hane_text_control("\xe2\x80\xaa", 0), 0x202A);
+	assert_int_equal(hane_text_control("\xe2\x80\xae", 0), 0x202E);
+	assert_int_equal(hane_text_control("\xe2\x81\xa6", 0), 0x2066);
+	assert_int_equal(hane_text_control("\xe2\x81\xa9", 0), 0x2069);
+	/* neighbours that are text: U+2029 and U+206A, NBSP, ZWJ */
+	assert_int_equal(hane_text_control("\xe2\x80\xa9\xe2\x81\xaa", 0),
+			 0);
+	assert_int_equal(hane_text_control("a\xc2\xa0" "b\xe2\x80\x8d", 0), 0);
+	/* tab and newline: only in multi-line text; CR never */
+	assert_int_equal(hane_text_control("a\tb", HANE_TEXT_LINE), '\t');
+	assert_int_equal(hane_text_control("a\nb", HANE_TEXT_LINE), '\n');
+	assert_int_equal(hane_text_control("a\tb\nc", HANE_TEXT_MULTILINE), 0);
+	assert_int_equal(hane_text_control("a\r\nb", HANE_TEXT_MULTILINE),
+			 '\r');
+	assert_int_equal(hane_text_control(NULL, 0), 0);
+
+	assert_int_equal(hane_text_check("--first", "A\033B", HANE_TEXT_LINE),
+			 HANE_EINVAL);
+	assert_string_equal(hane_error_last(),
+			    "--first: denetim karakteri kullanılamaz (U+001B)");
+	tu_ok(hane_text_check("--notes", "a\nb", HANE_TEXT_MULTILINE));
+	assert_int_equal(hane_field_len(HANE_M_F_FIRST, "A\nB", 96),
+			 HANE_EINVAL);
+	assert_string_equal(hane_error_last(),
+			    "Ad: denetim karakteri kullanılamaz (U+000A)");
+	assert_int_equal(hane_field_text(HANE_M_F_NOTES, "x\xe2\x80\xae",
+					 96, HANE_TEXT_MULTILINE),
+			 HANE_EINVAL);
+	assert_non_null(strstr(hane_error_last(), "U+202E"));
+	tu_ok(hane_field_text(HANE_M_F_NOTES, "a\n\tb", 96,
+			      HANE_TEXT_MULTILINE));
+
+	/* out: visible, unambiguous, never raw */
+	assert_int_equal(hane_text_escape(out, sizeof out,
+					  "X\033]52\007\xc2\x9b\xe2\x80\xaeY\xff",
+					  HANE_TEXT_MULTILINE),
+			 strlen("X\\x1b]52\\x07\\u009b\\u202eY\\xff"));
+	assert_string_equal(out, "X\\x1b]52\\x07\\u009b\\u202eY\\xff");
+	hane_text_escape(out, sizeof out, "a\tb\nc", HANE_TEXT_MULTILINE);
+	assert_string_equal(out, "a\tb\nc");
+	hane_text_escape(out, sizeof out, "a\tb", HANE_TEXT_LINE);
+	assert_string_equal(out, "a\\x09b");
+	/* cut short: never half an escape */
+	assert_int_equal(hane_text_escape(out, 4, "\033\033", 0), 8);
+	assert_string_equal(out, "");
+	hane_text_escape(out, 6, "ab\033", 0);
+	assert_string_equal(out, "ab");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -903,6 +970,7 @@ int main(void)
 		cmocka_unit_test(test_text_collate),
 		cmocka_unit_test(test_text_wrap),
 		cmocka_unit_test(test_text_copy),
+		cmocka_unit_test(test_control_chars),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

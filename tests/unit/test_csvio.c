@@ -408,6 +408,36 @@ static void test_writer(void **state)
 	free(s);
 }
 
+/* #16: Excel folds fullwidth ＝＋－＠ to ASCII and skips leading blanks
+ * before a formula; stored control characters are written visible. */
+static void test_writer_formula_and_controls(void **state)
+{
+	const char *v[] = {"\xef\xbc\x9d" "1+1", "\xef\xbc\x8b" "1",
+			   "\xef\xbc\x8d" "1", "\xef\xbc\xa0" "a", " =1+1",
+			   "\t =1", "  @x", "\n-1", "a =b", "X\033]52\007",
+			   "\xe2\x80\xae" "abc", "\xef\xbc\x9e"};
+	enum hane_csv_kind k[12];
+	char *s;
+
+	(void)state;
+	for (size_t i = 0; i < 12; i++)
+		k[i] = HANE_CSV_TEXT;
+	s = write_rows(0, v, k, 12);
+	assert_string_equal(
+		s, "'\xef\xbc\x9d" "1+1,'\xef\xbc\x8b" "1,'\xef\xbc\x8d" "1,"
+		   "'\xef\xbc\xa0" "a,' =1+1,'\t =1,'  @x,\"'\n-1\",a =b,"
+		   "X\\x1b]52\\x07,\\u202eabc,\xef\xbc\x9e\n");
+	free(s);
+	/* and the reader takes the apostrophe off again */
+	{
+		char a[] = "' =1+1", b[] = "'\xef\xbc\x9d" "1", c[] = "'x";
+
+		assert_string_equal(hane_csv_unguard(a), " =1+1");
+		assert_string_equal(hane_csv_unguard(b), "\xef\xbc\x9d" "1");
+		assert_string_equal(hane_csv_unguard(c), "'x");
+	}
+}
+
 static void test_excel_reads_back(void **state)
 {
 	const char *v[] = {"12345678950", "=1+1", "8250.50", "Şükrü"};
@@ -519,6 +549,7 @@ int main(void)
 		cmocka_unit_test(test_forced_delimiter),
 		cmocka_unit_test(test_rejects_keep_original),
 		cmocka_unit_test(test_writer),
+		cmocka_unit_test(test_writer_formula_and_controls),
 		cmocka_unit_test(test_excel_reads_back),
 		cmocka_unit_test(test_long_file_streams),
 	};

@@ -232,7 +232,8 @@ static int client_validate(struct hane_homecare_client *c)
 	if ((rc = hc_check_code("services", HANE_M_HC_F_SERVICES,
 				c->services)) ||
 	    (rc = hc_check_date(HANE_M_HC_F_START_DATE, c->start_date, true)) ||
-	    (rc = hane_field_len(HANE_M_HC_F_NOTES, c->notes, sizeof c->notes)) ||
+	    (rc = hane_field_text(HANE_M_HC_F_NOTES, c->notes, sizeof c->notes,
+				  HANE_TEXT_MULTILINE)) ||
 	    (rc = needs_normalize(needs, sizeof needs, c->needs)))
 		return rc;
 	HC_SET(c->needs, needs);

@@ -687,8 +687,9 @@ int hane_homecare_visit_cancel(hane_db *db, int64_t id, int64_t version,
 			       hane_msg(HANE_M_HC_F_REASON));
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_field_len(HANE_M_HC_F_REASON, reason,
-				 HANE_TEXT_MAX)) != 0)
+	if ((rc = hane_field_text(HANE_M_HC_F_REASON, reason,
+				 HANE_TEXT_MAX,
+				  HANE_TEXT_MULTILINE)) != 0)
 		return rc;
 	if ((rc = planned_visit(db, id, version, &v)))
 		return rc;
@@ -730,7 +731,8 @@ static int recordable(hane_db *db, int64_t id, int64_t version,
 
 static int text_ok(enum hane_msg field, const char *s, size_t max)
 {
-	return s ? hane_field_len(field, s, max) : 0;
+	return s ? hane_field_text(field, s, max,
+				  HANE_TEXT_MULTILINE) : 0;
 }
 
 int hane_homecare_visit_done(hane_db *db, int64_t id, int64_t version,

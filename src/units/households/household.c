@@ -190,11 +190,15 @@ int hane_household_validate(hane_db *db, const struct hane_household *h)
 			return HANE_EINVAL;
 		}
 	}
-	if ((rc = hane_field_len(HANE_M_F_STREET, h->street, sizeof h->street)) ||
+	/* An address may come over two lines (Excel's Alt+Enter); names,
+	 * building and door numbers are one line. */
+	if ((rc = hane_field_text(HANE_M_F_STREET, h->street, sizeof h->street,
+				  HANE_TEXT_MULTILINE)) ||
 	    (rc = hane_field_len(HANE_M_F_BUILDING, h->building,
 			    sizeof h->building)) ||
 	    (rc = hane_field_len(HANE_M_F_DOOR, h->door, sizeof h->door)) ||
-	    (rc = hane_field_len(HANE_M_F_NOTES, h->notes, sizeof h->notes)))
+	    (rc = hane_field_text(HANE_M_F_NOTES, h->notes, sizeof h->notes,
+				  HANE_TEXT_MULTILINE)))
 		return rc;
 	if (h->phone[0]) {
 		char norm[HANE_PHONE_LEN + 1];

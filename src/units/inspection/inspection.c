@@ -818,8 +818,9 @@ int insp_validate_request(hane_db *db, struct hane_inspection *r)
 		return not_one_of(HANE_INSP_URGENCY, HANE_M_INSP_F_URGENCY);
 	if ((rc = hane_field_len(HANE_M_INSP_F_REFERRER, r->referrer,
 			    sizeof r->referrer)) ||
-	    (rc = hane_field_len(HANE_M_INSP_F_REASON_TEXT, r->reason_text,
-			    sizeof r->reason_text)))
+	    (rc = hane_field_text(HANE_M_INSP_F_REASON_TEXT, r->reason_text,
+			    sizeof r->reason_text,
+				  HANE_TEXT_MULTILINE)))
 		return rc;
 	/* A referral that does not say from whom cannot be followed up. */
 	if (!strcmp(r->channel, "referral") && hane_text_blank(r->referrer)) {
@@ -1022,8 +1023,9 @@ int hane_inspection_cancel(hane_db *db, int64_t id, int64_t version,
 			       hane_msg(HANE_M_INSP_F_CANCEL_REASON));
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_field_len(HANE_M_INSP_F_CANCEL_REASON, reason,
-			    HANE_INSP_TEXT_MAX)))
+	if ((rc = hane_field_text(HANE_M_INSP_F_CANCEL_REASON, reason,
+			    HANE_INSP_TEXT_MAX,
+				  HANE_TEXT_MULTILINE)))
 		return rc;
 	return hane_store_tx(db, cancel_tx, &a);
 }

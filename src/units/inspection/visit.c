@@ -106,17 +106,18 @@ static int validate_visit(const struct hane_inspection_visit *v)
 		hane_error_set("%s", hane_msg(HANE_M_INSP_V_RENT_OWNER));
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_field_len(HANE_M_INSP_F_PRESENT, v->present,
-			    sizeof v->present)) ||
-	    (rc = hane_field_len(HANE_M_INSP_F_HEALTH, v->health,
-			    sizeof v->health)) ||
-	    (rc = hane_field_len(HANE_M_INSP_F_DISABILITY, v->disability,
-			    sizeof v->disability)) ||
-	    (rc = hane_field_len(HANE_M_INSP_F_FINDINGS, v->findings,
-			    sizeof v->findings)) ||
+	if ((rc = hane_field_text(HANE_M_INSP_F_PRESENT, v->present,
+				  sizeof v->present, HANE_TEXT_MULTILINE)) ||
+	    (rc = hane_field_text(HANE_M_INSP_F_HEALTH, v->health,
+				  sizeof v->health, HANE_TEXT_MULTILINE)) ||
+	    (rc = hane_field_text(HANE_M_INSP_F_DISABILITY, v->disability,
+				  sizeof v->disability, HANE_TEXT_MULTILINE)) ||
+	    (rc = hane_field_text(HANE_M_INSP_F_FINDINGS, v->findings,
+				  sizeof v->findings, HANE_TEXT_MULTILINE)) ||
 	    (rc = hane_field_chars(HANE_M_INSP_F_FINDINGS, v->findings,
 				   HANE_INSP_NOTE_CHARS)) ||
-	    (rc = hane_field_len(HANE_M_INSP_F_NOTE, v->note, sizeof v->note)) ||
+	    (rc = hane_field_text(HANE_M_INSP_F_NOTE, v->note, sizeof v->note,
+				  HANE_TEXT_MULTILINE)) ||
 	    (rc = hane_field_chars(HANE_M_INSP_F_NOTE, v->note,
 				   HANE_INSP_NOTE_CHARS)))
 		return rc;
@@ -552,8 +553,9 @@ static int validate_decision(const struct hane_inspection_decision *d)
 			       hane_msg(HANE_M_INSP_F_DECISION_REASON));
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_field_len(HANE_M_INSP_F_DECISION_REASON, d->reason,
-			    sizeof d->reason)))
+	if ((rc = hane_field_text(HANE_M_INSP_F_DECISION_REASON, d->reason,
+			    sizeof d->reason,
+				  HANE_TEXT_MULTILINE)))
 		return rc;
 	if (!strcmp(d->outcome, "rejected")) {
 		if (d->aid_type[0] || d->kind[0] || d->amount_kurus >= 0 ||

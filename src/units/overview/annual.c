@@ -18,13 +18,13 @@
 /* What the report runs: the running totals of migration 011, kept by
  * triggers on the units' rows (ov_tally per month, ov_served per year). */
 #define TALLY(m)                                                               \
-	"SELECT coalesce(sum(n), 0) FROM ov_tally WHERE measure = '" m "'"     \
+	"SELECT coalesce(total(n), 0) FROM ov_tally WHERE measure = '" m "'"     \
 	" AND month BETWEEN :year || '-01' AND :year || '-12'"
 #define SERVED(m)                                                              \
 	"SELECT count(*) FROM ov_served WHERE measure = '" m "'"               \
 	" AND year = :year"
 #define PERSONS(m)                                                             \
-	"SELECT coalesce(sum(persons), 0) FROM ov_served"                      \
+	"SELECT coalesce(total(persons), 0) FROM ov_served"                      \
 	" WHERE measure = '" m "' AND year = :year"
 
 /* What it checks against (hane annual --verify): the same figure counted
@@ -92,7 +92,7 @@ static const struct {
 	 " WHERE outcome = 'rejected' AND" IN_YEAR("decided_on")},
 	{"inspection.cash", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_CASH, true,
 	 TALLY("inspection.cash"),
-	 "SELECT coalesce(sum(amount_kurus), 0) FROM inspection_decision"
+	 "SELECT coalesce(total(amount_kurus), 0) FROM inspection_decision"
 	 " WHERE outcome = 'aid' AND kind = 'cash' AND"
 	 IN_YEAR("decided_on")},
 	{"foodbank.packages", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_PACKAGES,
@@ -105,7 +105,7 @@ static const struct {
 	 PERSONS("foodbank.households"), NULL},
 	{"foodbank.value", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_VALUE, true,
 	 TALLY("foodbank.value"),
-	 "SELECT coalesce(sum(value_kurus), 0) FROM fb_distribution WHERE"
+	 "SELECT coalesce(total(value_kurus), 0) FROM fb_distribution WHERE"
 	 IN_YEAR("date")},
 	{"foodbank.donations", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_DONATIONS,
 	 false, TALLY("foodbank.donations"),
@@ -113,11 +113,11 @@ static const struct {
 	{"foodbank.donation_value", HANE_OV_FOODBANK,
 	 HANE_M_OV_F_FOOD_DONATION_VALUE, true,
 	 TALLY("foodbank.donation_value"),
-	 "SELECT coalesce(sum(value_kurus), 0) FROM fb_donation WHERE"
+	 "SELECT coalesce(total(value_kurus), 0) FROM fb_donation WHERE"
 	 IN_YEAR("date")},
 	{"foodbank.supply_value", HANE_OV_FOODBANK,
 	 HANE_M_OV_F_FOOD_SUPPLY_VALUE, true, TALLY("foodbank.supply_value"),
-	 "SELECT coalesce(sum(value_kurus), 0) FROM fb_supply WHERE"
+	 "SELECT coalesce(total(value_kurus), 0) FROM fb_supply WHERE"
 	 IN_YEAR("date")},
 	{"homecare.care_visits", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_VISITS,
 	 false, TALLY("homecare.care_visits"),
@@ -199,12 +199,25 @@ static struct hane_ov_figure figure_at(size_t i)
 	return f;
 }
 
+/* A figure's error names the figure ("Nakdi yardım …: toplam …"). */
+static int figure_error(size_t i, int rc)
+{
+	char keep[512];
+
+	if (rc) {
+		snprintf(keep, sizeof keep, "%s", hane_error_last());
+		hane_error_set("%s: %s", hane_msg(figures[i].title), keep);
+	}
+	return rc;
+}
+
 static int run_one(hane_db *db, size_t i, const char *ys, int64_t *v)
 {
 	const char *names[] = {":year"};
 	const char *vals[] = {ys};
 
-	return ov_query_int(db, figures[i].sql, names, vals, 1, v);
+	return figure_error(i, ov_query_int(db, figures[i].sql, names, vals,
+					    1, v));
 }
 
 int hane_overview_annual(hane_db *db, int year,
@@ -274,7 +287,8 @@ int hane_overview_verify(hane_db *db, int year,
 		if (!f.check)
 			continue;
 		if ((rc = run_one(db, i, ys, &f.value)) != 0 ||
-		    (rc = ov_query_int(db, f.check, names, vals, 1, &rows)) != 0)
+		    (rc = figure_error(i, ov_query_int(db, f.check, names, vals,
+						       1, &rows))) != 0)
 			break;
 		if (rows != f.value)
 			(*differ)++;
