@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -103,6 +104,10 @@ int hane_cli_copy(char *dst, size_t dstsz, const char *opt, const char *v);
  * character (hane_text_escape_one) on its way to the terminal or pipe;
  * closed at exit. For commands, not the console. */
 void hane_cli_guard_output(void);
+
+/* The unescaped stderr, for hane's own terminal control only (progress
+ * lines redrawn with CR and ESC[K); never for stored text. */
+FILE *hane_cli_term(void);
 
 #define HANE_CMD(name, summary) \
 	int hane_cmd_##name(struct hane_cli *cli, int argc, char **argv);

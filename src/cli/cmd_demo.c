@@ -10,9 +10,9 @@
 static void progress(int64_t done, int64_t total, void *arg)
 {
 	(void)arg;
-	fprintf(stderr, "\r%lld / %lld", (long long)done, (long long)total);
+	fprintf(hane_cli_term(), "\r%lld / %lld", (long long)done, (long long)total);
 	if (done == total)
-		fputc('\n', stderr);
+		fputc('\n', hane_cli_term());
 }
 
 int hane_cmd_demo(struct hane_cli *cli, int argc, char **argv)

@@ -42,7 +42,7 @@ static void on_reject(long line, const char *reason, void *arg)
 	}
 	u->shown++;
 	if (u->tty)
-		fputs("\r\033[K", stderr);
+		fputs("\r\033[K", hane_cli_term());
 	printf(hane_msg(HANE_M_CLI_IMPORT_REJECT_LINE), line, reason);
 	fflush(stdout);
 }
@@ -65,9 +65,9 @@ static bool on_progress(const struct hane_import_counts *c, void *arg)
 	rate = t > 0 ? (double)c->rows / t : 0;
 	if (c->size > 0 && c->offset > 0)
 		left = t * (double)(c->size - c->offset) / (double)c->offset;
-	fprintf(stderr, hane_msg(HANE_M_IMP_PROGRESS), (long long)c->rows,
+	fprintf(hane_cli_term(), hane_msg(HANE_M_IMP_PROGRESS), (long long)c->rows,
 		(long long)rate, (int)(left / 60), (int)left % 60);
-	fflush(stderr);
+	fflush(hane_cli_term());
 	return true;
 }
 
@@ -191,7 +191,7 @@ int hane_cmd_import(struct hane_cli *cli, int argc, char **argv)
 	}
 	rc = hane_households_import(cli->db, o.pos[1], &io, &c);
 	if (u.tty)
-		fputs("\r\033[K", stderr);
+		fputs("\r\033[K", hane_cli_term());
 	if (rc) {
 		free(rejects);
 		return hane_cli_fail(rc);

@@ -314,7 +314,7 @@ static void progress(const char *stage, int64_t done, int64_t total,
 		     void *arg)
 {
 	(void)arg;
-	fprintf(stderr, "\r%-12s %lld / %lld", stage, (long long)done,
+	fprintf(hane_cli_term(), "\r%-12s %lld / %lld", stage, (long long)done,
 		(long long)total);
 	if (done == total)
 		fputc('\n', stderr);

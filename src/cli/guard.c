@@ -45,8 +45,8 @@ int hane_cli_check_args(int argc, char **argv)
 		/* The label itself must be printable. */
 		if (hane_text_control(label, HANE_TEXT_LINE))
 			snprintf(label, sizeof label, "#%d", i);
-		return hane_cli_fail(hane_text_check(label, a,
-						     HANE_TEXT_MULTILINE));
+		return hane_cli_fail(
+			hane_text_check(label, a, HANE_TEXT_MULTILINE));
 	}
 	return 0;
 }
@@ -75,7 +75,7 @@ struct guard {
 	int fd;
 	unsigned char seq[4]; /* a UTF-8 sequence split across writes */
 	size_t nseq, want;
-	bool cr;              /* a CR waiting to see whether LF follows */
+	bool cr; /* a CR waiting to see whether LF follows */
 	char buf[4096];
 	size_t nbuf;
 };
@@ -135,7 +135,7 @@ static int guard_char(struct guard *g, const char *s, size_t n)
 
 static size_t utf8_want(unsigned char c)
 {
-	return c >= 0xC2 && c <= 0xDF   ? 2
+	return c >= 0xC2 && c <= 0xDF	? 2
 	       : c >= 0xE0 && c <= 0xEF ? 3
 	       : c >= 0xF0 && c <= 0xF4 ? 4
 					: 1;
@@ -157,7 +157,8 @@ static ssize_t guard_write(void *cookie, const char *buf, size_t size)
 		if (g->nseq == 0) {
 			g->want = utf8_want(c);
 			if (g->want == 1) {
-				if (guard_char(g, (const char *)&buf[i], 1) != 0)
+				if (guard_char(g, (const char *)&buf[i], 1) !=
+				    0)
 					return -1;
 				continue;
 			}
@@ -224,13 +225,19 @@ static void guard_end(void)
 	}
 }
 
+FILE *hane_cli_term(void)
+{
+	return orig_err ? orig_err : stderr;
+}
+
 void hane_cli_guard_output(void)
 {
 	FILE *out, *err;
 
 	fflush(stdout);
 	fflush(stderr);
-	out = guard_open(STDOUT_FILENO, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
+	out = guard_open(STDOUT_FILENO,
+			 isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
 	err = guard_open(STDERR_FILENO, _IONBF);
 	if (!out || !err) {
 		if (out)

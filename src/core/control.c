@@ -26,8 +26,7 @@ bool hane_cp_is_control(uint32_t cp, unsigned flags)
 	if (cp == '\t' || cp == '\n')
 		return !(flags & HANE_TEXT_MULTILINE);
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
-	       (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 uint32_t hane_text_control(const char *s, unsigned flags)
@@ -87,7 +86,8 @@ size_t hane_text_escape_one(char out[12], const char *s, size_t n,
 
 	if (len <= 0) {
 		*used = 1;
-		return (size_t)snprintf(out, 12, "\\x%02x", (unsigned char)s[0]);
+		return (size_t)snprintf(out, 12, "\\x%02x",
+					(unsigned char)s[0]);
 	}
 	*used = (size_t)len;
 	if (!hane_cp_is_control(cp, flags)) {
@@ -100,8 +100,7 @@ size_t hane_text_escape_one(char out[12], const char *s, size_t n,
 	return (size_t)snprintf(out, 12, "\\u%04x", (unsigned)cp);
 }
 
-size_t hane_text_escape(char *out, size_t outsz, const char *s,
-			unsigned flags)
+size_t hane_text_escape(char *out, size_t outsz, const char *s, unsigned flags)
 {
 	size_t n = s ? strlen(s) : 0, i = 0, need = 0;
 	bool full = outsz == 0;
@@ -109,7 +108,7 @@ size_t hane_text_escape(char *out, size_t outsz, const char *s,
 	while (i < n) {
 		char one[12];
 		size_t used, k = hane_text_escape_one(one, s + i, n - i, flags,
-						       &used);
+						      &used);
 
 		if (!full && need + k < outsz) {
 			memcpy(out + need, one, k);

@@ -150,6 +150,20 @@ static int put_text(hane_csv_writer *w, const char *v)
 
 int hane_csv_put(hane_csv_writer *w, const char *v, enum hane_csv_kind k)
 {
+	if (v && hane_text_control(v, HANE_TEXT_MULTILINE)) {
+		/* Stored before the rule (#16): written visible, never raw,
+		 * in a CSV and in a workbook alike. */
+		size_t n = hane_text_escape(NULL, 0, v, HANE_TEXT_MULTILINE) + 1;
+		char *t = malloc(n);
+		int rc;
+
+		if (!t)
+			return HANE_ENOMEM;
+		hane_text_escape(t, n, v, HANE_TEXT_MULTILINE);
+		rc = hane_csv_put(w, t, k);
+		free(t);
+		return rc;
+	}
 	if (w->xlsx)
 		return hane_xlsx_put(w->xlsx, v, k);
 	if (k == HANE_CSV_DATE)
@@ -190,19 +204,6 @@ int hane_csv_put(hane_csv_writer *w, const char *v, enum hane_csv_kind k)
 			put_raw(w, v);
 		}
 		return 0;
-	}
-	if (hane_text_control(v, HANE_TEXT_MULTILINE)) {
-		/* stored before the rule: written visible, never raw */
-		size_t n = hane_text_escape(NULL, 0, v, HANE_TEXT_MULTILINE) + 1;
-		char *t = malloc(n);
-		int rc;
-
-		if (!t)
-			return HANE_ENOMEM;
-		hane_text_escape(t, n, v, HANE_TEXT_MULTILINE);
-		rc = put_text(w, t);
-		free(t);
-		return rc;
 	}
 	return put_text(w, v);
 }

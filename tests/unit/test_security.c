@@ -419,6 +419,108 @@ static void retention(void **state)
 	hane_store_close(db);
 }
 
+/* #16: a service that runs to a date keeps the person until then, and
+ * the period counts from its end; the centres hook applies when its table
+ * exists; a merge snapshot goes with the person. */
+static int64_t dry_count(hane_db *db)
+{
+	int n = -1;
+
+	tu_ok(hane_retention_run(db, true, NULL, NULL, &n));
+	return n;
+}
+
+static void retention_running(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	int64_t h1, h2, h3, aid, member, merged;
+	int n = 0;
+	hane_stmt *st = NULL;
+
+	(void)state;
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	aid = add_person(db, 11, &h1);
+	(void)aid;
+	member = add_person(db, 12, &h2);
+	merged = add_person(db, 13, &h3);
+	tu_ok(hane_stmt_prepare(
+		db, &st,
+		"INSERT INTO inspection_request(id, household_id, requested_on,"
+		" channel, reason, status, due_on, created_at, updated_at)"
+		" VALUES(5, :h, '2026-06-01', 'walk_in', 'general', 'decided',"
+		" '2026-06-16', '2026-06-01', '2026-06-01')"));
+	tu_ok(hane_stmt_bind_int(st, ":h", h1));
+	assert_int_equal(hane_stmt_step(st), HANE_DONE);
+	hane_stmt_finalize(st);
+	tu_ok(hane_store_exec(
+		db, "INSERT INTO inspection_decision(request_id, decided_on,"
+		    " decided_by, outcome, aid_type, kind, amount_kurus,"
+		    " start_on, end_on, frequency, reason, created_at,"
+		    " updated_at) VALUES(5, '2026-06-15', 1, 'aid', 'regular',"
+		    " 'cash', 300000, '2026-07-01', '2031-12-31', 'monthly',"
+		    " 'x', '2026-06-15', '2026-06-15');"
+		    /* the centres unit, as the hook expects it */
+		    "CREATE TABLE centre_member (id INTEGER PRIMARY KEY,"
+		    " person_id INTEGER, end_date TEXT, created_at TEXT)"));
+	tu_ok(hane_stmt_prepare(db, &st,
+				"INSERT INTO centre_member(person_id, end_date,"
+				" created_at) VALUES(:p, NULL, '2026-06-15')"));
+	tu_ok(hane_stmt_bind_int(st, ":p", member));
+	assert_int_equal(hane_stmt_step(st), HANE_DONE);
+	hane_stmt_finalize(st);
+	/* merged: a duplicates merge kept an absorbed record's identity */
+	tu_ok(hane_stmt_prepare(
+		db, &st,
+		"INSERT INTO overview_merge(kept_id, merged_id, kept_version,"
+		" a_tckn, a_first_name, a_last_name, a_phone,"
+		" b_household_id, b_tckn, b_first_name, b_last_name,"
+		" b_name_key, b_birth_date, b_relation, b_chronic_illness,"
+		" b_phone, b_created_at, created_at, updated_at) VALUES(:p,"
+		" 999, 1, '10000000146', 'Gizemli', 'Ad', '+905551112233',"
+		" 1, '10000000382', 'Gizemli', 'Ad', 'gizemli ad',"
+		" '1960-05-17', 'head', 'Astım', '+905554445566',"
+		" '2026-06-15', '2026-06-15', '2026-06-15')"));
+	tu_ok(hane_stmt_bind_int(st, ":p", merged));
+	assert_int_equal(hane_stmt_step(st), HANE_DONE);
+	hane_stmt_finalize(st);
+
+	/* 2031-07: five years after the rows, but the aid runs to 2031-12
+	 * and the membership is open: only `merged` is due. */
+	setenv("HANE_NOW", "2031-07-01 10:00:00", 1);
+	assert_int_equal(dry_count(db), 1);
+	tu_ok(hane_retention_run(db, false, NULL, NULL, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE tckn"
+				   " IS NULL"),
+			 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM overview_merge WHERE"
+				   " a_tckn IS NULL AND a_first_name = 'Anonim'"
+				   " AND a_phone IS NULL AND b_tckn IS NULL AND"
+				   " b_first_name = 'Anonim' AND b_phone IS NULL"
+				   " AND b_chronic_illness IS NULL AND"
+				   " b_birth_date = '1960-07-01'"),
+			 1);
+	/* five years after the aid's end, not after the decision */
+	setenv("HANE_NOW", "2036-12-31 10:00:00", 1);
+	assert_int_equal(dry_count(db), 0);
+	setenv("HANE_NOW", "2037-01-01 10:00:00", 1);
+	assert_int_equal(dry_count(db), 1);
+	/* the membership ends: five years on, the member goes too */
+	tu_ok(hane_store_exec(db, "UPDATE centre_member SET end_date ="
+				  " '2030-03-31'"));
+	setenv("HANE_NOW", "2035-04-01 10:00:00", 1);
+	assert_int_equal(dry_count(db), 1);
+	setenv("HANE_NOW", "2037-01-01 10:00:00", 1);
+	assert_int_equal(dry_count(db), 2);
+	/* a hook table shaped otherwise fails the run, never passes it by */
+	tu_ok(hane_store_exec(db, "DROP TABLE centre_member;"
+				  " CREATE TABLE centre_member (id INTEGER"
+				  " PRIMARY KEY, person_id INTEGER)"));
+	assert_int_not_equal(hane_retention_run(db, true, NULL, NULL, &n), 0);
+	tu_clock_default();
+	hane_store_close(db);
+}
+
 /* The child writes audit events until the parent closes the pipe. */
 static void writer(const char *path, int stop_fd)
 {
@@ -558,6 +660,7 @@ int main(void)
 		cmocka_unit_test(lock_out),
 		cmocka_unit_test(account_expiry),
 		cmocka_unit_test(retention),
+		cmocka_unit_test(retention_running),
 		cmocka_unit_test(backup_while_writing),
 		cmocka_unit_test(file_modes),
 	};

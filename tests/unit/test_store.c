@@ -384,6 +384,42 @@ static void test_stale_version_conflict(void **state)
 	hane_store_close(a);
 }
 
+/* #16: the store refuses a control character a model did not check,
+ * naming the column; an unchanged old value does not block an update. */
+static void test_store_refuses_control_chars(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_field f[] = {HANE_FTEXT("username", "ctl"),
+				 HANE_FTEXT("full_name", "A\033]52;c;eA==\007"),
+				 HANE_FTEXT("role", "caseworker")};
+	struct hane_field ok[] = {HANE_FTEXT("username", "ctl"),
+				  HANE_FTEXT("full_name", "Çok\nsatır\tolur"),
+				  HANE_FTEXT("role", "caseworker")};
+	struct hane_field bidi[] = {HANE_FTEXT("full_name", "x\xe2\x80\xaey")};
+	struct hane_field same[] = {HANE_FTEXT("full_name", "Old\033"),
+				    HANE_FTEXT("role", "supervisor")};
+	int64_t id = 0;
+	int changed = 0;
+
+	(void)state;
+	assert_int_equal(hane_store_insert(db, "staff", f, 3, &id), HANE_EINVAL);
+	assert_string_equal(hane_error_last(),
+			    "full_name: denetim karakteri kullanılamaz (U+001B)");
+	assert_int_equal(count(db, "SELECT count(*) FROM staff WHERE"
+				   " username = 'ctl'"),
+			 0);
+	tu_ok(hane_store_insert(db, "staff", ok, 3, &id));
+	assert_int_equal(hane_store_update(db, "staff", id, 1, bidi, 1, NULL),
+			 HANE_EINVAL);
+	assert_non_null(strstr(hane_error_last(), "U+202E"));
+	/* a value stored before the rule, given back unchanged, passes */
+	tu_ok(hane_store_exec(db, "UPDATE staff SET full_name = 'Old' ||"
+				  " char(27) WHERE username = 'ctl'"));
+	tu_ok(hane_store_update(db, "staff", id, 1, same, 2, &changed));
+	assert_int_equal(changed, 1);
+	hane_store_close(db);
+}
+
 static void test_unknown_user_can_do_nothing(void **state)
 {
 	hane_db *db = tu_open(NULL);
@@ -431,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_nested_rollback_dooms_outer),
 		cmocka_unit_test(test_insert_update_audit),
 		cmocka_unit_test(test_stale_version_conflict),
+		cmocka_unit_test(test_store_refuses_control_chars),
 		cmocka_unit_test(test_unknown_user_can_do_nothing),
 		cmocka_unit_test(test_audit_event),
 	};
