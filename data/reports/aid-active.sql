@@ -1,5 +1,6 @@
 -- name: aid-active
 -- title: Düzenli yardım alan haneler | Households receiving regular aid
+-- needs: inspection.read
 -- param: on date | Tarih (bu tarihte süren yardımlar) | Date (aid running on it)
 -- column: household id | Hane No | Household
 -- column: head text | Hane reisi | Head of household

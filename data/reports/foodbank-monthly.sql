@@ -1,5 +1,6 @@
 -- name: foodbank-monthly
 -- title: Gıda Bankası aylık özet | Food bank monthly summary
+-- needs: foodbank.read
 -- param: month month | Ay (YYYY-AA, ör. 2026-06) | Month (YYYY-MM, e.g. 2026-06)
 -- column: section text | Bölüm | Section
 -- column: item text | Kalem | Item

@@ -1,5 +1,6 @@
 -- name: foodbank-weekly-markets
 -- title: Marketlerin haftalık teslimatları | The markets' weekly supplies
+-- needs: foodbank.read
 -- param: week date | Haftanın herhangi bir günü (GG.AA.YYYY) | Any day of the week (DD.MM.YYYY)
 -- column: market text | Market | Market
 -- column: week_start text | Hafta başı | Week from

@@ -1,11 +1,12 @@
 -- name: homecare-clients
 -- title: Evde Bakım danışan listesi | Home care client list
+-- needs: homecare.read
 -- param: on date | Tarih (bu tarihteki danışanlar) | Date (clients on this day)
 -- column: client id | Danışan No | Client no
 -- column: name text | Ad Soyad | Name
 -- column: mahalle text | Mahalle | Neighbourhood
 -- column: services text | Hizmet | Service
--- column: needs text | İhtiyaçlar | Needs
+-- column: needs personal | İhtiyaçlar | Needs
 -- column: plan text | Bakım planı | Care plan
 -- column: start_date date | Başlangıç | Start
 -- column: last_visit text | Son ziyaret | Last visit

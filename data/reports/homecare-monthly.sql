@@ -1,5 +1,6 @@
 -- name: homecare-monthly
 -- title: Evde Bakım ve Temizlik aylık faaliyet | Home care and cleaning activity in the month
+-- needs: homecare.read
 -- param: month month | Ay (YYYY-AA, ör. 2026-06) | Month (YYYY-MM, e.g. 2026-06)
 -- column: service text | Hizmet | Service
 -- column: caregiver text | Personel | Caregiver

@@ -1,5 +1,6 @@
 -- name: households-by-mahalle
 -- title: Mahallelere göre kayıtlı haneler | Registered households by neighbourhood
+-- needs: household.read
 -- column: mahalle text | Mahalle | Neighbourhood
 -- column: households number sum | Aktif hane | Active households
 -- column: persons number sum | Kişi | Persons

@@ -1,5 +1,6 @@
 -- name: households-heads
 -- title: Mahallenin hane reisleri ve iletişim bilgileri | Heads of household in a neighbourhood, with contacts
+-- needs: household.read
 -- param: mahalle text | Mahalle | Neighbourhood
 -- column: household id | Hane No | Household
 -- column: tckn tckn | TC Kimlik No | TC Kimlik No

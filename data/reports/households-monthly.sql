@@ -1,5 +1,6 @@
 -- name: households-monthly
 -- title: Aylık yeni hane ve kişi kayıtları | Households and persons registered in the month
+-- needs: household.read
 -- param: month month | Ay (YYYY-AA, ör. 2026-06) | Month (YYYY-MM, e.g. 2026-06)
 -- column: mahalle text | Mahalle | Neighbourhood
 -- column: households number sum | Yeni hane | New households

@@ -1,5 +1,6 @@
 -- name: inspection-monthly
 -- title: Aylık sosyal inceleme özeti | Social inspection summary for the month
+-- needs: inspection.read
 -- param: month month | Ay (YYYY-AA, ör. 2026-06) | Month (YYYY-MM, e.g. 2026-06)
 -- column: mahalle text | Mahalle | Neighbourhood
 -- column: requests number sum | Başvuru | Requests

@@ -1,5 +1,6 @@
 -- name: taxi-monthly
 -- title: Engelsiz Taksi aylık sefer özeti | Accessible taxi trips in the month
+-- needs: taxi.read
 -- param: month month | Ay (YYYY-AA, ör. 2026-06) | Month (YYYY-MM, e.g. 2026-06)
 -- column: purpose text | Amaç | Purpose
 -- column: vehicle text | Araç | Vehicle

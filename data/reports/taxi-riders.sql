@@ -1,5 +1,6 @@
 -- name: taxi-riders
 -- title: Engelsiz Taksi yolcuları ve seferleri | Accessible taxi riders and their trips
+-- needs: taxi.read
 -- param: from date | Başlangıç günü | From day
 -- param: to date | Bitiş günü | To day
 -- column: rider id | Yolcu No | Rider No

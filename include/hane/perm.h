@@ -61,6 +61,9 @@ enum hane_action {
 /* The permission's name ("household.write"). */
 const char *hane_action_name(enum hane_action a);
 
+/* The action called name ("homecare.read"), or -1 when there is none. */
+int hane_action_find(const char *name);
+
 /* 0 if the acting staff member may do a; HANE_EPERM (unknown user: with
  * the hint to ask an administrator for `hane staff add`) naming the
  * missing permission otherwise. */

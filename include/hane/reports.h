@@ -6,12 +6,17 @@
  *
  *   -- name: households-monthly
  *   -- title: Aylık yeni kayıtlar | New registrations in the month
+ *   -- needs: household.read
  *   -- param: month month | Ay (YYYY-AA) | Month (YYYY-MM)
  *   -- column: mahalle text | Mahalle | Neighbourhood
  *   -- column: households number sum | Yeni hane | New households
  *   -- total: Toplam | Total
  *   SELECT … WHERE created_at >= :month || '-01' …
  *
+ * needs: the permission (hane/perm.h) a staff member must hold to run the
+ * report, beside report.run: the read permission of the unit whose rows
+ * it shows (household.read for the registry). Required: a report without
+ * it does not parse, so nobody adds one without deciding.
  * param: NAME TYPE, TYPE one of month (YYYY-MM), year (YYYY), date (a
  * date in any form core reads, bound as ISO), text; bound as :NAME.
  * column: NAME KIND [sum], KIND one of text, number, money (TL as
@@ -77,6 +82,7 @@ struct hane_report_param {
 
 struct hane_report {
 	char name[64];
+	int needs; /* enum hane_action the run needs (the "needs:" line) */
 	char title[2][256];
 	char total[2][64]; /* label of the totals row; "" for none */
 	int nparams;
@@ -120,7 +126,8 @@ struct hane_report_table {
 
 /* Runs r with args (each param must be given; values are checked and
  * normalised by type). HANE_EUSAGE for a missing, unknown or malformed
- * argument; HANE_EPERM without report.run. Personal columns come back
+ * argument; HANE_EPERM without report.run or the report's "needs"
+ * permission (the message names it). Personal columns come back
  * masked. The run is logged ("report", with the parameters); when the
  * log cannot be written nothing is returned. *out is the caller's, freed
  * with hane_report_table_free(). */

@@ -150,6 +150,68 @@ char *hane_mask_text(hane_db *db, char *out, size_t n, const char *text);
 int hane_reveal(hane_db *db, int64_t person_id, const char *field)
 	HANE_WARN_UNUSED;
 
+/* ---- The gate ------------------------------------------------------------
+ *
+ * Every output that shows a person — a screen, a command's output, a
+ * report, a CSV — asks here what of each personal value it may show, and
+ * logs the view before showing it. The rule, in one place:
+ *
+ *   TC Kimlik No            clear with person.unmasked; masked otherwise.
+ *   phone, address, health  clear with person.unmasked, or in an output of
+ *                           a unit for staff holding that unit's write
+ *                           permission (they serve the person: the taxi
+ *                           unit sends the driver to the rider's door and
+ *                           the driver calls the rider, the caregiver
+ *                           needs the client's needs and address, the
+ *                           inspector wrote the case note); masked
+ *                           otherwise (reporters, and registry outputs for
+ *                           unit staff).
+ *
+ * "Health" is any free text that can hold health details: needs, notes,
+ * findings, case notes, chronic illness, a rider's driver notes. Names,
+ * the mahalle and codes stay visible to everyone who may read the output.
+ */
+
+enum hane_pd {
+	HANE_PD_TCKN,    /* "123******50" */
+	HANE_PD_PHONE,   /* E.164 in; "0532 123 45 67" / "0532 *** ** 67" */
+	HANE_PD_ADDRESS, /* street, building, door, a pickup address: "***" */
+	HANE_PD_HEALTH,  /* free text that can hold health details: "***" */
+};
+
+/* HANE_GATE_REGISTRY as unit: an output of the registry itself (no unit's
+ * write permission widens it). Otherwise the unit's write action
+ * (HANE_ACT_TAXI_WRITE, …). */
+#define HANE_GATE_REGISTRY (-1)
+
+/* True if the actor sees values of kind in clear in an output of unit. */
+bool hane_gate_clear(hane_db *db, int unit, enum hane_pd kind);
+
+/* v as the actor may see it in an output of unit: v itself (a phone
+ * formatted "0532 123 45 67") or its mask; "" stays "". Returns out
+ * (or v, when shown as stored). */
+const char *hane_gate_show(hane_db *db, int unit, enum hane_pd kind,
+			   const char *v, char *out, size_t n);
+
+/* Logs that the actor was shown the person behind row id of table
+ * ("person", "homecare_client", "taxi_rider", "inspection"…) in the
+ * output event ("taxi.manifest", "homecare.client.view"…). Call it before
+ * the row is shown: a caller that gets an error back must not show it. */
+int hane_gate_view(hane_db *db, const char *event, const char *table,
+		   int64_t id) HANE_WARN_UNUSED;
+
+/* Logs that the actor was shown a list of persons (names, mahalle,
+ * codes: what the gate leaves visible) in the output event ("taxi.board",
+ * "homecare.visit.list"…). Call it before the list is shown. */
+int hane_gate_list(hane_db *db, const char *event) HANE_WARN_UNUSED;
+
+/* Logs a person search: how many results, and what kind of query
+ * ("name", "digits", "name+digits") with its length — never the query
+ * itself (a search for a TC Kimlik No must not put the number in the
+ * log). The console logs each keystroke's search as the CLI does. */
+int hane_gate_search(hane_db *db, const char *kind, size_t len, int results)
+	HANE_WARN_UNUSED;
+
 /* ---- The read log ----------------------------------------------------------
  *
  * Rows in the audit table with a read event as action. A caller that gets

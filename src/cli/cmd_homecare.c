@@ -12,6 +12,8 @@
 #include "cli/cli.h"
 #include "hane/csvio.h"
 #include "hane/homecare.h"
+#include "hane/perm.h"
+#include "hane/security.h"
 
 #define CMD "homecare"
 #define SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
@@ -165,9 +167,12 @@ static int client_fields(struct input *in, struct hane_homecare_client *c)
 	return 0;
 }
 
-static void print_client(const struct hane_homecare_client *c)
+/* Needs and notes can hold health details: through the gate, clear for
+ * the home care unit's staff, "***" for anyone else. */
+static void print_client(hane_db *db, const struct hane_homecare_client *c)
 {
-	char d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1];
+	char d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1], m[8];
+	const int u = HANE_ACT_HOMECARE_WRITE;
 
 	printf("%s #%lld  %s (#%lld, %s #%lld)\n",
 	       hane_msg(HANE_M_HC_CLI_CLIENT), (long long)c->id, c->name,
@@ -181,7 +186,11 @@ static void print_client(const struct hane_homecare_client *c)
 		printf("%s: %s (%s)\n", hane_msg(HANE_M_HC_F_END_DATE),
 		       hane_date_format(d2, c->end_date),
 		       hane_homecare_label(c->end_reason));
-	if (c->needs[0]) {
+	if (c->needs[0] && !hane_gate_clear(db, u, HANE_PD_HEALTH)) {
+		printf("%s: %s\n", hane_msg(HANE_M_HC_F_NEEDS),
+		       hane_gate_show(db, u, HANE_PD_HEALTH, c->needs, m,
+				      sizeof m));
+	} else if (c->needs[0]) {
 		char buf[sizeof c->needs];
 
 		const char *sep = " ";
@@ -194,7 +203,9 @@ static void print_client(const struct hane_homecare_client *c)
 		putchar('\n');
 	}
 	if (c->notes[0])
-		printf("%s: %s\n", hane_msg(HANE_M_HC_F_NOTES), c->notes);
+		printf("%s: %s\n", hane_msg(HANE_M_HC_F_NOTES),
+		       hane_gate_show(db, u, HANE_PD_HEALTH, c->notes, m,
+				      sizeof m));
 	printf("%s: %s  %s: %s  %s: %d\n", hane_msg(HANE_M_HC_CLI_LAST),
 	       c->last_visit[0] ? hane_date_format(d1, c->last_visit) : "-",
 	       hane_msg(HANE_M_HC_CLI_NEXT),
@@ -254,7 +265,10 @@ static int cmd_client(struct hane_cli *cli, struct hane_opts *o,
 	if ((rc = hane_homecare_client_get(cli->db, id, &c)))
 		return hane_cli_fail(rc);
 	if (!strcmp(sub, "show")) {
-		print_client(&c);
+		if ((rc = hane_gate_view(cli->db, "homecare.client.view",
+					 "person", c.person_id)))
+			return hane_cli_fail(rc);
+		print_client(cli->db, &c);
 		rc = hane_homecare_plan_each(cli->db, id, print_plan, NULL);
 		return rc ? hane_cli_fail(rc) : 0;
 	}
@@ -606,8 +620,13 @@ static int print_visit(const struct hane_homecare_visit *v, void *arg)
 	return 0;
 }
 
-static void show_visit(const struct hane_homecare_visit *v)
+/* The visit's free text (notes, reasons) can hold health details: through
+ * the gate like the client's needs. */
+static void show_visit(hane_db *db, const struct hane_homecare_visit *v)
 {
+	const int u = HANE_ACT_HOMECARE_WRITE;
+	char m[8];
+
 	print_visit(v, NULL);
 	if (v->actual_start[0])
 		printf("  %s: %s–%s\n", hane_msg(HANE_M_HC_CLI_ACTUAL),
@@ -615,13 +634,17 @@ static void show_visit(const struct hane_homecare_visit *v)
 	if (v->tasks[0])
 		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_TASKS), v->tasks);
 	if (v->notes[0])
-		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_NOTES), v->notes);
+		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_NOTES),
+		       hane_gate_show(db, u, HANE_PD_HEALTH, v->notes, m,
+				      sizeof m));
 	if (v->cancel_reason[0])
 		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_REASON),
-		       v->cancel_reason);
+		       hane_gate_show(db, u, HANE_PD_HEALTH, v->cancel_reason, m,
+				      sizeof m));
 	if (v->followup_note[0])
 		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_FOLLOWUP_NOTE),
-		       v->followup_note);
+		       hane_gate_show(db, u, HANE_PD_HEALTH, v->followup_note, m,
+				      sizeof m));
 	if (v->moved_from)
 		printf("  %s: #%lld\n", hane_msg(HANE_M_HC_CLI_MOVED_FROM),
 		       (long long)v->moved_from);
@@ -695,7 +718,9 @@ static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 						 : 0;
 		f.history = in->history;
 		f.followup_open = in->followups;
-		rc = hane_homecare_visit_each(cli->db, &f, print_visit, NULL);
+		if ((rc = hane_gate_list(cli->db, "homecare.visit.list")) == 0)
+			rc = hane_homecare_visit_each(cli->db, &f, print_visit,
+						      NULL);
 		return rc ? hane_cli_fail(rc) : 0;
 	}
 	if (strcmp(sub, "show") && strcmp(sub, "assign") &&
@@ -711,7 +736,10 @@ static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 	if ((rc = hane_homecare_visit_get(cli->db, id, &v)))
 		return hane_cli_fail(rc);
 	if (!strcmp(sub, "show")) {
-		show_visit(&v);
+		if ((rc = hane_gate_view(cli->db, "homecare.visit.view",
+					 "homecare_client", v.client_id)))
+			return hane_cli_fail(rc);
+		show_visit(cli->db, &v);
 		return 0;
 	}
 	if (!strcmp(sub, "assign")) {
@@ -832,7 +860,8 @@ static int cmd_agenda(struct hane_cli *cli, struct input *in)
 	f.from = from;
 	f.to = to;
 	f.worker_id = worker;
-	rc = hane_homecare_visit_each(cli->db, &f, print_visit, NULL);
+	if ((rc = hane_gate_list(cli->db, "homecare.agenda")) == 0)
+		rc = hane_homecare_visit_each(cli->db, &f, print_visit, NULL);
 	return rc ? hane_cli_fail(rc) : 0;
 }
 
@@ -864,7 +893,9 @@ static int cmd_list(struct hane_cli *cli, struct input *in)
 				      &f.service)))
 		return rc;
 	f.ended = in->ended;
-	rc = hane_homecare_client_each(cli->db, &f, print_client_row, NULL);
+	if ((rc = hane_gate_list(cli->db, "homecare.client.list")) == 0)
+		rc = hane_homecare_client_each(cli->db, &f, print_client_row,
+					       NULL);
 	return rc ? hane_cli_fail(rc) : 0;
 }
 

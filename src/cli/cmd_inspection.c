@@ -10,6 +10,8 @@
 #include "cli/cli.h"
 #include "hane/households.h"
 #include "hane/inspection.h"
+#include "hane/perm.h"
+#include "hane/security.h"
 
 #define CMD "inspection"
 
@@ -366,7 +368,7 @@ done:
 static int cmd_note(struct hane_cli *cli, const struct args *a)
 {
 	struct hane_inspection_visit *v = calloc(1, sizeof *v);
-	char *note = malloc(HANE_INSP_NOTE_MAX);
+	char *note = malloc(HANE_INSP_NOTE_MAX), m[8];
 	int rc, status = 0;
 
 	if (!v || !note) {
@@ -375,11 +377,16 @@ static int cmd_note(struct hane_cli *cli, const struct args *a)
 	}
 	if ((rc = hane_inspection_visit_get(cli->db, a->id, v)) ||
 	    (rc = hane_inspection_note_fill(cli->db, v, note,
-					    HANE_INSP_NOTE_MAX))) {
+					    HANE_INSP_NOTE_MAX)) ||
+	    (rc = hane_gate_view(cli->db, "inspection.note", "inspection",
+				 a->id))) {
 		status = hane_cli_fail(rc);
 		goto done;
 	}
-	printf("%s\n", note);
+	/* The template writes the address and the health fields into the
+	 * note: through the gate like the case note itself. */
+	printf("%s\n", hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
+				       HANE_PD_HEALTH, note, m, sizeof m));
 done:
 	free(v);
 	free(note);
@@ -465,6 +472,13 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 
 	if ((rc = hane_inspection_get(cli->db, a->id, &r)))
 		return hane_cli_fail(rc);
+	/* The request, the visit and the case note are about the household:
+	 * the view is logged first (KVKK), and the free text that can hold
+	 * health details goes through the gate — clear for the inspection
+	 * unit's staff, "***" for anyone else (a reporter). */
+	if ((rc = hane_gate_view(cli->db, "inspection.view", "household",
+				 r.household_id)))
+		return hane_cli_fail(rc);
 	printf("%s #%lld  %s%s%s\n", hane_msg(HANE_M_INSP_CLI_REQUEST),
 	       (long long)r.id, hane_inspection_label(HANE_INSP_STATUS, r.status),
 	       r.overdue ? " · " : "",
@@ -478,7 +492,9 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 	line(HANE_M_INSP_F_REFERRER, r.referrer);
 	line(HANE_M_INSP_F_REASON,
 	     hane_inspection_label(HANE_INSP_REASON, r.reason));
-	line(HANE_M_INSP_F_REASON_TEXT, r.reason_text);
+	line(HANE_M_INSP_F_REASON_TEXT,
+	     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
+				    r.reason_text, buf, sizeof buf));
 	line(HANE_M_INSP_F_URGENCY,
 	     hane_inspection_label(HANE_INSP_URGENCY, r.urgency));
 	line(HANE_M_INSP_F_DUE, show_date(d1, r.due_on));
@@ -487,7 +503,9 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 	line(HANE_M_INSP_F_INSPECTOR, buf);
 	if (r.assigned_on[0])
 		line(HANE_M_INSP_F_ASSIGNED_ON, show_date(d1, r.assigned_on));
-	line(HANE_M_INSP_F_CANCEL_REASON, r.cancel_reason);
+	line(HANE_M_INSP_F_CANCEL_REASON,
+	     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
+				    r.cancel_reason, buf, sizeof buf));
 	if (r.renewal_of) {
 		snprintf(buf, sizeof buf, "#%lld", (long long)r.renewal_of);
 		line(HANE_M_INSP_CLI_RENEWAL_OF, buf);
@@ -503,7 +521,9 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 		printf("%s\n", hane_msg(HANE_M_INSP_CLI_VISIT));
 		line(HANE_M_INSP_F_VISITED_ON, show_date(d1, v->visited_on));
 		line(HANE_M_INSP_F_INSPECTOR, v->inspector);
-		line(HANE_M_INSP_F_PRESENT, v->present);
+		line(HANE_M_INSP_F_PRESENT,
+		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
+				    v->present, buf, sizeof buf));
 		line(HANE_M_INSP_F_TENURE,
 		     hane_inspection_label(HANE_INSP_TENURE, v->tenure));
 		if (v->rent_kurus >= 0)
@@ -524,15 +544,24 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 			line(HANE_M_INSP_F_EXPENSES,
 			     hane_money_format(money, sizeof money,
 					       v->expenses_kurus, true));
-		line(HANE_M_INSP_F_HEALTH, v->health);
-		line(HANE_M_INSP_F_DISABILITY, v->disability);
-		line(HANE_M_INSP_F_FINDINGS, v->findings);
+		line(HANE_M_INSP_F_HEALTH,
+		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
+				    v->health, buf, sizeof buf));
+		line(HANE_M_INSP_F_DISABILITY,
+		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
+				    v->disability, buf, sizeof buf));
+		line(HANE_M_INSP_F_FINDINGS,
+		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
+				    v->findings, buf, sizeof buf));
 		line(HANE_M_INSP_F_RECOMMEND,
 		     hane_inspection_label(HANE_INSP_RECOMMEND,
 					   v->recommendation));
 		if (v->note[0])
 			printf("  %s:\n    %s\n", hane_msg(HANE_M_INSP_F_NOTE),
-			       v->note);
+			       hane_gate_show(cli->db,
+					      HANE_ACT_INSPECTION_WRITE,
+					      HANE_PD_HEALTH, v->note, buf,
+					      sizeof buf));
 	} else if (rc != HANE_ENOTFOUND) {
 		status = hane_cli_fail(rc);
 		goto done;
@@ -562,7 +591,9 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 		}
 		line(HANE_M_INSP_F_FREQUENCY,
 		     hane_inspection_label(HANE_INSP_FREQUENCY, d.frequency));
-		line(HANE_M_INSP_F_DECISION_REASON, d.reason);
+		line(HANE_M_INSP_F_DECISION_REASON,
+		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
+				    d.reason, buf, sizeof buf));
 		if (d.renewed_by) {
 			snprintf(buf, sizeof buf, "#%lld",
 				 (long long)d.renewed_by);
@@ -652,7 +683,8 @@ static int cmd_list(struct hane_cli *cli, const struct args *a)
 			return HANE_EXIT_USAGE;
 		f.limit = n > 0 && n < 1000000 ? (int)n : 0;
 	}
-	if ((rc = hane_inspection_each(cli->db, &f, print_request, NULL,
+	if ((rc = hane_gate_list(cli->db, "inspection.list")) ||
+	    (rc = hane_inspection_each(cli->db, &f, print_request, NULL,
 				       &total)))
 		return hane_cli_fail(rc);
 	if (!total)
@@ -696,7 +728,8 @@ static int cmd_aid(struct hane_cli *cli, const struct args *a)
 	if (a->v[O_HOUSEHOLD] &&
 	    hane_cli_int(CMD, "--household", a->v[O_HOUSEHOLD], &hid))
 		return HANE_EXIT_USAGE;
-	if ((rc = hane_inspection_aid_each(cli->db, hid, print_aid, &n)))
+	if ((rc = hane_gate_list(cli->db, "inspection.aid")) ||
+	    (rc = hane_inspection_aid_each(cli->db, hid, print_aid, &n)))
 		return hane_cli_fail(rc);
 	if (!n)
 		fputs(hane_msg(HANE_M_INSP_CLI_NO_ROWS), stdout);

@@ -17,6 +17,7 @@
 #include "hane/csvio.h"
 #include "hane/overview.h"
 #include "hane/perm.h"
+#include "hane/security.h"
 #include "hane/staff.h"
 
 static int last_year(void)
@@ -190,13 +191,10 @@ static void person_line(hane_db *db, const struct hane_person *p)
 {
 	char t[16], bd[HANE_DATE_LEN + 1];
 
-	if (!p->tckn[0])
-		snprintf(t, sizeof t, "-");
-	else if (hane_can(db, HANE_ACT_PERSON_UNMASKED) == 0)
-		snprintf(t, sizeof t, "%s", p->tckn);
-	else
-		hane_tckn_mask(t, sizeof t, p->tckn);
-	printf("  #%-8lld %-11s %s %s  %s  %s #%lld\n", (long long)p->id, t,
+	printf("  #%-8lld %-11s %s %s  %s  %s #%lld\n", (long long)p->id,
+	       p->tckn[0] ? hane_gate_show(db, HANE_GATE_REGISTRY, HANE_PD_TCKN,
+					   p->tckn, t, sizeof t)
+			  : "-",
 	       p->first_name, p->last_name,
 	       hane_date_format(bd, p->birth_date),
 	       hane_msg(HANE_M_OV_E_HOUSEHOLD), (long long)p->household_id);
@@ -276,12 +274,16 @@ int hane_cmd_duplicates(struct hane_cli *cli, int argc, char **argv)
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
 	if (!strcmp(what, "list")) {
-		rc = hane_overview_duplicates(cli->db, print_pair, cli->db,
+		rc = hane_gate_list(cli->db, "duplicates.list");
+		if (!rc)
+			rc = hane_overview_duplicates(cli->db, print_pair, cli->db,
 					      &total);
 		if (!rc)
 			printf(hane_msg(HANE_M_OV_DUP_TOTAL), total);
 	} else if (!strcmp(what, "log")) {
-		rc = hane_overview_merges(cli->db, print_merge, NULL);
+		rc = hane_gate_list(cli->db, "duplicates.log");
+		if (!rc)
+			rc = hane_overview_merges(cli->db, print_merge, NULL);
 	} else if (!strcmp(what, "merge")) {
 		struct hane_person pa, pb;
 		struct hane_ov_merge_plan def;

@@ -12,6 +12,7 @@
 #include "hane/reference.h"
 #include "hane/csvio.h"
 #include "hane/households.h"
+#include "hane/perm.h"
 #include "hane/security.h"
 #include "hane/taxi.h"
 
@@ -152,15 +153,19 @@ static int print_trip(const struct hane_taxi_trip *t, void *arg)
 	return 0;
 }
 
-/* Masked by the actor's permission (KVKK), like household show. */
+/* Through the gate (KVKK): the TC Kimlik No clear only with
+ * person.unmasked; phone, pickup address and notes clear for the taxi
+ * unit's staff, masked for anyone else. */
 static void show_rider(hane_db *db, const struct hane_taxi_rider *r)
 {
-	char masked[16], phone[32];
+	char tckn[16], phone[32], addr[HANE_TAXI_TEXT], notes[HANE_TAXI_TEXT];
+	const int u = HANE_ACT_TAXI_WRITE;
 
-	hane_tckn_mask(masked, sizeof masked, r->tckn);
 	printf(hane_msg(HANE_M_TAXI_CLI_RIDER_HEAD), (long long)r->id, r->name,
-	       r->tckn[0] ? masked : "-", (long long)r->person_id,
-	       (long long)r->household_id);
+	       r->tckn[0] ? hane_gate_show(db, u, HANE_PD_TCKN, r->tckn, tckn,
+					   sizeof tckn)
+			  : "-",
+	       (long long)r->person_id, (long long)r->household_id);
 	printf("%s: %%%d\n", hane_msg(HANE_M_F_DISABILITY), r->disability_pct);
 	printf("%s: %s\n", hane_msg(HANE_M_TAXI_F_AID),
 	       hane_taxi_aid_label(r->mobility_aid));
@@ -168,12 +173,16 @@ static void show_rider(hane_db *db, const struct hane_taxi_rider *r)
 	       hane_msg(r->companion ? HANE_M_TAXI_YES : HANE_M_TAXI_NO));
 	if (r->driver_notes[0])
 		printf("%s: %s\n", hane_msg(HANE_M_TAXI_F_NOTES),
-		       r->driver_notes);
+		       hane_gate_show(db, u, HANE_PD_HEALTH, r->driver_notes,
+				      notes, sizeof notes));
 	printf("%s: %s\n", hane_msg(HANE_M_F_PHONE),
-	       r->phone[0] ? hane_mask_phone(db, phone, sizeof phone, r->phone)
+	       r->phone[0] ? hane_gate_show(db, u, HANE_PD_PHONE, r->phone,
+					    phone, sizeof phone)
 			   : "-");
 	printf("%s: %s\n", hane_msg(HANE_M_TAXI_F_PICKUP),
-	       r->address[0] ? r->address : "-");
+	       r->address[0] ? hane_gate_show(db, u, HANE_PD_ADDRESS,
+					      r->address, addr, sizeof addr)
+			     : "-");
 	if (!r->active)
 		printf("%s\n", hane_msg(HANE_M_TAXI_CLI_PASSIVE));
 	if (r->flagged)
@@ -235,6 +244,8 @@ static int cmd_rider(struct hane_cli *cli, struct args *a)
 			strncat(q, a->o.pos[i], sizeof q - strlen(q) - 2);
 			strcat(q, " ");
 		}
+		if ((rc = hane_gate_list(cli->db, "taxi.rider.list")))
+			return hane_cli_fail(rc);
 		rc = hane_taxi_rider_search(cli->db, q, 0, print_rider_line,
 					    NULL);
 		return rc ? hane_cli_fail(rc) : 0;
@@ -632,7 +643,8 @@ static int cmd_board(struct hane_cli *cli, struct args *a)
 		return hane_cli_fail(HANE_EINVAL);
 	printf("%s %s\n", hane_date_format(shown, iso),
 	       hane_msg(weekday_names[hane_taxi_weekday(iso)]));
-	rc = hane_taxi_vehicle_each(cli->db, board_vehicle, &b);
+	if ((rc = hane_gate_list(cli->db, "taxi.board")) == 0)
+		rc = hane_taxi_vehicle_each(cli->db, board_vehicle, &b);
 	if (rc)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_TAXI_CLI_BOARD_TOTAL), b.trips);
@@ -656,13 +668,18 @@ static int cmd_list(struct hane_cli *cli, struct args *a)
 		if ((rc = rider_arg(cli, opt(a, "rider"), &r)) != 0)
 			return rc == HANE_EUSAGE ? HANE_EXIT_USAGE
 						 : hane_cli_fail(rc);
+		if ((rc = hane_gate_view(cli->db, "taxi.trip.list", "person",
+					 r.person_id)))
+			return hane_cli_fail(rc);
 		rc = hane_taxi_trips_rider(cli->db, r.id, (int)limit,
 					   print_trip, NULL);
 		return rc ? hane_cli_fail(rc) : 0;
 	}
 	if (!day_arg(opt(a, "day"), iso))
 		return hane_cli_fail(HANE_EINVAL);
-	rc = hane_taxi_trips_day(cli->db, iso, 0, 0, false, print_trip, NULL);
+	if ((rc = hane_gate_list(cli->db, "taxi.trip.list")) == 0)
+		rc = hane_taxi_trips_day(cli->db, iso, 0, 0, false, print_trip,
+					 NULL);
 	return rc ? hane_cli_fail(rc) : 0;
 }
 

@@ -60,6 +60,14 @@ static int parse_line(struct hane_report *r, char *key, char *val, int line)
 		snprintf(r->name, sizeof r->name, "%s", hane_text_trim(val));
 		return 0;
 	}
+	if (!strcmp(key, "needs")) {
+		r->needs = hane_action_find(hane_text_trim(val));
+		if (r->needs < 0)
+			return header_error(line, "needs: a permission name "
+						  "(hane/perm.h), e.g. "
+						  "household.read");
+		return 0;
+	}
 	if (!strcmp(key, "title")) {
 		n = split(val, part, 2);
 		snprintf(r->title[0], sizeof r->title[0], "%s", part[0]);
@@ -146,6 +154,7 @@ int hane_report_parse(struct hane_report *out, const char *text)
 	int line = 0;
 
 	memset(out, 0, sizeof *out);
+	out->needs = -1;
 	for (;;) {
 		const char *eol = strchr(s, '\n');
 		size_t n = eol ? (size_t)(eol - s) : strlen(s);
@@ -188,6 +197,9 @@ int hane_report_parse(struct hane_report *out, const char *text)
 		return header_error(1, "no \"-- title:\"");
 	if (!out->ncols)
 		return header_error(line, "no \"-- column:\"");
+	if (out->needs < 0)
+		return header_error(1, "no \"-- needs:\" (the permission the "
+				       "report needs)");
 	if (!*s)
 		return header_error(line, "no SQL after the header");
 	for (int i = 0; i < out->ncols; i++) {
@@ -390,7 +402,11 @@ int hane_report_run_flags(hane_db *db, const struct hane_report *r,
 	int rc, c;
 
 	*out = NULL;
-	if ((rc = hane_can(db, HANE_ACT_REPORT_RUN)))
+	/* The report shows a unit's rows: its header names the unit's read
+	 * permission, so nobody reads another unit's people through a
+	 * report (a food-bank caseworker and the home care clients). */
+	if ((rc = hane_can(db, HANE_ACT_REPORT_RUN)) ||
+	    (rc = hane_can(db, (enum hane_action)r->needs)))
 		return rc;
 	if (unmasked && (rc = hane_can(db, HANE_ACT_EXPORT_UNMASKED)))
 		return rc;

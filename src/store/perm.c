@@ -88,6 +88,14 @@ const char *hane_action_name(enum hane_action a)
 	return (unsigned)a < HANE_ACT__COUNT ? action_names[a] : "?";
 }
 
+int hane_action_find(const char *name)
+{
+	for (int a = 0; name && a < HANE_ACT__COUNT; a++)
+		if (strcmp(name, action_names[a]) == 0)
+			return a;
+	return -1;
+}
+
 const char *hane_action_unit(enum hane_action a)
 {
 	return (unsigned)a < HANE_ACT__COUNT ? matrix[a].unit : NULL;

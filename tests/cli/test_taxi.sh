@@ -41,7 +41,7 @@ run taxi rider add 4; expect_rc 1 "20% is not enough"; expect_err "%40" "says th
 run taxi rider add 1; expect_rc 1 "already a rider"
 run taxi rider add 2 --aid uçan; expect_rc 1 "unknown aid"
 run taxi rider list; expect_out "Ayşe Kaya" "rider list"
-run taxi rider show $T1; expect_out "yürüteç" "aid"; expect_out "100******78" "TC masked"; expect_no_out "$T1" "not in full"
+run taxi rider show $T1; expect_out "yürüteç" "aid"; expect_out "TC $T1" "the administrator sees the TC Kimlik No (person.unmasked)"
 
 # A round trip: home → hospital → home, the walker rider with a companion
 # in the vehicle with fewest wheelchair places.
@@ -73,7 +73,11 @@ expect_rc 1 "caseworker cannot override"; expect_err "taxi.override" "names the 
 run --user tx.sup taxi book 3 --day 15.06.2026 --time 15:00 --to devlet --override "Hastane aradı, acil kontrol"
 expect_rc 0 "supervisor overrides"
 run --user hc.cw taxi board 17.06.2026; expect_rc 1 "another unit cannot read"
-run --user tx.cw taxi rider show 1; expect_out "0532 *** ** 33" "caseworker sees the phone masked"
+# The gate (#16): the taxi unit's caseworker calls the rider and sends
+# the driver to the door: phone and pickup address in clear, the TC
+# Kimlik No masked (person.unmasked only).
+run --user tx.cw taxi rider show 1; expect_out "0532 " "caseworker sees the phone"; expect_no_out "0532 *** **" "not masked"
+expect_out "100******78" "caseworker sees the TC Kimlik No masked"; expect_no_out "$T1" "not in full"
 run taxi rider show 1; expect_out "0532 111 22 33" "administrator sees it"
 run --user tx.cw taxi vehicle add "41 XY 99" --seats 2; expect_rc 1 "caseworker cannot add vehicles"
 

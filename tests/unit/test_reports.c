@@ -10,6 +10,7 @@
 #include "hane/embed.h"
 #include "hane/households.h"
 #include "hane/i18n.h"
+#include "hane/perm.h"
 #include "hane/reports.h"
 #include "hane/staff.h"
 
@@ -20,6 +21,7 @@ static void test_parse(void **state)
 	tu_ok(hane_report_parse(&r,
 				"-- name: demo\n"
 				"-- title: Deneme | Demo\n"
+				"-- needs: household.read\n"
 				"-- a line of prose: ignored\n"
 				"-- param: month month | Ay | Month\n"
 				"-- column: a text | A | A en\n"
@@ -36,6 +38,16 @@ static void test_parse(void **state)
 	assert_string_equal(r.cols[1].title[1], "Sayı");
 	assert_string_equal(r.total[0], "Toplam");
 	assert_string_equal(r.sql, "SELECT 'x', 1;\n");
+	assert_int_equal(r.needs, HANE_ACT_HOUSEHOLD_READ);
+	/* The permission a report needs is required and must exist. */
+	assert_int_equal(hane_report_parse(&r, "-- name: x\n-- title: x\n"
+					       "-- column: a text|A\nSELECT 1"),
+			 HANE_EINVAL);
+	assert_non_null(strstr(hane_error_last(), "needs"));
+	assert_int_equal(hane_report_parse(&r, "-- name: x\n-- title: x\n"
+					       "-- needs: everything\n"
+					       "-- column: a text|A\nSELECT 1"),
+			 HANE_EINVAL);
 
 	assert_int_equal(hane_report_parse(&r, "-- title: x\n-- column: a "
 					       "text|A\nSELECT 1"),
@@ -238,6 +250,7 @@ static void test_personal_columns(void **state)
 	snprintf(text, sizeof text,
 		 "-- name: kisiler\n"
 		 "-- title: Kişiler | Persons\n"
+		 "-- needs: household.read\n"
 		 "-- param: who text | Kim | Who\n"
 		 "-- column: tckn tckn | TC Kimlik No\n"
 		 "-- column: phone phone | Telefon\n"
@@ -312,6 +325,53 @@ static void test_personal_columns(void **state)
 	hane_store_close(db);
 }
 
+/* A report names the permission it needs, and the engine refuses a
+ * staff member without it (#16: a food-bank caseworker ran the home care
+ * client list and the taxi riders). */
+static void test_needs(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_report r;
+	struct hane_report_table *t = NULL;
+	struct hane_report_arg on = {"on", "2026-06-15"};
+	struct hane_report_arg span[] = {{"from", "2026-06-01"},
+					 {"to", "2026-06-30"}};
+
+	add_staff(db, "gida", "caseworker", "foodbank");
+	add_staff(db, "bakim", "caseworker", "homecare");
+	add_staff(db, "rapor", "reporter", "");
+	tu_ok(hane_report_find("homecare-clients", &r));
+	assert_int_equal(r.needs, HANE_ACT_HOMECARE_READ);
+	/* needs can hold health details: personal, masked by default. */
+	for (int c = 0; c < r.ncols; c++)
+		if (!strcmp(r.cols[c].name, "needs"))
+			assert_int_equal(r.cols[c].kind, HANE_REPORT_PERSONAL);
+	tu_ok(hane_store_set_actor(db, "gida"));
+	assert_int_equal(hane_report_run(db, &r, &on, 1, &t), HANE_EPERM);
+	assert_null(t);
+	assert_non_null(strstr(hane_error_last(), "homecare.read"));
+	tu_ok(hane_report_find("taxi-riders", &r));
+	assert_int_equal(hane_report_run(db, &r, span, 2, &t), HANE_EPERM);
+	assert_non_null(strstr(hane_error_last(), "taxi.read"));
+	tu_ok(hane_report_find("foodbank-monthly", &r));
+	{
+		struct hane_report_arg m = {"month", "2026-06"};
+
+		tu_ok(hane_report_run(db, &r, &m, 1, &t));
+		hane_report_table_free(t);
+		t = NULL;
+	}
+	tu_ok(hane_store_set_actor(db, "bakim"));
+	tu_ok(hane_report_find("homecare-clients", &r));
+	tu_ok(hane_report_run(db, &r, &on, 1, &t));
+	hane_report_table_free(t);
+	t = NULL;
+	tu_ok(hane_store_set_actor(db, "rapor"));
+	tu_ok(hane_report_run(db, &r, &on, 1, &t));
+	hane_report_table_free(t);
+	hane_store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_households_monthly),
 		cmocka_unit_test(test_params),
 		cmocka_unit_test(test_personal_columns),
+		cmocka_unit_test(test_needs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

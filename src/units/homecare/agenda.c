@@ -1,14 +1,18 @@
 /* Home care: the agenda as CSV, to print for the caregivers' day.
  *
  * A printed agenda goes out of the office with the caregiver, who needs
- * the address and the phone number of each client: they are written in
- * full, so the export needs the export permission and is logged.
+ * the address, the phone number and the needs of each client: through the
+ * gate (hane/security.h) the home care unit's staff write them in full,
+ * anyone else masked. The export needs the export permission; each
+ * client shown is logged before its row is written, the file as an
+ * export.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "hane/csvio.h"
 #include "hane/perm.h"
+#include "hane/security.h"
 #include "homecare_int.h"
 
 static const enum hane_msg titles[] = {
@@ -49,7 +53,9 @@ static void needs_words(hane_db *db, int64_t client_id, char *out, size_t sz)
 static int put_row(const struct hane_homecare_visit *v, void *arg)
 {
 	struct agenda *a = arg;
-	char date[HANE_DATE_LEN + 1], phone[32] = "", needs[512], id[24];
+	char date[HANE_DATE_LEN + 1], phone[32], needs[512], id[24];
+	char addr[HANE_TEXT_MAX], mneeds[8], notes[HANE_NOTES_MAX];
+	const int u = HANE_ACT_HOMECARE_WRITE;
 	const char *cells[NCOLS];
 	static const enum hane_csv_kind kinds[NCOLS] = {
 		HANE_CSV_DATE, HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT,
@@ -58,8 +64,9 @@ static int put_row(const struct hane_homecare_visit *v, void *arg)
 		HANE_CSV_NUMBER,
 	};
 
-	if (v->phone[0])
-		hane_phone_format(phone, sizeof phone, v->phone, false);
+	if ((a->rc = hane_gate_view(a->db, "homecare.agenda", "homecare_client",
+				    v->client_id)))
+		return 1;
 	needs_words(a->db, v->client_id, needs, sizeof needs);
 	snprintf(id, sizeof id, "%lld", (long long)v->id);
 	cells[0] = hane_date_format(date, v->date);
@@ -69,12 +76,16 @@ static int put_row(const struct hane_homecare_visit *v, void *arg)
 				: hane_msg(HANE_M_HC_UNASSIGNED);
 	cells[4] = v->client_name;
 	cells[5] = v->mahalle;
-	cells[6] = v->address;
-	cells[7] = phone;
+	cells[6] = hane_gate_show(a->db, u, HANE_PD_ADDRESS, v->address, addr,
+				  sizeof addr);
+	cells[7] = hane_gate_show(a->db, u, HANE_PD_PHONE, v->phone, phone,
+				  sizeof phone);
 	cells[8] = hane_homecare_label(v->service);
-	cells[9] = needs;
+	cells[9] = hane_gate_show(a->db, u, HANE_PD_HEALTH, needs, mneeds,
+				  sizeof mneeds);
 	cells[10] = hane_homecare_label(v->status);
-	cells[11] = v->notes;
+	cells[11] = hane_gate_show(a->db, u, HANE_PD_HEALTH, v->notes, notes,
+				   sizeof notes);
 	cells[12] = id;
 	for (size_t i = 0; i < NCOLS && a->rc == 0; i++)
 		a->rc = hane_csv_put(a->w, cells[i], kinds[i]);

@@ -1,5 +1,13 @@
 /* Person search: word prefixes of names, TC Kimlik No and phone prefixes.
  *
+ * KVKK (#16): search is no oracle. For a staff member who sees TC Kimlik
+ * numbers and phones masked (no person.unmasked), digits find a person
+ * only by a whole TC Kimlik No (11 digits) or a whole phone number (10
+ * national digits): typing a number digit by digit and watching which
+ * prefixes still find someone would otherwise read the masked number
+ * back. Every search is logged (hane_gate_search): who, when, the kind of
+ * query and how many results — never the query itself.
+ *
  * Debian's SQLite has no ICU, so folding happens here in core and the
  * folded words sit in person_word (word, person_id), a WITHOUT ROWID
  * table whose primary key serves every prefix as a range scan. With
@@ -13,6 +21,7 @@
 
 #include "hane/households.h"
 #include "hane/perm.h"
+#include "hane/security.h"
 #include "households_int.h"
 
 #define MAX_WORDS 5
@@ -31,6 +40,7 @@ struct search {
 	int limit, offset;
 	int seen, delivered;
 	bool stop;
+	bool whole; /* digits match whole numbers only (masked roles) */
 	/* Ids already delivered, for queries whose branches may overlap. */
 	int64_t *ids;
 	int nids;
@@ -91,6 +101,17 @@ static void range_hi(char *hi, size_t n, const char *p)
 	memcpy(hi, p, len);
 	hi[len] = '\xff';
 	hi[len + 1] = '\0';
+}
+
+/* The range of digits: a prefix range, or (whole) the number alone:
+ * every other string that starts with it sorts at or after it + 0x01. */
+static void digits_hi(char *hi, size_t n, const char *p, bool whole)
+{
+	if (!whole) {
+		range_hi(hi, n, p);
+		return;
+	}
+	snprintf(hi, n, "%s\x01", p);
 }
 
 static int estimate(hane_db *db, const char *word, int64_t *n)
@@ -230,7 +251,7 @@ static int search_words(hane_db *db, struct search *s,
 	/* With a name, digits narrow by TC Kimlik or phone prefix. */
 	if (digits && digits[0] == '0')
 		digits = phone_prefix(digits);
-	range_hi(dhi, sizeof dhi, digits ? digits : "");
+	digits_hi(dhi, sizeof dhi, digits ? digits : "", s->whole);
 	if (!rc)
 		rc = hane_stmt_bind_text(st, ":d", digits);
 	if (!rc)
@@ -272,7 +293,10 @@ static int search_digits(hane_db *db, struct search *s, const char *digits)
 		 * only the TC Kimlik branch runs until the number is longer. */
 		if (q > 0 && strlen(lo) < 3)
 			continue;
-		range_hi(hi, sizeof hi, lo);
+		/* Masked roles: only a whole number matches. */
+		if (s->whole && strlen(lo) != (q == 0 ? 11u : 10u))
+			continue;
+		digits_hi(hi, sizeof hi, lo, s->whole);
 		rc = hane_stmt_prepare(db, &st, sql[q]);
 		if (rc)
 			break;
@@ -285,12 +309,28 @@ static int search_digits(hane_db *db, struct search *s, const char *digits)
 	return rc;
 }
 
+/* Hits are held until the search is logged: a search that cannot be
+ * answered for shows nobody. */
+struct held {
+	struct hane_person_hit *hits;
+	int n;
+};
+
+static int hold(const struct hane_person_hit *hit, void *arg)
+{
+	struct held *h = arg;
+
+	h->hits[h->n++] = *hit;
+	return 0;
+}
+
 int hane_person_search(hane_db *db, const char *query, int limit, int offset,
 		       int (*fn)(const struct hane_person_hit *hit, void *arg),
 		       void *arg, int *total)
 {
 	char folded[256], words[MAX_WORDS][WORD_MAX], digits[32] = "";
 	struct search s = {0};
+	struct held held = {0};
 	int nwords = 0, rc;
 
 	if (total)
@@ -314,22 +354,37 @@ int hane_person_search(hane_db *db, const char *query, int limit, int offset,
 	}
 	if (nwords == 0 && !digits[0])
 		return 0;
-	s.fn = fn;
-	s.arg = arg;
+	s.fn = hold;
+	s.arg = &held;
 	s.limit = limit;
 	s.offset = offset;
+	s.whole = !hane_gate_clear(db, HANE_GATE_REGISTRY, HANE_PD_TCKN);
 	s.ids = malloc(sizeof *s.ids * ((size_t)limit + (size_t)offset));
-	if (!s.ids)
+	held.hits = malloc(sizeof *held.hits * (size_t)limit);
+	if (!s.ids || !held.hits) {
+		free(s.ids);
+		free(held.hits);
 		return HANE_ENOMEM;
+	}
 	if (nwords > 1 && !digits[0])
 		rc = search_phrase(db, &s, words, nwords);
 	if (nwords && rc == 0 && !s.stop && s.delivered < s.limit)
 		rc = search_words(db, &s, words, nwords,
 				  digits[0] ? digits : NULL);
-	else
+	else if (!nwords)
 		rc = search_digits(db, &s, digits);
 	free(s.ids);
-	if (total)
+	if (rc == 0)
+		rc = hane_gate_search(db,
+				      !digits[0] ? "name"
+				      : nwords   ? "name+digits"
+						 : "digits",
+				      strlen(query), held.n);
+	for (int i = 0; rc == 0 && i < held.n; i++)
+		if (fn(&held.hits[i], arg))
+			break;
+	free(held.hits);
+	if (total && rc == 0)
 		*total = s.delivered;
 	return rc;
 }

@@ -167,6 +167,72 @@ char *hane_mask_text(hane_db *db, char *out, size_t n, const char *text)
 	return out;
 }
 
+/* ---- The gate ------------------------------------------------------------ */
+
+bool hane_gate_clear(hane_db *db, int unit, enum hane_pd kind)
+{
+	const struct hane_actor *a = hane_store_actor(db);
+
+	if (a->staff_id == 0)
+		return false;
+	if (hane_role_can(a->role, a->unit, HANE_ACT_PERSON_UNMASKED))
+		return true;
+	/* The TC Kimlik No is never needed to serve a person at the door. */
+	if (kind == HANE_PD_TCKN || unit < 0 || unit >= HANE_ACT__COUNT)
+		return false;
+	return hane_role_can(a->role, a->unit, (enum hane_action)unit);
+}
+
+const char *hane_gate_show(hane_db *db, int unit, enum hane_pd kind,
+			   const char *v, char *out, size_t n)
+{
+	bool clear;
+
+	if (!v || !*v) {
+		snprintf(out, n, "%s", "");
+		return out;
+	}
+	clear = hane_gate_clear(db, unit, kind);
+	switch (kind) {
+	case HANE_PD_TCKN:
+		if (clear)
+			return v;
+		hane_tckn_mask(out, n, v);
+		return out;
+	case HANE_PD_PHONE:
+		if (v[0] != '+')
+			return clear ? v : "***";
+		return hane_phone_format(out, n, v, !clear);
+	default:
+		return clear ? v : "***";
+	}
+}
+
+int hane_gate_view(hane_db *db, const char *event, const char *table,
+		   int64_t id)
+{
+	return hane_log_event(db, event, table, id, NULL);
+}
+
+int hane_gate_list(hane_db *db, const char *event)
+{
+	return hane_log_event(db, event, "", 0, NULL);
+}
+
+int hane_gate_search(hane_db *db, const char *kind, size_t len, int results)
+{
+	char detail[128];
+
+	snprintf(detail, sizeof detail,
+		 "{\"kind\":\"%s\",\"length\":%zu,\"results\":%d}",
+		 kind && strspn(kind, "abcdefghijklmnopqrstuvwxyz+") ==
+				 strlen(kind)
+			 ? kind
+			 : "?",
+		 len, results);
+	return hane_log_event(db, "person.search", "", 0, detail);
+}
+
 /* ---- The read log ------------------------------------------------------- */
 
 int hane_log_event(hane_db *db, const char *event, const char *table,

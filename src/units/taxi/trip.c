@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hane/csvio.h"
+#include "hane/security.h"
 #include "taxi_int.h"
 
 void tx_trip_read(hane_stmt *st, struct hane_taxi_trip *t)
@@ -507,6 +508,7 @@ done:
 /* ---- The manifest ---------------------------------------------------------------- */
 
 struct manifest {
+	hane_db *db;
 	hane_csv_writer *w;
 	int64_t rows;
 	int rc;
@@ -521,23 +523,43 @@ static void put(struct manifest *m, const char *v, enum hane_csv_kind k)
 static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 {
 	struct manifest *m = arg;
-	char phone[32] = "", id[24];
+	char phone[32], from[HANE_TAXI_TEXT], to[HANE_TAXI_TEXT],
+		notes[HANE_TAXI_TEXT], id[24];
+	bool out = strcmp(t->leg, "return") != 0;
+	const int u = HANE_ACT_TAXI_WRITE;
 
-	if (t->phone[0])
-		hane_phone_format(phone, sizeof phone, t->phone, false);
+	/* The gate (KVKK): the taxi unit's staff write the driver's sheet
+	 * in full — the driver calls the rider and drives to the door;
+	 * anyone else gets the rider's phone, home address and notes
+	 * masked. The view is logged before the row is written. */
+	if (m->rc == 0)
+		m->rc = hane_gate_view(m->db, "taxi.manifest", "person",
+				       t->person_id);
+	if (m->rc)
+		return m->rc;
 	snprintf(id, sizeof id, "%lld", (long long)t->id);
 	put(m, t->start, HANE_CSV_TEXT);
 	put(m, t->end, HANE_CSV_TEXT);
 	put(m, hane_taxi_leg_label(t->leg), HANE_CSV_TEXT);
 	put(m, t->rider_name, HANE_CSV_TEXT);
-	put(m, phone, HANE_CSV_TEXT);
-	put(m, t->from_address, HANE_CSV_TEXT);
-	put(m, t->to_address, HANE_CSV_TEXT);
+	put(m, hane_gate_show(m->db, u, HANE_PD_PHONE, t->phone, phone,
+			      sizeof phone),
+	    HANE_CSV_TEXT);
+	put(m, out ? hane_gate_show(m->db, u, HANE_PD_ADDRESS, t->from_address,
+				    from, sizeof from)
+		   : t->from_address,
+	    HANE_CSV_TEXT);
+	put(m, out ? t->to_address
+		   : hane_gate_show(m->db, u, HANE_PD_ADDRESS, t->to_address,
+				    to, sizeof to),
+	    HANE_CSV_TEXT);
 	put(m, t->appt_time, HANE_CSV_TEXT);
 	put(m, hane_taxi_aid_label(t->mobility_aid), HANE_CSV_TEXT);
 	put(m, t->companion ? hane_msg(HANE_M_TAXI_YES)
 			    : hane_msg(HANE_M_TAXI_NO), HANE_CSV_TEXT);
-	put(m, t->driver_notes, HANE_CSV_TEXT);
+	put(m, hane_gate_show(m->db, u, HANE_PD_HEALTH, t->driver_notes, notes,
+			      sizeof notes),
+	    HANE_CSV_TEXT);
 	put(m, t->plate, HANE_CSV_TEXT);
 	put(m, t->driver_name, HANE_CSV_TEXT);
 	put(m, id, HANE_CSV_NUMBER);
@@ -560,7 +582,7 @@ int hane_taxi_manifest_write(hane_db *db, FILE *fp, unsigned flags,
 		HANE_M_TAXI_F_NOTES,   HANE_M_TAXI_F_VEHICLE,
 		HANE_M_TAXI_F_DRIVER,  HANE_M_TAXI_C_TRIP,
 	};
-	struct manifest m = {0};
+	struct manifest m = {db, NULL, 0, 0};
 	char detail[96];
 	int rc;
 

@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# The privacy sweep (#16, KVKK): one planted person whose TC Kimlik No,
+# phone, street and a health word are in every unit (registry,
+# inspection, food bank, home care, taxi, overview); every command that
+# reads, every report and every output file, run as every role. For each
+# run: no marker the role may not see (README "What each role sees"), and
+# when the output shows the person, a new read-log row by that user.
+#
+# Table-driven: a new output is one line in OUTPUTS below. The sweep
+# fails when `hane --help` lists a command, or `hane report list` a
+# report, that the table does not name (a command that shows nobody is
+# named in NO_PERSON with the reason).
+. "$(dirname "$0")/lib.sh"
+export HANE_PWHASH_FAST=1
+PW="uzun-bir-parola-1"
+TK=38475192616     # the planted person (generated, checksum-valid)
+TK2=38475192784    # same name and birth day, another number: a duplicate
+DAY=17.06.2026     # the taxi day swept
+HDAY=15.06.2026    # the home-care day swept (today: its visit is done)
+
+# Markers: kind and the text that must not leak. The name shows the
+# person is in an output (names are visible to whoever may read it).
+NAME=Zerdali
+MARKERS=(
+	"tckn:$TK" "tckn:38475192"
+	"phone:987 65 43" "phone:9876543"
+	"address:Zümrütova"
+	"health:Hemodiyaliz" "health:demans"
+)
+
+# ---- Roles: user role unit ------------------------------------------------
+ROLES=(
+	"yon admin -"
+	"amir supervisor taxi"
+	"kayit caseworker households"
+	"mufettis caseworker inspection"
+	"gida caseworker foodbank"
+	"bakim caseworker homecare"
+	"taksi caseworker taxi"
+	"rapor reporter -"
+)
+
+# The rule of the gate (hane/security.h), restated here on purpose: a
+# change to either side shows as a failure. unmasked: admin, supervisors,
+# the registry's caseworkers. In an output of unit U, staff of U (who
+# hold U's write permission) also see phone, address and health text,
+# never the TC Kimlik No.
+may_see() { # role unit kind output-unit
+	case "$1:$2" in admin:*|supervisor:*|caseworker:households) return 0;; esac
+	[ "$3" = tckn ] && return 1
+	[ "$1" = caseworker ] && [ "$2" = "$4" ] && return 0
+	return 1
+}
+
+# ---- The outputs ------------------------------------------------------------
+# unit|command (words split on spaces; {F} is an output file, read too)
+# unit: registry, inspection, foodbank, homecare, taxi, or none (an output
+# of no unit: only unmasked roles see personal values in it).
+OUTPUTS=(
+	"registry|household search Zerdali"
+	"registry|household search $TK"
+	"registry|household search 0532 987 65 43"
+	"registry|household show 1"
+	"registry|export households -o {F}"
+	"registry|export households --excel -o {F}"
+	"registry|export households --unmasked -o {F}"
+	"none|audit --limit 500"
+	"none|retention dry-run"
+	"none|retention access $TK --output {F}"
+	"inspection|inspection show 1"
+	"inspection|inspection note 1"
+	"inspection|inspection list --all"
+	"inspection|inspection aid"
+	"foodbank|foodbank check 1"
+	"foodbank|foodbank list distributions --household 1"
+	"foodbank|foodbank list referrals"
+	"foodbank|foodbank list unserved --days 0"
+	"homecare|homecare client show 1"
+	"homecare|homecare list"
+	"homecare|homecare plan list 1"
+	"homecare|homecare visit list --from $HDAY --to $HDAY"
+	"homecare|homecare visit show 1"
+	"homecare|homecare agenda --date $HDAY"
+	"homecare|homecare agenda --date $HDAY --csv {F}"
+	"homecare|homecare agenda --date $HDAY --csv {F} --excel"
+	"taxi|taxi rider show 1"
+	"taxi|taxi rider list"
+	"taxi|taxi board $DAY"
+	"taxi|taxi list --day $DAY"
+	"taxi|taxi list --rider 1"
+	"taxi|taxi manifest $DAY --vehicle 41ABC123"
+	"taxi|taxi manifest $DAY --vehicle 41ABC123 --output {F} --excel"
+	"none|annual --year 2026"
+	"none|duplicates list"
+	"none|duplicates log"
+	"none|overview dashboard"
+	"none|overview household 1"
+	"none|overview household 1 -o {F}"
+	"none|report list"
+	"registry|report households-by-mahalle"
+	"registry|report households-monthly --month 2026-06"
+	"registry|report households-heads --mahalle Gündoğdu"
+	"registry|report households-heads --mahalle Gündoğdu --csv -o {F}"
+	"registry|report households-heads --mahalle Gündoğdu --unmasked"
+	"inspection|report inspection-monthly --month 2026-06"
+	"inspection|report aid-active --on $DAY"
+	"foodbank|report foodbank-monthly --month 2026-06"
+	"foodbank|report foodbank-weekly-markets --week $DAY"
+	"homecare|report homecare-monthly --month 2026-06"
+	"homecare|report homecare-clients --on $HDAY"
+	"homecare|report homecare-clients --on $HDAY --csv -o {F}"
+	"taxi|report taxi-monthly --month 2026-06"
+	"taxi|report taxi-riders --from 01.06.2026 --to 30.06.2026"
+	"none|report annual --year 2026"
+)
+# Commands that show no person's data, or only write: why each is safe.
+NO_PERSON=(
+	"init:creates the database"
+	"demo:writes generated people (demo databases only)"
+	"staff:staff accounts, not the registry's persons"
+	"import:reads a file in; its rejects file repeats the user's own file"
+	"backup:a copy of the database for maintenance (admin), not a view"
+	"check:integrity check, prints no row"
+)
+
+# ---- The planted person, in every unit -------------------------------------
+# Every role logs in with its password (no root or peer exception).
+as() { local u=$1; shift; HANE_LOGIN=password HANE_PASSWORD=$PW run --user "$u" "$@"; }
+setup() {
+	run init || true
+	for r in "${ROLES[@]}"; do
+		set -- $r
+		if [ "$3" = - ]; then run staff add "$1" --name "Personel $1" --role "$2"
+		else run staff add "$1" --name "Personel $1" --role "$2" --unit "$3"; fi
+		[ "$RC" -eq 0 ] || bad "staff add $1"
+		printf '%s\n' "$PW" | "$HANE" staff passwd "$1" >/dev/null 2>&1 || bad "passwd $1"
+	done
+	step() { "$@"; [ "$RC" -eq 0 ] || bad "setup: ${*:2}"; }
+	step run household add --tckn $TK --first Nurhayat --last Zerdali \
+		--birth 04.01.1950 --sex K --phone "0532 987 65 43" --disability 70 \
+		--chronic "Hemodiyaliz" --mahalle gundogdu --street "Zümrütova Sokağı" \
+		--building 7 --door 3 --notes "Hemodiyaliz hastası, Zümrütova"
+	step run household add --tckn $TK2 --first Nurhayat --last Zerdali \
+		--birth 04.01.1950 --sex K --mahalle serdar
+	# Social inspection: request, visit with the case note, decision.
+	step run inspection request --household 1 --reason gıda \
+		--text "Hemodiyaliz nedeniyle çalışamıyor" --date 10.06.2026
+	step run inspection assign 1 --inspector mufettis
+	step run inspection visit 1 --recommend düzenli --date 12.06.2026 \
+		--present "Nurhayat Zerdali" --health "Hemodiyaliz, haftada üç gün" \
+		--findings "Zümrütova Sokağı'nda tek başına, Hemodiyaliz"
+	step run inspection decide 1 --outcome yardım --type düzenli --kind gıda \
+		--reason "Hemodiyaliz, gelir yok" --start 15.06.2026 --end 15.12.2026 \
+		--frequency aylık --date 15.06.2026
+	# Food bank (the decision referred the household).
+	step run foodbank distribute 1 --branch izmit --date 15.06.2026 \
+		--notes "Hemodiyaliz diyeti"
+	# Home care: client, plan, the day's visit.
+	step run homecare client add 1 --services bakım --start 01.06.2026 \
+		--needs "yatalak, demans" --notes "Hemodiyaliz günleri gelmeyin"
+	step run homecare worker add "Bakıcı Bir" --services bakım
+	step run homecare plan add 1 --service bakım --period haftalık --visits 1 \
+		--days pzt --window 09:00-12:00 --duration 60 --worker 1 --from 01.06.2026
+	step run homecare schedule --from $HDAY --to $HDAY
+	step run homecare visit done 1 --start 09:00 --end 10:00 \
+		--notes "Hemodiyaliz sonrası yorgun"
+	# Taxi: rider, vehicle, a booking on the day.
+	step run taxi driver add "Şoför Bir" --phone "0532 111 22 33"
+	step run taxi vehicle add 41abc123 --wheelchair 1 --seats 3 --driver 1
+	step run taxi rider add 1 --aid tekerlekli --notes "Hemodiyaliz, Zümrütova'dan al"
+	step run taxi book 1 --day $DAY --time 09:00 --to "Diyaliz Merkezi" \
+		--return 13:00 --purpose diyaliz
+}
+setup
+
+# ---- Every command and report is in the table ---------------------------
+listed() { # name: in OUTPUTS or NO_PERSON
+	local o
+	for o in "${OUTPUTS[@]}"; do
+		set -- ${o#*|}
+		[ "$1" = "$2" ] && return 0
+		[ "$1" = "$name" ] && return 0
+	done
+	for o in "${NO_PERSON[@]}"; do [ "${o%%:*}" = "$name" ] && return 0; done
+	return 1
+}
+cmds=$("$HANE" --help | awk '/^Komutlar:|^Commands:/{on=1; next} on && /^$/{exit} on{print $1}')
+[ -n "$cmds" ] && ok || bad "no commands read from hane --help"
+for name in $cmds; do
+	listed && ok || bad "command '$name' is not in the sweep (add it to OUTPUTS or NO_PERSON)"
+done
+src=$(dirname "$0")/../../src/cli/commands.def
+for name in $(sed -n 's/^HANE_CMD(\([a-z_]*\),.*/\1/p' "$src"); do
+	listed && ok || bad "commands.def: '$name' is not in the sweep"
+done
+run report list
+for name in $(printf '%s\n' "$OUT" | awk '/^[a-z]/{print $1}'); do
+	found=0
+	for o in "${OUTPUTS[@]}"; do
+		set -- ${o#*|}
+		[ "$1 $2" = "report $name" ] && found=1
+	done
+	[ $found = 1 ] && ok || bad "report '$name' is not in the sweep"
+done
+
+# ---- The sweep ------------------------------------------------------------
+reads() { # user: read-log rows by the user so far (logins aside)
+	sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE username='$1'
+		AND action NOT LIKE 'login%'"
+}
+n=0
+for r in "${ROLES[@]}"; do
+	set -- $r
+	user=$1 role=$2 unit=$3
+	for o in "${OUTPUTS[@]}"; do
+		ounit=${o%%|*} cmd=${o#*|}
+		n=$((n + 1))
+		f="$T/out.$n"
+		before=$(reads "$user")
+		# shellcheck disable=SC2086
+		as "$user" ${cmd//\{F\}/$f}
+		text="$OUT"
+		[ -f "$f" ] && text="$text$(cat "$f")" && rm -f "$f"
+		for m in "${MARKERS[@]}"; do
+			kind=${m%%:*} mark=${m#*:}
+			case "$text" in *"$mark"*)
+				may_see "$role" "$unit" "$kind" "$ounit" ||
+					bad "$user ($role $unit) sees $kind '$mark' in: $cmd";;
+			esac
+		done
+		case "$text" in *"$NAME"*)
+			[ "$(reads "$user")" -gt "$before" ] ||
+				bad "$user: '$cmd' showed the person and logged no read";;
+		esac
+		# The administrator reads every output: the person must be in
+		# those that are about them, or the sweep proves nothing.
+		if [ "$role" = admin ] && [ "$RC" -ne 0 ]; then
+			bad "admin: '$cmd' failed (status $RC): $ERR"
+		fi
+	done
+done
+# Search is no oracle: without person.unmasked, a prefix of digits finds
+# nobody (else the masked number is read back a digit at a time); the
+# whole number finds the person.
+for r in "${ROLES[@]}"; do
+	set -- $r
+	may_see "$2" "$3" tckn registry && continue
+	for q in "${TK:0:6}" "${TK:0:10}" "0532 987" "0532 987 65 4" "Nurhayat 0532"; do
+		as "$1" household search $q
+		expect_no_out "$NAME" "$1 finds the person by the prefix '$q'"
+	done
+	as "$1" household search "$TK"; expect_out "$NAME" "$1: the whole TC Kimlik No finds"
+	as "$1" household search 0532 987 65 43; expect_out "$NAME" "$1: the whole phone finds"
+done
+# Search is logged without the query (a TC Kimlik No searched must not
+# land in the log in clear).
+sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE action='person.search'
+	AND username='rapor'" | grep -qv '^0$' && ok || bad "reporter's searches logged"
+sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE changes LIKE '%$TK%'
+	AND action='person.search'" | grep -qx 0 && ok || bad "search log holds the number"
+finish
