@@ -13,6 +13,7 @@
 #include "hane/homecare.h"
 #include "hane/homecare_ui.h"
 #include "hane/perm.h"
+#include "hane/security.h"
 #include "hane/ui.h"
 #include "homecare_int.h"
 
@@ -273,6 +274,15 @@ static void open_visit(struct hane_ui *ui, int64_t id)
 		return;
 	}
 	status_text(st, sizeof st, &r.v);
+	if (!hane_gate_clear(hane_ui_db(ui), HANE_ACT_HOMECARE_WRITE,
+			     HANE_PD_HEALTH)) {
+		/* Visit notes can hold health details (KVKK). */
+		if (r.v.notes[0])
+			snprintf(r.v.notes, sizeof r.v.notes, "***");
+		if (r.v.followup_note[0])
+			snprintf(r.v.followup_note, sizeof r.v.followup_note,
+				 "***");
+	}
 	snprintf(more, sizeof more, "%s%s%s%s%s", r.v.tasks,
 		 r.v.tasks[0] && r.v.notes[0] ? " · " : "", r.v.notes,
 		 r.v.followup_note[0] ? " · " : "", r.v.followup_note);
@@ -401,6 +411,13 @@ static int agenda_fill(struct hane_ui *ui, struct hane_ui_list *l,
 		flt.from = from;
 		flt.to = to;
 		flt.worker_id = a->worker_id;
+	}
+	/* KVKK: the list of clients shown is logged, as on the CLI. */
+	{
+		int rc = hane_gate_list(hane_ui_db(ui), "homecare.agenda");
+
+		if (rc)
+			return rc;
 	}
 	return hane_homecare_visit_each(hane_ui_db(ui), &flt, agenda_row, a);
 }
@@ -869,11 +886,14 @@ static int client_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	struct client_page *cp = arg;
 	struct hane_homecare_client c;
 	struct hane_homecare_visit_filter flt;
-	char title[256], start[HANE_DATE_LEN + 1], needs[256];
+	char title[256], start[HANE_DATE_LEN + 1], needs[256], m[8];
 	hane_db *db = hane_ui_db(ui);
 	int rc;
 
-	if ((rc = hane_homecare_client_get(db, cp->id, &c)) != 0)
+	/* KVKK: logged before shown; needs and notes through the gate. */
+	if ((rc = hane_homecare_client_get(db, cp->id, &c)) != 0 ||
+	    (rc = hane_gate_view(db, "homecare.client.view", "person",
+				 c.person_id)) != 0)
 		return rc;
 	cp->d = d;
 	hane_today(cp->today);
@@ -886,10 +906,12 @@ static int client_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	needs_words(needs, sizeof needs, c.needs);
 	if (needs[0])
 		hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_NEEDS),
-				    needs);
+				    hane_gate_show(db, HANE_ACT_HOMECARE_WRITE, HANE_PD_HEALTH, needs, m,
+						   sizeof m));
 	if (c.notes[0])
 		hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_NOTES),
-				    c.notes);
+				    hane_gate_show(db, HANE_ACT_HOMECARE_WRITE, HANE_PD_HEALTH, c.notes, m,
+						   sizeof m));
 	if ((rc = hane_homecare_plan_each(db, c.id, client_plan_line, cp)))
 		return rc;
 	memset(&flt, 0, sizeof flt);

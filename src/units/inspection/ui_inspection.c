@@ -18,6 +18,7 @@
 #include "hane/households.h"
 #include "hane/inspection.h"
 #include "hane/perm.h"
+#include "hane/security.h"
 #include "hane/ui.h"
 
 #define NOTE_LEN HANE_INSP_NOTE_MAX
@@ -733,12 +734,17 @@ static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 	struct hane_inspection_decision dec;
 	struct hane_inspection_filter f = {0};
 	char title[128], d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1],
-		money[32], overdue[64];
+		money[32], overdue[64], m[8];
 	int rc;
 
 	if (!v)
 		return HANE_ENOMEM;
-	if ((rc = hane_inspection_get(db, p->id, &p->r))) {
+	/* KVKK: the view is logged before anything is shown, and the free
+	 * text that can hold health details goes through the gate (clear
+	 * for the inspection unit's staff, "***" for a reporter). */
+	if ((rc = hane_inspection_get(db, p->id, &p->r)) ||
+	    (rc = hane_gate_view(db, "inspection.view", "household",
+				 p->r.household_id))) {
 		hane_ui_error_rc(ui, rc);
 		goto done;
 	}
@@ -772,11 +778,16 @@ static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 				    hane_msg(HANE_M_INSP_F_REFERRER),
 				    p->r.referrer);
 	if (p->r.reason_text[0])
-		hane_ui_detail_line(d, "%s", p->r.reason_text);
+		hane_ui_detail_line(d, "%s",
+				    hane_gate_show(db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
+						   p->r.reason_text, m,
+						   sizeof m));
 	if (p->r.cancel_reason[0])
 		hane_ui_detail_line(d, "%s: %s",
 				    hane_msg(HANE_M_INSP_F_CANCEL_REASON),
-				    p->r.cancel_reason);
+				    hane_gate_show(db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
+						   p->r.cancel_reason, m,
+						   sizeof m));
 
 	if (hane_inspection_visit_get(db, p->id, v) == 0) {
 		hane_ui_detail_panel(d, hane_msg(HANE_M_INSP_UI_LINE_VISIT),
@@ -810,11 +821,13 @@ static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 					dmy(d1, dec.start_on),
 					dmy(d2, dec.end_on));
 		}
-		panel_wrap(d, dec.reason);
+		panel_wrap(d, hane_gate_show(db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH, dec.reason,
+					     m, sizeof m));
 	}
 	if (v->note[0]) {
 		hane_ui_detail_panel(d, "%s", "");
-		panel_wrap(d, v->note);
+		panel_wrap(d, hane_gate_show(db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH, v->note, m,
+					     sizeof m));
 	}
 	/* The household's inspection history, newest first. */
 	p->l = hane_ui_detail_list(d);
@@ -1039,6 +1052,13 @@ static int queue_fill(struct hane_ui *ui, struct hane_ui_list *l,
 		break;
 	default:
 		break;
+	}
+	/* KVKK: the list of households shown is logged, as on the CLI. */
+	{
+		int rc = hane_gate_list(hane_ui_db(ui), "inspection.list");
+
+		if (rc)
+			return rc;
 	}
 	return hane_inspection_each(hane_ui_db(ui), &f, queue_row, q, NULL);
 }

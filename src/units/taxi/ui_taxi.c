@@ -127,8 +127,10 @@ static int board_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	(void)rows;
 	hane_ui_list_clear(l);
 	b->ntrips = 0;
-	rc = hane_taxi_trips_day(hane_ui_db(ui), b->day, 0, 0, false, add_trip,
-				 b);
+	rc = hane_gate_list(hane_ui_db(ui), "taxi.board"); /* KVKK */
+	if (rc == 0)
+		rc = hane_taxi_trips_day(hane_ui_db(ui), b->day, 0, 0, false,
+					 add_trip, b);
 	if (rc) {
 		hane_ui_error_rc(ui, rc);
 		return rc;
@@ -625,6 +627,7 @@ static const struct hane_ui_column manifest_cols[] = {
 };
 
 struct manifest_fill {
+	hane_db *db;
 	struct hane_ui_list *l;
 	int trips, wheelchair, companions;
 };
@@ -633,25 +636,36 @@ static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 {
 	struct manifest_fill *mf = arg;
 	struct hane_ui_list *l = mf->l;
-	char phone[32] = "", from[HANE_TAXI_TEXT * 2 + 8], aid[64];
+	char phone[32], from[HANE_TAXI_TEXT * 2 + 8], aid[64], a[8], n[8];
 	const char *cells[7];
+	bool out = strcmp(t->leg, "return") != 0;
+	int rc;
 
-	/* The driver calls the rider: the manifest shows the number in
-	 * full, as the exported sheet does (an "export" audit row is
-	 * written when it is saved). */
-	if (t->phone[0])
-		hane_phone_format(phone, sizeof phone, t->phone, false);
-	snprintf(from, sizeof from, "%s \u2192 %s", t->from_address,
-		 t->to_address);
+	/* Through the gate, as the exported sheet (hane_taxi_manifest_write):
+	 * the taxi unit's staff see the phone, the home address and the
+	 * notes the driver needs; anyone else sees them masked. Each rider
+	 * shown is logged first. */
+	if ((rc = hane_gate_view(mf->db, "taxi.manifest", "person",
+				 t->person_id)))
+		return rc;
+	snprintf(from, sizeof from, "%s \u2192 %s",
+		 out ? hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_ADDRESS,
+				      t->from_address, a, sizeof a)
+		     : t->from_address,
+		 out ? t->to_address
+		     : hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_ADDRESS,
+				      t->to_address, a, sizeof a));
 	snprintf(aid, sizeof aid, "%s%s", hane_taxi_aid_label(t->mobility_aid),
 		 t->companion ? " +1" : "");
 	cells[0] = t->start;
 	cells[1] = hane_taxi_leg_label(t->leg);
 	cells[2] = t->rider_name;
-	cells[3] = phone;
+	cells[3] = hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_PHONE, t->phone, phone,
+				  sizeof phone);
 	cells[4] = from;
 	cells[5] = aid;
-	cells[6] = t->driver_notes;
+	cells[6] = hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_HEALTH, t->driver_notes,
+				  n, sizeof n);
 	mf->trips++;
 	mf->wheelchair += t->wheelchair;
 	mf->companions += t->companion;
@@ -668,7 +682,8 @@ static int manifest_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	hane_ui_detail_line(d, "%s · %s · %s", m->t.plate,
 			    m->t.driver_name[0] ? m->t.driver_name : "-",
 			    hane_date_format(day, m->b->day));
-	struct manifest_fill mf = {hane_ui_detail_list(d), 0, 0, 0};
+	struct manifest_fill mf = {hane_ui_db(ui), hane_ui_detail_list(d), 0,
+				   0, 0};
 	int rc;
 
 	rc = hane_taxi_trips_day(hane_ui_db(ui), m->b->day, m->t.vehicle_id, 0,
@@ -749,14 +764,17 @@ static int history_load(struct hane_ui *ui, struct hane_ui_detail *d,
 {
 	const int64_t *rider_id = arg;
 	struct hane_taxi_rider r;
-	char phone[32];
+	char phone[32], m[8];
 	int rc;
 
 	hane_ui_detail_clear(d);
-	if ((rc = hane_taxi_rider_get(hane_ui_db(ui), *rider_id, &r)) != 0)
+	if ((rc = hane_taxi_rider_get(hane_ui_db(ui), *rider_id, &r)) != 0 ||
+	    (rc = hane_log_read(hane_ui_db(ui), "person.view", r.person_id)))
 		return rc;
 	hane_ui_detail_title(d, r.name);
-	hane_ui_detail_line(d, "%s", r.address);
+	hane_ui_detail_line(d, "%s",
+			    hane_gate_show(hane_ui_db(ui), HANE_ACT_TAXI_WRITE, HANE_PD_ADDRESS,
+					   r.address, m, sizeof m));
 	hane_ui_detail_panel(d, "%s %%%d", hane_msg(HANE_M_F_DISABILITY),
 			     r.disability_pct);
 	hane_ui_detail_panel(d, "%s: %s", hane_msg(HANE_M_TAXI_F_AID),
@@ -764,16 +782,18 @@ static int history_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	hane_ui_detail_panel(d, "%s: %s", hane_msg(HANE_M_TAXI_F_COMPANION),
 			     hane_msg(r.companion ? HANE_M_TAXI_YES
 						  : HANE_M_TAXI_NO));
-	if ((rc = hane_log_read(hane_ui_db(ui), "person.view", r.person_id)))
-		return rc;
 	hane_ui_detail_panel(d, "%s: %s", hane_msg(HANE_M_F_PHONE),
-			     r.phone[0] ? hane_mask_phone(hane_ui_db(ui), phone,
-							  sizeof phone, r.phone)
+			     r.phone[0] ? hane_gate_show(hane_ui_db(ui), HANE_ACT_TAXI_WRITE,
+							 HANE_PD_PHONE, r.phone,
+							 phone, sizeof phone)
 					: "-");
 	if (r.driver_notes[0])
 		hane_ui_detail_panel(d, "%s: %s",
 				     hane_msg(HANE_M_TAXI_F_NOTES),
-				     r.driver_notes);
+				     hane_gate_show(hane_ui_db(ui), HANE_ACT_TAXI_WRITE,
+						    HANE_PD_HEALTH,
+						    r.driver_notes, m,
+						    sizeof m));
 	if (r.flagged)
 		hane_ui_detail_line(d, hane_msg(HANE_M_TAXI_UI_FLAGGED_LINE),
 				    r.flagged_at);
