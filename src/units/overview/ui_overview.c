@@ -10,6 +10,7 @@
 #include "hane/csvio.h"
 #include "hane/files.h"
 #include "hane/overview.h"
+#include "hane/security.h"
 #include "hane/ui.h"
 
 /* Charts are drawn for an 80-column screen, the smallest the console
@@ -574,7 +575,10 @@ static int dup_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	hane_ui_list_clear(l);
 	d->l = l;
 	d->n = 0;
-	rc = hane_overview_duplicates(hane_ui_db(ui), dup_row, d, NULL);
+	/* KVKK: the pairs of persons shown are logged, as on the CLI. */
+	rc = hane_gate_list(hane_ui_db(ui), "duplicates.list");
+	if (rc == 0)
+		rc = hane_overview_duplicates(hane_ui_db(ui), dup_row, d, NULL);
 	return rc > 0 ? 0 : rc;
 }
 

@@ -107,33 +107,31 @@ int hane_setting_set(hane_db *db, const char *name, int64_t value)
 
 /* ---- Masking ------------------------------------------------------------ */
 
+/* The registry's own outputs (household and person pages, household
+ * show) ask the gate with HANE_GATE_REGISTRY: no unit's staff see more
+ * there than person.unmasked allows. */
 bool hane_sees_unmasked(hane_db *db)
 {
-	const struct hane_actor *a = hane_store_actor(db);
-
-	/* hane_can would set the error detail; this is a question, not a
-	 * refusal. */
-	return a->staff_id != 0 &&
-	       hane_role_can(a->role, a->unit, HANE_ACT_PERSON_UNMASKED);
+	return hane_gate_clear(db, HANE_GATE_REGISTRY, HANE_PD_TCKN);
 }
 
 char *hane_mask_tckn(hane_db *db, char *out, size_t n, const char *tckn)
 {
-	if (!tckn || !*tckn)
-		snprintf(out, n, "%s", "");
-	else if (hane_sees_unmasked(db))
-		snprintf(out, n, "%s", tckn);
-	else
-		hane_tckn_mask(out, n, tckn);
+	const char *v = hane_gate_show(db, HANE_GATE_REGISTRY, HANE_PD_TCKN,
+				       tckn, out, n);
+
+	if (v != out)
+		snprintf(out, n, "%s", v);
 	return out;
 }
 
 char *hane_mask_phone(hane_db *db, char *out, size_t n, const char *e164)
 {
-	if (!e164 || !*e164)
-		snprintf(out, n, "%s", "");
-	else
-		hane_phone_format(out, n, e164, !hane_sees_unmasked(db));
+	const char *v = hane_gate_show(db, HANE_GATE_REGISTRY, HANE_PD_PHONE,
+				       e164, out, n);
+
+	if (v != out)
+		snprintf(out, n, "%s", v);
 	return out;
 }
 
@@ -160,10 +158,11 @@ char *hane_mask_address(hane_db *db, char *out, size_t n,
 
 char *hane_mask_text(hane_db *db, char *out, size_t n, const char *text)
 {
-	if (!text || !*text)
-		snprintf(out, n, "%s", "");
-	else
-		snprintf(out, n, "%s", hane_sees_unmasked(db) ? text : "***");
+	const char *v = hane_gate_show(db, HANE_GATE_REGISTRY, HANE_PD_HEALTH,
+				       text, out, n);
+
+	if (v != out)
+		snprintf(out, n, "%s", v);
 	return out;
 }
 

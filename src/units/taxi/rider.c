@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/security.h"
 #include "taxi_int.h"
 
 static const struct {
@@ -272,6 +273,9 @@ int hane_taxi_rider_search(hane_db *db, const char *query, int limit,
 	struct hane_taxi_rider r;
 	hane_stmt *st = NULL;
 	int rc, n = 0;
+	/* KVKK (#16): without person.unmasked a TC Kimlik No finds a rider
+	 * only whole, as in the registry's search (no prefix oracle). */
+	bool whole = !hane_gate_clear(db, HANE_GATE_REGISTRY, HANE_PD_TCKN);
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
@@ -284,7 +288,8 @@ int hane_taxi_rider_search(hane_db *db, const char *query, int limit,
 		rc = 0;
 		read_rider(st, &r);
 		if (query && *query && !tx_words_match(r.name, query) &&
-		    strncmp(r.tckn, query, strlen(query)) != 0)
+		    (whole ? strcmp(r.tckn, query)
+			   : strncmp(r.tckn, query, strlen(query))) != 0)
 			continue;
 		if (limit > 0 && n >= limit)
 			break;
@@ -292,5 +297,10 @@ int hane_taxi_rider_search(hane_db *db, const char *query, int limit,
 		rc = fn(&r, arg);
 	}
 	hane_stmt_finalize(st);
-	return rc == HANE_DONE ? 0 : rc;
+	if (rc == HANE_DONE)
+		rc = 0;
+	/* Every search is logged: its length and count, not the query. */
+	if (rc == 0 && query && *query)
+		rc = hane_gate_search(db, "rider", strlen(query), n);
+	return rc;
 }
