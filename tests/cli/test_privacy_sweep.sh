@@ -99,6 +99,8 @@ OUTPUTS=(
 	"none|overview household 1"
 	"none|overview household 1 -o {F}"
 	"none|overview household 1 -o {F} --xlsx"
+	"none|mahalle list"
+	"none|holiday list"
 	"none|report list"
 	"registry|report households-by-mahalle"
 	"registry|report households-monthly --month 2026-06"
