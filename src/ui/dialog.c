@@ -9,33 +9,39 @@
 #include "hane/core.h"
 #include "ui/internal.h"
 
-#define WRAP_MAX 12
+#define WRAP_MAX 16
 
 /* Splits text into lines of at most w columns at spaces (a word longer
- * than w is cut). Returns the number of lines. */
+ * than w is cut between letters) and at its line breaks, which are never
+ * printed. Returns the number of lines; the last one shown ends in "…"
+ * when there were more than max. */
 static int wrap(const char *text, int w, char out[][256], int max)
 {
-	int n = 0;
-	const char *p = text;
+	size_t starts[WRAP_MAX + 1];
+	int total = hane_text_wrap(text, w, starts, WRAP_MAX + 1);
+	int n = total < max ? total : max;
 
-	while (*p && n < max) {
-		size_t fit = hane_text_fit(p, w);
-		size_t cut = fit;
+	for (int i = 0; i < n; i++) {
+		size_t end = i + 1 < total ? starts[i + 1] : strlen(text);
+		size_t len;
 
-		if (p[fit] && p[fit] != ' ') {
-			while (cut > 0 && p[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = fit;
+		while (end > starts[i] &&
+		       (text[end - 1] == '\n' || text[end - 1] == ' '))
+			end--;
+		len = end - starts[i];
+		if (len >= sizeof out[0])
+			len = sizeof out[0] - 1;
+		memcpy(out[i], text + starts[i], len);
+		out[i][len] = '\0';
+		if (i == n - 1 && total > n) {
+			char t[260];
+
+			if (hane_text_width(out[i]) < w)
+				snprintf(t, sizeof t, "%s\u2026", out[i]);
+			else
+				hane_text_truncate(t, sizeof t, out[i], w);
+			hane_text_copy(out[i], sizeof out[0], t, 0);
 		}
-		if (cut >= sizeof out[0])
-			cut = sizeof out[0] - 1;
-		memcpy(out[n], p, cut);
-		out[n][cut] = '\0';
-		n++;
-		p += cut;
-		while (*p == ' ')
-			p++;
 	}
 	return n;
 }

@@ -90,4 +90,61 @@ def test_limit_then_override():
     w.cleanup()
 
 
-run([test_limit_then_override])
+def test_short_stock_is_a_warning_on_success():
+    """No stock at the branch: the package is still given. The console
+    says it was saved (not "✗"), shows the shortage whole as a warning,
+    and the household's state is refreshed right after (#17)."""
+    w = Workdir()
+    w.hane("household", "add", "--tckn", "10000000146", "--first", "Şükrü",
+           "--last", "Yılmaz", "--mahalle", "gundogdu")
+    w.hane("foodbank", "refer", "1", "--reason", "Muhtar yazısı",
+           "--from", "01.06.2026")
+    c = Console(w, 24, 80)
+    try:
+        if not plugged(c):
+            return
+        give(c, "sukru")
+        t = c.wait("Kaydedildi — uyarı")
+        for want in ("Dağıtım #1 kaydedildi", "\u26a0", "stoğu yetmiyor",
+                     "gerekiyor."):
+            if want not in t:
+                raise Failure("the dialog lacks %r:\n%s" % (want, t))
+        if "\u2717" in t:
+            raise Failure("a saved package is shown as an error:\n" + t)
+        c.send(ENTER)
+        t = c.wait("son 15.06.2026")           # the state, refreshed
+        c.wait("Dağıtım #1 kaydedildi")
+    finally:
+        c.close()
+        w.cleanup()
+
+
+def test_no_override_for_a_caseworker():
+    """A food-bank caseworker hits the limit: the dialog says whom to ask
+    and has no override button (it was offered, then refused after the
+    reason was typed)."""
+    w = prepare()
+    w.hane("staff", "add", "gida", "--name", "Gıda Kişi", "--role",
+           "caseworker", "--unit", "foodbank")
+    w.hane("foodbank", "distribute", "1", "--branch", "izmit")
+    c = Console(w, 24, 80, ("--user", "gida"))
+    try:
+        if not plugged(c):
+            return
+        give(c, "sukru")
+        t = c.wait("Sıklık sınırı")
+        c.wait("amirinize başvurun")
+        t = c.text()
+        if "Amir onayıyla" in t:
+            raise Failure("the override is offered to a caseworker:\n" + t)
+        c.send(ENTER)
+        c.wait_gone("Sıklık sınırı")
+        c.wait("Gıda dağıtımı")
+    finally:
+        c.close()
+        w.cleanup()
+
+
+if __name__ == "__main__":
+    run([test_limit_then_override, test_short_stock_is_a_warning_on_success,
+         test_no_override_for_a_caseworker])

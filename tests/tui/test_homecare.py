@@ -14,7 +14,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tuilib import (DOWN, ENTER, ESC, F, LEFT, RIGHT, TAB,  # noqa
-                    Console, Workdir, run, tckn)
+                    Console, Failure, Workdir, run, tckn)
 
 
 def prepare(schedule=True):
@@ -251,6 +251,38 @@ def test_clients_and_services_panel():
         w.cleanup()
 
 
+
+def test_finished_visit_dialog_has_lines():
+    """Enter on a finished visit: its record in a dialog of lines — no
+    raw line breaks printed into the box (#17)."""
+    w = prepare()
+    con = sqlite3.connect(w.db)
+    vid = con.execute("SELECT min(id) FROM homecare_visit"
+                      " WHERE date = '2026-06-15'").fetchone()[0]
+    con.close()
+    w.hane("homecare", "visit", "done", str(vid), "--tasks", "banyo",
+           "--notes", "iyi")
+    c = Console(w, 24, 80)
+    try:
+        open_unit(c)
+        c.send(ENTER)                              # Günlük ajanda
+        c.wait("15.06.2026 Pzt")
+        c.wait("Şükrü Yılmaz")
+        c.send(ENTER)
+        t = c.wait("Durum:")
+        box = [l for l in t.splitlines() if ("Ziyaret #%d" % vid) in l or
+               "Durum:" in l or "banyo" in l]
+        if len(box) < 3:
+            raise Failure("the visit's lines are not in the box:\n" + t)
+        for l in box:
+            if not l.strip().startswith("\u2502") or \
+                    not l.rstrip().endswith("\u2502"):
+                raise Failure("a line broke out of the box:\n" + t)
+    finally:
+        c.close()
+        w.cleanup()
+
 if __name__ == "__main__":
     run([test_record_done_and_missed_from_day_agenda, test_week_and_worker,
-         test_schedule_preview_then_write, test_clients_and_services_panel])
+         test_schedule_preview_then_write, test_clients_and_services_panel,
+         test_finished_visit_dialog_has_lines])

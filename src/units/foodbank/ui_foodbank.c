@@ -148,10 +148,16 @@ static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		 * supervisor's way through (the model decides who may). */
 		const char *labels[2] = {hane_msg(HANE_M_FB_UI_CANCEL),
 					 hane_msg(HANE_M_FB_UI_OVERRIDE)};
+		/* Only a role that holds the override is offered it; others
+		 * are told whom to ask, not asked for a reason first. */
+		bool may = hane_can(hane_ui_db(ui),
+				    HANE_ACT_FOODBANK_OVERRIDE) == 0;
 
-		snprintf(why, sizeof why, "%s", hane_error_last());
+		snprintf(why, sizeof why, "%s%s%s", hane_error_last(),
+			 may ? "" : "\n\n",
+			 may ? "" : hane_msg(HANE_M_FB_UI_ASK_SUPERVISOR));
 		if (hane_ui_buttons(ui, hane_msg(HANE_M_FB_UI_LIMIT_TITLE), why,
-				    labels, 2) != 1)
+				    labels, may ? 2 : 1) != 1)
 			return HANE_EPERM;
 		ask_reason(ui, d.override_reason, sizeof d.override_reason);
 		if (!d.override_reason[0])
@@ -163,24 +169,34 @@ static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		return rc;
 	}
 	x->saved = true;
+	/* Saved is said first and as success; a short stock is a warning
+	 * beside it, in a dialog that shows it whole. */
 	if (c.nshort) {
-		char have[32], need[32];
+		char have[32], need[32], text[1024], warn[512];
+		const char *ok = hane_msg(HANE_M_FB_UI_OK);
 
-		hane_ui_status(ui, true, hane_msg(HANE_M_FB_SHORT), d.branch,
-			       hane_fb_category_label(c.shortage[0].category),
-			       hane_fb_qty_format(have, sizeof have,
-						  c.shortage[0].have_milli),
-			       c.shortage[0].unit,
-			       hane_fb_qty_format(need, sizeof need,
-						  c.shortage[0].need_milli),
-			       c.shortage[0].unit);
-	} else {
-		hane_ui_status(ui, false,
-			       hane_msg(c.overridden ? HANE_M_FB_UI_GIVEN_OVERRIDE
-						     : HANE_M_FB_UI_GIVEN),
-			       (long long)d.id, d.package_name,
-			       hane_date_format(date, d.date));
+		snprintf(warn, sizeof warn, hane_msg(HANE_M_FB_UI_SHORT),
+			 d.branch,
+			 hane_fb_category_label(c.shortage[0].category),
+			 hane_fb_qty_format(have, sizeof have,
+					    c.shortage[0].have_milli),
+			 c.shortage[0].unit,
+			 hane_fb_qty_format(need, sizeof need,
+					    c.shortage[0].need_milli),
+			 c.shortage[0].unit);
+		snprintf(text, sizeof text, hane_msg(HANE_M_FB_UI_GIVEN),
+			 (long long)d.id, d.package_name,
+			 hane_date_format(date, d.date));
+		snprintf(text + strlen(text), sizeof text - strlen(text),
+			 "\n\n\u26a0 %s", warn);
+		(void)hane_ui_buttons(ui, hane_msg(HANE_M_FB_UI_WARN_TITLE),
+				      text, &ok, 1);
 	}
+	hane_ui_status(ui, false,
+		       hane_msg(c.overridden ? HANE_M_FB_UI_GIVEN_OVERRIDE
+					     : HANE_M_FB_UI_GIVEN),
+		       (long long)d.id, d.package_name,
+		       hane_date_format(date, d.date));
 	return 0;
 }
 
