@@ -44,12 +44,21 @@ run homecare plan add 1 --service temizlik --period aylık --visits 1 --window 1
 expect_rc 0 "cleaning plan"
 
 run homecare schedule --from 2026-06-01; expect_rc 2 "schedule needs --to"
-run homecare schedule --from 2026-06-01 --to 2026-06-30 --preview
+# Today (15.06, 10:00 by lib.sh's clock) no visit starts before now: the
+# 09:00 visit of the day starts at 10:00 and the next slides after it.
+run homecare schedule --from 2026-06-15 --to 2026-06-15 --preview
+expect_rc 0 "preview today"; expect_no_out "09:00" "nothing booked in the past"
+expect_out "10:00" "today's first visit from now"
+HANE_NOW="2026-06-15 11:50:00" run homecare schedule --from 2026-06-15 --to 2026-06-15 --preview
+expect_out "Önizleme: 0 ziyaret" "a window already gone gets no visit today"
+HANE_NOW="2026-06-01 08:00:00" run homecare schedule --from 2026-06-01 --to 2026-06-30 --preview
 expect_rc 0 "preview"; expect_out "Önizleme: 19 ziyaret" "preview count"; expect_out "10:30" "second visit slides"
 run homecare agenda --date 2026-06-15; expect_no_out "Ayşe" "preview saved nothing"
-run homecare schedule --from 2026-06-01 --to 2026-06-30
+# June's schedule is made on its first morning (never a time already
+# past: see "today" below).
+HANE_NOW="2026-06-01 08:00:00" run homecare schedule --from 2026-06-01 --to 2026-06-30
 expect_rc 0 "schedule"; expect_out "19 ziyaret oluşturuldu (0 atanmamış); 0 zaten vardı" "created"
-run homecare schedule --from 2026-06-01 --to 2026-06-30; expect_out "0 ziyaret oluşturuldu" "idempotent"
+HANE_NOW="2026-06-01 08:00:00" run homecare schedule --from 2026-06-01 --to 2026-06-30; expect_out "0 ziyaret oluşturuldu" "idempotent"
 run homecare schedule --from 2028-01-01 --to 2028-01-31 --preview; expect_rc 0 "any year is planned"; expect_err "2028 yılının dinî bayramları" "warns of 2028's religious holidays"
 
 run homecare agenda --date 2026-06-15

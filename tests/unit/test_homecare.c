@@ -423,6 +423,43 @@ static void test_schedule_holidays(void **state)
 	hane_store_close(db);
 }
 
+/* The generator never books a time already past (#17): today's visit
+ * starts at the next quarter hour after the clock, and a window already
+ * gone gets no visit today; other days are as planned. */
+static void test_schedule_never_in_the_past(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_homecare_visit_filter f = {.from = "2026-06-15",
+					       .to = "2026-06-15"};
+	struct list l;
+	int64_t w, a, b;
+
+	(void)state;
+	w = make_worker(db, "Zeynep Kara", "care", "12345");
+	a = make_client(db, "Ali", "Gündoğdu", "care", "2026-06-01");
+	make_plan(db, a, "week", 1, "1", "09:00", "12:00", 60, w,
+		  "2026-06-01");
+	setenv("HANE_NOW", "2026-06-15 10:07:00", 1); /* Monday */
+	(void)generate(db, "2026-06-15", "2026-06-15", false);
+	l = visits(db, &f);
+	assert_int_equal(l.n, 1);
+	assert_non_null(strstr(l.row[0], "2026-06-15 10:15 "));
+	b = make_client(db, "Veli", "Gündoğdu", "care", "2026-06-01");
+	make_plan(db, b, "week", 1, "1", "09:00", "11:30", 60, w,
+		  "2026-06-01");
+	setenv("HANE_NOW", "2026-06-15 10:40:00", 1);
+	(void)generate(db, "2026-06-15", "2026-06-15", false);
+	assert_int_equal(visits(db, &f).n, 1); /* 10:45 + 60 > 11:30 */
+	/* Next Monday both are at their usual times. */
+	f.from = f.to = "2026-06-22";
+	(void)generate(db, "2026-06-22", "2026-06-22", false);
+	l = visits(db, &f);
+	assert_int_equal(l.n, 2);
+	assert_non_null(strstr(l.row[0], "2026-06-22 09:00 "));
+	tu_clock_default();
+	hane_store_close(db);
+}
+
 /* A monthly plan spreads its visits; a client who starts mid-week gets a
  * share of the week's visits. */
 static void test_schedule_month_and_partial(void **state)
@@ -836,6 +873,7 @@ int main(void)
 		cmocka_unit_test(test_schedule_month_end),
 		cmocka_unit_test(test_schedule_holidays),
 		cmocka_unit_test(test_schedule_month_and_partial),
+		cmocka_unit_test(test_schedule_never_in_the_past),
 		cmocka_unit_test(test_schedule_assigns_without_overlap),
 		cmocka_unit_test(test_overlap_and_travel_time),
 		cmocka_unit_test(test_move_and_cancel_keep_history),

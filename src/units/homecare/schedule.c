@@ -366,7 +366,7 @@ static int place(struct gen *g, const struct plan_row *r, int64_t ps,
 /* Tries worker w at every start in the window; 0 with start set when one
  * fits, the last error otherwise. */
 static int try_worker(struct gen *g, const struct plan_row *r, int64_t w,
-		      const char *date, bool half,
+		      const char *date, bool half, int not_before,
 		      char start[HANE_HC_TIME_LEN + 1],
 		      char end[HANE_HC_TIME_LEN + 1])
 {
@@ -375,6 +375,8 @@ static int try_worker(struct gen *g, const struct plan_row *r, int64_t w,
 
 	if (half && we > HALF_DAY_END)
 		we = HALF_DAY_END;
+	if (ws < not_before)
+		ws = not_before;
 	for (int t = ws; t + dur <= we; t += STEP_MIN) {
 		hc_hhmm(start, t);
 		hc_hhmm(end, t + dur);
@@ -423,13 +425,28 @@ done:
 	return rc;
 }
 
+/* Today a visit starts no earlier than the next STEP_MIN after the
+ * clock (never a time already past); other days from midnight. */
+static int not_before(const char *date)
+{
+	char now[20];
+	int m;
+
+	hane_now(now);
+	if (strncmp(now, date, HANE_DATE_LEN) != 0)
+		return 0;
+	m = atoi(now + 11) * 60 + atoi(now + 14) + (now[17] != '0' ||
+						      now[18] != '0');
+	return (m + STEP_MIN - 1) / STEP_MIN * STEP_MIN;
+}
+
 static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 {
 	struct hane_homecare_slot s;
 	struct hane_homecare_visit v;
 	char start[HANE_HC_TIME_LEN + 1], end[HANE_HC_TIME_LEN + 1];
 	bool half = kind_of(g, day) == HANE_HC_HALF;
-	int rc;
+	int nb, we, rc;
 
 	memset(&s, 0, sizeof s);
 	memset(&v, 0, sizeof v);
@@ -438,10 +455,21 @@ static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 	HC_SET(s.client_name, r->name);
 	HC_SET(s.service, r->p.service);
 	hc_iso(s.date, day);
-	HC_SET(s.start, r->p.window_start);
-	hc_hhmm(s.end, hc_minutes(r->p.window_start) + r->p.duration_min);
+	/* Today, after the window has passed: no visit is made for a time
+	 * already gone (the plan's other days carry on). */
+	nb = not_before(s.date);
+	we = hc_minutes(r->p.window_end);
+	if (half && we > HALF_DAY_END)
+		we = HALF_DAY_END;
+	if (nb > 0 && nb + r->p.duration_min > we)
+		return 0;
+	if (nb < hc_minutes(r->p.window_start))
+		nb = hc_minutes(r->p.window_start);
+	hc_hhmm(s.start, nb);
+	hc_hhmm(s.end, nb + r->p.duration_min);
 	if (r->p.worker_id) {
-		rc = try_worker(g, r, r->p.worker_id, s.date, half, start, end);
+		rc = try_worker(g, r, r->p.worker_id, s.date, half, nb, start,
+				end);
 		if (rc == 0) {
 			s.worker_id = r->p.worker_id;
 			if (strcmp(start, s.start) != 0)
@@ -466,7 +494,8 @@ static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 		if ((rc = auto_candidates(g, r, s.date, ids, 64, &n)))
 			return rc;
 		for (int i = 0; i < n && !s.worker_id; i++) {
-			rc = try_worker(g, r, ids[i], s.date, half, start, end);
+			rc = try_worker(g, r, ids[i], s.date, half, nb, start,
+					end);
 			if (rc == 0) {
 				s.worker_id = ids[i];
 				HC_SET(s.start, start);
