@@ -168,6 +168,14 @@ hane_db *hane_ui_db(struct hane_ui *ui);
 void hane_ui_title_push(struct hane_ui *ui, const char *crumb);
 void hane_ui_title_pop(struct hane_ui *ui);
 
+/* The title's breadcrumbs in at most cols columns: "hane › a › b › c",
+ * shortened in the middle when narrow ("hane › … › b › c"): the first
+ * and the last crumbs stay, the ones after the first go first; the last
+ * is cut at its end only when nothing else is left. Returns out. Pure:
+ * the unit tests use it. */
+char *hane_ui_crumbs_text(char *out, size_t outsz, const char *const *crumbs,
+			  int n, int cols);
+
 /* A message in the status line (above the bar) until the next key.
  * error marks it as an error (colour and a "✗" marker). */
 void hane_ui_status(struct hane_ui *ui, bool error, const char *fmt, ...)

@@ -636,20 +636,64 @@ static void draw_bar(const enum hane_ui_action *acts, int nacts)
 	}
 }
 
+char *hane_ui_crumbs_text(char *out, size_t outsz, const char *const *crumbs,
+			  int n, int cols)
+{
+	static const char sep[] = " \u203a ";
+
+	for (int skip = 0; skip < n; skip++) {
+		size_t len = 0;
+
+		/* skip = how many crumbs after the first give way to "…" */
+		if (skip > 0 && skip >= n - 1)
+			break;
+		out[0] = '\0';
+		for (int i = 0; i < n && len < outsz; i++) {
+			if (i > 0 && i <= skip) {
+				if (i == 1)
+					len += (size_t)snprintf(
+						out + len, outsz - len,
+						"%s\u2026", sep);
+				continue;
+			}
+			len += (size_t)snprintf(out + len, outsz - len, "%s%s",
+						i ? sep : "", crumbs[i]);
+		}
+		if (len < outsz && hane_text_width(out) <= cols)
+			return out;
+	}
+	/* Only the first and the last are left: cut the last at its end. */
+	{
+		char all[1024];
+
+		if (n > 2)
+			snprintf(all, sizeof all, "%s%s\u2026%s%s", crumbs[0],
+				 sep, sep, crumbs[n - 1]);
+		else if (n == 2)
+			snprintf(all, sizeof all, "%s%s%s", crumbs[0], sep,
+				 crumbs[1]);
+		else
+			snprintf(all, sizeof all, "%s", n ? crumbs[0] : "");
+		return hane_text_truncate(out, outsz, all, cols);
+	}
+}
+
 void ui_chrome(struct hane_ui *ui, const char *info,
 	       const enum hane_ui_action *acts, int nacts)
 {
 	char left[1024], right[256];
-	size_t len = 0;
+	const char *crumbs[UI_MAX_CRUMBS + 1];
+	int nc = 0;
 	int rw;
 
-	len += (size_t)snprintf(left, sizeof left, " hane");
+	crumbs[nc++] = " hane";
 	for (int i = 0; i < ui->ncrumbs && i < UI_MAX_CRUMBS; i++)
-		len += (size_t)snprintf(left + len, sizeof left - len,
-					" \u203a %s", ui->crumbs[i]);
+		crumbs[nc++] = ui->crumbs[i];
 	snprintf(right, sizeof right, "%s%s%s \u00b7 %s ", info ? info : "",
 		 info && info[0] ? " \u00b7 " : "", ui->db_label, ui->user);
 	rw = hane_text_width(right);
+	hane_ui_crumbs_text(left, sizeof left, crumbs, nc,
+			    COLS - rw - 1 > 12 ? COLS - rw - 1 : 12);
 	ui_fill(0, 0, COLS, UI_R_TITLE);
 	ui_put(0, 0, left, COLS - rw - 1, UI_R_TITLE);
 	if (rw < COLS)

@@ -171,7 +171,32 @@ def test_edit_keeps_masked_values():
         w.cleanup()
 
 
+
+def test_person_page_at_80x24_shows_the_name_and_numbers():
+    """At 80x24 the person's page names the person on its first line with
+    the person and household numbers, and the title's breadcrumb is
+    shortened in the middle, never cutting the name (#17)."""
+    w = prepare()
+    try:
+        c = Console(w, 24, 80)
+        try:
+            open_household(c)
+            c.send(ENTER)                         # the person's page
+            t = c.wait("Kişi No 1 · Hane No 1")
+            if "Şükrü Yılmaz · Kişi No 1" not in t:
+                raise Failure("no name line:\n" + t)
+            title = c.line(0)
+            if "Şükrü Yılmaz" not in title:
+                raise Failure("the crumb lost the name:\n" + title)
+            c.send(F[10])
+            c.wait_exit()
+        finally:
+            c.close()
+    finally:
+        w.cleanup()
+
 if __name__ == "__main__":
     run([test_masking_by_role_and_read_log,
          test_reveal_is_logged_and_refused_to_reporter,
-         test_edit_keeps_masked_values])
+         test_edit_keeps_masked_values,
+         test_person_page_at_80x24_shows_the_name_and_numbers])

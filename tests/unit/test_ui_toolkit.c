@@ -317,6 +317,30 @@ static void test_form_text_never_cut_inside_a_letter(void **state)
 	hane_ui_form_free(f);
 }
 
+/* Breadcrumbs shorten in the middle: the first and the last stay (#17:
+ * the person page's crumb was cut at its end, the name lost). */
+static void test_crumbs_shorten_in_the_middle(void **state)
+{
+	const char *c[] = {"hane", "Haneler", "#12 Yılmaz hanesi",
+			   "Şükrü Yılmaz"};
+	char out[256];
+
+	(void)state;
+	assert_string_equal(hane_ui_crumbs_text(out, sizeof out, c, 4, 80),
+			    "hane › Haneler › #12 Yılmaz hanesi › Şükrü Yılmaz");
+	assert_string_equal(hane_ui_crumbs_text(out, sizeof out, c, 4, 44),
+			    "hane › … › #12 Yılmaz hanesi › Şükrü Yılmaz");
+	assert_string_equal(hane_ui_crumbs_text(out, sizeof out, c, 4, 25),
+			    "hane › … › Şükrü Yılmaz");
+	/* nothing else left: the last is cut at its end */
+	assert_int_equal(hane_text_width(hane_ui_crumbs_text(
+				 out, sizeof out, c, 4, 15)),
+			 15);
+	assert_non_null(strstr(out, "hane › … › Şü"));
+	assert_string_equal(hane_ui_crumbs_text(out, sizeof out, c, 1, 80),
+			    "hane");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +353,7 @@ int main(void)
 		cmocka_unit_test(test_list_sort_and_find),
 		cmocka_unit_test(test_form_validation),
 		cmocka_unit_test(test_list_sort_turkish),
+		cmocka_unit_test(test_crumbs_shorten_in_the_middle),
 		cmocka_unit_test(test_form_text_never_cut_inside_a_letter),
 	};
 

@@ -1259,6 +1259,11 @@ static int pdetail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	snprintf(title, sizeof title, hane_msg(HANE_M_KVKK_PERSON_TITLE),
 		 s->p.first_name, s->p.last_name);
 	hane_ui_detail_title(d, title);
+	/* The name first (the crumb may be shortened at 80 columns), with
+	 * the numbers staff refer to (the CLI takes KİŞİ_NO and HANE_NO). */
+	hane_ui_detail_line(d, hane_msg(HANE_M_UI_PERSON_LINE),
+			    s->p.first_name, s->p.last_name, (long long)s->id,
+			    (long long)s->p.household_id);
 	if (!s->p.tckn[0])
 		snprintf(buf, sizeof buf, "-");
 	else if (s->show_tckn)
