@@ -103,6 +103,9 @@ struct hane_ov_dashboard {
 	 * they do when nothing counted lies after today; false: counted
 	 * from the units' rows (a dashboard of a past day). */
 	bool from_totals;
+	/* Years the next 120 days reach whose religious holidays are not
+	 * entered ("2028"; "" when none): the dashboard says so. */
+	char holidays_missing[64];
 };
 
 /* Fills d for the day today (ISO; NULL or "" is hane_today()), with

@@ -101,6 +101,11 @@ int hane_holiday_remove(hane_db *db, const char *day) HANE_WARN_UNUSED;
 /* Whether any day of year is entered (its religious holidays are in). */
 int hane_holiday_year_entered(hane_db *db, int year, bool *out)
 	HANE_WARN_UNUSED;
+/* The years (", "-separated, e.g. "2028") from..to (ISO; either may be
+ * NULL) or the next 120 days from today reach whose religious holidays
+ * are not entered; "" when none. */
+int hane_holiday_unentered(hane_db *db, const char *from, const char *to,
+			   char *years, size_t yearssz) HANE_WARN_UNUSED;
 /* The warning to show when a year whose religious holidays are not
  * entered falls in from..to (ISO; either may be NULL) or in the next 120
  * days from today: "2028 yılının dinî bayramları girilmedi…", in the

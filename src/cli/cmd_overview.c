@@ -396,6 +396,11 @@ static int dashboard(struct hane_cli *cli, const char *date)
 		for (int i = 0; i < n; i++)
 			printf("  %s\n", lines[i]);
 	}
+	if (d.holidays_missing[0]) {
+		putchar('\n');
+		printf(hane_msg(HANE_M_REF_HOLIDAY_WARN), d.holidays_missing);
+		putchar('\n');
+	}
 	return HANE_EXIT_OK;
 }
 

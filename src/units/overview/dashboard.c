@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hane/i18n.h"
+#include "hane/reference.h"
 #include "hane/perm.h"
 #include "units/overview/overview_int.h"
 
@@ -159,6 +160,9 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 		return HANE_EINVAL;
 	}
 	d->food_days = food_days > 0 ? food_days : 30;
+	if ((rc = hane_holiday_unentered(db, NULL, NULL, d->holidays_missing,
+					 sizeof d->holidays_missing)) != 0)
+		return rc;
 	sscanf(d->today, "%d-%d", &y, &m);
 	/* The twelve months ending with this one, oldest first. */
 	for (int i = HANE_OV_MONTHS - 1, yy = y, mm = m; i >= 0; i--) {
@@ -275,6 +279,9 @@ int hane_overview_today_lines(hane_db *db, char (*lines)[256], int max,
 			n++;                                                   \
 		}                                                              \
 	} while (0)
+	/* First: the panel has room for only so many lines. */
+	if (d.holidays_missing[0])
+		LINE(hane_msg(HANE_M_REF_HOLIDAY_WARN_SHORT), d.holidays_missing);
 	pad(l, sizeof l, hane_msg(HANE_M_OV_T_INSPECTION), 20);
 	hane_overview_num(a, sizeof a, d.insp_open);
 	hane_overview_num(b, sizeof b, d.insp_overdue);

@@ -334,15 +334,14 @@ int hane_holiday_year_entered(hane_db *db, int year, bool *out)
 	return rc < 0 ? rc : 0;
 }
 
-int hane_holiday_warning(hane_db *db, const char *from, const char *to,
-			 char *out, size_t outsz)
+int hane_holiday_unentered(hane_db *db, const char *from, const char *to,
+			   char *years, size_t yearssz)
 {
 	char today[HANE_DATE_LEN + 1], ahead[HANE_DATE_LEN + 1];
-	char years[64] = "";
 	int lo, hi, rc, y, count = 0;
 	size_t len = 0;
 
-	out[0] = '\0';
+	years[0] = '\0';
 	hane_today(today);
 	day_from_number(ahead, day_number(today) + 120);
 	lo = atoi(today);
@@ -362,13 +361,25 @@ int hane_holiday_warning(hane_db *db, const char *from, const char *to,
 			continue;
 		if ((rc = hane_holiday_year_entered(db, y, &entered)))
 			return rc;
-		if (!entered && len + 8 < sizeof years) {
-			len += (size_t)snprintf(years + len, sizeof years - len,
+		if (!entered && len + 8 < yearssz) {
+			len += (size_t)snprintf(years + len, yearssz - len,
 						"%s%d", count ? ", " : "", y);
 			count++;
 		}
 	}
-	if (count)
+	return 0;
+}
+
+int hane_holiday_warning(hane_db *db, const char *from, const char *to,
+			 char *out, size_t outsz)
+{
+	char years[64];
+	int rc;
+
+	out[0] = '\0';
+	if ((rc = hane_holiday_unentered(db, from, to, years, sizeof years)))
+		return rc;
+	if (years[0])
 		snprintf(out, outsz, hane_msg(HANE_M_REF_HOLIDAY_WARN), years);
 	return 0;
 }

@@ -19,6 +19,7 @@
 #include "hane/perm.h"
 #include "hane/security.h"
 #include "hane/staff.h"
+#include "hane/reference_ui.h"
 #include "hane/ui.h"
 
 /* ---- Roles and units as the screen names them --------------------------- */
@@ -836,6 +837,12 @@ static int admin_act(struct hane_ui *ui, struct hane_ui_list *l,
 	case 3:
 		audit_screen(ui);
 		break;
+	case 4:
+		hane_ui_mahalle_screen(ui);
+		break;
+	case 5:
+		hane_ui_holiday_screen(ui);
+		break;
 	default:
 		break;
 	}
@@ -846,9 +853,11 @@ int hane_ui_admin_main(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
-	static const enum hane_msg tasks[] = {HANE_M_ADM_TASK_STAFF,
-					      HANE_M_ADM_TASK_SETTINGS,
-					      HANE_M_ADM_TASK_AUDIT};
+	static const enum hane_msg tasks[] = {
+		HANE_M_ADM_TASK_STAFF, HANE_M_ADM_TASK_SETTINGS,
+		HANE_M_ADM_TASK_AUDIT, HANE_M_REF_TASK_MAHALLE,
+		HANE_M_REF_TASK_HOLIDAY};
+	const int ntasks = (int)(sizeof tasks / sizeof tasks[0]);
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_UI_UNIT_ADMIN),
 		.cols = task_cols,
@@ -868,7 +877,7 @@ int hane_ui_admin_main(struct hane_ui *ui)
 	l = hane_ui_list_new(1);
 	if (!l)
 		return HANE_ENOMEM;
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < ntasks; i++) {
 		char t[128];
 		const char *cells[1] = {t};
 

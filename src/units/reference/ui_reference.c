@@ -1,0 +1,375 @@
+/* Yönetim → Mahalleler and Tatiller: the reference lists on screen.
+ * Every change goes through the model (hane/reference.h), which checks
+ * reference.admin and audits it; the screens only collect what to do. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/i18n.h"
+#include "hane/reference.h"
+#include "hane/reference_ui.h"
+
+/* ---- Mahalleler ----------------------------------------------------------- */
+
+enum { M_NAME, M_HOUSEHOLDS, M_ALIASES, M__COUNT };
+
+static const struct hane_ui_column mahalle_cols[M__COUNT] = {
+	[M_NAME] = {HANE_M_REF_COL_MAHALLE, 14, 28, 0, false, false,
+		    HANE_UI_SORT_TEXT},
+	[M_HOUSEHOLDS] = {HANE_M_REF_COL_HOUSEHOLDS, 5, 8, 1, false, true,
+			  HANE_UI_SORT_NUMBER},
+	[M_ALIASES] = {HANE_M_REF_COL_ALIASES, 10, 40, 2, true, false,
+		       HANE_UI_SORT_TEXT},
+};
+
+struct mahalle_ctx {
+	int n;
+};
+
+static int mahalle_row(const struct hane_mahalle *m, void *arg)
+{
+	struct hane_ui_list *l = arg;
+	char n[24];
+	const char *cells[M__COUNT] = {m->name, n, m->aliases};
+
+	snprintf(n, sizeof n, "%lld", (long long)m->households);
+	return hane_ui_list_add(l, m->id, cells);
+}
+
+static void mahalle_fill(struct hane_ui *ui, struct hane_ui_list *l,
+			 struct mahalle_ctx *c)
+{
+	int64_t keep = hane_ui_list_selected_id(l);
+	int rc;
+
+	hane_ui_list_clear(l);
+	if ((rc = hane_mahalle_list(hane_ui_db(ui), mahalle_row, l)))
+		hane_ui_error_rc(ui, rc);
+	c->n = hane_ui_list_count(l);
+	if (keep)
+		hane_ui_list_select_id(l, keep);
+}
+
+enum mahalle_op { OP_ADD, OP_RENAME, OP_ALIAS };
+
+struct mahalle_form {
+	enum mahalle_op op;
+	const char *name; /* the selected mahalle (rename, alias) */
+	char done[256];
+};
+
+static int mahalle_save(struct hane_ui *ui, struct hane_ui_form *f,
+			void *arg)
+{
+	struct mahalle_form *m = arg;
+	const char *text = hane_ui_form_get(f, 0);
+	hane_db *db = hane_ui_db(ui);
+	int64_t n = 0;
+	int rc;
+
+	switch (m->op) {
+	case OP_ADD:
+		rc = hane_mahalle_add(db, text, NULL);
+		snprintf(m->done, sizeof m->done,
+			 hane_msg(HANE_M_REF_MAHALLE_ADDED), text);
+		break;
+	case OP_RENAME:
+		rc = hane_mahalle_rename(db, m->name, text, &n);
+		snprintf(m->done, sizeof m->done, hane_msg(HANE_M_REF_RENAMED),
+			 m->name, text, (long long)n);
+		break;
+	default:
+		rc = hane_mahalle_alias(db, text, m->name);
+		snprintf(m->done, sizeof m->done,
+			 hane_msg(HANE_M_REF_ALIAS_ADDED), text, m->name);
+		break;
+	}
+	if (rc)
+		hane_ui_form_error(f, 0, hane_error_last());
+	return rc;
+}
+
+static int mahalle_act(struct hane_ui *ui, struct hane_ui_list *l,
+		       enum hane_ui_action a, void *arg)
+{
+	static const struct hane_ui_field field = {
+		HANE_UI_F_TEXT, HANE_M_F_MAHALLE, .required = true,
+		.width = 30, .max = 60};
+	static const struct hane_ui_field alias_field = {
+		HANE_UI_F_TEXT, HANE_M_REF_F_ALIAS, .required = true,
+		.width = 30, .max = 60};
+	struct mahalle_ctx *c = arg;
+	struct mahalle_form m = {0};
+	struct hane_ui_form_view v = {0};
+	struct hane_ui_form *f;
+	char title[256], name[HANE_NAME_MAX] = "";
+	int row = hane_ui_list_selected(l);
+
+	if (row >= 0)
+		snprintf(name, sizeof name, "%s",
+			 hane_ui_list_cell(l, row, M_NAME));
+	if (a == HANE_UI_A_NEW) {
+		m.op = OP_ADD;
+		snprintf(title, sizeof title, "%s",
+			 hane_msg(HANE_M_REF_TITLE_ADD));
+	} else if ((a == HANE_UI_A_EDIT || a == HANE_UI_A_OPEN) && name[0]) {
+		m.op = OP_RENAME;
+		snprintf(title, sizeof title, hane_msg(HANE_M_REF_TITLE_RENAME),
+			 name);
+	} else if (a == HANE_UI_A_REF_ALIAS && name[0]) {
+		m.op = OP_ALIAS;
+		snprintf(title, sizeof title, hane_msg(HANE_M_REF_TITLE_ALIAS),
+			 name);
+	} else {
+		return HANE_UI_STAY;
+	}
+	m.name = name;
+	v.title = title;
+	v.fields = m.op == OP_ALIAS ? &alias_field : &field;
+	v.nfields = 1;
+	v.save = mahalle_save;
+	v.arg = &m;
+	if (!(f = hane_ui_form_new(&v)))
+		return HANE_UI_STAY;
+	if (m.op == OP_RENAME) {
+		hane_ui_form_set(f, 0, name);
+		hane_ui_form_set_clean(f);
+	}
+	if (hane_ui_form_run(ui, f))
+		hane_ui_status(ui, false, "%s", m.done);
+	hane_ui_form_free(f);
+	mahalle_fill(ui, l, c);
+	return HANE_UI_STAY;
+}
+
+static void mahalle_info(struct hane_ui *ui, char *out, size_t outsz,
+			 void *arg)
+{
+	struct mahalle_ctx *c = arg;
+
+	(void)ui;
+	snprintf(out, outsz, hane_msg(HANE_M_REF_N_MAHALLE), c->n);
+}
+
+void hane_ui_mahalle_screen(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_EDIT,      HANE_UI_A_NEW,
+		HANE_UI_A_REF_ALIAS, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+	struct mahalle_ctx c = {0};
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_REF_TASK_MAHALLE),
+		.cols = mahalle_cols,
+		.ncols = M__COUNT,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.act = mahalle_act,
+		.info = mahalle_info,
+		.arg = &c,
+	};
+	struct hane_ui_list *l = hane_ui_list_new(M__COUNT);
+
+	if (!l)
+		return;
+	mahalle_fill(ui, l, &c);
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+}
+
+/* ---- Tatiller ------------------------------------------------------------- */
+
+enum { H_DATE, H_KIND, H_SOURCE, H_NAME, H__COUNT };
+
+static const struct hane_ui_column holiday_cols[H__COUNT] = {
+	[H_DATE] = {HANE_M_REF_COL_DATE, 10, 10, 0, false, false,
+		    HANE_UI_SORT_TEXT},
+	[H_KIND] = {HANE_M_REF_COL_KIND, 9, 9, 0, false, false,
+		    HANE_UI_SORT_TEXT},
+	[H_SOURCE] = {HANE_M_REF_COL_SOURCE, 7, 7, 0, false, false,
+		      HANE_UI_SORT_TEXT},
+	[H_NAME] = {HANE_M_REF_COL_NAME, 20, 60, 0, true, false,
+		    HANE_UI_SORT_TEXT},
+};
+
+struct holiday_ctx {
+	int year;
+	int n;
+	bool entered;
+	struct hane_holiday *rows; /* by list id - 1 */
+	int nrows, cap;
+};
+
+static int holiday_keep(const struct hane_holiday *h, void *arg)
+{
+	struct holiday_ctx *c = arg;
+
+	if (c->nrows == c->cap) {
+		int cap = c->cap ? c->cap * 2 : 32;
+		struct hane_holiday *g = realloc(c->rows, (size_t)cap * sizeof *g);
+
+		if (!g)
+			return HANE_ENOMEM;
+		c->rows = g;
+		c->cap = cap;
+	}
+	c->rows[c->nrows++] = *h;
+	return 0;
+}
+
+static void holiday_fill(struct hane_ui *ui, struct hane_ui_list *l,
+			 struct holiday_ctx *c)
+{
+	hane_db *db = hane_ui_db(ui);
+	int rc;
+
+	hane_ui_list_clear(l);
+	c->nrows = 0;
+	if ((rc = hane_holiday_list(db, c->year, holiday_keep, c)) ||
+	    (rc = hane_holiday_year_entered(db, c->year, &c->entered))) {
+		hane_ui_error_rc(ui, rc);
+		return;
+	}
+	for (int i = 0; i < c->nrows; i++) {
+		const struct hane_holiday *h = &c->rows[i];
+		char d[HANE_DATE_LEN + 1];
+		const char *cells[H__COUNT] = {
+			hane_date_format(d, h->day),
+			hane_msg(h->kind == HANE_HOLIDAY_HALF
+					 ? HANE_M_REF_HOLIDAY_HALF_TAG
+					 : HANE_M_REF_HOLIDAY_FULL_TAG),
+			hane_msg(h->fixed ? HANE_M_REF_HOLIDAY_FIXED_TAG
+					  : HANE_M_REF_HOLIDAY_ENTERED_TAG),
+			h->name};
+
+		if (hane_ui_list_add(l, i + 1, cells) != 0)
+			break;
+	}
+	c->n = c->nrows;
+	if (!c->entered) {
+		char y[16];
+
+		snprintf(y, sizeof y, "%d", c->year);
+		hane_ui_status(ui, true, hane_msg(HANE_M_REF_HOLIDAY_WARN_SHORT),
+			       y);
+	}
+}
+
+static int holiday_save(struct hane_ui *ui, struct hane_ui_form *f,
+			void *arg)
+{
+	int rc = hane_holiday_add(hane_ui_db(ui), hane_ui_form_get(f, 0),
+				  hane_ui_form_get(f, 1),
+				  hane_ui_form_choice(f, 2) == 1);
+
+	(void)arg;
+	if (rc)
+		hane_ui_form_error(f, rc == HANE_EEXIST ? 0 : 1,
+				   hane_error_last());
+	return rc;
+}
+
+static int holiday_act(struct hane_ui *ui, struct hane_ui_list *l,
+		       enum hane_ui_action a, void *arg)
+{
+	static const struct hane_ui_field fields[] = {
+		{HANE_UI_F_DATE, HANE_M_REF_COL_DATE, .required = true,
+		 .width = 12},
+		{HANE_UI_F_TEXT, HANE_M_REF_F_HOLIDAY, .required = true,
+		 .width = 40, .max = 150},
+		{HANE_UI_F_YESNO, HANE_M_REF_F_HALF, .required = false},
+	};
+	struct holiday_ctx *c = arg;
+	int64_t id = hane_ui_list_selected_id(l);
+	const struct hane_holiday *h =
+		id > 0 && id <= c->nrows ? &c->rows[id - 1] : NULL;
+
+	if (a == HANE_UI_A_REF_YEAR_PREV || a == HANE_UI_A_REF_YEAR_NEXT) {
+		if (a == HANE_UI_A_REF_YEAR_PREV ? c->year > 1900
+						 : c->year < 9998)
+			c->year += a == HANE_UI_A_REF_YEAR_PREV ? -1 : 1;
+		holiday_fill(ui, l, c);
+		return HANE_UI_STAY;
+	}
+	if (a == HANE_UI_A_NEW) {
+		struct hane_ui_form_view v = {
+			.title = hane_msg(HANE_M_REF_TITLE_HOLIDAY),
+			.fields = fields,
+			.nfields = 3,
+			.save = holiday_save,
+		};
+		struct hane_ui_form *f = hane_ui_form_new(&v);
+		char first[16];
+
+		if (!f)
+			return HANE_UI_STAY;
+		snprintf(first, sizeof first, "01.01.%04d", c->year);
+		hane_ui_form_set(f, 0, first);
+		hane_ui_form_set_clean(f);
+		if (hane_ui_form_run(ui, f))
+			hane_ui_status(ui, false, "%s",
+				       hane_msg(HANE_M_UI_SAVED));
+		hane_ui_form_free(f);
+		holiday_fill(ui, l, c);
+		return HANE_UI_STAY;
+	}
+	if (a == HANE_UI_A_DELETE && h) {
+		char q[512], d[HANE_DATE_LEN + 1];
+		int rc;
+
+		if (h->fixed) {
+			snprintf(q, sizeof q, hane_msg(HANE_M_REF_HOLIDAY_FIXED),
+				 hane_date_format(d, h->day), h->name);
+			hane_ui_error(ui, q);
+			return HANE_UI_STAY;
+		}
+		snprintf(q, sizeof q, hane_msg(HANE_M_REF_ASK_REMOVE),
+			 hane_date_format(d, h->day), h->name);
+		if (!hane_ui_confirm(ui, q))
+			return HANE_UI_STAY;
+		if ((rc = hane_holiday_remove(hane_ui_db(ui), h->day)))
+			hane_ui_error_rc(ui, rc);
+		else
+			hane_ui_status(ui, false, hane_msg(HANE_M_REF_HOLIDAY_REMOVED),
+				       d);
+		holiday_fill(ui, l, c);
+	}
+	return HANE_UI_STAY;
+}
+
+static void holiday_info(struct hane_ui *ui, char *out, size_t outsz,
+			 void *arg)
+{
+	struct holiday_ctx *c = arg;
+
+	(void)ui;
+	snprintf(out, outsz, hane_msg(HANE_M_REF_N_HOLIDAY), c->year, c->n);
+}
+
+void hane_ui_holiday_screen(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_NEW, HANE_UI_A_DELETE,
+		HANE_UI_A_REF_YEAR_PREV, HANE_UI_A_REF_YEAR_NEXT,
+		HANE_UI_A_BACK, HANE_UI_A_QUIT};
+	char today[HANE_DATE_LEN + 1];
+	struct holiday_ctx c = {.year = atoi(hane_today(today))};
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_REF_TASK_HOLIDAY),
+		.cols = holiday_cols,
+		.ncols = H__COUNT,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.act = holiday_act,
+		.info = holiday_info,
+		.arg = &c,
+	};
+	struct hane_ui_list *l = hane_ui_list_new(H__COUNT);
+
+	if (!l)
+		return;
+	holiday_fill(ui, l, &c);
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+	free(c.rows);
+}
