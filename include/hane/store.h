@@ -117,7 +117,16 @@ unsigned hane_store_data_version(hane_db *db);
 
 /* ---- Transactions ----------------------------------------------------- */
 
-/* Nested by a depth counter: the outermost begin is BEGIN IMMEDIATE (every
+/* A transaction that wrote nothing but audit events (the read log of
+ * household.view, person.view, report, export…) commits without a sync
+ * (synchronous=NORMAL for that commit): it is in the WAL, seen by every
+ * reader and kept through a kill -9 or a crash of hane, and a power cut
+ * can lose it only until the next synced commit of anyone, which syncs
+ * the WAL up to its own end. Every other commit is synced (FULL): no
+ * acknowledged save is lost. Two thirds of a directorate's commits are
+ * read logs (bench_day); their syncs held the write lock for everyone.
+ *
+ * Nested by a depth counter: the outermost begin is BEGIN IMMEDIATE (every
  * transaction here may write, and a deferred one that reads then writes
  * fails at once with BUSY when another process committed meanwhile);
  * inner ones are no-ops. A rollback at any depth dooms the whole
@@ -143,6 +152,23 @@ int hane_store_depth(const hane_db *db);
  * transaction and do not retry. */
 int hane_store_tx(hane_db *db, int (*fn)(hane_db *db, void *arg), void *arg)
 	HANE_WARN_UNUSED;
+
+/* Where this connection's time went, for the load benchmark
+ * (tests/bench/bench_day.c): counted since the open. Waits for the write
+ * lock are the busy handler's; a commit is the WAL write and its sync; a
+ * checkpoint (every 1000 WAL pages, run by the committer after its
+ * commit, the write lock already released) copies the WAL into the main
+ * file and syncs it. */
+struct hane_store_stats {
+	int64_t tx;             /* outermost transactions begun */
+	int64_t busy_calls;     /* busy handler calls */
+	double begin_ms, begin_max_ms;   /* BEGIN IMMEDIATE (lock waits) */
+	double commit_ms, commit_max_ms; /* COMMIT */
+	int64_t checkpoints;
+	double checkpoint_ms, checkpoint_max_ms;
+	int64_t log_commits;    /* of audit events alone: not synced */
+};
+void hane_store_stats(const hane_db *db, struct hane_store_stats *out);
 
 /* ---- The acting staff member ------------------------------------------ */
 

@@ -228,13 +228,22 @@ done:
 	return rc;
 }
 
+/* An event alone is a transaction of its own, so that its commit is the
+ * read log's (not synced: see hane_store_begin()). */
 int hane_store_audit_event(hane_db *db, const char *event, const char *table,
 			   int64_t id, const char *detail)
 {
 	char now[20];
+	bool outer = db->depth == 0;
+	int rc;
 
-	return audit_write(db, event, table ? table : "", id, detail,
-			   hane_now(now));
+	if (outer && (rc = hane_store_begin(db)) != 0)
+		return rc;
+	db->in_event = true;
+	rc = audit_write(db, event, table ? table : "", id, detail,
+			 hane_now(now));
+	db->in_event = false;
+	return outer ? hane_store_end(db, rc) : rc;
 }
 
 static int bind_field(hane_stmt *st, const char *param,

@@ -30,6 +30,11 @@ struct hane_db {
 	int ncached;
 	struct hane_actor actor;
 	struct hane_conflict conflict;
+	struct hane_store_stats stats;
+	bool tx_data;     /* this transaction wrote more than audit events */
+	bool in_event;    /* an audit event is being written */
+	double busy_since; /* ms, monotonic: this wait's start */
+	uint64_t jitter;   /* the busy handler's random state */
 };
 
 /* Maps an SQLite result code to a HANE_E… code and sets the detail. */
