@@ -38,6 +38,8 @@ struct hane_import_counts {
 	int64_t size;       /* file size, -1 when unknown */
 	enum hane_csv_encoding encoding; /* as detected or forced */
 	char delimiter;
+	bool solo; /* written alone into an empty registry, through the
+		      rollback journal (hane_store_solo_begin) */
 };
 
 struct hane_import_opts {

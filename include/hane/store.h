@@ -144,6 +144,21 @@ void hane_store_rollback(hane_db *db);
 int hane_store_end(hane_db *db, int rc) HANE_WARN_UNUSED;
 int hane_store_depth(const hane_db *db);
 
+/* For a load into an empty database that nobody else has open (the first
+ * import of a registry): switches the file to SQLite's rollback journal
+ * (journal_mode=TRUNCATE) until hane_store_solo_end(), so every new page is written once, into the
+ * database file, instead of into the WAL and again at the checkpoint.
+ * Pages past the end of the file need no journal, so on an empty database
+ * the journal stays tiny; a commit is still synced (FULL), and a crash or
+ * power cut leaves the file as it was before the transaction (the hot
+ * journal is rolled back at the next open). Only outside a transaction;
+ * *on says whether it switched: not when another connection has the file
+ * open (it is tried once, without waiting) or for :memory:. While it is
+ * on, others wait to open the file. */
+int hane_store_solo_begin(hane_db *db, bool *on) HANE_WARN_UNUSED;
+/* Back to WAL (every hane open also sets it, should this fail). */
+void hane_store_solo_end(hane_db *db);
+
 /* Runs fn(db, arg) inside a transaction; commits when it returns 0, rolls
  * back otherwise. When the database stays busy past the busy timeout, or
  * the commit fails with BUSY, the whole transaction is run again (a few

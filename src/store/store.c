@@ -352,6 +352,8 @@ unsigned hane_store_data_version(hane_db *db)
 
 /* ---- Transactions --------------------------------------------------------- */
 
+static int pragma_int(hane_db *db, const char *sql, int64_t *out);
+
 static double ms_now(void)
 {
 	struct timespec t;
@@ -396,6 +398,7 @@ int hane_store_begin(hane_db *db)
 
 int hane_store_commit(hane_db *db)
 {
+	int64_t sync = -1;
 	double t0;
 	int rc;
 
@@ -408,16 +411,22 @@ int hane_store_commit(hane_db *db)
 		return db->doom_rc;
 	}
 	t0 = ms_now();
-	if (!db->tx_data) {
-		/* The read log alone: see hane_store_begin() in hane/store.h. */
+	/* The read log alone: see hane_store_begin() in hane/store.h. A
+	 * connection set to less than FULL (a test's contrast) stays so. */
+	if (!db->tx_data && pragma_int(db, "PRAGMA synchronous", &sync) ==
+				    SQLITE_OK && sync >= 2) {
 		sqlite3_exec(db->sql, "PRAGMA synchronous=NORMAL", NULL, NULL,
 			     NULL);
 		db->stats.log_commits++;
+	} else {
+		sync = -1;
 	}
 	rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
-	if (!db->tx_data)
-		sqlite3_exec(db->sql, "PRAGMA synchronous=FULL", NULL, NULL,
-			     NULL);
+	if (sync >= 2)
+		sqlite3_exec(db->sql,
+			     sync == 2 ? "PRAGMA synchronous=FULL"
+				       : "PRAGMA synchronous=EXTRA",
+			     NULL, NULL, NULL);
 	count_ms(&db->stats.commit_ms, &db->stats.commit_max_ms, ms_now() - t0);
 	if (rc != SQLITE_OK) {
 		int e = hane_store_error(db, rc);
@@ -551,6 +560,37 @@ static void set_waits(hane_db *db)
 	db->jitter = (uint64_t)getpid() * 2654435761u + (uint64_t)(uintptr_t)db;
 	sqlite3_busy_handler(db->sql, busy_wait, db);
 	sqlite3_wal_hook(db->sql, wal_written, db);
+}
+
+/* ---- A load alone ---------------------------------------------------------- */
+
+int hane_store_solo_begin(hane_db *db, bool *on)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*on = false;
+	if (db->depth > 0 || db->readonly || strcmp(db->path, ":memory:") == 0)
+		return 0;
+	/* Once, without waiting: anyone else connected keeps it WAL. */
+	sqlite3_busy_handler(db->sql, NULL, NULL);
+	/* TRUNCATE, not DELETE: its commit is the journal cut to nothing
+	 * and synced, where DELETE's is an unlink that a power cut can undo
+	 * until the directory is written (a committed import rolled back). */
+	rc = sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode=TRUNCATE", -1,
+				&st, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) &&
+	    strcmp((const char *)sqlite3_column_text(st, 0), "truncate") == 0)
+		*on = true;
+	sqlite3_finalize(st);
+	set_waits(db);
+	return 0;
+}
+
+void hane_store_solo_end(hane_db *db)
+{
+	sqlite3_exec(db->sql, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 }
 
 /* ---- Opening and migrations ---------------------------------------------- */

@@ -739,11 +739,94 @@ static void test_power_cuts(void **state)
 	assert_true(normal.lost > 0);
 }
 
+/* The first import of an empty registry goes alone, through the rollback
+ * journal (hane_store_solo_begin, journal_mode=TRUNCATE), not the WAL: cut
+ * anywhere (dropped or torn unsynced writes), the database opens, passes
+ * the integrity and foreign key checks and holds no person of the file or
+ * every one — every one when the import had returned. */
+static void test_power_cuts_first_import(void **state)
+{
+	int reps = env_int("HANE_POWER_CUTS", 40) / 2, dead = 0, whole = 0;
+	char empty[600], side[700];
+	int64_t total = 0;
+
+	snprintf(empty, sizeof empty, "%s/empty.db", dir);
+	hane_store_close(tu_open(empty));
+	for (int c = -1; c < reps; c++) {
+		struct hane_power_stats ps;
+		struct hane_import_opts o = {0};
+		struct hane_import_counts ic = {0};
+		hane_db *db = NULL;
+		int64_t n = -1, fk = -1, at = 0;
+		bool acked;
+		int rc;
+
+		snprintf(side, sizeof side, "%s-journal", work_path);
+		unlink(side);
+		fresh_work();
+		copy_file(empty, work_path);
+		tu_ok(hane_testing_power_install());
+		if (c >= 0) {
+			at = 1 + (int64_t)(rand64() % (uint64_t)total);
+			hane_testing_power_cut_at(at,
+						  c % 2 ? HANE_POWER_TORN
+							: HANE_POWER_DROP,
+						  rand64());
+		}
+		rc = hane_store_open(&db, work_path, 0);
+		if (rc == 0)
+			rc = hane_store_set_actor(db, "tester");
+		if (rc == 0)
+			rc = hane_households_import(db, csv_path[0], &o, &ic);
+		acked = rc == 0;
+		hane_store_close(db);
+		hane_testing_power_stats(&ps);
+		hane_testing_power_uninstall();
+		if (c < 0) { /* the uncut run: how many operations */
+			assert_false(ps.cut);
+			assert_true(acked && ic.solo);
+			total = ps.ops;
+			continue;
+		}
+		dead += ps.cut && !acked;
+		db = NULL;
+		if (hane_store_open(&db, work_path, 0) != 0)
+			fail_msg("first import cut %d (op %lld): database does"
+				 " not open: %s", c, (long long)at,
+				 hane_error_last());
+		if (hane_store_integrity_check(db) != 0)
+			fail_msg("first import cut %d (op %lld): %s", c,
+				 (long long)at, hane_error_last());
+		tu_ok(hane_store_query_int(db, &fk,
+					   "SELECT count(*)"
+					   " FROM pragma_foreign_key_check",
+					   NULL, 0));
+		assert_int_equal(fk, 0);
+		tu_ok(hane_store_query_int(db, &n,
+					   "SELECT count(*) FROM person",
+					   NULL, 0));
+		if (n != 0 && n != import_persons[0])
+			fail_msg("first import cut %d (op %lld): %lld of %d"
+				 " persons", c, (long long)at, (long long)n,
+				 import_persons[0]);
+		if (acked && n != import_persons[0])
+			fail_msg("first import cut %d (op %lld): returned,"
+				 " but %lld persons there", c, (long long)at,
+				 (long long)n);
+		whole += n > 0;
+		hane_store_close(db);
+	}
+	print_message("first import: %d cuts (%d before it returned), the"
+		      " file whole after %d\n", reps, dead, whole);
+	assert_true(dead >= reps / 2);
+}
+
 /* A passing run leaves nothing behind; a failing one keeps its files. */
 static void remove_dir(void)
 {
 	static const char *const names[] = {
 		"base.db", "work.db", "work.db-wal", "work.db-shm",
+		"work.db-journal", "empty.db",
 		"import-0.csv", "import-1.csv",
 	};
 	char p[700];
@@ -760,6 +843,7 @@ int main(void)
 	const char *base = getenv("HANE_TEST_TMP");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_power_cuts),
+		cmocka_unit_test(test_power_cuts_first_import),
 	};
 	int rc;
 

@@ -862,7 +862,8 @@ int hane_households_import(hane_db *db, const char *path,
 {
 	struct imp im = {0};
 	const struct hane_csv_record *rec;
-	bool in_tx = false;
+	bool in_tx = false, solo = false;
+	int64_t any = 1;
 	int rc;
 
 	memset(counts, 0, sizeof *counts);
@@ -888,6 +889,18 @@ int hane_households_import(hane_db *db, const char *path,
 	if ((rc = map_header(&im, rec)) || (rc = hane_csv_record_copy(&im.header, rec)))
 		goto done;
 
+	/* The first import of a registry, with nobody else connected: the
+	 * rollback journal writes each page once (hane_store_solo_begin). */
+	if (!opts->dry_run && hane_store_depth(db) == 0 &&
+	    (rc = hane_store_query_int(db, &any,
+				       "SELECT EXISTS(SELECT 1 FROM person)"
+				       " OR EXISTS(SELECT 1 FROM household)",
+				       NULL, 0)) == 0 &&
+	    !any)
+		rc = hane_store_solo_begin(db, &solo);
+	if (rc)
+		goto done;
+	counts->solo = solo;
 	if ((rc = hane_hh_bulk_begin(db, &im.bulk, "import")))
 		goto done;
 	in_tx = true;
@@ -966,6 +979,8 @@ done:
 		/* Nothing was written: the counts describe no change. */
 		counts->created = counts->households = counts->updated = 0;
 	}
+	if (solo)
+		hane_store_solo_end(db);
 	hane_csv_close(im.r);
 	hane_csv_record_free(&im.header);
 	table_free(&im.tckns);
