@@ -506,32 +506,37 @@ int hane_store_tx(hane_db *db, int (*fn)(hane_db *db, void *arg), void *arg)
 
 /* Waiting for the write lock. SQLite's own handler (sqlite3_busy_timeout)
  * sleeps 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, then 100 ms at a time:
- * a writer that has waited a while sleeps through the moments the lock is
- * free while newcomers, still polling every few ms, take it. With 24
- * command-line processes at once some waited 7-9 s for a lock held a few
- * ms at a time, and past the 10 s timeout one failed with "locked by
- * another user" (test_reliability_concurrency); a console save's p99 was
- * 0.2-0.5 s at 100 sessions (bench_day). Here every waiter polls every
- * 0.25-1.5 ms (jittered, so they do not move in step) until the timeout:
- * the lock passes on within a ms of being freed, to a waiter picked about
- * at random, so nobody's turn stays behind for long. A poll is one
- * fcntl() on the -shm: a few µs. */
+ * after a few calls a waiter sleeps through the moments the lock is free
+ * while newcomers, still polling every few ms, take it. Polling every ms
+ * instead was worse: at 300 sessions hundreds of waiters, each runnable
+ * a thousand times a second, left the lock's holder a sliver of the CPU
+ * and every wait grew to the timeout (bench_day). Here a waiter sleeps
+ * about a tenth of what it has waited so far (0.25 ms at first, at most
+ * 100 ms, jittered so waiters do not move in step): a short wait costs a
+ * short overshoot, and the more waiters there are, the longer they wait
+ * and the less they poll. */
 static int busy_wait(void *arg, int count)
 {
 	hane_db *db = arg;
-	double now = ms_now();
+	double now = ms_now(), waited;
 	struct timespec ts;
 	long us;
 
 	if (count == 0)
 		db->busy_since = now;
-	else if (now - db->busy_since >= BUSY_TIMEOUT_MS)
+	waited = now - db->busy_since;
+	if (waited >= BUSY_TIMEOUT_MS)
 		return 0;
 	db->stats.busy_calls++;
 	db->jitter = db->jitter * 6364136223846793005ull + 1442695040888963407ull;
-	us = 250 + (long)((db->jitter >> 33) % 1250);
-	ts.tv_sec = 0;
-	ts.tv_nsec = us * 1000L;
+	us = (long)(waited * 100); /* a tenth of the wait, in µs */
+	if (us < 250)
+		us = 250;
+	if (us > 100000)
+		us = 100000;
+	us = us / 2 + (long)((db->jitter >> 33) % (uint64_t)us); /* ×0.5–1.5 */
+	ts.tv_sec = us / 1000000;
+	ts.tv_nsec = (us % 1000000) * 1000L;
 	nanosleep(&ts, NULL);
 	return 1;
 }

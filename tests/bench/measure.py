@@ -8,7 +8,11 @@
   measure.py export HANE DB    the whole registry as CSV vs sqlite3 -csv
                                on the export's query
   measure.py screen HANE DB    start of the console to its first screen
-                               with the person count on it
+                               with the person count on it; then the
+                               bytes the console sends to the terminal
+                               per keystroke: typing a name in person
+                               search (F3) and moving down the list of
+                               hits (Down, PgDn), at 80x24 in a pty
 
 Times are wall-clock milliseconds, best of REPEAT runs (env, default 3),
 each a fresh process as staff run it; peak memory is the process's
@@ -187,8 +191,84 @@ def screen(hane, db):
         best = ms if best is None else min(best, ms)
     print("open to first screen (%s persons): %.0f ms, %d KiB"
           % (count, best, peak))
-    return [("open_to_first_screen_ms", round(best, 1), ""),
+    rows = [("open_to_first_screen_ms", round(best, 1), ""),
             ("open_to_first_screen_peak_kb", peak, "")]
+    return rows + keystroke_bytes(hane, db)
+
+
+def drain(c, settle=0.3, deadline=3.0):
+    """Bytes the console writes until it has been quiet for `settle`
+    seconds (after writing something), or `deadline` passes."""
+    import pexpect
+    got = b""
+    t_end = time.time() + deadline
+    quiet_since = None
+    while time.time() < t_end:
+        try:
+            chunk = c.read_nonblocking(65536, timeout=0.02)
+            got += chunk
+            quiet_since = None
+        except pexpect.TIMEOUT:
+            if got:
+                quiet_since = quiet_since or time.time()
+                if time.time() - quiet_since >= settle:
+                    break
+    return got
+
+
+def keystroke_bytes(hane, db):
+    """Bytes per keystroke, as a slow SSH link carries them: F3, then a
+    name typed key by key, then Down through the hits and PgDn. Also the
+    idle console's memory (RSS and PSS: the binary and libraries are
+    shared between sessions)."""
+    import pexpect
+    env = dict(ENV, TERM="xterm-256color")
+    c = pexpect.spawn(hane, ["--db", db], env=env, dimensions=(24, 80))
+    first = drain(c, settle=0.5)
+    idle = {}
+    try:
+        with open("/proc/%d/smaps_rollup" % c.pid) as f:
+            for line in f:
+                k = line.split(":")[0]
+                if k in ("Rss", "Pss", "Private_Dirty"):
+                    idle[k] = int(line.split()[1])
+    except OSError:
+        pass
+    c.send("\x1bOR")  # F3: person search
+    opened = drain(c, settle=0.5)
+    typed = []
+    for ch in "mehmet":
+        c.send(ch)
+        typed.append(len(drain(c)))
+    moves = []
+    for _ in range(10):
+        c.send("\x1bOB")  # Down (keypad mode, as xterm sends it)
+        moves.append(len(drain(c)))
+    c.send("\x1b[6~")  # PgDn
+    pgdn = len(drain(c))
+    c.send("\x1b[21~")  # F10
+    try:
+        c.expect(pexpect.EOF, timeout=10)
+    except pexpect.TIMEOUT:
+        c.terminate(force=True)
+    c.close()
+    print("bytes to the terminal: first screen %d, F3 %d; typing %s"
+          " (mean %.0f, max %d); Down %s (mean %.0f, max %d); PgDn %d"
+          % (len(first), len(opened), typed, sum(typed) / len(typed),
+             max(typed), moves, sum(moves) / len(moves), max(moves),
+             pgdn))
+    print("idle console: RSS %s KiB, PSS %s KiB, private dirty %s KiB"
+          % (idle.get("Rss", "?"), idle.get("Pss", "?"),
+             idle.get("Private_Dirty", "?")))
+    return [("screen_first_bytes", len(first), ""),
+            ("search_keystroke_bytes_mean", round(sum(typed) / len(typed)),
+             ""),
+            ("search_keystroke_bytes_max", max(typed), ""),
+            ("list_down_bytes_mean", round(sum(moves) / len(moves)), ""),
+            ("list_down_bytes_max", max(moves), ""),
+            ("list_pgdn_bytes", pgdn, ""),
+            ("idle_console_rss_kb", idle.get("Rss", ""), ""),
+            ("idle_console_pss_kb", idle.get("Pss", ""), "")]
 
 
 def main():

@@ -687,8 +687,8 @@ static void test_taxi_no_double_booking(void **state)
  * 100,000 households failed now and then with "the database is locked by
  * another user" (issue #22), and at 24 × 25 here the slowest took 7-9 s
  * of the 10 s timeout. */
-#define CLI_PROCS 16
-#define CLI_RUNS 12
+#define CLI_PROCS 8
+#define CLI_RUNS 6
 
 static int cli_run(int p, int i, int64_t show, double *worst)
 {

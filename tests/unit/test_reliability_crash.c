@@ -375,7 +375,7 @@ static void test_kill_import_and_batches(void **state)
 static void test_kill_first_import(void **state)
 {
 	const char *env = getenv("HANE_CRASH_REPS");
-	int reps = env && atoi(env) > 0 ? atoi(env) / 2 : 25;
+	int reps = env && atoi(env) > 0 ? atoi(env) / 4 : 12;
 	int killed_imports = 0, persons;
 	double import_ms;
 	bool killed;
