@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (BACKSPACE, DOWN, ENTER, ESC, F, RIGHT, TAB,  # noqa
+from tuilib import (BACKSPACE, DOWN, ENTER, ESC, F, LEFT, RIGHT, TAB,  # noqa
                     Console, Failure, Workdir, run, tckn)
 
 
@@ -135,6 +135,7 @@ def test_holiday_screen():
         c.send(DOWN)                       # 01.01 → 26.02
         c.send(F[8])
         c.wait("silinsin mi")
+        c.send(LEFT)                       # questions open on Hayır
         c.send(ENTER)
         c.wait("2028 · 8 gün")
         c.send(F[8])                       # 01.01.2028: fixed
