@@ -351,6 +351,33 @@ void hane_ui_form_set_clean(struct hane_ui_form *f);
  * throwing away typed text. Returns 1 when saved, 0 when left. */
 int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f);
 
+/* ---- Type-ahead --------------------------------------------------------- */
+
+/* In a choice list (a form's choice field, hane_ui_choose), letters typed
+ * jump to the first item that starts with them; Backspace shortens what
+ * was typed; a pause of HANE_UI_TYPEAHEAD_MS or any other key (a move)
+ * starts again. */
+#define HANE_UI_TYPEAHEAD_MS 1000
+
+struct hane_ui_typeahead {
+	char typed[164]; /* what was typed so far (UTF-8) */
+	int64_t at_ms;	 /* when the last letter came */
+};
+
+/* Feeds key k (ch for HANE_UI_K_CHAR) at now_ms (a monotonic clock):
+ * true when k typed a letter (a space only after one) or shortened what
+ * was typed (Backspace), with t->typed updated; any other key empties it
+ * and returns false. A letter after a pause starts a new word. Pure: the
+ * unit tests use it. */
+bool hane_ui_typeahead_key(struct hane_ui_typeahead *t, enum hane_ui_key k,
+			   uint32_t ch, int64_t now_ms);
+void hane_ui_typeahead_reset(struct hane_ui_typeahead *t);
+
+/* The first of items[0..n) whose text starts with typed, both folded the
+ * Turkish way and to ASCII ("cag" finds "Çağla", "ı" and "i" find both
+ * "Işık" and "İnci"); -1 when none does or typed folds to nothing. */
+int hane_ui_typeahead_find(const char *typed, const char *const *items, int n);
+
 /* ---- Dialogs ------------------------------------------------------------ */
 
 /* Yes/no question; true for yes. It opens on "Hayır" (no) and only Enter

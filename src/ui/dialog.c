@@ -197,6 +197,24 @@ static void choose_fill(struct choose *c)
 	hane_ui_list_select_id(c->l, keep);
 }
 
+/* The selection goes to the first item that starts with what was typed
+ * (type-ahead, folded: "cag" → "Çağla"), else to the first that holds it
+ * (the filter keeps only those). */
+static void choose_jump(struct choose *c)
+{
+	int n = hane_ui_list_count(c->l);
+
+	hane_ui_list_select(c->l, 0);
+	for (int i = 0; i < n; i++) {
+		const char *item = hane_ui_list_cell(c->l, i, 0);
+
+		if (hane_ui_typeahead_find(c->query, &item, 1) == 0) {
+			hane_ui_list_select(c->l, i);
+			return;
+		}
+	}
+}
+
 static void draw_choose(struct hane_ui *ui, void *arg)
 {
 	struct choose *c = arg;
@@ -257,7 +275,7 @@ int hane_ui_choose(struct hane_ui *ui, const char *title,
 			edited = ui_text_backspace(c.query, &c.qpos);
 		if (edited) {
 			choose_fill(&c);
-			hane_ui_list_select(c.l, 0);
+			choose_jump(&c);
 		}
 	}
 	ui_pop(ui);

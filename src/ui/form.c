@@ -32,6 +32,7 @@ struct hane_ui_form {
 	bool dirty;
 	int scroll;
 	struct hane_ui *ui;
+	struct hane_ui_typeahead ta; /* letters typed on a choice field */
 };
 
 static bool editable(const struct hane_ui_field *d)
@@ -633,7 +634,11 @@ static void draw_form(struct hane_ui *ui, void *arg)
 	if (f->focus >= 0 && f->focus < f->v->nfields) {
 		const struct hane_ui_field *d = &f->v->fields[f->focus];
 
-		if (d->kind == HANE_UI_F_CHOICE && !ui->status[0])
+		if (d->kind == HANE_UI_F_CHOICE && !ui->status[0] &&
+		    f->ta.typed[0])
+			ui_putf(ui_lines() - 2, 1, ui_cols() - 2, UI_R_MUTED,
+				hane_msg(HANE_M_UI_TYPEAHEAD), f->ta.typed);
+		else if (d->kind == HANE_UI_F_CHOICE && !ui->status[0])
 			ui_put(ui_lines() - 2, 1,
 			       hane_msg(HANE_M_UI_CHOICE_HINT), ui_cols() - 2,
 			       UI_R_MUTED);
@@ -650,6 +655,7 @@ static void move_focus(struct hane_ui_form *f, int dir)
 {
 	int i = f->focus;
 
+	hane_ui_typeahead_reset(&f->ta);
 	do {
 		i += dir;
 	} while (i >= 0 && i < f->v->nfields && !editable(&f->v->fields[i]));
@@ -690,6 +696,25 @@ static void edit_choice(struct hane_ui *ui, struct hane_ui_form *f,
 		else if (k == HANE_UI_K_CHAR && (ch == 'h' || ch == 'H' ||
 						 ch == 'n' || ch == 'N'))
 			s->choice = 0;
+	} else if (d->nchoices > 0 &&
+		   hane_ui_typeahead_key(&f->ta, k, ch, ui_now_ms())) {
+		/* Letters jump to the first choice that starts with them; a
+		 * letter that matches none is not kept. */
+		int c = hane_ui_typeahead_find(f->ta.typed, d->choices,
+					       d->nchoices);
+
+		if (c >= 0) {
+			s->choice = c;
+		} else if (f->ta.typed[0]) {
+			hane_ui_status(ui, true,
+				       hane_msg(HANE_M_UI_TYPEAHEAD_NONE),
+				       f->ta.typed);
+			if (k == HANE_UI_K_CHAR) {
+				size_t pos = strlen(f->ta.typed);
+
+				ui_text_backspace(f->ta.typed, &pos);
+			}
+		}
 	} else if (d->nchoices > 0) {
 		if (k == HANE_UI_K_LEFT)
 			s->choice = (s->choice + d->nchoices - 1) % d->nchoices;

@@ -115,6 +115,9 @@ void ui_list_draw(struct hane_ui_list *l, const struct hane_ui_column *cols,
  * true if k was one. */
 bool ui_list_move(struct hane_ui_list *l, enum hane_ui_key k, int page);
 
+/* typeahead.c: milliseconds on the monotonic clock (pauses, not dates). */
+int64_t ui_now_ms(void);
+
 /* shell.c */
 void ui_units_menu(struct hane_ui *ui);
 

@@ -341,11 +341,54 @@ static void test_crumbs_shorten_in_the_middle(void **state)
 			    "hane");
 }
 
+/* Type-ahead (#17): letters jump to the first item starting with them,
+ * folded both ways; Backspace shortens; a pause or a move starts again. */
+static void test_typeahead(void **state)
+{
+	static const char *const items[] = {
+		"Canan Ak", "Cem Öz",  "Çağla Ay",  "Çağrı Su",
+		"Işıl Er",  "İnci Uz", "Kuru gıda", "Kuru baklagil"};
+	struct hane_ui_typeahead t = {0};
+	int n = (int)(sizeof items / sizeof items[0]);
+
+	(void)state;
+	assert_int_equal(hane_ui_typeahead_find("cag", items, n), 2);
+	assert_int_equal(hane_ui_typeahead_find("ÇAĞR", items, n), 3);
+	assert_int_equal(hane_ui_typeahead_find("c", items, n), 0);
+	assert_int_equal(hane_ui_typeahead_find("ıs", items, n), 4);
+	assert_int_equal(hane_ui_typeahead_find("is", items, n), 4);
+	assert_int_equal(hane_ui_typeahead_find("in", items, n), 5);
+	assert_int_equal(hane_ui_typeahead_find("İN", items, n), 5);
+	assert_int_equal(hane_ui_typeahead_find("kuru b", items, n), 7);
+	assert_int_equal(hane_ui_typeahead_find("x", items, n), -1);
+	assert_int_equal(hane_ui_typeahead_find("", items, n), -1);
+
+	/* A space on its own is not typed (it opens the list). */
+	assert_false(hane_ui_typeahead_key(&t, HANE_UI_K_CHAR, ' ', 0));
+	assert_true(hane_ui_typeahead_key(&t, HANE_UI_K_CHAR, 'k', 10));
+	assert_true(hane_ui_typeahead_key(&t, HANE_UI_K_CHAR, 0x131, 20));
+	assert_string_equal(t.typed, "k\u0131");
+	assert_true(hane_ui_typeahead_key(&t, HANE_UI_K_BACKSPACE, 0, 30));
+	assert_string_equal(t.typed, "k");
+	assert_true(hane_ui_typeahead_key(&t, HANE_UI_K_CHAR, 'u', 40));
+	assert_true(hane_ui_typeahead_key(&t, HANE_UI_K_CHAR, ' ', 50));
+	assert_string_equal(t.typed, "ku ");
+	/* After a pause a letter starts a new word. */
+	assert_true(hane_ui_typeahead_key(&t, HANE_UI_K_CHAR, 'c',
+					  50 + HANE_UI_TYPEAHEAD_MS + 1));
+	assert_string_equal(t.typed, "c");
+	/* A move forgets what was typed. */
+	assert_false(hane_ui_typeahead_key(&t, HANE_UI_K_DOWN, 0, 2000));
+	assert_string_equal(t.typed, "");
+	assert_false(hane_ui_typeahead_key(&t, HANE_UI_K_BACKSPACE, 0, 2001));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_wide_gives_rest_to_flex),
-		cmocka_unit_test(test_layout_narrow_shrinks_then_drops_in_order),
+		cmocka_unit_test(
+			test_layout_narrow_shrinks_then_drops_in_order),
 		cmocka_unit_test(test_bar_from_action_table),
 		cmocka_unit_test(test_bar_keeps_help_back_quit),
 		cmocka_unit_test(test_action_keys),
@@ -354,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_form_validation),
 		cmocka_unit_test(test_list_sort_turkish),
 		cmocka_unit_test(test_crumbs_shorten_in_the_middle),
+		cmocka_unit_test(test_typeahead),
 		cmocka_unit_test(test_form_text_never_cut_inside_a_letter),
 	};
 
