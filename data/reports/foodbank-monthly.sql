@@ -53,4 +53,4 @@ SELECT section, item, n,
        CASE WHEN kurus IS NULL THEN NULL
 	    ELSE printf('%.2f', kurus / 100.0) END
 FROM lines
-ORDER BY ord, item;
+ORDER BY ord, item COLLATE TURKISH;

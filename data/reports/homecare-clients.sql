@@ -55,4 +55,4 @@ FROM homecare_client c
 JOIN person p ON p.id = c.person_id
 JOIN household h ON h.id = p.household_id
 WHERE c.start_date <= :on AND (c.end_date IS NULL OR c.end_date >= :on)
-ORDER BY p.name_key, c.id;
+ORDER BY p.first_name || ' ' || p.last_name COLLATE TURKISH, c.id;

@@ -65,4 +65,4 @@ UNION ALL
 SELECT s.label, '-', a.n, 0, 0, 0, 0, 0, 0
 FROM active a JOIN svc s ON s.code = a.code
 WHERE NOT EXISTS (SELECT 1 FROM g WHERE g.service = a.code)
-ORDER BY 1, 2;
+ORDER BY 1 COLLATE TURKISH, 2 COLLATE TURKISH;

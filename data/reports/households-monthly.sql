@@ -30,4 +30,4 @@ SELECT k.mahalle, coalesce(hh.n, 0), coalesce(pp.n, 0)
 FROM (SELECT mahalle FROM hh UNION SELECT mahalle FROM pp) k
 LEFT JOIN hh ON hh.mahalle = k.mahalle
 LEFT JOIN pp ON pp.mahalle = k.mahalle
-ORDER BY k.mahalle;
+ORDER BY k.mahalle COLLATE TURKISH;

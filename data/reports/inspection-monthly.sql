@@ -92,4 +92,4 @@ SELECT mahalle,
 FROM ev
 GROUP BY mahalle
 HAVING sum(req) + sum(coalesce(vis, 0)) + sum(dec) + sum(late) > 0
-ORDER BY mahalle;
+ORDER BY mahalle COLLATE TURKISH;

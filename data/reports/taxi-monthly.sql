@@ -41,4 +41,4 @@ JOIN taxi_appointment a ON a.id = t.appointment_id
 LEFT JOIN taxi_vehicle v ON v.id = t.vehicle_id, span
 WHERE t.day >= span.since AND t.day < span.until
 GROUP BY 1, 2
-ORDER BY 1, 2;
+ORDER BY purpose COLLATE TURKISH, vehicle;

@@ -39,4 +39,4 @@ JOIN taxi_appointment a ON a.rider_id = r.id
 JOIN taxi_trip t ON t.appointment_id = a.id
 WHERE a.day >= :from AND a.day <= :to
 GROUP BY r.id
-ORDER BY name, r.id;
+ORDER BY name COLLATE TURKISH, r.id;

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/core.h"
 #include "hane/households.h"
 #include "hane/perm.h"
 #include "hane/security.h"
@@ -309,6 +310,22 @@ static int search_digits(hane_db *db, struct search *s, const char *digits)
 	return rc;
 }
 
+/* A page of hits found by name reads in Turkish alphabetical order of
+ * the name shown ("Ad Soyad": Canan, Cem, Çağla, Çağrı, Çetin): the
+ * indexes hold folded keys, which put Ç with C. */
+static int hit_cmp(const void *a, const void *b)
+{
+	const struct hane_person_hit *x = a, *y = b;
+	char p[2 * sizeof x->first_name + 2], q[2 * sizeof y->first_name + 2];
+	int r;
+
+	snprintf(p, sizeof p, "%s %s", x->first_name, x->last_name);
+	snprintf(q, sizeof q, "%s %s", y->first_name, y->last_name);
+	if ((r = hane_text_cmp(p, q)) != 0)
+		return r;
+	return x->person_id < y->person_id ? -1 : x->person_id > y->person_id;
+}
+
 /* Hits are held until the search is logged: a search that cannot be
  * answered for shows nobody. */
 struct held {
@@ -380,6 +397,8 @@ int hane_person_search(hane_db *db, const char *query, int limit, int offset,
 				      : nwords   ? "name+digits"
 						 : "digits",
 				      strlen(query), held.n);
+	if (rc == 0 && nwords > 0 && held.n > 1)
+		qsort(held.hits, (size_t)held.n, sizeof *held.hits, hit_cmp);
 	for (int i = 0; rc == 0 && i < held.n; i++)
 		if (fn(&held.hits[i], arg))
 			break;

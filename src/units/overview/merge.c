@@ -116,7 +116,8 @@ int hane_overview_duplicates(hane_db *db,
 		" AND b.birth_date = g.birth_date AND b.id <> a.id"
 		" AND (a.tckn IS NOT NULL AND b.tckn IS NULL"
 		" OR (a.tckn IS NULL) = (b.tckn IS NULL) AND a.id < b.id)"
-		" ORDER BY g.name_key, a.id, b.id");
+		" ORDER BY a.first_name || ' ' || a.last_name COLLATE TURKISH,"
+		" a.id, b.id");
 	if (rc)
 		return rc;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {

@@ -192,22 +192,40 @@ int hane_mahalle_match(hane_db *db, char out[HANE_NAME_MAX], const char *text)
 	return HANE_ENOTFOUND;
 }
 
+static int by_turkish(const void *a, const void *b)
+{
+	return hane_text_cmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 int hane_mahalle_each(hane_db *db, int (*fn)(const char *name, void *arg),
 		      void *arg)
 {
+	const char **names;
+	size_t n = 0;
 	int rc;
 
-	/* The folded key orders Turkish letters with their base letters
-	 * (Ç with C), as an alphabetical list is read. */
+	/* In Turkish alphabetical order (Cumhuriyet before Çayırköy), as
+	 * an alphabetical list is read; the cache is in folded-key order
+	 * for lookups. The names are copied: fn may reload the cache. */
 	if ((rc = load(db)))
 		return rc;
-	for (size_t i = 0; i < cache.n; i++) {
-		if (cache.e[i].kind != K_NAME)
-			continue;
-		if ((rc = fn(cache.e[i].name, arg)))
-			return rc;
-	}
-	return 0;
+	if (!(names = malloc((cache.n ? cache.n : 1) * sizeof *names)))
+		return HANE_ENOMEM;
+	for (size_t i = 0; i < cache.n; i++)
+		if (cache.e[i].kind == K_NAME)
+			if (!(names[n++] = strdup(cache.e[i].name))) {
+				n--;
+				rc = HANE_ENOMEM;
+				break;
+			}
+	if (rc == 0)
+		qsort(names, n, sizeof *names, by_turkish);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = fn(names[i], arg);
+	for (size_t i = 0; i < n; i++)
+		free((void *)names[i]);
+	free(names);
+	return rc;
 }
 
 /* ---- Administration ------------------------------------------------------- */
@@ -436,7 +454,7 @@ int hane_mahalle_list(hane_db *db,
 		"SELECT m.id, m.version, m.name,"
 		" (SELECT group_concat(alias, ', ') FROM"
 		"  (SELECT alias FROM mahalle_alias a WHERE a.mahalle_id = m.id"
-		"   ORDER BY alias)),"
+		"   ORDER BY alias COLLATE TURKISH)),"
 		" (SELECT count(*) FROM household h WHERE h.mahalle = m.name)"
 		" FROM mahalle m";
 	struct hane_mahalle *all = NULL;
@@ -470,26 +488,21 @@ int hane_mahalle_list(hane_db *db,
 	if (rc < 0)
 		goto done;
 	rc = 0;
-	/* In the order hane_mahalle_each gives: by folded name. */
+	/* In the order hane_mahalle_each gives: Turkish alphabetical. */
 	{
-		char (*keys)[HANE_NAME_MAX] = n ? malloc(n * sizeof *keys) : NULL;
 		size_t *order = n ? malloc(n * sizeof *order) : NULL;
 
-		if (n && (!keys || !order)) {
-			free(keys);
-			free(order);
+		if (n && !order) {
 			rc = HANE_ENOMEM;
 			goto done;
 		}
-		for (size_t i = 0; i < n; i++) {
-			hane_text_fold(keys[i], sizeof keys[i], all[i].name);
+		for (size_t i = 0; i < n; i++)
 			order[i] = i;
-		}
 		/* insertion sort: a few hundred names */
 		for (size_t i = 1; i < n; i++)
-			for (size_t j = i; j > 0 &&
-					   strcmp(keys[order[j - 1]],
-						  keys[order[j]]) > 0;
+			for (size_t j = i;
+			     j > 0 && hane_text_cmp(all[order[j - 1]].name,
+						    all[order[j]].name) > 0;
 			     j--) {
 				size_t t = order[j];
 
@@ -498,7 +511,6 @@ int hane_mahalle_list(hane_db *db,
 			}
 		for (size_t i = 0; i < n && rc == 0; i++)
 			rc = fn(&all[order[i]], arg);
-		free(keys);
 		free(order);
 	}
 done:
@@ -514,7 +526,8 @@ int hane_district_list(hane_db *db, int (*fn)(const char *name, void *arg),
 
 	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) ||
 	    (rc = hane_stmt_prepare(db, &st,
-				    "SELECT name FROM district ORDER BY name")))
+				    "SELECT name FROM district ORDER BY name "
+				    "COLLATE TURKISH")))
 		return rc;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW)
 		if ((rc = fn(hane_stmt_text(st, 0), arg)) != 0)
