@@ -274,6 +274,16 @@ int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 		    int (*fn)(const struct hane_audit_row *r, void *arg),
 		    void *arg) HANE_WARN_UNUSED;
 
+/* An audit row's action code ("person.view") and table ("household") in
+ * words of the current language ("kişi görüntülendi", "hane"); a code
+ * without words comes back as it is. Static storage. */
+const char *hane_audit_action_text(const char *action);
+const char *hane_audit_table_text(const char *table);
+/* The action codes that have words, i in [0, count): for a filter's
+ * choice list. */
+int hane_audit_action_count(void);
+const char *hane_audit_action_code(int i);
+
 /* ---- Retention and access requests --------------------------------------- */
 
 struct hane_retention_item {

@@ -156,7 +156,7 @@ def test_audit_screen_with_filter():
         c.send(DOWN)
         c.send(DOWN)
         c.send(ENTER)
-        c.wait("household.view")
+        c.wait("hane görüntülendi")
         c.wait("kayıt")
         c.send(F[7])                              # Süz
         c.wait("Denetim kaydını süz")
@@ -164,12 +164,11 @@ def test_audit_screen_with_filter():
         c.send(TAB)
         c.type(num)
         c.send(F[2])
-        # (the filter form's own label says "person.view": wait until
-        # it is gone, or the check reads the form)
         c.wait_gone("Denetim kaydını süz")
-        t = c.wait(lambda t: "person.view" in t and "insert" not in t)
+        t = c.wait(lambda t: "kişi görüntülendi" in t and
+                   "kayıt eklendi" not in t)
         for line in t.splitlines()[3:-2]:
-            if "view" in line and "rapor" not in line:
+            if "görüntülendi" in line and "rapor" not in line:
                 raise Failure("filter let another user through:\n" + t)
         c.send(ENTER)                             # one row in full
         c.wait("Denetim kaydı #")
@@ -185,6 +184,83 @@ def test_audit_screen_with_filter():
     w.cleanup()
 
 
+def audit_rows(c):
+    """The audit list's rows (between the header and the status line)."""
+    return [l for l in c.text().splitlines()[3:-2] if l.strip()]
+
+
+def test_audit_in_words_at_80x24():
+    """#17: the audit screen says what happened in words (not
+    "person.view"), times as dd.mm.yyyy HH:MM, and the OS account when
+    it is not the staff member's (root acting with --user); the action
+    filter is a list of those words (type-ahead picks one); English with
+    --lang en."""
+    w = Workdir()
+    w.hane("household", "add", "--tckn", tckn(63), "--first", "Şükrü",
+           "--last", "Yılmaz")
+    w.hane("staff", "add", "rapor", "--name", "Rapor Kişi", "--role",
+           "reporter")
+    w.hane("--user", "rapor", "household", "show", "1")
+    os_user = os.environ.get("USER") or subprocess.run(
+        ["id", "-un"], capture_output=True, text=True).stdout.strip()
+    c = Console(w)
+    try:
+        c.wait("Ana Menü")
+        c.send("8")
+        c.wait("Denetim kaydı")
+        c.send(DOWN)
+        c.send(DOWN)
+        c.send(ENTER)
+        t = c.wait("kişi görüntülendi")
+        for raw in ("person.view", "household.view", "insert",
+                    "2026-06-15"):
+            if raw in t:
+                raise Failure("%r on the audit screen:\n%s" % (raw, t))
+        c.wait("15.06.2026 12:04")
+        c.wait("OS hesabı")
+        # rapor's reads were made by the OS account running the tests
+        rows = [r for r in audit_rows(c) if " rapor " in r]
+        if not rows or not all(os_user in r for r in rows):
+            raise Failure("rapor's rows lack the OS account %r:\n%s" %
+                          (os_user, c.text()))
+        # The action filter: the words, picked by typing.
+        c.send(F[7])
+        c.wait("Denetim kaydını süz")
+        for _ in range(4):
+            c.send(TAB)
+        c.type("kişi gö")
+        c.wait(lambda t: any("Eylem" in l and "kişi görüntülendi" in l
+                             for l in t.splitlines()))
+        c.send(F[2])
+        c.wait_gone("Denetim kaydını süz")
+        t = c.wait(lambda t: "kişi görüntülendi" in t and
+                   "kayıt eklendi" not in t)
+        for r in audit_rows(c):
+            if "kişi görüntülendi" not in r:
+                raise Failure("filter let another action through:\n" + t)
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+    c = Console(w, args=("--lang", "en"))
+    try:
+        c.wait("Main")
+        c.send("8")
+        c.wait("Audit")
+        c.send(DOWN)
+        c.send(DOWN)
+        c.send(ENTER)
+        t = c.wait("person viewed")
+        c.wait("15.06.2026 12:04")
+        if "person.view" in t or "kişi" in t:
+            raise Failure("not in English:\n" + t)
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_only_administrators, test_add_staff_lock_and_settings,
-         test_audit_screen_with_filter])
+         test_audit_screen_with_filter, test_audit_in_words_at_80x24])

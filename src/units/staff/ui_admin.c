@@ -567,10 +567,10 @@ static void settings_screen(struct hane_ui *ui)
  * are reached by narrowing the filter. */
 #define AUDIT_MAX 2000
 
-enum { A_AT, A_USER, A_ACTION, A_TABLE, A_ROW, A__COUNT };
+enum { A_AT, A_USER, A_ACTION, A_TABLE, A_ROW, A_OS, A__COUNT };
 
 static const struct hane_ui_column audit_cols[A__COUNT] = {
-	[A_AT] = {HANE_M_ADM_COL_AT, 16, 19, 0, false, false,
+	[A_AT] = {HANE_M_ADM_COL_AT, 16, 16, 0, false, false,
 		  HANE_UI_SORT_DATE},
 	[A_USER] = {HANE_M_ADM_COL_USER, 6, 12, 0, false, false,
 		    HANE_UI_SORT_TEXT},
@@ -578,9 +578,30 @@ static const struct hane_ui_column audit_cols[A__COUNT] = {
 		      HANE_UI_SORT_TEXT},
 	[A_TABLE] = {HANE_M_ADM_COL_TABLE, 6, 10, 3, false, false,
 		     HANE_UI_SORT_TEXT},
-	[A_ROW] = {HANE_M_ADM_COL_ROW, 5, 8, 2, false, true,
+	[A_ROW] = {HANE_M_ADM_COL_ROW, 5, 7, 2, false, true,
 		   HANE_UI_SORT_NUMBER},
+	/* the OS login, when it is not the staff member's own name (root
+	 * acting as someone with --user) */
+	[A_OS] = {HANE_M_ADM_COL_OS, 6, 10, 1, false, false, HANE_UI_SORT_TEXT},
 };
+
+/* "2026-06-15 12:04:07" → "15.06.2026 12:04" */
+static void audit_time(char *out, size_t outsz, const char *at)
+{
+	if (strlen(at) >= 16 && at[4] == '-' && at[7] == '-')
+		snprintf(out, outsz, "%.2s.%.2s.%.4s %.5s", at + 8, at + 5, at,
+			 at + 11);
+	else
+		snprintf(out, outsz, "%s", at);
+}
+
+/* The OS login worth showing: one that is not the staff name. */
+static const char *audit_os(const struct hane_audit_row *r)
+{
+	return r->os_user[0] && strcmp(r->os_user, r->username) != 0
+		       ? r->os_user
+		       : "";
+}
 
 struct audit_row {
 	struct hane_audit_row r; /* r.changes is changes below */
@@ -590,6 +611,11 @@ struct audit_row {
 struct audit_ctx {
 	/* The filter as typed (the form keeps it between runs). */
 	char user[64], tckn[16], from[16], to[16], action[48];
+	/* The action filter's choices: "(hepsi)", then the actions in
+	 * words, in Turkish alphabetical order; codes[i] is choice i's. */
+	const char *words[64];
+	const char *codes[64];
+	int nwords;
 	struct audit_row *ring; /* the newest AUDIT_MAX rows, circular */
 	size_t n, next;
 	bool more; /* older rows were left out */
@@ -656,18 +682,20 @@ static void audit_load(struct hane_ui *ui, struct audit_ctx *c)
 	for (size_t k = 0; k < c->n; k++) {
 		size_t i = (c->next + AUDIT_MAX - 1 - k) % AUDIT_MAX;
 		const struct hane_audit_row *r = &c->ring[i].r;
-		char row[32];
+		char row[32], at[32];
 		const char *cells[A__COUNT];
 
 		if (r->row_id)
 			snprintf(row, sizeof row, "%lld", (long long)r->row_id);
 		else
 			row[0] = '\0';
-		cells[A_AT] = r->at;
+		audit_time(at, sizeof at, r->at);
+		cells[A_AT] = at;
 		cells[A_USER] = r->username;
-		cells[A_ACTION] = r->action;
-		cells[A_TABLE] = r->table;
+		cells[A_ACTION] = hane_audit_action_text(r->action);
+		cells[A_TABLE] = hane_audit_table_text(r->table);
 		cells[A_ROW] = row;
+		cells[A_OS] = audit_os(r);
 		if (hane_ui_list_add(c->l, r->id, cells) != 0)
 			break;
 	}
@@ -696,14 +724,45 @@ static int filter_save(struct hane_ui *ui, struct hane_ui_form *f,
 	TAKE(c->tckn, AF_TCKN);
 	TAKE(c->from, AF_FROM);
 	TAKE(c->to, AF_TO);
-	TAKE(c->action, AF_ACTION);
 #undef TAKE
+	{
+		int k = hane_ui_form_choice(f, AF_ACTION);
+
+		snprintf(c->action, sizeof c->action, "%s",
+			 k > 0 && k < c->nwords ? c->codes[k] : "");
+	}
 	return 0;
+}
+
+static int by_word(const void *a, const void *b)
+{
+	return hane_text_cmp(hane_audit_action_text(*(const char *const *)a),
+			     hane_audit_action_text(*(const char *const *)b));
+}
+
+/* The action filter's choices (once): "(hepsi)" and every action with
+ * words, in Turkish alphabetical order of the words. */
+static void audit_words(struct audit_ctx *c)
+{
+	int n = hane_audit_action_count();
+
+	if (c->nwords)
+		return;
+	if (n > (int)(sizeof c->codes / sizeof c->codes[0]) - 1)
+		n = (int)(sizeof c->codes / sizeof c->codes[0]) - 1;
+	c->codes[0] = "";
+	c->words[0] = hane_msg(HANE_M_AUD_ALL_ACTIONS);
+	for (int i = 0; i < n; i++)
+		c->codes[i + 1] = hane_audit_action_code(i);
+	qsort(c->codes + 1, (size_t)n, sizeof c->codes[0], by_word);
+	for (int i = 1; i <= n; i++)
+		c->words[i] = hane_audit_action_text(c->codes[i]);
+	c->nwords = n + 1;
 }
 
 static bool audit_filter(struct hane_ui *ui, struct audit_ctx *c)
 {
-	static const struct hane_ui_field fields[AF__COUNT] = {
+	struct hane_ui_field fields[AF__COUNT] = {
 		[AF_USER] = {HANE_UI_F_TEXT, HANE_M_ADM_F_USER, .width = 20,
 			     .max = 60},
 		[AF_TCKN] = {HANE_UI_F_TEXT, HANE_M_ADM_F_TCKN, .width = 13,
@@ -712,8 +771,8 @@ static bool audit_filter(struct hane_ui *ui, struct audit_ctx *c)
 			     .max = 10},
 		[AF_TO] = {HANE_UI_F_DATE, HANE_M_ADM_F_TO, .width = 12,
 			   .max = 10},
-		[AF_ACTION] = {HANE_UI_F_TEXT, HANE_M_ADM_F_ACTION,
-			       .width = 20, .max = 40},
+		[AF_ACTION] = {HANE_UI_F_CHOICE, HANE_M_ADM_F_ACTION,
+			       .width = 34},
 	};
 	struct hane_ui_form_view v = {
 		.title = hane_msg(HANE_M_ADM_TITLE_FILTER),
@@ -722,16 +781,21 @@ static bool audit_filter(struct hane_ui *ui, struct audit_ctx *c)
 		.save = filter_save,
 		.arg = c,
 	};
-	struct hane_ui_form *f = hane_ui_form_new(&v);
+	struct hane_ui_form *f;
 	bool saved;
 
-	if (!f)
+	audit_words(c);
+	fields[AF_ACTION].choices = c->words;
+	fields[AF_ACTION].nchoices = c->nwords;
+	if (!(f = hane_ui_form_new(&v)))
 		return false;
 	hane_ui_form_set(f, AF_USER, c->user);
 	hane_ui_form_set(f, AF_TCKN, c->tckn);
 	hane_ui_form_set(f, AF_FROM, c->from);
 	hane_ui_form_set(f, AF_TO, c->to);
-	hane_ui_form_set(f, AF_ACTION, c->action);
+	for (int i = 1; i < c->nwords; i++)
+		if (strcmp(c->codes[i], c->action) == 0)
+			hane_ui_form_set_choice(f, AF_ACTION, i);
 	hane_ui_form_set_clean(f);
 	saved = hane_ui_form_run(ui, f) == 1;
 	hane_ui_form_free(f);
@@ -754,15 +818,20 @@ static int audit_act(struct hane_ui *ui, struct hane_ui_list *l,
 	for (size_t i = 0; i < c->n; i++) {
 		const struct audit_row *r = &c->ring[i];
 		const char *ok[] = {hane_msg(HANE_M_ADM_OK)};
-		char title[64], text[4096];
+		char title[64], text[4096], at[32], os[128] = "";
 
 		if (r->r.id != id)
 			continue;
 		snprintf(title, sizeof title, hane_msg(HANE_M_ADM_ROW_TITLE),
 			 (long long)id);
-		snprintf(text, sizeof text, hane_msg(HANE_M_ADM_ROW_TEXT),
-			 r->r.at, r->r.username, r->r.action,
-			 r->r.table[0] ? r->r.table : "-",
+		audit_time(at, sizeof at, r->r.at);
+		if (audit_os(&r->r)[0])
+			snprintf(os, sizeof os, hane_msg(HANE_M_ADM_ROW_OS),
+				 audit_os(&r->r));
+		snprintf(text, sizeof text, hane_msg(HANE_M_ADM_ROW_TEXT), at,
+			 r->r.username, hane_audit_action_text(r->r.action), os,
+			 r->r.table[0] ? hane_audit_table_text(r->r.table)
+				       : "-",
 			 (long long)r->r.row_id, r->changes);
 		hane_ui_buttons(ui, title, text, ok, 1);
 		break;
