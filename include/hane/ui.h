@@ -378,6 +378,32 @@ void hane_ui_typeahead_reset(struct hane_ui_typeahead *t);
  * "Işık" and "İnci"); -1 when none does or typed folds to nothing. */
 int hane_ui_typeahead_find(const char *typed, const char *const *items, int n);
 
+/* ---- Export formats ----------------------------------------------------- */
+
+/* What every export dialog offers, in this order (#21): an Excel
+ * workbook first, then CSV for Turkish Excel, then plain CSV. */
+enum hane_ui_export_format {
+	HANE_UI_EXPORT_XLSX,
+	HANE_UI_EXPORT_CSV_EXCEL,
+	HANE_UI_EXPORT_CSV,
+	HANE_UI_EXPORT__COUNT
+};
+
+/* The labels, in the order above, for a HANE_UI_F_CHOICE field with
+ * .nchoices = HANE_UI_EXPORT__COUNT (static storage; call it when the
+ * dialog opens, the language is the session's). */
+const char *const *hane_ui_export_choices(void);
+/* The writer flags of hane/csvio.h for a choice: HANE_CSV_XLSX,
+ * HANE_CSV_EXCEL or 0. */
+unsigned hane_ui_export_flags(int choice);
+/* Gives a path ending in ".csv" or ".xlsx" the extension of the format
+ * chosen; another name is left as typed. In place (pathsz bytes). */
+void hane_ui_export_ext(char *path, size_t pathsz, int choice);
+/* For a form's changed() callback: when field `changed` is the format
+ * field, the path field's extension follows the choice. */
+void hane_ui_export_changed(struct hane_ui_form *f, int changed, int path,
+			    int format);
+
 /* ---- Dialogs ------------------------------------------------------------ */
 
 /* Yes/no question; true for yes. It opens on "Hayır" (no) and only Enter

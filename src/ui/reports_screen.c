@@ -191,12 +191,10 @@ static int params_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 
 enum { X_PATH, X_FORMAT, X__COUNT };
 
-static const char *format_choices[2];
-
 struct export_job {
 	struct run *x;
 	char path[2 * PATH_LEN + 2];
-	bool excel;
+	int format; /* enum hane_ui_export_format */
 };
 
 /* A typed path made absolute against base. */
@@ -222,7 +220,7 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	if (!getcwd(cwd, sizeof cwd))
 		snprintf(cwd, sizeof cwd, "/");
 	path_resolve(e->path, sizeof e->path, cwd, typed);
-	e->excel = hane_ui_form_choice(f, X_FORMAT) == 1;
+	e->format = hane_ui_form_choice(f, X_FORMAT);
 	if (stat(e->path, &st) == 0) {
 		char q[sizeof e->path + 128];
 
@@ -243,7 +241,7 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		return rc;
 	}
 	rc = hane_report_write_csv(&e->x->r, e->x->t, fp,
-				   e->excel ? HANE_CSV_EXCEL : 0);
+				   hane_ui_export_flags(e->format));
 	if (fclose(fp) != 0 && !rc) {
 		hane_error_set("%s: %s", e->path, strerror(errno));
 		rc = HANE_EIO;
@@ -255,7 +253,15 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return rc;
 }
 
-/* "households-monthly-2026-06.csv" in the working folder. */
+static void export_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
+			   void *arg)
+{
+	(void)ui;
+	(void)arg;
+	hane_ui_export_changed(f, i, X_PATH, X_FORMAT);
+}
+
+/* "households-monthly-2026-06.xlsx" in the working folder. */
 static void export_name(char *out, size_t outsz, const struct run *x)
 {
 	char cwd[PATH_LEN];
@@ -274,17 +280,17 @@ static void export_name(char *out, size_t outsz, const struct run *x)
 		len += (size_t)snprintf(out + len, outsz - len, "-%s", v);
 	}
 	if (len < outsz)
-		snprintf(out + len, outsz - len, ".csv");
+		snprintf(out + len, outsz - len, ".xlsx");
 }
 
 static void export_table(struct hane_ui *ui, struct run *x)
 {
-	static const struct hane_ui_field fields[X__COUNT] = {
+	struct hane_ui_field fields[X__COUNT] = {
 		[X_PATH] = {HANE_UI_F_TEXT, HANE_M_UI_IO_F_OUT,
 			    .required = true, .width = 56, .max = 1000},
 		[X_FORMAT] = {HANE_UI_F_CHOICE, HANE_M_UI_IO_F_FORMAT,
-			      .width = 34, .choices = format_choices,
-			      .nchoices = 2},
+			      .width = 34, .choices = hane_ui_export_choices(),
+			      .nchoices = HANE_UI_EXPORT__COUNT},
 	};
 	struct export_job e = {.x = x};
 	struct hane_ui_form_view v = {
@@ -292,13 +298,12 @@ static void export_table(struct hane_ui *ui, struct run *x)
 		.fields = fields,
 		.nfields = X__COUNT,
 		.save = export_save,
+		.changed = export_changed,
 		.arg = &e,
 	};
 	struct hane_ui_form *f;
 	char start[PATH_LEN];
 
-	format_choices[0] = hane_msg(HANE_M_UI_IO_FMT_PLAIN);
-	format_choices[1] = hane_msg(HANE_M_UI_IO_FMT_EXCEL);
 	if (!(f = hane_ui_form_new(&v)))
 		return;
 	export_name(start, sizeof start, x);
@@ -310,7 +315,7 @@ static void export_table(struct hane_ui *ui, struct run *x)
 
 		snprintf(msg, sizeof msg, hane_msg(HANE_M_UI_RPT_EXPORTED),
 			 (long long)x->t->nrows, e.path,
-			 format_choices[e.excel]);
+			 hane_ui_export_choices()[e.format]);
 		hane_ui_buttons(ui, hane_msg(HANE_M_UI_RPT_TITLE_EXPORT), msg,
 				ok, 1);
 	}

@@ -1,5 +1,7 @@
-"""Journey (#17): the monthly report of new households and persons,
-written to an Excel file. Runs with xterm's and PuTTY's keys
+"""Journey (#17, #21): the monthly report of new households and persons,
+written to an Excel workbook (.xlsx, what the export dialog offers
+first) and read back with openpyxl: the sheet, the bold frozen header,
+the rows as numbers. Runs with xterm's and PuTTY's keys
 (HANE_TUI_KEYS); prints the navigation keys."""
 import os
 import sys
@@ -7,6 +9,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tuilib import (ENTER, F, RIGHT, TAB, Console, Failure,  # noqa
                     Workdir, run, tckn)
+import openpyxl  # noqa: E402 (python3-openpyxl)
 
 AIM = 10
 
@@ -44,21 +47,23 @@ def test_monthly_report_to_excel():
         c.send(F[2])                              # run (this month)
         c.wait("Toplam")
         c.send(F[2])                              # export
-        c.wait("households-monthly-2026-06.csv")
-        c.send(TAB)
-        c.send(RIGHT)                             # Excel
-        c.wait(lambda t: "Excel" in focused_line(c))
+        c.wait("households-monthly-2026-06.xlsx")
+        c.wait("Excel çalışma kitabı (.xlsx)")    # offered first
         c.send(F[2])
         c.wait("satır yazıldı")
         c.send(ENTER)
         c.wait("Toplam")
         n = c.nav_report("monthly report to Excel")
-        out = os.path.join(w.dir, "households-monthly-2026-06.csv")
-        with open(out, "rb") as f:
-            data = f.read()
-        if not data.startswith(b"\xef\xbb\xbf") or \
-                "Gündoğdu".encode() not in data:
-            raise Failure("not an Excel CSV with the rows: %r" % data[:200])
+        out = os.path.join(w.dir, "households-monthly-2026-06.xlsx")
+        wb = openpyxl.load_workbook(out)
+        ws = wb.worksheets[0]
+        rows = [[c_.value for c_ in r] for r in ws.iter_rows()]
+        if rows[0] != ["Mahalle", "Yeni hane", "Yeni kişi"]:
+            raise Failure("header: %r" % rows)
+        if ["Gündoğdu", 1, 2] not in rows or ["Serdar", 1, 1] not in rows:
+            raise Failure("rows: %r" % rows)
+        if not ws.cell(1, 1).font.b or ws.freeze_panes != "A2":
+            raise Failure("header not bold and frozen")
         if n > AIM:
             raise Failure("%d navigation keys, aim %d" % (n, AIM))
     finally:

@@ -1,8 +1,10 @@
 """Household 360 in the console: from a household's detail, F2 opens
 every unit's history in time order; typing a unit's name filters; F2
-writes the CSV for a case review."""
+writes a workbook (.xlsx, offered first) or CSV for a case review."""
 import os
 import sqlite3
+
+import openpyxl  # python3-openpyxl
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -21,7 +23,7 @@ def test_household_360():
             " ON p.id = h.head_id WHERE h.id = (SELECT min(household_id)"
             " FROM inspection_request)").fetchone()
         db.close()
-        out = os.path.join(w.dir, "vaka.csv")
+        out = os.path.join(w.dir, "vaka.xlsx")
         c = Console(w, 24, 100)
         try:
             c.wait("Ana Menü")
@@ -43,15 +45,17 @@ def test_household_360():
             c.wait("Karar:")
             c.send(F[2])                      # export
             c.wait("Dosya adı")
+            c.wait("Excel çalışma kitabı")    # offered first (#21)
             for _ in range(40):
                 c.send(BACKSPACE)
             c.type(out)
             c.send(F[2])
             c.wait("Yazıldı")
-            with open(out, encoding="utf-8-sig") as f:
-                text = f.read()
+            ws = openpyxl.load_workbook(out).worksheets[0]
+            text = "\n".join(" ".join(str(v) for v in r if v is not None)
+                             for r in ws.iter_rows(values_only=True))
             if "Sosyal İnceleme" not in text or "Başvuru" not in text:
-                raise Failure("CSV:\n" + text[:500])
+                raise Failure("workbook:\n" + text[:500])
             c.send(ESC)
             c.wait("Üyeler")
         finally:

@@ -78,8 +78,9 @@ def test_monthly_report_and_export():
             raise Failure("totals row:\n" + c.text())
         c.wait("2 satır")
         # Export: the path offered is named after the report and month.
+        # An Excel workbook is offered first (#21).
         c.send(F[2])
-        c.wait("households-monthly-2026-06.csv")
+        c.wait("households-monthly-2026-06.xlsx")
         c.send(F[2])
         c.wait("3 satır yazıldı")
         c.send(ENTER)
@@ -87,8 +88,16 @@ def test_monthly_report_and_export():
         c.send(F[2])
         c.wait("Biçim")
         c.send(TAB)
-        c.send(RIGHT)                             # Excel
+        c.send(RIGHT)                             # CSV for Excel
         c.wait(lambda t: "Excel" in focused_line(c))
+        c.wait("households-monthly-2026-06.csv")  # the name follows
+        c.send(F[2])
+        c.wait("3 satır yazıldı")
+        c.send(ENTER)
+        c.wait("Toplam")
+        # The workbook again: asked before it is overwritten.
+        c.send(F[2])
+        c.wait("households-monthly-2026-06.xlsx")
         c.send(F[2])
         c.wait("Üzerine yazılsın mı")
         c.send(LEFT)                              # onto "Evet" (Hayır is the default)
@@ -110,6 +119,10 @@ def test_monthly_report_and_export():
         c.send(ESC)
         c.wait("Tüm raporlar")
         c.close()
+        with open(os.path.join(w.dir, "households-monthly-2026-06.xlsx"),
+                  "rb") as f:
+            if f.read(2) != b"PK":
+                raise Failure("the .xlsx is not a workbook")
         with open(os.path.join(w.dir, "households-monthly-2026-06.csv"),
                   "rb") as f:
             data = f.read()

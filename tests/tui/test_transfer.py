@@ -201,11 +201,14 @@ def test_export_to_excel_csv():
         c.wait(lambda t: "dışa aktar" in focused_line(c))
         c.send(ENTER)
         c.wait("Biçim")
-        c.wait("haneler-2026-06-15.csv")          # the path offered
+        c.wait("haneler-2026-06-15.xlsx")         # the path offered
         c.send(TAB)
-        c.wait(lambda t: "Düz CSV" in focused_line(c))
+        # An Excel workbook first, CSV second (#21).
+        c.wait(lambda t: "Excel çalışma kitabı" in focused_line(c))
         c.send(RIGHT)
-        c.wait(lambda t: "Excel" in focused_line(c))
+        c.wait(lambda t: "CSV" in focused_line(c) and
+               "Excel" in focused_line(c))
+        c.wait("haneler-2026-06-15.csv")          # the name follows
         c.send(F[2])
         c.wait("2 kişi yazıldı")
         c.wait("maskeli)")                        # wraps with the path

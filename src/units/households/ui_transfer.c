@@ -908,12 +908,10 @@ done:
 
 enum { X_PATH, X_FORMAT, X_UNMASKED, X__COUNT };
 
-static const char *format_choices[2];
-
 struct export_job {
 	hane_db *db;
 	char path[PATH_LEN];
-	bool excel;
+	int format; /* enum hane_ui_export_format */
 	bool unmasked;
 	int64_t rows;
 };
@@ -931,7 +929,7 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	hane_text_trim(typed);
 	cwd_or_root(cwd, sizeof cwd);
 	path_resolve(x->path, sizeof x->path, cwd, typed);
-	x->excel = hane_ui_form_choice(f, X_FORMAT) == 1;
+	x->format = hane_ui_form_choice(f, X_FORMAT);
 	x->unmasked = hane_ui_form_choice(f, X_UNMASKED) == 1;
 	/* KVKK: refused at the field, before a file is created. */
 	if (x->unmasked &&
@@ -959,10 +957,11 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		return rc;
 	}
 	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_IO_EXPORTING));
-	rc = hane_households_export(x->db, fp,
-				    (x->excel ? HANE_CSV_EXCEL : 0) |
-				    (x->unmasked ? HANE_OUT_UNMASKED : 0),
-				    &x->rows);
+	rc = hane_households_export(
+		x->db, fp,
+		hane_ui_export_flags(x->format) |
+			(x->unmasked ? HANE_OUT_UNMASKED : 0),
+		&x->rows);
 	if (fclose(fp) != 0 && !rc) {
 		hane_error_set("%s: %s", x->path, strerror(errno));
 		rc = HANE_EIO;
@@ -980,14 +979,22 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
+static void export_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
+			   void *arg)
+{
+	(void)ui;
+	(void)arg;
+	hane_ui_export_changed(f, i, X_PATH, X_FORMAT);
+}
+
 static void export_flow(struct hane_ui *ui)
 {
-	static const struct hane_ui_field fields[X__COUNT] = {
+	struct hane_ui_field fields[X__COUNT] = {
 		[X_PATH] = {HANE_UI_F_TEXT, HANE_M_UI_IO_F_OUT,
 			    .required = true, .width = 56, .max = 1000},
 		[X_FORMAT] = {HANE_UI_F_CHOICE, HANE_M_UI_IO_F_FORMAT,
-			      .width = 34, .choices = format_choices,
-			      .nchoices = 2},
+			      .width = 34, .choices = hane_ui_export_choices(),
+			      .nchoices = HANE_UI_EXPORT__COUNT},
 		[X_UNMASKED] = {HANE_UI_F_YESNO, HANE_M_UI_IO_F_UNMASKED,
 				.width = 6},
 	};
@@ -997,6 +1004,7 @@ static void export_flow(struct hane_ui *ui)
 		.fields = fields,
 		.nfields = X__COUNT,
 		.save = export_save,
+		.changed = export_changed,
 		.arg = &x,
 	};
 	struct hane_ui_form *f;
@@ -1007,13 +1015,11 @@ static void export_flow(struct hane_ui *ui)
 		hane_ui_error_rc(ui, rc);
 		return;
 	}
-	format_choices[0] = hane_msg(HANE_M_UI_IO_FMT_PLAIN);
-	format_choices[1] = hane_msg(HANE_M_UI_IO_FMT_EXCEL);
 	if (!(f = hane_ui_form_new(&v)))
 		return;
 	cwd_or_root(cwd, sizeof cwd);
 	hane_today(today);
-	snprintf(start, sizeof start, "%s/%s-%s.csv", cwd,
+	snprintf(start, sizeof start, "%s/%s-%s.xlsx", cwd,
 		 hane_msg(HANE_M_UI_IO_EXPORT_NAME), today);
 	hane_ui_form_set(f, X_PATH, start);
 	hane_ui_form_set_clean(f);
@@ -1023,7 +1029,7 @@ static void export_flow(struct hane_ui *ui)
 
 		snprintf(msg, sizeof msg, hane_msg(HANE_M_UI_IO_EXPORTED),
 			 group_digits(n, sizeof n, x.rows), x.path,
-			 format_choices[x.excel],
+			 hane_ui_export_choices()[x.format],
 			 hane_msg(x.unmasked ? HANE_M_UI_IO_UNMASKED
 					     : HANE_M_UI_IO_MASKED));
 		hane_ui_buttons(ui, hane_msg(HANE_M_UI_IO_TITLE_EXPORT), msg,

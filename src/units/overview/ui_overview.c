@@ -266,14 +266,33 @@ static void annual_info(struct hane_ui *ui, char *out, size_t outsz,
 	snprintf(out, outsz, "%d", a->year);
 }
 
-/* Asks for a file name (prefilled) and returns 1 with it in path. */
-static int ask_path(struct hane_ui *ui, char *path, size_t sz)
+static void path_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
+			 void *arg)
 {
-	static const struct hane_ui_field f[] = {
-		{.kind = HANE_UI_F_TEXT, .label = HANE_M_OV_FILE,
-		 .required = true, .width = 40, .max = 200}};
+	(void)ui;
+	(void)arg;
+	hane_ui_export_changed(f, i, 0, 1);
+}
+
+/* Asks for a file name (prefilled, its extension following the format)
+ * and the format, Excel workbook first (#21); returns 1 with them in
+ * path and *flags (hane/csvio.h writer flags). */
+static int ask_path(struct hane_ui *ui, char *path, size_t sz, unsigned *flags)
+{
+	struct hane_ui_field f[] = {{.kind = HANE_UI_F_TEXT,
+				     .label = HANE_M_OV_FILE,
+				     .required = true,
+				     .width = 40,
+				     .max = 200},
+				    {.kind = HANE_UI_F_CHOICE,
+				     .label = HANE_M_UI_IO_F_FORMAT,
+				     .width = 34,
+				     .choices = hane_ui_export_choices(),
+				     .nchoices = HANE_UI_EXPORT__COUNT}};
 	struct hane_ui_form_view v = {.title = hane_msg(HANE_M_OV_FILE),
-				      .fields = f, .nfields = 1};
+				      .fields = f,
+				      .nfields = 2,
+				      .changed = path_changed};
 	struct hane_ui_form *form = hane_ui_form_new(&v);
 	int ok;
 
@@ -281,8 +300,10 @@ static int ask_path(struct hane_ui *ui, char *path, size_t sz)
 		return 0;
 	hane_ui_form_set(form, 0, path);
 	ok = hane_ui_form_run(ui, form);
-	if (ok)
+	if (ok) {
 		snprintf(path, sz, "%s", hane_ui_form_get(form, 0));
+		*flags = hane_ui_export_flags(hane_ui_form_choice(form, 1));
+	}
 	hane_ui_form_free(form);
 	return ok;
 }
@@ -301,18 +322,19 @@ static int annual_act(struct hane_ui *ui, struct hane_ui_list *l,
 					a->sql[id - 1], labels, 1);
 	} else if (act == HANE_UI_A_EXPORT) {
 		char path[256];
+		unsigned flags = 0;
 		FILE *fp;
 		int rc;
 
-		snprintf(path, sizeof path, "yillik-faaliyet-%d.csv", a->year);
-		if (!ask_path(ui, path, sizeof path))
+		snprintf(path, sizeof path, "yillik-faaliyet-%d.xlsx", a->year);
+		if (!ask_path(ui, path, sizeof path, &flags))
 			return HANE_UI_STAY;
 		if (hane_file_create_fp(&fp, path, 0) != 0) {
 			hane_ui_status(ui, true, "%s", hane_error_last());
 			return HANE_UI_STAY;
 		}
 		rc = hane_overview_annual_csv(hane_ui_db(ui), a->year, fp,
-					      HANE_CSV_EXCEL);
+					      flags);
 		if (fclose(fp) != 0 && !rc)
 			rc = HANE_EIO;
 		if (rc)
@@ -457,6 +479,7 @@ static int hh_act(struct hane_ui *ui, struct hane_ui_list *l,
 {
 	struct hh360 *s = arg;
 	char path[256];
+	unsigned flags = 0;
 	FILE *fp;
 	int64_t rows = 0;
 	int rc;
@@ -464,15 +487,15 @@ static int hh_act(struct hane_ui *ui, struct hane_ui_list *l,
 	(void)l;
 	if (act != HANE_UI_A_EXPORT)
 		return HANE_UI_STAY;
-	snprintf(path, sizeof path, "hane-%lld-360.csv", (long long)s->id);
-	if (!ask_path(ui, path, sizeof path))
+	snprintf(path, sizeof path, "hane-%lld-360.xlsx", (long long)s->id);
+	if (!ask_path(ui, path, sizeof path, &flags))
 		return HANE_UI_STAY;
 	if (hane_file_create_fp(&fp, path, 0) != 0) {
 		hane_ui_status(ui, true, "%s", hane_error_last());
 		return HANE_UI_STAY;
 	}
 	rc = hane_overview_timeline_csv(hane_ui_db(ui), s->id, s->unit, fp,
-					HANE_CSV_EXCEL, &rows);
+					flags, &rows);
 	if (fclose(fp) != 0 && !rc)
 		rc = HANE_EIO;
 	if (rc)
