@@ -7,6 +7,8 @@
 #ifndef HANE_TAXI_UI_H
 #define HANE_TAXI_UI_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct hane_ui;
@@ -27,5 +29,13 @@ int hane_ui_taxi_main(struct hane_ui *ui);
  * when there are none or the person lacks taxi.read. */
 void hane_ui_taxi_services(struct hane_ui *ui, int64_t household_id,
 			   struct hane_ui_detail *d);
+
+/* The person page's row (src/ui/person.def): a rider's aid and
+ * companion, or what making the person a rider would take; Enter opens
+ * the rider's page (F4 edit, F5 book, the trips) or, for someone who may
+ * (taxi.write), the form that makes the person a rider. */
+bool hane_ui_taxi_person_line(struct hane_ui *ui, int64_t person_id, char *out,
+			      size_t outsz);
+void hane_ui_taxi_person_open(struct hane_ui *ui, int64_t person_id);
 
 #endif

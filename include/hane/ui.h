@@ -482,6 +482,27 @@ typedef void (*hane_ui_services_fn)(struct hane_ui *ui, int64_t household_id,
 void hane_ui_services_fill(struct hane_ui *ui, int64_t household_id,
 			   struct hane_ui_detail *d);
 
+/* A person's page lists, one row a unit, what the person receives or can
+ * receive ("Engelsiz Taksi · yolcu · tekerlekli sandalye", "yolcu değil:
+ * Enter ile yolcu yapın"); Enter on the row opens the unit's screen for
+ * the person (make them a rider, edit, book). Units register in
+ * src/ui/person.def:
+ *   HANE_UI_PERSON(name, label message id, line fn, open fn)
+ * line() writes the row's text into out and returns true when the unit
+ * has something to show or offer the actor (false: no row, e.g. no read
+ * permission); it must not open dialogs. open() runs the unit's screen. */
+typedef bool (*hane_ui_person_line_fn)(struct hane_ui *ui, int64_t person_id,
+				       char *out, size_t outsz);
+typedef void (*hane_ui_person_open_fn)(struct hane_ui *ui, int64_t person_id);
+
+/* Adds every unit's row for the person to l (two columns: the unit and
+ * its line; the row id says which unit). Returns 0 or HANE_ENOMEM. */
+int hane_ui_person_units_fill(struct hane_ui *ui, int64_t person_id,
+			      struct hane_ui_list *l) HANE_WARN_UNUSED;
+/* Opens the unit of a row hane_ui_person_units_fill() added (its id). */
+void hane_ui_person_unit_open(struct hane_ui *ui, int64_t row_id,
+			      int64_t person_id);
+
 /* Household screens (src/units/households/ui_households.c). */
 int hane_ui_households_main(struct hane_ui *ui);
 /* The person search from anywhere (F3); query may be NULL. */

@@ -13,7 +13,7 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 #define UI_MAX_FRAMES 32
-#define UI_MAX_CRUMBS 8
+#define UI_MAX_CRUMBS 16 /* F3 from deep screens stacks more */
 
 /* Colour roles: each meaning is also carried by a marker or a word, so
  * monochrome loses nothing (see role_table in term.c). */

@@ -36,6 +36,44 @@ void hane_ui_services_fill(struct hane_ui *ui, int64_t household_id,
 			units[i].services(ui, household_id, d);
 }
 
+struct person_unit {
+	enum hane_msg label;
+	hane_ui_person_line_fn line;
+	hane_ui_person_open_fn open;
+};
+
+static const struct person_unit person_units[] = {
+#define HANE_UI_PERSON(name, label, line, open) {HANE_M_##label, line, open},
+#include "ui/person.def"
+#undef HANE_UI_PERSON
+};
+
+#define NPERSON ((int)(sizeof person_units / sizeof person_units[0]))
+
+int hane_ui_person_units_fill(struct hane_ui *ui, int64_t person_id,
+			      struct hane_ui_list *l)
+{
+	for (int i = 0; i < NPERSON; i++) {
+		char line[512];
+		const char *cells[2] = {hane_msg(person_units[i].label), line};
+		int rc;
+
+		line[0] = '\0';
+		if (!person_units[i].line(ui, person_id, line, sizeof line))
+			continue;
+		if ((rc = hane_ui_list_add(l, i + 1, cells)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+void hane_ui_person_unit_open(struct hane_ui *ui, int64_t row_id,
+			      int64_t person_id)
+{
+	if (row_id >= 1 && row_id <= NPERSON)
+		person_units[row_id - 1].open(ui, person_id);
+}
+
 struct menu {
 	int sel;
 	int64_t persons; /* -1 unknown */

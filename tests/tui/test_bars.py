@@ -189,6 +189,9 @@ SCREENS = [
     ("home care day", ["4", ENTER], None),
     ("taxi board", ["5"], taxi_checks),
     ("taxi booking form", ["5", F[5]], None),
+    # The person page's Engelsiz Taksi row: the rider form (not a rider
+    # yet) or the rider's page.
+    ("person: taxi row", ["1", "=a", ENTER, ENTER, ENTER], None),
     ("reports", ["6"], None),
     ("report parameters", ["6", ENTER], report_checks),
     ("report table", ["6", ENTER, F[2]], None),

@@ -85,6 +85,23 @@ def taxi_history(c):
     c.wait("Yardımcı araç")
 
 
+def taxi_rider_page(c):
+    """The person page's Engelsiz Taksi row opens the rider's page."""
+    household_page(c)
+    c.send(ENTER)                  # the head's page
+    c.wait("Bu kişinin hizmetleri")
+    c.send(ENTER)                  # the Engelsiz Taksi row
+    c.wait("Yolcu No")
+
+
+def taxi_rider_form(c):
+    """F4 on the rider's page: the form that edits the rider (a reporter
+    is not offered it and stays on the page)."""
+    taxi_rider_page(c)
+    c.send(F[4])
+    c.pump(0.3)
+
+
 def homecare_agenda(c):
     c.send("4")
     c.wait("Günlük ajanda")
@@ -124,6 +141,8 @@ SCREENS = [
     # name, unit, reach, the unit's caseworker (positive control)
     ("taxi manifest", "taxi", taxi_manifest, "taksi"),
     ("taxi rider history", "taxi", taxi_history, "taksi"),
+    ("taxi rider page", "taxi", taxi_rider_page, "taksi"),
+    ("taxi rider form", "taxi", taxi_rider_form, "taksi"),
     ("homecare agenda", "homecare", homecare_agenda, "bakim"),
     ("homecare visit", "homecare", homecare_visit, "bakim"),
     ("inspection request", "inspection", inspection_request, "mufettis"),
@@ -134,6 +153,8 @@ SCREENS = [
 SEEN_BY_UNIT = {
     "taxi manifest": ["987 65", "Zümrüt", "Hemodiya"],
     "taxi rider history": ["987 65", "Zümrüt", "Hemodiya"],
+    "taxi rider page": ["987 65", "Zümrüt", "Hemodiya"],
+    "taxi rider form": ["Hemodiya"],
     "homecare visit": ["Hemodiya"],
     "inspection request": ["Hemodiya"],
 }

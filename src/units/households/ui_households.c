@@ -1300,7 +1300,8 @@ static int pdetail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 			    (long long)s->p.household_id,
 			    hane_relation_label(s->p.relation));
 	hane_ui_services_fill(ui, s->p.household_id, d);
-	return 0;
+	/* What this person receives or can receive, a row a unit. */
+	return hane_ui_person_units_fill(ui, s->id, hane_ui_detail_list(d));
 }
 
 static int pdetail_act(struct hane_ui *ui, struct hane_ui_detail *d,
@@ -1309,13 +1310,20 @@ static int pdetail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 	static const char *const fields[] = {"tckn", "phone",
 					     "chronic_illness"};
 	struct pdetail *s = arg;
+	int64_t unit = hane_ui_list_selected_id(hane_ui_detail_list(d));
 	const char *labels[3];
 	char who[300];
 
-	(void)d;
 	switch (a) {
 	case HANE_UI_A_EDIT:
 		person_edit(ui, s->id);
+		break;
+	case HANE_UI_A_OPEN:
+		if (unit)
+			hane_ui_person_unit_open(ui, unit, s->id);
+		else
+			hane_ui_status(ui, false, "%s",
+				       hane_msg(HANE_M_UI_PICK_ROW));
 		break;
 	case HANE_UI_A_REVEAL:
 		snprintf(who, sizeof who, hane_msg(HANE_M_KVKK_FIELD_TCKN),
@@ -1343,17 +1351,25 @@ static int pdetail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 	return HANE_UI_STAY;
 }
 
+static const struct hane_ui_column person_unit_cols[] = {
+	{.title = HANE_M_UI_COL_UNIT, .min = 8, .want = 15, .drop = 1},
+	{.title = HANE_M_UI_COL_STATE, .min = 16, .want = 40, .flex = true},
+};
+
 /* A person's page: what the role may see, F9 reveals one value, F4
- * edits. */
+ * edits, Enter opens a unit's row (what the person receives or can
+ * receive there). */
 static int person_detail(struct hane_ui *ui, int64_t person_id)
 {
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_EDIT, HANE_UI_A_REVEAL,
-		HANE_UI_A_BACK, HANE_UI_A_QUIT};
+		HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	struct pdetail s = {.id = person_id};
 	struct hane_ui_detail_view v = {
 		.title = "",
-		.list_title = HANE_M_UI_MEMBERS,
+		.cols = person_unit_cols,
+		.ncols = 2,
+		.list_title = HANE_M_UI_PERSON_UNITS,
 		.panel_title = HANE_M_UI_SERVICES,
 		.actions = acts,
 		.nactions = sizeof acts / sizeof acts[0],

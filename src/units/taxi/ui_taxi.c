@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hane/files.h"
+#include "hane/households.h"
 #include "hane/perm.h"
 #include "hane/security.h"
 #include "hane/taxi.h"
@@ -174,6 +175,24 @@ static void board_info(struct hane_ui *ui, char *out, size_t outsz,
 		 hane_msg(wd[hane_taxi_weekday(b->day)]), b->nveh, b->ntrips);
 }
 
+/* The mobility aid is health data: in clear for the taxi unit's staff
+ * (through the gate), masked for anyone else. */
+static const char *aid_shown(hane_db *db, const char *aid, char *out, size_t n)
+{
+	return hane_gate_show(db, HANE_ACT_TAXI_WRITE, HANE_PD_HEALTH,
+			      hane_taxi_aid_label(aid), out, n);
+}
+
+/* True when the actor may do a; clears the refusal (a bar is not an
+ * error). */
+static bool may(struct hane_ui *ui, enum hane_action a)
+{
+	if (hane_can(hane_ui_db(ui), a) == 0)
+		return true;
+	hane_error_clear();
+	return false;
+}
+
 /* ---- Booking -------------------------------------------------------------------- */
 
 enum { B_DAY, B_TIME, B_DEST, B_DEST_TEXT, B_PURPOSE, B_RETURN, B_RETURN_TIME,
@@ -303,20 +322,20 @@ static int add_rider_item(const struct hane_taxi_rider *r, void *arg)
 	return 0;
 }
 
+static void book_form(struct hane_ui *ui, struct board *b,
+		      const struct hane_taxi_rider *r);
+
 /* Rider search (typing filters), then the form. */
 static void book_screen(struct hane_ui *ui, struct board *b)
 {
 	struct hane_taxi_rider *rs = calloc(MAXR, sizeof *rs);
 	char(*names)[HANE_TAXI_NAME + 48] = calloc(MAXR, sizeof *names);
 	const char **items = calloc(MAXR, sizeof *items);
-	struct book_ctx *x = calloc(1, sizeof *x);
-	struct hane_ui_field fields[B__COUNT];
-	struct hane_ui_form *f = NULL;
-	char shown[HANE_DATE_LEN + 1];
+	char aid[8];
 	int n = 0, pick, rc;
 	void *a[2] = {rs, &n};
 
-	if (!rs || !names || !items || !x)
+	if (!rs || !names || !items)
 		goto done;
 	rc = hane_taxi_rider_search(hane_ui_db(ui), "", MAXR, add_rider_item, a);
 	if (rc) {
@@ -327,18 +346,41 @@ static void book_screen(struct hane_ui *ui, struct board *b)
 		hane_ui_error(ui, hane_msg(HANE_M_TAXI_UI_NO_RIDERS));
 		goto done;
 	}
+	if ((rc = hane_gate_list(hane_ui_db(ui), "taxi.rider.list")) != 0) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
 	for (int i = 0; i < n; i++) {
 		snprintf(names[i], sizeof names[0], "%s · %s%s%s", rs[i].name,
-			 hane_taxi_aid_label(rs[i].mobility_aid),
+			 aid_shown(hane_ui_db(ui), rs[i].mobility_aid, aid,
+				   sizeof aid),
 			 rs[i].companion ? " · +1" : "",
 			 rs[i].flagged ? " · !" : "");
 		items[i] = names[i];
 	}
 	pick = hane_ui_choose(ui, hane_msg(HANE_M_TAXI_UI_PICK_RIDER), items, n,
 			      0);
-	if (pick < 0)
-		goto done;
-	x->rider = rs[pick];
+	if (pick >= 0)
+		book_form(ui, b, &rs[pick]);
+done:
+	free(rs);
+	free(names);
+	free(items);
+}
+
+/* The booking form for rider r on b's day and vehicles. */
+static void book_form(struct hane_ui *ui, struct board *b,
+		      const struct hane_taxi_rider *r)
+{
+	struct book_ctx *x = calloc(1, sizeof *x);
+	struct hane_ui_field fields[B__COUNT];
+	struct hane_ui_form *f = NULL;
+	char shown[HANE_DATE_LEN + 1];
+	int rc;
+
+	if (!x)
+		return;
+	x->rider = *r;
 	x->b = b;
 	if ((rc = hane_taxi_destination_each(hane_ui_db(ui), add_dest, x))) {
 		hane_ui_error_rc(ui, rc);
@@ -416,9 +458,6 @@ static void book_screen(struct hane_ui *ui, struct board *b)
 	}
 done:
 	hane_ui_form_free(f);
-	free(rs);
-	free(names);
-	free(items);
 	free(x);
 }
 
@@ -771,14 +810,19 @@ static int history_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	if ((rc = hane_taxi_rider_get(hane_ui_db(ui), *rider_id, &r)) != 0 ||
 	    (rc = hane_log_read(hane_ui_db(ui), "person.view", r.person_id)))
 		return rc;
-	hane_ui_detail_title(d, r.name);
+	hane_ui_detail_line(d, hane_msg(HANE_M_TAXI_UI_RIDER_LINE), r.name,
+			    (long long)r.id, (long long)r.person_id,
+			    (long long)r.household_id,
+			    hane_msg(r.active ? HANE_M_TAXI_UI_ACTIVE
+					      : HANE_M_TAXI_UI_PASSIVE));
 	hane_ui_detail_line(d, "%s",
 			    hane_gate_show(hane_ui_db(ui), HANE_ACT_TAXI_WRITE, HANE_PD_ADDRESS,
 					   r.address, m, sizeof m));
 	hane_ui_detail_panel(d, "%s %%%d", hane_msg(HANE_M_F_DISABILITY),
 			     r.disability_pct);
-	hane_ui_detail_panel(d, "%s: %s", hane_msg(HANE_M_TAXI_F_AID),
-			     hane_taxi_aid_label(r.mobility_aid));
+	hane_ui_detail_panel(
+		d, "%s: %s", hane_msg(HANE_M_TAXI_F_AID),
+		aid_shown(hane_ui_db(ui), r.mobility_aid, m, sizeof m));
 	hane_ui_detail_panel(d, "%s: %s", hane_msg(HANE_M_TAXI_F_COMPANION),
 			     hane_msg(r.companion ? HANE_M_TAXI_YES
 						  : HANE_M_TAXI_NO));
@@ -801,27 +845,254 @@ static int history_load(struct hane_ui *ui, struct hane_ui_detail *d,
 				     hane_ui_detail_list(d));
 }
 
+/* ---- The rider: form and page --------------------------------------------------------------- */
+
+enum { R_AID, R_COMPANION, R_NOTES, R_ACTIVE, R__COUNT };
+
+static const char *const aid_names[3] = {"none", "walker", "wheelchair"};
+
+struct rider_edit {
+	struct hane_taxi_rider r; /* id 0: a new rider for r.person_id */
+	int64_t saved_id;
+};
+
+static int rider_form_save(struct hane_ui *ui, struct hane_ui_form *f,
+			   void *arg)
+{
+	struct rider_edit *e = arg;
+	struct hane_taxi_rider r = e->r;
+	int rc;
+
+	SET(r.mobility_aid, aid_names[hane_ui_form_choice(f, R_AID)]);
+	r.companion = hane_ui_form_choice(f, R_COMPANION) == 1;
+	SET(r.driver_notes, hane_ui_form_get(f, R_NOTES));
+	r.active = !r.id || hane_ui_form_choice(f, R_ACTIVE) == 1;
+	rc = hane_taxi_rider_save(hane_ui_db(ui), &r, &e->saved_id);
+	if (rc == 0) {
+		hane_ui_status(ui, false, hane_msg(HANE_M_TAXI_CLI_RIDER_ADDED),
+			       (long long)e->saved_id, r.name);
+		return 0;
+	}
+	hane_ui_error_rc(ui, rc);
+	return rc;
+}
+
+/* Makes person_id a rider (rider NULL) or edits rider. Returns the
+ * rider's id when saved, 0 when left. */
+static int64_t rider_form(struct hane_ui *ui, int64_t person_id,
+			  const struct hane_taxi_rider *rider)
+{
+	const char *aids[3];
+	struct hane_ui_field fields[R__COUNT] = {
+		{.kind = HANE_UI_F_CHOICE,
+		 .label = HANE_M_TAXI_F_AID,
+		 .width = 22,
+		 .choices = aids,
+		 .nchoices = 3},
+		{.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_COMPANION},
+		/* 256 bytes stored: 120 letters fit even if all Turkish. */
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_TAXI_F_NOTES,
+		 .width = 44,
+		 .max = 120},
+		{.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_ACTIVE},
+	};
+	struct rider_edit *e = calloc(1, sizeof *e);
+	struct hane_ui_form *f = NULL;
+	char title[HANE_TAXI_NAME + 64];
+	int64_t id = 0;
+
+	if (!e)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		aids[i] = hane_taxi_aid_label(aid_names[i]);
+	if (rider) {
+		/* The notes may hold health details: the read is logged
+		 * before the form shows them. */
+		int rc = hane_gate_view(hane_ui_db(ui), "taxi.rider.edit",
+					"person", rider->person_id);
+
+		if (rc) {
+			hane_ui_error_rc(ui, rc);
+			goto done;
+		}
+		e->r = *rider;
+	} else {
+		struct hane_person p;
+
+		e->r.person_id = person_id;
+		e->r.active = true;
+		if (hane_person_get(hane_ui_db(ui), person_id, &p) == 0)
+			snprintf(e->r.name, sizeof e->r.name, "%s %s",
+				 p.first_name, p.last_name);
+		else
+			hane_error_clear();
+	}
+	snprintf(title, sizeof title, "%s · %s",
+		 hane_msg(rider ? HANE_M_TAXI_UI_RIDER_EDIT
+				: HANE_M_TAXI_UI_RIDER_NEW),
+		 e->r.name);
+	{
+		struct hane_ui_form_view v = {
+			.title = title,
+			.fields = fields,
+			.nfields = rider ? R__COUNT : R__COUNT - 1,
+			.save = rider_form_save,
+			.arg = e,
+		};
+
+		if (!(f = hane_ui_form_new(&v)))
+			goto done;
+		for (int i = 0; i < 3; i++)
+			if (!strcmp(e->r.mobility_aid, aid_names[i]))
+				hane_ui_form_set_choice(f, R_AID, i);
+		hane_ui_form_set_choice(f, R_COMPANION, e->r.companion);
+		hane_ui_form_set(f, R_NOTES, e->r.driver_notes);
+		if (rider)
+			hane_ui_form_set_choice(f, R_ACTIVE, e->r.active);
+		hane_ui_form_set_clean(f);
+		if (hane_ui_form_run(ui, f))
+			id = e->saved_id ? e->saved_id : e->r.id;
+	}
+done:
+	hane_ui_form_free(f);
+	free(e);
+	return id;
+}
+
+/* Books for one rider: the form on the next day, with every vehicle. */
+static void rider_book(struct hane_ui *ui, const struct hane_taxi_rider *r)
+{
+	struct board *b = calloc(1, sizeof *b);
+	char today[HANE_DATE_LEN + 1];
+	int rc;
+
+	if (!b)
+		return;
+	if ((rc = load_vehicles(hane_ui_db(ui), b)) != 0 ||
+	    (rc = hane_taxi_day_add(b->day, hane_today(today), 1)) != 0) {
+		hane_ui_error_rc(ui, rc);
+		free(b);
+		return;
+	}
+	book_form(ui, b, r);
+	free(b);
+}
+
+static int rider_act(struct hane_ui *ui, struct hane_ui_detail *d,
+		     enum hane_ui_action a, void *arg)
+{
+	const int64_t *rider_id = arg;
+	struct hane_taxi_rider r;
+	int rc;
+
+	(void)d;
+	if ((rc = hane_taxi_rider_get(hane_ui_db(ui), *rider_id, &r)) != 0) {
+		hane_ui_error_rc(ui, rc);
+		return HANE_UI_STAY;
+	}
+	if (a == HANE_UI_A_EDIT)
+		rider_form(ui, r.person_id, &r);
+	else if (a == HANE_UI_A_TAXI_BOOK)
+		rider_book(ui, &r);
+	return HANE_UI_STAY;
+}
+
+/* The rider's page: who, what the driver must know, the trips; F4 edits
+ * and F5 books for those who may (taxi.write). */
 static void history_screen(struct hane_ui *ui, int64_t rider_id)
 {
-	static const enum hane_ui_action acts[] = {HANE_UI_A_HELP,
-						   HANE_UI_A_BACK,
-						   HANE_UI_A_QUIT};
+	enum hane_ui_action acts[6];
+	int n = 0;
 	int64_t id = rider_id;
+
+	acts[n++] = HANE_UI_A_HELP;
+	if (may(ui, HANE_ACT_TAXI_WRITE)) {
+		acts[n++] = HANE_UI_A_EDIT;
+		acts[n++] = HANE_UI_A_TAXI_BOOK;
+	}
+	acts[n++] = HANE_UI_A_BACK;
+	acts[n++] = HANE_UI_A_QUIT;
 	struct hane_ui_detail_view v = {
-		.title = hane_msg(HANE_M_TAXI_UI_HISTORY),
+		.title = hane_msg(HANE_M_TAXI_UI_RIDER_PAGE),
 		.cols = history_cols,
 		.ncols = 6,
 		.list_title = HANE_M_TAXI_CLI_HISTORY,
 		.panel_title = HANE_M_TAXI_F_RIDER,
 		.actions = acts,
-		.nactions = 3,
+		.nactions = n,
 		.load = history_load,
+		.act = rider_act,
 		.arg = &id,
 	};
 	int rc = hane_ui_detail_run(ui, &v);
 
 	if (rc)
 		hane_ui_error_rc(ui, rc);
+}
+
+/* ---- The person page's row ------------------------------------------------------------------ */
+
+bool hane_ui_taxi_person_line(struct hane_ui *ui, int64_t person_id, char *out,
+			      size_t outsz)
+{
+	hane_db *db = hane_ui_db(ui);
+	struct hane_taxi_rider r;
+	struct hane_taxi_settings st;
+	struct hane_person p;
+	char aid[8];
+
+	if (!may(ui, HANE_ACT_TAXI_READ))
+		return false;
+	if (hane_taxi_rider_by_person(db, person_id, &r) == 0) {
+		snprintf(out, outsz, "%s · %s%s%s%s",
+			 hane_msg(HANE_M_TAXI_UI_IS_RIDER),
+			 aid_shown(db, r.mobility_aid, aid, sizeof aid),
+			 r.companion ? " · " : "",
+			 r.companion ? hane_msg(HANE_M_TAXI_F_COMPANION) : "",
+			 r.active ? ""
+				  : hane_msg(HANE_M_TAXI_UI_PASSIVE_SUFFIX));
+		return true;
+	}
+	hane_error_clear();
+	if (!may(ui, HANE_ACT_TAXI_WRITE)) {
+		snprintf(out, outsz, "%s", hane_msg(HANE_M_TAXI_UI_NOT_RIDER));
+		return true;
+	}
+	if (hane_taxi_settings_get(db, &st) == 0 &&
+	    hane_person_get(db, person_id, &p) == 0 &&
+	    p.disability_pct < st.min_disability)
+		snprintf(out, outsz, hane_msg(HANE_M_TAXI_UI_CANNOT_RIDE),
+			 p.disability_pct < 0 ? 0 : p.disability_pct,
+			 st.min_disability);
+	else
+		snprintf(out, outsz, "%s", hane_msg(HANE_M_TAXI_UI_MAKE_RIDER));
+	hane_error_clear();
+	return true;
+}
+
+void hane_ui_taxi_person_open(struct hane_ui *ui, int64_t person_id)
+{
+	struct hane_taxi_rider r;
+	int64_t id;
+	int rc;
+
+	rc = hane_taxi_rider_by_person(hane_ui_db(ui), person_id, &r);
+	if (rc == 0) {
+		history_screen(ui, r.id);
+		return;
+	}
+	if (rc != HANE_ENOTFOUND) {
+		hane_ui_error_rc(ui, rc);
+		return;
+	}
+	hane_error_clear();
+	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_TAXI_WRITE)) != 0) {
+		hane_ui_error_rc(ui, rc);
+		return;
+	}
+	if ((id = rider_form(ui, person_id, NULL)) != 0)
+		history_screen(ui, id);
 }
 
 /* ---- The board's actions ------------------------------------------------------------------ */
