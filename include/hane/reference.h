@@ -59,6 +59,28 @@ int hane_mahalle_rename(hane_db *db, const char *old, const char *new_name,
 int hane_district_list(hane_db *db, int (*fn)(const char *name, void *arg),
 		       void *arg) HANE_WARN_UNUSED;
 
+struct hane_district {
+	int64_t id, version;
+	char name[HANE_NAME_MAX];
+	int64_t households; /* households recorded in it */
+};
+
+/* Calls fn for every district with its households, in Turkish
+ * alphabetical order (d is borrowed for the call). */
+int hane_district_each(hane_db *db,
+		       int (*fn)(const struct hane_district *d, void *arg),
+		       void *arg) HANE_WARN_UNUSED;
+/* Adds a district (trimmed; refused when it matches a mahalle, an alias
+ * or a district already there, folded). Needs reference.admin; audited.
+ * *id may be NULL. */
+int hane_district_add(hane_db *db, const char *name,
+		      int64_t *id) HANE_WARN_UNUSED;
+/* Renames the district old names (folded) to new_name; every household
+ * recorded in it follows, each change audited. *households (may be NULL)
+ * gets how many moved. One transaction. */
+int hane_district_rename(hane_db *db, const char *old, const char *new_name,
+			 int64_t *households) HANE_WARN_UNUSED;
+
 /* ---- Holidays ------------------------------------------------------------ */
 
 enum hane_holiday_kind {

@@ -197,6 +197,8 @@ SCREENS = [
     ("report table", ["6", ENTER, F[2]], None),
     ("import file picker", ["7", ENTER], None),
     ("staff", ["8", ENTER], None),
+    ("audit", ["8", "=3", ENTER], None),
+    ("districts", ["8", "=6", ENTER], None),
     ("dashboard", ["9"], None),
 ]
 

@@ -1,4 +1,4 @@
-"""Yönetim → Mahalleler and Tatiller at 80x24 (administrators): add a
+"""Yönetim → Mahalleler, Tatiller and İlçeler at 80x24 (administrators): add a
 mahalle and an alias, rename one, and the next import accepts it; a year's
 holidays, fixed and entered, F5 adds one, F8 removes an entered day and
 refuses a fixed one; the bar shows only the keys the screen handles; the
@@ -151,6 +151,71 @@ def test_holiday_screen():
     w.cleanup()
 
 
+def test_district_screen():
+    """Yönetim → İlçeler (#21): the districts outside İzmit in Turkish
+    order with their households; F5 adds one (the household form then
+    takes it), F4 renames one and its households follow; a name already a
+    mahalle is refused; the bar shows only F4, F5 (and F1, Esc, F10)."""
+    w = Workdir()
+    w.hane("household", "add", "--tckn", tckn(81), "--first", "Deniz",
+           "--last", "Kul", "--mahalle", "Kartepe")
+    c = Console(w, 24, 80)
+    try:
+        open_task(c, 5, "11 ilçe")
+        b = bar(c)
+        for key in ("F4", "F5", "Esc", "F10"):
+            if key not in b:
+                raise Failure("bar lacks %r: %r" % (key, b))
+        for key in ("F6", "F7", "F8", "F9"):
+            if key in b:
+                raise Failure("bar shows unhandled %r: %r" % (key, b))
+        t = c.text()
+        want = ["Başiskele", "Çayırova", "Darıca", "Derince", "Dilovası",
+                "Gebze", "Gölcük", "Kandıra", "Karamürsel", "Kartepe",
+                "Körfez"]
+        got = [n for _, n in sorted((t.index(n), n) for n in want)]
+        if got != want:
+            raise Failure("order %r:\n%s" % (got, t))
+        line = [l for l in t.splitlines() if "Kartepe" in l][0]
+        if not line.rstrip().endswith("1"):
+            raise Failure("Kartepe's household not counted: %r" % line)
+        c.send(F[5])
+        c.wait("Yeni ilçe")
+        c.type("Serdar")                  # a mahalle of İzmit
+        c.send(F[2])
+        c.wait("zaten listede")
+        for _ in range(len("Serdar")):
+            c.send(BACKSPACE)
+        c.type("Çınarlı")
+        c.send(F[2])
+        c.wait("İlçe eklendi: Çınarlı")
+        c.wait("12 ilçe")
+        t = c.text()
+        if not t.index("Çayırova") < t.index("Çınarlı") < t.index("Darıca"):
+            raise Failure("Çınarlı out of order:\n" + t)
+        c.type("karte")                   # the list's own search
+        c.send(F[4])
+        c.wait("Kartepe: yeniden ad")
+        for _ in range(len("Kartepe")):
+            c.send(BACKSPACE)
+        c.type("Kartepe İlçesi")
+        c.send(F[2])
+        c.wait("Kartepe → Kartepe İlçesi: 1 hane güncellendi")
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+    if sql(w, "SELECT mahalle FROM household") != "Kartepe İlçesi":
+        raise Failure("the household did not follow the rename")
+    if int(sql(w, "SELECT count(*) FROM audit WHERE tbl = 'district'")) < 2:
+        raise Failure("district changes not audited")
+    w.hane("household", "add", "--tckn", tckn(82), "--first", "Ece",
+           "--last", "Kul", "--mahalle", "Çınarlı")
+    if "Çınarlı" not in sql(w, "SELECT group_concat(mahalle) FROM household"):
+        raise Failure("the added district is not taken")
+    w.cleanup()
+
+
 def test_dashboard_warns():
     w = Workdir()
     c = Console(w, 24, 80, env={"HANE_NOW": "2027-10-01 10:00:00"})
@@ -175,4 +240,5 @@ def test_dashboard_warns():
 
 
 if __name__ == "__main__":
-    run([test_mahalle_screen, test_holiday_screen, test_dashboard_warns])
+    run([test_mahalle_screen, test_holiday_screen, test_district_screen,
+         test_dashboard_warns])

@@ -320,6 +320,7 @@ int hane_mahalle_alias(hane_db *db, const char *alias, const char *name)
 }
 
 struct rename {
+	const char *table; /* "mahalle" or "district" */
 	const char *old, *new_name;
 	int64_t mahalle_id, version;
 	int64_t households;
@@ -336,8 +337,8 @@ static int rename_tx(hane_db *db, void *arg)
 	int rc;
 
 	f[0] = (struct hane_field)HANE_FTEXT("name", r->new_name);
-	if ((rc = hane_store_update(db, "mahalle", r->mahalle_id, r->version,
-				    f, 1, NULL)))
+	if ((rc = hane_store_update(db, r->table, r->mahalle_id, r->version, f,
+				    1, NULL)))
 		return rc;
 	f[0] = (struct hane_field)HANE_FTEXT("alias", r->old);
 	f[1] = (struct hane_field)HANE_FINT("mahalle_id", r->mahalle_id);
@@ -396,9 +397,9 @@ static int rename_tx(hane_db *db, void *arg)
 		hane_stmt_finalize(st);
 		st = NULL;
 		snprintf(detail, sizeof detail,
-			 "mahalle rename %s -> %s: %lld households", r->old,
-			 r->new_name, (long long)n);
-		rc = hane_store_audit_event(db, "update", "mahalle",
+			 "%s rename %s -> %s: %lld households", r->table,
+			 r->old, r->new_name, (long long)n);
+		rc = hane_store_audit_event(db, "update", r->table,
 					    r->mahalle_id, detail);
 	}
 done:
@@ -433,7 +434,8 @@ int hane_mahalle_rename(hane_db *db, const char *old, const char *new_name,
 		return rc;
 	if (!to[0])
 		return check_new_name(db, to, new_name);
-	r = (struct rename){from, to, m.id, m.version, 0, strcmp(a, b) != 0};
+	r = (struct rename){"mahalle",	      from, to, m.id, m.version, 0,
+			    strcmp(a, b) != 0};
 	rc = hane_store_tx(db, rename_tx, &r);
 	invalidate();
 	if (rc == 0 && households)
@@ -534,4 +536,102 @@ int hane_district_list(hane_db *db, int (*fn)(const char *name, void *arg),
 			break;
 	hane_stmt_finalize(st);
 	return rc < 0 ? rc : rc == HANE_DONE ? 0 : rc;
+}
+
+/* ---- Districts (Yönetim → İlçeler) ---------------------------------------- */
+
+int hane_district_each(hane_db *db,
+		       int (*fn)(const struct hane_district *d, void *arg),
+		       void *arg)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) ||
+	    (rc = hane_stmt_prepare(
+		     db, &st,
+		     "SELECT d.id, d.version, d.name,"
+		     " (SELECT count(*) FROM household h"
+		     "  WHERE h.mahalle = d.name)"
+		     " FROM district d ORDER BY d.name COLLATE TURKISH")))
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		struct hane_district d = {0};
+
+		d.id = hane_stmt_int(st, 0);
+		d.version = hane_stmt_int(st, 1);
+		snprintf(d.name, sizeof d.name, "%s", hane_stmt_text(st, 2));
+		d.households = hane_stmt_int(st, 3);
+		if ((rc = fn(&d, arg)) != 0)
+			break;
+	}
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : rc == HANE_DONE ? 0 : rc;
+}
+
+int hane_district_add(hane_db *db, const char *name, int64_t *id)
+{
+	char clean[HANE_NAME_MAX];
+	struct hane_field f[1];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_REFERENCE_ADMIN)) ||
+	    (rc = check_new_name(db, clean, name)))
+		return rc;
+	f[0] = (struct hane_field)HANE_FTEXT("name", clean);
+	rc = hane_store_insert(db, "district", f, 1, id);
+	invalidate();
+	return rc;
+}
+
+int hane_district_rename(hane_db *db, const char *old, const char *new_name,
+			 int64_t *households)
+{
+	char to[HANE_NAME_MAX], a[HANE_NAME_MAX], b[HANE_NAME_MAX];
+	char from[HANE_NAME_MAX] = "";
+	struct id_row d = {0};
+	struct rename r;
+	hane_stmt *st = NULL;
+	int rc;
+
+	if (households)
+		*households = 0;
+	if ((rc = hane_can(db, HANE_ACT_REFERENCE_ADMIN)))
+		return rc;
+	/* The district old names, folded: "kartepe" is Kartepe. */
+	hane_text_fold(a, sizeof a, old ? old : "");
+	if ((rc = hane_stmt_prepare(db, &st,
+				    "SELECT id, version, name FROM district")))
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		hane_text_fold(b, sizeof b, hane_stmt_text(st, 2));
+		if (a[0] && strcmp(a, b) == 0) {
+			d.id = hane_stmt_int(st, 0);
+			d.version = hane_stmt_int(st, 1);
+			snprintf(from, sizeof from, "%s",
+				 hane_stmt_text(st, 2));
+		}
+	}
+	hane_stmt_finalize(st);
+	if (rc < 0)
+		return rc;
+	if (!d.id) {
+		hane_error_set(hane_msg(HANE_M_REF_NOT_DISTRICT),
+			       old ? old : "");
+		return HANE_ENOTFOUND;
+	}
+	snprintf(to, sizeof to, "%s", new_name ? new_name : "");
+	hane_text_trim(to);
+	if (!strcmp(to, from))
+		return 0;
+	hane_text_fold(b, sizeof b, to);
+	/* Only the spelling of the same name may be fixed in place. */
+	if ((strcmp(a, b) || !to[0]) && (rc = check_new_name(db, to, new_name)))
+		return rc;
+	r = (struct rename){"district", from, to, d.id, d.version, 0, false};
+	rc = hane_store_tx(db, rename_tx, &r);
+	invalidate();
+	if (rc == 0 && households)
+		*households = r.households;
+	return rc;
 }

@@ -177,6 +177,147 @@ void hane_ui_mahalle_screen(struct hane_ui *ui)
 	hane_ui_list_free(l);
 }
 
+/* ---- İlçeler --------------------------------------------------------------- */
+
+/* Kocaeli's districts outside İzmit: an address there is recorded with
+ * its district in place of a mahalle. F5 adds one, F4 renames (the
+ * households recorded in it follow). */
+enum { D_NAME, D_HOUSEHOLDS, D__COUNT };
+
+static const struct hane_ui_column district_cols[D__COUNT] = {
+	[D_NAME] = {HANE_M_REF_COL_DISTRICT, 14, 30, 0, true, false,
+		    HANE_UI_SORT_TEXT},
+	[D_HOUSEHOLDS] = {HANE_M_REF_COL_HOUSEHOLDS, 5, 8, 1, false, true,
+			  HANE_UI_SORT_NUMBER},
+};
+
+static int district_row(const struct hane_district *d, void *arg)
+{
+	struct hane_ui_list *l = arg;
+	char n[24];
+	const char *cells[D__COUNT] = {d->name, n};
+
+	snprintf(n, sizeof n, "%lld", (long long)d->households);
+	return hane_ui_list_add(l, d->id, cells);
+}
+
+static void district_fill(struct hane_ui *ui, struct hane_ui_list *l,
+			  struct mahalle_ctx *c)
+{
+	int64_t keep = hane_ui_list_selected_id(l);
+	int rc;
+
+	hane_ui_list_clear(l);
+	if ((rc = hane_district_each(hane_ui_db(ui), district_row, l)))
+		hane_ui_error_rc(ui, rc);
+	c->n = hane_ui_list_count(l);
+	if (keep)
+		hane_ui_list_select_id(l, keep);
+}
+
+static int district_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct mahalle_form *m = arg;
+	const char *text = hane_ui_form_get(f, 0);
+	hane_db *db = hane_ui_db(ui);
+	int64_t n = 0;
+	int rc;
+
+	if (m->op == OP_ADD) {
+		rc = hane_district_add(db, text, NULL);
+		snprintf(m->done, sizeof m->done,
+			 hane_msg(HANE_M_REF_DISTRICT_ADDED), text);
+	} else {
+		rc = hane_district_rename(db, m->name, text, &n);
+		snprintf(m->done, sizeof m->done,
+			 hane_msg(HANE_M_REF_DISTRICT_RENAMED), m->name, text,
+			 (long long)n);
+	}
+	if (rc)
+		hane_ui_form_error(f, 0, hane_error_last());
+	return rc;
+}
+
+static int district_act(struct hane_ui *ui, struct hane_ui_list *l,
+			enum hane_ui_action a, void *arg)
+{
+	static const struct hane_ui_field field = {
+		HANE_UI_F_TEXT, HANE_M_REF_F_DISTRICT, .required = true,
+		.width = 30, .max = 60};
+	struct mahalle_ctx *c = arg;
+	struct mahalle_form m = {0};
+	struct hane_ui_form_view v = {0};
+	struct hane_ui_form *f;
+	char title[256], name[HANE_NAME_MAX] = "";
+	int row = hane_ui_list_selected(l);
+
+	if (row >= 0)
+		snprintf(name, sizeof name, "%s",
+			 hane_ui_list_cell(l, row, D_NAME));
+	if (a == HANE_UI_A_NEW) {
+		m.op = OP_ADD;
+		snprintf(title, sizeof title, "%s",
+			 hane_msg(HANE_M_REF_TITLE_DISTRICT_ADD));
+	} else if (a == HANE_UI_A_EDIT && name[0]) {
+		m.op = OP_RENAME;
+		snprintf(title, sizeof title, hane_msg(HANE_M_REF_TITLE_RENAME),
+			 name);
+	} else {
+		return HANE_UI_STAY;
+	}
+	m.name = name;
+	v.title = title;
+	v.fields = &field;
+	v.nfields = 1;
+	v.save = district_save;
+	v.arg = &m;
+	if (!(f = hane_ui_form_new(&v)))
+		return HANE_UI_STAY;
+	if (m.op == OP_RENAME) {
+		hane_ui_form_set(f, 0, name);
+		hane_ui_form_set_clean(f);
+	}
+	if (hane_ui_form_run(ui, f))
+		hane_ui_status(ui, false, "%s", m.done);
+	hane_ui_form_free(f);
+	district_fill(ui, l, c);
+	return HANE_UI_STAY;
+}
+
+static void district_info(struct hane_ui *ui, char *out, size_t outsz,
+			  void *arg)
+{
+	struct mahalle_ctx *c = arg;
+
+	(void)ui;
+	snprintf(out, outsz, hane_msg(HANE_M_REF_N_DISTRICT), c->n);
+}
+
+void hane_ui_district_screen(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_EDIT, HANE_UI_A_NEW, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	struct mahalle_ctx c = {0};
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_REF_TASK_DISTRICT),
+		.cols = district_cols,
+		.ncols = D__COUNT,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.act = district_act,
+		.info = district_info,
+		.arg = &c,
+	};
+	struct hane_ui_list *l = hane_ui_list_new(D__COUNT);
+
+	if (!l)
+		return;
+	district_fill(ui, l, &c);
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+}
+
 /* ---- Tatiller ------------------------------------------------------------- */
 
 enum { H_DATE, H_KIND, H_SOURCE, H_NAME, H__COUNT };

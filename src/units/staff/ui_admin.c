@@ -912,6 +912,9 @@ static int admin_act(struct hane_ui *ui, struct hane_ui_list *l,
 	case 5:
 		hane_ui_holiday_screen(ui);
 		break;
+	case 6:
+		hane_ui_district_screen(ui);
+		break;
 	default:
 		break;
 	}
@@ -923,9 +926,9 @@ int hane_ui_admin_main(struct hane_ui *ui)
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	static const enum hane_msg tasks[] = {
-		HANE_M_ADM_TASK_STAFF, HANE_M_ADM_TASK_SETTINGS,
-		HANE_M_ADM_TASK_AUDIT, HANE_M_REF_TASK_MAHALLE,
-		HANE_M_REF_TASK_HOLIDAY};
+		HANE_M_ADM_TASK_STAFF,	 HANE_M_ADM_TASK_SETTINGS,
+		HANE_M_ADM_TASK_AUDIT,	 HANE_M_REF_TASK_MAHALLE,
+		HANE_M_REF_TASK_HOLIDAY, HANE_M_REF_TASK_DISTRICT};
 	const int ntasks = (int)(sizeof tasks / sizeof tasks[0]);
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_UI_UNIT_ADMIN),
