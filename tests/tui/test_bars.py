@@ -187,8 +187,21 @@ SCREENS = [
     ("food bank", ["3"], None),
     ("food bank distribution", ["3", ENTER], None),
     ("home care day", ["4", ENTER], None),
-    ("taxi board", ["5"], taxi_checks),
-    ("taxi booking form", ["5", F[5]], None),
+    ("taxi menu", ["5"], None),
+    ("taxi board", ["5", ENTER], taxi_checks),
+    ("taxi booking form", ["5", ENTER, F[5]], None),
+    ("taxi riders", ["5", "=Yolcu", ENTER], None),
+    ("taxi rider page", ["5", "=Yolcu", ENTER, ENTER], None),
+    ("taxi rider booking form", ["5", "=Yolcu", ENTER, ENTER, F[5]], None),
+    ("taxi vehicles", ["5", "=Araç", ENTER], None),
+    # New-record forms: F2 on an empty one is refused and the form stays
+    # (an edit form's F2 saves and leaves: test_taxi_admin.py uses them).
+    ("taxi new vehicle form", ["5", "=Araç", ENTER, F[5]], None),
+    ("taxi drivers", ["5", "=Şoför", ENTER], None),
+    ("taxi new driver form", ["5", "=Şoför", ENTER, F[5]], None),
+    ("taxi destinations", ["5", "=Hedef", ENTER], None),
+    ("taxi new destination form", ["5", "=Hedef", ENTER, F[5]], None),
+    ("taxi settings", ["5", "=Ayar", ENTER], None),
     # The person page's Engelsiz Taksi row: the rider form (not a rider
     # yet) or the rider's page.
     ("person: taxi row", ["1", "=a", ENTER, ENTER, ENTER], None),

@@ -67,6 +67,8 @@ def prepare():
 # open. unit: whose staff see phone, address and health text in clear.
 def taxi_board(c):
     c.send("5")
+    c.wait("Gün çizelgesi")
+    c.send(ENTER)
     c.wait("41 ABC 123")
     c.send(RIGHT + RIGHT)
     c.wait("17.06.2026")

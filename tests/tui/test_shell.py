@@ -5,7 +5,7 @@ import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (ESC, F, Console, Failure, Workdir, run)  # noqa: E402
+from tuilib import (ENTER, ESC, F, Console, Failure, Workdir, run)  # noqa: E402
 
 
 def with_console(fn, rows=24, cols=80, args=(), env=None):
@@ -34,8 +34,11 @@ def test_main_menu():
             raise Failure("title line: %r" % c.line(0))
         if "F1 Yardım" not in c.line(23) or "F10 Çıkış" not in c.line(23):
             raise Failure("key bar: %r" % c.line(23))
-        # A digit opens its unit straight away (5: the taxi day board).
+        # A digit opens its unit straight away (5: the taxi unit's menu,
+        # the day board first).
         c.send("5")
+        c.wait("Gün çizelgesi")
+        c.send(ENTER)
         c.wait("araç · 0 sefer")
         c.send(F[10])
         c.wait_exit()

@@ -34,6 +34,8 @@ def open_board(c):
         print("SKIP: Engelsiz Taksi is not on the main menu yet")
         return False
     c.send("5")
+    c.wait("Gün çizelgesi")
+    c.send(ENTER)                     # the unit's menu: the day board
     c.wait("41 ABC 123")
     c.wait("15.06.2026 Pazartesi")
     return True
