@@ -104,6 +104,16 @@ def taxi_rider_form(c):
     c.pump(0.3)
 
 
+def taxi_riders(c):
+    """Engelsiz Taksi › Yolcular: the riders with their aid."""
+    c.send("5")
+    c.wait("Gün çizelgesi")
+    c.type("Yolcu")
+    c.wait("Ara: Yolcu")
+    c.send(ENTER)
+    c.wait(NAME)
+
+
 def homecare_agenda(c):
     c.send("4")
     c.wait("Günlük ajanda")
@@ -144,6 +154,7 @@ SCREENS = [
     ("taxi manifest", "taxi", taxi_manifest, "taksi"),
     ("taxi rider history", "taxi", taxi_history, "taksi"),
     ("taxi rider page", "taxi", taxi_rider_page, "taksi"),
+    ("taxi riders list", "taxi", taxi_riders, "taksi"),
     ("taxi rider form", "taxi", taxi_rider_form, "taksi"),
     ("homecare agenda", "homecare", homecare_agenda, "bakim"),
     ("homecare visit", "homecare", homecare_visit, "bakim"),

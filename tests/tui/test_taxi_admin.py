@@ -189,5 +189,61 @@ def test_reporter_and_riders():
     w.cleanup()
 
 
+def person_page(c, who):
+    """F3, the name, its household, the head's page."""
+    c.send(F[3])
+    c.wait("Ara:")
+    c.type(who)
+    c.wait(lambda t: "(kayıt yok)" not in t and "Ara: " + who in t)
+    c.send(ENTER)
+    c.wait("hanesi")
+    c.send(ENTER)
+    c.wait("Bu kişinin hizmetleri")
+
+
+def test_person_page_rider_rules_and_edit():
+    """Under the engel oranı limit the row says so and Enter explains
+    instead of opening a form; a rider's F4 edits the aid, companion and
+    notes, stored as typed."""
+    w = world()
+    w.hane("household", "add", "--tckn", tckn(812), "--first", "Veli",
+           "--last", "Ölçer", "--disability", "30", "--street", "İnönü Cd.")
+    c = Console(w)
+    try:
+        c.wait("Ana Menü")
+        person_page(c, "veli")
+        c.wait("yolcu olamaz: engel oranı %30")
+        c.send(ENTER)
+        c.wait("%40 gerekir")             # the dialog says why
+        c.send(ENTER)
+        c.wait_gone("%40 gerekir")
+        if "Yolcu kaydı" in c.text():
+            raise Failure("a form opened for someone who cannot ride")
+        person_page(c, "ayşe")
+        c.wait("yolcu · tekerlekli sandalye")
+        c.send(ENTER)
+        c.wait("Yolcu No 1")
+        c.send(F[4])
+        c.wait("Yolcu · Ayşe Kaya")
+        c.send(RIGHT)                  # tekerlekli → (wraps to) yok
+        c.send(TAB)
+        c.type("e")                    # companion
+        c.send(TAB)
+        c.type("Kapı zili bozuk, arayın")
+        c.send(F[2])
+        c.wait("Yolcu #1 kaydedildi")
+        c.wait("Kapı zili bozuk")
+    finally:
+        c.close()
+    out = w.hane("taxi", "rider", "show", "1")
+    if "Refakatçi: evet" not in out or "Kapı zili bozuk" not in out:
+        raise Failure("the edit is not stored:\n" + out)
+    out = w.hane("taxi", "rider", "list")
+    if "Ölçer" in out:
+        raise Failure("a person under the limit became a rider:\n" + out)
+    w.cleanup()
+
+
 if __name__ == "__main__":
-    run([test_admin_adds_and_edits, test_reporter_and_riders])
+    run([test_admin_adds_and_edits, test_reporter_and_riders,
+         test_person_page_rider_rules_and_edit])

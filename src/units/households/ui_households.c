@@ -1352,8 +1352,8 @@ static int pdetail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 }
 
 static const struct hane_ui_column person_unit_cols[] = {
-	{.title = HANE_M_UI_COL_UNIT, .min = 8, .want = 15, .drop = 1},
-	{.title = HANE_M_UI_COL_STATE, .min = 16, .want = 40, .flex = true},
+	{.title = HANE_M_UI_COL_UNIT, .min = 8, .want = 14, .drop = 1},
+	{.title = HANE_M_UI_COL_STATE, .min = 16, .want = 28, .flex = true},
 };
 
 /* A person's page: what the role may see, F9 reveals one value, F4

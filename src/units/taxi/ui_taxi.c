@@ -1060,11 +1060,13 @@ bool hane_ui_taxi_person_line(struct hane_ui *ui, int64_t person_id, char *out,
 		return true;
 	}
 	if (hane_taxi_settings_get(db, &st) == 0 &&
-	    hane_person_get(db, person_id, &p) == 0 &&
-	    p.disability_pct < st.min_disability)
+	    hane_person_get(db, person_id, &p) == 0 && p.disability_pct < 0)
+		snprintf(out, outsz, "%s", hane_msg(HANE_M_TAXI_UI_NO_DISAB));
+	else if (hane_taxi_settings_get(db, &st) == 0 &&
+		 hane_person_get(db, person_id, &p) == 0 &&
+		 p.disability_pct < st.min_disability)
 		snprintf(out, outsz, hane_msg(HANE_M_TAXI_UI_CANNOT_RIDE),
-			 p.disability_pct < 0 ? 0 : p.disability_pct,
-			 st.min_disability);
+			 p.disability_pct);
 	else
 		snprintf(out, outsz, "%s", hane_msg(HANE_M_TAXI_UI_MAKE_RIDER));
 	hane_error_clear();
@@ -1073,6 +1075,8 @@ bool hane_ui_taxi_person_line(struct hane_ui *ui, int64_t person_id, char *out,
 
 void hane_ui_taxi_person_open(struct hane_ui *ui, int64_t person_id)
 {
+	struct hane_taxi_settings st;
+	struct hane_person p;
 	struct hane_taxi_rider r;
 	int64_t id;
 	int rc;
@@ -1091,6 +1095,25 @@ void hane_ui_taxi_person_open(struct hane_ui *ui, int64_t person_id)
 		hane_ui_error_rc(ui, rc);
 		return;
 	}
+	/* The registry's engel oranı decides: say so before any typing. */
+	if (hane_taxi_settings_get(hane_ui_db(ui), &st) == 0 &&
+	    hane_person_get(hane_ui_db(ui), person_id, &p) == 0 &&
+	    p.disability_pct < st.min_disability) {
+		char why[512], name[HANE_TAXI_NAME];
+
+		snprintf(name, sizeof name, "%s %s", p.first_name, p.last_name);
+		if (p.disability_pct < 0)
+			snprintf(why, sizeof why,
+				 hane_msg(HANE_M_TAXI_NO_DISABILITY), name,
+				 (long long)person_id);
+		else
+			snprintf(why, sizeof why,
+				 hane_msg(HANE_M_TAXI_LOW_DISABILITY), name,
+				 p.disability_pct, st.min_disability);
+		hane_ui_error(ui, why);
+		return;
+	}
+	hane_error_clear();
 	if ((id = rider_form(ui, person_id, NULL)) != 0)
 		history_screen(ui, id);
 }
