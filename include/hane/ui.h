@@ -115,6 +115,7 @@ const char *hane_ui_key_name(enum hane_ui_key k);
 	X(FILTER, HANE_UI_K_F7, UI_ACT_FILTER, UI_HLP_FILTER)                  \
 	X(QUIT, HANE_UI_K_F10, UI_ACT_QUIT, UI_HLP_QUIT)                       \
 	X(OPEN, HANE_UI_K_ENTER, UI_ACT_OPEN, UI_HLP_OPEN)                     \
+	X(WHOLE, HANE_UI_K_ENTER, UI_ACT_WHOLE, UI_HLP_WHOLE)                  \
 	X(CHOOSE, HANE_UI_K_ENTER, UI_ACT_CHOOSE, UI_HLP_CHOOSE)               \
 	X(NEXT, HANE_UI_K_TAB, UI_ACT_NEXT, UI_HLP_NEXT)                       \
 	X(BACK, HANE_UI_K_ESC, UI_ACT_BACK, UI_HLP_BACK)                       \
@@ -130,7 +131,7 @@ const char *hane_ui_key_name(enum hane_ui_key k);
 	X(TAXI_ASSIGN, HANE_UI_K_F6, TAXI_ACT_ASSIGN, TAXI_HLP_ASSIGN)         \
 	X(TAXI_OUTCOME, HANE_UI_K_F7, TAXI_ACT_OUTCOME, TAXI_HLP_OUTCOME)      \
 	X(TAXI_CANCEL, HANE_UI_K_F8, TAXI_ACT_CANCEL, TAXI_HLP_CANCEL)         \
-	X(TAXI_HISTORY, HANE_UI_K_ENTER, TAXI_ACT_HISTORY, TAXI_HLP_HISTORY) \
+	X(TAXI_HISTORY, HANE_UI_K_ENTER, TAXI_ACT_HISTORY, TAXI_HLP_HISTORY)   \
 	X(REF_ALIAS, HANE_UI_K_F6, REF_ACT_ALIAS, REF_HLP_ALIAS)               \
 	X(REF_YEAR_PREV, HANE_UI_K_LEFT, REF_ACT_YEAR_PREV, REF_HLP_YEAR_PREV) \
 	X(REF_YEAR_NEXT, HANE_UI_K_RIGHT, REF_ACT_YEAR_NEXT, REF_HLP_YEAR_NEXT)
@@ -350,6 +351,16 @@ void hane_ui_form_set_clean(struct hane_ui_form *f);
 /* Runs the form: Tab/Shift-Tab/↑↓ move, F2 saves, Esc asks before
  * throwing away typed text. Returns 1 when saved, 0 when left. */
 int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f);
+
+/* Column widths sized by what the columns hold: content[i] is the
+ * widest text of column i, its title included (0: unknown, use want).
+ * A column never gets more than its content; when the screen is too
+ * narrow the columns shrink and go as hane_ui_columns_layout() says
+ * (highest drop first); room left goes to cut columns, the most
+ * important (lowest drop) first, and then to the flex column. out[i] is
+ * column i's width, 0 when hidden; returns the number shown. Pure. */
+int hane_ui_columns_fit(const struct hane_ui_column *c, const int *content,
+			int n, int width, int *out);
 
 /* ---- Type-ahead --------------------------------------------------------- */
 

@@ -278,14 +278,63 @@ static int area_rows(const struct hane_ui_field *d)
 	return d->rows > 0 ? d->rows : AREA_ROWS;
 }
 
+/* Columns a message under a field has (after its "✗ " or "⚠ "). */
+static int msg_width(const struct hane_ui_form *f)
+{
+	int w = ui_cols() - (2 + label_width(f) + 2) - 3;
+
+	return w < 10 ? 10 : w;
+}
+
+/* Lines a message under a field takes: it wraps, never cut (#17). */
+static int msg_rows(const struct hane_ui_form *f, const char *text)
+{
+	int n;
+
+	if (!text[0])
+		return 0;
+	n = hane_text_wrap(text, msg_width(f), NULL, 0);
+	return n < 1 ? 1 : n > 4 ? 4 : n;
+}
+
+/* Draws a message under a field from row y, wrapped; returns the next
+ * row. */
+static int draw_msg(const struct hane_ui_form *f, int y, int x, int top,
+		    int bottom, const char *mark, const char *text,
+		    enum ui_role role)
+{
+	size_t starts[5];
+	int total = hane_text_wrap(text, msg_width(f), starts, 5);
+	int n = msg_rows(f, text);
+
+	for (int k = 0; k < n; k++, y++) {
+		size_t end = k + 1 < total ? starts[k + 1] : strlen(text);
+		char line[1024];
+		size_t len = end - starts[k];
+
+		if (y < top || y > bottom)
+			continue;
+		if (len >= sizeof line)
+			len = sizeof line - 1;
+		memcpy(line, text + starts[k], len);
+		line[len] = '\0';
+		while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\n'))
+			line[--len] = '\0';
+		ui_putf(y, x, ui_cols() - x - 1, role, "%s %s%s",
+			k ? " " : mark, line,
+			k == n - 1 && total > n ? "\u2026" : "");
+	}
+	return y;
+}
+
 /* Rows field i takes: one (an area its lines and the count under them),
- * plus one for each message under it. */
+ * plus the lines of each message under it. */
 static int field_rows(const struct hane_ui_form *f, int i)
 {
 	const struct hane_ui_field *d = &f->v->fields[i];
 	int rows = d->kind == HANE_UI_F_AREA ? area_rows(d) + 1 : 1;
 
-	return rows + (f->f[i].msg[0] != '\0') + (f->f[i].note[0] != '\0');
+	return rows + msg_rows(f, f->f[i].msg) + msg_rows(f, f->f[i].note);
 }
 
 /* ---- Text areas --------------------------------------------------------- */
@@ -618,18 +667,12 @@ static void draw_form(struct hane_ui *ui, void *arg)
 			y += area_rows(d);
 		}
 		y++;
-		if (s->msg[0]) {
-			if (y >= top && y <= bottom)
-				ui_putf(y, fx, ui_cols() - fx - 1, UI_R_ERROR,
-					"\u2717 %s", s->msg);
-			y++;
-		}
-		if (s->note[0]) {
-			if (y >= top && y <= bottom)
-				ui_putf(y, fx, ui_cols() - fx - 1, UI_R_WARN,
-					"\u26a0 %s", s->note);
-			y++;
-		}
+		if (s->msg[0])
+			y = draw_msg(f, y, fx, top, bottom, "\u2717", s->msg,
+				     UI_R_ERROR);
+		if (s->note[0])
+			y = draw_msg(f, y, fx, top, bottom, "\u26a0", s->note,
+				     UI_R_WARN);
 	}
 	if (f->focus >= 0 && f->focus < f->v->nfields) {
 		const struct hane_ui_field *d = &f->v->fields[f->focus];

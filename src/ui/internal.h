@@ -51,6 +51,7 @@ struct hane_ui {
 	int ncrumbs;
 	char status[512];
 	bool status_error;
+	bool status_cut; /* drawn cut: F1 shows it whole */
 	struct ui_frame frames[UI_MAX_FRAMES];
 	int nframes;
 	bool quit;

@@ -98,6 +98,107 @@ int hane_ui_columns_layout(const struct hane_ui_column *c, int n, int width,
 	return shown;
 }
 
+/* One pass of hane_ui_columns_fit over the columns not in hidden[]. */
+static int fit_pass(const struct hane_ui_column *c, const int *content,
+		    int n, int width, const bool *hidden, int *out)
+{
+	struct hane_ui_column eff[64] = {{0}};
+	int map[64] = {0}, sub[64] = {0};
+	int m = 0, total = 0, shown = 0, left, flex = -1;
+
+	for (int i = 0; i < n; i++) {
+		out[i] = 0;
+		if (hidden[i])
+			continue;
+		eff[m] = c[i];
+		eff[m].flex = false;
+		if (c[i].flex && flex < 0)
+			flex = i;
+		if (content && content[i] > 0) {
+			int want = c[i].want > 0 ? c[i].want : 1;
+
+			eff[m].want = content[i] < want ? content[i] : want;
+			if (eff[m].min > eff[m].want)
+				eff[m].min = eff[m].want;
+		}
+		map[m++] = i;
+	}
+	hane_ui_columns_layout(eff, m, width, sub);
+	for (int k = 0; k < m; k++) {
+		out[map[k]] = sub[k];
+		if (sub[k] > 0)
+			total += sub[k] + (shown++ ? 1 : 0);
+	}
+	left = width - total;
+	/* Room left: cut columns first, the most important first. */
+	while (content && left > 0) {
+		int best = -1, give;
+
+		for (int i = 0; i < n; i++)
+			if (out[i] > 0 && content[i] > out[i] &&
+			    (best < 0 || c[i].drop < c[best].drop))
+				best = i;
+		if (best < 0)
+			break;
+		give = content[best] - out[best];
+		if (give > left)
+			give = left;
+		out[best] += give;
+		left -= give;
+	}
+	if (flex >= 0 && out[flex] > 0 && left > 0)
+		out[flex] += left;
+	return shown;
+}
+
+int hane_ui_columns_fit(const struct hane_ui_column *c, const int *content,
+			int n, int width, int *out)
+{
+	bool hidden[64] = {false};
+	int shown;
+
+	if (n > 64)
+		n = 64;
+	shown = fit_pass(c, content, n, width, hidden, out);
+	/* A column squeezed below its preferred width while a less
+	 * important one (higher drop) is shown: the less important goes
+	 * first, and the room goes to the squeezed one ("Devlet Hastanesi"
+	 * whole rather than "Yön" kept). */
+	for (int round = 0; content && round < n; round++) {
+		int cut = -1, victim = -1;
+		int save[64];
+
+		/* cut below its preferred width, not merely short of a
+		 * long value (a flex column takes what is left) */
+		for (int i = 0; i < n; i++)
+			if (out[i] > 0 && content[i] > out[i] &&
+			    out[i] < c[i].want &&
+			    (cut < 0 || c[i].drop < c[cut].drop))
+				cut = i;
+		if (cut < 0)
+			break;
+		for (int j = 0; j < n; j++)
+			if (out[j] > 0 && c[j].drop > 0 &&
+			    c[j].drop > c[cut].drop &&
+			    (victim < 0 || c[j].drop >= c[victim].drop))
+				victim = j;
+		if (victim < 0)
+			break;
+		memcpy(save, out, sizeof(int) * (size_t)n);
+		hidden[victim] = true;
+		shown = fit_pass(c, content, n, width, hidden, out);
+		if (out[cut] <= save[cut]) { /* no better: keep it shown */
+			hidden[victim] = false;
+			memcpy(out, save, sizeof(int) * (size_t)n);
+			shown = 0;
+			for (int i = 0; i < n; i++)
+				shown += out[i] > 0;
+			break;
+		}
+	}
+	return shown;
+}
+
 /* ---- Rows --------------------------------------------------------------- */
 
 struct hane_ui_list *hane_ui_list_new(int ncols)
@@ -336,12 +437,24 @@ int hane_ui_list_find(struct hane_ui_list *l, const char *query, int from)
 void ui_list_draw(struct hane_ui_list *l, const struct hane_ui_column *cols,
 		  int ncols, int y, int x, int h, int w, bool focus)
 {
-	int widths[32];
+	int widths[32] = {0}, content[32] = {0};
 	int page = h - 1, cx;
 
 	if (ncols > 32)
 		ncols = 32;
-	hane_ui_columns_layout(cols, ncols, w - 1, widths);
+	/* Sized by what the columns hold (the first rows are enough to
+	 * know: a page of a search, a report's table). */
+	for (int c = 0; c < ncols; c++) {
+		content[c] = hane_text_width(col_title(l, cols, c)) +
+			     (l->sort_col == c);
+		for (int r = 0; r < l->n && r < 2000; r++) {
+			int cw = hane_text_width(l->rows[r].cells[c]);
+
+			if (cw > content[c])
+				content[c] = cw;
+		}
+	}
+	hane_ui_columns_fit(cols, content, ncols, w - 1, widths);
 	/* Header: the sorted column carries ▲ or ▼. */
 	ui_fill(y, x, w, UI_R_HEADING);
 	cx = x + 1;
@@ -440,7 +553,58 @@ struct list_state {
 	char query[256];
 	size_t qpos;
 	bool full; /* the last fill filled the whole page */
+	/* The bar: the view's actions, and Enter "Tamamı" (the selected row
+	 * whole) when the view gives Enter no meaning of its own. */
+	enum hane_ui_action acts[64];
+	int nacts;
 };
+
+/* The view's actions, plus WHOLE on Enter when no action has Enter. */
+static void list_actions(struct list_state *st)
+{
+	const struct hane_ui_list_view *v = st->v;
+	bool enter = false;
+	int n = 0;
+
+	for (int i = 0; i < v->nactions; i++)
+		if (hane_ui_action_key(v->actions[i]) == HANE_UI_K_ENTER)
+			enter = true;
+	for (int i = 0; i < v->nactions && n < 63; i++) {
+		/* before Esc, so the bar reads "… Enter Tamamı Esc Geri" */
+		if (v->actions[i] == HANE_UI_A_BACK && !enter) {
+			st->acts[n++] = HANE_UI_A_WHOLE;
+			enter = true;
+		}
+		st->acts[n++] = v->actions[i];
+	}
+	if (!enter && n < 64)
+		st->acts[n++] = HANE_UI_A_WHOLE;
+	st->nacts = n;
+}
+
+/* Enter "Tamamı": the selected row, every column as "Title: value",
+ * uncut, in a dialog. */
+static void list_whole(struct hane_ui *ui, struct list_state *st)
+{
+	struct hane_ui_list *l = st->l;
+	const char *ok[] = {hane_msg(HANE_M_UI_OK)};
+	char text[4096];
+	size_t len = 0;
+	int r = hane_ui_list_selected(l);
+
+	if (r < 0)
+		return;
+	text[0] = '\0';
+	for (int c = 0; c < st->v->ncols && len < sizeof text; c++) {
+		const char *cell = hane_ui_list_cell(l, r, c);
+
+		len += (size_t)snprintf(text + len, sizeof text - len,
+					"%s%s: %s", c ? "\n" : "",
+					col_title(l, st->v->cols, c),
+					cell[0] ? cell : "-");
+	}
+	hane_ui_buttons(ui, st->v->title, text, ok, 1);
+}
 
 static int list_rows(void)
 {
@@ -460,7 +624,7 @@ static void draw_list(struct hane_ui *ui, void *arg)
 
 	if (v->info)
 		v->info(ui, info, sizeof info, v->arg);
-	ui_chrome(ui, info, v->actions, v->nactions);
+	ui_chrome(ui, info, st->acts, st->nacts);
 	if (st->full)
 		snprintf(count, sizeof count, hane_msg(HANE_M_UI_RESULTS_FIRST),
 			 hane_ui_list_count(st->l));
@@ -528,8 +692,9 @@ int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 		snprintf(st.query, sizeof st.query, "%s", v->query);
 		st.qpos = strlen(st.query);
 	}
+	list_actions(&st);
 	hane_ui_title_push(ui, v->title);
-	ui_push(ui, draw_list, &st, v->actions, v->nactions);
+	ui_push(ui, draw_list, &st, st.acts, st.nacts);
 	list_fill(ui, &st);
 	while (!ui->quit) {
 		uint32_t ch;
@@ -552,7 +717,11 @@ int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 		if (k == HANE_UI_K_BACKSPACE && st.qpos > 0)
 			a = -1;
 		else
-			a = hane_ui_action_for_key(v->actions, v->nactions, k);
+			a = hane_ui_action_for_key(st.acts, st.nacts, k);
+		if (a == HANE_UI_A_WHOLE) {
+			list_whole(ui, &st);
+			continue;
+		}
 		if (a == HANE_UI_A_SORT) {
 			list_sort_next(ui, &st);
 			continue;

@@ -531,6 +531,11 @@ void hane_ui_status(struct hane_ui *ui, bool error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
 	va_end(ap);
+	/* Messages shared with the CLI end in a line break: not here. */
+	for (size_t n = strlen(ui->status);
+	     n > 0 && (ui->status[n - 1] == '\n' || ui->status[n - 1] == ' ');
+	     n--)
+		ui->status[n - 1] = '\0';
 	ui->status_error = error;
 }
 
@@ -699,13 +704,34 @@ void ui_chrome(struct hane_ui *ui, const char *info,
 	if (rw < COLS)
 		ui_put(0, COLS - rw, right, rw, UI_R_TITLE);
 
+	ui->status_cut = false;
 	if (ui->status[0]) {
 		char s[600];
+		const char *hint = hane_msg(HANE_M_UI_STATUS_WHOLE);
+		int hw = hane_text_width(hint) + 2;
 
 		snprintf(s, sizeof s, " %s %s",
 			 ui->status_error ? "\u2717" : "\u2022", ui->status);
-		ui_put(LINES - 2, 0, s, COLS,
-		       ui->status_error ? UI_R_ERROR : UI_R_NORMAL);
+		/* A message too long for the line, or of several lines, is
+		 * cut with "…" and says which key shows it whole. */
+		if (hane_text_width(s) > COLS || strchr(s, '\n')) {
+			char *nl = strchr(s, '\n');
+
+			if (nl)
+				*nl = '\0';
+			ui->status_cut = true;
+			ui_put(LINES - 2, 0, s, COLS - hw,
+			       ui->status_error ? UI_R_ERROR : UI_R_NORMAL);
+			if (nl && hane_text_width(s) < COLS - hw)
+				ui_put(LINES - 2, hane_text_width(s), "\u2026",
+				       1, UI_R_NORMAL);
+			ui_put(LINES - 2, COLS - hw, "", 1, UI_R_NORMAL);
+			ui_put(LINES - 2, COLS - hw + 1, hint, hw - 1,
+			       UI_R_BAR_KEY);
+		} else {
+			ui_put(LINES - 2, 0, s, COLS,
+			       ui->status_error ? UI_R_ERROR : UI_R_NORMAL);
+		}
 	}
 
 	draw_bar(acts, nacts);
@@ -970,6 +996,20 @@ enum hane_ui_key ui_key(struct hane_ui *ui, uint32_t *ch)
 				ui->quit = true;
 				return k;
 			}
+			continue;
+		}
+		if (k == HANE_UI_K_F1 && ui->status_cut && ui->status[0]) {
+			/* F1 while a message is cut: the message whole; F1
+			 * again is the help. */
+			const char *ok[] = {hane_msg(HANE_M_UI_OK)};
+			char msg[sizeof ui->status];
+
+			snprintf(msg, sizeof msg, "%s", ui->status);
+			ui->status[0] = '\0';
+			ui->status_cut = false;
+			hane_ui_buttons(ui, hane_msg(HANE_M_UI_STATUS_TITLE),
+					msg, ok, 1);
+			ui_redraw(ui);
 			continue;
 		}
 		ui->status[0] = '\0';

@@ -383,6 +383,67 @@ static void test_typeahead(void **state)
 	assert_false(hane_ui_typeahead_key(&t, HANE_UI_K_BACKSPACE, 0, 2001));
 }
 
+/* Columns sized by content (#17): short columns give their room to a
+ * cut one, the most important first, and then to the flex column. */
+static void test_columns_fit_content(void **state)
+{
+	static const struct hane_ui_column c[4] = {
+		{HANE_M_UI_COL_HH, 4, 10, 2, false, true, HANE_UI_SORT_NUMBER},
+		{HANE_M_UI_COL_NAME, 10, 20, 0, false, false,
+		 HANE_UI_SORT_TEXT},
+		{HANE_M_UI_COL_MAHALLE, 8, 16, 3, false, false,
+		 HANE_UI_SORT_TEXT},
+		{HANE_M_UI_COL_STATUS, 10, 20, 1, true, false,
+		 HANE_UI_SORT_TEXT},
+	};
+	int content[4] = {5, 30, 9, 60};
+	int out[4];
+
+	(void)state;
+	/* 80 columns: the number and the mahalle take what they hold, the
+	 * name its 30, the flex column the rest. */
+	assert_int_equal(hane_ui_columns_fit(c, content, 4, 79, out), 4);
+	assert_int_equal(out[0], 5);
+	assert_int_equal(out[1], 30);
+	assert_int_equal(out[2], 9);
+	assert_int_equal(out[3], 79 - 5 - 30 - 9 - 3);
+	/* Narrow: the least important (highest drop) shrinks and goes
+	 * first; what is left goes to the name (drop 0). */
+	hane_ui_columns_fit(c, content, 4, 40, out);
+	assert_int_equal(out[0], 4);
+	assert_int_equal(out[1], 24);
+	assert_int_equal(out[2], 0);
+	assert_int_equal(out[3], 10);
+	assert_int_equal(total(out, 4), 40);
+	/* A column squeezed below its preferred width while a less
+	 * important one is shown: the less important goes instead. */
+	{
+		static const struct hane_ui_column t[3] = {
+			{HANE_M_UI_COL_BIRTH, 10, 10, 0, false, false,
+			 HANE_UI_SORT_DATE},
+			{HANE_M_UI_COL_STATUS, 5, 6, 2, false, false,
+			 HANE_UI_SORT_TEXT},
+			{HANE_M_UI_COL_MAHALLE, 8, 28, 1, true, false,
+			 HANE_UI_SORT_TEXT},
+		};
+		int tc[3] = {10, 5, 16};
+
+		hane_ui_columns_fit(t, tc, 3, 26, out);
+		assert_int_equal(out[0], 10);
+		assert_int_equal(out[1], 0);
+		assert_int_equal(out[2], 15);
+	}
+	/* Unknown content: as hane_ui_columns_layout. */
+	{
+		int a[4], b[4];
+
+		hane_ui_columns_fit(c, NULL, 4, 60, a);
+		hane_ui_columns_layout(c, 4, 60, b);
+		for (int i = 0; i < 4; i++)
+			assert_int_equal(a[i], b[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_list_sort_turkish),
 		cmocka_unit_test(test_crumbs_shorten_in_the_middle),
 		cmocka_unit_test(test_typeahead),
+		cmocka_unit_test(test_columns_fit_content),
 		cmocka_unit_test(test_form_text_never_cut_inside_a_letter),
 	};
 
