@@ -169,6 +169,13 @@ def test_district_screen():
         for key in ("F6", "F7", "F8", "F9"):
             if key in b:
                 raise Failure("bar shows unhandled %r: %r" % (key, b))
+        # F1 describes this screen's F4 and F5, not the household's.
+        c.send(F[1])
+        t = c.wait("orada kayıtlı haneler")
+        if "hane reisi" in t or "kişiyi" in t:
+            raise Failure("F1 describes another screen:\n" + t)
+        c.send(ESC)
+        c.wait_gone("Bu ekranın tuşları")
         t = c.text()
         want = ["Başiskele", "Çayırova", "Darıca", "Derince", "Dilovası",
                 "Gebze", "Gölcük", "Kandıra", "Karamürsel", "Kartepe",

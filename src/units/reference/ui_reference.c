@@ -109,11 +109,11 @@ static int mahalle_act(struct hane_ui *ui, struct hane_ui_list *l,
 	if (row >= 0)
 		snprintf(name, sizeof name, "%s",
 			 hane_ui_list_cell(l, row, M_NAME));
-	if (a == HANE_UI_A_NEW) {
+	if (a == HANE_UI_A_REF_NEW) {
 		m.op = OP_ADD;
 		snprintf(title, sizeof title, "%s",
 			 hane_msg(HANE_M_REF_TITLE_ADD));
-	} else if ((a == HANE_UI_A_EDIT || a == HANE_UI_A_OPEN) && name[0]) {
+	} else if (a == HANE_UI_A_REF_RENAME && name[0]) {
 		m.op = OP_RENAME;
 		snprintf(title, sizeof title, hane_msg(HANE_M_REF_TITLE_RENAME),
 			 name);
@@ -155,8 +155,8 @@ static void mahalle_info(struct hane_ui *ui, char *out, size_t outsz,
 void hane_ui_mahalle_screen(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_EDIT,      HANE_UI_A_NEW,
-		HANE_UI_A_REF_ALIAS, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+		HANE_UI_A_HELP,	     HANE_UI_A_REF_RENAME, HANE_UI_A_REF_NEW,
+		HANE_UI_A_REF_ALIAS, HANE_UI_A_BACK,	   HANE_UI_A_QUIT};
 	struct mahalle_ctx c = {0};
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_REF_TASK_MAHALLE),
@@ -254,11 +254,11 @@ static int district_act(struct hane_ui *ui, struct hane_ui_list *l,
 	if (row >= 0)
 		snprintf(name, sizeof name, "%s",
 			 hane_ui_list_cell(l, row, D_NAME));
-	if (a == HANE_UI_A_NEW) {
+	if (a == HANE_UI_A_REF_NEW) {
 		m.op = OP_ADD;
 		snprintf(title, sizeof title, "%s",
 			 hane_msg(HANE_M_REF_TITLE_DISTRICT_ADD));
-	} else if (a == HANE_UI_A_EDIT && name[0]) {
+	} else if (a == HANE_UI_A_REF_RENAME && name[0]) {
 		m.op = OP_RENAME;
 		snprintf(title, sizeof title, hane_msg(HANE_M_REF_TITLE_RENAME),
 			 name);
@@ -296,8 +296,8 @@ static void district_info(struct hane_ui *ui, char *out, size_t outsz,
 void hane_ui_district_screen(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_EDIT, HANE_UI_A_NEW, HANE_UI_A_BACK,
-		HANE_UI_A_QUIT};
+		HANE_UI_A_HELP, HANE_UI_A_REF_RENAME, HANE_UI_A_REF_NEW,
+		HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	struct mahalle_ctx c = {0};
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_REF_TASK_DISTRICT),
@@ -432,7 +432,7 @@ static int holiday_act(struct hane_ui *ui, struct hane_ui_list *l,
 		holiday_fill(ui, l, c);
 		return HANE_UI_STAY;
 	}
-	if (a == HANE_UI_A_NEW) {
+	if (a == HANE_UI_A_REF_HOLIDAY_NEW) {
 		struct hane_ui_form_view v = {
 			.title = hane_msg(HANE_M_REF_TITLE_HOLIDAY),
 			.fields = fields,
@@ -490,7 +490,7 @@ static void holiday_info(struct hane_ui *ui, char *out, size_t outsz,
 void hane_ui_holiday_screen(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_NEW, HANE_UI_A_DELETE,
+		HANE_UI_A_HELP, HANE_UI_A_REF_HOLIDAY_NEW, HANE_UI_A_DELETE,
 		HANE_UI_A_REF_YEAR_PREV, HANE_UI_A_REF_YEAR_NEXT,
 		HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	char today[HANE_DATE_LEN + 1];
