@@ -52,6 +52,7 @@ struct hane_ui {
 	char status[512];
 	bool status_error;
 	bool status_cut; /* drawn cut: F1 shows it whole */
+	bool esc_pending; /* a second Esc read with the first: next key */
 	struct ui_frame frames[UI_MAX_FRAMES];
 	int nframes;
 	bool quit;

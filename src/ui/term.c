@@ -886,8 +886,13 @@ static enum hane_ui_key fkey_prefix(struct hane_ui *ui)
 static enum hane_ui_key read_raw(struct hane_ui *ui, uint32_t *ch)
 {
 	wint_t wc;
-	int rc = get_wch(&wc);
+	int rc;
 
+	if (ui->esc_pending) {
+		ui->esc_pending = false;
+		return HANE_UI_K_ESC;
+	}
+	rc = get_wch(&wc);
 	if (rc == ERR)
 		return HANE_UI_K_NONE;
 	if (rc == OK && wc == FKEY_PREFIX)
@@ -927,8 +932,10 @@ static enum hane_ui_key after_esc(struct hane_ui *ui)
 		return HANE_UI_K_ESC;
 	if (rc == OK && wc == 27) {
 		/* Esc Esc in one read (a quick double press, a slow link):
-		 * two "back"s, each read on its own. */
-		unget_wch(27);
+		 * two "back"s. The second is kept here, not given back to
+		 * curses: read again it would take the key after it (Esc
+		 * then F10) for an Alt chord and be lost. */
+		ui->esc_pending = true;
 		return HANE_UI_K_ESC;
 	}
 	if (rc == OK && wc >= '0' && wc <= '9')
@@ -975,8 +982,10 @@ enum hane_ui_key ui_key(struct hane_ui *ui, uint32_t *ch)
 	*ch = 0;
 	ui_redraw(ui);
 	for (;;) {
+		bool kept = ui->esc_pending; /* an Esc already read */
+
 		k = read_raw(ui, ch);
-		if (k == HANE_UI_K_ESC)
+		if (k == HANE_UI_K_ESC && !kept)
 			k = after_esc(ui);
 		if (k == HANE_UI_K_NONE && ui->status[0]) {
 			ui_redraw(ui); /* names a key it did not know */

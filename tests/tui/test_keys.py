@@ -250,8 +250,31 @@ def test_question_needs_a_deliberate_enter():
         w.cleanup()
 
 
+def test_esc_esc_then_fkey_in_one_read():
+    """Esc, Esc and F10 arriving in one read (quick presses, a slow
+    link): two "back"s — the first opens "Vazgeçilsin mi?", the second
+    answers it no — then F10 quits the form, which asks, as typed text is
+    there. The second Esc was taken with F10 for an Alt chord and lost,
+    so F10 reached the form instead of the question."""
+    keys = KEYSETS["xterm"]
+    w = Workdir()
+    c = Console(w, env={"TERM": "xterm-256color"})
+    try:
+        open_new_household(c, keys)
+        c.child.send(b"\x1b\x1b\x1b" + keys["F"][10].encode()[1:])
+        c.wait("Yine de çıkılsın mı")
+        c.send(keys["LEFT"])
+        c.wait(lambda t: "▶[ Evet ]" in t)
+        c.send(ENTER)
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_fkeys_of_every_keyset, test_terms_start_and_take_their_keys,
          test_esc_is_at_once, test_fallback_alt_digit_and_ctrl_f,
          test_unknown_sequences_are_swallowed,
-         test_question_needs_a_deliberate_enter])
+         test_question_needs_a_deliberate_enter,
+         test_esc_esc_then_fkey_in_one_read])
