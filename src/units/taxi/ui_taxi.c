@@ -598,22 +598,39 @@ static void cancel_screen(struct hane_ui *ui, const struct hane_taxi_trip *t)
 
 /* ---- Manifest -------------------------------------------------------------------------- */
 
+/* The file name's extension follows the format chosen (#21). */
+static void manifest_changed(struct hane_ui *ui, struct hane_ui_form *f,
+			     int i, void *arg)
+{
+	(void)ui;
+	(void)arg;
+	hane_ui_export_changed(f, i, 0, 1);
+}
+
 static void manifest_screen(struct hane_ui *ui, struct board *b,
 			    const struct hane_taxi_trip *t)
 {
-	struct hane_ui_field fields[1] = {
+	struct hane_ui_field fields[2] = {
 		{.kind = HANE_UI_F_TEXT,
 		 .label = HANE_M_TAXI_F_FILE,
 		 .required = true,
 		 .width = 50,
 		 .max = 400},
+		/* an Excel workbook first, then CSV (#21) */
+		{.kind = HANE_UI_F_CHOICE,
+		 .label = HANE_M_UI_IO_F_FORMAT,
+		 .width = 34,
+		 .choices = hane_ui_export_choices(),
+		 .nchoices = HANE_UI_EXPORT__COUNT},
 	};
 	struct hane_ui_form_view v = {
 		.title = hane_msg(HANE_M_TAXI_UI_MANIFEST_TITLE),
 		.fields = fields,
-		.nfields = 1,
+		.nfields = 2,
 		.save = reason_save,
+		.changed = manifest_changed,
 	};
+	unsigned flags;
 	struct hane_ui_form *f = hane_ui_form_new(&v);
 	char path[512], plate[HANE_TAXI_PLATE];
 	int64_t rows = 0;
@@ -626,20 +643,21 @@ static void manifest_screen(struct hane_ui *ui, struct board *b,
 	for (char *p = plate; *p; p++)
 		if (*p == ' ')
 			*p = '-';
-	snprintf(path, sizeof path, "sefer-%s-%s.csv", plate, b->day);
+	snprintf(path, sizeof path, "sefer-%s-%s.xlsx", plate, b->day);
 	hane_ui_form_set(f, 0, path);
 	if (!hane_ui_form_run(ui, f)) {
 		hane_ui_form_free(f);
 		return;
 	}
 	SET(path, hane_ui_form_get(f, 0));
+	flags = hane_ui_export_flags(hane_ui_form_choice(f, 1));
 	hane_ui_form_free(f);
 	if ((rc = hane_file_create_fp(&fp, path, 0)) != 0) {
 		hane_ui_error_rc(ui, rc);
 		return;
 	}
-	rc = hane_taxi_manifest_write(hane_ui_db(ui), fp, 1 /* Excel */,
-				      b->day, t->vehicle_id, 0, &rows);
+	rc = hane_taxi_manifest_write(hane_ui_db(ui), fp, flags, b->day,
+				      t->vehicle_id, 0, &rows);
 	if (fclose(fp) != 0 && rc == 0)
 		rc = HANE_EIO;
 	if (rc)

@@ -1,0 +1,78 @@
+"""Every console export dialog offers an Excel workbook first (#21): the
+taxi driver's manifest from the day board, written as .xlsx by default
+(the name follows the format) and read back with openpyxl — the phone a
+text cell, the rows there — and as CSV when CSV is chosen."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tuilib import (BACKSPACE, ENTER, ESC, F, RIGHT, TAB,  # noqa: E402
+                    Console, Failure, Workdir, run, tckn)
+import openpyxl  # noqa: E402 (python3-openpyxl)
+
+
+def test_taxi_manifest_to_workbook():
+    w = Workdir()
+    w.hane("household", "add", "--tckn", tckn(711), "--first", "Ayşe",
+           "--last", "Kaya", "--disability", "80", "--street", "Atatürk Cd.",
+           "--building", "12", "--phone", "05321234567")
+    w.hane("taxi", "driver", "add", "Kemal Sürücü")
+    w.hane("taxi", "vehicle", "add", "41abc123", "--wheelchair", "1",
+           "--seats", "3", "--driver", "1")
+    w.hane("taxi", "rider", "add", "1")
+    w.hane("taxi", "book", "1", "--day", "2026-06-17", "--time", "13:00",
+           "--to", "Devlet Hastanesi", "--vehicle", "41abc123")
+    old = os.getcwd()
+    os.chdir(w.dir)                               # files go here
+    try:
+        c = Console(w)
+    finally:
+        os.chdir(old)
+    try:
+        c.wait("Ana Menü")
+        c.send("5")
+        c.wait("Gün çizelgesi")
+        c.send(ENTER)
+        c.wait("41 ABC 123")
+        c.send(RIGHT)
+        c.send(RIGHT)                             # to the 17th
+        c.wait("17.06.2026")
+        c.wait("Kaya")
+        c.send(F[2])                              # the driver's list
+        c.wait("Şoför listesi")
+        c.send(F[2])                              # to a file
+        c.wait("Excel çalışma kitabı (.xlsx)")
+        name = "sefer-41-ABC-123-2026-06-17.xlsx"
+        c.wait(name)
+        c.send(F[2])
+        c.wait("1 sefer")
+        path = os.path.join(w.dir, name)
+        ws = openpyxl.load_workbook(path).worksheets[0]
+        rows = list(ws.iter_rows())
+        text = " ".join(str(x.value) for r in rows for x in r
+                        if x.value is not None)
+        if "Kaya" not in text or "Devlet Hastanesi" not in text:
+            raise Failure("workbook rows: %s" % text)
+        phones = [x for r in rows[1:] for x in r
+                  if isinstance(x.value, str) and "532" in x.value]
+        if not phones or any(x.data_type != "s" for x in phones):
+            raise Failure("phone not a text cell: %s" % text)
+        # CSV second: the name follows the choice.
+        c.send(F[2])
+        c.wait(name)
+        c.send(TAB)
+        c.send(RIGHT)
+        c.wait("sefer-41-ABC-123-2026-06-17.csv")
+        c.send(F[2])
+        c.wait("1 sefer")
+        with open(os.path.join(w.dir, "sefer-41-ABC-123-2026-06-17.csv"),
+                  "rb") as f:
+            if b"Kaya" not in f.read():
+                raise Failure("CSV lacks the row")
+    finally:
+        c.close()
+        w.cleanup()
+
+
+if __name__ == "__main__":
+    run([test_taxi_manifest_to_workbook])
