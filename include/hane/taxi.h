@@ -163,6 +163,12 @@ int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
 int hane_taxi_destination_each(
 	hane_db *db, int (*fn)(const struct hane_taxi_destination *d, void *arg),
 	void *arg) HANE_WARN_UNUSED;
+/* Every destination, the active ones first, each part by name (the
+ * unit's list, where a removed one can be brought back). */
+int hane_taxi_destination_each_all(
+	hane_db *db,
+	int (*fn)(const struct hane_taxi_destination *d, void *arg),
+	void *arg) HANE_WARN_UNUSED;
 /* By id, or by name matched Turkish- and case-insensitively on its words
  * ("devlet" finds "Devlet Hastanesi"); HANE_ENOTFOUND otherwise, and
  * HANE_EINVAL naming the candidates when several match. */

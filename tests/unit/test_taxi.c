@@ -970,6 +970,20 @@ static void test_reports(void **state)
 
 /* ---- Destinations and the household panel ------------------------------------------ */
 
+struct names {
+	int n;
+	char s[32][HANE_TAXI_NAME];
+};
+
+static int dest_name(const struct hane_taxi_destination *d, void *arg)
+{
+	struct names *n = arg;
+
+	if (n->n < 32)
+		snprintf(n->s[n->n++], sizeof n->s[0], "%s", d->name);
+	return 0;
+}
+
 static void test_destinations(void **state)
 {
 	struct fx *f = *state;
@@ -1017,6 +1031,21 @@ static void test_destinations(void **state)
 	tu_ok(hane_taxi_trips_household(f->db, hh, "2026-06-18", 10, collect,
 					&l));
 	assert_int_equal(l.n, 0);
+	/* Removed (passive): gone from the booking list, still in the
+	 * unit's list (last), from where it can come back. */
+	{
+		struct names a = {0}, all = {0};
+
+		tu_ok(hane_taxi_destination_find(f->db, "Kaplıca Merkezi", &d));
+		d.active = false;
+		tu_ok(hane_taxi_destination_save(f->db, &d, NULL));
+		tu_ok(hane_taxi_destination_each(f->db, dest_name, &a));
+		tu_ok(hane_taxi_destination_each_all(f->db, dest_name, &all));
+		assert_int_equal(all.n, a.n + 1);
+		assert_string_equal(all.s[all.n - 1], "Kaplıca Merkezi");
+		for (int i = 0; i < a.n; i++)
+			assert_string_not_equal(a.s[i], "Kaplıca Merkezi");
+	}
 }
 
 /* ---- Roles ------------------------------------------------------------------------- */

@@ -337,9 +337,10 @@ int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
 	return rc;
 }
 
-int hane_taxi_destination_each(
-	hane_db *db, int (*fn)(const struct hane_taxi_destination *d, void *arg),
-	void *arg)
+static int dest_each(hane_db *db, bool all,
+		     int (*fn)(const struct hane_taxi_destination *d,
+			       void *arg),
+		     void *arg)
 {
 	struct hane_taxi_destination d;
 	hane_stmt *st = NULL;
@@ -347,15 +348,32 @@ int hane_taxi_destination_each(
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       DEST_SELECT " WHERE active = 1"
-						" ORDER BY name COLLATE TURKISH");
+	rc = hane_stmt_prepare(
+		db, &st,
+		all ? DEST_SELECT " ORDER BY active DESC, name COLLATE TURKISH"
+		    : DEST_SELECT " WHERE active = 1"
+				  " ORDER BY name COLLATE TURKISH");
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
 		read_dest(st, &d);
 		rc = fn(&d, arg);
 	}
 	hane_stmt_finalize(st);
 	return rc == HANE_DONE ? 0 : rc;
+}
+
+int hane_taxi_destination_each(hane_db *db,
+			       int (*fn)(const struct hane_taxi_destination *d,
+					 void *arg),
+			       void *arg)
+{
+	return dest_each(db, false, fn, arg);
+}
+
+int hane_taxi_destination_each_all(
+	hane_db *db,
+	int (*fn)(const struct hane_taxi_destination *d, void *arg), void *arg)
+{
+	return dest_each(db, true, fn, arg);
 }
 
 int hane_taxi_destination_find(hane_db *db, const char *key,

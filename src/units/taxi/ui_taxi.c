@@ -1361,8 +1361,10 @@ static int udriver_row(const struct hane_taxi_driver *d, void *arg)
 
 static int udest_row(const struct hane_taxi_destination *d, void *arg)
 {
-	const char *cells[3] = {d->name, dest_kind_label(d->kind),
-				d->address[0] ? d->address : "-"};
+	const char *cells[4] = {d->name, dest_kind_label(d->kind),
+				d->address[0] ? d->address : "-",
+				hane_msg(d->active ? HANE_M_TAXI_UI_ACTIVE
+						   : HANE_M_TAXI_UI_PASSIVE)};
 
 	return ulist_add(arg, d->id, cells);
 }
@@ -1395,7 +1397,7 @@ static int ulist_fill(struct hane_ui *ui, struct hane_ui_list *l,
 		rc = hane_taxi_driver_each(db, udriver_row, x);
 		break;
 	case U_DESTS:
-		rc = hane_taxi_destination_each(db, udest_row, x);
+		rc = hane_taxi_destination_each_all(db, udest_row, x);
 		break;
 	case U_SETTINGS:
 		if ((rc = hane_taxi_settings_get(db, &st)) != 0)
@@ -1807,6 +1809,7 @@ static const struct hane_ui_column dest_cols[] = {
 	 .want = 30,
 	 .flex = true,
 	 .drop = 1},
+	{.title = HANE_M_TAXI_C_STATUS, .min = 5, .want = 6},
 };
 static const struct hane_ui_column setting_cols[] = {
 	{.title = HANE_M_TAXI_UI_SETTING, .min = 20, .want = 50, .flex = true},
@@ -1826,7 +1829,7 @@ static void ulist_screen(struct hane_ui *ui, enum ulist kind)
 		{rider_cols, 4, HANE_M_TAXI_UI_MENU_RIDERS},
 		{vehicle_cols, 5, HANE_M_TAXI_UI_MENU_VEHICLES},
 		{driver_cols, 3, HANE_M_TAXI_UI_MENU_DRIVERS},
-		{dest_cols, 3, HANE_M_TAXI_UI_MENU_DESTS},
+		{dest_cols, 4, HANE_M_TAXI_UI_MENU_DESTS},
 		{setting_cols, 2, HANE_M_TAXI_UI_MENU_SETTINGS},
 	};
 	bool write = may(ui, kind == U_RIDERS ? HANE_ACT_TAXI_WRITE
