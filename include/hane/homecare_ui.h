@@ -7,6 +7,8 @@
 #ifndef HANE_HOMECARE_UI_H
 #define HANE_HOMECARE_UI_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct hane_ui;
@@ -26,5 +28,16 @@ int hane_ui_homecare_main(struct hane_ui *ui);
  * household without clients or for someone without homecare.read. */
 void hane_ui_homecare_services(struct hane_ui *ui, int64_t household_id,
 			       struct hane_ui_detail *d);
+
+/* The person page's row (src/ui/person.def): a client's number, service,
+ * plan and last/next visit; for a person who is not a client, an offer
+ * to take them on (only to a role with homecare.write). False (no row)
+ * for a role without homecare.read. */
+bool hane_ui_homecare_person_line(struct hane_ui *ui, int64_t person_id,
+				  char *out, size_t outsz);
+/* Enter on that row: the client's page (F4 edit, F5 plan, F6 plans), or
+ * for a person not yet a client the client form and then the first plan
+ * form. */
+void hane_ui_homecare_person_open(struct hane_ui *ui, int64_t person_id);
 
 #endif

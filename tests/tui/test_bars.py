@@ -71,11 +71,24 @@ def same(a, b):
     return a[1] == b[1] and (a[0] is None or b[0] is None or a[0] == b[0])
 
 
+MAIN_BAR = ("F1", "F3", "Enter", "F10")
+
+
+class Left(Exception):
+    """The key closed the screen (F2 saved a form already valid)."""
+
+
 def back_to(c, where):
-    """Esc until the depth and the bar are the screen's again."""
+    """Esc until the depth and the bar are the screen's again; Left when
+    the key took the console above the screen."""
     for _ in range(5):
         if same(state(c), where):
             return
+        now = state(c)[0]
+        if where[0] is not None and now is not None and now < where[0]:
+            raise Left()
+        if state(c)[1] == MAIN_BAR and where[1] != MAIN_BAR:
+            raise Left()                          # Esc went past it
         before = c.text()
         c.send(ESC)
         c.wait(lambda t: t != before)
@@ -91,8 +104,9 @@ def body(c):
     return [ln for i, ln in enumerate(c.screen.display) if i != c.rows - 2]
 
 
-def walk(c, name, extra_checks=None):
-    """The checks on the screen now open."""
+def walk(c, name, extra_checks=None, reopen=None):
+    """The checks on the screen now open. reopen() opens it again in a
+    new console when a key closed it (a form saved with F2)."""
     where = state(c)
     bar = bar_keys(c)
     shown, help_text = help_keys(c)
@@ -123,7 +137,13 @@ def walk(c, name, extra_checks=None):
         elif k not in shown and k != "F3" and not unused:
             problems.append("%s %s but is not shown" %
                             (k, "acts" if acted else "does nothing"))
-        back_to(c, where)
+        try:
+            back_to(c, where)
+        except Left:
+            if not reopen:
+                raise Failure("%s: %s left the screen" % (name, k))
+            c.close()
+            c = reopen()
     if extra_checks:
         extra_checks(c, bar, help_text, problems)
     print("%-24s bar: %s" % (name, " ".join(bar)))
@@ -133,7 +153,8 @@ def walk(c, name, extra_checks=None):
 
 def open_console(w, keys):
     """Starts hane and walks to a screen: each key must open a screen or
-    a dialog, except those marked with a leading "=", typed as data."""
+    a dialog, except those marked with a leading "=", typed as data, and
+    "~", a move within the screen."""
     c = Console(w)
     c.wait("Ana Menü")
     for k in keys:
@@ -142,6 +163,11 @@ def open_console(w, keys):
             c.type(k[1:])
             c.wait(lambda t: "(kayıt yok)" not in t and
                    "Ara: " + k[1:] in t)
+            continue
+        if k.startswith("~"):                     # a move: same screen
+            before = c.text()
+            c.send(k[1:])
+            c.wait(lambda t: t != before)
             continue
         c.send(k)
         # A screen or dialog opened: deeper, or another bar (drawn last).
@@ -187,6 +213,13 @@ SCREENS = [
     ("food bank", ["3"], None),
     ("food bank distribution", ["3", ENTER], None),
     ("home care day", ["4", ENTER], None),
+    ("home care clients", ["4", "=danış", ENTER], None),
+    ("home care client", ["4", "=danış", ENTER, ENTER], None),
+    ("care client form", ["4", "=danış", ENTER, ENTER, F[4]], None),
+    ("care plan form", ["4", "=danış", ENTER, ENTER, F[5]], None),
+    ("home care workers", ["4", "=personel", ENTER], None),
+    ("caregiver form", ["4", "=personel", ENTER, F[5]], None),
+    ("home care settings", ["4", "=ayar", ENTER], None),
     ("taxi menu", ["5"], None),
     ("taxi board", ["5", ENTER], taxi_checks),
     ("taxi booking form", ["5", ENTER, F[5]], None),
@@ -205,6 +238,10 @@ SCREENS = [
     # The person page's Engelsiz Taksi row: the rider form (not a rider
     # yet) or the rider's page.
     ("person: taxi row", ["1", "=a", ENTER, ENTER, ENTER], None),
+    # Its Evde Bakım row, under the taxi's: the client form (not a
+    # client yet) or the client's page.
+    ("person: home care row", ["1", "=a", ENTER, ENTER, "~" + DOWN, ENTER],
+     None),
     ("reports", ["6"], None),
     ("report parameters", ["6", ENTER], report_checks),
     ("report table", ["6", ENTER, F[2]], None),
@@ -220,14 +257,21 @@ def test_every_screen():
     w = world()
     failures = []
     try:
+        only = os.environ.get("HANE_BARS_ONLY", "")  # while developing
         for name, keys, checks in SCREENS:
-            c = open_console(w, keys)
+            if only and only not in name:
+                continue
+            cur = [open_console(w, keys)]
+
+            def reopen(keys=keys, cur=cur):
+                cur[0] = open_console(w, keys)
+                return cur[0]
             try:
-                walk(c, name, checks)
+                walk(cur[0], name, checks, reopen)
             except Failure as e:
                 failures.append("%s: %s" % (name, e))
             finally:
-                c.close()
+                cur[0].close()
     finally:
         w.cleanup()
     if failures:

@@ -128,6 +128,26 @@ def homecare_visit(c):
     c.wait("Bakıcı Bir")
 
 
+def homecare_client(c):
+    c.send("4")
+    c.wait("Günlük ajanda")
+    c.type("danış")
+    c.wait("Ara: danış")
+    c.send(ENTER)
+    c.wait(NAME)
+    c.send(ENTER)
+    c.wait("Bakım planları")
+
+
+def homecare_client_form(c):
+    """F4 on the client page: the form with needs and notes (#17). The
+    reporter is not offered F4 and stays on the page."""
+    homecare_client(c)
+    c.send(F[4])
+    c.pump(0.3)
+    c.wait("Danışan #1")
+
+
 def inspection_request(c):
     c.send("2")
     c.wait("Son tarih")
@@ -158,6 +178,8 @@ SCREENS = [
     ("taxi rider form", "taxi", taxi_rider_form, "taksi"),
     ("homecare agenda", "homecare", homecare_agenda, "bakim"),
     ("homecare visit", "homecare", homecare_visit, "bakim"),
+    ("homecare client page", "homecare", homecare_client, "bakim"),
+    ("homecare client form", "homecare", homecare_client_form, "bakim"),
     ("inspection request", "inspection", inspection_request, "mufettis"),
     ("household page", "registry", household_page, None),
 ]
@@ -169,6 +191,8 @@ SEEN_BY_UNIT = {
     "taxi rider page": ["987 65", "Zümrüt", "Hemodiya"],
     "taxi rider form": ["Hemodiya"],
     "homecare visit": ["Hemodiya"],
+    "homecare client page": ["Hemodiya"],
+    "homecare client form": ["Hemodiya", "Notlar"],
     "inspection request": ["Hemodiya"],
 }
 

@@ -16,6 +16,7 @@
 #include "hane/security.h"
 #include "hane/ui.h"
 #include "homecare_int.h"
+#include "ui_homecare_int.h"
 
 #define WORKERS_MAX 64
 
@@ -923,18 +924,43 @@ static int client_load(struct hane_ui *ui, struct hane_ui_detail *d,
 static int client_act(struct hane_ui *ui, struct hane_ui_detail *d,
 		      enum hane_ui_action a, void *arg)
 {
-	(void)arg;
-	if (a == HANE_UI_A_OPEN)
+	struct client_page *cp = arg;
+
+	switch (a) {
+	case HANE_UI_A_OPEN:
 		open_visit(ui,
 			   hane_ui_list_selected_id(hane_ui_detail_list(d)));
+		break;
+	case HANE_UI_A_HC_CLIENT_EDIT:
+		hc_ui_client_edit(ui, cp->id);
+		break;
+	case HANE_UI_A_HC_PLAN_NEW:
+		hc_ui_plan_new(ui, cp->id);
+		break;
+	case HANE_UI_A_HC_PLANS:
+		hc_ui_plan_pick(ui, cp->id);
+		break;
+	default:
+		break;
+	}
 	return HANE_UI_STAY;
 }
 
-static void client_page(struct hane_ui *ui, int64_t id)
+void hc_ui_client_page(struct hane_ui *ui, int64_t id)
 {
-	static const enum hane_ui_action acts[] = {
+	static const enum hane_ui_action ro_acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
+	static const enum hane_ui_action rw_acts[] = {
+		HANE_UI_A_HELP,	       HANE_UI_A_HC_CLIENT_EDIT,
+		HANE_UI_A_HC_PLAN_NEW, HANE_UI_A_HC_PLANS,
+		HANE_UI_A_OPEN,	       HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	/* Only a role that may change them is offered the changes. */
+	bool rw = hane_can(hane_ui_db(ui), HANE_ACT_HOMECARE_WRITE) == 0;
+	const enum hane_ui_action *acts = rw ? rw_acts : ro_acts;
+	int nacts = rw ? (int)(sizeof rw_acts / sizeof rw_acts[0])
+		       : (int)(sizeof ro_acts / sizeof ro_acts[0]);
 	struct client_page cp = {.id = id};
 	struct hane_ui_detail_view v = {
 		.title = hane_msg(HANE_M_HC_UI_CLIENTS_TITLE),
@@ -943,7 +969,7 @@ static void client_page(struct hane_ui *ui, int64_t id)
 		.list_title = HANE_M_HC_UI_CLIENT_VISITS,
 		.panel_title = HANE_M_HC_UI_CLIENT_PLANS,
 		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		.nactions = nacts,
 		.load = client_load,
 		.act = client_act,
 		.arg = &cp,
@@ -959,7 +985,7 @@ static int clients_act(struct hane_ui *ui, struct hane_ui_list *l,
 {
 	(void)arg;
 	if (a == HANE_UI_A_OPEN && hane_ui_list_selected_id(l))
-		client_page(ui, hane_ui_list_selected_id(l));
+		hc_ui_client_page(ui, hane_ui_list_selected_id(l));
 	return HANE_UI_STAY;
 }
 
@@ -993,12 +1019,14 @@ static void clients_screen(struct hane_ui *ui)
 
 int hane_ui_homecare_main(struct hane_ui *ui)
 {
-	const char *items[5] = {
+	const char *items[7] = {
 		hane_msg(HANE_M_HC_UI_MENU_DAY),
 		hane_msg(HANE_M_HC_UI_MENU_WEEK),
 		hane_msg(HANE_M_HC_UI_MENU_SCHEDULE),
 		hane_msg(HANE_M_HC_UI_MENU_CLIENTS),
 		hane_msg(HANE_M_HC_UI_MENU_FOLLOWUPS),
+		hane_msg(HANE_M_HC_UI_MENU_WORKERS),
+		hane_msg(HANE_M_HC_UI_MENU_SETTINGS),
 	};
 	int cur = 0, rc;
 
@@ -1008,7 +1036,7 @@ int hane_ui_homecare_main(struct hane_ui *ui)
 	}
 	while (!hane_ui_quitting(ui)) {
 		int i = hane_ui_choose(ui, hane_msg(HANE_M_UI_UNIT_HOMECARE),
-				       items, 5, cur);
+				       items, 7, cur);
 
 		if (i < 0)
 			break;
@@ -1026,8 +1054,14 @@ int hane_ui_homecare_main(struct hane_ui *ui)
 		case 3:
 			clients_screen(ui);
 			break;
-		default:
+		case 4:
 			agenda_screen(ui, false, true);
+			break;
+		case 5:
+			hc_ui_workers(ui);
+			break;
+		default:
+			hc_ui_settings(ui);
 			break;
 		}
 	}

@@ -1,0 +1,1096 @@
+/* Home care records made and changed in the console: a person taken on
+ * as a client and their care plans (from the person page's F6
+ * "Hizmetler" and the client page), the unit's caregivers and cleaning
+ * teams, and its settings (travel time between mahalleler). The forms
+ * hold what `hane homecare client|plan|worker|travel` take; every check
+ * and every audited write is the model's, so the console refuses what
+ * the CLI refuses, with the same message under the field it names.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hane/core.h"
+#include "hane/homecare.h"
+#include "hane/homecare_ui.h"
+#include "hane/perm.h"
+#include "hane/security.h"
+#include "hane/ui.h"
+#include "ui_homecare_int.h"
+
+#define WORKERS_MAX 64
+
+/* ---- Small helpers ------------------------------------------------------ */
+
+/* err without its leading "label: " (the field already says it, and the
+ * line under a field is narrow); err itself when it does not start so. */
+static const char *after_label(const char *err, const char *label)
+{
+	size_t n = strlen(label);
+
+	if (strncmp(err, label, n) == 0 && err[n] == ':' && err[n + 1] == ' ')
+		return err + n + 2;
+	return err;
+}
+
+/* The model names the field first ("İhtiyaçlar: …"): the error goes under
+ * that field when the form has it, else into a dialog. */
+static void model_error(struct hane_ui *ui, struct hane_ui_form *f,
+			const enum hane_msg *labels, int n, int rc)
+{
+	const char *err = hane_error_last();
+
+	if (rc == HANE_EINVAL || rc == HANE_EEXIST)
+		for (int i = 0; i < n; i++) {
+			const char *l = hane_msg(labels[i]);
+
+			if (labels[i] && after_label(err, l) != err) {
+				hane_ui_form_error(f, i, after_label(err, l));
+				return;
+			}
+		}
+	hane_ui_error_rc(ui, rc);
+}
+
+static int check_days(const char *text, void *arg)
+{
+	char d[8];
+
+	(void)arg;
+	if (!text[0])
+		return 0;
+	return hane_homecare_days_parse(d, text);
+}
+
+/* A date field's text as ISO, "" when empty; HANE_EINVAL otherwise. */
+static int form_date(char out[HANE_DATE_LEN + 1], struct hane_ui_form *f, int i)
+{
+	out[0] = '\0';
+	if (!hane_ui_form_get(f, i)[0])
+		return 0;
+	if (hane_date_parse(out, hane_ui_form_get(f, i)) != 0) {
+		hane_ui_form_error(f, i, hane_msg(HANE_M_HC_V_DATE));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+static void set_date(struct hane_ui_form *f, int i, const char *iso)
+{
+	char buf[HANE_DATE_LEN + 1];
+
+	if (iso && iso[0])
+		hane_ui_form_set(f, i, hane_date_format(buf, iso));
+}
+
+/* The needs "bedridden,alone" as the words typed for them. */
+static void needs_words(char *out, size_t outsz, const char *needs)
+{
+	char buf[128], *save = NULL;
+	size_t len = 0;
+
+	out[0] = '\0';
+	snprintf(buf, sizeof buf, "%s", needs);
+	for (char *t = strtok_r(buf, ", ", &save); t;
+	     t = strtok_r(NULL, ", ", &save)) {
+		int m = snprintf(out + len, outsz - len, "%s%s",
+				 len ? ", " : "", hane_homecare_label(t));
+
+		if (m < 0 || (size_t)m >= outsz - len)
+			break;
+		len += (size_t)m;
+	}
+}
+
+/* ---- Client form --------------------------------------------------------- */
+
+static const char *const services_codes[] = {"care", "cleaning", "both"};
+#define NSERVICES 3
+
+enum { CF_SERVICES, CF_START, CF_NEEDS, CF_NOTES, CF__COUNT };
+
+static const enum hane_msg client_labels[CF__COUNT] = {
+	HANE_M_HC_F_SERVICES, HANE_M_HC_F_START_DATE, HANE_M_HC_F_NEEDS,
+	HANE_M_HC_F_NOTES};
+
+struct client_form {
+	struct hane_homecare_client c;
+	bool adding;
+	bool masked; /* needs and notes not shown to this role: kept */
+	int64_t saved_id;
+};
+
+static int index_of(const char *const *codes, int n, const char *code)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(codes[i], code) == 0)
+			return i;
+	return 0;
+}
+
+static int client_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct client_form *cf = arg;
+	struct hane_homecare_client c = cf->c;
+	hane_db *db = hane_ui_db(ui);
+	int rc;
+
+	snprintf(c.services, sizeof c.services, "%s",
+		 services_codes[hane_ui_form_choice(f, CF_SERVICES)]);
+	if ((rc = form_date(c.start_date, f, CF_START)))
+		return rc;
+	if (!cf->masked) {
+		snprintf(c.needs, sizeof c.needs, "%s",
+			 hane_ui_form_get(f, CF_NEEDS));
+		snprintf(c.notes, sizeof c.notes, "%s",
+			 hane_ui_form_get(f, CF_NOTES));
+	}
+	if (cf->adding)
+		rc = hane_homecare_client_add(db, &c, &cf->saved_id);
+	else
+		rc = hane_homecare_client_update(db, &c);
+	if (rc) {
+		model_error(ui, f, client_labels, CF__COUNT, rc);
+		return rc;
+	}
+	if (!cf->adding)
+		cf->saved_id = c.id;
+	hane_ui_status(ui, false,
+		       hane_msg(cf->adding ? HANE_M_HC_UI_CLIENT_ADDED
+					   : HANE_M_HC_UI_CLIENT_SAVED),
+		       (long long)cf->saved_id, c.name[0] ? c.name : "");
+	return 0;
+}
+
+/* The client form: adding (client_id 0) the person, or editing the client.
+ * Returns the client's id when saved, 0 otherwise. */
+static int64_t client_form(struct hane_ui *ui, int64_t person_id,
+			   int64_t client_id)
+{
+	const char *svc[NSERVICES];
+	struct hane_ui_field fields[CF__COUNT];
+	struct hane_ui_form_view v;
+	struct hane_ui_form *f = NULL;
+	struct client_form *cf = calloc(1, sizeof *cf);
+	hane_db *db = hane_ui_db(ui);
+	char title[300], words[256], today[HANE_DATE_LEN + 1];
+	struct hane_person p;
+	int64_t id = 0;
+	int rc;
+
+	if (!cf)
+		return 0;
+	for (int i = 0; i < NSERVICES; i++)
+		svc[i] = hane_homecare_label(services_codes[i]);
+	hane_homecare_client_init(&cf->c);
+	if (client_id) {
+		/* KVKK: needs and notes are health text: logged before they
+		 * are shown, and shown only to a role the gate clears. */
+		if ((rc = hane_homecare_client_get(db, client_id, &cf->c)) ||
+		    (rc = hane_gate_view(db, "homecare.client.view", "person",
+					 cf->c.person_id))) {
+			hane_ui_error_rc(ui, rc);
+			goto done;
+		}
+		cf->masked = !hane_gate_clear(db, HANE_ACT_HOMECARE_WRITE,
+					      HANE_PD_HEALTH);
+		snprintf(title, sizeof title,
+			 hane_msg(HANE_M_HC_UI_CLIENT_EDIT_TITLE),
+			 (long long)cf->c.id, cf->c.name);
+	} else {
+		if ((rc = hane_person_get(db, person_id, &p))) {
+			hane_ui_error_rc(ui, rc);
+			goto done;
+		}
+		cf->adding = true;
+		cf->c.person_id = person_id;
+		snprintf(cf->c.name, sizeof cf->c.name, "%s %s", p.first_name,
+			 p.last_name);
+		snprintf(title, sizeof title,
+			 hane_msg(HANE_M_HC_UI_CLIENT_NEW_TITLE), p.first_name,
+			 p.last_name);
+	}
+	memset(fields, 0, sizeof fields);
+	fields[CF_SERVICES] =
+		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+				       .label = HANE_M_HC_F_SERVICES,
+				       .required = true,
+				       .width = 20,
+				       .choices = svc,
+				       .nchoices = NSERVICES};
+	fields[CF_START] =
+		(struct hane_ui_field){.kind = HANE_UI_F_DATE,
+				       .label = HANE_M_HC_F_START_DATE,
+				       .required = true,
+				       .width = 11};
+	fields[CF_NEEDS] =
+		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+				       .label = HANE_M_HC_F_NEEDS,
+				       .width = 44,
+				       .max = (int)sizeof cf->c.needs - 1};
+	fields[CF_NOTES] =
+		(struct hane_ui_field){.kind = HANE_UI_F_AREA,
+				       .label = HANE_M_HC_F_NOTES,
+				       .width = 50,
+				       .rows = 5,
+				       .max = HANE_NOTES_MAX / 2 - 1};
+	v = (struct hane_ui_form_view){.title = title,
+				       .fields = fields,
+				       .nfields = CF__COUNT,
+				       .save = client_save,
+				       .arg = cf};
+	if (!(f = hane_ui_form_new(&v)))
+		goto done;
+	hane_ui_form_set_choice(
+		f, CF_SERVICES,
+		index_of(services_codes, NSERVICES, cf->c.services));
+	if (cf->adding) {
+		hane_today(today);
+		set_date(f, CF_START, today);
+	} else {
+		set_date(f, CF_START, cf->c.start_date);
+	}
+	if (cf->masked) {
+		hane_ui_form_set(f, CF_NEEDS, cf->c.needs[0] ? "***" : "");
+		hane_ui_form_set(f, CF_NOTES, cf->c.notes[0] ? "***" : "");
+		hane_ui_form_note(f, CF_NEEDS,
+				  hane_msg(HANE_M_HC_UI_HEALTH_KEPT));
+	} else {
+		needs_words(words, sizeof words, cf->c.needs);
+		hane_ui_form_set(f, CF_NEEDS, words);
+		hane_ui_form_set(f, CF_NOTES, cf->c.notes);
+		hane_ui_form_note(f, CF_NEEDS,
+				  hane_msg(HANE_M_HC_UI_NEEDS_HINT));
+	}
+	hane_ui_form_set_clean(f);
+	if (hane_ui_form_run(ui, f))
+		id = cf->saved_id;
+done:
+	hane_ui_form_free(f);
+	free(cf);
+	return id;
+}
+
+/* ---- Plan form ----------------------------------------------------------- */
+
+static const char *const service_codes[] = {"care", "cleaning"};
+static const char *const period_codes[] = {"week", "month"};
+
+/* The window is one field, "13:00-16:00", as the CLI's --window. */
+enum {
+	PF_SERVICE,
+	PF_PERIOD,
+	PF_VISITS,
+	PF_DAYS,
+	PF_WINDOW,
+	PF_DURATION,
+	PF_WORKER,
+	PF_FROM,
+	PF_TO,
+	PF__COUNT
+};
+
+static const enum hane_msg plan_labels[PF__COUNT] = {
+	HANE_M_HC_F_SERVICE, HANE_M_HC_F_PERIOD,       HANE_M_HC_F_VISITS,
+	HANE_M_HC_F_DAYS,    HANE_M_HC_F_WINDOW_START, HANE_M_HC_F_DURATION,
+	HANE_M_HC_F_WORKER,  HANE_M_HC_F_VALID_FROM,   HANE_M_HC_F_VALID_TO};
+
+/* "13:00-16:00" or "13:00–16:00" → start and end. */
+static int window_parse(char start[HANE_HC_TIME_LEN + 1],
+			char end[HANE_HC_TIME_LEN + 1], const char *text)
+{
+	char buf[64], *b;
+	const char *en = strstr(text, "\u2013"); /* the en dash shown */
+
+	if (en)
+		snprintf(buf, sizeof buf, "%.*s-%s", (int)(en - text), text,
+			 en + strlen("\u2013"));
+	else
+		snprintf(buf, sizeof buf, "%s", text);
+	if (!(b = strchr(buf, '-')))
+		goto bad;
+	*b++ = '\0';
+	hane_text_trim(buf);
+	hane_text_trim(b);
+	if (hane_homecare_time_parse(start, buf) != 0 ||
+	    hane_homecare_time_parse(end, b) != 0)
+		goto bad;
+	return 0;
+bad:
+	hane_error_set("%s", hane_msg(HANE_M_HC_UI_V_WINDOW));
+	return HANE_EINVAL;
+}
+
+static int check_window(const char *text, void *arg)
+{
+	char a[HANE_HC_TIME_LEN + 1], b[HANE_HC_TIME_LEN + 1];
+
+	(void)arg;
+	return text[0] ? window_parse(a, b, text) : 0;
+}
+
+struct worker_choices {
+	int n;
+	int64_t id[WORKERS_MAX];
+	char name[WORKERS_MAX][160];
+	const char *label[WORKERS_MAX];
+};
+
+static int worker_choice(const struct hane_homecare_worker *w, void *arg)
+{
+	struct worker_choices *wc = arg;
+
+	if (wc->n >= WORKERS_MAX)
+		return 0;
+	wc->id[wc->n] = w->id;
+	snprintf(wc->name[wc->n], sizeof wc->name[0], "%s (#%lld)", w->name,
+		 (long long)w->id);
+	wc->label[wc->n] = wc->name[wc->n];
+	wc->n++;
+	return 0;
+}
+
+struct plan_form {
+	struct hane_homecare_plan p;
+	struct worker_choices wc;
+	bool adding;
+	int64_t saved_id;
+};
+
+static int plan_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct plan_form *pf = arg;
+	struct hane_homecare_plan p = pf->p;
+	hane_db *db = hane_ui_db(ui);
+	const char *days = hane_ui_form_get(f, PF_DAYS);
+	int rc;
+
+	snprintf(p.service, sizeof p.service, "%s",
+		 service_codes[hane_ui_form_choice(f, PF_SERVICE)]);
+	snprintf(p.period, sizeof p.period, "%s",
+		 period_codes[hane_ui_form_choice(f, PF_PERIOD)]);
+	p.visits = atoi(hane_ui_form_get(f, PF_VISITS));
+	p.days[0] = '\0';
+	if (days[0] && hane_homecare_days_parse(p.days, days) != 0) {
+		hane_ui_form_error(f, PF_DAYS, hane_error_last());
+		return HANE_EINVAL;
+	}
+	if (window_parse(p.window_start, p.window_end,
+			 hane_ui_form_get(f, PF_WINDOW))) {
+		hane_ui_form_error(f, PF_WINDOW, hane_error_last());
+		return HANE_EINVAL;
+	}
+	p.duration_min = atoi(hane_ui_form_get(f, PF_DURATION));
+	p.worker_id = pf->wc.id[hane_ui_form_choice(f, PF_WORKER)];
+	if ((rc = form_date(p.valid_from, f, PF_FROM)) ||
+	    (rc = form_date(p.valid_to, f, PF_TO)))
+		return rc;
+	if (pf->adding)
+		rc = hane_homecare_plan_add(db, &p, &pf->saved_id);
+	else
+		rc = hane_homecare_plan_update(db, &p);
+	if (rc) {
+		const char *err = hane_error_last();
+		const char *we = hane_msg(HANE_M_HC_F_WINDOW_END);
+
+		/* Both ends and the window's length belong to one field. */
+		if (rc == HANE_EINVAL &&
+		    (after_label(err, we) != err ||
+		     strcmp(err, hane_msg(HANE_M_HC_V_WINDOW)) == 0))
+			hane_ui_form_error(f, PF_WINDOW, after_label(err, we));
+		else
+			model_error(ui, f, plan_labels, PF__COUNT, rc);
+		return rc;
+	}
+	if (!pf->adding)
+		pf->saved_id = p.id;
+	{
+		char desc[256];
+
+		hane_ui_status(
+			ui, false,
+			hane_msg(pf->adding ? HANE_M_HC_UI_PLAN_ADDED
+					    : HANE_M_HC_UI_PLAN_SAVED),
+			(long long)pf->saved_id,
+			hane_homecare_plan_describe(desc, sizeof desc, &p));
+	}
+	return 0;
+}
+
+/* The plan form: a new plan for client_id (plan_id 0) or plan_id edited.
+ * Returns the plan's id when saved, 0 otherwise. */
+static int64_t plan_form(struct hane_ui *ui, int64_t client_id, int64_t plan_id)
+{
+	const char *svc[2], *per[2];
+	struct hane_ui_field fields[PF__COUNT];
+	struct hane_ui_form_view v;
+	struct hane_ui_form *f = NULL;
+	struct plan_form *pf = calloc(1, sizeof *pf);
+	struct hane_homecare_client c;
+	hane_db *db = hane_ui_db(ui);
+	char title[300], buf[64];
+	int64_t id = 0;
+	int rc, cur = 0;
+
+	if (!pf)
+		return 0;
+	for (int i = 0; i < 2; i++) {
+		svc[i] = hane_homecare_label(service_codes[i]);
+		per[i] = hane_homecare_label(period_codes[i]);
+	}
+	hane_homecare_plan_init(&pf->p);
+	if (plan_id && (rc = hane_homecare_plan_get(db, plan_id, &pf->p))) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	if (plan_id)
+		client_id = pf->p.client_id;
+	if ((rc = hane_homecare_client_get(db, client_id, &c))) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	pf->adding = plan_id == 0;
+	pf->p.client_id = client_id;
+	/* A new plan gives the client's own service. */
+	if (pf->adding && strcmp(c.services, "cleaning") == 0)
+		snprintf(pf->p.service, sizeof pf->p.service, "cleaning");
+	pf->wc.label[0] = hane_msg(HANE_M_HC_UNASSIGNED);
+	pf->wc.n = 1;
+	if ((rc = hane_homecare_worker_each(db, false, worker_choice,
+					    &pf->wc))) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	for (int i = 1; i < pf->wc.n; i++)
+		if (pf->wc.id[i] == pf->p.worker_id)
+			cur = i;
+	if (pf->p.worker_id && !cur && pf->wc.n < WORKERS_MAX) {
+		/* An inactive worker stays the plan's until changed. */
+		pf->wc.id[pf->wc.n] = pf->p.worker_id;
+		snprintf(pf->wc.name[pf->wc.n], sizeof pf->wc.name[0], "#%lld",
+			 (long long)pf->p.worker_id);
+		pf->wc.label[pf->wc.n] = pf->wc.name[pf->wc.n];
+		cur = pf->wc.n++;
+	}
+	if (pf->adding)
+		snprintf(title, sizeof title,
+			 hane_msg(HANE_M_HC_UI_PLAN_NEW_TITLE), (long long)c.id,
+			 c.name);
+	else
+		snprintf(title, sizeof title,
+			 hane_msg(HANE_M_HC_UI_PLAN_EDIT_TITLE),
+			 (long long)pf->p.id, c.name);
+	memset(fields, 0, sizeof fields);
+	fields[PF_SERVICE] =
+		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+				       .label = HANE_M_HC_F_SERVICE,
+				       .required = true,
+				       .width = 14,
+				       .choices = svc,
+				       .nchoices = 2};
+	fields[PF_PERIOD] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+						   .label = HANE_M_HC_F_PERIOD,
+						   .required = true,
+						   .width = 14,
+						   .choices = per,
+						   .nchoices = 2};
+	fields[PF_VISITS] = (struct hane_ui_field){.kind = HANE_UI_F_NUMBER,
+						   .label = HANE_M_HC_F_VISITS,
+						   .required = true,
+						   .width = 4,
+						   .max = 2,
+						   .lo = 1,
+						   .hi = 31};
+	fields[PF_DAYS] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_HC_F_DAYS,
+						 .width = 24,
+						 .max = 60,
+						 .check = check_days};
+	fields[PF_WINDOW] =
+		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+				       .label = HANE_M_HC_UI_F_WINDOW,
+				       .required = true,
+				       .width = 12,
+				       .max = 13,
+				       .check = check_window};
+	fields[PF_DURATION] =
+		(struct hane_ui_field){.kind = HANE_UI_F_NUMBER,
+				       .label = HANE_M_HC_F_DURATION,
+				       .required = true,
+				       .width = 4,
+				       .max = 3,
+				       .lo = 15,
+				       .hi = 600};
+	fields[PF_WORKER] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+						   .label = HANE_M_HC_F_WORKER,
+						   .width = 30,
+						   .choices = pf->wc.label,
+						   .nchoices = pf->wc.n};
+	fields[PF_FROM] =
+		(struct hane_ui_field){.kind = HANE_UI_F_DATE,
+				       .label = HANE_M_HC_F_VALID_FROM,
+				       .width = 11};
+	fields[PF_TO] = (struct hane_ui_field){.kind = HANE_UI_F_DATE,
+					       .label = HANE_M_HC_F_VALID_TO,
+					       .width = 11};
+	v = (struct hane_ui_form_view){.title = title,
+				       .fields = fields,
+				       .nfields = PF__COUNT,
+				       .save = plan_save,
+				       .arg = pf};
+	if (!(f = hane_ui_form_new(&v)))
+		goto done;
+	hane_ui_form_set_choice(f, PF_SERVICE,
+				index_of(service_codes, 2, pf->p.service));
+	hane_ui_form_set_choice(f, PF_PERIOD,
+				index_of(period_codes, 2, pf->p.period));
+	/* A new plan's visits and window are the person's to decide: left
+	 * empty (required) rather than a default to delete first. */
+	snprintf(buf, sizeof buf, "%d", pf->p.visits);
+	if (!pf->adding)
+		hane_ui_form_set(f, PF_VISITS, buf);
+	if (pf->p.days[0])
+		hane_ui_form_set(
+			f, PF_DAYS,
+			hane_homecare_days_format(buf, sizeof buf, pf->p.days));
+	hane_ui_form_note(f, PF_DAYS, hane_msg(HANE_M_HC_UI_DAYS_HINT));
+	snprintf(buf, sizeof buf, "%s-%s", pf->p.window_start,
+		 pf->p.window_end);
+	if (!pf->adding)
+		hane_ui_form_set(f, PF_WINDOW, buf);
+	hane_ui_form_note(f, PF_WINDOW, hane_msg(HANE_M_HC_UI_WINDOW_HINT));
+	snprintf(buf, sizeof buf, "%d", pf->p.duration_min);
+	hane_ui_form_set(f, PF_DURATION, buf);
+	hane_ui_form_set_choice(f, PF_WORKER, cur);
+	set_date(f, PF_FROM, pf->p.valid_from);
+	set_date(f, PF_TO, pf->p.valid_to);
+	if (pf->adding)
+		hane_ui_form_note(f, PF_FROM, hane_msg(HANE_M_HC_UI_FROM_HINT));
+	hane_ui_form_set_clean(f);
+	if (hane_ui_form_run(ui, f))
+		id = pf->saved_id;
+done:
+	hane_ui_form_free(f);
+	free(pf);
+	return id;
+}
+
+/* ---- The person page's row ------------------------------------------------ */
+
+struct first_plan {
+	char today[HANE_DATE_LEN + 1];
+	char text[160];
+};
+
+static int first_plan(const struct hane_homecare_plan *p, void *arg)
+{
+	struct first_plan *fp = arg;
+	char per[64], days[64];
+
+	if (p->valid_to[0] && strcmp(p->valid_to, fp->today) < 0)
+		return 0;
+	snprintf(per, sizeof per,
+		 hane_msg(strcmp(p->period, "month") == 0 ? HANE_M_HC_PER_MONTH
+							  : HANE_M_HC_PER_WEEK),
+		 p->visits);
+	hane_homecare_days_format(days, sizeof days, p->days);
+	snprintf(fp->text, sizeof fp->text, " · %s %s", per, days);
+	return 1; /* the newest open plan is enough for one line */
+}
+
+bool hane_ui_homecare_person_line(struct hane_ui *ui, int64_t person_id,
+				  char *out, size_t outsz)
+{
+	struct hane_homecare_client c;
+	struct first_plan fp = {.text = ""};
+	hane_db *db = hane_ui_db(ui);
+	char last[8] = "", next[8] = "";
+	int rc;
+
+	/* No home care rights, no row: the page says nothing of it. The
+	 * next visit first: the column is narrow at 80 columns. */
+	if (hane_can(db, HANE_ACT_HOMECARE_READ) != 0)
+		return false;
+	rc = hane_homecare_client_by_person(db, person_id, false, &c);
+	if (rc == HANE_ENOTFOUND) {
+		bool rw = hane_can(db, HANE_ACT_HOMECARE_WRITE) == 0;
+
+		snprintf(out, outsz, "%s",
+			 hane_msg(rw ? HANE_M_HC_UI_PERSON_MAKE_CLIENT
+				     : HANE_M_HC_UI_PERSON_NOT_CLIENT));
+		hane_error_clear();
+		return true;
+	}
+	if (rc != 0)
+		return false;
+	hane_today(fp.today);
+	if (hane_homecare_plan_each(db, c.id, first_plan, &fp) != 0)
+		fp.text[0] = '\0';
+	if (c.last_visit[0])
+		snprintf(last, sizeof last, "%.2s.%.2s", c.last_visit + 8,
+			 c.last_visit + 5);
+	if (c.next_visit[0])
+		snprintf(next, sizeof next, "%.2s.%.2s", c.next_visit + 8,
+			 c.next_visit + 5);
+	snprintf(out, outsz, hane_msg(HANE_M_HC_UI_PERSON_CLIENT),
+		 (long long)c.id, next[0] ? next : hane_msg(HANE_M_HC_UI_NONE),
+		 fp.text, hane_homecare_label(c.services),
+		 last[0] ? last : hane_msg(HANE_M_HC_UI_NONE));
+	return true;
+}
+
+void hane_ui_homecare_person_open(struct hane_ui *ui, int64_t person_id)
+{
+	struct hane_homecare_client c;
+	hane_db *db = hane_ui_db(ui);
+	int64_t id;
+	int rc;
+
+	rc = hane_homecare_client_by_person(db, person_id, false, &c);
+	if (rc == 0) {
+		hc_ui_client_page(ui, c.id);
+		return;
+	}
+	if (rc != HANE_ENOTFOUND) {
+		hane_ui_error_rc(ui, rc);
+		return;
+	}
+	hane_error_clear();
+	if ((rc = hane_can(db, HANE_ACT_HOMECARE_WRITE)) != 0) {
+		hane_ui_status(ui, false, "%s",
+			       hane_msg(HANE_M_HC_UI_PERSON_NOT_CLIENT));
+		return;
+	}
+	/* Taken on, the next step is nearly always the first plan. */
+	if ((id = client_form(ui, person_id, 0)) != 0 && !hane_ui_quitting(ui))
+		plan_form(ui, id, 0);
+}
+
+/* ---- From the client page ------------------------------------------------ */
+
+void hc_ui_client_edit(struct hane_ui *ui, int64_t client_id)
+{
+	client_form(ui, 0, client_id);
+}
+
+void hc_ui_plan_new(struct hane_ui *ui, int64_t client_id)
+{
+	plan_form(ui, client_id, 0);
+}
+
+/* F6 on the client page: which of the client's plans to change. */
+struct plan_pick {
+	int n;
+	int64_t id[32];
+	char text[32][256];
+	const char *label[32];
+};
+
+static int plan_pick_add(const struct hane_homecare_plan *p, void *arg)
+{
+	struct plan_pick *pp = arg;
+	char desc[200];
+
+	if (pp->n >= 32)
+		return 1;
+	pp->id[pp->n] = p->id;
+	snprintf(pp->text[pp->n], sizeof pp->text[0], "#%lld %s%s",
+		 (long long)p->id,
+		 hane_homecare_plan_describe(desc, sizeof desc, p),
+		 p->valid_to[0] ? " (→)" : "");
+	pp->label[pp->n] = pp->text[pp->n];
+	pp->n++;
+	return 0;
+}
+
+void hc_ui_plan_pick(struct hane_ui *ui, int64_t client_id)
+{
+	struct plan_pick *pp = calloc(1, sizeof *pp);
+	int i, rc;
+
+	if (!pp)
+		return;
+	if ((rc = hane_homecare_plan_each(hane_ui_db(ui), client_id,
+					  plan_pick_add, pp))) {
+		hane_ui_error_rc(ui, rc);
+	} else if (pp->n == 0) {
+		hane_ui_status(ui, false, "%s",
+			       hane_msg(HANE_M_HC_UI_NO_PLANS));
+	} else if ((i = hane_ui_choose(ui, hane_msg(HANE_M_HC_UI_CLIENT_PLANS),
+				       pp->label, pp->n, 0)) >= 0) {
+		plan_form(ui, 0, pp->id[i]);
+	}
+	free(pp);
+}
+
+/* ---- Caregivers and cleaning teams --------------------------------------- */
+
+static const char *const kind_codes[] = {"caregiver", "team"};
+
+enum { WF_NAME, WF_KIND, WF_SERVICES, WF_DAYS, WF_PHONE, WF_ACTIVE, WF__COUNT };
+
+static const enum hane_msg worker_labels[WF__COUNT] = {
+	HANE_M_HC_F_NAME,      HANE_M_HC_F_KIND,  HANE_M_HC_F_SERVICES,
+	HANE_M_HC_F_WORK_DAYS, HANE_M_HC_F_PHONE, HANE_M_HC_UI_F_ACTIVE};
+
+static int check_phone(const char *text, void *arg)
+{
+	char norm[HANE_PHONE_LEN + 1];
+
+	(void)arg;
+	if (!text[0] || hane_phone_normalize(norm, text) == 0)
+		return 0;
+	hane_error_set("%s", hane_msg(HANE_M_HC_V_PHONE));
+	return HANE_EINVAL;
+}
+
+struct worker_form {
+	struct hane_homecare_worker w;
+	bool adding;
+	int64_t saved_id;
+};
+
+static int worker_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct worker_form *wf = arg;
+	struct hane_homecare_worker w = wf->w;
+	const char *days = hane_ui_form_get(f, WF_DAYS);
+	const char *phone = hane_ui_form_get(f, WF_PHONE);
+	hane_db *db = hane_ui_db(ui);
+	int rc;
+
+	snprintf(w.name, sizeof w.name, "%s", hane_ui_form_get(f, WF_NAME));
+	snprintf(w.kind, sizeof w.kind, "%s",
+		 kind_codes[hane_ui_form_choice(f, WF_KIND)]);
+	snprintf(w.services, sizeof w.services, "%s",
+		 services_codes[hane_ui_form_choice(f, WF_SERVICES)]);
+	if (hane_homecare_days_parse(w.work_days, days[0] ? days : "12345")) {
+		hane_ui_form_error(f, WF_DAYS, hane_error_last());
+		return HANE_EINVAL;
+	}
+	w.phone[0] = '\0';
+	if (phone[0] && hane_phone_normalize(w.phone, phone)) {
+		hane_ui_form_error(f, WF_PHONE, hane_msg(HANE_M_HC_V_PHONE));
+		return HANE_EINVAL;
+	}
+	w.active = hane_ui_form_choice(f, WF_ACTIVE) == 1;
+	if (wf->adding)
+		rc = hane_homecare_worker_add(db, &w, &wf->saved_id);
+	else
+		rc = hane_homecare_worker_update(db, &w);
+	if (rc) {
+		model_error(ui, f, worker_labels, WF__COUNT, rc);
+		return rc;
+	}
+	if (!wf->adding)
+		wf->saved_id = w.id;
+	hane_ui_status(ui, false, hane_msg(HANE_M_HC_UI_WORKER_SAVED),
+		       (long long)wf->saved_id, w.name);
+	return 0;
+}
+
+/* Adds (id 0) or edits a worker; returns the id saved or 0. */
+static int64_t worker_form(struct hane_ui *ui, int64_t id)
+{
+	const char *kinds[2], *svc[NSERVICES];
+	struct hane_ui_field fields[WF__COUNT];
+	struct hane_ui_form_view v;
+	struct hane_ui_form *f = NULL;
+	struct worker_form wf;
+	char title[256], buf[64];
+	int64_t saved = 0;
+	int rc;
+
+	memset(&wf, 0, sizeof wf);
+	for (int i = 0; i < 2; i++)
+		kinds[i] = hane_homecare_label(kind_codes[i]);
+	for (int i = 0; i < NSERVICES; i++)
+		svc[i] = hane_homecare_label(services_codes[i]);
+	hane_homecare_worker_init(&wf.w);
+	wf.adding = id == 0;
+	if (id && (rc = hane_homecare_worker_get(hane_ui_db(ui), id, &wf.w))) {
+		hane_ui_error_rc(ui, rc);
+		return 0;
+	}
+	if (wf.adding)
+		snprintf(title, sizeof title, "%s",
+			 hane_msg(HANE_M_HC_UI_WORKER_NEW_TITLE));
+	else
+		snprintf(title, sizeof title,
+			 hane_msg(HANE_M_HC_UI_WORKER_EDIT_TITLE),
+			 (long long)wf.w.id, wf.w.name);
+	memset(fields, 0, sizeof fields);
+	fields[WF_NAME] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_HC_F_NAME,
+						 .required = true,
+						 .width = 36,
+						 .max = 100};
+	fields[WF_KIND] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+						 .label = HANE_M_HC_F_KIND,
+						 .required = true,
+						 .width = 20,
+						 .choices = kinds,
+						 .nchoices = 2};
+	fields[WF_SERVICES] =
+		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+				       .label = HANE_M_HC_F_SERVICES,
+				       .required = true,
+				       .width = 20,
+				       .choices = svc,
+				       .nchoices = NSERVICES};
+	fields[WF_DAYS] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_HC_F_WORK_DAYS,
+						 .width = 30,
+						 .max = 60,
+						 .check = check_days};
+	fields[WF_PHONE] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						  .label = HANE_M_HC_F_PHONE,
+						  .width = 16,
+						  .max = 20,
+						  .check = check_phone};
+	fields[WF_ACTIVE] = (struct hane_ui_field){
+		.kind = HANE_UI_F_YESNO, .label = HANE_M_HC_UI_F_ACTIVE};
+	v = (struct hane_ui_form_view){.title = title,
+				       .fields = fields,
+				       .nfields = WF__COUNT,
+				       .save = worker_save,
+				       .arg = &wf};
+	if (!(f = hane_ui_form_new(&v)))
+		return 0;
+	hane_ui_form_set(f, WF_NAME, wf.w.name);
+	hane_ui_form_set_choice(f, WF_KIND, index_of(kind_codes, 2, wf.w.kind));
+	hane_ui_form_set_choice(
+		f, WF_SERVICES,
+		index_of(services_codes, NSERVICES, wf.w.services));
+	/* A new worker's days are typed (empty: Monday to Friday). */
+	if (!wf.adding)
+		hane_ui_form_set(f, WF_DAYS,
+				 hane_homecare_days_format(buf, sizeof buf,
+							   wf.w.work_days));
+	hane_ui_form_note(f, WF_DAYS, hane_msg(HANE_M_HC_UI_WORKDAYS_HINT));
+	if (wf.w.phone[0])
+		hane_ui_form_set(
+			f, WF_PHONE,
+			hane_phone_format(buf, sizeof buf, wf.w.phone, false));
+	hane_ui_form_set_choice(f, WF_ACTIVE, wf.w.active ? 1 : 0);
+	hane_ui_form_set_clean(f);
+	if (hane_ui_form_run(ui, f))
+		saved = wf.saved_id;
+	hane_ui_form_free(f);
+	return saved;
+}
+
+enum { WL_NAME, WL_KIND, WL_SERVICES, WL_DAYS, WL_STATUS, WL_NO, WL__COUNT };
+
+static const struct hane_ui_column worker_cols[WL__COUNT] = {
+	{HANE_M_HC_F_NAME, 12, 24, 0, true, false, HANE_UI_SORT_TEXT},
+	{HANE_M_HC_F_KIND, 8, 16, 4, false, false, HANE_UI_SORT_TEXT},
+	{HANE_M_HC_UI_COL_SERVICE, 6, 17, 3, false, false, HANE_UI_SORT_TEXT},
+	{HANE_M_HC_UI_COL_DAYS, 10, 19, 2, false, false, HANE_UI_SORT_TEXT},
+	{HANE_M_HC_UI_COL_STATUS, 5, 6, 1, false, false, HANE_UI_SORT_TEXT},
+	{HANE_M_HC_UI_COL_NO, 3, 4, 5, false, true, HANE_UI_SORT_NUMBER},
+};
+
+struct workers_ctx {
+	struct hane_ui_list *l;
+	char query[256]; /* folded */
+	int count;
+};
+
+static int worker_row(const struct hane_homecare_worker *w, void *arg)
+{
+	struct workers_ctx *wc = arg;
+	char days[64], no[24], f[256];
+	const char *cells[WL__COUNT];
+
+	hane_text_fold(f, sizeof f, w->name);
+	if (wc->query[0] && !strstr(f, wc->query))
+		return 0;
+	snprintf(no, sizeof no, "#%lld", (long long)w->id);
+	cells[WL_NAME] = w->name;
+	cells[WL_KIND] = hane_homecare_label(w->kind);
+	cells[WL_SERVICES] = hane_homecare_label(w->services);
+	cells[WL_DAYS] =
+		hane_homecare_days_format(days, sizeof days, w->work_days);
+	cells[WL_STATUS] = hane_msg(w->active ? HANE_M_HC_UI_ACTIVE
+					      : HANE_M_HC_UI_INACTIVE);
+	cells[WL_NO] = no;
+	wc->count++;
+	return hane_ui_list_add(wc->l, w->id, cells);
+}
+
+static int workers_fill(struct hane_ui *ui, struct hane_ui_list *l,
+			const char *query, int rows, void *arg)
+{
+	struct workers_ctx *wc = arg;
+
+	(void)rows;
+	wc->l = l;
+	wc->count = 0;
+	hane_text_fold(wc->query, sizeof wc->query, query ? query : "");
+	return hane_homecare_worker_each(hane_ui_db(ui), true, worker_row, wc);
+}
+
+static void workers_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
+{
+	struct workers_ctx *wc = arg;
+
+	(void)ui;
+	snprintf(out, outsz, hane_msg(HANE_M_HC_UI_N_WORKERS), wc->count);
+}
+
+static void worker_toggle(struct hane_ui *ui, int64_t id)
+{
+	struct hane_homecare_worker w;
+	char q[256];
+	int rc;
+
+	if ((rc = hane_homecare_worker_get(hane_ui_db(ui), id, &w))) {
+		hane_ui_error_rc(ui, rc);
+		return;
+	}
+	snprintf(q, sizeof q,
+		 hane_msg(w.active ? HANE_M_HC_UI_WORKER_DEACTIVATE_ASK
+				   : HANE_M_HC_UI_WORKER_ACTIVATE_ASK),
+		 w.name);
+	if (!hane_ui_confirm(ui, q))
+		return;
+	w.active = !w.active;
+	if ((rc = hane_homecare_worker_update(hane_ui_db(ui), &w))) {
+		hane_ui_error_rc(ui, rc);
+		return;
+	}
+	hane_ui_status(ui, false,
+		       hane_msg(w.active ? HANE_M_HC_UI_WORKER_ACTIVATED
+					 : HANE_M_HC_UI_WORKER_DEACTIVATED),
+		       w.name);
+}
+
+static int workers_act(struct hane_ui *ui, struct hane_ui_list *l,
+		       enum hane_ui_action a, void *arg)
+{
+	int64_t id = hane_ui_list_selected_id(l), saved;
+
+	(void)arg;
+	switch (a) {
+	case HANE_UI_A_ITEM_NEW:
+		if ((saved = worker_form(ui, 0)))
+			hane_ui_list_select_id(l, saved);
+		break;
+	case HANE_UI_A_ITEM_EDIT:
+	case HANE_UI_A_OPEN:
+		if (id)
+			worker_form(ui, id);
+		break;
+	case HANE_UI_A_ITEM_ACTIVE:
+		if (id)
+			worker_toggle(ui, id);
+		break;
+	default:
+		break;
+	}
+	return HANE_UI_STAY;
+}
+
+void hc_ui_workers(struct hane_ui *ui)
+{
+	static const enum hane_ui_action ro_acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_SORT, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+	static const enum hane_ui_action rw_acts[] = {
+		HANE_UI_A_HELP, HANE_UI_A_ITEM_EDIT,   HANE_UI_A_ITEM_NEW,
+		HANE_UI_A_SORT, HANE_UI_A_ITEM_ACTIVE, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
+	/* Changes are homecare.admin's (the unit's supervisors and the
+	 * administrators): nobody else is offered them. */
+	bool rw = hane_can(hane_ui_db(ui), HANE_ACT_HOMECARE_ADMIN) == 0;
+	struct workers_ctx wc;
+	struct hane_ui_list_view v = {
+		.title = hane_msg(HANE_M_HC_UI_MENU_WORKERS),
+		.cols = worker_cols,
+		.ncols = WL__COUNT,
+		.actions = rw ? rw_acts : ro_acts,
+		.nactions = rw ? (int)(sizeof rw_acts / sizeof rw_acts[0])
+			       : (int)(sizeof ro_acts / sizeof ro_acts[0]),
+		.fill = workers_fill,
+		.act = workers_act,
+		.info = workers_info,
+		.arg = &wc,
+	};
+	struct hane_ui_list *l = hane_ui_list_new(WL__COUNT);
+
+	if (!l)
+		return;
+	memset(&wc, 0, sizeof wc);
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+}
+
+/* ---- Settings -------------------------------------------------------------- */
+
+enum { SF_SAME, SF_OTHER, SF__COUNT };
+
+static int settings_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	static const enum hane_msg labels[SF__COUNT] = {
+		HANE_M_HC_UI_F_TRAVEL_SAME, HANE_M_HC_UI_F_TRAVEL_OTHER};
+	int rc = hane_homecare_travel_defaults(
+		hane_ui_db(ui), atoi(hane_ui_form_get(f, SF_SAME)),
+		atoi(hane_ui_form_get(f, SF_OTHER)));
+
+	(void)arg;
+	if (rc) {
+		model_error(ui, f, labels, SF__COUNT, rc);
+		return rc;
+	}
+	hane_ui_status(ui, false, hane_msg(HANE_M_HC_UI_SETTINGS_SAVED),
+		       atoi(hane_ui_form_get(f, SF_SAME)),
+		       atoi(hane_ui_form_get(f, SF_OTHER)));
+	return 0;
+}
+
+void hc_ui_settings(struct hane_ui *ui)
+{
+	static const struct hane_ui_field fields[SF__COUNT] = {
+		{.kind = HANE_UI_F_NUMBER,
+		 .label = HANE_M_HC_UI_F_TRAVEL_SAME,
+		 .required = true,
+		 .width = 4,
+		 .max = 3,
+		 .lo = 0,
+		 .hi = 240},
+		{.kind = HANE_UI_F_NUMBER,
+		 .label = HANE_M_HC_UI_F_TRAVEL_OTHER,
+		 .required = true,
+		 .width = 4,
+		 .max = 3,
+		 .lo = 0,
+		 .hi = 240},
+	};
+	struct hane_ui_form_view v = {
+		.title = hane_msg(HANE_M_HC_UI_MENU_SETTINGS),
+		.fields = fields,
+		.nfields = SF__COUNT,
+		.save = settings_save};
+	hane_db *db = hane_ui_db(ui);
+	struct hane_ui_form *f;
+	char buf[16];
+	int same = 0, other = 0, rc;
+
+	/* The settings are homecare.admin's: anyone else is told so. */
+	if ((rc = hane_can(db, HANE_ACT_HOMECARE_ADMIN)) ||
+	    (rc = hane_homecare_travel_get(db, "x", "x", &same)) ||
+	    (rc = hane_homecare_travel_get(db, "", "", &other))) {
+		hane_ui_error_rc(ui, rc);
+		return;
+	}
+	if (!(f = hane_ui_form_new(&v)))
+		return;
+	snprintf(buf, sizeof buf, "%d", same);
+	hane_ui_form_set(f, SF_SAME, buf);
+	snprintf(buf, sizeof buf, "%d", other);
+	hane_ui_form_set(f, SF_OTHER, buf);
+	hane_ui_form_note(f, SF_OTHER, hane_msg(HANE_M_HC_UI_TRAVEL_HINT));
+	hane_ui_form_set_clean(f);
+	hane_ui_form_run(ui, f);
+	hane_ui_form_free(f);
+}
