@@ -19,7 +19,78 @@ struct hane_ui_detail {
 	char panel[PANEL_LINES][256];
 	int npanel;
 	struct hane_ui_list *l;
+	/* The bar: the view's actions, and Enter "Tamamı" when the view
+	 * gives Enter no meaning of its own. */
+	enum hane_ui_action acts[64];
+	int nacts;
 };
+
+/* The view's actions, plus WHOLE on Enter (before Esc) when none has
+ * Enter. */
+static void detail_actions(struct hane_ui_detail *d)
+{
+	const struct hane_ui_detail_view *v = d->v;
+	bool enter = false;
+	int n = 0;
+
+	for (int i = 0; i < v->nactions; i++)
+		if (hane_ui_action_key(v->actions[i]) == HANE_UI_K_ENTER)
+			enter = true;
+	for (int i = 0; i < v->nactions && n < 63; i++) {
+		if (v->actions[i] == HANE_UI_A_BACK && !enter) {
+			d->acts[n++] = HANE_UI_A_WHOLE;
+			enter = true;
+		}
+		d->acts[n++] = v->actions[i];
+	}
+	if (!enter && n < 64)
+		d->acts[n++] = HANE_UI_A_WHOLE;
+	d->nacts = n;
+}
+
+/* Panel and list widths on this screen (see draw_detail). */
+static int panel_width(const struct hane_ui_detail *d)
+{
+	return d->v->cols ? ui_cols() * 2 / 5 : ui_cols() - 2;
+}
+
+/* Enter "Tamamı": what the page cuts, whole — the header and panel
+ * lines that do not fit, and the selected row, every column. */
+static void detail_whole(struct hane_ui *ui, struct hane_ui_detail *d)
+{
+	const struct hane_ui_detail_view *v = d->v;
+	const char *ok[] = {hane_msg(HANE_M_UI_OK)};
+	char text[4096];
+	size_t len = 0;
+	int r = hane_ui_list_selected(d->l), pw = panel_width(d);
+
+#define ADD(...)                                                               \
+	do {                                                                   \
+		if (len < sizeof text)                                         \
+			len += (size_t)snprintf(text + len, sizeof text - len, \
+						__VA_ARGS__);                  \
+	} while (0)
+	text[0] = '\0';
+	for (int i = 0; i < d->nlines; i++)
+		if (hane_text_width(d->lines[i]) > ui_cols() - 2)
+			ADD("%s%s", len ? "\n" : "", d->lines[i]);
+	for (int c = 0; v->cols && r >= 0 && c < v->ncols; c++) {
+		const char *cell = hane_ui_list_cell(d->l, r, c);
+
+		ADD("%s%s: %s", len ? "\n" : "", hane_msg(v->cols[c].title),
+		    cell[0] ? cell : "-");
+	}
+	for (int i = 0; i < d->npanel; i++)
+		if (hane_text_width(d->panel[i]) > pw - 2)
+			ADD("%s%s", len ? "\n" : "", d->panel[i]);
+#undef ADD
+	if (!text[0]) {
+		hane_ui_status(ui, false, "%s",
+			       hane_msg(HANE_M_UI_NOTHING_CUT));
+		return;
+	}
+	hane_ui_buttons(ui, d->title, text, ok, 1);
+}
 
 void hane_ui_detail_clear(struct hane_ui_detail *d)
 {
@@ -70,14 +141,14 @@ static void draw_detail(struct hane_ui *ui, void *arg)
 	struct hane_ui_detail *d = arg;
 	const struct hane_ui_detail_view *v = d->v;
 	int y = ui_top(), cols = ui_cols();
-	int pw = v->cols ? cols * 2 / 5 : cols - 2;
+	int pw = panel_width(d);
 	int lw = cols - pw - 1;
 
 	/* The crumb is this screen's: replace it with the loaded title. */
 	if (ui->ncrumbs > 0 && ui->ncrumbs <= UI_MAX_CRUMBS)
 		snprintf(ui->crumbs[ui->ncrumbs - 1], sizeof ui->crumbs[0],
 			 "%s", d->title);
-	ui_chrome(ui, NULL, v->actions, v->nactions);
+	ui_chrome(ui, NULL, d->acts, d->nacts);
 	for (int i = 0; i < d->nlines; i++)
 		ui_put(y++, 1, d->lines[i], cols - 2, UI_R_NORMAL);
 	if (v->cols) {
@@ -123,8 +194,9 @@ int hane_ui_detail_run(struct hane_ui *ui, const struct hane_ui_detail_view *v)
 	rc = reload(ui, d);
 	if (rc < 0)
 		goto done;
+	detail_actions(d);
 	hane_ui_title_push(ui, d->title);
-	ui_push(ui, draw_detail, d, v->actions, v->nactions);
+	ui_push(ui, draw_detail, d, d->acts, d->nacts);
 	while (!ui->quit) {
 		enum hane_ui_key k = ui_key(ui, NULL);
 		int a;
@@ -135,7 +207,11 @@ int hane_ui_detail_run(struct hane_ui *ui, const struct hane_ui_detail_view *v)
 			break;
 		if (ui_list_move(d->l, k, list_page(d)))
 			continue;
-		a = hane_ui_action_for_key(v->actions, v->nactions, k);
+		a = hane_ui_action_for_key(d->acts, d->nacts, k);
+		if (a == HANE_UI_A_WHOLE) {
+			detail_whole(ui, d);
+			continue;
+		}
 		if (a < 0)
 			ui_unbound_key(ui, k);
 		if (a < 0 || !v->act)

@@ -40,6 +40,16 @@ def test_taxi_manifest_to_workbook():
         c.wait("Kaya")
         c.send(F[2])                              # the driver's list
         c.wait("Şoför listesi")
+        # A page where Enter means nothing else: Enter shows the row
+        # whole (#17), every column by its title.
+        c.wait("Enter Tamamı")
+        c.send(ENTER)
+        t = c.wait("Yolcu: Ayşe Kaya")
+        flat = " ".join(t.replace("│", " ").split())
+        if "Devlet Hastanesi" not in flat or "Telefon:" not in flat:
+            raise Failure("the row is not whole:\n" + t)
+        c.send(ENTER)
+        c.wait_gone("Yolcu: Ayşe Kaya")
         c.send(F[2])                              # to a file
         c.wait("Excel çalışma kitabı (.xlsx)")
         name = "sefer-41-ABC-123-2026-06-17.xlsx"
