@@ -52,7 +52,10 @@ struct hane_ui {
 	char status[512];
 	bool status_error;
 	bool status_cut; /* drawn cut: F1 shows it whole */
-	bool esc_pending; /* a second Esc read with the first: next key */
+	/* A key read together with an Esc before it (Esc Esc, Esc F10):
+	 * given as the next key; HANE_UI_K_NONE when there is none. */
+	enum hane_ui_key pending;
+	uint32_t pending_ch;
 	struct ui_frame frames[UI_MAX_FRAMES];
 	int nframes;
 	bool quit;

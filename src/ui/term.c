@@ -888,9 +888,13 @@ static enum hane_ui_key read_raw(struct hane_ui *ui, uint32_t *ch)
 	wint_t wc;
 	int rc;
 
-	if (ui->esc_pending) {
-		ui->esc_pending = false;
-		return HANE_UI_K_ESC;
+	if (ui->pending != HANE_UI_K_NONE) {
+		enum hane_ui_key k = ui->pending;
+
+		*ch = ui->pending_ch;
+		ui->pending = HANE_UI_K_NONE;
+		ui->pending_ch = 0;
+		return k;
 	}
 	rc = get_wch(&wc);
 	if (rc == ERR)
@@ -916,6 +920,8 @@ static int pending(wint_t *wc)
  *  - nothing: Esc, at once (another Esc: this one, then that one);
  *  - a digit: the F-key (Alt+2 or "Esc 2" sent together; 0 = F10), the
  *    fallback for terminals without F-keys;
+ *  - a whole key (Esc then F10 typed quickly, or joined on a slow
+ *    link): Esc now, that key next — neither is lost;
  *  - '[' or 'O': a sequence no table knows (F13, Ctrl-F1…): swallowed to
  *    its final byte and named in the status line, so none of its bytes is
  *    typed into a field or answers a question;
@@ -935,7 +941,7 @@ static enum hane_ui_key after_esc(struct hane_ui *ui)
 		 * two "back"s. The second is kept here, not given back to
 		 * curses: read again it would take the key after it (Esc
 		 * then F10) for an Alt chord and be lost. */
-		ui->esc_pending = true;
+		ui->pending = HANE_UI_K_ESC;
 		return HANE_UI_K_ESC;
 	}
 	if (rc == OK && wc >= '0' && wc <= '9')
@@ -943,10 +949,12 @@ static enum hane_ui_key after_esc(struct hane_ui *ui)
 				 : (enum hane_ui_key)(HANE_UI_K_F1 +
 						      (int)(wc - '1'));
 	if (rc == KEY_CODE_YES) {
-		/* Esc then a whole key (Alt+F2, Alt+arrow): the key alone. */
-		uint32_t ch = 0;
-
-		return map_key(rc, wc, &ch);
+		/* Esc then a whole key that came with it (Esc then F10
+		 * typed quickly, or over a slow link): Esc, and the key
+		 * next. Alt chords mean nothing here (PuTTY's Alt+F2 is Esc
+		 * then F2). */
+		ui->pending = map_key(rc, wc, &ui->pending_ch);
+		return HANE_UI_K_ESC;
 	}
 	seen[n++] = '^';
 	seen[n++] = '[';
@@ -982,7 +990,7 @@ enum hane_ui_key ui_key(struct hane_ui *ui, uint32_t *ch)
 	*ch = 0;
 	ui_redraw(ui);
 	for (;;) {
-		bool kept = ui->esc_pending; /* an Esc already read */
+		bool kept = ui->pending != HANE_UI_K_NONE; /* read already */
 
 		k = read_raw(ui, ch);
 		if (k == HANE_UI_K_ESC && !kept)

@@ -272,9 +272,31 @@ def test_esc_esc_then_fkey_in_one_read():
         w.cleanup()
 
 
+def test_esc_then_fkey_in_one_read():
+    """Esc and an F-key arriving together are Esc, then the F-key: from
+    the person search, Esc goes back to the main menu and F5 is then the
+    main menu's (unused there) — not F5 on the search (a new household
+    form) with the Esc lost."""
+    keys = KEYSETS["xterm"]
+    w = Workdir()
+    c = Console(w, env={"TERM": "xterm-256color"})
+    try:
+        c.wait("Ana Menü")
+        c.send("1")
+        c.wait("Kişi ara")
+        c.child.send(b"\x1b" + keys["F"][5].encode())
+        c.wait("F5 bu ekranda kullanılmıyor")
+        if "Yeni hane" in c.text():
+            raise Failure("the Esc was lost:\n" + c.text())
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_fkeys_of_every_keyset, test_terms_start_and_take_their_keys,
          test_esc_is_at_once, test_fallback_alt_digit_and_ctrl_f,
          test_unknown_sequences_are_swallowed,
          test_question_needs_a_deliberate_enter,
-         test_esc_esc_then_fkey_in_one_read])
+         test_esc_esc_then_fkey_in_one_read,
+         test_esc_then_fkey_in_one_read])
