@@ -1842,10 +1842,10 @@ static void ulist_screen(struct hane_ui *ui, enum ulist kind)
 	if (!l)
 		return;
 	acts[n++] = HANE_UI_A_HELP;
-	if (write && kind != U_RIDERS && kind != U_SETTINGS)
-		acts[n++] = HANE_UI_A_NEW;
 	if (write)
 		acts[n++] = HANE_UI_A_EDIT;
+	if (write && kind != U_RIDERS && kind != U_SETTINGS)
+		acts[n++] = HANE_UI_A_NEW;
 	if (kind == U_RIDERS)
 		acts[n++] = HANE_UI_A_OPEN;
 	acts[n++] = HANE_UI_A_BACK;
