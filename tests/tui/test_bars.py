@@ -227,14 +227,18 @@ SCREENS = [
     ("taxi rider page", ["5", "=Yolcu", ENTER, ENTER], None),
     ("taxi rider booking form", ["5", "=Yolcu", ENTER, ENTER, F[5]], None),
     ("taxi vehicles", ["5", "=Araç", ENTER], None),
-    # New-record forms: F2 on an empty one is refused and the form stays
-    # (an edit form's F2 saves and leaves: test_taxi_admin.py uses them).
     ("taxi new vehicle form", ["5", "=Araç", ENTER, F[5]], None),
     ("taxi drivers", ["5", "=Şoför", ENTER], None),
     ("taxi new driver form", ["5", "=Şoför", ENTER, F[5]], None),
     ("taxi destinations", ["5", "=Hedef", ENTER], None),
     ("taxi new destination form", ["5", "=Hedef", ENTER, F[5]], None),
     ("taxi settings", ["5", "=Ayar", ENTER], None),
+    # Edit forms: F2 saves what is there and leaves; the walk reopens.
+    ("taxi rider form", ["5", "=Yolcu", ENTER, F[4]], None),
+    ("taxi vehicle form", ["5", "=Araç", ENTER, F[4]], None),
+    ("taxi driver form", ["5", "=Şoför", ENTER, F[4]], None),
+    ("taxi destination form", ["5", "=Hedef", ENTER, F[4]], None),
+    ("taxi setting form", ["5", "=Ayar", ENTER, F[4]], None),
     # The person page's Engelsiz Taksi row: the rider form (not a rider
     # yet) or the rider's page.
     ("person: taxi row", ["1", "=a", ENTER, ENTER, ENTER], None),
