@@ -139,6 +139,28 @@ int hane_foodbank_package_each(hane_db *db,
 int hane_foodbank_package_set_limit(hane_db *db, int64_t id, int64_t version,
 				    int limit_days) HANE_WARN_UNUSED;
 
+/* Reference data kept in the console (foodbank.admin, audited, version
+ * checked; a name another row holds, folded, is HANE_EEXIST naming it;
+ * errors name the field). A branch: name, collection days as
+ * hane_foodbank_days_parse takes them ("" none), active. */
+int hane_foodbank_branch_add(hane_db *db, const char *name, const char *days,
+			     int64_t *id) HANE_WARN_UNUSED;
+int hane_foodbank_branch_update(hane_db *db, const struct hane_fb_branch *b)
+	HANE_WARN_UNUSED;
+/* A market's name and active flag. */
+int hane_foodbank_market_update(hane_db *db, const struct hane_fb_market *m)
+	HANE_WARN_UNUSED;
+/* A package type: code (lower-case letters, digits, '_'; fixed once
+ * made), its name in both languages, the frequency limit in days (0:
+ * none). Its contents per household size stay those of the reference
+ * data: a type added here has none until they are entered there. */
+int hane_foodbank_package_add(hane_db *db, const char *code,
+			      const char *name_tr, const char *name_en,
+			      int limit_days, int64_t *id) HANE_WARN_UNUSED;
+/* Saves p's name (in the current language), limit and active flag. */
+int hane_foodbank_package_update(hane_db *db, const struct hane_fb_package *p)
+	HANE_WARN_UNUSED;
+
 /* ---- Items ---------------------------------------------------------------- */
 
 #define HANE_FB_ITEMS_MAX 24

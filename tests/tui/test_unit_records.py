@@ -238,6 +238,137 @@ def test_client_and_plan_forms():
         w.cleanup()
 
 
+def foodbank_task(c, word, title, menu=True):
+    """Opens a food bank task by typing in the unit's menu (menu: from
+    the main menu; else the unit's menu is open)."""
+    if menu:
+        c.wait("Ana Menü")
+        c.send("3")
+    c.wait("Paket türleri")
+    c.type(word)
+    c.wait("Ara: " + word)
+    c.send(ENTER)
+    c.wait(title)
+
+
+def test_foodbank_reference():
+    w = Workdir()
+    c = Console(w)
+    try:
+        # Branches with their collection days.
+        foodbank_task(c, "günleri", "Gölcük")
+        for k in ("F4 Düzenle", "F5 Yeni", "F7 Etkin/Pasif"):
+            if k not in bar(c):
+                raise Failure("branches bar lacks %r: %s" % (k, bar(c)))
+        c.send(F[5])
+        c.wait("Yeni: Şube")
+        c.type("golcuk")                          # taken, folded
+        c.send(TAB)
+        c.type("pzt per")
+        c.send(F[2])
+        c.wait("'Gölcük' zaten var")
+        if sql(w, "SELECT count(*) FROM fb_branch") != "6":
+            raise Failure("a refused branch was saved")
+        for _ in range(len("golcuk")):           # the cursor is there
+            c.send(BACKSPACE)
+        c.type("Kartepe")
+        c.send(F[2])
+        c.wait("Kartepe kaydedildi")
+        if sql(w, "SELECT name, days, active FROM fb_branch WHERE"
+               " name='Kartepe'") != "Kartepe|14|1":
+            raise Failure("branch saved as %r" % sql(
+                w, "SELECT * FROM fb_branch WHERE name='Kartepe'"))
+        c.send(F[4])                              # Kartepe is selected
+        c.wait("Şube: Kartepe")
+        c.send(TAB)
+        for _ in range(len("Pzt, Per")):
+            c.send(BACKSPACE)
+        c.type("cmt")
+        c.send(F[2])
+        c.wait("Kartepe kaydedildi")
+        if sql(w, "SELECT days, version FROM fb_branch WHERE"
+               " name='Kartepe'") != "6|2":
+            raise Failure("branch days not saved")
+        c.send(ESC)
+        # Markets: add, a name taken is refused, F7 makes one inactive.
+        foodbank_task(c, "marketler", "kayıt", False)
+        c.send(F[5])
+        c.wait("Yeni: Market")
+        c.type("Mahalle Pazarı")
+        c.send(F[2])
+        c.wait("Mahalle Pazarı kaydedildi")
+        if sql(w, "SELECT count(*) FROM fb_market WHERE"
+               " name='Mahalle Pazarı' AND active=1") != "1":
+            raise Failure("market not saved")
+        c.send(F[7])
+        c.wait("Mahalle Pazarı pasif yapılsın mı?")
+        c.send(LEFT)
+        c.send(ENTER)
+        c.wait("Mahalle Pazarı pasif yapıldı")
+        if sql(w, "SELECT active FROM fb_market WHERE"
+               " name='Mahalle Pazarı'") != "0":
+            raise Failure("F7 did not make the market inactive")
+        c.send(ESC)
+        # Package types: add one with a limit, then change the limit.
+        foodbank_task(c, "paket tür", "Standart", False)
+        c.send(F[5])
+        c.wait("Yeni: Paket")
+        c.type("Ramazan kolisi")                  # not a code
+        c.send(TAB)
+        c.type("Ramazan kolisi")
+        c.send(TAB)
+        c.send(TAB)
+        c.send(BACKSPACE)
+        c.type("365")
+        c.send(F[2])
+        c.wait("küçük harf, rakam ya da _ olmalı")
+        n = sql(w, "SELECT count(*) FROM fb_package_type")
+        for _ in range(len("Ramazan kolisi")):   # the cursor is there
+            c.send(BACKSPACE)
+        c.type("ramazan")
+        c.send(F[2])
+        c.wait("Ramazan kolisi kaydedildi")
+        row = sql(w, "SELECT code, name_tr, name_en, limit_days, active"
+                  " FROM fb_package_type WHERE code='ramazan'")
+        if row != "ramazan|Ramazan kolisi|Ramazan kolisi|365|1":
+            raise Failure("package saved as %r (%s before)" % (row, n))
+        c.send(F[4])
+        c.wait("Paket: ramazan")
+        c.send(TAB)
+        for _ in range(3):
+            c.send(BACKSPACE)
+        c.type("300")
+        c.send(F[2])
+        c.wait("Ramazan kolisi kaydedildi")
+        if sql(w, "SELECT limit_days FROM fb_package_type WHERE"
+               " code='ramazan'") != "300":
+            raise Failure("limit not saved")
+        for t in ("fb_branch", "fb_market", "fb_package_type"):
+            if audited(w, t) < 2:
+                raise Failure("%s writes not audited" % t)
+    finally:
+        c.close()
+        w.cleanup()
+
+
+def test_foodbank_caseworker_sees_no_changes():
+    w = Workdir()
+    w.hane("staff", "add", "gida", "--name", "Gıda Personeli", "--role",
+           "caseworker", "--unit", "foodbank")
+    c = Console(w, args=("--user", "gida"))
+    try:
+        foodbank_task(c, "günleri", "Gölcük")
+        for k in ("F4", "F5", "F7"):
+            if k + " " in bar(c):
+                raise Failure("caseworker offered %s: %s" % (k, bar(c)))
+        c.send(F[5])
+        c.wait("F5 bu ekranda kullanılmıyor")
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_workers_and_settings, test_caseworker_sees_no_changes,
-         test_client_and_plan_forms])
+         test_client_and_plan_forms, test_foodbank_reference,
+         test_foodbank_caseworker_sees_no_changes])

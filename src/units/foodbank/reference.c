@@ -664,6 +664,9 @@ int hane_foodbank_market_each(hane_db *db,
 	return rc;
 }
 
+static int name_taken(hane_db *db, const char *sql, enum hane_msg field,
+		      const char *name, int64_t except_id);
+
 int hane_foodbank_market_add(hane_db *db, const char *name, int64_t *id)
 {
 	char buf[96];
@@ -678,6 +681,11 @@ int hane_foodbank_market_add(hane_db *db, const char *name, int64_t *id)
 			       hane_msg(HANE_M_FB_F_MARKET));
 		return HANE_EINVAL;
 	}
+	if ((rc = hane_field_text(HANE_M_FB_F_MARKET, buf, sizeof buf - 1,
+				  HANE_TEXT_LINE)) ||
+	    (rc = name_taken(db, "SELECT id, name FROM fb_market",
+			     HANE_M_FB_F_MARKET, buf, 0)))
+		return rc;
 	struct hane_field f[] = {FB_TEXT("name", buf)};
 	return hane_store_insert(db, "fb_market", f, 1, id);
 }
@@ -777,4 +785,176 @@ int hane_foodbank_package_set_limit(hane_db *db, int64_t id, int64_t version,
 	struct hane_field f[] = {HANE_FINT("limit_days", limit_days)};
 	return hane_store_update(db, "fb_package_type", id, version, f, 1,
 				 NULL);
+}
+
+/* ---- Reference data kept in the console ---------------------------------- */
+
+/* A name: trimmed, not blank, one line, shorter than max bytes. */
+static int name_check(char *out, size_t outsz, enum hane_msg field,
+		      const char *name)
+{
+	snprintf(out, outsz, "%s", name ? name : "");
+	hane_text_trim(out);
+	if (hane_text_blank(out)) {
+		hane_error_set(hane_msg(HANE_M_V_REQUIRED), hane_msg(field));
+		return HANE_EINVAL;
+	}
+	return hane_field_text((int)field, out, outsz - 1, HANE_TEXT_LINE);
+}
+
+/* HANE_EEXIST when another row of table (not except_id) has the name,
+ * compared folded ("Gölcük" = "golcuk"). */
+static int name_taken(hane_db *db, const char *sql, enum hane_msg field,
+		      const char *name, int64_t except_id)
+{
+	hane_stmt *st = NULL;
+	char key[128], f[128];
+	int rc;
+
+	hane_text_fold(key, sizeof key, name);
+	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		hane_text_fold(f, sizeof f, hane_stmt_text(st, 1));
+		if (hane_stmt_int(st, 0) != except_id && strcmp(f, key) == 0) {
+			hane_error_set(hane_msg(HANE_M_FB_NAME_TAKEN),
+				       hane_msg(field), hane_stmt_text(st, 1));
+			rc = HANE_EEXIST;
+			break;
+		}
+	}
+	hane_stmt_finalize(st);
+	return rc < 0 || rc == HANE_EEXIST ? rc : 0;
+}
+
+static int branch_days(char out[8], const char *days)
+{
+	out[0] = '\0';
+	if (!days || hane_text_blank(days))
+		return 0;
+	if (hane_foodbank_days_parse(out, days) != 0) {
+		char why[256];
+
+		snprintf(why, sizeof why, "%s", hane_error_last());
+		return fb_field_error(HANE_M_FB_F_DAYS, why);
+	}
+	return 0;
+}
+
+#define BRANCH_NAMES "SELECT id, name FROM fb_branch"
+
+int hane_foodbank_branch_add(hane_db *db, const char *name, const char *days,
+			     int64_t *id)
+{
+	char n[64], d[8];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) ||
+	    (rc = name_check(n, sizeof n, HANE_M_FB_F_BRANCH, name)) ||
+	    (rc = branch_days(d, days)) ||
+	    (rc = name_taken(db, BRANCH_NAMES, HANE_M_FB_F_BRANCH, n, 0)))
+		return rc;
+	struct hane_field f[] = {FB_TEXT("name", n), FB_TEXT("days", d),
+				 HANE_FINT("active", 1)};
+	return hane_store_insert(db, "fb_branch", f, 3, id);
+}
+
+int hane_foodbank_branch_update(hane_db *db, const struct hane_fb_branch *b)
+{
+	char n[64], d[8];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) ||
+	    (rc = name_check(n, sizeof n, HANE_M_FB_F_BRANCH, b->name)) ||
+	    (rc = branch_days(d, b->days)) ||
+	    (rc = name_taken(db, BRANCH_NAMES, HANE_M_FB_F_BRANCH, n, b->id)))
+		return rc;
+	struct hane_field f[] = {FB_TEXT("name", n), FB_TEXT("days", d),
+				 HANE_FINT("active", b->active ? 1 : 0)};
+	return hane_store_update(db, "fb_branch", b->id, b->version, f, 3,
+				 NULL);
+}
+
+int hane_foodbank_market_update(hane_db *db, const struct hane_fb_market *m)
+{
+	char n[96];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) ||
+	    (rc = name_check(n, sizeof n, HANE_M_FB_F_MARKET, m->name)) ||
+	    (rc = name_taken(db, "SELECT id, name FROM fb_market",
+			     HANE_M_FB_F_MARKET, n, m->id)))
+		return rc;
+	struct hane_field f[] = {FB_TEXT("name", n),
+				 HANE_FINT("active", m->active ? 1 : 0)};
+	return hane_store_update(db, "fb_market", m->id, m->version, f, 2,
+				 NULL);
+}
+
+static int limit_check(int limit_days)
+{
+	if (limit_days < 0 || limit_days > 3660) {
+		hane_error_set(hane_msg(HANE_M_FB_LIMIT_BAD), limit_days);
+		return fb_field_error(HANE_M_FB_F_LIMIT, hane_error_last());
+	}
+	return 0;
+}
+
+int hane_foodbank_package_add(hane_db *db, const char *code,
+			      const char *name_tr, const char *name_en,
+			      int limit_days, int64_t *id)
+{
+	char c[HANE_FB_CODE_MAX], tr[96], en[96];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)))
+		return rc;
+	snprintf(c, sizeof c, "%s", code ? code : "");
+	hane_text_trim(c);
+	if (!c[0] || strspn(c, "abcdefghijklmnopqrstuvwxyz0123456789_") !=
+			     strlen(c) ||
+	    strlen(code ? code : "") >= sizeof c)
+		return fb_field_error(HANE_M_FB_F_CODE,
+				      hane_msg(HANE_M_FB_CODE_BAD));
+	if ((rc = name_check(tr, sizeof tr, HANE_M_FB_F_PACKAGE, name_tr)))
+		return rc;
+	if (name_en && !hane_text_blank(name_en)) {
+		if ((rc = name_check(en, sizeof en, HANE_M_FB_F_NAME_EN,
+				     name_en)))
+			return rc;
+	} else {
+		snprintf(en, sizeof en, "%s", tr);
+	}
+	if ((rc = limit_check(limit_days)) ||
+	    (rc = name_taken(db, "SELECT id, code FROM fb_package_type",
+			     HANE_M_FB_F_CODE, c, 0)) ||
+	    (rc = name_taken(db, "SELECT id, name_tr FROM fb_package_type",
+			     HANE_M_FB_F_PACKAGE, tr, 0)))
+		return rc;
+	struct hane_field f[] = {FB_TEXT("code", c), FB_TEXT("name_tr", tr),
+				 FB_TEXT("name_en", en),
+				 HANE_FINT("limit_days", limit_days),
+				 HANE_FINT("active", 1)};
+	return hane_store_insert(db, "fb_package_type", f, 5, id);
+}
+
+int hane_foodbank_package_update(hane_db *db, const struct hane_fb_package *p)
+{
+	bool en = hane_lang_get() == HANE_LANG_EN;
+	char n[96];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) ||
+	    (rc = name_check(n, sizeof n, HANE_M_FB_F_PACKAGE, p->name)) ||
+	    (rc = limit_check(p->limit_days)) ||
+	    (rc = name_taken(db,
+			     en ? "SELECT id, name_en FROM fb_package_type"
+				: "SELECT id, name_tr FROM fb_package_type",
+			     HANE_M_FB_F_PACKAGE, n, p->id)))
+		return rc;
+	struct hane_field f[] = {FB_TEXT(en ? "name_en" : "name_tr", n),
+				 HANE_FINT("limit_days", p->limit_days),
+				 HANE_FINT("active", p->active ? 1 : 0)};
+	return hane_store_update(db, "fb_package_type", p->id, p->version, f,
+				 3, NULL);
 }

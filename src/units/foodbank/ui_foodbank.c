@@ -13,6 +13,7 @@
 #include "hane/households.h"
 #include "hane/perm.h"
 #include "hane/ui.h"
+#include "ui_foodbank_int.h"
 
 #define NAMES_MAX 16
 
@@ -736,12 +737,15 @@ static void unserved_screen(struct hane_ui *ui)
 
 int hane_ui_foodbank_main(struct hane_ui *ui)
 {
-	const char *items[5] = {
+	const char *items[8] = {
 		hane_msg(HANE_M_FB_UI_MENU_DIST),
 		hane_msg(HANE_M_FB_UI_MENU_INTAKE),
 		hane_msg(HANE_M_FB_UI_MENU_LEDGER),
 		hane_msg(HANE_M_FB_UI_MENU_STOCK),
 		hane_msg(HANE_M_FB_UI_MENU_UNSERVED),
+		hane_msg(HANE_M_FB_UI_MENU_BRANCHES),
+		hane_msg(HANE_M_FB_UI_MENU_MARKETS),
+		hane_msg(HANE_M_FB_UI_MENU_PACKAGES),
 	};
 	int cur = 0, rc;
 
@@ -751,7 +755,7 @@ int hane_ui_foodbank_main(struct hane_ui *ui)
 	}
 	while (!hane_ui_quitting(ui)) {
 		int i = hane_ui_choose(ui, hane_msg(HANE_M_UI_UNIT_FOODBANK),
-				       items, 5, cur);
+				       items, 8, cur);
 
 		if (i < 0)
 			break;
@@ -769,8 +773,17 @@ int hane_ui_foodbank_main(struct hane_ui *ui)
 		case 3:
 			stock_screen(ui);
 			break;
-		default:
+		case 4:
 			unserved_screen(ui);
+			break;
+		case 5:
+			fb_ui_branches(ui);
+			break;
+		case 6:
+			fb_ui_markets(ui);
+			break;
+		default:
+			fb_ui_packages(ui);
 			break;
 		}
 	}

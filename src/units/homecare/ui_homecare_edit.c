@@ -894,6 +894,7 @@ static const struct hane_ui_column worker_cols[WL__COUNT] = {
 struct workers_ctx {
 	struct hane_ui_list *l;
 	char query[256]; /* folded */
+	char raw[256];	 /* as typed */
 	int count;
 };
 
@@ -927,7 +928,8 @@ static int workers_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	(void)rows;
 	wc->l = l;
 	wc->count = 0;
-	hane_text_fold(wc->query, sizeof wc->query, query ? query : "");
+	snprintf(wc->raw, sizeof wc->raw, "%s", query ? query : "");
+	hane_text_fold(wc->query, sizeof wc->query, wc->raw);
 	return hane_homecare_worker_each(hane_ui_db(ui), true, worker_row, wc);
 }
 
@@ -971,11 +973,19 @@ static int workers_act(struct hane_ui *ui, struct hane_ui_list *l,
 {
 	int64_t id = hane_ui_list_selected_id(l), saved;
 
-	(void)arg;
 	switch (a) {
 	case HANE_UI_A_ITEM_NEW:
-		if ((saved = worker_form(ui, 0)))
-			hane_ui_list_select_id(l, saved);
+		/* The new row selected: filled again here, as the list keeps
+		 * the selection by id and the new row has none yet. */
+		if ((saved = worker_form(ui, 0))) {
+			char q[256];
+
+			snprintf(q, sizeof q, "%s",
+				 ((struct workers_ctx *)arg)->raw);
+			hane_ui_list_clear(l);
+			if (workers_fill(ui, l, q, 0, arg) == 0)
+				hane_ui_list_select_id(l, saved);
+		}
 		break;
 	case HANE_UI_A_ITEM_EDIT:
 	case HANE_UI_A_OPEN:
