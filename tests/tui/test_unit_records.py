@@ -230,6 +230,25 @@ def test_client_and_plan_forms():
         c.wait("Plan #1 kaydedildi")
         if sql(w, "SELECT period, version FROM homecare_plan") != "month|2":
             raise Failure("plan edit not saved")
+        # F4 on the client page: dropping a service an open plan gives is
+        # refused (the model's rule); the needs shown as words save back
+        # as the same codes, so saving them unchanged changes nothing.
+        c.wait("Bakım planları")
+        c.send(F[4])
+        c.wait("yatağa bağımlı")
+        c.send(LEFT)                              # Temizlik
+        c.send(F[2])
+        c.wait("açık bir Bakım planı var")
+        c.send(ENTER)                             # the dialog's Tamam
+        c.wait_gone("açık bir Bakım planı var")
+        if sql(w, "SELECT services FROM homecare_client") != "both":
+            raise Failure("a refused service change was saved")
+        c.send(RIGHT)                             # Bakım ve temizlik
+        c.send(F[2])
+        c.wait("Danışan #1 kaydedildi")
+        row = sql(w, "SELECT services, needs, version FROM homecare_client")
+        if row != "both|bedridden|1":
+            raise Failure("an unchanged client saved as %r" % row)
         if audited(w, "homecare_client") < 1 or \
                 audited(w, "homecare_plan") < 2:
             raise Failure("client and plan writes not audited")
