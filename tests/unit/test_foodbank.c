@@ -876,6 +876,87 @@ static void fixture(hane_db *db, int64_t hh[4])
 	supply(db, "Market 2", golcuk, "2026-05-31", "sebze", "1", "kg", 100);
 }
 
+/* The reference data kept in the console (#21): names unique as search
+ * folds them, errors naming the field, versions checked, audited, and
+ * only foodbank.admin may change them. */
+static void test_reference_add_and_update(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_fb_branch b;
+	struct hane_fb_market m;
+	struct hane_fb_package p;
+	int64_t id = 0;
+
+	(void)state;
+	assert_int_equal(hane_foodbank_branch_add(db, "golcuk", "", NULL),
+			 HANE_EEXIST);
+	assert_non_null(strstr(hane_error_last(), "Gölcük"));
+	assert_int_equal(
+		hane_foodbank_branch_add(db, "Kartepe", "pzt xyz", NULL),
+		HANE_EINVAL);
+	assert_non_null(strstr(hane_error_last(), "Bağış günleri"));
+	assert_int_equal(hane_foodbank_branch_add(db, " ", "", NULL),
+			 HANE_EINVAL);
+	tu_ok(hane_foodbank_branch_add(db, "Kartepe", "pzt per", &id));
+	tu_ok(hane_foodbank_branch_get(db, id, &b));
+	assert_string_equal(b.days, "14");
+	assert_true(b.active);
+	snprintf(b.name, sizeof b.name, "Kartepe Merkez");
+	b.active = false;
+	b.days[0] = '\0';
+	tu_ok(hane_foodbank_branch_update(db, &b));
+	assert_int_equal(hane_foodbank_branch_update(db, &b), HANE_ECONFLICT);
+	tu_ok(hane_foodbank_branch_get(db, id, &b));
+	assert_string_equal(b.name, "Kartepe Merkez");
+	assert_string_equal(b.days, "");
+	assert_false(b.active);
+	snprintf(b.name, sizeof b.name, "İzmit");
+	assert_int_equal(hane_foodbank_branch_update(db, &b), HANE_EEXIST);
+
+	tu_ok(hane_foodbank_market_add(db, "Mahalle Pazarı", &id));
+	assert_int_equal(hane_foodbank_market_add(db, "mahalle pazari", NULL),
+			 HANE_EEXIST);
+	tu_ok(hane_foodbank_market_find(db, "Mahalle Pazarı", &m));
+	m.active = false;
+	tu_ok(hane_foodbank_market_update(db, &m));
+	tu_ok(hane_foodbank_market_find(db, "Mahalle Pazarı", &m));
+	assert_false(m.active);
+
+	assert_int_equal(hane_foodbank_package_add(db, "Ramazan", "Ramazan", "",
+						   0, NULL),
+			 HANE_EINVAL);
+	assert_non_null(strstr(hane_error_last(), "Kod"));
+	assert_int_equal(hane_foodbank_package_add(db, "ramazan", "Ramazan", "",
+						   -1, NULL),
+			 HANE_EINVAL);
+	assert_int_equal(
+		hane_foodbank_package_add(db, "standard", "Yeni", "", 0, NULL),
+		HANE_EEXIST);
+	tu_ok(hane_foodbank_package_add(db, "ramazan", "Ramazan kolisi", "",
+					365, NULL));
+	tu_ok(hane_foodbank_package_find(db, "ramazan", &p));
+	assert_string_equal(p.name, "Ramazan kolisi");
+	assert_int_equal(p.limit_days, 365);
+	p.limit_days = 300;
+	tu_ok(hane_foodbank_package_update(db, &p));
+	tu_ok(hane_foodbank_package_find(db, "ramazan", &p));
+	assert_int_equal(p.limit_days, 300);
+	tu_ok(hane_store_query_int(db, &id,
+				   "SELECT count(*) FROM audit WHERE tbl IN"
+				   " ('fb_branch', 'fb_market',"
+				   " 'fb_package_type') AND :x = :x",
+				   ":x", 1));
+	assert_int_equal(id, 6);
+
+	add_staff(db, "fb.cw", "caseworker", "foodbank");
+	tu_ok(hane_store_set_actor(db, "fb.cw"));
+	assert_int_equal(hane_foodbank_branch_add(db, "Derince", "", NULL),
+			 HANE_EPERM);
+	assert_int_equal(hane_foodbank_market_update(db, &m), HANE_EPERM);
+	assert_int_equal(hane_foodbank_package_update(db, &p), HANE_EPERM);
+	hane_store_close(db);
+}
+
 static void test_report_monthly(void **state)
 {
 	hane_db *db = tu_open(NULL);
@@ -961,6 +1042,7 @@ int main(void)
 		cmocka_unit_test(test_seeded_reference),
 		cmocka_unit_test(test_days_and_quantities),
 		cmocka_unit_test(test_branch_days_admin_and_conflict),
+		cmocka_unit_test(test_reference_add_and_update),
 		cmocka_unit_test(test_donation_and_off_day_warning),
 		cmocka_unit_test(test_market_supply_and_weekly_ledger),
 		cmocka_unit_test(test_eligibility_needs_decision_or_referral),
