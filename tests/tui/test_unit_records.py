@@ -127,6 +127,33 @@ def test_workers_and_settings():
                    " name")
         if rows != "travel_default_min|30\ntravel_same_min|5":
             raise Failure("settings saved as %r" % rows)
+        # One pair of mahalleler: an unknown name is refused under its
+        # field and nothing is written; then the pair is saved.
+        c.wait("Birim ayarları")
+        c.type("ayar")
+        c.wait("Ara: ayar")
+        c.send(ENTER)
+        c.wait("Bir mahalle çiftinin yol süresi")
+        c.send(TAB)
+        c.send(TAB)                               # Mahalle
+        c.type("gündoğdu")
+        c.send(TAB)
+        c.type("Yokyer")
+        c.send(TAB)
+        c.type("10")
+        c.send(F[2])
+        c.wait("Yokyer")                          # named under the field
+        if sql(w, "SELECT count(*) FROM homecare_travel") != "0":
+            raise Failure("a refused pair was saved")
+        for _ in range(len("Yokyer")):
+            c.send(BACKSPACE)
+        c.type("serdar")
+        c.send(F[2])
+        c.wait("Gündoğdu ⇄ Serdar 10 dk")
+        rows = sql(w, "SELECT mahalle_a, mahalle_b, minutes FROM"
+                   " homecare_travel")
+        if rows != "Gündoğdu|Serdar|10":
+            raise Failure("pair saved as %r" % rows)
     finally:
         c.close()
         w.cleanup()

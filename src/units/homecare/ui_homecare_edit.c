@@ -1037,24 +1037,62 @@ void hc_ui_workers(struct hane_ui *ui)
 
 /* ---- Settings -------------------------------------------------------------- */
 
-enum { SF_SAME, SF_OTHER, SF__COUNT };
+/* The defaults, then one pair of mahalleler (optional: both or neither),
+ * as `travel defaults` and `travel set` take them. The pair is checked
+ * before anything is written, so a refusal saves nothing. */
+enum { SF_SAME, SF_OTHER, SF_PAIR, SF_A, SF_B, SF_MIN, SF__COUNT };
 
 static int settings_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	static const enum hane_msg labels[SF__COUNT] = {
-		HANE_M_HC_UI_F_TRAVEL_SAME, HANE_M_HC_UI_F_TRAVEL_OTHER};
-	int rc = hane_homecare_travel_defaults(
-		hane_ui_db(ui), atoi(hane_ui_form_get(f, SF_SAME)),
-		atoi(hane_ui_form_get(f, SF_OTHER)));
+		HANE_M_HC_UI_F_TRAVEL_SAME, HANE_M_HC_UI_F_TRAVEL_OTHER,
+		HANE_M_HC_UI_F_PAIR,	    HANE_M_HC_UI_F_MAHALLE_A,
+		HANE_M_HC_UI_F_MAHALLE_B,   HANE_M_HC_F_MINUTES};
+	hane_db *db = hane_ui_db(ui);
+	const char *a = hane_ui_form_get(f, SF_A);
+	const char *b = hane_ui_form_get(f, SF_B);
+	const char *min = hane_ui_form_get(f, SF_MIN);
+	char ma[HANE_NAME_MAX], mb[HANE_NAME_MAX];
+	bool set_pair = a[0] || b[0] || min[0];
+	int same = atoi(hane_ui_form_get(f, SF_SAME));
+	int other = atoi(hane_ui_form_get(f, SF_OTHER));
+	int rc;
 
 	(void)arg;
+	if (set_pair) {
+		for (int i = SF_A; i <= SF_MIN; i++)
+			if (!hane_ui_form_get(f, i)[0]) {
+				hane_ui_form_error(
+					f, i, hane_msg(HANE_M_HC_UI_PAIR_ALL));
+				return HANE_EINVAL;
+			}
+		if (hane_mahalle_match(db, ma, a) != 0) {
+			hane_ui_form_error(f, SF_A, hane_error_last());
+			return HANE_EINVAL;
+		}
+		if (hane_mahalle_match(db, mb, b) != 0) {
+			hane_ui_form_error(f, SF_B, hane_error_last());
+			return HANE_EINVAL;
+		}
+		if (strcmp(ma, mb) == 0) {
+			hane_ui_form_error(f, SF_B,
+					   hane_msg(HANE_M_HC_TRAVEL_SAME));
+			return HANE_EINVAL;
+		}
+	}
+	rc = hane_homecare_travel_defaults(db, same, other);
+	if (rc == 0 && set_pair)
+		rc = hane_homecare_travel_set(db, ma, mb, atoi(min));
 	if (rc) {
 		model_error(ui, f, labels, SF__COUNT, rc);
 		return rc;
 	}
-	hane_ui_status(ui, false, hane_msg(HANE_M_HC_UI_SETTINGS_SAVED),
-		       atoi(hane_ui_form_get(f, SF_SAME)),
-		       atoi(hane_ui_form_get(f, SF_OTHER)));
+	if (set_pair)
+		hane_ui_status(ui, false, hane_msg(HANE_M_HC_UI_PAIR_SAVED), ma,
+			       mb, atoi(min), same, other);
+	else
+		hane_ui_status(ui, false, hane_msg(HANE_M_HC_UI_SETTINGS_SAVED),
+			       same, other);
 	return 0;
 }
 
@@ -1071,6 +1109,21 @@ void hc_ui_settings(struct hane_ui *ui)
 		{.kind = HANE_UI_F_NUMBER,
 		 .label = HANE_M_HC_UI_F_TRAVEL_OTHER,
 		 .required = true,
+		 .width = 4,
+		 .max = 3,
+		 .lo = 0,
+		 .hi = 240},
+		{.kind = HANE_UI_F_HEADING, .label = HANE_M_HC_UI_F_PAIR},
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_HC_UI_F_MAHALLE_A,
+		 .width = 24,
+		 .max = 60},
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_HC_UI_F_MAHALLE_B,
+		 .width = 24,
+		 .max = 60},
+		{.kind = HANE_UI_F_NUMBER,
+		 .label = HANE_M_HC_F_MINUTES,
 		 .width = 4,
 		 .max = 3,
 		 .lo = 0,
@@ -1099,7 +1152,7 @@ void hc_ui_settings(struct hane_ui *ui)
 	hane_ui_form_set(f, SF_SAME, buf);
 	snprintf(buf, sizeof buf, "%d", other);
 	hane_ui_form_set(f, SF_OTHER, buf);
-	hane_ui_form_note(f, SF_OTHER, hane_msg(HANE_M_HC_UI_TRAVEL_HINT));
+	hane_ui_form_note(f, SF_A, hane_msg(HANE_M_HC_UI_TRAVEL_HINT));
 	hane_ui_form_set_clean(f);
 	hane_ui_form_run(ui, f);
 	hane_ui_form_free(f);
