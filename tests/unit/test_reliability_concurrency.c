@@ -372,9 +372,12 @@ static int count_hit(const struct hane_person_hit *h, void *arg)
 }
 
 /* Reads as the console does (count, search-as-you-type) until the parent
- * closes `stop`; any error is a failure: in WAL, readers never wait. A
- * reader waits up to 2 ms for `stop` between rounds, at a person's pace
- * rather than spinning, so on two cores it does not starve the writers. */
+ * closes `stop`; any error is a failure. Reading never waits in WAL, but
+ * every search writes its log row (who, when, how many; #16), so a reader
+ * is also a small writer and waits for the lock like one. A reader waits
+ * up to 120 ms for `stop` between rounds, a typist's pace between
+ * keystrokes: spinning, two readers wrote hundreds of log rows a second
+ * and, under sanitizers, one waited past the busy timeout. */
 static void reader(int go, int stop)
 {
 	hane_db *db;
@@ -397,7 +400,7 @@ static void reader(int go, int stop)
 			_exit(rc == HANE_EBUSY ? CHILD_BUSY : CHILD_FAIL);
 		}
 		rounds++;
-		if (poll(&p, 1, 2) > 0)
+		if (poll(&p, 1, 120) > 0)
 			break;
 	}
 	hane_store_close(db);
