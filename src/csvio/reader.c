@@ -406,6 +406,18 @@ int hane_csv_open(hane_csv_reader **out, const char *path,
 		rc = HANE_ECSV;
 		goto done;
 	}
+	/* An .xlsx (a zip) or an old .xls (an OLE compound file) given for
+	 * a CSV: say what to do instead of "binary data on line 1". hane
+	 * does not read workbooks: Debian 12 has no maintained C library
+	 * for .xlsx (FreeXL 1.0 reads only .xls), and a zip/XML reader of
+	 * our own is not worth its risk (README, Import). */
+	if ((r->len >= 4 && !memcmp(r->buf, "PK\x03\x04", 4)) ||
+	    (r->len >= 8 &&
+	     !memcmp(r->buf, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) {
+		hane_error_set("%s", hane_msg(HANE_M_CSV_WORKBOOK));
+		rc = HANE_ECSV;
+		goto done;
+	}
 	if (r->len >= 3 && !memcmp(r->buf, "\xEF\xBB\xBF", 3)) {
 		r->had_bom = true;
 		r->pos = 3;

@@ -106,6 +106,19 @@ run import households "$T/bin.csv"
 expect_rc 1 "binary file"
 run import households "$T/missing.csv"
 expect_rc 1 "missing file"
+# An Excel workbook given for a CSV says how to save it as CSV; nothing
+# is written (the workbook is one hane wrote itself, and an old .xls
+# starts with the OLE signature).
+run export households --xlsx -o "$T/book.xlsx"
+expect_rc 0 "workbook for the import test"
+run import households "$T/book.xlsx"
+expect_rc 1 "workbook refused"
+expect_err "Excel çalışma kitabı, CSV değil" "workbook named"
+expect_err "CSV UTF-8" "workbook: how to save as CSV"
+printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0' >"$T/old.xls"
+run --lang en import households "$T/old.xls"
+expect_rc 1 "old .xls refused"
+expect_err "an Excel workbook, not CSV" "old .xls named (English)"
 
 # English.
 run --lang en import households "$T/good.csv"
