@@ -2,7 +2,7 @@
  *
  * Declared apart from hane/foodbank.h because these live in hane_ui (they
  * need the console) while the model lives in hane_core. The shell names
- * them in its table of units (src/ui/units.def).
+ * them in its table of units (src/console/units.def).
  */
 #ifndef HANE_FOODBANK_UI_H
 #define HANE_FOODBANK_UI_H

@@ -2,7 +2,7 @@
  *
  * Declared apart from hane/homecare.h because these live in hane_ui (they
  * need the console) while the model lives in hane_core. The shell names
- * them in its table of units (src/ui/units.def).
+ * them in its table of units (src/console/units.def).
  */
 #ifndef HANE_HOMECARE_UI_H
 #define HANE_HOMECARE_UI_H
@@ -29,7 +29,7 @@ int hane_ui_homecare_main(struct hane_ui *ui);
 void hane_ui_homecare_services(struct hane_ui *ui, int64_t household_id,
 			       struct hane_ui_detail *d);
 
-/* The person page's row (src/ui/person.def): a client's number, service,
+/* The person page's row (src/console/person.def): a client's number, service,
  * plan and last/next visit; for a person who is not a client, an offer
  * to take them on (only to a role with homecare.write). False (no row)
  * for a role without homecare.read. */

@@ -2,7 +2,7 @@
  *
  * Declared apart from hane/taxi.h because these live in hane_ui (they
  * need the console) while the model lives in hane_core. The shell names
- * them in its table of units (src/ui/units.def).
+ * them in its table of units (src/console/units.def).
  */
 #ifndef HANE_TAXI_UI_H
 #define HANE_TAXI_UI_H
@@ -30,7 +30,7 @@ int hane_ui_taxi_main(struct hane_ui *ui);
 void hane_ui_taxi_services(struct hane_ui *ui, int64_t household_id,
 			   struct hane_ui_detail *d);
 
-/* The person page's row (src/ui/person.def): a rider's aid and
+/* The person page's row (src/console/person.def): a rider's aid and
  * companion, or what making the person a rider would take; Enter opens
  * the rider's page (F4 edit, F5 book, the trips) or, for someone who may
  * (taxi.write), the form that makes the person a rider. */

@@ -491,7 +491,7 @@ int hane_ui_detail_run(struct hane_ui *ui, const struct hane_ui_detail_view *v);
 
 /* ---- Units -------------------------------------------------------------- */
 
-/* Units plug in through the table in src/ui/units.def: a row names the
+/* Units plug in through the table in src/console/units.def: a row names the
  * unit's menu label, its entry screen (NULL: shown greyed, "yakında") and
  * its hook for the services panel of a household (NULL: none). */
 typedef int (*hane_ui_unit_main_fn)(struct hane_ui *ui);
@@ -506,7 +506,7 @@ void hane_ui_services_fill(struct hane_ui *ui, int64_t household_id,
  * receive ("Engelsiz Taksi · yolcu · tekerlekli sandalye", "yolcu değil:
  * Enter ile yolcu yapın"); Enter on the row opens the unit's screen for
  * the person (make them a rider, edit, book). Units register in
- * src/ui/person.def:
+ * src/console/person.def:
  *   HANE_UI_PERSON(name, label message id, line fn, open fn)
  * line() writes the row's text into out and returns true when the unit
  * has something to show or offer the actor (false: no row, e.g. no read

@@ -2,8 +2,8 @@
 frequency limit (the dialog names the rule and the last package), then
 given through a supervisor's override with a reason, which is audited.
 
-Needs the food bank plugged into the main menu (src/ui/units.def and the
-include of hane/foodbank_ui.h in src/ui/shell.c); until then the menu
+Needs the food bank plugged into the main menu (src/console/units.def and the
+include of hane/foodbank_ui.h in src/console/shell.c); until then the menu
 entry is greyed and the test says so and passes without running."""
 import os
 import sqlite3

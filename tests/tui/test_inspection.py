@@ -3,10 +3,10 @@ chosen by search) through assignment and the visit (whose case note the
 template writes from the fields) to the decision, checked on screen and
 through the CLI; and the household page's services panel.
 
-Needs the unit plugged into the main menu (src/ui/units.def row
+Needs the unit plugged into the main menu (src/console/units.def row
 HANE_UI_UNIT(inspection, …, hane_ui_inspection_main,
 hane_ui_inspection_services) and the include of hane/inspection.h in
-src/ui/shell.c); until then the menu entry is greyed and the test says so
+src/console/shell.c); until then the menu entry is greyed and the test says so
 and passes without running."""
 import os
 import sys

@@ -30,7 +30,7 @@ def open_board(c):
     c.wait("Ana Menü")
     t = c.text()
     if "Engelsiz Taksi (yakında)" in t:
-        # Not on the main menu yet (src/ui/units.def): nothing to drive.
+        # Not on the main menu yet (src/console/units.def): nothing to drive.
         print("SKIP: Engelsiz Taksi is not on the main menu yet")
         return False
     c.send("5")

@@ -10,7 +10,8 @@
 #include "hane/inspection.h"
 #include "hane/overview.h"
 #include "hane/taxi_ui.h"
-#include "ui/internal.h"
+#include "hane/ui.h"
+#include "ui/internal.h" /* the menu draws with the toolkit's primitives */
 
 struct unit {
 	const char *name;
@@ -22,7 +23,7 @@ struct unit {
 static const struct unit units[] = {
 #define HANE_UI_UNIT(name, label, main, services)                              \
 	{#name, HANE_M_##label, main, services},
-#include "ui/units.def"
+#include "console/units.def"
 #undef HANE_UI_UNIT
 };
 
@@ -44,7 +45,7 @@ struct person_unit {
 
 static const struct person_unit person_units[] = {
 #define HANE_UI_PERSON(name, label, line, open) {HANE_M_##label, line, open},
-#include "ui/person.def"
+#include "console/person.def"
 #undef HANE_UI_PERSON
 };
 
@@ -76,7 +77,7 @@ void hane_ui_person_unit_open(struct hane_ui *ui, int64_t row_id,
 
 struct menu {
 	int sel;
-	int64_t persons; /* -1 unknown */
+	int64_t persons;     /* -1 unknown */
 	char today[12][256]; /* the overview's lines for "Bugün" */
 	int ntoday;
 };
@@ -134,14 +135,16 @@ static void open_unit(struct hane_ui *ui, struct menu *m, int i)
 
 static void count_persons(struct hane_ui *ui, struct menu *m)
 {
-	if (!ui->db || hane_person_count(ui->db, &m->persons) != 0)
+	if (!hane_ui_db(ui) ||
+	    hane_person_count(hane_ui_db(ui), &m->persons) != 0)
 		m->persons = -1;
 	/* The waiting work and the 12-month sparklines (src/units/overview):
 	 * computed here, not on every redraw. */
-	m->ntoday = ui->db ? hane_overview_today_lines(ui->db, m->today, 12,
-						       ui_cols(),
-						       hane_chart_unicode_ok())
-			   : 0;
+	m->ntoday = hane_ui_db(ui)
+			    ? hane_overview_today_lines(hane_ui_db(ui),
+							m->today, 12, ui_cols(),
+							hane_chart_unicode_ok())
+			    : 0;
 }
 
 void ui_units_menu(struct hane_ui *ui)
@@ -154,7 +157,7 @@ void ui_units_menu(struct hane_ui *ui)
 	count_persons(ui, &m);
 	ui_push(ui, draw_menu, &m, menu_acts,
 		sizeof menu_acts / sizeof menu_acts[0]);
-	while (!ui->quit) {
+	while (!hane_ui_quitting(ui)) {
 		uint32_t ch = 0;
 		enum hane_ui_key k = ui_key(ui, &ch);
 
