@@ -134,21 +134,20 @@ uint32_t hane_text_control(const char *s, unsigned flags);
  * imports, store): 0, or HANE_EINVAL with "<label>: denetim karakteri
  * kullanılamaz (U+001B)". label is shown as given (an option "--first", a
  * column title, a form label). */
-int hane_text_check(const char *label, const char *s, unsigned flags)
-	HANE_WARN_UNUSED;
+int hane_text_check(const char *label, const char *s,
+		    unsigned flags) HANE_WARN_UNUSED;
 
 /* hane_field_len with the control check: s must be shorter than max
  * bytes, valid UTF-8, and hold no control character (flags as above). */
-int hane_field_text(int field, const char *s, size_t max, unsigned flags)
-	HANE_WARN_UNUSED;
+int hane_field_text(int field, const char *s, size_t max,
+		    unsigned flags) HANE_WARN_UNUSED;
 
 /* The visible form of stored text, for output: every control character
  * (as above, flags saying whether tab and newline pass) becomes "\x1b"
  * (below U+0080) or "\u202e", every byte that is not UTF-8 "\xff".
  * Writes at most outsz-1 bytes plus NUL and returns the length it needed
  * (like snprintf). */
-size_t hane_text_escape(char *out, size_t outsz, const char *s,
-			unsigned flags);
+size_t hane_text_escape(char *out, size_t outsz, const char *s, unsigned flags);
 
 /* One step of hane_text_escape over s[0..n): writes the visible form of
  * the character at s into out (NUL-terminated, at most 11 bytes), sets
@@ -171,8 +170,7 @@ bool hane_text_blank(const char *s);
 int hane_money_parse(int64_t *kurus, const char *s) HANE_WARN_UNUSED;
 
 /* 825050 → "8.250,50 TL" (with_unit) or "8.250,50". Returns out. */
-char *hane_money_format(char *out, size_t outsz, int64_t kurus,
-			bool with_unit);
+char *hane_money_format(char *out, size_t outsz, int64_t kurus, bool with_unit);
 
 /* ---- Dates: ISO-8601 text "YYYY-MM-DD" -------------------------------- */
 
@@ -180,8 +178,8 @@ char *hane_money_format(char *out, size_t outsz, int64_t kurus,
 
 /* Parses "04.01.1950", "4.1.1950", "04/01/1950", "1950-01-04" into
  * out "1950-01-04". Rejects impossible dates and two-digit years. */
-int hane_date_parse(char out[HANE_DATE_LEN + 1], const char *s)
-	HANE_WARN_UNUSED;
+int hane_date_parse(char out[HANE_DATE_LEN + 1],
+		    const char *s) HANE_WARN_UNUSED;
 
 /* "1950-01-04" → "04.01.1950". Anything else is copied as it is. */
 char *hane_date_format(char out[HANE_DATE_LEN + 1], const char *iso);
@@ -198,12 +196,11 @@ int hane_date_age(const char *birth, const char *on);
 /* Turkish mobile and landline numbers in any usual writing ("0532 123 45
  * 67", "+90 532 1234567", "5321234567", "(262) 318 00 00") to E.164
  * "+905321234567". Rejects the rest. */
-int hane_phone_normalize(char out[HANE_PHONE_LEN + 1], const char *s)
-	HANE_WARN_UNUSED;
+int hane_phone_normalize(char out[HANE_PHONE_LEN + 1],
+			 const char *s) HANE_WARN_UNUSED;
 
 /* "+905321234567" → "0532 123 45 67"; masked: "0532 *** ** 67". */
-char *hane_phone_format(char *out, size_t outsz, const char *e164,
-			bool masked);
+char *hane_phone_format(char *out, size_t outsz, const char *e164, bool masked);
 
 /* ---- Clock ------------------------------------------------------------ */
 

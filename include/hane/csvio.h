@@ -38,16 +38,16 @@ const char *hane_csv_encoding_name(enum hane_csv_encoding e);
 
 struct hane_csv_opts {
 	enum hane_csv_encoding encoding; /* AUTO: detect */
-	char delimiter;                  /* 0: sniff from the header */
+	char delimiter;			 /* 0: sniff from the header */
 };
 
 /* One record. Everything is borrowed from the reader and valid until the
  * next hane_csv_read() or hane_csv_close(). */
 struct hane_csv_record {
 	size_t nfields;
-	char **fields;     /* UTF-8, NUL-terminated, exactly as in the file */
-	long line;         /* physical line (1-based) where the record starts */
-	const char *raw;   /* the original bytes, line end included */
+	char **fields;	 /* UTF-8, NUL-terminated, exactly as in the file */
+	long line;	 /* physical line (1-based) where the record starts */
+	const char *raw; /* the original bytes, line end included */
 	size_t raw_len;
 };
 
@@ -74,8 +74,8 @@ void hane_csv_close(hane_csv_reader *r); /* accepts NULL */
  * data). Records whose fields are all empty (blank lines, Excel's ";;;;")
  * are skipped. The first record is the header: the reader gives it like
  * any other. */
-int hane_csv_read(hane_csv_reader *r, const struct hane_csv_record **rec)
-	HANE_WARN_UNUSED;
+int hane_csv_read(hane_csv_reader *r,
+		  const struct hane_csv_record **rec) HANE_WARN_UNUSED;
 
 /* What the reader found or was told. The encoding may stay AUTO while the
  * file has been pure ASCII so far. */
@@ -100,8 +100,7 @@ int hane_csv_rejects_open(hane_csv_rejects **out, const char *path,
 			  const struct hane_csv_record *header,
 			  const char *column_title) HANE_WARN_UNUSED;
 /* Appends rec's original bytes and the reason (UTF-8). */
-int hane_csv_rejects_add(hane_csv_rejects *j,
-			 const struct hane_csv_record *rec,
+int hane_csv_rejects_add(hane_csv_rejects *j, const struct hane_csv_record *rec,
 			 const char *reason) HANE_WARN_UNUSED;
 /* Closes; HANE_EIO if anything failed to reach the disk. NULL is 0. */
 int hane_csv_rejects_close(hane_csv_rejects *j);
@@ -128,14 +127,14 @@ enum hane_csv_writer_flags {
 
 /* How a value is written. */
 enum hane_csv_kind {
-	HANE_CSV_TEXT,   /* guarded against formula injection */
+	HANE_CSV_TEXT,	 /* guarded against formula injection */
 	HANE_CSV_NUMBER, /* "-12.5": plain number (decimal comma in Excel);
 			    anything not a number is written as TEXT */
-	HANE_CSV_ID,     /* digits that must stay text (TC Kimlik No, phone):
+	HANE_CSV_ID,	 /* digits that must stay text (TC Kimlik No, phone):
 			    Excel gets ="…"; not digits → TEXT */
-	HANE_CSV_DATE,   /* a date (YYYY-MM-DD or dd.mm.yyyy, maybe with a
+	HANE_CSV_DATE,	 /* a date (YYYY-MM-DD or dd.mm.yyyy, maybe with a
 			    time): TEXT in CSV, a date cell in a workbook */
-	HANE_CSV_MONEY,  /* TL as "-1234.50": NUMBER in CSV, a number shown
+	HANE_CSV_MONEY,	 /* TL as "-1234.50": NUMBER in CSV, a number shown
 			    1.234,56 in a workbook */
 };
 
@@ -144,8 +143,8 @@ typedef struct hane_csv_writer hane_csv_writer;
 /* Writes to fp (borrowed: never closed here). *out is the caller's. The
  * BOM of Excel mode is written at once; with HANE_CSV_XLSX the workbook
  * reaches fp at hane_csv_writer_close(). */
-int hane_csv_writer_open(hane_csv_writer **out, FILE *fp, unsigned flags)
-	HANE_WARN_UNUSED;
+int hane_csv_writer_open(hane_csv_writer **out, FILE *fp,
+			 unsigned flags) HANE_WARN_UNUSED;
 /* Names what is written: the sheet of a workbook (before the first
  * row); nothing for CSV. */
 void hane_csv_writer_sheet(hane_csv_writer *w, const char *name);
@@ -171,7 +170,6 @@ void hane_csv_title_key(char *out, size_t outsz, const char *title);
 /* The index in titles[0..n) of the entry naming this column, or -1. Each
  * entry lists its aliases separated by '|' ("TC Kimlik No|tckn"). This is
  * how every unit's importer finds its columns, Turkish or English. */
-int hane_csv_title_find(const char *title, const char *const *titles,
-			int n);
+int hane_csv_title_find(const char *title, const char *const *titles, int n);
 
 #endif

@@ -26,7 +26,7 @@
 	X(ENOMEM, -2, "bellek yetersiz", "out of memory")                      \
 	X(ENOTFOUND, -3, "kayıt bulunamadı", "not found")                      \
 	X(EEXIST, -4, "kayıt zaten var", "already exists")                     \
-	X(ECONFLICT, -5, "kayıt başka biri tarafından değiştirildi",            \
+	X(ECONFLICT, -5, "kayıt başka biri tarafından değiştirildi",           \
 	  "record was changed by someone else")                                \
 	X(EBUSY, -6, "veritabanı meşgul", "database is busy")                  \
 	X(EDB, -7, "veritabanı hatası", "database error")                      \
@@ -40,7 +40,7 @@
 	X(ECSV, -15, "CSV hatası", "CSV error")                                \
 	X(EVERSION, -16, "veritabanı daha yeni bir hane sürümüne ait",         \
 	  "database belongs to a newer hane version")                          \
-	X(EINTERNAL, -17, "iç hata", "internal error")                        \
+	X(EINTERNAL, -17, "iç hata", "internal error")                         \
 	X(ECANCELED, -18, "iptal edildi", "cancelled")
 
 enum hane_error {

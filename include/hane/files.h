@@ -60,18 +60,18 @@ void hane_files_gate_open(void);
 /* Creates path for writing (see the top of this file) and gives its
  * descriptor in *fd. HANE_EEXIST when it exists and HANE_FILE_FORCE is
  * not given or it is not the caller's regular file. */
-int hane_file_create(int *fd, const char *path, unsigned flags)
-	HANE_WARN_UNUSED;
+int hane_file_create(int *fd, const char *path,
+		     unsigned flags) HANE_WARN_UNUSED;
 
 /* hane_file_create as a stdio stream ("wb"). */
-int hane_file_create_fp(FILE **fp, const char *path, unsigned flags)
-	HANE_WARN_UNUSED;
+int hane_file_create_fp(FILE **fp, const char *path,
+			unsigned flags) HANE_WARN_UNUSED;
 
 /* Opens path for reading with the caller's ids; *fd or *fp. */
-int hane_file_open_read(int *fd, const char *path, unsigned flags)
-	HANE_WARN_UNUSED;
-int hane_file_open_read_fp(FILE **fp, const char *path, unsigned flags)
-	HANE_WARN_UNUSED;
+int hane_file_open_read(int *fd, const char *path,
+			unsigned flags) HANE_WARN_UNUSED;
+int hane_file_open_read_fp(FILE **fp, const char *path,
+			   unsigned flags) HANE_WARN_UNUSED;
 
 /* Removes a file hane created and did not finish (with the caller's ids,
  * or hane's group for HANE_FILE_BACKUP). Errors are ignored: the file
@@ -96,7 +96,7 @@ void hane_files_as_hane(void);
  *   backup = /var/lib/hane/backup
  */
 struct hane_shared_config {
-	char path[4096];     /* the file read */
+	char path[4096]; /* the file read */
 	char database[4096];
 	char data[4096];
 	char backup[4096];
@@ -105,7 +105,6 @@ struct hane_shared_config {
 /* Reads the configuration (only meaningful when privileged). 0, or
  * HANE_EIO / HANE_EPERM with a message saying what is wrong. The result
  * is kept: later calls return the same. */
-int hane_shared_config(const struct hane_shared_config **out)
-	HANE_WARN_UNUSED;
+int hane_shared_config(const struct hane_shared_config **out) HANE_WARN_UNUSED;
 
 #endif

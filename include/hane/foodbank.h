@@ -62,8 +62,8 @@ const char *hane_fb_unit_parse(const char *word);
 
 /* "2,5", "2.5", "10" → thousandths (2500, 2500, 10000). Rejects negative,
  * zero when !allow_zero, more than three decimals, text. */
-int hane_fb_qty_parse(int64_t *milli, const char *s, bool allow_zero)
-	HANE_WARN_UNUSED;
+int hane_fb_qty_parse(int64_t *milli, const char *s,
+		      bool allow_zero) HANE_WARN_UNUSED;
 /* 2500 → "2,5"; 10000 → "10". Returns out. */
 char *hane_fb_qty_format(char *out, size_t outsz, int64_t milli);
 
@@ -88,7 +88,7 @@ struct hane_fb_package {
 	int64_t id;
 	int64_t version;
 	char code[HANE_FB_CODE_MAX];
-	char name[96]; /* in the current language */
+	char name[96];	/* in the current language */
 	int limit_days; /* 0: no frequency limit */
 	bool active;
 };
@@ -124,8 +124,8 @@ int hane_foodbank_market_each(hane_db *db,
 					void *arg),
 			      void *arg) HANE_WARN_UNUSED;
 /* Adds a market (foodbank.admin); a name taken is HANE_EEXIST. */
-int hane_foodbank_market_add(hane_db *db, const char *name, int64_t *id)
-	HANE_WARN_UNUSED;
+int hane_foodbank_market_add(hane_db *db, const char *name,
+			     int64_t *id) HANE_WARN_UNUSED;
 
 /* A package type by code or by its name typed any way ("standart"). */
 int hane_foodbank_package_find(hane_db *db, const char *text,
@@ -173,36 +173,36 @@ struct hane_fb_item {
 
 /* "kuru:10:kg", "yağ:5", "sebze=12,5 kg" → item (unit defaults to the
  * category's). HANE_EINVAL saying what was wrong. */
-int hane_fb_item_parse(struct hane_fb_item *out, const char *text)
-	HANE_WARN_UNUSED;
+int hane_fb_item_parse(struct hane_fb_item *out,
+		       const char *text) HANE_WARN_UNUSED;
 
 /* ---- Donations and market supplies ----------------------------------------- */
 
 struct hane_fb_donation {
-	int64_t id;                /* out */
+	int64_t id; /* out */
 	int64_t branch_id;
 	char date[HANE_DATE_LEN + 1];
-	int64_t donor_person_id;   /* 0: none */
-	char donor_name[96];       /* company or free text; may be "" */
-	int64_t value_kurus;       /* estimated */
+	int64_t donor_person_id; /* 0: none */
+	char donor_name[96];	 /* company or free text; may be "" */
+	int64_t value_kurus;	 /* estimated */
 	char notes[256];
 	size_t nitems;
 	struct hane_fb_item items[HANE_FB_ITEMS_MAX];
-	bool off_day;              /* out: branch does not collect that day */
-	char created_by[64];       /* out (lists) */
+	bool off_day;	     /* out: branch does not collect that day */
+	char created_by[64]; /* out (lists) */
 };
 
 /* Records a donation with its items (at least one) at a branch. A date on
  * which the branch does not collect is accepted: d->off_day is set and
  * hane_error_last() holds the warning to show. The date may not be in the
  * future. d->id gets the new id. */
-int hane_foodbank_donate(hane_db *db, struct hane_fb_donation *d)
-	HANE_WARN_UNUSED;
+int hane_foodbank_donate(hane_db *db,
+			 struct hane_fb_donation *d) HANE_WARN_UNUSED;
 
 /* The last donation entered by the acting staff member (defaults for the
  * counter form); HANE_ENOTFOUND when there is none. Items are filled. */
-int hane_foodbank_last_donation(hane_db *db, struct hane_fb_donation *out)
-	HANE_WARN_UNUSED;
+int hane_foodbank_last_donation(hane_db *db,
+				struct hane_fb_donation *out) HANE_WARN_UNUSED;
 
 /* Donations between from and to (ISO, inclusive; "" open), newest first,
  * at branch_id (0: all), up to limit. Items are filled. */
@@ -218,7 +218,7 @@ struct hane_fb_supply {
 	int64_t market_id;
 	int64_t branch_id;
 	char category[HANE_FB_CODE_MAX]; /* vegetable, fruit, deli */
-	char unit[8];                    /* kg or adet */
+	char unit[8];			 /* kg or adet */
 	int64_t qty_milli;
 	int64_t value_kurus;
 	char notes[256];
@@ -228,8 +228,8 @@ struct hane_fb_supply {
 
 /* Records a market's delivery (date not in the future, category one of
  * the market ones, unit kg or adet). s->id gets the new id. */
-int hane_foodbank_supply(hane_db *db, struct hane_fb_supply *s)
-	HANE_WARN_UNUSED;
+int hane_foodbank_supply(hane_db *db,
+			 struct hane_fb_supply *s) HANE_WARN_UNUSED;
 
 int hane_foodbank_supplies(hane_db *db, int64_t market_id, const char *from,
 			   const char *to, int limit,
@@ -242,7 +242,7 @@ struct hane_fb_ledger_row {
 	int64_t market_id;
 	char market[96];
 	char week_start[HANE_DATE_LEN + 1];
-	int64_t kg_milli[3];     /* vegetable, fruit, deli, in kg */
+	int64_t kg_milli[3];	 /* vegetable, fruit, deli, in kg */
 	int64_t pieces_milli[3]; /* the same, in pieces */
 	int64_t value_kurus;
 	int deliveries;
@@ -302,10 +302,10 @@ struct hane_fb_distribution {
 	/* Empty: the package type's contents scaled by household size. */
 	size_t nitems;
 	struct hane_fb_item items[HANE_FB_ITEMS_MAX];
-	int members;         /* out: household size used for scaling */
-	char branch[64];     /* out (lists) */
+	int members;	       /* out: household size used for scaling */
+	char branch[64];       /* out (lists) */
 	char package_name[96]; /* out (lists) */
-	char created_by[64]; /* out (lists) */
+	char created_by[64];   /* out (lists) */
 };
 
 #define HANE_FB_SHORT_MAX 8
@@ -346,8 +346,8 @@ struct hane_fb_check {
 /* Eligibility and last visit of a household on date ("" today), the
  * fields of c above "limited" (the rest zeroed). foodbank.read. */
 int hane_foodbank_eligibility(hane_db *db, int64_t household_id,
-			      const char *date, struct hane_fb_check *c)
-	HANE_WARN_UNUSED;
+			      const char *date,
+			      struct hane_fb_check *c) HANE_WARN_UNUSED;
 
 /* Runs every rule on d without writing (the screen calls it before it
  * offers to save): fills c, and d's defaults (date, items, members).
@@ -398,7 +398,7 @@ struct hane_fb_unserved {
 	char head[2 * 96];
 	char mahalle[96];
 	char last_date[HANE_DATE_LEN + 1]; /* "" never */
-	int days_since;                    /* -1 never */
+	int days_since;			   /* -1 never */
 };
 int hane_foodbank_unserved(hane_db *db, int days, const char *date, int limit,
 			   int (*fn)(const struct hane_fb_unserved *u,

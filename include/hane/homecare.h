@@ -41,11 +41,11 @@ struct hane_homecare_worker {
 	int64_t id;
 	int64_t version;
 	char name[128];
-	char kind[16];     /* "caregiver" or "team" */
+	char kind[16];	   /* "caregiver" or "team" */
 	char services[16]; /* "care", "cleaning" or "both" */
 	char work_days[8]; /* weekday digits, "12345" */
 	char phone[HANE_PHONE_LEN + 1];
-	int64_t staff_id;  /* 0: not a hane user */
+	int64_t staff_id; /* 0: not a hane user */
 	bool active;
 };
 
@@ -75,8 +75,8 @@ struct hane_homecare_client {
 	int64_t person_id;
 	char services[16];
 	char start_date[HANE_DATE_LEN + 1];
-	char end_date[HANE_DATE_LEN + 1];   /* "" while a client */
-	char end_reason[16];                /* "" while a client */
+	char end_date[HANE_DATE_LEN + 1]; /* "" while a client */
+	char end_reason[16];		  /* "" while a client */
 	char needs[128];
 	char notes[HANE_NOTES_MAX];
 	/* Filled when read: */
@@ -85,7 +85,7 @@ struct hane_homecare_client {
 	char mahalle[HANE_NAME_MAX];
 	char last_visit[HANE_DATE_LEN + 1]; /* last done visit, or "" */
 	char next_visit[HANE_DATE_LEN + 1]; /* next planned from today, "" */
-	int open_followups;                 /* missed visits to follow up */
+	int open_followups;		    /* missed visits to follow up */
 };
 
 void hane_homecare_client_init(struct hane_homecare_client *c);
@@ -114,7 +114,7 @@ int hane_homecare_client_end(hane_db *db, int64_t id, int64_t version,
 
 struct hane_homecare_client_filter {
 	const char *service; /* "care"/"cleaning": clients given it; NULL all */
-	bool ended;          /* include ended clients */
+	bool ended;	     /* include ended clients */
 	int64_t household_id; /* 0: every household */
 };
 
@@ -132,10 +132,10 @@ struct hane_homecare_plan {
 	int64_t id;
 	int64_t version;
 	int64_t client_id;
-	char service[16];  /* "care" or "cleaning" */
-	char period[8];    /* "week" or "month" */
-	int visits;        /* per period, 1..31 */
-	char days[8];      /* preferred weekdays; "" Mon–Fri */
+	char service[16]; /* "care" or "cleaning" */
+	char period[8];	  /* "week" or "month" */
+	int visits;	  /* per period, 1..31 */
+	char days[8];	  /* preferred weekdays; "" Mon–Fri */
 	char window_start[HANE_HC_TIME_LEN + 1];
 	char window_end[HANE_HC_TIME_LEN + 1];
 	int duration_min;  /* 15..600 */
@@ -157,8 +157,8 @@ int hane_homecare_plan_get(hane_db *db, int64_t id,
 			   struct hane_homecare_plan *out) HANE_WARN_UNUSED;
 /* Saves p if p->version is current (same checks as add). Visits already
  * generated are kept; the next generation follows the new plan. */
-int hane_homecare_plan_update(hane_db *db, struct hane_homecare_plan *p)
-	HANE_WARN_UNUSED;
+int hane_homecare_plan_update(hane_db *db,
+			      struct hane_homecare_plan *p) HANE_WARN_UNUSED;
 /* Plans of a client (0: all clients), newest first. */
 int hane_homecare_plan_each(hane_db *db, int64_t client_id,
 			    int (*fn)(const struct hane_homecare_plan *p,
@@ -222,8 +222,8 @@ int hane_homecare_visit_assign(hane_db *db, int64_t id, int64_t version,
  * row. *new_id (may be NULL) gets its id. */
 int hane_homecare_visit_move(hane_db *db, int64_t id, int64_t version,
 			     const char *date, const char *start,
-			     int64_t worker_id, int64_t *new_id)
-	HANE_WARN_UNUSED;
+			     int64_t worker_id,
+			     int64_t *new_id) HANE_WARN_UNUSED;
 
 /* Cancels a planned visit with a reason (required); the row is kept. */
 int hane_homecare_visit_cancel(hane_db *db, int64_t id, int64_t version,
@@ -234,14 +234,14 @@ int hane_homecare_visit_cancel(hane_db *db, int64_t id, int64_t version,
  * The visit must have a worker. */
 int hane_homecare_visit_done(hane_db *db, int64_t id, int64_t version,
 			     const char *actual_start, const char *actual_end,
-			     const char *tasks, const char *notes)
-	HANE_WARN_UNUSED;
+			     const char *tasks,
+			     const char *notes) HANE_WARN_UNUSED;
 
 /* Records a planned visit as missed for reason (not in the future); it is
  * flagged for follow-up ("open"). */
 int hane_homecare_visit_missed(hane_db *db, int64_t id, int64_t version,
-			       const char *reason, const char *notes)
-	HANE_WARN_UNUSED;
+			       const char *reason,
+			       const char *notes) HANE_WARN_UNUSED;
 
 /* Closes the follow-up of a missed visit with what was done (required). */
 int hane_homecare_followup_close(hane_db *db, int64_t id, int64_t version,
@@ -253,7 +253,7 @@ struct hane_homecare_visit_filter {
 	int64_t client_id;     /* 0 all */
 	const char *status;    /* NULL: all but rescheduled and cancelled */
 	bool followup_open;    /* only missed visits still to follow up */
-	bool history;          /* with rescheduled and cancelled rows too */
+	bool history;	       /* with rescheduled and cancelled rows too */
 };
 
 /* Calls fn for matching visits ordered by date, worker, start time. */
@@ -270,8 +270,8 @@ int hane_homecare_visit_each(hane_db *db,
  * visit in the way otherwise. */
 int hane_homecare_check_free(hane_db *db, int64_t worker_id, const char *date,
 			     const char *start, const char *end,
-			     const char *mahalle, int64_t exclude_id)
-	HANE_WARN_UNUSED;
+			     const char *mahalle,
+			     int64_t exclude_id) HANE_WARN_UNUSED;
 
 /* ---- Travel time between mahalleler ------------------------------------------ */
 
@@ -283,15 +283,15 @@ int hane_homecare_travel_set(hane_db *db, const char *a, const char *b,
 			     int minutes) HANE_WARN_UNUSED;
 /* The defaults: within one mahalle, and between two not listed. A
  * negative value leaves that one unchanged (homecare.admin). */
-int hane_homecare_travel_defaults(hane_db *db, int same, int other)
-	HANE_WARN_UNUSED;
+int hane_homecare_travel_defaults(hane_db *db, int same,
+				  int other) HANE_WARN_UNUSED;
 
 /* ---- Schedule generation ------------------------------------------------------- */
 
 struct hane_homecare_schedule_opts {
 	const char *from, *to; /* inclusive, ISO; at most 366 days */
 	int64_t client_id;     /* 0: every open client */
-	bool preview;          /* compute only; nothing is written */
+	bool preview;	       /* compute only; nothing is written */
 	bool auto_assign;      /* another free worker when the plan's is not */
 };
 
@@ -308,9 +308,9 @@ struct hane_homecare_slot {
 };
 
 struct hane_homecare_schedule_result {
-	int created;    /* visits made (or previewed) */
+	int created;	/* visits made (or previewed) */
 	int unassigned; /* of which without a worker */
-	int existing;   /* slots already in the schedule, left alone */
+	int existing;	/* slots already in the schedule, left alone */
 	/* Set when from..to or the next 120 days reach a year whose
 	 * religious holidays are not entered (the schedule is still made,
 	 * around the fixed public holidays): say it to the person. */
@@ -334,13 +334,10 @@ struct hane_homecare_schedule_result {
  * year can be scheduled: a year whose religious holidays are not entered
  * is planned around the fixed public holidays, with result->warning
  * saying so. */
-int hane_homecare_schedule(hane_db *db,
-			   const struct hane_homecare_schedule_opts *o,
-			   int (*fn)(const struct hane_homecare_slot *s,
-				     void *arg),
-			   void *arg,
-			   struct hane_homecare_schedule_result *result)
-	HANE_WARN_UNUSED;
+int hane_homecare_schedule(
+	hane_db *db, const struct hane_homecare_schedule_opts *o,
+	int (*fn)(const struct hane_homecare_slot *s, void *arg), void *arg,
+	struct hane_homecare_schedule_result *result) HANE_WARN_UNUSED;
 
 /* ---- Agenda export ----------------------------------------------------------- */
 
@@ -354,8 +351,11 @@ int hane_homecare_agenda_csv(hane_db *db, const char *from, const char *to,
 
 /* ---- Public holidays and coded values --------------------------------------- */
 
-enum hane_homecare_holiday { HANE_HC_WORKDAY = 0, HANE_HC_HALF = 1,
-			     HANE_HC_FULL = 2 };
+enum hane_homecare_holiday {
+	HANE_HC_WORKDAY = 0,
+	HANE_HC_HALF = 1,
+	HANE_HC_FULL = 2
+};
 
 /* Whether date (ISO) is a public holiday, from the one holiday list
  * (hane/reference.h: the fixed national days of any year and the
@@ -376,7 +376,7 @@ int hane_homecare_days_parse(char out[8], const char *text) HANE_WARN_UNUSED;
  * "period", "missed", "end", "kind", "need". NULL when none matches. */
 const char *hane_homecare_parse(const char *kind, const char *text);
 /* "9:05"/"09:05"/"0905" → "09:05"; HANE_EINVAL otherwise. */
-int hane_homecare_time_parse(char out[HANE_HC_TIME_LEN + 1], const char *s)
-	HANE_WARN_UNUSED;
+int hane_homecare_time_parse(char out[HANE_HC_TIME_LEN + 1],
+			     const char *s) HANE_WARN_UNUSED;
 
 #endif

@@ -40,9 +40,9 @@ struct hane_person {
 	char first_name[HANE_NAME_MAX];
 	char last_name[HANE_NAME_MAX];
 	char birth_date[HANE_DATE_LEN + 1]; /* ISO or "" */
-	char sex[2];                        /* "K", "E" or "" */
-	char relation[16];                  /* a HANE_RELATIONS name */
-	int disability_pct;                 /* 0..100; -1 unknown */
+	char sex[2];			    /* "K", "E" or "" */
+	char relation[16];		    /* a HANE_RELATIONS name */
+	int disability_pct;		    /* 0..100; -1 unknown */
 	char chronic_illness[HANE_TEXT_MAX];
 	char phone[HANE_PHONE_LEN + 1]; /* E.164 or "" */
 	char updated_at[20];
@@ -59,9 +59,9 @@ struct hane_household {
 	char door[32];
 	char phone[HANE_PHONE_LEN + 1];
 	int64_t income_kurus; /* monthly; -1 unknown */
-	char status[8];       /* "active" or "passive" */
+	char status[8];	      /* "active" or "passive" */
 	char notes[HANE_NOTES_MAX];
-	int members;          /* filled by hane_household_get */
+	int members; /* filled by hane_household_get */
 	char updated_at[20];
 	char updated_by[64];
 };
@@ -74,14 +74,14 @@ void hane_household_init(struct hane_household *h);
 /* Validates every field of p (TC Kimlik checksum, date, sex, relation,
  * disability 0..100, phone form). The first bad field is the error. */
 int hane_person_validate(const struct hane_person *p) HANE_WARN_UNUSED;
-int hane_household_validate(hane_db *db, const struct hane_household *h)
-	HANE_WARN_UNUSED;
+int hane_household_validate(hane_db *db,
+			    const struct hane_household *h) HANE_WARN_UNUSED;
 
 /* Finds the reference mahalle matching text Turkish- and case-
  * insensitively ("gundogdu" → "Gündoğdu"); copies the proper name into out.
  * HANE_ENOTFOUND (with the closest names in the message) otherwise. */
-int hane_mahalle_match(hane_db *db, char out[HANE_NAME_MAX], const char *text)
-	HANE_WARN_UNUSED;
+int hane_mahalle_match(hane_db *db, char out[HANE_NAME_MAX],
+		       const char *text) HANE_WARN_UNUSED;
 
 /* Calls fn for every reference mahalle, in Turkish alphabetical order. */
 int hane_mahalle_each(hane_db *db, int (*fn)(const char *name, void *arg),
@@ -93,9 +93,9 @@ int hane_mahalle_each(hane_db *db, int (*fn)(const char *name, void *arg),
  * *similar_id when a person with the same folded name and birth date
  * exists (a warning), 0 with *similar_id 0 when there is none. */
 struct hane_dup {
-	int64_t existing_id;   /* same TC Kimlik No */
-	int64_t similar_id;    /* same folded name + birth date */
-	int64_t household_id;  /* of whichever was found */
+	int64_t existing_id;  /* same TC Kimlik No */
+	int64_t similar_id;   /* same folded name + birth date */
+	int64_t household_id; /* of whichever was found */
 	char name[2 * HANE_NAME_MAX];
 };
 int hane_person_check_duplicate(hane_db *db, const struct hane_person *p,
@@ -106,18 +106,18 @@ int hane_person_check_duplicate(hane_db *db, const struct hane_person *p,
  * the new ids (either may be NULL). dup (may be NULL) reports a
  * same-name-and-birth warning. */
 int hane_household_create(hane_db *db, const struct hane_household *h,
-			  const struct hane_person *head,
-			  int64_t *household_id, int64_t *person_id,
+			  const struct hane_person *head, int64_t *household_id,
+			  int64_t *person_id,
 			  struct hane_dup *dup) HANE_WARN_UNUSED;
 
 /* Adds p to household p->household_id (relation must not be "head"). */
 int hane_person_add(hane_db *db, const struct hane_person *p,
 		    int64_t *person_id, struct hane_dup *dup) HANE_WARN_UNUSED;
 
-int hane_person_get(hane_db *db, int64_t id, struct hane_person *out)
-	HANE_WARN_UNUSED;
-int hane_household_get(hane_db *db, int64_t id, struct hane_household *out)
-	HANE_WARN_UNUSED;
+int hane_person_get(hane_db *db, int64_t id,
+		    struct hane_person *out) HANE_WARN_UNUSED;
+int hane_household_get(hane_db *db, int64_t id,
+		       struct hane_household *out) HANE_WARN_UNUSED;
 /* The person with this TC Kimlik No (HANE_ENOTFOUND if none). */
 int hane_person_by_tckn(hane_db *db, const char *tckn,
 			struct hane_person *out) HANE_WARN_UNUSED;
@@ -126,21 +126,21 @@ int hane_person_by_tckn(hane_db *db, const char *tckn,
  * (HANE_ECONFLICT otherwise; see hane_store_last_conflict()). Household
  * and head cannot change here: use move and set_head. */
 int hane_person_update(hane_db *db, struct hane_person *p) HANE_WARN_UNUSED;
-int hane_household_update(hane_db *db, struct hane_household *h)
-	HANE_WARN_UNUSED;
+int hane_household_update(hane_db *db,
+			  struct hane_household *h) HANE_WARN_UNUSED;
 
 /* Members of a household, head first then by birth date. Fills up to max
  * entries of out; *n gets the count stored. */
 int hane_household_members(hane_db *db, int64_t household_id,
-			   struct hane_person *out, size_t max, size_t *n)
-	HANE_WARN_UNUSED;
+			   struct hane_person *out, size_t max,
+			   size_t *n) HANE_WARN_UNUSED;
 
 /* Moves a person to another (active) household as relation "other" unless
  * relation is given. A head can move only when alone in the household
  * (which then becomes passive) — otherwise set another head first. */
 int hane_person_move(hane_db *db, int64_t person_id, int64_t version,
-		     int64_t to_household, const char *relation)
-	HANE_WARN_UNUSED;
+		     int64_t to_household,
+		     const char *relation) HANE_WARN_UNUSED;
 
 /* Makes person_id (a member) the head; the old head becomes "other". */
 int hane_household_set_head(hane_db *db, int64_t household_id,
@@ -148,8 +148,8 @@ int hane_household_set_head(hane_db *db, int64_t household_id,
 
 /* Marks a household active or passive (version checked). */
 int hane_household_set_status(hane_db *db, int64_t household_id,
-			      int64_t version, const char *status)
-	HANE_WARN_UNUSED;
+			      int64_t version,
+			      const char *status) HANE_WARN_UNUSED;
 
 /* ---- Search ------------------------------------------------------------ */
 
@@ -171,8 +171,7 @@ struct hane_person_hit {
  * or of the phone number (0532…, 532…, +90532…). Calls fn for up to limit
  * hits after skipping offset; fn returning non-zero stops early.
  * *total (may be NULL) gets the number of hits delivered. */
-int hane_person_search(hane_db *db, const char *query, int limit,
-		       int offset,
+int hane_person_search(hane_db *db, const char *query, int limit, int offset,
 		       int (*fn)(const struct hane_person_hit *hit, void *arg),
 		       void *arg, int *total) HANE_WARN_UNUSED;
 
@@ -206,16 +205,16 @@ typedef struct hane_hh_bulk hane_hh_bulk;
 
 /* Begins a batch (and a transaction, nested in the caller's if any).
  * event names the audit event written at the end ("import", "demo"). */
-int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
-	HANE_WARN_UNUSED;
+int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out,
+		       const char *event) HANE_WARN_UNUSED;
 
 /* A new household with head as its head; ids into *household_id and
  * *person_id (either may be NULL). A TC Kimlik No already registered is
  * HANE_EEXIST and nothing of the row is written; the batch goes on. */
 int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
 			   const struct hane_person *head,
-			   int64_t *household_id, int64_t *person_id)
-	HANE_WARN_UNUSED;
+			   int64_t *household_id,
+			   int64_t *person_id) HANE_WARN_UNUSED;
 
 /* A member of p->household_id (relation not "head"; the household must
  * exist — it is not re-read, so pass one created in this batch or checked

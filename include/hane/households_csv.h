@@ -20,7 +20,7 @@
 enum hane_on_duplicate {
 	HANE_DUP_SKIP = 0, /* a TC Kimlik No already stored: leave it */
 	HANE_DUP_UPDATE,   /* fill in the fields the file changes (audited) */
-	HANE_DUP_FAIL,     /* stop: the whole import writes nothing */
+	HANE_DUP_FAIL,	   /* stop: the whole import writes nothing */
 };
 
 /* "skip", "update", "fail" (also Turkish "atla", "guncelle", "dur");
@@ -28,14 +28,14 @@ enum hane_on_duplicate {
 int hane_on_duplicate_parse(const char *s);
 
 struct hane_import_counts {
-	int64_t rows;       /* data rows read (blank ones not counted) */
+	int64_t rows;	    /* data rows read (blank ones not counted) */
 	int64_t created;    /* new persons */
 	int64_t households; /* of them, new households */
 	int64_t updated;    /* existing persons or households changed */
 	int64_t unchanged;  /* existing and left as they were */
 	int64_t rejected;
-	int64_t offset;     /* bytes read so far */
-	int64_t size;       /* file size, -1 when unknown */
+	int64_t offset;			 /* bytes read so far */
+	int64_t size;			 /* file size, -1 when unknown */
 	enum hane_csv_encoding encoding; /* as detected or forced */
 	char delimiter;
 	bool solo; /* written alone into an empty registry, through the
@@ -50,8 +50,8 @@ struct hane_import_opts {
 	const char *const *map;
 	int nmap;
 	enum hane_on_duplicate on_duplicate;
-	bool dry_run;         /* do everything, then roll back */
-	const char *rejects;  /* rejects file; NULL: none */
+	bool dry_run;	     /* do everything, then roll back */
+	const char *rejects; /* rejects file; NULL: none */
 	/* Each may be NULL. A notice is a remark about the header (unknown
 	 * column, duplicate column); reject is called for every rejected row
 	 * with its line; progress now and then, and returning false stops

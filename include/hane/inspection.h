@@ -36,17 +36,17 @@
 /* The lists of codes. Each is X(NAME, "code") in the macros below; the
  * words on screen are messages HANE_M_INSP_<LIST>_<NAME>. */
 enum hane_inspection_list {
-	HANE_INSP_CHANNEL,     /* how the request came */
-	HANE_INSP_REASON,      /* what is asked for (the duplicate key) */
+	HANE_INSP_CHANNEL, /* how the request came */
+	HANE_INSP_REASON,  /* what is asked for (the duplicate key) */
 	HANE_INSP_URGENCY,
 	HANE_INSP_STATUS,
-	HANE_INSP_TENURE,      /* owner / tenant … */
+	HANE_INSP_TENURE, /* owner / tenant … */
 	HANE_INSP_HEATING,
-	HANE_INSP_RECOMMEND,   /* the inspector's recommendation */
-	HANE_INSP_OUTCOME,     /* aid / rejected */
-	HANE_INSP_AID_TYPE,    /* one-time / regular */
-	HANE_INSP_KIND,        /* cash, food, clothing, fuel, education, other */
-	HANE_INSP_FREQUENCY,   /* of regular aid */
+	HANE_INSP_RECOMMEND, /* the inspector's recommendation */
+	HANE_INSP_OUTCOME,   /* aid / rejected */
+	HANE_INSP_AID_TYPE,  /* one-time / regular */
+	HANE_INSP_KIND,	     /* cash, food, clothing, fuel, education, other */
+	HANE_INSP_FREQUENCY, /* of regular aid */
 	HANE_INSP__LISTS
 };
 
@@ -112,8 +112,7 @@ enum hane_inspection_list {
 
 /* The codes of a list in order (static, NULL-terminated); *n (may be
  * NULL) gets the count. For choices on screen and in --help. */
-const char *const *hane_inspection_codes(enum hane_inspection_list l,
-					 int *n);
+const char *const *hane_inspection_codes(enum hane_inspection_list l, int *n);
 /* True if code belongs to the list. */
 bool hane_inspection_valid(enum hane_inspection_list l, const char *code);
 /* The word for code in the current language (static); the code itself
@@ -131,21 +130,19 @@ const char *hane_inspection_parse(enum hane_inspection_list l,
 /* Kept in the table inspection_setting (seeded by the migration, changed
  * with hane_inspection_settings_set, audited). */
 struct hane_inspection_settings {
-	int due_days_urgent;  /* days from the request to the visit: 1 */
-	int due_days_normal;  /* 15 */
-	int renewal_days;     /* regular aid ending within this many days is
-				 flagged for re-inspection: 30 */
+	int due_days_urgent; /* days from the request to the visit: 1 */
+	int due_days_normal; /* 15 */
+	int renewal_days;    /* regular aid ending within this many days is
+				flagged for re-inspection: 30 */
 };
 
 /* Reads the settings (inspection.read). */
-int hane_inspection_settings_get(hane_db *db,
-				 struct hane_inspection_settings *out)
-	HANE_WARN_UNUSED;
+int hane_inspection_settings_get(
+	hane_db *db, struct hane_inspection_settings *out) HANE_WARN_UNUSED;
 /* Saves the settings (inspection.decide); each value 0..365. Due dates
  * already given are kept; new requests use the new values. */
-int hane_inspection_settings_set(hane_db *db,
-				 const struct hane_inspection_settings *s)
-	HANE_WARN_UNUSED;
+int hane_inspection_settings_set(
+	hane_db *db, const struct hane_inspection_settings *s) HANE_WARN_UNUSED;
 
 /* ---- Requests ------------------------------------------------------------ */
 
@@ -154,23 +151,23 @@ struct hane_inspection {
 	int64_t version;
 	int64_t household_id;
 	char requested_on[HANE_DATE_LEN + 1]; /* ISO; "" on create = today */
-	char channel[16];                     /* HANE_INSP_CHANNELS code */
-	char referrer[256];     /* institution or unit; required for referral */
-	char reason[16];        /* HANE_INSP_REASONS code */
+	char channel[16];		      /* HANE_INSP_CHANNELS code */
+	char referrer[256]; /* institution or unit; required for referral */
+	char reason[16];    /* HANE_INSP_REASONS code */
 	char reason_text[HANE_INSP_TEXT_MAX];
-	char urgency[8];        /* "normal" or "urgent" */
-	char status[12];        /* HANE_INSP_STATUSES code */
-	int64_t inspector_id;   /* staff.id, 0 when unassigned */
+	char urgency[8];      /* "normal" or "urgent" */
+	char status[12];      /* HANE_INSP_STATUSES code */
+	int64_t inspector_id; /* staff.id, 0 when unassigned */
 	char assigned_on[HANE_DATE_LEN + 1];
-	char due_on[HANE_DATE_LEN + 1]; /* set on create from urgency */
+	char due_on[HANE_DATE_LEN + 1];	  /* set on create from urgency */
 	char ended_on[HANE_DATE_LEN + 1]; /* closed or cancelled on */
 	char cancel_reason[HANE_INSP_TEXT_MAX];
-	int64_t renewal_of;     /* request whose regular aid this renews */
+	int64_t renewal_of; /* request whose regular aid this renews */
 	char updated_at[20];
 	char updated_by[64];
 	/* Derived when read: */
-	bool overdue;           /* open, not visited, due date passed */
-	char inspector[128];    /* the inspector's full name */
+	bool overdue;	     /* open, not visited, due date passed */
+	char inspector[128]; /* the inspector's full name */
 	char inspector_user[64];
 	char mahalle[96];
 	char head_name[192];
@@ -191,8 +188,8 @@ int hane_inspection_request(hane_db *db, const struct hane_inspection *r,
 			    int64_t *id) HANE_WARN_UNUSED;
 
 /* The request with its derived fields (inspection.read). */
-int hane_inspection_get(hane_db *db, int64_t id, struct hane_inspection *out)
-	HANE_WARN_UNUSED;
+int hane_inspection_get(hane_db *db, int64_t id,
+			struct hane_inspection *out) HANE_WARN_UNUSED;
 
 /* Assigns (or re-assigns) a requested or assigned request to an active
  * staff member of the inspection unit (staff.unit = 'inspection'),
@@ -200,8 +197,8 @@ int hane_inspection_get(hane_db *db, int64_t id, struct hane_inspection *out)
  * not be before the request date. version is the request's version as
  * read (HANE_ECONFLICT when stale). */
 int hane_inspection_assign(hane_db *db, int64_t id, int64_t version,
-			   int64_t inspector_id, const char *due)
-	HANE_WARN_UNUSED;
+			   int64_t inspector_id,
+			   const char *due) HANE_WARN_UNUSED;
 
 /* The active staff member of the inspection unit with this username
  * (HANE_ENOTFOUND / HANE_EINVAL with a message otherwise). */
@@ -212,8 +209,7 @@ int hane_inspection_inspector_find(hane_db *db, const char *username,
  * ordered by full name; fn returning non-zero stops. */
 int hane_inspection_inspectors_each(hane_db *db,
 				    int (*fn)(int64_t id, const char *username,
-					      const char *full_name,
-					      void *arg),
+					      const char *full_name, void *arg),
 				    void *arg) HANE_WARN_UNUSED;
 
 /* Cancels an open request (requested, assigned or visited) with a reason
@@ -223,8 +219,8 @@ int hane_inspection_cancel(hane_db *db, int64_t id, int64_t version,
 
 /* Closes a decided request (inspection.write): the aid was delivered or
  * the household informed. */
-int hane_inspection_close(hane_db *db, int64_t id, int64_t version)
-	HANE_WARN_UNUSED;
+int hane_inspection_close(hane_db *db, int64_t id,
+			  int64_t version) HANE_WARN_UNUSED;
 
 /* ---- Visits -------------------------------------------------------------- */
 
@@ -233,20 +229,20 @@ struct hane_inspection_visit {
 	int64_t version;
 	int64_t request_id;
 	char visited_on[HANE_DATE_LEN + 1]; /* "" on save = today */
-	int64_t inspector_id; /* 0 on save: the request's inspector */
-	char present[256];    /* who was present */
-	char tenure[16];      /* HANE_INSP_TENURES code, "" unknown */
-	int64_t rent_kurus;   /* monthly, -1 unknown */
-	int rooms;            /* -1 unknown */
-	char heating[16];     /* HANE_INSP_HEATINGS code, "" unknown */
-	int64_t income_kurus;   /* observed monthly income, -1 unknown */
+	int64_t inspector_id;	/* 0 on save: the request's inspector */
+	char present[256];	/* who was present */
+	char tenure[16];	/* HANE_INSP_TENURES code, "" unknown */
+	int64_t rent_kurus;	/* monthly, -1 unknown */
+	int rooms;		/* -1 unknown */
+	char heating[16];	/* HANE_INSP_HEATINGS code, "" unknown */
+	int64_t income_kurus;	/* observed monthly income, -1 unknown */
 	int64_t expenses_kurus; /* observed monthly expenses, -1 unknown */
 	char health[HANE_INSP_TEXT_MAX];
 	char disability[HANE_INSP_TEXT_MAX];
 	char findings[HANE_INSP_NOTE_MAX];
 	char recommendation[16]; /* HANE_INSP_RECOMMENDS code (required) */
 	char note[HANE_INSP_NOTE_MAX]; /* the case note (narrative) */
-	char inspector[128];     /* derived: full name */
+	char inspector[128];	       /* derived: full name */
 };
 
 void hane_inspection_visit_init(struct hane_inspection_visit *v);
@@ -258,8 +254,8 @@ void hane_inspection_visit_init(struct hane_inspection_visit *v);
  * note is filled from the template (hane_inspection_note_fill). version is
  * the request's. *id (may be NULL) gets the visit's id. */
 int hane_inspection_visit(hane_db *db, int64_t request_id, int64_t version,
-			  const struct hane_inspection_visit *v, int64_t *id)
-	HANE_WARN_UNUSED;
+			  const struct hane_inspection_visit *v,
+			  int64_t *id) HANE_WARN_UNUSED;
 
 /* The visit of a request (HANE_ENOTFOUND when not visited). */
 int hane_inspection_visit_get(hane_db *db, int64_t request_id,
@@ -272,8 +268,8 @@ int hane_inspection_visit_get(hane_db *db, int64_t request_id,
  * notes are official records. Needs inspection.read and household.read.
  * Truncates (never mid-character) to outsz. */
 int hane_inspection_note_fill(hane_db *db,
-			      const struct hane_inspection_visit *v,
-			      char *out, size_t outsz) HANE_WARN_UNUSED;
+			      const struct hane_inspection_visit *v, char *out,
+			      size_t outsz) HANE_WARN_UNUSED;
 
 /* ---- Decisions ------------------------------------------------------------ */
 
@@ -282,17 +278,17 @@ struct hane_inspection_decision {
 	int64_t version;
 	int64_t request_id;
 	char decided_on[HANE_DATE_LEN + 1]; /* "" on save = today */
-	int64_t decided_by;     /* staff.id; set from the actor on save */
-	char outcome[12];       /* "aid" or "rejected" */
-	char aid_type[12];      /* aid: "one_time" or "regular" */
-	char kind[12];          /* aid: HANE_INSP_KINDS code */
-	int64_t amount_kurus;   /* aid: > 0 for cash, >= 0 in kind; -1 none */
+	int64_t decided_by;   /* staff.id; set from the actor on save */
+	char outcome[12];     /* "aid" or "rejected" */
+	char aid_type[12];    /* aid: "one_time" or "regular" */
+	char kind[12];	      /* aid: HANE_INSP_KINDS code */
+	int64_t amount_kurus; /* aid: > 0 for cash, >= 0 in kind; -1 none */
 	char start_on[HANE_DATE_LEN + 1]; /* regular aid: period */
 	char end_on[HANE_DATE_LEN + 1];
-	char frequency[12];     /* regular aid: HANE_INSP_FREQUENCIES code */
+	char frequency[12]; /* regular aid: HANE_INSP_FREQUENCIES code */
 	char reason[HANE_INSP_TEXT_MAX]; /* required */
-	char decided_by_name[128];       /* derived */
-	int64_t renewed_by;     /* derived: the open or later renewal request */
+	char decided_by_name[128];	 /* derived */
+	int64_t renewed_by; /* derived: the open or later renewal request */
 };
 
 void hane_inspection_decision_init(struct hane_inspection_decision *d);
@@ -320,27 +316,27 @@ int hane_inspection_decision_get(hane_db *db, int64_t request_id,
  * today). Refused (HANE_EINVAL) for a request without a regular aid
  * decision, HANE_EEXIST when a renewal that is not cancelled exists or
  * another request for that reason is open. *id gets the new request. */
-int hane_inspection_renew(hane_db *db, int64_t request_id, int64_t *id)
-	HANE_WARN_UNUSED;
+int hane_inspection_renew(hane_db *db, int64_t request_id,
+			  int64_t *id) HANE_WARN_UNUSED;
 
 /* ---- Lists ----------------------------------------------------------------- */
 
 enum hane_inspection_sort {
-	HANE_INSP_SORT_DUE = 0,  /* due date, then id */
-	HANE_INSP_SORT_MAHALLE,  /* mahalle (folded), then due date */
-	HANE_INSP_SORT_NEWEST,   /* request date, newest first */
+	HANE_INSP_SORT_DUE = 0, /* due date, then id */
+	HANE_INSP_SORT_MAHALLE, /* mahalle (folded), then due date */
+	HANE_INSP_SORT_NEWEST,	/* request date, newest first */
 };
 
 struct hane_inspection_filter {
-	int64_t household_id;  /* 0: any */
-	int64_t inspector_id;  /* 0: any */
-	bool unassigned;       /* only requests without an inspector */
-	bool overdue;          /* only overdue ones */
-	bool all;              /* also decided, closed and cancelled */
-	const char *status;    /* one status code; NULL any (overrides all) */
-	const char *mahalle;   /* NULL any */
+	int64_t household_id; /* 0: any */
+	int64_t inspector_id; /* 0: any */
+	bool unassigned;      /* only requests without an inspector */
+	bool overdue;	      /* only overdue ones */
+	bool all;	      /* also decided, closed and cancelled */
+	const char *status;   /* one status code; NULL any (overrides all) */
+	const char *mahalle;  /* NULL any */
 	enum hane_inspection_sort sort;
-	int limit;             /* 0: no limit */
+	int limit; /* 0: no limit */
 };
 
 /* Calls fn for each request the filter selects (open ones unless all or a
@@ -361,9 +357,9 @@ struct hane_inspection_aid {
 	char frequency[12];
 	char start_on[HANE_DATE_LEN + 1];
 	char end_on[HANE_DATE_LEN + 1];
-	int days_left;          /* from today to end_on (negative: ended) */
-	bool renewal_due;       /* ends within renewal_days, not renewed */
-	int64_t renewed_by;     /* renewal request, 0 none */
+	int days_left;	    /* from today to end_on (negative: ended) */
+	bool renewal_due;   /* ends within renewal_days, not renewed */
+	int64_t renewed_by; /* renewal request, 0 none */
 };
 
 /* Calls fn for every regular aid running today (start <= today <= end),
@@ -382,16 +378,16 @@ int hane_inspection_counts(hane_db *db, int64_t household_id, int64_t *open,
 /* ---- CSV import of requests ------------------------------------------------- */
 
 struct hane_inspection_import_counts {
-	int64_t rows;     /* data rows read */
-	int64_t created;  /* requests registered */
+	int64_t rows;	 /* data rows read */
+	int64_t created; /* requests registered */
 	int64_t rejected;
 };
 
 struct hane_inspection_import_opts {
 	struct hane_csv_opts csv;
-	bool dry_run;         /* do everything, then roll back */
-	const char *rejects;  /* rejects file (original rows + reason); NULL */
-	void (*notice)(const char *msg, void *arg);  /* header remarks */
+	bool dry_run;	     /* do everything, then roll back */
+	const char *rejects; /* rejects file (original rows + reason); NULL */
+	void (*notice)(const char *msg, void *arg); /* header remarks */
 	void (*reject)(long line, const char *reason, void *arg);
 	void *arg;
 };

@@ -78,8 +78,8 @@ char *hane_overview_num(char *out, size_t outsz, int64_t v);
 #define HANE_OV_MONTHS 12
 
 struct hane_ov_unit_stats {
-	int64_t month;   /* the unit's measure this month */
-	int64_t year;    /* … this year up to today */
+	int64_t month;		 /* the unit's measure this month */
+	int64_t year;		 /* … this year up to today */
 	int64_t year_households; /* unduplicated households served this year */
 	int64_t series[HANE_OV_MONTHS]; /* the last 12 months, oldest first */
 };
@@ -95,8 +95,8 @@ struct hane_ov_dashboard {
 	int64_t food_unserved; /* referred households without a package in
 				  food_days days */
 	int food_days;
-	int64_t care_today, care_missed; /* planned today; missed, open
-					    follow-up */
+	int64_t care_today, care_missed;	/* planned today; missed, open
+						   follow-up */
 	int64_t taxi_tomorrow, taxi_no_vehicle; /* planned trips tomorrow;
 						   of them without vehicle */
 	/* The measures came from the running totals (migration 011), as
@@ -124,10 +124,10 @@ int hane_overview_today_lines(hane_db *db, char (*lines)[256], int max,
 /* ---- Annual activity report ------------------------------------------------------ */
 
 struct hane_ov_figure {
-	const char *id;    /* stable name: "inspection.households" */
-	int unit;          /* enum hane_ov_unit, or HANE_OV_ALL */
+	const char *id;	   /* stable name: "inspection.households" */
+	int unit;	   /* enum hane_ov_unit, or HANE_OV_ALL */
 	const char *title; /* in the current language (static) */
-	bool money;        /* value is kuruş */
+	bool money;	   /* value is kuruş */
 	int64_t value;
 	const char *sql;   /* the query that produced it (static; :year) */
 	const char *check; /* the same figure counted from the units' rows
@@ -154,8 +154,8 @@ int hane_overview_figure(hane_db *db, int year, const char *id,
  * persons in households served have no check: they are counted as each
  * household was when first served that year. Needs report.run. */
 int hane_overview_verify(hane_db *db, int year,
-			 int (*fn)(const struct hane_ov_figure *f,
-				   int64_t rows, void *arg),
+			 int (*fn)(const struct hane_ov_figure *f, int64_t rows,
+				   void *arg),
 			 void *arg, int *differ) HANE_WARN_UNUSED;
 
 /* Counts the running totals again from the units' rows, in one
@@ -166,27 +166,27 @@ int hane_overview_rebuild(hane_db *db) HANE_WARN_UNUSED;
 /* Writes the annual report as CSV to fp (borrowed): unit, figure id,
  * title, value (money in TL), and the query. flags: hane_csv_writer_flags.
  * Needs report.run and export (logged). */
-int hane_overview_annual_csv(hane_db *db, int year, FILE *fp, unsigned flags)
-	HANE_WARN_UNUSED;
+int hane_overview_annual_csv(hane_db *db, int year, FILE *fp,
+			     unsigned flags) HANE_WARN_UNUSED;
 
 /* Writes the plain-text summary as the directorate publishes it, always
  * in Turkish ("2025 yılında 9.606 hanede sosyal inceleme yapıldı…"), to
  * fp. With sql, each paragraph is followed by the queries behind it. */
-int hane_overview_annual_text(hane_db *db, int year, FILE *fp, bool sql)
-	HANE_WARN_UNUSED;
+int hane_overview_annual_text(hane_db *db, int year, FILE *fp,
+			      bool sql) HANE_WARN_UNUSED;
 
 /* ---- Household 360 ------------------------------------------------------------------ */
 
 struct hane_ov_event {
 	char date[HANE_DATE_LEN + 1];
-	char time[6];      /* "HH:MM" or "" */
-	int unit;          /* enum hane_ov_unit */
-	char kind[24];     /* request, visit, decision, referral, package,
+	char time[6];	   /* "HH:MM" or "" */
+	int unit;	   /* enum hane_ov_unit */
+	char kind[24];	   /* request, visit, decision, referral, package,
 			      client, care, cleaning, trip */
-	int64_t ref_id;    /* the row in the unit's table */
+	int64_t ref_id;	   /* the row in the unit's table */
 	int64_t person_id; /* the member concerned, 0: the household */
 	char who[2 * HANE_NAME_MAX];
-	char what[512];    /* one line in the current language */
+	char what[512]; /* one line in the current language */
 };
 
 /* Calls fn for every event of household_id and its members in time order
@@ -201,8 +201,8 @@ int hane_overview_timeline(hane_db *db, int64_t household_id, int unit,
 /* Writes the timeline as CSV (date, time, unit, kind, person, what) to fp
  * for a case review; needs export too (logged). *rows may be NULL. */
 int hane_overview_timeline_csv(hane_db *db, int64_t household_id, int unit,
-			       FILE *fp, unsigned flags, int64_t *rows)
-	HANE_WARN_UNUSED;
+			       FILE *fp, unsigned flags,
+			       int64_t *rows) HANE_WARN_UNUSED;
 
 /* ---- Cross-unit duplicates --------------------------------------------------------- */
 
@@ -230,7 +230,7 @@ enum hane_ov_merge_field {
 #define HANE_X_(n, s) HANE_OV_MF_##n,
 	HANE_OV_MERGE_FIELDS(HANE_X_)
 #undef HANE_X_
-	HANE_OV_MF__COUNT
+		HANE_OV_MF__COUNT
 };
 
 /* The field's stored name ("tckn"), and a name back to the field (-1). */
@@ -271,8 +271,8 @@ struct hane_ov_merge_entry {
 	int64_t kept_id, merged_id;
 	char kept_name[2 * HANE_NAME_MAX];
 	char merged_name[2 * HANE_NAME_MAX];
-	char fields[128];   /* fields taken from b, comma separated */
-	int moved;          /* unit rows moved to a */
+	char fields[128]; /* fields taken from b, comma separated */
+	int moved;	  /* unit rows moved to a */
 	char at[20], by[64];
 	char undone_at[20]; /* "" while in force */
 };
@@ -291,14 +291,14 @@ struct hane_ov_demo_counts {
 	int year;
 	double scale;
 	uint64_t seed;
-	int64_t households_added;   /* registry households it had to add */
+	int64_t households_added; /* registry households it had to add */
 	int64_t insp_requests, insp_visits, insp_decisions, insp_aid;
-	int64_t insp_households;    /* distinct households inspected */
+	int64_t insp_households; /* distinct households inspected */
 	int64_t food_packages, food_households;
 	int64_t care_visits, care_persons;
 	int64_t cleaning_visits, cleaning_persons;
 	int64_t taxi_appointments, taxi_trips, taxi_riders;
-	char missing[256];          /* units it could not fill, and why */
+	char missing[256]; /* units it could not fill, and why */
 };
 
 /* Generates a year of activity for year at scale (1.0 ≈ İzmit 2025:
@@ -309,8 +309,8 @@ struct hane_ov_demo_counts {
  * registry is too small. Dates stay before today. Staff, caregivers,
  * vehicles it needs are added once ("demo-…"). progress may be NULL.
  * Needs an administrator. */
-int hane_overview_demo_year(hane_db *db, int year, double scale,
-			    uint64_t seed, struct hane_ov_demo_counts *out,
+int hane_overview_demo_year(hane_db *db, int year, double scale, uint64_t seed,
+			    struct hane_ov_demo_counts *out,
 			    void (*progress)(const char *stage, int64_t done,
 					     int64_t total, void *arg),
 			    void *arg) HANE_WARN_UNUSED;

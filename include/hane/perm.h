@@ -55,7 +55,7 @@ enum hane_action {
 #define HANE_X_(name, str) HANE_ACT_##name,
 	HANE_ACTIONS(HANE_X_)
 #undef HANE_X_
-	HANE_ACT__COUNT
+		HANE_ACT__COUNT
 };
 
 /* The permission's name ("household.write"). */

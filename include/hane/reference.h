@@ -30,7 +30,7 @@ struct hane_mahalle {
 	int64_t id;
 	int64_t version;
 	char name[HANE_NAME_MAX];
-	char aliases[512]; /* "Kulmahmut, Eski Ad" */
+	char aliases[512];  /* "Kulmahmut, Eski Ad" */
 	int64_t households; /* households recorded in it */
 };
 
@@ -41,11 +41,11 @@ int hane_mahalle_list(hane_db *db,
 		      void *arg) HANE_WARN_UNUSED;
 /* Adds a mahalle (trimmed; refused when it or an alias already matches
  * the same folded name). *id may be NULL. */
-int hane_mahalle_add(hane_db *db, const char *name, int64_t *id)
-	HANE_WARN_UNUSED;
+int hane_mahalle_add(hane_db *db, const char *name,
+		     int64_t *id) HANE_WARN_UNUSED;
 /* Makes alias another name for the mahalle name matches. */
-int hane_mahalle_alias(hane_db *db, const char *alias, const char *name)
-	HANE_WARN_UNUSED;
+int hane_mahalle_alias(hane_db *db, const char *alias,
+		       const char *name) HANE_WARN_UNUSED;
 /* Renames the mahalle old matches to new_name; every household recorded
  * in it (and home care's travel times) follows, each change audited, and
  * the old name stays as an alias so old files still import. *households
@@ -93,8 +93,8 @@ struct hane_holiday {
 	char day[HANE_DATE_LEN + 1]; /* ISO */
 	char name[160];
 	enum hane_holiday_kind kind;
-	bool fixed;  /* a fixed national holiday (no row; cannot be removed) */
-	int64_t id;  /* the row, 0 for a fixed one */
+	bool fixed; /* a fixed national holiday (no row; cannot be removed) */
+	int64_t id; /* the row, 0 for a fixed one */
 	int64_t version;
 };
 
@@ -102,8 +102,8 @@ struct hane_holiday {
  * working day; weekends are not holidays here). A row and a fixed holiday
  * on one day: the row's name, the longer kind. No permission check: the
  * units' rules read it. */
-int hane_holiday_get(hane_db *db, const char *day, struct hane_holiday *out)
-	HANE_WARN_UNUSED;
+int hane_holiday_get(hane_db *db, const char *day,
+		     struct hane_holiday *out) HANE_WARN_UNUSED;
 /* The kind of every day from..to (ISO, at most 3660 days) into
  * kinds[0..n) (enum hane_holiday_kind values). */
 int hane_holiday_fill(hane_db *db, const char *from, const char *to,
@@ -121,8 +121,8 @@ int hane_holiday_add(hane_db *db, const char *day, const char *name,
  * (HANE_EINVAL), a day without a row is HANE_ENOTFOUND. reference.admin. */
 int hane_holiday_remove(hane_db *db, const char *day) HANE_WARN_UNUSED;
 /* Whether any day of year is entered (its religious holidays are in). */
-int hane_holiday_year_entered(hane_db *db, int year, bool *out)
-	HANE_WARN_UNUSED;
+int hane_holiday_year_entered(hane_db *db, int year,
+			      bool *out) HANE_WARN_UNUSED;
 /* The years (", "-separated, e.g. "2028") from..to (ISO; either may be
  * NULL) or the next 120 days from today reach whose religious holidays
  * are not entered; "" when none. */

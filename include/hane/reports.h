@@ -21,10 +21,11 @@
  * date in any form core reads, bound as ISO), text; bound as :NAME.
  * column: NAME KIND [sum], KIND one of text, number, money (TL as
  * "1234.50": a number, shown 1.234,56 in a workbook), date (ISO: a date
- * cell in a workbook), id (kept as text in Excel), or one of the personal kinds: tckn (TC Kimlik No), phone (E.164
- * as stored; shown "0532 123 45 67"), address, personal (any other
- * special-category text). "sum" columns get a totals row labelled by
- * "total:". Titles are Turkish | English. Adding a report is adding a file.
+ * cell in a workbook), id (kept as text in Excel), or one of the personal
+ * kinds: tckn (TC Kimlik No), phone (E.164 as stored; shown "0532 123 45 67"),
+ * address, personal (any other special-category text). "sum" columns get a
+ * totals row labelled by "total:". Titles are Turkish | English. Adding a
+ * report is adding a file.
  *
  * KVKK: personal columns are masked in every run ("123******50",
  * "0532 *** ** 67", "***") unless the run asks for them unmasked, which
@@ -94,15 +95,15 @@ struct hane_report {
 
 /* Parses a report definition from text (borrowed: out->sql points into
  * it). HANE_EINVAL with the line and the problem on a bad header. */
-int hane_report_parse(struct hane_report *out, const char *text)
-	HANE_WARN_UNUSED;
+int hane_report_parse(struct hane_report *out,
+		      const char *text) HANE_WARN_UNUSED;
 
 /* The embedded reports, sorted by name: count, and the i-th parsed. */
 size_t hane_report_count(void);
 int hane_report_at(size_t i, struct hane_report *out) HANE_WARN_UNUSED;
 /* The report called name; HANE_ENOTFOUND (listing the names) if none. */
-int hane_report_find(const char *name, struct hane_report *out)
-	HANE_WARN_UNUSED;
+int hane_report_find(const char *name,
+		     struct hane_report *out) HANE_WARN_UNUSED;
 
 /* Title of the report or of column i, in the current language. */
 const char *hane_report_title(const struct hane_report *r);
@@ -140,8 +141,8 @@ int hane_report_run(hane_db *db, const struct hane_report *r,
  * without that permission. */
 int hane_report_run_flags(hane_db *db, const struct hane_report *r,
 			  const struct hane_report_arg *args, size_t nargs,
-			  unsigned flags, struct hane_report_table **out)
-	HANE_WARN_UNUSED;
+			  unsigned flags,
+			  struct hane_report_table **out) HANE_WARN_UNUSED;
 void hane_report_table_free(struct hane_report_table *t);
 
 /* The cell at row, col (borrowed). */

@@ -34,7 +34,7 @@ enum hane_setting {
 #define HANE_X_(id, name, def, lo, hi) HANE_SET_##id,
 	HANE_SETTINGS(HANE_X_)
 #undef HANE_X_
-	HANE_SET__COUNT
+		HANE_SET__COUNT
 };
 
 /* The setting's name ("lockout_threshold"); NULL when out of range. */
@@ -47,8 +47,8 @@ int64_t hane_setting_get(hane_db *db, enum hane_setting s);
 /* Sets setting `name` to value (needs staff.admin; the change is audited
  * as "setting"). HANE_EINVAL for an unknown name or a value out of
  * range, with the allowed range in the message. */
-int hane_setting_set(hane_db *db, const char *name, int64_t value)
-	HANE_WARN_UNUSED;
+int hane_setting_set(hane_db *db, const char *name,
+		     int64_t value) HANE_WARN_UNUSED;
 
 /* ---- Passwords and login ------------------------------------------------ */
 
@@ -91,8 +91,8 @@ int hane_login_peer(hane_db *db) HANE_WARN_UNUSED;
  * can read the file anyway) and the OS account mapped to username; the
  * caller decides that. Account state is still checked unless trusted
  * (root). */
-int hane_login_trusted(hane_db *db, const char *username, bool check_state)
-	HANE_WARN_UNUSED;
+int hane_login_trusted(hane_db *db, const char *username,
+		       bool check_state) HANE_WARN_UNUSED;
 
 /* True if the OS account running hane is mapped to staff username. */
 bool hane_login_os_mapped(hane_db *db, const char *username);
@@ -100,10 +100,10 @@ bool hane_login_os_mapped(hane_db *db, const char *username);
 /* Account administration (staff.admin), each audited: lock (until
  * unlocked), unlock (also clears failed attempts), deactivate, activate,
  * and an expiry date (ISO, "" for none). */
-int hane_staff_lock(hane_db *db, const char *username, bool locked)
-	HANE_WARN_UNUSED;
-int hane_staff_set_active(hane_db *db, const char *username, bool active)
-	HANE_WARN_UNUSED;
+int hane_staff_lock(hane_db *db, const char *username,
+		    bool locked) HANE_WARN_UNUSED;
+int hane_staff_set_active(hane_db *db, const char *username,
+			  bool active) HANE_WARN_UNUSED;
 int hane_staff_set_expiry(hane_db *db, const char *username,
 			  const char *date) HANE_WARN_UNUSED;
 
@@ -136,9 +136,9 @@ char *hane_mask_phone(hane_db *db, char *out, size_t n, const char *e164);
 
 /* "Gündoğdu Atatürk Cd. No:12 D:3", masked "Gündoğdu ***": the
  * neighbourhood stays (statistics need it), the rest goes. */
-char *hane_mask_address(hane_db *db, char *out, size_t n,
-			const char *mahalle, const char *street,
-			const char *building, const char *door);
+char *hane_mask_address(hane_db *db, char *out, size_t n, const char *mahalle,
+			const char *street, const char *building,
+			const char *door);
 
 /* Any other special-category text (chronic illness, notes): "***". */
 char *hane_mask_text(hane_db *db, char *out, size_t n, const char *text);
@@ -147,8 +147,8 @@ char *hane_mask_text(hane_db *db, char *out, size_t n, const char *text);
  * field revealed ("tckn", "phone", "address"…). 0: the caller may now
  * show that value in full; HANE_EPERM naming the permission otherwise.
  * When the log cannot be written the value must not be shown. */
-int hane_reveal(hane_db *db, int64_t person_id, const char *field)
-	HANE_WARN_UNUSED;
+int hane_reveal(hane_db *db, int64_t person_id,
+		const char *field) HANE_WARN_UNUSED;
 
 /* ---- The gate ------------------------------------------------------------
  *
@@ -173,10 +173,10 @@ int hane_reveal(hane_db *db, int64_t person_id, const char *field)
  */
 
 enum hane_pd {
-	HANE_PD_TCKN,    /* "123******50" */
-	HANE_PD_PHONE,   /* E.164 in; "0532 123 45 67" / "0532 *** ** 67" */
+	HANE_PD_TCKN,	 /* "123******50" */
+	HANE_PD_PHONE,	 /* E.164 in; "0532 123 45 67" / "0532 *** ** 67" */
 	HANE_PD_ADDRESS, /* street, building, door, a pickup address: "***" */
-	HANE_PD_HEALTH,  /* free text that can hold health details: "***" */
+	HANE_PD_HEALTH,	 /* free text that can hold health details: "***" */
 };
 
 /* HANE_GATE_REGISTRY as unit: an output of the registry itself (no unit's
@@ -209,8 +209,8 @@ int hane_gate_list(hane_db *db, const char *event) HANE_WARN_UNUSED;
  * ("name", "digits", "name+digits") with its length — never the query
  * itself (a search for a TC Kimlik No must not put the number in the
  * log). The console logs each keystroke's search as the CLI does. */
-int hane_gate_search(hane_db *db, const char *kind, size_t len, int results)
-	HANE_WARN_UNUSED;
+int hane_gate_search(hane_db *db, const char *kind, size_t len,
+		     int results) HANE_WARN_UNUSED;
 
 /* ---- The read log ----------------------------------------------------------
  *
@@ -220,8 +220,8 @@ int hane_gate_search(hane_db *db, const char *kind, size_t len, int results)
  */
 
 /* Logs event ("person.view", "household.view") for one person row. */
-int hane_log_read(hane_db *db, const char *event, int64_t person_id)
-	HANE_WARN_UNUSED;
+int hane_log_read(hane_db *db, const char *event,
+		  int64_t person_id) HANE_WARN_UNUSED;
 
 /* Logs a read of any row: table and id as in the audit, detail (may be
  * NULL) free text or JSON. */
@@ -231,8 +231,8 @@ int hane_log_event(hane_db *db, const char *event, const char *table,
 /* Logs an export ("export") of what ("households") written to path with
  * rows rows, masked or not, with the SHA-256 of the file as written (so a
  * copy found later can be traced to this export). */
-int hane_log_export(hane_db *db, const char *what, const char *path,
-		    long rows, bool unmasked) HANE_WARN_UNUSED;
+int hane_log_export(hane_db *db, const char *what, const char *path, long rows,
+		    bool unmasked) HANE_WARN_UNUSED;
 
 /* Logs a report run ("report") of report with its parameters as given
  * (may be NULL) and whether the output was unmasked. */
@@ -250,11 +250,11 @@ int hane_sha256_fd(char hex[65], int fd, const char *name) HANE_WARN_UNUSED;
 
 struct hane_audit_filter {
 	const char *username; /* NULL: anyone */
-	int64_t person_id;    /* 0: any; else rows of the person and household */
-	const char *from;     /* ISO date, inclusive; NULL: no bound */
-	const char *to;       /* ISO date, inclusive; NULL: no bound */
-	const char *action;   /* exact action or prefix ending in '.'; NULL */
-	int limit;            /* the newest N rows (oldest first); 0: all */
+	int64_t person_id;  /* 0: any; else rows of the person and household */
+	const char *from;   /* ISO date, inclusive; NULL: no bound */
+	const char *to;	    /* ISO date, inclusive; NULL: no bound */
+	const char *action; /* exact action or prefix ending in '.'; NULL */
+	int limit;	    /* the newest N rows (oldest first); 0: all */
 };
 
 struct hane_audit_row {
@@ -264,7 +264,7 @@ struct hane_audit_row {
 	char action[48];
 	char table[32];
 	int64_t row_id;
-	char os_user[64]; /* the OS login that ran hane ("" before 012) */
+	char os_user[64];    /* the OS login that ran hane ("" before 012) */
 	const char *changes; /* borrowed for the callback only */
 };
 
@@ -289,8 +289,8 @@ const char *hane_audit_action_code(int i);
 struct hane_retention_item {
 	int64_t person_id;
 	int64_t household_id;
-	char name[200];          /* "Ad Soyad" (before anonymising) */
-	char last_service[20];   /* latest activity found, local time */
+	char name[200];	       /* "Ad Soyad" (before anonymising) */
+	char last_service[20]; /* latest activity found, local time */
 };
 
 /* Persons with no service in the last retention_months (see retention.c

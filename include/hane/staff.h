@@ -30,8 +30,8 @@ bool hane_staff_role_valid(const char *role);
 
 /* Adds a staff member (needs staff.admin). *id (may be NULL) gets the id.
  * A username already taken is HANE_EEXIST. */
-int hane_staff_add(hane_db *db, const struct hane_staff *s, int64_t *id)
-	HANE_WARN_UNUSED;
+int hane_staff_add(hane_db *db, const struct hane_staff *s,
+		   int64_t *id) HANE_WARN_UNUSED;
 
 /* Calls fn for every staff member ordered by username. */
 int hane_staff_each(hane_db *db,
@@ -47,7 +47,7 @@ int hane_staff_count(hane_db *db, int64_t *n) HANE_WARN_UNUSED;
  * that OS account enters by peer login. When the administrator made is
  * the OS user running hane, they become the actor; otherwise the actor
  * does not change. *created tells whether one was added. */
-int hane_staff_bootstrap(hane_db *db, const char *os_login, bool *created)
-	HANE_WARN_UNUSED;
+int hane_staff_bootstrap(hane_db *db, const char *os_login,
+			 bool *created) HANE_WARN_UNUSED;
 
 #endif

@@ -38,8 +38,8 @@ enum hane_open_flags {
  * with HANE_OPEN_READONLY a cleanly closed database is read as immutable
  * (no locks: for places nobody writes to), and one with a -wal holding
  * commits is HANE_EREADONLY with advice to copy both files. */
-int hane_store_open(hane_db **out, const char *path, unsigned flags)
-	HANE_WARN_UNUSED;
+int hane_store_open(hane_db **out, const char *path,
+		    unsigned flags) HANE_WARN_UNUSED;
 
 /* Finalizes every statement still open and closes. Accepts NULL. */
 void hane_store_close(hane_db *db);
@@ -63,8 +63,8 @@ enum { HANE_DONE = 0, HANE_ROW = 1 };
 
 /* Prepares constant SQL (never SQL built from input: values are bound).
  * Every statement is on the connection's list, so none outlives it. */
-int hane_stmt_prepare(hane_db *db, hane_stmt **out, const char *sql)
-	HANE_WARN_UNUSED;
+int hane_stmt_prepare(hane_db *db, hane_stmt **out,
+		      const char *sql) HANE_WARN_UNUSED;
 void hane_stmt_finalize(hane_stmt *st); /* accepts NULL */
 
 /* Bind by name (":tckn"); NULL text binds SQL NULL. A name the statement
@@ -146,11 +146,11 @@ int hane_store_depth(const hane_db *db);
 
 /* For a load into an empty database that nobody else has open (the first
  * import of a registry): switches the file to SQLite's rollback journal
- * (journal_mode=TRUNCATE) until hane_store_solo_end(), so every new page is written once, into the
- * database file, instead of into the WAL and again at the checkpoint.
- * Pages past the end of the file need no journal, so on an empty database
- * the journal stays tiny; a commit is still synced (FULL), and a crash or
- * power cut leaves the file as it was before the transaction (the hot
+ * (journal_mode=TRUNCATE) until hane_store_solo_end(), so every new page is
+ * written once, into the database file, instead of into the WAL and again at
+ * the checkpoint. Pages past the end of the file need no journal, so on an
+ * empty database the journal stays tiny; a commit is still synced (FULL), and a
+ * crash or power cut leaves the file as it was before the transaction (the hot
  * journal is rolled back at the next open). Only outside a transaction;
  * *on says whether it switched: not when another connection has the file
  * open (it is tried once, without waiting) or for :memory:. While it is
@@ -165,8 +165,8 @@ void hane_store_solo_end(hane_db *db);
  * times, with backoff) before HANE_EBUSY is returned. fn must therefore
  * have no effects outside the database. Nested calls join the outer
  * transaction and do not retry. */
-int hane_store_tx(hane_db *db, int (*fn)(hane_db *db, void *arg), void *arg)
-	HANE_WARN_UNUSED;
+int hane_store_tx(hane_db *db, int (*fn)(hane_db *db, void *arg),
+		  void *arg) HANE_WARN_UNUSED;
 
 /* Where this connection's time went, for the load benchmark
  * (tests/bench/bench_day.c): counted since the open. Waits for the write
@@ -175,13 +175,13 @@ int hane_store_tx(hane_db *db, int (*fn)(hane_db *db, void *arg), void *arg)
  * commit, the write lock already released) copies the WAL into the main
  * file and syncs it. */
 struct hane_store_stats {
-	int64_t tx;             /* outermost transactions begun */
-	int64_t busy_calls;     /* busy handler calls */
-	double begin_ms, begin_max_ms;   /* BEGIN IMMEDIATE (lock waits) */
+	int64_t tx;			 /* outermost transactions begun */
+	int64_t busy_calls;		 /* busy handler calls */
+	double begin_ms, begin_max_ms;	 /* BEGIN IMMEDIATE (lock waits) */
 	double commit_ms, commit_max_ms; /* COMMIT */
 	int64_t checkpoints;
 	double checkpoint_ms, checkpoint_max_ms;
-	int64_t log_commits;    /* of audit events alone: not synced */
+	int64_t log_commits; /* of audit events alone: not synced */
 };
 void hane_store_stats(const hane_db *db, struct hane_store_stats *out);
 
@@ -197,8 +197,9 @@ struct hane_actor {
 
 /* Sets the actor from a staff username; when username is NULL, from the
  * OS login (getpwuid(geteuid())) mapped through staff.os_user only (a
- * staff row without os_user is never entered by a same-named login). An unknown name leaves an actor with staff_id 0 and the name
- * kept, so messages can say who was refused; returns HANE_ENOUSER then. */
+ * staff row without os_user is never entered by a same-named login). An unknown
+ * name leaves an actor with staff_id 0 and the name kept, so messages can say
+ * who was refused; returns HANE_ENOUSER then. */
 int hane_store_set_actor(hane_db *db, const char *username);
 const struct hane_actor *hane_store_actor(const hane_db *db);
 
@@ -233,16 +234,25 @@ static inline enum hane_value_type hane_vtype_text(const char *v)
 {
 	return v ? HANE_V_TEXT : HANE_V_NULL;
 }
-#define HANE_FTEXT(n, v) {(n), hane_vtype_text(v), (v), 0}
-#define HANE_FINT(n, v) {(n), HANE_V_INT, NULL, (v)}
-#define HANE_FNULL(n) {(n), HANE_V_NULL, NULL, 0}
+#define HANE_FTEXT(n, v)                                                       \
+	{                                                                      \
+		(n), hane_vtype_text(v), (v), 0                                \
+	}
+#define HANE_FINT(n, v)                                                        \
+	{                                                                      \
+		(n), HANE_V_INT, NULL, (v)                                     \
+	}
+#define HANE_FNULL(n)                                                          \
+	{                                                                      \
+		(n), HANE_V_NULL, NULL, 0                                      \
+	}
 
 /* Inserts a row; the table must have version, created_at, created_by,
  * updated_at, updated_by columns, which store fills. The audit row lists
  * every field given. *id (may be NULL) gets the new rowid. */
 int hane_store_insert(hane_db *db, const char *table,
-		      const struct hane_field *f, size_t n, int64_t *id)
-	HANE_WARN_UNUSED;
+		      const struct hane_field *f, size_t n,
+		      int64_t *id) HANE_WARN_UNUSED;
 
 /* Updates row id if its version is still `version`, then bumps version.
  * Only fields whose value differs are written and audited (old → new);
@@ -261,9 +271,9 @@ int hane_store_delete(hane_db *db, const char *table, int64_t id,
 struct hane_conflict {
 	char table[32];
 	int64_t id;
-	int64_t version;       /* the row's version now */
-	char updated_by[64];   /* staff username */
-	char updated_at[20];   /* "YYYY-MM-DD HH:MM:SS" local */
+	int64_t version;     /* the row's version now */
+	char updated_by[64]; /* staff username */
+	char updated_at[20]; /* "YYYY-MM-DD HH:MM:SS" local */
 };
 
 /* The last conflict on this connection (borrowed). */
@@ -285,7 +295,7 @@ int hane_store_integrity_check(hane_db *db) HANE_WARN_UNUSED;
  * SQLite backup API: a consistent copy as of one commit, taken while other
  * processes keep writing. Needs the maintenance permission. On failure no
  * partial file is left. */
-int hane_store_backup(hane_db *db, const char *path, unsigned mode)
-	HANE_WARN_UNUSED;
+int hane_store_backup(hane_db *db, const char *path,
+		      unsigned mode) HANE_WARN_UNUSED;
 
 #endif

@@ -64,23 +64,23 @@ struct hane_taxi_settings {
 };
 
 /* Reads every setting (taxi.read). Missing rows keep the defaults. */
-int hane_taxi_settings_get(hane_db *db, struct hane_taxi_settings *out)
-	HANE_WARN_UNUSED;
+int hane_taxi_settings_get(hane_db *db,
+			   struct hane_taxi_settings *out) HANE_WARN_UNUSED;
 /* Sets one setting by key (taxi.admin, audited). value is a number, or
  * "HH:MM" for cutoff, day_start and day_end. HANE_EINVAL for an unknown
  * key or a value out of range. */
-int hane_taxi_setting_set(hane_db *db, const char *key, const char *value)
-	HANE_WARN_UNUSED;
+int hane_taxi_setting_set(hane_db *db, const char *key,
+			  const char *value) HANE_WARN_UNUSED;
 /* Names of the settings, NULL-terminated (static). */
 const char *const *hane_taxi_setting_keys(void);
 
 /* Adds a day off to the one holiday list (hane_holiday_add:
  * reference.admin, administrators). */
-int hane_taxi_holiday_add(hane_db *db, const char *day, const char *name)
-	HANE_WARN_UNUSED;
+int hane_taxi_holiday_add(hane_db *db, const char *day,
+			  const char *name) HANE_WARN_UNUSED;
 /* True when day is Saturday, Sunday or a stored holiday. */
-int hane_taxi_is_holiday(hane_db *db, const char *day, bool *out)
-	HANE_WARN_UNUSED;
+int hane_taxi_is_holiday(hane_db *db, const char *day,
+			 bool *out) HANE_WARN_UNUSED;
 
 /* ---- Small helpers (pure) ------------------------------------------------ */
 
@@ -90,14 +90,14 @@ int hane_taxi_time_parse(const char *s);
 char *hane_taxi_time_format(char out[HANE_TAXI_TIME], int minutes);
 /* ISO day plus n days into out (n may be negative); HANE_EINVAL if day is
  * not an ISO date. */
-int hane_taxi_day_add(char out[HANE_DATE_LEN + 1], const char *day, int n)
-	HANE_WARN_UNUSED;
+int hane_taxi_day_add(char out[HANE_DATE_LEN + 1], const char *day,
+		      int n) HANE_WARN_UNUSED;
 /* ISO weekday 1 (Monday) … 7 (Sunday); 0 if day is not an ISO date. */
 int hane_taxi_weekday(const char *day);
 /* "41abc123", "41 abc 123" → "41 ABC 123". HANE_EINVAL when it is not a
  * Turkish plate (2 digits, 1–3 letters, 2–4 digits). */
-int hane_taxi_plate_normalize(char out[HANE_TAXI_PLATE], const char *s)
-	HANE_WARN_UNUSED;
+int hane_taxi_plate_normalize(char out[HANE_TAXI_PLATE],
+			      const char *s) HANE_WARN_UNUSED;
 
 /* ---- Drivers and vehicles ------------------------------------------------ */
 
@@ -117,7 +117,7 @@ struct hane_taxi_vehicle {
 	int wheelchair_places;
 	int seats; /* seated passengers besides the driver */
 	bool in_service;
-	int64_t driver_id; /* usual driver, 0 none */
+	int64_t driver_id;		  /* usual driver, 0 none */
 	char driver_name[HANE_TAXI_NAME]; /* filled on read */
 	char notes[HANE_TAXI_TEXT];
 };
@@ -160,9 +160,10 @@ struct hane_taxi_destination {
 int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
 			       int64_t *id) HANE_WARN_UNUSED;
 /* The active destinations by name. */
-int hane_taxi_destination_each(
-	hane_db *db, int (*fn)(const struct hane_taxi_destination *d, void *arg),
-	void *arg) HANE_WARN_UNUSED;
+int hane_taxi_destination_each(hane_db *db,
+			       int (*fn)(const struct hane_taxi_destination *d,
+					 void *arg),
+			       void *arg) HANE_WARN_UNUSED;
 /* Every destination, the active ones first, each part by name (the
  * unit's list, where a removed one can be brought back). */
 int hane_taxi_destination_each_all(
@@ -192,9 +193,9 @@ struct hane_taxi_rider {
 	int64_t household_id;
 	char name[HANE_TAXI_NAME];
 	char tckn[HANE_TCKN_LEN + 1];
-	int disability_pct; /* -1 unknown */
+	int disability_pct;		/* -1 unknown */
 	char phone[HANE_PHONE_LEN + 1]; /* person's, else household's */
-	char address[HANE_TAXI_TEXT];   /* household address */
+	char address[HANE_TAXI_TEXT];	/* household address */
 };
 
 /* True for "none", "walker", "wheelchair"; the word on screen for one, and
@@ -207,15 +208,15 @@ const char *hane_taxi_aid_parse(const char *word);
  * (taxi.write). The person must exist and have an engel oranı of at least
  * min_disability: otherwise HANE_EINVAL saying so. A person already a
  * rider is HANE_EEXIST naming the rider. */
-int hane_taxi_rider_save(hane_db *db, struct hane_taxi_rider *r, int64_t *id)
-	HANE_WARN_UNUSED;
-int hane_taxi_rider_get(hane_db *db, int64_t id, struct hane_taxi_rider *out)
-	HANE_WARN_UNUSED;
+int hane_taxi_rider_save(hane_db *db, struct hane_taxi_rider *r,
+			 int64_t *id) HANE_WARN_UNUSED;
+int hane_taxi_rider_get(hane_db *db, int64_t id,
+			struct hane_taxi_rider *out) HANE_WARN_UNUSED;
 int hane_taxi_rider_by_person(hane_db *db, int64_t person_id,
 			      struct hane_taxi_rider *out) HANE_WARN_UNUSED;
 /* Clears the no-show flag (taxi.override, audited with the reason). */
-int hane_taxi_rider_unflag(hane_db *db, int64_t rider_id, const char *reason)
-	HANE_WARN_UNUSED;
+int hane_taxi_rider_unflag(hane_db *db, int64_t rider_id,
+			   const char *reason) HANE_WARN_UNUSED;
 /* Riders whose name matches every word of query (folded, word prefixes),
  * or all riders for "" — by name, at most limit. */
 int hane_taxi_rider_search(hane_db *db, const char *query, int limit,
@@ -241,16 +242,16 @@ const char *hane_taxi_purpose_parse(const char *word);
 struct hane_taxi_booking {
 	int64_t rider_id;
 	char day[HANE_DATE_LEN + 1];
-	char appt_time[HANE_TAXI_TIME];   /* at the destination */
+	char appt_time[HANE_TAXI_TIME];	     /* at the destination */
 	char pickup_address[HANE_TAXI_TEXT]; /* "": household address */
-	int64_t destination_id;           /* 0: destination text only */
-	char destination[HANE_TAXI_NAME]; /* "": the list entry's name */
-	char purpose[16];                 /* default "exam" */
+	int64_t destination_id;		     /* 0: destination text only */
+	char destination[HANE_TAXI_NAME];    /* "": the list entry's name */
+	char purpose[16];		     /* default "exam" */
 	bool return_needed;
 	char return_time[HANE_TAXI_TIME]; /* pickup at the destination */
-	int64_t vehicle_id;        /* 0: the first suitable free vehicle */
+	int64_t vehicle_id;	   /* 0: the first suitable free vehicle */
 	int64_t return_vehicle_id; /* 0: as vehicle_id, else any */
-	int64_t driver_id;         /* 0: the vehicle's usual driver */
+	int64_t driver_id;	   /* 0: the vehicle's usual driver */
 	char notes[HANE_TAXI_TEXT];
 	/* Booking window or flagged rider overridden (taxi.override). */
 	bool override;
@@ -275,7 +276,8 @@ enum hane_taxi_refusal {
 #define HANE_TAXI_SLOTS 4
 
 struct hane_taxi_slot {
-	char time[HANE_TAXI_TIME]; /* what to book: appointment or return time */
+	char time[HANE_TAXI_TIME]; /* what to book: appointment or return time
+				    */
 	int64_t vehicle_id;
 	char plate[HANE_TAXI_PLATE];
 };
@@ -308,8 +310,8 @@ int hane_taxi_book_check(hane_db *db, const struct hane_taxi_booking *b,
  * NULL) gets the id. Refusals as hane_taxi_book_check. An override is
  * written to the audit trail as "taxi.override" with its reason. */
 int hane_taxi_book(hane_db *db, const struct hane_taxi_booking *b,
-		   int64_t *appointment_id, struct hane_taxi_clash *clash)
-	HANE_WARN_UNUSED;
+		   int64_t *appointment_id,
+		   struct hane_taxi_clash *clash) HANE_WARN_UNUSED;
 
 /* A recurring request: b (its day ignored) on the ISO weekdays of
  * `weekdays` (bit 1 Monday … bit 7 Sunday) from `from` to `to`, skipping
@@ -368,8 +370,8 @@ struct hane_taxi_trip {
 const char *hane_taxi_status_label(const char *status);
 const char *hane_taxi_leg_label(const char *leg);
 
-int hane_taxi_trip_get(hane_db *db, int64_t id, struct hane_taxi_trip *out)
-	HANE_WARN_UNUSED;
+int hane_taxi_trip_get(hane_db *db, int64_t id,
+		       struct hane_taxi_trip *out) HANE_WARN_UNUSED;
 
 /* The trips of a day by start time then plate, optionally only one
  * vehicle's or driver's (0: all), cancelled ones included unless
@@ -407,8 +409,8 @@ int hane_taxi_trip_cancel(hane_db *db, int64_t trip_id, const char *by,
 			  const char *reason, int *notice) HANE_WARN_UNUSED;
 /* Cancels an appointment and every trip of it still planned. */
 int hane_taxi_appointment_cancel(hane_db *db, int64_t appointment_id,
-				 const char *by, const char *reason)
-	HANE_WARN_UNUSED;
+				 const char *by,
+				 const char *reason) HANE_WARN_UNUSED;
 
 /* What recording an outcome led to. */
 struct hane_taxi_outcome_result {
@@ -438,8 +440,7 @@ int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
  * "export" audit event. *rows (may be NULL) gets the trips written. */
 int hane_taxi_manifest_write(hane_db *db, FILE *fp, unsigned flags,
 			     const char *day, int64_t vehicle_id,
-			     int64_t driver_id, int64_t *rows)
-	HANE_WARN_UNUSED;
+			     int64_t driver_id, int64_t *rows) HANE_WARN_UNUSED;
 
 /* "done", "noshow" (also "yapıldı", "tamam", "gelmedi") → stored; NULL. */
 const char *hane_taxi_outcome_parse(const char *word);
@@ -464,7 +465,7 @@ struct hane_taxi_import_counts {
 int hane_taxi_import(hane_db *db, const char *path, const char *rejects,
 		     bool dry_run,
 		     void (*reject)(long line, const char *reason, void *arg),
-		     void *arg, struct hane_taxi_import_counts *counts)
-	HANE_WARN_UNUSED;
+		     void *arg,
+		     struct hane_taxi_import_counts *counts) HANE_WARN_UNUSED;
 
 #endif

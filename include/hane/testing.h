@@ -58,13 +58,13 @@ void hane_testing_busy_timeout(hane_db *db, int ms);
 enum hane_power_cut { HANE_POWER_DROP, HANE_POWER_TORN };
 
 struct hane_power_stats {
-	int64_t ops;       /* writes, truncates and syncs counted so far */
-	int64_t syncs;     /* syncs completed (all files) */
+	int64_t ops;	   /* writes, truncates and syncs counted so far */
+	int64_t syncs;	   /* syncs completed (all files) */
 	int64_t wal_syncs; /* of them, syncs of a -wal file */
-	bool cut;          /* the power has failed */
+	bool cut;	   /* the power has failed */
 	int64_t unsynced;  /* at the cut: writes and truncates not synced */
-	int64_t landed;    /* torn variant: of them, reached the disk whole */
-	int64_t torn;      /* torn variant: reached it in part */
+	int64_t landed;	   /* torn variant: of them, reached the disk whole */
+	int64_t torn;	   /* torn variant: reached it in part */
 };
 
 /* Registers the power VFS as the default for new connections, disarmed,

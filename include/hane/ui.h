@@ -149,7 +149,7 @@ enum hane_ui_action {
 #define HANE_X_(name, key, label, help) HANE_UI_A_##name,
 	HANE_UI_ACTIONS(HANE_X_)
 #undef HANE_X_
-	HANE_UI_A__COUNT
+		HANE_UI_A__COUNT
 };
 
 /* The key, bar label and help text of an action (static storage). */
@@ -164,8 +164,8 @@ int hane_ui_action_for_key(const enum hane_ui_action *acts, int n,
 /* Writes the function-key bar for acts into out ("F1 Yardım  F3 Ara …"),
  * never wider than cols columns (items that do not fit are left off).
  * Returns out. Pure: the unit tests use it. */
-char *hane_ui_bar_text(char *out, size_t outsz,
-		       const enum hane_ui_action *acts, int n, int cols);
+char *hane_ui_bar_text(char *out, size_t outsz, const enum hane_ui_action *acts,
+		       int n, int cols);
 
 /* What an action callback tells the widget running it. */
 enum { HANE_UI_STAY = 0, HANE_UI_CLOSE = 1 };
@@ -202,16 +202,15 @@ bool hane_ui_quitting(const struct hane_ui *ui);
 
 /* ---- List --------------------------------------------------------------- */
 
-enum hane_ui_sort { HANE_UI_SORT_TEXT, HANE_UI_SORT_NUMBER,
-		    HANE_UI_SORT_DATE };
+enum hane_ui_sort { HANE_UI_SORT_TEXT, HANE_UI_SORT_NUMBER, HANE_UI_SORT_DATE };
 
 struct hane_ui_column {
 	enum hane_msg title;
-	int min;  /* narrowest useful width */
-	int want; /* preferred width */
-	int drop; /* narrow screen: higher numbers shrink and go first; 0
-		   * never goes */
-	bool flex; /* takes the width left over */
+	int min;    /* narrowest useful width */
+	int want;   /* preferred width */
+	int drop;   /* narrow screen: higher numbers shrink and go first; 0
+		     * never goes */
+	bool flex;  /* takes the width left over */
 	bool right; /* right-aligned (numbers) */
 	enum hane_ui_sort sort;
 };
@@ -246,8 +245,8 @@ void hane_ui_list_sort(struct hane_ui_list *l, int col, enum hane_ui_sort kind,
 /* Column titles not in the message table (a report's own titles):
  * titles[0..ncols) are copied and shown instead of the columns' title
  * messages; NULL goes back to the messages. */
-int hane_ui_list_titles(struct hane_ui_list *l, const char *const *titles)
-	HANE_WARN_UNUSED;
+int hane_ui_list_titles(struct hane_ui_list *l,
+			const char *const *titles) HANE_WARN_UNUSED;
 /* Incremental search: selects the first row at or after `from` with a
  * cell whose folded text contains the folded query; -1 if none. */
 int hane_ui_list_find(struct hane_ui_list *l, const char *query, int from);
@@ -286,7 +285,7 @@ enum hane_ui_field_kind {
 	HANE_UI_F_TEXT,
 	HANE_UI_F_NUMBER, /* whole number in [lo, hi] */
 	HANE_UI_F_MONEY,  /* hane_money_parse */
-	HANE_UI_F_DATE,   /* hane_date_parse; shown DD.MM.YYYY */
+	HANE_UI_F_DATE,	  /* hane_date_parse; shown DD.MM.YYYY */
 	HANE_UI_F_CHOICE, /* one of choices[]; ←→ or Enter to pick */
 	HANE_UI_F_YESNO,
 	HANE_UI_F_PASSWORD, /* text drawn as one '*' per character typed */
@@ -300,10 +299,10 @@ enum hane_ui_field_kind {
 struct hane_ui_field {
 	enum hane_ui_field_kind kind;
 	enum hane_msg label;
-	bool required; /* marked "*"; empty refused on save */
-	int width;     /* input columns shown (0: 30) */
-	int max;       /* maximum characters (0: 200) */
-	int lo, hi;    /* NUMBER range (both 0: any) */
+	bool required;		    /* marked "*"; empty refused on save */
+	int width;		    /* input columns shown (0: 30) */
+	int max;		    /* maximum characters (0: 200) */
+	int lo, hi;		    /* NUMBER range (both 0: any) */
 	const char *const *choices; /* CHOICE: labels (borrowed) */
 	int nchoices;
 	/* Extra validation (TC Kimlik No, phone…): 0, or HANE_EINVAL with the
@@ -315,7 +314,7 @@ struct hane_ui_field {
 struct hane_ui_form;
 
 struct hane_ui_form_view {
-	const char *title; /* breadcrumb */
+	const char *title;		    /* breadcrumb */
 	const struct hane_ui_field *fields; /* borrowed for the form's life */
 	int nfields;
 	/* After every edit of field i (duplicate warnings while typing). */

@@ -24,8 +24,8 @@ typedef struct hane_xlsx hane_xlsx;
  * []:*?/\ replaced); NULL is "Sayfa1". The first row written is the
  * header: bold, frozen, with an autofilter over every row. *out is the
  * caller's, freed by hane_xlsx_close(). */
-int hane_xlsx_open(hane_xlsx **out, FILE *fp, const char *sheet)
-	HANE_WARN_UNUSED;
+int hane_xlsx_open(hane_xlsx **out, FILE *fp,
+		   const char *sheet) HANE_WARN_UNUSED;
 /* Renames the sheet before the first row. */
 void hane_xlsx_sheet(hane_xlsx *x, const char *sheet);
 /* Appends a cell to the current row. TEXT and ID are text cells (a TC

@@ -19,15 +19,19 @@
 #include "hane/i18n.h"
 #include "hane/store.h"
 
-enum { HANE_EXIT_OK = 0, HANE_EXIT_ERROR = 1, HANE_EXIT_USAGE = 2,
-       HANE_EXIT_PARTIAL = 3 };
+enum {
+	HANE_EXIT_OK = 0,
+	HANE_EXIT_ERROR = 1,
+	HANE_EXIT_USAGE = 2,
+	HANE_EXIT_PARTIAL = 3
+};
 
 struct hane_cli {
-	const char *db_path;   /* --db, $HANE_DB, or the default path */
-	bool db_is_default;    /* created on demand when missing */
-	const char *user;      /* --user; NULL: the OS login */
-	bool shared;           /* set-group-ID: the database is the config's */
-	hane_db *db;           /* opened by hane_cli_open() */
+	const char *db_path; /* --db, $HANE_DB, or the default path */
+	bool db_is_default;  /* created on demand when missing */
+	const char *user;    /* --user; NULL: the OS login */
+	bool shared;	     /* set-group-ID: the database is the config's */
+	hane_db *db;	     /* opened by hane_cli_open() */
 };
 
 /* --force was given (to any subcommand): hane_cli_output() may replace
@@ -70,7 +74,7 @@ struct hane_opts {
 	int npos;
 	const char *cmd;
 	const char *const *flags; /* NULL-terminated names that take no value */
-	int error;                /* set when an option lacks its value */
+	int error;		  /* set when an option lacks its value */
 };
 void hane_opts_init(struct hane_opts *o, int argc, char **argv,
 		    const char *const *flags);
@@ -78,8 +82,7 @@ const char *hane_opts_next(struct hane_opts *o, const char **value);
 
 /* Parses a whole number option; prints a usage error and returns
  * HANE_EUSAGE when it is not one. */
-int hane_cli_int(const char *cmd, const char *opt, const char *s,
-		 int64_t *out);
+int hane_cli_int(const char *cmd, const char *opt, const char *s, int64_t *out);
 
 /* src/cli/guard.c. Refuses the first argument holding a control character
  * (hane_text_check, naming its option); prints the error and returns the
@@ -109,7 +112,7 @@ void hane_cli_guard_output(void);
  * lines redrawn with CR and ESC[K); never for stored text. */
 FILE *hane_cli_term(void);
 
-#define HANE_CMD(name, summary) \
+#define HANE_CMD(name, summary)                                                \
 	int hane_cmd_##name(struct hane_cli *cli, int argc, char **argv);
 #include "cli/commands.def"
 #undef HANE_CMD

@@ -42,7 +42,8 @@ int hane_cmd_audit(struct hane_cli *cli, int argc, char **argv)
 			tckn = value;
 		} else if (strcmp(name, "action") == 0) {
 			f.action = value;
-		} else if (strcmp(name, "from") == 0 || strcmp(name, "to") == 0) {
+		} else if (strcmp(name, "from") == 0 ||
+			   strcmp(name, "to") == 0) {
 			char *d = name[0] == 'f' ? from : to;
 
 			if ((rc = hane_date_parse(d, value)) != 0)

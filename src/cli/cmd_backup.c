@@ -24,8 +24,8 @@ int hane_cmd_backup(struct hane_cli *cli, int argc, char **argv)
 			fputs(hane_msg(HANE_M_SEC_BACKUP_HELP), stdout);
 			return 0;
 		}
-		return hane_cli_usage("backup", hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-				      name);
+		return hane_cli_usage("backup",
+				      hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
 	}
 	if (o.error)
 		return HANE_EXIT_USAGE;

@@ -10,7 +10,8 @@
 static void progress(int64_t done, int64_t total, void *arg)
 {
 	(void)arg;
-	fprintf(hane_cli_term(), "\r%lld / %lld", (long long)done, (long long)total);
+	fprintf(hane_cli_term(), "\r%lld / %lld", (long long)done,
+		(long long)total);
 	if (done == total)
 		fputc('\n', hane_cli_term());
 }
@@ -35,9 +36,8 @@ int hane_cmd_demo(struct hane_cli *cli, int argc, char **argv)
 			if (hane_cli_int("demo", "--seed", value, &seed))
 				return HANE_EXIT_USAGE;
 		} else {
-			return hane_cli_usage("demo",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
+			return hane_cli_usage(
+				"demo", hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
 		}
 	}
 	if (o.error)

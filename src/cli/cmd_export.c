@@ -15,7 +15,7 @@
 int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 {
 	static const char *const flags[] = {"help", "excel", "xlsx", "unmasked",
-					     NULL};
+					    NULL};
 	struct hane_opts o;
 	const char *name, *value, *out = NULL;
 	unsigned wflags = 0;

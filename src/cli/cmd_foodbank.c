@@ -40,14 +40,14 @@ static int apply(struct input *in, const char *name, const char *v)
 		size_t off;
 	} text[] = {
 #define T(n, f) {n, offsetof(struct input, f)}
-		T("branch", branch),     T("market", market),
-		T("package", package),   T("date", date),
-		T("donor", donor),       T("notes", notes),
+		T("branch", branch),	 T("market", market),
+		T("package", package),	 T("date", date),
+		T("donor", donor),	 T("notes", notes),
 		T("override", override), T("reason", reason),
-		T("from", from),         T("to", to),
-		T("until", until),       T("category", category),
-		T("qty", qty),           T("unit", unit),
-		T("value", value),       T("rejects", rejects),
+		T("from", from),	 T("to", to),
+		T("until", until),	 T("category", category),
+		T("qty", qty),		 T("unit", unit),
+		T("value", value),	 T("rejects", rejects),
 		T("encoding", encoding), T("delimiter", delimiter),
 #undef T
 	};
@@ -289,7 +289,8 @@ static int fill_distribution(struct hane_cli *cli, const struct input *in,
 		return rc;
 	d->household_id = household;
 	d->branch_id = b.id;
-	HANE_CLI_COPY(d->package, "package", in->package ? in->package : "standard");
+	HANE_CLI_COPY(d->package, "package",
+		      in->package ? in->package : "standard");
 	HANE_CLI_COPY(d->notes, "notes", in->notes ? in->notes : "");
 	if (in->override) {
 		if (!*in->override)
@@ -401,7 +402,8 @@ static int print_stock(const struct hane_fb_stock_row *r, void *arg)
 	       hane_fb_category_label(r->category), r->unit,
 	       hane_fb_qty_format(in, sizeof in, r->in_milli),
 	       hane_fb_qty_format(out, sizeof out, r->out_milli),
-	       hane_fb_qty_format(left, sizeof left, r->in_milli - r->out_milli),
+	       hane_fb_qty_format(left, sizeof left,
+				  r->in_milli - r->out_milli),
 	       r->in_milli < r->out_milli ? hane_msg(HANE_M_FB_CLI_NEGATIVE)
 					  : "");
 	return 0;
@@ -485,10 +487,10 @@ static int print_referral(const struct hane_fb_referral *r, void *arg)
 	printf("\t%s → %s\t%s\t%s\n", hane_date_format(from, r->valid_from),
 	       r->valid_until[0] ? hane_date_format(until, r->valid_until)
 				 : hane_msg(HANE_M_FB_CLI_OPEN_ENDED),
-	       r->reason[0] ? hane_gate_show(db, HANE_ACT_FOODBANK_WRITE,
-					     HANE_PD_HEALTH, r->reason, m,
-					     sizeof m)
-			    : "-",
+	       r->reason[0]
+		       ? hane_gate_show(db, HANE_ACT_FOODBANK_WRITE,
+					HANE_PD_HEALTH, r->reason, m, sizeof m)
+		       : "-",
 	       r->created_by);
 	return 0;
 }
@@ -618,8 +620,7 @@ static int cmd_list(struct hane_cli *cli, const struct input *in,
 
 /* ---- days / limit (administrator) ------------------------------------------- */
 
-static int cmd_days(struct hane_cli *cli, const char *branch,
-		    const char *days)
+static int cmd_days(struct hane_cli *cli, const char *branch, const char *days)
 {
 	struct hane_fb_branch b;
 	char text[64];
@@ -785,22 +786,24 @@ int hane_cmd_foodbank(struct hane_cli *cli, int argc, char **argv)
 	if (!strcmp(sub, "list")) {
 		if (o.npos > 2)
 			return too_many(o.pos[2]);
-		return cmd_list(cli, &in, o.npos > 1 ? o.pos[1] : "distributions");
+		return cmd_list(cli, &in,
+				o.npos > 1 ? o.pos[1] : "distributions");
 	}
 	if (!strcmp(sub, "days") || !strcmp(sub, "limit") ||
 	    !strcmp(sub, "import")) {
 		if (o.npos < 3)
 			return hane_cli_usage(
 				CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				!strcmp(sub, "days")    ? "ŞUBE GÜNLER"
-				: !strcmp(sub, "limit") ? "PAKET GÜN"
-							: "supply|donations DOSYA");
+				!strcmp(sub, "days") ? "ŞUBE GÜNLER"
+				: !strcmp(sub, "limit")
+					? "PAKET GÜN"
+					: "supply|donations DOSYA");
 		if (o.npos > 3)
 			return too_many(o.pos[3]);
-		return !strcmp(sub, "days")  ? cmd_days(cli, o.pos[1], o.pos[2])
-		       : !strcmp(sub, "limit") ? cmd_limit(cli, o.pos[1], o.pos[2])
-					       : cmd_import(cli, &in, o.pos[1],
-							    o.pos[2]);
+		return !strcmp(sub, "days") ? cmd_days(cli, o.pos[1], o.pos[2])
+		       : !strcmp(sub, "limit")
+			       ? cmd_limit(cli, o.pos[1], o.pos[2])
+			       : cmd_import(cli, &in, o.pos[1], o.pos[2]);
 	}
 	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
 }

@@ -15,8 +15,9 @@ static int print_holiday(const struct hane_holiday *h, void *arg)
 
 	(void)arg;
 	printf("%s\t%s\t%s\t%s\n", hane_date_format(d, h->day),
-	       hane_msg(h->kind == HANE_HOLIDAY_HALF ? HANE_M_REF_HOLIDAY_HALF_TAG
-						     : HANE_M_REF_HOLIDAY_FULL_TAG),
+	       hane_msg(h->kind == HANE_HOLIDAY_HALF
+				? HANE_M_REF_HOLIDAY_HALF_TAG
+				: HANE_M_REF_HOLIDAY_FULL_TAG),
 	       hane_msg(h->fixed ? HANE_M_REF_HOLIDAY_FIXED_TAG
 				 : HANE_M_REF_HOLIDAY_ENTERED_TAG),
 	       h->name);
@@ -52,15 +53,16 @@ int hane_cmd_holiday(struct hane_cli *cli, int argc, char **argv)
 	if (o.error)
 		return HANE_EXIT_USAGE;
 	sub = o.npos ? o.pos[0] : "list";
-	want = !strcmp(sub, "list")     ? 1
-	       : !strcmp(sub, "add")    ? 3
+	want = !strcmp(sub, "list")	? 1
+	       : !strcmp(sub, "add")	? 3
 	       : !strcmp(sub, "remove") ? 2
-				       : -1;
+					: -1;
 	if (want < 0)
-		return hane_cli_usage("holiday", hane_msg(HANE_M_CLI_UNKNOWN_CMD),
-				      sub);
+		return hane_cli_usage("holiday",
+				      hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
 	if (o.npos < want)
-		return hane_cli_usage("holiday", hane_msg(HANE_M_CLI_MISSING_ARG),
+		return hane_cli_usage("holiday",
+				      hane_msg(HANE_M_CLI_MISSING_ARG),
 				      want == 3 ? "GÜN \"AD\"" : "GÜN");
 	if (o.npos > (o.npos ? want : 0))
 		return hane_cli_usage("holiday", hane_msg(HANE_M_CLI_TOO_MANY),

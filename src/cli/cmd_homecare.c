@@ -31,8 +31,8 @@ struct input {
 };
 
 static const char *const flags[] = {
-	"help", "preview", "auto-assign", "week", "excel", "xlsx", "all",
-	"ended", "unassigned", "history", "follow-ups", NULL,
+	"help", "preview", "auto-assign", "week",    "excel",	   "xlsx",
+	"all",	"ended",   "unassigned",  "history", "follow-ups", NULL,
 };
 
 static int number(const char *opt, const char *v, int64_t *out, bool *has)
@@ -50,23 +50,34 @@ static int apply(struct input *in, const char *name, const char *v)
 		size_t off;
 	} texts[] = {
 #define T(n, f) {n, offsetof(struct input, f)}
-		T("services", services), T("service", service),
-		T("period", period),     T("days", days),
-		T("window", window),     T("from", from),
-		T("to", to),             T("date", date),
-		T("start", start),       T("end", end),
-		T("reason", reason),     T("note", note),
-		T("notes", notes),       T("needs", needs),
-		T("tasks", tasks),       T("kind", kind),
-		T("phone", phone),       T("active", active),
-		T("csv", csv),           T("tckn", tckn),
+		T("services", services),
+		T("service", service),
+		T("period", period),
+		T("days", days),
+		T("window", window),
+		T("from", from),
+		T("to", to),
+		T("date", date),
+		T("start", start),
+		T("end", end),
+		T("reason", reason),
+		T("note", note),
+		T("notes", notes),
+		T("needs", needs),
+		T("tasks", tasks),
+		T("kind", kind),
+		T("phone", phone),
+		T("active", active),
+		T("csv", csv),
+		T("tckn", tckn),
 		T("name", name),
 #undef T
 	};
 
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
 		if (strcmp(name, texts[i].name) == 0) {
-			*(const char **)((char *)in + texts[i].off) = v ? v : "";
+			*(const char **)((char *)in + texts[i].off) =
+				v ? v : "";
 			return 0;
 		}
 	if (!strcmp(name, "visits"))
@@ -279,8 +290,9 @@ static int cmd_client(struct hane_cli *cli, struct hane_opts *o,
 			return rc;
 		if ((rc = hane_homecare_client_update(cli->db, &c)))
 			return hane_cli_fail(rc);
-		fputs(hane_msg(c.version != before ? HANE_M_CLI_SAVED
-						   : HANE_M_CLI_NOTHING_CHANGED),
+		fputs(hane_msg(c.version != before
+				       ? HANE_M_CLI_SAVED
+				       : HANE_M_CLI_NOTHING_CHANGED),
 		      stdout);
 		return 0;
 	}
@@ -359,8 +371,7 @@ static int plan_fields(struct input *in, struct hane_homecare_plan *p)
 	return 0;
 }
 
-static int cmd_plan(struct hane_cli *cli, struct hane_opts *o,
-		    struct input *in)
+static int cmd_plan(struct hane_cli *cli, struct hane_opts *o, struct input *in)
 {
 	struct hane_homecare_plan p;
 	const char *sub = o->npos > 1 ? o->pos[1] : "";
@@ -479,9 +490,8 @@ static int cmd_worker(struct hane_cli *cli, struct hane_opts *o,
 	}
 	if (!strcmp(sub, "add")) {
 		if (o->npos < 3)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "NAME");
+			return hane_cli_usage(
+				CMD, hane_msg(HANE_M_CLI_MISSING_ARG), "NAME");
 		HANE_CLI_COPY(w.name, "NAME", o->pos[2]);
 		if ((rc = worker_fields(in, &w)))
 			return rc;
@@ -639,12 +649,12 @@ static void show_visit(hane_db *db, const struct hane_homecare_visit *v)
 				      sizeof m));
 	if (v->cancel_reason[0])
 		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_REASON),
-		       hane_gate_show(db, u, HANE_PD_HEALTH, v->cancel_reason, m,
-				      sizeof m));
+		       hane_gate_show(db, u, HANE_PD_HEALTH, v->cancel_reason,
+				      m, sizeof m));
 	if (v->followup_note[0])
 		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_FOLLOWUP_NOTE),
-		       hane_gate_show(db, u, HANE_PD_HEALTH, v->followup_note, m,
-				      sizeof m));
+		       hane_gate_show(db, u, HANE_PD_HEALTH, v->followup_note,
+				      m, sizeof m));
 	if (v->moved_from)
 		printf("  %s: #%lld\n", hane_msg(HANE_M_HC_CLI_MOVED_FROM),
 		       (long long)v->moved_from);
@@ -713,9 +723,9 @@ static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 		f.from = in->from ? from : NULL;
 		f.to = in->to ? to : NULL;
 		f.client_id = in->has_client ? in->client : 0;
-		f.worker_id = in->unassigned ? -1
-				: in->has_worker ? in->worker
-						 : 0;
+		f.worker_id = in->unassigned   ? -1
+			      : in->has_worker ? in->worker
+					       : 0;
 		f.history = in->history;
 		f.followup_open = in->followups;
 		if ((rc = hane_gate_list(cli->db, "homecare.visit.list")) == 0)
@@ -755,10 +765,9 @@ static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 		if ((in->date && (rc = date_opt("--date", in->date, date))) ||
 		    (in->start && (rc = time_opt("--start", in->start, start))))
 			return rc;
-		rc = hane_homecare_visit_move(cli->db, id, v.version, date,
-					      start,
-					      in->has_worker ? in->worker : -1,
-					      &nid);
+		rc = hane_homecare_visit_move(
+			cli->db, id, v.version, date, start,
+			in->has_worker ? in->worker : -1, &nid);
 		if (rc == 0) {
 			printf(hane_msg(HANE_M_HC_CLI_VISIT_MOVED),
 			       (long long)id, (long long)nid);
@@ -845,7 +854,7 @@ static int cmd_agenda(struct hane_cli *cli, struct input *in)
 		if ((rc = hane_cli_output(in->csv, &fp)) != 0)
 			return rc;
 		rc = hane_homecare_agenda_csv(cli->db, from, to, worker, fp,
-					      in->xlsx    ? HANE_CSV_XLSX
+					      in->xlsx	  ? HANE_CSV_XLSX
 					      : in->excel ? HANE_CSV_EXCEL
 							  : 0,
 					      &rows);
@@ -889,8 +898,8 @@ static int cmd_list(struct hane_cli *cli, struct input *in)
 	struct hane_homecare_client_filter f = {0};
 	int rc;
 
-	if (in->service && (rc = code("service", "--service", in->service,
-				      &f.service)))
+	if (in->service &&
+	    (rc = code("service", "--service", in->service, &f.service)))
 		return rc;
 	f.ended = in->ended;
 	if ((rc = hane_gate_list(cli->db, "homecare.client.list")) == 0)

@@ -36,12 +36,12 @@ static int field_fail(enum hane_msg field, int rc)
 			return rc;                                             \
 	} while (0)
 
-static const char *const person_fields[] = {
-	"tckn", "first", "last", "birth", "sex", "relation", "disability",
-	"chronic", NULL};
-static const char *const household_fields[] = {
-	"mahalle", "street", "building", "door", "income", "status", "notes",
-	NULL};
+static const char *const person_fields[] = {"tckn",	  "first",   "last",
+					    "birth",	  "sex",     "relation",
+					    "disability", "chronic", NULL};
+static const char *const household_fields[] = {"mahalle", "street", "building",
+					       "door",	  "income", "status",
+					       "notes",	  NULL};
 
 static const char *listed(const char *const *list, const char *name)
 {
@@ -98,7 +98,8 @@ static int apply(struct hane_cli *cli, struct input *in, const char *name,
 
 		in->person_set = true;
 		if (!r) {
-			SET(in->p.relation, v); /* validation names the choices */
+			SET(in->p.relation,
+			    v); /* validation names the choices */
 		} else {
 			SET(in->p.relation, r);
 		}
@@ -213,8 +214,9 @@ static int print_hit(const struct hane_person_hit *h, void *arg)
 	(void)arg;
 	hane_tckn_mask(masked, sizeof masked, h->tckn);
 	printf("%lld\t%s %s\t%s\t%s\t%s\t#%lld\n", (long long)h->person_id,
-	       h->first_name, h->last_name, hane_date_format(date, h->birth_date),
-	       h->mahalle, h->tckn[0] ? masked : "-", (long long)h->household_id);
+	       h->first_name, h->last_name,
+	       hane_date_format(date, h->birth_date), h->mahalle,
+	       h->tckn[0] ? masked : "-", (long long)h->household_id);
 	return 0;
 }
 
@@ -225,15 +227,15 @@ static int cmd_search(struct hane_cli *cli, struct hane_opts *o,
 	int total = 0, rc;
 
 	if (o->npos < 2)
-		return hane_cli_usage("household",
-				      hane_msg(HANE_M_CLI_MISSING_ARG), "QUERY");
+		return hane_cli_usage(
+			"household", hane_msg(HANE_M_CLI_MISSING_ARG), "QUERY");
 	for (int i = 1; i < o->npos; i++) {
 		strncat(query, o->pos[i], sizeof query - strlen(query) - 2);
 		strcat(query, " ");
 	}
 	rc = hane_person_search(cli->db, query,
-				in->limit > 0 ? (int)in->limit : 20, 0, print_hit,
-				NULL, &total);
+				in->limit > 0 ? (int)in->limit : 20, 0,
+				print_hit, NULL, &total);
 	if (rc)
 		return hane_cli_fail(rc);
 	if (total == 0)
@@ -248,8 +250,7 @@ static int cmd_show(struct hane_cli *cli, int64_t id)
 {
 	struct hane_household h;
 	struct hane_person m[64];
-	char money[32], phone[32], date[HANE_DATE_LEN + 1], addr[512],
-		tckn[16];
+	char money[32], phone[32], date[HANE_DATE_LEN + 1], addr[512], tckn[16];
 	size_t n = 0;
 	int rc;
 
@@ -267,18 +268,19 @@ static int cmd_show(struct hane_cli *cli, int64_t id)
 	}
 	if ((rc = hane_store_commit(cli->db)) != 0)
 		return hane_cli_fail(rc);
-	printf("%s #%lld  %s\n", hane_msg(HANE_M_CLI_HOUSEHOLD), (long long)h.id,
-	       hane_status_label(h.status));
+	printf("%s #%lld  %s\n", hane_msg(HANE_M_CLI_HOUSEHOLD),
+	       (long long)h.id, hane_status_label(h.status));
 	printf("%s: %s\n", hane_msg(HANE_M_CLI_ADDRESS),
-	       hane_mask_address(cli->db, addr, sizeof addr, h.mahalle, h.street,
-				 h.building, h.door));
+	       hane_mask_address(cli->db, addr, sizeof addr, h.mahalle,
+				 h.street, h.building, h.door));
 	printf("%s: %s\n", hane_msg(HANE_M_F_PHONE),
-	       h.phone[0] ? hane_mask_phone(cli->db, phone, sizeof phone, h.phone)
-			  : "-");
-	printf("%s: %s\n", hane_msg(HANE_M_F_INCOME),
-	       h.income_kurus >= 0
-		       ? hane_money_format(money, sizeof money, h.income_kurus, true)
+	       h.phone[0]
+		       ? hane_mask_phone(cli->db, phone, sizeof phone, h.phone)
 		       : "-");
+	printf("%s: %s\n", hane_msg(HANE_M_F_INCOME),
+	       h.income_kurus >= 0 ? hane_money_format(money, sizeof money,
+						       h.income_kurus, true)
+				   : "-");
 	if (h.notes[0])
 		printf("%s: %s\n", hane_msg(HANE_M_F_NOTES),
 		       hane_mask_text(cli->db, addr, sizeof addr, h.notes));
@@ -427,8 +429,8 @@ int hane_cmd_household(struct hane_cli *cli, int argc, char **argv)
 		return 0;
 	}
 	if (o.npos > 2)
-		return hane_cli_usage("household", hane_msg(HANE_M_CLI_TOO_MANY),
-				      o.pos[2]);
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_TOO_MANY), o.pos[2]);
 	if (strcmp(sub, "show") == 0)
 		return cmd_show(cli, id);
 	if (strcmp(sub, "edit") == 0)

@@ -65,8 +65,9 @@ static bool on_progress(const struct hane_import_counts *c, void *arg)
 	rate = t > 0 ? (double)c->rows / t : 0;
 	if (c->size > 0 && c->offset > 0)
 		left = t * (double)(c->size - c->offset) / (double)c->offset;
-	fprintf(hane_cli_term(), hane_msg(HANE_M_IMP_PROGRESS), (long long)c->rows,
-		(long long)rate, (int)(left / 60), (int)left % 60);
+	fprintf(hane_cli_term(), hane_msg(HANE_M_IMP_PROGRESS),
+		(long long)c->rows, (long long)rate, (int)(left / 60),
+		(int)left % 60);
 	fflush(hane_cli_term());
 	return true;
 }
@@ -135,7 +136,8 @@ int hane_cmd_import(struct hane_cli *cli, int argc, char **argv)
 
 			if (e < 0)
 				return hane_cli_usage(
-					"import", hane_msg(HANE_M_CSV_ENC_UNKNOWN),
+					"import",
+					hane_msg(HANE_M_CSV_ENC_UNKNOWN),
 					value);
 			io.csv.encoding = (enum hane_csv_encoding)e;
 		} else if (!strcmp(name, "delimiter")) {

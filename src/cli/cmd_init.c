@@ -26,8 +26,8 @@ int hane_cmd_init(struct hane_cli *cli, int argc, char **argv)
 	int64_t n = 0;
 	int rc;
 
-	hane_opts_init(&o, argc, argv, (const char *const[]){"help", "demo",
-							      NULL});
+	hane_opts_init(&o, argc, argv,
+		       (const char *const[]){"help", "demo", NULL});
 	while ((name = hane_opts_next(&o, &value)) != NULL) {
 		if (strcmp(name, "help") == 0) {
 			printf(hane_msg(HANE_M_CLI_INIT_HELP), hane_os_user());
@@ -37,9 +37,8 @@ int hane_cmd_init(struct hane_cli *cli, int argc, char **argv)
 		} else if (strcmp(name, "admin") == 0 && value && *value) {
 			admin = value;
 		} else {
-			return hane_cli_usage("init",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
+			return hane_cli_usage(
+				"init", hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
 		}
 	}
 	if (o.error)

@@ -67,7 +67,7 @@ enum opt {
 #define X_(id, name) O_##id,
 	OPTIONS(X_)
 #undef X_
-	O__COUNT
+		O__COUNT
 };
 
 static const char *const opt_names[O__COUNT] = {
@@ -76,8 +76,8 @@ static const char *const opt_names[O__COUNT] = {
 #undef X_
 };
 
-static const char *const flags[] = {"mine", "unassigned", "overdue", "all",
-				    "dry-run", NULL};
+static const char *const flags[] = {"mine", "unassigned", "overdue",
+				    "all",  "dry-run",	  NULL};
 
 struct args {
 	const char *v[O__COUNT];
@@ -386,7 +386,7 @@ static int cmd_note(struct hane_cli *cli, const struct args *a)
 	/* The template writes the address and the health fields into the
 	 * note: through the gate like the case note itself. */
 	printf("%s\n", hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
-				       HANE_PD_HEALTH, note, m, sizeof m));
+				      HANE_PD_HEALTH, note, m, sizeof m));
 done:
 	free(v);
 	free(note);
@@ -408,11 +408,10 @@ static int cmd_decide(struct hane_cli *cli, const struct args *a)
 	if ((rc = CODED(d.outcome, HANE_INSP_OUTCOME, HANE_M_INSP_F_OUTCOME,
 			a->v[O_OUTCOME])) ||
 	    (a->v[O_TYPE] &&
-	     (rc = CODED(d.aid_type, HANE_INSP_AID_TYPE,
-			 HANE_M_INSP_F_AID_TYPE, a->v[O_TYPE]))) ||
-	    (a->v[O_KIND] &&
-	     (rc = CODED(d.kind, HANE_INSP_KIND, HANE_M_INSP_F_KIND,
-			 a->v[O_KIND]))) ||
+	     (rc = CODED(d.aid_type, HANE_INSP_AID_TYPE, HANE_M_INSP_F_AID_TYPE,
+			 a->v[O_TYPE]))) ||
+	    (a->v[O_KIND] && (rc = CODED(d.kind, HANE_INSP_KIND,
+					 HANE_M_INSP_F_KIND, a->v[O_KIND]))) ||
 	    (a->v[O_FREQUENCY] &&
 	     (rc = CODED(d.frequency, HANE_INSP_FREQUENCY,
 			 HANE_M_INSP_F_FREQUENCY, a->v[O_FREQUENCY]))) ||
@@ -480,7 +479,8 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 				 r.household_id)))
 		return hane_cli_fail(rc);
 	printf("%s #%lld  %s%s%s\n", hane_msg(HANE_M_INSP_CLI_REQUEST),
-	       (long long)r.id, hane_inspection_label(HANE_INSP_STATUS, r.status),
+	       (long long)r.id,
+	       hane_inspection_label(HANE_INSP_STATUS, r.status),
 	       r.overdue ? " · " : "",
 	       r.overdue ? hane_msg(HANE_M_INSP_OVERDUE) : "");
 	snprintf(buf, sizeof buf, "#%lld %s%s%s", (long long)r.household_id,
@@ -494,18 +494,19 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 	     hane_inspection_label(HANE_INSP_REASON, r.reason));
 	line(HANE_M_INSP_F_REASON_TEXT,
 	     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-				    r.reason_text, buf, sizeof buf));
+			    r.reason_text, buf, sizeof buf));
 	line(HANE_M_INSP_F_URGENCY,
 	     hane_inspection_label(HANE_INSP_URGENCY, r.urgency));
 	line(HANE_M_INSP_F_DUE, show_date(d1, r.due_on));
-	snprintf(buf, sizeof buf, "%s", r.inspector_id ? r.inspector
-				       : hane_msg(HANE_M_INSP_CLI_UNASSIGNED));
+	snprintf(buf, sizeof buf, "%s",
+		 r.inspector_id ? r.inspector
+				: hane_msg(HANE_M_INSP_CLI_UNASSIGNED));
 	line(HANE_M_INSP_F_INSPECTOR, buf);
 	if (r.assigned_on[0])
 		line(HANE_M_INSP_F_ASSIGNED_ON, show_date(d1, r.assigned_on));
 	line(HANE_M_INSP_F_CANCEL_REASON,
 	     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-				    r.cancel_reason, buf, sizeof buf));
+			    r.cancel_reason, buf, sizeof buf));
 	if (r.renewal_of) {
 		snprintf(buf, sizeof buf, "#%lld", (long long)r.renewal_of);
 		line(HANE_M_INSP_CLI_RENEWAL_OF, buf);
@@ -522,8 +523,9 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 		line(HANE_M_INSP_F_VISITED_ON, show_date(d1, v->visited_on));
 		line(HANE_M_INSP_F_INSPECTOR, v->inspector);
 		line(HANE_M_INSP_F_PRESENT,
-		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-				    v->present, buf, sizeof buf));
+		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
+				    HANE_PD_HEALTH, v->present, buf,
+				    sizeof buf));
 		line(HANE_M_INSP_F_TENURE,
 		     hane_inspection_label(HANE_INSP_TENURE, v->tenure));
 		if (v->rent_kurus >= 0)
@@ -545,14 +547,17 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 			     hane_money_format(money, sizeof money,
 					       v->expenses_kurus, true));
 		line(HANE_M_INSP_F_HEALTH,
-		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-				    v->health, buf, sizeof buf));
+		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
+				    HANE_PD_HEALTH, v->health, buf,
+				    sizeof buf));
 		line(HANE_M_INSP_F_DISABILITY,
-		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-				    v->disability, buf, sizeof buf));
+		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
+				    HANE_PD_HEALTH, v->disability, buf,
+				    sizeof buf));
 		line(HANE_M_INSP_F_FINDINGS,
-		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-				    v->findings, buf, sizeof buf));
+		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
+				    HANE_PD_HEALTH, v->findings, buf,
+				    sizeof buf));
 		line(HANE_M_INSP_F_RECOMMEND,
 		     hane_inspection_label(HANE_INSP_RECOMMEND,
 					   v->recommendation));
@@ -592,8 +597,8 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 		line(HANE_M_INSP_F_FREQUENCY,
 		     hane_inspection_label(HANE_INSP_FREQUENCY, d.frequency));
 		line(HANE_M_INSP_F_DECISION_REASON,
-		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-				    d.reason, buf, sizeof buf));
+		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
+				    HANE_PD_HEALTH, d.reason, buf, sizeof buf));
 		if (d.renewed_by) {
 			snprintf(buf, sizeof buf, "#%lld",
 				 (long long)d.renewed_by);
@@ -614,7 +619,8 @@ static int print_request(const struct hane_inspection *r, void *arg)
 	char due[HANE_DATE_LEN + 1];
 
 	(void)arg;
-	printf("#%lld\t%s\t%s%s%s\t#%lld %s\t%s\t%s\t%s\t%s\n", (long long)r->id,
+	printf("#%lld\t%s\t%s%s%s\t#%lld %s\t%s\t%s\t%s\t%s\n",
+	       (long long)r->id,
 	       hane_inspection_label(HANE_INSP_STATUS, r->status),
 	       hane_date_format(due, r->due_on), r->overdue ? " " : "",
 	       r->overdue ? hane_msg(HANE_M_INSP_OVERDUE) : "",
@@ -640,8 +646,9 @@ static int cmd_list(struct hane_cli *cli, const struct args *a)
 	if (a->v[O_MINE]) {
 		f.inspector_id = hane_store_actor(cli->db)->staff_id;
 		if (!f.inspector_id) {
-			hane_error_set("%s",
-				       hane_msg(HANE_M_INSP_CLI_ACTOR_NOT_STAFF));
+			hane_error_set(
+				"%s",
+				hane_msg(HANE_M_INSP_CLI_ACTOR_NOT_STAFF));
 			return hane_cli_fail(HANE_EPERM);
 		}
 	}
@@ -694,21 +701,19 @@ static int cmd_list(struct hane_cli *cli, const struct args *a)
 
 static int print_aid(const struct hane_inspection_aid *x, void *arg)
 {
-	char money[32], s[HANE_DATE_LEN + 1], e[HANE_DATE_LEN + 1],
-		ends[128];
+	char money[32], s[HANE_DATE_LEN + 1], e[HANE_DATE_LEN + 1], ends[128];
 	int *n = arg;
 
 	(*n)++;
 	snprintf(ends, sizeof ends, hane_msg(HANE_M_INSP_CLI_ENDS),
 		 hane_date_format(e, x->end_on), x->days_left);
-	printf("#%lld\t#%lld %s\t%s\t%s %s %s\t%s\t%s", (long long)x->request_id,
-	       (long long)x->household_id, x->head_name,
-	       x->mahalle[0] ? x->mahalle : "-",
+	printf("#%lld\t#%lld %s\t%s\t%s %s %s\t%s\t%s",
+	       (long long)x->request_id, (long long)x->household_id,
+	       x->head_name, x->mahalle[0] ? x->mahalle : "-",
 	       hane_inspection_label(HANE_INSP_KIND, x->kind),
-	       x->amount_kurus >= 0
-		       ? hane_money_format(money, sizeof money, x->amount_kurus,
-					   true)
-		       : "-",
+	       x->amount_kurus >= 0 ? hane_money_format(money, sizeof money,
+							x->amount_kurus, true)
+				    : "-",
 	       hane_inspection_label(HANE_INSP_FREQUENCY, x->frequency),
 	       hane_date_format(s, x->start_on), ends);
 	if (x->renewed_by)
@@ -810,9 +815,8 @@ static int cmd_import(struct hane_cli *cli, const struct args *a,
 	if (a->v[O_DELIMITER]) {
 		const char *d = a->v[O_DELIMITER];
 
-		o.csv.delimiter = !strcmp(d, "tab") || !strcmp(d, "\\t")
-					  ? '\t'
-					  : d[0];
+		o.csv.delimiter =
+			!strcmp(d, "tab") || !strcmp(d, "\\t") ? '\t' : d[0];
 	}
 	if ((rc = hane_inspection_import(cli->db, path, &o, &c)))
 		return hane_cli_fail(rc);
@@ -857,9 +861,9 @@ int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 		int (*run)(struct hane_cli *cli, const struct args *a);
 	} subs[] = {
 		{"assign", cmd_assign}, {"visit", cmd_visit},
-		{"note", cmd_note},     {"decide", cmd_decide},
-		{"close", cmd_close},   {"cancel", cmd_cancel},
-		{"renew", cmd_renew},   {"show", cmd_show},
+		{"note", cmd_note},	{"decide", cmd_decide},
+		{"close", cmd_close},	{"cancel", cmd_cancel},
+		{"renew", cmd_renew},	{"show", cmd_show},
 	};
 	struct hane_opts o;
 	struct args a;
@@ -868,7 +872,8 @@ int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 
 	memset(&a, 0, sizeof a);
 	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0) {
 			help();
 			return 0;
 		}
@@ -880,9 +885,8 @@ int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 			if (!strcmp(opt_names[k], name))
 				break;
 		if (k == O__COUNT)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
+			return hane_cli_usage(
+				CMD, hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
 		a.v[k] = value ? value : "";
 	}
 	if (o.error)
@@ -896,8 +900,8 @@ int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 	if (!strcmp(sub, "request") || !strcmp(sub, "list") ||
 	    !strcmp(sub, "aid") || !strcmp(sub, "settings")) {
 		if (o.npos > 1)
-			return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_TOO_MANY),
-					      o.pos[1]);
+			return hane_cli_usage(
+				CMD, hane_msg(HANE_M_CLI_TOO_MANY), o.pos[1]);
 		if ((rc = hane_cli_open(cli, 0)) != 0)
 			return rc;
 		if (!strcmp(sub, "request"))
@@ -910,12 +914,11 @@ int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 	}
 	if (!strcmp(sub, "import")) {
 		if (o.npos < 2)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "FILE");
+			return hane_cli_usage(
+				CMD, hane_msg(HANE_M_CLI_MISSING_ARG), "FILE");
 		if (o.npos > 2)
-			return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_TOO_MANY),
-					      o.pos[2]);
+			return hane_cli_usage(
+				CMD, hane_msg(HANE_M_CLI_TOO_MANY), o.pos[2]);
 		if ((rc = hane_cli_open(cli, 0)) != 0)
 			return rc;
 		return cmd_import(cli, &a, o.pos[1]);
@@ -924,14 +927,13 @@ int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 		if (strcmp(sub, subs[i].name) != 0)
 			continue;
 		if (o.npos < 2)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "NO");
+			return hane_cli_usage(
+				CMD, hane_msg(HANE_M_CLI_MISSING_ARG), "NO");
 		if (o.npos > 2)
-			return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_TOO_MANY),
-					      o.pos[2]);
-		if (hane_cli_int(CMD, "NO", o.pos[1][0] == '#' ? o.pos[1] + 1
-							       : o.pos[1],
+			return hane_cli_usage(
+				CMD, hane_msg(HANE_M_CLI_TOO_MANY), o.pos[2]);
+		if (hane_cli_int(CMD, "NO",
+				 o.pos[1][0] == '#' ? o.pos[1] + 1 : o.pos[1],
 				 &a.id))
 			return HANE_EXIT_USAGE;
 		if ((rc = hane_cli_open(cli, 0)) != 0)

@@ -49,16 +49,17 @@ int hane_cmd_mahalle(struct hane_cli *cli, int argc, char **argv)
 	if (o.error)
 		return HANE_EXIT_USAGE;
 	sub = o.npos ? o.pos[0] : "list";
-	want = !strcmp(sub, "list")     ? 1
-	       : !strcmp(sub, "add")    ? 2
-	       : !strcmp(sub, "alias")  ? 3
+	want = !strcmp(sub, "list")	? 1
+	       : !strcmp(sub, "add")	? 2
+	       : !strcmp(sub, "alias")	? 3
 	       : !strcmp(sub, "rename") ? 3
-				       : -1;
+					: -1;
 	if (want < 0)
-		return hane_cli_usage("mahalle", hane_msg(HANE_M_CLI_UNKNOWN_CMD),
-				      sub);
+		return hane_cli_usage("mahalle",
+				      hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
 	if (o.npos < want)
-		return hane_cli_usage("mahalle", hane_msg(HANE_M_CLI_MISSING_ARG),
+		return hane_cli_usage("mahalle",
+				      hane_msg(HANE_M_CLI_MISSING_ARG),
 				      want == 2 ? "AD" : "AD AD");
 	if (o.npos > (o.npos ? want : 0))
 		return hane_cli_usage("mahalle", hane_msg(HANE_M_CLI_TOO_MANY),

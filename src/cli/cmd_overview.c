@@ -54,8 +54,8 @@ static int print_figure(const struct hane_ov_figure *f, void *arg)
 	if (t->sql) {
 		printf("    -- %s\n    %s;\n", f->id, f->sql);
 		if (f->check)
-			printf("    -- %s: %s;\n", hane_msg(HANE_M_OV_SQL_CHECK),
-			       f->check);
+			printf("    -- %s: %s;\n",
+			       hane_msg(HANE_M_OV_SQL_CHECK), f->check);
 	}
 	return 0;
 }
@@ -64,8 +64,7 @@ struct verify_ctx {
 	int n;
 };
 
-static int print_verify(const struct hane_ov_figure *f, int64_t rows,
-			void *arg)
+static int print_verify(const struct hane_ov_figure *f, int64_t rows, void *arg)
 {
 	struct verify_ctx *v = arg;
 
@@ -94,9 +93,9 @@ static int annual_verify(struct hane_cli *cli, int year)
 
 int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "text", "sql", "csv",
-					    "excel", "xlsx", "verify",
-					    "rebuild", NULL};
+	static const char *const flags[] = {"help",   "text",	 "sql",
+					    "csv",    "excel",	 "xlsx",
+					    "verify", "rebuild", NULL};
 	struct hane_opts o;
 	const char *name, *value, *out = NULL;
 	int64_t year = last_year();
@@ -175,8 +174,7 @@ int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 
 		printf("%s — %lld\n", hane_msg(HANE_M_OV_ANNUAL_TITLE),
 		       (long long)year);
-		rc = hane_overview_annual(cli->db, (int)year, print_figure,
-					  &t);
+		rc = hane_overview_annual(cli->db, (int)year, print_figure, &t);
 	}
 	if (fp != stdout && fclose(fp) != 0 && !rc)
 		rc = HANE_EIO;
@@ -195,8 +193,7 @@ static void person_line(hane_db *db, const struct hane_person *p)
 	       p->tckn[0] ? hane_gate_show(db, HANE_GATE_REGISTRY, HANE_PD_TCKN,
 					   p->tckn, t, sizeof t)
 			  : "-",
-	       p->first_name, p->last_name,
-	       hane_date_format(bd, p->birth_date),
+	       p->first_name, p->last_name, hane_date_format(bd, p->birth_date),
 	       hane_msg(HANE_M_OV_E_HOUSEHOLD), (long long)p->household_id);
 }
 
@@ -205,8 +202,8 @@ static int print_pair(const struct hane_person *a, const struct hane_person *b,
 {
 	hane_db *db = arg;
 
-	printf("%s %lld %lld\n", hane_msg(HANE_M_OV_DUP_PAIR),
-	       (long long)a->id, (long long)b->id);
+	printf("%s %lld %lld\n", hane_msg(HANE_M_OV_DUP_PAIR), (long long)a->id,
+	       (long long)b->id);
 	person_line(db, a);
 	person_line(db, b);
 	return 0;
@@ -217,8 +214,8 @@ static int print_merge(const struct hane_ov_merge_entry *m, void *arg)
 	(void)arg;
 	printf("%-5lld %s  %s  #%lld %s \u2190 #%lld %s  [%s] %d%s%s\n",
 	       (long long)m->id, m->at, m->by, (long long)m->kept_id,
-	       m->kept_name, (long long)m->merged_id, m->merged_name,
-	       m->fields, m->moved, m->undone_at[0] ? "  " : "",
+	       m->kept_name, (long long)m->merged_id, m->merged_name, m->fields,
+	       m->moved, m->undone_at[0] ? "  " : "",
 	       m->undone_at[0] ? hane_msg(HANE_M_OV_DUP_UNDONE) : "");
 	return 0;
 }
@@ -259,12 +256,14 @@ int hane_cmd_duplicates(struct hane_cli *cli, int argc, char **argv)
 		return HANE_EXIT_USAGE;
 	what = o.npos ? o.pos[0] : "list";
 	if (!strcmp(what, "merge")) {
-		if (o.npos != 3 || hane_cli_int("duplicates", "A", o.pos[1], &a) ||
+		if (o.npos != 3 ||
+		    hane_cli_int("duplicates", "A", o.pos[1], &a) ||
 		    hane_cli_int("duplicates", "B", o.pos[2], &b))
 			return hane_cli_usage("duplicates", "%s",
 					      hane_msg(HANE_M_OV_CLI_DUP_NEED));
 	} else if (!strcmp(what, "undo")) {
-		if (o.npos != 2 || hane_cli_int("duplicates", "ID", o.pos[1], &id))
+		if (o.npos != 2 ||
+		    hane_cli_int("duplicates", "ID", o.pos[1], &id))
 			return hane_cli_usage("duplicates", "%s",
 					      hane_msg(HANE_M_OV_CLI_DUP_NEED));
 	} else if (strcmp(what, "list") && strcmp(what, "log")) {
@@ -276,8 +275,8 @@ int hane_cmd_duplicates(struct hane_cli *cli, int argc, char **argv)
 	if (!strcmp(what, "list")) {
 		rc = hane_gate_list(cli->db, "duplicates.list");
 		if (!rc)
-			rc = hane_overview_duplicates(cli->db, print_pair, cli->db,
-					      &total);
+			rc = hane_overview_duplicates(cli->db, print_pair,
+						      cli->db, &total);
 		if (!rc)
 			printf(hane_msg(HANE_M_OV_DUP_TOTAL), total);
 	} else if (!strcmp(what, "log")) {
@@ -312,8 +311,7 @@ int hane_cmd_duplicates(struct hane_cli *cli, int argc, char **argv)
 
 /* ---- overview ------------------------------------------------------------------ */
 
-static void progress(const char *stage, int64_t done, int64_t total,
-		     void *arg)
+static void progress(const char *stage, int64_t done, int64_t total, void *arg)
 {
 	(void)arg;
 	fprintf(hane_cli_term(), "\r%-12s %lld / %lld", stage, (long long)done,
@@ -375,15 +373,16 @@ static int dashboard(struct hane_cli *cli, const char *date)
 	if ((rc = hane_overview_dashboard(cli->db, date, 0, &d)) != 0)
 		return hane_cli_fail(rc);
 	for (int i = 0; i < HANE_OV_MONTHS; i++)
-		labels[i] = hane_msg((enum hane_msg)(HANE_M_OV_MON_1 +
-						     atoi(d.months[i] + 5) - 1));
+		labels[i] = hane_msg((enum hane_msg)(
+			HANE_M_OV_MON_1 + atoi(d.months[i] + 5) - 1));
 	printf("%s \u00b7 %s\n", hane_msg(HANE_M_OV_DASH_TITLE), d.today);
 	for (int u = 0; u < HANE_OV__UNITS; u++) {
 		hane_overview_num(a, sizeof a, d.unit[u].month);
 		hane_overview_num(b, sizeof b, d.unit[u].year);
 		printf("\n%s: %s %s \u00b7 %s %s\n",
-		       hane_overview_unit_label(u), hane_msg(HANE_M_OV_DASH_MONTH),
-		       a, hane_msg(HANE_M_OV_DASH_YEAR), b);
+		       hane_overview_unit_label(u),
+		       hane_msg(HANE_M_OV_DASH_MONTH), a,
+		       hane_msg(HANE_M_OV_DASH_YEAR), b);
 		if (hane_chart_bars(chart, sizeof chart, d.unit[u].series,
 				    labels, HANE_OV_MONTHS, 80, 5, uni) > 0)
 			fputs(chart, stdout);
@@ -489,7 +488,8 @@ int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 				if (u < 0)
 					return hane_cli_usage(
 						"overview",
-						hane_msg(HANE_M_OV_CLI_BAD_UNIT),
+						hane_msg(
+							HANE_M_OV_CLI_BAD_UNIT),
 						w);
 				units |= 1u << u;
 			}

@@ -43,8 +43,7 @@ static void cell(const char *s, int cols, bool right)
 
 /* The table for a person at a terminal: title, aligned columns, totals
  * under a rule. */
-static void show(const struct hane_report *r,
-		 const struct hane_report_table *t)
+static void show(const struct hane_report *r, const struct hane_report_table *t)
 {
 	int w[HANE_REPORT_COLS_MAX], c;
 	size_t row;
@@ -85,8 +84,8 @@ static void show(const struct hane_report *r,
 
 int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "excel", "csv", "unmasked",
-					    "xlsx", NULL};
+	static const char *const flags[] = {"help",	"excel", "csv",
+					    "unmasked", "xlsx",	 NULL};
 	struct hane_report_arg args[HANE_REPORT_PARAMS_MAX];
 	char names[HANE_REPORT_PARAMS_MAX][64];
 	struct hane_report r;

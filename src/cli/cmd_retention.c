@@ -65,18 +65,19 @@ int hane_cmd_retention(struct hane_cli *cli, int argc, char **argv)
 		return hane_cli_usage("retention",
 				      hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
 	if (o.npos > 1)
-		return hane_cli_usage("retention", hane_msg(HANE_M_CLI_TOO_MANY),
-				      o.pos[1]);
+		return hane_cli_usage("retention",
+				      hane_msg(HANE_M_CLI_TOO_MANY), o.pos[1]);
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
 	printf(hane_msg(HANE_M_SEC_RET_CUTOFF),
-	       hane_date_format(cutoff, hane_retention_cutoff(cli->db, cutoff)));
+	       hane_date_format(cutoff,
+				hane_retention_cutoff(cli->db, cutoff)));
 	rc = hane_retention_run(cli->db, strcmp(sub, "dry-run") == 0,
 				print_item, NULL, &n);
 	if (rc)
 		return hane_cli_fail(rc);
 	printf(hane_msg(strcmp(sub, "dry-run") == 0 ? HANE_M_SEC_RET_DRY
-						     : HANE_M_SEC_RET_DONE),
+						    : HANE_M_SEC_RET_DONE),
 	       n);
 	return 0;
 }

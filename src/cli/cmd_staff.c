@@ -70,8 +70,7 @@ static int print_expiring(const char *username, const char *since, void *arg)
 
 /* The account subcommands of the security issue; -1 when sub is none of
  * them. */
-static int account_cmd(struct hane_cli *cli, struct hane_opts *o,
-		       bool dry_run)
+static int account_cmd(struct hane_cli *cli, struct hane_opts *o, bool dry_run)
 {
 	const char *sub = o->pos[0], *user = o->npos > 1 ? o->pos[1] : NULL;
 	char pw[256];
@@ -118,9 +117,10 @@ static int account_cmd(struct hane_cli *cli, struct hane_opts *o,
 					      "NAME VALUE");
 		}
 		for (int s = 0; s < HANE_SET__COUNT; s++)
-			printf("%s\t%lld\n", hane_setting_name((enum hane_setting)s),
-			       (long long)hane_setting_get(cli->db,
-							   (enum hane_setting)s));
+			printf("%s\t%lld\n",
+			       hane_setting_name((enum hane_setting)s),
+			       (long long)hane_setting_get(
+				       cli->db, (enum hane_setting)s));
 		return 0;
 	}
 	if (strcmp(sub, "lock") && strcmp(sub, "unlock") &&

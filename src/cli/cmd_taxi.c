@@ -18,9 +18,8 @@
 
 #define CMD "taxi"
 
-static const char *const flags[] = {"dry-run", "excel", "xlsx",
-				    "cancel-return",
-				    "help", NULL};
+static const char *const flags[] = {"dry-run",	     "excel", "xlsx",
+				    "cancel-return", "help",  NULL};
 
 /* Options as typed: name → value, looked up by the subcommands. */
 struct args {
@@ -52,7 +51,8 @@ static int only(const struct args *a, const char *const *known)
 		for (const char *const *k = known; *k && !ok; k++)
 			ok = strcmp(*k, a->name[i]) == 0;
 		if (!ok)
-			return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_OPT),
+			return hane_cli_usage(CMD,
+					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
 					      a->name[i]);
 	}
 	return 0;
@@ -65,8 +65,7 @@ static int need_pos(const struct args *a, int i, const char *what)
 	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG), what);
 }
 
-static int pos_int(const struct args *a, int i, const char *what,
-		   int64_t *out)
+static int pos_int(const struct args *a, int i, const char *what, int64_t *out)
 {
 	int rc = need_pos(a, i, what);
 
@@ -193,26 +192,24 @@ static int print_rider_line(const struct hane_taxi_rider *r, void *arg)
 {
 	(void)arg;
 	printf("%lld\t%s\t%s%s%s%s\n", (long long)r->id, r->name,
-	       hane_taxi_aid_label(r->mobility_aid),
-	       r->companion ? " +" : "", r->companion
-					 ? hane_msg(HANE_M_TAXI_F_COMPANION)
-					 : "",
+	       hane_taxi_aid_label(r->mobility_aid), r->companion ? " +" : "",
+	       r->companion ? hane_msg(HANE_M_TAXI_F_COMPANION) : "",
 	       r->flagged ? " !" : "");
 	return 0;
 }
 
 static int cmd_rider(struct hane_cli *cli, struct args *a)
 {
-	static const char *const known[] = {"aid", "companion", "notes",
-					    "active", "reason", "limit",
-					    "tckn", NULL};
+	static const char *const known[] = {"aid",    "companion", "notes",
+					    "active", "reason",	   "limit",
+					    "tckn",   NULL};
 	struct hane_taxi_rider r;
 	const char *sub;
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 || (rc = need_pos(a, 1,
-							 "add|show|edit|list|unflag")))
+	if ((rc = only(a, known)) != 0 ||
+	    (rc = need_pos(a, 1, "add|show|edit|list|unflag")))
 		return rc;
 	sub = a->o.pos[1];
 	memset(&r, 0, sizeof r);
@@ -251,7 +248,8 @@ static int cmd_rider(struct hane_cli *cli, struct args *a)
 		return rc ? hane_cli_fail(rc) : 0;
 	}
 	if (strcmp(sub, "show") && strcmp(sub, "edit") && strcmp(sub, "unflag"))
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
+				      sub);
 	if ((rc = need_pos(a, 2, "RIDER")) != 0)
 		return rc;
 	if ((rc = rider_arg(cli, a->o.pos[2], &r)) != 0)
@@ -333,8 +331,7 @@ static void on_skip(const char *day, const struct hane_taxi_clash *c,
 }
 
 /* "d1,d2,…" → up to 64 days. */
-static int parse_skips(const char *s, char (*out)[HANE_DATE_LEN + 1],
-		       size_t *n)
+static int parse_skips(const char *s, char (*out)[HANE_DATE_LEN + 1], size_t *n)
 {
 	char buf[1024], *save = NULL, *t;
 
@@ -364,9 +361,10 @@ static void warn_holidays(struct hane_cli *cli, const char *from,
 static int cmd_book(struct hane_cli *cli, struct args *a)
 {
 	static const char *const known[] = {
-		"day", "time", "to", "purpose", "return", "pickup", "vehicle",
-		"return-vehicle", "driver", "notes", "override", "weekdays",
-		"until", "skip", NULL};
+		"day",	  "time",   "to",	"purpose",
+		"return", "pickup", "vehicle",	"return-vehicle",
+		"driver", "notes",  "override", "weekdays",
+		"until",  "skip",   NULL};
 	struct hane_taxi_booking b;
 	struct hane_taxi_destination d;
 	struct hane_taxi_clash c;
@@ -381,7 +379,7 @@ static int cmd_book(struct hane_cli *cli, struct args *a)
 		return rc == HANE_EUSAGE ? HANE_EXIT_USAGE : hane_cli_fail(rc);
 	if (!has(a, "day") || !has(a, "time") || !has(a, "to"))
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      !has(a, "day")    ? "--day"
+				      !has(a, "day")	? "--day"
 				      : !has(a, "time") ? "--time"
 							: "--to");
 	hane_taxi_booking_init(&b);
@@ -429,12 +427,13 @@ static int cmd_book(struct hane_cli *cli, struct args *a)
 		s.weekdays = hane_taxi_weekdays_parse(
 			opt(a, "weekdays") ? opt(a, "weekdays") : "1234567");
 		if (!s.weekdays) {
-			hane_error_set("%s", hane_msg(HANE_M_TAXI_BAD_WEEKDAYS));
+			hane_error_set("%s",
+				       hane_msg(HANE_M_TAXI_BAD_WEEKDAYS));
 			return hane_cli_fail(HANE_EUSAGE);
 		}
 		if (parse_skips(opt(a, "skip"), skips, &s.nskip) != 0)
 			return hane_cli_fail(HANE_EINVAL);
-		s.skip = (const char(*)[HANE_DATE_LEN + 1])skips;
+		s.skip = (const char(*)[HANE_DATE_LEN + 1]) skips;
 		rc = hane_taxi_book_series(cli->db, &s, &sid, &booked, &skipped,
 					   on_skip, NULL);
 		if (rc)
@@ -466,7 +465,8 @@ static int cmd_book(struct hane_cli *cli, struct args *a)
 
 static int cmd_cancel(struct hane_cli *cli, struct args *a)
 {
-	static const char *const known[] = {"by", "reason", "leg", "trip", NULL};
+	static const char *const known[] = {"by", "reason", "leg", "trip",
+					    NULL};
 	const char *by, *reason;
 	int64_t id = 0;
 	int rc, notice = 0;
@@ -490,7 +490,8 @@ static int cmd_cancel(struct hane_cli *cli, struct args *a)
 			char sql_leg[8];
 
 			snprintf(sql_leg, sizeof sql_leg, "%s",
-				 !strcmp(leg, "dönüş") || !strcmp(leg, "donus") ||
+				 !strcmp(leg, "dönüş") ||
+						 !strcmp(leg, "donus") ||
 						 !strcmp(leg, "return")
 					 ? "return"
 					 : "out");
@@ -498,13 +499,16 @@ static int cmd_cancel(struct hane_cli *cli, struct args *a)
 				cli->db, &found,
 				!strcmp(sql_leg, "return")
 					? "SELECT id FROM taxi_trip WHERE"
-					  " appointment_id = :a AND leg = 'return'"
+					  " appointment_id = :a AND leg = "
+					  "'return'"
 					: "SELECT id FROM taxi_trip WHERE"
-					  " appointment_id = :a AND leg = 'out'",
+					  " appointment_id = :a AND leg = "
+					  "'out'",
 				":a", id);
 			if (rc == HANE_ENOTFOUND)
-				hane_error_set(hane_msg(HANE_M_TAXI_NO_APPOINTMENT),
-					       (long long)id);
+				hane_error_set(
+					hane_msg(HANE_M_TAXI_NO_APPOINTMENT),
+					(long long)id);
 			if (rc)
 				return hane_cli_fail(rc);
 			trip = found;
@@ -512,8 +516,8 @@ static int cmd_cancel(struct hane_cli *cli, struct args *a)
 		if ((rc = hane_taxi_trip_cancel(cli->db, trip, by, reason,
 						&notice)) != 0)
 			return hane_cli_fail(rc);
-		printf(hane_msg(HANE_M_TAXI_CLI_TRIP_CANCELLED), (long long)trip,
-		       notice);
+		printf(hane_msg(HANE_M_TAXI_CLI_TRIP_CANCELLED),
+		       (long long)trip, notice);
 		return 0;
 	}
 	if ((rc = hane_taxi_appointment_cancel(cli->db, id, by, reason)) != 0)
@@ -607,10 +611,9 @@ static int board_trip(const struct hane_taxi_trip *t, void *arg)
 
 	b->trips++;
 	printf("  %s–%s %s %s · %s%s%s · %s · #%lld\n", t->start, t->end,
-	       strcmp(t->leg, "out") ? "←" : "→", t->rider_name,
-	       t->destination, t->wheelchair ? " · ♿" : "",
-	       t->companion ? " +1" : "", hane_taxi_status_label(t->status),
-	       (long long)t->id);
+	       strcmp(t->leg, "out") ? "←" : "→", t->rider_name, t->destination,
+	       t->wheelchair ? " · ♿" : "", t->companion ? " +1" : "",
+	       hane_taxi_status_label(t->status), (long long)t->id);
 	return 0;
 }
 
@@ -661,8 +664,8 @@ static int cmd_list(struct hane_cli *cli, struct args *a)
 
 	if ((rc = only(a, known)) != 0)
 		return rc;
-	if (has(a, "limit") && hane_cli_int(CMD, "--limit", opt(a, "limit"),
-					    &limit))
+	if (has(a, "limit") &&
+	    hane_cli_int(CMD, "--limit", opt(a, "limit"), &limit))
 		return HANE_EXIT_USAGE;
 	if (has(a, "rider")) {
 		if ((rc = rider_arg(cli, opt(a, "rider"), &r)) != 0)
@@ -686,7 +689,7 @@ static int cmd_list(struct hane_cli *cli, struct args *a)
 static int cmd_manifest(struct hane_cli *cli, struct args *a)
 {
 	static const char *const known[] = {"driver", "vehicle", "output",
-					    "excel", "xlsx", NULL};
+					    "excel",  "xlsx",	 NULL};
 	char iso[HANE_DATE_LEN + 1];
 	int64_t vid = 0, did = 0, rows = 0;
 	const char *out = opt(a, "output");
@@ -708,18 +711,17 @@ static int cmd_manifest(struct hane_cli *cli, struct args *a)
 	if ((rc = hane_cli_output(out, &fp)) != 0)
 		return rc;
 	rc = hane_taxi_manifest_write(cli->db, fp,
-				      has(a, "xlsx")    ? HANE_CSV_XLSX
+				      has(a, "xlsx")	? HANE_CSV_XLSX
 				      : has(a, "excel") ? HANE_CSV_EXCEL
 							: 0,
-				      iso,
-				      vid, did, &rows);
+				      iso, vid, did, &rows);
 	if (fp != stdout && fclose(fp) != 0 && rc == 0)
 		rc = HANE_EIO;
 	if (rc)
 		return hane_cli_fail(rc);
 	if (fp != stdout)
-		fprintf(stderr, hane_msg(HANE_M_TAXI_CLI_MANIFEST), (long long)rows,
-			out);
+		fprintf(stderr, hane_msg(HANE_M_TAXI_CLI_MANIFEST),
+			(long long)rows, out);
 	return 0;
 }
 
@@ -768,9 +770,9 @@ static int print_driver(const struct hane_taxi_driver *d, void *arg)
 
 	(void)arg;
 	printf("%lld\t%s\t%s%s\n", (long long)d->id, d->full_name,
-	       d->phone[0] ? hane_phone_format(phone, sizeof phone, d->phone,
-					       false)
-			   : "-",
+	       d->phone[0]
+		       ? hane_phone_format(phone, sizeof phone, d->phone, false)
+		       : "-",
 	       d->active ? "" : hane_msg(HANE_M_TAXI_CLI_PASSIVE_SHORT));
 	return 0;
 }
@@ -798,13 +800,14 @@ static int num_opt(const struct args *a, const char *name, int *out)
 static int cmd_vehicle(struct hane_cli *cli, struct args *a)
 {
 	static const char *const known[] = {"wheelchair", "seats", "driver",
-					    "service", "notes", NULL};
+					    "service",	  "notes", NULL};
 	struct hane_taxi_vehicle v;
 	const char *sub;
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 || (rc = need_pos(a, 1, "add|edit|list")))
+	if ((rc = only(a, known)) != 0 ||
+	    (rc = need_pos(a, 1, "add|edit|list")))
 		return rc;
 	sub = a->o.pos[1];
 	if (!strcmp(sub, "list")) {
@@ -821,7 +824,8 @@ static int cmd_vehicle(struct hane_cli *cli, struct args *a)
 		HANE_CLI_COPY(v.plate, "PLATE", a->o.pos[2]);
 		v.in_service = true;
 	} else {
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
+				      sub);
 	}
 	if ((rc = num_opt(a, "wheelchair", &v.wheelchair_places)) != 0 ||
 	    (rc = num_opt(a, "seats", &v.seats)) != 0)
@@ -848,7 +852,8 @@ static int cmd_driver(struct hane_cli *cli, struct args *a)
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 || (rc = need_pos(a, 1, "add|edit|list")))
+	if ((rc = only(a, known)) != 0 ||
+	    (rc = need_pos(a, 1, "add|edit|list")))
 		return rc;
 	sub = a->o.pos[1];
 	if (!strcmp(sub, "list")) {
@@ -867,7 +872,8 @@ static int cmd_driver(struct hane_cli *cli, struct args *a)
 		if ((rc = hane_taxi_driver_get(cli->db, id, &d)) != 0)
 			return hane_cli_fail(rc);
 	} else {
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
+				      sub);
 	}
 	if (has(a, "name"))
 		HANE_CLI_COPY(d.full_name, "name", opt(a, "name"));
@@ -975,14 +981,13 @@ int hane_cmd_taxi(struct hane_cli *cli, int argc, char **argv)
 		const char *name;
 		int (*run)(struct hane_cli *cli, struct args *a);
 	} subs[] = {
-		{"rider", cmd_rider},	      {"book", cmd_book},
-		{"cancel", cmd_cancel},	      {"outcome", cmd_outcome},
-		{"assign", cmd_assign},
-		{"board", cmd_board},	      {"manifest", cmd_manifest},
-		{"list", cmd_list},	      {"import", cmd_import},
-		{"vehicle", cmd_vehicle},     {"driver", cmd_driver},
-		{"destination", cmd_destination}, {"setting", cmd_setting},
-		{"holiday", cmd_holiday},
+		{"rider", cmd_rider},	    {"book", cmd_book},
+		{"cancel", cmd_cancel},	    {"outcome", cmd_outcome},
+		{"assign", cmd_assign},	    {"board", cmd_board},
+		{"manifest", cmd_manifest}, {"list", cmd_list},
+		{"import", cmd_import},	    {"vehicle", cmd_vehicle},
+		{"driver", cmd_driver},	    {"destination", cmd_destination},
+		{"setting", cmd_setting},   {"holiday", cmd_holiday},
 	};
 	struct args a;
 	const char *name, *value;
@@ -997,8 +1002,8 @@ int hane_cmd_taxi(struct hane_cli *cli, int argc, char **argv)
 	hane_opts_init(&a.o, argc, argv, flags);
 	while ((name = hane_opts_next(&a.o, &value)) != NULL) {
 		if (a.n >= 32)
-			return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_TOO_MANY),
-					      name);
+			return hane_cli_usage(
+				CMD, hane_msg(HANE_M_CLI_TOO_MANY), name);
 		/* hane_opts_next reuses its name buffer: keep a copy. */
 		a.name[a.n] = strdup(name);
 		a.value[a.n++] = value;

@@ -31,7 +31,7 @@
 #include "hane/ui.h"
 
 static const char *password_file; /* --password-file */
-bool hane_cli_force;               /* --force, given to any subcommand */
+bool hane_cli_force;		  /* --force, given to any subcommand */
 
 static const struct {
 	const char *name;
@@ -146,9 +146,10 @@ const char *hane_opts_next(struct hane_opts *o, const char **value)
 			*value = eq + 1;
 		} else if (!is_flag(o, a, len)) {
 			if (o->i >= o->argc) {
-				hane_cli_usage(o->cmd,
-					       hane_msg(HANE_M_CLI_MISSING_VALUE),
-					       o->argv[o->i - 1]);
+				hane_cli_usage(
+					o->cmd,
+					hane_msg(HANE_M_CLI_MISSING_VALUE),
+					o->argv[o->i - 1]);
 				o->error = 1;
 				return NULL;
 			}
@@ -196,7 +197,8 @@ static int create_db_file(const char *path)
 {
 	unsigned mode = hane_file_mode_for(path);
 	int fd = open(path, /* files.h: the database */
-		      O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+		      O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		      mode);
 
 	if (fd < 0)
 		return errno == EEXIST ? 0 : -1;
@@ -309,17 +311,20 @@ static int login(struct hane_cli *cli)
 	int rc;
 
 	if (cli->user) {
-		if (root || (!strict && hane_login_os_mapped(cli->db, cli->user))) {
+		if (root ||
+		    (!strict && hane_login_os_mapped(cli->db, cli->user))) {
 			rc = hane_login_trusted(cli->db, cli->user, !root);
 			/* Root acting as someone: a login row under their
 			 * name; every row also names root (audit.os_user). */
-			if (rc == 0 && root && hane_store_actor(cli->db)->staff_id)
+			if (rc == 0 && root &&
+			    hane_store_actor(cli->db)->staff_id)
 				rc = hane_store_audit_event(
 					cli->db, "login", "staff",
 					hane_store_actor(cli->db)->staff_id,
 					"{\"method\":\"root\"}");
 			/* An unknown name opens the database; every model
-			 * function then refuses it and says how to get added. */
+			 * function then refuses it and says how to get added.
+			 */
 			return rc == HANE_ENOUSER ? 0 : rc;
 		}
 		return login_with_password(cli, cli->user);
@@ -341,8 +346,10 @@ static int login(struct hane_cli *cli)
 		return rc;
 	/* Not mapped: username and password, when someone is at a
 	 * terminal; otherwise an unknown user, refused with the hint. */
-	if (root || !ask_tty(hane_msg(HANE_M_SEC_PROMPT_USER), name,
-			     sizeof name, false) || !name[0])
+	if (root ||
+	    !ask_tty(hane_msg(HANE_M_SEC_PROMPT_USER), name, sizeof name,
+		     false) ||
+	    !name[0])
 		return 0;
 	return login_with_password(cli, name);
 }
@@ -403,8 +410,8 @@ int hane_cli_open(struct hane_cli *cli, unsigned flags)
 
 void hane_cli_gate(struct hane_cli *cli)
 {
-	const struct hane_actor *who = cli->db ? hane_store_actor(cli->db)
-					       : NULL;
+	const struct hane_actor *who =
+		cli->db ? hane_store_actor(cli->db) : NULL;
 	char why[512];
 
 	/* An unknown user opens the database (the model then refuses each
@@ -426,7 +433,8 @@ int hane_cli_output(const char *path, FILE **fp)
 		*fp = stdout;
 		return 0;
 	}
-	rc = hane_file_create_fp(fp, path, hane_cli_force ? HANE_FILE_FORCE : 0);
+	rc = hane_file_create_fp(fp, path,
+				 hane_cli_force ? HANE_FILE_FORCE : 0);
 	return rc ? hane_cli_fail(rc) : 0;
 }
 
@@ -517,7 +525,8 @@ int main(int argc, char **argv)
 			   strcmp(a, "--password-file") == 0) {
 			if (i + 1 >= argc)
 				return hane_cli_usage(
-					"", hane_msg(HANE_M_CLI_MISSING_VALUE), a);
+					"", hane_msg(HANE_M_CLI_MISSING_VALUE),
+					a);
 			v = argv[++i];
 		}
 		if (strncmp(a, "--db", 4) == 0 && v) {
@@ -530,8 +539,8 @@ int main(int argc, char **argv)
 		} else if (strncmp(a, "--password-file", 15) == 0 && v) {
 			password_file = v;
 		} else {
-			return hane_cli_usage("", hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      a);
+			return hane_cli_usage(
+				"", hane_msg(HANE_M_CLI_UNKNOWN_OPT), a);
 		}
 	}
 	if (hane_files_privileged()) {
@@ -545,8 +554,8 @@ int main(int argc, char **argv)
 		}
 		if (cli.db_path && strcmp(cli.db_path, cf->database) != 0) {
 			fputs("hane: ", stderr);
-			fprintf(stderr, hane_msg(HANE_M_FILE_DB_FIXED), cf->path,
-				cli.db_path);
+			fprintf(stderr, hane_msg(HANE_M_FILE_DB_FIXED),
+				cf->path, cli.db_path);
 			fputc('\n', stderr);
 			return HANE_EXIT_USAGE;
 		}

@@ -39,9 +39,11 @@ int hane_lang_parse(const char *s)
 {
 	if (!s)
 		return -1;
-	if (strncmp(s, "tr", 2) == 0 && (s[2] == '\0' || s[2] == '_' || s[2] == '.'))
+	if (strncmp(s, "tr", 2) == 0 &&
+	    (s[2] == '\0' || s[2] == '_' || s[2] == '.'))
 		return HANE_LANG_TR;
-	if (strncmp(s, "en", 2) == 0 && (s[2] == '\0' || s[2] == '_' || s[2] == '.'))
+	if (strncmp(s, "en", 2) == 0 &&
+	    (s[2] == '\0' || s[2] == '_' || s[2] == '.'))
 		return HANE_LANG_EN;
 	return -1;
 }

@@ -35,8 +35,8 @@ static const char *skip_unit(const char *p)
 {
 	if (strncmp(p, "\xE2\x82\xBA", 3) == 0) /* ₺ */
 		p += 3;
-	else if ((p[0] == 'T' || p[0] == 't') &&
-		 (p[1] == 'R' || p[1] == 'r') && (p[2] == 'Y' || p[2] == 'y'))
+	else if ((p[0] == 'T' || p[0] == 't') && (p[1] == 'R' || p[1] == 'r') &&
+		 (p[2] == 'Y' || p[2] == 'y'))
 		p += 3;
 	else if ((p[0] == 'T' || p[0] == 't') && (p[1] == 'L' || p[1] == 'l'))
 		p += 2;
@@ -177,12 +177,11 @@ int hane_money_parse(int64_t *kurus, const char *s)
 	return 0;
 }
 
-char *hane_money_format(char *out, size_t outsz, int64_t kurus,
-			bool with_unit)
+char *hane_money_format(char *out, size_t outsz, int64_t kurus, bool with_unit)
 {
 	char digits[32], grouped[48];
-	uint64_t mag = kurus < 0 ? (uint64_t)0 - (uint64_t)kurus
-				 : (uint64_t)kurus;
+	uint64_t mag =
+		kurus < 0 ? (uint64_t)0 - (uint64_t)kurus : (uint64_t)kurus;
 	int n, g = 0;
 
 	if (!out || outsz == 0)

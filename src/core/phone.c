@@ -89,8 +89,7 @@ int hane_phone_normalize(char out[HANE_PHONE_LEN + 1], const char *s)
 	return 0;
 }
 
-char *hane_phone_format(char *out, size_t outsz, const char *e164,
-			bool masked)
+char *hane_phone_format(char *out, size_t outsz, const char *e164, bool masked)
 {
 	const char *n;
 	bool ok;

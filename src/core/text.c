@@ -197,9 +197,8 @@ static char *map_case(const char *s, bool upper)
 				continue;
 			}
 		}
-		o += (size_t)hane_utf8_encode(upper ? upper_cp(cp)
-						    : lower_cp(cp),
-					      out + o);
+		o += (size_t)hane_utf8_encode(
+			upper ? upper_cp(cp) : lower_cp(cp), out + o);
 	}
 	out[o] = '\0';
 	return out;
@@ -220,16 +219,16 @@ char *hane_text_upper(const char *s)
 /* ASCII for the lower-case letters of Latin-1 Supplement (U+00DF..U+00FF),
  * "" for the two symbols in that range. */
 static const char *const fold_latin1[] = {
-	"ss", "a", "a", "a", "a",  "a", "a", "ae", "c", "e", "e",
-	"e",  "e", "i", "i", "i",  "i", "d", "n",  "o", "o", "o",
-	"o",  "o", "",  "o", "u",  "u", "u", "u",  "y", "th", "y",
+	"ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e",  "e",
+	"e",  "e", "i", "i", "i", "i", "d", "n",  "o", "o",  "o",
+	"o",  "o", "",	"o", "u", "u", "u", "u",  "y", "th", "y",
 };
 
 /* Latin Extended-A (U+0100..U+017F), lower and upper alike. */
 static const char fold_ext_a[] =
 	"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii" /* 0100-0131 */
-	"jjjjkkkllllllllllnnnnnnnnnoooooooorrrrrr"           /* 0132-0159 */
-	"ssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";           /* 015A-017F */
+	"jjjjkkkllllllllllnnnnnnnnnoooooooorrrrrr"	     /* 0132-0159 */
+	"ssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";	     /* 015A-017F */
 
 enum fold_kind { FOLD_SEP, FOLD_SKIP, FOLD_TEXT };
 
@@ -385,9 +384,9 @@ char *hane_text_trim(char *s)
 
 /* The Turkish alphabet with q, w, x where a Turkish dictionary puts them. */
 static const uint32_t alphabet[] = {
-	'a', 'b', 'c', 0xE7, 'd', 'e', 'f', 'g', 0x011F, 'h', 0x0131, 'i', 'j',
-	'k', 'l', 'm', 'n', 'o', 0xF6, 'p', 'q', 'r', 's', 0x015F, 't', 'u',
-	0xFC, 'v', 'w', 'x', 'y', 'z'};
+	'a', 'b',    'c', 0xE7, 'd',  'e', 'f', 'g',  0x011F, 'h', 0x0131,
+	'i', 'j',    'k', 'l',	'm',  'n', 'o', 0xF6, 'p',    'q', 'r',
+	's', 0x015F, 't', 'u',	0xFC, 'v', 'w', 'x',  'y',    'z'};
 
 /* Primary weight of one lower-cased code point: 0 to skip it (combining
  * marks), punctuation and spaces lowest, then digits, then the letters in
@@ -406,7 +405,7 @@ static uint32_t collate_weight(uint32_t c)
 		return 0x800 + c;
 	if (c < 0x80)
 		return c + 1; /* space, punctuation: lowest */
-	if (c == 0x0307) /* the dot of a decomposed İ */
+	if (c == 0x0307)      /* the dot of a decomposed İ */
 		return 0;
 	k = fold_cp(c, buf, &len);
 	if (k == FOLD_SKIP)

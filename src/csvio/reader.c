@@ -41,17 +41,17 @@ struct hane_csv_reader {
 	bool had_bom;
 
 	/* the record being built */
-	char *text;            /* field texts, NUL-separated */
+	char *text; /* field texts, NUL-separated */
 	size_t text_len, text_cap;
-	size_t *offs;          /* start of each field in text */
+	size_t *offs; /* start of each field in text */
 	size_t nfields, fields_cap;
 	char **fields;
 	char *raw;
 	size_t raw_len, raw_cap;
-	long line;             /* physical lines fed so far */
+	long line; /* physical lines fed so far */
 	long rec_line;
 	bool row_done;
-	int err;               /* first error inside a callback */
+	int err; /* first error inside a callback */
 
 	struct hane_csv_record rec;
 };
@@ -60,10 +60,10 @@ struct hane_csv_reader {
 
 /* 0x80..0x9F; 0 marks the bytes 1254 leaves undefined. */
 static const uint16_t cp1254_80[32] = {
-	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0, 0,
-	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0, 0x0178,
+	0x20AC, 0,	0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,	0,	0,
+	0,	0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,	0,	0x0178,
 };
 
 /* 0xA0..0xFF is Latin-1 except the six Turkish letters. */
@@ -74,13 +74,20 @@ static uint32_t cp1254_cp(unsigned char c)
 	if (c < 0xA0)
 		return cp1254_80[c - 0x80];
 	switch (c) {
-	case 0xD0: return 0x011E; /* Ğ */
-	case 0xDD: return 0x0130; /* İ */
-	case 0xDE: return 0x015E; /* Ş */
-	case 0xF0: return 0x011F; /* ğ */
-	case 0xFD: return 0x0131; /* ı */
-	case 0xFE: return 0x015F; /* ş */
-	default: return c;
+	case 0xD0:
+		return 0x011E; /* Ğ */
+	case 0xDD:
+		return 0x0130; /* İ */
+	case 0xDE:
+		return 0x015E; /* Ş */
+	case 0xF0:
+		return 0x011F; /* ğ */
+	case 0xFD:
+		return 0x0131; /* ı */
+	case 0xFE:
+		return 0x015F; /* ş */
+	default:
+		return c;
 	}
 }
 
@@ -155,9 +162,12 @@ int hane_csv_encoding_parse(const char *s)
 const char *hane_csv_encoding_name(enum hane_csv_encoding e)
 {
 	switch (e) {
-	case HANE_CSV_ENC_UTF8: return "UTF-8";
-	case HANE_CSV_ENC_CP1254: return "Windows-1254";
-	default: return "ASCII";
+	case HANE_CSV_ENC_UTF8:
+		return "UTF-8";
+	case HANE_CSV_ENC_CP1254:
+		return "Windows-1254";
+	default:
+		return "ASCII";
 	}
 }
 
@@ -639,8 +649,7 @@ int hane_csv_read(hane_csv_reader *r, const struct hane_csv_record **rec)
 		}
 		if ((rc = raw_append(r, s, n)))
 			return rc;
-		if (csv_parse(&r->p, s, n, on_field, on_row, r) != n ||
-		    r->err)
+		if (csv_parse(&r->p, s, n, on_field, on_row, r) != n || r->err)
 			return parse_error(r);
 		if (r->row_done) {
 			if (all_empty(r)) {
@@ -744,8 +753,8 @@ int hane_csv_rejects_open(hane_csv_rejects **out, const char *path,
 	j->cp1254 = r->enc == HANE_CSV_ENC_CP1254;
 	n = header->raw_len;
 	if (n && header->raw[n - 1] == '\n')
-		strcpy(j->eol, n > 1 && header->raw[n - 2] == '\r' ? "\r\n"
-								   : "\n");
+		strcpy(j->eol,
+		       n > 1 && header->raw[n - 2] == '\r' ? "\r\n" : "\n");
 	else if (n && header->raw[n - 1] == '\r')
 		strcpy(j->eol, "\r");
 	else
@@ -758,8 +767,8 @@ int hane_csv_rejects_open(hane_csv_rejects **out, const char *path,
 	return 0;
 }
 
-int hane_csv_rejects_add(hane_csv_rejects *j,
-			 const struct hane_csv_record *rec, const char *reason)
+int hane_csv_rejects_add(hane_csv_rejects *j, const struct hane_csv_record *rec,
+			 const char *reason)
 {
 	fwrite(rec->raw, 1, strip_eol(rec->raw, rec->raw_len), j->fp);
 	rejects_field(j, reason);

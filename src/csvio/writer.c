@@ -153,7 +153,8 @@ int hane_csv_put(hane_csv_writer *w, const char *v, enum hane_csv_kind k)
 	if (v && hane_text_control(v, HANE_TEXT_MULTILINE)) {
 		/* Stored before the rule (#16): written visible, never raw,
 		 * in a CSV and in a workbook alike. */
-		size_t n = hane_text_escape(NULL, 0, v, HANE_TEXT_MULTILINE) + 1;
+		size_t n =
+			hane_text_escape(NULL, 0, v, HANE_TEXT_MULTILINE) + 1;
 		char *t = malloc(n);
 		int rc;
 

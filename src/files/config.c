@@ -87,8 +87,10 @@ static int read_config(void)
 		snprintf(dir, sizeof dir, "%.*s/etc/hane", PATH_MAX - 16, exe);
 	snprintf(config.path, sizeof config.path, "%.*s/hane.conf",
 		 (int)sizeof config.path - 16, dir);
-	if (!root_only(dir, true, &why) || !root_only(config.path, false, &why)) {
-		hane_error_set(hane_msg(HANE_M_FILE_CONF_BAD), config.path, why);
+	if (!root_only(dir, true, &why) ||
+	    !root_only(config.path, false, &why)) {
+		hane_error_set(hane_msg(HANE_M_FILE_CONF_BAD), config.path,
+			       why);
 		return HANE_EPERM;
 	}
 	fd = open(config.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);

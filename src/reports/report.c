@@ -92,7 +92,8 @@ static int parse_line(struct hane_report *r, char *key, char *val, int line)
 		n = split(val, part, 3);
 		if (sscanf(part[0], "%31s %15s", p->name, type) < 1)
 			return header_error(line, "param: NAME TYPE | tr | en");
-		snprintf(p->type, sizeof p->type, "%s", type[0] ? type : "text");
+		snprintf(p->type, sizeof p->type, "%s",
+			 type[0] ? type : "text");
 		if (strcmp(p->type, "month") && strcmp(p->type, "year") &&
 		    strcmp(p->type, "date") && strcmp(p->type, "text"))
 			return header_error(line, "param type: month, year, "
@@ -110,8 +111,8 @@ static int parse_line(struct hane_report *r, char *key, char *val, int line)
 		c = &r->cols[r->ncols];
 		n = split(val, part, 3);
 		if (sscanf(part[0], "%63s %15s %7s", c->name, kind, sum) < 1)
-			return header_error(line,
-					    "column: NAME KIND [sum] | tr | en");
+			return header_error(
+				line, "column: NAME KIND [sum] | tr | en");
 		if (!strcmp(kind, "text"))
 			c->kind = HANE_REPORT_TEXT;
 		else if (!strcmp(kind, "number"))
@@ -131,9 +132,10 @@ static int parse_line(struct hane_report *r, char *key, char *val, int line)
 		else if (!strcmp(kind, "personal"))
 			c->kind = HANE_REPORT_PERSONAL;
 		else
-			return header_error(line, "column kind: text, number, "
-						  "money, date, id, tckn, phone, address "
-						  "or personal");
+			return header_error(
+				line, "column kind: text, number, "
+				      "money, date, id, tckn, phone, address "
+				      "or personal");
 		if (sum[0] && strcmp(sum, "sum"))
 			return header_error(line, "column: only \"sum\" may "
 						  "follow the kind");

@@ -106,8 +106,7 @@ static bool ident_ok(const char *s)
 	return true;
 }
 
-static int check_idents(const char *table, const struct hane_field *f,
-			size_t n)
+static int check_idents(const char *table, const struct hane_field *f, size_t n)
 {
 	if (!ident_ok(table))
 		hane_die("bad table name in store write");
@@ -156,9 +155,11 @@ int hane_store_set_actor(hane_db *db, const char *username)
 	snprintf(db->actor.username, sizeof db->actor.username, "%s", who);
 	rc = hane_stmt_prepare(
 		db, &st,
-		username ? "SELECT id, username, full_name, role, coalesce(unit,'')"
+		username ? "SELECT id, username, full_name, role, "
+			   "coalesce(unit,'')"
 			   " FROM staff WHERE active AND username = :u"
-			 : "SELECT id, username, full_name, role, coalesce(unit,'')"
+			 : "SELECT id, username, full_name, role, "
+			   "coalesce(unit,'')"
 			   " FROM staff WHERE active AND os_user = :u");
 	if (rc)
 		return rc;
@@ -543,9 +544,10 @@ int hane_store_delete(hane_db *db, const char *table, int64_t id,
 			json_old_value(&json, old, c);
 		}
 		if (vcol >= 0 && hane_stmt_int(old, vcol) != version) {
-			note_conflict(db, table, id, hane_stmt_int(old, vcol),
-				      bycol >= 0 ? hane_stmt_text(old, bycol) : "",
-				      atcol >= 0 ? hane_stmt_text(old, atcol) : "");
+			note_conflict(
+				db, table, id, hane_stmt_int(old, vcol),
+				bycol >= 0 ? hane_stmt_text(old, bycol) : "",
+				atcol >= 0 ? hane_stmt_text(old, atcol) : "");
 			rc = HANE_ECONFLICT;
 			goto done;
 		}

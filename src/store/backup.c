@@ -68,8 +68,7 @@ int hane_store_backup(hane_db *db, const char *path, unsigned mode)
 		goto fail;
 	}
 	/* A backup is one self-contained file: no -wal beside it. */
-	src = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL,
-			   NULL);
+	src = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
 	if (src != SQLITE_OK) {
 		rc = hane_store_error(&tmp, src);
 		goto fail;

@@ -23,8 +23,7 @@ static int64_t fault_written;
 static bool fault_ro;
 static bool fault_rofs;
 
-static int f_write(sqlite3_file *f, const void *buf, int n,
-		   sqlite3_int64 off)
+static int f_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
 {
 	if (fault_budget >= 0) {
 		if (fault_budget < n) {
@@ -73,10 +72,25 @@ static int f_shm_map(sqlite3_file *f, int pg, int sz, int extend,
 }
 
 static const sqlite3_io_methods fault_io = {
-	3,		  shim_close,	  shim_read,  f_write,	    shim_truncate,
-	shim_sync,	  shim_size,	  shim_lock,  shim_unlock,  shim_check,
-	f_control,	  shim_sector,	  shim_chars, f_shm_map,    shim_shm_lock,
-	shim_shm_barrier, shim_shm_unmap, shim_fetch, shim_unfetch,
+	3,
+	shim_close,
+	shim_read,
+	f_write,
+	shim_truncate,
+	shim_sync,
+	shim_size,
+	shim_lock,
+	shim_unlock,
+	shim_check,
+	f_control,
+	shim_sector,
+	shim_chars,
+	f_shm_map,
+	shim_shm_lock,
+	shim_shm_barrier,
+	shim_shm_unmap,
+	shim_fetch,
+	shim_unfetch,
 };
 
 static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
@@ -98,7 +112,7 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 		flags &= ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 		flags |= SQLITE_OPEN_READONLY;
 	} else if (fault_ro && (flags & SQLITE_OPEN_MAIN_DB) &&
-	    (flags & SQLITE_OPEN_READWRITE)) {
+		   (flags & SQLITE_OPEN_READWRITE)) {
 		/* What the unix VFS does on EACCES: open read-only. */
 		flags &= ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 		flags |= SQLITE_OPEN_READONLY;
@@ -168,8 +182,8 @@ int hane_testing_fault_install(void)
 		return HANE_EINTERNAL;
 	memset(&fault_vfs, 0, sizeof fault_vfs);
 	fault_vfs.iVersion = 2;
-	fault_vfs.szOsFile = (int)sizeof(struct fault_file) +
-			     real_vfs->szOsFile;
+	fault_vfs.szOsFile =
+		(int)sizeof(struct fault_file) + real_vfs->szOsFile;
 	fault_vfs.mxPathname = real_vfs->mxPathname;
 	fault_vfs.zName = "hane-fault";
 	fault_vfs.xOpen = v_open;

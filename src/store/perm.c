@@ -140,7 +140,7 @@ int hane_can(hane_db *db, enum hane_action a)
 	/* Say which permission is missing and why the role lacks it, so the
 	 * person knows whom to ask. */
 	hane_error_set(hane_msg(HANE_M_SEC_PERM_DENIED), who->username,
-		       hane_action_name(a), who->role,
-		       who->unit[0] ? ", " : "", who->unit);
+		       hane_action_name(a), who->role, who->unit[0] ? ", " : "",
+		       who->unit);
 	return HANE_EPERM;
 }

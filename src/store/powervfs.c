@@ -37,11 +37,11 @@
 struct power_op {
 	struct power_op *next;
 	bool truncate;
-	sqlite3_int64 off;      /* write: offset; truncate: the new size */
-	int n;                  /* bytes written */
+	sqlite3_int64 off;	/* write: offset; truncate: the new size */
+	int n;			/* bytes written */
 	sqlite3_int64 old_size; /* the file's size before */
-	int n_old;              /* bytes of old data (those below old_size) */
-	unsigned char *data;    /* n new bytes, then n_old old ones */
+	int n_old;		/* bytes of old data (those below old_size) */
+	unsigned char *data;	/* n new bytes, then n_old old ones */
 };
 
 /* A file by path, with its unsynced changes, oldest first. */
@@ -54,7 +54,7 @@ struct power_node {
 };
 
 struct power_file {
-	struct shim_file shim;   /* our methods; the wrapped file follows */
+	struct shim_file shim;	 /* our methods; the wrapped file follows */
 	struct power_node *node; /* NULL: a temporary file, never logged */
 };
 
@@ -134,8 +134,7 @@ static void node_free_all(void)
 
 /* Logs a write of n bytes at off (before it is made), keeping the bytes it
  * replaces. */
-static int log_write(sqlite3_file *f, const void *buf, int n,
-		     sqlite3_int64 off)
+static int log_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
 {
 	struct power_node *node = NODE(f);
 	struct power_op *o;
@@ -313,8 +312,7 @@ static void power_fail(void)
 				undo(fd, v[i]);
 			if (cut_mode == HANE_POWER_TORN)
 				for (i = 0; i < n->nops; i++)
-					redo_some(fd, v[i], lose_pct,
-						  tear_pct);
+					redo_some(fd, v[i], lose_pct, tear_pct);
 			free(v);
 		}
 		close(fd);
@@ -339,8 +337,7 @@ static int p_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
 	return shim_read(f, buf, n, off);
 }
 
-static int p_write(sqlite3_file *f, const void *buf, int n,
-		   sqlite3_int64 off)
+static int p_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
 {
 	bool cut;
 	int rc;
@@ -448,10 +445,25 @@ static int p_shm_lock(sqlite3_file *f, int off, int n, int flags)
 }
 
 static const sqlite3_io_methods power_io = {
-	3,		  shim_close,	  p_read,     p_write,	    p_truncate,
-	p_sync,		  p_size,	  p_lock,     shim_unlock,  p_check,
-	p_control,	  shim_sector,	  shim_chars, p_shm_map,    p_shm_lock,
-	shim_shm_barrier, shim_shm_unmap, shim_fetch, shim_unfetch,
+	3,
+	shim_close,
+	p_read,
+	p_write,
+	p_truncate,
+	p_sync,
+	p_size,
+	p_lock,
+	shim_unlock,
+	p_check,
+	p_control,
+	shim_sector,
+	shim_chars,
+	p_shm_map,
+	p_shm_lock,
+	shim_shm_barrier,
+	shim_shm_unmap,
+	shim_fetch,
+	shim_unfetch,
 };
 
 /* ---- VFS methods --------------------------------------------------------- */
@@ -548,8 +560,8 @@ int hane_testing_power_install(void)
 			return HANE_EINTERNAL;
 		memset(&power_vfs, 0, sizeof power_vfs);
 		power_vfs.iVersion = 2;
-		power_vfs.szOsFile = (int)sizeof(struct power_file) +
-				     real_vfs->szOsFile;
+		power_vfs.szOsFile =
+			(int)sizeof(struct power_file) + real_vfs->szOsFile;
 		power_vfs.mxPathname = real_vfs->mxPathname;
 		power_vfs.zName = "hane-power";
 		power_vfs.xOpen = v_open;

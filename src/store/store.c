@@ -53,7 +53,8 @@ int hane_store_error(hane_db *db, int sqlite_rc)
 			       db ? db->path : "?");
 		return HANE_ENOTDB;
 	case SQLITE_CORRUPT:
-		hane_error_set(hane_msg(HANE_M_DB_CORRUPT), db ? db->path : "?");
+		hane_error_set(hane_msg(HANE_M_DB_CORRUPT),
+			       db ? db->path : "?");
 		return HANE_EDB;
 	case SQLITE_NOMEM:
 		hane_error_set("%s", hane_strerror(HANE_ENOMEM));
@@ -185,8 +186,8 @@ int hane_stmt_bind_text(hane_stmt *st, const char *name, const char *v)
 		return HANE_EINTERNAL;
 	if (!v)
 		return hane_store_error(st->db, sqlite3_bind_null(st->stmt, i));
-	return hane_store_error(
-		st->db, sqlite3_bind_text(st->stmt, i, v, -1, SQLITE_TRANSIENT));
+	return hane_store_error(st->db, sqlite3_bind_text(st->stmt, i, v, -1,
+							  SQLITE_TRANSIENT));
 }
 
 int hane_stmt_bind_int(hane_stmt *st, const char *name, int64_t v)
@@ -413,8 +414,9 @@ int hane_store_commit(hane_db *db)
 	t0 = ms_now();
 	/* The read log alone: see hane_store_begin() in hane/store.h. A
 	 * connection set to less than FULL (a test's contrast) stays so. */
-	if (!db->tx_data && pragma_int(db, "PRAGMA synchronous", &sync) ==
-				    SQLITE_OK && sync >= 2) {
+	if (!db->tx_data &&
+	    pragma_int(db, "PRAGMA synchronous", &sync) == SQLITE_OK &&
+	    sync >= 2) {
 		sqlite3_exec(db->sql, "PRAGMA synchronous=NORMAL", NULL, NULL,
 			     NULL);
 		db->stats.log_commits++;
@@ -476,7 +478,8 @@ static void backoff(int attempt)
 {
 	/* 20–80 ms, growing: spreads the retries of processes that collided. */
 	struct timespec ts;
-	long ms = 20L * attempt + (long)((unsigned)getpid() * 7u + attempt * 13u) % 40;
+	long ms = 20L * attempt +
+		  (long)((unsigned)getpid() * 7u + attempt * 13u) % 40;
 
 	ts.tv_sec = ms / 1000;
 	ts.tv_nsec = (ms % 1000) * 1000000L;
@@ -528,7 +531,8 @@ static int busy_wait(void *arg, int count)
 	if (waited >= BUSY_TIMEOUT_MS)
 		return 0;
 	db->stats.busy_calls++;
-	db->jitter = db->jitter * 6364136223846793005ull + 1442695040888963407ull;
+	db->jitter =
+		db->jitter * 6364136223846793005ull + 1442695040888963407ull;
 	us = (long)(waited * 100); /* a tenth of the wait, in µs */
 	if (us < 250)
 		us = 250;
@@ -730,8 +734,8 @@ static int migrate(hane_db *db)
 		if ((rc = apply_migration(db, e)) != 0)
 			break;
 	}
-	sqlite3_create_function(db->sql, "hane_reference", 1, SQLITE_UTF8,
-				NULL, NULL, NULL, NULL);
+	sqlite3_create_function(db->sql, "hane_reference", 1, SQLITE_UTF8, NULL,
+				NULL, NULL, NULL);
 	return rc;
 }
 
@@ -990,8 +994,7 @@ int hane_store_integrity_check(hane_db *db)
 		if (r && strcmp(r, "ok") == 0) {
 			rc = 0;
 		} else {
-			hane_error_set(hane_msg(HANE_M_INTEGRITY),
-				       r ? r : "?");
+			hane_error_set(hane_msg(HANE_M_INTEGRITY), r ? r : "?");
 			rc = HANE_EDB;
 		}
 	} else {

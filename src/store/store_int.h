@@ -12,9 +12,9 @@
 struct hane_stmt {
 	sqlite3_stmt *stmt;
 	hane_db *db;
-	const char *text;    /* sqlite3_sql(): lives as long as stmt */
+	const char *text; /* sqlite3_sql(): lives as long as stmt */
 	unsigned long hash;
-	bool cached;         /* kept for reuse; finalize only resets */
+	bool cached; /* kept for reuse; finalize only resets */
 	bool in_use;
 	hane_stmt *prev, *next;
 };
@@ -23,16 +23,16 @@ struct hane_db {
 	sqlite3 *sql;
 	char *path;
 	bool readonly;
-	int depth;        /* transaction nesting */
-	bool doomed;      /* an inner level failed: the outermost rolls back */
+	int depth;   /* transaction nesting */
+	bool doomed; /* an inner level failed: the outermost rolls back */
 	int doom_rc;
 	hane_stmt *stmts; /* every statement, so none outlives the connection */
 	int ncached;
 	struct hane_actor actor;
 	struct hane_conflict conflict;
 	struct hane_store_stats stats;
-	bool tx_data;     /* this transaction wrote more than audit events */
-	bool in_event;    /* an audit event is being written */
+	bool tx_data;	   /* this transaction wrote more than audit events */
+	bool in_event;	   /* an audit event is being written */
 	double busy_since; /* ms, monotonic: this wait's start */
 	uint64_t jitter;   /* the busy handler's random state */
 };

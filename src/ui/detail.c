@@ -153,8 +153,8 @@ static void draw_detail(struct hane_ui *ui, void *arg)
 		ui_put(y++, 1, d->lines[i], cols - 2, UI_R_NORMAL);
 	if (v->cols) {
 		ui_put(y, 1, hane_msg(v->list_title), lw - 1, UI_R_HEADING);
-		ui_list_draw(d->l, v->cols, v->ncols, y + 1, 0,
-			     ui_bottom() - y, lw, true);
+		ui_list_draw(d->l, v->cols, v->ncols, y + 1, 0, ui_bottom() - y,
+			     lw, true);
 		ui_vline(y, lw, ui_bottom() - y + 1);
 	}
 	ui_put(y, lw + 2, hane_msg(v->panel_title), pw - 2, UI_R_HEADING);

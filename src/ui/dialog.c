@@ -88,9 +88,8 @@ static void draw_buttons(struct hane_ui *ui, void *arg)
 /* The buttons dialog, starting on button def; digits pick a button when
  * `digits` (choices), never in a yes/no question, whose answer must be a
  * deliberate Enter on the button chosen with ←→/Tab. */
-static int buttons_run(struct hane_ui *ui, const char *title,
-		       const char *text, const char *const *labels, int n,
-		       int def, bool digits)
+static int buttons_run(struct hane_ui *ui, const char *title, const char *text,
+		       const char *const *labels, int n, int def, bool digits)
 {
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_CHOOSE, HANE_UI_A_NEXT,
@@ -139,7 +138,8 @@ int hane_ui_buttons(struct hane_ui *ui, const char *title, const char *text,
  * (a habit, a key the terminal sent oddly) never says yes. */
 bool hane_ui_confirm(struct hane_ui *ui, const char *text)
 {
-	const char *labels[] = {hane_msg(HANE_M_UI_YES), hane_msg(HANE_M_UI_NO)};
+	const char *labels[] = {hane_msg(HANE_M_UI_YES),
+				hane_msg(HANE_M_UI_NO)};
 
 	return buttons_run(ui, hane_msg(HANE_M_UI_CONFIRM_TITLE), text, labels,
 			   2, 1, false) == 0;
@@ -151,8 +151,8 @@ void hane_ui_error(struct hane_ui *ui, const char *text)
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_CHOOSE, HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
-	struct buttons b = {hane_msg(HANE_M_UI_ERROR_TITLE), text, labels, 1, 0,
-			    true};
+	struct buttons b = {
+		hane_msg(HANE_M_UI_ERROR_TITLE), text, labels, 1, 0, true};
 
 	ui_push_dialog(ui, draw_buttons, &b, acts,
 		       sizeof acts / sizeof acts[0]);
@@ -246,8 +246,7 @@ int hane_ui_choose(struct hane_ui *ui, const char *title,
 		return -1;
 	choose_fill(&c);
 	hane_ui_list_select_id(c.l, current);
-	ui_push_dialog(ui, draw_choose, &c, acts,
-		       sizeof acts / sizeof acts[0]);
+	ui_push_dialog(ui, draw_choose, &c, acts, sizeof acts / sizeof acts[0]);
 	while (!ui->quit) {
 		uint32_t ch = 0;
 		enum hane_ui_key k = ui_key(ui, &ch);

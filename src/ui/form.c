@@ -19,8 +19,8 @@ struct fstate {
 	size_t pos;
 	int top; /* AREA: the first line shown */
 	int choice;
-	char msg[512];  /* validation error, shown "✗" */
-	char note[512]; /* warning, shown "⚠" */
+	char msg[512];	 /* validation error, shown "✗" */
+	char note[512];	 /* warning, shown "⚠" */
 	char label[128]; /* hane_ui_form_label(); "" uses the message */
 };
 
@@ -318,7 +318,8 @@ static int draw_msg(const struct hane_ui_form *f, int y, int x, int top,
 			len = sizeof line - 1;
 		memcpy(line, text + starts[k], len);
 		line[len] = '\0';
-		while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\n'))
+		while (len > 0 &&
+		       (line[len - 1] == ' ' || line[len - 1] == '\n'))
 			line[--len] = '\0';
 		ui_putf(y, x, ui_cols() - x - 1, role, "%s %s%s",
 			k ? " " : mark, line,
@@ -364,8 +365,7 @@ static int area_line_of(const size_t *starts, int n, size_t pos)
 }
 
 /* Columns from the start of line l to byte pos. */
-static int area_col(const char *text, const size_t *starts, int l,
-		    size_t pos)
+static int area_col(const char *text, const size_t *starts, int l, size_t pos)
 {
 	char buf[1024];
 	size_t len = pos - starts[l];
@@ -389,8 +389,8 @@ static size_t area_line_end(const char *text, const size_t *starts, int n,
 }
 
 /* The byte in line l nearest column col (never past the line's end). */
-static size_t area_pos_at(const char *text, const size_t *starts, int n,
-			  int l, int col)
+static size_t area_pos_at(const char *text, const size_t *starts, int n, int l,
+			  int col)
 {
 	size_t p = starts[l], end = area_line_end(text, starts, n, l);
 
@@ -417,8 +417,8 @@ static void thousands(char *out, size_t outsz, int v)
 		snprintf(out, outsz, "%d", v);
 }
 
-static void draw_area(struct hane_ui *ui, struct hane_ui_form *f, int i,
-		      int y, int x, int w, int top, int bottom)
+static void draw_area(struct hane_ui *ui, struct hane_ui_form *f, int i, int y,
+		      int x, int w, int top, int bottom)
 {
 	const struct hane_ui_field *d = &f->v->fields[i];
 	struct fstate *s = &f->f[i];
@@ -469,8 +469,8 @@ static void draw_area(struct hane_ui *ui, struct hane_ui_form *f, int i,
 	chars = hane_text_chars(s->text);
 	thousands(a, sizeof a, chars);
 	thousands(b, sizeof b, field_max(d));
-	snprintf(info, sizeof info, hane_msg(HANE_M_UI_AREA_INFO),
-		 cur + 1, n, a, b);
+	snprintf(info, sizeof info, hane_msg(HANE_M_UI_AREA_INFO), cur + 1, n,
+		 a, b);
 	if (y + rows >= top && y + rows <= bottom)
 		ui_putf(y + rows, x, w, UI_R_MUTED, "%s%s%s",
 			s->top > 0 ? "\u25b2 " : "",
@@ -507,7 +507,7 @@ static bool area_key(struct hane_ui_form *f, enum hane_ui_key k, uint32_t ch,
 		s->pos = area_pos_at(s->text, starts, n, cur, 1 << 20);
 		break;
 	default:
-		to = cur + (k == HANE_UI_K_UP     ? -1
+		to = cur + (k == HANE_UI_K_UP	  ? -1
 			    : k == HANE_UI_K_DOWN ? 1
 			    : k == HANE_UI_K_PGUP ? -area_rows(d)
 						  : area_rows(d));
@@ -525,8 +525,8 @@ static bool area_key(struct hane_ui_form *f, enum hane_ui_key k, uint32_t ch,
 	return false;
 }
 
-static void draw_value(struct hane_ui *ui, struct hane_ui_form *f, int i,
-		       int y, int x, int w)
+static void draw_value(struct hane_ui *ui, struct hane_ui_form *f, int i, int y,
+		       int x, int w)
 {
 	const struct hane_ui_field *d = &f->v->fields[i];
 	struct fstate *s = &f->f[i];
@@ -647,8 +647,8 @@ static void draw_form(struct hane_ui *ui, void *arg)
 
 		if (y >= top && y <= bottom) {
 			if (d->kind == HANE_UI_F_HEADING) {
-				ui_put(y, 1, label_of(f, i),
-				       ui_cols() - 2, UI_R_HEADING);
+				ui_put(y, 1, label_of(f, i), ui_cols() - 2,
+				       UI_R_HEADING);
 			} else {
 				snprintf(label, sizeof label, "%s%s",
 					 label_of(f, i),
@@ -733,11 +733,11 @@ static void edit_choice(struct hane_ui *ui, struct hane_ui_form *f,
 		if (k == HANE_UI_K_LEFT || k == HANE_UI_K_RIGHT ||
 		    (k == HANE_UI_K_CHAR && ch == ' '))
 			s->choice = !s->choice;
-		else if (k == HANE_UI_K_CHAR && (ch == 'e' || ch == 'E' ||
-						 ch == 'y' || ch == 'Y'))
+		else if (k == HANE_UI_K_CHAR &&
+			 (ch == 'e' || ch == 'E' || ch == 'y' || ch == 'Y'))
 			s->choice = 1;
-		else if (k == HANE_UI_K_CHAR && (ch == 'h' || ch == 'H' ||
-						 ch == 'n' || ch == 'N'))
+		else if (k == HANE_UI_K_CHAR &&
+			 (ch == 'h' || ch == 'H' || ch == 'n' || ch == 'N'))
 			s->choice = 0;
 	} else if (d->nchoices > 0 &&
 		   hane_ui_typeahead_key(&f->ta, k, ch, ui_now_ms())) {
@@ -817,7 +817,8 @@ static int try_save(struct hane_ui *ui, struct hane_ui_form *f)
 			first = i;
 	if (first >= 0) {
 		f->focus = first;
-		hane_ui_status(ui, true, "%s", hane_msg(HANE_M_UI_FORM_INVALID));
+		hane_ui_status(ui, true, "%s",
+			       hane_msg(HANE_M_UI_FORM_INVALID));
 		return HANE_EINVAL;
 	}
 	if (!f->v->save)
@@ -847,7 +848,8 @@ int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f)
 			continue;
 		if (k == HANE_UI_K_F10) {
 			if (!f->dirty ||
-			    hane_ui_confirm(ui, hane_msg(HANE_M_UI_DISCARD_QUIT)))
+			    hane_ui_confirm(ui,
+					    hane_msg(HANE_M_UI_DISCARD_QUIT)))
 				ui->quit = true;
 			continue;
 		}

@@ -76,9 +76,8 @@ void ui_vline(int y, int x, int h);
  * drawn over the screens below. */
 void ui_push(struct hane_ui *ui, void (*draw)(struct hane_ui *, void *),
 	     void *arg, const enum hane_ui_action *acts, int nacts);
-void ui_push_dialog(struct hane_ui *ui,
-		    void (*draw)(struct hane_ui *, void *), void *arg,
-		    const enum hane_ui_action *acts, int nacts);
+void ui_push_dialog(struct hane_ui *ui, void (*draw)(struct hane_ui *, void *),
+		    void *arg, const enum hane_ui_action *acts, int nacts);
 void ui_pop(struct hane_ui *ui);
 void ui_redraw(struct hane_ui *ui);
 /* Draws title, status and bar (full screens call it first). */
@@ -107,8 +106,8 @@ void ui_text_right(const char *buf, size_t *pos);
 int ui_text_chars(const char *s);
 /* Draws an input line: the part of buf around pos that fits in w; sets
  * the cursor column in *cx when cx is not NULL. */
-void ui_input(int y, int x, int w, const char *buf, size_t pos,
-	      enum ui_role r, int *cx);
+void ui_input(int y, int x, int w, const char *buf, size_t pos, enum ui_role r,
+	      int *cx);
 /* Folded substring test for incremental search. */
 bool ui_fold_contains(const char *hay, const char *needle);
 

@@ -99,8 +99,8 @@ int hane_ui_columns_layout(const struct hane_ui_column *c, int n, int width,
 }
 
 /* One pass of hane_ui_columns_fit over the columns not in hidden[]. */
-static int fit_pass(const struct hane_ui_column *c, const int *content,
-		    int n, int width, const bool *hidden, int *out)
+static int fit_pass(const struct hane_ui_column *c, const int *content, int n,
+		    int width, const bool *hidden, int *out)
 {
 	struct hane_ui_column eff[64] = {{0}};
 	int map[64] = {0}, sub[64] = {0};
@@ -637,8 +637,8 @@ static void draw_list(struct hane_ui *ui, void *arg)
 		 st->query, st->qpos, UI_R_FIELD_FOCUS, &cx);
 	ui_put(y, ui_cols() - hane_text_width(count) - 1, count,
 	       hane_text_width(count), UI_R_MUTED);
-	ui_list_draw(st->l, v->cols, v->ncols, y + 1, 0,
-		     ui_bottom() - y, ui_cols(), true);
+	ui_list_draw(st->l, v->cols, v->ncols, y + 1, 0, ui_bottom() - y,
+		     ui_cols(), true);
 	ui->cur_y = y;
 	ui->cur_x = cx;
 }

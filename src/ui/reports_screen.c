@@ -75,8 +75,8 @@ static int check_month(const char *text, void *arg)
 	(void)arg;
 	while (*text == ' ')
 		text++;
-	if (sscanf(text, "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 ||
-	    m > 12 || strlen(text) < 7) {
+	if (sscanf(text, "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 || m > 12 ||
+	    strlen(text) < 7) {
 		hane_error_set("%s", hane_msg(HANE_M_UI_RPT_BAD_MONTH));
 		return HANE_EINVAL;
 	}
@@ -97,9 +97,9 @@ static void params_build(struct run *x, struct hane_ui_form **out,
 		const char *type = x->r.params[i].type;
 		struct hane_ui_field *d = &x->fields[i];
 
-		*d = (struct hane_ui_field){HANE_UI_F_TEXT,
-			HANE_M_UI_RPT_PARAM, .required = true, .width = 30,
-			.max = 100};
+		*d = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_RPT_PARAM,
+					    .required = true, .width = 30,
+					    .max = 100};
 		if (!strcmp(type, "month")) {
 			d->width = 9;
 			d->max = 7;
@@ -116,8 +116,8 @@ static void params_build(struct run *x, struct hane_ui_form **out,
 			d->max = 10;
 		}
 	}
-	x->fields[n] = (struct hane_ui_field){
-		.kind = HANE_UI_F_HEADING, .label = HANE_M_UI_RPT_HINT_RUN};
+	x->fields[n] = (struct hane_ui_field){.kind = HANE_UI_F_HEADING,
+					      .label = HANE_M_UI_RPT_HINT_RUN};
 	v->fields = x->fields;
 	v->nfields = n + 1;
 	*out = f = hane_ui_form_new(v);
@@ -148,8 +148,7 @@ static void params_build(struct run *x, struct hane_ui_form **out,
 
 /* Runs the report with what the form holds; an argument the engine
  * refuses is shown under its field and keeps the form open. */
-static int run_report(struct hane_ui *ui, struct run *x,
-		      struct hane_ui_form *f)
+static int run_report(struct hane_ui *ui, struct run *x, struct hane_ui_form *f)
 {
 	struct hane_report_arg args[HANE_REPORT_PARAMS_MAX];
 	int rc;
@@ -165,8 +164,8 @@ static int run_report(struct hane_ui *ui, struct run *x,
 	}
 	hane_report_table_free(x->t);
 	x->t = NULL;
-	rc = hane_report_run(hane_ui_db(ui), &x->r, args,
-			     (size_t)x->r.nparams, &x->t);
+	rc = hane_report_run(hane_ui_db(ui), &x->r, args, (size_t)x->r.nparams,
+			     &x->t);
 	if (rc == HANE_EUSAGE && f) {
 		/* Which field: the one whose name the message mentions. */
 		const char *m = hane_error_last();
@@ -340,8 +339,7 @@ static int table_act(struct hane_ui *ui, struct hane_ui_list *l,
 	return HANE_UI_STAY;
 }
 
-static void table_info(struct hane_ui *ui, char *out, size_t outsz,
-		       void *arg)
+static void table_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct table_view *tv = arg;
 	const struct hane_report_table *t = tv->x->t;
@@ -368,11 +366,10 @@ static int table_fill(struct table_view *tv, struct hane_ui_list *l)
 		bool num = hane_report_kind_number(r->cols[c].kind);
 
 		titles[c] = hane_report_column_title(r, c);
-		*col = (struct hane_ui_column){HANE_M_UI_RPT_PARAM,
-			.want = hane_text_width(titles[c]),
+		*col = (struct hane_ui_column){
+			HANE_M_UI_RPT_PARAM, .want = hane_text_width(titles[c]),
 			.drop = c, .right = num,
-			.sort = num ? HANE_UI_SORT_NUMBER
-				    : HANE_UI_SORT_TEXT};
+			.sort = num ? HANE_UI_SORT_NUMBER : HANE_UI_SORT_TEXT};
 	}
 	if ((rc = hane_ui_list_titles(l, titles)) != 0)
 		return rc;

@@ -55,9 +55,8 @@ int hane_ui_action_for_key(const enum hane_ui_action *acts, int n,
 
 const char *hane_ui_key_name(enum hane_ui_key k)
 {
-	static const char *const fn[] = {"F1", "F2", "F3", "F4",
-					 "F5", "F6", "F7", "F8",
-					 "F9", "F10", "F11", "F12"};
+	static const char *const fn[] = {"F1", "F2", "F3", "F4",  "F5",	 "F6",
+					 "F7", "F8", "F9", "F10", "F11", "F12"};
 
 	if (k >= HANE_UI_K_F1 && k <= HANE_UI_K_F12)
 		return fn[k - HANE_UI_K_F1];
@@ -149,8 +148,8 @@ void ui_unbound_key(struct hane_ui *ui, enum hane_ui_key k)
 			       hane_ui_key_name(k));
 }
 
-char *hane_ui_bar_text(char *out, size_t outsz,
-		       const enum hane_ui_action *acts, int n, int cols)
+char *hane_ui_bar_text(char *out, size_t outsz, const enum hane_ui_action *acts,
+		       int n, int cols)
 {
 	int xs[64];
 	int len = 0, col = 0;
@@ -203,8 +202,8 @@ static void on_signal(int sig)
 
 static void install_signals(void)
 {
-	static const int sigs[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV,
-				   SIGBUS, SIGABRT, SIGFPE, SIGILL};
+	static const int sigs[] = {SIGTERM, SIGHUP,  SIGINT, SIGQUIT, SIGSEGV,
+				   SIGBUS,  SIGABRT, SIGFPE, SIGILL};
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
@@ -237,7 +236,7 @@ static void setup_locale(void)
 static const struct {
 	short fg, bg;
 	attr_t colour_attr; /* added when colours are on */
-	attr_t mono;        /* used instead when they are off */
+	attr_t mono;	    /* used instead when they are off */
 } role_table[UI_R__COUNT] = {
 	[UI_R_NORMAL] = {-1, -1, 0, 0},
 	[UI_R_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE},
@@ -248,8 +247,7 @@ static const struct {
 	[UI_R_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
 	[UI_R_MUTED] = {COLOR_BLUE, -1, A_DIM, A_DIM},
 	[UI_R_FIELD] = {-1, -1, A_UNDERLINE, A_UNDERLINE},
-	[UI_R_FIELD_FOCUS] = {COLOR_BLACK, COLOR_CYAN, 0,
-			      A_UNDERLINE | A_BOLD},
+	[UI_R_FIELD_FOCUS] = {COLOR_BLACK, COLOR_CYAN, 0, A_UNDERLINE | A_BOLD},
 	[UI_R_HEADING] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
 	[UI_R_CHART] = {COLOR_GREEN, -1, 0, 0},
 };
@@ -356,8 +354,7 @@ static void hrule(int y, int x, int w, const char *l, const char *r,
 
 	len += (size_t)snprintf(buf, sizeof buf, "%s", l);
 	for (int i = 0; i < w - 2 && len + 4 < sizeof buf; i++)
-		len += (size_t)snprintf(buf + len, sizeof buf - len,
-					"\u2500");
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "\u2500");
 	snprintf(buf + len, sizeof buf - len, "%s", r);
 	ui_put(y, x, buf, w, role);
 }
@@ -376,9 +373,8 @@ void ui_box(int y, int x, int h, int w, const char *title, enum ui_role r)
 		char t[256];
 
 		snprintf(t, sizeof t, " %s ", title);
-		ui_put(y, x + 2, t, hane_text_width(t) < w - 4
-					    ? hane_text_width(t)
-					    : w - 4,
+		ui_put(y, x + 2, t,
+		       hane_text_width(t) < w - 4 ? hane_text_width(t) : w - 4,
 		       r == UI_R_NORMAL ? UI_R_HEADING : r);
 	}
 }
@@ -453,8 +449,8 @@ bool ui_text_delete(char *buf, size_t pos)
 	return true;
 }
 
-void ui_input(int y, int x, int w, const char *buf, size_t pos,
-	      enum ui_role r, int *cx)
+void ui_input(int y, int x, int w, const char *buf, size_t pos, enum ui_role r,
+	      int *cx)
 {
 	/* Scroll so the cursor stays visible: start at the first character
 	 * from which the text up to the cursor fits in w-1 columns. */
@@ -548,9 +544,8 @@ void ui_push(struct hane_ui *ui, void (*draw)(struct hane_ui *, void *),
 		(struct ui_frame){draw, arg, acts, nacts, true};
 }
 
-void ui_push_dialog(struct hane_ui *ui,
-		    void (*draw)(struct hane_ui *, void *), void *arg,
-		    const enum hane_ui_action *acts, int nacts)
+void ui_push_dialog(struct hane_ui *ui, void (*draw)(struct hane_ui *, void *),
+		    void *arg, const enum hane_ui_action *acts, int nacts)
 {
 	ui_push(ui, draw, arg, acts, nacts);
 	ui->frames[ui->nframes - 1].full = false;
@@ -751,42 +746,66 @@ static const struct {
 	int code;
 } known_keys[] = {
 	/* PuTTY default, rxvt, xterm R6: F1-F4; then the VT220 F5-F12. */
-	{"\033[11~", KEY_F(1)},  {"\033[12~", KEY_F(2)},
-	{"\033[13~", KEY_F(3)},  {"\033[14~", KEY_F(4)},
-	{"\033[15~", KEY_F(5)},  {"\033[17~", KEY_F(6)},
-	{"\033[18~", KEY_F(7)},  {"\033[19~", KEY_F(8)},
-	{"\033[20~", KEY_F(9)},  {"\033[21~", KEY_F(10)},
-	{"\033[23~", KEY_F(11)}, {"\033[24~", KEY_F(12)},
+	{"\033[11~", KEY_F(1)},
+	{"\033[12~", KEY_F(2)},
+	{"\033[13~", KEY_F(3)},
+	{"\033[14~", KEY_F(4)},
+	{"\033[15~", KEY_F(5)},
+	{"\033[17~", KEY_F(6)},
+	{"\033[18~", KEY_F(7)},
+	{"\033[19~", KEY_F(8)},
+	{"\033[20~", KEY_F(9)},
+	{"\033[21~", KEY_F(10)},
+	{"\033[23~", KEY_F(11)},
+	{"\033[24~", KEY_F(12)},
 	/* Linux console, PuTTY's Linux mode: F1-F5. */
-	{"\033[[A", KEY_F(1)},   {"\033[[B", KEY_F(2)},
-	{"\033[[C", KEY_F(3)},   {"\033[[D", KEY_F(4)},
+	{"\033[[A", KEY_F(1)},
+	{"\033[[B", KEY_F(2)},
+	{"\033[[C", KEY_F(3)},
+	{"\033[[D", KEY_F(4)},
 	{"\033[[E", KEY_F(5)},
 	/* VT100, VT220, xterm, screen, tmux: F1-F4; PuTTY VT100+: F5-F12. */
-	{"\033OP", KEY_F(1)},    {"\033OQ", KEY_F(2)},
-	{"\033OR", KEY_F(3)},    {"\033OS", KEY_F(4)},
-	{"\033OT", KEY_F(5)},    {"\033OU", KEY_F(6)},
-	{"\033OV", KEY_F(7)},    {"\033OW", KEY_F(8)},
-	{"\033OX", KEY_F(9)},    {"\033OY", KEY_F(10)},
-	{"\033OZ", KEY_F(11)},   {"\033O[", KEY_F(12)},
+	{"\033OP", KEY_F(1)},
+	{"\033OQ", KEY_F(2)},
+	{"\033OR", KEY_F(3)},
+	{"\033OS", KEY_F(4)},
+	{"\033OT", KEY_F(5)},
+	{"\033OU", KEY_F(6)},
+	{"\033OV", KEY_F(7)},
+	{"\033OW", KEY_F(8)},
+	{"\033OX", KEY_F(9)},
+	{"\033OY", KEY_F(10)},
+	{"\033OZ", KEY_F(11)},
+	{"\033O[", KEY_F(12)},
 	/* Cursor keys in normal and application mode. */
-	{"\033[A", KEY_UP},      {"\033OA", KEY_UP},
-	{"\033[B", KEY_DOWN},    {"\033OB", KEY_DOWN},
-	{"\033[C", KEY_RIGHT},   {"\033OC", KEY_RIGHT},
-	{"\033[D", KEY_LEFT},    {"\033OD", KEY_LEFT},
+	{"\033[A", KEY_UP},
+	{"\033OA", KEY_UP},
+	{"\033[B", KEY_DOWN},
+	{"\033OB", KEY_DOWN},
+	{"\033[C", KEY_RIGHT},
+	{"\033OC", KEY_RIGHT},
+	{"\033[D", KEY_LEFT},
+	{"\033OD", KEY_LEFT},
 	/* Home and End: xterm, VT220/PuTTY, rxvt. */
-	{"\033[H", KEY_HOME},    {"\033OH", KEY_HOME},
-	{"\033[1~", KEY_HOME},   {"\033[7~", KEY_HOME},
-	{"\033[F", KEY_END},     {"\033OF", KEY_END},
-	{"\033[4~", KEY_END},    {"\033[8~", KEY_END},
-	{"\033[2~", KEY_IC},     {"\033[3~", KEY_DC},
-	{"\033[5~", KEY_PPAGE},  {"\033[6~", KEY_NPAGE},
-	{"\033[Z", KEY_BTAB},    {"\033OM", KEY_ENTER},
+	{"\033[H", KEY_HOME},
+	{"\033OH", KEY_HOME},
+	{"\033[1~", KEY_HOME},
+	{"\033[7~", KEY_HOME},
+	{"\033[F", KEY_END},
+	{"\033OF", KEY_END},
+	{"\033[4~", KEY_END},
+	{"\033[8~", KEY_END},
+	{"\033[2~", KEY_IC},
+	{"\033[3~", KEY_DC},
+	{"\033[5~", KEY_PPAGE},
+	{"\033[6~", KEY_NPAGE},
+	{"\033[Z", KEY_BTAB},
+	{"\033OM", KEY_ENTER},
 };
 
 static void define_known_keys(void)
 {
-	for (size_t i = 0; i < sizeof known_keys / sizeof known_keys[0];
-	     i++) {
+	for (size_t i = 0; i < sizeof known_keys / sizeof known_keys[0]; i++) {
 		int have = key_defined(known_keys[i].seq);
 
 		if (have == known_keys[i].code || have < 0)
@@ -1090,8 +1109,8 @@ bool ui_global_key(struct hane_ui *ui, enum hane_ui_key k)
 	    ui->nframes < UI_MAX_FRAMES - 8) {
 		const struct ui_frame *top = &ui->frames[ui->nframes - 1];
 
-		if (!top->full || hane_ui_action_for_key(top->actions,
-							 top->nactions, k) >= 0)
+		if (!top->full ||
+		    hane_ui_action_for_key(top->actions, top->nactions, k) >= 0)
 			return false;
 		hane_ui_households_search(ui, NULL);
 		return true;

@@ -184,8 +184,8 @@ static bool parse_date(const char *v, lxw_datetime *dt, bool *has_time)
 	    v[7] == '-' && digits(v + 8, 2)) {
 		dt->year = num(v, 4), dt->month = num(v + 5, 2),
 		dt->day = num(v + 8, 2);
-	} else if (n >= 10 && digits(v, 2) && v[2] == '.' &&
-		   digits(v + 3, 2) && v[5] == '.' && digits(v + 6, 4)) {
+	} else if (n >= 10 && digits(v, 2) && v[2] == '.' && digits(v + 3, 2) &&
+		   v[5] == '.' && digits(v + 6, 4)) {
 		dt->day = num(v, 2), dt->month = num(v + 3, 2),
 		dt->year = num(v + 6, 4);
 	} else {

@@ -45,15 +45,15 @@
 #include "hane/taxi.h"
 
 enum act { A_KEY, A_OPEN, A_REGISTER, A_FOOD, A_TAXI, A_VISIT, A_REPORT, A__N };
-static const char *act_name[A__N] = {"search keystroke", "open household",
+static const char *act_name[A__N] = {"search keystroke",   "open household",
 				     "register household", "food package",
-				     "taxi booking", "inspection visit",
+				     "taxi booking",	   "inspection visit",
 				     "monthly report"};
-static const char *act_key[A__N] = {"keystroke", "open", "register", "food",
-				    "taxi", "visit", "report"};
+static const char *act_key[A__N] = {"keystroke", "open",  "register", "food",
+				    "taxi",	 "visit", "report"};
 
-#define POOL 4    /* of each kind per session and run */
-#define NB 1400   /* latency buckets: 2% apart from 10 µs */
+#define POOL 4	/* of each kind per session and run */
+#define NB 1400 /* latency buckets: 2% apart from 10 µs */
 
 struct shared {
 	unsigned long long hist[A__N][NB];
@@ -129,9 +129,9 @@ static void record(enum act a, double ms, int rc)
  * session SSSS, number KK. The demo's numbers start with 9. */
 static void tckn(char out[HANE_TCKN_LEN + 1], int prefix, int session, int k)
 {
-	snprintf(out, HANE_TCKN_LEN + 1, "%u%02u%04u%02u", (unsigned)prefix % 10u,
-		 (unsigned)run_no % 100u, (unsigned)session % 10000u,
-		 (unsigned)k % 100u);
+	snprintf(out, HANE_TCKN_LEN + 1, "%u%02u%04u%02u",
+		 (unsigned)prefix % 10u, (unsigned)run_no % 100u,
+		 (unsigned)session % 10000u, (unsigned)k % 100u);
 	hane_tckn_complete(out);
 }
 
@@ -178,9 +178,10 @@ static void setup(hane_db *db, int n)
 		die("inspector");
 	if (hane_store_begin(db))
 		die("begin");
-	if (hane_store_query_int(db, &vehicles, "SELECT count(*) FROM"
-			     " taxi_vehicle WHERE plate LIKE '41 YUK %'",
-			     NULL, 0))
+	if (hane_store_query_int(db, &vehicles,
+				 "SELECT count(*) FROM"
+				 " taxi_vehicle WHERE plate LIKE '41 YUK %'",
+				 NULL, 0))
 		die("vehicles");
 	/* A fleet of our own: the sessions' bookings are hours apart. */
 	for (int v = (int)vehicles; v < 10; v++) {
@@ -192,7 +193,8 @@ static void setup(hane_db *db, int n)
 		snprintf(d.full_name, sizeof d.full_name, "Yük Şoförü %d", v);
 		d.active = true;
 		memset(&veh, 0, sizeof veh);
-		snprintf(veh.plate, sizeof veh.plate, "41 YUK %03d", (v + 1) % 1000);
+		snprintf(veh.plate, sizeof veh.plate, "41 YUK %03d",
+			 (v + 1) % 1000);
 		veh.wheelchair_places = 1;
 		veh.seats = 3;
 		veh.in_service = true;
@@ -272,10 +274,10 @@ static void setup(hane_db *db, int n)
 
 /* ---- A session ------------------------------------------------------------ */
 
-static const char *names[] = {"mehmet", "ayse", "fatma", "yilmaz", "kaya",
-			      "demir", "sahin", "celik", "ozturk", "ali",
-			      "zeynep", "huseyin", "emine", "ibrahim", "aydin",
-			      "arslan", "dogan", "kilic", "hatice", "mustafa"};
+static const char *names[] = {
+	"mehmet", "ayse",   "fatma", "yilmaz", "kaya",	  "demir",  "sahin",
+	"celik",  "ozturk", "ali",   "zeynep", "huseyin", "emine",  "ibrahim",
+	"aydin",  "arslan", "dogan", "kilic",  "hatice",  "mustafa"};
 
 struct hits {
 	int64_t hh[20];
@@ -385,8 +387,9 @@ static int do_visit(hane_db *db, int s, int k)
 
 static int do_report(hane_db *db, unsigned *seed)
 {
-	static const char *reports[] = {"households-monthly", "foodbank-monthly",
-					"taxi-monthly", "inspection-monthly"};
+	static const char *reports[] = {"households-monthly",
+					"foodbank-monthly", "taxi-monthly",
+					"inspection-monthly"};
 	struct hane_report r;
 	struct hane_report_table *t = NULL;
 	struct hane_report_arg arg = {"month", "2026-06"};
@@ -501,7 +504,8 @@ static void session(int s, int n, double until, double think)
 static double pct(enum act a, double p)
 {
 	unsigned long long want = (unsigned long long)ceil(
-		(double)sh->count[a] * p), seen = 0;
+				   (double)sh->count[a] * p),
+			   seen = 0;
 
 	for (int b = 0; b < NB; b++) {
 		seen += sh->hist[a][b];
@@ -549,7 +553,9 @@ int main(int argc, char **argv)
 		char side[1100];
 
 		snprintf(side, sizeof side, "%s%s", copy,
-			 i == 0 ? "" : i == 1 ? "-wal" : "-shm");
+			 i == 0	  ? ""
+			 : i == 1 ? "-wal"
+				  : "-shm");
 		unlink(side);
 	}
 	if (hane_store_open(&db, argv[1], 0) ||
@@ -593,7 +599,8 @@ int main(int argc, char **argv)
 		    hane_store_set_actor(db, "bench") ||
 		    hane_store_query_int(db, &runs,
 					 "SELECT count(*) FROM audit WHERE"
-					 " action = 'bench.day'", NULL, 0) ||
+					 " action = 'bench.day'",
+					 NULL, 0) ||
 		    hane_store_audit_event(db, "bench.day", "", 0, NULL))
 			die("open");
 		run_no = (int)runs + 1;
@@ -645,11 +652,11 @@ int main(int argc, char **argv)
 				printf("  last error: %s\n", sh->lasterr[a]);
 			all += sh->count[a];
 			errs += sh->errors[a];
-			csvn += (size_t)snprintf(
-				csv + csvn, sizeof csv - csvn,
-				"day%d_%s_p50_ms,%.2f,\nday%d_%s_p99_ms,%.2f,\n",
-				n, act_key[a], pct(a, 0.5), n, act_key[a],
-				pct(a, 0.99));
+			csvn += (size_t)snprintf(csv + csvn, sizeof csv - csvn,
+						 "day%d_%s_p50_ms,%.2f,\nday%d_"
+						 "%s_p99_ms,%.2f,\n",
+						 n, act_key[a], pct(a, 0.5), n,
+						 act_key[a], pct(a, 0.99));
 		}
 		printf("throughput: %.1f actions/s (%.1f saves/s); errors %llu;"
 		       " sessions failed %d; pool exhausted %llu\n",
@@ -657,11 +664,13 @@ int main(int argc, char **argv)
 		       (double)(all - sh->count[A_KEY] - sh->count[A_OPEN]) /
 			       wall,
 		       errs, failed, sh->skipped);
-		printf("writers: %lld transactions (%lld read log only); BEGIN (lock waits) %.1f ms"
+		printf("writers: %lld transactions (%lld read log only); BEGIN "
+		       "(lock waits) %.1f ms"
 		       " avg, %.0f max; busy handler calls %lld; COMMIT %.2f ms"
 		       " avg, %.0f max; %lld checkpoints %.1f ms avg, %.0f"
 		       " max; session peak RSS %.1f MB avg\n",
-		       sh->tx, sh->log_commits, sh->tx ? sh->begin_ms / (double)sh->tx : 0,
+		       sh->tx, sh->log_commits,
+		       sh->tx ? sh->begin_ms / (double)sh->tx : 0,
 		       sh->begin_max, sh->busy_calls,
 		       sh->tx ? sh->commit_ms / (double)sh->tx : 0,
 		       sh->commit_max, sh->checkpoints,
@@ -673,7 +682,8 @@ int main(int argc, char **argv)
 		csvn += (size_t)snprintf(
 			csv + csvn, sizeof csv - csvn,
 			"day%d_actions_per_s,%.1f,\nday%d_errors,%llu,\n", n,
-			(double)all / wall, n, errs + (unsigned long long)failed);
+			(double)all / wall, n,
+			errs + (unsigned long long)failed);
 		fflush(stdout);
 	}
 	printf("csv:\n%s", csv);

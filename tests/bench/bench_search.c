@@ -22,9 +22,9 @@
 #define MAX_SAMPLES 4096
 
 static const char *const typed[] = {
-	"sukru yilmaz", "ayse kaya",   "mehmet ali", "ibrahim celik",
-	"fatma ozturk", "hatice sahin", "emine", "a", "yil", "ömer doğan",
-	"İSMAİL KILIÇ", "zeynep",
+	"sukru yilmaz", "ayse kaya",	"mehmet ali",	"ibrahim celik",
+	"fatma ozturk", "hatice sahin", "emine",	"a",
+	"yil",		"ömer doğan",	"İSMAİL KILIÇ", "zeynep",
 };
 
 static double now_ms(void)
@@ -130,7 +130,8 @@ int main(int argc, char **argv)
 			for (int w = 0; w < 5; w++) {
 				if (lat[n - 1] > slow[w].ms) {
 					memmove(&slow[w + 1], &slow[w],
-						sizeof slow[0] * (size_t)(4 - w));
+						sizeof slow[0] *
+							(size_t)(4 - w));
 					slow[w].ms = lat[n - 1];
 					snprintf(slow[w].q, sizeof slow[w].q,
 						 "%s", prefix);

@@ -25,8 +25,7 @@ static double now_ms(void)
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-static void progress(const char *stage, int64_t done, int64_t total,
-		     void *arg)
+static void progress(const char *stage, int64_t done, int64_t total, void *arg)
 {
 	static char last[64];
 
@@ -71,7 +70,8 @@ int main(int argc, char **argv)
 	}
 	rc = hane_store_query_int(db, &runs,
 				  "SELECT count(*) FROM overview_demo_run"
-				  " WHERE year = :y", ":y", year);
+				  " WHERE year = :y",
+				  ":y", year);
 	if (rc == 0 && runs == 0) {
 		double t0 = now_ms();
 
@@ -115,7 +115,8 @@ int main(int argc, char **argv)
 	getrusage(RUSAGE_SELF, &ru);
 	printf("annual report %d (%d figures): %.1f ms%s\n", year, figures,
 	       annual, annual < 200 ? "" : "  OVER 200 ms");
-	printf("dashboard: %.1f ms%s\n", dash, dash < 200 ? "" : "  OVER 200 ms");
+	printf("dashboard: %.1f ms%s\n", dash,
+	       dash < 200 ? "" : "  OVER 200 ms");
 	printf("csv:\n");
 	if (gen_s >= 0)
 		printf("year_x%.0f_generate_s,%.0f,\n", scale, gen_s);

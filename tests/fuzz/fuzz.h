@@ -17,8 +17,8 @@
 /* Writes data to a per-process scratch file and returns its path (static
  * storage), or NULL when the file cannot be written (then the input is
  * skipped: the fuzzer is not testing the disk). */
-static inline const char *hane_fuzz_file(const char *stem,
-					 const uint8_t *data, size_t size)
+static inline const char *hane_fuzz_file(const char *stem, const uint8_t *data,
+					 size_t size)
 {
 	static char path[512];
 	const char *dir = getenv("HANE_TEST_TMP");

@@ -33,12 +33,12 @@ static hane_db *fuzz_open(void)
 
 	if (hane_store_open(&db, ":memory:", HANE_OPEN_CREATE) != 0)
 		abort();
-	if (hane_stmt_prepare(db, &st,
-			      "INSERT INTO staff(username, full_name, role,"
-			      " created_at, updated_at) VALUES('fuzz',"
-			      " 'Fuzz Kullanıcı', 'admin',"
-			      " '2026-01-01 00:00:00', '2026-01-01 00:00:00')")
-		    != 0 ||
+	if (hane_stmt_prepare(
+		    db, &st,
+		    "INSERT INTO staff(username, full_name, role,"
+		    " created_at, updated_at) VALUES('fuzz',"
+		    " 'Fuzz Kullanıcı', 'admin',"
+		    " '2026-01-01 00:00:00', '2026-01-01 00:00:00')") != 0 ||
 	    hane_stmt_step(st) != HANE_DONE)
 		abort();
 	hane_stmt_finalize(st);

@@ -83,8 +83,9 @@ int HANE_FUZZ_ENTRY(const uint8_t *data, size_t size)
 
 		o.dry_run = dry;
 		rc = hane_foodbank_import(units_db,
-					  (data[0] & 1) ? HANE_FB_IMPORT_DONATIONS
-							: HANE_FB_IMPORT_SUPPLY,
+					  (data[0] & 1)
+						  ? HANE_FB_IMPORT_DONATIONS
+						  : HANE_FB_IMPORT_SUPPLY,
 					  path, NULL, &o, &c);
 		break;
 	}

@@ -82,11 +82,10 @@ static int expect_error(hane_csv_reader *r, const char *fragment)
 
 static void test_rfc4180(void **state)
 {
-	const char *p = WRITE("rfc.csv",
-			      "a,b,c\r\n"
-			      "\"x,1\",\"say \"\"hi\"\"\",\r\n"
-			      "\"two\r\nlines\",,\"\"\r\n"
-			      ",,\r\n");
+	const char *p = WRITE("rfc.csv", "a,b,c\r\n"
+					 "\"x,1\",\"say \"\"hi\"\"\",\r\n"
+					 "\"two\r\nlines\",,\"\"\r\n"
+					 ",,\r\n");
 	hane_csv_reader *r = open_ok(p);
 	const struct hane_csv_record *rec;
 
@@ -188,10 +187,12 @@ static void test_header_only_and_empty(void **state)
 	assert_int_equal(hane_csv_open(&r, WRITE("e.csv", ""), NULL),
 			 HANE_ECSV);
 	assert_null(r);
-	assert_int_equal(hane_csv_open(&r, WRITE("b.csv", "\xEF\xBB\xBF"),
-				       NULL),
-			 HANE_ECSV);
-	assert_int_equal(hane_csv_open(&r, WRITE("u16.csv", "\xFF\xFE" "A\0"),
+	assert_int_equal(
+		hane_csv_open(&r, WRITE("b.csv", "\xEF\xBB\xBF"), NULL),
+		HANE_ECSV);
+	assert_int_equal(hane_csv_open(&r,
+				       WRITE("u16.csv", "\xFF\xFE"
+							"A\0"),
 				       NULL),
 			 HANE_ECSV);
 	assert_int_equal(hane_csv_open(&r, "/nonexistent/x.csv", NULL),
@@ -200,9 +201,10 @@ static void test_header_only_and_empty(void **state)
 
 static void test_binary(void **state)
 {
-	static const char bin[] = "a,b\n1,2\n\x7f" "ELF\0\0\x01\x02\n";
-	hane_csv_reader *r = open_ok(write_file("bin.csv", bin,
-						sizeof(bin) - 1));
+	static const char bin[] = "a,b\n1,2\n\x7f"
+				  "ELF\0\0\x01\x02\n";
+	hane_csv_reader *r =
+		open_ok(write_file("bin.csv", bin, sizeof(bin) - 1));
 
 	hane_lang_set(HANE_LANG_EN);
 	expect_error(r, "Line 3");
@@ -383,13 +385,24 @@ static char *write_rows(unsigned flags, const char *const *v,
 
 static void test_writer(void **state)
 {
-	const char *v[] = {"12345678950", "8250.50", "-12.5", "=HYPERLINK(1)",
-			   "+1", "-x", "@a", "a;b", "say \"hi\"", NULL,
-			   "0532 123 45 67", "abc", "\tx"};
+	const char *v[] = {"12345678950",
+			   "8250.50",
+			   "-12.5",
+			   "=HYPERLINK(1)",
+			   "+1",
+			   "-x",
+			   "@a",
+			   "a;b",
+			   "say \"hi\"",
+			   NULL,
+			   "0532 123 45 67",
+			   "abc",
+			   "\tx"};
 	const enum hane_csv_kind k[] = {
-		HANE_CSV_ID,   HANE_CSV_NUMBER, HANE_CSV_NUMBER, HANE_CSV_TEXT,
-		HANE_CSV_TEXT, HANE_CSV_TEXT,   HANE_CSV_TEXT,   HANE_CSV_TEXT,
-		HANE_CSV_TEXT, HANE_CSV_TEXT,   HANE_CSV_ID,     HANE_CSV_NUMBER,
+		HANE_CSV_ID,   HANE_CSV_NUMBER, HANE_CSV_NUMBER,
+		HANE_CSV_TEXT, HANE_CSV_TEXT,	HANE_CSV_TEXT,
+		HANE_CSV_TEXT, HANE_CSV_TEXT,	HANE_CSV_TEXT,
+		HANE_CSV_TEXT, HANE_CSV_ID,	HANE_CSV_NUMBER,
 		HANE_CSV_TEXT};
 	char *s;
 
@@ -401,10 +414,9 @@ static void test_writer(void **state)
 		   "\"=\"\"0532 123 45 67\"\"\";abc;'\tx\r\n");
 	free(s);
 	s = write_rows(0, v, k, 13);
-	assert_string_equal(
-		s, "12345678950,8250.50,-12.5,'=HYPERLINK(1),"
-		   "'+1,'-x,'@a,a;b,\"say \"\"hi\"\"\",,"
-		   "0532 123 45 67,abc,'\tx\n");
+	assert_string_equal(s, "12345678950,8250.50,-12.5,'=HYPERLINK(1),"
+			       "'+1,'-x,'@a,a;b,\"say \"\"hi\"\"\",,"
+			       "0532 123 45 67,abc,'\tx\n");
 	free(s);
 }
 
@@ -412,10 +424,23 @@ static void test_writer(void **state)
  * before a formula; stored control characters are written visible. */
 static void test_writer_formula_and_controls(void **state)
 {
-	const char *v[] = {"\xef\xbc\x9d" "1+1", "\xef\xbc\x8b" "1",
-			   "\xef\xbc\x8d" "1", "\xef\xbc\xa0" "a", " =1+1",
-			   "\t =1", "  @x", "\n-1", "a =b", "X\033]52\007",
-			   "\xe2\x80\xae" "abc", "\xef\xbc\x9e"};
+	const char *v[] = {"\xef\xbc\x9d"
+			   "1+1",
+			   "\xef\xbc\x8b"
+			   "1",
+			   "\xef\xbc\x8d"
+			   "1",
+			   "\xef\xbc\xa0"
+			   "a",
+			   " =1+1",
+			   "\t =1",
+			   "  @x",
+			   "\n-1",
+			   "a =b",
+			   "X\033]52\007",
+			   "\xe2\x80\xae"
+			   "abc",
+			   "\xef\xbc\x9e"};
 	enum hane_csv_kind k[12];
 	char *s;
 
@@ -423,17 +448,24 @@ static void test_writer_formula_and_controls(void **state)
 	for (size_t i = 0; i < 12; i++)
 		k[i] = HANE_CSV_TEXT;
 	s = write_rows(0, v, k, 12);
-	assert_string_equal(
-		s, "'\xef\xbc\x9d" "1+1,'\xef\xbc\x8b" "1,'\xef\xbc\x8d" "1,"
-		   "'\xef\xbc\xa0" "a,' =1+1,'\t =1,'  @x,\"'\n-1\",a =b,"
-		   "X\\x1b]52\\x07,\\u202eabc,\xef\xbc\x9e\n");
+	assert_string_equal(s, "'\xef\xbc\x9d"
+			       "1+1,'\xef\xbc\x8b"
+			       "1,'\xef\xbc\x8d"
+			       "1,"
+			       "'\xef\xbc\xa0"
+			       "a,' =1+1,'\t =1,'  @x,\"'\n-1\",a =b,"
+			       "X\\x1b]52\\x07,\\u202eabc,\xef\xbc\x9e\n");
 	free(s);
 	/* and the reader takes the apostrophe off again */
 	{
-		char a[] = "' =1+1", b[] = "'\xef\xbc\x9d" "1", c[] = "'x";
+		char a[] = "' =1+1",
+		     b[] = "'\xef\xbc\x9d"
+			   "1",
+		     c[] = "'x";
 
 		assert_string_equal(hane_csv_unguard(a), " =1+1");
-		assert_string_equal(hane_csv_unguard(b), "\xef\xbc\x9d" "1");
+		assert_string_equal(hane_csv_unguard(b), "\xef\xbc\x9d"
+							 "1");
 		assert_string_equal(hane_csv_unguard(c), "'x");
 	}
 }
@@ -444,8 +476,7 @@ static void test_excel_reads_back(void **state)
 	const enum hane_csv_kind k[] = {HANE_CSV_ID, HANE_CSV_TEXT,
 					HANE_CSV_NUMBER, HANE_CSV_TEXT};
 	char *s = write_rows(HANE_CSV_EXCEL, v, k, 4);
-	hane_csv_reader *r =
-		open_ok(write_file("back.csv", s, strlen(s)));
+	hane_csv_reader *r = open_ok(write_file("back.csv", s, strlen(s)));
 	const struct hane_csv_record *rec = next_ok(r);
 
 	assert_int_equal(hane_csv_delimiter(r), ';');

@@ -98,9 +98,8 @@ static void test_demo_persons_valid(void **state)
 			assert_true(p.tckn[1] != '9');
 		} else {
 			/* only newborns may lack a number */
-			assert_int_equal(hane_date_age(p.birth_date,
-						       "2024-12-31"),
-					 0);
+			assert_int_equal(
+				hane_date_age(p.birth_date, "2024-12-31"), 0);
 		}
 	}
 	assert_int_equal(query_int(big, "SELECT count(tckn) -"
@@ -210,7 +209,8 @@ static void household_line(hane_db *db, int64_t id, char *out, size_t outsz)
 
 static void test_demo_deterministic(void **state)
 {
-	hane_db *a = tu_open_demo(NULL), *b = tu_open_demo(NULL), *c = tu_open_demo(NULL);
+	hane_db *a = tu_open_demo(NULL), *b = tu_open_demo(NULL),
+		*c = tu_open_demo(NULL);
 	hane_db *d = tu_open_demo(NULL);
 	char la[1024], lb[1024];
 	int64_t n;
@@ -259,8 +259,7 @@ static void test_demo_edges(void **state)
 	/* the same seed again would repeat TC Kimlik numbers: refused,
 	 * and the failed batch leaves nothing behind */
 	tu_ok(hane_demo_generate(db, 3, 5, NULL, NULL));
-	assert_int_equal(hane_demo_generate(db, 3, 5, NULL, NULL),
-			 HANE_EEXIST);
+	assert_int_equal(hane_demo_generate(db, 3, 5, NULL, NULL), HANE_EEXIST);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM household"), 3);
 	assert_int_equal(hane_store_depth(db), 0);
 	hane_store_close(db);

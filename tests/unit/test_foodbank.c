@@ -168,10 +168,10 @@ static void test_days_and_quantities(void **state)
 	assert_string_equal(hane_foodbank_days_format(text, sizeof text, "135"),
 			    "Pzt, Çar, Cum");
 	strcpy(b.days, "135");
-	assert_true(hane_foodbank_collects(&b, "2026-06-01"));   /* Monday */
-	assert_false(hane_foodbank_collects(&b, "2026-06-02"));  /* Tuesday */
-	assert_true(hane_foodbank_collects(&b, "2026-06-05"));   /* Friday */
-	assert_false(hane_foodbank_collects(&b, "2026-06-07"));  /* Sunday */
+	assert_true(hane_foodbank_collects(&b, "2026-06-01"));	/* Monday */
+	assert_false(hane_foodbank_collects(&b, "2026-06-02")); /* Tuesday */
+	assert_true(hane_foodbank_collects(&b, "2026-06-05"));	/* Friday */
+	assert_false(hane_foodbank_collects(&b, "2026-06-07")); /* Sunday */
 
 	tu_ok(hane_fb_qty_parse(&q, "2,5", false));
 	assert_int_equal(q, 2500);
@@ -208,9 +208,9 @@ static void test_branch_days_admin_and_conflict(void **state)
 
 	tu_ok(hane_foodbank_branch_find(db, "Outlet", &b));
 	tu_ok(hane_foodbank_branch_set_days(db, b.id, b.version, "pzt sal"));
-	assert_int_equal(hane_foodbank_branch_set_days(db, b.id, b.version,
-						       "cum"),
-			 HANE_ECONFLICT);
+	assert_int_equal(
+		hane_foodbank_branch_set_days(db, b.id, b.version, "cum"),
+		HANE_ECONFLICT);
 	tu_ok(hane_foodbank_branch_get(db, b.id, &b));
 	assert_string_equal(b.days, "12");
 	hane_store_close(db);
@@ -330,7 +330,8 @@ static void test_eligibility_needs_decision_or_referral(void **state)
 	hane_db *db = tu_open(NULL);
 	int64_t h = make_household(db, 1, 2), h2 = make_household(db, 2, 1);
 	int64_t izmit = branch_id(db, "İzmit"), rid = 0, rid2 = 0, n = 0;
-	struct hane_fb_distribution d = dist(h, "2026-06-10", izmit, "standard");
+	struct hane_fb_distribution d =
+		dist(h, "2026-06-10", izmit, "standard");
 	struct hane_fb_check c;
 
 	assert_int_equal(hane_foodbank_distribute(db, &d, &c), HANE_EPERM);
@@ -339,9 +340,9 @@ static void test_eligibility_needs_decision_or_referral(void **state)
 	assert_int_equal(d.id, 0);
 
 	/* A manual referral needs its reason. */
-	assert_int_equal(hane_foodbank_refer(db, h, "manual", 0, "  ", NULL,
-					     NULL, &rid),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_foodbank_refer(db, h, "manual", 0, "  ", NULL, NULL, &rid),
+		HANE_EINVAL);
 	assert_non_null(strstr(hane_error_last(), "Gerekçe"));
 	assert_int_equal(hane_foodbank_refer(db, h, "elsewhere", 0, "x", NULL,
 					     NULL, &rid),
@@ -401,7 +402,8 @@ static void test_frequency_limit_blocks_and_names_the_rule(void **state)
 {
 	hane_db *db = tu_open(NULL);
 	int64_t h = make_household(db, 3, 3), izmit = branch_id(db, "İzmit");
-	struct hane_fb_distribution d = dist(h, "2026-06-01", izmit, "standard");
+	struct hane_fb_distribution d =
+		dist(h, "2026-06-01", izmit, "standard");
 	struct hane_fb_check c;
 	int64_t first;
 
@@ -450,9 +452,9 @@ static void test_frequency_limit_blocks_and_names_the_rule(void **state)
 		tu_ok(hane_foodbank_package_set_limit(db, p.id, p.version, 10));
 		d = dist(h, "2026-06-15", izmit, "standard");
 		tu_ok(hane_foodbank_distribute(db, &d, &c));
-		assert_int_equal(hane_foodbank_package_set_limit(
-					 db, p.id, p.version, 5),
-				 HANE_ECONFLICT);
+		assert_int_equal(
+			hane_foodbank_package_set_limit(db, p.id, p.version, 5),
+			HANE_ECONFLICT);
 	}
 	hane_store_close(db);
 }
@@ -461,7 +463,8 @@ static void test_override_needs_reason_and_is_audited(void **state)
 {
 	hane_db *db = tu_open(NULL);
 	int64_t h = make_household(db, 4, 1), izmit = branch_id(db, "İzmit");
-	struct hane_fb_distribution d = dist(h, "2026-06-01", izmit, "standard");
+	struct hane_fb_distribution d =
+		dist(h, "2026-06-01", izmit, "standard");
 	struct hane_fb_check c;
 	hane_stmt *st = NULL;
 	int64_t n = 0;
@@ -487,10 +490,11 @@ static void test_override_needs_reason_and_is_audited(void **state)
 	assert_string_equal(hane_stmt_text(st, 0),
 			    "Yangın sonrası acil ihtiyaç");
 	hane_stmt_finalize(st);
-	tu_ok(hane_stmt_prepare(db, &st,
-				"SELECT username, changes FROM audit"
-				" WHERE action = 'foodbank.override'"
-				" AND tbl = 'fb_distribution' AND row_id = :id"));
+	tu_ok(hane_stmt_prepare(
+		db, &st,
+		"SELECT username, changes FROM audit"
+		" WHERE action = 'foodbank.override'"
+		" AND tbl = 'fb_distribution' AND row_id = :id"));
 	tu_ok(hane_stmt_bind_int(st, ":id", d.id));
 	assert_int_equal(hane_stmt_step(st), HANE_ROW);
 	assert_string_equal(hane_stmt_text(st, 0), "tester");
@@ -536,8 +540,8 @@ static int find_stock(const struct hane_fb_stock_row *r, void *arg)
 	struct stock_find *f = arg;
 
 	f->rows++;
-	if (!strcmp(r->branch, f->branch) && !strcmp(r->category, f->category) &&
-	    !strcmp(r->unit, f->unit)) {
+	if (!strcmp(r->branch, f->branch) &&
+	    !strcmp(r->category, f->category) && !strcmp(r->unit, f->unit)) {
 		f->in = r->in_milli;
 		f->out = r->out_milli;
 	}
@@ -548,7 +552,8 @@ static void test_stock_and_shortage_warning(void **state)
 {
 	hane_db *db = tu_open(NULL);
 	int64_t h1 = make_household(db, 6, 1), h2 = make_household(db, 7, 4);
-	int64_t izmit = branch_id(db, "İzmit"), golcuk = branch_id(db, "Gölcük");
+	int64_t izmit = branch_id(db, "İzmit"),
+		golcuk = branch_id(db, "Gölcük");
 	struct hane_fb_distribution d;
 	struct hane_fb_check c;
 	struct stock_find f = {"İzmit", "dry_food", "kg", 0, 0, 0};
@@ -607,12 +612,15 @@ static void test_stock_and_shortage_warning(void **state)
 	 * here a distribution moved to another branch and an item changed. */
 	{
 		static const char *const differ =
-			"SELECT count(*) FROM (SELECT branch_id, category, unit,"
+			"SELECT count(*) FROM (SELECT branch_id, category, "
+			"unit,"
 			" sum(qin) AS i, sum(qout) AS o FROM ("
-			" SELECT d.branch_id, x.category, x.unit, x.qty_milli AS qin,"
+			" SELECT d.branch_id, x.category, x.unit, x.qty_milli "
+			"AS qin,"
 			"  0 AS qout FROM fb_donation_item x JOIN fb_donation d"
 			"  ON d.id = x.donation_id"
-			" UNION ALL SELECT branch_id, category, unit, qty_milli, 0"
+			" UNION ALL SELECT branch_id, category, unit, "
+			"qty_milli, 0"
 			"  FROM fb_supply"
 			" UNION ALL SELECT d.branch_id, x.category, x.unit, 0,"
 			"  x.qty_milli FROM fb_distribution_item x"
@@ -625,11 +633,12 @@ static void test_stock_and_shortage_warning(void **state)
 
 		tu_ok(hane_store_query_int(db, &bad, differ, NULL, 0));
 		assert_int_equal(bad, 0);
-		tu_ok(hane_store_exec(db, "UPDATE fb_distribution SET"
-					  " branch_id = (SELECT id FROM fb_branch"
-					  " WHERE name = 'Gölcük')"
-					  " WHERE id = (SELECT max(id) FROM"
-					  " fb_distribution)"));
+		tu_ok(hane_store_exec(db,
+				      "UPDATE fb_distribution SET"
+				      " branch_id = (SELECT id FROM fb_branch"
+				      " WHERE name = 'Gölcük')"
+				      " WHERE id = (SELECT max(id) FROM"
+				      " fb_distribution)"));
 		tu_ok(hane_store_exec(db, "UPDATE fb_donation_item SET"
 					  " qty_milli = qty_milli + 500"
 					  " WHERE id = 1"));
@@ -715,11 +724,11 @@ static void test_unknown_user_is_refused(void **state)
 	assert_int_equal(hane_store_set_actor(db, "yabanci"), HANE_ENOUSER);
 	assert_int_equal(hane_foodbank_branch_each(db, no_branch, NULL),
 			 HANE_EPERM);
-	assert_int_equal(hane_foodbank_refer(db, h, "manual", 0, "x", NULL,
+	assert_int_equal(
+		hane_foodbank_refer(db, h, "manual", 0, "x", NULL, NULL, NULL),
+		HANE_EPERM);
+	assert_int_equal(hane_foodbank_refer(db, h, "inspection", 3, NULL, NULL,
 					     NULL, NULL),
-			 HANE_EPERM);
-	assert_int_equal(hane_foodbank_refer(db, h, "inspection", 3, NULL,
-					     NULL, NULL, NULL),
 			 HANE_EPERM);
 	assert_int_equal(hane_foodbank_distribute(db, &d, &c), HANE_EPERM);
 	memset(&dn, 0, sizeof dn);
@@ -751,7 +760,8 @@ static void test_roles(void **state)
 {
 	hane_db *db = tu_open(NULL);
 	int64_t h = make_household(db, 13, 1), izmit = branch_id(db, "İzmit");
-	struct hane_fb_distribution d = dist(h, "2026-06-01", izmit, "standard");
+	struct hane_fb_distribution d =
+		dist(h, "2026-06-01", izmit, "standard");
 	struct hane_fb_check c;
 	struct hane_fb_branch b;
 
@@ -766,9 +776,9 @@ static void test_roles(void **state)
 	tu_ok(hane_store_set_actor(db, "insp.sup"));
 	tu_ok(hane_foodbank_refer(db, h, "inspection", 9, NULL, "2026-01-01",
 				  NULL, NULL));
-	assert_int_equal(hane_foodbank_refer(db, h, "manual", 0, "x", NULL,
-					     NULL, NULL),
-			 HANE_EPERM);
+	assert_int_equal(
+		hane_foodbank_refer(db, h, "manual", 0, "x", NULL, NULL, NULL),
+		HANE_EPERM);
 	assert_int_equal(hane_foodbank_distribute(db, &d, &c), HANE_EPERM);
 
 	tu_ok(hane_store_set_actor(db, "fb.cw"));
@@ -778,9 +788,9 @@ static void test_roles(void **state)
 	assert_int_equal(hane_foodbank_distribute(db, &d, &c), HANE_EPERM);
 	assert_non_null(strstr(hane_error_last(), "foodbank.override"));
 	tu_ok(hane_foodbank_branch_find(db, "Outlet", &b));
-	assert_int_equal(hane_foodbank_branch_set_days(db, b.id, b.version,
-						       "1"),
-			 HANE_EPERM);
+	assert_int_equal(
+		hane_foodbank_branch_set_days(db, b.id, b.version, "1"),
+		HANE_EPERM);
 
 	tu_ok(hane_store_set_actor(db, "fb.sup"));
 	tu_ok(hane_foodbank_distribute(db, &d, &c));
@@ -836,7 +846,8 @@ static int find_row(const struct hane_report_table *t, const char *a,
  *   worth 4.500,00 + 3.200,00; Market 2 1 worth 6.000,00. */
 static void fixture(hane_db *db, int64_t hh[4])
 {
-	int64_t izmit = branch_id(db, "İzmit"), golcuk = branch_id(db, "Gölcük");
+	int64_t izmit = branch_id(db, "İzmit"),
+		golcuk = branch_id(db, "Gölcük");
 	struct hane_fb_distribution d;
 	struct hane_fb_check c;
 	const struct {
@@ -1022,12 +1033,13 @@ static void test_report_weekly_markets(void **state)
 	assert_true(t->has_total);
 	r = find_row(t, "Market 1 (örnek)", NULL);
 	assert_string_equal(hane_report_cell(t, r, 1), "2026-06-01");
-	assert_string_equal(hane_report_cell(t, r, 2), "120");  /* sebze kg */
-	assert_string_equal(hane_report_cell(t, r, 3), "0");    /* meyve: 12th */
+	assert_string_equal(hane_report_cell(t, r, 2), "120"); /* sebze kg */
+	assert_string_equal(hane_report_cell(t, r, 3), "0");   /* meyve: 12th */
 	assert_string_equal(hane_report_cell(t, r, 6), "4500.00");
 	r = find_row(t, "Market 2 (örnek)", NULL);
 	assert_string_equal(hane_report_cell(t, r, 4), "40");
-	assert_string_equal(hane_report_cell(t, r, 2), "0"); /* 31 May: before */
+	assert_string_equal(hane_report_cell(t, r, 2),
+			    "0"); /* 31 May: before */
 	r = find_row(t, "Market 7 (örnek)", NULL);
 	assert_string_equal(hane_report_cell(t, r, 6), "0.00");
 	assert_string_equal(hane_report_cell(t, 7, 6), "10500.00");
@@ -1046,7 +1058,8 @@ int main(void)
 		cmocka_unit_test(test_donation_and_off_day_warning),
 		cmocka_unit_test(test_market_supply_and_weekly_ledger),
 		cmocka_unit_test(test_eligibility_needs_decision_or_referral),
-		cmocka_unit_test(test_frequency_limit_blocks_and_names_the_rule),
+		cmocka_unit_test(
+			test_frequency_limit_blocks_and_names_the_rule),
 		cmocka_unit_test(test_override_needs_reason_and_is_audited),
 		cmocka_unit_test(test_stock_and_shortage_warning),
 		cmocka_unit_test(test_households_not_served),

@@ -121,7 +121,8 @@ static int collect(const struct hane_homecare_visit *v, void *arg)
 	return 0;
 }
 
-static struct list visits(hane_db *db, const struct hane_homecare_visit_filter *f)
+static struct list visits(hane_db *db,
+			  const struct hane_homecare_visit_filter *f)
 {
 	struct list l;
 
@@ -368,7 +369,7 @@ static void test_schedule_holidays(void **state)
 {
 	hane_db *db = tu_open(NULL);
 	struct hane_homecare_visit_filter f = {.from = "2026-05-25",
-						.to = "2026-05-31"};
+					       .to = "2026-05-31"};
 	struct hane_homecare_schedule_result r;
 	int64_t morning, afternoon;
 	struct list l;
@@ -437,16 +438,14 @@ static void test_schedule_never_in_the_past(void **state)
 	(void)state;
 	w = make_worker(db, "Zeynep Kara", "care", "12345");
 	a = make_client(db, "Ali", "Gündoğdu", "care", "2026-06-01");
-	make_plan(db, a, "week", 1, "1", "09:00", "12:00", 60, w,
-		  "2026-06-01");
+	make_plan(db, a, "week", 1, "1", "09:00", "12:00", 60, w, "2026-06-01");
 	setenv("HANE_NOW", "2026-06-15 10:07:00", 1); /* Monday */
 	(void)generate(db, "2026-06-15", "2026-06-15", false);
 	l = visits(db, &f);
 	assert_int_equal(l.n, 1);
 	assert_non_null(strstr(l.row[0], "2026-06-15 10:15 "));
 	b = make_client(db, "Veli", "Gündoğdu", "care", "2026-06-01");
-	make_plan(db, b, "week", 1, "1", "09:00", "11:30", 60, w,
-		  "2026-06-01");
+	make_plan(db, b, "week", 1, "1", "09:00", "11:30", 60, w, "2026-06-01");
 	setenv("HANE_NOW", "2026-06-15 10:40:00", 1);
 	(void)generate(db, "2026-06-15", "2026-06-15", false);
 	assert_int_equal(visits(db, &f).n, 1); /* 10:45 + 60 > 11:30 */
@@ -524,7 +523,7 @@ static void test_schedule_assigns_without_overlap(void **state)
 {
 	hane_db *db = tu_open(NULL);
 	struct hane_homecare_visit_filter f = {.from = "2026-06-22",
-						.to = "2026-06-22"};
+					       .to = "2026-06-22"};
 	struct hane_homecare_schedule_opts o = {"2026-06-22", "2026-06-22", 0,
 						true, false};
 	struct hane_homecare_schedule_result r;
@@ -562,10 +561,12 @@ static void test_schedule_assigns_without_overlap(void **state)
 	{
 		char want1[96], want2[96];
 
-		snprintf(want1, sizeof want1, "2026-06-22 09:00 %lld planned %lld",
-			 (long long)w, (long long)c1);
-		snprintf(want2, sizeof want2, "2026-06-22 10:30 %lld planned %lld",
-			 (long long)w, (long long)c2);
+		snprintf(want1, sizeof want1,
+			 "2026-06-22 09:00 %lld planned %lld", (long long)w,
+			 (long long)c1);
+		snprintf(want2, sizeof want2,
+			 "2026-06-22 10:30 %lld planned %lld", (long long)w,
+			 (long long)c2);
 		assert_string_equal(l.row[0], want1);
 		assert_string_equal(l.row[1], want2);
 		assert_true(strstr(l.row[2], " 0 planned ") != NULL);
@@ -689,8 +690,8 @@ static void test_move_and_cancel_keep_history(void **state)
 	assert_string_equal(moved.end, "15:00"); /* same duration */
 	assert_int_equal(moved.worker_id, w);
 	/* A stale version is a conflict. */
-	assert_int_equal(hane_homecare_visit_move(db, id, 1, "2026-06-24",
-						  NULL, -1, NULL),
+	assert_int_equal(hane_homecare_visit_move(db, id, 1, "2026-06-24", NULL,
+						  -1, NULL),
 			 HANE_ECONFLICT);
 	l = visits(db, &f);
 	assert_int_equal(l.n, 1); /* the agenda shows the new one only */
@@ -698,8 +699,9 @@ static void test_move_and_cancel_keep_history(void **state)
 	l = visits(db, &h);
 	assert_int_equal(l.n, 2); /* history keeps both */
 
-	assert_int_equal(hane_homecare_visit_cancel(db, nid, moved.version, " "),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_homecare_visit_cancel(db, nid, moved.version, " "),
+		HANE_EINVAL);
 	tu_ok(hane_homecare_visit_cancel(db, nid, moved.version,
 					 "danışan hastanede"));
 	tu_ok(hane_homecare_visit_get(db, nid, &moved));
@@ -708,9 +710,9 @@ static void test_move_and_cancel_keep_history(void **state)
 	assert_int_equal(visits(db, &f).n, 0);
 	assert_int_equal(visits(db, &h).n, 2);
 	/* A cancelled visit cannot be moved or cancelled again. */
-	assert_int_equal(hane_homecare_visit_cancel(db, nid, moved.version,
-						    "x"),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_homecare_visit_cancel(db, nid, moved.version, "x"),
+		HANE_EINVAL);
 	hane_store_close(db);
 }
 
@@ -741,15 +743,15 @@ static void test_record_and_followups(void **state)
 	assert_string_equal(v.tasks, "banyo, ilaç");
 
 	tu_ok(hane_homecare_visit_get(db, future, &v));
-	assert_int_equal(hane_homecare_visit_done(db, future, v.version, "", "",
-						  "", ""),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_homecare_visit_done(db, future, v.version, "", "", "", ""),
+		HANE_EINVAL);
 	assert_non_null(strstr(hane_error_last(), "17.06.2026"));
 
 	tu_ok(hane_homecare_visit_get(db, missed, &v));
-	assert_int_equal(hane_homecare_visit_missed(db, missed, v.version,
-						    "sleepy", ""),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_homecare_visit_missed(db, missed, v.version, "sleepy", ""),
+		HANE_EINVAL);
 	tu_ok(hane_homecare_visit_missed(db, missed, v.version, "refused",
 					 "kapıyı açmadı"));
 	tu_ok(hane_homecare_visit_get(db, missed, &v));
@@ -761,20 +763,20 @@ static void test_record_and_followups(void **state)
 	assert_string_equal(c.last_visit, "2026-06-10");
 	assert_string_equal(c.next_visit, "2026-06-17");
 
-	assert_int_equal(hane_homecare_followup_close(db, missed, v.version,
-						      ""),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_homecare_followup_close(db, missed, v.version, ""),
+		HANE_EINVAL);
 	tu_ok(hane_homecare_followup_close(db, missed, v.version,
 					   "telefonla görüşüldü"));
 	assert_int_equal(visits(db, &fu).n, 0);
 	tu_ok(hane_homecare_visit_get(db, missed, &v));
-	assert_int_equal(hane_homecare_followup_close(db, missed, v.version,
-						      "again"),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_homecare_followup_close(db, missed, v.version, "again"),
+		HANE_EINVAL);
 	/* A stale record is a conflict, with who changed it. */
-	assert_int_equal(hane_homecare_visit_missed(db, missed, 1,
-						    "client_absent", ""),
-			 HANE_ECONFLICT);
+	assert_int_equal(
+		hane_homecare_visit_missed(db, missed, 1, "client_absent", ""),
+		HANE_ECONFLICT);
 	assert_string_equal(hane_store_last_conflict(db)->updated_by, "tester");
 	hane_store_close(db);
 }

@@ -103,8 +103,8 @@ static hane_db *fixture(void)
 	done(db, visit(db, c3, a, "care", "2026-05-15", "09:00", "10:00"), "",
 	     "");
 	tu_ok(hane_homecare_client_get(db, c3, &c));
-	tu_ok(hane_homecare_client_end(db, c3, c.version, "2026-05-20",
-				       "death", NULL));
+	tu_ok(hane_homecare_client_end(db, c3, c.version, "2026-05-20", "death",
+				       NULL));
 
 	/* Care by Zeynep: 4 done (90 + 60 + 45 + 60 min), 1 not at home,
 	 * 1 refused; a cancelled and a rescheduled one do not count. */
@@ -131,12 +131,11 @@ static hane_db *fixture(void)
 	/* Cleaning by Ekip 1: 1 done (120 min), 1 staff absent. */
 	done(db, visit(db, c1, b, "cleaning", "2026-06-16", "10:00", "12:00"),
 	     "", "");
-	missed(db, visit(db, c4, b, "cleaning", "2026-06-17", "10:00",
-			 "12:00"),
+	missed(db, visit(db, c4, b, "cleaning", "2026-06-17", "10:00", "12:00"),
 	       "staff_absent");
 	tu_ok(hane_homecare_client_get(db, c4, &c));
-	tu_ok(hane_homecare_client_end(db, c4, c.version, "2026-06-20",
-				       "moved", NULL));
+	tu_ok(hane_homecare_client_end(db, c4, c.version, "2026-06-20", "moved",
+				       NULL));
 
 	hane_homecare_plan_init(&p);
 	p.client_id = c1;
@@ -215,11 +214,10 @@ static void test_clients(void **state)
 	/* Ali, Berna, Derya (ends that day); not Cemal. */
 	assert_int_equal(t->nrows, 4);
 	expect_row(t, 0,
-		   (const char *const[]){"1", "Ali Demir", "Kozluk",
-					 "Bakım ve temizlik", "",
-					 "Bakım 2/hafta Pzt,Per 09:00-12:00",
-					 "2026-05-01", "2026-06-16",
-					 "2026-06-29", "1"});
+		   (const char *const[]){
+			   "1", "Ali Demir", "Kozluk", "Bakım ve temizlik", "",
+			   "Bakım 2/hafta Pzt,Per 09:00-12:00", "2026-05-01",
+			   "2026-06-16", "2026-06-29", "1"});
 	expect_row(t, 1,
 		   (const char *const[]){"2", "Berna Ekin", "Kozluk", "Bakım",
 					 "", "-", "2026-06-10", "2026-06-11",

@@ -24,9 +24,8 @@ static struct hane_person person(const char *first, const char *last,
 	return p;
 }
 
-static int64_t make_household(hane_db *db, const char *first,
-			      const char *last, const char *tckn,
-			      const char *birth, int64_t *pid)
+static int64_t make_household(hane_db *db, const char *first, const char *last,
+			      const char *tckn, const char *birth, int64_t *pid)
 {
 	struct hane_household h;
 	struct hane_person p = person(first, last, tckn, birth);
@@ -159,8 +158,8 @@ static void test_duplicate_tckn_refused_names_existing(void **state)
 
 	(void)state;
 	make_household(db, "Ayşe", "Demir", tu_tckn(7), "1970-05-06", &pid);
-	tu_ok(hane_store_query_int(db, &before, "SELECT count(*) FROM household",
-				   NULL, 0));
+	tu_ok(hane_store_query_int(db, &before,
+				   "SELECT count(*) FROM household", NULL, 0));
 	hane_household_init(&h);
 	assert_int_equal(hane_household_create(db, &h, &p, NULL, NULL, NULL),
 			 HANE_EEXIST);
@@ -201,8 +200,10 @@ static void test_same_name_and_birth_warns(void **state)
 static void test_add_member_and_members_order(void **state)
 {
 	hane_db *db = tu_open(NULL);
-	struct hane_person c = person("Elif", "Yılmaz", tu_tckn(3), "2010-02-03");
-	struct hane_person s = person("Ayşe", "Yılmaz", tu_tckn(2), "1955-03-04");
+	struct hane_person c =
+		person("Elif", "Yılmaz", tu_tckn(3), "2010-02-03");
+	struct hane_person s =
+		person("Ayşe", "Yılmaz", tu_tckn(2), "1955-03-04");
 	struct hane_person m[8];
 	size_t n = 0;
 	int64_t pid = 0, hid, cid = 0, sid = 0;
@@ -488,7 +489,8 @@ static void test_move_and_set_head(void **state)
 
 	(void)state;
 	hid = make_household(db, "Şükrü", "Yılmaz", tu_tckn(1), NULL, &head);
-	hid2 = make_household(db, "Ayşe", "Kaya", tu_tckn(2), NULL, &other_head);
+	hid2 = make_household(db, "Ayşe", "Kaya", tu_tckn(2), NULL,
+			      &other_head);
 	c.household_id = hid;
 	strcpy(c.relation, "child");
 	tu_ok(hane_person_add(db, &c, &cid, NULL));
@@ -506,7 +508,8 @@ static void test_move_and_set_head(void **state)
 	/* Moving to where it is already, or with a stale version. */
 	assert_int_equal(hane_person_move(db, cid, p.version, hid2, NULL),
 			 HANE_EINVAL);
-	assert_int_equal(hane_person_move(db, cid, 1, hid, NULL), HANE_ECONFLICT);
+	assert_int_equal(hane_person_move(db, cid, 1, hid, NULL),
+			 HANE_ECONFLICT);
 
 	/* Make the moved person head of the second household. */
 	tu_ok(hane_household_set_head(db, hid2, cid));
@@ -542,7 +545,8 @@ static void test_mahalle_matching(void **state)
 	assert_string_equal(out, "Gündoğdu");
 	tu_ok(hane_mahalle_match(db, out, "28 haziran"));
 	assert_string_equal(out, "28 Haziran");
-	assert_int_equal(hane_mahalle_match(db, out, "Atlantis"), HANE_ENOTFOUND);
+	assert_int_equal(hane_mahalle_match(db, out, "Atlantis"),
+			 HANE_ENOTFOUND);
 	assert_non_null(strstr(hane_error_last(), "Atlantis"));
 	hane_store_close(db);
 }
@@ -623,8 +627,9 @@ static void test_bulk_writes(void **state)
 				   " WHERE action <> 'person.search'",
 				   NULL, 0));
 	assert_int_equal(audits, 1);
-	tu_ok(hane_stmt_prepare(db, &st, "SELECT action, changes FROM audit"
-					 " WHERE action <> 'person.search'"));
+	tu_ok(hane_stmt_prepare(db, &st,
+				"SELECT action, changes FROM audit"
+				" WHERE action <> 'person.search'"));
 	assert_int_equal(hane_stmt_step(st), HANE_ROW);
 	assert_string_equal(hane_stmt_text(st, 0), "import");
 	assert_non_null(strstr(hane_stmt_text(st, 1), "\"persons\":2"));
@@ -672,15 +677,15 @@ static void test_import_cancelled_writes_nothing(void **state)
 	/* The callback says stop after 2048 rows: nothing at all is kept. */
 	assert_int_equal(hane_households_import(db, csv, &o, &c),
 			 HANE_ECANCELED);
-	tu_ok(hane_store_query_int(db, &n, "SELECT count(*) FROM person",
-				   NULL, 0));
+	tu_ok(hane_store_query_int(db, &n, "SELECT count(*) FROM person", NULL,
+				   0));
 	assert_int_equal(n, 0);
 	assert_int_equal(hane_store_depth(db), 0);
 	/* Going on to the end imports every row. */
 	stop = 1 << 30;
 	tu_ok(hane_households_import(db, csv, &o, &c));
-	tu_ok(hane_store_query_int(db, &n, "SELECT count(*) FROM person",
-				   NULL, 0));
+	tu_ok(hane_store_query_int(db, &n, "SELECT count(*) FROM person", NULL,
+				   0));
 	assert_int_equal(n, 3000);
 	hane_store_close(db);
 }

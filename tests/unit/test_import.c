@@ -109,15 +109,15 @@ static void test_basic_aliases_and_groups(void **state)
 	struct hane_household h;
 	struct hane_person m[8];
 	size_t n;
-	const char *path = file(
-		"basic.csv",
-		"Hane No;T.C. KİMLİK NO;ADI;Soyadı;Doğum Tarihi;Cep Tel;"
-		"MAHALLE;Aylık Gelir (TL);Yakınlık;Renk\r\n"
-		"1;%s;Şükrü;Yılmaz;04.01.1950;0532 123 45 67;gundogdu;"
-		"8.250,50;reis;mavi\r\n"
-		"1;%s;Ayşe;Yılmaz;1955-03-02;;;;eşi;\r\n"
-		"2;%s;Ali;Kaya;;;Serdar;;;\r\n",
-		T[0], T[1], T[2]);
+	const char *path =
+		file("basic.csv",
+		     "Hane No;T.C. KİMLİK NO;ADI;Soyadı;Doğum Tarihi;Cep Tel;"
+		     "MAHALLE;Aylık Gelir (TL);Yakınlık;Renk\r\n"
+		     "1;%s;Şükrü;Yılmaz;04.01.1950;0532 123 45 67;gundogdu;"
+		     "8.250,50;reis;mavi\r\n"
+		     "1;%s;Ayşe;Yılmaz;1955-03-02;;;;eşi;\r\n"
+		     "2;%s;Ali;Kaya;;;Serdar;;;\r\n",
+		     T[0], T[1], T[2]);
 
 	tu_ok(hane_households_import(db, path, &o, &c));
 	assert_int_equal(c.rows, 3);
@@ -188,8 +188,7 @@ static void test_missing_required_column(void **state)
 	snprintf(rej, sizeof rej, "%s/nocol-rej.csv", dir);
 	o.rejects = rej;
 	hane_lang_set(HANE_LANG_EN);
-	assert_int_equal(hane_households_import(db, path, &o, &c),
-			 HANE_EINVAL);
+	assert_int_equal(hane_households_import(db, path, &o, &c), HANE_EINVAL);
 	assert_non_null(strstr(hane_error_last(),
 			       "Required column missing: TC Kimlik No"));
 	hane_lang_set(HANE_LANG_TR);
@@ -206,9 +205,8 @@ static void test_map_override(void **state)
 	struct hane_import_counts c;
 	const char *map[] = {"Kimlik Bilgisi=tckn", "Ad=ignore",
 			     "Tam Ad=Ad Soyad"};
-	const char *path = file("map.csv",
-				"Kimlik Bilgisi;Ad;Tam Ad\n%s;x;Ali Kaya\n",
-				T[3]);
+	const char *path = file(
+		"map.csv", "Kimlik Bilgisi;Ad;Tam Ad\n%s;x;Ali Kaya\n", T[3]);
 	struct hane_person p;
 
 	o.map = map;
@@ -219,11 +217,9 @@ static void test_map_override(void **state)
 	assert_string_equal(p.first_name, "Ali");
 
 	map[0] = "Yok=tckn";
-	assert_int_equal(hane_households_import(db, path, &o, &c),
-			 HANE_EUSAGE);
+	assert_int_equal(hane_households_import(db, path, &o, &c), HANE_EUSAGE);
 	map[0] = "Kimlik Bilgisi=uydurma";
-	assert_int_equal(hane_households_import(db, path, &o, &c),
-			 HANE_EUSAGE);
+	assert_int_equal(hane_households_import(db, path, &o, &c), HANE_EUSAGE);
 	hane_store_close(db);
 }
 
@@ -332,44 +328,47 @@ static void test_duplicates(void **state)
 	struct hane_person p;
 	int64_t audits = 0, audits2 = 0;
 
-	tu_ok(hane_households_import(db, dup_file("d1.csv", "05321234567"),
-				     &o, &c));
+	tu_ok(hane_households_import(db, dup_file("d1.csv", "05321234567"), &o,
+				     &c));
 	assert_int_equal(c.created, 2);
 
 	/* re-importing the same file changes nothing, in every mode */
-	tu_ok(hane_store_query_int(db, &audits, "SELECT count(*) FROM audit"
-					       " WHERE action <> 'import'",
+	tu_ok(hane_store_query_int(db, &audits,
+				   "SELECT count(*) FROM audit"
+				   " WHERE action <> 'import'",
 				   NULL, 0));
-	tu_ok(hane_households_import(db, dup_file("d1.csv", "05321234567"),
-				     &o, &c));
+	tu_ok(hane_households_import(db, dup_file("d1.csv", "05321234567"), &o,
+				     &c));
 	assert_int_equal(c.created, 0);
 	assert_int_equal(c.unchanged, 2);
 	o.on_duplicate = HANE_DUP_UPDATE;
-	tu_ok(hane_households_import(db, dup_file("d1.csv", "05321234567"),
-				     &o, &c));
+	tu_ok(hane_households_import(db, dup_file("d1.csv", "05321234567"), &o,
+				     &c));
 	assert_int_equal(c.updated, 0);
 	assert_int_equal(c.unchanged, 2);
-	tu_ok(hane_store_query_int(db, &audits2, "SELECT count(*) FROM audit"
-						" WHERE action <> 'import'",
+	tu_ok(hane_store_query_int(db, &audits2,
+				   "SELECT count(*) FROM audit"
+				   " WHERE action <> 'import'",
 				   NULL, 0));
 	assert_int_equal(audits, audits2);
 
 	/* skip leaves a changed phone alone, update writes it (audited) */
 	o.on_duplicate = HANE_DUP_SKIP;
-	tu_ok(hane_households_import(db, dup_file("d2.csv", "05329998877"),
-				     &o, &c));
+	tu_ok(hane_households_import(db, dup_file("d2.csv", "05329998877"), &o,
+				     &c));
 	tu_ok(hane_person_by_tckn(db, T[0], &p));
 	assert_string_equal(p.phone, "+905321234567");
 	o.on_duplicate = HANE_DUP_UPDATE;
-	tu_ok(hane_households_import(db, dup_file("d2.csv", "05329998877"),
-				     &o, &c));
+	tu_ok(hane_households_import(db, dup_file("d2.csv", "05329998877"), &o,
+				     &c));
 	assert_int_equal(c.updated, 1);
 	assert_int_equal(c.unchanged, 1);
 	tu_ok(hane_person_by_tckn(db, T[0], &p));
 	assert_string_equal(p.phone, "+905329998877");
 	assert_int_equal(p.version, 2);
-	tu_ok(hane_store_query_int(db, &audits2, "SELECT count(*) FROM audit"
-						" WHERE action <> 'import'",
+	tu_ok(hane_store_query_int(db, &audits2,
+				   "SELECT count(*) FROM audit"
+				   " WHERE action <> 'import'",
 				   NULL, 0));
 	assert_true(audits2 > audits);
 
@@ -379,7 +378,8 @@ static void test_duplicates(void **state)
 		hane_households_import(
 			db,
 			file("d3.csv",
-			     "TC Kimlik No,Ad,Soyad\n%s,Yeni,Kişi\n%s,Ali,Kaya\n",
+			     "TC Kimlik "
+			     "No,Ad,Soyad\n%s,Yeni,Kişi\n%s,Ali,Kaya\n",
 			     T[5], T[0]),
 			&o, &c),
 		HANE_EEXIST);
@@ -474,7 +474,8 @@ static void test_cp1254_file(void **state)
 				"TC Kimlik No;Ad\xFD;Soyad\xFD;Mahalle\r\n"
 				"%s;\xDE\xFCkr\xFC;I\xFE\xFDk;"
 				"G\xFCndo\xF0\x64u\r\n"
-				"%s;\xC7i\xE7\x65k;\xD6z;Yeni\xFE" "ehir\r\n"
+				"%s;\xC7i\xE7\x65k;\xD6z;Yeni\xFE"
+				"ehir\r\n"
 				"%s;\xDD\x6Cker;Ya\xF0\xFDz;Yok Mahalle\r\n",
 				T[0], T[1], T[2]);
 
@@ -655,9 +656,9 @@ static void test_export_masked_by_default(void **state)
 	tu_ok(hane_staff_add(db, &st, NULL));
 	tu_ok(hane_store_set_actor(db, "rapor"));
 	fp = fopen(e, "wb");
-	assert_int_equal(hane_households_export(db, fp, HANE_OUT_UNMASKED,
-						&rows),
-			 HANE_EPERM);
+	assert_int_equal(
+		hane_households_export(db, fp, HANE_OUT_UNMASKED, &rows),
+		HANE_EPERM);
 	assert_non_null(strstr(hane_error_last(), "export.unmasked"));
 	fclose(fp);
 	export_to(db, e, 0);
@@ -677,12 +678,12 @@ static void test_header_only_and_empty(void **state)
 	tu_ok(hane_households_import(
 		db, file("ho.csv", "TC Kimlik No;Ad;Soyad\r\n"), &o, &c));
 	assert_int_equal(c.rows, 0);
-	assert_int_equal(hane_households_import(db, file("em.csv", "%s", ""),
-						&o, &c),
-			 HANE_ECSV);
-	assert_int_equal(hane_households_import(db, file("bl.csv", "\n\n"), &o,
-						&c),
-			 HANE_ECSV);
+	assert_int_equal(
+		hane_households_import(db, file("em.csv", "%s", ""), &o, &c),
+		HANE_ECSV);
+	assert_int_equal(
+		hane_households_import(db, file("bl.csv", "\n\n"), &o, &c),
+		HANE_ECSV);
 	hane_store_close(db);
 }
 
@@ -708,8 +709,8 @@ static bool stop_in_end(const struct hane_import_counts *c, void *arg)
  * given, heads one more group of two new members at the end. */
 static const char *big_file(const char *name, const char *extra)
 {
-	static const char *const first[] = {"Şükrü", "Ayşe", "Ali", "Çiğdem",
-					    "İsmail", "Ali Rıza", "Işık"};
+	static const char *const first[] = {
+		"Şükrü", "Ayşe", "Ali", "Çiğdem", "İsmail", "Ali Rıza", "Işık"};
 	static const char *const last[] = {"Yılmaz", "Öztürk", "Kılıç", "Ali"};
 	char *p = (char *)file(name, "%s", ""), head[HANE_TCKN_LEN + 1];
 	FILE *f = fopen(p, "w");
@@ -720,7 +721,8 @@ static const char *big_file(const char *name, const char *extra)
 
 	assert_non_null(f);
 	fputs("Hane No;TC Kimlik No;Ad;Soyad;Doğum Tarihi;Yakınlık;Telefon;"
-	      "Mahalle;Adres\n", f);
+	      "Mahalle;Adres\n",
+	      f);
 	for (int h = 0; h < BIG_HH; h++)
 		for (int m = 0; m < 1 + h % 4; m++, t++)
 			fprintf(f, "H%d;%s;%s;%s;%02d.%02d.%d;%s;%s;%s;%s\n", h,
@@ -731,8 +733,9 @@ static const char *big_file(const char *name, const char *extra)
 				m ? "" : (h % 2 ? "Serdar" : "gundogdu"),
 				m ? "" : "Atatürk Cd.");
 	if (extra)
-		fprintf(f, "X;%s;Eski;Kişi;;;;;\nX;%s;Yeni;Üye;;eşi;;;\n"
-			   "X;%s;Yeni;Çocuk;;çocuğu;;;\n",
+		fprintf(f,
+			"X;%s;Eski;Kişi;;;;;\nX;%s;Yeni;Üye;;eşi;;;\n"
+			"X;%s;Yeni;Çocuk;;çocuğu;;;\n",
 			head, tu_tckn(900001), tu_tckn(900002));
 	fclose(f);
 	return p;
@@ -868,19 +871,21 @@ static void test_big_file_fresh_and_not(void **state)
 	/* The search words are the distinct words of each name ("Ali Ali"
 	 * one row, "Ali Rıza Kılıç" three), as the single writes make them. */
 	assert_int_equal(count_of(db, "SELECT count(*) FROM person_word"),
-			 count_of(db, "WITH RECURSIVE s(id, w, rest) AS ("
-				      " SELECT id, '', name_key || ' ' FROM person"
-				      " UNION ALL SELECT id,"
-				      " substr(rest, 1, instr(rest, ' ') - 1),"
-				      " substr(rest, instr(rest, ' ') + 1)"
-				      " FROM s WHERE rest <> '')"
-				      " SELECT count(*) FROM (SELECT DISTINCT"
-				      " id, w FROM s WHERE w <> '')"));
-	assert_int_equal(count_of(db, "SELECT count(*) FROM person_word w"
-				      " WHERE NOT EXISTS (SELECT 1 FROM person p"
-				      " WHERE p.id = w.person_id AND ' ' ||"
-				      " p.name_key || ' ' LIKE"
-				      " '% ' || w.word || ' %')"),
+			 count_of(db,
+				  "WITH RECURSIVE s(id, w, rest) AS ("
+				  " SELECT id, '', name_key || ' ' FROM person"
+				  " UNION ALL SELECT id,"
+				  " substr(rest, 1, instr(rest, ' ') - 1),"
+				  " substr(rest, instr(rest, ' ') + 1)"
+				  " FROM s WHERE rest <> '')"
+				  " SELECT count(*) FROM (SELECT DISTINCT"
+				  " id, w FROM s WHERE w <> '')"));
+	assert_int_equal(count_of(db,
+				  "SELECT count(*) FROM person_word w"
+				  " WHERE NOT EXISTS (SELECT 1 FROM person p"
+				  " WHERE p.id = w.person_id AND ' ' ||"
+				  " p.name_key || ' ' LIKE"
+				  " '% ' || w.word || ' %')"),
 			 0);
 	assert_int_equal(count_of(db, "SELECT count(*) FROM audit"
 				      " WHERE action = 'import'"),

@@ -34,8 +34,9 @@ static int64_t add_staff(hane_db *db, const char *user, const char *name,
 	if (!active) {
 		hane_stmt *st = NULL;
 
-		tu_ok(hane_stmt_prepare(db, &st, "UPDATE staff SET active = 0"
-						 " WHERE id = :id"));
+		tu_ok(hane_stmt_prepare(db, &st,
+					"UPDATE staff SET active = 0"
+					" WHERE id = :id"));
 		tu_ok(hane_stmt_bind_int(st, ":id", id));
 		assert_int_equal(hane_stmt_step(st), HANE_DONE);
 		hane_stmt_finalize(st);
@@ -147,15 +148,15 @@ static void test_codes(void **state)
 			    "tenant");
 	assert_string_equal(hane_inspection_parse(HANE_INSP_URGENCY, "acil"),
 			    "urgent");
-	assert_string_equal(hane_inspection_parse(HANE_INSP_AID_TYPE,
-						  "one-time"),
-			    "one_time");
-	assert_string_equal(hane_inspection_parse(HANE_INSP_AID_TYPE,
-						  "Düzenli"),
-			    "regular");
-	assert_string_equal(hane_inspection_parse(HANE_INSP_CHANNEL,
-						  "Çınar Çocuk Evleri"),
-			    "cinar");
+	assert_string_equal(
+		hane_inspection_parse(HANE_INSP_AID_TYPE, "one-time"),
+		"one_time");
+	assert_string_equal(
+		hane_inspection_parse(HANE_INSP_AID_TYPE, "Düzenli"),
+		"regular");
+	assert_string_equal(
+		hane_inspection_parse(HANE_INSP_CHANNEL, "Çınar Çocuk Evleri"),
+		"cinar");
 	assert_string_equal(hane_inspection_parse(HANE_INSP_OUTCOME, "ret"),
 			    "rejected");
 	assert_null(hane_inspection_parse(HANE_INSP_KIND, "altın"));
@@ -180,10 +181,10 @@ static void test_dates(void **state)
 	assert_string_equal(out, "2026-02-28");
 	assert_int_equal(hane_inspection_date_add(out, "2026-02-30", 1),
 			 HANE_EINVAL);
-	assert_int_equal(hane_inspection_days_between("2026-06-01",
-						      "2026-06-16"), 15);
-	assert_int_equal(hane_inspection_days_between("2026-01-01",
-						      "2025-12-31"), -1);
+	assert_int_equal(
+		hane_inspection_days_between("2026-06-01", "2026-06-16"), 15);
+	assert_int_equal(
+		hane_inspection_days_between("2026-01-01", "2025-12-31"), -1);
 }
 
 /* ---- Requests ---------------------------------------------------------------- */
@@ -288,8 +289,8 @@ static void test_duplicate_after_decision_and_cancel(void **state)
 {
 	hane_db *db;
 	int64_t hid, a, b, insp;
-	struct hane_inspection_decision d = aid("one_time", "food", 0, NULL,
-						NULL, NULL);
+	struct hane_inspection_decision d =
+		aid("one_time", "food", 0, NULL, NULL, NULL);
 
 	(void)state;
 	set_now("2026-06-15 10:00:00");
@@ -313,8 +314,8 @@ static void test_status_flow(void **state)
 {
 	hane_db *db;
 	int64_t hid, id, insp;
-	struct hane_inspection_decision d = aid("one_time", "cash", 150000,
-						NULL, NULL, NULL);
+	struct hane_inspection_decision d =
+		aid("one_time", "cash", 150000, NULL, NULL, NULL);
 	struct hane_inspection_visit v;
 	struct hane_inspection r;
 
@@ -395,9 +396,9 @@ static void test_assign_rules(void **state)
 			 HANE_EINVAL);
 	assert_int_equal(hane_inspection_assign(db, id, r.version, 999, NULL),
 			 HANE_ENOTFOUND);
-	assert_int_equal(hane_inspection_assign(db, id, r.version, insp,
-						"01.06.2026"),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_inspection_assign(db, id, r.version, insp, "01.06.2026"),
+		HANE_EINVAL);
 	tu_ok(hane_inspection_assign(db, id, r.version, insp, "20.06.2026"));
 	assert_string_equal(get(db, id).due_on, "2026-06-20");
 	/* Re-assignment keeps the due date unless a new one is given. */
@@ -450,9 +451,9 @@ static void test_overdue_and_queues(void **state)
 	h1 = household(db, 8, "Serdar", "Ali", "Veli");
 	h2 = household(db, 9, "Cedit", "Can", "Ak");
 	h3 = household(db, 10, "Çayırköy", "Cem", "Er");
-	a = request(db, h1, "food", "urgent", NULL);  /* due 06-02 */
-	b = request(db, h2, "food", "normal", NULL);  /* due 06-16 */
-	c = request(db, h3, "food", "urgent", NULL);  /* due 06-02 */
+	a = request(db, h1, "food", "urgent", NULL); /* due 06-02 */
+	b = request(db, h2, "food", "normal", NULL); /* due 06-16 */
+	c = request(db, h3, "food", "urgent", NULL); /* due 06-02 */
 	assign(db, a, insp);
 	assert_false(get(db, a).overdue);
 	set_now("2026-06-03 09:00:00");
@@ -546,29 +547,29 @@ static void test_visit_rules_and_note(void **state)
 	id = request(db, hid, "general", "normal", "2026-06-10");
 	assign(db, id, insp);
 	hane_inspection_visit_init(&v);
-	assert_int_equal(hane_inspection_visit(db, id, get(db, id).version, &v,
-					       NULL),
-			 HANE_EINVAL); /* recommendation required */
+	assert_int_equal(
+		hane_inspection_visit(db, id, get(db, id).version, &v, NULL),
+		HANE_EINVAL); /* recommendation required */
 	strcpy(v.recommendation, "regular");
 	strcpy(v.tenure, "owner");
 	v.rent_kurus = 500000;
-	assert_int_equal(hane_inspection_visit(db, id, get(db, id).version, &v,
-					       NULL),
-			 HANE_EINVAL); /* rent for an owner */
+	assert_int_equal(
+		hane_inspection_visit(db, id, get(db, id).version, &v, NULL),
+		HANE_EINVAL); /* rent for an owner */
 	strcpy(v.tenure, "tenant");
 	strcpy(v.visited_on, "2026-06-09");
-	assert_int_equal(hane_inspection_visit(db, id, get(db, id).version, &v,
-					       NULL),
-			 HANE_EINVAL); /* before the request */
+	assert_int_equal(
+		hane_inspection_visit(db, id, get(db, id).version, &v, NULL),
+		HANE_EINVAL); /* before the request */
 	strcpy(v.visited_on, "2026-06-16");
-	assert_int_equal(hane_inspection_visit(db, id, get(db, id).version, &v,
-					       NULL),
-			 HANE_EINVAL); /* future */
+	assert_int_equal(
+		hane_inspection_visit(db, id, get(db, id).version, &v, NULL),
+		HANE_EINVAL); /* future */
 	strcpy(v.visited_on, "2026-06-12");
 	v.inspector_id = other;
-	assert_int_equal(hane_inspection_visit(db, id, get(db, id).version, &v,
-					       NULL),
-			 HANE_EINVAL); /* not an inspector */
+	assert_int_equal(
+		hane_inspection_visit(db, id, get(db, id).version, &v, NULL),
+		HANE_EINVAL); /* not an inspector */
 	v.inspector_id = 0;
 	v.rooms = 3;
 	strcpy(v.heating, "stove");
@@ -577,9 +578,9 @@ static void test_visit_rules_and_note(void **state)
 	strcpy(v.present, "hane reisi ve eşi");
 	strcpy(v.health, "Hane reisinde KOAH var.");
 	strcpy(v.findings, "Ev bakımsız, kışlık yakacak yok");
-	tu_ok(hane_inspection_note_fill(db, &(struct hane_inspection_visit){
-						    .request_id = id}, note,
-					sizeof note));
+	tu_ok(hane_inspection_note_fill(
+		db, &(struct hane_inspection_visit){.request_id = id}, note,
+		sizeof note));
 	tu_ok(hane_inspection_visit(db, id, get(db, id).version, &v, NULL));
 	tu_ok(hane_inspection_visit_get(db, id, &got));
 	assert_int_equal(got.inspector_id, insp); /* from the assignment */
@@ -656,8 +657,9 @@ static void test_decision_rules(void **state)
 	v = get(db, id).version;
 #define REFUSED(dd, text)                                                      \
 	do {                                                                   \
-		assert_int_equal(hane_inspection_decide(db, id, v, &(dd), NULL),\
-				 HANE_EINVAL);                                 \
+		assert_int_equal(                                              \
+			hane_inspection_decide(db, id, v, &(dd), NULL),        \
+			HANE_EINVAL);                                          \
 		assert_non_null(strstr(hane_error_last(), (text)));            \
 	} while (0)
 	d = aid("one_time", "cash", 0, NULL, NULL, NULL);
@@ -687,9 +689,9 @@ static void test_decision_rules(void **state)
 	d.decided_on[0] = '\0';
 	tu_ok(hane_inspection_decide(db, id, v, &d, NULL));
 	/* Once decided, no second decision. */
-	assert_int_equal(hane_inspection_decide(db, id, get(db, id).version, &d,
-						NULL),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_inspection_decide(db, id, get(db, id).version, &d, NULL),
+		HANE_EINVAL);
 #undef REFUSED
 	hane_store_close(db);
 }
@@ -966,8 +968,8 @@ static void test_permissions(void **state)
 	int64_t hid, id, insp;
 	struct hane_inspection r;
 	struct hane_inspection_settings st;
-	struct hane_inspection_decision d = aid("one_time", "food", 0, NULL,
-						NULL, NULL);
+	struct hane_inspection_decision d =
+		aid("one_time", "food", 0, NULL, NULL, NULL);
 	struct hane_staff s = {0};
 
 	(void)state;
@@ -993,9 +995,9 @@ static void test_permissions(void **state)
 	tu_ok(hane_inspection_request(db, &r, &id));
 	assign(db, id, insp);
 	visit(db, id, NULL, "in_kind");
-	assert_int_equal(hane_inspection_decide(db, id, get(db, id).version, &d,
-						NULL),
-			 HANE_EPERM);
+	assert_int_equal(
+		hane_inspection_decide(db, id, get(db, id).version, &d, NULL),
+		HANE_EPERM);
 	tu_ok(hane_inspection_settings_get(db, &st));
 	assert_int_equal(hane_inspection_settings_set(db, &st), HANE_EPERM);
 	/* A reporter reads, never writes. */
@@ -1069,7 +1071,7 @@ static hane_db *report_fixture(int64_t *regular_hid)
 	d = aid("one_time", "food", 0, NULL, NULL, NULL);
 	decide(db, 2, &d, NULL);
 	id = request(db, s, "rent", "normal", "2026-05-02"); /* #3 */
-	id = request(db, g, "general", "normal", NULL); /* #4 */
+	id = request(db, g, "general", "normal", NULL);	     /* #4 */
 	assign(db, id, insp);
 	set_now("2026-05-12 09:00:00");
 	visit(db, id, NULL, "regular");
@@ -1104,15 +1106,18 @@ static void test_report_monthly(void **state)
 	assert_true(t->has_total);
 	/* mahalle req vis dec one reg rej cash kind food cloth fuel edu oth
 	 * avg late */
-	assert_row(t, 0, (const char *const[]){
-				 "Gündoğdu", "2", "2", "2", "1", "1", "0", "1",
-				 "1", "1", "0", "0", "0", "0", "3.0", "1"});
-	assert_row(t, 1, (const char *const[]){
-				 "Serdar", "2", "1", "1", "0", "0", "1", "0",
-				 "0", "0", "0", "0", "0", "0", "14.0", "1"});
-	assert_row(t, 2, (const char *const[]){
-				 NULL, "4", "3", "3", "1", "1", "1", "1", "1",
-				 "1", "0", "0", "0", "0", "", "2"});
+	assert_row(t, 0,
+		   (const char *const[]){"Gündoğdu", "2", "2", "2", "1", "1",
+					 "0", "1", "1", "1", "0", "0", "0", "0",
+					 "3.0", "1"});
+	assert_row(t, 1,
+		   (const char *const[]){"Serdar", "2", "1", "1", "0", "0", "1",
+					 "0", "0", "0", "0", "0", "0", "0",
+					 "14.0", "1"});
+	assert_row(t, 2,
+		   (const char *const[]){NULL, "4", "3", "3", "1", "1", "1",
+					 "1", "1", "1", "0", "0", "0", "0", "",
+					 "2"});
 	hane_report_table_free(t);
 	/* "Overdue" is judged by hane's clock, not SQLite's real one: on
 	 * 01.05.2026 no due date of May has passed yet. */
@@ -1144,10 +1149,10 @@ static void test_report_aid_active(void **state)
 	hane_report_table_free(t);
 	t = run_report(db, "aid-active", "on", "2026-11-01");
 	assert_int_equal(t->nrows, 2);
-	assert_row(t, 0, (const char *const[]){
-				 hid, "Ali Veli", "Gündoğdu", "nakdi",
-				 "3000.00", "aylık", "3000.00", "2026-06-01",
-				 "2026-11-30", "29", ""});
+	assert_row(t, 0,
+		   (const char *const[]){hid, "Ali Veli", "Gündoğdu", "nakdi",
+					 "3000.00", "aylık", "3000.00",
+					 "2026-06-01", "2026-11-30", "29", ""});
 	assert_string_equal(hane_report_cell(t, 1, 6), "3000.00");
 	hane_report_table_free(t);
 	t = run_report(db, "aid-active", "on", "2026-12-01");

@@ -52,8 +52,8 @@ static int check_lines(const char *text, int width)
 static void bars_at(int width, bool unicode)
 {
 	char out[16384], first[1024];
-	int lines = hane_chart_bars(out, sizeof out, year_v, mon, 12, width,
-				    8, unicode);
+	int lines = hane_chart_bars(out, sizeof out, year_v, mon, 12, width, 8,
+				    unicode);
 	const char *full = unicode ? "\u2588" : "#";
 
 	assert_int_equal(lines, 9);
@@ -81,7 +81,7 @@ static void bars_at(int width, bool unicode)
 	/* A wider screen gives wider bars: the full block repeats. */
 	if (width >= 120)
 		assert_non_null(strstr(out, unicode ? "\u2588\u2588\u2588\u2588"
-						    "\u2588\u2588"
+						      "\u2588\u2588"
 						    : "######"));
 }
 
@@ -115,9 +115,8 @@ static void test_chart_small_values_show(void **s)
 	int64_t v[12] = {1000000, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
 	(void)s;
-	assert_int_equal(hane_chart_bars(out, sizeof out, v, mon, 12, 80, 4,
-					 false),
-			 5);
+	assert_int_equal(
+		hane_chart_bars(out, sizeof out, v, mon, 12, 80, 4, false), 5);
 	/* The bottom bar line: 1,000,000 fills it, 1 still shows a mark. */
 	{
 		const char *l = out;
@@ -129,9 +128,9 @@ static void test_chart_small_values_show(void **s)
 	}
 	assert_non_null(strstr(out, "1.000.000"));
 	/* Too narrow for twelve bars. */
-	assert_int_equal(hane_chart_bars(out, sizeof out, v, mon, 12, 30, 4,
-					 true),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_chart_bars(out, sizeof out, v, mon, 12, 30, 4, true),
+		HANE_EINVAL);
 }
 
 static void test_sparkline(void **s)
@@ -190,14 +189,21 @@ static void test_annual_on_generated_year(void **s)
 {
 	hane_db *db;
 	struct hane_ov_demo_counts c;
-	struct fig figs[] = {
-		{"inspection.requests", -1}, {"inspection.visits", -1},
-		{"inspection.decisions", -1}, {"inspection.aid", -1},
-		{"inspection.households", -1}, {"foodbank.packages", -1},
-		{"foodbank.households", -1}, {"homecare.care_visits", -1},
-		{"homecare.care_persons", -1}, {"homecare.cleanings", -1},
-		{"homecare.cleaning_persons", -1}, {"taxi.appointments", -1},
-		{"taxi.trips", -1}, {"taxi.riders", -1}, {NULL, 0}};
+	struct fig figs[] = {{"inspection.requests", -1},
+			     {"inspection.visits", -1},
+			     {"inspection.decisions", -1},
+			     {"inspection.aid", -1},
+			     {"inspection.households", -1},
+			     {"foodbank.packages", -1},
+			     {"foodbank.households", -1},
+			     {"homecare.care_visits", -1},
+			     {"homecare.care_persons", -1},
+			     {"homecare.cleanings", -1},
+			     {"homecare.cleaning_persons", -1},
+			     {"taxi.appointments", -1},
+			     {"taxi.trips", -1},
+			     {"taxi.riders", -1},
+			     {NULL, 0}};
 	int64_t other;
 
 	(void)s;
@@ -341,10 +347,11 @@ static void test_totals_follow_the_rows(void **s)
 	 * first served; nobody has moved, so the same as counted now. */
 	tu_ok(hane_overview_figure(db, 2025, "inspection.persons", &persons));
 	assert_int_equal(persons,
-			 q(db, "SELECT count(*) FROM person WHERE household_id"
-			       " IN (SELECT r.household_id FROM inspection_visit v"
-			       " JOIN inspection_request r ON r.id = v.request_id"
-			       " WHERE v.visited_on" HH_RANGE("2025") ")"));
+			 q(db,
+			   "SELECT count(*) FROM person WHERE household_id"
+			   " IN (SELECT r.household_id FROM inspection_visit v"
+			   " JOIN inspection_request r ON r.id = v.request_id"
+			   " WHERE v.visited_on" HH_RANGE("2025") ")"));
 	tu_ok(hane_overview_figure(db, 2025, "foodbank.persons", &persons));
 	assert_int_equal(persons,
 			 q(db, "SELECT count(*) FROM person WHERE household_id"
@@ -471,14 +478,14 @@ static void test_dashboard_totals_and_rows_agree(void **s)
 			 c.food_households);
 	/* A package handed out after that day: the dashboard of that day
 	 * must not count it, so it counts from the rows. */
-	tu_ok(hane_store_exec(
-		db, "INSERT INTO fb_distribution (household_id, date,"
-		    " branch_id, package_id, value_kurus, created_at,"
-		    " updated_at) SELECT min(id), '2026-01-10',"
-		    " (SELECT min(id) FROM fb_branch),"
-		    " (SELECT min(id) FROM fb_package_type), 100,"
-		    " '2026-01-10 10:00:00', '2026-01-10 10:00:00'"
-		    " FROM household"));
+	tu_ok(hane_store_exec(db,
+			      "INSERT INTO fb_distribution (household_id, date,"
+			      " branch_id, package_id, value_kurus, created_at,"
+			      " updated_at) SELECT min(id), '2026-01-10',"
+			      " (SELECT min(id) FROM fb_branch),"
+			      " (SELECT min(id) FROM fb_package_type), 100,"
+			      " '2026-01-10 10:00:00', '2026-01-10 10:00:00'"
+			      " FROM household"));
 	tu_ok(hane_overview_dashboard(db, "2025-12-31", 30, &slow));
 	assert_false(slow.from_totals);
 	same_dashboard(&fast, &slow);
@@ -569,8 +576,8 @@ static int on_pair(const struct hane_person *a, const struct hane_person *b,
 }
 
 static void add_household(hane_db *db, const char *tckn, const char *first,
-			  const char *last, const char *birth, const char *phone,
-			  int64_t *hh, int64_t *pid)
+			  const char *last, const char *birth,
+			  const char *phone, int64_t *hh, int64_t *pid)
 {
 	struct hane_household h;
 	struct hane_person p;
@@ -608,7 +615,8 @@ static void test_merge_and_undo(void **s)
 	snprintf(tckn_a, sizeof tckn_a, "%s", tu_tckn(501));
 	/* The same woman: registered by inspection with her number, by the
 	 * food bank list without it but with a phone. */
-	add_household(db, tckn_a, "Ayşe", "KAYA", "1950-03-04", NULL, &hha, &ia);
+	add_household(db, tckn_a, "Ayşe", "KAYA", "1950-03-04", NULL, &hha,
+		      &ia);
 	add_household(db, NULL, "ayse", "Kaya", "1950-03-04", "+905321234567",
 		      &hhb, &ib);
 	add_household(db, tu_tckn(502), "Mehmet", "Kaya", "1950-03-04", NULL,

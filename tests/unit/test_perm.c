@@ -150,9 +150,11 @@ static void matrix_through_actors(void **state)
 					 rc);
 			if (rc) {
 				assert_int_equal(rc, HANE_EPERM);
-				assert_non_null(strstr(hane_error_last(),
-						       hane_action_name(cases[i].a)));
-				assert_non_null(strstr(hane_error_last(), who[r]));
+				assert_non_null(
+					strstr(hane_error_last(),
+					       hane_action_name(cases[i].a)));
+				assert_non_null(
+					strstr(hane_error_last(), who[r]));
 			}
 		}
 	}

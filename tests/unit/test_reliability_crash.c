@@ -27,8 +27,8 @@
 #include "hane/households.h"
 #include "hane/households_csv.h"
 
-#define IMPORT_HH 60    /* households per import file, 1-3 persons each */
-#define BATCH_TX 25     /* transactions per batch */
+#define IMPORT_HH 60	/* households per import file, 1-3 persons each */
+#define BATCH_TX 25	/* transactions per batch */
 #define BATCH_MEMBERS 3 /* persons added to each batch household */
 
 static const char *db_path;
@@ -68,9 +68,11 @@ static const char *import_file(int r, int *persons)
 	fputs("Hane No;TC Kimlik No;Ad;Soyad;Doğum Tarihi;Yakınlık\r\n", fp);
 	for (int h = 0; h < IMPORT_HH; h++)
 		for (int m = 0; m <= h % 3; m++, n++)
-			fprintf(fp, "%d;%s;Kişi%d;Aktarım%d;%02d.0%d.19%02d;%s\r\n",
-				h, tu_tckn(2000000 + (uint64_t)r * 1000 +
-					   (uint64_t)n),
+			fprintf(fp,
+				"%d;%s;Kişi%d;Aktarım%d;%02d.0%d.19%02d;%s\r\n",
+				h,
+				tu_tckn(2000000 + (uint64_t)r * 1000 +
+					(uint64_t)n),
 				n, r, 1 + h % 28, 1 + m, 40 + h % 50,
 				m ? rel[m - 1] : "reis");
 	fclose(fp);
@@ -95,8 +97,9 @@ static int batch_tx(hane_db *db, void *arg)
 	snprintf(h.notes, sizeof h.notes, "b%d-%d", b->r, b->k);
 	snprintf(p.first_name, sizeof p.first_name, "Reis");
 	snprintf(p.last_name, sizeof p.last_name, "Toplu%d", b->r);
-	snprintf(p.tckn, sizeof p.tckn, "%s",
-		 tu_tckn(4000000 + (uint64_t)b->r * 1000 + (uint64_t)b->k * 10));
+	snprintf(
+		p.tckn, sizeof p.tckn, "%s",
+		tu_tckn(4000000 + (uint64_t)b->r * 1000 + (uint64_t)b->k * 10));
 	rc = hane_household_create(db, &h, &p, &hh, NULL, NULL);
 	for (int m = 1; rc == 0 && m <= BATCH_MEMBERS; m++) {
 		hane_person_init(&p);
@@ -234,8 +237,9 @@ static int64_t count_last_name(hane_db *db, const char *fmt, int r)
 	int64_t n = -1;
 
 	snprintf(name, sizeof name, fmt, r);
-	tu_ok(hane_stmt_prepare(db, &st, "SELECT count(*) FROM person"
-					 " WHERE last_name = :n"));
+	tu_ok(hane_stmt_prepare(db, &st,
+				"SELECT count(*) FROM person"
+				" WHERE last_name = :n"));
 	tu_ok(hane_stmt_bind_text(st, ":n", name));
 	assert_int_equal(hane_stmt_step(st), HANE_ROW);
 	n = hane_stmt_int(st, 0);
@@ -290,11 +294,11 @@ static int check_batch(int r, int acked_commits, bool killed)
 			if (hane_stmt_int(st, 0) != 1 + BATCH_MEMBERS ||
 			    !hane_stmt_int(st, 1))
 				fail_msg("batch %d tx %d half there: %lld"
-					 " persons", r, k,
-					 (long long)hane_stmt_int(st, 0));
+					 " persons",
+					 r, k, (long long)hane_stmt_int(st, 0));
 			if (present != k)
-				fail_msg("batch %d: tx %d there, %d missing",
-					 r, k, present);
+				fail_msg("batch %d: tx %d there, %d missing", r,
+					 k, present);
 			present++;
 			assert_int_equal(hane_stmt_step(st), HANE_DONE);
 		} else {
@@ -307,8 +311,8 @@ static int check_batch(int r, int acked_commits, bool killed)
 		fail_msg("batch %d: %d commits acknowledged, %d there", r,
 			 acked_commits, present);
 	if (present > acked_commits + 1)
-		fail_msg("batch %d: %d there, only %d acknowledged", r,
-			 present, acked_commits);
+		fail_msg("batch %d: %d there, only %d acknowledged", r, present,
+			 acked_commits);
 	if (!killed)
 		assert_int_equal(present, BATCH_TX);
 	assert_int_equal(count_last_name(db, "Toplu%d", r),
@@ -407,8 +411,8 @@ static void test_kill_first_import(void **state)
 		import_file(-1 - r, &persons);
 		/* Rep 0 runs to the end: how long a whole run takes. */
 		/* Inside the run, mostly: a loaded machine's runs vary. */
-		run_child(IMPORT, -1 - r, r ? t * import_ms * 0.9 : -1,
-			  &killed, r ? NULL : &import_ms);
+		run_child(IMPORT, -1 - r, r ? t * import_ms * 0.9 : -1, &killed,
+			  r ? NULL : &import_ms);
 		killed_imports += killed;
 		check_import(-1 - r, persons, killed);
 		db = reopen_checked();

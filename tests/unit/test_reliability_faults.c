@@ -121,8 +121,8 @@ static void test_disk_full_import(void **state)
 		hane_testing_fault_disk_full_after(-1);
 		if (rc != HANE_EFULL)
 			fail_msg("budget %lld: import gave %d (%s), not"
-				 " HANE_EFULL", (long long)budgets[b], rc,
-				 hane_error_last());
+				 " HANE_EFULL",
+				 (long long)budgets[b], rc, hane_error_last());
 		assert_message(HANE_M_DB_FULL);
 		assert_int_equal(hane_store_depth(db), 0);
 		/* Same connection, then a fresh one: nothing of it. */
@@ -213,8 +213,7 @@ static void test_read_only(void **state)
 		snprintf(side, sizeof side, "%s-shm", path);
 		unlink(side);
 		assert_int_equal(chmod(path, 0444), 0);
-		assert_int_equal(hane_store_open(&db, path, 0),
-				 HANE_EREADONLY);
+		assert_int_equal(hane_store_open(&db, path, 0), HANE_EREADONLY);
 		assert_message(HANE_M_DB_READONLY);
 		chmod(path, 0600);
 	}
@@ -345,8 +344,7 @@ static void test_not_a_database(void **state)
 
 		snprintf(cmd, sizeof cmd, mk, path);
 		if (system(cmd) == 0)
-			refused_untouched(path, HANE_ENOTDB,
-					  HANE_M_DB_FOREIGN);
+			refused_untouched(path, HANE_ENOTDB, HANE_M_DB_FOREIGN);
 		else
 			print_message("sqlite3 tool missing: foreign"
 				      " database case skipped\n");

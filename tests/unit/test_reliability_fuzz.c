@@ -34,8 +34,8 @@ static int replay(const char *kind, const char *name,
 	DIR *d;
 	int n = 0;
 
-	snprintf(dir, sizeof dir, "%s/tests/fuzz/%s/%s", src ? src : ".",
-		 kind, name);
+	snprintf(dir, sizeof dir, "%s/tests/fuzz/%s/%s", src ? src : ".", kind,
+		 name);
 	d = opendir(dir);
 	if (!d)
 		fail_msg("cannot read %s", dir);
@@ -100,9 +100,9 @@ static void test_units_corpus(void **state)
 static void test_seeds_import(void **state)
 {
 	const char *src = getenv("HANE_SOURCE_DIR");
-	const char *names[] = {"excel-1254-semicolon.csv",
-			       "excel-utf8-bom.csv", "plain-utf8-comma.csv",
-			       "tabs.tsv", "quoted-all.csv", "mac-cr.csv"};
+	const char *names[] = {"excel-1254-semicolon.csv", "excel-utf8-bom.csv",
+			       "plain-utf8-comma.csv",	   "tabs.tsv",
+			       "quoted-all.csv",	   "mac-cr.csv"};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		hane_db *db = tu_open(NULL);

@@ -19,12 +19,12 @@
  * Durability, as hane runs it (WAL, synchronous=FULL): the WAL is synced
  * at every commit, so every acknowledged commit survives, asserted after
  * every cut — but for the read log (opening a household), which commits
- * unsynced and may be lost only when no synced commit came after it; in the drop variant none begun after the last WAL sync does,
- * in the torn variant later ones may, but only as a prefix.
- * A contrast run with synchronous=NORMAL (which syncs only at
- * checkpoints: every 1000 pages, and when the last connection closes)
- * must lose acknowledged commits, or the simulation would show nothing:
- * that is why hane does not run NORMAL.
+ * unsynced and may be lost only when no synced commit came after it; in the
+ * drop variant none begun after the last WAL sync does, in the torn variant
+ * later ones may, but only as a prefix. A contrast run with synchronous=NORMAL
+ * (which syncs only at checkpoints: every 1000 pages, and when the last
+ * connection closes) must lose acknowledged commits, or the simulation would
+ * show nothing: that is why hane does not run NORMAL.
  *
  * HANE_POWER_CUTS (default 40) is the number of cuts per variant;
  * HANE_POWER_SEED (hex, printed by every run) replays a run's cuts. */
@@ -44,9 +44,9 @@
 #include "hane/security.h"
 #include "hane/testing.h"
 
-#define IMPORT_HH 30  /* households per import file, 1-3 persons each */
-#define MEMBERS 2     /* persons added to each household transaction */
-#define NDIST 16      /* households referred to the food bank */
+#define IMPORT_HH 30 /* households per import file, 1-3 persons each */
+#define MEMBERS 2    /* persons added to each household transaction */
+#define NDIST 16     /* households referred to the food bank */
 #define MAX_STEPS 64
 #define MAX_TABLES 64
 
@@ -63,9 +63,9 @@ enum step_kind {
 
 struct step {
 	enum step_kind kind;
-	int tx;    /* transaction number (T_*), in commit order */
-	int arg;   /* T_IMPORT: file; T_DISTRIBUTE: household; S_OPEN:
-		      wal_autocheckpoint (0: hane's default) */
+	int tx;	 /* transaction number (T_*), in commit order */
+	int arg; /* T_IMPORT: file; T_DISTRIBUTE: household; S_OPEN:
+		    wal_autocheckpoint (0: hane's default) */
 };
 
 static struct step steps[MAX_STEPS];
@@ -163,8 +163,9 @@ static void write_csv(int f)
 		for (int m = 0; m <= h % 3; m++, n++)
 			fprintf(fp,
 				"%d;%s;Kişi%d;Aktarım%d;%02d.0%d.19%02d;%s\r\n",
-				h, tu_tckn(6000000 + (uint64_t)f * 1000 +
-					   (uint64_t)n),
+				h,
+				tu_tckn(6000000 + (uint64_t)f * 1000 +
+					(uint64_t)n),
 				n, f, 1 + h % 28, 1 + m, 40 + h % 50,
 				m ? rel[m - 1] : "reis");
 	fclose(fp);
@@ -392,8 +393,8 @@ static int run_workload(struct run *r, bool calibrate)
 			if (rc == 0)
 				rc = hane_store_set_actor(db, "tester");
 			if (rc == 0 && sync_normal)
-				rc = hane_store_exec(db,
-						     "PRAGMA synchronous=NORMAL");
+				rc = hane_store_exec(
+					db, "PRAGMA synchronous=NORMAL");
 			if (rc == 0 && s->arg > 0) {
 				char sql[64];
 
@@ -456,7 +457,8 @@ static int tx_present(hane_db *db, int k)
 		if (n == 1 && m == 1 + MEMBERS)
 			return 1;
 		fail_msg("household tx %d in part: %lld households, %lld"
-			 " persons", k, (long long)n, (long long)m);
+			 " persons",
+			 k, (long long)n, (long long)m);
 		return -1;
 	}
 	case T_IMPORT: {
@@ -467,8 +469,9 @@ static int tx_present(hane_db *db, int k)
 			if (steps[i].tx == k)
 				f = steps[i].arg;
 		snprintf(name, sizeof name, "Aktarım%d", f);
-		tu_ok(hane_stmt_prepare(db, &st, "SELECT count(*) FROM person"
-						 " WHERE last_name = :l"));
+		tu_ok(hane_stmt_prepare(db, &st,
+					"SELECT count(*) FROM person"
+					" WHERE last_name = :l"));
 		tu_ok(hane_stmt_bind_text(st, ":l", name));
 		assert_int_equal(hane_stmt_step(st), HANE_ROW);
 		n = hane_stmt_int(st, 0);
@@ -518,8 +521,8 @@ static int tx_present(hane_db *db, int k)
 			return 0;
 		if (n == 1 && m > 0)
 			return 1;
-		fail_msg("distribution tx %d in part: %lld rows, %lld items",
-			 k, (long long)n, (long long)m);
+		fail_msg("distribution tx %d in part: %lld rows, %lld items", k,
+			 (long long)n, (long long)m);
 		return -1;
 	}
 	}
@@ -527,19 +530,19 @@ static int tx_present(hane_db *db, int k)
 
 struct totals {
 	int cuts, dead_runs;
-	int lost;           /* acknowledged commits not there after a cut */
-	int lost_max;       /* the most in one cut */
-	int logs_lost;      /* unsynced read logs at the tail, allowed */
-	int unacked_kept;   /* in-flight transactions that survived */
-	int unsynced_kept;  /* transactions kept past those surely synced
-			       (drop: the one whose own commit synced) */
+	int lost;	   /* acknowledged commits not there after a cut */
+	int lost_max;	   /* the most in one cut */
+	int logs_lost;	   /* unsynced read logs at the tail, allowed */
+	int unacked_kept;  /* in-flight transactions that survived */
+	int unsynced_kept; /* transactions kept past those surely synced
+			      (drop: the one whose own commit synced) */
 	int64_t unsynced, landed, torn;
 };
 
 /* Opens the database after cut `c` through SQLite's own VFS and checks
  * it; returns how many transactions survived. */
-static int check_cut(const char *what, int c, int64_t at,
-		     const struct run *r, const struct hane_power_stats *ps,
+static int check_cut(const char *what, int c, int64_t at, const struct run *r,
+		     const struct hane_power_stats *ps,
 		     enum hane_power_cut mode, struct totals *t)
 {
 	hane_db *db = NULL;
@@ -565,8 +568,8 @@ static int check_cut(const char *what, int c, int64_t at,
 			continue;
 		if (present != k)
 			fail_msg("%s cut %d (op %lld): tx %d there, tx %d"
-				 " missing", what, c, (long long)at, k,
-				 present);
+				 " missing",
+				 what, c, (long long)at, k, present);
 		present++;
 	}
 	fingerprint(db, fp);
@@ -597,12 +600,13 @@ static int check_cut(const char *what, int c, int64_t at,
 	}
 	if (present < must)
 		fail_msg("%s cut %d (op %lld): %d transactions there, %d had"
-			 " been made durable (%d acknowledged)", what, c,
-			 (long long)at, present, must, r->committed);
+			 " been made durable (%d acknowledged)",
+			 what, c, (long long)at, present, must, r->committed);
 	if (present > may)
 		fail_msg("%s cut %d (op %lld): %d transactions there, at most"
-			 " %d could be (%d begun, %d acknowledged)", what, c,
-			 (long long)at, present, may, r->began, r->committed);
+			 " %d could be (%d begun, %d acknowledged)",
+			 what, c, (long long)at, present, may, r->began,
+			 r->committed);
 	if (present < r->committed) {
 		int lost = 0;
 
@@ -710,8 +714,8 @@ static void test_power_cuts(void **state)
 	t0 = now_ms();
 	total = calibrate();
 	print_message("workload: %d transactions, %lld writes, truncates"
-		      " and syncs, %.0f ms uncut\n", ntx, (long long)total,
-		      now_ms() - t0);
+		      " and syncs, %.0f ms uncut\n",
+		      ntx, (long long)total, now_ms() - t0);
 
 	t0 = now_ms();
 	cuts("drop", HANE_POWER_DROP, reps, total, &drop);
@@ -768,10 +772,9 @@ static void test_power_cuts_first_import(void **state)
 		tu_ok(hane_testing_power_install());
 		if (c >= 0) {
 			at = 1 + (int64_t)(rand64() % (uint64_t)total);
-			hane_testing_power_cut_at(at,
-						  c % 2 ? HANE_POWER_TORN
-							: HANE_POWER_DROP,
-						  rand64());
+			hane_testing_power_cut_at(
+				at, c % 2 ? HANE_POWER_TORN : HANE_POWER_DROP,
+				rand64());
 		}
 		rc = hane_store_open(&db, work_path, 0);
 		if (rc == 0)
@@ -792,8 +795,8 @@ static void test_power_cuts_first_import(void **state)
 		db = NULL;
 		if (hane_store_open(&db, work_path, 0) != 0)
 			fail_msg("first import cut %d (op %lld): database does"
-				 " not open: %s", c, (long long)at,
-				 hane_error_last());
+				 " not open: %s",
+				 c, (long long)at, hane_error_last());
 		if (hane_store_integrity_check(db) != 0)
 			fail_msg("first import cut %d (op %lld): %s", c,
 				 (long long)at, hane_error_last());
@@ -802,22 +805,23 @@ static void test_power_cuts_first_import(void **state)
 					   " FROM pragma_foreign_key_check",
 					   NULL, 0));
 		assert_int_equal(fk, 0);
-		tu_ok(hane_store_query_int(db, &n,
-					   "SELECT count(*) FROM person",
-					   NULL, 0));
+		tu_ok(hane_store_query_int(
+			db, &n, "SELECT count(*) FROM person", NULL, 0));
 		if (n != 0 && n != import_persons[0])
 			fail_msg("first import cut %d (op %lld): %lld of %d"
-				 " persons", c, (long long)at, (long long)n,
+				 " persons",
+				 c, (long long)at, (long long)n,
 				 import_persons[0]);
 		if (acked && n != import_persons[0])
 			fail_msg("first import cut %d (op %lld): returned,"
-				 " but %lld persons there", c, (long long)at,
-				 (long long)n);
+				 " but %lld persons there",
+				 c, (long long)at, (long long)n);
 		whole += n > 0;
 		hane_store_close(db);
 	}
 	print_message("first import: %d cuts (%d before it returned), the"
-		      " file whole after %d\n", reps, dead, whole);
+		      " file whole after %d\n",
+		      reps, dead, whole);
 	assert_true(dead >= reps / 2);
 }
 
@@ -825,9 +829,8 @@ static void test_power_cuts_first_import(void **state)
 static void remove_dir(void)
 {
 	static const char *const names[] = {
-		"base.db", "work.db", "work.db-wal", "work.db-shm",
-		"work.db-journal", "empty.db",
-		"import-0.csv", "import-1.csv",
+		"base.db",	   "work.db",  "work.db-wal",  "work.db-shm",
+		"work.db-journal", "empty.db", "import-0.csv", "import-1.csv",
 	};
 	char p[700];
 

@@ -18,16 +18,15 @@ static void test_parse(void **state)
 {
 	struct hane_report r;
 
-	tu_ok(hane_report_parse(&r,
-				"-- name: demo\n"
-				"-- title: Deneme | Demo\n"
-				"-- needs: household.read\n"
-				"-- a line of prose: ignored\n"
-				"-- param: month month | Ay | Month\n"
-				"-- column: a text | A | A en\n"
-				"-- column: n number sum | Sayı\n"
-				"\n"
-				"SELECT 'x', 1;\n"));
+	tu_ok(hane_report_parse(&r, "-- name: demo\n"
+				    "-- title: Deneme | Demo\n"
+				    "-- needs: household.read\n"
+				    "-- a line of prose: ignored\n"
+				    "-- param: month month | Ay | Month\n"
+				    "-- column: a text | A | A en\n"
+				    "-- column: n number sum | Sayı\n"
+				    "\n"
+				    "SELECT 'x', 1;\n"));
 	assert_string_equal(r.name, "demo");
 	assert_string_equal(r.title[1], "Demo");
 	assert_int_equal(r.nparams, 1);
@@ -83,13 +82,12 @@ static void test_embedded_reports_run(void **state)
 		assert_string_equal(file, hane_embedded_reports[i].name);
 		for (int p = 0; p < r.nparams; p++) {
 			args[p].name = r.params[p].name;
-			args[p].value = !strcmp(r.params[p].type, "month")
-						? "2026-06"
-					: !strcmp(r.params[p].type, "year")
-						? "2026"
-					: !strcmp(r.params[p].type, "date")
-						? "01.06.2026"
-						: "x";
+			args[p].value =
+				!strcmp(r.params[p].type, "month")  ? "2026-06"
+				: !strcmp(r.params[p].type, "year") ? "2026"
+				: !strcmp(r.params[p].type, "date")
+					? "01.06.2026"
+					: "x";
 		}
 		tu_ok(hane_report_run(db, &r, args, (size_t)r.nparams, &t));
 		assert_int_equal(t->ncols, r.ncols);
@@ -289,7 +287,7 @@ static void test_personal_columns(void **state)
 	assert_string_equal(hane_report_cell(t, 0, 2), "***");
 	assert_string_equal(hane_report_cell(t, 0, 3), "***");
 	assert_string_equal(hane_report_cell(t, 0, 4), "Şükrü");
-	assert_string_equal(hane_report_cell(t, 1, 0), "");    /* empty stays */
+	assert_string_equal(hane_report_cell(t, 1, 0), ""); /* empty stays */
 	assert_string_equal(hane_report_cell(t, 2, 0), "Toplam");
 	assert_string_equal(hane_report_cell(t, 2, 5), "2");
 	hane_report_table_free(t);
@@ -312,9 +310,9 @@ static void test_personal_columns(void **state)
 	/* A reporter runs it masked and is refused the unmasked run. */
 	add_staff(db, "rapor", "reporter", "");
 	tu_ok(hane_store_set_actor(db, "rapor"));
-	assert_int_equal(hane_report_run_flags(db, &r, &a, 1,
-					       HANE_OUT_UNMASKED, &t),
-			 HANE_EPERM);
+	assert_int_equal(
+		hane_report_run_flags(db, &r, &a, 1, HANE_OUT_UNMASKED, &t),
+		HANE_EPERM);
 	assert_null(t);
 	assert_non_null(strstr(hane_error_last(), "export.unmasked"));
 	tu_ok(hane_report_run(db, &r, &a, 1, &t));

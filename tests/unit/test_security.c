@@ -72,9 +72,9 @@ static void masking_by_role(void **state)
 	staff(db, "fb", "caseworker", "foodbank");
 	staff(db, "hh", "caseworker", "households");
 	assert_string_equal(hane_mask_tckn(db, out, sizeof out, t), t);
-	assert_string_equal(hane_mask_phone(db, out, sizeof out,
-					    "+905321234567"),
-			    "0532 123 45 67");
+	assert_string_equal(
+		hane_mask_phone(db, out, sizeof out, "+905321234567"),
+		"0532 123 45 67");
 	tu_ok(hane_store_set_actor(db, "hh"));
 	assert_string_equal(hane_mask_tckn(db, out, sizeof out, t), t);
 	assert_string_equal(hane_mask_address(db, out, sizeof out, "Gündoğdu",
@@ -86,16 +86,15 @@ static void masking_by_role(void **state)
 		assert_null(strstr(out, t));
 		assert_int_equal(strncmp(out, t, 3), 0);
 		assert_non_null(strstr(out, "******"));
-		assert_string_equal(hane_mask_phone(db, out, sizeof out,
-						    "+905321234567"),
-				    "0532 *** ** 67");
+		assert_string_equal(
+			hane_mask_phone(db, out, sizeof out, "+905321234567"),
+			"0532 *** ** 67");
 		assert_string_equal(hane_mask_address(db, out, sizeof out,
 						      "Gündoğdu", "Atatürk Cd.",
 						      "12", "3"),
 				    "Gündoğdu ***");
-		assert_string_equal(hane_mask_text(db, out, sizeof out,
-						   "diyabet"),
-				    "***");
+		assert_string_equal(
+			hane_mask_text(db, out, sizeof out, "diyabet"), "***");
 	}
 	assert_string_equal(hane_mask_tckn(db, out, sizeof out, ""), "");
 	hane_store_close(db);
@@ -190,8 +189,9 @@ static void password_never_in_clear(void **state)
 	tu_ok(hane_login_password(db, "ayse", pw));
 	assert_string_equal(hane_store_actor(db)->username, "ayse");
 	/* A caseworker may change only their own password. */
-	assert_int_equal(hane_staff_set_password(db, "tester", "başka-parola-1"),
-			 HANE_EPERM);
+	assert_int_equal(
+		hane_staff_set_password(db, "tester", "başka-parola-1"),
+		HANE_EPERM);
 	hane_store_close(db);
 }
 
@@ -289,15 +289,15 @@ static void retention(void **state)
 	 * person only through two foreign keys (trip → appointment →
 	 * client → person), and it keeps the person. */
 	chained = add_person(db, 5, &h5);
-	tu_ok(hane_store_exec(db,
-			      "CREATE TABLE test_client (id INTEGER PRIMARY KEY,"
-			      " person_id INTEGER, created_at TEXT);"
-			      "CREATE TABLE test_appt (id INTEGER PRIMARY KEY,"
-			      " client_id INTEGER REFERENCES test_client (id),"
-			      " created_at TEXT);"
-			      "CREATE TABLE test_trip (id INTEGER PRIMARY KEY,"
-			      " appt_id INTEGER REFERENCES test_appt (id),"
-			      " created_at TEXT, updated_at TEXT)"));
+	tu_ok(hane_store_exec(
+		db, "CREATE TABLE test_client (id INTEGER PRIMARY KEY,"
+		    " person_id INTEGER, created_at TEXT);"
+		    "CREATE TABLE test_appt (id INTEGER PRIMARY KEY,"
+		    " client_id INTEGER REFERENCES test_client (id),"
+		    " created_at TEXT);"
+		    "CREATE TABLE test_trip (id INTEGER PRIMARY KEY,"
+		    " appt_id INTEGER REFERENCES test_appt (id),"
+		    " created_at TEXT, updated_at TEXT)"));
 	{
 		hane_stmt *st = NULL;
 
@@ -308,10 +308,10 @@ static void retention(void **state)
 		assert_int_equal(hane_stmt_step(st), HANE_DONE);
 		hane_stmt_finalize(st);
 	}
-	tu_ok(hane_store_exec(db,
-			      "INSERT INTO test_appt VALUES (1, 1, '2019-01-10');"
-			      "INSERT INTO test_trip VALUES (1, 1, '2019-01-10',"
-			      " '2025-05-01 08:00:00')"));
+	tu_ok(hane_store_exec(
+		db, "INSERT INTO test_appt VALUES (1, 1, '2019-01-10');"
+		    "INSERT INTO test_trip VALUES (1, 1, '2019-01-10',"
+		    " '2025-05-01 08:00:00')"));
 	/* An inspection of old1's household in 2019, with a case note that
 	 * names and places people: it must go with the identity. */
 	{
@@ -323,7 +323,8 @@ static void retention(void **state)
 			" requested_on, channel, referrer, reason, reason_text,"
 			" due_on, created_at, updated_at) VALUES(77, :h,"
 			" '2019-01-10', 'referral', 'Komşusu Veli Bey', 'food',"
-			" 'Eşi hasta', '2019-01-25', '2019-01-10', '2019-01-10')"));
+			" 'Eşi hasta', '2019-01-25', '2019-01-10', "
+			"'2019-01-10')"));
 		tu_ok(hane_stmt_bind_int(st, ":h", h1));
 		assert_int_equal(hane_stmt_step(st), HANE_DONE);
 		hane_stmt_finalize(st);
@@ -381,7 +382,8 @@ static void retention(void **state)
 		int64_t k;
 
 		snprintf(sql, sizeof sql,
-			 "SELECT count(*) FROM audit WHERE changes LIKE '%%%s%%'",
+			 "SELECT count(*) FROM audit WHERE changes LIKE "
+			 "'%%%s%%'",
 			 tu_tckn(1));
 		tu_ok(hane_store_query_int(db, &k, sql, NULL, 0));
 		assert_int_equal(k, 0);
@@ -493,12 +495,13 @@ static void retention_running(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE tckn"
 				   " IS NULL"),
 			 1);
-	assert_int_equal(count(db, "SELECT count(*) FROM overview_merge WHERE"
-				   " a_tckn IS NULL AND a_first_name = 'Anonim'"
-				   " AND a_phone IS NULL AND b_tckn IS NULL AND"
-				   " b_first_name = 'Anonim' AND b_phone IS NULL"
-				   " AND b_chronic_illness IS NULL AND"
-				   " b_birth_date = '1960-07-01'"),
+	assert_int_equal(count(db,
+			       "SELECT count(*) FROM overview_merge WHERE"
+			       " a_tckn IS NULL AND a_first_name = 'Anonim'"
+			       " AND a_phone IS NULL AND b_tckn IS NULL AND"
+			       " b_first_name = 'Anonim' AND b_phone IS NULL"
+			       " AND b_chronic_illness IS NULL AND"
+			       " b_birth_date = '1960-07-01'"),
 			 1);
 	/* five years after the aid's end, not after the decision */
 	setenv("HANE_NOW", "2036-12-31 10:00:00", 1);
@@ -535,7 +538,8 @@ static void writer(const char *path, int stop_fd)
 
 		if (read(stop_fd, &c, 1) == 0)
 			break;
-		if (hane_store_audit_event(db, "test.write", "", 0, NULL) != 0 &&
+		if (hane_store_audit_event(db, "test.write", "", 0, NULL) !=
+			    0 &&
 		    hane_store_depth(db) != 0)
 			_exit(3);
 	}
@@ -565,15 +569,18 @@ static void backup_while_writing(void **state)
 	/* Wait (poll, with a deadline) until the writer is writing. */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	do {
-		tu_ok(hane_store_query_int(db, &before, "SELECT count(*) FROM"
+		tu_ok(hane_store_query_int(db, &before,
+					   "SELECT count(*) FROM"
 					   " audit WHERE action = 'test.write'",
 					   NULL, 0));
 		clock_gettime(CLOCK_MONOTONIC, &t);
 		assert_true(t.tv_sec - t0.tv_sec < 30);
 	} while (before < 50);
 	tu_ok(hane_store_backup(db, copy, 0600));
-	tu_ok(hane_store_query_int(db, &after, "SELECT count(*) FROM audit"
-				   " WHERE action = 'test.write'", NULL, 0));
+	tu_ok(hane_store_query_int(db, &after,
+				   "SELECT count(*) FROM audit"
+				   " WHERE action = 'test.write'",
+				   NULL, 0));
 	close(pipefd[1]);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
@@ -582,8 +589,10 @@ static void backup_while_writing(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	tu_ok(hane_store_open(&b, copy, HANE_OPEN_READONLY));
 	tu_ok(hane_store_integrity_check(b));
-	tu_ok(hane_store_query_int(b, &in_copy, "SELECT count(*) FROM audit"
-				   " WHERE action = 'test.write'", NULL, 0));
+	tu_ok(hane_store_query_int(b, &in_copy,
+				   "SELECT count(*) FROM audit"
+				   " WHERE action = 'test.write'",
+				   NULL, 0));
 	assert_true(in_copy >= before);
 	assert_true(in_copy <= after);
 	hane_store_close(b);
@@ -631,8 +640,9 @@ static void peer_login_only_by_os_user(void **state)
 	assert_false(hane_login_os_mapped(db, me));
 	assert_int_equal(hane_store_set_actor(db, NULL), HANE_ENOUSER);
 	/* mapped: it enters */
-	tu_ok(hane_stmt_prepare(db, &st, "UPDATE staff SET os_user = :u"
-					 " WHERE username = :u"));
+	tu_ok(hane_stmt_prepare(db, &st,
+				"UPDATE staff SET os_user = :u"
+				" WHERE username = :u"));
 	tu_ok(hane_stmt_bind_text(st, ":u", me));
 	assert_int_equal(hane_stmt_step(st), HANE_DONE);
 	hane_stmt_finalize(st);
@@ -644,7 +654,8 @@ static void peer_login_only_by_os_user(void **state)
 	tu_ok(hane_log_event(db, "test.read", "", 0, NULL));
 	snprintf(sql, sizeof sql,
 		 "SELECT count(*) FROM audit WHERE action = 'test.read' AND"
-		 " username = 'tester' AND os_user = '%s'", me);
+		 " username = 'tester' AND os_user = '%s'",
+		 me);
 	assert_int_equal(count(db, sql), 1);
 	hane_store_close(db);
 }

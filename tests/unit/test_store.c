@@ -147,7 +147,7 @@ static void test_turkish_collation(void **state)
 {
 	static const char *const want[] = {"Canan", "Cavit", "Çağla", "Çağrı",
 					   "Çetin", "Irmak", "İlker", "Oya",
-					   "Öykü", "Sude", "Şükrü"};
+					   "Öykü",  "Sude",  "Şükrü"};
 	hane_db *db = tu_open(NULL);
 	hane_stmt *st = NULL;
 	int i = 0;
@@ -226,10 +226,11 @@ static int insert_two(hane_db *db, void *arg)
 	int *calls = arg;
 
 	(*calls)++;
-	return hane_store_exec(db, "INSERT INTO staff(username, full_name, role)"
-				   " VALUES('x1', 'X', 'reporter');"
-				   "INSERT INTO staff(username, full_name, role)"
-				   " VALUES('x2', 'X', 'reporter')");
+	return hane_store_exec(db,
+			       "INSERT INTO staff(username, full_name, role)"
+			       " VALUES('x1', 'X', 'reporter');"
+			       "INSERT INTO staff(username, full_name, role)"
+			       " VALUES('x2', 'X', 'reporter')");
 }
 
 static int insert_then_fail(hane_db *db, void *arg)
@@ -253,7 +254,8 @@ static void test_transactions_all_or_nothing(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM staff WHERE username"
 				   " IN ('x1','x2')"),
 			 2);
-	assert_int_equal(hane_store_tx(db, insert_then_fail, NULL), HANE_EINVAL);
+	assert_int_equal(hane_store_tx(db, insert_then_fail, NULL),
+			 HANE_EINVAL);
 	assert_string_equal(hane_error_last(), "deliberate");
 	assert_int_equal(count(db, "SELECT count(*) FROM staff WHERE username"
 				   " = 'y1'"),
@@ -298,15 +300,17 @@ static void test_insert_update_audit(void **state)
 	setenv("HANE_NOW", "2026-03-04 12:04:00", 1);
 	tu_ok(hane_store_insert(db, "staff", f, 3, &id));
 	assert_true(id > 0);
-	tu_ok(hane_stmt_prepare(db, &st,
-				"SELECT username, action, tbl, row_id, changes, at"
-				" FROM audit ORDER BY id DESC LIMIT 1"));
+	tu_ok(hane_stmt_prepare(
+		db, &st,
+		"SELECT username, action, tbl, row_id, changes, at"
+		" FROM audit ORDER BY id DESC LIMIT 1"));
 	assert_int_equal(hane_stmt_step(st), HANE_ROW);
 	assert_string_equal(hane_stmt_text(st, 0), "tester");
 	assert_string_equal(hane_stmt_text(st, 1), "insert");
 	assert_string_equal(hane_stmt_text(st, 2), "staff");
 	assert_int_equal(hane_stmt_int(st, 3), id);
-	assert_non_null(strstr(hane_stmt_text(st, 4), "\"full_name\":\"Ayşe Kaya\""));
+	assert_non_null(
+		strstr(hane_stmt_text(st, 4), "\"full_name\":\"Ayşe Kaya\""));
 	assert_string_equal(hane_stmt_text(st, 5), "2026-03-04 12:04:00");
 	hane_stmt_finalize(st);
 
@@ -318,8 +322,9 @@ static void test_insert_update_audit(void **state)
 				" ORDER BY id DESC LIMIT 1"));
 	assert_int_equal(hane_stmt_step(st), HANE_ROW);
 	assert_string_equal(hane_stmt_text(st, 0), "update");
-	assert_string_equal(hane_stmt_text(st, 1),
-			    "{\"full_name\":[\"Ayşe Kaya\",\"Ayşe Kaya Demir\"]}");
+	assert_string_equal(
+		hane_stmt_text(st, 1),
+		"{\"full_name\":[\"Ayşe Kaya\",\"Ayşe Kaya Demir\"]}");
 	hane_stmt_finalize(st);
 	assert_int_equal(count(db, "SELECT version FROM staff WHERE username"
 				   " = 'ayse.k'"),
@@ -331,7 +336,8 @@ static void test_insert_update_audit(void **state)
 
 		tu_ok(hane_store_update(db, "staff", id, 2, g, 2, &changed));
 		assert_int_equal(changed, 0);
-		assert_int_equal(count(db, "SELECT count(*) FROM audit"), before);
+		assert_int_equal(count(db, "SELECT count(*) FROM audit"),
+				 before);
 	}
 	tu_clock_default();
 	hane_store_close(db);
@@ -402,9 +408,11 @@ static void test_store_refuses_control_chars(void **state)
 	int changed = 0;
 
 	(void)state;
-	assert_int_equal(hane_store_insert(db, "staff", f, 3, &id), HANE_EINVAL);
-	assert_string_equal(hane_error_last(),
-			    "full_name: denetim karakteri kullanılamaz (U+001B)");
+	assert_int_equal(hane_store_insert(db, "staff", f, 3, &id),
+			 HANE_EINVAL);
+	assert_string_equal(
+		hane_error_last(),
+		"full_name: denetim karakteri kullanılamaz (U+001B)");
 	assert_int_equal(count(db, "SELECT count(*) FROM staff WHERE"
 				   " username = 'ctl'"),
 			 0);

@@ -18,11 +18,12 @@
 
 struct fx {
 	hane_db *db;
-	int64_t d1, d2;   /* drivers */
-	int64_t v1, v2;   /* 41 ABC 123 (1 wheelchair, 3 seats); 41 DEF 456 (0, 4) */
-	int64_t walker;   /* rider with a walker, companion */
-	int64_t chair;    /* wheelchair rider */
-	int64_t plain;    /* no aid */
+	int64_t d1, d2; /* drivers */
+	int64_t v1,
+		v2; /* 41 ABC 123 (1 wheelchair, 3 seats); 41 DEF 456 (0, 4) */
+	int64_t walker; /* rider with a walker, companion */
+	int64_t chair;	/* wheelchair rider */
+	int64_t plain;	/* no aid */
 	int64_t plain2;
 };
 
@@ -180,7 +181,8 @@ static void test_helpers(void **state)
 	assert_string_equal(out, "41 ABC 123");
 	tu_ok(hane_taxi_plate_normalize(out, "34 a 1234"));
 	assert_string_equal(out, "34 A 1234");
-	assert_int_equal(hane_taxi_plate_normalize(out, "ABC 123"), HANE_EINVAL);
+	assert_int_equal(hane_taxi_plate_normalize(out, "ABC 123"),
+			 HANE_EINVAL);
 	assert_int_equal(hane_taxi_plate_normalize(out, "41 ABCD 12"),
 			 HANE_EINVAL);
 	assert_int_equal(hane_taxi_weekdays_parse("pzt,çar,cum"),
@@ -523,11 +525,12 @@ static void test_series(void **state)
 	assert_int_equal(sk.n, 1);
 	assert_string_equal(sk.days[0], "2026-06-24");
 	assert_int_equal(sk.why[0], HANE_TAXI_R_RIDER);
-	tu_ok(hane_store_query_int(f->db, &n,
-				   "SELECT count(*) FROM taxi_trip t JOIN"
-				   " taxi_appointment a ON a.id = t.appointment_id"
-				   " WHERE a.series_id = :s",
-				   ":s", sid));
+	tu_ok(hane_store_query_int(
+		f->db, &n,
+		"SELECT count(*) FROM taxi_trip t JOIN"
+		" taxi_appointment a ON a.id = t.appointment_id"
+		" WHERE a.series_id = :s",
+		":s", sid));
 	assert_int_equal(n, 12);
 	tu_ok(hane_store_query_int(f->db, &n,
 				   "SELECT count(*) FROM taxi_appointment WHERE"
@@ -537,17 +540,17 @@ static void test_series(void **state)
 	assert_int_equal(n, 1);
 	/* Beyond 14 days but within the series horizon; past it refused. */
 	snprintf(sr.to, sizeof sr.to, "2026-12-31");
-	assert_int_equal(hane_taxi_book_series(f->db, &sr, NULL, NULL, NULL,
-					       NULL, NULL),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_taxi_book_series(f->db, &sr, NULL, NULL, NULL, NULL, NULL),
+		HANE_EINVAL);
 	/* A series where nothing fits writes nothing. */
 	snprintf(sr.from, sizeof sr.from, "2026-06-17");
 	snprintf(sr.to, sizeof sr.to, "2026-06-17");
 	assert_int_equal(hane_taxi_book_series(f->db, &sr, NULL, &booked,
 					       &skipped, NULL, NULL),
 			 HANE_EINVAL);
-	tu_ok(hane_store_query_int(f->db, &n,
-				   "SELECT count(*) FROM taxi_series", NULL, 0));
+	tu_ok(hane_store_query_int(
+		f->db, &n, "SELECT count(*) FROM taxi_series", NULL, 0));
 	assert_int_equal(n, 1);
 }
 
@@ -567,14 +570,14 @@ static void test_cancel(void **state)
 	tu_ok(hane_taxi_book(f->db, &b, &aid, NULL));
 	l = day_trips(f->db, "2026-06-16");
 	/* The return only: Monday 10:00 → Tuesday 11:00 is 25 hours. */
-	assert_int_equal(hane_taxi_trip_cancel(f->db, l.t[1].id, "kimse",
-					       "x", NULL),
-			 HANE_EINVAL);
-	assert_int_equal(hane_taxi_trip_cancel(f->db, l.t[1].id, "yolcu", "",
-					       NULL),
-			 HANE_EINVAL);
-	tu_ok(hane_taxi_trip_cancel(f->db, l.t[1].id, "yolcu",
-				    "Kızı getirecek", &notice));
+	assert_int_equal(
+		hane_taxi_trip_cancel(f->db, l.t[1].id, "kimse", "x", NULL),
+		HANE_EINVAL);
+	assert_int_equal(
+		hane_taxi_trip_cancel(f->db, l.t[1].id, "yolcu", "", NULL),
+		HANE_EINVAL);
+	tu_ok(hane_taxi_trip_cancel(f->db, l.t[1].id, "yolcu", "Kızı getirecek",
+				    &notice));
 	assert_int_equal(notice, 25 * 60);
 	tu_ok(hane_taxi_trip_get(f->db, l.t[1].id, &t));
 	assert_string_equal(t.status, "cancelled");
@@ -585,11 +588,12 @@ static void test_cancel(void **state)
 				   " taxi_appointment WHERE id = :a",
 				   ":a", aid));
 	assert_int_equal(n, 1);
-	assert_int_equal(hane_taxi_trip_cancel(f->db, l.t[1].id, "yolcu", "x",
-					       NULL),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_taxi_trip_cancel(f->db, l.t[1].id, "yolcu", "x", NULL),
+		HANE_EINVAL);
 	/* The whole appointment: the rest goes, the appointment too. */
-	tu_ok(hane_taxi_appointment_cancel(f->db, aid, "birim", "Araç arızası"));
+	tu_ok(hane_taxi_appointment_cancel(f->db, aid, "birim",
+					   "Araç arızası"));
 	tu_ok(hane_store_query_int(f->db, &n,
 				   "SELECT status = 'cancelled' FROM"
 				   " taxi_appointment WHERE id = :a",
@@ -607,7 +611,8 @@ static void test_cancel(void **state)
 	for (int i = 0; i < l.n; i++)
 		if (!strcmp(l.t[i].status, "planned"))
 			tu_ok(hane_taxi_trip_cancel(f->db, l.t[i].id, "rider",
-						    "Kapıda vazgeçti", &notice));
+						    "Kapıda vazgeçti",
+						    &notice));
 	assert_int_equal(notice, -15);
 }
 
@@ -627,12 +632,12 @@ static void test_noshow(void **state)
 	l16 = day_trips(f->db, "2026-06-16");
 	l17 = day_trips(f->db, "2026-06-17");
 	/* Not before the day. */
-	assert_int_equal(hane_taxi_trip_outcome(f->db, l16.t[0].id, "noshow",
-						&res),
-			 HANE_EINVAL);
-	assert_int_equal(hane_taxi_trip_outcome(f->db, l16.t[0].id, "belki",
-						&res),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_taxi_trip_outcome(f->db, l16.t[0].id, "noshow", &res),
+		HANE_EINVAL);
+	assert_int_equal(
+		hane_taxi_trip_outcome(f->db, l16.t[0].id, "belki", &res),
+		HANE_EINVAL);
 	setenv("HANE_NOW", "2026-06-16 09:10:00", 1);
 	tu_ok(hane_taxi_trip_outcome(f->db, l16.t[0].id, "gelmedi", &res));
 	/* The console asks about the return, still planned. */
@@ -668,11 +673,11 @@ static void test_noshow(void **state)
 		for (int i = 0; i < l.n; i++)
 			if (l.t[i].rider_id == f->plain2 &&
 			    !strcmp(l.t[i].leg, "out")) {
-				tu_ok(hane_taxi_trip_outcome(
-					f->db, l.t[i].id, "noshow", &res));
+				tu_ok(hane_taxi_trip_outcome(f->db, l.t[i].id,
+							     "noshow", &res));
 				assert_true(res.return_trip_id > 0);
-				tu_ok(hane_taxi_trip_outcome(
-					f->db, l.t[i].id, "noshow", &res));
+				tu_ok(hane_taxi_trip_outcome(f->db, l.t[i].id,
+							     "noshow", &res));
 				assert_true(res.return_trip_id > 0);
 			}
 	}
@@ -687,9 +692,9 @@ static void test_noshow(void **state)
 	tu_ok(hane_taxi_rider_unflag(f->db, f->plain, "Aile ile görüşüldü"));
 	tu_ok(hane_taxi_book(f->db, &b, NULL, &c));
 	/* Cancelled trips have no outcome. */
-	assert_int_equal(hane_taxi_trip_outcome(f->db, l16.t[1].id, "done",
-						&res),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_taxi_trip_outcome(f->db, l16.t[1].id, "done", &res),
+		HANE_EINVAL);
 	/* Old no-shows fall out of the window. */
 	tu_ok(hane_taxi_setting_set(f->db, "noshow_days", "1"));
 	setenv("HANE_NOW", "2026-06-19 12:00:00", 1);
@@ -719,12 +724,10 @@ static void test_assign(void **state)
 	l = day_trips(f->db, "2026-06-17");
 	assert_int_equal(l.n, 2);
 	/* Moving one onto the other's vehicle clashes. */
-	assert_int_equal(hane_taxi_trip_assign(f->db, l.t[0].id,
-					       l.t[0].version,
-					       l.t[0].vehicle_id == f->v1
-						       ? f->v2
-						       : f->v1,
-					       0, &c),
+	assert_int_equal(hane_taxi_trip_assign(
+				 f->db, l.t[0].id, l.t[0].version,
+				 l.t[0].vehicle_id == f->v1 ? f->v2 : f->v1, 0,
+				 &c),
 			 HANE_EINVAL);
 	assert_int_equal(c.why, HANE_TAXI_R_VEHICLE);
 	assert_int_equal(c.trip_id, l.t[1].id);
@@ -738,8 +741,8 @@ static void test_assign(void **state)
 	{
 		int64_t d3 = driver(f->db, "Yedek Şoför");
 
-		tu_ok(hane_taxi_trip_assign(f->db, l.t[0].id, l.t[0].version,
-					    0, d3, &c));
+		tu_ok(hane_taxi_trip_assign(f->db, l.t[0].id, l.t[0].version, 0,
+					    d3, &c));
 		assert_int_equal(hane_taxi_trip_assign(f->db, l.t[0].id,
 						       l.t[0].version, 0, f->d1,
 						       &c),
@@ -826,8 +829,8 @@ static void test_import(void **state)
 	assert_int_equal(c.rows, 6);
 	assert_int_equal(c.booked, 2);
 	assert_int_equal(c.rejected, 4);
-	tu_ok(hane_store_query_int(f->db, &n,
-				   "SELECT count(*) FROM taxi_trip", NULL, 0));
+	tu_ok(hane_store_query_int(f->db, &n, "SELECT count(*) FROM taxi_trip",
+				   NULL, 0));
 	assert_int_equal(n, 0); /* dry run */
 
 	memset(&rj, 0, sizeof rj);
@@ -841,8 +844,8 @@ static void test_import(void **state)
 	assert_non_null(strstr(rj.why[1], "kayıtlı değil"));
 	assert_non_null(strstr(rj.why[2], "SS:DD"));
 	assert_non_null(strstr(rj.why[3], "erken"));
-	tu_ok(hane_store_query_int(f->db, &n,
-				   "SELECT count(*) FROM taxi_trip", NULL, 0));
+	tu_ok(hane_store_query_int(f->db, &n, "SELECT count(*) FROM taxi_trip",
+				   NULL, 0));
 	assert_int_equal(n, 3);
 	fp = fopen(rej_path, "r");
 	assert_non_null(fp);
@@ -858,9 +861,9 @@ static void test_import(void **state)
 	fprintf(fp, "TC Kimlik No;Tarih;Hedef\n%s;17.06.2026;Devlet\n",
 		tu_tckn(2));
 	fclose(fp);
-	assert_int_equal(hane_taxi_import(f->db, path, NULL, false, NULL, NULL,
-					  &c),
-			 HANE_EINVAL);
+	assert_int_equal(
+		hane_taxi_import(f->db, path, NULL, false, NULL, NULL, &c),
+		HANE_EINVAL);
 	assert_non_null(strstr(hane_error_last(), "Randevu Saati"));
 	unlink(path);
 }

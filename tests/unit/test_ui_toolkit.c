@@ -209,16 +209,22 @@ static void test_form_validation(void **state)
 {
 	static const char *const sex[] = {"-", "Kadın", "Erkek"};
 	const struct hane_ui_field fields[] = {
-		{.kind = HANE_UI_F_TEXT, .label = HANE_M_UI_F_TCKN,
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_UI_F_TCKN,
 		 .check = check_tckn},
-		{.kind = HANE_UI_F_TEXT, .label = HANE_M_UI_F_FIRST,
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_UI_F_FIRST,
 		 .required = true},
 		{.kind = HANE_UI_F_DATE, .label = HANE_M_UI_F_BIRTH},
-		{.kind = HANE_UI_F_NUMBER, .label = HANE_M_UI_F_DISAB, .lo = 0,
+		{.kind = HANE_UI_F_NUMBER,
+		 .label = HANE_M_UI_F_DISAB,
+		 .lo = 0,
 		 .hi = 100},
 		{.kind = HANE_UI_F_MONEY, .label = HANE_M_UI_F_INCOME},
-		{.kind = HANE_UI_F_CHOICE, .label = HANE_M_UI_F_SEX,
-		 .choices = sex, .nchoices = 3},
+		{.kind = HANE_UI_F_CHOICE,
+		 .label = HANE_M_UI_F_SEX,
+		 .choices = sex,
+		 .nchoices = 3},
 	};
 	struct hane_ui_form_view v = {.fields = fields, .nfields = 6};
 	struct hane_ui_form *f = hane_ui_form_new(&v);
@@ -326,16 +332,17 @@ static void test_crumbs_shorten_in_the_middle(void **state)
 	char out[256];
 
 	(void)state;
-	assert_string_equal(hane_ui_crumbs_text(out, sizeof out, c, 4, 80),
-			    "hane › Haneler › #12 Yılmaz hanesi › Şükrü Yılmaz");
+	assert_string_equal(
+		hane_ui_crumbs_text(out, sizeof out, c, 4, 80),
+		"hane › Haneler › #12 Yılmaz hanesi › Şükrü Yılmaz");
 	assert_string_equal(hane_ui_crumbs_text(out, sizeof out, c, 4, 44),
 			    "hane › … › #12 Yılmaz hanesi › Şükrü Yılmaz");
 	assert_string_equal(hane_ui_crumbs_text(out, sizeof out, c, 4, 25),
 			    "hane › … › Şükrü Yılmaz");
 	/* nothing else left: the last is cut at its end */
-	assert_int_equal(hane_text_width(hane_ui_crumbs_text(
-				 out, sizeof out, c, 4, 15)),
-			 15);
+	assert_int_equal(
+		hane_text_width(hane_ui_crumbs_text(out, sizeof out, c, 4, 15)),
+		15);
 	assert_non_null(strstr(out, "hane › … › Şü"));
 	assert_string_equal(hane_ui_crumbs_text(out, sizeof out, c, 1, 80),
 			    "hane");

@@ -45,13 +45,14 @@ hane_db *tu_open(const char *path)
 	rc = hane_store_open(&db, path ? path : ":memory:", HANE_OPEN_CREATE);
 
 	if (rc != 0)
-		fail_msg("open %s: %s", path ? path : ":memory:",
-			 hane_error_last());
-	rc = hane_stmt_prepare(db, &st,
-			       "INSERT OR IGNORE INTO staff(username, full_name,"
-			       " role, created_at, updated_at)"
-			       " VALUES('tester', 'Test Kullanıcı', 'admin',"
-			       " '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+		fail_msg("open %s: %s",
+			 path ? path : ":memory:", hane_error_last());
+	rc = hane_stmt_prepare(
+		db, &st,
+		"INSERT OR IGNORE INTO staff(username, full_name,"
+		" role, created_at, updated_at)"
+		" VALUES('tester', 'Test Kullanıcı', 'admin',"
+		" '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
 	if (rc == 0)
 		rc = hane_stmt_step(st) < 0 ? -1 : 0;
 	hane_stmt_finalize(st);
@@ -77,7 +78,8 @@ const char *tu_tckn(uint64_t n)
 	static unsigned next;
 	char *t = out[next++ % 8];
 
-	snprintf(t, sizeof out[0], "9%08llu", (unsigned long long)(n % 100000000ULL));
+	snprintf(t, sizeof out[0], "9%08llu",
+		 (unsigned long long)(n % 100000000ULL));
 	hane_tckn_complete(t);
 	return t;
 }

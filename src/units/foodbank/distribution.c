@@ -14,8 +14,7 @@
 
 /* ---- Referrals -------------------------------------------------------------- */
 
-static int household_status(hane_db *db, int64_t id, int *members,
-			    bool *active)
+static int household_status(hane_db *db, int64_t id, int *members, bool *active)
 {
 	hane_stmt *st = NULL;
 	int rc = hane_stmt_prepare(
@@ -59,10 +58,11 @@ static int refer_tx(hane_db *db, void *arg)
 	int rc;
 
 	if (a->decision_id) {
-		rc = hane_stmt_prepare(db, &st,
-				       "SELECT id, version, household_id"
-				       " FROM fb_referral WHERE decision_id = :d"
-				       " AND source = 'inspection'");
+		rc = hane_stmt_prepare(
+			db, &st,
+			"SELECT id, version, household_id"
+			" FROM fb_referral WHERE decision_id = :d"
+			" AND source = 'inspection'");
 		if (rc)
 			return rc;
 		if ((rc = hane_stmt_bind_int(st, ":d", a->decision_id)) == 0)
@@ -79,10 +79,9 @@ static int refer_tx(hane_db *db, void *arg)
 	struct hane_field f[] = {
 		HANE_FINT("household_id", a->household_id),
 		FB_TEXT("source", a->source),
-		a->decision_id
-			? (struct hane_field)HANE_FINT("decision_id",
-						       a->decision_id)
-			: (struct hane_field)HANE_FNULL("decision_id"),
+		a->decision_id ? (struct hane_field)HANE_FINT("decision_id",
+							      a->decision_id)
+			       : (struct hane_field)HANE_FNULL("decision_id"),
 		HANE_FTEXT("reason", a->reason),
 		FB_TEXT("valid_from", a->from),
 		HANE_FTEXT("valid_until", a->until),
@@ -381,8 +380,7 @@ done:
 /* The last package of the same type within limit_days of date (either
  * side: a back-dated entry must not make room for a second package). */
 static int last_within(hane_db *db, const struct hane_fb_distribution *d,
-		       const struct hane_fb_package *p,
-		       struct hane_fb_check *c)
+		       const struct hane_fb_package *p, struct hane_fb_check *c)
 {
 	hane_stmt *st = NULL;
 	int rc = hane_stmt_prepare(
@@ -476,13 +474,15 @@ static int check_rules(hane_db *db, struct hane_fb_distribution *d,
 		bool seen = false;
 
 		for (size_t j = 0; j < i; j++)
-			if (!strcmp(d->items[j].category, d->items[i].category) &&
+			if (!strcmp(d->items[j].category,
+				    d->items[i].category) &&
 			    !strcmp(d->items[j].unit, d->items[i].unit))
 				seen = true;
 		if (seen)
 			continue;
 		for (size_t j = i; j < d->nitems; j++)
-			if (!strcmp(d->items[j].category, d->items[i].category) &&
+			if (!strcmp(d->items[j].category,
+				    d->items[i].category) &&
 			    !strcmp(d->items[j].unit, d->items[i].unit))
 				need += d->items[j].qty_milli;
 		if ((rc = stock_of(db, d->branch_id, d->items[i].category,
@@ -564,17 +564,15 @@ static int distribute_tx(hane_db *db, void *arg)
 		HANE_FINT("value_kurus", d->value_kurus),
 		HANE_FINT("referral_id", c->referral_id),
 		c->overridden
-			? (struct hane_field)FB_TEXT("override_reason",
-							 reason)
+			? (struct hane_field)FB_TEXT("override_reason", reason)
 			: (struct hane_field)HANE_FNULL("override_reason"),
 		HANE_FTEXT("notes", d->notes[0] ? d->notes : NULL),
 	};
 	if ((rc = hane_store_insert(db, "fb_distribution", f,
 				    sizeof f / sizeof f[0], &d->id)) != 0)
 		return rc;
-	if ((rc = fb_items_insert(db, "fb_distribution_item",
-				  "distribution_id", d->id, d->items,
-				  d->nitems)) != 0)
+	if ((rc = fb_items_insert(db, "fb_distribution_item", "distribution_id",
+				  d->id, d->items, d->nitems)) != 0)
 		return rc;
 	if (!c->overridden)
 		return 0;
@@ -619,14 +617,13 @@ int hane_foodbank_distribute(hane_db *db, struct hane_fb_distribution *d,
 		char have[32], need[32];
 		const struct hane_fb_shortage *s = &a.c->shortage[0];
 
-		hane_error_set(hane_msg(HANE_M_FB_SHORT), d->branch,
-			       hane_fb_category_label(s->category),
-			       hane_fb_qty_format(have, sizeof have,
-						  s->have_milli),
-			       s->unit,
-			       hane_fb_qty_format(need, sizeof need,
-						  s->need_milli),
-			       s->unit);
+		hane_error_set(
+			hane_msg(HANE_M_FB_SHORT), d->branch,
+			hane_fb_category_label(s->category),
+			hane_fb_qty_format(have, sizeof have, s->have_milli),
+			s->unit,
+			hane_fb_qty_format(need, sizeof need, s->need_milli),
+			s->unit);
 	} else {
 		hane_error_clear();
 	}

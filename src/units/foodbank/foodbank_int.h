@@ -13,7 +13,10 @@
 
 /* A text field from an array (never NULL); HANE_FTEXT's NULL test would
  * be a -Waddress warning on one. */
-#define FB_TEXT(n, v) {(n), HANE_V_TEXT, (v), 0}
+#define FB_TEXT(n, v)                                                          \
+	{                                                                      \
+		(n), HANE_V_TEXT, (v), 0                                       \
+	}
 
 /* Sets "Field: why" as the error detail; returns HANE_EINVAL. */
 int fb_field_error(enum hane_msg field, const char *why);
@@ -29,8 +32,7 @@ int fb_item_check(struct hane_fb_item *it);
 /* Inserts the items of a donation or a distribution (table is
  * fb_donation_item or fb_distribution_item, key its parent column). */
 int fb_items_insert(hane_db *db, const char *table, const char *key,
-		    int64_t parent, const struct hane_fb_item *items,
-		    size_t n);
+		    int64_t parent, const struct hane_fb_item *items, size_t n);
 
 /* Reads the items of a parent row with constant sql selecting category,
  * unit, qty_milli WHERE parent = :id. */

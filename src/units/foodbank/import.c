@@ -117,16 +117,15 @@ static int reject(struct imp *im, const struct hane_csv_record *rec,
 		im->o->reject(rec->line, why, im->o->arg);
 	if (!im->o->rejects)
 		return 0;
-	if (!im->rej &&
-	    (rc = hane_csv_rejects_open(&im->rej, im->o->rejects, im->r,
-					&im->header,
-					hane_msg(HANE_M_IMP_REJECTS_COLUMN))))
+	if (!im->rej && (rc = hane_csv_rejects_open(
+				 &im->rej, im->o->rejects, im->r, &im->header,
+				 hane_msg(HANE_M_IMP_REJECTS_COLUMN))))
 		return rc;
 	return hane_csv_rejects_add(im->rej, rec, why);
 }
 
-static const char *cell(const struct imp *im,
-			const struct hane_csv_record *rec, enum field f)
+static const char *cell(const struct imp *im, const struct hane_csv_record *rec,
+			enum field f)
 {
 	int i = im->col[f];
 
@@ -155,7 +154,7 @@ static int parse_row(struct imp *im, const struct hane_csv_record *rec,
 	memset(w, 0, sizeof *w);
 #define FAIL(field)                                                            \
 	do {                                                                   \
-		snprintf(why, whysz, "%s: %s", hane_msg(field),               \
+		snprintf(why, whysz, "%s: %s", hane_msg(field),                \
 			 hane_error_last());                                   \
 		return HANE_EINVAL;                                            \
 	} while (0)
@@ -173,8 +172,7 @@ static int parse_row(struct imp *im, const struct hane_csv_record *rec,
 	v = cell(im, rec, F_BRANCH);
 	if (*v) {
 		snprintf(buf, sizeof buf, "%s", v);
-		if ((rc = hane_foodbank_branch_find(im->db,
-						    hane_text_trim(buf),
+		if ((rc = hane_foodbank_branch_find(im->db, hane_text_trim(buf),
 						    &w->branch)) != 0) {
 			if (rc != HANE_ENOTFOUND)
 				return rc;
@@ -192,8 +190,8 @@ static int parse_row(struct imp *im, const struct hane_csv_record *rec,
 			hane_error_set("%s", hane_msg(HANE_M_FB_IMP_EMPTY));
 			FAIL(HANE_M_FB_F_MARKET);
 		}
-		if ((rc = hane_foodbank_market_find(im->db, buf,
-						    &w->market)) != 0) {
+		if ((rc = hane_foodbank_market_find(im->db, buf, &w->market)) !=
+		    0) {
 			if (rc != HANE_ENOTFOUND)
 				return rc;
 			FAIL(HANE_M_FB_F_MARKET);
@@ -209,7 +207,8 @@ static int parse_row(struct imp *im, const struct hane_csv_record *rec,
 	if (im->kind == HANE_FB_IMPORT_SUPPLY &&
 	    !hane_fb_category_is_market(v)) {
 		hane_error_set(hane_msg(HANE_M_FB_MARKET_CATEGORY),
-			       hane_fb_category_label(v), "sebze, meyve, şarküteri");
+			       hane_fb_category_label(v),
+			       "sebze, meyve, şarküteri");
 		FAIL(HANE_M_FB_F_CATEGORY);
 	}
 	if (hane_fb_qty_parse(&w->item.qty_milli, cell(im, rec, F_QTY),
@@ -335,7 +334,8 @@ int hane_foodbank_import(hane_db *db, enum hane_fb_import_kind kind,
 	}
 	if (rc < 0)
 		goto done;
-	if ((rc = map_header(&im, rec)) || (rc = hane_csv_record_copy(&im.header, rec)))
+	if ((rc = map_header(&im, rec)) ||
+	    (rc = hane_csv_record_copy(&im.header, rec)))
 		goto done;
 	if ((rc = hane_store_begin(db)))
 		goto done;
@@ -362,11 +362,11 @@ int hane_foodbank_import(hane_db *db, enum hane_fb_import_kind kind,
 			 kind == HANE_FB_IMPORT_SUPPLY ? "supply" : "donations",
 			 (long long)counts->created,
 			 (long long)counts->rejected);
-		if ((rc = hane_store_audit_event(
-			     db, "import",
-			     kind == HANE_FB_IMPORT_SUPPLY ? "fb_supply"
-							   : "fb_donation",
-			     0, detail)))
+		if ((rc = hane_store_audit_event(db, "import",
+						 kind == HANE_FB_IMPORT_SUPPLY
+							 ? "fb_supply"
+							 : "fb_donation",
+						 0, detail)))
 			goto done;
 	}
 	in_tx = false;

@@ -11,14 +11,15 @@
 static int person_exists(hane_db *db, int64_t id)
 {
 	int64_t n = 0;
-	int rc = hane_store_query_int(db, &n,
-				      "SELECT count(*) FROM person WHERE id = :id",
-				      ":id", id);
+	int rc = hane_store_query_int(
+		db, &n, "SELECT count(*) FROM person WHERE id = :id", ":id",
+		id);
 
 	if (rc)
 		return rc;
 	if (!n) {
-		hane_error_set(hane_msg(HANE_M_PERSON_NOT_FOUND), (long long)id);
+		hane_error_set(hane_msg(HANE_M_PERSON_NOT_FOUND),
+			       (long long)id);
 		return HANE_ENOTFOUND;
 	}
 	return 0;
@@ -30,19 +31,18 @@ static int donate_tx(hane_db *db, void *arg)
 	struct hane_field f[] = {
 		HANE_FINT("branch_id", d->branch_id),
 		FB_TEXT("date", d->date),
-		d->donor_person_id ? (struct hane_field)HANE_FINT(
-					     "donor_person_id",
-					     d->donor_person_id)
-				   : (struct hane_field)HANE_FNULL(
-					     "donor_person_id"),
-		HANE_FTEXT("donor_name", d->donor_name[0] ? d->donor_name
-							  : NULL),
+		d->donor_person_id
+			? (struct hane_field)HANE_FINT("donor_person_id",
+						       d->donor_person_id)
+			: (struct hane_field)HANE_FNULL("donor_person_id"),
+		HANE_FTEXT("donor_name",
+			   d->donor_name[0] ? d->donor_name : NULL),
 		HANE_FINT("value_kurus", d->value_kurus),
 		HANE_FINT("off_day", d->off_day),
 		HANE_FTEXT("notes", d->notes[0] ? d->notes : NULL),
 	};
-	int rc = hane_store_insert(db, "fb_donation", f,
-				   sizeof f / sizeof f[0], &d->id);
+	int rc = hane_store_insert(db, "fb_donation", f, sizeof f / sizeof f[0],
+				   &d->id);
 
 	if (rc)
 		return rc;
@@ -84,10 +84,10 @@ int hane_foodbank_donate(hane_db *db, struct hane_fb_donation *d)
 	/* Accepted: the counter cannot turn a donor away, but the day is
 	 * worth a word (it may be a typo in the date or the branch). */
 	if (d->off_day)
-		hane_error_set(hane_msg(HANE_M_FB_OFF_DAY), b.name,
-			       hane_date_format(date, d->date),
-			       hane_foodbank_days_format(days, sizeof days,
-							 b.days));
+		hane_error_set(
+			hane_msg(HANE_M_FB_OFF_DAY), b.name,
+			hane_date_format(date, d->date),
+			hane_foodbank_days_format(days, sizeof days, b.days));
 	else
 		hane_error_clear();
 	return 0;
@@ -128,10 +128,11 @@ int hane_foodbank_last_donation(hane_db *db, struct hane_fb_donation *out)
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
 		return rc;
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT " DONATION_COLUMNS
-				    " FROM fb_donation d WHERE d.created_by = :u"
-				    " ORDER BY d.id DESC LIMIT 1")) != 0)
+	if ((rc = hane_stmt_prepare(
+		     db, &st,
+		     "SELECT " DONATION_COLUMNS
+		     " FROM fb_donation d WHERE d.created_by = :u"
+		     " ORDER BY d.id DESC LIMIT 1")) != 0)
 		return rc;
 	rc = hane_stmt_bind_text(st, ":u", hane_store_actor(db)->username);
 	if (rc == 0)
@@ -164,13 +165,12 @@ int hane_foodbank_donations(hane_db *db, int64_t branch_id, const char *from,
 	d = malloc(sizeof *d);
 	if (!d)
 		return HANE_ENOMEM;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT " DONATION_COLUMNS " FROM fb_donation d"
-		" WHERE (:b = 0 OR d.branch_id = :b)"
-		" AND (:from = '' OR d.date >= :from)"
-		" AND (:to = '' OR d.date <= :to)"
-		" ORDER BY d.date DESC, d.id DESC LIMIT :lim");
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT " DONATION_COLUMNS " FROM fb_donation d"
+			       " WHERE (:b = 0 OR d.branch_id = :b)"
+			       " AND (:from = '' OR d.date >= :from)"
+			       " AND (:to = '' OR d.date <= :to)"
+			       " ORDER BY d.date DESC, d.id DESC LIMIT :lim");
 	if (rc)
 		goto done;
 	if ((rc = hane_stmt_bind_int(st, ":b", branch_id)) ||

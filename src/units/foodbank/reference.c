@@ -57,7 +57,8 @@ static const struct {
 	bool market;
 	enum hane_msg label;
 } categories[] = {
-#define HANE_X_(id, code, unit, market) {code, unit, market, HANE_M_FB_CAT_##id},
+#define HANE_X_(id, code, unit, market)                                        \
+	{code, unit, market, HANE_M_FB_CAT_##id},
 	HANE_FB_CATEGORIES(HANE_X_)
 #undef HANE_X_
 };
@@ -101,18 +102,35 @@ const char *hane_fb_category_parse(const char *word)
 {
 	char key[64], cand[64];
 	/* The words counters and market sheets use besides the labels. */
-	static const struct { const char *word, *code; } extra[] = {
-		{"kuru", "dry_food"}, {"kurugida", "dry_food"},
-		{"bakliyat", "dry_food"}, {"makarna", "dry_food"},
-		{"pirinc", "dry_food"}, {"un", "dry_food"},
-		{"seker", "dry_food"}, {"konserve", "canned"},
-		{"yag", "oil"}, {"sivi yag", "oil"}, {"temizlik", "cleaning"},
-		{"deterjan", "cleaning"}, {"bebek", "baby"}, {"mama", "baby"},
-		{"bez", "baby"}, {"giyim", "clothing"}, {"kiyafet", "clothing"},
-		{"giysi", "clothing"}, {"diger", "other"}, {"sebze", "vegetable"},
-		{"meyve", "fruit"}, {"sarkuteri", "deli"},
-		{"dry food", "dry_food"}, {"dry", "dry_food"},
-		{"vegetables", "vegetable"}, {"fruits", "fruit"},
+	static const struct {
+		const char *word, *code;
+	} extra[] = {
+		{"kuru", "dry_food"},
+		{"kurugida", "dry_food"},
+		{"bakliyat", "dry_food"},
+		{"makarna", "dry_food"},
+		{"pirinc", "dry_food"},
+		{"un", "dry_food"},
+		{"seker", "dry_food"},
+		{"konserve", "canned"},
+		{"yag", "oil"},
+		{"sivi yag", "oil"},
+		{"temizlik", "cleaning"},
+		{"deterjan", "cleaning"},
+		{"bebek", "baby"},
+		{"mama", "baby"},
+		{"bez", "baby"},
+		{"giyim", "clothing"},
+		{"kiyafet", "clothing"},
+		{"giysi", "clothing"},
+		{"diger", "other"},
+		{"sebze", "vegetable"},
+		{"meyve", "fruit"},
+		{"sarkuteri", "deli"},
+		{"dry food", "dry_food"},
+		{"dry", "dry_food"},
+		{"vegetables", "vegetable"},
+		{"fruits", "fruit"},
 		{"delicatessen", "deli"},
 	};
 	char *p;
@@ -145,12 +163,15 @@ const char *hane_fb_category_parse(const char *word)
 const char *hane_fb_unit_parse(const char *word)
 {
 	char key[32];
-	static const struct { const char *word, *unit; } units[] = {
-		{"kg", "kg"}, {"kilo", "kg"}, {"kilogram", "kg"},
-		{"lt", "lt"}, {"l", "lt"}, {"litre", "lt"}, {"liter", "lt"},
-		{"adet", "adet"}, {"ad", "adet"}, {"tane", "adet"},
-		{"pcs", "adet"}, {"piece", "adet"}, {"pieces", "adet"},
-		{"koli", "koli"}, {"kutu", "koli"}, {"box", "koli"},
+	static const struct {
+		const char *word, *unit;
+	} units[] = {
+		{"kg", "kg"},	    {"kilo", "kg"},   {"kilogram", "kg"},
+		{"lt", "lt"},	    {"l", "lt"},      {"litre", "lt"},
+		{"liter", "lt"},    {"adet", "adet"}, {"ad", "adet"},
+		{"tane", "adet"},   {"pcs", "adet"},  {"piece", "adet"},
+		{"pieces", "adet"}, {"koli", "koli"}, {"kutu", "koli"},
+		{"box", "koli"},
 	};
 
 	hane_text_fold(key, sizeof key, word);
@@ -264,7 +285,8 @@ int hane_fb_item_parse(struct hane_fb_item *out, const char *text)
 		*p = '\0';
 		unit = p + 1;
 	} else {
-		/* "12,5 kg" or "12,5kg": the unit starts at the first letter. */
+		/* "12,5 kg" or "12,5kg": the unit starts at the first letter.
+		 */
 		for (p = qty; *p && !isalpha((unsigned char)*p); p++)
 			;
 		if (*p) {
@@ -344,14 +366,17 @@ static const enum hane_msg day_short[7] = {
 /* Folded day words → ISO weekday (both languages, short and long). */
 static int day_number(const char *key)
 {
-	static const struct { const char *word; int day; } words[] = {
+	static const struct {
+		const char *word;
+		int day;
+	} words[] = {
 		{"pzt", 1}, {"pazartesi", 1}, {"sal", 2}, {"sali", 2},
-		{"car", 3}, {"carsamba", 3}, {"per", 4}, {"persembe", 4},
-		{"cum", 5}, {"cuma", 5}, {"cmt", 6}, {"cumartesi", 6},
-		{"paz", 7}, {"pazar", 7}, {"mon", 1}, {"monday", 1},
-		{"tue", 2}, {"tuesday", 2}, {"wed", 3}, {"wednesday", 3},
-		{"thu", 4}, {"thursday", 4}, {"fri", 5}, {"friday", 5},
-		{"sat", 6}, {"saturday", 6}, {"sun", 7}, {"sunday", 7},
+		{"car", 3}, {"carsamba", 3},  {"per", 4}, {"persembe", 4},
+		{"cum", 5}, {"cuma", 5},      {"cmt", 6}, {"cumartesi", 6},
+		{"paz", 7}, {"pazar", 7},     {"mon", 1}, {"monday", 1},
+		{"tue", 2}, {"tuesday", 2},   {"wed", 3}, {"wednesday", 3},
+		{"thu", 4}, {"thursday", 4},  {"fri", 5}, {"friday", 5},
+		{"sat", 6}, {"saturday", 6},  {"sun", 7}, {"sunday", 7},
 	};
 
 	if (key[0] >= '1' && key[0] <= '7' && key[1] == '\0')
@@ -504,8 +529,8 @@ int hane_foodbank_branch_get(hane_db *db, int64_t id,
 struct name_match {
 	const char *text;
 	char key[128];
-	int64_t id;      /* exact */
-	int64_t prefix;  /* the one prefix match; -1 several */
+	int64_t id;	/* exact */
+	int64_t prefix; /* the one prefix match; -1 several */
 	char names[512];
 };
 
@@ -514,8 +539,8 @@ static void match_name(struct name_match *m, int64_t id, const char *name)
 	char f[128];
 	size_t len = strlen(m->names);
 
-	snprintf(m->names + len, sizeof m->names - len, "%s%s",
-		 len ? ", " : "", name);
+	snprintf(m->names + len, sizeof m->names - len, "%s%s", len ? ", " : "",
+		 name);
 	hane_text_fold(f, sizeof f, name);
 	if (!m->key[0])
 		return;
@@ -692,7 +717,8 @@ int hane_foodbank_market_add(hane_db *db, const char *name, int64_t *id)
 
 /* ---- Package types ---------------------------------------------------------- */
 
-#define PACKAGE_COLUMNS "id, version, code, name_tr, name_en, limit_days, active"
+#define PACKAGE_COLUMNS                                                        \
+	"id, version, code, name_tr, name_en, limit_days, active"
 
 static void read_package(hane_stmt *st, struct hane_fb_package *p)
 {
@@ -753,9 +779,10 @@ int hane_foodbank_package_find(hane_db *db, const char *text,
 		for (int col = 2; col <= 4 && !found; col++) {
 			hane_text_fold(f, sizeof f, hane_stmt_text(st, col));
 			/* "standart" matches "Standart paket" too. */
-			if (key[0] && (strcmp(f, key) == 0 ||
-				       (col > 2 && strncmp(f, key, strlen(key)) == 0 &&
-					f[strlen(key)] == ' '))) {
+			if (key[0] &&
+			    (strcmp(f, key) == 0 ||
+			     (col > 2 && strncmp(f, key, strlen(key)) == 0 &&
+			      f[strlen(key)] == ' '))) {
 				read_package(st, out);
 				found = true;
 			}
@@ -765,7 +792,8 @@ int hane_foodbank_package_find(hane_db *db, const char *text,
 	if (rc < 0)
 		return rc;
 	if (!found) {
-		hane_error_set(hane_msg(HANE_M_FB_PACKAGE_UNKNOWN), text, names);
+		hane_error_set(hane_msg(HANE_M_FB_PACKAGE_UNKNOWN), text,
+			       names);
 		return HANE_ENOTFOUND;
 	}
 	return 0;
@@ -911,8 +939,8 @@ int hane_foodbank_package_add(hane_db *db, const char *code,
 		return rc;
 	snprintf(c, sizeof c, "%s", code ? code : "");
 	hane_text_trim(c);
-	if (!c[0] || strspn(c, "abcdefghijklmnopqrstuvwxyz0123456789_") !=
-			     strlen(c) ||
+	if (!c[0] ||
+	    strspn(c, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(c) ||
 	    strlen(code ? code : "") >= sizeof c)
 		return fb_field_error(HANE_M_FB_F_CODE,
 				      hane_msg(HANE_M_FB_CODE_BAD));
@@ -955,6 +983,6 @@ int hane_foodbank_package_update(hane_db *db, const struct hane_fb_package *p)
 	struct hane_field f[] = {FB_TEXT(en ? "name_en" : "name_tr", n),
 				 HANE_FINT("limit_days", p->limit_days),
 				 HANE_FINT("active", p->active ? 1 : 0)};
-	return hane_store_update(db, "fb_package_type", p->id, p->version, f,
-				 3, NULL);
+	return hane_store_update(db, "fb_package_type", p->id, p->version, f, 3,
+				 NULL);
 }

@@ -104,8 +104,11 @@ static int reason_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 static void ask_reason(struct hane_ui *ui, char *out, size_t outsz)
 {
 	static const struct hane_ui_field fields[] = {
-		{.kind = HANE_UI_F_TEXT, .label = HANE_M_FB_F_REASON,
-		 .required = true, .width = 50, .max = 250},
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_FB_F_REASON,
+		 .required = true,
+		 .width = 50,
+		 .max = 250},
 	};
 	struct hane_ui_form_view v = {
 		.title = hane_msg(HANE_M_FB_UI_TITLE_OVERRIDE),
@@ -227,22 +230,23 @@ static bool distribute_form(struct hane_ui *ui, int64_t household)
 	memset(fields, 0, sizeof fields);
 	fields[D_GLANCE] = (struct hane_ui_field){.kind = HANE_UI_F_HEADING,
 						  .label = HANE_M_FB_UI_GLANCE};
-	fields[D_BRANCH] = (struct hane_ui_field){
-		.kind = HANE_UI_F_CHOICE, .label = HANE_M_FB_F_BRANCH,
-		.required = true, .choices = x->branches.label,
-		.nchoices = x->branches.n};
-	fields[D_PACKAGE] = (struct hane_ui_field){
-		.kind = HANE_UI_F_CHOICE, .label = HANE_M_FB_F_PACKAGE,
-		.required = true, .choices = x->packages.label,
-		.nchoices = x->packages.n};
+	fields[D_BRANCH] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+						  .label = HANE_M_FB_F_BRANCH,
+						  .required = true,
+						  .choices = x->branches.label,
+						  .nchoices = x->branches.n};
+	fields[D_PACKAGE] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+						   .label = HANE_M_FB_F_PACKAGE,
+						   .required = true,
+						   .choices = x->packages.label,
+						   .nchoices = x->packages.n};
 	fields[D_DATE] = (struct hane_ui_field){.kind = HANE_UI_F_DATE,
 						.label = HANE_M_FB_F_DATE,
 						.required = true};
 	fields[D_VALUE] = (struct hane_ui_field){.kind = HANE_UI_F_MONEY,
 						 .label = HANE_M_FB_F_VALUE};
-	fields[D_NOTES] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						 .label = HANE_M_FB_F_NOTES,
-						 .max = 250};
+	fields[D_NOTES] = (struct hane_ui_field){
+		.kind = HANE_UI_F_TEXT, .label = HANE_M_FB_F_NOTES, .max = 250};
 	snprintf(title, sizeof title, hane_msg(HANE_M_FB_UI_TITLE_DIST),
 		 (long long)household);
 	memset(&v, 0, sizeof v);
@@ -344,9 +348,9 @@ static int household_act(struct hane_ui *ui, struct hane_ui_list *l,
 	return HANE_UI_STAY;
 }
 
-static const enum hane_ui_action pick_acts[] = {
-	HANE_UI_A_HELP, HANE_UI_A_SORT, HANE_UI_A_CHOOSE, HANE_UI_A_BACK,
-	HANE_UI_A_QUIT};
+static const enum hane_ui_action pick_acts[] = {HANE_UI_A_HELP, HANE_UI_A_SORT,
+						HANE_UI_A_CHOOSE,
+						HANE_UI_A_BACK, HANE_UI_A_QUIT};
 
 static void distribution_screen(struct hane_ui *ui)
 {
@@ -369,8 +373,17 @@ static void distribution_screen(struct hane_ui *ui)
 
 /* ---- Donation intake ---------------------------------------------------------- */
 
-enum { N_BRANCH, N_DATE, N_DONOR, N_CATEGORY, N_QTY, N_UNIT, N_VALUE,
-       N_NOTES, N__COUNT };
+enum {
+	N_BRANCH,
+	N_DATE,
+	N_DONOR,
+	N_CATEGORY,
+	N_QTY,
+	N_UNIT,
+	N_VALUE,
+	N_NOTES,
+	N__COUNT
+};
 
 static const char *const category_codes[] = {
 #define HANE_X_(id, code, unit, market) code,
@@ -412,8 +425,8 @@ static int intake_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		 category_codes[hane_ui_form_choice(f, N_CATEGORY)]);
 	snprintf(d.items[0].unit, sizeof d.items[0].unit, "%s",
 		 unit_codes[hane_ui_form_choice(f, N_UNIT)]);
-	if (hane_fb_qty_parse(&d.items[0].qty_milli,
-			      hane_ui_form_get(f, N_QTY), false) != 0) {
+	if (hane_fb_qty_parse(&d.items[0].qty_milli, hane_ui_form_get(f, N_QTY),
+			      false) != 0) {
 		hane_ui_form_error(f, N_QTY, hane_error_last());
 		return HANE_EINVAL;
 	}
@@ -457,31 +470,37 @@ static void intake_screen(struct hane_ui *ui)
 	for (int i = 0; i < NCATS; i++)
 		x->cats[i] = hane_fb_category_label(category_codes[i]);
 	memset(fields, 0, sizeof fields);
-	fields[N_BRANCH] = (struct hane_ui_field){
-		.kind = HANE_UI_F_CHOICE, .label = HANE_M_FB_F_BRANCH,
-		.required = true, .choices = x->branches.label,
-		.nchoices = x->branches.n};
+	fields[N_BRANCH] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+						  .label = HANE_M_FB_F_BRANCH,
+						  .required = true,
+						  .choices = x->branches.label,
+						  .nchoices = x->branches.n};
 	fields[N_DATE] = (struct hane_ui_field){.kind = HANE_UI_F_DATE,
 						.label = HANE_M_FB_F_DATE,
 						.required = true};
-	fields[N_DONOR] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						 .label = HANE_M_FB_F_DONOR,
-						 .max = 90};
-	fields[N_CATEGORY] = (struct hane_ui_field){
-		.kind = HANE_UI_F_CHOICE, .label = HANE_M_FB_F_CATEGORY,
-		.required = true, .choices = x->cats, .nchoices = NCATS};
+	fields[N_DONOR] = (struct hane_ui_field){
+		.kind = HANE_UI_F_TEXT, .label = HANE_M_FB_F_DONOR, .max = 90};
+	fields[N_CATEGORY] =
+		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+				       .label = HANE_M_FB_F_CATEGORY,
+				       .required = true,
+				       .choices = x->cats,
+				       .nchoices = NCATS};
 	fields[N_QTY] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
 					       .label = HANE_M_FB_F_QTY,
-					       .required = true, .width = 10,
-					       .max = 12, .check = check_qty};
-	fields[N_UNIT] = (struct hane_ui_field){
-		.kind = HANE_UI_F_CHOICE, .label = HANE_M_FB_F_UNIT,
-		.required = true, .choices = unit_codes, .nchoices = NUNITS};
+					       .required = true,
+					       .width = 10,
+					       .max = 12,
+					       .check = check_qty};
+	fields[N_UNIT] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+						.label = HANE_M_FB_F_UNIT,
+						.required = true,
+						.choices = unit_codes,
+						.nchoices = NUNITS};
 	fields[N_VALUE] = (struct hane_ui_field){.kind = HANE_UI_F_MONEY,
 						 .label = HANE_M_FB_F_VALUE};
-	fields[N_NOTES] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						 .label = HANE_M_FB_F_NOTES,
-						 .max = 250};
+	fields[N_NOTES] = (struct hane_ui_field){
+		.kind = HANE_UI_F_TEXT, .label = HANE_M_FB_F_NOTES, .max = 250};
 	memset(&v, 0, sizeof v);
 	v.title = hane_msg(HANE_M_FB_UI_MENU_INTAKE);
 	v.fields = fields;
@@ -524,8 +543,8 @@ static void intake_screen(struct hane_ui *ui)
 
 /* ---- Read-only lists: ledger, stock, not served ------------------------------ */
 
-static const enum hane_ui_action view_acts[] = {
-	HANE_UI_A_HELP, HANE_UI_A_SORT, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+static const enum hane_ui_action view_acts[] = {HANE_UI_A_HELP, HANE_UI_A_SORT,
+						HANE_UI_A_BACK, HANE_UI_A_QUIT};
 
 struct filler {
 	struct hane_ui_list *l;
@@ -569,8 +588,8 @@ static int ledger_row(const struct hane_fb_ledger_row *r, void *arg)
 	cells[L_FRUIT] = q[1];
 	cells[L_DELI] = q[2];
 	cells[L_PCS] = q[3];
-	cells[L_VALUE] = hane_money_format(money, sizeof money, r->value_kurus,
-					   false);
+	cells[L_VALUE] =
+		hane_money_format(money, sizeof money, r->value_kurus, false);
 	cells[L_COUNT] = n;
 	fl->rc = hane_ui_list_add(fl->l, r->market_id, cells);
 	return fl->rc;
@@ -605,7 +624,8 @@ static void ledger_screen(struct hane_ui *ui)
 	if (rc || fl.rc) {
 		hane_ui_error_rc(ui, rc ? rc : fl.rc);
 	} else {
-		snprintf(title, sizeof title, hane_msg(HANE_M_FB_UI_TITLE_LEDGER),
+		snprintf(title, sizeof title,
+			 hane_msg(HANE_M_FB_UI_TITLE_LEDGER),
 			 hane_date_format(date, today));
 		show_list(ui, title, ledger_cols, L__COUNT, l);
 	}
@@ -691,7 +711,8 @@ static int unserved_row(const struct hane_fb_unserved *u, void *arg)
 		snprintf(last, sizeof last, hane_msg(HANE_M_FB_CLI_DAYS_AGO),
 			 hane_date_format(date, u->last_date), u->days_since);
 	else
-		snprintf(last, sizeof last, "%s", hane_msg(HANE_M_FB_CLI_NEVER));
+		snprintf(last, sizeof last, "%s",
+			 hane_msg(HANE_M_FB_CLI_NEVER));
 	cells[U_HH] = hh;
 	cells[U_HEAD] = u->head;
 	cells[U_MAHALLE] = u->mahalle;

@@ -16,10 +16,10 @@
 #include "homecare_int.h"
 
 static const enum hane_msg titles[] = {
-	HANE_M_HC_COL_DATE,    HANE_M_HC_COL_START,   HANE_M_HC_COL_END,
-	HANE_M_HC_COL_WORKER,  HANE_M_HC_COL_CLIENT,  HANE_M_HC_COL_MAHALLE,
-	HANE_M_HC_COL_ADDRESS, HANE_M_HC_COL_PHONE,   HANE_M_HC_COL_SERVICE,
-	HANE_M_HC_COL_NEEDS,   HANE_M_HC_COL_STATUS,  HANE_M_HC_COL_NOTES,
+	HANE_M_HC_COL_DATE,    HANE_M_HC_COL_START,  HANE_M_HC_COL_END,
+	HANE_M_HC_COL_WORKER,  HANE_M_HC_COL_CLIENT, HANE_M_HC_COL_MAHALLE,
+	HANE_M_HC_COL_ADDRESS, HANE_M_HC_COL_PHONE,  HANE_M_HC_COL_SERVICE,
+	HANE_M_HC_COL_NEEDS,   HANE_M_HC_COL_STATUS, HANE_M_HC_COL_NOTES,
 	HANE_M_HC_COL_VISIT,
 };
 #define NCOLS (sizeof titles / sizeof titles[0])
@@ -58,9 +58,9 @@ static int put_row(const struct hane_homecare_visit *v, void *arg)
 	const int u = HANE_ACT_HOMECARE_WRITE;
 	const char *cells[NCOLS];
 	static const enum hane_csv_kind kinds[NCOLS] = {
-		HANE_CSV_DATE, HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT,
-		HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_ID,
-		HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT,
+		HANE_CSV_DATE,	 HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT,
+		HANE_CSV_TEXT,	 HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_ID,
+		HANE_CSV_TEXT,	 HANE_CSV_TEXT, HANE_CSV_TEXT, HANE_CSV_TEXT,
 		HANE_CSV_NUMBER,
 	};
 
@@ -72,8 +72,8 @@ static int put_row(const struct hane_homecare_visit *v, void *arg)
 	cells[0] = hane_date_format(date, v->date);
 	cells[1] = v->start;
 	cells[2] = v->end;
-	cells[3] = v->worker_id ? v->worker_name
-				: hane_msg(HANE_M_HC_UNASSIGNED);
+	cells[3] =
+		v->worker_id ? v->worker_name : hane_msg(HANE_M_HC_UNASSIGNED);
 	cells[4] = v->client_name;
 	cells[5] = v->mahalle;
 	cells[6] = hane_gate_show(a->db, u, HANE_PD_ADDRESS, v->address, addr,
@@ -130,8 +130,9 @@ int hane_homecare_agenda_csv(hane_db *db, const char *from, const char *to,
 		rc = rc2;
 	if (rc)
 		return rc;
-	snprintf(detail, sizeof detail, "homecare agenda %s..%s worker %lld: %lld",
-		 from, to, (long long)worker_id, (long long)a.rows);
+	snprintf(detail, sizeof detail,
+		 "homecare agenda %s..%s worker %lld: %lld", from, to,
+		 (long long)worker_id, (long long)a.rows);
 	if ((rc = hane_store_audit_event(db, "export", "homecare_visit", 0,
 					 detail)))
 		return rc;

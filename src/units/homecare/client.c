@@ -33,8 +33,7 @@ static int worker_validate(const struct hane_homecare_worker *w)
 	}
 	if ((rc = hane_field_len(HANE_M_HC_F_NAME, w->name, sizeof w->name)) ||
 	    (rc = hc_check_code("kind", HANE_M_HC_F_KIND, w->kind)) ||
-	    (rc = hc_check_code("services", HANE_M_HC_F_SERVICES,
-				w->services)))
+	    (rc = hc_check_code("services", HANE_M_HC_F_SERVICES, w->services)))
 		return rc;
 	if (hane_homecare_days_parse(days, w->work_days) != 0 ||
 	    strcmp(days, w->work_days) != 0) {
@@ -69,7 +68,7 @@ int hane_homecare_worker_add(hane_db *db, const struct hane_homecare_worker *w,
 			HANE_FTEXT("work_days", w->work_days),
 			HANE_FTEXT("phone", w->phone[0] ? w->phone : NULL),
 			w->staff_id ? (struct hane_field)HANE_FINT("staff_id",
-								    w->staff_id)
+								   w->staff_id)
 				    : (struct hane_field)HANE_FNULL("staff_id"),
 			HANE_FINT("active", w->active ? 1 : 0),
 		};
@@ -144,7 +143,7 @@ int hane_homecare_worker_update(hane_db *db, struct hane_homecare_worker *w)
 			HANE_FTEXT("work_days", w->work_days),
 			HANE_FTEXT("phone", w->phone[0] ? w->phone : NULL),
 			w->staff_id ? (struct hane_field)HANE_FINT("staff_id",
-								    w->staff_id)
+								   w->staff_id)
 				    : (struct hane_field)HANE_FNULL("staff_id"),
 			HANE_FINT("active", w->active ? 1 : 0),
 		};
@@ -510,8 +509,9 @@ static int end_schedule(hane_db *db, int64_t client_id, const char *date,
 				HANE_FTEXT("cancel_reason", why),
 			};
 
-			if ((rc = hane_store_update(db, "homecare_visit", ids[i],
-						    versions[i], f, 2, NULL)))
+			if ((rc = hane_store_update(db, "homecare_visit",
+						    ids[i], versions[i], f, 2,
+						    NULL)))
 				goto done;
 			(*cancelled)++;
 		}
@@ -571,11 +571,9 @@ int hane_homecare_client_end(hane_db *db, int64_t id, int64_t version,
 	return rc;
 }
 
-int hane_homecare_client_each(hane_db *db,
-			      const struct hane_homecare_client_filter *filter,
-			      int (*fn)(const struct hane_homecare_client *c,
-					void *arg),
-			      void *arg)
+int hane_homecare_client_each(
+	hane_db *db, const struct hane_homecare_client_filter *filter,
+	int (*fn)(const struct hane_homecare_client *c, void *arg), void *arg)
 {
 	struct hane_homecare_client_filter none = {0};
 	struct hane_homecare_client c;
@@ -703,16 +701,16 @@ static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
 	}
 	if (!hc_gives(c.services, p->service)) {
 		hane_error_set(hane_msg(HANE_M_HC_SERVICE_NOT_GIVEN),
-			       (long long)c.id, hane_homecare_label(p->service));
+			       (long long)c.id,
+			       hane_homecare_label(p->service));
 		return HANE_EINVAL;
 	}
 	if (!p->valid_from[0]) {
 		char today[HANE_DATE_LEN + 1];
 
 		hane_today(today);
-		HC_SET(p->valid_from, strcmp(today, c.start_date) > 0
-					      ? today
-					      : c.start_date);
+		HC_SET(p->valid_from,
+		       strcmp(today, c.start_date) > 0 ? today : c.start_date);
 	}
 	if ((rc = hc_check_date(HANE_M_HC_F_VALID_FROM, p->valid_from, true)) ||
 	    (rc = hc_check_date(HANE_M_HC_F_VALID_TO, p->valid_to, false)))
@@ -759,7 +757,8 @@ static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
 							      (p)->worker_id)  \
 			       : (struct hane_field)HANE_FNULL("worker_id"),   \
 		HANE_FTEXT("valid_from", (p)->valid_from),                     \
-		HANE_FTEXT("valid_to", (p)->valid_to[0] ? (p)->valid_to : NULL)
+		HANE_FTEXT("valid_to",                                         \
+			   (p)->valid_to[0] ? (p)->valid_to : NULL)
 
 int hane_homecare_plan_add(hane_db *db, const struct hane_homecare_plan *in,
 			   int64_t *id)
@@ -881,9 +880,8 @@ char *hane_homecare_plan_describe(char *out, size_t outsz,
 	char freq[64], days[64];
 
 	snprintf(freq, sizeof freq,
-		 hane_msg(strcmp(p->period, "month") == 0
-				  ? HANE_M_HC_PER_MONTH
-				  : HANE_M_HC_PER_WEEK),
+		 hane_msg(strcmp(p->period, "month") == 0 ? HANE_M_HC_PER_MONTH
+							  : HANE_M_HC_PER_WEEK),
 		 p->visits);
 	hane_homecare_days_format(days, sizeof days,
 				  p->days[0] ? p->days : "12345");

@@ -118,9 +118,9 @@ const char *hane_homecare_parse(const char *kind, const char *text)
 		if (strcmp(cand, key) == 0)
 			return codes[i].code;
 		for (int l = 0; l < 2; l++) {
-			hane_text_fold(cand, sizeof cand,
-				       hane_msg_in(codes[i].label,
-						   (enum hane_lang)l));
+			hane_text_fold(
+				cand, sizeof cand,
+				hane_msg_in(codes[i].label, (enum hane_lang)l));
 			if (strcmp(cand, key) == 0)
 				return codes[i].code;
 		}
@@ -252,8 +252,8 @@ int hane_homecare_time_parse(char out[HANE_HC_TIME_LEN + 1], const char *s)
 			if (n == 4)
 				goto bad;
 			digits[n++] = s[i];
-		} else if ((s[i] != ':' && s[i] != '.') ||
-			   len - i - 1 != 2 || i == 0) {
+		} else if ((s[i] != ':' && s[i] != '.') || len - i - 1 != 2 ||
+			   i == 0) {
 			goto bad;
 		}
 	}
@@ -381,8 +381,7 @@ int hane_homecare_holiday(hane_db *db, const char *date,
 	return 0;
 }
 
-int hc_holidays_fill(hane_db *db, int64_t lo, int64_t hi,
-		     unsigned char *kinds)
+int hc_holidays_fill(hane_db *db, int64_t lo, int64_t hi, unsigned char *kinds)
 {
 	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
 	size_t n = (size_t)(hi - lo + 1);

@@ -11,7 +11,10 @@
 #define HC_COPY(dst, st, col)                                                  \
 	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
 /* A text field from an array (never NULL; HANE_FTEXT tests the pointer). */
-#define HC_FARR(n, v) {(n), HANE_V_TEXT, (v), 0}
+#define HC_FARR(n, v)                                                          \
+	{                                                                      \
+		(n), HANE_V_TEXT, (v), 0                                       \
+	}
 #define HC_SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
 
 /* Days since 1970-01-01 for an ISO date; HANE_EINVAL (with the field's
@@ -34,8 +37,7 @@ int hc_check_date(enum hane_msg field, const char *iso, bool required);
 
 /* Holiday kind of every day lo..hi (kinds[day - lo]), from the one
  * holiday list (hane/reference.h). */
-int hc_holidays_fill(hane_db *db, int64_t lo, int64_t hi,
-		     unsigned char *kinds);
+int hc_holidays_fill(hane_db *db, int64_t lo, int64_t hi, unsigned char *kinds);
 
 /* True when a worker's services cover service. */
 bool hc_gives(const char *worker_services, const char *service);
@@ -54,7 +56,6 @@ int hc_visit_insert(hane_db *db, const struct hane_homecare_visit *v,
 		    int64_t *id);
 
 /* The client's mahalle (household's), "" unknown. */
-int hc_client_mahalle(hane_db *db, int64_t client_id,
-		      char out[HANE_NAME_MAX]);
+int hc_client_mahalle(hane_db *db, int64_t client_id, char out[HANE_NAME_MAX]);
 
 #endif

@@ -16,7 +16,7 @@
 #include "hane/reference.h"
 
 #define HALF_DAY_END (13 * 60) /* offices close at 13:00 on arife */
-#define STEP_MIN 15            /* how far a visit slides in its window */
+#define STEP_MIN 15	       /* how far a visit slides in its window */
 
 struct plan_row {
 	struct hane_homecare_plan p;
@@ -32,8 +32,8 @@ struct gen {
 	int (*fn)(const struct hane_homecare_slot *s, void *arg);
 	void *arg;
 	struct hane_homecare_schedule_result *res;
-	int64_t from, to;  /* the range asked */
-	int64_t lo, hi;    /* days with known holiday kinds */
+	int64_t from, to; /* the range asked */
+	int64_t lo, hi;	  /* days with known holiday kinds */
 	unsigned char *kinds;
 };
 
@@ -72,7 +72,8 @@ static int load_plans(struct gen *g, struct plan_row **out, size_t *n)
 		" p.visits, p.days, p.window_start, p.window_end,"
 		" p.duration_min, coalesce(p.worker_id,0), p.valid_from,"
 		" coalesce(p.valid_to,''), c.start_date,"
-		" coalesce(c.end_date,''), pe.first_name || ' ' || pe.last_name,"
+		" coalesce(c.end_date,''), pe.first_name || ' ' || "
+		"pe.last_name,"
 		" coalesce(h.mahalle,'')"
 		" FROM homecare_plan p"
 		" JOIN homecare_client c ON c.id = p.client_id"
@@ -344,7 +345,8 @@ static int place(struct gen *g, const struct plan_row *r, int64_t ps,
 
 				for (int j = 0; j < k; j++)
 					if (dist(others[i], chosen[j]) < near)
-						near = dist(others[i], chosen[j]);
+						near = dist(others[i],
+							    chosen[j]);
 				key = -near;
 			} else {
 				key = others[i];
@@ -370,7 +372,8 @@ static int try_worker(struct gen *g, const struct plan_row *r, int64_t w,
 		      char start[HANE_HC_TIME_LEN + 1],
 		      char end[HANE_HC_TIME_LEN + 1])
 {
-	int ws = hc_minutes(r->p.window_start), we = hc_minutes(r->p.window_end);
+	int ws = hc_minutes(r->p.window_start),
+	    we = hc_minutes(r->p.window_end);
 	int dur = r->p.duration_min, rc = HANE_EEXIST;
 
 	if (half && we > HALF_DAY_END)
@@ -435,8 +438,8 @@ static int not_before(const char *date)
 	hane_now(now);
 	if (strncmp(now, date, HANE_DATE_LEN) != 0)
 		return 0;
-	m = atoi(now + 11) * 60 + atoi(now + 14) + (now[17] != '0' ||
-						      now[18] != '0');
+	m = atoi(now + 11) * 60 + atoi(now + 14) +
+	    (now[17] != '0' || now[18] != '0');
 	return (m + STEP_MIN - 1) / STEP_MIN * STEP_MIN;
 }
 
@@ -589,16 +592,14 @@ static int plan_run(struct gen *g, const struct plan_row *r)
 	return 0;
 }
 
-int hane_homecare_schedule(hane_db *db,
-			   const struct hane_homecare_schedule_opts *o,
-			   int (*fn)(const struct hane_homecare_slot *s,
-				     void *arg),
-			   void *arg,
-			   struct hane_homecare_schedule_result *result)
+int hane_homecare_schedule(
+	hane_db *db, const struct hane_homecare_schedule_opts *o,
+	int (*fn)(const struct hane_homecare_slot *s, void *arg), void *arg,
+	struct hane_homecare_schedule_result *result)
 {
 	struct hane_homecare_schedule_result dummy;
-	struct gen g = {db, o, fn, arg, result ? result : &dummy, 0, 0, 0, 0,
-			NULL};
+	struct gen g = {db, o, fn, arg, result ? result : &dummy,
+			0,  0, 0,  0,	NULL};
 	struct plan_row *plans = NULL;
 	size_t n = 0;
 	int64_t ps, pe, ms, me;

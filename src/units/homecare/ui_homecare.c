@@ -68,9 +68,8 @@ static void status_text(char *out, size_t outsz,
 			const struct hane_homecare_visit *v)
 {
 	if (strcmp(v->status, "done") == 0)
-		snprintf(out, outsz, "%s %s–%s",
-			 hane_msg(HANE_M_HC_UI_ST_DONE), v->actual_start,
-			 v->actual_end);
+		snprintf(out, outsz, "%s %s–%s", hane_msg(HANE_M_HC_UI_ST_DONE),
+			 v->actual_start, v->actual_end);
 	else if (strcmp(v->status, "missed") == 0 &&
 		 strcmp(v->followup, "open") == 0)
 		snprintf(out, outsz, hane_msg(HANE_M_HC_UI_ST_FOLLOWUP),
@@ -173,28 +172,42 @@ static void record_form(struct hane_ui *ui, struct record *r)
 	for (int i = 0; i < NMISSED; i++)
 		reasons[i] = hane_homecare_label(missed_codes[i]);
 	memset(fields, 0, sizeof fields);
-	fields[R_RESULT] = (struct hane_ui_field){
-		.kind = HANE_UI_F_CHOICE, .label = HANE_M_HC_UI_F_RESULT,
-		.required = true, .width = 24, .choices = results,
-		.nchoices = 2};
-	fields[R_START] = (struct hane_ui_field){
-		.kind = HANE_UI_F_TEXT, .label = HANE_M_HC_F_START,
-		.width = 6, .max = 5, .check = check_time};
-	fields[R_END] = (struct hane_ui_field){
-		.kind = HANE_UI_F_TEXT, .label = HANE_M_HC_F_END, .width = 6,
-		.max = 5, .check = check_time};
-	fields[R_TASKS] = (struct hane_ui_field){
-		.kind = HANE_UI_F_TEXT, .label = HANE_M_HC_F_TASKS,
-		.width = 44, .max = HANE_TEXT_MAX - 1};
-	fields[R_REASON] = (struct hane_ui_field){
-		.kind = HANE_UI_F_CHOICE, .label = HANE_M_HC_F_MISSED_REASON,
-		.width = 24, .choices = reasons, .nchoices = NMISSED};
-	fields[R_NOTES] = (struct hane_ui_field){
-		.kind = HANE_UI_F_TEXT, .label = HANE_M_HC_F_NOTES,
-		.width = 44, .max = HANE_NOTES_MAX - 1};
-	view = (struct hane_ui_form_view){
-		.title = r->title, .fields = fields, .nfields = R__COUNT,
-		.save = record_save, .arg = r};
+	fields[R_RESULT] =
+		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+				       .label = HANE_M_HC_UI_F_RESULT,
+				       .required = true,
+				       .width = 24,
+				       .choices = results,
+				       .nchoices = 2};
+	fields[R_START] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_HC_F_START,
+						 .width = 6,
+						 .max = 5,
+						 .check = check_time};
+	fields[R_END] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+					       .label = HANE_M_HC_F_END,
+					       .width = 6,
+					       .max = 5,
+					       .check = check_time};
+	fields[R_TASKS] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_HC_F_TASKS,
+						 .width = 44,
+						 .max = HANE_TEXT_MAX - 1};
+	fields[R_REASON] =
+		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+				       .label = HANE_M_HC_F_MISSED_REASON,
+				       .width = 24,
+				       .choices = reasons,
+				       .nchoices = NMISSED};
+	fields[R_NOTES] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_HC_F_NOTES,
+						 .width = 44,
+						 .max = HANE_NOTES_MAX - 1};
+	view = (struct hane_ui_form_view){.title = r->title,
+					  .fields = fields,
+					  .nfields = R__COUNT,
+					  .save = record_save,
+					  .arg = r};
 	if (!(f = hane_ui_form_new(&view)))
 		return;
 	hane_ui_form_set(f, R_START, r->v.start);
@@ -208,13 +221,11 @@ static void record_form(struct hane_ui *ui, struct record *r)
 	hane_ui_form_free(f);
 }
 
-static int followup_save(struct hane_ui *ui, struct hane_ui_form *f,
-			 void *arg)
+static int followup_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct record *r = arg;
-	int rc = hane_homecare_followup_close(hane_ui_db(ui), r->v.id,
-					      r->v.version,
-					      hane_ui_form_get(f, 0));
+	int rc = hane_homecare_followup_close(
+		hane_ui_db(ui), r->v.id, r->v.version, hane_ui_form_get(f, 0));
 
 	if (rc != 0) {
 		hane_ui_error_rc(ui, rc);
@@ -228,12 +239,17 @@ static int followup_save(struct hane_ui *ui, struct hane_ui_form *f,
 static void followup_form(struct hane_ui *ui, struct record *r)
 {
 	static const struct hane_ui_field fields[] = {
-		{.kind = HANE_UI_F_TEXT, .label = HANE_M_HC_F_FOLLOWUP_NOTE,
-		 .required = true, .width = 44, .max = HANE_TEXT_MAX - 1},
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_HC_F_FOLLOWUP_NOTE,
+		 .required = true,
+		 .width = 44,
+		 .max = HANE_TEXT_MAX - 1},
 	};
 	struct hane_ui_form_view view = {
 		.title = hane_msg(HANE_M_HC_UI_FOLLOWUP_TITLE),
-		.fields = fields, .nfields = 1, .save = followup_save,
+		.fields = fields,
+		.nfields = 1,
+		.save = followup_save,
 		.arg = r};
 	struct hane_ui_form *f = hane_ui_form_new(&view);
 
@@ -295,10 +311,17 @@ static void open_visit(struct hane_ui *ui, int64_t id)
 
 /* ---- Agenda ------------------------------------------------------------- */
 
-enum { A_TIME, A_WORKER, A_CLIENT, A_MAHALLE, A_SERVICE, A_STATUS,
-       A__COUNT };
-enum { W_DAY, W_TIME, W_WORKER, W_CLIENT, W_MAHALLE, W_SERVICE, W_STATUS,
-       W__COUNT };
+enum { A_TIME, A_WORKER, A_CLIENT, A_MAHALLE, A_SERVICE, A_STATUS, A__COUNT };
+enum {
+	W_DAY,
+	W_TIME,
+	W_WORKER,
+	W_CLIENT,
+	W_MAHALLE,
+	W_SERVICE,
+	W_STATUS,
+	W__COUNT
+};
 
 /* At 80 columns the status ("✓ yapıldı 09:05–10:10") keeps its width and
  * the service, mahalle and caregiver give way first: the status is what
@@ -307,8 +330,7 @@ static const struct hane_ui_column day_cols[A__COUNT] = {
 	{HANE_M_HC_UI_COL_TIME, 11, 11, 0, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_WORKER, 8, 12, 3, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_CLIENT, 10, 16, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_MAHALLE, 8, 10, 4, false, false,
-	 HANE_UI_SORT_TEXT},
+	{HANE_M_HC_UI_COL_MAHALLE, 8, 10, 4, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_SERVICE, 6, 8, 5, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_STATUS, 12, 24, 1, true, false, HANE_UI_SORT_TEXT},
 };
@@ -318,22 +340,21 @@ static const struct hane_ui_column week_cols[W__COUNT] = {
 	{HANE_M_HC_UI_COL_TIME, 5, 5, 0, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_WORKER, 8, 12, 3, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_CLIENT, 10, 16, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_MAHALLE, 8, 10, 4, false, false,
-	 HANE_UI_SORT_TEXT},
+	{HANE_M_HC_UI_COL_MAHALLE, 8, 10, 4, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_SERVICE, 6, 8, 5, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_STATUS, 12, 16, 1, true, false, HANE_UI_SORT_TEXT},
 };
 
 static const enum hane_ui_action agenda_acts[] = {
-	HANE_UI_A_HELP,      HANE_UI_A_OPEN,    HANE_UI_A_DAY_PREV,
-	HANE_UI_A_DAY_NEXT,  HANE_UI_A_HC_WORKER, HANE_UI_A_HC_VIEW,
-	HANE_UI_A_BACK,      HANE_UI_A_QUIT};
+	HANE_UI_A_HELP,	    HANE_UI_A_OPEN,	 HANE_UI_A_DAY_PREV,
+	HANE_UI_A_DAY_NEXT, HANE_UI_A_HC_WORKER, HANE_UI_A_HC_VIEW,
+	HANE_UI_A_BACK,	    HANE_UI_A_QUIT};
 
 struct agenda {
-	int64_t day;       /* days since 1970; the week's any day */
+	int64_t day; /* days since 1970; the week's any day */
 	bool week;
-	bool reopen;       /* the view changed: run the list again */
-	bool followups;    /* only missed visits still to follow up */
+	bool reopen;	   /* the view changed: run the list again */
+	bool followups;	   /* only missed visits still to follow up */
 	int64_t worker_id; /* 0 whole unit, -1 unassigned */
 	char worker_name[128];
 	int count;
@@ -350,8 +371,8 @@ static int agenda_row(const struct hane_homecare_visit *v, void *arg)
 {
 	struct agenda *a = arg;
 	char time[16], st[256], day[32], dd[8];
-	const char *worker = v->worker_id ? v->worker_name
-					  : hane_msg(HANE_M_HC_UNASSIGNED);
+	const char *worker =
+		v->worker_id ? v->worker_name : hane_msg(HANE_M_HC_UNASSIGNED);
 
 	if (!folded_has(v->client_name, a->query) &&
 	    !folded_has(worker, a->query))
@@ -423,8 +444,7 @@ static int agenda_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	return hane_homecare_visit_each(hane_ui_db(ui), &flt, agenda_row, a);
 }
 
-static void agenda_info(struct hane_ui *ui, char *out, size_t outsz,
-			void *arg)
+static void agenda_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct agenda *a = arg;
 	char d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1];
@@ -614,24 +634,24 @@ static int preview_row(const struct hane_homecare_slot *s, void *arg)
 	cells[P_TIME] = time;
 	cells[P_CLIENT] = s->client_name;
 	cells[P_SERVICE] = hane_homecare_label(s->service);
-	cells[P_WORKER] = s->worker_id ? s->worker_name
-				       : hane_msg(HANE_M_HC_UNASSIGNED);
+	cells[P_WORKER] =
+		s->worker_id ? s->worker_name : hane_msg(HANE_M_HC_UNASSIGNED);
 	cells[P_NOTE] = s->note;
 	return hane_ui_list_add(g->l, s->plan_id, cells);
 }
 
 static int gen_run(struct hane_ui *ui, struct gen *g, bool preview)
 {
-	struct hane_homecare_schedule_opts o = {
-		.from = g->from, .to = g->to, .preview = preview,
-		.auto_assign = g->auto_assign};
+	struct hane_homecare_schedule_opts o = {.from = g->from,
+						.to = g->to,
+						.preview = preview,
+						.auto_assign = g->auto_assign};
 
 	memset(&g->res, 0, sizeof g->res);
 	if (preview)
 		hane_ui_list_clear(g->l);
 	return hane_homecare_schedule(hane_ui_db(ui), &o,
-				      preview ? preview_row : NULL, g,
-				      &g->res);
+				      preview ? preview_row : NULL, g, &g->res);
 }
 
 static int range_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
@@ -660,8 +680,7 @@ static int range_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return rc;
 }
 
-static void preview_info(struct hane_ui *ui, char *out, size_t outsz,
-			 void *arg)
+static void preview_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct gen *g = arg;
 	char a[8], b[HANE_DATE_LEN + 1];
@@ -687,8 +706,7 @@ static int preview_act(struct hane_ui *ui, struct hane_ui_list *l,
 			       hane_msg(HANE_M_HC_UI_NOTHING_TO_WRITE));
 		return HANE_UI_STAY;
 	}
-	snprintf(q, sizeof q, hane_msg(HANE_M_HC_UI_WRITE_ASK),
-		 g->res.created);
+	snprintf(q, sizeof q, hane_msg(HANE_M_HC_UI_WRITE_ASK), g->res.created);
 	if (!hane_ui_confirm(ui, q))
 		return HANE_UI_STAY;
 	if ((rc = gen_run(ui, g, false)) != 0) {
@@ -705,22 +723,32 @@ static void schedule_screen(struct hane_ui *ui)
 		HANE_UI_A_HELP, HANE_UI_A_HC_WRITE, HANE_UI_A_SORT,
 		HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	static const struct hane_ui_field fields[S__COUNT] = {
-		{.kind = HANE_UI_F_DATE, .label = HANE_M_HC_F_FROM,
-		 .required = true, .width = 11},
-		{.kind = HANE_UI_F_DATE, .label = HANE_M_HC_F_TO,
-		 .required = true, .width = 11},
+		{.kind = HANE_UI_F_DATE,
+		 .label = HANE_M_HC_F_FROM,
+		 .required = true,
+		 .width = 11},
+		{.kind = HANE_UI_F_DATE,
+		 .label = HANE_M_HC_F_TO,
+		 .required = true,
+		 .width = 11},
 		{.kind = HANE_UI_F_YESNO, .label = HANE_M_HC_UI_F_AUTO_ASSIGN},
 	};
 	struct gen *g = calloc(1, sizeof *g);
 	struct hane_ui_form_view fv = {
 		.title = hane_msg(HANE_M_HC_UI_SCHEDULE_TITLE),
-		.fields = fields, .nfields = S__COUNT, .save = range_save,
+		.fields = fields,
+		.nfields = S__COUNT,
+		.save = range_save,
 		.arg = g};
 	struct hane_ui_list_view lv = {
 		.title = hane_msg(HANE_M_HC_UI_PREVIEW_TITLE),
-		.cols = preview_cols, .ncols = P__COUNT, .actions = acts,
-		.nactions = sizeof acts / sizeof acts[0], .act = preview_act,
-		.info = preview_info, .arg = g};
+		.cols = preview_cols,
+		.ncols = P__COUNT,
+		.actions = acts,
+		.nactions = sizeof acts / sizeof acts[0],
+		.act = preview_act,
+		.info = preview_info,
+		.arg = g};
 	struct hane_ui_form *f = NULL;
 	char today[HANE_DATE_LEN + 1], buf[HANE_DATE_LEN + 1];
 	int64_t d;
@@ -744,18 +772,16 @@ static void schedule_screen(struct hane_ui *ui)
 	while (!hane_ui_quitting(ui) && hane_ui_form_run(ui, f)) {
 		/* The counts stay until the first key; the range and the
 		 * unassigned stay on the title line. */
-		hane_ui_status(ui, false,
-			       hane_msg(HANE_M_HC_UI_PREVIEW_SUMMARY),
-			       g->res.created, g->res.unassigned,
-			       g->res.existing);
+		hane_ui_status(
+			ui, false, hane_msg(HANE_M_HC_UI_PREVIEW_SUMMARY),
+			g->res.created, g->res.unassigned, g->res.existing);
 		hane_ui_list_run(ui, &lv, g->l);
 		if (g->written) {
 			char msg[256];
 
 			snprintf(msg, sizeof msg,
-				 hane_msg(HANE_M_HC_UI_WRITTEN),
-				 g->res.created, g->res.unassigned,
-				 g->res.existing);
+				 hane_msg(HANE_M_HC_UI_WRITTEN), g->res.created,
+				 g->res.unassigned, g->res.existing);
 			hane_ui_status(ui, false, "%s", msg);
 			break;
 		}
@@ -769,19 +795,24 @@ done:
 
 /* ---- Clients ------------------------------------------------------------ */
 
-enum { C_NAME, C_MAHALLE, C_SERVICES, C_LAST, C_NEXT, C_FOLLOWUP, C_NO,
-       C__COUNT };
+enum {
+	C_NAME,
+	C_MAHALLE,
+	C_SERVICES,
+	C_LAST,
+	C_NEXT,
+	C_FOLLOWUP,
+	C_NO,
+	C__COUNT
+};
 
 static const struct hane_ui_column client_cols[C__COUNT] = {
 	{HANE_M_HC_UI_COL_CLIENT, 12, 20, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_MAHALLE, 8, 12, 4, false, false,
-	 HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_SERVICE, 6, 17, 5, false, false,
-	 HANE_UI_SORT_TEXT},
+	{HANE_M_HC_UI_COL_MAHALLE, 8, 12, 4, false, false, HANE_UI_SORT_TEXT},
+	{HANE_M_HC_UI_COL_SERVICE, 6, 17, 5, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_LAST, 10, 11, 2, false, false, HANE_UI_SORT_DATE},
 	{HANE_M_HC_UI_COL_NEXT, 10, 10, 1, false, false, HANE_UI_SORT_DATE},
-	{HANE_M_HC_UI_COL_FOLLOWUP, 5, 5, 3, false, true,
-	 HANE_UI_SORT_NUMBER},
+	{HANE_M_HC_UI_COL_FOLLOWUP, 5, 5, 3, false, true, HANE_UI_SORT_NUMBER},
 	{HANE_M_HC_UI_COL_NO, 3, 4, 6, false, true, HANE_UI_SORT_NUMBER},
 };
 
@@ -828,8 +859,7 @@ static int clients_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	return hane_homecare_client_each(hane_ui_db(ui), NULL, client_row, cs);
 }
 
-static void clients_info(struct hane_ui *ui, char *out, size_t outsz,
-			 void *arg)
+static void clients_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct clients *cs = arg;
 
@@ -843,8 +873,7 @@ enum { CV_DATE, CV_TIME, CV_WORKER, CV_STATUS, CV__COUNT };
 static const struct hane_ui_column client_visit_cols[CV__COUNT] = {
 	{HANE_M_HC_UI_COL_DATE, 10, 10, 0, false, false, HANE_UI_SORT_DATE},
 	{HANE_M_HC_UI_COL_TIME, 5, 5, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_WORKER, 6, 12, 3, false, false,
-	 HANE_UI_SORT_TEXT},
+	{HANE_M_HC_UI_COL_WORKER, 6, 12, 3, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_HC_UI_COL_STATUS, 8, 16, 1, true, false, HANE_UI_SORT_TEXT},
 };
 
@@ -863,8 +892,8 @@ static int client_visit_row(const struct hane_homecare_visit *v, void *arg)
 	status_text(st, sizeof st, v);
 	cells[CV_DATE] = hane_date_format(date, v->date);
 	cells[CV_TIME] = v->start;
-	cells[CV_WORKER] = v->worker_id ? v->worker_name
-					: hane_msg(HANE_M_HC_UNASSIGNED);
+	cells[CV_WORKER] =
+		v->worker_id ? v->worker_name : hane_msg(HANE_M_HC_UNASSIGNED);
 	cells[CV_STATUS] = st;
 	return hane_ui_list_add(l, v->id, cells);
 }
@@ -881,8 +910,7 @@ static int client_plan_line(const struct hane_homecare_plan *p, void *arg)
 	return 0;
 }
 
-static int client_load(struct hane_ui *ui, struct hane_ui_detail *d,
-		       void *arg)
+static int client_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 {
 	struct client_page *cp = arg;
 	struct hane_homecare_client c;
@@ -907,11 +935,13 @@ static int client_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	needs_words(needs, sizeof needs, c.needs);
 	if (needs[0])
 		hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_NEEDS),
-				    hane_gate_show(db, HANE_ACT_HOMECARE_WRITE, HANE_PD_HEALTH, needs, m,
+				    hane_gate_show(db, HANE_ACT_HOMECARE_WRITE,
+						   HANE_PD_HEALTH, needs, m,
 						   sizeof m));
 	if (c.notes[0])
 		hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_NOTES),
-				    hane_gate_show(db, HANE_ACT_HOMECARE_WRITE, HANE_PD_HEALTH, c.notes, m,
+				    hane_gate_show(db, HANE_ACT_HOMECARE_WRITE,
+						   HANE_PD_HEALTH, c.notes, m,
 						   sizeof m));
 	if ((rc = hane_homecare_plan_each(db, c.id, client_plan_line, cp)))
 		return rc;
@@ -949,8 +979,7 @@ static int client_act(struct hane_ui *ui, struct hane_ui_detail *d,
 void hc_ui_client_page(struct hane_ui *ui, int64_t id)
 {
 	static const enum hane_ui_action ro_acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK,
-		HANE_UI_A_QUIT};
+		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	static const enum hane_ui_action rw_acts[] = {
 		HANE_UI_A_HELP,	       HANE_UI_A_HC_CLIENT_EDIT,
 		HANE_UI_A_HC_PLAN_NEW, HANE_UI_A_HC_PLANS,
@@ -992,8 +1021,8 @@ static int clients_act(struct hane_ui *ui, struct hane_ui_list *l,
 static void clients_screen(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_SORT,
-		HANE_UI_A_BACK, HANE_UI_A_QUIT};
+		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_SORT, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
 	struct clients cs;
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_HC_UI_CLIENTS_TITLE),
@@ -1116,8 +1145,7 @@ static int panel_client(const struct hane_homecare_client *c, void *arg)
 void hane_ui_homecare_services(struct hane_ui *ui, int64_t household_id,
 			       struct hane_ui_detail *d)
 {
-	struct hane_homecare_client_filter flt = {.household_id =
-							  household_id};
+	struct hane_homecare_client_filter flt = {.household_id = household_id};
 	struct panel pn = {.ui = ui, .d = d};
 
 	if (household_id <= 0)

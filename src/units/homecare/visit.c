@@ -50,9 +50,10 @@ static int travel(hane_db *db, const char *a, const char *b, int *minutes)
 		return rc;
 	}
 	if (a[0] && b[0]) {
-		rc = hane_stmt_prepare(db, &st,
-				       "SELECT minutes FROM homecare_travel"
-				       " WHERE mahalle_a = :a AND mahalle_b = :b");
+		rc = hane_stmt_prepare(
+			db, &st,
+			"SELECT minutes FROM homecare_travel"
+			" WHERE mahalle_a = :a AND mahalle_b = :b");
 		if (rc)
 			return rc;
 		if ((rc = hane_stmt_bind_text(st, ":a",
@@ -256,8 +257,8 @@ static int check_free(hane_db *db, int64_t worker_id, const char *date,
 			goto done;
 		if (s < oe + t && os < e + t) {
 			hane_error_set(hane_msg(HANE_M_HC_WORKER_BUSY),
-				       worker_name, (long long)oid, who,
-				       ostart, oend, om[0] ? om : "-", t);
+				       worker_name, (long long)oid, who, ostart,
+				       oend, om[0] ? om : "-", t);
 			rc = HANE_EEXIST;
 			goto done;
 		}
@@ -400,11 +401,9 @@ int hane_homecare_visit_get(hane_db *db, int64_t id,
 	return rc ? rc : visit_read(db, id, out);
 }
 
-int hane_homecare_visit_each(hane_db *db,
-			     const struct hane_homecare_visit_filter *f,
-			     int (*fn)(const struct hane_homecare_visit *v,
-				       void *arg),
-			     void *arg)
+int hane_homecare_visit_each(
+	hane_db *db, const struct hane_homecare_visit_filter *f,
+	int (*fn)(const struct hane_homecare_visit *v, void *arg), void *arg)
 {
 	struct hane_homecare_visit_filter none = {0};
 	struct hane_homecare_visit *v = NULL;
@@ -495,7 +494,8 @@ static int visit_check(hane_db *db, const struct hane_homecare_visit *v,
 		return hc_field_error(HANE_M_HC_F_START,
 				      hane_msg(HANE_M_HC_V_TIME));
 	if (e < 0)
-		return hc_field_error(HANE_M_HC_F_END, hane_msg(HANE_M_HC_V_TIME));
+		return hc_field_error(HANE_M_HC_F_END,
+				      hane_msg(HANE_M_HC_V_TIME));
 	if (e <= s)
 		return hc_field_error(HANE_M_HC_F_END,
 				      hane_msg(HANE_M_HC_V_END_BEFORE));
@@ -503,11 +503,11 @@ static int visit_check(hane_db *db, const struct hane_homecare_visit *v,
 		return rc;
 	if (!hc_gives(c.services, v->service)) {
 		hane_error_set(hane_msg(HANE_M_HC_SERVICE_NOT_GIVEN),
-			       (long long)c.id, hane_homecare_label(v->service));
+			       (long long)c.id,
+			       hane_homecare_label(v->service));
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_homecare_holiday(db, v->date, &hk, hname,
-					sizeof hname)))
+	if ((rc = hane_homecare_holiday(db, v->date, &hk, hname, sizeof hname)))
 		return rc;
 	{
 		char d[HANE_DATE_LEN + 1];
@@ -687,8 +687,7 @@ int hane_homecare_visit_cancel(hane_db *db, int64_t id, int64_t version,
 			       hane_msg(HANE_M_HC_F_REASON));
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_field_text(HANE_M_HC_F_REASON, reason,
-				 HANE_TEXT_MAX,
+	if ((rc = hane_field_text(HANE_M_HC_F_REASON, reason, HANE_TEXT_MAX,
 				  HANE_TEXT_MULTILINE)) != 0)
 		return rc;
 	if ((rc = planned_visit(db, id, version, &v)))
@@ -731,8 +730,7 @@ static int recordable(hane_db *db, int64_t id, int64_t version,
 
 static int text_ok(enum hane_msg field, const char *s, size_t max)
 {
-	return s ? hane_field_text(field, s, max,
-				  HANE_TEXT_MULTILINE) : 0;
+	return s ? hane_field_text(field, s, max, HANE_TEXT_MULTILINE) : 0;
 }
 
 int hane_homecare_visit_done(hane_db *db, int64_t id, int64_t version,
@@ -756,7 +754,8 @@ int hane_homecare_visit_done(hane_db *db, int64_t id, int64_t version,
 		return hc_field_error(HANE_M_HC_F_START,
 				      hane_msg(HANE_M_HC_V_TIME));
 	if (hc_minutes(ae) < 0)
-		return hc_field_error(HANE_M_HC_F_END, hane_msg(HANE_M_HC_V_TIME));
+		return hc_field_error(HANE_M_HC_F_END,
+				      hane_msg(HANE_M_HC_V_TIME));
 	if (hc_minutes(ae) <= hc_minutes(as))
 		return hc_field_error(HANE_M_HC_F_END,
 				      hane_msg(HANE_M_HC_V_END_BEFORE));

@@ -91,7 +91,7 @@ struct hane_hh_bulk {
 	hane_stmt *household, *person, *word, *tckn;
 	char now[20], today[HANE_DATE_LEN + 1];
 	char event[32];
-	int64_t next_person;          /* ids are ours inside the transaction */
+	int64_t next_person; /* ids are ours inside the transaction */
 	int64_t first_household, last_household, households;
 	int64_t first_person, last_person, persons;
 
@@ -105,9 +105,9 @@ struct hane_hh_bulk {
 	char *arena;
 	size_t arena_len, arena_cap;
 	struct multi m_hh, m_person, m_word;
-	char **index_sql;             /* dropped for the load, built at end */
+	char **index_sql; /* dropped for the load, built at end */
 	size_t nindex;
-	bool (*step)(void *arg);      /* between the end's steps; false: stop */
+	bool (*step)(void *arg); /* between the end's steps; false: stop */
 	void *step_arg;
 };
 
@@ -139,11 +139,14 @@ int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
 		rc = hane_stmt_prepare(
 			db, &b->household,
 			"INSERT INTO household(id, head_id, mahalle, street,"
-			" building, door, phone, phone_key, income_kurus, status,"
+			" building, door, phone, phone_key, income_kurus, "
+			"status,"
 			" notes, version, created_at, created_by, updated_at,"
 			" updated_by)"
-			" VALUES(:id, :head, :mahalle, :street, :building, :door,"
-			" :phone, :phone_key, :income, :status, :notes, 1, :now,"
+			" VALUES(:id, :head, :mahalle, :street, :building, "
+			":door,"
+			" :phone, :phone_key, :income, :status, :notes, 1, "
+			":now,"
 			" :by, :now, :by)");
 	if (rc == 0)
 		rc = hane_stmt_prepare(
@@ -151,14 +154,17 @@ int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
 			"INSERT INTO person(id, household_id, tckn, first_name,"
 			" last_name, name_key, birth_date, sex, relation,"
 			" disability_pct, chronic_illness, phone, phone_key,"
-			" version, created_at, created_by, updated_at, updated_by)"
+			" version, created_at, created_by, updated_at, "
+			"updated_by)"
 			" VALUES(:id, :hh, :tckn, :first, :last, :key, :birth,"
-			" :sex, :relation, :dis, :chronic, :phone, :phone_key, 1,"
+			" :sex, :relation, :dis, :chronic, :phone, :phone_key, "
+			"1,"
 			" :now, :by, :now, :by)");
 	if (rc == 0)
-		rc = hane_stmt_prepare(db, &b->tckn,
-				       "SELECT id, household_id, first_name || ' '"
-				       " || last_name FROM person WHERE tckn = :t");
+		rc = hane_stmt_prepare(
+			db, &b->tckn,
+			"SELECT id, household_id, first_name || ' '"
+			" || last_name FROM person WHERE tckn = :t");
 	if (rc == 0)
 		rc = hane_stmt_prepare(db, &b->word,
 				       "INSERT OR IGNORE INTO person_word(word,"
@@ -407,9 +413,9 @@ static int bind_person(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
 		return rc;
 	for (int t = 0; t < P__TEXT; t++) {
 		if (t == P_CHRONIC &&
-		    (rc = p->disability >= 0
-				  ? hane_stmt_bind_int_at(st, i++, p->disability)
-				  : hane_stmt_bind_null_at(st, i++)))
+		    (rc = p->disability >= 0 ? hane_stmt_bind_int_at(
+						       st, i++, p->disability)
+					     : hane_stmt_bind_null_at(st, i++)))
 			return rc;
 		if ((rc = hane_stmt_bind_text_at(st, i++, text_at(b, p->t[t]))))
 			return rc;
@@ -498,8 +504,7 @@ static int sort_words(hane_hh_bulk *b, size_t *left)
 		const char *w = b->arena + b->ww[i].word;
 		size_t h = word_hash(w) & (cap - 1);
 
-		while (slot[h] &&
-		       strcmp(b->arena + first[slot[h] - 1], w) != 0)
+		while (slot[h] && strcmp(b->arena + first[slot[h] - 1], w) != 0)
 			h = (h + 1) & (cap - 1);
 		if (!slot[h]) {
 			first[nd] = b->ww[i].word;
@@ -728,7 +733,8 @@ int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh)
 	}
 	rc = hane_store_query_int(b->db, &b->next_household,
 				  "SELECT coalesce(max(id), 0) + 1"
-				  " FROM household", NULL, 0);
+				  " FROM household",
+				  NULL, 0);
 	if (rc == 0)
 		rc = multi_prepare(
 			b->db, &b->m_hh,
@@ -749,7 +755,8 @@ int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh)
 	if (rc == 0)
 		rc = multi_prepare(b->db, &b->m_word,
 				   "INSERT INTO person_word(word, person_id)"
-				   " VALUES", 2, "", MULTI_WORDS);
+				   " VALUES",
+				   2, "", MULTI_WORDS);
 	if (rc == 0 && b->next_person == 1 && b->next_household == 1) {
 		*fresh = true;
 		rc = defer_indexes(b);
@@ -798,7 +805,8 @@ int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
 	hid = hane_store_last_id(b->db);
 	rc = put_person(b, &p, hid, person_id);
 	if (rc)
-		return rc; /* the duplicate was checked: anything else is fatal */
+		return rc; /* the duplicate was checked: anything else is fatal
+			    */
 	count_household(b, hid, household_id);
 	return 0;
 }

@@ -71,73 +71,100 @@ static bool chance(uint64_t *s, int pct)
 /* ---- Word lists ---------------------------------------------------------- */
 
 static const char *const male_names[] = {
-	"Ahmet",   "Mehmet",  "Mustafa", "Ali",     "Hüseyin", "Hasan",
-	"İbrahim", "İsmail",  "Osman",   "Yusuf",   "Murat",   "Ömer",
-	"Ramazan", "Halil",   "Süleyman", "Abdullah", "Mahmut", "Recep",
-	"Salih",   "Fatih",   "Kadir",   "Emre",    "Hakan",   "Adem",
-	"Kemal",   "Yaşar",   "Bayram",  "Serkan",  "Burak",   "Orhan",
-	"Şükrü",   "Cemal",   "Erkan",   "Metin",   "Uğur",    "Gökhan",
-	"Tolga",   "Sinan",   "Volkan",  "Cengiz",  "Şahin",   "Yılmaz",
-	"Doğan",   "Çetin",   "Ercan",   "Ferhat",  "Selçuk",  "Tuncay",
-	"Özkan",   "Oğuz",    "Necati",  "Nihat",   "İlhan",   "İsa",
-	"Musa",    "Nuri",    "Rıza",    "Sabri",   "Şevket",  "Tayfun",
-	"Ümit",    "Veli",    "Zeki",    "Yiğit",   "Eren",    "Efe",
-	"Kerem",   "Arda",    "Berk",    "Çağrı",   "Onur",    "Barış",
-	"Güven",   "Levent",  "Erdoğan", "Hilmi",   "Nazım",   "Tarık",
+	"Ahmet",     "Mehmet",	"Mustafa",  "Ali",	"Hüseyin", "Hasan",
+	"İbrahim",   "İsmail",	"Osman",    "Yusuf",	"Murat",   "Ömer",
+	"Ramazan",   "Halil",	"Süleyman", "Abdullah", "Mahmut",  "Recep",
+	"Salih",     "Fatih",	"Kadir",    "Emre",	"Hakan",   "Adem",
+	"Kemal",     "Yaşar",	"Bayram",   "Serkan",	"Burak",   "Orhan",
+	"Şükrü",     "Cemal",	"Erkan",    "Metin",	"Uğur",	   "Gökhan",
+	"Tolga",     "Sinan",	"Volkan",   "Cengiz",	"Şahin",   "Yılmaz",
+	"Doğan",     "Çetin",	"Ercan",    "Ferhat",	"Selçuk",  "Tuncay",
+	"Özkan",     "Oğuz",	"Necati",   "Nihat",	"İlhan",   "İsa",
+	"Musa",	     "Nuri",	"Rıza",	    "Sabri",	"Şevket",  "Tayfun",
+	"Ümit",	     "Veli",	"Zeki",	    "Yiğit",	"Eren",	   "Efe",
+	"Kerem",     "Arda",	"Berk",	    "Çağrı",	"Onur",	   "Barış",
+	"Güven",     "Levent",	"Erdoğan",  "Hilmi",	"Nazım",   "Tarık",
 	"Alparslan", "Emirhan",
 };
 
 static const char *const female_names[] = {
-	"Ayşe",    "Fatma",   "Emine",   "Hatice",  "Zeynep",  "Elif",
-	"Meryem",  "Şerife",  "Zehra",   "Sultan",  "Hanife",  "Merve",
-	"Havva",   "Zeliha",  "Esra",    "Fadime",  "Özlem",   "Hacer",
-	"Yasemin", "Hülya",   "Cemile",  "Songül",  "Kübra",   "Leyla",
-	"Gülşen",  "Çağla",   "Gül",     "Gülsüm",  "Döndü",   "Dilek",
-	"Sevgi",   "Sevim",   "Nurcan",  "Nuray",   "Filiz",   "Melek",
-	"Aynur",   "Ayten",   "Büşra",   "Derya",   "Ebru",    "Feride",
-	"Gönül",   "Hale",    "İpek",    "İlknur",  "Kader",   "Kezban",
-	"Lale",    "Müzeyyen", "Nermin", "Nazlı",   "Öznur",   "Pınar",
-	"Rukiye",  "Saadet",  "Şenay",   "Şükran",  "Tuğba",   "Tülay",
-	"Ümran",   "Ülkü",    "Vildan",  "Yıldız",  "Zübeyde", "Zühal",
-	"Asiye",   "Bahar",   "Canan",   "Dudu",    "Esma",    "Gizem",
-	"Irmak",   "Aslı",    "Ecrin",   "Defne",   "Nisa",    "Azra",
+	"Ayşe",	   "Fatma",    "Emine",	 "Hatice", "Zeynep",  "Elif",
+	"Meryem",  "Şerife",   "Zehra",	 "Sultan", "Hanife",  "Merve",
+	"Havva",   "Zeliha",   "Esra",	 "Fadime", "Özlem",   "Hacer",
+	"Yasemin", "Hülya",    "Cemile", "Songül", "Kübra",   "Leyla",
+	"Gülşen",  "Çağla",    "Gül",	 "Gülsüm", "Döndü",   "Dilek",
+	"Sevgi",   "Sevim",    "Nurcan", "Nuray",  "Filiz",   "Melek",
+	"Aynur",   "Ayten",    "Büşra",	 "Derya",  "Ebru",    "Feride",
+	"Gönül",   "Hale",     "İpek",	 "İlknur", "Kader",   "Kezban",
+	"Lale",	   "Müzeyyen", "Nermin", "Nazlı",  "Öznur",   "Pınar",
+	"Rukiye",  "Saadet",   "Şenay",	 "Şükran", "Tuğba",   "Tülay",
+	"Ümran",   "Ülkü",     "Vildan", "Yıldız", "Zübeyde", "Zühal",
+	"Asiye",   "Bahar",    "Canan",	 "Dudu",   "Esma",    "Gizem",
+	"Irmak",   "Aslı",     "Ecrin",	 "Defne",  "Nisa",    "Azra",
 	"Hayriye", "Şeyma",
 };
 
 static const char *const last_names[] = {
-	"Yılmaz",   "Kaya",     "Demir",    "Şahin",    "Çelik",
-	"Yıldız",   "Yıldırım", "Öztürk",   "Aydın",    "Özdemir",
-	"Arslan",   "Doğan",    "Kılıç",    "Aslan",    "Çetin",
-	"Kara",     "Koç",      "Kurt",     "Özkan",    "Şimşek",
-	"Polat",    "Işık",     "Erdoğan",  "Yavuz",    "Can",
-	"Acar",     "Aksoy",    "Güneş",    "Tekin",    "Bulut",
-	"Keskin",   "Ünal",     "Turan",    "Gül",      "Özer",
-	"Bozkurt",  "Ateş",     "Kaplan",   "Güler",    "Tuncer",
-	"Çakır",    "Sarı",     "Uçar",     "Aktaş",    "Karakaya",
-	"Korkmaz",  "Altun",    "Avcı",     "Şen",      "Duman",
-	"Yücel",    "Güven",    "Özgür",    "Tunç",     "Coşkun",
-	"Erdem",    "Akın",     "Başaran",  "Karaca",   "Akbulut",
-	"Uysal",    "Kocabaş",  "Demirci",  "Bayram",   "Ekinci",
-	"Sönmez",   "Toprak",   "Uzun",     "Temiz",    "Taş",
-	"Yazıcı",   "Çiftçi",   "Akgül",    "Oral",     "Kahraman",
-	"Bilgin",   "Sezer",    "Kurtuluş", "Özbek",    "Gündoğdu",
-	"Türkmen",  "Kocaman",  "Durmaz",   "Eren",     "Ağaoğlu",
-	"Karataş",  "Dinç",     "Öztürkmen", "Şeker",   "Gökçe",
-	"İnce",     "Ilgaz",    "Ölmez",    "Çınar",    "Sağlam",
-	"Bağcı",    "Kalkan",   "Işıklı",   "Ertürk",   "Üstün",
+	"Yılmaz",   "Kaya",	"Demir",    "Şahin",	 "Çelik",   "Yıldız",
+	"Yıldırım", "Öztürk",	"Aydın",    "Özdemir",	 "Arslan",  "Doğan",
+	"Kılıç",    "Aslan",	"Çetin",    "Kara",	 "Koç",	    "Kurt",
+	"Özkan",    "Şimşek",	"Polat",    "Işık",	 "Erdoğan", "Yavuz",
+	"Can",	    "Acar",	"Aksoy",    "Güneş",	 "Tekin",   "Bulut",
+	"Keskin",   "Ünal",	"Turan",    "Gül",	 "Özer",    "Bozkurt",
+	"Ateş",	    "Kaplan",	"Güler",    "Tuncer",	 "Çakır",   "Sarı",
+	"Uçar",	    "Aktaş",	"Karakaya", "Korkmaz",	 "Altun",   "Avcı",
+	"Şen",	    "Duman",	"Yücel",    "Güven",	 "Özgür",   "Tunç",
+	"Coşkun",   "Erdem",	"Akın",	    "Başaran",	 "Karaca",  "Akbulut",
+	"Uysal",    "Kocabaş",	"Demirci",  "Bayram",	 "Ekinci",  "Sönmez",
+	"Toprak",   "Uzun",	"Temiz",    "Taş",	 "Yazıcı",  "Çiftçi",
+	"Akgül",    "Oral",	"Kahraman", "Bilgin",	 "Sezer",   "Kurtuluş",
+	"Özbek",    "Gündoğdu", "Türkmen",  "Kocaman",	 "Durmaz",  "Eren",
+	"Ağaoğlu",  "Karataş",	"Dinç",	    "Öztürkmen", "Şeker",   "Gökçe",
+	"İnce",	    "Ilgaz",	"Ölmez",    "Çınar",	 "Sağlam",  "Bağcı",
+	"Kalkan",   "Işıklı",	"Ertürk",   "Üstün",
 };
 
 static const char *const street_names[] = {
-	"Atatürk",        "İnönü",          "Cumhuriyet",   "Gazi Osman Paşa",
-	"Fevzi Çakmak",   "Kazım Karabekir", "Mimar Sinan", "Fatih Sultan",
-	"Yavuz Sultan Selim", "Hürriyet",   "İstiklal",     "Zafer",
-	"Lale",           "Menekşe",        "Gül",          "Papatya",
-	"Çınar",          "Ihlamur",        "Akasya",       "Söğüt",
-	"Karadeniz",      "Ege",            "Yeşil",        "Bahar",
-	"Şehit Ömer Halisdemir", "Alemdar",  "Ömer Türkçakal", "Ankara",
-	"Kocaeli",        "Sakarya",        "Körfez",       "Sahil",
-	"Okul",           "Cami",           "Değirmen",     "Bağlar",
-	"Pınarbaşı",      "Yıldız",         "Uğur Mumcu",   "Necip Fazıl",
+	"Atatürk",
+	"İnönü",
+	"Cumhuriyet",
+	"Gazi Osman Paşa",
+	"Fevzi Çakmak",
+	"Kazım Karabekir",
+	"Mimar Sinan",
+	"Fatih Sultan",
+	"Yavuz Sultan Selim",
+	"Hürriyet",
+	"İstiklal",
+	"Zafer",
+	"Lale",
+	"Menekşe",
+	"Gül",
+	"Papatya",
+	"Çınar",
+	"Ihlamur",
+	"Akasya",
+	"Söğüt",
+	"Karadeniz",
+	"Ege",
+	"Yeşil",
+	"Bahar",
+	"Şehit Ömer Halisdemir",
+	"Alemdar",
+	"Ömer Türkçakal",
+	"Ankara",
+	"Kocaeli",
+	"Sakarya",
+	"Körfez",
+	"Sahil",
+	"Okul",
+	"Cami",
+	"Değirmen",
+	"Bağlar",
+	"Pınarbaşı",
+	"Yıldız",
+	"Uğur Mumcu",
+	"Necip Fazıl",
 };
 
 static const char *const street_kinds[] = {
@@ -145,18 +172,26 @@ static const char *const street_kinds[] = {
 };
 
 static const char *const illnesses[] = {
-	"Diyabet",           "Hipertansiyon",   "KOAH",
-	"Astım",             "Kalp yetmezliği", "Böbrek yetmezliği",
-	"Alzheimer",         "Parkinson",       "Romatoid artrit",
-	"Epilepsi",          "MS",              "Kanser tedavisi",
-	"Tiroid",            "Koroner arter hastalığı",
+	"Diyabet",
+	"Hipertansiyon",
+	"KOAH",
+	"Astım",
+	"Kalp yetmezliği",
+	"Böbrek yetmezliği",
+	"Alzheimer",
+	"Parkinson",
+	"Romatoid artrit",
+	"Epilepsi",
+	"MS",
+	"Kanser tedavisi",
+	"Tiroid",
+	"Koroner arter hastalığı",
 	"Diyabet, hipertansiyon",
 };
 
 static const int mobile_prefixes[] = {
-	530, 531, 532, 533, 534, 535, 536, 537, 538, 539, 541, 542,
-	543, 544, 545, 546, 547, 548, 549, 505, 506, 507, 551, 552,
-	553, 554, 555, 501,
+	530, 531, 532, 533, 534, 535, 536, 537, 538, 539, 541, 542, 543, 544,
+	545, 546, 547, 548, 549, 505, 506, 507, 551, 552, 553, 554, 555, 501,
 };
 
 /* ---- One person ---------------------------------------------------------- */
@@ -182,8 +217,8 @@ static int collect_mahalle(const char *name, void *arg)
 
 static void next_tckn(struct demo *d, char out[HANE_TCKN_LEN + 1])
 {
-	uint64_t v = (d->tckn_base + d->tckn_counter++ * TCKN_STEP) %
-		     TCKN_SPACE;
+	uint64_t v =
+		(d->tckn_base + d->tckn_counter++ * TCKN_STEP) % TCKN_SPACE;
 
 	/* "9", then v as eight digits: its first is 0-8, never a second 9 */
 	snprintf(out, HANE_TCKN_LEN + 1, "9%08llu", (unsigned long long)v);
@@ -206,9 +241,8 @@ static void birth_for_age(uint64_t *s, int age, char out[HANE_DATE_LEN + 1])
 	day = between(s, 1, 28);
 	if (m != 2 && chance(s, 10))
 		day = between(s, 29, 30);
-	snprintf(out, HANE_DATE_LEN + 1, "%04u-%02u-%02u",
-		 (unsigned)y % 10000u, (unsigned)m % 100u,
-		 (unsigned)day % 100u);
+	snprintf(out, HANE_DATE_LEN + 1, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		 (unsigned)m % 100u, (unsigned)day % 100u);
 }
 
 static void fill_person(uint64_t *s, struct hane_person *p, const char *sex,
@@ -312,8 +346,8 @@ static int make_household(struct demo *d, int64_t i)
 		return 0;
 
 	if (spouse) {
-		int age = head_age + between(&s, -8, 4) * (head_sex[0] == 'E'
-							     ? 1 : -1);
+		int age = head_age +
+			  between(&s, -8, 4) * (head_sex[0] == 'E' ? 1 : -1);
 
 		if (age < 18)
 			age = 18;
@@ -333,7 +367,7 @@ static int make_household(struct demo *d, int64_t i)
 
 		fill_person(&s, &p, mother ? "K" : "E",
 			    mother && chance(&s, 30) ? PICK(&s, last_names)
-						      : last,
+						     : last,
 			    age > 99 ? 99 : age, "parent");
 		p.household_id = hid;
 		next_tckn(d, p.tckn);
@@ -352,8 +386,8 @@ static int make_household(struct demo *d, int64_t i)
 		age = between(&s, youngest, oldest);
 		if (head_age >= 55 && chance(&s, 25)) {
 			rel = "grandchild";
-			age = between(&s, 0, head_age - 40 < 17 ? head_age - 40
-								 : 17);
+			age = between(&s, 0,
+				      head_age - 40 < 17 ? head_age - 40 : 17);
 		} else if (chance(&s, 3)) {
 			int lo = head_age - 10 < 18 ? 18 : head_age - 10;
 

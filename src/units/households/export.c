@@ -27,14 +27,22 @@ static const struct {
 	const char *title;
 	enum hane_csv_kind kind;
 } columns[] = {
-	{"Hane No", HANE_CSV_NUMBER},     {"TC Kimlik No", HANE_CSV_ID},
-	{"Ad", HANE_CSV_TEXT},            {"Soyad", HANE_CSV_TEXT},
-	{"Doğum Tarihi", HANE_CSV_DATE},  {"Cinsiyet", HANE_CSV_TEXT},
-	{"Yakınlık", HANE_CSV_TEXT},      {"Engel Oranı", HANE_CSV_NUMBER},
-	{"Kronik Hastalık", HANE_CSV_TEXT}, {"Telefon", HANE_CSV_ID},
-	{"Hane Telefonu", HANE_CSV_ID},   {"Mahalle", HANE_CSV_TEXT},
-	{"Adres", HANE_CSV_TEXT},         {"Bina No", HANE_CSV_TEXT},
-	{"Daire No", HANE_CSV_TEXT},      {"Aylık Gelir (TL)", HANE_CSV_MONEY},
+	{"Hane No", HANE_CSV_NUMBER},
+	{"TC Kimlik No", HANE_CSV_ID},
+	{"Ad", HANE_CSV_TEXT},
+	{"Soyad", HANE_CSV_TEXT},
+	{"Doğum Tarihi", HANE_CSV_DATE},
+	{"Cinsiyet", HANE_CSV_TEXT},
+	{"Yakınlık", HANE_CSV_TEXT},
+	{"Engel Oranı", HANE_CSV_NUMBER},
+	{"Kronik Hastalık", HANE_CSV_TEXT},
+	{"Telefon", HANE_CSV_ID},
+	{"Hane Telefonu", HANE_CSV_ID},
+	{"Mahalle", HANE_CSV_TEXT},
+	{"Adres", HANE_CSV_TEXT},
+	{"Bina No", HANE_CSV_TEXT},
+	{"Daire No", HANE_CSV_TEXT},
+	{"Aylık Gelir (TL)", HANE_CSV_MONEY},
 	{"Notlar", HANE_CSV_TEXT},
 };
 #define NCOLS (sizeof columns / sizeof columns[0])
@@ -54,8 +62,7 @@ static const char export_sql[] =
 	" FROM person p JOIN household h ON h.id = p.household_id"
 	" ORDER BY h.id, p.id <> h.head_id, p.id";
 
-int hane_households_export(hane_db *db, FILE *fp, unsigned flags,
-			   int64_t *rows)
+int hane_households_export(hane_db *db, FILE *fp, unsigned flags, int64_t *rows)
 {
 	bool excel = flags & HANE_CSV_EXCEL;
 	bool unmasked = flags & HANE_OUT_UNMASKED;
@@ -119,8 +126,8 @@ int hane_households_export(hane_db *db, FILE *fp, unsigned flags,
 		hane_phone_format(buf[3], sizeof buf[3], hane_stmt_text(st, 9),
 				  !unmasked);
 		hane_csv_put(w, buf[3], HANE_CSV_ID);
-		hane_phone_format(buf[4], sizeof buf[4],
-				  hane_stmt_text(st, 10), !unmasked);
+		hane_phone_format(buf[4], sizeof buf[4], hane_stmt_text(st, 10),
+				  !unmasked);
 		hane_csv_put(w, buf[4], HANE_CSV_ID);
 		hane_csv_put(w, hane_stmt_text(st, 11), HANE_CSV_TEXT);
 		hane_csv_put(w, masked_text(hane_stmt_text(st, 12), unmasked),
@@ -134,7 +141,8 @@ int hane_households_export(hane_db *db, FILE *fp, unsigned flags,
 			int64_t k = hane_stmt_int(st, 15);
 
 			snprintf(buf[5], sizeof buf[5], "%s%lld.%02lld",
-				 k < 0 ? "-" : "", (long long)(k < 0 ? -k : k) / 100,
+				 k < 0 ? "-" : "",
+				 (long long)(k < 0 ? -k : k) / 100,
 				 (long long)(k < 0 ? -k : k) % 100);
 		}
 		hane_csv_put(w, buf[5], HANE_CSV_MONEY);
@@ -147,16 +155,15 @@ int hane_households_export(hane_db *db, FILE *fp, unsigned flags,
 	if (rc < 0)
 		goto done;
 	rc = 0;
-done:
-	{
-		int rc2 = hane_csv_writer_close(w);
+done : {
+	int rc2 = hane_csv_writer_close(w);
 
-		if (!rc && rc2) {
-			hane_error_set(hane_msg(HANE_M_CSV_WRITE), "CSV",
-				       hane_error_last());
-			rc = rc2;
-		}
+	if (!rc && rc2) {
+		hane_error_set(hane_msg(HANE_M_CSV_WRITE), "CSV",
+			       hane_error_last());
+		rc = rc2;
 	}
+}
 	hane_stmt_finalize(st);
 	if (rows && !rc)
 		*rows = n;

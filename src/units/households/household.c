@@ -81,13 +81,16 @@ const char *hane_relation_parse(const char *word)
 				return relations[i].name;
 	}
 	/* Everyday Turkish words an import may carry. */
-	static const struct { const char *word, *name; } extra[] = {
-		{"hane reisi", "head"}, {"es", "spouse"}, {"cocuk", "child"},
-		{"ogul", "child"}, {"oglu", "child"}, {"kizi", "child"},
-		{"kiz", "child"}, {"anne", "parent"}, {"baba", "parent"},
-		{"annesi", "parent"}, {"babasi", "parent"},
-		{"kardes", "sibling"}, {"torun", "grandchild"},
-		{"diger", "other"},
+	static const struct {
+		const char *word, *name;
+	} extra[] = {
+		{"hane reisi", "head"},	 {"es", "spouse"},
+		{"cocuk", "child"},	 {"ogul", "child"},
+		{"oglu", "child"},	 {"kizi", "child"},
+		{"kiz", "child"},	 {"anne", "parent"},
+		{"baba", "parent"},	 {"annesi", "parent"},
+		{"babasi", "parent"},	 {"kardes", "sibling"},
+		{"torun", "grandchild"}, {"diger", "other"},
 	};
 	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
 		if (strcmp(extra[i].word, key) == 0)
@@ -132,19 +135,20 @@ int hh_person_validate(const struct hane_person *p, const char *today)
 			       hane_msg(HANE_M_F_LAST));
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_field_len(HANE_M_F_FIRST, p->first_name, HANE_NAME_MAX)) ||
+	if ((rc = hane_field_len(HANE_M_F_FIRST, p->first_name,
+				 HANE_NAME_MAX)) ||
 	    (rc = hane_field_len(HANE_M_F_LAST, p->last_name, HANE_NAME_MAX)) ||
 	    (rc = hane_field_len(HANE_M_F_CHRONIC, p->chronic_illness,
-			    HANE_TEXT_MAX)))
+				 HANE_TEXT_MAX)))
 		return rc;
 	if (p->birth_date[0]) {
 		if (hane_date_parse(iso, p->birth_date) != 0 ||
 		    strcmp(iso, p->birth_date) != 0)
 			return hane_field_error(HANE_M_F_BIRTH,
-					   hane_msg(HANE_M_DATE_INVALID));
+						hane_msg(HANE_M_DATE_INVALID));
 		if (strcmp(iso, today) > 0)
 			return hane_field_error(HANE_M_F_BIRTH,
-					   hane_msg(HANE_M_V_FUTURE));
+						hane_msg(HANE_M_V_FUTURE));
 	}
 	if (p->sex[0] && strcmp(p->sex, "K") != 0 && strcmp(p->sex, "E") != 0) {
 		hane_error_set("%s", hane_msg(HANE_M_V_SEX));
@@ -170,7 +174,7 @@ int hh_person_validate(const struct hane_person *p, const char *today)
 		if (hane_phone_normalize(norm, p->phone) != 0 ||
 		    strcmp(norm, p->phone) != 0)
 			return hane_field_error(HANE_M_F_PHONE,
-					   hane_msg(HANE_M_PHONE_INVALID));
+						hane_msg(HANE_M_PHONE_INVALID));
 	}
 	return 0;
 }
@@ -195,7 +199,7 @@ int hane_household_validate(hane_db *db, const struct hane_household *h)
 	if ((rc = hane_field_text(HANE_M_F_STREET, h->street, sizeof h->street,
 				  HANE_TEXT_MULTILINE)) ||
 	    (rc = hane_field_len(HANE_M_F_BUILDING, h->building,
-			    sizeof h->building)) ||
+				 sizeof h->building)) ||
 	    (rc = hane_field_len(HANE_M_F_DOOR, h->door, sizeof h->door)) ||
 	    (rc = hane_field_text(HANE_M_F_NOTES, h->notes, sizeof h->notes,
 				  HANE_TEXT_MULTILINE)))
@@ -206,7 +210,7 @@ int hane_household_validate(hane_db *db, const struct hane_household *h)
 		if (hane_phone_normalize(norm, h->phone) != 0 ||
 		    strcmp(norm, h->phone) != 0)
 			return hane_field_error(HANE_M_F_PHONE,
-					   hane_msg(HANE_M_PHONE_INVALID));
+						hane_msg(HANE_M_PHONE_INVALID));
 	}
 	if (h->income_kurus < -1) {
 		hane_error_set("%s", hane_msg(HANE_M_V_INCOME));
@@ -266,9 +270,10 @@ int hh_index_words(hane_db *db, int64_t person_id, const char *name_key)
 	hane_stmt_finalize(del);
 	if (rc < 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &ins,
-			       "INSERT OR IGNORE INTO person_word(word, person_id)"
-			       " VALUES(:w, :id)");
+	rc = hane_stmt_prepare(
+		db, &ins,
+		"INSERT OR IGNORE INTO person_word(word, person_id)"
+		" VALUES(:w, :id)");
 	if (rc)
 		return rc;
 	snprintf(words, sizeof words, "%s", name_key);
@@ -296,7 +301,8 @@ int hh_index_words(hane_db *db, int64_t person_id, const char *name_key)
 	" coalesce(p.chronic_illness,''), coalesce(p.phone,''),"               \
 	" p.updated_at, coalesce(p.updated_by,'')"
 
-#define COPY(dst, st, col) snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
+#define COPY(dst, st, col)                                                     \
+	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
 
 static void read_person(hane_stmt *st, struct hane_person *p)
 {
@@ -345,11 +351,12 @@ int hane_person_get(hane_db *db, int64_t id, struct hane_person *out)
 
 	if (rc)
 		return rc;
-	rc = person_query(db,
-			  "SELECT " PERSON_COLUMNS " FROM person p WHERE p.id = :id",
-			  ":id", NULL, id, out);
+	rc = person_query(
+		db, "SELECT " PERSON_COLUMNS " FROM person p WHERE p.id = :id",
+		":id", NULL, id, out);
 	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_PERSON_NOT_FOUND), (long long)id);
+		hane_error_set(hane_msg(HANE_M_PERSON_NOT_FOUND),
+			       (long long)id);
 	return rc;
 }
 
@@ -359,10 +366,9 @@ int hane_person_by_tckn(hane_db *db, const char *tckn, struct hane_person *out)
 
 	if (rc)
 		return rc;
-	rc = person_query(db,
-			  "SELECT " PERSON_COLUMNS
-			  " FROM person p WHERE p.tckn = :t",
-			  ":t", tckn, 0, out);
+	rc = person_query(
+		db, "SELECT " PERSON_COLUMNS " FROM person p WHERE p.tckn = :t",
+		":t", tckn, 0, out);
 	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_TCKN_NOT_FOUND), tckn);
 	return rc;
@@ -381,7 +387,8 @@ int hane_household_get(hane_db *db, int64_t id, struct hane_household *out)
 		" coalesce(h.mahalle,''), coalesce(h.street,''),"
 		" coalesce(h.building,''), coalesce(h.door,''),"
 		" coalesce(h.phone,''), coalesce(h.income_kurus,-1), h.status,"
-		" coalesce(h.notes,''), h.updated_at, coalesce(h.updated_by,''),"
+		" coalesce(h.notes,''), h.updated_at, "
+		"coalesce(h.updated_by,''),"
 		" (SELECT count(*) FROM person p WHERE p.household_id = h.id)"
 		" FROM household h WHERE h.id = :id");
 	if (rc)
@@ -423,11 +430,11 @@ int hane_household_members(hane_db *db, int64_t household_id,
 	*n = 0;
 	if (rc)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT " PERSON_COLUMNS " FROM person p"
-		" WHERE p.household_id = :h"
-		" ORDER BY p.relation <> 'head', coalesce(p.birth_date, '9'), p.id");
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT " PERSON_COLUMNS " FROM person p"
+			       " WHERE p.household_id = :h"
+			       " ORDER BY p.relation <> 'head', "
+			       "coalesce(p.birth_date, '9'), p.id");
 	if (rc)
 		return rc;
 	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) != 0)
@@ -461,10 +468,11 @@ int hane_person_check_duplicate(hane_db *db, const struct hane_person *p,
 
 	memset(dup, 0, sizeof *dup);
 	if (p->tckn[0]) {
-		rc = hane_stmt_prepare(db, &st,
-				       "SELECT id, household_id, first_name || ' ' ||"
-				       " last_name FROM person WHERE tckn = :t"
-				       " AND id <> :id");
+		rc = hane_stmt_prepare(
+			db, &st,
+			"SELECT id, household_id, first_name || ' ' ||"
+			" last_name FROM person WHERE tckn = :t"
+			" AND id <> :id");
 		if (rc)
 			return rc;
 		if ((rc = hane_stmt_bind_text(st, ":t", p->tckn)) == 0 &&
@@ -517,13 +525,15 @@ static size_t person_fields(const struct hane_person *p,
 	size_t n = 0;
 
 	hh_name_key(name_key, p->first_name, p->last_name);
-	f[n++] = (struct hane_field)HANE_FTEXT("tckn", p->tckn[0] ? p->tckn : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("tckn",
+					       p->tckn[0] ? p->tckn : NULL);
 	f[n++] = (struct hane_field)HANE_FTEXT("first_name", p->first_name);
 	f[n++] = (struct hane_field)HANE_FTEXT("last_name", p->last_name);
 	f[n++] = (struct hane_field)HANE_FTEXT("name_key", name_key);
 	f[n++] = (struct hane_field)HANE_FTEXT(
 		"birth_date", p->birth_date[0] ? p->birth_date : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT("sex", p->sex[0] ? p->sex : NULL);
+	f[n++] =
+		(struct hane_field)HANE_FTEXT("sex", p->sex[0] ? p->sex : NULL);
 	f[n++] = (struct hane_field)HANE_FTEXT("relation", p->relation);
 	if (p->disability_pct >= 0)
 		f[n++] = (struct hane_field)HANE_FINT("disability_pct",
@@ -535,8 +545,8 @@ static size_t person_fields(const struct hane_person *p,
 		p->chronic_illness[0] ? p->chronic_illness : NULL);
 	f[n++] = (struct hane_field)HANE_FTEXT("phone",
 					       p->phone[0] ? p->phone : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT("phone_key",
-					       hh_phone_key(phone_key, p->phone));
+	f[n++] = (struct hane_field)HANE_FTEXT(
+		"phone_key", hh_phone_key(phone_key, p->phone));
 	return n;
 }
 
@@ -545,17 +555,18 @@ static size_t household_fields(const struct hane_household *h,
 {
 	size_t n = 0;
 
-	f[n++] = (struct hane_field)HANE_FTEXT("mahalle",
-					       h->mahalle[0] ? h->mahalle : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT(
+		"mahalle", h->mahalle[0] ? h->mahalle : NULL);
 	f[n++] = (struct hane_field)HANE_FTEXT("street",
 					       h->street[0] ? h->street : NULL);
 	f[n++] = (struct hane_field)HANE_FTEXT(
 		"building", h->building[0] ? h->building : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT("door", h->door[0] ? h->door : NULL);
+	f[n++] = (struct hane_field)HANE_FTEXT("door",
+					       h->door[0] ? h->door : NULL);
 	f[n++] = (struct hane_field)HANE_FTEXT("phone",
 					       h->phone[0] ? h->phone : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT("phone_key",
-					       hh_phone_key(phone_key, h->phone));
+	f[n++] = (struct hane_field)HANE_FTEXT(
+		"phone_key", hh_phone_key(phone_key, h->phone));
 	if (h->income_kurus >= 0)
 		f[n++] = (struct hane_field)HANE_FINT("income_kurus",
 						      h->income_kurus);
@@ -586,8 +597,8 @@ static int insert_person(hane_db *db, const struct hane_person *p,
 static int set_head_raw(hane_db *db, int64_t household_id, int64_t person_id)
 {
 	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st,
-				   "UPDATE household SET head_id = :p WHERE id = :h");
+	int rc = hane_stmt_prepare(
+		db, &st, "UPDATE household SET head_id = :p WHERE id = :h");
 
 	if (rc)
 		return rc;
@@ -599,9 +610,8 @@ static int set_head_raw(hane_db *db, int64_t household_id, int64_t person_id)
 }
 
 int hane_household_create(hane_db *db, const struct hane_household *h,
-			  const struct hane_person *head,
-			  int64_t *household_id, int64_t *person_id,
-			  struct hane_dup *dup)
+			  const struct hane_person *head, int64_t *household_id,
+			  int64_t *person_id, struct hane_dup *dup)
 {
 	struct hane_person p = *head;
 	struct hane_dup d;
@@ -790,8 +800,9 @@ int hane_person_move(hane_db *db, int64_t person_id, int64_t version,
 		rc = HANE_EINVAL;
 	}
 	if (rc == 0) {
-		struct hane_field f[2] = {HANE_FINT("household_id", to_household),
-					  HANE_FTEXT("relation", rel)};
+		struct hane_field f[2] = {
+			HANE_FINT("household_id", to_household),
+			HANE_FTEXT("relation", rel)};
 
 		rc = hane_store_update(db, "person", person_id, version, f, 2,
 				       NULL);
@@ -822,8 +833,8 @@ int hane_household_set_head(hane_db *db, int64_t household_id,
 	if (rc == 0)
 		rc = hane_person_get(db, person_id, &p);
 	if (rc == 0 && p.household_id != household_id) {
-		hane_error_set(hane_msg(HANE_M_NOT_MEMBER), (long long)person_id,
-			       (long long)household_id);
+		hane_error_set(hane_msg(HANE_M_NOT_MEMBER),
+			       (long long)person_id, (long long)household_id);
 		rc = HANE_EINVAL;
 	}
 	if (rc == 0 && h.head_id == person_id)
@@ -831,10 +842,11 @@ int hane_household_set_head(hane_db *db, int64_t household_id,
 	if (rc == 0 && h.head_id) {
 		rc = hane_person_get(db, h.head_id, &old);
 		if (rc == 0) {
-			struct hane_field f[1] = {HANE_FTEXT("relation", "other")};
+			struct hane_field f[1] = {
+				HANE_FTEXT("relation", "other")};
 
-			rc = hane_store_update(db, "person", old.id, old.version,
-					       f, 1, NULL);
+			rc = hane_store_update(db, "person", old.id,
+					       old.version, f, 1, NULL);
 		}
 	}
 	if (rc == 0) {

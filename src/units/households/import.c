@@ -254,13 +254,13 @@ struct imp {
 	hane_csv_rejects *rej;
 	const char *rejects_path;
 	struct hane_csv_record header; /* copies, kept for the rejects file */
-	int col[F__COUNT];     /* column index of each field, -1 absent */
+	int col[F__COUNT];	   /* column index of each field, -1 absent */
 	char title[F__COUNT][128]; /* the file's title of each column */
 	size_t ncols;
-	struct table tckns;   /* tckn → line */
-	struct table groups;  /* hash of Hane No → household id, or -line */
-	hane_hh_bulk *bulk;   /* new rows go through the bulk writer */
-	bool fresh;           /* the registry was empty: nothing to look up */
+	struct table tckns;  /* tckn → line */
+	struct table groups; /* hash of Hane No → household id, or -line */
+	hane_hh_bulk *bulk;  /* new rows go through the bulk writer */
+	bool fresh;	     /* the registry was empty: nothing to look up */
 	char today[HANE_DATE_LEN + 1];
 };
 
@@ -268,9 +268,9 @@ struct imp {
 struct row {
 	struct hane_person p;
 	struct hane_household h;
-	const char *group;     /* "" without a Hane No column */
+	const char *group; /* "" without a Hane No column */
 	bool relation_given;
-	bool has[F__COUNT];    /* the file gives a non-empty value */
+	bool has[F__COUNT]; /* the file gives a non-empty value */
 };
 
 static void notice(struct imp *im, const char *fmt, ...) HANE_PRINTF(2, 3);
@@ -319,7 +319,7 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 		hane_csv_title_key(key, sizeof key, colname);
 		for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++) {
 			hane_csv_title_key(cand, sizeof cand,
-			       hane_csv_unguard(h->fields[i]));
+					   hane_csv_unguard(h->fields[i]));
 			if (!strcmp(key, cand)) {
 				forced[i] = f;
 				found = true;
@@ -444,8 +444,8 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	w->group = "";
 	w->relation_given = false;
 	if (rec->nfields != im->ncols) {
-		snprintf(why, whysz, hane_msg(HANE_M_IMP_RAGGED),
-			 rec->nfields, im->ncols);
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_RAGGED), rec->nfields,
+			 im->ncols);
 		return HANE_EINVAL;
 	}
 	for (int f = 0; f < F__COUNT; f++) {
@@ -527,8 +527,8 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 			 T(F_DISABILITY));
 		return HANE_EINVAL;
 	}
-	if (put(w->p.chronic_illness, sizeof w->p.chronic_illness,
-		v[F_CHRONIC], T(F_CHRONIC), why, whysz))
+	if (put(w->p.chronic_illness, sizeof w->p.chronic_illness, v[F_CHRONIC],
+		T(F_CHRONIC), why, whysz))
 		return HANE_EINVAL;
 	if (w->has[F_PHONE] && hane_phone_normalize(w->p.phone, v[F_PHONE]))
 		return bad(why, whysz, T(F_PHONE), hane_error_last());
@@ -540,8 +540,8 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	if (w->has[F_MAHALLE] &&
 	    hane_mahalle_match(im->db, w->h.mahalle, v[F_MAHALLE]))
 		return bad(why, whysz, T(F_MAHALLE), hane_error_last());
-	if (put(w->h.street, sizeof w->h.street, v[F_STREET], T(F_STREET),
-		why, whysz) ||
+	if (put(w->h.street, sizeof w->h.street, v[F_STREET], T(F_STREET), why,
+		whysz) ||
 	    put(w->h.building, sizeof w->h.building, v[F_BUILDING],
 		T(F_BUILDING), why, whysz) ||
 	    put(w->h.door, sizeof w->h.door, v[F_DOOR], T(F_DOOR), why,
@@ -591,10 +591,9 @@ static int reject(struct imp *im, const struct hane_csv_record *rec,
 		im->o->reject(rec->line, why, im->o->arg);
 	if (!im->rejects_path)
 		return 0;
-	if (!im->rej &&
-	    (rc = hane_csv_rejects_open(&im->rej, im->rejects_path, im->r,
-					&im->header,
-					hane_msg(HANE_M_IMP_REJECTS_COLUMN))))
+	if (!im->rej && (rc = hane_csv_rejects_open(
+				 &im->rej, im->rejects_path, im->r, &im->header,
+				 hane_msg(HANE_M_IMP_REJECTS_COLUMN))))
 		return rc;
 	return hane_csv_rejects_add(im->rej, rec, why);
 }
@@ -606,8 +605,8 @@ static int reject_first(struct imp *im, const struct hane_csv_record *rec,
 			const struct row *w, const char *why)
 {
 	if (im->col[F_HOUSEHOLD] >= 0 && w->group[0]) {
-		int64_t *grp = table_slot(&im->groups, hash_text(w->group),
-					  true);
+		int64_t *grp =
+			table_slot(&im->groups, hash_text(w->group), true);
 
 		if (!grp)
 			return HANE_ENOMEM;
@@ -782,7 +781,7 @@ static int import_row(struct imp *im, const struct hane_csv_record *rec)
 		if ((rc = hane_household_get(im->db, old.household_id, &h)))
 			return rc;
 		*grp = strcmp(h.status, "active") ? -rec->line
-						   : old.household_id;
+						  : old.household_id;
 	}
 	if (im->o->on_duplicate == HANE_DUP_UPDATE) {
 		bool changed = false;
@@ -886,7 +885,8 @@ int hane_households_import(hane_db *db, const char *path,
 	}
 	if (rc < 0)
 		goto done;
-	if ((rc = map_header(&im, rec)) || (rc = hane_csv_record_copy(&im.header, rec)))
+	if ((rc = map_header(&im, rec)) ||
+	    (rc = hane_csv_record_copy(&im.header, rec)))
 		goto done;
 
 	/* The first import of a registry, with nobody else connected: the

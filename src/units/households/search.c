@@ -53,9 +53,12 @@ static void read_hit(hane_stmt *st, struct hane_person_hit *h)
 	h->person_id = hane_stmt_int(st, 0);
 	h->household_id = hane_stmt_int(st, 1);
 	snprintf(h->tckn, sizeof h->tckn, "%s", hane_stmt_text(st, 2));
-	snprintf(h->first_name, sizeof h->first_name, "%s", hane_stmt_text(st, 3));
-	snprintf(h->last_name, sizeof h->last_name, "%s", hane_stmt_text(st, 4));
-	snprintf(h->birth_date, sizeof h->birth_date, "%s", hane_stmt_text(st, 5));
+	snprintf(h->first_name, sizeof h->first_name, "%s",
+		 hane_stmt_text(st, 3));
+	snprintf(h->last_name, sizeof h->last_name, "%s",
+		 hane_stmt_text(st, 4));
+	snprintf(h->birth_date, sizeof h->birth_date, "%s",
+		 hane_stmt_text(st, 5));
 	snprintf(h->mahalle, sizeof h->mahalle, "%s", hane_stmt_text(st, 6));
 	snprintf(h->status, sizeof h->status, "%s", hane_stmt_text(st, 7));
 	snprintf(h->relation, sizeof h->relation, "%s", hane_stmt_text(st, 8));
@@ -154,8 +157,8 @@ static const char *phone_prefix(const char *digits)
 /* Names typed in order ("sukru yil") are a prefix of the folded full name:
  * one range of the person(name_key) index gives them first, in name
  * order, before the any-order word search fills the rest of the page. */
-static int search_phrase(hane_db *db, struct search *s,
-			 char words[][WORD_MAX], int nwords)
+static int search_phrase(hane_db *db, struct search *s, char words[][WORD_MAX],
+			 int nwords)
 {
 	char phrase[MAX_WORDS * WORD_MAX], hi[MAX_WORDS * WORD_MAX + 2];
 	hane_stmt *st = NULL;
@@ -183,8 +186,8 @@ static int search_phrase(hane_db *db, struct search *s,
 	return rc;
 }
 
-static int search_words(hane_db *db, struct search *s,
-			char words[][WORD_MAX], int nwords, const char *digits)
+static int search_words(hane_db *db, struct search *s, char words[][WORD_MAX],
+			int nwords, const char *digits)
 {
 	static const char *const other[MAX_WORDS - 1] = {":w1", ":w2", ":w3",
 							 ":w4"};
@@ -224,7 +227,8 @@ static int search_words(hane_db *db, struct search *s,
 		"   WHERE x.person_id = w.person_id AND x.word >= :w4"
 		"   AND x.word < :h4))"
 		"  AND (:d IS NULL OR EXISTS (SELECT 1 FROM person y"
-		"   WHERE y.id = w.person_id AND ((y.tckn >= :d AND y.tckn < :dhi)"
+		"   WHERE y.id = w.person_id AND ((y.tckn >= :d AND y.tckn < "
+		":dhi)"
 		"   OR (y.phone_key >= :d AND y.phone_key < :dhi))))"
 		"  LIMIT :n) m"
 		" JOIN person p ON p.id = m.id"
@@ -270,7 +274,8 @@ static int search_digits(hane_db *db, struct search *s, const char *digits)
 	static const char *const sql[] = {
 		"SELECT " HIT_COLUMNS " FROM person p"
 		" JOIN household h ON h.id = p.household_id"
-		" WHERE p.tckn >= :lo AND p.tckn < :hi ORDER BY p.tckn LIMIT :n",
+		" WHERE p.tckn >= :lo AND p.tckn < :hi ORDER BY p.tckn LIMIT "
+		":n",
 		"SELECT " HIT_COLUMNS " FROM person p"
 		" JOIN household h ON h.id = p.household_id"
 		" WHERE p.phone_key >= :lo AND p.phone_key < :hi"
@@ -394,7 +399,7 @@ int hane_person_search(hane_db *db, const char *query, int limit, int offset,
 	if (rc == 0)
 		rc = hane_gate_search(db,
 				      !digits[0] ? "name"
-				      : nwords   ? "name+digits"
+				      : nwords	 ? "name+digits"
 						 : "digits",
 				      strlen(query), held.n);
 	if (rc == 0 && nwords > 0 && held.n > 1)

@@ -85,7 +85,8 @@ static const char *tr_locative(int n)
  * 1 overwrite, -1 cancel. */
 static int conflict_dialog(struct hane_ui *ui)
 {
-	const struct hane_conflict *c = hane_store_last_conflict(hane_ui_db(ui));
+	const struct hane_conflict *c =
+		hane_store_last_conflict(hane_ui_db(ui));
 	const char *labels[] = {hane_msg(HANE_M_UI_CONFLICT_RELOAD),
 				hane_msg(HANE_M_UI_CONFLICT_OVERWRITE),
 				hane_msg(HANE_M_UI_CANCEL)};
@@ -136,10 +137,28 @@ static int check_phone(const char *text, void *arg)
 
 /* ---- Person and household fields --------------------------------------- */
 
-enum { P_TCKN, P_FIRST, P_LAST, P_BIRTH, P_SEX, P_DISAB, P_ILLNESS, P_PHONE,
-       P_RELATION, P__COUNT };
-enum { H_MAHALLE, H_STREET, H_BUILDING, H_DOOR, H_PHONE, H_INCOME, H_NOTES,
-       H__COUNT };
+enum {
+	P_TCKN,
+	P_FIRST,
+	P_LAST,
+	P_BIRTH,
+	P_SEX,
+	P_DISAB,
+	P_ILLNESS,
+	P_PHONE,
+	P_RELATION,
+	P__COUNT
+};
+enum {
+	H_MAHALLE,
+	H_STREET,
+	H_BUILDING,
+	H_DOOR,
+	H_PHONE,
+	H_INCOME,
+	H_NOTES,
+	H__COUNT
+};
 
 static const char *sex_choices[3];
 static const char *relation_choices[NRELATIONS];
@@ -152,24 +171,30 @@ static void person_fields(struct hane_ui_field *f)
 	for (int i = 0; i < NRELATIONS; i++)
 		relation_choices[i] = hane_relation_label(relation_names[i]);
 	f[P_TCKN] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_TCKN,
-		.width = 13, .max = 11, .check = check_tckn};
+					   .width = 13, .max = 11,
+					   .check = check_tckn};
 	f[P_FIRST] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_FIRST,
-		.required = true, .width = 30, .max = 60};
+					    .required = true, .width = 30,
+					    .max = 60};
 	f[P_LAST] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_LAST,
-		.required = true, .width = 30, .max = 60};
+					   .required = true, .width = 30,
+					   .max = 60};
 	f[P_BIRTH] = (struct hane_ui_field){HANE_UI_F_DATE, HANE_M_UI_F_BIRTH,
-		.width = 12, .max = 10};
+					    .width = 12, .max = 10};
 	f[P_SEX] = (struct hane_ui_field){HANE_UI_F_CHOICE, HANE_M_UI_F_SEX,
-		.width = 12, .choices = sex_choices, .nchoices = 3};
+					  .width = 12, .choices = sex_choices,
+					  .nchoices = 3};
 	f[P_DISAB] = (struct hane_ui_field){HANE_UI_F_NUMBER, HANE_M_UI_F_DISAB,
-		.width = 5, .max = 3, .lo = 0, .hi = 100};
-	f[P_ILLNESS] = (struct hane_ui_field){HANE_UI_F_TEXT,
-		HANE_M_UI_F_ILLNESS, .width = 40, .max = 200};
+					    .width = 5,	      .max = 3,
+					    .lo = 0,	      .hi = 100};
+	f[P_ILLNESS] = (struct hane_ui_field){
+		HANE_UI_F_TEXT, HANE_M_UI_F_ILLNESS, .width = 40, .max = 200};
 	f[P_PHONE] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_PHONE,
-		.width = 18, .max = 20, .check = check_phone};
+					    .width = 18, .max = 20,
+					    .check = check_phone};
 	/* Members only: the head's relation is set by the model. */
-	f[P_RELATION] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_UI_F_RELATION, .width = 18,
+	f[P_RELATION] = (struct hane_ui_field){
+		HANE_UI_F_CHOICE, HANE_M_UI_F_RELATION, .width = 18,
 		.choices = relation_choices + 1, .nchoices = NRELATIONS - 1};
 }
 
@@ -218,21 +243,22 @@ static void mahalle_load(hane_db *db, struct mahalle_list *m)
 
 static void household_fields(struct hane_ui_field *f, struct mahalle_list *m)
 {
-	f[H_MAHALLE] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_UI_F_MAHALLE, .width = 24, .choices = m->names,
-		.nchoices = m->n};
+	f[H_MAHALLE] = (struct hane_ui_field){
+		HANE_UI_F_CHOICE, HANE_M_UI_F_MAHALLE, .width = 24,
+		.choices = m->names, .nchoices = m->n};
 	f[H_STREET] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_STREET,
-		.width = 40, .max = 200};
-	f[H_BUILDING] = (struct hane_ui_field){HANE_UI_F_TEXT,
-		HANE_M_UI_F_BUILDING, .width = 8, .max = 20};
+					     .width = 40, .max = 200};
+	f[H_BUILDING] = (struct hane_ui_field){
+		HANE_UI_F_TEXT, HANE_M_UI_F_BUILDING, .width = 8, .max = 20};
 	f[H_DOOR] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_DOOR,
-		.width = 8, .max = 20};
+					   .width = 8, .max = 20};
 	f[H_PHONE] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_PHONE,
-		.width = 18, .max = 20, .check = check_phone};
-	f[H_INCOME] = (struct hane_ui_field){HANE_UI_F_MONEY,
-		HANE_M_UI_F_INCOME, .width = 14, .max = 20};
+					    .width = 18, .max = 20,
+					    .check = check_phone};
+	f[H_INCOME] = (struct hane_ui_field){
+		HANE_UI_F_MONEY, HANE_M_UI_F_INCOME, .width = 14, .max = 20};
 	f[H_NOTES] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_NOTES,
-		.width = 44, .max = 500};
+					    .width = 44, .max = 500};
 }
 
 /* A form editing a household (ho >= 0) and/or a person (po >= 0): the
@@ -313,9 +339,9 @@ static void person_to_form(struct hane_ui_form *f, struct edit *e, int po,
 	else
 		buf[0] = '\0';
 	hane_ui_form_set(f, po + P_DISAB, buf);
-	set_maskable(f, e, po + P_ILLNESS, p->chronic_illness,
-		     hane_mask_text(e->db, mask, sizeof mask,
-				    p->chronic_illness));
+	set_maskable(
+		f, e, po + P_ILLNESS, p->chronic_illness,
+		hane_mask_text(e->db, mask, sizeof mask, p->chronic_illness));
 	set_maskable(f, e, po + P_PHONE,
 		     p->phone[0] ? hane_phone_format(buf, sizeof buf, p->phone,
 						     false)
@@ -334,9 +360,8 @@ static void trimmed(char *out, size_t outsz, const char *s)
 	hane_text_trim(out);
 }
 
-static void form_to_person(const struct hane_ui_form *f,
-			   const struct edit *e, int po,
-			   struct hane_person *p, bool relation)
+static void form_to_person(const struct hane_ui_form *f, const struct edit *e,
+			   int po, struct hane_person *p, bool relation)
 {
 	char buf[HANE_TEXT_MAX];
 	int sex = hane_ui_form_choice(f, po + P_SEX);
@@ -351,7 +376,10 @@ static void form_to_person(const struct hane_ui_form *f,
 	trimmed(buf, sizeof buf, hane_ui_form_get(f, po + P_BIRTH));
 	if (!buf[0] || hane_date_parse(p->birth_date, buf) != 0)
 		p->birth_date[0] = '\0';
-	snprintf(p->sex, sizeof p->sex, "%s", sex == 1 ? "K" : sex == 2 ? "E" : "");
+	snprintf(p->sex, sizeof p->sex, "%s",
+		 sex == 1   ? "K"
+		 : sex == 2 ? "E"
+			    : "");
 	trimmed(buf, sizeof buf, hane_ui_form_get(f, po + P_DISAB));
 	p->disability_pct = buf[0] ? atoi(buf) : -1;
 	if (!kept(f, e, po + P_ILLNESS))
@@ -368,8 +396,8 @@ static void form_to_person(const struct hane_ui_form *f,
 						    f, po + P_RELATION)]);
 }
 
-static void household_to_form(struct hane_ui_form *f, struct edit *e,
-			      int ho, const struct hane_household *h,
+static void household_to_form(struct hane_ui_form *f, struct edit *e, int ho,
+			      const struct hane_household *h,
 			      const struct mahalle_list *m)
 {
 	char buf[64], mask[HANE_TEXT_MAX];
@@ -432,8 +460,8 @@ static void form_to_household(const struct hane_ui_form *f,
 }
 
 /* Lays out the form: optional household part, optional person part. */
-static void edit_build(hane_db *db, struct edit *e, bool household,
-		       bool person, bool relation)
+static void edit_build(hane_db *db, struct edit *e, bool household, bool person,
+		       bool relation)
 {
 	int n = 0;
 
@@ -482,8 +510,8 @@ static void person_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
 		p.tckn[0] = '\0';
 	hane_ui_form_note(f, e->po + P_TCKN, NULL);
 	hane_ui_form_note(f, e->po + P_FIRST, NULL);
-	if (!p.tckn[0] && !(p.first_name[0] && p.last_name[0] &&
-			    p.birth_date[0]))
+	if (!p.tckn[0] &&
+	    !(p.first_name[0] && p.last_name[0] && p.birth_date[0]))
 		return;
 	memset(&dup, 0, sizeof dup);
 	rc = hane_person_check_duplicate(hane_ui_db(ui), &p, &dup);
@@ -517,8 +545,7 @@ static int person_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		switch (conflict_dialog(ui)) {
 		case 0: /* reload: their version replaces what was typed */
 			if (hane_person_get(db, p.id, &e->p) == 0) {
-				person_to_form(f, e, e->po, &e->p,
-					       e->relation);
+				person_to_form(f, e, e->po, &e->p, e->relation);
 				hane_ui_form_set_clean(f);
 			}
 			hane_ui_status(ui, false, "%s",
@@ -540,8 +567,7 @@ static int person_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
-static int household_save(struct hane_ui *ui, struct hane_ui_form *f,
-			  void *arg)
+static int household_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct edit *e = arg;
 	hane_db *db = hane_ui_db(ui);
@@ -759,8 +785,7 @@ struct search_ctx {
 	bool stale;
 };
 
-static void search_info(struct hane_ui *ui, char *out, size_t outsz,
-			void *arg)
+static void search_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct search_ctx *c = arg;
 	char num[32];
@@ -821,7 +846,7 @@ static int search_act(struct hane_ui *ui, struct hane_ui_list *l,
 
 static const enum hane_ui_action search_acts[] = {
 	HANE_UI_A_HELP, HANE_UI_A_SEARCH, HANE_UI_A_EDIT, HANE_UI_A_NEW,
-	HANE_UI_A_SORT, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+	HANE_UI_A_SORT, HANE_UI_A_OPEN,	  HANE_UI_A_BACK, HANE_UI_A_QUIT};
 
 int hane_ui_households_search(struct hane_ui *ui, const char *query)
 {
@@ -862,8 +887,8 @@ static int pick_act(struct hane_ui *ui, struct hane_ui_list *l,
 
 	if (a != HANE_UI_A_CHOOSE || !hane_ui_list_selected_id(l))
 		return HANE_UI_STAY;
-	if (hane_person_get(hane_ui_db(ui), hane_ui_list_selected_id(l), &p)
-	    != 0)
+	if (hane_person_get(hane_ui_db(ui), hane_ui_list_selected_id(l), &p) !=
+	    0)
 		return HANE_UI_STAY;
 	*target = p.household_id;
 	return HANE_UI_CLOSE;
@@ -978,13 +1003,13 @@ static int log_household_view(hane_db *db, const struct detail *s)
 	return hane_store_commit(db);
 }
 
-static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
-		       void *arg)
+static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 {
 	struct detail *s = arg;
 	hane_db *db = hane_ui_db(ui);
 	struct hane_ui_list *l = hane_ui_detail_list(d);
-	char title[256], phone[32], money[48], addr[600], today[HANE_DATE_LEN + 1];
+	char title[256], phone[32], money[48], addr[600],
+		today[HANE_DATE_LEN + 1];
 	char notes[HANE_TEXT_MAX];
 	const char *head = "";
 	bool full = hane_sees_unmasked(db);
@@ -1007,9 +1032,9 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 		 (long long)s->id, head);
 	hane_ui_detail_title(d, title);
 	if (full || s->show_address)
-		snprintf(addr, sizeof addr, "%s%s%s%s%s%s%s%s",
-			 s->h.street, s->h.building[0] ? " No:" : "",
-			 s->h.building, s->h.door[0] ? " D:" : "", s->h.door,
+		snprintf(addr, sizeof addr, "%s%s%s%s%s%s%s%s", s->h.street,
+			 s->h.building[0] ? " No:" : "", s->h.building,
+			 s->h.door[0] ? " D:" : "", s->h.door,
 			 s->h.street[0] || s->h.building[0] ? ", " : "",
 			 s->h.mahalle[0] ? s->h.mahalle : "-", "");
 	else
@@ -1030,11 +1055,10 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 			    s->h.members, status_label(s->h.status));
 	if (s->h.notes[0])
 		hane_ui_detail_line(d, "%s",
-				    s->show_notes
-					    ? s->h.notes
-					    : hane_mask_text(db, notes,
-							     sizeof notes,
-							     s->h.notes));
+				    s->show_notes ? s->h.notes
+						  : hane_mask_text(db, notes,
+								   sizeof notes,
+								   s->h.notes));
 
 	hane_today(today);
 	for (size_t i = 0; i < s->n; i++) {
@@ -1083,7 +1107,8 @@ static int reveal_pick(struct hane_ui *ui, int64_t person_id,
 	int c, rc;
 
 	if (hane_sees_unmasked(hane_ui_db(ui))) {
-		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_KVKK_ALL_SHOWN));
+		hane_ui_status(ui, false, "%s",
+			       hane_msg(HANE_M_KVKK_ALL_SHOWN));
 		return -1;
 	}
 	c = hane_ui_choose(ui, hane_msg(HANE_M_KVKK_REVEAL_TITLE), labels, n,
@@ -1110,7 +1135,8 @@ static void household_reveal(struct hane_ui *ui, struct detail *s,
 
 	for (size_t i = 0; i < s->n; i++)
 		if (s->members[i].id == pid)
-			snprintf(who, sizeof who, hane_msg(HANE_M_KVKK_FIELD_TCKN),
+			snprintf(who, sizeof who,
+				 hane_msg(HANE_M_KVKK_FIELD_TCKN),
 				 s->members[i].first_name);
 	labels[0] = who;
 	labels[1] = hane_msg(HANE_M_KVKK_FIELD_PHONE);
@@ -1118,7 +1144,8 @@ static void household_reveal(struct hane_ui *ui, struct detail *s,
 	labels[3] = hane_msg(HANE_M_KVKK_FIELD_NOTES);
 	switch (reveal_pick(ui, pid, labels, fields, 4)) {
 	case 0:
-		if (s->nshow_tckn < sizeof s->show_tckn / sizeof s->show_tckn[0])
+		if (s->nshow_tckn <
+		    sizeof s->show_tckn / sizeof s->show_tckn[0])
 			s->show_tckn[s->nshow_tckn++] = pid;
 		break;
 	case 1:
@@ -1175,9 +1202,9 @@ static int detail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 	case HANE_UI_A_STATUS: {
 		bool passive = strcmp(s->h.status, "passive") == 0;
 
-		if (!hane_ui_confirm(ui, hane_msg(passive
-						  ? HANE_M_UI_ASK_ACTIVE
-						  : HANE_M_UI_ASK_PASSIVE)))
+		if (!hane_ui_confirm(ui,
+				     hane_msg(passive ? HANE_M_UI_ASK_ACTIVE
+						      : HANE_M_UI_ASK_PASSIVE)))
 			break;
 		rc = hane_household_set_status(db, s->id, s->h.version,
 					       passive ? "active" : "passive");
@@ -1186,7 +1213,8 @@ static int detail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 				hane_store_last_conflict(db);
 			char q[512];
 
-			snprintf(q, sizeof q, hane_msg(HANE_M_UI_CONFLICT_SHORT),
+			snprintf(q, sizeof q,
+				 hane_msg(HANE_M_UI_CONFLICT_SHORT),
 				 c->updated_by, c->updated_at);
 			hane_ui_error(ui, q);
 		} else if (rc != 0) {
@@ -1203,10 +1231,11 @@ static int detail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 static int household_detail(struct hane_ui *ui, int64_t household_id)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP,	  HANE_UI_A_HH_360, HANE_UI_A_EDIT_HOUSEHOLD,
-		HANE_UI_A_ADD_MEMBER, HANE_UI_A_MOVE, HANE_UI_A_STATUS,
-		HANE_UI_A_REVEAL, HANE_UI_A_OPEN, HANE_UI_A_BACK,
-		HANE_UI_A_QUIT};
+		HANE_UI_A_HELP,		  HANE_UI_A_HH_360,
+		HANE_UI_A_EDIT_HOUSEHOLD, HANE_UI_A_ADD_MEMBER,
+		HANE_UI_A_MOVE,		  HANE_UI_A_STATUS,
+		HANE_UI_A_REVEAL,	  HANE_UI_A_OPEN,
+		HANE_UI_A_BACK,		  HANE_UI_A_QUIT};
 	struct detail *s = calloc(1, sizeof *s);
 	struct hane_ui_detail_view v = {
 		.title = "",
@@ -1238,8 +1267,7 @@ struct pdetail {
 	bool show_tckn, show_phone, show_illness; /* revealed with F9 */
 };
 
-static int pdetail_load(struct hane_ui *ui, struct hane_ui_detail *d,
-			void *arg)
+static int pdetail_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 {
 	struct pdetail *s = arg;
 	hane_db *db = hane_ui_db(ui);
@@ -1261,8 +1289,8 @@ static int pdetail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	hane_ui_detail_title(d, title);
 	/* The name first (the crumb may be shortened at 80 columns), with
 	 * the numbers staff refer to (the CLI takes KİŞİ_NO and HANE_NO). */
-	hane_ui_detail_line(d, hane_msg(HANE_M_UI_PERSON_LINE),
-			    s->p.first_name, s->p.last_name, (long long)s->id,
+	hane_ui_detail_line(d, hane_msg(HANE_M_UI_PERSON_LINE), s->p.first_name,
+			    s->p.last_name, (long long)s->id,
 			    (long long)s->p.household_id);
 	if (!s->p.tckn[0])
 		snprintf(buf, sizeof buf, "-");
@@ -1284,11 +1312,11 @@ static int pdetail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 		hane_ui_detail_line(d, "%s: %d", hane_msg(HANE_M_UI_F_DISAB),
 				    s->p.disability_pct);
 	if (s->p.chronic_illness[0])
-		hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_UI_F_ILLNESS),
-				    s->show_illness
-					    ? s->p.chronic_illness
-					    : hane_mask_text(db, buf, sizeof buf,
-							     s->p.chronic_illness));
+		hane_ui_detail_line(
+			d, "%s: %s", hane_msg(HANE_M_UI_F_ILLNESS),
+			s->show_illness ? s->p.chronic_illness
+					: hane_mask_text(db, buf, sizeof buf,
+							 s->p.chronic_illness));
 	if (!s->p.phone[0])
 		snprintf(buf, sizeof buf, "-");
 	else if (s->show_phone)
@@ -1296,7 +1324,8 @@ static int pdetail_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	else
 		hane_mask_phone(db, buf, sizeof buf, s->p.phone);
 	hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_UI_F_PHONE), buf);
-	hane_ui_detail_line(d, "%s: #%lld · %s", hane_msg(HANE_M_KVKK_HOUSEHOLD_OF),
+	hane_ui_detail_line(d, "%s: #%lld · %s",
+			    hane_msg(HANE_M_KVKK_HOUSEHOLD_OF),
 			    (long long)s->p.household_id,
 			    hane_relation_label(s->p.relation));
 	hane_ui_services_fill(ui, s->p.household_id, d);

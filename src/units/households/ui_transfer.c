@@ -107,7 +107,7 @@ struct picker {
 	char dir[PATH_LEN];
 	struct entry *e;
 	int n, cap;
-	char next[PATH_LEN];   /* folder to show next; "" none */
+	char next[PATH_LEN];	     /* folder to show next; "" none */
 	char chosen[PATH_LEN + 260]; /* the file picked; "" none */
 };
 
@@ -281,8 +281,7 @@ static int picker_fill_list(struct picker *p, struct hane_ui_list *l)
 	return 0;
 }
 
-static void picker_info(struct hane_ui *ui, char *out, size_t outsz,
-			void *arg)
+static void picker_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct picker *p = arg;
 
@@ -343,8 +342,7 @@ static void picker_type_path(struct hane_ui *ui, struct picker *p)
 
 	if (!f)
 		return;
-	snprintf(start, sizeof start, "%s/",
-		 strcmp(p->dir, "/") ? p->dir : "");
+	snprintf(start, sizeof start, "%s/", strcmp(p->dir, "/") ? p->dir : "");
 	hane_ui_form_set(f, 0, start);
 	hane_ui_form_set_clean(f);
 	hane_ui_form_run(ui, f);
@@ -388,8 +386,8 @@ static int picker_act(struct hane_ui *ui, struct hane_ui_list *l,
 static int pick_file(struct hane_ui *ui, char *out, size_t outsz)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_PATH, HANE_UI_A_UP,
-		HANE_UI_A_BACK, HANE_UI_A_QUIT};
+		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_PATH,
+		HANE_UI_A_UP,	HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	struct picker p = {0};
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_UI_IO_TITLE_PICK),
@@ -450,7 +448,7 @@ struct job {
 	hane_db *db;
 	char path[PATH_LEN];
 	char rejects[PATH_LEN]; /* "" none */
-	int dup, enc, delim;    /* the options form's choices */
+	int dup, enc, delim;	/* the options form's choices */
 	struct hane_import_opts io;
 	struct hane_import_counts c;
 	struct reject *rej;
@@ -493,8 +491,7 @@ static void default_rejects(char *out, size_t outsz, const char *path)
 		 hane_msg(HANE_M_UI_IO_REJECTS_SUFFIX), *dot ? dot : ".csv");
 }
 
-static int options_save(struct hane_ui *ui, struct hane_ui_form *f,
-			void *arg)
+static int options_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct job *j = arg;
 	char rej[PATH_LEN];
@@ -541,19 +538,20 @@ static int options_run(struct hane_ui *ui, struct job *j)
 	int saved;
 
 	choices_init();
-	fields[O_FILE] = (struct hane_ui_field){
-		.kind = HANE_UI_F_HEADING, .label = HANE_M_UI_IO_F_FILE};
-	fields[O_DUP] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_UI_IO_F_DUP, .width = 34, .choices = dup_choices,
-		.nchoices = 3};
-	fields[O_ENC] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_UI_IO_F_ENC, .width = 16, .choices = enc_choices,
-		.nchoices = 3};
-	fields[O_DELIM] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_UI_IO_F_DELIM, .width = 20, .choices = delim_choices,
-		.nchoices = 4};
-	fields[O_REJECTS] = (struct hane_ui_field){HANE_UI_F_TEXT,
-		HANE_M_UI_IO_F_REJECTS, .width = 50, .max = 1000};
+	fields[O_FILE] = (struct hane_ui_field){.kind = HANE_UI_F_HEADING,
+						.label = HANE_M_UI_IO_F_FILE};
+	fields[O_DUP] = (struct hane_ui_field){
+		HANE_UI_F_CHOICE, HANE_M_UI_IO_F_DUP, .width = 34,
+		.choices = dup_choices, .nchoices = 3};
+	fields[O_ENC] = (struct hane_ui_field){
+		HANE_UI_F_CHOICE, HANE_M_UI_IO_F_ENC, .width = 16,
+		.choices = enc_choices, .nchoices = 3};
+	fields[O_DELIM] = (struct hane_ui_field){
+		HANE_UI_F_CHOICE, HANE_M_UI_IO_F_DELIM, .width = 20,
+		.choices = delim_choices, .nchoices = 4};
+	fields[O_REJECTS] =
+		(struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_IO_F_REJECTS,
+				       .width = 50, .max = 1000};
 	fields[O_HINT] = (struct hane_ui_field){
 		.kind = HANE_UI_F_HEADING, .label = HANE_M_UI_IO_HINT_PREVIEW};
 	if (!(f = hane_ui_form_new(&v)))
@@ -677,9 +675,8 @@ static int job_run(struct hane_ui *ui, struct job *j, bool dry)
 		goto done;
 	rc = hane_households_import(j->db, j->path, &j->io, &j->c);
 	if (!dry) {
-		rc = hane_store_end(j->db, rc == 0 && j->cancel
-						   ? HANE_ECANCELED
-						   : rc);
+		rc = hane_store_end(j->db,
+				    rc == 0 && j->cancel ? HANE_ECANCELED : rc);
 		if (j->cancel && j->io.rejects)
 			hane_file_remove(j->io.rejects, 0);
 	}
@@ -716,8 +713,7 @@ static const char *delim_label(char d)
 
 /* Lines common to the preview and the summary: the file and the counts;
  * the rejected rows in the list. */
-static void job_lines(struct hane_ui_detail *d, const struct job *j,
-		      bool dry)
+static void job_lines(struct hane_ui_detail *d, const struct job *j, bool dry)
 {
 	const struct hane_import_counts *c = &j->c;
 	char base[128], n[6][32];
@@ -729,7 +725,8 @@ static void job_lines(struct hane_ui_detail *d, const struct job *j,
 			    delim_label(c->delimiter),
 			    group_digits(n[0], sizeof n[0], c->rows));
 	hane_ui_detail_line(
-		d, hane_msg(dry ? HANE_M_UI_IO_LINE_DRY : HANE_M_UI_IO_LINE_DONE),
+		d,
+		hane_msg(dry ? HANE_M_UI_IO_LINE_DRY : HANE_M_UI_IO_LINE_DONE),
 		group_digits(n[1], sizeof n[1], c->created),
 		group_digits(n[2], sizeof n[2], c->households),
 		group_digits(n[3], sizeof n[3], c->updated),
@@ -770,8 +767,7 @@ static void options_panel(struct hane_ui_detail *d, const struct job *j)
 	hane_ui_detail_panel(d, " %s", shown);
 }
 
-static int preview_load(struct hane_ui *ui, struct hane_ui_detail *d,
-			void *arg)
+static int preview_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 {
 	struct job *j = arg;
 
@@ -818,8 +814,7 @@ static int summary_act(struct hane_ui *ui, struct hane_ui_detail *d,
 	return HANE_UI_STAY;
 }
 
-static int summary_load(struct hane_ui *ui, struct hane_ui_detail *d,
-			void *arg)
+static int summary_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 {
 	struct job *j = arg;
 
@@ -845,8 +840,7 @@ static void import_flow(struct hane_ui *ui)
 		HANE_UI_A_HELP, HANE_UI_A_RUN_IMPORT, HANE_UI_A_OPEN,
 		HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	static const enum hane_ui_action summary_acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK,
-		HANE_UI_A_QUIT};
+		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	struct job *j = calloc(1, sizeof *j);
 	struct hane_ui_detail_view pv = {
 		.title = hane_msg(HANE_M_UI_IO_TITLE_PREVIEW),

@@ -94,7 +94,8 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 
 		if (f < 0) {
 			if (*name)
-				notice(im, hane_msg(HANE_M_INSP_IMP_UNKNOWN_COL),
+				notice(im,
+				       hane_msg(HANE_M_INSP_IMP_UNKNOWN_COL),
 				       name);
 			continue;
 		}
@@ -170,8 +171,8 @@ static int person_household(hane_db *db, const char *tckn, int64_t *hid)
 	int rc;
 
 	*hid = 0;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT household_id FROM person WHERE tckn = :t");
+	rc = hane_stmt_prepare(
+		db, &st, "SELECT household_id FROM person WHERE tckn = :t");
 	if (rc)
 		return rc;
 	if ((rc = hane_stmt_bind_text(st, ":t", tckn)) == 0)
@@ -271,10 +272,10 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 				       ? F_TEXT
 				       : F_REFERRER;
 
-		snprintf(why, whysz, hane_msg(HANE_M_V_TOO_LONG),
-			 im->title[f],
+		snprintf(why, whysz, hane_msg(HANE_M_V_TOO_LONG), im->title[f],
 			 (int)(f == F_TEXT ? sizeof r->reason_text
-					   : sizeof r->referrer) - 1);
+					   : sizeof r->referrer) -
+				 1);
 		return HANE_EINVAL;
 	}
 	snprintf(r->referrer, sizeof r->referrer, "%s", v[F_REFERRER]);
@@ -298,10 +299,9 @@ static int reject(struct imp *im, const struct hane_csv_record *rec,
 		im->o->reject(rec->line, why, im->o->arg);
 	if (!im->rejects_path)
 		return 0;
-	if (!im->rej &&
-	    (rc = hane_csv_rejects_open(
-		     &im->rej, im->rejects_path, im->r, &im->header,
-		     hane_msg(HANE_M_INSP_IMP_REJECTS_COLUMN))))
+	if (!im->rej && (rc = hane_csv_rejects_open(
+				 &im->rej, im->rejects_path, im->r, &im->header,
+				 hane_msg(HANE_M_INSP_IMP_REJECTS_COLUMN))))
 		return rc;
 	return hane_csv_rejects_add(im->rej, rec, why);
 }
@@ -381,9 +381,8 @@ int hane_inspection_import(hane_db *db, const char *path,
 			 "inspection import: %lld new, %lld rejected",
 			 (long long)counts->created,
 			 (long long)counts->rejected);
-		if ((rc = hane_store_audit_event(db, "import",
-						 "inspection_request", 0,
-						 detail)))
+		if ((rc = hane_store_audit_event(
+			     db, "import", "inspection_request", 0, detail)))
 			goto done;
 	}
 	in_tx = false;

@@ -56,15 +56,16 @@ static const char *const urgency_strs[] = {HANE_INSP_URGENCIES(C_STR) NULL};
 static const char *const status_strs[] = {HANE_INSP_STATUSES(C_STR) NULL};
 static const char *const tenure_strs[] = {HANE_INSP_TENURES(C_STR) NULL};
 static const char *const heating_strs[] = {HANE_INSP_HEATINGS(C_STR) NULL};
-static const char *const recommend_strs[] = {
-	HANE_INSP_RECOMMENDS(C_STR) NULL};
+static const char *const recommend_strs[] = {HANE_INSP_RECOMMENDS(C_STR) NULL};
 static const char *const outcome_strs[] = {HANE_INSP_OUTCOMES(C_STR) NULL};
 static const char *const aid_type_strs[] = {HANE_INSP_AID_TYPES(C_STR) NULL};
 static const char *const kind_strs[] = {HANE_INSP_KINDS(C_STR) NULL};
-static const char *const frequency_strs[] = {
-	HANE_INSP_FREQUENCIES(C_STR) NULL};
+static const char *const frequency_strs[] = {HANE_INSP_FREQUENCIES(C_STR) NULL};
 
-#define LIST_(codes, strs) {codes, strs, sizeof codes / sizeof codes[0]}
+#define LIST_(codes, strs)                                                     \
+	{                                                                      \
+		codes, strs, sizeof codes / sizeof codes[0]                    \
+	}
 static const struct {
 	const struct code *codes;
 	const char *const *strs;
@@ -102,8 +103,7 @@ bool hane_inspection_valid(enum hane_inspection_list l, const char *code)
 	return false;
 }
 
-const char *hane_inspection_label(enum hane_inspection_list l,
-				  const char *code)
+const char *hane_inspection_label(enum hane_inspection_list l, const char *code)
 {
 	if ((unsigned)l >= HANE_INSP__LISTS || !code)
 		return "";
@@ -113,8 +113,7 @@ const char *hane_inspection_label(enum hane_inspection_list l,
 	return code;
 }
 
-const char *hane_inspection_parse(enum hane_inspection_list l,
-				  const char *word)
+const char *hane_inspection_parse(enum hane_inspection_list l, const char *word)
 {
 	/* Everyday words staff type or referral lists carry. */
 	static const struct {
@@ -180,9 +179,9 @@ const char *hane_inspection_parse(enum hane_inspection_list l,
 		if (strcmp(cand, key) == 0)
 			return c->code;
 		for (int lang = 0; lang < 2; lang++) {
-			hane_text_fold(cand, sizeof cand,
-				       hane_msg_in(c->label,
-						   (enum hane_lang)lang));
+			hane_text_fold(
+				cand, sizeof cand,
+				hane_msg_in(c->label, (enum hane_lang)lang));
 			if (strcmp(cand, key) == 0)
 				return c->code;
 		}
@@ -390,7 +389,8 @@ static int settings_tx(hane_db *db, void *arg)
 			rc = hane_store_insert(
 				db, "inspection_setting",
 				(struct hane_field[]){
-					HANE_FTEXT("name", setting_names[i].name),
+					HANE_FTEXT("name",
+						   setting_names[i].name),
 					HANE_FINT("value", v)},
 				2, NULL);
 	}
@@ -631,7 +631,8 @@ int hane_inspection_counts(hane_db *db, int64_t household_id, int64_t *open,
 		return rc;
 	rc = hane_stmt_prepare(
 		db, &st,
-		"SELECT count(*), coalesce(sum(status IN ('requested','assigned')"
+		"SELECT count(*), coalesce(sum(status IN "
+		"('requested','assigned')"
 		" AND due_on < :today), 0) FROM inspection_request"
 		" WHERE status IN " INSP_OPEN_SQL
 		" AND (:hh = 0 OR household_id = :hh)");
@@ -696,8 +697,8 @@ int hane_inspection_inspector_find(hane_db *db, const char *username,
 	{
 		hane_stmt *st = NULL;
 
-		rc = hane_stmt_prepare(db, &st,
-				       "SELECT id FROM staff WHERE username = :u");
+		rc = hane_stmt_prepare(
+			db, &st, "SELECT id FROM staff WHERE username = :u");
 		if (rc)
 			return rc;
 		if ((rc = hane_stmt_bind_text(st, ":u", username)) == 0)
@@ -721,8 +722,7 @@ int hane_inspection_inspector_find(hane_db *db, const char *username,
 
 int hane_inspection_inspectors_each(hane_db *db,
 				    int (*fn)(int64_t id, const char *username,
-					      const char *full_name,
-					      void *arg),
+					      const char *full_name, void *arg),
 				    void *arg)
 {
 	hane_stmt *st = NULL;
@@ -817,10 +817,9 @@ int insp_validate_request(hane_db *db, struct hane_inspection *r)
 	if (!hane_inspection_valid(HANE_INSP_URGENCY, r->urgency))
 		return not_one_of(HANE_INSP_URGENCY, HANE_M_INSP_F_URGENCY);
 	if ((rc = hane_field_len(HANE_M_INSP_F_REFERRER, r->referrer,
-			    sizeof r->referrer)) ||
+				 sizeof r->referrer)) ||
 	    (rc = hane_field_text(HANE_M_INSP_F_REASON_TEXT, r->reason_text,
-			    sizeof r->reason_text,
-				  HANE_TEXT_MULTILINE)))
+				  sizeof r->reason_text, HANE_TEXT_MULTILINE)))
 		return rc;
 	/* A referral that does not say from whom cannot be followed up. */
 	if (!strcmp(r->channel, "referral") && hane_text_blank(r->referrer)) {
@@ -838,11 +837,11 @@ int insp_validate_request(hane_db *db, struct hane_inspection *r)
 	if ((rc = insp_open_duplicate(db, r->household_id, r->reason, 0, &dup)))
 		return rc;
 	if (dup) {
-		hane_error_set(hane_msg(HANE_M_INSP_DUPLICATE),
-			       (long long)r->household_id,
-			       hane_inspection_label(HANE_INSP_REASON,
-						     r->reason),
-			       (long long)dup);
+		hane_error_set(
+			hane_msg(HANE_M_INSP_DUPLICATE),
+			(long long)r->household_id,
+			hane_inspection_label(HANE_INSP_REASON, r->reason),
+			(long long)dup);
 		return HANE_EEXIST;
 	}
 	return 0;
@@ -856,10 +855,10 @@ int insp_insert_request(hane_db *db, struct hane_inspection *r, int64_t *id)
 	if (!r->due_on[0]) {
 		if ((rc = settings_read(db, &s)))
 			return rc;
-		rc = hane_inspection_date_add(
-			r->due_on, r->requested_on,
-			strcmp(r->urgency, "urgent") == 0 ? s.due_days_urgent
-							  : s.due_days_normal);
+		rc = hane_inspection_date_add(r->due_on, r->requested_on,
+					      strcmp(r->urgency, "urgent") == 0
+						      ? s.due_days_urgent
+						      : s.due_days_normal);
 		if (rc)
 			return rc;
 	}
@@ -876,10 +875,10 @@ int insp_insert_request(hane_db *db, struct hane_inspection *r, int64_t *id)
 			HANE_FTEXT("urgency", r->urgency),
 			HANE_FTEXT("status", "requested"),
 			HANE_FTEXT("due_on", r->due_on),
-			r->renewal_of ? (struct hane_field)HANE_FINT(
-						"renewal_of", r->renewal_of)
-				      : (struct hane_field)HANE_FNULL(
-						"renewal_of"),
+			r->renewal_of
+				? (struct hane_field)HANE_FINT("renewal_of",
+							       r->renewal_of)
+				: (struct hane_field)HANE_FNULL("renewal_of"),
 		};
 
 		return hane_store_insert(db, "inspection_request", f,
@@ -1024,8 +1023,7 @@ int hane_inspection_cancel(hane_db *db, int64_t id, int64_t version,
 		return HANE_EINVAL;
 	}
 	if ((rc = hane_field_text(HANE_M_INSP_F_CANCEL_REASON, reason,
-			    HANE_INSP_TEXT_MAX,
-				  HANE_TEXT_MULTILINE)))
+				  HANE_INSP_TEXT_MAX, HANE_TEXT_MULTILINE)))
 		return rc;
 	return hane_store_tx(db, cancel_tx, &a);
 }
@@ -1040,8 +1038,8 @@ static int close_tx(hane_db *db, void *arg)
 	if ((rc = insp_read(db, a->id, &r)))
 		return rc;
 	if (strcmp(r.status, "decided"))
-		return bad_status(&r, hane_inspection_label(HANE_INSP_STATUS,
-							    "decided"));
+		return bad_status(
+			&r, hane_inspection_label(HANE_INSP_STATUS, "decided"));
 	{
 		struct hane_field f[] = {
 			HANE_FTEXT("status", "closed"),

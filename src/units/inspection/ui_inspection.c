@@ -98,8 +98,7 @@ static int64_t money_from(const char *text)
 
 /* ---- The request form ----------------------------------------------------- */
 
-enum { R_DATE, R_CHANNEL, R_REFERRER, R_REASON, R_TEXT, R_URGENCY,
-       R__COUNT };
+enum { R_DATE, R_CHANNEL, R_REFERRER, R_REASON, R_TEXT, R_URGENCY, R__COUNT };
 
 struct request_form {
 	struct hane_ui_field f[R__COUNT];
@@ -150,21 +149,26 @@ static void request_new(struct hane_ui *ui, int64_t household_id, int64_t *id)
 	choices_load(&s->channel, HANE_INSP_CHANNEL, false, "renewal");
 	choices_load(&s->reason, HANE_INSP_REASON, false, NULL);
 	choices_load(&s->urgency, HANE_INSP_URGENCY, false, NULL);
-	s->f[R_DATE] = (struct hane_ui_field){HANE_UI_F_DATE,
-		HANE_M_INSP_F_REQUESTED_ON, .required = true, .width = 12,
-		.max = 10};
-	s->f[R_CHANNEL] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_INSP_F_CHANNEL, .width = 22,
+	s->f[R_DATE] = (struct hane_ui_field){
+		HANE_UI_F_DATE, HANE_M_INSP_F_REQUESTED_ON, .required = true,
+		.width = 12, .max = 10};
+	s->f[R_CHANNEL] = (struct hane_ui_field){
+		HANE_UI_F_CHOICE, HANE_M_INSP_F_CHANNEL, .width = 22,
 		.choices = s->channel.labels, .nchoices = s->channel.n};
-	s->f[R_REFERRER] = (struct hane_ui_field){HANE_UI_F_TEXT,
-		HANE_M_INSP_F_REFERRER, .width = 36, .max = 200};
+	s->f[R_REFERRER] =
+		(struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_INSP_F_REFERRER,
+				       .width = 36, .max = 200};
 	s->f[R_REASON] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_INSP_F_REASON, .required = true, .width = 22,
-		.choices = s->reason.labels, .nchoices = s->reason.n};
+						HANE_M_INSP_F_REASON,
+						.required = true,
+						.width = 22,
+						.choices = s->reason.labels,
+						.nchoices = s->reason.n};
 	s->f[R_TEXT] = (struct hane_ui_field){HANE_UI_F_TEXT,
-		HANE_M_INSP_F_REASON_TEXT, .width = 44, .max = 500};
-	s->f[R_URGENCY] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_INSP_F_URGENCY, .width = 10,
+					      HANE_M_INSP_F_REASON_TEXT,
+					      .width = 44, .max = 500};
+	s->f[R_URGENCY] = (struct hane_ui_field){
+		HANE_UI_F_CHOICE, HANE_M_INSP_F_URGENCY, .width = 10,
 		.choices = s->urgency.labels, .nchoices = s->urgency.n};
 	v.title = hane_msg(HANE_M_INSP_UI_TITLE_NEW);
 	v.fields = s->f;
@@ -173,8 +177,8 @@ static void request_new(struct hane_ui *ui, int64_t household_id, int64_t *id)
 	v.arg = s;
 	f = hane_ui_form_new(&v);
 	if (f) {
-		hane_ui_form_set(f, R_DATE, hane_date_format(shown,
-							     hane_today(today)));
+		hane_ui_form_set(f, R_DATE,
+				 hane_date_format(shown, hane_today(today)));
 		hane_ui_form_set_clean(f);
 		if (hane_ui_form_run(ui, f))
 			*id = s->id;
@@ -190,8 +194,7 @@ enum { P_NAME, P_TCKN, P_MAHALLE, P_HOUSEHOLD, P__COUNT };
 static const struct hane_ui_column pick_cols[P__COUNT] = {
 	{HANE_M_INSP_UI_COL_NAME, 14, 26, 0, true, false, HANE_UI_SORT_TEXT},
 	{HANE_M_UI_F_TCKN, 11, 12, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_MAHALLE, 8, 16, 1, false, false,
-	 HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_MAHALLE, 8, 16, 1, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_INSP_UI_COL_HOUSEHOLD, 5, 7, 0, false, true,
 	 HANE_UI_SORT_NUMBER},
 };
@@ -264,7 +267,8 @@ static int64_t pick_household(struct hane_ui *ui)
 
 	if (!l)
 		return 0;
-	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_INSP_UI_TYPE_TO_SEARCH));
+	hane_ui_status(ui, false, "%s",
+		       hane_msg(HANE_M_INSP_UI_TYPE_TO_SEARCH));
 	hane_ui_list_run(ui, &v, l);
 	hane_ui_list_free(l);
 	return p.chosen;
@@ -334,11 +338,12 @@ static void assign_run(struct hane_ui *ui, const struct hane_inspection *r)
 		hane_ui_error(ui, hane_msg(HANE_M_INSP_UI_NO_INSPECTORS));
 		goto done;
 	}
-	s->f[A_INSPECTOR] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_INSP_F_INSPECTOR, .required = true, .width = 28,
-		.choices = s->names, .nchoices = s->n};
+	s->f[A_INSPECTOR] = (struct hane_ui_field){
+		HANE_UI_F_CHOICE, HANE_M_INSP_F_INSPECTOR, .required = true,
+		.width = 28,	  .choices = s->names,	   .nchoices = s->n};
 	s->f[A_DUE] = (struct hane_ui_field){HANE_UI_F_DATE, HANE_M_INSP_F_DUE,
-		.required = true, .width = 12, .max = 10};
+					     .required = true, .width = 12,
+					     .max = 10};
 	v.title = hane_msg(HANE_M_INSP_UI_TITLE_ASSIGN);
 	v.fields = s->f;
 	v.nfields = A__COUNT;
@@ -363,9 +368,22 @@ done:
 
 /* ---- The visit form ---------------------------------------------------------------- */
 
-enum { V_DATE, V_PRESENT, V_TENURE, V_RENT, V_ROOMS, V_HEATING, V_INCOME,
-       V_EXPENSES, V_HEALTH, V_DISABILITY, V_FINDINGS, V_RECOMMEND, V_NOTE,
-       V__COUNT };
+enum {
+	V_DATE,
+	V_PRESENT,
+	V_TENURE,
+	V_RENT,
+	V_ROOMS,
+	V_HEATING,
+	V_INCOME,
+	V_EXPENSES,
+	V_HEALTH,
+	V_DISABILITY,
+	V_FINDINGS,
+	V_RECOMMEND,
+	V_NOTE,
+	V__COUNT
+};
 
 struct visit_form {
 	struct hane_ui_field f[V__COUNT];
@@ -424,8 +442,8 @@ static void visit_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
 	if (!note)
 		return;
 	form_to_visit(s, f);
-	if (hane_inspection_note_fill(hane_ui_db(ui), &s->v, note,
-				      NOTE_LEN) == 0) {
+	if (hane_inspection_note_fill(hane_ui_db(ui), &s->v, note, NOTE_LEN) ==
+	    0) {
 		hane_ui_form_set(f, V_NOTE, note);
 		snprintf(s->generated, sizeof s->generated, "%s", note);
 	}
@@ -480,8 +498,8 @@ static void visit_run(struct hane_ui *ui, const struct hane_inspection *r)
 	    .max = 20);
 	FLD(V_HEALTH, HANE_UI_F_TEXT, HANE_M_INSP_F_HEALTH, .width = 40,
 	    .max = 400);
-	FLD(V_DISABILITY, HANE_UI_F_TEXT, HANE_M_INSP_F_DISABILITY,
-	    .width = 40, .max = 400);
+	FLD(V_DISABILITY, HANE_UI_F_TEXT, HANE_M_INSP_F_DISABILITY, .width = 40,
+	    .max = 400);
 	FLD(V_FINDINGS, HANE_UI_F_AREA, HANE_M_INSP_F_FINDINGS,
 	    .max = HANE_INSP_NOTE_CHARS, .rows = 3);
 	FLD(V_RECOMMEND, HANE_UI_F_CHOICE, HANE_M_INSP_F_RECOMMEND,
@@ -512,8 +530,18 @@ static void visit_run(struct hane_ui *ui, const struct hane_inspection *r)
 
 /* ---- The decision form --------------------------------------------------------------- */
 
-enum { D_DATE, D_OUTCOME, D_TYPE, D_KIND, D_AMOUNT, D_START, D_END, D_FREQ,
-       D_REASON, D__COUNT };
+enum {
+	D_DATE,
+	D_OUTCOME,
+	D_TYPE,
+	D_KIND,
+	D_AMOUNT,
+	D_START,
+	D_END,
+	D_FREQ,
+	D_REASON,
+	D__COUNT
+};
 
 struct decide_form {
 	struct hane_ui_field f[D__COUNT];
@@ -541,8 +569,8 @@ static int decide_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	snprintf(d.frequency, sizeof d.frequency, "%s",
 		 code_at(&s->freq, hane_ui_form_choice(f, D_FREQ)));
 	trimmed(d.reason, sizeof d.reason, hane_ui_form_get(f, D_REASON));
-	rc = hane_inspection_decide(hane_ui_db(ui), s->r->id, s->r->version,
-				    &d, NULL);
+	rc = hane_inspection_decide(hane_ui_db(ui), s->r->id, s->r->version, &d,
+				    NULL);
 	if (rc) {
 		hane_ui_error_rc(ui, rc);
 		return rc;
@@ -600,16 +628,16 @@ static void decide_run(struct hane_ui *ui, const struct hane_inspection *r)
 	if (hane_inspection_visit_get(hane_ui_db(ui), r->id, vis) == 0) {
 		const char *rec = vis->recommendation;
 
-		hane_ui_form_set_choice(f, D_OUTCOME,
-					choice_of(&s->outcome,
-						  strcmp(rec, "reject") ? "aid"
-									: "rejected"));
+		hane_ui_form_set_choice(
+			f, D_OUTCOME,
+			choice_of(&s->outcome,
+				  strcmp(rec, "reject") ? "aid" : "rejected"));
 		if (!strcmp(rec, "one_time") || !strcmp(rec, "regular"))
 			hane_ui_form_set_choice(f, D_TYPE,
 						choice_of(&s->type, rec));
 		if (!strcmp(rec, "in_kind")) {
-			hane_ui_form_set_choice(f, D_TYPE,
-						choice_of(&s->type, "one_time"));
+			hane_ui_form_set_choice(
+				f, D_TYPE, choice_of(&s->type, "one_time"));
 			hane_ui_form_set_choice(f, D_KIND,
 						choice_of(&s->kind, "food"));
 		}
@@ -678,8 +706,7 @@ static const struct hane_ui_column history_cols[H__COUNT] = {
 	{HANE_M_INSP_UI_COL_NO, 4, 6, 0, false, true, HANE_UI_SORT_NUMBER},
 	{HANE_M_INSP_UI_COL_DATE, 10, 10, 0, false, false, HANE_UI_SORT_DATE},
 	{HANE_M_INSP_UI_COL_REASON, 8, 18, 1, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_STATUS, 8, 14, 2, false, false,
-	 HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_STATUS, 8, 14, 2, false, false, HANE_UI_SORT_TEXT},
 };
 
 struct page {
@@ -757,18 +784,16 @@ static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 	hane_ui_detail_line(d, hane_msg(HANE_M_INSP_UI_LINE_HOUSEHOLD),
 			    (long long)p->r.household_id, p->r.head_name,
 			    p->r.mahalle[0] ? p->r.mahalle : "-");
-	hane_ui_detail_line(d, hane_msg(HANE_M_INSP_UI_LINE_REQUEST),
-			    hane_inspection_label(HANE_INSP_CHANNEL,
-						  p->r.channel),
-			    hane_inspection_label(HANE_INSP_REASON,
-						  p->r.reason),
-			    hane_inspection_label(HANE_INSP_URGENCY,
-						  p->r.urgency),
-			    dmy(d1, p->r.requested_on));
-	hane_ui_detail_line(d, hane_msg(HANE_M_INSP_UI_LINE_DUE),
-			    hane_inspection_label(HANE_INSP_STATUS,
-						  p->r.status),
-			    dmy(d2, p->r.due_on), overdue);
+	hane_ui_detail_line(
+		d, hane_msg(HANE_M_INSP_UI_LINE_REQUEST),
+		hane_inspection_label(HANE_INSP_CHANNEL, p->r.channel),
+		hane_inspection_label(HANE_INSP_REASON, p->r.reason),
+		hane_inspection_label(HANE_INSP_URGENCY, p->r.urgency),
+		dmy(d1, p->r.requested_on));
+	hane_ui_detail_line(
+		d, hane_msg(HANE_M_INSP_UI_LINE_DUE),
+		hane_inspection_label(HANE_INSP_STATUS, p->r.status),
+		dmy(d2, p->r.due_on), overdue);
 	hane_ui_detail_line(d, "%s: %s", hane_msg(HANE_M_INSP_F_INSPECTOR),
 			    p->r.inspector_id
 				    ? p->r.inspector
@@ -778,16 +803,17 @@ static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 				    hane_msg(HANE_M_INSP_F_REFERRER),
 				    p->r.referrer);
 	if (p->r.reason_text[0])
-		hane_ui_detail_line(d, "%s",
-				    hane_gate_show(db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-						   p->r.reason_text, m,
-						   sizeof m));
+		hane_ui_detail_line(
+			d, "%s",
+			hane_gate_show(db, HANE_ACT_INSPECTION_WRITE,
+				       HANE_PD_HEALTH, p->r.reason_text, m,
+				       sizeof m));
 	if (p->r.cancel_reason[0])
-		hane_ui_detail_line(d, "%s: %s",
-				    hane_msg(HANE_M_INSP_F_CANCEL_REASON),
-				    hane_gate_show(db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-						   p->r.cancel_reason, m,
-						   sizeof m));
+		hane_ui_detail_line(
+			d, "%s: %s", hane_msg(HANE_M_INSP_F_CANCEL_REASON),
+			hane_gate_show(db, HANE_ACT_INSPECTION_WRITE,
+				       HANE_PD_HEALTH, p->r.cancel_reason, m,
+				       sizeof m));
 
 	if (hane_inspection_visit_get(db, p->id, v) == 0) {
 		hane_ui_detail_panel(d, hane_msg(HANE_M_INSP_UI_LINE_VISIT),
@@ -799,10 +825,10 @@ static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 	}
 	if (hane_inspection_decision_get(db, p->id, &dec) == 0) {
 		hane_ui_detail_panel(d, "%s", "");
-		hane_ui_detail_panel(d, hane_msg(HANE_M_INSP_UI_LINE_DECISION),
-				     dmy(d1, dec.decided_on),
-				     hane_inspection_label(HANE_INSP_OUTCOME,
-							   dec.outcome));
+		hane_ui_detail_panel(
+			d, hane_msg(HANE_M_INSP_UI_LINE_DECISION),
+			dmy(d1, dec.decided_on),
+			hane_inspection_label(HANE_INSP_OUTCOME, dec.outcome));
 		if (!strcmp(dec.outcome, "aid")) {
 			if (dec.amount_kurus >= 0)
 				hane_money_format(money, sizeof money,
@@ -821,12 +847,14 @@ static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 					dmy(d1, dec.start_on),
 					dmy(d2, dec.end_on));
 		}
-		panel_wrap(d, hane_gate_show(db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH, dec.reason,
-					     m, sizeof m));
+		panel_wrap(d, hane_gate_show(db, HANE_ACT_INSPECTION_WRITE,
+					     HANE_PD_HEALTH, dec.reason, m,
+					     sizeof m));
 	}
 	if (v->note[0]) {
 		hane_ui_detail_panel(d, "%s", "");
-		panel_wrap(d, hane_gate_show(db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH, v->note, m,
+		panel_wrap(d, hane_gate_show(db, HANE_ACT_INSPECTION_WRITE,
+					     HANE_PD_HEALTH, v->note, m,
 					     sizeof m));
 	}
 	/* The household's inspection history, newest first. */
@@ -859,9 +887,9 @@ static void next_step(struct hane_ui *ui, struct page *p)
 		decide_run(ui, r);
 	} else if (!strcmp(r->status, "decided")) {
 		struct hane_inspection_decision dec;
-		bool regular = hane_inspection_decision_get(db, r->id, &dec) ==
-				       0 &&
-			       !strcmp(dec.aid_type, "regular");
+		bool regular =
+			hane_inspection_decision_get(db, r->id, &dec) == 0 &&
+			!strcmp(dec.aid_type, "regular");
 		const char *labels[] = {hane_msg(HANE_M_INSP_UI_BTN_CLOSE),
 					hane_msg(HANE_M_INSP_UI_BTN_RENEW),
 					hane_msg(HANE_M_INSP_UI_BTN_CANCEL)};
@@ -896,9 +924,9 @@ static void next_step(struct hane_ui *ui, struct page *p)
 					       (long long)nid);
 		}
 	} else {
-		hane_ui_status(ui, false, hane_msg(HANE_M_INSP_UI_NOTHING_NEXT),
-			       hane_inspection_label(HANE_INSP_STATUS,
-						     r->status));
+		hane_ui_status(
+			ui, false, hane_msg(HANE_M_INSP_UI_NOTHING_NEXT),
+			hane_inspection_label(HANE_INSP_STATUS, r->status));
 	}
 }
 
@@ -938,8 +966,9 @@ static int page_act(struct hane_ui *ui, struct hane_ui_detail *d,
 static int request_page(struct hane_ui *ui, int64_t id)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_INSP_ASSIGN, HANE_UI_A_INSP_STEP,
-		HANE_UI_A_INSP_CANCEL, HANE_UI_A_OPEN, HANE_UI_A_BACK,
+		HANE_UI_A_HELP,	     HANE_UI_A_INSP_ASSIGN,
+		HANE_UI_A_INSP_STEP, HANE_UI_A_INSP_CANCEL,
+		HANE_UI_A_OPEN,	     HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
 	struct page p = {.id = id};
 	struct hane_ui_detail_view v = {
@@ -960,21 +989,26 @@ static int request_page(struct hane_ui *ui, int64_t id)
 
 /* ---- The work queue ------------------------------------------------------------------------ */
 
-enum { Q_NO, Q_DUE, Q_HEAD, Q_MAHALLE, Q_REASON, Q_URGENCY, Q_STATUS,
-       Q_INSPECTOR, Q__COUNT };
+enum {
+	Q_NO,
+	Q_DUE,
+	Q_HEAD,
+	Q_MAHALLE,
+	Q_REASON,
+	Q_URGENCY,
+	Q_STATUS,
+	Q_INSPECTOR,
+	Q__COUNT
+};
 
 static const struct hane_ui_column queue_cols[Q__COUNT] = {
 	{HANE_M_INSP_UI_COL_NO, 4, 5, 0, false, true, HANE_UI_SORT_NUMBER},
 	{HANE_M_INSP_UI_COL_DUE, 11, 12, 0, false, false, HANE_UI_SORT_DATE},
 	{HANE_M_INSP_UI_COL_HEAD, 12, 20, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_MAHALLE, 8, 14, 2, false, false,
-	 HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_REASON, 6, 12, 3, false, false,
-	 HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_URGENCY, 5, 6, 5, false, false,
-	 HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_STATUS, 7, 10, 6, false, false,
-	 HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_MAHALLE, 8, 14, 2, false, false, HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_REASON, 6, 12, 3, false, false, HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_URGENCY, 5, 6, 5, false, false, HANE_UI_SORT_TEXT},
+	{HANE_M_INSP_UI_COL_STATUS, 7, 10, 6, false, false, HANE_UI_SORT_TEXT},
 	{HANE_M_INSP_UI_COL_INSPECTOR, 6, 10, 4, false, false,
 	 HANE_UI_SORT_TEXT},
 };
@@ -1022,8 +1056,7 @@ static int queue_row(const struct hane_inspection *r, void *arg)
 	cells[Q_HEAD] = r->head_name;
 	cells[Q_MAHALLE] = r->mahalle[0] ? r->mahalle : "-";
 	cells[Q_REASON] = hane_inspection_label(HANE_INSP_REASON, r->reason);
-	cells[Q_URGENCY] = hane_inspection_label(HANE_INSP_URGENCY,
-						 r->urgency);
+	cells[Q_URGENCY] = hane_inspection_label(HANE_INSP_URGENCY, r->urgency);
 	cells[Q_STATUS] = hane_inspection_label(HANE_INSP_STATUS, r->status);
 	cells[Q_INSPECTOR] = r->inspector_id ? r->inspector_user : "-";
 	return hane_ui_list_add(q->l, r->id, cells) ? 1 : 0;
@@ -1125,8 +1158,8 @@ static int queue_act(struct hane_ui *ui, struct hane_ui_list *l,
 int hane_ui_inspection_main(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_INSP_NEW, HANE_UI_A_SORT,
-		HANE_UI_A_INSP_QUEUE, HANE_UI_A_OPEN, HANE_UI_A_BACK,
+		HANE_UI_A_HELP,	      HANE_UI_A_INSP_NEW, HANE_UI_A_SORT,
+		HANE_UI_A_INSP_QUEUE, HANE_UI_A_OPEN,	  HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
 	const struct hane_actor *who = hane_store_actor(hane_ui_db(ui));
 	struct queue q = {0};

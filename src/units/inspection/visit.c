@@ -189,7 +189,8 @@ static int note_household(hane_db *db, int64_t request_id,
 		" coalesce(p.first_name || ' ' || p.last_name, ''),"
 		" (SELECT count(*) FROM person m WHERE m.household_id = h.id)"
 		" FROM inspection_request r JOIN household h"
-		" ON h.id = r.household_id LEFT JOIN person p ON p.id = h.head_id"
+		" ON h.id = r.household_id LEFT JOIN person p ON p.id = "
+		"h.head_id"
 		" WHERE r.id = :id");
 	if (rc)
 		return rc;
@@ -201,8 +202,8 @@ static int note_household(hane_db *db, int64_t request_id,
 		const char *bld = hane_stmt_text(st, 2);
 		const char *door = hane_stmt_text(st, 3);
 
-		snprintf(h->address, sizeof h->address, "%s%s%s%s%s%s%s%s",
-			 mah, mah[0] ? " Mahallesi" : "",
+		snprintf(h->address, sizeof h->address, "%s%s%s%s%s%s%s%s", mah,
+			 mah[0] ? " Mahallesi" : "",
 			 mah[0] && street[0] ? ", " : "", street,
 			 bld[0] ? " No:" : "", bld, door[0] ? " D:" : "", door);
 		INSP_COPY(h->head, st, 4);
@@ -349,8 +350,8 @@ static int compose_note(hane_db *db, const struct hane_inspection_visit *v,
 }
 
 int hane_inspection_note_fill(hane_db *db,
-			      const struct hane_inspection_visit *v,
-			      char *out, size_t outsz)
+			      const struct hane_inspection_visit *v, char *out,
+			      size_t outsz)
 {
 	struct hane_inspection_visit c;
 	int rc;
@@ -388,9 +389,10 @@ static int visit_tx(hane_db *db, void *arg)
 		/* A colleague may stand in, but must be an inspector. */
 		hane_stmt *st = NULL;
 
-		rc = hane_stmt_prepare(db, &st,
-				       "SELECT username FROM staff WHERE id = :id"
-				       " AND unit = 'inspection' AND active");
+		rc = hane_stmt_prepare(
+			db, &st,
+			"SELECT username FROM staff WHERE id = :id"
+			" AND unit = 'inspection' AND active");
 		if (rc)
 			return rc;
 		if ((rc = hane_stmt_bind_int(st, ":id", v->inspector_id)) == 0)
@@ -412,16 +414,18 @@ static int visit_tx(hane_db *db, void *arg)
 			HANE_FINT("request_id", a->request_id),
 			HANE_FTEXT("visited_on", v->visited_on),
 			HANE_FINT("inspector_id", v->inspector_id),
-			HANE_FTEXT("present", v->present[0] ? v->present : NULL),
+			HANE_FTEXT("present",
+				   v->present[0] ? v->present : NULL),
 			HANE_FTEXT("tenure", v->tenure[0] ? v->tenure : NULL),
 			v->rent_kurus >= 0
 				? (struct hane_field)HANE_FINT("rent_kurus",
 							       v->rent_kurus)
 				: (struct hane_field)HANE_FNULL("rent_kurus"),
-			v->rooms >= 0
-				? (struct hane_field)HANE_FINT("rooms", v->rooms)
-				: (struct hane_field)HANE_FNULL("rooms"),
-			HANE_FTEXT("heating", v->heating[0] ? v->heating : NULL),
+			v->rooms >= 0 ? (struct hane_field)HANE_FINT("rooms",
+								     v->rooms)
+				      : (struct hane_field)HANE_FNULL("rooms"),
+			HANE_FTEXT("heating",
+				   v->heating[0] ? v->heating : NULL),
 			v->income_kurus >= 0
 				? (struct hane_field)HANE_FINT("income_kurus",
 							       v->income_kurus)
@@ -489,7 +493,8 @@ int hane_inspection_visit_get(hane_db *db, int64_t request_id,
 	rc = hane_stmt_prepare(
 		db, &st,
 		"SELECT v.id, v.version, v.request_id, v.visited_on,"
-		" v.inspector_id, coalesce(v.present,''), coalesce(v.tenure,''),"
+		" v.inspector_id, coalesce(v.present,''), "
+		"coalesce(v.tenure,''),"
 		" coalesce(v.rent_kurus,-1), coalesce(v.rooms,-1),"
 		" coalesce(v.heating,''), coalesce(v.income_kurus,-1),"
 		" coalesce(v.expenses_kurus,-1), coalesce(v.health,''),"
@@ -554,8 +559,7 @@ static int validate_decision(const struct hane_inspection_decision *d)
 		return HANE_EINVAL;
 	}
 	if ((rc = hane_field_text(HANE_M_INSP_F_DECISION_REASON, d->reason,
-			    sizeof d->reason,
-				  HANE_TEXT_MULTILINE)))
+				  sizeof d->reason, HANE_TEXT_MULTILINE)))
 		return rc;
 	if (!strcmp(d->outcome, "rejected")) {
 		if (d->aid_type[0] || d->kind[0] || d->amount_kurus >= 0 ||

@@ -18,13 +18,13 @@
 /* What the report runs: the running totals of migration 011, kept by
  * triggers on the units' rows (ov_tally per month, ov_served per year). */
 #define TALLY(m)                                                               \
-	"SELECT coalesce(total(n), 0) FROM ov_tally WHERE measure = '" m "'"     \
+	"SELECT coalesce(total(n), 0) FROM ov_tally WHERE measure = '" m "'"   \
 	" AND month BETWEEN :year || '-01' AND :year || '-12'"
 #define SERVED(m)                                                              \
 	"SELECT count(*) FROM ov_served WHERE measure = '" m "'"               \
 	" AND year = :year"
 #define PERSONS(m)                                                             \
-	"SELECT coalesce(total(persons), 0) FROM ov_served"                      \
+	"SELECT coalesce(total(persons), 0) FROM ov_served"                    \
 	" WHERE measure = '" m "' AND year = :year"
 
 /* What it checks against (hane annual --verify): the same figure counted
@@ -64,8 +64,8 @@ static const struct {
 } figures[] = {
 	{"inspection.requests", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_REQUESTS,
 	 false, TALLY("inspection.requests"),
-	 "SELECT count(*) FROM inspection_request WHERE"
-	 IN_YEAR("requested_on")},
+	 "SELECT count(*) FROM inspection_request WHERE" IN_YEAR(
+		 "requested_on")},
 	{"inspection.visits", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_VISITS,
 	 false, TALLY("inspection.visits"),
 	 "SELECT count(*) FROM inspection_visit WHERE" IN_YEAR("visited_on")},
@@ -76,12 +76,12 @@ static const struct {
 	 false, PERSONS("inspection.households"), NULL},
 	{"inspection.decisions", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_DECISIONS,
 	 false, TALLY("inspection.decisions"),
-	 "SELECT count(*) FROM inspection_decision WHERE"
-	 IN_YEAR("decided_on")},
+	 "SELECT count(*) FROM inspection_decision WHERE" IN_YEAR(
+		 "decided_on")},
 	{"inspection.aid", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_AID, false,
 	 TALLY("inspection.aid"),
-	 "SELECT count(*) FROM inspection_decision WHERE outcome = 'aid' AND"
-	 IN_YEAR("decided_on")},
+	 "SELECT count(*) FROM inspection_decision WHERE outcome = 'aid' "
+	 "AND" IN_YEAR("decided_on")},
 	{"inspection.regular", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_REGULAR,
 	 false, TALLY("inspection.regular"),
 	 "SELECT count(*) FROM inspection_decision"
@@ -93,8 +93,7 @@ static const struct {
 	{"inspection.cash", HANE_OV_INSPECTION, HANE_M_OV_F_INSP_CASH, true,
 	 TALLY("inspection.cash"),
 	 "SELECT coalesce(total(amount_kurus), 0) FROM inspection_decision"
-	 " WHERE outcome = 'aid' AND kind = 'cash' AND"
-	 IN_YEAR("decided_on")},
+	 " WHERE outcome = 'aid' AND kind = 'cash' AND" IN_YEAR("decided_on")},
 	{"foodbank.packages", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_PACKAGES,
 	 false, TALLY("foodbank.packages"),
 	 "SELECT count(*) FROM fb_distribution WHERE" IN_YEAR("date")},
@@ -105,20 +104,20 @@ static const struct {
 	 PERSONS("foodbank.households"), NULL},
 	{"foodbank.value", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_VALUE, true,
 	 TALLY("foodbank.value"),
-	 "SELECT coalesce(total(value_kurus), 0) FROM fb_distribution WHERE"
-	 IN_YEAR("date")},
+	 "SELECT coalesce(total(value_kurus), 0) FROM fb_distribution "
+	 "WHERE" IN_YEAR("date")},
 	{"foodbank.donations", HANE_OV_FOODBANK, HANE_M_OV_F_FOOD_DONATIONS,
 	 false, TALLY("foodbank.donations"),
 	 "SELECT count(*) FROM fb_donation WHERE" IN_YEAR("date")},
 	{"foodbank.donation_value", HANE_OV_FOODBANK,
 	 HANE_M_OV_F_FOOD_DONATION_VALUE, true,
 	 TALLY("foodbank.donation_value"),
-	 "SELECT coalesce(total(value_kurus), 0) FROM fb_donation WHERE"
-	 IN_YEAR("date")},
+	 "SELECT coalesce(total(value_kurus), 0) FROM fb_donation "
+	 "WHERE" IN_YEAR("date")},
 	{"foodbank.supply_value", HANE_OV_FOODBANK,
 	 HANE_M_OV_F_FOOD_SUPPLY_VALUE, true, TALLY("foodbank.supply_value"),
-	 "SELECT coalesce(total(value_kurus), 0) FROM fb_supply WHERE"
-	 IN_YEAR("date")},
+	 "SELECT coalesce(total(value_kurus), 0) FROM fb_supply WHERE" IN_YEAR(
+		 "date")},
 	{"homecare.care_visits", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_VISITS,
 	 false, TALLY("homecare.care_visits"),
 	 "SELECT count(*) FROM homecare_visit WHERE service = 'care'"
@@ -127,8 +126,8 @@ static const struct {
 	 false, SERVED("homecare.care_persons"),
 	 "SELECT count(DISTINCT c.person_id) FROM homecare_visit v"
 	 " JOIN homecare_client c ON c.id = v.client_id"
-	 " WHERE v.service = 'care' AND v.status = 'done' AND"
-	 IN_YEAR("v.date")},
+	 " WHERE v.service = 'care' AND v.status = 'done' AND" IN_YEAR(
+		 "v.date")},
 	{"homecare.cleanings", HANE_OV_HOMECARE, HANE_M_OV_F_CLEANINGS, false,
 	 TALLY("homecare.cleanings"),
 	 "SELECT count(*) FROM homecare_visit WHERE service = 'cleaning'"
@@ -138,23 +137,23 @@ static const struct {
 	 SERVED("homecare.cleaning_persons"),
 	 "SELECT count(DISTINCT c.person_id) FROM homecare_visit v"
 	 " JOIN homecare_client c ON c.id = v.client_id"
-	 " WHERE v.service = 'cleaning' AND v.status = 'done' AND"
-	 IN_YEAR("v.date")},
+	 " WHERE v.service = 'cleaning' AND v.status = 'done' AND" IN_YEAR(
+		 "v.date")},
 	{"homecare.missed", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_MISSED, false,
 	 TALLY("homecare.missed"),
-	 "SELECT count(*) FROM homecare_visit WHERE status = 'missed' AND"
-	 IN_YEAR("date")},
+	 "SELECT count(*) FROM homecare_visit WHERE status = 'missed' "
+	 "AND" IN_YEAR("date")},
 	{"homecare.new_clients", HANE_OV_HOMECARE, HANE_M_OV_F_CARE_NEW, false,
 	 TALLY("homecare.new_clients"),
 	 "SELECT count(*) FROM homecare_client WHERE" IN_YEAR("start_date")},
 	{"taxi.appointments", HANE_OV_TAXI, HANE_M_OV_F_TAXI_APPTS, false,
 	 TALLY("taxi.appointments"),
-	 "SELECT count(*) FROM taxi_appointment WHERE status = 'booked' AND"
-	 IN_YEAR("day")},
+	 "SELECT count(*) FROM taxi_appointment WHERE status = 'booked' "
+	 "AND" IN_YEAR("day")},
 	{"taxi.trips", HANE_OV_TAXI, HANE_M_OV_F_TAXI_TRIPS, false,
 	 TALLY("taxi.trips"),
-	 "SELECT count(*) FROM taxi_trip WHERE status = 'done' AND"
-	 IN_YEAR("day")},
+	 "SELECT count(*) FROM taxi_trip WHERE status = 'done' AND" IN_YEAR(
+		 "day")},
 	{"taxi.riders", HANE_OV_TAXI, HANE_M_OV_F_TAXI_RIDERS, false,
 	 SERVED("taxi.riders"),
 	 "SELECT count(DISTINCT a.rider_id) FROM taxi_trip t"
@@ -166,12 +165,12 @@ static const struct {
 	 " AND wheelchair = 1 AND" IN_YEAR("day")},
 	{"taxi.noshows", HANE_OV_TAXI, HANE_M_OV_F_TAXI_NOSHOWS, false,
 	 TALLY("taxi.noshows"),
-	 "SELECT count(*) FROM taxi_trip WHERE status = 'noshow' AND"
-	 IN_YEAR("day")},
+	 "SELECT count(*) FROM taxi_trip WHERE status = 'noshow' AND" IN_YEAR(
+		 "day")},
 	{"taxi.cancelled", HANE_OV_TAXI, HANE_M_OV_F_TAXI_CANCELLED, false,
 	 TALLY("taxi.cancelled"),
-	 "SELECT count(*) FROM taxi_trip WHERE status = 'cancelled' AND"
-	 IN_YEAR("day")},
+	 "SELECT count(*) FROM taxi_trip WHERE status = 'cancelled' "
+	 "AND" IN_YEAR("day")},
 	{"all.households", HANE_OV_ALL, HANE_M_OV_F_ALL_HH, false,
 	 SERVED("all.households"), "SELECT count(*) FROM (" HH_ALL ")"},
 	{"all.persons", HANE_OV_ALL, HANE_M_OV_F_ALL_PERSONS, false,
@@ -192,9 +191,13 @@ static int check_year(int year)
 /* Figure i as the callers see it, its value still 0. */
 static struct hane_ov_figure figure_at(size_t i)
 {
-	struct hane_ov_figure f = {figures[i].id, figures[i].unit,
-				   hane_msg(figures[i].title), figures[i].money,
-				   0, figures[i].sql, figures[i].check};
+	struct hane_ov_figure f = {figures[i].id,
+				   figures[i].unit,
+				   hane_msg(figures[i].title),
+				   figures[i].money,
+				   0,
+				   figures[i].sql,
+				   figures[i].check};
 
 	return f;
 }
@@ -216,8 +219,8 @@ static int run_one(hane_db *db, size_t i, const char *ys, int64_t *v)
 	const char *names[] = {":year"};
 	const char *vals[] = {ys};
 
-	return figure_error(i, ov_query_int(db, figures[i].sql, names, vals,
-					    1, v));
+	return figure_error(
+		i, ov_query_int(db, figures[i].sql, names, vals, 1, v));
 }
 
 int hane_overview_annual(hane_db *db, int year,
@@ -245,8 +248,7 @@ int hane_overview_annual(hane_db *db, int year,
 	return 0;
 }
 
-int hane_overview_figure(hane_db *db, int year, const char *id,
-			 int64_t *value)
+int hane_overview_figure(hane_db *db, int year, const char *id, int64_t *value)
 {
 	char ys[8];
 	int rc;
@@ -263,8 +265,8 @@ int hane_overview_figure(hane_db *db, int year, const char *id,
 }
 
 int hane_overview_verify(hane_db *db, int year,
-			 int (*fn)(const struct hane_ov_figure *f,
-				   int64_t rows, void *arg),
+			 int (*fn)(const struct hane_ov_figure *f, int64_t rows,
+				   void *arg),
 			 void *arg, int *differ)
 {
 	char ys[8];
@@ -371,8 +373,8 @@ int hane_overview_annual_csv(hane_db *db, int year, FILE *fp, unsigned flags)
 
 	if ((rc = hane_can(db, HANE_ACT_EXPORT)) != 0)
 		return rc;
-	snprintf(detail, sizeof detail,
-		 "{\"export\":\"annual\",\"year\":%d}", year);
+	snprintf(detail, sizeof detail, "{\"export\":\"annual\",\"year\":%d}",
+		 year);
 	if ((rc = hane_store_audit_event(db, "export", "", 0, detail)) != 0)
 		return rc;
 	if ((rc = hane_csv_writer_open(&c.w, fp, flags)) != 0)
@@ -411,8 +413,7 @@ static int collect(const struct hane_ov_figure *f, void *arg)
 	return 0;
 }
 
-static const char *num(struct text_ctx *t, const char *id, char *buf,
-		       size_t sz)
+static const char *num(struct text_ctx *t, const char *id, char *buf, size_t sz)
 {
 	for (size_t i = 0; i < NFIGURES; i++) {
 		if (strcmp(figures[i].id, id) != 0)

@@ -6,15 +6,14 @@
 
 #include "hane/overview.h"
 
-static const char *const blocks[8] = {
-	"\u2581", "\u2582", "\u2583", "\u2584",
-	"\u2585", "\u2586", "\u2587", "\u2588"};
+static const char *const blocks[8] = {"\u2581", "\u2582", "\u2583", "\u2584",
+				      "\u2585", "\u2586", "\u2587", "\u2588"};
 static const char ascii_steps[] = "_.:-=+*#";
 
 bool hane_chart_unicode_ok(void)
 {
 	static const char *const poor[] = {"linux", "vt100", "vt102",
-					   "vt220", "dumb", "ansi"};
+					   "vt220", "dumb",  "ansi"};
 	const char *a = getenv("HANE_ASCII"), *t = getenv("TERM");
 
 	if (a && *a && strcmp(a, "0") != 0)
@@ -79,8 +78,8 @@ char *hane_chart_sparkline(char *out, size_t outsz, const int64_t *v, int n,
 			max = v[i];
 	for (int i = 0; i < n; i++) {
 		int l = level(v[i], max, 8);
-		const char *s = unicode ? blocks[l] : (char[2]){ascii_steps[l],
-								0};
+		const char *s =
+			unicode ? blocks[l] : (char[2]){ascii_steps[l], 0};
 		size_t len = strlen(s);
 
 		if (o + len + 1 > outsz)

@@ -20,44 +20,44 @@ static const struct {
 	const char *tally[2];
 	const char *served;
 } measures[HANE_OV__UNITS] = {
-	[HANE_OV_INSPECTION] = {
-		"SELECT substr(visited_on, 1, 7), count(*)"
-		" FROM inspection_visit"
-		" WHERE visited_on BETWEEN :from AND :to GROUP BY 1",
-		"SELECT count(DISTINCT r.household_id)"
-		" FROM inspection_visit v"
-		" JOIN inspection_request r ON r.id = v.request_id"
-		" WHERE v.visited_on BETWEEN :from AND :to",
-		{"inspection.visits", "inspection.visits"},
-		"inspection.households"},
-	[HANE_OV_FOODBANK] = {
-		"SELECT substr(date, 1, 7), count(*) FROM fb_distribution"
-		" WHERE date BETWEEN :from AND :to GROUP BY 1",
-		"SELECT count(DISTINCT household_id) FROM fb_distribution"
-		" WHERE date BETWEEN :from AND :to",
-		{"foodbank.packages", "foodbank.packages"},
-		"foodbank.households"},
-	[HANE_OV_HOMECARE] = {
-		"SELECT substr(date, 1, 7), count(*) FROM homecare_visit"
-		" WHERE status = 'done' AND date BETWEEN :from AND :to"
-		" GROUP BY 1",
-		"SELECT count(DISTINCT p.household_id) FROM homecare_visit v"
-		" JOIN homecare_client c ON c.id = v.client_id"
-		" JOIN person p ON p.id = c.person_id"
-		" WHERE v.status = 'done' AND v.date BETWEEN :from AND :to",
-		{"homecare.care_visits", "homecare.cleanings"},
-		"homecare.households"},
-	[HANE_OV_TAXI] = {
-		"SELECT substr(day, 1, 7), count(*) FROM taxi_trip"
-		" WHERE status = 'done' AND day BETWEEN :from AND :to"
-		" GROUP BY 1",
-		"SELECT count(DISTINCT p.household_id) FROM taxi_trip t"
-		" JOIN taxi_appointment a ON a.id = t.appointment_id"
-		" JOIN taxi_rider r ON r.id = a.rider_id"
-		" JOIN person p ON p.id = r.person_id"
-		" WHERE t.status = 'done' AND t.day BETWEEN :from AND :to",
-		{"taxi.trips", "taxi.trips"},
-		"taxi.households"},
+	[HANE_OV_INSPECTION] =
+		{"SELECT substr(visited_on, 1, 7), count(*)"
+		 " FROM inspection_visit"
+		 " WHERE visited_on BETWEEN :from AND :to GROUP BY 1",
+		 "SELECT count(DISTINCT r.household_id)"
+		 " FROM inspection_visit v"
+		 " JOIN inspection_request r ON r.id = v.request_id"
+		 " WHERE v.visited_on BETWEEN :from AND :to",
+		 {"inspection.visits", "inspection.visits"},
+		 "inspection.households"},
+	[HANE_OV_FOODBANK] =
+		{"SELECT substr(date, 1, 7), count(*) FROM fb_distribution"
+		 " WHERE date BETWEEN :from AND :to GROUP BY 1",
+		 "SELECT count(DISTINCT household_id) FROM fb_distribution"
+		 " WHERE date BETWEEN :from AND :to",
+		 {"foodbank.packages", "foodbank.packages"},
+		 "foodbank.households"},
+	[HANE_OV_HOMECARE] =
+		{"SELECT substr(date, 1, 7), count(*) FROM homecare_visit"
+		 " WHERE status = 'done' AND date BETWEEN :from AND :to"
+		 " GROUP BY 1",
+		 "SELECT count(DISTINCT p.household_id) FROM homecare_visit v"
+		 " JOIN homecare_client c ON c.id = v.client_id"
+		 " JOIN person p ON p.id = c.person_id"
+		 " WHERE v.status = 'done' AND v.date BETWEEN :from AND :to",
+		 {"homecare.care_visits", "homecare.cleanings"},
+		 "homecare.households"},
+	[HANE_OV_TAXI] =
+		{"SELECT substr(day, 1, 7), count(*) FROM taxi_trip"
+		 " WHERE status = 'done' AND day BETWEEN :from AND :to"
+		 " GROUP BY 1",
+		 "SELECT count(DISTINCT p.household_id) FROM taxi_trip t"
+		 " JOIN taxi_appointment a ON a.id = t.appointment_id"
+		 " JOIN taxi_rider r ON r.id = a.rider_id"
+		 " JOIN person p ON p.id = r.person_id"
+		 " WHERE t.status = 'done' AND t.day BETWEEN :from AND :to",
+		 {"taxi.trips", "taxi.trips"},
+		 "taxi.households"},
 };
 
 /* Whether the running totals answer for today: they count whole months
@@ -99,8 +99,8 @@ static int series(hane_db *db, int u, struct hane_ov_dashboard *d,
 			"SELECT month, sum(n) FROM ov_tally"
 			" WHERE measure IN (:m1, :m2)"
 			" AND month BETWEEN :from AND :to GROUP BY month");
-		if (rc == 0 &&
-		    !(rc = hane_stmt_bind_text(st, ":m1", measures[u].tally[0])))
+		if (rc == 0 && !(rc = hane_stmt_bind_text(
+					 st, ":m1", measures[u].tally[0])))
 			rc = hane_stmt_bind_text(st, ":m2",
 						 measures[u].tally[1]);
 		from = d->months[0];
@@ -142,8 +142,7 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 {
 	char from[HANE_DATE_LEN + 1], yfrom[HANE_DATE_LEN + 1];
 	char since[HANE_DATE_LEN + 1], tomorrow[HANE_DATE_LEN + 1];
-	const char *names[] = {":from", ":to", ":today", ":since",
-			       ":tomorrow"};
+	const char *names[] = {":from", ":to", ":today", ":since", ":tomorrow"};
 	const char *vals[5];
 	int y, m, rc;
 
@@ -194,10 +193,11 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 			return rc;
 		year_sum(d, u);
 		if (d->from_totals)
-			rc = ov_query_int(db,
-					  "SELECT count(*) FROM ov_served"
-					  " WHERE measure = :m AND year = :year",
-					  sn, sv, 2, &d->unit[u].year_households);
+			rc = ov_query_int(
+				db,
+				"SELECT count(*) FROM ov_served"
+				" WHERE measure = :m AND year = :year",
+				sn, sv, 2, &d->unit[u].year_households);
 		else
 			rc = ov_query_int(db, measures[u].households, names,
 					  vals, 5, &d->unit[u].year_households);
@@ -237,10 +237,11 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 			       " AND status = 'planned'",
 			       names, vals, 5, &d->taxi_tomorrow)))
 		return rc;
-	return ov_query_int(db,
-			    "SELECT count(*) FROM taxi_trip WHERE day = :tomorrow"
-			    " AND status = 'planned' AND vehicle_id IS NULL",
-			    names, vals, 5, &d->taxi_no_vehicle);
+	return ov_query_int(
+		db,
+		"SELECT count(*) FROM taxi_trip WHERE day = :tomorrow"
+		" AND status = 'planned' AND vehicle_id IS NULL",
+		names, vals, 5, &d->taxi_no_vehicle);
 }
 
 /* label padded with spaces to w columns (Turkish letters are one column
@@ -281,7 +282,8 @@ int hane_overview_today_lines(hane_db *db, char (*lines)[256], int max,
 	} while (0)
 	/* First: the panel has room for only so many lines. */
 	if (d.holidays_missing[0])
-		LINE(hane_msg(HANE_M_REF_HOLIDAY_WARN_SHORT), d.holidays_missing);
+		LINE(hane_msg(HANE_M_REF_HOLIDAY_WARN_SHORT),
+		     d.holidays_missing);
 	pad(l, sizeof l, hane_msg(HANE_M_OV_T_INSPECTION), 20);
 	hane_overview_num(a, sizeof a, d.insp_open);
 	hane_overview_num(b, sizeof b, d.insp_overdue);

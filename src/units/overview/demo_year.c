@@ -33,7 +33,7 @@ struct gen {
 	int year;
 	char first[HANE_DATE_LEN + 1], last[HANE_DATE_LEN + 1];
 	int64_t d0, d1; /* ov_days of first and last */
-	int64_t *hh;    /* active households, by id */
+	int64_t *hh;	/* active households, by id */
 	size_t nhh;
 	int64_t *persons;
 	size_t npersons;
@@ -246,8 +246,9 @@ static int gen_inspection(struct gen *g, int64_t n)
 		v.rent_kurus = k % 3 ? 500000 : -1;
 		v.rooms = 2 + (int)(k % 3);
 		snprintf(v.recommendation, sizeof v.recommendation, "%s",
-			 kind == 0 ? "reject" : kind == 3 ? "regular"
-							 : "one_time");
+			 kind == 0   ? "reject"
+			 : kind == 3 ? "regular"
+				     : "one_time");
 		snprintf(v.findings, sizeof v.findings, "%s",
 			 "Örnek veri: yıllık faaliyet üreticisi.");
 		if ((rc = hane_inspection_visit(g->db, id, ver, &v, NULL)) != 0)
@@ -271,8 +272,8 @@ static int gen_inspection(struct gen *g, int64_t n)
 				 kind == 3 ? "regular" : "one_time");
 			snprintf(d.kind, sizeof d.kind, "%s",
 				 kind == 2 ? "food" : "cash");
-			d.amount_kurus = kind == 2 ? -1
-						   : rnd_in(g, 10, 50) * 10000;
+			d.amount_kurus =
+				kind == 2 ? -1 : rnd_in(g, 10, 50) * 10000;
 			if (kind == 3) {
 				strcpy(d.start_on, d.decided_on);
 				ov_date(d.end_on, dd + 180);
@@ -364,14 +365,13 @@ static int gen_foodbank(struct gen *g, int64_t nhh)
 /* ---- Home care ---------------------------------------------------------------- */
 
 #define SLOTS_PER_DAY 5
-static const char *const slot_start[SLOTS_PER_DAY] = {
-	"09:00", "10:30", "12:00", "13:30", "15:00"};
-static const char *const slot_end[SLOTS_PER_DAY] = {
-	"10:00", "11:30", "13:00", "14:30", "16:00"};
+static const char *const slot_start[SLOTS_PER_DAY] = {"09:00", "10:30", "12:00",
+						      "13:30", "15:00"};
+static const char *const slot_end[SLOTS_PER_DAY] = {"10:00", "11:30", "13:00",
+						    "14:30", "16:00"};
 
 /* Working days of the range that are not public holidays. */
-static int workdays(struct gen *g, char (**out)[HANE_DATE_LEN + 1],
-		    size_t *n)
+static int workdays(struct gen *g, char (**out)[HANE_DATE_LEN + 1], size_t *n)
 {
 	size_t cap = (size_t)(g->d1 - g->d0 + 1);
 
@@ -399,7 +399,7 @@ static int gen_homecare(struct gen *g, int64_t care_visits,
 			int64_t care_persons, int64_t cleanings,
 			int64_t cleaning_persons)
 {
-	char (*days)[HANE_DATE_LEN + 1] = NULL;
+	char(*days)[HANE_DATE_LEN + 1] = NULL;
 	size_t ndays;
 	int64_t total = care_visits + cleanings, nworkers, cells;
 	int64_t *workers = NULL, *clients = NULL, nclients;
@@ -550,7 +550,8 @@ static int gen_taxi(struct gen *g, int64_t appts)
 		char plate[32];
 		int64_t did;
 
-		snprintf(plate, sizeof plate, "41 DMO %03lld", (long long)v + 1);
+		snprintf(plate, sizeof plate, "41 DMO %03lld",
+			 (long long)v + 1);
 		if (hane_taxi_vehicle_find(g->db, plate, &veh) == 0)
 			continue;
 		memset(&d, 0, sizeof d);
@@ -618,7 +619,8 @@ static int gen_taxi(struct gen *g, int64_t appts)
 			used[k % nriders] = 1;
 			g->c->taxi_riders++;
 		}
-		snprintf(q, sizeof q, "%s%lld ORDER BY id", sql, (long long)aid);
+		snprintf(q, sizeof q, "%s%lld ORDER BY id", sql,
+			 (long long)aid);
 		if ((rc = load_ids(g->db, q, &trips, &ntrips)) != 0)
 			break;
 		for (size_t t = 0; t < ntrips && !rc; t++) {
@@ -670,8 +672,8 @@ static int record(struct gen *g)
 	return hane_store_insert(g->db, "overview_demo_run", f, 4, NULL);
 }
 
-int hane_overview_demo_year(hane_db *db, int year, double scale,
-			    uint64_t seed, struct hane_ov_demo_counts *out,
+int hane_overview_demo_year(hane_db *db, int year, double scale, uint64_t seed,
+			    struct hane_ov_demo_counts *out,
 			    void (*prog)(const char *stage, int64_t done,
 					 int64_t total, void *arg),
 			    void *arg)
@@ -749,7 +751,7 @@ int hane_overview_demo_year_units(hane_db *db, int year, double scale,
 #define STAGE(name, call)                                                      \
 	do {                                                                   \
 		struct hane_ov_demo_counts before_ = *out;                     \
-		if ((units & (1u << u_)) && (rc = (call)) != 0) {                                      \
+		if ((units & (1u << u_)) && (rc = (call)) != 0) {              \
 			memcpy(before_.missing, out->missing,                  \
 			       sizeof out->missing);                           \
 			*out = before_;                                        \

@@ -35,19 +35,27 @@ static const char *field_text(const struct hane_person *p, int f, char *buf,
 			      size_t sz)
 {
 	switch (f) {
-	case HANE_OV_MF_TCKN: return p->tckn;
-	case HANE_OV_MF_FIRST_NAME: return p->first_name;
-	case HANE_OV_MF_LAST_NAME: return p->last_name;
-	case HANE_OV_MF_BIRTH_DATE: return p->birth_date;
-	case HANE_OV_MF_SEX: return p->sex;
+	case HANE_OV_MF_TCKN:
+		return p->tckn;
+	case HANE_OV_MF_FIRST_NAME:
+		return p->first_name;
+	case HANE_OV_MF_LAST_NAME:
+		return p->last_name;
+	case HANE_OV_MF_BIRTH_DATE:
+		return p->birth_date;
+	case HANE_OV_MF_SEX:
+		return p->sex;
 	case HANE_OV_MF_DISABILITY:
 		if (p->disability_pct < 0)
 			return "";
 		snprintf(buf, sz, "%d", p->disability_pct);
 		return buf;
-	case HANE_OV_MF_CHRONIC: return p->chronic_illness;
-	case HANE_OV_MF_PHONE: return p->phone;
-	default: return "";
+	case HANE_OV_MF_CHRONIC:
+		return p->chronic_illness;
+	case HANE_OV_MF_PHONE:
+		return p->phone;
+	default:
+		return "";
 	}
 }
 
@@ -55,7 +63,9 @@ static void field_take(struct hane_person *a, const struct hane_person *b,
 		       int f)
 {
 	switch (f) {
-	case HANE_OV_MF_TCKN: memcpy(a->tckn, b->tckn, sizeof a->tckn); break;
+	case HANE_OV_MF_TCKN:
+		memcpy(a->tckn, b->tckn, sizeof a->tckn);
+		break;
 	case HANE_OV_MF_FIRST_NAME:
 		memcpy(a->first_name, b->first_name, sizeof a->first_name);
 		break;
@@ -65,14 +75,21 @@ static void field_take(struct hane_person *a, const struct hane_person *b,
 	case HANE_OV_MF_BIRTH_DATE:
 		memcpy(a->birth_date, b->birth_date, sizeof a->birth_date);
 		break;
-	case HANE_OV_MF_SEX: memcpy(a->sex, b->sex, sizeof a->sex); break;
-	case HANE_OV_MF_DISABILITY: a->disability_pct = b->disability_pct; break;
+	case HANE_OV_MF_SEX:
+		memcpy(a->sex, b->sex, sizeof a->sex);
+		break;
+	case HANE_OV_MF_DISABILITY:
+		a->disability_pct = b->disability_pct;
+		break;
 	case HANE_OV_MF_CHRONIC:
 		memcpy(a->chronic_illness, b->chronic_illness,
 		       sizeof a->chronic_illness);
 		break;
-	case HANE_OV_MF_PHONE: memcpy(a->phone, b->phone, sizeof a->phone); break;
-	default: break;
+	case HANE_OV_MF_PHONE:
+		memcpy(a->phone, b->phone, sizeof a->phone);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -216,7 +233,8 @@ static int move_refs(hane_db *db, int64_t merge_id, int64_t from, int64_t to,
 		if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
 			return rc;
 		if ((rc = hane_stmt_bind_int(st, ":p", from)) == 0)
-			while ((rc = hane_stmt_step(st)) == HANE_ROW && n < 512) {
+			while ((rc = hane_stmt_step(st)) == HANE_ROW &&
+			       n < 512) {
 				ids[n] = hane_stmt_int(st, 0);
 				vers[n++] = hane_stmt_int(st, 1);
 			}
@@ -286,7 +304,8 @@ int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
 	}
 	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
-	if ((rc = hane_person_get(db, ia, &a)) || (rc = hane_person_get(db, ib, &b)))
+	if ((rc = hane_person_get(db, ia, &a)) ||
+	    (rc = hane_person_get(db, ib, &b)))
 		goto done;
 	if ((rc = check_units(db, ia, ib)) != 0)
 		goto done;
@@ -328,9 +347,10 @@ int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
 			HANE_FTEXT("a_birth_date", nz(a.birth_date)),
 			HANE_FTEXT("a_sex", nz(a.sex)),
 			a.disability_pct < 0
-				? (struct hane_field)HANE_FNULL("a_disability_pct")
-				: (struct hane_field)HANE_FINT("a_disability_pct",
-							       a.disability_pct),
+				? (struct hane_field)HANE_FNULL(
+					  "a_disability_pct")
+				: (struct hane_field)HANE_FINT(
+					  "a_disability_pct", a.disability_pct),
 			HANE_FTEXT("a_chronic_illness", nz(a.chronic_illness)),
 			HANE_FTEXT("a_phone", nz(a.phone)),
 			HANE_FINT("b_household_id", b.household_id),
@@ -342,15 +362,17 @@ int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
 			HANE_FTEXT("b_sex", nz(b.sex)),
 			HANE_FTEXT("b_relation", b.relation),
 			b.disability_pct < 0
-				? (struct hane_field)HANE_FNULL("b_disability_pct")
-				: (struct hane_field)HANE_FINT("b_disability_pct",
-							       b.disability_pct),
+				? (struct hane_field)HANE_FNULL(
+					  "b_disability_pct")
+				: (struct hane_field)HANE_FINT(
+					  "b_disability_pct", b.disability_pct),
 			HANE_FTEXT("b_chronic_illness", nz(b.chronic_illness)),
 			HANE_FTEXT("b_phone", nz(b.phone)),
 			HANE_FTEXT("b_phone_key", hh_phone_key(pk, b.phone)),
 			HANE_FTEXT("b_created_at", ""),
-			alone_head ? (struct hane_field)HANE_FINT("hh_id", hb.id)
-				   : (struct hane_field)HANE_FNULL("hh_id"),
+			alone_head
+				? (struct hane_field)HANE_FINT("hh_id", hb.id)
+				: (struct hane_field)HANE_FNULL("hh_id"),
 			HANE_FTEXT("hh_status", alone_head ? hb.status : NULL),
 		};
 
@@ -395,9 +417,10 @@ int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
 		hane_stmt *st = NULL;
 
 		/* Bookkeeping of the log row itself, not an edit. */
-		if ((rc = hane_stmt_prepare(db, &st,
-					    "UPDATE overview_merge SET"
-					    " kept_version = :v WHERE id = :m")))
+		if ((rc = hane_stmt_prepare(
+			     db, &st,
+			     "UPDATE overview_merge SET"
+			     " kept_version = :v WHERE id = :m")))
 			goto done;
 		if ((rc = hane_stmt_bind_int(st, ":v", kept_version)) == 0 &&
 		    (rc = hane_stmt_bind_int(st, ":m", mid)) == 0)
@@ -474,9 +497,11 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 	if ((rc = hane_person_get(db, ia, &a)) != 0)
 		goto done;
 	snprintf(a.tckn, sizeof a.tckn, "%s", hane_stmt_text(st, 5));
-	snprintf(a.first_name, sizeof a.first_name, "%s", hane_stmt_text(st, 6));
+	snprintf(a.first_name, sizeof a.first_name, "%s",
+		 hane_stmt_text(st, 6));
 	snprintf(a.last_name, sizeof a.last_name, "%s", hane_stmt_text(st, 7));
-	snprintf(a.birth_date, sizeof a.birth_date, "%s", hane_stmt_text(st, 8));
+	snprintf(a.birth_date, sizeof a.birth_date, "%s",
+		 hane_stmt_text(st, 8));
 	snprintf(a.sex, sizeof a.sex, "%s", hane_stmt_text(st, 9));
 	a_dis_null = hane_stmt_is_null(st, 10);
 	a_dis = hane_stmt_int(st, 10);
@@ -536,9 +561,10 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 			HANE_FTEXT("birth_date", nz(b_birth)),
 			HANE_FTEXT("sex", nz(b_sex)),
 			HANE_FTEXT("relation", b_rel),
-			b_dis_null ? (struct hane_field)HANE_FNULL("disability_pct")
-				   : (struct hane_field)HANE_FINT("disability_pct",
-								  b_dis),
+			b_dis_null ? (struct hane_field)HANE_FNULL(
+					     "disability_pct")
+				   : (struct hane_field)HANE_FINT(
+					     "disability_pct", b_dis),
 			HANE_FTEXT("chronic_illness", nz(b_chronic)),
 			HANE_FTEXT("phone", nz(b_phone)),
 			HANE_FTEXT("phone_key", nz(b_pkey)),
@@ -584,8 +610,8 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 				 refs[i].tbl);
 			if ((rc = hane_store_query_int(db, &ver, sql, ":id",
 						       row)) ||
-			    (rc = hane_store_update(db, refs[i].tbl, row, ver, f,
-						    1, NULL)))
+			    (rc = hane_store_update(db, refs[i].tbl, row, ver,
+						    f, 1, NULL)))
 				goto done;
 		}
 	}
@@ -593,14 +619,14 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 		goto done;
 	hane_stmt_finalize(st);
 	st = NULL;
-	if (hh && (rc = set_household(db, hh, hh_status[0] ? hh_status
-							     : "active",
-				      ib)))
+	if (hh && (rc = set_household(db, hh,
+				      hh_status[0] ? hh_status : "active", ib)))
 		goto done;
 	{
 		struct hane_field f[] = {
 			HANE_FTEXT("undone_at", hane_now(now)),
-			HANE_FTEXT("undone_by", hane_store_actor(db)->username)};
+			HANE_FTEXT("undone_by",
+				   hane_store_actor(db)->username)};
 
 		if ((rc = hane_store_update(db, "overview_merge", merge_id,
 					    version, f, 2, NULL)))
@@ -648,7 +674,8 @@ int hane_overview_merges(hane_db *db,
 			 hane_stmt_text(st, 3));
 		snprintf(e.merged_name, sizeof e.merged_name, "%s",
 			 hane_stmt_text(st, 4));
-		snprintf(e.fields, sizeof e.fields, "%s", hane_stmt_text(st, 5));
+		snprintf(e.fields, sizeof e.fields, "%s",
+			 hane_stmt_text(st, 5));
 		e.moved = (int)hane_stmt_int(st, 6);
 		snprintf(e.at, sizeof e.at, "%s", hane_stmt_text(st, 7));
 		snprintf(e.by, sizeof e.by, "%s", hane_stmt_text(st, 8));

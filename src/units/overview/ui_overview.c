@@ -42,8 +42,7 @@ struct dash {
 	bool unicode;
 };
 
-static int dash_load(struct hane_ui *ui, struct hane_ui_detail *dt,
-		     void *arg)
+static int dash_load(struct hane_ui *ui, struct hane_ui_detail *dt, void *arg)
 {
 	struct dash *s = arg;
 	struct hane_ui_list *l = hane_ui_detail_list(dt);
@@ -93,11 +92,11 @@ static int dash_load(struct hane_ui *ui, struct hane_ui_detail *dt,
 	hane_ui_detail_panel(dt, "%s: %s", hane_msg(HANE_M_OV_W_INSP_OPEN), a);
 	hane_ui_detail_panel(dt, "  %s: %s", hane_msg(HANE_M_OV_T_OVERDUE), b);
 	hane_overview_num(a, sizeof a, s->d.food_unserved);
-	hane_ui_detail_panel(dt, hane_msg(HANE_M_OV_W_FOOD), a,
-			     s->d.food_days);
+	hane_ui_detail_panel(dt, hane_msg(HANE_M_OV_W_FOOD), a, s->d.food_days);
 	hane_overview_num(a, sizeof a, s->d.care_missed);
 	hane_overview_num(b, sizeof b, s->d.care_today);
-	hane_ui_detail_panel(dt, "%s: %s", hane_msg(HANE_M_OV_W_CARE_MISSED), a);
+	hane_ui_detail_panel(dt, "%s: %s", hane_msg(HANE_M_OV_W_CARE_MISSED),
+			     a);
 	hane_ui_detail_panel(dt, "%s: %s", hane_msg(HANE_M_OV_W_CARE_TODAY), b);
 	hane_overview_num(a, sizeof a, s->d.taxi_tomorrow);
 	hane_overview_num(b, sizeof b, s->d.taxi_no_vehicle);
@@ -112,8 +111,7 @@ struct chart {
 	int unit;
 };
 
-static int chart_load(struct hane_ui *ui, struct hane_ui_detail *dt,
-		      void *arg)
+static int chart_load(struct hane_ui *ui, struct hane_ui_detail *dt, void *arg)
 {
 	struct chart *c = arg;
 	const struct hane_ov_unit_stats *st = &c->s->d.unit[c->unit];
@@ -132,8 +130,8 @@ static int chart_load(struct hane_ui *ui, struct hane_ui_detail *dt,
 			    hane_msg(HANE_M_OV_DASH_MONTH), a,
 			    hane_msg(HANE_M_OV_DASH_YEAR), b,
 			    hane_msg(HANE_M_OV_W_HOUSEHOLDS), h);
-	n = hane_chart_bars(out, sizeof out, st->series, labels,
-			    HANE_OV_MONTHS, CHART_COLS, 12, c->s->unicode);
+	n = hane_chart_bars(out, sizeof out, st->series, labels, HANE_OV_MONTHS,
+			    CHART_COLS, 12, c->s->unicode);
 	if (n < 0)
 		return n;
 	for (char *p = out, *e; *p; p = e + 1) {
@@ -257,8 +255,7 @@ static int annual_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	return hane_overview_annual(hane_ui_db(ui), a->year, annual_row, a);
 }
 
-static void annual_info(struct hane_ui *ui, char *out, size_t outsz,
-			void *arg)
+static void annual_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct annual *a = arg;
 
@@ -390,7 +387,7 @@ static const struct hane_ui_column hh_cols[] = {
 
 struct hh360 {
 	int64_t id;
-	int unit;         /* from the query when it names a unit */
+	int unit; /* from the query when it names a unit */
 	int hidden, rows;
 	/* Loaded once (one read-log event per opening, not per key). */
 	struct hane_ov_event *ev;
@@ -642,18 +639,36 @@ static int merge_form(struct hane_ui *ui, int64_t ia, int64_t ib)
 			va = pa->tckn[0] ? x : "";
 			vb = pb->tckn[0] ? y : "";
 			break;
-		case HANE_OV_MF_FIRST_NAME: va = pa->first_name; vb = pb->first_name; break;
-		case HANE_OV_MF_LAST_NAME: va = pa->last_name; vb = pb->last_name; break;
-		case HANE_OV_MF_BIRTH_DATE: va = pa->birth_date; vb = pb->birth_date; break;
-		case HANE_OV_MF_SEX: va = pa->sex; vb = pb->sex; break;
+		case HANE_OV_MF_FIRST_NAME:
+			va = pa->first_name;
+			vb = pb->first_name;
+			break;
+		case HANE_OV_MF_LAST_NAME:
+			va = pa->last_name;
+			vb = pb->last_name;
+			break;
+		case HANE_OV_MF_BIRTH_DATE:
+			va = pa->birth_date;
+			vb = pb->birth_date;
+			break;
+		case HANE_OV_MF_SEX:
+			va = pa->sex;
+			vb = pb->sex;
+			break;
 		case HANE_OV_MF_DISABILITY:
 			snprintf(x, sizeof x, "%d", pa->disability_pct);
 			snprintf(y, sizeof y, "%d", pb->disability_pct);
 			va = pa->disability_pct >= 0 ? x : "";
 			vb = pb->disability_pct >= 0 ? y : "";
 			break;
-		case HANE_OV_MF_CHRONIC: va = pa->chronic_illness; vb = pb->chronic_illness; break;
-		default: va = pa->phone; vb = pb->phone; break;
+		case HANE_OV_MF_CHRONIC:
+			va = pa->chronic_illness;
+			vb = pb->chronic_illness;
+			break;
+		default:
+			va = pa->phone;
+			vb = pb->phone;
+			break;
 		}
 		snprintf(label, sizeof label, "%s: %.60s \u2190 %.60s",
 			 hane_overview_merge_field_name(i), va[0] ? va : "-",
@@ -673,9 +688,9 @@ static int merge_form(struct hane_ui *ui, int64_t ia, int64_t ib)
 		if ((rc = hane_overview_merge(db, ia, ib, &plan, &mid)) != 0)
 			hane_ui_error_rc(ui, rc);
 		else
-			hane_ui_status(ui, false, hane_msg(HANE_M_OV_DUP_MERGED),
-				       (long long)ib, (long long)ia,
-				       (long long)mid);
+			hane_ui_status(
+				ui, false, hane_msg(HANE_M_OV_DUP_MERGED),
+				(long long)ib, (long long)ia, (long long)mid);
 	}
 	return 0;
 }
@@ -694,8 +709,7 @@ static int dup_act(struct hane_ui *ui, struct hane_ui_list *l,
 int hane_ui_overview_duplicates(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK,
-		HANE_UI_A_QUIT};
+		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	struct dups *d = calloc(1, sizeof *d);
 	struct hane_ui_list *l = hane_ui_list_new(4);
 	struct hane_ui_list_view v = {

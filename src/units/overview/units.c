@@ -9,13 +9,17 @@ static const struct {
 	enum hane_msg label;
 	const char *words[4]; /* folded words that name it too */
 } units[HANE_OV__UNITS] = {
-	[HANE_OV_INSPECTION] = {"inspection", HANE_M_OV_U_INSPECTION,
+	[HANE_OV_INSPECTION] = {"inspection",
+				HANE_M_OV_U_INSPECTION,
 				{"inceleme", "sosyal inceleme", "insp", NULL}},
-	[HANE_OV_FOODBANK] = {"foodbank", HANE_M_OV_U_FOODBANK,
+	[HANE_OV_FOODBANK] = {"foodbank",
+			      HANE_M_OV_U_FOODBANK,
 			      {"gida", "gida bankasi", "food", NULL}},
-	[HANE_OV_HOMECARE] = {"homecare", HANE_M_OV_U_HOMECARE,
+	[HANE_OV_HOMECARE] = {"homecare",
+			      HANE_M_OV_U_HOMECARE,
 			      {"bakim", "evde bakim", "care", "temizlik"}},
-	[HANE_OV_TAXI] = {"taxi", HANE_M_OV_U_TAXI,
+	[HANE_OV_TAXI] = {"taxi",
+			  HANE_M_OV_U_TAXI,
 			  {"taksi", "engelsiz taksi", NULL, NULL}},
 };
 
@@ -46,12 +50,12 @@ int hane_overview_unit_parse(const char *word)
 	for (int u = 0; u < HANE_OV__UNITS; u++) {
 		char l[64];
 
-		hane_text_fold(l, sizeof l, hane_msg_in(units[u].label,
-							HANE_LANG_EN));
+		hane_text_fold(l, sizeof l,
+			       hane_msg_in(units[u].label, HANE_LANG_EN));
 		if (!strcmp(f, units[u].code) || !strcmp(f, l))
 			return u;
-		hane_text_fold(l, sizeof l, hane_msg_in(units[u].label,
-							HANE_LANG_TR));
+		hane_text_fold(l, sizeof l,
+			       hane_msg_in(units[u].label, HANE_LANG_TR));
 		if (!strcmp(f, l))
 			return u;
 		for (int k = 0; k < 4 && units[u].words[k]; k++)

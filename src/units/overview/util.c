@@ -82,7 +82,8 @@ int ov_query_int(hane_db *db, const char *sql, const char *const *names,
 {
 	static const char head[] =
 		"SELECT typeof(v) = 'real' AND NOT abs(v) < " EXACT ","
-		" CASE WHEN typeof(v) = 'real' THEN CAST(v AS INTEGER) ELSE v END"
+		" CASE WHEN typeof(v) = 'real' THEN CAST(v AS INTEGER) ELSE v "
+		"END"
 		" FROM (SELECT (";
 	static const char tail[] = ") AS v)";
 	hane_stmt *st = NULL;

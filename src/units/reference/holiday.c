@@ -20,8 +20,7 @@ static const struct {
 	{"01-01", HANE_HOLIDAY_FULL, "Yılbaşı"},
 	{"04-23", HANE_HOLIDAY_FULL, "Ulusal Egemenlik ve Çocuk Bayramı"},
 	{"05-01", HANE_HOLIDAY_FULL, "Emek ve Dayanışma Günü"},
-	{"05-19", HANE_HOLIDAY_FULL,
-	 "Atatürk'ü Anma, Gençlik ve Spor Bayramı"},
+	{"05-19", HANE_HOLIDAY_FULL, "Atatürk'ü Anma, Gençlik ve Spor Bayramı"},
 	{"07-15", HANE_HOLIDAY_FULL, "Demokrasi ve Millî Birlik Günü"},
 	{"08-30", HANE_HOLIDAY_FULL, "Zafer Bayramı"},
 	{"10-28", HANE_HOLIDAY_HALF, "Cumhuriyet Bayramı arifesi"},
@@ -65,9 +64,10 @@ int hane_holiday_get(hane_db *db, const char *day, struct hane_holiday *out)
 		out->fixed = true;
 		snprintf(out->name, sizeof out->name, "%s", fixed[fx].name);
 	}
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT id, version, name, half FROM holiday"
-				    " WHERE day = :d")))
+	if ((rc = hane_stmt_prepare(
+		     db, &st,
+		     "SELECT id, version, name, half FROM holiday"
+		     " WHERE day = :d")))
 		return rc;
 	if ((rc = hane_stmt_bind_text(st, ":d", day)) == 0 &&
 	    (rc = hane_stmt_step(st)) == HANE_ROW) {
@@ -119,8 +119,10 @@ static void day_from_number(char out[HANE_DATE_LEN + 1], int64_t z)
 		y = 9999;
 	out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10);
 	out[2] = (char)('0' + y / 10 % 10), out[3] = (char)('0' + y % 10);
-	out[4] = '-', out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10);
-	out[7] = '-', out[8] = (char)('0' + d / 10), out[9] = (char)('0' + d % 10);
+	out[4] = '-', out[5] = (char)('0' + m / 10),
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-', out[8] = (char)('0' + d / 10),
+	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
 }
 
@@ -242,8 +244,8 @@ int hane_holiday_list(hane_db *db, int year,
 	st = NULL;
 	/* insertion sort by day: a few dozen days */
 	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && strcmp(all[j - 1].day, all[j].day) > 0;
-		     j--) {
+		for (size_t j = i;
+		     j > 0 && strcmp(all[j - 1].day, all[j].day) > 0; j--) {
 			struct hane_holiday t = all[j];
 
 			all[j] = all[j - 1];
@@ -258,8 +260,7 @@ done:
 	return rc;
 }
 
-int hane_holiday_add(hane_db *db, const char *day, const char *name,
-		     bool half)
+int hane_holiday_add(hane_db *db, const char *day, const char *name, bool half)
 {
 	char iso[HANE_DATE_LEN + 1], clean[160];
 	struct hane_field f[3];

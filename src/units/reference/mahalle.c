@@ -124,7 +124,7 @@ static long find_key(const char *key)
 			hi = mid;
 	}
 	return lo < cache.n && strcmp(cache.e[lo].key, key) == 0 ? (long)lo
-								   : -1;
+								 : -1;
 }
 
 /* Drops a trailing "mah", "mahallesi", "mh" that staff often write. */
@@ -244,8 +244,9 @@ static int find_mahalle(hane_db *db, const char *text, struct id_row *out,
 
 	if ((rc = hane_mahalle_match(db, name, text)))
 		return rc;
-	if ((rc = hane_stmt_prepare(db, &st, "SELECT id, version FROM mahalle"
-					     " WHERE name = :n")))
+	if ((rc = hane_stmt_prepare(db, &st,
+				    "SELECT id, version FROM mahalle"
+				    " WHERE name = :n")))
 		return rc;
 	if ((rc = hane_stmt_bind_text(st, ":n", name)) == 0 &&
 	    (rc = hane_stmt_step(st)) == HANE_ROW) {
@@ -346,8 +347,9 @@ static int rename_tx(hane_db *db, void *arg)
 	    (rc = hane_store_insert(db, "mahalle_alias", f, 2, NULL)))
 		return rc;
 	/* Every household follows, each one audited with its version. */
-	if ((rc = hane_stmt_prepare(db, &st, "SELECT id, version FROM household"
-					     " WHERE mahalle = :m")))
+	if ((rc = hane_stmt_prepare(db, &st,
+				    "SELECT id, version FROM household"
+				    " WHERE mahalle = :m")))
 		return rc;
 	if ((rc = hane_stmt_bind_text(st, ":m", r->old)))
 		goto done;

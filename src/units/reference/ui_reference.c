@@ -59,8 +59,7 @@ struct mahalle_form {
 	char done[256];
 };
 
-static int mahalle_save(struct hane_ui *ui, struct hane_ui_form *f,
-			void *arg)
+static int mahalle_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct mahalle_form *m = arg;
 	const char *text = hane_ui_form_get(f, 0);
@@ -94,8 +93,8 @@ static int mahalle_act(struct hane_ui *ui, struct hane_ui_list *l,
 		       enum hane_ui_action a, void *arg)
 {
 	static const struct hane_ui_field field = {
-		HANE_UI_F_TEXT, HANE_M_F_MAHALLE, .required = true,
-		.width = 30, .max = 60};
+		HANE_UI_F_TEXT, HANE_M_F_MAHALLE, .required = true, .width = 30,
+		.max = 60};
 	static const struct hane_ui_field alias_field = {
 		HANE_UI_F_TEXT, HANE_M_REF_F_ALIAS, .required = true,
 		.width = 30, .max = 60};
@@ -143,8 +142,7 @@ static int mahalle_act(struct hane_ui *ui, struct hane_ui_list *l,
 	return HANE_UI_STAY;
 }
 
-static void mahalle_info(struct hane_ui *ui, char *out, size_t outsz,
-			 void *arg)
+static void mahalle_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct mahalle_ctx *c = arg;
 
@@ -347,7 +345,8 @@ static int holiday_keep(const struct hane_holiday *h, void *arg)
 
 	if (c->nrows == c->cap) {
 		int cap = c->cap ? c->cap * 2 : 32;
-		struct hane_holiday *g = realloc(c->rows, (size_t)cap * sizeof *g);
+		struct hane_holiday *g =
+			realloc(c->rows, (size_t)cap * sizeof *g);
 
 		if (!g)
 			return HANE_ENOMEM;
@@ -391,13 +390,12 @@ static void holiday_fill(struct hane_ui *ui, struct hane_ui_list *l,
 		char y[16];
 
 		snprintf(y, sizeof y, "%d", c->year);
-		hane_ui_status(ui, true, hane_msg(HANE_M_REF_HOLIDAY_WARN_SHORT),
-			       y);
+		hane_ui_status(ui, true,
+			       hane_msg(HANE_M_REF_HOLIDAY_WARN_SHORT), y);
 	}
 }
 
-static int holiday_save(struct hane_ui *ui, struct hane_ui_form *f,
-			void *arg)
+static int holiday_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	int rc = hane_holiday_add(hane_ui_db(ui), hane_ui_form_get(f, 0),
 				  hane_ui_form_get(f, 1),
@@ -459,7 +457,8 @@ static int holiday_act(struct hane_ui *ui, struct hane_ui_list *l,
 		int rc;
 
 		if (h->fixed) {
-			snprintf(q, sizeof q, hane_msg(HANE_M_REF_HOLIDAY_FIXED),
+			snprintf(q, sizeof q,
+				 hane_msg(HANE_M_REF_HOLIDAY_FIXED),
 				 hane_date_format(d, h->day), h->name);
 			hane_ui_error(ui, q);
 			return HANE_UI_STAY;
@@ -471,15 +470,14 @@ static int holiday_act(struct hane_ui *ui, struct hane_ui_list *l,
 		if ((rc = hane_holiday_remove(hane_ui_db(ui), h->day)))
 			hane_ui_error_rc(ui, rc);
 		else
-			hane_ui_status(ui, false, hane_msg(HANE_M_REF_HOLIDAY_REMOVED),
-				       d);
+			hane_ui_status(ui, false,
+				       hane_msg(HANE_M_REF_HOLIDAY_REMOVED), d);
 		holiday_fill(ui, l, c);
 	}
 	return HANE_UI_STAY;
 }
 
-static void holiday_info(struct hane_ui *ui, char *out, size_t outsz,
-			 void *arg)
+static void holiday_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct holiday_ctx *c = arg;
 
@@ -490,9 +488,10 @@ static void holiday_info(struct hane_ui *ui, char *out, size_t outsz,
 void hane_ui_holiday_screen(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_REF_HOLIDAY_NEW, HANE_UI_A_DELETE,
-		HANE_UI_A_REF_YEAR_PREV, HANE_UI_A_REF_YEAR_NEXT,
-		HANE_UI_A_BACK, HANE_UI_A_QUIT};
+		HANE_UI_A_HELP,		 HANE_UI_A_REF_HOLIDAY_NEW,
+		HANE_UI_A_DELETE,	 HANE_UI_A_REF_YEAR_PREV,
+		HANE_UI_A_REF_YEAR_NEXT, HANE_UI_A_BACK,
+		HANE_UI_A_QUIT};
 	char today[HANE_DATE_LEN + 1];
 	struct holiday_ctx c = {.year = atoi(hane_today(today))};
 	struct hane_ui_list_view v = {

@@ -58,8 +58,9 @@ static bool fast_hash(void)
 
 int hane_password_hash(char out[128], const char *password)
 {
-	unsigned long long ops = fast_hash() ? crypto_pwhash_OPSLIMIT_MIN
-					     : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+	unsigned long long ops = fast_hash()
+					 ? crypto_pwhash_OPSLIMIT_MIN
+					 : crypto_pwhash_OPSLIMIT_INTERACTIVE;
 	size_t mem = fast_hash() ? crypto_pwhash_MEMLIMIT_MIN
 				 : crypto_pwhash_MEMLIMIT_INTERACTIVE;
 
@@ -225,8 +226,8 @@ static void clear_actor(hane_db *db)
 
 /* Records a refused login (audited under the name tried) and, at the
  * threshold, locks the account. Keeps the refusal's message. */
-static void note_failure(hane_db *db, const char *username,
-			 struct account *a, const char *why)
+static void note_failure(hane_db *db, const char *username, struct account *a,
+			 const char *why)
 {
 	char keep[512], now[20], until[20], detail[160];
 	int64_t limit = hane_setting_get(db, HANE_SET_LOCKOUT_THRESHOLD);
@@ -242,20 +243,22 @@ static void note_failure(hane_db *db, const char *username,
 		lock = a->failed >= limit;
 		hane_sec_time_shift(until, hane_now(now), 0, (long)minutes, 0);
 		if (lock)
-			(void)account_write(db,
-					    "UPDATE staff SET failed_attempts = 0,"
-					    " locked_until = :a WHERE id = :id",
-					    a->id, until, 0);
+			(void)account_write(
+				db,
+				"UPDATE staff SET failed_attempts = 0,"
+				" locked_until = :a WHERE id = :id",
+				a->id, until, 0);
 		else
-			(void)account_write(db,
-					    "UPDATE staff SET failed_attempts = :b"
-					    " WHERE id = :id",
-					    a->id, NULL, a->failed);
+			(void)account_write(
+				db,
+				"UPDATE staff SET failed_attempts = :b"
+				" WHERE id = :id",
+				a->id, NULL, a->failed);
 	}
 	snprintf(detail, sizeof detail, "{\"reason\":\"%s\",\"failed\":%lld}",
 		 why, (long long)(a ? a->failed : 0));
-	(void)hane_store_audit_event(db, "login.failed", "staff",
-				     a ? a->id : 0, detail);
+	(void)hane_store_audit_event(db, "login.failed", "staff", a ? a->id : 0,
+				     detail);
 	if (lock) {
 		snprintf(detail, sizeof detail,
 			 "{\"until\":\"%s\",\"threshold\":%lld}", until,
@@ -274,8 +277,7 @@ out:
 	hane_error_set("%s", keep);
 }
 
-int hane_login_password(hane_db *db, const char *username,
-			const char *password)
+int hane_login_password(hane_db *db, const char *username, const char *password)
 {
 	struct account a;
 	char dummy[128];
@@ -449,10 +451,11 @@ int hane_staff_lock(hane_db *db, const char *username, bool locked)
 					    "UPDATE staff SET locked_until = :a"
 					    " WHERE id = :id",
 					    a.id, LOCKED_FOREVER, 0)
-			    : account_write(db,
-					    "UPDATE staff SET locked_until = NULL,"
-					    " failed_attempts = 0 WHERE id = :id",
-					    a.id, NULL, 0);
+			    : account_write(
+				      db,
+				      "UPDATE staff SET locked_until = NULL,"
+				      " failed_attempts = 0 WHERE id = :id",
+				      a.id, NULL, 0);
 	if (rc == 0)
 		rc = hane_store_audit_event(
 			db, locked ? "staff.lock" : "staff.unlock", "staff",

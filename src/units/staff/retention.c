@@ -112,8 +112,8 @@ struct ref_table {
 		char table[64];
 		char fk[64]; /* in link[k], pointing at link[k-1].id */
 	} link[MAX_CHAIN + 1];
-	char column[16];   /* person_id or household_id, of link[0] */
-	char stamp[64];    /* SQL for the row's date on alias x, or "'9999'" */
+	char column[16]; /* person_id or household_id, of link[0] */
+	char stamp[64];	 /* SQL for the row's date on alias x, or "'9999'" */
 };
 
 static int ref_add(struct ref_table **list, size_t *count, size_t *cap,
@@ -215,7 +215,8 @@ static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 		while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 			char child[64], fk[64], parent[64];
 
-			snprintf(child, sizeof child, "%s", hane_stmt_text(st, 0));
+			snprintf(child, sizeof child, "%s",
+				 hane_stmt_text(st, 0));
 			snprintf(fk, sizeof fk, "%s", hane_stmt_text(st, 1));
 			snprintf(parent, sizeof parent, "%s",
 				 hane_stmt_text(st, 2));
@@ -229,12 +230,14 @@ static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 					   parent) != 0)
 					continue;
 				base = list[i];
-				if ((rc = ref_add(&list, &count, &cap, &r)) != 0)
+				if ((rc = ref_add(&list, &count, &cap, &r)) !=
+				    0)
 					break;
 				*r = base;
 				r->depth = depth;
 				snprintf(r->link[depth].table,
-					 sizeof r->link[depth].table, "%s", child);
+					 sizeof r->link[depth].table, "%s",
+					 child);
 				snprintf(r->link[depth].fk,
 					 sizeof r->link[depth].fk, "%s", fk);
 				break;
@@ -413,8 +416,8 @@ static int exec_id(hane_db *db, const char *sql, int64_t id, const char *now,
 }
 
 #define PERSON_FIELDS                                                          \
-	"tckn,first_name,last_name,birth_date(day,month),phone,"             \
-	"chronic_illness,search_words,audit_values,unit_free_text,"          \
+	"tckn,first_name,last_name,birth_date(day,month),phone,"               \
+	"chronic_illness,search_words,audit_values,unit_free_text,"            \
 	"merge_copies"
 #define HOUSEHOLD_FIELDS                                                       \
 	"street,building,door,phone,notes,audit_values,unit_free_text"
@@ -435,7 +438,8 @@ static const struct {
 	{"fb_referral", {"reason"}},
 	{"fb_distribution", {"override_reason", "notes"}},
 	{"homecare_client", {"notes"}},
-	{"homecare_visit", {"tasks", "notes", "cancel_reason", "followup_note"}},
+	{"homecare_visit",
+	 {"tasks", "notes", "cancel_reason", "followup_note"}},
 	{"taxi_rider", {"driver_notes"}},
 	{"taxi_appointment", {"pickup_address", "override_reason", "notes"}},
 	{"taxi_trip", {"from_address", "to_address", "cancel_reason"}},
@@ -553,7 +557,8 @@ static int scrub_merges(hane_db *db, int64_t id, const char *now,
 		" overview_merge m WHERE m.kept_id = :id OR m.merged_id = :id)",
 		"UPDATE audit SET changes = '{\"redacted\":\"retention\"}'"
 		" WHERE tbl = 'person' AND row_id IN (SELECT m.merged_id FROM"
-		" overview_merge m WHERE m.kept_id = :id AND m.undone_at IS NULL)",
+		" overview_merge m WHERE m.kept_id = :id AND m.undone_at IS "
+		"NULL)",
 		"UPDATE overview_merge SET a_tckn = NULL,"
 		" a_first_name = CASE WHEN a_first_name IS NULL THEN NULL"
 		" ELSE 'Anonim' END,"
@@ -562,13 +567,15 @@ static int scrub_merges(hane_db *db, int64_t id, const char *now,
 		" ELSE substr(a_birth_date, 1, 4) || '-07-01' END,"
 		" a_chronic_illness = NULL, a_phone = NULL,"
 		" updated_at = :now, updated_by = :by WHERE kept_id = :id",
-		"UPDATE overview_merge SET b_tckn = NULL, b_first_name = 'Anonim',"
+		"UPDATE overview_merge SET b_tckn = NULL, b_first_name = "
+		"'Anonim',"
 		" b_last_name = '', b_name_key = 'anonim',"
 		" b_birth_date = CASE WHEN b_birth_date IS NULL THEN NULL"
 		" ELSE substr(b_birth_date, 1, 4) || '-07-01' END,"
 		" b_chronic_illness = NULL, b_phone = NULL, b_phone_key = NULL,"
 		" updated_at = :now, updated_by = :by"
-		" WHERE (kept_id = :id AND undone_at IS NULL) OR merged_id = :id",
+		" WHERE (kept_id = :id AND undone_at IS NULL) OR merged_id = "
+		":id",
 	};
 	int rc = 0;
 
@@ -598,7 +605,8 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 		     " updated_by = :by WHERE id = :id",
 		     it->person_id, now, by);
 	if (rc == 0)
-		rc = exec_id(db, "DELETE FROM person_word WHERE person_id = :id",
+		rc = exec_id(db,
+			     "DELETE FROM person_word WHERE person_id = :id",
 			     it->person_id, now, by);
 	for (size_t i = 0; rc == 0 && i < nrefs; i++)
 		if (strcmp(refs[i].column, "person_id") == 0)
@@ -625,7 +633,8 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 		    !(rc = hane_stmt_bind_text(st, ":by", by)) &&
 		    !(rc = hane_stmt_bind_int(st, ":id", it->person_id)) &&
 		    !(rc = hane_stmt_bind_int(st, ":hid", it->household_id)) &&
-		    !(rc = hane_stmt_bind_text(st, ":last", it->last_service)) &&
+		    !(rc = hane_stmt_bind_text(st, ":last",
+					       it->last_service)) &&
 		    !(rc = hane_stmt_bind_text(st, ":fields", PERSON_FIELDS))) {
 			rc = hane_stmt_step(st);
 			rc = rc == HANE_DONE ? 0 : rc;
@@ -647,12 +656,14 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 		if (strcmp(refs[i].column, "household_id") == 0)
 			rc = scrub(db, &refs[i], it->household_id);
 	if (rc == 0)
-		rc = exec_id(db,
-		     "UPDATE household SET street = NULL, building = NULL,"
-		     " door = NULL, phone = NULL, phone_key = NULL, notes = NULL,"
-		     " version = version + 1, updated_at = :now,"
-		     " updated_by = :by WHERE id = :id",
-		     it->household_id, now, by);
+		rc = exec_id(
+			db,
+			"UPDATE household SET street = NULL, building = NULL,"
+			" door = NULL, phone = NULL, phone_key = NULL, notes = "
+			"NULL,"
+			" version = version + 1, updated_at = :now,"
+			" updated_by = :by WHERE id = :id",
+			it->household_id, now, by);
 	if (rc == 0)
 		rc = exec_id(db,
 			     "UPDATE audit SET changes = '{\"redacted\":"
@@ -735,7 +746,8 @@ int hane_retention_run(hane_db *db, bool dry_run,
 		memset(it, 0, sizeof *it);
 		it->person_id = hane_stmt_int(st, 0);
 		it->household_id = hane_stmt_int(st, 1);
-		snprintf(it->name, sizeof it->name, "%s", hane_stmt_text(st, 2));
+		snprintf(it->name, sizeof it->name, "%s",
+			 hane_stmt_text(st, 2));
 		snprintf(it->last_service, sizeof it->last_service, "%s",
 			 hane_stmt_text(st, 3));
 	}
@@ -754,9 +766,9 @@ int hane_retention_run(hane_db *db, bool dry_run,
 		snprintf(detail, sizeof detail,
 			 "{\"cutoff\":\"%s\",\"persons\":%zu,\"dry_run\":%s}",
 			 cutoff, count, dry_run ? "true" : "false");
-		rc = hane_store_audit_event(db, dry_run ? "retention.dry_run"
-							: "retention.run",
-					    "", 0, detail);
+		rc = hane_store_audit_event(
+			db, dry_run ? "retention.dry_run" : "retention.run", "",
+			0, detail);
 	}
 done:
 	hane_stmt_finalize(st);
@@ -864,11 +876,12 @@ int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
 		       pid);
 	if (rc == 0) {
 		sb_add(&out, ",\n  \"household\": ");
-		rc = rows_json(db, &out,
-			       "SELECT id, mahalle, street, building, door,"
-			       " phone, income_kurus, status, notes, created_at,"
-			       " updated_at FROM household WHERE id = :id",
-			       hid);
+		rc = rows_json(
+			db, &out,
+			"SELECT id, mahalle, street, building, door,"
+			" phone, income_kurus, status, notes, created_at,"
+			" updated_at FROM household WHERE id = :id",
+			hid);
 	}
 	if (rc == 0) {
 		sb_add(&out, ",\n  \"household_members\": ");
@@ -935,7 +948,8 @@ int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
 	}
 	if (fsync(fd) != 0 || close(fd) != 0) {
 		fd = -1;
-		hane_error_set(hane_msg(HANE_M_SEC_FILE), path, strerror(errno));
+		hane_error_set(hane_msg(HANE_M_SEC_FILE), path,
+			       strerror(errno));
 		rc = HANE_EIO;
 		goto done;
 	}
@@ -969,9 +983,9 @@ int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 	if (rc)
 		return rc;
 	if (f->person_id &&
-	    hane_store_query_int(db, &hid,
-				 "SELECT household_id FROM person WHERE id = :id",
-				 ":id", f->person_id) != 0)
+	    hane_store_query_int(
+		    db, &hid, "SELECT household_id FROM person WHERE id = :id",
+		    ":id", f->person_id) != 0)
 		hid = 0;
 	{
 		struct sbuf d = {0};
@@ -979,8 +993,8 @@ int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 
 		sb_add(&d, "{\"user\":");
 		sb_json(&d, f->username ? f->username : "");
-		snprintf(num, sizeof num, ",\"person\":%lld,\"from\":",
-			 (long long)f->person_id);
+		snprintf(num, sizeof num,
+			 ",\"person\":%lld,\"from\":", (long long)f->person_id);
 		sb_add(&d, num);
 		sb_json(&d, f->from ? f->from : "");
 		sb_add(&d, ",\"to\":");
@@ -1013,13 +1027,15 @@ int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 	    !(rc = hane_stmt_bind_text(st, ":from", f->from)) &&
 	    !(rc = hane_stmt_bind_text(st, ":to", f->to)) &&
 	    !(rc = hane_stmt_bind_text(st, ":act", f->action)) &&
-	    !(rc = hane_stmt_bind_int(st, ":lim", f->limit > 0 ? f->limit : -1))) {
+	    !(rc = hane_stmt_bind_int(st, ":lim",
+				      f->limit > 0 ? f->limit : -1))) {
 		while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 			struct hane_audit_row r;
 
 			memset(&r, 0, sizeof r);
 			r.id = hane_stmt_int(st, 0);
-			snprintf(r.at, sizeof r.at, "%s", hane_stmt_text(st, 1));
+			snprintf(r.at, sizeof r.at, "%s",
+				 hane_stmt_text(st, 1));
 			snprintf(r.username, sizeof r.username, "%s",
 				 hane_stmt_text(st, 2));
 			snprintf(r.action, sizeof r.action, "%s",

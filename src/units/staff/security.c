@@ -135,9 +135,9 @@ char *hane_mask_phone(hane_db *db, char *out, size_t n, const char *e164)
 	return out;
 }
 
-char *hane_mask_address(hane_db *db, char *out, size_t n,
-			const char *mahalle, const char *street,
-			const char *building, const char *door)
+char *hane_mask_address(hane_db *db, char *out, size_t n, const char *mahalle,
+			const char *street, const char *building,
+			const char *door)
 {
 	bool full = hane_sees_unmasked(db);
 	bool rest = (street && *street) || (building && *building) ||
@@ -225,7 +225,7 @@ int hane_gate_search(hane_db *db, const char *kind, size_t len, int results)
 	snprintf(detail, sizeof detail,
 		 "{\"kind\":\"%s\",\"length\":%zu,\"results\":%d}",
 		 kind && strspn(kind, "abcdefghijklmnopqrstuvwxyz+") ==
-				 strlen(kind)
+					 strlen(kind)
 			 ? kind
 			 : "?",
 		 len, results);
@@ -256,11 +256,10 @@ int hane_reveal(hane_db *db, int64_t person_id, const char *field)
 		return rc;
 	snprintf(detail, sizeof detail, "{\"field\":\"%s\"}",
 		 field && strspn(field, "abcdefghijklmnopqrstuvwxyz_") ==
-				  strlen(field)
+					 strlen(field)
 			 ? field
 			 : "?");
-	return hane_log_event(db, "person.reveal", "person", person_id,
-			      detail);
+	return hane_log_event(db, "person.reveal", "person", person_id, detail);
 }
 
 /* JSON string body of s: quotes, backslashes and control bytes escaped;
@@ -284,8 +283,8 @@ static void json_escape(char *out, size_t n, const char *s)
 	out[k] = '\0';
 }
 
-int hane_log_export(hane_db *db, const char *what, const char *path,
-		    long rows, bool unmasked)
+int hane_log_export(hane_db *db, const char *what, const char *path, long rows,
+		    bool unmasked)
 {
 	char hex[65], w[128], p[1024], detail[1400];
 	int rc = hane_sha256_file(hex, path);

@@ -11,8 +11,8 @@
 
 bool hane_staff_role_valid(const char *role)
 {
-	static const char *const roles[] = {"admin", "supervisor",
-					    "caseworker", "reporter"};
+	static const char *const roles[] = {"admin", "supervisor", "caseworker",
+					    "reporter"};
 
 	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
 		if (strcmp(role, roles[i]) == 0)
@@ -56,13 +56,14 @@ int hane_staff_each(hane_db *db,
 
 	if (rc)
 		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT id, version, username, full_name, role,"
-			       " coalesce(unit,''), coalesce(os_user,''), active,"
-			       " password_hash IS NOT NULL,"
-			       " coalesce(last_login,''), coalesce(locked_until,''),"
-			       " coalesce(expires_at,'')"
-			       " FROM staff ORDER BY username");
+	rc = hane_stmt_prepare(
+		db, &st,
+		"SELECT id, version, username, full_name, role,"
+		" coalesce(unit,''), coalesce(os_user,''), active,"
+		" password_hash IS NOT NULL,"
+		" coalesce(last_login,''), coalesce(locked_until,''),"
+		" coalesce(expires_at,'')"
+		" FROM staff ORDER BY username");
 	if (rc)
 		return rc;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
@@ -70,11 +71,14 @@ int hane_staff_each(hane_db *db,
 
 		s.id = hane_stmt_int(st, 0);
 		s.version = hane_stmt_int(st, 1);
-		snprintf(s.username, sizeof s.username, "%s", hane_stmt_text(st, 2));
-		snprintf(s.full_name, sizeof s.full_name, "%s", hane_stmt_text(st, 3));
+		snprintf(s.username, sizeof s.username, "%s",
+			 hane_stmt_text(st, 2));
+		snprintf(s.full_name, sizeof s.full_name, "%s",
+			 hane_stmt_text(st, 3));
 		snprintf(s.role, sizeof s.role, "%s", hane_stmt_text(st, 4));
 		snprintf(s.unit, sizeof s.unit, "%s", hane_stmt_text(st, 5));
-		snprintf(s.os_user, sizeof s.os_user, "%s", hane_stmt_text(st, 6));
+		snprintf(s.os_user, sizeof s.os_user, "%s",
+			 hane_stmt_text(st, 6));
 		s.active = hane_stmt_int(st, 7) != 0;
 		s.has_password = hane_stmt_int(st, 8) != 0;
 		snprintf(s.last_login, sizeof s.last_login, "%s",
@@ -92,7 +96,8 @@ int hane_staff_each(hane_db *db,
 
 int hane_staff_count(hane_db *db, int64_t *n)
 {
-	return hane_store_query_int(db, n, "SELECT count(*) FROM staff", NULL, 0);
+	return hane_store_query_int(db, n, "SELECT count(*) FROM staff", NULL,
+				    0);
 }
 
 int hane_staff_bootstrap(hane_db *db, const char *os_login, bool *created)

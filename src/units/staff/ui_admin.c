@@ -120,7 +120,8 @@ static int staff_row(const struct hane_staff *s, void *arg)
 
 	if (c->n == c->cap) {
 		int cap = c->cap ? c->cap * 2 : 32;
-		struct hane_staff *r = realloc(c->rows, (size_t)cap * sizeof *r);
+		struct hane_staff *r =
+			realloc(c->rows, (size_t)cap * sizeof *r);
 
 		if (!r)
 			return HANE_ENOMEM;
@@ -133,8 +134,8 @@ static int staff_row(const struct hane_staff *s, void *arg)
 				    : HANE_M_ADM_STATE_PASSIVE),
 		 is_locked(s) ? ", " : "",
 		 is_locked(s) ? hane_msg(HANE_M_ADM_STATE_LOCKED) : "");
-	snprintf(last, sizeof last, "%.16s", s->last_login[0] ? s->last_login
-							       : "-");
+	snprintf(last, sizeof last, "%.16s",
+		 s->last_login[0] ? s->last_login : "-");
 	cells[S_USER] = s->username;
 	cells[S_NAME] = s->full_name;
 	cells[S_ROLE] = role_label(s->role);
@@ -178,12 +179,12 @@ static const char *unit_choices[NUNITS];
 
 /* The two password fields agree and are long enough; the error goes
  * under field `at`. An empty password is allowed when optional. */
-static int password_check(struct hane_ui *ui, struct hane_ui_form *f,
-			  int pw, int pw2, bool optional)
+static int password_check(struct hane_ui *ui, struct hane_ui_form *f, int pw,
+			  int pw2, bool optional)
 {
 	const char *a = hane_ui_form_get(f, pw), *b = hane_ui_form_get(f, pw2);
-	int64_t min = hane_setting_get(hane_ui_db(ui),
-				       HANE_SET_PASSWORD_MIN_LENGTH);
+	int64_t min =
+		hane_setting_get(hane_ui_db(ui), HANE_SET_PASSWORD_MIN_LENGTH);
 	char msg[256];
 
 	if (optional && !a[0] && !b[0])
@@ -201,8 +202,7 @@ static int password_check(struct hane_ui *ui, struct hane_ui_form *f,
 	return 0;
 }
 
-static int staff_new_save(struct hane_ui *ui, struct hane_ui_form *f,
-			  void *arg)
+static int staff_new_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	hane_db *db = hane_ui_db(ui);
 	struct hane_staff s;
@@ -267,22 +267,26 @@ static void staff_new(struct hane_ui *ui, struct staff_ctx *c)
 	unit_choices[0] = "-";
 	for (int i = 1; i < NUNITS; i++)
 		unit_choices[i] = hane_msg(units[i].label);
-	fields[N_USER] = (struct hane_ui_field){HANE_UI_F_TEXT,
-		HANE_M_ADM_F_USER, .required = true, .width = 20, .max = 60};
-	fields[N_NAME] = (struct hane_ui_field){HANE_UI_F_TEXT,
-		HANE_M_ADM_F_NAME, .required = true, .width = 30, .max = 120};
-	fields[N_ROLE] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_ADM_F_ROLE, .width = 24, .choices = role_choices,
-		.nchoices = NROLES};
-	fields[N_UNIT] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-		HANE_M_ADM_F_UNIT, .width = 20, .choices = unit_choices,
-		.nchoices = NUNITS};
-	fields[N_OSUSER] = (struct hane_ui_field){HANE_UI_F_TEXT,
-		HANE_M_ADM_F_OSUSER, .width = 20, .max = 60};
+	fields[N_USER] = (struct hane_ui_field){
+		HANE_UI_F_TEXT, HANE_M_ADM_F_USER, .required = true,
+		.width = 20, .max = 60};
+	fields[N_NAME] = (struct hane_ui_field){
+		HANE_UI_F_TEXT, HANE_M_ADM_F_NAME, .required = true,
+		.width = 30, .max = 120};
+	fields[N_ROLE] = (struct hane_ui_field){
+		HANE_UI_F_CHOICE, HANE_M_ADM_F_ROLE, .width = 24,
+		.choices = role_choices, .nchoices = NROLES};
+	fields[N_UNIT] = (struct hane_ui_field){
+		HANE_UI_F_CHOICE, HANE_M_ADM_F_UNIT, .width = 20,
+		.choices = unit_choices, .nchoices = NUNITS};
+	fields[N_OSUSER] = (struct hane_ui_field){
+		HANE_UI_F_TEXT, HANE_M_ADM_F_OSUSER, .width = 20, .max = 60};
 	fields[N_PW] = (struct hane_ui_field){HANE_UI_F_PASSWORD,
-		HANE_M_ADM_F_PASSWORD, .width = 24, .max = 128};
+					      HANE_M_ADM_F_PASSWORD,
+					      .width = 24, .max = 128};
 	fields[N_PW2] = (struct hane_ui_field){HANE_UI_F_PASSWORD,
-		HANE_M_ADM_F_PASSWORD2, .width = 24, .max = 128};
+					       HANE_M_ADM_F_PASSWORD2,
+					       .width = 24, .max = 128};
 	f = hane_ui_form_new(&v);
 	if (!f)
 		return;
@@ -305,8 +309,7 @@ struct pw_ctx {
 	const char *username;
 };
 
-static int password_save(struct hane_ui *ui, struct hane_ui_form *f,
-			 void *arg)
+static int password_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct pw_ctx *p = arg;
 	int rc;
@@ -347,7 +350,8 @@ static void staff_password(struct hane_ui *ui, const char *username)
 	if (!f)
 		return;
 	if (hane_ui_form_run(ui, f))
-		hane_ui_status(ui, false, hane_msg(HANE_M_ADM_PW_SET), username);
+		hane_ui_status(ui, false, hane_msg(HANE_M_ADM_PW_SET),
+			       username);
 	hane_ui_form_free(f);
 }
 
@@ -407,8 +411,7 @@ static int staff_act(struct hane_ui *ui, struct hane_ui_list *l,
 	return HANE_UI_STAY;
 }
 
-static void staff_info(struct hane_ui *ui, char *out, size_t outsz,
-		       void *arg)
+static void staff_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct staff_ctx *c = arg;
 
@@ -419,8 +422,8 @@ static void staff_info(struct hane_ui *ui, char *out, size_t outsz,
 static void staff_screen(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_STAFF_NEW, HANE_UI_A_LOCK,
-		HANE_UI_A_ACTIVATE, HANE_UI_A_PASSWORD, HANE_UI_A_BACK,
+		HANE_UI_A_HELP,	    HANE_UI_A_STAFF_NEW, HANE_UI_A_LOCK,
+		HANE_UI_A_ACTIVATE, HANE_UI_A_PASSWORD,	 HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
 	struct staff_ctx c = {0};
 	struct hane_ui_list_view v = {
@@ -490,8 +493,7 @@ static void settings_fill(struct hane_ui *ui, struct hane_ui_list *l)
 		hane_ui_list_select_id(l, keep);
 }
 
-static int setting_save(struct hane_ui *ui, struct hane_ui_form *f,
-			void *arg)
+static int setting_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	const int *s = arg;
 	int rc = hane_setting_set(hane_ui_db(ui), hane_setting_name(*s),
@@ -515,9 +517,13 @@ static int settings_act(struct hane_ui *ui, struct hane_ui_list *l,
 	if ((a != HANE_UI_A_OPEN && a != HANE_UI_A_EDIT) || s < 0 ||
 	    s >= HANE_SET__COUNT)
 		return HANE_UI_STAY;
-	field = (struct hane_ui_field){HANE_UI_F_NUMBER, setting_info[s].label,
-		.required = true, .width = 8, .max = 7,
-		.lo = (int)setting_info[s].lo, .hi = (int)setting_info[s].hi};
+	field = (struct hane_ui_field){HANE_UI_F_NUMBER,
+				       setting_info[s].label,
+				       .required = true,
+				       .width = 8,
+				       .max = 7,
+				       .lo = (int)setting_info[s].lo,
+				       .hi = (int)setting_info[s].hi};
 	v = (struct hane_ui_form_view){
 		.title = hane_msg(HANE_M_ADM_TITLE_SETTING),
 		.fields = &field,
@@ -709,8 +715,7 @@ static int check_filter_tckn(const char *text, void *arg)
 	return hane_tckn_check(text);
 }
 
-static int filter_save(struct hane_ui *ui, struct hane_ui_form *f,
-		       void *arg)
+static int filter_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct audit_ctx *c = arg;
 
@@ -839,8 +844,7 @@ static int audit_act(struct hane_ui *ui, struct hane_ui_list *l,
 	return HANE_UI_STAY;
 }
 
-static void audit_info(struct hane_ui *ui, char *out, size_t outsz,
-		       void *arg)
+static void audit_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct audit_ctx *c = arg;
 

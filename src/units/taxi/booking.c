@@ -145,7 +145,8 @@ const char *hane_taxi_leg_label(const char *leg)
 }
 
 /* The trip a new interval clashes with: fills c's trip fields. */
-static void clash_fill(struct hane_taxi_clash *c, const struct hane_taxi_trip *t)
+static void clash_fill(struct hane_taxi_clash *c,
+		       const struct hane_taxi_trip *t)
 {
 	c->trip_id = t->id;
 	c->appointment_id = t->appointment_id;
@@ -421,17 +422,21 @@ static int assign_leg(hane_db *db, struct plan *p, int li, int64_t want,
 						    l->name);
 					if (!v->in_service)
 						hane_error_set(
-							hane_msg(HANE_M_TAXI_NOT_IN_SERVICE),
+							hane_msg(
+								HANE_M_TAXI_NOT_IN_SERVICE),
 							v->plate);
 					else if (p->wheelchair &&
 						 v->wheelchair_places < 1)
 						hane_error_set(
-							hane_msg(HANE_M_TAXI_NO_WHEELCHAIR_PLACE),
+							hane_msg(
+								HANE_M_TAXI_NO_WHEELCHAIR_PLACE),
 							v->plate);
 					else
 						hane_error_set(
-							hane_msg(HANE_M_TAXI_NO_SEATS),
-							v->plate, p->seats_needed);
+							hane_msg(
+								HANE_M_TAXI_NO_SEATS),
+							v->plate,
+							p->seats_needed);
 					goto done;
 				}
 				continue;
@@ -441,9 +446,9 @@ static int assign_leg(hane_db *db, struct plan *p, int li, int64_t want,
 				struct hane_taxi_clash tmp;
 
 				clash_reset(&tmp);
-				rc = vehicle_free(db, p, li, v,
-						  p->b.driver_id, l->start,
-						  l->end, exclude, &tmp, &drv);
+				rc = vehicle_free(db, p, li, v, p->b.driver_id,
+						  l->start, l->end, exclude,
+						  &tmp, &drv);
 				if (rc < 0)
 					goto done;
 				if (rc == 0) {
@@ -466,10 +471,11 @@ static int assign_leg(hane_db *db, struct plan *p, int li, int64_t want,
 	}
 	if (suitable == 0) {
 		rc = refuse(c, HANE_TAXI_R_CAPACITY, l->name);
-		hane_error_set(hane_msg(p->wheelchair
-						? HANE_M_TAXI_NO_WHEELCHAIR_VEHICLE
-						: HANE_M_TAXI_NO_SEATED_VEHICLE),
-			       p->seats_needed);
+		hane_error_set(
+			hane_msg(p->wheelchair
+					 ? HANE_M_TAXI_NO_WHEELCHAIR_VEHICLE
+					 : HANE_M_TAXI_NO_SEATED_VEHICLE),
+			p->seats_needed);
 		goto done;
 	}
 	/* Every suitable vehicle is busy: show the first clash. */
@@ -497,9 +503,9 @@ static int assign_leg(hane_db *db, struct plan *p, int li, int64_t want,
 					 hane_msg(HANE_M_TAXI_WHAT_ALL));
 			if (!c->trip_id) {
 				/* Clashed with the other leg of itself. */
-				hane_error_set(
-					"%s: %s", hane_taxi_leg_label(l->name),
-					hane_msg(HANE_M_TAXI_OWN_LEGS));
+				hane_error_set("%s: %s",
+					       hane_taxi_leg_label(l->name),
+					       hane_msg(HANE_M_TAXI_OWN_LEGS));
 			} else {
 				clash_message(c, what);
 			}
@@ -589,8 +595,9 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 		}
 	}
 	if ((rc = hane_taxi_rider_get(db, in->rider_id, &p->rider)) != 0)
-		return rc == HANE_ENOTFOUND ? refuse(c, HANE_TAXI_R_INVALID, NULL)
-					    : rc;
+		return rc == HANE_ENOTFOUND
+			       ? refuse(c, HANE_TAXI_R_INVALID, NULL)
+			       : rc;
 	if (!p->rider.active) {
 		hane_error_set(hane_msg(HANE_M_TAXI_RIDER_PASSIVE),
 			       p->rider.name, (long long)p->rider.id);
@@ -614,7 +621,8 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 	if (in->destination_id) {
 		char key[24];
 
-		snprintf(key, sizeof key, "%lld", (long long)in->destination_id);
+		snprintf(key, sizeof key, "%lld",
+			 (long long)in->destination_id);
 		if ((rc = hane_taxi_destination_find(db, key, &dest)) != 0)
 			return rc == HANE_ENOTFOUND || rc == HANE_EINVAL
 				       ? refuse(c, HANE_TAXI_R_INVALID, NULL)
@@ -699,12 +707,13 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 		if (l->start < p->s.day_start || l->end > p->s.day_end) {
 			char a[4][HANE_TAXI_TIME];
 
-			hane_error_set(hane_msg(HANE_M_TAXI_OUT_OF_HOURS),
-				       hane_taxi_leg_label(l->name),
-				       hane_taxi_time_format(a[0], l->start),
-				       hane_taxi_time_format(a[1], l->end),
-				       hane_taxi_time_format(a[2], p->s.day_start),
-				       hane_taxi_time_format(a[3], p->s.day_end));
+			hane_error_set(
+				hane_msg(HANE_M_TAXI_OUT_OF_HOURS),
+				hane_taxi_leg_label(l->name),
+				hane_taxi_time_format(a[0], l->start),
+				hane_taxi_time_format(a[1], l->end),
+				hane_taxi_time_format(a[2], p->s.day_start),
+				hane_taxi_time_format(a[3], p->s.day_end));
 			return refuse(c, HANE_TAXI_R_INVALID, l->name);
 		}
 	}
@@ -719,7 +728,8 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 		}
 	}
 	p->wheelchair = strcmp(p->rider.mobility_aid, "wheelchair") == 0;
-	p->seats_needed = (p->wheelchair ? 0 : 1) + (p->rider.companion ? 1 : 0);
+	p->seats_needed =
+		(p->wheelchair ? 0 : 1) + (p->rider.companion ? 1 : 0);
 	for (int i = 0; i < p->nlegs; i++) {
 		struct leg *l = &p->legs[i];
 		int64_t want = i == 1 && in->return_vehicle_id
@@ -796,14 +806,15 @@ static int write_plan(hane_db *db, const struct plan *p, int64_t series_id,
 			HANE_FTEXT("day", b->day),
 			HANE_FTEXT("start_time",
 				   hane_taxi_time_format(s, l->start)),
-			HANE_FTEXT("end_time", hane_taxi_time_format(e, l->end)),
+			HANE_FTEXT("end_time",
+				   hane_taxi_time_format(e, l->end)),
 			HANE_FTEXT("from_address", l->from),
 			HANE_FTEXT("to_address", l->to),
 			HANE_FINT("vehicle_id", l->vehicle_id),
-			l->driver_id ? (struct hane_field)HANE_FINT(
-					       "driver_id", l->driver_id)
-				     : (struct hane_field)HANE_FNULL(
-					       "driver_id"),
+			l->driver_id
+				? (struct hane_field)HANE_FINT("driver_id",
+							       l->driver_id)
+				: (struct hane_field)HANE_FNULL("driver_id"),
 			HANE_FINT("wheelchair", p->wheelchair ? 1 : 0),
 			HANE_FINT("companion", p->rider.companion ? 1 : 0),
 		};
@@ -966,7 +977,8 @@ int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
 				HANE_FTEXT("from_day", from),
 				HANE_FTEXT("to_day", to),
 				HANE_FTEXT("weekdays", wd),
-				HANE_FTEXT("skip_days", skips[0] ? skips : NULL),
+				HANE_FTEXT("skip_days",
+					   skips[0] ? skips : NULL),
 				HANE_FTEXT("appt_time", sr->b.appt_time),
 				HANE_FTEXT("return_time",
 					   sr->b.return_needed
@@ -1071,21 +1083,23 @@ int hane_taxi_trip_assign(hane_db *db, int64_t trip_id, int64_t version,
 					 ? 0
 					 : t.driver_id;
 		p->wheelchair = t.wheelchair;
-		p->seats_needed = (t.wheelchair ? 0 : 1) + (t.companion ? 1 : 0);
+		p->seats_needed =
+			(t.wheelchair ? 0 : 1) + (t.companion ? 1 : 0);
 		TX_SET(l->name, t.leg);
 		l->start = hane_taxi_time_parse(t.start);
 		l->end = hane_taxi_time_parse(t.end);
-		rc = assign_leg(db, p, 0, vehicle_id ? vehicle_id : t.vehicle_id,
-				trip_id, clash);
+		rc = assign_leg(db, p, 0,
+				vehicle_id ? vehicle_id : t.vehicle_id, trip_id,
+				clash);
 	}
 	if (rc == 0) {
 		struct leg *l = &p->legs[0];
 		struct hane_field f[] = {
 			HANE_FINT("vehicle_id", l->vehicle_id),
-			l->driver_id ? (struct hane_field)HANE_FINT(
-					       "driver_id", l->driver_id)
-				     : (struct hane_field)HANE_FNULL(
-					       "driver_id"),
+			l->driver_id
+				? (struct hane_field)HANE_FINT("driver_id",
+							       l->driver_id)
+				: (struct hane_field)HANE_FNULL("driver_id"),
 		};
 
 		rc = hane_store_update(db, "taxi_trip", trip_id, version, f, 2,

@@ -39,7 +39,7 @@ static int required(enum hane_msg field, const char *v)
 /* ---- Drivers ---------------------------------------------------------------- */
 
 #define DRIVER_SELECT                                                          \
-	"SELECT id, version, full_name, coalesce(phone,''), active,"          \
+	"SELECT id, version, full_name, coalesce(phone,''), active,"           \
 	" coalesce(notes,'') FROM taxi_driver"
 
 static void read_driver(hane_stmt *st, struct hane_taxi_driver *d)
@@ -53,8 +53,7 @@ static void read_driver(hane_stmt *st, struct hane_taxi_driver *d)
 	TX_COPY(d->notes, st, 5);
 }
 
-int hane_taxi_driver_save(hane_db *db, struct hane_taxi_driver *d,
-			  int64_t *id)
+int hane_taxi_driver_save(hane_db *db, struct hane_taxi_driver *d, int64_t *id)
 {
 	char e164[HANE_PHONE_LEN + 1] = "";
 	int64_t newid = d->id;
@@ -94,8 +93,7 @@ int hane_taxi_driver_save(hane_db *db, struct hane_taxi_driver *d,
 	return hane_taxi_driver_get(db, newid, d);
 }
 
-int hane_taxi_driver_get(hane_db *db, int64_t id,
-			 struct hane_taxi_driver *out)
+int hane_taxi_driver_get(hane_db *db, int64_t id, struct hane_taxi_driver *out)
 {
 	hane_stmt *st = NULL;
 	int rc;
@@ -127,7 +125,8 @@ int hane_taxi_driver_each(hane_db *db,
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st, DRIVER_SELECT
+	rc = hane_stmt_prepare(db, &st,
+			       DRIVER_SELECT
 			       " ORDER BY full_name COLLATE TURKISH, id");
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
 		read_driver(st, &d);
@@ -189,10 +188,10 @@ int hane_taxi_vehicle_save(hane_db *db, struct hane_taxi_vehicle *v,
 			HANE_FINT("wheelchair_places", v->wheelchair_places),
 			HANE_FINT("seats", v->seats),
 			HANE_FINT("in_service", v->in_service ? 1 : 0),
-			v->driver_id ? (struct hane_field)HANE_FINT(
-					       "driver_id", v->driver_id)
-				     : (struct hane_field)HANE_FNULL(
-					       "driver_id"),
+			v->driver_id
+				? (struct hane_field)HANE_FINT("driver_id",
+							       v->driver_id)
+				: (struct hane_field)HANE_FNULL("driver_id"),
 			HANE_FTEXT("notes", v->notes[0] ? v->notes : NULL),
 		};
 
@@ -230,7 +229,8 @@ int hane_taxi_vehicle_find(hane_db *db, const char *key,
 		return rc;
 	id = key && *key ? strtoll(key, &end, 10) : 0;
 	if (key && *key && !*end && id > 0) {
-		rc = hane_stmt_prepare(db, &st, VEHICLE_SELECT " WHERE v.id = :id");
+		rc = hane_stmt_prepare(db, &st,
+				       VEHICLE_SELECT " WHERE v.id = :id");
 		if (rc == 0)
 			rc = hane_stmt_bind_int(st, ":id", id);
 	} else {
@@ -245,7 +245,8 @@ int hane_taxi_vehicle_find(hane_db *db, const char *key,
 		read_vehicle(st, out);
 		rc = 0;
 	} else if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_TAXI_NO_VEHICLE), key ? key : "");
+		hane_error_set(hane_msg(HANE_M_TAXI_NO_VEHICLE),
+			       key ? key : "");
 		rc = HANE_ENOTFOUND;
 	}
 	hane_stmt_finalize(st);
@@ -321,7 +322,8 @@ int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
 		struct hane_field f[] = {
 			HANE_FTEXT("name", d->name),
 			HANE_FTEXT("kind", d->kind),
-			HANE_FTEXT("address", d->address[0] ? d->address : NULL),
+			HANE_FTEXT("address",
+				   d->address[0] ? d->address : NULL),
 			HANE_FINT("active", d->active ? 1 : 0),
 		};
 
@@ -391,8 +393,9 @@ int hane_taxi_destination_find(hane_db *db, const char *key,
 	if (!key || !*key)
 		return required(HANE_M_TAXI_F_DESTINATION, key);
 	id = strtoll(key, &end, 10);
-	rc = hane_stmt_prepare(db, &st, DEST_SELECT " ORDER BY active DESC,"
-						" name COLLATE TURKISH");
+	rc = hane_stmt_prepare(db, &st,
+			       DEST_SELECT " ORDER BY active DESC,"
+					   " name COLLATE TURKISH");
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
 		char a[HANE_TAXI_NAME * 2], b[HANE_TAXI_NAME * 2];
 

@@ -52,8 +52,8 @@ struct imp {
 	void *arg;
 };
 
-static const char *cell(const struct imp *im,
-			const struct hane_csv_record *rec, enum col c)
+static const char *cell(const struct imp *im, const struct hane_csv_record *rec,
+			enum col c)
 {
 	int i = im->col[c];
 
@@ -100,7 +100,8 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 		if (rc < 0)
 			return rc;
 		if (!pid) {
-			hane_error_set(hane_msg(HANE_M_TAXI_IMP_NO_PERSON), text);
+			hane_error_set(hane_msg(HANE_M_TAXI_IMP_NO_PERSON),
+				       text);
 			return HANE_EINVAL;
 		}
 		if ((rc = hane_taxi_rider_by_person(im->db, pid, &r)) != 0)
@@ -154,7 +155,8 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 			im->col[c] = (int)i;
 	}
 	if (im->col[C_TCKN] < 0 && im->col[C_RIDER] < 0) {
-		hane_error_set(hane_msg(HANE_M_TAXI_IMP_MISSING), "TC Kimlik No");
+		hane_error_set(hane_msg(HANE_M_TAXI_IMP_MISSING),
+			       "TC Kimlik No");
 		return HANE_EINVAL;
 	}
 	if (im->col[C_DAY] < 0 || im->col[C_TIME] < 0 || im->col[C_DEST] < 0) {
@@ -169,7 +171,8 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 
 int hane_taxi_import(hane_db *db, const char *path, const char *rejects,
 		     bool dry_run,
-		     void (*on_reject)(long line, const char *reason, void *arg),
+		     void (*on_reject)(long line, const char *reason,
+				       void *arg),
 		     void *arg, struct hane_taxi_import_counts *counts)
 {
 	const struct hane_csv_record *rec;
@@ -194,7 +197,8 @@ int hane_taxi_import(hane_db *db, const char *path, const char *rejects,
 		return rc;
 	rc = hane_csv_read(r, &rec);
 	if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_TAXI_IMP_MISSING), "TC Kimlik No");
+		hane_error_set(hane_msg(HANE_M_TAXI_IMP_MISSING),
+			       "TC Kimlik No");
 		rc = HANE_EINVAL;
 	}
 	if (rc != HANE_ROW)
@@ -235,9 +239,8 @@ int hane_taxi_import(hane_db *db, const char *path, const char *rejects,
 				 "taxi import: %lld booked, %lld rejected",
 				 (long long)counts->booked,
 				 (long long)counts->rejected);
-			rc = hane_store_audit_event(db, "import",
-						    "taxi_appointment", 0,
-						    detail);
+			rc = hane_store_audit_event(
+				db, "import", "taxi_appointment", 0, detail);
 		}
 		rc = tx_finish(db, rc);
 	}

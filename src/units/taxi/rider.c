@@ -70,7 +70,7 @@ const char *hane_taxi_aid_parse(const char *word)
 	"SELECT r.id, r.version, r.person_id, r.mobility_aid, r.companion,"    \
 	" coalesce(r.driver_notes,''), r.active, r.flagged,"                   \
 	" coalesce(r.flagged_at,''), p.household_id,"                          \
-	" p.first_name || ' ' || p.last_name, coalesce(p.tckn,''),"           \
+	" p.first_name || ' ' || p.last_name, coalesce(p.tckn,''),"            \
 	" coalesce(p.disability_pct, -1),"                                     \
 	" coalesce(nullif(p.phone,''), h.phone, ''),"                          \
 	" trim(coalesce(h.mahalle,'') || ' ' || coalesce(h.street,'') ||"      \
@@ -255,8 +255,8 @@ int hane_taxi_rider_unflag(hane_db *db, int64_t rider_id, const char *reason)
 		struct hane_field f[] = {HANE_FINT("flagged", 0),
 					 HANE_FNULL("flagged_at")};
 
-		rc = hane_store_update(db, "taxi_rider", rider_id, r.version,
-				       f, 2, NULL);
+		rc = hane_store_update(db, "taxi_rider", rider_id, r.version, f,
+				       2, NULL);
 		if (rc == 0)
 			rc = hane_store_audit_event(db, "taxi.unflag",
 						    "taxi_rider", rider_id,
@@ -282,8 +282,9 @@ int hane_taxi_rider_search(hane_db *db, const char *query, int limit,
 	/* Riders are hundreds, not tens of thousands: folding each name in
 	 * C keeps the Turkish rules in one place (core). */
 	rc = hane_stmt_prepare(db, &st,
-			       RIDER_SELECT " ORDER BY p.first_name || ' ' ||"
-					    " p.last_name COLLATE TURKISH, r.id");
+			       RIDER_SELECT
+			       " ORDER BY p.first_name || ' ' ||"
+			       " p.last_name COLLATE TURKISH, r.id");
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
 		rc = 0;
 		read_rider(st, &r);

@@ -96,8 +96,8 @@ void tx_day_from_number(char out[HANE_DATE_LEN + 1], long z)
 	y += m <= 2;
 	/* y, m, d are in range for any day number we make; unsigned casts
 	 * let the compiler see the output fits. */
-	snprintf(out, HANE_DATE_LEN + 1, "%04u-%02u-%02u",
-		 (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+	snprintf(out, HANE_DATE_LEN + 1, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		 (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
 int hane_taxi_day_add(char out[HANE_DATE_LEN + 1], const char *day, int n)
@@ -158,7 +158,7 @@ static const char *const setting_keys[] = {
 #define HANE_X_(f, key) key,
 	HANE_TAXI_SETTINGS(HANE_X_)
 #undef HANE_X_
-	NULL};
+		NULL};
 
 const char *const *hane_taxi_setting_keys(void)
 {
@@ -256,8 +256,9 @@ int hane_taxi_setting_set(hane_db *db, const char *key, const char *value)
 	}
 	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st, "SELECT id, version FROM taxi_setting"
-					" WHERE key = :key");
+	rc = hane_stmt_prepare(db, &st,
+			       "SELECT id, version FROM taxi_setting"
+			       " WHERE key = :key");
 	if (rc == 0)
 		rc = hane_stmt_bind_text(st, ":key", key);
 	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
@@ -349,8 +350,7 @@ int tx_each_int(hane_db *db, const char *sql, const char *name, int64_t v,
 	return rc == HANE_DONE ? 0 : rc;
 }
 
-int tx_person_address(hane_db *db, int64_t person_id,
-		      char out[HANE_TAXI_TEXT])
+int tx_person_address(hane_db *db, int64_t person_id, char out[HANE_TAXI_TEXT])
 {
 	hane_stmt *st = NULL;
 	int rc;

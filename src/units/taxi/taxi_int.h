@@ -34,8 +34,7 @@ int tx_each_int(hane_db *db, const char *sql, const char *name, int64_t v,
 		int (*fn)(hane_stmt *st, void *arg), void *arg);
 
 /* The household address of a person ("Gündoğdu Atatürk Cd. No:12 D:3"). */
-int tx_person_address(hane_db *db, int64_t person_id,
-		      char out[HANE_TAXI_TEXT]);
+int tx_person_address(hane_db *db, int64_t person_id, char out[HANE_TAXI_TEXT]);
 
 /* Reading trips: the select list (append a WHERE) and its reader. */
 #define TX_TRIP_SELECT                                                         \

@@ -189,11 +189,9 @@ int hane_taxi_trips_rider(hane_db *db, int64_t rider_id, int limit,
 	return each_trip(st, fn, arg);
 }
 
-int hane_taxi_trips_household(hane_db *db, int64_t household_id,
-			      const char *since, int limit,
-			      int (*fn)(const struct hane_taxi_trip *t,
-					void *arg),
-			      void *arg)
+int hane_taxi_trips_household(
+	hane_db *db, int64_t household_id, const char *since, int limit,
+	int (*fn)(const struct hane_taxi_trip *t, void *arg), void *arg)
 {
 	hane_stmt *st = NULL;
 	int rc;
@@ -242,11 +240,11 @@ static int settle_appointment(hane_db *db, int64_t aid)
 {
 	int64_t live = 0, version = 0;
 	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT (SELECT count(*) FROM taxi_trip WHERE appointment_id = :a"
-		"  AND status <> 'cancelled'), version"
-		" FROM taxi_appointment WHERE id = :a");
+	int rc = hane_stmt_prepare(db, &st,
+				   "SELECT (SELECT count(*) FROM taxi_trip "
+				   "WHERE appointment_id = :a"
+				   "  AND status <> 'cancelled'), version"
+				   " FROM taxi_appointment WHERE id = :a");
 
 	if (rc == 0)
 		rc = hane_stmt_bind_int(st, ":a", aid);
@@ -354,8 +352,9 @@ int hane_taxi_appointment_cancel(hane_db *db, int64_t appointment_id,
 		return rc;
 	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
-	rc = tx_each_int(db, TX_TRIP_SELECT "WHERE t.appointment_id = :a"
-					    " ORDER BY t.leg DESC",
+	rc = tx_each_int(db,
+			 TX_TRIP_SELECT "WHERE t.appointment_id = :a"
+					" ORDER BY t.leg DESC",
 			 ":a", appointment_id, collect, &l);
 	if (rc == 0 && l.n == 0) {
 		hane_error_set(hane_msg(HANE_M_TAXI_NO_APPOINTMENT),
@@ -481,11 +480,11 @@ int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
 	if (rc || strcmp(o, "noshow") != 0)
 		goto done;
 	if (strcmp(t.leg, "out") == 0)
-		rc = tx_each_int(db,
-				 "SELECT id FROM taxi_trip WHERE appointment_id"
-				 " = :a AND leg = 'return' AND status = 'planned'",
-				 ":a", t.appointment_id, return_leg,
-				 &r.return_trip_id);
+		rc = tx_each_int(
+			db,
+			"SELECT id FROM taxi_trip WHERE appointment_id"
+			" = :a AND leg = 'return' AND status = 'planned'",
+			":a", t.appointment_id, return_leg, &r.return_trip_id);
 	if (rc == 0)
 		rc = tx_noshow_count(db, t.rider_id, t.day, &s, &r.noshows);
 	if (rc == 0)
@@ -542,23 +541,28 @@ static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 	put(m, t->end, HANE_CSV_TEXT);
 	put(m, hane_taxi_leg_label(t->leg), HANE_CSV_TEXT);
 	put(m, t->rider_name, HANE_CSV_TEXT);
-	put(m, hane_gate_show(m->db, u, HANE_PD_PHONE, t->phone, phone,
-			      sizeof phone),
+	put(m,
+	    hane_gate_show(m->db, u, HANE_PD_PHONE, t->phone, phone,
+			   sizeof phone),
 	    HANE_CSV_TEXT);
-	put(m, out ? hane_gate_show(m->db, u, HANE_PD_ADDRESS, t->from_address,
-				    from, sizeof from)
-		   : t->from_address,
+	put(m,
+	    out ? hane_gate_show(m->db, u, HANE_PD_ADDRESS, t->from_address,
+				 from, sizeof from)
+		: t->from_address,
 	    HANE_CSV_TEXT);
-	put(m, out ? t->to_address
-		   : hane_gate_show(m->db, u, HANE_PD_ADDRESS, t->to_address,
-				    to, sizeof to),
+	put(m,
+	    out ? t->to_address
+		: hane_gate_show(m->db, u, HANE_PD_ADDRESS, t->to_address, to,
+				 sizeof to),
 	    HANE_CSV_TEXT);
 	put(m, t->appt_time, HANE_CSV_TEXT);
 	put(m, hane_taxi_aid_label(t->mobility_aid), HANE_CSV_TEXT);
-	put(m, t->companion ? hane_msg(HANE_M_TAXI_YES)
-			    : hane_msg(HANE_M_TAXI_NO), HANE_CSV_TEXT);
-	put(m, hane_gate_show(m->db, u, HANE_PD_HEALTH, t->driver_notes, notes,
-			      sizeof notes),
+	put(m,
+	    t->companion ? hane_msg(HANE_M_TAXI_YES) : hane_msg(HANE_M_TAXI_NO),
+	    HANE_CSV_TEXT);
+	put(m,
+	    hane_gate_show(m->db, u, HANE_PD_HEALTH, t->driver_notes, notes,
+			   sizeof notes),
 	    HANE_CSV_TEXT);
 	put(m, t->plate, HANE_CSV_TEXT);
 	put(m, t->driver_name, HANE_CSV_TEXT);
@@ -574,13 +578,13 @@ int hane_taxi_manifest_write(hane_db *db, FILE *fp, unsigned flags,
 			     int64_t driver_id, int64_t *rows)
 {
 	static const enum hane_msg titles[] = {
-		HANE_M_TAXI_C_PICKUP,  HANE_M_TAXI_C_DROPOFF,
-		HANE_M_TAXI_C_LEG,     HANE_M_TAXI_C_RIDER,
-		HANE_M_F_PHONE,        HANE_M_TAXI_C_FROM,
-		HANE_M_TAXI_C_TO,      HANE_M_TAXI_F_APPT_TIME,
-		HANE_M_TAXI_F_AID,     HANE_M_TAXI_F_COMPANION,
-		HANE_M_TAXI_F_NOTES,   HANE_M_TAXI_F_VEHICLE,
-		HANE_M_TAXI_F_DRIVER,  HANE_M_TAXI_C_TRIP,
+		HANE_M_TAXI_C_PICKUP, HANE_M_TAXI_C_DROPOFF,
+		HANE_M_TAXI_C_LEG,    HANE_M_TAXI_C_RIDER,
+		HANE_M_F_PHONE,	      HANE_M_TAXI_C_FROM,
+		HANE_M_TAXI_C_TO,     HANE_M_TAXI_F_APPT_TIME,
+		HANE_M_TAXI_F_AID,    HANE_M_TAXI_F_COMPANION,
+		HANE_M_TAXI_F_NOTES,  HANE_M_TAXI_F_VEHICLE,
+		HANE_M_TAXI_F_DRIVER, HANE_M_TAXI_C_TRIP,
 	};
 	struct manifest m = {db, NULL, 0, 0};
 	char detail[96];

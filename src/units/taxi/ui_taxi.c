@@ -18,10 +18,10 @@
 #include "hane/taxi_ui.h"
 #include "hane/ui.h"
 
-#define MAXV 8     /* vehicle columns on the board */
-#define MAXT 400   /* trips of one day */
-#define MAXR 1000  /* riders offered in the booking search */
-#define MAXD 64    /* destinations in the form */
+#define MAXV 8	  /* vehicle columns on the board */
+#define MAXT 400  /* trips of one day */
+#define MAXR 1000 /* riders offered in the booking search */
+#define MAXD 64	  /* destinations in the form */
 
 #define SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
 
@@ -86,8 +86,7 @@ static int add_trip(const struct hane_taxi_trip *t, void *arg)
 	return 0;
 }
 
-static const struct hane_taxi_trip *trip_of(const struct board *b,
-					    int64_t id)
+static const struct hane_taxi_trip *trip_of(const struct board *b, int64_t id)
 {
 	for (int i = 0; i < b->ntrips; i++)
 		if (b->trips[i].id == id)
@@ -159,13 +158,12 @@ static int board_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	return 0;
 }
 
-static void board_info(struct hane_ui *ui, char *out, size_t outsz,
-		       void *arg)
+static void board_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
-	static const enum hane_msg wd[8] = {
-		HANE_M_TAXI_WD_1, HANE_M_TAXI_WD_1, HANE_M_TAXI_WD_2,
-		HANE_M_TAXI_WD_3, HANE_M_TAXI_WD_4, HANE_M_TAXI_WD_5,
-		HANE_M_TAXI_WD_6, HANE_M_TAXI_WD_7};
+	static const enum hane_msg wd[8] = {HANE_M_TAXI_WD_1, HANE_M_TAXI_WD_1,
+					    HANE_M_TAXI_WD_2, HANE_M_TAXI_WD_3,
+					    HANE_M_TAXI_WD_4, HANE_M_TAXI_WD_5,
+					    HANE_M_TAXI_WD_6, HANE_M_TAXI_WD_7};
 	struct board *b = arg;
 	char shown[HANE_DATE_LEN + 1];
 
@@ -195,8 +193,20 @@ static bool may(struct hane_ui *ui, enum hane_action a)
 
 /* ---- Booking -------------------------------------------------------------------- */
 
-enum { B_DAY, B_TIME, B_DEST, B_DEST_TEXT, B_PURPOSE, B_RETURN, B_RETURN_TIME,
-       B_PICKUP, B_VEHICLE, B_NOTES, B_OVERRIDE, B__COUNT };
+enum {
+	B_DAY,
+	B_TIME,
+	B_DEST,
+	B_DEST_TEXT,
+	B_PURPOSE,
+	B_RETURN,
+	B_RETURN_TIME,
+	B_PICKUP,
+	B_VEHICLE,
+	B_NOTES,
+	B_OVERRIDE,
+	B__COUNT
+};
 
 struct book_ctx {
 	struct hane_taxi_rider rider;
@@ -337,7 +347,8 @@ static void book_screen(struct hane_ui *ui, struct board *b)
 
 	if (!rs || !names || !items)
 		goto done;
-	rc = hane_taxi_rider_search(hane_ui_db(ui), "", MAXR, add_rider_item, a);
+	rc = hane_taxi_rider_search(hane_ui_db(ui), "", MAXR, add_rider_item,
+				    a);
 	if (rc) {
 		hane_ui_error_rc(ui, rc);
 		goto done;
@@ -397,47 +408,58 @@ static void book_form(struct hane_ui *ui, struct board *b,
 					       .label = HANE_M_TAXI_F_DAY,
 					       .required = true,
 					       .width = 10};
-	fields[B_TIME] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						.label = HANE_M_TAXI_F_APPT_TIME,
-						.required = true,
-						.width = 5,
-						.max = 5,
-						.check = check_time};
-	fields[B_DEST] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-						.label = HANE_M_TAXI_F_DESTINATION,
-						.width = 36,
-						.choices = x->dest_items,
-						.nchoices = x->ndest + 1};
-	fields[B_DEST_TEXT] = (struct hane_ui_field){
-		.kind = HANE_UI_F_TEXT, .label = HANE_M_TAXI_F_DEST_TEXT,
-		.width = 36, .max = 150};
-	fields[B_PURPOSE] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-						   .label = HANE_M_TAXI_F_PURPOSE,
-						   .width = 16,
-						   .choices = x->purpose_items,
-						   .nchoices = 5};
-	fields[B_RETURN] = (struct hane_ui_field){.kind = HANE_UI_F_YESNO,
-						  .label = HANE_M_TAXI_F_RETURN};
-	fields[B_RETURN_TIME] = (struct hane_ui_field){
-		.kind = HANE_UI_F_TEXT, .label = HANE_M_TAXI_F_RETURN_TIME,
-		.width = 5, .max = 5, .check = check_time};
+	fields[B_TIME] =
+		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+				       .label = HANE_M_TAXI_F_APPT_TIME,
+				       .required = true,
+				       .width = 5,
+				       .max = 5,
+				       .check = check_time};
+	fields[B_DEST] =
+		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+				       .label = HANE_M_TAXI_F_DESTINATION,
+				       .width = 36,
+				       .choices = x->dest_items,
+				       .nchoices = x->ndest + 1};
+	fields[B_DEST_TEXT] =
+		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+				       .label = HANE_M_TAXI_F_DEST_TEXT,
+				       .width = 36,
+				       .max = 150};
+	fields[B_PURPOSE] =
+		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+				       .label = HANE_M_TAXI_F_PURPOSE,
+				       .width = 16,
+				       .choices = x->purpose_items,
+				       .nchoices = 5};
+	fields[B_RETURN] = (struct hane_ui_field){
+		.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_RETURN};
+	fields[B_RETURN_TIME] =
+		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+				       .label = HANE_M_TAXI_F_RETURN_TIME,
+				       .width = 5,
+				       .max = 5,
+				       .check = check_time};
 	fields[B_PICKUP] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
 						  .label = HANE_M_TAXI_F_PICKUP,
 						  .required = true,
 						  .width = 40,
 						  .max = 200};
-	fields[B_VEHICLE] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-						   .label = HANE_M_TAXI_F_VEHICLE,
-						   .width = 16,
-						   .choices = x->vehicle_items,
-						   .nchoices = b->nveh + 1};
+	fields[B_VEHICLE] =
+		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+				       .label = HANE_M_TAXI_F_VEHICLE,
+				       .width = 16,
+				       .choices = x->vehicle_items,
+				       .nchoices = b->nveh + 1};
 	fields[B_NOTES] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
 						 .label = HANE_M_F_NOTES,
 						 .width = 40,
 						 .max = 200};
-	fields[B_OVERRIDE] = (struct hane_ui_field){
-		.kind = HANE_UI_F_TEXT, .label = HANE_M_TAXI_F_OVERRIDE,
-		.width = 40, .max = 200};
+	fields[B_OVERRIDE] =
+		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
+				       .label = HANE_M_TAXI_F_OVERRIDE,
+				       .width = 40,
+				       .max = 200};
 	{
 		char title[256];
 		struct hane_ui_form_view v = {.title = title,
@@ -569,7 +591,8 @@ static void cancel_screen(struct hane_ui *ui, const struct hane_taxi_trip *t)
 
 	if (strcmp(t->status, "planned") != 0) {
 		hane_error_set(hane_msg(HANE_M_TAXI_NOT_PLANNED),
-			       (long long)t->id, hane_taxi_status_label(t->status));
+			       (long long)t->id,
+			       hane_taxi_status_label(t->status));
 		hane_ui_error_rc(ui, HANE_EINVAL);
 		return;
 	}
@@ -584,8 +607,8 @@ static void cancel_screen(struct hane_ui *ui, const struct hane_taxi_trip *t)
 	hane_ui_form_free(f);
 	if (!strcmp(t->leg, "out") &&
 	    hane_ui_confirm(ui, hane_msg(HANE_M_TAXI_UI_ASK_BOTH)))
-		rc = hane_taxi_appointment_cancel(hane_ui_db(ui),
-						  t->appointment_id, by, reason);
+		rc = hane_taxi_appointment_cancel(
+			hane_ui_db(ui), t->appointment_id, by, reason);
 	else
 		rc = hane_taxi_trip_cancel(hane_ui_db(ui), t->id, by, reason,
 					   NULL);
@@ -599,8 +622,8 @@ static void cancel_screen(struct hane_ui *ui, const struct hane_taxi_trip *t)
 /* ---- Manifest -------------------------------------------------------------------------- */
 
 /* The file name's extension follows the format chosen (#21). */
-static void manifest_changed(struct hane_ui *ui, struct hane_ui_form *f,
-			     int i, void *arg)
+static void manifest_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
+			     void *arg)
 {
 	(void)ui;
 	(void)arg;
@@ -706,23 +729,25 @@ static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 				 t->person_id)))
 		return rc;
 	snprintf(from, sizeof from, "%s \u2192 %s",
-		 out ? hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_ADDRESS,
-				      t->from_address, a, sizeof a)
+		 out ? hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE,
+				      HANE_PD_ADDRESS, t->from_address, a,
+				      sizeof a)
 		     : t->from_address,
 		 out ? t->to_address
-		     : hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_ADDRESS,
-				      t->to_address, a, sizeof a));
+		     : hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE,
+				      HANE_PD_ADDRESS, t->to_address, a,
+				      sizeof a));
 	snprintf(aid, sizeof aid, "%s%s", hane_taxi_aid_label(t->mobility_aid),
 		 t->companion ? " +1" : "");
 	cells[0] = t->start;
 	cells[1] = hane_taxi_leg_label(t->leg);
 	cells[2] = t->rider_name;
-	cells[3] = hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_PHONE, t->phone, phone,
-				  sizeof phone);
+	cells[3] = hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_PHONE,
+				  t->phone, phone, sizeof phone);
 	cells[4] = from;
 	cells[5] = aid;
-	cells[6] = hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_HEALTH, t->driver_notes,
-				  n, sizeof n);
+	cells[6] = hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_HEALTH,
+				  t->driver_notes, n, sizeof n);
 	mf->trips++;
 	mf->wheelchair += t->wheelchair;
 	mf->companions += t->companion;
@@ -739,16 +764,16 @@ static int manifest_load(struct hane_ui *ui, struct hane_ui_detail *d,
 	hane_ui_detail_line(d, "%s · %s · %s", m->t.plate,
 			    m->t.driver_name[0] ? m->t.driver_name : "-",
 			    hane_date_format(day, m->b->day));
-	struct manifest_fill mf = {hane_ui_db(ui), hane_ui_detail_list(d), 0,
-				   0, 0};
+	struct manifest_fill mf = {hane_ui_db(ui), hane_ui_detail_list(d), 0, 0,
+				   0};
 	int rc;
 
 	rc = hane_taxi_trips_day(hane_ui_db(ui), m->b->day, m->t.vehicle_id, 0,
 				 true, manifest_row, &mf);
 	if (rc)
 		return rc;
-	hane_ui_detail_panel(d, hane_msg(HANE_M_TAXI_UI_MANIFEST_SUM),
-			     mf.trips, mf.wheelchair, mf.companions);
+	hane_ui_detail_panel(d, hane_msg(HANE_M_TAXI_UI_MANIFEST_SUM), mf.trips,
+			     mf.wheelchair, mf.companions);
 	return 0;
 }
 
@@ -794,7 +819,10 @@ static const struct hane_ui_column history_cols[] = {
 	{.title = HANE_M_TAXI_C_DAY, .min = 10, .want = 10},
 	{.title = HANE_M_TAXI_C_TIME, .min = 11, .want = 11},
 	{.title = HANE_M_TAXI_C_LEG, .min = 5, .want = 6, .drop = 2},
-	{.title = HANE_M_TAXI_F_DESTINATION, .min = 8, .want = 28, .flex = true,
+	{.title = HANE_M_TAXI_F_DESTINATION,
+	 .min = 8,
+	 .want = 28,
+	 .flex = true,
 	 .drop = 1},
 	{.title = HANE_M_TAXI_F_VEHICLE, .min = 10, .want = 10, .drop = 3},
 	{.title = HANE_M_TAXI_C_STATUS, .min = 7, .want = 9},
@@ -816,8 +844,7 @@ static int history_row(const struct hane_taxi_trip *t, void *arg)
 	return hane_ui_list_add(l, t->id, cells);
 }
 
-static int history_load(struct hane_ui *ui, struct hane_ui_detail *d,
-			void *arg)
+static int history_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 {
 	const int64_t *rider_id = arg;
 	struct hane_taxi_rider r;
@@ -834,28 +861,29 @@ static int history_load(struct hane_ui *ui, struct hane_ui_detail *d,
 			    hane_msg(r.active ? HANE_M_TAXI_UI_ACTIVE
 					      : HANE_M_TAXI_UI_PASSIVE));
 	hane_ui_detail_line(d, "%s",
-			    hane_gate_show(hane_ui_db(ui), HANE_ACT_TAXI_WRITE, HANE_PD_ADDRESS,
-					   r.address, m, sizeof m));
+			    hane_gate_show(hane_ui_db(ui), HANE_ACT_TAXI_WRITE,
+					   HANE_PD_ADDRESS, r.address, m,
+					   sizeof m));
 	hane_ui_detail_panel(d, "%s %%%d", hane_msg(HANE_M_F_DISABILITY),
 			     r.disability_pct);
 	hane_ui_detail_panel(
 		d, "%s: %s", hane_msg(HANE_M_TAXI_F_AID),
 		aid_shown(hane_ui_db(ui), r.mobility_aid, m, sizeof m));
-	hane_ui_detail_panel(d, "%s: %s", hane_msg(HANE_M_TAXI_F_COMPANION),
-			     hane_msg(r.companion ? HANE_M_TAXI_YES
-						  : HANE_M_TAXI_NO));
+	hane_ui_detail_panel(
+		d, "%s: %s", hane_msg(HANE_M_TAXI_F_COMPANION),
+		hane_msg(r.companion ? HANE_M_TAXI_YES : HANE_M_TAXI_NO));
 	hane_ui_detail_panel(d, "%s: %s", hane_msg(HANE_M_F_PHONE),
-			     r.phone[0] ? hane_gate_show(hane_ui_db(ui), HANE_ACT_TAXI_WRITE,
+			     r.phone[0] ? hane_gate_show(hane_ui_db(ui),
+							 HANE_ACT_TAXI_WRITE,
 							 HANE_PD_PHONE, r.phone,
 							 phone, sizeof phone)
 					: "-");
 	if (r.driver_notes[0])
-		hane_ui_detail_panel(d, "%s: %s",
-				     hane_msg(HANE_M_TAXI_F_NOTES),
-				     hane_gate_show(hane_ui_db(ui), HANE_ACT_TAXI_WRITE,
-						    HANE_PD_HEALTH,
-						    r.driver_notes, m,
-						    sizeof m));
+		hane_ui_detail_panel(
+			d, "%s: %s", hane_msg(HANE_M_TAXI_F_NOTES),
+			hane_gate_show(hane_ui_db(ui), HANE_ACT_TAXI_WRITE,
+				       HANE_PD_HEALTH, r.driver_notes, m,
+				       sizeof m));
 	if (r.flagged)
 		hane_ui_detail_line(d, hane_msg(HANE_M_TAXI_UI_FLAGGED_LINE),
 				    r.flagged_at);
@@ -1160,7 +1188,8 @@ static int board_act(struct hane_ui *ui, struct hane_ui_list *l,
 		break;
 	}
 	if (!t) {
-		hane_ui_status(ui, true, "%s", hane_msg(HANE_M_TAXI_UI_NO_TRIP));
+		hane_ui_status(ui, true, "%s",
+			       hane_msg(HANE_M_TAXI_UI_NO_TRIP));
 		return HANE_UI_STAY;
 	}
 	copy = *t; /* the board is refilled while dialogs are open */
