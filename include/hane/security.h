@@ -208,7 +208,9 @@ int hane_gate_list(hane_db *db, const char *event) HANE_WARN_UNUSED;
 /* Logs a person search: how many results, and what kind of query
  * ("name", "digits", "name+digits") with its length — never the query
  * itself (a search for a TC Kimlik No must not put the number in the
- * log). The console logs each keystroke's search as the CLI does. */
+ * log). The console logs each keystroke's search as the CLI does. The
+ * row is written later (hane_store_audit_event_later): with the session's
+ * next commit, within a second, or when it ends. */
 int hane_gate_search(hane_db *db, const char *kind, size_t len,
 		     int results) HANE_WARN_UNUSED;
 

@@ -284,6 +284,29 @@ const struct hane_conflict *hane_store_last_conflict(const hane_db *db);
 int hane_store_audit_event(hane_db *db, const char *event, const char *table,
 			   int64_t id, const char *detail);
 
+/* The same row, written later: with this connection's next commit, or
+ * once it has waited a second (hane_store_events_due(); a caller that
+ * idles — the console waiting for a key — calls hane_store_events_flush()
+ * then), or when the connection closes. The row keeps the time of the
+ * event. For the search log (#22): a person typing a name writes one
+ * small transaction a second at most, not one per keystroke, so readers
+ * do not queue on the write lock. Inside a transaction it is written at
+ * once. At most 128 rows wait; the next one writes them all first and
+ * fails (as the search does) if that fails. A process killed outright
+ * loses at most the last second's rows. */
+int hane_store_audit_event_later(hane_db *db, const char *event,
+				 const char *table, int64_t id,
+				 const char *detail);
+
+/* Writes the waiting rows in a transaction of their own (0 when there
+ * are none or a transaction is open: that one's commit writes them). On
+ * an error they stay waiting. */
+int hane_store_events_flush(hane_db *db);
+
+/* Milliseconds until the waiting rows are due (0: now), or -1 when none
+ * wait. */
+int hane_store_events_due(const hane_db *db);
+
 /* Runs PRAGMA integrity_check; 0 when "ok", HANE_EDB with the first
  * problem otherwise. */
 int hane_store_integrity_check(hane_db *db) HANE_WARN_UNUSED;

@@ -198,8 +198,9 @@ const struct hane_conflict *hane_store_last_conflict(const hane_db *db)
 
 /* ---- Audit rows -------------------------------------------------------- */
 
-static int audit_write(hane_db *db, const char *action, const char *table,
-		       int64_t id, const char *changes, const char *now)
+static int audit_write_as(hane_db *db, const struct hane_actor *who,
+			  const char *action, const char *table, int64_t id,
+			  const char *changes, const char *now)
 {
 	hane_stmt *st = NULL;
 	int rc = hane_stmt_prepare(
@@ -211,10 +212,9 @@ static int audit_write(hane_db *db, const char *action, const char *table,
 	if (rc)
 		return rc;
 	if ((rc = hane_stmt_bind_text(st, ":at", now)) ||
-	    (rc = db->actor.staff_id
-			  ? hane_stmt_bind_int(st, ":sid", db->actor.staff_id)
-			  : hane_stmt_bind_null(st, ":sid")) ||
-	    (rc = hane_stmt_bind_text(st, ":user", db->actor.username)) ||
+	    (rc = who->staff_id ? hane_stmt_bind_int(st, ":sid", who->staff_id)
+				: hane_stmt_bind_null(st, ":sid")) ||
+	    (rc = hane_stmt_bind_text(st, ":user", who->username)) ||
 	    (rc = hane_stmt_bind_text(st, ":action", action)) ||
 	    (rc = hane_stmt_bind_text(st, ":tbl", table)) ||
 	    (rc = id ? hane_stmt_bind_int(st, ":row", id)
@@ -227,6 +227,12 @@ static int audit_write(hane_db *db, const char *action, const char *table,
 done:
 	hane_stmt_finalize(st);
 	return rc;
+}
+
+static int audit_write(hane_db *db, const char *action, const char *table,
+		       int64_t id, const char *changes, const char *now)
+{
+	return audit_write_as(db, &db->actor, action, table, id, changes, now);
 }
 
 /* An event alone is a transaction of its own, so that its commit is the
@@ -245,6 +251,82 @@ int hane_store_audit_event(hane_db *db, const char *event, const char *table,
 			 hane_now(now));
 	db->in_event = false;
 	return outer ? hane_store_end(db, rc) : rc;
+}
+
+/* ---- The read log, written later -------------------------------------- */
+
+/* At most this many rows wait; a search past it writes them all first. */
+#define LATER_MAX 128
+/* Rows wait at most this long for a commit to ride along with. */
+#define LATER_DUE_MS 1000
+
+int hane_store_later_write(hane_db *db)
+{
+	int rc = 0;
+
+	db->in_event = true;
+	for (size_t k = 0; k < db->nlater && rc == 0; k++) {
+		const struct hane_later *e = &db->later[k];
+
+		rc = audit_write_as(db, &e->who, e->event, e->table, e->id,
+				    e->detail[0] ? e->detail : NULL, e->at);
+	}
+	db->in_event = false;
+	return rc;
+}
+
+int hane_store_events_flush(hane_db *db)
+{
+	int rc;
+
+	if (db->nlater == 0 || db->depth > 0)
+		return 0;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	return hane_store_commit(db); /* writes them: hane_store_commit() */
+}
+
+int hane_store_events_due(const hane_db *db)
+{
+	double left;
+
+	if (db->nlater == 0)
+		return -1;
+	left = db->later_since + LATER_DUE_MS - hane_store_ms_now();
+	return left <= 0 ? 0 : (int)left + 1;
+}
+
+int hane_store_audit_event_later(hane_db *db, const char *event,
+				 const char *table, int64_t id,
+				 const char *detail)
+{
+	struct hane_later *e;
+	int rc;
+
+	if (db->depth > 0) /* a transaction is open: ride along now */
+		return hane_store_audit_event(db, event, table, id, detail);
+	if (db->nlater == LATER_MAX && (rc = hane_store_events_flush(db)) != 0)
+		return rc;
+	if (!db->later) {
+		db->later = calloc(LATER_MAX, sizeof *db->later);
+		if (!db->later)
+			return HANE_ENOMEM;
+	}
+	e = &db->later[db->nlater];
+	memset(e, 0, sizeof *e);
+	hane_now(e->at);
+	e->who = db->actor;
+	snprintf(e->event, sizeof e->event, "%s", event);
+	snprintf(e->table, sizeof e->table, "%s", table ? table : "");
+	e->id = id;
+	snprintf(e->detail, sizeof e->detail, "%s", detail ? detail : "");
+	if (db->nlater++ == 0)
+		db->later_since = hane_store_ms_now();
+	/* Due: write now, or leave them for the next try if the database is
+	 * busy (the row is kept, with its time). */
+	if (hane_store_events_due(db) == 0)
+		(void)hane_store_events_flush(db);
+	return 0;
 }
 
 static int bind_field(hane_stmt *st, const char *param,

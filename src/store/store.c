@@ -355,7 +355,7 @@ unsigned hane_store_data_version(hane_db *db)
 
 static int pragma_int(hane_db *db, const char *sql, int64_t *out);
 
-static double ms_now(void)
+double hane_store_ms_now(void)
 {
 	struct timespec t;
 
@@ -384,10 +384,11 @@ int hane_store_begin(hane_db *db)
 		db->depth++;
 		return 0;
 	}
-	t0 = ms_now();
+	t0 = hane_store_ms_now();
 	rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	db->stats.tx++;
-	count_ms(&db->stats.begin_ms, &db->stats.begin_max_ms, ms_now() - t0);
+	count_ms(&db->stats.begin_ms, &db->stats.begin_max_ms,
+		 hane_store_ms_now() - t0);
 	if (rc != SQLITE_OK)
 		return hane_store_error(db, rc);
 	db->depth = 1;
@@ -411,7 +412,13 @@ int hane_store_commit(hane_db *db)
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 		return db->doom_rc;
 	}
-	t0 = ms_now();
+	/* The read log waiting in memory rides along (its rows keep their
+	 * own times); forgotten only once COMMIT has succeeded. */
+	if (db->nlater && (rc = hane_store_later_write(db)) != 0) {
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	t0 = hane_store_ms_now();
 	/* The read log alone: see hane_store_begin() in hane/store.h. A
 	 * connection set to less than FULL (a test's contrast) stays so. */
 	if (!db->tx_data &&
@@ -429,7 +436,8 @@ int hane_store_commit(hane_db *db)
 			     sync == 2 ? "PRAGMA synchronous=FULL"
 				       : "PRAGMA synchronous=EXTRA",
 			     NULL, NULL, NULL);
-	count_ms(&db->stats.commit_ms, &db->stats.commit_max_ms, ms_now() - t0);
+	count_ms(&db->stats.commit_ms, &db->stats.commit_max_ms,
+		 hane_store_ms_now() - t0);
 	if (rc != SQLITE_OK) {
 		int e = hane_store_error(db, rc);
 
@@ -439,6 +447,7 @@ int hane_store_commit(hane_db *db)
 			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 		return e;
 	}
+	db->nlater = 0;
 	return 0;
 }
 
@@ -521,7 +530,7 @@ int hane_store_tx(hane_db *db, int (*fn)(hane_db *db, void *arg), void *arg)
 static int busy_wait(void *arg, int count)
 {
 	hane_db *db = arg;
-	double now = ms_now(), waited;
+	double now = hane_store_ms_now(), waited;
 	struct timespec ts;
 	long us;
 
@@ -555,12 +564,12 @@ static int wal_written(void *arg, sqlite3 *sql, const char *name, int pages)
 
 	if (pages < 1000)
 		return SQLITE_OK;
-	t0 = ms_now();
+	t0 = hane_store_ms_now();
 	sqlite3_wal_checkpoint_v2(sql, name, SQLITE_CHECKPOINT_PASSIVE, NULL,
 				  NULL);
 	db->stats.checkpoints++;
 	count_ms(&db->stats.checkpoint_ms, &db->stats.checkpoint_max_ms,
-		 ms_now() - t0);
+		 hane_store_ms_now() - t0);
 	return SQLITE_OK;
 }
 
@@ -966,6 +975,12 @@ void hane_store_close(hane_db *db)
 {
 	if (!db)
 		return;
+	/* The read log still waiting: best effort (a program that ends
+	 * writes it here; a database that stays locked loses at most the
+	 * last second's search rows — see hane_store_audit_event_later). */
+	if (db->nlater && db->depth == 0)
+		(void)hane_store_events_flush(db);
+	free(db->later);
 	while (db->stmts)
 		stmt_destroy(db->stmts);
 	if (db->sql)

@@ -34,8 +34,31 @@ struct hane_db {
 	bool tx_data;	   /* this transaction wrote more than audit events */
 	bool in_event;	   /* an audit event is being written */
 	double busy_since; /* ms, monotonic: this wait's start */
-	uint64_t jitter;   /* the busy handler's random state */
+	/* Read-log rows not yet written (hane_store_audit_event_later):
+	 * written by this connection's next commit, or when due. */
+	struct hane_later *later;
+	size_t nlater;
+	double later_since; /* ms, monotonic: the oldest one's time */
+	uint64_t jitter;    /* the busy handler's random state */
 };
+
+/* One read-log row waiting to be written, with its own time. */
+struct hane_later {
+	struct hane_actor who; /* as it was then */
+	char at[20];
+	char event[32];
+	char table[32];
+	int64_t id;
+	char detail[192];
+};
+
+/* Milliseconds on the monotonic clock. */
+double hane_store_ms_now(void);
+
+/* Writes the waiting read-log rows inside the open transaction (commit
+ * calls it just before COMMIT; the rows are forgotten only when COMMIT
+ * succeeds). */
+int hane_store_later_write(hane_db *db);
 
 /* Maps an SQLite result code to a HANE_E… code and sets the detail. */
 int hane_store_error(hane_db *db, int sqlite_rc);

@@ -902,6 +902,26 @@ static enum hane_ui_key fkey_prefix(struct hane_ui *ui)
 	return HANE_UI_K_NONE;
 }
 
+/* Waits for a key. While the session's read log has rows waiting (a
+ * search's, hane_store_audit_event_later), it waits at most until they are
+ * due, writes them, and goes on waiting: a person who searches and then
+ * sits still is logged within a second. */
+static int read_wch(struct hane_ui *ui, wint_t *wc)
+{
+	int due, rc;
+
+	while (ui->db && (due = hane_store_events_due(ui->db)) >= 0) {
+		timeout(due);
+		rc = get_wch(wc);
+		timeout(-1);
+		if (rc != ERR)
+			return rc;
+		if (hane_store_events_flush(ui->db) != 0)
+			break; /* locked: the next key's wait tries again */
+	}
+	return get_wch(wc);
+}
+
 static enum hane_ui_key read_raw(struct hane_ui *ui, uint32_t *ch)
 {
 	wint_t wc;
@@ -915,7 +935,7 @@ static enum hane_ui_key read_raw(struct hane_ui *ui, uint32_t *ch)
 		ui->pending_ch = 0;
 		return k;
 	}
-	rc = get_wch(&wc);
+	rc = read_wch(ui, &wc);
 	if (rc == ERR)
 		return HANE_UI_K_NONE;
 	if (rc == OK && wc == FKEY_PREFIX)

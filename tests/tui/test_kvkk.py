@@ -3,6 +3,7 @@ logged reveal (F9), and edit forms that never save a masked value back."""
 import os
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tuilib import (DOWN, ENTER, F, TAB, Console, Failure,  # noqa
@@ -195,8 +196,43 @@ def test_person_page_at_80x24_shows_the_name_and_numbers():
     finally:
         w.cleanup()
 
+
+def test_search_log_written_while_the_console_sits_still():
+    """Each keystroke's search is logged (#16) without a write per
+    keystroke (#22): the rows wait in memory and are written within about
+    a second, here while the console sits idle on the results."""
+    w = prepare()
+    try:
+        c = Console(w, 24, 80, ("--user", "gida"))
+        try:
+            c.wait("Ana Menü")
+            c.send(F[3])
+            c.type("sukru")
+            c.wait("Şükrü Yılmaz")
+            end = time.time() + 10
+            while True:                       # no key is pressed meanwhile
+                n = sql(w, "SELECT count(*) FROM audit WHERE action="
+                        "'person.search' AND username='gida'")
+                if n and int(n) >= 5:         # one per typed letter
+                    break
+                if time.time() > end:
+                    raise Failure("search log not written while idle: %s"
+                                  " rows" % n)
+                c.pump()
+            leaked = sql(w, "SELECT count(*) FROM audit WHERE action="
+                         "'person.search' AND changes LIKE '%sukru%'")
+            if leaked != "0":
+                raise Failure("the query is in the log")
+            c.send(F[10])
+            c.wait_exit()
+        finally:
+            c.close()
+    finally:
+        w.cleanup()
+
 if __name__ == "__main__":
     run([test_masking_by_role_and_read_log,
          test_reveal_is_logged_and_refused_to_reporter,
          test_edit_keeps_masked_values,
-         test_person_page_at_80x24_shows_the_name_and_numbers])
+         test_person_page_at_80x24_shows_the_name_and_numbers,
+         test_search_log_written_while_the_console_sits_still])

@@ -379,20 +379,15 @@ static int count_hit(const struct hane_person_hit *h, void *arg)
 }
 
 /* Reads as the console does (count, search-as-you-type) until the parent
- * closes `stop`. Counting never waits in WAL: any error there fails. A
- * search also writes its log row (who, when, how many; #16), so it waits
- * for the write lock like a save: behind eight writers saving back to
- * back with no pause (far beyond an office's load), under sanitizers, a
- * search waited past the busy timeout in CI. Such a search shows nothing
- * and says "locked, try again" (the hits are held until logged): counted
- * and printed here, not a failure; any other error fails, and at least
- * one search per reader must succeed. (Deferring the search log so a
- * search never waits is open work on #22.) A reader searches at a
- * typist's pace, every 120 ms. */
+ * closes `stop`. Counting never waits in WAL. A search's log row (who,
+ * when, how many; #16) is written later, with a second's others (#22), so
+ * a search takes no write lock either: behind eight writers saving back to
+ * back, any error fails. A reader searches at a typist's pace, every
+ * 120 ms. */
 static void reader(int go, int stop)
 {
 	hane_db *db;
-	int rounds = 0, found = 0, locked = 0;
+	int rounds = 0;
 
 	wait_go(go);
 	db = child_open("tester");
@@ -402,33 +397,20 @@ static void reader(int go, int stop)
 		int hits = 0, rc;
 
 		rc = hane_person_count(db, &n);
+		if (rc == 0)
+			rc = hane_person_search(db, "yazar kay", 20, 0,
+						count_hit, &hits, NULL);
 		if (rc) {
-			fprintf(stderr, "reader: count: %d %s\n", rc,
+			fprintf(stderr, "reader: %d %s\n", rc,
 				hane_error_last());
 			_exit(rc == HANE_EBUSY ? CHILD_BUSY : CHILD_FAIL);
-		}
-		rc = hane_person_search(db, "yazar kay", 20, 0, count_hit,
-					&hits, NULL);
-		if (rc == HANE_EBUSY) {
-			locked++;
-		} else if (rc) {
-			fprintf(stderr, "reader: search: %d %s\n", rc,
-				hane_error_last());
-			_exit(CHILD_FAIL);
-		} else {
-			found++;
 		}
 		rounds++;
 		if (poll(&p, 1, 120) > 0)
 			break;
 	}
 	hane_store_close(db);
-	if (locked)
-		fprintf(stderr,
-			"reader: %d of %d searches waited past the "
-			"busy timeout\n",
-			locked, rounds);
-	_exit(rounds > 0 && found > 0 ? CHILD_OK : CHILD_FAIL);
+	_exit(rounds > 0 ? CHILD_OK : CHILD_FAIL);
 }
 
 static void expect_exit(pid_t pid, const char *who)

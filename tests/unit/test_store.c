@@ -458,6 +458,70 @@ static void test_audit_event(void **state)
 	hane_store_close(db);
 }
 
+/* The search log's rows (#22) wait in memory: written by the next commit
+ * (not by a rolled-back one), when due, or at close — each with the time
+ * and the staff member of its event. */
+static void test_audit_event_later(void **state)
+{
+	const char *path = tu_tmp_path("later");
+	hane_db *db = tu_open(path);
+	int due;
+
+	(void)state;
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	assert_int_equal(hane_store_events_due(db), -1);
+	tu_ok(hane_store_audit_event_later(db, "person.search", "", 0,
+					   "{\"kind\":\"name\"}"));
+	due = hane_store_events_due(db);
+	assert_true(due > 0 && due <= 1001);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'person.search'"),
+			 0);
+	/* A rolled-back transaction does not take them with it. */
+	tu_ok(hane_store_begin(db));
+	assert_int_equal(hane_store_end(db, HANE_EINVAL), HANE_EINVAL);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'person.search'"),
+			 0);
+	/* The next commit does, with the event's own time and actor. */
+	setenv("HANE_NOW", "2026-06-15 10:05:00", 1);
+	assert_int_equal(hane_store_set_actor(db, "nobody"), HANE_ENOUSER);
+	tu_ok(hane_store_begin(db));
+	tu_ok(hane_store_commit(db));
+	assert_int_equal(hane_store_events_due(db), -1);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'person.search' AND at = '2026-06-15"
+				   " 10:00:00' AND username = 'tester'"
+				   " AND changes = '{\"kind\":\"name\"}'"),
+			 1);
+	/* Inside a transaction a row is written at once. */
+	tu_ok(hane_store_set_actor(db, "tester"));
+	tu_ok(hane_store_begin(db));
+	tu_ok(hane_store_audit_event_later(db, "person.search", "", 0, NULL));
+	assert_int_equal(hane_store_events_due(db), -1);
+	tu_ok(hane_store_commit(db));
+	/* A program that ends writes what waits. */
+	tu_ok(hane_store_audit_event_later(db, "person.search", "", 0, NULL));
+	hane_store_close(db);
+	db = tu_open(path);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'person.search'"),
+			 3);
+	/* More than 128 waiting: the 129th writes them first. */
+	for (int k = 0; k < 129; k++)
+		tu_ok(hane_store_audit_event_later(db, "person.search", "", 0,
+						   NULL));
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'person.search'"),
+			 3 + 128);
+	tu_ok(hane_store_events_flush(db));
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'person.search'"),
+			 3 + 129);
+	hane_store_close(db);
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +542,7 @@ int main(void)
 		cmocka_unit_test(test_store_refuses_control_chars),
 		cmocka_unit_test(test_unknown_user_can_do_nothing),
 		cmocka_unit_test(test_audit_event),
+		cmocka_unit_test(test_audit_event_later),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

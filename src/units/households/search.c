@@ -6,7 +6,9 @@
  * national digits): typing a number digit by digit and watching which
  * prefixes still find someone would otherwise read the masked number
  * back. Every search is logged (hane_gate_search): who, when, the kind of
- * query and how many results — never the query itself.
+ * query and how many results — never the query itself. The row is written
+ * with the session's next commit or within a second (#22): a keystroke's
+ * search takes no write lock.
  *
  * Debian's SQLite has no ICU, so folding happens here in core and the
  * folded words sit in person_word (word, person_id), a WITHOUT ROWID
