@@ -30,6 +30,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hane/store.h"
+
 /* What a field holds; decides how it is stored, parsed from an option or
  * a CSV cell, shown and edited. */
 enum hane_ftype {
@@ -65,11 +67,128 @@ struct hane_fdef {
 	const char *label_en;
 	const char *titles; /* more CSV titles accepted, '|'-separated */
 	unsigned flags;	    /* enum hane_fflag */
+	const char *expr;   /* read-only SQL for the value (a lookup in
+			       another table, on alias t), or NULL: column */
 };
 
 /* Expands one F(...) row of a unit's X-macro for struct type S. */
 #define HANE_FDEF(S, col, type, opt, tr, en, titles, flags)                    \
-	{#col, (type),	 offsetof(S, col), sizeof(((S *)0)->col), (opt), (tr), \
-	 (en), (titles), (flags)},
+	{#col,                                                                 \
+	 (type),                                                               \
+	 offsetof(S, col),                                                     \
+	 sizeof(((S *)0)->col),                                                \
+	 (opt),                                                                \
+	 (tr),                                                                 \
+	 (en),                                                                 \
+	 (titles),                                                             \
+	 (flags),                                                              \
+	 NULL},
+
+/* A read-only field computed by expr over the row (alias t), e.g. the
+ * name of a referenced record: "(SELECT full_name FROM taxi_driver d
+ * WHERE d.id = t.driver_id)". Never written. */
+#define HANE_FDEF_SQL(S, col, type, expr, tr, en)                              \
+	{#col,                                                                 \
+	 (type),                                                               \
+	 offsetof(S, col),                                                     \
+	 sizeof(((S *)0)->col),                                                \
+	 NULL,                                                                 \
+	 (tr),                                                                 \
+	 (en),                                                                 \
+	 NULL,                                                                 \
+	 HANE_FF_READONLY,                                                     \
+	 (expr)},
+
+/* A column known only to retention and merge: a table whose unit has not
+ * moved onto the descriptor yet lists its personal-data and person-
+ * reference columns this way (no struct: size 0, offset 0). */
+#define HANE_FDEF_COL(col, type, flags)                                        \
+	{#col, (type), 0, 0, NULL, NULL, NULL, NULL, (flags), NULL},
+
+/* Where a record's struct keeps what every stored row has. */
+#define HANE_RNONE ((size_t)-1) /* the struct has no such member */
+
+/* One stored record: its table and the struct it is read into. */
+struct hane_rdef {
+	const char *table; /* constant [a-z_0-9]+; aliased t in SQL */
+	const char *unit;  /* "taxi", "households"…: for messages and lists */
+	size_t size;	   /* of the struct; 0: columns only (see above) */
+	size_t id, version;		/* int64_t members */
+	size_t updated_at, updated_by;	/* char[] members, or HANE_RNONE */
+	const struct hane_fdef *fields; /* every column but the five above */
+	size_t nfields;
+};
+
+/* A record whose struct S has int64_t id and version. */
+#define HANE_RDEF(S, tbl, unitname, fieldarr)                                  \
+	{                                                                      \
+		(tbl), (unitname), sizeof(S), offsetof(S, id),                 \
+			offsetof(S, version), HANE_RNONE, HANE_RNONE,          \
+			(fieldarr), sizeof(fieldarr) / sizeof((fieldarr)[0])   \
+	}
+/* … which also keeps who changed it last and when (char[20], char[64]). */
+#define HANE_RDEF_STAMPED(S, tbl, unitname, fieldarr)                          \
+	{                                                                      \
+		(tbl), (unitname), sizeof(S), offsetof(S, id),                 \
+			offsetof(S, version), offsetof(S, updated_at),         \
+			offsetof(S, updated_by), (fieldarr),                   \
+			sizeof(fieldarr) / sizeof((fieldarr)[0])               \
+	}
+/* A table described for retention and merge only. */
+#define HANE_RDEF_COLS(tbl, unitname, fieldarr)                                \
+	{                                                                      \
+		(tbl), (unitname), 0, HANE_RNONE, HANE_RNONE, HANE_RNONE,      \
+			HANE_RNONE, (fieldarr),                                \
+			sizeof(fieldarr) / sizeof((fieldarr)[0])               \
+	}
+
+/* ---- Store: moving records (src/store/record.c) ---------------------------
+ * Permission checks and validation stay in the unit's model, which calls
+ * these. Errors as in store.h; the messages name no record: the model
+ * replaces them where it has a better one ("Araç bulunamadı: 3"). */
+
+/* Reads row id of def's table into out (def->size bytes).
+ * HANE_ENOTFOUND when there is no such row. */
+int hane_record_get(hane_db *db, const struct hane_rdef *def, int64_t id,
+		    void *out) HANE_WARN_UNUSED;
+
+/* Calls fn for every row of "SELECT … FROM table t" + tail, where tail is
+ * constant SQL (" WHERE t.active = 1 ORDER BY t.name"); bind (may be NULL)
+ * binds tail's named parameters. fn returning non-zero stops the walk
+ * and is returned. The record passed to fn is valid during the call. */
+int hane_record_each(hane_db *db, const struct hane_rdef *def, const char *tail,
+		     int (*bind)(hane_stmt *st, void *arg),
+		     int (*fn)(const void *rec, void *arg),
+		     void *arg) HANE_WARN_UNUSED;
+
+/* The first row of hane_record_each's query into out: HANE_ENOTFOUND
+ * when there is none (e.g. tail " WHERE t.plate = :p"). */
+int hane_record_find(hane_db *db, const struct hane_rdef *def, const char *tail,
+		     int (*bind)(hane_stmt *st, void *arg), void *arg,
+		     void *out) HANE_WARN_UNUSED;
+
+/* Inserts rec when its id is 0 (then sets its id), otherwise updates row
+ * id if its version is still rec's (HANE_ECONFLICT otherwise), both with
+ * the audit, through hane_store_insert/update. Every field but the
+ * read-only ones is written: text as is, or NULL when empty and
+ * HANE_FF_EMPTY_NULL; int by the member's size (negative → NULL with
+ * HANE_FF_EMPTY_NULL); money -1 → NULL; bool 0/1; ref 0 → NULL. changed
+ * (may be NULL) as hane_store_update's. The struct is not read back. */
+int hane_record_save(hane_db *db, const struct hane_rdef *def, void *rec,
+		     int *changed) HANE_WARN_UNUSED;
+
+/* ---- The registry (src/units/records.c, fed by src/units/records.def) ---- */
+
+/* Every stored record's descriptor: the units', then those added with
+ * hane_record_register(); NULL past the end. Retention and merge walk
+ * these. */
+const struct hane_rdef *hane_record_def(size_t i);
+
+/* Adds a descriptor (kept, not copied) for the rest of the process: a
+ * test's fake unit. HANE_ENOMEM when the list (16) is full. */
+int hane_record_register(const struct hane_rdef *def) HANE_WARN_UNUSED;
+
+/* The descriptor of table, or NULL. */
+const struct hane_rdef *hane_record_by_table(const char *table);
 
 #endif

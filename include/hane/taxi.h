@@ -122,6 +122,27 @@ struct hane_taxi_vehicle {
 	char notes[HANE_TAXI_TEXT];
 };
 
+/* The stored fields (hane/record.h): F(member = column, type, option,
+ * label tr, label en, more CSV titles, flags). */
+#define HANE_TAXI_DRIVER_FIELDS(F)                                             \
+	F(full_name, HANE_FT_TEXT, "name", "Ad Soyad", "Full name",            \
+	  "sürücü|driver", HANE_FF_REQUIRED)                                   \
+	F(phone, HANE_FT_PHONE, "phone", "Telefon", "Phone", NULL,             \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(active, HANE_FT_BOOL, "active", "Görevde", "Active", NULL, 0)        \
+	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
+	  HANE_FF_EMPTY_NULL)
+#define HANE_TAXI_VEHICLE_FIELDS(F)                                            \
+	F(plate, HANE_FT_TEXT, NULL, "Plaka", "Plate", NULL, HANE_FF_REQUIRED) \
+	F(wheelchair_places, HANE_FT_INT, "wheelchair", "Tekerlekli sandalye", \
+	  "Wheelchair places", NULL, 0)                                        \
+	F(seats, HANE_FT_INT, "seats", "Koltuk", "Seats", NULL, 0)             \
+	F(in_service, HANE_FT_BOOL, "service", "Hizmette", "In service", NULL, \
+	  0)                                                                   \
+	F(driver_id, HANE_FT_REF, "driver", "Sürücü", "Driver", NULL, 0)       \
+	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
+	  HANE_FF_EMPTY_NULL)
+
 /* Adds (id 0) or saves (id set, version checked) a driver or vehicle
  * (taxi.admin). *id (may be NULL) gets the id. A plate already used is
  * HANE_EEXIST. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/record.h"
 #include "taxi_int.h"
 
 bool tx_words_match(const char *name, const char *query)
@@ -38,25 +39,15 @@ static int required(enum hane_msg field, const char *v)
 
 /* ---- Drivers ---------------------------------------------------------------- */
 
-#define DRIVER_SELECT                                                          \
-	"SELECT id, version, full_name, coalesce(phone,''), active,"           \
-	" coalesce(notes,'') FROM taxi_driver"
-
-static void read_driver(hane_stmt *st, struct hane_taxi_driver *d)
-{
-	memset(d, 0, sizeof *d);
-	d->id = hane_stmt_int(st, 0);
-	d->version = hane_stmt_int(st, 1);
-	TX_COPY(d->full_name, st, 2);
-	TX_COPY(d->phone, st, 3);
-	d->active = hane_stmt_int(st, 4) != 0;
-	TX_COPY(d->notes, st, 5);
-}
+#define F(...) HANE_FDEF(struct hane_taxi_driver, __VA_ARGS__)
+static const struct hane_fdef driver_fields[] = {HANE_TAXI_DRIVER_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_taxi_driver_rdef = HANE_RDEF(
+	struct hane_taxi_driver, "taxi_driver", "taxi", driver_fields);
 
 int hane_taxi_driver_save(hane_db *db, struct hane_taxi_driver *d, int64_t *id)
 {
 	char e164[HANE_PHONE_LEN + 1] = "";
-	int64_t newid = d->id;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_ADMIN)) != 0)
@@ -72,45 +63,22 @@ int hane_taxi_driver_save(hane_db *db, struct hane_taxi_driver *d, int64_t *id)
 		return rc;
 	}
 	TX_SET(d->phone, e164);
-	{
-		struct hane_field f[] = {
-			HANE_FTEXT("full_name", d->full_name),
-			HANE_FTEXT("phone", d->phone[0] ? d->phone : NULL),
-			HANE_FINT("active", d->active ? 1 : 0),
-			HANE_FTEXT("notes", d->notes[0] ? d->notes : NULL),
-		};
-
-		if (d->id)
-			rc = hane_store_update(db, "taxi_driver", d->id,
-					       d->version, f, 4, NULL);
-		else
-			rc = hane_store_insert(db, "taxi_driver", f, 4, &newid);
-	}
-	if (rc)
+	if ((rc = hane_record_save(db, &hane_taxi_driver_rdef, d, NULL)) != 0)
 		return rc;
 	if (id)
-		*id = newid;
-	return hane_taxi_driver_get(db, newid, d);
+		*id = d->id;
+	return hane_taxi_driver_get(db, d->id, d);
 }
 
 int hane_taxi_driver_get(hane_db *db, int64_t id, struct hane_taxi_driver *out)
 {
-	hane_stmt *st = NULL;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st, DRIVER_SELECT " WHERE id = :id");
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":id", id);
-	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_driver(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	rc = hane_record_get(db, &hane_taxi_driver_rdef, id, out);
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_TAXI_NO_DRIVER), (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
 	return rc;
 }
 
@@ -119,50 +87,31 @@ int hane_taxi_driver_each(hane_db *db,
 				    void *arg),
 			  void *arg)
 {
-	struct hane_taxi_driver d;
-	hane_stmt *st = NULL;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       DRIVER_SELECT
-			       " ORDER BY full_name COLLATE TURKISH, id");
-	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_driver(st, &d);
-		rc = fn(&d, arg);
-	}
-	hane_stmt_finalize(st);
-	return rc == HANE_DONE ? 0 : rc;
+	return hane_record_each(db, &hane_taxi_driver_rdef,
+				" ORDER BY t.full_name COLLATE TURKISH, t.id",
+				NULL, (int (*)(const void *, void *))fn, arg);
 }
 
 /* ---- Vehicles --------------------------------------------------------------- */
 
-#define VEHICLE_SELECT                                                         \
-	"SELECT v.id, v.version, v.plate, v.wheelchair_places, v.seats,"       \
-	" v.in_service, coalesce(v.driver_id, 0), coalesce(d.full_name,''),"   \
-	" coalesce(v.notes,'')"                                                \
-	" FROM taxi_vehicle v LEFT JOIN taxi_driver d ON d.id = v.driver_id"
-
-static void read_vehicle(hane_stmt *st, struct hane_taxi_vehicle *v)
-{
-	memset(v, 0, sizeof *v);
-	v->id = hane_stmt_int(st, 0);
-	v->version = hane_stmt_int(st, 1);
-	TX_COPY(v->plate, st, 2);
-	v->wheelchair_places = (int)hane_stmt_int(st, 3);
-	v->seats = (int)hane_stmt_int(st, 4);
-	v->in_service = hane_stmt_int(st, 5) != 0;
-	v->driver_id = hane_stmt_int(st, 6);
-	TX_COPY(v->driver_name, st, 7);
-	TX_COPY(v->notes, st, 8);
-}
+#define F(...) HANE_FDEF(struct hane_taxi_vehicle, __VA_ARGS__)
+static const struct hane_fdef vehicle_fields[] = {HANE_TAXI_VEHICLE_FIELDS(
+	F) HANE_FDEF_SQL(struct hane_taxi_vehicle, driver_name, HANE_FT_TEXT,
+			 "(SELECT d.full_name FROM taxi_driver d WHERE d.id = "
+			 "t.driver_id)",
+			 "Sürücü", "Driver")};
+#undef F
+const struct hane_rdef hane_taxi_vehicle_rdef = HANE_RDEF(
+	struct hane_taxi_vehicle, "taxi_vehicle", "taxi", vehicle_fields);
 
 int hane_taxi_vehicle_save(hane_db *db, struct hane_taxi_vehicle *v,
 			   int64_t *id)
 {
 	char plate[HANE_TAXI_PLATE];
-	int64_t newid = v->id;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_ADMIN)) != 0)
@@ -182,45 +131,30 @@ int hane_taxi_vehicle_save(hane_db *db, struct hane_taxi_vehicle *v,
 			return rc;
 	}
 	TX_SET(v->plate, plate);
-	{
-		struct hane_field f[] = {
-			HANE_FTEXT("plate", v->plate),
-			HANE_FINT("wheelchair_places", v->wheelchair_places),
-			HANE_FINT("seats", v->seats),
-			HANE_FINT("in_service", v->in_service ? 1 : 0),
-			v->driver_id
-				? (struct hane_field)HANE_FINT("driver_id",
-							       v->driver_id)
-				: (struct hane_field)HANE_FNULL("driver_id"),
-			HANE_FTEXT("notes", v->notes[0] ? v->notes : NULL),
-		};
-
-		if (v->id)
-			rc = hane_store_update(db, "taxi_vehicle", v->id,
-					       v->version, f, 6, NULL);
-		else
-			rc = hane_store_insert(db, "taxi_vehicle", f, 6,
-					       &newid);
-	}
+	rc = hane_record_save(db, &hane_taxi_vehicle_rdef, v, NULL);
 	if (rc == HANE_EEXIST)
 		hane_error_set(hane_msg(HANE_M_TAXI_PLATE_EXISTS), v->plate);
 	if (rc)
 		return rc;
 	if (id)
-		*id = newid;
+		*id = v->id;
 	{
 		char key[32];
 
-		snprintf(key, sizeof key, "%lld", (long long)newid);
+		snprintf(key, sizeof key, "%lld", (long long)v->id);
 		return hane_taxi_vehicle_find(db, key, v);
 	}
+}
+
+static int bind_plate(hane_stmt *st, void *arg)
+{
+	return hane_stmt_bind_text(st, ":p", arg);
 }
 
 int hane_taxi_vehicle_find(hane_db *db, const char *key,
 			   struct hane_taxi_vehicle *out)
 {
 	char plate[HANE_TAXI_PLATE];
-	hane_stmt *st = NULL;
 	char *end;
 	long long id;
 	int rc;
@@ -228,28 +162,17 @@ int hane_taxi_vehicle_find(hane_db *db, const char *key,
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
 	id = key && *key ? strtoll(key, &end, 10) : 0;
-	if (key && *key && !*end && id > 0) {
-		rc = hane_stmt_prepare(db, &st,
-				       VEHICLE_SELECT " WHERE v.id = :id");
-		if (rc == 0)
-			rc = hane_stmt_bind_int(st, ":id", id);
-	} else {
-		if (hane_taxi_plate_normalize(plate, key) != 0)
-			return HANE_EINVAL;
-		rc = hane_stmt_prepare(db, &st,
-				       VEHICLE_SELECT " WHERE v.plate = :p");
-		if (rc == 0)
-			rc = hane_stmt_bind_text(st, ":p", plate);
-	}
-	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_vehicle(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	if (key && *key && !*end && id > 0)
+		rc = hane_record_get(db, &hane_taxi_vehicle_rdef, id, out);
+	else if (hane_taxi_plate_normalize(plate, key) != 0)
+		return HANE_EINVAL;
+	else
+		rc = hane_record_find(db, &hane_taxi_vehicle_rdef,
+				      " WHERE t.plate = :p", bind_plate, plate,
+				      out);
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_TAXI_NO_VEHICLE),
 			       key ? key : "");
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
 	return rc;
 }
 
@@ -258,19 +181,13 @@ int hane_taxi_vehicle_each(hane_db *db,
 				     void *arg),
 			   void *arg)
 {
-	struct hane_taxi_vehicle v;
-	hane_stmt *st = NULL;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st, VEHICLE_SELECT " ORDER BY v.plate");
-	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_vehicle(st, &v);
-		rc = fn(&v, arg);
-	}
-	hane_stmt_finalize(st);
-	return rc == HANE_DONE ? 0 : rc;
+	return hane_record_each(db, &hane_taxi_vehicle_rdef,
+				" ORDER BY t.plate", NULL,
+				(int (*)(const void *, void *))fn, arg);
 }
 
 /* ---- Destinations ------------------------------------------------------------ */
