@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "hane/households.h"
+#include "hane/overview.h"
 #include "hane/record.h"
+#include "hane/security.h"
 #include "hane/store.h"
 
 /* ---- A fake unit: a club whose members are persons ----------------------- */
@@ -268,11 +270,117 @@ static void test_registry(void **s)
 		}
 }
 
+/* ---- Retention and merge see the fake unit --------------------------------- */
+
+static void test_retention_sees_fake_unit(void **s)
+{
+	hane_db *db = tu_open(NULL);
+	int64_t gone, kept, giver, m_gone, m_kept;
+	int n = 0;
+
+	(void)s;
+	create_tables(db);
+	setenv("HANE_NOW", "2019-01-10 09:00:00", 1);
+	gone = add_person(db, tu_tckn(11), "Ali");
+	kept = add_person(db, tu_tckn(12), "Veli");
+	giver = add_person(db, tu_tckn(13), "Can");
+	m_gone = add_member(db, gone, "Komşusu Ali, Atatürk Cd. 5");
+	m_kept = add_member(db, kept, "Kızı bakıyor");
+	tu_clock_default();
+	/* A club row changed two years ago is service: Veli is kept. So is
+	 * Can, by a gift found only through its field table's flag. */
+	setenv("HANE_NOW", "2024-06-01 10:00:00", 1);
+	{
+		struct club_member m;
+		struct gift g = {0};
+
+		tu_ok(hane_record_get(db, &club, m_kept, &m));
+		m.active = true;
+		tu_ok(hane_record_save(db, &club, &m, NULL));
+		g.giver_person_id = giver;
+		snprintf(g.what, sizeof g.what, "Annesinden kalan halı");
+		tu_ok(hane_record_save(db, &gift, &g, NULL));
+	}
+	tu_clock_default();
+	tu_ok(hane_retention_run(db, false, NULL, NULL, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(count(db,
+			       "SELECT count(*) FROM retention_log WHERE"
+			       " person_id = :a",
+			       gone),
+			 1);
+	/* The personal free text about Ali is gone, the rest stays; his
+	 * club row's audit no longer holds it. */
+	assert_int_equal(count(db,
+			       "SELECT count(*) FROM test_club WHERE id = :a"
+			       " AND remark = '***'",
+			       m_gone),
+			 1);
+	assert_int_equal(count(db,
+			       "SELECT count(*) FROM audit WHERE changes LIKE"
+			       " '%Atatürk%'",
+			       0),
+			 0);
+	assert_int_equal(count(db,
+			       "SELECT count(*) FROM test_club WHERE id = :a"
+			       " AND remark = 'Kızı bakıyor'",
+			       m_kept),
+			 1);
+	assert_int_equal(count(db,
+			       "SELECT count(*) FROM test_gift WHERE what ="
+			       " 'Annesinden kalan halı'",
+			       0),
+			 1);
+	hane_store_close(db);
+}
+
+static void test_merge_moves_fake_unit(void **s)
+{
+	hane_db *db = tu_open(NULL);
+	int64_t a, b, mb, mid;
+	struct club_member m;
+	struct gift g = {0};
+
+	(void)s;
+	create_tables(db);
+	a = add_person(db, tu_tckn(21), "Ayşe");
+	b = add_person(db, NULL, "ayse");
+	mb = add_member(db, b, "kulüp kaydı");
+	g.giver_person_id = b;
+	snprintf(g.what, sizeof g.what, "kitap");
+	tu_ok(hane_record_save(db, &gift, &g, NULL));
+	tu_ok(hane_overview_merge(db, a, b, NULL, &mid));
+	tu_ok(hane_record_get(db, &club, mb, &m));
+	assert_int_equal(m.person_id, a);
+	assert_int_equal(count(db,
+			       "SELECT giver_person_id FROM test_gift WHERE"
+			       " id = :a",
+			       g.id),
+			 a);
+	assert_int_equal(count(db,
+			       "SELECT count(*) FROM overview_merge_ref WHERE"
+			       " merge_id = :a AND tbl LIKE 'test_%'",
+			       mid),
+			 2);
+	/* Undo gives them back to b. */
+	tu_ok(hane_overview_merge_undo(db, mid));
+	tu_ok(hane_record_get(db, &club, mb, &m));
+	assert_int_equal(m.person_id, b);
+	assert_int_equal(count(db,
+			       "SELECT giver_person_id FROM test_gift WHERE"
+			       " id = :a",
+			       g.id),
+			 b);
+	hane_store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_save_get_each),
 		cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_retention_sees_fake_unit),
+		cmocka_unit_test(test_merge_moves_fake_unit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
 
 #include "hane/i18n.h"
 #include "hane/perm.h"
+#include "hane/record.h"
 #include "units/households/households_int.h"
 #include "units/overview/overview_int.h"
 
@@ -156,14 +157,49 @@ int hane_overview_duplicates(hane_db *db,
 
 /* ---- Merging --------------------------------------------------------------- */
 
-/* The rows of other units that point at a person. */
-static const struct {
-	const char *tbl, *col;
-} refs[] = {
-	{"homecare_client", "person_id"},
-	{"taxi_rider", "person_id"},
-	{"fb_donation", "donor_person_id"},
-};
+/* The rows of other units that point at a person: every column the
+ * registry of records flags HANE_FF_PERSON_REF (hane/record.h), in the
+ * tables this database has. The unit rules a merge may not break
+ * (check_units) stay written here. */
+static bool table_here(hane_db *db, const char *t)
+{
+	hane_stmt *st = NULL;
+	bool yes = false;
+
+	if (hane_stmt_prepare(db, &st,
+			      "SELECT 1 FROM sqlite_schema WHERE type = 'table'"
+			      " AND name = :t") == 0 &&
+	    hane_stmt_bind_text(st, ":t", t) == 0)
+		yes = hane_stmt_step(st) == HANE_ROW;
+	hane_stmt_finalize(st);
+	return yes;
+}
+
+/* The i-th person reference of the registry: its table and column. */
+static bool person_ref(size_t i, const char **tbl, const char **col)
+{
+	const struct hane_rdef *d;
+
+	for (size_t k = 0; (d = hane_record_def(k)); k++)
+		for (size_t f = 0; f < d->nfields; f++)
+			if ((d->fields[f].flags & HANE_FF_PERSON_REF) &&
+			    i-- == 0) {
+				*tbl = d->table;
+				*col = d->fields[f].column;
+				return true;
+			}
+	return false;
+}
+
+static bool is_person_ref(const char *tbl, const char *col)
+{
+	const char *t, *c;
+
+	for (size_t i = 0; person_ref(i, &t, &c); i++)
+		if (strcmp(t, tbl) == 0 && strcmp(c, col) == 0)
+			return true;
+	return false;
+}
 
 static int count_sql(hane_db *db, const char *sql, int64_t a, int64_t b,
 		     int64_t *out)
@@ -220,16 +256,19 @@ static int move_refs(hane_db *db, int64_t merge_id, int64_t from, int64_t to,
 		     int *moved)
 {
 	char sql[256];
+	const char *tbl, *col;
 	int rc = 0;
 
-	for (size_t i = 0; i < sizeof refs / sizeof refs[0] && !rc; i++) {
+	for (size_t i = 0; !rc && person_ref(i, &tbl, &col); i++) {
 		hane_stmt *st = NULL;
 		int64_t ids[512], vers[512];
 		int n = 0;
 
+		if (!table_here(db, tbl))
+			continue;
 		snprintf(sql, sizeof sql,
 			 "SELECT id, version FROM %s WHERE %s = :p LIMIT 512",
-			 refs[i].tbl, refs[i].col);
+			 tbl, col);
 		if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
 			return rc;
 		if ((rc = hane_stmt_bind_int(st, ":p", from)) == 0)
@@ -243,15 +282,14 @@ static int move_refs(hane_db *db, int64_t merge_id, int64_t from, int64_t to,
 			return rc;
 		rc = 0;
 		for (int k = 0; k < n && !rc; k++) {
-			struct hane_field f[] = {HANE_FINT(refs[i].col, to)};
+			struct hane_field f[] = {HANE_FINT(col, to)};
 			struct hane_field l[] = {
 				HANE_FINT("merge_id", merge_id),
-				HANE_FTEXT("tbl", refs[i].tbl),
-				HANE_FTEXT("col", refs[i].col),
+				HANE_FTEXT("tbl", tbl), HANE_FTEXT("col", col),
 				HANE_FINT("row_id", ids[k])};
 
-			rc = hane_store_update(db, refs[i].tbl, ids[k], vers[k],
-					       f, 1, NULL);
+			rc = hane_store_update(db, tbl, ids[k], vers[k], f, 1,
+					       NULL);
 			if (!rc && merge_id)
 				rc = hane_store_insert(db, "overview_merge_ref",
 						       l, 4, NULL);
@@ -590,30 +628,25 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 	st = NULL;
 	/* The unit rows moved by the merge go back to b. */
 	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT tbl, row_id FROM overview_merge_ref"
+				    "SELECT tbl, col, row_id FROM"
+				    " overview_merge_ref"
 				    " WHERE merge_id = :m ORDER BY id")) ||
 	    (rc = hane_stmt_bind_int(st, ":m", merge_id)))
 		goto done;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		const char *tbl = hane_stmt_text(st, 0);
-		int64_t row = hane_stmt_int(st, 1);
+		char tbl[64], col[64], sql[160];
+		int64_t row = hane_stmt_int(st, 2), ver;
+		struct hane_field f[] = {HANE_FINT(col, ib)};
 
-		for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
-			char sql[160];
-			int64_t ver;
-			struct hane_field f[] = {HANE_FINT(refs[i].col, ib)};
-
-			if (strcmp(tbl, refs[i].tbl) != 0)
-				continue;
-			snprintf(sql, sizeof sql,
-				 "SELECT version FROM %s WHERE id = :id",
-				 refs[i].tbl);
-			if ((rc = hane_store_query_int(db, &ver, sql, ":id",
-						       row)) ||
-			    (rc = hane_store_update(db, refs[i].tbl, row, ver,
-						    f, 1, NULL)))
-				goto done;
-		}
+		snprintf(tbl, sizeof tbl, "%s", hane_stmt_text(st, 0));
+		snprintf(col, sizeof col, "%s", hane_stmt_text(st, 1));
+		if (!is_person_ref(tbl, col))
+			continue;
+		snprintf(sql, sizeof sql,
+			 "SELECT version FROM %s WHERE id = :id", tbl);
+		if ((rc = hane_store_query_int(db, &ver, sql, ":id", row)) ||
+		    (rc = hane_store_update(db, tbl, row, ver, f, 1, NULL)))
+			goto done;
 	}
 	if (rc < 0)
 		goto done;

@@ -15,8 +15,18 @@
  * visit → its client → the person; a taxi trip → its appointment → the
  * rider → the person), up to MAX_CHAIN links: a client taken on years ago
  * and visited every week is being served.
- * Table and column names come from the catalogue, are checked to be
- * plain identifiers, and are the only text put into SQL; values are bound.
+ * A person reference named otherwise (fb_donation.donor_person_id) is
+ * found in the registry of records (hane/record.h: HANE_FF_PERSON_REF).
+ *
+ * What goes. The free text of those rows that the registry flags
+ * HANE_FF_PERSONAL. What no field table can say stays written here: the
+ * person's and household's own anonymisation (names become "Anonim",
+ * the birth date keeps its year), text that is personal only when typed
+ * (typed_text), the end dates of running services (running), the copies
+ * a duplicates merge keeps, the audit trail and the retention log.
+ * Table and column names come from the catalogue or the registry, are
+ * checked to be plain identifiers, and are the only text put into SQL;
+ * values are bound.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,6 +39,7 @@
 #include "hane/files.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
+#include "hane/record.h"
 #include "hane/security.h"
 #include "staff_int.h"
 
@@ -99,6 +110,22 @@ static bool ident_ok(const char *s)
 	return true;
 }
 
+/* Whether table t has column c (both plain identifiers). */
+static bool column_exists(hane_db *db, const char *t, const char *c)
+{
+	hane_stmt *st = NULL;
+	bool yes = false;
+
+	if (hane_stmt_prepare(db, &st,
+			      "SELECT 1 FROM pragma_table_info(:t)"
+			      " WHERE name = :c") == 0 &&
+	    hane_stmt_bind_text(st, ":t", t) == 0 &&
+	    hane_stmt_bind_text(st, ":c", c) == 0)
+		yes = hane_stmt_step(st) == HANE_ROW;
+	hane_stmt_finalize(st);
+	return yes;
+}
+
 /* ---- Unit tables that reference persons ------------------------------------ */
 
 #define MAX_CHAIN 4
@@ -112,7 +139,9 @@ struct ref_table {
 		char table[64];
 		char fk[64]; /* in link[k], pointing at link[k-1].id */
 	} link[MAX_CHAIN + 1];
-	char column[16]; /* person_id or household_id, of link[0] */
+	char column[64]; /* of link[0]: person_id, household_id or another
+			    person reference of the registry */
+	bool person;	 /* column refers to person.id (else household) */
 	char stamp[64];	 /* SQL for the row's date on alias x, or "'9999'" */
 };
 
@@ -167,6 +196,36 @@ static const char *const not_service =
 	" AND m.name NOT IN ('person', 'household', 'person_word',"
 	" 'retention_log', 'audit', 'staff') AND m.name NOT LIKE 'sqlite%'";
 
+/* Adds the person references of the registered records (hane/record.h)
+ * that the catalogue does not name person_id (fb_donation.donor_person_id):
+ * a unit that calls its reference otherwise is found too. */
+static int registry_refs(hane_db *db, struct ref_table **list, size_t *count,
+			 size_t *cap)
+{
+	const struct hane_rdef *d;
+	struct ref_table *r;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && (d = hane_record_def(i)); i++) {
+		for (size_t k = 0; rc == 0 && k < d->nfields; k++) {
+			const struct hane_fdef *f = &d->fields[k];
+
+			if (!(f->flags & HANE_FF_PERSON_REF) ||
+			    strcmp(f->column, "person_id") == 0 ||
+			    !ident_ok(d->table) || !ident_ok(f->column) ||
+			    !column_exists(db, d->table, f->column))
+				continue;
+			if ((rc = ref_add(list, count, cap, &r)) != 0)
+				break;
+			snprintf(r->link[0].table, sizeof r->link[0].table,
+				 "%s", d->table);
+			snprintf(r->column, sizeof r->column, "%s", f->column);
+			r->person = true;
+		}
+	}
+	return rc;
+}
+
 /* Lists the tables with a person_id or household_id column, other than
  * the registry's own and the logs, then every table whose rows reach one
  * of them through foreign keys. *out is the caller's (free). */
@@ -198,9 +257,12 @@ static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 		snprintf(r->link[0].table, sizeof r->link[0].table, "%s", t);
 		snprintf(r->column, sizeof r->column, "%s",
 			 hane_stmt_text(st, 1));
+		r->person = strcmp(r->column, "person_id") == 0;
 	}
 	hane_stmt_finalize(st);
 	st = NULL;
+	if (rc >= 0)
+		rc = registry_refs(db, &list, &count, &cap);
 	/* Children by foreign key, one level per pass. */
 	snprintf(sql, sizeof sql,
 		 "SELECT m.name, f.\"from\", f.\"table\" FROM sqlite_schema m,"
@@ -294,8 +356,7 @@ static void ref_subquery(struct sbuf *b, const struct ref_table *r)
 	snprintf(part, sizeof part, ", coalesce((SELECT max(%s)", r->stamp);
 	sb_add(b, part);
 	ref_from(b, r);
-	sb_add(b, strcmp(r->column, "person_id") == 0 ? "p.id), '')"
-						      : "p.household_id), '')");
+	sb_add(b, r->person ? "p.id), '')" : "p.household_id), '')");
 }
 
 /* ---- Services still running ------------------------------------------------ */
@@ -422,28 +483,22 @@ static int exec_id(hane_db *db, const char *sql, int64_t id, const char *now,
 #define HOUSEHOLD_FIELDS                                                       \
 	"street,building,door,phone,notes,audit_values,unit_free_text"
 
-/* The free text of the units' rows that can name or place a person: case
- * notes, addresses, reasons typed by staff. Codes, dates, amounts and
- * counts stay (statistics). A column missing from the schema is skipped.
- * A value becomes "***" (not NULL), so rules like "a cancelled visit has
- * a reason" or a CHECK on length still hold. */
-static const struct {
-	const char *table;
-	const char *const columns[6];
-} free_text[] = {
-	{"inspection_request", {"referrer", "reason_text", "cancel_reason"}},
-	{"inspection_visit",
-	 {"present", "health", "disability", "findings", "note"}},
-	{"inspection_decision", {"reason"}},
-	{"fb_referral", {"reason"}},
-	{"fb_distribution", {"override_reason", "notes"}},
-	{"homecare_client", {"notes"}},
-	{"homecare_visit",
-	 {"tasks", "notes", "cancel_reason", "followup_note"}},
-	{"taxi_rider", {"driver_notes"}},
-	{"taxi_appointment", {"pickup_address", "override_reason", "notes"}},
-	{"taxi_trip", {"from_address", "to_address", "cancel_reason"}},
-};
+/* The free text of the units' rows that can name or place a person (case
+ * notes, addresses, reasons typed by staff) is what the registry of
+ * records (hane/record.h) flags HANE_FF_PERSONAL. Codes, dates, amounts
+ * and counts stay (statistics). A column missing from the schema is
+ * skipped. A value becomes "***" (not NULL), so rules like "a cancelled
+ * visit has a reason" or a CHECK on length still hold. */
+static bool personal_text(const char *table, const char *column)
+{
+	const struct hane_rdef *d = hane_record_by_table(table);
+
+	for (size_t k = 0; d && k < d->nfields; k++)
+		if ((d->fields[k].flags & HANE_FF_PERSONAL) &&
+		    strcmp(d->fields[k].column, column) == 0)
+			return d->fields[k].type == HANE_FT_TEXT;
+	return false;
+}
 
 /* Free text that is a person's only when typed rather than chosen: a taxi
  * destination typed into a booking (an address: "kızının evi, Yavuz Cd.
@@ -464,12 +519,8 @@ static int scrub(hane_db *db, const struct ref_table *r, int64_t id)
 	const char *t = r->link[r->depth].table;
 	struct sbuf set = {0}, rows = {0}, q = {0};
 	hane_stmt *st = NULL;
-	size_t k;
 	int rc = 0;
 
-	for (k = 0; k < sizeof free_text / sizeof free_text[0]; k++)
-		if (strcmp(free_text[k].table, t) == 0)
-			break;
 	rc = hane_stmt_prepare(db, &st,
 			       "SELECT name FROM pragma_table_info(:t)");
 	if (rc == 0)
@@ -477,11 +528,7 @@ static int scrub(hane_db *db, const struct ref_table *r, int64_t id)
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
 		const char *col = hane_stmt_text(st, 0);
 
-		for (int c = 0; k < sizeof free_text / sizeof free_text[0] &&
-				c < 6 && free_text[k].columns[c];
-		     c++) {
-			if (strcmp(col, free_text[k].columns[c]) != 0)
-				continue;
+		if (personal_text(t, col)) {
 			sb_add(&set, set.len ? ", " : "");
 			sb_add(&set, col);
 			sb_add(&set, " = CASE WHEN ");
@@ -609,7 +656,7 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 			     "DELETE FROM person_word WHERE person_id = :id",
 			     it->person_id, now, by);
 	for (size_t i = 0; rc == 0 && i < nrefs; i++)
-		if (strcmp(refs[i].column, "person_id") == 0)
+		if (refs[i].person)
 			rc = scrub(db, &refs[i], it->person_id);
 	/* The earlier audit rows hold the old values: destroying the
 	 * identity means destroying those copies too. Who did what and when
@@ -653,7 +700,7 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 	if (rc || left > 0)
 		return rc;
 	for (size_t i = 0; rc == 0 && i < nrefs; i++)
-		if (strcmp(refs[i].column, "household_id") == 0)
+		if (!refs[i].person)
 			rc = scrub(db, &refs[i], it->household_id);
 	if (rc == 0)
 		rc = exec_id(
@@ -907,9 +954,7 @@ int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
 		sb_add(&out, ": ");
 		rc = q.oom ? HANE_ENOMEM
 			   : rows_json(db, &out, q.s,
-				       strcmp(refs[i].column, "person_id") == 0
-					       ? pid
-					       : hid);
+				       refs[i].person ? pid : hid);
 		free(q.s);
 	}
 	sb_add(&out, "},\n  \"processing_log\": ");
