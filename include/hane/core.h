@@ -98,6 +98,10 @@ int hane_text_chars(const char *s);
 /* Trims ASCII white space at both ends in place; returns s. */
 char *hane_text_trim(char *s);
 
+/* Text copy into a char array, always terminated, cut if too long: dst
+ * must be an array (sizeof is its capacity), src a string (not NULL). */
+#define HANE_COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
+
 /* ---- Field checks shared by the units' models ----------------------- */
 
 /* Sets the detail "<field>: <why>" (field: a message id, enum hane_msg)
@@ -188,6 +192,47 @@ bool hane_date_valid(int y, int m, int d);
 
 /* Whole years between birth and on (both ISO); -1 if either is invalid. */
 int hane_date_age(const char *birth, const char *on);
+
+/* Day numbers: days since 1970-01-01 in the proleptic Gregorian calendar
+ * (calendar days, no time zone). Dates are added and compared as numbers
+ * and turned back into ISO text. */
+#define HANE_DAY_NONE INT64_MIN
+
+/* The day number of a real date y-m-d (not checked). */
+int64_t hane_date_days(int y, int m, int d);
+
+/* The day number of a strict ISO date "YYYY-MM-DD"; HANE_DAY_NONE when
+ * iso is NULL, malformed or not a real date. */
+int64_t hane_date_day(const char *iso);
+
+/* The civil date of day number z. */
+void hane_date_civil(int64_t z, int *y, int *m, int *d);
+
+/* The ISO text of day number z (years outside 0..9999 are clamped).
+ * Returns out. */
+char *hane_date_iso(char out[HANE_DATE_LEN + 1], int64_t z);
+
+/* ISO weekday of day number z: 1 Monday … 7 Sunday. */
+int hane_date_weekday_of(int64_t z);
+
+/* ISO weekday of an ISO date: 1 Monday … 7 Sunday; 0 if it is not one. */
+int hane_date_weekday(const char *iso);
+
+/* The name of ISO weekday wd (1 Monday … 7 Sunday) in the current
+ * language: "Pzt"/"Mon" when abbreviated, else "Pazartesi"/"Monday"; ""
+ * for anything else. Borrowed, static. */
+const char *hane_weekday_name(int wd, bool abbreviated);
+
+/* The ISO weekday a folded word names (hane_text_fold: "pzt",
+ * "pazartesi", "mon", "monday", …, both languages, short and long), or 0.
+ */
+int hane_weekday_from_word(const char *folded);
+
+/* A set of weekdays as staff type it ("pzt, Çarşamba cum", "mon sat",
+ * "135", "5,1") to its ISO digits in order ("135"); "" for empty text.
+ * HANE_EINVAL when a word names no day, with that (folded) word in bad;
+ * no error detail is set: the caller names its field. */
+int hane_weekdays_parse(char out[8], char bad[64], const char *text);
 
 /* ---- Phone numbers ---------------------------------------------------- */
 

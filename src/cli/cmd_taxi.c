@@ -629,10 +629,6 @@ static int board_vehicle(const struct hane_taxi_vehicle *v, void *arg)
 				   board_trip, b);
 }
 
-static const enum hane_msg weekday_names[8] = {
-	HANE_M_TAXI_WD_1, HANE_M_TAXI_WD_1, HANE_M_TAXI_WD_2, HANE_M_TAXI_WD_3,
-	HANE_M_TAXI_WD_4, HANE_M_TAXI_WD_5, HANE_M_TAXI_WD_6, HANE_M_TAXI_WD_7};
-
 static int cmd_board(struct hane_cli *cli, struct args *a)
 {
 	static const char *const known[] = {NULL};
@@ -645,7 +641,7 @@ static int cmd_board(struct hane_cli *cli, struct args *a)
 	if (!day_arg(a->o.npos > 1 ? a->o.pos[1] : NULL, iso))
 		return hane_cli_fail(HANE_EINVAL);
 	printf("%s %s\n", hane_date_format(shown, iso),
-	       hane_msg(weekday_names[hane_taxi_weekday(iso)]));
+	       hane_weekday_name(hane_taxi_weekday(iso), false));
 	if ((rc = hane_gate_list(cli->db, "taxi.board")) == 0)
 		rc = hane_taxi_vehicle_each(cli->db, board_vehicle, &b);
 	if (rc)

@@ -194,3 +194,152 @@ int hane_date_age(const char *birth, const char *on)
 		age--;
 	return age < 0 ? -1 : age;
 }
+
+/* ---- Day numbers ---------------------------------------------------------- */
+
+/* Howard Hinnant's days_from_civil and civil_from_days: exact for the
+ * proleptic Gregorian calendar, with no time zone (dates are calendar
+ * days). The one copy in hane: every unit counts days through these. */
+int64_t hane_date_days(int y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int64_t hane_date_day(const char *iso)
+{
+	int y, m, d;
+
+	return parse_iso(iso, &y, &m, &d) ? hane_date_days(y, m, d)
+					  : HANE_DAY_NONE;
+}
+
+void hane_date_civil(int64_t z, int *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+char *hane_date_iso(char out[HANE_DATE_LEN + 1], int64_t z)
+{
+	int y, m, d;
+
+	hane_date_civil(z, &y, &m, &d);
+	if (y < 0)
+		y = 0;
+	if (y > 9999)
+		y = 9999;
+	/* By hand, not snprintf: the schedule and the demo year make many. */
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+	return out;
+}
+
+int hane_date_weekday_of(int64_t z)
+{
+	/* 1970-01-01 was a Thursday (ISO 4). */
+	int64_t w = (z + 3) % 7;
+
+	return (int)(w < 0 ? w + 7 : w) + 1;
+}
+
+int hane_date_weekday(const char *iso)
+{
+	int64_t z = hane_date_day(iso);
+
+	return z == HANE_DAY_NONE ? 0 : hane_date_weekday_of(z);
+}
+
+/* ---- Weekday names ------------------------------------------------------- */
+
+const char *hane_weekday_name(int wd, bool abbreviated)
+{
+	static const enum hane_msg abbr[7] = {
+		HANE_M_DAY_1, HANE_M_DAY_2, HANE_M_DAY_3, HANE_M_DAY_4,
+		HANE_M_DAY_5, HANE_M_DAY_6, HANE_M_DAY_7,
+	};
+	static const enum hane_msg full[7] = {
+		HANE_M_WEEKDAY_1, HANE_M_WEEKDAY_2, HANE_M_WEEKDAY_3,
+		HANE_M_WEEKDAY_4, HANE_M_WEEKDAY_5, HANE_M_WEEKDAY_6,
+		HANE_M_WEEKDAY_7,
+	};
+
+	if (wd < 1 || wd > 7)
+		return "";
+	return hane_msg(abbreviated ? abbr[wd - 1] : full[wd - 1]);
+}
+
+int hane_weekday_from_word(const char *folded)
+{
+	/* Folded (lower case, no Turkish letters): what staff type in either
+	 * language, short or long, Monday first. */
+	static const char *const words[7][4] = {
+		{"pzt", "pazartesi", "mon", "monday"},
+		{"sal", "sali", "tue", "tuesday"},
+		{"car", "carsamba", "wed", "wednesday"},
+		{"per", "persembe", "thu", "thursday"},
+		{"cum", "cuma", "fri", "friday"},
+		{"cmt", "cumartesi", "sat", "saturday"},
+		{"paz", "pazar", "sun", "sunday"},
+	};
+
+	for (int d = 0; d < 7 && folded; d++)
+		for (int k = 0; k < 4; k++)
+			if (strcmp(folded, words[d][k]) == 0)
+				return d + 1;
+	return 0;
+}
+
+int hane_weekdays_parse(char out[8], char bad[64], const char *text)
+{
+	char key[256];
+	bool on[8] = {false};
+	int n = 0;
+
+	bad[0] = '\0';
+	hane_text_fold(key, sizeof key, text ? text : "");
+	for (char *save = NULL, *w = strtok_r(key, " ", &save); w;
+	     w = strtok_r(NULL, " ", &save)) {
+		int d;
+
+		if (strspn(w, "1234567") == strlen(w)) {
+			for (const char *c = w; *c; c++)
+				on[*c - '0'] = true;
+		} else if ((d = hane_weekday_from_word(w)) != 0) {
+			on[d] = true;
+		} else {
+			snprintf(bad, 64, "%s", w);
+			out[0] = '\0';
+			return HANE_EINVAL;
+		}
+	}
+	for (int d = 1; d <= 7; d++)
+		if (on[d])
+			out[n++] = (char)('0' + d);
+	out[n] = '\0';
+	return 0;
+}

@@ -634,6 +634,79 @@ static void test_date_format_age(void **state)
 	assert_int_equal(hane_date_age("", "2024-01-04"), -1);
 }
 
+/* Day numbers: the one days_from_civil of hane, round trip over every
+ * day from 1900 to 2100, known anchors and weekdays. */
+static void test_date_days(void **state)
+{
+	char out[HANE_DATE_LEN + 1];
+	int y, m, d;
+
+	(void)state;
+	assert_int_equal(hane_date_day("1970-01-01"), 0);
+	assert_int_equal(hane_date_day("1970-01-02"), 1);
+	assert_int_equal(hane_date_day("1969-12-31"), -1);
+	assert_int_equal(
+		hane_date_day("2000-03-01") - hane_date_day("2000-02-28"), 2);
+	assert_int_equal(
+		hane_date_day("2100-03-01") - hane_date_day("2100-02-28"), 1);
+	assert_int_equal(hane_date_days(2026, 12, 3),
+			 hane_date_day("2026-12-03"));
+	assert_true(hane_date_day("2026-02-29") == HANE_DAY_NONE);
+	assert_true(hane_date_day("2026-1-05") == HANE_DAY_NONE);
+	assert_true(hane_date_day("03.12.2026") == HANE_DAY_NONE);
+	assert_true(hane_date_day(NULL) == HANE_DAY_NONE);
+	assert_string_equal(hane_date_iso(out, 0), "1970-01-01");
+	assert_string_equal(hane_date_iso(out, hane_date_day("2024-02-28") + 1),
+			    "2024-02-29");
+	assert_string_equal(hane_date_iso(out, hane_date_day("2026-12-31") + 1),
+			    "2027-01-01");
+	for (int64_t z = hane_date_days(1900, 1, 1);
+	     z <= hane_date_days(2100, 12, 31); z++) {
+		hane_date_civil(z, &y, &m, &d);
+		assert_true(hane_date_valid(y, m, d));
+		assert_int_equal(hane_date_days(y, m, d), z);
+		assert_int_equal(hane_date_day(hane_date_iso(out, z)), z);
+	}
+	assert_int_equal(hane_date_weekday("1970-01-01"), 4);
+	assert_int_equal(hane_date_weekday("2026-06-15"), 1);
+	assert_int_equal(hane_date_weekday("2026-06-21"), 7);
+	assert_int_equal(hane_date_weekday("2024-02-29"), 4);
+	assert_int_equal(hane_date_weekday("1969-12-29"), 1);
+	assert_int_equal(hane_date_weekday("2026-13-01"), 0);
+	assert_int_equal(hane_date_weekday_of(-4), 7);
+}
+
+static void test_weekday_names(void **state)
+{
+	char days[8], bad[64];
+
+	(void)state;
+	assert_string_equal(hane_weekday_name(1, true), "Pzt");
+	assert_string_equal(hane_weekday_name(3, false), "Çarşamba");
+	assert_string_equal(hane_weekday_name(7, false), "Pazar");
+	assert_string_equal(hane_weekday_name(0, true), "");
+	assert_string_equal(hane_weekday_name(8, false), "");
+	hane_lang_set(HANE_LANG_EN);
+	assert_string_equal(hane_weekday_name(2, true), "Tue");
+	assert_string_equal(hane_weekday_name(6, false), "Saturday");
+	hane_lang_set(HANE_LANG_TR);
+	assert_int_equal(hane_weekday_from_word("carsamba"), 3);
+	assert_int_equal(hane_weekday_from_word("sun"), 7);
+	assert_int_equal(hane_weekday_from_word("friday"), 5);
+	assert_int_equal(hane_weekday_from_word("bayram"), 0);
+	assert_int_equal(hane_weekday_from_word(NULL), 0);
+	tu_ok(hane_weekdays_parse(days, bad, "Cuma, pzt Çarşamba"));
+	assert_string_equal(days, "135");
+	tu_ok(hane_weekdays_parse(days, bad, "5,1 sat"));
+	assert_string_equal(days, "156");
+	tu_ok(hane_weekdays_parse(days, bad, ""));
+	assert_string_equal(days, "");
+	assert_int_equal(hane_weekdays_parse(days, bad, "pzt BAYRAM"),
+			 HANE_EINVAL);
+	assert_string_equal(bad, "bayram");
+	assert_int_equal(hane_weekdays_parse(days, bad, "8"), HANE_EINVAL);
+}
+
 /* ---- Phones -------------------------------------------------------------- */
 
 static void expect_phone(const char *in, const char *want)
@@ -979,6 +1052,8 @@ int main(void)
 		cmocka_unit_test(test_date_reject),
 		cmocka_unit_test(test_date_valid),
 		cmocka_unit_test(test_date_format_age),
+		cmocka_unit_test(test_date_days),
+		cmocka_unit_test(test_weekday_names),
 		cmocka_unit_test(test_phone_normalize),
 		cmocka_unit_test(test_phone_reject),
 		cmocka_unit_test(test_phone_format),

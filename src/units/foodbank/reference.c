@@ -358,63 +358,14 @@ done:
 
 /* ---- Collection days ------------------------------------------------------- */
 
-static const enum hane_msg day_short[7] = {
-	HANE_M_FB_DAY_1, HANE_M_FB_DAY_2, HANE_M_FB_DAY_3, HANE_M_FB_DAY_4,
-	HANE_M_FB_DAY_5, HANE_M_FB_DAY_6, HANE_M_FB_DAY_7,
-};
-
-/* Folded day words → ISO weekday (both languages, short and long). */
-static int day_number(const char *key)
-{
-	static const struct {
-		const char *word;
-		int day;
-	} words[] = {
-		{"pzt", 1}, {"pazartesi", 1}, {"sal", 2}, {"sali", 2},
-		{"car", 3}, {"carsamba", 3},  {"per", 4}, {"persembe", 4},
-		{"cum", 5}, {"cuma", 5},      {"cmt", 6}, {"cumartesi", 6},
-		{"paz", 7}, {"pazar", 7},     {"mon", 1}, {"monday", 1},
-		{"tue", 2}, {"tuesday", 2},   {"wed", 3}, {"wednesday", 3},
-		{"thu", 4}, {"thursday", 4},  {"fri", 5}, {"friday", 5},
-		{"sat", 6}, {"saturday", 6},  {"sun", 7}, {"sunday", 7},
-	};
-
-	if (key[0] >= '1' && key[0] <= '7' && key[1] == '\0')
-		return key[0] - '0';
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(words[i].word, key) == 0)
-			return words[i].day;
-	return 0;
-}
-
 int hane_foodbank_days_parse(char out[8], const char *text)
 {
-	char key[256], *word, *save = NULL;
-	bool on[8] = {false};
-	int n = 0;
+	char bad[64];
 
-	hane_text_fold(key, sizeof key, text);
-	/* "135" written as one word: digits each a day. */
-	if (key[0] && strspn(key, "1234567") == strlen(key)) {
-		for (const char *p = key; *p; p++)
-			on[*p - '0'] = true;
-	} else {
-		for (word = strtok_r(key, " ", &save); word;
-		     word = strtok_r(NULL, " ", &save)) {
-			int d = day_number(word);
-
-			if (!d) {
-				hane_error_set(hane_msg(HANE_M_FB_DAY_BAD),
-					       word);
-				return HANE_EINVAL;
-			}
-			on[d] = true;
-		}
+	if (hane_weekdays_parse(out, bad, text) != 0) {
+		hane_error_set(hane_msg(HANE_M_FB_DAY_BAD), bad);
+		return HANE_EINVAL;
 	}
-	for (int d = 1; d <= 7; d++)
-		if (on[d])
-			out[n++] = (char)('0' + d);
-	out[n] = '\0';
 	return 0;
 }
 
@@ -428,32 +379,16 @@ char *hane_foodbank_days_format(char *out, size_t outsz, const char *days)
 			continue;
 		len += (size_t)snprintf(out + len, outsz - len, "%s%s",
 					len ? ", " : "",
-					hane_msg(day_short[*p - '1']));
+					hane_weekday_name(*p - '0', true));
 	}
 	if (!out[0])
 		snprintf(out, outsz, "-");
 	return out;
 }
 
-/* ISO weekday (1 = Monday) of an ISO date; 0 if it is not one. */
-static int iso_weekday(const char *date)
-{
-	int y, m, d;
-
-	if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-	    !hane_date_valid(y, m, d))
-		return 0;
-	/* Sakamoto's method: 0 = Sunday. */
-	static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-	if (m < 3)
-		y -= 1;
-	int w = (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
-	return w == 0 ? 7 : w;
-}
-
 bool hane_foodbank_collects(const struct hane_fb_branch *b, const char *date)
 {
-	int w = iso_weekday(date);
+	int w = hane_date_weekday(date);
 
 	return w && strchr(b->days, '0' + w) != NULL;
 }

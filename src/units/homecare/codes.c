@@ -163,60 +163,16 @@ bool hc_gives(const char *have, const char *service)
 
 /* ---- Dates and times ---------------------------------------------------------- */
 
-/* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian
- * calendar, no time zones involved (dates are calendar days). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 int hc_day(int64_t *out, const char *iso)
 {
-	int y, m, d, n = 0;
+	int64_t z = hane_date_day(iso);
 
-	if (!iso || strlen(iso) != HANE_DATE_LEN ||
-	    sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
-	    n != HANE_DATE_LEN || !hane_date_valid(y, m, d)) {
+	if (z == HANE_DAY_NONE) {
 		hane_error_set("%s", hane_msg(HANE_M_HC_V_DATE));
 		return HANE_EINVAL;
 	}
-	*out = days_from_civil(y, m, d);
+	*out = z;
 	return 0;
-}
-
-void hc_iso(char out[HANE_DATE_LEN + 1], int64_t z)
-{
-	int64_t era, doe, yoe, y, doy, mp, d, m;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
-	snprintf(out, HANE_DATE_LEN + 1, "%04d-%02d-%02d", (int)y, (int)m,
-		 (int)d);
-}
-
-int hc_weekday(int64_t day)
-{
-	/* 1970-01-01 was a Thursday (4). */
-	int64_t w = (day + 3) % 7;
-
-	if (w < 0)
-		w += 7;
-	return (int)w + 1;
 }
 
 int hc_minutes(const char *s)
@@ -287,11 +243,6 @@ int hc_check_date(enum hane_msg field, const char *iso, bool required)
 
 /* ---- Weekdays ------------------------------------------------------------------ */
 
-static const enum hane_msg day_short[7] = {
-	HANE_M_HC_DAY_1, HANE_M_HC_DAY_2, HANE_M_HC_DAY_3, HANE_M_HC_DAY_4,
-	HANE_M_HC_DAY_5, HANE_M_HC_DAY_6, HANE_M_HC_DAY_7,
-};
-
 char *hane_homecare_days_format(char *out, size_t outsz, const char *days)
 {
 	size_t len = 0;
@@ -303,58 +254,25 @@ char *hane_homecare_days_format(char *out, size_t outsz, const char *days)
 			continue;
 		len += (size_t)snprintf(out + len, outsz - len, "%s%s",
 					len ? " " : "",
-					hane_msg(day_short[*p - '1']));
+					hane_weekday_name(*p - '0', true));
 	}
 	return out;
 }
 
-/* Folded Turkish and English names of the weekdays, Monday first. */
-static const char *const day_words[7][4] = {
-	{"pzt", "pazartesi", "mon", "monday"},
-	{"sal", "sali", "tue", "tuesday"},
-	{"car", "carsamba", "wed", "wednesday"},
-	{"per", "persembe", "thu", "thursday"},
-	{"cum", "cuma", "fri", "friday"},
-	{"cmt", "cumartesi", "sat", "saturday"},
-	{"paz", "pazar", "sun", "sunday"},
-};
-
 int hane_homecare_days_parse(char out[8], const char *text)
 {
-	char key[256];
-	bool on[8] = {false};
-	size_t n = 0;
+	char key[256], bad[64];
 
 	hane_text_fold(key, sizeof key, text ? text : "");
 	if (strcmp(key, "hafta ici") == 0 || strcmp(key, "weekdays") == 0) {
 		strcpy(out, "12345");
 		return 0;
 	}
-	for (char *save = NULL, *w = strtok_r(key, " ", &save); w;
-	     w = strtok_r(NULL, " ", &save)) {
-		bool found = false;
-
-		if (strspn(w, "1234567") == strlen(w)) {
-			for (char *c = w; *c; c++)
-				on[*c - '0'] = true;
-			continue;
-		}
-		for (int d = 0; d < 7 && !found; d++)
-			for (int k = 0; k < 4; k++)
-				if (strcmp(w, day_words[d][k]) == 0) {
-					on[d + 1] = found = true;
-					break;
-				}
-		if (!found) {
-			hane_error_set(hane_msg(HANE_M_HC_V_DAYS), w);
-			return HANE_EINVAL;
-		}
+	if (hane_weekdays_parse(out, bad, text) != 0) {
+		hane_error_set(hane_msg(HANE_M_HC_V_DAYS), bad);
+		return HANE_EINVAL;
 	}
-	for (int d = 1; d <= 7; d++)
-		if (on[d])
-			out[n++] = (char)('0' + d);
-	out[n] = '\0';
-	if (n == 0) {
+	if (!out[0]) {
 		hane_error_set(hane_msg(HANE_M_HC_V_DAYS), text ? text : "");
 		return HANE_EINVAL;
 	}
@@ -387,8 +305,8 @@ int hc_holidays_fill(hane_db *db, int64_t lo, int64_t hi, unsigned char *kinds)
 	size_t n = (size_t)(hi - lo + 1);
 	int rc;
 
-	hc_iso(from, lo);
-	hc_iso(to, hi);
+	hane_date_iso(from, lo);
+	hane_date_iso(to, hi);
 	if ((rc = hane_holiday_fill(db, from, to, kinds, n)))
 		return rc;
 	for (size_t i = 0; i < n; i++)

@@ -20,9 +20,6 @@
 /* Days since 1970-01-01 for an ISO date; HANE_EINVAL (with the field's
  * message) when it is not one. */
 int hc_day(int64_t *out, const char *iso);
-void hc_iso(char out[HANE_DATE_LEN + 1], int64_t day);
-/* 1 Monday … 7 Sunday. */
-int hc_weekday(int64_t day);
 /* Minutes since midnight of "HH:MM", or -1. */
 int hc_minutes(const char *hhmm);
 void hc_hhmm(char out[HANE_HC_TIME_LEN + 1], int minutes);

@@ -64,8 +64,8 @@ static int load_plans(struct gen *g, struct plan_row **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
-	hc_iso(from, g->from);
-	hc_iso(to, g->to);
+	hane_date_iso(from, g->from);
+	hane_date_iso(to, g->to);
 	rc = hane_stmt_prepare(
 		g->db, &st,
 		"SELECT p.id, p.version, p.client_id, p.service, p.period,"
@@ -146,11 +146,11 @@ static void period_bounds(int64_t day, const char *period, int64_t *ps,
 	int y, m;
 
 	if (strcmp(period, "week") == 0) {
-		*ps = day - (hc_weekday(day) - 1);
+		*ps = day - (hane_date_weekday_of(day) - 1);
 		*pe = *ps + 6;
 		return;
 	}
-	hc_iso(iso, day);
+	hane_date_iso(iso, day);
 	y = atoi(iso);
 	m = atoi(iso + 5);
 	snprintf(first, sizeof first, "%04d-%02d-01", y, m);
@@ -180,8 +180,8 @@ static int slots_taken(struct gen *g, const struct plan_row *r, int64_t ps,
 	*n = 0;
 	if (rc)
 		return rc;
-	hc_iso(a, ps);
-	hc_iso(b, pe);
+	hane_date_iso(a, ps);
+	hane_date_iso(b, pe);
 	if ((rc = hane_stmt_bind_int(st, ":p", r->p.id)) ||
 	    (rc = hane_stmt_bind_text(st, ":a", a)) ||
 	    (rc = hane_stmt_bind_text(st, ":b", b)))
@@ -213,8 +213,8 @@ static int days_busy(struct gen *g, const struct plan_row *r, int64_t ps,
 
 	if (rc)
 		return rc;
-	hc_iso(a, ps);
-	hc_iso(b, pe);
+	hane_date_iso(a, ps);
+	hane_date_iso(b, pe);
 	if ((rc = hane_stmt_bind_int(st, ":c", r->p.client_id)) ||
 	    (rc = hane_stmt_bind_text(st, ":s", r->p.service)) ||
 	    (rc = hane_stmt_bind_int(st, ":p", r->p.id)) ||
@@ -278,7 +278,7 @@ static int place(struct gen *g, const struct plan_row *r, int64_t ps,
 	}
 	for (int64_t d = ps; d <= pe; d++) {
 		int kd = kind_of(g, d);
-		char wd = (char)('0' + hc_weekday(d));
+		char wd = (char)('0' + hane_date_weekday_of(d));
 		bool active = d >= act_lo && d <= act_hi;
 		bool ok = kd != HANE_HC_FULL &&
 			  !(kd == HANE_HC_HALF && end_min > HALF_DAY_END);
@@ -317,7 +317,7 @@ static int place(struct gen *g, const struct plan_row *r, int64_t ps,
 		chosen[k++] = cand[i];
 	for (int64_t d = ps; d <= pe; d++) {
 		int kd = kind_of(g, d);
-		char wd = (char)('0' + hc_weekday(d));
+		char wd = (char)('0' + hane_date_weekday_of(d));
 
 		if (d < act_lo || d > act_hi || busy[d - ps] ||
 		    !strchr(base, wd) || strchr(pref, wd) ||
@@ -412,7 +412,7 @@ static int auto_candidates(struct gen *g, const struct plan_row *r,
 	if (rc)
 		return rc;
 	(void)hc_day(&day, date);
-	wd[0] = (char)('0' + hc_weekday(day));
+	wd[0] = (char)('0' + hane_date_weekday_of(day));
 	wd[1] = '\0';
 	if ((rc = hane_stmt_bind_text(st, ":s", r->p.service)) ||
 	    (rc = hane_stmt_bind_text(st, ":wd", wd)) ||
@@ -457,7 +457,7 @@ static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 	s.client_id = r->p.client_id;
 	HC_SET(s.client_name, r->name);
 	HC_SET(s.service, r->p.service);
-	hc_iso(s.date, day);
+	hane_date_iso(s.date, day);
 	/* Today, after the window has passed: no visit is made for a time
 	 * already gone (the plan's other days carry on). */
 	nb = not_before(s.date);

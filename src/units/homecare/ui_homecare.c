@@ -36,11 +36,7 @@ static const char *short_date(char out[8], const char *iso)
 /* "Pzt" for an ISO date. */
 static const char *weekday_name(const char *iso)
 {
-	int64_t d;
-
-	if (hc_day(&d, iso) != 0)
-		return "";
-	return hane_msg((enum hane_msg)(HANE_M_HC_DAY_1 + hc_weekday(d) - 1));
+	return hane_weekday_name(hane_date_weekday(iso), true);
 }
 
 /* The needs "bedridden,alone" as words. */
@@ -364,7 +360,7 @@ struct agenda {
 
 static int64_t week_start(int64_t day)
 {
-	return day - (hc_weekday(day) - 1);
+	return day - (hane_date_weekday_of(day) - 1);
 }
 
 static int agenda_row(const struct hane_homecare_visit *v, void *arg)
@@ -428,8 +424,8 @@ static int agenda_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	} else {
 		int64_t lo = a->week ? week_start(a->day) : a->day;
 
-		hc_iso(from, lo);
-		hc_iso(to, a->week ? lo + 6 : lo);
+		hane_date_iso(from, lo);
+		hane_date_iso(to, a->week ? lo + 6 : lo);
 		flt.from = from;
 		flt.to = to;
 		flt.worker_id = a->worker_id;
@@ -459,12 +455,12 @@ static void agenda_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 		int64_t lo = week_start(a->day);
 		char dd[8];
 
-		hc_iso(d1, lo);
-		hc_iso(d2, lo + 6);
+		hane_date_iso(d1, lo);
+		hane_date_iso(d2, lo + 6);
 		snprintf(when, sizeof when, "%s–%s", short_date(dd, d1),
 			 hane_date_format(d2, d2));
 	} else {
-		hc_iso(d1, a->day);
+		hane_date_iso(d1, a->day);
 		snprintf(when, sizeof when, "%s %s", hane_date_format(d2, d1),
 			 weekday_name(d1));
 	}
@@ -763,9 +759,9 @@ static void schedule_screen(struct hane_ui *ui)
 		char iso[HANE_DATE_LEN + 1];
 
 		do {
-			hc_iso(iso, ++d);
+			hane_date_iso(iso, ++d);
 		} while (strcmp(iso + 8, "01") != 0);
-		hc_iso(iso, d - 1);
+		hane_date_iso(iso, d - 1);
 		hane_ui_form_set(f, S_TO, hane_date_format(buf, iso));
 	}
 	hane_ui_form_set_clean(f);

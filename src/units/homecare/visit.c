@@ -303,8 +303,9 @@ int hc_worker_fits(hane_db *db, int64_t worker_id, const char *service,
 	}
 	if ((rc = hc_day(&day, date)))
 		return rc;
-	if (!strchr(w.work_days, '0' + hc_weekday(day))) {
-		char d[8] = {(char)('0' + hc_weekday(day)), 0}, name[32];
+	if (!strchr(w.work_days, '0' + hane_date_weekday_of(day))) {
+		char d[8] = {(char)('0' + hane_date_weekday_of(day)), 0},
+		     name[32];
 
 		hane_error_set(hane_msg(HANE_M_HC_WORKER_DAY_OFF), w.name,
 			       hane_homecare_days_format(name, sizeof name, d));

@@ -209,35 +209,6 @@ static int not_one_of(enum hane_inspection_list l, enum hane_msg field)
 
 /* ---- Dates ------------------------------------------------------------------ */
 
-/* Howard Hinnant's days_from_civil / civil_from_days: exact for the
- * proleptic Gregorian calendar, no time zones involved. */
-static int64_t days_from_civil(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static bool parse_iso(const char *iso, int *y, int *m, int *d)
 {
 	if (!iso || strlen(iso) != HANE_DATE_LEN || iso[4] != '-' ||
@@ -268,7 +239,7 @@ int hane_inspection_date_add(char out[HANE_DATE_LEN + 1], const char *iso,
 		hane_error_set("%s", hane_msg(HANE_M_DATE_INVALID));
 		return HANE_EINVAL;
 	}
-	civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+	hane_date_civil(hane_date_days(y, m, d) + days, &y, &m, &d);
 	if (y < 1 || y > 9999) {
 		hane_error_set("%s", hane_msg(HANE_M_DATE_RANGE));
 		return HANE_EINVAL;
@@ -289,7 +260,7 @@ int hane_inspection_days_between(const char *a, const char *b)
 
 	if (!parse_iso(a, &ya, &ma, &da) || !parse_iso(b, &yb, &mb, &db))
 		return 0;
-	return (int)(days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da));
+	return (int)(hane_date_days(yb, mb, db) - hane_date_days(ya, ma, da));
 }
 
 /* ---- Small helpers ------------------------------------------------------------ */

@@ -153,7 +153,7 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 		snprintf(d->today, sizeof d->today, "%s", today);
 	else
 		hane_today(d->today);
-	if (ov_days(d->today) == INT64_MIN) {
+	if (hane_date_day(d->today) == HANE_DAY_NONE) {
 		hane_error_set("%s: %s", hane_msg(HANE_M_OV_BAD_DATE),
 			       d->today);
 		return HANE_EINVAL;

@@ -32,7 +32,7 @@ struct gen {
 	uint64_t rng;
 	int year;
 	char first[HANE_DATE_LEN + 1], last[HANE_DATE_LEN + 1];
-	int64_t d0, d1; /* ov_days of first and last */
+	int64_t d0, d1; /* day numbers of first and last */
 	int64_t *hh;	/* active households, by id */
 	size_t nhh;
 	int64_t *persons;
@@ -117,12 +117,11 @@ static void spread_day(struct gen *g, int64_t k, int64_t n, int64_t lo_off,
 	int64_t span = (g->d1 - hi_cut) - (g->d0 + lo_off);
 	int64_t d = g->d0 + lo_off + (n > 0 ? span * k / n : 0);
 
-	/* 1970-01-01 was a Thursday: (d + 3) % 7 is 0 on Monday. */
-	while ((d + 3) % 7 >= 5)
+	while (hane_date_weekday_of(d) >= 6)
 		d--;
 	if (d < g->d0)
 		d = g->d0 + 2;
-	ov_date(out, d);
+	hane_date_iso(out, d);
 }
 
 /* ---- Registry ------------------------------------------------------------- */
@@ -239,8 +238,8 @@ static int gen_inspection(struct gen *g, int64_t n)
 			break;
 		ver = 2;
 		hane_inspection_visit_init(&v);
-		dv = ov_days(r.requested_on) + rnd_in(g, 0, 5);
-		ov_date(v.visited_on, dv);
+		dv = hane_date_day(r.requested_on) + rnd_in(g, 0, 5);
+		hane_date_iso(v.visited_on, dv);
 		snprintf(v.tenure, sizeof v.tenure, "%s",
 			 k % 3 ? "tenant" : "owner");
 		v.rent_kurus = k % 3 ? 500000 : -1;
@@ -261,7 +260,7 @@ static int gen_inspection(struct gen *g, int64_t n)
 		}
 		hane_inspection_decision_init(&d);
 		dd = dv + rnd_in(g, 0, 3);
-		ov_date(d.decided_on, dd);
+		hane_date_iso(d.decided_on, dd);
 		snprintf(d.reason, sizeof d.reason, "%s",
 			 "Örnek veri: inceleme raporuna göre.");
 		if (kind == 0) {
@@ -276,7 +275,7 @@ static int gen_inspection(struct gen *g, int64_t n)
 				kind == 2 ? -1 : rnd_in(g, 10, 50) * 10000;
 			if (kind == 3) {
 				strcpy(d.start_on, d.decided_on);
-				ov_date(d.end_on, dd + 180);
+				hane_date_iso(d.end_on, dd + 180);
 				strcpy(d.frequency, "monthly");
 			}
 		}
@@ -346,7 +345,7 @@ static int gen_foodbank(struct gen *g, int64_t nhh)
 
 			memset(&x, 0, sizeof x);
 			x.household_id = hh;
-			ov_date(x.date, d);
+			hane_date_iso(x.date, d);
 			x.branch_id = br.id[k % br.n];
 			snprintf(x.package, sizeof x.package, "standard");
 			x.value_kurus = 85000;
@@ -385,7 +384,7 @@ static int workdays(struct gen *g, char (**out)[HANE_DATE_LEN + 1], size_t *n)
 
 		if ((d + 3) % 7 >= 5)
 			continue;
-		ov_date(iso, d);
+		hane_date_iso(iso, d);
 		if ((rc = hane_homecare_holiday(g->db, iso, &kind, NULL, 0)) !=
 		    0)
 			return rc;
@@ -723,8 +722,8 @@ int hane_overview_demo_year_units(hane_db *db, int year, double scale,
 	 * visits and trips still to come. */
 	if (strcmp(g.last, today) >= 0)
 		ov_date_add(g.last, today, -1);
-	g.d0 = ov_days(g.first);
-	g.d1 = ov_days(g.last);
+	g.d0 = hane_date_day(g.first);
+	g.d1 = hane_date_day(g.last);
 	if (g.d1 - g.d0 < 60) {
 		hane_error_set("%s", hane_msg(HANE_M_OV_DEMO_FUTURE));
 		return HANE_EINVAL;

@@ -6,10 +6,6 @@
 
 #include "hane/overview.h"
 
-/* Days since 1970-01-01 of an ISO date (civil calendar); INT64_MIN when
- * iso is not one. And back. */
-int64_t ov_days(const char *iso);
-void ov_date(char out[HANE_DATE_LEN + 1], int64_t days);
 /* iso plus n days into out ("" when iso is not a date). */
 void ov_date_add(char out[HANE_DATE_LEN + 1], const char *iso, int n);
 

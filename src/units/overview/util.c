@@ -6,53 +6,15 @@
 #include "hane/i18n.h"
 #include "units/overview/overview_int.h"
 
-/* Howard Hinnant's days_from_civil: exact for every Gregorian date. */
-int64_t ov_days(const char *iso)
-{
-	int y, m, d;
-	char tail;
-
-	if (!iso || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-	    strlen(iso) != HANE_DATE_LEN || !hane_date_valid(y, m, d))
-		return INT64_MIN;
-	y -= m <= 2;
-	{
-		int64_t era = (y >= 0 ? y : y - 399) / 400;
-		int64_t yoe = y - era * 400;
-		int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-		int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-		return era * 146097 + doe - 719468;
-	}
-}
-
-void ov_date(char out[HANE_DATE_LEN + 1], int64_t z)
-{
-	int64_t era, doe, yoe, y, doy, mp, d, m;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	y += m <= 2;
-	snprintf(out, HANE_DATE_LEN + 1, "%04d-%02d-%02d", (int)y, (int)m,
-		 (int)d);
-}
-
 void ov_date_add(char out[HANE_DATE_LEN + 1], const char *iso, int n)
 {
-	int64_t d = ov_days(iso);
+	int64_t d = hane_date_day(iso);
 
-	if (d == INT64_MIN) {
+	if (d == HANE_DAY_NONE) {
 		out[0] = '\0';
 		return;
 	}
-	ov_date(out, d + n);
+	hane_date_iso(out, d + n);
 }
 
 int ov_has_param(const char *sql, const char *name)

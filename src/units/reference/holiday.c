@@ -87,45 +87,6 @@ int hane_holiday_get(hane_db *db, const char *day, struct hane_holiday *out)
 	return rc < 0 ? rc : 0;
 }
 
-/* Days since 1970-01-01 of an ISO date (proleptic Gregorian). */
-static int64_t day_number(const char *iso)
-{
-	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void day_from_number(char out[HANE_DATE_LEN + 1], int64_t z)
-{
-	int64_t era, doe, yoe, y, doy, mp, d, m;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
-	if (y < 0 || y > 9999)
-		y = 9999;
-	out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10), out[3] = (char)('0' + y % 10);
-	out[4] = '-', out[5] = (char)('0' + m / 10),
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-', out[8] = (char)('0' + d / 10),
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
-}
-
 int hane_holiday_fill(hane_db *db, const char *from, const char *to,
 		      unsigned char *kinds, size_t n)
 {
@@ -135,8 +96,8 @@ int hane_holiday_fill(hane_db *db, const char *from, const char *to,
 
 	if ((rc = check_iso(from)) || (rc = check_iso(to)))
 		return rc;
-	lo = day_number(from);
-	hi = day_number(to);
+	lo = hane_date_day(from);
+	hi = hane_date_day(to);
 	if (hi < lo || (size_t)(hi - lo + 1) > n)
 		return HANE_EINVAL;
 	memset(kinds, HANE_HOLIDAY_NONE, (size_t)(hi - lo + 1));
@@ -144,7 +105,7 @@ int hane_holiday_fill(hane_db *db, const char *from, const char *to,
 		char iso[HANE_DATE_LEN + 1];
 		int fx;
 
-		day_from_number(iso, d);
+		hane_date_iso(iso, d);
 		if ((fx = fixed_index(iso)) >= 0)
 			kinds[d - lo] = (unsigned char)fixed[fx].kind;
 	}
@@ -156,7 +117,7 @@ int hane_holiday_fill(hane_db *db, const char *from, const char *to,
 	    (rc = hane_stmt_bind_text(st, ":t", to)))
 		goto done;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		int64_t d = day_number(hane_stmt_text(st, 0));
+		int64_t d = hane_date_day(hane_stmt_text(st, 0));
 		unsigned char k = hane_stmt_int(st, 1) ? HANE_HOLIDAY_HALF
 						       : HANE_HOLIDAY_FULL;
 
@@ -344,7 +305,7 @@ int hane_holiday_unentered(hane_db *db, const char *from, const char *to,
 
 	years[0] = '\0';
 	hane_today(today);
-	day_from_number(ahead, day_number(today) + 120);
+	hane_date_iso(ahead, hane_date_day(today) + 120);
 	lo = atoi(today);
 	hi = atoi(ahead);
 	/* The years of from..to join the next 120 days' (at most 10). */

@@ -87,38 +87,13 @@ const char *hane_taxi_purpose_parse(const char *word)
 
 unsigned hane_taxi_weekdays_parse(const char *s)
 {
-	static const char *const names[7][4] = {
-		{"pzt", "pazartesi", "mon", "monday"},
-		{"sal", "sali", "tue", "tuesday"},
-		{"car", "carsamba", "wed", "wednesday"},
-		{"per", "persembe", "thu", "thursday"},
-		{"cum", "cuma", "fri", "friday"},
-		{"cmt", "cumartesi", "sat", "saturday"},
-		{"paz", "pazar", "sun", "sunday"},
-	};
-	char f[256], *save = NULL, *w;
+	char days[8], bad[64];
 	unsigned bits = 0;
 
-	hane_text_fold(f, sizeof f, s ? s : "");
-	if (!f[0])
+	if (hane_weekdays_parse(days, bad, s) != 0)
 		return 0;
-	for (w = strtok_r(f, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-		bool hit = false;
-
-		if (strspn(w, "1234567") == strlen(w)) {
-			for (const char *c = w; *c; c++)
-				bits |= 1u << (*c - '0');
-			continue;
-		}
-		for (int d = 0; d < 7 && !hit; d++)
-			for (int k = 0; k < 4 && !hit; k++)
-				if (strcmp(w, names[d][k]) == 0) {
-					bits |= 1u << (d + 1);
-					hit = true;
-				}
-		if (!hit)
-			return 0;
-	}
+	for (const char *c = days; *c; c++)
+		bits |= 1u << (*c - '0');
 	return bits;
 }
 
@@ -561,7 +536,7 @@ static int window_check(hane_db *db, struct plan *p, int horizon,
 		}
 	}
 	if (dn - tn > horizon) {
-		tx_day_from_number(last, tn + horizon);
+		hane_date_iso(last, tn + horizon);
 		hane_date_format(shown[0], p->b.day);
 		hane_date_format(shown[1], last);
 		hane_error_set(hane_msg(HANE_M_TAXI_TOO_EARLY), shown[0],
@@ -932,7 +907,7 @@ int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
 	if (z - tn > s.series_days && !sr->b.override) {
 		char last[HANE_DATE_LEN + 1], shown[11];
 
-		tx_day_from_number(last, tn + s.series_days);
+		hane_date_iso(last, tn + s.series_days);
 		hane_error_set(hane_msg(HANE_M_TAXI_SERIES_TOO_LONG),
 			       s.series_days, hane_date_format(shown, last));
 		return HANE_EINVAL;
@@ -997,7 +972,7 @@ int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
 		char day[HANE_DATE_LEN + 1];
 		bool skip = false;
 
-		tx_day_from_number(day, d);
+		hane_date_iso(day, d);
 		if (!(sr->weekdays & (1u << hane_taxi_weekday(day))))
 			continue;
 		for (size_t i = 0; i < sr->nskip; i++) {

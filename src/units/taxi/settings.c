@@ -54,50 +54,14 @@ char *hane_taxi_time_format(char out[HANE_TAXI_TIME], int minutes)
 	return out;
 }
 
-/* Howard Hinnant's days_from_civil: exact for the Gregorian calendar. */
-static long days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 bool tx_day_number(const char *day, long *out)
 {
-	int y, m, d;
-	char tail;
+	int64_t z = hane_date_day(day);
 
-	if (!day || strlen(day) != HANE_DATE_LEN ||
-	    sscanf(day, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-	    day[4] != '-' || day[7] != '-' || !hane_date_valid(y, m, d))
+	if (z == HANE_DAY_NONE)
 		return false;
-	*out = days_from_civil(y, m, d);
+	*out = (long)z;
 	return true;
-}
-
-void tx_day_from_number(char out[HANE_DATE_LEN + 1], long z)
-{
-	long era, doe, yoe, y, doy, mp, d, m;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
-	/* y, m, d are in range for any day number we make; unsigned casts
-	 * let the compiler see the output fits. */
-	snprintf(out, HANE_DATE_LEN + 1, "%04u-%02u-%02u", (unsigned)y % 10000u,
-		 (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
 int hane_taxi_day_add(char out[HANE_DATE_LEN + 1], const char *day, int n)
@@ -108,18 +72,13 @@ int hane_taxi_day_add(char out[HANE_DATE_LEN + 1], const char *day, int n)
 		hane_error_set(hane_msg(HANE_M_TAXI_BAD_DAY), day ? day : "");
 		return HANE_EINVAL;
 	}
-	tx_day_from_number(out, z + n);
+	hane_date_iso(out, z + n);
 	return 0;
 }
 
 int hane_taxi_weekday(const char *day)
 {
-	long z;
-
-	if (!tx_day_number(day, &z))
-		return 0;
-	/* 1970-01-01 was a Thursday (ISO 4). */
-	return (int)(((z % 7) + 7 + 3) % 7) + 1;
+	return hane_date_weekday(day);
 }
 
 int hane_taxi_plate_normalize(char out[HANE_TAXI_PLATE], const char *s)

@@ -17,8 +17,6 @@ bool tx_words_match(const char *name, const char *query);
 
 /* Days since 1970-01-01 of an ISO day; false when it is not one. */
 bool tx_day_number(const char *day, long *out);
-/* The ISO day of a day number. */
-void tx_day_from_number(char out[HANE_DATE_LEN + 1], long n);
 
 /* The settings without a permission check (the caller made one). */
 int tx_settings(hane_db *db, struct hane_taxi_settings *out);

@@ -160,17 +160,14 @@ static int board_fill(struct hane_ui *ui, struct hane_ui_list *l,
 
 static void board_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
-	static const enum hane_msg wd[8] = {HANE_M_TAXI_WD_1, HANE_M_TAXI_WD_1,
-					    HANE_M_TAXI_WD_2, HANE_M_TAXI_WD_3,
-					    HANE_M_TAXI_WD_4, HANE_M_TAXI_WD_5,
-					    HANE_M_TAXI_WD_6, HANE_M_TAXI_WD_7};
 	struct board *b = arg;
 	char shown[HANE_DATE_LEN + 1];
 
 	(void)ui;
 	snprintf(out, outsz, hane_msg(HANE_M_TAXI_UI_INFO),
 		 hane_date_format(shown, b->day),
-		 hane_msg(wd[hane_taxi_weekday(b->day)]), b->nveh, b->ntrips);
+		 hane_weekday_name(hane_taxi_weekday(b->day), false), b->nveh,
+		 b->ntrips);
 }
 
 /* The mobility aid is health data: in clear for the taxi unit's staff
