@@ -67,7 +67,10 @@ int hane_cli_usage(const char *cmd, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	fprintf(stderr, hane_msg(HANE_M_CLI_HINT), cmd ? cmd : "");
+	if (cmd && *cmd)
+		fprintf(stderr, hane_msg(HANE_M_CLI_HINT), cmd);
+	else
+		fputs(hane_msg(HANE_M_CLI_HINT_TOP), stderr);
 	fputc('\n', stderr);
 	return HANE_EXIT_USAGE;
 }
@@ -474,11 +477,66 @@ static int set_lang(const char *s)
 	return 0;
 }
 
+/* The options before the command, matched exactly: "--dbx=F" is refused,
+ * not taken for --db (#18). Sets *next to the first argument after them;
+ * returns -1 to go on, or the exit status (--help, --version, an error). */
+static int global_options(struct hane_cli *cli, int argc, char **argv,
+			  int *next)
+{
+	static const char *const takes_value[] = {"db", "lang", "user",
+						  "password-file"};
+	int i;
+
+	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		const char *a = argv[i] + 2, *eq = strchr(a, '='), *v = NULL;
+		size_t len = eq ? (size_t)(eq - a) : strlen(a);
+		int k = -1;
+
+		for (int j = 0; j < 4; j++)
+			if (strlen(takes_value[j]) == len &&
+			    strncmp(a, takes_value[j], len) == 0)
+				k = j;
+		if (k < 0 && !eq && !strcmp(a, "help")) {
+			usage(stdout);
+			return 0;
+		}
+		if (k < 0 && !eq && !strcmp(a, "version")) {
+			printf("hane %s (schema %d)\n", HANE_VERSION,
+			       hane_store_schema_latest());
+			return 0;
+		}
+		if (k < 0) {
+			hane_cli_usage(NULL,
+				       hane_msg(HANE_M_CLI_UNKNOWN_GLOBAL),
+				       argv[i]);
+			return HANE_EXIT_USAGE;
+		}
+		if (eq)
+			v = eq + 1;
+		else if (i + 1 < argc)
+			v = argv[++i];
+		else
+			return hane_cli_usage(
+				NULL, hane_msg(HANE_M_CLI_MISSING_VALUE),
+				argv[i]);
+		if (k == 0)
+			cli->db_path = v;
+		else if (k == 1 && set_lang(v))
+			return HANE_EXIT_USAGE;
+		else if (k == 2)
+			cli->user = v;
+		else if (k == 3)
+			password_file = v;
+	}
+	*next = i;
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	struct hane_cli cli = {0};
 	const char *env;
-	int i, rc;
+	int i = 1, rc;
 
 	/* Before anything else: the ids hane started with, and no file
 	 * opened until someone has logged in (hane/files.h). */
@@ -503,46 +561,8 @@ int main(int argc, char **argv)
 	env = getenv("HANE_DB");
 	if (env && *env)
 		cli.db_path = env;
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char *v = NULL;
-
-		if (strncmp(a, "--", 2) != 0)
-			break;
-		if (strcmp(a, "--help") == 0) {
-			usage(stdout);
-			return 0;
-		}
-		if (strcmp(a, "--version") == 0) {
-			printf("hane %s (schema %d)\n", HANE_VERSION,
-			       hane_store_schema_latest());
-			return 0;
-		}
-		if (strchr(a, '=')) {
-			v = strchr(a, '=') + 1;
-		} else if (strcmp(a, "--db") == 0 || strcmp(a, "--lang") == 0 ||
-			   strcmp(a, "--user") == 0 ||
-			   strcmp(a, "--password-file") == 0) {
-			if (i + 1 >= argc)
-				return hane_cli_usage(
-					"", hane_msg(HANE_M_CLI_MISSING_VALUE),
-					a);
-			v = argv[++i];
-		}
-		if (strncmp(a, "--db", 4) == 0 && v) {
-			cli.db_path = v;
-		} else if (strncmp(a, "--lang", 6) == 0 && v) {
-			if (set_lang(v))
-				return HANE_EXIT_USAGE;
-		} else if (strncmp(a, "--user", 6) == 0 && v) {
-			cli.user = v;
-		} else if (strncmp(a, "--password-file", 15) == 0 && v) {
-			password_file = v;
-		} else {
-			return hane_cli_usage(
-				"", hane_msg(HANE_M_CLI_UNKNOWN_OPT), a);
-		}
-	}
+	if ((rc = global_options(&cli, argc, argv, &i)) >= 0)
+		return rc;
 	if (hane_files_privileged()) {
 		/* Set-group-ID: the database comes from root's configuration
 		 * and nowhere else (hane/files.h). */
