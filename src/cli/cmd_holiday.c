@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/core.h"
 #include "hane/reference.h"
 
@@ -24,81 +25,88 @@ static int print_holiday(const struct hane_holiday *h, void *arg)
 	return 0;
 }
 
+struct holiday_opts {
+	int64_t year;
+	int half;
+};
+
+#define S struct holiday_opts
+static const struct hane_opt list_opts[] = {
+	HANE_OPT(S, "year", year, HANE_FT_INT, 0, HANE_M_OPT_HOLIDAY_YEAR),
+	{0}};
+static const struct hane_opt add_opts[] = {
+	HANE_OPT(S, "half", half, HANE_FT_BOOL, HANE_OPT_SWITCH,
+		 HANE_M_OPT_HOLIDAY_HALF),
+	{0}};
+#undef S
+
+static int holiday_list(struct hane_cli *cli, void *opts,
+			const struct hane_args *a)
+{
+	struct holiday_opts *o = opts;
+	char today[HANE_DATE_LEN + 1];
+	bool entered;
+	int rc;
+
+	if ((rc = hane_opt_npos(a, "holiday list", 0, 0, "")) != 0 ||
+	    (rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if (!o->year)
+		o->year = atoi(hane_today(today));
+	if ((rc = hane_holiday_list(cli->db, (int)o->year, print_holiday,
+				    NULL)) != 0 ||
+	    (rc = hane_holiday_year_entered(cli->db, (int)o->year, &entered)) !=
+		    0)
+		return hane_cli_fail(rc);
+	if (!entered) {
+		snprintf(today, sizeof today, "%d", (int)o->year);
+		fprintf(stderr, hane_msg(HANE_M_REF_HOLIDAY_WARN), today);
+		fputc('\n', stderr);
+	}
+	return HANE_EXIT_OK;
+}
+
+static int holiday_add(struct hane_cli *cli, void *opts,
+		       const struct hane_args *a)
+{
+	struct holiday_opts *o = opts;
+	int rc;
+
+	if ((rc = hane_opt_npos(a, "holiday add", 2, 2, "GÜN \"AD\"")) != 0 ||
+	    (rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if ((rc = hane_holiday_add(cli->db, a->pos[0], a->pos[1], o->half)))
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_REF_HOLIDAY_ADDED), a->pos[0]);
+	return HANE_EXIT_OK;
+}
+
+static int holiday_remove(struct hane_cli *cli, void *opts,
+			  const struct hane_args *a)
+{
+	int rc;
+
+	(void)opts;
+	if ((rc = hane_opt_npos(a, "holiday remove", 1, 1, "GÜN")) != 0 ||
+	    (rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if ((rc = hane_holiday_remove(cli->db, a->pos[0])))
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_REF_HOLIDAY_REMOVED), a->pos[0]);
+	return HANE_EXIT_OK;
+}
+
+static const struct hane_cmd holiday_cmds[] = {
+	{"list", HANE_M_CMD_HOLIDAY_LIST, list_opts, holiday_list},
+	{"add", HANE_M_CMD_HOLIDAY_ADD, add_opts, holiday_add},
+	{"remove", HANE_M_CMD_HOLIDAY_REMOVE, NULL, holiday_remove},
+};
+
 int hane_cmd_holiday(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "half", NULL};
-	struct hane_opts o;
-	const char *name, *value, *sub;
-	char today[HANE_DATE_LEN + 1];
-	int64_t year = 0;
-	bool half = false;
-	int rc, want;
+	struct holiday_opts o = {0};
 
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (!strcmp(name, "help")) {
-			fputs(hane_msg(HANE_M_REF_HOLIDAY_HELP), stdout);
-			return HANE_EXIT_OK;
-		} else if (!strcmp(name, "half")) {
-			half = true;
-		} else if (!strcmp(name, "year")) {
-			if (hane_cli_int("holiday", "--year", value, &year))
-				return HANE_EXIT_USAGE;
-		} else {
-			return hane_cli_usage("holiday",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
-		}
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	sub = o.npos ? o.pos[0] : "list";
-	want = !strcmp(sub, "list")	? 1
-	       : !strcmp(sub, "add")	? 3
-	       : !strcmp(sub, "remove") ? 2
-					: -1;
-	if (want < 0)
-		return hane_cli_usage("holiday",
-				      hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
-	if (o.npos < want)
-		return hane_cli_usage("holiday",
-				      hane_msg(HANE_M_CLI_MISSING_ARG),
-				      want == 3 ? "GÜN \"AD\"" : "GÜN");
-	if (o.npos > (o.npos ? want : 0))
-		return hane_cli_usage("holiday", hane_msg(HANE_M_CLI_TOO_MANY),
-				      o.pos[want]);
-	if ((rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
-	if (!strcmp(sub, "list")) {
-		if (!year)
-			year = atoi(hane_today(today));
-		if ((rc = hane_holiday_list(cli->db, (int)year, print_holiday,
-					    NULL)))
-			return hane_cli_fail(rc);
-		snprintf(today, sizeof today, "%d", (int)year);
-		{
-			bool entered;
-
-			if ((rc = hane_holiday_year_entered(cli->db, (int)year,
-							    &entered)))
-				return hane_cli_fail(rc);
-			if (!entered) {
-				fprintf(stderr,
-					hane_msg(HANE_M_REF_HOLIDAY_WARN),
-					today);
-				fputc('\n', stderr);
-			}
-		}
-		return HANE_EXIT_OK;
-	}
-	if (!strcmp(sub, "add"))
-		rc = hane_holiday_add(cli->db, o.pos[1], o.pos[2], half);
-	else
-		rc = hane_holiday_remove(cli->db, o.pos[1]);
-	if (rc)
-		return hane_cli_fail(rc);
-	printf(hane_msg(!strcmp(sub, "add") ? HANE_M_REF_HOLIDAY_ADDED
-					    : HANE_M_REF_HOLIDAY_REMOVED),
-	       o.pos[1]);
-	return HANE_EXIT_OK;
+	return hane_opt_unit(cli, "holiday", holiday_cmds,
+			     HANE_NCMDS(holiday_cmds), HANE_M_REF_HOLIDAY_NOTES,
+			     0, argc, argv, &o);
 }

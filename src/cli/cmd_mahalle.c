@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/reference.h"
 
 static int print_mahalle(const struct hane_mahalle *m, void *arg)
@@ -24,64 +25,89 @@ static int print_district(const char *name, void *arg)
 	return 0;
 }
 
+struct mahalle_opts {
+	int districts;
+};
+
+static const struct hane_opt list_opts[] = {
+	HANE_OPT(struct mahalle_opts, "districts", districts, HANE_FT_BOOL,
+		 HANE_OPT_SWITCH, HANE_M_OPT_MAHALLE_DISTRICTS),
+	{0}};
+
+static int mahalle_list(struct hane_cli *cli, void *opts,
+			const struct hane_args *a)
+{
+	const struct mahalle_opts *o = opts;
+	int rc;
+
+	if ((rc = hane_opt_npos(a, "mahalle list", 0, 0, "")) != 0 ||
+	    (rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	rc = hane_mahalle_list(cli->db, print_mahalle, NULL);
+	if (!rc && o->districts)
+		rc = hane_district_list(cli->db, print_district, NULL);
+	return rc ? hane_cli_fail(rc) : HANE_EXIT_OK;
+}
+
+static int mahalle_add(struct hane_cli *cli, void *opts,
+		       const struct hane_args *a)
+{
+	int rc;
+
+	(void)opts;
+	if ((rc = hane_opt_npos(a, "mahalle add", 1, 1, "AD")) != 0 ||
+	    (rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if ((rc = hane_mahalle_add(cli->db, a->pos[0], NULL)) != 0)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_REF_MAHALLE_ADDED), a->pos[0]);
+	return HANE_EXIT_OK;
+}
+
+static int mahalle_alias(struct hane_cli *cli, void *opts,
+			 const struct hane_args *a)
+{
+	int rc;
+
+	(void)opts;
+	if ((rc = hane_opt_npos(a, "mahalle alias", 2, 2, "AD AD")) != 0 ||
+	    (rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if ((rc = hane_mahalle_alias(cli->db, a->pos[0], a->pos[1])) != 0)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_REF_ALIAS_ADDED), a->pos[0], a->pos[1]);
+	return HANE_EXIT_OK;
+}
+
+static int mahalle_rename(struct hane_cli *cli, void *opts,
+			  const struct hane_args *a)
+{
+	int64_t n = 0;
+	int rc;
+
+	(void)opts;
+	if ((rc = hane_opt_npos(a, "mahalle rename", 2, 2, "AD AD")) != 0 ||
+	    (rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if ((rc = hane_mahalle_rename(cli->db, a->pos[0], a->pos[1], &n)))
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_REF_RENAMED), a->pos[0], a->pos[1],
+	       (long long)n);
+	return HANE_EXIT_OK;
+}
+
+static const struct hane_cmd mahalle_cmds[] = {
+	{"list", HANE_M_CMD_MAHALLE_LIST, list_opts, mahalle_list},
+	{"add", HANE_M_CMD_MAHALLE_ADD, NULL, mahalle_add},
+	{"alias", HANE_M_CMD_MAHALLE_ALIAS, NULL, mahalle_alias},
+	{"rename", HANE_M_CMD_MAHALLE_RENAME, NULL, mahalle_rename},
+};
+
 int hane_cmd_mahalle(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "districts", NULL};
-	struct hane_opts o;
-	const char *name, *value, *sub;
-	bool districts = false;
-	int64_t n = 0;
-	int rc, want;
+	struct mahalle_opts o = {0};
 
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (!strcmp(name, "help")) {
-			fputs(hane_msg(HANE_M_REF_MAHALLE_HELP), stdout);
-			return HANE_EXIT_OK;
-		} else if (!strcmp(name, "districts")) {
-			districts = true;
-		} else {
-			return hane_cli_usage("mahalle",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
-		}
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	sub = o.npos ? o.pos[0] : "list";
-	want = !strcmp(sub, "list")	? 1
-	       : !strcmp(sub, "add")	? 2
-	       : !strcmp(sub, "alias")	? 3
-	       : !strcmp(sub, "rename") ? 3
-					: -1;
-	if (want < 0)
-		return hane_cli_usage("mahalle",
-				      hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
-	if (o.npos < want)
-		return hane_cli_usage("mahalle",
-				      hane_msg(HANE_M_CLI_MISSING_ARG),
-				      want == 2 ? "AD" : "AD AD");
-	if (o.npos > (o.npos ? want : 0))
-		return hane_cli_usage("mahalle", hane_msg(HANE_M_CLI_TOO_MANY),
-				      o.pos[want]);
-	if ((rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
-	if (!strcmp(sub, "list")) {
-		rc = hane_mahalle_list(cli->db, print_mahalle, NULL);
-		if (!rc && districts)
-			rc = hane_district_list(cli->db, print_district, NULL);
-	} else if (!strcmp(sub, "add")) {
-		if ((rc = hane_mahalle_add(cli->db, o.pos[1], NULL)) == 0)
-			printf(hane_msg(HANE_M_REF_MAHALLE_ADDED), o.pos[1]);
-	} else if (!strcmp(sub, "alias")) {
-		if ((rc = hane_mahalle_alias(cli->db, o.pos[1], o.pos[2])) == 0)
-			printf(hane_msg(HANE_M_REF_ALIAS_ADDED), o.pos[1],
-			       o.pos[2]);
-	} else {
-		if ((rc = hane_mahalle_rename(cli->db, o.pos[1], o.pos[2],
-					      &n)) == 0)
-			printf(hane_msg(HANE_M_REF_RENAMED), o.pos[1], o.pos[2],
-			       (long long)n);
-	}
-	return rc ? hane_cli_fail(rc) : HANE_EXIT_OK;
+	return hane_opt_unit(cli, "mahalle", mahalle_cmds,
+			     HANE_NCMDS(mahalle_cmds), HANE_M_REF_MAHALLE_NOTES,
+			     0, argc, argv, &o);
 }

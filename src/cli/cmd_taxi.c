@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/reference.h"
 #include "hane/csvio.h"
 #include "hane/households.h"
@@ -18,70 +19,37 @@
 
 #define CMD "taxi"
 
-static const char *const flags[] = {"dry-run",	     "excel", "xlsx",
-				    "cancel-return", "help",  NULL};
-
-/* Options as typed: name → value, looked up by the subcommands. */
-struct args {
-	struct hane_opts o;
-	int n;
-	const char *name[32];
-	const char *value[32];
+/* Every option of the unit's subcommands; each subcommand's table below
+ * says which it takes. */
+struct taxi_opts {
+	const char *aid, *notes, *reason, *to, *time, *purpose, *ret;
+	const char *pickup, *vehicle, *return_vehicle, *override, *weekdays;
+	const char *skip, *by, *leg, *output, *rejects, *kind, *address;
+	const char *name, *rider;
+	char day[HANE_DATE_LEN + 1], until[HANE_DATE_LEN + 1];
+	char phone[HANE_PHONE_LEN + 1], tckn[HANE_TCKN_LEN + 1];
+	int64_t driver, limit;
+	int companion, active, service, wheelchair, seats;
+	int dry_run, excel, xlsx, cancel_return, trip;
 };
 
-static const char *opt(const struct args *a, const char *name)
-{
-	for (int i = a->n - 1; i >= 0; i--)
-		if (strcmp(a->name[i], name) == 0)
-			return a->value[i] ? a->value[i] : "";
-	return NULL;
-}
+typedef const struct hane_args args;
+#define has(a, name) hane_opt_given((a), (name))
 
-static bool has(const struct args *a, const char *name)
+static int need_pos(args *a, int i, const char *what)
 {
-	return opt(a, name) != NULL;
-}
-
-/* Checks that only known options were given. */
-static int only(const struct args *a, const char *const *known)
-{
-	for (int i = 0; i < a->n; i++) {
-		bool ok = false;
-
-		for (const char *const *k = known; *k && !ok; k++)
-			ok = strcmp(*k, a->name[i]) == 0;
-		if (!ok)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      a->name[i]);
-	}
-	return 0;
-}
-
-static int need_pos(const struct args *a, int i, const char *what)
-{
-	if (a->o.npos > i)
+	if (a->npos > i)
 		return 0;
 	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG), what);
 }
 
-static int pos_int(const struct args *a, int i, const char *what, int64_t *out)
+static int pos_int(args *a, int i, const char *what, int64_t *out)
 {
 	int rc = need_pos(a, i, what);
 
 	if (rc)
 		return rc;
-	return hane_cli_int(CMD, what, a->o.pos[i], out) ? HANE_EXIT_USAGE : 0;
-}
-
-static bool yes(const char *v)
-{
-	char f[32];
-
-	hane_text_fold(f, sizeof f, v ? v : "");
-	return !strcmp(f, "") || !strcmp(f, "evet") || !strcmp(f, "e") ||
-	       !strcmp(f, "yes") || !strcmp(f, "y") || !strcmp(f, "1") ||
-	       !strcmp(f, "var");
+	return hane_cli_int(CMD, what, a->pos[i], out) ? HANE_EXIT_USAGE : 0;
 }
 
 static const char *day_arg(const char *v, char out[HANE_DATE_LEN + 1])
@@ -118,11 +86,12 @@ static int rider_arg(struct hane_cli *cli, const char *s,
 	return hane_taxi_rider_get(cli->db, id, out);
 }
 
-static int apply_rider(const struct args *a, struct hane_taxi_rider *r)
+static int apply_rider(const struct taxi_opts *op, args *a,
+		       struct hane_taxi_rider *r)
 {
 	const char *v;
 
-	if ((v = opt(a, "aid")) != NULL) {
+	if ((v = op->aid) != NULL) {
 		const char *aid = hane_taxi_aid_parse(v);
 
 		if (!aid) {
@@ -131,12 +100,12 @@ static int apply_rider(const struct args *a, struct hane_taxi_rider *r)
 		}
 		snprintf(r->mobility_aid, sizeof r->mobility_aid, "%s", aid);
 	}
-	if ((v = opt(a, "companion")) != NULL)
-		r->companion = yes(v);
-	if ((v = opt(a, "notes")) != NULL)
+	if (has(a, "companion"))
+		r->companion = op->companion;
+	if ((v = op->notes) != NULL)
 		HANE_CLI_COPY(r->driver_notes, "notes", v);
-	if ((v = opt(a, "active")) != NULL)
-		r->active = yes(v);
+	if (has(a, "active"))
+		r->active = op->active;
 	return 0;
 }
 
@@ -198,35 +167,32 @@ static int print_rider_line(const struct hane_taxi_rider *r, void *arg)
 	return 0;
 }
 
-static int cmd_rider(struct hane_cli *cli, struct args *a)
+static int cmd_rider(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {"aid",    "companion", "notes",
-					    "active", "reason",	   "limit",
-					    "tckn",   NULL};
+	struct taxi_opts *op = opts;
 	struct hane_taxi_rider r;
 	const char *sub;
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 ||
-	    (rc = need_pos(a, 1, "add|show|edit|list|unflag")))
+	if ((rc = need_pos(a, 0, "add|show|edit|list|unflag")))
 		return rc;
-	sub = a->o.pos[1];
+	sub = a->pos[0];
 	memset(&r, 0, sizeof r);
 	if (!strcmp(sub, "add")) {
-		const char *t = opt(a, "tckn");
+		const char *t = op->tckn;
 
-		if (t) {
+		if (has(a, "tckn")) {
 			struct hane_person p;
 
 			if ((rc = hane_person_by_tckn(cli->db, t, &p)) != 0)
 				return hane_cli_fail(rc);
 			r.person_id = p.id;
-		} else if ((rc = pos_int(a, 2, "PERSON_ID", &r.person_id))) {
+		} else if ((rc = pos_int(a, 1, "PERSON_ID", &r.person_id))) {
 			return rc;
 		}
 		r.active = true;
-		if ((rc = apply_rider(a, &r)) != 0)
+		if ((rc = apply_rider(op, a, &r)) != 0)
 			return rc;
 		if ((rc = hane_taxi_rider_save(cli->db, &r, &id)) != 0)
 			return hane_cli_fail(rc);
@@ -237,8 +203,8 @@ static int cmd_rider(struct hane_cli *cli, struct args *a)
 	if (!strcmp(sub, "list")) {
 		char q[256] = "";
 
-		for (int i = 2; i < a->o.npos; i++) {
-			strncat(q, a->o.pos[i], sizeof q - strlen(q) - 2);
+		for (int i = 1; i < a->npos; i++) {
+			strncat(q, a->pos[i], sizeof q - strlen(q) - 2);
 			strcat(q, " ");
 		}
 		if ((rc = hane_gate_list(cli->db, "taxi.rider.list")))
@@ -250,9 +216,9 @@ static int cmd_rider(struct hane_cli *cli, struct args *a)
 	if (strcmp(sub, "show") && strcmp(sub, "edit") && strcmp(sub, "unflag"))
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
 				      sub);
-	if ((rc = need_pos(a, 2, "RIDER")) != 0)
+	if ((rc = need_pos(a, 1, "RIDER")) != 0)
 		return rc;
-	if ((rc = rider_arg(cli, a->o.pos[2], &r)) != 0)
+	if ((rc = rider_arg(cli, a->pos[1], &r)) != 0)
 		return rc == HANE_EUSAGE ? HANE_EXIT_USAGE : hane_cli_fail(rc);
 	if (!strcmp(sub, "show")) {
 		/* Disability and health data: the read is logged first, and
@@ -265,13 +231,13 @@ static int cmd_rider(struct hane_cli *cli, struct args *a)
 		return rc ? hane_cli_fail(rc) : 0;
 	}
 	if (!strcmp(sub, "unflag")) {
-		if ((rc = hane_taxi_rider_unflag(cli->db, r.id,
-						 opt(a, "reason"))) != 0)
+		if ((rc = hane_taxi_rider_unflag(cli->db, r.id, op->reason)) !=
+		    0)
 			return hane_cli_fail(rc);
 		fputs(hane_msg(HANE_M_CLI_SAVED), stdout);
 		return 0;
 	}
-	if ((rc = apply_rider(a, &r)) != 0)
+	if ((rc = apply_rider(op, a, &r)) != 0)
 		return rc;
 	if ((rc = hane_taxi_rider_save(cli->db, &r, NULL)) != 0)
 		return hane_cli_fail(rc);
@@ -358,13 +324,9 @@ static void warn_holidays(struct hane_cli *cli, const char *from,
 		fprintf(stderr, "%s\n", w);
 }
 
-static int cmd_book(struct hane_cli *cli, struct args *a)
+static int cmd_book(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {
-		"day",	  "time",   "to",	"purpose",
-		"return", "pickup", "vehicle",	"return-vehicle",
-		"driver", "notes",  "override", "weekdays",
-		"until",  "skip",   NULL};
+	struct taxi_opts *op = opts;
 	struct hane_taxi_booking b;
 	struct hane_taxi_destination d;
 	struct hane_taxi_clash c;
@@ -373,43 +335,36 @@ static int cmd_book(struct hane_cli *cli, struct args *a)
 	int64_t aid = 0;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 || (rc = need_pos(a, 1, "RIDER")) != 0)
+	if ((rc = need_pos(a, 0, "RIDER")) != 0)
 		return rc;
-	if ((rc = rider_arg(cli, a->o.pos[1], &r)) != 0)
+	if ((rc = rider_arg(cli, a->pos[0], &r)) != 0)
 		return rc == HANE_EUSAGE ? HANE_EXIT_USAGE : hane_cli_fail(rc);
-	if (!has(a, "day") || !has(a, "time") || !has(a, "to"))
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      !has(a, "day")	? "--day"
-				      : !has(a, "time") ? "--time"
-							: "--to");
 	hane_taxi_booking_init(&b);
 	b.rider_id = r.id;
-	HANE_CLI_COPY(b.day, "day", opt(a, "day"));
-	HANE_CLI_COPY(b.appt_time, "time", opt(a, "time"));
+	HANE_CLI_COPY(b.day, "day", op->day);
+	HANE_CLI_COPY(b.appt_time, "time", op->time);
 	/* A destination from the list when it matches one, else as typed. */
-	v = opt(a, "to");
+	v = op->to;
 	if (hane_taxi_destination_find(cli->db, v, &d) == 0)
 		b.destination_id = d.id;
 	else
 		HANE_CLI_COPY(b.destination, "to", v);
-	if ((v = opt(a, "purpose")) != NULL)
+	if ((v = op->purpose) != NULL)
 		HANE_CLI_COPY(b.purpose, "purpose", v);
-	if ((v = opt(a, "return")) != NULL) {
+	if ((v = op->ret) != NULL) {
 		b.return_needed = true;
 		HANE_CLI_COPY(b.return_time, "return", v);
 	}
-	if ((v = opt(a, "pickup")) != NULL)
+	if ((v = op->pickup) != NULL)
 		HANE_CLI_COPY(b.pickup_address, "pickup", v);
-	if ((v = opt(a, "notes")) != NULL)
+	if ((v = op->notes) != NULL)
 		HANE_CLI_COPY(b.notes, "notes", v);
-	if ((rc = vehicle_opt(cli, opt(a, "vehicle"), &b.vehicle_id)) != 0 ||
-	    (rc = vehicle_opt(cli, opt(a, "return-vehicle"),
-			      &b.return_vehicle_id)) != 0)
+	if ((rc = vehicle_opt(cli, op->vehicle, &b.vehicle_id)) != 0 ||
+	    (rc = vehicle_opt(cli, op->return_vehicle, &b.return_vehicle_id)) !=
+		    0)
 		return hane_cli_fail(rc);
-	if ((v = opt(a, "driver")) != NULL &&
-	    hane_cli_int(CMD, "--driver", v, &b.driver_id))
-		return HANE_EXIT_USAGE;
-	if ((v = opt(a, "override")) != NULL) {
+	b.driver_id = op->driver;
+	if ((v = op->override) != NULL) {
 		b.override = true;
 		HANE_CLI_COPY(b.override_reason, "override", v);
 	}
@@ -423,15 +378,15 @@ static int cmd_book(struct hane_cli *cli, struct args *a)
 		s.b = b;
 		snprintf(s.from, sizeof s.from, "%s", b.day);
 		snprintf(s.to, sizeof s.to, "%s",
-			 opt(a, "until") ? opt(a, "until") : b.day);
+			 op->until[0] ? op->until : b.day);
 		s.weekdays = hane_taxi_weekdays_parse(
-			opt(a, "weekdays") ? opt(a, "weekdays") : "1234567");
+			op->weekdays ? op->weekdays : "1234567");
 		if (!s.weekdays) {
 			hane_error_set("%s",
 				       hane_msg(HANE_M_TAXI_BAD_WEEKDAYS));
 			return hane_cli_fail(HANE_EUSAGE);
 		}
-		if (parse_skips(opt(a, "skip"), skips, &s.nskip) != 0)
+		if (parse_skips(op->skip, skips, &s.nskip) != 0)
 			return hane_cli_fail(HANE_EINVAL);
 		s.skip = (const char(*)[HANE_DATE_LEN + 1]) skips;
 		rc = hane_taxi_book_series(cli->db, &s, &sid, &booked, &skipped,
@@ -463,19 +418,17 @@ static int cmd_book(struct hane_cli *cli, struct args *a)
 	return rc ? hane_cli_fail(rc) : 0;
 }
 
-static int cmd_cancel(struct hane_cli *cli, struct args *a)
+static int cmd_cancel(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {"by", "reason", "leg", "trip",
-					    NULL};
+	struct taxi_opts *op = opts;
 	const char *by, *reason;
 	int64_t id = 0;
 	int rc, notice = 0;
 
-	if ((rc = only(a, known)) != 0 ||
-	    (rc = pos_int(a, 1, "APPOINTMENT_ID", &id)) != 0)
+	if ((rc = pos_int(a, 0, "APPOINTMENT_ID", &id)) != 0)
 		return rc;
-	by = opt(a, "by") ? opt(a, "by") : "rider";
-	reason = opt(a, "reason");
+	by = op->by ? op->by : "rider";
+	reason = op->reason;
 	if (!reason)
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
 				      "--reason");
@@ -485,7 +438,7 @@ static int cmd_cancel(struct hane_cli *cli, struct args *a)
 		int64_t trip = id;
 
 		if (has(a, "leg")) {
-			const char *leg = opt(a, "leg");
+			const char *leg = op->leg;
 			int64_t found = 0;
 			char sql_leg[8];
 
@@ -526,21 +479,20 @@ static int cmd_cancel(struct hane_cli *cli, struct args *a)
 	return 0;
 }
 
-static int cmd_outcome(struct hane_cli *cli, struct args *a)
+static int cmd_outcome(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {"cancel-return", NULL};
 	struct hane_taxi_outcome_result res;
 	const char *o;
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 ||
-	    (rc = pos_int(a, 1, "TRIP_ID", &id)) != 0 ||
-	    (rc = need_pos(a, 2, "done|noshow")) != 0)
+	(void)opts;
+	if ((rc = pos_int(a, 0, "TRIP_ID", &id)) != 0 ||
+	    (rc = need_pos(a, 1, "done|noshow")) != 0)
 		return rc;
-	if ((rc = hane_taxi_trip_outcome(cli->db, id, a->o.pos[2], &res)) != 0)
+	if ((rc = hane_taxi_trip_outcome(cli->db, id, a->pos[1], &res)) != 0)
 		return hane_cli_fail(rc);
-	o = hane_taxi_outcome_parse(a->o.pos[2]);
+	o = hane_taxi_outcome_parse(a->pos[1]);
 	printf(hane_msg(HANE_M_TAXI_CLI_OUTCOME), (long long)id,
 	       hane_taxi_status_label(o));
 	if (res.flagged)
@@ -562,25 +514,22 @@ static int cmd_outcome(struct hane_cli *cli, struct args *a)
 	return 0;
 }
 
-static int cmd_assign(struct hane_cli *cli, struct args *a)
+static int cmd_assign(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {"vehicle", "driver", NULL};
+	struct taxi_opts *op = opts;
 	struct hane_taxi_clash c;
 	struct hane_taxi_trip t;
 	int64_t id = 0, vid = 0, did = 0;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 ||
-	    (rc = pos_int(a, 1, "TRIP_ID", &id)) != 0)
+	if ((rc = pos_int(a, 0, "TRIP_ID", &id)) != 0)
 		return rc;
 	if (!has(a, "vehicle") && !has(a, "driver"))
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
 				      "--vehicle|--driver");
-	if ((rc = vehicle_opt(cli, opt(a, "vehicle"), &vid)) != 0)
+	if ((rc = vehicle_opt(cli, op->vehicle, &vid)) != 0)
 		return hane_cli_fail(rc);
-	if (has(a, "driver") &&
-	    hane_cli_int(CMD, "--driver", opt(a, "driver"), &did))
-		return HANE_EXIT_USAGE;
+	did = op->driver;
 	if ((rc = hane_taxi_trip_get(cli->db, id, &t)) != 0)
 		return hane_cli_fail(rc);
 	rc = hane_taxi_trip_assign(cli->db, id, t.version, vid, did, &c);
@@ -629,16 +578,14 @@ static int board_vehicle(const struct hane_taxi_vehicle *v, void *arg)
 				   board_trip, b);
 }
 
-static int cmd_board(struct hane_cli *cli, struct args *a)
+static int cmd_board(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {NULL};
 	char iso[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
 	struct board b = {cli, iso, 0};
 	int rc;
 
-	if ((rc = only(a, known)) != 0)
-		return rc;
-	if (!day_arg(a->o.npos > 1 ? a->o.pos[1] : NULL, iso))
+	(void)opts;
+	if (!day_arg(a->npos > 0 ? a->pos[0] : NULL, iso))
 		return hane_cli_fail(HANE_EINVAL);
 	printf("%s %s\n", hane_date_format(shown, iso),
 	       hane_weekday_name(hane_taxi_weekday(iso), false));
@@ -650,21 +597,18 @@ static int cmd_board(struct hane_cli *cli, struct args *a)
 	return 0;
 }
 
-static int cmd_list(struct hane_cli *cli, struct args *a)
+static int cmd_list(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {"day", "rider", "limit", NULL};
+	struct taxi_opts *op = opts;
 	struct hane_taxi_rider r;
 	char iso[HANE_DATE_LEN + 1];
 	int64_t limit = 100;
 	int rc;
 
-	if ((rc = only(a, known)) != 0)
-		return rc;
-	if (has(a, "limit") &&
-	    hane_cli_int(CMD, "--limit", opt(a, "limit"), &limit))
-		return HANE_EXIT_USAGE;
+	if (has(a, "limit"))
+		limit = op->limit;
 	if (has(a, "rider")) {
-		if ((rc = rider_arg(cli, opt(a, "rider"), &r)) != 0)
+		if ((rc = rider_arg(cli, op->rider, &r)) != 0)
 			return rc == HANE_EUSAGE ? HANE_EXIT_USAGE
 						 : hane_cli_fail(rc);
 		if ((rc = hane_gate_view(cli->db, "taxi.trip.list", "person",
@@ -674,7 +618,7 @@ static int cmd_list(struct hane_cli *cli, struct args *a)
 					   print_trip, NULL);
 		return rc ? hane_cli_fail(rc) : 0;
 	}
-	if (!day_arg(opt(a, "day"), iso))
+	if (!day_arg(op->day, iso))
 		return hane_cli_fail(HANE_EINVAL);
 	if ((rc = hane_gate_list(cli->db, "taxi.trip.list")) == 0)
 		rc = hane_taxi_trips_day(cli->db, iso, 0, 0, false, print_trip,
@@ -682,25 +626,20 @@ static int cmd_list(struct hane_cli *cli, struct args *a)
 	return rc ? hane_cli_fail(rc) : 0;
 }
 
-static int cmd_manifest(struct hane_cli *cli, struct args *a)
+static int cmd_manifest(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {"driver", "vehicle", "output",
-					    "excel",  "xlsx",	 NULL};
+	struct taxi_opts *op = opts;
 	char iso[HANE_DATE_LEN + 1];
 	int64_t vid = 0, did = 0, rows = 0;
-	const char *out = opt(a, "output");
+	const char *out = op->output;
 	FILE *fp = stdout;
 	int rc;
 
-	if ((rc = only(a, known)) != 0)
-		return rc;
-	if (!day_arg(a->o.npos > 1 ? a->o.pos[1] : NULL, iso))
+	if (!day_arg(a->npos > 0 ? a->pos[0] : NULL, iso))
 		return hane_cli_fail(HANE_EINVAL);
-	if ((rc = vehicle_opt(cli, opt(a, "vehicle"), &vid)) != 0)
+	if ((rc = vehicle_opt(cli, op->vehicle, &vid)) != 0)
 		return hane_cli_fail(rc);
-	if (has(a, "driver") &&
-	    hane_cli_int(CMD, "--driver", opt(a, "driver"), &did))
-		return HANE_EXIT_USAGE;
+	did = op->driver;
 	if (has(a, "xlsx") && (!out || !strcmp(out, "-")))
 		return hane_cli_usage(CMD, "%s",
 				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
@@ -729,15 +668,15 @@ static void print_reject(long line, const char *reason, void *arg)
 	fprintf(stderr, hane_msg(HANE_M_TAXI_CLI_REJECT), line, reason);
 }
 
-static int cmd_import(struct hane_cli *cli, struct args *a)
+static int cmd_import(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {"rejects", "dry-run", NULL};
+	struct taxi_opts *op = opts;
 	struct hane_taxi_import_counts c;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 || (rc = need_pos(a, 1, "FILE")) != 0)
+	if ((rc = need_pos(a, 0, "FILE")) != 0)
 		return rc;
-	rc = hane_taxi_import(cli->db, a->o.pos[1], opt(a, "rejects"),
+	rc = hane_taxi_import(cli->db, a->pos[0], op->rejects,
 			      has(a, "dry-run"), print_reject, NULL, &c);
 	if (rc)
 		return hane_cli_fail(rc);
@@ -781,89 +720,73 @@ static int print_dest(const struct hane_taxi_destination *d, void *arg)
 	return 0;
 }
 
-static int num_opt(const struct args *a, const char *name, int *out)
+static int cmd_vehicle(struct hane_cli *cli, void *opts, args *a)
 {
-	int64_t n;
-
-	if (!has(a, name))
-		return 0;
-	if (hane_cli_int(CMD, name, opt(a, name), &n))
-		return HANE_EXIT_USAGE;
-	*out = (int)n;
-	return 0;
-}
-
-static int cmd_vehicle(struct hane_cli *cli, struct args *a)
-{
-	static const char *const known[] = {"wheelchair", "seats", "driver",
-					    "service",	  "notes", NULL};
+	struct taxi_opts *op = opts;
 	struct hane_taxi_vehicle v;
 	const char *sub;
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 ||
-	    (rc = need_pos(a, 1, "add|edit|list")))
+	if ((rc = need_pos(a, 0, "add|edit|list")))
 		return rc;
-	sub = a->o.pos[1];
+	sub = a->pos[0];
 	if (!strcmp(sub, "list")) {
 		rc = hane_taxi_vehicle_each(cli->db, print_vehicle, NULL);
 		return rc ? hane_cli_fail(rc) : 0;
 	}
-	if ((rc = need_pos(a, 2, "PLATE")) != 0)
+	if ((rc = need_pos(a, 1, "PLATE")) != 0)
 		return rc;
 	memset(&v, 0, sizeof v);
 	if (!strcmp(sub, "edit")) {
-		if ((rc = hane_taxi_vehicle_find(cli->db, a->o.pos[2], &v)))
+		if ((rc = hane_taxi_vehicle_find(cli->db, a->pos[1], &v)))
 			return hane_cli_fail(rc);
 	} else if (!strcmp(sub, "add")) {
-		HANE_CLI_COPY(v.plate, "PLATE", a->o.pos[2]);
+		HANE_CLI_COPY(v.plate, "PLATE", a->pos[1]);
 		v.in_service = true;
 	} else {
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
 				      sub);
 	}
-	if ((rc = num_opt(a, "wheelchair", &v.wheelchair_places)) != 0 ||
-	    (rc = num_opt(a, "seats", &v.seats)) != 0)
-		return rc;
-	if (has(a, "driver") &&
-	    hane_cli_int(CMD, "--driver", opt(a, "driver"), &v.driver_id))
-		return HANE_EXIT_USAGE;
+	if (has(a, "wheelchair"))
+		v.wheelchair_places = op->wheelchair;
+	if (has(a, "seats"))
+		v.seats = op->seats;
+	if (has(a, "driver"))
+		v.driver_id = op->driver;
 	if (has(a, "service"))
-		v.in_service = yes(opt(a, "service"));
+		v.in_service = op->service;
 	if (has(a, "notes"))
-		HANE_CLI_COPY(v.notes, "notes", opt(a, "notes"));
+		HANE_CLI_COPY(v.notes, "notes", op->notes);
 	if ((rc = hane_taxi_vehicle_save(cli->db, &v, &id)) != 0)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_TAXI_CLI_VEHICLE_SAVED), (long long)id, v.plate);
 	return 0;
 }
 
-static int cmd_driver(struct hane_cli *cli, struct args *a)
+static int cmd_driver(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {"phone", "active", "notes", "name",
-					    NULL};
+	struct taxi_opts *op = opts;
 	struct hane_taxi_driver d;
 	const char *sub;
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 ||
-	    (rc = need_pos(a, 1, "add|edit|list")))
+	if ((rc = need_pos(a, 0, "add|edit|list")))
 		return rc;
-	sub = a->o.pos[1];
+	sub = a->pos[0];
 	if (!strcmp(sub, "list")) {
 		rc = hane_taxi_driver_each(cli->db, print_driver, NULL);
 		return rc ? hane_cli_fail(rc) : 0;
 	}
 	memset(&d, 0, sizeof d);
 	if (!strcmp(sub, "add")) {
-		if ((rc = need_pos(a, 2, "\"NAME\"")) != 0)
+		if ((rc = need_pos(a, 1, "\"NAME\"")) != 0)
 			return rc;
-		HANE_CLI_COPY(d.full_name, "NAME", a->o.pos[2]);
+		HANE_CLI_COPY(d.full_name, "NAME", a->pos[1]);
 		d.active = true;
 	} else if (!strcmp(sub, "edit")) {
-		if ((rc = pos_int(a, 2, "DRIVER_ID", &id)) != 0)
+		if ((rc = pos_int(a, 1, "DRIVER_ID", &id)) != 0)
 			return rc;
 		if ((rc = hane_taxi_driver_get(cli->db, id, &d)) != 0)
 			return hane_cli_fail(rc);
@@ -872,23 +795,15 @@ static int cmd_driver(struct hane_cli *cli, struct args *a)
 				      sub);
 	}
 	if (has(a, "name"))
-		HANE_CLI_COPY(d.full_name, "name", opt(a, "name"));
-	/* Normalised here: the struct holds E.164, shorter than what
-	 * people type ("0532 123 45 67"). */
-	if (has(a, "phone") && *opt(a, "phone") &&
-	    hane_phone_normalize(d.phone, opt(a, "phone")) != 0) {
-		char why[256];
-
-		snprintf(why, sizeof why, "%s", hane_error_last());
-		hane_error_set("%s: %s", hane_msg(HANE_M_F_PHONE), why);
-		return hane_cli_fail(HANE_EINVAL);
-	}
-	if (has(a, "phone") && !*opt(a, "phone"))
-		d.phone[0] = '\0';
+		HANE_CLI_COPY(d.full_name, "name", op->name);
+	/* Normalised by the option's type: the struct holds E.164,
+	 * shorter than what people type ("0532 123 45 67"). */
+	if (has(a, "phone"))
+		snprintf(d.phone, sizeof d.phone, "%s", op->phone);
 	if (has(a, "active"))
-		d.active = yes(opt(a, "active"));
+		d.active = op->active;
 	if (has(a, "notes"))
-		HANE_CLI_COPY(d.notes, "notes", opt(a, "notes"));
+		HANE_CLI_COPY(d.notes, "notes", op->notes);
 	if ((rc = hane_taxi_driver_save(cli->db, &d, &id)) != 0)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_TAXI_CLI_DRIVER_SAVED), (long long)id,
@@ -896,30 +811,30 @@ static int cmd_driver(struct hane_cli *cli, struct args *a)
 	return 0;
 }
 
-static int cmd_destination(struct hane_cli *cli, struct args *a)
+static int cmd_destination(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {"kind", "address", NULL};
+	struct taxi_opts *op = opts;
 	struct hane_taxi_destination d;
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = only(a, known)) != 0 || (rc = need_pos(a, 1, "add|list")))
+	if ((rc = need_pos(a, 0, "add|list")))
 		return rc;
-	if (!strcmp(a->o.pos[1], "list")) {
+	if (!strcmp(a->pos[0], "list")) {
 		rc = hane_taxi_destination_each(cli->db, print_dest, NULL);
 		return rc ? hane_cli_fail(rc) : 0;
 	}
-	if (strcmp(a->o.pos[1], "add") != 0)
+	if (strcmp(a->pos[0], "add") != 0)
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
-				      a->o.pos[1]);
-	if ((rc = need_pos(a, 2, "\"NAME\"")) != 0)
+				      a->pos[0]);
+	if ((rc = need_pos(a, 1, "\"NAME\"")) != 0)
 		return rc;
 	memset(&d, 0, sizeof d);
-	HANE_CLI_COPY(d.name, "NAME", a->o.pos[2]);
+	HANE_CLI_COPY(d.name, "NAME", a->pos[1]);
 	snprintf(d.kind, sizeof d.kind, "%s",
-		 has(a, "kind") ? opt(a, "kind") : "other");
+		 has(a, "kind") ? op->kind : "other");
 	if (has(a, "address"))
-		HANE_CLI_COPY(d.address, "address", opt(a, "address"));
+		HANE_CLI_COPY(d.address, "address", op->address);
 	d.active = true;
 	if ((rc = hane_taxi_destination_save(cli->db, &d, &id)) != 0)
 		return hane_cli_fail(rc);
@@ -927,17 +842,15 @@ static int cmd_destination(struct hane_cli *cli, struct args *a)
 	return 0;
 }
 
-static int cmd_setting(struct hane_cli *cli, struct args *a)
+static int cmd_setting(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {NULL};
 	struct hane_taxi_settings s;
 	int rc;
 
-	if ((rc = only(a, known)) != 0)
-		return rc;
-	if (a->o.npos >= 3) {
-		if ((rc = hane_taxi_setting_set(cli->db, a->o.pos[1],
-						a->o.pos[2])) != 0)
+	(void)opts;
+	if (a->npos >= 2) {
+		if ((rc = hane_taxi_setting_set(cli->db, a->pos[0],
+						a->pos[1])) != 0)
 			return hane_cli_fail(rc);
 		fputs(hane_msg(HANE_M_CLI_SAVED), stdout);
 		return 0;
@@ -955,76 +868,130 @@ static int cmd_setting(struct hane_cli *cli, struct args *a)
 	return 0;
 }
 
-static int cmd_holiday(struct hane_cli *cli, struct args *a)
+static int cmd_holiday(struct hane_cli *cli, void *opts, args *a)
 {
-	static const char *const known[] = {NULL};
 	int rc;
 
-	if ((rc = only(a, known)) != 0 || (rc = need_pos(a, 3, "add DAY NAME")))
+	(void)opts;
+	if ((rc = need_pos(a, 2, "add DAY NAME")))
 		return rc;
-	if (strcmp(a->o.pos[1], "add") != 0)
+	if (strcmp(a->pos[0], "add") != 0)
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
-				      a->o.pos[1]);
-	if ((rc = hane_taxi_holiday_add(cli->db, a->o.pos[2], a->o.pos[3])))
+				      a->pos[0]);
+	if ((rc = hane_taxi_holiday_add(cli->db, a->pos[1], a->pos[2])))
 		return hane_cli_fail(rc);
 	fputs(hane_msg(HANE_M_CLI_SAVED), stdout);
 	return 0;
 }
 
+#define S struct taxi_opts
+#define TEXT(name, m, flags, help)                                             \
+	HANE_OPT(S, name, m, HANE_FT_TEXT, HANE_OPT_ARGV | (flags), help)
+#define SWITCH(name, m, help)                                                  \
+	HANE_OPT(S, name, m, HANE_FT_BOOL, HANE_OPT_SWITCH, help)
+#define OPT_DRIVER                                                             \
+	HANE_OPT(S, "driver", driver, HANE_FT_REF, 0, HANE_M_OPT_TAXI_DRIVER)
+#define OPT_VEHICLE TEXT("vehicle", vehicle, 0, HANE_M_OPT_TAXI_VEHICLE)
+#define OPT_NOTES TEXT("notes", notes, 0, HANE_M_OPT_NOTES)
+
+static const struct hane_opt rider_opts[] = {
+	HANE_OPT(S, "tckn", tckn, HANE_FT_TCKN, 0, HANE_M_OPT_TAXI_TCKN),
+	TEXT("aid", aid, 0, HANE_M_OPT_TAXI_AID),
+	HANE_OPT(S, "companion", companion, HANE_FT_BOOL, 0,
+		 HANE_M_OPT_TAXI_COMPANION),
+	OPT_NOTES,
+	HANE_OPT(S, "active", active, HANE_FT_BOOL, 0, HANE_M_OPT_ACTIVE),
+	TEXT("reason", reason, 0, HANE_M_OPT_TAXI_UNFLAG_REASON),
+	HANE_OPT(S, "limit", limit, HANE_FT_INT, 0, HANE_M_OPT_LIMIT),
+	{0}};
+static const struct hane_opt book_opts[] = {
+	HANE_OPT(S, "day", day, HANE_FT_DATE, HANE_OPT_REQUIRED,
+		 HANE_M_OPT_TAXI_DAY),
+	TEXT("time", time, HANE_OPT_REQUIRED, HANE_M_OPT_TAXI_TIME),
+	TEXT("to", to, HANE_OPT_REQUIRED, HANE_M_OPT_TAXI_TO),
+	TEXT("return", ret, 0, HANE_M_OPT_TAXI_RETURN),
+	TEXT("purpose", purpose, 0, HANE_M_OPT_TAXI_PURPOSE),
+	TEXT("pickup", pickup, 0, HANE_M_OPT_TAXI_PICKUP),
+	OPT_VEHICLE,
+	TEXT("return-vehicle", return_vehicle, 0,
+	     HANE_M_OPT_TAXI_RETURN_VEHICLE),
+	OPT_DRIVER,
+	OPT_NOTES,
+	TEXT("override", override, 0, HANE_M_OPT_TAXI_OVERRIDE),
+	TEXT("weekdays", weekdays, 0, HANE_M_OPT_TAXI_WEEKDAYS),
+	HANE_OPT(S, "until", until, HANE_FT_DATE, 0, HANE_M_OPT_TAXI_UNTIL),
+	TEXT("skip", skip, 0, HANE_M_OPT_TAXI_SKIP),
+	{0}};
+static const struct hane_opt cancel_opts[] = {
+	TEXT("by", by, 0, HANE_M_OPT_TAXI_BY),
+	TEXT("reason", reason, HANE_OPT_REQUIRED, HANE_M_OPT_TAXI_REASON),
+	TEXT("leg", leg, 0, HANE_M_OPT_TAXI_LEG),
+	SWITCH("trip", trip, HANE_M_OPT_TAXI_TRIP),
+	{0}};
+static const struct hane_opt outcome_opts[] = {
+	SWITCH("cancel-return", cancel_return, HANE_M_OPT_TAXI_CANCEL_RETURN),
+	{0}};
+static const struct hane_opt assign_opts[] = {OPT_VEHICLE, OPT_DRIVER, {0}};
+static const struct hane_opt list_opts[] = {
+	HANE_OPT(S, "day", day, HANE_FT_DATE, 0, HANE_M_OPT_TAXI_LIST_DAY),
+	TEXT("rider", rider, 0, HANE_M_OPT_TAXI_RIDER),
+	HANE_OPT(S, "limit", limit, HANE_FT_INT, 0, HANE_M_OPT_LIMIT),
+	{0}};
+static const struct hane_opt manifest_opts[] = {
+	OPT_DRIVER,
+	OPT_VEHICLE,
+	TEXT("output", output, 0, HANE_M_OPT_OUTPUT),
+	SWITCH("excel", excel, HANE_M_OPT_EXCEL),
+	SWITCH("xlsx", xlsx, HANE_M_OPT_XLSX),
+	{0}};
+static const struct hane_opt import_opts[] = {
+	TEXT("rejects", rejects, 0, HANE_M_OPT_REJECTS),
+	SWITCH("dry-run", dry_run, HANE_M_OPT_DRY_RUN),
+	{0}};
+static const struct hane_opt vehicle_opts[] = {
+	HANE_OPT(S, "wheelchair", wheelchair, HANE_FT_INT, 0,
+		 HANE_M_OPT_TAXI_WHEELCHAIR),
+	HANE_OPT(S, "seats", seats, HANE_FT_INT, 0, HANE_M_OPT_TAXI_SEATS),
+	OPT_DRIVER,
+	HANE_OPT(S, "service", service, HANE_FT_BOOL, 0,
+		 HANE_M_OPT_TAXI_SERVICE),
+	OPT_NOTES,
+	{0}};
+static const struct hane_opt driver_opts[] = {
+	TEXT("name", name, 0, HANE_M_OPT_TAXI_NAME),
+	HANE_OPT(S, "phone", phone, HANE_FT_PHONE, 0, HANE_M_OPT_PHONE),
+	HANE_OPT(S, "active", active, HANE_FT_BOOL, 0, HANE_M_OPT_ACTIVE),
+	OPT_NOTES,
+	{0}};
+static const struct hane_opt destination_opts[] = {
+	TEXT("kind", kind, 0, HANE_M_OPT_TAXI_KIND),
+	TEXT("address", address, 0, HANE_M_OPT_TAXI_ADDRESS),
+	{0}};
+#undef S
+
+static const struct hane_cmd taxi_cmds[] = {
+	{"rider", HANE_M_CMD_TAXI_RIDER, rider_opts, cmd_rider},
+	{"book", HANE_M_CMD_TAXI_BOOK, book_opts, cmd_book},
+	{"cancel", HANE_M_CMD_TAXI_CANCEL, cancel_opts, cmd_cancel},
+	{"outcome", HANE_M_CMD_TAXI_OUTCOME, outcome_opts, cmd_outcome},
+	{"assign", HANE_M_CMD_TAXI_ASSIGN, assign_opts, cmd_assign},
+	{"board", HANE_M_CMD_TAXI_BOARD, NULL, cmd_board},
+	{"list", HANE_M_CMD_TAXI_LIST, list_opts, cmd_list},
+	{"manifest", HANE_M_CMD_TAXI_MANIFEST, manifest_opts, cmd_manifest},
+	{"import", HANE_M_CMD_TAXI_IMPORT, import_opts, cmd_import},
+	{"vehicle", HANE_M_CMD_TAXI_VEHICLE, vehicle_opts, cmd_vehicle},
+	{"driver", HANE_M_CMD_TAXI_DRIVER, driver_opts, cmd_driver},
+	{"destination", HANE_M_CMD_TAXI_DESTINATION, destination_opts,
+	 cmd_destination},
+	{"setting", HANE_M_CMD_TAXI_SETTING, NULL, cmd_setting},
+	{"holiday", HANE_M_CMD_TAXI_HOLIDAY, NULL, cmd_holiday},
+};
+
 int hane_cmd_taxi(struct hane_cli *cli, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*run)(struct hane_cli *cli, struct args *a);
-	} subs[] = {
-		{"rider", cmd_rider},	    {"book", cmd_book},
-		{"cancel", cmd_cancel},	    {"outcome", cmd_outcome},
-		{"assign", cmd_assign},	    {"board", cmd_board},
-		{"manifest", cmd_manifest}, {"list", cmd_list},
-		{"import", cmd_import},	    {"vehicle", cmd_vehicle},
-		{"driver", cmd_driver},	    {"destination", cmd_destination},
-		{"setting", cmd_setting},   {"holiday", cmd_holiday},
-	};
-	struct args a;
-	const char *name, *value;
-	int rc;
+	struct taxi_opts o = {0};
 
-	memset(&a, 0, sizeof a);
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			fputs(hane_msg(HANE_M_TAXI_CLI_HELP), stdout);
-			return 0;
-		}
-	hane_opts_init(&a.o, argc, argv, flags);
-	while ((name = hane_opts_next(&a.o, &value)) != NULL) {
-		if (a.n >= 32)
-			return hane_cli_usage(
-				CMD, hane_msg(HANE_M_CLI_TOO_MANY), name);
-		/* hane_opts_next reuses its name buffer: keep a copy. */
-		a.name[a.n] = strdup(name);
-		a.value[a.n++] = value;
-	}
-	if (a.o.error) {
-		rc = HANE_EXIT_USAGE;
-		goto out;
-	}
-	if (a.o.npos == 0) {
-		rc = hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				    "rider|book|cancel|outcome|board|manifest|"
-				    "list|import");
-		goto out;
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-		if (strcmp(a.o.pos[0], subs[i].name) != 0)
-			continue;
-		if ((rc = hane_cli_open(cli, 0)) != 0)
-			goto out;
-		rc = subs[i].run(cli, &a);
-		goto out;
-	}
-	rc = hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD), a.o.pos[0]);
-out:
-	for (int i = 0; i < a.n; i++)
-		free((char *)a.name[i]);
-	return rc;
+	return hane_opt_unit(cli, CMD, taxi_cmds, HANE_NCMDS(taxi_cmds),
+			     HANE_M_TAXI_CLI_NOTES, HANE_OPT_NOSUB_OPEN, argc,
+			     argv, &o);
 }

@@ -25,6 +25,7 @@ expect_rc() { if [ "$RC" -eq "$1" ]; then ok; else bad "$2 (want status $1)"; fi
 # expect_out TEXT DESC / expect_err TEXT DESC: substring present
 expect_out() { case "$OUT" in *"$1"*) ok;; *) bad "$2 (stdout lacks '$1')";; esac; }
 expect_err() { case "$ERR" in *"$1"*) ok;; *) bad "$2 (stderr lacks '$1')";; esac; }
+expect_no_err() { case "$ERR" in *"$1"*) bad "$2 (stderr has '$1')";; *) ok;; esac; }
 expect_no_out() { case "$OUT" in *"$1"*) bad "$2 (stdout has '$1')";; *) ok;; esac; }
 # finish: prints the closing line CTest output shows, exits non-zero on failure.
 finish() {

@@ -39,4 +39,73 @@ run --db
 expect_rc 2 "--db without a value"
 expect_err "'--db' bir değer ister" "names the option missing its value"
 
+# ---- Every command's --help, from its option table ------------------------
+# Each unit in commands.def: --help exits 0 and lists options. A unit of
+# subcommands printed from its tables ("hane U KOMUT --help" at the end)
+# is walked: each subcommand's --help exits 0 and names it, and every
+# option it lists is taken by that subcommand's parser (a bad value may be
+# refused, an unknown option never) — help and parser cannot drift.
+units=$(sed -n 's/^HANE_CMD(\([a-z_]*\),.*/\1/p' "$HANE_SOURCE_DIR/src/cli/commands.def")
+[ -n "$units" ] && ok || bad "commands.def lists the units"
+walked=0
+for u in $units; do
+	run "$u" --help
+	expect_rc 0 "hane $u --help"
+	expect_out " $u" "hane $u --help shows its usage"
+	case "$OUT" in *"hane $u KOMUT --help"*) ;; *) continue ;; esac
+	subs=$(printf '%s\n' "$OUT" | sed -n "s/^  hane $u \([a-z-]*\).*/\1/p")
+	for c in $subs; do
+		run "$u" "$c" --help
+		expect_rc 0 "hane $u $c --help"
+		expect_out "Kullanım: hane $u $c" "hane $u $c --help shows its usage"
+		opts=$(printf '%s\n' "$OUT" | sed -n 's/^  --\([a-z-]*\)\( [^ ]*\)\{0,1\} .*/\1 \2/p' | awk '{print $1 (NF > 1 ? "=x" : "")}')
+		for o in $opts; do
+			run "$u" "$c" "--$o"
+			[ "$RC" -lt 128 ] && ok || bad "hane $u $c --$o crashed"
+			expect_no_err "bilinmeyen seçenek" "hane $u $c --$o: listed, so taken"
+			walked=$((walked + 1))
+		done
+	done
+done
+echo "walked $walked options"
+[ "$walked" -ge 40 ] && ok || bad "walked every listed option ($walked)"
+
+# hane taxi book --help: book's options only, not the whole unit.
+run taxi book --help
+expect_rc 0 "taxi book --help"
+expect_out "--return-vehicle PLAKA" "book's options"
+expect_out "(gerekli)" "required options are marked"
+expect_no_out "--wheelchair" "not the vehicle's options"
+expect_no_out "hane taxi rider" "not the unit's usage"
+run --lang en taxi book --help
+expect_out "Usage: hane taxi book RIDER --day DAY" "in English"
+run taxi book 1 --wheelchair 1
+expect_rc 2 "an option of another subcommand is refused"
+expect_err "bilinmeyen seçenek '--wheelchair'" "naming it"
+
+# The shared parser: a missing value, a bad value by type, a switch
+# given a value, a missing required option — each naming the option.
+run taxi book 1 --day
+expect_rc 2 "missing value"; expect_err "'--day' bir değer ister" "names it"
+run taxi book 1 --day 31.02.2026 --time 10:00 --to x
+expect_rc 2 "bad date"; expect_err "--day: 31.02.2026 bir tarih değil" "says which and what"
+run taxi vehicle add "41 AB 12" --seats dört
+expect_rc 2 "bad number"; expect_err "--seats: 'dört' bir tam sayı değil" "says so"
+run taxi vehicle add "41 AB 12" --service belki
+expect_rc 2 "bad yes/no"; expect_err "--service: 'belki' evet ya da hayır olmalı" "says so"
+run taxi driver add "Ali Veli" --phone 12
+expect_rc 2 "bad phone"; expect_err "--phone:" "names the option"
+run taxi rider add --tckn 12345678901
+expect_rc 2 "bad TC Kimlik No"; expect_err "--tckn:" "names the option"
+run taxi list --driver 0
+expect_rc 2 "not list's option"
+run taxi assign 1 --driver 0
+expect_rc 2 "a record number is positive"; expect_err "--driver: '0' bir kayıt numarası değil" "says so"
+run taxi import x.csv --dry-run=yes
+expect_rc 2 "a switch takes no value"; expect_err "'--dry-run' değer almaz" "says so"
+run taxi book 1 --day 17.06.2026 --to x
+expect_rc 2 "required option"; expect_err "eksik argüman: --time" "names it"
+run --lang en taxi book 1 --day 17.06.2026 --to x
+expect_err "missing argument: --time" "in English"
+
 finish

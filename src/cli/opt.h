@@ -1,0 +1,128 @@
+/* The command line's option tables (#18): one table per command, from which
+ * the one parser takes the command's options and the command's --help is
+ * printed, so that the two cannot drift. libgit2's cli_opt_spec is the
+ * model; the value types are the record fields' (hane/record.h).
+ *
+ * A command describes its options as rows:
+ *
+ *	struct book_opts { char day[HANE_DATE_LEN + 1]; const char *to; };
+ *	static const struct hane_opt book_opts[] = {
+ *		HANE_OPT(struct book_opts, "day", day, HANE_FT_DATE,
+ *			 HANE_OPT_REQUIRED, HANE_M_OPT_DAY),
+ *		HANE_OPT(struct book_opts, "to", to, HANE_FT_TEXT,
+ *			 HANE_OPT_REQUIRED, HANE_M_OPT_TO),
+ *		{0}};
+ *
+ * and a command (or one of a unit's subcommands) as a struct hane_cmd that
+ * names it, its arguments and its table.
+ */
+#ifndef HANE_CLI_OPT_H
+#define HANE_CLI_OPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "hane/record.h"
+
+enum hane_opt_flag {
+	HANE_OPT_REQUIRED = 1u << 0, /* refused when missing, naming it */
+	HANE_OPT_SWITCH = 1u << 1,   /* takes no value: the int member is 1 */
+	HANE_OPT_ARGV = 1u << 2,     /* TEXT: the member is a const char *
+					into argv, NULL when not given */
+};
+
+/* One option. The value goes, parsed by type, into the member at offset of
+ * the command's options struct — or to apply() when set, which gets the
+ * value as typed and returns 0 or an exit status (after printing).
+ *
+ * By type: TEXT copies into char[size] (too long is refused, never cut);
+ * INT into int or int64_t (by size); MONEY into int64_t kuruş; DATE into
+ * char[11] ISO; PHONE into char[] E.164 ("" clears); BOOL into int 0/1
+ * (evet/hayır, yes/no, e/h, 1/0); TCKN into char[12], checksum-checked;
+ * REF into int64_t > 0. help is a message "VALUE\tone line", whose VALUE
+ * names the value in the usage ("GÜN", "DAY"); empty for a switch. */
+struct hane_opt {
+	const char *name; /* without "--"; NULL ends a table */
+	enum hane_ftype type;
+	unsigned flags; /* enum hane_opt_flag */
+	size_t offset;
+	size_t size;
+	int (*apply)(void *opts, const char *value);
+	enum hane_msg help;
+};
+
+#define HANE_OPT(S, name, member, type, flags, help)                           \
+	{                                                                      \
+		(name), (type), (flags), offsetof(S, member),                  \
+			sizeof(((S *)0)->member), NULL, (help)                 \
+	}
+#define HANE_OPT_CB(name, type, flags, fn, help)                               \
+	{                                                                      \
+		(name), (type), (flags), 0, 0, (fn), (help)                    \
+	}
+
+/* A command, or one subcommand of a unit: name, its arguments and one
+ * line ("ARGS\tsummary" message; ARGS may be empty), its options. */
+struct hane_args;
+struct hane_cmd {
+	const char *name;
+	enum hane_msg about;
+	const struct hane_opt *opts;
+	/* A unit's subcommand (hane_opt_unit): runs with the options parsed
+	 * into opts; returns the exit status. */
+	int (*run)(struct hane_cli *cli, void *opts, const struct hane_args *a);
+};
+
+/* What a command was given besides its options. */
+struct hane_args {
+	const char *pos[16]; /* positional arguments after the command */
+	int npos;
+	uint64_t seen; /* bit i: opts[i] was given */
+	const struct hane_opt *opts;
+};
+
+/* Parses argv[1..argc) (argv[0] is the command's name, unit is the unit's
+ * for a subcommand or NULL) by cmd's table into out, and positional
+ * arguments into a. "--help" prints the command's usage. An unknown
+ * option, a missing value, a bad value ("--day: 31.02.2026 bir tarih
+ * değil") or a missing required option is printed naming the option.
+ * Returns -1 to go on, or the exit status to end with. */
+int hane_opt_parse(const char *unit, const struct hane_cmd *cmd, int argc,
+		   char **argv, void *out, struct hane_args *a);
+
+/* Whether option name was given. */
+bool hane_opt_given(const struct hane_args *a, const char *name);
+
+/* Prints cmd's usage and options to fp. */
+void hane_opt_usage(FILE *fp, const char *unit, const struct hane_cmd *cmd);
+
+/* Prints a unit's usage: each subcommand with its arguments and summary,
+ * then notes (a message, or HANE_M__COUNT for none). */
+void hane_opt_unit_usage(FILE *fp, const char *unit,
+			 const struct hane_cmd *cmds, size_t n,
+			 enum hane_msg notes);
+
+/* Refuses fewer than min or more than max positional arguments (what
+ * names the missing ones); 0 or the exit status. */
+int hane_opt_npos(const struct hane_args *a, const char *cmd, int min, int max,
+		  const char *what);
+
+/* hane_opt_unit's how: a subcommand is needed (else the first is run
+ * when none is named), and the database is opened before it runs. */
+enum { HANE_OPT_NOSUB_OPEN = -1 };
+
+/* A unit of subcommands (argv[0] the unit): runs the one argv[1] names
+ * with its options parsed into opts (the unit's one options struct), or
+ * cmds[0] when argv[1] is missing or an option. With HANE_OPT_NOSUB_OPEN
+ * a subcommand is needed and the database is opened (hane_cli_open)
+ * before it runs. "hane U --help" prints the unit's usage with notes
+ * (HANE_M__COUNT: none). Returns the exit status. */
+int hane_opt_unit(struct hane_cli *cli, const char *unit,
+		  const struct hane_cmd *cmds, size_t n, enum hane_msg notes,
+		  int how, int argc, char **argv, void *opts);
+
+#define HANE_NCMDS(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif
