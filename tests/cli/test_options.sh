@@ -2,6 +2,9 @@
 # Options (#18): global options match exactly; every command's --help
 # comes from its option table and lists only options its parser takes.
 . "$(dirname "$0")/lib.sh"
+# Options that write files (--output=x) write them here, not in the
+# source tree.
+cd "$T"
 
 run init
 expect_rc 0 "init"
