@@ -285,9 +285,10 @@ int hane_store_audit_event(hane_db *db, const char *event, const char *table,
 			   int64_t id, const char *detail);
 
 /* The same row, written later: with this connection's next commit, or
- * once it has waited a second (hane_store_events_due(); a caller that
- * idles — the console waiting for a key — calls hane_store_events_flush()
- * then), or when the connection closes. The row keeps the time of the
+ * once it has waited a second if the write lock is free then (never
+ * waiting for it: hane_store_events_due(); a caller that idles — the
+ * console waiting for a key — calls hane_store_events_try() then), or
+ * when the connection closes. The row keeps the time of the
  * event. For the search log (#22): a person typing a name writes one
  * small transaction a second at most, not one per keystroke, so readers
  * do not queue on the write lock. Inside a transaction it is written at
@@ -302,6 +303,10 @@ int hane_store_audit_event_later(hane_db *db, const char *event,
  * are none or a transaction is open: that one's commit writes them). On
  * an error they stay waiting. */
 int hane_store_events_flush(hane_db *db);
+
+/* The same, only if the write lock is free this instant (no busy wait);
+ * HANE_EBUSY otherwise, and they are due again in a quarter second. */
+int hane_store_events_try(hane_db *db);
 
 /* Milliseconds until the waiting rows are due (0: now), or -1 when none
  * wait. */

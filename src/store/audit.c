@@ -286,6 +286,20 @@ int hane_store_events_flush(hane_db *db)
 	return hane_store_commit(db); /* writes them: hane_store_commit() */
 }
 
+int hane_store_events_try(hane_db *db)
+{
+	int rc;
+
+	if (db->nlater == 0 || db->depth > 0)
+		return 0;
+	db->no_wait = true;
+	rc = hane_store_events_flush(db);
+	db->no_wait = false;
+	if (rc == HANE_EBUSY) /* someone is writing: again in a quarter */
+		db->later_since = hane_store_ms_now() - LATER_DUE_MS + 250;
+	return rc;
+}
+
 int hane_store_events_due(const hane_db *db)
 {
 	double left;
@@ -322,10 +336,11 @@ int hane_store_audit_event_later(hane_db *db, const char *event,
 	snprintf(e->detail, sizeof e->detail, "%s", detail ? detail : "");
 	if (db->nlater++ == 0)
 		db->later_since = hane_store_ms_now();
-	/* Due: write now, or leave them for the next try if the database is
-	 * busy (the row is kept, with its time). */
+	/* Due: write them if the lock is free this instant; a search never
+	 * waits for it (the rows stay, with their times, for the next try,
+	 * commit or close). */
 	if (hane_store_events_due(db) == 0)
-		(void)hane_store_events_flush(db);
+		(void)hane_store_events_try(db);
 	return 0;
 }
 

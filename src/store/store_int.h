@@ -39,6 +39,7 @@ struct hane_db {
 	struct hane_later *later;
 	size_t nlater;
 	double later_since; /* ms, monotonic: the oldest one's time */
+	bool no_wait;	    /* the busy handler gives up at once */
 	uint64_t jitter;    /* the busy handler's random state */
 };
 

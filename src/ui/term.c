@@ -916,8 +916,11 @@ static int read_wch(struct hane_ui *ui, wint_t *wc)
 		timeout(-1);
 		if (rc != ERR)
 			return rc;
-		if (hane_store_events_flush(ui->db) != 0)
-			break; /* locked: the next key's wait tries again */
+		/* Locked: due again in a quarter second, never blocking the
+		 * keyboard. Broken: the next commit or the close tries. */
+		rc = hane_store_events_try(ui->db);
+		if (rc != 0 && rc != HANE_EBUSY)
+			break;
 	}
 	return get_wch(wc);
 }

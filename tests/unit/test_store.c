@@ -464,7 +464,7 @@ static void test_audit_event(void **state)
 static void test_audit_event_later(void **state)
 {
 	const char *path = tu_tmp_path("later");
-	hane_db *db = tu_open(path);
+	hane_db *db = tu_open(path), *other;
 	int due;
 
 	(void)state;
@@ -518,6 +518,21 @@ static void test_audit_event_later(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
 				   " 'person.search'"),
 			 3 + 129);
+	/* Another connection writing: a try does not wait for it (no busy
+	 * timeout), keeps the row and is due again in a quarter second. */
+	other = tu_open(path);
+	tu_ok(hane_store_begin(other));
+	tu_ok(hane_store_audit_event_later(db, "person.search", "", 0, NULL));
+	assert_int_equal(hane_store_events_try(db), HANE_EBUSY);
+	due = hane_store_events_due(db);
+	assert_true(due > 0 && due <= 251);
+	tu_ok(hane_store_commit(other));
+	tu_ok(hane_store_events_try(db));
+	assert_int_equal(hane_store_events_due(db), -1);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE action ="
+				   " 'person.search'"),
+			 3 + 130);
+	hane_store_close(other);
 	hane_store_close(db);
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
 }
