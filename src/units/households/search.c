@@ -333,8 +333,9 @@ static int hit_cmp(const void *a, const void *b)
 	return x->person_id < y->person_id ? -1 : x->person_id > y->person_id;
 }
 
-/* Hits are held until the search is logged: a search that cannot be
- * answered for shows nobody. */
+/* Hits are held until the search's log row is queued (written later,
+ * hane_store_audit_event_later): a search that cannot be answered for
+ * (refused, or 128 rows waiting that cannot be written) shows nobody. */
 struct held {
 	struct hane_person_hit *hits;
 	int n;
