@@ -268,6 +268,16 @@ int hane_store_update(hane_db *db, const char *table, int64_t id,
 int hane_store_delete(hane_db *db, const char *table, int64_t id,
 		      int64_t version) HANE_WARN_UNUSED;
 
+/* The one "prepare, bind, step while a row, finalize" loop: runs sql with
+ * the parameters p[0..n) bound by name (HANE_FINT(":id", 7), HANE_FTEXT;
+ * p may be NULL when n is 0) and calls row(st, arg) on each result row in
+ * order; st is borrowed and its column text dies at the next row. row
+ * returns 0 to go on, a negative error to stop with it, or a positive
+ * value to stop early, which is a success (0). */
+int hane_store_each(hane_db *db, const char *sql, const struct hane_field *p,
+		    size_t n, int (*row)(hane_stmt *st, void *arg),
+		    void *arg) HANE_WARN_UNUSED;
+
 struct hane_conflict {
 	char table[32];
 	int64_t id;

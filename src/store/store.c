@@ -331,6 +331,24 @@ done:
 	return rc;
 }
 
+int hane_store_each(hane_db *db, const char *sql, const struct hane_field *p,
+		    size_t n, int (*row)(hane_stmt *st, void *arg), void *arg)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st, sql);
+
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = p[i].type == HANE_V_INT
+			     ? hane_stmt_bind_int(st, p[i].name, p[i].i)
+		     : p[i].type == HANE_V_TEXT
+			     ? hane_stmt_bind_text(st, p[i].name, p[i].text)
+			     : hane_stmt_bind_null(st, p[i].name);
+	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW)
+		rc = row(st, arg);
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
 int64_t hane_store_last_id(hane_db *db)
 {
 	return sqlite3_last_insert_rowid(db->sql);

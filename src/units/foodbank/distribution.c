@@ -192,12 +192,12 @@ int hane_foodbank_referrals(hane_db *db, int64_t household_id,
 		r.id = hane_stmt_int(st, 0);
 		r.version = hane_stmt_int(st, 1);
 		r.household_id = hane_stmt_int(st, 2);
-		FB_COPY(r.source, st, 3);
+		HANE_COPY(r.source, hane_stmt_text(st, 3));
 		r.decision_id = hane_stmt_int(st, 4);
-		FB_COPY(r.reason, st, 5);
-		FB_COPY(r.valid_from, st, 6);
-		FB_COPY(r.valid_until, st, 7);
-		FB_COPY(r.created_by, st, 8);
+		HANE_COPY(r.reason, hane_stmt_text(st, 5));
+		HANE_COPY(r.valid_from, hane_stmt_text(st, 6));
+		HANE_COPY(r.valid_until, hane_stmt_text(st, 7));
+		HANE_COPY(r.created_by, hane_stmt_text(st, 8));
 		if (fn(&r, arg))
 			break;
 	}
@@ -232,8 +232,8 @@ static int eligibility(hane_db *db, int64_t household_id, const char *date,
 	if ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		c->eligible = true;
 		c->referral_id = hane_stmt_int(st, 0);
-		FB_COPY(c->referral_source, st, 1);
-		FB_COPY(c->referral_until, st, 2);
+		HANE_COPY(c->referral_source, hane_stmt_text(st, 1));
+		HANE_COPY(c->referral_until, hane_stmt_text(st, 2));
 	}
 	if (rc < 0)
 		goto done;
@@ -251,9 +251,10 @@ static int eligibility(hane_db *db, int64_t household_id, const char *date,
 	    (rc = hane_stmt_bind_text(st, ":d", date)))
 		goto done;
 	if ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		FB_COPY(c->last_visit, st, 0);
-		FB_COPY(c->last_visit_package, st,
-			hane_lang_get() == HANE_LANG_EN ? 2 : 1);
+		HANE_COPY(c->last_visit, hane_stmt_text(st, 0));
+		HANE_COPY(c->last_visit_package,
+			  hane_stmt_text(
+				  st, hane_lang_get() == HANE_LANG_EN ? 2 : 1));
 	}
 	rc = rc < 0 ? rc : 0;
 done:
@@ -331,9 +332,9 @@ int hane_foodbank_stock(hane_db *db, int64_t branch_id,
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		memset(&r, 0, sizeof r);
 		r.branch_id = hane_stmt_int(st, 0);
-		FB_COPY(r.branch, st, 1);
-		FB_COPY(r.category, st, 2);
-		FB_COPY(r.unit, st, 3);
+		HANE_COPY(r.branch, hane_stmt_text(st, 1));
+		HANE_COPY(r.category, hane_stmt_text(st, 2));
+		HANE_COPY(r.unit, hane_stmt_text(st, 3));
 		r.in_milli = hane_stmt_int(st, 4);
 		r.out_milli = hane_stmt_int(st, 5);
 		if (fn(&r, arg))
@@ -366,8 +367,8 @@ static int package_items(hane_db *db, int64_t package_id, int members,
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		if (*n >= HANE_FB_ITEMS_MAX || hane_stmt_int(st, 2) <= 0)
 			continue;
-		FB_COPY(items[*n].category, st, 0);
-		FB_COPY(items[*n].unit, st, 1);
+		HANE_COPY(items[*n].category, hane_stmt_text(st, 0));
+		HANE_COPY(items[*n].unit, hane_stmt_text(st, 1));
 		items[*n].qty_milli = hane_stmt_int(st, 2);
 		(*n)++;
 	}
@@ -402,8 +403,8 @@ static int last_within(hane_db *db, const struct hane_fb_distribution *d,
 	if ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		c->limited = true;
 		c->last_id = hane_stmt_int(st, 0);
-		FB_COPY(c->last_date, st, 1);
-		FB_COPY(c->next_date, st, 2);
+		HANE_COPY(c->last_date, hane_stmt_text(st, 1));
+		HANE_COPY(c->next_date, hane_stmt_text(st, 2));
 	}
 	rc = rc < 0 ? rc : 0;
 done:
@@ -665,17 +666,18 @@ int hane_foodbank_distributions(hane_db *db, int64_t household_id, int limit,
 		memset(d, 0, sizeof *d);
 		d->id = hane_stmt_int(st, 0);
 		d->household_id = hane_stmt_int(st, 1);
-		FB_COPY(d->date, st, 2);
+		HANE_COPY(d->date, hane_stmt_text(st, 2));
 		d->branch_id = hane_stmt_int(st, 3);
-		FB_COPY(d->branch, st, 4);
-		FB_COPY(d->package, st, 5);
-		FB_COPY(d->package_name, st,
-			hane_lang_get() == HANE_LANG_EN ? 7 : 6);
+		HANE_COPY(d->branch, hane_stmt_text(st, 4));
+		HANE_COPY(d->package, hane_stmt_text(st, 5));
+		HANE_COPY(d->package_name,
+			  hane_stmt_text(
+				  st, hane_lang_get() == HANE_LANG_EN ? 7 : 6));
 		d->value_kurus = hane_stmt_int(st, 8);
-		FB_COPY(d->notes, st, 9);
-		FB_COPY(d->override_reason, st, 10);
+		HANE_COPY(d->notes, hane_stmt_text(st, 9));
+		HANE_COPY(d->override_reason, hane_stmt_text(st, 10));
 		d->members = (int)hane_stmt_int(st, 11);
-		FB_COPY(d->created_by, st, 12);
+		HANE_COPY(d->created_by, hane_stmt_text(st, 12));
 		rc = fb_items_read(db,
 				   "SELECT category, unit, qty_milli"
 				   " FROM fb_distribution_item"
@@ -741,9 +743,9 @@ int hane_foodbank_unserved(hane_db *db, int days, const char *date, int limit,
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		memset(&u, 0, sizeof u);
 		u.household_id = hane_stmt_int(st, 0);
-		FB_COPY(u.head, st, 1);
-		FB_COPY(u.mahalle, st, 2);
-		FB_COPY(u.last_date, st, 3);
+		HANE_COPY(u.head, hane_stmt_text(st, 1));
+		HANE_COPY(u.mahalle, hane_stmt_text(st, 2));
+		HANE_COPY(u.last_date, hane_stmt_text(st, 3));
 		u.days_since = (int)hane_stmt_int(st, 4);
 		if (fn(&u, arg))
 			break;

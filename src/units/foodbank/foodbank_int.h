@@ -8,9 +8,6 @@
 #include "hane/i18n.h"
 #include "hane/perm.h"
 
-#define FB_COPY(dst, st, col)                                                  \
-	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
-
 /* A text field from an array (never NULL); HANE_FTEXT's NULL test would
  * be a -Waddress warning on one. */
 #define FB_TEXT(n, v)                                                          \

@@ -103,13 +103,13 @@ static void read_donation(hane_stmt *st, struct hane_fb_donation *d)
 	memset(d, 0, sizeof *d);
 	d->id = hane_stmt_int(st, 0);
 	d->branch_id = hane_stmt_int(st, 1);
-	FB_COPY(d->date, st, 2);
+	HANE_COPY(d->date, hane_stmt_text(st, 2));
 	d->donor_person_id = hane_stmt_int(st, 3);
-	FB_COPY(d->donor_name, st, 4);
+	HANE_COPY(d->donor_name, hane_stmt_text(st, 4));
 	d->value_kurus = hane_stmt_int(st, 5);
-	FB_COPY(d->notes, st, 6);
+	HANE_COPY(d->notes, hane_stmt_text(st, 6));
 	d->off_day = hane_stmt_int(st, 7) != 0;
-	FB_COPY(d->created_by, st, 8);
+	HANE_COPY(d->created_by, hane_stmt_text(st, 8));
 }
 
 static int donation_items(hane_db *db, struct hane_fb_donation *d)
@@ -296,16 +296,16 @@ int hane_foodbank_supplies(hane_db *db, int64_t market_id, const char *from,
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		memset(&s, 0, sizeof s);
 		s.id = hane_stmt_int(st, 0);
-		FB_COPY(s.date, st, 1);
+		HANE_COPY(s.date, hane_stmt_text(st, 1));
 		s.market_id = hane_stmt_int(st, 2);
 		s.branch_id = hane_stmt_int(st, 3);
-		FB_COPY(s.category, st, 4);
-		FB_COPY(s.unit, st, 5);
+		HANE_COPY(s.category, hane_stmt_text(st, 4));
+		HANE_COPY(s.unit, hane_stmt_text(st, 5));
 		s.qty_milli = hane_stmt_int(st, 6);
 		s.value_kurus = hane_stmt_int(st, 7);
-		FB_COPY(s.notes, st, 8);
-		FB_COPY(s.market, st, 9);
-		FB_COPY(s.branch, st, 10);
+		HANE_COPY(s.notes, hane_stmt_text(st, 8));
+		HANE_COPY(s.market, hane_stmt_text(st, 9));
+		HANE_COPY(s.branch, hane_stmt_text(st, 10));
 		if (fn(&s, arg))
 			break;
 	}
@@ -363,8 +363,8 @@ int hane_foodbank_market_week(hane_db *db, const char *date,
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		memset(&r, 0, sizeof r);
 		r.market_id = hane_stmt_int(st, 0);
-		FB_COPY(r.market, st, 1);
-		FB_COPY(r.week_start, st, 2);
+		HANE_COPY(r.market, hane_stmt_text(st, 1));
+		HANE_COPY(r.week_start, hane_stmt_text(st, 2));
 		for (int i = 0; i < 3; i++) {
 			r.kg_milli[i] = hane_stmt_int(st, 3 + i);
 			r.pieces_milli[i] = hane_stmt_int(st, 6 + i);

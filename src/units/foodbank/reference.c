@@ -330,30 +330,34 @@ int fb_items_insert(hane_db *db, const char *table, const char *key,
 	return 0;
 }
 
+struct items {
+	struct hane_fb_item *v;
+	size_t *n;
+};
+
+static int item_row(hane_stmt *st, void *arg)
+{
+	struct items *it = arg;
+	struct hane_fb_item *item;
+
+	if (*it->n >= HANE_FB_ITEMS_MAX)
+		return 0;
+	item = &it->v[*it->n];
+	HANE_COPY(item->category, hane_stmt_text(st, 0));
+	HANE_COPY(item->unit, hane_stmt_text(st, 1));
+	item->qty_milli = hane_stmt_int(st, 2);
+	(*it->n)++;
+	return 0;
+}
+
 int fb_items_read(hane_db *db, const char *sql, int64_t parent,
 		  struct hane_fb_item *items, size_t *n)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st, sql);
+	struct hane_field id = HANE_FINT(":id", parent);
+	struct items it = {items, n};
 
 	*n = 0;
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", parent)) != 0)
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		if (*n >= HANE_FB_ITEMS_MAX)
-			continue;
-		FB_COPY(items[*n].category, st, 0);
-		FB_COPY(items[*n].unit, st, 1);
-		items[*n].qty_milli = hane_stmt_int(st, 2);
-		(*n)++;
-	}
-	if (rc == HANE_DONE)
-		rc = 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	return hane_store_each(db, sql, &id, 1, item_row, &it);
 }
 
 /* ---- Collection days ------------------------------------------------------- */
@@ -402,8 +406,8 @@ static void read_branch(hane_stmt *st, struct hane_fb_branch *b)
 	memset(b, 0, sizeof *b);
 	b->id = hane_stmt_int(st, 0);
 	b->version = hane_stmt_int(st, 1);
-	FB_COPY(b->name, st, 2);
-	FB_COPY(b->days, st, 3);
+	HANE_COPY(b->name, hane_stmt_text(st, 2));
+	HANE_COPY(b->days, hane_stmt_text(st, 3));
 	b->active = hane_stmt_int(st, 4) != 0;
 }
 
@@ -485,11 +489,16 @@ static void match_name(struct name_match *m, int64_t id, const char *name)
 		m->prefix = m->prefix ? -1 : id;
 }
 
+static int match_row(hane_stmt *st, void *arg)
+{
+	match_name(arg, hane_stmt_int(st, 0), hane_stmt_text(st, 1));
+	return 0;
+}
+
 static int find_by_name(hane_db *db, const char *sql, const char *text,
 			int64_t *id, char names[512])
 {
 	struct name_match m = {0};
-	hane_stmt *st = NULL;
 	char *end;
 	long long n = strtoll(text, &end, 10);
 	int rc;
@@ -500,12 +509,7 @@ static int find_by_name(hane_db *db, const char *sql, const char *text,
 	}
 	m.text = text;
 	hane_text_fold(m.key, sizeof m.key, text);
-	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW)
-		match_name(&m, hane_stmt_int(st, 0), hane_stmt_text(st, 1));
-	hane_stmt_finalize(st);
-	if (rc < 0)
+	if ((rc = hane_store_each(db, sql, NULL, 0, match_row, &m)) != 0)
 		return rc;
 	snprintf(names, 512, "%s", m.names);
 	*id = m.id ? m.id : m.prefix > 0 ? m.prefix : 0;
@@ -563,7 +567,7 @@ static int market_get(hane_db *db, int64_t id, struct hane_fb_market *out)
 		memset(out, 0, sizeof *out);
 		out->id = hane_stmt_int(st, 0);
 		out->version = hane_stmt_int(st, 1);
-		FB_COPY(out->name, st, 2);
+		HANE_COPY(out->name, hane_stmt_text(st, 2));
 		out->active = hane_stmt_int(st, 3) != 0;
 		rc = 0;
 	} else if (rc == HANE_DONE) {
@@ -614,7 +618,7 @@ int hane_foodbank_market_each(hane_db *db,
 		memset(&m, 0, sizeof m);
 		m.id = hane_stmt_int(st, 0);
 		m.version = hane_stmt_int(st, 1);
-		FB_COPY(m.name, st, 2);
+		HANE_COPY(m.name, hane_stmt_text(st, 2));
 		m.active = hane_stmt_int(st, 3) != 0;
 		if (fn(&m, arg))
 			break;
@@ -660,8 +664,9 @@ static void read_package(hane_stmt *st, struct hane_fb_package *p)
 	memset(p, 0, sizeof *p);
 	p->id = hane_stmt_int(st, 0);
 	p->version = hane_stmt_int(st, 1);
-	FB_COPY(p->code, st, 2);
-	FB_COPY(p->name, st, hane_lang_get() == HANE_LANG_EN ? 4 : 3);
+	HANE_COPY(p->code, hane_stmt_text(st, 2));
+	HANE_COPY(p->name,
+		  hane_stmt_text(st, hane_lang_get() == HANE_LANG_EN ? 4 : 3));
 	p->limit_days = (int)hane_stmt_int(st, 5);
 	p->active = hane_stmt_int(st, 6) != 0;
 }
@@ -767,27 +772,32 @@ static int name_check(char *out, size_t outsz, enum hane_msg field,
 
 /* HANE_EEXIST when another row of table (not except_id) has the name,
  * compared folded ("Gölcük" = "golcuk"). */
+struct taken {
+	char key[128];
+	enum hane_msg field;
+	int64_t except_id;
+};
+
+static int taken_row(hane_stmt *st, void *arg)
+{
+	struct taken *t = arg;
+	char f[128];
+
+	hane_text_fold(f, sizeof f, hane_stmt_text(st, 1));
+	if (hane_stmt_int(st, 0) == t->except_id || strcmp(f, t->key) != 0)
+		return 0;
+	hane_error_set(hane_msg(HANE_M_FB_NAME_TAKEN), hane_msg(t->field),
+		       hane_stmt_text(st, 1));
+	return HANE_EEXIST;
+}
+
 static int name_taken(hane_db *db, const char *sql, enum hane_msg field,
 		      const char *name, int64_t except_id)
 {
-	hane_stmt *st = NULL;
-	char key[128], f[128];
-	int rc;
+	struct taken t = {"", field, except_id};
 
-	hane_text_fold(key, sizeof key, name);
-	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		hane_text_fold(f, sizeof f, hane_stmt_text(st, 1));
-		if (hane_stmt_int(st, 0) != except_id && strcmp(f, key) == 0) {
-			hane_error_set(hane_msg(HANE_M_FB_NAME_TAKEN),
-				       hane_msg(field), hane_stmt_text(st, 1));
-			rc = HANE_EEXIST;
-			break;
-		}
-	}
-	hane_stmt_finalize(st);
-	return rc < 0 || rc == HANE_EEXIST ? rc : 0;
+	hane_text_fold(t.key, sizeof t.key, name);
+	return hane_store_each(db, sql, NULL, 0, taken_row, &t);
 }
 
 static int branch_days(char out[8], const char *days)

@@ -86,11 +86,11 @@ static void read_worker(hane_stmt *st, struct hane_homecare_worker *w)
 	hane_homecare_worker_init(w);
 	w->id = hane_stmt_int(st, 0);
 	w->version = hane_stmt_int(st, 1);
-	HC_COPY(w->name, st, 2);
-	HC_COPY(w->kind, st, 3);
-	HC_COPY(w->services, st, 4);
-	HC_COPY(w->work_days, st, 5);
-	HC_COPY(w->phone, st, 6);
+	HANE_COPY(w->name, hane_stmt_text(st, 2));
+	HANE_COPY(w->kind, hane_stmt_text(st, 3));
+	HANE_COPY(w->services, hane_stmt_text(st, 4));
+	HANE_COPY(w->work_days, hane_stmt_text(st, 5));
+	HANE_COPY(w->phone, hane_stmt_text(st, 6));
 	w->staff_id = hane_stmt_int(st, 7);
 	w->active = hane_stmt_int(st, 8) != 0;
 }
@@ -235,7 +235,7 @@ static int client_validate(struct hane_homecare_client *c)
 				  HANE_TEXT_MULTILINE)) ||
 	    (rc = needs_normalize(needs, sizeof needs, c->needs)))
 		return rc;
-	HC_SET(c->needs, needs);
+	HANE_COPY(c->needs, needs);
 	return 0;
 }
 
@@ -260,17 +260,17 @@ static void read_client(hane_stmt *st, struct hane_homecare_client *c)
 	c->id = hane_stmt_int(st, 0);
 	c->version = hane_stmt_int(st, 1);
 	c->person_id = hane_stmt_int(st, 2);
-	HC_COPY(c->services, st, 3);
-	HC_COPY(c->start_date, st, 4);
-	HC_COPY(c->end_date, st, 5);
-	HC_COPY(c->end_reason, st, 6);
-	HC_COPY(c->needs, st, 7);
-	HC_COPY(c->notes, st, 8);
+	HANE_COPY(c->services, hane_stmt_text(st, 3));
+	HANE_COPY(c->start_date, hane_stmt_text(st, 4));
+	HANE_COPY(c->end_date, hane_stmt_text(st, 5));
+	HANE_COPY(c->end_reason, hane_stmt_text(st, 6));
+	HANE_COPY(c->needs, hane_stmt_text(st, 7));
+	HANE_COPY(c->notes, hane_stmt_text(st, 8));
 	c->household_id = hane_stmt_int(st, 9);
-	HC_COPY(c->name, st, 10);
-	HC_COPY(c->mahalle, st, 11);
-	HC_COPY(c->last_visit, st, 12);
-	HC_COPY(c->next_visit, st, 13);
+	HANE_COPY(c->name, hane_stmt_text(st, 10));
+	HANE_COPY(c->mahalle, hane_stmt_text(st, 11));
+	HANE_COPY(c->last_visit, hane_stmt_text(st, 12));
+	HANE_COPY(c->next_visit, hane_stmt_text(st, 13));
 	c->open_followups = (int)hane_stmt_int(st, 14);
 }
 
@@ -709,8 +709,9 @@ static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
 		char today[HANE_DATE_LEN + 1];
 
 		hane_today(today);
-		HC_SET(p->valid_from,
-		       strcmp(today, c.start_date) > 0 ? today : c.start_date);
+		HANE_COPY(p->valid_from, strcmp(today, c.start_date) > 0
+						 ? today
+						 : c.start_date);
 	}
 	if ((rc = hc_check_date(HANE_M_HC_F_VALID_FROM, p->valid_from, true)) ||
 	    (rc = hc_check_date(HANE_M_HC_F_VALID_TO, p->valid_to, false)))
@@ -805,16 +806,16 @@ static void read_plan(hane_stmt *st, struct hane_homecare_plan *p)
 	p->id = hane_stmt_int(st, 0);
 	p->version = hane_stmt_int(st, 1);
 	p->client_id = hane_stmt_int(st, 2);
-	HC_COPY(p->service, st, 3);
-	HC_COPY(p->period, st, 4);
+	HANE_COPY(p->service, hane_stmt_text(st, 3));
+	HANE_COPY(p->period, hane_stmt_text(st, 4));
 	p->visits = (int)hane_stmt_int(st, 5);
-	HC_COPY(p->days, st, 6);
-	HC_COPY(p->window_start, st, 7);
-	HC_COPY(p->window_end, st, 8);
+	HANE_COPY(p->days, hane_stmt_text(st, 6));
+	HANE_COPY(p->window_start, hane_stmt_text(st, 7));
+	HANE_COPY(p->window_end, hane_stmt_text(st, 8));
 	p->duration_min = (int)hane_stmt_int(st, 9);
 	p->worker_id = hane_stmt_int(st, 10);
-	HC_COPY(p->valid_from, st, 11);
-	HC_COPY(p->valid_to, st, 12);
+	HANE_COPY(p->valid_from, hane_stmt_text(st, 11));
+	HANE_COPY(p->valid_to, hane_stmt_text(st, 12));
 }
 
 int hane_homecare_plan_get(hane_db *db, int64_t id,

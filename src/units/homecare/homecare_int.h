@@ -8,14 +8,11 @@
 #include "hane/homecare.h"
 #include "hane/i18n.h"
 
-#define HC_COPY(dst, st, col)                                                  \
-	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
 /* A text field from an array (never NULL; HANE_FTEXT tests the pointer). */
 #define HC_FARR(n, v)                                                          \
 	{                                                                      \
 		(n), HANE_V_TEXT, (v), 0                                       \
 	}
-#define HC_SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
 
 /* Days since 1970-01-01 for an ISO date; HANE_EINVAL (with the field's
  * message) when it is not one. */

@@ -110,20 +110,20 @@ static int load_plans(struct gen *g, struct plan_row **out, size_t *n)
 		r->p.id = hane_stmt_int(st, 0);
 		r->p.version = hane_stmt_int(st, 1);
 		r->p.client_id = hane_stmt_int(st, 2);
-		HC_COPY(r->p.service, st, 3);
-		HC_COPY(r->p.period, st, 4);
+		HANE_COPY(r->p.service, hane_stmt_text(st, 3));
+		HANE_COPY(r->p.period, hane_stmt_text(st, 4));
 		r->p.visits = (int)hane_stmt_int(st, 5);
-		HC_COPY(r->p.days, st, 6);
-		HC_COPY(r->p.window_start, st, 7);
-		HC_COPY(r->p.window_end, st, 8);
+		HANE_COPY(r->p.days, hane_stmt_text(st, 6));
+		HANE_COPY(r->p.window_start, hane_stmt_text(st, 7));
+		HANE_COPY(r->p.window_end, hane_stmt_text(st, 8));
 		r->p.duration_min = (int)hane_stmt_int(st, 9);
 		r->p.worker_id = hane_stmt_int(st, 10);
-		HC_COPY(r->p.valid_from, st, 11);
-		HC_COPY(r->p.valid_to, st, 12);
-		HC_COPY(r->client_start, st, 13);
-		HC_COPY(r->client_end, st, 14);
-		HC_COPY(r->name, st, 15);
-		HC_COPY(r->mahalle, st, 16);
+		HANE_COPY(r->p.valid_from, hane_stmt_text(st, 11));
+		HANE_COPY(r->p.valid_to, hane_stmt_text(st, 12));
+		HANE_COPY(r->client_start, hane_stmt_text(st, 13));
+		HANE_COPY(r->client_end, hane_stmt_text(st, 14));
+		HANE_COPY(r->name, hane_stmt_text(st, 15));
+		HANE_COPY(r->mahalle, hane_stmt_text(st, 16));
 	}
 	if (rc < 0)
 		goto done;
@@ -455,8 +455,8 @@ static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 	memset(&v, 0, sizeof v);
 	s.plan_id = r->p.id;
 	s.client_id = r->p.client_id;
-	HC_SET(s.client_name, r->name);
-	HC_SET(s.service, r->p.service);
+	HANE_COPY(s.client_name, r->name);
+	HANE_COPY(s.service, r->p.service);
 	hane_date_iso(s.date, day);
 	/* Today, after the window has passed: no visit is made for a time
 	 * already gone (the plan's other days carry on). */
@@ -479,16 +479,16 @@ static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 				snprintf(s.note, sizeof s.note,
 					 hane_msg(HANE_M_HC_SLOT_SHIFTED),
 					 r->p.window_start, start);
-			HC_SET(s.start, start);
-			HC_SET(s.end, end);
+			HANE_COPY(s.start, start);
+			HANE_COPY(s.end, end);
 		} else if (rc == HANE_EEXIST || rc == HANE_EINVAL ||
 			   rc == HANE_ENOTFOUND) {
-			HC_SET(s.note, hane_error_last());
+			HANE_COPY(s.note, hane_error_last());
 		} else {
 			return rc;
 		}
 	} else {
-		HC_SET(s.note, hane_msg(HANE_M_HC_SLOT_NO_WORKER));
+		HANE_COPY(s.note, hane_msg(HANE_M_HC_SLOT_NO_WORKER));
 	}
 	if (!s.worker_id && g->o->auto_assign) {
 		int64_t ids[64];
@@ -501,8 +501,8 @@ static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 					end);
 			if (rc == 0) {
 				s.worker_id = ids[i];
-				HC_SET(s.start, start);
-				HC_SET(s.end, end);
+				HANE_COPY(s.start, start);
+				HANE_COPY(s.end, end);
 			} else if (rc != HANE_EEXIST && rc != HANE_EINVAL) {
 				return rc;
 			}
@@ -523,15 +523,15 @@ static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 
 		if ((rc = hane_homecare_worker_get(g->db, s.worker_id, &w)))
 			return rc;
-		HC_SET(s.worker_name, w.name);
+		HANE_COPY(s.worker_name, w.name);
 	}
 	v.client_id = s.client_id;
 	v.plan_id = s.plan_id;
-	HC_SET(v.slot_date, s.date);
-	HC_SET(v.service, s.service);
-	HC_SET(v.date, s.date);
-	HC_SET(v.start, s.start);
-	HC_SET(v.end, s.end);
+	HANE_COPY(v.slot_date, s.date);
+	HANE_COPY(v.service, s.service);
+	HANE_COPY(v.date, s.date);
+	HANE_COPY(v.start, s.start);
+	HANE_COPY(v.end, s.end);
 	v.worker_id = s.worker_id;
 	if ((rc = hc_visit_insert(g->db, &v, &s.visit_id)))
 		return rc;

@@ -249,10 +249,10 @@ static int check_free(hane_db *db, int64_t worker_id, const char *date,
 		int64_t oid = hane_stmt_int(st, 0);
 		int t = 0;
 
-		HC_COPY(om, st, 3);
-		HC_COPY(who, st, 4);
-		HC_COPY(ostart, st, 1);
-		HC_COPY(oend, st, 2);
+		HANE_COPY(om, hane_stmt_text(st, 3));
+		HANE_COPY(who, hane_stmt_text(st, 4));
+		HANE_COPY(ostart, hane_stmt_text(st, 1));
+		HANE_COPY(oend, hane_stmt_text(st, 2));
 		if ((rc = travel(db, om, mahalle, &t)))
 			goto done;
 		if (s < oe + t && os < e + t) {
@@ -347,30 +347,30 @@ static void read_visit(hane_stmt *st, struct hane_homecare_visit *v)
 	v->version = hane_stmt_int(st, 1);
 	v->client_id = hane_stmt_int(st, 2);
 	v->plan_id = hane_stmt_int(st, 3);
-	HC_COPY(v->slot_date, st, 4);
-	HC_COPY(v->service, st, 5);
-	HC_COPY(v->date, st, 6);
-	HC_COPY(v->start, st, 7);
-	HC_COPY(v->end, st, 8);
+	HANE_COPY(v->slot_date, hane_stmt_text(st, 4));
+	HANE_COPY(v->service, hane_stmt_text(st, 5));
+	HANE_COPY(v->date, hane_stmt_text(st, 6));
+	HANE_COPY(v->start, hane_stmt_text(st, 7));
+	HANE_COPY(v->end, hane_stmt_text(st, 8));
 	v->worker_id = hane_stmt_int(st, 9);
-	HC_COPY(v->status, st, 10);
-	HC_COPY(v->missed_reason, st, 11);
-	HC_COPY(v->actual_start, st, 12);
-	HC_COPY(v->actual_end, st, 13);
-	HC_COPY(v->tasks, st, 14);
-	HC_COPY(v->notes, st, 15);
-	HC_COPY(v->cancel_reason, st, 16);
+	HANE_COPY(v->status, hane_stmt_text(st, 10));
+	HANE_COPY(v->missed_reason, hane_stmt_text(st, 11));
+	HANE_COPY(v->actual_start, hane_stmt_text(st, 12));
+	HANE_COPY(v->actual_end, hane_stmt_text(st, 13));
+	HANE_COPY(v->tasks, hane_stmt_text(st, 14));
+	HANE_COPY(v->notes, hane_stmt_text(st, 15));
+	HANE_COPY(v->cancel_reason, hane_stmt_text(st, 16));
 	v->moved_from = hane_stmt_int(st, 17);
 	v->moved_to = hane_stmt_int(st, 18);
-	HC_COPY(v->followup, st, 19);
-	HC_COPY(v->followup_note, st, 20);
-	HC_COPY(v->client_name, st, 21);
-	HC_COPY(v->mahalle, st, 22);
-	HC_COPY(v->address, st, 23);
-	HC_COPY(v->phone, st, 24);
-	HC_COPY(v->worker_name, st, 25);
-	HC_COPY(v->updated_by, st, 26);
-	HC_COPY(v->updated_at, st, 27);
+	HANE_COPY(v->followup, hane_stmt_text(st, 19));
+	HANE_COPY(v->followup_note, hane_stmt_text(st, 20));
+	HANE_COPY(v->client_name, hane_stmt_text(st, 21));
+	HANE_COPY(v->mahalle, hane_stmt_text(st, 22));
+	HANE_COPY(v->address, hane_stmt_text(st, 23));
+	HANE_COPY(v->phone, hane_stmt_text(st, 24));
+	HANE_COPY(v->worker_name, hane_stmt_text(st, 25));
+	HANE_COPY(v->updated_by, hane_stmt_text(st, 26));
+	HANE_COPY(v->updated_at, hane_stmt_text(st, 27));
 }
 
 static int visit_read(hane_db *db, int64_t id, struct hane_homecare_visit *out)
@@ -629,7 +629,7 @@ int hane_homecare_visit_move(hane_db *db, int64_t id, int64_t version,
 		return rc;
 	dur = hc_minutes(v.end) - hc_minutes(v.start);
 	if (date && *date)
-		HC_SET(v.date, date);
+		HANE_COPY(v.date, date);
 	if (start && *start) {
 		if ((s = hc_minutes(start)) < 0)
 			return hc_field_error(HANE_M_HC_F_START,
@@ -637,7 +637,7 @@ int hane_homecare_visit_move(hane_db *db, int64_t id, int64_t version,
 		if (s + dur >= 24 * 60)
 			return hc_field_error(HANE_M_HC_F_END,
 					      hane_msg(HANE_M_HC_V_TIME));
-		HC_SET(v.start, start);
+		HANE_COPY(v.start, start);
 		hc_hhmm(v.end, s + dur);
 	}
 	if (worker_id >= 0)
@@ -749,8 +749,8 @@ int hane_homecare_visit_done(hane_db *db, int64_t id, int64_t version,
 			       (long long)id);
 		return HANE_EINVAL;
 	}
-	HC_SET(as, actual_start && *actual_start ? actual_start : v.start);
-	HC_SET(ae, actual_end && *actual_end ? actual_end : v.end);
+	HANE_COPY(as, actual_start && *actual_start ? actual_start : v.start);
+	HANE_COPY(ae, actual_end && *actual_end ? actual_end : v.end);
 	if (hc_minutes(as) < 0)
 		return hc_field_error(HANE_M_HC_F_START,
 				      hane_msg(HANE_M_HC_V_TIME));

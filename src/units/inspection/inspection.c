@@ -422,27 +422,27 @@ static void read_row(hane_stmt *st, struct hane_inspection *r)
 	r->id = hane_stmt_int(st, 0);
 	r->version = hane_stmt_int(st, 1);
 	r->household_id = hane_stmt_int(st, 2);
-	INSP_COPY(r->requested_on, st, 3);
-	INSP_COPY(r->channel, st, 4);
-	INSP_COPY(r->referrer, st, 5);
-	INSP_COPY(r->reason, st, 6);
-	INSP_COPY(r->reason_text, st, 7);
-	INSP_COPY(r->urgency, st, 8);
-	INSP_COPY(r->status, st, 9);
+	HANE_COPY(r->requested_on, hane_stmt_text(st, 3));
+	HANE_COPY(r->channel, hane_stmt_text(st, 4));
+	HANE_COPY(r->referrer, hane_stmt_text(st, 5));
+	HANE_COPY(r->reason, hane_stmt_text(st, 6));
+	HANE_COPY(r->reason_text, hane_stmt_text(st, 7));
+	HANE_COPY(r->urgency, hane_stmt_text(st, 8));
+	HANE_COPY(r->status, hane_stmt_text(st, 9));
 	r->inspector_id = hane_stmt_int(st, 10);
-	INSP_COPY(r->assigned_on, st, 11);
-	INSP_COPY(r->due_on, st, 12);
-	INSP_COPY(r->ended_on, st, 13);
-	INSP_COPY(r->cancel_reason, st, 14);
+	HANE_COPY(r->assigned_on, hane_stmt_text(st, 11));
+	HANE_COPY(r->due_on, hane_stmt_text(st, 12));
+	HANE_COPY(r->ended_on, hane_stmt_text(st, 13));
+	HANE_COPY(r->cancel_reason, hane_stmt_text(st, 14));
 	r->renewal_of = hane_stmt_int(st, 15);
-	INSP_COPY(r->updated_at, st, 16);
-	INSP_COPY(r->updated_by, st, 17);
+	HANE_COPY(r->updated_at, hane_stmt_text(st, 16));
+	HANE_COPY(r->updated_by, hane_stmt_text(st, 17));
 	r->overdue = hane_stmt_int(st, 18) != 0;
-	INSP_COPY(r->inspector, st, 19);
-	INSP_COPY(r->inspector_user, st, 20);
-	INSP_COPY(r->mahalle, st, 21);
-	INSP_COPY(r->head_name, st, 22);
-	INSP_COPY(r->visited_on, st, 23);
+	HANE_COPY(r->inspector, hane_stmt_text(st, 19));
+	HANE_COPY(r->inspector_user, hane_stmt_text(st, 20));
+	HANE_COPY(r->mahalle, hane_stmt_text(st, 21));
+	HANE_COPY(r->head_name, hane_stmt_text(st, 22));
+	HANE_COPY(r->visited_on, hane_stmt_text(st, 23));
 }
 
 int insp_read(hane_db *db, int64_t id, struct hane_inspection *out)

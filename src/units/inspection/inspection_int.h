@@ -10,10 +10,6 @@
 /* The statuses in which a request counts as open (the duplicate rule). */
 #define INSP_OPEN_SQL "('requested', 'assigned', 'visited')"
 
-/* Copy column text of the current row into a fixed buffer. */
-#define INSP_COPY(dst, st, col)                                                \
-	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
-
 /* A request as stored, without a permission check (the caller checked). */
 int insp_read(hane_db *db, int64_t id, struct hane_inspection *out);
 

@@ -206,7 +206,7 @@ static int note_household(hane_db *db, int64_t request_id,
 			 mah[0] ? " Mahallesi" : "",
 			 mah[0] && street[0] ? ", " : "", street,
 			 bld[0] ? " No:" : "", bld, door[0] ? " D:" : "", door);
-		INSP_COPY(h->head, st, 4);
+		HANE_COPY(h->head, hane_stmt_text(st, 4));
 		h->members = (int)hane_stmt_int(st, 5);
 		rc = 0;
 	} else if (rc == HANE_DONE) {
@@ -512,21 +512,21 @@ int hane_inspection_visit_get(hane_db *db, int64_t request_id,
 		out->id = hane_stmt_int(st, 0);
 		out->version = hane_stmt_int(st, 1);
 		out->request_id = hane_stmt_int(st, 2);
-		INSP_COPY(out->visited_on, st, 3);
+		HANE_COPY(out->visited_on, hane_stmt_text(st, 3));
 		out->inspector_id = hane_stmt_int(st, 4);
-		INSP_COPY(out->present, st, 5);
-		INSP_COPY(out->tenure, st, 6);
+		HANE_COPY(out->present, hane_stmt_text(st, 5));
+		HANE_COPY(out->tenure, hane_stmt_text(st, 6));
 		out->rent_kurus = hane_stmt_int(st, 7);
 		out->rooms = (int)hane_stmt_int(st, 8);
-		INSP_COPY(out->heating, st, 9);
+		HANE_COPY(out->heating, hane_stmt_text(st, 9));
 		out->income_kurus = hane_stmt_int(st, 10);
 		out->expenses_kurus = hane_stmt_int(st, 11);
-		INSP_COPY(out->health, st, 12);
-		INSP_COPY(out->disability, st, 13);
-		INSP_COPY(out->findings, st, 14);
-		INSP_COPY(out->recommendation, st, 15);
-		INSP_COPY(out->note, st, 16);
-		INSP_COPY(out->inspector, st, 17);
+		HANE_COPY(out->health, hane_stmt_text(st, 12));
+		HANE_COPY(out->disability, hane_stmt_text(st, 13));
+		HANE_COPY(out->findings, hane_stmt_text(st, 14));
+		HANE_COPY(out->recommendation, hane_stmt_text(st, 15));
+		HANE_COPY(out->note, hane_stmt_text(st, 16));
+		HANE_COPY(out->inspector, hane_stmt_text(st, 17));
 		rc = 0;
 	} else if (rc == HANE_DONE) {
 		hane_error_set(hane_msg(HANE_M_INSP_NO_VISIT),
@@ -743,17 +743,17 @@ static int decision_read(hane_db *db, int64_t request_id,
 		out->id = hane_stmt_int(st, 0);
 		out->version = hane_stmt_int(st, 1);
 		out->request_id = hane_stmt_int(st, 2);
-		INSP_COPY(out->decided_on, st, 3);
+		HANE_COPY(out->decided_on, hane_stmt_text(st, 3));
 		out->decided_by = hane_stmt_int(st, 4);
-		INSP_COPY(out->outcome, st, 5);
-		INSP_COPY(out->aid_type, st, 6);
-		INSP_COPY(out->kind, st, 7);
+		HANE_COPY(out->outcome, hane_stmt_text(st, 5));
+		HANE_COPY(out->aid_type, hane_stmt_text(st, 6));
+		HANE_COPY(out->kind, hane_stmt_text(st, 7));
 		out->amount_kurus = hane_stmt_int(st, 8);
-		INSP_COPY(out->start_on, st, 9);
-		INSP_COPY(out->end_on, st, 10);
-		INSP_COPY(out->frequency, st, 11);
-		INSP_COPY(out->reason, st, 12);
-		INSP_COPY(out->decided_by_name, st, 13);
+		HANE_COPY(out->start_on, hane_stmt_text(st, 9));
+		HANE_COPY(out->end_on, hane_stmt_text(st, 10));
+		HANE_COPY(out->frequency, hane_stmt_text(st, 11));
+		HANE_COPY(out->reason, hane_stmt_text(st, 12));
+		HANE_COPY(out->decided_by_name, hane_stmt_text(st, 13));
 		out->renewed_by = hane_stmt_int(st, 14);
 		rc = 0;
 	} else if (rc == HANE_DONE) {
@@ -896,13 +896,13 @@ int hane_inspection_aid_each(hane_db *db, int64_t household_id,
 		memset(&a, 0, sizeof a);
 		a.request_id = hane_stmt_int(st, 0);
 		a.household_id = hane_stmt_int(st, 1);
-		INSP_COPY(a.head_name, st, 2);
-		INSP_COPY(a.mahalle, st, 3);
-		INSP_COPY(a.kind, st, 4);
+		HANE_COPY(a.head_name, hane_stmt_text(st, 2));
+		HANE_COPY(a.mahalle, hane_stmt_text(st, 3));
+		HANE_COPY(a.kind, hane_stmt_text(st, 4));
 		a.amount_kurus = hane_stmt_int(st, 5);
-		INSP_COPY(a.frequency, st, 6);
-		INSP_COPY(a.start_on, st, 7);
-		INSP_COPY(a.end_on, st, 8);
+		HANE_COPY(a.frequency, hane_stmt_text(st, 6));
+		HANE_COPY(a.start_on, hane_stmt_text(st, 7));
+		HANE_COPY(a.end_on, hane_stmt_text(st, 8));
 		a.renewed_by = hane_stmt_int(st, 9);
 		a.days_left = hane_inspection_days_between(today, a.end_on);
 		a.renewal_due = !a.renewed_by && a.days_left <= s.renewal_days;

@@ -83,31 +83,38 @@ static void missing(struct gen *g, const char *unit, int rc)
 		 hane_error_last()[0] ? hane_error_last() : hane_strerror(rc));
 }
 
+struct ids {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static int push_id(hane_stmt *st, void *arg)
+{
+	struct ids *ids = arg;
+
+	if (ids->n == ids->cap) {
+		size_t cap = ids->cap ? ids->cap * 2 : 1024;
+		int64_t *v = realloc(ids->v, cap * sizeof *v);
+
+		if (!v)
+			return HANE_ENOMEM;
+		ids->v = v;
+		ids->cap = cap;
+	}
+	ids->v[ids->n++] = hane_stmt_int(st, 0);
+	return 0;
+}
+
+/* The first column of every row of sql; *out is the caller's to free
+ * (also on failure). */
 static int load_ids(hane_db *db, const char *sql, int64_t **out, size_t *n)
 {
-	hane_stmt *st = NULL;
-	size_t cap = 0;
-	int rc;
+	struct ids ids = {NULL, 0, 0};
+	int rc = hane_store_each(db, sql, NULL, 0, push_id, &ids);
 
-	*out = NULL;
-	*n = 0;
-	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		if (*n == cap) {
-			int64_t *v;
-
-			cap = cap ? cap * 2 : 1024;
-			if (!(v = realloc(*out, cap * sizeof *v))) {
-				rc = HANE_ENOMEM;
-				break;
-			}
-			*out = v;
-		}
-		(*out)[(*n)++] = hane_stmt_int(st, 0);
-	}
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+	*out = ids.v;
+	*n = ids.n;
+	return rc;
 }
 
 /* A working day (Monday–Friday) of the range, spread evenly by k of n. */

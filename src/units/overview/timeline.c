@@ -40,35 +40,38 @@ static struct hane_ov_event *push(struct events *e)
  * which fmt turns into the line. */
 typedef void (*fmt_fn)(hane_stmt *st, struct hane_ov_event *ev);
 
+struct gather {
+	struct events *e;
+	int unit;
+	const char *kind;
+	fmt_fn fmt;
+};
+
+static int gather_row(hane_stmt *st, void *arg)
+{
+	struct gather *g = arg;
+	struct hane_ov_event *ev = push(g->e);
+
+	if (!ev)
+		return HANE_ENOMEM;
+	ev->ref_id = I(0);
+	HANE_COPY(ev->date, T(1));
+	HANE_COPY(ev->time, T(2));
+	ev->person_id = I(3);
+	HANE_COPY(ev->who, T(4));
+	ev->unit = g->unit;
+	HANE_COPY(ev->kind, g->kind);
+	g->fmt(st, ev);
+	return 0;
+}
+
 static int gather(hane_db *db, struct events *e, int64_t hh, int unit,
 		  const char *kind, const char *sql, fmt_fn fmt)
 {
-	hane_stmt *st = NULL;
-	int rc;
+	struct gather g = {e, unit, kind, fmt};
+	struct hane_field p = HANE_FINT(":hh", hh);
 
-	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":hh", hh)) != 0)
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		struct hane_ov_event *ev = push(e);
-
-		if (!ev) {
-			rc = HANE_ENOMEM;
-			goto done;
-		}
-		ev->ref_id = I(0);
-		snprintf(ev->date, sizeof ev->date, "%s", T(1));
-		snprintf(ev->time, sizeof ev->time, "%s", T(2));
-		ev->person_id = I(3);
-		snprintf(ev->who, sizeof ev->who, "%s", T(4));
-		ev->unit = unit;
-		snprintf(ev->kind, sizeof ev->kind, "%s", kind);
-		fmt(st, ev);
-	}
-done:
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+	return hane_store_each(db, sql, &p, 1, gather_row, &g);
 }
 
 static void fmt_request(hane_stmt *st, struct hane_ov_event *ev)

@@ -35,7 +35,7 @@ struct plan {
 void hane_taxi_booking_init(struct hane_taxi_booking *b)
 {
 	memset(b, 0, sizeof *b);
-	TX_SET(b->purpose, "exam");
+	HANE_COPY(b->purpose, "exam");
 }
 
 static const struct {
@@ -109,7 +109,7 @@ static int refuse(struct hane_taxi_clash *c, enum hane_taxi_refusal why,
 {
 	c->why = why;
 	if (leg)
-		TX_SET(c->leg, leg);
+		HANE_COPY(c->leg, leg);
 	return HANE_EINVAL;
 }
 
@@ -125,12 +125,12 @@ static void clash_fill(struct hane_taxi_clash *c,
 {
 	c->trip_id = t->id;
 	c->appointment_id = t->appointment_id;
-	TX_SET(c->day, t->day);
-	TX_SET(c->start, t->start);
-	TX_SET(c->end, t->end);
-	TX_SET(c->plate, t->plate);
-	TX_SET(c->rider, t->rider_name);
-	TX_SET(c->destination, t->destination);
+	HANE_COPY(c->day, t->day);
+	HANE_COPY(c->start, t->start);
+	HANE_COPY(c->end, t->end);
+	HANE_COPY(c->plate, t->plate);
+	HANE_COPY(c->rider, t->rider_name);
+	HANE_COPY(c->destination, t->destination);
 }
 
 /* hane_error_last() = what clashed + the free slots. */
@@ -347,12 +347,77 @@ static int find_slots(hane_db *db, const struct plan *p, int li,
 				hane_taxi_time_format(sl->time,
 						      out ? s + dur : s);
 				sl->vehicle_id = f->v[i].id;
-				TX_SET(sl->plate, f->v[i].plate);
+				HANE_COPY(sl->plate, f->v[i].plate);
 				break;
 			}
 		}
 	}
 	return 0;
+}
+
+/* Whether pass (0, 1) of assign_leg tries vehicle vid for leg li: the
+ * wanted one only; else the return tries the outbound vehicle first. */
+static bool leg_tries(const struct plan *p, int li, int64_t want, int pass,
+		      int64_t vid)
+{
+	if (want)
+		return vid == want;
+	if (li == 1)
+		return pass == 0 ? vid == p->legs[0].vehicle_id
+				 : vid != p->legs[0].vehicle_id;
+	return pass == 0;
+}
+
+/* The wanted vehicle v cannot carry the rider: refused, saying why. */
+static int refuse_unfit(const struct plan *p, const struct leg *l,
+			const struct hane_taxi_vehicle *v,
+			struct hane_taxi_clash *c)
+{
+	int rc = refuse(c, HANE_TAXI_R_CAPACITY, l->name);
+
+	if (!v->in_service)
+		hane_error_set(hane_msg(HANE_M_TAXI_NOT_IN_SERVICE), v->plate);
+	else if (p->wheelchair && v->wheelchair_places < 1)
+		hane_error_set(hane_msg(HANE_M_TAXI_NO_WHEELCHAIR_PLACE),
+			       v->plate);
+	else
+		hane_error_set(hane_msg(HANE_M_TAXI_NO_SEATS), v->plate,
+			       p->seats_needed);
+	return rc;
+}
+
+/* Every suitable vehicle is busy: the first clash, with the free slots. */
+static int refuse_busy(hane_db *db, const struct plan *p, int li,
+		       const struct fleet *f, int64_t want,
+		       const struct hane_taxi_clash *first,
+		       struct hane_taxi_clash *c)
+{
+	const struct leg *l = &p->legs[li];
+	enum hane_taxi_refusal why = first->why;
+	char what[128];
+	int rc;
+
+	*c = *first;
+	c->why = why;
+	HANE_COPY(c->leg, l->name);
+	HANE_COPY(c->day, p->b.day);
+	if ((rc = find_slots(db, p, li, f, 0, c)) != 0)
+		return rc;
+	if (why == HANE_TAXI_R_DRIVER)
+		snprintf(what, sizeof what, hane_msg(HANE_M_TAXI_WHAT_DRIVER),
+			 c->plate);
+	else if (want)
+		snprintf(what, sizeof what, hane_msg(HANE_M_TAXI_WHAT_VEHICLE),
+			 c->plate);
+	else
+		snprintf(what, sizeof what, "%s",
+			 hane_msg(HANE_M_TAXI_WHAT_ALL));
+	if (!c->trip_id) /* clashed with the other leg of itself */
+		hane_error_set("%s: %s", hane_taxi_leg_label(l->name),
+			       hane_msg(HANE_M_TAXI_OWN_LEGS));
+	else
+		clash_message(c, what);
+	return HANE_EINVAL;
 }
 
 /* Gives leg li a vehicle and driver, or refuses with the clash. */
@@ -379,113 +444,49 @@ static int assign_leg(hane_db *db, struct plan *p, int li, int64_t want,
 	for (int pass = 0; pass < 2; pass++) {
 		for (int i = 0; i < f->n; i++) {
 			struct hane_taxi_vehicle *v = &f->v[i];
+			struct hane_taxi_clash tmp;
 			int64_t drv;
 
-			if (want && v->id != want)
-				continue;
-			if (!want && li == 1 && pass == 0 &&
-			    v->id != p->legs[0].vehicle_id)
-				continue;
-			if (!want && li == 1 && pass == 1 &&
-			    v->id == p->legs[0].vehicle_id)
-				continue;
-			if (!want && li == 0 && pass == 1)
+			if (!leg_tries(p, li, want, pass, v->id))
 				continue;
 			if (!fits(p, v)) {
 				if (want) {
-					rc = refuse(c, HANE_TAXI_R_CAPACITY,
-						    l->name);
-					if (!v->in_service)
-						hane_error_set(
-							hane_msg(
-								HANE_M_TAXI_NOT_IN_SERVICE),
-							v->plate);
-					else if (p->wheelchair &&
-						 v->wheelchair_places < 1)
-						hane_error_set(
-							hane_msg(
-								HANE_M_TAXI_NO_WHEELCHAIR_PLACE),
-							v->plate);
-					else
-						hane_error_set(
-							hane_msg(
-								HANE_M_TAXI_NO_SEATS),
-							v->plate,
-							p->seats_needed);
+					rc = refuse_unfit(p, l, v, c);
 					goto done;
 				}
 				continue;
 			}
 			suitable++;
-			{
-				struct hane_taxi_clash tmp;
-
-				clash_reset(&tmp);
-				rc = vehicle_free(db, p, li, v, p->b.driver_id,
-						  l->start, l->end, exclude,
-						  &tmp, &drv);
-				if (rc < 0)
-					goto done;
-				if (rc == 0) {
-					l->vehicle_id = v->id;
-					l->driver_id = drv;
-					TX_SET(l->plate, v->plate);
-					goto done;
-				}
-				if (!have_first) {
-					first = tmp;
-					have_first = true;
-				}
+			clash_reset(&tmp);
+			rc = vehicle_free(db, p, li, v, p->b.driver_id,
+					  l->start, l->end, exclude, &tmp,
+					  &drv);
+			if (rc < 0)
+				goto done;
+			if (rc == 0) {
+				l->vehicle_id = v->id;
+				l->driver_id = drv;
+				HANE_COPY(l->plate, v->plate);
+				goto done;
+			}
+			if (!have_first) {
+				first = tmp;
+				have_first = true;
 			}
 		}
 	}
 	if (want && suitable == 0) {
 		hane_error_set(hane_msg(HANE_M_TAXI_NO_VEHICLE), "?");
 		rc = refuse(c, HANE_TAXI_R_CAPACITY, l->name);
-		goto done;
-	}
-	if (suitable == 0) {
+	} else if (suitable == 0) {
 		rc = refuse(c, HANE_TAXI_R_CAPACITY, l->name);
 		hane_error_set(
 			hane_msg(p->wheelchair
 					 ? HANE_M_TAXI_NO_WHEELCHAIR_VEHICLE
 					 : HANE_M_TAXI_NO_SEATED_VEHICLE),
 			p->seats_needed);
-		goto done;
-	}
-	/* Every suitable vehicle is busy: show the first clash. */
-	{
-		enum hane_taxi_refusal why = first.why;
-
-		*c = first;
-		c->why = why;
-		TX_SET(c->leg, l->name);
-		TX_SET(c->day, p->b.day);
-		rc = find_slots(db, p, li, f, 0, c);
-		if (rc == 0) {
-			char what[128];
-
-			if (why == HANE_TAXI_R_DRIVER)
-				snprintf(what, sizeof what,
-					 hane_msg(HANE_M_TAXI_WHAT_DRIVER),
-					 c->plate);
-			else if (want)
-				snprintf(what, sizeof what,
-					 hane_msg(HANE_M_TAXI_WHAT_VEHICLE),
-					 c->plate);
-			else
-				snprintf(what, sizeof what, "%s",
-					 hane_msg(HANE_M_TAXI_WHAT_ALL));
-			if (!c->trip_id) {
-				/* Clashed with the other leg of itself. */
-				hane_error_set("%s: %s",
-					       hane_taxi_leg_label(l->name),
-					       hane_msg(HANE_M_TAXI_OWN_LEGS));
-			} else {
-				clash_message(c, what);
-			}
-			rc = HANE_EINVAL;
-		}
+	} else {
+		rc = refuse_busy(db, p, li, f, want, &first, c);
 	}
 done:
 	free(f);
@@ -515,7 +516,7 @@ static int window_check(hane_db *db, struct plan *p, int horizon,
 	hane_today(today);
 	tx_day_number(p->b.day, &dn);
 	tx_day_number(today, &tn);
-	TX_SET(prev, p->b.day);
+	HANE_COPY(prev, p->b.day);
 	while (off && guard++ < 40) {
 		if ((rc = hane_taxi_day_add(prev, prev, -1)) != 0)
 			return rc;
@@ -546,20 +547,13 @@ static int window_check(hane_db *db, struct plan *p, int horizon,
 	return 0;
 }
 
-/* Reads and checks everything; fills p. Writes nothing. */
-static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
-		struct plan *p, struct hane_taxi_clash *c)
+/* plan, part 1: the override's right and reason, the rider, the day and
+ * the appointment time. */
+static int plan_who_when(hane_db *db, const struct hane_taxi_booking *in,
+			 struct plan *p, struct hane_taxi_clash *c)
 {
-	struct hane_taxi_destination dest;
-	struct hane_taxi_trip t;
-	char dest_addr[HANE_TAXI_TEXT];
 	int rc;
 
-	memset(p, 0, sizeof *p);
-	clash_reset(c);
-	p->b = *in;
-	if ((rc = tx_settings(db, &p->s)) != 0)
-		return rc;
 	if (in->override) {
 		if ((rc = hane_can(db, HANE_ACT_TAXI_OVERRIDE)) != 0)
 			return rc;
@@ -591,7 +585,19 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 		return refuse(c, HANE_TAXI_R_INVALID, NULL);
 	}
 	hane_taxi_time_format(p->b.appt_time, p->appt);
-	/* Where to. */
+	return 0;
+}
+
+/* plan, part 2: where to (dest_addr gets the destination's address), the
+ * purpose and where from. */
+static int plan_where(hane_db *db, const struct hane_taxi_booking *in,
+		      struct plan *p, struct hane_taxi_clash *c,
+		      char dest_addr[HANE_TAXI_TEXT])
+{
+	struct hane_taxi_destination dest;
+	const char *pp;
+	int rc;
+
 	dest_addr[0] = '\0';
 	if (in->destination_id) {
 		char key[24];
@@ -603,8 +609,8 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 				       ? refuse(c, HANE_TAXI_R_INVALID, NULL)
 				       : rc;
 		if (!in->destination[0])
-			TX_SET(p->b.destination, dest.name);
-		TX_SET(dest_addr, dest.address);
+			HANE_COPY(p->b.destination, dest.name);
+		snprintf(dest_addr, HANE_TAXI_TEXT, "%s", dest.address);
 	}
 	hane_text_trim(p->b.destination);
 	if (!p->b.destination[0]) {
@@ -613,26 +619,33 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 		return refuse(c, HANE_TAXI_R_INVALID, NULL);
 	}
 	if (!p->b.purpose[0])
-		TX_SET(p->b.purpose, "exam");
-	{
-		const char *pp = hane_taxi_purpose_parse(p->b.purpose);
-
-		if (!pp) {
-			hane_error_set(hane_msg(HANE_M_TAXI_BAD_PURPOSE),
-				       p->b.purpose);
-			return refuse(c, HANE_TAXI_R_INVALID, NULL);
-		}
-		TX_SET(p->b.purpose, pp);
+		HANE_COPY(p->b.purpose, "exam");
+	if (!(pp = hane_taxi_purpose_parse(p->b.purpose))) {
+		hane_error_set(hane_msg(HANE_M_TAXI_BAD_PURPOSE), p->b.purpose);
+		return refuse(c, HANE_TAXI_R_INVALID, NULL);
 	}
+	HANE_COPY(p->b.purpose, pp);
 	hane_text_trim(p->b.pickup_address);
 	if (!p->b.pickup_address[0])
-		TX_SET(p->b.pickup_address, p->rider.address);
+		HANE_COPY(p->b.pickup_address, p->rider.address);
 	if (!p->b.pickup_address[0]) {
 		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
 			       hane_msg(HANE_M_TAXI_F_PICKUP));
 		return refuse(c, HANE_TAXI_R_INVALID, NULL);
 	}
+	return 0;
+}
+
+/* plan, part 3: the return time, then the legs — arrive at the
+ * appointment time; the return picks up at the return time — each inside
+ * the service hours. */
+static int plan_legs(const struct hane_taxi_booking *in, struct plan *p,
+		     struct hane_taxi_clash *c, const char *dest_addr)
+{
+	struct leg *l;
+
 	p->ret = -1;
+	p->b.return_time[0] = '\0';
 	if (in->return_needed) {
 		p->ret = hane_taxi_time_parse(in->return_time);
 		if (p->ret < 0) {
@@ -648,37 +661,28 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 			return refuse(c, HANE_TAXI_R_INVALID, NULL);
 		}
 		hane_taxi_time_format(p->b.return_time, p->ret);
-	} else {
-		p->b.return_time[0] = '\0';
 	}
-	/* The legs: arrive at the appointment time; the return picks up at
-	 * the return time. */
 	p->nlegs = 0;
-	{
-		struct leg *l = &p->legs[p->nlegs++];
-
-		TX_SET(l->name, "out");
-		l->start = p->appt - p->s.trip_minutes;
-		l->end = p->appt;
-		TX_SET(l->from, p->b.pickup_address);
-		if (dest_addr[0])
-			snprintf(l->to, sizeof l->to, "%.100s, %.150s",
-				 p->b.destination, dest_addr);
-		else
-			TX_SET(l->to, p->b.destination);
-	}
+	l = &p->legs[p->nlegs++];
+	HANE_COPY(l->name, "out");
+	l->start = p->appt - p->s.trip_minutes;
+	l->end = p->appt;
+	HANE_COPY(l->from, p->b.pickup_address);
+	if (dest_addr[0])
+		snprintf(l->to, sizeof l->to, "%.100s, %.150s",
+			 p->b.destination, dest_addr);
+	else
+		HANE_COPY(l->to, p->b.destination);
 	if (p->ret >= 0) {
-		struct leg *l = &p->legs[p->nlegs++];
-
-		TX_SET(l->name, "return");
+		l = &p->legs[p->nlegs++];
+		HANE_COPY(l->name, "return");
 		l->start = p->ret;
 		l->end = p->ret + p->s.trip_minutes;
-		TX_SET(l->from, p->legs[0].to);
-		TX_SET(l->to, p->b.pickup_address);
+		HANE_COPY(l->from, p->legs[0].to);
+		HANE_COPY(l->to, p->b.pickup_address);
 	}
 	for (int i = 0; i < p->nlegs; i++) {
-		const struct leg *l = &p->legs[i];
-
+		l = &p->legs[i];
 		if (l->start < p->s.day_start || l->end > p->s.day_end) {
 			char a[4][HANE_TAXI_TIME];
 
@@ -692,6 +696,48 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 			return refuse(c, HANE_TAXI_R_INVALID, l->name);
 		}
 	}
+	return 0;
+}
+
+/* A leg the rider already rides at that time: refused, with the free
+ * slots of the day in c. */
+static int rider_busy(hane_db *db, struct plan *p, int i,
+		      const struct hane_taxi_trip *t, struct hane_taxi_clash *c)
+{
+	struct fleet *f = calloc(1, sizeof *f);
+	int rc;
+
+	if (!f)
+		return HANE_ENOMEM;
+	clash_fill(c, t);
+	HANE_COPY(c->leg, p->legs[i].name);
+	c->why = HANE_TAXI_R_RIDER;
+	rc = hane_taxi_vehicle_each(db, fleet_add, f);
+	if (rc == 0)
+		rc = find_slots(db, p, i, f, 0, c);
+	free(f);
+	if (rc)
+		return rc;
+	clash_message(c, hane_msg(HANE_M_TAXI_WHAT_RIDER));
+	return HANE_EINVAL;
+}
+
+/* Reads and checks everything; fills p. Writes nothing. */
+static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
+		struct plan *p, struct hane_taxi_clash *c)
+{
+	struct hane_taxi_trip t;
+	char dest_addr[HANE_TAXI_TEXT];
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	clash_reset(c);
+	p->b = *in;
+	if ((rc = tx_settings(db, &p->s)) != 0 ||
+	    (rc = plan_who_when(db, in, p, c)) != 0 ||
+	    (rc = plan_where(db, in, p, c, dest_addr)) != 0 ||
+	    (rc = plan_legs(in, p, c, dest_addr)) != 0)
+		return rc;
 	/* The window and the flag are what a supervisor may override. */
 	if (!in->override) {
 		if ((rc = window_check(db, p, horizon, c)) != 0)
@@ -706,7 +752,7 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 	p->seats_needed =
 		(p->wheelchair ? 0 : 1) + (p->rider.companion ? 1 : 0);
 	for (int i = 0; i < p->nlegs; i++) {
-		struct leg *l = &p->legs[i];
+		const struct leg *l = &p->legs[i];
 		int64_t want = i == 1 && in->return_vehicle_id
 				       ? in->return_vehicle_id
 				       : in->vehicle_id;
@@ -715,23 +761,8 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 			     l->end, 0, 0, &t);
 		if (rc < 0)
 			return rc;
-		if (rc == 1) {
-			struct fleet *f = calloc(1, sizeof *f);
-
-			if (!f)
-				return HANE_ENOMEM;
-			clash_fill(c, &t);
-			TX_SET(c->leg, l->name);
-			c->why = HANE_TAXI_R_RIDER;
-			rc = hane_taxi_vehicle_each(db, fleet_add, f);
-			if (rc == 0)
-				rc = find_slots(db, p, i, f, 0, c);
-			free(f);
-			if (rc)
-				return rc;
-			clash_message(c, hane_msg(HANE_M_TAXI_WHAT_RIDER));
-			return HANE_EINVAL;
-		}
+		if (rc == 1)
+			return rider_busy(db, p, i, &t, c);
 		if ((rc = assign_leg(db, p, i, want, 0, c)) != 0)
 			return rc;
 	}
@@ -939,12 +970,12 @@ int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
 			sr->b.purpose[0] ? sr->b.purpose : "exam");
 		char name[HANE_TAXI_NAME];
 
-		TX_SET(name, sr->b.destination);
+		HANE_COPY(name, sr->b.destination);
 		if (!name[0] && sr->b.destination_id) {
 			snprintf(key, sizeof key, "%lld",
 				 (long long)sr->b.destination_id);
 			if (hane_taxi_destination_find(db, key, &dest) == 0)
-				TX_SET(name, dest.name);
+				HANE_COPY(name, dest.name);
 		}
 		{
 			struct hane_field f[] = {
@@ -984,7 +1015,7 @@ int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
 		}
 		if (skip)
 			continue;
-		TX_SET(b.day, day);
+		HANE_COPY(b.day, day);
 		rc = plan(db, &b, s.series_days, p, &c);
 		if (rc == HANE_EINVAL) {
 			ns++;
@@ -1052,7 +1083,7 @@ int hane_taxi_trip_assign(hane_db *db, int64_t trip_id, int64_t version,
 		struct leg *l = &p->legs[0];
 
 		p->nlegs = 1;
-		TX_SET(p->b.day, t.day);
+		HANE_COPY(p->b.day, t.day);
 		p->b.driver_id = driver_id ? driver_id
 				 : vehicle_id && vehicle_id != t.vehicle_id
 					 ? 0
@@ -1060,7 +1091,7 @@ int hane_taxi_trip_assign(hane_db *db, int64_t trip_id, int64_t version,
 		p->wheelchair = t.wheelchair;
 		p->seats_needed =
 			(t.wheelchair ? 0 : 1) + (t.companion ? 1 : 0);
-		TX_SET(l->name, t.leg);
+		HANE_COPY(l->name, t.leg);
 		l->start = hane_taxi_time_parse(t.start);
 		l->end = hane_taxi_time_parse(t.end);
 		rc = assign_leg(db, p, 0,

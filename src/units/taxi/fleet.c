@@ -62,7 +62,7 @@ int hane_taxi_driver_save(hane_db *db, struct hane_taxi_driver *d, int64_t *id)
 		hane_error_set("%s: %s", hane_msg(HANE_M_F_PHONE), why);
 		return rc;
 	}
-	TX_SET(d->phone, e164);
+	HANE_COPY(d->phone, e164);
 	if ((rc = hane_record_save(db, &hane_taxi_driver_rdef, d, NULL)) != 0)
 		return rc;
 	if (id)
@@ -130,7 +130,7 @@ int hane_taxi_vehicle_save(hane_db *db, struct hane_taxi_vehicle *v,
 		if ((rc = hane_taxi_driver_get(db, v->driver_id, &d)) != 0)
 			return rc;
 	}
-	TX_SET(v->plate, plate);
+	HANE_COPY(v->plate, plate);
 	rc = hane_record_save(db, &hane_taxi_vehicle_rdef, v, NULL);
 	if (rc == HANE_EEXIST)
 		hane_error_set(hane_msg(HANE_M_TAXI_PLATE_EXISTS), v->plate);
@@ -201,9 +201,9 @@ static void read_dest(hane_stmt *st, struct hane_taxi_destination *d)
 	memset(d, 0, sizeof *d);
 	d->id = hane_stmt_int(st, 0);
 	d->version = hane_stmt_int(st, 1);
-	TX_COPY(d->name, st, 2);
-	TX_COPY(d->kind, st, 3);
-	TX_COPY(d->address, st, 4);
+	HANE_COPY(d->name, hane_stmt_text(st, 2));
+	HANE_COPY(d->kind, hane_stmt_text(st, 3));
+	HANE_COPY(d->address, hane_stmt_text(st, 4));
 	d->active = hane_stmt_int(st, 5) != 0;
 }
 
@@ -230,7 +230,7 @@ int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
 	if ((rc = required(HANE_M_TAXI_F_DESTINATION, d->name)) != 0)
 		return rc;
 	if (!d->kind[0])
-		TX_SET(d->kind, "other");
+		HANE_COPY(d->kind, "other");
 	if (!kind_valid(d->kind)) {
 		hane_error_set(hane_msg(HANE_M_TAXI_BAD_KIND), d->kind);
 		return HANE_EINVAL;

@@ -80,7 +80,7 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	int rc;
 
 	hane_taxi_booking_init(b);
-	TX_SET(text, cell(im, rec, C_TCKN));
+	HANE_COPY(text, cell(im, rec, C_TCKN));
 	hane_text_trim(text);
 	if (text[0]) {
 		struct hane_stmt *st = NULL;
@@ -118,23 +118,23 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 		}
 		b->rider_id = id;
 	}
-	TX_SET(b->day, cell(im, rec, C_DAY));
-	TX_SET(b->appt_time, cell(im, rec, C_TIME));
-	TX_SET(b->destination, cell(im, rec, C_DEST));
+	HANE_COPY(b->day, cell(im, rec, C_DAY));
+	HANE_COPY(b->appt_time, cell(im, rec, C_TIME));
+	HANE_COPY(b->destination, cell(im, rec, C_DEST));
 	hane_text_trim(b->destination);
 	if (b->destination[0] &&
 	    hane_taxi_destination_find(im->db, b->destination, &d) == 0) {
 		b->destination_id = d.id;
 		b->destination[0] = '\0'; /* the list's own name */
 	}
-	TX_SET(b->purpose, cell(im, rec, C_PURPOSE));
+	HANE_COPY(b->purpose, cell(im, rec, C_PURPOSE));
 	hane_text_trim(b->purpose);
-	TX_SET(b->return_time, cell(im, rec, C_RETURN));
+	HANE_COPY(b->return_time, cell(im, rec, C_RETURN));
 	hane_text_trim(b->return_time);
 	b->return_needed = b->return_time[0] != '\0';
-	TX_SET(b->pickup_address, cell(im, rec, C_PICKUP));
-	TX_SET(b->notes, cell(im, rec, C_NOTES));
-	TX_SET(text, cell(im, rec, C_VEHICLE));
+	HANE_COPY(b->pickup_address, cell(im, rec, C_PICKUP));
+	HANE_COPY(b->notes, cell(im, rec, C_NOTES));
+	HANE_COPY(text, cell(im, rec, C_VEHICLE));
 	hane_text_trim(text);
 	if (text[0]) {
 		if ((rc = hane_taxi_vehicle_find(im->db, text, &v)) != 0)

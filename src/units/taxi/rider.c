@@ -87,18 +87,18 @@ static void read_rider(hane_stmt *st, struct hane_taxi_rider *r)
 	r->id = hane_stmt_int(st, 0);
 	r->version = hane_stmt_int(st, 1);
 	r->person_id = hane_stmt_int(st, 2);
-	TX_COPY(r->mobility_aid, st, 3);
+	HANE_COPY(r->mobility_aid, hane_stmt_text(st, 3));
 	r->companion = hane_stmt_int(st, 4) != 0;
-	TX_COPY(r->driver_notes, st, 5);
+	HANE_COPY(r->driver_notes, hane_stmt_text(st, 5));
 	r->active = hane_stmt_int(st, 6) != 0;
 	r->flagged = hane_stmt_int(st, 7) != 0;
-	TX_COPY(r->flagged_at, st, 8);
+	HANE_COPY(r->flagged_at, hane_stmt_text(st, 8));
 	r->household_id = hane_stmt_int(st, 9);
-	TX_COPY(r->name, st, 10);
-	TX_COPY(r->tckn, st, 11);
+	HANE_COPY(r->name, hane_stmt_text(st, 10));
+	HANE_COPY(r->tckn, hane_stmt_text(st, 11));
 	r->disability_pct = (int)hane_stmt_int(st, 12);
-	TX_COPY(r->phone, st, 13);
-	TX_COPY(r->address, st, 14);
+	HANE_COPY(r->phone, hane_stmt_text(st, 13));
+	HANE_COPY(r->address, hane_stmt_text(st, 14));
 }
 
 static int rider_query(hane_db *db, const char *where, int64_t v,
@@ -181,7 +181,7 @@ int hane_taxi_rider_save(hane_db *db, struct hane_taxi_rider *r, int64_t *id)
 	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
 		return rc;
 	if (!r->mobility_aid[0])
-		TX_SET(r->mobility_aid, "none");
+		HANE_COPY(r->mobility_aid, "none");
 	if (!hane_taxi_aid_valid(r->mobility_aid)) {
 		hane_error_set(hane_msg(HANE_M_TAXI_BAD_AID), r->mobility_aid);
 		return HANE_EINVAL;

@@ -295,20 +295,6 @@ int tx_finish(hane_db *db, int rc)
 	return rc;
 }
 
-int tx_each_int(hane_db *db, const char *sql, const char *name, int64_t v,
-		int (*fn)(hane_stmt *st, void *arg), void *arg)
-{
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st, sql);
-
-	if (rc == 0 && name)
-		rc = hane_stmt_bind_int(st, name, v);
-	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW)
-		rc = fn(st, arg);
-	hane_stmt_finalize(st);
-	return rc == HANE_DONE ? 0 : rc;
-}
-
 int tx_person_address(hane_db *db, int64_t person_id, char out[HANE_TAXI_TEXT])
 {
 	hane_stmt *st = NULL;

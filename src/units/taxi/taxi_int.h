@@ -8,10 +8,6 @@
 #include "hane/perm.h"
 #include "hane/taxi.h"
 
-#define TX_COPY(dst, st, col)                                                  \
-	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
-#define TX_SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
-
 /* True when every folded word of query starts a word of name. */
 bool tx_words_match(const char *name, const char *query);
 
@@ -26,10 +22,6 @@ int tx_is_holiday(hane_db *db, const char *day, bool *out);
 /* Ends a transaction the caller began: commit on 0, otherwise roll back
  * keeping the message of the failure. */
 int tx_finish(hane_db *db, int rc);
-
-/* Runs a query with one integer parameter and calls fn per row. */
-int tx_each_int(hane_db *db, const char *sql, const char *name, int64_t v,
-		int (*fn)(hane_stmt *st, void *arg), void *arg);
 
 /* The household address of a person ("Gündoğdu Atatürk Cd. No:12 D:3"). */
 int tx_person_address(hane_db *db, int64_t person_id, char out[HANE_TAXI_TEXT]);

@@ -14,30 +14,30 @@ void tx_trip_read(hane_stmt *st, struct hane_taxi_trip *t)
 	t->version = hane_stmt_int(st, 1);
 	t->appointment_id = hane_stmt_int(st, 2);
 	t->series_id = hane_stmt_int(st, 3);
-	TX_COPY(t->leg, st, 4);
-	TX_COPY(t->day, st, 5);
-	TX_COPY(t->start, st, 6);
-	TX_COPY(t->end, st, 7);
-	TX_COPY(t->appt_time, st, 8);
-	TX_COPY(t->from_address, st, 9);
-	TX_COPY(t->to_address, st, 10);
-	TX_COPY(t->destination, st, 11);
-	TX_COPY(t->purpose, st, 12);
+	HANE_COPY(t->leg, hane_stmt_text(st, 4));
+	HANE_COPY(t->day, hane_stmt_text(st, 5));
+	HANE_COPY(t->start, hane_stmt_text(st, 6));
+	HANE_COPY(t->end, hane_stmt_text(st, 7));
+	HANE_COPY(t->appt_time, hane_stmt_text(st, 8));
+	HANE_COPY(t->from_address, hane_stmt_text(st, 9));
+	HANE_COPY(t->to_address, hane_stmt_text(st, 10));
+	HANE_COPY(t->destination, hane_stmt_text(st, 11));
+	HANE_COPY(t->purpose, hane_stmt_text(st, 12));
 	t->vehicle_id = hane_stmt_int(st, 13);
-	TX_COPY(t->plate, st, 14);
+	HANE_COPY(t->plate, hane_stmt_text(st, 14));
 	t->driver_id = hane_stmt_int(st, 15);
-	TX_COPY(t->driver_name, st, 16);
+	HANE_COPY(t->driver_name, hane_stmt_text(st, 16));
 	t->wheelchair = hane_stmt_int(st, 17) != 0;
 	t->companion = hane_stmt_int(st, 18) != 0;
 	t->rider_id = hane_stmt_int(st, 19);
 	t->person_id = hane_stmt_int(st, 20);
-	TX_COPY(t->rider_name, st, 21);
-	TX_COPY(t->mobility_aid, st, 22);
-	TX_COPY(t->phone, st, 23);
-	TX_COPY(t->driver_notes, st, 24);
-	TX_COPY(t->status, st, 25);
-	TX_COPY(t->cancelled_by, st, 26);
-	TX_COPY(t->cancel_reason, st, 27);
+	HANE_COPY(t->rider_name, hane_stmt_text(st, 21));
+	HANE_COPY(t->mobility_aid, hane_stmt_text(st, 22));
+	HANE_COPY(t->phone, hane_stmt_text(st, 23));
+	HANE_COPY(t->driver_notes, hane_stmt_text(st, 24));
+	HANE_COPY(t->status, hane_stmt_text(st, 25));
+	HANE_COPY(t->cancelled_by, hane_stmt_text(st, 26));
+	HANE_COPY(t->cancel_reason, hane_stmt_text(st, 27));
 	t->notice_minutes = (int)hane_stmt_int(st, 28);
 }
 
@@ -352,10 +352,15 @@ int hane_taxi_appointment_cancel(hane_db *db, int64_t appointment_id,
 		return rc;
 	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
-	rc = tx_each_int(db,
-			 TX_TRIP_SELECT "WHERE t.appointment_id = :a"
-					" ORDER BY t.leg DESC",
-			 ":a", appointment_id, collect, &l);
+	{
+		struct hane_field a = HANE_FINT(":a", appointment_id);
+
+		rc = hane_store_each(db,
+				     TX_TRIP_SELECT
+				     "WHERE t.appointment_id = :a"
+				     " ORDER BY t.leg DESC",
+				     &a, 1, collect, &l);
+	}
 	if (rc == 0 && l.n == 0) {
 		hane_error_set(hane_msg(HANE_M_TAXI_NO_APPOINTMENT),
 			       (long long)appointment_id);
@@ -479,12 +484,15 @@ int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
 	}
 	if (rc || strcmp(o, "noshow") != 0)
 		goto done;
-	if (strcmp(t.leg, "out") == 0)
-		rc = tx_each_int(
+	if (strcmp(t.leg, "out") == 0) {
+		struct hane_field a = HANE_FINT(":a", t.appointment_id);
+
+		rc = hane_store_each(
 			db,
 			"SELECT id FROM taxi_trip WHERE appointment_id"
 			" = :a AND leg = 'return' AND status = 'planned'",
-			":a", t.appointment_id, return_leg, &r.return_trip_id);
+			&a, 1, return_leg, &r.return_trip_id);
+	}
 	if (rc == 0)
 		rc = tx_noshow_count(db, t.rider_id, t.day, &s, &r.noshows);
 	if (rc == 0)

@@ -23,8 +23,6 @@
 #define MAXR 1000 /* riders offered in the booking search */
 #define MAXD 64	  /* destinations in the form */
 
-#define SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
-
 /* ---- The day board ----------------------------------------------------------- */
 
 struct board {
@@ -47,7 +45,7 @@ static int add_vehicle(const struct hane_taxi_vehicle *v, void *arg)
 	if (b->nveh >= MAXV)
 		return 0;
 	b->veh[b->nveh] = v->id;
-	SET(b->plate[b->nveh], v->plate);
+	HANE_COPY(b->plate[b->nveh], v->plate);
 	if (v->wheelchair_places > 0)
 		snprintf(b->titles[b->nveh + 1], sizeof b->titles[0],
 			 "%s \u267f%d%s", v->plate, v->wheelchair_places,
@@ -65,7 +63,7 @@ static int load_vehicles(hane_db *db, struct board *b)
 
 	b->nveh = 0;
 	rc = hane_taxi_vehicle_each(db, add_vehicle, b);
-	SET(b->titles[0], hane_msg(HANE_M_TAXI_C_TIME));
+	HANE_COPY(b->titles[0], hane_msg(HANE_M_TAXI_C_TIME));
 	for (int i = 0; i <= b->nveh; i++) {
 		b->tp[i] = b->titles[i];
 		memset(&b->cols[i], 0, sizeof b->cols[i]);
@@ -148,7 +146,7 @@ static int board_fill(struct hane_ui *ui, struct hane_ui_list *l,
 			cells[c][0] = '\0';
 			cp[c] = cells[c];
 		}
-		SET(cells[0], t->start);
+		HANE_COPY(cells[0], t->start);
 		for (int c = 0; c < b->nveh; c++)
 			if (b->veh[c] == t->vehicle_id)
 				cell_text(cells[c + 1], sizeof cells[0], t);
@@ -226,7 +224,7 @@ static int add_dest(const struct hane_taxi_destination *d, void *arg)
 
 	if (x->ndest < MAXD) {
 		x->dest_id[x->ndest] = d->id;
-		SET(x->dest_name[x->ndest], d->name);
+		HANE_COPY(x->dest_name[x->ndest], d->name);
 		x->dest_items[x->ndest] = x->dest_name[x->ndest];
 		x->ndest++;
 	}
@@ -252,23 +250,23 @@ static int book_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 
 	hane_taxi_booking_init(&bk);
 	bk.rider_id = x->rider.id;
-	SET(bk.day, hane_ui_form_get(f, B_DAY));
-	SET(bk.appt_time, hane_ui_form_get(f, B_TIME));
+	HANE_COPY(bk.day, hane_ui_form_get(f, B_DAY));
+	HANE_COPY(bk.appt_time, hane_ui_form_get(f, B_TIME));
 	if (hane_ui_form_get(f, B_DEST_TEXT)[0] || d >= x->ndest)
-		SET(bk.destination, hane_ui_form_get(f, B_DEST_TEXT));
+		HANE_COPY(bk.destination, hane_ui_form_get(f, B_DEST_TEXT));
 	else
 		bk.destination_id = x->dest_id[d];
-	SET(bk.purpose, purposes[hane_ui_form_choice(f, B_PURPOSE)]);
+	HANE_COPY(bk.purpose, purposes[hane_ui_form_choice(f, B_PURPOSE)]);
 	bk.return_needed = hane_ui_form_choice(f, B_RETURN) == 1;
-	SET(bk.return_time, hane_ui_form_get(f, B_RETURN_TIME));
-	SET(bk.pickup_address, hane_ui_form_get(f, B_PICKUP));
+	HANE_COPY(bk.return_time, hane_ui_form_get(f, B_RETURN_TIME));
+	HANE_COPY(bk.pickup_address, hane_ui_form_get(f, B_PICKUP));
 	v = hane_ui_form_choice(f, B_VEHICLE);
 	if (v > 0 && v <= x->b->nveh)
 		bk.vehicle_id = x->b->veh[v - 1];
-	SET(bk.notes, hane_ui_form_get(f, B_NOTES));
+	HANE_COPY(bk.notes, hane_ui_form_get(f, B_NOTES));
 	if (hane_ui_form_get(f, B_OVERRIDE)[0]) {
 		bk.override = true;
-		SET(bk.override_reason, hane_ui_form_get(f, B_OVERRIDE));
+		HANE_COPY(bk.override_reason, hane_ui_form_get(f, B_OVERRIDE));
 	}
 	rc = hane_taxi_book(hane_ui_db(ui), &bk, &x->appointment_id, &c);
 	if (rc == 0) {
@@ -599,8 +597,8 @@ static void cancel_screen(struct hane_ui *ui, const struct hane_taxi_trip *t)
 		hane_ui_form_free(f);
 		return;
 	}
-	SET(by, who[hane_ui_form_choice(f, 0)]);
-	SET(reason, hane_ui_form_get(f, 1));
+	HANE_COPY(by, who[hane_ui_form_choice(f, 0)]);
+	HANE_COPY(reason, hane_ui_form_get(f, 1));
 	hane_ui_form_free(f);
 	if (!strcmp(t->leg, "out") &&
 	    hane_ui_confirm(ui, hane_msg(HANE_M_TAXI_UI_ASK_BOTH)))
@@ -659,7 +657,7 @@ static void manifest_screen(struct hane_ui *ui, struct board *b,
 
 	if (!f)
 		return;
-	SET(plate, t->plate);
+	HANE_COPY(plate, t->plate);
 	for (char *p = plate; *p; p++)
 		if (*p == ' ')
 			*p = '-';
@@ -669,7 +667,7 @@ static void manifest_screen(struct hane_ui *ui, struct board *b,
 		hane_ui_form_free(f);
 		return;
 	}
-	SET(path, hane_ui_form_get(f, 0));
+	HANE_COPY(path, hane_ui_form_get(f, 0));
 	flags = hane_ui_export_flags(hane_ui_form_choice(f, 1));
 	hane_ui_form_free(f);
 	if ((rc = hane_file_create_fp(&fp, path, 0)) != 0) {
@@ -906,9 +904,9 @@ static int rider_form_save(struct hane_ui *ui, struct hane_ui_form *f,
 	struct hane_taxi_rider r = e->r;
 	int rc;
 
-	SET(r.mobility_aid, aid_names[hane_ui_form_choice(f, R_AID)]);
+	HANE_COPY(r.mobility_aid, aid_names[hane_ui_form_choice(f, R_AID)]);
 	r.companion = hane_ui_form_choice(f, R_COMPANION) == 1;
-	SET(r.driver_notes, hane_ui_form_get(f, R_NOTES));
+	HANE_COPY(r.driver_notes, hane_ui_form_get(f, R_NOTES));
 	r.active = !r.id || hane_ui_form_choice(f, R_ACTIVE) == 1;
 	rc = hane_taxi_rider_save(hane_ui_db(ui), &r, &e->saved_id);
 	if (rc == 0) {
@@ -1237,7 +1235,7 @@ static int board_screen(struct hane_ui *ui)
 		goto done;
 	}
 	hane_today(b->day);
-	SET(b->crumb, hane_msg(HANE_M_TAXI_UI_BOARD));
+	HANE_COPY(b->crumb, hane_msg(HANE_M_TAXI_UI_BOARD));
 	l = hane_ui_list_new(b->nveh + 1);
 	if (!l || hane_ui_list_titles(l, b->tp) != 0) {
 		rc = HANE_ENOMEM;
@@ -1489,7 +1487,7 @@ static int fleet_driver_item(const struct hane_taxi_driver *d, void *arg)
 
 	if (e->ndrv < MAXDRV && (d->active || d->id == e->v.driver_id)) {
 		e->drv_id[e->ndrv] = d->id;
-		SET(e->drv_name[e->ndrv], d->full_name);
+		HANE_COPY(e->drv_name[e->ndrv], d->full_name);
 		e->drv_items[e->ndrv + 1] = e->drv_name[e->ndrv];
 		e->ndrv++;
 	}
@@ -1517,18 +1515,18 @@ static int fleet_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 
 	switch (e->kind) {
 	case U_VEHICLES:
-		SET(e->v.plate, hane_ui_form_get(f, 0));
+		HANE_COPY(e->v.plate, hane_ui_form_get(f, 0));
 		e->v.wheelchair_places = atoi(hane_ui_form_get(f, 1));
 		e->v.seats = atoi(hane_ui_form_get(f, 2));
 		c = hane_ui_form_choice(f, 3);
 		e->v.driver_id = c > 0 && c <= e->ndrv ? e->drv_id[c - 1] : 0;
 		e->v.in_service = hane_ui_form_choice(f, 4) == 1;
-		SET(e->v.notes, hane_ui_form_get(f, 5));
+		HANE_COPY(e->v.notes, hane_ui_form_get(f, 5));
 		rc = hane_taxi_vehicle_save(db, &e->v, &id);
 		break;
 	case U_DRIVERS:
-		SET(e->d.full_name, hane_ui_form_get(f, 0));
-		SET(e->d.phone, "");
+		HANE_COPY(e->d.full_name, hane_ui_form_get(f, 0));
+		HANE_COPY(e->d.phone, "");
 		if (hane_ui_form_get(f, 1)[0] &&
 		    (rc = hane_phone_normalize(e->d.phone,
 					       hane_ui_form_get(f, 1))) != 0) {
@@ -1536,13 +1534,13 @@ static int fleet_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 			return rc;
 		}
 		e->d.active = hane_ui_form_choice(f, 2) == 1;
-		SET(e->d.notes, hane_ui_form_get(f, 3));
+		HANE_COPY(e->d.notes, hane_ui_form_get(f, 3));
 		rc = hane_taxi_driver_save(db, &e->d, &id);
 		break;
 	case U_DESTS:
-		SET(e->dst.name, hane_ui_form_get(f, 0));
-		SET(e->dst.kind, dest_kinds[hane_ui_form_choice(f, 1)]);
-		SET(e->dst.address, hane_ui_form_get(f, 2));
+		HANE_COPY(e->dst.name, hane_ui_form_get(f, 0));
+		HANE_COPY(e->dst.kind, dest_kinds[hane_ui_form_choice(f, 1)]);
+		HANE_COPY(e->dst.address, hane_ui_form_get(f, 2));
 		e->dst.active = !e->id || hane_ui_form_choice(f, 3) == 1;
 		rc = hane_taxi_destination_save(db, &e->dst, &id);
 		break;
@@ -1570,203 +1568,219 @@ static int fleet_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return rc;
 }
 
+/* The forms' fields; the choices are the edit's own (filled on load). */
+static const struct hane_ui_field vehicle_fields[] = {
+	{.kind = HANE_UI_F_TEXT,
+	 .label = HANE_M_TAXI_F_PLATE,
+	 .required = true,
+	 .width = 12,
+	 .max = 12,
+	 .check = check_plate},
+	{.kind = HANE_UI_F_NUMBER,
+	 .label = HANE_M_TAXI_F_WHEELCHAIR_PLACES,
+	 .width = 3,
+	 .max = 2,
+	 .lo = 0,
+	 .hi = 9},
+	{.kind = HANE_UI_F_NUMBER,
+	 .label = HANE_M_TAXI_F_SEATS,
+	 .width = 3,
+	 .max = 2,
+	 .lo = 0,
+	 .hi = 20},
+	{.kind = HANE_UI_F_CHOICE, .label = HANE_M_TAXI_F_DRIVER, .width = 30},
+	{.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_IN_SERVICE},
+	{.kind = HANE_UI_F_TEXT,
+	 .label = HANE_M_F_NOTES,
+	 .width = 44,
+	 .max = 120},
+};
+
+static const struct hane_ui_field driver_fields[] = {
+	{.kind = HANE_UI_F_TEXT,
+	 .label = HANE_M_TAXI_F_NAME,
+	 .required = true,
+	 .width = 40,
+	 .max = 80},
+	{.kind = HANE_UI_F_TEXT,
+	 .label = HANE_M_F_PHONE,
+	 .width = 16,
+	 .max = 20,
+	 .check = check_phone},
+	{.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_ACTIVE},
+	{.kind = HANE_UI_F_TEXT,
+	 .label = HANE_M_F_NOTES,
+	 .width = 44,
+	 .max = 120},
+};
+
+static const struct hane_ui_field dest_fields[] = {
+	{.kind = HANE_UI_F_TEXT,
+	 .label = HANE_M_TAXI_F_NAME,
+	 .required = true,
+	 .width = 40,
+	 .max = 80},
+	{.kind = HANE_UI_F_CHOICE, .label = HANE_M_TAXI_F_KIND, .width = 16},
+	{.kind = HANE_UI_F_TEXT,
+	 .label = HANE_M_TAXI_F_ADDRESS,
+	 .width = 44,
+	 .max = 120},
+	{.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_ACTIVE},
+};
+
+static const struct hane_ui_field setting_fields[] = {
+	{.kind = HANE_UI_F_TEXT,
+	 .label = HANE_M_TAXI_F_VALUE,
+	 .required = true,
+	 .width = 6,
+	 .max = 5},
+};
+
+#define NFIELDS(a) ((int)(sizeof(a) / sizeof(a)[0]))
+
+/* Loads the record of e (id 0: a new one's defaults) and its fields into
+ * fields (at most 6); returns the count, or a negative error. */
+static int fleet_load(hane_db *db, struct fleet_edit *e,
+		      struct hane_ui_field *fields, const char **kinds)
+{
+	char buf[64];
+	int rc = 0;
+
+	snprintf(buf, sizeof buf, "%lld", (long long)e->id);
+	switch (e->kind) {
+	case U_VEHICLES:
+		if (e->id)
+			rc = hane_taxi_vehicle_find(db, buf, &e->v);
+		else
+			e->v.in_service = true;
+		if (rc == 0)
+			rc = hane_taxi_driver_each(db, fleet_driver_item, e);
+		e->drv_items[0] = hane_msg(HANE_M_TAXI_UI_NO_DRIVER);
+		memcpy(fields, vehicle_fields, sizeof vehicle_fields);
+		fields[3].choices = e->drv_items;
+		fields[3].nchoices = e->ndrv + 1;
+		return rc ? rc : NFIELDS(vehicle_fields);
+	case U_DRIVERS:
+		if (e->id)
+			rc = hane_taxi_driver_get(db, e->id, &e->d);
+		else
+			e->d.active = true;
+		memcpy(fields, driver_fields, sizeof driver_fields);
+		return rc ? rc : NFIELDS(driver_fields);
+	case U_DESTS:
+		if (e->id)
+			rc = hane_taxi_destination_find(db, buf, &e->dst);
+		for (int i = 0; i < 5; i++)
+			kinds[i] = hane_msg(dest_kind_msg[i]);
+		memcpy(fields, dest_fields, sizeof dest_fields);
+		fields[1].choices = kinds;
+		fields[1].nchoices = 5;
+		/* A new destination is active: no question about it. */
+		return rc ? rc : NFIELDS(dest_fields) - (e->id ? 0 : 1);
+	default:
+		e->setting = (int)e->id - 1;
+		if (e->setting < 0 || e->setting >= NSETTINGS)
+			return HANE_EINVAL;
+		memcpy(fields, setting_fields, sizeof setting_fields);
+		return NFIELDS(setting_fields);
+	}
+}
+
+/* Puts the loaded record into the form. */
+static void fleet_fill(hane_db *db, struct hane_ui_form *f,
+		       const struct fleet_edit *e)
+{
+	struct hane_taxi_settings st;
+	char buf[64];
+
+	switch (e->kind) {
+	case U_VEHICLES:
+		hane_ui_form_set(f, 0, e->v.plate);
+		snprintf(buf, sizeof buf, "%d", e->v.wheelchair_places);
+		hane_ui_form_set(f, 1, buf);
+		snprintf(buf, sizeof buf, "%d", e->id ? e->v.seats : 3);
+		hane_ui_form_set(f, 2, buf);
+		for (int i = 0; i < e->ndrv; i++)
+			if (e->drv_id[i] == e->v.driver_id)
+				hane_ui_form_set_choice(f, 3, i + 1);
+		hane_ui_form_set_choice(f, 4, e->v.in_service);
+		hane_ui_form_set(f, 5, e->v.notes);
+		break;
+	case U_DRIVERS:
+		hane_ui_form_set(f, 0, e->d.full_name);
+		if (e->d.phone[0])
+			hane_ui_form_set(f, 1,
+					 hane_phone_format(buf, sizeof buf,
+							   e->d.phone, false));
+		hane_ui_form_set_choice(f, 2, e->d.active);
+		hane_ui_form_set(f, 3, e->d.notes);
+		break;
+	case U_DESTS:
+		hane_ui_form_set(f, 0, e->dst.name);
+		for (int i = 0; i < 5; i++)
+			if (!strcmp(e->dst.kind, dest_kinds[i]) ||
+			    (!e->id && i == 0))
+				hane_ui_form_set_choice(f, 1, i);
+		hane_ui_form_set(f, 2, e->dst.address);
+		if (e->id)
+			hane_ui_form_set_choice(f, 3, e->dst.active);
+		break;
+	default:
+		if (hane_taxi_settings_get(db, &st) == 0) {
+			setting_text(buf, sizeof buf,
+				     hane_taxi_setting_keys()[e->setting],
+				     setting_value(&st, e->setting));
+			hane_ui_form_set(f, 0, buf);
+		}
+		break;
+	}
+}
+
 /* A new (id 0) or existing vehicle, driver, destination or setting (id =
  * the setting's number from 1). */
 static void fleet_form(struct hane_ui *ui, enum ulist kind, int64_t id)
 {
+	static const enum hane_msg what[] = {
+		[U_VEHICLES] = HANE_M_TAXI_UI_VEHICLE,
+		[U_DRIVERS] = HANE_M_TAXI_F_DRIVER,
+		[U_DESTS] = HANE_M_TAXI_F_DESTINATION,
+		[U_SETTINGS] = HANE_M_TAXI_UI_SETTING,
+		[U_RIDERS] = HANE_M_TAXI_UI_SETTING,
+	};
 	hane_db *db = hane_ui_db(ui);
 	struct fleet_edit *e = calloc(1, sizeof *e);
-	struct hane_ui_field fields[6];
+	struct hane_ui_field fields[6] = {0};
 	const char *kinds[5];
 	struct hane_ui_form *f = NULL;
-	char title[256], buf[64];
-	enum hane_msg what;
-	int n = 0, rc = 0;
+	char title[256];
+	int n;
 
 	if (!e)
 		return;
 	e->kind = kind;
 	e->id = id;
-	memset(fields, 0, sizeof fields);
-	switch (kind) {
-	case U_VEHICLES:
-		what = HANE_M_TAXI_UI_VEHICLE;
-		if (id) {
-			snprintf(buf, sizeof buf, "%lld", (long long)id);
-			rc = hane_taxi_vehicle_find(db, buf, &e->v);
-		} else {
-			e->v.in_service = true;
-		}
-		if (rc == 0)
-			rc = hane_taxi_driver_each(db, fleet_driver_item, e);
-		e->drv_items[0] = hane_msg(HANE_M_TAXI_UI_NO_DRIVER);
-		fields[n++] =
-			(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-					       .label = HANE_M_TAXI_F_PLATE,
-					       .required = true,
-					       .width = 12,
-					       .max = 12,
-					       .check = check_plate};
-		fields[n++] = (struct hane_ui_field){
-			.kind = HANE_UI_F_NUMBER,
-			.label = HANE_M_TAXI_F_WHEELCHAIR_PLACES,
-			.width = 3,
-			.max = 2,
-			.lo = 0,
-			.hi = 9};
-		fields[n++] =
-			(struct hane_ui_field){.kind = HANE_UI_F_NUMBER,
-					       .label = HANE_M_TAXI_F_SEATS,
-					       .width = 3,
-					       .max = 2,
-					       .lo = 0,
-					       .hi = 20};
-		fields[n++] =
-			(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-					       .label = HANE_M_TAXI_F_DRIVER,
-					       .width = 30,
-					       .choices = e->drv_items,
-					       .nchoices = e->ndrv + 1};
-		fields[n++] = (struct hane_ui_field){
-			.kind = HANE_UI_F_YESNO,
-			.label = HANE_M_TAXI_F_IN_SERVICE};
-		fields[n++] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						     .label = HANE_M_F_NOTES,
-						     .width = 44,
-						     .max = 120};
-		break;
-	case U_DRIVERS:
-		what = HANE_M_TAXI_F_DRIVER;
-		if (id)
-			rc = hane_taxi_driver_get(db, id, &e->d);
-		else
-			e->d.active = true;
-		fields[n++] =
-			(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-					       .label = HANE_M_TAXI_F_NAME,
-					       .required = true,
-					       .width = 40,
-					       .max = 80};
-		fields[n++] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						     .label = HANE_M_F_PHONE,
-						     .width = 16,
-						     .max = 20,
-						     .check = check_phone};
-		fields[n++] = (struct hane_ui_field){
-			.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_ACTIVE};
-		fields[n++] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						     .label = HANE_M_F_NOTES,
-						     .width = 44,
-						     .max = 120};
-		break;
-	case U_DESTS:
-		what = HANE_M_TAXI_F_DESTINATION;
-		if (id) {
-			snprintf(buf, sizeof buf, "%lld", (long long)id);
-			rc = hane_taxi_destination_find(db, buf, &e->dst);
-		}
-		for (int i = 0; i < 5; i++)
-			kinds[i] = hane_msg(dest_kind_msg[i]);
-		fields[n++] =
-			(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-					       .label = HANE_M_TAXI_F_NAME,
-					       .required = true,
-					       .width = 40,
-					       .max = 80};
-		fields[n++] =
-			(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-					       .label = HANE_M_TAXI_F_KIND,
-					       .width = 16,
-					       .choices = kinds,
-					       .nchoices = 5};
-		fields[n++] =
-			(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-					       .label = HANE_M_TAXI_F_ADDRESS,
-					       .width = 44,
-					       .max = 120};
-		if (id)
-			fields[n++] = (struct hane_ui_field){
-				.kind = HANE_UI_F_YESNO,
-				.label = HANE_M_TAXI_F_ACTIVE};
-		break;
-	default:
-		what = HANE_M_TAXI_UI_SETTING;
-		e->setting = (int)id - 1;
-		if (e->setting < 0 || e->setting >= NSETTINGS)
-			goto done;
-		fields[n++] =
-			(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-					       .label = HANE_M_TAXI_F_VALUE,
-					       .required = true,
-					       .width = 6,
-					       .max = 5};
-		break;
-	}
-	if (rc) {
-		hane_ui_error_rc(ui, rc);
+	if ((n = fleet_load(db, e, fields, kinds)) < 0) {
+		/* A setting number out of range is no record: nothing opens. */
+		if (kind == U_VEHICLES || kind == U_DRIVERS || kind == U_DESTS)
+			hane_ui_error_rc(ui, n);
 		goto done;
 	}
 	e->fields = fields;
 	e->nfields = n;
-	if (kind == U_SETTINGS)
-		snprintf(title, sizeof title, "%s · %s", hane_msg(what),
-			 hane_msg(setting_msg[e->setting]));
-	else
-		snprintf(title, sizeof title, "%s · %s", hane_msg(what),
-			 hane_msg(id ? HANE_M_UI_ACT_EDIT : HANE_M_UI_ACT_NEW));
+	snprintf(title, sizeof title, "%s · %s", hane_msg(what[kind]),
+		 kind == U_SETTINGS ? hane_msg(setting_msg[e->setting])
+				    : hane_msg(id ? HANE_M_UI_ACT_EDIT
+						  : HANE_M_UI_ACT_NEW));
 	{
 		struct hane_ui_form_view v = {.title = title,
 					      .fields = fields,
 					      .nfields = n,
 					      .save = fleet_save,
 					      .arg = e};
-		struct hane_taxi_settings st;
 
 		if (!(f = hane_ui_form_new(&v)))
 			goto done;
-		switch (kind) {
-		case U_VEHICLES:
-			hane_ui_form_set(f, 0, e->v.plate);
-			snprintf(buf, sizeof buf, "%d", e->v.wheelchair_places);
-			hane_ui_form_set(f, 1, buf);
-			snprintf(buf, sizeof buf, "%d", id ? e->v.seats : 3);
-			hane_ui_form_set(f, 2, buf);
-			for (int i = 0; i < e->ndrv; i++)
-				if (e->drv_id[i] == e->v.driver_id)
-					hane_ui_form_set_choice(f, 3, i + 1);
-			hane_ui_form_set_choice(f, 4, e->v.in_service);
-			hane_ui_form_set(f, 5, e->v.notes);
-			break;
-		case U_DRIVERS:
-			hane_ui_form_set(f, 0, e->d.full_name);
-			if (e->d.phone[0])
-				hane_ui_form_set(
-					f, 1,
-					hane_phone_format(buf, sizeof buf,
-							  e->d.phone, false));
-			hane_ui_form_set_choice(f, 2, e->d.active);
-			hane_ui_form_set(f, 3, e->d.notes);
-			break;
-		case U_DESTS:
-			hane_ui_form_set(f, 0, e->dst.name);
-			for (int i = 0; i < 5; i++)
-				if (!strcmp(e->dst.kind, dest_kinds[i]) ||
-				    (!id && i == 0))
-					hane_ui_form_set_choice(f, 1, i);
-			hane_ui_form_set(f, 2, e->dst.address);
-			if (id)
-				hane_ui_form_set_choice(f, 3, e->dst.active);
-			break;
-		default:
-			if (hane_taxi_settings_get(db, &st) == 0) {
-				setting_text(
-					buf, sizeof buf,
-					hane_taxi_setting_keys()[e->setting],
-					setting_value(&st, e->setting));
-				hane_ui_form_set(f, 0, buf);
-			}
-			break;
-		}
+		fleet_fill(db, f, e);
 		hane_ui_form_set_clean(f);
 		hane_ui_form_run(ui, f);
 	}
