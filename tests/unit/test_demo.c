@@ -281,8 +281,7 @@ static void test_demo_only_on_demo_db(void **state)
 	assert_int_equal(hane_store_mark_demo(demo), HANE_EEXIST);
 	assert_true(hane_store_is_demo(demo));
 	/* a reporter may not fill even a demo */
-	tu_ok(hane_store_exec(demo, "INSERT INTO staff(username, full_name,"
-				    " role) VALUES('rep', 'R', 'reporter')"));
+	tu_staff(demo, "rep", "R", "reporter", NULL);
 	tu_ok(hane_store_set_actor(demo, "rep"));
 	assert_int_equal(hane_demo_generate(demo, 2, 6, NULL, NULL),
 			 HANE_EPERM);

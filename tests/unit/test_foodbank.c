@@ -739,23 +739,6 @@ static void test_unknown_user_is_refused(void **state)
 	hane_store_close(db);
 }
 
-static void add_staff(hane_db *db, const char *user, const char *role,
-		      const char *unit)
-{
-	hane_stmt *st = NULL;
-
-	tu_ok(hane_stmt_prepare(db, &st,
-				"INSERT INTO staff(username, full_name, role,"
-				" unit, created_at, updated_at)"
-				" VALUES(:u, :u, :r, :n, '2026-01-01 00:00:00',"
-				" '2026-01-01 00:00:00')"));
-	tu_ok(hane_stmt_bind_text(st, ":u", user));
-	tu_ok(hane_stmt_bind_text(st, ":r", role));
-	tu_ok(hane_stmt_bind_text(st, ":n", unit));
-	assert_int_equal(hane_stmt_step(st), HANE_DONE);
-	hane_stmt_finalize(st);
-}
-
 static void test_roles(void **state)
 {
 	hane_db *db = tu_open(NULL);
@@ -765,11 +748,11 @@ static void test_roles(void **state)
 	struct hane_fb_check c;
 	struct hane_fb_branch b;
 
-	add_staff(db, "fb.cw", "caseworker", "foodbank");
-	add_staff(db, "fb.sup", "supervisor", "foodbank");
-	add_staff(db, "insp.sup", "supervisor", "inspection");
-	add_staff(db, "hc.cw", "caseworker", "homecare");
-	add_staff(db, "rep", "reporter", "");
+	tu_staff(db, "fb.cw", NULL, "caseworker", "foodbank");
+	tu_staff(db, "fb.sup", NULL, "supervisor", "foodbank");
+	tu_staff(db, "insp.sup", NULL, "supervisor", "inspection");
+	tu_staff(db, "hc.cw", NULL, "caseworker", "homecare");
+	tu_staff(db, "rep", NULL, "reporter", "");
 
 	/* The inspection unit's decider may refer from a decision, but not
 	 * write a manual referral or hand out food. */
@@ -959,7 +942,7 @@ static void test_reference_add_and_update(void **state)
 				   ":x", 1));
 	assert_int_equal(id, 6);
 
-	add_staff(db, "fb.cw", "caseworker", "foodbank");
+	tu_staff(db, "fb.cw", NULL, "caseworker", "foodbank");
 	tu_ok(hane_store_set_actor(db, "fb.cw"));
 	assert_int_equal(hane_foodbank_branch_add(db, "Derince", "", NULL),
 			 HANE_EPERM);

@@ -334,14 +334,9 @@ static void test_search_tckn_and_phone(void **state)
 	 * phone number; a prefix finds nobody, so the masked digits cannot
 	 * be read back one keystroke at a time. */
 	{
-		struct hane_staff st = {0};
 		int64_t n = 0, leaked = -1;
 
-		snprintf(st.username, sizeof st.username, "rapor");
-		snprintf(st.full_name, sizeof st.full_name, "Rapor");
-		snprintf(st.role, sizeof st.role, "reporter");
-		st.active = true;
-		tu_ok(hane_staff_add(db, &st, NULL));
+		tu_staff(db, "rapor", "Rapor", "reporter", NULL);
 		tu_ok(hane_store_set_actor(db, "rapor"));
 		assert_int_equal(search(db, prefix).n, 0);
 		snprintf(prefix, sizeof prefix, "%.10s", tu_tckn(42));

@@ -610,7 +610,6 @@ static void test_export_masked_by_default(void **state)
 	struct seen s;
 	struct hane_import_opts o = opts(&s);
 	struct hane_import_counts c;
-	struct hane_staff st = {0};
 	char e[700], *x, want[512];
 	FILE *fp;
 	int64_t rows = 0;
@@ -649,11 +648,7 @@ static void test_export_masked_by_default(void **state)
 	}
 
 	/* A reporter exports masked, and is refused in full. */
-	snprintf(st.username, sizeof st.username, "rapor");
-	snprintf(st.full_name, sizeof st.full_name, "Rapor");
-	snprintf(st.role, sizeof st.role, "reporter");
-	st.active = true;
-	tu_ok(hane_staff_add(db, &st, NULL));
+	tu_staff(db, "rapor", "Rapor", "reporter", NULL);
 	tu_ok(hane_store_set_actor(db, "rapor"));
 	fp = fopen(e, "wb");
 	assert_int_equal(

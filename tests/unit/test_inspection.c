@@ -22,15 +22,8 @@ static void set_now(const char *now)
 static int64_t add_staff(hane_db *db, const char *user, const char *name,
 			 const char *unit, bool active)
 {
-	struct hane_staff s = {0};
-	int64_t id = 0;
+	int64_t id = tu_staff(db, user, name, "caseworker", unit);
 
-	snprintf(s.username, sizeof s.username, "%s", user);
-	snprintf(s.full_name, sizeof s.full_name, "%s", name);
-	strcpy(s.role, "caseworker");
-	snprintf(s.unit, sizeof s.unit, "%s", unit);
-	s.active = active;
-	tu_ok(hane_staff_add(db, &s, &id));
 	if (!active) {
 		hane_stmt *st = NULL;
 
@@ -970,18 +963,13 @@ static void test_permissions(void **state)
 	struct hane_inspection_settings st;
 	struct hane_inspection_decision d =
 		aid("one_time", "food", 0, NULL, NULL, NULL);
-	struct hane_staff s = {0};
 
 	(void)state;
 	set_now("2026-06-15 10:00:00");
 	db = tu_open(NULL);
 	insp = add_staff(db, "mehmet", "Mehmet Demir", "inspection", true);
 	add_staff(db, "zeynep", "Zeynep Ak", "foodbank", true);
-	strcpy(s.username, "rapor");
-	strcpy(s.full_name, "Rapor Okur");
-	strcpy(s.role, "reporter");
-	s.active = true;
-	tu_ok(hane_staff_add(db, &s, NULL));
+	tu_staff(db, "rapor", "Rapor Okur", "reporter", NULL);
 	hid = household(db, 41, "Gündoğdu", "Ali", "Veli");
 	hane_inspection_init(&r);
 	r.household_id = hid;

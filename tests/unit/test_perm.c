@@ -95,22 +95,6 @@ static void matrix_by_role(void **state)
 	assert_false(hane_role_can("caseworker", "", HANE_ACT_IMPORT));
 }
 
-static void add_staff(hane_db *db, const char *name, const char *role,
-		      const char *unit)
-{
-	hane_stmt *st = NULL;
-
-	tu_ok(hane_stmt_prepare(db, &st,
-				"INSERT INTO staff(username, full_name, role,"
-				" unit, created_at, updated_at) VALUES(:u, :u,"
-				" :r, :unit, '2026-01-01', '2026-01-01')"));
-	tu_ok(hane_stmt_bind_text(st, ":u", name));
-	tu_ok(hane_stmt_bind_text(st, ":r", role));
-	tu_ok(hane_stmt_bind_text(st, ":unit", unit && *unit ? unit : NULL));
-	assert_int_equal(hane_stmt_step(st), HANE_DONE);
-	hane_stmt_finalize(st);
-}
-
 /* The same matrix through hane_can, with the refusal naming the
  * permission that is missing. */
 static void matrix_through_actors(void **state)
@@ -121,13 +105,13 @@ static void matrix_through_actors(void **state)
 	char name[64];
 
 	(void)state;
-	add_staff(db, "adm", "admin", "");
-	add_staff(db, "rep", "reporter", "");
+	tu_staff(db, "adm", NULL, "admin", "");
+	tu_staff(db, "rep", NULL, "reporter", "");
 	for (size_t u = 0; u < 5; u++) {
 		snprintf(name, sizeof name, "sup_%s", units[u]);
-		add_staff(db, name, "supervisor", units[u]);
+		tu_staff(db, name, NULL, "supervisor", units[u]);
 		snprintf(name, sizeof name, "cw_%s", units[u]);
-		add_staff(db, name, "caseworker", units[u]);
+		tu_staff(db, name, NULL, "caseworker", units[u]);
 	}
 	for (size_t i = 0; i < NCASES; i++) {
 		const char *u = cases[i].unit, *o = other_unit(u);

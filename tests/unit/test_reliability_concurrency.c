@@ -531,12 +531,8 @@ static void test_same_row_one_wins(void **state)
 
 	db_path = tu_tmp_path("conflict");
 	db = tu_open(db_path);
-	tu_ok(hane_store_exec(db,
-			      "INSERT INTO staff(username, full_name, role,"
-			      " created_at, updated_at) VALUES"
-			      " ('ayse', 'Ayşe', 'caseworker', '2026-01-01',"
-			      " '2026-01-01'), ('mehmet', 'Mehmet',"
-			      " 'caseworker', '2026-01-01', '2026-01-01')"));
+	tu_staff(db, "ayse", "Ayşe", "caseworker", NULL);
+	tu_staff(db, "mehmet", "Mehmet", "caseworker", NULL);
 	hane_household_init(&h);
 	hane_person_init(&p);
 	snprintf(p.tckn, sizeof p.tckn, "%s", tu_tckn(777));

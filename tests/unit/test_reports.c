@@ -221,19 +221,6 @@ static int audit_count(hane_db *db, const char *action, char *last,
 	return n;
 }
 
-static void add_staff(hane_db *db, const char *user, const char *role,
-		      const char *unit)
-{
-	struct hane_staff s = {0};
-
-	snprintf(s.username, sizeof s.username, "%s", user);
-	snprintf(s.full_name, sizeof s.full_name, "%s", user);
-	snprintf(s.role, sizeof s.role, "%s", role);
-	snprintf(s.unit, sizeof s.unit, "%s", unit);
-	s.active = true;
-	tu_ok(hane_staff_add(db, &s, NULL));
-}
-
 /* KVKK: personal columns are masked unless the run is unmasked, which
  * needs export.unmasked; every run is logged with its parameters. */
 static void test_personal_columns(void **state)
@@ -308,7 +295,7 @@ static void test_personal_columns(void **state)
 	assert_non_null(strstr(last, "\"unmasked\":true"));
 
 	/* A reporter runs it masked and is refused the unmasked run. */
-	add_staff(db, "rapor", "reporter", "");
+	tu_staff(db, "rapor", NULL, "reporter", "");
 	tu_ok(hane_store_set_actor(db, "rapor"));
 	assert_int_equal(
 		hane_report_run_flags(db, &r, &a, 1, HANE_OUT_UNMASKED, &t),
@@ -335,9 +322,9 @@ static void test_needs(void **state)
 	struct hane_report_arg span[] = {{"from", "2026-06-01"},
 					 {"to", "2026-06-30"}};
 
-	add_staff(db, "gida", "caseworker", "foodbank");
-	add_staff(db, "bakim", "caseworker", "homecare");
-	add_staff(db, "rapor", "reporter", "");
+	tu_staff(db, "gida", NULL, "caseworker", "foodbank");
+	tu_staff(db, "bakim", NULL, "caseworker", "homecare");
+	tu_staff(db, "rapor", NULL, "reporter", "");
 	tu_ok(hane_report_find("homecare-clients", &r));
 	assert_int_equal(r.needs, HANE_ACT_HOMECARE_READ);
 	/* needs can hold health details: personal, masked by default. */

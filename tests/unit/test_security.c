@@ -17,22 +17,6 @@
 #include "hane/perm.h"
 #include "hane/security.h"
 
-static void staff(hane_db *db, const char *name, const char *role,
-		  const char *unit)
-{
-	hane_stmt *st = NULL;
-
-	tu_ok(hane_stmt_prepare(db, &st,
-				"INSERT INTO staff(username, full_name, role,"
-				" unit, created_at, updated_at) VALUES(:u, :u,"
-				" :r, :unit, '2026-06-01', '2026-06-01')"));
-	tu_ok(hane_stmt_bind_text(st, ":u", name));
-	tu_ok(hane_stmt_bind_text(st, ":r", role));
-	tu_ok(hane_stmt_bind_text(st, ":unit", unit));
-	assert_int_equal(hane_stmt_step(st), HANE_DONE);
-	hane_stmt_finalize(st);
-}
-
 static int64_t count(hane_db *db, const char *sql)
 {
 	int64_t n = -1;
@@ -68,9 +52,9 @@ static void masking_by_role(void **state)
 	char out[128];
 
 	(void)state;
-	staff(db, "rep", "reporter", NULL);
-	staff(db, "fb", "caseworker", "foodbank");
-	staff(db, "hh", "caseworker", "households");
+	tu_staff(db, "rep", NULL, "reporter", NULL);
+	tu_staff(db, "fb", NULL, "caseworker", "foodbank");
+	tu_staff(db, "hh", NULL, "caseworker", "households");
 	assert_string_equal(hane_mask_tckn(db, out, sizeof out, t), t);
 	assert_string_equal(
 		hane_mask_phone(db, out, sizeof out, "+905321234567"),
@@ -106,8 +90,8 @@ static void reveal_and_read_log(void **state)
 	int64_t hid, pid = add_person(db, 1, &hid);
 
 	(void)state;
-	staff(db, "rep", "reporter", NULL);
-	staff(db, "fb", "caseworker", "foodbank");
+	tu_staff(db, "rep", NULL, "reporter", NULL);
+	tu_staff(db, "fb", NULL, "caseworker", "foodbank");
 	tu_ok(hane_store_set_actor(db, "rep"));
 	assert_int_equal(hane_reveal(db, pid, "tckn"), HANE_EPERM);
 	assert_non_null(strstr(hane_error_last(), "person.reveal"));
@@ -166,7 +150,7 @@ static void password_never_in_clear(void **state)
 	hane_stmt *st = NULL;
 
 	(void)state;
-	staff(db, "ayse", "caseworker", "foodbank");
+	tu_staff(db, "ayse", NULL, "caseworker", "foodbank");
 	assert_int_equal(hane_staff_set_password(db, "ayse", "kısa"),
 			 HANE_EINVAL);
 	tu_ok(hane_staff_set_password(db, "ayse", pw));
@@ -201,7 +185,7 @@ static void lock_out(void **state)
 
 	(void)state;
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
-	staff(db, "ali", "caseworker", "taxi");
+	tu_staff(db, "ali", NULL, "caseworker", "taxi");
 	tu_ok(hane_setting_set(db, "lockout_threshold", 3));
 	assert_int_equal(hane_setting_set(db, "lockout_threshold", 0),
 			 HANE_EINVAL);
@@ -246,7 +230,8 @@ static void account_expiry(void **state)
 
 	(void)state;
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
-	staff(db, "old", "caseworker", "taxi"); /* created 2026-06-01 */
+	tu_staff(db, "old", NULL, "caseworker",
+		 "taxi"); /* created 2026-01-01 */
 	tu_ok(hane_setting_set(db, "inactivity_days", 10));
 	tu_ok(hane_staff_expire(db, true, NULL, NULL, &n));
 	assert_int_equal(n, 1);
@@ -351,7 +336,7 @@ static void retention(void **state)
 		assert_int_equal(hane_stmt_step(st), HANE_DONE);
 		hane_stmt_finalize(st);
 	}
-	staff(db, "sup", "supervisor", "taxi");
+	tu_staff(db, "sup", NULL, "supervisor", "taxi");
 	tu_ok(hane_store_set_actor(db, "sup"));
 	assert_int_equal(hane_retention_run(db, true, NULL, NULL, &n),
 			 HANE_EPERM);
@@ -599,7 +584,7 @@ static void backup_while_writing(void **state)
 	/* Never over an existing file. */
 	assert_int_equal(hane_store_backup(db, copy, 0600), HANE_EEXIST);
 	/* Only with the maintenance permission. */
-	staff(db, "rep", "reporter", NULL);
+	tu_staff(db, "rep", NULL, "reporter", NULL);
 	tu_ok(hane_store_set_actor(db, "rep"));
 	unlink(copy);
 	assert_int_equal(hane_store_backup(db, copy, 0600), HANE_EPERM);
@@ -634,7 +619,7 @@ static void peer_login_only_by_os_user(void **state)
 	char sql[256];
 
 	(void)state;
-	staff(db, me, "admin", NULL); /* same name, no os_user */
+	tu_staff(db, me, NULL, "admin", NULL); /* same name, no os_user */
 	assert_int_equal(hane_login_peer(db), HANE_ENOUSER);
 	assert_int_equal(hane_store_actor(db)->staff_id, 0);
 	assert_false(hane_login_os_mapped(db, me));

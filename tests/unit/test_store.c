@@ -243,6 +243,57 @@ static int insert_then_fail(hane_db *db, void *arg)
 	return HANE_EINVAL;
 }
 
+struct each_seen {
+	char names[256];
+	int rows, stop_at;
+};
+
+static int each_row(hane_stmt *st, void *arg)
+{
+	struct each_seen *e = arg;
+	size_t len = strlen(e->names);
+
+	snprintf(e->names + len, sizeof e->names - len, "%s%s", len ? "," : "",
+		 hane_stmt_text(st, 0));
+	if (++e->rows == e->stop_at)
+		return e->stop_at > 2 ? HANE_EINVAL : 1;
+	return 0;
+}
+
+/* The one prepare-and-loop helper: parameters bound by name, rows in
+ * order, a positive return stops early as success, a negative one is the
+ * result, a bad statement is an error before any row. */
+static void test_store_each(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_field p[] = {HANE_FTEXT(":r", "reporter"),
+				 HANE_FINT(":n", 1)};
+	const char *sql = "SELECT username FROM staff WHERE role = :r"
+			  " AND length(username) > :n ORDER BY username";
+	struct each_seen e = {"", 0, 0};
+
+	(void)state;
+	tu_staff(db, "rb", NULL, "reporter", NULL);
+	tu_staff(db, "ra", NULL, "reporter", NULL);
+	tu_staff(db, "rc", NULL, "reporter", NULL);
+	tu_staff(db, "w", NULL, "reporter", NULL);
+	tu_ok(hane_store_each(db, sql, p, 2, each_row, &e));
+	assert_string_equal(e.names, "ra,rb,rc");
+	e = (struct each_seen){"", 0, 2};
+	tu_ok(hane_store_each(db, sql, p, 2, each_row, &e));
+	assert_string_equal(e.names, "ra,rb");
+	e = (struct each_seen){"", 0, 3};
+	assert_int_equal(hane_store_each(db, sql, p, 2, each_row, &e),
+			 HANE_EINVAL);
+	assert_int_equal(e.rows, 3);
+	e = (struct each_seen){"", 0, 0};
+	tu_ok(hane_store_each(db, "SELECT 'x' WHERE 0", NULL, 0, each_row, &e));
+	assert_int_equal(e.rows, 0);
+	assert_true(hane_store_each(db, "SELECT nope FROM nothing", NULL, 0,
+				    each_row, &e) < 0);
+	hane_store_close(db);
+}
+
 static void test_transactions_all_or_nothing(void **state)
 {
 	hane_db *db = tu_open(NULL);
@@ -357,8 +408,7 @@ static void test_stale_version_conflict(void **state)
 
 	(void)state;
 	tu_ok(hane_store_insert(a, "staff", f, 3, &id));
-	tu_ok(hane_store_exec(a, "INSERT INTO staff(username, full_name, role)"
-				 " VALUES('ayse.k', 'Ayşe', 'caseworker')"));
+	tu_staff(a, "ayse.k", "Ayşe", "caseworker", NULL);
 	tu_ok(hane_store_open(&b, path, 0));
 	tu_ok(hane_store_set_actor(b, "ayse.k"));
 	setenv("HANE_NOW", "2026-03-04 12:04:00", 1);
@@ -550,6 +600,7 @@ int main(void)
 		cmocka_unit_test(test_statement_binds_and_columns),
 		cmocka_unit_test(test_turkish_collation),
 		cmocka_unit_test(test_statement_cache_reuse_and_nesting),
+		cmocka_unit_test(test_store_each),
 		cmocka_unit_test(test_transactions_all_or_nothing),
 		cmocka_unit_test(test_nested_rollback_dooms_outer),
 		cmocka_unit_test(test_insert_update_audit),

@@ -1053,23 +1053,6 @@ static void test_destinations(void **state)
 
 /* ---- Roles ------------------------------------------------------------------------- */
 
-static void add_staff(hane_db *db, const char *user, const char *role,
-		      const char *unit)
-{
-	hane_stmt *st = NULL;
-
-	tu_ok(hane_stmt_prepare(db, &st,
-				"INSERT INTO staff(username, full_name, role,"
-				" unit, created_at, updated_at)"
-				" VALUES(:u, :u, :r, :n, '2026-01-01 00:00:00',"
-				" '2026-01-01 00:00:00')"));
-	tu_ok(hane_stmt_bind_text(st, ":u", user));
-	tu_ok(hane_stmt_bind_text(st, ":r", role));
-	tu_ok(hane_stmt_bind_text(st, ":n", unit));
-	assert_int_equal(hane_stmt_step(st), HANE_DONE);
-	hane_stmt_finalize(st);
-}
-
 static void test_roles(void **state)
 {
 	struct fx *f = *state;
@@ -1079,10 +1062,10 @@ static void test_roles(void **state)
 	struct hane_taxi_vehicle v;
 	struct trips l;
 
-	add_staff(f->db, "tx.cw", "caseworker", "taxi");
-	add_staff(f->db, "tx.sup", "supervisor", "taxi");
-	add_staff(f->db, "hc.cw", "caseworker", "homecare");
-	add_staff(f->db, "rep", "reporter", "");
+	tu_staff(f->db, "tx.cw", NULL, "caseworker", "taxi");
+	tu_staff(f->db, "tx.sup", NULL, "supervisor", "taxi");
+	tu_staff(f->db, "hc.cw", NULL, "caseworker", "homecare");
+	tu_staff(f->db, "rep", NULL, "reporter", "");
 
 	/* A taxi caseworker books, but neither overrides nor administers. */
 	tu_ok(hane_store_set_actor(f->db, "tx.cw"));

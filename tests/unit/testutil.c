@@ -63,6 +63,34 @@ hane_db *tu_open(const char *path)
 	return db;
 }
 
+int64_t tu_staff(hane_db *db, const char *user, const char *full_name,
+		 const char *role, const char *unit)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(
+		db, &st,
+		"INSERT INTO staff(username, full_name, role, unit, created_at,"
+		" updated_at) VALUES(:u, :f, :r, :unit, '2026-01-01 00:00:00',"
+		" '2026-01-01 00:00:00')");
+
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":u", user);
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":f",
+					 full_name ? full_name : user);
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":r", role);
+	if (rc == 0)
+		rc = hane_stmt_bind_text(st, ":unit",
+					 unit && *unit ? unit : NULL);
+	if (rc == 0)
+		rc = hane_stmt_step(st) == HANE_DONE ? 0 : -1;
+	hane_stmt_finalize(st);
+	if (rc != 0)
+		fail_msg("add staff %s: %s", user, hane_error_last());
+	return hane_store_last_id(db);
+}
+
 hane_db *tu_open_demo(const char *path)
 {
 	hane_db *db = tu_open(path);

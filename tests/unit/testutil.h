@@ -29,6 +29,14 @@ hane_db *tu_open(const char *path);
  * the demo year run only there). */
 hane_db *tu_open_demo(const char *path);
 
+/* Adds a staff member with the role ("caseworker", "reporter", …) and
+ * unit (NULL or "" for none), full name = user when full_name is NULL,
+ * created 2026-01-01, active; returns the id. Straight into the table,
+ * without the staff module's audit row. Fails the test on error. Every
+ * unit test makes its staff through this one helper. */
+int64_t tu_staff(hane_db *db, const char *user, const char *full_name,
+		 const char *role, const char *unit);
+
 /* A checksum-valid TC Kimlik No made from n (deterministic). */
 const char *tu_tckn(uint64_t n);
 
