@@ -1,8 +1,10 @@
 /* hane/ui.h — the console (ncursesw toolkit and the units' screens).
  *
- * The only public door to curses code. The CLI calls hane_ui_main(); a
- * unit's screens (src/units/<unit>/ui_*.c) use the widget API declared
- * here and never curses itself.
+ * The only public door to curses code. The CLI calls hane_ui_main(), which
+ * the console (src/console/shell.c, above the units) defines on the
+ * toolkit's hane_ui_start()/hane_ui_stop(); a unit's screens
+ * (src/units/<unit>/ui_*.c) use the widget API declared here and never curses
+ * itself.
  *
  * Model: every widget runs its own modal loop (hane_ui_list_run(),
  * hane_ui_form_run(), the dialogs) and returns when the person leaves it.
@@ -31,8 +33,23 @@ struct hane_ui_options {
 
 /* Runs the console on an open database with the actor already set, until
  * the user quits. Restores the terminal on every exit path. Returns the
- * process exit status (0 normally). */
+ * process exit status (0 normally). Defined by the console
+ * (src/console/shell.c), not by the toolkit. */
 int hane_ui_main(hane_db *db, const struct hane_ui_options *opt);
+
+struct hane_ui;
+
+/* Starts curses on the session of db (title from opt): NULL when out of
+ * memory (said on stderr). hane_ui_stop restores the terminal and frees
+ * the session. */
+struct hane_ui *hane_ui_start(hane_db *db, const struct hane_ui_options *opt);
+void hane_ui_stop(struct hane_ui *ui);
+
+/* The global F3 (person search from any full screen that gives F3 no
+ * meaning of its own): the toolkit knows no unit, so the console
+ * registers what F3 opens. NULL: F3 is not global. */
+void hane_ui_set_search(struct hane_ui *ui,
+			int (*search)(struct hane_ui *ui, const char *query));
 
 /* ---- Keys --------------------------------------------------------------- */
 
@@ -487,6 +504,44 @@ struct hane_ui_list *hane_ui_detail_list(struct hane_ui_detail *d);
 /* Runs until BACK/QUIT or an action returns HANE_UI_CLOSE. Returns 0, or
  * the error load() returned the first time. */
 int hane_ui_detail_run(struct hane_ui *ui, const struct hane_ui_detail_view *v);
+
+/* ---- A screen its owner draws (the console's main menu) ----------------- */
+
+/* Colour roles such a screen may use; each meaning is also carried by a
+ * word or a marker, so monochrome loses nothing. */
+enum hane_ui_role {
+	HANE_UI_ROLE_NORMAL,
+	HANE_UI_ROLE_SELECT,
+	HANE_UI_ROLE_MUTED,
+	HANE_UI_ROLE_CHART,
+};
+
+/* Pushes a full screen: draw(ui, arg) paints it from scratch at the
+ * current size (a resize draws every frame again), calling hane_ui_chrome
+ * first; acts are its keys for the bar and F1. Popped by
+ * hane_ui_screen_pop. */
+void hane_ui_screen_push(struct hane_ui *ui,
+			 void (*draw)(struct hane_ui *ui, void *arg), void *arg,
+			 const enum hane_ui_action *acts, int nacts);
+void hane_ui_screen_pop(struct hane_ui *ui);
+/* Title, status line and the bar of acts. */
+void hane_ui_chrome(struct hane_ui *ui, const char *info,
+		    const enum hane_ui_action *acts, int nacts);
+/* Reads one key (resize redraws and returns HANE_UI_K_RESIZE); *ch gets
+ * the character of HANE_UI_K_CHAR. */
+enum hane_ui_key hane_ui_read_key(struct hane_ui *ui, uint32_t *ch);
+/* The keys every screen has (F1 help, F10 quit, the global F3): true if
+ * k was one and is handled. */
+bool hane_ui_global_key(struct hane_ui *ui, enum hane_ui_key k);
+/* A key the screen does not use: a note in the status line. */
+void hane_ui_unbound_key(struct hane_ui *ui, enum hane_ui_key k);
+/* The first row of the work area, and the screen's width in columns. */
+int hane_ui_top(void);
+int hane_ui_cols(void);
+/* A box with title at row y, column x, h rows by w columns. */
+void hane_ui_box(int y, int x, int h, int w, const char *title);
+/* Text s at (y, x), cut (or padded) to cols columns. */
+void hane_ui_put(int y, int x, const char *s, int cols, enum hane_ui_role r);
 
 /* ---- Units -------------------------------------------------------------- */
 

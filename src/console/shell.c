@@ -11,7 +11,6 @@
 #include "hane/overview.h"
 #include "hane/taxi_ui.h"
 #include "hane/ui.h"
-#include "ui/internal.h" /* the menu draws with the toolkit's primitives */
 
 struct unit {
 	const char *name;
@@ -88,15 +87,17 @@ static const enum hane_ui_action menu_acts[] = {
 static void draw_menu(struct hane_ui *ui, void *arg)
 {
 	struct menu *m = arg;
-	int y = ui_top(), h = NUNITS + 2;
-	int mw = 32, tw = ui_cols() - mw - 1;
+	int y = hane_ui_top(), h = NUNITS + 2;
+	int mw = 32, tw = hane_ui_cols() - mw - 1;
 
-	ui_chrome(ui, NULL, menu_acts, sizeof menu_acts / sizeof menu_acts[0]);
-	ui_box(y, 0, h, mw, hane_msg(HANE_M_UI_MAIN_MENU), UI_R_NORMAL);
+	hane_ui_chrome(ui, NULL, menu_acts,
+		       sizeof menu_acts / sizeof menu_acts[0]);
+	hane_ui_box(y, 0, h, mw, hane_msg(HANE_M_UI_MAIN_MENU));
 	for (int i = 0; i < NUNITS; i++) {
 		char t[256];
 		bool sel = i == m->sel;
-		enum ui_role r = !units[i].main ? UI_R_MUTED : UI_R_NORMAL;
+		enum hane_ui_role r = !units[i].main ? HANE_UI_ROLE_MUTED
+						     : HANE_UI_ROLE_NORMAL;
 
 		if (units[i].main)
 			snprintf(t, sizeof t, "%s%d %s", sel ? "\u25b6" : " ",
@@ -106,18 +107,23 @@ static void draw_menu(struct hane_ui *ui, void *arg)
 				 sel ? "\u25b6" : " ", i + 1,
 				 hane_msg(units[i].label),
 				 hane_msg(HANE_M_UI_SOON));
-		ui_put(y + 1 + i, 1, t, mw - 2, sel ? UI_R_SELECT : r);
+		hane_ui_put(y + 1 + i, 1, t, mw - 2,
+			    sel ? HANE_UI_ROLE_SELECT : r);
 	}
-	ui_box(y, mw + 1, h, tw, hane_msg(HANE_M_UI_TODAY), UI_R_NORMAL);
-	if (m->persons >= 0)
-		ui_putf(y + 1, mw + 3, tw - 4, UI_R_NORMAL, "%-24s %lld",
-			hane_msg(HANE_M_UI_TODAY_PERSONS),
-			(long long)m->persons);
+	hane_ui_box(y, mw + 1, h, tw, hane_msg(HANE_M_UI_TODAY));
+	if (m->persons >= 0) {
+		char t[256];
+
+		snprintf(t, sizeof t, "%-24s %lld",
+			 hane_msg(HANE_M_UI_TODAY_PERSONS),
+			 (long long)m->persons);
+		hane_ui_put(y + 1, mw + 3, t, tw - 4, HANE_UI_ROLE_NORMAL);
+	}
 	for (int i = 0; i < m->ntoday && i < h - 3; i++)
-		ui_put(y + 2 + i, mw + 3, m->today[i], tw - 4,
-		       i < 4 ? UI_R_NORMAL : UI_R_CHART);
-	ui_put(y + h + 1, 1, hane_msg(HANE_M_UI_MENU_HINT), ui_cols() - 2,
-	       UI_R_MUTED);
+		hane_ui_put(y + 2 + i, mw + 3, m->today[i], tw - 4,
+			    i < 4 ? HANE_UI_ROLE_NORMAL : HANE_UI_ROLE_CHART);
+	hane_ui_put(y + h + 1, 1, hane_msg(HANE_M_UI_MENU_HINT),
+		    hane_ui_cols() - 2, HANE_UI_ROLE_MUTED);
 }
 
 static void open_unit(struct hane_ui *ui, struct menu *m, int i)
@@ -141,13 +147,13 @@ static void count_persons(struct hane_ui *ui, struct menu *m)
 	/* The waiting work and the 12-month sparklines (src/units/overview):
 	 * computed here, not on every redraw. */
 	m->ntoday = hane_ui_db(ui)
-			    ? hane_overview_today_lines(hane_ui_db(ui),
-							m->today, 12, ui_cols(),
-							hane_chart_unicode_ok())
+			    ? hane_overview_today_lines(
+				      hane_ui_db(ui), m->today, 12,
+				      hane_ui_cols(), hane_chart_unicode_ok())
 			    : 0;
 }
 
-void ui_units_menu(struct hane_ui *ui)
+static void units_menu(struct hane_ui *ui)
 {
 	static struct menu m;
 
@@ -155,15 +161,15 @@ void ui_units_menu(struct hane_ui *ui)
 	m.persons = -1;
 
 	count_persons(ui, &m);
-	ui_push(ui, draw_menu, &m, menu_acts,
-		sizeof menu_acts / sizeof menu_acts[0]);
+	hane_ui_screen_push(ui, draw_menu, &m, menu_acts,
+			    sizeof menu_acts / sizeof menu_acts[0]);
 	while (!hane_ui_quitting(ui)) {
 		uint32_t ch = 0;
-		enum hane_ui_key k = ui_key(ui, &ch);
+		enum hane_ui_key k = hane_ui_read_key(ui, &ch);
 
 		if (k == HANE_UI_K_RESIZE)
 			continue;
-		if (ui_global_key(ui, k)) {
+		if (hane_ui_global_key(ui, k)) {
 			count_persons(ui, &m);
 			continue;
 		}
@@ -195,9 +201,21 @@ void ui_units_menu(struct hane_ui *ui)
 			}
 			break;
 		default:
-			ui_unbound_key(ui, k);
+			hane_ui_unbound_key(ui, k);
 			break;
 		}
 	}
-	ui_pop(ui);
+	hane_ui_screen_pop(ui);
+}
+
+int hane_ui_main(hane_db *db, const struct hane_ui_options *opt)
+{
+	struct hane_ui *ui = hane_ui_start(db, opt);
+
+	if (!ui)
+		return 1;
+	hane_ui_set_search(ui, hane_ui_households_search);
+	units_menu(ui);
+	hane_ui_stop(ui);
+	return 0;
 }

@@ -61,6 +61,9 @@ struct hane_ui {
 	bool quit;
 	bool color;
 	int cur_y, cur_x; /* cursor wanted by the top frame; -1 hidden */
+	/* What the global F3 opens (the console registers the person
+	 * search): the toolkit calls back, it knows no unit. */
+	int (*search)(struct hane_ui *ui, const char *query);
 };
 
 /* term.c */
@@ -121,8 +124,5 @@ bool ui_list_move(struct hane_ui_list *l, enum hane_ui_key k, int page);
 
 /* typeahead.c: milliseconds on the monotonic clock (pauses, not dates). */
 int64_t ui_now_ms(void);
-
-/* shell.c */
-void ui_units_menu(struct hane_ui *ui);
 
 #endif

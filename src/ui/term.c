@@ -1135,7 +1135,9 @@ bool ui_global_key(struct hane_ui *ui, enum hane_ui_key k)
 		if (!top->full ||
 		    hane_ui_action_for_key(top->actions, top->nactions, k) >= 0)
 			return false;
-		hane_ui_households_search(ui, NULL);
+		if (!ui->search)
+			return false;
+		ui->search(ui, NULL);
 		return true;
 	}
 	if (k == HANE_UI_K_F1 && ui->nframes > 0) {
@@ -1192,14 +1194,14 @@ static void stop_curses(void)
 	hane_set_die_handler(NULL);
 }
 
-int hane_ui_main(hane_db *db, const struct hane_ui_options *opt)
+struct hane_ui *hane_ui_start(hane_db *db, const struct hane_ui_options *opt)
 {
 	struct hane_ui *ui = calloc(1, sizeof *ui);
 	const struct hane_actor *actor;
 
 	if (!ui) {
 		fprintf(stderr, "hane: %s\n", hane_strerror(HANE_ENOMEM));
-		return 1;
+		return NULL;
 	}
 	ui->db = db;
 	snprintf(ui->db_label, sizeof ui->db_label, "%s",
@@ -1208,8 +1210,86 @@ int hane_ui_main(hane_db *db, const struct hane_ui_options *opt)
 	snprintf(ui->user, sizeof ui->user, "%s",
 		 actor && actor->username[0] ? actor->username : "?");
 	start_curses(ui);
-	ui_units_menu(ui);
+	return ui;
+}
+
+void hane_ui_stop(struct hane_ui *ui)
+{
 	stop_curses();
 	free(ui);
-	return 0;
+}
+
+void hane_ui_set_search(struct hane_ui *ui,
+			int (*search)(struct hane_ui *ui, const char *query))
+{
+	ui->search = search;
+}
+
+/* ---- A screen its owner draws ---------------------------------------------- */
+
+static enum ui_role role_of(enum hane_ui_role r)
+{
+	switch (r) {
+	case HANE_UI_ROLE_SELECT:
+		return UI_R_SELECT;
+	case HANE_UI_ROLE_MUTED:
+		return UI_R_MUTED;
+	case HANE_UI_ROLE_CHART:
+		return UI_R_CHART;
+	default:
+		return UI_R_NORMAL;
+	}
+}
+
+void hane_ui_screen_push(struct hane_ui *ui,
+			 void (*draw)(struct hane_ui *ui, void *arg), void *arg,
+			 const enum hane_ui_action *acts, int nacts)
+{
+	ui_push(ui, draw, arg, acts, nacts);
+}
+
+void hane_ui_screen_pop(struct hane_ui *ui)
+{
+	ui_pop(ui);
+}
+
+void hane_ui_chrome(struct hane_ui *ui, const char *info,
+		    const enum hane_ui_action *acts, int nacts)
+{
+	ui_chrome(ui, info, acts, nacts);
+}
+
+enum hane_ui_key hane_ui_read_key(struct hane_ui *ui, uint32_t *ch)
+{
+	return ui_key(ui, ch);
+}
+
+bool hane_ui_global_key(struct hane_ui *ui, enum hane_ui_key k)
+{
+	return ui_global_key(ui, k);
+}
+
+void hane_ui_unbound_key(struct hane_ui *ui, enum hane_ui_key k)
+{
+	ui_unbound_key(ui, k);
+}
+
+int hane_ui_top(void)
+{
+	return ui_top();
+}
+
+int hane_ui_cols(void)
+{
+	return ui_cols();
+}
+
+void hane_ui_box(int y, int x, int h, int w, const char *title)
+{
+	ui_box(y, x, h, w, title, UI_R_NORMAL);
+}
+
+void hane_ui_put(int y, int x, const char *s, int cols, enum hane_ui_role r)
+{
+	ui_put(y, x, s, cols, role_of(r));
 }
