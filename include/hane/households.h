@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "hane/core.h"
+#include "hane/record.h"
 #include "hane/store.h"
 
 #define HANE_NAME_MAX 96
@@ -31,6 +32,73 @@
 	X(SIBLING, "sibling")                                                  \
 	X(GRANDCHILD, "grandchild")                                            \
 	X(OTHER, "other")
+
+/* The stored fields (hane/record.h): F(member = column, type, option,
+ * label tr, label en, more CSV titles ('|'), flags). A person's search
+ * keys (name_key, phone_key, person_word) are derived by the model. */
+#define HANE_PERSON_FIELDS(F)                                                   \
+	F(household_id, HANE_FT_REF, "household", "Hane No", "Household",       \
+	  "Hane|Hane Numarası|Hane Kodu|Household|Household No|Household Id",   \
+	  HANE_FF_READONLY)                                                     \
+	F(tckn, HANE_FT_TCKN, "tckn", "TC Kimlik No", "TC ID No",               \
+	  "TC Kimlik|TC Kimlik Numarası|TC No|TCKN|TCKNO|TC|Kimlik No|"        \
+	  "Kimlik Numarası|National Id|Identity No",                            \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                                \
+	F(first_name, HANE_FT_TEXT, "first", "Ad", "First name",                \
+	  "Adı|İsim|Adi|First Name|Given Name",                                 \
+	  HANE_FF_REQUIRED | HANE_FF_PERSONAL)                                  \
+	F(last_name, HANE_FT_TEXT, "last", "Soyad", "Last name",                \
+	  "Soyadı|Soyisim|Last Name|Surname|Family Name",                       \
+	  HANE_FF_REQUIRED | HANE_FF_PERSONAL)                                  \
+	F(birth_date, HANE_FT_DATE, "birth", "Doğum Tarihi", "Birth date",      \
+	  "Doğum T|D Tarihi|Birth Date|Date of Birth|DOB",                      \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                                \
+	F(sex, HANE_FT_TEXT, "sex", "Cinsiyet", "Sex", "Cinsiyeti|Sex|Gender",  \
+	  HANE_FF_EMPTY_NULL)                                                   \
+	F(relation, HANE_FT_TEXT, "relation", "Yakınlık", "Relation",           \
+	  "Yakınlık Derecesi|Yakınlığı|Hane Reisine Yakınlık|Relation|" \
+	  "Relationship",                                                       \
+	  0)                                                                    \
+	F(disability_pct, HANE_FT_INT, "disability", "Engel Oranı",             \
+	  "Disability %",                                                       \
+	  "Engel Oranı (%)|Engellilik Oranı|Engel|Disability|Disability %",     \
+	  HANE_FF_EMPTY_NULL)                                                   \
+	F(chronic_illness, HANE_FT_TEXT, "chronic", "Kronik Hastalık",          \
+	  "Chronic illness", "Kronik Hastalığı|Hastalık|Chronic Illness",       \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                                \
+	F(phone, HANE_FT_PHONE, "phone", "Telefon", "Phone",                    \
+	  "Cep Tel|Cep Telefonu|Cep|GSM|Tel|Telefon No|Phone|Mobile",           \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)
+
+/* A household's: its address and phone are personal (they place its
+ * members). head_id is set by the model (hane_household_set_head). */
+#define HANE_HOUSEHOLD_FIELDS(F)                                               \
+	F(head_id, HANE_FT_REF, NULL, "Hane Reisi", "Head", NULL,              \
+	  HANE_FF_READONLY)                                                    \
+	F(mahalle, HANE_FT_TEXT, "mahalle", "Mahalle", "Neighbourhood",        \
+	  "Mah|Mahallesi|Neighbourhood|Neighborhood", HANE_FF_EMPTY_NULL)      \
+	F(street, HANE_FT_TEXT, "street", "Adres", "Address",                  \
+	  "Açık Adres|Cadde Sokak|Sokak|Address|Street",                       \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                               \
+	F(building, HANE_FT_TEXT, "building", "Bina No", "Building",           \
+	  "Dış Kapı No|Kapı No|Bina|Building",                                 \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                               \
+	F(door, HANE_FT_TEXT, "door", "Daire No", "Door",                      \
+	  "İç Kapı No|Daire|Door|Flat", HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL) \
+	F(phone, HANE_FT_PHONE, "phone", "Hane Telefonu", "Household phone",   \
+	  "Ev Telefonu|Household Phone|Home Phone",                            \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                               \
+	F(income_kurus, HANE_FT_MONEY, "income", "Aylık Gelir (TL)",           \
+	  "Monthly income",                                                    \
+	  "Aylık Gelir|Gelir|Hane Geliri|Monthly Income|Income", 0)            \
+	F(status, HANE_FT_TEXT, "status", "Durum", "Status", NULL, 0)          \
+	F(notes, HANE_FT_TEXT, "notes", "Notlar", "Notes",                     \
+	  "Not|Açıklama|Notes|Note|Remarks",                                   \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)
+
+/* The descriptors (hane/record.h) of the two records. */
+extern const struct hane_rdef hane_person_rdef;
+extern const struct hane_rdef hane_household_rdef;
 
 struct hane_person {
 	int64_t id;

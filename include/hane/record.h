@@ -177,6 +177,13 @@ int hane_record_find(hane_db *db, const struct hane_rdef *def, const char *tail,
 int hane_record_save(hane_db *db, const struct hane_rdef *def, void *rec,
 		     int *changed) HANE_WARN_UNUSED;
 
+/* hane_record_save, with more columns the model derives (search keys) or
+ * sets apart from the struct (a person's household on insert), written
+ * and audited with the rest. */
+int hane_record_save_with(hane_db *db, const struct hane_rdef *def, void *rec,
+			  const struct hane_field *more, size_t nmore,
+			  int *changed) HANE_WARN_UNUSED;
+
 /* ---- The registry (src/units/records.c, fed by src/units/records.def) ---- */
 
 /* Every stored record's descriptor: the units', then those added with

@@ -245,17 +245,26 @@ static struct hane_field field_of(const struct hane_fdef *f, void *rec)
 int hane_record_save(hane_db *db, const struct hane_rdef *def, void *rec,
 		     int *changed)
 {
+	return hane_record_save_with(db, def, rec, NULL, 0, changed);
+}
+
+int hane_record_save_with(hane_db *db, const struct hane_rdef *def, void *rec,
+			  const struct hane_field *more, size_t nmore,
+			  int *changed)
+{
 	struct hane_field f[FIELDS_MAX];
 	int64_t *id, version;
 	size_t n = 0;
 	int rc;
 
-	if (!def->size || def->nfields > FIELDS_MAX)
+	if (!def->size || def->nfields + nmore > FIELDS_MAX)
 		return bad_def(def);
 	for (size_t i = 0; i < def->nfields; i++)
 		if (!(def->fields[i].flags & HANE_FF_READONLY) &&
 		    !def->fields[i].expr)
 			f[n++] = field_of(&def->fields[i], rec);
+	for (size_t i = 0; i < nmore; i++)
+		f[n++] = more[i];
 	id = member(rec, def->id);
 	version = *(int64_t *)member(rec, def->version);
 	if (*id) {

@@ -294,56 +294,24 @@ int hh_index_words(hane_db *db, int64_t person_id, const char *name_key)
 
 /* ---- Reading ----------------------------------------------------------------- */
 
-#define PERSON_COLUMNS                                                         \
-	"p.id, p.household_id, p.version, coalesce(p.tckn,''), p.first_name,"  \
-	" p.last_name, coalesce(p.birth_date,''), coalesce(p.sex,''),"         \
-	" p.relation, coalesce(p.disability_pct,-1),"                          \
-	" coalesce(p.chronic_illness,''), coalesce(p.phone,''),"               \
-	" p.updated_at, coalesce(p.updated_by,'')"
+#define F(...) HANE_FDEF(struct hane_person, __VA_ARGS__)
+static const struct hane_fdef person_fields[] = {HANE_PERSON_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_person_rdef = HANE_RDEF_STAMPED(
+	struct hane_person, "person", "households", person_fields);
+
+#define F(...) HANE_FDEF(struct hane_household, __VA_ARGS__)
+static const struct hane_fdef household_fields[] = {
+	HANE_HOUSEHOLD_FIELDS(F) HANE_FDEF_SQL(
+		struct hane_household, members, HANE_FT_INT,
+		"(SELECT count(*) FROM person p WHERE p.household_id = t.id)",
+		"Kişi", "Members")};
+#undef F
+const struct hane_rdef hane_household_rdef = HANE_RDEF_STAMPED(
+	struct hane_household, "household", "households", household_fields);
 
 #define COPY(dst, st, col)                                                     \
 	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
-
-static void read_person(hane_stmt *st, struct hane_person *p)
-{
-	hane_person_init(p);
-	p->id = hane_stmt_int(st, 0);
-	p->household_id = hane_stmt_int(st, 1);
-	p->version = hane_stmt_int(st, 2);
-	COPY(p->tckn, st, 3);
-	COPY(p->first_name, st, 4);
-	COPY(p->last_name, st, 5);
-	COPY(p->birth_date, st, 6);
-	COPY(p->sex, st, 7);
-	COPY(p->relation, st, 8);
-	p->disability_pct = (int)hane_stmt_int(st, 9);
-	COPY(p->chronic_illness, st, 10);
-	COPY(p->phone, st, 11);
-	COPY(p->updated_at, st, 12);
-	COPY(p->updated_by, st, 13);
-}
-
-static int person_query(hane_db *db, const char *sql, const char *param,
-			const char *text, int64_t id, struct hane_person *out)
-{
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st, sql);
-
-	if (rc)
-		return rc;
-	rc = text ? hane_stmt_bind_text(st, param, text)
-		  : hane_stmt_bind_int(st, param, id);
-	if (rc == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		read_person(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
-	return rc;
-}
 
 int hane_person_get(hane_db *db, int64_t id, struct hane_person *out)
 {
@@ -351,13 +319,16 @@ int hane_person_get(hane_db *db, int64_t id, struct hane_person *out)
 
 	if (rc)
 		return rc;
-	rc = person_query(
-		db, "SELECT " PERSON_COLUMNS " FROM person p WHERE p.id = :id",
-		":id", NULL, id, out);
+	rc = hane_record_get(db, &hane_person_rdef, id, out);
 	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_PERSON_NOT_FOUND),
 			       (long long)id);
 	return rc;
+}
+
+static int bind_tckn(hane_stmt *st, void *arg)
+{
+	return hane_stmt_bind_text(st, ":t", arg);
 }
 
 int hane_person_by_tckn(hane_db *db, const char *tckn, struct hane_person *out)
@@ -366,9 +337,8 @@ int hane_person_by_tckn(hane_db *db, const char *tckn, struct hane_person *out)
 
 	if (rc)
 		return rc;
-	rc = person_query(
-		db, "SELECT " PERSON_COLUMNS " FROM person p WHERE p.tckn = :t",
-		":t", tckn, 0, out);
+	rc = hane_record_find(db, &hane_person_rdef, " WHERE t.tckn = :t",
+			      bind_tckn, (void *)tckn, out);
 	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_TCKN_NOT_FOUND), tckn);
 	return rc;
@@ -376,75 +346,54 @@ int hane_person_by_tckn(hane_db *db, const char *tckn, struct hane_person *out)
 
 int hane_household_get(hane_db *db, int64_t id, struct hane_household *out)
 {
-	hane_stmt *st = NULL;
 	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
 
 	if (rc)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT h.id, h.version, coalesce(h.head_id,0),"
-		" coalesce(h.mahalle,''), coalesce(h.street,''),"
-		" coalesce(h.building,''), coalesce(h.door,''),"
-		" coalesce(h.phone,''), coalesce(h.income_kurus,-1), h.status,"
-		" coalesce(h.notes,''), h.updated_at, "
-		"coalesce(h.updated_by,''),"
-		" (SELECT count(*) FROM person p WHERE p.household_id = h.id)"
-		" FROM household h WHERE h.id = :id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		hane_household_init(out);
-		out->id = hane_stmt_int(st, 0);
-		out->version = hane_stmt_int(st, 1);
-		out->head_id = hane_stmt_int(st, 2);
-		COPY(out->mahalle, st, 3);
-		COPY(out->street, st, 4);
-		COPY(out->building, st, 5);
-		COPY(out->door, st, 6);
-		COPY(out->phone, st, 7);
-		out->income_kurus = hane_stmt_int(st, 8);
-		COPY(out->status, st, 9);
-		COPY(out->notes, st, 10);
-		COPY(out->updated_at, st, 11);
-		COPY(out->updated_by, st, 12);
-		out->members = (int)hane_stmt_int(st, 13);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	rc = hane_record_get(db, &hane_household_rdef, id, out);
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_HOUSEHOLD_NOT_FOUND),
 			       (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
 	return rc;
+}
+
+struct members {
+	int64_t household_id;
+	struct hane_person *out;
+	size_t max, *n;
+};
+
+static int bind_household(hane_stmt *st, void *arg)
+{
+	return hane_stmt_bind_int(st, ":h",
+				  ((struct members *)arg)->household_id);
+}
+
+static int member_add(const void *rec, void *arg)
+{
+	struct members *m = arg;
+
+	if (*m->n >= m->max)
+		return 1;
+	m->out[(*m->n)++] = *(const struct hane_person *)rec;
+	return 0;
 }
 
 int hane_household_members(hane_db *db, int64_t household_id,
 			   struct hane_person *out, size_t max, size_t *n)
 {
-	hane_stmt *st = NULL;
+	struct members m = {household_id, out, max, n};
 	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
 
 	*n = 0;
 	if (rc)
 		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT " PERSON_COLUMNS " FROM person p"
-			       " WHERE p.household_id = :h"
-			       " ORDER BY p.relation <> 'head', "
-			       "coalesce(p.birth_date, '9'), p.id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) != 0)
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW && *n < max)
-		read_person(st, &out[(*n)++]);
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	rc = hane_record_each(db, &hane_person_rdef,
+			      " WHERE t.household_id = :h"
+			      " ORDER BY t.relation <> 'head',"
+			      " coalesce(t.birth_date, '9'), t.id",
+			      bind_household, member_add, &m);
+	return rc < 0 ? rc : 0;
 }
 
 int hane_person_count(hane_db *db, int64_t *count)
@@ -517,81 +466,46 @@ int hane_person_check_duplicate(hane_db *db, const struct hane_person *p,
 
 /* ---- Writing ------------------------------------------------------------------ */
 
-/* The person's columns as store fields; keys land in the caller's buffers. */
-static size_t person_fields(const struct hane_person *p,
-			    struct hane_field f[16], char *name_key,
-			    char phone_key[16])
+/* The columns a person's row derives from it: search keys, which land
+ * in the caller's buffers. */
+static size_t person_keys(const struct hane_person *p, struct hane_field f[3],
+			  char *name_key, char phone_key[16])
 {
-	size_t n = 0;
-
 	hh_name_key(name_key, p->first_name, p->last_name);
-	f[n++] = (struct hane_field)HANE_FTEXT("tckn",
-					       p->tckn[0] ? p->tckn : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT("first_name", p->first_name);
-	f[n++] = (struct hane_field)HANE_FTEXT("last_name", p->last_name);
-	f[n++] = (struct hane_field)HANE_FTEXT("name_key", name_key);
-	f[n++] = (struct hane_field)HANE_FTEXT(
-		"birth_date", p->birth_date[0] ? p->birth_date : NULL);
-	f[n++] =
-		(struct hane_field)HANE_FTEXT("sex", p->sex[0] ? p->sex : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT("relation", p->relation);
-	if (p->disability_pct >= 0)
-		f[n++] = (struct hane_field)HANE_FINT("disability_pct",
-						      p->disability_pct);
-	else
-		f[n++] = (struct hane_field)HANE_FNULL("disability_pct");
-	f[n++] = (struct hane_field)HANE_FTEXT(
-		"chronic_illness",
-		p->chronic_illness[0] ? p->chronic_illness : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT("phone",
-					       p->phone[0] ? p->phone : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT(
-		"phone_key", hh_phone_key(phone_key, p->phone));
-	return n;
-}
-
-static size_t household_fields(const struct hane_household *h,
-			       struct hane_field f[16], char phone_key[16])
-{
-	size_t n = 0;
-
-	f[n++] = (struct hane_field)HANE_FTEXT(
-		"mahalle", h->mahalle[0] ? h->mahalle : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT("street",
-					       h->street[0] ? h->street : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT(
-		"building", h->building[0] ? h->building : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT("door",
-					       h->door[0] ? h->door : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT("phone",
-					       h->phone[0] ? h->phone : NULL);
-	f[n++] = (struct hane_field)HANE_FTEXT(
-		"phone_key", hh_phone_key(phone_key, h->phone));
-	if (h->income_kurus >= 0)
-		f[n++] = (struct hane_field)HANE_FINT("income_kurus",
-						      h->income_kurus);
-	else
-		f[n++] = (struct hane_field)HANE_FNULL("income_kurus");
-	f[n++] = (struct hane_field)HANE_FTEXT("status", h->status);
-	f[n++] = (struct hane_field)HANE_FTEXT("notes",
-					       h->notes[0] ? h->notes : NULL);
-	return n;
+	f[0] = (struct hane_field)HANE_FTEXT("name_key", name_key);
+	f[1] = (struct hane_field)HANE_FTEXT("phone_key",
+					     hh_phone_key(phone_key, p->phone));
+	return 2;
 }
 
 /* Inserts p (already validated and checked) and its search words. */
 static int insert_person(hane_db *db, const struct hane_person *p,
 			 int64_t household_id, int64_t *id)
 {
-	struct hane_field f[17];
+	struct hane_person q = *p;
+	struct hane_field f[3];
 	char key[2 * HANE_NAME_MAX], pkey[16];
-	size_t n = person_fields(p, f, key, pkey);
+	size_t n = person_keys(p, f, key, pkey);
 	int rc;
 
+	q.id = 0;
 	f[n++] = (struct hane_field)HANE_FINT("household_id", household_id);
-	rc = hane_store_insert(db, "person", f, n, id);
+	rc = hane_record_save_with(db, &hane_person_rdef, &q, f, n, NULL);
 	if (rc)
 		return rc;
+	*id = q.id;
 	return hh_index_words(db, *id, key);
+}
+
+/* Saves h (insert when its id is 0) with its phone's search key. */
+static int save_household(hane_db *db, struct hane_household *h, int *changed)
+{
+	char pkey[16];
+	struct hane_field f[1] = {
+		HANE_FTEXT("phone_key", hh_phone_key(pkey, h->phone))};
+
+	return hane_record_save_with(db, &hane_household_rdef, h, f, 1,
+				     changed);
 }
 
 static int set_head_raw(hane_db *db, int64_t household_id, int64_t person_id)
@@ -614,9 +528,8 @@ int hane_household_create(hane_db *db, const struct hane_household *h,
 			  int64_t *person_id, struct hane_dup *dup)
 {
 	struct hane_person p = *head;
+	struct hane_household hh = *h;
 	struct hane_dup d;
-	struct hane_field f[16];
-	char pkey[16];
 	int64_t hid = 0, pid = 0;
 	int rc;
 
@@ -630,9 +543,9 @@ int hane_household_create(hane_db *db, const struct hane_household *h,
 	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
 	rc = hane_person_check_duplicate(db, &p, &d);
-	if (rc == 0)
-		rc = hane_store_insert(db, "household", f,
-				       household_fields(h, f, pkey), &hid);
+	hh.id = 0;
+	if (rc == 0 && (rc = save_household(db, &hh, NULL)) == 0)
+		hid = hh.id;
 	if (rc == 0)
 		rc = insert_person(db, &p, hid, &pid);
 	if (rc == 0)
@@ -700,7 +613,7 @@ int hane_person_add(hane_db *db, const struct hane_person *p,
 int hane_person_update(hane_db *db, struct hane_person *p)
 {
 	struct hane_person old;
-	struct hane_field f[16];
+	struct hane_field f[3];
 	struct hane_dup d;
 	char key[2 * HANE_NAME_MAX], pkey[16];
 	size_t n;
@@ -721,9 +634,9 @@ int hane_person_update(hane_db *db, struct hane_person *p)
 	if (rc == 0 && p->tckn[0])
 		rc = hane_person_check_duplicate(db, p, &d);
 	if (rc == 0) {
-		n = person_fields(p, f, key, pkey);
-		rc = hane_store_update(db, "person", p->id, p->version, f, n,
-				       &changed);
+		n = person_keys(p, f, key, pkey);
+		rc = hane_record_save_with(db, &hane_person_rdef, p, f, n,
+					   &changed);
 	}
 	if (rc == 0 && changed &&
 	    (strcmp(old.first_name, p->first_name) != 0 ||
@@ -736,18 +649,17 @@ int hane_person_update(hane_db *db, struct hane_person *p)
 
 int hane_household_update(hane_db *db, struct hane_household *h)
 {
-	struct hane_field f[16];
-	char pkey[16];
 	int changed = 0, rc;
 
 	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
 		return rc;
+	if (!h->id)
+		return hane_household_get(db, 0, h); /* not found */
 	if ((rc = hane_household_validate(db, h)) != 0)
 		return rc;
 	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
-	rc = hane_store_update(db, "household", h->id, h->version, f,
-			       household_fields(h, f, pkey), &changed);
+	rc = save_household(db, h, &changed);
 	if (rc == 0 && changed)
 		rc = hane_household_get(db, h->id, h);
 	return hane_store_end(db, rc);
