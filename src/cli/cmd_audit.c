@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/core.h"
 #include "hane/households.h"
 #include "hane/security.h"
@@ -22,57 +23,48 @@ static int print_row(const struct hane_audit_row *r, void *arg)
 	return 0;
 }
 
+struct audit_opts {
+	const char *user, *action;
+	char person[HANE_TCKN_LEN + 1];
+	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	int limit;
+};
+
+#define S struct audit_opts
+static const struct hane_opt audit_opts[] = {
+	HANE_OPT(S, "user", user, HANE_FT_TEXT, HANE_OPT_ARGV,
+		 HANE_M_OPT_AUDIT_USER),
+	HANE_OPT(S, "person", person, HANE_FT_TCKN, 0, HANE_M_OPT_AUDIT_PERSON),
+	HANE_OPT(S, "from", from, HANE_FT_DATE, 0, HANE_M_OPT_FROM),
+	HANE_OPT(S, "to", to, HANE_FT_DATE, 0, HANE_M_OPT_TO),
+	HANE_OPT(S, "action", action, HANE_FT_TEXT, HANE_OPT_ARGV,
+		 HANE_M_OPT_AUDIT_ACTION),
+	HANE_OPT(S, "limit", limit, HANE_FT_INT, 0, HANE_M_OPT_LIMIT),
+	{0}};
+#undef S
+
 int hane_cmd_audit(struct hane_cli *cli, int argc, char **argv)
 {
+	static const struct hane_cmd cmd = {"audit", HANE_M_CMD_AUDIT,
+					    audit_opts, NULL};
+	struct audit_opts o = {0};
 	struct hane_audit_filter f = {0};
-	struct hane_opts o;
-	const char *name, *value, *tckn = NULL;
-	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
-	int64_t limit;
+	struct hane_args a;
 	int rc;
 
-	hane_opts_init(&o, argc, argv, (const char *const[]){"help", NULL});
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (strcmp(name, "help") == 0) {
-			fputs(hane_msg(HANE_M_SEC_AUDIT_HELP), stdout);
-			return 0;
-		} else if (strcmp(name, "user") == 0) {
-			f.username = value;
-		} else if (strcmp(name, "person") == 0) {
-			tckn = value;
-		} else if (strcmp(name, "action") == 0) {
-			f.action = value;
-		} else if (strcmp(name, "from") == 0 ||
-			   strcmp(name, "to") == 0) {
-			char *d = name[0] == 'f' ? from : to;
-
-			if ((rc = hane_date_parse(d, value)) != 0)
-				return hane_cli_fail(rc);
-			if (name[0] == 'f')
-				f.from = from;
-			else
-				f.to = to;
-		} else if (strcmp(name, "limit") == 0) {
-			if (hane_cli_int("audit", "--limit", value, &limit))
-				return HANE_EXIT_USAGE;
-			f.limit = (int)limit;
-		} else {
-			return hane_cli_usage("audit",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
-		}
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos > 0)
-		return hane_cli_usage("audit", hane_msg(HANE_M_CLI_TOO_MANY),
-				      o.pos[0]);
-	if ((rc = hane_cli_open(cli, 0)) != 0)
+	if ((rc = hane_opt_parse(NULL, &cmd, argc, argv, &o, &a)) >= 0 ||
+	    (rc = hane_opt_npos(&a, "audit", 0, 0, "")) != 0 ||
+	    (rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
-	if (tckn) {
+	f.username = o.user;
+	f.action = o.action;
+	f.from = o.from[0] ? o.from : NULL;
+	f.to = o.to[0] ? o.to : NULL;
+	f.limit = o.limit;
+	if (o.person[0]) {
 		struct hane_person p;
 
-		if ((rc = hane_person_by_tckn(cli->db, tckn, &p)) != 0)
+		if ((rc = hane_person_by_tckn(cli->db, o.person, &p)) != 0)
 			return hane_cli_fail(rc);
 		f.person_id = p.id;
 	}

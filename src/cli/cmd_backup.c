@@ -5,36 +5,25 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/files.h"
 #include "hane/security.h"
 
 int hane_cmd_backup(struct hane_cli *cli, int argc, char **argv)
 {
-	struct hane_opts o;
-	const char *name, *value;
+	static const struct hane_cmd cmd = {"backup", HANE_M_CMD_BACKUP, NULL,
+					    NULL};
+	struct hane_args a;
 	char hex[65], detail[4400];
 	char inside[4200];
 	const char *path;
 	hane_db *copy = NULL;
 	int rc, fd;
 
-	hane_opts_init(&o, argc, argv, (const char *const[]){"help", NULL});
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (strcmp(name, "help") == 0) {
-			fputs(hane_msg(HANE_M_SEC_BACKUP_HELP), stdout);
-			return 0;
-		}
-		return hane_cli_usage("backup",
-				      hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos != 1)
-		return hane_cli_usage("backup",
-				      o.npos ? hane_msg(HANE_M_CLI_TOO_MANY)
-					     : hane_msg(HANE_M_CLI_MISSING_ARG),
-				      o.npos ? o.pos[1] : "FILE");
-	path = o.pos[0];
+	if ((rc = hane_opt_parse(NULL, &cmd, argc, argv, NULL, &a)) >= 0 ||
+	    (rc = hane_opt_npos(&a, "backup", 1, 1, "FILE")) != 0)
+		return rc;
+	path = a.pos[0];
 	/* In a shared install a bare name goes into the backup folder, and
 	 * nothing goes anywhere else (hane/files.h checks). */
 	if (cli->shared && !strchr(path, '/')) {

@@ -4,29 +4,20 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/perm.h"
 
 int hane_cmd_check(struct hane_cli *cli, int argc, char **argv)
 {
-	struct hane_opts o;
-	const char *name, *value;
+	static const struct hane_cmd cmd = {"check", HANE_M_CMD_CHECK, NULL,
+					    NULL};
+	struct hane_args a;
 	struct stat sb;
 	int rc;
 
-	hane_opts_init(&o, argc, argv, (const char *const[]){"help", NULL});
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (strcmp(name, "help") == 0) {
-			fputs(hane_msg(HANE_M_SEC_CHECK_HELP), stdout);
-			return 0;
-		}
-		return hane_cli_usage("check", hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-				      name);
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos > 0)
-		return hane_cli_usage("check", hane_msg(HANE_M_CLI_TOO_MANY),
-				      o.pos[0]);
+	if ((rc = hane_opt_parse(NULL, &cmd, argc, argv, NULL, &a)) >= 0 ||
+	    (rc = hane_opt_npos(&a, "check", 0, 0, "")) != 0)
+		return rc;
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
 	if ((rc = hane_can(cli->db, HANE_ACT_MAINTENANCE)) != 0 ||

@@ -12,6 +12,50 @@
 #include "hane/reports.h"
 #include "hane/security.h"
 
+/* Writes the registry to out (NULL or "-": stdout) and logs the export
+ * (KVKK). 0, or the exit status. */
+static int export_to(struct hane_cli *cli, const char *out, unsigned wflags)
+{
+	int64_t rows = 0;
+	FILE *fp;
+	int rc;
+
+	if ((rc = hane_cli_output(out, &fp)) != 0)
+		return rc;
+	if (fp == stdout)
+		out = NULL;
+	rc = hane_households_export(cli->db, fp, wflags, &rows);
+	if (out) {
+		if (fclose(fp) && !rc) {
+			hane_error_set(hane_msg(HANE_M_CSV_WRITE), out,
+				       strerror(errno));
+			rc = HANE_EIO;
+		}
+		/* KVKK: logged with the hash of the file as it now is; a
+		 * file nobody can answer for does not stay. */
+		if (!rc)
+			rc = hane_log_export(cli->db, "households", out,
+					     (long)rows,
+					     wflags & HANE_OUT_UNMASKED);
+		if (rc)
+			hane_file_remove(out, 0);
+	} else if (!rc) {
+		char detail[128];
+
+		snprintf(detail, sizeof detail,
+			 "{\"what\":\"households\",\"file\":\"-\","
+			 "\"rows\":%lld,\"unmasked\":%s}",
+			 (long long)rows,
+			 wflags & HANE_OUT_UNMASKED ? "true" : "false");
+		rc = hane_log_event(cli->db, "export", "", 0, detail);
+	}
+	if (rc)
+		return hane_cli_fail(rc);
+	if (out)
+		printf(hane_msg(HANE_M_CLI_EXPORT_DONE), (long long)rows, out);
+	return HANE_EXIT_OK;
+}
+
 int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 {
 	static const char *const flags[] = {"help", "excel", "xlsx", "unmasked",
@@ -19,8 +63,6 @@ int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 	struct hane_opts o;
 	const char *name, *value, *out = NULL;
 	unsigned wflags = 0;
-	int64_t rows = 0;
-	FILE *fp;
 	int rc, i;
 
 	/* "-o FILE" is the one short option: make it --output. */
@@ -66,38 +108,5 @@ int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 	if ((wflags & HANE_OUT_UNMASKED) &&
 	    (rc = hane_can(cli->db, HANE_ACT_EXPORT_UNMASKED)) != 0)
 		return hane_cli_fail(rc);
-	if ((rc = hane_cli_output(out, &fp)) != 0)
-		return rc;
-	if (fp == stdout)
-		out = NULL;
-	rc = hane_households_export(cli->db, fp, wflags, &rows);
-	if (out) {
-		if (fclose(fp) && !rc) {
-			hane_error_set(hane_msg(HANE_M_CSV_WRITE), out,
-				       strerror(errno));
-			rc = HANE_EIO;
-		}
-		/* KVKK: logged with the hash of the file as it now is; a
-		 * file nobody can answer for does not stay. */
-		if (!rc)
-			rc = hane_log_export(cli->db, "households", out,
-					     (long)rows,
-					     wflags & HANE_OUT_UNMASKED);
-		if (rc)
-			hane_file_remove(out, 0);
-	} else if (!rc) {
-		char detail[128];
-
-		snprintf(detail, sizeof detail,
-			 "{\"what\":\"households\",\"file\":\"-\","
-			 "\"rows\":%lld,\"unmasked\":%s}",
-			 (long long)rows,
-			 wflags & HANE_OUT_UNMASKED ? "true" : "false");
-		rc = hane_log_event(cli->db, "export", "", 0, detail);
-	}
-	if (rc)
-		return hane_cli_fail(rc);
-	if (out)
-		printf(hane_msg(HANE_M_CLI_EXPORT_DONE), (long long)rows, out);
-	return HANE_EXIT_OK;
+	return export_to(cli, out, wflags);
 }

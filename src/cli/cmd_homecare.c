@@ -16,7 +16,6 @@
 #include "hane/security.h"
 
 #define CMD "homecare"
-#define SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
 
 /* Everything an option may say; has_* tell what was given. */
 struct input {
@@ -167,7 +166,7 @@ static int client_fields(struct input *in, struct hane_homecare_client *c)
 	if (in->services) {
 		if ((rc = code("services", "--services", in->services, &s)))
 			return rc;
-		SET(c->services, s);
+		HANE_CLI_COPY(c->services, "services", s);
 	}
 	if (in->start && (rc = date_opt("--start", in->start, c->start_date)))
 		return rc;
@@ -207,7 +206,7 @@ static void print_client(hane_db *db, const struct hane_homecare_client *c)
 		const char *sep = " ";
 
 		printf("%s:", hane_msg(HANE_M_HC_F_NEEDS));
-		SET(buf, c->needs);
+		snprintf(buf, sizeof buf, "%s", c->needs);
 		for (char *sv = NULL, *w = strtok_r(buf, ",", &sv); w;
 		     w = strtok_r(NULL, ",", &sv), sep = ", ")
 			printf("%s%s", sep, hane_homecare_label(w));
@@ -327,12 +326,12 @@ static int plan_fields(struct input *in, struct hane_homecare_plan *p)
 	if (in->service) {
 		if ((rc = code("service", "--service", in->service, &s)))
 			return rc;
-		SET(p->service, s);
+		HANE_CLI_COPY(p->service, "service", s);
 	}
 	if (in->period) {
 		if ((rc = code("period", "--period", in->period, &s)))
 			return rc;
-		SET(p->period, s);
+		HANE_CLI_COPY(p->period, "period", s);
 	}
 	if (in->has_visits)
 		p->visits = (int)in->visits;
@@ -345,7 +344,7 @@ static int plan_fields(struct input *in, struct hane_homecare_plan *p)
 	if (in->window) {
 		char a[32] = "", *dash;
 
-		SET(a, in->window);
+		HANE_CLI_COPY(a, "window", in->window);
 		dash = strchr(a, '-');
 		if (!dash)
 			return hane_cli_usage(CMD,
@@ -446,12 +445,12 @@ static int worker_fields(struct input *in, struct hane_homecare_worker *w)
 	if (in->kind) {
 		if ((rc = code("kind", "--kind", in->kind, &s)))
 			return rc;
-		SET(w->kind, s);
+		HANE_CLI_COPY(w->kind, "kind", s);
 	}
 	if (in->services) {
 		if ((rc = code("services", "--services", in->services, &s)))
 			return rc;
-		SET(w->services, s);
+		HANE_CLI_COPY(w->services, "services", s);
 	}
 	if (in->days && hane_homecare_days_parse(w->work_days, in->days))
 		return hane_cli_fail(HANE_EINVAL);
@@ -665,6 +664,70 @@ static void show_visit(hane_db *db, const struct hane_homecare_visit *v)
 	       v->updated_by);
 }
 
+static int visit_add(struct hane_cli *cli, struct hane_opts *o,
+		     struct input *in)
+{
+	struct hane_homecare_visit v;
+	const char *s = "care";
+	int dur = in->has_duration ? (int)in->duration : 60;
+	int64_t id = 0;
+	int rc;
+
+	memset(&v, 0, sizeof v);
+	if ((rc = id_arg(o, 2, "CLIENT_ID", &v.client_id)))
+		return rc;
+	if (!in->date || !in->start)
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "--date, --start");
+	if ((in->service &&
+	     (rc = code("service", "--service", in->service, &s))) ||
+	    (rc = date_opt("--date", in->date, v.date)) ||
+	    (rc = time_opt("--start", in->start, v.start)))
+		return rc;
+	HANE_CLI_COPY(v.service, "service", s);
+	if (in->end) {
+		if ((rc = time_opt("--end", in->end, v.end)))
+			return rc;
+	} else {
+		int m = atoi(v.start) * 60 + atoi(v.start + 3) + dur;
+		char buf[32];
+
+		/* Past midnight is refused by the model (end <
+		 * start). */
+		snprintf(buf, sizeof buf, "%02d:%02d", (m / 60) % 24, m % 60);
+		memcpy(v.end, buf, sizeof v.end - 1);
+		v.end[sizeof v.end - 1] = '\0';
+	}
+	v.worker_id = in->has_worker ? in->worker : 0;
+	if (in->notes)
+		HANE_CLI_COPY(v.notes, "notes", in->notes);
+	if ((rc = hane_homecare_visit_add(cli->db, &v, &id)))
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_HC_CLI_VISIT_ADDED), (long long)id);
+	return 0;
+}
+
+static int visit_list(struct hane_cli *cli, struct input *in)
+{
+	struct hane_homecare_visit_filter f = {0};
+	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	int rc;
+
+	if (in->from && (rc = date_opt("--from", in->from, from)))
+		return rc;
+	if (in->to && (rc = date_opt("--to", in->to, to)))
+		return rc;
+	f.from = in->from ? from : NULL;
+	f.to = in->to ? to : NULL;
+	f.client_id = in->has_client ? in->client : 0;
+	f.worker_id = in->unassigned ? -1 : in->has_worker ? in->worker : 0;
+	f.history = in->history;
+	f.followup_open = in->followups;
+	if ((rc = hane_gate_list(cli->db, "homecare.visit.list")) == 0)
+		rc = hane_homecare_visit_each(cli->db, &f, print_visit, NULL);
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
 static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 		     struct input *in)
 {
@@ -673,66 +736,11 @@ static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 	int64_t id = 0, nid = 0;
 	int rc;
 
+	if (!strcmp(sub, "add"))
+		return visit_add(cli, o, in);
+	if (!strcmp(sub, "list"))
+		return visit_list(cli, in);
 	memset(&v, 0, sizeof v);
-	if (!strcmp(sub, "add")) {
-		const char *s = "care";
-		int dur = in->has_duration ? (int)in->duration : 60;
-
-		if ((rc = id_arg(o, 2, "CLIENT_ID", &v.client_id)))
-			return rc;
-		if (!in->date || !in->start)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "--date, --start");
-		if ((in->service &&
-		     (rc = code("service", "--service", in->service, &s))) ||
-		    (rc = date_opt("--date", in->date, v.date)) ||
-		    (rc = time_opt("--start", in->start, v.start)))
-			return rc;
-		SET(v.service, s);
-		if (in->end) {
-			if ((rc = time_opt("--end", in->end, v.end)))
-				return rc;
-		} else {
-			int m = atoi(v.start) * 60 + atoi(v.start + 3) + dur;
-			char buf[32];
-
-			/* Past midnight is refused by the model (end <
-			 * start). */
-			snprintf(buf, sizeof buf, "%02d:%02d", (m / 60) % 24,
-				 m % 60);
-			memcpy(v.end, buf, sizeof v.end - 1);
-			v.end[sizeof v.end - 1] = '\0';
-		}
-		v.worker_id = in->has_worker ? in->worker : 0;
-		if (in->notes)
-			HANE_CLI_COPY(v.notes, "notes", in->notes);
-		if ((rc = hane_homecare_visit_add(cli->db, &v, &id)))
-			return hane_cli_fail(rc);
-		printf(hane_msg(HANE_M_HC_CLI_VISIT_ADDED), (long long)id);
-		return 0;
-	}
-	if (!strcmp(sub, "list")) {
-		struct hane_homecare_visit_filter f = {0};
-		char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
-
-		if (in->from && (rc = date_opt("--from", in->from, from)))
-			return rc;
-		if (in->to && (rc = date_opt("--to", in->to, to)))
-			return rc;
-		f.from = in->from ? from : NULL;
-		f.to = in->to ? to : NULL;
-		f.client_id = in->has_client ? in->client : 0;
-		f.worker_id = in->unassigned   ? -1
-			      : in->has_worker ? in->worker
-					       : 0;
-		f.history = in->history;
-		f.followup_open = in->followups;
-		if ((rc = hane_gate_list(cli->db, "homecare.visit.list")) == 0)
-			rc = hane_homecare_visit_each(cli->db, &f, print_visit,
-						      NULL);
-		return rc ? hane_cli_fail(rc) : 0;
-	}
 	if (strcmp(sub, "show") && strcmp(sub, "assign") &&
 	    strcmp(sub, "move") && strcmp(sub, "cancel") &&
 	    strcmp(sub, "done") && strcmp(sub, "missed") &&

@@ -29,13 +29,6 @@ static int field_fail(enum hane_msg field, int rc)
 	return hane_cli_fail(rc);
 }
 
-/* A value that does not fit its field is refused, never cut. */
-#define SET(dst, v)                                                            \
-	do {                                                                   \
-		if ((rc = hane_cli_copy((dst), sizeof(dst), name, (v))) != 0)  \
-			return rc;                                             \
-	} while (0)
-
 static const char *const person_fields[] = {"tckn",	  "first",   "last",
 					    "birth",	  "sex",     "relation",
 					    "disability", "chronic", NULL};
@@ -51,29 +44,27 @@ static const char *listed(const char *const *list, const char *name)
 	return NULL;
 }
 
-/* Applies one option to in; returns 0, or an exit status. */
-static int apply(struct hane_cli *cli, struct input *in, const char *name,
-		 const char *v)
+/* apply_person, apply_household: the option is not theirs. */
+enum { NOT_MINE = -1 };
+
+/* A person's option; 0, an exit status, or NOT_MINE. */
+static int apply_person(struct input *in, const char *name, const char *v)
 {
 	int64_t n;
 	int rc;
 
-	if (!in->person_only)
-		in->person_only = listed(person_fields, name);
-	if (!in->household_only)
-		in->household_only = listed(household_fields, name);
 	if (strcmp(name, "tckn") == 0) {
 		/* The model's check on the whole value: 14 digits are not
 		 * an 11-digit number cut short. */
 		if (*v && (rc = hane_tckn_check(v)) != 0)
 			return field_fail(HANE_M_F_TCKN, rc);
-		SET(in->p.tckn, v);
+		HANE_CLI_COPY(in->p.tckn, name, v);
 		in->person_set = true;
 	} else if (strcmp(name, "first") == 0) {
-		SET(in->p.first_name, v);
+		HANE_CLI_COPY(in->p.first_name, name, v);
 		in->person_set = true;
 	} else if (strcmp(name, "last") == 0) {
-		SET(in->p.last_name, v);
+		HANE_CLI_COPY(in->p.last_name, name, v);
 		in->person_set = true;
 	} else if (strcmp(name, "birth") == 0) {
 		in->person_set = true;
@@ -98,10 +89,10 @@ static int apply(struct hane_cli *cli, struct input *in, const char *name,
 
 		in->person_set = true;
 		if (!r) {
-			SET(in->p.relation,
-			    v); /* validation names the choices */
+			HANE_CLI_COPY(in->p.relation, name,
+				      v); /* validation names the choices */
 		} else {
-			SET(in->p.relation, r);
+			HANE_CLI_COPY(in->p.relation, name, r);
 		}
 	} else if (strcmp(name, "disability") == 0) {
 		in->person_set = true;
@@ -112,15 +103,27 @@ static int apply(struct hane_cli *cli, struct input *in, const char *name,
 		else
 			in->p.disability_pct = n < -1 || n > 100 ? -2 : (int)n;
 	} else if (strcmp(name, "chronic") == 0) {
-		SET(in->p.chronic_illness, v);
+		HANE_CLI_COPY(in->p.chronic_illness, name, v);
 		in->person_set = true;
-	} else if (strcmp(name, "phone") == 0) {
+	} else {
+		return NOT_MINE;
+	}
+	return 0;
+}
+
+/* A household's option; 0, an exit status, or NOT_MINE. */
+static int apply_household(struct hane_cli *cli, struct input *in,
+			   const char *name, const char *v)
+{
+	int rc;
+
+	if (strcmp(name, "phone") == 0) {
 		char e164[HANE_PHONE_LEN + 1] = "";
 
 		if (*v && (rc = hane_phone_normalize(e164, v)) != 0)
 			return field_fail(HANE_M_F_PHONE, rc);
-		SET(in->p.phone, e164);
-		SET(in->h.phone, e164);
+		HANE_CLI_COPY(in->p.phone, name, e164);
+		HANE_CLI_COPY(in->h.phone, name, e164);
 		in->person_set = in->household_set = true;
 	} else if (strcmp(name, "mahalle") == 0) {
 		in->household_set = true;
@@ -128,13 +131,13 @@ static int apply(struct hane_cli *cli, struct input *in, const char *name,
 		if (*v && (rc = hane_mahalle_match(cli->db, in->h.mahalle, v)))
 			return hane_cli_fail(HANE_EINVAL);
 	} else if (strcmp(name, "street") == 0) {
-		SET(in->h.street, v);
+		HANE_CLI_COPY(in->h.street, name, v);
 		in->household_set = true;
 	} else if (strcmp(name, "building") == 0) {
-		SET(in->h.building, v);
+		HANE_CLI_COPY(in->h.building, name, v);
 		in->household_set = true;
 	} else if (strcmp(name, "door") == 0) {
-		SET(in->h.door, v);
+		HANE_CLI_COPY(in->h.door, name, v);
 		in->household_set = true;
 	} else if (strcmp(name, "income") == 0) {
 		in->household_set = true;
@@ -143,14 +146,34 @@ static int apply(struct hane_cli *cli, struct input *in, const char *name,
 		else if ((rc = hane_money_parse(&in->h.income_kurus, v)) != 0)
 			return field_fail(HANE_M_F_INCOME, rc);
 	} else if (strcmp(name, "status") == 0) {
-		SET(in->h.status, strcmp(v, "pasif") == 0   ? "passive"
-				  : strcmp(v, "aktif") == 0 ? "active"
-							    : v);
+		HANE_CLI_COPY(in->h.status, name,
+			      strcmp(v, "pasif") == 0	? "passive"
+			      : strcmp(v, "aktif") == 0 ? "active"
+							: v);
 		in->household_set = true;
 	} else if (strcmp(name, "notes") == 0) {
-		SET(in->h.notes, v);
+		HANE_CLI_COPY(in->h.notes, name, v);
 		in->household_set = true;
-	} else if (strcmp(name, "household") == 0) {
+	} else {
+		return NOT_MINE;
+	}
+	return 0;
+}
+
+/* Applies one option to in; returns 0, or an exit status. */
+static int apply(struct hane_cli *cli, struct input *in, const char *name,
+		 const char *v)
+{
+	int rc;
+
+	if (!in->person_only)
+		in->person_only = listed(person_fields, name);
+	if (!in->household_only)
+		in->household_only = listed(household_fields, name);
+	if ((rc = apply_person(in, name, v)) != NOT_MINE ||
+	    (rc = apply_household(cli, in, name, v)) != NOT_MINE)
+		return rc;
+	if (strcmp(name, "household") == 0) {
 		if (hane_cli_int("household", "--household", v, &in->household))
 			return HANE_EXIT_USAGE;
 		in->has_household = true;
@@ -368,12 +391,54 @@ static int cmd_edit(struct hane_cli *cli, int argc, char **argv,
 	return 0;
 }
 
+static int cmd_set_head(struct hane_cli *cli, const struct hane_opts *o,
+			int64_t id)
+{
+	int64_t id2 = 0;
+	int rc;
+
+	if (o->npos < 3)
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "PERSON_ID");
+	if (hane_cli_int("household", "PERSON_ID", o->pos[2], &id2))
+		return HANE_EXIT_USAGE;
+	if ((rc = hane_household_set_head(cli->db, id, id2)) != 0)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_CLI_HEAD_SET), (long long)id2, (long long)id);
+	return 0;
+}
+
+/* move PERSON_ID --to HOUSEHOLD_ID [--relation R] */
+static int cmd_move(struct hane_cli *cli, int argc, char **argv,
+		    const struct input *in, int64_t id)
+{
+	struct hane_person p;
+	bool rel_given = false;
+	int rc;
+
+	if (!in->has_to)
+		return hane_cli_usage("household",
+				      hane_msg(HANE_M_CLI_MISSING_ARG), "--to");
+	for (int i = 1; i < argc; i++)
+		if (strncmp(argv[i], "--relation", 10) == 0)
+			rel_given = true;
+	if ((rc = hane_person_get(cli->db, id, &p)) != 0)
+		return hane_cli_fail(rc);
+	rc = hane_person_move(cli->db, id, p.version, in->to,
+			      rel_given ? in->p.relation : NULL);
+	if (rc)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_CLI_MOVED), (long long)id, (long long)in->to);
+	return 0;
+}
+
 int hane_cmd_household(struct hane_cli *cli, int argc, char **argv)
 {
 	struct hane_opts o;
 	struct input in;
 	const char *name, *value, *sub;
-	int64_t id = 0, id2 = 0;
+	int64_t id = 0;
 	int rc;
 
 	memset(&in, 0, sizeof in);
@@ -415,19 +480,8 @@ int hane_cmd_household(struct hane_cli *cli, int argc, char **argv)
 				      hane_msg(HANE_M_CLI_MISSING_ARG), "ID");
 	if (hane_cli_int("household", "ID", o.pos[1], &id))
 		return HANE_EXIT_USAGE;
-	if (strcmp(sub, "set-head") == 0) {
-		if (o.npos < 3)
-			return hane_cli_usage("household",
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "PERSON_ID");
-		if (hane_cli_int("household", "PERSON_ID", o.pos[2], &id2))
-			return HANE_EXIT_USAGE;
-		if ((rc = hane_household_set_head(cli->db, id, id2)) != 0)
-			return hane_cli_fail(rc);
-		printf(hane_msg(HANE_M_CLI_HEAD_SET), (long long)id2,
-		       (long long)id);
-		return 0;
-	}
+	if (strcmp(sub, "set-head") == 0)
+		return cmd_set_head(cli, &o, id);
 	if (o.npos > 2)
 		return hane_cli_usage("household",
 				      hane_msg(HANE_M_CLI_TOO_MANY), o.pos[2]);
@@ -435,25 +489,5 @@ int hane_cmd_household(struct hane_cli *cli, int argc, char **argv)
 		return cmd_show(cli, id);
 	if (strcmp(sub, "edit") == 0)
 		return cmd_edit(cli, argc, argv, &in, id);
-	/* move PERSON_ID --to HOUSEHOLD_ID */
-	if (!in.has_to)
-		return hane_cli_usage("household",
-				      hane_msg(HANE_M_CLI_MISSING_ARG), "--to");
-	{
-		struct hane_person p;
-		bool rel_given = false;
-
-		for (int i = 1; i < argc; i++)
-			if (strncmp(argv[i], "--relation", 10) == 0)
-				rel_given = true;
-		if ((rc = hane_person_get(cli->db, id, &p)) != 0)
-			return hane_cli_fail(rc);
-		rc = hane_person_move(cli->db, id, p.version, in.to,
-				      rel_given ? in.p.relation : NULL);
-		if (rc)
-			return hane_cli_fail(rc);
-		printf(hane_msg(HANE_M_CLI_MOVED), (long long)id,
-		       (long long)in.to);
-	}
-	return 0;
+	return cmd_move(cli, argc, argv, &in, id);
 }

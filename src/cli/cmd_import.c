@@ -93,6 +93,84 @@ static const char *delim_name(char d)
 	return d == '\t' ? "tab" : d == ';' ? "';'" : "','";
 }
 
+/* One option of hane import into io (maps: up to 16 --map values);
+ * 0, or the exit status after printing the error. */
+static int import_option(struct hane_import_opts *io, const char **maps,
+			 int *nmap, const char *name, const char *value)
+{
+	if (!strcmp(name, "dry-run")) {
+		io->dry_run = true;
+	} else if (!strcmp(name, "rejects")) {
+		io->rejects = value;
+	} else if (!strcmp(name, "on-duplicate")) {
+		int d = hane_on_duplicate_parse(value);
+
+		if (d < 0)
+			return hane_cli_usage(
+				"import", hane_msg(HANE_M_CLI_IMPORT_BAD_DUP),
+				value);
+		io->on_duplicate = (enum hane_on_duplicate)d;
+	} else if (!strcmp(name, "encoding")) {
+		int e = hane_csv_encoding_parse(value);
+
+		if (e < 0)
+			return hane_cli_usage("import",
+					      hane_msg(HANE_M_CSV_ENC_UNKNOWN),
+					      value);
+		io->csv.encoding = (enum hane_csv_encoding)e;
+	} else if (!strcmp(name, "delimiter")) {
+		if (!strcmp(value, ";") || !strcmp(value, ","))
+			io->csv.delimiter = value[0];
+		else if (!strcmp(value, "tab") || !strcmp(value, "\t"))
+			io->csv.delimiter = '\t';
+		else
+			return hane_cli_usage(
+				"import", hane_msg(HANE_M_CLI_IMPORT_BAD_DELIM),
+				value);
+	} else if (!strcmp(name, "map")) {
+		if (*nmap == 16)
+			return hane_cli_usage(
+				"import", hane_msg(HANE_M_IMP_MAP_BAD), value);
+		maps[(*nmap)++] = value;
+	} else {
+		return hane_cli_usage("import",
+				      hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
+	}
+	return 0;
+}
+
+/* What the import did, and the exit status for it. */
+static int import_result(const struct hane_import_counts *c,
+			 const struct hane_import_opts *io, const struct ui *u,
+			 const char *path)
+{
+	int status;
+
+	printf(hane_msg(HANE_M_CLI_IMPORT_FILE), path,
+	       hane_csv_encoding_name(c->encoding), delim_name(c->delimiter));
+	if (u->shown > SHOW_REJECTS && !io->dry_run)
+		printf(hane_msg(HANE_M_CLI_IMPORT_MORE),
+		       (long long)(u->shown - SHOW_REJECTS));
+	printf(hane_msg(HANE_M_CLI_IMPORT_SUMMARY), (long long)c->rows,
+	       (long long)c->created, (long long)c->households,
+	       (long long)c->updated, (long long)c->unchanged,
+	       (long long)c->rejected);
+	if (io->dry_run)
+		fputs(hane_msg(HANE_M_CLI_IMPORT_DRY), stdout);
+	else if (c->rejected && io->rejects)
+		printf(hane_msg(HANE_M_CLI_IMPORT_REJECTS), io->rejects);
+	if (!c->rejected)
+		status = HANE_EXIT_OK;
+	else if (c->created + c->updated + c->unchanged > 0)
+		status = HANE_EXIT_PARTIAL;
+	else {
+		if (!io->dry_run)
+			fputs(hane_msg(HANE_M_CLI_IMPORT_NOTHING), stderr);
+		status = HANE_EXIT_ERROR;
+	}
+	return status;
+}
+
 int hane_cmd_import(struct hane_cli *cli, int argc, char **argv)
 {
 	static const char *const flags[] = {"help", "dry-run", NULL};
@@ -118,48 +196,9 @@ int hane_cmd_import(struct hane_cli *cli, int argc, char **argv)
 			}
 			printf(hane_msg(HANE_M_CLI_IMPORT_HELP), list);
 			return HANE_EXIT_OK;
-		} else if (!strcmp(name, "dry-run")) {
-			io.dry_run = true;
-		} else if (!strcmp(name, "rejects")) {
-			io.rejects = value;
-		} else if (!strcmp(name, "on-duplicate")) {
-			int d = hane_on_duplicate_parse(value);
-
-			if (d < 0)
-				return hane_cli_usage(
-					"import",
-					hane_msg(HANE_M_CLI_IMPORT_BAD_DUP),
-					value);
-			io.on_duplicate = (enum hane_on_duplicate)d;
-		} else if (!strcmp(name, "encoding")) {
-			int e = hane_csv_encoding_parse(value);
-
-			if (e < 0)
-				return hane_cli_usage(
-					"import",
-					hane_msg(HANE_M_CSV_ENC_UNKNOWN),
-					value);
-			io.csv.encoding = (enum hane_csv_encoding)e;
-		} else if (!strcmp(name, "delimiter")) {
-			if (!strcmp(value, ";") || !strcmp(value, ","))
-				io.csv.delimiter = value[0];
-			else if (!strcmp(value, "tab") || !strcmp(value, "\t"))
-				io.csv.delimiter = '\t';
-			else
-				return hane_cli_usage(
-					"import",
-					hane_msg(HANE_M_CLI_IMPORT_BAD_DELIM),
-					value);
-		} else if (!strcmp(name, "map")) {
-			if (nmap == (int)(sizeof maps / sizeof maps[0]))
-				return hane_cli_usage(
-					"import", hane_msg(HANE_M_IMP_MAP_BAD),
-					value);
-			maps[nmap++] = value;
-		} else {
-			return hane_cli_usage("import",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
+		} else if ((rc = import_option(&io, maps, &nmap, name,
+					       value)) != 0) {
+			return rc;
 		}
 	}
 	if (o.error)
@@ -198,28 +237,7 @@ int hane_cmd_import(struct hane_cli *cli, int argc, char **argv)
 		free(rejects);
 		return hane_cli_fail(rc);
 	}
-	printf(hane_msg(HANE_M_CLI_IMPORT_FILE), o.pos[1],
-	       hane_csv_encoding_name(c.encoding), delim_name(c.delimiter));
-	if (u.shown > SHOW_REJECTS && !io.dry_run)
-		printf(hane_msg(HANE_M_CLI_IMPORT_MORE),
-		       (long long)(u.shown - SHOW_REJECTS));
-	printf(hane_msg(HANE_M_CLI_IMPORT_SUMMARY), (long long)c.rows,
-	       (long long)c.created, (long long)c.households,
-	       (long long)c.updated, (long long)c.unchanged,
-	       (long long)c.rejected);
-	if (io.dry_run)
-		fputs(hane_msg(HANE_M_CLI_IMPORT_DRY), stdout);
-	else if (c.rejected && io.rejects)
-		printf(hane_msg(HANE_M_CLI_IMPORT_REJECTS), io.rejects);
+	status = import_result(&c, &io, &u, o.pos[1]);
 	free(rejects);
-	if (!c.rejected)
-		status = HANE_EXIT_OK;
-	else if (c.created + c.updated + c.unchanged > 0)
-		status = HANE_EXIT_PARTIAL;
-	else {
-		if (!io.dry_run)
-			fputs(hane_msg(HANE_M_CLI_IMPORT_NOTHING), stderr);
-		status = HANE_EXIT_ERROR;
-	}
 	return status;
 }

@@ -84,8 +84,6 @@ struct args {
 	int64_t id; /* the request NO of most subcommands */
 };
 
-#define SET(dst, v) snprintf((dst), sizeof(dst), "%s", (v))
-
 static int fail_field(enum hane_msg field, int rc)
 {
 	char why[512];
@@ -461,12 +459,125 @@ static void line(enum hane_msg label, const char *value)
 		printf("  %s%*s %s\n", l, pad > 0 ? pad : 0, "", value);
 }
 
+/* Free text that may hold health details, through the gate (KVKK). */
+static void health_line(hane_db *db, enum hane_msg label, const char *text)
+{
+	char buf[512];
+
+	line(label, hane_gate_show(db, HANE_ACT_INSPECTION_WRITE,
+				   HANE_PD_HEALTH, text, buf, sizeof buf));
+}
+
+static void money_line(enum hane_msg label, int64_t kurus)
+{
+	char money[32];
+
+	if (kurus >= 0)
+		line(label,
+		     hane_money_format(money, sizeof money, kurus, true));
+}
+
+static void show_request(hane_db *db, const struct hane_inspection *r)
+{
+	char d1[HANE_DATE_LEN + 1], buf[512];
+
+	printf("%s #%lld  %s%s%s\n", hane_msg(HANE_M_INSP_CLI_REQUEST),
+	       (long long)r->id,
+	       hane_inspection_label(HANE_INSP_STATUS, r->status),
+	       r->overdue ? " · " : "",
+	       r->overdue ? hane_msg(HANE_M_INSP_OVERDUE) : "");
+	snprintf(buf, sizeof buf, "#%lld %s%s%s", (long long)r->household_id,
+		 r->head_name, r->mahalle[0] ? ", " : "", r->mahalle);
+	line(HANE_M_INSP_F_HOUSEHOLD, buf);
+	line(HANE_M_INSP_F_REQUESTED_ON, show_date(d1, r->requested_on));
+	line(HANE_M_INSP_F_CHANNEL,
+	     hane_inspection_label(HANE_INSP_CHANNEL, r->channel));
+	line(HANE_M_INSP_F_REFERRER, r->referrer);
+	line(HANE_M_INSP_F_REASON,
+	     hane_inspection_label(HANE_INSP_REASON, r->reason));
+	health_line(db, HANE_M_INSP_F_REASON_TEXT, r->reason_text);
+	line(HANE_M_INSP_F_URGENCY,
+	     hane_inspection_label(HANE_INSP_URGENCY, r->urgency));
+	line(HANE_M_INSP_F_DUE, show_date(d1, r->due_on));
+	snprintf(buf, sizeof buf, "%s",
+		 r->inspector_id ? r->inspector
+				 : hane_msg(HANE_M_INSP_CLI_UNASSIGNED));
+	line(HANE_M_INSP_F_INSPECTOR, buf);
+	if (r->assigned_on[0])
+		line(HANE_M_INSP_F_ASSIGNED_ON, show_date(d1, r->assigned_on));
+	health_line(db, HANE_M_INSP_F_CANCEL_REASON, r->cancel_reason);
+	if (r->renewal_of) {
+		snprintf(buf, sizeof buf, "#%lld", (long long)r->renewal_of);
+		line(HANE_M_INSP_CLI_RENEWAL_OF, buf);
+	}
+	snprintf(buf, sizeof buf, "%s %s", r->updated_at, r->updated_by);
+	line(HANE_M_CLI_CHANGED_BY, buf);
+}
+
+static void show_visit(hane_db *db, const struct hane_inspection_visit *v)
+{
+	char d1[HANE_DATE_LEN + 1], buf[512];
+
+	printf("%s\n", hane_msg(HANE_M_INSP_CLI_VISIT));
+	line(HANE_M_INSP_F_VISITED_ON, show_date(d1, v->visited_on));
+	line(HANE_M_INSP_F_INSPECTOR, v->inspector);
+	health_line(db, HANE_M_INSP_F_PRESENT, v->present);
+	line(HANE_M_INSP_F_TENURE,
+	     hane_inspection_label(HANE_INSP_TENURE, v->tenure));
+	money_line(HANE_M_INSP_F_RENT, v->rent_kurus);
+	if (v->rooms >= 0) {
+		snprintf(buf, sizeof buf, "%d", v->rooms);
+		line(HANE_M_INSP_F_ROOMS, buf);
+	}
+	line(HANE_M_INSP_F_HEATING,
+	     hane_inspection_label(HANE_INSP_HEATING, v->heating));
+	money_line(HANE_M_INSP_F_INCOME, v->income_kurus);
+	money_line(HANE_M_INSP_F_EXPENSES, v->expenses_kurus);
+	health_line(db, HANE_M_INSP_F_HEALTH, v->health);
+	health_line(db, HANE_M_INSP_F_DISABILITY, v->disability);
+	health_line(db, HANE_M_INSP_F_FINDINGS, v->findings);
+	line(HANE_M_INSP_F_RECOMMEND,
+	     hane_inspection_label(HANE_INSP_RECOMMEND, v->recommendation));
+	if (v->note[0])
+		printf("  %s:\n    %s\n", hane_msg(HANE_M_INSP_F_NOTE),
+		       hane_gate_show(db, HANE_ACT_INSPECTION_WRITE,
+				      HANE_PD_HEALTH, v->note, buf,
+				      sizeof buf));
+}
+
+static void show_decision(hane_db *db, const struct hane_inspection_decision *d)
+{
+	char d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1], buf[512];
+
+	printf("%s\n", hane_msg(HANE_M_INSP_CLI_DECISION));
+	line(HANE_M_INSP_F_DECIDED_ON, show_date(d1, d->decided_on));
+	line(HANE_M_INSP_F_DECIDED_BY, d->decided_by_name);
+	line(HANE_M_INSP_F_OUTCOME,
+	     hane_inspection_label(HANE_INSP_OUTCOME, d->outcome));
+	line(HANE_M_INSP_F_AID_TYPE,
+	     hane_inspection_label(HANE_INSP_AID_TYPE, d->aid_type));
+	line(HANE_M_INSP_F_KIND,
+	     hane_inspection_label(HANE_INSP_KIND, d->kind));
+	money_line(HANE_M_INSP_F_AMOUNT, d->amount_kurus);
+	if (d->start_on[0]) {
+		snprintf(buf, sizeof buf, "%s – %s", show_date(d1, d->start_on),
+			 show_date(d2, d->end_on));
+		line(HANE_M_INSP_F_PERIOD, buf);
+	}
+	line(HANE_M_INSP_F_FREQUENCY,
+	     hane_inspection_label(HANE_INSP_FREQUENCY, d->frequency));
+	health_line(db, HANE_M_INSP_F_DECISION_REASON, d->reason);
+	if (d->renewed_by) {
+		snprintf(buf, sizeof buf, "#%lld", (long long)d->renewed_by);
+		line(HANE_M_INSP_CLI_RENEWED_BY, buf);
+	}
+}
+
 static int cmd_show(struct hane_cli *cli, const struct args *a)
 {
 	struct hane_inspection r;
 	struct hane_inspection_visit *v = NULL;
 	struct hane_inspection_decision d;
-	char d1[HANE_DATE_LEN + 1], buf[512], money[32];
 	int rc, status = 0;
 
 	if ((rc = hane_inspection_get(cli->db, a->id, &r)))
@@ -478,137 +589,23 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 	if ((rc = hane_gate_view(cli->db, "inspection.view", "household",
 				 r.household_id)))
 		return hane_cli_fail(rc);
-	printf("%s #%lld  %s%s%s\n", hane_msg(HANE_M_INSP_CLI_REQUEST),
-	       (long long)r.id,
-	       hane_inspection_label(HANE_INSP_STATUS, r.status),
-	       r.overdue ? " · " : "",
-	       r.overdue ? hane_msg(HANE_M_INSP_OVERDUE) : "");
-	snprintf(buf, sizeof buf, "#%lld %s%s%s", (long long)r.household_id,
-		 r.head_name, r.mahalle[0] ? ", " : "", r.mahalle);
-	line(HANE_M_INSP_F_HOUSEHOLD, buf);
-	line(HANE_M_INSP_F_REQUESTED_ON, show_date(d1, r.requested_on));
-	line(HANE_M_INSP_F_CHANNEL,
-	     hane_inspection_label(HANE_INSP_CHANNEL, r.channel));
-	line(HANE_M_INSP_F_REFERRER, r.referrer);
-	line(HANE_M_INSP_F_REASON,
-	     hane_inspection_label(HANE_INSP_REASON, r.reason));
-	line(HANE_M_INSP_F_REASON_TEXT,
-	     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-			    r.reason_text, buf, sizeof buf));
-	line(HANE_M_INSP_F_URGENCY,
-	     hane_inspection_label(HANE_INSP_URGENCY, r.urgency));
-	line(HANE_M_INSP_F_DUE, show_date(d1, r.due_on));
-	snprintf(buf, sizeof buf, "%s",
-		 r.inspector_id ? r.inspector
-				: hane_msg(HANE_M_INSP_CLI_UNASSIGNED));
-	line(HANE_M_INSP_F_INSPECTOR, buf);
-	if (r.assigned_on[0])
-		line(HANE_M_INSP_F_ASSIGNED_ON, show_date(d1, r.assigned_on));
-	line(HANE_M_INSP_F_CANCEL_REASON,
-	     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE, HANE_PD_HEALTH,
-			    r.cancel_reason, buf, sizeof buf));
-	if (r.renewal_of) {
-		snprintf(buf, sizeof buf, "#%lld", (long long)r.renewal_of);
-		line(HANE_M_INSP_CLI_RENEWAL_OF, buf);
-	}
-	snprintf(buf, sizeof buf, "%s %s", r.updated_at, r.updated_by);
-	line(HANE_M_CLI_CHANGED_BY, buf);
-
+	show_request(cli->db, &r);
 	v = calloc(1, sizeof *v);
 	if (!v)
 		return hane_cli_fail(HANE_ENOMEM);
 	rc = hane_inspection_visit_get(cli->db, a->id, v);
-	if (rc == 0) {
-		printf("%s\n", hane_msg(HANE_M_INSP_CLI_VISIT));
-		line(HANE_M_INSP_F_VISITED_ON, show_date(d1, v->visited_on));
-		line(HANE_M_INSP_F_INSPECTOR, v->inspector);
-		line(HANE_M_INSP_F_PRESENT,
-		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
-				    HANE_PD_HEALTH, v->present, buf,
-				    sizeof buf));
-		line(HANE_M_INSP_F_TENURE,
-		     hane_inspection_label(HANE_INSP_TENURE, v->tenure));
-		if (v->rent_kurus >= 0)
-			line(HANE_M_INSP_F_RENT,
-			     hane_money_format(money, sizeof money,
-					       v->rent_kurus, true));
-		if (v->rooms >= 0) {
-			snprintf(buf, sizeof buf, "%d", v->rooms);
-			line(HANE_M_INSP_F_ROOMS, buf);
-		}
-		line(HANE_M_INSP_F_HEATING,
-		     hane_inspection_label(HANE_INSP_HEATING, v->heating));
-		if (v->income_kurus >= 0)
-			line(HANE_M_INSP_F_INCOME,
-			     hane_money_format(money, sizeof money,
-					       v->income_kurus, true));
-		if (v->expenses_kurus >= 0)
-			line(HANE_M_INSP_F_EXPENSES,
-			     hane_money_format(money, sizeof money,
-					       v->expenses_kurus, true));
-		line(HANE_M_INSP_F_HEALTH,
-		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
-				    HANE_PD_HEALTH, v->health, buf,
-				    sizeof buf));
-		line(HANE_M_INSP_F_DISABILITY,
-		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
-				    HANE_PD_HEALTH, v->disability, buf,
-				    sizeof buf));
-		line(HANE_M_INSP_F_FINDINGS,
-		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
-				    HANE_PD_HEALTH, v->findings, buf,
-				    sizeof buf));
-		line(HANE_M_INSP_F_RECOMMEND,
-		     hane_inspection_label(HANE_INSP_RECOMMEND,
-					   v->recommendation));
-		if (v->note[0])
-			printf("  %s:\n    %s\n", hane_msg(HANE_M_INSP_F_NOTE),
-			       hane_gate_show(cli->db,
-					      HANE_ACT_INSPECTION_WRITE,
-					      HANE_PD_HEALTH, v->note, buf,
-					      sizeof buf));
-	} else if (rc != HANE_ENOTFOUND) {
+	if (rc == 0)
+		show_visit(cli->db, v);
+	else if (rc != HANE_ENOTFOUND)
 		status = hane_cli_fail(rc);
-		goto done;
-	}
-	rc = hane_inspection_decision_get(cli->db, a->id, &d);
-	if (rc == 0) {
-		printf("%s\n", hane_msg(HANE_M_INSP_CLI_DECISION));
-		line(HANE_M_INSP_F_DECIDED_ON, show_date(d1, d.decided_on));
-		line(HANE_M_INSP_F_DECIDED_BY, d.decided_by_name);
-		line(HANE_M_INSP_F_OUTCOME,
-		     hane_inspection_label(HANE_INSP_OUTCOME, d.outcome));
-		line(HANE_M_INSP_F_AID_TYPE,
-		     hane_inspection_label(HANE_INSP_AID_TYPE, d.aid_type));
-		line(HANE_M_INSP_F_KIND,
-		     hane_inspection_label(HANE_INSP_KIND, d.kind));
-		if (d.amount_kurus >= 0)
-			line(HANE_M_INSP_F_AMOUNT,
-			     hane_money_format(money, sizeof money,
-					       d.amount_kurus, true));
-		if (d.start_on[0]) {
-			char d2[HANE_DATE_LEN + 1];
-
-			snprintf(buf, sizeof buf, "%s – %s",
-				 show_date(d1, d.start_on),
-				 show_date(d2, d.end_on));
-			line(HANE_M_INSP_F_PERIOD, buf);
-		}
-		line(HANE_M_INSP_F_FREQUENCY,
-		     hane_inspection_label(HANE_INSP_FREQUENCY, d.frequency));
-		line(HANE_M_INSP_F_DECISION_REASON,
-		     hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
-				    HANE_PD_HEALTH, d.reason, buf, sizeof buf));
-		if (d.renewed_by) {
-			snprintf(buf, sizeof buf, "#%lld",
-				 (long long)d.renewed_by);
-			line(HANE_M_INSP_CLI_RENEWED_BY, buf);
-		}
-	} else if (rc != HANE_ENOTFOUND) {
-		status = hane_cli_fail(rc);
-	}
-done:
 	free(v);
+	if (status)
+		return status;
+	rc = hane_inspection_decision_get(cli->db, a->id, &d);
+	if (rc == 0)
+		show_decision(cli->db, &d);
+	else if (rc != HANE_ENOTFOUND)
+		status = hane_cli_fail(rc);
 	return status;
 }
 
@@ -854,6 +851,34 @@ static void help(void)
 	printf(hane_msg(HANE_M_INSP_CLI_HELP), lists[0], lists[1], lists[2]);
 }
 
+/* The options as typed into a->v (--help prints the usage); -1 to go
+ * on, or the exit status. */
+static int read_args(int argc, char **argv, struct hane_opts *o, struct args *a)
+{
+	const char *name, *value;
+
+	memset(a, 0, sizeof *a);
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0) {
+			help();
+			return 0;
+		}
+	hane_opts_init(o, argc, argv, flags);
+	while ((name = hane_opts_next(o, &value)) != NULL) {
+		int k;
+
+		for (k = 0; k < O__COUNT; k++)
+			if (!strcmp(opt_names[k], name))
+				break;
+		if (k == O__COUNT)
+			return hane_cli_usage(
+				CMD, hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
+		a->v[k] = value ? value : "";
+	}
+	return o->error ? HANE_EXIT_USAGE : -1;
+}
+
 int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 {
 	static const struct {
@@ -867,30 +892,11 @@ int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 	};
 	struct hane_opts o;
 	struct args a;
-	const char *name, *value, *sub;
+	const char *sub;
 	int rc;
 
-	memset(&a, 0, sizeof a);
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 ||
-		    strcmp(argv[i], "-h") == 0) {
-			help();
-			return 0;
-		}
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		int k;
-
-		for (k = 0; k < O__COUNT; k++)
-			if (!strcmp(opt_names[k], name))
-				break;
-		if (k == O__COUNT)
-			return hane_cli_usage(
-				CMD, hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
-		a.v[k] = value ? value : "";
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
+	if ((rc = read_args(argc, argv, &o, &a)) >= 0)
+		return rc;
 	if (o.npos == 0)
 		return hane_cli_usage(
 			CMD, hane_msg(HANE_M_CLI_MISSING_ARG),

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/core.h"
 #include "hane/csvio.h"
 #include "hane/overview.h"
@@ -91,96 +92,125 @@ static int annual_verify(struct hane_cli *cli, int year)
 	return HANE_EXIT_OK;
 }
 
-int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
-{
-	static const char *const flags[] = {"help",   "text",	 "sql",
-					    "csv",    "excel",	 "xlsx",
-					    "verify", "rebuild", NULL};
-	struct hane_opts o;
-	const char *name, *value, *out = NULL;
-	int64_t year = last_year();
-	bool text = false, sql = false, csv = false, verify = false,
-	     rebuild = false;
-	unsigned wflags = 0;
-	FILE *fp;
-	int rc, i;
+struct annual_opts {
+	const char *out;
+	int64_t year;
+	int text, sql, csv, verify, rebuild;
+	unsigned wflags;
+};
 
-	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "-o"))
-			argv[i] = "--output";
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (!strcmp(name, "help")) {
-			fputs(hane_msg(HANE_M_OV_CLI_ANNUAL_HELP), stdout);
-			return HANE_EXIT_OK;
-		} else if (!strcmp(name, "year")) {
-			if (hane_cli_int("annual", "--year", value, &year))
-				return HANE_EXIT_USAGE;
-		} else if (!strcmp(name, "text")) {
-			text = true;
-		} else if (!strcmp(name, "sql")) {
-			sql = true;
-		} else if (!strcmp(name, "verify")) {
-			verify = true;
-		} else if (!strcmp(name, "rebuild")) {
-			rebuild = true;
-		} else if (!strcmp(name, "csv")) {
-			csv = true;
-		} else if (!strcmp(name, "excel")) {
-			csv = true;
-			wflags |= HANE_CSV_EXCEL;
-		} else if (!strcmp(name, "xlsx")) {
-			csv = true;
-			wflags |= HANE_CSV_XLSX;
-		} else if (!strcmp(name, "output")) {
-			out = value;
-			csv = !text;
-		} else {
-			return hane_cli_usage("annual",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
-		}
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	/* `hane report annual` arrives with "annual" as a positional. */
-	for (i = 0; i < o.npos; i++)
-		if (strcmp(o.pos[i], "annual") != 0)
-			return hane_cli_usage("annual",
-					      hane_msg(HANE_M_CLI_TOO_MANY),
-					      o.pos[i]);
-	if ((rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
-	if (rebuild) {
-		if ((rc = hane_overview_rebuild(cli->db)) != 0)
-			return hane_cli_fail(rc);
-		fputs(hane_msg(HANE_M_OV_REBUILT), stdout);
-		if (!verify)
-			return HANE_EXIT_OK;
-	}
-	if (verify)
-		return annual_verify(cli, (int)year);
-	if ((wflags & HANE_CSV_XLSX) && !text && (!out || !strcmp(out, "-")))
+static int opt_annual_output(void *opts, const char *v)
+{
+	struct annual_opts *o = opts;
+
+	o->out = v;
+	o->csv = 1;
+	return 0;
+}
+
+static int opt_annual_excel(void *opts, const char *v)
+{
+	struct annual_opts *o = opts;
+
+	(void)v;
+	o->csv = 1;
+	o->wflags |= HANE_CSV_EXCEL;
+	return 0;
+}
+
+static int opt_annual_xlsx(void *opts, const char *v)
+{
+	struct annual_opts *o = opts;
+
+	(void)v;
+	o->csv = 1;
+	o->wflags |= HANE_CSV_XLSX;
+	return 0;
+}
+
+#define S struct annual_opts
+#define SWITCH(name, m, help)                                                  \
+	HANE_OPT(S, name, m, HANE_FT_BOOL, HANE_OPT_SWITCH, help)
+static const struct hane_opt annual_opts[] = {
+	HANE_OPT(S, "year", year, HANE_FT_INT, 0, HANE_M_OPT_ANNUAL_YEAR),
+	SWITCH("text", text, HANE_M_OPT_ANNUAL_TEXT),
+	SWITCH("sql", sql, HANE_M_OPT_ANNUAL_SQL),
+	HANE_OPT_CB("output", HANE_FT_TEXT, 0, opt_annual_output,
+		    HANE_M_OPT_OUTPUT),
+	SWITCH("csv", csv, HANE_M_OPT_OV_CSV),
+	HANE_OPT_CB("excel", HANE_FT_BOOL, HANE_OPT_SWITCH, opt_annual_excel,
+		    HANE_M_OPT_EXCEL),
+	HANE_OPT_CB("xlsx", HANE_FT_BOOL, HANE_OPT_SWITCH, opt_annual_xlsx,
+		    HANE_M_OPT_XLSX),
+	SWITCH("verify", verify, HANE_M_OPT_ANNUAL_VERIFY),
+	SWITCH("rebuild", rebuild, HANE_M_OPT_ANNUAL_REBUILD),
+	{0}};
+#undef SWITCH
+#undef S
+
+/* The year's figures as a table, CSV or the published text. */
+static int annual_write(struct hane_cli *cli, const struct annual_opts *o)
+{
+	int year = (int)o->year;
+	FILE *fp;
+	int rc;
+
+	if ((o->wflags & HANE_CSV_XLSX) && !o->text &&
+	    (!o->out || !strcmp(o->out, "-")))
 		return hane_cli_usage("annual", "%s",
 				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
-	if ((rc = hane_cli_output(out, &fp)) != 0)
+	if ((rc = hane_cli_output(o->out, &fp)) != 0)
 		return rc;
-	if (text) {
-		rc = hane_overview_annual_text(cli->db, (int)year, fp, sql);
-	} else if (csv) {
-		rc = hane_overview_annual_csv(cli->db, (int)year, fp, wflags);
+	if (o->text) {
+		rc = hane_overview_annual_text(cli->db, year, fp, o->sql);
+	} else if (o->csv) {
+		rc = hane_overview_annual_csv(cli->db, year, fp, o->wflags);
 	} else {
-		struct table t = {sql};
+		struct table t = {o->sql};
 
-		printf("%s — %lld\n", hane_msg(HANE_M_OV_ANNUAL_TITLE),
-		       (long long)year);
-		rc = hane_overview_annual(cli->db, (int)year, print_figure, &t);
+		printf("%s — %d\n", hane_msg(HANE_M_OV_ANNUAL_TITLE), year);
+		rc = hane_overview_annual(cli->db, year, print_figure, &t);
 	}
 	if (fp != stdout && fclose(fp) != 0 && !rc)
 		rc = HANE_EIO;
-	if (rc)
-		return hane_cli_fail(rc);
-	return HANE_EXIT_OK;
+	return rc ? hane_cli_fail(rc) : HANE_EXIT_OK;
+}
+
+int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
+{
+	static const struct hane_cmd cmd = {"annual", HANE_M_CMD_ANNUAL,
+					    annual_opts, NULL};
+	struct annual_opts o = {0};
+	struct hane_args a;
+	int rc;
+
+	o.year = last_year();
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-o"))
+			argv[i] = "--output";
+	if ((rc = hane_opt_parse(NULL, &cmd, argc, argv, &o, &a)) >= 0)
+		return rc;
+	/* --text with -o writes the text to the file. */
+	if (o.text)
+		o.csv = 0;
+	/* `hane report annual` arrives with "annual" as a positional. */
+	for (int i = 0; i < a.npos; i++)
+		if (strcmp(a.pos[i], "annual") != 0)
+			return hane_cli_usage("annual",
+					      hane_msg(HANE_M_CLI_TOO_MANY),
+					      a.pos[i]);
+	if ((rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if (o.rebuild) {
+		if ((rc = hane_overview_rebuild(cli->db)) != 0)
+			return hane_cli_fail(rc);
+		fputs(hane_msg(HANE_M_OV_REBUILT), stdout);
+		if (!o.verify)
+			return HANE_EXIT_OK;
+	}
+	if (o.verify)
+		return annual_verify(cli, (int)o.year);
+	return annual_write(cli, &o);
 }
 
 /* ---- duplicates ------------------------------------------------------------- */
@@ -220,93 +250,123 @@ static int print_merge(const struct hane_ov_merge_entry *m, void *arg)
 	return 0;
 }
 
-int hane_cmd_duplicates(struct hane_cli *cli, int argc, char **argv)
-{
-	static const char *const flags[] = {"help", NULL};
+struct dup_opts {
 	struct hane_ov_merge_plan plan;
-	bool plan_set = false;
-	struct hane_opts o;
-	const char *name, *value, *what;
-	int64_t a = 0, b = 0, id = 0;
+	bool plan_set;
+};
+
+static int opt_field(void *opts, const char *v)
+{
+	struct dup_opts *o = opts;
+	int f = hane_overview_merge_field_parse(v);
+
+	if (f < 0)
+		return hane_cli_usage("duplicates",
+				      hane_msg(HANE_M_OV_CLI_BAD_FIELD), v);
+	o->plan.from_b[f] = true;
+	o->plan_set = true;
+	return 0;
+}
+
+static const struct hane_opt merge_opts[] = {
+	HANE_OPT_CB("field", HANE_FT_TEXT, 0, opt_field, HANE_M_OPT_DUP_FIELD),
+	{0}};
+
+static int dup_list(struct hane_cli *cli, void *opts, const struct hane_args *a)
+{
 	int rc, total = 0;
 
-	memset(&plan, 0, sizeof plan);
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (!strcmp(name, "help")) {
-			fputs(hane_msg(HANE_M_OV_CLI_DUP_HELP), stdout);
-			return HANE_EXIT_OK;
-		} else if (!strcmp(name, "field")) {
-			int f = hane_overview_merge_field_parse(value);
-
-			if (f < 0)
-				return hane_cli_usage(
-					"duplicates",
-					hane_msg(HANE_M_OV_CLI_BAD_FIELD),
-					value ? value : "");
-			plan.from_b[f] = true;
-			plan_set = true;
-		} else {
-			return hane_cli_usage("duplicates",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
-		}
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	what = o.npos ? o.pos[0] : "list";
-	if (!strcmp(what, "merge")) {
-		if (o.npos != 3 ||
-		    hane_cli_int("duplicates", "A", o.pos[1], &a) ||
-		    hane_cli_int("duplicates", "B", o.pos[2], &b))
-			return hane_cli_usage("duplicates", "%s",
-					      hane_msg(HANE_M_OV_CLI_DUP_NEED));
-	} else if (!strcmp(what, "undo")) {
-		if (o.npos != 2 ||
-		    hane_cli_int("duplicates", "ID", o.pos[1], &id))
-			return hane_cli_usage("duplicates", "%s",
-					      hane_msg(HANE_M_OV_CLI_DUP_NEED));
-	} else if (strcmp(what, "list") && strcmp(what, "log")) {
+	(void)opts;
+	if (a->npos)
 		return hane_cli_usage("duplicates", "%s",
 				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
-	}
-	if ((rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
-	if (!strcmp(what, "list")) {
-		rc = hane_gate_list(cli->db, "duplicates.list");
-		if (!rc)
-			rc = hane_overview_duplicates(cli->db, print_pair,
-						      cli->db, &total);
-		if (!rc)
-			printf(hane_msg(HANE_M_OV_DUP_TOTAL), total);
-	} else if (!strcmp(what, "log")) {
-		rc = hane_gate_list(cli->db, "duplicates.log");
-		if (!rc)
-			rc = hane_overview_merges(cli->db, print_merge, NULL);
-	} else if (!strcmp(what, "merge")) {
-		struct hane_person pa, pb;
-		struct hane_ov_merge_plan def;
+	rc = hane_gate_list(cli->db, "duplicates.list");
+	if (!rc)
+		rc = hane_overview_duplicates(cli->db, print_pair, cli->db,
+					      &total);
+	if (rc)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_OV_DUP_TOTAL), total);
+	return HANE_EXIT_OK;
+}
 
-		/* Without --field: what a lacks, from b. With --field: those
-		 * fields from b, on top of that. */
-		if ((rc = hane_person_get(cli->db, a, &pa)) == 0 &&
-		    (rc = hane_person_get(cli->db, b, &pb)) == 0) {
-			hane_overview_merge_defaults(&pa, &pb, &def);
-			for (int f = 0; plan_set && f < HANE_OV_MF__COUNT; f++)
-				def.from_b[f] = def.from_b[f] || plan.from_b[f];
-			rc = hane_overview_merge(cli->db, a, b, &def, &id);
-		}
-		if (!rc)
-			printf(hane_msg(HANE_M_OV_DUP_MERGED), (long long)b,
-			       (long long)a, (long long)id);
-	} else {
-		rc = hane_overview_merge_undo(cli->db, id);
-		if (!rc)
-			printf(hane_msg(HANE_M_OV_DUP_UNMERGED), (long long)id);
+static int dup_log(struct hane_cli *cli, void *opts, const struct hane_args *a)
+{
+	int rc;
+
+	(void)opts;
+	if (a->npos)
+		return hane_cli_usage("duplicates", "%s",
+				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
+	rc = hane_gate_list(cli->db, "duplicates.log");
+	if (!rc)
+		rc = hane_overview_merges(cli->db, print_merge, NULL);
+	return rc ? hane_cli_fail(rc) : HANE_EXIT_OK;
+}
+
+static int dup_merge(struct hane_cli *cli, void *opts,
+		     const struct hane_args *a)
+{
+	const struct dup_opts *o = opts;
+	struct hane_person pa, pb;
+	struct hane_ov_merge_plan def;
+	int64_t ida = 0, idb = 0, id = 0;
+	int rc;
+
+	if (a->npos != 2 || hane_cli_int("duplicates", "A", a->pos[0], &ida) ||
+	    hane_cli_int("duplicates", "B", a->pos[1], &idb))
+		return hane_cli_usage("duplicates", "%s",
+				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
+	/* Without --field: what a lacks, from b. With --field: those
+	 * fields from b, on top of that. */
+	if ((rc = hane_person_get(cli->db, ida, &pa)) == 0 &&
+	    (rc = hane_person_get(cli->db, idb, &pb)) == 0) {
+		hane_overview_merge_defaults(&pa, &pb, &def);
+		for (int f = 0; o->plan_set && f < HANE_OV_MF__COUNT; f++)
+			def.from_b[f] = def.from_b[f] || o->plan.from_b[f];
+		rc = hane_overview_merge(cli->db, ida, idb, &def, &id);
 	}
 	if (rc)
 		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_OV_DUP_MERGED), (long long)idb, (long long)ida,
+	       (long long)id);
 	return HANE_EXIT_OK;
+}
+
+static int dup_undo(struct hane_cli *cli, void *opts, const struct hane_args *a)
+{
+	int64_t id = 0;
+	int rc;
+
+	(void)opts;
+	if (a->npos != 1 || hane_cli_int("duplicates", "ID", a->pos[0], &id))
+		return hane_cli_usage("duplicates", "%s",
+				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
+	if ((rc = hane_overview_merge_undo(cli->db, id)) != 0)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_OV_DUP_UNMERGED), (long long)id);
+	return HANE_EXIT_OK;
+}
+
+static const struct hane_cmd dup_cmds[] = {
+	{"list", HANE_M_CMD_DUP_LIST, NULL, dup_list},
+	{"merge", HANE_M_CMD_DUP_MERGE, merge_opts, dup_merge},
+	{"undo", HANE_M_CMD_DUP_UNDO, NULL, dup_undo},
+	{"log", HANE_M_CMD_DUP_LOG, NULL, dup_log},
+};
+
+int hane_cmd_duplicates(struct hane_cli *cli, int argc, char **argv)
+{
+	struct dup_opts o;
+
+	memset(&o, 0, sizeof o);
+	if (argc > 1 && strncmp(argv[1], "--", 2) != 0 &&
+	    strcmp(argv[1], "list") && strcmp(argv[1], "log") &&
+	    strcmp(argv[1], "merge") && strcmp(argv[1], "undo"))
+		return hane_cli_usage("duplicates", "%s",
+				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
+	return hane_opt_unit(cli, "duplicates", dup_cmds, HANE_NCMDS(dup_cmds),
+			     HANE_M_DUP_NOTES, HANE_OPT_OPEN, argc, argv, &o);
 }
 
 /* ---- overview ------------------------------------------------------------------ */
@@ -440,104 +500,165 @@ static int household(struct hane_cli *cli, int64_t id, int unit,
 	return rc ? hane_cli_fail(rc) : HANE_EXIT_OK;
 }
 
+struct overview_opts {
+	const char *date, *out;
+	int64_t year, seed;
+	double scale;
+	int unit, csv;
+	unsigned units, wflags;
+};
+
+static int opt_scale(void *opts, const char *v)
+{
+	struct overview_opts *o = opts;
+	char *end;
+
+	o->scale = strtod(v, &end);
+	if (!*v || *end)
+		return hane_cli_usage("overview",
+				      hane_msg(HANE_M_CLI_NOT_NUMBER),
+				      "--scale", v);
+	return 0;
+}
+
+/* "inspection,taxi": generate only these. */
+static int opt_units(void *opts, const char *v)
+{
+	struct overview_opts *o = opts;
+	char list[128], *save = NULL;
+
+	snprintf(list, sizeof list, "%s", v);
+	for (char *w = strtok_r(list, ",", &save); w;
+	     w = strtok_r(NULL, ",", &save)) {
+		int u = hane_overview_unit_parse(w);
+
+		if (u < 0)
+			return hane_cli_usage("overview",
+					      hane_msg(HANE_M_OV_CLI_BAD_UNIT),
+					      w);
+		o->units |= 1u << u;
+	}
+	return 0;
+}
+
+static int opt_unit(void *opts, const char *v)
+{
+	struct overview_opts *o = opts;
+
+	o->unit = hane_overview_unit_parse(v);
+	if (o->unit == -2)
+		return hane_cli_usage("overview",
+				      hane_msg(HANE_M_OV_CLI_BAD_UNIT), v);
+	return 0;
+}
+
+static int opt_output(void *opts, const char *v)
+{
+	struct overview_opts *o = opts;
+
+	o->out = v;
+	o->csv = 1;
+	return 0;
+}
+
+static int opt_excel(void *opts, const char *v)
+{
+	struct overview_opts *o = opts;
+
+	(void)v;
+	o->csv = 1;
+	o->wflags |= HANE_CSV_EXCEL;
+	return 0;
+}
+
+static int opt_xlsx(void *opts, const char *v)
+{
+	struct overview_opts *o = opts;
+
+	(void)v;
+	o->csv = 1;
+	o->wflags |= HANE_CSV_XLSX;
+	return 0;
+}
+
+#define S struct overview_opts
+static const struct hane_opt dashboard_opts[] = {
+	HANE_OPT(S, "date", date, HANE_FT_TEXT, HANE_OPT_ARGV,
+		 HANE_M_OPT_OV_DATE),
+	{0}};
+static const struct hane_opt household_opts[] = {
+	HANE_OPT_CB("unit", HANE_FT_TEXT, 0, opt_unit, HANE_M_OPT_OV_UNIT),
+	HANE_OPT_CB("output", HANE_FT_TEXT, 0, opt_output, HANE_M_OPT_OUTPUT),
+	HANE_OPT(S, "csv", csv, HANE_FT_BOOL, HANE_OPT_SWITCH,
+		 HANE_M_OPT_OV_CSV),
+	HANE_OPT_CB("excel", HANE_FT_BOOL, HANE_OPT_SWITCH, opt_excel,
+		    HANE_M_OPT_EXCEL),
+	HANE_OPT_CB("xlsx", HANE_FT_BOOL, HANE_OPT_SWITCH, opt_xlsx,
+		    HANE_M_OPT_XLSX),
+	{0}};
+static const struct hane_opt demo_opts[] = {
+	HANE_OPT(S, "year", year, HANE_FT_INT, 0, HANE_M_OPT_OV_YEAR),
+	HANE_OPT_CB("scale", HANE_FT_TEXT, 0, opt_scale, HANE_M_OPT_OV_SCALE),
+	HANE_OPT(S, "seed", seed, HANE_FT_INT, 0, HANE_M_OPT_OV_SEED),
+	HANE_OPT_CB("units", HANE_FT_TEXT, 0, opt_units, HANE_M_OPT_OV_UNITS),
+	{0}};
+#undef S
+
+static int run_dashboard(struct hane_cli *cli, void *opts,
+			 const struct hane_args *a)
+{
+	const struct overview_opts *o = opts;
+	int rc;
+
+	if ((rc = hane_opt_npos(a, "overview", 0, 0, "")) != 0)
+		return rc;
+	return dashboard(cli, o->date);
+}
+
+static int run_household(struct hane_cli *cli, void *opts,
+			 const struct hane_args *a)
+{
+	const struct overview_opts *o = opts;
+	int64_t id = 0;
+
+	if (a->npos != 1 || hane_cli_int("overview", "ID", a->pos[0], &id))
+		return hane_cli_usage("overview", "%s",
+				      hane_msg(HANE_M_OV_CLI_HH_NEED));
+	if ((o->wflags & HANE_CSV_XLSX) && (!o->out || !strcmp(o->out, "-")))
+		return hane_cli_usage("overview", "%s",
+				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
+	return household(cli, id, o->unit, o->out, o->csv, o->wflags);
+}
+
+static int run_demo_year(struct hane_cli *cli, void *opts,
+			 const struct hane_args *a)
+{
+	const struct overview_opts *o = opts;
+	int rc;
+
+	if ((rc = hane_opt_npos(a, "overview", 0, 0, "")) != 0)
+		return rc;
+	return demo_year(cli, o->year ? o->year : last_year(), o->scale,
+			 o->seed, o->units);
+}
+
+static const struct hane_cmd overview_cmds[] = {
+	{"dashboard", HANE_M_CMD_OV_DASHBOARD, dashboard_opts, run_dashboard},
+	{"household", HANE_M_CMD_OV_HOUSEHOLD, household_opts, run_household},
+	{"demo-year", HANE_M_CMD_OV_DEMO_YEAR, demo_opts, run_demo_year},
+};
+
 int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "excel", "xlsx", "csv",
-					    NULL};
-	struct hane_opts o;
-	const char *name, *value, *date = NULL, *out = NULL;
-	int64_t year = 0, seed = 1, id = 0;
-	double scale = 1.0;
-	int unit = HANE_OV_ALL, i;
-	unsigned units = 0;
-	bool csv = false;
-	unsigned wflags = 0;
+	struct overview_opts o = {0};
 
-	for (i = 1; i < argc; i++)
+	o.seed = 1;
+	o.scale = 1.0;
+	o.unit = HANE_OV_ALL;
+	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "-o"))
 			argv[i] = "--output";
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (!strcmp(name, "help")) {
-			fputs(hane_msg(HANE_M_OV_CLI_HELP), stdout);
-			return HANE_EXIT_OK;
-		} else if (!strcmp(name, "year")) {
-			if (hane_cli_int("overview", "--year", value, &year))
-				return HANE_EXIT_USAGE;
-		} else if (!strcmp(name, "seed")) {
-			if (hane_cli_int("overview", "--seed", value, &seed))
-				return HANE_EXIT_USAGE;
-		} else if (!strcmp(name, "scale")) {
-			char *end;
-
-			scale = strtod(value ? value : "", &end);
-			if (!value || !*value || *end)
-				return hane_cli_usage(
-					"overview",
-					hane_msg(HANE_M_CLI_NOT_NUMBER),
-					"--scale", value ? value : "");
-		} else if (!strcmp(name, "units")) {
-			/* "inspection,taxi": generate only these. */
-			char list[128], *save = NULL;
-
-			snprintf(list, sizeof list, "%s", value ? value : "");
-			for (char *w = strtok_r(list, ",", &save); w;
-			     w = strtok_r(NULL, ",", &save)) {
-				int u = hane_overview_unit_parse(w);
-
-				if (u < 0)
-					return hane_cli_usage(
-						"overview",
-						hane_msg(
-							HANE_M_OV_CLI_BAD_UNIT),
-						w);
-				units |= 1u << u;
-			}
-		} else if (!strcmp(name, "date")) {
-			date = value;
-		} else if (!strcmp(name, "unit")) {
-			unit = hane_overview_unit_parse(value);
-			if (unit == -2)
-				return hane_cli_usage(
-					"overview",
-					hane_msg(HANE_M_OV_CLI_BAD_UNIT),
-					value ? value : "");
-		} else if (!strcmp(name, "output")) {
-			out = value;
-			csv = true;
-		} else if (!strcmp(name, "csv")) {
-			csv = true;
-		} else if (!strcmp(name, "excel")) {
-			csv = true;
-			wflags |= HANE_CSV_EXCEL;
-		} else if (!strcmp(name, "xlsx")) {
-			csv = true;
-			wflags |= HANE_CSV_XLSX;
-		} else {
-			return hane_cli_usage("overview",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
-		}
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos == 0 || !strcmp(o.pos[0], "dashboard"))
-		return dashboard(cli, date);
-	if (!strcmp(o.pos[0], "demo-year")) {
-		if (!year)
-			year = last_year();
-		return demo_year(cli, year, scale, seed, units);
-	}
-	if (!strcmp(o.pos[0], "household")) {
-		if (o.npos != 2 ||
-		    hane_cli_int("overview", "ID", o.pos[1], &id))
-			return hane_cli_usage("overview", "%s",
-					      hane_msg(HANE_M_OV_CLI_HH_NEED));
-		if ((wflags & HANE_CSV_XLSX) && (!out || !strcmp(out, "-")))
-			return hane_cli_usage("overview", "%s",
-					      hane_msg(HANE_M_XLSX_NEEDS_FILE));
-		return household(cli, id, unit, out, csv, wflags);
-	}
-	return hane_cli_usage("overview", hane_msg(HANE_M_CLI_TOO_MANY),
-			      o.pos[0]);
+	return hane_opt_unit(cli, "overview", overview_cmds,
+			     HANE_NCMDS(overview_cmds), HANE_M__COUNT, 0, argc,
+			     argv, &o);
 }

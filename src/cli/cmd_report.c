@@ -82,6 +82,31 @@ static void show(const struct hane_report *r, const struct hane_report_table *t)
 	}
 }
 
+/* Writes table t of report r as CSV (or a workbook) to out; takes no
+ * ownership. 0, or the exit status. */
+static int report_write(const struct hane_report *r,
+			const struct hane_report_table *t, const char *out,
+			unsigned wflags)
+{
+	FILE *fp = stdout;
+	int rc;
+
+	if ((rc = hane_cli_output(out, &fp)) != 0)
+		return rc;
+	rc = hane_report_write_csv(r, t, fp, wflags);
+	if (fp != stdout && fclose(fp) && !rc) {
+		hane_error_set(hane_msg(HANE_M_CSV_WRITE), out,
+			       strerror(errno));
+		rc = HANE_EIO;
+	}
+	if (rc) {
+		if (fp != stdout)
+			hane_file_remove(out, 0);
+		return hane_cli_fail(rc);
+	}
+	return HANE_EXIT_OK;
+}
+
 int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 {
 	static const char *const flags[] = {"help",	"excel", "csv",
@@ -95,7 +120,6 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 	unsigned wflags = 0, rflags = 0;
 	bool csv = false;
 	size_t nargs = 0;
-	FILE *fp = stdout;
 	int rc, i;
 
 	/* The annual activity report is the overview's own command
@@ -163,21 +187,7 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 		hane_report_table_free(t);
 		return HANE_EXIT_OK;
 	}
-	if ((rc = hane_cli_output(out, &fp)) != 0) {
-		hane_report_table_free(t);
-		return rc;
-	}
-	rc = hane_report_write_csv(&r, t, fp, wflags);
+	rc = report_write(&r, t, out, wflags);
 	hane_report_table_free(t);
-	if (fp != stdout && fclose(fp) && !rc) {
-		hane_error_set(hane_msg(HANE_M_CSV_WRITE), out,
-			       strerror(errno));
-		rc = HANE_EIO;
-	}
-	if (rc) {
-		if (fp != stdout)
-			hane_file_remove(out, 0);
-		return hane_cli_fail(rc);
-	}
-	return HANE_EXIT_OK;
+	return rc;
 }

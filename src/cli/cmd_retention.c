@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/core.h"
 #include "hane/security.h"
 
@@ -16,68 +17,75 @@ static int print_item(const struct hane_retention_item *it, void *arg)
 	return 0;
 }
 
-int hane_cmd_retention(struct hane_cli *cli, int argc, char **argv)
+struct retention_opts {
+	const char *output;
+};
+
+static const struct hane_opt access_opts[] = {
+	HANE_OPT(struct retention_opts, "output", output, HANE_FT_TEXT,
+		 HANE_OPT_ARGV | HANE_OPT_REQUIRED,
+		 HANE_M_OPT_RETENTION_OUTPUT),
+	{0}};
+
+static int retention_access(struct hane_cli *cli, void *opts,
+			    const struct hane_args *a)
 {
-	struct hane_opts o;
-	const char *name, *value, *output = NULL, *sub;
-	char cutoff[11], hex[65];
+	const struct retention_opts *o = opts;
+	char hex[65];
+	int rc;
+
+	if ((rc = hane_opt_npos(a, "retention access", 1, 1, "TCKN")) != 0)
+		return rc;
+	if ((rc = hane_person_access_export(cli->db, a->pos[0], o->output)) !=
+		    0 ||
+	    (rc = hane_sha256_file(hex, o->output)) != 0)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_SEC_ACCESS_DONE), o->output, hex);
+	return 0;
+}
+
+static int retention(struct hane_cli *cli, const struct hane_args *a, bool dry)
+{
+	char cutoff[11];
 	int rc, n = 0;
 
-	hane_opts_init(&o, argc, argv, (const char *const[]){"help", NULL});
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (strcmp(name, "help") == 0) {
-			fputs(hane_msg(HANE_M_SEC_RET_HELP), stdout);
-			return 0;
-		} else if (strcmp(name, "output") == 0) {
-			output = value;
-		} else {
-			return hane_cli_usage("retention",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
-		}
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos == 0)
-		return hane_cli_usage("retention",
-				      hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "dry-run|run|access");
-	sub = o.pos[0];
-	if (strcmp(sub, "access") == 0) {
-		if (o.npos < 2)
-			return hane_cli_usage("retention",
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "TCKN");
-		if (!output)
-			return hane_cli_usage("retention",
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "--output");
-		if ((rc = hane_cli_open(cli, 0)) != 0)
-			return rc;
-		if ((rc = hane_person_access_export(cli->db, o.pos[1],
-						    output)) != 0 ||
-		    (rc = hane_sha256_file(hex, output)) != 0)
-			return hane_cli_fail(rc);
-		printf(hane_msg(HANE_M_SEC_ACCESS_DONE), output, hex);
-		return 0;
-	}
-	if (strcmp(sub, "run") != 0 && strcmp(sub, "dry-run") != 0)
-		return hane_cli_usage("retention",
-				      hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
-	if (o.npos > 1)
-		return hane_cli_usage("retention",
-				      hane_msg(HANE_M_CLI_TOO_MANY), o.pos[1]);
-	if ((rc = hane_cli_open(cli, 0)) != 0)
+	if ((rc = hane_opt_npos(a, "retention", 0, 0, "")) != 0)
 		return rc;
 	printf(hane_msg(HANE_M_SEC_RET_CUTOFF),
 	       hane_date_format(cutoff,
 				hane_retention_cutoff(cli->db, cutoff)));
-	rc = hane_retention_run(cli->db, strcmp(sub, "dry-run") == 0,
-				print_item, NULL, &n);
+	rc = hane_retention_run(cli->db, dry, print_item, NULL, &n);
 	if (rc)
 		return hane_cli_fail(rc);
-	printf(hane_msg(strcmp(sub, "dry-run") == 0 ? HANE_M_SEC_RET_DRY
-						    : HANE_M_SEC_RET_DONE),
-	       n);
+	printf(hane_msg(dry ? HANE_M_SEC_RET_DRY : HANE_M_SEC_RET_DONE), n);
 	return 0;
+}
+
+static int retention_dry(struct hane_cli *cli, void *opts,
+			 const struct hane_args *a)
+{
+	(void)opts;
+	return retention(cli, a, true);
+}
+
+static int retention_run(struct hane_cli *cli, void *opts,
+			 const struct hane_args *a)
+{
+	(void)opts;
+	return retention(cli, a, false);
+}
+
+static const struct hane_cmd retention_cmds[] = {
+	{"dry-run", HANE_M_CMD_RETENTION_DRY, NULL, retention_dry},
+	{"run", HANE_M_CMD_RETENTION_RUN, NULL, retention_run},
+	{"access", HANE_M_CMD_RETENTION_ACCESS, access_opts, retention_access},
+};
+
+int hane_cmd_retention(struct hane_cli *cli, int argc, char **argv)
+{
+	struct retention_opts o = {0};
+
+	return hane_opt_unit(cli, "retention", retention_cmds,
+			     HANE_NCMDS(retention_cmds), HANE_M_RETENTION_NOTES,
+			     HANE_OPT_NOSUB_OPEN, argc, argv, &o);
 }

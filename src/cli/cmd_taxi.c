@@ -324,6 +324,38 @@ static void warn_holidays(struct hane_cli *cli, const char *from,
 		fprintf(stderr, "%s\n", w);
 }
 
+/* --weekdays/--until: the same booking on every such day. */
+static int book_series(struct hane_cli *cli, const struct taxi_opts *op,
+		       const struct hane_taxi_booking *b)
+{
+	struct hane_taxi_series s;
+	char skips[64][HANE_DATE_LEN + 1];
+	int booked = 0, skipped = 0, rc;
+	int64_t sid = 0;
+
+	memset(&s, 0, sizeof s);
+	s.b = *b;
+	snprintf(s.from, sizeof s.from, "%s", b->day);
+	snprintf(s.to, sizeof s.to, "%s", op->until[0] ? op->until : b->day);
+	s.weekdays = hane_taxi_weekdays_parse(op->weekdays ? op->weekdays
+							   : "1234567");
+	if (!s.weekdays) {
+		hane_error_set("%s", hane_msg(HANE_M_TAXI_BAD_WEEKDAYS));
+		return hane_cli_fail(HANE_EUSAGE);
+	}
+	if (parse_skips(op->skip, skips, &s.nskip) != 0)
+		return hane_cli_fail(HANE_EINVAL);
+	s.skip = (const char(*)[HANE_DATE_LEN + 1]) skips;
+	rc = hane_taxi_book_series(cli->db, &s, &sid, &booked, &skipped,
+				   on_skip, NULL);
+	if (rc)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_TAXI_CLI_SERIES), (long long)sid, booked,
+	       skipped);
+	warn_holidays(cli, s.from, s.to);
+	return skipped ? HANE_EXIT_PARTIAL : 0;
+}
+
 static int cmd_book(struct hane_cli *cli, void *opts, args *a)
 {
 	struct taxi_opts *op = opts;
@@ -368,36 +400,8 @@ static int cmd_book(struct hane_cli *cli, void *opts, args *a)
 		b.override = true;
 		HANE_CLI_COPY(b.override_reason, "override", v);
 	}
-	if (has(a, "weekdays") || has(a, "until")) {
-		struct hane_taxi_series s;
-		char skips[64][HANE_DATE_LEN + 1];
-		int booked = 0, skipped = 0;
-		int64_t sid = 0;
-
-		memset(&s, 0, sizeof s);
-		s.b = b;
-		snprintf(s.from, sizeof s.from, "%s", b.day);
-		snprintf(s.to, sizeof s.to, "%s",
-			 op->until[0] ? op->until : b.day);
-		s.weekdays = hane_taxi_weekdays_parse(
-			op->weekdays ? op->weekdays : "1234567");
-		if (!s.weekdays) {
-			hane_error_set("%s",
-				       hane_msg(HANE_M_TAXI_BAD_WEEKDAYS));
-			return hane_cli_fail(HANE_EUSAGE);
-		}
-		if (parse_skips(op->skip, skips, &s.nskip) != 0)
-			return hane_cli_fail(HANE_EINVAL);
-		s.skip = (const char(*)[HANE_DATE_LEN + 1]) skips;
-		rc = hane_taxi_book_series(cli->db, &s, &sid, &booked, &skipped,
-					   on_skip, NULL);
-		if (rc)
-			return hane_cli_fail(rc);
-		printf(hane_msg(HANE_M_TAXI_CLI_SERIES), (long long)sid, booked,
-		       skipped);
-		warn_holidays(cli, s.from, s.to);
-		return skipped ? HANE_EXIT_PARTIAL : 0;
-	}
+	if (has(a, "weekdays") || has(a, "until"))
+		return book_series(cli, op, &b);
 	rc = hane_taxi_book(cli->db, &b, &aid, &c);
 	if (rc) {
 		int ex = hane_cli_fail(rc);

@@ -532,6 +532,32 @@ static int global_options(struct hane_cli *cli, int argc, char **argv,
 	return -1;
 }
 
+/* Set-group-ID: the database comes from root's configuration and nowhere
+ * else (hane/files.h). 0, or the exit status. */
+static int shared_database(struct hane_cli *cli)
+{
+	const struct hane_shared_config *cf;
+
+	if (hane_shared_config(&cf) != 0) {
+		fprintf(stderr, "hane: %s\n", hane_error_last());
+		return HANE_EXIT_ERROR;
+	}
+	if (cli->db_path && strcmp(cli->db_path, cf->database) != 0) {
+		fputs("hane: ", stderr);
+		fprintf(stderr, hane_msg(HANE_M_FILE_DB_FIXED), cf->path,
+			cli->db_path);
+		fputc('\n', stderr);
+		return HANE_EXIT_USAGE;
+	}
+	cli->db_path = cf->database;
+	cli->shared = true;
+	/* SQLite's temporary files (sorts) stay in the data folder,
+	 * not in a /tmp the user could watch. */
+	if (hane_store_temp_dir(cf->data) != 0)
+		return HANE_EXIT_ERROR;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct hane_cli cli = {0};
@@ -563,29 +589,8 @@ int main(int argc, char **argv)
 		cli.db_path = env;
 	if ((rc = global_options(&cli, argc, argv, &i)) >= 0)
 		return rc;
-	if (hane_files_privileged()) {
-		/* Set-group-ID: the database comes from root's configuration
-		 * and nowhere else (hane/files.h). */
-		const struct hane_shared_config *cf;
-
-		if (hane_shared_config(&cf) != 0) {
-			fprintf(stderr, "hane: %s\n", hane_error_last());
-			return HANE_EXIT_ERROR;
-		}
-		if (cli.db_path && strcmp(cli.db_path, cf->database) != 0) {
-			fputs("hane: ", stderr);
-			fprintf(stderr, hane_msg(HANE_M_FILE_DB_FIXED),
-				cf->path, cli.db_path);
-			fputc('\n', stderr);
-			return HANE_EXIT_USAGE;
-		}
-		cli.db_path = cf->database;
-		cli.shared = true;
-		/* SQLite's temporary files (sorts) stay in the data folder,
-		 * not in a /tmp the user could watch. */
-		if (hane_store_temp_dir(cf->data) != 0)
-			return HANE_EXIT_ERROR;
-	}
+	if (hane_files_privileged() && (rc = shared_database(&cli)) != 0)
+		return rc;
 	if (!cli.db_path) {
 		cli.db_path = default_db_path();
 		cli.db_is_default = true;

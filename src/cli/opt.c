@@ -30,6 +30,14 @@ static void split(enum hane_msg m, char *value, size_t n, const char **text)
 	*text = tab ? tab + 1 : s;
 }
 
+/* text, its later lines indented to column indent. */
+static void indented(FILE *fp, const char *text, int indent)
+{
+	for (const char *nl; (nl = strchr(text, '\n')) != NULL; text = nl + 1)
+		fprintf(fp, "%.*s\n%*s", (int)(nl - text), text, indent, "");
+	fputs(text, fp);
+}
+
 static int bad(const char *cmd, enum hane_msg m, const char *opt, const char *v)
 {
 	return hane_cli_usage(cmd, hane_msg(m), opt, v);
@@ -275,8 +283,9 @@ void hane_opt_usage(FILE *fp, const char *unit, const struct hane_cmd *cmd)
 		snprintf(left, sizeof left, "--%s%s%s", o->name,
 			 value[0] ? " " : "", value);
 		w = hane_text_width(left);
-		fprintf(fp, "  %s%*s %s%s%s\n", left, w < 24 ? 24 - w : 0, "",
-			text, o->flags & HANE_OPT_REQUIRED ? " " : "",
+		fprintf(fp, "  %s%*s ", left, w < 24 ? 24 - w : 0, "");
+		indented(fp, text, 27);
+		fprintf(fp, "%s%s\n", o->flags & HANE_OPT_REQUIRED ? " " : "",
 			o->flags & HANE_OPT_REQUIRED
 				? hane_msg(HANE_M_CLI_OPT_REQUIRED)
 				: "");
@@ -295,7 +304,9 @@ void hane_opt_unit_usage(FILE *fp, const char *unit,
 		fprintf(fp, "  hane %s ", unit);
 		synopsis(fp, &cmds[i]);
 		split(cmds[i].about, value, sizeof value, &text);
-		fprintf(fp, "\n      %s\n", text);
+		fputs("\n      ", fp);
+		indented(fp, text, 6);
+		fputc('\n', fp);
 	}
 	if (notes != HANE_M__COUNT)
 		fprintf(fp, "%s", hane_msg(notes));
@@ -349,14 +360,14 @@ int hane_opt_unit(struct hane_cli *cli, const char *unit,
 		hane_opt_unit_usage(stdout, unit, cmds, n, notes);
 		return HANE_EXIT_OK;
 	}
-	if ((k = find_sub(unit, cmds, n, how == HANE_OPT_NOSUB_OPEN ? -1 : 0,
+	if ((k = find_sub(unit, cmds, n, (how & HANE_OPT_NEED_SUB) ? -1 : 0,
 			  argc, argv, &rc)) < 0)
 		return rc;
 	skip = argc > 1 && !strcmp(argv[1], cmds[k].name);
 	if ((rc = hane_opt_parse(unit, &cmds[k], argc - skip, argv + skip, opts,
 				 &a)) >= 0)
 		return rc;
-	if (how == HANE_OPT_NOSUB_OPEN && (rc = hane_cli_open(cli, 0)) != 0)
+	if ((how & HANE_OPT_OPEN) && (rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
 	return cmds[k].run(cli, opts, &a);
 }

@@ -109,15 +109,18 @@ void hane_opt_unit_usage(FILE *fp, const char *unit,
 int hane_opt_npos(const struct hane_args *a, const char *cmd, int min, int max,
 		  const char *what);
 
-/* hane_opt_unit's how: a subcommand is needed (else the first is run
- * when none is named), and the database is opened before it runs. */
-enum { HANE_OPT_NOSUB_OPEN = -1 };
+/* hane_opt_unit's how: a subcommand must be named (else the first runs
+ * when none is); the database is opened (hane_cli_open) before it runs. */
+enum {
+	HANE_OPT_NEED_SUB = 1,
+	HANE_OPT_OPEN = 2,
+	HANE_OPT_NOSUB_OPEN = HANE_OPT_NEED_SUB | HANE_OPT_OPEN
+};
 
 /* A unit of subcommands (argv[0] the unit): runs the one argv[1] names
  * with its options parsed into opts (the unit's one options struct), or
- * cmds[0] when argv[1] is missing or an option. With HANE_OPT_NOSUB_OPEN
- * a subcommand is needed and the database is opened (hane_cli_open)
- * before it runs. "hane U --help" prints the unit's usage with notes
+ * cmds[0] when argv[1] is missing or an option; how is 0 or the flags
+ * above. "hane U --help" prints the unit's usage with notes
  * (HANE_M__COUNT: none). Returns the exit status. */
 int hane_opt_unit(struct hane_cli *cli, const char *unit,
 		  const struct hane_cmd *cmds, size_t n, enum hane_msg notes,
