@@ -183,30 +183,13 @@ static int person_household(hane_db *db, const char *tckn, int64_t *hid)
 	return rc < 0 ? rc : 0;
 }
 
-/* Maps a record to a request and applies every rule; HANE_EINVAL (or
- * HANE_EEXIST, HANE_ENOTFOUND) with why set rejects the row, another
- * negative code ends the import. */
-static int map_row(struct imp *im, const struct hane_csv_record *rec,
-		   struct hane_inspection *r, char *why, size_t whysz)
+/* The household: by a member's TC Kimlik No, by its number, or both
+ * (which must agree). */
+static int map_household(struct imp *im, const char *const *v,
+			 struct hane_inspection *r, char *why, size_t whysz)
 {
-	const char *v[F__COUNT];
 	int rc;
 
-	hane_inspection_init(r);
-	if (im->col[F_CHANNEL] < 0)
-		strcpy(r->channel, "referral");
-	if (rec->nfields != im->ncols) {
-		snprintf(why, whysz, hane_msg(HANE_M_INSP_IMP_RAGGED),
-			 rec->nfields, im->ncols);
-		return HANE_EINVAL;
-	}
-	for (int f = 0; f < F__COUNT; f++) {
-		char *s = im->col[f] >= 0 ? rec->fields[im->col[f]] : NULL;
-
-		if (s)
-			s = hane_text_trim(hane_csv_unguard(s));
-		v[f] = s ? s : "";
-	}
 	if (v[F_TCKN][0]) {
 		int64_t hid;
 
@@ -242,9 +225,16 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 			 hane_msg(HANE_M_INSP_IMP_NO_HOUSEHOLD));
 		return HANE_EINVAL;
 	}
-	if (v[F_DATE][0] && hane_date_parse(r->requested_on, v[F_DATE]))
-		return why_field(why, whysz, im->title[F_DATE],
-				 hane_error_last());
+	return 0;
+}
+
+/* Reason (required), channel (a renewal is never imported) and urgency,
+ * by their codes or words. */
+static int map_codes(struct imp *im, const char *const *v,
+		     struct hane_inspection *r, char *why, size_t whysz)
+{
+	int rc;
+
 	if (!v[F_REASON][0]) {
 		snprintf(why, whysz, hane_msg(HANE_M_INSP_IMP_REQUIRED),
 			 im->title[F_REASON]);
@@ -266,6 +256,13 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	    (rc = coded(im, F_URGENCY, HANE_INSP_URGENCY, v[F_URGENCY],
 			r->urgency, sizeof r->urgency, why, whysz)))
 		return rc;
+	return 0;
+}
+
+/* The referrer and the free text, refused whole when too long. */
+static int map_text(struct imp *im, const char *const *v,
+		    struct hane_inspection *r, char *why, size_t whysz)
+{
 	if (strlen(v[F_REFERRER]) >= sizeof r->referrer ||
 	    strlen(v[F_TEXT]) >= sizeof r->reason_text) {
 		enum field f = strlen(v[F_TEXT]) >= sizeof r->reason_text
@@ -280,6 +277,41 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	}
 	snprintf(r->referrer, sizeof r->referrer, "%s", v[F_REFERRER]);
 	snprintf(r->reason_text, sizeof r->reason_text, "%s", v[F_TEXT]);
+	return 0;
+}
+
+/* Maps a record to a request and applies every rule; HANE_EINVAL (or
+ * HANE_EEXIST, HANE_ENOTFOUND) with why set rejects the row, another
+ * negative code ends the import. */
+static int map_row(struct imp *im, const struct hane_csv_record *rec,
+		   struct hane_inspection *r, char *why, size_t whysz)
+{
+	const char *v[F__COUNT];
+	int rc;
+
+	hane_inspection_init(r);
+	if (im->col[F_CHANNEL] < 0)
+		strcpy(r->channel, "referral");
+	if (rec->nfields != im->ncols) {
+		snprintf(why, whysz, hane_msg(HANE_M_INSP_IMP_RAGGED),
+			 rec->nfields, im->ncols);
+		return HANE_EINVAL;
+	}
+	for (int f = 0; f < F__COUNT; f++) {
+		char *s = im->col[f] >= 0 ? rec->fields[im->col[f]] : NULL;
+
+		if (s)
+			s = hane_text_trim(hane_csv_unguard(s));
+		v[f] = s ? s : "";
+	}
+	if ((rc = map_household(im, v, r, why, whysz)))
+		return rc;
+	if (v[F_DATE][0] && hane_date_parse(r->requested_on, v[F_DATE]))
+		return why_field(why, whysz, im->title[F_DATE],
+				 hane_error_last());
+	if ((rc = map_codes(im, v, r, why, whysz)) ||
+	    (rc = map_text(im, v, r, why, whysz)))
+		return rc;
 	/* The model's own rules, with its messages: household active, no
 	 * duplicate open request, referral names its referrer, dates. */
 	if ((rc = insp_validate_request(im->db, r))) {

@@ -499,12 +499,46 @@ static int cmp_mahalle(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+static int bind_filter(hane_stmt *st, const struct hane_inspection_filter *f,
+		       bool by_mahalle)
+{
+	char today[HANE_DATE_LEN + 1];
+	int rc;
+
+	if ((rc = hane_stmt_bind_int(st, ":hh", f->household_id)) ||
+	    (rc = hane_stmt_bind_int(st, ":insp", f->inspector_id)) ||
+	    (rc = hane_stmt_bind_int(st, ":unassigned", f->unassigned)) ||
+	    (rc = hane_stmt_bind_int(st, ":overdue", f->overdue)) ||
+	    (rc = hane_stmt_bind_text(st, ":today", hane_today(today))) ||
+	    (rc = hane_stmt_bind_text(st, ":status", f->status)) ||
+	    (rc = hane_stmt_bind_int(st, ":all", f->all)) ||
+	    (rc = hane_stmt_bind_text(st, ":mahalle", f->mahalle)) ||
+	    (rc = hane_stmt_bind_int(st, ":sort", (int64_t)f->sort)))
+		return rc;
+	return hane_stmt_bind_int(st, ":limit",
+				  f->limit > 0 && !by_mahalle ? f->limit : -1);
+}
+
+static int collect_add(struct collect *c, const struct hane_inspection *r)
+{
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		void *p = realloc(c->v, cap * sizeof *c->v);
+
+		if (!p)
+			return HANE_ENOMEM;
+		c->v = p;
+		c->cap = cap;
+	}
+	c->v[c->n++] = *r;
+	return 0;
+}
+
 int hane_inspection_each(hane_db *db, const struct hane_inspection_filter *f,
 			 int (*fn)(const struct hane_inspection *r, void *arg),
 			 void *arg, int *total)
 {
 	static const struct hane_inspection_filter none = {0};
-	char today[HANE_DATE_LEN + 1];
 	struct collect c = {0};
 	struct hane_inspection r;
 	hane_stmt *st = NULL;
@@ -535,34 +569,14 @@ int hane_inspection_each(hane_db *db, const struct hane_inspection_filter *f,
 		" LIMIT :limit");
 	if (rc)
 		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":hh", f->household_id)) ||
-	    (rc = hane_stmt_bind_int(st, ":insp", f->inspector_id)) ||
-	    (rc = hane_stmt_bind_int(st, ":unassigned", f->unassigned)) ||
-	    (rc = hane_stmt_bind_int(st, ":overdue", f->overdue)) ||
-	    (rc = hane_stmt_bind_text(st, ":today", hane_today(today))) ||
-	    (rc = hane_stmt_bind_text(st, ":status", f->status)) ||
-	    (rc = hane_stmt_bind_int(st, ":all", f->all)) ||
-	    (rc = hane_stmt_bind_text(st, ":mahalle", f->mahalle)) ||
-	    (rc = hane_stmt_bind_int(st, ":sort", (int64_t)f->sort)) ||
-	    (rc = hane_stmt_bind_int(st, ":limit",
-				     f->limit > 0 && !by_mahalle ? f->limit
-								 : -1)))
+	if ((rc = bind_filter(st, f, by_mahalle)))
 		goto done;
+	/* By mahalle: collected, then sorted in Turkish order here. */
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		read_row(st, &r);
 		if (by_mahalle) {
-			if (c.n == c.cap) {
-				size_t cap = c.cap ? c.cap * 2 : 64;
-				void *p = realloc(c.v, cap * sizeof *c.v);
-
-				if (!p) {
-					rc = HANE_ENOMEM;
-					goto done;
-				}
-				c.v = p;
-				c.cap = cap;
-			}
-			c.v[c.n++] = r;
+			if ((rc = collect_add(&c, &r)))
+				goto done;
 			continue;
 		}
 		n++;
@@ -572,15 +586,14 @@ int hane_inspection_each(hane_db *db, const struct hane_inspection_filter *f,
 	if (rc < 0)
 		goto done;
 	rc = 0;
-	if (by_mahalle && c.n) {
+	if (by_mahalle && c.n)
 		qsort(c.v, c.n, sizeof *c.v, cmp_mahalle);
-		for (size_t i = 0; i < c.n; i++) {
-			if (f->limit > 0 && n >= f->limit)
-				break;
-			n++;
-			if (fn(&c.v[i], arg))
-				break;
-		}
+	for (size_t i = 0; i < c.n; i++) {
+		if (f->limit > 0 && n >= f->limit)
+			break;
+		n++;
+		if (fn(&c.v[i], arg))
+			break;
 	}
 done:
 	hane_stmt_finalize(st);

@@ -123,6 +123,44 @@ static void end_line(struct buf *b, size_t start)
 	put(b, "\n");
 }
 
+/* What one bar shows on the line from_bottom lines above the base: a full
+ * block, a partial one (eighths), or nothing. */
+static const char *bar_cell(int64_t value, int64_t max, int height,
+			    int from_bottom, bool unicode)
+{
+	int64_t e = 0;
+	int full, rem;
+
+	if (max > 0 && value > 0) {
+		e = (value * height * 8 + max / 2) / max;
+		if (e < 1)
+			e = 1;
+	}
+	full = (int)(e / 8);
+	rem = (int)(e % 8);
+	if (from_bottom < full)
+		return unicode ? blocks[7] : "#";
+	if (from_bottom == full && rem > 0)
+		return unicode ? blocks[rem - 1] : ".";
+	return " ";
+}
+
+/* The scale in the gutter of width g: the maximum on the top line, 0 on
+ * the bottom one. */
+static void gutter(struct buf *b, int g, int r, int height, const char *maxs)
+{
+	if (r == 0) {
+		spaces(b, g - 1 - hane_text_width(maxs));
+		put(b, maxs);
+		put(b, " ");
+	} else if (r == height - 1) {
+		spaces(b, g - 2);
+		put(b, "0 ");
+	} else {
+		spaces(b, g);
+	}
+}
+
 int hane_chart_bars(char *out, size_t outsz, const int64_t *v,
 		    const char *const *labels, int n, int width, int height,
 		    bool unicode)
@@ -131,6 +169,7 @@ int hane_chart_bars(char *out, size_t outsz, const int64_t *v,
 	char maxs[32], cut[64];
 	int64_t max = 0;
 	int g, cw, bw, lines = 0;
+	size_t start;
 
 	if (outsz)
 		out[0] = '\0';
@@ -151,37 +190,12 @@ int hane_chart_bars(char *out, size_t outsz, const int64_t *v,
 	 * wall: the rest stays a gap. */
 	bw = cw - 1 > 6 ? 6 : cw - 1;
 	for (int r = 0; r < height; r++) {
-		size_t start = b.len;
-		int from_bottom = height - 1 - r;
-
-		if (r == 0) {
-			spaces(&b, g - 1 - hane_text_width(maxs));
-			put(&b, maxs);
-			put(&b, " ");
-		} else if (r == height - 1) {
-			spaces(&b, g - 2);
-			put(&b, "0 ");
-		} else {
-			spaces(&b, g);
-		}
+		start = b.len;
+		gutter(&b, g, r, height, maxs);
 		for (int i = 0; i < n; i++) {
-			int64_t e = 0;
-			int full, rem;
-			const char *s;
+			const char *s = bar_cell(v[i], max, height,
+						 height - 1 - r, unicode);
 
-			if (max > 0 && v[i] > 0) {
-				e = (v[i] * height * 8 + max / 2) / max;
-				if (e < 1)
-					e = 1;
-			}
-			full = (int)(e / 8);
-			rem = (int)(e % 8);
-			if (from_bottom < full)
-				s = unicode ? blocks[7] : "#";
-			else if (from_bottom == full && rem > 0)
-				s = unicode ? blocks[rem - 1] : ".";
-			else
-				s = " ";
 			for (int k = 0; k < bw; k++)
 				put(&b, s);
 			spaces(&b, cw - bw);
@@ -189,20 +203,17 @@ int hane_chart_bars(char *out, size_t outsz, const int64_t *v,
 		end_line(&b, start);
 		lines++;
 	}
-	{
-		size_t start = b.len;
+	start = b.len;
+	spaces(&b, g);
+	for (int i = 0; i < n; i++) {
+		const char *l = labels && labels[i] ? labels[i] : "";
 
-		spaces(&b, g);
-		for (int i = 0; i < n; i++) {
-			const char *l = labels && labels[i] ? labels[i] : "";
-
-			hane_text_truncate(cut, sizeof cut, l, cw - 1);
-			put(&b, cut);
-			spaces(&b, cw - hane_text_width(cut));
-		}
-		end_line(&b, start);
-		lines++;
+		hane_text_truncate(cut, sizeof cut, l, cw - 1);
+		put(&b, cut);
+		spaces(&b, cw - hane_text_width(cut));
 	}
+	end_line(&b, start);
+	lines++;
 	if (b.full) {
 		hane_error_set("chart: output buffer too small");
 		return HANE_EINVAL;

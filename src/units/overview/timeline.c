@@ -172,6 +172,74 @@ static int cmp_event(const void *pa, const void *pb)
 	return c;
 }
 
+/* Every kind of event on the timeline: its unit, kind, query (columns:
+ * id, date, time, person id, person, then what fmt reads) and format. */
+static const struct source {
+	int unit;
+	const char *kind;
+	const char *sql;
+	fmt_fn fmt;
+} sources[] = {
+	{HANE_OV_INSPECTION, "request",
+	 "SELECT id, requested_on, '', 0, '', reason,"
+	 " channel, status FROM inspection_request"
+	 " WHERE household_id = :hh",
+	 fmt_request},
+	{HANE_OV_INSPECTION, "visit",
+	 "SELECT v.id, v.visited_on, '', 0, '',"
+	 " v.recommendation, coalesce(s.full_name, '')"
+	 " FROM inspection_visit v"
+	 " JOIN inspection_request r ON r.id = v.request_id"
+	 " LEFT JOIN staff s ON s.id = v.inspector_id"
+	 " WHERE r.household_id = :hh",
+	 fmt_visit},
+	{HANE_OV_INSPECTION, "decision",
+	 "SELECT d.id, d.decided_on, '', 0, '', d.outcome,"
+	 " coalesce(d.aid_type, ''), coalesce(d.kind, ''),"
+	 " d.amount_kurus, coalesce(d.end_on, '')"
+	 " FROM inspection_decision d"
+	 " JOIN inspection_request r ON r.id = d.request_id"
+	 " WHERE r.household_id = :hh",
+	 fmt_decision},
+	{HANE_OV_FOODBANK, "referral",
+	 "SELECT id, valid_from, '', 0, '', source,"
+	 " coalesce(valid_until, '') FROM fb_referral"
+	 " WHERE household_id = :hh",
+	 fmt_referral},
+	{HANE_OV_FOODBANK, "package",
+	 "SELECT d.id, d.date, '', 0, '', t.name_tr,"
+	 " t.name_en, b.name, d.value_kurus"
+	 " FROM fb_distribution d"
+	 " JOIN fb_package_type t ON t.id = d.package_id"
+	 " JOIN fb_branch b ON b.id = d.branch_id"
+	 " WHERE d.household_id = :hh",
+	 fmt_package},
+	{HANE_OV_HOMECARE, "client",
+	 "SELECT c.id, c.start_date, '', p.id, " WHO ","
+	 " c.services, coalesce(c.end_date, '')"
+	 " FROM homecare_client c"
+	 " JOIN person p ON p.id = c.person_id"
+	 " WHERE p.household_id = :hh",
+	 fmt_client},
+	{HANE_OV_HOMECARE, "care",
+	 "SELECT v.id, v.date, v.start_time, p.id, " WHO ","
+	 " v.service, v.status, coalesce(w.name, '')"
+	 " FROM homecare_visit v"
+	 " JOIN homecare_client c ON c.id = v.client_id"
+	 " JOIN person p ON p.id = c.person_id"
+	 " LEFT JOIN homecare_worker w ON w.id = v.worker_id"
+	 " WHERE p.household_id = :hh",
+	 fmt_care},
+	{HANE_OV_TAXI, "trip",
+	 "SELECT t.id, t.day, t.start_time, p.id, " WHO ","
+	 " t.leg, a.destination, t.status FROM taxi_trip t"
+	 " JOIN taxi_appointment a ON a.id = t.appointment_id"
+	 " JOIN taxi_rider r ON r.id = a.rider_id"
+	 " JOIN person p ON p.id = r.person_id"
+	 " WHERE p.household_id = :hh",
+	 fmt_trip},
+};
+
 static int load(hane_db *db, struct events *e, int64_t hh, int unit,
 		int *hidden)
 {
@@ -188,72 +256,14 @@ static int load(hane_db *db, struct events *e, int64_t hh, int unit,
 			(*hidden)++;
 	}
 	hane_error_clear();
-	if (can[HANE_OV_INSPECTION] &&
-	    ((rc = gather(db, e, hh, HANE_OV_INSPECTION, "request",
-			  "SELECT id, requested_on, '', 0, '', reason,"
-			  " channel, status FROM inspection_request"
-			  " WHERE household_id = :hh",
-			  fmt_request)) ||
-	     (rc = gather(db, e, hh, HANE_OV_INSPECTION, "visit",
-			  "SELECT v.id, v.visited_on, '', 0, '',"
-			  " v.recommendation, coalesce(s.full_name, '')"
-			  " FROM inspection_visit v"
-			  " JOIN inspection_request r ON r.id = v.request_id"
-			  " LEFT JOIN staff s ON s.id = v.inspector_id"
-			  " WHERE r.household_id = :hh",
-			  fmt_visit)) ||
-	     (rc = gather(db, e, hh, HANE_OV_INSPECTION, "decision",
-			  "SELECT d.id, d.decided_on, '', 0, '', d.outcome,"
-			  " coalesce(d.aid_type, ''), coalesce(d.kind, ''),"
-			  " d.amount_kurus, coalesce(d.end_on, '')"
-			  " FROM inspection_decision d"
-			  " JOIN inspection_request r ON r.id = d.request_id"
-			  " WHERE r.household_id = :hh",
-			  fmt_decision))))
-		return rc;
-	if (can[HANE_OV_FOODBANK] &&
-	    ((rc = gather(db, e, hh, HANE_OV_FOODBANK, "referral",
-			  "SELECT id, valid_from, '', 0, '', source,"
-			  " coalesce(valid_until, '') FROM fb_referral"
-			  " WHERE household_id = :hh",
-			  fmt_referral)) ||
-	     (rc = gather(db, e, hh, HANE_OV_FOODBANK, "package",
-			  "SELECT d.id, d.date, '', 0, '', t.name_tr,"
-			  " t.name_en, b.name, d.value_kurus"
-			  " FROM fb_distribution d"
-			  " JOIN fb_package_type t ON t.id = d.package_id"
-			  " JOIN fb_branch b ON b.id = d.branch_id"
-			  " WHERE d.household_id = :hh",
-			  fmt_package))))
-		return rc;
-	if (can[HANE_OV_HOMECARE] &&
-	    ((rc = gather(db, e, hh, HANE_OV_HOMECARE, "client",
-			  "SELECT c.id, c.start_date, '', p.id, " WHO ","
-			  " c.services, coalesce(c.end_date, '')"
-			  " FROM homecare_client c"
-			  " JOIN person p ON p.id = c.person_id"
-			  " WHERE p.household_id = :hh",
-			  fmt_client)) ||
-	     (rc = gather(db, e, hh, HANE_OV_HOMECARE, "care",
-			  "SELECT v.id, v.date, v.start_time, p.id, " WHO ","
-			  " v.service, v.status, coalesce(w.name, '')"
-			  " FROM homecare_visit v"
-			  " JOIN homecare_client c ON c.id = v.client_id"
-			  " JOIN person p ON p.id = c.person_id"
-			  " LEFT JOIN homecare_worker w ON w.id = v.worker_id"
-			  " WHERE p.household_id = :hh",
-			  fmt_care))))
-		return rc;
-	if (can[HANE_OV_TAXI] &&
-	    (rc = gather(db, e, hh, HANE_OV_TAXI, "trip",
-			 "SELECT t.id, t.day, t.start_time, p.id, " WHO ","
-			 " t.leg, a.destination, t.status FROM taxi_trip t"
-			 " JOIN taxi_appointment a ON a.id = t.appointment_id"
-			 " JOIN taxi_rider r ON r.id = a.rider_id"
-			 " JOIN person p ON p.id = r.person_id"
-			 " WHERE p.household_id = :hh",
-			 fmt_trip)))
-		return rc;
+	for (size_t k = 0; k < sizeof sources / sizeof sources[0]; k++) {
+		const struct source *src = &sources[k];
+
+		if (can[src->unit] &&
+		    (rc = gather(db, e, hh, src->unit, src->kind, src->sql,
+				 src->fmt)) != 0)
+			return rc;
+	}
 	if (e->n)
 		qsort(e->v, e->n, sizeof e->v[0], cmp_event);
 	return 0;

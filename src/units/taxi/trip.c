@@ -424,14 +424,78 @@ static int return_leg(hane_stmt *st, void *arg)
 	return 0;
 }
 
+/* May trip t be given outcome o now? Not a cancelled trip, not one
+ * already settled otherwise (without the override), not a future day. */
+static int outcome_allowed(hane_db *db, const struct hane_taxi_trip *t,
+			   const char *o)
+{
+	char today[HANE_DATE_LEN + 1], shown[11];
+	int rc;
+
+	if (strcmp(t->status, "cancelled") == 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_NOT_PLANNED),
+			       (long long)t->id,
+			       hane_taxi_status_label(t->status));
+		return HANE_EINVAL;
+	}
+	/* Already so: nothing to write, but the return question stands
+	 * (the console may ask it again). */
+	if (strcmp(t->status, o) != 0 && strcmp(t->status, "planned") != 0 &&
+	    (rc = hane_can(db, HANE_ACT_TAXI_OVERRIDE)) != 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_OUTCOME_SET),
+			       (long long)t->id,
+			       hane_taxi_status_label(t->status));
+		return rc;
+	}
+	if (strcmp(t->day, hane_today(today)) > 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_OUTCOME_FUTURE),
+			       (long long)t->id,
+			       hane_date_format(shown, t->day));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+/* After a no-show: the planned return leg to ask about, the rider's
+ * no-shows in the window, and the flag at the limit. */
+static int after_noshow(hane_db *db, const struct hane_taxi_trip *t,
+			const struct hane_taxi_settings *s, const char *now,
+			struct hane_taxi_outcome_result *r)
+{
+	struct hane_taxi_rider rider;
+	int rc = 0;
+
+	if (strcmp(t->leg, "out") == 0) {
+		struct hane_field a = HANE_FINT(":a", t->appointment_id);
+
+		rc = hane_store_each(
+			db,
+			"SELECT id FROM taxi_trip WHERE appointment_id"
+			" = :a AND leg = 'return' AND status = 'planned'",
+			&a, 1, return_leg, &r->return_trip_id);
+	}
+	if (rc == 0)
+		rc = tx_noshow_count(db, t->rider_id, t->day, s, &r->noshows);
+	if (rc == 0)
+		rc = hane_taxi_rider_get(db, t->rider_id, &rider);
+	if (rc == 0 && r->noshows >= s->noshow_limit && !rider.flagged) {
+		struct hane_field f[] = {HANE_FINT("flagged", 1),
+					 HANE_FTEXT("flagged_at", now)};
+
+		rc = hane_store_update(db, "taxi_rider", rider.id,
+				       rider.version, f, 2, NULL);
+		r->flagged = rc == 0;
+	}
+	return rc;
+}
+
 int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
 			   struct hane_taxi_outcome_result *res)
 {
 	struct hane_taxi_outcome_result r = {0};
 	struct hane_taxi_settings s;
 	struct hane_taxi_trip t;
-	struct hane_taxi_rider rider;
-	char now[20], today[HANE_DATE_LEN + 1];
+	char now[20];
 	const char *o = hane_taxi_outcome_parse(outcome);
 	int rc;
 
@@ -447,33 +511,10 @@ int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
 	rc = hane_taxi_trip_get(db, trip_id, &t);
 	if (rc == 0)
 		rc = tx_settings(db, &s);
+	if (rc == 0)
+		rc = outcome_allowed(db, &t, o);
 	if (rc)
 		goto done;
-	if (strcmp(t.status, "cancelled") == 0) {
-		hane_error_set(hane_msg(HANE_M_TAXI_NOT_PLANNED),
-			       (long long)trip_id,
-			       hane_taxi_status_label(t.status));
-		rc = HANE_EINVAL;
-		goto done;
-	}
-	/* Already so: nothing to write, but the return question stands
-	 * (the console may ask it again). */
-	if (strcmp(t.status, o) != 0 && strcmp(t.status, "planned") != 0 &&
-	    (rc = hane_can(db, HANE_ACT_TAXI_OVERRIDE)) != 0) {
-		hane_error_set(hane_msg(HANE_M_TAXI_OUTCOME_SET),
-			       (long long)trip_id,
-			       hane_taxi_status_label(t.status));
-		goto done;
-	}
-	if (strcmp(t.day, hane_today(today)) > 0) {
-		char shown[11];
-
-		hane_error_set(hane_msg(HANE_M_TAXI_OUTCOME_FUTURE),
-			       (long long)trip_id,
-			       hane_date_format(shown, t.day));
-		rc = HANE_EINVAL;
-		goto done;
-	}
 	hane_now(now);
 	if (strcmp(t.status, o) != 0) {
 		struct hane_field f[] = {HANE_FTEXT("status", o),
@@ -482,29 +523,8 @@ int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
 		rc = hane_store_update(db, "taxi_trip", trip_id, t.version, f,
 				       2, NULL);
 	}
-	if (rc || strcmp(o, "noshow") != 0)
-		goto done;
-	if (strcmp(t.leg, "out") == 0) {
-		struct hane_field a = HANE_FINT(":a", t.appointment_id);
-
-		rc = hane_store_each(
-			db,
-			"SELECT id FROM taxi_trip WHERE appointment_id"
-			" = :a AND leg = 'return' AND status = 'planned'",
-			&a, 1, return_leg, &r.return_trip_id);
-	}
-	if (rc == 0)
-		rc = tx_noshow_count(db, t.rider_id, t.day, &s, &r.noshows);
-	if (rc == 0)
-		rc = hane_taxi_rider_get(db, t.rider_id, &rider);
-	if (rc == 0 && r.noshows >= s.noshow_limit && !rider.flagged) {
-		struct hane_field f[] = {HANE_FINT("flagged", 1),
-					 HANE_FTEXT("flagged_at", now)};
-
-		rc = hane_store_update(db, "taxi_rider", rider.id,
-				       rider.version, f, 2, NULL);
-		r.flagged = rc == 0;
-	}
+	if (rc == 0 && strcmp(o, "noshow") == 0)
+		rc = after_noshow(db, &t, &s, now, &r);
 done:
 	rc = tx_finish(db, rc);
 	if (rc == 0 && res)
