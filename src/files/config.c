@@ -56,14 +56,13 @@ static char *trim(char *s)
 	return s;
 }
 
-static int read_config(void)
+/* The configuration's folder: PREFIX/etc/hane for a binary in
+ * PREFIX/bin, /etc/hane for /usr/bin. */
+static int config_dir(char dir[PATH_MAX])
 {
-	char exe[PATH_MAX], dir[PATH_MAX], line[4200];
-	const char *why = "";
+	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	char *slash;
-	FILE *fp;
-	int fd, lineno = 0;
 
 	if (n <= 0) {
 		hane_error_set(hane_msg(HANE_M_FILE_CONF_BAD), "/proc/self/exe",
@@ -82,9 +81,46 @@ static int read_config(void)
 		*slash = '\0';
 	}
 	if (!strcmp(exe, "/usr") || !exe[0])
-		snprintf(dir, sizeof dir, "/etc/hane");
+		snprintf(dir, PATH_MAX, "/etc/hane");
 	else
-		snprintf(dir, sizeof dir, "%.*s/etc/hane", PATH_MAX - 16, exe);
+		snprintf(dir, PATH_MAX, "%.*s/etc/hane", PATH_MAX - 16, exe);
+	return 0;
+}
+
+/* One line "key = /absolute/path" (or a comment, or blank): 0, or -1 for
+ * a line that is neither. */
+static int config_line(char *line)
+{
+	char *k = trim(line), *eq, *v, *dst = NULL;
+
+	if (!*k || *k == '#')
+		return 0;
+	if (!(eq = strchr(k, '=')))
+		return -1;
+	*eq = '\0';
+	v = trim(eq + 1);
+	k = trim(k);
+	if (!strcmp(k, "database"))
+		dst = config.database;
+	else if (!strcmp(k, "data"))
+		dst = config.data;
+	else if (!strcmp(k, "backup"))
+		dst = config.backup;
+	if (!dst || v[0] != '/' || strlen(v) >= 4096)
+		return -1;
+	snprintf(dst, 4096, "%s", v);
+	return 0;
+}
+
+static int read_config(void)
+{
+	char dir[PATH_MAX], line[4200];
+	const char *why = "";
+	FILE *fp;
+	int fd, rc, lineno = 0;
+
+	if ((rc = config_dir(dir)) != 0)
+		return rc;
 	snprintf(config.path, sizeof config.path, "%.*s/hane.conf",
 		 (int)sizeof config.path - 16, dir);
 	if (!root_only(dir, true, &why) ||
@@ -102,33 +138,13 @@ static int read_config(void)
 		return HANE_EIO;
 	}
 	while (fgets(line, sizeof line, fp)) {
-		char *k = trim(line), *eq, *v;
-		char *dst = NULL;
-
 		lineno++;
-		if (!*k || *k == '#')
-			continue;
-		if (!(eq = strchr(k, '='))) {
-			dst = NULL;
-		} else {
-			*eq = '\0';
-			v = trim(eq + 1);
-			k = trim(k);
-			if (!strcmp(k, "database"))
-				dst = config.database;
-			else if (!strcmp(k, "data"))
-				dst = config.data;
-			else if (!strcmp(k, "backup"))
-				dst = config.backup;
-			if (dst && v[0] == '/' && strlen(v) < 4096) {
-				snprintf(dst, 4096, "%s", v);
-				continue;
-			}
+		if (config_line(line) != 0) {
+			fclose(fp);
+			hane_error_set(hane_msg(HANE_M_FILE_CONF_LINE),
+				       config.path, lineno);
+			return HANE_EINVAL;
 		}
-		fclose(fp);
-		hane_error_set(hane_msg(HANE_M_FILE_CONF_LINE), config.path,
-			       lineno);
-		return HANE_EINVAL;
 	}
 	fclose(fp);
 	if (!config.database[0] || !config.data[0] || !config.backup[0]) {
