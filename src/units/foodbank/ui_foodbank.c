@@ -450,26 +450,10 @@ static int intake_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 
 /* One form per item, reopened with the last entry's branch, date, donor,
  * category and unit, so a counter types only what changed. */
-static void intake_screen(struct hane_ui *ui)
+static void intake_fields(struct intake_ctx *x,
+			  struct hane_ui_field fields[N__COUNT])
 {
-	hane_db *db = hane_ui_db(ui);
-	struct intake_ctx *x = calloc(1, sizeof *x);
-	struct hane_ui_field fields[N__COUNT];
-	struct hane_ui_form_view v;
-	struct hane_fb_donation last;
-	char today[HANE_DATE_LEN + 1];
-	int rc;
-
-	if (!x)
-		return;
-	if ((rc = hane_foodbank_branch_each(db, add_branch, &x->branches))) {
-		hane_ui_error_rc(ui, rc);
-		free(x);
-		return;
-	}
-	for (int i = 0; i < NCATS; i++)
-		x->cats[i] = hane_fb_category_label(category_codes[i]);
-	memset(fields, 0, sizeof fields);
+	memset(fields, 0, sizeof(struct hane_ui_field) * N__COUNT);
 	fields[N_BRANCH] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
 						  .label = HANE_M_FB_F_BRANCH,
 						  .required = true,
@@ -501,6 +485,49 @@ static void intake_screen(struct hane_ui *ui)
 						 .label = HANE_M_FB_F_VALUE};
 	fields[N_NOTES] = (struct hane_ui_field){
 		.kind = HANE_UI_F_TEXT, .label = HANE_M_FB_F_NOTES, .max = 250};
+}
+
+/* A new form starts from today, or from the last donation's branch, day,
+ * donor, category and unit: a branch enters a day's donations in a row. */
+static void intake_prefill(hane_db *db, struct intake_ctx *x,
+			   struct hane_ui_form *f)
+{
+	struct hane_fb_donation last;
+	char today[HANE_DATE_LEN + 1];
+
+	hane_ui_form_set(f, N_DATE, hane_date_format(today, hane_today(today)));
+	if (hane_foodbank_last_donation(db, &last) != 0 || last.nitems <= 0)
+		return;
+	hane_ui_form_set_choice(f, N_BRANCH,
+				find_choice(&x->branches, last.branch_id));
+	hane_ui_form_set(f, N_DATE, hane_date_format(today, last.date));
+	hane_ui_form_set(f, N_DONOR, last.donor_name);
+	for (int i = 0; i < NCATS; i++)
+		if (!strcmp(category_codes[i], last.items[0].category))
+			hane_ui_form_set_choice(f, N_CATEGORY, i);
+	for (int i = 0; i < NUNITS; i++)
+		if (!strcmp(unit_codes[i], last.items[0].unit))
+			hane_ui_form_set_choice(f, N_UNIT, i);
+}
+
+static void intake_screen(struct hane_ui *ui)
+{
+	hane_db *db = hane_ui_db(ui);
+	struct intake_ctx *x = calloc(1, sizeof *x);
+	struct hane_ui_field fields[N__COUNT];
+	struct hane_ui_form_view v;
+	int rc;
+
+	if (!x)
+		return;
+	if ((rc = hane_foodbank_branch_each(db, add_branch, &x->branches))) {
+		hane_ui_error_rc(ui, rc);
+		free(x);
+		return;
+	}
+	for (int i = 0; i < NCATS; i++)
+		x->cats[i] = hane_fb_category_label(category_codes[i]);
+	intake_fields(x, fields);
 	memset(&v, 0, sizeof v);
 	v.title = hane_msg(HANE_M_FB_UI_MENU_INTAKE);
 	v.fields = fields;
@@ -513,25 +540,7 @@ static void intake_screen(struct hane_ui *ui)
 
 		if (!f)
 			break;
-		hane_ui_form_set(f, N_DATE,
-				 hane_date_format(today, hane_today(today)));
-		if (hane_foodbank_last_donation(db, &last) == 0 &&
-		    last.nitems > 0) {
-			hane_ui_form_set_choice(
-				f, N_BRANCH,
-				find_choice(&x->branches, last.branch_id));
-			hane_ui_form_set(f, N_DATE,
-					 hane_date_format(today, last.date));
-			hane_ui_form_set(f, N_DONOR, last.donor_name);
-			for (int i = 0; i < NCATS; i++)
-				if (!strcmp(category_codes[i],
-					    last.items[0].category))
-					hane_ui_form_set_choice(f, N_CATEGORY,
-								i);
-			for (int i = 0; i < NUNITS; i++)
-				if (!strcmp(unit_codes[i], last.items[0].unit))
-					hane_ui_form_set_choice(f, N_UNIT, i);
-		}
+		intake_prefill(db, x, f);
 		hane_ui_form_set_clean(f);
 		saved = hane_ui_form_run(ui, f);
 		hane_ui_form_free(f);
