@@ -79,6 +79,34 @@ static int too_large(void)
 	return HANE_EINVAL;
 }
 
+/* The lira part, num up to end: plain digits, or (grouped) 1-3 digits
+ * then groups of ".ddd". */
+static int parse_lira(const char *num, const char *end, bool grouped,
+		      int64_t *lira)
+{
+	int group = 0;
+
+	*lira = 0;
+	for (const char *q = num; q < end; q++) {
+		if (*q == '.') {
+			if ((q == num) || (group > 3) ||
+			    (q != num + group && group != 3))
+				return invalid();
+			group = 0;
+			continue;
+		}
+		if (*lira > (INT64_MAX / 100 - (*q - '0')) / 10)
+			return too_large();
+		*lira = *lira * 10 + (*q - '0');
+		group++;
+	}
+	if (grouped && group != 3)
+		return invalid();
+	if (end == num)
+		return invalid();
+	return 0;
+}
+
 int hane_money_parse(int64_t *kurus, const char *s)
 {
 	const char *p, *num, *end, *comma = NULL, *last_dot = NULL;
@@ -86,6 +114,7 @@ int hane_money_parse(int64_t *kurus, const char *s)
 	int dots = 0, decimals = 0;
 	const char *int_end, *frac = NULL;
 	int64_t lira = 0, sub = 0;
+	int rc;
 
 	if (!s)
 		return invalid();
@@ -137,29 +166,8 @@ int hane_money_parse(int64_t *kurus, const char *s)
 		}
 	}
 
-	/* The lira part: plain digits, or 1-3 digits then groups of ".ddd". */
-	{
-		int group = 0;
-		bool grouped = dots > 0;
-
-		for (const char *q = num; q < int_end; q++) {
-			if (*q == '.') {
-				if ((q == num) || (group > 3) ||
-				    (q != num + group && group != 3))
-					return invalid();
-				group = 0;
-				continue;
-			}
-			if (lira > (INT64_MAX / 100 - (*q - '0')) / 10)
-				return too_large();
-			lira = lira * 10 + (*q - '0');
-			group++;
-		}
-		if (grouped && group != 3)
-			return invalid();
-		if (int_end == num)
-			return invalid();
-	}
+	if ((rc = parse_lira(num, int_end, dots > 0, &lira)) != 0)
+		return rc;
 	if (frac) {
 		sub = (frac[0] - '0') * 10;
 		if (decimals == 2)

@@ -907,24 +907,54 @@ int hane_store_temp_dir(const char *dir)
 	return 0;
 }
 
+/* A file to open must exist unless it may be created, and be no folder. */
+static int check_path(const char *path, unsigned flags)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		if (!(flags & HANE_OPEN_CREATE) || errno != ENOENT) {
+			hane_error_set(hane_msg(HANE_M_DB_MISSING), path);
+			return HANE_EIO;
+		}
+	} else if (S_ISDIR(sb.st_mode)) {
+		hane_error_set(hane_msg(HANE_M_DB_NOT_SQLITE), path);
+		return HANE_ENOTDB;
+	}
+	return 0;
+}
+
+static int set_pragmas(hane_db *db, bool memory)
+{
+	int rc;
+
+	if (!memory && !db->readonly) {
+		/* WAL with synchronous=FULL: the WAL is synced at every commit,
+		 * so a save staff were told of survives a power cut. NORMAL
+		 * syncs only at checkpoints and lost up to ~70 acknowledged
+		 * saves in the power-cut test (never corruption); FULL costs
+		 * about 0.3 ms a save on the test machine's disk. */
+		rc = hane_store_exec(db, "PRAGMA journal_mode=WAL");
+		if (rc)
+			return rc;
+	}
+	/* temp_store stays at its default (files): the sort of a whole-
+	 * registry export then needs a few MB, not 190 MB of RAM. */
+	return hane_store_exec(db, "PRAGMA synchronous=FULL;"
+				   "PRAGMA foreign_keys=ON;"
+				   "PRAGMA cache_size=-32000");
+}
+
 int hane_store_open(hane_db **out, const char *path, unsigned flags)
 {
 	hane_db *db;
 	bool memory = strcmp(path, ":memory:") == 0;
 	int oflags = SQLITE_OPEN_NOMUTEX;
-	struct stat sb;
 	int rc;
 
 	*out = NULL;
-	if (!memory && stat(path, &sb) != 0) {
-		if (!(flags & HANE_OPEN_CREATE) || errno != ENOENT) {
-			hane_error_set(hane_msg(HANE_M_DB_MISSING), path);
-			return HANE_EIO;
-		}
-	} else if (!memory && S_ISDIR(sb.st_mode)) {
-		hane_error_set(hane_msg(HANE_M_DB_NOT_SQLITE), path);
-		return HANE_ENOTDB;
-	}
+	if (!memory && (rc = check_path(path, flags)) != 0)
+		return rc;
 	db = calloc(1, sizeof *db);
 	if (!db)
 		return HANE_ENOMEM;
@@ -964,24 +994,9 @@ int hane_store_open(hane_db **out, const char *path, unsigned flags)
 		rc = HANE_EREADONLY;
 		goto fail;
 	}
-	if (!memory && !db->readonly) {
-		/* WAL with synchronous=FULL: the WAL is synced at every commit,
-		 * so a save staff were told of survives a power cut. NORMAL
-		 * syncs only at checkpoints and lost up to ~70 acknowledged
-		 * saves in the power-cut test (never corruption); FULL costs
-		 * about 0.3 ms a save on the test machine's disk. */
-		rc = hane_store_exec(db, "PRAGMA journal_mode=WAL");
-		if (rc)
-			goto fail;
-	}
-	/* temp_store stays at its default (files): the sort of a whole-
-	 * registry export then needs a few MB, not 190 MB of RAM. */
-	rc = hane_store_exec(db, "PRAGMA synchronous=FULL;"
-				 "PRAGMA foreign_keys=ON;"
-				 "PRAGMA cache_size=-32000");
-	if (rc)
-		goto fail;
-	rc = migrate(db);
+	rc = set_pragmas(db, memory);
+	if (rc == 0)
+		rc = migrate(db);
 	if (rc)
 		goto fail;
 	*out = db;
