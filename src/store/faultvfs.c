@@ -138,36 +138,6 @@ static int v_access(sqlite3_vfs *vfs, const char *name, int flags, int *out)
 	return real_vfs->xAccess(real_vfs, name, flags, out);
 }
 
-static int v_full(sqlite3_vfs *vfs, const char *name, int n, char *out)
-{
-	return real_vfs->xFullPathname(real_vfs, name, n, out);
-}
-
-static int v_random(sqlite3_vfs *vfs, int n, char *out)
-{
-	return real_vfs->xRandomness(real_vfs, n, out);
-}
-
-static int v_sleep(sqlite3_vfs *vfs, int us)
-{
-	return real_vfs->xSleep(real_vfs, us);
-}
-
-static int v_time(sqlite3_vfs *vfs, double *out)
-{
-	return real_vfs->xCurrentTime(real_vfs, out);
-}
-
-static int v_error(sqlite3_vfs *vfs, int n, char *out)
-{
-	return real_vfs->xGetLastError(real_vfs, n, out);
-}
-
-static int v_time64(sqlite3_vfs *vfs, sqlite3_int64 *out)
-{
-	return real_vfs->xCurrentTimeInt64(real_vfs, out);
-}
-
 int hane_testing_fault_install(void)
 {
 	fault_budget = -1;
@@ -180,26 +150,11 @@ int hane_testing_fault_install(void)
 	real_vfs = sqlite3_vfs_find(NULL);
 	if (!real_vfs)
 		return HANE_EINTERNAL;
-	memset(&fault_vfs, 0, sizeof fault_vfs);
-	fault_vfs.iVersion = 2;
-	fault_vfs.szOsFile =
-		(int)sizeof(struct fault_file) + real_vfs->szOsFile;
-	fault_vfs.mxPathname = real_vfs->mxPathname;
-	fault_vfs.zName = "hane-fault";
+	shim_vfs_init(&fault_vfs, real_vfs, "hane-fault",
+		      (int)sizeof(struct fault_file));
 	fault_vfs.xOpen = v_open;
 	fault_vfs.xDelete = v_delete;
 	fault_vfs.xAccess = v_access;
-	fault_vfs.xFullPathname = v_full;
-	fault_vfs.xRandomness = v_random;
-	fault_vfs.xSleep = v_sleep;
-	fault_vfs.xCurrentTime = v_time;
-	fault_vfs.xGetLastError = v_error;
-	fault_vfs.xCurrentTimeInt64 = v_time64;
-	/* Extensions are not the shim's business: the real VFS's own. */
-	fault_vfs.xDlOpen = real_vfs->xDlOpen;
-	fault_vfs.xDlError = real_vfs->xDlError;
-	fault_vfs.xDlSym = real_vfs->xDlSym;
-	fault_vfs.xDlClose = real_vfs->xDlClose;
 	if (sqlite3_vfs_register(&fault_vfs, 1) != SQLITE_OK) {
 		real_vfs = NULL;
 		return HANE_EINTERNAL;

@@ -512,36 +512,6 @@ static int v_access(sqlite3_vfs *vfs, const char *name, int flags, int *out)
 	return real_vfs->xAccess(real_vfs, name, flags, out);
 }
 
-static int v_full(sqlite3_vfs *vfs, const char *name, int n, char *out)
-{
-	return real_vfs->xFullPathname(real_vfs, name, n, out);
-}
-
-static int v_random(sqlite3_vfs *vfs, int n, char *out)
-{
-	return real_vfs->xRandomness(real_vfs, n, out);
-}
-
-static int v_sleep(sqlite3_vfs *vfs, int us)
-{
-	return real_vfs->xSleep(real_vfs, us);
-}
-
-static int v_time(sqlite3_vfs *vfs, double *out)
-{
-	return real_vfs->xCurrentTime(real_vfs, out);
-}
-
-static int v_error(sqlite3_vfs *vfs, int n, char *out)
-{
-	return real_vfs->xGetLastError(real_vfs, n, out);
-}
-
-static int v_time64(sqlite3_vfs *vfs, sqlite3_int64 *out)
-{
-	return real_vfs->xCurrentTimeInt64(real_vfs, out);
-}
-
 /* ---- Public -------------------------------------------------------------- */
 
 int hane_testing_power_install(void)
@@ -558,25 +528,11 @@ int hane_testing_power_install(void)
 			real_vfs = sqlite3_vfs_find(NULL);
 		if (!real_vfs)
 			return HANE_EINTERNAL;
-		memset(&power_vfs, 0, sizeof power_vfs);
-		power_vfs.iVersion = 2;
-		power_vfs.szOsFile =
-			(int)sizeof(struct power_file) + real_vfs->szOsFile;
-		power_vfs.mxPathname = real_vfs->mxPathname;
-		power_vfs.zName = "hane-power";
+		shim_vfs_init(&power_vfs, real_vfs, "hane-power",
+			      (int)sizeof(struct power_file));
 		power_vfs.xOpen = v_open;
 		power_vfs.xDelete = v_delete;
 		power_vfs.xAccess = v_access;
-		power_vfs.xFullPathname = v_full;
-		power_vfs.xRandomness = v_random;
-		power_vfs.xSleep = v_sleep;
-		power_vfs.xCurrentTime = v_time;
-		power_vfs.xGetLastError = v_error;
-		power_vfs.xCurrentTimeInt64 = v_time64;
-		power_vfs.xDlOpen = real_vfs->xDlOpen;
-		power_vfs.xDlError = real_vfs->xDlError;
-		power_vfs.xDlSym = real_vfs->xDlSym;
-		power_vfs.xDlClose = real_vfs->xDlClose;
 	}
 	if (sqlite3_vfs_register(&power_vfs, 1) != SQLITE_OK)
 		return HANE_EINTERNAL;

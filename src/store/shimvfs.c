@@ -1,5 +1,6 @@
 /* The pass-through methods shared by the test VFS shims (shimvfs.h). */
 #include <stddef.h>
+#include <string.h>
 
 #include "shimvfs.h"
 
@@ -101,4 +102,60 @@ int shim_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
 	(void)off;
 	(void)p;
 	return SQLITE_OK;
+}
+
+/* ---- The VFS's own methods ---------------------------------------------- */
+
+#define REAL(vfs) ((sqlite3_vfs *)(vfs)->pAppData)
+
+static int v_full(sqlite3_vfs *vfs, const char *name, int n, char *out)
+{
+	return REAL(vfs)->xFullPathname(REAL(vfs), name, n, out);
+}
+
+static int v_random(sqlite3_vfs *vfs, int n, char *out)
+{
+	return REAL(vfs)->xRandomness(REAL(vfs), n, out);
+}
+
+static int v_sleep(sqlite3_vfs *vfs, int us)
+{
+	return REAL(vfs)->xSleep(REAL(vfs), us);
+}
+
+static int v_time(sqlite3_vfs *vfs, double *out)
+{
+	return REAL(vfs)->xCurrentTime(REAL(vfs), out);
+}
+
+static int v_error(sqlite3_vfs *vfs, int n, char *out)
+{
+	return REAL(vfs)->xGetLastError(REAL(vfs), n, out);
+}
+
+static int v_time64(sqlite3_vfs *vfs, sqlite3_int64 *out)
+{
+	return REAL(vfs)->xCurrentTimeInt64(REAL(vfs), out);
+}
+
+void shim_vfs_init(sqlite3_vfs *vfs, sqlite3_vfs *real, const char *name,
+		   int sz)
+{
+	memset(vfs, 0, sizeof *vfs);
+	vfs->iVersion = 2;
+	vfs->szOsFile = sz + real->szOsFile;
+	vfs->mxPathname = real->mxPathname;
+	vfs->zName = name;
+	vfs->pAppData = real;
+	vfs->xFullPathname = v_full;
+	vfs->xRandomness = v_random;
+	vfs->xSleep = v_sleep;
+	vfs->xCurrentTime = v_time;
+	vfs->xGetLastError = v_error;
+	vfs->xCurrentTimeInt64 = v_time64;
+	/* Extensions are not a shim's business: the real VFS's own. */
+	vfs->xDlOpen = real->xDlOpen;
+	vfs->xDlError = real->xDlError;
+	vfs->xDlSym = real->xDlSym;
+	vfs->xDlClose = real->xDlClose;
 }

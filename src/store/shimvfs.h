@@ -36,4 +36,10 @@ int shim_shm_unmap(sqlite3_file *f, int del);
 int shim_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **pp);
 int shim_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p);
 
+/* Fills vfs as a shim named name over real (kept in pAppData) for files
+ * of sz bytes: every method but xOpen, xDelete and xAccess, which the
+ * shim sets, passes through to real. */
+void shim_vfs_init(sqlite3_vfs *vfs, sqlite3_vfs *real, const char *name,
+		   int sz);
+
 #endif
