@@ -43,7 +43,7 @@
 	F(tckn, HANE_FT_TCKN, "tckn", "TC Kimlik No", "TC ID No",               \
 	  "TC Kimlik|TC Kimlik Numarası|TC No|TCKN|TCKNO|TC|Kimlik No|"        \
 	  "Kimlik Numarası|National Id|Identity No",                            \
-	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                                \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL | HANE_FF_MASKED)               \
 	F(first_name, HANE_FT_TEXT, "first", "Ad", "First name",                \
 	  "Adı|İsim|Adi|First Name|Given Name",                                 \
 	  HANE_FF_REQUIRED | HANE_FF_PERSONAL)                                  \
@@ -65,36 +65,38 @@
 	  HANE_FF_EMPTY_NULL)                                                   \
 	F(chronic_illness, HANE_FT_TEXT, "chronic", "Kronik Hastalık",          \
 	  "Chronic illness", "Kronik Hastalığı|Hastalık|Chronic Illness",       \
-	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                                \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL | HANE_FF_MASKED)               \
 	F(phone, HANE_FT_PHONE, "phone", "Telefon", "Phone",                    \
 	  "Cep Tel|Cep Telefonu|Cep|GSM|Tel|Telefon No|Phone|Mobile",           \
-	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL | HANE_FF_MASKED)
 
 /* A household's: its address and phone are personal (they place its
  * members). head_id is set by the model (hane_household_set_head). */
 #define HANE_HOUSEHOLD_FIELDS(F)                                               \
 	F(head_id, HANE_FT_REF, NULL, "Hane Reisi", "Head", NULL,              \
-	  HANE_FF_READONLY)                                                    \
+	  HANE_FF_READONLY | HANE_FF_NOCSV)                                    \
+	F(phone, HANE_FT_PHONE, "phone", "Hane Telefonu", "Household phone",   \
+	  "Ev Telefonu|Household Phone|Home Phone",                            \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL | HANE_FF_MASKED)              \
 	F(mahalle, HANE_FT_TEXT, "mahalle", "Mahalle", "Neighbourhood",        \
 	  "Mah|Mahallesi|Neighbourhood|Neighborhood", HANE_FF_EMPTY_NULL)      \
 	F(street, HANE_FT_TEXT, "street", "Adres", "Address",                  \
 	  "Açık Adres|Cadde Sokak|Sokak|Address|Street",                       \
-	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                               \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL | HANE_FF_MASKED)              \
 	F(building, HANE_FT_TEXT, "building", "Bina No", "Building",           \
 	  "Dış Kapı No|Kapı No|Bina|Building",                                 \
-	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                               \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL | HANE_FF_MASKED)              \
 	F(door, HANE_FT_TEXT, "door", "Daire No", "Door",                      \
-	  "İç Kapı No|Daire|Door|Flat", HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL) \
-	F(phone, HANE_FT_PHONE, "phone", "Hane Telefonu", "Household phone",   \
-	  "Ev Telefonu|Household Phone|Home Phone",                            \
-	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)                               \
+	  "İç Kapı No|Daire|Door|Flat",                                        \
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL | HANE_FF_MASKED)              \
 	F(income_kurus, HANE_FT_MONEY, "income", "Aylık Gelir (TL)",           \
 	  "Monthly income",                                                    \
 	  "Aylık Gelir|Gelir|Hane Geliri|Monthly Income|Income", 0)            \
-	F(status, HANE_FT_TEXT, "status", "Durum", "Status", NULL, 0)          \
+	F(status, HANE_FT_TEXT, "status", "Durum", "Status", NULL,             \
+	  HANE_FF_NOCSV)                                                       \
 	F(notes, HANE_FT_TEXT, "notes", "Notlar", "Notes",                     \
 	  "Not|Açıklama|Notes|Note|Remarks",                                   \
-	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL)
+	  HANE_FF_PERSONAL | HANE_FF_EMPTY_NULL | HANE_FF_MASKED)
 
 /* The descriptors (hane/record.h) of the two records. */
 extern const struct hane_rdef hane_person_rdef;

@@ -54,6 +54,11 @@ enum hane_fflag {
 					 retention counts it as a service */
 	HANE_FF_EMPTY_NULL = 1u << 3, /* "" / 0 / -1 is stored as NULL */
 	HANE_FF_READONLY = 1u << 4,   /* shown, never written by save */
+	HANE_FF_MASKED = 1u << 5,     /* masked in outputs for a role that
+					 may not see it in full (exports):
+					 TC Kimlik No and phones in part,
+					 text as "***" */
+	HANE_FF_NOCSV = 1u << 6,      /* not a column of exports/imports */
 };
 
 /* One field of a record: the column is also the struct member. */
@@ -96,7 +101,7 @@ struct hane_fdef {
 	 (tr),                                                                 \
 	 (en),                                                                 \
 	 NULL,                                                                 \
-	 HANE_FF_READONLY,                                                     \
+	 HANE_FF_READONLY | HANE_FF_NOCSV,                                     \
 	 (expr)},
 
 /* A column known only to retention and merge: a table whose unit has not
@@ -183,6 +188,14 @@ int hane_record_save(hane_db *db, const struct hane_rdef *def, void *rec,
 int hane_record_save_with(hane_db *db, const struct hane_rdef *def, void *rec,
 			  const struct hane_field *more, size_t nmore,
 			  int *changed) HANE_WARN_UNUSED;
+
+/* One field's value in rec as save writes it (named by its column), and
+ * column col of a statement's row read into rec's member: for a model
+ * that keeps copies of a record in columns of its own (a merge's a_…,
+ * b_… copies of two persons). */
+struct hane_field hane_record_value(const struct hane_fdef *f, const void *rec);
+void hane_record_column(const struct hane_fdef *f, void *rec, hane_stmt *st,
+			int col);
 
 /* ---- The registry (src/units/records.c, fed by src/units/records.def) ---- */
 

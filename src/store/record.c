@@ -120,21 +120,23 @@ static void read_row(const struct hane_rdef *def, hane_stmt *st, void *out)
 		snprintf(member(out, def->updated_by), 64, "%s",
 			 hane_stmt_text(st, col++));
 	}
-	for (size_t i = 0; i < def->nfields; i++, col++) {
-		const struct hane_fdef *f = &def->fields[i];
-		void *p = member(out, f->offset);
-		bool null = hane_stmt_is_null(st, col);
+	for (size_t i = 0; i < def->nfields; i++, col++)
+		hane_record_column(&def->fields[i], out, st, col);
+}
 
-		if (is_text(f->type)) {
-			snprintf(p, f->size, "%s", hane_stmt_text(st, col));
-		} else if (null && (f->type == HANE_FT_MONEY ||
-				    (f->type == HANE_FT_INT &&
-				     (f->flags & HANE_FF_EMPTY_NULL)))) {
-			int_set(p, f->size, -1);
-		} else {
-			int_set(p, f->size, hane_stmt_int(st, col));
-		}
-	}
+void hane_record_column(const struct hane_fdef *f, void *rec, hane_stmt *st,
+			int col)
+{
+	void *p = member(rec, f->offset);
+
+	if (is_text(f->type))
+		snprintf(p, f->size, "%s", hane_stmt_text(st, col));
+	else if (hane_stmt_is_null(st, col) &&
+		 (f->type == HANE_FT_MONEY ||
+		  (f->type == HANE_FT_INT && (f->flags & HANE_FF_EMPTY_NULL))))
+		int_set(p, f->size, -1);
+	else
+		int_set(p, f->size, hane_stmt_int(st, col));
 }
 
 int hane_record_each(hane_db *db, const struct hane_rdef *def, const char *tail,
@@ -218,13 +220,13 @@ int hane_record_get(hane_db *db, const struct hane_rdef *def, int64_t id,
 }
 
 /* The value of field f of rec, as store writes it. */
-static struct hane_field field_of(const struct hane_fdef *f, void *rec)
+struct hane_field hane_record_value(const struct hane_fdef *f, const void *rec)
 {
-	void *p = member(rec, f->offset);
+	const char *p = (const char *)rec + f->offset;
 	struct hane_field v = {f->column, HANE_V_NULL, NULL, 0};
 
 	if (is_text(f->type)) {
-		if (*(const char *)p || !(f->flags & HANE_FF_EMPTY_NULL)) {
+		if (*p || !(f->flags & HANE_FF_EMPTY_NULL)) {
 			v.type = HANE_V_TEXT;
 			v.text = p;
 		}
@@ -262,7 +264,7 @@ int hane_record_save_with(hane_db *db, const struct hane_rdef *def, void *rec,
 	for (size_t i = 0; i < def->nfields; i++)
 		if (!(def->fields[i].flags & HANE_FF_READONLY) &&
 		    !def->fields[i].expr)
-			f[n++] = field_of(&def->fields[i], rec);
+			f[n++] = hane_record_value(&def->fields[i], rec);
 	for (size_t i = 0; i < nmore; i++)
 		f[n++] = more[i];
 	id = member(rec, def->id);

@@ -22,30 +22,10 @@
 #include "hane/perm.h"
 #include "hane/reports.h"
 
-/* The columns, in the order written; titles the importer knows. */
-static const struct {
-	const char *title;
-	enum hane_csv_kind kind;
-} columns[] = {
-	{"Hane No", HANE_CSV_NUMBER},
-	{"TC Kimlik No", HANE_CSV_ID},
-	{"Ad", HANE_CSV_TEXT},
-	{"Soyad", HANE_CSV_TEXT},
-	{"Doğum Tarihi", HANE_CSV_DATE},
-	{"Cinsiyet", HANE_CSV_TEXT},
-	{"Yakınlık", HANE_CSV_TEXT},
-	{"Engel Oranı", HANE_CSV_NUMBER},
-	{"Kronik Hastalık", HANE_CSV_TEXT},
-	{"Telefon", HANE_CSV_ID},
-	{"Hane Telefonu", HANE_CSV_ID},
-	{"Mahalle", HANE_CSV_TEXT},
-	{"Adres", HANE_CSV_TEXT},
-	{"Bina No", HANE_CSV_TEXT},
-	{"Daire No", HANE_CSV_TEXT},
-	{"Aylık Gelir (TL)", HANE_CSV_MONEY},
-	{"Notlar", HANE_CSV_TEXT},
-};
-#define NCOLS (sizeof columns / sizeof columns[0])
+/* The columns, in the order written, are the person's fields then the
+ * household's (hane/households.h) but those marked HANE_FF_NOCSV; each
+ * titled by its label, which the importer knows. A field marked
+ * HANE_FF_MASKED is masked unless the export is unmasked. */
 
 /* v as this export may write it: in full, or "***" when it holds
  * anything. */
@@ -54,109 +34,132 @@ static const char *masked_text(const char *v, bool unmasked)
 	return unmasked || !*v ? v : "***";
 }
 
-static const char export_sql[] =
-	"SELECT h.id, p.tckn, p.first_name, p.last_name, p.birth_date,"
-	" p.sex, p.relation, p.disability_pct, p.chronic_illness, p.phone,"
-	" h.phone, h.mahalle, h.street, h.building, h.door, h.income_kurus,"
-	" h.notes"
-	" FROM person p JOIN household h ON h.id = p.household_id"
-	" ORDER BY h.id, p.id <> h.head_id, p.id";
+static void put_titles(hane_csv_writer *w, const struct hane_rdef *d)
+{
+	for (size_t i = 0; i < d->nfields; i++)
+		if (!(d->fields[i].flags & HANE_FF_NOCSV))
+			hane_csv_put(w, d->fields[i].label_tr, HANE_CSV_TEXT);
+}
+
+/* Field f of rec, as written: numbers plain ("" when unknown), dates as
+ * Excel in Turkey reads them (04.01.1950) or ISO for programs (the
+ * importer takes both), phones in the national form "0532 123 45 67" (a
+ * leading zero and spaces keep it text for every spreadsheet), money as
+ * 1234.50, a relation by its label. */
+static void put_field(hane_csv_writer *w, const struct hane_fdef *f,
+		      const void *rec, bool excel, bool unmasked)
+{
+	const char *p = (const char *)rec + f->offset;
+	bool mask = !unmasked && (f->flags & HANE_FF_MASKED);
+	char buf[64] = "";
+	int64_t k;
+
+	switch (f->type) {
+	case HANE_FT_INT:
+	case HANE_FT_REF:
+		k = f->size == sizeof(int) ? *(const int *)p
+					   : *(const int64_t *)p;
+		if (k >= 0)
+			snprintf(buf, sizeof buf, "%lld", (long long)k);
+		hane_csv_put(w, buf, HANE_CSV_NUMBER);
+		return;
+	case HANE_FT_MONEY:
+		k = *(const int64_t *)p;
+		if (k >= 0)
+			snprintf(buf, sizeof buf, "%lld.%02lld",
+				 (long long)k / 100, (long long)k % 100);
+		hane_csv_put(w, buf, HANE_CSV_MONEY);
+		return;
+	case HANE_FT_TCKN:
+		if (mask)
+			hane_tckn_mask(buf, sizeof buf, p);
+		else
+			snprintf(buf, sizeof buf, "%s", p);
+		hane_csv_put(w, buf, HANE_CSV_ID);
+		return;
+	case HANE_FT_DATE:
+		if (excel)
+			hane_date_format(buf, p);
+		else
+			snprintf(buf, sizeof buf, "%s", p);
+		hane_csv_put(w, buf, HANE_CSV_DATE);
+		return;
+	case HANE_FT_PHONE:
+		hane_phone_format(buf, sizeof buf, p, mask);
+		hane_csv_put(w, buf, HANE_CSV_ID);
+		return;
+	default:
+		if (strcmp(f->column, "relation") == 0)
+			p = hane_relation_label(p);
+		hane_csv_put(w, masked_text(p, !mask), HANE_CSV_TEXT);
+		return;
+	}
+}
+
+static void put_fields(hane_csv_writer *w, const struct hane_rdef *d,
+		       const void *rec, bool excel, bool unmasked)
+{
+	for (size_t i = 0; i < d->nfields; i++)
+		if (!(d->fields[i].flags & HANE_FF_NOCSV))
+			put_field(w, &d->fields[i], rec, excel, unmasked);
+}
+
+struct walk {
+	hane_db *db;
+	hane_csv_writer *w;
+	bool excel, unmasked;
+	struct hane_household h; /* of the rows being written */
+	int64_t n;
+};
+
+static int put_row(const void *rec, void *arg)
+{
+	const struct hane_person *p = rec;
+	struct walk *k = arg;
+	int rc;
+
+	if (k->h.id != p->household_id &&
+	    (rc = hane_record_get(k->db, &hane_household_rdef, p->household_id,
+				  &k->h)))
+		return rc;
+	put_fields(k->w, &hane_person_rdef, p, k->excel, k->unmasked);
+	put_fields(k->w, &hane_household_rdef, &k->h, k->excel, k->unmasked);
+	if ((rc = hane_csv_endrow(k->w)))
+		return rc;
+	k->n++;
+	return 0;
+}
 
 int hane_households_export(hane_db *db, FILE *fp, unsigned flags, int64_t *rows)
 {
-	bool excel = flags & HANE_CSV_EXCEL;
-	bool unmasked = flags & HANE_OUT_UNMASKED;
-	hane_csv_writer *w = NULL;
-	hane_stmt *st = NULL;
+	struct walk k = {.db = db,
+			 .excel = flags & HANE_CSV_EXCEL,
+			 .unmasked = flags & HANE_OUT_UNMASKED};
 	int64_t n = 0;
-	size_t i;
 	int rc;
 
 	if (rows)
 		*rows = 0;
 	if ((rc = hane_can(db, HANE_ACT_EXPORT)) ||
 	    (rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) ||
-	    (unmasked && (rc = hane_can(db, HANE_ACT_EXPORT_UNMASKED))))
+	    (k.unmasked && (rc = hane_can(db, HANE_ACT_EXPORT_UNMASKED))))
 		return rc;
 	flags &= ~HANE_OUT_UNMASKED; /* the writer's flags only */
-	if ((rc = hane_stmt_prepare(db, &st, export_sql)))
+	if ((rc = hane_csv_writer_open(&k.w, fp, flags)))
 		return rc;
-	if ((rc = hane_csv_writer_open(&w, fp, flags)))
+	hane_csv_writer_sheet(k.w, "Haneler");
+	put_titles(k.w, &hane_person_rdef);
+	put_titles(k.w, &hane_household_rdef);
+	if ((rc = hane_csv_endrow(k.w)))
 		goto done;
-	hane_csv_writer_sheet(w, "Haneler");
-	for (i = 0; i < NCOLS; i++)
-		hane_csv_put(w, columns[i].title, HANE_CSV_TEXT);
-	if ((rc = hane_csv_endrow(w)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		char buf[8][64];
-
-		snprintf(buf[0], sizeof buf[0], "%lld",
-			 (long long)hane_stmt_int(st, 0));
-		hane_csv_put(w, buf[0], HANE_CSV_NUMBER);
-		if (unmasked)
-			snprintf(buf[6], sizeof buf[6], "%s",
-				 hane_stmt_text(st, 1));
-		else
-			hane_tckn_mask(buf[6], sizeof buf[6],
-				       hane_stmt_text(st, 1));
-		hane_csv_put(w, buf[6], HANE_CSV_ID);
-		hane_csv_put(w, hane_stmt_text(st, 2), HANE_CSV_TEXT);
-		hane_csv_put(w, hane_stmt_text(st, 3), HANE_CSV_TEXT);
-		/* Excel in Turkey reads 04.01.1950 as a date; programs
-		 * prefer ISO. The importer takes both. */
-		if (excel)
-			hane_date_format(buf[1], hane_stmt_text(st, 4));
-		else
-			snprintf(buf[1], sizeof buf[1], "%s",
-				 hane_stmt_text(st, 4));
-		hane_csv_put(w, buf[1], HANE_CSV_DATE);
-		hane_csv_put(w, hane_stmt_text(st, 5), HANE_CSV_TEXT);
-		hane_csv_put(w, hane_relation_label(hane_stmt_text(st, 6)),
-			     HANE_CSV_TEXT);
-		buf[2][0] = '\0';
-		if (!hane_stmt_is_null(st, 7))
-			snprintf(buf[2], sizeof buf[2], "%lld",
-				 (long long)hane_stmt_int(st, 7));
-		hane_csv_put(w, buf[2], HANE_CSV_NUMBER);
-		hane_csv_put(w, masked_text(hane_stmt_text(st, 8), unmasked),
-			     HANE_CSV_TEXT);
-		/* National form "0532 123 45 67": a leading zero and spaces
-		 * keep it text for every spreadsheet. */
-		hane_phone_format(buf[3], sizeof buf[3], hane_stmt_text(st, 9),
-				  !unmasked);
-		hane_csv_put(w, buf[3], HANE_CSV_ID);
-		hane_phone_format(buf[4], sizeof buf[4], hane_stmt_text(st, 10),
-				  !unmasked);
-		hane_csv_put(w, buf[4], HANE_CSV_ID);
-		hane_csv_put(w, hane_stmt_text(st, 11), HANE_CSV_TEXT);
-		hane_csv_put(w, masked_text(hane_stmt_text(st, 12), unmasked),
-			     HANE_CSV_TEXT);
-		hane_csv_put(w, masked_text(hane_stmt_text(st, 13), unmasked),
-			     HANE_CSV_TEXT);
-		hane_csv_put(w, masked_text(hane_stmt_text(st, 14), unmasked),
-			     HANE_CSV_TEXT);
-		buf[5][0] = '\0';
-		if (!hane_stmt_is_null(st, 15)) {
-			int64_t k = hane_stmt_int(st, 15);
-
-			snprintf(buf[5], sizeof buf[5], "%s%lld.%02lld",
-				 k < 0 ? "-" : "",
-				 (long long)(k < 0 ? -k : k) / 100,
-				 (long long)(k < 0 ? -k : k) % 100);
-		}
-		hane_csv_put(w, buf[5], HANE_CSV_MONEY);
-		hane_csv_put(w, masked_text(hane_stmt_text(st, 16), unmasked),
-			     HANE_CSV_TEXT);
-		if ((rc = hane_csv_endrow(w)))
-			goto done;
-		n++;
-	}
-	if (rc < 0)
-		goto done;
-	rc = 0;
+	/* Household by household, the head first. */
+	rc = hane_record_each(db, &hane_person_rdef,
+			      " JOIN household h ON h.id = t.household_id"
+			      " ORDER BY h.id, t.id <> h.head_id, t.id",
+			      NULL, put_row, &k);
+	n = k.n;
 done : {
-	int rc2 = hane_csv_writer_close(w);
+	int rc2 = hane_csv_writer_close(k.w);
 
 	if (!rc && rc2) {
 		hane_error_set(hane_msg(HANE_M_CSV_WRITE), "CSV",
@@ -164,7 +167,6 @@ done : {
 		rc = rc2;
 	}
 }
-	hane_stmt_finalize(st);
 	if (rows && !rc)
 		*rows = n;
 	return rc;

@@ -57,51 +57,86 @@ enum field {
 	F_UNKNOWN = -1,
 };
 
-/* The field names and the column titles each is known by (Turkish and
- * English, compared folded and without spaces). The first title is what
- * export writes. */
+/* The fields and the column titles each is known by (compared folded
+ * and without spaces). A field of the person or the household (rec 'p'
+ * or 'h', found by its CLI option) takes its name (its column, unless
+ * named here), its title (the label, which export writes) and the other
+ * titles from the field table in hane/households.h; the importer's own
+ * fields (a full name, the household's size) list theirs here. A plain
+ * field is text copied as given. */
 static const struct {
-	const char *name;
-	const char *titles;
+	const char *name; /* NULL: the field's column */
+	char rec;	  /* 'p' person, 'h' household, 0 the importer's */
+	const char *option;
+	bool plain;
+	const char *titles; /* the importer's fields only */
 } fields[F__COUNT] = {
-	[F_HOUSEHOLD] = {"household", "Hane No|Hane|Hane Numarası|Hane Kodu|"
-				      "Household|Household No|Household Id"},
-	[F_TCKN] = {"tckn", "TC Kimlik No|TC Kimlik|TC Kimlik Numarası|"
-			    "TC No|TCKN|TCKNO|TC|Kimlik No|Kimlik Numarası|"
-			    "National Id|Identity No"},
-	[F_FIRST] = {"first_name", "Ad|Adı|İsim|Adi|First Name|Given Name"},
-	[F_LAST] = {"last_name", "Soyad|Soyadı|Soyisim|Last Name|Surname|"
-				 "Family Name"},
-	[F_FULL] = {"full_name", "Ad Soyad|Adı Soyadı|İsim Soyisim|"
-				 "Ad ve Soyad|Adı ve Soyadı|Full Name|Name"},
-	[F_BIRTH] = {"birth_date", "Doğum Tarihi|Doğum T|D Tarihi|"
-				   "Birth Date|Date of Birth|DOB"},
-	[F_SEX] = {"sex", "Cinsiyet|Cinsiyeti|Sex|Gender"},
-	[F_RELATION] = {"relation", "Yakınlık|Yakınlık Derecesi|Yakınlığı|"
-				    "Hane Reisine Yakınlık|Relation|"
-				    "Relationship"},
-	[F_DISABILITY] = {"disability", "Engel Oranı|Engel Oranı (%)|"
-					"Engellilik Oranı|Engel|"
-					"Disability|Disability %"},
-	[F_CHRONIC] = {"chronic_illness", "Kronik Hastalık|Kronik Hastalığı|"
-					  "Hastalık|Chronic Illness"},
-	[F_PHONE] = {"phone", "Telefon|Cep Tel|Cep Telefonu|Cep|GSM|Tel|"
-			      "Telefon No|Phone|Mobile"},
-	[F_HH_PHONE] = {"household_phone", "Hane Telefonu|Ev Telefonu|"
-					   "Household Phone|Home Phone"},
-	[F_MAHALLE] = {"mahalle", "Mahalle|Mah|Mahallesi|Neighbourhood|"
-				  "Neighborhood"},
-	[F_STREET] = {"street", "Adres|Açık Adres|Cadde Sokak|Sokak|"
-				"Address|Street"},
-	[F_BUILDING] = {"building", "Bina No|Dış Kapı No|Kapı No|Bina|"
-				    "Building"},
-	[F_DOOR] = {"door", "Daire No|İç Kapı No|Daire|Door|Flat"},
-	[F_SIZE] = {"household_size", "Hane Nüfusu|Kişi Sayısı|Nüfus|"
-				      "Household Size"},
-	[F_INCOME] = {"income", "Aylık Gelir (TL)|Aylık Gelir|Gelir|"
-				"Hane Geliri|Monthly Income|Income"},
-	[F_NOTES] = {"notes", "Notlar|Not|Açıklama|Notes|Note|Remarks"},
+	[F_HOUSEHOLD] = {"household", 'p', "household", false, NULL},
+	[F_TCKN] = {NULL, 'p', "tckn", false, NULL},
+	[F_FIRST] = {NULL, 'p', "first", false, NULL},
+	[F_LAST] = {NULL, 'p', "last", false, NULL},
+	[F_FULL] = {"full_name", 0, NULL, false,
+		    "Ad Soyad|Adı Soyadı|İsim Soyisim|Ad ve Soyad|"
+		    "Adı ve Soyadı|Full Name|Name"},
+	[F_BIRTH] = {NULL, 'p', "birth", false, NULL},
+	[F_SEX] = {NULL, 'p', "sex", false, NULL},
+	[F_RELATION] = {NULL, 'p', "relation", false, NULL},
+	[F_DISABILITY] = {"disability", 'p', "disability", false, NULL},
+	[F_CHRONIC] = {NULL, 'p', "chronic", true, NULL},
+	[F_PHONE] = {NULL, 'p', "phone", false, NULL},
+	[F_HH_PHONE] = {"household_phone", 'h', "phone", false, NULL},
+	[F_MAHALLE] = {NULL, 'h', "mahalle", false, NULL},
+	[F_STREET] = {NULL, 'h', "street", true, NULL},
+	[F_BUILDING] = {NULL, 'h', "building", true, NULL},
+	[F_DOOR] = {NULL, 'h', "door", true, NULL},
+	[F_SIZE] = {"household_size", 0, NULL, false,
+		    "Hane Nüfusu|Kişi Sayısı|Nüfus|Household Size"},
+	[F_INCOME] = {"income", 'h', "income", false, NULL},
+	[F_NOTES] = {NULL, 'h', "notes", true, NULL},
 };
+
+/* The table's field behind f, or NULL for the importer's own (looked up
+ * once: an import asks a million times). */
+static const struct hane_fdef *field_def(int f)
+{
+	static const struct hane_fdef *defs[F__COUNT];
+	static bool ready;
+
+	if (!ready) {
+		for (int k = 0; k < F__COUNT; k++) {
+			const struct hane_rdef *d =
+				fields[k].rec == 'p'   ? &hane_person_rdef
+				: fields[k].rec == 'h' ? &hane_household_rdef
+						       : NULL;
+
+			for (size_t i = 0; d && i < d->nfields; i++)
+				if (d->fields[i].option &&
+				    strcmp(d->fields[i].option,
+					   fields[k].option) == 0)
+					defs[k] = &d->fields[i];
+		}
+		ready = true;
+	}
+	return defs[f];
+}
+
+static const char *field_name(int f)
+{
+	return fields[f].name ? fields[f].name : field_def(f)->column;
+}
+
+/* "Label|more titles" of field f into out. */
+static const char *field_titles(char *out, size_t outsz, int f)
+{
+	const struct hane_fdef *d = field_def(f);
+
+	if (!d)
+		snprintf(out, outsz, "%s", fields[f].titles);
+	else
+		snprintf(out, outsz, "%s%s%s", d->label_tr,
+			 d->titles ? "|" : "", d->titles ? d->titles : "");
+	return out;
+}
 
 const char *const *hane_households_csv_fields(void)
 {
@@ -109,21 +144,20 @@ const char *const *hane_households_csv_fields(void)
 
 	if (!names[0]) {
 		for (int i = 0; i < F__COUNT; i++)
-			names[i] = fields[i].name;
+			names[i] = field_name(i);
 		names[F__COUNT] = "ignore";
 	}
 	return names;
 }
 
-/* Folded without spaces: "T.C. KİMLİK NO" and "tckimlikno" meet. */
 /* The first title of a field (what export writes). */
 static void field_title(char *out, size_t outsz, enum field f)
 {
-	const char *bar = strchr(fields[f].titles, '|');
-	size_t n = bar ? (size_t)(bar - fields[f].titles)
-		       : strlen(fields[f].titles);
+	char all[512];
+	const char *t = field_titles(all, sizeof all, f), *bar = strchr(t, '|');
+	size_t n = bar ? (size_t)(bar - t) : strlen(t);
 
-	snprintf(out, outsz, "%.*s", (int)n, fields[f].titles);
+	snprintf(out, outsz, "%.*s", (int)n, t);
 }
 
 /* A column title or field name → field. */
@@ -137,9 +171,10 @@ static int field_lookup(const char *title)
 	if (!strcmp(key, "ignore") || !strcmp(key, "yoksay"))
 		return F_IGNORE;
 	for (int f = 0; f < F__COUNT; f++) {
-		const char *t = fields[f].titles;
+		char all[512];
+		const char *t = field_titles(all, sizeof all, f);
 
-		hane_csv_title_key(cand, sizeof cand, fields[f].name);
+		hane_csv_title_key(cand, sizeof cand, field_name(f));
 		if (!strcmp(key, cand))
 			return f;
 		while (*t) {
@@ -527,9 +562,6 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 			 T(F_DISABILITY));
 		return HANE_EINVAL;
 	}
-	if (put(w->p.chronic_illness, sizeof w->p.chronic_illness, v[F_CHRONIC],
-		T(F_CHRONIC), why, whysz))
-		return HANE_EINVAL;
 	if (w->has[F_PHONE] && hane_phone_normalize(w->p.phone, v[F_PHONE]))
 		return bad(why, whysz, T(F_PHONE), hane_error_last());
 	if (w->has[F_HH_PHONE] &&
@@ -540,15 +572,14 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	if (w->has[F_MAHALLE] &&
 	    hane_mahalle_match(im->db, w->h.mahalle, v[F_MAHALLE]))
 		return bad(why, whysz, T(F_MAHALLE), hane_error_last());
-	if (put(w->h.street, sizeof w->h.street, v[F_STREET], T(F_STREET), why,
-		whysz) ||
-	    put(w->h.building, sizeof w->h.building, v[F_BUILDING],
-		T(F_BUILDING), why, whysz) ||
-	    put(w->h.door, sizeof w->h.door, v[F_DOOR], T(F_DOOR), why,
-		whysz) ||
-	    put(w->h.notes, sizeof w->h.notes, v[F_NOTES], T(F_NOTES), why,
-		whysz))
-		return HANE_EINVAL;
+	for (int f = 0; f < F__COUNT; f++) {
+		const struct hane_fdef *d = field_def(f);
+		char *to = fields[f].rec == 'p' ? (char *)&w->p : (char *)&w->h;
+
+		if (fields[f].plain &&
+		    put(to + d->offset, d->size, v[f], T(f), why, whysz))
+			return HANE_EINVAL;
+	}
 	if (w->has[F_SIZE]) {
 		char *end;
 		long n = strtol(v[F_SIZE], &end, 10);
@@ -616,6 +647,35 @@ static int reject_first(struct imp *im, const struct hane_csv_record *rec,
 	return reject(im, rec, why);
 }
 
+/* The text fields of record rec ('p' or 'h') that the file gives and
+ * that differ from old, copied into old: names, birth date, sex, phone,
+ * address, notes… (not the TC Kimlik No, the key, nor the relation or
+ * the household's phone, which have rules of their own). */
+static bool merge_text(void *old, const void *src, char rec,
+		       const struct row *w)
+{
+	bool ch = false;
+
+	for (int f = 0; f < F__COUNT; f++) {
+		const struct hane_fdef *d = field_def(f);
+		char *o;
+		const char *n;
+
+		if (fields[f].rec != rec || !w->has[f] || !d || f == F_TCKN ||
+		    f == F_RELATION || f == F_HH_PHONE ||
+		    !(d->type == HANE_FT_TEXT || d->type == HANE_FT_DATE ||
+		      d->type == HANE_FT_PHONE))
+			continue;
+		o = (char *)old + d->offset;
+		n = (const char *)src + d->offset;
+		if (strcmp(o, n)) {
+			strcpy(o, n);
+			ch = true;
+		}
+	}
+	return ch;
+}
+
 /* Fields of p that the file gives and that differ from old; copies them
  * into old. Empty cells never erase what is stored. */
 static bool merge_person(struct hane_person *old, const struct row *w)
@@ -623,17 +683,7 @@ static bool merge_person(struct hane_person *old, const struct row *w)
 	const struct hane_person *p = &w->p, *src = p;
 	bool ch = false;
 
-#define TXT(f, field)                                                          \
-	if (w->has[f] && strcmp(old->field, src->field)) {                     \
-		strcpy(old->field, src->field);                                \
-		ch = true;                                                     \
-	}
-	TXT(F_FIRST, first_name)
-	TXT(F_LAST, last_name)
-	TXT(F_BIRTH, birth_date)
-	TXT(F_SEX, sex)
-	TXT(F_CHRONIC, chronic_illness)
-	TXT(F_PHONE, phone)
+	ch = merge_text(old, src, 'p', w);
 	if (w->has[F_FULL] && !w->has[F_FIRST] &&
 	    (strcmp(old->first_name, p->first_name) ||
 	     strcmp(old->last_name, p->last_name))) {
@@ -659,17 +709,12 @@ static bool merge_household(struct hane_household *old, const struct row *w)
 	const struct hane_household *h = &w->h, *src = h;
 	bool ch = false;
 
-	TXT(F_MAHALLE, mahalle)
-	TXT(F_STREET, street)
-	TXT(F_BUILDING, building)
-	TXT(F_DOOR, door)
-	TXT(F_NOTES, notes)
+	ch = merge_text(old, src, 'h', w);
 	if ((w->has[F_HH_PHONE] || w->has[F_PHONE]) &&
 	    strcmp(old->phone, h->phone)) {
 		strcpy(old->phone, h->phone);
 		ch = true;
 	}
-#undef TXT
 	if (w->has[F_INCOME] && old->income_kurus != h->income_kurus) {
 		old->income_kurus = h->income_kurus;
 		ch = true;
