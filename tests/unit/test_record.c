@@ -259,6 +259,16 @@ static void test_registry(void **s)
 	assert_true(n > 3);
 	assert_ptr_equal(hane_record_by_table("test_club"), &club);
 	assert_null(hane_record_by_table("no_such_table"));
+	/* Every field a duplicates merge decides is a person's field (the
+	 * merge copies and restores it through the table). */
+	for (int f = 0; f < HANE_OV_MF__COUNT; f++) {
+		bool found = false;
+
+		for (size_t k = 0; k < hane_person_rdef.nfields; k++)
+			found |= strcmp(hane_person_rdef.fields[k].column,
+					hane_overview_merge_field_name(f)) == 0;
+		assert_true(found);
+	}
 	/* Every registered field is a plain column of its table's kind. */
 	for (size_t i = 0; (d = hane_record_def(i)); i++)
 		for (size_t k = 0; k < d->nfields; k++) {

@@ -31,67 +31,45 @@ int hane_overview_merge_field_parse(const char *name)
 	return -1;
 }
 
+/* The person's field a merge decides as f: the column of the same name
+ * in the person's field table (hane/households.h). */
+static const struct hane_fdef *field_def(int f)
+{
+	const struct hane_rdef *d = &hane_person_rdef;
+
+	for (size_t i = 0; f >= 0 && f < HANE_OV_MF__COUNT && i < d->nfields;
+	     i++)
+		if (strcmp(d->fields[i].column, field_names[f]) == 0)
+			return &d->fields[i];
+	return NULL;
+}
+
 /* The text of field f of p ("" when unknown), for comparing and logs. */
 static const char *field_text(const struct hane_person *p, int f, char *buf,
 			      size_t sz)
 {
-	switch (f) {
-	case HANE_OV_MF_TCKN:
-		return p->tckn;
-	case HANE_OV_MF_FIRST_NAME:
-		return p->first_name;
-	case HANE_OV_MF_LAST_NAME:
-		return p->last_name;
-	case HANE_OV_MF_BIRTH_DATE:
-		return p->birth_date;
-	case HANE_OV_MF_SEX:
-		return p->sex;
-	case HANE_OV_MF_DISABILITY:
-		if (p->disability_pct < 0)
+	const struct hane_fdef *d = field_def(f);
+	const char *m = d ? (const char *)p + d->offset : "";
+
+	if (d && d->type == HANE_FT_INT) {
+		int v = *(const int *)m;
+
+		if (v < 0)
 			return "";
-		snprintf(buf, sz, "%d", p->disability_pct);
+		snprintf(buf, sz, "%d", v);
 		return buf;
-	case HANE_OV_MF_CHRONIC:
-		return p->chronic_illness;
-	case HANE_OV_MF_PHONE:
-		return p->phone;
-	default:
-		return "";
 	}
+	return m;
 }
 
 static void field_take(struct hane_person *a, const struct hane_person *b,
 		       int f)
 {
-	switch (f) {
-	case HANE_OV_MF_TCKN:
-		memcpy(a->tckn, b->tckn, sizeof a->tckn);
-		break;
-	case HANE_OV_MF_FIRST_NAME:
-		memcpy(a->first_name, b->first_name, sizeof a->first_name);
-		break;
-	case HANE_OV_MF_LAST_NAME:
-		memcpy(a->last_name, b->last_name, sizeof a->last_name);
-		break;
-	case HANE_OV_MF_BIRTH_DATE:
-		memcpy(a->birth_date, b->birth_date, sizeof a->birth_date);
-		break;
-	case HANE_OV_MF_SEX:
-		memcpy(a->sex, b->sex, sizeof a->sex);
-		break;
-	case HANE_OV_MF_DISABILITY:
-		a->disability_pct = b->disability_pct;
-		break;
-	case HANE_OV_MF_CHRONIC:
-		memcpy(a->chronic_illness, b->chronic_illness,
-		       sizeof a->chronic_illness);
-		break;
-	case HANE_OV_MF_PHONE:
-		memcpy(a->phone, b->phone, sizeof a->phone);
-		break;
-	default:
-		break;
-	}
+	const struct hane_fdef *d = field_def(f);
+
+	if (d)
+		memcpy((char *)a + d->offset, (const char *)b + d->offset,
+		       d->size);
 }
 
 void hane_overview_merge_defaults(const struct hane_person *a,
@@ -320,10 +298,73 @@ static const char *nz(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* The copies a merge keeps (overview_merge): of a, the fields a merge
+ * decides (a_<column>); of b, every field of the person's table
+ * (b_<column>). Names land in the caller's buffer. */
+#define COPIES_MAX 32
+struct copies {
+	struct hane_field f[COPIES_MAX];
+	char name[COPIES_MAX][48];
+	size_t n;
+};
+
+static void copy_add(struct copies *c, const char *prefix,
+		     const struct hane_fdef *d, const struct hane_person *p)
+{
+	if (c->n == COPIES_MAX)
+		return;
+	snprintf(c->name[c->n], sizeof c->name[c->n], "%s%s", prefix,
+		 d->column);
+	c->f[c->n] = hane_record_value(d, p);
+	c->f[c->n].name = c->name[c->n];
+	c->n++;
+}
+
+static void copies_of(struct copies *c, const struct hane_person *a,
+		      const struct hane_person *b)
+{
+	const struct hane_rdef *d = &hane_person_rdef;
+
+	for (int f = 0; f < HANE_OV_MF__COUNT; f++)
+		if (field_def(f))
+			copy_add(c, "a_", field_def(f), a);
+	for (size_t i = 0; i < d->nfields; i++)
+		copy_add(c, "b_", &d->fields[i], b);
+}
+
+/* Appends ", a_<column>… , b_<column>…" in copies_of's order. */
+static void copies_select(char *sql, size_t sz)
+{
+	const struct hane_rdef *d = &hane_person_rdef;
+	size_t len = strlen(sql);
+
+	for (int f = 0; f < HANE_OV_MF__COUNT && len < sz; f++)
+		if (field_def(f))
+			len += (size_t)snprintf(sql + len, sz - len, ", a_%s",
+						field_def(f)->column);
+	for (size_t i = 0; i < d->nfields && len < sz; i++)
+		len += (size_t)snprintf(sql + len, sz - len, ", b_%s",
+					d->fields[i].column);
+}
+
+/* Reads copies_select's columns from col on into a and b. */
+static void copies_read(hane_stmt *st, int col, struct hane_person *a,
+			struct hane_person *b)
+{
+	const struct hane_rdef *d = &hane_person_rdef;
+
+	for (int f = 0; f < HANE_OV_MF__COUNT; f++)
+		if (field_def(f))
+			hane_record_column(field_def(f), a, st, col++);
+	for (size_t i = 0; i < d->nfields; i++)
+		hane_record_column(&d->fields[i], b, st, col++);
+}
+
 int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
 			const struct hane_ov_merge_plan *plan,
 			int64_t *merge_id)
 {
+	struct copies c = {.n = 0};
 	struct hane_person a, b, na;
 	struct hane_household hb;
 	struct hane_ov_merge_plan def;
@@ -374,38 +415,12 @@ int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
 	/* The log first: the moves below point at it. */
 	hh_name_key(bkey, b.first_name, b.last_name);
 	{
-		struct hane_field f[] = {
+		struct hane_field more[] = {
 			HANE_FINT("kept_id", ia),
 			HANE_FINT("merged_id", ib),
 			HANE_FINT("kept_version", 0),
 			HANE_FTEXT("fields", fields),
-			HANE_FTEXT("a_tckn", nz(a.tckn)),
-			HANE_FTEXT("a_first_name", a.first_name),
-			HANE_FTEXT("a_last_name", a.last_name),
-			HANE_FTEXT("a_birth_date", nz(a.birth_date)),
-			HANE_FTEXT("a_sex", nz(a.sex)),
-			a.disability_pct < 0
-				? (struct hane_field)HANE_FNULL(
-					  "a_disability_pct")
-				: (struct hane_field)HANE_FINT(
-					  "a_disability_pct", a.disability_pct),
-			HANE_FTEXT("a_chronic_illness", nz(a.chronic_illness)),
-			HANE_FTEXT("a_phone", nz(a.phone)),
-			HANE_FINT("b_household_id", b.household_id),
-			HANE_FTEXT("b_tckn", nz(b.tckn)),
-			HANE_FTEXT("b_first_name", b.first_name),
-			HANE_FTEXT("b_last_name", b.last_name),
 			HANE_FTEXT("b_name_key", bkey),
-			HANE_FTEXT("b_birth_date", nz(b.birth_date)),
-			HANE_FTEXT("b_sex", nz(b.sex)),
-			HANE_FTEXT("b_relation", b.relation),
-			b.disability_pct < 0
-				? (struct hane_field)HANE_FNULL(
-					  "b_disability_pct")
-				: (struct hane_field)HANE_FINT(
-					  "b_disability_pct", b.disability_pct),
-			HANE_FTEXT("b_chronic_illness", nz(b.chronic_illness)),
-			HANE_FTEXT("b_phone", nz(b.phone)),
 			HANE_FTEXT("b_phone_key", hh_phone_key(pk, b.phone)),
 			HANE_FTEXT("b_created_at", ""),
 			alone_head
@@ -414,8 +429,11 @@ int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
 			HANE_FTEXT("hh_status", alone_head ? hb.status : NULL),
 		};
 
-		if ((rc = hane_store_insert(db, "overview_merge", f,
-					    sizeof f / sizeof f[0], &mid)))
+		copies_of(&c, &a, &b);
+		for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+			c.f[c.n++] = more[i];
+		if ((rc = hane_store_insert(db, "overview_merge", c.f, c.n,
+					    &mid)))
 			goto done;
 	}
 	/* b's own creation stamp, which the struct does not carry. */
@@ -486,36 +504,24 @@ done:
 int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 {
 	hane_stmt *st = NULL;
-	struct hane_person a;
-	int64_t ia, ib, kept_version, version, hh = 0, bhh;
+	struct hane_person a, b;
+	int64_t ia, ib, kept_version, version, hh = 0;
 	char undone[20] = "", hh_status[8] = "", now[20], detail[96];
-	char b_tckn[16], b_first[HANE_NAME_MAX], b_last[HANE_NAME_MAX];
-	char b_key[2 * HANE_NAME_MAX], b_birth[16], b_sex[4], b_rel[16];
-	char b_chronic[HANE_TEXT_MAX], b_phone[20], b_pkey[16];
-	char b_cat[20], b_cby[64];
-	bool b_dis_null, a_dis_null;
-	int64_t b_dis, a_dis;
+	char b_key[2 * HANE_NAME_MAX], b_pkey[16], b_cat[20], b_cby[64];
+	char q[1024] =
+		"SELECT kept_id, merged_id, kept_version, version,"
+		" coalesce(undone_at, ''), b_name_key, coalesce(b_phone_key,"
+		" ''), b_created_at, coalesce(b_created_by, ''),"
+		" coalesce(hh_id, 0), coalesce(hh_status, '')";
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
 		return rc;
 	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT kept_id, merged_id, kept_version, version,"
-		" coalesce(undone_at, ''), coalesce(a_tckn, ''), a_first_name,"
-		" a_last_name, coalesce(a_birth_date, ''), coalesce(a_sex, ''),"
-		" a_disability_pct, coalesce(a_chronic_illness, ''),"
-		" coalesce(a_phone, ''), b_household_id, coalesce(b_tckn, ''),"
-		" b_first_name, b_last_name, b_name_key,"
-		" coalesce(b_birth_date, ''), coalesce(b_sex, ''), b_relation,"
-		" b_disability_pct, coalesce(b_chronic_illness, ''),"
-		" coalesce(b_phone, ''), coalesce(b_phone_key, ''),"
-		" b_created_at, coalesce(b_created_by, ''),"
-		" coalesce(hh_id, 0), coalesce(hh_status, '')"
-		" FROM overview_merge WHERE id = :m");
-	if (rc)
+	copies_select(q, sizeof q - 40);
+	strcat(q, " FROM overview_merge WHERE id = :m");
+	if ((rc = hane_stmt_prepare(db, &st, q)) != 0)
 		goto done;
 	if ((rc = hane_stmt_bind_int(st, ":m", merge_id)) != 0)
 		goto done;
@@ -532,38 +538,16 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 	kept_version = hane_stmt_int(st, 2);
 	version = hane_stmt_int(st, 3);
 	snprintf(undone, sizeof undone, "%s", hane_stmt_text(st, 4));
+	snprintf(b_key, sizeof b_key, "%s", hane_stmt_text(st, 5));
+	snprintf(b_pkey, sizeof b_pkey, "%s", hane_stmt_text(st, 6));
+	snprintf(b_cat, sizeof b_cat, "%s", hane_stmt_text(st, 7));
+	snprintf(b_cby, sizeof b_cby, "%s", hane_stmt_text(st, 8));
+	hh = hane_stmt_int(st, 9);
+	snprintf(hh_status, sizeof hh_status, "%s", hane_stmt_text(st, 10));
 	if ((rc = hane_person_get(db, ia, &a)) != 0)
 		goto done;
-	snprintf(a.tckn, sizeof a.tckn, "%s", hane_stmt_text(st, 5));
-	snprintf(a.first_name, sizeof a.first_name, "%s",
-		 hane_stmt_text(st, 6));
-	snprintf(a.last_name, sizeof a.last_name, "%s", hane_stmt_text(st, 7));
-	snprintf(a.birth_date, sizeof a.birth_date, "%s",
-		 hane_stmt_text(st, 8));
-	snprintf(a.sex, sizeof a.sex, "%s", hane_stmt_text(st, 9));
-	a_dis_null = hane_stmt_is_null(st, 10);
-	a_dis = hane_stmt_int(st, 10);
-	a.disability_pct = a_dis_null ? -1 : (int)a_dis;
-	snprintf(a.chronic_illness, sizeof a.chronic_illness, "%s",
-		 hane_stmt_text(st, 11));
-	snprintf(a.phone, sizeof a.phone, "%s", hane_stmt_text(st, 12));
-	bhh = hane_stmt_int(st, 13);
-	snprintf(b_tckn, sizeof b_tckn, "%s", hane_stmt_text(st, 14));
-	snprintf(b_first, sizeof b_first, "%s", hane_stmt_text(st, 15));
-	snprintf(b_last, sizeof b_last, "%s", hane_stmt_text(st, 16));
-	snprintf(b_key, sizeof b_key, "%s", hane_stmt_text(st, 17));
-	snprintf(b_birth, sizeof b_birth, "%s", hane_stmt_text(st, 18));
-	snprintf(b_sex, sizeof b_sex, "%s", hane_stmt_text(st, 19));
-	snprintf(b_rel, sizeof b_rel, "%s", hane_stmt_text(st, 20));
-	b_dis_null = hane_stmt_is_null(st, 21);
-	b_dis = hane_stmt_int(st, 21);
-	snprintf(b_chronic, sizeof b_chronic, "%s", hane_stmt_text(st, 22));
-	snprintf(b_phone, sizeof b_phone, "%s", hane_stmt_text(st, 23));
-	snprintf(b_pkey, sizeof b_pkey, "%s", hane_stmt_text(st, 24));
-	snprintf(b_cat, sizeof b_cat, "%s", hane_stmt_text(st, 25));
-	snprintf(b_cby, sizeof b_cby, "%s", hane_stmt_text(st, 26));
-	hh = hane_stmt_int(st, 27);
-	snprintf(hh_status, sizeof hh_status, "%s", hane_stmt_text(st, 28));
+	hane_person_init(&b);
+	copies_read(st, 11, &a, &b);
 	hane_stmt_finalize(st);
 	st = NULL;
 	if (undone[0]) {
@@ -589,27 +573,17 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 	if ((rc = hane_person_update(db, &a)) != 0)
 		goto done;
 	{
-		struct hane_field f[] = {
-			HANE_FINT("id", ib),
-			HANE_FINT("household_id", bhh),
-			HANE_FTEXT("tckn", nz(b_tckn)),
-			HANE_FTEXT("first_name", b_first),
-			HANE_FTEXT("last_name", b_last),
-			HANE_FTEXT("name_key", b_key),
-			HANE_FTEXT("birth_date", nz(b_birth)),
-			HANE_FTEXT("sex", nz(b_sex)),
-			HANE_FTEXT("relation", b_rel),
-			b_dis_null ? (struct hane_field)HANE_FNULL(
-					     "disability_pct")
-				   : (struct hane_field)HANE_FINT(
-					     "disability_pct", b_dis),
-			HANE_FTEXT("chronic_illness", nz(b_chronic)),
-			HANE_FTEXT("phone", nz(b_phone)),
-			HANE_FTEXT("phone_key", nz(b_pkey)),
-		};
+		/* b as it was, with its own id and search keys. */
+		const struct hane_rdef *d = &hane_person_rdef;
+		struct hane_field f[COPIES_MAX + 3];
+		size_t n = 0;
 
-		if ((rc = hane_store_insert(db, "person", f,
-					    sizeof f / sizeof f[0], NULL)))
+		f[n++] = (struct hane_field)HANE_FINT("id", ib);
+		for (size_t i = 0; i < d->nfields && n < COPIES_MAX; i++)
+			f[n++] = hane_record_value(&d->fields[i], &b);
+		f[n++] = (struct hane_field)HANE_FTEXT("name_key", b_key);
+		f[n++] = (struct hane_field)HANE_FTEXT("phone_key", nz(b_pkey));
+		if ((rc = hane_store_insert(db, "person", f, n, NULL)))
 			goto done;
 	}
 	if ((rc = hh_index_words(db, ib, b_key)) != 0)

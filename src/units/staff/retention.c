@@ -37,6 +37,7 @@
 
 #include "hane/core.h"
 #include "hane/files.h"
+#include "hane/households.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
 #include "hane/record.h"
@@ -476,10 +477,64 @@ static int exec_id(hane_db *db, const char *sql, int64_t id, const char *now,
 	return rc;
 }
 
-#define PERSON_FIELDS                                                          \
-	"tckn,first_name,last_name,birth_date(day,month),phone,"               \
-	"chronic_illness,search_words,audit_values,unit_free_text,"            \
-	"merge_copies"
+/* A person's identity is what the person's field table flags
+ * HANE_FF_PERSONAL. The names and the birth date are rewritten (the
+ * record stays countable: "Anonim", the year of birth); every other
+ * personal field becomes NULL. */
+static bool kept_changed(const char *column)
+{
+	return !strcmp(column, "first_name") || !strcmp(column, "last_name") ||
+	       !strcmp(column, "birth_date");
+}
+
+/* ", <prefix><column> = NULL" for every personal field of a person that
+ * retention erases outright. */
+static void erased_columns(struct sbuf *b, const char *prefix)
+{
+	const struct hane_rdef *d = &hane_person_rdef;
+
+	for (size_t i = 0; i < d->nfields; i++) {
+		if (!(d->fields[i].flags & HANE_FF_PERSONAL) ||
+		    kept_changed(d->fields[i].column))
+			continue;
+		sb_add(b, ", ");
+		sb_add(b, prefix);
+		sb_add(b, d->fields[i].column);
+		sb_add(b, " = NULL");
+	}
+}
+
+/* What the retention log says went: the personal fields, then copies. */
+static void person_fields(struct sbuf *b)
+{
+	const struct hane_rdef *d = &hane_person_rdef;
+
+	for (size_t i = 0; i < d->nfields; i++) {
+		if (!(d->fields[i].flags & HANE_FF_PERSONAL))
+			continue;
+		sb_add(b, d->fields[i].column);
+		sb_add(b, strcmp(d->fields[i].column, "birth_date") == 0
+				  ? "(day,month),"
+				  : ",");
+	}
+	sb_add(b, "search_words,audit_values,unit_free_text,merge_copies");
+}
+
+/* Runs prefix + erased_columns() + suffix for id. */
+static int exec_erase(hane_db *db, const char *prefix, const char *col_prefix,
+		      const char *suffix, int64_t id, const char *now,
+		      const char *by)
+{
+	struct sbuf q = {0};
+	int rc;
+
+	sb_add(&q, prefix);
+	erased_columns(&q, col_prefix);
+	sb_add(&q, suffix);
+	rc = q.oom ? HANE_ENOMEM : exec_id(db, q.s, id, now, by);
+	free(q.s);
+	return rc;
+}
 #define HOUSEHOLD_FIELDS                                                       \
 	"street,building,door,phone,notes,audit_values,unit_free_text"
 
@@ -606,23 +661,6 @@ static int scrub_merges(hane_db *db, int64_t id, const char *now,
 		" WHERE tbl = 'person' AND row_id IN (SELECT m.merged_id FROM"
 		" overview_merge m WHERE m.kept_id = :id AND m.undone_at IS "
 		"NULL)",
-		"UPDATE overview_merge SET a_tckn = NULL,"
-		" a_first_name = CASE WHEN a_first_name IS NULL THEN NULL"
-		" ELSE 'Anonim' END,"
-		" a_last_name = CASE WHEN a_last_name IS NULL THEN NULL ELSE ''"
-		" END, a_birth_date = CASE WHEN a_birth_date IS NULL THEN NULL"
-		" ELSE substr(a_birth_date, 1, 4) || '-07-01' END,"
-		" a_chronic_illness = NULL, a_phone = NULL,"
-		" updated_at = :now, updated_by = :by WHERE kept_id = :id",
-		"UPDATE overview_merge SET b_tckn = NULL, b_first_name = "
-		"'Anonim',"
-		" b_last_name = '', b_name_key = 'anonim',"
-		" b_birth_date = CASE WHEN b_birth_date IS NULL THEN NULL"
-		" ELSE substr(b_birth_date, 1, 4) || '-07-01' END,"
-		" b_chronic_illness = NULL, b_phone = NULL, b_phone_key = NULL,"
-		" updated_at = :now, updated_by = :by"
-		" WHERE (kept_id = :id AND undone_at IS NULL) OR merged_id = "
-		":id",
 	};
 	int rc = 0;
 
@@ -630,6 +668,33 @@ static int scrub_merges(hane_db *db, int64_t id, const char *now,
 		return 0;
 	for (size_t i = 0; rc == 0 && i < sizeof sql / sizeof sql[0]; i++)
 		rc = exec_id(db, sql[i], id, now, by);
+	if (rc == 0)
+		rc = exec_erase(
+			db,
+			"UPDATE overview_merge SET"
+			" a_first_name = CASE WHEN a_first_name IS NULL THEN"
+			" NULL ELSE 'Anonim' END,"
+			" a_last_name = CASE WHEN a_last_name IS NULL THEN NULL"
+			" ELSE '' END, a_birth_date = CASE WHEN a_birth_date IS"
+			" NULL THEN NULL"
+			" ELSE substr(a_birth_date, 1, 4) || '-07-01' END",
+			"a_",
+			", updated_at = :now, updated_by = :by WHERE kept_id ="
+			" :id",
+			id, now, by);
+	if (rc == 0)
+		rc = exec_erase(
+			db,
+			"UPDATE overview_merge SET b_first_name = 'Anonim',"
+			" b_last_name = '', b_name_key = 'anonim',"
+			" b_birth_date = CASE WHEN b_birth_date IS NULL THEN"
+			" NULL ELSE substr(b_birth_date, 1, 4) || '-07-01' END,"
+			" b_phone_key = NULL",
+			"b_",
+			", updated_at = :now, updated_by = :by"
+			" WHERE (kept_id = :id AND undone_at IS NULL) OR"
+			" merged_id = :id",
+			id, now, by);
 	return rc;
 }
 
@@ -642,15 +707,16 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 	int64_t left = 0;
 	int rc;
 
-	rc = exec_id(db,
-		     "UPDATE person SET tckn = NULL, first_name = 'Anonim',"
-		     " last_name = '', name_key = 'anonim',"
-		     " birth_date = CASE WHEN birth_date IS NULL THEN NULL"
-		     " ELSE substr(birth_date, 1, 4) || '-07-01' END,"
-		     " phone = NULL, phone_key = NULL, chronic_illness = NULL,"
-		     " version = version + 1, updated_at = :now,"
-		     " updated_by = :by WHERE id = :id",
-		     it->person_id, now, by);
+	rc = exec_erase(db,
+			"UPDATE person SET first_name = 'Anonim',"
+			" last_name = '', name_key = 'anonim',"
+			" birth_date = CASE WHEN birth_date IS NULL THEN NULL"
+			" ELSE substr(birth_date, 1, 4) || '-07-01' END,"
+			" phone_key = NULL",
+			"",
+			", version = version + 1, updated_at = :now,"
+			" updated_by = :by WHERE id = :id",
+			it->person_id, now, by);
 	if (rc == 0)
 		rc = exec_id(db,
 			     "DELETE FROM person_word WHERE person_id = :id",
@@ -671,22 +737,29 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 	if (rc == 0)
 		rc = scrub_merges(db, it->person_id, now, by);
 	if (rc == 0) {
-		rc = hane_stmt_prepare(
-			db, &st,
-			"INSERT INTO retention_log(at, username, person_id,"
-			" household_id, last_service, fields) VALUES(:now, :by,"
-			" :id, :hid, :last, :fields)");
+		struct sbuf fields = {0};
+
+		person_fields(&fields);
+		rc = fields.oom
+			     ? HANE_ENOMEM
+			     : hane_stmt_prepare(db, &st,
+						 "INSERT INTO retention_log(at,"
+						 " username, person_id,"
+						 " household_id, last_service, "
+						 "fields) VALUES(:now, :by,"
+						 " :id, :hid, :last, :fields)");
 		if (rc == 0 && !(rc = hane_stmt_bind_text(st, ":now", now)) &&
 		    !(rc = hane_stmt_bind_text(st, ":by", by)) &&
 		    !(rc = hane_stmt_bind_int(st, ":id", it->person_id)) &&
 		    !(rc = hane_stmt_bind_int(st, ":hid", it->household_id)) &&
 		    !(rc = hane_stmt_bind_text(st, ":last",
 					       it->last_service)) &&
-		    !(rc = hane_stmt_bind_text(st, ":fields", PERSON_FIELDS))) {
+		    !(rc = hane_stmt_bind_text(st, ":fields", fields.s))) {
 			rc = hane_stmt_step(st);
 			rc = rc == HANE_DONE ? 0 : rc;
 		}
 		hane_stmt_finalize(st);
+		free(fields.s);
 	}
 	if (rc)
 		return rc;
@@ -915,12 +988,21 @@ int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
 	sb_add(&out, ",\n  \"generated_by\": ");
 	sb_json(&out, hane_store_actor(db)->username);
 	sb_add(&out, ",\n  \"person\": ");
-	rc = rows_json(db, &out,
-		       "SELECT id, household_id, tckn, first_name, last_name,"
-		       " birth_date, sex, relation, disability_pct,"
-		       " chronic_illness, phone, created_at, created_by,"
-		       " updated_at, updated_by FROM person WHERE id = :id",
-		       pid);
+	{
+		/* Every field of the person's table, and who wrote it. */
+		const struct hane_rdef *d = &hane_person_rdef;
+		struct sbuf q = {0};
+
+		sb_add(&q, "SELECT id");
+		for (size_t i = 0; i < d->nfields; i++) {
+			sb_add(&q, ", ");
+			sb_add(&q, d->fields[i].column);
+		}
+		sb_add(&q, ", created_at, created_by, updated_at, updated_by"
+			   " FROM person WHERE id = :id");
+		rc = q.oom ? HANE_ENOMEM : rows_json(db, &out, q.s, pid);
+		free(q.s);
+	}
 	if (rc == 0) {
 		sb_add(&out, ",\n  \"household\": ");
 		rc = rows_json(
