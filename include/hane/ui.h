@@ -366,6 +366,15 @@ void hane_ui_form_set_choice(struct hane_ui_form *f, int i, int choice);
 void hane_ui_form_note(struct hane_ui_form *f, int i, const char *text);
 /* An error under field i that moves the cursor there. */
 void hane_ui_form_error(struct hane_ui_form *f, int i, const char *text);
+/* err without its leading "label: " (the field already says it, and the
+ * line under a field is narrow); err itself when it does not start so. */
+const char *hane_ui_after_label(const char *err, const char *label);
+/* After a model call failed with rc: a refusal (HANE_EINVAL, HANE_EEXIST)
+ * whose message starts with one of labels[0..n) (field i's label; 0 for
+ * none) goes under that field, without the label; anything else is a
+ * dialog. The model names the field first: "İhtiyaçlar: …". */
+void hane_ui_form_model_error(struct hane_ui *ui, struct hane_ui_form *f,
+			      const enum hane_msg *labels, int n, int rc);
 /* Checks field i as leaving it would (kind, required, check); 0 or
  * HANE_EINVAL with the message under the field. Pure of the screen. */
 int hane_ui_form_validate(struct hane_ui_form *f, int i);

@@ -91,6 +91,23 @@ static int fail(enum hane_msg id)
 	return HANE_EINVAL;
 }
 
+/* "YYYY-MM-DD" of y (0..9999), m, d. By hand, not snprintf: an import
+ * parses every row's date twice, the schedule makes many. */
+static void put_iso(char out[HANE_DATE_LEN + 1], int y, int m, int d)
+{
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
 int hane_date_parse(char out[HANE_DATE_LEN + 1], const char *s)
 {
 	const char *p = s;
@@ -136,19 +153,7 @@ int hane_date_parse(char out[HANE_DATE_LEN + 1], const char *s)
 		return fail(HANE_M_DATE_RANGE);
 	if (!hane_date_valid(y, m, d))
 		return fail(HANE_M_DATE_IMPOSSIBLE);
-	/* The ranges are checked. By hand, not snprintf: an import parses
-	 * every row's date twice. */
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	put_iso(out, y, m, d); /* the ranges are checked */
 	return 0;
 }
 
@@ -244,18 +249,7 @@ char *hane_date_iso(char out[HANE_DATE_LEN + 1], int64_t z)
 		y = 0;
 	if (y > 9999)
 		y = 9999;
-	/* By hand, not snprintf: the schedule and the demo year make many. */
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	put_iso(out, y, m, d);
 	return out;
 }
 

@@ -29,23 +29,7 @@ struct hane_ui_detail {
  * Enter. */
 static void detail_actions(struct hane_ui_detail *d)
 {
-	const struct hane_ui_detail_view *v = d->v;
-	bool enter = false;
-	int n = 0;
-
-	for (int i = 0; i < v->nactions; i++)
-		if (hane_ui_action_key(v->actions[i]) == HANE_UI_K_ENTER)
-			enter = true;
-	for (int i = 0; i < v->nactions && n < 63; i++) {
-		if (v->actions[i] == HANE_UI_A_BACK && !enter) {
-			d->acts[n++] = HANE_UI_A_WHOLE;
-			enter = true;
-		}
-		d->acts[n++] = v->actions[i];
-	}
-	if (!enter && n < 64)
-		d->acts[n++] = HANE_UI_A_WHOLE;
-	d->nacts = n;
+	d->nacts = ui_actions_whole(d->acts, 64, d->v->actions, d->v->nactions);
 }
 
 /* Panel and list widths on this screen (see draw_detail). */

@@ -118,6 +118,11 @@ bool ui_fold_contains(const char *hay, const char *needle);
  * the selection marked "▶" (and coloured when focus). */
 void ui_list_draw(struct hane_ui_list *l, const struct hane_ui_column *cols,
 		  int ncols, int y, int x, int h, int w, bool focus);
+/* acts (n) into out (at most max), with WHOLE (Enter "Tamamı") before
+ * BACK — or last — when no action has Enter; returns the count. Lists and
+ * detail pages show their selected row whole on Enter this way. */
+int ui_actions_whole(enum hane_ui_action *out, int max,
+		     const enum hane_ui_action *acts, int n);
 /* Movement keys (↑↓ PgUp PgDn Home End) on a list showing page rows;
  * true if k was one. */
 bool ui_list_move(struct hane_ui_list *l, enum hane_ui_key k, int page);

@@ -559,27 +559,33 @@ struct list_state {
 	int nacts;
 };
 
+int ui_actions_whole(enum hane_ui_action *out, int max,
+		     const enum hane_ui_action *acts, int n)
+{
+	bool enter = false;
+	int k = 0;
+
+	for (int i = 0; i < n; i++)
+		if (hane_ui_action_key(acts[i]) == HANE_UI_K_ENTER)
+			enter = true;
+	for (int i = 0; i < n && k < max - 1; i++) {
+		/* before Esc, so the bar reads "… Enter Tamamı Esc Geri" */
+		if (acts[i] == HANE_UI_A_BACK && !enter) {
+			out[k++] = HANE_UI_A_WHOLE;
+			enter = true;
+		}
+		out[k++] = acts[i];
+	}
+	if (!enter && k < max)
+		out[k++] = HANE_UI_A_WHOLE;
+	return k;
+}
+
 /* The view's actions, plus WHOLE on Enter when no action has Enter. */
 static void list_actions(struct list_state *st)
 {
-	const struct hane_ui_list_view *v = st->v;
-	bool enter = false;
-	int n = 0;
-
-	for (int i = 0; i < v->nactions; i++)
-		if (hane_ui_action_key(v->actions[i]) == HANE_UI_K_ENTER)
-			enter = true;
-	for (int i = 0; i < v->nactions && n < 63; i++) {
-		/* before Esc, so the bar reads "… Enter Tamamı Esc Geri" */
-		if (v->actions[i] == HANE_UI_A_BACK && !enter) {
-			st->acts[n++] = HANE_UI_A_WHOLE;
-			enter = true;
-		}
-		st->acts[n++] = v->actions[i];
-	}
-	if (!enter && n < 64)
-		st->acts[n++] = HANE_UI_A_WHOLE;
-	st->nacts = n;
+	st->nacts =
+		ui_actions_whole(st->acts, 64, st->v->actions, st->v->nactions);
 }
 
 /* Enter "Tamamı": the selected row, every column as "Title: value",

@@ -33,33 +33,6 @@ struct ref {
 	int shown;
 };
 
-/* err without its leading "label: " (the field already says it). */
-static const char *after_label(const char *err, const char *label)
-{
-	size_t n = strlen(label);
-
-	if (strncmp(err, label, n) == 0 && err[n] == ':' && err[n + 1] == ' ')
-		return err + n + 2;
-	return err;
-}
-
-/* The model's message under the field it names, else in a dialog. */
-static void model_error(struct hane_ui *ui, struct hane_ui_form *f,
-			const enum hane_msg *labels, int n, int rc)
-{
-	const char *err = hane_error_last();
-
-	if (rc == HANE_EINVAL || rc == HANE_EEXIST)
-		for (int i = 0; i < n; i++)
-			if (after_label(err, hane_msg(labels[i])) != err) {
-				hane_ui_form_error(
-					f, i,
-					after_label(err, hane_msg(labels[i])));
-				return;
-			}
-	hane_ui_error_rc(ui, rc);
-}
-
 static bool matches(const struct ref *r, const char *a, const char *b)
 {
 	char f[256];
@@ -215,85 +188,166 @@ static int check_days(const char *text, void *arg)
 	return text[0] ? hane_foodbank_days_parse(d, text) : 0;
 }
 
+/* ---- The forms: one table of fields per record (adding: the active
+ * question left off, or the package's own fields) ---- */
+
+static const struct hane_ui_field branch_fields[BF__COUNT] = {
+	[BF_NAME] = {.kind = HANE_UI_F_TEXT,
+		     .label = HANE_M_FB_F_BRANCH,
+		     .required = true,
+		     .width = 30,
+		     .max = 60},
+	[BF_DAYS] = {.kind = HANE_UI_F_TEXT,
+		     .label = HANE_M_FB_F_DAYS,
+		     .width = 30,
+		     .max = 60,
+		     .check = check_days},
+	[BF_ACTIVE] = {.kind = HANE_UI_F_YESNO, .label = HANE_M_FB_UI_F_ACTIVE},
+};
+
+static const struct hane_ui_field market_fields[MF__COUNT] = {
+	[MF_NAME] = {.kind = HANE_UI_F_TEXT,
+		     .label = HANE_M_FB_F_MARKET,
+		     .required = true,
+		     .width = 40,
+		     .max = 90},
+	[MF_ACTIVE] = {.kind = HANE_UI_F_YESNO, .label = HANE_M_FB_UI_F_ACTIVE},
+};
+
+#define FIELD_LIMIT                                                            \
+	{                                                                      \
+		.kind = HANE_UI_F_NUMBER, .label = HANE_M_FB_F_LIMIT,          \
+		.required = true, .width = 5, .max = 4, .lo = 0, .hi = 3660    \
+	}
+#define FIELD_PACKAGE                                                          \
+	{                                                                      \
+		.kind = HANE_UI_F_TEXT, .label = HANE_M_FB_F_PACKAGE,          \
+		.required = true, .width = 40, .max = 90                       \
+	}
+
+static const struct hane_ui_field package_add_fields[PA__COUNT] = {
+	[PA_CODE] = {.kind = HANE_UI_F_TEXT,
+		     .label = HANE_M_FB_F_CODE,
+		     .required = true,
+		     .width = 16,
+		     .max = 15},
+	[PA_NAME] = FIELD_PACKAGE,
+	[PA_NAME_EN] = {.kind = HANE_UI_F_TEXT,
+			.label = HANE_M_FB_F_NAME_EN,
+			.width = 40,
+			.max = 90},
+	[PA_LIMIT] = FIELD_LIMIT,
+};
+
+static const struct hane_ui_field package_edit_fields[PE__COUNT] = {
+	[PE_NAME] = FIELD_PACKAGE,
+	[PE_LIMIT] = FIELD_LIMIT,
+	[PE_ACTIVE] = {.kind = HANE_UI_F_YESNO, .label = HANE_M_FB_UI_F_ACTIVE},
+};
+
+/* The fields of r's form (row -1: adding) and how many; labels gets the
+ * labels model errors are matched against. */
+static const struct hane_ui_field *form_fields(const struct ref *r, int row,
+					       int *n,
+					       const enum hane_msg **labels)
+{
+	switch (r->kind) {
+	case K_BRANCH:
+		*n = row < 0 ? BF__COUNT - 1 : BF__COUNT;
+		*labels = branch_labels;
+		return branch_fields;
+	case K_MARKET:
+		*n = row < 0 ? MF__COUNT - 1 : MF__COUNT;
+		*labels = market_labels;
+		return market_fields;
+	default:
+		*n = row < 0 ? PA__COUNT : PE__COUNT;
+		*labels = row < 0 ? package_add_labels : package_edit_labels;
+		return row < 0 ? package_add_fields : package_edit_fields;
+	}
+}
+
+/* A save_* result: refused, and the message is under its field already. */
+#define SHOWN 1
+
+static int save_branch(hane_db *db, struct hane_ui_form *f, struct edit *e)
+{
+	const char *name = hane_ui_form_get(f, BF_NAME);
+	const char *days = hane_ui_form_get(f, BF_DAYS);
+	struct hane_fb_branch b;
+	int rc;
+
+	if (e->row < 0)
+		return hane_foodbank_branch_add(db, name, days, &e->saved_id);
+	b = e->r->b[e->row];
+	snprintf(b.name, sizeof b.name, "%s", name);
+	b.days[0] = '\0';
+	if (days[0] && hane_foodbank_days_parse(b.days, days)) {
+		hane_ui_form_error(f, BF_DAYS, hane_error_last());
+		return SHOWN;
+	}
+	b.active = hane_ui_form_choice(f, BF_ACTIVE) == 1;
+	rc = hane_foodbank_branch_update(db, &b);
+	e->saved_id = b.id;
+	return rc;
+}
+
+static int save_market(hane_db *db, struct hane_ui_form *f, struct edit *e)
+{
+	const char *name = hane_ui_form_get(f, MF_NAME);
+	struct hane_fb_market m;
+	int rc;
+
+	if (e->row < 0)
+		return hane_foodbank_market_add(db, name, &e->saved_id);
+	m = e->r->m[e->row];
+	snprintf(m.name, sizeof m.name, "%s", name);
+	m.active = hane_ui_form_choice(f, MF_ACTIVE) == 1;
+	rc = hane_foodbank_market_update(db, &m);
+	e->saved_id = m.id;
+	return rc;
+}
+
+static int save_package(hane_db *db, struct hane_ui_form *f, struct edit *e)
+{
+	struct hane_fb_package p;
+	int rc;
+
+	if (e->row < 0)
+		return hane_foodbank_package_add(
+			db, hane_ui_form_get(f, PA_CODE),
+			hane_ui_form_get(f, PA_NAME),
+			hane_ui_form_get(f, PA_NAME_EN),
+			atoi(hane_ui_form_get(f, PA_LIMIT)), &e->saved_id);
+	p = e->r->p[e->row];
+	snprintf(p.name, sizeof p.name, "%s", hane_ui_form_get(f, PE_NAME));
+	p.limit_days = atoi(hane_ui_form_get(f, PE_LIMIT));
+	p.active = hane_ui_form_choice(f, PE_ACTIVE) == 1;
+	rc = hane_foodbank_package_update(db, &p);
+	e->saved_id = p.id;
+	return rc;
+}
+
 static int edit_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct edit *e = arg;
 	struct ref *r = e->r;
 	hane_db *db = hane_ui_db(ui);
 	const enum hane_msg *labels;
-	const char *name = "";
+	const char *name;
 	int rc, n;
 
-	switch (r->kind) {
-	case K_BRANCH: {
-		struct hane_fb_branch b = {0};
-
-		labels = branch_labels;
-		n = e->row < 0 ? BF__COUNT - 1 : BF__COUNT;
-		name = hane_ui_form_get(f, BF_NAME);
-		if (e->row < 0) {
-			rc = hane_foodbank_branch_add(
-				db, name, hane_ui_form_get(f, BF_DAYS),
-				&e->saved_id);
-			break;
-		}
-		b = r->b[e->row];
-		snprintf(b.name, sizeof b.name, "%s", name);
-		b.days[0] = '\0';
-		if (hane_ui_form_get(f, BF_DAYS)[0] &&
-		    hane_foodbank_days_parse(b.days,
-					     hane_ui_form_get(f, BF_DAYS))) {
-			hane_ui_form_error(f, BF_DAYS, hane_error_last());
-			return HANE_EINVAL;
-		}
-		b.active = hane_ui_form_choice(f, BF_ACTIVE) == 1;
-		rc = hane_foodbank_branch_update(db, &b);
-		e->saved_id = b.id;
-		break;
-	}
-	case K_MARKET: {
-		struct hane_fb_market m;
-
-		labels = market_labels;
-		n = e->row < 0 ? MF__COUNT - 1 : MF__COUNT;
-		name = hane_ui_form_get(f, MF_NAME);
-		if (e->row < 0) {
-			rc = hane_foodbank_market_add(db, name, &e->saved_id);
-			break;
-		}
-		m = r->m[e->row];
-		snprintf(m.name, sizeof m.name, "%s", name);
-		m.active = hane_ui_form_choice(f, MF_ACTIVE) == 1;
-		rc = hane_foodbank_market_update(db, &m);
-		e->saved_id = m.id;
-		break;
-	}
-	default:
-		if (e->row < 0) {
-			labels = package_add_labels;
-			n = PA__COUNT;
-			name = hane_ui_form_get(f, PA_NAME);
-			rc = hane_foodbank_package_add(
-				db, hane_ui_form_get(f, PA_CODE), name,
-				hane_ui_form_get(f, PA_NAME_EN),
-				atoi(hane_ui_form_get(f, PA_LIMIT)),
-				&e->saved_id);
-		} else {
-			struct hane_fb_package p = r->p[e->row];
-
-			labels = package_edit_labels;
-			n = PE__COUNT;
-			name = hane_ui_form_get(f, PE_NAME);
-			snprintf(p.name, sizeof p.name, "%s", name);
-			p.limit_days = atoi(hane_ui_form_get(f, PE_LIMIT));
-			p.active = hane_ui_form_choice(f, PE_ACTIVE) == 1;
-			rc = hane_foodbank_package_update(db, &p);
-			e->saved_id = p.id;
-		}
-		break;
-	}
+	/* The name field is the first but for a new package's (its code). */
+	name = hane_ui_form_get(f, r->kind == K_PACKAGE && e->row < 0 ? PA_NAME
+								      : 0);
+	(void)form_fields(r, e->row, &n, &labels);
+	rc = r->kind == K_BRANCH   ? save_branch(db, f, e)
+	     : r->kind == K_MARKET ? save_market(db, f, e)
+				   : save_package(db, f, e);
+	if (rc == SHOWN)
+		return HANE_EINVAL;
 	if (rc) {
-		model_error(ui, f, labels, n, rc);
+		hane_ui_form_model_error(ui, f, labels, n, rc);
 		return rc;
 	}
 	snprintf(e->done, sizeof e->done, hane_msg(HANE_M_FB_UI_REF_SAVED),
@@ -301,125 +355,27 @@ static int edit_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
-static void edit_form(struct hane_ui *ui, struct ref *r, int row,
-		      struct hane_ui_list *l)
+/* r's record at row into the form, with the fields' hints. */
+static void edit_fill(struct hane_ui_form *f, const struct ref *r, int row)
 {
-	struct hane_ui_field fields[4];
-	struct hane_ui_form_view v = {0};
-	struct hane_ui_form *f;
-	struct edit e = {.r = r, .row = row};
-	char title[256], buf[128];
-	const char *what =
-		hane_msg(r->kind == K_BRANCH   ? HANE_M_FB_F_BRANCH
-			 : r->kind == K_MARKET ? HANE_M_FB_F_MARKET
-					       : HANE_M_FB_F_PACKAGE);
-	int nf = 0;
+	char buf[128];
 
-	memset(fields, 0, sizeof fields);
 	if (r->kind == K_BRANCH) {
-		fields[0] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						   .label = HANE_M_FB_F_BRANCH,
-						   .required = true,
-						   .width = 30,
-						   .max = 60};
-		fields[1] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						   .label = HANE_M_FB_F_DAYS,
-						   .width = 30,
-						   .max = 60,
-						   .check = check_days};
-		fields[2] =
-			(struct hane_ui_field){.kind = HANE_UI_F_YESNO,
-					       .label = HANE_M_FB_UI_F_ACTIVE};
-		nf = row < 0 ? 2 : 3;
+		hane_ui_form_note(f, BF_DAYS, hane_msg(HANE_M_FB_UI_DAYS_HINT));
+		if (row < 0)
+			return;
+		hane_ui_form_set(f, BF_NAME, r->b[row].name);
+		if (r->b[row].days[0])
+			hane_ui_form_set(
+				f, BF_DAYS,
+				hane_foodbank_days_format(buf, sizeof buf,
+							  r->b[row].days));
+		hane_ui_form_set_choice(f, BF_ACTIVE, r->b[row].active);
 	} else if (r->kind == K_MARKET) {
-		fields[0] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						   .label = HANE_M_FB_F_MARKET,
-						   .required = true,
-						   .width = 40,
-						   .max = 90};
-		fields[1] =
-			(struct hane_ui_field){.kind = HANE_UI_F_YESNO,
-					       .label = HANE_M_FB_UI_F_ACTIVE};
-		nf = row < 0 ? 1 : 2;
-	} else if (row < 0) {
-		fields[PA_CODE] =
-			(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-					       .label = HANE_M_FB_F_CODE,
-					       .required = true,
-					       .width = 16,
-					       .max = 15};
-		fields[PA_NAME] =
-			(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-					       .label = HANE_M_FB_F_PACKAGE,
-					       .required = true,
-					       .width = 40,
-					       .max = 90};
-		fields[PA_NAME_EN] =
-			(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-					       .label = HANE_M_FB_F_NAME_EN,
-					       .width = 40,
-					       .max = 90};
-		fields[PA_LIMIT] =
-			(struct hane_ui_field){.kind = HANE_UI_F_NUMBER,
-					       .label = HANE_M_FB_F_LIMIT,
-					       .required = true,
-					       .width = 5,
-					       .max = 4,
-					       .lo = 0,
-					       .hi = 3660};
-		nf = PA__COUNT;
-	} else {
-		fields[PE_NAME] =
-			(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-					       .label = HANE_M_FB_F_PACKAGE,
-					       .required = true,
-					       .width = 40,
-					       .max = 90};
-		fields[PE_LIMIT] =
-			(struct hane_ui_field){.kind = HANE_UI_F_NUMBER,
-					       .label = HANE_M_FB_F_LIMIT,
-					       .required = true,
-					       .width = 5,
-					       .max = 4,
-					       .lo = 0,
-					       .hi = 3660};
-		fields[PE_ACTIVE] =
-			(struct hane_ui_field){.kind = HANE_UI_F_YESNO,
-					       .label = HANE_M_FB_UI_F_ACTIVE};
-		nf = PE__COUNT;
-	}
-	if (row < 0)
-		snprintf(title, sizeof title, hane_msg(HANE_M_FB_UI_REF_NEW),
-			 what);
-	else
-		snprintf(title, sizeof title, hane_msg(HANE_M_FB_UI_REF_EDIT),
-			 what,
-			 r->kind == K_BRANCH   ? r->b[row].name
-			 : r->kind == K_MARKET ? r->m[row].name
-					       : r->p[row].code);
-	v.title = title;
-	v.fields = fields;
-	v.nfields = nf;
-	v.save = edit_save;
-	v.arg = &e;
-	if (!(f = hane_ui_form_new(&v)))
-		return;
-	if (r->kind == K_BRANCH) {
-		hane_ui_form_note(f, 1, hane_msg(HANE_M_FB_UI_DAYS_HINT));
-		if (row >= 0) {
-			hane_ui_form_set(f, 0, r->b[row].name);
-			if (r->b[row].days[0])
-				hane_ui_form_set(f, 1,
-						 hane_foodbank_days_format(
-							 buf, sizeof buf,
-							 r->b[row].days));
-			hane_ui_form_set_choice(f, 2, r->b[row].active);
-		}
-	} else if (r->kind == K_MARKET) {
-		if (row >= 0) {
-			hane_ui_form_set(f, 0, r->m[row].name);
-			hane_ui_form_set_choice(f, 1, r->m[row].active);
-		}
+		if (row < 0)
+			return;
+		hane_ui_form_set(f, MF_NAME, r->m[row].name);
+		hane_ui_form_set_choice(f, MF_ACTIVE, r->m[row].active);
 	} else if (row < 0) {
 		hane_ui_form_note(f, PA_CODE, hane_msg(HANE_M_FB_CODE_BAD));
 		hane_ui_form_set(f, PA_LIMIT, "0");
@@ -435,6 +391,37 @@ static void edit_form(struct hane_ui *ui, struct ref *r, int row,
 				  hane_msg(HANE_M_FB_UI_LIMIT_HINT));
 		hane_ui_form_set_choice(f, PE_ACTIVE, r->p[row].active);
 	}
+}
+
+static void edit_form(struct hane_ui *ui, struct ref *r, int row,
+		      struct hane_ui_list *l)
+{
+	struct hane_ui_form_view v = {0};
+	struct hane_ui_form *f;
+	struct edit e = {.r = r, .row = row};
+	const enum hane_msg *labels;
+	char title[256];
+	const char *what =
+		hane_msg(r->kind == K_BRANCH   ? HANE_M_FB_F_BRANCH
+			 : r->kind == K_MARKET ? HANE_M_FB_F_MARKET
+					       : HANE_M_FB_F_PACKAGE);
+
+	if (row < 0)
+		snprintf(title, sizeof title, hane_msg(HANE_M_FB_UI_REF_NEW),
+			 what);
+	else
+		snprintf(title, sizeof title, hane_msg(HANE_M_FB_UI_REF_EDIT),
+			 what,
+			 r->kind == K_BRANCH   ? r->b[row].name
+			 : r->kind == K_MARKET ? r->m[row].name
+					       : r->p[row].code);
+	v.title = title;
+	v.fields = form_fields(r, row, &v.nfields, &labels);
+	v.save = edit_save;
+	v.arg = &e;
+	if (!(f = hane_ui_form_new(&v)))
+		return;
+	edit_fill(f, r, row);
 	hane_ui_form_set_clean(f);
 	if (hane_ui_form_run(ui, f)) {
 		char q[128];

@@ -22,36 +22,6 @@
 
 /* ---- Small helpers ------------------------------------------------------ */
 
-/* err without its leading "label: " (the field already says it, and the
- * line under a field is narrow); err itself when it does not start so. */
-static const char *after_label(const char *err, const char *label)
-{
-	size_t n = strlen(label);
-
-	if (strncmp(err, label, n) == 0 && err[n] == ':' && err[n + 1] == ' ')
-		return err + n + 2;
-	return err;
-}
-
-/* The model names the field first ("İhtiyaçlar: …"): the error goes under
- * that field when the form has it, else into a dialog. */
-static void model_error(struct hane_ui *ui, struct hane_ui_form *f,
-			const enum hane_msg *labels, int n, int rc)
-{
-	const char *err = hane_error_last();
-
-	if (rc == HANE_EINVAL || rc == HANE_EEXIST)
-		for (int i = 0; i < n; i++) {
-			const char *l = hane_msg(labels[i]);
-
-			if (labels[i] && after_label(err, l) != err) {
-				hane_ui_form_error(f, i, after_label(err, l));
-				return;
-			}
-		}
-	hane_ui_error_rc(ui, rc);
-}
-
 static int check_days(const char *text, void *arg)
 {
 	char d[8];
@@ -150,7 +120,7 @@ static int client_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	else
 		rc = hane_homecare_client_update(db, &c);
 	if (rc) {
-		model_error(ui, f, client_labels, CF__COUNT, rc);
+		hane_ui_form_model_error(ui, f, client_labels, CF__COUNT, rc);
 		return rc;
 	}
 	if (!cf->adding)
@@ -164,92 +134,75 @@ static int client_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 
 /* The client form: adding (client_id 0) the person, or editing the client.
  * Returns the client's id when saved, 0 otherwise. */
-static int64_t client_form(struct hane_ui *ui, int64_t person_id,
-			   int64_t client_id)
+/* The client form's fields; the services' words are filled in. */
+static const struct hane_ui_field client_fields[CF__COUNT] = {
+	[CF_SERVICES] = {.kind = HANE_UI_F_CHOICE,
+			 .label = HANE_M_HC_F_SERVICES,
+			 .required = true,
+			 .width = 20,
+			 .nchoices = NSERVICES},
+	[CF_START] = {.kind = HANE_UI_F_DATE,
+		      .label = HANE_M_HC_F_START_DATE,
+		      .required = true,
+		      .width = 11},
+	[CF_NEEDS] =
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_HC_F_NEEDS,
+		 .width = 44,
+		 .max = (int)sizeof((struct hane_homecare_client *)0)->needs -
+			1},
+	[CF_NOTES] = {.kind = HANE_UI_F_AREA,
+		      .label = HANE_M_HC_F_NOTES,
+		      .width = 50,
+		      .rows = 5,
+		      .max = HANE_NOTES_MAX / 2 - 1},
+};
+
+/* The client to edit (client_id), or a new one for person_id, and the
+ * form's title. */
+static int client_load(hane_db *db, struct client_form *cf, int64_t person_id,
+		       int64_t client_id, char *title, size_t titlesz)
 {
-	const char *svc[NSERVICES];
-	struct hane_ui_field fields[CF__COUNT];
-	struct hane_ui_form_view v;
-	struct hane_ui_form *f = NULL;
-	struct client_form *cf = calloc(1, sizeof *cf);
-	hane_db *db = hane_ui_db(ui);
-	char title[300], words[256], today[HANE_DATE_LEN + 1];
 	struct hane_person p;
-	int64_t id = 0;
 	int rc;
 
-	if (!cf)
-		return 0;
-	for (int i = 0; i < NSERVICES; i++)
-		svc[i] = hane_homecare_label(services_codes[i]);
 	hane_homecare_client_init(&cf->c);
 	if (client_id) {
 		/* KVKK: needs and notes are health text: logged before they
 		 * are shown, and shown only to a role the gate clears. */
 		if ((rc = hane_homecare_client_get(db, client_id, &cf->c)) ||
 		    (rc = hane_gate_view(db, "homecare.client.view", "person",
-					 cf->c.person_id))) {
-			hane_ui_error_rc(ui, rc);
-			goto done;
-		}
+					 cf->c.person_id)))
+			return rc;
 		cf->masked = !hane_gate_clear(db, HANE_ACT_HOMECARE_WRITE,
 					      HANE_PD_HEALTH);
-		snprintf(title, sizeof title,
+		snprintf(title, titlesz,
 			 hane_msg(HANE_M_HC_UI_CLIENT_EDIT_TITLE),
 			 (long long)cf->c.id, cf->c.name);
-	} else {
-		if ((rc = hane_person_get(db, person_id, &p))) {
-			hane_ui_error_rc(ui, rc);
-			goto done;
-		}
-		cf->adding = true;
-		cf->c.person_id = person_id;
-		snprintf(cf->c.name, sizeof cf->c.name, "%s %s", p.first_name,
-			 p.last_name);
-		snprintf(title, sizeof title,
-			 hane_msg(HANE_M_HC_UI_CLIENT_NEW_TITLE), p.first_name,
-			 p.last_name);
+		return 0;
 	}
-	memset(fields, 0, sizeof fields);
-	fields[CF_SERVICES] =
-		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-				       .label = HANE_M_HC_F_SERVICES,
-				       .required = true,
-				       .width = 20,
-				       .choices = svc,
-				       .nchoices = NSERVICES};
-	fields[CF_START] =
-		(struct hane_ui_field){.kind = HANE_UI_F_DATE,
-				       .label = HANE_M_HC_F_START_DATE,
-				       .required = true,
-				       .width = 11};
-	fields[CF_NEEDS] =
-		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-				       .label = HANE_M_HC_F_NEEDS,
-				       .width = 44,
-				       .max = (int)sizeof cf->c.needs - 1};
-	fields[CF_NOTES] =
-		(struct hane_ui_field){.kind = HANE_UI_F_AREA,
-				       .label = HANE_M_HC_F_NOTES,
-				       .width = 50,
-				       .rows = 5,
-				       .max = HANE_NOTES_MAX / 2 - 1};
-	v = (struct hane_ui_form_view){.title = title,
-				       .fields = fields,
-				       .nfields = CF__COUNT,
-				       .save = client_save,
-				       .arg = cf};
-	if (!(f = hane_ui_form_new(&v)))
-		goto done;
+	if ((rc = hane_person_get(db, person_id, &p)))
+		return rc;
+	cf->adding = true;
+	cf->c.person_id = person_id;
+	snprintf(cf->c.name, sizeof cf->c.name, "%s %s", p.first_name,
+		 p.last_name);
+	snprintf(title, titlesz, hane_msg(HANE_M_HC_UI_CLIENT_NEW_TITLE),
+		 p.first_name, p.last_name);
+	return 0;
+}
+
+/* The client into the form: health text masked unless the role may
+ * read it. */
+static void client_fill(struct hane_ui_form *f, const struct client_form *cf)
+{
+	char words[256], today[HANE_DATE_LEN + 1];
+
 	hane_ui_form_set_choice(
 		f, CF_SERVICES,
 		index_of(services_codes, NSERVICES, cf->c.services));
-	if (cf->adding) {
-		hane_today(today);
-		set_date(f, CF_START, today);
-	} else {
-		set_date(f, CF_START, cf->c.start_date);
-	}
+	set_date(f, CF_START,
+		 cf->adding ? hane_today(today) : cf->c.start_date);
 	if (cf->masked) {
 		hane_ui_form_set(f, CF_NEEDS, cf->c.needs[0] ? "***" : "");
 		hane_ui_form_set(f, CF_NOTES, cf->c.notes[0] ? "***" : "");
@@ -262,6 +215,40 @@ static int64_t client_form(struct hane_ui *ui, int64_t person_id,
 		hane_ui_form_note(f, CF_NEEDS,
 				  hane_msg(HANE_M_HC_UI_NEEDS_HINT));
 	}
+}
+
+static int64_t client_form(struct hane_ui *ui, int64_t person_id,
+			   int64_t client_id)
+{
+	const char *svc[NSERVICES];
+	struct hane_ui_field fields[CF__COUNT];
+	struct hane_ui_form_view v;
+	struct hane_ui_form *f = NULL;
+	struct client_form *cf = calloc(1, sizeof *cf);
+	hane_db *db = hane_ui_db(ui);
+	char title[300];
+	int64_t id = 0;
+	int rc;
+
+	if (!cf)
+		return 0;
+	if ((rc = client_load(db, cf, person_id, client_id, title,
+			      sizeof title))) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	for (int i = 0; i < NSERVICES; i++)
+		svc[i] = hane_homecare_label(services_codes[i]);
+	memcpy(fields, client_fields, sizeof fields);
+	fields[CF_SERVICES].choices = svc;
+	v = (struct hane_ui_form_view){.title = title,
+				       .fields = fields,
+				       .nfields = CF__COUNT,
+				       .save = client_save,
+				       .arg = cf};
+	if (!(f = hane_ui_form_new(&v)))
+		goto done;
+	client_fill(f, cf);
 	hane_ui_form_set_clean(f);
 	if (hane_ui_form_run(ui, f))
 		id = cf->saved_id;
@@ -395,11 +382,13 @@ static int plan_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 
 		/* Both ends and the window's length belong to one field. */
 		if (rc == HANE_EINVAL &&
-		    (after_label(err, we) != err ||
+		    (hane_ui_after_label(err, we) != err ||
 		     strcmp(err, hane_msg(HANE_M_HC_V_WINDOW)) == 0))
-			hane_ui_form_error(f, PF_WINDOW, after_label(err, we));
+			hane_ui_form_error(f, PF_WINDOW,
+					   hane_ui_after_label(err, we));
 		else
-			model_error(ui, f, plan_labels, PF__COUNT, rc);
+			hane_ui_form_model_error(ui, f, plan_labels, PF__COUNT,
+						 rc);
 		return rc;
 	}
 	if (!pf->adding)
@@ -417,6 +406,113 @@ static int plan_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
+/* The plan form's fields; the choices are filled in by plan_form. */
+static const struct hane_ui_field plan_fields[PF__COUNT] = {
+	[PF_SERVICE] = {.kind = HANE_UI_F_CHOICE,
+			.label = HANE_M_HC_F_SERVICE,
+			.required = true,
+			.width = 14,
+			.nchoices = 2},
+	[PF_PERIOD] = {.kind = HANE_UI_F_CHOICE,
+		       .label = HANE_M_HC_F_PERIOD,
+		       .required = true,
+		       .width = 14,
+		       .nchoices = 2},
+	[PF_VISITS] = {.kind = HANE_UI_F_NUMBER,
+		       .label = HANE_M_HC_F_VISITS,
+		       .required = true,
+		       .width = 4,
+		       .max = 2,
+		       .lo = 1,
+		       .hi = 31},
+	[PF_DAYS] = {.kind = HANE_UI_F_TEXT,
+		     .label = HANE_M_HC_F_DAYS,
+		     .width = 24,
+		     .max = 60,
+		     .check = check_days},
+	[PF_WINDOW] = {.kind = HANE_UI_F_TEXT,
+		       .label = HANE_M_HC_UI_F_WINDOW,
+		       .required = true,
+		       .width = 12,
+		       .max = 13,
+		       .check = check_window},
+	[PF_DURATION] = {.kind = HANE_UI_F_NUMBER,
+			 .label = HANE_M_HC_F_DURATION,
+			 .required = true,
+			 .width = 4,
+			 .max = 3,
+			 .lo = 15,
+			 .hi = 600},
+	[PF_WORKER] = {.kind = HANE_UI_F_CHOICE,
+		       .label = HANE_M_HC_F_WORKER,
+		       .width = 30},
+	[PF_FROM] = {.kind = HANE_UI_F_DATE,
+		     .label = HANE_M_HC_F_VALID_FROM,
+		     .width = 11},
+	[PF_TO] = {.kind = HANE_UI_F_DATE,
+		   .label = HANE_M_HC_F_VALID_TO,
+		   .width = 11},
+};
+
+/* The active workers to choose from (first: unassigned), and the plan's
+ * own when it is no longer active; returns the plan's choice, or a
+ * negative error. */
+static int plan_workers(hane_db *db, struct plan_form *pf)
+{
+	int rc, cur = 0;
+
+	pf->wc.label[0] = hane_msg(HANE_M_HC_UNASSIGNED);
+	pf->wc.n = 1;
+	if ((rc = hane_homecare_worker_each(db, false, worker_choice, &pf->wc)))
+		return rc;
+	for (int i = 1; i < pf->wc.n; i++)
+		if (pf->wc.id[i] == pf->p.worker_id)
+			cur = i;
+	if (pf->p.worker_id && !cur && pf->wc.n < WORKERS_MAX) {
+		/* An inactive worker stays the plan's until changed. */
+		pf->wc.id[pf->wc.n] = pf->p.worker_id;
+		snprintf(pf->wc.name[pf->wc.n], sizeof pf->wc.name[0], "#%lld",
+			 (long long)pf->p.worker_id);
+		pf->wc.label[pf->wc.n] = pf->wc.name[pf->wc.n];
+		cur = pf->wc.n++;
+	}
+	return cur;
+}
+
+/* The plan into the form; worker is its choice. */
+static void plan_fill(struct hane_ui_form *f, const struct plan_form *pf,
+		      int worker)
+{
+	char buf[64];
+
+	hane_ui_form_set_choice(f, PF_SERVICE,
+				index_of(service_codes, 2, pf->p.service));
+	hane_ui_form_set_choice(f, PF_PERIOD,
+				index_of(period_codes, 2, pf->p.period));
+	/* A new plan's visits and window are the person's to decide: left
+	 * empty (required) rather than a default to delete first. */
+	snprintf(buf, sizeof buf, "%d", pf->p.visits);
+	if (!pf->adding)
+		hane_ui_form_set(f, PF_VISITS, buf);
+	if (pf->p.days[0])
+		hane_ui_form_set(
+			f, PF_DAYS,
+			hane_homecare_days_format(buf, sizeof buf, pf->p.days));
+	hane_ui_form_note(f, PF_DAYS, hane_msg(HANE_M_HC_UI_DAYS_HINT));
+	snprintf(buf, sizeof buf, "%s-%s", pf->p.window_start,
+		 pf->p.window_end);
+	if (!pf->adding)
+		hane_ui_form_set(f, PF_WINDOW, buf);
+	hane_ui_form_note(f, PF_WINDOW, hane_msg(HANE_M_HC_UI_WINDOW_HINT));
+	snprintf(buf, sizeof buf, "%d", pf->p.duration_min);
+	hane_ui_form_set(f, PF_DURATION, buf);
+	hane_ui_form_set_choice(f, PF_WORKER, worker);
+	set_date(f, PF_FROM, pf->p.valid_from);
+	set_date(f, PF_TO, pf->p.valid_to);
+	if (pf->adding)
+		hane_ui_form_note(f, PF_FROM, hane_msg(HANE_M_HC_UI_FROM_HINT));
+}
+
 /* The plan form: a new plan for client_id (plan_id 0) or plan_id edited.
  * Returns the plan's id when saved, 0 otherwise. */
 static int64_t plan_form(struct hane_ui *ui, int64_t client_id, int64_t plan_id)
@@ -428,9 +524,9 @@ static int64_t plan_form(struct hane_ui *ui, int64_t client_id, int64_t plan_id)
 	struct plan_form *pf = calloc(1, sizeof *pf);
 	struct hane_homecare_client c;
 	hane_db *db = hane_ui_db(ui);
-	char title[300], buf[64];
+	char title[300];
 	int64_t id = 0;
-	int rc, cur = 0;
+	int rc, cur;
 
 	if (!pf)
 		return 0;
@@ -454,85 +550,19 @@ static int64_t plan_form(struct hane_ui *ui, int64_t client_id, int64_t plan_id)
 	/* A new plan gives the client's own service. */
 	if (pf->adding && strcmp(c.services, "cleaning") == 0)
 		snprintf(pf->p.service, sizeof pf->p.service, "cleaning");
-	pf->wc.label[0] = hane_msg(HANE_M_HC_UNASSIGNED);
-	pf->wc.n = 1;
-	if ((rc = hane_homecare_worker_each(db, false, worker_choice,
-					    &pf->wc))) {
-		hane_ui_error_rc(ui, rc);
+	if ((cur = plan_workers(db, pf)) < 0) {
+		hane_ui_error_rc(ui, cur);
 		goto done;
 	}
-	for (int i = 1; i < pf->wc.n; i++)
-		if (pf->wc.id[i] == pf->p.worker_id)
-			cur = i;
-	if (pf->p.worker_id && !cur && pf->wc.n < WORKERS_MAX) {
-		/* An inactive worker stays the plan's until changed. */
-		pf->wc.id[pf->wc.n] = pf->p.worker_id;
-		snprintf(pf->wc.name[pf->wc.n], sizeof pf->wc.name[0], "#%lld",
-			 (long long)pf->p.worker_id);
-		pf->wc.label[pf->wc.n] = pf->wc.name[pf->wc.n];
-		cur = pf->wc.n++;
-	}
-	if (pf->adding)
-		snprintf(title, sizeof title,
-			 hane_msg(HANE_M_HC_UI_PLAN_NEW_TITLE), (long long)c.id,
-			 c.name);
-	else
-		snprintf(title, sizeof title,
-			 hane_msg(HANE_M_HC_UI_PLAN_EDIT_TITLE),
-			 (long long)pf->p.id, c.name);
-	memset(fields, 0, sizeof fields);
-	fields[PF_SERVICE] =
-		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-				       .label = HANE_M_HC_F_SERVICE,
-				       .required = true,
-				       .width = 14,
-				       .choices = svc,
-				       .nchoices = 2};
-	fields[PF_PERIOD] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-						   .label = HANE_M_HC_F_PERIOD,
-						   .required = true,
-						   .width = 14,
-						   .choices = per,
-						   .nchoices = 2};
-	fields[PF_VISITS] = (struct hane_ui_field){.kind = HANE_UI_F_NUMBER,
-						   .label = HANE_M_HC_F_VISITS,
-						   .required = true,
-						   .width = 4,
-						   .max = 2,
-						   .lo = 1,
-						   .hi = 31};
-	fields[PF_DAYS] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						 .label = HANE_M_HC_F_DAYS,
-						 .width = 24,
-						 .max = 60,
-						 .check = check_days};
-	fields[PF_WINDOW] =
-		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-				       .label = HANE_M_HC_UI_F_WINDOW,
-				       .required = true,
-				       .width = 12,
-				       .max = 13,
-				       .check = check_window};
-	fields[PF_DURATION] =
-		(struct hane_ui_field){.kind = HANE_UI_F_NUMBER,
-				       .label = HANE_M_HC_F_DURATION,
-				       .required = true,
-				       .width = 4,
-				       .max = 3,
-				       .lo = 15,
-				       .hi = 600};
-	fields[PF_WORKER] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-						   .label = HANE_M_HC_F_WORKER,
-						   .width = 30,
-						   .choices = pf->wc.label,
-						   .nchoices = pf->wc.n};
-	fields[PF_FROM] =
-		(struct hane_ui_field){.kind = HANE_UI_F_DATE,
-				       .label = HANE_M_HC_F_VALID_FROM,
-				       .width = 11};
-	fields[PF_TO] = (struct hane_ui_field){.kind = HANE_UI_F_DATE,
-					       .label = HANE_M_HC_F_VALID_TO,
-					       .width = 11};
+	snprintf(title, sizeof title,
+		 hane_msg(pf->adding ? HANE_M_HC_UI_PLAN_NEW_TITLE
+				     : HANE_M_HC_UI_PLAN_EDIT_TITLE),
+		 (long long)(pf->adding ? c.id : pf->p.id), c.name);
+	memcpy(fields, plan_fields, sizeof fields);
+	fields[PF_SERVICE].choices = svc;
+	fields[PF_PERIOD].choices = per;
+	fields[PF_WORKER].choices = pf->wc.label;
+	fields[PF_WORKER].nchoices = pf->wc.n;
 	v = (struct hane_ui_form_view){.title = title,
 				       .fields = fields,
 				       .nfields = PF__COUNT,
@@ -540,32 +570,7 @@ static int64_t plan_form(struct hane_ui *ui, int64_t client_id, int64_t plan_id)
 				       .arg = pf};
 	if (!(f = hane_ui_form_new(&v)))
 		goto done;
-	hane_ui_form_set_choice(f, PF_SERVICE,
-				index_of(service_codes, 2, pf->p.service));
-	hane_ui_form_set_choice(f, PF_PERIOD,
-				index_of(period_codes, 2, pf->p.period));
-	/* A new plan's visits and window are the person's to decide: left
-	 * empty (required) rather than a default to delete first. */
-	snprintf(buf, sizeof buf, "%d", pf->p.visits);
-	if (!pf->adding)
-		hane_ui_form_set(f, PF_VISITS, buf);
-	if (pf->p.days[0])
-		hane_ui_form_set(
-			f, PF_DAYS,
-			hane_homecare_days_format(buf, sizeof buf, pf->p.days));
-	hane_ui_form_note(f, PF_DAYS, hane_msg(HANE_M_HC_UI_DAYS_HINT));
-	snprintf(buf, sizeof buf, "%s-%s", pf->p.window_start,
-		 pf->p.window_end);
-	if (!pf->adding)
-		hane_ui_form_set(f, PF_WINDOW, buf);
-	hane_ui_form_note(f, PF_WINDOW, hane_msg(HANE_M_HC_UI_WINDOW_HINT));
-	snprintf(buf, sizeof buf, "%d", pf->p.duration_min);
-	hane_ui_form_set(f, PF_DURATION, buf);
-	hane_ui_form_set_choice(f, PF_WORKER, cur);
-	set_date(f, PF_FROM, pf->p.valid_from);
-	set_date(f, PF_TO, pf->p.valid_to);
-	if (pf->adding)
-		hane_ui_form_note(f, PF_FROM, hane_msg(HANE_M_HC_UI_FROM_HINT));
+	plan_fill(f, pf, cur);
 	hane_ui_form_set_clean(f);
 	if (hane_ui_form_run(ui, f))
 		id = pf->saved_id;
@@ -779,7 +784,7 @@ static int worker_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	else
 		rc = hane_homecare_worker_update(db, &w);
 	if (rc) {
-		model_error(ui, f, worker_labels, WF__COUNT, rc);
+		hane_ui_form_model_error(ui, f, worker_labels, WF__COUNT, rc);
 		return rc;
 	}
 	if (!wf->adding)
@@ -790,6 +795,60 @@ static int worker_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 }
 
 /* Adds (id 0) or edits a worker; returns the id saved or 0. */
+/* The worker form's fields; the choices' words are filled in. */
+static const struct hane_ui_field worker_fields[WF__COUNT] = {
+	[WF_NAME] = {.kind = HANE_UI_F_TEXT,
+		     .label = HANE_M_HC_F_NAME,
+		     .required = true,
+		     .width = 36,
+		     .max = 100},
+	[WF_KIND] = {.kind = HANE_UI_F_CHOICE,
+		     .label = HANE_M_HC_F_KIND,
+		     .required = true,
+		     .width = 20,
+		     .nchoices = 2},
+	[WF_SERVICES] = {.kind = HANE_UI_F_CHOICE,
+			 .label = HANE_M_HC_F_SERVICES,
+			 .required = true,
+			 .width = 20,
+			 .nchoices = NSERVICES},
+	[WF_DAYS] = {.kind = HANE_UI_F_TEXT,
+		     .label = HANE_M_HC_F_WORK_DAYS,
+		     .width = 30,
+		     .max = 60,
+		     .check = check_days},
+	[WF_PHONE] = {.kind = HANE_UI_F_TEXT,
+		      .label = HANE_M_HC_F_PHONE,
+		      .width = 16,
+		      .max = 20,
+		      .check = check_phone},
+	[WF_ACTIVE] = {.kind = HANE_UI_F_YESNO, .label = HANE_M_HC_UI_F_ACTIVE},
+};
+
+/* The worker into the form. */
+static void worker_fill(struct hane_ui_form *f, const struct worker_form *wf)
+{
+	char buf[64];
+
+	hane_ui_form_set(f, WF_NAME, wf->w.name);
+	hane_ui_form_set_choice(f, WF_KIND,
+				index_of(kind_codes, 2, wf->w.kind));
+	hane_ui_form_set_choice(
+		f, WF_SERVICES,
+		index_of(services_codes, NSERVICES, wf->w.services));
+	/* A new worker's days are typed (empty: Monday to Friday). */
+	if (!wf->adding)
+		hane_ui_form_set(f, WF_DAYS,
+				 hane_homecare_days_format(buf, sizeof buf,
+							   wf->w.work_days));
+	hane_ui_form_note(f, WF_DAYS, hane_msg(HANE_M_HC_UI_WORKDAYS_HINT));
+	if (wf->w.phone[0])
+		hane_ui_form_set(
+			f, WF_PHONE,
+			hane_phone_format(buf, sizeof buf, wf->w.phone, false));
+	hane_ui_form_set_choice(f, WF_ACTIVE, wf->w.active ? 1 : 0);
+}
+
 static int64_t worker_form(struct hane_ui *ui, int64_t id)
 {
 	const char *kinds[2], *svc[NSERVICES];
@@ -797,7 +856,7 @@ static int64_t worker_form(struct hane_ui *ui, int64_t id)
 	struct hane_ui_form_view v;
 	struct hane_ui_form *f = NULL;
 	struct worker_form wf;
-	char title[256], buf[64];
+	char title[256];
 	int64_t saved = 0;
 	int rc;
 
@@ -819,37 +878,9 @@ static int64_t worker_form(struct hane_ui *ui, int64_t id)
 		snprintf(title, sizeof title,
 			 hane_msg(HANE_M_HC_UI_WORKER_EDIT_TITLE),
 			 (long long)wf.w.id, wf.w.name);
-	memset(fields, 0, sizeof fields);
-	fields[WF_NAME] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						 .label = HANE_M_HC_F_NAME,
-						 .required = true,
-						 .width = 36,
-						 .max = 100};
-	fields[WF_KIND] = (struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-						 .label = HANE_M_HC_F_KIND,
-						 .required = true,
-						 .width = 20,
-						 .choices = kinds,
-						 .nchoices = 2};
-	fields[WF_SERVICES] =
-		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-				       .label = HANE_M_HC_F_SERVICES,
-				       .required = true,
-				       .width = 20,
-				       .choices = svc,
-				       .nchoices = NSERVICES};
-	fields[WF_DAYS] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						 .label = HANE_M_HC_F_WORK_DAYS,
-						 .width = 30,
-						 .max = 60,
-						 .check = check_days};
-	fields[WF_PHONE] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						  .label = HANE_M_HC_F_PHONE,
-						  .width = 16,
-						  .max = 20,
-						  .check = check_phone};
-	fields[WF_ACTIVE] = (struct hane_ui_field){
-		.kind = HANE_UI_F_YESNO, .label = HANE_M_HC_UI_F_ACTIVE};
+	memcpy(fields, worker_fields, sizeof fields);
+	fields[WF_KIND].choices = kinds;
+	fields[WF_SERVICES].choices = svc;
 	v = (struct hane_ui_form_view){.title = title,
 				       .fields = fields,
 				       .nfields = WF__COUNT,
@@ -857,22 +888,7 @@ static int64_t worker_form(struct hane_ui *ui, int64_t id)
 				       .arg = &wf};
 	if (!(f = hane_ui_form_new(&v)))
 		return 0;
-	hane_ui_form_set(f, WF_NAME, wf.w.name);
-	hane_ui_form_set_choice(f, WF_KIND, index_of(kind_codes, 2, wf.w.kind));
-	hane_ui_form_set_choice(
-		f, WF_SERVICES,
-		index_of(services_codes, NSERVICES, wf.w.services));
-	/* A new worker's days are typed (empty: Monday to Friday). */
-	if (!wf.adding)
-		hane_ui_form_set(f, WF_DAYS,
-				 hane_homecare_days_format(buf, sizeof buf,
-							   wf.w.work_days));
-	hane_ui_form_note(f, WF_DAYS, hane_msg(HANE_M_HC_UI_WORKDAYS_HINT));
-	if (wf.w.phone[0])
-		hane_ui_form_set(
-			f, WF_PHONE,
-			hane_phone_format(buf, sizeof buf, wf.w.phone, false));
-	hane_ui_form_set_choice(f, WF_ACTIVE, wf.w.active ? 1 : 0);
+	worker_fill(f, &wf);
 	hane_ui_form_set_clean(f);
 	if (hane_ui_form_run(ui, f))
 		saved = wf.saved_id;
@@ -1084,7 +1100,7 @@ static int settings_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	if (rc == 0 && set_pair)
 		rc = hane_homecare_travel_set(db, ma, mb, atoi(min));
 	if (rc) {
-		model_error(ui, f, labels, SF__COUNT, rc);
+		hane_ui_form_model_error(ui, f, labels, SF__COUNT, rc);
 		return rc;
 	}
 	if (set_pair)
