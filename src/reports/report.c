@@ -51,11 +51,95 @@ static void titles(char out[2][128], size_t sz, char **part, int n)
 	snprintf(out[1], sz, "%s", n > 1 && *part[1] ? part[1] : out[0]);
 }
 
-static int parse_line(struct hane_report *r, char *key, char *val, int line)
+/* "param: NAME TYPE | tr | en" */
+static int parse_param(struct hane_report *r, char *val, int line)
 {
-	char *part[4];
+	struct hane_report_param *p;
+	char *part[4], type[16] = "";
 	int n;
 
+	if (r->nparams == HANE_REPORT_PARAMS_MAX)
+		return header_error(line, "too many params");
+	p = &r->params[r->nparams];
+	n = split(val, part, 3);
+	if (sscanf(part[0], "%31s %15s", p->name, type) < 1)
+		return header_error(line, "param: NAME TYPE | tr | en");
+	snprintf(p->type, sizeof p->type, "%s", type[0] ? type : "text");
+	if (strcmp(p->type, "month") && strcmp(p->type, "year") &&
+	    strcmp(p->type, "date") && strcmp(p->type, "text"))
+		return header_error(line, "param type: month, year, "
+					  "date or text");
+	titles(p->title, sizeof p->title[0], part + 1, n - 1);
+	r->nparams++;
+	return 0;
+}
+
+/* A column kind's word, as the header writes it; -1 if none. */
+static int column_kind(const char *word)
+{
+	static const struct {
+		const char *word;
+		enum hane_report_kind kind;
+	} kinds[] = {
+		{"text", HANE_REPORT_TEXT},
+		{"number", HANE_REPORT_NUMBER},
+		{"money", HANE_REPORT_MONEY},
+		{"date", HANE_REPORT_DATE},
+		{"id", HANE_REPORT_ID},
+		{"tckn", HANE_REPORT_TCKN},
+		{"phone", HANE_REPORT_PHONE},
+		{"address", HANE_REPORT_ADDRESS},
+		{"personal", HANE_REPORT_PERSONAL},
+	};
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (!strcmp(word, kinds[i].word))
+			return (int)kinds[i].kind;
+	return -1;
+}
+
+/* "column: NAME KIND [sum] | tr | en" */
+static int parse_column(struct hane_report *r, char *val, int line)
+{
+	struct hane_report_column *c;
+	char *part[4], kind[16] = "text", sum[8] = "";
+	int n, k;
+
+	if (r->ncols == HANE_REPORT_COLS_MAX)
+		return header_error(line, "too many columns");
+	c = &r->cols[r->ncols];
+	n = split(val, part, 3);
+	if (sscanf(part[0], "%63s %15s %7s", c->name, kind, sum) < 1)
+		return header_error(line, "column: NAME KIND [sum] | tr | en");
+	if ((k = column_kind(kind)) < 0)
+		return header_error(line,
+				    "column kind: text, number, "
+				    "money, date, id, tckn, phone, address "
+				    "or personal");
+	c->kind = (enum hane_report_kind)k;
+	if (sum[0] && strcmp(sum, "sum"))
+		return header_error(line, "column: only \"sum\" may "
+					  "follow the kind");
+	c->sum = sum[0] != '\0';
+	if (c->sum && !hane_report_kind_number(c->kind))
+		return header_error(line, "only number columns sum");
+	titles(c->title, sizeof c->title[0], part + 1, n - 1);
+	r->ncols++;
+	return 0;
+}
+
+/* "title: tr | en" and "total: tr | en" (one text: both languages). */
+static void two_texts(char *tr, char *en, size_t size, char *val)
+{
+	char *part[4];
+	int n = split(val, part, 2);
+
+	snprintf(tr, size, "%s", part[0]);
+	snprintf(en, size, "%s", n > 1 ? part[1] : part[0]);
+}
+
+static int parse_line(struct hane_report *r, char *key, char *val, int line)
+{
 	if (!strcmp(key, "name")) {
 		snprintf(r->name, sizeof r->name, "%s", hane_text_trim(val));
 		return 0;
@@ -68,84 +152,14 @@ static int parse_line(struct hane_report *r, char *key, char *val, int line)
 						  "household.read");
 		return 0;
 	}
-	if (!strcmp(key, "title")) {
-		n = split(val, part, 2);
-		snprintf(r->title[0], sizeof r->title[0], "%s", part[0]);
-		snprintf(r->title[1], sizeof r->title[1], "%s",
-			 n > 1 ? part[1] : part[0]);
-		return 0;
-	}
-	if (!strcmp(key, "total")) {
-		n = split(val, part, 2);
-		snprintf(r->total[0], sizeof r->total[0], "%s", part[0]);
-		snprintf(r->total[1], sizeof r->total[1], "%s",
-			 n > 1 ? part[1] : part[0]);
-		return 0;
-	}
-	if (!strcmp(key, "param")) {
-		struct hane_report_param *p;
-		char type[16] = "";
-
-		if (r->nparams == HANE_REPORT_PARAMS_MAX)
-			return header_error(line, "too many params");
-		p = &r->params[r->nparams];
-		n = split(val, part, 3);
-		if (sscanf(part[0], "%31s %15s", p->name, type) < 1)
-			return header_error(line, "param: NAME TYPE | tr | en");
-		snprintf(p->type, sizeof p->type, "%s",
-			 type[0] ? type : "text");
-		if (strcmp(p->type, "month") && strcmp(p->type, "year") &&
-		    strcmp(p->type, "date") && strcmp(p->type, "text"))
-			return header_error(line, "param type: month, year, "
-						  "date or text");
-		titles(p->title, sizeof p->title[0], part + 1, n - 1);
-		r->nparams++;
-		return 0;
-	}
-	if (!strcmp(key, "column")) {
-		struct hane_report_column *c;
-		char kind[16] = "text", sum[8] = "";
-
-		if (r->ncols == HANE_REPORT_COLS_MAX)
-			return header_error(line, "too many columns");
-		c = &r->cols[r->ncols];
-		n = split(val, part, 3);
-		if (sscanf(part[0], "%63s %15s %7s", c->name, kind, sum) < 1)
-			return header_error(
-				line, "column: NAME KIND [sum] | tr | en");
-		if (!strcmp(kind, "text"))
-			c->kind = HANE_REPORT_TEXT;
-		else if (!strcmp(kind, "number"))
-			c->kind = HANE_REPORT_NUMBER;
-		else if (!strcmp(kind, "money"))
-			c->kind = HANE_REPORT_MONEY;
-		else if (!strcmp(kind, "date"))
-			c->kind = HANE_REPORT_DATE;
-		else if (!strcmp(kind, "id"))
-			c->kind = HANE_REPORT_ID;
-		else if (!strcmp(kind, "tckn"))
-			c->kind = HANE_REPORT_TCKN;
-		else if (!strcmp(kind, "phone"))
-			c->kind = HANE_REPORT_PHONE;
-		else if (!strcmp(kind, "address"))
-			c->kind = HANE_REPORT_ADDRESS;
-		else if (!strcmp(kind, "personal"))
-			c->kind = HANE_REPORT_PERSONAL;
-		else
-			return header_error(
-				line, "column kind: text, number, "
-				      "money, date, id, tckn, phone, address "
-				      "or personal");
-		if (sum[0] && strcmp(sum, "sum"))
-			return header_error(line, "column: only \"sum\" may "
-						  "follow the kind");
-		c->sum = sum[0] != '\0';
-		if (c->sum && !hane_report_kind_number(c->kind))
-			return header_error(line, "only number columns sum");
-		titles(c->title, sizeof c->title[0], part + 1, n - 1);
-		r->ncols++;
-		return 0;
-	}
+	if (!strcmp(key, "title"))
+		two_texts(r->title[0], r->title[1], sizeof r->title[0], val);
+	else if (!strcmp(key, "total"))
+		two_texts(r->total[0], r->total[1], sizeof r->total[0], val);
+	else if (!strcmp(key, "param"))
+		return parse_param(r, val, line);
+	else if (!strcmp(key, "column"))
+		return parse_column(r, val, line);
 	/* Other comment lines are prose for the reader of the file. */
 	return 0;
 }
@@ -389,83 +403,75 @@ int hane_report_run(hane_db *db, const struct hane_report *r,
 	return hane_report_run_flags(db, r, args, nargs, 0, out);
 }
 
-int hane_report_run_flags(hane_db *db, const struct hane_report *r,
-			  const struct hane_report_arg *args, size_t nargs,
-			  unsigned flags, struct hane_report_table **out)
+/* Every argument names a parameter of r. */
+static int args_known(const struct hane_report *r,
+		      const struct hane_report_arg *args, size_t nargs)
 {
-	bool unmasked = flags & HANE_OUT_UNMASKED;
-	char logged[1024];
-	struct builder b = {0};
-	double sums[HANE_REPORT_COLS_MAX] = {0};
-	bool whole[HANE_REPORT_COLS_MAX];
-	hane_stmt *st = NULL;
-	struct hane_report_table *t = NULL;
-	size_t i;
-	int rc, c;
+	for (size_t i = 0; i < nargs; i++) {
+		int c = 0;
 
-	*out = NULL;
-	/* The report shows a unit's rows: its header names the unit's read
-	 * permission, so nobody reads another unit's people through a
-	 * report (a food-bank caseworker and the home care clients). */
-	if ((rc = hane_can(db, HANE_ACT_REPORT_RUN)) ||
-	    (rc = hane_can(db, (enum hane_action)r->needs)))
-		return rc;
-	if (unmasked && (rc = hane_can(db, HANE_ACT_EXPORT_UNMASKED)))
-		return rc;
-	for (i = 0; i < nargs; i++) {
-		for (c = 0; c < r->nparams; c++)
-			if (!strcmp(args[i].name, r->params[c].name))
-				break;
+		while (c < r->nparams &&
+		       strcmp(args[i].name, r->params[c].name))
+			c++;
 		if (c == r->nparams) {
 			hane_error_set(hane_msg(HANE_M_REP_PARAM_UNKNOWN),
 				       args[i].name);
 			return HANE_EUSAGE;
 		}
 	}
-	if ((rc = hane_stmt_prepare(db, &st, r->sql)))
-		return rc;
-	if (hane_stmt_columns(st) != r->ncols) {
-		hane_error_set(hane_msg(HANE_M_REP_COLUMNS), r->name,
-			       hane_stmt_columns(st), r->ncols);
-		rc = HANE_EINTERNAL;
-		goto done;
-	}
-	for (c = 0; c < r->nparams; c++) {
+	return 0;
+}
+
+/* Binds every parameter of r from args (each required, checked by its
+ * type) and :today from hane's clock. */
+static int bind_params(hane_stmt *st, const struct hane_report *r,
+		       const struct hane_report_arg *args, size_t nargs)
+{
+	int rc;
+
+	for (int c = 0; c < r->nparams; c++) {
 		const struct hane_report_param *p = &r->params[c];
 		const char *v = NULL;
 		char bound[HANE_DATE_LEN + 256], name[40];
 
-		for (i = 0; i < nargs; i++)
+		for (size_t i = 0; i < nargs; i++)
 			if (!strcmp(args[i].name, p->name))
 				v = args[i].value;
 		if (!v || !*v) {
 			hane_error_set(hane_msg(HANE_M_REP_PARAM_MISSING),
 				       p->name, hane_report_param_title(r, c));
-			rc = HANE_EUSAGE;
-			goto done;
+			return HANE_EUSAGE;
 		}
 		if (!param_value(bound, sizeof bound, p->type, v)) {
 			hane_error_set(hane_msg(HANE_M_REP_PARAM_BAD), p->name,
 				       v, hane_report_param_title(r, c));
-			rc = HANE_EUSAGE;
-			goto done;
+			return HANE_EUSAGE;
 		}
 		snprintf(name, sizeof name, ":%s", p->name);
 		if ((rc = hane_stmt_bind_text(st, name, bound)))
-			goto done;
+			return rc;
 	}
 	/* "Today" is hane's clock (HANE_NOW in tests), never SQLite's
 	 * date('now'), which no test or faketime-free check can pin. */
 	if (hane_stmt_has_param(st, ":today")) {
 		char today[HANE_DATE_LEN + 1];
 
-		if ((rc = hane_stmt_bind_text(st, ":today", hane_today(today))))
-			goto done;
+		return hane_stmt_bind_text(st, ":today", hane_today(today));
 	}
-	for (c = 0; c < r->ncols; c++)
+	return 0;
+}
+
+/* The result rows into b, personal cells masked unless unmasked; the
+ * summed columns add up in sums (whole: no decimals seen). */
+static int read_rows(hane_stmt *st, const struct hane_report *r, bool unmasked,
+		     struct builder *b, double *sums, bool *whole)
+{
+	int rc;
+
+	for (int c = 0; c < r->ncols; c++)
 		whole[c] = true;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		for (c = 0; c < r->ncols; c++) {
+		for (int c = 0; c < r->ncols; c++) {
 			const char *v = hane_stmt_text(st, c);
 			char masked[256];
 
@@ -477,11 +483,66 @@ int hane_report_run_flags(hane_db *db, const struct hane_report *r,
 				if (strchr(v, '.'))
 					whole[c] = false;
 			}
-			if ((rc = push(&b, v)))
-				goto done;
+			if ((rc = push(b, v)))
+				return rc;
 		}
 	}
-	if (rc < 0)
+	return rc < 0 ? rc : 0;
+}
+
+/* The total row: the sums under their columns, the title in the first. */
+static int total_row(const struct hane_report *r, struct builder *b,
+		     const double *sums, const bool *whole)
+{
+	int rc;
+
+	for (int c = 0; c < r->ncols; c++) {
+		char s[64] = "";
+
+		if (r->cols[c].sum)
+			format_sum(s, sizeof s, sums[c], whole[c]);
+		else if (c == 0)
+			snprintf(s, sizeof s, "%s",
+				 r->total[hane_lang_get() == HANE_LANG_EN]);
+		if ((rc = push(b, s)))
+			return rc;
+	}
+	return 0;
+}
+
+int hane_report_run_flags(hane_db *db, const struct hane_report *r,
+			  const struct hane_report_arg *args, size_t nargs,
+			  unsigned flags, struct hane_report_table **out)
+{
+	bool unmasked = flags & HANE_OUT_UNMASKED;
+	char logged[1024];
+	struct builder b = {0};
+	double sums[HANE_REPORT_COLS_MAX] = {0};
+	bool whole[HANE_REPORT_COLS_MAX];
+	hane_stmt *st = NULL;
+	struct hane_report_table *t = NULL;
+	int rc;
+
+	*out = NULL;
+	/* The report shows a unit's rows: its header names the unit's read
+	 * permission, so nobody reads another unit's people through a
+	 * report (a food-bank caseworker and the home care clients). */
+	if ((rc = hane_can(db, HANE_ACT_REPORT_RUN)) ||
+	    (rc = hane_can(db, (enum hane_action)r->needs)))
+		return rc;
+	if (unmasked && (rc = hane_can(db, HANE_ACT_EXPORT_UNMASKED)))
+		return rc;
+	if ((rc = args_known(r, args, nargs)) ||
+	    (rc = hane_stmt_prepare(db, &st, r->sql)))
+		return rc;
+	if (hane_stmt_columns(st) != r->ncols) {
+		hane_error_set(hane_msg(HANE_M_REP_COLUMNS), r->name,
+			       hane_stmt_columns(st), r->ncols);
+		rc = HANE_EINTERNAL;
+		goto done;
+	}
+	if ((rc = bind_params(st, r, args, nargs)) ||
+	    (rc = read_rows(st, r, unmasked, &b, sums, whole)))
 		goto done;
 	hane_stmt_finalize(st); /* done reading before the log writes */
 	st = NULL;
@@ -492,18 +553,8 @@ int hane_report_run_flags(hane_db *db, const struct hane_report *r,
 	}
 	t->ncols = r->ncols;
 	if (r->total[0][0]) {
-		for (c = 0; c < r->ncols; c++) {
-			char s[64] = "";
-
-			if (r->cols[c].sum)
-				format_sum(s, sizeof s, sums[c], whole[c]);
-			else if (c == 0)
-				snprintf(s, sizeof s, "%s",
-					 r->total[hane_lang_get() ==
-						  HANE_LANG_EN]);
-			if ((rc = push(&b, s)))
-				goto done;
-		}
+		if ((rc = total_row(r, &b, sums, whole)))
+			goto done;
 		t->has_total = true;
 	}
 	/* KVKK: a run nobody can answer for shows nothing. */
@@ -518,7 +569,7 @@ int hane_report_run_flags(hane_db *db, const struct hane_report *r,
 	rc = 0;
 done:
 	hane_stmt_finalize(st);
-	for (i = 0; i < b.n && b.cells; i++)
+	for (size_t i = 0; i < b.n && b.cells; i++)
 		free(b.cells[i]);
 	free(b.cells);
 	free(t);

@@ -218,32 +218,11 @@ static int note_household(hane_db *db, int64_t request_id,
 	return rc;
 }
 
-static int compose_note(hane_db *db, const struct hane_inspection_visit *v,
-			char *out, size_t outsz)
+/* The note's sentences on the home: tenure, rooms and heating. */
+static void note_home(struct note *n, const struct hane_inspection_visit *v)
 {
-	struct note_household h;
-	struct note *n;
-	char date[HANE_DATE_LEN + 1], a[64], b[64], text[HANE_INSP_NOTE_MAX];
-	size_t len;
-	int rc;
+	char a[64];
 
-	if (!outsz)
-		return HANE_EINVAL;
-	if ((rc = note_household(db, v->request_id, &h)))
-		return rc;
-	n = calloc(1, sizeof *n);
-	if (!n)
-		return HANE_ENOMEM;
-	hane_date_format(date, v->visited_on);
-	if (h.address[0])
-		say(n, HANE_M_INSP_NOTE_VISIT, date, h.address);
-	else
-		say(n, HANE_M_INSP_NOTE_VISIT_NOADDR, date);
-	if (h.head[0])
-		say(n, HANE_M_INSP_NOTE_HEAD, h.head, h.members);
-	if (!hane_text_blank(v->present))
-		say(n, HANE_M_INSP_NOTE_PRESENT,
-		    clause(text, sizeof text, v->present));
 	if (!strcmp(v->tenure, "tenant")) {
 		if (v->rent_kurus > 0)
 			say(n, HANE_M_INSP_NOTE_TENANT_RENT,
@@ -291,6 +270,13 @@ static int compose_note(hane_db *db, const struct hane_inspection_visit *v,
 		if (!strcmp(v->heating, "none"))
 			say(n, HANE_M_INSP_NOTE_NO_HEATING);
 	}
+}
+
+/* The note's sentence on income and expenses. */
+static void note_money(struct note *n, const struct hane_inspection_visit *v)
+{
+	char a[64], b[64];
+
 	if (v->income_kurus == 0) {
 		say(n, HANE_M_INSP_NOTE_NO_INCOME);
 		if (v->expenses_kurus >= 0)
@@ -307,18 +293,12 @@ static int compose_note(hane_db *db, const struct hane_inspection_visit *v,
 		say(n, HANE_M_INSP_NOTE_EXPENSES,
 		    money(b, sizeof b, v->expenses_kurus));
 	}
-	if (!hane_text_blank(v->health))
-		say(n, HANE_M_INSP_NOTE_HEALTH,
-		    clause(text, sizeof text, v->health));
-	if (!hane_text_blank(v->disability))
-		say(n, HANE_M_INSP_NOTE_DISABILITY,
-		    clause(text, sizeof text, v->disability));
-	if (!hane_text_blank(v->findings)) {
-		clause(text, sizeof text, v->findings);
-		say(n, HANE_M_INSP_NOTE_FINDINGS, text);
-		if (n->len < sizeof n->buf - 1)
-			n->buf[n->len++] = '.';
-	}
+}
+
+/* The inspector's recommendation, in Turkish whatever the screen. */
+static void note_recommend(struct note *n,
+			   const struct hane_inspection_visit *v)
+{
 	if (!strcmp(v->recommendation, "reject")) {
 		say(n, HANE_M_INSP_NOTE_REJECT);
 	} else if (v->recommendation[0]) {
@@ -335,6 +315,49 @@ static int compose_note(hane_db *db, const struct hane_inspection_visit *v,
 				say(n, HANE_M_INSP_NOTE_RECOMMEND,
 				    hane_msg_in(rw[i].m, HANE_LANG_TR));
 	}
+}
+
+static int compose_note(hane_db *db, const struct hane_inspection_visit *v,
+			char *out, size_t outsz)
+{
+	struct note_household h;
+	struct note *n;
+	char date[HANE_DATE_LEN + 1], text[HANE_INSP_NOTE_MAX];
+	size_t len;
+	int rc;
+
+	if (!outsz)
+		return HANE_EINVAL;
+	if ((rc = note_household(db, v->request_id, &h)))
+		return rc;
+	n = calloc(1, sizeof *n);
+	if (!n)
+		return HANE_ENOMEM;
+	hane_date_format(date, v->visited_on);
+	if (h.address[0])
+		say(n, HANE_M_INSP_NOTE_VISIT, date, h.address);
+	else
+		say(n, HANE_M_INSP_NOTE_VISIT_NOADDR, date);
+	if (h.head[0])
+		say(n, HANE_M_INSP_NOTE_HEAD, h.head, h.members);
+	if (!hane_text_blank(v->present))
+		say(n, HANE_M_INSP_NOTE_PRESENT,
+		    clause(text, sizeof text, v->present));
+	note_home(n, v);
+	note_money(n, v);
+	if (!hane_text_blank(v->health))
+		say(n, HANE_M_INSP_NOTE_HEALTH,
+		    clause(text, sizeof text, v->health));
+	if (!hane_text_blank(v->disability))
+		say(n, HANE_M_INSP_NOTE_DISABILITY,
+		    clause(text, sizeof text, v->disability));
+	if (!hane_text_blank(v->findings)) {
+		clause(text, sizeof text, v->findings);
+		say(n, HANE_M_INSP_NOTE_FINDINGS, text);
+		if (n->len < sizeof n->buf - 1)
+			n->buf[n->len++] = '.';
+	}
+	note_recommend(n, v);
 	n->buf[n->len] = '\0';
 	/* Cut to fit without splitting a UTF-8 character. */
 	len = n->len;

@@ -899,33 +899,27 @@ done:
 	return rc;
 }
 
-int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
-			  int64_t *series_id, int *booked, int *skipped,
-			  void (*on_skip)(const char *day,
-					  const struct hane_taxi_clash *c,
-					  const char *reason, void *arg),
-			  void *arg)
-{
-	struct hane_taxi_settings s;
-	struct hane_taxi_clash c;
-	struct plan *p = NULL;
+/* The series' days, checked: from..to as day numbers a..z, the weekdays
+ * as digits (wd), the skipped days as "iso,iso" (skips). */
+struct series_days {
 	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
-	char today[HANE_DATE_LEN + 1], skips[1024] = "", wd[8] = "";
-	long a, z, tn;
-	int64_t sid = 0;
-	int rc, nb = 0, ns = 0;
+	long a, z;
+	char wd[8];
+	char skips[1024];
+};
 
-	if (booked)
-		*booked = 0;
-	if (skipped)
-		*skipped = 0;
-	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
-		return rc;
-	if ((rc = tx_settings(db, &s)) != 0)
-		return rc;
-	if (hane_date_parse(from, sr->from) != 0 ||
-	    hane_date_parse(to, sr->to) != 0 || !tx_day_number(from, &a) ||
-	    !tx_day_number(to, &z) || z < a) {
+static int series_check(const struct hane_taxi_series *sr,
+			const struct hane_taxi_settings *s,
+			struct series_days *sd)
+{
+	char today[HANE_DATE_LEN + 1];
+	long tn;
+
+	memset(sd, 0, sizeof *sd);
+	if (hane_date_parse(sd->from, sr->from) != 0 ||
+	    hane_date_parse(sd->to, sr->to) != 0 ||
+	    !tx_day_number(sd->from, &sd->a) ||
+	    !tx_day_number(sd->to, &sd->z) || sd->z < sd->a) {
 		hane_error_set(hane_msg(HANE_M_TAXI_BAD_RANGE), sr->from,
 			       sr->to);
 		return HANE_EINVAL;
@@ -935,85 +929,111 @@ int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
 		return HANE_EINVAL;
 	}
 	tx_day_number(hane_today(today), &tn);
-	if (z - tn > s.series_days && !sr->b.override) {
+	if (sd->z - tn > s->series_days && !sr->b.override) {
 		char last[HANE_DATE_LEN + 1], shown[11];
 
-		hane_date_iso(last, tn + s.series_days);
+		hane_date_iso(last, tn + s->series_days);
 		hane_error_set(hane_msg(HANE_M_TAXI_SERIES_TOO_LONG),
-			       s.series_days, hane_date_format(shown, last));
+			       s->series_days, hane_date_format(shown, last));
 		return HANE_EINVAL;
 	}
 	for (int d = 1; d <= 7; d++)
 		if (sr->weekdays & (1u << d))
-			wd[strlen(wd)] = (char)('0' + d);
+			sd->wd[strlen(sd->wd)] = (char)('0' + d);
 	for (size_t i = 0; i < sr->nskip; i++) {
 		char iso[HANE_DATE_LEN + 1];
 
 		if (hane_date_parse(iso, sr->skip[i]) != 0)
 			return HANE_EINVAL;
-		if (strlen(skips) + 12 < sizeof skips) {
-			if (skips[0])
-				strcat(skips, ",");
-			strcat(skips, iso);
+		if (strlen(sd->skips) + 12 < sizeof sd->skips) {
+			if (sd->skips[0])
+				strcat(sd->skips, ",");
+			strcat(sd->skips, iso);
 		}
 	}
+	return 0;
+}
+
+/* The series row, with the destination as the first day will book it. */
+static int series_insert(hane_db *db, const struct hane_taxi_series *sr,
+			 const struct series_days *sd, int64_t *sid)
+{
+	struct hane_taxi_destination dest;
+	char key[24], name[HANE_TAXI_NAME];
+	const char *pp = hane_taxi_purpose_parse(
+		sr->b.purpose[0] ? sr->b.purpose : "exam");
+
+	HANE_COPY(name, sr->b.destination);
+	if (!name[0] && sr->b.destination_id) {
+		snprintf(key, sizeof key, "%lld",
+			 (long long)sr->b.destination_id);
+		if (hane_taxi_destination_find(db, key, &dest) == 0)
+			HANE_COPY(name, dest.name);
+	}
+	struct hane_field f[] = {
+		HANE_FINT("rider_id", sr->b.rider_id),
+		HANE_FTEXT("from_day", sd->from),
+		HANE_FTEXT("to_day", sd->to),
+		HANE_FTEXT("weekdays", sd->wd),
+		HANE_FTEXT("skip_days", sd->skips[0] ? sd->skips : NULL),
+		HANE_FTEXT("appt_time", sr->b.appt_time),
+		HANE_FTEXT("return_time",
+			   sr->b.return_needed ? sr->b.return_time : NULL),
+		HANE_FTEXT("destination", name),
+		HANE_FTEXT("purpose", pp ? pp : "other"),
+	};
+	return hane_store_insert(db, "taxi_series", f, sizeof f / sizeof f[0],
+				 sid);
+}
+
+/* Whether day is one of the series' skipped days. */
+static bool series_skips(const struct hane_taxi_series *sr, const char *day)
+{
+	for (size_t i = 0; i < sr->nskip; i++) {
+		char iso[HANE_DATE_LEN + 1];
+
+		if (hane_date_parse(iso, sr->skip[i]) == 0 &&
+		    strcmp(iso, day) == 0)
+			return true;
+	}
+	return false;
+}
+
+int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
+			  int64_t *series_id, int *booked, int *skipped,
+			  void (*on_skip)(const char *day,
+					  const struct hane_taxi_clash *c,
+					  const char *reason, void *arg),
+			  void *arg)
+{
+	struct hane_taxi_settings s;
+	struct hane_taxi_clash c;
+	struct series_days sd;
+	struct plan *p = NULL;
+	int64_t sid = 0;
+	int rc, nb = 0, ns = 0;
+
+	if (booked)
+		*booked = 0;
+	if (skipped)
+		*skipped = 0;
+	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0 ||
+	    (rc = tx_settings(db, &s)) != 0 ||
+	    (rc = series_check(sr, &s, &sd)) != 0)
+		return rc;
 	p = malloc(sizeof *p);
 	if (!p)
 		return HANE_ENOMEM;
 	if ((rc = hane_store_begin(db)) != 0)
 		goto done;
-	{
-		/* The destination as the first day will book it. */
-		struct hane_taxi_destination dest;
-		char key[24];
-		const char *pp = hane_taxi_purpose_parse(
-			sr->b.purpose[0] ? sr->b.purpose : "exam");
-		char name[HANE_TAXI_NAME];
-
-		HANE_COPY(name, sr->b.destination);
-		if (!name[0] && sr->b.destination_id) {
-			snprintf(key, sizeof key, "%lld",
-				 (long long)sr->b.destination_id);
-			if (hane_taxi_destination_find(db, key, &dest) == 0)
-				HANE_COPY(name, dest.name);
-		}
-		{
-			struct hane_field f[] = {
-				HANE_FINT("rider_id", sr->b.rider_id),
-				HANE_FTEXT("from_day", from),
-				HANE_FTEXT("to_day", to),
-				HANE_FTEXT("weekdays", wd),
-				HANE_FTEXT("skip_days",
-					   skips[0] ? skips : NULL),
-				HANE_FTEXT("appt_time", sr->b.appt_time),
-				HANE_FTEXT("return_time",
-					   sr->b.return_needed
-						   ? sr->b.return_time
-						   : NULL),
-				HANE_FTEXT("destination", name),
-				HANE_FTEXT("purpose", pp ? pp : "other"),
-			};
-
-			rc = hane_store_insert(db, "taxi_series", f,
-					       sizeof f / sizeof f[0], &sid);
-		}
-	}
-	for (long d = a; rc == 0 && d <= z; d++) {
+	rc = series_insert(db, sr, &sd, &sid);
+	for (long d = sd.a; rc == 0 && d <= sd.z; d++) {
 		struct hane_taxi_booking b = sr->b;
 		char day[HANE_DATE_LEN + 1];
-		bool skip = false;
 
 		hane_date_iso(day, d);
-		if (!(sr->weekdays & (1u << hane_taxi_weekday(day))))
-			continue;
-		for (size_t i = 0; i < sr->nskip; i++) {
-			char iso[HANE_DATE_LEN + 1];
-
-			if (hane_date_parse(iso, sr->skip[i]) == 0 &&
-			    strcmp(iso, day) == 0)
-				skip = true;
-		}
-		if (skip)
+		if (!(sr->weekdays & (1u << hane_taxi_weekday(day))) ||
+		    series_skips(sr, day))
 			continue;
 		HANE_COPY(b.day, day);
 		rc = plan(db, &b, s.series_days, p, &c);
