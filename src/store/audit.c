@@ -469,23 +469,15 @@ static void json_old_value(struct buf *json, hane_stmt *old, int col)
 		buf_json_string(json, hane_stmt_text(old, col));
 }
 
-int hane_store_update(hane_db *db, const char *table, int64_t id,
-		      int64_t version, const struct hane_field *f, size_t n,
-		      int *changed)
+/* Reads row id's version and the fields' old values (columns 3…) into
+ * *old; a missing row or another version is refused (the conflict
+ * noted). */
+static int read_old(hane_db *db, const char *table, int64_t id, int64_t version,
+		    const struct hane_field *f, size_t n, hane_stmt **old)
 {
-	struct buf sql = {0}, upd = {0}, json = {0};
-	hane_stmt *old = NULL, *st = NULL;
-	bool *differs = NULL;
-	char now[20], param[48];
-	int ndiff = 0, rc;
+	struct buf sql = {0};
+	int rc;
 
-	if (changed)
-		*changed = 0;
-	check_idents(table, f, n);
-	hane_now(now);
-	differs = calloc(n ? n : 1, sizeof *differs);
-	if (!differs)
-		return HANE_ENOMEM;
 	buf_str(&sql, "SELECT version, coalesce(updated_by,''),"
 		      " coalesce(updated_at,'')");
 	for (size_t k = 0; k < n; k++) {
@@ -495,65 +487,69 @@ int hane_store_update(hane_db *db, const char *table, int64_t id,
 	buf_str(&sql, " FROM ");
 	buf_str(&sql, table);
 	buf_str(&sql, " WHERE id = :id");
-	if (sql.oom) {
-		rc = HANE_ENOMEM;
-		goto out;
-	}
-	rc = hane_store_begin(db);
-	if (rc)
-		goto out;
-	rc = hane_stmt_prepare(db, &old, sql.s);
-	if (rc == 0 && (rc = hane_stmt_bind_int(old, ":id", id)) == 0)
-		rc = hane_stmt_step(old);
+	rc = sql.oom ? HANE_ENOMEM : hane_stmt_prepare(db, old, sql.s);
+	free(sql.s);
+	if (rc == 0 && (rc = hane_stmt_bind_int(*old, ":id", id)) == 0)
+		rc = hane_stmt_step(*old);
 	if (rc == HANE_DONE) {
 		hane_error_set(hane_msg(HANE_M_NOT_FOUND_ROW), table,
 			       (long long)id);
-		rc = HANE_ENOTFOUND;
-		goto done;
+		return HANE_ENOTFOUND;
 	}
 	if (rc != HANE_ROW)
-		goto done;
-	rc = 0;
-	if (hane_stmt_int(old, 0) != version) {
-		note_conflict(db, table, id, hane_stmt_int(old, 0),
-			      hane_stmt_text(old, 1), hane_stmt_text(old, 2));
-		rc = HANE_ECONFLICT;
-		goto done;
+		return rc;
+	if (hane_stmt_int(*old, 0) != version) {
+		note_conflict(db, table, id, hane_stmt_int(*old, 0),
+			      hane_stmt_text(*old, 1), hane_stmt_text(*old, 2));
+		return HANE_ECONFLICT;
 	}
-	buf_str(&upd, "UPDATE ");
-	buf_str(&upd, table);
-	buf_str(&upd, " SET ");
-	buf_str(&json, "{");
+	return 0;
+}
+
+/* The fields whose value differs from old: marked in differs, set in the
+ * UPDATE (upd) and listed old → new in the audit's JSON; *ndiff counts
+ * them. */
+static int diff_fields(hane_stmt *old, const struct hane_field *f, size_t n,
+		       bool *differs, struct buf *upd, struct buf *json,
+		       int *ndiff)
+{
+	char param[48];
+	int rc;
+
+	buf_str(json, "{");
 	for (size_t k = 0; k < n; k++) {
 		if (same_value(old, 3 + (int)k, &f[k]))
 			continue;
 		if ((rc = check_text(&f[k])) != 0)
-			goto done;
+			return rc;
 		differs[k] = true;
 		snprintf(param, sizeof param, "%s = :%s, ", f[k].name,
 			 f[k].name);
-		buf_str(&upd, param);
-		if (ndiff++)
-			buf_str(&json, ",");
-		buf_json_string(&json, f[k].name);
-		buf_str(&json, ":[");
-		json_old_value(&json, old, 3 + (int)k);
-		buf_str(&json, ",");
-		buf_json_value(&json, f[k].type, f[k].text, f[k].i);
-		buf_str(&json, "]");
+		buf_str(upd, param);
+		if ((*ndiff)++)
+			buf_str(json, ",");
+		buf_json_string(json, f[k].name);
+		buf_str(json, ":[");
+		json_old_value(json, old, 3 + (int)k);
+		buf_str(json, ",");
+		buf_json_value(json, f[k].type, f[k].text, f[k].i);
+		buf_str(json, "]");
 	}
-	buf_str(&json, "}");
-	buf_str(&upd, "version = version + 1, updated_at = :now_,"
-		      " updated_by = :by_ WHERE id = :id AND version = :v_");
-	hane_stmt_finalize(old);
-	old = NULL;
-	if (upd.oom || json.oom) {
-		rc = HANE_ENOMEM;
-		goto done;
-	}
-	if (ndiff == 0)
-		goto done;
-	rc = hane_stmt_prepare(db, &st, upd.s);
+	buf_str(json, "}");
+	return upd->oom || json->oom ? HANE_ENOMEM : 0;
+}
+
+/* Runs the UPDATE upd with the differing fields, the time, the actor and
+ * the version check bound. */
+static int write_update(hane_db *db, const char *upd,
+			const struct hane_field *f, size_t n,
+			const bool *differs, const char *now, int64_t id,
+			int64_t version)
+{
+	hane_stmt *st = NULL;
+	char param[48];
+	int rc = hane_stmt_prepare(db, &st, upd);
+
 	for (size_t k = 0; rc == 0 && k < n; k++) {
 		if (!differs[k])
 			continue;
@@ -567,17 +563,53 @@ int hane_store_update(hane_db *db, const char *table, int64_t id,
 		rc = hane_stmt_step(st);
 		rc = rc == HANE_DONE ? 0 : rc;
 	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+int hane_store_update(hane_db *db, const char *table, int64_t id,
+		      int64_t version, const struct hane_field *f, size_t n,
+		      int *changed)
+{
+	struct buf upd = {0}, json = {0};
+	hane_stmt *old = NULL;
+	bool *differs = NULL;
+	char now[20];
+	int ndiff = 0, rc;
+
+	if (changed)
+		*changed = 0;
+	check_idents(table, f, n);
+	hane_now(now);
+	differs = calloc(n ? n : 1, sizeof *differs);
+	if (!differs)
+		return HANE_ENOMEM;
+	if ((rc = hane_store_begin(db)) != 0)
+		goto out;
+	if ((rc = read_old(db, table, id, version, f, n, &old)) != 0)
+		goto done;
+	buf_str(&upd, "UPDATE ");
+	buf_str(&upd, table);
+	buf_str(&upd, " SET ");
+	rc = diff_fields(old, f, n, differs, &upd, &json, &ndiff);
+	buf_str(&upd, "version = version + 1, updated_at = :now_,"
+		      " updated_by = :by_ WHERE id = :id AND version = :v_");
+	hane_stmt_finalize(old);
+	old = NULL;
+	if (rc == 0 && upd.oom)
+		rc = HANE_ENOMEM;
+	if (rc || ndiff == 0)
+		goto done;
+	rc = write_update(db, upd.s, f, n, differs, now, id, version);
 	if (rc == 0)
 		rc = audit_write(db, "update", table, id, json.s, now);
 done:
 	hane_stmt_finalize(old);
-	hane_stmt_finalize(st);
 	rc = hane_store_end(db, rc);
 	if (rc == 0 && changed)
 		*changed = ndiff;
 out:
 	free(differs);
-	free(sql.s);
 	free(upd.s);
 	free(json.s);
 	return rc;

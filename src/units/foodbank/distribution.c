@@ -415,39 +415,13 @@ done:
 /* Every rule, in the order a caseworker would ask: who (household,
  * eligibility), what (package, items), how often (limit), is it there
  * (stock). Fills c and d's defaults; *pkg gets the package. */
-static int check_rules(hane_db *db, struct hane_fb_distribution *d,
-		       struct hane_fb_check *c, struct hane_fb_package *pkg)
+/* The items handed out: the package's for the household's size when none
+ * are given, else the given ones, checked. */
+static int items_of(hane_db *db, struct hane_fb_distribution *d,
+		    const struct hane_fb_package *pkg)
 {
-	struct hane_fb_branch b;
-	char reason[256], date[2][HANE_DATE_LEN + 1];
-	bool active = false;
 	int rc;
 
-	memset(c, 0, sizeof *c);
-	if ((rc = household_status(db, d->household_id, &d->members,
-				   &active)) != 0)
-		return rc;
-	if (!active) {
-		hane_error_set(hane_msg(HANE_M_FB_PASSIVE),
-			       (long long)d->household_id);
-		return HANE_EINVAL;
-	}
-	if ((rc = hane_foodbank_branch_get(db, d->branch_id, &b)) != 0)
-		return rc;
-	snprintf(d->branch, sizeof d->branch, "%s", b.name);
-	if ((rc = hane_foodbank_package_find(db, d->package, pkg)) != 0)
-		return rc;
-	if (!pkg->active) {
-		hane_error_set(hane_msg(HANE_M_FB_PACKAGE_INACTIVE), pkg->name);
-		return HANE_EINVAL;
-	}
-	snprintf(d->package, sizeof d->package, "%s", pkg->code);
-	snprintf(d->package_name, sizeof d->package_name, "%s", pkg->name);
-	if ((rc = fb_date_check(d->date, HANE_M_FB_F_DATE, false)) != 0)
-		return rc;
-	if (d->value_kurus < 0)
-		return fb_field_error(HANE_M_FB_F_VALUE,
-				      hane_msg(HANE_M_FB_NEGATIVE));
 	if (d->members < 1)
 		d->members = 1;
 	if (d->nitems == 0) {
@@ -461,14 +435,17 @@ static int check_rules(hane_db *db, struct hane_fb_distribution *d,
 			if ((rc = fb_item_check(&d->items[i])) != 0)
 				return rc;
 	}
-	if ((rc = eligibility(db, d->household_id, d->date, c)) != 0)
-		return rc;
-	c->limit_days = pkg->limit_days;
-	if (pkg->limit_days > 0 && (rc = last_within(db, d, pkg, c)) != 0)
-		return rc;
-	/* Stock: a warning only — the shelf may hold what was never
-	 * entered, and a family at the counter is not sent away for a
-	 * bookkeeping gap. The same category twice adds up. */
+	return 0;
+}
+
+/* Stock: a warning only — the shelf may hold what was never entered, and
+ * a family at the counter is not sent away for a bookkeeping gap. The
+ * same category twice adds up. Shortages go into c. */
+static int stock_check(hane_db *db, const struct hane_fb_distribution *d,
+		       struct hane_fb_check *c)
+{
+	int rc;
+
 	for (size_t i = 0; i < d->nitems && c->nshort < HANE_FB_SHORT_MAX;
 	     i++) {
 		int64_t have = 0, need = 0;
@@ -502,6 +479,51 @@ static int check_rules(hane_db *db, struct hane_fb_distribution *d,
 			c->shortage[k].need_milli = need;
 		}
 	}
+	return 0;
+}
+
+static int check_rules(hane_db *db, struct hane_fb_distribution *d,
+		       struct hane_fb_check *c, struct hane_fb_package *pkg)
+{
+	struct hane_fb_branch b;
+	char reason[256], date[2][HANE_DATE_LEN + 1];
+	bool active = false;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if ((rc = household_status(db, d->household_id, &d->members,
+				   &active)) != 0)
+		return rc;
+	if (!active) {
+		hane_error_set(hane_msg(HANE_M_FB_PASSIVE),
+			       (long long)d->household_id);
+		return HANE_EINVAL;
+	}
+	if ((rc = hane_foodbank_branch_get(db, d->branch_id, &b)) != 0)
+		return rc;
+	snprintf(d->branch, sizeof d->branch, "%s", b.name);
+	if ((rc = hane_foodbank_package_find(db, d->package, pkg)) != 0)
+		return rc;
+	if (!pkg->active) {
+		hane_error_set(hane_msg(HANE_M_FB_PACKAGE_INACTIVE), pkg->name);
+		return HANE_EINVAL;
+	}
+	snprintf(d->package, sizeof d->package, "%s", pkg->code);
+	snprintf(d->package_name, sizeof d->package_name, "%s", pkg->name);
+	if ((rc = fb_date_check(d->date, HANE_M_FB_F_DATE, false)) != 0)
+		return rc;
+	if (d->value_kurus < 0)
+		return fb_field_error(HANE_M_FB_F_VALUE,
+				      hane_msg(HANE_M_FB_NEGATIVE));
+	if ((rc = items_of(db, d, pkg)) != 0)
+		return rc;
+	if ((rc = eligibility(db, d->household_id, d->date, c)) != 0)
+		return rc;
+	c->limit_days = pkg->limit_days;
+	if (pkg->limit_days > 0 && (rc = last_within(db, d, pkg, c)) != 0)
+		return rc;
+	if ((rc = stock_check(db, d, c)) != 0)
+		return rc;
 	if (!c->eligible) {
 		hane_error_set(hane_msg(HANE_M_FB_NOT_ELIGIBLE),
 			       (long long)d->household_id,

@@ -248,6 +248,48 @@ static int day_cmp(const void *a, const void *b)
 
 /* Chooses the days of one period for a plan; returns how many (into
  * chosen, sorted). */
+/* The days the plan is in force and the client served: from the later
+ * start to the earlier end (INT64_MAX: open). */
+static void active_span(const struct plan_row *r, int64_t *lo, int64_t *hi)
+{
+	int64_t vf, vt;
+
+	(void)hc_day(lo, r->client_start);
+	(void)hc_day(&vf, r->p.valid_from);
+	if (vf > *lo)
+		*lo = vf;
+	*hi = INT64_MAX;
+	if (r->client_end[0])
+		(void)hc_day(hi, r->client_end);
+	if (r->p.valid_to[0]) {
+		(void)hc_day(&vt, r->p.valid_to);
+		if (vt < *hi)
+			*hi = vt;
+	}
+}
+
+/* How good other working day `day` is for a missing visit (lower is
+ * better): near a preferred day lost to a holiday; without such a loss,
+ * far from the days already chosen; else the earliest. */
+static int64_t fill_key(int64_t day, const int64_t *lost, int nl,
+			const int64_t *chosen, int k)
+{
+	int64_t key = INT64_MAX, near = INT64_MAX;
+
+	if (nl > 0) {
+		for (int j = 0; j < nl; j++)
+			if (dist(day, lost[j]) < key)
+				key = dist(day, lost[j]);
+		return key;
+	}
+	if (k == 0)
+		return day;
+	for (int j = 0; j < k; j++)
+		if (dist(day, chosen[j]) < near)
+			near = dist(day, chosen[j]);
+	return -near;
+}
+
 static int place(struct gen *g, const struct plan_row *r, int64_t ps,
 		 int64_t pe, const unsigned char *busy, int64_t *chosen)
 {
@@ -258,24 +300,7 @@ static int place(struct gen *g, const struct plan_row *r, int64_t ps,
 	int end_min = hc_minutes(r->p.window_start) + r->p.duration_min;
 
 	snprintf(base, sizeof base, "12345%s", pref);
-	(void)hc_day(&act_lo, r->client_start);
-	{
-		int64_t vf;
-
-		(void)hc_day(&vf, r->p.valid_from);
-		if (vf > act_lo)
-			act_lo = vf;
-	}
-	act_hi = INT64_MAX;
-	if (r->client_end[0])
-		(void)hc_day(&act_hi, r->client_end);
-	if (r->p.valid_to[0]) {
-		int64_t vt;
-
-		(void)hc_day(&vt, r->p.valid_to);
-		if (vt < act_hi)
-			act_hi = vt;
-	}
+	active_span(r, &act_lo, &act_hi);
 	for (int64_t d = ps; d <= pe; d++) {
 		int kd = kind_of(g, d);
 		char wd = (char)('0' + hane_date_weekday_of(d));
@@ -334,23 +359,8 @@ static int place(struct gen *g, const struct plan_row *r, int64_t ps,
 		int64_t best_key = 0;
 
 		for (int i = 0; i < no; i++) {
-			int64_t key = INT64_MAX;
+			int64_t key = fill_key(others[i], lost, nl, chosen, k);
 
-			if (nl > 0) {
-				for (int j = 0; j < nl; j++)
-					if (dist(others[i], lost[j]) < key)
-						key = dist(others[i], lost[j]);
-			} else if (k > 0) {
-				int64_t near = INT64_MAX;
-
-				for (int j = 0; j < k; j++)
-					if (dist(others[i], chosen[j]) < near)
-						near = dist(others[i],
-							    chosen[j]);
-				key = -near;
-			} else {
-				key = others[i];
-			}
 			if (best < 0 || key < best_key) {
 				best = i;
 				best_key = key;
@@ -443,11 +453,64 @@ static int not_before(const char *date)
 	return (m + STEP_MIN - 1) / STEP_MIN * STEP_MIN;
 }
 
+/* The slot's worker: the plan's own when free at the slot's time (the
+ * start maybe shifted within the window), else — with auto-assign — the
+ * first free candidate; the slot's note says which or why none. */
+static int slot_worker(struct gen *g, const struct plan_row *r,
+		       struct hane_homecare_slot *s, bool half, int nb)
+{
+	char start[HANE_HC_TIME_LEN + 1], end[HANE_HC_TIME_LEN + 1];
+	struct hane_homecare_worker w;
+	int64_t ids[64];
+	int n = 0, rc;
+
+	if (r->p.worker_id) {
+		rc = try_worker(g, r, r->p.worker_id, s->date, half, nb, start,
+				end);
+		if (rc == 0) {
+			s->worker_id = r->p.worker_id;
+			if (strcmp(start, s->start) != 0)
+				snprintf(s->note, sizeof s->note,
+					 hane_msg(HANE_M_HC_SLOT_SHIFTED),
+					 r->p.window_start, start);
+			HANE_COPY(s->start, start);
+			HANE_COPY(s->end, end);
+		} else if (rc == HANE_EEXIST || rc == HANE_EINVAL ||
+			   rc == HANE_ENOTFOUND) {
+			HANE_COPY(s->note, hane_error_last());
+		} else {
+			return rc;
+		}
+	} else {
+		HANE_COPY(s->note, hane_msg(HANE_M_HC_SLOT_NO_WORKER));
+	}
+	if (s->worker_id || !g->o->auto_assign)
+		return 0;
+	if ((rc = auto_candidates(g, r, s->date, ids, 64, &n)))
+		return rc;
+	for (int i = 0; i < n && !s->worker_id; i++) {
+		rc = try_worker(g, r, ids[i], s->date, half, nb, start, end);
+		if (rc == 0) {
+			s->worker_id = ids[i];
+			HANE_COPY(s->start, start);
+			HANE_COPY(s->end, end);
+		} else if (rc != HANE_EEXIST && rc != HANE_EINVAL) {
+			return rc;
+		}
+	}
+	if (!s->worker_id)
+		return 0;
+	if ((rc = hane_homecare_worker_get(g->db, s->worker_id, &w)))
+		return rc;
+	snprintf(s->note, sizeof s->note, hane_msg(HANE_M_HC_SLOT_AUTO),
+		 w.name);
+	return 0;
+}
+
 static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 {
 	struct hane_homecare_slot s;
 	struct hane_homecare_visit v;
-	char start[HANE_HC_TIME_LEN + 1], end[HANE_HC_TIME_LEN + 1];
 	bool half = kind_of(g, day) == HANE_HC_HALF;
 	int nb, we, rc;
 
@@ -470,53 +533,8 @@ static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 		nb = hc_minutes(r->p.window_start);
 	hc_hhmm(s.start, nb);
 	hc_hhmm(s.end, nb + r->p.duration_min);
-	if (r->p.worker_id) {
-		rc = try_worker(g, r, r->p.worker_id, s.date, half, nb, start,
-				end);
-		if (rc == 0) {
-			s.worker_id = r->p.worker_id;
-			if (strcmp(start, s.start) != 0)
-				snprintf(s.note, sizeof s.note,
-					 hane_msg(HANE_M_HC_SLOT_SHIFTED),
-					 r->p.window_start, start);
-			HANE_COPY(s.start, start);
-			HANE_COPY(s.end, end);
-		} else if (rc == HANE_EEXIST || rc == HANE_EINVAL ||
-			   rc == HANE_ENOTFOUND) {
-			HANE_COPY(s.note, hane_error_last());
-		} else {
-			return rc;
-		}
-	} else {
-		HANE_COPY(s.note, hane_msg(HANE_M_HC_SLOT_NO_WORKER));
-	}
-	if (!s.worker_id && g->o->auto_assign) {
-		int64_t ids[64];
-		int n = 0;
-
-		if ((rc = auto_candidates(g, r, s.date, ids, 64, &n)))
-			return rc;
-		for (int i = 0; i < n && !s.worker_id; i++) {
-			rc = try_worker(g, r, ids[i], s.date, half, nb, start,
-					end);
-			if (rc == 0) {
-				s.worker_id = ids[i];
-				HANE_COPY(s.start, start);
-				HANE_COPY(s.end, end);
-			} else if (rc != HANE_EEXIST && rc != HANE_EINVAL) {
-				return rc;
-			}
-		}
-		if (s.worker_id) {
-			struct hane_homecare_worker w;
-
-			if ((rc = hane_homecare_worker_get(g->db, s.worker_id,
-							   &w)))
-				return rc;
-			snprintf(s.note, sizeof s.note,
-				 hane_msg(HANE_M_HC_SLOT_AUTO), w.name);
-		}
-	}
+	if ((rc = slot_worker(g, r, &s, half, nb)))
+		return rc;
 	hane_error_clear();
 	if (s.worker_id) {
 		struct hane_homecare_worker w;

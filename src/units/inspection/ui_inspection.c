@@ -753,28 +753,13 @@ static void panel_wrap(struct hane_ui_detail *d, const char *text)
 	}
 }
 
-static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
+/* The request's header lines. */
+static void page_request(hane_db *db, struct hane_ui_detail *d,
+			 const struct page *p)
 {
-	struct page *p = arg;
-	hane_db *db = hane_ui_db(ui);
-	struct hane_inspection_visit *v = calloc(1, sizeof *v);
-	struct hane_inspection_decision dec;
-	struct hane_inspection_filter f = {0};
 	char title[128], d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1],
-		money[32], overdue[64], m[8];
-	int rc;
+		overdue[64], m[8];
 
-	if (!v)
-		return HANE_ENOMEM;
-	/* KVKK: the view is logged before anything is shown, and the free
-	 * text that can hold health details goes through the gate (clear
-	 * for the inspection unit's staff, "***" for a reporter). */
-	if ((rc = hane_inspection_get(db, p->id, &p->r)) ||
-	    (rc = hane_gate_view(db, "inspection.view", "household",
-				 p->r.household_id))) {
-		hane_ui_error_rc(ui, rc);
-		goto done;
-	}
 	/* Overdue said in words too, not only by a sign. */
 	snprintf(overdue, sizeof overdue, "%s%s", p->r.overdue ? " ⚠ " : "",
 		 p->r.overdue ? hane_msg(HANE_M_INSP_OVERDUE) : "");
@@ -814,7 +799,62 @@ static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 			hane_gate_show(db, HANE_ACT_INSPECTION_WRITE,
 				       HANE_PD_HEALTH, p->r.cancel_reason, m,
 				       sizeof m));
+}
 
+/* The decision in the panel. */
+static void page_decision(hane_db *db, struct hane_ui_detail *d,
+			  const struct hane_inspection_decision *dec)
+{
+	char d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1], money[32], m[8];
+
+	hane_ui_detail_panel(d, "%s", "");
+	hane_ui_detail_panel(
+		d, hane_msg(HANE_M_INSP_UI_LINE_DECISION),
+		dmy(d1, dec->decided_on),
+		hane_inspection_label(HANE_INSP_OUTCOME, dec->outcome));
+	if (!strcmp(dec->outcome, "aid")) {
+		if (dec->amount_kurus >= 0)
+			hane_money_format(money, sizeof money,
+					  dec->amount_kurus, true);
+		else
+			money[0] = '\0';
+		hane_ui_detail_panel(
+			d, hane_msg(HANE_M_INSP_UI_LINE_AID),
+			hane_inspection_label(HANE_INSP_AID_TYPE,
+					      dec->aid_type),
+			hane_inspection_label(HANE_INSP_KIND, dec->kind),
+			money);
+		if (dec->start_on[0])
+			hane_ui_detail_panel(
+				d, hane_msg(HANE_M_INSP_UI_LINE_PERIOD),
+				dmy(d1, dec->start_on), dmy(d2, dec->end_on));
+	}
+	panel_wrap(d, hane_gate_show(db, HANE_ACT_INSPECTION_WRITE,
+				     HANE_PD_HEALTH, dec->reason, m, sizeof m));
+}
+
+static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
+{
+	struct page *p = arg;
+	hane_db *db = hane_ui_db(ui);
+	struct hane_inspection_visit *v = calloc(1, sizeof *v);
+	struct hane_inspection_decision dec;
+	struct hane_inspection_filter f = {0};
+	char d1[HANE_DATE_LEN + 1], m[8];
+	int rc;
+
+	if (!v)
+		return HANE_ENOMEM;
+	/* KVKK: the view is logged before anything is shown, and the free
+	 * text that can hold health details goes through the gate (clear
+	 * for the inspection unit's staff, "***" for a reporter). */
+	if ((rc = hane_inspection_get(db, p->id, &p->r)) ||
+	    (rc = hane_gate_view(db, "inspection.view", "household",
+				 p->r.household_id))) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
+	}
+	page_request(db, d, p);
 	if (hane_inspection_visit_get(db, p->id, v) == 0) {
 		hane_ui_detail_panel(d, hane_msg(HANE_M_INSP_UI_LINE_VISIT),
 				     dmy(d1, v->visited_on));
@@ -823,34 +863,8 @@ static int page_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 				     hane_inspection_label(HANE_INSP_RECOMMEND,
 							   v->recommendation));
 	}
-	if (hane_inspection_decision_get(db, p->id, &dec) == 0) {
-		hane_ui_detail_panel(d, "%s", "");
-		hane_ui_detail_panel(
-			d, hane_msg(HANE_M_INSP_UI_LINE_DECISION),
-			dmy(d1, dec.decided_on),
-			hane_inspection_label(HANE_INSP_OUTCOME, dec.outcome));
-		if (!strcmp(dec.outcome, "aid")) {
-			if (dec.amount_kurus >= 0)
-				hane_money_format(money, sizeof money,
-						  dec.amount_kurus, true);
-			else
-				money[0] = '\0';
-			hane_ui_detail_panel(
-				d, hane_msg(HANE_M_INSP_UI_LINE_AID),
-				hane_inspection_label(HANE_INSP_AID_TYPE,
-						      dec.aid_type),
-				hane_inspection_label(HANE_INSP_KIND, dec.kind),
-				money);
-			if (dec.start_on[0])
-				hane_ui_detail_panel(
-					d, hane_msg(HANE_M_INSP_UI_LINE_PERIOD),
-					dmy(d1, dec.start_on),
-					dmy(d2, dec.end_on));
-		}
-		panel_wrap(d, hane_gate_show(db, HANE_ACT_INSPECTION_WRITE,
-					     HANE_PD_HEALTH, dec.reason, m,
-					     sizeof m));
-	}
+	if (hane_inspection_decision_get(db, p->id, &dec) == 0)
+		page_decision(db, d, &dec);
 	if (v->note[0]) {
 		hane_ui_detail_panel(d, "%s", "");
 		panel_wrap(d, hane_gate_show(db, HANE_ACT_INSPECTION_WRITE,
