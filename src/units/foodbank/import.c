@@ -144,21 +144,24 @@ struct row {
 	char notes[256];
 };
 
-static int parse_row(struct imp *im, const struct hane_csv_record *rec,
-		     struct row *w, char *why, size_t whysz)
-{
-	char today[HANE_DATE_LEN + 1], buf[256];
-	const char *v;
-	int rc;
-
-	memset(w, 0, sizeof *w);
+/* A refusal of the row: "Field: why" into why (the caller's), and
+ * HANE_EINVAL. */
 #define FAIL(field)                                                            \
 	do {                                                                   \
 		snprintf(why, whysz, "%s: %s", hane_msg(field),                \
 			 hane_error_last());                                   \
 		return HANE_EINVAL;                                            \
 	} while (0)
-	v = cell(im, rec, F_DATE);
+
+/* The row's date (not in the future), branch and (for a market supply)
+ * market. */
+static int parse_where(struct imp *im, const struct hane_csv_record *rec,
+		       struct row *w, char *why, size_t whysz)
+{
+	char today[HANE_DATE_LEN + 1], buf[256];
+	const char *v = cell(im, rec, F_DATE);
+	int rc;
+
 	if (!*v) {
 		hane_error_set("%s", hane_msg(HANE_M_FB_IMP_EMPTY));
 		FAIL(HANE_M_FB_F_DATE);
@@ -184,19 +187,29 @@ static int parse_row(struct imp *im, const struct hane_csv_record *rec,
 		hane_error_set("%s", hane_msg(HANE_M_FB_IMP_EMPTY));
 		FAIL(HANE_M_FB_F_BRANCH);
 	}
-	if (im->kind == HANE_FB_IMPORT_SUPPLY) {
-		snprintf(buf, sizeof buf, "%s", cell(im, rec, F_MARKET));
-		if (!hane_text_trim(buf)[0]) {
-			hane_error_set("%s", hane_msg(HANE_M_FB_IMP_EMPTY));
-			FAIL(HANE_M_FB_F_MARKET);
-		}
-		if ((rc = hane_foodbank_market_find(im->db, buf, &w->market)) !=
-		    0) {
-			if (rc != HANE_ENOTFOUND)
-				return rc;
-			FAIL(HANE_M_FB_F_MARKET);
-		}
+	if (im->kind != HANE_FB_IMPORT_SUPPLY)
+		return 0;
+	snprintf(buf, sizeof buf, "%s", cell(im, rec, F_MARKET));
+	if (!hane_text_trim(buf)[0]) {
+		hane_error_set("%s", hane_msg(HANE_M_FB_IMP_EMPTY));
+		FAIL(HANE_M_FB_F_MARKET);
 	}
+	if ((rc = hane_foodbank_market_find(im->db, buf, &w->market)) != 0) {
+		if (rc != HANE_ENOTFOUND)
+			return rc;
+		FAIL(HANE_M_FB_F_MARKET);
+	}
+	return 0;
+}
+
+/* The row's item: category, quantity and unit (a market supply only
+ * market categories, by kg or adet). */
+static int parse_item(struct imp *im, const struct hane_csv_record *rec,
+		      struct row *w, char *why, size_t whysz)
+{
+	char buf[256];
+	const char *v;
+
 	snprintf(buf, sizeof buf, "%s", cell(im, rec, F_CATEGORY));
 	v = hane_fb_category_parse(hane_text_trim(buf));
 	if (!v) {
@@ -232,6 +245,19 @@ static int parse_row(struct imp *im, const struct hane_csv_record *rec,
 		hane_error_set(hane_msg(HANE_M_FB_MARKET_UNIT), w->item.unit);
 		FAIL(HANE_M_FB_F_UNIT);
 	}
+	return 0;
+}
+
+static int parse_row(struct imp *im, const struct hane_csv_record *rec,
+		     struct row *w, char *why, size_t whysz)
+{
+	const char *v;
+	int rc;
+
+	memset(w, 0, sizeof *w);
+	if ((rc = parse_where(im, rec, w, why, whysz)) != 0 ||
+	    (rc = parse_item(im, rec, w, why, whysz)) != 0)
+		return rc;
 	v = cell(im, rec, F_VALUE);
 	if (*v) {
 		if (hane_money_parse(&w->value, v) != 0)
@@ -250,9 +276,9 @@ static int parse_row(struct imp *im, const struct hane_csv_record *rec,
 		hane_error_set("%s", hane_strerror(HANE_EINVAL));
 		FAIL(HANE_M_FB_F_NOTES);
 	}
-#undef FAIL
 	return 0;
 }
+#undef FAIL
 
 static int import_row(struct imp *im, const struct hane_csv_record *rec)
 {

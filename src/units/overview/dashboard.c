@@ -1,6 +1,7 @@
 /* The dashboard: each unit's measure this month, this year and over the
  * last twelve months, and the work that is waiting. Read-only queries
  * over the units' tables, guarded by report.run like every report. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -137,6 +138,79 @@ static void year_sum(struct hane_ov_dashboard *d, int u)
 			d->unit[u].year += d->unit[u].series[i];
 }
 
+/* The waiting work: one count each, the field it fills. */
+static const struct {
+	const char *sql;
+	size_t field;
+} waiting[] = {
+	{"SELECT count(*) FROM inspection_request WHERE status IN"
+	 " ('requested', 'assigned', 'visited')",
+	 offsetof(struct hane_ov_dashboard, insp_open)},
+	{"SELECT count(*) FROM inspection_request"
+	 " WHERE status IN ('requested', 'assigned') AND due_on < :today",
+	 offsetof(struct hane_ov_dashboard, insp_overdue)},
+	{"SELECT count(DISTINCT r.household_id) FROM fb_referral r"
+	 " WHERE r.valid_from <= :today"
+	 " AND (r.valid_until IS NULL OR r.valid_until >= :today)"
+	 " AND NOT EXISTS (SELECT 1 FROM fb_distribution x"
+	 " WHERE x.household_id = r.household_id AND x.date > :since)",
+	 offsetof(struct hane_ov_dashboard, food_unserved)},
+	{"SELECT count(*) FROM homecare_visit"
+	 " WHERE date = :today AND status = 'planned'",
+	 offsetof(struct hane_ov_dashboard, care_today)},
+	{"SELECT count(*) FROM homecare_visit WHERE followup = 'open'",
+	 offsetof(struct hane_ov_dashboard, care_missed)},
+	{"SELECT count(*) FROM taxi_trip"
+	 " WHERE day = :tomorrow AND status = 'planned'",
+	 offsetof(struct hane_ov_dashboard, taxi_tomorrow)},
+	{"SELECT count(*) FROM taxi_trip WHERE day = :tomorrow"
+	 " AND status = 'planned' AND vehicle_id IS NULL",
+	 offsetof(struct hane_ov_dashboard, taxi_no_vehicle)},
+};
+
+/* The twelve months ending with today's, oldest first. */
+static void last_months(struct hane_ov_dashboard *d, int y, int m)
+{
+	for (int i = HANE_OV_MONTHS - 1; i >= 0; i--) {
+		snprintf(d->months[i], sizeof d->months[i], "%04d-%02d", y, m);
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+	}
+}
+
+/* Each unit's monthly series and the households it served this year. */
+static int unit_rows(hane_db *db, struct hane_ov_dashboard *d, int y,
+		     const char *from, const char *const *names,
+		     const char *const *vals)
+{
+	char year[8];
+	int rc;
+
+	snprintf(year, sizeof year, "%d", y);
+	for (int u = 0; u < HANE_OV__UNITS; u++) {
+		const char *sn[] = {":m", ":year"};
+		const char *sv[] = {measures[u].served, year};
+
+		if ((rc = series(db, u, d, from)) != 0)
+			return rc;
+		year_sum(d, u);
+		if (d->from_totals)
+			rc = ov_query_int(
+				db,
+				"SELECT count(*) FROM ov_served"
+				" WHERE measure = :m AND year = :year",
+				sn, sv, 2, &d->unit[u].year_households);
+		else
+			rc = ov_query_int(db, measures[u].households, names,
+					  vals, 5, &d->unit[u].year_households);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 			    struct hane_ov_dashboard *d)
 {
@@ -163,15 +237,7 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 					 sizeof d->holidays_missing)) != 0)
 		return rc;
 	sscanf(d->today, "%d-%d", &y, &m);
-	/* The twelve months ending with this one, oldest first. */
-	for (int i = HANE_OV_MONTHS - 1, yy = y, mm = m; i >= 0; i--) {
-		snprintf(d->months[i], sizeof d->months[i], "%04d-%02d", yy,
-			 mm);
-		if (--mm == 0) {
-			mm = 12;
-			yy--;
-		}
-	}
+	last_months(d, y, m);
 	snprintf(from, sizeof from, "%s-01", d->months[0]);
 	snprintf(yfrom, sizeof yfrom, "%04d-01-01", y);
 	ov_date_add(since, d->today, -d->food_days);
@@ -181,67 +247,15 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 	vals[2] = d->today;
 	vals[3] = since;
 	vals[4] = tomorrow;
-	if ((rc = totals_answer(db, d->today, &d->from_totals)) != 0)
+	if ((rc = totals_answer(db, d->today, &d->from_totals)) != 0 ||
+	    (rc = unit_rows(db, d, y, from, names, vals)) != 0)
 		return rc;
-	for (int u = 0; u < HANE_OV__UNITS; u++) {
-		char year[8];
-		const char *sn[] = {":m", ":year"};
-		const char *sv[] = {measures[u].served, year};
-
-		snprintf(year, sizeof year, "%d", y);
-		if ((rc = series(db, u, d, from)) != 0)
+	for (size_t i = 0; i < sizeof waiting / sizeof waiting[0]; i++)
+		if ((rc = ov_query_int(
+			     db, waiting[i].sql, names, vals, 5,
+			     (int64_t *)((char *)d + waiting[i].field))) != 0)
 			return rc;
-		year_sum(d, u);
-		if (d->from_totals)
-			rc = ov_query_int(
-				db,
-				"SELECT count(*) FROM ov_served"
-				" WHERE measure = :m AND year = :year",
-				sn, sv, 2, &d->unit[u].year_households);
-		else
-			rc = ov_query_int(db, measures[u].households, names,
-					  vals, 5, &d->unit[u].year_households);
-		if (rc)
-			return rc;
-	}
-	if ((rc = ov_query_int(db,
-			       "SELECT count(*) FROM inspection_request"
-			       " WHERE status IN"
-			       " ('requested', 'assigned', 'visited')",
-			       names, vals, 5, &d->insp_open)) ||
-	    (rc = ov_query_int(db,
-			       "SELECT count(*) FROM inspection_request"
-			       " WHERE status IN ('requested', 'assigned')"
-			       " AND due_on < :today",
-			       names, vals, 5, &d->insp_overdue)) ||
-	    (rc = ov_query_int(
-		     db,
-		     "SELECT count(DISTINCT r.household_id) FROM fb_referral r"
-		     " WHERE r.valid_from <= :today"
-		     " AND (r.valid_until IS NULL OR r.valid_until >= :today)"
-		     " AND NOT EXISTS (SELECT 1 FROM fb_distribution x"
-		     " WHERE x.household_id = r.household_id"
-		     " AND x.date > :since)",
-		     names, vals, 5, &d->food_unserved)) ||
-	    (rc = ov_query_int(db,
-			       "SELECT count(*) FROM homecare_visit"
-			       " WHERE date = :today AND status = 'planned'",
-			       names, vals, 5, &d->care_today)) ||
-	    (rc = ov_query_int(db,
-			       "SELECT count(*) FROM homecare_visit"
-			       " WHERE followup = 'open'",
-			       names, vals, 5, &d->care_missed)) ||
-	    (rc = ov_query_int(db,
-			       "SELECT count(*) FROM taxi_trip"
-			       " WHERE day = :tomorrow"
-			       " AND status = 'planned'",
-			       names, vals, 5, &d->taxi_tomorrow)))
-		return rc;
-	return ov_query_int(
-		db,
-		"SELECT count(*) FROM taxi_trip WHERE day = :tomorrow"
-		" AND status = 'planned' AND vehicle_id IS NULL",
-		names, vals, 5, &d->taxi_no_vehicle);
+	return 0;
 }
 
 /* label padded with spaces to w columns (Turkish letters are one column
