@@ -195,6 +195,55 @@ static int demo_staff(hane_db *db, const char *user, const char *name,
 
 /* ---- Inspection --------------------------------------------------------------- */
 
+/* Visit k, a few days after the request: kind 0 recommends rejecting, 3
+ * regular aid, else one-time. Returns the visit's day number. */
+static int64_t demo_visit(struct gen *g, int64_t k, int kind,
+			  const char *requested_on,
+			  struct hane_inspection_visit *v)
+{
+	int64_t dv = hane_date_day(requested_on) + rnd_in(g, 0, 5);
+
+	hane_inspection_visit_init(v);
+	hane_date_iso(v->visited_on, dv);
+	snprintf(v->tenure, sizeof v->tenure, "%s", k % 3 ? "tenant" : "owner");
+	v->rent_kurus = k % 3 ? 500000 : -1;
+	v->rooms = 2 + (int)(k % 3);
+	snprintf(v->recommendation, sizeof v->recommendation, "%s",
+		 kind == 0   ? "reject"
+		 : kind == 3 ? "regular"
+			     : "one_time");
+	snprintf(v->findings, sizeof v->findings, "%s",
+		 "Örnek veri: yıllık faaliyet üreticisi.");
+	return dv;
+}
+
+/* The decision a few days after the visit (day number dv), as kind says:
+ * 0 rejected, 2 food, 3 regular cash for 180 days, else one-time cash. */
+static void demo_decision(struct gen *g, int kind, int64_t dv,
+			  struct hane_inspection_decision *d)
+{
+	int64_t dd = dv + rnd_in(g, 0, 3);
+
+	hane_inspection_decision_init(d);
+	hane_date_iso(d->decided_on, dd);
+	snprintf(d->reason, sizeof d->reason, "%s",
+		 "Örnek veri: inceleme raporuna göre.");
+	if (kind == 0) {
+		snprintf(d->outcome, sizeof d->outcome, "rejected");
+		return;
+	}
+	snprintf(d->outcome, sizeof d->outcome, "aid");
+	snprintf(d->aid_type, sizeof d->aid_type, "%s",
+		 kind == 3 ? "regular" : "one_time");
+	snprintf(d->kind, sizeof d->kind, "%s", kind == 2 ? "food" : "cash");
+	d->amount_kurus = kind == 2 ? -1 : rnd_in(g, 10, 50) * 10000;
+	if (kind == 3) {
+		strcpy(d->start_on, d->decided_on);
+		hane_date_iso(d->end_on, dd + 180);
+		strcpy(d->frequency, "monthly");
+	}
+}
+
 static int gen_inspection(struct gen *g, int64_t n)
 {
 	int64_t insp[3];
@@ -220,7 +269,7 @@ static int gen_inspection(struct gen *g, int64_t n)
 		struct hane_inspection r;
 		struct hane_inspection_visit v;
 		struct hane_inspection_decision d;
-		int64_t id, ver, dv, dd;
+		int64_t id, ver, dv;
 		int kind = (int)(rnd(g) % 4);
 		int e;
 
@@ -244,19 +293,7 @@ static int gen_inspection(struct gen *g, int64_t n)
 						 NULL)) != 0)
 			break;
 		ver = 2;
-		hane_inspection_visit_init(&v);
-		dv = hane_date_day(r.requested_on) + rnd_in(g, 0, 5);
-		hane_date_iso(v.visited_on, dv);
-		snprintf(v.tenure, sizeof v.tenure, "%s",
-			 k % 3 ? "tenant" : "owner");
-		v.rent_kurus = k % 3 ? 500000 : -1;
-		v.rooms = 2 + (int)(k % 3);
-		snprintf(v.recommendation, sizeof v.recommendation, "%s",
-			 kind == 0   ? "reject"
-			 : kind == 3 ? "regular"
-				     : "one_time");
-		snprintf(v.findings, sizeof v.findings, "%s",
-			 "Örnek veri: yıllık faaliyet üreticisi.");
+		dv = demo_visit(g, k, kind, r.requested_on, &v);
 		if ((rc = hane_inspection_visit(g->db, id, ver, &v, NULL)) != 0)
 			break;
 		ver++;
@@ -265,27 +302,7 @@ static int gen_inspection(struct gen *g, int64_t n)
 			seen[hi] = 1;
 			g->c->insp_households++;
 		}
-		hane_inspection_decision_init(&d);
-		dd = dv + rnd_in(g, 0, 3);
-		hane_date_iso(d.decided_on, dd);
-		snprintf(d.reason, sizeof d.reason, "%s",
-			 "Örnek veri: inceleme raporuna göre.");
-		if (kind == 0) {
-			snprintf(d.outcome, sizeof d.outcome, "rejected");
-		} else {
-			snprintf(d.outcome, sizeof d.outcome, "aid");
-			snprintf(d.aid_type, sizeof d.aid_type, "%s",
-				 kind == 3 ? "regular" : "one_time");
-			snprintf(d.kind, sizeof d.kind, "%s",
-				 kind == 2 ? "food" : "cash");
-			d.amount_kurus =
-				kind == 2 ? -1 : rnd_in(g, 10, 50) * 10000;
-			if (kind == 3) {
-				strcpy(d.start_on, d.decided_on);
-				hane_date_iso(d.end_on, dd + 180);
-				strcpy(d.frequency, "monthly");
-			}
-		}
+		demo_decision(g, kind, dv, &d);
 		if ((rc = hane_inspection_decide(g->db, id, ver, &d, NULL)))
 			break;
 		g->c->insp_decisions++;
@@ -401,6 +418,43 @@ static int workdays(struct gen *g, char (**out)[HANE_DATE_LEN + 1], size_t *n)
 	return 0;
 }
 
+/* The demo's care workers and clients: clients are persons taken from
+ * the far end of the registry, so the generator rarely meets a person who
+ * is a client already; the first care_persons give care, the rest
+ * cleaning. */
+static int care_people(struct gen *g, int64_t *workers, int64_t nworkers,
+		       int64_t *clients, int64_t nclients, int64_t care_persons)
+{
+	int rc = 0;
+
+	for (int64_t w = 0; w < nworkers && !rc; w++) {
+		struct hane_homecare_worker hw;
+
+		hane_homecare_worker_init(&hw);
+		snprintf(hw.name, sizeof hw.name, "Örnek Bakım Personeli %lld",
+			 (long long)w + 1);
+		snprintf(hw.services, sizeof hw.services, "both");
+		rc = hane_homecare_worker_add(g->db, &hw, &workers[w]);
+	}
+	for (int64_t k = 0, p = (int64_t)g->npersons - 1;
+	     k < nclients && p >= 0 && !rc; p--) {
+		struct hane_homecare_client c;
+		int e;
+
+		hane_homecare_client_init(&c);
+		c.person_id = g->persons[p];
+		snprintf(c.services, sizeof c.services, "%s",
+			 k < care_persons ? "care" : "cleaning");
+		strcpy(c.start_date, g->first);
+		e = hane_homecare_client_add(g->db, &c, &clients[k]);
+		if (e == HANE_EEXIST)
+			continue;
+		rc = e;
+		k++;
+	}
+	return rc;
+}
+
 static int gen_homecare(struct gen *g, int64_t care_visits,
 			int64_t care_persons, int64_t cleanings,
 			int64_t cleaning_persons)
@@ -435,33 +489,7 @@ static int gen_homecare(struct gen *g, int64_t care_visits,
 	}
 	if ((rc = hane_store_begin(g->db)) != 0)
 		goto out;
-	for (int64_t w = 0; w < nworkers && !rc; w++) {
-		struct hane_homecare_worker hw;
-
-		hane_homecare_worker_init(&hw);
-		snprintf(hw.name, sizeof hw.name, "Örnek Bakım Personeli %lld",
-			 (long long)w + 1);
-		snprintf(hw.services, sizeof hw.services, "both");
-		rc = hane_homecare_worker_add(g->db, &hw, &workers[w]);
-	}
-	/* Clients: persons taken from the far end of the registry, so the
-	 * generator rarely meets a person who is a client already. */
-	for (int64_t k = 0, p = (int64_t)g->npersons - 1;
-	     k < nclients && p >= 0 && !rc; p--) {
-		struct hane_homecare_client c;
-		int e;
-
-		hane_homecare_client_init(&c);
-		c.person_id = g->persons[p];
-		snprintf(c.services, sizeof c.services, "%s",
-			 k < care_persons ? "care" : "cleaning");
-		strcpy(c.start_date, g->first);
-		e = hane_homecare_client_add(g->db, &c, &clients[k]);
-		if (e == HANE_EEXIST)
-			continue;
-		rc = e;
-		k++;
-	}
+	rc = care_people(g, workers, nworkers, clients, nclients, care_persons);
 	for (int64_t k = 0; k < total && !rc; k++) {
 		bool care = k < care_visits;
 		int64_t ci = care ? k % care_persons
@@ -510,6 +538,111 @@ out:
 
 /* ---- Taxi --------------------------------------------------------------------- */
 
+/* The demo fleet: nveh vehicles "41 DMO 001"… with a driver each (those
+ * already there kept). */
+static int taxi_fleet(struct gen *g, int64_t nveh)
+{
+	int rc = 0;
+
+	for (int64_t v = 0; v < nveh && !rc; v++) {
+		struct hane_taxi_driver d;
+		struct hane_taxi_vehicle veh;
+		char plate[32];
+		int64_t did;
+
+		snprintf(plate, sizeof plate, "41 DMO %03lld",
+			 (long long)v + 1);
+		if (hane_taxi_vehicle_find(g->db, plate, &veh) == 0)
+			continue;
+		memset(&d, 0, sizeof d);
+		snprintf(d.full_name, sizeof d.full_name, "Örnek Şoför %lld",
+			 (long long)v + 1);
+		d.active = true;
+		if ((rc = hane_taxi_driver_save(g->db, &d, &did)) != 0)
+			break;
+		memset(&veh, 0, sizeof veh);
+		snprintf(veh.plate, sizeof veh.plate, "%.15s", plate);
+		veh.wheelchair_places = 2;
+		veh.seats = 3;
+		veh.in_service = true;
+		veh.driver_id = did;
+		rc = hane_taxi_vehicle_save(g->db, &veh, NULL);
+	}
+	return rc;
+}
+
+/* A rider for each of the first nriders candidates (ids in riders). */
+static int taxi_riders(struct gen *g, const int64_t *cand, int64_t *riders,
+		       int64_t nriders)
+{
+	int rc = 0;
+
+	for (int64_t k = 0; k < nriders && !rc; k++) {
+		struct hane_taxi_rider r;
+		int e;
+
+		if (hane_taxi_rider_by_person(g->db, cand[k], &r) == 0) {
+			riders[k] = r.id;
+			continue;
+		}
+		memset(&r, 0, sizeof r);
+		r.person_id = cand[k];
+		snprintf(r.mobility_aid, sizeof r.mobility_aid, "%s",
+			 k % 3 == 0 ? "wheelchair" : "none");
+		r.active = true;
+		e = hane_taxi_rider_save(g->db, &r, &riders[k]);
+		rc = e;
+	}
+	return rc;
+}
+
+/* Appointment k of n for rider: a working day, two hours apart, with the
+ * return; a day gone by needs the supervisor's override. */
+static void taxi_booking(struct gen *g, int64_t k, int64_t n, int64_t rider,
+			 struct hane_taxi_booking *b)
+{
+	int slot = (int)(k % 5);
+
+	hane_taxi_booking_init(b);
+	b->rider_id = rider;
+	spread_day(g, k, n, 0, 1, b->day);
+	snprintf(b->appt_time, sizeof b->appt_time, "%02d:00", 9 + 2 * slot);
+	snprintf(b->destination, sizeof b->destination, "Devlet Hastanesi");
+	b->return_needed = true;
+	snprintf(b->return_time, sizeof b->return_time, "%02d:00",
+		 10 + 2 * slot);
+	/* Booking a day gone by is outside the booking window: an
+	 * audited supervisor override, as for a late paper form. */
+	b->override = true;
+	snprintf(b->override_reason, sizeof b->override_reason, "%s",
+		 "örnek veri (demo-year)");
+}
+
+/* The appointment's trips, each done. */
+static int taxi_trips_done(struct gen *g, int64_t aid)
+{
+	int64_t *trips = NULL;
+	size_t ntrips;
+	char q[96];
+	int rc;
+
+	snprintf(q, sizeof q,
+		 "SELECT id FROM taxi_trip WHERE appointment_id = %lld"
+		 " ORDER BY id",
+		 (long long)aid);
+	if ((rc = load_ids(g->db, q, &trips, &ntrips)) != 0) {
+		free(trips);
+		return rc;
+	}
+	for (size_t t = 0; t < ntrips && !rc; t++) {
+		rc = hane_taxi_trip_outcome(g->db, trips[t], "done", NULL);
+		if (!rc)
+			g->c->taxi_trips++;
+	}
+	free(trips);
+	return rc;
+}
+
 static int gen_taxi(struct gen *g, int64_t appts)
 {
 	struct hane_taxi_settings s;
@@ -550,71 +683,17 @@ static int gen_taxi(struct gen *g, int64_t appts)
 	}
 	if ((rc = hane_store_begin(g->db)) != 0)
 		goto out;
-	for (int64_t v = 0; v < nveh && !rc; v++) {
-		struct hane_taxi_driver d;
-		struct hane_taxi_vehicle veh;
-		char plate[32];
-		int64_t did;
-
-		snprintf(plate, sizeof plate, "41 DMO %03lld",
-			 (long long)v + 1);
-		if (hane_taxi_vehicle_find(g->db, plate, &veh) == 0)
-			continue;
-		memset(&d, 0, sizeof d);
-		snprintf(d.full_name, sizeof d.full_name, "Örnek Şoför %lld",
-			 (long long)v + 1);
-		d.active = true;
-		if ((rc = hane_taxi_driver_save(g->db, &d, &did)) != 0)
-			break;
-		memset(&veh, 0, sizeof veh);
-		snprintf(veh.plate, sizeof veh.plate, "%.15s", plate);
-		veh.wheelchair_places = 2;
-		veh.seats = 3;
-		veh.in_service = true;
-		veh.driver_id = did;
-		rc = hane_taxi_vehicle_save(g->db, &veh, NULL);
-	}
+	rc = taxi_fleet(g, nveh);
 	hane_error_clear();
-	for (int64_t k = 0; k < nriders && !rc; k++) {
-		struct hane_taxi_rider r;
-		int e;
-
-		if (hane_taxi_rider_by_person(g->db, cand[k], &r) == 0) {
-			riders[k] = r.id;
-			continue;
-		}
-		memset(&r, 0, sizeof r);
-		r.person_id = cand[k];
-		snprintf(r.mobility_aid, sizeof r.mobility_aid, "%s",
-			 k % 3 == 0 ? "wheelchair" : "none");
-		r.active = true;
-		e = hane_taxi_rider_save(g->db, &r, &riders[k]);
-		rc = e;
-	}
+	if (!rc)
+		rc = taxi_riders(g, cand, riders, nriders);
 	for (int64_t k = 0; k < appts && !rc; k++) {
 		struct hane_taxi_booking b;
 		struct hane_taxi_clash cl;
-		int64_t aid, *trips = NULL;
-		size_t ntrips;
-		int slot = (int)(k % 5), e;
-		char sql[] = "SELECT id FROM taxi_trip WHERE appointment_id = ";
-		char q[96];
+		int64_t aid;
+		int e;
 
-		hane_taxi_booking_init(&b);
-		b.rider_id = riders[k % nriders];
-		spread_day(g, k, appts, 0, 1, b.day);
-		snprintf(b.appt_time, sizeof b.appt_time, "%02d:00",
-			 9 + 2 * slot);
-		snprintf(b.destination, sizeof b.destination,
-			 "Devlet Hastanesi");
-		b.return_needed = true;
-		snprintf(b.return_time, sizeof b.return_time, "%02d:00",
-			 10 + 2 * slot);
-		/* Booking a day gone by is outside the booking window: an
-		 * audited supervisor override, as for a late paper form. */
-		b.override = true;
-		snprintf(b.override_reason, sizeof b.override_reason, "%s",
-			 "örnek veri (demo-year)");
+		taxi_booking(g, k, appts, riders[k % nriders], &b);
 		e = hane_taxi_book(g->db, &b, &aid, &cl);
 		if (e == HANE_EINVAL && cl.why != HANE_TAXI_R_INVALID)
 			continue; /* a clash the rules refused: skip it */
@@ -625,17 +704,8 @@ static int gen_taxi(struct gen *g, int64_t appts)
 			used[k % nriders] = 1;
 			g->c->taxi_riders++;
 		}
-		snprintf(q, sizeof q, "%s%lld ORDER BY id", sql,
-			 (long long)aid);
-		if ((rc = load_ids(g->db, q, &trips, &ntrips)) != 0)
+		if ((rc = taxi_trips_done(g, aid)) != 0)
 			break;
-		for (size_t t = 0; t < ntrips && !rc; t++) {
-			rc = hane_taxi_trip_outcome(g->db, trips[t], "done",
-						    NULL);
-			if (!rc)
-				g->c->taxi_trips++;
-		}
-		free(trips);
 		progress(g, "taxi", k + 1, appts);
 	}
 	rc = hane_store_end(g->db, rc);
