@@ -80,6 +80,10 @@ void hane_opts_init(struct hane_opts *o, int argc, char **argv,
 		    const char *const *flags);
 const char *hane_opts_next(struct hane_opts *o, const char **value);
 
+/* "-o FILE", the one short option of the commands that write a file, is
+ * --output FILE: rewrites argv in place. */
+void hane_cli_short_output(int argc, char **argv);
+
 /* Parses a whole number option; prints a usage error and returns
  * HANE_EUSAGE when it is not one. */
 int hane_cli_int(const char *cmd, const char *opt, const char *s, int64_t *out);

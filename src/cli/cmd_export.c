@@ -63,12 +63,10 @@ int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 	struct hane_opts o;
 	const char *name, *value, *out = NULL;
 	unsigned wflags = 0;
-	int rc, i;
+	int rc;
 
 	/* "-o FILE" is the one short option: make it --output. */
-	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "-o"))
-			argv[i] = "--output";
+	hane_cli_short_output(argc, argv);
 	hane_opts_init(&o, argc, argv, flags);
 	while ((name = hane_opts_next(&o, &value)) != NULL) {
 		if (!strcmp(name, "help")) {

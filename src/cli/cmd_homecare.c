@@ -728,12 +728,33 @@ static int visit_list(struct hane_cli *cli, struct input *in)
 	return rc ? hane_cli_fail(rc) : 0;
 }
 
+/* visit move ID [--date D] [--start HH:MM] [--worker ID]: a new visit,
+ * the old one kept as moved. */
+static int visit_move(struct hane_cli *cli, struct input *in,
+		      const struct hane_homecare_visit *v)
+{
+	char date[HANE_DATE_LEN + 1] = "", start[8] = "";
+	int64_t nid = 0;
+	int rc;
+
+	if ((in->date && (rc = date_opt("--date", in->date, date))) ||
+	    (in->start && (rc = time_opt("--start", in->start, start))))
+		return rc;
+	rc = hane_homecare_visit_move(cli->db, v->id, v->version, date, start,
+				      in->has_worker ? in->worker : -1, &nid);
+	if (rc)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_HC_CLI_VISIT_MOVED), (long long)v->id,
+	       (long long)nid);
+	return 0;
+}
+
 static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 		     struct input *in)
 {
 	struct hane_homecare_visit v;
 	const char *sub = o->npos > 1 ? o->pos[1] : "";
-	int64_t id = 0, nid = 0;
+	int64_t id = 0;
 	int rc;
 
 	if (!strcmp(sub, "add"))
@@ -768,19 +789,7 @@ static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 		rc = hane_homecare_visit_assign(cli->db, id, v.version,
 						in->worker);
 	} else if (!strcmp(sub, "move")) {
-		char date[HANE_DATE_LEN + 1] = "", start[8] = "";
-
-		if ((in->date && (rc = date_opt("--date", in->date, date))) ||
-		    (in->start && (rc = time_opt("--start", in->start, start))))
-			return rc;
-		rc = hane_homecare_visit_move(
-			cli->db, id, v.version, date, start,
-			in->has_worker ? in->worker : -1, &nid);
-		if (rc == 0) {
-			printf(hane_msg(HANE_M_HC_CLI_VISIT_MOVED),
-			       (long long)id, (long long)nid);
-			return 0;
-		}
+		return visit_move(cli, in, &v);
 	} else if (!strcmp(sub, "cancel")) {
 		rc = hane_homecare_visit_cancel(cli->db, id, v.version,
 						in->reason ? in->reason : "");

@@ -185,9 +185,7 @@ int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 	int rc;
 
 	o.year = last_year();
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "-o"))
-			argv[i] = "--output";
+	hane_cli_short_output(argc, argv);
 	if ((rc = hane_opt_parse(NULL, &cmd, argc, argv, &o, &a)) >= 0)
 		return rc;
 	/* --text with -o writes the text to the file. */
@@ -655,9 +653,7 @@ int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 	o.seed = 1;
 	o.scale = 1.0;
 	o.unit = HANE_OV_ALL;
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "-o"))
-			argv[i] = "--output";
+	hane_cli_short_output(argc, argv);
 	return hane_opt_unit(cli, "overview", overview_cmds,
 			     HANE_NCMDS(overview_cmds), HANE_M__COUNT, 0, argc,
 			     argv, &o);

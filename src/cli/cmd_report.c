@@ -120,15 +120,13 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 	unsigned wflags = 0, rflags = 0;
 	bool csv = false;
 	size_t nargs = 0;
-	int rc, i;
+	int rc;
 
 	/* The annual activity report is the overview's own command
 	 * (src/cli/cmd_overview.c): its figures carry their queries. */
 	if (argc > 1 && !strcmp(argv[1], "annual"))
 		return hane_cmd_annual(cli, argc - 1, argv + 1);
-	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "-o"))
-			argv[i] = "--output";
+	hane_cli_short_output(argc, argv);
 	hane_opts_init(&o, argc, argv, flags);
 	while ((name = hane_opts_next(&o, &value)) != NULL) {
 		if (!strcmp(name, "help")) {
@@ -178,16 +176,14 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
 	rc = hane_report_run_flags(cli->db, &r, args, nargs, rflags, &t);
-	if (rc == HANE_EUSAGE)
-		return hane_cli_usage("report", "%s", hane_error_last());
 	if (rc)
-		return hane_cli_fail(rc);
-	if (!csv) {
+		return rc == HANE_EUSAGE ? hane_cli_usage("report", "%s",
+							  hane_error_last())
+					 : hane_cli_fail(rc);
+	if (csv)
+		rc = report_write(&r, t, out, wflags);
+	else
 		show(&r, t);
-		hane_report_table_free(t);
-		return HANE_EXIT_OK;
-	}
-	rc = report_write(&r, t, out, wflags);
 	hane_report_table_free(t);
 	return rc;
 }

@@ -70,6 +70,30 @@ static int print_expiring(const char *username, const char *since, void *arg)
 
 /* The account subcommands of the security issue; -1 when sub is none of
  * them. */
+/* staff settings [NAME VALUE]: sets one, then shows them all. */
+static int settings_cmd(struct hane_cli *cli, struct hane_opts *o)
+{
+	int rc;
+	int64_t v;
+
+	if ((rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if (o->npos == 3) {
+		if (hane_cli_int("staff", o->pos[1], o->pos[2], &v))
+			return HANE_EXIT_USAGE;
+		if ((rc = hane_setting_set(cli->db, o->pos[1], v)) != 0)
+			return hane_cli_fail(rc);
+	} else if (o->npos != 1) {
+		return hane_cli_usage("staff", hane_msg(HANE_M_CLI_MISSING_ARG),
+				      "NAME VALUE");
+	}
+	for (int s = 0; s < HANE_SET__COUNT; s++)
+		printf("%s\t%lld\n", hane_setting_name((enum hane_setting)s),
+		       (long long)hane_setting_get(cli->db,
+						   (enum hane_setting)s));
+	return 0;
+}
+
 static int account_cmd(struct hane_cli *cli, struct hane_opts *o, bool dry_run)
 {
 	const char *sub = o->pos[0], *user = o->npos > 1 ? o->pos[1] : NULL;
@@ -101,28 +125,8 @@ static int account_cmd(struct hane_cli *cli, struct hane_opts *o, bool dry_run)
 		       n);
 		return 0;
 	}
-	if (strcmp(sub, "settings") == 0) {
-		int64_t v;
-
-		if ((rc = hane_cli_open(cli, 0)) != 0)
-			return rc;
-		if (o->npos == 3) {
-			if (hane_cli_int("staff", o->pos[1], o->pos[2], &v))
-				return HANE_EXIT_USAGE;
-			if ((rc = hane_setting_set(cli->db, o->pos[1], v)) != 0)
-				return hane_cli_fail(rc);
-		} else if (o->npos != 1) {
-			return hane_cli_usage("staff",
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "NAME VALUE");
-		}
-		for (int s = 0; s < HANE_SET__COUNT; s++)
-			printf("%s\t%lld\n",
-			       hane_setting_name((enum hane_setting)s),
-			       (long long)hane_setting_get(
-				       cli->db, (enum hane_setting)s));
-		return 0;
-	}
+	if (strcmp(sub, "settings") == 0)
+		return settings_cmd(cli, o);
 	if (strcmp(sub, "lock") && strcmp(sub, "unlock") &&
 	    strcmp(sub, "activate") && strcmp(sub, "deactivate") &&
 	    strcmp(sub, "expiry"))

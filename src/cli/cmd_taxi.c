@@ -25,12 +25,15 @@ struct taxi_opts {
 	const char *aid, *notes, *reason, *to, *time, *purpose, *ret;
 	const char *pickup, *vehicle, *return_vehicle, *override, *weekdays;
 	const char *skip, *by, *leg, *output, *rejects, *kind, *address;
-	const char *name, *rider;
+	const char *rider;
 	char day[HANE_DATE_LEN + 1], until[HANE_DATE_LEN + 1];
-	char phone[HANE_PHONE_LEN + 1], tckn[HANE_TCKN_LEN + 1];
+	char tckn[HANE_TCKN_LEN + 1];
 	int64_t driver, limit;
-	int companion, active, service, wheelchair, seats;
+	int companion, active;
 	int dry_run, excel, xlsx, cancel_return, trip;
+	/* vehicle and driver: their record's fields (hane/taxi.h) */
+	struct hane_taxi_vehicle veh;
+	struct hane_taxi_driver drv;
 };
 
 typedef const struct hane_args args;
@@ -752,16 +755,8 @@ static int cmd_vehicle(struct hane_cli *cli, void *opts, args *a)
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
 				      sub);
 	}
-	if (has(a, "wheelchair"))
-		v.wheelchair_places = op->wheelchair;
-	if (has(a, "seats"))
-		v.seats = op->seats;
-	if (has(a, "driver"))
-		v.driver_id = op->driver;
-	if (has(a, "service"))
-		v.in_service = op->service;
-	if (has(a, "notes"))
-		HANE_CLI_COPY(v.notes, "notes", op->notes);
+	hane_opt_fields_given(a, op, offsetof(struct taxi_opts, veh),
+			      sizeof op->veh, &v);
 	if ((rc = hane_taxi_vehicle_save(cli->db, &v, &id)) != 0)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_TAXI_CLI_VEHICLE_SAVED), (long long)id, v.plate);
@@ -798,16 +793,10 @@ static int cmd_driver(struct hane_cli *cli, void *opts, args *a)
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
 				      sub);
 	}
-	if (has(a, "name"))
-		HANE_CLI_COPY(d.full_name, "name", op->name);
-	/* Normalised by the option's type: the struct holds E.164,
+	/* The phone is normalised by its type: the struct holds E.164,
 	 * shorter than what people type ("0532 123 45 67"). */
-	if (has(a, "phone"))
-		snprintf(d.phone, sizeof d.phone, "%s", op->phone);
-	if (has(a, "active"))
-		d.active = op->active;
-	if (has(a, "notes"))
-		HANE_CLI_COPY(d.notes, "notes", op->notes);
+	hane_opt_fields_given(a, op, offsetof(struct taxi_opts, drv),
+			      sizeof op->drv, &d);
 	if ((rc = hane_taxi_driver_save(cli->db, &d, &id)) != 0)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_TAXI_CLI_DRIVER_SAVED), (long long)id,
@@ -952,21 +941,16 @@ static const struct hane_opt import_opts[] = {
 	TEXT("rejects", rejects, 0, HANE_M_OPT_REJECTS),
 	SWITCH("dry-run", dry_run, HANE_M_OPT_DRY_RUN),
 	{0}};
+/* vehicle and driver: the options are the records' fields. */
+#define VEHICLE(...)                                                           \
+	HANE_OPT_FIELD(S, veh, struct hane_taxi_vehicle, __VA_ARGS__)
+#define DRIVER(...) HANE_OPT_FIELD(S, drv, struct hane_taxi_driver, __VA_ARGS__)
 static const struct hane_opt vehicle_opts[] = {
-	HANE_OPT(S, "wheelchair", wheelchair, HANE_FT_INT, 0,
-		 HANE_M_OPT_TAXI_WHEELCHAIR),
-	HANE_OPT(S, "seats", seats, HANE_FT_INT, 0, HANE_M_OPT_TAXI_SEATS),
-	OPT_DRIVER,
-	HANE_OPT(S, "service", service, HANE_FT_BOOL, 0,
-		 HANE_M_OPT_TAXI_SERVICE),
-	OPT_NOTES,
-	{0}};
+	HANE_TAXI_VEHICLE_FIELDS(VEHICLE){0}};
 static const struct hane_opt driver_opts[] = {
-	TEXT("name", name, 0, HANE_M_OPT_TAXI_NAME),
-	HANE_OPT(S, "phone", phone, HANE_FT_PHONE, 0, HANE_M_OPT_PHONE),
-	HANE_OPT(S, "active", active, HANE_FT_BOOL, 0, HANE_M_OPT_ACTIVE),
-	OPT_NOTES,
-	{0}};
+	HANE_TAXI_DRIVER_FIELDS(DRIVER){0}};
+#undef VEHICLE
+#undef DRIVER
 static const struct hane_opt destination_opts[] = {
 	TEXT("kind", kind, 0, HANE_M_OPT_TAXI_KIND),
 	TEXT("address", address, 0, HANE_M_OPT_TAXI_ADDRESS),

@@ -91,6 +91,13 @@ int hane_cli_int(const char *cmd, const char *opt, const char *s, int64_t *out)
 	return 0;
 }
 
+void hane_cli_short_output(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-o"))
+			argv[i] = "--output";
+}
+
 void hane_opts_init(struct hane_opts *o, int argc, char **argv,
 		    const char *const *flags)
 {

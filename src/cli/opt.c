@@ -30,6 +30,38 @@ static void split(enum hane_msg m, char *value, size_t n, const char **text)
 	*text = tab ? tab + 1 : s;
 }
 
+/* Whether o is a row of its table (not its end). */
+static bool more(const struct hane_opt *o)
+{
+	return o && (o->name || o->label_tr);
+}
+
+/* An option's value name and help: its message's two halves, or a
+ * field's label and its type's value name. */
+static void describe(const struct hane_opt *o, char *value, size_t n,
+		     const char **text)
+{
+	static const enum hane_msg by_type[] = {
+		[HANE_FT_TEXT] = HANE_M_CLI_VAL_TEXT,
+		[HANE_FT_INT] = HANE_M_CLI_VAL_INT,
+		[HANE_FT_MONEY] = HANE_M_CLI_VAL_MONEY,
+		[HANE_FT_DATE] = HANE_M_CLI_VAL_DATE,
+		[HANE_FT_PHONE] = HANE_M_CLI_VAL_PHONE,
+		[HANE_FT_BOOL] = HANE_M_CLI_VAL_BOOL,
+		[HANE_FT_TCKN] = HANE_M_CLI_VAL_TCKN,
+		[HANE_FT_REF] = HANE_M_CLI_VAL_REF,
+	};
+
+	if (!o->label_tr) {
+		split(o->help, value, n, text);
+		return;
+	}
+	snprintf(value, n, "%s",
+		 o->flags & HANE_OPT_SWITCH ? "" : hane_msg(by_type[o->type]));
+	*text = hane_lang_get() == HANE_LANG_EN && o->label_en ? o->label_en
+							       : o->label_tr;
+}
+
 /* text, its later lines indented to column indent. */
 static void indented(FILE *fp, const char *text, int indent)
 {
@@ -75,18 +107,28 @@ static int parse_bool(const char *s, int *out)
 }
 
 /* Puts value v of option o (written as opt, "--day") into out by type. */
+/* An int, int64_t or bool member, by its size. */
+static void set_int(char *dst, size_t size, int64_t n)
+{
+	if (size == sizeof(int64_t))
+		*(int64_t *)dst = n;
+	else if (size == sizeof(int))
+		*(int *)dst = (int)n;
+	else
+		*(bool *)dst = n != 0;
+}
+
 static int set_value(const char *cmd, const struct hane_opt *o, void *out,
 		     const char *opt, const char *v)
 {
 	char *dst = (char *)out + o->offset;
 	int64_t n = 0;
+	int yes = 0;
 
 	if (o->apply)
 		return o->apply(out, v);
-	if (o->flags & HANE_OPT_SWITCH) {
-		*(int *)dst = 1;
-		return 0;
-	}
+	if (o->flags & HANE_OPT_SWITCH)
+		return set_int(dst, o->size, 1), 0;
 	if (o->flags & HANE_OPT_ARGV) {
 		*(const char **)dst = v;
 		return 0;
@@ -96,16 +138,13 @@ static int set_value(const char *cmd, const struct hane_opt *o, void *out,
 		return hane_cli_copy(dst, o->size, o->name, v);
 	case HANE_FT_INT:
 	case HANE_FT_REF:
-		if (parse_int(v, &n) || (o->type == HANE_FT_REF && n <= 0))
+		if (parse_int(v, &n) || (o->type == HANE_FT_REF && n < 0))
 			return bad(cmd,
 				   o->type == HANE_FT_REF
 					   ? HANE_M_CLI_NOT_ID
 					   : HANE_M_CLI_NOT_NUMBER,
 				   opt, v);
-		if (o->size == sizeof(int))
-			*(int *)dst = (int)n;
-		else
-			*(int64_t *)dst = n;
+		set_int(dst, o->size, n);
 		return 0;
 	case HANE_FT_MONEY:
 		if (hane_money_parse(&n, v) != 0)
@@ -117,8 +156,9 @@ static int set_value(const char *cmd, const struct hane_opt *o, void *out,
 			return bad(cmd, HANE_M_CLI_NOT_DATE, opt, v);
 		return 0;
 	case HANE_FT_BOOL:
-		if (parse_bool(v, (int *)dst) != 0)
+		if (parse_bool(v, &yes) != 0)
 			return bad(cmd, HANE_M_CLI_NOT_BOOL, opt, v);
+		set_int(dst, o->size, yes);
 		return 0;
 	case HANE_FT_PHONE:
 		if (!*v) {
@@ -141,8 +181,9 @@ static int set_value(const char *cmd, const struct hane_opt *o, void *out,
 static const struct hane_opt *find(const struct hane_opt *opts,
 				   const char *name, size_t len)
 {
-	for (const struct hane_opt *o = opts; o && o->name; o++)
-		if (strlen(o->name) == len && !strncmp(o->name, name, len))
+	for (const struct hane_opt *o = opts; more(o); o++)
+		if (o->name && strlen(o->name) == len &&
+		    !strncmp(o->name, name, len))
 			return o;
 	return NULL;
 }
@@ -222,8 +263,8 @@ int hane_opt_parse(const char *unit, const struct hane_cmd *cmd, int argc,
 		if ((rc = one_option(cmdl, a, out, argc, argv, &i)) >= 0)
 			return rc;
 	}
-	for (const struct hane_opt *o = a->opts; o && o->name; o++)
-		if ((o->flags & HANE_OPT_REQUIRED) &&
+	for (const struct hane_opt *o = a->opts; more(o); o++)
+		if (o->name && (o->flags & HANE_OPT_REQUIRED) &&
 		    !(a->seen & (UINT64_C(1) << (o - a->opts)))) {
 			char opt[72];
 
@@ -241,25 +282,38 @@ bool hane_opt_given(const struct hane_args *a, const char *name)
 	return o && (a->seen & (UINT64_C(1) << (o - a->opts)));
 }
 
+void hane_opt_fields_given(const struct hane_args *a, const void *opts,
+			   size_t base, size_t size, void *rec)
+{
+	for (const struct hane_opt *o = a->opts; more(o); o++)
+		if (o->label_tr && o->offset >= base &&
+		    o->offset + o->size <= base + size &&
+		    (a->seen & (UINT64_C(1) << (o - a->opts))))
+			memcpy((char *)rec + (o->offset - base),
+			       (const char *)opts + o->offset, o->size);
+}
+
 /* "book YOLCU --day GÜN --time SS:DD [seçenekler]": the arguments and
  * the required options, then "[options]" when there are others. */
 static void synopsis(FILE *fp, const struct hane_cmd *cmd)
 {
 	char value[64];
 	const char *text;
-	bool more = false;
+	bool others = false;
 
 	split(cmd->about, value, sizeof value, &text);
 	fprintf(fp, "%s%s%s", cmd->name, value[0] ? " " : "", value);
-	for (const struct hane_opt *o = cmd->opts; o && o->name; o++) {
+	for (const struct hane_opt *o = cmd->opts; more(o); o++) {
+		if (!o->name)
+			continue;
 		if (!(o->flags & HANE_OPT_REQUIRED)) {
-			more = true;
+			others = true;
 			continue;
 		}
-		split(o->help, value, sizeof value, &text);
+		describe(o, value, sizeof value, &text);
 		fprintf(fp, " --%s%s%s", o->name, value[0] ? " " : "", value);
 	}
-	if (more)
+	if (others)
 		fprintf(fp, " %s", hane_msg(HANE_M_CLI_OPT_OPTIONS_TAG));
 }
 
@@ -273,13 +327,15 @@ void hane_opt_usage(FILE *fp, const char *unit, const struct hane_cmd *cmd)
 	synopsis(fp, cmd);
 	split(cmd->about, value, sizeof value, &text);
 	fprintf(fp, "\n\n%s\n", text);
-	if (!cmd->opts || !cmd->opts->name)
+	if (!more(cmd->opts))
 		return;
 	fprintf(fp, "\n%s\n", hane_msg(HANE_M_CLI_OPT_OPTIONS));
-	for (const struct hane_opt *o = cmd->opts; o->name; o++) {
+	for (const struct hane_opt *o = cmd->opts; more(o); o++) {
 		int w;
 
-		split(o->help, value, sizeof value, &text);
+		if (!o->name)
+			continue;
+		describe(o, value, sizeof value, &text);
 		snprintf(left, sizeof left, "--%s%s%s", o->name,
 			 value[0] ? " " : "", value);
 		w = hane_text_width(left);

@@ -44,24 +44,43 @@ enum hane_opt_flag {
  * REF into int64_t > 0. help is a message "VALUE\tone line", whose VALUE
  * names the value in the usage ("GÜN", "DAY"); empty for a switch. */
 struct hane_opt {
-	const char *name; /* without "--"; NULL ends a table */
+	const char *name; /* without "--"; NULL ends a table (but see
+			     label_tr) */
 	enum hane_ftype type;
 	unsigned flags; /* enum hane_opt_flag */
 	size_t offset;
 	size_t size;
 	int (*apply)(void *opts, const char *value);
 	enum hane_msg help;
+	/* A row made from a record's field (HANE_OPT_FIELD): its label is
+	 * the help, the value is named by type; a field without an option
+	 * (name NULL) is skipped, not the end. */
+	const char *label_tr, *label_en;
 };
 
 #define HANE_OPT(S, name, member, type, flags, help)                           \
 	{                                                                      \
 		(name), (type), (flags), offsetof(S, member),                  \
-			sizeof(((S *)0)->member), NULL, (help)                 \
+			sizeof(((S *)0)->member), NULL, (help), NULL, NULL     \
 	}
 #define HANE_OPT_CB(name, type, flags, fn, help)                               \
 	{                                                                      \
-		(name), (type), (flags), 0, 0, (fn), (help)                    \
+		(name), (type), (flags), 0, 0, (fn), (help), NULL, NULL        \
 	}
+
+/* One row from a field of a unit's X-macro (hane/record.h) for record
+ * struct R kept at member m of options struct S: expand the unit's
+ * HANE_..._FIELDS(F) with F defined as HANE_OPT_FIELD(S, m, R, ...). */
+#define HANE_OPT_FIELD(S, m, R, col, type, opt, tr, en, titles, flags)         \
+	{(opt),                                                                \
+	 (type),                                                               \
+	 0,                                                                    \
+	 offsetof(S, m) + offsetof(R, col),                                    \
+	 sizeof(((R *)0)->col),                                                \
+	 NULL,                                                                 \
+	 HANE_M__COUNT,                                                        \
+	 (tr),                                                                 \
+	 (en)},
 
 /* A command, or one subcommand of a unit: name, its arguments and one
  * line ("ARGS\tsummary" message; ARGS may be empty), its options. */
@@ -94,6 +113,12 @@ int hane_opt_parse(const char *unit, const struct hane_cmd *cmd, int argc,
 
 /* Whether option name was given. */
 bool hane_opt_given(const struct hane_args *a, const char *name);
+
+/* Copies into rec the fields given as options (HANE_OPT_FIELD rows) of
+ * the record parsed into opts at offset base, size bytes long: an edit
+ * changes only what was given. */
+void hane_opt_fields_given(const struct hane_args *a, const void *opts,
+			   size_t base, size_t size, void *rec);
 
 /* Prints cmd's usage and options to fp. */
 void hane_opt_usage(FILE *fp, const char *unit, const struct hane_cmd *cmd);

@@ -99,6 +99,23 @@ run taxi book 1 --wheelchair 1
 expect_rc 2 "an option of another subcommand is refused"
 expect_err "bilinmeyen seçenek '--wheelchair'" "naming it"
 
+# vehicle and driver take their options from the records' field tables
+# (hane/taxi.h): option, type and label once.
+run taxi vehicle --help
+expect_out "--wheelchair N" "a field's option, its value named by type"
+expect_out "Tekerlekli sandalye" "and the field's label as its help"
+expect_out "--service evet|hayır" "a yes/no field"
+expect_no_out "--plate" "a field without an option is no option"
+run --lang en taxi driver --help
+expect_out "--phone PHONE" "English value name"; expect_out "Full name" "English label"
+run taxi vehicle add "41 ZZ 100" --wheelchair 2 --seats 3 --service hayır --notes "Rampa"
+expect_rc 0 "vehicle from field options"
+run taxi vehicle edit "41 ZZ 100" --seats 4
+expect_rc 0 "edit one field"
+run taxi vehicle list
+expect_out "41 ZZ 100	♿2	koltuk 4" "only the given field changed"
+expect_out "hizmet dışı" "in service stayed as it was"
+
 # The shared parser: a missing value, a bad value by type, a switch
 # given a value, a missing required option — each naming the option.
 run taxi book 1 --day
@@ -115,8 +132,8 @@ run taxi rider add --tckn 12345678901
 expect_rc 2 "bad TC Kimlik No"; expect_err "--tckn:" "names the option"
 run taxi list --driver 0
 expect_rc 2 "not list's option"
-run taxi assign 1 --driver 0
-expect_rc 2 "a record number is positive"; expect_err "--driver: '0' bir kayıt numarası değil" "says so"
+run taxi assign 1 --driver -1
+expect_rc 2 "a record number is not negative"; expect_err "--driver: '-1' bir kayıt numarası değil" "says so"
 run taxi import x.csv --dry-run=yes
 expect_rc 2 "a switch takes no value"; expect_err "'--dry-run' değer almaz" "says so"
 run taxi book 1 --day 17.06.2026 --to x
