@@ -129,14 +129,54 @@ done:
 	return rc < 0 ? rc : 0;
 }
 
+/* A year's days: the fixed ones first, then the table's rows. */
+struct year_days {
+	struct hane_holiday *all;
+	size_t n, cap;
+};
+
+/* One row of the table: over a fixed day it takes its place (name, the
+ * longer kind); otherwise a day of its own. */
+static int year_row(hane_stmt *st, void *arg)
+{
+	struct year_days *y = arg;
+	const char *day = hane_stmt_text(st, 0);
+	struct hane_holiday *h = NULL;
+	enum hane_holiday_kind k =
+		hane_stmt_int(st, 2) ? HANE_HOLIDAY_HALF : HANE_HOLIDAY_FULL;
+
+	for (size_t i = 0; i < NFIXED; i++)
+		if (!strcmp(y->all[i].day, day))
+			h = &y->all[i];
+	if (!h) {
+		if (y->n == y->cap) {
+			struct hane_holiday *g =
+				realloc(y->all, 2 * y->cap * sizeof *y->all);
+
+			if (!g)
+				return HANE_ENOMEM;
+			y->all = g;
+			y->cap *= 2;
+		}
+		h = &y->all[y->n++];
+		memset(h, 0, sizeof *h);
+		snprintf(h->day, sizeof h->day, "%s", day);
+	}
+	snprintf(h->name, sizeof h->name, "%s", hane_stmt_text(st, 1));
+	if (k > h->kind)
+		h->kind = k;
+	h->fixed = false;
+	h->id = hane_stmt_int(st, 3);
+	h->version = hane_stmt_int(st, 4);
+	return 0;
+}
+
 int hane_holiday_list(hane_db *db, int year,
 		      int (*fn)(const struct hane_holiday *h, void *arg),
 		      void *arg)
 {
 	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
-	struct hane_holiday *all = NULL;
-	size_t n = 0, cap = 0;
-	hane_stmt *st = NULL;
+	struct year_days y = {NULL, 0, NFIXED + 32};
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)))
@@ -147,77 +187,38 @@ int hane_holiday_list(hane_db *db, int year,
 	}
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
-	/* The fixed days first, then each row: over a fixed day it takes its
-	 * place (name, longer kind); the list is then put in date order. */
-	cap = NFIXED + 32;
-	if (!(all = calloc(cap, sizeof *all)))
+	if (!(y.all = calloc(y.cap, sizeof *y.all)))
 		return HANE_ENOMEM;
 	for (size_t i = 0; i < NFIXED; i++) {
-		snprintf(all[n].day, sizeof all[n].day, "%04d-%s", year,
-			 fixed[i].md);
-		snprintf(all[n].name, sizeof all[n].name, "%s", fixed[i].name);
-		all[n].kind = fixed[i].kind;
-		all[n].fixed = true;
-		n++;
-	}
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT day, name, half, id, version"
-				    " FROM holiday WHERE day BETWEEN :f AND :t"
-				    " ORDER BY day")) ||
-	    (rc = hane_stmt_bind_text(st, ":f", from)) ||
-	    (rc = hane_stmt_bind_text(st, ":t", to)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		const char *day = hane_stmt_text(st, 0);
-		struct hane_holiday *h = NULL;
-		enum hane_holiday_kind k = hane_stmt_int(st, 2)
-						   ? HANE_HOLIDAY_HALF
-						   : HANE_HOLIDAY_FULL;
+		struct hane_holiday *h = &y.all[y.n++];
 
-		for (size_t i = 0; i < NFIXED; i++)
-			if (!strcmp(all[i].day, day))
-				h = &all[i];
-		if (!h) {
-			if (n == cap) {
-				struct hane_holiday *g;
-
-				cap *= 2;
-				if (!(g = realloc(all, cap * sizeof *all))) {
-					rc = HANE_ENOMEM;
-					goto done;
-				}
-				all = g;
-			}
-			h = &all[n++];
-			memset(h, 0, sizeof *h);
-			snprintf(h->day, sizeof h->day, "%s", day);
-		}
-		snprintf(h->name, sizeof h->name, "%s", hane_stmt_text(st, 1));
-		if (k > h->kind)
-			h->kind = k;
-		h->fixed = false;
-		h->id = hane_stmt_int(st, 3);
-		h->version = hane_stmt_int(st, 4);
+		snprintf(h->day, sizeof h->day, "%04d-%s", year, fixed[i].md);
+		snprintf(h->name, sizeof h->name, "%s", fixed[i].name);
+		h->kind = fixed[i].kind;
+		h->fixed = true;
 	}
-	if (rc < 0)
-		goto done;
-	hane_stmt_finalize(st);
-	st = NULL;
+	{
+		struct hane_field p[] = {HANE_FTEXT(":f", from),
+					 HANE_FTEXT(":t", to)};
+
+		rc = hane_store_each(db,
+				     "SELECT day, name, half, id, version"
+				     " FROM holiday WHERE day BETWEEN :f AND :t"
+				     " ORDER BY day",
+				     p, 2, year_row, &y);
+	}
 	/* insertion sort by day: a few dozen days */
-	for (size_t i = 1; i < n; i++)
+	for (size_t i = 1; rc == 0 && i < y.n; i++)
 		for (size_t j = i;
-		     j > 0 && strcmp(all[j - 1].day, all[j].day) > 0; j--) {
-			struct hane_holiday t = all[j];
+		     j > 0 && strcmp(y.all[j - 1].day, y.all[j].day) > 0; j--) {
+			struct hane_holiday t = y.all[j];
 
-			all[j] = all[j - 1];
-			all[j - 1] = t;
+			y.all[j] = y.all[j - 1];
+			y.all[j - 1] = t;
 		}
-	rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = fn(&all[i], arg);
-done:
-	hane_stmt_finalize(st);
-	free(all);
+	for (size_t i = 0; i < y.n && rc == 0; i++)
+		rc = fn(&y.all[i], arg);
+	free(y.all);
 	return rc;
 }
 
