@@ -1003,35 +1003,14 @@ static int log_household_view(hane_db *db, const struct detail *s)
 	return hane_store_commit(db);
 }
 
-static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
+/* The household's lines above its members: address, phone, income,
+ * members and status, notes — each as the gate and F9 allow. */
+static void household_lines(hane_db *db, struct hane_ui_detail *d,
+			    const struct detail *s)
 {
-	struct detail *s = arg;
-	hane_db *db = hane_ui_db(ui);
-	struct hane_ui_list *l = hane_ui_detail_list(d);
-	char title[256], phone[32], money[48], addr[600],
-		today[HANE_DATE_LEN + 1];
-	char notes[HANE_TEXT_MAX];
-	const char *head = "";
-	bool full = hane_sees_unmasked(db);
-	int rc;
+	char phone[32], money[48], addr[600], notes[HANE_TEXT_MAX];
 
-	rc = hane_household_get(db, s->id, &s->h);
-	if (rc == 0)
-		rc = hane_household_members(db, s->id, s->members, 64, &s->n);
-	if (rc == 0)
-		rc = log_household_view(db, s);
-	if (rc != 0) {
-		hane_ui_detail_clear(d);
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	for (size_t i = 0; i < s->n; i++)
-		if (s->members[i].id == s->h.head_id)
-			head = s->members[i].last_name;
-	snprintf(title, sizeof title, hane_msg(HANE_M_UI_HH_TITLE),
-		 (long long)s->id, head);
-	hane_ui_detail_title(d, title);
-	if (full || s->show_address)
+	if (hane_sees_unmasked(db) || s->show_address)
 		snprintf(addr, sizeof addr, "%s%s%s%s%s%s%s%s", s->h.street,
 			 s->h.building[0] ? " No:" : "", s->h.building,
 			 s->h.door[0] ? " D:" : "", s->h.door,
@@ -1059,39 +1038,71 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 						  : hane_mask_text(db, notes,
 								   sizeof notes,
 								   s->h.notes));
+}
 
-	hane_today(today);
-	for (size_t i = 0; i < s->n; i++) {
-		const struct hane_person *p = &s->members[i];
-		char name[2 * HANE_NAME_MAX + 2], age[16], dis[16], tckn[32];
-		const char *cells[M__COUNT];
-		int a = p->birth_date[0] ? hane_date_age(p->birth_date, today)
-					 : -1;
+/* One member's row: name, relation, age, disability, TC Kimlik No
+ * (masked unless revealed or the role sees it). */
+static int member_row(hane_db *db, struct hane_ui_list *l,
+		      const struct detail *s, const struct hane_person *p,
+		      const char *today)
+{
+	char name[2 * HANE_NAME_MAX + 2], age[16], dis[16], tckn[32];
+	const char *cells[M__COUNT];
+	int a = p->birth_date[0] ? hane_date_age(p->birth_date, today) : -1;
 
-		snprintf(name, sizeof name, "%s %s", p->first_name,
-			 p->last_name);
-		if (a >= 0)
-			snprintf(age, sizeof age, "%d", a);
-		else
-			snprintf(age, sizeof age, "-");
-		if (p->disability_pct > 0)
-			snprintf(dis, sizeof dis, "%%%d", p->disability_pct);
-		else
-			dis[0] = '\0';
-		if (!p->tckn[0])
-			snprintf(tckn, sizeof tckn, "-");
-		else if (tckn_revealed(s, p->id))
-			snprintf(tckn, sizeof tckn, "%s", p->tckn);
-		else
-			hane_mask_tckn(db, tckn, sizeof tckn, p->tckn);
-		cells[M_NAME] = name;
-		cells[M_RELATION] = hane_relation_label(p->relation);
-		cells[M_AGE] = age;
-		cells[M_DISAB] = dis;
-		cells[M_TCKN] = tckn;
-		if (hane_ui_list_add(l, p->id, cells) != 0)
-			break;
+	snprintf(name, sizeof name, "%s %s", p->first_name, p->last_name);
+	if (a >= 0)
+		snprintf(age, sizeof age, "%d", a);
+	else
+		snprintf(age, sizeof age, "-");
+	if (p->disability_pct > 0)
+		snprintf(dis, sizeof dis, "%%%d", p->disability_pct);
+	else
+		dis[0] = '\0';
+	if (!p->tckn[0])
+		snprintf(tckn, sizeof tckn, "-");
+	else if (tckn_revealed(s, p->id))
+		snprintf(tckn, sizeof tckn, "%s", p->tckn);
+	else
+		hane_mask_tckn(db, tckn, sizeof tckn, p->tckn);
+	cells[M_NAME] = name;
+	cells[M_RELATION] = hane_relation_label(p->relation);
+	cells[M_AGE] = age;
+	cells[M_DISAB] = dis;
+	cells[M_TCKN] = tckn;
+	return hane_ui_list_add(l, p->id, cells);
+}
+
+static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
+{
+	struct detail *s = arg;
+	hane_db *db = hane_ui_db(ui);
+	struct hane_ui_list *l = hane_ui_detail_list(d);
+	char title[256], today[HANE_DATE_LEN + 1];
+	const char *head = "";
+	int rc;
+
+	rc = hane_household_get(db, s->id, &s->h);
+	if (rc == 0)
+		rc = hane_household_members(db, s->id, s->members, 64, &s->n);
+	if (rc == 0)
+		rc = log_household_view(db, s);
+	if (rc != 0) {
+		hane_ui_detail_clear(d);
+		hane_ui_error_rc(ui, rc);
+		return rc;
 	}
+	for (size_t i = 0; i < s->n; i++)
+		if (s->members[i].id == s->h.head_id)
+			head = s->members[i].last_name;
+	snprintf(title, sizeof title, hane_msg(HANE_M_UI_HH_TITLE),
+		 (long long)s->id, head);
+	hane_ui_detail_title(d, title);
+	household_lines(db, d, s);
+	hane_today(today);
+	for (size_t i = 0; i < s->n; i++)
+		if (member_row(db, l, s, &s->members[i], today) != 0)
+			break;
 	hane_ui_services_fill(ui, s->id, d);
 	return 0;
 }
