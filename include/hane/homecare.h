@@ -368,6 +368,9 @@ int hane_homecare_holiday(hane_db *db, const char *date,
 const char *hane_homecare_label(const char *code);
 /* "Pzt Çar Cum" for "135". Returns out. */
 char *hane_homecare_days_format(char *out, size_t outsz, const char *days);
+/* The needs "bedridden,alone" as the words typed for them ("yatalak,
+ * yalnız yaşıyor"), cut at outsz. Returns out. */
+char *hane_homecare_needs_words(char *out, size_t outsz, const char *needs);
 /* Parses "pzt,çar,cum", "1,3,5", "135", "mon wed fri", "hafta içi" into
  * sorted digits; HANE_EINVAL on anything else. out has 8 bytes. */
 int hane_homecare_days_parse(char out[8], const char *text) HANE_WARN_UNUSED;

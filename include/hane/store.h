@@ -278,6 +278,27 @@ int hane_store_each(hane_db *db, const char *sql, const struct hane_field *p,
 		    size_t n, int (*row)(hane_stmt *st, void *arg),
 		    void *arg) HANE_WARN_UNUSED;
 
+/* For a model's typed "each" (int (*fn)(const T *rec, void *arg), which
+ * stops when fn returns non-zero): defines struct NAME_each {fn, arg} and
+ * NAME_row, the hane_store_each row callback that reads the row into a T
+ * with read(st, &rec) and calls fn. Use:
+ *	HANE_STORE_EACH_ROW(branch, struct hane_fb_branch, read_branch)
+ *	struct branch_each e = {fn, arg};
+ *	return hane_store_each(db, sql, NULL, 0, branch_row, &e); */
+#define HANE_STORE_EACH_ROW(NAME, T, read)                                     \
+	struct NAME##_each {                                                   \
+		int (*fn)(const T *rec, void *arg);                            \
+		void *arg;                                                     \
+	};                                                                     \
+	static int NAME##_row(hane_stmt *st, void *arg)                        \
+	{                                                                      \
+		struct NAME##_each *e = arg;                                   \
+		T rec;                                                         \
+                                                                               \
+		read(st, &rec);                                                \
+		return e->fn(&rec, e->arg) ? 1 : 0;                            \
+	}
+
 struct hane_conflict {
 	char table[32];
 	int64_t id;

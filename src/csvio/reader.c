@@ -376,6 +376,38 @@ static bool utf8_valid_prefix(const char *s, size_t n)
 	return false;
 }
 
+/* The first block's kind: UTF-16, a workbook and an empty file are
+ * refused with what to do; a UTF-8 BOM is skipped. */
+static int first_block(hane_csv_reader *r)
+{
+	if (r->len >= 2 && ((unsigned char)r->buf[0] == 0xFF &&
+			    (unsigned char)r->buf[1] == 0xFE)) {
+		hane_error_set("%s", hane_msg(HANE_M_CSV_UTF16));
+		return HANE_ECSV;
+	}
+	/* An .xlsx (a zip) or an old .xls (an OLE compound file) given for
+	 * a CSV: say what to do instead of "binary data on line 1". hane
+	 * does not read workbooks: Debian 12 has no maintained C library
+	 * for .xlsx (FreeXL 1.0 reads only .xls), and a zip/XML reader of
+	 * our own is not worth its risk (README, Import). */
+	if ((r->len >= 4 && !memcmp(r->buf, "PK\x03\x04", 4)) ||
+	    (r->len >= 8 &&
+	     !memcmp(r->buf, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) {
+		hane_error_set("%s", hane_msg(HANE_M_CSV_WORKBOOK));
+		return HANE_ECSV;
+	}
+	if (r->len >= 3 && !memcmp(r->buf, "\xEF\xBB\xBF", 3)) {
+		r->had_bom = true;
+		r->pos = 3;
+		r->consumed = 3;
+	}
+	if (r->pos == r->len) {
+		hane_error_set("%s", hane_msg(HANE_M_CSV_EMPTY));
+		return HANE_ECSV;
+	}
+	return 0;
+}
+
 int hane_csv_open(hane_csv_reader **out, const char *path,
 		  const struct hane_csv_opts *opts)
 {
@@ -410,35 +442,8 @@ int hane_csv_open(hane_csv_reader **out, const char *path,
 	while (!r->eof && r->len < r->cap)
 		if ((rc = refill(r)))
 			goto done;
-	if (r->len >= 2 && ((unsigned char)r->buf[0] == 0xFF &&
-			    (unsigned char)r->buf[1] == 0xFE)) {
-		hane_error_set("%s", hane_msg(HANE_M_CSV_UTF16));
-		rc = HANE_ECSV;
+	if ((rc = first_block(r)))
 		goto done;
-	}
-	/* An .xlsx (a zip) or an old .xls (an OLE compound file) given for
-	 * a CSV: say what to do instead of "binary data on line 1". hane
-	 * does not read workbooks: Debian 12 has no maintained C library
-	 * for .xlsx (FreeXL 1.0 reads only .xls), and a zip/XML reader of
-	 * our own is not worth its risk (README, Import). */
-	if ((r->len >= 4 && !memcmp(r->buf, "PK\x03\x04", 4)) ||
-	    (r->len >= 8 &&
-	     !memcmp(r->buf, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) {
-		hane_error_set("%s", hane_msg(HANE_M_CSV_WORKBOOK));
-		rc = HANE_ECSV;
-		goto done;
-	}
-	if (r->len >= 3 && !memcmp(r->buf, "\xEF\xBB\xBF", 3)) {
-		r->had_bom = true;
-		r->pos = 3;
-		r->consumed = 3;
-	}
-	if (r->pos == r->len) {
-		hane_error_set("%s", hane_msg(HANE_M_CSV_EMPTY));
-		rc = HANE_ECSV;
-		goto done;
-	}
-
 	r->enc = opts ? opts->encoding : HANE_CSV_ENC_AUTO;
 	if (r->had_bom)
 		r->enc = HANE_CSV_ENC_UTF8;

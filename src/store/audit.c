@@ -617,6 +617,38 @@ out:
 
 /* ---- Delete ------------------------------------------------------------ */
 
+/* The row about to go, every column, as the audit's JSON; another
+ * version than the caller's is a conflict (noted). */
+static int old_row_json(hane_db *db, const char *table, int64_t id,
+			int64_t version, hane_stmt *old, struct buf *json)
+{
+	int ncol = hane_stmt_columns(old), vcol = -1, bycol = -1, atcol = -1;
+
+	buf_str(json, "{");
+	for (int c = 0; c < ncol; c++) {
+		const char *name = hane_stmt_column_name(old, c);
+
+		if (strcmp(name, "version") == 0)
+			vcol = c;
+		else if (strcmp(name, "updated_by") == 0)
+			bycol = c;
+		else if (strcmp(name, "updated_at") == 0)
+			atcol = c;
+		if (c)
+			buf_str(json, ",");
+		buf_json_string(json, name);
+		buf_str(json, ":");
+		json_old_value(json, old, c);
+	}
+	if (vcol >= 0 && hane_stmt_int(old, vcol) != version) {
+		note_conflict(db, table, id, hane_stmt_int(old, vcol),
+			      bycol >= 0 ? hane_stmt_text(old, bycol) : "",
+			      atcol >= 0 ? hane_stmt_text(old, atcol) : "");
+		return HANE_ECONFLICT;
+	}
+	return 0;
+}
+
 int hane_store_delete(hane_db *db, const char *table, int64_t id,
 		      int64_t version)
 {
@@ -652,35 +684,8 @@ int hane_store_delete(hane_db *db, const char *table, int64_t id,
 	if (rc != HANE_ROW)
 		goto done;
 	rc = 0;
-	buf_str(&json, "{");
-	{
-		int ncol = hane_stmt_columns(old), vcol = -1, bycol = -1,
-		    atcol = -1;
-
-		for (int c = 0; c < ncol; c++) {
-			const char *name = hane_stmt_column_name(old, c);
-
-			if (strcmp(name, "version") == 0)
-				vcol = c;
-			else if (strcmp(name, "updated_by") == 0)
-				bycol = c;
-			else if (strcmp(name, "updated_at") == 0)
-				atcol = c;
-			if (c)
-				buf_str(&json, ",");
-			buf_json_string(&json, name);
-			buf_str(&json, ":");
-			json_old_value(&json, old, c);
-		}
-		if (vcol >= 0 && hane_stmt_int(old, vcol) != version) {
-			note_conflict(
-				db, table, id, hane_stmt_int(old, vcol),
-				bycol >= 0 ? hane_stmt_text(old, bycol) : "",
-				atcol >= 0 ? hane_stmt_text(old, atcol) : "");
-			rc = HANE_ECONFLICT;
-			goto done;
-		}
-	}
+	if ((rc = old_row_json(db, table, id, version, old, &json)))
+		goto done;
 	buf_str(&json, "}");
 	hane_stmt_finalize(old);
 	old = NULL;

@@ -688,6 +688,41 @@ static void list_sort_next(struct hane_ui *ui, struct list_state *st)
 		       desc ? "\u25bc" : "\u25b2");
 }
 
+/* A key on the search text; true if it changed the text. */
+static bool query_key(struct list_state *st, enum hane_ui_key k, uint32_t ch)
+{
+	switch (k) {
+	case HANE_UI_K_CHAR:
+		return ui_text_insert(st->query, sizeof st->query, &st->qpos,
+				      ch, 100);
+	case HANE_UI_K_BACKSPACE:
+		return ui_text_backspace(st->query, &st->qpos);
+	case HANE_UI_K_DELETE:
+		return ui_text_delete(st->query, st->qpos);
+	case HANE_UI_K_LEFT:
+		ui_text_left(st->query, &st->qpos);
+		return false;
+	case HANE_UI_K_RIGHT:
+		ui_text_right(st->query, &st->qpos);
+		return false;
+	default:
+		return false;
+	}
+}
+
+/* The search text changed: the view fills again for it, or the first
+ * row holding it is selected. */
+static void query_changed(struct hane_ui *ui, struct list_state *st)
+{
+	if (st->v->fill) {
+		hane_ui_list_clear(st->l);
+		list_fill(ui, st);
+		hane_ui_list_select(st->l, 0);
+	} else if (hane_ui_list_find(st->l, st->query, 0) < 0) {
+		hane_ui_status(ui, true, "%s", hane_msg(HANE_M_UI_NOT_FOUND));
+	}
+}
+
 int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 		     struct hane_ui_list *l)
 {
@@ -748,36 +783,8 @@ int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 		}
 		if (a < 0)
 			ui_unbound_key(ui, k);
-		switch (k) {
-		case HANE_UI_K_CHAR:
-			edited = ui_text_insert(st.query, sizeof st.query,
-						&st.qpos, ch, 100);
-			break;
-		case HANE_UI_K_BACKSPACE:
-			edited = ui_text_backspace(st.query, &st.qpos);
-			break;
-		case HANE_UI_K_DELETE:
-			edited = ui_text_delete(st.query, st.qpos);
-			break;
-		case HANE_UI_K_LEFT:
-			ui_text_left(st.query, &st.qpos);
-			break;
-		case HANE_UI_K_RIGHT:
-			ui_text_right(st.query, &st.qpos);
-			break;
-		default:
-			break;
-		}
-		if (!edited)
-			continue;
-		if (v->fill) {
-			hane_ui_list_clear(l);
-			list_fill(ui, &st);
-			hane_ui_list_select(l, 0);
-		} else if (hane_ui_list_find(l, st.query, 0) < 0) {
-			hane_ui_status(ui, true, "%s",
-				       hane_msg(HANE_M_UI_NOT_FOUND));
-		}
+		if (query_key(&st, k, ch) || edited)
+			query_changed(ui, &st);
 	}
 	ui_pop(ui);
 	hane_ui_title_pop(ui);

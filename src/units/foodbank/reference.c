@@ -411,29 +411,21 @@ static void read_branch(hane_stmt *st, struct hane_fb_branch *b)
 	b->active = hane_stmt_int(st, 4) != 0;
 }
 
+HANE_STORE_EACH_ROW(branch, struct hane_fb_branch, read_branch)
+
 int hane_foodbank_branch_each(hane_db *db,
 			      int (*fn)(const struct hane_fb_branch *b,
 					void *arg),
 			      void *arg)
 {
-	struct hane_fb_branch b;
-	hane_stmt *st = NULL;
-	int rc;
+	struct branch_each e = {fn, arg};
+	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
-		return rc;
-	if ((rc = hane_stmt_prepare(db, &st,
+	return rc ? rc
+		  : hane_store_each(db,
 				    "SELECT " BRANCH_COLUMNS
-				    " FROM fb_branch ORDER BY id")) != 0)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_branch(st, &b);
-		if (fn(&b, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-	hane_stmt_finalize(st);
-	return rc;
+				    " FROM fb_branch ORDER BY id",
+				    NULL, 0, branch_row, &e);
 }
 
 int hane_foodbank_branch_get(hane_db *db, int64_t id,
@@ -552,6 +544,15 @@ int hane_foodbank_branch_set_days(hane_db *db, int64_t id, int64_t version,
 
 /* ---- Markets -------------------------------------------------------------- */
 
+static void read_market(hane_stmt *st, struct hane_fb_market *m)
+{
+	memset(m, 0, sizeof *m);
+	m->id = hane_stmt_int(st, 0);
+	m->version = hane_stmt_int(st, 1);
+	HANE_COPY(m->name, hane_stmt_text(st, 2));
+	m->active = hane_stmt_int(st, 3) != 0;
+}
+
 static int market_get(hane_db *db, int64_t id, struct hane_fb_market *out)
 {
 	hane_stmt *st = NULL;
@@ -564,11 +565,7 @@ static int market_get(hane_db *db, int64_t id, struct hane_fb_market *out)
 	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
 		rc = hane_stmt_step(st);
 	if (rc == HANE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->id = hane_stmt_int(st, 0);
-		out->version = hane_stmt_int(st, 1);
-		HANE_COPY(out->name, hane_stmt_text(st, 2));
-		out->active = hane_stmt_int(st, 3) != 0;
+		read_market(st, out);
 		rc = 0;
 	} else if (rc == HANE_DONE) {
 		hane_error_set(hane_msg(HANE_M_FB_MARKET_NOT_FOUND),
@@ -599,33 +596,21 @@ int hane_foodbank_market_find(hane_db *db, const char *text,
 	return market_get(db, id, out);
 }
 
+HANE_STORE_EACH_ROW(market, struct hane_fb_market, read_market)
+
 int hane_foodbank_market_each(hane_db *db,
 			      int (*fn)(const struct hane_fb_market *m,
 					void *arg),
 			      void *arg)
 {
-	struct hane_fb_market m;
-	hane_stmt *st = NULL;
-	int rc;
+	struct market_each e = {fn, arg};
+	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
-		return rc;
-	if ((rc = hane_stmt_prepare(db, &st,
+	return rc ? rc
+		  : hane_store_each(db,
 				    "SELECT id, version, name, active"
-				    " FROM fb_market ORDER BY id")) != 0)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		memset(&m, 0, sizeof m);
-		m.id = hane_stmt_int(st, 0);
-		m.version = hane_stmt_int(st, 1);
-		HANE_COPY(m.name, hane_stmt_text(st, 2));
-		m.active = hane_stmt_int(st, 3) != 0;
-		if (fn(&m, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-	hane_stmt_finalize(st);
-	return rc;
+				    " FROM fb_market ORDER BY id",
+				    NULL, 0, market_row, &e);
 }
 
 static int name_taken(hane_db *db, const char *sql, enum hane_msg field,
@@ -671,29 +656,21 @@ static void read_package(hane_stmt *st, struct hane_fb_package *p)
 	p->active = hane_stmt_int(st, 6) != 0;
 }
 
+HANE_STORE_EACH_ROW(package, struct hane_fb_package, read_package)
+
 int hane_foodbank_package_each(hane_db *db,
 			       int (*fn)(const struct hane_fb_package *p,
 					 void *arg),
 			       void *arg)
 {
-	struct hane_fb_package p;
-	hane_stmt *st = NULL;
-	int rc;
+	struct package_each e = {fn, arg};
+	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
-		return rc;
-	if ((rc = hane_stmt_prepare(db, &st,
+	return rc ? rc
+		  : hane_store_each(db,
 				    "SELECT " PACKAGE_COLUMNS
-				    " FROM fb_package_type ORDER BY id")) != 0)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_package(st, &p);
-		if (fn(&p, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-	hane_stmt_finalize(st);
-	return rc;
+				    " FROM fb_package_type ORDER BY id",
+				    NULL, 0, package_row, &e);
 }
 
 int hane_foodbank_package_find(hane_db *db, const char *text,

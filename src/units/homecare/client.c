@@ -155,34 +155,24 @@ int hane_homecare_worker_update(hane_db *db, struct hane_homecare_worker *w)
 	return rc;
 }
 
+HANE_STORE_EACH_ROW(worker, struct hane_homecare_worker, read_worker)
+
 int hane_homecare_worker_each(hane_db *db, bool all,
 			      int (*fn)(const struct hane_homecare_worker *w,
 					void *arg),
 			      void *arg)
 {
-	struct hane_homecare_worker w;
-	hane_stmt *st = NULL;
+	struct worker_each e = {fn, arg};
+	struct hane_field p = HANE_FINT(":all", all);
 	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
-	if (rc)
-		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT " WORKER_COLUMNS " FROM homecare_worker"
-			       " WHERE :all OR active"
-			       " ORDER BY name COLLATE TURKISH, id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":all", all)) != 0)
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_worker(st, &w);
-		if (fn(&w, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	return rc ? rc
+		  : hane_store_each(db,
+				    "SELECT " WORKER_COLUMNS
+				    " FROM homecare_worker"
+				    " WHERE :all OR active"
+				    " ORDER BY name COLLATE TURKISH, id",
+				    &p, 1, worker_row, &e);
 }
 
 /* ---- Clients -------------------------------------------------------------------- */
@@ -571,45 +561,37 @@ int hane_homecare_client_end(hane_db *db, int64_t id, int64_t version,
 	return rc;
 }
 
+HANE_STORE_EACH_ROW(client, struct hane_homecare_client, read_client)
+
 int hane_homecare_client_each(
 	hane_db *db, const struct hane_homecare_client_filter *filter,
 	int (*fn)(const struct hane_homecare_client *c, void *arg), void *arg)
 {
 	struct hane_homecare_client_filter none = {0};
-	struct hane_homecare_client c;
+	struct client_each e = {fn, arg};
 	char today[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
 	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
 	if (rc)
 		return rc;
 	if (!filter)
 		filter = &none;
-	rc = hane_stmt_prepare(
-		db, &st,
+	struct hane_field p[] = {
+		HANE_FINT(":ended", filter->ended),
+		HANE_FTEXT(":service", filter->service),
+		HANE_FINT(":hh", filter->household_id),
+		HANE_FTEXT(":today", hane_today(today)),
+	};
+	return hane_store_each(
+		db,
 		CLIENT_SELECT
 		" WHERE (:ended OR c.end_date IS NULL)"
 		" AND (:service IS NULL OR c.services = :service"
 		"  OR c.services = 'both')"
 		" AND (:hh = 0 OR p.household_id = :hh)"
 		" ORDER BY p.first_name || ' ' || p.last_name COLLATE TURKISH,"
-		" c.id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":ended", filter->ended)) ||
-	    (rc = hane_stmt_bind_text(st, ":service", filter->service)) ||
-	    (rc = hane_stmt_bind_int(st, ":hh", filter->household_id)) ||
-	    (rc = hane_stmt_bind_text(st, ":today", hane_today(today))))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_client(st, &c);
-		if (fn(&c, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+		" c.id",
+		p, 4, client_row, &e);
 }
 
 int hc_client_mahalle(hane_db *db, int64_t client_id, char out[HANE_NAME_MAX])
@@ -651,14 +633,12 @@ void hane_homecare_plan_init(struct hane_homecare_plan *p)
 	p->duration_min = 60;
 }
 
-static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
+/* The plan's own shape: visits in the period, days, the window and the
+ * duration that fits in it. */
+static int plan_shape(const struct hane_homecare_plan *p)
 {
-	struct hane_homecare_client c;
-	int ws, we, rc;
+	int ws, we;
 
-	if ((rc = hc_check_code("service", HANE_M_HC_F_SERVICE, p->service)) ||
-	    (rc = hc_check_code("period", HANE_M_HC_F_PERIOD, p->period)))
-		return rc;
 	if (p->visits < 1 || p->visits > (strcmp(p->period, "week") ? 31 : 7)) {
 		hane_error_set(hane_msg(HANE_M_HC_V_RANGE),
 			       hane_msg(HANE_M_HC_F_VISITS), 1,
@@ -692,6 +672,41 @@ static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
 	if (we - ws < p->duration_min)
 		return hc_field_error(HANE_M_HC_F_WINDOW_END,
 				      hane_msg(HANE_M_HC_V_WINDOW));
+	return 0;
+}
+
+/* The plan's worker (if any) is active and gives the plan's service. */
+static int plan_worker_ok(hane_db *db, const struct hane_homecare_plan *p)
+{
+	struct hane_homecare_worker w;
+	int rc;
+
+	if (!p->worker_id)
+		return 0;
+	if ((rc = worker_read(db, p->worker_id, &w)))
+		return rc;
+	if (!w.active) {
+		hane_error_set(hane_msg(HANE_M_HC_WORKER_INACTIVE), w.name);
+		return HANE_EINVAL;
+	}
+	if (!hc_gives(w.services, p->service)) {
+		hane_error_set(hane_msg(HANE_M_HC_WORKER_NO_SERVICE), w.name,
+			       hane_homecare_label(p->service));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
+{
+	struct hane_homecare_client c;
+	int rc;
+
+	if ((rc = hc_check_code("service", HANE_M_HC_F_SERVICE, p->service)) ||
+	    (rc = hc_check_code("period", HANE_M_HC_F_PERIOD, p->period)))
+		return rc;
+	if ((rc = plan_shape(p)))
+		return rc;
 	if ((rc = client_read(db, p->client_id, 0, true, &c)))
 		return rc;
 	if (c.end_date[0]) {
@@ -726,23 +741,7 @@ static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
 			       hane_msg(HANE_M_HC_F_VALID_TO), p->valid_from);
 		return HANE_EINVAL;
 	}
-	if (p->worker_id) {
-		struct hane_homecare_worker w;
-
-		if ((rc = worker_read(db, p->worker_id, &w)))
-			return rc;
-		if (!w.active) {
-			hane_error_set(hane_msg(HANE_M_HC_WORKER_INACTIVE),
-				       w.name);
-			return HANE_EINVAL;
-		}
-		if (!hc_gives(w.services, p->service)) {
-			hane_error_set(hane_msg(HANE_M_HC_WORKER_NO_SERVICE),
-				       w.name, hane_homecare_label(p->service));
-			return HANE_EINVAL;
-		}
-	}
-	return 0;
+	return plan_worker_ok(db, p);
 }
 
 #define PLAN_FIELDS(p)                                                         \
@@ -845,34 +844,23 @@ int hane_homecare_plan_get(hane_db *db, int64_t id,
 	return rc;
 }
 
+HANE_STORE_EACH_ROW(plan, struct hane_homecare_plan, read_plan)
+
 int hane_homecare_plan_each(hane_db *db, int64_t client_id,
 			    int (*fn)(const struct hane_homecare_plan *p,
 				      void *arg),
 			    void *arg)
 {
-	struct hane_homecare_plan p;
-	hane_stmt *st = NULL;
+	struct plan_each e = {fn, arg};
+	struct hane_field p = HANE_FINT(":c", client_id);
 	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
-	if (rc)
-		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT " PLAN_COLUMNS " FROM homecare_plan"
-			       " WHERE :c = 0 OR client_id = :c"
-			       " ORDER BY valid_from DESC, id DESC");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":c", client_id)) != 0)
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_plan(st, &p);
-		if (fn(&p, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	return rc ? rc
+		  : hane_store_each(db,
+				    "SELECT " PLAN_COLUMNS " FROM homecare_plan"
+				    " WHERE :c = 0 OR client_id = :c"
+				    " ORDER BY valid_from DESC, id DESC",
+				    &p, 1, plan_row, &e);
 }
 
 char *hane_homecare_plan_describe(char *out, size_t outsz,

@@ -243,6 +243,25 @@ int hc_check_date(enum hane_msg field, const char *iso, bool required)
 
 /* ---- Weekdays ------------------------------------------------------------------ */
 
+char *hane_homecare_needs_words(char *out, size_t outsz, const char *needs)
+{
+	char buf[128], *save = NULL;
+	size_t len = 0;
+
+	out[0] = '\0';
+	snprintf(buf, sizeof buf, "%s", needs);
+	for (char *t = strtok_r(buf, ", ", &save); t;
+	     t = strtok_r(NULL, ", ", &save)) {
+		int m = snprintf(out + len, outsz - len, "%s%s",
+				 len ? ", " : "", hane_homecare_label(t));
+
+		if (m < 0 || (size_t)m >= outsz - len)
+			break;
+		len += (size_t)m;
+	}
+	return out;
+}
+
 char *hane_homecare_days_format(char *out, size_t outsz, const char *days)
 {
 	size_t len = 0;

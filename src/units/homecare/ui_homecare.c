@@ -39,25 +39,6 @@ static const char *weekday_name(const char *iso)
 	return hane_weekday_name(hane_date_weekday(iso), true);
 }
 
-/* The needs "bedridden,alone" as words. */
-static void needs_words(char *out, size_t outsz, const char *needs)
-{
-	char buf[128], *save = NULL;
-	size_t len = 0;
-
-	out[0] = '\0';
-	snprintf(buf, sizeof buf, "%s", needs);
-	for (char *t = strtok_r(buf, ", ", &save); t;
-	     t = strtok_r(NULL, ", ", &save)) {
-		int m = snprintf(out + len, outsz - len, "%s%s",
-				 len ? ", " : "", hane_homecare_label(t));
-
-		if (m < 0 || (size_t)m >= outsz - len)
-			break;
-		len += (size_t)m;
-	}
-}
-
 /* What the agenda says of a visit's state; a missed visit with an open
  * follow-up says so first, since that is what the desk has to act on. */
 static void status_text(char *out, size_t outsz,
@@ -928,7 +909,7 @@ static int client_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 	hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_LINE),
 			    hane_homecare_label(c.services), c.mahalle,
 			    hane_date_format(start, c.start_date));
-	needs_words(needs, sizeof needs, c.needs);
+	hane_homecare_needs_words(needs, sizeof needs, c.needs);
 	if (needs[0])
 		hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_NEEDS),
 				    hane_gate_show(db, HANE_ACT_HOMECARE_WRITE,

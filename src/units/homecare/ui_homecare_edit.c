@@ -53,25 +53,6 @@ static void set_date(struct hane_ui_form *f, int i, const char *iso)
 		hane_ui_form_set(f, i, hane_date_format(buf, iso));
 }
 
-/* The needs "bedridden,alone" as the words typed for them. */
-static void needs_words(char *out, size_t outsz, const char *needs)
-{
-	char buf[128], *save = NULL;
-	size_t len = 0;
-
-	out[0] = '\0';
-	snprintf(buf, sizeof buf, "%s", needs);
-	for (char *t = strtok_r(buf, ", ", &save); t;
-	     t = strtok_r(NULL, ", ", &save)) {
-		int m = snprintf(out + len, outsz - len, "%s%s",
-				 len ? ", " : "", hane_homecare_label(t));
-
-		if (m < 0 || (size_t)m >= outsz - len)
-			break;
-		len += (size_t)m;
-	}
-}
-
 /* ---- Client form --------------------------------------------------------- */
 
 static const char *const services_codes[] = {"care", "cleaning", "both"};
@@ -209,7 +190,7 @@ static void client_fill(struct hane_ui_form *f, const struct client_form *cf)
 		hane_ui_form_note(f, CF_NEEDS,
 				  hane_msg(HANE_M_HC_UI_HEALTH_KEPT));
 	} else {
-		needs_words(words, sizeof words, cf->c.needs);
+		hane_homecare_needs_words(words, sizeof words, cf->c.needs);
 		hane_ui_form_set(f, CF_NEEDS, words);
 		hane_ui_form_set(f, CF_NOTES, cf->c.notes);
 		hane_ui_form_note(f, CF_NEEDS,

@@ -748,6 +748,83 @@ static int record(struct gen *g)
 	return hane_store_insert(g->db, "overview_demo_run", f, 4, NULL);
 }
 
+/* The year's first and last day (before today: the units refuse records
+ * of visits and trips still to come) as dates and day numbers. */
+static int year_range(struct gen *g, int year)
+{
+	char today[HANE_DATE_LEN + 1];
+
+	snprintf(g->first, sizeof g->first, "%04d-01-01", year);
+	snprintf(g->last, sizeof g->last, "%04d-12-31", year);
+	hane_today(today);
+	/* Everything lies before today: the units refuse records of
+	 * visits and trips still to come. */
+	if (strcmp(g->last, today) >= 0)
+		ov_date_add(g->last, today, -1);
+	g->d0 = hane_date_day(g->first);
+	g->d1 = hane_date_day(g->last);
+	if (g->d1 - g->d0 < 60) {
+		hane_error_set("%s", hane_msg(HANE_M_OV_DEMO_FUTURE));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
+/* How much of each the demo year makes: İzmit's figures, scaled. */
+struct sizes {
+	int64_t insp, food, care, care_p, clean, clean_p, taxi;
+};
+
+static void demo_sizes(double scale, struct sizes *n)
+{
+	n->insp = scaled(scale, IZ_INSPECTIONS);
+	n->food = scaled(scale, IZ_FOOD_HH);
+	n->care = scaled(scale, IZ_CARE_VISITS);
+	n->care_p = scaled(scale, IZ_CARE_PERSONS);
+	n->clean = scaled(scale, IZ_CLEANINGS);
+	n->clean_p = scaled(scale, IZ_CLEANING_PERSONS);
+	n->taxi = scaled(scale, IZ_TAXI_APPTS);
+	if (n->care_p > n->care)
+		n->care_p = n->care;
+	if (n->clean_p > n->clean)
+		n->clean_p = n->clean;
+}
+
+/* Each unit asked for (units: bits of HANE_OV_*, 0 all) in turn. */
+static void run_units(struct gen *g, unsigned units, const struct sizes *n)
+{
+	struct hane_ov_demo_counts *out = g->c;
+	int rc;
+
+	/* A unit whose model refuses leaves its figures at zero (its
+	 * transaction rolled back) and says why in out->missing. */
+	if (!units)
+		units = (1u << HANE_OV__UNITS) - 1;
+#define STAGE(name, call)                                                      \
+	do {                                                                   \
+		struct hane_ov_demo_counts before_ = *out;                     \
+		if ((units & (1u << u_)) && (rc = (call)) != 0) {              \
+			memcpy(before_.missing, out->missing,                  \
+			       sizeof out->missing);                           \
+			*out = before_;                                        \
+			missing(g, name, rc);                                  \
+		}                                                              \
+	} while (0)
+	{
+		int u_ = HANE_OV_INSPECTION;
+
+		STAGE("inspection", gen_inspection(g, n->insp));
+		u_ = HANE_OV_FOODBANK;
+		STAGE("foodbank", gen_foodbank(g, n->food));
+		u_ = HANE_OV_HOMECARE;
+		STAGE("homecare", gen_homecare(g, n->care, n->care_p, n->clean,
+					       n->clean_p));
+		u_ = HANE_OV_TAXI;
+		STAGE("taxi", gen_taxi(g, n->taxi));
+	}
+#undef STAGE
+}
+
 int hane_overview_demo_year(hane_db *db, int year, double scale, uint64_t seed,
 			    struct hane_ov_demo_counts *out,
 			    void (*prog)(const char *stage, int64_t done,
@@ -766,8 +843,7 @@ int hane_overview_demo_year_units(hane_db *db, int year, double scale,
 				  void *arg)
 {
 	struct gen g;
-	char today[HANE_DATE_LEN + 1];
-	int64_t n_insp, n_food, n_care, n_care_p, n_clean, n_clean_p, n_taxi;
+	struct sizes n;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -792,61 +868,14 @@ int hane_overview_demo_year_units(hane_db *db, int year, double scale,
 	g.c = out;
 	g.progress = prog;
 	g.arg = arg;
-	snprintf(g.first, sizeof g.first, "%04d-01-01", year);
-	snprintf(g.last, sizeof g.last, "%04d-12-31", year);
-	hane_today(today);
-	/* Everything lies before today: the units refuse records of
-	 * visits and trips still to come. */
-	if (strcmp(g.last, today) >= 0)
-		ov_date_add(g.last, today, -1);
-	g.d0 = hane_date_day(g.first);
-	g.d1 = hane_date_day(g.last);
-	if (g.d1 - g.d0 < 60) {
-		hane_error_set("%s", hane_msg(HANE_M_OV_DEMO_FUTURE));
-		return HANE_EINVAL;
-	}
-	n_insp = scaled(scale, IZ_INSPECTIONS);
-	n_food = scaled(scale, IZ_FOOD_HH);
-	n_care = scaled(scale, IZ_CARE_VISITS);
-	n_care_p = scaled(scale, IZ_CARE_PERSONS);
-	n_clean = scaled(scale, IZ_CLEANINGS);
-	n_clean_p = scaled(scale, IZ_CLEANING_PERSONS);
-	n_taxi = scaled(scale, IZ_TAXI_APPTS);
-	if (n_care_p > n_care)
-		n_care_p = n_care;
-	if (n_clean_p > n_clean)
-		n_clean_p = n_clean;
-	if ((rc = ensure_households(&g, n_insp + n_food / 2 + 64, seed)))
+	if ((rc = year_range(&g, year)))
+		return rc;
+	demo_sizes(scale, &n);
+	if ((rc = ensure_households(&g, n.insp + n.food / 2 + 64, seed)))
 		goto done;
 	if (prog)
 		prog("households", (int64_t)g.nhh, (int64_t)g.nhh, arg);
-	/* A unit whose model refuses leaves its figures at zero (its
-	 * transaction rolled back) and says why in out->missing. */
-	if (!units)
-		units = (1u << HANE_OV__UNITS) - 1;
-#define STAGE(name, call)                                                      \
-	do {                                                                   \
-		struct hane_ov_demo_counts before_ = *out;                     \
-		if ((units & (1u << u_)) && (rc = (call)) != 0) {              \
-			memcpy(before_.missing, out->missing,                  \
-			       sizeof out->missing);                           \
-			*out = before_;                                        \
-			missing(&g, name, rc);                                 \
-		}                                                              \
-	} while (0)
-	{
-		int u_ = HANE_OV_INSPECTION;
-
-		STAGE("inspection", gen_inspection(&g, n_insp));
-		u_ = HANE_OV_FOODBANK;
-		STAGE("foodbank", gen_foodbank(&g, n_food));
-		u_ = HANE_OV_HOMECARE;
-		STAGE("homecare",
-		      gen_homecare(&g, n_care, n_care_p, n_clean, n_clean_p));
-		u_ = HANE_OV_TAXI;
-		STAGE("taxi", gen_taxi(&g, n_taxi));
-	}
-#undef STAGE
+	run_units(&g, units, &n);
 	rc = record(&g);
 done:
 	free(g.hh);

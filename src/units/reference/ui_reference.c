@@ -89,6 +89,31 @@ static int mahalle_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return rc;
 }
 
+/* The one-field form of a name (new, renamed, an alias): a rename starts
+ * from the old name; the status line says what was saved. */
+static void name_form(struct hane_ui *ui, struct mahalle_form *m,
+		      const char *title, const struct hane_ui_field *field,
+		      int (*save)(struct hane_ui *ui, struct hane_ui_form *f,
+				  void *arg))
+{
+	struct hane_ui_form_view v = {.title = title,
+				      .fields = field,
+				      .nfields = 1,
+				      .save = save,
+				      .arg = m};
+	struct hane_ui_form *f = hane_ui_form_new(&v);
+
+	if (!f)
+		return;
+	if (m->op == OP_RENAME) {
+		hane_ui_form_set(f, 0, m->name);
+		hane_ui_form_set_clean(f);
+	}
+	if (hane_ui_form_run(ui, f))
+		hane_ui_status(ui, false, "%s", m->done);
+	hane_ui_form_free(f);
+}
+
 static int mahalle_act(struct hane_ui *ui, struct hane_ui_list *l,
 		       enum hane_ui_action a, void *arg)
 {
@@ -100,8 +125,6 @@ static int mahalle_act(struct hane_ui *ui, struct hane_ui_list *l,
 		.width = 30, .max = 60};
 	struct mahalle_ctx *c = arg;
 	struct mahalle_form m = {0};
-	struct hane_ui_form_view v = {0};
-	struct hane_ui_form *f;
 	char title[256], name[HANE_NAME_MAX] = "";
 	int row = hane_ui_list_selected(l);
 
@@ -124,20 +147,8 @@ static int mahalle_act(struct hane_ui *ui, struct hane_ui_list *l,
 		return HANE_UI_STAY;
 	}
 	m.name = name;
-	v.title = title;
-	v.fields = m.op == OP_ALIAS ? &alias_field : &field;
-	v.nfields = 1;
-	v.save = mahalle_save;
-	v.arg = &m;
-	if (!(f = hane_ui_form_new(&v)))
-		return HANE_UI_STAY;
-	if (m.op == OP_RENAME) {
-		hane_ui_form_set(f, 0, name);
-		hane_ui_form_set_clean(f);
-	}
-	if (hane_ui_form_run(ui, f))
-		hane_ui_status(ui, false, "%s", m.done);
-	hane_ui_form_free(f);
+	name_form(ui, &m, title, m.op == OP_ALIAS ? &alias_field : &field,
+		  mahalle_save);
 	mahalle_fill(ui, l, c);
 	return HANE_UI_STAY;
 }
@@ -244,8 +255,6 @@ static int district_act(struct hane_ui *ui, struct hane_ui_list *l,
 		.width = 30, .max = 60};
 	struct mahalle_ctx *c = arg;
 	struct mahalle_form m = {0};
-	struct hane_ui_form_view v = {0};
-	struct hane_ui_form *f;
 	char title[256], name[HANE_NAME_MAX] = "";
 	int row = hane_ui_list_selected(l);
 
@@ -264,20 +273,7 @@ static int district_act(struct hane_ui *ui, struct hane_ui_list *l,
 		return HANE_UI_STAY;
 	}
 	m.name = name;
-	v.title = title;
-	v.fields = &field;
-	v.nfields = 1;
-	v.save = district_save;
-	v.arg = &m;
-	if (!(f = hane_ui_form_new(&v)))
-		return HANE_UI_STAY;
-	if (m.op == OP_RENAME) {
-		hane_ui_form_set(f, 0, name);
-		hane_ui_form_set_clean(f);
-	}
-	if (hane_ui_form_run(ui, f))
-		hane_ui_status(ui, false, "%s", m.done);
-	hane_ui_form_free(f);
+	name_form(ui, &m, title, &field, district_save);
 	district_fill(ui, l, c);
 	return HANE_UI_STAY;
 }

@@ -375,6 +375,53 @@ done:
 }
 
 /* The booking form for rider r on b's day and vehicles. */
+/* The booking form's fields; the choices are the booking's own. */
+static const struct hane_ui_field book_fields[B__COUNT] = {
+	[B_DAY] = {.kind = HANE_UI_F_DATE,
+		   .label = HANE_M_TAXI_F_DAY,
+		   .required = true,
+		   .width = 10},
+	[B_TIME] = {.kind = HANE_UI_F_TEXT,
+		    .label = HANE_M_TAXI_F_APPT_TIME,
+		    .required = true,
+		    .width = 5,
+		    .max = 5,
+		    .check = check_time},
+	[B_DEST] = {.kind = HANE_UI_F_CHOICE,
+		    .label = HANE_M_TAXI_F_DESTINATION,
+		    .width = 36},
+	[B_DEST_TEXT] = {.kind = HANE_UI_F_TEXT,
+			 .label = HANE_M_TAXI_F_DEST_TEXT,
+			 .width = 36,
+			 .max = 150},
+	[B_PURPOSE] = {.kind = HANE_UI_F_CHOICE,
+		       .label = HANE_M_TAXI_F_PURPOSE,
+		       .width = 16,
+		       .nchoices = 5},
+	[B_RETURN] = {.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_RETURN},
+	[B_RETURN_TIME] = {.kind = HANE_UI_F_TEXT,
+			   .label = HANE_M_TAXI_F_RETURN_TIME,
+			   .width = 5,
+			   .max = 5,
+			   .check = check_time},
+	[B_PICKUP] = {.kind = HANE_UI_F_TEXT,
+		      .label = HANE_M_TAXI_F_PICKUP,
+		      .required = true,
+		      .width = 40,
+		      .max = 200},
+	[B_VEHICLE] = {.kind = HANE_UI_F_CHOICE,
+		       .label = HANE_M_TAXI_F_VEHICLE,
+		       .width = 16},
+	[B_NOTES] = {.kind = HANE_UI_F_TEXT,
+		     .label = HANE_M_F_NOTES,
+		     .width = 40,
+		     .max = 200},
+	[B_OVERRIDE] = {.kind = HANE_UI_F_TEXT,
+			.label = HANE_M_TAXI_F_OVERRIDE,
+			.width = 40,
+			.max = 200},
+};
+
 static void book_form(struct hane_ui *ui, struct board *b,
 		      const struct hane_taxi_rider *r)
 {
@@ -398,63 +445,12 @@ static void book_form(struct hane_ui *ui, struct board *b,
 	x->vehicle_items[0] = hane_msg(HANE_M_TAXI_UI_AUTO);
 	for (int i = 0; i < b->nveh; i++)
 		x->vehicle_items[i + 1] = b->plate[i];
-	memset(fields, 0, sizeof fields);
-	fields[B_DAY] = (struct hane_ui_field){.kind = HANE_UI_F_DATE,
-					       .label = HANE_M_TAXI_F_DAY,
-					       .required = true,
-					       .width = 10};
-	fields[B_TIME] =
-		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-				       .label = HANE_M_TAXI_F_APPT_TIME,
-				       .required = true,
-				       .width = 5,
-				       .max = 5,
-				       .check = check_time};
-	fields[B_DEST] =
-		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-				       .label = HANE_M_TAXI_F_DESTINATION,
-				       .width = 36,
-				       .choices = x->dest_items,
-				       .nchoices = x->ndest + 1};
-	fields[B_DEST_TEXT] =
-		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-				       .label = HANE_M_TAXI_F_DEST_TEXT,
-				       .width = 36,
-				       .max = 150};
-	fields[B_PURPOSE] =
-		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-				       .label = HANE_M_TAXI_F_PURPOSE,
-				       .width = 16,
-				       .choices = x->purpose_items,
-				       .nchoices = 5};
-	fields[B_RETURN] = (struct hane_ui_field){
-		.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_RETURN};
-	fields[B_RETURN_TIME] =
-		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-				       .label = HANE_M_TAXI_F_RETURN_TIME,
-				       .width = 5,
-				       .max = 5,
-				       .check = check_time};
-	fields[B_PICKUP] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						  .label = HANE_M_TAXI_F_PICKUP,
-						  .required = true,
-						  .width = 40,
-						  .max = 200};
-	fields[B_VEHICLE] =
-		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
-				       .label = HANE_M_TAXI_F_VEHICLE,
-				       .width = 16,
-				       .choices = x->vehicle_items,
-				       .nchoices = b->nveh + 1};
-	fields[B_NOTES] = (struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-						 .label = HANE_M_F_NOTES,
-						 .width = 40,
-						 .max = 200};
-	fields[B_OVERRIDE] =
-		(struct hane_ui_field){.kind = HANE_UI_F_TEXT,
-				       .label = HANE_M_TAXI_F_OVERRIDE,
-				       .width = 40,
-				       .max = 200};
+	memcpy(fields, book_fields, sizeof fields);
+	fields[B_DEST].choices = x->dest_items;
+	fields[B_DEST].nchoices = x->ndest + 1;
+	fields[B_PURPOSE].choices = x->purpose_items;
+	fields[B_VEHICLE].choices = x->vehicle_items;
+	fields[B_VEHICLE].nchoices = b->nveh + 1;
 	{
 		char title[256];
 		struct hane_ui_form_view v = {.title = title,
