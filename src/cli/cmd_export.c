@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/files.h"
 #include "hane/households_csv.h"
 #include "hane/perm.h"
@@ -56,45 +57,47 @@ static int export_to(struct hane_cli *cli, const char *out, unsigned wflags)
 	return HANE_EXIT_OK;
 }
 
+struct export_opts {
+	const char *out;
+	int excel, xlsx, unmasked;
+};
+
+#define S struct export_opts
+static const struct hane_opt export_opts[] = {
+	HANE_OPT(S, "output", out, HANE_FT_TEXT, HANE_OPT_ARGV,
+		 HANE_M_OPT_OUTPUT),
+	HANE_OPT(S, "excel", excel, HANE_FT_BOOL, HANE_OPT_SWITCH,
+		 HANE_M_OPT_EXCEL),
+	HANE_OPT(S, "xlsx", xlsx, HANE_FT_BOOL, HANE_OPT_SWITCH,
+		 HANE_M_OPT_XLSX),
+	HANE_OPT(S, "unmasked", unmasked, HANE_FT_BOOL, HANE_OPT_SWITCH,
+		 HANE_M_OPT_EXPORT_UNMASKED),
+	{0}};
+#undef S
+
 int hane_cmd_export(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "excel", "xlsx", "unmasked",
-					    NULL};
-	struct hane_opts o;
-	const char *name, *value, *out = NULL;
-	unsigned wflags = 0;
+	static const struct hane_cmd cmd = {"export", HANE_M_CMD_EXPORT,
+					    export_opts, NULL};
+	struct export_opts o = {0};
+	struct hane_args a;
+	const char *out;
+	unsigned wflags;
 	int rc;
 
 	/* "-o FILE" is the one short option: make it --output. */
 	hane_cli_short_output(argc, argv);
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (!strcmp(name, "help")) {
-			fputs(hane_msg(HANE_M_CLI_EXPORT_HELP), stdout);
-			fputs(hane_msg(HANE_M_KVKK_EXPORT_HELP), stdout);
-			return HANE_EXIT_OK;
-		} else if (!strcmp(name, "excel")) {
-			wflags |= HANE_CSV_EXCEL;
-		} else if (!strcmp(name, "xlsx")) {
-			wflags |= HANE_CSV_XLSX;
-		} else if (!strcmp(name, "unmasked")) {
-			wflags |= HANE_OUT_UNMASKED;
-		} else if (!strcmp(name, "output")) {
-			out = value;
-		} else {
-			return hane_cli_usage("export",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
-		}
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos < 1 || strcmp(o.pos[0], "households"))
+	if ((rc = hane_opt_parse(NULL, &cmd, argc, argv, &o, &a)) >= 0)
+		return rc;
+	if (a.npos < 1 || strcmp(a.pos[0], "households"))
 		return hane_cli_usage("export", "%s",
 				      hane_msg(HANE_M_CLI_EXPORT_WHAT));
-	if (o.npos > 1)
+	if (a.npos > 1)
 		return hane_cli_usage("export", hane_msg(HANE_M_CLI_TOO_MANY),
-				      o.pos[1]);
+				      a.pos[1]);
+	out = o.out;
+	wflags = (o.excel ? HANE_CSV_EXCEL : 0) | (o.xlsx ? HANE_CSV_XLSX : 0) |
+		 (o.unmasked ? HANE_OUT_UNMASKED : 0);
 	if ((wflags & HANE_CSV_XLSX) && (!out || !strcmp(out, "-")))
 		return hane_cli_usage("export", "%s",
 				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
