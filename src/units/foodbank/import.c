@@ -323,6 +323,39 @@ static int import_row(struct imp *im, const struct hane_csv_record *rec)
 	return rc;
 }
 
+/* The first record: the header, mapped to the fields and kept for the
+ * rejects file. */
+static int read_header(struct imp *im)
+{
+	const struct hane_csv_record *rec;
+	int rc = hane_csv_read(im->r, &rec);
+
+	if (rc == HANE_DONE) {
+		hane_error_set("%s", hane_msg(HANE_M_FB_IMP_NO_HEADER));
+		return HANE_ECSV;
+	}
+	if (rc < 0)
+		return rc;
+	if ((rc = map_header(im, rec)))
+		return rc;
+	return hane_csv_record_copy(&im->header, rec);
+}
+
+/* The import's one audit row: what came in and what was refused. */
+static int audit_import(hane_db *db, enum hane_fb_import_kind kind,
+			const struct hane_import_counts *counts)
+{
+	char detail[128];
+	bool supply = kind == HANE_FB_IMPORT_SUPPLY;
+
+	snprintf(detail, sizeof detail,
+		 "foodbank %s import: %lld new, %lld rejected",
+		 supply ? "supply" : "donations", (long long)counts->created,
+		 (long long)counts->rejected);
+	return hane_store_audit_event(
+		db, "import", supply ? "fb_supply" : "fb_donation", 0, detail);
+}
+
 int hane_foodbank_import(hane_db *db, enum hane_fb_import_kind kind,
 			 const char *path, const char *default_branch,
 			 const struct hane_import_opts *opts,
@@ -353,15 +386,7 @@ int hane_foodbank_import(hane_db *db, enum hane_fb_import_kind kind,
 	if ((rc = hane_csv_open(&im.r, path, &im.o->csv)) != 0)
 		return rc;
 	counts->size = hane_csv_size(im.r);
-	rc = hane_csv_read(im.r, &rec);
-	if (rc == HANE_DONE) {
-		hane_error_set("%s", hane_msg(HANE_M_FB_IMP_NO_HEADER));
-		rc = HANE_ECSV;
-	}
-	if (rc < 0)
-		goto done;
-	if ((rc = map_header(&im, rec)) ||
-	    (rc = hane_csv_record_copy(&im.header, rec)))
+	if ((rc = read_header(&im)))
 		goto done;
 	if ((rc = hane_store_begin(db)))
 		goto done;
@@ -380,21 +405,8 @@ int hane_foodbank_import(hane_db *db, enum hane_fb_import_kind kind,
 		rc = 0;
 		goto done;
 	}
-	{
-		char detail[128];
-
-		snprintf(detail, sizeof detail,
-			 "foodbank %s import: %lld new, %lld rejected",
-			 kind == HANE_FB_IMPORT_SUPPLY ? "supply" : "donations",
-			 (long long)counts->created,
-			 (long long)counts->rejected);
-		if ((rc = hane_store_audit_event(db, "import",
-						 kind == HANE_FB_IMPORT_SUPPLY
-							 ? "fb_supply"
-							 : "fb_donation",
-						 0, detail)))
-			goto done;
-	}
+	if ((rc = audit_import(db, kind, counts)))
+		goto done;
 	in_tx = false;
 	rc = hane_store_commit(db);
 done:

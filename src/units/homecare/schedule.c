@@ -54,20 +54,63 @@ static int plan_cmp(const void *a, const void *b)
 	return x->p.id < y->p.id ? -1 : x->p.id > y->p.id;
 }
 
+/* The plans being scheduled, as read. */
+struct plan_rows {
+	struct plan_row *v;
+	size_t n, cap;
+};
+
+static int plan_row_read(hane_stmt *st, void *arg)
+{
+	struct plan_rows *pr = arg;
+	struct plan_row *r;
+
+	if (pr->n == pr->cap) {
+		size_t nc = pr->cap ? pr->cap * 2 : 32;
+		struct plan_row *bigger = realloc(pr->v, nc * sizeof *bigger);
+
+		if (!bigger)
+			return HANE_ENOMEM;
+		pr->v = bigger;
+		pr->cap = nc;
+	}
+	r = &pr->v[pr->n++];
+	hane_homecare_plan_init(&r->p);
+	r->p.id = hane_stmt_int(st, 0);
+	r->p.version = hane_stmt_int(st, 1);
+	r->p.client_id = hane_stmt_int(st, 2);
+	HANE_COPY(r->p.service, hane_stmt_text(st, 3));
+	HANE_COPY(r->p.period, hane_stmt_text(st, 4));
+	r->p.visits = (int)hane_stmt_int(st, 5);
+	HANE_COPY(r->p.days, hane_stmt_text(st, 6));
+	HANE_COPY(r->p.window_start, hane_stmt_text(st, 7));
+	HANE_COPY(r->p.window_end, hane_stmt_text(st, 8));
+	r->p.duration_min = (int)hane_stmt_int(st, 9);
+	r->p.worker_id = hane_stmt_int(st, 10);
+	HANE_COPY(r->p.valid_from, hane_stmt_text(st, 11));
+	HANE_COPY(r->p.valid_to, hane_stmt_text(st, 12));
+	HANE_COPY(r->client_start, hane_stmt_text(st, 13));
+	HANE_COPY(r->client_end, hane_stmt_text(st, 14));
+	HANE_COPY(r->name, hane_stmt_text(st, 15));
+	HANE_COPY(r->mahalle, hane_stmt_text(st, 16));
+	return 0;
+}
+
 static int load_plans(struct gen *g, struct plan_row **out, size_t *n)
 {
 	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
-	struct plan_row *rows = NULL;
-	size_t cap = 0;
-	hane_stmt *st = NULL;
+	struct plan_rows pr = {NULL, 0, 0};
+	struct hane_field p[] = {HANE_FTEXT(":from", from),
+				 HANE_FTEXT(":to", to),
+				 HANE_FINT(":client", g->o->client_id)};
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	hane_date_iso(from, g->from);
 	hane_date_iso(to, g->to);
-	rc = hane_stmt_prepare(
-		g->db, &st,
+	rc = hane_store_each(
+		g->db,
 		"SELECT p.id, p.version, p.client_id, p.service, p.period,"
 		" p.visits, p.days, p.window_start, p.window_end,"
 		" p.duration_min, coalesce(p.worker_id,0), p.valid_from,"
@@ -83,59 +126,17 @@ static int load_plans(struct gen *g, struct plan_row **out, size_t *n)
 		" AND (p.valid_to IS NULL OR p.valid_to >= :from)"
 		" AND c.start_date <= :to"
 		" AND (c.end_date IS NULL OR c.end_date >= :from)"
-		" AND (:client = 0 OR c.id = :client)");
-	if (rc)
+		" AND (:client = 0 OR c.id = :client)",
+		p, 3, plan_row_read, &pr);
+	if (rc) {
+		free(pr.v);
 		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":from", from)) ||
-	    (rc = hane_stmt_bind_text(st, ":to", to)) ||
-	    (rc = hane_stmt_bind_int(st, ":client", g->o->client_id)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		struct plan_row *r;
-
-		if (*n == cap) {
-			size_t nc = cap ? cap * 2 : 32;
-			struct plan_row *bigger =
-				realloc(rows, nc * sizeof *rows);
-
-			if (!bigger) {
-				rc = HANE_ENOMEM;
-				goto done;
-			}
-			rows = bigger;
-			cap = nc;
-		}
-		r = &rows[(*n)++];
-		hane_homecare_plan_init(&r->p);
-		r->p.id = hane_stmt_int(st, 0);
-		r->p.version = hane_stmt_int(st, 1);
-		r->p.client_id = hane_stmt_int(st, 2);
-		HANE_COPY(r->p.service, hane_stmt_text(st, 3));
-		HANE_COPY(r->p.period, hane_stmt_text(st, 4));
-		r->p.visits = (int)hane_stmt_int(st, 5);
-		HANE_COPY(r->p.days, hane_stmt_text(st, 6));
-		HANE_COPY(r->p.window_start, hane_stmt_text(st, 7));
-		HANE_COPY(r->p.window_end, hane_stmt_text(st, 8));
-		r->p.duration_min = (int)hane_stmt_int(st, 9);
-		r->p.worker_id = hane_stmt_int(st, 10);
-		HANE_COPY(r->p.valid_from, hane_stmt_text(st, 11));
-		HANE_COPY(r->p.valid_to, hane_stmt_text(st, 12));
-		HANE_COPY(r->client_start, hane_stmt_text(st, 13));
-		HANE_COPY(r->client_end, hane_stmt_text(st, 14));
-		HANE_COPY(r->name, hane_stmt_text(st, 15));
-		HANE_COPY(r->mahalle, hane_stmt_text(st, 16));
 	}
-	if (rc < 0)
-		goto done;
-	rc = 0;
-	if (*n > 1)
-		qsort(rows, *n, sizeof *rows, plan_cmp);
-	*out = rows;
-	rows = NULL;
-done:
-	free(rows);
-	hane_stmt_finalize(st);
-	return rc;
+	if (pr.n > 1)
+		qsort(pr.v, pr.n, sizeof *pr.v, plan_cmp);
+	*out = pr.v;
+	*n = pr.n;
+	return 0;
 }
 
 /* First and last day of the week (Monday–Sunday) or month holding day. */

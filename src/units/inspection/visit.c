@@ -393,6 +393,64 @@ struct visit_arg {
 	struct hane_inspection_visit v;
 };
 
+/* A colleague may stand in, but must be an active inspector. */
+static int check_inspector(hane_db *db, int64_t inspector_id)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st,
+				   "SELECT username FROM staff WHERE id = :id"
+				   " AND unit = 'inspection' AND active");
+
+	if (rc)
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":id", inspector_id)) == 0)
+		rc = hane_stmt_step(st);
+	hane_stmt_finalize(st);
+	if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_INSP_STAFF_ID_UNKNOWN),
+			       (long long)inspector_id);
+		return HANE_EINVAL;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* The visit's row (empty text and unknown amounts as NULL). */
+static int insert_visit(hane_db *db, int64_t request_id,
+			const struct hane_inspection_visit *v, int64_t *id)
+{
+	struct hane_field f[] = {
+		HANE_FINT("request_id", request_id),
+		HANE_FTEXT("visited_on", v->visited_on),
+		HANE_FINT("inspector_id", v->inspector_id),
+		HANE_FTEXT("present", v->present[0] ? v->present : NULL),
+		HANE_FTEXT("tenure", v->tenure[0] ? v->tenure : NULL),
+		v->rent_kurus >= 0
+			? (struct hane_field)HANE_FINT("rent_kurus",
+						       v->rent_kurus)
+			: (struct hane_field)HANE_FNULL("rent_kurus"),
+		v->rooms >= 0 ? (struct hane_field)HANE_FINT("rooms", v->rooms)
+			      : (struct hane_field)HANE_FNULL("rooms"),
+		HANE_FTEXT("heating", v->heating[0] ? v->heating : NULL),
+		v->income_kurus >= 0
+			? (struct hane_field)HANE_FINT("income_kurus",
+						       v->income_kurus)
+			: (struct hane_field)HANE_FNULL("income_kurus"),
+		v->expenses_kurus >= 0
+			? (struct hane_field)HANE_FINT("expenses_kurus",
+						       v->expenses_kurus)
+			: (struct hane_field)HANE_FNULL("expenses_kurus"),
+		HANE_FTEXT("health", v->health[0] ? v->health : NULL),
+		HANE_FTEXT("disability",
+			   v->disability[0] ? v->disability : NULL),
+		HANE_FTEXT("findings", v->findings[0] ? v->findings : NULL),
+		HANE_FTEXT("recommendation", v->recommendation),
+		HANE_FTEXT("note", v->note[0] ? v->note : NULL),
+	};
+
+	return hane_store_insert(db, "inspection_visit", f,
+				 sizeof f / sizeof f[0], id);
+}
+
 static int visit_tx(hane_db *db, void *arg)
 {
 	struct visit_arg *a = arg;
@@ -408,69 +466,13 @@ static int visit_tx(hane_db *db, void *arg)
 		return rc;
 	if (!v->inspector_id)
 		v->inspector_id = r.inspector_id;
-	{
-		/* A colleague may stand in, but must be an inspector. */
-		hane_stmt *st = NULL;
-
-		rc = hane_stmt_prepare(
-			db, &st,
-			"SELECT username FROM staff WHERE id = :id"
-			" AND unit = 'inspection' AND active");
-		if (rc)
-			return rc;
-		if ((rc = hane_stmt_bind_int(st, ":id", v->inspector_id)) == 0)
-			rc = hane_stmt_step(st);
-		hane_stmt_finalize(st);
-		if (rc == HANE_DONE) {
-			hane_error_set(hane_msg(HANE_M_INSP_STAFF_ID_UNKNOWN),
-				       (long long)v->inspector_id);
-			return HANE_EINVAL;
-		}
-		if (rc < 0)
-			return rc;
-	}
+	if ((rc = check_inspector(db, v->inspector_id)))
+		return rc;
 	if (hane_text_blank(v->note) &&
 	    (rc = compose_note(db, v, v->note, sizeof v->note)))
 		return rc;
-	{
-		struct hane_field f[] = {
-			HANE_FINT("request_id", a->request_id),
-			HANE_FTEXT("visited_on", v->visited_on),
-			HANE_FINT("inspector_id", v->inspector_id),
-			HANE_FTEXT("present",
-				   v->present[0] ? v->present : NULL),
-			HANE_FTEXT("tenure", v->tenure[0] ? v->tenure : NULL),
-			v->rent_kurus >= 0
-				? (struct hane_field)HANE_FINT("rent_kurus",
-							       v->rent_kurus)
-				: (struct hane_field)HANE_FNULL("rent_kurus"),
-			v->rooms >= 0 ? (struct hane_field)HANE_FINT("rooms",
-								     v->rooms)
-				      : (struct hane_field)HANE_FNULL("rooms"),
-			HANE_FTEXT("heating",
-				   v->heating[0] ? v->heating : NULL),
-			v->income_kurus >= 0
-				? (struct hane_field)HANE_FINT("income_kurus",
-							       v->income_kurus)
-				: (struct hane_field)HANE_FNULL("income_kurus"),
-			v->expenses_kurus >= 0
-				? (struct hane_field)HANE_FINT(
-					  "expenses_kurus", v->expenses_kurus)
-				: (struct hane_field)HANE_FNULL(
-					  "expenses_kurus"),
-			HANE_FTEXT("health", v->health[0] ? v->health : NULL),
-			HANE_FTEXT("disability",
-				   v->disability[0] ? v->disability : NULL),
-			HANE_FTEXT("findings",
-				   v->findings[0] ? v->findings : NULL),
-			HANE_FTEXT("recommendation", v->recommendation),
-			HANE_FTEXT("note", v->note[0] ? v->note : NULL),
-		};
-
-		if ((rc = hane_store_insert(db, "inspection_visit", f,
-					    sizeof f / sizeof f[0], &a->id)))
-			return rc;
-	}
+	if ((rc = insert_visit(db, a->request_id, v, &a->id)))
+		return rc;
 	{
 		struct hane_field f[] = {HANE_FTEXT("status", "visited")};
 
