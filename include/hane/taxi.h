@@ -168,6 +168,13 @@ int hane_taxi_driver_each(hane_db *db,
 
 /* ---- Destinations --------------------------------------------------------- */
 
+#define HANE_TAXI_DESTINATION_FIELDS(F)                                        \
+	F(name, HANE_FT_TEXT, "name", "Yer", "Place", NULL, HANE_FF_REQUIRED)  \
+	F(kind, HANE_FT_TEXT, "kind", "Tür", "Kind", NULL, 0)                  \
+	F(address, HANE_FT_TEXT, "address", "Adres", "Address", NULL,          \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(active, HANE_FT_BOOL, "active", "Etkin", "Active", NULL, 0)
+
 struct hane_taxi_destination {
 	int64_t id;
 	int64_t version;

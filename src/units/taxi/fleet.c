@@ -192,20 +192,11 @@ int hane_taxi_vehicle_each(hane_db *db,
 
 /* ---- Destinations ------------------------------------------------------------ */
 
-#define DEST_SELECT                                                            \
-	"SELECT id, version, name, kind, coalesce(address,''), active"         \
-	" FROM taxi_destination"
-
-static void read_dest(hane_stmt *st, struct hane_taxi_destination *d)
-{
-	memset(d, 0, sizeof *d);
-	d->id = hane_stmt_int(st, 0);
-	d->version = hane_stmt_int(st, 1);
-	HANE_COPY(d->name, hane_stmt_text(st, 2));
-	HANE_COPY(d->kind, hane_stmt_text(st, 3));
-	HANE_COPY(d->address, hane_stmt_text(st, 4));
-	d->active = hane_stmt_int(st, 5) != 0;
-}
+#define F(...) HANE_FDEF(struct hane_taxi_destination, __VA_ARGS__)
+static const struct hane_fdef dest_fields[] = {HANE_TAXI_DESTINATION_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_taxi_destination_rdef = HANE_RDEF(
+	struct hane_taxi_destination, "taxi_destination", "taxi", dest_fields);
 
 static bool kind_valid(const char *k)
 {
@@ -221,7 +212,6 @@ static bool kind_valid(const char *k)
 int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
 			       int64_t *id)
 {
-	int64_t newid = d->id;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_ADMIN)) != 0)
@@ -235,24 +225,9 @@ int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
 		hane_error_set(hane_msg(HANE_M_TAXI_BAD_KIND), d->kind);
 		return HANE_EINVAL;
 	}
-	{
-		struct hane_field f[] = {
-			HANE_FTEXT("name", d->name),
-			HANE_FTEXT("kind", d->kind),
-			HANE_FTEXT("address",
-				   d->address[0] ? d->address : NULL),
-			HANE_FINT("active", d->active ? 1 : 0),
-		};
-
-		if (d->id)
-			rc = hane_store_update(db, "taxi_destination", d->id,
-					       d->version, f, 4, NULL);
-		else
-			rc = hane_store_insert(db, "taxi_destination", f, 4,
-					       &newid);
-	}
+	rc = hane_record_save(db, &hane_taxi_destination_rdef, d, NULL);
 	if (rc == 0 && id)
-		*id = newid;
+		*id = d->id;
 	return rc;
 }
 
@@ -261,23 +236,15 @@ static int dest_each(hane_db *db, bool all,
 			       void *arg),
 		     void *arg)
 {
-	struct hane_taxi_destination d;
-	hane_stmt *st = NULL;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		all ? DEST_SELECT " ORDER BY active DESC, name COLLATE TURKISH"
-		    : DEST_SELECT " WHERE active = 1"
-				  " ORDER BY name COLLATE TURKISH");
-	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_dest(st, &d);
-		rc = fn(&d, arg);
-	}
-	hane_stmt_finalize(st);
-	return rc == HANE_DONE ? 0 : rc;
+	return hane_record_each(
+		db, &hane_taxi_destination_rdef,
+		all ? " ORDER BY t.active DESC, t.name COLLATE TURKISH"
+		    : " WHERE t.active = 1 ORDER BY t.name COLLATE TURKISH",
+		NULL, (int (*)(const void *, void *))fn, arg);
 }
 
 int hane_taxi_destination_each(hane_db *db,
@@ -295,60 +262,67 @@ int hane_taxi_destination_each_all(
 	return dest_each(db, true, fn, arg);
 }
 
+/* Destination by id, by its whole name, or by the start of its words
+ * among the active ones (more than one: ambiguous, naming them). */
+struct dest_find {
+	const char *key, *end;
+	long long id;
+	char folded[HANE_TAXI_NAME * 2];
+	struct hane_taxi_destination *out;
+	char names[512];
+	int hits;
+};
+
+static int dest_match(const void *rec, void *arg)
+{
+	const struct hane_taxi_destination *d = rec;
+	struct dest_find *q = arg;
+	char a[HANE_TAXI_NAME * 2];
+
+	hane_text_fold(a, sizeof a, d->name);
+	if ((!*q->end && d->id == q->id) || strcmp(a, q->folded) == 0) {
+		*q->out = *d; /* an id or the exact name wins over prefixes */
+		q->hits = 1;
+		return 1;
+	}
+	if (d->active && tx_words_match(d->name, q->key)) {
+		if (q->hits++ == 0)
+			*q->out = *d;
+		if (strlen(q->names) + strlen(d->name) + 3 < sizeof q->names) {
+			if (q->names[0])
+				strcat(q->names, ", ");
+			strcat(q->names, d->name);
+		}
+	}
+	return 0;
+}
+
 int hane_taxi_destination_find(hane_db *db, const char *key,
 			       struct hane_taxi_destination *out)
 {
-	struct hane_taxi_destination d;
-	hane_stmt *st = NULL;
-	char names[512] = "";
+	struct dest_find q = {.key = key, .out = out};
 	char *end;
-	long long id;
-	int rc, hits = 0;
+	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
 	if (!key || !*key)
 		return required(HANE_M_TAXI_F_DESTINATION, key);
-	id = strtoll(key, &end, 10);
-	rc = hane_stmt_prepare(db, &st,
-			       DEST_SELECT " ORDER BY active DESC,"
-					   " name COLLATE TURKISH");
-	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		char a[HANE_TAXI_NAME * 2], b[HANE_TAXI_NAME * 2];
-
-		rc = 0;
-		read_dest(st, &d);
-		if (!*end && d.id == id) {
-			*out = d;
-			hits = 1;
-			break;
-		}
-		hane_text_fold(a, sizeof a, d.name);
-		hane_text_fold(b, sizeof b, key);
-		if (strcmp(a, b) == 0) { /* exact name wins over prefixes */
-			*out = d;
-			hits = 1;
-			break;
-		}
-		if (d.active && tx_words_match(d.name, key)) {
-			if (hits++ == 0)
-				*out = d;
-			if (strlen(names) + strlen(d.name) + 3 < sizeof names) {
-				if (names[0])
-					strcat(names, ", ");
-				strcat(names, d.name);
-			}
-		}
-	}
-	hane_stmt_finalize(st);
+	q.id = strtoll(key, &end, 10);
+	q.end = end;
+	hane_text_fold(q.folded, sizeof q.folded, key);
+	rc = hane_record_each(db, &hane_taxi_destination_rdef,
+			      " ORDER BY t.active DESC, t.name COLLATE TURKISH",
+			      NULL, dest_match, &q);
 	if (rc < 0)
 		return rc;
-	if (hits == 1)
+	if (q.hits == 1)
 		return 0;
-	if (hits == 0) {
+	if (q.hits == 0) {
 		hane_error_set(hane_msg(HANE_M_TAXI_NO_DESTINATION), key);
 		return HANE_ENOTFOUND;
 	}
-	hane_error_set(hane_msg(HANE_M_TAXI_AMBIGUOUS_DESTINATION), key, names);
+	hane_error_set(hane_msg(HANE_M_TAXI_AMBIGUOUS_DESTINATION), key,
+		       q.names);
 	return HANE_EINVAL;
 }
