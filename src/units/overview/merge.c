@@ -360,16 +360,123 @@ static void copies_read(hane_stmt *st, int col, struct hane_person *a,
 		hane_record_column(&d->fields[i], b, st, col++);
 }
 
+/* b's household when b heads it: *alone_head set when b is its only
+ * member; HANE_EINVAL (message set) when others live there. */
+static int check_b_head(hane_db *db, const struct hane_person *b,
+			struct hane_household *hb, bool *alone_head)
+{
+	int rc;
+
+	*alone_head = false;
+	if ((rc = hane_household_get(db, b->household_id, hb)) != 0)
+		return rc;
+	if (hb->head_id == b->id) {
+		if (hb->members > 1) {
+			hane_error_set(hane_msg(HANE_M_OV_MERGE_HEAD),
+				       (long long)hb->id);
+			return HANE_EINVAL;
+		}
+		*alone_head = true;
+	}
+	return 0;
+}
+
+/* na = a with the plan's fields taken from b; their names, comma
+ * separated, land in fields (160 bytes). */
+static void plan_apply(const struct hane_ov_merge_plan *plan,
+		       const struct hane_person *a, const struct hane_person *b,
+		       struct hane_person *na, char *fields)
+{
+	*na = *a;
+	fields[0] = '\0';
+	for (int f = 0; f < HANE_OV_MF__COUNT; f++) {
+		if (!plan->from_b[f])
+			continue;
+		field_take(na, b, f);
+		if (fields[0])
+			strcat(fields, ",");
+		strcat(fields, field_names[f]);
+	}
+}
+
+/* Runs an UPDATE of the log row bound to :m = mid and :x = x; 0 or the
+ * error (bookkeeping of the log row itself, not an edit). */
+static int log_update(hane_db *db, const char *sql, int64_t mid, int64_t x)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
+	if ((rc = hane_stmt_prepare(db, &st, sql)))
+		return rc;
+	if ((rc = hane_stmt_bind_int(st, ":x", x)) == 0 &&
+	    (rc = hane_stmt_bind_int(st, ":m", mid)) == 0)
+		rc = hane_stmt_step(st);
+	hane_stmt_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* Writes the overview_merge row of merging b into a (the copies, the
+ * fields taken, b's keys and creation stamp, b's household when b headed
+ * it alone) and returns its id in *mid. */
+static int log_insert(hane_db *db, const struct hane_person *a,
+		      const struct hane_person *b, const char *fields,
+		      const struct hane_household *hb, bool alone_head,
+		      int64_t *mid)
+{
+	struct copies c = {.n = 0};
+	char bkey[2 * HANE_NAME_MAX], pk[16];
+	int rc;
+
+	hh_name_key(bkey, b->first_name, b->last_name);
+	struct hane_field more[] = {
+		HANE_FINT("kept_id", a->id),
+		HANE_FINT("merged_id", b->id),
+		HANE_FINT("kept_version", 0),
+		HANE_FTEXT("fields", fields),
+		HANE_FTEXT("b_name_key", bkey),
+		HANE_FTEXT("b_phone_key", hh_phone_key(pk, b->phone)),
+		HANE_FTEXT("b_created_at", ""),
+		alone_head ? (struct hane_field)HANE_FINT("hh_id", hb->id)
+			   : (struct hane_field)HANE_FNULL("hh_id"),
+		HANE_FTEXT("hh_status", alone_head ? hb->status : NULL),
+	};
+
+	copies_of(&c, a, b);
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+		c.f[c.n++] = more[i];
+	if ((rc = hane_store_insert(db, "overview_merge", c.f, c.n, mid)))
+		return rc;
+	/* b's own creation stamp, which the struct does not carry. */
+	return log_update(db,
+			  "UPDATE overview_merge SET (b_created_at,"
+			  " b_created_by) = (SELECT created_at, created_by"
+			  " FROM person WHERE id = :x) WHERE id = :m",
+			  *mid, b->id);
+}
+
+/* Records on log row mid the version a has now (undo checks it). */
+static int log_kept_version(hane_db *db, int64_t ia, int64_t mid)
+{
+	struct hane_person now;
+	int rc;
+
+	if ((rc = hane_person_get(db, ia, &now)) != 0)
+		return rc;
+	return log_update(db,
+			  "UPDATE overview_merge SET"
+			  " kept_version = :x WHERE id = :m",
+			  mid, now.version);
+}
+
 int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
 			const struct hane_ov_merge_plan *plan,
 			int64_t *merge_id)
 {
-	struct copies c = {.n = 0};
 	struct hane_person a, b, na;
 	struct hane_household hb;
 	struct hane_ov_merge_plan def;
-	char fields[160] = "", bkey[2 * HANE_NAME_MAX], pk[16], detail[256];
-	int64_t mid = 0, kept_version;
+	char fields[160] = "", detail[256];
+	int64_t mid = 0;
 	int rc, moved = 0;
 	bool alone_head = false;
 
@@ -388,71 +495,16 @@ int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
 		goto done;
 	if ((rc = check_units(db, ia, ib)) != 0)
 		goto done;
-	if ((rc = hane_household_get(db, b.household_id, &hb)) != 0)
+	if ((rc = check_b_head(db, &b, &hb, &alone_head)) != 0)
 		goto done;
-	if (hb.head_id == ib) {
-		if (hb.members > 1) {
-			hane_error_set(hane_msg(HANE_M_OV_MERGE_HEAD),
-				       (long long)hb.id);
-			rc = HANE_EINVAL;
-			goto done;
-		}
-		alone_head = true;
-	}
 	if (!plan) {
 		hane_overview_merge_defaults(&a, &b, &def);
 		plan = &def;
 	}
-	na = a;
-	for (int f = 0; f < HANE_OV_MF__COUNT; f++) {
-		if (!plan->from_b[f])
-			continue;
-		field_take(&na, &b, f);
-		if (fields[0])
-			strcat(fields, ",");
-		strcat(fields, field_names[f]);
-	}
+	plan_apply(plan, &a, &b, &na, fields);
 	/* The log first: the moves below point at it. */
-	hh_name_key(bkey, b.first_name, b.last_name);
-	{
-		struct hane_field more[] = {
-			HANE_FINT("kept_id", ia),
-			HANE_FINT("merged_id", ib),
-			HANE_FINT("kept_version", 0),
-			HANE_FTEXT("fields", fields),
-			HANE_FTEXT("b_name_key", bkey),
-			HANE_FTEXT("b_phone_key", hh_phone_key(pk, b.phone)),
-			HANE_FTEXT("b_created_at", ""),
-			alone_head
-				? (struct hane_field)HANE_FINT("hh_id", hb.id)
-				: (struct hane_field)HANE_FNULL("hh_id"),
-			HANE_FTEXT("hh_status", alone_head ? hb.status : NULL),
-		};
-
-		copies_of(&c, &a, &b);
-		for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
-			c.f[c.n++] = more[i];
-		if ((rc = hane_store_insert(db, "overview_merge", c.f, c.n,
-					    &mid)))
-			goto done;
-	}
-	/* b's own creation stamp, which the struct does not carry. */
-	{
-		hane_stmt *st = NULL;
-
-		if ((rc = hane_stmt_prepare(
-			     db, &st,
-			     "UPDATE overview_merge SET (b_created_at,"
-			     " b_created_by) = (SELECT created_at, created_by"
-			     " FROM person WHERE id = :b) WHERE id = :m")))
-			goto done;
-		if ((rc = hane_stmt_bind_int(st, ":b", ib)) == 0 &&
-		    (rc = hane_stmt_bind_int(st, ":m", mid)) == 0)
-			rc = hane_stmt_step(st);
-		hane_stmt_finalize(st);
-		if (rc < 0)
-			goto done;
-	}
+	if ((rc = log_insert(db, &a, &b, fields, &hb, alone_head, &mid)))
+		goto done;
 	if ((rc = move_refs(db, mid, ib, ia, &moved)) != 0)
 		goto done;
 	if (alone_head && (rc = set_household(db, hb.id, "passive", 0)))
@@ -462,30 +514,8 @@ int hane_overview_merge(hane_db *db, int64_t ia, int64_t ib,
 		goto done;
 	if (fields[0] && (rc = hane_person_update(db, &na)) != 0)
 		goto done;
-	{
-		struct hane_person now;
-
-		if ((rc = hane_person_get(db, ia, &now)) != 0)
-			goto done;
-		kept_version = now.version;
-	}
-	{
-		hane_stmt *st = NULL;
-
-		/* Bookkeeping of the log row itself, not an edit. */
-		if ((rc = hane_stmt_prepare(
-			     db, &st,
-			     "UPDATE overview_merge SET"
-			     " kept_version = :v WHERE id = :m")))
-			goto done;
-		if ((rc = hane_stmt_bind_int(st, ":v", kept_version)) == 0 &&
-		    (rc = hane_stmt_bind_int(st, ":m", mid)) == 0)
-			rc = hane_stmt_step(st);
-		hane_stmt_finalize(st);
-		if (rc < 0)
-			goto done;
-		rc = 0;
-	}
+	if ((rc = log_kept_version(db, ia, mid)) != 0)
+		goto done;
 	snprintf(detail, sizeof detail,
 		 "{\"kept\":%lld,\"merged\":%lld,\"fields\":\"%s\","
 		 "\"moved\":%d}",
@@ -501,13 +531,19 @@ done:
 
 /* ---- Undo ------------------------------------------------------------------ */
 
-int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
+/* What overview_merge kept of one merge: a as it was before, b whole. */
+struct undo_log {
+	int64_t ia, ib, kept_version, version, hh;
+	char undone[20], hh_status[8];
+	char b_key[2 * HANE_NAME_MAX], b_pkey[16], b_cat[20], b_cby[64];
+	struct hane_person a, b;
+};
+
+/* Reads log row merge_id into u; HANE_ENOTFOUND when there is none,
+ * HANE_EINVAL when already undone (messages set). */
+static int undo_read(hane_db *db, int64_t merge_id, struct undo_log *u)
 {
 	hane_stmt *st = NULL;
-	struct hane_person a, b;
-	int64_t ia, ib, kept_version, version, hh = 0;
-	char undone[20] = "", hh_status[8] = "", now[20], detail[96];
-	char b_key[2 * HANE_NAME_MAX], b_pkey[16], b_cat[20], b_cby[64];
 	char q[1024] =
 		"SELECT kept_id, merged_id, kept_version, version,"
 		" coalesce(undone_at, ''), b_name_key, coalesce(b_phone_key,"
@@ -515,10 +551,6 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 		" coalesce(hh_id, 0), coalesce(hh_status, '')";
 	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
-		return rc;
-	if ((rc = hane_store_begin(db)) != 0)
-		return rc;
 	copies_select(q, sizeof q - 40);
 	strcat(q, " FROM overview_merge WHERE id = :m");
 	if ((rc = hane_stmt_prepare(db, &st, q)) != 0)
@@ -533,74 +565,88 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 		}
 		goto done;
 	}
-	ia = hane_stmt_int(st, 0);
-	ib = hane_stmt_int(st, 1);
-	kept_version = hane_stmt_int(st, 2);
-	version = hane_stmt_int(st, 3);
-	snprintf(undone, sizeof undone, "%s", hane_stmt_text(st, 4));
-	snprintf(b_key, sizeof b_key, "%s", hane_stmt_text(st, 5));
-	snprintf(b_pkey, sizeof b_pkey, "%s", hane_stmt_text(st, 6));
-	snprintf(b_cat, sizeof b_cat, "%s", hane_stmt_text(st, 7));
-	snprintf(b_cby, sizeof b_cby, "%s", hane_stmt_text(st, 8));
-	hh = hane_stmt_int(st, 9);
-	snprintf(hh_status, sizeof hh_status, "%s", hane_stmt_text(st, 10));
-	if ((rc = hane_person_get(db, ia, &a)) != 0)
+	u->ia = hane_stmt_int(st, 0);
+	u->ib = hane_stmt_int(st, 1);
+	u->kept_version = hane_stmt_int(st, 2);
+	u->version = hane_stmt_int(st, 3);
+	snprintf(u->undone, sizeof u->undone, "%s", hane_stmt_text(st, 4));
+	snprintf(u->b_key, sizeof u->b_key, "%s", hane_stmt_text(st, 5));
+	snprintf(u->b_pkey, sizeof u->b_pkey, "%s", hane_stmt_text(st, 6));
+	snprintf(u->b_cat, sizeof u->b_cat, "%s", hane_stmt_text(st, 7));
+	snprintf(u->b_cby, sizeof u->b_cby, "%s", hane_stmt_text(st, 8));
+	u->hh = hane_stmt_int(st, 9);
+	snprintf(u->hh_status, sizeof u->hh_status, "%s",
+		 hane_stmt_text(st, 10));
+	if ((rc = hane_person_get(db, u->ia, &u->a)) != 0)
 		goto done;
-	hane_person_init(&b);
-	copies_read(st, 11, &a, &b);
-	hane_stmt_finalize(st);
-	st = NULL;
-	if (undone[0]) {
+	hane_person_init(&u->b);
+	copies_read(st, 11, &u->a, &u->b);
+	if (u->undone[0]) {
 		hane_error_set(hane_msg(HANE_M_OV_MERGE_UNDONE),
-			       (long long)merge_id, undone);
+			       (long long)merge_id, u->undone);
 		rc = HANE_EINVAL;
 		goto done;
 	}
-	{
-		struct hane_person cur;
+	rc = 0;
+done:
+	hane_stmt_finalize(st);
+	return rc;
+}
 
-		if ((rc = hane_person_get(db, ia, &cur)) != 0)
-			goto done;
-		if (cur.version != kept_version) {
-			hane_error_set(hane_msg(HANE_M_OV_MERGE_CHANGED),
-				       cur.updated_by, cur.updated_at);
-			rc = HANE_ECONFLICT;
-			goto done;
-		}
-	}
-	/* a gives back what it took (and so frees the TC Kimlik No), then b
-	 * returns with its own id. */
-	if ((rc = hane_person_update(db, &a)) != 0)
-		goto done;
-	{
-		/* b as it was, with its own id and search keys. */
-		const struct hane_rdef *d = &hane_person_rdef;
-		struct hane_field f[COPIES_MAX + 3];
-		size_t n = 0;
+/* HANE_ECONFLICT (message set) when a was edited since the merge. */
+static int check_unchanged(hane_db *db, const struct undo_log *u)
+{
+	struct hane_person cur;
+	int rc;
 
-		f[n++] = (struct hane_field)HANE_FINT("id", ib);
-		for (size_t i = 0; i < d->nfields && n < COPIES_MAX; i++)
-			f[n++] = hane_record_value(&d->fields[i], &b);
-		f[n++] = (struct hane_field)HANE_FTEXT("name_key", b_key);
-		f[n++] = (struct hane_field)HANE_FTEXT("phone_key", nz(b_pkey));
-		if ((rc = hane_store_insert(db, "person", f, n, NULL)))
-			goto done;
+	if ((rc = hane_person_get(db, u->ia, &cur)) != 0)
+		return rc;
+	if (cur.version != u->kept_version) {
+		hane_error_set(hane_msg(HANE_M_OV_MERGE_CHANGED),
+			       cur.updated_by, cur.updated_at);
+		return HANE_ECONFLICT;
 	}
-	if ((rc = hh_index_words(db, ib, b_key)) != 0)
-		goto done;
+	return 0;
+}
+
+/* Inserts b as it was, with its own id, search keys, search words and
+ * original creation stamp. */
+static int restore_b(hane_db *db, const struct undo_log *u)
+{
+	const struct hane_rdef *d = &hane_person_rdef;
+	struct hane_field f[COPIES_MAX + 3];
+	hane_stmt *st = NULL;
+	size_t n = 0;
+	int rc;
+
+	f[n++] = (struct hane_field)HANE_FINT("id", u->ib);
+	for (size_t i = 0; i < d->nfields && n < COPIES_MAX; i++)
+		f[n++] = hane_record_value(&d->fields[i], &u->b);
+	f[n++] = (struct hane_field)HANE_FTEXT("name_key", u->b_key);
+	f[n++] = (struct hane_field)HANE_FTEXT("phone_key", nz(u->b_pkey));
+	if ((rc = hane_store_insert(db, "person", f, n, NULL)))
+		return rc;
+	if ((rc = hh_index_words(db, u->ib, u->b_key)) != 0)
+		return rc;
 	/* Keep b's original creation stamp (the insert stamped it now). */
 	if ((rc = hane_stmt_prepare(db, &st,
 				    "UPDATE person SET created_at = :at,"
-				    " created_by = :by WHERE id = :b")) ||
-	    (rc = hane_stmt_bind_text(st, ":at", b_cat)) ||
-	    (rc = hane_stmt_bind_text(st, ":by", nz(b_cby))) ||
-	    (rc = hane_stmt_bind_int(st, ":b", ib)))
-		goto done;
-	if ((rc = hane_stmt_step(st)) < 0)
-		goto done;
+				    " created_by = :by WHERE id = :b")) == 0 &&
+	    (rc = hane_stmt_bind_text(st, ":at", u->b_cat)) == 0 &&
+	    (rc = hane_stmt_bind_text(st, ":by", nz(u->b_cby))) == 0 &&
+	    (rc = hane_stmt_bind_int(st, ":b", u->ib)) == 0 &&
+	    (rc = hane_stmt_step(st)) > 0)
+		rc = 0;
 	hane_stmt_finalize(st);
-	st = NULL;
-	/* The unit rows moved by the merge go back to b. */
+	return rc;
+}
+
+/* Moves the unit rows merge_id moved to a back to ib, from the log. */
+static int refs_back(hane_db *db, int64_t merge_id, int64_t ib)
+{
+	hane_stmt *st = NULL;
+	int rc;
+
 	if ((rc = hane_stmt_prepare(db, &st,
 				    "SELECT tbl, col, row_id FROM"
 				    " overview_merge_ref"
@@ -622,12 +668,39 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 		    (rc = hane_store_update(db, tbl, row, ver, f, 1, NULL)))
 			goto done;
 	}
-	if (rc < 0)
-		goto done;
+	if (rc > 0)
+		rc = 0;
+done:
 	hane_stmt_finalize(st);
-	st = NULL;
-	if (hh && (rc = set_household(db, hh,
-				      hh_status[0] ? hh_status : "active", ib)))
+	return rc;
+}
+
+int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
+{
+	struct undo_log u;
+	char now[20], detail[96];
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)) != 0)
+		return rc;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	if ((rc = undo_read(db, merge_id, &u)) != 0)
+		goto done;
+	if ((rc = check_unchanged(db, &u)) != 0)
+		goto done;
+	/* a gives back what it took (and so frees the TC Kimlik No), then b
+	 * returns with its own id. */
+	if ((rc = hane_person_update(db, &u.a)) != 0)
+		goto done;
+	if ((rc = restore_b(db, &u)) != 0)
+		goto done;
+	/* The unit rows moved by the merge go back to b. */
+	if ((rc = refs_back(db, merge_id, u.ib)) != 0)
+		goto done;
+	if (u.hh &&
+	    (rc = set_household(db, u.hh,
+				u.hh_status[0] ? u.hh_status : "active", u.ib)))
 		goto done;
 	{
 		struct hane_field f[] = {
@@ -636,15 +709,14 @@ int hane_overview_merge_undo(hane_db *db, int64_t merge_id)
 				   hane_store_actor(db)->username)};
 
 		if ((rc = hane_store_update(db, "overview_merge", merge_id,
-					    version, f, 2, NULL)))
+					    u.version, f, 2, NULL)))
 			goto done;
 	}
 	snprintf(detail, sizeof detail, "{\"kept\":%lld,\"restored\":%lld}",
-		 (long long)ia, (long long)ib);
+		 (long long)u.ia, (long long)u.ib);
 	rc = hane_store_audit_event(db, "person.unmerge", "overview_merge",
 				    merge_id, detail);
 done:
-	hane_stmt_finalize(st);
 	return hane_store_end(db, rc);
 }
 
