@@ -322,19 +322,13 @@ static void notice(struct imp *im, const char *fmt, ...)
 	im->o->notice(msg, im->o->arg);
 }
 
-/* Maps the header row to fields (with --map overrides first). A missing
- * required column is HANE_EINVAL before anything is written. */
-static int map_header(struct imp *im, const struct hane_csv_record *h)
+/* The --map overrides ("Column=field") into forced[i] by column index;
+ * HANE_EUSAGE naming the bad spec, field or column. */
+static int apply_map(struct imp *im, const struct hane_csv_record *h,
+		     int *forced)
 {
-	int forced[HANE_CSV_FIELDS_MAX];
-	size_t i;
 	char key[128], cand[128];
 
-	for (i = 0; i < F__COUNT; i++)
-		im->col[i] = -1;
-	for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++)
-		forced[i] = F_UNKNOWN;
-	im->ncols = h->nfields;
 	for (int m = 0; m < im->o->nmap; m++) {
 		const char *spec = im->o->map[m], *eq = strrchr(spec, '=');
 		char colname[256];
@@ -352,7 +346,8 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 		snprintf(colname, sizeof colname, "%.*s", (int)(eq - spec),
 			 spec);
 		hane_csv_title_key(key, sizeof key, colname);
-		for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++) {
+		for (size_t i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX;
+		     i++) {
 			hane_csv_title_key(cand, sizeof cand,
 					   hane_csv_unguard(h->fields[i]));
 			if (!strcmp(key, cand)) {
@@ -366,6 +361,58 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 			return HANE_EUSAGE;
 		}
 	}
+	return 0;
+}
+
+/* After the columns are mapped: 0 when the TC Kimlik No and a name (first
+ * and last, or full) have columns, else HANE_EINVAL naming what is missing
+ * and listing the file's titles. */
+static int check_required(struct imp *im, const struct hane_csv_record *h)
+{
+	char missing[256] = "", have[1024] = "", t[128];
+
+	if (im->col[F_TCKN] < 0) {
+		field_title(t, sizeof t, F_TCKN);
+		strcat(missing, t);
+	}
+	if (im->col[F_FULL] < 0 &&
+	    (im->col[F_FIRST] < 0 || im->col[F_LAST] < 0)) {
+		if (missing[0])
+			strcat(missing, ", ");
+		field_title(t, sizeof t,
+			    im->col[F_FIRST] < 0 ? F_FIRST : F_LAST);
+		strcat(missing, t);
+		strcat(missing, " / ");
+		field_title(t, sizeof t, F_FULL);
+		strcat(missing, t);
+	}
+	if (!missing[0])
+		return 0;
+	for (size_t i = 0; i < h->nfields; i++) {
+		size_t l = strlen(have);
+
+		snprintf(have + l, sizeof have - l, "%s\"%s\"", i ? ", " : "",
+			 h->fields[i]);
+	}
+	hane_error_set(hane_msg(HANE_M_IMP_MISSING), missing, have);
+	return HANE_EINVAL;
+}
+
+/* Maps the header row to fields (with --map overrides first). A missing
+ * required column is HANE_EINVAL before anything is written. */
+static int map_header(struct imp *im, const struct hane_csv_record *h)
+{
+	int forced[HANE_CSV_FIELDS_MAX];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < F__COUNT; i++)
+		im->col[i] = -1;
+	for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++)
+		forced[i] = F_UNKNOWN;
+	im->ncols = h->nfields;
+	if ((rc = apply_map(im, h, forced)))
+		return rc;
 	for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++) {
 		const char *t = h->fields[i];
 		int f = forced[i] != F_UNKNOWN ? forced[i] : field_lookup(t);
@@ -385,35 +432,7 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 		im->col[f] = (int)i;
 		snprintf(im->title[f], sizeof im->title[f], "%s", t);
 	}
-	{
-		char missing[256] = "", have[1024] = "", t[128];
-
-		if (im->col[F_TCKN] < 0) {
-			field_title(t, sizeof t, F_TCKN);
-			strcat(missing, t);
-		}
-		if (im->col[F_FULL] < 0 &&
-		    (im->col[F_FIRST] < 0 || im->col[F_LAST] < 0)) {
-			if (missing[0])
-				strcat(missing, ", ");
-			field_title(t, sizeof t,
-				    im->col[F_FIRST] < 0 ? F_FIRST : F_LAST);
-			strcat(missing, t);
-			strcat(missing, " / ");
-			field_title(t, sizeof t, F_FULL);
-			strcat(missing, t);
-		}
-		if (!missing[0])
-			return 0;
-		for (i = 0; i < h->nfields; i++) {
-			size_t l = strlen(have);
-
-			snprintf(have + l, sizeof have - l, "%s\"%s\"",
-				 i ? ", " : "", h->fields[i]);
-		}
-		hane_error_set(hane_msg(HANE_M_IMP_MISSING), missing, have);
-		return HANE_EINVAL;
-	}
+	return check_required(im, h);
 }
 
 /* Copies a value, refusing rather than cutting one that does not fit. */
@@ -466,23 +485,13 @@ static int parse_pct(const char *v)
 	return digits && !*v ? (int)n : -1;
 }
 
-/* Maps one record to a row; on a bad value returns HANE_EINVAL with the
- * reason (column title: message) in why. */
-static int map_row(struct imp *im, const struct hane_csv_record *rec,
-		   struct row *w, char *why, size_t whysz)
-{
-	const char *v[F__COUNT];
-	int rc;
+#define T(f) im->title[f]
 
-	hane_person_init(&w->p);
-	hane_household_init(&w->h);
-	w->group = "";
-	w->relation_given = false;
-	if (rec->nfields != im->ncols) {
-		snprintf(why, whysz, hane_msg(HANE_M_IMP_RAGGED), rec->nfields,
-			 im->ncols);
-		return HANE_EINVAL;
-	}
+/* The cells of rec by field into v, unguarded and trimmed ("" for a field
+ * without a column); w->has marks the non-empty ones. */
+static void row_cells(struct imp *im, const struct hane_csv_record *rec,
+		      struct row *w, const char **v)
+{
 	for (int f = 0; f < F__COUNT; f++) {
 		char *s = im->col[f] >= 0 ? rec->fields[im->col[f]] : NULL;
 
@@ -491,54 +500,63 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 		v[f] = s ? s : "";
 		w->has[f] = s && *s;
 	}
-#define T(f) im->title[f]
-	w->group = v[F_HOUSEHOLD];
-	if (!w->has[F_TCKN]) {
-		snprintf(why, whysz, hane_msg(HANE_M_IMP_REQUIRED), T(F_TCKN));
+}
+
+/* "Ayşe Nur Yılmaz" into first and last name (the last word is the last
+ * name); HANE_EINVAL with the reason in why. */
+static int map_full_name(struct imp *im, struct row *w, const char *full,
+			 char *why, size_t whysz)
+{
+	const char *sp = strrchr(full, ' ');
+
+	if (!w->has[F_FULL]) {
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_REQUIRED), T(F_FULL));
 		return HANE_EINVAL;
 	}
-	if (hane_tckn_check(v[F_TCKN]))
-		return bad(why, whysz, T(F_TCKN), hane_error_last());
-	strcpy(w->p.tckn, v[F_TCKN]);
-	if (im->col[F_FIRST] >= 0 && im->col[F_LAST] >= 0 &&
-	    (w->has[F_FIRST] || w->has[F_LAST] || !w->has[F_FULL])) {
-		if (!w->has[F_FIRST] || !w->has[F_LAST]) {
-			enum field f = w->has[F_FIRST] ? F_LAST : F_FIRST;
-
-			snprintf(why, whysz, hane_msg(HANE_M_IMP_REQUIRED),
-				 T(f));
-			return HANE_EINVAL;
-		}
-		if (put(w->p.first_name, sizeof w->p.first_name, v[F_FIRST],
-			T(F_FIRST), why, whysz) ||
-		    put(w->p.last_name, sizeof w->p.last_name, v[F_LAST],
-			T(F_LAST), why, whysz))
-			return HANE_EINVAL;
-	} else {
-		/* "Ayşe Nur Yılmaz": the last word is the last name. */
-		const char *full = v[F_FULL], *sp = strrchr(full, ' ');
-
-		if (!w->has[F_FULL]) {
-			snprintf(why, whysz, hane_msg(HANE_M_IMP_REQUIRED),
-				 T(F_FULL));
-			return HANE_EINVAL;
-		}
-		if (!sp) {
-			snprintf(why, whysz, hane_msg(HANE_M_IMP_NO_LASTNAME),
-				 T(F_FULL));
-			return HANE_EINVAL;
-		}
-		if ((size_t)(sp - full) >= sizeof w->p.first_name ||
-		    put(w->p.last_name, sizeof w->p.last_name, sp + 1,
-			T(F_FULL), why, whysz)) {
-			snprintf(why, whysz, hane_msg(HANE_M_IMP_TOO_LONG),
-				 T(F_FULL));
-			return HANE_EINVAL;
-		}
-		memcpy(w->p.first_name, full, (size_t)(sp - full));
-		w->p.first_name[sp - full] = '\0';
-		hane_text_trim(w->p.first_name);
+	if (!sp) {
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_NO_LASTNAME),
+			 T(F_FULL));
+		return HANE_EINVAL;
 	}
+	if ((size_t)(sp - full) >= sizeof w->p.first_name ||
+	    put(w->p.last_name, sizeof w->p.last_name, sp + 1, T(F_FULL), why,
+		whysz)) {
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_TOO_LONG), T(F_FULL));
+		return HANE_EINVAL;
+	}
+	memcpy(w->p.first_name, full, (size_t)(sp - full));
+	w->p.first_name[sp - full] = '\0';
+	hane_text_trim(w->p.first_name);
+	return 0;
+}
+
+/* The names: first and last name columns when the file has both and the
+ * row uses them, else the full name; HANE_EINVAL with why. */
+static int map_names(struct imp *im, struct row *w, const char *const *v,
+		     char *why, size_t whysz)
+{
+	if (im->col[F_FIRST] < 0 || im->col[F_LAST] < 0 ||
+	    (!w->has[F_FIRST] && !w->has[F_LAST] && w->has[F_FULL]))
+		return map_full_name(im, w, v[F_FULL], why, whysz);
+	if (!w->has[F_FIRST] || !w->has[F_LAST]) {
+		enum field f = w->has[F_FIRST] ? F_LAST : F_FIRST;
+
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_REQUIRED), T(f));
+		return HANE_EINVAL;
+	}
+	if (put(w->p.first_name, sizeof w->p.first_name, v[F_FIRST], T(F_FIRST),
+		why, whysz) ||
+	    put(w->p.last_name, sizeof w->p.last_name, v[F_LAST], T(F_LAST),
+		why, whysz))
+		return HANE_EINVAL;
+	return 0;
+}
+
+/* The person's typed fields (birth date, sex, relation, disability,
+ * phone), each checked in this order; HANE_EINVAL with why. */
+static int map_person(struct imp *im, struct row *w, const char *const *v,
+		      char *why, size_t whysz)
+{
 	if (w->has[F_BIRTH] && hane_date_parse(w->p.birth_date, v[F_BIRTH]))
 		return bad(why, whysz, T(F_BIRTH), hane_error_last());
 	if (w->has[F_SEX] && parse_sex(w->p.sex, v[F_SEX])) {
@@ -564,6 +582,15 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	}
 	if (w->has[F_PHONE] && hane_phone_normalize(w->p.phone, v[F_PHONE]))
 		return bad(why, whysz, T(F_PHONE), hane_error_last());
+	return 0;
+}
+
+/* The household's phone (the person's when the file gives none) and
+ * mahalle, then the plain text fields of both records; HANE_EINVAL with
+ * why. */
+static int map_household(struct imp *im, struct row *w, const char *const *v,
+			 char *why, size_t whysz)
+{
 	if (w->has[F_HH_PHONE] &&
 	    hane_phone_normalize(w->h.phone, v[F_HH_PHONE]))
 		return bad(why, whysz, T(F_HH_PHONE), hane_error_last());
@@ -580,6 +607,14 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 		    put(to + d->offset, d->size, v[f], T(f), why, whysz))
 			return HANE_EINVAL;
 	}
+	return 0;
+}
+
+/* The numbers: the household's size (checked, not stored) and income;
+ * HANE_EINVAL with why. */
+static int map_numbers(struct imp *im, struct row *w, const char *const *v,
+		       char *why, size_t whysz)
+{
 	if (w->has[F_SIZE]) {
 		char *end;
 		long n = strtol(v[F_SIZE], &end, 10);
@@ -599,7 +634,40 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 			return HANE_EINVAL;
 		}
 	}
-#undef T
+	return 0;
+}
+
+/* Maps one record to a row; on a bad value returns HANE_EINVAL with the
+ * reason (column title: message) in why. */
+static int map_row(struct imp *im, const struct hane_csv_record *rec,
+		   struct row *w, char *why, size_t whysz)
+{
+	const char *v[F__COUNT];
+	int rc;
+
+	hane_person_init(&w->p);
+	hane_household_init(&w->h);
+	w->group = "";
+	w->relation_given = false;
+	if (rec->nfields != im->ncols) {
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_RAGGED), rec->nfields,
+			 im->ncols);
+		return HANE_EINVAL;
+	}
+	row_cells(im, rec, w, v);
+	w->group = v[F_HOUSEHOLD];
+	if (!w->has[F_TCKN]) {
+		snprintf(why, whysz, hane_msg(HANE_M_IMP_REQUIRED), T(F_TCKN));
+		return HANE_EINVAL;
+	}
+	if (hane_tckn_check(v[F_TCKN]))
+		return bad(why, whysz, T(F_TCKN), hane_error_last());
+	strcpy(w->p.tckn, v[F_TCKN]);
+	if (map_names(im, w, v, why, whysz) ||
+	    map_person(im, w, v, why, whysz) ||
+	    map_household(im, w, v, why, whysz) ||
+	    map_numbers(im, w, v, why, whysz))
+		return HANE_EINVAL;
 	/* The model's own checks, with its messages. */
 	if ((rc = hh_person_validate(&w->p, im->today)) != 0) {
 		snprintf(why, whysz, "%s", hane_error_last());
@@ -611,6 +679,8 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	}
 	return 0;
 }
+
+#undef T
 
 static int reject(struct imp *im, const struct hane_csv_record *rec,
 		  const char *why)
@@ -722,16 +792,161 @@ static bool merge_household(struct hane_household *old, const struct row *w)
 	return ch;
 }
 
+/* Where a row goes: the head of a new household, or a member of its
+ * group's household (hid; 0 while that household is not yet known). */
+struct place {
+	bool head;
+	int64_t *grp; /* the group's slot in im->groups, NULL without one */
+	int64_t hid;
+};
+
+/* Finds the row's place from its Hane No (a new group's first row is its
+ * head) and sets its relation; HANE_EINVAL with why when the group's rules
+ * reject the row, HANE_ENOMEM. */
+static int place_row(struct imp *im, const struct hane_csv_record *rec,
+		     struct row *w, struct place *pl, char *why, size_t whysz)
+{
+	pl->head = true;
+	pl->grp = NULL;
+	pl->hid = 0;
+	if (im->col[F_HOUSEHOLD] >= 0 && w->group[0]) {
+		int64_t *grp =
+			table_slot(&im->groups, hash_text(w->group), true);
+
+		if (!grp)
+			return HANE_ENOMEM;
+		pl->grp = grp;
+		pl->head = *grp == 0;
+		if (pl->head && w->relation_given &&
+		    strcmp(w->p.relation, "head")) {
+			snprintf(why, whysz, hane_msg(HANE_M_IMP_NOT_HEAD),
+				 w->group);
+			*grp = -rec->line;
+			return HANE_EINVAL;
+		}
+		if (!pl->head && *grp < 0) {
+			snprintf(why, whysz, hane_msg(HANE_M_IMP_HEAD_REJECTED),
+				 w->group, (long)-*grp);
+			return HANE_EINVAL;
+		}
+		if (!pl->head && w->relation_given &&
+		    !strcmp(w->p.relation, "head")) {
+			snprintf(why, whysz, hane_msg(HANE_M_IMP_SECOND_HEAD),
+				 w->group);
+			return HANE_EINVAL;
+		}
+		if (!pl->head)
+			pl->hid = *grp;
+	}
+	if (pl->head)
+		strcpy(w->p.relation, "head");
+	else if (!w->relation_given)
+		strcpy(w->p.relation, "other");
+	return 0;
+}
+
+/* A number not in the registry: the row goes to the bulk writer, a head
+ * with its new household. A failure here ends the import (the row was
+ * checked before). */
+static int add_new(struct imp *im, struct row *w, struct place *pl)
+{
+	char why[1024];
+	int rc;
+
+	if (pl->head) {
+		rc = hane_hh_bulk_household(im->bulk, &w->h, &w->p, &pl->hid,
+					    NULL);
+		if (rc == 0)
+			im->c->households++;
+	} else {
+		w->p.household_id = pl->hid;
+		rc = hane_hh_bulk_person(im->bulk, &w->p, NULL);
+	}
+	if (rc) {
+		snprintf(why, sizeof why, "%s", hane_error_last());
+		hane_error_set(hane_msg(HANE_M_IMP_FIELD), "", why);
+		return rc;
+	}
+	im->c->created++;
+	if (pl->grp)
+		*pl->grp = pl->hid;
+	return 0;
+}
+
+/* --on-duplicate update: writes what the file changes in the stored person
+ * old (and, for a head, in its household); *changed says whether it did. */
+static int update_old(struct imp *im, struct hane_person *old,
+		      const struct row *w, bool head, bool *changed)
+{
+	struct hane_household h;
+	int rc;
+
+	*changed = false;
+	if (merge_person(old, w)) {
+		if ((rc = hane_person_update(im->db, old)))
+			return rc;
+		*changed = true;
+	}
+	if (!head)
+		return 0;
+	if ((rc = hane_household_get(im->db, old->household_id, &h)))
+		return rc;
+	if (merge_household(&h, w)) {
+		if ((rc = hane_household_validate(im->db, &h)))
+			return rc;
+		if ((rc = hane_household_update(im->db, &h)))
+			return rc;
+		*changed = true;
+	}
+	return 0;
+}
+
+/* A number already registered (old): fail, skip or update as
+ * --on-duplicate says. The model reads and writes the registry, so the
+ * rows held so far are flushed first. */
+static int import_old(struct imp *im, const struct hane_csv_record *rec,
+		      const struct row *w, const struct place *pl,
+		      struct hane_person *old)
+{
+	bool changed = false;
+	int rc;
+
+	if ((rc = hane_hh_bulk_flush(im->bulk)))
+		return rc;
+	if (im->o->on_duplicate == HANE_DUP_FAIL) {
+		hane_error_set(hane_msg(HANE_M_IMP_DUP_FAIL), rec->line,
+			       w->p.tckn);
+		return HANE_EEXIST;
+	}
+	if (pl->grp && pl->head) {
+		struct hane_household h;
+
+		/* Later rows of this group join the stored household, which
+		 * must be able to take them. */
+		if ((rc = hane_household_get(im->db, old->household_id, &h)))
+			return rc;
+		*pl->grp = strcmp(h.status, "active") ? -rec->line
+						      : old->household_id;
+	}
+	if (im->o->on_duplicate == HANE_DUP_UPDATE &&
+	    (rc = update_old(im, old, w, pl->head, &changed)))
+		return rc;
+	if (changed)
+		im->c->updated++;
+	else
+		im->c->unchanged++;
+	return 0;
+}
+
 /* One data row inside the transaction. Returns 0 (row done, accepted or
  * rejected) or an error that ends the import. */
 static int import_row(struct imp *im, const struct hane_csv_record *rec)
 {
 	struct row w;
+	struct place pl;
 	struct hane_person old;
 	char why[1024];
-	int64_t *seen, *grp = NULL, hid = 0;
-	uint64_t gkey = 0;
-	bool head;
+	int64_t *seen;
 	int rc;
 
 	im->c->rows++;
@@ -748,115 +963,20 @@ static int import_row(struct imp *im, const struct hane_csv_record *rec)
 	}
 	*seen = rec->line;
 
-	/* Which household: a new group's first row is its head. */
-	if (im->col[F_HOUSEHOLD] < 0 || !w.group[0]) {
-		head = true;
-	} else {
-		gkey = hash_text(w.group);
-		grp = table_slot(&im->groups, gkey, true);
-		if (!grp)
-			return HANE_ENOMEM;
-		head = *grp == 0;
-		if (head && w.relation_given && strcmp(w.p.relation, "head")) {
-			snprintf(why, sizeof why, hane_msg(HANE_M_IMP_NOT_HEAD),
-				 w.group);
-			*grp = -rec->line;
-			return reject(im, rec, why);
-		}
-		if (!head && *grp < 0) {
-			snprintf(why, sizeof why,
-				 hane_msg(HANE_M_IMP_HEAD_REJECTED), w.group,
-				 (long)-*grp);
-			return reject(im, rec, why);
-		}
-		if (!head && w.relation_given &&
-		    !strcmp(w.p.relation, "head")) {
-			snprintf(why, sizeof why,
-				 hane_msg(HANE_M_IMP_SECOND_HEAD), w.group);
-			return reject(im, rec, why);
-		}
-		if (!head)
-			hid = *grp;
-	}
-	if (head)
-		strcpy(w.p.relation, "head");
-	else if (!w.relation_given)
-		strcpy(w.p.relation, "other");
+	rc = place_row(im, rec, &w, &pl, why, sizeof why);
+	if (rc == HANE_EINVAL)
+		return reject(im, rec, why);
+	if (rc)
+		return rc;
 
 	/* The one look-up of the number (the bulk writer trusts it). */
 	rc = im->fresh ? HANE_ENOTFOUND
 		       : hane_person_by_tckn(im->db, w.p.tckn, &old);
-	if (rc && rc != HANE_ENOTFOUND)
+	if (rc == HANE_ENOTFOUND)
+		return add_new(im, &w, &pl);
+	if (rc)
 		return rc;
-	if (rc == HANE_ENOTFOUND) {
-		if (head) {
-			rc = hane_hh_bulk_household(im->bulk, &w.h, &w.p, &hid,
-						    NULL);
-			if (rc == 0)
-				im->c->households++;
-		} else {
-			w.p.household_id = hid;
-			rc = hane_hh_bulk_person(im->bulk, &w.p, NULL);
-		}
-		if (rc) {
-			snprintf(why, sizeof why, "%s", hane_error_last());
-			hane_error_set(hane_msg(HANE_M_IMP_FIELD), "", why);
-			return rc;
-		}
-		im->c->created++;
-		if (grp)
-			*grp = hid;
-		return 0;
-	}
-
-	/* Already registered: the model reads and writes the registry, so
-	 * it sees every row held so far. */
-	if ((rc = hane_hh_bulk_flush(im->bulk)))
-		return rc;
-	if (im->o->on_duplicate == HANE_DUP_FAIL) {
-		hane_error_set(hane_msg(HANE_M_IMP_DUP_FAIL), rec->line,
-			       w.p.tckn);
-		return HANE_EEXIST;
-	}
-	if (grp && head) {
-		struct hane_household h;
-
-		/* Later rows of this group join the stored household, which
-		 * must be able to take them. */
-		if ((rc = hane_household_get(im->db, old.household_id, &h)))
-			return rc;
-		*grp = strcmp(h.status, "active") ? -rec->line
-						  : old.household_id;
-	}
-	if (im->o->on_duplicate == HANE_DUP_UPDATE) {
-		bool changed = false;
-
-		if (merge_person(&old, &w)) {
-			if ((rc = hane_person_update(im->db, &old)))
-				return rc;
-			changed = true;
-		}
-		if (head) {
-			struct hane_household h;
-
-			if ((rc = hane_household_get(im->db, old.household_id,
-						     &h)))
-				return rc;
-			if (merge_household(&h, &w)) {
-				if ((rc = hane_household_validate(im->db, &h)))
-					return rc;
-				if ((rc = hane_household_update(im->db, &h)))
-					return rc;
-				changed = true;
-			}
-		}
-		if (changed) {
-			im->c->updated++;
-			return 0;
-		}
-	}
-	im->c->unchanged++;
-	return 0;
+	return import_old(im, rec, &w, &pl, &old);
 }
 
 int hane_on_duplicate_parse(const char *s)
@@ -900,14 +1020,140 @@ static bool end_step(void *arg)
 	return !im->o->progress || im->o->progress(im->c, im->o->arg);
 }
 
+/* The callback said stop: HANE_ECANCELED with its message. */
+static int canceled(void)
+{
+	hane_error_set("%s", hane_strerror(HANE_ECANCELED));
+	return HANE_ECANCELED;
+}
+
+/* Opens the file (the reader in im->r, closed by the caller) and maps its
+ * header, kept in im->header for the rejects file. */
+static int open_file(struct imp *im, const char *path)
+{
+	const struct hane_csv_record *rec;
+	int rc;
+
+	if ((rc = hane_csv_open(&im->r, path, &im->o->csv)))
+		return rc;
+	im->c->size = hane_csv_size(im->r);
+	rc = hane_csv_read(im->r, &rec);
+	if (rc == HANE_DONE) {
+		hane_error_set("%s", hane_msg(HANE_M_IMP_NO_HEADER));
+		rc = HANE_ECSV;
+	}
+	if (rc < 0)
+		return rc;
+	if ((rc = map_header(im, rec)))
+		return rc;
+	return hane_csv_record_copy(&im->header, rec);
+}
+
+/* The first import of a registry, with nobody else connected: the
+ * rollback journal writes each page once (hane_store_solo_begin); *solo
+ * says whether that mode began. */
+static int solo_begin(hane_db *db, const struct hane_import_opts *opts,
+		      bool *solo)
+{
+	int64_t any = 1;
+	int rc = 0;
+
+	if (!opts->dry_run && hane_store_depth(db) == 0 &&
+	    (rc = hane_store_query_int(db, &any,
+				       "SELECT EXISTS(SELECT 1 FROM person)"
+				       " OR EXISTS(SELECT 1 FROM household)",
+				       NULL, 0)) == 0 &&
+	    !any)
+		rc = hane_store_solo_begin(db, solo);
+	return rc;
+}
+
+/* Imports every data row, sizing the tables after the first 4096 and
+ * asking the progress callback every 1024 (false cancels). */
+static int read_rows(struct imp *im)
+{
+	const struct hane_csv_record *rec;
+	int rc;
+
+	while ((rc = hane_csv_read(im->r, &rec)) == HANE_ROW) {
+		if ((rc = import_row(im, rec)))
+			return rc;
+		if (im->c->rows == 4096 && im->c->size > 0)
+			reserve_tables(im);
+		if (im->o->progress && (im->c->rows & 1023) == 0) {
+			im->c->offset = hane_csv_offset(im->r);
+			if (!im->o->progress(im->c, im->o->arg))
+				return canceled();
+		}
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* Every row is read: the tables' memory goes back before the indexes are
+ * built, which needs some of its own; the counts get the file's end, its
+ * encoding and delimiter, and the progress callback a last say. */
+static int rows_done(struct imp *im)
+{
+	table_free(&im->tckns);
+	table_free(&im->groups);
+	im->c->offset = hane_csv_offset(im->r);
+	im->c->encoding = hane_csv_encoding(im->r);
+	im->c->delimiter = hane_csv_delimiter(im->r);
+	if (im->o->progress && !im->o->progress(im->c, im->o->arg))
+		return canceled();
+	return 0;
+}
+
+/* The audit detail of a committed import into detail: the file's base
+ * name and the counts, as JSON. */
+static const char *audit_detail(char *detail, size_t detailsz, const char *path,
+				const struct hane_import_counts *counts)
+{
+	char name[512];
+	const char *base = strrchr(path, '/');
+	size_t k = 0;
+
+	/* The file's name as a JSON string: no escapes needed once quotes,
+	 * backslashes and control bytes are replaced. */
+	for (const char *c = base ? base + 1 : path; *c && k < sizeof name - 1;
+	     c++)
+		name[k++] =
+			(*c == '"' || *c == '\\' || (unsigned char)*c < 0x20)
+				? '_'
+				: *c;
+	name[k] = '\0';
+	snprintf(detail, detailsz,
+		 "{\"file\":\"%s\",\"new\":%lld,\"updated\":%lld,"
+		 "\"rejected\":%lld}",
+		 name, (long long)counts->created, (long long)counts->updated,
+		 (long long)counts->rejected);
+	return detail;
+}
+
+/* Closes the rejects file (removed when the import failed) and returns
+ * the import's result: rc, or the close's error. */
+static int close_rejects(struct imp *im, int rc)
+{
+	int rc2 = hane_csv_rejects_close(im->rej);
+
+	if (!rc)
+		rc = rc2;
+	if (rc && im->rej)
+		hane_file_remove(im->rejects_path, 0);
+	if (rc) {
+		/* Nothing was written: the counts describe no change. */
+		im->c->created = im->c->households = im->c->updated = 0;
+	}
+	return rc;
+}
+
 int hane_households_import(hane_db *db, const char *path,
 			   const struct hane_import_opts *opts,
 			   struct hane_import_counts *counts)
 {
 	struct imp im = {0};
-	const struct hane_csv_record *rec;
+	char detail[1024];
 	bool in_tx = false, solo = false;
-	int64_t any = 1;
 	int rc;
 
 	memset(counts, 0, sizeof *counts);
@@ -920,30 +1166,7 @@ int hane_households_import(hane_db *db, const char *path,
 	if ((rc = hane_can(db, HANE_ACT_IMPORT)) ||
 	    (rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)))
 		return rc;
-	if ((rc = hane_csv_open(&im.r, path, &opts->csv)))
-		goto done;
-	counts->size = hane_csv_size(im.r);
-	rc = hane_csv_read(im.r, &rec);
-	if (rc == HANE_DONE) {
-		hane_error_set("%s", hane_msg(HANE_M_IMP_NO_HEADER));
-		rc = HANE_ECSV;
-	}
-	if (rc < 0)
-		goto done;
-	if ((rc = map_header(&im, rec)) ||
-	    (rc = hane_csv_record_copy(&im.header, rec)))
-		goto done;
-
-	/* The first import of a registry, with nobody else connected: the
-	 * rollback journal writes each page once (hane_store_solo_begin). */
-	if (!opts->dry_run && hane_store_depth(db) == 0 &&
-	    (rc = hane_store_query_int(db, &any,
-				       "SELECT EXISTS(SELECT 1 FROM person)"
-				       " OR EXISTS(SELECT 1 FROM household)",
-				       NULL, 0)) == 0 &&
-	    !any)
-		rc = hane_store_solo_begin(db, &solo);
-	if (rc)
+	if ((rc = open_file(&im, path)) || (rc = solo_begin(db, opts, &solo)))
 		goto done;
 	counts->solo = solo;
 	if ((rc = hane_hh_bulk_begin(db, &im.bulk, "import")))
@@ -952,78 +1175,19 @@ int hane_households_import(hane_db *db, const char *path,
 	if ((rc = hane_hh_bulk_hold(im.bulk, &im.fresh)))
 		goto done;
 	hane_hh_bulk_on_step(im.bulk, end_step, &im);
-	while ((rc = hane_csv_read(im.r, &rec)) == HANE_ROW) {
-		if ((rc = import_row(&im, rec)))
-			goto done;
-		if (counts->rows == 4096 && counts->size > 0)
-			reserve_tables(&im);
-		if (opts->progress && (counts->rows & 1023) == 0) {
-			counts->offset = hane_csv_offset(im.r);
-			if (!opts->progress(counts, opts->arg)) {
-				hane_error_set("%s",
-					       hane_strerror(HANE_ECANCELED));
-				rc = HANE_ECANCELED;
-				goto done;
-			}
-		}
-	}
-	if (rc < 0)
+	if ((rc = read_rows(&im)) || (rc = rows_done(&im)))
 		goto done;
-	/* Every row is read: the tables' memory goes back before the indexes
-	 * are built, which needs some of its own. */
-	table_free(&im.tckns);
-	table_free(&im.groups);
-	counts->offset = hane_csv_offset(im.r);
-	counts->encoding = hane_csv_encoding(im.r);
-	counts->delimiter = hane_csv_delimiter(im.r);
-	if (opts->progress && !opts->progress(counts, opts->arg)) {
-		hane_error_set("%s", hane_strerror(HANE_ECANCELED));
-		rc = HANE_ECANCELED;
-		goto done;
-	}
-	if (opts->dry_run) {
-		in_tx = false;
+	in_tx = false;
+	if (opts->dry_run)
 		rc = hane_hh_bulk_end(im.bulk, false, NULL);
-		goto done;
-	}
-	{
-		char detail[1024], name[512];
-		const char *base = strrchr(path, '/');
-		size_t k = 0;
-
-		/* The file's name as a JSON string: no escapes needed once
-		 * quotes, backslashes and control bytes are replaced. */
-		for (const char *c = base ? base + 1 : path;
-		     *c && k < sizeof name - 1; c++)
-			name[k++] = (*c == '"' || *c == '\\' ||
-				     (unsigned char)*c < 0x20)
-					    ? '_'
-					    : *c;
-		name[k] = '\0';
-		snprintf(detail, sizeof detail,
-			 "{\"file\":\"%s\",\"new\":%lld,\"updated\":%lld,"
-			 "\"rejected\":%lld}",
-			 name, (long long)counts->created,
-			 (long long)counts->updated,
-			 (long long)counts->rejected);
-		in_tx = false;
-		rc = hane_hh_bulk_end(im.bulk, true, detail);
-	}
+	else
+		rc = hane_hh_bulk_end(
+			im.bulk, true,
+			audit_detail(detail, sizeof detail, path, counts));
 done:
 	if (in_tx)
 		hane_hh_bulk_end(im.bulk, false, NULL);
-	{
-		int rc2 = hane_csv_rejects_close(im.rej);
-
-		if (!rc)
-			rc = rc2;
-		if (rc && im.rej)
-			hane_file_remove(im.rejects_path, 0);
-	}
-	if (rc) {
-		/* Nothing was written: the counts describe no change. */
-		counts->created = counts->households = counts->updated = 0;
-	}
+	rc = close_rejects(&im, rc);
 	if (solo)
 		hane_store_solo_end(db);
 	hane_csv_close(im.r);
