@@ -10,6 +10,7 @@
 #include "hane/csvio.h"
 #include "hane/files.h"
 #include "hane/overview.h"
+#include "hane/record.h"
 #include "hane/security.h"
 #include "hane/ui.h"
 
@@ -602,6 +603,43 @@ static int dup_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	return rc > 0 ? 0 : rc;
 }
 
+/* Merge field i's value in p as the form shows it: from the person's
+ * field table, a TC Kimlik No masked, "" when unknown. */
+static void merge_value(int i, const struct hane_person *p, char *out, size_t n)
+{
+	const char *col = hane_overview_merge_field_name(i);
+	const struct hane_fdef *fd = NULL;
+	struct hane_field v;
+
+	out[0] = '\0';
+	for (size_t k = 0; k < hane_person_rdef.nfields; k++)
+		if (!strcmp(hane_person_rdef.fields[k].column, col))
+			fd = &hane_person_rdef.fields[k];
+	if (!fd)
+		return;
+	v = hane_record_value(fd, p);
+	if (v.type == HANE_V_INT)
+		snprintf(out, n, "%lld", (long long)v.i);
+	else if (v.type == HANE_V_TEXT && fd->type == HANE_FT_TCKN)
+		hane_tckn_mask(out, n, v.text);
+	else if (v.type == HANE_V_TEXT)
+		snprintf(out, n, "%s", v.text);
+}
+
+/* Merges b into a as the plan says and tells how it went. */
+static void merge_run(struct hane_ui *ui, int64_t ia, int64_t ib,
+		      const struct hane_ov_merge_plan *plan)
+{
+	int64_t mid = 0;
+	int rc = hane_overview_merge(hane_ui_db(ui), ia, ib, plan, &mid);
+
+	if (rc != 0)
+		hane_ui_error_rc(ui, rc);
+	else
+		hane_ui_status(ui, false, hane_msg(HANE_M_OV_DUP_MERGED),
+			       (long long)ib, (long long)ia, (long long)mid);
+}
+
 /* One YES/NO per field: "take b's value?", labelled with both values. */
 static int merge_form(struct hane_ui *ui, int64_t ia, int64_t ib)
 {
@@ -628,48 +666,10 @@ static int merge_form(struct hane_ui *ui, int64_t ia, int64_t ib)
 		return 0;
 	hane_overview_merge_defaults(&a, &b, &plan);
 	for (int i = 0; i < HANE_OV_MF__COUNT; i++) {
-		char label[256], x[16], y[16];
-		const char *va, *vb;
-		struct hane_person *pa = &a, *pb = &b;
+		char label[256], va[HANE_TEXT_MAX], vb[HANE_TEXT_MAX];
 
-		switch (i) {
-		case HANE_OV_MF_TCKN:
-			hane_tckn_mask(x, sizeof x, pa->tckn);
-			hane_tckn_mask(y, sizeof y, pb->tckn);
-			va = pa->tckn[0] ? x : "";
-			vb = pb->tckn[0] ? y : "";
-			break;
-		case HANE_OV_MF_FIRST_NAME:
-			va = pa->first_name;
-			vb = pb->first_name;
-			break;
-		case HANE_OV_MF_LAST_NAME:
-			va = pa->last_name;
-			vb = pb->last_name;
-			break;
-		case HANE_OV_MF_BIRTH_DATE:
-			va = pa->birth_date;
-			vb = pb->birth_date;
-			break;
-		case HANE_OV_MF_SEX:
-			va = pa->sex;
-			vb = pb->sex;
-			break;
-		case HANE_OV_MF_DISABILITY:
-			snprintf(x, sizeof x, "%d", pa->disability_pct);
-			snprintf(y, sizeof y, "%d", pb->disability_pct);
-			va = pa->disability_pct >= 0 ? x : "";
-			vb = pb->disability_pct >= 0 ? y : "";
-			break;
-		case HANE_OV_MF_CHRONIC:
-			va = pa->chronic_illness;
-			vb = pb->chronic_illness;
-			break;
-		default:
-			va = pa->phone;
-			vb = pb->phone;
-			break;
-		}
+		merge_value(i, &a, va, sizeof va);
+		merge_value(i, &b, vb, sizeof vb);
 		snprintf(label, sizeof label, "%s: %.60s \u2190 %.60s",
 			 hane_overview_merge_field_name(i), va[0] ? va : "-",
 			 vb[0] ? vb : "-");
@@ -680,18 +680,8 @@ static int merge_form(struct hane_ui *ui, int64_t ia, int64_t ib)
 	for (int i = 0; ok && i < HANE_OV_MF__COUNT; i++)
 		plan.from_b[i] = hane_ui_form_choice(form, i) == 1;
 	hane_ui_form_free(form);
-	if (!ok)
-		return 0;
-	{
-		int64_t mid = 0;
-
-		if ((rc = hane_overview_merge(db, ia, ib, &plan, &mid)) != 0)
-			hane_ui_error_rc(ui, rc);
-		else
-			hane_ui_status(
-				ui, false, hane_msg(HANE_M_OV_DUP_MERGED),
-				(long long)ib, (long long)ia, (long long)mid);
-	}
+	if (ok)
+		merge_run(ui, ia, ib, &plan);
 	return 0;
 }
 
