@@ -291,6 +291,32 @@ static int64_t fill_key(int64_t day, const int64_t *lost, int nl,
 	return -near;
 }
 
+/* Each missing visit (chosen holds k of quota) goes to the other working
+ * day nearest to a preferred day lost to a holiday; without such a loss,
+ * as far as possible from the days already chosen. Returns the new k. */
+static int fill_others(int64_t *others, int no, const int64_t *lost, int nl,
+		       int64_t *chosen, int k, int quota)
+{
+	while (k < quota && no > 0) {
+		int best = -1;
+		int64_t best_key = 0;
+
+		for (int i = 0; i < no; i++) {
+			int64_t key = fill_key(others[i], lost, nl, chosen, k);
+
+			if (best < 0 || key < best_key) {
+				best = i;
+				best_key = key;
+			}
+		}
+		chosen[k++] = others[best];
+		others[best] = others[--no];
+		/* keep the earliest-first tie rule stable */
+		qsort(others, (size_t)no, sizeof others[0], day_cmp);
+	}
+	return k;
+}
+
 static int place(struct gen *g, const struct plan_row *r, int64_t ps,
 		 int64_t pe, const unsigned char *busy, int64_t *chosen)
 {
@@ -352,26 +378,7 @@ static int place(struct gen *g, const struct plan_row *r, int64_t ps,
 			continue;
 		others[no++] = d;
 	}
-	/* Each missing visit goes to the other working day nearest to a
-	 * preferred day lost to a holiday; without such a loss, as far as
-	 * possible from the days already chosen. */
-	while (k < quota && no > 0) {
-		int best = -1;
-		int64_t best_key = 0;
-
-		for (int i = 0; i < no; i++) {
-			int64_t key = fill_key(others[i], lost, nl, chosen, k);
-
-			if (best < 0 || key < best_key) {
-				best = i;
-				best_key = key;
-			}
-		}
-		chosen[k++] = others[best];
-		others[best] = others[--no];
-		/* keep the earliest-first tie rule stable */
-		qsort(others, (size_t)no, sizeof others[0], day_cmp);
-	}
+	k = fill_others(others, no, lost, nl, chosen, k, quota);
 	qsort(chosen, (size_t)k, sizeof chosen[0], day_cmp);
 	return k;
 }
