@@ -826,6 +826,58 @@ static int try_save(struct hane_ui *ui, struct hane_ui_form *f)
 	return f->v->save(ui, f, f->v->arg);
 }
 
+/* A key for the field in focus: moves between fields, edits a text or
+ * area, or picks a choice. */
+static void field_key(struct hane_ui *ui, struct hane_ui_form *f,
+		      enum hane_ui_key k, uint32_t ch)
+{
+	const struct hane_ui_field *d;
+
+	if (f->focus >= f->v->nfields)
+		return;
+	d = &f->v->fields[f->focus];
+	if (d->kind == HANE_UI_F_AREA) {
+		int leave = 0;
+
+		if (area_key(f, k, ch, value_width(f, f->focus), &leave)) {
+			changed(f, f->focus);
+			return;
+		}
+		if (leave < 0) {
+			(void)hane_ui_form_validate(f, f->focus);
+			move_focus(f, -1);
+			return;
+		}
+		if (leave > 0) {
+			if (leave_forward(f))
+				move_focus(f, +1);
+			return;
+		}
+		if (k == HANE_UI_K_ENTER || k == HANE_UI_K_UP ||
+		    k == HANE_UI_K_DOWN || k == HANE_UI_K_PGUP ||
+		    k == HANE_UI_K_PGDN || k == HANE_UI_K_HOME ||
+		    k == HANE_UI_K_END)
+			return;
+	}
+	if (k == HANE_UI_K_TAB || k == HANE_UI_K_DOWN ||
+	    (k == HANE_UI_K_ENTER && d->kind != HANE_UI_F_CHOICE)) {
+		if (leave_forward(f))
+			move_focus(f, +1);
+		return;
+	}
+	if (k == HANE_UI_K_BTAB || k == HANE_UI_K_UP) {
+		(void)hane_ui_form_validate(f, f->focus);
+		move_focus(f, -1);
+		return;
+	}
+	if (d->kind == HANE_UI_F_CHOICE || d->kind == HANE_UI_F_YESNO) {
+		edit_choice(ui, f, k, ch);
+		return;
+	}
+	if (edit_text(f, k, ch))
+		changed(f, f->focus);
+}
+
 int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f)
 {
 	const enum hane_ui_action acts[] = {
@@ -842,7 +894,6 @@ int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f)
 	while (!ui->quit) {
 		uint32_t ch = 0;
 		enum hane_ui_key k = ui_key(ui, &ch);
-		const struct hane_ui_field *d;
 
 		if (k == HANE_UI_K_RESIZE)
 			continue;
@@ -872,50 +923,7 @@ int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f)
 			ui_unbound_key(ui, k);
 			continue;
 		}
-		if (f->focus >= f->v->nfields)
-			continue;
-		d = &f->v->fields[f->focus];
-		if (d->kind == HANE_UI_F_AREA) {
-			int leave = 0;
-
-			if (area_key(f, k, ch, value_width(f, f->focus),
-				     &leave)) {
-				changed(f, f->focus);
-				continue;
-			}
-			if (leave < 0) {
-				(void)hane_ui_form_validate(f, f->focus);
-				move_focus(f, -1);
-				continue;
-			}
-			if (leave > 0) {
-				if (leave_forward(f))
-					move_focus(f, +1);
-				continue;
-			}
-			if (k == HANE_UI_K_ENTER || k == HANE_UI_K_UP ||
-			    k == HANE_UI_K_DOWN || k == HANE_UI_K_PGUP ||
-			    k == HANE_UI_K_PGDN || k == HANE_UI_K_HOME ||
-			    k == HANE_UI_K_END)
-				continue;
-		}
-		if (k == HANE_UI_K_TAB || k == HANE_UI_K_DOWN ||
-		    (k == HANE_UI_K_ENTER && d->kind != HANE_UI_F_CHOICE)) {
-			if (leave_forward(f))
-				move_focus(f, +1);
-			continue;
-		}
-		if (k == HANE_UI_K_BTAB || k == HANE_UI_K_UP) {
-			(void)hane_ui_form_validate(f, f->focus);
-			move_focus(f, -1);
-			continue;
-		}
-		if (d->kind == HANE_UI_F_CHOICE || d->kind == HANE_UI_F_YESNO) {
-			edit_choice(ui, f, k, ch);
-			continue;
-		}
-		if (edit_text(f, k, ch))
-			changed(f, f->focus);
+		field_key(ui, f, k, ch);
 	}
 	ui_pop(ui);
 	hane_ui_title_pop(ui);
