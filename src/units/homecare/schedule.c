@@ -98,7 +98,10 @@ static int plan_row_read(hane_stmt *st, void *arg)
 
 static int load_plans(struct gen *g, struct plan_row **out, size_t *n)
 {
-	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	/* Initialised: the parameters below take their addresses now and
+	 * GCC's -Wmaybe-uninitialized (Debug) cannot see they are filled
+	 * before the query runs. */
+	char from[HANE_DATE_LEN + 1] = "", to[HANE_DATE_LEN + 1] = "";
 	struct plan_rows pr = {NULL, 0, 0};
 	struct hane_field p[] = {HANE_FTEXT(":from", from),
 				 HANE_FTEXT(":to", to),
