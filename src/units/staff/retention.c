@@ -227,13 +227,85 @@ static int registry_refs(hane_db *db, struct ref_table **list, size_t *count,
 	return rc;
 }
 
+/* Adds a root entry for every table sql lists (table, column) with a
+ * person_id or household_id column; 0 or the error. */
+static int root_refs(hane_db *db, const char *sql, struct ref_table **list,
+		     size_t *count, size_t *cap)
+{
+	hane_stmt *st = NULL;
+	struct ref_table *r;
+	int rc;
+
+	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		const char *t = hane_stmt_text(st, 0);
+
+		if (!ident_ok(t))
+			continue;
+		if ((rc = ref_add(list, count, cap, &r)) != 0)
+			break;
+		snprintf(r->link[0].table, sizeof r->link[0].table, "%s", t);
+		snprintf(r->column, sizeof r->column, "%s",
+			 hane_stmt_text(st, 1));
+		r->person = strcmp(r->column, "person_id") == 0;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
+/* One level of children: for each (child, fk, parent) sql lists whose
+ * parent ends a chain in list[from, upto), adds that chain extended by
+ * child at depth. Negative on error. */
+static int child_refs(hane_db *db, const char *sql, int depth, size_t from,
+		      size_t upto, struct ref_table **list, size_t *count,
+		      size_t *cap)
+{
+	hane_stmt *st = NULL;
+	struct ref_table *r;
+	int rc;
+
+	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
+		return rc;
+	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
+		char child[64], fk[64], parent[64];
+
+		snprintf(child, sizeof child, "%s", hane_stmt_text(st, 0));
+		snprintf(fk, sizeof fk, "%s", hane_stmt_text(st, 1));
+		snprintf(parent, sizeof parent, "%s", hane_stmt_text(st, 2));
+		if (!ident_ok(child) || !ident_ok(fk) ||
+		    ref_has(*list, *count, child))
+			continue;
+		for (size_t i = from; i < upto; i++) {
+			struct ref_table base;
+
+			if (strcmp((*list)[i].link[(*list)[i].depth].table,
+				   parent) != 0)
+				continue;
+			base = (*list)[i];
+			if ((rc = ref_add(list, count, cap, &r)) != 0)
+				break;
+			*r = base;
+			r->depth = depth;
+			snprintf(r->link[depth].table,
+				 sizeof r->link[depth].table, "%s", child);
+			snprintf(r->link[depth].fk, sizeof r->link[depth].fk,
+				 "%s", fk);
+			break;
+		}
+		if (rc < 0)
+			break;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
 /* Lists the tables with a person_id or household_id column, other than
  * the registry's own and the logs, then every table whose rows reach one
  * of them through foreign keys. *out is the caller's (free). */
 static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 {
-	hane_stmt *st = NULL;
-	struct ref_table *list = NULL, *r;
+	struct ref_table *list = NULL;
 	size_t count = 0, cap = 0, from = 0;
 	char sql[512];
 	int rc;
@@ -246,23 +318,7 @@ static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 		 not_service);
 	*out = NULL;
 	*n = 0;
-	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		const char *t = hane_stmt_text(st, 0);
-
-		if (!ident_ok(t))
-			continue;
-		if ((rc = ref_add(&list, &count, &cap, &r)) != 0)
-			break;
-		snprintf(r->link[0].table, sizeof r->link[0].table, "%s", t);
-		snprintf(r->column, sizeof r->column, "%s",
-			 hane_stmt_text(st, 1));
-		r->person = strcmp(r->column, "person_id") == 0;
-	}
-	hane_stmt_finalize(st);
-	st = NULL;
-	if (rc >= 0)
+	if ((rc = root_refs(db, sql, &list, &count, &cap)) >= 0)
 		rc = registry_refs(db, &list, &count, &cap);
 	/* Children by foreign key, one level per pass. */
 	snprintf(sql, sizeof sql,
@@ -273,43 +329,8 @@ static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 	for (int depth = 1; rc >= 0 && depth <= MAX_CHAIN; depth++) {
 		size_t upto = count;
 
-		if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
-			break;
-		while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-			char child[64], fk[64], parent[64];
-
-			snprintf(child, sizeof child, "%s",
-				 hane_stmt_text(st, 0));
-			snprintf(fk, sizeof fk, "%s", hane_stmt_text(st, 1));
-			snprintf(parent, sizeof parent, "%s",
-				 hane_stmt_text(st, 2));
-			if (!ident_ok(child) || !ident_ok(fk) ||
-			    ref_has(list, count, child))
-				continue;
-			for (size_t i = from; i < upto; i++) {
-				struct ref_table base;
-
-				if (strcmp(list[i].link[list[i].depth].table,
-					   parent) != 0)
-					continue;
-				base = list[i];
-				if ((rc = ref_add(&list, &count, &cap, &r)) !=
-				    0)
-					break;
-				*r = base;
-				r->depth = depth;
-				snprintf(r->link[depth].table,
-					 sizeof r->link[depth].table, "%s",
-					 child);
-				snprintf(r->link[depth].fk,
-					 sizeof r->link[depth].fk, "%s", fk);
-				break;
-			}
-			if (rc < 0)
-				break;
-		}
-		hane_stmt_finalize(st);
-		st = NULL;
+		rc = child_refs(db, sql, depth, from, upto, &list, &count,
+				&cap);
 		from = upto;
 		if (rc >= 0)
 			rc = 0;
@@ -698,13 +719,12 @@ static int scrub_merges(hane_db *db, int64_t id, const char *now,
 	return rc;
 }
 
-static int anonymise(hane_db *db, const struct hane_retention_item *it,
-		     const char *now, const struct ref_table *refs,
-		     size_t nrefs)
+/* Erases the person of it: their identifying fields, search words, the
+ * personal text of their unit rows, the audit copies and merge copies. */
+static int erase_person(hane_db *db, const struct hane_retention_item *it,
+			const char *now, const char *by,
+			const struct ref_table *refs, size_t nrefs)
 {
-	const char *by = hane_store_actor(db)->username;
-	hane_stmt *st = NULL;
-	int64_t left = 0;
 	int rc;
 
 	rc = exec_erase(db,
@@ -736,31 +756,89 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 			     it->person_id, now, by);
 	if (rc == 0)
 		rc = scrub_merges(db, it->person_id, now, by);
-	if (rc == 0) {
-		struct sbuf fields = {0};
+	return rc;
+}
 
-		person_fields(&fields);
-		rc = fields.oom
-			     ? HANE_ENOMEM
-			     : hane_stmt_prepare(db, &st,
-						 "INSERT INTO retention_log(at,"
-						 " username, person_id,"
-						 " household_id, last_service, "
-						 "fields) VALUES(:now, :by,"
-						 " :id, :hid, :last, :fields)");
-		if (rc == 0 && !(rc = hane_stmt_bind_text(st, ":now", now)) &&
-		    !(rc = hane_stmt_bind_text(st, ":by", by)) &&
-		    !(rc = hane_stmt_bind_int(st, ":id", it->person_id)) &&
-		    !(rc = hane_stmt_bind_int(st, ":hid", it->household_id)) &&
-		    !(rc = hane_stmt_bind_text(st, ":last",
-					       it->last_service)) &&
-		    !(rc = hane_stmt_bind_text(st, ":fields", fields.s))) {
-			rc = hane_stmt_step(st);
-			rc = rc == HANE_DONE ? 0 : rc;
-		}
-		hane_stmt_finalize(st);
-		free(fields.s);
+/* Writes the retention_log row of it (who, when, which fields). */
+static int log_retention(hane_db *db, const struct hane_retention_item *it,
+			 const char *now, const char *by)
+{
+	struct sbuf fields = {0};
+	hane_stmt *st = NULL;
+	int rc;
+
+	person_fields(&fields);
+	rc = fields.oom ? HANE_ENOMEM
+			: hane_stmt_prepare(db, &st,
+					    "INSERT INTO retention_log(at,"
+					    " username, person_id,"
+					    " household_id, last_service, "
+					    "fields) VALUES(:now, :by,"
+					    " :id, :hid, :last, :fields)");
+	if (rc == 0 && !(rc = hane_stmt_bind_text(st, ":now", now)) &&
+	    !(rc = hane_stmt_bind_text(st, ":by", by)) &&
+	    !(rc = hane_stmt_bind_int(st, ":id", it->person_id)) &&
+	    !(rc = hane_stmt_bind_int(st, ":hid", it->household_id)) &&
+	    !(rc = hane_stmt_bind_text(st, ":last", it->last_service)) &&
+	    !(rc = hane_stmt_bind_text(st, ":fields", fields.s))) {
+		rc = hane_stmt_step(st);
+		rc = rc == HANE_DONE ? 0 : rc;
 	}
+	hane_stmt_finalize(st);
+	free(fields.s);
+	return rc;
+}
+
+/* Erases household hid (its address, its unit rows' personal text, its
+ * audit copies) and logs that; for when its last member went. */
+static int erase_household(hane_db *db, int64_t hid, const char *now,
+			   const char *by, const struct ref_table *refs,
+			   size_t nrefs)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < nrefs; i++)
+		if (!refs[i].person)
+			rc = scrub(db, &refs[i], hid);
+	if (rc == 0)
+		rc = exec_id(
+			db,
+			"UPDATE household SET street = NULL, building = NULL,"
+			" door = NULL, phone = NULL, phone_key = NULL, notes = "
+			"NULL,"
+			" version = version + 1, updated_at = :now,"
+			" updated_by = :by WHERE id = :id",
+			hid, now, by);
+	if (rc == 0)
+		rc = exec_id(db,
+			     "UPDATE audit SET changes = '{\"redacted\":"
+			     "\"retention\"}' WHERE tbl = 'household' AND"
+			     " row_id = :id AND action IN ('insert', 'update',"
+			     " 'delete')",
+			     hid, now, by);
+	if (rc == 0) {
+		char detail[200];
+
+		snprintf(detail, sizeof detail, "{\"fields\":\"%s\"}",
+			 HOUSEHOLD_FIELDS);
+		rc = hane_store_audit_event(db, "retention.anonymise",
+					    "household", hid, detail);
+	}
+	return rc;
+}
+
+/* Anonymises the person of it, and its household once no member is left. */
+static int anonymise(hane_db *db, const struct hane_retention_item *it,
+		     const char *now, const struct ref_table *refs,
+		     size_t nrefs)
+{
+	const char *by = hane_store_actor(db)->username;
+	int64_t left = 0;
+	int rc;
+
+	rc = erase_person(db, it, now, by, refs, nrefs);
+	if (rc == 0)
+		rc = log_retention(db, it, now, by);
 	if (rc)
 		return rc;
 	/* The household's address identifies its members: it goes when the
@@ -772,65 +850,20 @@ static int anonymise(hane_db *db, const struct hane_retention_item *it,
 		":id", it->household_id);
 	if (rc || left > 0)
 		return rc;
-	for (size_t i = 0; rc == 0 && i < nrefs; i++)
-		if (!refs[i].person)
-			rc = scrub(db, &refs[i], it->household_id);
-	if (rc == 0)
-		rc = exec_id(
-			db,
-			"UPDATE household SET street = NULL, building = NULL,"
-			" door = NULL, phone = NULL, phone_key = NULL, notes = "
-			"NULL,"
-			" version = version + 1, updated_at = :now,"
-			" updated_by = :by WHERE id = :id",
-			it->household_id, now, by);
-	if (rc == 0)
-		rc = exec_id(db,
-			     "UPDATE audit SET changes = '{\"redacted\":"
-			     "\"retention\"}' WHERE tbl = 'household' AND"
-			     " row_id = :id AND action IN ('insert', 'update',"
-			     " 'delete')",
-			     it->household_id, now, by);
-	if (rc == 0) {
-		char detail[200];
-
-		snprintf(detail, sizeof detail, "{\"fields\":\"%s\"}",
-			 HOUSEHOLD_FIELDS);
-		rc = hane_store_audit_event(db, "retention.anonymise",
-					    "household", it->household_id,
-					    detail);
-	}
-	return rc;
+	return erase_household(db, it->household_id, now, by, refs, nrefs);
 }
 
-int hane_retention_run(hane_db *db, bool dry_run,
-		       int (*fn)(const struct hane_retention_item *it,
-				 void *arg),
-		       void *arg, int *n)
+/* The persons whose last service is before cutoff and who are not yet
+ * anonymised, by id, into *items (*count of them; the caller's, free). */
+static int due_items(hane_db *db, const struct ref_table *refs, size_t nrefs,
+		     const char *cutoff, struct hane_retention_item **items,
+		     size_t *count)
 {
-	struct ref_table *refs = NULL;
-	struct hane_retention_item *items = NULL;
 	struct sbuf sql = {0};
 	hane_stmt *st = NULL;
-	char cutoff[11], now[20], detail[200];
-	size_t nrefs = 0, count = 0, cap = 0;
-	int rc = hane_can(db, HANE_ACT_RETENTION);
+	size_t cap = 0;
+	int rc;
 
-	*n = 0;
-	if (rc)
-		return rc;
-	hane_retention_cutoff(db, cutoff);
-	hane_now(now);
-	/* Copies in the file itself: SQLite leaves a changed row's old bytes
-	 * in free space and freed pages, where a hex editor reads them.
-	 * secure_delete overwrites them with zeros; the checkpoint after the
-	 * commit moves the pages out of the WAL and truncates it. */
-	if (!dry_run && (rc = hane_store_exec(db, "PRAGMA secure_delete = ON")))
-		return rc;
-	if ((rc = hane_store_begin(db)) != 0)
-		return rc;
-	if ((rc = ref_tables(db, &refs, &nrefs)) != 0)
-		goto done;
 	sb_add(&sql, "SELECT id, household_id, name, last FROM (SELECT p.id,"
 		     " p.household_id, p.first_name || ' ' || p.last_name AS"
 		     " name, max(coalesce(p.updated_at, ''),"
@@ -851,18 +884,18 @@ int hane_retention_run(hane_db *db, bool dry_run,
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		struct hane_retention_item *it;
 
-		if (count == cap) {
+		if (*count == cap) {
 			struct hane_retention_item *p;
 
 			cap = cap ? cap * 2 : 64;
-			p = realloc(items, cap * sizeof *items);
+			p = realloc(*items, cap * sizeof **items);
 			if (!p) {
 				rc = HANE_ENOMEM;
 				goto done;
 			}
-			items = p;
+			*items = p;
 		}
-		it = &items[count++];
+		it = &(*items)[(*count)++];
 		memset(it, 0, sizeof *it);
 		it->person_id = hane_stmt_int(st, 0);
 		it->household_id = hane_stmt_int(st, 1);
@@ -871,11 +904,41 @@ int hane_retention_run(hane_db *db, bool dry_run,
 		snprintf(it->last_service, sizeof it->last_service, "%s",
 			 hane_stmt_text(st, 3));
 	}
+	rc = rc < 0 ? rc : 0;
+done:
 	hane_stmt_finalize(st);
-	st = NULL;
-	if (rc < 0)
+	free(sql.s);
+	return rc;
+}
+
+int hane_retention_run(hane_db *db, bool dry_run,
+		       int (*fn)(const struct hane_retention_item *it,
+				 void *arg),
+		       void *arg, int *n)
+{
+	struct ref_table *refs = NULL;
+	struct hane_retention_item *items = NULL;
+	char cutoff[11], now[20], detail[200];
+	size_t nrefs = 0, count = 0;
+	int rc = hane_can(db, HANE_ACT_RETENTION);
+
+	*n = 0;
+	if (rc)
+		return rc;
+	hane_retention_cutoff(db, cutoff);
+	hane_now(now);
+	/* Copies in the file itself: SQLite leaves a changed row's old bytes
+	 * in free space and freed pages, where a hex editor reads them.
+	 * secure_delete overwrites them with zeros; the checkpoint after the
+	 * commit moves the pages out of the WAL and truncates it. */
+	if (!dry_run && (rc = hane_store_exec(db, "PRAGMA secure_delete = ON")))
+		return rc;
+	if ((rc = hane_store_begin(db)) != 0)
+		return rc;
+	if ((rc = ref_tables(db, &refs, &nrefs)) != 0)
 		goto done;
-	rc = 0;
+	if ((rc = due_items(db, refs, nrefs, cutoff, &items, &count)) != 0)
+		goto done;
 	for (size_t i = 0; i < count && rc == 0; i++) {
 		if (fn)
 			rc = fn(&items[i], arg);
@@ -891,8 +954,6 @@ int hane_retention_run(hane_db *db, bool dry_run,
 			0, detail);
 	}
 done:
-	hane_stmt_finalize(st);
-	free(sql.s);
 	free(refs);
 	free(items);
 	if (rc) {
@@ -951,19 +1012,14 @@ done:
 	return rc;
 }
 
-int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
+/* The id and household of the person with TC Kimlik No tckn;
+ * HANE_ENOTFOUND (message set) when there is none. */
+static int person_by_tckn(hane_db *db, const char *tckn, int64_t *pid,
+			  int64_t *hid)
 {
-	struct ref_table *refs = NULL;
-	struct sbuf out = {0};
-	size_t nrefs = 0;
-	int64_t pid = 0, hid = 0;
-	char hex[65], detail[1200], now[20];
-	int fd = -1, rc = hane_can(db, HANE_ACT_PERSON_ACCESS);
-	bool created = false;
 	hane_stmt *st = NULL;
+	int rc;
 
-	if (rc)
-		return rc;
 	rc = hane_stmt_prepare(db, &st,
 			       "SELECT id, household_id FROM person"
 			       " WHERE tckn = :t");
@@ -971,116 +1027,160 @@ int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
 		return rc;
 	if ((rc = hane_stmt_bind_text(st, ":t", tckn)) == 0 &&
 	    (rc = hane_stmt_step(st)) == HANE_ROW) {
-		pid = hane_stmt_int(st, 0);
-		hid = hane_stmt_int(st, 1);
+		*pid = hane_stmt_int(st, 0);
+		*hid = hane_stmt_int(st, 1);
 		rc = 0;
 	} else if (rc == HANE_DONE) {
 		hane_error_set(hane_msg(HANE_M_SEC_NO_PERSON), tckn);
 		rc = HANE_ENOTFOUND;
 	}
 	hane_stmt_finalize(st);
-	if (rc)
-		return rc;
+	return rc;
+}
+
+/* Appends person pid as a JSON array: every field of the person's table,
+ * and who wrote it. */
+static int person_json(hane_db *db, struct sbuf *out, int64_t pid)
+{
+	const struct hane_rdef *d = &hane_person_rdef;
+	struct sbuf q = {0};
+	int rc;
+
+	sb_add(&q, "SELECT id");
+	for (size_t i = 0; i < d->nfields; i++) {
+		sb_add(&q, ", ");
+		sb_add(&q, d->fields[i].column);
+	}
+	sb_add(&q, ", created_at, created_by, updated_at, updated_by"
+		   " FROM person WHERE id = :id");
+	rc = q.oom ? HANE_ENOMEM : rows_json(db, out, q.s, pid);
+	free(q.s);
+	return rc;
+}
+
+/* Appends the "services" object: every row that reaches the person or
+ * household, through its foreign keys as retention counts them. */
+static int services_json(hane_db *db, struct sbuf *out, int64_t pid,
+			 int64_t hid)
+{
+	struct ref_table *refs = NULL;
+	size_t nrefs = 0;
+	char key[160];
+	int rc;
+
 	if ((rc = ref_tables(db, &refs, &nrefs)) != 0)
 		return rc;
-	sb_add(&out, "{\n  \"generated_at\": ");
-	sb_json(&out, hane_now(now));
-	sb_add(&out, ",\n  \"generated_by\": ");
-	sb_json(&out, hane_store_actor(db)->username);
-	sb_add(&out, ",\n  \"person\": ");
-	{
-		/* Every field of the person's table, and who wrote it. */
-		const struct hane_rdef *d = &hane_person_rdef;
-		struct sbuf q = {0};
-
-		sb_add(&q, "SELECT id");
-		for (size_t i = 0; i < d->nfields; i++) {
-			sb_add(&q, ", ");
-			sb_add(&q, d->fields[i].column);
-		}
-		sb_add(&q, ", created_at, created_by, updated_at, updated_by"
-			   " FROM person WHERE id = :id");
-		rc = q.oom ? HANE_ENOMEM : rows_json(db, &out, q.s, pid);
-		free(q.s);
-	}
-	if (rc == 0) {
-		sb_add(&out, ",\n  \"household\": ");
-		rc = rows_json(
-			db, &out,
-			"SELECT id, mahalle, street, building, door,"
-			" phone, income_kurus, status, notes, created_at,"
-			" updated_at FROM household WHERE id = :id",
-			hid);
-	}
-	if (rc == 0) {
-		sb_add(&out, ",\n  \"household_members\": ");
-		rc = rows_json(db, &out,
-			       "SELECT id, first_name, last_name, relation"
-			       " FROM person WHERE household_id = :id"
-			       " ORDER BY id",
-			       hid);
-	}
-	sb_add(&out, ",\n  \"services\": {");
+	sb_add(out, ",\n  \"services\": {");
 	for (size_t i = 0; i < nrefs && rc == 0; i++) {
 		struct sbuf q = {0};
 
-		/* Every row that reaches the person or household, through
-		 * its foreign keys as retention counts them. */
 		sb_add(&q, "SELECT x.*");
 		ref_from(&q, &refs[i]);
 		sb_add(&q, ":id");
-		sb_add(&out, i ? ",\n  " : "\n  ");
-		snprintf(detail, sizeof detail, "%s.%s",
+		sb_add(out, i ? ",\n  " : "\n  ");
+		snprintf(key, sizeof key, "%s.%s",
 			 refs[i].link[refs[i].depth].table, refs[i].column);
-		sb_json(&out, detail);
-		sb_add(&out, ": ");
+		sb_json(out, key);
+		sb_add(out, ": ");
 		rc = q.oom ? HANE_ENOMEM
-			   : rows_json(db, &out, q.s,
+			   : rows_json(db, out, q.s,
 				       refs[i].person ? pid : hid);
 		free(q.s);
 	}
-	sb_add(&out, "},\n  \"processing_log\": ");
-	if (rc == 0) {
-		/* The rows of this person: KVKK art. 11 gives the right to
-		 * know who processed the data. */
-		rc = rows_json(db, &out,
-			       "SELECT at, username, action, tbl, row_id,"
-			       " changes FROM audit WHERE tbl = 'person' AND"
-			       " row_id = :id ORDER BY id",
-			       pid);
-	}
-	sb_add(&out, "\n}\n");
-	if (rc)
-		goto done;
-	if (out.oom) {
-		rc = HANE_ENOMEM;
-		goto done;
-	}
-	/* The user's file, with the user's ids (hane/files.h). */
-	if ((rc = hane_file_create(&fd, path, 0)) != 0)
-		goto done;
-	created = true;
-	for (size_t off = 0; off < out.len;) {
-		ssize_t w = write(fd, out.s + off, out.len - off);
+	sb_add(out, "}");
+	free(refs);
+	return rc;
+}
+
+/* The whole access copy of person pid (household hid) as JSON in out;
+ * out is the caller's (free) even on error. */
+static int export_json(hane_db *db, struct sbuf *out, int64_t pid, int64_t hid)
+{
+	char now[20];
+	int rc;
+
+	sb_add(out, "{\n  \"generated_at\": ");
+	sb_json(out, hane_now(now));
+	sb_add(out, ",\n  \"generated_by\": ");
+	sb_json(out, hane_store_actor(db)->username);
+	sb_add(out, ",\n  \"person\": ");
+	if ((rc = person_json(db, out, pid)) != 0)
+		return rc;
+	sb_add(out, ",\n  \"household\": ");
+	if ((rc = rows_json(db, out,
+			    "SELECT id, mahalle, street, building, door,"
+			    " phone, income_kurus, status, notes, created_at,"
+			    " updated_at FROM household WHERE id = :id",
+			    hid)) != 0)
+		return rc;
+	sb_add(out, ",\n  \"household_members\": ");
+	if ((rc = rows_json(db, out,
+			    "SELECT id, first_name, last_name, relation"
+			    " FROM person WHERE household_id = :id"
+			    " ORDER BY id",
+			    hid)) != 0)
+		return rc;
+	if ((rc = services_json(db, out, pid, hid)) != 0)
+		return rc;
+	/* The rows of this person: KVKK art. 11 gives the right to know who
+	 * processed the data. */
+	sb_add(out, ",\n  \"processing_log\": ");
+	if ((rc = rows_json(db, out,
+			    "SELECT at, username, action, tbl, row_id,"
+			    " changes FROM audit WHERE tbl = 'person' AND"
+			    " row_id = :id ORDER BY id",
+			    pid)) != 0)
+		return rc;
+	sb_add(out, "\n}\n");
+	return out->oom ? HANE_ENOMEM : 0;
+}
+
+/* Writes out to the open *fd, syncs and closes it (*fd = -1 once
+ * closed); HANE_EIO (message naming path) on failure. */
+static int write_export(int *fd, const char *path, const struct sbuf *out)
+{
+	for (size_t off = 0; off < out->len;) {
+		ssize_t w = write(*fd, out->s + off, out->len - off);
 
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
 			hane_error_set(hane_msg(HANE_M_SEC_FILE), path,
 				       strerror(errno));
-			rc = HANE_EIO;
-			goto done;
+			return HANE_EIO;
 		}
 		off += (size_t)w;
 	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		fd = -1;
+	if (fsync(*fd) != 0 || close(*fd) != 0) {
+		*fd = -1;
 		hane_error_set(hane_msg(HANE_M_SEC_FILE), path,
 			       strerror(errno));
-		rc = HANE_EIO;
-		goto done;
+		return HANE_EIO;
 	}
-	fd = -1;
+	*fd = -1;
+	return 0;
+}
+
+int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
+{
+	struct sbuf out = {0};
+	int64_t pid = 0, hid = 0;
+	char hex[65], detail[100];
+	int fd = -1, rc = hane_can(db, HANE_ACT_PERSON_ACCESS);
+	bool created = false;
+
+	if (rc)
+		return rc;
+	if ((rc = person_by_tckn(db, tckn, &pid, &hid)) != 0)
+		return rc;
+	if ((rc = export_json(db, &out, pid, hid)) != 0)
+		goto done;
+	/* The user's file, with the user's ids (hane/files.h). */
+	if ((rc = hane_file_create(&fd, path, 0)) != 0)
+		goto done;
+	created = true;
+	if ((rc = write_export(&fd, path, &out)) != 0)
+		goto done;
 	if ((rc = hane_sha256_file(hex, path)) != 0)
 		goto done;
 	snprintf(detail, sizeof detail, "{\"sha256\":\"%s\"}", hex);
@@ -1092,7 +1192,6 @@ done:
 	if (rc && created)
 		hane_file_remove(path, 0);
 	free(out.s);
-	free(refs);
 	return rc;
 }
 
