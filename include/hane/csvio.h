@@ -172,4 +172,9 @@ void hane_csv_title_key(char *out, size_t outsz, const char *title);
  * how every unit's importer finds its columns, Turkish or English. */
 int hane_csv_title_find(const char *title, const char *const *titles, int n);
 
+/* The header's titles as a message lists them: "\"Ad\", \"Soyad\"",
+ * cut to fit out. For "missing column X; the file has …". */
+void hane_csv_titles_list(char *out, size_t outsz,
+			  const struct hane_csv_record *h);
+
 #endif

@@ -42,6 +42,19 @@ int hane_csv_title_find(const char *title, const char *const *titles, int n)
 	return -1;
 }
 
+void hane_csv_titles_list(char *out, size_t outsz,
+			  const struct hane_csv_record *h)
+{
+	if (outsz)
+		out[0] = '\0';
+	for (size_t i = 0; i < h->nfields && outsz; i++) {
+		size_t l = strlen(out);
+
+		snprintf(out + l, outsz - l, "%s\"%s\"", i ? ", " : "",
+			 h->fields[i]);
+	}
+}
+
 void hane_csv_record_free(struct hane_csv_record *r)
 {
 	if (!r)

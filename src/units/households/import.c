@@ -369,7 +369,7 @@ static int apply_map(struct imp *im, const struct hane_csv_record *h,
  * and listing the file's titles. */
 static int check_required(struct imp *im, const struct hane_csv_record *h)
 {
-	char missing[256] = "", have[1024] = "", t[128];
+	char missing[256] = "", have[1024], t[128];
 
 	if (im->col[F_TCKN] < 0) {
 		field_title(t, sizeof t, F_TCKN);
@@ -388,12 +388,7 @@ static int check_required(struct imp *im, const struct hane_csv_record *h)
 	}
 	if (!missing[0])
 		return 0;
-	for (size_t i = 0; i < h->nfields; i++) {
-		size_t l = strlen(have);
-
-		snprintf(have + l, sizeof have - l, "%s\"%s\"", i ? ", " : "",
-			 h->fields[i]);
-	}
+	hane_csv_titles_list(have, sizeof have, h);
 	hane_error_set(hane_msg(HANE_M_IMP_MISSING), missing, have);
 	return HANE_EINVAL;
 }

@@ -83,7 +83,7 @@ static void notice(struct imp *im, const char *fmt, ...)
 
 static int map_header(struct imp *im, const struct hane_csv_record *h)
 {
-	char missing[256] = "", have[1024] = "", t[128];
+	char missing[256] = "", have[1024], t[128];
 
 	for (int f = 0; f < F__COUNT; f++)
 		im->col[f] = -1;
@@ -122,12 +122,7 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 	}
 	if (!missing[0])
 		return 0;
-	for (size_t i = 0; i < h->nfields; i++) {
-		size_t l = strlen(have);
-
-		snprintf(have + l, sizeof have - l, "%s\"%s\"", i ? ", " : "",
-			 h->fields[i]);
-	}
+	hane_csv_titles_list(have, sizeof have, h);
 	hane_error_set(hane_msg(HANE_M_INSP_IMP_MISSING), missing, have);
 	return HANE_EINVAL;
 }
