@@ -226,6 +226,24 @@ struct hane_taxi_rider {
 	char address[HANE_TAXI_TEXT];	/* household address */
 };
 
+/* The stored fields (hane/record.h); the registry's part above is read
+ * (model: hane_taxi_rider_rdef), never written. The no-show flag is set
+ * and cleared by the rules, not by a save. */
+#define HANE_TAXI_RIDER_FIELDS(F)                                              \
+	F(person_id, HANE_FT_REF, NULL, "Kişi", "Person", NULL,                \
+	  HANE_FF_PERSON_REF)                                                  \
+	F(mobility_aid, HANE_FT_TEXT, "aid", "Yardımcı araç", "Mobility aid",  \
+	  NULL, 0)                                                             \
+	F(companion, HANE_FT_BOOL, "companion", "Refakatçi", "Companion",      \
+	  NULL, 0)                                                             \
+	F(driver_notes, HANE_FT_TEXT, "notes", "Sürücüye not",                 \
+	  "Notes for the driver", NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL) \
+	F(active, HANE_FT_BOOL, "active", "Etkin", "Active", NULL, 0)          \
+	F(flagged, HANE_FT_BOOL, NULL, "İşaretli", "Flagged", NULL,            \
+	  HANE_FF_READONLY)                                                    \
+	F(flagged_at, HANE_FT_TEXT, NULL, "İşaretlendi", "Flagged at", NULL,   \
+	  HANE_FF_READONLY)
+
 /* True for "none", "walker", "wheelchair"; the word on screen for one, and
  * a Turkish or English word back to the stored name (NULL if none). */
 bool hane_taxi_aid_valid(const char *aid);
@@ -372,7 +390,7 @@ struct hane_taxi_trip {
 	int64_t series_id;
 	char leg[8]; /* out, return */
 	char day[HANE_DATE_LEN + 1];
-	char start[HANE_TAXI_TIME], end[HANE_TAXI_TIME];
+	char start_time[HANE_TAXI_TIME], end_time[HANE_TAXI_TIME];
 	char appt_time[HANE_TAXI_TIME];
 	char from_address[HANE_TAXI_TEXT];
 	char to_address[HANE_TAXI_TEXT];
@@ -392,8 +410,79 @@ struct hane_taxi_trip {
 	char status[12]; /* planned, done, cancelled, noshow */
 	char cancelled_by[8];
 	char cancel_reason[HANE_TAXI_TEXT];
-	int notice_minutes; /* cancelled: minutes before pickup */
+	int notice_minutes; /* cancelled: minutes before pickup; else -1 */
 };
+
+/* A trip's stored fields (hane/record.h; model: hane_taxi_trip_rdef). A
+ * booking writes them; cancelling, outcomes and re-assigning change the
+ * few they concern. The appointment's, the rider's, the vehicle's and the
+ * driver's part of struct hane_taxi_trip are read with them. */
+#define HANE_TAXI_TRIP_FIELDS(F)                                               \
+	F(appointment_id, HANE_FT_REF, NULL, "Randevu", "Appointment", NULL,   \
+	  HANE_FF_REQUIRED)                                                    \
+	F(leg, HANE_FT_TEXT, NULL, "Yön", "Leg", NULL, HANE_FF_REQUIRED)       \
+	F(day, HANE_FT_DATE, NULL, "Tarih", "Day", NULL, HANE_FF_REQUIRED)     \
+	F(start_time, HANE_FT_TEXT, NULL, "Alış", "Pickup", NULL,              \
+	  HANE_FF_REQUIRED)                                                    \
+	F(end_time, HANE_FT_TEXT, NULL, "Varış", "Drop-off", NULL,             \
+	  HANE_FF_REQUIRED)                                                    \
+	F(from_address, HANE_FT_TEXT, NULL, "Nereden", "From", NULL,           \
+	  HANE_FF_PERSONAL)                                                    \
+	F(to_address, HANE_FT_TEXT, NULL, "Nereye", "To", NULL,                \
+	  HANE_FF_PERSONAL)                                                    \
+	F(vehicle_id, HANE_FT_REF, "vehicle", "Araç", "Vehicle", NULL, 0)      \
+	F(driver_id, HANE_FT_REF, "driver", "Sürücü", "Driver", NULL, 0)       \
+	F(wheelchair, HANE_FT_BOOL, NULL, "Tekerlekli sandalye", "Wheelchair", \
+	  NULL, 0)                                                             \
+	F(companion, HANE_FT_BOOL, NULL, "Refakatçi", "Companion", NULL, 0)    \
+	F(status, HANE_FT_TEXT, NULL, "Durum", "Status", NULL, 0)              \
+	F(cancelled_by, HANE_FT_TEXT, "by", "İptal eden", "Cancelled by",      \
+	  NULL, HANE_FF_EMPTY_NULL)                                            \
+	F(cancel_reason, HANE_FT_TEXT, "reason", "İptal nedeni",               \
+	  "Cancel reason", NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)        \
+	F(notice_minutes, HANE_FT_INT, NULL, "Bildirim (dk)", "Notice (min)",  \
+	  NULL, HANE_FF_EMPTY_NULL)
+
+/* An appointment as booked (hane_taxi_book writes it with its trips). */
+struct hane_taxi_appointment {
+	int64_t id;
+	int64_t version;
+	int64_t rider_id;
+	int64_t series_id; /* 0 none */
+	char day[HANE_DATE_LEN + 1];
+	char pickup_address[HANE_TAXI_TEXT];
+	int64_t destination_id; /* 0: typed, not from the list */
+	char destination[HANE_TAXI_NAME];
+	char appt_time[HANE_TAXI_TIME];
+	char purpose[16];
+	bool return_needed;
+	char return_time[HANE_TAXI_TIME];
+	char status[12]; /* booked, cancelled */
+	char override_reason[HANE_TAXI_TEXT];
+	char notes[HANE_TAXI_TEXT];
+};
+
+#define HANE_TAXI_APPOINTMENT_FIELDS(F)                                        \
+	F(rider_id, HANE_FT_REF, "rider", "Yolcu", "Rider", NULL,              \
+	  HANE_FF_REQUIRED)                                                    \
+	F(series_id, HANE_FT_REF, NULL, "Seri", "Series", NULL, 0)             \
+	F(day, HANE_FT_DATE, "date", "Tarih", "Date", NULL, HANE_FF_REQUIRED)  \
+	F(pickup_address, HANE_FT_TEXT, "pickup", "Alış adresi",               \
+	  "Pickup address", NULL, HANE_FF_REQUIRED | HANE_FF_PERSONAL)         \
+	F(destination_id, HANE_FT_REF, NULL, "Hedef", "Destination", NULL, 0)  \
+	F(destination, HANE_FT_TEXT, "to", "Hedef", "Destination", NULL,       \
+	  HANE_FF_REQUIRED)                                                    \
+	F(appt_time, HANE_FT_TEXT, "time", "Randevu saati",                    \
+	  "Appointment time", NULL, HANE_FF_REQUIRED)                          \
+	F(purpose, HANE_FT_TEXT, "purpose", "Amaç", "Purpose", NULL, 0)        \
+	F(return_needed, HANE_FT_BOOL, NULL, "Dönüş", "Return", NULL, 0)       \
+	F(return_time, HANE_FT_TEXT, "return", "Dönüş saati", "Return time",   \
+	  NULL, HANE_FF_EMPTY_NULL)                                            \
+	F(status, HANE_FT_TEXT, NULL, "Durum", "Status", NULL, 0)              \
+	F(override_reason, HANE_FT_TEXT, "override", "Kural dışı nedeni",      \
+	  "Override reason", NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)      \
+	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)
 
 const char *hane_taxi_status_label(const char *status);
 const char *hane_taxi_leg_label(const char *leg);

@@ -118,7 +118,7 @@ static int print_trip(const struct hane_taxi_trip *t, void *arg)
 
 	(void)arg;
 	printf("  #%lld\t%s %s–%s\t%s\t%s → %s\t%s\t%s\n", (long long)t->id,
-	       hane_date_format(day, t->day), t->start, t->end,
+	       hane_date_format(day, t->day), t->start_time, t->end_time,
 	       hane_taxi_leg_label(t->leg), t->rider_name, t->destination,
 	       t->plate[0] ? t->plate : "-", hane_taxi_status_label(t->status));
 	return 0;
@@ -283,8 +283,8 @@ static int print_if_appt(const struct hane_taxi_trip *t, void *arg)
 
 	if (t->appointment_id == x->aid)
 		printf("  %s\t%s–%s\t%s%s%s\t%s #%lld\n",
-		       hane_taxi_leg_label(t->leg), t->start, t->end, t->plate,
-		       t->driver_name[0] ? " · " : "", t->driver_name,
+		       hane_taxi_leg_label(t->leg), t->start_time, t->end_time,
+		       t->plate, t->driver_name[0] ? " · " : "", t->driver_name,
 		       hane_msg(HANE_M_TAXI_CLI_TRIP), (long long)t->id);
 	return 0;
 }
@@ -566,10 +566,11 @@ static int board_trip(const struct hane_taxi_trip *t, void *arg)
 	struct board *b = arg;
 
 	b->trips++;
-	printf("  %s–%s %s %s · %s%s%s · %s · #%lld\n", t->start, t->end,
-	       strcmp(t->leg, "out") ? "←" : "→", t->rider_name, t->destination,
-	       t->wheelchair ? " · ♿" : "", t->companion ? " +1" : "",
-	       hane_taxi_status_label(t->status), (long long)t->id);
+	printf("  %s–%s %s %s · %s%s%s · %s · #%lld\n", t->start_time,
+	       t->end_time, strcmp(t->leg, "out") ? "←" : "→", t->rider_name,
+	       t->destination, t->wheelchair ? " · ♿" : "",
+	       t->companion ? " +1" : "", hane_taxi_status_label(t->status),
+	       (long long)t->id);
 	return 0;
 }
 

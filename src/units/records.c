@@ -36,15 +36,6 @@ static const struct hane_fdef homecare_visit[] = {
 	HANE_FDEF_COL(tasks, T, P) HANE_FDEF_COL(notes, T, P)
 		HANE_FDEF_COL(cancel_reason, T, P)
 			HANE_FDEF_COL(followup_note, T, P)};
-static const struct hane_fdef taxi_rider[] = {
-	HANE_FDEF_COL(person_id, HANE_FT_REF, HANE_FF_PERSON_REF)
-		HANE_FDEF_COL(driver_notes, T, P)};
-static const struct hane_fdef taxi_appointment[] = {
-	HANE_FDEF_COL(pickup_address, T, P) HANE_FDEF_COL(override_reason, T, P)
-		HANE_FDEF_COL(notes, T, P)};
-static const struct hane_fdef taxi_trip[] = {
-	HANE_FDEF_COL(from_address, T, P) HANE_FDEF_COL(to_address, T, P)
-		HANE_FDEF_COL(cancel_reason, T, P)};
 #undef P
 #undef T
 
@@ -58,9 +49,6 @@ static const struct hane_rdef columns_only[] = {
 	HANE_RDEF_COLS("fb_donation", "foodbank", fb_donation),
 	HANE_RDEF_COLS("homecare_client", "homecare", homecare_client),
 	HANE_RDEF_COLS("homecare_visit", "homecare", homecare_visit),
-	HANE_RDEF_COLS("taxi_rider", "taxi", taxi_rider),
-	HANE_RDEF_COLS("taxi_appointment", "taxi", taxi_appointment),
-	HANE_RDEF_COLS("taxi_trip", "taxi", taxi_trip),
 };
 
 static const struct hane_rdef *const units[] = {

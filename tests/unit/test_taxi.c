@@ -254,8 +254,8 @@ static void test_round_trip(void **state)
 	l = day_trips(f->db, "2026-06-17");
 	assert_int_equal(l.n, 2);
 	assert_string_equal(l.t[0].leg, "out");
-	assert_string_equal(l.t[0].start, "08:15");
-	assert_string_equal(l.t[0].end, "09:00");
+	assert_string_equal(l.t[0].start_time, "08:15");
+	assert_string_equal(l.t[0].end_time, "09:00");
 	assert_string_equal(l.t[0].from_address, "Atatürk Cd. No:3");
 	assert_string_equal(l.t[0].to_address, "Devlet Hastanesi");
 	/* A rider without a wheelchair gets the vehicle with fewest places,
@@ -263,8 +263,8 @@ static void test_round_trip(void **state)
 	assert_int_equal(l.t[0].vehicle_id, f->v2);
 	assert_int_equal(l.t[0].driver_id, f->d2);
 	assert_string_equal(l.t[1].leg, "return");
-	assert_string_equal(l.t[1].start, "11:00");
-	assert_string_equal(l.t[1].end, "11:45");
+	assert_string_equal(l.t[1].start_time, "11:00");
+	assert_string_equal(l.t[1].end_time, "11:45");
 	assert_string_equal(l.t[1].from_address, "Devlet Hastanesi");
 	assert_string_equal(l.t[1].to_address, "Atatürk Cd. No:3");
 	assert_int_equal(l.t[1].vehicle_id, f->v2);

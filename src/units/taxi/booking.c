@@ -126,8 +126,8 @@ static void clash_fill(struct hane_taxi_clash *c,
 	c->trip_id = t->id;
 	c->appointment_id = t->appointment_id;
 	HANE_COPY(c->day, t->day);
-	HANE_COPY(c->start, t->start);
-	HANE_COPY(c->end, t->end);
+	HANE_COPY(c->start, t->start_time);
+	HANE_COPY(c->end, t->end_time);
 	HANE_COPY(c->plate, t->plate);
 	HANE_COPY(c->rider, t->rider_name);
 	HANE_COPY(c->destination, t->destination);
@@ -160,54 +160,49 @@ static void clash_message(const struct hane_taxi_clash *c, const char *what)
 
 enum who { W_VEHICLE, W_DRIVER, W_RIDER };
 
+struct overlap {
+	int start, end, buffer;
+	struct hane_taxi_trip *t;
+};
+
+static int overlap_row(const struct hane_taxi_trip *t, void *arg)
+{
+	struct overlap *o = arg;
+	int s = hane_taxi_time_parse(t->start_time);
+	int e = hane_taxi_time_parse(t->end_time);
+
+	if (!(o->start < e + o->buffer && s < o->end + o->buffer))
+		return 0;
+	*o->t = *t;
+	return 1;
+}
+
 /* 1 when key (a vehicle, driver or rider) has a trip on day that overlaps
  * [start, end) with buffer minutes between (t gets it), 0 when free. */
 static int overlap(hane_db *db, enum who who, int64_t key, const char *day,
 		   int start, int end, int buffer, int64_t exclude,
 		   struct hane_taxi_trip *t)
 {
-	static const char *const sql[] = {
-		[W_VEHICLE] = TX_TRIP_SELECT
-		"WHERE t.vehicle_id = :k AND t.day = :d"
-		" AND t.status <> 'cancelled' AND t.id <> :x"
-		" ORDER BY t.start_time",
-		[W_DRIVER] = TX_TRIP_SELECT
-		"WHERE t.driver_id = :k AND t.day = :d"
-		" AND t.status <> 'cancelled' AND t.id <> :x"
-		" ORDER BY t.start_time",
-		[W_RIDER] = TX_TRIP_SELECT
-		"WHERE a.rider_id = :k AND t.day = :d"
-		" AND t.status <> 'cancelled' AND t.id <> :x"
-		" ORDER BY t.start_time",
+	static const char *const tail[] = {
+		[W_VEHICLE] = " WHERE t.vehicle_id = :k AND t.day = :d"
+			      " AND t.status <> 'cancelled' AND t.id <> :x"
+			      " ORDER BY t.start_time",
+		[W_DRIVER] = " WHERE t.driver_id = :k AND t.day = :d"
+			     " AND t.status <> 'cancelled' AND t.id <> :x"
+			     " ORDER BY t.start_time",
+		[W_RIDER] = " JOIN taxi_appointment a ON a.id ="
+			    " t.appointment_id"
+			    " WHERE a.rider_id = :k AND t.day = :d"
+			    " AND t.status <> 'cancelled' AND t.id <> :x"
+			    " ORDER BY t.start_time",
 	};
-	hane_stmt *st = NULL;
-	int rc, found = 0;
+	struct hane_field p[] = {HANE_FINT(":k", key), HANE_FTEXT(":d", day),
+				 HANE_FINT(":x", exclude)};
+	struct overlap o = {start, end, buffer, t};
 
 	if (!key)
 		return 0;
-	rc = hane_stmt_prepare(db, &st, sql[who]);
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":k", key);
-	if (rc == 0)
-		rc = hane_stmt_bind_text(st, ":d", day);
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":x", exclude);
-	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		int s, e;
-
-		rc = 0;
-		tx_trip_read(st, t);
-		s = hane_taxi_time_parse(t->start);
-		e = hane_taxi_time_parse(t->end);
-		if (start < e + buffer && s < end + buffer) {
-			found = 1;
-			break;
-		}
-	}
-	hane_stmt_finalize(st);
-	if (rc < 0 && rc != HANE_DONE)
-		return rc;
-	return found;
+	return tx_trips_each(db, tail[who], p, 3, overlap_row, &o);
 }
 
 /* The legs of this same plan already given a vehicle count too. */
@@ -769,71 +764,79 @@ static int plan(hane_db *db, const struct hane_taxi_booking *in, int horizon,
 	return 0;
 }
 
+#define F(...) HANE_FDEF(struct hane_taxi_appointment, __VA_ARGS__)
+static const struct hane_fdef appointment_fields[] = {
+	HANE_TAXI_APPOINTMENT_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_taxi_appointment_rdef =
+	HANE_RDEF(struct hane_taxi_appointment, "taxi_appointment", "taxi",
+		  appointment_fields);
+
+/* The appointment of plan p as stored. */
+static void plan_appointment(const struct plan *p, int64_t series_id,
+			     struct hane_taxi_appointment *a)
+{
+	const struct hane_taxi_booking *b = &p->b;
+
+	memset(a, 0, sizeof *a);
+	a->rider_id = b->rider_id;
+	a->series_id = series_id;
+	HANE_COPY(a->day, b->day);
+	HANE_COPY(a->pickup_address, b->pickup_address);
+	a->destination_id = b->destination_id;
+	HANE_COPY(a->destination, b->destination);
+	HANE_COPY(a->appt_time, b->appt_time);
+	HANE_COPY(a->purpose, b->purpose);
+	a->return_needed = p->ret >= 0;
+	if (p->ret >= 0)
+		HANE_COPY(a->return_time, b->return_time);
+	HANE_COPY(a->status, "booked");
+	if (b->override)
+		HANE_COPY(a->override_reason, b->override_reason);
+	HANE_COPY(a->notes, b->notes);
+}
+
+/* Leg i of plan p as a trip of appointment aid, still planned. */
+static void plan_trip(const struct plan *p, int i, int64_t aid,
+		      struct hane_taxi_trip *t)
+{
+	const struct leg *l = &p->legs[i];
+
+	memset(t, 0, sizeof *t);
+	t->appointment_id = aid;
+	HANE_COPY(t->leg, l->name);
+	HANE_COPY(t->day, p->b.day);
+	hane_taxi_time_format(t->start_time, l->start);
+	hane_taxi_time_format(t->end_time, l->end);
+	HANE_COPY(t->from_address, l->from);
+	HANE_COPY(t->to_address, l->to);
+	t->vehicle_id = l->vehicle_id;
+	t->driver_id = l->driver_id;
+	t->wheelchair = p->wheelchair;
+	t->companion = p->rider.companion;
+	HANE_COPY(t->status, "planned");
+	t->notice_minutes = -1;
+}
+
 static int write_plan(hane_db *db, const struct plan *p, int64_t series_id,
 		      int64_t *appointment_id)
 {
-	const struct hane_taxi_booking *b = &p->b;
-	int64_t aid = 0;
+	struct hane_taxi_appointment a;
+	struct hane_taxi_trip t;
 	int rc;
 
-	{
-		struct hane_field f[] = {
-			HANE_FINT("rider_id", b->rider_id),
-			series_id ? (struct hane_field)HANE_FINT("series_id",
-								 series_id)
-				  : (struct hane_field)HANE_FNULL("series_id"),
-			HANE_FTEXT("day", b->day),
-			HANE_FTEXT("pickup_address", b->pickup_address),
-			b->destination_id
-				? (struct hane_field)HANE_FINT(
-					  "destination_id", b->destination_id)
-				: (struct hane_field)HANE_FNULL(
-					  "destination_id"),
-			HANE_FTEXT("destination", b->destination),
-			HANE_FTEXT("appt_time", b->appt_time),
-			HANE_FTEXT("purpose", b->purpose),
-			HANE_FINT("return_needed", p->ret >= 0 ? 1 : 0),
-			HANE_FTEXT("return_time",
-				   p->ret >= 0 ? b->return_time : NULL),
-			HANE_FTEXT("override_reason",
-				   b->override ? b->override_reason : NULL),
-			HANE_FTEXT("notes", b->notes[0] ? b->notes : NULL),
-		};
-
-		rc = hane_store_insert(db, "taxi_appointment", f,
-				       sizeof f / sizeof f[0], &aid);
-	}
+	plan_appointment(p, series_id, &a);
+	rc = hane_record_save(db, &hane_taxi_appointment_rdef, &a, NULL);
 	for (int i = 0; rc == 0 && i < p->nlegs; i++) {
-		const struct leg *l = &p->legs[i];
-		char s[HANE_TAXI_TIME], e[HANE_TAXI_TIME];
-		struct hane_field f[] = {
-			HANE_FINT("appointment_id", aid),
-			HANE_FTEXT("leg", l->name),
-			HANE_FTEXT("day", b->day),
-			HANE_FTEXT("start_time",
-				   hane_taxi_time_format(s, l->start)),
-			HANE_FTEXT("end_time",
-				   hane_taxi_time_format(e, l->end)),
-			HANE_FTEXT("from_address", l->from),
-			HANE_FTEXT("to_address", l->to),
-			HANE_FINT("vehicle_id", l->vehicle_id),
-			l->driver_id
-				? (struct hane_field)HANE_FINT("driver_id",
-							       l->driver_id)
-				: (struct hane_field)HANE_FNULL("driver_id"),
-			HANE_FINT("wheelchair", p->wheelchair ? 1 : 0),
-			HANE_FINT("companion", p->rider.companion ? 1 : 0),
-		};
-
-		rc = hane_store_insert(db, "taxi_trip", f,
-				       sizeof f / sizeof f[0], NULL);
+		plan_trip(p, i, a.id, &t);
+		rc = hane_record_save(db, &hane_taxi_trip_rdef, &t, NULL);
 	}
-	if (rc == 0 && b->override)
+	if (rc == 0 && p->b.override)
 		rc = hane_store_audit_event(db, "taxi.override",
-					    "taxi_appointment", aid,
-					    b->override_reason);
+					    "taxi_appointment", a.id,
+					    p->b.override_reason);
 	if (rc == 0 && appointment_id)
-		*appointment_id = aid;
+		*appointment_id = a.id;
 	return rc;
 }
 
@@ -1112,8 +1115,8 @@ int hane_taxi_trip_assign(hane_db *db, int64_t trip_id, int64_t version,
 		p->seats_needed =
 			(t.wheelchair ? 0 : 1) + (t.companion ? 1 : 0);
 		HANE_COPY(l->name, t.leg);
-		l->start = hane_taxi_time_parse(t.start);
-		l->end = hane_taxi_time_parse(t.end);
+		l->start = hane_taxi_time_parse(t.start_time);
+		l->end = hane_taxi_time_parse(t.end_time);
 		rc = assign_leg(db, p, 0,
 				vehicle_id ? vehicle_id : t.vehicle_id, trip_id,
 				clash);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/record.h"
 #include "hane/security.h"
 #include "taxi_int.h"
 
@@ -66,68 +67,60 @@ const char *hane_taxi_aid_parse(const char *word)
 	return NULL;
 }
 
-#define RIDER_SELECT                                                           \
-	"SELECT r.id, r.version, r.person_id, r.mobility_aid, r.companion,"    \
-	" coalesce(r.driver_notes,''), r.active, r.flagged,"                   \
-	" coalesce(r.flagged_at,''), p.household_id,"                          \
-	" p.first_name || ' ' || p.last_name, coalesce(p.tckn,''),"            \
-	" coalesce(p.disability_pct, -1),"                                     \
-	" coalesce(nullif(p.phone,''), h.phone, ''),"                          \
-	" trim(coalesce(h.mahalle,'') || ' ' || coalesce(h.street,'') ||"      \
-	"  CASE WHEN coalesce(h.building,'') <> ''"                            \
-	"   THEN ' No:' || h.building ELSE '' END ||"                          \
-	"  CASE WHEN coalesce(h.door,'') <> ''"                                \
-	"   THEN ' D:' || h.door ELSE '' END)"                                 \
-	" FROM taxi_rider r JOIN person p ON p.id = r.person_id"               \
-	" JOIN household h ON h.id = p.household_id"
+/* What a rider is read with from the registry: the person's name, TC
+ * Kimlik No, engel oranı, phone (else the household's) and the household
+ * address. */
+#define FROM_PERSON(what)                                                      \
+	"(SELECT " what " FROM person p WHERE p.id = t.person_id)"
+#define FROM_HOME(what)                                                        \
+	"(SELECT " what " FROM person p JOIN household h"                      \
+	" ON h.id = p.household_id WHERE p.id = t.person_id)"
+#define HOME_ADDRESS                                                           \
+	"trim(coalesce(h.mahalle,'') || ' ' || coalesce(h.street,'') ||"       \
+	" CASE WHEN coalesce(h.building,'') <> ''"                             \
+	" THEN ' No:' || h.building ELSE '' END ||"                            \
+	" CASE WHEN coalesce(h.door,'') <> ''"                                 \
+	" THEN ' D:' || h.door ELSE '' END)"
+#define RIDER_REGISTRY(S)                                                      \
+	S(household_id, HANE_FT_INT, FROM_PERSON("p.household_id"))            \
+	S(name, HANE_FT_TEXT,                                                  \
+	  FROM_PERSON("p.first_name || ' ' || p.last_name"))                   \
+	S(tckn, HANE_FT_TEXT, FROM_PERSON("p.tckn"))                           \
+	S(disability_pct, HANE_FT_INT,                                         \
+	  FROM_PERSON("coalesce(p.disability_pct, -1)"))                       \
+	S(phone, HANE_FT_TEXT,                                                 \
+	  FROM_HOME("coalesce(nullif(p.phone,''), h.phone, '')"))              \
+	S(address, HANE_FT_TEXT, FROM_HOME(HOME_ADDRESS))
+#define S(col, type, expr)                                                     \
+	HANE_FDEF_SQL(struct hane_taxi_rider, col, type, expr, NULL, NULL)
+#define F(...) HANE_FDEF(struct hane_taxi_rider, __VA_ARGS__)
+static const struct hane_fdef rider_fields[] = {HANE_TAXI_RIDER_FIELDS(F)
+							RIDER_REGISTRY(S)};
+#undef F
+#undef S
+const struct hane_rdef hane_taxi_rider_rdef =
+	HANE_RDEF(struct hane_taxi_rider, "taxi_rider", "taxi", rider_fields);
 
-static void read_rider(hane_stmt *st, struct hane_taxi_rider *r)
+static int bind_person(hane_stmt *st, void *arg)
 {
-	memset(r, 0, sizeof *r);
-	r->id = hane_stmt_int(st, 0);
-	r->version = hane_stmt_int(st, 1);
-	r->person_id = hane_stmt_int(st, 2);
-	HANE_COPY(r->mobility_aid, hane_stmt_text(st, 3));
-	r->companion = hane_stmt_int(st, 4) != 0;
-	HANE_COPY(r->driver_notes, hane_stmt_text(st, 5));
-	r->active = hane_stmt_int(st, 6) != 0;
-	r->flagged = hane_stmt_int(st, 7) != 0;
-	HANE_COPY(r->flagged_at, hane_stmt_text(st, 8));
-	r->household_id = hane_stmt_int(st, 9);
-	HANE_COPY(r->name, hane_stmt_text(st, 10));
-	HANE_COPY(r->tckn, hane_stmt_text(st, 11));
-	r->disability_pct = (int)hane_stmt_int(st, 12);
-	HANE_COPY(r->phone, hane_stmt_text(st, 13));
-	HANE_COPY(r->address, hane_stmt_text(st, 14));
+	return hane_stmt_bind_int(st, ":p", *(const int64_t *)arg);
 }
 
-static int rider_query(hane_db *db, const char *where, int64_t v,
-		       struct hane_taxi_rider *out)
+/* The rider of a person, without a permission check. */
+static int rider_of(hane_db *db, int64_t person_id, struct hane_taxi_rider *out)
 {
-	char sql[2048];
-	hane_stmt *st = NULL;
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
-		return rc;
-	snprintf(sql, sizeof sql, "%s %s", RIDER_SELECT, where);
-	rc = hane_stmt_prepare(db, &st, sql);
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":v", v);
-	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_rider(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
-	return rc;
+	return hane_record_find(db, &hane_taxi_rider_rdef,
+				" WHERE t.person_id = :p", bind_person,
+				&person_id, out);
 }
 
 int hane_taxi_rider_get(hane_db *db, int64_t id, struct hane_taxi_rider *out)
 {
-	int rc = rider_query(db, "WHERE r.id = :v", id, out);
+	int rc;
 
+	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
+		return rc;
+	rc = hane_record_get(db, &hane_taxi_rider_rdef, id, out);
 	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_TAXI_NO_RIDER), (long long)id);
 	return rc;
@@ -136,8 +129,11 @@ int hane_taxi_rider_get(hane_db *db, int64_t id, struct hane_taxi_rider *out)
 int hane_taxi_rider_by_person(hane_db *db, int64_t person_id,
 			      struct hane_taxi_rider *out)
 {
-	int rc = rider_query(db, "WHERE r.person_id = :v", person_id, out);
+	int rc;
 
+	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
+		return rc;
+	rc = rider_of(db, person_id, out);
 	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_TAXI_NOT_RIDER),
 			       (long long)person_id);
@@ -175,7 +171,6 @@ int hane_taxi_rider_save(hane_db *db, struct hane_taxi_rider *r, int64_t *id)
 	struct hane_taxi_settings s;
 	struct hane_taxi_rider old;
 	char name[HANE_TAXI_NAME];
-	int64_t newid = r->id;
 	int pct = -1, rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
@@ -207,33 +202,16 @@ int hane_taxi_rider_save(hane_db *db, struct hane_taxi_rider *r, int64_t *id)
 			       s.min_disability);
 		return HANE_EINVAL;
 	}
-	if (!r->id && rider_query(db, "WHERE r.person_id = :v", r->person_id,
-				  &old) == 0) {
+	if (!r->id && rider_of(db, r->person_id, &old) == 0) {
 		hane_error_set(hane_msg(HANE_M_TAXI_RIDER_EXISTS), name,
 			       (long long)old.id);
 		return HANE_EEXIST;
 	}
-	{
-		struct hane_field f[] = {
-			HANE_FINT("person_id", r->person_id),
-			HANE_FTEXT("mobility_aid", r->mobility_aid),
-			HANE_FINT("companion", r->companion ? 1 : 0),
-			HANE_FTEXT("driver_notes",
-				   r->driver_notes[0] ? r->driver_notes : NULL),
-			HANE_FINT("active", r->active ? 1 : 0),
-		};
-
-		if (r->id)
-			rc = hane_store_update(db, "taxi_rider", r->id,
-					       r->version, f + 1, 4, NULL);
-		else
-			rc = hane_store_insert(db, "taxi_rider", f, 5, &newid);
-	}
-	if (rc)
+	if ((rc = hane_record_save(db, &hane_taxi_rider_rdef, r, NULL)) != 0)
 		return rc;
 	if (id)
-		*id = newid;
-	return hane_taxi_rider_get(db, newid, r);
+		*id = r->id;
+	return hane_taxi_rider_get(db, r->id, r);
 }
 
 int hane_taxi_rider_unflag(hane_db *db, int64_t rider_id, const char *reason)
@@ -265,43 +243,59 @@ int hane_taxi_rider_unflag(hane_db *db, int64_t rider_id, const char *reason)
 	return tx_finish(db, rc);
 }
 
+struct rider_search {
+	const char *query;
+	bool whole, full;
+	int limit, n;
+	int (*fn)(const struct hane_taxi_rider *r, void *arg);
+	void *arg;
+};
+
+static int search_row(const void *rec, void *arg)
+{
+	const struct hane_taxi_rider *r = rec;
+	struct rider_search *q = arg;
+	const char *s = q->query;
+
+	if (s && *s && !tx_words_match(r->name, s) &&
+	    (q->whole ? strcmp(r->tckn, s) : strncmp(r->tckn, s, strlen(s))) !=
+		    0)
+		return 0;
+	if (q->limit > 0 && q->n >= q->limit) {
+		q->full = true;
+		return 1;
+	}
+	q->n++;
+	return q->fn(r, q->arg);
+}
+
 int hane_taxi_rider_search(hane_db *db, const char *query, int limit,
 			   int (*fn)(const struct hane_taxi_rider *r,
 				     void *arg),
 			   void *arg)
 {
-	struct hane_taxi_rider r;
-	hane_stmt *st = NULL;
-	int rc, n = 0;
 	/* KVKK (#16): without person.unmasked a TC Kimlik No finds a rider
 	 * only whole, as in the registry's search (no prefix oracle). */
-	bool whole = !hane_gate_clear(db, HANE_GATE_REGISTRY, HANE_PD_TCKN);
+	struct rider_search q = {
+		query, !hane_gate_clear(db, HANE_GATE_REGISTRY, HANE_PD_TCKN),
+		false, limit,
+		0,     fn,
+		arg};
+	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
 	/* Riders are hundreds, not tens of thousands: folding each name in
 	 * C keeps the Turkish rules in one place (core). */
-	rc = hane_stmt_prepare(db, &st,
-			       RIDER_SELECT
-			       " ORDER BY p.first_name || ' ' ||"
-			       " p.last_name COLLATE TURKISH, r.id");
-	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		rc = 0;
-		read_rider(st, &r);
-		if (query && *query && !tx_words_match(r.name, query) &&
-		    (whole ? strcmp(r.tckn, query)
-			   : strncmp(r.tckn, query, strlen(query))) != 0)
-			continue;
-		if (limit > 0 && n >= limit)
-			break;
-		n++;
-		rc = fn(&r, arg);
-	}
-	hane_stmt_finalize(st);
-	if (rc == HANE_DONE)
+	rc = hane_record_each(db, &hane_taxi_rider_rdef,
+			      " JOIN person p ON p.id = t.person_id ORDER BY"
+			      " p.first_name || ' ' || p.last_name"
+			      " COLLATE TURKISH, t.id",
+			      NULL, search_row, &q);
+	if (q.full)
 		rc = 0;
 	/* Every search is logged: its length and count, not the query. */
 	if (rc == 0 && query && *query)
-		rc = hane_gate_search(db, "rider", strlen(query), n);
+		rc = hane_gate_search(db, "rider", strlen(query), q.n);
 	return rc;
 }

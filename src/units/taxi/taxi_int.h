@@ -6,6 +6,7 @@
 
 #include "hane/i18n.h"
 #include "hane/perm.h"
+#include "hane/record.h"
 #include "hane/taxi.h"
 
 /* True when every folded word of query starts a word of name. */
@@ -26,27 +27,15 @@ int tx_finish(hane_db *db, int rc);
 /* The household address of a person ("Gündoğdu Atatürk Cd. No:12 D:3"). */
 int tx_person_address(hane_db *db, int64_t person_id, char out[HANE_TAXI_TEXT]);
 
-/* Reading trips: the select list (append a WHERE) and its reader. */
-#define TX_TRIP_SELECT                                                         \
-	"SELECT t.id, t.version, t.appointment_id, coalesce(a.series_id, 0),"  \
-	" t.leg, t.day, t.start_time, t.end_time, a.appt_time,"                \
-	" t.from_address, t.to_address, a.destination, a.purpose,"             \
-	" coalesce(t.vehicle_id, 0), coalesce(v.plate, ''),"                   \
-	" coalesce(t.driver_id, 0), coalesce(d.full_name, ''),"                \
-	" t.wheelchair, t.companion, a.rider_id, r.person_id,"                 \
-	" p.first_name || ' ' || p.last_name, r.mobility_aid,"                 \
-	" coalesce(nullif(p.phone, ''), h.phone, ''),"                         \
-	" coalesce(r.driver_notes, ''), t.status,"                             \
-	" coalesce(t.cancelled_by, ''), coalesce(t.cancel_reason, ''),"        \
-	" coalesce(t.notice_minutes, 0)"                                       \
-	" FROM taxi_trip t"                                                    \
-	" JOIN taxi_appointment a ON a.id = t.appointment_id"                  \
-	" JOIN taxi_rider r ON r.id = a.rider_id"                              \
-	" JOIN person p ON p.id = r.person_id"                                 \
-	" JOIN household h ON h.id = p.household_id"                           \
-	" LEFT JOIN taxi_vehicle v ON v.id = t.vehicle_id"                     \
-	" LEFT JOIN taxi_driver d ON d.id = t.driver_id "
-void tx_trip_read(hane_stmt *st, struct hane_taxi_trip *t);
+/* Trips read with their joined part (trip.c): fn for every trip of
+ * "SELECT … FROM taxi_trip t" + tail, tail's parameters bound from p[0..n)
+ * (HANE_FINT(":d", …), HANE_FTEXT). fn returning non-zero stops the walk
+ * and is returned. */
+extern const struct hane_rdef hane_taxi_trip_rdef;
+int tx_trips_each(hane_db *db, const char *tail, const struct hane_field *p,
+		  size_t n,
+		  int (*fn)(const struct hane_taxi_trip *t, void *arg),
+		  void *arg);
 
 /* The rider's no-show appointments within the window ending on day. */
 int tx_noshow_count(hane_db *db, int64_t rider_id, const char *day,

@@ -4,41 +4,86 @@
 #include <string.h>
 
 #include "hane/csvio.h"
+#include "hane/record.h"
 #include "hane/security.h"
 #include "taxi_int.h"
 
-void tx_trip_read(hane_stmt *st, struct hane_taxi_trip *t)
+/* What a trip is read with: its appointment's, rider's, vehicle's and
+ * driver's part, each a look-up by the trip's own references. */
+#define FROM_APPT(w)                                                           \
+	"(SELECT " w " FROM taxi_appointment a WHERE a.id = t.appointment_id)"
+#define FROM_RIDER(w)                                                          \
+	"(SELECT " w " FROM taxi_appointment a JOIN taxi_rider r"              \
+	" ON r.id = a.rider_id WHERE a.id = t.appointment_id)"
+#define FROM_PERSON(w)                                                         \
+	"(SELECT " w " FROM taxi_appointment a"                                \
+	" JOIN taxi_rider r ON r.id = a.rider_id"                              \
+	" JOIN person p ON p.id = r.person_id"                                 \
+	" JOIN household h ON h.id = p.household_id"                           \
+	" WHERE a.id = t.appointment_id)"
+#define TRIP_JOINED(S)                                                         \
+	S(series_id, HANE_FT_INT, FROM_APPT("coalesce(a.series_id, 0)"))       \
+	S(appt_time, HANE_FT_TEXT, FROM_APPT("a.appt_time"))                   \
+	S(destination, HANE_FT_TEXT, FROM_APPT("a.destination"))               \
+	S(purpose, HANE_FT_TEXT, FROM_APPT("a.purpose"))                       \
+	S(plate, HANE_FT_TEXT,                                                 \
+	  "(SELECT v.plate FROM taxi_vehicle v WHERE v.id = t.vehicle_id)")    \
+	S(driver_name, HANE_FT_TEXT,                                           \
+	  "(SELECT d.full_name FROM taxi_driver d WHERE d.id = t.driver_id)")  \
+	S(rider_id, HANE_FT_INT, FROM_APPT("a.rider_id"))                      \
+	S(person_id, HANE_FT_INT, FROM_RIDER("r.person_id"))                   \
+	S(rider_name, HANE_FT_TEXT,                                            \
+	  FROM_PERSON("p.first_name || ' ' || p.last_name"))                   \
+	S(mobility_aid, HANE_FT_TEXT, FROM_RIDER("r.mobility_aid"))            \
+	S(phone, HANE_FT_TEXT,                                                 \
+	  FROM_PERSON("coalesce(nullif(p.phone, ''), h.phone, '')"))           \
+	S(driver_notes, HANE_FT_TEXT, FROM_RIDER("r.driver_notes"))
+#define S(col, type, expr)                                                     \
+	HANE_FDEF_SQL(struct hane_taxi_trip, col, type, expr, NULL, NULL)
+#define F(...) HANE_FDEF(struct hane_taxi_trip, __VA_ARGS__)
+static const struct hane_fdef trip_fields[] = {HANE_TAXI_TRIP_FIELDS(F)
+						       TRIP_JOINED(S)};
+#undef F
+#undef S
+const struct hane_rdef hane_taxi_trip_rdef =
+	HANE_RDEF(struct hane_taxi_trip, "taxi_trip", "taxi", trip_fields);
+
+struct trips_each {
+	const struct hane_field *p;
+	size_t n;
+	int (*fn)(const struct hane_taxi_trip *t, void *arg);
+	void *arg;
+};
+
+static int trips_bind(hane_stmt *st, void *arg)
 {
-	memset(t, 0, sizeof *t);
-	t->id = hane_stmt_int(st, 0);
-	t->version = hane_stmt_int(st, 1);
-	t->appointment_id = hane_stmt_int(st, 2);
-	t->series_id = hane_stmt_int(st, 3);
-	HANE_COPY(t->leg, hane_stmt_text(st, 4));
-	HANE_COPY(t->day, hane_stmt_text(st, 5));
-	HANE_COPY(t->start, hane_stmt_text(st, 6));
-	HANE_COPY(t->end, hane_stmt_text(st, 7));
-	HANE_COPY(t->appt_time, hane_stmt_text(st, 8));
-	HANE_COPY(t->from_address, hane_stmt_text(st, 9));
-	HANE_COPY(t->to_address, hane_stmt_text(st, 10));
-	HANE_COPY(t->destination, hane_stmt_text(st, 11));
-	HANE_COPY(t->purpose, hane_stmt_text(st, 12));
-	t->vehicle_id = hane_stmt_int(st, 13);
-	HANE_COPY(t->plate, hane_stmt_text(st, 14));
-	t->driver_id = hane_stmt_int(st, 15);
-	HANE_COPY(t->driver_name, hane_stmt_text(st, 16));
-	t->wheelchair = hane_stmt_int(st, 17) != 0;
-	t->companion = hane_stmt_int(st, 18) != 0;
-	t->rider_id = hane_stmt_int(st, 19);
-	t->person_id = hane_stmt_int(st, 20);
-	HANE_COPY(t->rider_name, hane_stmt_text(st, 21));
-	HANE_COPY(t->mobility_aid, hane_stmt_text(st, 22));
-	HANE_COPY(t->phone, hane_stmt_text(st, 23));
-	HANE_COPY(t->driver_notes, hane_stmt_text(st, 24));
-	HANE_COPY(t->status, hane_stmt_text(st, 25));
-	HANE_COPY(t->cancelled_by, hane_stmt_text(st, 26));
-	HANE_COPY(t->cancel_reason, hane_stmt_text(st, 27));
-	t->notice_minutes = (int)hane_stmt_int(st, 28);
+	const struct trips_each *e = arg;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < e->n; i++)
+		rc = e->p[i].type == HANE_V_INT
+			     ? hane_stmt_bind_int(st, e->p[i].name, e->p[i].i)
+			     : hane_stmt_bind_text(st, e->p[i].name,
+						   e->p[i].text);
+	return rc;
+}
+
+static int trips_row(const void *rec, void *arg)
+{
+	const struct trips_each *e = arg;
+
+	return e->fn(rec, e->arg);
+}
+
+int tx_trips_each(hane_db *db, const char *tail, const struct hane_field *p,
+		  size_t n,
+		  int (*fn)(const struct hane_taxi_trip *t, void *arg),
+		  void *arg)
+{
+	struct trips_each e = {p, n, fn, arg};
+
+	return hane_record_each(db, &hane_taxi_trip_rdef, tail, trips_bind,
+				trips_row, &e);
 }
 
 static const struct {
@@ -94,39 +139,14 @@ const char *hane_taxi_canceller_parse(const char *word)
 
 int hane_taxi_trip_get(hane_db *db, int64_t id, struct hane_taxi_trip *out)
 {
-	hane_stmt *st = NULL;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st, TX_TRIP_SELECT "WHERE t.id = :id");
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":id", id);
-	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		tx_trip_read(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	rc = hane_record_get(db, &hane_taxi_trip_rdef, id, out);
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_TAXI_NO_TRIP), (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
 	return rc;
-}
-
-static int each_trip(hane_stmt *st,
-		     int (*fn)(const struct hane_taxi_trip *t, void *arg),
-		     void *arg)
-{
-	struct hane_taxi_trip t;
-	int rc;
-
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		tx_trip_read(st, &t);
-		if ((rc = fn(&t, arg)) != 0)
-			break;
-	}
-	hane_stmt_finalize(st);
-	return rc == HANE_DONE ? 0 : rc;
 }
 
 int hane_taxi_trips_day(hane_db *db, const char *day, int64_t vehicle_id,
@@ -135,84 +155,66 @@ int hane_taxi_trips_day(hane_db *db, const char *day, int64_t vehicle_id,
 			void *arg)
 {
 	char iso[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
 	if ((rc = hane_date_parse(iso, day ? day : "")) != 0)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		TX_TRIP_SELECT
-		"WHERE t.day = :d AND (:v = 0 OR t.vehicle_id = :v)"
-		" AND (:dr = 0 OR t.driver_id = :dr)"
-		" AND (:a = 0 OR t.status <> 'cancelled')"
-		" ORDER BY t.start_time, v.plate, t.id");
-	if (rc == 0)
-		rc = hane_stmt_bind_text(st, ":d", iso);
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":v", vehicle_id);
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":dr", driver_id);
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":a", active_only ? 1 : 0);
-	if (rc) {
-		hane_stmt_finalize(st);
-		return rc;
+	{
+		struct hane_field p[] = {HANE_FTEXT(":d", iso),
+					 HANE_FINT(":v", vehicle_id),
+					 HANE_FINT(":dr", driver_id),
+					 HANE_FINT(":a", active_only ? 1 : 0)};
+
+		return tx_trips_each(
+			db,
+			" LEFT JOIN taxi_vehicle v ON v.id = t.vehicle_id"
+			" WHERE t.day = :d AND (:v = 0 OR t.vehicle_id = :v)"
+			" AND (:dr = 0 OR t.driver_id = :dr)"
+			" AND (:a = 0 OR t.status <> 'cancelled')"
+			" ORDER BY t.start_time, v.plate, t.id",
+			p, 4, fn, arg);
 	}
-	return each_trip(st, fn, arg);
 }
 
 int hane_taxi_trips_rider(hane_db *db, int64_t rider_id, int limit,
 			  int (*fn)(const struct hane_taxi_trip *t, void *arg),
 			  void *arg)
 {
-	hane_stmt *st = NULL;
+	struct hane_field p[] = {HANE_FINT(":r", rider_id),
+				 HANE_FINT(":n", limit > 0 ? limit : -1)};
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       TX_TRIP_SELECT
-			       "WHERE a.rider_id = :r"
-			       " ORDER BY t.day DESC, t.start_time DESC"
-			       " LIMIT :n");
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":r", rider_id);
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":n", limit > 0 ? limit : -1);
-	if (rc) {
-		hane_stmt_finalize(st);
-		return rc;
-	}
-	return each_trip(st, fn, arg);
+	return tx_trips_each(db,
+			     " JOIN taxi_appointment a ON a.id ="
+			     " t.appointment_id WHERE a.rider_id = :r"
+			     " ORDER BY t.day DESC, t.start_time DESC"
+			     " LIMIT :n",
+			     p, 2, fn, arg);
 }
 
 int hane_taxi_trips_household(
 	hane_db *db, int64_t household_id, const char *since, int limit,
 	int (*fn)(const struct hane_taxi_trip *t, void *arg), void *arg)
 {
-	hane_stmt *st = NULL;
+	struct hane_field p[] = {HANE_FINT(":h", household_id),
+				 HANE_FTEXT(":s", since ? since : ""),
+				 HANE_FINT(":n", limit > 0 ? limit : -1)};
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       TX_TRIP_SELECT
-			       "WHERE p.household_id = :h AND t.day >= :s"
-			       " ORDER BY t.day, t.start_time LIMIT :n");
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":h", household_id);
-	if (rc == 0)
-		rc = hane_stmt_bind_text(st, ":s", since ? since : "");
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":n", limit > 0 ? limit : -1);
-	if (rc) {
-		hane_stmt_finalize(st);
-		return rc;
-	}
-	return each_trip(st, fn, arg);
+	return tx_trips_each(db,
+			     " JOIN taxi_appointment a ON a.id ="
+			     " t.appointment_id"
+			     " JOIN taxi_rider r ON r.id = a.rider_id"
+			     " JOIN person p ON p.id = r.person_id"
+			     " WHERE p.household_id = :h AND t.day >= :s"
+			     " ORDER BY t.day, t.start_time LIMIT :n",
+			     p, 3, fn, arg);
 }
 
 /* ---- Cancelling ---------------------------------------------------------------- */
@@ -231,8 +233,8 @@ static int notice_minutes(const struct hane_taxi_trip *t)
 	nowmin = hane_taxi_time_parse(hm);
 	tx_day_number(t->day, &dn);
 	tx_day_number(today, &tn);
-	return (int)((dn - tn) * 24 * 60) + hane_taxi_time_parse(t->start) -
-	       nowmin;
+	return (int)((dn - tn) * 24 * 60) +
+	       hane_taxi_time_parse(t->start_time) - nowmin;
 }
 
 /* Marks the appointment cancelled once none of its trips is left. */
@@ -331,12 +333,12 @@ struct trip_list {
 	struct hane_taxi_trip t[4];
 };
 
-static int collect(hane_stmt *st, void *arg)
+static int collect(const struct hane_taxi_trip *t, void *arg)
 {
 	struct trip_list *l = arg;
 
 	if (l->n < 4)
-		tx_trip_read(st, &l->t[l->n++]);
+		l->t[l->n++] = *t;
 	return 0;
 }
 
@@ -355,11 +357,10 @@ int hane_taxi_appointment_cancel(hane_db *db, int64_t appointment_id,
 	{
 		struct hane_field a = HANE_FINT(":a", appointment_id);
 
-		rc = hane_store_each(db,
-				     TX_TRIP_SELECT
-				     "WHERE t.appointment_id = :a"
-				     " ORDER BY t.leg DESC",
-				     &a, 1, collect, &l);
+		rc = tx_trips_each(db,
+				   " WHERE t.appointment_id = :a"
+				   " ORDER BY t.leg DESC",
+				   &a, 1, collect, &l);
 	}
 	if (rc == 0 && l.n == 0) {
 		hane_error_set(hane_msg(HANE_M_TAXI_NO_APPOINTMENT),
@@ -565,8 +566,8 @@ static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 	if (m->rc)
 		return m->rc;
 	snprintf(id, sizeof id, "%lld", (long long)t->id);
-	put(m, t->start, HANE_CSV_TEXT);
-	put(m, t->end, HANE_CSV_TEXT);
+	put(m, t->start_time, HANE_CSV_TEXT);
+	put(m, t->end_time, HANE_CSV_TEXT);
 	put(m, hane_taxi_leg_label(t->leg), HANE_CSV_TEXT);
 	put(m, t->rider_name, HANE_CSV_TEXT);
 	put(m,

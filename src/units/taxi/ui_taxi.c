@@ -146,7 +146,7 @@ static int board_fill(struct hane_ui *ui, struct hane_ui_list *l,
 			cells[c][0] = '\0';
 			cp[c] = cells[c];
 		}
-		HANE_COPY(cells[0], t->start);
+		HANE_COPY(cells[0], t->start_time);
 		for (int c = 0; c < b->nveh; c++)
 			if (b->veh[c] == t->vehicle_id)
 				cell_text(cells[c + 1], sizeof cells[0], t);
@@ -494,8 +494,8 @@ static void outcome_screen(struct hane_ui *ui, const struct hane_taxi_trip *t)
 	int pick, rc;
 
 	snprintf(text, sizeof text, "#%lld %s %s–%s %s → %s", (long long)t->id,
-		 hane_taxi_leg_label(t->leg), t->start, t->end, t->rider_name,
-		 t->destination);
+		 hane_taxi_leg_label(t->leg), t->start_time, t->end_time,
+		 t->rider_name, t->destination);
 	pick = hane_ui_buttons(ui, hane_msg(HANE_M_TAXI_UI_OUTCOME_TITLE), text,
 			       labels, 3);
 	if (pick < 0 || pick > 1)
@@ -730,7 +730,7 @@ static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 				      sizeof a));
 	snprintf(aid, sizeof aid, "%s%s", hane_taxi_aid_label(t->mobility_aid),
 		 t->companion ? " +1" : "");
-	cells[0] = t->start;
+	cells[0] = t->start_time;
 	cells[1] = hane_taxi_leg_label(t->leg);
 	cells[2] = t->rider_name;
 	cells[3] = hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_PHONE,
@@ -825,7 +825,7 @@ static int history_row(const struct hane_taxi_trip *t, void *arg)
 	char day[HANE_DATE_LEN + 1], time[16];
 	const char *cells[6];
 
-	snprintf(time, sizeof time, "%s–%s", t->start, t->end);
+	snprintf(time, sizeof time, "%s–%s", t->start_time, t->end_time);
 	cells[0] = hane_date_format(day, t->day);
 	cells[1] = time;
 	cells[2] = hane_taxi_leg_label(t->leg);
