@@ -291,8 +291,10 @@ for r in "${SWEEP[@]}"; do
 done
 # Search is logged without the query (a TC Kimlik No searched must not
 # land in the log in clear).
-sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE action='person.search'
-	AND username='rapor'" | grep -qv '^0$' && ok || bad "reporter's searches logged"
+case " ${SWEEP[*]} " in *" rapor reporter "*)
+	sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE action='person.search'
+		AND username='rapor'" | grep -qv '^0$' && ok || bad "reporter's searches logged";;
+esac
 sqlite3 "$HANE_DB" "SELECT count(*) FROM audit WHERE changes LIKE '%$TK%'
 	AND action='person.search'" | grep -qx 0 && ok || bad "search log holds the number"
 finish
