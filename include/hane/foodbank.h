@@ -22,6 +22,7 @@
 #include "hane/core.h"
 #include "hane/csvio.h"
 #include "hane/households_csv.h"
+#include "hane/record.h"
 #include "hane/store.h"
 
 /* ---- Categories and units ------------------------------------------------ */
@@ -69,6 +70,32 @@ char *hane_fb_qty_format(char *out, size_t outsz, int64_t milli);
 
 /* ---- Branches, markets, package types ------------------------------------- */
 
+/* The stored fields (hane/record.h): F(member = column, type, option,
+ * label tr, label en, more CSV titles, flags). */
+#define HANE_FB_BRANCH_FIELDS(F)                                               \
+	F(name, HANE_FT_TEXT, "name", "Şube", "Branch", NULL,                  \
+	  HANE_FF_REQUIRED)                                                    \
+	F(days, HANE_FT_TEXT, "days", "Toplama günleri", "Collection days",    \
+	  NULL, 0)                                                             \
+	F(active, HANE_FT_BOOL, "active", "Etkin", "Active", NULL, 0)
+#define HANE_FB_MARKET_FIELDS(F)                                               \
+	F(name, HANE_FT_TEXT, "name", "Market", "Market", NULL,                \
+	  HANE_FF_REQUIRED)                                                    \
+	F(active, HANE_FT_BOOL, "active", "Etkin", "Active", NULL, 0)
+#define HANE_FB_PACKAGE_FIELDS(F)                                              \
+	F(code, HANE_FT_TEXT, "code", "Kod", "Code", NULL, HANE_FF_REQUIRED)   \
+	F(name_tr, HANE_FT_TEXT, "name", "Paket", "Package", NULL,             \
+	  HANE_FF_REQUIRED)                                                    \
+	F(name_en, HANE_FT_TEXT, "name-en", "Adı (İngilizce)",                 \
+	  "Name (English)", NULL, 0)                                           \
+	F(limit_days, HANE_FT_INT, "limit", "Sıklık sınırı (gün)",             \
+	  "Frequency limit (days)", NULL, 0)                                   \
+	F(active, HANE_FT_BOOL, "active", "Etkin", "Active", NULL, 0)
+
+extern const struct hane_rdef hane_fb_branch_rdef, hane_fb_market_rdef,
+	hane_fb_package_rdef, hane_fb_donation_rdef, hane_fb_supply_rdef,
+	hane_fb_referral_rdef, hane_fb_distribution_rdef;
+
 struct hane_fb_branch {
 	int64_t id;
 	int64_t version;
@@ -88,7 +115,9 @@ struct hane_fb_package {
 	int64_t id;
 	int64_t version;
 	char code[HANE_FB_CODE_MAX];
-	char name[96];	/* in the current language */
+	char name[96]; /* in the current language (one of the two) */
+	char name_tr[96];
+	char name_en[96];
 	int limit_days; /* 0: no frequency limit */
 	bool active;
 };
@@ -178,8 +207,24 @@ int hane_fb_item_parse(struct hane_fb_item *out,
 
 /* ---- Donations and market supplies ----------------------------------------- */
 
+#define HANE_FB_DONATION_FIELDS(F)                                             \
+	F(branch_id, HANE_FT_REF, "branch", "Şube", "Branch", NULL,            \
+	  HANE_FF_REQUIRED)                                                    \
+	F(date, HANE_FT_DATE, "date", "Tarih", "Date", NULL, 0)                \
+	F(donor_person_id, HANE_FT_REF, "person", "Bağışçı kişi",              \
+	  "Donor person", NULL, HANE_FF_PERSON_REF)                            \
+	F(donor_name, HANE_FT_TEXT, "donor", "Bağışçı", "Donor", NULL,         \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	F(value_kurus, HANE_FT_MONEY, "value", "Tutar", "Value", NULL, 0)      \
+	F(off_day, HANE_FT_BOOL, NULL, "Toplama dışı gün", "Off day", NULL, 0) \
+	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	F(created_by, HANE_FT_TEXT, NULL, "Giren", "Entered by", NULL,         \
+	  HANE_FF_READONLY | HANE_FF_NOCSV)
+
 struct hane_fb_donation {
 	int64_t id; /* out */
+	int64_t version;
 	int64_t branch_id;
 	char date[HANE_DATE_LEN + 1];
 	int64_t donor_person_id; /* 0: none */
@@ -212,8 +257,24 @@ int hane_foodbank_donations(hane_db *db, int64_t branch_id, const char *from,
 				      void *arg),
 			    void *arg) HANE_WARN_UNUSED;
 
+#define HANE_FB_SUPPLY_FIELDS(F)                                               \
+	F(date, HANE_FT_DATE, "date", "Tarih", "Date", NULL, 0)                \
+	F(market_id, HANE_FT_REF, "market", "Market", "Market", NULL,          \
+	  HANE_FF_REQUIRED)                                                    \
+	F(branch_id, HANE_FT_REF, "branch", "Şube", "Branch", NULL,            \
+	  HANE_FF_REQUIRED)                                                    \
+	F(category, HANE_FT_TEXT, "category", "Kategori", "Category", NULL,    \
+	  HANE_FF_REQUIRED)                                                    \
+	F(unit, HANE_FT_TEXT, "unit", "Birim", "Unit", NULL, 0)                \
+	F(qty_milli, HANE_FT_INT, "qty", "Miktar", "Quantity", NULL,           \
+	  HANE_FF_REQUIRED)                                                    \
+	F(value_kurus, HANE_FT_MONEY, "value", "Tutar", "Value", NULL, 0)      \
+	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
+	  HANE_FF_EMPTY_NULL)
+
 struct hane_fb_supply {
 	int64_t id; /* out */
+	int64_t version;
 	char date[HANE_DATE_LEN + 1];
 	int64_t market_id;
 	int64_t branch_id;
@@ -269,6 +330,19 @@ int hane_foodbank_refer(hane_db *db, int64_t household_id, const char *source,
 			const char *valid_from, const char *valid_until,
 			int64_t *id) HANE_WARN_UNUSED;
 
+#define HANE_FB_REFERRAL_FIELDS(F)                                             \
+	F(household_id, HANE_FT_REF, "household", "Hane", "Household", NULL,   \
+	  HANE_FF_REQUIRED)                                                    \
+	F(source, HANE_FT_TEXT, NULL, "Kaynak", "Source", NULL, 0)             \
+	F(decision_id, HANE_FT_REF, NULL, "Karar", "Decision", NULL, 0)        \
+	F(reason, HANE_FT_TEXT, "reason", "Gerekçe", "Reason", NULL,           \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	F(valid_from, HANE_FT_DATE, "from", "Başlangıç", "From", NULL, 0)      \
+	F(valid_until, HANE_FT_DATE, "until", "Bitiş", "Until", NULL,          \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(created_by, HANE_FT_TEXT, NULL, "Giren", "Entered by", NULL,         \
+	  HANE_FF_READONLY | HANE_FF_NOCSV)
+
 struct hane_fb_referral {
 	int64_t id;
 	int64_t version;
@@ -289,12 +363,33 @@ int hane_foodbank_referrals(hane_db *db, int64_t household_id,
 
 /* ---- Distributions ----------------------------------------------------------- */
 
+#define HANE_FB_DISTRIBUTION_FIELDS(F)                                         \
+	F(household_id, HANE_FT_REF, "household", "Hane", "Household", NULL,   \
+	  HANE_FF_REQUIRED)                                                    \
+	F(date, HANE_FT_DATE, "date", "Tarih", "Date", NULL, 0)                \
+	F(branch_id, HANE_FT_REF, "branch", "Şube", "Branch", NULL,            \
+	  HANE_FF_REQUIRED)                                                    \
+	F(package_id, HANE_FT_REF, NULL, "Paket", "Package", NULL,             \
+	  HANE_FF_REQUIRED)                                                    \
+	F(members, HANE_FT_INT, NULL, "Kişi", "Members", NULL, 0)              \
+	F(value_kurus, HANE_FT_MONEY, "value", "Tutar", "Value", NULL, 0)      \
+	F(referral_id, HANE_FT_REF, NULL, "Yönlendirme", "Referral", NULL, 0)  \
+	F(override_reason, HANE_FT_TEXT, "override", "Sınır aşma gerekçesi",   \
+	  "Override reason", NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)      \
+	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	F(created_by, HANE_FT_TEXT, NULL, "Giren", "Entered by", NULL,         \
+	  HANE_FF_READONLY | HANE_FF_NOCSV)
+
 struct hane_fb_distribution {
 	int64_t id; /* out */
+	int64_t version;
 	int64_t household_id;
 	char date[HANE_DATE_LEN + 1];
 	int64_t branch_id;
 	char package[HANE_FB_CODE_MAX]; /* package type code */
+	int64_t package_id;		/* out */
+	int64_t referral_id;		/* out */
 	int64_t value_kurus;
 	char notes[256];
 	/* Supervisor override of the frequency limit: "" none. */

@@ -172,6 +172,16 @@ int hane_record_find(hane_db *db, const struct hane_rdef *def, const char *tail,
 		     int (*bind)(hane_stmt *st, void *arg), void *arg,
 		     void *out) HANE_WARN_UNUSED;
 
+/* hane_record_each and hane_record_find with tail's named parameters
+ * p[0..n) bound as hane_store_each binds them (HANE_FINT(":b", 3)). */
+int hane_record_list(hane_db *db, const struct hane_rdef *def, const char *tail,
+		     const struct hane_field *p, size_t n,
+		     int (*fn)(const void *rec, void *arg),
+		     void *arg) HANE_WARN_UNUSED;
+int hane_record_first(hane_db *db, const struct hane_rdef *def,
+		      const char *tail, const struct hane_field *p, size_t n,
+		      void *out) HANE_WARN_UNUSED;
+
 /* Inserts rec when its id is 0 (then sets its id), otherwise updates row
  * id if its version is still rec's (HANE_ECONFLICT otherwise), both with
  * the audit, through hane_store_insert/update. Every field but the

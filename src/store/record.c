@@ -203,6 +203,54 @@ int hane_record_find(hane_db *db, const struct hane_rdef *def, const char *tail,
 	return 0;
 }
 
+/* Binds the parameters of hane_record_list and hane_record_first. */
+struct params {
+	const struct hane_field *p;
+	size_t n;
+	int (*fn)(const void *rec, void *arg);
+	void *arg;
+};
+
+static int bind_params(hane_stmt *st, void *arg)
+{
+	const struct params *w = arg;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < w->n; i++)
+		rc = w->p[i].type == HANE_V_INT
+			     ? hane_stmt_bind_int(st, w->p[i].name, w->p[i].i)
+		     : w->p[i].type == HANE_V_TEXT
+			     ? hane_stmt_bind_text(st, w->p[i].name,
+						   w->p[i].text)
+			     : hane_stmt_bind_null(st, w->p[i].name);
+	return rc;
+}
+
+static int params_row(const void *rec, void *arg)
+{
+	const struct params *w = arg;
+
+	return w->fn(rec, w->arg);
+}
+
+int hane_record_list(hane_db *db, const struct hane_rdef *def, const char *tail,
+		     const struct hane_field *p, size_t n,
+		     int (*fn)(const void *rec, void *arg), void *arg)
+{
+	struct params w = {p, n, fn, arg};
+
+	return hane_record_each(db, def, tail, bind_params, params_row, &w);
+}
+
+int hane_record_first(hane_db *db, const struct hane_rdef *def,
+		      const char *tail, const struct hane_field *p, size_t n,
+		      void *out)
+{
+	struct params w = {p, n, NULL, NULL};
+
+	return hane_record_find(db, def, tail, bind_params, &w, out);
+}
+
 static int bind_id(hane_stmt *st, void *arg)
 {
 	return hane_stmt_bind_int(st, ":id", *(const int64_t *)arg);

@@ -25,11 +25,6 @@ static const struct hane_fdef inspection_visit[] = {
 			HANE_FDEF_COL(note, T, P)};
 static const struct hane_fdef inspection_decision[] = {
 	HANE_FDEF_COL(reason, T, P)};
-static const struct hane_fdef fb_referral[] = {HANE_FDEF_COL(reason, T, P)};
-static const struct hane_fdef fb_distribution[] = {
-	HANE_FDEF_COL(override_reason, T, P) HANE_FDEF_COL(notes, T, P)};
-static const struct hane_fdef fb_donation[] = {
-	HANE_FDEF_COL(donor_person_id, HANE_FT_REF, HANE_FF_PERSON_REF)};
 static const struct hane_fdef homecare_client[] = {HANE_FDEF_COL(
 	person_id, HANE_FT_REF, HANE_FF_PERSON_REF) HANE_FDEF_COL(notes, T, P)};
 static const struct hane_fdef homecare_visit[] = {
@@ -44,9 +39,6 @@ static const struct hane_rdef columns_only[] = {
 	HANE_RDEF_COLS("inspection_visit", "inspection", inspection_visit),
 	HANE_RDEF_COLS("inspection_decision", "inspection",
 		       inspection_decision),
-	HANE_RDEF_COLS("fb_referral", "foodbank", fb_referral),
-	HANE_RDEF_COLS("fb_distribution", "foodbank", fb_distribution),
-	HANE_RDEF_COLS("fb_donation", "foodbank", fb_donation),
 	HANE_RDEF_COLS("homecare_client", "homecare", homecare_client),
 	HANE_RDEF_COLS("homecare_visit", "homecare", homecare_visit),
 };

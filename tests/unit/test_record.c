@@ -237,6 +237,53 @@ static void test_save_get_each(void **s)
 			 HANE_ENOTFOUND);
 	assert_int_equal(hane_record_get(db, &club, 999, &back),
 			 HANE_ENOTFOUND);
+	/* list and first bind the tail's parameters from fields. */
+	struct hane_field one = HANE_FINT(":a", 1);
+	struct hane_field p[] = {HANE_FINT(":a", 0), HANE_FTEXT(":r", "ik%")};
+	w.seen[0] = 0;
+	tu_ok(hane_record_list(db, &club, " WHERE t.active = :a", &one, 1,
+			       collect, &w));
+	assert_string_equal(w.seen, "ilk;");
+	tu_ok(hane_record_first(db, &club,
+				" WHERE t.active = :a AND t.remark LIKE :r", p,
+				2, &back));
+	assert_string_equal(back.remark, "ikinci");
+	p[1].text = "yok";
+	assert_int_equal(hane_record_first(db, &club,
+					   " WHERE t.active = :a AND"
+					   " t.remark LIKE :r",
+					   p, 2, &back),
+			 HANE_ENOTFOUND);
+	hane_store_close(db);
+}
+
+/* Every field of every unit's table is a column of that table in the
+ * schema (a computed one aside), so get, each and save can run. */
+static void test_fields_are_columns(void **s)
+{
+	hane_db *db = tu_open(NULL);
+	const struct hane_rdef *d;
+
+	(void)s;
+	for (size_t i = 0; (d = hane_record_def(i)); i++) {
+		if (strncmp(d->table, "test_", 5) == 0)
+			continue;
+		for (size_t k = 0; k < d->nfields; k++) {
+			int64_t n = -1;
+			char sql[256];
+
+			if (d->fields[k].expr)
+				continue;
+			snprintf(sql, sizeof sql,
+				 "SELECT count(*) FROM pragma_table_info('%s')"
+				 " WHERE name = '%s'",
+				 d->table, d->fields[k].column);
+			tu_ok(hane_store_query_int(db, &n, sql, NULL, 0));
+			if (n != 1)
+				fail_msg("%s.%s is no column", d->table,
+					 d->fields[k].column);
+		}
+	}
 	hane_store_close(db);
 }
 
@@ -389,6 +436,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_save_get_each),
 		cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_fields_are_columns),
 		cmocka_unit_test(test_retention_sees_fake_unit),
 		cmocka_unit_test(test_merge_moves_fake_unit),
 	};

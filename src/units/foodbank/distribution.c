@@ -50,56 +50,45 @@ struct refer_args {
 	int64_t *id;
 };
 
+#define F(...) HANE_FDEF(struct hane_fb_referral, __VA_ARGS__)
+static const struct hane_fdef referral_fields[] = {HANE_FB_REFERRAL_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_fb_referral_rdef = HANE_RDEF(
+	struct hane_fb_referral, "fb_referral", "foodbank", referral_fields);
+
 static int refer_tx(hane_db *db, void *arg)
 {
 	struct refer_args *a = arg;
-	hane_stmt *st = NULL;
-	int64_t id = 0, version = 0, household = 0;
-	int rc;
+	struct hane_fb_referral r = {0};
+	struct hane_field d = HANE_FINT(":d", a->decision_id);
+	int rc = 0;
 
-	if (a->decision_id) {
-		rc = hane_stmt_prepare(
-			db, &st,
-			"SELECT id, version, household_id"
-			" FROM fb_referral WHERE decision_id = :d"
-			" AND source = 'inspection'");
-		if (rc)
-			return rc;
-		if ((rc = hane_stmt_bind_int(st, ":d", a->decision_id)) == 0)
-			rc = hane_stmt_step(st);
-		if (rc == HANE_ROW) {
-			id = hane_stmt_int(st, 0);
-			version = hane_stmt_int(st, 1);
-			household = hane_stmt_int(st, 2);
-		}
-		hane_stmt_finalize(st);
-		if (rc < 0)
-			return rc;
-	}
-	struct hane_field f[] = {
-		HANE_FINT("household_id", a->household_id),
-		FB_TEXT("source", a->source),
-		a->decision_id ? (struct hane_field)HANE_FINT("decision_id",
-							      a->decision_id)
-			       : (struct hane_field)HANE_FNULL("decision_id"),
-		HANE_FTEXT("reason", a->reason),
-		FB_TEXT("valid_from", a->from),
-		HANE_FTEXT("valid_until", a->until),
-	};
-	if (!id)
-		return hane_store_insert(db, "fb_referral", f,
-					 sizeof f / sizeof f[0], a->id);
 	/* The same decision again (edited or ended): one referral per
 	 * decision, kept up to date. */
-	if (household != a->household_id) {
+	if (a->decision_id)
+		rc = hane_record_first(db, &hane_fb_referral_rdef,
+				       " WHERE t.decision_id = :d"
+				       " AND t.source = 'inspection'",
+				       &d, 1, &r);
+	if (rc && rc != HANE_ENOTFOUND)
+		return rc;
+	if (r.id && r.household_id != a->household_id) {
 		hane_error_set(hane_msg(HANE_M_FB_DECISION_OTHER),
-			       (long long)a->decision_id, (long long)household);
+			       (long long)a->decision_id,
+			       (long long)r.household_id);
 		return HANE_EINVAL;
 	}
+	r.household_id = a->household_id;
+	HANE_COPY(r.source, a->source);
+	r.decision_id = a->decision_id;
+	HANE_COPY(r.reason, a->reason ? a->reason : "");
+	HANE_COPY(r.valid_from, a->from);
+	HANE_COPY(r.valid_until, a->until ? a->until : "");
+	if ((rc = hane_record_save(db, &hane_fb_referral_rdef, &r, NULL)) != 0)
+		return rc;
 	if (a->id)
-		*a->id = id;
-	return hane_store_update(db, "fb_referral", id, version, f + 3, 3,
-				 NULL);
+		*a->id = r.id;
+	return 0;
 }
 
 int hane_foodbank_refer(hane_db *db, int64_t household_id, const char *source,
@@ -170,41 +159,16 @@ int hane_foodbank_referrals(hane_db *db, int64_t household_id,
 				      void *arg),
 			    void *arg)
 {
-	struct hane_fb_referral r;
-	hane_stmt *st = NULL;
+	struct hane_field h = HANE_FINT(":h", household_id);
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT id, version, household_id, source,"
-		" coalesce(decision_id, 0), coalesce(reason, ''), valid_from,"
-		" coalesce(valid_until, ''), coalesce(created_by, '')"
-		" FROM fb_referral WHERE (:h = 0 OR household_id = :h)"
-		" ORDER BY valid_from DESC, id DESC");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) != 0)
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		memset(&r, 0, sizeof r);
-		r.id = hane_stmt_int(st, 0);
-		r.version = hane_stmt_int(st, 1);
-		r.household_id = hane_stmt_int(st, 2);
-		HANE_COPY(r.source, hane_stmt_text(st, 3));
-		r.decision_id = hane_stmt_int(st, 4);
-		HANE_COPY(r.reason, hane_stmt_text(st, 5));
-		HANE_COPY(r.valid_from, hane_stmt_text(st, 6));
-		HANE_COPY(r.valid_until, hane_stmt_text(st, 7));
-		HANE_COPY(r.created_by, hane_stmt_text(st, 8));
-		if (fn(&r, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	rc = hane_record_list(db, &hane_fb_referral_rdef,
+			      " WHERE (:h = 0 OR t.household_id = :h)"
+			      " ORDER BY t.valid_from DESC, t.id DESC",
+			      &h, 1, (int (*)(const void *, void *))fn, arg);
+	return rc < 0 ? rc : 0;
 }
 
 /* ---- Eligibility ----------------------------------------------------------------- */
@@ -571,29 +535,23 @@ static int distribute_tx(hane_db *db, void *arg)
 	struct hane_fb_distribution *d = a->d;
 	struct hane_fb_check *c = a->c;
 	struct hane_fb_package pkg;
-	char detail[768], reason[256];
+	struct hane_fb_distribution row;
+	char detail[768], *reason = row.override_reason;
 	int rc;
 
 	if ((rc = check_rules(db, d, c, &pkg)) != 0)
 		return rc;
-	snprintf(reason, sizeof reason, "%s", d->override_reason);
+	d->package_id = pkg.id;
+	d->referral_id = c->referral_id;
+	row = *d;
 	hane_text_trim(reason);
-	struct hane_field f[] = {
-		HANE_FINT("household_id", d->household_id),
-		FB_TEXT("date", d->date),
-		HANE_FINT("branch_id", d->branch_id),
-		HANE_FINT("package_id", pkg.id),
-		HANE_FINT("members", d->members),
-		HANE_FINT("value_kurus", d->value_kurus),
-		HANE_FINT("referral_id", c->referral_id),
-		c->overridden
-			? (struct hane_field)FB_TEXT("override_reason", reason)
-			: (struct hane_field)HANE_FNULL("override_reason"),
-		HANE_FTEXT("notes", d->notes[0] ? d->notes : NULL),
-	};
-	if ((rc = hane_store_insert(db, "fb_distribution", f,
-				    sizeof f / sizeof f[0], &d->id)) != 0)
+	if (!c->overridden)
+		reason[0] = '\0';
+	if ((rc = hane_record_save(db, &hane_fb_distribution_rdef, &row,
+				   NULL)) != 0)
 		return rc;
+	d->id = row.id;
+	d->version = row.version;
 	if ((rc = fb_items_insert(db, "fb_distribution_item", "distribution_id",
 				  d->id, d->items, d->nitems)) != 0)
 		return rc;
@@ -629,6 +587,7 @@ int hane_foodbank_distribute(hane_db *db, struct hane_fb_distribution *d,
 	int rc;
 
 	d->id = 0;
+	d->version = 0;
 	memset(a.c, 0, sizeof *a.c);
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_WRITE)) != 0)
 		return rc;
@@ -655,66 +614,71 @@ int hane_foodbank_distribute(hane_db *db, struct hane_fb_distribution *d,
 
 /* ---- Lists --------------------------------------------------------------------------- */
 
+#define F(...) HANE_FDEF(struct hane_fb_distribution, __VA_ARGS__)
+static const struct hane_fdef distribution_fields[] = {
+	HANE_FB_DISTRIBUTION_FIELDS(F) HANE_FDEF_SQL(
+		struct hane_fb_distribution, branch, HANE_FT_TEXT,
+		"(SELECT b.name FROM fb_branch b WHERE b.id = t.branch_id)",
+		"Şube", "Branch")
+		HANE_FDEF_SQL(struct hane_fb_distribution, package,
+			      HANE_FT_TEXT,
+			      "(SELECT p.code FROM fb_package_type p"
+			      " WHERE p.id = t.package_id)",
+			      "Paket", "Package")};
+#undef F
+const struct hane_rdef hane_fb_distribution_rdef =
+	HANE_RDEF(struct hane_fb_distribution, "fb_distribution", "foodbank",
+		  distribution_fields);
+
+/* Calls fn with each distribution, its items and package name read. */
+struct distribution_walk {
+	hane_db *db;
+	struct hane_fb_distribution *d;
+	int (*fn)(const struct hane_fb_distribution *d, void *arg);
+	void *arg;
+};
+
+static int distribution_row(const void *rec, void *arg)
+{
+	struct distribution_walk *w = arg;
+	struct hane_fb_distribution *d = w->d;
+	struct hane_fb_package p;
+	int rc;
+
+	memcpy(d, rec, sizeof *d);
+	if ((rc = hane_record_get(w->db, &hane_fb_package_rdef, d->package_id,
+				  &p)) != 0 ||
+	    (rc = fb_items_read(w->db,
+				"SELECT category, unit, qty_milli"
+				" FROM fb_distribution_item"
+				" WHERE distribution_id = :id ORDER BY id",
+				d->id, d->items, &d->nitems)) != 0)
+		return rc;
+	HANE_COPY(d->package_name,
+		  hane_lang_get() == HANE_LANG_EN ? p.name_en : p.name_tr);
+	return w->fn(d, w->arg) ? 1 : 0;
+}
+
 int hane_foodbank_distributions(hane_db *db, int64_t household_id, int limit,
 				int (*fn)(const struct hane_fb_distribution *d,
 					  void *arg),
 				void *arg)
 {
-	struct hane_fb_distribution *d;
-	hane_stmt *st = NULL;
+	struct hane_field p[] = {HANE_FINT(":h", household_id),
+				 HANE_FINT(":lim", limit > 0 ? limit : -1)};
+	struct distribution_walk w = {db, NULL, fn, arg};
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
 		return rc;
-	d = malloc(sizeof *d);
-	if (!d)
+	if (!(w.d = malloc(sizeof *w.d)))
 		return HANE_ENOMEM;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT d.id, d.household_id, d.date, d.branch_id, b.name,"
-		" p.code, p.name_tr, p.name_en, d.value_kurus,"
-		" coalesce(d.notes, ''), coalesce(d.override_reason, ''),"
-		" d.members, coalesce(d.created_by, '')"
-		" FROM fb_distribution d JOIN fb_branch b ON b.id = d.branch_id"
-		" JOIN fb_package_type p ON p.id = d.package_id"
-		" WHERE :h = 0 OR d.household_id = :h"
-		" ORDER BY d.date DESC, d.id DESC LIMIT :lim");
-	if (rc)
-		goto done;
-	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) ||
-	    (rc = hane_stmt_bind_int(st, ":lim", limit > 0 ? limit : -1)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		memset(d, 0, sizeof *d);
-		d->id = hane_stmt_int(st, 0);
-		d->household_id = hane_stmt_int(st, 1);
-		HANE_COPY(d->date, hane_stmt_text(st, 2));
-		d->branch_id = hane_stmt_int(st, 3);
-		HANE_COPY(d->branch, hane_stmt_text(st, 4));
-		HANE_COPY(d->package, hane_stmt_text(st, 5));
-		HANE_COPY(d->package_name,
-			  hane_stmt_text(
-				  st, hane_lang_get() == HANE_LANG_EN ? 7 : 6));
-		d->value_kurus = hane_stmt_int(st, 8);
-		HANE_COPY(d->notes, hane_stmt_text(st, 9));
-		HANE_COPY(d->override_reason, hane_stmt_text(st, 10));
-		d->members = (int)hane_stmt_int(st, 11);
-		HANE_COPY(d->created_by, hane_stmt_text(st, 12));
-		rc = fb_items_read(db,
-				   "SELECT category, unit, qty_milli"
-				   " FROM fb_distribution_item"
-				   " WHERE distribution_id = :id ORDER BY id",
-				   d->id, d->items, &d->nitems);
-		if (rc)
-			goto done;
-		if (fn(d, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	free(d);
-	return rc;
+	rc = hane_record_list(db, &hane_fb_distribution_rdef,
+			      " WHERE :h = 0 OR t.household_id = :h"
+			      " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
+			      p, 2, distribution_row, &w);
+	free(w.d);
+	return rc < 0 ? rc : 0;
 }
 
 int hane_foodbank_unserved(hane_db *db, int days, const char *date, int limit,

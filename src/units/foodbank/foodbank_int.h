@@ -15,6 +15,18 @@
 		(n), HANE_V_TEXT, (v), 0                                       \
 	}
 
+/* The parameters of a list by one key (:b, :m…; 0 all) between from and
+ * to (ISO, inclusive, NULL or "" open), up to limit (0: all), and the
+ * SQL testing the dates of t against them. */
+#define FB_SPAN(key, id, from, to, limit)                                      \
+	{                                                                      \
+		HANE_FINT(key, id), FB_TEXT(":from", (from) ? (from) : ""),    \
+			FB_TEXT(":to", (to) ? (to) : ""),                      \
+			HANE_FINT(":lim", (limit) > 0 ? (limit) : -1)          \
+	}
+#define FB_SPAN_SQL                                                            \
+	" AND (:from = '' OR t.date >= :from) AND (:to = '' OR t.date <= :to)"
+
 /* Sets "Field: why" as the error detail; returns HANE_EINVAL. */
 int fb_field_error(enum hane_msg field, const char *why);
 

@@ -25,24 +25,16 @@ static int person_exists(hane_db *db, int64_t id)
 	return 0;
 }
 
+#define F(...) HANE_FDEF(struct hane_fb_donation, __VA_ARGS__)
+static const struct hane_fdef donation_fields[] = {HANE_FB_DONATION_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_fb_donation_rdef = HANE_RDEF(
+	struct hane_fb_donation, "fb_donation", "foodbank", donation_fields);
+
 static int donate_tx(hane_db *db, void *arg)
 {
 	struct hane_fb_donation *d = arg;
-	struct hane_field f[] = {
-		HANE_FINT("branch_id", d->branch_id),
-		FB_TEXT("date", d->date),
-		d->donor_person_id
-			? (struct hane_field)HANE_FINT("donor_person_id",
-						       d->donor_person_id)
-			: (struct hane_field)HANE_FNULL("donor_person_id"),
-		HANE_FTEXT("donor_name",
-			   d->donor_name[0] ? d->donor_name : NULL),
-		HANE_FINT("value_kurus", d->value_kurus),
-		HANE_FINT("off_day", d->off_day),
-		HANE_FTEXT("notes", d->notes[0] ? d->notes : NULL),
-	};
-	int rc = hane_store_insert(db, "fb_donation", f, sizeof f / sizeof f[0],
-				   &d->id);
+	int rc = hane_record_save(db, &hane_fb_donation_rdef, d, NULL);
 
 	if (rc)
 		return rc;
@@ -57,6 +49,7 @@ int hane_foodbank_donate(hane_db *db, struct hane_fb_donation *d)
 	int rc;
 
 	d->id = 0;
+	d->version = 0;
 	d->off_day = false;
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_WRITE)) != 0)
 		return rc;
@@ -93,25 +86,6 @@ int hane_foodbank_donate(hane_db *db, struct hane_fb_donation *d)
 	return 0;
 }
 
-#define DONATION_COLUMNS                                                       \
-	"d.id, d.branch_id, d.date, coalesce(d.donor_person_id, 0),"           \
-	" coalesce(d.donor_name, ''), d.value_kurus, coalesce(d.notes, ''),"   \
-	" d.off_day, coalesce(d.created_by, '')"
-
-static void read_donation(hane_stmt *st, struct hane_fb_donation *d)
-{
-	memset(d, 0, sizeof *d);
-	d->id = hane_stmt_int(st, 0);
-	d->branch_id = hane_stmt_int(st, 1);
-	HANE_COPY(d->date, hane_stmt_text(st, 2));
-	d->donor_person_id = hane_stmt_int(st, 3);
-	HANE_COPY(d->donor_name, hane_stmt_text(st, 4));
-	d->value_kurus = hane_stmt_int(st, 5);
-	HANE_COPY(d->notes, hane_stmt_text(st, 6));
-	d->off_day = hane_stmt_int(st, 7) != 0;
-	HANE_COPY(d->created_by, hane_stmt_text(st, 8));
-}
-
 static int donation_items(hane_db *db, struct hane_fb_donation *d)
 {
 	return fb_items_read(db,
@@ -123,31 +97,37 @@ static int donation_items(hane_db *db, struct hane_fb_donation *d)
 
 int hane_foodbank_last_donation(hane_db *db, struct hane_fb_donation *out)
 {
-	hane_stmt *st = NULL;
+	struct hane_field u = HANE_FTEXT(":u", hane_store_actor(db)->username);
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
 		return rc;
-	if ((rc = hane_stmt_prepare(
-		     db, &st,
-		     "SELECT " DONATION_COLUMNS
-		     " FROM fb_donation d WHERE d.created_by = :u"
-		     " ORDER BY d.id DESC LIMIT 1")) != 0)
-		return rc;
-	rc = hane_stmt_bind_text(st, ":u", hane_store_actor(db)->username);
-	if (rc == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		read_donation(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	rc = hane_record_first(db, &hane_fb_donation_rdef,
+			       " WHERE t.created_by = :u"
+			       " ORDER BY t.id DESC LIMIT 1",
+			       &u, 1, out);
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set("%s", hane_msg(HANE_M_FB_NO_DONATION));
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
-	if (rc == 0)
-		rc = donation_items(db, out);
-	return rc;
+	return rc ? rc : donation_items(db, out);
+}
+
+/* Calls fn with each donation, its items read. */
+struct donation_walk {
+	hane_db *db;
+	struct hane_fb_donation *d;
+	int (*fn)(const struct hane_fb_donation *d, void *arg);
+	void *arg;
+};
+
+static int donation_row(const void *rec, void *arg)
+{
+	struct donation_walk *w = arg;
+	int rc;
+
+	memcpy(w->d, rec, sizeof *w->d);
+	if ((rc = donation_items(w->db, w->d)) != 0)
+		return rc;
+	return w->fn(w->d, w->arg) ? 1 : 0;
 }
 
 int hane_foodbank_donations(hane_db *db, int64_t branch_id, const char *from,
@@ -156,60 +136,42 @@ int hane_foodbank_donations(hane_db *db, int64_t branch_id, const char *from,
 				      void *arg),
 			    void *arg)
 {
-	struct hane_fb_donation *d;
-	hane_stmt *st = NULL;
+	struct hane_field p[] = FB_SPAN(":b", branch_id, from, to, limit);
+	struct donation_walk w = {db, NULL, fn, arg};
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
 		return rc;
-	d = malloc(sizeof *d);
-	if (!d)
+	if (!(w.d = malloc(sizeof *w.d)))
 		return HANE_ENOMEM;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT " DONATION_COLUMNS " FROM fb_donation d"
-			       " WHERE (:b = 0 OR d.branch_id = :b)"
-			       " AND (:from = '' OR d.date >= :from)"
-			       " AND (:to = '' OR d.date <= :to)"
-			       " ORDER BY d.date DESC, d.id DESC LIMIT :lim");
-	if (rc)
-		goto done;
-	if ((rc = hane_stmt_bind_int(st, ":b", branch_id)) ||
-	    (rc = hane_stmt_bind_text(st, ":from", from ? from : "")) ||
-	    (rc = hane_stmt_bind_text(st, ":to", to ? to : "")) ||
-	    (rc = hane_stmt_bind_int(st, ":lim", limit > 0 ? limit : -1)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_donation(st, d);
-		if ((rc = donation_items(db, d)) != 0)
-			goto done;
-		if (fn(d, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	free(d);
-	return rc;
+	rc = hane_record_list(db, &hane_fb_donation_rdef,
+			      " WHERE (:b = 0 OR t.branch_id = :b)" FB_SPAN_SQL
+			      " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
+			      p, 4, donation_row, &w);
+	free(w.d);
+	return rc < 0 ? rc : 0;
 }
 
 /* ---- Market supplies --------------------------------------------------------- */
 
+#define F(...) HANE_FDEF(struct hane_fb_supply, __VA_ARGS__)
+static const struct hane_fdef supply_fields[] = {
+	HANE_FB_SUPPLY_FIELDS(F) HANE_FDEF_SQL(
+		struct hane_fb_supply, market, HANE_FT_TEXT,
+		"(SELECT m.name FROM fb_market m WHERE m.id = "
+		"t.market_id)",
+		"Market", "Market")
+		HANE_FDEF_SQL(struct hane_fb_supply, branch, HANE_FT_TEXT,
+			      "(SELECT b.name FROM fb_branch b WHERE b.id = "
+			      "t.branch_id)",
+			      "Şube", "Branch")};
+#undef F
+const struct hane_rdef hane_fb_supply_rdef = HANE_RDEF(
+	struct hane_fb_supply, "fb_supply", "foodbank", supply_fields);
+
 static int supply_tx(hane_db *db, void *arg)
 {
-	struct hane_fb_supply *s = arg;
-	struct hane_field f[] = {
-		FB_TEXT("date", s->date),
-		HANE_FINT("market_id", s->market_id),
-		HANE_FINT("branch_id", s->branch_id),
-		FB_TEXT("category", s->category),
-		FB_TEXT("unit", s->unit),
-		HANE_FINT("qty_milli", s->qty_milli),
-		HANE_FINT("value_kurus", s->value_kurus),
-		HANE_FTEXT("notes", s->notes[0] ? s->notes : NULL),
-	};
-
-	return hane_store_insert(db, "fb_supply", f, sizeof f / sizeof f[0],
-				 &s->id);
+	return hane_record_save(db, &hane_fb_supply_rdef, arg, NULL);
 }
 
 int hane_foodbank_supply(hane_db *db, struct hane_fb_supply *s)
@@ -221,6 +183,7 @@ int hane_foodbank_supply(hane_db *db, struct hane_fb_supply *s)
 	int rc;
 
 	s->id = 0;
+	s->version = 0;
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_WRITE)) != 0)
 		return rc;
 	if ((rc = hane_store_query_int(db, &n,
@@ -269,50 +232,16 @@ int hane_foodbank_supplies(hane_db *db, int64_t market_id, const char *from,
 			   int (*fn)(const struct hane_fb_supply *s, void *arg),
 			   void *arg)
 {
-	struct hane_fb_supply s;
-	hane_stmt *st = NULL;
+	struct hane_field p[] = FB_SPAN(":m", market_id, from, to, limit);
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT s.id, s.date, s.market_id, s.branch_id, s.category,"
-		" s.unit, s.qty_milli, s.value_kurus, coalesce(s.notes, ''),"
-		" m.name, b.name"
-		" FROM fb_supply s JOIN fb_market m ON m.id = s.market_id"
-		" JOIN fb_branch b ON b.id = s.branch_id"
-		" WHERE (:m = 0 OR s.market_id = :m)"
-		" AND (:from = '' OR s.date >= :from)"
-		" AND (:to = '' OR s.date <= :to)"
-		" ORDER BY s.date DESC, s.id DESC LIMIT :lim");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":m", market_id)) ||
-	    (rc = hane_stmt_bind_text(st, ":from", from ? from : "")) ||
-	    (rc = hane_stmt_bind_text(st, ":to", to ? to : "")) ||
-	    (rc = hane_stmt_bind_int(st, ":lim", limit > 0 ? limit : -1)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		memset(&s, 0, sizeof s);
-		s.id = hane_stmt_int(st, 0);
-		HANE_COPY(s.date, hane_stmt_text(st, 1));
-		s.market_id = hane_stmt_int(st, 2);
-		s.branch_id = hane_stmt_int(st, 3);
-		HANE_COPY(s.category, hane_stmt_text(st, 4));
-		HANE_COPY(s.unit, hane_stmt_text(st, 5));
-		s.qty_milli = hane_stmt_int(st, 6);
-		s.value_kurus = hane_stmt_int(st, 7);
-		HANE_COPY(s.notes, hane_stmt_text(st, 8));
-		HANE_COPY(s.market, hane_stmt_text(st, 9));
-		HANE_COPY(s.branch, hane_stmt_text(st, 10));
-		if (fn(&s, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	rc = hane_record_list(db, &hane_fb_supply_rdef,
+			      " WHERE (:m = 0 OR t.market_id = :m)" FB_SPAN_SQL
+			      " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
+			      p, 4, (int (*)(const void *, void *))fn, arg);
+	return rc < 0 ? rc : 0;
 }
 
 int hane_foodbank_market_week(hane_db *db, const char *date,

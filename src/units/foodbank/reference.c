@@ -399,59 +399,44 @@ bool hane_foodbank_collects(const struct hane_fb_branch *b, const char *date)
 
 /* ---- Branches ------------------------------------------------------------- */
 
-#define BRANCH_COLUMNS "id, version, name, days, active"
-
-static void read_branch(hane_stmt *st, struct hane_fb_branch *b)
-{
-	memset(b, 0, sizeof *b);
-	b->id = hane_stmt_int(st, 0);
-	b->version = hane_stmt_int(st, 1);
-	HANE_COPY(b->name, hane_stmt_text(st, 2));
-	HANE_COPY(b->days, hane_stmt_text(st, 3));
-	b->active = hane_stmt_int(st, 4) != 0;
-}
-
-HANE_STORE_EACH_ROW(branch, struct hane_fb_branch, read_branch)
+#define F(...) HANE_FDEF(struct hane_fb_branch, __VA_ARGS__)
+static const struct hane_fdef branch_fields[] = {HANE_FB_BRANCH_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_fb_branch_rdef = HANE_RDEF(
+	struct hane_fb_branch, "fb_branch", "foodbank", branch_fields);
 
 int hane_foodbank_branch_each(hane_db *db,
 			      int (*fn)(const struct hane_fb_branch *b,
 					void *arg),
 			      void *arg)
 {
-	struct branch_each e = {fn, arg};
 	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
 
 	return rc ? rc
-		  : hane_store_each(db,
-				    "SELECT " BRANCH_COLUMNS
-				    " FROM fb_branch ORDER BY id",
-				    NULL, 0, branch_row, &e);
+		  : hane_record_each(db, &hane_fb_branch_rdef, " ORDER BY t.id",
+				     NULL, (int (*)(const void *, void *))fn,
+				     arg);
+}
+
+/* Row id of def's table into out; HANE_ENOTFOUND says msg with the id. */
+static int fb_get(hane_db *db, const struct hane_rdef *def, int64_t id,
+		  enum hane_msg msg, void *out)
+{
+	int rc = hane_record_get(db, def, id, out);
+
+	if (rc == HANE_ENOTFOUND)
+		hane_error_set(hane_msg(msg), (long long)id);
+	return rc;
 }
 
 int hane_foodbank_branch_get(hane_db *db, int64_t id,
 			     struct hane_fb_branch *out)
 {
-	hane_stmt *st = NULL;
-	int rc;
+	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
-		return rc;
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT " BRANCH_COLUMNS
-				    " FROM fb_branch WHERE id = :id")) != 0)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		read_branch(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_FB_BRANCH_NOT_FOUND),
-			       (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
-	return rc;
+	return rc ? rc
+		  : fb_get(db, &hane_fb_branch_rdef, id,
+			   HANE_M_FB_BRANCH_NOT_FOUND, out);
 }
 
 /* Matches text against every name of a table: an id in digits, or a name
@@ -544,37 +529,11 @@ int hane_foodbank_branch_set_days(hane_db *db, int64_t id, int64_t version,
 
 /* ---- Markets -------------------------------------------------------------- */
 
-static void read_market(hane_stmt *st, struct hane_fb_market *m)
-{
-	memset(m, 0, sizeof *m);
-	m->id = hane_stmt_int(st, 0);
-	m->version = hane_stmt_int(st, 1);
-	HANE_COPY(m->name, hane_stmt_text(st, 2));
-	m->active = hane_stmt_int(st, 3) != 0;
-}
-
-static int market_get(hane_db *db, int64_t id, struct hane_fb_market *out)
-{
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st,
-				   "SELECT id, version, name, active"
-				   " FROM fb_market WHERE id = :id");
-
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		read_market(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_FB_MARKET_NOT_FOUND),
-			       (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
-	return rc;
-}
+#define F(...) HANE_FDEF(struct hane_fb_market, __VA_ARGS__)
+static const struct hane_fdef market_fields[] = {HANE_FB_MARKET_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_fb_market_rdef = HANE_RDEF(
+	struct hane_fb_market, "fb_market", "foodbank", market_fields);
 
 int hane_foodbank_market_find(hane_db *db, const char *text,
 			      struct hane_fb_market *out)
@@ -593,24 +552,21 @@ int hane_foodbank_market_find(hane_db *db, const char *text,
 	}
 	if (rc)
 		return rc;
-	return market_get(db, id, out);
+	return fb_get(db, &hane_fb_market_rdef, id, HANE_M_FB_MARKET_NOT_FOUND,
+		      out);
 }
-
-HANE_STORE_EACH_ROW(market, struct hane_fb_market, read_market)
 
 int hane_foodbank_market_each(hane_db *db,
 			      int (*fn)(const struct hane_fb_market *m,
 					void *arg),
 			      void *arg)
 {
-	struct market_each e = {fn, arg};
 	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
 
 	return rc ? rc
-		  : hane_store_each(db,
-				    "SELECT id, version, name, active"
-				    " FROM fb_market ORDER BY id",
-				    NULL, 0, market_row, &e);
+		  : hane_record_each(db, &hane_fb_market_rdef, " ORDER BY t.id",
+				     NULL, (int (*)(const void *, void *))fn,
+				     arg);
 }
 
 static int name_taken(hane_db *db, const char *sql, enum hane_msg field,
@@ -635,82 +591,115 @@ int hane_foodbank_market_add(hane_db *db, const char *name, int64_t *id)
 	    (rc = name_taken(db, "SELECT id, name FROM fb_market",
 			     HANE_M_FB_F_MARKET, buf, 0)))
 		return rc;
-	struct hane_field f[] = {FB_TEXT("name", buf)};
-	return hane_store_insert(db, "fb_market", f, 1, id);
+	struct hane_fb_market m = {.active = true};
+	HANE_COPY(m.name, buf);
+	if ((rc = hane_record_save(db, &hane_fb_market_rdef, &m, NULL)) == 0 &&
+	    id)
+		*id = m.id;
+	return rc;
 }
 
 /* ---- Package types ---------------------------------------------------------- */
 
-#define PACKAGE_COLUMNS                                                        \
-	"id, version, code, name_tr, name_en, limit_days, active"
+#define F(...) HANE_FDEF(struct hane_fb_package, __VA_ARGS__)
+static const struct hane_fdef package_fields[] = {HANE_FB_PACKAGE_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_fb_package_rdef = HANE_RDEF(
+	struct hane_fb_package, "fb_package_type", "foodbank", package_fields);
 
-static void read_package(hane_stmt *st, struct hane_fb_package *p)
+/* A package type's name in the current language into p->name. */
+static void package_name(struct hane_fb_package *p)
 {
-	memset(p, 0, sizeof *p);
-	p->id = hane_stmt_int(st, 0);
-	p->version = hane_stmt_int(st, 1);
-	HANE_COPY(p->code, hane_stmt_text(st, 2));
 	HANE_COPY(p->name,
-		  hane_stmt_text(st, hane_lang_get() == HANE_LANG_EN ? 4 : 3));
-	p->limit_days = (int)hane_stmt_int(st, 5);
-	p->active = hane_stmt_int(st, 6) != 0;
+		  hane_lang_get() == HANE_LANG_EN ? p->name_en : p->name_tr);
 }
 
-HANE_STORE_EACH_ROW(package, struct hane_fb_package, read_package)
+/* Walks the package types by id, each with its name set. */
+struct package_walk {
+	int (*fn)(const struct hane_fb_package *p, void *arg);
+	void *arg;
+};
+
+static int package_row(const void *rec, void *arg)
+{
+	struct package_walk *w = arg;
+	struct hane_fb_package p = *(const struct hane_fb_package *)rec;
+
+	package_name(&p);
+	return w->fn(&p, w->arg);
+}
+
+static int package_walk(hane_db *db,
+			int (*fn)(const struct hane_fb_package *p, void *arg),
+			void *arg)
+{
+	struct package_walk w = {fn, arg};
+
+	return hane_record_each(db, &hane_fb_package_rdef, " ORDER BY t.id",
+				NULL, package_row, &w);
+}
 
 int hane_foodbank_package_each(hane_db *db,
 			       int (*fn)(const struct hane_fb_package *p,
 					 void *arg),
 			       void *arg)
 {
-	struct package_each e = {fn, arg};
 	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
 
-	return rc ? rc
-		  : hane_store_each(db,
-				    "SELECT " PACKAGE_COLUMNS
-				    " FROM fb_package_type ORDER BY id",
-				    NULL, 0, package_row, &e);
+	return rc ? rc : package_walk(db, fn, arg);
+}
+
+/* A package type whose code or a name is key (folded), or a name that
+ * starts with key as a word ("standart" is "Standart paket" too). */
+struct package_match {
+	char key[128];
+	char names[512];
+	struct hane_fb_package *out;
+};
+
+static bool package_is(const struct hane_fb_package *p, const char *key)
+{
+	const char *names[] = {p->code, p->name_tr, p->name_en};
+	size_t len = strlen(key);
+	char f[128];
+
+	for (size_t i = 0; key[0] && i < 3; i++) {
+		hane_text_fold(f, sizeof f, names[i]);
+		if (strcmp(f, key) == 0 ||
+		    (i > 0 && strncmp(f, key, len) == 0 && f[len] == ' '))
+			return true;
+	}
+	return false;
+}
+
+static int package_match_row(const struct hane_fb_package *p, void *arg)
+{
+	struct package_match *m = arg;
+	size_t len = strlen(m->names);
+
+	snprintf(m->names + len, sizeof m->names - len, "%s%s", len ? ", " : "",
+		 p->code);
+	if (!package_is(p, m->key))
+		return 0;
+	*m->out = *p;
+	return 1;
 }
 
 int hane_foodbank_package_find(hane_db *db, const char *text,
 			       struct hane_fb_package *out)
 {
-	hane_stmt *st = NULL;
-	char key[128], f[128], names[512] = "";
-	bool found = false;
+	struct package_match m = {.out = out};
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
 		return rc;
-	hane_text_fold(key, sizeof key, text);
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT " PACKAGE_COLUMNS
-				    " FROM fb_package_type ORDER BY id")) != 0)
-		return rc;
-	while (!found && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		size_t len = strlen(names);
-
-		snprintf(names + len, sizeof names - len, "%s%s",
-			 len ? ", " : "", hane_stmt_text(st, 2));
-		for (int col = 2; col <= 4 && !found; col++) {
-			hane_text_fold(f, sizeof f, hane_stmt_text(st, col));
-			/* "standart" matches "Standart paket" too. */
-			if (key[0] &&
-			    (strcmp(f, key) == 0 ||
-			     (col > 2 && strncmp(f, key, strlen(key)) == 0 &&
-			      f[strlen(key)] == ' '))) {
-				read_package(st, out);
-				found = true;
-			}
-		}
-	}
-	hane_stmt_finalize(st);
+	hane_text_fold(m.key, sizeof m.key, text);
+	rc = package_walk(db, package_match_row, &m);
 	if (rc < 0)
 		return rc;
-	if (!found) {
+	if (!rc) {
 		hane_error_set(hane_msg(HANE_M_FB_PACKAGE_UNKNOWN), text,
-			       names);
+			       m.names);
 		return HANE_ENOTFOUND;
 	}
 	return 0;
@@ -804,41 +793,42 @@ int hane_foodbank_branch_add(hane_db *db, const char *name, const char *days,
 	    (rc = branch_days(d, days)) ||
 	    (rc = name_taken(db, BRANCH_NAMES, HANE_M_FB_F_BRANCH, n, 0)))
 		return rc;
-	struct hane_field f[] = {FB_TEXT("name", n), FB_TEXT("days", d),
-				 HANE_FINT("active", 1)};
-	return hane_store_insert(db, "fb_branch", f, 3, id);
+	struct hane_fb_branch b = {.active = true};
+	HANE_COPY(b.name, n);
+	HANE_COPY(b.days, d);
+	if ((rc = hane_record_save(db, &hane_fb_branch_rdef, &b, NULL)) == 0 &&
+	    id)
+		*id = b.id;
+	return rc;
 }
 
 int hane_foodbank_branch_update(hane_db *db, const struct hane_fb_branch *b)
 {
-	char n[64], d[8];
+	struct hane_fb_branch w = *b;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) ||
-	    (rc = name_check(n, sizeof n, HANE_M_FB_F_BRANCH, b->name)) ||
-	    (rc = branch_days(d, b->days)) ||
-	    (rc = name_taken(db, BRANCH_NAMES, HANE_M_FB_F_BRANCH, n, b->id)))
+	    (rc = name_check(w.name, sizeof w.name, HANE_M_FB_F_BRANCH,
+			     b->name)) ||
+	    (rc = branch_days(w.days, b->days)) ||
+	    (rc = name_taken(db, BRANCH_NAMES, HANE_M_FB_F_BRANCH, w.name,
+			     b->id)))
 		return rc;
-	struct hane_field f[] = {FB_TEXT("name", n), FB_TEXT("days", d),
-				 HANE_FINT("active", b->active ? 1 : 0)};
-	return hane_store_update(db, "fb_branch", b->id, b->version, f, 3,
-				 NULL);
+	return hane_record_save(db, &hane_fb_branch_rdef, &w, NULL);
 }
 
 int hane_foodbank_market_update(hane_db *db, const struct hane_fb_market *m)
 {
-	char n[96];
+	struct hane_fb_market w = *m;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) ||
-	    (rc = name_check(n, sizeof n, HANE_M_FB_F_MARKET, m->name)) ||
+	    (rc = name_check(w.name, sizeof w.name, HANE_M_FB_F_MARKET,
+			     m->name)) ||
 	    (rc = name_taken(db, "SELECT id, name FROM fb_market",
-			     HANE_M_FB_F_MARKET, n, m->id)))
+			     HANE_M_FB_F_MARKET, w.name, m->id)))
 		return rc;
-	struct hane_field f[] = {FB_TEXT("name", n),
-				 HANE_FINT("active", m->active ? 1 : 0)};
-	return hane_store_update(db, "fb_market", m->id, m->version, f, 2,
-				 NULL);
+	return hane_record_save(db, &hane_fb_market_rdef, &w, NULL);
 }
 
 static int limit_check(int limit_days)
@@ -881,11 +871,14 @@ int hane_foodbank_package_add(hane_db *db, const char *code,
 	    (rc = name_taken(db, "SELECT id, name_tr FROM fb_package_type",
 			     HANE_M_FB_F_PACKAGE, tr, 0)))
 		return rc;
-	struct hane_field f[] = {FB_TEXT("code", c), FB_TEXT("name_tr", tr),
-				 FB_TEXT("name_en", en),
-				 HANE_FINT("limit_days", limit_days),
-				 HANE_FINT("active", 1)};
-	return hane_store_insert(db, "fb_package_type", f, 5, id);
+	struct hane_fb_package p = {.limit_days = limit_days, .active = true};
+	HANE_COPY(p.code, c);
+	HANE_COPY(p.name_tr, tr);
+	HANE_COPY(p.name_en, en);
+	if ((rc = hane_record_save(db, &hane_fb_package_rdef, &p, NULL)) == 0 &&
+	    id)
+		*id = p.id;
+	return rc;
 }
 
 int hane_foodbank_package_update(hane_db *db, const struct hane_fb_package *p)
@@ -902,9 +895,16 @@ int hane_foodbank_package_update(hane_db *db, const struct hane_fb_package *p)
 				: "SELECT id, name_tr FROM fb_package_type",
 			     HANE_M_FB_F_PACKAGE, n, p->id)))
 		return rc;
-	struct hane_field f[] = {FB_TEXT(en ? "name_en" : "name_tr", n),
-				 HANE_FINT("limit_days", p->limit_days),
-				 HANE_FINT("active", p->active ? 1 : 0)};
-	return hane_store_update(db, "fb_package_type", p->id, p->version, f, 3,
-				 NULL);
+	/* The name in the other language stays the stored one. */
+	struct hane_fb_package w;
+	if ((rc = hane_record_get(db, &hane_fb_package_rdef, p->id, &w)) != 0)
+		return rc;
+	if (en)
+		HANE_COPY(w.name_en, n);
+	else
+		HANE_COPY(w.name_tr, n);
+	w.version = p->version;
+	w.limit_days = p->limit_days;
+	w.active = p->active;
+	return hane_record_save(db, &hane_fb_package_rdef, &w, NULL);
 }
