@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hane/record.h"
 #include "hane/store.h"
 
 /* ---- Settings ---------------------------------------------------------- */
@@ -143,6 +144,12 @@ char *hane_mask_address(hane_db *db, char *out, size_t n, const char *mahalle,
 /* Any other special-category text (chronic illness, notes): "***". */
 char *hane_mask_text(hane_db *db, char *out, size_t n, const char *text);
 
+/* Field f's stored value v as the registry's outputs show it to the
+ * actor (hane_gate_field with HANE_GATE_REGISTRY): the signature of a
+ * bound form's mask (hane/ui.h). Returns out. */
+char *hane_mask_field(hane_db *db, const struct hane_fdef *f, char *out,
+		      size_t n, const char *v);
+
 /* Checks person.reveal and logs "person.reveal" for person_id with the
  * field revealed ("tckn", "phone", "address"…). 0: the caller may now
  * show that value in full; HANE_EPERM naming the permission otherwise.
@@ -192,6 +199,17 @@ bool hane_gate_clear(hane_db *db, int unit, enum hane_pd kind);
  * (or v, when shown as stored). */
 const char *hane_gate_show(hane_db *db, int unit, enum hane_pd kind,
 			   const char *v, char *out, size_t n);
+
+/* The kind of personal data field f of a record holds, from its field
+ * table: a HANE_FF_MASKED field is a TC Kimlik No or a phone by its type,
+ * otherwise text that may hold health details (masked alike: an address
+ * part is "***" too). -1 for a field every reader may see. */
+int hane_pd_of(const struct hane_fdef *f);
+
+/* hane_gate_show for the value v of field f (its kind by hane_pd_of); a
+ * field every reader may see shows as stored (v returned). */
+const char *hane_gate_field(hane_db *db, int unit, const struct hane_fdef *f,
+			    const char *v, char *out, size_t n);
 
 /* Logs that the actor was shown the person behind row id of table
  * ("person", "homecare_client", "taxi_rider", "inspection"…) in the

@@ -25,6 +25,7 @@
 
 #include "hane/error.h"
 #include "hane/i18n.h"
+#include "hane/record.h"
 #include "hane/store.h"
 
 struct hane_ui_options {
@@ -326,6 +327,9 @@ struct hane_ui_field {
 	 * message in hane_error_last(). May be NULL. */
 	int (*check)(const char *text, void *arg);
 	int rows; /* AREA: lines shown (0: 6) */
+	/* The label itself (borrowed), shown instead of label's message:
+	 * a field table's label (hane_ui_record_fields). */
+	const char *label_text;
 };
 
 struct hane_ui_form;
@@ -359,6 +363,14 @@ void hane_ui_form_set(struct hane_ui_form *f, int i, const char *text);
 void hane_ui_form_label(struct hane_ui_form *f, int i, const char *text);
 /* The text hane_ui_form_set() puts in is cut to the field's max
  * characters at a character boundary, never inside a letter. */
+/* KVKK: puts value in field i as the actor may see it: mask (the
+ * value masked, may be NULL or "") when it differs from value. While the
+ * field still shows the mask, its check is not run and
+ * hane_ui_form_kept() is true: the caller keeps the stored value, so a
+ * masked value is never saved back. */
+void hane_ui_form_set_masked(struct hane_ui_form *f, int i, const char *value,
+			     const char *mask);
+bool hane_ui_form_kept(const struct hane_ui_form *f, int i);
 /* CHOICE: the index; YESNO: 1 yes, 0 no. */
 int hane_ui_form_choice(const struct hane_ui_form *f, int i);
 void hane_ui_form_set_choice(struct hane_ui_form *f, int i, int choice);
@@ -385,6 +397,72 @@ void hane_ui_form_set_clean(struct hane_ui_form *f);
 /* Runs the form: Tab/Shift-Tab/↑↓ move, F2 saves, Esc asks before
  * throwing away typed text. Returns 1 when saved, 0 when left. */
 int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f);
+
+/* ---- A form bound to a record (hane/record.h) ---------------------------
+ *
+ * A screen lists which fields of a record's table its form shows, in its
+ * order; the widget, the label (in the session's language), "required"
+ * and what is written back come from the field table:
+ *   DATE   a date field (dd.mm.yyyy; "" stores "")
+ *   MONEY  a money field ("1.234,50"; "" stores -1, unknown)
+ *   INT    a whole number in [lo, hi] ("" stores -1 when EMPTY_NULL)
+ *   BOOL   yes/no
+ *   PHONE  text shown "0532 123 45 67", checked and stored E.164
+ *   TCKN   text of 11 digits, checksum-checked
+ *   TEXT   text (trimmed), or a choice when the screen gives choices
+ *   REF    a whole number (the id)
+ * HANE_FF_REQUIRED marks the field "*"; HANE_FF_READONLY fields are shown
+ * and never written back; HANE_FF_MASKED fields are filled through the
+ * record's mask (the gate) and kept as stored while they show the mask. */
+
+/* In a hane_ui_bind: the screen's own label, message m. */
+#define HANE_UI_LABEL(m) .own_label = true, .label = (m)
+
+struct hane_ui_bind {
+	const char *column; /* a field of the record's table */
+	/* The screen's own label (a message) instead of the table's: a form
+	 * whose wording differs from the CSV title ("Cadde/Sokak"). */
+	bool own_label;
+	enum hane_msg label;
+	int width, max; /* 0: by the field's type */
+	int lo, hi;	/* INT: the range (both 0: any) */
+	/* A TEXT field offered as choices: the labels shown and the text
+	 * stored for each (values NULL: the labels themselves). A value no
+	 * choice stores shows as the first choice. */
+	const char *const *choices;
+	const char *const *values;
+	int nchoices;
+};
+
+struct hane_ui_record {
+	const struct hane_rdef *def;
+	const struct hane_ui_bind *bind; /* the form's fields, in order */
+	int n;
+	/* KVKK: what a HANE_FF_MASKED field with stored value v may show the
+	 * actor, written into out (hane_mask_field of hane/security.h); NULL:
+	 * shown as stored. */
+	char *(*mask)(hane_db *db, const struct hane_fdef *f, char *out,
+		      size_t n, const char *v);
+	hane_db *db;
+};
+
+/* The field of def named column, or NULL. */
+const struct hane_fdef *hane_ui_record_field(const struct hane_rdef *def,
+					     const char *column);
+/* Describes r's fields in out[0..r->n) for a form view (labels are
+ * borrowed from the table, check functions by type). A column not in the
+ * table is a broken invariant (hane_die). */
+void hane_ui_record_fields(struct hane_ui_field *out,
+			   const struct hane_ui_record *r);
+/* Puts rec's values in the form's fields at, at+1, … (r's order), masked
+ * as r->mask says. */
+void hane_ui_record_fill(struct hane_ui_form *f, int at,
+			 const struct hane_ui_record *r, const void *rec);
+/* Writes the fields at, at+1, … back into rec: read-only fields and
+ * fields still showing their mask are left as they are; a value that does
+ * not parse (the form validated it before) stores the type's empty. */
+void hane_ui_record_store(const struct hane_ui_form *f, int at,
+			  const struct hane_ui_record *r, void *rec);
 
 /* Column widths sized by what the columns hold: content[i] is the
  * widest text of column i, its title included (0: unknown, use want).

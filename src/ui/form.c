@@ -22,6 +22,7 @@ struct fstate {
 	char msg[512];	 /* validation error, shown "✗" */
 	char note[512];	 /* warning, shown "⚠" */
 	char label[128]; /* hane_ui_form_label(); "" uses the message */
+	char masked[64]; /* hane_ui_form_set_masked(): the mask shown */
 };
 
 struct hane_ui_form {
@@ -133,8 +134,42 @@ void hane_ui_form_label(struct hane_ui_form *f, int i, const char *text)
 /* Field i's label: its own text, or the field's message. */
 static const char *label_of(const struct hane_ui_form *f, int i)
 {
-	return f->f[i].label[0] ? f->f[i].label
-				: hane_msg(f->v->fields[i].label);
+	const struct hane_ui_field *d = &f->v->fields[i];
+
+	if (f->f[i].label[0])
+		return f->f[i].label;
+	return d->label_text ? d->label_text : hane_msg(d->label);
+}
+
+void hane_ui_form_set_masked(struct hane_ui_form *f, int i, const char *value,
+			     const char *mask)
+{
+	if (!valid_index(f, i))
+		return;
+	if (mask && mask[0] && strcmp(mask, value) != 0) {
+		snprintf(f->f[i].masked, sizeof f->f[i].masked, "%s", mask);
+		value = mask;
+	} else {
+		f->f[i].masked[0] = '\0';
+	}
+	hane_ui_form_set(f, i, value);
+}
+
+/* True if text, trimmed, is the mask field i was filled with. */
+static bool shows_mask(const struct hane_ui_form *f, int i, const char *text)
+{
+	char t[sizeof f->f[i].masked];
+
+	if (!f->f[i].masked[0])
+		return false;
+	snprintf(t, sizeof t, "%s", text);
+	hane_text_trim(t);
+	return strcmp(t, f->f[i].masked) == 0;
+}
+
+bool hane_ui_form_kept(const struct hane_ui_form *f, int i)
+{
+	return valid_index(f, i) && shows_mask(f, i, f->f[i].text);
 }
 
 void hane_ui_form_note(struct hane_ui_form *f, int i, const char *text)
@@ -242,7 +277,7 @@ int hane_ui_form_validate(struct hane_ui_form *f, int i)
 	default:
 		break;
 	}
-	if (rc == 0 && d->check)
+	if (rc == 0 && d->check && !shows_mask(f, i, s->text))
 		rc = d->check(s->text, f->v->arg);
 	if (rc != 0) {
 		const char *m = hane_error_last();

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hane/core.h"
+#include "hane/households.h"
 #include "hane/i18n.h"
 #include "hane/ui.h"
 
@@ -323,6 +324,115 @@ static void test_form_text_never_cut_inside_a_letter(void **state)
 	hane_ui_form_free(f);
 }
 
+/* A fake gate for the bound form: every masked field shows "***". */
+static char *mask_all(hane_db *db, const struct hane_fdef *f, char *out,
+		      size_t n, const char *v)
+{
+	(void)db;
+	(void)f;
+	snprintf(out, n, "%s", v[0] ? "***" : "");
+	return out;
+}
+
+/* A form bound to the person and household tables (#18): widgets,
+ * labels and flags from the tables, values in and out by type, and a
+ * masked value kept as stored until it is retyped. */
+static void test_form_bound_to_record(void **state)
+{
+	static const char *const sex[] = {"-", "Kadın", "Erkek"};
+	static const char *const sexv[] = {"", "K", "E"};
+	static const struct hane_ui_bind pb[] = {
+		{.column = "tckn"},
+		{.column = "first_name", .width = 30},
+		{.column = "birth_date", HANE_UI_LABEL(HANE_M_UI_F_BIRTH)},
+		{.column = "sex",
+		 .choices = sex,
+		 .values = sexv,
+		 .nchoices = 3},
+		{.column = "disability_pct", .lo = 0, .hi = 100},
+		{.column = "chronic_illness"},
+		{.column = "phone"},
+	};
+	static const struct hane_ui_bind hb[] = {{.column = "income_kurus"}};
+	struct hane_ui_record pr = {&hane_person_rdef, pb, 7, mask_all, NULL};
+	struct hane_ui_record hr = {&hane_household_rdef, hb, 1, NULL, NULL};
+	struct hane_ui_field fields[8];
+	struct hane_ui_form_view v = {.fields = fields, .nfields = 8};
+	struct hane_ui_form *f;
+	struct hane_person p, back;
+	struct hane_household h;
+
+	(void)state;
+	hane_ui_record_fields(fields, &pr);
+	hane_ui_record_fields(fields + 7, &hr);
+	assert_int_equal(fields[0].kind, HANE_UI_F_TEXT);
+	assert_int_equal(fields[0].max, 11);
+	assert_non_null(fields[0].check);
+	assert_string_equal(fields[1].label_text, "Ad");
+	assert_true(fields[1].required);
+	assert_false(fields[0].required);
+	assert_int_equal(fields[2].kind, HANE_UI_F_DATE);
+	assert_int_equal(fields[2].label, HANE_M_UI_F_BIRTH);
+	assert_null(fields[2].label_text);
+	assert_int_equal(fields[3].kind, HANE_UI_F_CHOICE);
+	assert_int_equal(fields[4].kind, HANE_UI_F_NUMBER);
+	assert_int_equal(fields[4].hi, 100);
+	assert_int_equal(fields[7].kind, HANE_UI_F_MONEY);
+	hane_lang_set(HANE_LANG_EN);
+	hane_ui_record_fields(fields, &pr);
+	assert_string_equal(fields[1].label_text, "First name");
+	hane_lang_set(HANE_LANG_TR);
+	hane_ui_record_fields(fields, &pr);
+
+	hane_person_init(&p);
+	snprintf(p.tckn, sizeof p.tckn, "%s", tu_tckn(7));
+	snprintf(p.first_name, sizeof p.first_name, "Şükrü");
+	snprintf(p.birth_date, sizeof p.birth_date, "1950-01-04");
+	snprintf(p.sex, sizeof p.sex, "E");
+	p.disability_pct = 60;
+	snprintf(p.chronic_illness, sizeof p.chronic_illness, "Diyabet");
+	hane_household_init(&h);
+	h.income_kurus = 825050;
+	f = hane_ui_form_new(&v);
+	assert_non_null(f);
+	hane_ui_record_fill(f, 0, &pr, &p);
+	hane_ui_record_fill(f, 7, &hr, &h);
+	assert_string_equal(hane_ui_form_get(f, 0), "***");
+	assert_string_equal(hane_ui_form_get(f, 1), "Şükrü");
+	assert_string_equal(hane_ui_form_get(f, 2), "04.01.1950");
+	assert_int_equal(hane_ui_form_choice(f, 3), 2);
+	assert_string_equal(hane_ui_form_get(f, 4), "60");
+	assert_string_equal(hane_ui_form_get(f, 5), "***");
+	assert_string_equal(hane_ui_form_get(f, 6), "");
+	assert_string_equal(hane_ui_form_get(f, 7), "8.250,50");
+	/* The mask passes the TC Kimlik check: the stored number stays. */
+	assert_int_equal(hane_ui_form_validate(f, 0), 0);
+	assert_true(hane_ui_form_kept(f, 0));
+
+	hane_ui_form_set(f, 2, "5.2.1951");
+	hane_ui_form_set_choice(f, 3, 1);
+	hane_ui_form_set(f, 4, "");
+	hane_ui_form_set(f, 5, " Astım ");
+	hane_ui_form_set(f, 6, "0532 123 45 67");
+	hane_ui_form_set(f, 7, "");
+	back = p;
+	hane_ui_record_store(f, 0, &pr, &back);
+	hane_ui_record_store(f, 7, &hr, &h);
+	assert_string_equal(back.tckn, p.tckn);
+	assert_string_equal(back.birth_date, "1951-02-05");
+	assert_string_equal(back.sex, "K");
+	assert_int_equal(back.disability_pct, -1);
+	assert_string_equal(back.chronic_illness, "Astım");
+	assert_string_equal(back.phone, "+905321234567");
+	assert_int_equal(h.income_kurus, -1);
+	/* Retyped, the mask's field is written. */
+	hane_ui_form_set(f, 0, "");
+	assert_false(hane_ui_form_kept(f, 0));
+	hane_ui_record_store(f, 0, &pr, &back);
+	assert_string_equal(back.tckn, "");
+	hane_ui_form_free(f);
+}
+
 /* Breadcrumbs shorten in the middle: the first and the last stay (#17:
  * the person page's crumb was cut at its end, the name lost). */
 static void test_crumbs_shorten_in_the_middle(void **state)
@@ -468,6 +578,7 @@ int main(void)
 		cmocka_unit_test(test_typeahead),
 		cmocka_unit_test(test_columns_fit_content),
 		cmocka_unit_test(test_form_text_never_cut_inside_a_letter),
+		cmocka_unit_test(test_form_bound_to_record),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

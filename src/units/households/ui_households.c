@@ -115,28 +115,9 @@ static int conflict_dialog(struct hane_ui *ui)
 			       labels, 3);
 }
 
-/* ---- Field checks ------------------------------------------------------- */
+/* ---- Person and household forms: bound to the field tables ------------- */
 
-static bool shown_masked(void *arg, const char *text);
-
-static int check_tckn(const char *text, void *arg)
-{
-	if (shown_masked(arg, text))
-		return 0; /* kept as stored */
-	return hane_tckn_check(text);
-}
-
-static int check_phone(const char *text, void *arg)
-{
-	char out[HANE_PHONE_LEN + 1];
-
-	if (shown_masked(arg, text))
-		return 0;
-	return hane_phone_normalize(out, text);
-}
-
-/* ---- Person and household fields --------------------------------------- */
-
+/* The fields of the person form, in order (the indices below). */
 enum {
 	P_TCKN,
 	P_FIRST,
@@ -149,57 +130,54 @@ enum {
 	P_RELATION,
 	P__COUNT
 };
-enum {
-	H_MAHALLE,
-	H_STREET,
-	H_BUILDING,
-	H_DOOR,
-	H_PHONE,
-	H_INCOME,
-	H_NOTES,
-	H__COUNT
-};
+enum { H__COUNT = 7 };
 
 static const char *sex_choices[3];
+static const char *const sex_values[] = {"", "K", "E"};
 static const char *relation_choices[NRELATIONS];
 
-static void person_fields(struct hane_ui_field *f)
+/* The screen keeps its labels where they differ from the CSV titles of
+ * the table ("Doğum tarihi", "Cadde/Sokak"). Members only get the
+ * relation (the last field): the head's is set by the model. */
+static const struct hane_ui_bind person_bind[P__COUNT] = {
+	[P_TCKN] = {.column = "tckn", HANE_UI_LABEL(HANE_M_UI_F_TCKN)},
+	[P_FIRST] = {.column = "first_name", .width = 30, .max = 60},
+	[P_LAST] = {.column = "last_name", .width = 30, .max = 60},
+	[P_BIRTH] = {.column = "birth_date", HANE_UI_LABEL(HANE_M_UI_F_BIRTH)},
+	[P_SEX] = {.column = "sex",
+		   .width = 12,
+		   .choices = sex_choices,
+		   .values = sex_values,
+		   .nchoices = 3},
+	[P_DISAB] = {.column = "disability_pct",
+		     HANE_UI_LABEL(HANE_M_UI_F_DISAB),
+		     .width = 5,
+		     .max = 3,
+		     .lo = 0,
+		     .hi = 100},
+	[P_ILLNESS] = {.column = "chronic_illness",
+		       HANE_UI_LABEL(HANE_M_UI_F_ILLNESS),
+		       .width = 40},
+	[P_PHONE] = {.column = "phone"},
+	[P_RELATION] = {.column = "relation",
+			.width = 18,
+			.choices = relation_choices + 1,
+			.values = relation_names + 1,
+			.nchoices = NRELATIONS - 1},
+};
+
+static void person_choices(void)
 {
 	sex_choices[0] = "-";
 	sex_choices[1] = hane_msg(HANE_M_UI_SEX_F);
 	sex_choices[2] = hane_msg(HANE_M_UI_SEX_M);
 	for (int i = 0; i < NRELATIONS; i++)
 		relation_choices[i] = hane_relation_label(relation_names[i]);
-	f[P_TCKN] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_TCKN,
-					   .width = 13, .max = 11,
-					   .check = check_tckn};
-	f[P_FIRST] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_FIRST,
-					    .required = true, .width = 30,
-					    .max = 60};
-	f[P_LAST] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_LAST,
-					   .required = true, .width = 30,
-					   .max = 60};
-	f[P_BIRTH] = (struct hane_ui_field){HANE_UI_F_DATE, HANE_M_UI_F_BIRTH,
-					    .width = 12, .max = 10};
-	f[P_SEX] = (struct hane_ui_field){HANE_UI_F_CHOICE, HANE_M_UI_F_SEX,
-					  .width = 12, .choices = sex_choices,
-					  .nchoices = 3};
-	f[P_DISAB] = (struct hane_ui_field){HANE_UI_F_NUMBER, HANE_M_UI_F_DISAB,
-					    .width = 5,	      .max = 3,
-					    .lo = 0,	      .hi = 100};
-	f[P_ILLNESS] = (struct hane_ui_field){
-		HANE_UI_F_TEXT, HANE_M_UI_F_ILLNESS, .width = 40, .max = 200};
-	f[P_PHONE] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_PHONE,
-					    .width = 18, .max = 20,
-					    .check = check_phone};
-	/* Members only: the head's relation is set by the model. */
-	f[P_RELATION] = (struct hane_ui_field){
-		HANE_UI_F_CHOICE, HANE_M_UI_F_RELATION, .width = 18,
-		.choices = relation_choices + 1, .nchoices = NRELATIONS - 1};
 }
 
+/* The mahalle choices: names[0] is "-", stored as "" (values[0]). */
 struct mahalle_list {
-	const char **names; /* [0] is "-" (none) */
+	const char **names, **values;
 	int n, cap;
 };
 
@@ -228,7 +206,8 @@ static void mahalle_free(struct mahalle_list *m)
 	for (int i = 1; i < m->n; i++)
 		free((char *)m->names[i]);
 	free(m->names);
-	m->names = NULL;
+	free(m->values);
+	m->names = m->values = NULL;
 	m->n = m->cap = 0;
 }
 
@@ -239,26 +218,14 @@ static void mahalle_load(hane_db *db, struct mahalle_list *m)
 	free((char *)m->names[0]);
 	m->names[0] = "-";
 	(void)hane_mahalle_each(db, mahalle_add, m);
-}
-
-static void household_fields(struct hane_ui_field *f, struct mahalle_list *m)
-{
-	f[H_MAHALLE] = (struct hane_ui_field){
-		HANE_UI_F_CHOICE, HANE_M_UI_F_MAHALLE, .width = 24,
-		.choices = m->names, .nchoices = m->n};
-	f[H_STREET] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_STREET,
-					     .width = 40, .max = 200};
-	f[H_BUILDING] = (struct hane_ui_field){
-		HANE_UI_F_TEXT, HANE_M_UI_F_BUILDING, .width = 8, .max = 20};
-	f[H_DOOR] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_DOOR,
-					   .width = 8, .max = 20};
-	f[H_PHONE] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_PHONE,
-					    .width = 18, .max = 20,
-					    .check = check_phone};
-	f[H_INCOME] = (struct hane_ui_field){
-		HANE_UI_F_MONEY, HANE_M_UI_F_INCOME, .width = 14, .max = 20};
-	f[H_NOTES] = (struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_UI_F_NOTES,
-					    .width = 44, .max = 500};
+	m->values = malloc((size_t)m->n * sizeof *m->values);
+	if (!m->values) {
+		m->n = 1; /* "-" only: the household is saved without one */
+		return;
+	}
+	m->values[0] = "";
+	for (int i = 1; i < m->n; i++)
+		m->values[i] = m->names[i];
 }
 
 /* A form editing a household (ho >= 0) and/or a person (po >= 0): the
@@ -267,196 +234,40 @@ struct edit {
 	struct hane_ui_field fields[H__COUNT + P__COUNT + 2];
 	int nfields;
 	int ho, po;
-	bool relation; /* the person form has the relation field */
+	struct hane_ui_bind hbind[H__COUNT];
+	struct hane_ui_record hrec, prec;
 	struct mahalle_list mahalle;
 	struct hane_household h;
 	struct hane_person p;
 	int64_t new_household, new_person;
-	/* KVKK: the masked text put in field i for a role without
-	 * person.unmasked ("" when the field shows the value itself). While
-	 * the field still holds it, the stored value is kept. */
-	char masked[H__COUNT + P__COUNT + 2][64];
 	hane_db *db;
 };
 
-static bool shown_masked(void *arg, const char *text)
+/* The household form's fields; the mahalle's choices are e's. */
+static void household_bind(struct edit *e)
 {
-	const struct edit *e = arg;
-	char t[64];
+	static const struct hane_ui_bind rest[H__COUNT - 1] = {
+		{.column = "street",
+		 HANE_UI_LABEL(HANE_M_UI_F_STREET),
+		 .width = 40},
+		{.column = "building", .width = 8, .max = 20},
+		{.column = "door",
+		 HANE_UI_LABEL(HANE_M_UI_F_DOOR),
+		 .width = 8,
+		 .max = 20},
+		{.column = "phone", HANE_UI_LABEL(HANE_M_UI_F_PHONE)},
+		{.column = "income_kurus", HANE_UI_LABEL(HANE_M_UI_F_INCOME)},
+		{.column = "notes", .width = 44, .max = 500},
+	};
 
-	snprintf(t, sizeof t, "%s", text);
-	hane_text_trim(t);
-	for (size_t i = 0; i < sizeof e->masked / sizeof e->masked[0]; i++)
-		if (e->masked[i][0] && strcmp(e->masked[i], t) == 0)
-			return true;
-	return false;
-}
-
-/* Puts value (as shown) in field i, masked by the actor's role: mask is
- * the masked form, or NULL when value is shown as it is. */
-static void set_maskable(struct hane_ui_form *f, struct edit *e, int i,
-			 const char *value, const char *mask)
-{
-	if (mask && mask[0] && strcmp(mask, value) != 0) {
-		snprintf(e->masked[i], sizeof e->masked[i], "%s", mask);
-		hane_ui_form_set(f, i, mask);
-	} else {
-		e->masked[i][0] = '\0';
-		hane_ui_form_set(f, i, value);
-	}
-}
-
-/* True if field i still shows its masked text: keep the stored value. */
-static bool kept(const struct hane_ui_form *f, const struct edit *e, int i)
-{
-	char t[64];
-
-	if (!e->masked[i][0])
-		return false;
-	snprintf(t, sizeof t, "%s", hane_ui_form_get(f, i));
-	hane_text_trim(t);
-	return strcmp(t, e->masked[i]) == 0;
-}
-
-static void person_to_form(struct hane_ui_form *f, struct edit *e, int po,
-			   const struct hane_person *p, bool relation)
-{
-	char buf[64], mask[HANE_TEXT_MAX];
-
-	set_maskable(f, e, po + P_TCKN, p->tckn,
-		     hane_mask_tckn(e->db, mask, sizeof mask, p->tckn));
-	hane_ui_form_set(f, po + P_FIRST, p->first_name);
-	hane_ui_form_set(f, po + P_LAST, p->last_name);
-	hane_ui_form_set(f, po + P_BIRTH,
-			 p->birth_date[0] ? hane_date_format(buf, p->birth_date)
-					  : "");
-	hane_ui_form_set_choice(f, po + P_SEX,
-				strcmp(p->sex, "K") == 0   ? 1
-				: strcmp(p->sex, "E") == 0 ? 2
-							   : 0);
-	if (p->disability_pct >= 0)
-		snprintf(buf, sizeof buf, "%d", p->disability_pct);
-	else
-		buf[0] = '\0';
-	hane_ui_form_set(f, po + P_DISAB, buf);
-	set_maskable(
-		f, e, po + P_ILLNESS, p->chronic_illness,
-		hane_mask_text(e->db, mask, sizeof mask, p->chronic_illness));
-	set_maskable(f, e, po + P_PHONE,
-		     p->phone[0] ? hane_phone_format(buf, sizeof buf, p->phone,
-						     false)
-				 : "",
-		     hane_mask_phone(e->db, mask, sizeof mask, p->phone));
-	if (relation)
-		for (int i = 1; i < NRELATIONS; i++)
-			if (strcmp(p->relation, relation_names[i]) == 0)
-				hane_ui_form_set_choice(f, po + P_RELATION,
-							i - 1);
-}
-
-static void trimmed(char *out, size_t outsz, const char *s)
-{
-	snprintf(out, outsz, "%s", s);
-	hane_text_trim(out);
-}
-
-static void form_to_person(const struct hane_ui_form *f, const struct edit *e,
-			   int po, struct hane_person *p, bool relation)
-{
-	char buf[HANE_TEXT_MAX];
-	int sex = hane_ui_form_choice(f, po + P_SEX);
-
-	if (!kept(f, e, po + P_TCKN))
-		trimmed(p->tckn, sizeof p->tckn,
-			hane_ui_form_get(f, po + P_TCKN));
-	trimmed(p->first_name, sizeof p->first_name,
-		hane_ui_form_get(f, po + P_FIRST));
-	trimmed(p->last_name, sizeof p->last_name,
-		hane_ui_form_get(f, po + P_LAST));
-	trimmed(buf, sizeof buf, hane_ui_form_get(f, po + P_BIRTH));
-	if (!buf[0] || hane_date_parse(p->birth_date, buf) != 0)
-		p->birth_date[0] = '\0';
-	snprintf(p->sex, sizeof p->sex, "%s",
-		 sex == 1   ? "K"
-		 : sex == 2 ? "E"
-			    : "");
-	trimmed(buf, sizeof buf, hane_ui_form_get(f, po + P_DISAB));
-	p->disability_pct = buf[0] ? atoi(buf) : -1;
-	if (!kept(f, e, po + P_ILLNESS))
-		trimmed(p->chronic_illness, sizeof p->chronic_illness,
-			hane_ui_form_get(f, po + P_ILLNESS));
-	trimmed(buf, sizeof buf, hane_ui_form_get(f, po + P_PHONE));
-	if (kept(f, e, po + P_PHONE))
-		; /* the stored number stays */
-	else if (!buf[0] || hane_phone_normalize(p->phone, buf) != 0)
-		p->phone[0] = '\0';
-	if (relation)
-		snprintf(p->relation, sizeof p->relation, "%s",
-			 relation_names[1 + hane_ui_form_choice(
-						    f, po + P_RELATION)]);
-}
-
-static void household_to_form(struct hane_ui_form *f, struct edit *e, int ho,
-			      const struct hane_household *h,
-			      const struct mahalle_list *m)
-{
-	char buf[64], mask[HANE_TEXT_MAX];
-
-	for (int i = 1; i < m->n; i++)
-		if (strcmp(m->names[i], h->mahalle) == 0)
-			hane_ui_form_set_choice(f, ho + H_MAHALLE, i);
-	/* The address parts go masked one by one ("***"), the mahalle
-	 * stays, as on the detail screen. */
-	set_maskable(f, e, ho + H_STREET, h->street,
-		     hane_mask_text(e->db, mask, sizeof mask, h->street));
-	set_maskable(f, e, ho + H_BUILDING, h->building,
-		     hane_mask_text(e->db, mask, sizeof mask, h->building));
-	set_maskable(f, e, ho + H_DOOR, h->door,
-		     hane_mask_text(e->db, mask, sizeof mask, h->door));
-	set_maskable(f, e, ho + H_PHONE,
-		     h->phone[0] ? hane_phone_format(buf, sizeof buf, h->phone,
-						     false)
-				 : "",
-		     hane_mask_phone(e->db, mask, sizeof mask, h->phone));
-	hane_ui_form_set(f, ho + H_INCOME,
-			 h->income_kurus >= 0
-				 ? hane_money_format(buf, sizeof buf,
-						     h->income_kurus, false)
-				 : "");
-	set_maskable(f, e, ho + H_NOTES, h->notes,
-		     hane_mask_text(e->db, mask, sizeof mask, h->notes));
-}
-
-static void form_to_household(const struct hane_ui_form *f,
-			      const struct edit *e, int ho,
-			      struct hane_household *h,
-			      const struct mahalle_list *m)
-{
-	char buf[HANE_TEXT_MAX];
-	int mi = hane_ui_form_choice(f, ho + H_MAHALLE);
-
-	snprintf(h->mahalle, sizeof h->mahalle, "%s",
-		 mi > 0 && mi < m->n ? m->names[mi] : "");
-	if (!kept(f, e, ho + H_STREET))
-		trimmed(h->street, sizeof h->street,
-			hane_ui_form_get(f, ho + H_STREET));
-	if (!kept(f, e, ho + H_BUILDING))
-		trimmed(h->building, sizeof h->building,
-			hane_ui_form_get(f, ho + H_BUILDING));
-	if (!kept(f, e, ho + H_DOOR))
-		trimmed(h->door, sizeof h->door,
-			hane_ui_form_get(f, ho + H_DOOR));
-	trimmed(buf, sizeof buf, hane_ui_form_get(f, ho + H_PHONE));
-	if (kept(f, e, ho + H_PHONE))
-		; /* the stored number stays */
-	else if (!buf[0] || hane_phone_normalize(h->phone, buf) != 0)
-		h->phone[0] = '\0';
-	trimmed(buf, sizeof buf, hane_ui_form_get(f, ho + H_INCOME));
-	if (!buf[0] || hane_money_parse(&h->income_kurus, buf) != 0)
-		h->income_kurus = -1;
-	if (!kept(f, e, ho + H_NOTES))
-		trimmed(h->notes, sizeof h->notes,
-			hane_ui_form_get(f, ho + H_NOTES));
+	e->hbind[0] = (struct hane_ui_bind){.column = "mahalle",
+					    .width = 24,
+					    .choices = e->mahalle.names,
+					    .values = e->mahalle.values,
+					    .nchoices = e->mahalle.n};
+	memcpy(e->hbind + 1, rest, sizeof rest);
+	e->hrec = (struct hane_ui_record){&hane_household_rdef, e->hbind,
+					  H__COUNT, hane_mask_field, e->db};
 }
 
 /* Lays out the form: optional household part, optional person part. */
@@ -467,15 +278,15 @@ static void edit_build(hane_db *db, struct edit *e, bool household, bool person,
 
 	e->db = db;
 	e->ho = e->po = -1;
-	e->relation = relation;
 	if (household) {
 		mahalle_load(db, &e->mahalle);
+		household_bind(e);
 		if (person)
 			e->fields[n++] = (struct hane_ui_field){
 				.kind = HANE_UI_F_HEADING,
 				.label = HANE_M_UI_HEAD_HOUSEHOLD};
 		e->ho = n;
-		household_fields(e->fields + n, &e->mahalle);
+		hane_ui_record_fields(e->fields + n, &e->hrec);
 		n += H__COUNT;
 	}
 	if (person) {
@@ -483,9 +294,14 @@ static void edit_build(hane_db *db, struct edit *e, bool household, bool person,
 			e->fields[n++] = (struct hane_ui_field){
 				.kind = HANE_UI_F_HEADING,
 				.label = HANE_M_UI_HEAD_HEAD};
+		person_choices();
+		e->prec = (struct hane_ui_record){
+			&hane_person_rdef, person_bind,
+			relation ? P__COUNT : P__COUNT - 1, hane_mask_field,
+			db};
 		e->po = n;
-		person_fields(e->fields + n);
-		n += relation ? P__COUNT : P__COUNT - 1;
+		hane_ui_record_fields(e->fields + n, &e->prec);
+		n += e->prec.n;
 	}
 	e->nfields = n;
 }
@@ -505,7 +321,7 @@ static void person_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
 			  rel != P_BIRTH))
 		return;
 	p = e->p;
-	form_to_person(f, e, e->po, &p, false);
+	hane_ui_record_store(f, e->po, &e->prec, &p);
 	if (p.tckn[0] && !hane_tckn_valid(p.tckn))
 		p.tckn[0] = '\0';
 	hane_ui_form_note(f, e->po + P_TCKN, NULL);
@@ -534,7 +350,7 @@ static int person_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	struct hane_dup dup;
 	int rc;
 
-	form_to_person(f, e, e->po, &p, e->relation);
+	hane_ui_record_store(f, e->po, &e->prec, &p);
 	for (;;) {
 		if (p.id)
 			rc = hane_person_update(db, &p);
@@ -545,7 +361,7 @@ static int person_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		switch (conflict_dialog(ui)) {
 		case 0: /* reload: their version replaces what was typed */
 			if (hane_person_get(db, p.id, &e->p) == 0) {
-				person_to_form(f, e, e->po, &e->p, e->relation);
+				hane_ui_record_fill(f, e->po, &e->prec, &e->p);
 				hane_ui_form_set_clean(f);
 			}
 			hane_ui_status(ui, false, "%s",
@@ -574,12 +390,12 @@ static int household_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	struct hane_household h = e->h;
 	int rc;
 
-	form_to_household(f, e, e->ho, &h, &e->mahalle);
+	hane_ui_record_store(f, e->ho, &e->hrec, &h);
 	if (e->po >= 0) { /* a new household with its head */
 		struct hane_person p = e->p;
 		struct hane_dup dup;
 
-		form_to_person(f, e, e->po, &p, false);
+		hane_ui_record_store(f, e->po, &e->prec, &p);
 		rc = hane_household_create(db, &h, &p, &e->new_household,
 					   &e->new_person, &dup);
 		if (rc != 0) {
@@ -596,8 +412,7 @@ static int household_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		switch (conflict_dialog(ui)) {
 		case 0:
 			if (hane_household_get(db, h.id, &e->h) == 0) {
-				household_to_form(f, e, e->ho, &e->h,
-						  &e->mahalle);
+				hane_ui_record_fill(f, e->ho, &e->hrec, &e->h);
 				hane_ui_form_set_clean(f);
 			}
 			hane_ui_status(ui, false, "%s",
@@ -636,9 +451,9 @@ static int edit_run(struct hane_ui *ui, struct edit *e, const char *title,
 	if (!f)
 		return 0;
 	if (e->ho >= 0)
-		household_to_form(f, e, e->ho, &e->h, &e->mahalle);
+		hane_ui_record_fill(f, e->ho, &e->hrec, &e->h);
 	if (e->po >= 0)
-		person_to_form(f, e, e->po, &e->p, e->relation);
+		hane_ui_record_fill(f, e->po, &e->prec, &e->p);
 	hane_ui_form_set_clean(f);
 	saved = hane_ui_form_run(ui, f);
 	hane_ui_form_free(f);

@@ -166,6 +166,16 @@ char *hane_mask_text(hane_db *db, char *out, size_t n, const char *text)
 	return out;
 }
 
+char *hane_mask_field(hane_db *db, const struct hane_fdef *f, char *out,
+		      size_t n, const char *v)
+{
+	const char *s = hane_gate_field(db, HANE_GATE_REGISTRY, f, v, out, n);
+
+	if (s != out)
+		snprintf(out, n, "%s", s);
+	return out;
+}
+
 /* ---- The gate ------------------------------------------------------------ */
 
 bool hane_gate_clear(hane_db *db, int unit, enum hane_pd kind)
@@ -205,6 +215,25 @@ const char *hane_gate_show(hane_db *db, int unit, enum hane_pd kind,
 	default:
 		return clear ? v : "***";
 	}
+}
+
+int hane_pd_of(const struct hane_fdef *f)
+{
+	if (!(f->flags & HANE_FF_MASKED))
+		return -1;
+	if (f->type == HANE_FT_TCKN)
+		return HANE_PD_TCKN;
+	return f->type == HANE_FT_PHONE ? HANE_PD_PHONE : HANE_PD_HEALTH;
+}
+
+const char *hane_gate_field(hane_db *db, int unit, const struct hane_fdef *f,
+			    const char *v, char *out, size_t n)
+{
+	int kind = hane_pd_of(f);
+
+	if (kind < 0)
+		return v;
+	return hane_gate_show(db, unit, (enum hane_pd)kind, v, out, n);
 }
 
 int hane_gate_view(hane_db *db, const char *event, const char *table,
