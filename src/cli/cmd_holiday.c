@@ -48,9 +48,6 @@ static int holiday_list(struct hane_cli *cli, void *opts,
 	bool entered;
 	int rc;
 
-	if ((rc = hane_opt_npos(a, "holiday list", 0, 0, "")) != 0 ||
-	    (rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
 	if (!o->year)
 		o->year = atoi(hane_today(today));
 	if ((rc = hane_holiday_list(cli->db, (int)o->year, print_holiday,
@@ -72,9 +69,6 @@ static int holiday_add(struct hane_cli *cli, void *opts,
 	struct holiday_opts *o = opts;
 	int rc;
 
-	if ((rc = hane_opt_npos(a, "holiday add", 2, 2, "GÜN \"AD\"")) != 0 ||
-	    (rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
 	if ((rc = hane_holiday_add(cli->db, a->pos[0], a->pos[1], o->half)))
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_REF_HOLIDAY_ADDED), a->pos[0]);
@@ -87,9 +81,6 @@ static int holiday_remove(struct hane_cli *cli, void *opts,
 	int rc;
 
 	(void)opts;
-	if ((rc = hane_opt_npos(a, "holiday remove", 1, 1, "GÜN")) != 0 ||
-	    (rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
 	if ((rc = hane_holiday_remove(cli->db, a->pos[0])))
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_REF_HOLIDAY_REMOVED), a->pos[0]);
@@ -97,9 +88,9 @@ static int holiday_remove(struct hane_cli *cli, void *opts,
 }
 
 static const struct hane_cmd holiday_cmds[] = {
-	{"list", HANE_M_CMD_HOLIDAY_LIST, list_opts, holiday_list},
-	{"add", HANE_M_CMD_HOLIDAY_ADD, add_opts, holiday_add},
-	{"remove", HANE_M_CMD_HOLIDAY_REMOVE, NULL, holiday_remove},
+	{"list", HANE_M_CMD_HOLIDAY_LIST, list_opts, holiday_list, 0, 0},
+	{"add", HANE_M_CMD_HOLIDAY_ADD, add_opts, holiday_add, 2, 2},
+	{"remove", HANE_M_CMD_HOLIDAY_REMOVE, NULL, holiday_remove, 1, 1},
 };
 
 int hane_cmd_holiday(struct hane_cli *cli, int argc, char **argv)
@@ -108,5 +99,5 @@ int hane_cmd_holiday(struct hane_cli *cli, int argc, char **argv)
 
 	return hane_opt_unit(cli, "holiday", holiday_cmds,
 			     HANE_NCMDS(holiday_cmds), HANE_M_REF_HOLIDAY_NOTES,
-			     0, argc, argv, &o);
+			     HANE_OPT_OPEN | HANE_OPT_POS, argc, argv, &o);
 }

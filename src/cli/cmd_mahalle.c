@@ -40,9 +40,6 @@ static int mahalle_list(struct hane_cli *cli, void *opts,
 	const struct mahalle_opts *o = opts;
 	int rc;
 
-	if ((rc = hane_opt_npos(a, "mahalle list", 0, 0, "")) != 0 ||
-	    (rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
 	rc = hane_mahalle_list(cli->db, print_mahalle, NULL);
 	if (!rc && o->districts)
 		rc = hane_district_list(cli->db, print_district, NULL);
@@ -55,9 +52,6 @@ static int mahalle_add(struct hane_cli *cli, void *opts,
 	int rc;
 
 	(void)opts;
-	if ((rc = hane_opt_npos(a, "mahalle add", 1, 1, "AD")) != 0 ||
-	    (rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
 	if ((rc = hane_mahalle_add(cli->db, a->pos[0], NULL)) != 0)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_REF_MAHALLE_ADDED), a->pos[0]);
@@ -70,9 +64,6 @@ static int mahalle_alias(struct hane_cli *cli, void *opts,
 	int rc;
 
 	(void)opts;
-	if ((rc = hane_opt_npos(a, "mahalle alias", 2, 2, "AD AD")) != 0 ||
-	    (rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
 	if ((rc = hane_mahalle_alias(cli->db, a->pos[0], a->pos[1])) != 0)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_REF_ALIAS_ADDED), a->pos[0], a->pos[1]);
@@ -86,9 +77,6 @@ static int mahalle_rename(struct hane_cli *cli, void *opts,
 	int rc;
 
 	(void)opts;
-	if ((rc = hane_opt_npos(a, "mahalle rename", 2, 2, "AD AD")) != 0 ||
-	    (rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
 	if ((rc = hane_mahalle_rename(cli->db, a->pos[0], a->pos[1], &n)))
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_REF_RENAMED), a->pos[0], a->pos[1],
@@ -97,10 +85,10 @@ static int mahalle_rename(struct hane_cli *cli, void *opts,
 }
 
 static const struct hane_cmd mahalle_cmds[] = {
-	{"list", HANE_M_CMD_MAHALLE_LIST, list_opts, mahalle_list},
-	{"add", HANE_M_CMD_MAHALLE_ADD, NULL, mahalle_add},
-	{"alias", HANE_M_CMD_MAHALLE_ALIAS, NULL, mahalle_alias},
-	{"rename", HANE_M_CMD_MAHALLE_RENAME, NULL, mahalle_rename},
+	{"list", HANE_M_CMD_MAHALLE_LIST, list_opts, mahalle_list, 0, 0},
+	{"add", HANE_M_CMD_MAHALLE_ADD, NULL, mahalle_add, 1, 1},
+	{"alias", HANE_M_CMD_MAHALLE_ALIAS, NULL, mahalle_alias, 2, 2},
+	{"rename", HANE_M_CMD_MAHALLE_RENAME, NULL, mahalle_rename, 2, 2},
 };
 
 int hane_cmd_mahalle(struct hane_cli *cli, int argc, char **argv)
@@ -109,5 +97,5 @@ int hane_cmd_mahalle(struct hane_cli *cli, int argc, char **argv)
 
 	return hane_opt_unit(cli, "mahalle", mahalle_cmds,
 			     HANE_NCMDS(mahalle_cmds), HANE_M_REF_MAHALLE_NOTES,
-			     0, argc, argv, &o);
+			     HANE_OPT_OPEN | HANE_OPT_POS, argc, argv, &o);
 }

@@ -93,40 +93,10 @@ static int annual_verify(struct hane_cli *cli, int year)
 }
 
 struct annual_opts {
-	const char *out;
+	struct hane_cli_output o;
 	int64_t year;
-	int text, sql, csv, verify, rebuild;
-	unsigned wflags;
+	int text, sql, verify, rebuild;
 };
-
-static int opt_annual_output(void *opts, const char *v)
-{
-	struct annual_opts *o = opts;
-
-	o->out = v;
-	o->csv = 1;
-	return 0;
-}
-
-static int opt_annual_excel(void *opts, const char *v)
-{
-	struct annual_opts *o = opts;
-
-	(void)v;
-	o->csv = 1;
-	o->wflags |= HANE_CSV_EXCEL;
-	return 0;
-}
-
-static int opt_annual_xlsx(void *opts, const char *v)
-{
-	struct annual_opts *o = opts;
-
-	(void)v;
-	o->csv = 1;
-	o->wflags |= HANE_CSV_XLSX;
-	return 0;
-}
 
 #define S struct annual_opts
 #define SWITCH(name, m, help)                                                  \
@@ -135,13 +105,7 @@ static const struct hane_opt annual_opts[] = {
 	HANE_OPT(S, "year", year, HANE_FT_INT, 0, HANE_M_OPT_ANNUAL_YEAR),
 	SWITCH("text", text, HANE_M_OPT_ANNUAL_TEXT),
 	SWITCH("sql", sql, HANE_M_OPT_ANNUAL_SQL),
-	HANE_OPT_CB("output", HANE_FT_TEXT, 0, opt_annual_output,
-		    HANE_M_OPT_OUTPUT),
-	SWITCH("csv", csv, HANE_M_OPT_OV_CSV),
-	HANE_OPT_CB("excel", HANE_FT_BOOL, HANE_OPT_SWITCH, opt_annual_excel,
-		    HANE_M_OPT_EXCEL),
-	HANE_OPT_CB("xlsx", HANE_FT_BOOL, HANE_OPT_SWITCH, opt_annual_xlsx,
-		    HANE_M_OPT_XLSX),
+	HANE_OPT_OUTPUT_ROWS(S, o),
 	SWITCH("verify", verify, HANE_M_OPT_ANNUAL_VERIFY),
 	SWITCH("rebuild", rebuild, HANE_M_OPT_ANNUAL_REBUILD),
 	{0}};
@@ -155,16 +119,13 @@ static int annual_write(struct hane_cli *cli, const struct annual_opts *o)
 	FILE *fp;
 	int rc;
 
-	if ((o->wflags & HANE_CSV_XLSX) && !o->text &&
-	    (!o->out || !strcmp(o->out, "-")))
-		return hane_cli_usage("annual", "%s",
-				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
-	if ((rc = hane_cli_output(o->out, &fp)) != 0)
+	if ((!o->text && (rc = hane_opt_output_check("annual", &o->o)) != 0) ||
+	    (rc = hane_cli_output(o->o.out, &fp)) != 0)
 		return rc;
 	if (o->text) {
 		rc = hane_overview_annual_text(cli->db, year, fp, o->sql);
-	} else if (o->csv) {
-		rc = hane_overview_annual_csv(cli->db, year, fp, o->wflags);
+	} else if (o->o.csv) {
+		rc = hane_overview_annual_csv(cli->db, year, fp, o->o.wflags);
 	} else {
 		struct table t = {o->sql};
 
@@ -190,7 +151,7 @@ int hane_cmd_annual(struct hane_cli *cli, int argc, char **argv)
 		return rc;
 	/* --text with -o writes the text to the file. */
 	if (o.text)
-		o.csv = 0;
+		o.o.csv = 0;
 	/* `hane report annual` arrives with "annual" as a positional. */
 	for (int i = 0; i < a.npos; i++)
 		if (strcmp(a.pos[i], "annual") != 0)
@@ -473,20 +434,20 @@ static int print_event(const struct hane_ov_event *e, void *arg)
 }
 
 static int household(struct hane_cli *cli, int64_t id, int unit,
-		     const char *out, bool csv, unsigned wflags)
+		     const struct hane_cli_output *out)
 {
 	int rc, hidden = 0;
 
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
-	if (csv) {
+	if (out->csv) {
 		FILE *fp;
 		int64_t rows;
 
-		if ((rc = hane_cli_output(out, &fp)) != 0)
+		if ((rc = hane_cli_output(out->out, &fp)) != 0)
 			return rc;
-		rc = hane_overview_timeline_csv(cli->db, id, unit, fp, wflags,
-						&rows);
+		rc = hane_overview_timeline_csv(cli->db, id, unit, fp,
+						out->wflags, &rows);
 		if (fp != stdout && fclose(fp) != 0 && !rc)
 			rc = HANE_EIO;
 	} else {
@@ -499,11 +460,12 @@ static int household(struct hane_cli *cli, int64_t id, int unit,
 }
 
 struct overview_opts {
-	const char *date, *out;
+	struct hane_cli_output o;
+	const char *date;
 	int64_t year, seed;
 	double scale;
-	int unit, csv;
-	unsigned units, wflags;
+	int unit;
+	unsigned units;
 };
 
 static int opt_scale(void *opts, const char *v)
@@ -550,35 +512,6 @@ static int opt_unit(void *opts, const char *v)
 	return 0;
 }
 
-static int opt_output(void *opts, const char *v)
-{
-	struct overview_opts *o = opts;
-
-	o->out = v;
-	o->csv = 1;
-	return 0;
-}
-
-static int opt_excel(void *opts, const char *v)
-{
-	struct overview_opts *o = opts;
-
-	(void)v;
-	o->csv = 1;
-	o->wflags |= HANE_CSV_EXCEL;
-	return 0;
-}
-
-static int opt_xlsx(void *opts, const char *v)
-{
-	struct overview_opts *o = opts;
-
-	(void)v;
-	o->csv = 1;
-	o->wflags |= HANE_CSV_XLSX;
-	return 0;
-}
-
 #define S struct overview_opts
 static const struct hane_opt dashboard_opts[] = {
 	HANE_OPT(S, "date", date, HANE_FT_TEXT, HANE_OPT_ARGV,
@@ -586,13 +519,7 @@ static const struct hane_opt dashboard_opts[] = {
 	{0}};
 static const struct hane_opt household_opts[] = {
 	HANE_OPT_CB("unit", HANE_FT_TEXT, 0, opt_unit, HANE_M_OPT_OV_UNIT),
-	HANE_OPT_CB("output", HANE_FT_TEXT, 0, opt_output, HANE_M_OPT_OUTPUT),
-	HANE_OPT(S, "csv", csv, HANE_FT_BOOL, HANE_OPT_SWITCH,
-		 HANE_M_OPT_OV_CSV),
-	HANE_OPT_CB("excel", HANE_FT_BOOL, HANE_OPT_SWITCH, opt_excel,
-		    HANE_M_OPT_EXCEL),
-	HANE_OPT_CB("xlsx", HANE_FT_BOOL, HANE_OPT_SWITCH, opt_xlsx,
-		    HANE_M_OPT_XLSX),
+	HANE_OPT_OUTPUT_ROWS(S, o),
 	{0}};
 static const struct hane_opt demo_opts[] = {
 	HANE_OPT(S, "year", year, HANE_FT_INT, 0, HANE_M_OPT_OV_YEAR),
@@ -606,10 +533,7 @@ static int run_dashboard(struct hane_cli *cli, void *opts,
 			 const struct hane_args *a)
 {
 	const struct overview_opts *o = opts;
-	int rc;
 
-	if ((rc = hane_opt_npos(a, "overview", 0, 0, "")) != 0)
-		return rc;
 	return dashboard(cli, o->date);
 }
 
@@ -618,32 +542,32 @@ static int run_household(struct hane_cli *cli, void *opts,
 {
 	const struct overview_opts *o = opts;
 	int64_t id = 0;
+	int rc;
 
 	if (a->npos != 1 || hane_cli_int("overview", "ID", a->pos[0], &id))
 		return hane_cli_usage("overview", "%s",
 				      hane_msg(HANE_M_OV_CLI_HH_NEED));
-	if ((o->wflags & HANE_CSV_XLSX) && (!o->out || !strcmp(o->out, "-")))
-		return hane_cli_usage("overview", "%s",
-				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
-	return household(cli, id, o->unit, o->out, o->csv, o->wflags);
+	if ((rc = hane_opt_output_check("overview", &o->o)) != 0)
+		return rc;
+	return household(cli, id, o->unit, &o->o);
 }
 
 static int run_demo_year(struct hane_cli *cli, void *opts,
 			 const struct hane_args *a)
 {
 	const struct overview_opts *o = opts;
-	int rc;
 
-	if ((rc = hane_opt_npos(a, "overview", 0, 0, "")) != 0)
-		return rc;
 	return demo_year(cli, o->year ? o->year : last_year(), o->scale,
 			 o->seed, o->units);
 }
 
 static const struct hane_cmd overview_cmds[] = {
-	{"dashboard", HANE_M_CMD_OV_DASHBOARD, dashboard_opts, run_dashboard},
-	{"household", HANE_M_CMD_OV_HOUSEHOLD, household_opts, run_household},
-	{"demo-year", HANE_M_CMD_OV_DEMO_YEAR, demo_opts, run_demo_year},
+	{"dashboard", HANE_M_CMD_OV_DASHBOARD, dashboard_opts, run_dashboard, 0,
+	 0},
+	/* Its one ID is checked by its own message. */
+	{"household", HANE_M_CMD_OV_HOUSEHOLD, household_opts, run_household, 0,
+	 1},
+	{"demo-year", HANE_M_CMD_OV_DEMO_YEAR, demo_opts, run_demo_year, 0, 0},
 };
 
 int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
@@ -655,6 +579,6 @@ int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 	o.unit = HANE_OV_ALL;
 	hane_cli_short_output(argc, argv);
 	return hane_opt_unit(cli, "overview", overview_cmds,
-			     HANE_NCMDS(overview_cmds), HANE_M__COUNT, 0, argc,
-			     argv, &o);
+			     HANE_NCMDS(overview_cmds), HANE_M__COUNT,
+			     HANE_OPT_POS, argc, argv, &o);
 }

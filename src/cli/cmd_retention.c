@@ -34,8 +34,6 @@ static int retention_access(struct hane_cli *cli, void *opts,
 	char hex[65];
 	int rc;
 
-	if ((rc = hane_opt_npos(a, "retention access", 1, 1, "TCKN")) != 0)
-		return rc;
 	if ((rc = hane_person_access_export(cli->db, a->pos[0], o->output)) !=
 		    0 ||
 	    (rc = hane_sha256_file(hex, o->output)) != 0)
@@ -49,8 +47,6 @@ static int retention(struct hane_cli *cli, const struct hane_args *a, bool dry)
 	char cutoff[11];
 	int rc, n = 0;
 
-	if ((rc = hane_opt_npos(a, "retention", 0, 0, "")) != 0)
-		return rc;
 	printf(hane_msg(HANE_M_SEC_RET_CUTOFF),
 	       hane_date_format(cutoff,
 				hane_retention_cutoff(cli->db, cutoff)));
@@ -76,9 +72,10 @@ static int retention_run(struct hane_cli *cli, void *opts,
 }
 
 static const struct hane_cmd retention_cmds[] = {
-	{"dry-run", HANE_M_CMD_RETENTION_DRY, NULL, retention_dry},
-	{"run", HANE_M_CMD_RETENTION_RUN, NULL, retention_run},
-	{"access", HANE_M_CMD_RETENTION_ACCESS, access_opts, retention_access},
+	{"dry-run", HANE_M_CMD_RETENTION_DRY, NULL, retention_dry, 0, 0},
+	{"run", HANE_M_CMD_RETENTION_RUN, NULL, retention_run, 0, 0},
+	{"access", HANE_M_CMD_RETENTION_ACCESS, access_opts, retention_access,
+	 1, 1},
 };
 
 int hane_cmd_retention(struct hane_cli *cli, int argc, char **argv)
@@ -87,5 +84,6 @@ int hane_cmd_retention(struct hane_cli *cli, int argc, char **argv)
 
 	return hane_opt_unit(cli, "retention", retention_cmds,
 			     HANE_NCMDS(retention_cmds), HANE_M_RETENTION_NOTES,
-			     HANE_OPT_NOSUB_OPEN, argc, argv, &o);
+			     HANE_OPT_NOSUB_OPEN | HANE_OPT_POS, argc, argv,
+			     &o);
 }

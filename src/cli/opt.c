@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hane/core.h"
+#include "hane/csvio.h"
 
 /* "taxi book" for the hints and errors of a subcommand. */
 static const char *label(char *buf, size_t n, const char *unit, const char *cmd)
@@ -126,7 +127,7 @@ static int set_value(const char *cmd, const struct hane_opt *o, void *out,
 	int yes = 0;
 
 	if (o->apply)
-		return o->apply(out, v);
+		return o->apply(dst, v);
 	if (o->flags & HANE_OPT_SWITCH)
 		return set_int(dst, o->size, 1), 0;
 	if (o->flags & HANE_OPT_ARGV) {
@@ -405,6 +406,19 @@ static int find_sub(const char *unit, const struct hane_cmd *cmds, size_t n,
 	return -1;
 }
 
+/* The subcommand's positional arguments counted by its table: 0 or the
+ * exit status, the missing ones named by its usage's ARGS. */
+static int count_pos(const char *unit, const struct hane_cmd *cmd,
+		     const struct hane_args *a)
+{
+	char what[128], name[64];
+	const char *text;
+
+	split(cmd->about, what, sizeof what, &text);
+	snprintf(name, sizeof name, "%s %s", unit, cmd->name);
+	return hane_opt_npos(a, name, cmd->pos_min, cmd->pos_max, what);
+}
+
 int hane_opt_unit(struct hane_cli *cli, const char *unit,
 		  const struct hane_cmd *cmds, size_t n, enum hane_msg notes,
 		  int how, int argc, char **argv, void *opts)
@@ -423,7 +437,48 @@ int hane_opt_unit(struct hane_cli *cli, const char *unit,
 	if ((rc = hane_opt_parse(unit, &cmds[k], argc - skip, argv + skip, opts,
 				 &a)) >= 0)
 		return rc;
+	if ((how & HANE_OPT_POS) && (rc = count_pos(unit, &cmds[k], &a)) != 0)
+		return rc;
 	if ((how & HANE_OPT_OPEN) && (rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
 	return cmds[k].run(cli, opts, &a);
+}
+
+/* ---- Where a table goes ---------------------------------------------------- */
+
+int hane_opt_output_file(void *out, const char *v)
+{
+	struct hane_cli_output *o = out;
+
+	o->out = v;
+	o->csv = 1;
+	return 0;
+}
+
+int hane_opt_output_excel(void *out, const char *v)
+{
+	struct hane_cli_output *o = out;
+
+	(void)v;
+	o->csv = 1;
+	o->wflags |= HANE_CSV_EXCEL;
+	return 0;
+}
+
+int hane_opt_output_xlsx(void *out, const char *v)
+{
+	struct hane_cli_output *o = out;
+
+	(void)v;
+	o->csv = 1;
+	o->wflags |= HANE_CSV_XLSX;
+	return 0;
+}
+
+int hane_opt_output_check(const char *cmd, const struct hane_cli_output *o)
+{
+	if ((o->wflags & HANE_CSV_XLSX) && (!o->out || !strcmp(o->out, "-")))
+		return hane_cli_usage(cmd, "%s",
+				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
+	return 0;
 }

@@ -34,8 +34,9 @@ enum hane_opt_flag {
 };
 
 /* One option. The value goes, parsed by type, into the member at offset of
- * the command's options struct — or to apply() when set, which gets the
- * value as typed and returns 0 or an exit status (after printing).
+ * the command's options struct — or to apply() when set, which gets that
+ * member (the whole struct at offset 0) and the value as typed and
+ * returns 0 or an exit status (after printing).
  *
  * By type: TEXT copies into char[size] (too long is refused, never cut);
  * INT into int or int64_t (by size); MONEY into int64_t kuruş; DATE into
@@ -68,6 +69,38 @@ struct hane_opt {
 		(name), (type), (flags), 0, 0, (fn), (help), NULL, NULL        \
 	}
 
+/* An apply() row for member m of options struct S. */
+#define HANE_OPT_CB_AT(S, m, name, type, flags, fn, help)                      \
+	{                                                                      \
+		(name), (type), (flags), offsetof(S, m), 0, (fn), (help),      \
+			NULL, NULL                                             \
+	}
+
+/* Where a command writes a table: -o/--output FILE, --csv, --excel (CSV
+ * for Turkish Excel), --xlsx (a workbook; needs a file). Any of them
+ * means CSV rather than the screen's table. */
+struct hane_cli_output {
+	const char *out; /* NULL or "-": stdout */
+	int csv;
+	unsigned wflags; /* HANE_CSV_EXCEL, HANE_CSV_XLSX */
+};
+int hane_opt_output_file(void *out, const char *v);
+int hane_opt_output_excel(void *out, const char *v);
+int hane_opt_output_xlsx(void *out, const char *v);
+/* The four rows for a struct hane_cli_output at member m of S. */
+#define HANE_OPT_OUTPUT_ROWS(S, m)                                             \
+	HANE_OPT_CB_AT(S, m, "output", HANE_FT_TEXT, 0, hane_opt_output_file,  \
+		       HANE_M_OPT_OUTPUT),                                     \
+		HANE_OPT(S, "csv", m.csv, HANE_FT_BOOL, HANE_OPT_SWITCH,       \
+			 HANE_M_OPT_OV_CSV),                                   \
+		HANE_OPT_CB_AT(S, m, "excel", HANE_FT_BOOL, HANE_OPT_SWITCH,   \
+			       hane_opt_output_excel, HANE_M_OPT_EXCEL),       \
+		HANE_OPT_CB_AT(S, m, "xlsx", HANE_FT_BOOL, HANE_OPT_SWITCH,    \
+			       hane_opt_output_xlsx, HANE_M_OPT_XLSX)
+/* --xlsx without a file is refused (a workbook is not for a terminal):
+ * 0 or the exit status, after printing the usage of cmd. */
+int hane_opt_output_check(const char *cmd, const struct hane_cli_output *o);
+
 /* One row from a field of a unit's X-macro (hane/record.h) for record
  * struct R kept at member m of options struct S: expand the unit's
  * HANE_..._FIELDS(F) with F defined as HANE_OPT_FIELD(S, m, R, ...). */
@@ -92,6 +125,11 @@ struct hane_cmd {
 	/* A unit's subcommand (hane_opt_unit): runs with the options parsed
 	 * into opts; returns the exit status. */
 	int (*run)(struct hane_cli *cli, void *opts, const struct hane_args *a);
+	/* With HANE_OPT_POS (hane_opt_unit's how): how many positional
+	 * arguments it takes, refused before the database is opened and
+	 * named in the message by the about message's ARGS, so that the
+	 * usage and the check cannot drift. */
+	signed char pos_min, pos_max;
 };
 
 /* What a command was given besides its options. */
@@ -135,11 +173,14 @@ int hane_opt_npos(const struct hane_args *a, const char *cmd, int min, int max,
 		  const char *what);
 
 /* hane_opt_unit's how: a subcommand must be named (else the first runs
- * when none is); the database is opened (hane_cli_open) before it runs. */
+ * when none is); the database is opened (hane_cli_open) before it runs;
+ * the positional arguments are counted by the table's pos_min and
+ * pos_max (before the opening). */
 enum {
 	HANE_OPT_NEED_SUB = 1,
 	HANE_OPT_OPEN = 2,
-	HANE_OPT_NOSUB_OPEN = HANE_OPT_NEED_SUB | HANE_OPT_OPEN
+	HANE_OPT_NOSUB_OPEN = HANE_OPT_NEED_SUB | HANE_OPT_OPEN,
+	HANE_OPT_POS = 4
 };
 
 /* A unit of subcommands (argv[0] the unit): runs the one argv[1] names

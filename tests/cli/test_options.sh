@@ -141,4 +141,26 @@ expect_rc 2 "required option"; expect_err "eksik argüman: --time" "names it"
 run --lang en taxi book 1 --day 17.06.2026 --to x
 expect_err "missing argument: --time" "in English"
 
+# ---- Positional arguments counted by the command table ----------------------
+# The missing ones are named by the usage's own words (in the language
+# chosen), and nothing is opened before the count is right.
+run mahalle alias Kozluk
+expect_rc 2 "mahalle alias with one name"
+expect_err "DİĞER_AD AD" "the refusal names the arguments as the usage does"
+run --lang en holiday add
+expect_rc 2 "holiday add with no day"
+expect_err 'DAY "NAME"' "in English, the English usage's words"
+run --db "$T/none.db" holiday remove 01.01.2026 extra
+expect_rc 2 "holiday remove with two arguments"
+expect_err "'extra'" "the refusal names the extra argument"
+[ ! -e "$T/none.db" ] && ok || bad "a refused count must not create the database"
+run overview dashboard extra
+expect_rc 2 "overview dashboard takes no argument"
+run annual --xlsx
+expect_rc 2 "annual --xlsx without a file"
+expect_err ".xlsx" "says a workbook needs a file"
+run overview household 1 --xlsx
+expect_rc 2 "overview household --xlsx without a file"
+expect_err ".xlsx" "says a workbook needs a file"
+
 finish
