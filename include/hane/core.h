@@ -162,6 +162,22 @@ size_t hane_text_escape_one(char out[12], const char *s, size_t n,
 /* True if s is empty or only white space (space, tab, CR, LF). */
 bool hane_text_blank(const char *s);
 
+/* ---- A growing string (src/core/buf.c) ----------------------------- */
+
+/* Text built piece by piece (SQL, JSON): start with {0}, free s. An
+ * allocation that fails sets oom and drops every later piece, so the
+ * builder checks once, at the end. */
+struct hane_buf {
+	char *s; /* NUL-terminated once anything was added */
+	size_t len, cap;
+	bool oom;
+};
+void hane_buf_add(struct hane_buf *b, const char *s, size_t n);
+void hane_buf_str(struct hane_buf *b, const char *s);
+/* s as a JSON string: quoted, the quote and the backslash escaped,
+ * control bytes as \u00XX. */
+void hane_buf_json(struct hane_buf *b, const char *s);
+
 /* ---- Money: integer kuruş --------------------------------------------- */
 
 /* The largest amount hane takes, either sign: 100.000.000,00 TL. Every

@@ -102,6 +102,11 @@ const char *hane_stmt_column_name(hane_stmt *st, int col);
 /* Runs constant SQL that returns no rows (several statements allowed). */
 int hane_store_exec(hane_db *db, const char *sql) HANE_WARN_UNUSED;
 
+/* Whether s may stand in SQL text as a table or column name: 1 to 64
+ * lower-case letters, digits and '_'. Names come from code constants;
+ * anything else is refused so that a mistake never becomes SQL. */
+bool hane_sql_ident_ok(const char *s);
+
 /* Convenience: runs a one-row query and returns its first column as an
  * integer in *out (HANE_ENOTFOUND when there is no row). */
 int hane_store_query_int(hane_db *db, int64_t *out, const char *sql,

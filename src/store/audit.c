@@ -17,101 +17,33 @@
 #include "hane/core.h"
 #include "hane/i18n.h"
 
-/* ---- A growable string for SQL text and JSON ---------------------------- */
+/* ---- JSON of the changed values ------------------------------------------ */
 
-struct buf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-
-static void buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 256;
-		char *p;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		p = realloc(b->s, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void buf_str(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void buf_json_string(struct buf *b, const char *s)
-{
-	buf_add(b, "\"", 1);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		char esc[8];
-
-		if (c == '"' || c == '\\') {
-			esc[0] = '\\';
-			esc[1] = (char)c;
-			buf_add(b, esc, 2);
-		} else if (c < 0x20) {
-			snprintf(esc, sizeof esc, "\\u%04x", c);
-			buf_add(b, esc, 6);
-		} else {
-			buf_add(b, s, 1);
-		}
-	}
-	buf_add(b, "\"", 1);
-}
-
-static void buf_json_value(struct buf *b, enum hane_value_type type,
+static void buf_json_value(struct hane_buf *b, enum hane_value_type type,
 			   const char *text, int64_t i)
 {
 	char num[32];
 
 	switch (type) {
 	case HANE_V_NULL:
-		buf_str(b, "null");
+		hane_buf_str(b, "null");
 		break;
 	case HANE_V_TEXT:
-		buf_json_string(b, text ? text : "");
+		hane_buf_json(b, text ? text : "");
 		break;
 	case HANE_V_INT:
 		snprintf(num, sizeof num, "%lld", (long long)i);
-		buf_str(b, num);
+		hane_buf_str(b, num);
 		break;
 	}
 }
 
-/* Table and column names are code constants; refuse anything else so a
- * mistake can never become SQL injection. */
-static bool ident_ok(const char *s)
-{
-	if (!s || !*s || strlen(s) > 40)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		      *s == '_'))
-			return false;
-	return true;
-}
-
 static int check_idents(const char *table, const struct hane_field *f, size_t n)
 {
-	if (!ident_ok(table))
+	if (!hane_sql_ident_ok(table))
 		hane_die("bad table name in store write");
 	for (size_t k = 0; k < n; k++)
-		if (!ident_ok(f[k].name))
+		if (!hane_sql_ident_ok(f[k].name))
 			hane_die("bad column name in store write");
 	return 0;
 }
@@ -362,7 +294,7 @@ static int bind_field(hane_stmt *st, const char *param,
 int hane_store_insert(hane_db *db, const char *table,
 		      const struct hane_field *f, size_t n, int64_t *id)
 {
-	struct buf sql = {0}, json = {0};
+	struct hane_buf sql = {0}, json = {0};
 	hane_stmt *st = NULL;
 	char now[20], param[48];
 	int64_t newid = 0;
@@ -373,29 +305,29 @@ int hane_store_insert(hane_db *db, const char *table,
 		if ((rc = check_text(&f[k])) != 0)
 			return rc;
 	hane_now(now);
-	buf_str(&sql, "INSERT INTO ");
-	buf_str(&sql, table);
-	buf_str(&sql, "(");
+	hane_buf_str(&sql, "INSERT INTO ");
+	hane_buf_str(&sql, table);
+	hane_buf_str(&sql, "(");
 	for (size_t k = 0; k < n; k++) {
-		buf_str(&sql, f[k].name);
-		buf_str(&sql, ", ");
+		hane_buf_str(&sql, f[k].name);
+		hane_buf_str(&sql, ", ");
 	}
-	buf_str(&sql, "version, created_at, created_by, updated_at,"
-		      " updated_by) VALUES(");
+	hane_buf_str(&sql, "version, created_at, created_by, updated_at,"
+			   " updated_by) VALUES(");
 	for (size_t k = 0; k < n; k++) {
 		snprintf(param, sizeof param, ":%s, ", f[k].name);
-		buf_str(&sql, param);
+		hane_buf_str(&sql, param);
 	}
-	buf_str(&sql, "1, :now_, :by_, :now_, :by_)");
-	buf_str(&json, "{");
+	hane_buf_str(&sql, "1, :now_, :by_, :now_, :by_)");
+	hane_buf_str(&json, "{");
 	for (size_t k = 0; k < n; k++) {
 		if (k)
-			buf_str(&json, ",");
-		buf_json_string(&json, f[k].name);
-		buf_str(&json, ":");
+			hane_buf_str(&json, ",");
+		hane_buf_json(&json, f[k].name);
+		hane_buf_str(&json, ":");
 		buf_json_value(&json, f[k].type, f[k].text, f[k].i);
 	}
-	buf_str(&json, "}");
+	hane_buf_str(&json, "}");
 	if (sql.oom || json.oom) {
 		rc = HANE_ENOMEM;
 		goto done;
@@ -461,12 +393,12 @@ static bool same_value(hane_stmt *old, int col, const struct hane_field *f)
 	return false;
 }
 
-static void json_old_value(struct buf *json, hane_stmt *old, int col)
+static void json_old_value(struct hane_buf *json, hane_stmt *old, int col)
 {
 	if (hane_stmt_is_null(old, col))
-		buf_str(json, "null");
+		hane_buf_str(json, "null");
 	else
-		buf_json_string(json, hane_stmt_text(old, col));
+		hane_buf_json(json, hane_stmt_text(old, col));
 }
 
 /* Reads row id's version and the fields' old values (columns 3…) into
@@ -475,18 +407,18 @@ static void json_old_value(struct buf *json, hane_stmt *old, int col)
 static int read_old(hane_db *db, const char *table, int64_t id, int64_t version,
 		    const struct hane_field *f, size_t n, hane_stmt **old)
 {
-	struct buf sql = {0};
+	struct hane_buf sql = {0};
 	int rc;
 
-	buf_str(&sql, "SELECT version, coalesce(updated_by,''),"
-		      " coalesce(updated_at,'')");
+	hane_buf_str(&sql, "SELECT version, coalesce(updated_by,''),"
+			   " coalesce(updated_at,'')");
 	for (size_t k = 0; k < n; k++) {
-		buf_str(&sql, ", ");
-		buf_str(&sql, f[k].name);
+		hane_buf_str(&sql, ", ");
+		hane_buf_str(&sql, f[k].name);
 	}
-	buf_str(&sql, " FROM ");
-	buf_str(&sql, table);
-	buf_str(&sql, " WHERE id = :id");
+	hane_buf_str(&sql, " FROM ");
+	hane_buf_str(&sql, table);
+	hane_buf_str(&sql, " WHERE id = :id");
 	rc = sql.oom ? HANE_ENOMEM : hane_stmt_prepare(db, old, sql.s);
 	free(sql.s);
 	if (rc == 0 && (rc = hane_stmt_bind_int(*old, ":id", id)) == 0)
@@ -510,13 +442,13 @@ static int read_old(hane_db *db, const char *table, int64_t id, int64_t version,
  * UPDATE (upd) and listed old → new in the audit's JSON; *ndiff counts
  * them. */
 static int diff_fields(hane_stmt *old, const struct hane_field *f, size_t n,
-		       bool *differs, struct buf *upd, struct buf *json,
-		       int *ndiff)
+		       bool *differs, struct hane_buf *upd,
+		       struct hane_buf *json, int *ndiff)
 {
 	char param[48];
 	int rc;
 
-	buf_str(json, "{");
+	hane_buf_str(json, "{");
 	for (size_t k = 0; k < n; k++) {
 		if (same_value(old, 3 + (int)k, &f[k]))
 			continue;
@@ -525,17 +457,17 @@ static int diff_fields(hane_stmt *old, const struct hane_field *f, size_t n,
 		differs[k] = true;
 		snprintf(param, sizeof param, "%s = :%s, ", f[k].name,
 			 f[k].name);
-		buf_str(upd, param);
+		hane_buf_str(upd, param);
 		if ((*ndiff)++)
-			buf_str(json, ",");
-		buf_json_string(json, f[k].name);
-		buf_str(json, ":[");
+			hane_buf_str(json, ",");
+		hane_buf_json(json, f[k].name);
+		hane_buf_str(json, ":[");
 		json_old_value(json, old, 3 + (int)k);
-		buf_str(json, ",");
+		hane_buf_str(json, ",");
 		buf_json_value(json, f[k].type, f[k].text, f[k].i);
-		buf_str(json, "]");
+		hane_buf_str(json, "]");
 	}
-	buf_str(json, "}");
+	hane_buf_str(json, "}");
 	return upd->oom || json->oom ? HANE_ENOMEM : 0;
 }
 
@@ -571,7 +503,7 @@ int hane_store_update(hane_db *db, const char *table, int64_t id,
 		      int64_t version, const struct hane_field *f, size_t n,
 		      int *changed)
 {
-	struct buf upd = {0}, json = {0};
+	struct hane_buf upd = {0}, json = {0};
 	hane_stmt *old = NULL;
 	bool *differs = NULL;
 	char now[20];
@@ -588,12 +520,13 @@ int hane_store_update(hane_db *db, const char *table, int64_t id,
 		goto out;
 	if ((rc = read_old(db, table, id, version, f, n, &old)) != 0)
 		goto done;
-	buf_str(&upd, "UPDATE ");
-	buf_str(&upd, table);
-	buf_str(&upd, " SET ");
+	hane_buf_str(&upd, "UPDATE ");
+	hane_buf_str(&upd, table);
+	hane_buf_str(&upd, " SET ");
 	rc = diff_fields(old, f, n, differs, &upd, &json, &ndiff);
-	buf_str(&upd, "version = version + 1, updated_at = :now_,"
-		      " updated_by = :by_ WHERE id = :id AND version = :v_");
+	hane_buf_str(&upd,
+		     "version = version + 1, updated_at = :now_,"
+		     " updated_by = :by_ WHERE id = :id AND version = :v_");
 	hane_stmt_finalize(old);
 	old = NULL;
 	if (rc == 0 && upd.oom)
@@ -620,11 +553,11 @@ out:
 /* The row about to go, every column, as the audit's JSON; another
  * version than the caller's is a conflict (noted). */
 static int old_row_json(hane_db *db, const char *table, int64_t id,
-			int64_t version, hane_stmt *old, struct buf *json)
+			int64_t version, hane_stmt *old, struct hane_buf *json)
 {
 	int ncol = hane_stmt_columns(old), vcol = -1, bycol = -1, atcol = -1;
 
-	buf_str(json, "{");
+	hane_buf_str(json, "{");
 	for (int c = 0; c < ncol; c++) {
 		const char *name = hane_stmt_column_name(old, c);
 
@@ -635,9 +568,9 @@ static int old_row_json(hane_db *db, const char *table, int64_t id,
 		else if (strcmp(name, "updated_at") == 0)
 			atcol = c;
 		if (c)
-			buf_str(json, ",");
-		buf_json_string(json, name);
-		buf_str(json, ":");
+			hane_buf_str(json, ",");
+		hane_buf_json(json, name);
+		hane_buf_str(json, ":");
 		json_old_value(json, old, c);
 	}
 	if (vcol >= 0 && hane_stmt_int(old, vcol) != version) {
@@ -652,19 +585,19 @@ static int old_row_json(hane_db *db, const char *table, int64_t id,
 int hane_store_delete(hane_db *db, const char *table, int64_t id,
 		      int64_t version)
 {
-	struct buf sel = {0}, del = {0}, json = {0};
+	struct hane_buf sel = {0}, del = {0}, json = {0};
 	hane_stmt *old = NULL, *st = NULL;
 	char now[20];
 	int rc;
 
 	check_idents(table, NULL, 0);
 	hane_now(now);
-	buf_str(&sel, "SELECT * FROM ");
-	buf_str(&sel, table);
-	buf_str(&sel, " WHERE id = :id");
-	buf_str(&del, "DELETE FROM ");
-	buf_str(&del, table);
-	buf_str(&del, " WHERE id = :id AND version = :v_");
+	hane_buf_str(&sel, "SELECT * FROM ");
+	hane_buf_str(&sel, table);
+	hane_buf_str(&sel, " WHERE id = :id");
+	hane_buf_str(&del, "DELETE FROM ");
+	hane_buf_str(&del, table);
+	hane_buf_str(&del, " WHERE id = :id AND version = :v_");
 	if (sel.oom || del.oom) {
 		rc = HANE_ENOMEM;
 		goto out;
@@ -686,7 +619,7 @@ int hane_store_delete(hane_db *db, const char *table, int64_t id,
 	rc = 0;
 	if ((rc = old_row_json(db, table, id, version, old, &json)))
 		goto done;
-	buf_str(&json, "}");
+	hane_buf_str(&json, "}");
 	hane_stmt_finalize(old);
 	old = NULL;
 	if (json.oom) {

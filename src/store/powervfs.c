@@ -132,9 +132,10 @@ static void node_free_all(void)
 	nodes = NULL;
 }
 
-/* Logs a write of n bytes at off (before it is made), keeping the bytes it
- * replaces. */
-static int log_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
+/* Logs a write of n bytes at off, or a truncation to off (before it is
+ * made), keeping the bytes it replaces or cuts off. */
+static int log_op(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off,
+		  bool truncate)
 {
 	struct power_node *node = NODE(f);
 	struct power_op *o;
@@ -146,16 +147,19 @@ static int log_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
 	o = calloc(1, sizeof *o);
 	if (!o)
 		return SQLITE_NOMEM;
+	o->truncate = truncate;
 	o->off = off;
 	o->n = n;
 	o->old_size = size;
-	o->n_old = off >= size ? 0 : (int)(size - off < n ? size - off : n);
+	if (off < size)
+		o->n_old = (int)(truncate || size - off < n ? size - off : n);
 	o->data = malloc((size_t)n + (size_t)o->n_old + 1);
 	if (!o->data) {
 		free(o);
 		return SQLITE_NOMEM;
 	}
-	memcpy(o->data, buf, (size_t)n);
+	if (n > 0)
+		memcpy(o->data, buf, (size_t)n);
 	if (o->n_old > 0) {
 		rc = REAL(f)->pMethods->xRead(REAL(f), o->data + n, o->n_old,
 					      off);
@@ -171,39 +175,14 @@ static int log_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
 	return SQLITE_OK;
 }
 
+static int log_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
+{
+	return log_op(f, buf, n, off, false);
+}
+
 static int log_truncate(sqlite3_file *f, sqlite3_int64 to)
 {
-	struct power_node *node = NODE(f);
-	struct power_op *o;
-	sqlite3_int64 size = 0;
-	int rc;
-
-	if (REAL(f)->pMethods->xFileSize(REAL(f), &size) != SQLITE_OK)
-		return SQLITE_IOERR_FSTAT;
-	o = calloc(1, sizeof *o);
-	if (!o)
-		return SQLITE_NOMEM;
-	o->truncate = true;
-	o->off = to;
-	o->old_size = size;
-	o->n_old = to < size ? (int)(size - to) : 0;
-	o->data = malloc((size_t)o->n_old + 1);
-	if (!o->data) {
-		free(o);
-		return SQLITE_NOMEM;
-	}
-	if (o->n_old > 0) {
-		rc = REAL(f)->pMethods->xRead(REAL(f), o->data, o->n_old, to);
-		if (rc != SQLITE_OK) {
-			free(o->data);
-			free(o);
-			return rc;
-		}
-	}
-	*node->tail = o;
-	node->tail = &o->next;
-	node->nops++;
-	return SQLITE_OK;
+	return log_op(f, NULL, 0, to, true);
 }
 
 /* ---- The cut ------------------------------------------------------------- */

@@ -11,17 +11,6 @@
 #define SQL_MAX 4096
 #define FIELDS_MAX 64
 
-static bool ident_ok(const char *s)
-{
-	if (!s || !*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		      *s == '_'))
-			return false;
-	return true;
-}
-
 static int bad_def(const struct hane_rdef *def)
 {
 	hane_error_set("record: bad descriptor of %s",
@@ -79,7 +68,7 @@ static int select_sql(const struct hane_rdef *def, const char *tail, char *sql,
 {
 	size_t len;
 
-	if (!def->size || !ident_ok(def->table))
+	if (!def->size || !hane_sql_ident_ok(def->table))
 		return bad_def(def);
 	len = (size_t)snprintf(sql, sz, "SELECT t.id, t.version");
 	if (def->updated_at != HANE_RNONE)
@@ -92,7 +81,7 @@ static int select_sql(const struct hane_rdef *def, const char *tail, char *sql,
 		if (f->expr)
 			len += (size_t)snprintf(sql + len, sz - len, ", %s",
 						f->expr);
-		else if (!ident_ok(f->column))
+		else if (!hane_sql_ident_ok(f->column))
 			return bad_def(def);
 		else
 			len += (size_t)snprintf(sql + len, sz - len, ", t.%s",

@@ -290,6 +290,17 @@ const char *hane_stmt_column_name(hane_stmt *st, int col)
 	return n ? n : "";
 }
 
+bool hane_sql_ident_ok(const char *s)
+{
+	if (!s || !*s || strlen(s) > 64)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '_'))
+			return false;
+	return true;
+}
+
 int hane_store_exec(hane_db *db, const char *sql)
 {
 	char *err = NULL;

@@ -964,6 +964,28 @@ static void test_text_copy(void **state)
 
 /* #16: one check for control characters on every way in, one escape on
  * the way out. */
+/* The growing string: pieces appended past its first size, JSON escapes
+ * of the quote, the backslash and control bytes; UTF-8 passes as is. */
+static void test_buf(void **state)
+{
+	struct hane_buf b = {0};
+
+	(void)state;
+	for (int i = 0; i < 100; i++)
+		hane_buf_str(&b, "0123456789");
+	assert_false(b.oom);
+	assert_int_equal(b.len, 1000);
+	assert_int_equal(strlen(b.s), 1000);
+	assert_memory_equal(b.s + 990, "0123456789", 10);
+	free(b.s);
+	b = (struct hane_buf){0};
+	hane_buf_json(&b, "Şükrü \"a\"\\b\n\x01");
+	assert_string_equal(b.s, "\"Şükrü \\\"a\\\"\\\\b\\u000a\\u0001\"");
+	hane_buf_add(&b, "xyz", 2);
+	assert_string_equal(b.s + b.len - 2, "xy");
+	free(b.s);
+}
+
 static void test_control_chars(void **state)
 {
 	char out[64];
@@ -1062,6 +1084,7 @@ int main(void)
 		cmocka_unit_test(test_text_collate),
 		cmocka_unit_test(test_text_wrap),
 		cmocka_unit_test(test_text_copy),
+		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_control_chars),
 	};
 

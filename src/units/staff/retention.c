@@ -46,71 +46,6 @@
 
 /* ---- A growable string ---------------------------------------------------- */
 
-struct sbuf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-
-static void sb_add(struct sbuf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 512;
-		char *p;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		p = realloc(b->s, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n + 1);
-	b->len += n;
-}
-
-static void sb_json(struct sbuf *b, const char *s)
-{
-	char esc[8], one[2] = {0, 0};
-
-	sb_add(b, "\"");
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			esc[0] = '\\';
-			esc[1] = (char)c;
-			esc[2] = '\0';
-			sb_add(b, esc);
-		} else if (c < 0x20) {
-			snprintf(esc, sizeof esc, "\\u%04x", c);
-			sb_add(b, esc);
-		} else {
-			one[0] = (char)c;
-			sb_add(b, one);
-		}
-	}
-	sb_add(b, "\"");
-}
-
-static bool ident_ok(const char *s)
-{
-	if (!*s || strlen(s) > 60)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		      *s == '_'))
-			return false;
-	return true;
-}
-
 /* Whether table t has column c (both plain identifiers). */
 static bool column_exists(hane_db *db, const char *t, const char *c)
 {
@@ -213,7 +148,8 @@ static int registry_refs(hane_db *db, struct ref_table **list, size_t *count,
 
 			if (!(f->flags & HANE_FF_PERSON_REF) ||
 			    strcmp(f->column, "person_id") == 0 ||
-			    !ident_ok(d->table) || !ident_ok(f->column) ||
+			    !hane_sql_ident_ok(d->table) ||
+			    !hane_sql_ident_ok(f->column) ||
 			    !column_exists(db, d->table, f->column))
 				continue;
 			if ((rc = ref_add(list, count, cap, &r)) != 0)
@@ -241,7 +177,7 @@ static int root_refs(hane_db *db, const char *sql, struct ref_table **list,
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		const char *t = hane_stmt_text(st, 0);
 
-		if (!ident_ok(t))
+		if (!hane_sql_ident_ok(t))
 			continue;
 		if ((rc = ref_add(list, count, cap, &r)) != 0)
 			break;
@@ -273,7 +209,7 @@ static int child_refs(hane_db *db, const char *sql, int depth, size_t from,
 		snprintf(child, sizeof child, "%s", hane_stmt_text(st, 0));
 		snprintf(fk, sizeof fk, "%s", hane_stmt_text(st, 1));
 		snprintf(parent, sizeof parent, "%s", hane_stmt_text(st, 2));
-		if (!ident_ok(child) || !ident_ok(fk) ||
+		if (!hane_sql_ident_ok(child) || !hane_sql_ident_ok(fk) ||
 		    ref_has(*list, *count, child))
 			continue;
 		for (size_t i = from; i < upto; i++) {
@@ -351,34 +287,34 @@ static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 
 /* " FROM child x JOIN parent a1 ON a1.id = x.fk … WHERE root.column = "
  * for one service table: the caller adds what it compares with. */
-static void ref_from(struct sbuf *b, const struct ref_table *r)
+static void ref_from(struct hane_buf *b, const struct ref_table *r)
 {
 	char part[300], alias[16], prev[16];
 
 	snprintf(part, sizeof part, " FROM %s x", r->link[r->depth].table);
-	sb_add(b, part);
+	hane_buf_str(b, part);
 	snprintf(prev, sizeof prev, "x");
 	for (int k = r->depth; k > 0; k--) {
 		snprintf(alias, sizeof alias, "a%d", k);
 		snprintf(part, sizeof part, " JOIN %s %s ON %s.id = %s.%s",
 			 r->link[k - 1].table, alias, alias, prev,
 			 r->link[k].fk);
-		sb_add(b, part);
+		hane_buf_str(b, part);
 		snprintf(prev, sizeof prev, "%s", alias);
 	}
 	snprintf(part, sizeof part, " WHERE %s.%s = ", prev, r->column);
-	sb_add(b, part);
+	hane_buf_str(b, part);
 }
 
 /* ", coalesce((SELECT max(stamp) FROM … = p.<id>), '')" */
-static void ref_subquery(struct sbuf *b, const struct ref_table *r)
+static void ref_subquery(struct hane_buf *b, const struct ref_table *r)
 {
 	char part[100];
 
 	snprintf(part, sizeof part, ", coalesce((SELECT max(%s)", r->stamp);
-	sb_add(b, part);
+	hane_buf_str(b, part);
 	ref_from(b, r);
-	sb_add(b, r->person ? "p.id), '')" : "p.household_id), '')");
+	hane_buf_str(b, r->person ? "p.id), '')" : "p.household_id), '')");
 }
 
 /* ---- Services still running ------------------------------------------------ */
@@ -452,16 +388,16 @@ static bool table_exists(hane_db *db, const char *t)
 }
 
 /* ", coalesce((<end of running services>), '')" for each that applies. */
-static void running_subqueries(hane_db *db, struct sbuf *b)
+static void running_subqueries(hane_db *db, struct hane_buf *b)
 {
 	for (size_t i = 0; i < sizeof running / sizeof running[0]; i++) {
 		if (!table_exists(db, running[i].tables[0]) ||
 		    (running[i].tables[1] &&
 		     !table_exists(db, running[i].tables[1])))
 			continue;
-		sb_add(b, ", coalesce((");
-		sb_add(b, running[i].sql);
-		sb_add(b, "), '')");
+		hane_buf_str(b, ", coalesce((");
+		hane_buf_str(b, running[i].sql);
+		hane_buf_str(b, "), '')");
 	}
 }
 
@@ -510,7 +446,7 @@ static bool kept_changed(const char *column)
 
 /* ", <prefix><column> = NULL" for every personal field of a person that
  * retention erases outright. */
-static void erased_columns(struct sbuf *b, const char *prefix)
+static void erased_columns(struct hane_buf *b, const char *prefix)
 {
 	const struct hane_rdef *d = &hane_person_rdef;
 
@@ -518,27 +454,28 @@ static void erased_columns(struct sbuf *b, const char *prefix)
 		if (!(d->fields[i].flags & HANE_FF_PERSONAL) ||
 		    kept_changed(d->fields[i].column))
 			continue;
-		sb_add(b, ", ");
-		sb_add(b, prefix);
-		sb_add(b, d->fields[i].column);
-		sb_add(b, " = NULL");
+		hane_buf_str(b, ", ");
+		hane_buf_str(b, prefix);
+		hane_buf_str(b, d->fields[i].column);
+		hane_buf_str(b, " = NULL");
 	}
 }
 
 /* What the retention log says went: the personal fields, then copies. */
-static void person_fields(struct sbuf *b)
+static void person_fields(struct hane_buf *b)
 {
 	const struct hane_rdef *d = &hane_person_rdef;
 
 	for (size_t i = 0; i < d->nfields; i++) {
 		if (!(d->fields[i].flags & HANE_FF_PERSONAL))
 			continue;
-		sb_add(b, d->fields[i].column);
-		sb_add(b, strcmp(d->fields[i].column, "birth_date") == 0
-				  ? "(day,month),"
-				  : ",");
+		hane_buf_str(b, d->fields[i].column);
+		hane_buf_str(b, strcmp(d->fields[i].column, "birth_date") == 0
+					? "(day,month),"
+					: ",");
 	}
-	sb_add(b, "search_words,audit_values,unit_free_text,merge_copies");
+	hane_buf_str(b,
+		     "search_words,audit_values,unit_free_text,merge_copies");
 }
 
 /* Runs prefix + erased_columns() + suffix for id. */
@@ -546,12 +483,12 @@ static int exec_erase(hane_db *db, const char *prefix, const char *col_prefix,
 		      const char *suffix, int64_t id, const char *now,
 		      const char *by)
 {
-	struct sbuf q = {0};
+	struct hane_buf q = {0};
 	int rc;
 
-	sb_add(&q, prefix);
+	hane_buf_str(&q, prefix);
 	erased_columns(&q, col_prefix);
-	sb_add(&q, suffix);
+	hane_buf_str(&q, suffix);
 	rc = q.oom ? HANE_ENOMEM : exec_id(db, q.s, id, now, by);
 	free(q.s);
 	return rc;
@@ -593,7 +530,7 @@ static const struct {
 static int scrub(hane_db *db, const struct ref_table *r, int64_t id)
 {
 	const char *t = r->link[r->depth].table;
-	struct sbuf set = {0}, rows = {0}, q = {0};
+	struct hane_buf set = {0}, rows = {0}, q = {0};
 	hane_stmt *st = NULL;
 	int rc = 0;
 
@@ -605,42 +542,42 @@ static int scrub(hane_db *db, const struct ref_table *r, int64_t id)
 		const char *col = hane_stmt_text(st, 0);
 
 		if (personal_text(t, col)) {
-			sb_add(&set, set.len ? ", " : "");
-			sb_add(&set, col);
-			sb_add(&set, " = CASE WHEN ");
-			sb_add(&set, col);
-			sb_add(&set, " IS NULL THEN NULL ELSE '***' END");
+			hane_buf_str(&set, set.len ? ", " : "");
+			hane_buf_str(&set, col);
+			hane_buf_str(&set, " = CASE WHEN ");
+			hane_buf_str(&set, col);
+			hane_buf_str(&set, " IS NULL THEN NULL ELSE '***' END");
 		}
 		for (size_t c = 0; c < sizeof typed_text / sizeof typed_text[0];
 		     c++) {
 			if (strcmp(t, typed_text[c].table) != 0 ||
 			    strcmp(col, typed_text[c].column) != 0)
 				continue;
-			sb_add(&set, set.len ? ", " : "");
-			sb_add(&set, col);
-			sb_add(&set, " = CASE WHEN ");
-			sb_add(&set, typed_text[c].typed);
-			sb_add(&set, " THEN '***' ELSE ");
-			sb_add(&set, col);
-			sb_add(&set, " END");
+			hane_buf_str(&set, set.len ? ", " : "");
+			hane_buf_str(&set, col);
+			hane_buf_str(&set, " = CASE WHEN ");
+			hane_buf_str(&set, typed_text[c].typed);
+			hane_buf_str(&set, " THEN '***' ELSE ");
+			hane_buf_str(&set, col);
+			hane_buf_str(&set, " END");
 		}
 		rc = 0;
 	}
 	hane_stmt_finalize(st);
 	if (rc < 0)
 		goto done;
-	sb_add(&rows, "SELECT x.id");
+	hane_buf_str(&rows, "SELECT x.id");
 	ref_from(&rows, r);
-	sb_add(&rows, ":id");
+	hane_buf_str(&rows, ":id");
 	if (!set.len)
 		goto audit;
-	sb_add(&q, "UPDATE ");
-	sb_add(&q, t);
-	sb_add(&q, " SET ");
-	sb_add(&q, set.s);
-	sb_add(&q, " WHERE id IN (");
-	sb_add(&q, rows.s);
-	sb_add(&q, ")");
+	hane_buf_str(&q, "UPDATE ");
+	hane_buf_str(&q, t);
+	hane_buf_str(&q, " SET ");
+	hane_buf_str(&q, set.s);
+	hane_buf_str(&q, " WHERE id IN (");
+	hane_buf_str(&q, rows.s);
+	hane_buf_str(&q, ")");
 	if (q.oom) {
 		rc = HANE_ENOMEM;
 		goto done;
@@ -650,13 +587,14 @@ static int scrub(hane_db *db, const struct ref_table *r, int64_t id)
 		goto done;
 audit:
 	free(q.s);
-	q = (struct sbuf){0};
-	sb_add(&q, "UPDATE audit SET changes = '{\"redacted\":\"retention\"}'"
-		   " WHERE tbl = '");
-	sb_add(&q, t);
-	sb_add(&q, "' AND row_id IN (");
-	sb_add(&q, rows.s);
-	sb_add(&q, ")");
+	q = (struct hane_buf){0};
+	hane_buf_str(&q,
+		     "UPDATE audit SET changes = '{\"redacted\":\"retention\"}'"
+		     " WHERE tbl = '");
+	hane_buf_str(&q, t);
+	hane_buf_str(&q, "' AND row_id IN (");
+	hane_buf_str(&q, rows.s);
+	hane_buf_str(&q, ")");
 	rc = q.oom || rows.oom ? HANE_ENOMEM : exec_id(db, q.s, id, NULL, NULL);
 done:
 	free(set.s);
@@ -763,7 +701,7 @@ static int erase_person(hane_db *db, const struct hane_retention_item *it,
 static int log_retention(hane_db *db, const struct hane_retention_item *it,
 			 const char *now, const char *by)
 {
-	struct sbuf fields = {0};
+	struct hane_buf fields = {0};
 	hane_stmt *st = NULL;
 	int rc;
 
@@ -859,19 +797,21 @@ static int due_items(hane_db *db, const struct ref_table *refs, size_t nrefs,
 		     const char *cutoff, struct hane_retention_item **items,
 		     size_t *count)
 {
-	struct sbuf sql = {0};
+	struct hane_buf sql = {0};
 	hane_stmt *st = NULL;
 	size_t cap = 0;
 	int rc;
 
-	sb_add(&sql, "SELECT id, household_id, name, last FROM (SELECT p.id,"
+	hane_buf_str(&sql,
+		     "SELECT id, household_id, name, last FROM (SELECT p.id,"
 		     " p.household_id, p.first_name || ' ' || p.last_name AS"
 		     " name, max(coalesce(p.updated_at, ''),"
 		     " coalesce(p.created_at, ''), coalesce(h.updated_at, '')");
 	for (size_t i = 0; i < nrefs; i++)
 		ref_subquery(&sql, &refs[i]);
 	running_subqueries(db, &sql);
-	sb_add(&sql, ") AS last FROM person p LEFT JOIN household h ON h.id ="
+	hane_buf_str(&sql,
+		     ") AS last FROM person p LEFT JOIN household h ON h.id ="
 		     " p.household_id WHERE p.id NOT IN (SELECT person_id FROM"
 		     " retention_log)) WHERE last < :cutoff ORDER BY id");
 	if (sql.oom) {
@@ -981,7 +921,8 @@ done:
 /* ---- Access requests --------------------------------------------------------- */
 
 /* Appends the rows of sql (one :id parameter) as a JSON array. */
-static int rows_json(hane_db *db, struct sbuf *b, const char *sql, int64_t id)
+static int rows_json(hane_db *db, struct hane_buf *b, const char *sql,
+		     int64_t id)
 {
 	hane_stmt *st = NULL;
 	int rc = hane_stmt_prepare(db, &st, sql), nrow = 0;
@@ -990,22 +931,22 @@ static int rows_json(hane_db *db, struct sbuf *b, const char *sql, int64_t id)
 		return rc;
 	if ((rc = hane_stmt_bind_int(st, ":id", id)) != 0)
 		goto done;
-	sb_add(b, "[");
+	hane_buf_str(b, "[");
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		sb_add(b, nrow++ ? ",\n    {" : "\n    {");
+		hane_buf_str(b, nrow++ ? ",\n    {" : "\n    {");
 		for (int c = 0; c < hane_stmt_columns(st); c++) {
 			if (c)
-				sb_add(b, ", ");
-			sb_json(b, hane_stmt_column_name(st, c));
-			sb_add(b, ": ");
+				hane_buf_str(b, ", ");
+			hane_buf_json(b, hane_stmt_column_name(st, c));
+			hane_buf_str(b, ": ");
 			if (hane_stmt_is_null(st, c))
-				sb_add(b, "null");
+				hane_buf_str(b, "null");
 			else
-				sb_json(b, hane_stmt_text(st, c));
+				hane_buf_json(b, hane_stmt_text(st, c));
 		}
-		sb_add(b, "}");
+		hane_buf_str(b, "}");
 	}
-	sb_add(b, nrow ? "\n  ]" : "]");
+	hane_buf_str(b, nrow ? "\n  ]" : "]");
 	rc = rc < 0 ? rc : 0;
 done:
 	hane_stmt_finalize(st);
@@ -1040,19 +981,19 @@ static int person_by_tckn(hane_db *db, const char *tckn, int64_t *pid,
 
 /* Appends person pid as a JSON array: every field of the person's table,
  * and who wrote it. */
-static int person_json(hane_db *db, struct sbuf *out, int64_t pid)
+static int person_json(hane_db *db, struct hane_buf *out, int64_t pid)
 {
 	const struct hane_rdef *d = &hane_person_rdef;
-	struct sbuf q = {0};
+	struct hane_buf q = {0};
 	int rc;
 
-	sb_add(&q, "SELECT id");
+	hane_buf_str(&q, "SELECT id");
 	for (size_t i = 0; i < d->nfields; i++) {
-		sb_add(&q, ", ");
-		sb_add(&q, d->fields[i].column);
+		hane_buf_str(&q, ", ");
+		hane_buf_str(&q, d->fields[i].column);
 	}
-	sb_add(&q, ", created_at, created_by, updated_at, updated_by"
-		   " FROM person WHERE id = :id");
+	hane_buf_str(&q, ", created_at, created_by, updated_at, updated_by"
+			 " FROM person WHERE id = :id");
 	rc = q.oom ? HANE_ENOMEM : rows_json(db, out, q.s, pid);
 	free(q.s);
 	return rc;
@@ -1060,7 +1001,7 @@ static int person_json(hane_db *db, struct sbuf *out, int64_t pid)
 
 /* Appends the "services" object: every row that reaches the person or
  * household, through its foreign keys as retention counts them. */
-static int services_json(hane_db *db, struct sbuf *out, int64_t pid,
+static int services_json(hane_db *db, struct hane_buf *out, int64_t pid,
 			 int64_t hid)
 {
 	struct ref_table *refs = NULL;
@@ -1070,50 +1011,51 @@ static int services_json(hane_db *db, struct sbuf *out, int64_t pid,
 
 	if ((rc = ref_tables(db, &refs, &nrefs)) != 0)
 		return rc;
-	sb_add(out, ",\n  \"services\": {");
+	hane_buf_str(out, ",\n  \"services\": {");
 	for (size_t i = 0; i < nrefs && rc == 0; i++) {
-		struct sbuf q = {0};
+		struct hane_buf q = {0};
 
-		sb_add(&q, "SELECT x.*");
+		hane_buf_str(&q, "SELECT x.*");
 		ref_from(&q, &refs[i]);
-		sb_add(&q, ":id");
-		sb_add(out, i ? ",\n  " : "\n  ");
+		hane_buf_str(&q, ":id");
+		hane_buf_str(out, i ? ",\n  " : "\n  ");
 		snprintf(key, sizeof key, "%s.%s",
 			 refs[i].link[refs[i].depth].table, refs[i].column);
-		sb_json(out, key);
-		sb_add(out, ": ");
+		hane_buf_json(out, key);
+		hane_buf_str(out, ": ");
 		rc = q.oom ? HANE_ENOMEM
 			   : rows_json(db, out, q.s,
 				       refs[i].person ? pid : hid);
 		free(q.s);
 	}
-	sb_add(out, "}");
+	hane_buf_str(out, "}");
 	free(refs);
 	return rc;
 }
 
 /* The whole access copy of person pid (household hid) as JSON in out;
  * out is the caller's (free) even on error. */
-static int export_json(hane_db *db, struct sbuf *out, int64_t pid, int64_t hid)
+static int export_json(hane_db *db, struct hane_buf *out, int64_t pid,
+		       int64_t hid)
 {
 	char now[20];
 	int rc;
 
-	sb_add(out, "{\n  \"generated_at\": ");
-	sb_json(out, hane_now(now));
-	sb_add(out, ",\n  \"generated_by\": ");
-	sb_json(out, hane_store_actor(db)->username);
-	sb_add(out, ",\n  \"person\": ");
+	hane_buf_str(out, "{\n  \"generated_at\": ");
+	hane_buf_json(out, hane_now(now));
+	hane_buf_str(out, ",\n  \"generated_by\": ");
+	hane_buf_json(out, hane_store_actor(db)->username);
+	hane_buf_str(out, ",\n  \"person\": ");
 	if ((rc = person_json(db, out, pid)) != 0)
 		return rc;
-	sb_add(out, ",\n  \"household\": ");
+	hane_buf_str(out, ",\n  \"household\": ");
 	if ((rc = rows_json(db, out,
 			    "SELECT id, mahalle, street, building, door,"
 			    " phone, income_kurus, status, notes, created_at,"
 			    " updated_at FROM household WHERE id = :id",
 			    hid)) != 0)
 		return rc;
-	sb_add(out, ",\n  \"household_members\": ");
+	hane_buf_str(out, ",\n  \"household_members\": ");
 	if ((rc = rows_json(db, out,
 			    "SELECT id, first_name, last_name, relation"
 			    " FROM person WHERE household_id = :id"
@@ -1124,20 +1066,20 @@ static int export_json(hane_db *db, struct sbuf *out, int64_t pid, int64_t hid)
 		return rc;
 	/* The rows of this person: KVKK art. 11 gives the right to know who
 	 * processed the data. */
-	sb_add(out, ",\n  \"processing_log\": ");
+	hane_buf_str(out, ",\n  \"processing_log\": ");
 	if ((rc = rows_json(db, out,
 			    "SELECT at, username, action, tbl, row_id,"
 			    " changes FROM audit WHERE tbl = 'person' AND"
 			    " row_id = :id ORDER BY id",
 			    pid)) != 0)
 		return rc;
-	sb_add(out, "\n}\n");
+	hane_buf_str(out, "\n}\n");
 	return out->oom ? HANE_ENOMEM : 0;
 }
 
 /* Writes out to the open *fd, syncs and closes it (*fd = -1 once
  * closed); HANE_EIO (message naming path) on failure. */
-static int write_export(int *fd, const char *path, const struct sbuf *out)
+static int write_export(int *fd, const char *path, const struct hane_buf *out)
 {
 	for (size_t off = 0; off < out->len;) {
 		ssize_t w = write(*fd, out->s + off, out->len - off);
@@ -1163,7 +1105,7 @@ static int write_export(int *fd, const char *path, const struct sbuf *out)
 
 int hane_person_access_export(hane_db *db, const char *tckn, const char *path)
 {
-	struct sbuf out = {0};
+	struct hane_buf out = {0};
 	int64_t pid = 0, hid = 0;
 	char hex[65], detail[100];
 	int fd = -1, rc = hane_can(db, HANE_ACT_PERSON_ACCESS);
@@ -1214,18 +1156,18 @@ int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 		    ":id", f->person_id) != 0)
 		hid = 0;
 	{
-		struct sbuf d = {0};
+		struct hane_buf d = {0};
 		char num[32];
 
-		sb_add(&d, "{\"user\":");
-		sb_json(&d, f->username ? f->username : "");
+		hane_buf_str(&d, "{\"user\":");
+		hane_buf_json(&d, f->username ? f->username : "");
 		snprintf(num, sizeof num,
 			 ",\"person\":%lld,\"from\":", (long long)f->person_id);
-		sb_add(&d, num);
-		sb_json(&d, f->from ? f->from : "");
-		sb_add(&d, ",\"to\":");
-		sb_json(&d, f->to ? f->to : "");
-		sb_add(&d, "}");
+		hane_buf_str(&d, num);
+		hane_buf_json(&d, f->from ? f->from : "");
+		hane_buf_str(&d, ",\"to\":");
+		hane_buf_json(&d, f->to ? f->to : "");
+		hane_buf_str(&d, "}");
 		snprintf(detail, sizeof detail, "%s", d.oom ? "{}" : d.s);
 		free(d.s);
 	}
