@@ -237,21 +237,30 @@ int hane_file_create(int *out, const char *path, unsigned flags)
 	return 0;
 }
 
-int hane_file_create_fp(FILE **fp, const char *path, unsigned flags)
+/* The stream of a file just opened as fd (rc its opening's result): a
+ * file made for writing is removed again when no stream can be had. */
+static int stream(FILE **fp, int fd, int rc, const char *mode, const char *path,
+		  unsigned flags)
 {
-	int fd, rc = hane_file_create(&fd, path, flags);
-
 	*fp = NULL;
 	if (rc)
 		return rc;
-	if (!(*fp = fdopen(fd, "wb"))) {
+	if (!(*fp = fdopen(fd, mode))) {
 		close(fd);
-		hane_file_remove(path, flags);
+		if (*mode == 'w')
+			hane_file_remove(path, flags);
 		hane_error_set(hane_msg(HANE_M_FILE_CANNOT), path,
 			       strerror(ENOMEM));
 		return HANE_ENOMEM;
 	}
 	return 0;
+}
+
+int hane_file_create_fp(FILE **fp, const char *path, unsigned flags)
+{
+	int fd = -1, rc = hane_file_create(&fd, path, flags);
+
+	return stream(fp, fd, rc, "wb", path, flags);
 }
 
 int hane_file_open_read(int *out, const char *path, unsigned flags)
@@ -279,18 +288,9 @@ int hane_file_open_read(int *out, const char *path, unsigned flags)
 
 int hane_file_open_read_fp(FILE **fp, const char *path, unsigned flags)
 {
-	int fd, rc = hane_file_open_read(&fd, path, flags);
+	int fd = -1, rc = hane_file_open_read(&fd, path, flags);
 
-	*fp = NULL;
-	if (rc)
-		return rc;
-	if (!(*fp = fdopen(fd, "rb"))) {
-		close(fd);
-		hane_error_set(hane_msg(HANE_M_FILE_CANNOT), path,
-			       strerror(ENOMEM));
-		return HANE_ENOMEM;
-	}
-	return 0;
+	return stream(fp, fd, rc, "rb", path, flags);
 }
 
 void hane_file_remove(const char *path, unsigned flags)
