@@ -31,11 +31,29 @@
 
 #include "hane/core.h"
 #include "hane/households.h"
+#include "hane/record.h"
 #include "hane/store.h"
 
 #define HANE_HC_TIME_LEN 5 /* "HH:MM" */
 
 /* ---- Caregivers and cleaning teams --------------------------------------- */
+
+/* The stored fields (hane/record.h): F(member = column, type, option,
+ * label tr, label en, more CSV titles, flags). */
+#define HANE_HC_WORKER_FIELDS(F)                                               \
+	F(name, HANE_FT_TEXT, "name", "Ad", "Name", NULL, HANE_FF_REQUIRED)    \
+	F(kind, HANE_FT_TEXT, "kind", "Tür", "Kind", NULL, 0)                  \
+	F(services, HANE_FT_TEXT, "services", "Hizmetler", "Services", NULL,   \
+	  0)                                                                   \
+	F(work_days, HANE_FT_TEXT, "days", "Çalışma günleri", "Work days",     \
+	  NULL, 0)                                                             \
+	F(phone, HANE_FT_PHONE, "phone", "Telefon", "Phone", NULL,             \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(staff_id, HANE_FT_REF, NULL, "Kullanıcı", "User", NULL, 0)           \
+	F(active, HANE_FT_BOOL, "active", "Etkin", "Active", NULL, 0)
+
+extern const struct hane_rdef hane_hc_worker_rdef, hane_hc_client_rdef,
+	hane_hc_plan_rdef, hane_hc_visit_rdef;
 
 struct hane_homecare_worker {
 	int64_t id;
@@ -68,6 +86,23 @@ int hane_homecare_worker_each(hane_db *db, bool all,
 			      void *arg) HANE_WARN_UNUSED;
 
 /* ---- Clients ---------------------------------------------------------------- */
+
+/* end_date and end_reason are written by hane_homecare_client_end alone;
+ * needs (health: bedridden, dementia…) and notes are personal data. */
+#define HANE_HC_CLIENT_FIELDS(F)                                               \
+	F(person_id, HANE_FT_REF, "person", "Kişi", "Person", NULL,            \
+	  HANE_FF_REQUIRED | HANE_FF_PERSON_REF)                               \
+	F(services, HANE_FT_TEXT, "services", "Hizmetler", "Services", NULL,   \
+	  0)                                                                   \
+	F(start_date, HANE_FT_DATE, "start", "Başlangıç", "Start", NULL, 0)    \
+	F(end_date, HANE_FT_DATE, NULL, "Bitiş", "End", NULL,                  \
+	  HANE_FF_EMPTY_NULL | HANE_FF_READONLY)                               \
+	F(end_reason, HANE_FT_TEXT, NULL, "Bitiş nedeni", "End reason", NULL,  \
+	  HANE_FF_EMPTY_NULL | HANE_FF_READONLY)                               \
+	F(needs, HANE_FT_TEXT, "needs", "İhtiyaçlar", "Needs", NULL,           \
+	  HANE_FF_PERSONAL)                                                    \
+	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)
 
 struct hane_homecare_client {
 	int64_t id;
@@ -128,6 +163,23 @@ int hane_homecare_client_each(hane_db *db,
 
 /* ---- Care plans ------------------------------------------------------------- */
 
+#define HANE_HC_PLAN_FIELDS(F)                                                 \
+	F(client_id, HANE_FT_REF, "client", "Danışan", "Client", NULL,         \
+	  HANE_FF_REQUIRED)                                                    \
+	F(service, HANE_FT_TEXT, "service", "Hizmet", "Service", NULL, 0)      \
+	F(period, HANE_FT_TEXT, "period", "Dönem", "Period", NULL, 0)          \
+	F(visits, HANE_FT_INT, "visits", "Ziyaret", "Visits", NULL, 0)         \
+	F(days, HANE_FT_TEXT, "days", "Günler", "Days", NULL, 0)               \
+	F(window_start, HANE_FT_TEXT, "from", "Saatten", "From", NULL, 0)      \
+	F(window_end, HANE_FT_TEXT, "to", "Saate", "To", NULL, 0)              \
+	F(duration_min, HANE_FT_INT, "minutes", "Süre (dk)", "Minutes", NULL,  \
+	  0)                                                                   \
+	F(worker_id, HANE_FT_REF, "worker", "Çalışan", "Worker", NULL, 0)      \
+	F(valid_from, HANE_FT_DATE, "valid-from", "Geçerlilik başı",           \
+	  "Valid from", NULL, 0)                                               \
+	F(valid_to, HANE_FT_DATE, "valid-to", "Geçerlilik sonu", "Valid to",   \
+	  NULL, HANE_FF_EMPTY_NULL)
+
 struct hane_homecare_plan {
 	int64_t id;
 	int64_t version;
@@ -171,6 +223,37 @@ char *hane_homecare_plan_describe(char *out, size_t outsz,
 
 /* ---- Visits ----------------------------------------------------------------- */
 
+#define HANE_HC_VISIT_FIELDS(F)                                                \
+	F(client_id, HANE_FT_REF, "client", "Danışan", "Client", NULL,         \
+	  HANE_FF_REQUIRED)                                                    \
+	F(plan_id, HANE_FT_REF, NULL, "Plan", "Plan", NULL, 0)                 \
+	F(slot_date, HANE_FT_DATE, NULL, "Plan günü", "Slot date", NULL,       \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(service, HANE_FT_TEXT, "service", "Hizmet", "Service", NULL, 0)      \
+	F(date, HANE_FT_DATE, "date", "Tarih", "Date", NULL, HANE_FF_REQUIRED) \
+	F(start_time, HANE_FT_TEXT, "start", "Başlangıç", "Start", NULL, 0)    \
+	F(end_time, HANE_FT_TEXT, "end", "Bitiş", "End", NULL, 0)              \
+	F(worker_id, HANE_FT_REF, "worker", "Çalışan", "Worker", NULL, 0)      \
+	F(status, HANE_FT_TEXT, NULL, "Durum", "Status", NULL, 0)              \
+	F(missed_reason, HANE_FT_TEXT, NULL, "Yapılmama nedeni",               \
+	  "Missed reason", NULL, HANE_FF_EMPTY_NULL)                           \
+	F(actual_start, HANE_FT_TEXT, NULL, "Gerçek başlangıç",                \
+	  "Actual start", NULL, HANE_FF_EMPTY_NULL)                            \
+	F(actual_end, HANE_FT_TEXT, NULL, "Gerçek bitiş", "Actual end", NULL,  \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(tasks, HANE_FT_TEXT, "tasks", "Yapılanlar", "Tasks", NULL,           \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	F(cancel_reason, HANE_FT_TEXT, NULL, "İptal nedeni", "Cancel reason",  \
+	  NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                         \
+	F(moved_from, HANE_FT_REF, NULL, "Önceki", "Moved from", NULL, 0)      \
+	F(moved_to, HANE_FT_REF, NULL, "Sonraki", "Moved to", NULL, 0)         \
+	F(followup, HANE_FT_TEXT, NULL, "Takip", "Follow-up", NULL,            \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(followup_note, HANE_FT_TEXT, NULL, "Takip notu", "Follow-up note",   \
+	  NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)
+
 struct hane_homecare_visit {
 	int64_t id;
 	int64_t version;
@@ -179,8 +262,8 @@ struct hane_homecare_visit {
 	char slot_date[HANE_DATE_LEN + 1];
 	char service[16];
 	char date[HANE_DATE_LEN + 1];
-	char start[HANE_HC_TIME_LEN + 1];
-	char end[HANE_HC_TIME_LEN + 1];
+	char start_time[HANE_HC_TIME_LEN + 1];
+	char end_time[HANE_HC_TIME_LEN + 1];
 	int64_t worker_id; /* 0: not assigned */
 	char status[16];
 	char missed_reason[16];

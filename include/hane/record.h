@@ -157,6 +157,11 @@ struct hane_rdef {
 int hane_record_get(hane_db *db, const struct hane_rdef *def, int64_t id,
 		    void *out) HANE_WARN_UNUSED;
 
+/* hane_record_get whose HANE_ENOTFOUND says missing, a format taking
+ * the id as a long long ("Araç bulunamadı: %lld"). */
+int hane_record_get_or(hane_db *db, const struct hane_rdef *def, int64_t id,
+		       const char *missing, void *out) HANE_WARN_UNUSED;
+
 /* Calls fn for every row of "SELECT … FROM table t" + tail, where tail is
  * constant SQL (" WHERE t.active = 1 ORDER BY t.name"); bind (may be NULL)
  * binds tail's named parameters. fn returning non-zero stops the walk

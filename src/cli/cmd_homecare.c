@@ -617,7 +617,7 @@ static int print_visit(const struct hane_homecare_visit *v, void *arg)
 
 	(void)arg;
 	printf("#%lld\t%s\t%s–%s\t%s\t%s\t%s\t%s\t%s", (long long)v->id,
-	       hane_date_format(d, v->date), v->start, v->end,
+	       hane_date_format(d, v->date), v->start_time, v->end_time,
 	       v->worker_id ? v->worker_name : hane_msg(HANE_M_HC_UNASSIGNED),
 	       v->client_name, v->mahalle[0] ? v->mahalle : "-",
 	       hane_homecare_label(v->service), hane_homecare_label(v->status));
@@ -682,21 +682,21 @@ static int visit_add(struct hane_cli *cli, struct hane_opts *o,
 	if ((in->service &&
 	     (rc = code("service", "--service", in->service, &s))) ||
 	    (rc = date_opt("--date", in->date, v.date)) ||
-	    (rc = time_opt("--start", in->start, v.start)))
+	    (rc = time_opt("--start", in->start, v.start_time)))
 		return rc;
 	HANE_CLI_COPY(v.service, "service", s);
 	if (in->end) {
-		if ((rc = time_opt("--end", in->end, v.end)))
+		if ((rc = time_opt("--end", in->end, v.end_time)))
 			return rc;
 	} else {
-		int m = atoi(v.start) * 60 + atoi(v.start + 3) + dur;
+		int m = atoi(v.start_time) * 60 + atoi(v.start_time + 3) + dur;
 		char buf[32];
 
 		/* Past midnight is refused by the model (end <
 		 * start). */
 		snprintf(buf, sizeof buf, "%02d:%02d", (m / 60) % 24, m % 60);
-		memcpy(v.end, buf, sizeof v.end - 1);
-		v.end[sizeof v.end - 1] = '\0';
+		memcpy(v.end_time, buf, sizeof v.end_time - 1);
+		v.end_time[sizeof v.end_time - 1] = '\0';
 	}
 	v.worker_id = in->has_worker ? in->worker : 0;
 	if (in->notes)

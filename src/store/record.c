@@ -256,6 +256,16 @@ int hane_record_get(hane_db *db, const struct hane_rdef *def, int64_t id,
 	return rc;
 }
 
+int hane_record_get_or(hane_db *db, const struct hane_rdef *def, int64_t id,
+		       const char *missing, void *out)
+{
+	int rc = hane_record_get(db, def, id, out);
+
+	if (rc == HANE_ENOTFOUND && missing)
+		hane_error_set(missing, (long long)id);
+	return rc;
+}
+
 /* The value of field f of rec, as store writes it. */
 struct hane_field hane_record_value(const struct hane_fdef *f, const void *rec)
 {

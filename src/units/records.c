@@ -25,12 +25,6 @@ static const struct hane_fdef inspection_visit[] = {
 			HANE_FDEF_COL(note, T, P)};
 static const struct hane_fdef inspection_decision[] = {
 	HANE_FDEF_COL(reason, T, P)};
-static const struct hane_fdef homecare_client[] = {HANE_FDEF_COL(
-	person_id, HANE_FT_REF, HANE_FF_PERSON_REF) HANE_FDEF_COL(notes, T, P)};
-static const struct hane_fdef homecare_visit[] = {
-	HANE_FDEF_COL(tasks, T, P) HANE_FDEF_COL(notes, T, P)
-		HANE_FDEF_COL(cancel_reason, T, P)
-			HANE_FDEF_COL(followup_note, T, P)};
 #undef P
 #undef T
 
@@ -39,8 +33,6 @@ static const struct hane_rdef columns_only[] = {
 	HANE_RDEF_COLS("inspection_visit", "inspection", inspection_visit),
 	HANE_RDEF_COLS("inspection_decision", "inspection",
 		       inspection_decision),
-	HANE_RDEF_COLS("homecare_client", "homecare", homecare_client),
-	HANE_RDEF_COLS("homecare_visit", "homecare", homecare_visit),
 };
 
 static const struct hane_rdef *const units[] = {

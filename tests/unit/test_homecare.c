@@ -95,8 +95,8 @@ static int64_t make_visit(hane_db *db, int64_t client, int64_t worker,
 	v.worker_id = worker;
 	strcpy(v.service, "care");
 	snprintf(v.date, sizeof v.date, "%s", date);
-	snprintf(v.start, sizeof v.start, "%s", start);
-	snprintf(v.end, sizeof v.end, "%s", end);
+	snprintf(v.start_time, sizeof v.start_time, "%s", start);
+	snprintf(v.end_time, sizeof v.end_time, "%s", end);
 	tu_ok(hane_homecare_visit_add(db, &v, &id));
 	return id;
 }
@@ -114,8 +114,8 @@ static int collect(const struct hane_homecare_visit *v, void *arg)
 
 	if (l->n < 128) {
 		snprintf(l->row[l->n], sizeof l->row[0], "%s %s %lld %s %lld",
-			 v->date, v->start, (long long)v->worker_id, v->status,
-			 (long long)v->client_id);
+			 v->date, v->start_time, (long long)v->worker_id,
+			 v->status, (long long)v->client_id);
 		l->id[l->n++] = v->id;
 	}
 	return 0;
@@ -397,14 +397,14 @@ static void test_schedule_holidays(void **state)
 		v.client_id = morning;
 		strcpy(v.service, "care");
 		strcpy(v.date, "2026-05-27");
-		strcpy(v.start, "10:00");
-		strcpy(v.end, "11:00");
+		strcpy(v.start_time, "10:00");
+		strcpy(v.end_time, "11:00");
 		assert_int_equal(hane_homecare_visit_add(db, &v, NULL),
 				 HANE_EINVAL);
 		assert_non_null(strstr(hane_error_last(), "Kurban"));
 		strcpy(v.date, "2026-05-26");
-		strcpy(v.start, "12:30");
-		strcpy(v.end, "13:30");
+		strcpy(v.start_time, "12:30");
+		strcpy(v.end_time, "13:30");
 		assert_int_equal(hane_homecare_visit_add(db, &v, NULL),
 				 HANE_EINVAL);
 		assert_non_null(strstr(hane_error_last(), "13:00"));
@@ -611,26 +611,26 @@ static void test_overlap_and_travel_time(void **state)
 	strcpy(v.service, "care");
 	strcpy(v.date, "2026-06-22");
 	/* Plain overlap. */
-	strcpy(v.start, "09:30");
-	strcpy(v.end, "10:30");
+	strcpy(v.start_time, "09:30");
+	strcpy(v.end_time, "10:30");
 	assert_int_equal(hane_homecare_visit_add(db, &v, NULL), HANE_EEXIST);
 	assert_non_null(strstr(hane_error_last(), "Zeynep Kara"));
 	/* No overlap, but 10 minutes is less than the 20 of travel. */
-	strcpy(v.start, "10:10");
-	strcpy(v.end, "11:00");
+	strcpy(v.start_time, "10:10");
+	strcpy(v.end_time, "11:00");
 	assert_int_equal(hane_homecare_visit_add(db, &v, NULL), HANE_EEXIST);
 	assert_non_null(strstr(hane_error_last(), "20 dk"));
 	/* Also before the other visit. */
-	strcpy(v.start, "08:00");
-	strcpy(v.end, "08:50");
+	strcpy(v.start_time, "08:00");
+	strcpy(v.end_time, "08:50");
 	assert_int_equal(hane_homecare_visit_add(db, &v, NULL), HANE_EEXIST);
 
 	/* Configured: 5 minutes between these two mahalleler. */
 	tu_ok(hane_homecare_travel_set(db, "serdar", "GÜNDOĞDU", 5));
 	tu_ok(hane_homecare_travel_get(db, "Gündoğdu", "Serdar", &minutes));
 	assert_int_equal(minutes, 5);
-	strcpy(v.start, "10:10");
-	strcpy(v.end, "11:00");
+	strcpy(v.start_time, "10:10");
+	strcpy(v.end_time, "11:00");
 	tu_ok(hane_homecare_visit_add(db, &v, NULL));
 
 	/* Same mahalle: back to back is fine (0 by default) ... */
@@ -638,11 +638,11 @@ static void test_overlap_and_travel_time(void **state)
 	/* ... until the same-mahalle time is raised. */
 	tu_ok(hane_homecare_travel_defaults(db, 30, -1));
 	v.client_id = a;
-	strcpy(v.start, "12:10");
-	strcpy(v.end, "13:00");
+	strcpy(v.start_time, "12:10");
+	strcpy(v.end_time, "13:00");
 	assert_int_equal(hane_homecare_visit_add(db, &v, NULL), HANE_EEXIST);
-	strcpy(v.start, "12:30");
-	strcpy(v.end, "13:00");
+	strcpy(v.start_time, "12:30");
+	strcpy(v.end_time, "13:00");
 	tu_ok(hane_homecare_visit_add(db, &v, NULL));
 
 	/* Another day, another worker: free. Not on a day off. */
@@ -686,8 +686,8 @@ static void test_move_and_cancel_keep_history(void **state)
 	assert_string_equal(old.status, "rescheduled");
 	assert_int_equal(old.moved_to, nid);
 	assert_int_equal(moved.moved_from, id);
-	assert_string_equal(moved.start, "14:00");
-	assert_string_equal(moved.end, "15:00"); /* same duration */
+	assert_string_equal(moved.start_time, "14:00");
+	assert_string_equal(moved.end_time, "15:00"); /* same duration */
 	assert_int_equal(moved.worker_id, w);
 	/* A stale version is a conflict. */
 	assert_int_equal(hane_homecare_visit_move(db, id, 1, "2026-06-24", NULL,

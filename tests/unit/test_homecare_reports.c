@@ -59,8 +59,8 @@ static int64_t visit(hane_db *db, int64_t c, int64_t w, const char *service,
 	v.worker_id = w;
 	snprintf(v.service, sizeof v.service, "%s", service);
 	snprintf(v.date, sizeof v.date, "%s", date);
-	snprintf(v.start, sizeof v.start, "%s", start);
-	snprintf(v.end, sizeof v.end, "%s", end);
+	snprintf(v.start_time, sizeof v.start_time, "%s", start);
+	snprintf(v.end_time, sizeof v.end_time, "%s", end);
 	tu_ok(hane_homecare_visit_add(db, &v, &id));
 	return id;
 }

@@ -321,6 +321,33 @@ static void retention(void **state)
 			      " VALUES(77, '2019-01-12', 1, 'Ayşe Hanım',"
 			      " 'Atatürk Cd. 12, üç çocuk', 'in_kind',"
 			      " '2019-01-12', '2019-01-12')"));
+	/* Home care of old1 in 2019, ended that year, with needs (health)
+	 * and a note; a donation old1 made. */
+	{
+		hane_stmt *st = NULL;
+
+		tu_ok(hane_stmt_prepare(
+			db, &st,
+			"INSERT INTO homecare_client(id, person_id, services,"
+			" start_date, end_date, end_reason, needs, notes,"
+			" created_at, updated_at) VALUES(66, :p, 'care',"
+			" '2019-01-01', '2019-02-01', 'withdrew',"
+			" 'dementia,alone', 'Kızı Ayten bakıyor', '2019-01-01',"
+			" '2019-02-01');"));
+		tu_ok(hane_stmt_bind_int(st, ":p", old1));
+		assert_int_equal(hane_stmt_step(st), HANE_DONE);
+		hane_stmt_finalize(st);
+		tu_ok(hane_stmt_prepare(
+			db, &st,
+			"INSERT INTO fb_donation(id, branch_id, date,"
+			" donor_person_id, donor_name, notes, created_at,"
+			" updated_at) VALUES(55, 1, '2019-01-05', :p,"
+			" 'Ali Veli', 'Evden getirdi', '2019-01-05',"
+			" '2019-01-05')"));
+		tu_ok(hane_stmt_bind_int(st, ":p", old1));
+		assert_int_equal(hane_stmt_step(st), HANE_DONE);
+		hane_stmt_finalize(st);
+	}
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
 	fresh = add_person(db, 4, &h3); /* a new household, recent */
 	(void)fresh;
@@ -397,6 +424,15 @@ static void retention(void **state)
 				   " WHERE request_id = 77 AND present = '***'"
 				   " AND findings = '***' AND health IS NULL"
 				   " AND visited_on = '2019-01-12'"),
+			 1);
+	assert_int_equal(count(db,
+			       "SELECT count(*) FROM homecare_client"
+			       " WHERE id = 66 AND needs = '***' AND"
+			       " notes = '***' AND end_reason = 'withdrew'"),
+			 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM fb_donation"
+				   " WHERE id = 55 AND donor_name = '***' AND"
+				   " notes = '***' AND date = '2019-01-05'"),
 			 1);
 	(void)h5;
 	/* Done once: a second run finds nobody. */

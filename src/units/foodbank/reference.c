@@ -418,25 +418,15 @@ int hane_foodbank_branch_each(hane_db *db,
 				     arg);
 }
 
-/* Row id of def's table into out; HANE_ENOTFOUND says msg with the id. */
-static int fb_get(hane_db *db, const struct hane_rdef *def, int64_t id,
-		  enum hane_msg msg, void *out)
-{
-	int rc = hane_record_get(db, def, id, out);
-
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(msg), (long long)id);
-	return rc;
-}
-
 int hane_foodbank_branch_get(hane_db *db, int64_t id,
 			     struct hane_fb_branch *out)
 {
 	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
 
 	return rc ? rc
-		  : fb_get(db, &hane_fb_branch_rdef, id,
-			   HANE_M_FB_BRANCH_NOT_FOUND, out);
+		  : hane_record_get_or(db, &hane_fb_branch_rdef, id,
+				       hane_msg(HANE_M_FB_BRANCH_NOT_FOUND),
+				       out);
 }
 
 /* Matches text against every name of a table: an id in digits, or a name
@@ -552,8 +542,8 @@ int hane_foodbank_market_find(hane_db *db, const char *text,
 	}
 	if (rc)
 		return rc;
-	return fb_get(db, &hane_fb_market_rdef, id, HANE_M_FB_MARKET_NOT_FOUND,
-		      out);
+	return hane_record_get_or(db, &hane_fb_market_rdef, id,
+				  hane_msg(HANE_M_FB_MARKET_NOT_FOUND), out);
 }
 
 int hane_foodbank_market_each(hane_db *db,

@@ -70,8 +70,8 @@ static int put_row(const struct hane_homecare_visit *v, void *arg)
 	needs_words(a->db, v->client_id, needs, sizeof needs);
 	snprintf(id, sizeof id, "%lld", (long long)v->id);
 	cells[0] = hane_date_format(date, v->date);
-	cells[1] = v->start;
-	cells[2] = v->end;
+	cells[1] = v->start_time;
+	cells[2] = v->end_time;
 	cells[3] =
 		v->worker_id ? v->worker_name : hane_msg(HANE_M_HC_UNASSIGNED);
 	cells[4] = v->client_name;

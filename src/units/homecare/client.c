@@ -53,71 +53,43 @@ static int worker_validate(const struct hane_homecare_worker *w)
 	return 0;
 }
 
+#define F(...) HANE_FDEF(struct hane_homecare_worker, __VA_ARGS__)
+static const struct hane_fdef worker_fields[] = {HANE_HC_WORKER_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_hc_worker_rdef =
+	HANE_RDEF(struct hane_homecare_worker, "homecare_worker", "homecare",
+		  worker_fields);
+
+int hc_save(hane_db *db, const struct hane_rdef *def, void *rec, int64_t *id)
+{
+	int changed = 0;
+	int rc = hane_record_save(db, def, rec, &changed);
+
+	if (rc == 0 && id)
+		*id = *(int64_t *)((char *)rec + def->id);
+	return rc;
+}
+
+int hc_update(hane_db *db, const struct hane_rdef *def, void *rec)
+{
+	int changed = 0;
+	int rc = hane_record_save(db, def, rec, &changed);
+
+	if (rc == 0 && changed)
+		(*(int64_t *)((char *)rec + def->version))++;
+	return rc;
+}
+
 int hane_homecare_worker_add(hane_db *db, const struct hane_homecare_worker *w,
 			     int64_t *id)
 {
+	struct hane_homecare_worker n = *w;
 	int rc = hane_can(db, HANE_ACT_HOMECARE_ADMIN);
 
 	if (rc || (rc = worker_validate(w)))
 		return rc;
-	{
-		struct hane_field f[] = {
-			HANE_FTEXT("name", w->name),
-			HANE_FTEXT("kind", w->kind),
-			HANE_FTEXT("services", w->services),
-			HANE_FTEXT("work_days", w->work_days),
-			HANE_FTEXT("phone", w->phone[0] ? w->phone : NULL),
-			w->staff_id ? (struct hane_field)HANE_FINT("staff_id",
-								   w->staff_id)
-				    : (struct hane_field)HANE_FNULL("staff_id"),
-			HANE_FINT("active", w->active ? 1 : 0),
-		};
-		return hane_store_insert(db, "homecare_worker", f,
-					 sizeof f / sizeof f[0], id);
-	}
-}
-
-#define WORKER_COLUMNS                                                         \
-	"id, version, name, kind, services, work_days, coalesce(phone,''),"    \
-	" coalesce(staff_id,0), active"
-
-static void read_worker(hane_stmt *st, struct hane_homecare_worker *w)
-{
-	hane_homecare_worker_init(w);
-	w->id = hane_stmt_int(st, 0);
-	w->version = hane_stmt_int(st, 1);
-	HANE_COPY(w->name, hane_stmt_text(st, 2));
-	HANE_COPY(w->kind, hane_stmt_text(st, 3));
-	HANE_COPY(w->services, hane_stmt_text(st, 4));
-	HANE_COPY(w->work_days, hane_stmt_text(st, 5));
-	HANE_COPY(w->phone, hane_stmt_text(st, 6));
-	w->staff_id = hane_stmt_int(st, 7);
-	w->active = hane_stmt_int(st, 8) != 0;
-}
-
-/* Reads a worker without the permission check (the model's own use). */
-static int worker_read(hane_db *db, int64_t id,
-		       struct hane_homecare_worker *out)
-{
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st,
-				   "SELECT " WORKER_COLUMNS
-				   " FROM homecare_worker WHERE id = :id");
-
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		read_worker(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_HC_WORKER_NOT_FOUND),
-			       (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
-	return rc;
+	n.id = 0;
+	return hc_save(db, &hane_hc_worker_rdef, &n, id);
 }
 
 int hane_homecare_worker_get(hane_db *db, int64_t id,
@@ -125,54 +97,35 @@ int hane_homecare_worker_get(hane_db *db, int64_t id,
 {
 	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
-	return rc ? rc : worker_read(db, id, out);
+	return rc ? rc
+		  : hane_record_get_or(db, &hane_hc_worker_rdef, id,
+				       hane_msg(HANE_M_HC_WORKER_NOT_FOUND),
+				       out);
 }
 
 int hane_homecare_worker_update(hane_db *db, struct hane_homecare_worker *w)
 {
-	int changed = 0;
 	int rc = hane_can(db, HANE_ACT_HOMECARE_ADMIN);
 
 	if (rc || (rc = worker_validate(w)))
 		return rc;
-	{
-		struct hane_field f[] = {
-			HANE_FTEXT("name", w->name),
-			HANE_FTEXT("kind", w->kind),
-			HANE_FTEXT("services", w->services),
-			HANE_FTEXT("work_days", w->work_days),
-			HANE_FTEXT("phone", w->phone[0] ? w->phone : NULL),
-			w->staff_id ? (struct hane_field)HANE_FINT("staff_id",
-								   w->staff_id)
-				    : (struct hane_field)HANE_FNULL("staff_id"),
-			HANE_FINT("active", w->active ? 1 : 0),
-		};
-		rc = hane_store_update(db, "homecare_worker", w->id, w->version,
-				       f, sizeof f / sizeof f[0], &changed);
-	}
-	if (rc == 0 && changed)
-		w->version++;
-	return rc;
+	return hc_update(db, &hane_hc_worker_rdef, w);
 }
-
-HANE_STORE_EACH_ROW(worker, struct hane_homecare_worker, read_worker)
 
 int hane_homecare_worker_each(hane_db *db, bool all,
 			      int (*fn)(const struct hane_homecare_worker *w,
 					void *arg),
 			      void *arg)
 {
-	struct worker_each e = {fn, arg};
 	struct hane_field p = HANE_FINT(":all", all);
 	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
 	return rc ? rc
-		  : hane_store_each(db,
-				    "SELECT " WORKER_COLUMNS
-				    " FROM homecare_worker"
-				    " WHERE :all OR active"
-				    " ORDER BY name COLLATE TURKISH, id",
-				    &p, 1, worker_row, &e);
+		  : hane_record_list(db, &hane_hc_worker_rdef,
+				     " WHERE :all OR t.active"
+				     " ORDER BY t.name COLLATE TURKISH, t.id",
+				     &p, 1, (int (*)(const void *, void *))fn,
+				     arg);
 }
 
 /* ---- Clients -------------------------------------------------------------------- */
@@ -229,78 +182,71 @@ static int client_validate(struct hane_homecare_client *c)
 	return 0;
 }
 
-#define CLIENT_SELECT                                                          \
-	"SELECT c.id, c.version, c.person_id, c.services, c.start_date,"       \
-	" coalesce(c.end_date,''), coalesce(c.end_reason,''), c.needs,"        \
-	" coalesce(c.notes,''), p.household_id,"                               \
-	" p.first_name || ' ' || p.last_name, coalesce(h.mahalle,''),"         \
-	" coalesce((SELECT max(v.date) FROM homecare_visit v"                  \
-	"  WHERE v.client_id = c.id AND v.status = 'done'),''),"               \
-	" coalesce((SELECT min(v.date) FROM homecare_visit v"                  \
-	"  WHERE v.client_id = c.id AND v.status = 'planned'"                  \
-	"  AND v.date >= :today),''),"                                         \
-	" (SELECT count(*) FROM homecare_visit v"                              \
-	"  WHERE v.client_id = c.id AND v.followup = 'open')"                  \
-	" FROM homecare_client c JOIN person p ON p.id = c.person_id"          \
-	" JOIN household h ON h.id = p.household_id"
+/* The client's person and household, for a read-only field. */
+#define CLIENT_HOME(what)                                                      \
+	"(SELECT " what " FROM person p JOIN household h"                      \
+	" ON h.id = p.household_id WHERE p.id = t.person_id)"
+/* Of the client's visits. */
+#define CLIENT_VISITS(what, where)                                             \
+	"(SELECT " what " FROM homecare_visit v WHERE v.client_id = t.id"      \
+	" AND " where ")"
 
-static void read_client(hane_stmt *st, struct hane_homecare_client *c)
-{
-	hane_homecare_client_init(c);
-	c->id = hane_stmt_int(st, 0);
-	c->version = hane_stmt_int(st, 1);
-	c->person_id = hane_stmt_int(st, 2);
-	HANE_COPY(c->services, hane_stmt_text(st, 3));
-	HANE_COPY(c->start_date, hane_stmt_text(st, 4));
-	HANE_COPY(c->end_date, hane_stmt_text(st, 5));
-	HANE_COPY(c->end_reason, hane_stmt_text(st, 6));
-	HANE_COPY(c->needs, hane_stmt_text(st, 7));
-	HANE_COPY(c->notes, hane_stmt_text(st, 8));
-	c->household_id = hane_stmt_int(st, 9);
-	HANE_COPY(c->name, hane_stmt_text(st, 10));
-	HANE_COPY(c->mahalle, hane_stmt_text(st, 11));
-	HANE_COPY(c->last_visit, hane_stmt_text(st, 12));
-	HANE_COPY(c->next_visit, hane_stmt_text(st, 13));
-	c->open_followups = (int)hane_stmt_int(st, 14);
-}
+#define F(...) HANE_FDEF(struct hane_homecare_client, __VA_ARGS__)
+#define S(col, type, expr, tr, en)                                             \
+	HANE_FDEF_SQL(struct hane_homecare_client, col, type, expr, tr, en)
+/* next_visit is counted from :today, which every read binds (client_read,
+ * hane_homecare_client_each). */
+static const struct hane_fdef client_fields[] = {
+	HANE_HC_CLIENT_FIELDS(F) S(household_id, HANE_FT_INT,
+				   CLIENT_HOME("h.id"), "Hane", "Household")
+		S(name, HANE_FT_TEXT,
+		  CLIENT_HOME("p.first_name || ' ' || p.last_name"), "Ad Soyad",
+		  "Name") S(mahalle, HANE_FT_TEXT, CLIENT_HOME("h.mahalle"),
+			    "Mahalle", "Neighbourhood")
+			S(last_visit, HANE_FT_DATE,
+			  CLIENT_VISITS("max(v.date)", "v.status = 'done'"),
+			  "Son ziyaret", "Last visit")
+				S(next_visit, HANE_FT_DATE,
+				  CLIENT_VISITS("min(v.date)",
+						"v.status = 'planned'"
+						" AND v.date >= :today"),
+				  "Sonraki ziyaret", "Next visit")
+					S(open_followups, HANE_FT_INT,
+					  CLIENT_VISITS("count(*)",
+							"v.followup = 'open'"),
+					  "Açık takip", "Open follow-ups")};
+#undef S
+#undef F
+const struct hane_rdef hane_hc_client_rdef =
+	HANE_RDEF(struct hane_homecare_client, "homecare_client", "homecare",
+		  client_fields);
 
 /* One client by id or by person; no permission check. */
 static int client_read(hane_db *db, int64_t id, int64_t person_id, bool ended,
 		       struct hane_homecare_client *out)
 {
 	char today[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
-		CLIENT_SELECT
-		" WHERE (:id = 0 OR c.id = :id)"
-		" AND (:person = 0 OR c.person_id = :person)"
-		" AND (:id <> 0 OR :ended OR c.end_date IS NULL)"
-		" ORDER BY c.end_date IS NOT NULL, c.end_date DESC, c.id DESC"
-		" LIMIT 1");
+	struct hane_field p[] = {
+		HANE_FINT(":id", id),
+		HANE_FINT(":person", person_id),
+		HANE_FINT(":ended", ended),
+		HC_FARR(":today", hane_today(today)),
+	};
+	int rc = hane_record_first(
+		db, &hane_hc_client_rdef,
+		" WHERE (:id = 0 OR t.id = :id)"
+		" AND (:person = 0 OR t.person_id = :person)"
+		" AND (:id <> 0 OR :ended OR t.end_date IS NULL)"
+		" ORDER BY t.end_date IS NOT NULL, t.end_date DESC, t.id DESC"
+		" LIMIT 1",
+		p, 4, out);
 
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) ||
-	    (rc = hane_stmt_bind_int(st, ":person", person_id)) ||
-	    (rc = hane_stmt_bind_int(st, ":ended", ended)) ||
-	    (rc = hane_stmt_bind_text(st, ":today", hane_today(today))))
-		goto done;
-	rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		read_client(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
-		if (id)
-			hane_error_set(hane_msg(HANE_M_HC_CLIENT_NOT_FOUND),
-				       (long long)id);
-		else
-			hane_error_set(hane_msg(HANE_M_HC_PERSON_NOT_CLIENT),
-				       (long long)person_id);
-		rc = HANE_ENOTFOUND;
-	}
-done:
-	hane_stmt_finalize(st);
+	if (rc == HANE_ENOTFOUND && id)
+		hane_error_set(hane_msg(HANE_M_HC_CLIENT_NOT_FOUND),
+			       (long long)id);
+	else if (rc == HANE_ENOTFOUND)
+		hane_error_set(hane_msg(HANE_M_HC_PERSON_NOT_CLIENT),
+			       (long long)person_id);
 	return rc;
 }
 
@@ -356,17 +302,8 @@ int hane_homecare_client_add(hane_db *db, const struct hane_homecare_client *in,
 	if (rc != HANE_ENOTFOUND)
 		return rc;
 	hane_error_clear();
-	{
-		struct hane_field f[] = {
-			HANE_FINT("person_id", c.person_id),
-			HANE_FTEXT("services", c.services),
-			HANE_FTEXT("start_date", c.start_date),
-			HANE_FTEXT("needs", c.needs),
-			HANE_FTEXT("notes", c.notes[0] ? c.notes : NULL),
-		};
-		return hane_store_insert(db, "homecare_client", f,
-					 sizeof f / sizeof f[0], id);
-	}
+	c.id = 0;
+	return hc_save(db, &hane_hc_client_rdef, &c, id);
 }
 
 /* Fails when an open plan gives a service the client no longer receives. */
@@ -402,32 +339,30 @@ done:
 
 int hane_homecare_client_update(hane_db *db, struct hane_homecare_client *c)
 {
-	int changed = 0;
+	struct hane_homecare_client w;
 	int rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
 
 	if (rc || (rc = client_validate(c)))
 		return rc;
 	if ((rc = hane_store_begin(db)))
 		return rc;
-	if ((rc = plans_fit_services(db, c)))
-		goto done;
-	{
-		struct hane_field f[] = {
-			HANE_FTEXT("services", c->services),
-			HANE_FTEXT("start_date", c->start_date),
-			HANE_FTEXT("needs", c->needs),
-			HANE_FTEXT("notes", c->notes[0] ? c->notes : NULL),
-		};
-		rc = hane_store_update(db, "homecare_client", c->id, c->version,
-				       f, sizeof f / sizeof f[0], &changed);
+	/* The person stays the stored one: only what the header says. */
+	w = *c;
+	if ((rc = plans_fit_services(db, c)) == 0 &&
+	    (rc = hc_client_read(db, c->id, &w)) == 0) {
+		HANE_COPY(w.services, c->services);
+		HANE_COPY(w.start_date, c->start_date);
+		HANE_COPY(w.needs, c->needs);
+		HANE_COPY(w.notes, c->notes);
+		w.version = c->version;
+		rc = hc_update(db, &hane_hc_client_rdef, &w);
 	}
-done:
 	if (rc) {
 		hane_store_rollback(db);
 		return rc;
 	}
-	if ((rc = hane_store_commit(db)) == 0 && changed)
-		c->version++;
+	if ((rc = hane_store_commit(db)) == 0)
+		c->version = w.version;
 	return rc;
 }
 
@@ -561,14 +496,11 @@ int hane_homecare_client_end(hane_db *db, int64_t id, int64_t version,
 	return rc;
 }
 
-HANE_STORE_EACH_ROW(client, struct hane_homecare_client, read_client)
-
 int hane_homecare_client_each(
 	hane_db *db, const struct hane_homecare_client_filter *filter,
 	int (*fn)(const struct hane_homecare_client *c, void *arg), void *arg)
 {
 	struct hane_homecare_client_filter none = {0};
-	struct client_each e = {fn, arg};
 	char today[HANE_DATE_LEN + 1];
 	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
@@ -580,18 +512,19 @@ int hane_homecare_client_each(
 		HANE_FINT(":ended", filter->ended),
 		HANE_FTEXT(":service", filter->service),
 		HANE_FINT(":hh", filter->household_id),
-		HANE_FTEXT(":today", hane_today(today)),
+		HC_FARR(":today", hane_today(today)),
 	};
-	return hane_store_each(
-		db,
-		CLIENT_SELECT
-		" WHERE (:ended OR c.end_date IS NULL)"
-		" AND (:service IS NULL OR c.services = :service"
-		"  OR c.services = 'both')"
+	rc = hane_record_list(
+		db, &hane_hc_client_rdef,
+		" JOIN person p ON p.id = t.person_id"
+		" WHERE (:ended OR t.end_date IS NULL)"
+		" AND (:service IS NULL OR t.services = :service"
+		"  OR t.services = 'both')"
 		" AND (:hh = 0 OR p.household_id = :hh)"
 		" ORDER BY p.first_name || ' ' || p.last_name COLLATE TURKISH,"
-		" c.id",
-		p, 4, client_row, &e);
+		" t.id",
+		p, 4, (int (*)(const void *, void *))fn, arg);
+	return rc < 0 ? rc : 0;
 }
 
 int hc_client_mahalle(hane_db *db, int64_t client_id, char out[HANE_NAME_MAX])
@@ -683,7 +616,8 @@ static int plan_worker_ok(hane_db *db, const struct hane_homecare_plan *p)
 
 	if (!p->worker_id)
 		return 0;
-	if ((rc = worker_read(db, p->worker_id, &w)))
+	if ((rc = hane_record_get_or(db, &hane_hc_worker_rdef, p->worker_id,
+				     hane_msg(HANE_M_HC_WORKER_NOT_FOUND), &w)))
 		return rc;
 	if (!w.active) {
 		hane_error_set(hane_msg(HANE_M_HC_WORKER_INACTIVE), w.name);
@@ -744,21 +678,11 @@ static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
 	return plan_worker_ok(db, p);
 }
 
-#define PLAN_FIELDS(p)                                                         \
-	HANE_FINT("client_id", (p)->client_id),                                \
-		HANE_FTEXT("service", (p)->service),                           \
-		HANE_FTEXT("period", (p)->period),                             \
-		HANE_FINT("visits", (p)->visits),                              \
-		HANE_FTEXT("days", (p)->days),                                 \
-		HANE_FTEXT("window_start", (p)->window_start),                 \
-		HANE_FTEXT("window_end", (p)->window_end),                     \
-		HANE_FINT("duration_min", (p)->duration_min),                  \
-		(p)->worker_id ? (struct hane_field)HANE_FINT("worker_id",     \
-							      (p)->worker_id)  \
-			       : (struct hane_field)HANE_FNULL("worker_id"),   \
-		HANE_FTEXT("valid_from", (p)->valid_from),                     \
-		HANE_FTEXT("valid_to",                                         \
-			   (p)->valid_to[0] ? (p)->valid_to : NULL)
+#define F(...) HANE_FDEF(struct hane_homecare_plan, __VA_ARGS__)
+static const struct hane_fdef plan_fields[] = {HANE_HC_PLAN_FIELDS(F)};
+#undef F
+const struct hane_rdef hane_hc_plan_rdef = HANE_RDEF(
+	struct hane_homecare_plan, "homecare_plan", "homecare", plan_fields);
 
 int hane_homecare_plan_add(hane_db *db, const struct hane_homecare_plan *in,
 			   int64_t *id)
@@ -768,99 +692,43 @@ int hane_homecare_plan_add(hane_db *db, const struct hane_homecare_plan *in,
 
 	if (rc || (rc = plan_validate(db, &p)))
 		return rc;
-	{
-		struct hane_field f[] = {PLAN_FIELDS(&p)};
-
-		return hane_store_insert(db, "homecare_plan", f,
-					 sizeof f / sizeof f[0], id);
-	}
+	p.id = 0;
+	return hc_save(db, &hane_hc_plan_rdef, &p, id);
 }
 
 int hane_homecare_plan_update(hane_db *db, struct hane_homecare_plan *p)
 {
-	int changed = 0;
 	int rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
 
 	if (rc || (rc = plan_validate(db, p)))
 		return rc;
-	{
-		struct hane_field f[] = {PLAN_FIELDS(p)};
-
-		rc = hane_store_update(db, "homecare_plan", p->id, p->version,
-				       f, sizeof f / sizeof f[0], &changed);
-	}
-	if (rc == 0 && changed)
-		p->version++;
-	return rc;
-}
-
-#define PLAN_COLUMNS                                                           \
-	"id, version, client_id, service, period, visits, days, window_start," \
-	" window_end, duration_min, coalesce(worker_id,0), valid_from,"        \
-	" coalesce(valid_to,'')"
-
-static void read_plan(hane_stmt *st, struct hane_homecare_plan *p)
-{
-	hane_homecare_plan_init(p);
-	p->id = hane_stmt_int(st, 0);
-	p->version = hane_stmt_int(st, 1);
-	p->client_id = hane_stmt_int(st, 2);
-	HANE_COPY(p->service, hane_stmt_text(st, 3));
-	HANE_COPY(p->period, hane_stmt_text(st, 4));
-	p->visits = (int)hane_stmt_int(st, 5);
-	HANE_COPY(p->days, hane_stmt_text(st, 6));
-	HANE_COPY(p->window_start, hane_stmt_text(st, 7));
-	HANE_COPY(p->window_end, hane_stmt_text(st, 8));
-	p->duration_min = (int)hane_stmt_int(st, 9);
-	p->worker_id = hane_stmt_int(st, 10);
-	HANE_COPY(p->valid_from, hane_stmt_text(st, 11));
-	HANE_COPY(p->valid_to, hane_stmt_text(st, 12));
+	return hc_update(db, &hane_hc_plan_rdef, p);
 }
 
 int hane_homecare_plan_get(hane_db *db, int64_t id,
 			   struct hane_homecare_plan *out)
 {
-	hane_stmt *st = NULL;
 	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
-	if (rc)
-		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT " PLAN_COLUMNS
-			       " FROM homecare_plan WHERE id = :id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		read_plan(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_HC_PLAN_NOT_FOUND),
-			       (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
-	return rc;
+	return rc ? rc
+		  : hane_record_get_or(db, &hane_hc_plan_rdef, id,
+				       hane_msg(HANE_M_HC_PLAN_NOT_FOUND), out);
 }
-
-HANE_STORE_EACH_ROW(plan, struct hane_homecare_plan, read_plan)
 
 int hane_homecare_plan_each(hane_db *db, int64_t client_id,
 			    int (*fn)(const struct hane_homecare_plan *p,
 				      void *arg),
 			    void *arg)
 {
-	struct plan_each e = {fn, arg};
 	struct hane_field p = HANE_FINT(":c", client_id);
 	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
 	return rc ? rc
-		  : hane_store_each(db,
-				    "SELECT " PLAN_COLUMNS " FROM homecare_plan"
-				    " WHERE :c = 0 OR client_id = :c"
-				    " ORDER BY valid_from DESC, id DESC",
-				    &p, 1, plan_row, &e);
+		  : hane_record_list(db, &hane_hc_plan_rdef,
+				     " WHERE :c = 0 OR t.client_id = :c"
+				     " ORDER BY t.valid_from DESC, t.id DESC",
+				     &p, 1, (int (*)(const void *, void *))fn,
+				     arg);
 }
 
 char *hane_homecare_plan_describe(char *out, size_t outsz,

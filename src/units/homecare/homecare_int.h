@@ -42,6 +42,11 @@ int hc_worker_fits(hane_db *db, int64_t worker_id, const char *service,
 		   const char *date, const char *start, const char *end,
 		   const char *mahalle, int64_t exclude_id);
 
+/* Saves a new record (its id 0) and puts its id in *id (may be NULL);
+ * saves a changed one, bumping its version when anything differed. */
+int hc_save(hane_db *db, const struct hane_rdef *def, void *rec, int64_t *id);
+int hc_update(hane_db *db, const struct hane_rdef *def, void *rec);
+
 /* A client by id, ended or not, without the permission check. */
 int hc_client_read(hane_db *db, int64_t id, struct hane_homecare_client *out);
 

@@ -559,8 +559,8 @@ static int make_visit(struct gen *g, const struct plan_row *r, int64_t day)
 	HANE_COPY(v.slot_date, s.date);
 	HANE_COPY(v.service, s.service);
 	HANE_COPY(v.date, s.date);
-	HANE_COPY(v.start, s.start);
-	HANE_COPY(v.end, s.end);
+	HANE_COPY(v.start_time, s.start);
+	HANE_COPY(v.end_time, s.end);
 	v.worker_id = s.worker_id;
 	if ((rc = hc_visit_insert(g->db, &v, &s.visit_id)))
 		return rc;

@@ -187,8 +187,8 @@ static void record_form(struct hane_ui *ui, struct record *r)
 					  .arg = r};
 	if (!(f = hane_ui_form_new(&view)))
 		return;
-	hane_ui_form_set(f, R_START, r->v.start);
-	hane_ui_form_set(f, R_END, r->v.end);
+	hane_ui_form_set(f, R_START, r->v.start_time);
+	hane_ui_form_set(f, R_END, r->v.end_time);
 	/* Fixed hints rather than ones that come and go with the result:
 	 * the fields then never jump while the person moves through them. */
 	hane_ui_form_note(f, R_START, hane_msg(HANE_M_HC_UI_TIMES_DONE_ONLY));
@@ -257,7 +257,7 @@ static void open_visit(struct hane_ui *ui, int64_t id)
 	hane_date_format(date, r.v.date);
 	snprintf(r.title, sizeof r.title, "%s #%lld %s %s %s",
 		 hane_msg(HANE_M_HC_UI_RECORD_TITLE), (long long)r.v.id,
-		 r.v.client_name, date, r.v.start);
+		 r.v.client_name, date, r.v.start_time);
 	if (strcmp(r.v.status, "planned") == 0) {
 		record_form(ui, &r);
 		return;
@@ -281,8 +281,8 @@ static void open_visit(struct hane_ui *ui, int64_t id)
 		 r.v.tasks[0] && r.v.notes[0] ? " · " : "", r.v.notes,
 		 r.v.followup_note[0] ? " · " : "", r.v.followup_note);
 	snprintf(text, sizeof text, hane_msg(HANE_M_HC_UI_VISIT_INFO),
-		 (long long)r.v.id, date, r.v.start, r.v.end, r.v.client_name,
-		 st, more);
+		 (long long)r.v.id, date, r.v.start_time, r.v.end_time,
+		 r.v.client_name, st, more);
 	hane_ui_buttons(ui, hane_msg(HANE_M_HC_UI_F_VISIT), text, ok, 1);
 }
 
@@ -354,7 +354,7 @@ static int agenda_row(const struct hane_homecare_visit *v, void *arg)
 	if (!folded_has(v->client_name, a->query) &&
 	    !folded_has(worker, a->query))
 		return 0;
-	snprintf(time, sizeof time, "%s–%s", v->start, v->end);
+	snprintf(time, sizeof time, "%s–%s", v->start_time, v->end_time);
 	status_text(st, sizeof st, v);
 	if (a->week || a->followups) {
 		const char *cells[W__COUNT];
@@ -364,7 +364,7 @@ static int agenda_row(const struct hane_homecare_visit *v, void *arg)
 		if (a->followups)
 			hane_date_format(day, v->date);
 		cells[W_DAY] = day;
-		cells[W_TIME] = v->start;
+		cells[W_TIME] = v->start_time;
 		cells[W_WORKER] = worker;
 		cells[W_CLIENT] = v->client_name;
 		cells[W_MAHALLE] = v->mahalle;
@@ -868,7 +868,7 @@ static int client_visit_row(const struct hane_homecare_visit *v, void *arg)
 
 	status_text(st, sizeof st, v);
 	cells[CV_DATE] = hane_date_format(date, v->date);
-	cells[CV_TIME] = v->start;
+	cells[CV_TIME] = v->start_time;
 	cells[CV_WORKER] =
 		v->worker_id ? v->worker_name : hane_msg(HANE_M_HC_UNASSIGNED);
 	cells[CV_STATUS] = st;

@@ -317,81 +317,44 @@ int hc_worker_fits(hane_db *db, int64_t worker_id, const char *service,
 
 /* ---- Reading visits ------------------------------------------------------------------- */
 
-#define VISIT_SELECT                                                           \
-	"SELECT v.id, v.version, v.client_id, coalesce(v.plan_id,0),"          \
-	" coalesce(v.slot_date,''), v.service, v.date, v.start_time,"          \
-	" v.end_time, coalesce(v.worker_id,0), v.status,"                      \
-	" coalesce(v.missed_reason,''), coalesce(v.actual_start,''),"          \
-	" coalesce(v.actual_end,''), coalesce(v.tasks,''),"                    \
-	" coalesce(v.notes,''), coalesce(v.cancel_reason,''),"                 \
-	" coalesce(v.moved_from,0), coalesce(v.moved_to,0),"                   \
-	" coalesce(v.followup,''), coalesce(v.followup_note,''),"              \
-	" p.first_name || ' ' || p.last_name, coalesce(h.mahalle,''),"         \
-	" trim(coalesce(h.street,'') ||"                                       \
-	"  CASE WHEN coalesce(h.building,'') <> ''"                            \
-	"   THEN ' No:' || h.building ELSE '' END ||"                          \
-	"  CASE WHEN coalesce(h.door,'') <> ''"                                \
-	"   THEN ' D:' || h.door ELSE '' END),"                                \
-	" coalesce(nullif(p.phone,''), h.phone, ''), coalesce(w.name,''),"     \
-	" coalesce(v.updated_by,''), v.updated_at"                             \
-	" FROM homecare_visit v"                                               \
-	" JOIN homecare_client c ON c.id = v.client_id"                        \
-	" JOIN person p ON p.id = c.person_id"                                 \
-	" JOIN household h ON h.id = p.household_id"                           \
-	" LEFT JOIN homecare_worker w ON w.id = v.worker_id"
+/* The visit's client's person and household, for a read-only field. */
+#define VISIT_HOME(what)                                                       \
+	"(SELECT " what " FROM homecare_client c JOIN person p"                \
+	" ON p.id = c.person_id JOIN household h ON h.id = p.household_id"     \
+	" WHERE c.id = t.client_id)"
 
-static void read_visit(hane_stmt *st, struct hane_homecare_visit *v)
-{
-	memset(v, 0, sizeof *v);
-	v->id = hane_stmt_int(st, 0);
-	v->version = hane_stmt_int(st, 1);
-	v->client_id = hane_stmt_int(st, 2);
-	v->plan_id = hane_stmt_int(st, 3);
-	HANE_COPY(v->slot_date, hane_stmt_text(st, 4));
-	HANE_COPY(v->service, hane_stmt_text(st, 5));
-	HANE_COPY(v->date, hane_stmt_text(st, 6));
-	HANE_COPY(v->start, hane_stmt_text(st, 7));
-	HANE_COPY(v->end, hane_stmt_text(st, 8));
-	v->worker_id = hane_stmt_int(st, 9);
-	HANE_COPY(v->status, hane_stmt_text(st, 10));
-	HANE_COPY(v->missed_reason, hane_stmt_text(st, 11));
-	HANE_COPY(v->actual_start, hane_stmt_text(st, 12));
-	HANE_COPY(v->actual_end, hane_stmt_text(st, 13));
-	HANE_COPY(v->tasks, hane_stmt_text(st, 14));
-	HANE_COPY(v->notes, hane_stmt_text(st, 15));
-	HANE_COPY(v->cancel_reason, hane_stmt_text(st, 16));
-	v->moved_from = hane_stmt_int(st, 17);
-	v->moved_to = hane_stmt_int(st, 18);
-	HANE_COPY(v->followup, hane_stmt_text(st, 19));
-	HANE_COPY(v->followup_note, hane_stmt_text(st, 20));
-	HANE_COPY(v->client_name, hane_stmt_text(st, 21));
-	HANE_COPY(v->mahalle, hane_stmt_text(st, 22));
-	HANE_COPY(v->address, hane_stmt_text(st, 23));
-	HANE_COPY(v->phone, hane_stmt_text(st, 24));
-	HANE_COPY(v->worker_name, hane_stmt_text(st, 25));
-	HANE_COPY(v->updated_by, hane_stmt_text(st, 26));
-	HANE_COPY(v->updated_at, hane_stmt_text(st, 27));
-}
+#define F(...) HANE_FDEF(struct hane_homecare_visit, __VA_ARGS__)
+#define S(col, expr, tr, en)                                                   \
+	HANE_FDEF_SQL(struct hane_homecare_visit, col, HANE_FT_TEXT, expr, tr, \
+		      en)
+static const struct hane_fdef visit_fields[] = {
+	HANE_HC_VISIT_FIELDS(F) S(
+		client_name, VISIT_HOME("p.first_name || ' ' || p.last_name"),
+		"Danışan", "Client") S(mahalle, VISIT_HOME("h.mahalle"),
+				       "Mahalle", "Neighbourhood")
+		S(address,
+		  VISIT_HOME("trim(coalesce(h.street,'') ||"
+			     " CASE WHEN coalesce(h.building,'') <> ''"
+			     " THEN ' No:' || h.building ELSE '' END ||"
+			     " CASE WHEN coalesce(h.door,'') <> ''"
+			     " THEN ' D:' || h.door ELSE '' END)"),
+		  "Adres", "Address")
+			S(phone,
+			  VISIT_HOME("coalesce(nullif(p.phone,''), h.phone)"),
+			  "Telefon", "Phone") S(worker_name,
+						"(SELECT w.name FROM"
+						" homecare_worker w"
+						" WHERE w.id = t.worker_id)",
+						"Çalışan", "Worker")};
+#undef S
+#undef F
+const struct hane_rdef hane_hc_visit_rdef = HANE_RDEF_STAMPED(
+	struct hane_homecare_visit, "homecare_visit", "homecare", visit_fields);
 
 static int visit_read(hane_db *db, int64_t id, struct hane_homecare_visit *out)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st, VISIT_SELECT " WHERE v.id = :id");
-
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		read_visit(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_HC_VISIT_NOT_FOUND),
-			       (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
-	return rc;
+	return hane_record_get_or(db, &hane_hc_visit_rdef, id,
+				  hane_msg(HANE_M_HC_VISIT_NOT_FOUND), out);
 }
 
 int hane_homecare_visit_get(hane_db *db, int64_t id,
@@ -407,54 +370,37 @@ int hane_homecare_visit_each(
 	int (*fn)(const struct hane_homecare_visit *v, void *arg), void *arg)
 {
 	struct hane_homecare_visit_filter none = {0};
-	struct hane_homecare_visit *v = NULL;
-	hane_stmt *st = NULL;
 	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
 	if (rc)
 		return rc;
 	if (!f)
 		f = &none;
-	rc = hane_stmt_prepare(
-		db, &st,
-		VISIT_SELECT
-		" WHERE (:from IS NULL OR v.date >= :from)"
-		" AND (:to IS NULL OR v.date <= :to)"
-		" AND (:w = 0 OR (:w = -1 AND v.worker_id IS NULL)"
-		"  OR v.worker_id = :w)"
-		" AND (:c = 0 OR v.client_id = :c)"
-		" AND (:status IS NULL OR v.status = :status)"
+	struct hane_field p[] = {
+		HANE_FTEXT(":from", f->from && *f->from ? f->from : NULL),
+		HANE_FTEXT(":to", f->to && *f->to ? f->to : NULL),
+		HANE_FINT(":w", f->worker_id),
+		HANE_FINT(":c", f->client_id),
+		HANE_FTEXT(":status", f->status),
+		HANE_FINT(":history", f->history),
+		HANE_FINT(":fu", f->followup_open),
+	};
+	rc = hane_record_list(
+		db, &hane_hc_visit_rdef,
+		" LEFT JOIN homecare_worker w ON w.id = t.worker_id"
+		" WHERE (:from IS NULL OR t.date >= :from)"
+		" AND (:to IS NULL OR t.date <= :to)"
+		" AND (:w = 0 OR (:w = -1 AND t.worker_id IS NULL)"
+		"  OR t.worker_id = :w)"
+		" AND (:c = 0 OR t.client_id = :c)"
+		" AND (:status IS NULL OR t.status = :status)"
 		" AND (:status IS NOT NULL OR :history"
-		"  OR v.status NOT IN ('cancelled', 'rescheduled'))"
-		" AND (NOT :fu OR v.followup = 'open')"
-		" ORDER BY v.date, w.name IS NULL, w.name COLLATE TURKISH,"
-		" v.start_time, v.id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":from",
-				      f->from && *f->from ? f->from : NULL)) ||
-	    (rc = hane_stmt_bind_text(st, ":to",
-				      f->to && *f->to ? f->to : NULL)) ||
-	    (rc = hane_stmt_bind_int(st, ":w", f->worker_id)) ||
-	    (rc = hane_stmt_bind_int(st, ":c", f->client_id)) ||
-	    (rc = hane_stmt_bind_text(st, ":status", f->status)) ||
-	    (rc = hane_stmt_bind_int(st, ":history", f->history)) ||
-	    (rc = hane_stmt_bind_int(st, ":fu", f->followup_open)))
-		goto done;
-	if (!(v = malloc(sizeof *v))) {
-		rc = HANE_ENOMEM;
-		goto done;
-	}
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_visit(st, v);
-		if (fn(v, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	free(v);
-	hane_stmt_finalize(st);
-	return rc;
+		"  OR t.status NOT IN ('cancelled', 'rescheduled'))"
+		" AND (NOT :fu OR t.followup = 'open')"
+		" ORDER BY t.date, w.name IS NULL, w.name COLLATE TURKISH,"
+		" t.start_time, t.id",
+		p, 7, (int (*)(const void *, void *))fn, arg);
+	return rc < 0 ? rc : 0;
 }
 
 /* ---- Writing visits --------------------------------------------------------------------- */
@@ -489,8 +435,8 @@ static int visit_check(hane_db *db, const struct hane_homecare_visit *v,
 	if ((rc = hc_check_code("service", HANE_M_HC_F_SERVICE, v->service)) ||
 	    (rc = hc_check_date(HANE_M_HC_F_DATE, v->date, true)))
 		return rc;
-	s = hc_minutes(v->start);
-	e = hc_minutes(v->end);
+	s = hc_minutes(v->start_time);
+	e = hc_minutes(v->end_time);
 	if (s < 0)
 		return hc_field_error(HANE_M_HC_F_START,
 				      hane_msg(HANE_M_HC_V_TIME));
@@ -529,34 +475,33 @@ static int visit_check(hane_db *db, const struct hane_homecare_visit *v,
 		return 0;
 	if ((rc = hc_client_mahalle(db, v->client_id, mahalle)))
 		return rc;
-	return hc_worker_fits(db, v->worker_id, v->service, v->date, v->start,
-			      v->end, mahalle, exclude_id);
+	return hc_worker_fits(db, v->worker_id, v->service, v->date,
+			      v->start_time, v->end_time, mahalle, exclude_id);
 }
 
 int hc_visit_insert(hane_db *db, const struct hane_homecare_visit *v,
 		    int64_t *id)
 {
-	struct hane_field f[] = {
-		HANE_FINT("client_id", v->client_id),
-		v->plan_id ? (struct hane_field)HANE_FINT("plan_id", v->plan_id)
-			   : (struct hane_field)HANE_FNULL("plan_id"),
-		HANE_FTEXT("slot_date", v->slot_date[0] ? v->slot_date : NULL),
-		HANE_FTEXT("service", v->service),
-		HANE_FTEXT("date", v->date),
-		HANE_FTEXT("start_time", v->start),
-		HANE_FTEXT("end_time", v->end),
-		v->worker_id ? (struct hane_field)HANE_FINT("worker_id",
-							    v->worker_id)
-			     : (struct hane_field)HANE_FNULL("worker_id"),
-		HANE_FTEXT("status", "planned"),
-		HANE_FTEXT("notes", v->notes[0] ? v->notes : NULL),
-		v->moved_from ? (struct hane_field)HANE_FINT("moved_from",
-							     v->moved_from)
-			      : (struct hane_field)HANE_FNULL("moved_from"),
-	};
+	struct hane_homecare_visit *n = calloc(1, sizeof *n);
+	int rc;
 
-	return hane_store_insert(db, "homecare_visit", f,
-				 sizeof f / sizeof f[0], id);
+	if (!n)
+		return HANE_ENOMEM;
+	/* A new planned visit: what it is, where it came from; no record. */
+	n->client_id = v->client_id;
+	n->plan_id = v->plan_id;
+	HANE_COPY(n->slot_date, v->slot_date);
+	HANE_COPY(n->service, v->service);
+	HANE_COPY(n->date, v->date);
+	HANE_COPY(n->start_time, v->start_time);
+	HANE_COPY(n->end_time, v->end_time);
+	n->worker_id = v->worker_id;
+	HANE_COPY(n->status, "planned");
+	HANE_COPY(n->notes, v->notes);
+	n->moved_from = v->moved_from;
+	rc = hc_save(db, &hane_hc_visit_rdef, n, id);
+	free(n);
+	return rc;
 }
 
 int hane_homecare_visit_add(hane_db *db, const struct hane_homecare_visit *v,
@@ -627,7 +572,7 @@ int hane_homecare_visit_move(hane_db *db, int64_t id, int64_t version,
 
 	if (rc || (rc = planned_visit(db, id, version, &v)))
 		return rc;
-	dur = hc_minutes(v.end) - hc_minutes(v.start);
+	dur = hc_minutes(v.end_time) - hc_minutes(v.start_time);
 	if (date && *date)
 		HANE_COPY(v.date, date);
 	if (start && *start) {
@@ -637,8 +582,8 @@ int hane_homecare_visit_move(hane_db *db, int64_t id, int64_t version,
 		if (s + dur >= 24 * 60)
 			return hc_field_error(HANE_M_HC_F_END,
 					      hane_msg(HANE_M_HC_V_TIME));
-		HANE_COPY(v.start, start);
-		hc_hhmm(v.end, s + dur);
+		HANE_COPY(v.start_time, start);
+		hc_hhmm(v.end_time, s + dur);
 	}
 	if (worker_id >= 0)
 		v.worker_id = worker_id;
@@ -749,8 +694,9 @@ int hane_homecare_visit_done(hane_db *db, int64_t id, int64_t version,
 			       (long long)id);
 		return HANE_EINVAL;
 	}
-	HANE_COPY(as, actual_start && *actual_start ? actual_start : v.start);
-	HANE_COPY(ae, actual_end && *actual_end ? actual_end : v.end);
+	HANE_COPY(as,
+		  actual_start && *actual_start ? actual_start : v.start_time);
+	HANE_COPY(ae, actual_end && *actual_end ? actual_end : v.end_time);
 	if (hc_minutes(as) < 0)
 		return hc_field_error(HANE_M_HC_F_START,
 				      hane_msg(HANE_M_HC_V_TIME));

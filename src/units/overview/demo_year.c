@@ -507,8 +507,8 @@ static int gen_homecare(struct gen *g, int64_t care_visits,
 		snprintf(v.service, sizeof v.service, "%s",
 			 care ? "care" : "cleaning");
 		strcpy(v.date, days[day]);
-		strcpy(v.start, slot_start[slot]);
-		strcpy(v.end, slot_end[slot]);
+		strcpy(v.start_time, slot_start[slot]);
+		strcpy(v.end_time, slot_end[slot]);
 		v.worker_id = workers[w];
 		if ((rc = hane_homecare_visit_add(g->db, &v, &vid)) != 0)
 			break;
