@@ -283,6 +283,13 @@ int hane_store_each(hane_db *db, const char *sql, const struct hane_field *p,
 		    size_t n, int (*row)(hane_stmt *st, void *arg),
 		    void *arg) HANE_WARN_UNUSED;
 
+/* hane_store_each for one row: row is called on the first alone (a
+ * negative return is the result); HANE_ENOTFOUND, with no message, when
+ * there is none: the caller says what was not found. */
+int hane_store_first(hane_db *db, const char *sql, const struct hane_field *p,
+		     size_t n, int (*row)(hane_stmt *st, void *arg),
+		     void *arg) HANE_WARN_UNUSED;
+
 /* For a model's typed "each" (int (*fn)(const T *rec, void *arg), which
  * stops when fn returns non-zero): defines struct NAME_each {fn, arg} and
  * NAME_row, the hane_store_each row callback that reads the row into a T

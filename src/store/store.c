@@ -360,6 +360,30 @@ int hane_store_each(hane_db *db, const char *sql, const struct hane_field *p,
 	return rc < 0 ? rc : 0;
 }
 
+struct first {
+	int (*row)(hane_stmt *st, void *arg);
+	void *arg;
+	bool hit;
+};
+
+static int first_row(hane_stmt *st, void *arg)
+{
+	struct first *f = arg;
+	int rc = f->row(st, f->arg);
+
+	f->hit = true;
+	return rc < 0 ? rc : 1;
+}
+
+int hane_store_first(hane_db *db, const char *sql, const struct hane_field *p,
+		     size_t n, int (*row)(hane_stmt *st, void *arg), void *arg)
+{
+	struct first f = {row, arg, false};
+	int rc = hane_store_each(db, sql, p, n, first_row, &f);
+
+	return rc ? rc : f.hit ? 0 : HANE_ENOTFOUND;
+}
+
 int64_t hane_store_last_id(hane_db *db)
 {
 	return sqlite3_last_insert_rowid(db->sql);

@@ -291,6 +291,14 @@ static void test_store_each(void **state)
 	assert_int_equal(e.rows, 0);
 	assert_true(hane_store_each(db, "SELECT nope FROM nothing", NULL, 0,
 				    each_row, &e) < 0);
+	/* first: the first row alone; none is HANE_ENOTFOUND. */
+	e = (struct each_seen){"", 0, 0};
+	tu_ok(hane_store_first(db, sql, p, 2, each_row, &e));
+	assert_string_equal(e.names, "ra");
+	assert_int_equal(hane_store_first(db, "SELECT 'x' WHERE 0", NULL, 0,
+					  each_row, &e),
+			 HANE_ENOTFOUND);
+	assert_int_equal(e.rows, 1);
 	hane_store_close(db);
 }
 

@@ -14,29 +14,36 @@
 
 /* ---- Referrals -------------------------------------------------------------- */
 
+struct household_status {
+	int members;
+	bool active;
+};
+
+static int household_row(hane_stmt *st, void *arg)
+{
+	struct household_status *h = arg;
+
+	h->active = hane_stmt_int(st, 0) != 0;
+	h->members = (int)hane_stmt_int(st, 1);
+	return 0;
+}
+
 static int household_status(hane_db *db, int64_t id, int *members, bool *active)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
+	struct household_status h = {0, false};
+	struct hane_field p = HANE_FINT(":id", id);
+	int rc = hane_store_first(
+		db,
 		"SELECT h.status = 'active',"
 		" (SELECT count(*) FROM person p WHERE p.household_id = h.id)"
-		" FROM household h WHERE h.id = :id");
+		" FROM household h WHERE h.id = :id",
+		&p, 1, household_row, &h);
 
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		*active = hane_stmt_int(st, 0) != 0;
-		*members = (int)hane_stmt_int(st, 1);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_HOUSEHOLD_NOT_FOUND),
 			       (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
+	*members = h.members;
+	*active = h.active;
 	return rc;
 }
 
@@ -173,57 +180,52 @@ int hane_foodbank_referrals(hane_db *db, int64_t household_id,
 
 /* ---- Eligibility ----------------------------------------------------------------- */
 
+static int referral_row(hane_stmt *st, void *arg)
+{
+	struct hane_fb_check *c = arg;
+
+	c->eligible = true;
+	c->referral_id = hane_stmt_int(st, 0);
+	HANE_COPY(c->referral_source, hane_stmt_text(st, 1));
+	HANE_COPY(c->referral_until, hane_stmt_text(st, 2));
+	return 1;
+}
+
+static int last_visit_row(hane_stmt *st, void *arg)
+{
+	struct hane_fb_check *c = arg;
+
+	HANE_COPY(c->last_visit, hane_stmt_text(st, 0));
+	HANE_COPY(c->last_visit_package,
+		  hane_stmt_text(st, hane_lang_get() == HANE_LANG_EN ? 2 : 1));
+	return 1;
+}
+
 /* Fills the eligibility and last-visit fields of c for date (ISO). */
 static int eligibility(hane_db *db, int64_t household_id, const char *date,
 		       struct hane_fb_check *c)
 {
-	hane_stmt *st = NULL;
-	int rc;
-
-	rc = hane_stmt_prepare(
-		db, &st,
+	struct hane_field p[] = {HANE_FINT(":h", household_id),
+				 HANE_FTEXT(":d", date)};
+	int rc = hane_store_each(
+		db,
 		"SELECT id, source, coalesce(valid_until, '')"
 		" FROM fb_referral WHERE household_id = :h"
 		" AND valid_from <= :d"
 		" AND (valid_until IS NULL OR valid_until >= :d)"
 		" ORDER BY valid_until IS NULL DESC, valid_until DESC, id DESC"
-		" LIMIT 1");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) ||
-	    (rc = hane_stmt_bind_text(st, ":d", date)))
-		goto done;
-	if ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		c->eligible = true;
-		c->referral_id = hane_stmt_int(st, 0);
-		HANE_COPY(c->referral_source, hane_stmt_text(st, 1));
-		HANE_COPY(c->referral_until, hane_stmt_text(st, 2));
-	}
-	if (rc < 0)
-		goto done;
-	hane_stmt_finalize(st);
-	st = NULL;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT d.date, p.name_tr, p.name_en FROM fb_distribution d"
-		" JOIN fb_package_type p ON p.id = d.package_id"
-		" WHERE d.household_id = :h AND d.date <= :d"
-		" ORDER BY d.date DESC, d.id DESC LIMIT 1");
-	if (rc)
-		goto done;
-	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) ||
-	    (rc = hane_stmt_bind_text(st, ":d", date)))
-		goto done;
-	if ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		HANE_COPY(c->last_visit, hane_stmt_text(st, 0));
-		HANE_COPY(c->last_visit_package,
-			  hane_stmt_text(
-				  st, hane_lang_get() == HANE_LANG_EN ? 2 : 1));
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+		" LIMIT 1",
+		p, 2, referral_row, c);
+
+	return rc ? rc
+		  : hane_store_each(
+			    db,
+			    "SELECT d.date, p.name_tr, p.name_en"
+			    " FROM fb_distribution d JOIN fb_package_type p"
+			    " ON p.id = d.package_id"
+			    " WHERE d.household_id = :h AND d.date <= :d"
+			    " ORDER BY d.date DESC, d.id DESC LIMIT 1",
+			    p, 2, last_visit_row, c);
 }
 
 int hane_foodbank_eligibility(hane_db *db, int64_t household_id,
@@ -246,68 +248,58 @@ int hane_foodbank_eligibility(hane_db *db, int64_t household_id,
 
 /* ---- Stock ----------------------------------------------------------------------- */
 
+static int int_row(hane_stmt *st, void *arg)
+{
+	*(int64_t *)arg = hane_stmt_int(st, 0);
+	return 1;
+}
+
 static int stock_of(hane_db *db, int64_t branch_id, const char *category,
 		    const char *unit, int64_t *have)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
-		/* fb_stock is kept by triggers (008_foodbank_stock.sql). */
-		"SELECT coalesce((SELECT in_milli - out_milli FROM fb_stock"
-		" WHERE branch_id = :b AND category = :c AND unit = :u), 0)");
+	struct hane_field p[] = {HANE_FINT(":b", branch_id),
+				 HANE_FTEXT(":c", category),
+				 HANE_FTEXT(":u", unit)};
 
 	*have = 0;
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":b", branch_id)) ||
-	    (rc = hane_stmt_bind_text(st, ":c", category)) ||
-	    (rc = hane_stmt_bind_text(st, ":u", unit)))
-		goto done;
-	if ((rc = hane_stmt_step(st)) == HANE_ROW)
-		*have = hane_stmt_int(st, 0);
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	/* fb_stock is kept by triggers (008_foodbank_stock.sql). */
+	return hane_store_each(db,
+			       "SELECT in_milli - out_milli FROM fb_stock"
+			       " WHERE branch_id = :b AND category = :c"
+			       " AND unit = :u",
+			       p, 3, int_row, have);
 }
+
+static void read_stock(hane_stmt *st, struct hane_fb_stock_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->branch_id = hane_stmt_int(st, 0);
+	HANE_COPY(r->branch, hane_stmt_text(st, 1));
+	HANE_COPY(r->category, hane_stmt_text(st, 2));
+	HANE_COPY(r->unit, hane_stmt_text(st, 3));
+	r->in_milli = hane_stmt_int(st, 4);
+	r->out_milli = hane_stmt_int(st, 5);
+}
+
+HANE_STORE_EACH_ROW(stock, struct hane_fb_stock_row, read_stock)
 
 int hane_foodbank_stock(hane_db *db, int64_t branch_id,
 			int (*fn)(const struct hane_fb_stock_row *r, void *arg),
 			void *arg)
 {
-	struct hane_fb_stock_row r;
-	hane_stmt *st = NULL;
-	int rc;
+	struct stock_each e = {fn, arg};
+	struct hane_field p = HANE_FINT(":b", branch_id);
+	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
-		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT b.id, b.name, s.category, s.unit, s.in_milli,"
-		" s.out_milli FROM fb_stock s JOIN fb_branch b"
-		" ON b.id = s.branch_id"
-		" WHERE (:b = 0 OR b.id = :b)"
-		" AND (s.in_milli <> 0 OR s.out_milli <> 0)"
-		" ORDER BY b.id, s.category, s.unit");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":b", branch_id)) != 0)
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		memset(&r, 0, sizeof r);
-		r.branch_id = hane_stmt_int(st, 0);
-		HANE_COPY(r.branch, hane_stmt_text(st, 1));
-		HANE_COPY(r.category, hane_stmt_text(st, 2));
-		HANE_COPY(r.unit, hane_stmt_text(st, 3));
-		r.in_milli = hane_stmt_int(st, 4);
-		r.out_milli = hane_stmt_int(st, 5);
-		if (fn(&r, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	return rc ? rc
+		  : hane_store_each(db,
+				    "SELECT b.id, b.name, s.category, s.unit,"
+				    " s.in_milli, s.out_milli FROM fb_stock s"
+				    " JOIN fb_branch b ON b.id = s.branch_id"
+				    " WHERE (:b = 0 OR b.id = :b)"
+				    " AND (s.in_milli <> 0 OR s.out_milli <> 0)"
+				    " ORDER BY b.id, s.category, s.unit",
+				    &p, 1, stock_row, &e);
 }
 
 /* ---- The rules -------------------------------------------------------------------- */
@@ -316,64 +308,49 @@ done:
 static int package_items(hane_db *db, int64_t package_id, int members,
 			 struct hane_fb_item *items, size_t *n)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT category, unit, base_milli + per_person_milli * :n"
-		" FROM fb_package_item WHERE package_id = :p ORDER BY id");
+	struct hane_field p[] = {HANE_FINT(":n", members),
+				 HANE_FINT(":p", package_id)};
 
-	*n = 0;
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":n", members)) ||
-	    (rc = hane_stmt_bind_int(st, ":p", package_id)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		if (*n >= HANE_FB_ITEMS_MAX || hane_stmt_int(st, 2) <= 0)
-			continue;
-		HANE_COPY(items[*n].category, hane_stmt_text(st, 0));
-		HANE_COPY(items[*n].unit, hane_stmt_text(st, 1));
-		items[*n].qty_milli = hane_stmt_int(st, 2);
-		(*n)++;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	return fb_items_read(db,
+			     "SELECT category, unit,"
+			     " base_milli + per_person_milli * :n"
+			     " FROM fb_package_item WHERE package_id = :p"
+			     " ORDER BY id",
+			     p, 2, items, n);
 }
 
 /* The last package of the same type within limit_days of date (either
  * side: a back-dated entry must not make room for a second package). */
+static int last_row(hane_stmt *st, void *arg)
+{
+	struct hane_fb_check *c = arg;
+
+	c->limited = true;
+	c->last_id = hane_stmt_int(st, 0);
+	HANE_COPY(c->last_date, hane_stmt_text(st, 1));
+	HANE_COPY(c->next_date, hane_stmt_text(st, 2));
+	return 1;
+}
+
 static int last_within(hane_db *db, const struct hane_fb_distribution *d,
 		       const struct hane_fb_package *p, struct hane_fb_check *c)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
+	struct hane_field f[] = {
+		HANE_FINT(":n", p->limit_days),
+		HANE_FINT(":h", d->household_id),
+		HANE_FINT(":p", p->id),
+		FB_TEXT(":d", d->date),
+	};
+
+	return hane_store_each(
+		db,
 		"SELECT id, date, date(date, '+' || :n || ' days')"
 		" FROM fb_distribution WHERE household_id = :h"
 		" AND package_id = :p"
 		" AND date > date(:d, '-' || :n || ' days')"
 		" AND date < date(:d, '+' || :n || ' days')"
-		" ORDER BY date DESC, id DESC LIMIT 1");
-
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":n", p->limit_days)) ||
-	    (rc = hane_stmt_bind_int(st, ":h", d->household_id)) ||
-	    (rc = hane_stmt_bind_int(st, ":p", p->id)) ||
-	    (rc = hane_stmt_bind_text(st, ":d", d->date)))
-		goto done;
-	if ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		c->limited = true;
-		c->last_id = hane_stmt_int(st, 0);
-		HANE_COPY(c->last_date, hane_stmt_text(st, 1));
-		HANE_COPY(c->next_date, hane_stmt_text(st, 2));
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+		" ORDER BY date DESC, id DESC LIMIT 1",
+		f, 4, last_row, c);
 }
 
 /* Every rule, in the order a caseworker would ask: who (household,
@@ -648,11 +625,11 @@ static int distribution_row(const void *rec, void *arg)
 	memcpy(d, rec, sizeof *d);
 	if ((rc = hane_record_get(w->db, &hane_fb_package_rdef, d->package_id,
 				  &p)) != 0 ||
-	    (rc = fb_items_read(w->db,
-				"SELECT category, unit, qty_milli"
-				" FROM fb_distribution_item"
-				" WHERE distribution_id = :id ORDER BY id",
-				d->id, d->items, &d->nitems)) != 0)
+	    (rc = fb_items_of(w->db,
+			      "SELECT category, unit, qty_milli"
+			      " FROM fb_distribution_item"
+			      " WHERE distribution_id = :id ORDER BY id",
+			      d->id, d->items, &d->nitems)) != 0)
 		return rc;
 	HANE_COPY(d->package_name,
 		  hane_lang_get() == HANE_LANG_EN ? p.name_en : p.name_tr);
@@ -681,14 +658,25 @@ int hane_foodbank_distributions(hane_db *db, int64_t household_id, int limit,
 	return rc < 0 ? rc : 0;
 }
 
+static void read_unserved(hane_stmt *st, struct hane_fb_unserved *u)
+{
+	memset(u, 0, sizeof *u);
+	u->household_id = hane_stmt_int(st, 0);
+	HANE_COPY(u->head, hane_stmt_text(st, 1));
+	HANE_COPY(u->mahalle, hane_stmt_text(st, 2));
+	HANE_COPY(u->last_date, hane_stmt_text(st, 3));
+	u->days_since = (int)hane_stmt_int(st, 4);
+}
+
+HANE_STORE_EACH_ROW(unserved, struct hane_fb_unserved, read_unserved)
+
 int hane_foodbank_unserved(hane_db *db, int days, const char *date, int limit,
 			   int (*fn)(const struct hane_fb_unserved *u,
 				     void *arg),
 			   void *arg)
 {
-	struct hane_fb_unserved u;
+	struct unserved_each e = {fn, arg};
 	char day[HANE_DATE_LEN + 1] = "";
-	hane_stmt *st = NULL;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0 ||
@@ -701,8 +689,10 @@ int hane_foodbank_unserved(hane_db *db, int days, const char *date, int limit,
 	snprintf(day, sizeof day, "%s", date ? date : "");
 	if ((rc = fb_date_check(day, HANE_M_FB_F_DATE, true)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
+	struct hane_field p[] = {FB_TEXT(":d", day), HANE_FINT(":n", days),
+				 HANE_FINT(":lim", limit > 0 ? limit : -1)};
+	return hane_store_each(
+		db,
 		"SELECT h.id, coalesce(p.first_name || ' ' || p.last_name, ''),"
 		" coalesce(h.mahalle, ''), coalesce(max(d.date), '') AS last,"
 		" coalesce(CAST(julianday(:d) - julianday(max(d.date))"
@@ -719,25 +709,6 @@ int hane_foodbank_unserved(hane_db *db, int days, const char *date, int limit,
 		" HAVING max(d.date) IS NULL"
 		"  OR max(d.date) <= date(:d, '-' || :n || ' days')"
 		" ORDER BY max(d.date) IS NOT NULL, max(d.date), h.id"
-		" LIMIT :lim");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":d", day)) ||
-	    (rc = hane_stmt_bind_int(st, ":n", days)) ||
-	    (rc = hane_stmt_bind_int(st, ":lim", limit > 0 ? limit : -1)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		memset(&u, 0, sizeof u);
-		u.household_id = hane_stmt_int(st, 0);
-		HANE_COPY(u.head, hane_stmt_text(st, 1));
-		HANE_COPY(u.mahalle, hane_stmt_text(st, 2));
-		HANE_COPY(u.last_date, hane_stmt_text(st, 3));
-		u.days_since = (int)hane_stmt_int(st, 4);
-		if (fn(&u, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+		" LIMIT :lim",
+		p, 3, unserved_row, &e);
 }

@@ -43,10 +43,13 @@ int fb_item_check(struct hane_fb_item *it);
 int fb_items_insert(hane_db *db, const char *table, const char *key,
 		    int64_t parent, const struct hane_fb_item *items, size_t n);
 
-/* Reads the items of a parent row with constant sql selecting category,
- * unit, qty_milli WHERE parent = :id. */
-int fb_items_read(hane_db *db, const char *sql, int64_t parent,
-		  struct hane_fb_item *items, size_t *n);
+/* Reads items with constant sql selecting category, unit, qty_milli
+ * (a quantity not above zero is left out), its parameters p[0..np). */
+int fb_items_read(hane_db *db, const char *sql, const struct hane_field *p,
+		  size_t np, struct hane_fb_item *items, size_t *n);
+/* The items of a parent row: sql's WHERE says parent = :id. */
+int fb_items_of(hane_db *db, const char *sql, int64_t parent,
+		struct hane_fb_item *items, size_t *n);
 
 /* Folded text of s compared for names ("Gölcük" = "golcuk"). */
 bool fb_same_name(const char *a, const char *b);

@@ -88,11 +88,11 @@ int hane_foodbank_donate(hane_db *db, struct hane_fb_donation *d)
 
 static int donation_items(hane_db *db, struct hane_fb_donation *d)
 {
-	return fb_items_read(db,
-			     "SELECT category, unit, qty_milli"
-			     " FROM fb_donation_item WHERE donation_id = :id"
-			     " ORDER BY id",
-			     d->id, d->items, &d->nitems);
+	return fb_items_of(db,
+			   "SELECT category, unit, qty_milli"
+			   " FROM fb_donation_item WHERE donation_id = :id"
+			   " ORDER BY id",
+			   d->id, d->items, &d->nitems);
 }
 
 int hane_foodbank_last_donation(hane_db *db, struct hane_fb_donation *out)
@@ -244,14 +244,34 @@ int hane_foodbank_supplies(hane_db *db, int64_t market_id, const char *from,
 	return rc < 0 ? rc : 0;
 }
 
+static void read_ledger(hane_stmt *st, struct hane_fb_ledger_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->market_id = hane_stmt_int(st, 0);
+	HANE_COPY(r->market, hane_stmt_text(st, 1));
+	HANE_COPY(r->week_start, hane_stmt_text(st, 2));
+	for (int i = 0; i < 3; i++) {
+		r->kg_milli[i] = hane_stmt_int(st, 3 + i);
+		r->pieces_milli[i] = hane_stmt_int(st, 6 + i);
+	}
+	r->value_kurus = hane_stmt_int(st, 9);
+	r->deliveries = (int)hane_stmt_int(st, 10);
+}
+
+HANE_STORE_EACH_ROW(ledger, struct hane_fb_ledger_row, read_ledger)
+
+/* The sum of a market category's quantity in a unit over the week. */
+#define LEDGER_SUM(cat, unit)                                                  \
+	" sum(CASE WHEN s.category = '" cat "' AND s.unit = '" unit "'"        \
+	"  THEN s.qty_milli ELSE 0 END)"
+
 int hane_foodbank_market_week(hane_db *db, const char *date,
 			      int (*fn)(const struct hane_fb_ledger_row *r,
 					void *arg),
 			      void *arg)
 {
-	struct hane_fb_ledger_row r;
+	struct ledger_each e = {fn, arg};
 	char day[HANE_DATE_LEN + 1] = "";
-	hane_stmt *st = NULL;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
@@ -259,52 +279,24 @@ int hane_foodbank_market_week(hane_db *db, const char *date,
 	snprintf(day, sizeof day, "%s", date ? date : "");
 	if ((rc = fb_date_check(day, HANE_M_FB_F_DATE, true)) != 0)
 		return rc;
+	struct hane_field d = FB_TEXT(":d", day);
 	/* date(d, 'weekday 0', '-6 days') is the Monday of d's week: Sunday
 	 * stays itself under 'weekday 0', every other day moves forward to
 	 * the coming Sunday. */
-	rc = hane_stmt_prepare(
-		db, &st,
+	return hane_store_each(
+		db,
 		"WITH w AS (SELECT date(:d, 'weekday 0', '-6 days') AS since,"
 		" date(:d, 'weekday 0', '+1 day') AS until)"
-		" SELECT m.id, m.name, w.since,"
-		" sum(CASE WHEN s.category = 'vegetable' AND s.unit = 'kg'"
-		"  THEN s.qty_milli ELSE 0 END),"
-		" sum(CASE WHEN s.category = 'fruit' AND s.unit = 'kg'"
-		"  THEN s.qty_milli ELSE 0 END),"
-		" sum(CASE WHEN s.category = 'deli' AND s.unit = 'kg'"
-		"  THEN s.qty_milli ELSE 0 END),"
-		" sum(CASE WHEN s.category = 'vegetable' AND s.unit = 'adet'"
-		"  THEN s.qty_milli ELSE 0 END),"
-		" sum(CASE WHEN s.category = 'fruit' AND s.unit = 'adet'"
-		"  THEN s.qty_milli ELSE 0 END),"
-		" sum(CASE WHEN s.category = 'deli' AND s.unit = 'adet'"
-		"  THEN s.qty_milli ELSE 0 END),"
-		" coalesce(sum(s.value_kurus), 0), count(s.id)"
-		" FROM w, fb_market m LEFT JOIN fb_supply s"
-		" ON s.market_id = m.id AND s.date >= w.since"
-		" AND s.date < w.until"
-		" WHERE m.active OR s.id IS NOT NULL"
-		" GROUP BY m.id ORDER BY m.id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":d", day)) != 0)
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		memset(&r, 0, sizeof r);
-		r.market_id = hane_stmt_int(st, 0);
-		HANE_COPY(r.market, hane_stmt_text(st, 1));
-		HANE_COPY(r.week_start, hane_stmt_text(st, 2));
-		for (int i = 0; i < 3; i++) {
-			r.kg_milli[i] = hane_stmt_int(st, 3 + i);
-			r.pieces_milli[i] = hane_stmt_int(st, 6 + i);
-		}
-		r.value_kurus = hane_stmt_int(st, 9);
-		r.deliveries = (int)hane_stmt_int(st, 10);
-		if (fn(&r, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+		" SELECT m.id, m.name, w.since," LEDGER_SUM("vegetable", "kg") "," LEDGER_SUM("fruit", "kg") "," LEDGER_SUM(
+			"deli",
+			"kg") "," LEDGER_SUM("vegetable",
+					     "adet") "," LEDGER_SUM("fruit",
+								    "adet") "," LEDGER_SUM("deli",
+											   "adet") ", coalesce(sum(s.value_kurus), 0), count(s.id)"
+												   " FROM w, fb_market m LEFT JOIN fb_supply s"
+												   " ON s.market_id = m.id AND s.date >= w.since"
+												   " AND s.date < w.until"
+												   " WHERE m.active OR s.id IS NOT NULL"
+												   " GROUP BY m.id ORDER BY m.id",
+		&d, 1, ledger_row, &e);
 }

@@ -340,7 +340,7 @@ static int item_row(hane_stmt *st, void *arg)
 	struct items *it = arg;
 	struct hane_fb_item *item;
 
-	if (*it->n >= HANE_FB_ITEMS_MAX)
+	if (*it->n >= HANE_FB_ITEMS_MAX || hane_stmt_int(st, 2) <= 0)
 		return 0;
 	item = &it->v[*it->n];
 	HANE_COPY(item->category, hane_stmt_text(st, 0));
@@ -350,14 +350,21 @@ static int item_row(hane_stmt *st, void *arg)
 	return 0;
 }
 
-int fb_items_read(hane_db *db, const char *sql, int64_t parent,
-		  struct hane_fb_item *items, size_t *n)
+int fb_items_read(hane_db *db, const char *sql, const struct hane_field *p,
+		  size_t np, struct hane_fb_item *items, size_t *n)
 {
-	struct hane_field id = HANE_FINT(":id", parent);
 	struct items it = {items, n};
 
 	*n = 0;
-	return hane_store_each(db, sql, &id, 1, item_row, &it);
+	return hane_store_each(db, sql, p, np, item_row, &it);
+}
+
+int fb_items_of(hane_db *db, const char *sql, int64_t parent,
+		struct hane_fb_item *items, size_t *n)
+{
+	struct hane_field id = HANE_FINT(":id", parent);
+
+	return fb_items_read(db, sql, &id, 1, items, n);
 }
 
 /* ---- Collection days ------------------------------------------------------- */

@@ -306,35 +306,30 @@ int hane_homecare_client_add(hane_db *db, const struct hane_homecare_client *in,
 	return hc_save(db, &hane_hc_client_rdef, &c, id);
 }
 
+static int plan_service_row(hane_stmt *st, void *arg)
+{
+	const struct hane_homecare_client *c = arg;
+	const char *s = hane_stmt_text(st, 0);
+
+	if (hc_gives(c->services, s))
+		return 0;
+	hane_error_set(hane_msg(HANE_M_HC_PLAN_SERVICE_IN_USE),
+		       hane_homecare_label(s));
+	return HANE_EINVAL;
+}
+
 /* Fails when an open plan gives a service the client no longer receives. */
 static int plans_fit_services(hane_db *db, const struct hane_homecare_client *c)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT service FROM homecare_plan WHERE client_id = :c"
-		" AND (valid_to IS NULL OR valid_to >= :today)");
 	char today[HANE_DATE_LEN + 1];
+	struct hane_field p[] = {HANE_FINT(":c", c->id),
+				 HC_FARR(":today", hane_today(today))};
 
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":c", c->id)) ||
-	    (rc = hane_stmt_bind_text(st, ":today", hane_today(today))))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		const char *s = hane_stmt_text(st, 0);
-
-		if (!hc_gives(c->services, s)) {
-			hane_error_set(hane_msg(HANE_M_HC_PLAN_SERVICE_IN_USE),
-				       hane_homecare_label(s));
-			rc = HANE_EINVAL;
-			goto done;
-		}
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	return hane_store_each(db,
+			       "SELECT service FROM homecare_plan"
+			       " WHERE client_id = :c"
+			       " AND (valid_to IS NULL OR valid_to >= :today)",
+			       p, 2, plan_service_row, (void *)c);
 }
 
 int hane_homecare_client_update(hane_db *db, struct hane_homecare_client *c)
@@ -366,85 +361,68 @@ int hane_homecare_client_update(hane_db *db, struct hane_homecare_client *c)
 	return rc;
 }
 
+/* Rows of a client (id, version by sql) that are updated to f, 256 at a
+ * time until none is left; *n counts them. */
+struct id_versions {
+	int64_t id[256], version[256];
+	int n;
+};
+
+static int id_version_row(hane_stmt *st, void *arg)
+{
+	struct id_versions *r = arg;
+
+	r->id[r->n] = hane_stmt_int(st, 0);
+	r->version[r->n++] = hane_stmt_int(st, 1);
+	return 0;
+}
+
+static int update_rows(hane_db *db, const char *table, const char *sql,
+		       int64_t client_id, const char *date,
+		       const struct hane_field *f, size_t nf, int *n)
+{
+	struct hane_field p[] = {HANE_FINT(":c", client_id),
+				 HANE_FTEXT(":d", date)};
+	struct id_versions *r = malloc(sizeof *r);
+	int rc;
+
+	if (!r)
+		return HANE_ENOMEM;
+	do {
+		r->n = 0;
+		rc = hane_store_each(db, sql, p, 2, id_version_row, r);
+		for (int i = 0; rc == 0 && i < r->n; i++, (*n)++)
+			rc = hane_store_update(db, table, r->id[i],
+					       r->version[i], f, nf, NULL);
+	} while (rc == 0 && r->n > 0);
+	free(r);
+	return rc;
+}
+
 /* Cancels the planned visits of a client after date and ends the open
  * plans on date (inside the caller's transaction). */
 static int end_schedule(hane_db *db, int64_t client_id, const char *date,
 			const char *why, int *cancelled)
 {
-	hane_stmt *st = NULL;
-	int64_t ids[256], versions[256];
-	int n, rc;
+	struct hane_field plan[] = {HANE_FTEXT("valid_to", date)};
+	struct hane_field visit[] = {HANE_FTEXT("status", "cancelled"),
+				     HANE_FTEXT("cancel_reason", why)};
+	int plans = 0;
 
 	/* Plans first: the generator must not refill what is cancelled. */
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT id, version FROM homecare_plan WHERE client_id = :c"
-		" AND (valid_to IS NULL OR valid_to > :d) LIMIT 256");
-	if (rc)
-		return rc;
-	for (;;) {
-		n = 0;
-		hane_stmt_reset(st);
-		if ((rc = hane_stmt_bind_int(st, ":c", client_id)) ||
-		    (rc = hane_stmt_bind_text(st, ":d", date)))
-			goto done;
-		while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-			ids[n] = hane_stmt_int(st, 0);
-			versions[n++] = hane_stmt_int(st, 1);
-		}
-		if (rc < 0)
-			goto done;
-		hane_stmt_reset(st);
-		if (n == 0)
-			break;
-		for (int i = 0; i < n; i++) {
-			struct hane_field f[] = {HANE_FTEXT("valid_to", date)};
+	int rc = update_rows(db, "homecare_plan",
+			     "SELECT id, version FROM homecare_plan"
+			     " WHERE client_id = :c"
+			     " AND (valid_to IS NULL OR valid_to > :d)"
+			     " LIMIT 256",
+			     client_id, date, plan, 1, &plans);
 
-			if ((rc = hane_store_update(db, "homecare_plan", ids[i],
-						    versions[i], f, 1, NULL)))
-				goto done;
-		}
-	}
-	hane_stmt_finalize(st);
-	st = NULL;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT id, version FROM homecare_visit WHERE client_id = :c"
-		" AND status = 'planned' AND date > :d LIMIT 256");
-	if (rc)
-		return rc;
-	for (;;) {
-		n = 0;
-		hane_stmt_reset(st);
-		if ((rc = hane_stmt_bind_int(st, ":c", client_id)) ||
-		    (rc = hane_stmt_bind_text(st, ":d", date)))
-			goto done;
-		while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-			ids[n] = hane_stmt_int(st, 0);
-			versions[n++] = hane_stmt_int(st, 1);
-		}
-		if (rc < 0)
-			goto done;
-		hane_stmt_reset(st);
-		if (n == 0)
-			break;
-		for (int i = 0; i < n; i++) {
-			struct hane_field f[] = {
-				HANE_FTEXT("status", "cancelled"),
-				HANE_FTEXT("cancel_reason", why),
-			};
-
-			if ((rc = hane_store_update(db, "homecare_visit",
-						    ids[i], versions[i], f, 2,
-						    NULL)))
-				goto done;
-			(*cancelled)++;
-		}
-	}
-	rc = 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	return rc ? rc
+		  : update_rows(db, "homecare_visit",
+				"SELECT id, version FROM homecare_visit"
+				" WHERE client_id = :c AND status = 'planned'"
+				" AND date > :d LIMIT 256",
+				client_id, date, visit, 2, cancelled);
 }
 
 int hane_homecare_client_end(hane_db *db, int64_t id, int64_t version,
@@ -527,29 +505,28 @@ int hane_homecare_client_each(
 	return rc < 0 ? rc : 0;
 }
 
+static int text_row(hane_stmt *st, void *arg)
+{
+	snprintf(arg, HANE_NAME_MAX, "%s", hane_stmt_text(st, 0));
+	return 0;
+}
+
 int hc_client_mahalle(hane_db *db, int64_t client_id, char out[HANE_NAME_MAX])
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT coalesce(h.mahalle,'') FROM homecare_client c"
-		" JOIN person p ON p.id = c.person_id"
-		" JOIN household h ON h.id = p.household_id WHERE c.id = :c");
+	struct hane_field c = HANE_FINT(":c", client_id);
+	int rc;
 
 	out[0] = '\0';
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":c", client_id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		snprintf(out, HANE_NAME_MAX, "%s", hane_stmt_text(st, 0));
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	rc = hane_store_first(
+		db,
+		"SELECT coalesce(h.mahalle,'') FROM homecare_client c"
+		" JOIN person p ON p.id = c.person_id"
+		" JOIN household h ON h.id = p.household_id"
+		" WHERE c.id = :c",
+		&c, 1, text_row, out);
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_HC_CLIENT_NOT_FOUND),
 			       (long long)client_id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
 	return rc;
 }
 

@@ -334,3 +334,33 @@ int hc_holidays_fill(hane_db *db, int64_t lo, int64_t hi, unsigned char *kinds)
 							   : HANE_HC_WORKDAY;
 	return 0;
 }
+
+/* ---- Store helpers ------------------------------------------------------- */
+
+int hc_int_row(hane_stmt *st, void *arg)
+{
+	*(int64_t *)arg = hane_stmt_int(st, 0);
+	return 0;
+}
+
+static int id_version_row(hane_stmt *st, void *arg)
+{
+	int64_t *iv = arg;
+
+	iv[0] = hane_stmt_int(st, 0);
+	iv[1] = hane_stmt_int(st, 1);
+	return 0;
+}
+
+int hc_upsert(hane_db *db, const char *table, const char *sql,
+	      const struct hane_field *p, size_t np, const struct hane_field *f,
+	      size_t nupd, size_t nins)
+{
+	int64_t iv[2];
+	int rc = hane_store_first(db, sql, p, np, id_version_row, iv);
+
+	if (rc == HANE_ENOTFOUND)
+		return hane_store_insert(db, table, f, nins, NULL);
+	return rc ? rc
+		  : hane_store_update(db, table, iv[0], iv[1], f, nupd, NULL);
+}

@@ -47,6 +47,15 @@ int hc_worker_fits(hane_db *db, int64_t worker_id, const char *service,
 int hc_save(hane_db *db, const struct hane_rdef *def, void *rec, int64_t *id);
 int hc_update(hane_db *db, const struct hane_rdef *def, void *rec);
 
+/* hane_store_each row readers: column 0 as an int64_t *arg. */
+int hc_int_row(hane_stmt *st, void *arg);
+
+/* Updates the row sql finds (SELECT id, version … with parameters
+ * p[0..np)) to f[0..nupd), or inserts f[0..nins) when there is none. */
+int hc_upsert(hane_db *db, const char *table, const char *sql,
+	      const struct hane_field *p, size_t np, const struct hane_field *f,
+	      size_t nupd, size_t nins);
+
 /* A client by id, ended or not, without the permission check. */
 int hc_client_read(hane_db *db, int64_t id, struct hane_homecare_client *out);
 

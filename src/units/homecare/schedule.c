@@ -170,33 +170,40 @@ static int kind_of(const struct gen *g, int64_t d)
 	return d >= g->lo && d <= g->hi ? g->kinds[d - g->lo] : HANE_HC_WORKDAY;
 }
 
+/* Days of ISO dates (column 0) into a list, those in ps..pe only. */
+struct days {
+	int64_t *out, ps, pe;
+	int *n, max;
+};
+
+static int day_row(hane_stmt *st, void *arg)
+{
+	struct days *d = arg;
+	int64_t day;
+
+	if (*d->n < d->max && hc_day(&day, hane_stmt_text(st, 0)) == 0 &&
+	    day >= d->ps && day <= d->pe)
+		d->out[(*d->n)++] = day;
+	return 0;
+}
+
 /* Dates of this plan's slots in ps..pe (any status): the slots filled. */
 static int slots_taken(struct gen *g, const struct plan_row *r, int64_t ps,
 		       int64_t pe, int64_t *out, int *n, int max)
 {
 	char a[HANE_DATE_LEN + 1], b[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		g->db, &st,
-		"SELECT DISTINCT slot_date FROM homecare_visit"
-		" WHERE plan_id = :p AND slot_date BETWEEN :a AND :b");
+	struct hane_field p[] = {HANE_FINT(":p", r->p.id), HC_FARR(":a", a),
+				 HC_FARR(":b", b)};
+	struct days d = {out, ps, pe, n, max};
 
 	*n = 0;
-	if (rc)
-		return rc;
 	hane_date_iso(a, ps);
 	hane_date_iso(b, pe);
-	if ((rc = hane_stmt_bind_int(st, ":p", r->p.id)) ||
-	    (rc = hane_stmt_bind_text(st, ":a", a)) ||
-	    (rc = hane_stmt_bind_text(st, ":b", b)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW)
-		if (*n < max && hc_day(&out[*n], hane_stmt_text(st, 0)) == 0)
-			(*n)++;
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	return hane_store_each(
+		g->db,
+		"SELECT DISTINCT slot_date FROM homecare_visit"
+		" WHERE plan_id = :p AND slot_date BETWEEN :a AND :b",
+		p, 3, day_row, &d);
 }
 
 /* Days in ps..pe on which the client already has a visit of this service
@@ -206,35 +213,29 @@ static int days_busy(struct gen *g, const struct plan_row *r, int64_t ps,
 		     int64_t pe, unsigned char *busy)
 {
 	char a[HANE_DATE_LEN + 1], b[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		g->db, &st,
+	struct hane_field p[] = {HANE_FINT(":p", r->p.id),
+				 HANE_FINT(":c", r->p.client_id),
+				 HC_FARR(":s", r->p.service), HC_FARR(":a", a),
+				 HC_FARR(":b", b)};
+	int64_t *days = malloc((size_t)(pe - ps + 1) * sizeof *days);
+	int n = 0, rc;
+	struct days d = {days, ps, pe, &n, (int)(pe - ps + 1)};
+
+	if (!days)
+		return HANE_ENOMEM;
+	hane_date_iso(a, ps);
+	hane_date_iso(b, pe);
+	rc = hane_store_each(
+		g->db,
 		"SELECT date FROM homecare_visit WHERE client_id = :c"
 		" AND service = :s AND date BETWEEN :a AND :b"
 		" AND status IN ('planned', 'done', 'missed')"
 		" AND NOT (coalesce(plan_id,0) = :p"
-		"  AND coalesce(slot_date,'') = date)");
-
-	if (rc)
-		return rc;
-	hane_date_iso(a, ps);
-	hane_date_iso(b, pe);
-	if ((rc = hane_stmt_bind_int(st, ":c", r->p.client_id)) ||
-	    (rc = hane_stmt_bind_text(st, ":s", r->p.service)) ||
-	    (rc = hane_stmt_bind_int(st, ":p", r->p.id)) ||
-	    (rc = hane_stmt_bind_text(st, ":a", a)) ||
-	    (rc = hane_stmt_bind_text(st, ":b", b)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		int64_t d;
-
-		if (hc_day(&d, hane_stmt_text(st, 0)) == 0 && d >= ps &&
-		    d <= pe)
-			busy[d - ps] = 1;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
+		"  AND coalesce(slot_date,'') = date)",
+		p, 5, day_row, &d);
+	for (int i = 0; i < n; i++)
+		busy[days[i] - ps] = 1;
+	free(days);
 	return rc;
 }
 
@@ -413,40 +414,48 @@ static int try_worker(struct gen *g, const struct plan_row *r, int64_t w,
 	return rc;
 }
 
+/* Ids (column 0) into a list of up to max. */
+struct ids {
+	int64_t *out;
+	int *n, max;
+};
+
+static int id_row(hane_stmt *st, void *arg)
+{
+	struct ids *l = arg;
+
+	if (*l->n < l->max)
+		l->out[(*l->n)++] = hane_stmt_int(st, 0);
+	return 0;
+}
+
 /* Other workers who could take it, least busy that day first. */
 static int auto_candidates(struct gen *g, const struct plan_row *r,
 			   const char *date, int64_t *ids, int max, int *n)
 {
-	hane_stmt *st = NULL;
+	struct ids l = {ids, n, max};
 	int64_t day;
 	char wd[2];
-	int rc = hane_stmt_prepare(
-		g->db, &st,
+
+	*n = 0;
+	(void)hc_day(&day, date);
+	wd[0] = (char)('0' + hane_date_weekday_of(day));
+	wd[1] = '\0';
+	struct hane_field p[] = {
+		HC_FARR(":s", r->p.service),
+		HC_FARR(":wd", wd),
+		HANE_FINT(":own", r->p.worker_id),
+		HANE_FTEXT(":d", date),
+	};
+	return hane_store_each(
+		g->db,
 		"SELECT w.id FROM homecare_worker w WHERE w.active"
 		" AND (w.services = 'both' OR w.services = :s)"
 		" AND instr(w.work_days, :wd) > 0 AND w.id <> :own"
 		" ORDER BY (SELECT count(*) FROM homecare_visit v"
 		"  WHERE v.worker_id = w.id AND v.date = :d"
-		"  AND v.status = 'planned'), w.id");
-
-	*n = 0;
-	if (rc)
-		return rc;
-	(void)hc_day(&day, date);
-	wd[0] = (char)('0' + hane_date_weekday_of(day));
-	wd[1] = '\0';
-	if ((rc = hane_stmt_bind_text(st, ":s", r->p.service)) ||
-	    (rc = hane_stmt_bind_text(st, ":wd", wd)) ||
-	    (rc = hane_stmt_bind_int(st, ":own", r->p.worker_id)) ||
-	    (rc = hane_stmt_bind_text(st, ":d", date)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW)
-		if (*n < max)
-			ids[(*n)++] = hane_stmt_int(st, 0);
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+		"  AND v.status = 'planned'), w.id",
+		p, 4, id_row, &l);
 }
 
 /* Today a visit starts no earlier than the next STEP_MIN after the

@@ -17,66 +17,38 @@
 
 static int setting_get(hane_db *db, const char *name, int64_t *out)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st,
-				   "SELECT value FROM homecare_setting"
-				   " WHERE name = :n");
+	struct hane_field n = HANE_FTEXT(":n", name);
+	int rc = hane_store_first(db,
+				  "SELECT value FROM homecare_setting"
+				  " WHERE name = :n",
+				  &n, 1, hc_int_row, out);
 
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":n", name)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		*out = hane_stmt_int(st, 0);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	if (rc == HANE_ENOTFOUND)
 		*out = 0;
-		rc = 0;
-	}
-	hane_stmt_finalize(st);
-	return rc;
+	return rc == HANE_ENOTFOUND ? 0 : rc;
 }
+
+#define TRAVEL_WHERE                                                           \
+	" FROM homecare_travel WHERE mahalle_a = :a AND mahalle_b = :b"
 
 /* Travel minutes without the permission check. */
 static int travel(hane_db *db, const char *a, const char *b, int *minutes)
 {
-	hane_stmt *st = NULL;
+	bool ab = strcmp(a, b) < 0;
+	struct hane_field p[] = {HANE_FTEXT(":a", ab ? a : b),
+				 HANE_FTEXT(":b", ab ? b : a)};
 	int64_t v = 0;
 	int rc;
 
-	if (a[0] && strcmp(a, b) == 0) {
+	if (a[0] && strcmp(a, b) == 0)
 		rc = setting_get(db, "travel_same_min", &v);
-		*minutes = (int)v;
-		return rc;
-	}
-	if (a[0] && b[0]) {
-		rc = hane_stmt_prepare(
-			db, &st,
-			"SELECT minutes FROM homecare_travel"
-			" WHERE mahalle_a = :a AND mahalle_b = :b");
-		if (rc)
-			return rc;
-		if ((rc = hane_stmt_bind_text(st, ":a",
-					      strcmp(a, b) < 0 ? a : b)) ||
-		    (rc = hane_stmt_bind_text(st, ":b",
-					      strcmp(a, b) < 0 ? b : a)))
-			goto done;
-		rc = hane_stmt_step(st);
-		if (rc == HANE_ROW) {
-			*minutes = (int)hane_stmt_int(st, 0);
-			rc = 0;
-			goto done;
-		}
-		if (rc < 0)
-			goto done;
-		hane_stmt_finalize(st);
-		st = NULL;
-	}
-	/* An unknown mahalle counts as another one: safer to leave time. */
-	rc = setting_get(db, "travel_default_min", &v);
+	else if (!a[0] || !b[0] ||
+		 (rc = hane_store_first(db, "SELECT minutes" TRAVEL_WHERE, p, 2,
+					hc_int_row, &v)) == HANE_ENOTFOUND)
+		/* An unknown mahalle counts as another one: safer to leave
+		 * time. */
+		rc = setting_get(db, "travel_default_min", &v);
 	*minutes = (int)v;
-done:
-	hane_stmt_finalize(st);
 	return rc;
 }
 
@@ -92,7 +64,6 @@ int hane_homecare_travel_set(hane_db *db, const char *a, const char *b,
 			     int minutes)
 {
 	char ma[HANE_NAME_MAX], mb[HANE_NAME_MAX];
-	hane_stmt *st = NULL;
 	int rc = hane_can(db, HANE_ACT_HOMECARE_ADMIN);
 
 	if (rc)
@@ -116,71 +87,26 @@ int hane_homecare_travel_set(hane_db *db, const char *a, const char *b,
 		memcpy(ma, mb, sizeof t);
 		memcpy(mb, t, sizeof t);
 	}
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT id, version FROM homecare_travel"
-			       " WHERE mahalle_a = :a AND mahalle_b = :b");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":a", ma)) ||
-	    (rc = hane_stmt_bind_text(st, ":b", mb)))
-		goto done;
-	rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		int64_t id = hane_stmt_int(st, 0), ver = hane_stmt_int(st, 1);
-		struct hane_field f[] = {HANE_FINT("minutes", minutes)};
-
-		hane_stmt_finalize(st);
-		st = NULL;
-		rc = hane_store_update(db, "homecare_travel", id, ver, f, 1,
-				       NULL);
-	} else if (rc == HANE_DONE) {
-		struct hane_field f[] = {
-			HC_FARR("mahalle_a", ma),
-			HC_FARR("mahalle_b", mb),
-			HANE_FINT("minutes", minutes),
-		};
-
-		hane_stmt_finalize(st);
-		st = NULL;
-		rc = hane_store_insert(db, "homecare_travel", f, 3, NULL);
-	}
-done:
-	hane_stmt_finalize(st);
-	return rc;
+	struct hane_field p[] = {HC_FARR(":a", ma), HC_FARR(":b", mb)};
+	struct hane_field f[] = {
+		HANE_FINT("minutes", minutes),
+		HC_FARR("mahalle_a", ma),
+		HC_FARR("mahalle_b", mb),
+	};
+	return hc_upsert(db, "homecare_travel",
+			 "SELECT id, version" TRAVEL_WHERE, p, 2, f, 1, 3);
 }
 
 static int setting_set(hane_db *db, const char *name, int value)
 {
-	hane_stmt *st = NULL;
-	int64_t id, ver;
-	int rc = hane_stmt_prepare(db, &st,
-				   "SELECT id, version FROM homecare_setting"
-				   " WHERE name = :n");
+	struct hane_field p = HANE_FTEXT(":n", name);
+	struct hane_field f[] = {HANE_FINT("value", value),
+				 HANE_FTEXT("name", name)};
 
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":n", name)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc != HANE_ROW) {
-		hane_stmt_finalize(st);
-		if (rc == HANE_DONE) {
-			struct hane_field f[] = {HANE_FTEXT("name", name),
-						 HANE_FINT("value", value)};
-
-			return hane_store_insert(db, "homecare_setting", f, 2,
-						 NULL);
-		}
-		return rc;
-	}
-	id = hane_stmt_int(st, 0);
-	ver = hane_stmt_int(st, 1);
-	hane_stmt_finalize(st);
-	{
-		struct hane_field f[] = {HANE_FINT("value", value)};
-
-		return hane_store_update(db, "homecare_setting", id, ver, f, 1,
-					 NULL);
-	}
+	return hc_upsert(db, "homecare_setting",
+			 "SELECT id, version FROM homecare_setting"
+			 " WHERE name = :n",
+			 &p, 1, f, 1, 2);
 }
 
 int hane_homecare_travel_defaults(hane_db *db, int same, int other)
@@ -209,21 +135,56 @@ int hane_homecare_travel_defaults(hane_db *db, int same, int other)
 
 /* ---- The overlap rule --------------------------------------------------------------- */
 
+/* The worker's other visit on the day, against the one being placed. */
+struct busy {
+	hane_db *db;
+	int s, e;
+	const char *mahalle, *worker_name;
+};
+
+static int busy_row(hane_stmt *st, void *arg)
+{
+	struct busy *b = arg;
+	int os = hc_minutes(hane_stmt_text(st, 1));
+	int oe = hc_minutes(hane_stmt_text(st, 2));
+	char om[HANE_NAME_MAX], who[2 * HANE_NAME_MAX];
+	char ostart[8], oend[8];
+	int64_t oid = hane_stmt_int(st, 0);
+	int t = 0, rc;
+
+	HANE_COPY(om, hane_stmt_text(st, 3));
+	HANE_COPY(who, hane_stmt_text(st, 4));
+	HANE_COPY(ostart, hane_stmt_text(st, 1));
+	HANE_COPY(oend, hane_stmt_text(st, 2));
+	if ((rc = travel(b->db, om, b->mahalle, &t)))
+		return rc;
+	if (b->s < oe + t && os < b->e + t) {
+		hane_error_set(hane_msg(HANE_M_HC_WORKER_BUSY), b->worker_name,
+			       (long long)oid, who, ostart, oend,
+			       om[0] ? om : "-", t);
+		return HANE_EEXIST;
+	}
+	return 0;
+}
+
 static int check_free(hane_db *db, int64_t worker_id, const char *date,
 		      const char *start, const char *end, const char *mahalle,
 		      int64_t exclude_id, const char *worker_name)
 {
-	hane_stmt *st = NULL;
-	int s = hc_minutes(start), e = hc_minutes(end), rc;
+	struct busy b = {db, hc_minutes(start), hc_minutes(end), mahalle,
+			 worker_name};
+	struct hane_field p[] = {HANE_FINT(":w", worker_id),
+				 HANE_FTEXT(":d", date),
+				 HANE_FINT(":x", exclude_id)};
 
-	if (s < 0 || e < 0) {
+	if (b.s < 0 || b.e < 0) {
 		hane_error_set("%s", hane_msg(HANE_M_HC_V_TIME));
 		return HANE_EINVAL;
 	}
 	/* A missed visit the worker went to (client away or refusing) took
 	 * the time; one the worker missed did not. */
-	rc = hane_stmt_prepare(
-		db, &st,
+	return hane_store_each(
+		db,
 		"SELECT v.id, coalesce(v.actual_start, v.start_time),"
 		" coalesce(v.actual_end, v.end_time), coalesce(h.mahalle,''),"
 		" p.first_name || ' ' || p.last_name"
@@ -234,39 +195,8 @@ static int check_free(hane_db *db, int64_t worker_id, const char *date,
 		" WHERE v.worker_id = :w AND v.date = :d AND v.id <> :x"
 		" AND (v.status IN ('planned', 'done') OR (v.status = 'missed'"
 		"  AND v.missed_reason <> 'staff_absent'))"
-		" ORDER BY 2");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":w", worker_id)) ||
-	    (rc = hane_stmt_bind_text(st, ":d", date)) ||
-	    (rc = hane_stmt_bind_int(st, ":x", exclude_id)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		int os = hc_minutes(hane_stmt_text(st, 1));
-		int oe = hc_minutes(hane_stmt_text(st, 2));
-		char om[HANE_NAME_MAX], who[2 * HANE_NAME_MAX];
-		char ostart[8], oend[8];
-		int64_t oid = hane_stmt_int(st, 0);
-		int t = 0;
-
-		HANE_COPY(om, hane_stmt_text(st, 3));
-		HANE_COPY(who, hane_stmt_text(st, 4));
-		HANE_COPY(ostart, hane_stmt_text(st, 1));
-		HANE_COPY(oend, hane_stmt_text(st, 2));
-		if ((rc = travel(db, om, mahalle, &t)))
-			goto done;
-		if (s < oe + t && os < e + t) {
-			hane_error_set(hane_msg(HANE_M_HC_WORKER_BUSY),
-				       worker_name, (long long)oid, who, ostart,
-				       oend, om[0] ? om : "-", t);
-			rc = HANE_EEXIST;
-			goto done;
-		}
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+		" ORDER BY 2",
+		p, 3, busy_row, &b);
 }
 
 int hane_homecare_check_free(hane_db *db, int64_t worker_id, const char *date,
