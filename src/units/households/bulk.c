@@ -47,29 +47,29 @@ enum {
 	HH_PHONE_KEY,
 	HH__TEXT
 };
-enum {
-	P_TCKN,
-	P_FIRST,
-	P_LAST,
-	P_KEY,
-	P_BIRTH,
-	P_SEX,
-	P_RELATION,
-	P_CHRONIC, /* in the insert, disability_pct comes just before it */
-	P_PHONE,
-	P_PHONE_KEY,
-	P__TEXT
-};
+
+/* A person's insert is made from the field table (hane_person_rdef): id,
+ * household_id, every field save writes, in the table's order, then the
+ * search keys the model derives. A field added to the table is imported
+ * without a line here. */
+#define P_KEYS 2 /* name_key, phone_key */
+#define P_COLS_MAX 24
 
 struct held_hh {
 	int64_t id, head, income;
 	uint32_t t[HH__TEXT], status, notes;
 };
 
+/* A held value: SQL NULL, an integer, or text in the arena. */
+struct held_val {
+	int64_t i;
+	uint32_t text;
+	enum hane_value_type type;
+};
+
 struct held_person {
 	int64_t id, household;
-	int disability;
-	uint32_t t[P__TEXT];
+	struct held_val v[P_COLS_MAX];
 };
 
 struct held_word {
@@ -88,7 +88,7 @@ struct multi {
 
 struct hane_hh_bulk {
 	hane_db *db;
-	hane_stmt *household, *person, *word, *tckn;
+	hane_stmt *household, *word, *tckn;
 	char now[20], today[HANE_DATE_LEN + 1];
 	char event[32];
 	int64_t next_person; /* ids are ours inside the transaction */
@@ -110,6 +110,13 @@ struct hane_hh_bulk {
 	bool (*step)(void *arg); /* between the end's steps; false: stop */
 	void *step_arg;
 };
+
+/* The stamps of an insert's row: version 1, created and updated now by
+ * the actor (?1 and ?2). */
+static const char stamps_tail[] = "1,?1,?2,?1,?2";
+
+static int person_prepare(hane_hh_bulk *b);
+static void multi_finalize(struct multi *m);
 
 int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
 {
@@ -149,17 +156,7 @@ int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
 			":now,"
 			" :by, :now, :by)");
 	if (rc == 0)
-		rc = hane_stmt_prepare(
-			db, &b->person,
-			"INSERT INTO person(id, household_id, tckn, first_name,"
-			" last_name, name_key, birth_date, sex, relation,"
-			" disability_pct, chronic_illness, phone, phone_key,"
-			" version, created_at, created_by, updated_at, "
-			"updated_by)"
-			" VALUES(:id, :hh, :tckn, :first, :last, :key, :birth,"
-			" :sex, :relation, :dis, :chronic, :phone, :phone_key, "
-			"1,"
-			" :now, :by, :now, :by)");
+		rc = person_prepare(b);
 	if (rc == 0)
 		rc = hane_stmt_prepare(
 			db, &b->tckn,
@@ -171,7 +168,7 @@ int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
 				       " person_id) VALUES(:w, :id)");
 	if (rc) {
 		hane_stmt_finalize(b->household);
-		hane_stmt_finalize(b->person);
+		multi_finalize(&b->m_person);
 		hane_stmt_finalize(b->word);
 		hane_stmt_finalize(b->tckn);
 		free(b);
@@ -243,50 +240,6 @@ static void count_household(hane_hh_bulk *b, int64_t id, int64_t *household_id)
 	b->households++;
 	if (household_id)
 		*household_id = id;
-}
-
-/* Inserts p as person id b->next_person, and its words. A unique
- * violation is a row error, not a batch error: the statement failed alone
- * and the transaction is still good, so the batch is not doomed. */
-static int put_person(hane_hh_bulk *b, const struct hane_person *p,
-		      int64_t household_id, int64_t *person_id)
-{
-	char key[2 * HANE_NAME_MAX], pkey[16], words[2 * HANE_NAME_MAX];
-	hane_stmt *st = b->person;
-	int64_t id = b->next_person;
-	int rc;
-
-	hh_name_key(key, p->first_name, p->last_name);
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) ||
-	    (rc = hane_stmt_bind_int(st, ":hh", household_id)) ||
-	    (rc = text_or_null(st, ":tckn", p->tckn)) ||
-	    (rc = hane_stmt_bind_text(st, ":first", p->first_name)) ||
-	    (rc = hane_stmt_bind_text(st, ":last", p->last_name)) ||
-	    (rc = hane_stmt_bind_text(st, ":key", key)) ||
-	    (rc = text_or_null(st, ":birth", p->birth_date)) ||
-	    (rc = text_or_null(st, ":sex", p->sex)) ||
-	    (rc = hane_stmt_bind_text(st, ":relation", p->relation)) ||
-	    (rc = int_or_null(st, ":dis", p->disability_pct)) ||
-	    (rc = text_or_null(st, ":chronic", p->chronic_illness)) ||
-	    (rc = text_or_null(st, ":phone", p->phone)) ||
-	    (rc = hane_stmt_bind_text(st, ":phone_key",
-				      hh_phone_key(pkey, p->phone))) ||
-	    (rc = hane_stmt_bind_text(st, ":now", b->now)) ||
-	    (rc = hane_stmt_bind_text(st, ":by",
-				      hane_store_actor(b->db)->username)))
-		return rc;
-	if ((rc = step_once(st)) != 0)
-		return rc;
-	snprintf(words, sizeof words, "%s", key);
-	for (char *save = NULL, *w = strtok_r(words, " ", &save); w;
-	     w = strtok_r(NULL, " ", &save)) {
-		if ((rc = hane_stmt_bind_text(b->word, ":w", w)) ||
-		    (rc = hane_stmt_bind_int(b->word, ":id", id)) ||
-		    (rc = step_once(b->word)))
-			return rc;
-	}
-	count_person(b, id, person_id);
-	return 0;
 }
 
 /* ---- Held mode ----------------------------------------------------------- */
@@ -382,6 +335,69 @@ static void multi_finalize(struct multi *m)
 	m->many = m->one = NULL;
 }
 
+/* A field the person's insert writes (as hane_record_save would). */
+static bool written(const struct hane_fdef *f)
+{
+	return !(f->flags & HANE_FF_READONLY) && !f->expr;
+}
+
+static int person_prepare(hane_hh_bulk *b)
+{
+	const struct hane_rdef *d = &hane_person_rdef;
+	char head[1024];
+	int cols = 2 + P_KEYS, len;
+
+	len = snprintf(head, sizeof head,
+		       "INSERT INTO person(id, household_id");
+	for (size_t i = 0; i < d->nfields; i++)
+		if (written(&d->fields[i]) && len < (int)sizeof head) {
+			len += snprintf(head + len, sizeof head - (size_t)len,
+					", %s", d->fields[i].column);
+			cols++;
+		}
+	if (cols - 2 > P_COLS_MAX || len >= (int)sizeof head - 128) {
+		hane_error_set("bulk: the person table has too many fields");
+		return HANE_EINTERNAL;
+	}
+	snprintf(head + len, sizeof head - (size_t)len,
+		 ", name_key, phone_key, version, created_at, created_by,"
+		 " updated_at, updated_by) VALUES");
+	return multi_prepare(b->db, &b->m_person, head, cols, stamps_tail,
+			     MULTI_ROWS);
+}
+
+/* One held value: text goes into the arena ("" stays ""). */
+static int held(hane_hh_bulk *b, struct held_val *v, enum hane_value_type type,
+		const char *text, int64_t i)
+{
+	v->type = type;
+	v->i = i;
+	v->text = NO_TEXT;
+	return type == HANE_V_TEXT ? keep_text(b, &v->text, text) : 0;
+}
+
+/* p's values in the insert's order (person_prepare): the fields as
+ * hane_record_value gives them, then the keys (pkey NULL: none). */
+static int person_values(hane_hh_bulk *b, const struct hane_person *p,
+			 struct held_val *v, const char *key, const char *pkey)
+{
+	const struct hane_rdef *d = &hane_person_rdef;
+	int n = 0, rc;
+
+	for (size_t i = 0; i < d->nfields; i++) {
+		struct hane_field x;
+
+		if (!written(&d->fields[i]))
+			continue;
+		x = hane_record_value(&d->fields[i], p);
+		if ((rc = held(b, &v[n++], x.type, x.text, x.i)))
+			return rc;
+	}
+	if ((rc = held(b, &v[n++], HANE_V_TEXT, key, 0)))
+		return rc;
+	return held(b, &v[n], pkey ? HANE_V_TEXT : HANE_V_NULL, pkey, 0);
+}
+
 typedef int bind_fn(hane_hh_bulk *b, hane_stmt *st, int param, size_t row);
 
 static int bind_hh(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
@@ -411,13 +427,15 @@ static int bind_person(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
 	if ((rc = hane_stmt_bind_int_at(st, i++, p->id)) ||
 	    (rc = hane_stmt_bind_int_at(st, i++, p->household)))
 		return rc;
-	for (int t = 0; t < P__TEXT; t++) {
-		if (t == P_CHRONIC &&
-		    (rc = p->disability >= 0 ? hane_stmt_bind_int_at(
-						       st, i++, p->disability)
-					     : hane_stmt_bind_null_at(st, i++)))
-			return rc;
-		if ((rc = hane_stmt_bind_text_at(st, i++, text_at(b, p->t[t]))))
+	for (int c = 0; c < b->m_person.cols - 2; c++, i++) {
+		const struct held_val *v = &p->v[c];
+
+		rc = v->type == HANE_V_INT ? hane_stmt_bind_int_at(st, i, v->i)
+		     : v->type == HANE_V_TEXT
+			     ? hane_stmt_bind_text_at(st, i,
+						      text_at(b, v->text))
+			     : hane_stmt_bind_null_at(st, i);
+		if (rc)
 			return rc;
 	}
 	return 0;
@@ -570,18 +588,8 @@ static int hold_person(hane_hh_bulk *b, const struct hane_person *p, int64_t id,
 	h = &b->pp[b->npp];
 	h->id = id;
 	h->household = household_id;
-	h->disability = p->disability_pct;
 	hh_name_key(key, p->first_name, p->last_name);
-	if ((rc = keep(b, &h->t[P_TCKN], p->tckn)) ||
-	    (rc = keep_text(b, &h->t[P_FIRST], p->first_name)) ||
-	    (rc = keep_text(b, &h->t[P_LAST], p->last_name)) ||
-	    (rc = keep_text(b, &h->t[P_KEY], key)) ||
-	    (rc = keep(b, &h->t[P_BIRTH], p->birth_date)) ||
-	    (rc = keep(b, &h->t[P_SEX], p->sex)) ||
-	    (rc = keep_text(b, &h->t[P_RELATION], p->relation)) ||
-	    (rc = keep(b, &h->t[P_CHRONIC], p->chronic_illness)) ||
-	    (rc = keep(b, &h->t[P_PHONE], p->phone)) ||
-	    (rc = keep(b, &h->t[P_PHONE_KEY], hh_phone_key(pkey, p->phone))))
+	if ((rc = person_values(b, p, h->v, key, hh_phone_key(pkey, p->phone))))
 		return rc;
 	/* The words: a second copy of the key, cut at the spaces. */
 	if ((rc = keep(b, &words, key)))
@@ -604,6 +612,41 @@ static int hold_person(hane_hh_bulk *b, const struct hane_person *p, int64_t id,
 		w = o + 1;
 	}
 	b->npp++;
+	return 0;
+}
+
+/* Inserts p as person id b->next_person, and its words: the person as a
+ * held row of its own, written at once. A unique violation is a row
+ * error, not a batch error: the statement failed alone and the
+ * transaction is still good, so the batch is not doomed. */
+static int put_person(hane_hh_bulk *b, const struct hane_person *p,
+		      int64_t household_id, int64_t *person_id)
+{
+	char key[2 * HANE_NAME_MAX], pkey[16], words[2 * HANE_NAME_MAX];
+	size_t mark = b->arena_len;
+	int64_t id = b->next_person;
+	int rc;
+
+	if ((rc = grow((void **)&b->pp, &b->cappp, 0, sizeof *b->pp)))
+		return rc;
+	b->pp[0].id = id;
+	b->pp[0].household = household_id;
+	hh_name_key(key, p->first_name, p->last_name);
+	rc = person_values(b, p, b->pp[0].v, key, hh_phone_key(pkey, p->phone));
+	if (rc == 0)
+		rc = flush_rows(b, &b->m_person, 1, bind_person);
+	b->arena_len = mark;
+	if (rc)
+		return rc;
+	snprintf(words, sizeof words, "%s", key);
+	for (char *save = NULL, *w = strtok_r(words, " ", &save); w;
+	     w = strtok_r(NULL, " ", &save)) {
+		if ((rc = hane_stmt_bind_text(b->word, ":w", w)) ||
+		    (rc = hane_stmt_bind_int(b->word, ":id", id)) ||
+		    (rc = step_once(b->word)))
+			return rc;
+	}
+	count_person(b, id, person_id);
 	return 0;
 }
 
@@ -723,7 +766,6 @@ void hane_hh_bulk_on_step(hane_hh_bulk *b, bool (*fn)(void *arg), void *arg)
 
 int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh)
 {
-	static const char tail[] = "1,?1,?2,?1,?2";
 	int rc;
 
 	*fresh = false;
@@ -742,16 +784,7 @@ int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh)
 			" building, door, phone, phone_key, income_kurus,"
 			" status, notes, version, created_at, created_by,"
 			" updated_at, updated_by) VALUES",
-			11, tail, MULTI_ROWS);
-	if (rc == 0)
-		rc = multi_prepare(
-			b->db, &b->m_person,
-			"INSERT INTO person(id, household_id, tckn, first_name,"
-			" last_name, name_key, birth_date, sex, relation,"
-			" disability_pct, chronic_illness, phone, phone_key,"
-			" version, created_at, created_by, updated_at,"
-			" updated_by) VALUES",
-			13, tail, MULTI_ROWS);
+			11, stamps_tail, MULTI_ROWS);
 	if (rc == 0)
 		rc = multi_prepare(b->db, &b->m_word,
 				   "INSERT INTO person_word(word, person_id)"
@@ -847,7 +880,6 @@ int hane_hh_bulk_end(hane_hh_bulk *b, bool commit, const char *detail)
 	if (commit && b->hold && (rc = hane_hh_bulk_flush(b)) == 0)
 		rc = build_indexes(b);
 	hane_stmt_finalize(b->household);
-	hane_stmt_finalize(b->person);
 	hane_stmt_finalize(b->word);
 	hane_stmt_finalize(b->tckn);
 	multi_finalize(&b->m_hh);

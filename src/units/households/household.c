@@ -114,6 +114,41 @@ int hane_person_validate(const struct hane_person *p)
 	return hh_person_validate(p, hane_today(today));
 }
 
+/* The free text of a record (its personal text fields: names, an
+ * illness) by the field table: valid UTF-8 of one line without a control
+ * character, shorter than its member, named by the field's label — a text
+ * field added to the table is checked without a line here. Codes with a
+ * rule of their own (sex, relation) are checked by that rule. */
+static int free_texts_check(const struct hane_rdef *def, const void *rec)
+{
+	bool en = hane_lang_get() == HANE_LANG_EN;
+
+	for (size_t i = 0; i < def->nfields; i++) {
+		const struct hane_fdef *f = &def->fields[i];
+		const char *s = (const char *)rec + f->offset,
+			   *label = en ? f->label_en : f->label_tr;
+		size_t n;
+		int rc;
+
+		if (f->type != HANE_FT_TEXT || !(f->flags & HANE_FF_PERSONAL))
+			continue;
+		n = strnlen(s, f->size);
+		if (n >= f->size) {
+			hane_error_set(hane_msg(HANE_M_V_TOO_LONG), label,
+				       (int)f->size - 1);
+			return HANE_EINVAL;
+		}
+		if (!hane_utf8_valid(s, n)) {
+			hane_error_set(hane_msg(HANE_M_V_FIELD), label,
+				       hane_strerror(HANE_EINVAL));
+			return HANE_EINVAL;
+		}
+		if ((rc = hane_text_check(label, s, HANE_TEXT_LINE)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 int hh_person_validate(const struct hane_person *p, const char *today)
 {
 	char iso[HANE_DATE_LEN + 1];
@@ -135,11 +170,7 @@ int hh_person_validate(const struct hane_person *p, const char *today)
 			       hane_msg(HANE_M_F_LAST));
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_field_len(HANE_M_F_FIRST, p->first_name,
-				 HANE_NAME_MAX)) ||
-	    (rc = hane_field_len(HANE_M_F_LAST, p->last_name, HANE_NAME_MAX)) ||
-	    (rc = hane_field_len(HANE_M_F_CHRONIC, p->chronic_illness,
-				 HANE_TEXT_MAX)))
+	if ((rc = free_texts_check(&hane_person_rdef, p)) != 0)
 		return rc;
 	if (p->birth_date[0]) {
 		if (hane_date_parse(iso, p->birth_date) != 0 ||
