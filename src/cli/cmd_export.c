@@ -65,7 +65,7 @@ struct export_opts {
 #define S struct export_opts
 static const struct hane_opt export_opts[] = {
 	HANE_OPT(S, "output", out, HANE_FT_TEXT, HANE_OPT_ARGV,
-		 HANE_M_OPT_OUTPUT),
+		 HANE_M_OPT_EXPORT_OUTPUT),
 	HANE_OPT(S, "excel", excel, HANE_FT_BOOL, HANE_OPT_SWITCH,
 		 HANE_M_OPT_EXCEL),
 	HANE_OPT(S, "xlsx", xlsx, HANE_FT_BOOL, HANE_OPT_SWITCH,

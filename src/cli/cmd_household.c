@@ -1,198 +1,191 @@
-/* hane household add|search|show|edit|move|set-head */
+/* hane household add|search|show|edit|move|set-head
+ *
+ * A person's and a household's options are their field tables'
+ * (HANE_PERSON_FIELDS, HANE_HOUSEHOLD_FIELDS in hane/households.h): each
+ * subcommand's --help lists them from the tables, and a value goes into
+ * the record by its field's type. The rules stay in the model: a date or
+ * a phone number that does not parse goes to it as typed, and the model's
+ * refusal names the field as the forms and imports do. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/households.h"
 #include "hane/security.h"
 
-/* Values typed on the command line, parsed into the model's forms. Each
- * option is remembered so edit changes only what was given. */
-struct input {
-	struct hane_person p;
-	struct hane_household h;
-	bool person_set, household_set;
-	/* fields only a person has, and only a household has: `edit` with
-	 * --person takes the first, without it the second */
-	const char *person_only, *household_only;
-	int64_t to, household, person, limit;
-	bool has_to, has_household, has_person;
+/* One typed value per field of each table (NULL: not given). */
+enum {
+#define F(col, ...) PA_##col,
+	HANE_PERSON_FIELDS(F)
+#undef F
+		PA__COUNT
+};
+enum {
+#define F(col, ...) HA_##col,
+	HANE_HOUSEHOLD_FIELDS(F)
+#undef F
+		HA__COUNT
 };
 
-static int field_fail(enum hane_msg field, int rc)
+struct hh_opts {
+	const char *pa[PA__COUNT], *ha[HA__COUNT];
+	int64_t person, to, limit;
+	const char *relation; /* move */
+};
+
+/* A field's option: its value kept as typed (applied by type later). */
+#define ARG_ROW(arr, idx, type, opt, tr, en)                                   \
+	{(opt),                                                                \
+	 (type),                                                               \
+	 HANE_OPT_ARGV,                                                        \
+	 offsetof(struct hh_opts, arr[idx]),                                   \
+	 sizeof(const char *),                                                 \
+	 NULL,                                                                 \
+	 HANE_M__COUNT,                                                        \
+	 (tr),                                                                 \
+	 (en)},
+#define P_OPT(col, type, opt, tr, en, titles, flags)                           \
+	ARG_ROW(pa, PA_##col, type, opt, tr, en)
+#define H_OPT(col, type, opt, tr, en, titles, flags)                           \
+	ARG_ROW(ha, HA_##col, type, opt, tr, en)
+
+#define S struct hh_opts
+static const struct hane_opt add_opts[] = {
+	HANE_PERSON_FIELDS(P_OPT) HANE_HOUSEHOLD_FIELDS(H_OPT){0}};
+static const struct hane_opt edit_opts[] = {
+	HANE_OPT(S, "person", person, HANE_FT_REF, 0, HANE_M_OPT_HH_PERSON),
+	HANE_HOUSEHOLD_FIELDS(H_OPT) HANE_PERSON_FIELDS(P_OPT){0}};
+static const struct hane_opt search_opts[] = {
+	HANE_OPT(S, "limit", limit, HANE_FT_INT, 0, HANE_M_OPT_HH_LIMIT), {0}};
+static const struct hane_opt move_opts[] = {
+	HANE_OPT(S, "to", to, HANE_FT_REF, HANE_OPT_REQUIRED, HANE_M_OPT_HH_TO),
+	HANE_OPT(S, "relation", relation, HANE_FT_TEXT, HANE_OPT_ARGV,
+		 HANE_M_OPT_HH_RELATION),
+	{0}};
+#undef S
+#undef P_OPT
+#undef H_OPT
+#undef ARG_ROW
+
+static int field_fail(const char *label, int rc)
 {
 	char why[512];
 
 	snprintf(why, sizeof why, "%s", hane_error_last());
-	hane_error_set("%s: %s", hane_msg(field), why);
+	hane_error_set("%s: %s", label, why);
 	return hane_cli_fail(rc);
 }
 
-static const char *const person_fields[] = {"tckn",	  "first",   "last",
-					    "birth",	  "sex",     "relation",
-					    "disability", "chronic", NULL};
-static const char *const household_fields[] = {"mahalle", "street", "building",
-					       "door",	  "income", "status",
-					       "notes",	  NULL};
-
-static const char *listed(const char *const *list, const char *name)
+/* A code typed in another case or language: the stored word. */
+static const char *code_of(const char *col, const char *v)
 {
-	for (; *list; list++)
-		if (strcmp(*list, name) == 0)
-			return *list;
-	return NULL;
+	const char *r;
+
+	if (!strcmp(col, "sex"))
+		return !strcmp(v, "k") ? "K" : !strcmp(v, "e") ? "E" : v;
+	if (!strcmp(col, "relation"))
+		return (r = hane_relation_parse(v)) ? r : v;
+	if (!strcmp(col, "status"))
+		return !strcmp(v, "pasif")   ? "passive"
+		       : !strcmp(v, "aktif") ? "active"
+					     : v;
+	return v;
 }
 
-/* apply_person, apply_household: the option is not theirs. */
-enum { NOT_MINE = -1 };
-
-/* A person's option; 0, an exit status, or NOT_MINE. */
-static int apply_person(struct input *in, const char *name, const char *v)
+/* Puts v, typed for field f, into rec by f's type; 0 or an exit status. */
+static int field_apply(struct hane_cli *cli, const struct hane_fdef *f,
+		       const char *v, void *rec)
 {
+	char *m = (char *)rec + f->offset, opt[40];
+	const char *label =
+		hane_lang_get() == HANE_LANG_EN ? f->label_en : f->label_tr;
 	int64_t n;
 	int rc;
 
-	if (strcmp(name, "tckn") == 0) {
-		/* The model's check on the whole value: 14 digits are not
-		 * an 11-digit number cut short. */
+	snprintf(opt, sizeof opt, "--%s", f->option);
+	switch (f->type) {
+	case HANE_FT_TCKN:
+		/* On the whole value: 14 digits are not 11 cut short. */
 		if (*v && (rc = hane_tckn_check(v)) != 0)
-			return field_fail(HANE_M_F_TCKN, rc);
-		HANE_CLI_COPY(in->p.tckn, name, v);
-		in->person_set = true;
-	} else if (strcmp(name, "first") == 0) {
-		HANE_CLI_COPY(in->p.first_name, name, v);
-		in->person_set = true;
-	} else if (strcmp(name, "last") == 0) {
-		HANE_CLI_COPY(in->p.last_name, name, v);
-		in->person_set = true;
-	} else if (strcmp(name, "birth") == 0) {
-		in->person_set = true;
+			return field_fail(label, rc);
+		return hane_cli_copy(m, f->size, f->option, v);
+	case HANE_FT_DATE:
+		if (*v && hane_date_parse(m, v) == 0)
+			return 0;
+		snprintf(m, f->size, "%s", strlen(v) < f->size ? v : "?");
+		return 0;
+	case HANE_FT_PHONE:
+		if (*v && hane_phone_normalize(m, v) == 0)
+			return 0;
+		snprintf(m, f->size, "%s", strlen(v) < f->size ? v : "?");
+		return 0;
+	case HANE_FT_MONEY:
 		if (!*v)
-			in->p.birth_date[0] = '\0';
-		else if ((rc = hane_date_parse(in->p.birth_date, v)) != 0)
-			return field_fail(HANE_M_F_BIRTH, rc);
-	} else if (strcmp(name, "sex") == 0) {
-		in->person_set = true;
-		if (strcmp(v, "k") == 0 || strcmp(v, "K") == 0)
-			strcpy(in->p.sex, "K");
-		else if (strcmp(v, "e") == 0 || strcmp(v, "E") == 0)
-			strcpy(in->p.sex, "E");
-		else if (!*v)
-			in->p.sex[0] = '\0';
-		else {
-			hane_error_set("%s", hane_msg(HANE_M_V_SEX));
-			return hane_cli_fail(HANE_EINVAL);
-		}
-	} else if (strcmp(name, "relation") == 0) {
-		const char *r = hane_relation_parse(v);
-
-		in->person_set = true;
-		if (!r) {
-			HANE_CLI_COPY(in->p.relation, name,
-				      v); /* validation names the choices */
-		} else {
-			HANE_CLI_COPY(in->p.relation, name, r);
-		}
-	} else if (strcmp(name, "disability") == 0) {
-		in->person_set = true;
+			n = -1;
+		else if ((rc = hane_money_parse(&n, v)) != 0)
+			return field_fail(label, rc);
+		*(int64_t *)m = n;
+		return 0;
+	case HANE_FT_INT:
+	case HANE_FT_REF:
 		if (!*v)
-			in->p.disability_pct = -1;
-		else if (hane_cli_int("household", "--disability", v, &n))
+			n = f->type == HANE_FT_INT ? -1 : 0;
+		else if (hane_cli_int("household", opt, v, &n))
 			return HANE_EXIT_USAGE;
+		else if (f->type == HANE_FT_INT && (n < -1 || n > 100))
+			n = -2; /* the model names the range */
+		if (f->size == sizeof(int64_t))
+			*(int64_t *)m = n;
 		else
-			in->p.disability_pct = n < -1 || n > 100 ? -2 : (int)n;
-	} else if (strcmp(name, "chronic") == 0) {
-		HANE_CLI_COPY(in->p.chronic_illness, name, v);
-		in->person_set = true;
-	} else {
-		return NOT_MINE;
+			*(int *)m = (int)n;
+		return 0;
+	default:
+		break;
 	}
-	return 0;
-}
-
-/* A household's option; 0, an exit status, or NOT_MINE. */
-static int apply_household(struct hane_cli *cli, struct input *in,
-			   const char *name, const char *v)
-{
-	int rc;
-
-	if (strcmp(name, "phone") == 0) {
-		char e164[HANE_PHONE_LEN + 1] = "";
-
-		if (*v && (rc = hane_phone_normalize(e164, v)) != 0)
-			return field_fail(HANE_M_F_PHONE, rc);
-		HANE_CLI_COPY(in->p.phone, name, e164);
-		HANE_CLI_COPY(in->h.phone, name, e164);
-		in->person_set = in->household_set = true;
-	} else if (strcmp(name, "mahalle") == 0) {
-		in->household_set = true;
-		in->h.mahalle[0] = '\0';
-		if (*v && (rc = hane_mahalle_match(cli->db, in->h.mahalle, v)))
+	if (!strcmp(f->column, "mahalle")) {
+		m[0] = '\0';
+		if (*v && hane_mahalle_match(cli->db, m, v) != 0)
 			return hane_cli_fail(HANE_EINVAL);
-	} else if (strcmp(name, "street") == 0) {
-		HANE_CLI_COPY(in->h.street, name, v);
-		in->household_set = true;
-	} else if (strcmp(name, "building") == 0) {
-		HANE_CLI_COPY(in->h.building, name, v);
-		in->household_set = true;
-	} else if (strcmp(name, "door") == 0) {
-		HANE_CLI_COPY(in->h.door, name, v);
-		in->household_set = true;
-	} else if (strcmp(name, "income") == 0) {
-		in->household_set = true;
-		if (!*v)
-			in->h.income_kurus = -1;
-		else if ((rc = hane_money_parse(&in->h.income_kurus, v)) != 0)
-			return field_fail(HANE_M_F_INCOME, rc);
-	} else if (strcmp(name, "status") == 0) {
-		HANE_CLI_COPY(in->h.status, name,
-			      strcmp(v, "pasif") == 0	? "passive"
-			      : strcmp(v, "aktif") == 0 ? "active"
-							: v);
-		in->household_set = true;
-	} else if (strcmp(name, "notes") == 0) {
-		HANE_CLI_COPY(in->h.notes, name, v);
-		in->household_set = true;
-	} else {
-		return NOT_MINE;
+		return 0;
 	}
-	return 0;
+	return hane_cli_copy(m, f->size, f->option, code_of(f->column, v));
 }
 
-/* Applies one option to in; returns 0, or an exit status. */
-static int apply(struct hane_cli *cli, struct input *in, const char *name,
-		 const char *v)
+/* Applies the values given in args (one per field of def) to rec. */
+static int fields_apply(struct hane_cli *cli, const struct hane_rdef *def,
+			const char *const *args, size_t n, void *rec)
 {
 	int rc;
 
-	if (!in->person_only)
-		in->person_only = listed(person_fields, name);
-	if (!in->household_only)
-		in->household_only = listed(household_fields, name);
-	if ((rc = apply_person(in, name, v)) != NOT_MINE ||
-	    (rc = apply_household(cli, in, name, v)) != NOT_MINE)
-		return rc;
-	if (strcmp(name, "household") == 0) {
-		if (hane_cli_int("household", "--household", v, &in->household))
-			return HANE_EXIT_USAGE;
-		in->has_household = true;
-	} else if (strcmp(name, "to") == 0) {
-		if (hane_cli_int("household", "--to", v, &in->to))
-			return HANE_EXIT_USAGE;
-		in->has_to = true;
-	} else if (strcmp(name, "person") == 0) {
-		if (hane_cli_int("household", "--person", v, &in->person))
-			return HANE_EXIT_USAGE;
-		in->has_person = true;
-	} else if (strcmp(name, "limit") == 0) {
-		if (hane_cli_int("household", "--limit", v, &in->limit))
-			return HANE_EXIT_USAGE;
-	} else {
-		return hane_cli_usage("household",
-				      hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
-	}
+	for (size_t i = 0; i < n && i < def->nfields; i++)
+		if (args[i] &&
+		    (rc = field_apply(cli, &def->fields[i], args[i], rec)))
+			return rc;
 	return 0;
+}
+
+static bool has_column(const struct hane_rdef *def, const char *col)
+{
+	for (size_t i = 0; i < def->nfields; i++)
+		if (!strcmp(def->fields[i].column, col))
+			return true;
+	return false;
+}
+
+/* The first option given of a field that only def2 has, not def (a
+ * person's field when editing a household: "--first"), or NULL. */
+static const char *only_theirs(const struct hane_rdef *def2,
+			       const char *const *args, size_t n,
+			       const struct hane_rdef *def)
+{
+	for (size_t i = 0; i < n && i < def2->nfields; i++)
+		if (args[i] && def2->fields[i].option &&
+		    !has_column(def, def2->fields[i].column))
+			return def2->fields[i].option;
+	return NULL;
 }
 
 static void warn_similar(const struct hane_dup *d)
@@ -202,32 +195,6 @@ static void warn_similar(const struct hane_dup *d)
 	hane_error_set(hane_msg(HANE_M_DUP_SIMILAR), (long long)d->similar_id,
 		       d->name, (long long)d->household_id);
 	fprintf(stderr, hane_msg(HANE_M_CLI_WARNING), hane_error_last());
-}
-
-static int cmd_add(struct hane_cli *cli, struct input *in)
-{
-	struct hane_dup dup;
-	int64_t hid = 0, pid = 0;
-	int rc;
-
-	if (in->has_household) {
-		if (!strcmp(in->p.relation, "head"))
-			strcpy(in->p.relation, "other");
-		in->p.household_id = in->household;
-		rc = hane_person_add(cli->db, &in->p, &pid, &dup);
-		if (rc)
-			return hane_cli_fail(rc);
-		warn_similar(&dup);
-		printf(hane_msg(HANE_M_CLI_PERSON_ADDED), (long long)pid,
-		       (long long)in->household);
-		return 0;
-	}
-	rc = hane_household_create(cli->db, &in->h, &in->p, &hid, &pid, &dup);
-	if (rc)
-		return hane_cli_fail(rc);
-	warn_similar(&dup);
-	printf(hane_msg(HANE_M_CLI_HH_CREATED), (long long)hid, (long long)pid);
-	return 0;
 }
 
 static int print_hit(const struct hane_person_hit *h, void *arg)
@@ -240,29 +207,6 @@ static int print_hit(const struct hane_person_hit *h, void *arg)
 	       h->first_name, h->last_name,
 	       hane_date_format(date, h->birth_date), h->mahalle,
 	       h->tckn[0] ? masked : "-", (long long)h->household_id);
-	return 0;
-}
-
-static int cmd_search(struct hane_cli *cli, struct hane_opts *o,
-		      struct input *in)
-{
-	char query[512] = "";
-	int total = 0, rc;
-
-	if (o->npos < 2)
-		return hane_cli_usage(
-			"household", hane_msg(HANE_M_CLI_MISSING_ARG), "QUERY");
-	for (int i = 1; i < o->npos; i++) {
-		strncat(query, o->pos[i], sizeof query - strlen(query) - 2);
-		strcat(query, " ");
-	}
-	rc = hane_person_search(cli->db, query,
-				in->limit > 0 ? (int)in->limit : 20, 0,
-				print_hit, NULL, &total);
-	if (rc)
-		return hane_cli_fail(rc);
-	if (total == 0)
-		fputs(hane_msg(HANE_M_CLI_NO_RESULTS), stdout);
 	return 0;
 }
 
@@ -326,82 +270,186 @@ static int cmd_show(struct hane_cli *cli, int64_t id)
 	return 0;
 }
 
-/* Re-applies the options given over the stored record, so edit changes
- * only what was typed. */
-static int reparse(struct hane_cli *cli, int argc, char **argv,
-		   struct input *in)
+/* A person and a household from the options given: the household's
+ * phone is the person's --phone (one number for both). */
+static int inputs(struct hane_cli *cli, const struct hh_opts *o,
+		  struct hane_person *p, struct hane_household *h)
 {
-	struct hane_opts o;
-	const char *name, *value;
 	int rc;
 
-	hane_opts_init(&o, argc, argv, NULL);
-	while ((name = hane_opts_next(&o, &value)) != NULL)
-		if ((rc = apply(cli, in, name, value ? value : "")) != 0)
-			return rc;
+	if ((rc = fields_apply(cli, &hane_person_rdef, o->pa, PA__COUNT, p)) ||
+	    (rc = fields_apply(cli, &hane_household_rdef, o->ha, HA__COUNT, h)))
+		return rc;
+	if (o->pa[PA_phone])
+		snprintf(h->phone, sizeof h->phone, "%s", p->phone);
 	return 0;
 }
 
-static int cmd_edit(struct hane_cli *cli, int argc, char **argv,
-		    struct input *in, int64_t id)
+static int hh_add(struct hane_cli *cli, void *opts, const struct hane_args *a)
 {
-	struct input cur;
-	int changed = 0, rc;
+	const struct hh_opts *o = opts;
+	struct hane_person p;
+	struct hane_household h;
+	struct hane_dup dup;
+	int64_t hid = 0, pid = 0;
+	int rc;
 
+	if ((rc = hane_opt_npos(a, "household add", 0, 0, "")) != 0)
+		return rc;
+	hane_person_init(&p);
+	hane_household_init(&h);
+	if ((rc = inputs(cli, o, &p, &h)) != 0)
+		return rc;
+	if (o->pa[PA_household_id]) {
+		if (!strcmp(p.relation, "head"))
+			strcpy(p.relation, "other");
+		rc = hane_person_add(cli->db, &p, &pid, &dup);
+		if (rc)
+			return hane_cli_fail(rc);
+		warn_similar(&dup);
+		printf(hane_msg(HANE_M_CLI_PERSON_ADDED), (long long)pid,
+		       (long long)p.household_id);
+		return 0;
+	}
+	rc = hane_household_create(cli->db, &h, &p, &hid, &pid, &dup);
+	if (rc)
+		return hane_cli_fail(rc);
+	warn_similar(&dup);
+	printf(hane_msg(HANE_M_CLI_HH_CREATED), (long long)hid, (long long)pid);
+	return 0;
+}
+
+static int hh_search(struct hane_cli *cli, void *opts,
+		     const struct hane_args *a)
+{
+	const struct hh_opts *o = opts;
+	char query[512] = "";
+	int total = 0, rc;
+
+	if (a->npos < 1)
+		return hane_cli_usage(
+			"household", hane_msg(HANE_M_CLI_MISSING_ARG), "QUERY");
+	for (int i = 0; i < a->npos; i++) {
+		strncat(query, a->pos[i], sizeof query - strlen(query) - 2);
+		strcat(query, " ");
+	}
+	rc = hane_person_search(cli->db, query,
+				o->limit > 0 ? (int)o->limit : 20, 0, print_hit,
+				NULL, &total);
+	if (rc)
+		return hane_cli_fail(rc);
+	if (total == 0)
+		fputs(hane_msg(HANE_M_CLI_NO_RESULTS), stdout);
+	return 0;
+}
+
+/* The record id in a->pos[0] (exactly n positional arguments, what
+ * naming them); 0 or the exit status. */
+static int id_arg(const struct hane_args *a, const char *cmd, int n,
+		  const char *what, int64_t *id)
+{
+	int rc;
+
+	if ((rc = hane_opt_npos(a, cmd, n, n, what)) != 0)
+		return rc;
+	return hane_cli_int("household", what, a->pos[0], id) ? HANE_EXIT_USAGE
+							      : 0;
+}
+
+static int hh_show(struct hane_cli *cli, void *opts, const struct hane_args *a)
+{
+	int64_t id = 0;
+	int rc;
+
+	(void)opts;
+	if ((rc = id_arg(a, "household show", 1, "ID", &id)) != 0)
+		return rc;
+	return cmd_show(cli, id);
+}
+
+/* edit ID [household options] | edit ID --person P [person options]:
+ * changes only what was given. */
+static int hh_edit(struct hane_cli *cli, void *opts, const struct hane_args *a)
+{
+	const struct hh_opts *o = opts;
+	bool person = hane_opt_given(a, "person");
+	struct hane_person p;
+	struct hane_household h;
+	const char *other;
+	int64_t id = 0, before;
+	int rc;
+
+	if ((rc = id_arg(a, "household edit", 1, "ID", &id)) != 0)
+		return rc;
 	/* Fields of the other record would be dropped while "Kaydedildi"
 	 * is printed: refuse them. */
-	if (in->has_person && in->household_only)
+	if (person && (other = only_theirs(&hane_household_rdef, o->ha,
+					   HA__COUNT, &hane_person_rdef)))
 		return hane_cli_usage("household",
 				      hane_msg(HANE_M_CLI_HH_FIELD_PERSON),
-				      in->household_only);
-	if (!in->has_person && in->person_only)
+				      other);
+	if (!person && (other = only_theirs(&hane_person_rdef, o->pa, PA__COUNT,
+					    &hane_household_rdef)))
 		return hane_cli_usage("household",
 				      hane_msg(HANE_M_CLI_PERSON_FIELD_HH),
-				      in->person_only);
-	memset(&cur, 0, sizeof cur);
-	if ((rc = hane_household_get(cli->db, id, &cur.h)) != 0)
+				      other);
+	if ((rc = hane_household_get(cli->db, id, &h)) != 0)
 		return hane_cli_fail(rc);
-	if (in->has_person) {
-		if ((rc = hane_person_get(cli->db, in->person, &cur.p)) != 0)
+	hane_person_init(&p);
+	if (person) {
+		if ((rc = hane_person_get(cli->db, o->person, &p)) != 0)
 			return hane_cli_fail(rc);
-		if (cur.p.household_id != id) {
+		if (p.household_id != id) {
 			hane_error_set(hane_msg(HANE_M_NOT_MEMBER),
-				       (long long)in->person, (long long)id);
+				       (long long)o->person, (long long)id);
 			return hane_cli_fail(HANE_EINVAL);
 		}
 	}
-	if ((rc = reparse(cli, argc, argv, &cur)) != 0)
+	if ((rc = inputs(cli, o, &p, &h)) != 0)
 		return rc;
-	if (in->has_person) {
-		int64_t before = cur.p.version;
-
-		rc = hane_person_update(cli->db, &cur.p);
-		changed = cur.p.version != before;
-	} else {
-		int64_t before = cur.h.version;
-
-		rc = hane_household_update(cli->db, &cur.h);
-		changed = cur.h.version != before;
-	}
+	before = person ? p.version : h.version;
+	rc = person ? hane_person_update(cli->db, &p)
+		    : hane_household_update(cli->db, &h);
 	if (rc)
 		return hane_cli_fail(rc);
-	fputs(changed ? hane_msg(HANE_M_CLI_SAVED)
+	fputs((person ? p.version : h.version) != before
+		      ? hane_msg(HANE_M_CLI_SAVED)
 		      : hane_msg(HANE_M_CLI_NOTHING_CHANGED),
 	      stdout);
 	return 0;
 }
 
-static int cmd_set_head(struct hane_cli *cli, const struct hane_opts *o,
-			int64_t id)
+/* move PERSON_ID --to HOUSEHOLD_ID [--relation R] */
+static int hh_move(struct hane_cli *cli, void *opts, const struct hane_args *a)
 {
-	int64_t id2 = 0;
+	const struct hh_opts *o = opts;
+	struct hane_person p;
+	int64_t id = 0;
 	int rc;
 
-	if (o->npos < 3)
-		return hane_cli_usage("household",
-				      hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "PERSON_ID");
-	if (hane_cli_int("household", "PERSON_ID", o->pos[2], &id2))
+	if ((rc = id_arg(a, "household move", 1, "PERSON_ID", &id)) != 0)
+		return rc;
+	if ((rc = hane_person_get(cli->db, id, &p)) != 0)
+		return hane_cli_fail(rc);
+	rc = hane_person_move(cli->db, id, p.version, o->to,
+			      o->relation ? code_of("relation", o->relation)
+					  : NULL);
+	if (rc)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_CLI_MOVED), (long long)id, (long long)o->to);
+	return 0;
+}
+
+static int hh_set_head(struct hane_cli *cli, void *opts,
+		       const struct hane_args *a)
+{
+	int64_t id = 0, id2 = 0;
+	int rc;
+
+	(void)opts;
+	if ((rc = id_arg(a, "household set-head", 2, "ID PERSON_ID", &id)) != 0)
+		return rc;
+	if (hane_cli_int("household", "PERSON_ID", a->pos[1], &id2))
 		return HANE_EXIT_USAGE;
 	if ((rc = hane_household_set_head(cli->db, id, id2)) != 0)
 		return hane_cli_fail(rc);
@@ -409,85 +457,35 @@ static int cmd_set_head(struct hane_cli *cli, const struct hane_opts *o,
 	return 0;
 }
 
-/* move PERSON_ID --to HOUSEHOLD_ID [--relation R] */
-static int cmd_move(struct hane_cli *cli, int argc, char **argv,
-		    const struct input *in, int64_t id)
-{
-	struct hane_person p;
-	bool rel_given = false;
-	int rc;
+static const struct hane_cmd household_cmds[] = {
+	{"add", HANE_M_CMD_HH_ADD, add_opts, hh_add, 0, 0},
+	{"search", HANE_M_CMD_HH_SEARCH, search_opts, hh_search, 1, 16},
+	{"show", HANE_M_CMD_HH_SHOW, NULL, hh_show, 1, 1},
+	{"edit", HANE_M_CMD_HH_EDIT, edit_opts, hh_edit, 1, 1},
+	{"move", HANE_M_CMD_HH_MOVE, move_opts, hh_move, 1, 1},
+	{"set-head", HANE_M_CMD_HH_SET_HEAD, NULL, hh_set_head, 2, 2},
+};
 
-	if (!in->has_to)
-		return hane_cli_usage("household",
-				      hane_msg(HANE_M_CLI_MISSING_ARG), "--to");
+static bool asks_help(int argc, char **argv)
+{
 	for (int i = 1; i < argc; i++)
-		if (strncmp(argv[i], "--relation", 10) == 0)
-			rel_given = true;
-	if ((rc = hane_person_get(cli->db, id, &p)) != 0)
-		return hane_cli_fail(rc);
-	rc = hane_person_move(cli->db, id, p.version, in->to,
-			      rel_given ? in->p.relation : NULL);
-	if (rc)
-		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_CLI_MOVED), (long long)id, (long long)in->to);
-	return 0;
+		if (!strcmp(argv[i], "--help"))
+			return true;
+	return false;
 }
 
 int hane_cmd_household(struct hane_cli *cli, int argc, char **argv)
 {
-	struct hane_opts o;
-	struct input in;
-	const char *name, *value, *sub;
-	int64_t id = 0;
+	struct hh_opts o;
+
 	int rc;
 
-	memset(&in, 0, sizeof in);
-	hane_person_init(&in.p);
-	hane_household_init(&in.h);
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			fputs(hane_msg(HANE_M_CLI_HH_HELP), stdout);
-			return 0;
-		}
-	if ((rc = hane_cli_open(cli, 0)) != 0)
+	memset(&o, 0, sizeof o);
+	/* The database first (help needs none): a command on a missing file
+	 * or on one that is not a database says so, whatever follows. */
+	if (!asks_help(argc, argv) && (rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
-	hane_opts_init(&o, argc, argv, NULL);
-	while ((name = hane_opts_next(&o, &value)) != NULL)
-		if ((rc = apply(cli, &in, name, value ? value : "")) != 0)
-			return rc;
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos == 0)
-		return hane_cli_usage("household",
-				      hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "add|search|show|edit|move|set-head");
-	sub = o.pos[0];
-	if (strcmp(sub, "add") == 0) {
-		if (o.npos > 1)
-			return hane_cli_usage("household",
-					      hane_msg(HANE_M_CLI_TOO_MANY),
-					      o.pos[1]);
-		return cmd_add(cli, &in);
-	}
-	if (strcmp(sub, "search") == 0)
-		return cmd_search(cli, &o, &in);
-	if (strcmp(sub, "show") != 0 && strcmp(sub, "edit") != 0 &&
-	    strcmp(sub, "move") != 0 && strcmp(sub, "set-head") != 0)
-		return hane_cli_usage("household",
-				      hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
-	if (o.npos < 2)
-		return hane_cli_usage("household",
-				      hane_msg(HANE_M_CLI_MISSING_ARG), "ID");
-	if (hane_cli_int("household", "ID", o.pos[1], &id))
-		return HANE_EXIT_USAGE;
-	if (strcmp(sub, "set-head") == 0)
-		return cmd_set_head(cli, &o, id);
-	if (o.npos > 2)
-		return hane_cli_usage("household",
-				      hane_msg(HANE_M_CLI_TOO_MANY), o.pos[2]);
-	if (strcmp(sub, "show") == 0)
-		return cmd_show(cli, id);
-	if (strcmp(sub, "edit") == 0)
-		return cmd_edit(cli, argc, argv, &in, id);
-	return cmd_move(cli, argc, argv, &in, id);
+	return hane_opt_unit(cli, "household", household_cmds,
+			     HANE_NCMDS(household_cmds), HANE_M__COUNT,
+			     HANE_OPT_NEED_SUB | HANE_OPT_POS, argc, argv, &o);
 }

@@ -13,39 +13,46 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/files.h"
 #include "hane/perm.h"
 #include "hane/staff.h"
 
+struct init_opts {
+	const char *admin;
+	int demo;
+};
+
+#define S struct init_opts
+static const struct hane_opt init_opts[] = {
+	HANE_OPT(S, "admin", admin, HANE_FT_TEXT, HANE_OPT_ARGV,
+		 HANE_M_OPT_INIT_ADMIN),
+	HANE_OPT(S, "demo", demo, HANE_FT_BOOL, HANE_OPT_SWITCH,
+		 HANE_M_OPT_INIT_DEMO),
+	{0}};
+#undef S
+
 int hane_cmd_init(struct hane_cli *cli, int argc, char **argv)
 {
-	struct hane_opts o;
-	const char *name, *value, *admin = NULL;
-	bool created = false, demo = false, fresh;
+	static const struct hane_cmd cmd = {"init", HANE_M_CMD_INIT, init_opts,
+					    NULL};
+	struct init_opts o = {0};
+	struct hane_args a;
+	const char *admin;
+	bool created = false, demo, fresh;
 	struct stat sb;
 	int64_t n = 0;
 	int rc;
 
-	hane_opts_init(&o, argc, argv,
-		       (const char *const[]){"help", "demo", NULL});
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (strcmp(name, "help") == 0) {
-			printf(hane_msg(HANE_M_CLI_INIT_HELP), hane_os_user());
-			return 0;
-		} else if (strcmp(name, "demo") == 0) {
-			demo = true;
-		} else if (strcmp(name, "admin") == 0 && value && *value) {
-			admin = value;
-		} else {
-			return hane_cli_usage(
-				"init", hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
-		}
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos > 0)
-		return hane_cli_usage("init", hane_msg(HANE_M_CLI_TOO_MANY),
-				      o.pos[0]);
+	if ((rc = hane_opt_parse(NULL, &cmd, argc, argv, &o, &a)) >= 0 ||
+	    (rc = hane_opt_npos(&a, "init", 0, 0, "")) != 0)
+		return rc;
+	/* "--admin ''" names nobody: refused as before, naming the option. */
+	if (o.admin && !*o.admin)
+		return hane_cli_usage(
+			"init", hane_msg(HANE_M_CLI_MISSING_VALUE), "--admin");
+	admin = o.admin;
+	demo = o.demo != 0;
 	if (cli->shared && admin && getuid() != 0) {
 		hane_error_set("%s", hane_msg(HANE_M_FILE_ADMIN_ROOT));
 		return hane_cli_fail(HANE_EPERM);

@@ -189,6 +189,14 @@ static const struct hane_opt *find(const struct hane_opt *opts,
 	return NULL;
 }
 
+/* A row whose name an earlier row of opts has: the parser takes the
+ * first, so the usage lists only that one (a person's and a household's
+ * --phone, one number for both). */
+static bool shadowed(const struct hane_opt *opts, const struct hane_opt *o)
+{
+	return o->name && find(opts, o->name, strlen(o->name)) != o;
+}
+
 static bool wants_help(int argc, char **argv)
 {
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
@@ -305,7 +313,7 @@ static void synopsis(FILE *fp, const struct hane_cmd *cmd)
 	split(cmd->about, value, sizeof value, &text);
 	fprintf(fp, "%s%s%s", cmd->name, value[0] ? " " : "", value);
 	for (const struct hane_opt *o = cmd->opts; more(o); o++) {
-		if (!o->name)
+		if (!o->name || shadowed(cmd->opts, o))
 			continue;
 		if (!(o->flags & HANE_OPT_REQUIRED)) {
 			others = true;
@@ -334,7 +342,7 @@ void hane_opt_usage(FILE *fp, const char *unit, const struct hane_cmd *cmd)
 	for (const struct hane_opt *o = cmd->opts; more(o); o++) {
 		int w;
 
-		if (!o->name)
+		if (!o->name || shadowed(cmd->opts, o))
 			continue;
 		describe(o, value, sizeof value, &text);
 		snprintf(left, sizeof left, "--%s%s%s", o->name,

@@ -163,4 +163,36 @@ run overview household 1 --xlsx
 expect_rc 2 "overview household --xlsx without a file"
 expect_err ".xlsx" "says a workbook needs a file"
 
+# ---- household, staff and init from their tables (#18) ---------------------
+# A person's and a household's options come from their field tables, named
+# by type and labelled as the table says; the one --phone sets both.
+run household add --help
+expect_rc 0 "household add --help"
+expect_out "--chronic METİN" "a person's field from the person table"
+expect_out "Kronik Hastalık" "labelled from the table"
+expect_out "--income TUTAR" "a household's field, by its type"
+[ "$(printf '%s\n' "$OUT" | grep -c -- '--phone ')" -eq 1 ] && ok || bad "--phone listed once"
+run household search --help
+expect_out "--limit N" "search lists --limit"; expect_no_out "--chronic" "and no person field"
+run household search ali --chronic x
+expect_rc 2 "search takes no person field"; expect_err "bilinmeyen seçenek" "says so"
+run household edit 1 --first Ali
+expect_rc 2 "a person's field needs --person"; expect_err "--first kişinin alanı" "names it"
+run household edit 1 --person 1 --street x
+expect_rc 2 "a household's field not with --person"; expect_err "--street hanenin alanı" "names it"
+run household move 1
+expect_rc 2 "move needs --to"; expect_err "--to" "names it"
+run staff add --help
+expect_out "--role ROL" "staff add lists --role"; expect_out "(gerekli)" "marked required"
+run staff add bob --name Bob
+expect_rc 2 "staff add without --role"; expect_err "eksik argüman: --role" "names it"
+run staff expire --help; expect_out "--dry-run" "staff expire lists --dry-run"
+run staff lock
+expect_rc 2 "lock needs USER"; expect_err "KULLANICI" "names it as its usage does"
+run init --help
+expect_out "--admin KULLANICI" "init lists --admin"; expect_out "--demo" "and --demo"
+run init --admin ""
+expect_rc 2 "init --admin ''"; expect_err "'--admin' bir değer ister" "names it"
+run export --help; expect_out "-o DOSYA" "export --help mentions -o"
+
 finish
