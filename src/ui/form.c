@@ -444,12 +444,22 @@ static size_t area_pos_at(const char *text, const size_t *starts, int n, int l,
 }
 
 /* "1.234" */
-static void thousands(char *out, size_t outsz, int v)
+char *hane_ui_group_digits(char *out, size_t outsz, long long v)
 {
-	if (v >= 1000)
-		snprintf(out, outsz, "%d.%03d", v / 1000, v % 1000);
-	else
-		snprintf(out, outsz, "%d", v);
+	char digits[32];
+	size_t n, len = 0;
+
+	snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
+	n = strlen(digits);
+	if (v < 0 && len + 1 < outsz)
+		out[len++] = '-';
+	for (size_t i = 0; i < n && len + 2 < outsz; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[len++] = '.';
+		out[len++] = digits[i];
+	}
+	out[len] = '\0';
+	return out;
 }
 
 static void draw_area(struct hane_ui *ui, struct hane_ui_form *f, int i, int y,
@@ -502,8 +512,8 @@ static void draw_area(struct hane_ui *ui, struct hane_ui_form *f, int i, int y,
 	}
 	/* Under the box: where the lines are and how much room is left. */
 	chars = hane_text_chars(s->text);
-	thousands(a, sizeof a, chars);
-	thousands(b, sizeof b, field_max(d));
+	hane_ui_group_digits(a, sizeof a, chars);
+	hane_ui_group_digits(b, sizeof b, field_max(d));
 	snprintf(info, sizeof info, hane_msg(HANE_M_UI_AREA_INFO), cur + 1, n,
 		 a, b);
 	if (y + rows >= top && y + rows <= bottom)

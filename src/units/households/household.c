@@ -344,17 +344,25 @@ const struct hane_rdef hane_household_rdef = HANE_RDEF_STAMPED(
 #define COPY(dst, st, col)                                                     \
 	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
 
-int hane_person_get(hane_db *db, int64_t id, struct hane_person *out)
+/* Row id of def's table into out, for a reader of the registry; missing
+ * says "… bulunamadı: #id". */
+static int registry_get(hane_db *db, const struct hane_rdef *def, int64_t id,
+			void *out, enum hane_msg missing)
 {
 	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
 
 	if (rc)
 		return rc;
-	rc = hane_record_get(db, &hane_person_rdef, id, out);
+	rc = hane_record_get(db, def, id, out);
 	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_PERSON_NOT_FOUND),
-			       (long long)id);
+		hane_error_set(hane_msg(missing), (long long)id);
 	return rc;
+}
+
+int hane_person_get(hane_db *db, int64_t id, struct hane_person *out)
+{
+	return registry_get(db, &hane_person_rdef, id, out,
+			    HANE_M_PERSON_NOT_FOUND);
 }
 
 static int bind_tckn(hane_stmt *st, void *arg)
@@ -377,15 +385,8 @@ int hane_person_by_tckn(hane_db *db, const char *tckn, struct hane_person *out)
 
 int hane_household_get(hane_db *db, int64_t id, struct hane_household *out)
 {
-	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
-
-	if (rc)
-		return rc;
-	rc = hane_record_get(db, &hane_household_rdef, id, out);
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_HOUSEHOLD_NOT_FOUND),
-			       (long long)id);
-	return rc;
+	return registry_get(db, &hane_household_rdef, id, out,
+			    HANE_M_HOUSEHOLD_NOT_FOUND);
 }
 
 struct members {

@@ -22,25 +22,6 @@
 
 /* ---- Small helpers ------------------------------------------------------ */
 
-/* 41208 → "41.208" (Turkish thousands separator). */
-static char *group_digits(char *out, size_t outsz, long long v)
-{
-	char digits[32];
-	size_t n, len = 0;
-
-	snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
-	n = strlen(digits);
-	if (v < 0 && len + 1 < outsz)
-		out[len++] = '-';
-	for (size_t i = 0; i < n && len + 2 < outsz; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			out[len++] = '.';
-		out[len++] = digits[i];
-	}
-	out[len] = '\0';
-	return out;
-}
-
 static const char *status_label(const char *status)
 {
 	return strcmp(status, "passive") == 0 ? hane_msg(HANE_M_UI_HH_PASSIVE)
@@ -342,95 +323,106 @@ static void person_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
 	}
 }
 
-static int person_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+/* After a write: "Kaydedildi" in the status line, or the error shown. */
+static int saved_or_error(struct hane_ui *ui, int rc)
 {
-	struct edit *e = arg;
+	if (rc != 0)
+		hane_ui_error_rc(ui, rc);
+	else
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
+	return rc;
+}
+
+/* Writes rec (a record of r, in the form from field at) with update; a
+ * conflict asks whose version stays: reload puts theirs into stored and
+ * the form, overwrite writes ours over theirs, cancel leaves the form as
+ * typed. 0 when saved. */
+static int update_resolving(struct hane_ui *ui, struct hane_ui_form *f,
+			    const struct hane_ui_record *r, int at, void *rec,
+			    void *stored, int (*update)(hane_db *, void *),
+			    int (*get)(hane_db *, int64_t, void *))
+{
 	hane_db *db = hane_ui_db(ui);
-	struct hane_person p = e->p;
-	struct hane_dup dup;
+	char *base = rec;
 	int rc;
 
-	hane_ui_record_store(f, e->po, &e->prec, &p);
-	for (;;) {
-		if (p.id)
-			rc = hane_person_update(db, &p);
-		else
-			rc = hane_person_add(db, &p, &e->new_person, &dup);
-		if (rc != HANE_ECONFLICT)
-			break;
+	while ((rc = update(db, rec)) == HANE_ECONFLICT) {
 		switch (conflict_dialog(ui)) {
 		case 0: /* reload: their version replaces what was typed */
-			if (hane_person_get(db, p.id, &e->p) == 0) {
-				hane_ui_record_fill(f, e->po, &e->prec, &e->p);
+			if (get(db, *(int64_t *)(base + r->def->id), stored) ==
+			    0) {
+				hane_ui_record_fill(f, at, r, stored);
 				hane_ui_form_set_clean(f);
 			}
 			hane_ui_status(ui, false, "%s",
 				       hane_msg(HANE_M_UI_RELOADED));
 			return rc;
 		case 1: /* overwrite: ours on top of their version */
-			p.version = hane_store_last_conflict(db)->version;
+			*(int64_t *)(base + r->def->version) =
+				hane_store_last_conflict(db)->version;
 			continue;
 		default:
 			return rc;
 		}
 	}
-	if (rc != 0) {
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	e->p = p;
-	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
-	return 0;
+	return saved_or_error(ui, rc);
+}
+
+static int person_update(hane_db *db, void *p)
+{
+	return hane_person_update(db, p);
+}
+
+static int person_get(hane_db *db, int64_t id, void *p)
+{
+	return hane_person_get(db, id, p);
+}
+
+static int household_update(hane_db *db, void *h)
+{
+	return hane_household_update(db, h);
+}
+
+static int household_get(hane_db *db, int64_t id, void *h)
+{
+	return hane_household_get(db, id, h);
+}
+
+static int person_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct edit *e = arg;
+	struct hane_person p = e->p;
+	struct hane_dup dup;
+	int rc;
+
+	hane_ui_record_store(f, e->po, &e->prec, &p);
+	if (p.id)
+		rc = update_resolving(ui, f, &e->prec, e->po, &p, &e->p,
+				      person_update, person_get);
+	else
+		rc = saved_or_error(ui, hane_person_add(hane_ui_db(ui), &p,
+							&e->new_person, &dup));
+	if (rc == 0)
+		e->p = p;
+	return rc;
 }
 
 static int household_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct edit *e = arg;
-	hane_db *db = hane_ui_db(ui);
 	struct hane_household h = e->h;
-	int rc;
+	struct hane_person p = e->p;
+	struct hane_dup dup;
 
 	hane_ui_record_store(f, e->ho, &e->hrec, &h);
-	if (e->po >= 0) { /* a new household with its head */
-		struct hane_person p = e->p;
-		struct hane_dup dup;
-
-		hane_ui_record_store(f, e->po, &e->prec, &p);
-		rc = hane_household_create(db, &h, &p, &e->new_household,
-					   &e->new_person, &dup);
-		if (rc != 0) {
-			hane_ui_error_rc(ui, rc);
-			return rc;
-		}
-		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
-		return 0;
-	}
-	for (;;) {
-		rc = hane_household_update(db, &h);
-		if (rc != HANE_ECONFLICT)
-			break;
-		switch (conflict_dialog(ui)) {
-		case 0:
-			if (hane_household_get(db, h.id, &e->h) == 0) {
-				hane_ui_record_fill(f, e->ho, &e->hrec, &e->h);
-				hane_ui_form_set_clean(f);
-			}
-			hane_ui_status(ui, false, "%s",
-				       hane_msg(HANE_M_UI_RELOADED));
-			return rc;
-		case 1:
-			h.version = hane_store_last_conflict(db)->version;
-			continue;
-		default:
-			return rc;
-		}
-	}
-	if (rc != 0) {
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
-	return 0;
+	if (e->po < 0)
+		return update_resolving(ui, f, &e->hrec, e->ho, &h, &e->h,
+					household_update, household_get);
+	/* a new household with its head */
+	hane_ui_record_store(f, e->po, &e->prec, &p);
+	return saved_or_error(ui, hane_household_create(hane_ui_db(ui), &h, &p,
+							&e->new_household,
+							&e->new_person, &dup));
 }
 
 /* Runs an edit form; returns 1 when saved. */
@@ -615,7 +607,7 @@ static void search_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 		return;
 	}
 	snprintf(out, outsz, hane_msg(HANE_M_UI_N_PERSONS),
-		 group_digits(num, sizeof num, c->count));
+		 hane_ui_group_digits(num, sizeof num, c->count));
 }
 
 static int household_detail(struct hane_ui *ui, int64_t household_id);

@@ -33,25 +33,6 @@
 #define KEEP_REJECTS 500
 #define KEEP_NOTICES 3
 
-/* 41208 → "41.208" (Turkish thousands separator). */
-static char *group_digits(char *out, size_t outsz, long long v)
-{
-	char digits[32];
-	size_t n, len = 0;
-
-	snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
-	n = strlen(digits);
-	if (v < 0 && len + 1 < outsz)
-		out[len++] = '-';
-	for (size_t i = 0; i < n && len + 2 < outsz; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			out[len++] = '.';
-		out[len++] = digits[i];
-	}
-	out[len] = '\0';
-	return out;
-}
-
 /* The last cols-ish bytes of a long path, cut at a character boundary,
  * with "…" in front: the end of a path says more than its start. */
 static void path_tail(char *out, size_t outsz, const char *path, size_t keep)
@@ -236,7 +217,8 @@ static void size_text(char *out, size_t outsz, long long n)
 		snprintf(out, outsz, "%lld B", n);
 	else if (n < 1024 * 1024)
 		snprintf(out, outsz, "%s KB",
-			 group_digits(num, sizeof num, (n + 1023) / 1024));
+			 hane_ui_group_digits(num, sizeof num,
+					      (n + 1023) / 1024));
 	else
 		snprintf(out, outsz, "%lld,%lld MB", n / (1024 * 1024),
 			 n % (1024 * 1024) * 10 / (1024 * 1024));
@@ -634,10 +616,10 @@ static bool on_progress(const struct hane_import_counts *c, void *arg)
 			 hane_msg(HANE_M_UI_IO_CANCELLING));
 	else
 		snprintf(note, sizeof note, hane_msg(HANE_M_UI_IO_PROGRESS),
-			 group_digits(rows, sizeof rows, c->rows),
-			 group_digits(rate, sizeof rate,
-				      t > 0 ? (long long)((double)c->rows / t)
-					    : 0),
+			 hane_ui_group_digits(rows, sizeof rows, c->rows),
+			 hane_ui_group_digits(
+				 rate, sizeof rate,
+				 t > 0 ? (long long)((double)c->rows / t) : 0),
 			 (int)(left / 60), (int)left % 60);
 	hane_ui_progress_note(j->prog, note);
 	if (!hane_ui_progress_step(j->prog, c->offset,
@@ -723,15 +705,15 @@ static void job_lines(struct hane_ui_detail *d, const struct job *j, bool dry)
 	hane_ui_detail_line(d, hane_msg(HANE_M_UI_IO_LINE_FILE), base,
 			    hane_csv_encoding_name(c->encoding),
 			    delim_label(c->delimiter),
-			    group_digits(n[0], sizeof n[0], c->rows));
+			    hane_ui_group_digits(n[0], sizeof n[0], c->rows));
 	hane_ui_detail_line(
 		d,
 		hane_msg(dry ? HANE_M_UI_IO_LINE_DRY : HANE_M_UI_IO_LINE_DONE),
-		group_digits(n[1], sizeof n[1], c->created),
-		group_digits(n[2], sizeof n[2], c->households),
-		group_digits(n[3], sizeof n[3], c->updated),
-		group_digits(n[4], sizeof n[4], c->unchanged),
-		group_digits(n[5], sizeof n[5], c->rejected));
+		hane_ui_group_digits(n[1], sizeof n[1], c->created),
+		hane_ui_group_digits(n[2], sizeof n[2], c->households),
+		hane_ui_group_digits(n[3], sizeof n[3], c->updated),
+		hane_ui_group_digits(n[4], sizeof n[4], c->unchanged),
+		hane_ui_group_digits(n[5], sizeof n[5], c->rejected));
 	for (int i = 0; i < j->nnotices; i++)
 		hane_ui_detail_line(d, "\u26a0 %s", j->notices[i]);
 }
@@ -1022,7 +1004,7 @@ static void export_flow(struct hane_ui *ui)
 		char msg[PATH_LEN + 256], n[32];
 
 		snprintf(msg, sizeof msg, hane_msg(HANE_M_UI_IO_EXPORTED),
-			 group_digits(n, sizeof n, x.rows), x.path,
+			 hane_ui_group_digits(n, sizeof n, x.rows), x.path,
 			 hane_ui_export_choices()[x.format],
 			 hane_msg(x.unmasked ? HANE_M_UI_IO_UNMASKED
 					     : HANE_M_UI_IO_MASKED));

@@ -287,7 +287,9 @@ static int check_new_name(hane_db *db, char clean[HANE_NAME_MAX],
 	return 0;
 }
 
-int hane_mahalle_add(hane_db *db, const char *name, int64_t *id)
+/* A new name in table (mahalle or district), taken by neither list. */
+static int name_add(hane_db *db, const char *table, const char *name,
+		    int64_t *id)
 {
 	char clean[HANE_NAME_MAX];
 	struct hane_field f[1];
@@ -297,9 +299,14 @@ int hane_mahalle_add(hane_db *db, const char *name, int64_t *id)
 	    (rc = check_new_name(db, clean, name)))
 		return rc;
 	f[0] = (struct hane_field)HANE_FTEXT("name", clean);
-	rc = hane_store_insert(db, "mahalle", f, 1, id);
+	rc = hane_store_insert(db, table, f, 1, id);
 	invalidate();
 	return rc;
+}
+
+int hane_mahalle_add(hane_db *db, const char *name, int64_t *id)
+{
+	return name_add(db, "mahalle", name, id);
 }
 
 int hane_mahalle_alias(hane_db *db, const char *alias, const char *name)
@@ -573,17 +580,7 @@ int hane_district_each(hane_db *db,
 
 int hane_district_add(hane_db *db, const char *name, int64_t *id)
 {
-	char clean[HANE_NAME_MAX];
-	struct hane_field f[1];
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_REFERENCE_ADMIN)) ||
-	    (rc = check_new_name(db, clean, name)))
-		return rc;
-	f[0] = (struct hane_field)HANE_FTEXT("name", clean);
-	rc = hane_store_insert(db, "district", f, 1, id);
-	invalidate();
-	return rc;
+	return name_add(db, "district", name, id);
 }
 
 int hane_district_rename(hane_db *db, const char *old, const char *new_name,

@@ -37,18 +37,31 @@ static int mahalle_row(const struct hane_mahalle *m, void *arg)
 	return hane_ui_list_add(l, m->id, cells);
 }
 
-static void mahalle_fill(struct hane_ui *ui, struct hane_ui_list *l,
-			 struct mahalle_ctx *c)
+/* Fills l again with what load lists, keeping the selection. */
+static void list_refill(struct hane_ui *ui, struct hane_ui_list *l,
+			struct mahalle_ctx *c,
+			int (*load)(hane_db *db, struct hane_ui_list *l))
 {
 	int64_t keep = hane_ui_list_selected_id(l);
 	int rc;
 
 	hane_ui_list_clear(l);
-	if ((rc = hane_mahalle_list(hane_ui_db(ui), mahalle_row, l)))
+	if ((rc = load(hane_ui_db(ui), l)))
 		hane_ui_error_rc(ui, rc);
 	c->n = hane_ui_list_count(l);
 	if (keep)
 		hane_ui_list_select_id(l, keep);
+}
+
+static int load_mahalleler(hane_db *db, struct hane_ui_list *l)
+{
+	return hane_mahalle_list(db, mahalle_row, l);
+}
+
+static void mahalle_fill(struct hane_ui *ui, struct hane_ui_list *l,
+			 struct mahalle_ctx *c)
+{
+	list_refill(ui, l, c, load_mahalleler);
 }
 
 enum mahalle_op { OP_ADD, OP_RENAME, OP_ALIAS };
@@ -114,6 +127,36 @@ static void name_form(struct hane_ui *ui, struct mahalle_form *m,
 	hane_ui_form_free(f);
 }
 
+/* What action a on a list of names asks for (new; rename or, with
+ * aliases, alias the name selected in column col): m's op and name, and
+ * the form's title. False when there is nothing to do. */
+static bool name_op(struct hane_ui_list *l, int col, enum hane_ui_action a,
+		    enum hane_msg add_title, bool aliases,
+		    struct mahalle_form *m, char *name, size_t namesz,
+		    char *title, size_t titlesz)
+{
+	int row = hane_ui_list_selected(l);
+
+	snprintf(name, namesz, "%s",
+		 row >= 0 ? hane_ui_list_cell(l, row, col) : "");
+	m->name = name;
+	if (a == HANE_UI_A_REF_NEW) {
+		m->op = OP_ADD;
+		snprintf(title, titlesz, "%s", hane_msg(add_title));
+	} else if (a == HANE_UI_A_REF_RENAME && name[0]) {
+		m->op = OP_RENAME;
+		snprintf(title, titlesz, hane_msg(HANE_M_REF_TITLE_RENAME),
+			 name);
+	} else if (aliases && a == HANE_UI_A_REF_ALIAS && name[0]) {
+		m->op = OP_ALIAS;
+		snprintf(title, titlesz, hane_msg(HANE_M_REF_TITLE_ALIAS),
+			 name);
+	} else {
+		return false;
+	}
+	return true;
+}
+
 static int mahalle_act(struct hane_ui *ui, struct hane_ui_list *l,
 		       enum hane_ui_action a, void *arg)
 {
@@ -123,33 +166,15 @@ static int mahalle_act(struct hane_ui *ui, struct hane_ui_list *l,
 	static const struct hane_ui_field alias_field = {
 		HANE_UI_F_TEXT, HANE_M_REF_F_ALIAS, .required = true,
 		.width = 30, .max = 60};
-	struct mahalle_ctx *c = arg;
 	struct mahalle_form m = {0};
-	char title[256], name[HANE_NAME_MAX] = "";
-	int row = hane_ui_list_selected(l);
+	char title[256], name[HANE_NAME_MAX];
 
-	if (row >= 0)
-		snprintf(name, sizeof name, "%s",
-			 hane_ui_list_cell(l, row, M_NAME));
-	if (a == HANE_UI_A_REF_NEW) {
-		m.op = OP_ADD;
-		snprintf(title, sizeof title, "%s",
-			 hane_msg(HANE_M_REF_TITLE_ADD));
-	} else if (a == HANE_UI_A_REF_RENAME && name[0]) {
-		m.op = OP_RENAME;
-		snprintf(title, sizeof title, hane_msg(HANE_M_REF_TITLE_RENAME),
-			 name);
-	} else if (a == HANE_UI_A_REF_ALIAS && name[0]) {
-		m.op = OP_ALIAS;
-		snprintf(title, sizeof title, hane_msg(HANE_M_REF_TITLE_ALIAS),
-			 name);
-	} else {
+	if (!name_op(l, M_NAME, a, HANE_M_REF_TITLE_ADD, true, &m, name,
+		     sizeof name, title, sizeof title))
 		return HANE_UI_STAY;
-	}
-	m.name = name;
 	name_form(ui, &m, title, m.op == OP_ALIAS ? &alias_field : &field,
 		  mahalle_save);
-	mahalle_fill(ui, l, c);
+	mahalle_fill(ui, l, arg);
 	return HANE_UI_STAY;
 }
 
@@ -210,18 +235,15 @@ static int district_row(const struct hane_district *d, void *arg)
 	return hane_ui_list_add(l, d->id, cells);
 }
 
+static int load_districts(hane_db *db, struct hane_ui_list *l)
+{
+	return hane_district_each(db, district_row, l);
+}
+
 static void district_fill(struct hane_ui *ui, struct hane_ui_list *l,
 			  struct mahalle_ctx *c)
 {
-	int64_t keep = hane_ui_list_selected_id(l);
-	int rc;
-
-	hane_ui_list_clear(l);
-	if ((rc = hane_district_each(hane_ui_db(ui), district_row, l)))
-		hane_ui_error_rc(ui, rc);
-	c->n = hane_ui_list_count(l);
-	if (keep)
-		hane_ui_list_select_id(l, keep);
+	list_refill(ui, l, c, load_districts);
 }
 
 static int district_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
@@ -253,28 +275,14 @@ static int district_act(struct hane_ui *ui, struct hane_ui_list *l,
 	static const struct hane_ui_field field = {
 		HANE_UI_F_TEXT, HANE_M_REF_F_DISTRICT, .required = true,
 		.width = 30, .max = 60};
-	struct mahalle_ctx *c = arg;
 	struct mahalle_form m = {0};
-	char title[256], name[HANE_NAME_MAX] = "";
-	int row = hane_ui_list_selected(l);
+	char title[256], name[HANE_NAME_MAX];
 
-	if (row >= 0)
-		snprintf(name, sizeof name, "%s",
-			 hane_ui_list_cell(l, row, D_NAME));
-	if (a == HANE_UI_A_REF_NEW) {
-		m.op = OP_ADD;
-		snprintf(title, sizeof title, "%s",
-			 hane_msg(HANE_M_REF_TITLE_DISTRICT_ADD));
-	} else if (a == HANE_UI_A_REF_RENAME && name[0]) {
-		m.op = OP_RENAME;
-		snprintf(title, sizeof title, hane_msg(HANE_M_REF_TITLE_RENAME),
-			 name);
-	} else {
+	if (!name_op(l, D_NAME, a, HANE_M_REF_TITLE_DISTRICT_ADD, false, &m,
+		     name, sizeof name, title, sizeof title))
 		return HANE_UI_STAY;
-	}
-	m.name = name;
 	name_form(ui, &m, title, &field, district_save);
-	district_fill(ui, l, c);
+	district_fill(ui, l, arg);
 	return HANE_UI_STAY;
 }
 

@@ -115,24 +115,25 @@ bool hane_sees_unmasked(hane_db *db)
 	return hane_gate_clear(db, HANE_GATE_REGISTRY, HANE_PD_TCKN);
 }
 
+/* The registry's output of v of kind, always in out. */
+static char *registry_show(hane_db *db, enum hane_pd kind, char *out, size_t n,
+			   const char *v)
+{
+	const char *s = hane_gate_show(db, HANE_GATE_REGISTRY, kind, v, out, n);
+
+	if (s != out)
+		snprintf(out, n, "%s", s);
+	return out;
+}
+
 char *hane_mask_tckn(hane_db *db, char *out, size_t n, const char *tckn)
 {
-	const char *v = hane_gate_show(db, HANE_GATE_REGISTRY, HANE_PD_TCKN,
-				       tckn, out, n);
-
-	if (v != out)
-		snprintf(out, n, "%s", v);
-	return out;
+	return registry_show(db, HANE_PD_TCKN, out, n, tckn);
 }
 
 char *hane_mask_phone(hane_db *db, char *out, size_t n, const char *e164)
 {
-	const char *v = hane_gate_show(db, HANE_GATE_REGISTRY, HANE_PD_PHONE,
-				       e164, out, n);
-
-	if (v != out)
-		snprintf(out, n, "%s", v);
-	return out;
+	return registry_show(db, HANE_PD_PHONE, out, n, e164);
 }
 
 char *hane_mask_address(hane_db *db, char *out, size_t n, const char *mahalle,
@@ -158,25 +159,61 @@ char *hane_mask_address(hane_db *db, char *out, size_t n, const char *mahalle,
 
 char *hane_mask_text(hane_db *db, char *out, size_t n, const char *text)
 {
-	const char *v = hane_gate_show(db, HANE_GATE_REGISTRY, HANE_PD_HEALTH,
-				       text, out, n);
-
-	if (v != out)
-		snprintf(out, n, "%s", v);
-	return out;
+	return registry_show(db, HANE_PD_HEALTH, out, n, text);
 }
 
 char *hane_mask_field(hane_db *db, const struct hane_fdef *f, char *out,
 		      size_t n, const char *v)
 {
-	const char *s = hane_gate_field(db, HANE_GATE_REGISTRY, f, v, out, n);
+	int kind = hane_pd_of(f);
 
-	if (s != out)
-		snprintf(out, n, "%s", s);
+	if (kind < 0) {
+		snprintf(out, n, "%s", v);
+		return out;
+	}
+	return registry_show(db, (enum hane_pd)kind, out, n, v);
+}
+
+/* ---- The gate ------------------------------------------------------------
+ *
+ * The rule as data, one row a kind of personal data: whether a unit's
+ * write permission shows it in clear in that unit's outputs (besides
+ * person.unmasked, which shows all), and its mask. A record's field
+ * finds its kind from its table's flags and type (hane_pd_of). */
+
+static const char *mask_tckn(const char *v, bool clear, char *out, size_t n)
+{
+	if (clear)
+		return v;
+	hane_tckn_mask(out, n, v);
 	return out;
 }
 
-/* ---- The gate ------------------------------------------------------------ */
+static const char *mask_phone(const char *v, bool clear, char *out, size_t n)
+{
+	if (v[0] != '+') /* not E.164: nothing to keep of it */
+		return clear ? v : "***";
+	return hane_phone_format(out, n, v, !clear);
+}
+
+static const char *mask_all(const char *v, bool clear, char *out, size_t n)
+{
+	(void)out;
+	(void)n;
+	return clear ? v : "***";
+}
+
+static const struct {
+	bool unit_staff; /* a unit's staff see it in their unit's outputs */
+	const char *(*show)(const char *v, bool clear, char *out, size_t n);
+} pd_rules[] = {
+	/* The TC Kimlik No is never needed to serve a person at the
+	 * door. */
+	[HANE_PD_TCKN] = {false, mask_tckn},
+	[HANE_PD_PHONE] = {true, mask_phone},
+	[HANE_PD_ADDRESS] = {true, mask_all},
+	[HANE_PD_HEALTH] = {true, mask_all},
+};
 
 bool hane_gate_clear(hane_db *db, int unit, enum hane_pd kind)
 {
@@ -186,8 +223,7 @@ bool hane_gate_clear(hane_db *db, int unit, enum hane_pd kind)
 		return false;
 	if (hane_role_can(a->role, a->unit, HANE_ACT_PERSON_UNMASKED))
 		return true;
-	/* The TC Kimlik No is never needed to serve a person at the door. */
-	if (kind == HANE_PD_TCKN || unit < 0 || unit >= HANE_ACT__COUNT)
+	if (!pd_rules[kind].unit_staff || unit < 0 || unit >= HANE_ACT__COUNT)
 		return false;
 	return hane_role_can(a->role, a->unit, (enum hane_action)unit);
 }
@@ -195,26 +231,11 @@ bool hane_gate_clear(hane_db *db, int unit, enum hane_pd kind)
 const char *hane_gate_show(hane_db *db, int unit, enum hane_pd kind,
 			   const char *v, char *out, size_t n)
 {
-	bool clear;
-
 	if (!v || !*v) {
 		snprintf(out, n, "%s", "");
 		return out;
 	}
-	clear = hane_gate_clear(db, unit, kind);
-	switch (kind) {
-	case HANE_PD_TCKN:
-		if (clear)
-			return v;
-		hane_tckn_mask(out, n, v);
-		return out;
-	case HANE_PD_PHONE:
-		if (v[0] != '+')
-			return clear ? v : "***";
-		return hane_phone_format(out, n, v, !clear);
-	default:
-		return clear ? v : "***";
-	}
+	return pd_rules[kind].show(v, hane_gate_clear(db, unit, kind), out, n);
 }
 
 int hane_pd_of(const struct hane_fdef *f)
