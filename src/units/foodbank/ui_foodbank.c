@@ -767,56 +767,23 @@ static void unserved_screen(struct hane_ui *ui)
 
 int hane_ui_foodbank_main(struct hane_ui *ui)
 {
-	const char *items[8] = {
-		hane_msg(HANE_M_FB_UI_MENU_DIST),
-		hane_msg(HANE_M_FB_UI_MENU_INTAKE),
-		hane_msg(HANE_M_FB_UI_MENU_LEDGER),
-		hane_msg(HANE_M_FB_UI_MENU_STOCK),
-		hane_msg(HANE_M_FB_UI_MENU_UNSERVED),
-		hane_msg(HANE_M_FB_UI_MENU_BRANCHES),
-		hane_msg(HANE_M_FB_UI_MENU_MARKETS),
-		hane_msg(HANE_M_FB_UI_MENU_PACKAGES),
+	static const struct hane_ui_menu_item items[] = {
+		{HANE_M_FB_UI_MENU_DIST, distribution_screen},
+		{HANE_M_FB_UI_MENU_INTAKE, intake_screen},
+		{HANE_M_FB_UI_MENU_LEDGER, ledger_screen},
+		{HANE_M_FB_UI_MENU_STOCK, stock_screen},
+		{HANE_M_FB_UI_MENU_UNSERVED, unserved_screen},
+		{HANE_M_FB_UI_MENU_BRANCHES, fb_ui_branches},
+		{HANE_M_FB_UI_MENU_MARKETS, fb_ui_markets},
+		{HANE_M_FB_UI_MENU_PACKAGES, fb_ui_packages},
 	};
-	int cur = 0, rc;
+	int rc;
 
 	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_FOODBANK_READ)) != 0) {
 		hane_ui_error_rc(ui, rc);
 		return rc;
 	}
-	while (!hane_ui_quitting(ui)) {
-		int i = hane_ui_choose(ui, hane_msg(HANE_M_UI_UNIT_FOODBANK),
-				       items, 8, cur);
-
-		if (i < 0)
-			break;
-		cur = i;
-		switch (i) {
-		case 0:
-			distribution_screen(ui);
-			break;
-		case 1:
-			intake_screen(ui);
-			break;
-		case 2:
-			ledger_screen(ui);
-			break;
-		case 3:
-			stock_screen(ui);
-			break;
-		case 4:
-			unserved_screen(ui);
-			break;
-		case 5:
-			fb_ui_branches(ui);
-			break;
-		case 6:
-			fb_ui_markets(ui);
-			break;
-		default:
-			fb_ui_packages(ui);
-			break;
-		}
-	}
+	hane_ui_menu(ui, HANE_M_UI_UNIT_FOODBANK, items, HANE_UI_NITEMS(items));
 	return 0;
 }
 

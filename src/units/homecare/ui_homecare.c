@@ -1023,54 +1023,31 @@ static void clients_screen(struct hane_ui *ui)
 
 /* ---- Entry and the household's services panel --------------------------- */
 
+/* The agenda's three views: the day, the week (arg 1), the follow-ups
+ * (arg 2). */
+static void agenda_view(struct hane_ui *ui, int arg)
+{
+	agenda_screen(ui, arg == 1, arg == 2);
+}
+
 int hane_ui_homecare_main(struct hane_ui *ui)
 {
-	const char *items[7] = {
-		hane_msg(HANE_M_HC_UI_MENU_DAY),
-		hane_msg(HANE_M_HC_UI_MENU_WEEK),
-		hane_msg(HANE_M_HC_UI_MENU_SCHEDULE),
-		hane_msg(HANE_M_HC_UI_MENU_CLIENTS),
-		hane_msg(HANE_M_HC_UI_MENU_FOLLOWUPS),
-		hane_msg(HANE_M_HC_UI_MENU_WORKERS),
-		hane_msg(HANE_M_HC_UI_MENU_SETTINGS),
+	static const struct hane_ui_menu_item items[] = {
+		{HANE_M_HC_UI_MENU_DAY, NULL, agenda_view, 0},
+		{HANE_M_HC_UI_MENU_WEEK, NULL, agenda_view, 1},
+		{HANE_M_HC_UI_MENU_SCHEDULE, schedule_screen},
+		{HANE_M_HC_UI_MENU_CLIENTS, clients_screen},
+		{HANE_M_HC_UI_MENU_FOLLOWUPS, NULL, agenda_view, 2},
+		{HANE_M_HC_UI_MENU_WORKERS, hc_ui_workers},
+		{HANE_M_HC_UI_MENU_SETTINGS, hc_ui_settings},
 	};
-	int cur = 0, rc;
+	int rc;
 
 	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_HOMECARE_READ)) != 0) {
 		hane_ui_error_rc(ui, rc);
 		return rc;
 	}
-	while (!hane_ui_quitting(ui)) {
-		int i = hane_ui_choose(ui, hane_msg(HANE_M_UI_UNIT_HOMECARE),
-				       items, 7, cur);
-
-		if (i < 0)
-			break;
-		cur = i;
-		switch (i) {
-		case 0:
-			agenda_screen(ui, false, false);
-			break;
-		case 1:
-			agenda_screen(ui, true, false);
-			break;
-		case 2:
-			schedule_screen(ui);
-			break;
-		case 3:
-			clients_screen(ui);
-			break;
-		case 4:
-			agenda_screen(ui, false, true);
-			break;
-		case 5:
-			hc_ui_workers(ui);
-			break;
-		default:
-			hc_ui_settings(ui);
-			break;
-		}
-	}
+	hane_ui_menu(ui, HANE_M_UI_UNIT_HOMECARE, items, HANE_UI_NITEMS(items));
 	return 0;
 }
 

@@ -1206,7 +1206,8 @@ static int board_act(struct hane_ui *ui, struct hane_ui_list *l,
 	return HANE_UI_STAY;
 }
 
-static int board_screen(struct hane_ui *ui)
+/* The day board; a failure is shown in it (a message), not returned. */
+static void board_screen(struct hane_ui *ui)
 {
 	/* The bar keeps F1, Esc and F10 and as many of the rest as fit,
 	 * in this order; F1 lists them all. */
@@ -1252,13 +1253,11 @@ static int board_screen(struct hane_ui *ui)
 
 		hane_ui_list_run(ui, &v, l);
 	}
-	rc = 0;
 done:
 	hane_ui_list_free(l);
 	if (b)
 		free(b->trips);
 	free(b);
-	return rc;
 }
 
 /* ---- The unit's lists: riders, vehicles, drivers, destinations, settings ---- */
@@ -1903,35 +1902,30 @@ static void ulist_screen(struct hane_ui *ui, enum ulist kind)
 	hane_ui_list_free(l);
 }
 
+/* One of the unit's lists (arg: enum ulist). */
+static void ulist_view(struct hane_ui *ui, int arg)
+{
+	ulist_screen(ui, (enum ulist)arg);
+}
+
 /* The unit's menu: the day board first (Enter), then its lists. */
 int hane_ui_taxi_main(struct hane_ui *ui)
 {
-	const char *items[6] = {
-		hane_msg(HANE_M_TAXI_UI_BOARD),
-		hane_msg(HANE_M_TAXI_UI_MENU_RIDERS),
-		hane_msg(HANE_M_TAXI_UI_MENU_VEHICLES),
-		hane_msg(HANE_M_TAXI_UI_MENU_DRIVERS),
-		hane_msg(HANE_M_TAXI_UI_MENU_DESTS),
-		hane_msg(HANE_M_TAXI_UI_MENU_SETTINGS),
+	static const struct hane_ui_menu_item items[] = {
+		{HANE_M_TAXI_UI_BOARD, board_screen},
+		{HANE_M_TAXI_UI_MENU_RIDERS, NULL, ulist_view, U_RIDERS},
+		{HANE_M_TAXI_UI_MENU_VEHICLES, NULL, ulist_view, U_VEHICLES},
+		{HANE_M_TAXI_UI_MENU_DRIVERS, NULL, ulist_view, U_DRIVERS},
+		{HANE_M_TAXI_UI_MENU_DESTS, NULL, ulist_view, U_DESTS},
+		{HANE_M_TAXI_UI_MENU_SETTINGS, NULL, ulist_view, U_SETTINGS},
 	};
-	int cur = 0, rc;
+	int rc;
 
 	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_TAXI_READ)) != 0) {
 		hane_ui_error_rc(ui, rc);
 		return rc;
 	}
-	while (!hane_ui_quitting(ui)) {
-		int i = hane_ui_choose(ui, hane_msg(HANE_M_UI_UNIT_TAXI), items,
-				       6, cur);
-
-		if (i < 0)
-			break;
-		cur = i;
-		if (i == 0)
-			board_screen(ui);
-		else
-			ulist_screen(ui, (enum ulist)(i - 1));
-	}
+	hane_ui_menu(ui, HANE_M_UI_UNIT_TAXI, items, HANE_UI_NITEMS(items));
 	return 0;
 }
 
