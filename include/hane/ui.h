@@ -25,6 +25,7 @@
 
 #include "hane/error.h"
 #include "hane/i18n.h"
+#include "hane/perm.h"
 #include "hane/record.h"
 #include "hane/store.h"
 
@@ -547,17 +548,19 @@ int hane_ui_buttons(struct hane_ui *ui, const char *title, const char *text,
 int hane_ui_choose(struct hane_ui *ui, const char *title,
 		   const char *const *items, int n, int current);
 
-/* A unit's menu (hane_ui_choose titled title): item i's open(ui), or
+/* A unit's menu (hane_ui_choose titled title), for whoever may do need
+ * (else the refusal is shown and returned): item i's open(ui), or
  * open_with(ui, arg), runs when it is chosen, then the menu is back with
- * the cursor on it; Esc leaves (F10 quits). At most 16 items. */
+ * the cursor on it; Esc leaves (F10 quits), returning 0. At most 16
+ * items. */
 struct hane_ui_menu_item {
 	enum hane_msg label;
 	void (*open)(struct hane_ui *ui);
 	void (*open_with)(struct hane_ui *ui, int arg);
 	int arg;
 };
-void hane_ui_menu(struct hane_ui *ui, enum hane_msg title,
-		  const struct hane_ui_menu_item *items, int n);
+int hane_ui_menu(struct hane_ui *ui, enum hane_msg title, enum hane_action need,
+		 const struct hane_ui_menu_item *items, int n);
 #define HANE_UI_NITEMS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* A progress bar for long work (imports, exports). step() redraws and

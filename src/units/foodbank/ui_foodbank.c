@@ -777,14 +777,9 @@ int hane_ui_foodbank_main(struct hane_ui *ui)
 		{HANE_M_FB_UI_MENU_MARKETS, fb_ui_markets},
 		{HANE_M_FB_UI_MENU_PACKAGES, fb_ui_packages},
 	};
-	int rc;
 
-	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_FOODBANK_READ)) != 0) {
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	hane_ui_menu(ui, HANE_M_UI_UNIT_FOODBANK, items, HANE_UI_NITEMS(items));
-	return 0;
+	return hane_ui_menu(ui, HANE_M_UI_UNIT_FOODBANK, HANE_ACT_FOODBANK_READ,
+			    items, HANE_UI_NITEMS(items));
 }
 
 void hane_ui_foodbank_services(struct hane_ui *ui, int64_t household_id,

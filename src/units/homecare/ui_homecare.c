@@ -1041,14 +1041,9 @@ int hane_ui_homecare_main(struct hane_ui *ui)
 		{HANE_M_HC_UI_MENU_WORKERS, hc_ui_workers},
 		{HANE_M_HC_UI_MENU_SETTINGS, hc_ui_settings},
 	};
-	int rc;
 
-	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_HOMECARE_READ)) != 0) {
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	hane_ui_menu(ui, HANE_M_UI_UNIT_HOMECARE, items, HANE_UI_NITEMS(items));
-	return 0;
+	return hane_ui_menu(ui, HANE_M_UI_UNIT_HOMECARE, HANE_ACT_HOMECARE_READ,
+			    items, HANE_UI_NITEMS(items));
 }
 
 struct panel {

@@ -1919,14 +1919,9 @@ int hane_ui_taxi_main(struct hane_ui *ui)
 		{HANE_M_TAXI_UI_MENU_DESTS, NULL, ulist_view, U_DESTS},
 		{HANE_M_TAXI_UI_MENU_SETTINGS, NULL, ulist_view, U_SETTINGS},
 	};
-	int rc;
 
-	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_TAXI_READ)) != 0) {
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	hane_ui_menu(ui, HANE_M_UI_UNIT_TAXI, items, HANE_UI_NITEMS(items));
-	return 0;
+	return hane_ui_menu(ui, HANE_M_UI_UNIT_TAXI, HANE_ACT_TAXI_READ, items,
+			    HANE_UI_NITEMS(items));
 }
 
 /* ---- Services panel ---------------------------------------------------------------------- */
