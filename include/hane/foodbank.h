@@ -208,11 +208,11 @@ int hane_fb_item_parse(struct hane_fb_item *out,
 /* ---- Donations and market supplies ----------------------------------------- */
 
 #define HANE_FB_DONATION_FIELDS(F)                                             \
-	F(branch_id, HANE_FT_REF, "branch", "Şube", "Branch", NULL,            \
+	F(branch_id, HANE_FT_REF, NULL, "Şube", "Branch", NULL,                \
 	  HANE_FF_REQUIRED)                                                    \
 	F(date, HANE_FT_DATE, "date", "Tarih", "Date", NULL, 0)                \
-	F(donor_person_id, HANE_FT_REF, "person", "Bağışçı kişi",              \
-	  "Donor person", NULL, HANE_FF_PERSON_REF)                            \
+	F(donor_person_id, HANE_FT_REF, "donor-person", "Bağışçı kişi no",     \
+	  "Donor person ID", NULL, HANE_FF_PERSON_REF)                         \
 	F(donor_name, HANE_FT_TEXT, "donor", "Bağışçı", "Donor", NULL,         \
 	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
 	F(value_kurus, HANE_FT_MONEY, "value", "Tutar", "Value", NULL, 0)      \
@@ -259,14 +259,16 @@ int hane_foodbank_donations(hane_db *db, int64_t branch_id, const char *from,
 
 #define HANE_FB_SUPPLY_FIELDS(F)                                               \
 	F(date, HANE_FT_DATE, "date", "Tarih", "Date", NULL, 0)                \
-	F(market_id, HANE_FT_REF, "market", "Market", "Market", NULL,          \
+	F(market_id, HANE_FT_REF, NULL, "Market", "Market", NULL,              \
 	  HANE_FF_REQUIRED)                                                    \
-	F(branch_id, HANE_FT_REF, "branch", "Şube", "Branch", NULL,            \
+	F(branch_id, HANE_FT_REF, NULL, "Şube", "Branch", NULL,                \
 	  HANE_FF_REQUIRED)                                                    \
-	F(category, HANE_FT_TEXT, "category", "Kategori", "Category", NULL,    \
-	  HANE_FF_REQUIRED)                                                    \
-	F(unit, HANE_FT_TEXT, "unit", "Birim", "Unit", NULL, 0)                \
-	F(qty_milli, HANE_FT_INT, "qty", "Miktar", "Quantity", NULL,           \
+	F(category, HANE_FT_TEXT, "category",                                  \
+	  "Kategori (sebze|meyve|şarküteri)",                                  \
+	  "Category (vegetable|fruit|deli)", NULL, HANE_FF_REQUIRED)           \
+	F(unit, HANE_FT_TEXT, "unit", "Birim (kg|adet)", "Unit (kg|adet)",     \
+	  NULL, 0)                                                             \
+	F(qty_milli, HANE_FT_INT, NULL, "Miktar", "Quantity", NULL,            \
 	  HANE_FF_REQUIRED)                                                    \
 	F(value_kurus, HANE_FT_MONEY, "value", "Tutar", "Value", NULL, 0)      \
 	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
@@ -331,15 +333,18 @@ int hane_foodbank_refer(hane_db *db, int64_t household_id, const char *source,
 			int64_t *id) HANE_WARN_UNUSED;
 
 #define HANE_FB_REFERRAL_FIELDS(F)                                             \
-	F(household_id, HANE_FT_REF, "household", "Hane", "Household", NULL,   \
+	F(household_id, HANE_FT_REF, NULL, "Hane", "Household", NULL,          \
 	  HANE_FF_REQUIRED)                                                    \
 	F(source, HANE_FT_TEXT, NULL, "Kaynak", "Source", NULL, 0)             \
-	F(decision_id, HANE_FT_REF, NULL, "Karar", "Decision", NULL, 0)        \
-	F(reason, HANE_FT_TEXT, "reason", "Gerekçe", "Reason", NULL,           \
+	F(decision_id, HANE_FT_REF, "decision", "Onaylı inceleme kararı no",   \
+	  "Approved inspection decision ID", NULL, 0)                          \
+	F(reason, HANE_FT_TEXT, "reason", "Gerekçe (elle yönlendirmede)",      \
+	  "Reason (a manual referral)", NULL,                                  \
 	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
-	F(valid_from, HANE_FT_DATE, "from", "Başlangıç", "From", NULL, 0)      \
-	F(valid_until, HANE_FT_DATE, "until", "Bitiş", "Until", NULL,          \
-	  HANE_FF_EMPTY_NULL)                                                  \
+	F(valid_from, HANE_FT_DATE, "from", "Geçerlilik başı (bugün)",         \
+	  "Valid from (today)", NULL, 0)                                       \
+	F(valid_until, HANE_FT_DATE, "until", "Geçerlilik sonu",               \
+	  "Valid until", NULL, HANE_FF_EMPTY_NULL)                             \
 	F(created_by, HANE_FT_TEXT, NULL, "Giren", "Entered by", NULL,         \
 	  HANE_FF_READONLY | HANE_FF_NOCSV)
 
@@ -364,18 +369,20 @@ int hane_foodbank_referrals(hane_db *db, int64_t household_id,
 /* ---- Distributions ----------------------------------------------------------- */
 
 #define HANE_FB_DISTRIBUTION_FIELDS(F)                                         \
-	F(household_id, HANE_FT_REF, "household", "Hane", "Household", NULL,   \
+	F(household_id, HANE_FT_REF, NULL, "Hane", "Household", NULL,          \
 	  HANE_FF_REQUIRED)                                                    \
 	F(date, HANE_FT_DATE, "date", "Tarih", "Date", NULL, 0)                \
-	F(branch_id, HANE_FT_REF, "branch", "Şube", "Branch", NULL,            \
+	F(branch_id, HANE_FT_REF, NULL, "Şube", "Branch", NULL,                \
 	  HANE_FF_REQUIRED)                                                    \
 	F(package_id, HANE_FT_REF, NULL, "Paket", "Package", NULL,             \
 	  HANE_FF_REQUIRED)                                                    \
 	F(members, HANE_FT_INT, NULL, "Kişi", "Members", NULL, 0)              \
 	F(value_kurus, HANE_FT_MONEY, "value", "Tutar", "Value", NULL, 0)      \
 	F(referral_id, HANE_FT_REF, NULL, "Yönlendirme", "Referral", NULL, 0)  \
-	F(override_reason, HANE_FT_TEXT, "override", "Sınır aşma gerekçesi",   \
-	  "Override reason", NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)      \
+	F(override_reason, HANE_FT_TEXT, "override",                           \
+	  "Sıklık sınırını amir onayıyla aşma gerekçesi",                      \
+	  "Reason to pass the frequency limit (supervisor)", NULL,             \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
 	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
 	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
 	F(created_by, HANE_FT_TEXT, NULL, "Giren", "Entered by", NULL,         \

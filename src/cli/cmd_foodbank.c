@@ -11,78 +11,50 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/foodbank.h"
 #include "hane/perm.h"
 #include "hane/security.h"
 
 #define CMD "foodbank"
 
-struct input {
-	const char *branch, *market, *package, *date, *donor, *notes;
-	const char *override, *reason, *from, *to, *until, *category;
-	const char *qty, *unit, *value, *rejects, *encoding, *delimiter;
-	int64_t donor_person, household, decision, days, limit;
-	bool has_days, dry_run;
-	size_t nitems;
-	const char *items[HANE_FB_ITEMS_MAX];
+/* --item, as many as there may be. */
+struct items {
+	size_t n;
+	const char *v[HANE_FB_ITEMS_MAX];
 };
+
+/* Every subcommand's options: each takes those its table names. The
+ * records' own fields (date, value, notes…) come from their field tables
+ * (HANE_FB_*_FIELDS), typed. */
+struct input {
+	const char *branch, *market, *package, *qty, *rejects, *encoding;
+	const char *delimiter;
+	char date[HANE_DATE_LEN + 1], from[HANE_DATE_LEN + 1];
+	char to[HANE_DATE_LEN + 1];
+	int64_t household, days, limit;
+	int dry_run;
+	struct items items;
+	struct hane_fb_donation don;
+	struct hane_fb_supply sup;
+	struct hane_fb_distribution dis;
+	struct hane_fb_referral ref;
+};
+
+typedef const struct hane_args args;
 
 static int too_many(const char *what)
 {
 	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_TOO_MANY), what);
 }
 
-/* Applies one option; 0 or an exit status. */
-static int apply(struct input *in, const char *name, const char *v)
+static int add_item(void *member, const char *v)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-	} text[] = {
-#define T(n, f) {n, offsetof(struct input, f)}
-		T("branch", branch),	 T("market", market),
-		T("package", package),	 T("date", date),
-		T("donor", donor),	 T("notes", notes),
-		T("override", override), T("reason", reason),
-		T("from", from),	 T("to", to),
-		T("until", until),	 T("category", category),
-		T("qty", qty),		 T("unit", unit),
-		T("value", value),	 T("rejects", rejects),
-		T("encoding", encoding), T("delimiter", delimiter),
-#undef T
-	};
+	struct items *it = member;
 
-	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
-		if (strcmp(name, text[i].name) == 0) {
-			*(const char **)((char *)in + text[i].off) = v;
-			return 0;
-		}
-	if (strcmp(name, "item") == 0) {
-		if (in->nitems >= HANE_FB_ITEMS_MAX)
-			return too_many(v);
-		in->items[in->nitems++] = v;
-	} else if (strcmp(name, "donor-person") == 0) {
-		if (hane_cli_int(CMD, "--donor-person", v, &in->donor_person))
-			return HANE_EXIT_USAGE;
-	} else if (strcmp(name, "household") == 0) {
-		if (hane_cli_int(CMD, "--household", v, &in->household))
-			return HANE_EXIT_USAGE;
-	} else if (strcmp(name, "decision") == 0) {
-		if (hane_cli_int(CMD, "--decision", v, &in->decision))
-			return HANE_EXIT_USAGE;
-	} else if (strcmp(name, "days") == 0) {
-		if (hane_cli_int(CMD, "--days", v, &in->days))
-			return HANE_EXIT_USAGE;
-		in->has_days = true;
-	} else if (strcmp(name, "limit") == 0) {
-		if (hane_cli_int(CMD, "--limit", v, &in->limit))
-			return HANE_EXIT_USAGE;
-	} else if (strcmp(name, "dry-run") == 0) {
-		in->dry_run = true;
-	} else {
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-				      name);
-	}
+	if (it->n >= HANE_FB_ITEMS_MAX)
+		return too_many(v);
+	it->v[it->n++] = v;
 	return 0;
 }
 
@@ -109,26 +81,6 @@ static int need(const char *v, const char *opt)
 	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG), opt);
 }
 
-static int parse_date(char out[HANE_DATE_LEN + 1], const char *v)
-{
-	out[0] = '\0';
-	if (!v || !*v)
-		return 0;
-	if (hane_date_parse(out, v) != 0)
-		return field_fail(HANE_M_FB_F_DATE, HANE_EINVAL);
-	return 0;
-}
-
-static int parse_money(int64_t *kurus, const char *v)
-{
-	*kurus = 0;
-	if (!v || !*v)
-		return 0;
-	if (hane_money_parse(kurus, v) != 0)
-		return field_fail(HANE_M_FB_F_VALUE, HANE_EINVAL);
-	return 0;
-}
-
 static int find_branch(struct hane_cli *cli, const char *text,
 		       struct hane_fb_branch *b)
 {
@@ -140,8 +92,8 @@ static int find_branch(struct hane_cli *cli, const char *text,
 static int parse_items(const struct input *in, struct hane_fb_item *items,
 		       size_t *n)
 {
-	for (*n = 0; *n < in->nitems; (*n)++)
-		if (hane_fb_item_parse(&items[*n], in->items[*n]) != 0)
+	for (*n = 0; *n < in->items.n; (*n)++)
+		if (hane_fb_item_parse(&items[*n], in->items.v[*n]) != 0)
 			return hane_cli_fail(HANE_EINVAL);
 	return 0;
 }
@@ -159,27 +111,19 @@ static void print_items(const struct hane_fb_item *items, size_t n)
 
 /* ---- donate / supply ---------------------------------------------------- */
 
-static int cmd_donate(struct hane_cli *cli, const struct input *in)
+static int cmd_donate(struct hane_cli *cli, void *opts, args *a)
 {
-	struct hane_fb_donation d;
+	const struct input *in = opts;
+	struct hane_fb_donation d = in->don;
 	struct hane_fb_branch b;
 	char money[32], date[HANE_DATE_LEN + 1];
 	int rc;
 
-	if ((rc = need(in->branch, "--branch")) != 0)
-		return rc;
-	if (!in->nitems)
-		return need(NULL, "--item");
-	memset(&d, 0, sizeof d);
+	(void)a;
 	if ((rc = find_branch(cli, in->branch, &b)) ||
-	    (rc = parse_date(d.date, in->date)) ||
-	    (rc = parse_money(&d.value_kurus, in->value)) ||
 	    (rc = parse_items(in, d.items, &d.nitems)))
 		return rc;
 	d.branch_id = b.id;
-	d.donor_person_id = in->donor_person;
-	HANE_CLI_COPY(d.donor_name, "donor", in->donor ? in->donor : "");
-	HANE_CLI_COPY(d.notes, "notes", in->notes ? in->notes : "");
 	if ((rc = hane_foodbank_donate(cli->db, &d)) != 0)
 		return hane_cli_fail(rc);
 	if (d.off_day)
@@ -190,33 +134,26 @@ static int cmd_donate(struct hane_cli *cli, const struct input *in)
 	return 0;
 }
 
-static int cmd_supply(struct hane_cli *cli, const struct input *in)
+static int cmd_supply(struct hane_cli *cli, void *opts, args *a)
 {
-	struct hane_fb_supply s;
+	const struct input *in = opts;
+	struct hane_fb_supply s = in->sup;
 	struct hane_fb_branch b;
 	struct hane_fb_market m;
 	char money[32], date[HANE_DATE_LEN + 1], q[32];
 	int rc;
 
-	if ((rc = need(in->market, "--market")) ||
-	    (rc = need(in->branch, "--branch")) ||
-	    (rc = need(in->category, "--category")) ||
-	    (rc = need(in->qty, "--qty")))
+	(void)a;
+	if ((rc = need(s.category, "--category")))
 		return rc;
-	memset(&s, 0, sizeof s);
 	if ((rc = hane_foodbank_market_find(cli->db, in->market, &m)) != 0)
 		return hane_cli_fail(rc);
-	if ((rc = find_branch(cli, in->branch, &b)) ||
-	    (rc = parse_date(s.date, in->date)) ||
-	    (rc = parse_money(&s.value_kurus, in->value)))
+	if ((rc = find_branch(cli, in->branch, &b)))
 		return rc;
 	if (hane_fb_qty_parse(&s.qty_milli, in->qty, false) != 0)
 		return field_fail(HANE_M_FB_F_QTY, HANE_EINVAL);
 	s.market_id = m.id;
 	s.branch_id = b.id;
-	HANE_CLI_COPY(s.category, "category", in->category);
-	HANE_CLI_COPY(s.unit, "unit", in->unit ? in->unit : "");
-	HANE_CLI_COPY(s.notes, "notes", in->notes ? in->notes : "");
 	if ((rc = hane_foodbank_supply(cli->db, &s)) != 0)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_FB_CLI_SUPPLIED), (long long)s.id, m.name,
@@ -273,42 +210,42 @@ static void warn_shortages(const struct hane_fb_distribution *d,
 	}
 }
 
+/* The household number, the one positional argument. */
+static int household_arg(args *a, int64_t *id)
+{
+	return hane_cli_int(CMD, "HANE_NO", a->pos[0], id) ? HANE_EXIT_USAGE
+							   : 0;
+}
+
 static int fill_distribution(struct hane_cli *cli, const struct input *in,
-			     int64_t household, struct hane_fb_distribution *d)
+			     args *a, struct hane_fb_distribution *d)
 {
 	struct hane_fb_branch b;
 	int rc;
 
-	memset(d, 0, sizeof *d);
-	if ((rc = need(in->branch, "--branch")))
+	*d = in->dis;
+	if ((rc = need(in->branch, "--branch")) ||
+	    (rc = household_arg(a, &d->household_id)))
 		return rc;
 	if ((rc = find_branch(cli, in->branch, &b)) ||
-	    (rc = parse_date(d->date, in->date)) ||
-	    (rc = parse_money(&d->value_kurus, in->value)) ||
 	    (rc = parse_items(in, d->items, &d->nitems)))
 		return rc;
-	d->household_id = household;
 	d->branch_id = b.id;
 	HANE_CLI_COPY(d->package, "package",
 		      in->package ? in->package : "standard");
-	HANE_CLI_COPY(d->notes, "notes", in->notes ? in->notes : "");
-	if (in->override) {
-		if (!*in->override)
-			return need(in->override, "--override GEREKÇE");
-		HANE_CLI_COPY(d->override_reason, "override", in->override);
-	}
+	if (hane_opt_given(a, "override") && !d->override_reason[0])
+		return need(NULL, "--override GEREKÇE");
 	return 0;
 }
 
-static int cmd_distribute(struct hane_cli *cli, const struct input *in,
-			  int64_t household)
+static int cmd_distribute(struct hane_cli *cli, void *opts, args *a)
 {
 	struct hane_fb_distribution d;
 	struct hane_fb_check c;
 	char date[HANE_DATE_LEN + 1];
 	int rc;
 
-	if ((rc = fill_distribution(cli, in, household, &d)) != 0)
+	if ((rc = fill_distribution(cli, opts, a, &d)) != 0)
 		return rc;
 	rc = hane_foodbank_distribute(cli->db, &d, &c);
 	if (rc) {
@@ -332,25 +269,26 @@ static int cmd_distribute(struct hane_cli *cli, const struct input *in,
 	return 0;
 }
 
-static int cmd_check(struct hane_cli *cli, const struct input *in,
-		     int64_t household)
+static int cmd_check(struct hane_cli *cli, void *opts, args *a)
 {
+	const struct input *in = opts;
 	struct hane_fb_distribution d;
 	struct hane_fb_check c;
-	char date[HANE_DATE_LEN + 1];
+	int64_t household;
 	int rc;
 
 	if (!in->branch) {
 		/* Only who and when: eligibility and the last visit. */
-		if ((rc = parse_date(date, in->date)) != 0)
+		if ((rc = household_arg(a, &household)) != 0)
 			return rc;
-		rc = hane_foodbank_eligibility(cli->db, household, date, &c);
+		rc = hane_foodbank_eligibility(cli->db, household, in->dis.date,
+					       &c);
 		if (rc)
 			return hane_cli_fail(rc);
 		print_eligibility(&c);
 		return 0;
 	}
-	if ((rc = fill_distribution(cli, in, household, &d)) != 0)
+	if ((rc = fill_distribution(cli, in, a, &d)) != 0)
 		return rc;
 	rc = hane_foodbank_check(cli->db, &d, &c);
 	if (rc == HANE_EPERM && (c.limited || !c.eligible)) {
@@ -369,21 +307,19 @@ static int cmd_check(struct hane_cli *cli, const struct input *in,
 	return 0;
 }
 
-static int cmd_refer(struct hane_cli *cli, const struct input *in,
-		     int64_t household)
+static int cmd_refer(struct hane_cli *cli, void *opts, args *a)
 {
-	char from[HANE_DATE_LEN + 1], until[HANE_DATE_LEN + 1];
-	int64_t id = 0;
+	const struct hane_fb_referral *r = &((const struct input *)opts)->ref;
+	int64_t household, id = 0;
 	int rc;
 
-	if ((rc = parse_date(from, in->from)) ||
-	    (rc = parse_date(until, in->until)))
+	if ((rc = household_arg(a, &household)))
 		return rc;
-	if (!in->decision && (rc = need(in->reason, "--reason")))
+	if (!r->decision_id && (rc = need(r->reason, "--reason")))
 		return rc;
-	rc = hane_foodbank_refer(cli->db, household,
-				 in->decision ? "inspection" : "manual",
-				 in->decision, in->reason, from, until, &id);
+	rc = hane_foodbank_refer(
+		cli->db, household, r->decision_id ? "inspection" : "manual",
+		r->decision_id, r->reason, r->valid_from, r->valid_until, &id);
 	if (rc)
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_FB_CLI_REFERRED), (long long)id,
@@ -409,11 +345,13 @@ static int print_stock(const struct hane_fb_stock_row *r, void *arg)
 	return 0;
 }
 
-static int cmd_stock(struct hane_cli *cli, const struct input *in)
+static int cmd_stock(struct hane_cli *cli, void *opts, args *a)
 {
+	const struct input *in = opts;
 	struct hane_fb_branch b = {0};
 	int rc;
 
+	(void)a;
 	if (in->branch && (rc = find_branch(cli, in->branch, &b)))
 		return rc;
 	fputs(hane_msg(HANE_M_FB_CLI_STOCK_HEAD), stdout);
@@ -558,15 +496,14 @@ static int print_ledger(const struct hane_fb_ledger_row *r, void *arg)
 	return 0;
 }
 
-static int cmd_list(struct hane_cli *cli, const struct input *in,
-		    const char *what)
+static int cmd_list(struct hane_cli *cli, void *opts, args *a)
 {
-	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	const struct input *in = opts;
+	const char *what = a->npos ? a->pos[0] : "distributions";
+	const char *from = in->from, *to = in->to, *date = in->date;
 	int limit = in->limit > 0 ? (int)in->limit : 50;
 	int rc;
 
-	if ((rc = parse_date(from, in->from)) || (rc = parse_date(to, in->to)))
-		return rc;
 	if (!strcmp(what, "distributions")) {
 		rc = hane_foodbank_distributions(cli->db, in->household, limit,
 						 print_distribution, NULL);
@@ -595,20 +532,12 @@ static int cmd_list(struct hane_cli *cli, const struct input *in,
 	} else if (!strcmp(what, "packages")) {
 		rc = hane_foodbank_package_each(cli->db, print_package, NULL);
 	} else if (!strcmp(what, "unserved")) {
-		char date[HANE_DATE_LEN + 1];
-
-		if ((rc = parse_date(date, in->date)))
-			return rc;
 		if ((rc = hane_gate_list(cli->db, "foodbank.unserved")))
 			return hane_cli_fail(rc);
-		rc = hane_foodbank_unserved(cli->db,
-					    in->has_days ? (int)in->days : 30,
-					    date, limit, print_unserved, NULL);
+		rc = hane_foodbank_unserved(
+			cli->db, hane_opt_given(a, "days") ? (int)in->days : 30,
+			date, limit, print_unserved, NULL);
 	} else if (!strcmp(what, "ledger")) {
-		char date[HANE_DATE_LEN + 1];
-
-		if ((rc = parse_date(date, in->date)))
-			return rc;
 		rc = hane_foodbank_market_week(cli->db, date, print_ledger,
 					       NULL);
 	} else {
@@ -620,16 +549,17 @@ static int cmd_list(struct hane_cli *cli, const struct input *in,
 
 /* ---- days / limit (administrator) ------------------------------------------- */
 
-static int cmd_days(struct hane_cli *cli, const char *branch, const char *days)
+static int cmd_days(struct hane_cli *cli, void *opts, args *a)
 {
 	struct hane_fb_branch b;
 	char text[64];
 	int rc;
 
-	if ((rc = find_branch(cli, branch, &b)) != 0)
+	(void)opts;
+	if ((rc = find_branch(cli, a->pos[0], &b)) != 0)
 		return rc;
 	if ((rc = hane_foodbank_branch_set_days(cli->db, b.id, b.version,
-						days)) != 0)
+						a->pos[1])) != 0)
 		return hane_cli_fail(rc);
 	if ((rc = hane_foodbank_branch_get(cli->db, b.id, &b)) != 0)
 		return hane_cli_fail(rc);
@@ -638,16 +568,16 @@ static int cmd_days(struct hane_cli *cli, const char *branch, const char *days)
 	return 0;
 }
 
-static int cmd_limit(struct hane_cli *cli, const char *package,
-		     const char *days)
+static int cmd_limit(struct hane_cli *cli, void *opts, args *a)
 {
 	struct hane_fb_package p;
 	int64_t n;
 	int rc;
 
-	if (hane_cli_int(CMD, "GÜN", days, &n))
+	(void)opts;
+	if (hane_cli_int(CMD, "GÜN", a->pos[1], &n))
 		return HANE_EXIT_USAGE;
-	if ((rc = hane_foodbank_package_find(cli->db, package, &p)) != 0)
+	if ((rc = hane_foodbank_package_find(cli->db, a->pos[0], &p)) != 0)
 		return hane_cli_fail(rc);
 	if (n < 0 || n > 3660) {
 		hane_error_set(hane_msg(HANE_M_FB_LIMIT_BAD), (int)n);
@@ -679,9 +609,10 @@ static void on_reject(long line, const char *reason, void *arg)
 	printf(hane_msg(HANE_M_CLI_IMPORT_REJECT_LINE), line, reason);
 }
 
-static int cmd_import(struct hane_cli *cli, const struct input *in,
-		      const char *what, const char *path)
+static int cmd_import(struct hane_cli *cli, void *opts, args *a)
 {
+	const struct input *in = opts;
+	const char *what = a->pos[0], *path = a->pos[1];
 	struct hane_import_opts io = {0};
 	struct hane_import_counts c;
 	enum hane_fb_import_kind kind;
@@ -733,77 +664,90 @@ static int cmd_import(struct hane_cli *cli, const struct input *in,
 
 /* ---- dispatch ----------------------------------------------------------------- */
 
+#define S struct input
+#define TEXT(name, m, flags, help)                                             \
+	HANE_OPT(S, name, m, HANE_FT_TEXT, HANE_OPT_ARGV | (flags), help)
+#define OPT_BRANCH(flags, help) TEXT("branch", branch, flags, help)
+#define OPT_ITEMS(flags)                                                       \
+	HANE_OPT_CB_AT(S, items, "item", HANE_FT_TEXT, flags, add_item,        \
+		       HANE_M_OPT_FB_ITEM)
+#define DONATION(...)                                                          \
+	HANE_OPT_FIELD(S, don, struct hane_fb_donation, __VA_ARGS__)
+#define SUPPLY(...) HANE_OPT_FIELD(S, sup, struct hane_fb_supply, __VA_ARGS__)
+#define DISTRIBUTION(...)                                                      \
+	HANE_OPT_FIELD(S, dis, struct hane_fb_distribution, __VA_ARGS__)
+#define REFERRAL(...)                                                          \
+	HANE_OPT_FIELD(S, ref, struct hane_fb_referral, __VA_ARGS__)
+
+static const struct hane_opt donate_opts[] = {
+	OPT_BRANCH(HANE_OPT_REQUIRED, HANE_M_OPT_FB_BRANCH),
+	OPT_ITEMS(HANE_OPT_REQUIRED), HANE_FB_DONATION_FIELDS(DONATION){0}};
+static const struct hane_opt supply_opts[] = {
+	TEXT("market", market, HANE_OPT_REQUIRED, HANE_M_OPT_FB_MARKET),
+	OPT_BRANCH(HANE_OPT_REQUIRED, HANE_M_OPT_FB_BRANCH),
+	TEXT("qty", qty, HANE_OPT_REQUIRED, HANE_M_OPT_FB_QTY),
+	HANE_FB_SUPPLY_FIELDS(SUPPLY){0}};
+/* distribute and check: check without --branch asks who and when only. */
+static const struct hane_opt distribute_opts[] = {
+	OPT_BRANCH(0, HANE_M_OPT_FB_BRANCH),
+	TEXT("package", package, 0, HANE_M_OPT_FB_PACKAGE), OPT_ITEMS(0),
+	HANE_FB_DISTRIBUTION_FIELDS(DISTRIBUTION){0}};
+static const struct hane_opt refer_opts[] = {
+	HANE_FB_REFERRAL_FIELDS(REFERRAL){0}};
+static const struct hane_opt stock_opts[] = {
+	OPT_BRANCH(0, HANE_M_OPT_FB_BRANCH_ONLY), {0}};
+static const struct hane_opt list_opts[] = {
+	HANE_OPT(S, "household", household, HANE_FT_REF, 0,
+		 HANE_M_OPT_FB_HOUSEHOLD),
+	OPT_BRANCH(0, HANE_M_OPT_FB_BRANCH_ONLY),
+	TEXT("market", market, 0, HANE_M_OPT_FB_MARKET),
+	HANE_OPT(S, "from", from, HANE_FT_DATE, 0, HANE_M_OPT_FROM),
+	HANE_OPT(S, "to", to, HANE_FT_DATE, 0, HANE_M_OPT_TO),
+	HANE_OPT(S, "limit", limit, HANE_FT_INT, 0, HANE_M_OPT_LIMIT),
+	HANE_OPT(S, "days", days, HANE_FT_INT, 0, HANE_M_OPT_FB_DAYS),
+	HANE_OPT(S, "date", date, HANE_FT_DATE, 0, HANE_M_OPT_FB_DATE),
+	{0}};
+static const struct hane_opt import_opts[] = {
+	OPT_BRANCH(0, HANE_M_OPT_FB_IMPORT_BRANCH),
+	HANE_OPT(S, "dry-run", dry_run, HANE_FT_BOOL, HANE_OPT_SWITCH,
+		 HANE_M_OPT_DRY_RUN),
+	TEXT("rejects", rejects, 0, HANE_M_OPT_REJECTS),
+	TEXT("encoding", encoding, 0, HANE_M_OPT_FB_ENCODING),
+	TEXT("delimiter", delimiter, 0, HANE_M_OPT_FB_DELIMITER),
+	{0}};
+#undef S
+#undef TEXT
+#undef OPT_BRANCH
+#undef OPT_ITEMS
+#undef DONATION
+#undef SUPPLY
+#undef DISTRIBUTION
+#undef REFERRAL
+
+static const struct hane_cmd fb_cmds[] = {
+	{"donate", HANE_M_CMD_FB_DONATE, donate_opts, cmd_donate, 0, 0},
+	{"supply", HANE_M_CMD_FB_SUPPLY, supply_opts, cmd_supply, 0, 0},
+	{"distribute", HANE_M_CMD_FB_DISTRIBUTE, distribute_opts,
+	 cmd_distribute, 1, 1},
+	{"check", HANE_M_CMD_FB_CHECK, distribute_opts, cmd_check, 1, 1},
+	{"refer", HANE_M_CMD_FB_REFER, refer_opts, cmd_refer, 1, 1},
+	{"stock", HANE_M_CMD_FB_STOCK, stock_opts, cmd_stock, 0, 0},
+	{"list", HANE_M_CMD_FB_LIST, list_opts, cmd_list, 0, 1},
+	{"days", HANE_M_CMD_FB_DAYS, NULL, cmd_days, 2, 2},
+	{"limit", HANE_M_CMD_FB_LIMIT, NULL, cmd_limit, 2, 2},
+	{"import", HANE_M_CMD_FB_IMPORT, import_opts, cmd_import, 2, 2},
+};
+
 int hane_cmd_foodbank(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "dry-run", NULL};
-	struct hane_opts o;
-	struct input in;
-	const char *name, *value, *sub;
-	int64_t id = 0;
+	struct input *in = calloc(1, sizeof *in);
 	int rc;
 
-	memset(&in, 0, sizeof in);
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			fputs(hane_msg(HANE_M_FB_CLI_HELP), stdout);
-			return 0;
-		}
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL)
-		if ((rc = apply(&in, name, value ? value : "")) != 0)
-			return rc;
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos == 0)
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "donate|supply|distribute|check|refer|"
-				      "stock|list|days|limit|import");
-	sub = o.pos[0];
-	if ((rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
-	if (!strcmp(sub, "donate") || !strcmp(sub, "supply") ||
-	    !strcmp(sub, "stock")) {
-		if (o.npos > 1)
-			return too_many(o.pos[1]);
-		return !strcmp(sub, "donate")	? cmd_donate(cli, &in)
-		       : !strcmp(sub, "supply") ? cmd_supply(cli, &in)
-						: cmd_stock(cli, &in);
-	}
-	if (!strcmp(sub, "distribute") || !strcmp(sub, "check") ||
-	    !strcmp(sub, "refer")) {
-		if (o.npos < 2)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "HANE_NO");
-		if (o.npos > 2)
-			return too_many(o.pos[2]);
-		if (hane_cli_int(CMD, "HANE_NO", o.pos[1], &id))
-			return HANE_EXIT_USAGE;
-		return !strcmp(sub, "distribute") ? cmd_distribute(cli, &in, id)
-		       : !strcmp(sub, "check")	  ? cmd_check(cli, &in, id)
-						  : cmd_refer(cli, &in, id);
-	}
-	if (!strcmp(sub, "list")) {
-		if (o.npos > 2)
-			return too_many(o.pos[2]);
-		return cmd_list(cli, &in,
-				o.npos > 1 ? o.pos[1] : "distributions");
-	}
-	if (!strcmp(sub, "days") || !strcmp(sub, "limit") ||
-	    !strcmp(sub, "import")) {
-		if (o.npos < 3)
-			return hane_cli_usage(
-				CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				!strcmp(sub, "days") ? "ŞUBE GÜNLER"
-				: !strcmp(sub, "limit")
-					? "PAKET GÜN"
-					: "supply|donations DOSYA");
-		if (o.npos > 3)
-			return too_many(o.pos[3]);
-		return !strcmp(sub, "days") ? cmd_days(cli, o.pos[1], o.pos[2])
-		       : !strcmp(sub, "limit")
-			       ? cmd_limit(cli, o.pos[1], o.pos[2])
-			       : cmd_import(cli, &in, o.pos[1], o.pos[2]);
-	}
-	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
+	if (!in)
+		return hane_cli_fail(HANE_ENOMEM);
+	rc = hane_opt_unit(cli, CMD, fb_cmds, HANE_NCMDS(fb_cmds),
+			   HANE_M_FB_CLI_NOTES,
+			   HANE_OPT_NOSUB_OPEN | HANE_OPT_POS, argc, argv, in);
+	free(in);
+	return rc;
 }

@@ -17,6 +17,19 @@ run --lang en foodbank --help; expect_out "Usage:" "English help"
 run --help; expect_out "foodbank" "main help lists foodbank"
 run foodbank; expect_rc 2 "subcommand needed"
 run foodbank frobnicate; expect_rc 2 "unknown subcommand"
+# Each command's --help is its own, from its option table (#18).
+run foodbank distribute --help; expect_rc 0 "distribute --help"
+expect_out "Kullanım: hane foodbank distribute HANE_NO" "distribute's usage"
+expect_out "--override" "its options"; expect_no_out "hane foodbank donate" "not the whole unit"
+run foodbank donate --help; expect_out "--donor-person" "donate's options from the donation's fields"
+expect_no_out "--override" "no distribution option"
+# Values are typed by the field: a date, an amount, a number.
+run foodbank donate --branch izmit --item kuru:5 --date 31.02.2026
+expect_rc 2 "a bad date refused"; expect_err "--date" "naming the option"
+run foodbank donate --branch izmit --item kuru:5 --value beş
+expect_rc 2 "a bad amount refused"; expect_err "--value" "naming the option"
+run foodbank list --household x; expect_rc 2 "a household is a number"; expect_err "--household" "naming it"
+run foodbank refer 1 --frobnicate x; expect_rc 2 "an option refer does not take"; expect_err "--frobnicate" "named"
 
 # Reference data seeded by the migration.
 run foodbank list branches; expect_rc 0 "branches"
