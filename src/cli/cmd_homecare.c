@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/csvio.h"
 #include "hane/homecare.h"
 #include "hane/perm.h"
@@ -29,96 +30,6 @@ struct input {
 		history, followups;
 };
 
-static const char *const flags[] = {
-	"help", "preview", "auto-assign", "week",    "excel",	   "xlsx",
-	"all",	"ended",   "unassigned",  "history", "follow-ups", NULL,
-};
-
-static int number(const char *opt, const char *v, int64_t *out, bool *has)
-{
-	if (hane_cli_int(CMD, opt, v, out))
-		return HANE_EXIT_USAGE;
-	*has = true;
-	return 0;
-}
-
-static int apply(struct input *in, const char *name, const char *v)
-{
-	static const struct {
-		const char *name;
-		size_t off;
-	} texts[] = {
-#define T(n, f) {n, offsetof(struct input, f)}
-		T("services", services),
-		T("service", service),
-		T("period", period),
-		T("days", days),
-		T("window", window),
-		T("from", from),
-		T("to", to),
-		T("date", date),
-		T("start", start),
-		T("end", end),
-		T("reason", reason),
-		T("note", note),
-		T("notes", notes),
-		T("needs", needs),
-		T("tasks", tasks),
-		T("kind", kind),
-		T("phone", phone),
-		T("active", active),
-		T("csv", csv),
-		T("tckn", tckn),
-		T("name", name),
-#undef T
-	};
-
-	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		if (strcmp(name, texts[i].name) == 0) {
-			*(const char **)((char *)in + texts[i].off) =
-				v ? v : "";
-			return 0;
-		}
-	if (!strcmp(name, "visits"))
-		return number("--visits", v, &in->visits, &in->has_visits);
-	if (!strcmp(name, "duration"))
-		return number("--duration", v, &in->duration,
-			      &in->has_duration);
-	if (!strcmp(name, "worker"))
-		return number("--worker", v, &in->worker, &in->has_worker);
-	if (!strcmp(name, "client"))
-		return number("--client", v, &in->client, &in->has_client);
-	if (!strcmp(name, "same"))
-		return number("--same", v, &in->same, &in->has_same);
-	if (!strcmp(name, "other"))
-		return number("--other", v, &in->other, &in->has_other);
-	if (!strcmp(name, "preview"))
-		in->preview = true;
-	else if (!strcmp(name, "auto-assign"))
-		in->auto_assign = true;
-	else if (!strcmp(name, "week"))
-		in->week = true;
-	else if (!strcmp(name, "excel"))
-		in->excel = true;
-	else if (!strcmp(name, "xlsx"))
-		in->xlsx = true;
-	else if (!strcmp(name, "all"))
-		in->all = true;
-	else if (!strcmp(name, "ended"))
-		in->ended = true;
-	else if (!strcmp(name, "unassigned"))
-		in->unassigned = true;
-	else if (!strcmp(name, "history"))
-		in->history = true;
-	else if (!strcmp(name, "follow-ups"))
-		in->followups = true;
-	else
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-				      name);
-	return 0;
-}
-
-/* A coded value typed in either language, or a usage error. */
 static int code(const char *kind, const char *opt, const char *text,
 		const char **out)
 {
@@ -925,51 +836,190 @@ static int cmd_list(struct hane_cli *cli, struct input *in)
 	return rc ? hane_cli_fail(rc) : 0;
 }
 
+/* ---- dispatch ----------------------------------------------------------------- */
+
+/* Each subcommand's function reads the positional arguments as before:
+ * pos[0] the subcommand, pos[1…] what follows it; has_* say which
+ * numbers were given. */
+static int run(struct hane_cli *cli, void *opts, const struct hane_args *a,
+	       const char *sub)
+{
+	struct input *in = opts;
+	struct hane_opts o = {0};
+
+	o.pos[0] = sub;
+	for (int i = 0; i < a->npos && i < 15; i++)
+		o.pos[++o.npos] = a->pos[i];
+	o.npos++;
+	in->has_visits = hane_opt_given(a, "visits");
+	in->has_duration = hane_opt_given(a, "duration");
+	in->has_worker = hane_opt_given(a, "worker");
+	in->has_client = hane_opt_given(a, "client");
+	in->has_same = hane_opt_given(a, "same");
+	in->has_other = hane_opt_given(a, "other");
+	if (!strcmp(sub, "client"))
+		return cmd_client(cli, &o, in);
+	if (!strcmp(sub, "plan"))
+		return cmd_plan(cli, &o, in);
+	if (!strcmp(sub, "worker"))
+		return cmd_worker(cli, &o, in);
+	if (!strcmp(sub, "travel"))
+		return cmd_travel(cli, &o, in);
+	if (!strcmp(sub, "visit"))
+		return cmd_visit(cli, &o, in);
+	return HANE_EXIT_USAGE;
+}
+
+#define RUN(name)                                                              \
+	static int run_##name(struct hane_cli *cli, void *opts,                \
+			      const struct hane_args *a)                       \
+	{                                                                      \
+		return run(cli, opts, a, #name);                               \
+	}
+RUN(client)
+RUN(plan)
+RUN(worker)
+RUN(travel)
+RUN(visit)
+#undef RUN
+
+static int run_schedule(struct hane_cli *cli, void *opts,
+			const struct hane_args *a)
+{
+	struct input *in = opts;
+
+	in->has_client = hane_opt_given(a, "client");
+	return cmd_schedule(cli, in);
+}
+
+static int run_agenda(struct hane_cli *cli, void *opts,
+		      const struct hane_args *a)
+{
+	struct input *in = opts;
+
+	in->has_worker = hane_opt_given(a, "worker");
+	return cmd_agenda(cli, in);
+}
+
+static int run_list(struct hane_cli *cli, void *opts, const struct hane_args *a)
+{
+	(void)a;
+	return cmd_list(cli, opts);
+}
+
+#define S struct input
+#define TEXT(name, m, help)                                                    \
+	HANE_OPT(S, name, m, HANE_FT_TEXT, HANE_OPT_ARGV, help)
+#define NUM(name, m, help) HANE_OPT(S, name, m, HANE_FT_INT, 0, help)
+#define REF(name, m, help) HANE_OPT(S, name, m, HANE_FT_REF, 0, help)
+#define SWITCH(name, m, help)                                                  \
+	HANE_OPT(S, name, m, HANE_FT_BOOL, HANE_OPT_SWITCH, help)
+#define OPT_SERVICES TEXT("services", services, HANE_M_OPT_HC_SERVICES)
+#define OPT_SERVICE TEXT("service", service, HANE_M_OPT_HC_SERVICE)
+#define OPT_NOTES TEXT("notes", notes, HANE_M_OPT_NOTES)
+#define OPT_WORKER REF("worker", worker, HANE_M_OPT_HC_WORKER)
+#define OPT_DURATION NUM("duration", duration, HANE_M_OPT_HC_DURATION)
+#define OPT_UNASSIGNED                                                         \
+	SWITCH("unassigned", unassigned, HANE_M_OPT_HC_UNASSIGNED)
+
+static const struct hane_opt client_opts[] = {
+	TEXT("tckn", tckn, HANE_M_OPT_HC_TCKN),
+	OPT_SERVICES,
+	TEXT("start", start, HANE_M_OPT_HC_CLIENT_START),
+	TEXT("needs", needs, HANE_M_OPT_HC_NEEDS),
+	OPT_NOTES,
+	TEXT("date", date, HANE_M_OPT_HC_END_DATE),
+	TEXT("reason", reason, HANE_M_OPT_HC_END_REASON),
+	{0}};
+static const struct hane_opt plan_opts[] = {
+	OPT_SERVICE,
+	TEXT("period", period, HANE_M_OPT_HC_PERIOD),
+	NUM("visits", visits, HANE_M_OPT_HC_VISITS),
+	TEXT("days", days, HANE_M_OPT_HC_DAYS),
+	TEXT("window", window, HANE_M_OPT_HC_WINDOW),
+	OPT_DURATION,
+	OPT_WORKER,
+	TEXT("from", from, HANE_M_OPT_HC_VALID_FROM),
+	TEXT("to", to, HANE_M_OPT_HC_VALID_TO),
+	TEXT("date", date, HANE_M_OPT_HC_PLAN_END),
+	{0}};
+static const struct hane_opt worker_opts[] = {
+	TEXT("name", name, HANE_M_OPT_HC_NAME),
+	TEXT("kind", kind, HANE_M_OPT_HC_KIND),
+	OPT_SERVICES,
+	TEXT("days", days, HANE_M_OPT_HC_WORK_DAYS),
+	TEXT("phone", phone, HANE_M_OPT_HC_PHONE),
+	TEXT("active", active, HANE_M_OPT_ACTIVE),
+	SWITCH("all", all, HANE_M_OPT_HC_ALL),
+	{0}};
+static const struct hane_opt travel_opts[] = {
+	NUM("same", same, HANE_M_OPT_HC_SAME),
+	NUM("other", other, HANE_M_OPT_HC_OTHER),
+	{0}};
+static const struct hane_opt schedule_opts[] = {
+	TEXT("from", from, HANE_M_OPT_FROM),
+	TEXT("to", to, HANE_M_OPT_TO),
+	REF("client", client, HANE_M_OPT_HC_CLIENT),
+	SWITCH("preview", preview, HANE_M_OPT_HC_PREVIEW),
+	SWITCH("auto-assign", auto_assign, HANE_M_OPT_HC_AUTO),
+	{0}};
+static const struct hane_opt visit_opts[] = {
+	TEXT("date", date, HANE_M_OPT_HC_VISIT_DATE),
+	TEXT("start", start, HANE_M_OPT_HC_START),
+	TEXT("end", end, HANE_M_OPT_HC_END),
+	OPT_DURATION,
+	OPT_SERVICE,
+	OPT_WORKER,
+	OPT_NOTES,
+	TEXT("tasks", tasks, HANE_M_OPT_HC_TASKS),
+	TEXT("reason", reason, HANE_M_OPT_HC_VISIT_REASON),
+	TEXT("note", note, HANE_M_OPT_HC_NOTE),
+	TEXT("from", from, HANE_M_OPT_FROM),
+	TEXT("to", to, HANE_M_OPT_TO),
+	REF("client", client, HANE_M_OPT_HC_CLIENT),
+	OPT_UNASSIGNED,
+	SWITCH("history", history, HANE_M_OPT_HC_HISTORY),
+	SWITCH("follow-ups", followups, HANE_M_OPT_HC_FOLLOWUPS),
+	{0}};
+static const struct hane_opt agenda_opts[] = {
+	TEXT("date", date, HANE_M_OPT_HC_AGENDA_DATE),
+	SWITCH("week", week, HANE_M_OPT_HC_WEEK),
+	OPT_WORKER,
+	OPT_UNASSIGNED,
+	TEXT("csv", csv, HANE_M_OPT_HC_CSV),
+	SWITCH("excel", excel, HANE_M_OPT_EXCEL),
+	SWITCH("xlsx", xlsx, HANE_M_OPT_XLSX),
+	{0}};
+static const struct hane_opt list_opts[] = {
+	OPT_SERVICE, SWITCH("ended", ended, HANE_M_OPT_HC_ENDED), {0}};
+#undef S
+#undef TEXT
+#undef NUM
+#undef REF
+#undef SWITCH
+#undef OPT_SERVICES
+#undef OPT_SERVICE
+#undef OPT_NOTES
+#undef OPT_WORKER
+#undef OPT_DURATION
+#undef OPT_UNASSIGNED
+
+static const struct hane_cmd hc_cmds[] = {
+	{"client", HANE_M_CMD_HC_CLIENT, client_opts, run_client, 0, 0},
+	{"plan", HANE_M_CMD_HC_PLAN, plan_opts, run_plan, 0, 0},
+	{"worker", HANE_M_CMD_HC_WORKER, worker_opts, run_worker, 0, 0},
+	{"travel", HANE_M_CMD_HC_TRAVEL, travel_opts, run_travel, 0, 0},
+	{"schedule", HANE_M_CMD_HC_SCHEDULE, schedule_opts, run_schedule, 0, 0},
+	{"visit", HANE_M_CMD_HC_VISIT, visit_opts, run_visit, 0, 0},
+	{"agenda", HANE_M_CMD_HC_AGENDA, agenda_opts, run_agenda, 0, 0},
+	{"list", HANE_M_CMD_HC_LIST, list_opts, run_list, 0, 0},
+};
+
 int hane_cmd_homecare(struct hane_cli *cli, int argc, char **argv)
 {
-	struct hane_opts o;
-	struct input in;
-	const char *name, *value, *sub;
-	int rc;
+	struct input in = {0};
 
-	memset(&in, 0, sizeof in);
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (!strcmp(name, "help")) {
-			fputs(hane_msg(HANE_M_HC_CLI_HELP), stdout);
-			return 0;
-		}
-		if ((rc = apply(&in, name, value)))
-			return rc;
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos == 0)
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "client|plan|worker|travel|schedule|"
-				      "visit|agenda|list");
-	sub = o.pos[0];
-	if (strcmp(sub, "client") && strcmp(sub, "plan") &&
-	    strcmp(sub, "worker") && strcmp(sub, "travel") &&
-	    strcmp(sub, "schedule") && strcmp(sub, "visit") &&
-	    strcmp(sub, "agenda") && strcmp(sub, "list"))
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
-				      sub);
-	if ((rc = hane_cli_open(cli, 0)) != 0)
-		return rc;
-	if (!strcmp(sub, "client"))
-		return cmd_client(cli, &o, &in);
-	if (!strcmp(sub, "plan"))
-		return cmd_plan(cli, &o, &in);
-	if (!strcmp(sub, "worker"))
-		return cmd_worker(cli, &o, &in);
-	if (!strcmp(sub, "travel"))
-		return cmd_travel(cli, &o, &in);
-	if (!strcmp(sub, "schedule"))
-		return cmd_schedule(cli, &in);
-	if (!strcmp(sub, "visit"))
-		return cmd_visit(cli, &o, &in);
-	if (!strcmp(sub, "agenda"))
-		return cmd_agenda(cli, &in);
-	return cmd_list(cli, &in);
+	return hane_opt_unit(cli, CMD, hc_cmds, HANE_NCMDS(hc_cmds),
+			     HANE_M_HC_CLI_NOTES, HANE_OPT_NOSUB_OPEN, argc,
+			     argv, &in);
 }

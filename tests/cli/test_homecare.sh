@@ -17,6 +17,13 @@ run homecare --help; expect_rc 0 "--help"; expect_out "hane homecare schedule" "
 run --lang en homecare --help; expect_out "Usage" "English help"
 run homecare; expect_rc 2 "no subcommand"
 run homecare frob; expect_rc 2 "unknown subcommand"; expect_err "frob" "names it"
+# Each command's --help is its own, from its option table (#18).
+run homecare visit --help; expect_rc 0 "visit --help"
+expect_out "Kullanım: hane homecare visit" "visit's usage"; expect_out "--follow-ups" "its options"
+expect_no_out "hane homecare schedule" "not the whole unit"; expect_no_out "--auto-assign" "no schedule option"
+run homecare schedule --help; expect_out "--auto-assign" "schedule's options"; expect_no_out "--tasks" "no visit option"
+run homecare list --tasks x; expect_rc 2 "an option list does not take"; expect_err "--tasks" "named"
+run homecare plan add 1 --visits iki; expect_rc 2 "visits is a number"; expect_err "--visits" "naming it"
 
 run homecare client add 1 --services ikisi --start 01.06.2026 --needs "yatalak, yalnız"
 expect_rc 0 "client add"; expect_out "Danışan #1" "client id"; expect_out "Şükrü Yılmaz" "client name"
