@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "hane/error.h"
 #include "hane/i18n.h"
@@ -531,6 +532,18 @@ void hane_ui_export_ext(char *path, size_t pathsz, int choice);
  * field, the path field's extension follows the choice. */
 void hane_ui_export_changed(struct hane_ui_form *f, int changed, int path,
 			    int format);
+/* A typed path made absolute: "~/x" against $HOME, "x" against base. One
+ * too long for out gives "" (never a cut path that names another file). */
+void hane_ui_path_resolve(char *out, size_t outsz, const char *base,
+			  const char *in);
+/* The file an export dialog writes to, from its path field (typed,
+ * relative to the working folder): a folder is refused at the field, an
+ * existing file is replaced only when the person confirms, and the file
+ * is created as the person (hane_file_create_fp: their own, never
+ * through a link). The path made absolute goes to path. 0 with *fp
+ * open, or an error shown at the field (HANE_EEXIST: not confirmed). */
+int hane_ui_export_create(struct hane_ui *ui, struct hane_ui_form *f,
+			  int path_field, char *path, size_t pathsz, FILE **fp);
 
 /* ---- Dialogs ------------------------------------------------------------ */
 

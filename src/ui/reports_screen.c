@@ -196,49 +196,16 @@ struct export_job {
 	int format; /* enum hane_ui_export_format */
 };
 
-/* A typed path made absolute against base. */
-static void path_resolve(char *out, size_t outsz, const char *base,
-			 const char *in)
-{
-	if (in[0] == '/')
-		snprintf(out, outsz, "%s", in);
-	else
-		snprintf(out, outsz, "%s/%s", base, in);
-}
-
 static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct export_job *e = arg;
-	char typed[PATH_LEN], cwd[PATH_LEN];
-	struct stat st;
 	FILE *fp;
 	int rc;
 
-	snprintf(typed, sizeof typed, "%s", hane_ui_form_get(f, X_PATH));
-	hane_text_trim(typed);
-	if (!getcwd(cwd, sizeof cwd))
-		snprintf(cwd, sizeof cwd, "/");
-	path_resolve(e->path, sizeof e->path, cwd, typed);
 	e->format = hane_ui_form_choice(f, X_FORMAT);
-	if (stat(e->path, &st) == 0) {
-		char q[sizeof e->path + 128];
-
-		if (S_ISDIR(st.st_mode)) {
-			hane_ui_form_error(f, X_PATH,
-					   hane_msg(HANE_M_UI_IO_IS_DIR));
-			return HANE_EINVAL;
-		}
-		snprintf(q, sizeof q, hane_msg(HANE_M_UI_IO_OVERWRITE),
-			 e->path);
-		if (!hane_ui_confirm(ui, q))
-			return HANE_EEXIST;
-	}
-	/* Confirmed above: replace a file of the user's own, never
-	 * through a link (hane/files.h). */
-	if ((rc = hane_file_create_fp(&fp, e->path, HANE_FILE_FORCE)) != 0) {
-		hane_ui_form_error(f, X_PATH, hane_error_last());
+	if ((rc = hane_ui_export_create(ui, f, X_PATH, e->path, sizeof e->path,
+					&fp)) != 0)
 		return rc;
-	}
 	rc = hane_report_write_csv(&e->x->r, e->x->t, fp,
 				   hane_ui_export_flags(e->format));
 	if (fclose(fp) != 0 && !rc) {

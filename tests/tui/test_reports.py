@@ -138,6 +138,41 @@ def test_monthly_report_and_export():
         w.cleanup()
 
 
+def test_export_to_a_path_under_home():
+    """A path typed as "~/x.csv" goes to the home folder (the report's
+    export and the household export share the one path rule)."""
+    w = Workdir()
+    registry(w)
+    home = os.path.join(w.dir, "ev")
+    os.mkdir(home)
+    c = open_console(w, env={"HOME": home})
+    try:
+        open_monthly(c)
+        c.send(F[2])
+        c.wait("2 satır")
+        c.send(F[2])
+        # The field shows the end of the long path offered.
+        offered = os.path.join(w.dir, "households-monthly-2026-06.xlsx")
+        c.wait("households-monthly-2026-06.xlsx")
+        for _ in offered:
+            c.send(BACKSPACE)
+        c.wait_gone("households-monthly")
+        c.type("~/aylik.xlsx")
+        c.wait("~/aylik.xlsx")
+        c.send(F[2])
+        c.wait("3 satır yazıldı")
+        c.send(ENTER)
+        c.close()
+        with open(os.path.join(home, "aylik.xlsx"), "rb") as f:
+            if f.read(2) != b"PK":
+                raise Failure("~/aylik.xlsx is not a workbook")
+        if os.path.exists(os.path.join(w.dir, "~")):
+            raise Failure("'~' was taken as a folder's name")
+    finally:
+        c.close()
+        w.cleanup()
+
+
 def test_bad_month_refused_at_the_field():
     w = Workdir()
     c = open_console(w)
@@ -174,5 +209,5 @@ def test_titles_in_english():
 
 
 if __name__ == "__main__":
-    run([test_monthly_report_and_export, test_bad_month_refused_at_the_field,
-         test_titles_in_english])
+    run([test_monthly_report_and_export, test_export_to_a_path_under_home,
+         test_bad_month_refused_at_the_field, test_titles_in_english])

@@ -502,6 +502,30 @@ static void test_typeahead(void **state)
 
 /* Columns sized by content (#17): short columns give their room to a
  * cut one, the most important first, and then to the flex column. */
+/* A typed path: absolute as typed, "~/" under $HOME, else under the
+ * folder; one that does not fit is no path at all, never a cut one. */
+static void test_path_resolve(void **state)
+{
+	char out[32], *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+
+	(void)state;
+	setenv("HOME", "/ev", 1);
+	hane_ui_path_resolve(out, sizeof out, "/iş", "/tmp/a.csv");
+	assert_string_equal(out, "/tmp/a.csv");
+	hane_ui_path_resolve(out, sizeof out, "/iş", "~/a.csv");
+	assert_string_equal(out, "/ev/a.csv");
+	hane_ui_path_resolve(out, sizeof out, "/iş", "a.csv");
+	assert_string_equal(out, "/iş/a.csv");
+	hane_ui_path_resolve(out, sizeof out, "/iş",
+			     "bir-çok-uzun-dosya-adı-2026.csv");
+	assert_string_equal(out, "");
+	if (home)
+		setenv("HOME", home, 1);
+	else
+		unsetenv("HOME");
+	free(home);
+}
+
 static void test_columns_fit_content(void **state)
 {
 	static const struct hane_ui_column c[4] = {
@@ -579,6 +603,7 @@ int main(void)
 		cmocka_unit_test(test_columns_fit_content),
 		cmocka_unit_test(test_form_text_never_cut_inside_a_letter),
 		cmocka_unit_test(test_form_bound_to_record),
+		cmocka_unit_test(test_path_resolve),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -50,25 +50,6 @@ static void path_tail(char *out, size_t outsz, const char *path, size_t keep)
 	snprintf(out, outsz, "%s", path);
 }
 
-/* "~/x" and relative paths made absolute against base. */
-static void path_resolve(char *out, size_t outsz, const char *base,
-			 const char *in)
-{
-	const char *home = getenv("HOME");
-	int n;
-
-	if (in[0] == '~' && (in[1] == '/' || !in[1]) && home)
-		n = snprintf(out, outsz, "%s%s", home, in + 1);
-	else if (in[0] == '/')
-		n = snprintf(out, outsz, "%s", in);
-	else
-		n = snprintf(out, outsz, "%s/%s", base, in);
-	/* Too long: no path at all rather than a cut one that names
-	 * another file. */
-	if (n < 0 || (size_t)n >= outsz)
-		out[0] = '\0';
-}
-
 static void cwd_or_root(char *out, size_t outsz)
 {
 	if (!getcwd(out, outsz))
@@ -290,7 +271,7 @@ static int path_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	(void)ui;
 	snprintf(typed, sizeof typed, "%s", hane_ui_form_get(f, 0));
 	hane_text_trim(typed);
-	path_resolve(full, sizeof full, p->dir, typed);
+	hane_ui_path_resolve(full, sizeof full, p->dir, typed);
 	if (!realpath(full, real) || stat(real, &st) != 0) {
 		hane_ui_form_error(f, 0, hane_msg(HANE_M_UI_IO_NO_PATH));
 		return HANE_ENOTFOUND;
@@ -491,7 +472,7 @@ static int options_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		slash = strrchr(dir, '/');
 		if (slash)
 			*slash = '\0';
-		path_resolve(j->rejects, sizeof j->rejects, dir, rej);
+		hane_ui_path_resolve(j->rejects, sizeof j->rejects, dir, rej);
 		if (!strcmp(j->rejects, j->path)) {
 			hane_ui_form_error(f, O_REJECTS,
 					   hane_msg(HANE_M_UI_IO_REJECTS_SAME));
@@ -896,15 +877,9 @@ struct export_job {
 static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct export_job *x = arg;
-	char typed[PATH_LEN], cwd[PATH_LEN];
-	struct stat st;
 	FILE *fp;
 	int rc;
 
-	snprintf(typed, sizeof typed, "%s", hane_ui_form_get(f, X_PATH));
-	hane_text_trim(typed);
-	cwd_or_root(cwd, sizeof cwd);
-	path_resolve(x->path, sizeof x->path, cwd, typed);
 	x->format = hane_ui_form_choice(f, X_FORMAT);
 	x->unmasked = hane_ui_form_choice(f, X_UNMASKED) == 1;
 	/* KVKK: refused at the field, before a file is created. */
@@ -913,25 +888,9 @@ static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		hane_ui_form_error(f, X_UNMASKED, hane_error_last());
 		return rc;
 	}
-	if (stat(x->path, &st) == 0) {
-		char q[PATH_LEN + 128];
-
-		if (S_ISDIR(st.st_mode)) {
-			hane_ui_form_error(f, X_PATH,
-					   hane_msg(HANE_M_UI_IO_IS_DIR));
-			return HANE_EINVAL;
-		}
-		snprintf(q, sizeof q, hane_msg(HANE_M_UI_IO_OVERWRITE),
-			 x->path);
-		if (!hane_ui_confirm(ui, q))
-			return HANE_EEXIST;
-	}
-	/* Confirmed above: replace a file of the user's own, never
-	 * through a link (hane/files.h). */
-	if ((rc = hane_file_create_fp(&fp, x->path, HANE_FILE_FORCE)) != 0) {
-		hane_ui_form_error(f, X_PATH, hane_error_last());
+	if ((rc = hane_ui_export_create(ui, f, X_PATH, x->path, sizeof x->path,
+					&fp)) != 0)
 		return rc;
-	}
 	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_IO_EXPORTING));
 	rc = hane_households_export(
 		x->db, fp,
