@@ -654,17 +654,12 @@ static int value_width(const struct hane_ui_form *f, int i)
 	return w < 1 ? 1 : w;
 }
 
-static void draw_form(struct hane_ui *ui, void *arg)
+/* Scrolls so the focused field and its messages are visible between rows
+ * top and bottom, with ▲▼ where more is above or below. */
+static void scroll_to_focus(struct hane_ui_form *f, int top, int bottom)
 {
-	struct hane_ui_form *f = arg;
-	int lw = label_width(f);
-	int fx = 2 + lw + 2;
-	int top = ui_top() + 1, bottom = ui_bottom();
-	int y, fy = 0, fh = 1;
+	int y = 0, fy = 0, fh = 1;
 
-	ui_chrome(ui, NULL, NULL, 0); /* the bar: the frame's actions */
-	/* Scroll so the focused field and its messages are visible. */
-	y = 0;
 	for (int i = 0; i < f->v->nfields; i++) {
 		if (i == f->focus) {
 			fy = y;
@@ -682,7 +677,38 @@ static void draw_form(struct hane_ui *ui, void *arg)
 		ui_put(ui_top(), ui_cols() - 3, "\u25b2", 1, UI_R_MUTED);
 	if (y - f->scroll > bottom - top + 1)
 		ui_put(bottom, ui_cols() - 3, "\u25bc", 1, UI_R_MUTED);
+}
 
+/* The hint of the field in focus above the bar (how to pick a choice,
+ * what was typed of one), unless the status line has something. */
+static void draw_hint(struct hane_ui *ui, const struct hane_ui_form *f)
+{
+	const struct hane_ui_field *d;
+
+	if (f->focus < 0 || f->focus >= f->v->nfields || ui->status[0])
+		return;
+	d = &f->v->fields[f->focus];
+	if (d->kind == HANE_UI_F_CHOICE && f->ta.typed[0])
+		ui_putf(ui_lines() - 2, 1, ui_cols() - 2, UI_R_MUTED,
+			hane_msg(HANE_M_UI_TYPEAHEAD), f->ta.typed);
+	else if (d->kind == HANE_UI_F_CHOICE)
+		ui_put(ui_lines() - 2, 1, hane_msg(HANE_M_UI_CHOICE_HINT),
+		       ui_cols() - 2, UI_R_MUTED);
+	else if (d->kind == HANE_UI_F_YESNO)
+		ui_put(ui_lines() - 2, 1, hane_msg(HANE_M_UI_YESNO_HINT),
+		       ui_cols() - 2, UI_R_MUTED);
+}
+
+static void draw_form(struct hane_ui *ui, void *arg)
+{
+	struct hane_ui_form *f = arg;
+	int lw = label_width(f);
+	int fx = 2 + lw + 2;
+	int top = ui_top() + 1, bottom = ui_bottom();
+	int y;
+
+	ui_chrome(ui, NULL, NULL, 0); /* the bar: the frame's actions */
+	scroll_to_focus(f, top, bottom);
 	y = top - f->scroll;
 	for (int i = 0; i < f->v->nfields; i++) {
 		const struct hane_ui_field *d = &f->v->fields[i];
@@ -719,22 +745,7 @@ static void draw_form(struct hane_ui *ui, void *arg)
 			y = draw_msg(f, y, fx, top, bottom, "\u26a0", s->note,
 				     UI_R_WARN);
 	}
-	if (f->focus >= 0 && f->focus < f->v->nfields) {
-		const struct hane_ui_field *d = &f->v->fields[f->focus];
-
-		if (d->kind == HANE_UI_F_CHOICE && !ui->status[0] &&
-		    f->ta.typed[0])
-			ui_putf(ui_lines() - 2, 1, ui_cols() - 2, UI_R_MUTED,
-				hane_msg(HANE_M_UI_TYPEAHEAD), f->ta.typed);
-		else if (d->kind == HANE_UI_F_CHOICE && !ui->status[0])
-			ui_put(ui_lines() - 2, 1,
-			       hane_msg(HANE_M_UI_CHOICE_HINT), ui_cols() - 2,
-			       UI_R_MUTED);
-		else if (d->kind == HANE_UI_F_YESNO && !ui->status[0])
-			ui_put(ui_lines() - 2, 1,
-			       hane_msg(HANE_M_UI_YESNO_HINT), ui_cols() - 2,
-			       UI_R_MUTED);
-	}
+	draw_hint(ui, f);
 }
 
 /* ---- Keys --------------------------------------------------------------- */

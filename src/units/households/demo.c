@@ -318,6 +318,42 @@ static void fill_household(struct demo *d, uint64_t *s,
 /* Creates household number i: a head, then the family around the head.
  * Ages keep the generations apart (children 18-40 years younger than the
  * head, parents 18-35 older). */
+/* Adds p to household hid, with the next number when tckn. */
+static int add_member(struct demo *d, struct hane_person *p, int64_t hid,
+		      bool tckn)
+{
+	p->household_id = hid;
+	if (tckn)
+		next_tckn(d, p->tckn);
+	return hane_hh_bulk_person(d->bulk, p, NULL);
+}
+
+/* A child of the head (now and then a grandchild, a sibling or another
+ * relative), into p; returns the age. */
+static int fill_child(uint64_t *s, struct hane_person *p, int head_age,
+		      const char *last)
+{
+	const char *rel = "child";
+	int age, oldest = head_age - 18, youngest = head_age - 45;
+
+	if (youngest < 0)
+		youngest = 0;
+	if (oldest < 0)
+		oldest = 0;
+	age = between(s, youngest, oldest);
+	if (head_age >= 55 && chance(s, 25)) {
+		rel = "grandchild";
+		age = between(s, 0, head_age - 40 < 17 ? head_age - 40 : 17);
+	} else if (chance(s, 3)) {
+		int lo = head_age - 10 < 18 ? 18 : head_age - 10;
+
+		rel = chance(s, 50) ? "sibling" : "other";
+		age = between(s, lo, head_age + 10);
+	}
+	fill_person(s, p, chance(s, 50) ? "K" : "E", last, age, rel);
+	return age;
+}
+
 static int make_household(struct demo *d, int64_t i)
 {
 	uint64_t s = d->seed ^ ((uint64_t)i * 0xD1B54A32D192ED03ULL);
@@ -354,9 +390,7 @@ static int make_household(struct demo *d, int64_t i)
 		fill_person(&s, &p, head_sex[0] == 'E' ? "K" : "E",
 			    chance(&s, 90) ? last : PICK(&s, last_names), age,
 			    "spouse");
-		p.household_id = hid;
-		next_tckn(d, p.tckn);
-		if ((rc = hane_hh_bulk_person(d->bulk, &p, NULL)) != 0)
+		if ((rc = add_member(d, &p, hid, true)) != 0)
 			return rc;
 		added++;
 	}
@@ -369,37 +403,15 @@ static int make_household(struct demo *d, int64_t i)
 			    mother && chance(&s, 30) ? PICK(&s, last_names)
 						     : last,
 			    age > 99 ? 99 : age, "parent");
-		p.household_id = hid;
-		next_tckn(d, p.tckn);
-		if ((rc = hane_hh_bulk_person(d->bulk, &p, NULL)) != 0)
+		if ((rc = add_member(d, &p, hid, true)) != 0)
 			return rc;
 		added++;
 	}
 	while (added < size) {
-		const char *rel = "child";
-		int age, oldest = head_age - 18, youngest = head_age - 45;
+		int age = fill_child(&s, &p, head_age, last);
 
-		if (youngest < 0)
-			youngest = 0;
-		if (oldest < 0)
-			oldest = 0;
-		age = between(&s, youngest, oldest);
-		if (head_age >= 55 && chance(&s, 25)) {
-			rel = "grandchild";
-			age = between(&s, 0,
-				      head_age - 40 < 17 ? head_age - 40 : 17);
-		} else if (chance(&s, 3)) {
-			int lo = head_age - 10 < 18 ? 18 : head_age - 10;
-
-			rel = chance(&s, 50) ? "sibling" : "other";
-			age = between(&s, lo, head_age + 10);
-		}
-		fill_person(&s, &p, chance(&s, 50) ? "K" : "E", last, age, rel);
-		p.household_id = hid;
 		/* a newborn often has no number in the registry yet */
-		if (age > 0 || chance(&s, 50))
-			next_tckn(d, p.tckn);
-		if ((rc = hane_hh_bulk_person(d->bulk, &p, NULL)) != 0)
+		if ((rc = add_member(d, &p, hid, age > 0 || chance(&s, 50))))
 			return rc;
 		added++;
 	}

@@ -453,24 +453,35 @@ static int edit_run(struct hane_ui *ui, struct edit *e, const char *title,
 	return saved;
 }
 
-static int person_edit(struct hane_ui *ui, int64_t person_id)
+/* Edits the stored household or person id in a form; 1 when saved. */
+static int stored_edit(struct hane_ui *ui, int64_t id, bool household)
 {
 	struct edit *e = calloc(1, sizeof *e);
+	hane_db *db = hane_ui_db(ui);
 	int rc, saved = 0;
 
 	if (!e)
 		return HANE_ENOMEM;
-	rc = hane_person_get(hane_ui_db(ui), person_id, &e->p);
+	rc = household ? hane_household_get(db, id, &e->h)
+		       : hane_person_get(db, id, &e->p);
 	if (rc != 0) {
 		hane_ui_error_rc(ui, rc);
-		goto done;
+	} else {
+		edit_build(db, e, household, !household,
+			   !household && strcmp(e->p.relation, "head") != 0);
+		saved = edit_run(
+			ui, e,
+			hane_msg(household ? HANE_M_UI_TITLE_HH_EDIT
+					   : HANE_M_UI_TITLE_PERSON_EDIT),
+			household);
 	}
-	edit_build(hane_ui_db(ui), e, false, true,
-		   strcmp(e->p.relation, "head") != 0);
-	saved = edit_run(ui, e, hane_msg(HANE_M_UI_TITLE_PERSON_EDIT), false);
-done:
 	free(e);
 	return saved;
+}
+
+static int person_edit(struct hane_ui *ui, int64_t person_id)
+{
+	return stored_edit(ui, person_id, false);
 }
 
 static int person_new(struct hane_ui *ui, int64_t household_id)
@@ -491,21 +502,7 @@ static int person_new(struct hane_ui *ui, int64_t household_id)
 
 static int household_edit(struct hane_ui *ui, int64_t household_id)
 {
-	struct edit *e = calloc(1, sizeof *e);
-	int rc, saved = 0;
-
-	if (!e)
-		return HANE_ENOMEM;
-	rc = hane_household_get(hane_ui_db(ui), household_id, &e->h);
-	if (rc != 0) {
-		hane_ui_error_rc(ui, rc);
-		goto done;
-	}
-	edit_build(hane_ui_db(ui), e, true, false, false);
-	saved = edit_run(ui, e, hane_msg(HANE_M_UI_TITLE_HH_EDIT), true);
-done:
-	free(e);
-	return saved;
+	return stored_edit(ui, household_id, true);
 }
 
 /* New household with its head; returns the new household's id or 0. */
