@@ -174,6 +174,42 @@ struct hane_inspection {
 	char visited_on[HANE_DATE_LEN + 1];
 };
 
+/* The stored fields of a request (hane/record.h; model:
+ * hane_inspection_rdef): F(member = column, type, option, label tr = the
+ * CSV title an import names, label en, more CSV titles, flags). Its
+ * derived part is read with them, never written. */
+#define HANE_INSPECTION_FIELDS(F)                                              \
+	F(household_id, HANE_FT_REF, "household", "Hane No", "Household",      \
+	  "Hane|Household|Household No", HANE_FF_REQUIRED)                     \
+	F(requested_on, HANE_FT_DATE, "date", "Başvuru Tarihi",                \
+	  "Request date", "Tarih|Request Date|Date", 0)                        \
+	F(channel, HANE_FT_TEXT, "channel", "Kanal", "Channel",                \
+	  "Başvuru Kanalı|Channel", 0)                                         \
+	F(referrer, HANE_FT_TEXT, "referrer", "Yönlendiren", "Referred by",    \
+	  "Yönlendiren Kurum|Kurum|Referred By|Referrer|Institution",          \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	F(reason, HANE_FT_TEXT, "reason", "Başvuru Nedeni", "Reason",          \
+	  "Neden|Talep|Reason", HANE_FF_REQUIRED)                              \
+	F(reason_text, HANE_FT_TEXT, "text", "Açıklama", "Details",            \
+	  "Not|Notlar|Details|Notes", HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)   \
+	F(urgency, HANE_FT_TEXT, "urgency", "Aciliyet", "Urgency",             \
+	  "Öncelik|Urgency|Priority", 0)                                       \
+	F(status, HANE_FT_TEXT, "status", "Durum", "Status", NULL,             \
+	  HANE_FF_NOCSV)                                                       \
+	F(inspector_id, HANE_FT_REF, NULL, "İnceleme personeli", "Inspector",  \
+	  NULL, HANE_FF_NOCSV)                                                 \
+	F(assigned_on, HANE_FT_DATE, NULL, "Atama tarihi", "Assigned on",      \
+	  NULL, HANE_FF_EMPTY_NULL | HANE_FF_NOCSV)                            \
+	F(due_on, HANE_FT_DATE, "due", "Son tarih", "Due date", NULL,          \
+	  HANE_FF_NOCSV)                                                       \
+	F(ended_on, HANE_FT_DATE, NULL, "Bitiş", "Ended on", NULL,             \
+	  HANE_FF_EMPTY_NULL | HANE_FF_NOCSV)                                  \
+	F(cancel_reason, HANE_FT_TEXT, NULL, "İptal nedeni",                   \
+	  "Cancellation reason", NULL,                                         \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_NOCSV)               \
+	F(renewal_of, HANE_FT_REF, NULL, "Yenilenen başvuru", "Renewal of",    \
+	  NULL, HANE_FF_NOCSV)
+
 /* Empty values: channel walk_in, reason general, urgency normal, status
  * requested, ids 0. Always start from these. */
 void hane_inspection_init(struct hane_inspection *r);
@@ -245,6 +281,39 @@ struct hane_inspection_visit {
 	char inspector[128];	       /* derived: full name */
 };
 
+/* The stored fields of a visit (model: hane_inspection_visit_rdef). */
+#define HANE_INSPECTION_VISIT_FIELDS(F)                                        \
+	F(request_id, HANE_FT_REF, NULL, "Başvuru", "Request", NULL,           \
+	  HANE_FF_REQUIRED)                                                    \
+	F(visited_on, HANE_FT_DATE, "date", "Ziyaret tarihi", "Visit date",    \
+	  NULL, 0)                                                             \
+	F(inspector_id, HANE_FT_REF, NULL, "İnceleme personeli", "Inspector",  \
+	  NULL, 0)                                                             \
+	F(present, HANE_FT_TEXT, "present", "Ziyarette bulunanlar",            \
+	  "Present at the visit", NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL) \
+	F(tenure, HANE_FT_TEXT, "tenure", "Oturma durumu", "Tenure", NULL,     \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(rent_kurus, HANE_FT_MONEY, "rent", "Aylık kira", "Monthly rent",     \
+	  NULL, 0)                                                             \
+	F(rooms, HANE_FT_INT, "rooms", "Oda sayısı", "Rooms", NULL,            \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(heating, HANE_FT_TEXT, "heating", "Isınma", "Heating", NULL,         \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(income_kurus, HANE_FT_MONEY, "income", "Gözlenen aylık gelir",       \
+	  "Observed monthly income", NULL, 0)                                  \
+	F(expenses_kurus, HANE_FT_MONEY, "expenses", "Gözlenen aylık gider",   \
+	  "Observed monthly expenses", NULL, 0)                                \
+	F(health, HANE_FT_TEXT, "health", "Sağlık durumu", "Health", NULL,     \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	F(disability, HANE_FT_TEXT, "disability", "Engellilik durumu",         \
+	  "Disability", NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)           \
+	F(findings, HANE_FT_TEXT, "findings", "Tespitler", "Findings", NULL,   \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	F(recommendation, HANE_FT_TEXT, "recommend", "Öneri",                  \
+	  "Recommendation", NULL, HANE_FF_REQUIRED)                            \
+	F(note, HANE_FT_TEXT, "note", "Sosyal inceleme notu", "Case note",     \
+	  NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)
+
 void hane_inspection_visit_init(struct hane_inspection_visit *v);
 
 /* Records the visit of an assigned request and marks it visited
@@ -290,6 +359,29 @@ struct hane_inspection_decision {
 	char decided_by_name[128];	 /* derived */
 	int64_t renewed_by; /* derived: the open or later renewal request */
 };
+
+/* The stored fields of a decision (model: hane_inspection_decision_rdef). */
+#define HANE_INSPECTION_DECISION_FIELDS(F)                                     \
+	F(request_id, HANE_FT_REF, NULL, "Başvuru", "Request", NULL,           \
+	  HANE_FF_REQUIRED)                                                    \
+	F(decided_on, HANE_FT_DATE, "date", "Karar tarihi", "Decision date",   \
+	  NULL, 0)                                                             \
+	F(decided_by, HANE_FT_REF, NULL, "Karar veren", "Decided by", NULL, 0) \
+	F(outcome, HANE_FT_TEXT, "outcome", "Karar", "Outcome", NULL,          \
+	  HANE_FF_REQUIRED)                                                    \
+	F(aid_type, HANE_FT_TEXT, "type", "Yardım türü", "Aid type", NULL,     \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(kind, HANE_FT_TEXT, "kind", "Yardım cinsi", "Kind", NULL,            \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(amount_kurus, HANE_FT_MONEY, "amount", "Tutar", "Amount", NULL, 0)   \
+	F(start_on, HANE_FT_DATE, "start", "Başlangıç", "Start", NULL,         \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(end_on, HANE_FT_DATE, "end", "Bitiş", "End", NULL,                   \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(frequency, HANE_FT_TEXT, "frequency", "Sıklık", "Frequency", NULL,   \
+	  HANE_FF_EMPTY_NULL)                                                  \
+	F(reason, HANE_FT_TEXT, "reason", "Gerekçe", "Reason", NULL,           \
+	  HANE_FF_REQUIRED | HANE_FF_PERSONAL)
 
 void hane_inspection_decision_init(struct hane_inspection_decision *d);
 

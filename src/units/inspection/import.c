@@ -17,6 +17,7 @@
 #include "hane/i18n.h"
 #include "hane/inspection.h"
 #include "hane/perm.h"
+#include "hane/record.h"
 #include "inspection_int.h"
 
 enum field {
@@ -32,26 +33,48 @@ enum field {
 };
 
 /* Titles each field is known by, compared folded and without spaces; the
- * first is the one named in messages. */
-static const char *const titles[F__COUNT] = {
-	[F_TCKN] = "TC Kimlik No|TC Kimlik|TC No|TCKN|Kimlik No|National Id",
-	[F_HOUSEHOLD] = "Hane No|Hane|Household|Household No",
-	[F_DATE] = "Başvuru Tarihi|Tarih|Request Date|Date",
-	[F_CHANNEL] = "Kanal|Başvuru Kanalı|Channel",
-	[F_REFERRER] = "Yönlendiren|Yönlendiren Kurum|Kurum|Referred By|"
-		       "Referrer|Institution",
-	[F_REASON] = "Başvuru Nedeni|Neden|Talep|Reason",
-	[F_TEXT] = "Açıklama|Not|Notlar|Details|Notes",
-	[F_URGENCY] = "Aciliyet|Öncelik|Urgency|Priority",
+ * first is the one named in messages. A request's field takes them from
+ * the field table (hane/inspection.h: its label, then its other titles),
+ * found by its CLI option; the TC Kimlik No, which finds the household
+ * through the registry, lists its own. */
+static const char *const options[F__COUNT] = {
+	[F_HOUSEHOLD] = "household", [F_DATE] = "date",
+	[F_CHANNEL] = "channel",     [F_REFERRER] = "referrer",
+	[F_REASON] = "reason",	     [F_TEXT] = "text",
+	[F_URGENCY] = "urgency",
 };
+#define TCKN_TITLES "TC Kimlik No|TC Kimlik|TC No|TCKN|Kimlik No|National Id"
+
+static const char *const *field_titles(void)
+{
+	static char buf[F__COUNT][256];
+	static const char *titles[F__COUNT];
+	const struct hane_rdef *d = &hane_inspection_rdef;
+
+	if (titles[0])
+		return titles;
+	for (int f = 0; f < F__COUNT; f++) {
+		snprintf(buf[f], sizeof buf[f], "%s", TCKN_TITLES);
+		for (size_t i = 0; options[f] && i < d->nfields; i++) {
+			const struct hane_fdef *fd = &d->fields[i];
+
+			if (fd->option && !strcmp(fd->option, options[f]))
+				snprintf(buf[f], sizeof buf[f], "%s%s%s",
+					 fd->label_tr, fd->titles ? "|" : "",
+					 fd->titles ? fd->titles : "");
+		}
+	}
+	for (int f = F__COUNT - 1; f >= 0; f--)
+		titles[f] = buf[f];
+	return titles;
+}
 
 static void first_title(char *out, size_t outsz, enum field f)
 {
-	const char *bar = strchr(titles[f], '|');
+	const char *t = field_titles()[f], *bar = strchr(t, '|');
 
-	snprintf(out, outsz, "%.*s",
-		 (int)(bar ? (size_t)(bar - titles[f]) : strlen(titles[f])),
-		 titles[f]);
+	snprintf(out, outsz, "%.*s", (int)(bar ? (size_t)(bar - t) : strlen(t)),
+		 t);
 }
 
 struct imp {
@@ -90,7 +113,7 @@ static int map_header(struct imp *im, const struct hane_csv_record *h)
 	im->ncols = h->nfields;
 	for (size_t i = 0; i < h->nfields; i++) {
 		const char *name = hane_csv_unguard(h->fields[i]);
-		int f = hane_csv_title_find(name, titles, F__COUNT);
+		int f = hane_csv_title_find(name, field_titles(), F__COUNT);
 
 		if (f < 0) {
 			if (*name)

@@ -14,6 +14,7 @@
 #include "hane/i18n.h"
 #include "hane/inspection.h"
 #include "hane/perm.h"
+#include "hane/record.h"
 #include "inspection_int.h"
 
 /* ---- Coded values ---------------------------------------------------------- */
@@ -398,74 +399,56 @@ void hane_inspection_init(struct hane_inspection *r)
 	strcpy(r->status, "requested");
 }
 
-#define REQUEST_SELECT                                                         \
-	"SELECT r.id, r.version, r.household_id, r.requested_on, r.channel,"   \
-	" coalesce(r.referrer,''), r.reason, coalesce(r.reason_text,''),"      \
-	" r.urgency, r.status, coalesce(r.inspector_id,0),"                    \
-	" coalesce(r.assigned_on,''), r.due_on, coalesce(r.ended_on,''),"      \
-	" coalesce(r.cancel_reason,''), coalesce(r.renewal_of,0),"             \
-	" r.updated_at, coalesce(r.updated_by,''),"                            \
-	" r.status IN ('requested','assigned') AND r.due_on < :today,"         \
-	" coalesce(s.full_name,''), coalesce(s.username,''),"                  \
-	" coalesce(h.mahalle,''),"                                             \
-	" coalesce(p.first_name || ' ' || p.last_name, ''),"                   \
-	" coalesce(v.visited_on,'')"                                           \
-	" FROM inspection_request r"                                           \
-	" JOIN household h ON h.id = r.household_id"                           \
-	" LEFT JOIN person p ON p.id = h.head_id"                              \
-	" LEFT JOIN staff s ON s.id = r.inspector_id"                          \
-	" LEFT JOIN inspection_visit v ON v.request_id = r.id"
+/* A request is read with its inspector, its household's mahalle and head,
+ * and the date of its visit. */
+#define DERIVED(S)                                                             \
+	S(inspector, "(SELECT s.full_name FROM staff s"                        \
+		     " WHERE s.id = t.inspector_id)")                          \
+	S(inspector_user, "(SELECT s.username FROM staff s"                    \
+			  " WHERE s.id = t.inspector_id)")                     \
+	S(mahalle, "(SELECT h.mahalle FROM household h"                        \
+		   " WHERE h.id = t.household_id)")                            \
+	S(head_name, "(SELECT p.first_name || ' ' || p.last_name"              \
+		     " FROM household h JOIN person p ON p.id = h.head_id"     \
+		     " WHERE h.id = t.household_id)")                          \
+	S(visited_on, "(SELECT v.visited_on FROM inspection_visit v"           \
+		      " WHERE v.request_id = t.id)")
+#define S(col, expr)                                                           \
+	HANE_FDEF_SQL(struct hane_inspection, col, HANE_FT_TEXT, expr, NULL,   \
+		      NULL)
+#define F(...) HANE_FDEF(struct hane_inspection, __VA_ARGS__)
+static const struct hane_fdef request_fields[] = {HANE_INSPECTION_FIELDS(F)
+							  DERIVED(S)};
+#undef F
+#undef S
+const struct hane_rdef hane_inspection_rdef =
+	HANE_RDEF_STAMPED(struct hane_inspection, "inspection_request",
+			  "inspection", request_fields);
 
-static void read_row(hane_stmt *st, struct hane_inspection *r)
+/* Open, not visited, and its due date passed. */
+static void set_overdue(struct hane_inspection *r, const char *today)
 {
-	hane_inspection_init(r);
-	r->id = hane_stmt_int(st, 0);
-	r->version = hane_stmt_int(st, 1);
-	r->household_id = hane_stmt_int(st, 2);
-	HANE_COPY(r->requested_on, hane_stmt_text(st, 3));
-	HANE_COPY(r->channel, hane_stmt_text(st, 4));
-	HANE_COPY(r->referrer, hane_stmt_text(st, 5));
-	HANE_COPY(r->reason, hane_stmt_text(st, 6));
-	HANE_COPY(r->reason_text, hane_stmt_text(st, 7));
-	HANE_COPY(r->urgency, hane_stmt_text(st, 8));
-	HANE_COPY(r->status, hane_stmt_text(st, 9));
-	r->inspector_id = hane_stmt_int(st, 10);
-	HANE_COPY(r->assigned_on, hane_stmt_text(st, 11));
-	HANE_COPY(r->due_on, hane_stmt_text(st, 12));
-	HANE_COPY(r->ended_on, hane_stmt_text(st, 13));
-	HANE_COPY(r->cancel_reason, hane_stmt_text(st, 14));
-	r->renewal_of = hane_stmt_int(st, 15);
-	HANE_COPY(r->updated_at, hane_stmt_text(st, 16));
-	HANE_COPY(r->updated_by, hane_stmt_text(st, 17));
-	r->overdue = hane_stmt_int(st, 18) != 0;
-	HANE_COPY(r->inspector, hane_stmt_text(st, 19));
-	HANE_COPY(r->inspector_user, hane_stmt_text(st, 20));
-	HANE_COPY(r->mahalle, hane_stmt_text(st, 21));
-	HANE_COPY(r->head_name, hane_stmt_text(st, 22));
-	HANE_COPY(r->visited_on, hane_stmt_text(st, 23));
+	r->overdue = (!strcmp(r->status, "requested") ||
+		      !strcmp(r->status, "assigned")) &&
+		     strcmp(r->due_on, today) < 0;
 }
 
 int insp_read(hane_db *db, int64_t id, struct hane_inspection *out)
 {
 	char today[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
-	int rc;
+	int rc = hane_record_get(db, &hane_inspection_rdef, id, out);
 
-	rc = hane_stmt_prepare(db, &st, REQUEST_SELECT " WHERE r.id = :id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0 &&
-	    (rc = hane_stmt_bind_text(st, ":today", hane_today(today))) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		read_row(st, out);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_INSP_NOT_FOUND), (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
+	if (rc == 0)
+		set_overdue(out, hane_today(today));
 	return rc;
+}
+
+int insp_save(hane_db *db, struct hane_inspection *r, int64_t version)
+{
+	r->version = version;
+	return hane_record_save(db, &hane_inspection_rdef, r, NULL);
 }
 
 int hane_inspection_get(hane_db *db, int64_t id, struct hane_inspection *out)
@@ -499,24 +482,34 @@ static int cmp_mahalle(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static int bind_filter(hane_stmt *st, const struct hane_inspection_filter *f,
-		       bool by_mahalle)
-{
+struct each {
+	const struct hane_inspection_filter *f;
+	bool by_mahalle;
 	char today[HANE_DATE_LEN + 1];
+	struct collect c;
+	int n;
+	int (*fn)(const struct hane_inspection *r, void *arg);
+	void *arg;
+};
+
+static int bind_filter(hane_stmt *st, void *arg)
+{
+	const struct each *e = arg;
+	const struct hane_inspection_filter *f = e->f;
 	int rc;
 
 	if ((rc = hane_stmt_bind_int(st, ":hh", f->household_id)) ||
 	    (rc = hane_stmt_bind_int(st, ":insp", f->inspector_id)) ||
 	    (rc = hane_stmt_bind_int(st, ":unassigned", f->unassigned)) ||
 	    (rc = hane_stmt_bind_int(st, ":overdue", f->overdue)) ||
-	    (rc = hane_stmt_bind_text(st, ":today", hane_today(today))) ||
+	    (rc = hane_stmt_bind_text(st, ":today", e->today)) ||
 	    (rc = hane_stmt_bind_text(st, ":status", f->status)) ||
 	    (rc = hane_stmt_bind_int(st, ":all", f->all)) ||
 	    (rc = hane_stmt_bind_text(st, ":mahalle", f->mahalle)) ||
 	    (rc = hane_stmt_bind_int(st, ":sort", (int64_t)f->sort)))
 		return rc;
-	return hane_stmt_bind_int(st, ":limit",
-				  f->limit > 0 && !by_mahalle ? f->limit : -1);
+	return hane_stmt_bind_int(
+		st, ":limit", f->limit > 0 && !e->by_mahalle ? f->limit : -1);
 }
 
 static int collect_add(struct collect *c, const struct hane_inspection *r)
@@ -534,72 +527,63 @@ static int collect_add(struct collect *c, const struct hane_inspection *r)
 	return 0;
 }
 
+/* By mahalle: collected, then sorted in Turkish order afterwards. */
+static int each_row(const void *rec, void *arg)
+{
+	struct hane_inspection r = *(const struct hane_inspection *)rec;
+	struct each *e = arg;
+
+	set_overdue(&r, e->today);
+	if (e->by_mahalle)
+		return collect_add(&e->c, &r);
+	e->n++;
+	return e->fn(&r, e->arg) ? 1 : 0;
+}
+
 int hane_inspection_each(hane_db *db, const struct hane_inspection_filter *f,
 			 int (*fn)(const struct hane_inspection *r, void *arg),
 			 void *arg, int *total)
 {
 	static const struct hane_inspection_filter none = {0};
-	struct collect c = {0};
-	struct hane_inspection r;
-	hane_stmt *st = NULL;
-	int rc, n = 0;
-	bool by_mahalle;
+	struct each e = {.f = f ? f : &none, .fn = fn, .arg = arg};
+	int rc;
 
 	if (total)
 		*total = 0;
 	if ((rc = hane_can(db, HANE_ACT_INSPECTION_READ)))
 		return rc;
-	if (!f)
-		f = &none;
-	by_mahalle = f->sort == HANE_INSP_SORT_MAHALLE;
-	rc = hane_stmt_prepare(
-		db, &st,
-		REQUEST_SELECT
-		" WHERE (:hh = 0 OR r.household_id = :hh)"
-		" AND (:insp = 0 OR r.inspector_id = :insp)"
-		" AND (:unassigned = 0 OR r.inspector_id IS NULL)"
-		" AND (:overdue = 0 OR (r.status IN ('requested','assigned')"
-		"  AND r.due_on < :today))"
-		" AND CASE WHEN :status IS NOT NULL THEN r.status = :status"
+	e.by_mahalle = e.f->sort == HANE_INSP_SORT_MAHALLE;
+	hane_today(e.today);
+	rc = hane_record_each(
+		db, &hane_inspection_rdef,
+		" JOIN household h ON h.id = t.household_id"
+		" WHERE (:hh = 0 OR t.household_id = :hh)"
+		" AND (:insp = 0 OR t.inspector_id = :insp)"
+		" AND (:unassigned = 0 OR t.inspector_id IS NULL)"
+		" AND (:overdue = 0 OR (t.status IN ('requested','assigned')"
+		"  AND t.due_on < :today))"
+		" AND CASE WHEN :status IS NOT NULL THEN t.status = :status"
 		"  WHEN :all THEN 1"
-		"  ELSE r.status IN " INSP_OPEN_SQL " END"
+		"  ELSE t.status IN " INSP_OPEN_SQL " END"
 		" AND (:mahalle IS NULL OR h.mahalle = :mahalle)"
-		" ORDER BY CASE WHEN :sort = 2 THEN r.requested_on END DESC,"
-		" CASE WHEN :sort = 2 THEN r.id END DESC, r.due_on, r.id"
-		" LIMIT :limit");
-	if (rc)
-		return rc;
-	if ((rc = bind_filter(st, f, by_mahalle)))
-		goto done;
-	/* By mahalle: collected, then sorted in Turkish order here. */
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		read_row(st, &r);
-		if (by_mahalle) {
-			if ((rc = collect_add(&c, &r)))
-				goto done;
-			continue;
-		}
-		n++;
-		if (fn(&r, arg))
+		" ORDER BY CASE WHEN :sort = 2 THEN t.requested_on END DESC,"
+		" CASE WHEN :sort = 2 THEN t.id END DESC, t.due_on, t.id"
+		" LIMIT :limit",
+		bind_filter, each_row, &e);
+	if (rc > 0)
+		rc = 0;
+	if (rc == 0 && e.c.n)
+		qsort(e.c.v, e.c.n, sizeof *e.c.v, cmp_mahalle);
+	for (size_t i = 0; rc == 0 && i < e.c.n; i++) {
+		if (e.f->limit > 0 && e.n >= e.f->limit)
+			break;
+		e.n++;
+		if (fn(&e.c.v[i], arg))
 			break;
 	}
-	if (rc < 0)
-		goto done;
-	rc = 0;
-	if (by_mahalle && c.n)
-		qsort(c.v, c.n, sizeof *c.v, cmp_mahalle);
-	for (size_t i = 0; i < c.n; i++) {
-		if (f->limit > 0 && n >= f->limit)
-			break;
-		n++;
-		if (fn(&c.v[i], arg))
-			break;
-	}
-done:
-	hane_stmt_finalize(st);
-	free(c.v);
+	free(e.c.v);
 	if (total)
-		*total = n;
+		*total = e.n;
 	return rc;
 }
 
@@ -846,28 +830,14 @@ int insp_insert_request(hane_db *db, struct hane_inspection *r, int64_t *id)
 		if (rc)
 			return rc;
 	}
-	{
-		struct hane_field f[] = {
-			HANE_FINT("household_id", r->household_id),
-			HANE_FTEXT("requested_on", r->requested_on),
-			HANE_FTEXT("channel", r->channel),
-			HANE_FTEXT("referrer",
-				   r->referrer[0] ? r->referrer : NULL),
-			HANE_FTEXT("reason", r->reason),
-			HANE_FTEXT("reason_text",
-				   r->reason_text[0] ? r->reason_text : NULL),
-			HANE_FTEXT("urgency", r->urgency),
-			HANE_FTEXT("status", "requested"),
-			HANE_FTEXT("due_on", r->due_on),
-			r->renewal_of
-				? (struct hane_field)HANE_FINT("renewal_of",
-							       r->renewal_of)
-				: (struct hane_field)HANE_FNULL("renewal_of"),
-		};
-
-		return hane_store_insert(db, "inspection_request", f,
-					 sizeof f / sizeof f[0], id);
-	}
+	strcpy(r->status, "requested");
+	r->inspector_id = 0;
+	r->assigned_on[0] = r->ended_on[0] = r->cancel_reason[0] = '\0';
+	r->id = 0;
+	rc = hane_record_save(db, &hane_inspection_rdef, r, NULL);
+	if (rc == 0 && id)
+		*id = r->id;
+	return rc;
 }
 
 struct request_arg {
@@ -919,7 +889,7 @@ static int assign_tx(hane_db *db, void *arg)
 {
 	struct flow_arg *a = arg;
 	struct hane_inspection r;
-	char today[HANE_DATE_LEN + 1], due[HANE_DATE_LEN + 1] = "";
+	char due[HANE_DATE_LEN + 1] = "";
 	int rc;
 
 	if ((rc = insp_read(db, a->id, &r)))
@@ -942,19 +912,12 @@ static int assign_tx(hane_db *db, void *arg)
 			return HANE_EINVAL;
 		}
 	}
-	{
-		const char *due_v = due[0] ? due : r.due_on;
-		struct hane_field f[] = {
-			HANE_FINT("inspector_id", a->staff),
-			HANE_FTEXT("assigned_on", hane_today(today)),
-			HANE_FTEXT("status", "assigned"),
-			HANE_FTEXT("due_on", due_v),
-		};
-
-		return hane_store_update(db, "inspection_request", a->id,
-					 a->version, f, sizeof f / sizeof f[0],
-					 NULL);
-	}
+	r.inspector_id = a->staff;
+	hane_today(r.assigned_on);
+	strcpy(r.status, "assigned");
+	if (due[0])
+		HANE_COPY(r.due_on, due);
+	return insp_save(db, &r, a->version);
 }
 
 int hane_inspection_assign(hane_db *db, int64_t id, int64_t version,
@@ -972,7 +935,6 @@ static int cancel_tx(hane_db *db, void *arg)
 {
 	struct flow_arg *a = arg;
 	struct hane_inspection r;
-	char today[HANE_DATE_LEN + 1];
 	int rc;
 
 	if ((rc = insp_read(db, a->id, &r)))
@@ -980,17 +942,10 @@ static int cancel_tx(hane_db *db, void *arg)
 	if (!is_open(r.status))
 		return bad_status(&r, hane_inspection_label(HANE_INSP_STATUS,
 							    "requested"));
-	{
-		struct hane_field f[] = {
-			HANE_FTEXT("status", "cancelled"),
-			HANE_FTEXT("cancel_reason", a->text),
-			HANE_FTEXT("ended_on", hane_today(today)),
-		};
-
-		return hane_store_update(db, "inspection_request", a->id,
-					 a->version, f, sizeof f / sizeof f[0],
-					 NULL);
-	}
+	strcpy(r.status, "cancelled");
+	HANE_COPY(r.cancel_reason, a->text);
+	hane_today(r.ended_on);
+	return insp_save(db, &r, a->version);
 }
 
 int hane_inspection_cancel(hane_db *db, int64_t id, int64_t version,
@@ -1016,7 +971,6 @@ static int close_tx(hane_db *db, void *arg)
 {
 	struct flow_arg *a = arg;
 	struct hane_inspection r;
-	char today[HANE_DATE_LEN + 1];
 	int rc;
 
 	if ((rc = insp_read(db, a->id, &r)))
@@ -1024,15 +978,9 @@ static int close_tx(hane_db *db, void *arg)
 	if (strcmp(r.status, "decided"))
 		return bad_status(
 			&r, hane_inspection_label(HANE_INSP_STATUS, "decided"));
-	{
-		struct hane_field f[] = {
-			HANE_FTEXT("status", "closed"),
-			HANE_FTEXT("ended_on", hane_today(today)),
-		};
-
-		return hane_store_update(db, "inspection_request", a->id,
-					 a->version, f, 2, NULL);
-	}
+	strcpy(r.status, "closed");
+	hane_today(r.ended_on);
+	return insp_save(db, &r, a->version);
 }
 
 int hane_inspection_close(hane_db *db, int64_t id, int64_t version)

@@ -6,12 +6,21 @@
 #include <stdint.h>
 
 #include "hane/inspection.h"
+#include "hane/record.h"
+
+/* The stored records (hane/record.h). */
+extern const struct hane_rdef hane_inspection_rdef;
 
 /* The statuses in which a request counts as open (the duplicate rule). */
 #define INSP_OPEN_SQL "('requested', 'assigned', 'visited')"
 
 /* A request as stored, without a permission check (the caller checked). */
 int insp_read(hane_db *db, int64_t id, struct hane_inspection *out);
+
+/* Saves r (read with insp_read, then changed) if the request is still at
+ * version (HANE_ECONFLICT otherwise): only what changed is written and
+ * audited. */
+int insp_save(hane_db *db, struct hane_inspection *r, int64_t version);
 
 /* The id of an open request of household for reason other than except
  * (0 none), or a negative error. */

@@ -11,6 +11,7 @@
 #include "hane/i18n.h"
 #include "hane/inspection.h"
 #include "hane/perm.h"
+#include "hane/record.h"
 #include "inspection_int.h"
 
 static int one_of(enum hane_inspection_list l, enum hane_msg field,
@@ -388,6 +389,22 @@ int hane_inspection_note_fill(hane_db *db,
 	return compose_note(db, &c, out, outsz);
 }
 
+#define F(...) HANE_FDEF(struct hane_inspection_visit, __VA_ARGS__)
+static const struct hane_fdef visit_fields[] = {
+	HANE_INSPECTION_VISIT_FIELDS(F) HANE_FDEF_SQL(
+		struct hane_inspection_visit, inspector, HANE_FT_TEXT,
+		"(SELECT s.full_name FROM staff s WHERE s.id = t.inspector_id)",
+		NULL, NULL)};
+#undef F
+const struct hane_rdef hane_inspection_visit_rdef =
+	HANE_RDEF(struct hane_inspection_visit, "inspection_visit",
+		  "inspection", visit_fields);
+
+static int bind_request(hane_stmt *st, void *arg)
+{
+	return hane_stmt_bind_int(st, ":id", *(const int64_t *)arg);
+}
+
 struct visit_arg {
 	int64_t request_id, version, id;
 	struct hane_inspection_visit v;
@@ -414,43 +431,6 @@ static int check_inspector(hane_db *db, int64_t inspector_id)
 	return rc < 0 ? rc : 0;
 }
 
-/* The visit's row (empty text and unknown amounts as NULL). */
-static int insert_visit(hane_db *db, int64_t request_id,
-			const struct hane_inspection_visit *v, int64_t *id)
-{
-	struct hane_field f[] = {
-		HANE_FINT("request_id", request_id),
-		HANE_FTEXT("visited_on", v->visited_on),
-		HANE_FINT("inspector_id", v->inspector_id),
-		HANE_FTEXT("present", v->present[0] ? v->present : NULL),
-		HANE_FTEXT("tenure", v->tenure[0] ? v->tenure : NULL),
-		v->rent_kurus >= 0
-			? (struct hane_field)HANE_FINT("rent_kurus",
-						       v->rent_kurus)
-			: (struct hane_field)HANE_FNULL("rent_kurus"),
-		v->rooms >= 0 ? (struct hane_field)HANE_FINT("rooms", v->rooms)
-			      : (struct hane_field)HANE_FNULL("rooms"),
-		HANE_FTEXT("heating", v->heating[0] ? v->heating : NULL),
-		v->income_kurus >= 0
-			? (struct hane_field)HANE_FINT("income_kurus",
-						       v->income_kurus)
-			: (struct hane_field)HANE_FNULL("income_kurus"),
-		v->expenses_kurus >= 0
-			? (struct hane_field)HANE_FINT("expenses_kurus",
-						       v->expenses_kurus)
-			: (struct hane_field)HANE_FNULL("expenses_kurus"),
-		HANE_FTEXT("health", v->health[0] ? v->health : NULL),
-		HANE_FTEXT("disability",
-			   v->disability[0] ? v->disability : NULL),
-		HANE_FTEXT("findings", v->findings[0] ? v->findings : NULL),
-		HANE_FTEXT("recommendation", v->recommendation),
-		HANE_FTEXT("note", v->note[0] ? v->note : NULL),
-	};
-
-	return hane_store_insert(db, "inspection_visit", f,
-				 sizeof f / sizeof f[0], id);
-}
-
 static int visit_tx(hane_db *db, void *arg)
 {
 	struct visit_arg *a = arg;
@@ -471,14 +451,14 @@ static int visit_tx(hane_db *db, void *arg)
 	if (hane_text_blank(v->note) &&
 	    (rc = compose_note(db, v, v->note, sizeof v->note)))
 		return rc;
-	if ((rc = insert_visit(db, a->request_id, v, &a->id)))
+	/* Empty text and unknown amounts are stored as NULL. */
+	v->id = 0;
+	v->request_id = a->request_id;
+	if ((rc = hane_record_save(db, &hane_inspection_visit_rdef, v, NULL)))
 		return rc;
-	{
-		struct hane_field f[] = {HANE_FTEXT("status", "visited")};
-
-		return hane_store_update(db, "inspection_request",
-					 a->request_id, a->version, f, 1, NULL);
-	}
+	a->id = v->id;
+	strcpy(r.status, "visited");
+	return insp_save(db, &r, a->version);
 }
 
 int hane_inspection_visit(hane_db *db, int64_t request_id, int64_t version,
@@ -510,55 +490,16 @@ int hane_inspection_visit(hane_db *db, int64_t request_id, int64_t version,
 int hane_inspection_visit_get(hane_db *db, int64_t request_id,
 			      struct hane_inspection_visit *out)
 {
-	hane_stmt *st = NULL;
 	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
 
 	if (rc)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT v.id, v.version, v.request_id, v.visited_on,"
-		" v.inspector_id, coalesce(v.present,''), "
-		"coalesce(v.tenure,''),"
-		" coalesce(v.rent_kurus,-1), coalesce(v.rooms,-1),"
-		" coalesce(v.heating,''), coalesce(v.income_kurus,-1),"
-		" coalesce(v.expenses_kurus,-1), coalesce(v.health,''),"
-		" coalesce(v.disability,''), coalesce(v.findings,''),"
-		" v.recommendation, coalesce(v.note,''),"
-		" coalesce(s.full_name,'')"
-		" FROM inspection_visit v LEFT JOIN staff s"
-		" ON s.id = v.inspector_id WHERE v.request_id = :id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", request_id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		hane_inspection_visit_init(out);
-		out->id = hane_stmt_int(st, 0);
-		out->version = hane_stmt_int(st, 1);
-		out->request_id = hane_stmt_int(st, 2);
-		HANE_COPY(out->visited_on, hane_stmt_text(st, 3));
-		out->inspector_id = hane_stmt_int(st, 4);
-		HANE_COPY(out->present, hane_stmt_text(st, 5));
-		HANE_COPY(out->tenure, hane_stmt_text(st, 6));
-		out->rent_kurus = hane_stmt_int(st, 7);
-		out->rooms = (int)hane_stmt_int(st, 8);
-		HANE_COPY(out->heating, hane_stmt_text(st, 9));
-		out->income_kurus = hane_stmt_int(st, 10);
-		out->expenses_kurus = hane_stmt_int(st, 11);
-		HANE_COPY(out->health, hane_stmt_text(st, 12));
-		HANE_COPY(out->disability, hane_stmt_text(st, 13));
-		HANE_COPY(out->findings, hane_stmt_text(st, 14));
-		HANE_COPY(out->recommendation, hane_stmt_text(st, 15));
-		HANE_COPY(out->note, hane_stmt_text(st, 16));
-		HANE_COPY(out->inspector, hane_stmt_text(st, 17));
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	rc = hane_record_find(db, &hane_inspection_visit_rdef,
+			      " WHERE t.request_id = :id", bind_request,
+			      &request_id, out);
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_INSP_NO_VISIT),
 			       (long long)request_id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
 	return rc;
 }
 
@@ -637,6 +578,39 @@ static int validate_decision(const struct hane_inspection_decision *d)
 		      d->frequency, true);
 }
 
+#define F(...) HANE_FDEF(struct hane_inspection_decision, __VA_ARGS__)
+#define S(col, type, expr)                                                     \
+	HANE_FDEF_SQL(struct hane_inspection_decision, col, type, expr, NULL,  \
+		      NULL)
+static const struct hane_fdef decision_fields[] = {
+	HANE_INSPECTION_DECISION_FIELDS(F) S(
+		decided_by_name, HANE_FT_TEXT,
+		"(SELECT s.full_name FROM staff s WHERE s.id = t.decided_by)")
+		S(renewed_by, HANE_FT_INT,
+		  "(SELECT coalesce(min(n.id), 0) FROM inspection_request n"
+		  " WHERE n.renewal_of = t.request_id"
+		  " AND n.status <> 'cancelled')")};
+#undef F
+#undef S
+const struct hane_rdef hane_inspection_decision_rdef =
+	HANE_RDEF(struct hane_inspection_decision, "inspection_decision",
+		  "inspection", decision_fields);
+
+/* What the outcome has no part in is not stored: a rejection's aid, a
+ * one-time aid's period. */
+static void decision_clean(struct hane_inspection_decision *d)
+{
+	bool aid = !strcmp(d->outcome, "aid");
+
+	if (!aid) {
+		d->aid_type[0] = d->kind[0] = '\0';
+		d->amount_kurus = -1;
+	}
+	if (!aid || strcmp(d->aid_type, "regular")) {
+		d->start_on[0] = d->end_on[0] = d->frequency[0] = '\0';
+	}
+}
+
 #define FOOD_ONE_TIME_DAYS 30
 
 struct decide_arg {
@@ -666,28 +640,13 @@ static int decide_tx(hane_db *db, void *arg)
 			       hane_date_format(shown, r.visited_on));
 		return HANE_EINVAL;
 	}
-	{
-		struct hane_field f[] = {
-			HANE_FINT("request_id", a->request_id),
-			HANE_FTEXT("decided_on", d->decided_on),
-			HANE_FINT("decided_by", d->decided_by),
-			HANE_FTEXT("outcome", d->outcome),
-			HANE_FTEXT("aid_type", aid ? d->aid_type : NULL),
-			HANE_FTEXT("kind", aid ? d->kind : NULL),
-			aid && d->amount_kurus >= 0
-				? (struct hane_field)HANE_FINT("amount_kurus",
-							       d->amount_kurus)
-				: (struct hane_field)HANE_FNULL("amount_kurus"),
-			HANE_FTEXT("start_on", regular ? d->start_on : NULL),
-			HANE_FTEXT("end_on", regular ? d->end_on : NULL),
-			HANE_FTEXT("frequency", regular ? d->frequency : NULL),
-			HANE_FTEXT("reason", d->reason),
-		};
-
-		if ((rc = hane_store_insert(db, "inspection_decision", f,
-					    sizeof f / sizeof f[0], &a->id)))
-			return rc;
-	}
+	d->id = 0;
+	d->request_id = a->request_id;
+	decision_clean(d);
+	if ((rc = hane_record_save(db, &hane_inspection_decision_rdef, d,
+				   NULL)))
+		return rc;
+	a->id = d->id;
 	/* Food aid is given by the food bank: its referral is written in the
 	 * same transaction, so a decision never exists without it. Regular
 	 * aid refers for its period; one-time aid for FOOD_ONE_TIME_DAYS,
@@ -706,12 +665,8 @@ static int decide_tx(hane_db *db, void *arg)
 					      NULL)))
 			return rc;
 	}
-	{
-		struct hane_field f[] = {HANE_FTEXT("status", "decided")};
-
-		return hane_store_update(db, "inspection_request",
-					 a->request_id, a->version, f, 1, NULL);
-	}
+	strcpy(r.status, "decided");
+	return insp_save(db, &r, a->version);
 }
 
 int hane_inspection_decide(hane_db *db, int64_t request_id, int64_t version,
@@ -744,49 +699,13 @@ int hane_inspection_decide(hane_db *db, int64_t request_id, int64_t version,
 static int decision_read(hane_db *db, int64_t request_id,
 			 struct hane_inspection_decision *out)
 {
-	hane_stmt *st = NULL;
-	int rc;
+	int rc = hane_record_find(db, &hane_inspection_decision_rdef,
+				  " WHERE t.request_id = :id", bind_request,
+				  &request_id, out);
 
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT d.id, d.version, d.request_id, d.decided_on,"
-		" d.decided_by, d.outcome, coalesce(d.aid_type,''),"
-		" coalesce(d.kind,''), coalesce(d.amount_kurus,-1),"
-		" coalesce(d.start_on,''), coalesce(d.end_on,''),"
-		" coalesce(d.frequency,''), d.reason, coalesce(s.full_name,''),"
-		" coalesce((SELECT min(n.id) FROM inspection_request n"
-		"  WHERE n.renewal_of = d.request_id"
-		"  AND n.status <> 'cancelled'), 0)"
-		" FROM inspection_decision d LEFT JOIN staff s"
-		" ON s.id = d.decided_by WHERE d.request_id = :id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", request_id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		hane_inspection_decision_init(out);
-		out->id = hane_stmt_int(st, 0);
-		out->version = hane_stmt_int(st, 1);
-		out->request_id = hane_stmt_int(st, 2);
-		HANE_COPY(out->decided_on, hane_stmt_text(st, 3));
-		out->decided_by = hane_stmt_int(st, 4);
-		HANE_COPY(out->outcome, hane_stmt_text(st, 5));
-		HANE_COPY(out->aid_type, hane_stmt_text(st, 6));
-		HANE_COPY(out->kind, hane_stmt_text(st, 7));
-		out->amount_kurus = hane_stmt_int(st, 8);
-		HANE_COPY(out->start_on, hane_stmt_text(st, 9));
-		HANE_COPY(out->end_on, hane_stmt_text(st, 10));
-		HANE_COPY(out->frequency, hane_stmt_text(st, 11));
-		HANE_COPY(out->reason, hane_stmt_text(st, 12));
-		HANE_COPY(out->decided_by_name, hane_stmt_text(st, 13));
-		out->renewed_by = hane_stmt_int(st, 14);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_INSP_NO_DECISION),
 			       (long long)request_id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
 	return rc;
 }
 
