@@ -459,10 +459,60 @@ static void queries(FILE *fp, int unit)
 		}
 }
 
+/* The summary's paragraphs: a unit's heading (but the directorate's), its
+ * message filled with the year and the figures named, then the figures'
+ * queries when asked for. */
+#define NPARA_FIGURES 9
+static const struct para {
+	int unit;
+	enum hane_msg msg;
+	const char *ids[NPARA_FIGURES];
+} paras[] = {
+	{HANE_OV_INSPECTION,
+	 HANE_M_OV_TXT_INSPECTION,
+	 {"inspection.requests", "inspection.households", "inspection.persons",
+	  "inspection.visits", "inspection.decisions", "inspection.aid",
+	  "inspection.regular", "inspection.rejected", "inspection.cash"}},
+	{HANE_OV_FOODBANK,
+	 HANE_M_OV_TXT_FOODBANK,
+	 {"foodbank.households", "foodbank.persons", "foodbank.packages",
+	  "foodbank.value", "foodbank.donations", "foodbank.donation_value",
+	  "foodbank.supply_value"}},
+	{HANE_OV_HOMECARE,
+	 HANE_M_OV_TXT_HOMECARE,
+	 {"homecare.care_persons", "homecare.care_visits",
+	  "homecare.cleaning_persons", "homecare.cleanings",
+	  "homecare.new_clients"}},
+	{HANE_OV_TAXI,
+	 HANE_M_OV_TXT_TAXI,
+	 {"taxi.appointments", "taxi.trips", "taxi.riders", "taxi.wheelchair"}},
+	{HANE_OV_ALL, HANE_M_OV_TXT_ALL, {"all.households", "all.persons"}},
+};
+
+static void paragraph(FILE *fp, struct text_ctx *t, const struct para *p,
+		      int year, bool sql)
+{
+	char b[NPARA_FIGURES][48], text[2048];
+	const char *v[NPARA_FIGURES];
+
+	for (int i = 0; i < NPARA_FIGURES; i++)
+		v[i] = p->ids[i] ? num(t, p->ids[i], b[i], sizeof b[i]) : "";
+	if (p->unit != HANE_OV_ALL)
+		fprintf(fp, "%s\n", hane_overview_unit_label(p->unit));
+	/* A message uses the first of the figures it names (the rest are
+	 * passed and not read). */
+	snprintf(text, sizeof text, hane_msg(p->msg), year, v[0], v[1], v[2],
+		 v[3], v[4], v[5], v[6], v[7], v[8]);
+	wrap(fp, text);
+	if (sql)
+		queries(fp, p->unit);
+	if (p->unit != HANE_OV_ALL)
+		fputc('\n', fp);
+}
+
 int hane_overview_annual_text(hane_db *db, int year, FILE *fp, bool sql)
 {
 	struct text_ctx t;
-	char b[16][48], para[2048];
 	enum hane_lang old = hane_lang_get();
 	int rc;
 
@@ -471,58 +521,10 @@ int hane_overview_annual_text(hane_db *db, int year, FILE *fp, bool sql)
 		return rc;
 	/* The published summary is an official text: always Turkish. */
 	hane_lang_set(HANE_LANG_TR);
-#define N(i, id) num(&t, id, b[i], sizeof b[i])
 	fprintf(fp, hane_msg(HANE_M_OV_TXT_TITLE), year);
 	fputs("\n\n", fp);
-
-	fprintf(fp, "%s\n", hane_overview_unit_label(HANE_OV_INSPECTION));
-	snprintf(para, sizeof para, hane_msg(HANE_M_OV_TXT_INSPECTION), year,
-		 N(0, "inspection.requests"), N(1, "inspection.households"),
-		 N(2, "inspection.persons"), N(3, "inspection.visits"),
-		 N(4, "inspection.decisions"), N(5, "inspection.aid"),
-		 N(6, "inspection.regular"), N(7, "inspection.rejected"),
-		 N(8, "inspection.cash"));
-	wrap(fp, para);
-	if (sql)
-		queries(fp, HANE_OV_INSPECTION);
-	fputc('\n', fp);
-
-	fprintf(fp, "%s\n", hane_overview_unit_label(HANE_OV_FOODBANK));
-	snprintf(para, sizeof para, hane_msg(HANE_M_OV_TXT_FOODBANK), year,
-		 N(0, "foodbank.households"), N(1, "foodbank.persons"),
-		 N(2, "foodbank.packages"), N(3, "foodbank.value"),
-		 N(4, "foodbank.donations"), N(5, "foodbank.donation_value"),
-		 N(6, "foodbank.supply_value"));
-	wrap(fp, para);
-	if (sql)
-		queries(fp, HANE_OV_FOODBANK);
-	fputc('\n', fp);
-
-	fprintf(fp, "%s\n", hane_overview_unit_label(HANE_OV_HOMECARE));
-	snprintf(para, sizeof para, hane_msg(HANE_M_OV_TXT_HOMECARE), year,
-		 N(0, "homecare.care_persons"), N(1, "homecare.care_visits"),
-		 N(2, "homecare.cleaning_persons"), N(3, "homecare.cleanings"),
-		 N(4, "homecare.new_clients"));
-	wrap(fp, para);
-	if (sql)
-		queries(fp, HANE_OV_HOMECARE);
-	fputc('\n', fp);
-
-	fprintf(fp, "%s\n", hane_overview_unit_label(HANE_OV_TAXI));
-	snprintf(para, sizeof para, hane_msg(HANE_M_OV_TXT_TAXI), year,
-		 N(0, "taxi.appointments"), N(1, "taxi.trips"),
-		 N(2, "taxi.riders"), N(3, "taxi.wheelchair"));
-	wrap(fp, para);
-	if (sql)
-		queries(fp, HANE_OV_TAXI);
-	fputc('\n', fp);
-
-	snprintf(para, sizeof para, hane_msg(HANE_M_OV_TXT_ALL), year,
-		 N(0, "all.households"), N(1, "all.persons"));
-	wrap(fp, para);
-	if (sql)
-		queries(fp, HANE_OV_ALL);
-#undef N
+	for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++)
+		paragraph(fp, &t, &paras[i], year, sql);
 	hane_lang_set(old);
 	return ferror(fp) ? HANE_EIO : 0;
 }

@@ -29,6 +29,19 @@ bool tx_words_match(const char *name, const char *query)
 	return true;
 }
 
+int tx_get(hane_db *db, const struct hane_rdef *def, int64_t id, void *out,
+	   enum hane_msg not_found)
+{
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
+		return rc;
+	rc = hane_record_get(db, def, id, out);
+	if (rc == HANE_ENOTFOUND)
+		hane_error_set(hane_msg(not_found), (long long)id);
+	return rc;
+}
+
 static int required(enum hane_msg field, const char *v)
 {
 	if (v && *v)
@@ -72,14 +85,8 @@ int hane_taxi_driver_save(hane_db *db, struct hane_taxi_driver *d, int64_t *id)
 
 int hane_taxi_driver_get(hane_db *db, int64_t id, struct hane_taxi_driver *out)
 {
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
-		return rc;
-	rc = hane_record_get(db, &hane_taxi_driver_rdef, id, out);
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_TAXI_NO_DRIVER), (long long)id);
-	return rc;
+	return tx_get(db, &hane_taxi_driver_rdef, id, out,
+		      HANE_M_TAXI_NO_DRIVER);
 }
 
 int hane_taxi_driver_each(hane_db *db,

@@ -116,14 +116,7 @@ static int rider_of(hane_db *db, int64_t person_id, struct hane_taxi_rider *out)
 
 int hane_taxi_rider_get(hane_db *db, int64_t id, struct hane_taxi_rider *out)
 {
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
-		return rc;
-	rc = hane_record_get(db, &hane_taxi_rider_rdef, id, out);
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_TAXI_NO_RIDER), (long long)id);
-	return rc;
+	return tx_get(db, &hane_taxi_rider_rdef, id, out, HANE_M_TAXI_NO_RIDER);
 }
 
 int hane_taxi_rider_by_person(hane_db *db, int64_t person_id,

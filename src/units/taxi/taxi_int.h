@@ -12,6 +12,11 @@
 /* True when every folded word of query starts a word of name. */
 bool tx_words_match(const char *name, const char *query);
 
+/* Record id of def into out after the taxi.read check; not found is
+ * HANE_ENOTFOUND with not_found ("… %lld") as the message. */
+int tx_get(hane_db *db, const struct hane_rdef *def, int64_t id, void *out,
+	   enum hane_msg not_found);
+
 /* Days since 1970-01-01 of an ISO day; false when it is not one. */
 bool tx_day_number(const char *day, long *out);
 

@@ -139,14 +139,7 @@ const char *hane_taxi_canceller_parse(const char *word)
 
 int hane_taxi_trip_get(hane_db *db, int64_t id, struct hane_taxi_trip *out)
 {
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
-		return rc;
-	rc = hane_record_get(db, &hane_taxi_trip_rdef, id, out);
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_TAXI_NO_TRIP), (long long)id);
-	return rc;
+	return tx_get(db, &hane_taxi_trip_rdef, id, out, HANE_M_TAXI_NO_TRIP);
 }
 
 int hane_taxi_trips_day(hane_db *db, const char *day, int64_t vehicle_id,
