@@ -125,6 +125,11 @@ const char *hane_inspection_label(enum hane_inspection_list l,
 const char *hane_inspection_parse(enum hane_inspection_list l,
 				  const char *word);
 
+/* Says "<field> must be one of: a, b, c" (hane_error_last(), the labels
+ * of list l in the current language) for a value not in the list;
+ * returns HANE_EINVAL. */
+int hane_inspection_not_one_of(enum hane_inspection_list l, const char *field);
+
 /* ---- Settings ------------------------------------------------------------ */
 
 /* Kept in the table inspection_setting (seeded by the migration, changed

@@ -3,11 +3,13 @@
  * line. Every rule is the model's (src/units/inspection); this file parses
  * arguments into the model's structs and prints.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/households.h"
 #include "hane/inspection.h"
 #include "hane/perm.h"
@@ -15,137 +17,43 @@
 
 #define CMD "inspection"
 
-/* The options, by name; values are kept as typed and parsed by the
- * subcommand that uses them. */
-#define OPTIONS(X)                                                             \
-	X(HOUSEHOLD, "household")                                              \
-	X(TCKN, "tckn")                                                        \
-	X(REASON, "reason")                                                    \
-	X(TEXT, "text")                                                        \
-	X(CHANNEL, "channel")                                                  \
-	X(REFERRER, "referrer")                                                \
-	X(URGENCY, "urgency")                                                  \
-	X(DATE, "date")                                                        \
-	X(INSPECTOR, "inspector")                                              \
-	X(DUE, "due")                                                          \
-	X(RECOMMEND, "recommend")                                              \
-	X(PRESENT, "present")                                                  \
-	X(TENURE, "tenure")                                                    \
-	X(RENT, "rent")                                                        \
-	X(ROOMS, "rooms")                                                      \
-	X(HEATING, "heating")                                                  \
-	X(INCOME, "income")                                                    \
-	X(EXPENSES, "expenses")                                                \
-	X(HEALTH, "health")                                                    \
-	X(DISABILITY, "disability")                                            \
-	X(FINDINGS, "findings")                                                \
-	X(NOTE, "note")                                                        \
-	X(OUTCOME, "outcome")                                                  \
-	X(TYPE, "type")                                                        \
-	X(KIND, "kind")                                                        \
-	X(AMOUNT, "amount")                                                    \
-	X(START, "start")                                                      \
-	X(END, "end")                                                          \
-	X(FREQUENCY, "frequency")                                              \
-	X(MINE, "mine")                                                        \
-	X(UNASSIGNED, "unassigned")                                            \
-	X(OVERDUE, "overdue")                                                  \
-	X(ALL, "all")                                                          \
-	X(STATUS, "status")                                                    \
-	X(MAHALLE, "mahalle")                                                  \
-	X(SORT, "sort")                                                        \
-	X(LIMIT, "limit")                                                      \
-	X(URGENT_DAYS, "urgent-days")                                          \
-	X(NORMAL_DAYS, "normal-days")                                          \
-	X(RENEWAL_DAYS, "renewal-days")                                        \
-	X(DRY_RUN, "dry-run")                                                  \
-	X(REJECTS, "rejects")                                                  \
-	X(ENCODING, "encoding")                                                \
-	X(DELIMITER, "delimiter")
-
-enum opt {
-#define X_(id, name) O_##id,
-	OPTIONS(X_)
-#undef X_
-		O__COUNT
-};
-
-static const char *const opt_names[O__COUNT] = {
-#define X_(id, name) name,
-	OPTIONS(X_)
-#undef X_
-};
-
-static const char *const flags[] = {"mine", "unassigned", "overdue",
-				    "all",  "dry-run",	  NULL};
-
-struct args {
-	const char *v[O__COUNT];
+/* Every option of the unit's subcommands; each subcommand's table below
+ * says which it takes. The options that are a record's field (hane/
+ * inspection.h: the request's, visit's and decision's tables) are read
+ * into the records here by the field's type; a coded value (reason,
+ * channel, …) is kept as typed and read back to its code by the
+ * subcommand, which names the choices when nothing matches. */
+struct insp_opts {
+	struct hane_inspection r;
+	struct hane_inspection_visit v;
+	struct hane_inspection_decision d;
+	char tckn[HANE_TCKN_LEN + 1];
+	const char *reason, *channel, *urgency, *inspector, *tenure, *heating;
+	const char *recommend, *outcome, *type, *kind, *frequency, *status;
+	const char *mahalle, *sort, *rejects, *encoding, *delimiter;
+	int64_t household, limit, urgent_days, normal_days, renewal_days;
+	int mine, unassigned, overdue, all, dry_run;
 	int64_t id; /* the request NO of most subcommands */
 };
 
-static int fail_field(enum hane_msg field, int rc)
-{
-	char why[512];
-
-	snprintf(why, sizeof why, "%s", hane_error_last());
-	hane_error_set(hane_msg(HANE_M_V_FIELD), hane_msg(field), why);
-	return hane_cli_fail(rc);
-}
+typedef const struct hane_args args;
+#define has(a, name) hane_opt_given((a), (name))
 
 /* A coded option read into dst; an unknown word lists the choices. */
 static int coded(char *dst, size_t dstsz, enum hane_inspection_list l,
 		 enum hane_msg field, const char *v)
 {
 	const char *code = hane_inspection_parse(l, v);
-	char words[512] = "";
-	const char *const *codes;
-	int n;
 
 	if (code) {
 		snprintf(dst, dstsz, "%s", code);
 		return 0;
 	}
-	codes = hane_inspection_codes(l, &n);
-	for (int i = 0; i < n; i++) {
-		size_t len = strlen(words);
-
-		snprintf(words + len, sizeof words - len, "%s%s", i ? ", " : "",
-			 hane_inspection_label(l, codes[i]));
-	}
-	hane_error_set(hane_msg(HANE_M_INSP_V_ONE_OF), hane_msg(field), words);
-	return hane_cli_fail(HANE_EINVAL);
+	return hane_cli_fail(hane_inspection_not_one_of(l, hane_msg(field)));
 }
 
 #define CODED(dst, list, field, v)                                             \
 	coded((dst), sizeof(dst), (list), (field), (v))
-
-static int date_opt(char out[HANE_DATE_LEN + 1], enum hane_msg field,
-		    const char *v)
-{
-	int rc;
-
-	if (!v || !*v) {
-		out[0] = '\0';
-		return 0;
-	}
-	if ((rc = hane_date_parse(out, v)) != 0)
-		return fail_field(field, rc);
-	return 0;
-}
-
-static int money_opt(int64_t *out, enum hane_msg field, const char *v)
-{
-	int rc;
-
-	if (!v || !*v) {
-		*out = -1;
-		return 0;
-	}
-	if ((rc = hane_money_parse(out, v)) != 0)
-		return fail_field(field, rc);
-	return 0;
-}
 
 static const char *show_date(char out[HANE_DATE_LEN + 1], const char *iso)
 {
@@ -165,219 +73,195 @@ static int need_version(struct hane_cli *cli, int64_t id, int64_t *version)
 	return 0;
 }
 
+/* The request NO ("5" or "#5") a subcommand takes when want_no, none
+ * otherwise; then the database is opened. 0 or the exit status. */
+static int start(struct hane_cli *cli, args *a, struct insp_opts *op,
+		 const char *sub, bool want_no)
+{
+	char cmd[32];
+	int rc;
+
+	snprintf(cmd, sizeof cmd, CMD " %s", sub);
+	if ((rc = hane_opt_npos(a, cmd, want_no, want_no, "NO")) != 0)
+		return rc;
+	if (want_no &&
+	    hane_cli_int(cmd, "NO",
+			 a->pos[0][0] == '#' ? a->pos[0] + 1 : a->pos[0],
+			 &op->id))
+		return HANE_EXIT_USAGE;
+	return hane_cli_open(cli, 0);
+}
+
 /* ---- request ------------------------------------------------------------ */
 
-static int cmd_request(struct hane_cli *cli, const struct args *a)
+static int cmd_request(struct hane_cli *cli, void *opts, args *a)
 {
-	struct hane_inspection r;
+	struct insp_opts *op = opts;
+	struct hane_inspection *r = &op->r;
 	char due[HANE_DATE_LEN + 1];
 	int64_t id = 0;
 	int rc;
 
-	hane_inspection_init(&r);
-	if (a->v[O_HOUSEHOLD]) {
-		if (hane_cli_int(CMD, "--household", a->v[O_HOUSEHOLD],
-				 &r.household_id))
-			return HANE_EXIT_USAGE;
-	} else if (a->v[O_TCKN]) {
+	if ((rc = start(cli, a, op, "request", false)) != 0)
+		return rc;
+	if (!has(a, "household") && has(a, "tckn")) {
 		struct hane_person p;
 
-		if ((rc = hane_person_by_tckn(cli->db, a->v[O_TCKN], &p)))
+		if ((rc = hane_person_by_tckn(cli->db, op->tckn, &p)))
 			return hane_cli_fail(rc);
-		r.household_id = p.household_id;
-	} else {
+		r->household_id = p.household_id;
+	} else if (!has(a, "household")) {
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
 				      "--household | --tckn");
 	}
-	if (!a->v[O_REASON])
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "--reason");
-	if ((rc = CODED(r.reason, HANE_INSP_REASON, HANE_M_INSP_F_REASON,
-			a->v[O_REASON])))
+	if ((rc = CODED(r->reason, HANE_INSP_REASON, HANE_M_INSP_F_REASON,
+			op->reason)) ||
+	    (op->channel && (rc = CODED(r->channel, HANE_INSP_CHANNEL,
+					HANE_M_INSP_F_CHANNEL, op->channel))) ||
+	    (op->urgency && (rc = CODED(r->urgency, HANE_INSP_URGENCY,
+					HANE_M_INSP_F_URGENCY, op->urgency))))
 		return rc;
-	if (a->v[O_CHANNEL] &&
-	    (rc = CODED(r.channel, HANE_INSP_CHANNEL, HANE_M_INSP_F_CHANNEL,
-			a->v[O_CHANNEL])))
-		return rc;
-	if (a->v[O_URGENCY] &&
-	    (rc = CODED(r.urgency, HANE_INSP_URGENCY, HANE_M_INSP_F_URGENCY,
-			a->v[O_URGENCY])))
-		return rc;
-	if ((rc = date_opt(r.requested_on, HANE_M_INSP_F_REQUESTED_ON,
-			   a->v[O_DATE])))
-		return rc;
-	if (a->v[O_REFERRER])
-		HANE_CLI_COPY(r.referrer, "referrer", a->v[O_REFERRER]);
-	if (a->v[O_TEXT])
-		HANE_CLI_COPY(r.reason_text, "text", a->v[O_TEXT]);
-	if ((rc = hane_inspection_request(cli->db, &r, &id)))
+	if ((rc = hane_inspection_request(cli->db, r, &id)))
 		return hane_cli_fail(rc);
-	if ((rc = hane_inspection_get(cli->db, id, &r)))
+	if ((rc = hane_inspection_get(cli->db, id, r)))
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_INSP_CLI_REQUESTED), (long long)id,
-	       (long long)r.household_id, hane_date_format(due, r.due_on));
+	       (long long)r->household_id, hane_date_format(due, r->due_on));
 	return 0;
 }
 
 /* ---- assign, close, cancel, renew ------------------------------------------- */
 
-static int cmd_assign(struct hane_cli *cli, const struct args *a)
+static int cmd_assign(struct hane_cli *cli, void *opts, args *a)
 {
+	struct insp_opts *op = opts;
 	struct hane_inspection r;
 	char due[HANE_DATE_LEN + 1];
 	int64_t staff = 0, version = 0;
 	int rc;
 
-	if (!a->v[O_INSPECTOR])
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "--inspector");
-	if ((rc = need_version(cli, a->id, &version)))
+	if ((rc = start(cli, a, op, "assign", true)) ||
+	    (rc = need_version(cli, op->id, &version)))
 		return rc;
-	if ((rc = hane_inspection_inspector_find(cli->db, a->v[O_INSPECTOR],
+	if ((rc = hane_inspection_inspector_find(cli->db, op->inspector,
 						 &staff)) ||
-	    (rc = hane_inspection_assign(cli->db, a->id, version, staff,
-					 a->v[O_DUE])) ||
-	    (rc = hane_inspection_get(cli->db, a->id, &r)))
+	    (rc = hane_inspection_assign(cli->db, op->id, version, staff,
+					 op->r.due_on)) ||
+	    (rc = hane_inspection_get(cli->db, op->id, &r)))
 		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_INSP_CLI_ASSIGNED), (long long)a->id,
+	printf(hane_msg(HANE_M_INSP_CLI_ASSIGNED), (long long)op->id,
 	       r.inspector, hane_date_format(due, r.due_on));
 	return 0;
 }
 
-static int cmd_close(struct hane_cli *cli, const struct args *a)
+static int cmd_close(struct hane_cli *cli, void *opts, args *a)
 {
+	struct insp_opts *op = opts;
 	int64_t version = 0;
 	int rc;
 
-	if ((rc = need_version(cli, a->id, &version)))
+	if ((rc = start(cli, a, op, "close", true)) ||
+	    (rc = need_version(cli, op->id, &version)))
 		return rc;
-	if ((rc = hane_inspection_close(cli->db, a->id, version)))
+	if ((rc = hane_inspection_close(cli->db, op->id, version)))
 		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_INSP_CLI_CLOSED), (long long)a->id);
+	printf(hane_msg(HANE_M_INSP_CLI_CLOSED), (long long)op->id);
 	return 0;
 }
 
-static int cmd_cancel(struct hane_cli *cli, const struct args *a)
+static int cmd_cancel(struct hane_cli *cli, void *opts, args *a)
 {
+	struct insp_opts *op = opts;
 	int64_t version = 0;
 	int rc;
 
-	if (!a->v[O_REASON])
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "--reason");
-	if ((rc = need_version(cli, a->id, &version)))
+	if ((rc = start(cli, a, op, "cancel", true)) ||
+	    (rc = need_version(cli, op->id, &version)))
 		return rc;
-	if ((rc = hane_inspection_cancel(cli->db, a->id, version,
-					 a->v[O_REASON])))
+	if ((rc = hane_inspection_cancel(cli->db, op->id, version, op->reason)))
 		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_INSP_CLI_CANCELLED), (long long)a->id);
+	printf(hane_msg(HANE_M_INSP_CLI_CANCELLED), (long long)op->id);
 	return 0;
 }
 
-static int cmd_renew(struct hane_cli *cli, const struct args *a)
+static int cmd_renew(struct hane_cli *cli, void *opts, args *a)
 {
+	struct insp_opts *op = opts;
 	struct hane_inspection r;
 	char due[HANE_DATE_LEN + 1];
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = hane_inspection_renew(cli->db, a->id, &id)) ||
+	if ((rc = start(cli, a, op, "renew", true)) != 0)
+		return rc;
+	if ((rc = hane_inspection_renew(cli->db, op->id, &id)) ||
 	    (rc = hane_inspection_get(cli->db, id, &r)))
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_INSP_CLI_RENEWED), (long long)id,
-	       (long long)a->id, hane_date_format(due, r.due_on));
+	       (long long)op->id, hane_date_format(due, r.due_on));
 	return 0;
 }
 
 /* ---- visit and note ---------------------------------------------------------- */
 
-static int cmd_visit(struct hane_cli *cli, const struct args *a)
+/* The visit's coded options read back to their codes, and its inspector. */
+static int visit_codes(struct hane_cli *cli, struct insp_opts *op)
 {
-	struct hane_inspection_visit *v;
-	int64_t version = 0, n;
-	int rc = 0, status = HANE_EXIT_ERROR;
+	struct hane_inspection_visit *v = &op->v;
+	int rc;
 
-	if (!a->v[O_RECOMMEND])
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "--recommend");
-	if ((rc = need_version(cli, a->id, &version)))
-		return rc;
-	v = calloc(1, sizeof *v);
-	if (!v)
-		return hane_cli_fail(HANE_ENOMEM);
-	hane_inspection_visit_init(v);
 	if ((rc = CODED(v->recommendation, HANE_INSP_RECOMMEND,
-			HANE_M_INSP_F_RECOMMEND, a->v[O_RECOMMEND])) ||
-	    (a->v[O_TENURE] &&
-	     (rc = CODED(v->tenure, HANE_INSP_TENURE, HANE_M_INSP_F_TENURE,
-			 a->v[O_TENURE]))) ||
-	    (a->v[O_HEATING] &&
-	     (rc = CODED(v->heating, HANE_INSP_HEATING, HANE_M_INSP_F_HEATING,
-			 a->v[O_HEATING]))) ||
-	    (rc = date_opt(v->visited_on, HANE_M_INSP_F_VISITED_ON,
-			   a->v[O_DATE])) ||
-	    (rc = money_opt(&v->rent_kurus, HANE_M_INSP_F_RENT,
-			    a->v[O_RENT])) ||
-	    (rc = money_opt(&v->income_kurus, HANE_M_INSP_F_INCOME,
-			    a->v[O_INCOME])) ||
-	    (rc = money_opt(&v->expenses_kurus, HANE_M_INSP_F_EXPENSES,
-			    a->v[O_EXPENSES]))) {
-		status = rc;
-		goto done;
-	}
-	if (a->v[O_ROOMS]) {
-		if (hane_cli_int(CMD, "--rooms", a->v[O_ROOMS], &n)) {
-			status = HANE_EXIT_USAGE;
-			goto done;
-		}
-		v->rooms = n < -1 || n > 99 ? -2 : (int)n;
-	}
-	if (a->v[O_INSPECTOR] &&
-	    (rc = hane_inspection_inspector_find(cli->db, a->v[O_INSPECTOR],
-						 &v->inspector_id))) {
-		status = hane_cli_fail(rc);
-		goto done;
-	}
-#define TXT(o, f, opt)                                                         \
-	if (a->v[o] &&                                                         \
-	    (rc = hane_cli_copy(v->f, sizeof v->f, opt, a->v[o])) != 0) {      \
-		status = rc;                                                   \
-		goto done;                                                     \
-	}
-	TXT(O_PRESENT, present, "present")
-	TXT(O_HEALTH, health, "health")
-	TXT(O_DISABILITY, disability, "disability")
-	TXT(O_FINDINGS, findings, "findings")
-	TXT(O_NOTE, note, "note")
-#undef TXT
-	if ((rc = hane_inspection_visit(cli->db, a->id, version, v, NULL)) ||
-	    (rc = hane_inspection_visit_get(cli->db, a->id, v))) {
-		status = hane_cli_fail(rc);
-		goto done;
-	}
-	printf(hane_msg(HANE_M_INSP_CLI_VISITED), (long long)a->id);
-	printf("%s:\n%s\n", hane_msg(HANE_M_INSP_F_NOTE), v->note);
-	status = 0;
-done:
-	free(v);
-	return status;
+			HANE_M_INSP_F_RECOMMEND, op->recommend)) ||
+	    (op->tenure && (rc = CODED(v->tenure, HANE_INSP_TENURE,
+				       HANE_M_INSP_F_TENURE, op->tenure))) ||
+	    (op->heating && (rc = CODED(v->heating, HANE_INSP_HEATING,
+					HANE_M_INSP_F_HEATING, op->heating))))
+		return rc;
+	if (op->inspector &&
+	    (rc = hane_inspection_inspector_find(cli->db, op->inspector,
+						 &v->inspector_id)))
+		return hane_cli_fail(rc);
+	return 0;
 }
 
-static int cmd_note(struct hane_cli *cli, const struct args *a)
+static int cmd_visit(struct hane_cli *cli, void *opts, args *a)
 {
-	struct hane_inspection_visit *v = calloc(1, sizeof *v);
+	struct insp_opts *op = opts;
+	struct hane_inspection_visit *v = &op->v;
+	int64_t version = 0;
+	int rc;
+
+	if ((rc = start(cli, a, op, "visit", true)) ||
+	    (rc = need_version(cli, op->id, &version)) ||
+	    (rc = visit_codes(cli, op)))
+		return rc;
+	if (v->rooms < -1 || v->rooms > 99)
+		v->rooms = -2; /* refused by the model, naming the field */
+	if ((rc = hane_inspection_visit(cli->db, op->id, version, v, NULL)) ||
+	    (rc = hane_inspection_visit_get(cli->db, op->id, v)))
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_INSP_CLI_VISITED), (long long)op->id);
+	printf("%s:\n%s\n", hane_msg(HANE_M_INSP_F_NOTE), v->note);
+	return 0;
+}
+
+static int cmd_note(struct hane_cli *cli, void *opts, args *a)
+{
+	struct insp_opts *op = opts;
 	char *note = malloc(HANE_INSP_NOTE_MAX), m[8];
 	int rc, status = 0;
 
-	if (!v || !note) {
+	if ((status = start(cli, a, op, "note", true)) != 0)
+		goto done;
+	if (!note) {
 		status = hane_cli_fail(HANE_ENOMEM);
 		goto done;
 	}
-	if ((rc = hane_inspection_visit_get(cli->db, a->id, v)) ||
-	    (rc = hane_inspection_note_fill(cli->db, v, note,
+	if ((rc = hane_inspection_visit_get(cli->db, op->id, &op->v)) ||
+	    (rc = hane_inspection_note_fill(cli->db, &op->v, note,
 					    HANE_INSP_NOTE_MAX)) ||
 	    (rc = hane_gate_view(cli->db, "inspection.note", "inspection",
-				 a->id))) {
+				 op->id))) {
 		status = hane_cli_fail(rc);
 		goto done;
 	}
@@ -386,63 +270,51 @@ static int cmd_note(struct hane_cli *cli, const struct args *a)
 	printf("%s\n", hane_gate_show(cli->db, HANE_ACT_INSPECTION_WRITE,
 				      HANE_PD_HEALTH, note, m, sizeof m));
 done:
-	free(v);
 	free(note);
 	return status;
 }
 
 /* ---- decide --------------------------------------------------------------------- */
 
-static int cmd_decide(struct hane_cli *cli, const struct args *a)
+static void print_decided(int64_t id, const struct hane_inspection_decision *d)
 {
-	struct hane_inspection_decision d;
+	char what[256];
+
+	if (!strcmp(d->outcome, "aid"))
+		snprintf(what, sizeof what, "%s, %s, %s",
+			 hane_inspection_label(HANE_INSP_OUTCOME, d->outcome),
+			 hane_inspection_label(HANE_INSP_AID_TYPE, d->aid_type),
+			 hane_inspection_label(HANE_INSP_KIND, d->kind));
+	else
+		snprintf(what, sizeof what, "%s",
+			 hane_inspection_label(HANE_INSP_OUTCOME, d->outcome));
+	printf(hane_msg(HANE_M_INSP_CLI_DECIDED), (long long)id, what);
+}
+
+static int cmd_decide(struct hane_cli *cli, void *opts, args *a)
+{
+	struct insp_opts *op = opts;
+	struct hane_inspection_decision *d = &op->d;
 	int64_t version = 0;
 	int rc;
 
-	hane_inspection_decision_init(&d);
-	if (!a->v[O_OUTCOME])
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "--outcome");
-	if ((rc = CODED(d.outcome, HANE_INSP_OUTCOME, HANE_M_INSP_F_OUTCOME,
-			a->v[O_OUTCOME])) ||
-	    (a->v[O_TYPE] &&
-	     (rc = CODED(d.aid_type, HANE_INSP_AID_TYPE, HANE_M_INSP_F_AID_TYPE,
-			 a->v[O_TYPE]))) ||
-	    (a->v[O_KIND] && (rc = CODED(d.kind, HANE_INSP_KIND,
-					 HANE_M_INSP_F_KIND, a->v[O_KIND]))) ||
-	    (a->v[O_FREQUENCY] &&
-	     (rc = CODED(d.frequency, HANE_INSP_FREQUENCY,
-			 HANE_M_INSP_F_FREQUENCY, a->v[O_FREQUENCY]))) ||
-	    (rc = money_opt(&d.amount_kurus, HANE_M_INSP_F_AMOUNT,
-			    a->v[O_AMOUNT])) ||
-	    (rc = date_opt(d.start_on, HANE_M_INSP_F_START, a->v[O_START])) ||
-	    (rc = date_opt(d.end_on, HANE_M_INSP_F_END, a->v[O_END])) ||
-	    (rc = date_opt(d.decided_on, HANE_M_INSP_F_DECIDED_ON,
-			   a->v[O_DATE])))
+	if ((rc = start(cli, a, op, "decide", true)) != 0)
 		return rc;
-	if (a->v[O_REASON])
-		HANE_CLI_COPY(d.reason, "reason", a->v[O_REASON]);
-	if ((rc = need_version(cli, a->id, &version)))
+	if ((rc = CODED(d->outcome, HANE_INSP_OUTCOME, HANE_M_INSP_F_OUTCOME,
+			op->outcome)) ||
+	    (op->type && (rc = CODED(d->aid_type, HANE_INSP_AID_TYPE,
+				     HANE_M_INSP_F_AID_TYPE, op->type))) ||
+	    (op->kind && (rc = CODED(d->kind, HANE_INSP_KIND,
+				     HANE_M_INSP_F_KIND, op->kind))) ||
+	    (op->frequency &&
+	     (rc = CODED(d->frequency, HANE_INSP_FREQUENCY,
+			 HANE_M_INSP_F_FREQUENCY, op->frequency))))
 		return rc;
-	if ((rc = hane_inspection_decide(cli->db, a->id, version, &d, NULL)))
+	if ((rc = need_version(cli, op->id, &version)))
+		return rc;
+	if ((rc = hane_inspection_decide(cli->db, op->id, version, d, NULL)))
 		return hane_cli_fail(rc);
-	{
-		char what[256];
-
-		if (!strcmp(d.outcome, "aid"))
-			snprintf(what, sizeof what, "%s, %s, %s",
-				 hane_inspection_label(HANE_INSP_OUTCOME,
-						       d.outcome),
-				 hane_inspection_label(HANE_INSP_AID_TYPE,
-						       d.aid_type),
-				 hane_inspection_label(HANE_INSP_KIND, d.kind));
-		else
-			snprintf(what, sizeof what, "%s",
-				 hane_inspection_label(HANE_INSP_OUTCOME,
-						       d.outcome));
-		printf(hane_msg(HANE_M_INSP_CLI_DECIDED), (long long)a->id,
-		       what);
-	}
+	print_decided(op->id, d);
 	return 0;
 }
 
@@ -573,14 +445,16 @@ static void show_decision(hane_db *db, const struct hane_inspection_decision *d)
 	}
 }
 
-static int cmd_show(struct hane_cli *cli, const struct args *a)
+static int cmd_show(struct hane_cli *cli, void *opts, args *a)
 {
+	struct insp_opts *op = opts;
 	struct hane_inspection r;
-	struct hane_inspection_visit *v = NULL;
 	struct hane_inspection_decision d;
 	int rc, status = 0;
 
-	if ((rc = hane_inspection_get(cli->db, a->id, &r)))
+	if ((rc = start(cli, a, op, "show", true)) != 0)
+		return rc;
+	if ((rc = hane_inspection_get(cli->db, op->id, &r)))
 		return hane_cli_fail(rc);
 	/* The request, the visit and the case note are about the household:
 	 * the view is logged first (KVKK), and the free text that can hold
@@ -590,18 +464,14 @@ static int cmd_show(struct hane_cli *cli, const struct args *a)
 				 r.household_id)))
 		return hane_cli_fail(rc);
 	show_request(cli->db, &r);
-	v = calloc(1, sizeof *v);
-	if (!v)
-		return hane_cli_fail(HANE_ENOMEM);
-	rc = hane_inspection_visit_get(cli->db, a->id, v);
+	rc = hane_inspection_visit_get(cli->db, op->id, &op->v);
 	if (rc == 0)
-		show_visit(cli->db, v);
+		show_visit(cli->db, &op->v);
 	else if (rc != HANE_ENOTFOUND)
 		status = hane_cli_fail(rc);
-	free(v);
 	if (status)
 		return status;
-	rc = hane_inspection_decision_get(cli->db, a->id, &d);
+	rc = hane_inspection_decision_get(cli->db, op->id, &d);
 	if (rc == 0)
 		show_decision(cli->db, &d);
 	else if (rc != HANE_ENOTFOUND)
@@ -630,62 +500,61 @@ static int print_request(const struct hane_inspection *r, void *arg)
 	return 0;
 }
 
-static int cmd_list(struct hane_cli *cli, const struct args *a)
+/* The list's filter from its options; 0 or the exit status. */
+static int list_filter(struct hane_cli *cli, struct insp_opts *op, args *a,
+		       struct hane_inspection_filter *f)
 {
+	static const char *const sorts[] = {[HANE_INSP_SORT_DUE] = "due",
+					    [HANE_INSP_SORT_MAHALLE] =
+						    "mahalle",
+					    [HANE_INSP_SORT_NEWEST] = "newest"};
+	int rc;
+
+	f->unassigned = op->unassigned;
+	f->overdue = op->overdue;
+	f->all = op->all;
+	if (op->mine &&
+	    !(f->inspector_id = hane_store_actor(cli->db)->staff_id)) {
+		hane_error_set("%s", hane_msg(HANE_M_INSP_CLI_ACTOR_NOT_STAFF));
+		return hane_cli_fail(HANE_EPERM);
+	}
+	if (op->inspector &&
+	    (rc = hane_inspection_inspector_find(cli->db, op->inspector,
+						 &f->inspector_id)))
+		return hane_cli_fail(rc);
+	f->household_id = op->household;
+	if (has(a, "household"))
+		f->all = true; /* a household's history: everything */
+	if (op->status) {
+		if ((rc = CODED(op->r.status, HANE_INSP_STATUS,
+				HANE_M_INSP_F_STATUS, op->status)))
+			return rc;
+		f->status = op->r.status;
+	}
+	for (size_t i = 0; op->sort && i < sizeof sorts / sizeof sorts[0]; i++)
+		if (!strcmp(op->sort, sorts[i]))
+			f->sort = (enum hane_inspection_sort)i, op->sort = NULL;
+	if (op->sort)
+		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_BAD_VALUE),
+				      "--sort", op->sort);
+	f->limit = op->limit > 0 && op->limit < 1000000 ? (int)op->limit : 0;
+	return 0;
+}
+
+static int cmd_list(struct hane_cli *cli, void *opts, args *a)
+{
+	struct insp_opts *op = opts;
 	struct hane_inspection_filter f = {0};
-	char status[16] = "", mahalle[HANE_NAME_MAX] = "";
-	int64_t n;
+	char mahalle[HANE_NAME_MAX] = "";
 	int total = 0, rc;
 
-	f.unassigned = a->v[O_UNASSIGNED] != NULL;
-	f.overdue = a->v[O_OVERDUE] != NULL;
-	f.all = a->v[O_ALL] != NULL;
-	if (a->v[O_MINE]) {
-		f.inspector_id = hane_store_actor(cli->db)->staff_id;
-		if (!f.inspector_id) {
-			hane_error_set(
-				"%s",
-				hane_msg(HANE_M_INSP_CLI_ACTOR_NOT_STAFF));
-			return hane_cli_fail(HANE_EPERM);
-		}
-	}
-	if (a->v[O_INSPECTOR] &&
-	    (rc = hane_inspection_inspector_find(cli->db, a->v[O_INSPECTOR],
-						 &f.inspector_id)))
-		return hane_cli_fail(rc);
-	if (a->v[O_HOUSEHOLD]) {
-		if (hane_cli_int(CMD, "--household", a->v[O_HOUSEHOLD],
-				 &f.household_id))
-			return HANE_EXIT_USAGE;
-		f.all = true; /* a household's history: everything */
-	}
-	if (a->v[O_STATUS]) {
-		if ((rc = CODED(status, HANE_INSP_STATUS, HANE_M_INSP_F_STATUS,
-				a->v[O_STATUS])))
-			return rc;
-		f.status = status;
-	}
-	if (a->v[O_MAHALLE]) {
-		if (hane_mahalle_match(cli->db, mahalle, a->v[O_MAHALLE]))
+	if ((rc = start(cli, a, op, "list", false)) ||
+	    (rc = list_filter(cli, op, a, &f)))
+		return rc;
+	if (op->mahalle) {
+		if (hane_mahalle_match(cli->db, mahalle, op->mahalle))
 			return hane_cli_fail(HANE_EINVAL);
 		f.mahalle = mahalle;
-	}
-	if (a->v[O_SORT]) {
-		if (!strcmp(a->v[O_SORT], "due"))
-			f.sort = HANE_INSP_SORT_DUE;
-		else if (!strcmp(a->v[O_SORT], "mahalle"))
-			f.sort = HANE_INSP_SORT_MAHALLE;
-		else if (!strcmp(a->v[O_SORT], "newest"))
-			f.sort = HANE_INSP_SORT_NEWEST;
-		else
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      a->v[O_SORT]);
-	}
-	if (a->v[O_LIMIT]) {
-		if (hane_cli_int(CMD, "--limit", a->v[O_LIMIT], &n))
-			return HANE_EXIT_USAGE;
-		f.limit = n > 0 && n < 1000000 ? (int)n : 0;
 	}
 	if ((rc = hane_gate_list(cli->db, "inspection.list")) ||
 	    (rc = hane_inspection_each(cli->db, &f, print_request, NULL,
@@ -722,16 +591,16 @@ static int print_aid(const struct hane_inspection_aid *x, void *arg)
 	return 0;
 }
 
-static int cmd_aid(struct hane_cli *cli, const struct args *a)
+static int cmd_aid(struct hane_cli *cli, void *opts, args *a)
 {
-	int64_t hid = 0;
+	struct insp_opts *op = opts;
 	int n = 0, rc;
 
-	if (a->v[O_HOUSEHOLD] &&
-	    hane_cli_int(CMD, "--household", a->v[O_HOUSEHOLD], &hid))
-		return HANE_EXIT_USAGE;
+	if ((rc = start(cli, a, op, "aid", false)) != 0)
+		return rc;
 	if ((rc = hane_gate_list(cli->db, "inspection.aid")) ||
-	    (rc = hane_inspection_aid_each(cli->db, hid, print_aid, &n)))
+	    (rc = hane_inspection_aid_each(cli->db, op->household, print_aid,
+					   &n)))
 		return hane_cli_fail(rc);
 	if (!n)
 		fputs(hane_msg(HANE_M_INSP_CLI_NO_ROWS), stdout);
@@ -740,29 +609,31 @@ static int cmd_aid(struct hane_cli *cli, const struct args *a)
 
 /* ---- settings ----------------------------------------------------------------------- */
 
-static int cmd_settings(struct hane_cli *cli, const struct args *a)
+static int cmd_settings(struct hane_cli *cli, void *opts, args *a)
 {
+	struct insp_opts *op = opts;
 	struct hane_inspection_settings s;
 	const struct {
-		enum opt o;
+		const char *opt;
+		int64_t n;
 		int *dst;
 	} map[] = {
-		{O_URGENT_DAYS, &s.due_days_urgent},
-		{O_NORMAL_DAYS, &s.due_days_normal},
-		{O_RENEWAL_DAYS, &s.renewal_days},
+		{"urgent-days", op->urgent_days, &s.due_days_urgent},
+		{"normal-days", op->normal_days, &s.due_days_normal},
+		{"renewal-days", op->renewal_days, &s.renewal_days},
 	};
 	bool change = false;
-	int64_t n;
 	int rc;
 
+	if ((rc = start(cli, a, op, "settings", false)) != 0)
+		return rc;
 	if ((rc = hane_inspection_settings_get(cli->db, &s)))
 		return hane_cli_fail(rc);
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
-		if (!a->v[map[i].o])
+		if (!has(a, map[i].opt))
 			continue;
-		if (hane_cli_int(CMD, opt_names[map[i].o], a->v[map[i].o], &n))
-			return HANE_EXIT_USAGE;
-		*map[i].dst = n < -1 || n > 100000 ? -1 : (int)n;
+		*map[i].dst =
+			map[i].n < -1 || map[i].n > 100000 ? -1 : (int)map[i].n;
 		change = true;
 	}
 	if (change) {
@@ -789,33 +660,37 @@ static void on_reject(long lineno, const char *reason, void *arg)
 	printf(hane_msg(HANE_M_INSP_CLI_REJECT_LINE), lineno, reason);
 }
 
-static int cmd_import(struct hane_cli *cli, const struct args *a,
-		      const char *path)
+static int cmd_import(struct hane_cli *cli, void *opts, args *a)
 {
+	struct insp_opts *op = opts;
 	struct hane_inspection_import_opts o = {0};
 	struct hane_inspection_import_counts c;
 	int rc;
 
-	o.dry_run = a->v[O_DRY_RUN] != NULL;
-	o.rejects = a->v[O_REJECTS];
+	if ((rc = hane_opt_npos(a, CMD " import", 1, 1, "FILE")) != 0)
+		return rc;
+	o.dry_run = op->dry_run;
+	o.rejects = op->rejects;
 	o.notice = on_notice;
 	o.reject = on_reject;
-	if (a->v[O_ENCODING]) {
-		int e = hane_csv_encoding_parse(a->v[O_ENCODING]);
+	if (op->encoding) {
+		int e = hane_csv_encoding_parse(op->encoding);
 
 		if (e < 0)
 			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      a->v[O_ENCODING]);
+					      hane_msg(HANE_M_CLI_BAD_VALUE),
+					      "--encoding", op->encoding);
 		o.csv.encoding = (enum hane_csv_encoding)e;
 	}
-	if (a->v[O_DELIMITER]) {
-		const char *d = a->v[O_DELIMITER];
+	if (op->delimiter) {
+		const char *d = op->delimiter;
 
 		o.csv.delimiter =
 			!strcmp(d, "tab") || !strcmp(d, "\\t") ? '\t' : d[0];
 	}
-	if ((rc = hane_inspection_import(cli->db, path, &o, &c)))
+	if ((rc = hane_cli_open(cli, 0)) != 0)
+		return rc;
+	if ((rc = hane_inspection_import(cli->db, a->pos[0], &o, &c)))
 		return hane_cli_fail(rc);
 	printf(hane_msg(HANE_M_INSP_CLI_IMPORTED), (long long)c.rows,
 	       (long long)c.created, (long long)c.rejected);
@@ -826,7 +701,9 @@ static int cmd_import(struct hane_cli *cli, const struct args *a,
 
 /* ---- dispatch ------------------------------------------------------------------------ */
 
-static void help(void)
+/* The code lists the unit's help ends with: reasons, channels (but the
+ * renewal's, which only renew opens), kinds. */
+static void print_lists(void)
 {
 	char lists[3][512];
 	const enum hane_inspection_list which[3] = {
@@ -848,103 +725,171 @@ static void help(void)
 				 hane_inspection_label(which[k], codes[i]));
 		}
 	}
-	printf(hane_msg(HANE_M_INSP_CLI_HELP), lists[0], lists[1], lists[2]);
+	printf(hane_msg(HANE_M_INSP_CLI_LISTS), lists[0], lists[1], lists[2]);
 }
 
-/* The options as typed into a->v (--help prints the usage); -1 to go
- * on, or the exit status. */
-static int read_args(int argc, char **argv, struct hane_opts *o, struct args *a)
+/* A subcommand's options: the fields of record d (kept at base in struct
+ * insp_opts) whose options fields lists ("date|rent"), typed and labelled
+ * by the record's table, then its own rows (extra, ended by {0}). */
+#define OPTS_MAX 24
+static const struct hane_opt *with_fields(struct hane_opt out[OPTS_MAX],
+					  const struct hane_rdef *d,
+					  size_t base, const char *fields,
+					  const struct hane_opt *extra)
 {
-	const char *name, *value;
+	size_t n = 0;
 
-	memset(a, 0, sizeof *a);
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 ||
-		    strcmp(argv[i], "-h") == 0) {
-			help();
-			return 0;
+	for (const char *p = fields; p && *p && n < OPTS_MAX - 1;) {
+		size_t len = strcspn(p, "|");
+
+		for (size_t i = 0; i < d->nfields; i++) {
+			const struct hane_fdef *f = &d->fields[i];
+
+			if (f->option && strlen(f->option) == len &&
+			    !strncmp(f->option, p, len))
+				out[n++] = (struct hane_opt){f->option,
+							     f->type,
+							     0,
+							     base + f->offset,
+							     f->size,
+							     NULL,
+							     HANE_M__COUNT,
+							     f->label_tr,
+							     f->label_en};
 		}
-	hane_opts_init(o, argc, argv, flags);
-	while ((name = hane_opts_next(o, &value)) != NULL) {
-		int k;
-
-		for (k = 0; k < O__COUNT; k++)
-			if (!strcmp(opt_names[k], name))
-				break;
-		if (k == O__COUNT)
-			return hane_cli_usage(
-				CMD, hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
-		a->v[k] = value ? value : "";
+		p += len + (p[len] == '|');
 	}
-	return o->error ? HANE_EXIT_USAGE : -1;
+	for (; extra && (extra->name || extra->label_tr) && n < OPTS_MAX - 1;
+	     extra++)
+		out[n++] = *extra;
+	memset(&out[n], 0, sizeof out[n]);
+	return out;
 }
+
+#define S struct insp_opts
+#define ARGV(name, m, flags, help)                                             \
+	HANE_OPT(S, name, m, HANE_FT_TEXT, HANE_OPT_ARGV | (flags), help)
+#define SWITCH(name, m, help)                                                  \
+	HANE_OPT(S, name, m, HANE_FT_BOOL, HANE_OPT_SWITCH, help)
+#define HOUSEHOLD                                                              \
+	HANE_OPT(S, "household", household, HANE_FT_REF, 0,                    \
+		 HANE_M_OPT_INSP_HOUSEHOLD)
+#define INSPECTOR(flags)                                                       \
+	ARGV("inspector", inspector, flags, HANE_M_OPT_INSP_INSPECTOR)
+
+static const struct hane_opt request_own[] = {
+	HANE_OPT(S, "tckn", tckn, HANE_FT_TCKN, 0, HANE_M_OPT_INSP_TCKN),
+	ARGV("reason", reason, HANE_OPT_REQUIRED, HANE_M_OPT_INSP_REASON),
+	ARGV("channel", channel, 0, HANE_M_OPT_INSP_CHANNEL),
+	ARGV("urgency", urgency, 0, HANE_M_OPT_INSP_URGENCY),
+	{0}};
+static const struct hane_opt assign_own[] = {INSPECTOR(HANE_OPT_REQUIRED), {0}};
+static const struct hane_opt visit_own[] = {
+	ARGV("recommend", recommend, HANE_OPT_REQUIRED,
+	     HANE_M_OPT_INSP_RECOMMEND),
+	ARGV("tenure", tenure, 0, HANE_M_OPT_INSP_TENURE),
+	ARGV("heating", heating, 0, HANE_M_OPT_INSP_HEATING),
+	INSPECTOR(0),
+	{0}};
+static const struct hane_opt decide_own[] = {
+	ARGV("outcome", outcome, HANE_OPT_REQUIRED, HANE_M_OPT_INSP_OUTCOME),
+	ARGV("type", type, 0, HANE_M_OPT_INSP_TYPE),
+	ARGV("kind", kind, 0, HANE_M_OPT_INSP_KIND),
+	ARGV("frequency", frequency, 0, HANE_M_OPT_INSP_FREQUENCY),
+	{0}};
+static const struct hane_opt cancel_opts[] = {
+	ARGV("reason", reason, HANE_OPT_REQUIRED,
+	     HANE_M_OPT_INSP_CANCEL_REASON),
+	{0}};
+static const struct hane_opt list_opts[] = {
+	SWITCH("mine", mine, HANE_M_OPT_INSP_MINE),
+	INSPECTOR(0),
+	SWITCH("unassigned", unassigned, HANE_M_OPT_INSP_UNASSIGNED),
+	SWITCH("overdue", overdue, HANE_M_OPT_INSP_OVERDUE),
+	HOUSEHOLD,
+	ARGV("mahalle", mahalle, 0, HANE_M_OPT_INSP_MAHALLE),
+	ARGV("status", status, 0, HANE_M_OPT_INSP_STATUS),
+	SWITCH("all", all, HANE_M_OPT_INSP_ALL),
+	ARGV("sort", sort, 0, HANE_M_OPT_INSP_SORT),
+	HANE_OPT(S, "limit", limit, HANE_FT_INT, 0, HANE_M_OPT_LIMIT),
+	{0}};
+static const struct hane_opt aid_opts[] = {HOUSEHOLD, {0}};
+static const struct hane_opt settings_opts[] = {
+	HANE_OPT(S, "urgent-days", urgent_days, HANE_FT_INT, 0,
+		 HANE_M_OPT_INSP_URGENT_DAYS),
+	HANE_OPT(S, "normal-days", normal_days, HANE_FT_INT, 0,
+		 HANE_M_OPT_INSP_NORMAL_DAYS),
+	HANE_OPT(S, "renewal-days", renewal_days, HANE_FT_INT, 0,
+		 HANE_M_OPT_INSP_RENEWAL_DAYS),
+	{0}};
+static const struct hane_opt import_opts[] = {
+	SWITCH("dry-run", dry_run, HANE_M_OPT_DRY_RUN),
+	ARGV("rejects", rejects, 0, HANE_M_OPT_REJECTS),
+	ARGV("encoding", encoding, 0, HANE_M_OPT_INSP_ENCODING),
+	ARGV("delimiter", delimiter, 0, HANE_M_OPT_INSP_DELIMITER),
+	{0}};
+#undef S
+#undef ARGV
+#undef SWITCH
+#undef HOUSEHOLD
+#undef INSPECTOR
 
 int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*run)(struct hane_cli *cli, const struct args *a);
-	} subs[] = {
-		{"assign", cmd_assign}, {"visit", cmd_visit},
-		{"note", cmd_note},	{"decide", cmd_decide},
-		{"close", cmd_close},	{"cancel", cmd_cancel},
-		{"renew", cmd_renew},	{"show", cmd_show},
+	extern const struct hane_rdef hane_inspection_rdef,
+		hane_inspection_visit_rdef, hane_inspection_decision_rdef;
+	static struct hane_opt request[OPTS_MAX], assign[OPTS_MAX],
+		visit[OPTS_MAX], decide[OPTS_MAX];
+	struct hane_cmd cmds[] = {
+		{"request", HANE_M_CMD_INSP_REQUEST,
+		 with_fields(request, &hane_inspection_rdef,
+			     offsetof(struct insp_opts, r),
+			     "household|date|referrer|text", request_own),
+		 cmd_request},
+		{"assign", HANE_M_CMD_INSP_ASSIGN,
+		 with_fields(assign, &hane_inspection_rdef,
+			     offsetof(struct insp_opts, r), "due", assign_own),
+		 cmd_assign},
+		{"visit", HANE_M_CMD_INSP_VISIT,
+		 with_fields(visit, &hane_inspection_visit_rdef,
+			     offsetof(struct insp_opts, v),
+			     "date|present|rent|rooms|income|expenses|health|"
+			     "disability|findings|note",
+			     visit_own),
+		 cmd_visit},
+		{"note", HANE_M_CMD_INSP_NOTE, NULL, cmd_note},
+		{"decide", HANE_M_CMD_INSP_DECIDE,
+		 with_fields(decide, &hane_inspection_decision_rdef,
+			     offsetof(struct insp_opts, d),
+			     "reason|amount|start|end|date", decide_own),
+		 cmd_decide},
+		{"close", HANE_M_CMD_INSP_CLOSE, NULL, cmd_close},
+		{"cancel", HANE_M_CMD_INSP_CANCEL, cancel_opts, cmd_cancel},
+		{"renew", HANE_M_CMD_INSP_RENEW, NULL, cmd_renew},
+		{"show", HANE_M_CMD_INSP_SHOW, NULL, cmd_show},
+		{"list", HANE_M_CMD_INSP_LIST, list_opts, cmd_list},
+		{"aid", HANE_M_CMD_INSP_AID, aid_opts, cmd_aid},
+		{"settings", HANE_M_CMD_INSP_SETTINGS, settings_opts,
+		 cmd_settings},
+		{"import", HANE_M_CMD_INSP_IMPORT, import_opts, cmd_import},
 	};
-	struct hane_opts o;
-	struct args a;
-	const char *sub;
+	struct insp_opts *o;
 	int rc;
 
-	if ((rc = read_args(argc, argv, &o, &a)) >= 0)
-		return rc;
-	if (o.npos == 0)
-		return hane_cli_usage(
-			CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-			"request|assign|visit|note|decide|close|cancel|renew|"
-			"show|list|aid|settings|import");
-	sub = o.pos[0];
-	if (!strcmp(sub, "request") || !strcmp(sub, "list") ||
-	    !strcmp(sub, "aid") || !strcmp(sub, "settings")) {
-		if (o.npos > 1)
-			return hane_cli_usage(
-				CMD, hane_msg(HANE_M_CLI_TOO_MANY), o.pos[1]);
-		if ((rc = hane_cli_open(cli, 0)) != 0)
-			return rc;
-		if (!strcmp(sub, "request"))
-			return cmd_request(cli, &a);
-		if (!strcmp(sub, "list"))
-			return cmd_list(cli, &a);
-		if (!strcmp(sub, "aid"))
-			return cmd_aid(cli, &a);
-		return cmd_settings(cli, &a);
+	if (argc > 1 && !strcmp(argv[1], "--help")) {
+		hane_opt_unit_usage(stdout, CMD, cmds, HANE_NCMDS(cmds),
+				    HANE_M_INSP_CLI_NOTES);
+		print_lists();
+		return HANE_EXIT_OK;
 	}
-	if (!strcmp(sub, "import")) {
-		if (o.npos < 2)
-			return hane_cli_usage(
-				CMD, hane_msg(HANE_M_CLI_MISSING_ARG), "FILE");
-		if (o.npos > 2)
-			return hane_cli_usage(
-				CMD, hane_msg(HANE_M_CLI_TOO_MANY), o.pos[2]);
-		if ((rc = hane_cli_open(cli, 0)) != 0)
-			return rc;
-		return cmd_import(cli, &a, o.pos[1]);
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-		if (strcmp(sub, subs[i].name) != 0)
-			continue;
-		if (o.npos < 2)
-			return hane_cli_usage(
-				CMD, hane_msg(HANE_M_CLI_MISSING_ARG), "NO");
-		if (o.npos > 2)
-			return hane_cli_usage(
-				CMD, hane_msg(HANE_M_CLI_TOO_MANY), o.pos[2]);
-		if (hane_cli_int(CMD, "NO",
-				 o.pos[1][0] == '#' ? o.pos[1] + 1 : o.pos[1],
-				 &a.id))
-			return HANE_EXIT_USAGE;
-		if ((rc = hane_cli_open(cli, 0)) != 0)
-			return rc;
-		return subs[i].run(cli, &a);
-	}
-	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD), sub);
+	/* The visit's case note is long: the options live on the heap. */
+	if (!(o = calloc(1, sizeof *o)))
+		return hane_cli_fail(HANE_ENOMEM);
+	hane_inspection_init(&o->r);
+	hane_inspection_visit_init(&o->v);
+	hane_inspection_decision_init(&o->d);
+	rc = hane_opt_unit(cli, CMD, cmds, HANE_NCMDS(cmds), HANE_M__COUNT,
+			   HANE_OPT_NEED_SUB, argc, argv, o);
+	free(o);
+	return rc;
 }

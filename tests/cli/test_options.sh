@@ -195,4 +195,27 @@ run init --admin ""
 expect_rc 2 "init --admin ''"; expect_err "'--admin' bir değer ister" "names it"
 run export --help; expect_out "-o DOSYA" "export --help mentions -o"
 
+# ---- hane inspection: one table per subcommand ------------------------------
+run inspection visit --help
+expect_rc 0 "hane inspection visit --help"
+expect_out "Kullanım: hane inspection visit NO --recommend" "the command's own usage"
+expect_out "--rent TUTAR" "a field's option, typed by the visit's field table"
+expect_out "Aylık kira" "labelled by the field table"
+expect_no_out "--outcome" "not another command's option"
+expect_no_out "hane inspection request" "not the whole unit"
+run inspection --help
+expect_out "hane inspection KOMUT --help" "the unit's usage points at the command's"
+expect_out "food (gıda)" "and lists the codes"
+run inspection close 1 --reason x
+expect_rc 2 "close refuses cancel's --reason"
+expect_err "'--reason'" "naming it"
+run inspection visit 1 --recommend tek --rent abc
+expect_rc 2 "a bad amount is refused by the field's type"
+expect_err "--rent" "naming the option"
+run inspection request --household 1 --reason gıda --date 31.02.2026
+expect_rc 2 "a bad date is refused by the field's type"
+expect_err "--date" "naming the option"
+run inspection list --sort x
+expect_rc 2 "an unknown order"; expect_err "--sort: x" "names the option and the value"
+
 finish

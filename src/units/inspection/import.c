@@ -163,23 +163,13 @@ static int coded(struct imp *im, enum field f, enum hane_inspection_list l,
 		 size_t whysz)
 {
 	const char *code = hane_inspection_parse(l, v);
-	char words[512] = "";
-	const char *const *codes;
-	int n;
 
 	if (code) {
 		snprintf(out, outsz, "%s", code);
 		return 0;
 	}
-	codes = hane_inspection_codes(l, &n);
-	for (int i = 0; i < n; i++) {
-		size_t len = strlen(words);
-
-		snprintf(words + len, sizeof words - len, "%s%s", i ? ", " : "",
-			 hane_inspection_label(l, codes[i]));
-	}
-	snprintf(why, whysz, hane_msg(HANE_M_INSP_V_ONE_OF), im->title[f],
-		 words);
+	hane_inspection_not_one_of(l, im->title[f]);
+	snprintf(why, whysz, "%s", hane_error_last());
 	return HANE_EINVAL;
 }
 

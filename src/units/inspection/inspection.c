@@ -193,8 +193,7 @@ const char *hane_inspection_parse(enum hane_inspection_list l, const char *word)
 	return NULL;
 }
 
-/* "Label must be one of: a, b, c" with the words of the current language. */
-static int not_one_of(enum hane_inspection_list l, enum hane_msg field)
+int hane_inspection_not_one_of(enum hane_inspection_list l, const char *field)
 {
 	char words[512] = "";
 
@@ -204,8 +203,13 @@ static int not_one_of(enum hane_inspection_list l, enum hane_msg field)
 		snprintf(words + len, sizeof words - len, "%s%s", i ? ", " : "",
 			 hane_msg(lists[l].codes[i].label));
 	}
-	hane_error_set(hane_msg(HANE_M_INSP_V_ONE_OF), hane_msg(field), words);
+	hane_error_set(hane_msg(HANE_M_INSP_V_ONE_OF), field, words);
 	return HANE_EINVAL;
+}
+
+static int not_one_of(enum hane_inspection_list l, enum hane_msg field)
+{
+	return hane_inspection_not_one_of(l, hane_msg(field));
 }
 
 /* ---- Dates ------------------------------------------------------------------ */

@@ -17,21 +17,9 @@
 static int one_of(enum hane_inspection_list l, enum hane_msg field,
 		  const char *code, bool required)
 {
-	char words[512] = "";
-	int n;
-	const char *const *codes;
-
 	if ((!required && !code[0]) || hane_inspection_valid(l, code))
 		return 0;
-	codes = hane_inspection_codes(l, &n);
-	for (int i = 0; i < n; i++) {
-		size_t len = strlen(words);
-
-		snprintf(words + len, sizeof words - len, "%s%s", i ? ", " : "",
-			 hane_inspection_label(l, codes[i]));
-	}
-	hane_error_set(hane_msg(HANE_M_INSP_V_ONE_OF), hane_msg(field), words);
-	return HANE_EINVAL;
+	return hane_inspection_not_one_of(l, hane_msg(field));
 }
 
 static int negative(enum hane_msg field)
