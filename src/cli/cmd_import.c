@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/households_csv.h"
 
 /* Rejected rows printed on a real run; the rest are in the file. */
@@ -93,50 +94,94 @@ static const char *delim_name(char d)
 	return d == '\t' ? "tab" : d == ';' ? "';'" : "','";
 }
 
-/* One option of hane import into io (maps: up to 16 --map values);
- * 0, or the exit status after printing the error. */
-static int import_option(struct hane_import_opts *io, const char **maps,
-			 int *nmap, const char *name, const char *value)
+/* hane import's options: the import's own, and up to 16 --map values. */
+struct import_opts {
+	struct hane_import_opts io;
+	const char *maps[16];
+	int nmap;
+};
+
+static int opt_on_duplicate(void *opts, const char *value)
 {
-	if (!strcmp(name, "dry-run")) {
-		io->dry_run = true;
-	} else if (!strcmp(name, "rejects")) {
-		io->rejects = value;
-	} else if (!strcmp(name, "on-duplicate")) {
-		int d = hane_on_duplicate_parse(value);
+	struct import_opts *o = opts;
+	int d = hane_on_duplicate_parse(value);
 
-		if (d < 0)
-			return hane_cli_usage(
-				"import", hane_msg(HANE_M_CLI_IMPORT_BAD_DUP),
-				value);
-		io->on_duplicate = (enum hane_on_duplicate)d;
-	} else if (!strcmp(name, "encoding")) {
-		int e = hane_csv_encoding_parse(value);
-
-		if (e < 0)
-			return hane_cli_usage("import",
-					      hane_msg(HANE_M_CSV_ENC_UNKNOWN),
-					      value);
-		io->csv.encoding = (enum hane_csv_encoding)e;
-	} else if (!strcmp(name, "delimiter")) {
-		if (!strcmp(value, ";") || !strcmp(value, ","))
-			io->csv.delimiter = value[0];
-		else if (!strcmp(value, "tab") || !strcmp(value, "\t"))
-			io->csv.delimiter = '\t';
-		else
-			return hane_cli_usage(
-				"import", hane_msg(HANE_M_CLI_IMPORT_BAD_DELIM),
-				value);
-	} else if (!strcmp(name, "map")) {
-		if (*nmap == 16)
-			return hane_cli_usage(
-				"import", hane_msg(HANE_M_IMP_MAP_BAD), value);
-		maps[(*nmap)++] = value;
-	} else {
-		return hane_cli_usage("import",
-				      hane_msg(HANE_M_CLI_UNKNOWN_OPT), name);
-	}
+	if (d < 0)
+		return hane_cli_usage(
+			"import", hane_msg(HANE_M_CLI_IMPORT_BAD_DUP), value);
+	o->io.on_duplicate = (enum hane_on_duplicate)d;
 	return 0;
+}
+
+static int opt_encoding(void *opts, const char *value)
+{
+	struct import_opts *o = opts;
+	int e = hane_csv_encoding_parse(value);
+
+	if (e < 0)
+		return hane_cli_usage("import",
+				      hane_msg(HANE_M_CSV_ENC_UNKNOWN), value);
+	o->io.csv.encoding = (enum hane_csv_encoding)e;
+	return 0;
+}
+
+static int opt_delimiter(void *opts, const char *value)
+{
+	struct import_opts *o = opts;
+
+	if (!strcmp(value, ";") || !strcmp(value, ","))
+		o->io.csv.delimiter = value[0];
+	else if (!strcmp(value, "tab") || !strcmp(value, "\t"))
+		o->io.csv.delimiter = '\t';
+	else
+		return hane_cli_usage(
+			"import", hane_msg(HANE_M_CLI_IMPORT_BAD_DELIM), value);
+	return 0;
+}
+
+static int opt_map(void *opts, const char *value)
+{
+	struct import_opts *o = opts;
+
+	if (o->nmap == 16)
+		return hane_cli_usage("import", hane_msg(HANE_M_IMP_MAP_BAD),
+				      value);
+	o->maps[o->nmap++] = value;
+	return 0;
+}
+
+#define S struct import_opts
+static const struct hane_opt import_opts[] = {
+	HANE_OPT(S, "rejects", io.rejects, HANE_FT_TEXT, HANE_OPT_ARGV,
+		 HANE_M_OPT_IMPORT_REJECTS),
+	HANE_OPT_CB("on-duplicate", HANE_FT_TEXT, 0, opt_on_duplicate,
+		    HANE_M_OPT_IMPORT_ON_DUPLICATE),
+	HANE_OPT(S, "dry-run", io.dry_run, HANE_FT_BOOL, HANE_OPT_SWITCH,
+		 HANE_M_OPT_IMPORT_DRY_RUN),
+	HANE_OPT_CB("encoding", HANE_FT_TEXT, 0, opt_encoding,
+		    HANE_M_OPT_IMPORT_ENCODING),
+	HANE_OPT_CB("delimiter", HANE_FT_TEXT, 0, opt_delimiter,
+		    HANE_M_OPT_IMPORT_DELIMITER),
+	HANE_OPT_CB("map", HANE_FT_TEXT, 0, opt_map, HANE_M_OPT_IMPORT_MAP),
+	{0}};
+#undef S
+
+static const struct hane_cmd import_cmd = {"import", HANE_M_CMD_IMPORT,
+					   import_opts, NULL};
+
+/* --help: the usage from the table, then the fields --map binds to. */
+static void usage(void)
+{
+	const char *const *f = hane_households_csv_fields();
+	char list[512] = "";
+
+	hane_opt_usage(stdout, NULL, &import_cmd);
+	for (; *f; f++) {
+		size_t l = strlen(list);
+
+		snprintf(list + l, sizeof list - l, "%s%s", l ? ", " : "", *f);
+	}
+	printf(hane_msg(HANE_M_CLI_IMPORT_FIELDS), list);
 }
 
 /* What the import did, and the exit status for it. */
@@ -173,71 +218,56 @@ static int import_result(const struct hane_import_counts *c,
 
 int hane_cmd_import(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help", "dry-run", NULL};
-	struct hane_import_opts io = {0};
+	struct import_opts o = {0};
+	struct hane_import_opts *io = &o.io;
 	struct hane_import_counts c;
+	struct hane_args a;
 	struct ui u = {0};
-	struct hane_opts o;
-	const char *name, *value, *maps[16];
 	char *rejects = NULL;
-	int nmap = 0, rc, status;
+	int rc, status;
 
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (!strcmp(name, "help")) {
-			const char *const *f = hane_households_csv_fields();
-			char list[512] = "";
-
-			for (; *f; f++) {
-				size_t l = strlen(list);
-
-				snprintf(list + l, sizeof list - l, "%s%s",
-					 l ? ", " : "", *f);
-			}
-			printf(hane_msg(HANE_M_CLI_IMPORT_HELP), list);
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--help")) {
+			usage();
 			return HANE_EXIT_OK;
-		} else if ((rc = import_option(&io, maps, &nmap, name,
-					       value)) != 0) {
-			return rc;
 		}
-	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos < 1 || strcmp(o.pos[0], "households"))
+	if ((rc = hane_opt_parse(NULL, &import_cmd, argc, argv, &o, &a)) >= 0)
+		return rc;
+	if (a.npos < 1 || strcmp(a.pos[0], "households"))
 		return hane_cli_usage("import", "%s",
 				      hane_msg(HANE_M_CLI_IMPORT_WHAT));
-	if (o.npos < 2)
+	if (a.npos < 2)
 		return hane_cli_usage("import", "%s",
 				      hane_msg(HANE_M_CLI_IMPORT_NEED_FILE));
-	if (o.npos > 2)
+	if (a.npos > 2)
 		return hane_cli_usage("import", hane_msg(HANE_M_CLI_TOO_MANY),
-				      o.pos[2]);
-	if (!io.rejects && strcmp(o.pos[1], "-")) {
-		rejects = default_rejects(o.pos[1]);
-		io.rejects = rejects;
+				      a.pos[2]);
+	if (!io->rejects && strcmp(a.pos[1], "-")) {
+		rejects = default_rejects(a.pos[1]);
+		io->rejects = rejects;
 	}
-	io.map = maps;
-	io.nmap = nmap;
-	u.dry_run = io.dry_run;
+	io->map = o.maps;
+	io->nmap = o.nmap;
+	u.dry_run = io->dry_run;
 	u.tty = isatty(2);
 	clock_gettime(CLOCK_MONOTONIC, &u.start);
-	io.notice = on_notice;
-	io.reject = on_reject;
-	io.progress = on_progress;
-	io.arg = &u;
+	io->notice = on_notice;
+	io->reject = on_reject;
+	io->progress = on_progress;
+	io->arg = &u;
 
 	if ((rc = hane_cli_open(cli, 0)) != 0) {
 		free(rejects);
 		return rc;
 	}
-	rc = hane_households_import(cli->db, o.pos[1], &io, &c);
+	rc = hane_households_import(cli->db, a.pos[1], io, &c);
 	if (u.tty)
 		fputs("\r\033[K", hane_cli_term());
 	if (rc) {
 		free(rejects);
 		return hane_cli_fail(rc);
 	}
-	status = import_result(&c, &io, &u, o.pos[1]);
+	status = import_result(&c, io, &u, a.pos[1]);
 	free(rejects);
 	return status;
 }

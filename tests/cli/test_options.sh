@@ -218,4 +218,15 @@ expect_err "--date" "naming the option"
 run inspection list --sort x
 expect_rc 2 "an unknown order"; expect_err "--sort: x" "names the option and the value"
 
+# ---- hane import: its option table ------------------------------------------
+run import --help
+expect_rc 0 "hane import --help"
+expect_out "Kullanım: hane import households DOSYA" "the usage from the table"
+expect_out "--map 'Sütun Adı=alan'" "every option, --map too"
+expect_out "chronic_illness" "and the fields --map binds to"
+run import households x.csv --encoding ebcdic
+expect_rc 2 "a bad --encoding is refused"; expect_err "ebcdic" "naming the value"
+run import households x.csv --map
+expect_rc 2 "--map without its value"; expect_err "'--map'" "names the option"
+
 finish
