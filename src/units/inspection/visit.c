@@ -70,8 +70,9 @@ void hane_inspection_visit_init(struct hane_inspection_visit *v)
 	v->rooms = -1;
 }
 
-static int validate_visit(const struct hane_inspection_visit *v)
+static int validate_visit(const void *rec)
 {
+	const struct hane_inspection_visit *v = rec;
 	int rc;
 
 	if ((rc = one_of(HANE_INSP_TENURE, HANE_M_INSP_F_TENURE, v->tenure,
@@ -393,10 +394,50 @@ static int bind_request(hane_stmt *st, void *arg)
 	return hane_stmt_bind_int(st, ":id", *(const int64_t *)arg);
 }
 
-struct visit_arg {
+/* A visit or a decision: the request's next step. The caller's record is
+ * checked, copied (the visit's note is long: on the heap) and written with
+ * the request's new status in one transaction, tx. */
+struct step_arg {
 	int64_t request_id, version, id;
-	struct hane_inspection_visit v;
+	void *rec;
 };
+
+static int step(hane_db *db, enum hane_action act,
+		int (*validate)(const void *rec),
+		int (*tx)(hane_db *db, void *arg), int64_t request_id,
+		int64_t version, const void *rec, size_t size, int64_t *id)
+{
+	struct step_arg a = {request_id, version, 0, NULL};
+	int rc = hane_can(db, act);
+
+	if (id)
+		*id = 0;
+	if (rc || (rc = validate(rec)))
+		return rc;
+	if (!(a.rec = malloc(size)))
+		return HANE_ENOMEM;
+	memcpy(a.rec, rec, size);
+	rc = hane_store_tx(db, tx, &a);
+	if (rc == 0 && id)
+		*id = a.id;
+	free(a.rec);
+	return rc;
+}
+
+/* The request of a step, read in its transaction: in status want, and
+ * the step's date (empty: today) in its range. */
+static int step_request(hane_db *db, int64_t id, const char *want,
+			char date[HANE_DATE_LEN + 1], enum hane_msg field,
+			struct hane_inspection *r)
+{
+	int rc;
+
+	if ((rc = insp_read(db, id, r)))
+		return rc;
+	if (strcmp(r->status, want))
+		return bad_status(r, want);
+	return check_date(date, field, r);
+}
 
 /* A colleague may stand in, but must be an active inspector. */
 static int check_inspector(hane_db *db, int64_t inspector_id)
@@ -421,16 +462,14 @@ static int check_inspector(hane_db *db, int64_t inspector_id)
 
 static int visit_tx(hane_db *db, void *arg)
 {
-	struct visit_arg *a = arg;
-	struct hane_inspection_visit *v = &a->v;
+	struct step_arg *a = arg;
+	struct hane_inspection_visit *v = a->rec;
 	struct hane_inspection r;
 	int rc;
 
-	if ((rc = insp_read(db, a->request_id, &r)))
-		return rc;
-	if (strcmp(r.status, "assigned"))
-		return bad_status(&r, "assigned");
-	if ((rc = check_date(v->visited_on, HANE_M_INSP_F_VISITED_ON, &r)))
+	v->request_id = a->request_id; /* the note's template reads it */
+	if ((rc = step_request(db, a->request_id, "assigned", v->visited_on,
+			       HANE_M_INSP_F_VISITED_ON, &r)))
 		return rc;
 	if (!v->inspector_id)
 		v->inspector_id = r.inspector_id;
@@ -452,27 +491,8 @@ static int visit_tx(hane_db *db, void *arg)
 int hane_inspection_visit(hane_db *db, int64_t request_id, int64_t version,
 			  const struct hane_inspection_visit *v, int64_t *id)
 {
-	struct visit_arg *a;
-	int rc = hane_can(db, HANE_ACT_INSPECTION_WRITE);
-
-	if (id)
-		*id = 0;
-	if (rc)
-		return rc;
-	if ((rc = validate_visit(v)))
-		return rc;
-	a = calloc(1, sizeof *a);
-	if (!a)
-		return HANE_ENOMEM;
-	a->request_id = request_id;
-	a->version = version;
-	a->v = *v;
-	a->v.request_id = request_id;
-	rc = hane_store_tx(db, visit_tx, a);
-	if (rc == 0 && id)
-		*id = a->id;
-	free(a);
-	return rc;
+	return step(db, HANE_ACT_INSPECTION_WRITE, validate_visit, visit_tx,
+		    request_id, version, v, sizeof *v, id);
 }
 
 int hane_inspection_visit_get(hane_db *db, int64_t request_id,
@@ -500,8 +520,9 @@ void hane_inspection_decision_init(struct hane_inspection_decision *d)
 	strcpy(d->outcome, "aid");
 }
 
-static int validate_decision(const struct hane_inspection_decision *d)
+static int validate_decision(const void *rec)
 {
+	const struct hane_inspection_decision *d = rec;
 	int rc;
 
 	if ((rc = one_of(HANE_INSP_OUTCOME, HANE_M_INSP_F_OUTCOME, d->outcome,
@@ -601,26 +622,19 @@ static void decision_clean(struct hane_inspection_decision *d)
 
 #define FOOD_ONE_TIME_DAYS 30
 
-struct decide_arg {
-	int64_t request_id, version, id;
-	struct hane_inspection_decision d;
-};
-
 static int decide_tx(hane_db *db, void *arg)
 {
-	struct decide_arg *a = arg;
-	struct hane_inspection_decision *d = &a->d;
+	struct step_arg *a = arg;
+	struct hane_inspection_decision *d = a->rec;
 	struct hane_inspection r;
 	bool aid = !strcmp(d->outcome, "aid");
 	bool regular = aid && !strcmp(d->aid_type, "regular");
 	int rc;
 
-	if ((rc = insp_read(db, a->request_id, &r)))
+	if ((rc = step_request(db, a->request_id, "visited", d->decided_on,
+			       HANE_M_INSP_F_DECIDED_ON, &r)))
 		return rc;
-	if (strcmp(r.status, "visited"))
-		return bad_status(&r, "visited");
-	if ((rc = check_date(d->decided_on, HANE_M_INSP_F_DECIDED_ON, &r)))
-		return rc;
+	d->decided_by = hane_store_actor(db)->staff_id;
 	if (strcmp(d->decided_on, r.visited_on) < 0) {
 		char shown[HANE_DATE_LEN + 1];
 
@@ -661,27 +675,8 @@ int hane_inspection_decide(hane_db *db, int64_t request_id, int64_t version,
 			   const struct hane_inspection_decision *d,
 			   int64_t *id)
 {
-	struct decide_arg *a;
-	int rc = hane_can(db, HANE_ACT_INSPECTION_DECIDE);
-
-	if (id)
-		*id = 0;
-	if (rc)
-		return rc;
-	if ((rc = validate_decision(d)))
-		return rc;
-	a = calloc(1, sizeof *a);
-	if (!a)
-		return HANE_ENOMEM;
-	a->request_id = request_id;
-	a->version = version;
-	a->d = *d;
-	a->d.decided_by = hane_store_actor(db)->staff_id;
-	rc = hane_store_tx(db, decide_tx, a);
-	if (rc == 0 && id)
-		*id = a->id;
-	free(a);
-	return rc;
+	return step(db, HANE_ACT_INSPECTION_DECIDE, validate_decision,
+		    decide_tx, request_id, version, d, sizeof *d, id);
 }
 
 static int decision_read(hane_db *db, int64_t request_id,
