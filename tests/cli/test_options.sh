@@ -80,11 +80,18 @@ for u in $units; do
 			[ "$RC" -lt 128 ] && ok || bad "hane $u $c --$o crashed"
 			expect_no_err "bilinmeyen seçenek" "hane $u $c --$o: listed, so taken"
 			walked=$((walked + 1))
+			# Under sanitizers each parser runs once (the plain
+			# build checks every option against its help).
+			[ -n "${HANE_OPTIONS_FIRST:-}" ] && break
 		done
 	done
 done
 echo "walked $walked options"
-[ "$walked" -ge 80 ] && ok || bad "walked every listed option ($walked)"
+if [ -n "${HANE_OPTIONS_FIRST:-}" ]; then
+	[ "$walked" -ge 40 ] && ok || bad "walked each subcommand's first option ($walked)"
+else
+	[ "$walked" -ge 80 ] && ok || bad "walked every listed option ($walked)"
+fi
 
 # hane taxi book --help: book's options only, not the whole unit.
 run taxi book --help
