@@ -728,81 +728,140 @@ static int print_dest(const struct hane_taxi_destination *d, void *arg)
 	return 0;
 }
 
-static int cmd_vehicle(struct hane_cli *cli, void *opts, args *a)
-{
-	struct taxi_opts *op = opts;
+/* vehicle and driver: "list", "add KEY" and "edit KEY" are one shape over
+ * each record's own model calls; the options are the record's fields
+ * (an edit changes only what was given). */
+union fleet_rec {
 	struct hane_taxi_vehicle v;
+	struct hane_taxi_driver d;
+};
+
+struct fleet_cmd {
+	const char *add_arg, *edit_arg; /* KEY's name in a usage message */
+	const char *key_opt;		/* … and when it is too long */
+	size_t base, size;		/* the record's options in taxi_opts */
+	/* Members of the record: the text KEY names on add, its size, and
+	 * the yes/no a new one starts with on (in service, active). */
+	size_t key, key_size, on;
+	enum hane_msg saved; /* "… #%lld: %s": the id and KEY's member */
+	int (*list)(hane_db *db);
+	/* The record KEY names: 0 or the exit status, after printing. */
+	int (*find)(hane_db *db, const char *key, union fleet_rec *r);
+	int (*save)(hane_db *db, union fleet_rec *r, int64_t *id);
+};
+
+static int vehicle_list(hane_db *db)
+{
+	return hane_taxi_vehicle_each(db, print_vehicle, NULL);
+}
+
+static int vehicle_find(hane_db *db, const char *key, union fleet_rec *r)
+{
+	int rc = hane_taxi_vehicle_find(db, key, &r->v);
+
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
+static int vehicle_save(hane_db *db, union fleet_rec *r, int64_t *id)
+{
+	return hane_taxi_vehicle_save(db, &r->v, id);
+}
+
+static int driver_list(hane_db *db)
+{
+	return hane_taxi_driver_each(db, print_driver, NULL);
+}
+
+static int driver_find(hane_db *db, const char *key, union fleet_rec *r)
+{
+	int64_t id;
+	int rc;
+
+	if (hane_cli_int(CMD, "DRIVER_ID", key, &id) != 0)
+		return HANE_EXIT_USAGE;
+	rc = hane_taxi_driver_get(db, id, &r->d);
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
+/* The phone is normalised by its type: the struct holds E.164, shorter
+ * than what people type ("0532 123 45 67"). */
+static int driver_save(hane_db *db, union fleet_rec *r, int64_t *id)
+{
+	return hane_taxi_driver_save(db, &r->d, id);
+}
+
+/* The record at member m of taxi_opts, struct R: its options, the member
+ * KEY names, the yes/no a new one starts with on. */
+#define FLEET(m, R, key, on)                                                   \
+	offsetof(struct taxi_opts, m), sizeof(R), offsetof(R, key),            \
+		sizeof(((R *)0)->key), offsetof(R, on)
+static const struct fleet_cmd fleet_vehicle = {
+	"PLATE",
+	"PLATE",
+	"PLATE",
+	FLEET(veh, struct hane_taxi_vehicle, plate, in_service),
+	HANE_M_TAXI_CLI_VEHICLE_SAVED,
+	vehicle_list,
+	vehicle_find,
+	vehicle_save};
+static const struct fleet_cmd fleet_driver = {
+	"\"NAME\"",
+	"DRIVER_ID",
+	"NAME",
+	FLEET(drv, struct hane_taxi_driver, full_name, active),
+	HANE_M_TAXI_CLI_DRIVER_SAVED,
+	driver_list,
+	driver_find,
+	driver_save};
+#undef FLEET
+
+static int fleet_run(struct hane_cli *cli, const struct fleet_cmd *k,
+		     const struct taxi_opts *op, args *a)
+{
+	union fleet_rec r;
+	char *key = (char *)&r + k->key;
 	const char *sub;
 	int64_t id = 0;
+	bool add;
 	int rc;
 
 	if ((rc = need_pos(a, 0, "add|edit|list")))
 		return rc;
 	sub = a->pos[0];
 	if (!strcmp(sub, "list")) {
-		rc = hane_taxi_vehicle_each(cli->db, print_vehicle, NULL);
+		rc = k->list(cli->db);
 		return rc ? hane_cli_fail(rc) : 0;
 	}
-	if ((rc = need_pos(a, 1, "PLATE")) != 0)
-		return rc;
-	memset(&v, 0, sizeof v);
-	if (!strcmp(sub, "edit")) {
-		if ((rc = hane_taxi_vehicle_find(cli->db, a->pos[1], &v)))
-			return hane_cli_fail(rc);
-	} else if (!strcmp(sub, "add")) {
-		HANE_CLI_COPY(v.plate, "PLATE", a->pos[1]);
-		v.in_service = true;
-	} else {
+	add = !strcmp(sub, "add");
+	if (!add && strcmp(sub, "edit") != 0)
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
 				      sub);
+	if ((rc = need_pos(a, 1, add ? k->add_arg : k->edit_arg)) != 0)
+		return rc;
+	memset(&r, 0, sizeof r);
+	if (add) {
+		if ((rc = hane_cli_copy(key, k->key_size, k->key_opt,
+					a->pos[1])) != 0)
+			return rc;
+		*(bool *)((char *)&r + k->on) = true;
+	} else if ((rc = k->find(cli->db, a->pos[1], &r)) != 0) {
+		return rc;
 	}
-	hane_opt_fields_given(a, op, offsetof(struct taxi_opts, veh),
-			      sizeof op->veh, &v);
-	if ((rc = hane_taxi_vehicle_save(cli->db, &v, &id)) != 0)
+	hane_opt_fields_given(a, op, k->base, k->size, &r);
+	if ((rc = k->save(cli->db, &r, &id)) != 0)
 		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_TAXI_CLI_VEHICLE_SAVED), (long long)id, v.plate);
+	printf(hane_msg(k->saved), (long long)id, key);
 	return 0;
+}
+
+static int cmd_vehicle(struct hane_cli *cli, void *opts, args *a)
+{
+	return fleet_run(cli, &fleet_vehicle, opts, a);
 }
 
 static int cmd_driver(struct hane_cli *cli, void *opts, args *a)
 {
-	struct taxi_opts *op = opts;
-	struct hane_taxi_driver d;
-	const char *sub;
-	int64_t id = 0;
-	int rc;
-
-	if ((rc = need_pos(a, 0, "add|edit|list")))
-		return rc;
-	sub = a->pos[0];
-	if (!strcmp(sub, "list")) {
-		rc = hane_taxi_driver_each(cli->db, print_driver, NULL);
-		return rc ? hane_cli_fail(rc) : 0;
-	}
-	memset(&d, 0, sizeof d);
-	if (!strcmp(sub, "add")) {
-		if ((rc = need_pos(a, 1, "\"NAME\"")) != 0)
-			return rc;
-		HANE_CLI_COPY(d.full_name, "NAME", a->pos[1]);
-		d.active = true;
-	} else if (!strcmp(sub, "edit")) {
-		if ((rc = pos_int(a, 1, "DRIVER_ID", &id)) != 0)
-			return rc;
-		if ((rc = hane_taxi_driver_get(cli->db, id, &d)) != 0)
-			return hane_cli_fail(rc);
-	} else {
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
-				      sub);
-	}
-	/* The phone is normalised by its type: the struct holds E.164,
-	 * shorter than what people type ("0532 123 45 67"). */
-	hane_opt_fields_given(a, op, offsetof(struct taxi_opts, drv),
-			      sizeof op->drv, &d);
-	if ((rc = hane_taxi_driver_save(cli->db, &d, &id)) != 0)
-		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_TAXI_CLI_DRIVER_SAVED), (long long)id,
-	       d.full_name);
-	return 0;
+	return fleet_run(cli, &fleet_driver, opts, a);
 }
 
 static int cmd_destination(struct hane_cli *cli, void *opts, args *a)
