@@ -369,4 +369,13 @@ int hane_store_integrity_check(hane_db *db) HANE_WARN_UNUSED;
 int hane_store_backup(hane_db *db, const char *path,
 		      unsigned mode) HANE_WARN_UNUSED;
 
+/* ---- One row of whole numbers (src/store/ints.c) ---------------------- */
+
+/* hane_store_first reading the first row's columns 0..n-1 as whole
+ * numbers into out[0..n) (NULL reads 0): a count, or an id and its
+ * version. HANE_ENOTFOUND, with no message, when there is no row (out
+ * untouched). */
+int hane_store_ints(hane_db *db, const char *sql, const struct hane_field *p,
+		    size_t np, int64_t *out, size_t n) HANE_WARN_UNUSED;
+
 #endif
