@@ -38,11 +38,7 @@ void hane_taxi_booking_init(struct hane_taxi_booking *b)
 	HANE_COPY(b->purpose, "exam");
 }
 
-static const struct {
-	const char *name;
-	enum hane_msg label;
-	const char *words;
-} purposes[] = {
+static const struct tx_code purposes[] = {
 	{"exam", HANE_M_TAXI_P_EXAM, "exam|muayene|kontrol|randevu|hastane"},
 	{"treatment", HANE_M_TAXI_P_TREATMENT, "treatment|tedavi"},
 	{"dialysis", HANE_M_TAXI_P_DIALYSIS, "dialysis|diyaliz"},
@@ -50,39 +46,15 @@ static const struct {
 	 "physio|physiotherapy|fizik tedavi|fizyoterapi|ftr"},
 	{"other", HANE_M_TAXI_P_OTHER, "other|diger"},
 };
-#define NPURPOSES (sizeof purposes / sizeof purposes[0])
 
 const char *hane_taxi_purpose_label(const char *purpose)
 {
-	for (size_t i = 0; purpose && i < NPURPOSES; i++)
-		if (strcmp(purpose, purposes[i].name) == 0)
-			return hane_msg(purposes[i].label);
-	return purpose ? purpose : "";
+	return tx_code_label(purposes, TX_NCODES(purposes), purpose);
 }
 
 const char *hane_taxi_purpose_parse(const char *word)
 {
-	char w[128], a[256], l[128], *save = NULL, *t;
-
-	hane_text_fold(w, sizeof w, word ? word : "");
-	if (!w[0])
-		return NULL;
-	for (size_t i = 0; i < NPURPOSES; i++) {
-		hane_text_fold(l, sizeof l,
-			       hane_msg_in(purposes[i].label, HANE_LANG_TR));
-		if (strcmp(w, l) == 0)
-			return purposes[i].name;
-		hane_text_fold(l, sizeof l,
-			       hane_msg_in(purposes[i].label, HANE_LANG_EN));
-		if (strcmp(w, l) == 0)
-			return purposes[i].name;
-		snprintf(a, sizeof a, "%s", purposes[i].words);
-		for (t = strtok_r(a, "|", &save); t;
-		     t = strtok_r(NULL, "|", &save))
-			if (strcmp(w, t) == 0)
-				return purposes[i].name;
-	}
-	return NULL;
+	return tx_code_parse(purposes, TX_NCODES(purposes), word);
 }
 
 unsigned hane_taxi_weekdays_parse(const char *s)
@@ -1091,13 +1063,7 @@ int hane_taxi_trip_assign(hane_db *db, int64_t trip_id, int64_t version,
 		return HANE_ENOMEM;
 	if ((rc = hane_store_begin(db)) != 0)
 		goto out;
-	rc = hane_taxi_trip_get(db, trip_id, &t);
-	if (rc == 0 && strcmp(t.status, "planned") != 0) {
-		hane_error_set(hane_msg(HANE_M_TAXI_NOT_PLANNED),
-			       (long long)trip_id,
-			       hane_taxi_status_label(t.status));
-		rc = HANE_EINVAL;
-	}
+	rc = tx_trip_planned(db, trip_id, &t);
 	if (rc == 0)
 		rc = tx_settings(db, &p->s);
 	if (rc == 0)

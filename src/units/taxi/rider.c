@@ -11,60 +11,26 @@
 #include "hane/security.h"
 #include "taxi_int.h"
 
-static const struct {
-	const char *name;
-	enum hane_msg label;
-	const char *words; /* other words typed for it, folded */
-} aids[] = {
+static const struct tx_code aids[] = {
 	{"none", HANE_M_TAXI_AID_NONE, "none|yok|hicbiri|-"},
 	{"walker", HANE_M_TAXI_AID_WALKER, "walker|yurutec|baston|koltuk"},
 	{"wheelchair", HANE_M_TAXI_AID_WHEELCHAIR,
 	 "wheelchair|tekerlekli sandalye|sandalye|tekerlekli"},
 };
-#define NAIDS (sizeof aids / sizeof aids[0])
 
 bool hane_taxi_aid_valid(const char *aid)
 {
-	for (size_t i = 0; aid && i < NAIDS; i++)
-		if (strcmp(aid, aids[i].name) == 0)
-			return true;
-	return false;
+	return tx_code_valid(aids, TX_NCODES(aids), aid);
 }
 
 const char *hane_taxi_aid_label(const char *aid)
 {
-	for (size_t i = 0; aid && i < NAIDS; i++)
-		if (strcmp(aid, aids[i].name) == 0)
-			return hane_msg(aids[i].label);
-	return aid ? aid : "";
-}
-
-/* Finds word among "a|b|c" alternatives (folded) or a label. */
-static bool word_in(const char *word, const char *alts, const char *label)
-{
-	char w[128], l[128], a[256], *save = NULL, *t;
-
-	hane_text_fold(w, sizeof w, word);
-	hane_text_fold(l, sizeof l, label);
-	if (!w[0])
-		return false;
-	if (strcmp(w, l) == 0)
-		return true;
-	snprintf(a, sizeof a, "%s", alts);
-	for (t = strtok_r(a, "|", &save); t; t = strtok_r(NULL, "|", &save))
-		if (strcmp(w, t) == 0)
-			return true;
-	return false;
+	return tx_code_label(aids, TX_NCODES(aids), aid);
 }
 
 const char *hane_taxi_aid_parse(const char *word)
 {
-	for (size_t i = 0; word && i < NAIDS; i++)
-		if (word_in(word, aids[i].words,
-			    hane_msg_in(aids[i].label, HANE_LANG_TR)) ||
-		    word_in(word, "", hane_msg_in(aids[i].label, HANE_LANG_EN)))
-			return aids[i].name;
-	return NULL;
+	return tx_code_parse(aids, TX_NCODES(aids), word);
 }
 
 /* What a rider is read with from the registry: the person's name, TC

@@ -185,8 +185,8 @@ static bool is_clock_key(const char *key)
 int hane_taxi_setting_set(hane_db *db, const char *key, const char *value)
 {
 	struct hane_taxi_settings s;
-	hane_stmt *st = NULL;
-	int64_t id = 0, version = 0;
+	struct hane_field k = HANE_FTEXT(":key", key);
+	int64_t iv[2] = {0, 0}; /* the row's id and version, if any */
 	long v;
 	char *end;
 	int rc;
@@ -215,25 +215,18 @@ int hane_taxi_setting_set(hane_db *db, const char *key, const char *value)
 	}
 	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT id, version FROM taxi_setting"
-			       " WHERE key = :key");
-	if (rc == 0)
-		rc = hane_stmt_bind_text(st, ":key", key);
-	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		id = hane_stmt_int(st, 0);
-		version = hane_stmt_int(st, 1);
+	rc = hane_store_ints(db,
+			     "SELECT id, version FROM taxi_setting"
+			     " WHERE key = :key",
+			     &k, 1, iv, 2);
+	if (rc == HANE_ENOTFOUND)
 		rc = 0;
-	} else if (rc == HANE_DONE) {
-		rc = 0;
-	}
-	hane_stmt_finalize(st);
 	if (rc == 0) {
 		struct hane_field f[] = {HANE_FTEXT("key", key),
 					 HANE_FINT("value", v)};
 
-		if (id)
-			rc = hane_store_update(db, "taxi_setting", id, version,
+		if (iv[0])
+			rc = hane_store_update(db, "taxi_setting", iv[0], iv[1],
 					       f + 1, 1, NULL);
 		else
 			rc = hane_store_insert(db, "taxi_setting", f, 2, NULL);

@@ -9,6 +9,24 @@
 #include "hane/record.h"
 #include "hane/taxi.h"
 
+/* A stored code: its word on screen (a message; HANE_M__COUNT: none, the
+ * code itself is shown) and the other words typed for it, folded and
+ * '|'-separated (NULL: none). codes.c. */
+struct tx_code {
+	const char *name;
+	enum hane_msg label;
+	const char *words;
+};
+#define TX_NCODES(a) (sizeof(a) / sizeof((a)[0]))
+/* Whether name is one of c[0..n). */
+bool tx_code_valid(const struct tx_code *c, size_t n, const char *name);
+/* The word on screen for name; name itself ("" for NULL) when c has no
+ * label for it. */
+const char *tx_code_label(const struct tx_code *c, size_t n, const char *name);
+/* The code whose Turkish or English label, or one of whose words, word
+ * is (folded); NULL if none. */
+const char *tx_code_parse(const struct tx_code *c, size_t n, const char *word);
+
 /* True when every folded word of query starts a word of name. */
 bool tx_words_match(const char *name, const char *query);
 
@@ -41,6 +59,10 @@ int tx_trips_each(hane_db *db, const char *tail, const struct hane_field *p,
 		  size_t n,
 		  int (*fn)(const struct hane_taxi_trip *t, void *arg),
 		  void *arg);
+
+/* Trip id (taxi.read), refused (HANE_EINVAL, naming its status) unless it
+ * is still planned. */
+int tx_trip_planned(hane_db *db, int64_t id, struct hane_taxi_trip *out);
 
 /* The rider's no-show appointments within the window ending on day. */
 int tx_noshow_count(hane_db *db, int64_t rider_id, const char *day,

@@ -48,98 +48,63 @@ static const struct hane_fdef trip_fields[] = {HANE_TAXI_TRIP_FIELDS(F)
 const struct hane_rdef hane_taxi_trip_rdef =
 	HANE_RDEF(struct hane_taxi_trip, "taxi_trip", "taxi", trip_fields);
 
-struct trips_each {
-	const struct hane_field *p;
-	size_t n;
-	int (*fn)(const struct hane_taxi_trip *t, void *arg);
-	void *arg;
-};
-
-static int trips_bind(hane_stmt *st, void *arg)
-{
-	const struct trips_each *e = arg;
-	int rc = 0;
-
-	for (size_t i = 0; rc == 0 && i < e->n; i++)
-		rc = e->p[i].type == HANE_V_INT
-			     ? hane_stmt_bind_int(st, e->p[i].name, e->p[i].i)
-			     : hane_stmt_bind_text(st, e->p[i].name,
-						   e->p[i].text);
-	return rc;
-}
-
-static int trips_row(const void *rec, void *arg)
-{
-	const struct trips_each *e = arg;
-
-	return e->fn(rec, e->arg);
-}
-
 int tx_trips_each(hane_db *db, const char *tail, const struct hane_field *p,
 		  size_t n,
 		  int (*fn)(const struct hane_taxi_trip *t, void *arg),
 		  void *arg)
 {
-	struct trips_each e = {p, n, fn, arg};
-
-	return hane_record_each(db, &hane_taxi_trip_rdef, tail, trips_bind,
-				trips_row, &e);
+	return hane_record_list(db, &hane_taxi_trip_rdef, tail, p, n,
+				(int (*)(const void *, void *))fn, arg);
 }
 
-static const struct {
-	const char *name;
-	enum hane_msg label;
-} statuses[] = {
-	{"planned", HANE_M_TAXI_S_PLANNED},
-	{"done", HANE_M_TAXI_S_DONE},
-	{"cancelled", HANE_M_TAXI_S_CANCELLED},
-	{"noshow", HANE_M_TAXI_S_NOSHOW},
+static const struct tx_code statuses[] = {
+	{"planned", HANE_M_TAXI_S_PLANNED, NULL},
+	{"done", HANE_M_TAXI_S_DONE, NULL},
+	{"cancelled", HANE_M_TAXI_S_CANCELLED, NULL},
+	{"noshow", HANE_M_TAXI_S_NOSHOW, NULL},
 };
 
 const char *hane_taxi_status_label(const char *status)
 {
-	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
-		if (strcmp(status, statuses[i].name) == 0)
-			return hane_msg(statuses[i].label);
-	return status;
+	return tx_code_label(statuses, TX_NCODES(statuses), status);
 }
 
-/* word folded equals one of "a|b|c". */
-static bool one_of(const char *word, const char *alts)
-{
-	char w[64], a[256], *save = NULL, *t;
-
-	hane_text_fold(w, sizeof w, word ? word : "");
-	snprintf(a, sizeof a, "%s", alts);
-	for (t = strtok_r(a, "|", &save); t; t = strtok_r(NULL, "|", &save))
-		if (w[0] && strcmp(w, t) == 0)
-			return true;
-	return false;
-}
+/* The words typed for an outcome and for who cancelled. */
+static const struct tx_code outcomes[] = {
+	{"done", HANE_M__COUNT, "done|yapildi|tamam|tamamlandi|gitti"},
+	{"noshow", HANE_M__COUNT, "noshow|no show|gelmedi|yok"},
+};
+static const struct tx_code cancellers[] = {
+	{"rider", HANE_M__COUNT, "rider|yolcu|hasta|aile|yakini"},
+	{"unit", HANE_M__COUNT, "unit|birim|kurum|belediye|ofis"},
+	{"driver", HANE_M__COUNT, "driver|sofor|arac"},
+};
 
 const char *hane_taxi_outcome_parse(const char *word)
 {
-	if (one_of(word, "done|yapildi|tamam|tamamlandi|gitti"))
-		return "done";
-	if (one_of(word, "noshow|no show|gelmedi|yok"))
-		return "noshow";
-	return NULL;
+	return tx_code_parse(outcomes, TX_NCODES(outcomes), word);
 }
 
 const char *hane_taxi_canceller_parse(const char *word)
 {
-	if (one_of(word, "rider|yolcu|hasta|aile|yakini"))
-		return "rider";
-	if (one_of(word, "unit|birim|kurum|belediye|ofis"))
-		return "unit";
-	if (one_of(word, "driver|sofor|arac"))
-		return "driver";
-	return NULL;
+	return tx_code_parse(cancellers, TX_NCODES(cancellers), word);
 }
 
 int hane_taxi_trip_get(hane_db *db, int64_t id, struct hane_taxi_trip *out)
 {
 	return tx_get(db, &hane_taxi_trip_rdef, id, out, HANE_M_TAXI_NO_TRIP);
+}
+
+int tx_trip_planned(hane_db *db, int64_t id, struct hane_taxi_trip *out)
+{
+	int rc = hane_taxi_trip_get(db, id, out);
+
+	if (rc == 0 && strcmp(out->status, "planned") != 0) {
+		hane_error_set(hane_msg(HANE_M_TAXI_NOT_PLANNED), (long long)id,
+			       hane_taxi_status_label(out->status));
+		rc = HANE_EINVAL;
+	}
+	return rc;
 }
 
 int hane_taxi_trips_day(hane_db *db, const char *day, int64_t vehicle_id,
@@ -233,27 +198,23 @@ static int notice_minutes(const struct hane_taxi_trip *t)
 /* Marks the appointment cancelled once none of its trips is left. */
 static int settle_appointment(hane_db *db, int64_t aid)
 {
-	int64_t live = 0, version = 0;
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st,
-				   "SELECT (SELECT count(*) FROM taxi_trip "
-				   "WHERE appointment_id = :a"
-				   "  AND status <> 'cancelled'), version"
-				   " FROM taxi_appointment WHERE id = :a");
+	/* live trips, version */
+	int64_t v[2] = {0, 0};
+	struct hane_field a = HANE_FINT(":a", aid);
+	int rc = hane_store_ints(db,
+				 "SELECT (SELECT count(*) FROM taxi_trip "
+				 "WHERE appointment_id = :a"
+				 "  AND status <> 'cancelled'), version"
+				 " FROM taxi_appointment WHERE id = :a",
+				 &a, 1, v, 2);
 
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":a", aid);
-	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		live = hane_stmt_int(st, 0);
-		version = hane_stmt_int(st, 1);
-		rc = 0;
-	}
-	hane_stmt_finalize(st);
-	if (rc == 0 && live == 0 && version) {
+	if (rc == HANE_ENOTFOUND)
+		return 0;
+	if (rc == 0 && v[0] == 0 && v[1]) {
 		struct hane_field f[] = {HANE_FTEXT("status", "cancelled")};
 
-		rc = hane_store_update(db, "taxi_appointment", aid, version, f,
-				       1, NULL);
+		rc = hane_store_update(db, "taxi_appointment", aid, v[1], f, 1,
+				       NULL);
 	}
 	return rc < 0 ? rc : 0;
 }
@@ -307,13 +268,7 @@ int hane_taxi_trip_cancel(hane_db *db, int64_t trip_id, const char *by,
 		return rc;
 	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
-	rc = hane_taxi_trip_get(db, trip_id, &t);
-	if (rc == 0 && strcmp(t.status, "planned") != 0) {
-		hane_error_set(hane_msg(HANE_M_TAXI_NOT_PLANNED),
-			       (long long)trip_id,
-			       hane_taxi_status_label(t.status));
-		rc = HANE_EINVAL;
-	}
+	rc = tx_trip_planned(db, trip_id, &t);
 	if (rc == 0)
 		rc = cancel_one(db, &t, by, reason, notice);
 	if (rc == 0)
@@ -382,7 +337,10 @@ int tx_noshow_count(hane_db *db, int64_t rider_id, const char *day,
 		    const struct hane_taxi_settings *s, int *out)
 {
 	char since[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
+	struct hane_field p[] = {HANE_FINT(":r", rider_id),
+				 HANE_FTEXT(":s", since),
+				 HANE_FTEXT(":d", day)};
+	int64_t n = 0;
 	int rc;
 
 	*out = 0;
@@ -390,23 +348,14 @@ int tx_noshow_count(hane_db *db, int64_t rider_id, const char *day,
 		return rc;
 	/* Appointments, not trips: a missed outbound trip and its return
 	 * are one no-show. */
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT count(DISTINCT t.appointment_id) FROM taxi_trip t"
-		" JOIN taxi_appointment a ON a.id = t.appointment_id"
-		" WHERE a.rider_id = :r AND t.status = 'noshow'"
-		" AND t.day >= :s AND t.day <= :d");
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":r", rider_id);
-	if (rc == 0)
-		rc = hane_stmt_bind_text(st, ":s", since);
-	if (rc == 0)
-		rc = hane_stmt_bind_text(st, ":d", day);
-	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		*out = (int)hane_stmt_int(st, 0);
-		rc = 0;
-	}
-	hane_stmt_finalize(st);
+	rc = hane_store_ints(db,
+			     "SELECT count(DISTINCT t.appointment_id)"
+			     " FROM taxi_trip t JOIN taxi_appointment a"
+			     " ON a.id = t.appointment_id"
+			     " WHERE a.rider_id = :r AND t.status = 'noshow'"
+			     " AND t.day >= :s AND t.day <= :d",
+			     p, 3, &n, 1);
+	*out = (int)n;
 	return rc;
 }
 
