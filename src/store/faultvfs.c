@@ -71,33 +71,12 @@ static int f_shm_map(sqlite3_file *f, int pg, int sz, int extend,
 	return shim_shm_map(f, pg, sz, extend, pp);
 }
 
-static const sqlite3_io_methods fault_io = {
-	3,
-	shim_close,
-	shim_read,
-	f_write,
-	shim_truncate,
-	shim_sync,
-	shim_size,
-	shim_lock,
-	shim_unlock,
-	shim_check,
-	f_control,
-	shim_sector,
-	shim_chars,
-	f_shm_map,
-	shim_shm_lock,
-	shim_shm_barrier,
-	shim_shm_unmap,
-	shim_fetch,
-	shim_unfetch,
-};
+static sqlite3_io_methods fault_io; /* set by hane_testing_fault_install */
 
 static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 		  int flags, int *out_flags)
 {
 	struct fault_file *ff = (struct fault_file *)f;
-	int rc;
 
 	ff->shim.real = (sqlite3_file *)(ff + 1);
 	ff->name = name;
@@ -117,9 +96,7 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 		flags &= ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 		flags |= SQLITE_OPEN_READONLY;
 	}
-	rc = real_vfs->xOpen(real_vfs, name, ff->shim.real, flags, out_flags);
-	f->pMethods = ff->shim.real->pMethods ? &fault_io : NULL;
-	return rc;
+	return shim_open(real_vfs, name, f, flags, out_flags, &fault_io);
 }
 
 static int v_delete(sqlite3_vfs *vfs, const char *name, int sync)
@@ -150,6 +127,10 @@ int hane_testing_fault_install(void)
 	real_vfs = sqlite3_vfs_find(NULL);
 	if (!real_vfs)
 		return HANE_EINTERNAL;
+	shim_io_init(&fault_io);
+	fault_io.xWrite = f_write;
+	fault_io.xFileControl = f_control;
+	fault_io.xShmMap = f_shm_map;
 	shim_vfs_init(&fault_vfs, real_vfs, "hane-fault",
 		      (int)sizeof(struct fault_file));
 	fault_vfs.xOpen = v_open;

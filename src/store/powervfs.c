@@ -423,27 +423,7 @@ static int p_shm_lock(sqlite3_file *f, int off, int n, int flags)
 	return shim_shm_lock(f, off, n, flags);
 }
 
-static const sqlite3_io_methods power_io = {
-	3,
-	shim_close,
-	p_read,
-	p_write,
-	p_truncate,
-	p_sync,
-	p_size,
-	p_lock,
-	shim_unlock,
-	p_check,
-	p_control,
-	shim_sector,
-	shim_chars,
-	p_shm_map,
-	p_shm_lock,
-	shim_shm_barrier,
-	shim_shm_unmap,
-	shim_fetch,
-	shim_unfetch,
-};
+static sqlite3_io_methods power_io; /* set by the install */
 
 /* ---- VFS methods --------------------------------------------------------- */
 
@@ -451,7 +431,6 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 		  int flags, int *out_flags)
 {
 	struct power_file *pf = (struct power_file *)f;
-	int rc;
 
 	pf->shim.real = (sqlite3_file *)(pf + 1);
 	pf->node = NULL;
@@ -465,9 +444,7 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 		if (!pf->node)
 			return SQLITE_NOMEM;
 	}
-	rc = real_vfs->xOpen(real_vfs, name, pf->shim.real, flags, out_flags);
-	f->pMethods = pf->shim.real->pMethods ? &power_io : NULL;
-	return rc;
+	return shim_open(real_vfs, name, f, flags, out_flags, &power_io);
 }
 
 static int v_delete(sqlite3_vfs *vfs, const char *name, int sync)
@@ -507,6 +484,17 @@ int hane_testing_power_install(void)
 			real_vfs = sqlite3_vfs_find(NULL);
 		if (!real_vfs)
 			return HANE_EINTERNAL;
+		shim_io_init(&power_io);
+		power_io.xRead = p_read;
+		power_io.xWrite = p_write;
+		power_io.xTruncate = p_truncate;
+		power_io.xSync = p_sync;
+		power_io.xFileSize = p_size;
+		power_io.xLock = p_lock;
+		power_io.xCheckReservedLock = p_check;
+		power_io.xFileControl = p_control;
+		power_io.xShmMap = p_shm_map;
+		power_io.xShmLock = p_shm_lock;
 		shim_vfs_init(&power_vfs, real_vfs, "hane-power",
 			      (int)sizeof(struct power_file));
 		power_vfs.xOpen = v_open;

@@ -104,6 +104,40 @@ int shim_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
 	return SQLITE_OK;
 }
 
+void shim_io_init(sqlite3_io_methods *io)
+{
+	*io = (sqlite3_io_methods){
+		.iVersion = 3,
+		.xClose = shim_close,
+		.xRead = shim_read,
+		.xWrite = shim_write,
+		.xTruncate = shim_truncate,
+		.xSync = shim_sync,
+		.xFileSize = shim_size,
+		.xLock = shim_lock,
+		.xUnlock = shim_unlock,
+		.xCheckReservedLock = shim_check,
+		.xFileControl = shim_control,
+		.xSectorSize = shim_sector,
+		.xDeviceCharacteristics = shim_chars,
+		.xShmMap = shim_shm_map,
+		.xShmLock = shim_shm_lock,
+		.xShmBarrier = shim_shm_barrier,
+		.xShmUnmap = shim_shm_unmap,
+		.xFetch = shim_fetch,
+		.xUnfetch = shim_unfetch,
+	};
+}
+
+int shim_open(sqlite3_vfs *real, const char *name, sqlite3_file *f, int flags,
+	      int *out_flags, const sqlite3_io_methods *io)
+{
+	int rc = real->xOpen(real, name, SHIM_REAL(f), flags, out_flags);
+
+	f->pMethods = SHIM_REAL(f)->pMethods ? io : NULL;
+	return rc;
+}
+
 /* ---- The VFS's own methods ---------------------------------------------- */
 
 #define REAL(vfs) ((sqlite3_vfs *)(vfs)->pAppData)

@@ -36,6 +36,15 @@ int shim_shm_unmap(sqlite3_file *f, int del);
 int shim_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **pp);
 int shim_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p);
 
+/* Fills io with the pass-through methods (version 3); a shim then sets
+ * the ones it changes. */
+void shim_io_init(sqlite3_io_methods *io);
+
+/* Opens name on real into the shim's wrapped file (SHIM_REAL(f), set
+ * by the caller) and gives f the shim's methods io when it opened. */
+int shim_open(sqlite3_vfs *real, const char *name, sqlite3_file *f, int flags,
+	      int *out_flags, const sqlite3_io_methods *io);
+
 /* Fills vfs as a shim named name over real (kept in pAppData) for files
  * of sz bytes: every method but xOpen, xDelete and xAccess, which the
  * shim sets, passes through to real. */
