@@ -290,6 +290,10 @@ int hane_store_first(hane_db *db, const char *sql, const struct hane_field *p,
 		     size_t n, int (*row)(hane_stmt *st, void *arg),
 		     void *arg) HANE_WARN_UNUSED;
 
+/* Whether this database has a table named name (a unit's tables exist
+ * only once it has been installed). */
+bool hane_store_has_table(hane_db *db, const char *name);
+
 /* For a model's typed "each" (int (*fn)(const T *rec, void *arg), which
  * stops when fn returns non-zero): defines struct NAME_each {fn, arg} and
  * NAME_row, the hane_store_each row callback that reads the row into a T

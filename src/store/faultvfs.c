@@ -122,20 +122,15 @@ int hane_testing_fault_install(void)
 	fault_rofs = false;
 	if (real_vfs)
 		return 0;
-	if (sqlite3_initialize() != SQLITE_OK)
-		return HANE_EINTERNAL;
-	real_vfs = sqlite3_vfs_find(NULL);
-	if (!real_vfs)
+	if (!(real_vfs = shim_real_vfs(NULL)))
 		return HANE_EINTERNAL;
 	shim_io_init(&fault_io);
 	fault_io.xWrite = f_write;
 	fault_io.xFileControl = f_control;
 	fault_io.xShmMap = f_shm_map;
 	shim_vfs_init(&fault_vfs, real_vfs, "hane-fault",
-		      (int)sizeof(struct fault_file));
-	fault_vfs.xOpen = v_open;
-	fault_vfs.xDelete = v_delete;
-	fault_vfs.xAccess = v_access;
+		      (int)sizeof(struct fault_file), v_open, v_delete,
+		      v_access);
 	if (sqlite3_vfs_register(&fault_vfs, 1) != SQLITE_OK) {
 		real_vfs = NULL;
 		return HANE_EINTERNAL;

@@ -423,7 +423,29 @@ static int p_shm_lock(sqlite3_file *f, int off, int n, int flags)
 	return shim_shm_lock(f, off, n, flags);
 }
 
-static sqlite3_io_methods power_io; /* set by the install */
+/* Power overrides most methods: its own table, in sqlite3_io_methods'
+ * order. */
+static const sqlite3_io_methods power_io = {
+	3,
+	shim_close,
+	p_read,
+	p_write,
+	p_truncate,
+	p_sync,
+	p_size,
+	p_lock,
+	shim_unlock,
+	p_check,
+	p_control,
+	shim_sector,
+	shim_chars,
+	p_shm_map,
+	p_shm_lock,
+	shim_shm_barrier,
+	shim_shm_unmap,
+	shim_fetch,
+	shim_unfetch,
+};
 
 /* ---- VFS methods --------------------------------------------------------- */
 
@@ -476,30 +498,12 @@ int hane_testing_power_install(void)
 	memset(&stats, 0, sizeof stats);
 	cut_at = -1;
 	if (!real_vfs) {
-		if (sqlite3_initialize() != SQLITE_OK)
-			return HANE_EINTERNAL;
 		/* The real one, even when another shim is the default. */
-		real_vfs = sqlite3_vfs_find("unix");
-		if (!real_vfs)
-			real_vfs = sqlite3_vfs_find(NULL);
-		if (!real_vfs)
+		if (!(real_vfs = shim_real_vfs("unix")))
 			return HANE_EINTERNAL;
-		shim_io_init(&power_io);
-		power_io.xRead = p_read;
-		power_io.xWrite = p_write;
-		power_io.xTruncate = p_truncate;
-		power_io.xSync = p_sync;
-		power_io.xFileSize = p_size;
-		power_io.xLock = p_lock;
-		power_io.xCheckReservedLock = p_check;
-		power_io.xFileControl = p_control;
-		power_io.xShmMap = p_shm_map;
-		power_io.xShmLock = p_shm_lock;
 		shim_vfs_init(&power_vfs, real_vfs, "hane-power",
-			      (int)sizeof(struct power_file));
-		power_vfs.xOpen = v_open;
-		power_vfs.xDelete = v_delete;
-		power_vfs.xAccess = v_access;
+			      (int)sizeof(struct power_file), v_open, v_delete,
+			      v_access);
 	}
 	if (sqlite3_vfs_register(&power_vfs, 1) != SQLITE_OK)
 		return HANE_EINTERNAL;

@@ -172,8 +172,22 @@ static int v_time64(sqlite3_vfs *vfs, sqlite3_int64 *out)
 	return REAL(vfs)->xCurrentTimeInt64(REAL(vfs), out);
 }
 
+sqlite3_vfs *shim_real_vfs(const char *prefer)
+{
+	sqlite3_vfs *real;
+
+	if (sqlite3_initialize() != SQLITE_OK)
+		return NULL;
+	real = prefer ? sqlite3_vfs_find(prefer) : NULL;
+	return real ? real : sqlite3_vfs_find(NULL);
+}
+
 void shim_vfs_init(sqlite3_vfs *vfs, sqlite3_vfs *real, const char *name,
-		   int sz)
+		   int sz,
+		   int (*open)(sqlite3_vfs *, const char *, sqlite3_file *, int,
+			       int *),
+		   int (*del)(sqlite3_vfs *, const char *, int),
+		   int (*access)(sqlite3_vfs *, const char *, int, int *))
 {
 	memset(vfs, 0, sizeof *vfs);
 	vfs->iVersion = 2;
@@ -181,6 +195,9 @@ void shim_vfs_init(sqlite3_vfs *vfs, sqlite3_vfs *real, const char *name,
 	vfs->mxPathname = real->mxPathname;
 	vfs->zName = name;
 	vfs->pAppData = real;
+	vfs->xOpen = open;
+	vfs->xDelete = del;
+	vfs->xAccess = access;
 	vfs->xFullPathname = v_full;
 	vfs->xRandomness = v_random;
 	vfs->xSleep = v_sleep;

@@ -45,10 +45,18 @@ void shim_io_init(sqlite3_io_methods *io);
 int shim_open(sqlite3_vfs *real, const char *name, sqlite3_file *f, int flags,
 	      int *out_flags, const sqlite3_io_methods *io);
 
+/* The VFS a shim wraps, after initialising SQLite: the one named
+ * prefer if there is one, else the default; NULL if neither. */
+sqlite3_vfs *shim_real_vfs(const char *prefer);
+
 /* Fills vfs as a shim named name over real (kept in pAppData) for files
- * of sz bytes: every method but xOpen, xDelete and xAccess, which the
- * shim sets, passes through to real. */
+ * of sz bytes, with the shim's own open, delete and access: every other
+ * method passes through to real. */
 void shim_vfs_init(sqlite3_vfs *vfs, sqlite3_vfs *real, const char *name,
-		   int sz);
+		   int sz,
+		   int (*open)(sqlite3_vfs *, const char *, sqlite3_file *, int,
+			       int *),
+		   int (*del)(sqlite3_vfs *, const char *, int),
+		   int (*access)(sqlite3_vfs *, const char *, int, int *));
 
 #endif

@@ -384,6 +384,25 @@ int hane_store_first(hane_db *db, const char *sql, const struct hane_field *p,
 	return rc ? rc : f.hit ? 0 : HANE_ENOTFOUND;
 }
 
+static int yes_row(hane_stmt *st, void *arg)
+{
+	(void)st;
+	*(bool *)arg = true;
+	return 1;
+}
+
+bool hane_store_has_table(hane_db *db, const char *name)
+{
+	struct hane_field p = HANE_FTEXT(":t", name);
+	bool yes = false;
+
+	return hane_store_each(db,
+			       "SELECT 1 FROM sqlite_schema"
+			       " WHERE type = 'table' AND name = :t",
+			       &p, 1, yes_row, &yes) == 0 &&
+	       yes;
+}
+
 int64_t hane_store_last_id(hane_db *db)
 {
 	return sqlite3_last_insert_rowid(db->sql);

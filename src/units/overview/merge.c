@@ -138,22 +138,8 @@ int hane_overview_duplicates(hane_db *db,
 /* The rows of other units that point at a person: every column the
  * registry of records flags HANE_FF_PERSON_REF (hane/record.h), in the
  * tables this database has. The unit rules a merge may not break
- * (check_units) stay written here. */
-static bool table_here(hane_db *db, const char *t)
-{
-	hane_stmt *st = NULL;
-	bool yes = false;
-
-	if (hane_stmt_prepare(db, &st,
-			      "SELECT 1 FROM sqlite_schema WHERE type = 'table'"
-			      " AND name = :t") == 0 &&
-	    hane_stmt_bind_text(st, ":t", t) == 0)
-		yes = hane_stmt_step(st) == HANE_ROW;
-	hane_stmt_finalize(st);
-	return yes;
-}
-
-/* The i-th person reference of the registry: its table and column. */
+ * (check_units) stay written here.
+ * The i-th person reference of the registry: its table and column. */
 static bool person_ref(size_t i, const char **tbl, const char **col)
 {
 	const struct hane_rdef *d;
@@ -242,7 +228,7 @@ static int move_refs(hane_db *db, int64_t merge_id, int64_t from, int64_t to,
 		int64_t ids[512], vers[512];
 		int n = 0;
 
-		if (!table_here(db, tbl))
+		if (!hane_store_has_table(db, tbl))
 			continue;
 		snprintf(sql, sizeof sql,
 			 "SELECT id, version FROM %s WHERE %s = :p LIMIT 512",

@@ -373,27 +373,13 @@ static const struct {
 	 " WHERE m.person_id = p.id"},
 };
 
-static bool table_exists(hane_db *db, const char *t)
-{
-	hane_stmt *st = NULL;
-	bool yes = false;
-
-	if (hane_stmt_prepare(db, &st,
-			      "SELECT 1 FROM sqlite_schema WHERE type = 'table'"
-			      " AND name = :t") == 0 &&
-	    hane_stmt_bind_text(st, ":t", t) == 0)
-		yes = hane_stmt_step(st) == HANE_ROW;
-	hane_stmt_finalize(st);
-	return yes;
-}
-
 /* ", coalesce((<end of running services>), '')" for each that applies. */
 static void running_subqueries(hane_db *db, struct hane_buf *b)
 {
 	for (size_t i = 0; i < sizeof running / sizeof running[0]; i++) {
-		if (!table_exists(db, running[i].tables[0]) ||
+		if (!hane_store_has_table(db, running[i].tables[0]) ||
 		    (running[i].tables[1] &&
-		     !table_exists(db, running[i].tables[1])))
+		     !hane_store_has_table(db, running[i].tables[1])))
 			continue;
 		hane_buf_str(b, ", coalesce((");
 		hane_buf_str(b, running[i].sql);
@@ -623,7 +609,7 @@ static int scrub_merges(hane_db *db, int64_t id, const char *now,
 	};
 	int rc = 0;
 
-	if (!table_exists(db, "overview_merge"))
+	if (!hane_store_has_table(db, "overview_merge"))
 		return 0;
 	for (size_t i = 0; rc == 0 && i < sizeof sql / sizeof sql[0]; i++)
 		rc = exec_id(db, sql[i], id, now, by);
@@ -1033,6 +1019,16 @@ static int services_json(hane_db *db, struct hane_buf *out, int64_t pid,
 	return rc;
 }
 
+/* Appends the member "key": the rows of sql (its :id bound to id). */
+static int section_json(hane_db *db, struct hane_buf *out, const char *key,
+			const char *sql, int64_t id)
+{
+	hane_buf_str(out, ",\n  ");
+	hane_buf_json(out, key);
+	hane_buf_str(out, ": ");
+	return rows_json(db, out, sql, id);
+}
+
 /* The whole access copy of person pid (household hid) as JSON in out;
  * out is the caller's (free) even on error. */
 static int export_json(hane_db *db, struct hane_buf *out, int64_t pid,
@@ -1046,32 +1042,27 @@ static int export_json(hane_db *db, struct hane_buf *out, int64_t pid,
 	hane_buf_str(out, ",\n  \"generated_by\": ");
 	hane_buf_json(out, hane_store_actor(db)->username);
 	hane_buf_str(out, ",\n  \"person\": ");
-	if ((rc = person_json(db, out, pid)) != 0)
-		return rc;
-	hane_buf_str(out, ",\n  \"household\": ");
-	if ((rc = rows_json(db, out,
-			    "SELECT id, mahalle, street, building, door,"
-			    " phone, income_kurus, status, notes, created_at,"
-			    " updated_at FROM household WHERE id = :id",
-			    hid)) != 0)
-		return rc;
-	hane_buf_str(out, ",\n  \"household_members\": ");
-	if ((rc = rows_json(db, out,
-			    "SELECT id, first_name, last_name, relation"
-			    " FROM person WHERE household_id = :id"
-			    " ORDER BY id",
-			    hid)) != 0)
-		return rc;
-	if ((rc = services_json(db, out, pid, hid)) != 0)
+	if ((rc = person_json(db, out, pid)) != 0 ||
+	    (rc = section_json(db, out, "household",
+			       "SELECT id, mahalle, street, building, door,"
+			       " phone, income_kurus, status, notes,"
+			       " created_at, updated_at FROM household"
+			       " WHERE id = :id",
+			       hid)) != 0 ||
+	    (rc = section_json(db, out, "household_members",
+			       "SELECT id, first_name, last_name, relation"
+			       " FROM person WHERE household_id = :id"
+			       " ORDER BY id",
+			       hid)) != 0 ||
+	    (rc = services_json(db, out, pid, hid)) != 0)
 		return rc;
 	/* The rows of this person: KVKK art. 11 gives the right to know who
 	 * processed the data. */
-	hane_buf_str(out, ",\n  \"processing_log\": ");
-	if ((rc = rows_json(db, out,
-			    "SELECT at, username, action, tbl, row_id,"
-			    " changes FROM audit WHERE tbl = 'person' AND"
-			    " row_id = :id ORDER BY id",
-			    pid)) != 0)
+	if ((rc = section_json(db, out, "processing_log",
+			       "SELECT at, username, action, tbl, row_id,"
+			       " changes FROM audit WHERE tbl = 'person' AND"
+			       " row_id = :id ORDER BY id",
+			       pid)) != 0)
 		return rc;
 	hane_buf_str(out, "\n}\n");
 	return out->oom ? HANE_ENOMEM : 0;
