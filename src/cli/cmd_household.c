@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "cli/opt.h"
+#include "hane/core.h"
 #include "hane/households.h"
 #include "hane/security.h"
 
@@ -74,7 +75,7 @@ static int field_fail(const char *label, int rc)
 {
 	char why[512];
 
-	snprintf(why, sizeof why, "%s", hane_error_last());
+	HANE_COPY(why, hane_error_last());
 	hane_error_set("%s: %s", label, why);
 	return hane_cli_fail(rc);
 }
@@ -281,7 +282,7 @@ static int inputs(struct hane_cli *cli, const struct hh_opts *o,
 	    (rc = fields_apply(cli, &hane_household_rdef, o->ha, HA__COUNT, h)))
 		return rc;
 	if (o->pa[PA_phone])
-		snprintf(h->phone, sizeof h->phone, "%s", p->phone);
+		HANE_COPY(h->phone, p->phone);
 	return 0;
 }
 

@@ -487,7 +487,7 @@ static int opt_units(void *opts, const char *v)
 	struct overview_opts *o = opts;
 	char list[128], *save = NULL;
 
-	snprintf(list, sizeof list, "%s", v);
+	HANE_COPY(list, v);
 	for (char *w = strtok_r(list, ",", &save); w;
 	     w = strtok_r(NULL, ",", &save)) {
 		int u = hane_overview_unit_parse(w);

@@ -25,6 +25,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_security.h"
+#include "hane/core.h"
 #include "hane/files.h"
 #include "hane/security.h"
 #include "hane/staff.h"
@@ -189,7 +190,7 @@ static void make_parent(const char *path)
 {
 	char dir[4096];
 
-	snprintf(dir, sizeof dir, "%s", path);
+	HANE_COPY(dir, path);
 	for (char *p = dir + 1; *p; p++) {
 		if (*p != '/')
 			continue;
@@ -345,8 +346,7 @@ static int login(struct hane_cli *cli)
 		 * tool, past the audit trail. */
 		rc = hane_store_set_actor(cli->db, NULL);
 		if (rc == 0) {
-			snprintf(name, sizeof name, "%s",
-				 hane_store_actor(cli->db)->username);
+			HANE_COPY(name, hane_store_actor(cli->db)->username);
 			rc = hane_login_trusted(cli->db, name, false);
 		}
 	} else {

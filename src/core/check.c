@@ -10,7 +10,7 @@ int hane_field_error(int field, const char *why)
 {
 	char keep[512];
 
-	snprintf(keep, sizeof keep, "%s", why ? why : "");
+	HANE_COPY(keep, why ? why : "");
 	hane_error_set(hane_msg(HANE_M_V_FIELD), hane_msg((enum hane_msg)field),
 		       keep);
 	return HANE_EINVAL;

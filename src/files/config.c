@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hane/core.h"
 #include "hane/files.h"
 #include "hane/i18n.h"
 
@@ -162,7 +163,7 @@ int hane_shared_config(const struct hane_shared_config **out)
 	*out = &config;
 	if (config_rc == 1) {
 		config_rc = read_config();
-		snprintf(why, sizeof why, "%s", hane_error_last());
+		HANE_COPY(why, hane_error_last());
 	} else if (config_rc) {
 		hane_error_set("%s", why);
 	}

@@ -50,7 +50,7 @@ bool hane_files_privileged(void)
 void hane_files_gate_close(const char *reason)
 {
 	gate_closed = true;
-	snprintf(gate_reason, sizeof gate_reason, "%s", reason ? reason : "");
+	HANE_COPY(gate_reason, reason ? reason : "");
 }
 
 void hane_files_gate_open(void)

@@ -64,7 +64,7 @@ static int parse_param(struct hane_report *r, char *val, int line)
 	n = split(val, part, 3);
 	if (sscanf(part[0], "%31s %15s", p->name, type) < 1)
 		return header_error(line, "param: NAME TYPE | tr | en");
-	snprintf(p->type, sizeof p->type, "%s", type[0] ? type : "text");
+	HANE_COPY(p->type, type[0] ? type : "text");
 	if (strcmp(p->type, "month") && strcmp(p->type, "year") &&
 	    strcmp(p->type, "date") && strcmp(p->type, "text"))
 		return header_error(line, "param type: month, year, "
@@ -141,7 +141,7 @@ static void two_texts(char *tr, char *en, size_t size, char *val)
 static int parse_line(struct hane_report *r, char *key, char *val, int line)
 {
 	if (!strcmp(key, "name")) {
-		snprintf(r->name, sizeof r->name, "%s", hane_text_trim(val));
+		HANE_COPY(r->name, hane_text_trim(val));
 		return 0;
 	}
 	if (!strcmp(key, "needs")) {
@@ -502,8 +502,7 @@ static int total_row(const struct hane_report *r, struct builder *b,
 		if (r->cols[c].sum)
 			format_sum(s, sizeof s, sums[c], whole[c]);
 		else if (c == 0)
-			snprintf(s, sizeof s, "%s",
-				 r->total[hane_lang_get() == HANE_LANG_EN]);
+			HANE_COPY(s, r->total[hane_lang_get() == HANE_LANG_EN]);
 		if ((rc = push(b, s)))
 			return rc;
 	}

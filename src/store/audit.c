@@ -71,7 +71,7 @@ const char *hane_os_user(void)
 		return name;
 	pw = getpwuid(geteuid());
 	if (pw && pw->pw_name)
-		snprintf(name, sizeof name, "%s", pw->pw_name);
+		HANE_COPY(name, pw->pw_name);
 	else
 		snprintf(name, sizeof name, "uid%ld", (long)geteuid());
 	return name;
@@ -84,7 +84,7 @@ int hane_store_set_actor(hane_db *db, const char *username)
 	int rc;
 
 	memset(&db->actor, 0, sizeof db->actor);
-	snprintf(db->actor.username, sizeof db->actor.username, "%s", who);
+	HANE_COPY(db->actor.username, who);
 	rc = hane_stmt_prepare(
 		db, &st,
 		username ? "SELECT id, username, full_name, role, "
@@ -100,14 +100,10 @@ int hane_store_set_actor(hane_db *db, const char *username)
 	rc = hane_stmt_step(st);
 	if (rc == HANE_ROW) {
 		db->actor.staff_id = hane_stmt_int(st, 0);
-		snprintf(db->actor.username, sizeof db->actor.username, "%s",
-			 hane_stmt_text(st, 1));
-		snprintf(db->actor.full_name, sizeof db->actor.full_name, "%s",
-			 hane_stmt_text(st, 2));
-		snprintf(db->actor.role, sizeof db->actor.role, "%s",
-			 hane_stmt_text(st, 3));
-		snprintf(db->actor.unit, sizeof db->actor.unit, "%s",
-			 hane_stmt_text(st, 4));
+		HANE_COPY(db->actor.username, hane_stmt_text(st, 1));
+		HANE_COPY(db->actor.full_name, hane_stmt_text(st, 2));
+		HANE_COPY(db->actor.role, hane_stmt_text(st, 3));
+		HANE_COPY(db->actor.unit, hane_stmt_text(st, 4));
 		rc = 0;
 	} else if (rc == HANE_DONE) {
 		hane_error_set(hane_msg(HANE_M_UNKNOWN_USER), who, who);
@@ -262,10 +258,10 @@ int hane_store_audit_event_later(hane_db *db, const char *event,
 	memset(e, 0, sizeof *e);
 	hane_now(e->at);
 	e->who = db->actor;
-	snprintf(e->event, sizeof e->event, "%s", event);
-	snprintf(e->table, sizeof e->table, "%s", table ? table : "");
+	HANE_COPY(e->event, event);
+	HANE_COPY(e->table, table ? table : "");
 	e->id = id;
-	snprintf(e->detail, sizeof e->detail, "%s", detail ? detail : "");
+	HANE_COPY(e->detail, detail ? detail : "");
 	if (db->nlater++ == 0)
 		db->later_since = hane_store_ms_now();
 	/* Due: write them if the lock is free this instant; a search never
@@ -367,11 +363,11 @@ static void note_conflict(hane_db *db, const char *table, int64_t id,
 {
 	struct hane_conflict *c = &db->conflict;
 
-	snprintf(c->table, sizeof c->table, "%s", table);
+	HANE_COPY(c->table, table);
 	c->id = id;
 	c->version = version;
-	snprintf(c->updated_by, sizeof c->updated_by, "%s", by);
-	snprintf(c->updated_at, sizeof c->updated_at, "%s", at);
+	HANE_COPY(c->updated_by, by);
+	HANE_COPY(c->updated_at, at);
 	/* "12:04" when it was today, the full stamp otherwise. */
 	hane_error_set(hane_msg(HANE_M_CONFLICT), at[0] ? at + 11 : "?",
 		       by[0] ? by : "?");

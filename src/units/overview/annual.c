@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/core.h"
 #include "hane/csvio.h"
 #include "hane/embed.h"
 #include "hane/i18n.h"
@@ -208,7 +209,7 @@ static int figure_error(size_t i, int rc)
 	char keep[512];
 
 	if (rc) {
-		snprintf(keep, sizeof keep, "%s", hane_error_last());
+		HANE_COPY(keep, hane_error_last());
 		hane_error_set("%s: %s", hane_msg(figures[i].title), keep);
 	}
 	return rc;

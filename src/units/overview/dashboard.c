@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hane/core.h"
 #include "hane/i18n.h"
 #include "hane/reference.h"
 #include "hane/perm.h"
@@ -224,7 +225,7 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 	if ((rc = hane_can(db, HANE_ACT_REPORT_RUN)) != 0)
 		return rc;
 	if (today && *today)
-		snprintf(d->today, sizeof d->today, "%s", today);
+		HANE_COPY(d->today, today);
 	else
 		hane_today(d->today);
 	if (hane_date_day(d->today) == HANE_DAY_NONE) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/core.h"
 #include "hane/foodbank.h"
 #include "hane/homecare.h"
 #include "hane/i18n.h"
@@ -185,10 +186,10 @@ static int demo_staff(hane_db *db, const char *user, const char *name,
 			return 0;
 	}
 	memset(&s, 0, sizeof s);
-	snprintf(s.username, sizeof s.username, "%s", user);
-	snprintf(s.full_name, sizeof s.full_name, "%s", name);
-	snprintf(s.role, sizeof s.role, "%s", role);
-	snprintf(s.unit, sizeof s.unit, "%s", unit);
+	HANE_COPY(s.username, user);
+	HANE_COPY(s.full_name, name);
+	HANE_COPY(s.role, role);
+	HANE_COPY(s.unit, unit);
 	s.active = true;
 	return hane_staff_add(db, &s, id);
 }
@@ -205,15 +206,13 @@ static int64_t demo_visit(struct gen *g, int64_t k, int kind,
 
 	hane_inspection_visit_init(v);
 	hane_date_iso(v->visited_on, dv);
-	snprintf(v->tenure, sizeof v->tenure, "%s", k % 3 ? "tenant" : "owner");
+	HANE_COPY(v->tenure, k % 3 ? "tenant" : "owner");
 	v->rent_kurus = k % 3 ? 500000 : -1;
 	v->rooms = 2 + (int)(k % 3);
-	snprintf(v->recommendation, sizeof v->recommendation, "%s",
-		 kind == 0   ? "reject"
-		 : kind == 3 ? "regular"
-			     : "one_time");
-	snprintf(v->findings, sizeof v->findings, "%s",
-		 "Örnek veri: yıllık faaliyet üreticisi.");
+	HANE_COPY(v->recommendation, kind == 0	 ? "reject"
+				     : kind == 3 ? "regular"
+						 : "one_time");
+	HANE_COPY(v->findings, "Örnek veri: yıllık faaliyet üreticisi.");
 	return dv;
 }
 
@@ -226,16 +225,14 @@ static void demo_decision(struct gen *g, int kind, int64_t dv,
 
 	hane_inspection_decision_init(d);
 	hane_date_iso(d->decided_on, dd);
-	snprintf(d->reason, sizeof d->reason, "%s",
-		 "Örnek veri: inceleme raporuna göre.");
+	HANE_COPY(d->reason, "Örnek veri: inceleme raporuna göre.");
 	if (kind == 0) {
 		snprintf(d->outcome, sizeof d->outcome, "rejected");
 		return;
 	}
 	snprintf(d->outcome, sizeof d->outcome, "aid");
-	snprintf(d->aid_type, sizeof d->aid_type, "%s",
-		 kind == 3 ? "regular" : "one_time");
-	snprintf(d->kind, sizeof d->kind, "%s", kind == 2 ? "food" : "cash");
+	HANE_COPY(d->aid_type, kind == 3 ? "regular" : "one_time");
+	HANE_COPY(d->kind, kind == 2 ? "food" : "cash");
 	d->amount_kurus = kind == 2 ? -1 : rnd_in(g, 10, 50) * 10000;
 	if (kind == 3) {
 		strcpy(d->start_on, d->decided_on);
@@ -276,10 +273,8 @@ static int gen_inspection(struct gen *g, int64_t n)
 		hane_inspection_init(&r);
 		r.household_id = g->hh[hi];
 		spread_day(g, k, n, 0, 10, r.requested_on);
-		snprintf(r.channel, sizeof r.channel, "%s",
-			 k % 5 == 0 ? "phone" : "walk_in");
-		snprintf(r.reason, sizeof r.reason, "%s",
-			 kind == 2 ? "food" : "general");
+		HANE_COPY(r.channel, k % 5 == 0 ? "phone" : "walk_in");
+		HANE_COPY(r.reason, kind == 2 ? "food" : "general");
 		if ((e = hane_inspection_request(g->db, &r, &id)) != 0) {
 			/* An open request of the same reason from before: the
 			 * unit's rule, not a failure of the generator. */
@@ -443,8 +438,7 @@ static int care_people(struct gen *g, int64_t *workers, int64_t nworkers,
 
 		hane_homecare_client_init(&c);
 		c.person_id = g->persons[p];
-		snprintf(c.services, sizeof c.services, "%s",
-			 k < care_persons ? "care" : "cleaning");
+		HANE_COPY(c.services, k < care_persons ? "care" : "cleaning");
 		strcpy(c.start_date, g->first);
 		e = hane_homecare_client_add(g->db, &c, &clients[k]);
 		if (e == HANE_EEXIST)
@@ -504,8 +498,7 @@ static int gen_homecare(struct gen *g, int64_t care_visits,
 
 		memset(&v, 0, sizeof v);
 		v.client_id = clients[ci];
-		snprintf(v.service, sizeof v.service, "%s",
-			 care ? "care" : "cleaning");
+		HANE_COPY(v.service, care ? "care" : "cleaning");
 		strcpy(v.date, days[day]);
 		strcpy(v.start_time, slot_start[slot]);
 		strcpy(v.end_time, slot_end[slot]);
@@ -587,8 +580,7 @@ static int taxi_riders(struct gen *g, const int64_t *cand, int64_t *riders,
 		}
 		memset(&r, 0, sizeof r);
 		r.person_id = cand[k];
-		snprintf(r.mobility_aid, sizeof r.mobility_aid, "%s",
-			 k % 3 == 0 ? "wheelchair" : "none");
+		HANE_COPY(r.mobility_aid, k % 3 == 0 ? "wheelchair" : "none");
 		r.active = true;
 		e = hane_taxi_rider_save(g->db, &r, &riders[k]);
 		rc = e;
@@ -614,8 +606,7 @@ static void taxi_booking(struct gen *g, int64_t k, int64_t n, int64_t rider,
 	/* Booking a day gone by is outside the booking window: an
 	 * audited supervisor override, as for a late paper form. */
 	b->override = true;
-	snprintf(b->override_reason, sizeof b->override_reason, "%s",
-		 "örnek veri (demo-year)");
+	HANE_COPY(b->override_reason, "örnek veri (demo-year)");
 }
 
 /* The appointment's trips, each done. */

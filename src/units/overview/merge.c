@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hane/core.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
 #include "hane/record.h"
@@ -555,14 +556,13 @@ static int undo_read(hane_db *db, int64_t merge_id, struct undo_log *u)
 	u->ib = hane_stmt_int(st, 1);
 	u->kept_version = hane_stmt_int(st, 2);
 	u->version = hane_stmt_int(st, 3);
-	snprintf(u->undone, sizeof u->undone, "%s", hane_stmt_text(st, 4));
-	snprintf(u->b_key, sizeof u->b_key, "%s", hane_stmt_text(st, 5));
-	snprintf(u->b_pkey, sizeof u->b_pkey, "%s", hane_stmt_text(st, 6));
-	snprintf(u->b_cat, sizeof u->b_cat, "%s", hane_stmt_text(st, 7));
-	snprintf(u->b_cby, sizeof u->b_cby, "%s", hane_stmt_text(st, 8));
+	HANE_COPY(u->undone, hane_stmt_text(st, 4));
+	HANE_COPY(u->b_key, hane_stmt_text(st, 5));
+	HANE_COPY(u->b_pkey, hane_stmt_text(st, 6));
+	HANE_COPY(u->b_cat, hane_stmt_text(st, 7));
+	HANE_COPY(u->b_cby, hane_stmt_text(st, 8));
 	u->hh = hane_stmt_int(st, 9);
-	snprintf(u->hh_status, sizeof u->hh_status, "%s",
-		 hane_stmt_text(st, 10));
+	HANE_COPY(u->hh_status, hane_stmt_text(st, 10));
 	if ((rc = hane_person_get(db, u->ia, &u->a)) != 0)
 		goto done;
 	hane_person_init(&u->b);
@@ -644,8 +644,8 @@ static int refs_back(hane_db *db, int64_t merge_id, int64_t ib)
 		int64_t row = hane_stmt_int(st, 2), ver;
 		struct hane_field f[] = {HANE_FINT(col, ib)};
 
-		snprintf(tbl, sizeof tbl, "%s", hane_stmt_text(st, 0));
-		snprintf(col, sizeof col, "%s", hane_stmt_text(st, 1));
+		HANE_COPY(tbl, hane_stmt_text(st, 0));
+		HANE_COPY(col, hane_stmt_text(st, 1));
 		if (!is_person_ref(tbl, col))
 			continue;
 		snprintf(sql, sizeof sql,
@@ -735,17 +735,13 @@ int hane_overview_merges(hane_db *db,
 		e.id = hane_stmt_int(st, 0);
 		e.kept_id = hane_stmt_int(st, 1);
 		e.merged_id = hane_stmt_int(st, 2);
-		snprintf(e.kept_name, sizeof e.kept_name, "%s",
-			 hane_stmt_text(st, 3));
-		snprintf(e.merged_name, sizeof e.merged_name, "%s",
-			 hane_stmt_text(st, 4));
-		snprintf(e.fields, sizeof e.fields, "%s",
-			 hane_stmt_text(st, 5));
+		HANE_COPY(e.kept_name, hane_stmt_text(st, 3));
+		HANE_COPY(e.merged_name, hane_stmt_text(st, 4));
+		HANE_COPY(e.fields, hane_stmt_text(st, 5));
 		e.moved = (int)hane_stmt_int(st, 6);
-		snprintf(e.at, sizeof e.at, "%s", hane_stmt_text(st, 7));
-		snprintf(e.by, sizeof e.by, "%s", hane_stmt_text(st, 8));
-		snprintf(e.undone_at, sizeof e.undone_at, "%s",
-			 hane_stmt_text(st, 9));
+		HANE_COPY(e.at, hane_stmt_text(st, 7));
+		HANE_COPY(e.by, hane_stmt_text(st, 8));
+		HANE_COPY(e.undone_at, hane_stmt_text(st, 9));
 		if ((rc = fn(&e, arg)) != 0)
 			break;
 	}

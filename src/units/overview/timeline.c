@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/core.h"
 #include "hane/csvio.h"
 #include "hane/homecare.h"
 #include "hane/i18n.h"
@@ -143,7 +144,7 @@ static void fmt_client(hane_stmt *st, struct hane_ov_event *ev)
 
 static void fmt_care(hane_stmt *st, struct hane_ov_event *ev)
 {
-	snprintf(ev->kind, sizeof ev->kind, "%s", T(5));
+	HANE_COPY(ev->kind, T(5));
 	snprintf(ev->what, sizeof ev->what, "%s: %s%s%s%s",
 		 hane_homecare_label(T(5)), hane_homecare_label(T(6)),
 		 T(7)[0] ? " (" : "", T(7), T(7)[0] ? ")" : "");

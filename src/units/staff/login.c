@@ -126,13 +126,10 @@ static int account_get(hane_db *db, const char *username, struct account *a)
 		a->id = hane_stmt_int(st, 0);
 		a->version = hane_stmt_int(st, 1);
 		a->active = hane_stmt_int(st, 2) != 0;
-		snprintf(a->hash, sizeof a->hash, "%s", hane_stmt_text(st, 3));
-		snprintf(a->locked_until, sizeof a->locked_until, "%s",
-			 hane_stmt_text(st, 4));
-		snprintf(a->expires_at, sizeof a->expires_at, "%s",
-			 hane_stmt_text(st, 5));
-		snprintf(a->last_seen, sizeof a->last_seen, "%s",
-			 hane_stmt_text(st, 6));
+		HANE_COPY(a->hash, hane_stmt_text(st, 3));
+		HANE_COPY(a->locked_until, hane_stmt_text(st, 4));
+		HANE_COPY(a->expires_at, hane_stmt_text(st, 5));
+		HANE_COPY(a->last_seen, hane_stmt_text(st, 6));
 		a->failed = hane_stmt_int(st, 7);
 		rc = 0;
 	} else if (rc == HANE_DONE) {
@@ -219,7 +216,7 @@ static void clear_actor(hane_db *db)
 {
 	char keep[512];
 
-	snprintf(keep, sizeof keep, "%s", hane_error_last());
+	HANE_COPY(keep, hane_error_last());
 	(void)hane_store_set_actor(db, "");
 	hane_error_set("%s", keep);
 }
@@ -234,7 +231,7 @@ static void note_failure(hane_db *db, const char *username, struct account *a,
 	int64_t minutes = hane_setting_get(db, HANE_SET_LOCKOUT_MINUTES);
 	bool lock = false;
 
-	snprintf(keep, sizeof keep, "%s", hane_error_last());
+	HANE_COPY(keep, hane_error_last());
 	(void)hane_store_set_actor(db, username);
 	if (hane_store_begin(db) != 0)
 		goto out;
@@ -368,7 +365,7 @@ int hane_login_peer(hane_db *db)
 	if (rc)
 		return rc;
 	who = hane_store_actor(db);
-	snprintf(name, sizeof name, "%s", who->username);
+	HANE_COPY(name, who->username);
 	return hane_login_trusted(db, name, true);
 }
 

@@ -156,7 +156,7 @@ static int registry_refs(hane_db *db, struct ref_table **list, size_t *count,
 				break;
 			snprintf(r->link[0].table, sizeof r->link[0].table,
 				 "%s", d->table);
-			snprintf(r->column, sizeof r->column, "%s", f->column);
+			HANE_COPY(r->column, f->column);
 			r->person = true;
 		}
 	}
@@ -181,9 +181,8 @@ static int root_refs(hane_db *db, const char *sql, struct ref_table **list,
 			continue;
 		if ((rc = ref_add(list, count, cap, &r)) != 0)
 			break;
-		snprintf(r->link[0].table, sizeof r->link[0].table, "%s", t);
-		snprintf(r->column, sizeof r->column, "%s",
-			 hane_stmt_text(st, 1));
+		HANE_COPY(r->link[0].table, t);
+		HANE_COPY(r->column, hane_stmt_text(st, 1));
 		r->person = strcmp(r->column, "person_id") == 0;
 	}
 	hane_stmt_finalize(st);
@@ -206,9 +205,9 @@ static int child_refs(hane_db *db, const char *sql, int depth, size_t from,
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		char child[64], fk[64], parent[64];
 
-		snprintf(child, sizeof child, "%s", hane_stmt_text(st, 0));
-		snprintf(fk, sizeof fk, "%s", hane_stmt_text(st, 1));
-		snprintf(parent, sizeof parent, "%s", hane_stmt_text(st, 2));
+		HANE_COPY(child, hane_stmt_text(st, 0));
+		HANE_COPY(fk, hane_stmt_text(st, 1));
+		HANE_COPY(parent, hane_stmt_text(st, 2));
 		if (!hane_sql_ident_ok(child) || !hane_sql_ident_ok(fk) ||
 		    ref_has(*list, *count, child))
 			continue;
@@ -300,7 +299,7 @@ static void ref_from(struct hane_buf *b, const struct ref_table *r)
 			 r->link[k - 1].table, alias, alias, prev,
 			 r->link[k].fk);
 		hane_buf_str(b, part);
-		snprintf(prev, sizeof prev, "%s", alias);
+		HANE_COPY(prev, alias);
 	}
 	snprintf(part, sizeof part, " WHERE %s.%s = ", prev, r->column);
 	hane_buf_str(b, part);
@@ -825,10 +824,8 @@ static int due_items(hane_db *db, const struct ref_table *refs, size_t nrefs,
 		memset(it, 0, sizeof *it);
 		it->person_id = hane_stmt_int(st, 0);
 		it->household_id = hane_stmt_int(st, 1);
-		snprintf(it->name, sizeof it->name, "%s",
-			 hane_stmt_text(st, 2));
-		snprintf(it->last_service, sizeof it->last_service, "%s",
-			 hane_stmt_text(st, 3));
+		HANE_COPY(it->name, hane_stmt_text(st, 2));
+		HANE_COPY(it->last_service, hane_stmt_text(st, 3));
 	}
 	rc = rc < 0 ? rc : 0;
 done:
@@ -885,7 +882,7 @@ done:
 	if (rc) {
 		char keep[512];
 
-		snprintf(keep, sizeof keep, "%s", hane_error_last());
+		HANE_COPY(keep, hane_error_last());
 		hane_store_rollback(db);
 		hane_error_set("%s", keep);
 		return rc;
@@ -1159,7 +1156,7 @@ int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 		hane_buf_str(&d, ",\"to\":");
 		hane_buf_json(&d, f->to ? f->to : "");
 		hane_buf_str(&d, "}");
-		snprintf(detail, sizeof detail, "%s", d.oom ? "{}" : d.s);
+		HANE_COPY(detail, d.oom ? "{}" : d.s);
 		free(d.s);
 	}
 	if ((rc = hane_log_event(db, "audit.view", "", 0, detail)) != 0)
@@ -1193,18 +1190,13 @@ int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 
 			memset(&r, 0, sizeof r);
 			r.id = hane_stmt_int(st, 0);
-			snprintf(r.at, sizeof r.at, "%s",
-				 hane_stmt_text(st, 1));
-			snprintf(r.username, sizeof r.username, "%s",
-				 hane_stmt_text(st, 2));
-			snprintf(r.action, sizeof r.action, "%s",
-				 hane_stmt_text(st, 3));
-			snprintf(r.table, sizeof r.table, "%s",
-				 hane_stmt_text(st, 4));
+			HANE_COPY(r.at, hane_stmt_text(st, 1));
+			HANE_COPY(r.username, hane_stmt_text(st, 2));
+			HANE_COPY(r.action, hane_stmt_text(st, 3));
+			HANE_COPY(r.table, hane_stmt_text(st, 4));
 			r.row_id = hane_stmt_int(st, 5);
 			r.changes = hane_stmt_text(st, 6);
-			snprintf(r.os_user, sizeof r.os_user, "%s",
-				 hane_stmt_text(st, 7));
+			HANE_COPY(r.os_user, hane_stmt_text(st, 7));
 			if ((rc = fn(&r, arg)) != 0)
 				break;
 		}

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hane/core.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
 #include "hane/staff.h"
@@ -71,22 +72,16 @@ int hane_staff_each(hane_db *db,
 
 		s.id = hane_stmt_int(st, 0);
 		s.version = hane_stmt_int(st, 1);
-		snprintf(s.username, sizeof s.username, "%s",
-			 hane_stmt_text(st, 2));
-		snprintf(s.full_name, sizeof s.full_name, "%s",
-			 hane_stmt_text(st, 3));
-		snprintf(s.role, sizeof s.role, "%s", hane_stmt_text(st, 4));
-		snprintf(s.unit, sizeof s.unit, "%s", hane_stmt_text(st, 5));
-		snprintf(s.os_user, sizeof s.os_user, "%s",
-			 hane_stmt_text(st, 6));
+		HANE_COPY(s.username, hane_stmt_text(st, 2));
+		HANE_COPY(s.full_name, hane_stmt_text(st, 3));
+		HANE_COPY(s.role, hane_stmt_text(st, 4));
+		HANE_COPY(s.unit, hane_stmt_text(st, 5));
+		HANE_COPY(s.os_user, hane_stmt_text(st, 6));
 		s.active = hane_stmt_int(st, 7) != 0;
 		s.has_password = hane_stmt_int(st, 8) != 0;
-		snprintf(s.last_login, sizeof s.last_login, "%s",
-			 hane_stmt_text(st, 9));
-		snprintf(s.locked_until, sizeof s.locked_until, "%s",
-			 hane_stmt_text(st, 10));
-		snprintf(s.expires_at, sizeof s.expires_at, "%s",
-			 hane_stmt_text(st, 11));
+		HANE_COPY(s.last_login, hane_stmt_text(st, 9));
+		HANE_COPY(s.locked_until, hane_stmt_text(st, 10));
+		HANE_COPY(s.expires_at, hane_stmt_text(st, 11));
 		if ((rc = fn(&s, arg)) != 0)
 			break;
 	}
@@ -116,14 +111,13 @@ int hane_staff_bootstrap(hane_db *db, const char *os_login, bool *created)
 		const char *gecos = pw && pw->pw_gecos ? pw->pw_gecos : "";
 		size_t len = strcspn(gecos, ",");
 
-		snprintf(s.username, sizeof s.username, "%s", login);
-		snprintf(s.os_user, sizeof s.os_user, "%s", login);
+		HANE_COPY(s.username, login);
+		HANE_COPY(s.os_user, login);
 		if (len > 0 && len < sizeof s.full_name)
 			snprintf(s.full_name, sizeof s.full_name, "%.*s",
 				 (int)len, gecos);
 		else
-			snprintf(s.full_name, sizeof s.full_name, "%s",
-				 s.username);
+			HANE_COPY(s.full_name, s.username);
 		strcpy(s.role, "admin");
 		rc = insert(db, &s, NULL);
 		*created = rc == 0;
