@@ -102,6 +102,9 @@ char *hane_text_trim(char *s);
  * must be an array (sizeof is its capacity), src a string (not NULL). */
 #define HANE_COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
 
+/* The number of elements of array a (an array, not a pointer). */
+#define HANE_COUNTOF(a) (sizeof(a) / sizeof((a)[0]))
+
 /* ---- Field checks shared by the units' models ----------------------- */
 
 /* Sets the detail "<field>: <why>" (field: a message id, enum hane_msg)

@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "hane/core.h"
 #include "hane/error.h"
 #include "hane/i18n.h"
 #include "hane/perm.h"
@@ -275,6 +276,11 @@ int hane_ui_list_titles(struct hane_ui_list *l,
  * cell whose folded text contains the folded query; -1 if none. */
 int hane_ui_list_find(struct hane_ui_list *l, const char *query, int from);
 
+/* In a view's initializer: the bar from an array of actions, the
+ * columns from an array of columns, each with its count. */
+#define HANE_UI_BAR(a) .actions = (a), .nactions = (int)HANE_COUNTOF(a)
+#define HANE_UI_COLUMNS(c) .cols = (c), .ncols = (int)HANE_COUNTOF(c)
+
 struct hane_ui_list_view {
 	const char *title; /* breadcrumb */
 	const struct hane_ui_column *cols;
@@ -301,6 +307,10 @@ struct hane_ui_list_view {
  * HANE_UI_CLOSE when an action closed it. */
 int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 		     struct hane_ui_list *l);
+/* hane_ui_list_run on a list of its own (v->ncols columns, filled by
+ * v->fill), freed when it closes; out of memory is said on the status
+ * line (0). */
+int hane_ui_list_show(struct hane_ui *ui, const struct hane_ui_list_view *v);
 
 /* ---- Form --------------------------------------------------------------- */
 

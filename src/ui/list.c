@@ -790,3 +790,17 @@ int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 	hane_ui_title_pop(ui);
 	return ret;
 }
+
+int hane_ui_list_show(struct hane_ui *ui, const struct hane_ui_list_view *v)
+{
+	struct hane_ui_list *l = hane_ui_list_new(v->ncols);
+	int rc;
+
+	if (!l) {
+		hane_ui_error_rc(ui, HANE_ENOMEM);
+		return 0;
+	}
+	rc = hane_ui_list_run(ui, v, l);
+	hane_ui_list_free(l);
+	return rc;
+}

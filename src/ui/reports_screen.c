@@ -380,8 +380,7 @@ static void table_show(struct hane_ui *ui, struct run *x)
 		.title = hane_report_title(&x->r),
 		.cols = tv.cols,
 		.ncols = x->r.ncols,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_BAR(acts),
 		.act = table_act,
 		.info = table_info,
 		.arg = &tv,
@@ -470,8 +469,7 @@ int hane_ui_reports_main(struct hane_ui *ui)
 		.title = hane_msg(HANE_M_UI_RPT_TITLE_LIST),
 		.cols = report_cols,
 		.ncols = L__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_BAR(acts),
 		.act = reports_act,
 	};
 	struct hane_ui_list *l = hane_ui_list_new(L__COUNT);

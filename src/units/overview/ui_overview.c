@@ -166,8 +166,7 @@ static int dash_act(struct hane_ui *ui, struct hane_ui_detail *dt,
 		struct hane_ui_detail_view v = {
 			.title = hane_overview_unit_label((int)id - 1),
 			.panel_title = HANE_M_OV_CHART_TITLE,
-			.actions = acts,
-			.nactions = sizeof acts / sizeof acts[0],
+			HANE_UI_BAR(acts),
 			.load = chart_load,
 			.arg = &c,
 		};
@@ -187,12 +186,10 @@ int hane_ui_overview_main(struct hane_ui *ui)
 	struct dash s;
 	struct hane_ui_detail_view v = {
 		.title = hane_msg(HANE_M_OV_DASH_TITLE),
-		.cols = dash_cols,
-		.ncols = sizeof dash_cols / sizeof dash_cols[0],
+		HANE_UI_COLUMNS(dash_cols),
 		.list_title = HANE_M_OV_DASH_UNITS,
 		.panel_title = HANE_M_OV_DASH_WAITING,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_BAR(acts),
 		.load = dash_load,
 		.act = dash_act,
 		.arg = &s,
@@ -350,29 +347,23 @@ int hane_ui_overview_annual(struct hane_ui *ui, int year)
 		HANE_UI_A_HELP, HANE_UI_A_EXPORT, HANE_UI_A_OPEN,
 		HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	struct annual *a = calloc(1, sizeof *a);
-	struct hane_ui_list *l = hane_ui_list_new(3);
 	char today[HANE_DATE_LEN + 1];
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_OV_ANNUAL_TITLE),
-		.cols = annual_cols,
-		.ncols = sizeof annual_cols / sizeof annual_cols[0],
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(annual_cols),
+		HANE_UI_BAR(acts),
 		.fill = annual_fill,
 		.act = annual_act,
 		.info = annual_info,
 		.arg = a,
 	};
 
-	if (!a || !l) {
-		free(a);
-		hane_ui_list_free(l);
+	if (!a) {
 		hane_ui_error_rc(ui, HANE_ENOMEM);
 		return 0;
 	}
 	a->year = year ? year : atoi(hane_today(today)) - 1;
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	hane_ui_list_show(ui, &v);
 	free(a);
 	return 0;
 }
@@ -511,28 +502,20 @@ int hane_ui_overview_household(struct hane_ui *ui, int64_t household_id)
 		HANE_UI_A_HELP, HANE_UI_A_EXPORT, HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
 	struct hh360 s = {household_id, HANE_OV_ALL, 0, 0, NULL, 0, 0, false};
-	struct hane_ui_list *l = hane_ui_list_new(4);
 	char title[64];
 	struct hane_ui_list_view v = {
 		.title = title,
-		.cols = hh_cols,
-		.ncols = sizeof hh_cols / sizeof hh_cols[0],
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(hh_cols),
+		HANE_UI_BAR(acts),
 		.fill = hh_fill,
 		.act = hh_act,
 		.info = hh_info,
 		.arg = &s,
 	};
 
-	if (!l) {
-		hane_ui_error_rc(ui, HANE_ENOMEM);
-		return 0;
-	}
 	snprintf(title, sizeof title, "%s #%lld", hane_msg(HANE_M_OV_HH_TITLE),
 		 (long long)household_id);
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	hane_ui_list_show(ui, &v);
 	free(s.ev);
 	return 0;
 }
@@ -701,21 +684,19 @@ int hane_ui_overview_duplicates(struct hane_ui *ui)
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	struct dups *d = calloc(1, sizeof *d);
-	struct hane_ui_list *l = hane_ui_list_new(4);
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_OV_DUP_TITLE),
-		.cols = dup_cols,
-		.ncols = sizeof dup_cols / sizeof dup_cols[0],
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(dup_cols),
+		HANE_UI_BAR(acts),
 		.fill = dup_fill,
 		.act = dup_act,
 		.arg = d,
 	};
 
-	if (d && l)
-		hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	if (d)
+		hane_ui_list_show(ui, &v);
+	else
+		hane_ui_error_rc(ui, HANE_ENOMEM);
 	free(d);
 	return 0;
 }
