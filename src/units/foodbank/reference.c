@@ -412,17 +412,34 @@ static const struct hane_fdef branch_fields[] = {HANE_FB_BRANCH_FIELDS(F)};
 const struct hane_rdef hane_fb_branch_rdef = HANE_RDEF(
 	struct hane_fb_branch, "fb_branch", "foodbank", branch_fields);
 
+/* After foodbank.read: every row of def's table by id to fn. */
+static int fb_each(hane_db *db, const struct hane_rdef *def,
+		   int (*fn)(const void *rec, void *arg), void *arg)
+{
+	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
+
+	return rc ? rc
+		  : hane_record_each(db, def, " ORDER BY t.id", NULL, fn, arg);
+}
+
+/* Saves rec, a new record of def, and puts its id in *id (may be NULL). */
+static int fb_insert(hane_db *db, const struct hane_rdef *def, void *rec,
+		     int64_t *id)
+{
+	int rc = hane_record_save(db, def, rec, NULL);
+
+	if (rc == 0 && id)
+		*id = *(const int64_t *)((const char *)rec + def->id);
+	return rc;
+}
+
 int hane_foodbank_branch_each(hane_db *db,
 			      int (*fn)(const struct hane_fb_branch *b,
 					void *arg),
 			      void *arg)
 {
-	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
-
-	return rc ? rc
-		  : hane_record_each(db, &hane_fb_branch_rdef, " ORDER BY t.id",
-				     NULL, (int (*)(const void *, void *))fn,
-				     arg);
+	return fb_each(db, &hane_fb_branch_rdef,
+		       (int (*)(const void *, void *))fn, arg);
 }
 
 int hane_foodbank_branch_get(hane_db *db, int64_t id,
@@ -490,8 +507,12 @@ static int find_by_name(hane_db *db, const char *sql, const char *text,
 	return *id ? 0 : HANE_ENOTFOUND;
 }
 
-int hane_foodbank_branch_find(hane_db *db, const char *text,
-			      struct hane_fb_branch *out)
+/* After foodbank.read: the row of def whose name is text (find_by_name
+ * over sql's ids and names) into out; unknown (the text and the names)
+ * when none is, missing when the row is gone. */
+static int fb_find(hane_db *db, const struct hane_rdef *def, const char *sql,
+		   const char *text, enum hane_msg unknown,
+		   enum hane_msg missing, void *out)
 {
 	char names[512] = "";
 	int64_t id = 0;
@@ -499,15 +520,23 @@ int hane_foodbank_branch_find(hane_db *db, const char *text,
 
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
 		return rc;
-	rc = find_by_name(db, "SELECT id, name FROM fb_branch ORDER BY id",
-			  text, &id, names);
+	rc = find_by_name(db, sql, text, &id, names);
 	if (rc == HANE_ENOTFOUND) {
-		hane_error_set(hane_msg(HANE_M_FB_BRANCH_UNKNOWN), text, names);
+		hane_error_set(hane_msg(unknown), text, names);
 		return rc;
 	}
 	if (rc)
 		return rc;
-	return hane_foodbank_branch_get(db, id, out);
+	return hane_record_get_or(db, def, id, hane_msg(missing), out);
+}
+
+int hane_foodbank_branch_find(hane_db *db, const char *text,
+			      struct hane_fb_branch *out)
+{
+	return fb_find(db, &hane_fb_branch_rdef,
+		       "SELECT id, name FROM fb_branch ORDER BY id", text,
+		       HANE_M_FB_BRANCH_UNKNOWN, HANE_M_FB_BRANCH_NOT_FOUND,
+		       out);
 }
 
 int hane_foodbank_branch_set_days(hane_db *db, int64_t id, int64_t version,
@@ -535,22 +564,10 @@ const struct hane_rdef hane_fb_market_rdef = HANE_RDEF(
 int hane_foodbank_market_find(hane_db *db, const char *text,
 			      struct hane_fb_market *out)
 {
-	char names[512] = "";
-	int64_t id = 0;
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
-		return rc;
-	rc = find_by_name(db, "SELECT id, name FROM fb_market ORDER BY id",
-			  text, &id, names);
-	if (rc == HANE_ENOTFOUND) {
-		hane_error_set(hane_msg(HANE_M_FB_MARKET_UNKNOWN), text, names);
-		return rc;
-	}
-	if (rc)
-		return rc;
-	return hane_record_get_or(db, &hane_fb_market_rdef, id,
-				  hane_msg(HANE_M_FB_MARKET_NOT_FOUND), out);
+	return fb_find(db, &hane_fb_market_rdef,
+		       "SELECT id, name FROM fb_market ORDER BY id", text,
+		       HANE_M_FB_MARKET_UNKNOWN, HANE_M_FB_MARKET_NOT_FOUND,
+		       out);
 }
 
 int hane_foodbank_market_each(hane_db *db,
@@ -558,12 +575,8 @@ int hane_foodbank_market_each(hane_db *db,
 					void *arg),
 			      void *arg)
 {
-	int rc = hane_can(db, HANE_ACT_FOODBANK_READ);
-
-	return rc ? rc
-		  : hane_record_each(db, &hane_fb_market_rdef, " ORDER BY t.id",
-				     NULL, (int (*)(const void *, void *))fn,
-				     arg);
+	return fb_each(db, &hane_fb_market_rdef,
+		       (int (*)(const void *, void *))fn, arg);
 }
 
 static int name_taken(hane_db *db, const char *sql, enum hane_msg field,
@@ -590,10 +603,7 @@ int hane_foodbank_market_add(hane_db *db, const char *name, int64_t *id)
 		return rc;
 	struct hane_fb_market m = {.active = true};
 	HANE_COPY(m.name, buf);
-	if ((rc = hane_record_save(db, &hane_fb_market_rdef, &m, NULL)) == 0 &&
-	    id)
-		*id = m.id;
-	return rc;
+	return fb_insert(db, &hane_fb_market_rdef, &m, id);
 }
 
 /* ---- Package types ---------------------------------------------------------- */
@@ -793,10 +803,7 @@ int hane_foodbank_branch_add(hane_db *db, const char *name, const char *days,
 	struct hane_fb_branch b = {.active = true};
 	HANE_COPY(b.name, n);
 	HANE_COPY(b.days, d);
-	if ((rc = hane_record_save(db, &hane_fb_branch_rdef, &b, NULL)) == 0 &&
-	    id)
-		*id = b.id;
-	return rc;
+	return fb_insert(db, &hane_fb_branch_rdef, &b, id);
 }
 
 int hane_foodbank_branch_update(hane_db *db, const struct hane_fb_branch *b)
@@ -872,10 +879,7 @@ int hane_foodbank_package_add(hane_db *db, const char *code,
 	HANE_COPY(p.code, c);
 	HANE_COPY(p.name_tr, tr);
 	HANE_COPY(p.name_en, en);
-	if ((rc = hane_record_save(db, &hane_fb_package_rdef, &p, NULL)) == 0 &&
-	    id)
-		*id = p.id;
-	return rc;
+	return fb_insert(db, &hane_fb_package_rdef, &p, id);
 }
 
 int hane_foodbank_package_update(hane_db *db, const struct hane_fb_package *p)

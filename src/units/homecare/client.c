@@ -80,6 +80,24 @@ int hc_update(hane_db *db, const struct hane_rdef *def, void *rec)
 	return rc;
 }
 
+int hc_get(hane_db *db, const struct hane_rdef *def, int64_t id,
+	   enum hane_msg missing, void *out)
+{
+	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
+
+	return rc ? rc
+		  : hane_record_get_or(db, def, id, hane_msg(missing), out);
+}
+
+int hc_list(hane_db *db, const struct hane_rdef *def, const char *tail,
+	    const struct hane_field *p, size_t np,
+	    int (*fn)(const void *rec, void *arg), void *arg)
+{
+	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
+
+	return rc ? rc : hane_record_list(db, def, tail, p, np, fn, arg);
+}
+
 int hane_homecare_worker_add(hane_db *db, const struct hane_homecare_worker *w,
 			     int64_t *id)
 {
@@ -95,12 +113,8 @@ int hane_homecare_worker_add(hane_db *db, const struct hane_homecare_worker *w,
 int hane_homecare_worker_get(hane_db *db, int64_t id,
 			     struct hane_homecare_worker *out)
 {
-	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
-
-	return rc ? rc
-		  : hane_record_get_or(db, &hane_hc_worker_rdef, id,
-				       hane_msg(HANE_M_HC_WORKER_NOT_FOUND),
-				       out);
+	return hc_get(db, &hane_hc_worker_rdef, id, HANE_M_HC_WORKER_NOT_FOUND,
+		      out);
 }
 
 int hane_homecare_worker_update(hane_db *db, struct hane_homecare_worker *w)
@@ -118,14 +132,11 @@ int hane_homecare_worker_each(hane_db *db, bool all,
 			      void *arg)
 {
 	struct hane_field p = HANE_FINT(":all", all);
-	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
-	return rc ? rc
-		  : hane_record_list(db, &hane_hc_worker_rdef,
-				     " WHERE :all OR t.active"
-				     " ORDER BY t.name COLLATE TURKISH, t.id",
-				     &p, 1, (int (*)(const void *, void *))fn,
-				     arg);
+	return hc_list(db, &hane_hc_worker_rdef,
+		       " WHERE :all OR t.active"
+		       " ORDER BY t.name COLLATE TURKISH, t.id",
+		       &p, 1, (int (*)(const void *, void *))fn, arg);
 }
 
 /* ---- Clients -------------------------------------------------------------------- */
@@ -474,16 +485,23 @@ int hane_homecare_client_end(hane_db *db, int64_t id, int64_t version,
 	return rc;
 }
 
+int hc_client_gives(const struct hane_homecare_client *c, const char *service)
+{
+	if (hc_gives(c->services, service))
+		return 0;
+	hane_error_set(hane_msg(HANE_M_HC_SERVICE_NOT_GIVEN), (long long)c->id,
+		       hane_homecare_label(service));
+	return HANE_EINVAL;
+}
+
 int hane_homecare_client_each(
 	hane_db *db, const struct hane_homecare_client_filter *filter,
 	int (*fn)(const struct hane_homecare_client *c, void *arg), void *arg)
 {
 	struct hane_homecare_client_filter none = {0};
 	char today[HANE_DATE_LEN + 1];
-	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
+	int rc;
 
-	if (rc)
-		return rc;
 	if (!filter)
 		filter = &none;
 	struct hane_field p[] = {
@@ -492,7 +510,7 @@ int hane_homecare_client_each(
 		HANE_FINT(":hh", filter->household_id),
 		HC_FARR(":today", hane_today(today)),
 	};
-	rc = hane_record_list(
+	rc = hc_list(
 		db, &hane_hc_client_rdef,
 		" JOIN person p ON p.id = t.person_id"
 		" WHERE (:ended OR t.end_date IS NULL)"
@@ -547,7 +565,7 @@ void hane_homecare_plan_init(struct hane_homecare_plan *p)
  * duration that fits in it. */
 static int plan_shape(const struct hane_homecare_plan *p)
 {
-	int ws, we;
+	int ws, we, rc;
 
 	if (p->visits < 1 || p->visits > (strcmp(p->period, "week") ? 31 : 7)) {
 		hane_error_set(hane_msg(HANE_M_HC_V_RANGE),
@@ -566,14 +584,10 @@ static int plan_shape(const struct hane_homecare_plan *p)
 			return hc_field_error(HANE_M_HC_F_DAYS, why);
 		}
 	}
-	ws = hc_minutes(p->window_start);
-	we = hc_minutes(p->window_end);
-	if (ws < 0)
-		return hc_field_error(HANE_M_HC_F_WINDOW_START,
-				      hane_msg(HANE_M_HC_V_TIME));
-	if (we < 0)
-		return hc_field_error(HANE_M_HC_F_WINDOW_END,
-				      hane_msg(HANE_M_HC_V_TIME));
+	if ((rc = hc_span(p->window_start, p->window_end,
+			  HANE_M_HC_F_WINDOW_START, HANE_M_HC_F_WINDOW_END, &ws,
+			  &we)))
+		return rc;
 	if (p->duration_min < 15 || p->duration_min > 600) {
 		hane_error_set(hane_msg(HANE_M_HC_V_RANGE),
 			       hane_msg(HANE_M_HC_F_DURATION), 15, 600);
@@ -625,12 +639,8 @@ static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
 			       (long long)c.id, c.end_date);
 		return HANE_EINVAL;
 	}
-	if (!hc_gives(c.services, p->service)) {
-		hane_error_set(hane_msg(HANE_M_HC_SERVICE_NOT_GIVEN),
-			       (long long)c.id,
-			       hane_homecare_label(p->service));
-		return HANE_EINVAL;
-	}
+	if ((rc = hc_client_gives(&c, p->service)))
+		return rc;
 	if (!p->valid_from[0]) {
 		char today[HANE_DATE_LEN + 1];
 
@@ -685,11 +695,8 @@ int hane_homecare_plan_update(hane_db *db, struct hane_homecare_plan *p)
 int hane_homecare_plan_get(hane_db *db, int64_t id,
 			   struct hane_homecare_plan *out)
 {
-	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
-
-	return rc ? rc
-		  : hane_record_get_or(db, &hane_hc_plan_rdef, id,
-				       hane_msg(HANE_M_HC_PLAN_NOT_FOUND), out);
+	return hc_get(db, &hane_hc_plan_rdef, id, HANE_M_HC_PLAN_NOT_FOUND,
+		      out);
 }
 
 int hane_homecare_plan_each(hane_db *db, int64_t client_id,
@@ -698,14 +705,11 @@ int hane_homecare_plan_each(hane_db *db, int64_t client_id,
 			    void *arg)
 {
 	struct hane_field p = HANE_FINT(":c", client_id);
-	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
-	return rc ? rc
-		  : hane_record_list(db, &hane_hc_plan_rdef,
-				     " WHERE :c = 0 OR t.client_id = :c"
-				     " ORDER BY t.valid_from DESC, t.id DESC",
-				     &p, 1, (int (*)(const void *, void *))fn,
-				     arg);
+	return hc_list(db, &hane_hc_plan_rdef,
+		       " WHERE :c = 0 OR t.client_id = :c"
+		       " ORDER BY t.valid_from DESC, t.id DESC",
+		       &p, 1, (int (*)(const void *, void *))fn, arg);
 }
 
 char *hane_homecare_plan_describe(char *out, size_t outsz,

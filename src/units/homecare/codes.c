@@ -186,6 +186,16 @@ int hc_minutes(const char *s)
 	return h * 60 + m;
 }
 
+int hc_span(const char *start, const char *end, enum hane_msg fstart,
+	    enum hane_msg fend, int *s, int *e)
+{
+	if ((*s = hc_minutes(start)) < 0)
+		return hc_field_error(fstart, hane_msg(HANE_M_HC_V_TIME));
+	if ((*e = hc_minutes(end)) < 0)
+		return hc_field_error(fend, hane_msg(HANE_M_HC_V_TIME));
+	return 0;
+}
+
 void hc_hhmm(char out[HANE_HC_TIME_LEN + 1], int minutes)
 {
 	char buf[32];

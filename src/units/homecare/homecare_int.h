@@ -20,6 +20,10 @@ int hc_day(int64_t *out, const char *iso);
 /* Minutes since midnight of "HH:MM", or -1. */
 int hc_minutes(const char *hhmm);
 void hc_hhmm(char out[HANE_HC_TIME_LEN + 1], int minutes);
+/* The minutes of start and end (*s, *e); HANE_EINVAL naming fstart or
+ * fend when one is not "HH:MM". */
+int hc_span(const char *start, const char *end, enum hane_msg fstart,
+	    enum hane_msg fend, int *s, int *e);
 
 /* Sets "Field: why" and returns HANE_EINVAL. */
 int hc_field_error(enum hane_msg field, const char *why);
@@ -47,6 +51,15 @@ int hc_worker_fits(hane_db *db, int64_t worker_id, const char *service,
 int hc_save(hane_db *db, const struct hane_rdef *def, void *rec, int64_t *id);
 int hc_update(hane_db *db, const struct hane_rdef *def, void *rec);
 
+/* After homecare.read: row id of def's table into out
+ * (hane_record_get_or, missing the unit's "… bulunamadı: %lld"), or def's
+ * rows by tail and its parameters p[0..np) to fn (hane_record_list). */
+int hc_get(hane_db *db, const struct hane_rdef *def, int64_t id,
+	   enum hane_msg missing, void *out);
+int hc_list(hane_db *db, const struct hane_rdef *def, const char *tail,
+	    const struct hane_field *p, size_t np,
+	    int (*fn)(const void *rec, void *arg), void *arg);
+
 /* hane_store_each row readers: column 0 as an int64_t *arg. */
 int hc_int_row(hane_stmt *st, void *arg);
 
@@ -55,6 +68,9 @@ int hc_int_row(hane_stmt *st, void *arg);
 int hc_upsert(hane_db *db, const char *table, const char *sql,
 	      const struct hane_field *p, size_t np, const struct hane_field *f,
 	      size_t nupd, size_t nins);
+
+/* 0 when client c receives service; HANE_EINVAL saying it does not. */
+int hc_client_gives(const struct hane_homecare_client *c, const char *service);
 
 /* A client by id, ended or not, without the permission check. */
 int hc_client_read(hane_db *db, int64_t id, struct hane_homecare_client *out);

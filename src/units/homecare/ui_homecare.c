@@ -18,8 +18,6 @@
 #include "homecare_int.h"
 #include "ui_homecare_int.h"
 
-#define WORKERS_MAX 64
-
 /* ---- Small helpers ------------------------------------------------------ */
 
 /* "15.06" of an ISO date (the year is on the title line), "—" if none. */
@@ -68,6 +66,24 @@ static bool folded_has(const char *hay, const char *folded_needle)
 		return true;
 	hane_text_fold(f, sizeof f, hay);
 	return strstr(f, folded_needle) != NULL;
+}
+
+void hc_ui_rows_start(struct hc_ui_rows *r, struct hane_ui_list *l,
+		      const char *query)
+{
+	r->l = l;
+	r->count = 0;
+	snprintf(r->raw, sizeof r->raw, "%s", query ? query : "");
+	hane_text_fold(r->query, sizeof r->query, r->raw);
+}
+
+int hc_ui_rows_add(struct hc_ui_rows *r, int64_t id, const char *const *cells,
+		   const char *a, const char *b)
+{
+	if (!folded_has(a, r->query) && !(b && folded_has(b, r->query)))
+		return 0;
+	r->count++;
+	return hane_ui_list_add(r->l, id, cells);
 }
 
 /* ---- The visit record form ---------------------------------------------- */
@@ -334,9 +350,7 @@ struct agenda {
 	bool followups;	   /* only missed visits still to follow up */
 	int64_t worker_id; /* 0 whole unit, -1 unassigned */
 	char worker_name[128];
-	int count;
-	char query[256]; /* folded */
-	struct hane_ui_list *l;
+	struct hc_ui_rows rows;
 };
 
 static int64_t week_start(int64_t day)
@@ -351,9 +365,6 @@ static int agenda_row(const struct hane_homecare_visit *v, void *arg)
 	const char *worker =
 		v->worker_id ? v->worker_name : hane_msg(HANE_M_HC_UNASSIGNED);
 
-	if (!folded_has(v->client_name, a->query) &&
-	    !folded_has(worker, a->query))
-		return 0;
 	snprintf(time, sizeof time, "%s–%s", v->start_time, v->end_time);
 	status_text(st, sizeof st, v);
 	if (a->week || a->followups) {
@@ -370,8 +381,8 @@ static int agenda_row(const struct hane_homecare_visit *v, void *arg)
 		cells[W_MAHALLE] = v->mahalle;
 		cells[W_SERVICE] = hane_homecare_label(v->service);
 		cells[W_STATUS] = st;
-		if (hane_ui_list_add(a->l, v->id, cells) != 0)
-			return HANE_ENOMEM;
+		return hc_ui_rows_add(&a->rows, v->id, cells, v->client_name,
+				      worker);
 	} else {
 		const char *cells[A__COUNT];
 
@@ -381,11 +392,9 @@ static int agenda_row(const struct hane_homecare_visit *v, void *arg)
 		cells[A_MAHALLE] = v->mahalle;
 		cells[A_SERVICE] = hane_homecare_label(v->service);
 		cells[A_STATUS] = st;
-		if (hane_ui_list_add(a->l, v->id, cells) != 0)
-			return HANE_ENOMEM;
+		return hc_ui_rows_add(&a->rows, v->id, cells, v->client_name,
+				      worker);
 	}
-	a->count++;
-	return 0;
 }
 
 static int agenda_fill(struct hane_ui *ui, struct hane_ui_list *l,
@@ -396,9 +405,7 @@ static int agenda_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
 
 	(void)rows;
-	a->l = l;
-	a->count = 0;
-	hane_text_fold(a->query, sizeof a->query, query ? query : "");
+	hc_ui_rows_start(&a->rows, l, query);
 	memset(&flt, 0, sizeof flt);
 	if (a->followups) {
 		flt.followup_open = true;
@@ -450,47 +457,57 @@ static void agenda_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 			      : hane_msg(HANE_M_HC_UI_ALL_UNIT));
 }
 
-struct workers {
-	int n;
-	int64_t id[WORKERS_MAX];
-	char name[WORKERS_MAX][128];
-	const char *label[WORKERS_MAX];
-};
+void hc_ui_workers_add(struct hc_ui_workers *ws, int64_t id, const char *label)
+{
+	if (ws->n >= HC_UI_WORKERS_MAX)
+		return;
+	ws->id[ws->n] = id;
+	snprintf(ws->name[ws->n], sizeof ws->name[0], "%s", label);
+	ws->label[ws->n] = ws->name[ws->n];
+	ws->n++;
+}
 
 static int add_worker(const struct hane_homecare_worker *w, void *arg)
 {
-	struct workers *ws = arg;
+	struct hc_ui_workers *ws = arg;
+	char label[sizeof ws->name[0]];
 
-	if (ws->n >= WORKERS_MAX)
-		return 0;
-	ws->id[ws->n] = w->id;
-	snprintf(ws->name[ws->n], sizeof ws->name[0], "%s", w->name);
-	ws->label[ws->n] = ws->name[ws->n];
-	ws->n++;
+	if (ws->numbered)
+		snprintf(label, sizeof label, "%s (#%lld)", w->name,
+			 (long long)w->id);
+	else
+		snprintf(label, sizeof label, "%s", w->name);
+	hc_ui_workers_add(ws, w->id, label);
+	return 0;
+}
+
+int hc_ui_workers_load(hane_db *db, struct hc_ui_workers *ws, int64_t id)
+{
+	int rc = hane_homecare_worker_each(db, false, add_worker, ws);
+
+	if (rc)
+		return rc;
+	for (int i = 0; i < ws->n; i++)
+		if (ws->id[i] == id)
+			return i;
 	return 0;
 }
 
 /* The whole unit, the unassigned visits, then every active worker. */
 static void choose_worker(struct hane_ui *ui, struct agenda *a)
 {
-	struct workers *ws = calloc(1, sizeof *ws);
-	int cur = 0, i, rc;
+	struct hc_ui_workers *ws = calloc(1, sizeof *ws);
+	int cur, i;
 
 	if (!ws)
 		return;
-	ws->id[0] = 0;
-	ws->label[0] = hane_msg(HANE_M_HC_UI_ALL_UNIT);
-	ws->id[1] = -1;
-	ws->label[1] = hane_msg(HANE_M_HC_UNASSIGNED);
-	ws->n = 2;
-	rc = hane_homecare_worker_each(hane_ui_db(ui), false, add_worker, ws);
-	if (rc != 0) {
-		hane_ui_error_rc(ui, rc);
+	hc_ui_workers_add(ws, 0, hane_msg(HANE_M_HC_UI_ALL_UNIT));
+	hc_ui_workers_add(ws, -1, hane_msg(HANE_M_HC_UNASSIGNED));
+	cur = hc_ui_workers_load(hane_ui_db(ui), ws, a->worker_id);
+	if (cur < 0) {
+		hane_ui_error_rc(ui, cur);
 		goto done;
 	}
-	for (i = 0; i < ws->n; i++)
-		if (ws->id[i] == a->worker_id)
-			cur = i;
 	i = hane_ui_choose(ui, hane_msg(HANE_M_HC_UI_CHOOSE_WORKER), ws->label,
 			   ws->n, cur);
 	if (i < 0)
@@ -793,21 +810,12 @@ static const struct hane_ui_column client_cols[C__COUNT] = {
 	{HANE_M_HC_UI_COL_NO, 3, 4, 6, false, true, HANE_UI_SORT_NUMBER},
 };
 
-struct clients {
-	struct hane_ui_list *l;
-	char query[256]; /* folded */
-	int count;
-};
-
 static int client_row(const struct hane_homecare_client *c, void *arg)
 {
-	struct clients *cs = arg;
+	struct hc_ui_rows *cs = arg;
 	char last[HANE_DATE_LEN + 1], next[HANE_DATE_LEN + 1], fu[16], no[24];
 	const char *cells[C__COUNT];
 
-	if (!folded_has(c->name, cs->query) &&
-	    !folded_has(c->mahalle, cs->query))
-		return 0;
 	snprintf(fu, sizeof fu, c->open_followups ? "⚑ %d" : "",
 		 c->open_followups);
 	snprintf(no, sizeof no, "#%lld", (long long)c->id);
@@ -820,25 +828,20 @@ static int client_row(const struct hane_homecare_client *c, void *arg)
 					 : hane_msg(HANE_M_HC_UI_NONE);
 	cells[C_FOLLOWUP] = fu;
 	cells[C_NO] = no;
-	cs->count++;
-	return hane_ui_list_add(cs->l, c->id, cells);
+	return hc_ui_rows_add(cs, c->id, cells, c->name, c->mahalle);
 }
 
 static int clients_fill(struct hane_ui *ui, struct hane_ui_list *l,
 			const char *query, int rows, void *arg)
 {
-	struct clients *cs = arg;
-
 	(void)rows;
-	cs->l = l;
-	cs->count = 0;
-	hane_text_fold(cs->query, sizeof cs->query, query ? query : "");
-	return hane_homecare_client_each(hane_ui_db(ui), NULL, client_row, cs);
+	hc_ui_rows_start(arg, l, query);
+	return hane_homecare_client_each(hane_ui_db(ui), NULL, client_row, arg);
 }
 
 static void clients_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
-	struct clients *cs = arg;
+	const struct hc_ui_rows *cs = arg;
 
 	(void)ui;
 	snprintf(out, outsz, hane_msg(HANE_M_HC_UI_N_CLIENTS), cs->count);
@@ -1000,7 +1003,7 @@ static void clients_screen(struct hane_ui *ui)
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_SORT, HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
-	struct clients cs;
+	struct hc_ui_rows cs;
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_HC_UI_CLIENTS_TITLE),
 		.cols = client_cols,
@@ -1052,21 +1055,31 @@ struct panel {
 	char today[HANE_DATE_LEN + 1];
 };
 
-static int panel_plan(const struct hane_homecare_plan *p, void *arg)
+bool hc_ui_plan_short(char *out, size_t n, const struct hane_homecare_plan *p,
+		      const char *today)
 {
-	struct panel *pn = arg;
 	char per[64], days[64];
 
-	if (p->valid_to[0] && strcmp(p->valid_to, pn->today) < 0)
-		return 0;
-	/* Shorter than hane_homecare_plan_describe: the panel is narrow. */
+	out[0] = '\0';
+	if (p->valid_to[0] && strcmp(p->valid_to, today) < 0)
+		return false;
 	snprintf(per, sizeof per,
 		 hane_msg(strcmp(p->period, "month") == 0 ? HANE_M_HC_PER_MONTH
 							  : HANE_M_HC_PER_WEEK),
 		 p->visits);
 	hane_homecare_days_format(days, sizeof days, p->days);
-	hane_ui_detail_panel(pn->d, "  %s %s %s",
-			     hane_homecare_label(p->service), per, days);
+	snprintf(out, n, "%s %s", per, days);
+	return true;
+}
+
+static int panel_plan(const struct hane_homecare_plan *p, void *arg)
+{
+	struct panel *pn = arg;
+	char text[160];
+
+	if (hc_ui_plan_short(text, sizeof text, p, pn->today))
+		hane_ui_detail_panel(pn->d, "  %s %s",
+				     hane_homecare_label(p->service), text);
 	return 0;
 }
 

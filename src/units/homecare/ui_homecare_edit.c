@@ -18,8 +18,6 @@
 #include "hane/ui.h"
 #include "ui_homecare_int.h"
 
-#define WORKERS_MAX 64
-
 /* ---- Small helpers ------------------------------------------------------ */
 
 static int check_days(const char *text, void *arg)
@@ -297,30 +295,9 @@ static int check_window(const char *text, void *arg)
 	return text[0] ? window_parse(a, b, text) : 0;
 }
 
-struct worker_choices {
-	int n;
-	int64_t id[WORKERS_MAX];
-	char name[WORKERS_MAX][160];
-	const char *label[WORKERS_MAX];
-};
-
-static int worker_choice(const struct hane_homecare_worker *w, void *arg)
-{
-	struct worker_choices *wc = arg;
-
-	if (wc->n >= WORKERS_MAX)
-		return 0;
-	wc->id[wc->n] = w->id;
-	snprintf(wc->name[wc->n], sizeof wc->name[0], "%s (#%lld)", w->name,
-		 (long long)w->id);
-	wc->label[wc->n] = wc->name[wc->n];
-	wc->n++;
-	return 0;
-}
-
 struct plan_form {
 	struct hane_homecare_plan p;
-	struct worker_choices wc;
+	struct hc_ui_workers wc;
 	bool adding;
 	int64_t saved_id;
 };
@@ -440,22 +417,18 @@ static const struct hane_ui_field plan_fields[PF__COUNT] = {
  * negative error. */
 static int plan_workers(hane_db *db, struct plan_form *pf)
 {
-	int rc, cur = 0;
+	int cur;
 
-	pf->wc.label[0] = hane_msg(HANE_M_HC_UNASSIGNED);
-	pf->wc.n = 1;
-	if ((rc = hane_homecare_worker_each(db, false, worker_choice, &pf->wc)))
-		return rc;
-	for (int i = 1; i < pf->wc.n; i++)
-		if (pf->wc.id[i] == pf->p.worker_id)
-			cur = i;
-	if (pf->p.worker_id && !cur && pf->wc.n < WORKERS_MAX) {
+	pf->wc.numbered = true;
+	hc_ui_workers_add(&pf->wc, 0, hane_msg(HANE_M_HC_UNASSIGNED));
+	cur = hc_ui_workers_load(db, &pf->wc, pf->p.worker_id);
+	if (cur == 0 && pf->p.worker_id && pf->wc.n < HC_UI_WORKERS_MAX) {
+		char no[32];
+
 		/* An inactive worker stays the plan's until changed. */
-		pf->wc.id[pf->wc.n] = pf->p.worker_id;
-		snprintf(pf->wc.name[pf->wc.n], sizeof pf->wc.name[0], "#%lld",
-			 (long long)pf->p.worker_id);
-		pf->wc.label[pf->wc.n] = pf->wc.name[pf->wc.n];
-		cur = pf->wc.n++;
+		snprintf(no, sizeof no, "#%lld", (long long)pf->p.worker_id);
+		cur = pf->wc.n;
+		hc_ui_workers_add(&pf->wc, pf->p.worker_id, no);
 	}
 	return cur;
 }
@@ -571,16 +544,11 @@ struct first_plan {
 static int first_plan(const struct hane_homecare_plan *p, void *arg)
 {
 	struct first_plan *fp = arg;
-	char per[64], days[64];
+	char text[sizeof fp->text - 8];
 
-	if (p->valid_to[0] && strcmp(p->valid_to, fp->today) < 0)
+	if (!hc_ui_plan_short(text, sizeof text, p, fp->today))
 		return 0;
-	snprintf(per, sizeof per,
-		 hane_msg(strcmp(p->period, "month") == 0 ? HANE_M_HC_PER_MONTH
-							  : HANE_M_HC_PER_WEEK),
-		 p->visits);
-	hane_homecare_days_format(days, sizeof days, p->days);
-	snprintf(fp->text, sizeof fp->text, " · %s %s", per, days);
+	snprintf(fp->text, sizeof fp->text, " · %s", text);
 	return 1; /* the newest open plan is enough for one line */
 }
 
@@ -888,22 +856,11 @@ static const struct hane_ui_column worker_cols[WL__COUNT] = {
 	{HANE_M_HC_UI_COL_NO, 3, 4, 5, false, true, HANE_UI_SORT_NUMBER},
 };
 
-struct workers_ctx {
-	struct hane_ui_list *l;
-	char query[256]; /* folded */
-	char raw[256];	 /* as typed */
-	int count;
-};
-
 static int worker_row(const struct hane_homecare_worker *w, void *arg)
 {
-	struct workers_ctx *wc = arg;
-	char days[64], no[24], f[256];
+	char days[64], no[24];
 	const char *cells[WL__COUNT];
 
-	hane_text_fold(f, sizeof f, w->name);
-	if (wc->query[0] && !strstr(f, wc->query))
-		return 0;
 	snprintf(no, sizeof no, "#%lld", (long long)w->id);
 	cells[WL_NAME] = w->name;
 	cells[WL_KIND] = hane_homecare_label(w->kind);
@@ -913,26 +870,20 @@ static int worker_row(const struct hane_homecare_worker *w, void *arg)
 	cells[WL_STATUS] = hane_msg(w->active ? HANE_M_HC_UI_ACTIVE
 					      : HANE_M_HC_UI_INACTIVE);
 	cells[WL_NO] = no;
-	wc->count++;
-	return hane_ui_list_add(wc->l, w->id, cells);
+	return hc_ui_rows_add(arg, w->id, cells, w->name, NULL);
 }
 
 static int workers_fill(struct hane_ui *ui, struct hane_ui_list *l,
 			const char *query, int rows, void *arg)
 {
-	struct workers_ctx *wc = arg;
-
 	(void)rows;
-	wc->l = l;
-	wc->count = 0;
-	snprintf(wc->raw, sizeof wc->raw, "%s", query ? query : "");
-	hane_text_fold(wc->query, sizeof wc->query, wc->raw);
-	return hane_homecare_worker_each(hane_ui_db(ui), true, worker_row, wc);
+	hc_ui_rows_start(arg, l, query);
+	return hane_homecare_worker_each(hane_ui_db(ui), true, worker_row, arg);
 }
 
 static void workers_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
-	struct workers_ctx *wc = arg;
+	const struct hc_ui_rows *wc = arg;
 
 	(void)ui;
 	snprintf(out, outsz, hane_msg(HANE_M_HC_UI_N_WORKERS), wc->count);
@@ -978,7 +929,7 @@ static int workers_act(struct hane_ui *ui, struct hane_ui_list *l,
 			char q[256];
 
 			snprintf(q, sizeof q, "%s",
-				 ((struct workers_ctx *)arg)->raw);
+				 ((struct hc_ui_rows *)arg)->raw);
 			hane_ui_list_clear(l);
 			if (workers_fill(ui, l, q, 0, arg) == 0)
 				hane_ui_list_select_id(l, saved);
@@ -1010,7 +961,7 @@ void hc_ui_workers(struct hane_ui *ui)
 	/* Changes are homecare.admin's (the unit's supervisors and the
 	 * administrators): nobody else is offered them. */
 	bool rw = hane_can(hane_ui_db(ui), HANE_ACT_HOMECARE_ADMIN) == 0;
-	struct workers_ctx wc;
+	struct hc_ui_rows wc;
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_HC_UI_MENU_WORKERS),
 		.cols = worker_cols,

@@ -290,9 +290,8 @@ static int visit_read(hane_db *db, int64_t id, struct hane_homecare_visit *out)
 int hane_homecare_visit_get(hane_db *db, int64_t id,
 			    struct hane_homecare_visit *out)
 {
-	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
-
-	return rc ? rc : visit_read(db, id, out);
+	return hc_get(db, &hane_hc_visit_rdef, id, HANE_M_HC_VISIT_NOT_FOUND,
+		      out);
 }
 
 int hane_homecare_visit_each(
@@ -300,10 +299,8 @@ int hane_homecare_visit_each(
 	int (*fn)(const struct hane_homecare_visit *v, void *arg), void *arg)
 {
 	struct hane_homecare_visit_filter none = {0};
-	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
+	int rc;
 
-	if (rc)
-		return rc;
 	if (!f)
 		f = &none;
 	struct hane_field p[] = {
@@ -315,21 +312,20 @@ int hane_homecare_visit_each(
 		HANE_FINT(":history", f->history),
 		HANE_FINT(":fu", f->followup_open),
 	};
-	rc = hane_record_list(
-		db, &hane_hc_visit_rdef,
-		" LEFT JOIN homecare_worker w ON w.id = t.worker_id"
-		" WHERE (:from IS NULL OR t.date >= :from)"
-		" AND (:to IS NULL OR t.date <= :to)"
-		" AND (:w = 0 OR (:w = -1 AND t.worker_id IS NULL)"
-		"  OR t.worker_id = :w)"
-		" AND (:c = 0 OR t.client_id = :c)"
-		" AND (:status IS NULL OR t.status = :status)"
-		" AND (:status IS NOT NULL OR :history"
-		"  OR t.status NOT IN ('cancelled', 'rescheduled'))"
-		" AND (NOT :fu OR t.followup = 'open')"
-		" ORDER BY t.date, w.name IS NULL, w.name COLLATE TURKISH,"
-		" t.start_time, t.id",
-		p, 7, (int (*)(const void *, void *))fn, arg);
+	rc = hc_list(db, &hane_hc_visit_rdef,
+		     " LEFT JOIN homecare_worker w ON w.id = t.worker_id"
+		     " WHERE (:from IS NULL OR t.date >= :from)"
+		     " AND (:to IS NULL OR t.date <= :to)"
+		     " AND (:w = 0 OR (:w = -1 AND t.worker_id IS NULL)"
+		     "  OR t.worker_id = :w)"
+		     " AND (:c = 0 OR t.client_id = :c)"
+		     " AND (:status IS NULL OR t.status = :status)"
+		     " AND (:status IS NOT NULL OR :history"
+		     "  OR t.status NOT IN ('cancelled', 'rescheduled'))"
+		     " AND (NOT :fu OR t.followup = 'open')"
+		     " ORDER BY t.date, w.name IS NULL, w.name COLLATE TURKISH,"
+		     " t.start_time, t.id",
+		     p, 7, (int (*)(const void *, void *))fn, arg);
 	return rc < 0 ? rc : 0;
 }
 
@@ -365,25 +361,15 @@ static int visit_check(hane_db *db, const struct hane_homecare_visit *v,
 	if ((rc = hc_check_code("service", HANE_M_HC_F_SERVICE, v->service)) ||
 	    (rc = hc_check_date(HANE_M_HC_F_DATE, v->date, true)))
 		return rc;
-	s = hc_minutes(v->start_time);
-	e = hc_minutes(v->end_time);
-	if (s < 0)
-		return hc_field_error(HANE_M_HC_F_START,
-				      hane_msg(HANE_M_HC_V_TIME));
-	if (e < 0)
-		return hc_field_error(HANE_M_HC_F_END,
-				      hane_msg(HANE_M_HC_V_TIME));
+	if ((rc = hc_span(v->start_time, v->end_time, HANE_M_HC_F_START,
+			  HANE_M_HC_F_END, &s, &e)))
+		return rc;
 	if (e <= s)
 		return hc_field_error(HANE_M_HC_F_END,
 				      hane_msg(HANE_M_HC_V_END_BEFORE));
-	if ((rc = client_get_open(db, v->client_id, v->date, &c)))
+	if ((rc = client_get_open(db, v->client_id, v->date, &c)) ||
+	    (rc = hc_client_gives(&c, v->service)))
 		return rc;
-	if (!hc_gives(c.services, v->service)) {
-		hane_error_set(hane_msg(HANE_M_HC_SERVICE_NOT_GIVEN),
-			       (long long)c.id,
-			       hane_homecare_label(v->service));
-		return HANE_EINVAL;
-	}
 	if ((rc = hane_homecare_holiday(db, v->date, &hk, hname, sizeof hname)))
 		return rc;
 	{
@@ -550,32 +536,46 @@ int hane_homecare_visit_move(hane_db *db, int64_t id, int64_t version,
 	return rc;
 }
 
-int hane_homecare_visit_cancel(hane_db *db, int64_t id, int64_t version,
-			       const char *reason)
+static int text_ok(enum hane_msg field, const char *s, size_t max)
 {
-	struct hane_homecare_visit v;
+	return s ? hane_field_text(field, s, max, HANE_TEXT_MULTILINE) : 0;
+}
+
+/* homecare.write, and text for a field that must be written (a reason, a
+ * note): not blank, and free text as hane_field_text takes it. */
+static int write_required(hane_db *db, enum hane_msg field, const char *text)
+{
 	int rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
 
 	if (rc)
 		return rc;
-	if (!reason || strspn(reason, " \t") == strlen(reason)) {
-		hane_error_set(hane_msg(HANE_M_HC_V_REQUIRED),
-			       hane_msg(HANE_M_HC_F_REASON));
+	if (!text || strspn(text, " \t") == strlen(text)) {
+		hane_error_set(hane_msg(HANE_M_HC_V_REQUIRED), hane_msg(field));
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_field_text(HANE_M_HC_F_REASON, reason, HANE_TEXT_MAX,
-				  HANE_TEXT_MULTILINE)) != 0)
+	return text_ok(field, text, HANE_TEXT_MAX);
+}
+
+/* Visit id (at version) with column a set to va and b to vb. */
+static int visit_set(hane_db *db, int64_t id, int64_t version, const char *a,
+		     const char *va, const char *b, const char *vb)
+{
+	struct hane_field f[] = {HANE_FTEXT(a, va), HANE_FTEXT(b, vb)};
+
+	return hane_store_update(db, "homecare_visit", id, version, f, 2, NULL);
+}
+
+int hane_homecare_visit_cancel(hane_db *db, int64_t id, int64_t version,
+			       const char *reason)
+{
+	struct hane_homecare_visit v;
+	int rc;
+
+	if ((rc = write_required(db, HANE_M_HC_F_REASON, reason)) ||
+	    (rc = planned_visit(db, id, version, &v)))
 		return rc;
-	if ((rc = planned_visit(db, id, version, &v)))
-		return rc;
-	{
-		struct hane_field f[] = {
-			HANE_FTEXT("status", "cancelled"),
-			HANE_FTEXT("cancel_reason", reason),
-		};
-		return hane_store_update(db, "homecare_visit", id, version, f,
-					 2, NULL);
-	}
+	return visit_set(db, id, version, "status", "cancelled",
+			 "cancel_reason", reason);
 }
 
 /* A record may be made for a planned visit, or corrected on one already
@@ -602,11 +602,6 @@ static int recordable(hane_db *db, int64_t id, int64_t version,
 	}
 	(void)version;
 	return 0;
-}
-
-static int text_ok(enum hane_msg field, const char *s, size_t max)
-{
-	return s ? hane_field_text(field, s, max, HANE_TEXT_MULTILINE) : 0;
 }
 
 int hane_homecare_visit_done(hane_db *db, int64_t id, int64_t version,
@@ -687,28 +682,15 @@ int hane_homecare_followup_close(hane_db *db, int64_t id, int64_t version,
 				 const char *note)
 {
 	struct hane_homecare_visit v;
-	int rc = hane_can(db, HANE_ACT_HOMECARE_WRITE);
+	int rc;
 
-	if (rc)
-		return rc;
-	if (!note || strspn(note, " \t") == strlen(note)) {
-		hane_error_set(hane_msg(HANE_M_HC_V_REQUIRED),
-			       hane_msg(HANE_M_HC_F_FOLLOWUP_NOTE));
-		return HANE_EINVAL;
-	}
-	if ((rc = text_ok(HANE_M_HC_F_FOLLOWUP_NOTE, note, HANE_TEXT_MAX)) ||
+	if ((rc = write_required(db, HANE_M_HC_F_FOLLOWUP_NOTE, note)) ||
 	    (rc = visit_read(db, id, &v)))
 		return rc;
 	if (strcmp(v.followup, "open") != 0) {
 		hane_error_set(hane_msg(HANE_M_HC_NO_FOLLOWUP), (long long)id);
 		return HANE_EINVAL;
 	}
-	{
-		struct hane_field f[] = {
-			HANE_FTEXT("followup", "closed"),
-			HANE_FTEXT("followup_note", note),
-		};
-		return hane_store_update(db, "homecare_visit", id, version, f,
-					 2, NULL);
-	}
+	return visit_set(db, id, version, "followup", "closed", "followup_note",
+			 note);
 }
