@@ -336,7 +336,7 @@ int hane_taxi_appointment_cancel(hane_db *db, int64_t appointment_id,
 int tx_noshow_count(hane_db *db, int64_t rider_id, const char *day,
 		    const struct hane_taxi_settings *s, int *out)
 {
-	char since[HANE_DATE_LEN + 1];
+	char since[HANE_DATE_LEN + 1] = "";
 	struct hane_field p[] = {HANE_FINT(":r", rider_id),
 				 HANE_FTEXT(":s", since),
 				 HANE_FTEXT(":d", day)};
