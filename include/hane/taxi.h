@@ -184,6 +184,10 @@ struct hane_taxi_destination {
 	bool active;
 };
 
+/* The word on screen for a destination's kind (the kind itself when it is
+ * none of them). */
+const char *hane_taxi_kind_label(const char *kind);
+
 /* Adds (id 0) or saves a frequent destination (taxi.admin). */
 int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
 			       int64_t *id) HANE_WARN_UNUSED;

@@ -28,6 +28,17 @@ const char *tx_code_label(const struct tx_code *c, size_t n, const char *name)
 	return name ? name : "";
 }
 
+int tx_code_check(char *v, size_t size, const struct tx_code *c, size_t n,
+		  const char *dflt, enum hane_msg bad)
+{
+	if (!v[0])
+		snprintf(v, size, "%s", dflt);
+	if (tx_code_valid(c, n, v))
+		return 0;
+	hane_error_set(hane_msg(bad), v);
+	return HANE_EINVAL;
+}
+
 /* Folded w is folded text t. */
 static bool is_word(const char *w, const char *t)
 {

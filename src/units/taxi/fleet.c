@@ -42,12 +42,35 @@ int tx_get(hane_db *db, const struct hane_rdef *def, int64_t id, void *out,
 	return rc;
 }
 
+int tx_list(hane_db *db, const struct hane_rdef *def, const char *tail,
+	    const struct hane_field *p, size_t n,
+	    int (*fn)(const void *rec, void *arg), void *arg)
+{
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
+		return rc;
+	return hane_record_list(db, def, tail, p, n, fn, arg);
+}
+
 static int required(enum hane_msg field, const char *v)
 {
 	if (v && *v)
 		return 0;
 	hane_error_set(hane_msg(HANE_M_V_REQUIRED), hane_msg(field));
 	return HANE_EINVAL;
+}
+
+/* A reference row's save starts so: taxi.admin, and its name trimmed and
+ * given (field names it when not). */
+static int admin_named(hane_db *db, char *name, enum hane_msg field)
+{
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_TAXI_ADMIN)) != 0)
+		return rc;
+	hane_text_trim(name);
+	return required(field, name);
 }
 
 /* ---- Drivers ---------------------------------------------------------------- */
@@ -63,10 +86,7 @@ int hane_taxi_driver_save(hane_db *db, struct hane_taxi_driver *d, int64_t *id)
 	char e164[HANE_PHONE_LEN + 1] = "";
 	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_TAXI_ADMIN)) != 0)
-		return rc;
-	hane_text_trim(d->full_name);
-	if ((rc = required(HANE_M_TAXI_F_DRIVER, d->full_name)) != 0)
+	if ((rc = admin_named(db, d->full_name, HANE_M_TAXI_F_DRIVER)) != 0)
 		return rc;
 	if (d->phone[0] && (rc = hane_phone_normalize(e164, d->phone)) != 0) {
 		char why[512];
@@ -94,13 +114,9 @@ int hane_taxi_driver_each(hane_db *db,
 				    void *arg),
 			  void *arg)
 {
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
-		return rc;
-	return hane_record_each(db, &hane_taxi_driver_rdef,
-				" ORDER BY t.full_name COLLATE TURKISH, t.id",
-				NULL, (int (*)(const void *, void *))fn, arg);
+	return tx_list(db, &hane_taxi_driver_rdef,
+		       " ORDER BY t.full_name COLLATE TURKISH, t.id", NULL, 0,
+		       (int (*)(const void *, void *))fn, arg);
 }
 
 /* ---- Vehicles --------------------------------------------------------------- */
@@ -188,13 +204,8 @@ int hane_taxi_vehicle_each(hane_db *db,
 				     void *arg),
 			   void *arg)
 {
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
-		return rc;
-	return hane_record_each(db, &hane_taxi_vehicle_rdef,
-				" ORDER BY t.plate", NULL,
-				(int (*)(const void *, void *))fn, arg);
+	return tx_list(db, &hane_taxi_vehicle_rdef, " ORDER BY t.plate", NULL,
+		       0, (int (*)(const void *, void *))fn, arg);
 }
 
 /* ---- Destinations ------------------------------------------------------------ */
@@ -205,15 +216,17 @@ static const struct hane_fdef dest_fields[] = {HANE_TAXI_DESTINATION_FIELDS(F)};
 const struct hane_rdef hane_taxi_destination_rdef = HANE_RDEF(
 	struct hane_taxi_destination, "taxi_destination", "taxi", dest_fields);
 
-static bool kind_valid(const char *k)
-{
-	static const char *const kinds[] = {"hospital", "physio", "dialysis",
-					    "clinic", "other"};
+static const struct tx_code kinds[] = {
+	{"hospital", HANE_M_TAXI_K_HOSPITAL, NULL},
+	{"physio", HANE_M_TAXI_K_PHYSIO, NULL},
+	{"dialysis", HANE_M_TAXI_K_DIALYSIS, NULL},
+	{"clinic", HANE_M_TAXI_K_CLINIC, NULL},
+	{"other", HANE_M_TAXI_K_OTHER, NULL},
+};
 
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(k, kinds[i]) == 0)
-			return true;
-	return false;
+const char *hane_taxi_kind_label(const char *kind)
+{
+	return tx_code_label(kinds, TX_NCODES(kinds), kind);
 }
 
 int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
@@ -221,17 +234,12 @@ int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
 {
 	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_TAXI_ADMIN)) != 0)
+	if ((rc = admin_named(db, d->name, HANE_M_TAXI_F_DESTINATION)) != 0)
 		return rc;
-	hane_text_trim(d->name);
-	if ((rc = required(HANE_M_TAXI_F_DESTINATION, d->name)) != 0)
+	if ((rc = tx_code_check(d->kind, sizeof d->kind, kinds,
+				TX_NCODES(kinds), "other",
+				HANE_M_TAXI_BAD_KIND)) != 0)
 		return rc;
-	if (!d->kind[0])
-		HANE_COPY(d->kind, "other");
-	if (!kind_valid(d->kind)) {
-		hane_error_set(hane_msg(HANE_M_TAXI_BAD_KIND), d->kind);
-		return HANE_EINVAL;
-	}
 	rc = hane_record_save(db, &hane_taxi_destination_rdef, d, NULL);
 	if (rc == 0 && id)
 		*id = d->id;
@@ -243,15 +251,11 @@ static int dest_each(hane_db *db, bool all,
 			       void *arg),
 		     void *arg)
 {
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
-		return rc;
-	return hane_record_each(
+	return tx_list(
 		db, &hane_taxi_destination_rdef,
 		all ? " ORDER BY t.active DESC, t.name COLLATE TURKISH"
 		    : " WHERE t.active = 1 ORDER BY t.name COLLATE TURKISH",
-		NULL, (int (*)(const void *, void *))fn, arg);
+		NULL, 0, (int (*)(const void *, void *))fn, arg);
 }
 
 int hane_taxi_destination_each(hane_db *db,

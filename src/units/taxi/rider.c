@@ -134,13 +134,10 @@ int hane_taxi_rider_save(hane_db *db, struct hane_taxi_rider *r, int64_t *id)
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
 		return rc;
-	if (!r->mobility_aid[0])
-		HANE_COPY(r->mobility_aid, "none");
-	if (!hane_taxi_aid_valid(r->mobility_aid)) {
-		hane_error_set(hane_msg(HANE_M_TAXI_BAD_AID), r->mobility_aid);
-		return HANE_EINVAL;
-	}
-	if ((rc = tx_settings(db, &s)) != 0)
+	if ((rc = tx_code_check(r->mobility_aid, sizeof r->mobility_aid, aids,
+				TX_NCODES(aids), "none",
+				HANE_M_TAXI_BAD_AID)) != 0 ||
+	    (rc = tx_settings(db, &s)) != 0)
 		return rc;
 	if (r->id) {
 		if ((rc = hane_taxi_rider_get(db, r->id, &old)) != 0)

@@ -23,6 +23,10 @@ bool tx_code_valid(const struct tx_code *c, size_t n, const char *name);
 /* The word on screen for name; name itself ("" for NULL) when c has no
  * label for it. */
 const char *tx_code_label(const struct tx_code *c, size_t n, const char *name);
+/* A record's code member v (char[size]): dflt when empty, else refused
+ * with message bad ("… %s") unless it is one of c[0..n). */
+int tx_code_check(char *v, size_t size, const struct tx_code *c, size_t n,
+		  const char *dflt, enum hane_msg bad);
 /* The code whose Turkish or English label, or one of whose words, word
  * is (folded); NULL if none. */
 const char *tx_code_parse(const struct tx_code *c, size_t n, const char *word);
@@ -34,6 +38,13 @@ bool tx_words_match(const char *name, const char *query);
  * HANE_ENOTFOUND with not_found ("… %lld") as the message. */
 int tx_get(hane_db *db, const struct hane_rdef *def, int64_t id, void *out,
 	   enum hane_msg not_found);
+
+/* After the taxi.read check, fn for every row of def's "SELECT … FROM
+ * table t" + tail, tail's parameters bound from p[0..n) (HANE_FINT(":d",
+ * …), HANE_FTEXT; p may be NULL when n is 0): hane_record_list. */
+int tx_list(hane_db *db, const struct hane_rdef *def, const char *tail,
+	    const struct hane_field *p, size_t n,
+	    int (*fn)(const void *rec, void *arg), void *arg);
 
 /* Days since 1970-01-01 of an ISO day; false when it is not one. */
 bool tx_day_number(const char *day, long *out);

@@ -95,6 +95,16 @@ int hane_taxi_trip_get(hane_db *db, int64_t id, struct hane_taxi_trip *out)
 	return tx_get(db, &hane_taxi_trip_rdef, id, out, HANE_M_TAXI_NO_TRIP);
 }
 
+/* tx_trips_each after the taxi.read check. */
+static int tx_trips_read(hane_db *db, const char *tail,
+			 const struct hane_field *p, size_t n,
+			 int (*fn)(const struct hane_taxi_trip *t, void *arg),
+			 void *arg)
+{
+	return tx_list(db, &hane_taxi_trip_rdef, tail, p, n,
+		       (int (*)(const void *, void *))fn, arg);
+}
+
 int tx_trip_planned(hane_db *db, int64_t id, struct hane_taxi_trip *out)
 {
 	int rc = hane_taxi_trip_get(db, id, out);
@@ -142,11 +152,8 @@ int hane_taxi_trips_rider(hane_db *db, int64_t rider_id, int limit,
 {
 	struct hane_field p[] = {HANE_FINT(":r", rider_id),
 				 HANE_FINT(":n", limit > 0 ? limit : -1)};
-	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
-		return rc;
-	return tx_trips_each(db,
+	return tx_trips_read(db,
 			     " JOIN taxi_appointment a ON a.id ="
 			     " t.appointment_id WHERE a.rider_id = :r"
 			     " ORDER BY t.day DESC, t.start_time DESC"
@@ -161,11 +168,8 @@ int hane_taxi_trips_household(
 	struct hane_field p[] = {HANE_FINT(":h", household_id),
 				 HANE_FTEXT(":s", since ? since : ""),
 				 HANE_FINT(":n", limit > 0 ? limit : -1)};
-	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
-		return rc;
-	return tx_trips_each(db,
+	return tx_trips_read(db,
 			     " JOIN taxi_appointment a ON a.id ="
 			     " t.appointment_id"
 			     " JOIN taxi_rider r ON r.id = a.rider_id"
@@ -238,10 +242,15 @@ static int cancel_one(hane_db *db, const struct hane_taxi_trip *t,
 				 sizeof f / sizeof f[0], NULL);
 }
 
-static int cancel_args(const char **by, const char *reason)
+/* A cancellation's start: taxi.write, who (a word for them, made the
+ * stored code) and the reason, then the transaction. */
+static int cancel_begin(hane_db *db, const char **by, const char *reason)
 {
 	const char *b = hane_taxi_canceller_parse(*by);
+	int rc;
 
+	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
+		return rc;
 	if (!b) {
 		hane_error_set(hane_msg(HANE_M_TAXI_BAD_CANCELLER),
 			       *by ? *by : "");
@@ -253,7 +262,7 @@ static int cancel_args(const char **by, const char *reason)
 			       hane_msg(HANE_M_TAXI_F_REASON));
 		return HANE_EINVAL;
 	}
-	return 0;
+	return hane_store_begin(db);
 }
 
 int hane_taxi_trip_cancel(hane_db *db, int64_t trip_id, const char *by,
@@ -262,11 +271,7 @@ int hane_taxi_trip_cancel(hane_db *db, int64_t trip_id, const char *by,
 	struct hane_taxi_trip t;
 	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
-		return rc;
-	if ((rc = cancel_args(&by, reason)) != 0)
-		return rc;
-	if ((rc = hane_store_begin(db)) != 0)
+	if ((rc = cancel_begin(db, &by, reason)) != 0)
 		return rc;
 	rc = tx_trip_planned(db, trip_id, &t);
 	if (rc == 0)
@@ -296,11 +301,7 @@ int hane_taxi_appointment_cancel(hane_db *db, int64_t appointment_id,
 	struct trip_list l = {0};
 	int rc, planned = 0;
 
-	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
-		return rc;
-	if ((rc = cancel_args(&by, reason)) != 0)
-		return rc;
-	if ((rc = hane_store_begin(db)) != 0)
+	if ((rc = cancel_begin(db, &by, reason)) != 0)
 		return rc;
 	{
 		struct hane_field a = HANE_FINT(":a", appointment_id);

@@ -1266,18 +1266,6 @@ enum ulist { U_RIDERS, U_VEHICLES, U_DRIVERS, U_DESTS, U_SETTINGS };
 
 static const char *const dest_kinds[5] = {"hospital", "physio", "dialysis",
 					  "clinic", "other"};
-static const enum hane_msg dest_kind_msg[5] = {
-	HANE_M_TAXI_K_HOSPITAL, HANE_M_TAXI_K_PHYSIO, HANE_M_TAXI_K_DIALYSIS,
-	HANE_M_TAXI_K_CLINIC, HANE_M_TAXI_K_OTHER};
-
-static const char *dest_kind_label(const char *kind)
-{
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(kind, dest_kinds[i]))
-			return hane_msg(dest_kind_msg[i]);
-	return kind;
-}
-
 /* The settings in the model's order, with their words on screen. */
 static const enum hane_msg setting_msg[] = {
 #define HANE_X_(f, key) HANE_M_TAXI_SET_##f,
@@ -1380,7 +1368,7 @@ static int udriver_row(const struct hane_taxi_driver *d, void *arg)
 
 static int udest_row(const struct hane_taxi_destination *d, void *arg)
 {
-	const char *cells[4] = {d->name, dest_kind_label(d->kind),
+	const char *cells[4] = {d->name, hane_taxi_kind_label(d->kind),
 				d->address[0] ? d->address : "-",
 				hane_msg(d->active ? HANE_M_TAXI_UI_ACTIVE
 						   : HANE_M_TAXI_UI_PASSIVE)};
@@ -1666,7 +1654,7 @@ static int fleet_load(hane_db *db, struct fleet_edit *e,
 		if (e->id)
 			rc = hane_taxi_destination_find(db, buf, &e->dst);
 		for (int i = 0; i < 5; i++)
-			kinds[i] = hane_msg(dest_kind_msg[i]);
+			kinds[i] = hane_taxi_kind_label(dest_kinds[i]);
 		memcpy(fields, dest_fields, sizeof dest_fields);
 		fields[1].choices = kinds;
 		fields[1].nchoices = 5;
