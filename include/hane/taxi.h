@@ -32,6 +32,7 @@
 #include <stdio.h>
 
 #include "hane/core.h"
+#include "hane/record.h"
 #include "hane/store.h"
 
 #define HANE_TAXI_TEXT 256
@@ -183,6 +184,11 @@ struct hane_taxi_destination {
 	char address[HANE_TAXI_TEXT];
 	bool active;
 };
+
+/* The descriptors (hane/record.h) of the unit's reference rows, for the
+ * console's forms bound to them. */
+extern const struct hane_rdef hane_taxi_driver_rdef, hane_taxi_vehicle_rdef,
+	hane_taxi_destination_rdef;
 
 /* The word on screen for a destination's kind (the kind itself when it is
  * none of them). */

@@ -108,10 +108,13 @@ static const char *choice_value(const struct hane_ui_bind *b, int c)
 	return b->values ? b->values[c] : b->choices[c];
 }
 
+/* An int64_t, int or bool member (a yes/no field may be either). */
 static int64_t get_int(const void *p, size_t size)
 {
 	if (size == sizeof(int64_t))
 		return *(const int64_t *)p;
+	if (size == sizeof(bool))
+		return *(const bool *)p;
 	return *(const int *)p;
 }
 
@@ -119,6 +122,8 @@ static void set_int(void *p, size_t size, int64_t v)
 {
 	if (size == sizeof(int64_t))
 		*(int64_t *)p = v;
+	else if (size == sizeof(bool))
+		*(bool *)p = v != 0;
 	else
 		*(int *)p = (int)v;
 }
@@ -159,7 +164,8 @@ void hane_ui_record_fill(struct hane_ui_form *f, int at,
 		char buf[64], mask[128];
 
 		if (d->type == HANE_FT_BOOL) {
-			hane_ui_form_set_choice(f, at + i, *(const int *)m);
+			hane_ui_form_set_choice(f, at + i,
+						(int)get_int(m, d->size));
 			continue;
 		}
 		if (b->choices) {
@@ -222,7 +228,8 @@ void hane_ui_record_store(const struct hane_ui_form *f, int at,
 		    hane_ui_form_kept(f, at + i))
 			continue;
 		if (d->type == HANE_FT_BOOL) {
-			*(int *)m = hane_ui_form_choice(f, at + i) != 0;
+			set_int(m, d->size,
+				hane_ui_form_choice(f, at + i) != 0);
 			continue;
 		}
 		if (b->choices) {

@@ -10,6 +10,7 @@
 #include "hane/core.h"
 #include "hane/households.h"
 #include "hane/i18n.h"
+#include "hane/taxi.h"
 #include "hane/ui.h"
 
 enum { C_TCKN, C_NAME, C_BIRTH, C_MAHALLE, C_HH, C_STATUS, C__COUNT };
@@ -433,6 +434,39 @@ static void test_form_bound_to_record(void **state)
 	hane_ui_form_free(f);
 }
 
+/* A yes/no field of a bool member (a taxi driver's "active", followed at
+ * once by the notes) is read and written as a bool: the notes after it
+ * are not overwritten. */
+static void test_form_bound_bool_member(void **state)
+{
+	static const struct hane_ui_bind b[] = {{.column = "active"}};
+	struct hane_ui_record r = {&hane_taxi_driver_rdef, b, 1, NULL, NULL};
+	struct hane_ui_field fields[1];
+	struct hane_ui_form_view v = {.fields = fields, .nfields = 1};
+	struct hane_ui_form *f;
+	struct hane_taxi_driver d;
+
+	(void)state;
+	memset(&d, 0xff, sizeof d);
+	d.active = true;
+	snprintf(d.notes, sizeof d.notes, "gece");
+	hane_ui_record_fields(fields, &r);
+	assert_int_equal(fields[0].kind, HANE_UI_F_YESNO);
+	f = hane_ui_form_new(&v);
+	assert_non_null(f);
+	hane_ui_record_fill(f, 0, &r, &d);
+	assert_int_equal(hane_ui_form_choice(f, 0), 1);
+	hane_ui_form_set_choice(f, 0, 0);
+	hane_ui_record_store(f, 0, &r, &d);
+	assert_false(d.active);
+	assert_string_equal(d.notes, "gece");
+	hane_ui_form_set_choice(f, 0, 1);
+	hane_ui_record_store(f, 0, &r, &d);
+	assert_true(d.active);
+	assert_string_equal(d.notes, "gece");
+	hane_ui_form_free(f);
+}
+
 /* Breadcrumbs shorten in the middle: the first and the last stay (#17:
  * the person page's crumb was cut at its end, the name lost). */
 static void test_crumbs_shorten_in_the_middle(void **state)
@@ -599,6 +633,7 @@ int main(void)
 		cmocka_unit_test(test_form_validation),
 		cmocka_unit_test(test_list_sort_turkish),
 		cmocka_unit_test(test_crumbs_shorten_in_the_middle),
+		cmocka_unit_test(test_form_bound_bool_member),
 		cmocka_unit_test(test_typeahead),
 		cmocka_unit_test(test_columns_fit_content),
 		cmocka_unit_test(test_form_text_never_cut_inside_a_letter),
