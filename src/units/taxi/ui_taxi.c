@@ -1449,6 +1449,80 @@ static int check_phone(const char *text, void *arg)
 
 #define MAXDRV 64
 
+/* The forms of a vehicle, a driver and a destination are bound to their
+ * records' field tables (hane/ui.h "A form bound to a record"), with the
+ * screen's own labels and sizes. A vehicle's usual driver, a choice of
+ * the active drivers by id, is the form's own field between the vehicle's
+ * two bound parts. */
+static const struct hane_ui_bind vehicle_head[] = {
+	{.column = "plate",
+	 HANE_UI_LABEL(HANE_M_TAXI_F_PLATE),
+	 .width = 12,
+	 .max = 12},
+	{.column = "wheelchair_places",
+	 HANE_UI_LABEL(HANE_M_TAXI_F_WHEELCHAIR_PLACES),
+	 .width = 3,
+	 .max = 2,
+	 .lo = 0,
+	 .hi = 9},
+	{.column = "seats",
+	 HANE_UI_LABEL(HANE_M_TAXI_F_SEATS),
+	 .width = 3,
+	 .max = 2,
+	 .lo = 0,
+	 .hi = 20},
+};
+static const struct hane_ui_bind vehicle_tail[] = {
+	{.column = "in_service",
+	 HANE_UI_LABEL(HANE_M_TAXI_F_IN_SERVICE),
+	 .width = 30},
+	{.column = "notes",
+	 HANE_UI_LABEL(HANE_M_F_NOTES),
+	 .width = 44,
+	 .max = 120},
+};
+static const struct hane_ui_bind driver_bind[] = {
+	{.column = "full_name",
+	 HANE_UI_LABEL(HANE_M_TAXI_F_NAME),
+	 .width = 40,
+	 .max = 80},
+	{.column = "phone",
+	 HANE_UI_LABEL(HANE_M_F_PHONE),
+	 .width = 16,
+	 .max = 20},
+	{.column = "active", HANE_UI_LABEL(HANE_M_TAXI_F_ACTIVE), .width = 30},
+	{.column = "notes",
+	 HANE_UI_LABEL(HANE_M_F_NOTES),
+	 .width = 44,
+	 .max = 120},
+};
+/* The kind's choices (words on screen) are given on load. A new
+ * destination is active: no question about it (the last field). */
+static const struct hane_ui_bind dest_bind[] = {
+	{.column = "name",
+	 HANE_UI_LABEL(HANE_M_TAXI_F_NAME),
+	 .width = 40,
+	 .max = 80},
+	{.column = "kind",
+	 HANE_UI_LABEL(HANE_M_TAXI_F_KIND),
+	 .width = 16,
+	 .values = dest_kinds,
+	 .nchoices = 5},
+	{.column = "address",
+	 HANE_UI_LABEL(HANE_M_TAXI_F_ADDRESS),
+	 .width = 44,
+	 .max = 120},
+	{.column = "active", HANE_UI_LABEL(HANE_M_TAXI_F_ACTIVE), .width = 30},
+};
+
+static const struct hane_ui_field setting_fields[] = {
+	{.kind = HANE_UI_F_TEXT,
+	 .label = HANE_M_TAXI_F_VALUE,
+	 .required = true,
+	 .width = 6,
+	 .max = 5},
+};
+
 struct fleet_edit {
 	enum ulist kind;
 	int64_t id; /* 0: new */
@@ -1460,6 +1534,13 @@ struct fleet_edit {
 	int64_t drv_id[MAXDRV];
 	char drv_name[MAXDRV][HANE_TAXI_NAME];
 	const char *drv_items[MAXDRV + 1];
+	const char *kinds[5];
+	struct hane_ui_bind dbind[4];
+	/* The record's bound parts: head from field 0, then gap fields of
+	 * the form's own, then tail (n 0: none). */
+	struct hane_ui_record head, tail;
+	int gap;
+	void *rec;
 	const struct hane_ui_field *fields;
 	int nfields;
 };
@@ -1496,35 +1577,25 @@ static int fleet_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	int64_t id = 0;
 	int rc = 0, c;
 
+	if (e->rec) {
+		hane_ui_record_store(f, 0, &e->head, e->rec);
+		hane_ui_record_store(f, e->head.n + e->gap, &e->tail, e->rec);
+	}
 	switch (e->kind) {
 	case U_VEHICLES:
-		HANE_COPY(e->v.plate, hane_ui_form_get(f, 0));
-		e->v.wheelchair_places = atoi(hane_ui_form_get(f, 1));
-		e->v.seats = atoi(hane_ui_form_get(f, 2));
 		c = hane_ui_form_choice(f, 3);
 		e->v.driver_id = c > 0 && c <= e->ndrv ? e->drv_id[c - 1] : 0;
-		e->v.in_service = hane_ui_form_choice(f, 4) == 1;
-		HANE_COPY(e->v.notes, hane_ui_form_get(f, 5));
+		/* A count left empty is none. */
+		if (e->v.wheelchair_places < 0)
+			e->v.wheelchair_places = 0;
+		if (e->v.seats < 0)
+			e->v.seats = 0;
 		rc = hane_taxi_vehicle_save(db, &e->v, &id);
 		break;
 	case U_DRIVERS:
-		HANE_COPY(e->d.full_name, hane_ui_form_get(f, 0));
-		HANE_COPY(e->d.phone, "");
-		if (hane_ui_form_get(f, 1)[0] &&
-		    (rc = hane_phone_normalize(e->d.phone,
-					       hane_ui_form_get(f, 1))) != 0) {
-			hane_ui_form_error(f, 1, hane_error_last());
-			return rc;
-		}
-		e->d.active = hane_ui_form_choice(f, 2) == 1;
-		HANE_COPY(e->d.notes, hane_ui_form_get(f, 3));
 		rc = hane_taxi_driver_save(db, &e->d, &id);
 		break;
 	case U_DESTS:
-		HANE_COPY(e->dst.name, hane_ui_form_get(f, 0));
-		HANE_COPY(e->dst.kind, dest_kinds[hane_ui_form_choice(f, 1)]);
-		HANE_COPY(e->dst.address, hane_ui_form_get(f, 2));
-		e->dst.active = !e->id || hane_ui_form_choice(f, 3) == 1;
 		rc = hane_taxi_destination_save(db, &e->dst, &id);
 		break;
 	case U_SETTINGS:
@@ -1551,115 +1622,77 @@ static int fleet_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return rc;
 }
 
-/* The forms' fields; the choices are the edit's own (filled on load). */
-static const struct hane_ui_field vehicle_fields[] = {
-	{.kind = HANE_UI_F_TEXT,
-	 .label = HANE_M_TAXI_F_PLATE,
-	 .required = true,
-	 .width = 12,
-	 .max = 12,
-	 .check = check_plate},
-	{.kind = HANE_UI_F_NUMBER,
-	 .label = HANE_M_TAXI_F_WHEELCHAIR_PLACES,
-	 .width = 3,
-	 .max = 2,
-	 .lo = 0,
-	 .hi = 9},
-	{.kind = HANE_UI_F_NUMBER,
-	 .label = HANE_M_TAXI_F_SEATS,
-	 .width = 3,
-	 .max = 2,
-	 .lo = 0,
-	 .hi = 20},
-	{.kind = HANE_UI_F_CHOICE, .label = HANE_M_TAXI_F_DRIVER, .width = 30},
-	{.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_IN_SERVICE},
-	{.kind = HANE_UI_F_TEXT,
-	 .label = HANE_M_F_NOTES,
-	 .width = 44,
-	 .max = 120},
-};
-
-static const struct hane_ui_field driver_fields[] = {
-	{.kind = HANE_UI_F_TEXT,
-	 .label = HANE_M_TAXI_F_NAME,
-	 .required = true,
-	 .width = 40,
-	 .max = 80},
-	{.kind = HANE_UI_F_TEXT,
-	 .label = HANE_M_F_PHONE,
-	 .width = 16,
-	 .max = 20,
-	 .check = check_phone},
-	{.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_ACTIVE},
-	{.kind = HANE_UI_F_TEXT,
-	 .label = HANE_M_F_NOTES,
-	 .width = 44,
-	 .max = 120},
-};
-
-static const struct hane_ui_field dest_fields[] = {
-	{.kind = HANE_UI_F_TEXT,
-	 .label = HANE_M_TAXI_F_NAME,
-	 .required = true,
-	 .width = 40,
-	 .max = 80},
-	{.kind = HANE_UI_F_CHOICE, .label = HANE_M_TAXI_F_KIND, .width = 16},
-	{.kind = HANE_UI_F_TEXT,
-	 .label = HANE_M_TAXI_F_ADDRESS,
-	 .width = 44,
-	 .max = 120},
-	{.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_ACTIVE},
-};
-
-static const struct hane_ui_field setting_fields[] = {
-	{.kind = HANE_UI_F_TEXT,
-	 .label = HANE_M_TAXI_F_VALUE,
-	 .required = true,
-	 .width = 6,
-	 .max = 5},
-};
-
 #define NFIELDS(a) ((int)(sizeof(a) / sizeof(a)[0]))
+
+/* Binds e's form to record rec of def: head's fields, gap of the form's
+ * own, tail's (may be NULL); the count of fields. */
+static int fleet_bind(struct fleet_edit *e, struct hane_ui_field *fields,
+		      const struct hane_rdef *def, void *rec,
+		      const struct hane_ui_bind *head, int nhead, int gap,
+		      const struct hane_ui_bind *tail, int ntail)
+{
+	e->rec = rec;
+	e->head = (struct hane_ui_record){.def = def, .bind = head, .n = nhead};
+	e->tail = (struct hane_ui_record){.def = def, .bind = tail, .n = ntail};
+	e->gap = gap;
+	hane_ui_record_fields(fields, &e->head);
+	hane_ui_record_fields(fields + nhead + gap, &e->tail);
+	return nhead + gap + ntail;
+}
 
 /* Loads the record of e (id 0: a new one's defaults) and its fields into
  * fields (at most 6); returns the count, or a negative error. */
 static int fleet_load(hane_db *db, struct fleet_edit *e,
-		      struct hane_ui_field *fields, const char **kinds)
+		      struct hane_ui_field *fields)
 {
 	char buf[64];
-	int rc = 0;
+	int rc = 0, n;
 
 	snprintf(buf, sizeof buf, "%lld", (long long)e->id);
 	switch (e->kind) {
 	case U_VEHICLES:
-		if (e->id)
+		if (e->id) {
 			rc = hane_taxi_vehicle_find(db, buf, &e->v);
-		else
+		} else {
 			e->v.in_service = true;
+			e->v.seats = 3;
+		}
 		if (rc == 0)
 			rc = hane_taxi_driver_each(db, fleet_driver_item, e);
 		e->drv_items[0] = hane_msg(HANE_M_TAXI_UI_NO_DRIVER);
-		memcpy(fields, vehicle_fields, sizeof vehicle_fields);
-		fields[3].choices = e->drv_items;
-		fields[3].nchoices = e->ndrv + 1;
-		return rc ? rc : NFIELDS(vehicle_fields);
+		n = fleet_bind(e, fields, &hane_taxi_vehicle_rdef, &e->v,
+			       vehicle_head, NFIELDS(vehicle_head), 1,
+			       vehicle_tail, NFIELDS(vehicle_tail));
+		fields[0].check = check_plate;
+		fields[3] =
+			(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+					       .label = HANE_M_TAXI_F_DRIVER,
+					       .width = 30,
+					       .choices = e->drv_items,
+					       .nchoices = e->ndrv + 1};
+		return rc ? rc : n;
 	case U_DRIVERS:
 		if (e->id)
 			rc = hane_taxi_driver_get(db, e->id, &e->d);
 		else
 			e->d.active = true;
-		memcpy(fields, driver_fields, sizeof driver_fields);
-		return rc ? rc : NFIELDS(driver_fields);
+		n = fleet_bind(e, fields, &hane_taxi_driver_rdef, &e->d,
+			       driver_bind, NFIELDS(driver_bind), 0, NULL, 0);
+		fields[1].check = check_phone;
+		return rc ? rc : n;
 	case U_DESTS:
 		if (e->id)
 			rc = hane_taxi_destination_find(db, buf, &e->dst);
+		else
+			e->dst.active = true;
 		for (int i = 0; i < 5; i++)
-			kinds[i] = hane_taxi_kind_label(dest_kinds[i]);
-		memcpy(fields, dest_fields, sizeof dest_fields);
-		fields[1].choices = kinds;
-		fields[1].nchoices = 5;
-		/* A new destination is active: no question about it. */
-		return rc ? rc : NFIELDS(dest_fields) - (e->id ? 0 : 1);
+			e->kinds[i] = hane_taxi_kind_label(dest_kinds[i]);
+		memcpy(e->dbind, dest_bind, sizeof dest_bind);
+		e->dbind[1].choices = e->kinds;
+		n = fleet_bind(e, fields, &hane_taxi_destination_rdef, &e->dst,
+			       e->dbind, NFIELDS(dest_bind) - (e->id ? 0 : 1),
+			       0, NULL, 0);
+		return rc ? rc : n;
 	default:
 		e->setting = (int)e->id - 1;
 		if (e->setting < 0 || e->setting >= NSETTINGS)
@@ -1676,51 +1709,22 @@ static void fleet_fill(hane_db *db, struct hane_ui_form *f,
 	struct hane_taxi_settings st;
 	char buf[64];
 
-	switch (e->kind) {
-	case U_VEHICLES:
-		hane_ui_form_set(f, 0, e->v.plate);
-		snprintf(buf, sizeof buf, "%d", e->v.wheelchair_places);
-		hane_ui_form_set(f, 1, buf);
-		snprintf(buf, sizeof buf, "%d", e->id ? e->v.seats : 3);
-		hane_ui_form_set(f, 2, buf);
+	if (e->rec) {
+		hane_ui_record_fill(f, 0, &e->head, e->rec);
+		hane_ui_record_fill(f, e->head.n + e->gap, &e->tail, e->rec);
+	}
+	if (e->kind == U_VEHICLES) {
 		for (int i = 0; i < e->ndrv; i++)
 			if (e->drv_id[i] == e->v.driver_id)
 				hane_ui_form_set_choice(f, 3, i + 1);
-		hane_ui_form_set_choice(f, 4, e->v.in_service);
-		hane_ui_form_set(f, 5, e->v.notes);
-		break;
-	case U_DRIVERS:
-		hane_ui_form_set(f, 0, e->d.full_name);
-		if (e->d.phone[0])
-			hane_ui_form_set(f, 1,
-					 hane_phone_format(buf, sizeof buf,
-							   e->d.phone, false));
-		hane_ui_form_set_choice(f, 2, e->d.active);
-		hane_ui_form_set(f, 3, e->d.notes);
-		break;
-	case U_DESTS:
-		hane_ui_form_set(f, 0, e->dst.name);
-		for (int i = 0; i < 5; i++)
-			if (!strcmp(e->dst.kind, dest_kinds[i]) ||
-			    (!e->id && i == 0))
-				hane_ui_form_set_choice(f, 1, i);
-		hane_ui_form_set(f, 2, e->dst.address);
-		if (e->id)
-			hane_ui_form_set_choice(f, 3, e->dst.active);
-		break;
-	default:
-		if (hane_taxi_settings_get(db, &st) == 0) {
-			setting_text(buf, sizeof buf,
-				     hane_taxi_setting_keys()[e->setting],
-				     setting_value(&st, e->setting));
-			hane_ui_form_set(f, 0, buf);
-		}
-		break;
+	} else if (!e->rec && hane_taxi_settings_get(db, &st) == 0) {
+		setting_text(buf, sizeof buf,
+			     hane_taxi_setting_keys()[e->setting],
+			     setting_value(&st, e->setting));
+		hane_ui_form_set(f, 0, buf);
 	}
 }
 
-/* A new (id 0) or existing vehicle, driver, destination or setting (id =
- * the setting's number from 1). */
 static void fleet_form(struct hane_ui *ui, enum ulist kind, int64_t id)
 {
 	static const enum hane_msg what[] = {
@@ -1733,7 +1737,6 @@ static void fleet_form(struct hane_ui *ui, enum ulist kind, int64_t id)
 	hane_db *db = hane_ui_db(ui);
 	struct fleet_edit *e = calloc(1, sizeof *e);
 	struct hane_ui_field fields[6] = {0};
-	const char *kinds[5];
 	struct hane_ui_form *f = NULL;
 	char title[256];
 	int n;
@@ -1742,7 +1745,7 @@ static void fleet_form(struct hane_ui *ui, enum ulist kind, int64_t id)
 		return;
 	e->kind = kind;
 	e->id = id;
-	if ((n = fleet_load(db, e, fields, kinds)) < 0) {
+	if ((n = fleet_load(db, e, fields)) < 0) {
 		/* A setting number out of range is no record: nothing opens. */
 		if (kind == U_VEHICLES || kind == U_DRIVERS || kind == U_DESTS)
 			hane_ui_error_rc(ui, n);
