@@ -197,20 +197,39 @@ static int replace_existing(const char *path, unsigned mode)
 	return fd;
 }
 
+/* The start of every opening of path: the gate, then the user's own
+ * rights, or the backup group's for a backup in its place (*group); 0 or
+ * the error, with the rights unchanged. Undone by leave. */
+static int enter(const char *path, unsigned flags, bool *group)
+{
+	int rc;
+
+	hane_files_init();
+	*group = privileged && (flags & HANE_FILE_BACKUP);
+	if ((rc = gate(path, flags)) != 0)
+		return rc;
+	if (*group && (rc = backup_place(path)) != 0)
+		return rc;
+	if (!*group)
+		as_user();
+	return 0;
+}
+
+static void leave(bool group)
+{
+	if (!group)
+		as_hane();
+}
+
 int hane_file_create(int *out, const char *path, unsigned flags)
 {
 	unsigned mode = mode_for(path, flags);
-	bool group = privileged && (flags & HANE_FILE_BACKUP);
+	bool group;
 	int fd, err, rc;
 
-	hane_files_init();
 	*out = -1;
-	if ((rc = gate(path, flags)) != 0)
+	if ((rc = enter(path, flags, &group)) != 0)
 		return rc;
-	if (group && (rc = backup_place(path)) != 0)
-		return rc;
-	if (!group)
-		as_user();
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 		  mode);
 	err = errno;
@@ -218,8 +237,7 @@ int hane_file_create(int *out, const char *path, unsigned flags)
 		fd = replace_existing(path, mode);
 		err = fd < 0 ? -fd : 0;
 		if (fd < 0 && err == EEXIST) {
-			if (!group)
-				as_hane();
+			leave(group);
 			hane_error_set(hane_msg(HANE_M_FILE_NOT_OWN), path);
 			return HANE_EPERM;
 		}
@@ -229,8 +247,7 @@ int hane_file_create(int *out, const char *path, unsigned flags)
 		unlink(path);
 		fd = -1;
 	}
-	if (!group)
-		as_hane();
+	leave(group);
 	if (fd < 0)
 		return open_error(path, err);
 	*out = fd;
@@ -265,21 +282,15 @@ int hane_file_create_fp(FILE **fp, const char *path, unsigned flags)
 
 int hane_file_open_read(int *out, const char *path, unsigned flags)
 {
-	bool group = privileged && (flags & HANE_FILE_BACKUP);
+	bool group;
 	int fd, err, rc;
 
-	hane_files_init();
 	*out = -1;
-	if ((rc = gate(path, flags)) != 0)
+	if ((rc = enter(path, flags, &group)) != 0)
 		return rc;
-	if (group && (rc = backup_place(path)) != 0)
-		return rc;
-	if (!group)
-		as_user();
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	err = errno;
-	if (!group)
-		as_hane();
+	leave(group);
 	if (fd < 0)
 		return open_error(path, err);
 	*out = fd;
