@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "hane/core.h"
 #include "hane/csvio.h"
 #include "hane/files.h"
@@ -107,18 +108,122 @@ static int report_write(const struct hane_report *r,
 	return HANE_EXIT_OK;
 }
 
+/* The options of hane report: the fixed ones, then each parameter a
+ * report takes (given as --NAME VALUE, each into its own slot). */
+#define PARAMS_MAX 32
+struct report_opts {
+	struct hane_cli_output o;
+	int unmasked;
+	const char *value[PARAMS_MAX]; /* into argv, NULL when not given */
+};
+
+#define S struct report_opts
+static const struct hane_opt fixed_opts[] = {
+	HANE_OPT_OUTPUT_ROWS(S, o),
+	HANE_OPT(S, "unmasked", unmasked, HANE_FT_BOOL, HANE_OPT_SWITCH,
+		 HANE_M_OPT_REPORT_UNMASKED),
+};
+#undef S
+#define NFIXED HANE_COUNTOF(fixed_opts)
+
+/* The table at run time: the fixed rows, then one for each parameter of
+ * report r, or of every report when r is NULL (the report is then named
+ * after the options); params keeps the parameters the rows point into. */
+struct report_table {
+	struct hane_opt rows[NFIXED + PARAMS_MAX + 1];
+	struct hane_report_param params[PARAMS_MAX];
+	size_t n;
+};
+
+static void table_add(struct report_table *t, const struct hane_report *r)
+{
+	for (int i = 0; i < r->nparams && t->n < PARAMS_MAX; i++) {
+		struct hane_report_param *p = &t->params[t->n];
+		size_t k = 0;
+
+		while (k < t->n && strcmp(t->params[k].name, r->params[i].name))
+			k++;
+		if (k < t->n)
+			continue; /* the same parameter of another report */
+		*p = r->params[i];
+		t->rows[NFIXED + t->n] = (struct hane_opt){
+			.name = p->name,
+			.type = HANE_FT_TEXT,
+			.flags = HANE_OPT_ARGV,
+			.offset = offsetof(struct report_opts, value) +
+				  t->n * sizeof(const char *),
+			.size = sizeof(const char *),
+			.help = HANE_M__COUNT,
+			.label_tr = p->title[0],
+			.label_en = p->title[1],
+		};
+		t->n++;
+	}
+}
+
+static void table_build(struct report_table *t, const struct hane_report *r)
+{
+	memset(t, 0, sizeof *t);
+	memcpy(t->rows, fixed_opts, sizeof fixed_opts);
+	if (r) {
+		table_add(t, r);
+		return;
+	}
+	for (size_t i = 0, n = hane_report_count(); i < n; i++) {
+		struct hane_report any;
+
+		if (hane_report_at(i, &any) == 0)
+			table_add(t, &any);
+	}
+}
+
+/* The parameters given (slots of the run-time table) as the report's
+ * arguments; a parameter of another report is refused. 0 or the exit
+ * status. */
+static int report_args(const struct report_table *t,
+		       const struct report_opts *o, const struct hane_report *r,
+		       struct hane_report_arg *args, size_t *nargs)
+{
+	*nargs = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		bool mine = false;
+
+		if (!o->value[i])
+			continue;
+		for (int k = 0; k < r->nparams && !mine; k++)
+			mine = !strcmp(r->params[k].name, t->params[i].name);
+		if (!mine || *nargs == HANE_REPORT_PARAMS_MAX) {
+			char opt[40];
+
+			snprintf(opt, sizeof opt, "--%s", t->params[i].name);
+			return hane_cli_usage("report",
+					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
+					      opt);
+		}
+		args[*nargs].name = t->params[i].name;
+		args[(*nargs)++].value = o->value[i];
+	}
+	return 0;
+}
+
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--help"))
+			return true;
+	return false;
+}
+
 int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 {
-	static const char *const flags[] = {"help",	"excel", "csv",
-					    "unmasked", "xlsx",	 NULL};
+	struct report_table tab;
+	struct hane_cmd cmd = {"report", HANE_M_CMD_REPORT, tab.rows, NULL};
 	struct hane_report_arg args[HANE_REPORT_PARAMS_MAX];
-	char names[HANE_REPORT_PARAMS_MAX][64];
 	struct hane_report r;
 	struct hane_report_table *t = NULL;
-	struct hane_opts o;
-	const char *name, *value, *out = NULL;
-	unsigned wflags = 0, rflags = 0;
-	bool csv = false;
+	struct report_opts o = {0};
+	struct hane_args a;
+	bool named = false;
 	size_t nargs = 0;
 	int rc;
 
@@ -126,62 +231,49 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 	 * (src/cli/cmd_overview.c): its figures carry their queries. */
 	if (argc > 1 && !strcmp(argv[1], "annual"))
 		return hane_cmd_annual(cli, argc - 1, argv + 1);
-	hane_cli_short_output(argc, argv);
-	hane_opts_init(&o, argc, argv, flags);
-	while ((name = hane_opts_next(&o, &value)) != NULL) {
-		if (!strcmp(name, "help")) {
-			fputs(hane_msg(HANE_M_CLI_REPORT_HELP), stdout);
-			fputs(hane_msg(HANE_M_KVKK_REPORT_HELP), stdout);
-			return HANE_EXIT_OK;
-		} else if (!strcmp(name, "unmasked")) {
-			rflags |= HANE_OUT_UNMASKED;
-		} else if (!strcmp(name, "excel")) {
-			wflags |= HANE_CSV_EXCEL;
-			csv = true;
-		} else if (!strcmp(name, "xlsx")) {
-			wflags |= HANE_CSV_XLSX;
-			csv = true;
-		} else if (!strcmp(name, "csv")) {
-			csv = true;
-		} else if (!strcmp(name, "output")) {
-			out = value;
-			csv = true;
-		} else if (nargs < HANE_REPORT_PARAMS_MAX) {
-			/* The report says which parameters it takes. */
-			snprintf(names[nargs], sizeof names[0], "%s", name);
-			args[nargs].name = names[nargs];
-			args[nargs].value = value ? value : "";
-			nargs++;
-		} else {
-			return hane_cli_usage("report",
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      name);
-		}
+	/* "hane report NAME …": that report's parameters only. */
+	if (argc > 1 && argv[1][0] != '-' && strcmp(argv[1], "list")) {
+		if (hane_report_find(argv[1], &r))
+			return hane_cli_usage("report", "%s",
+					      hane_error_last());
+		named = true;
 	}
-	if (o.error)
-		return HANE_EXIT_USAGE;
-	if (o.npos < 1)
+	table_build(&tab, named ? &r : NULL);
+	if (wants_help(argc, argv)) {
+		hane_opt_usage(stdout, NULL, &cmd);
+		if (!named) {
+			printf("\n%s\n", hane_msg(HANE_M_CLI_REPORT_LIST));
+			list();
+		}
+		fputs(hane_msg(HANE_M_KVKK_REPORT_HELP), stdout);
+		return HANE_EXIT_OK;
+	}
+	hane_cli_short_output(argc, argv);
+	if ((rc = hane_opt_parse(NULL, &cmd, argc, argv, &o, &a)) >= 0)
+		return rc;
+	if (a.npos < 1)
 		return hane_cli_usage("report", "%s",
 				      hane_msg(HANE_M_CLI_REPORT_NEED));
-	if (o.npos > 1)
-		return hane_cli_usage("report", hane_msg(HANE_M_CLI_TOO_MANY),
-				      o.pos[1]);
-	if (!strcmp(o.pos[0], "list"))
+	if ((rc = hane_opt_npos(&a, "report", 1, 1, "")) != 0)
+		return rc;
+	if (!strcmp(a.pos[0], "list"))
 		return list();
-	if ((wflags & HANE_CSV_XLSX) && (!out || !strcmp(out, "-")))
-		return hane_cli_usage("report", "%s",
-				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
-	if ((rc = hane_report_find(o.pos[0], &r)))
+	if ((rc = hane_opt_output_check("report", &o.o)) != 0)
+		return rc;
+	if (!named && hane_report_find(a.pos[0], &r))
 		return hane_cli_usage("report", "%s", hane_error_last());
+	if ((rc = report_args(&tab, &o, &r, args, &nargs)) != 0)
+		return rc;
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
-	rc = hane_report_run_flags(cli->db, &r, args, nargs, rflags, &t);
+	rc = hane_report_run_flags(cli->db, &r, args, nargs,
+				   o.unmasked ? HANE_OUT_UNMASKED : 0, &t);
 	if (rc)
 		return rc == HANE_EUSAGE ? hane_cli_usage("report", "%s",
 							  hane_error_last())
 					 : hane_cli_fail(rc);
-	if (csv)
-		rc = report_write(&r, t, out, wflags);
+	if (o.o.csv || o.o.out || o.o.wflags)
+		rc = report_write(&r, t, o.o.out, o.o.wflags);
 	else
 		show(&r, t);
 	hane_report_table_free(t);

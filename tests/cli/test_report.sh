@@ -46,6 +46,30 @@ run report households-monthly --month 2026-13
 expect_rc 2 "bad month"
 run report households-monthly --month 2026-06 --year 2026
 expect_rc 2 "unknown parameter"
+# The options come from one table (#18): the fixed ones and the
+# parameters the reports declare. A report's --help lists its own.
+run report --help
+expect_rc 0 "help"
+expect_out "--unmasked" "help: the KVKK option"
+expect_out "--xlsx" "help: the output options"
+expect_out "households-heads" "help: the reports listed"
+expect_out "--mahalle" "help: a report's parameter"
+run report households-monthly --help
+expect_rc 0 "a report's help"
+expect_out "--month" "its parameter"
+expect_no_out "--mahalle" "not another report's parameter"
+expect_no_out "households-heads" "not the list of reports"
+run report --csv households-monthly --month 2026-06
+expect_rc 0 "options before the report's name"
+expect_out "Mahalle,Yeni hane,Yeni kişi" "same table"
+run report --mahalle Gündoğdu households-monthly --month 2026-06
+expect_rc 2 "another report's parameter"
+expect_err "'--mahalle'" "named as an option"
+run report households-monthly --month 2026-06 --xlsx
+expect_rc 2 "workbook needs a file"
+run report
+expect_rc 2 "no report named"
+expect_err "hane report list" "says how to list them"
 run report nope
 expect_rc 2 "unknown report"
 expect_err "households-monthly" "unknown report lists the names"
