@@ -340,7 +340,7 @@ int hane_foodbank_refer(hane_db *db, int64_t household_id, const char *source,
 	  "Approved inspection decision ID", NULL, 0)                          \
 	F(reason, HANE_FT_TEXT, "reason", "Gerekçe (elle yönlendirmede)",      \
 	  "Reason (a manual referral)", NULL,                                  \
-	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)              \
 	F(valid_from, HANE_FT_DATE, "from", "Geçerlilik başı (bugün)",         \
 	  "Valid from (today)", NULL, 0)                                       \
 	F(valid_until, HANE_FT_DATE, "until", "Geçerlilik sonu",               \

@@ -100,9 +100,9 @@ int hane_homecare_worker_each(hane_db *db, bool all,
 	F(end_reason, HANE_FT_TEXT, NULL, "Bitiş nedeni", "End reason", NULL,  \
 	  HANE_FF_EMPTY_NULL | HANE_FF_READONLY)                               \
 	F(needs, HANE_FT_TEXT, "needs", "İhtiyaçlar", "Needs", NULL,           \
-	  HANE_FF_PERSONAL)                                                    \
+	  HANE_FF_PERSONAL | HANE_FF_MASKED)                                   \
 	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
-	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)
 
 struct hane_homecare_client {
 	int64_t id;
@@ -244,15 +244,15 @@ char *hane_homecare_plan_describe(char *out, size_t outsz,
 	F(tasks, HANE_FT_TEXT, "tasks", "Yapılanlar", "Tasks", NULL,           \
 	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
 	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
-	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)              \
 	F(cancel_reason, HANE_FT_TEXT, NULL, "İptal nedeni", "Cancel reason",  \
-	  NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                         \
+	  NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)        \
 	F(moved_from, HANE_FT_REF, NULL, "Önceki", "Moved from", NULL, 0)      \
 	F(moved_to, HANE_FT_REF, NULL, "Sonraki", "Moved to", NULL, 0)         \
 	F(followup, HANE_FT_TEXT, NULL, "Takip", "Follow-up", NULL,            \
 	  HANE_FF_EMPTY_NULL)                                                  \
 	F(followup_note, HANE_FT_TEXT, NULL, "Takip notu", "Follow-up note",   \
-	  NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)
+	  NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)
 
 struct hane_homecare_visit {
 	int64_t id;

@@ -226,4 +226,11 @@ int hane_record_register(const struct hane_rdef *def) HANE_WARN_UNUSED;
 /* The descriptor of table, or NULL. */
 const struct hane_rdef *hane_record_by_table(const char *table);
 
+/* ---- One field by its column (src/store/record_field.c) ---- */
+
+/* The field of def whose column is column; one not in the table is a
+ * broken invariant (hane_die). */
+const struct hane_fdef *hane_record_field(const struct hane_rdef *def,
+					  const char *column);
+
 #endif

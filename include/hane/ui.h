@@ -725,4 +725,11 @@ int hane_ui_transfer_main(struct hane_ui *ui);
  * each report's parameters, the result as a table, export to CSV. */
 int hane_ui_reports_main(struct hane_ui *ui);
 
+/* ---- A list of a unit's own records (src/ui/records_bar.c) ---- */
+
+/* Sets v's bar for a list of records a unit keeps (its caregivers, its
+ * branches…): Help, Sort, Back, Quit; with rw (the role may change them)
+ * also Edit (F4), New (F5) and (De)activate. */
+void hane_ui_records_bar(struct hane_ui_list_view *v, bool rw);
+
 #endif

@@ -425,10 +425,12 @@ static int print_referral(const struct hane_fb_referral *r, void *arg)
 	printf("\t%s → %s\t%s\t%s\n", hane_date_format(from, r->valid_from),
 	       r->valid_until[0] ? hane_date_format(until, r->valid_until)
 				 : hane_msg(HANE_M_FB_CLI_OPEN_ENDED),
-	       r->reason[0]
-		       ? hane_gate_show(db, HANE_ACT_FOODBANK_WRITE,
-					HANE_PD_HEALTH, r->reason, m, sizeof m)
-		       : "-",
+	       r->reason[0] ? hane_gate_field(
+				      db, HANE_ACT_FOODBANK_WRITE,
+				      hane_record_field(&hane_fb_referral_rdef,
+							"reason"),
+				      r->reason, m, sizeof m)
+			    : "-",
 	       r->created_by);
 	return 0;
 }

@@ -30,40 +30,43 @@ struct input {
 		history, followups;
 };
 
+/* An option given a value it does not take, or a missing argument. */
+static int bad_value(const char *opt, const char *text)
+{
+	return hane_cli_usage(CMD, hane_msg(HANE_M_HC_CLI_BAD_VALUE), opt,
+			      text);
+}
+
+static int missing(const char *what)
+{
+	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG), what);
+}
+
 static int code(const char *kind, const char *opt, const char *text,
 		const char **out)
 {
 	*out = hane_homecare_parse(kind, text);
-	if (!*out)
-		return hane_cli_usage(CMD, hane_msg(HANE_M_HC_CLI_BAD_VALUE),
-				      opt, text);
-	return 0;
+	return *out ? 0 : bad_value(opt, text);
 }
 
 static int date_opt(const char *opt, const char *text,
 		    char out[HANE_DATE_LEN + 1])
 {
-	if (hane_date_parse(out, text) != 0)
-		return hane_cli_usage(CMD, hane_msg(HANE_M_HC_CLI_BAD_VALUE),
-				      opt, text);
-	return 0;
+	return hane_date_parse(out, text) != 0 ? bad_value(opt, text) : 0;
 }
 
 static int time_opt(const char *opt, const char *text,
 		    char out[HANE_HC_TIME_LEN + 1])
 {
-	if (hane_homecare_time_parse(out, text) != 0)
-		return hane_cli_usage(CMD, hane_msg(HANE_M_HC_CLI_BAD_VALUE),
-				      opt, text);
-	return 0;
+	return hane_homecare_time_parse(out, text) != 0 ? bad_value(opt, text)
+							: 0;
 }
 
 static int id_arg(const struct hane_opts *o, int i, const char *what,
 		  int64_t *out)
 {
 	if (o->npos <= i)
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      what);
+		return missing(what);
 	return hane_cli_int(CMD, what, o->pos[i], out) ? HANE_EXIT_USAGE : 0;
 }
 
@@ -88,12 +91,21 @@ static int client_fields(struct input *in, struct hane_homecare_client *c)
 	return 0;
 }
 
-/* Needs and notes can hold health details: through the gate, clear for
- * the home care unit's staff, "***" for anyone else. */
+/* v, member column of a def record, as the actor may see it: through the
+ * gate by the kind its field table says (needs and notes can hold health
+ * details: clear for the home care unit's staff, "***" for anyone
+ * else). */
+static const char *gated(hane_db *db, const struct hane_rdef *def,
+			 const char *column, const char *v, char *m, size_t n)
+{
+	return hane_gate_field(db, HANE_ACT_HOMECARE_WRITE,
+			       hane_record_field(def, column), v, m, n);
+}
+
 static void print_client(hane_db *db, const struct hane_homecare_client *c)
 {
+	const struct hane_rdef *def = &hane_hc_client_rdef;
 	char d1[HANE_DATE_LEN + 1], d2[HANE_DATE_LEN + 1], m[8];
-	const int u = HANE_ACT_HOMECARE_WRITE;
 
 	printf("%s #%lld  %s (#%lld, %s #%lld)\n",
 	       hane_msg(HANE_M_HC_CLI_CLIENT), (long long)c->id, c->name,
@@ -107,10 +119,9 @@ static void print_client(hane_db *db, const struct hane_homecare_client *c)
 		printf("%s: %s (%s)\n", hane_msg(HANE_M_HC_F_END_DATE),
 		       hane_date_format(d2, c->end_date),
 		       hane_homecare_label(c->end_reason));
-	if (c->needs[0] && !hane_gate_clear(db, u, HANE_PD_HEALTH)) {
-		printf("%s: %s\n", hane_msg(HANE_M_HC_F_NEEDS),
-		       hane_gate_show(db, u, HANE_PD_HEALTH, c->needs, m,
-				      sizeof m));
+	if (c->needs[0] &&
+	    gated(db, def, "needs", c->needs, m, sizeof m) != c->needs) {
+		printf("%s: %s\n", hane_msg(HANE_M_HC_F_NEEDS), m);
 	} else if (c->needs[0]) {
 		char buf[sizeof c->needs];
 
@@ -125,8 +136,7 @@ static void print_client(hane_db *db, const struct hane_homecare_client *c)
 	}
 	if (c->notes[0])
 		printf("%s: %s\n", hane_msg(HANE_M_HC_F_NOTES),
-		       hane_gate_show(db, u, HANE_PD_HEALTH, c->notes, m,
-				      sizeof m));
+		       gated(db, def, "notes", c->notes, m, sizeof m));
 	printf("%s: %s  %s: %s  %s: %d\n", hane_msg(HANE_M_HC_CLI_LAST),
 	       c->last_visit[0] ? hane_date_format(d1, c->last_visit) : "-",
 	       hane_msg(HANE_M_HC_CLI_NEXT),
@@ -179,8 +189,7 @@ static int cmd_client(struct hane_cli *cli, struct hane_opts *o,
 		return 0;
 	}
 	if (strcmp(sub, "show") && strcmp(sub, "edit") && strcmp(sub, "end"))
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "client add|show|edit|end");
+		return missing("client add|show|edit|end");
 	if ((rc = id_arg(o, 2, "CLIENT_ID", &id)))
 		return rc;
 	if ((rc = hane_homecare_client_get(cli->db, id, &c)))
@@ -212,9 +221,7 @@ static int cmd_client(struct hane_cli *cli, struct hane_opts *o,
 		int n = 0;
 
 		if (!in->date || !in->reason)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "--date, --reason");
+			return missing("--date, --reason");
 		if ((rc = date_opt("--date", in->date, date)) ||
 		    (rc = code("end", "--reason", in->reason, &reason)))
 			return rc;
@@ -258,9 +265,7 @@ static int plan_fields(struct input *in, struct hane_homecare_plan *p)
 		HANE_CLI_COPY(a, "window", in->window);
 		dash = strchr(a, '-');
 		if (!dash)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_HC_CLI_BAD_VALUE),
-					      "--window", in->window);
+			return bad_value("--window", in->window);
 		*dash = '\0';
 		if ((rc = time_opt("--window", a, p->window_start)) ||
 		    (rc = time_opt("--window", dash + 1, p->window_end)))
@@ -309,17 +314,14 @@ static int cmd_plan(struct hane_cli *cli, struct hane_opts *o, struct input *in)
 		return rc ? hane_cli_fail(rc) : 0;
 	}
 	if (strcmp(sub, "edit") && strcmp(sub, "end"))
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "plan add|list|edit|end");
+		return missing("plan add|list|edit|end");
 	if ((rc = id_arg(o, 2, "PLAN_ID", &id)))
 		return rc;
 	if ((rc = hane_homecare_plan_get(cli->db, id, &p)))
 		return hane_cli_fail(rc);
 	if (!strcmp(sub, "end")) {
 		if (!in->date)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "--date");
+			return missing("--date");
 		if ((rc = date_opt("--date", in->date, p.valid_to)))
 			return rc;
 	} else if ((rc = plan_fields(in, &p))) {
@@ -377,9 +379,7 @@ static int worker_fields(struct input *in, struct hane_homecare_worker *w)
 			 !strcmp(in->active, "hayır"))
 			w->active = false;
 		else
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_HC_CLI_BAD_VALUE),
-					      "--active", in->active);
+			return bad_value("--active", in->active);
 	}
 	return 0;
 }
@@ -400,8 +400,7 @@ static int cmd_worker(struct hane_cli *cli, struct hane_opts *o,
 	}
 	if (!strcmp(sub, "add")) {
 		if (o->npos < 3)
-			return hane_cli_usage(
-				CMD, hane_msg(HANE_M_CLI_MISSING_ARG), "NAME");
+			return missing("NAME");
 		HANE_CLI_COPY(w.name, "NAME", o->pos[2]);
 		if ((rc = worker_fields(in, &w)))
 			return rc;
@@ -412,8 +411,7 @@ static int cmd_worker(struct hane_cli *cli, struct hane_opts *o,
 		return 0;
 	}
 	if (strcmp(sub, "edit"))
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "worker add|list|edit");
+		return missing("worker add|list|edit");
 	if ((rc = id_arg(o, 2, "WORKER_ID", &id)))
 		return rc;
 	if ((rc = hane_homecare_worker_get(cli->db, id, &w)))
@@ -450,11 +448,9 @@ static int cmd_travel(struct hane_cli *cli, struct hane_opts *o,
 		return 0;
 	}
 	if (strcmp(sub, "set") && strcmp(sub, "show"))
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "travel set|show|defaults");
+		return missing("travel set|show|defaults");
 	if (o->npos < 4)
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "MAHALLE MAHALLE");
+		return missing("MAHALLE MAHALLE");
 	if (!strcmp(sub, "set")) {
 		if ((rc = id_arg(o, 4, "MINUTES", &min)))
 			return rc;
@@ -500,8 +496,7 @@ static int cmd_schedule(struct hane_cli *cli, struct input *in)
 	int rc;
 
 	if (!in->from || !in->to)
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "--from, --to");
+		return missing("--from, --to");
 	if ((rc = date_opt("--from", in->from, from)) ||
 	    (rc = date_opt("--to", in->to, to)))
 		return rc;
@@ -544,7 +539,7 @@ static int print_visit(const struct hane_homecare_visit *v, void *arg)
  * the gate like the client's needs. */
 static void show_visit(hane_db *db, const struct hane_homecare_visit *v)
 {
-	const int u = HANE_ACT_HOMECARE_WRITE;
+	const struct hane_rdef *def = &hane_hc_visit_rdef;
 	char m[8];
 
 	print_visit(v, NULL);
@@ -555,16 +550,15 @@ static void show_visit(hane_db *db, const struct hane_homecare_visit *v)
 		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_TASKS), v->tasks);
 	if (v->notes[0])
 		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_NOTES),
-		       hane_gate_show(db, u, HANE_PD_HEALTH, v->notes, m,
-				      sizeof m));
+		       gated(db, def, "notes", v->notes, m, sizeof m));
 	if (v->cancel_reason[0])
 		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_REASON),
-		       hane_gate_show(db, u, HANE_PD_HEALTH, v->cancel_reason,
-				      m, sizeof m));
+		       gated(db, def, "cancel_reason", v->cancel_reason, m,
+			     sizeof m));
 	if (v->followup_note[0])
 		printf("  %s: %s\n", hane_msg(HANE_M_HC_F_FOLLOWUP_NOTE),
-		       hane_gate_show(db, u, HANE_PD_HEALTH, v->followup_note,
-				      m, sizeof m));
+		       gated(db, def, "followup_note", v->followup_note, m,
+			     sizeof m));
 	if (v->moved_from)
 		printf("  %s: #%lld\n", hane_msg(HANE_M_HC_CLI_MOVED_FROM),
 		       (long long)v->moved_from);
@@ -588,8 +582,7 @@ static int visit_add(struct hane_cli *cli, struct hane_opts *o,
 	if ((rc = id_arg(o, 2, "CLIENT_ID", &v.client_id)))
 		return rc;
 	if (!in->date || !in->start)
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
-				      "--date, --start");
+		return missing("--date, --start");
 	if ((in->service &&
 	     (rc = code("service", "--service", in->service, &s))) ||
 	    (rc = date_opt("--date", in->date, v.date)) ||
@@ -677,8 +670,7 @@ static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 	    strcmp(sub, "move") && strcmp(sub, "cancel") &&
 	    strcmp(sub, "done") && strcmp(sub, "missed") &&
 	    strcmp(sub, "follow-up"))
-		return hane_cli_usage(
-			CMD, hane_msg(HANE_M_CLI_MISSING_ARG),
+		return missing(
 			"visit add|list|show|assign|move|cancel|done|missed|"
 			"follow-up");
 	if ((rc = id_arg(o, 2, "VISIT_ID", &id)))
@@ -694,9 +686,7 @@ static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 	}
 	if (!strcmp(sub, "assign")) {
 		if (!in->has_worker)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "--worker");
+			return missing("--worker");
 		rc = hane_homecare_visit_assign(cli->db, id, v.version,
 						in->worker);
 	} else if (!strcmp(sub, "move")) {
@@ -717,9 +707,7 @@ static int cmd_visit(struct hane_cli *cli, struct hane_opts *o,
 		const char *reason;
 
 		if (!in->reason)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_MISSING_ARG),
-					      "--reason");
+			return missing("--reason");
 		if ((rc = code("missed", "--reason", in->reason, &reason)))
 			return rc;
 		rc = hane_homecare_visit_missed(cli->db, id, v.version, reason,

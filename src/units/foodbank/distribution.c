@@ -167,15 +167,11 @@ int hane_foodbank_referrals(hane_db *db, int64_t household_id,
 			    void *arg)
 {
 	struct hane_field h = HANE_FINT(":h", household_id);
-	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
-		return rc;
-	rc = hane_record_list(db, &hane_fb_referral_rdef,
-			      " WHERE (:h = 0 OR t.household_id = :h)"
-			      " ORDER BY t.valid_from DESC, t.id DESC",
-			      &h, 1, (int (*)(const void *, void *))fn, arg);
-	return rc < 0 ? rc : 0;
+	return fb_walk(db, &hane_fb_referral_rdef,
+		       " WHERE (:h = 0 OR t.household_id = :h)"
+		       " ORDER BY t.valid_from DESC, t.id DESC",
+		       &h, 1, NULL, (int (*)(const void *, void *))fn, arg);
 }
 
 /* ---- Eligibility ----------------------------------------------------------------- */
@@ -607,25 +603,16 @@ const struct hane_rdef hane_fb_distribution_rdef =
 	HANE_RDEF(struct hane_fb_distribution, "fb_distribution", "foodbank",
 		  distribution_fields);
 
-/* Calls fn with each distribution, its items and package name read. */
-struct distribution_walk {
-	hane_db *db;
-	struct hane_fb_distribution *d;
-	int (*fn)(const struct hane_fb_distribution *d, void *arg);
-	void *arg;
-};
-
-static int distribution_row(const void *rec, void *arg)
+/* fb_walk's more: a distribution's items and its package's name. */
+static int distribution_more(hane_db *db, void *rec)
 {
-	struct distribution_walk *w = arg;
-	struct hane_fb_distribution *d = w->d;
+	struct hane_fb_distribution *d = rec;
 	struct hane_fb_package p;
 	int rc;
 
-	memcpy(d, rec, sizeof *d);
-	if ((rc = hane_record_get(w->db, &hane_fb_package_rdef, d->package_id,
+	if ((rc = hane_record_get(db, &hane_fb_package_rdef, d->package_id,
 				  &p)) != 0 ||
-	    (rc = fb_items_of(w->db,
+	    (rc = fb_items_of(db,
 			      "SELECT category, unit, qty_milli"
 			      " FROM fb_distribution_item"
 			      " WHERE distribution_id = :id ORDER BY id",
@@ -633,7 +620,7 @@ static int distribution_row(const void *rec, void *arg)
 		return rc;
 	HANE_COPY(d->package_name,
 		  hane_lang_get() == HANE_LANG_EN ? p.name_en : p.name_tr);
-	return w->fn(d, w->arg) ? 1 : 0;
+	return 0;
 }
 
 int hane_foodbank_distributions(hane_db *db, int64_t household_id, int limit,
@@ -643,19 +630,12 @@ int hane_foodbank_distributions(hane_db *db, int64_t household_id, int limit,
 {
 	struct hane_field p[] = {HANE_FINT(":h", household_id),
 				 HANE_FINT(":lim", limit > 0 ? limit : -1)};
-	struct distribution_walk w = {db, NULL, fn, arg};
-	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
-		return rc;
-	if (!(w.d = malloc(sizeof *w.d)))
-		return HANE_ENOMEM;
-	rc = hane_record_list(db, &hane_fb_distribution_rdef,
-			      " WHERE :h = 0 OR t.household_id = :h"
-			      " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
-			      p, 2, distribution_row, &w);
-	free(w.d);
-	return rc < 0 ? rc : 0;
+	return fb_walk(db, &hane_fb_distribution_rdef,
+		       " WHERE :h = 0 OR t.household_id = :h"
+		       " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
+		       p, 2, distribution_more,
+		       (int (*)(const void *, void *))fn, arg);
 }
 
 static void read_unserved(hane_stmt *st, struct hane_fb_unserved *u)

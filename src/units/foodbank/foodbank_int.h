@@ -51,6 +51,15 @@ int fb_items_read(hane_db *db, const char *sql, const struct hane_field *p,
 int fb_items_of(hane_db *db, const char *sql, int64_t parent,
 		struct hane_fb_item *items, size_t *n);
 
+/* After foodbank.read, calls fn with each row of def (hane_record_list's
+ * tail and parameters p[0..np)), completed first by more (its items, its
+ * package's name; may be NULL). fn returning non-zero stops the walk:
+ * returns 0, or a negative error (fn's own too). */
+int fb_walk(hane_db *db, const struct hane_rdef *def, const char *tail,
+	    const struct hane_field *p, size_t np,
+	    int (*more)(hane_db *db, void *rec),
+	    int (*fn)(const void *rec, void *arg), void *arg);
+
 /* Folded text of s compared for names ("Gölcük" = "golcuk"). */
 bool fb_same_name(const char *a, const char *b);
 

@@ -111,23 +111,10 @@ int hane_foodbank_last_donation(hane_db *db, struct hane_fb_donation *out)
 	return rc ? rc : donation_items(db, out);
 }
 
-/* Calls fn with each donation, its items read. */
-struct donation_walk {
-	hane_db *db;
-	struct hane_fb_donation *d;
-	int (*fn)(const struct hane_fb_donation *d, void *arg);
-	void *arg;
-};
-
-static int donation_row(const void *rec, void *arg)
+/* fb_walk's more: a donation's items. */
+static int donation_more(hane_db *db, void *rec)
 {
-	struct donation_walk *w = arg;
-	int rc;
-
-	memcpy(w->d, rec, sizeof *w->d);
-	if ((rc = donation_items(w->db, w->d)) != 0)
-		return rc;
-	return w->fn(w->d, w->arg) ? 1 : 0;
+	return donation_items(db, rec);
 }
 
 int hane_foodbank_donations(hane_db *db, int64_t branch_id, const char *from,
@@ -137,19 +124,12 @@ int hane_foodbank_donations(hane_db *db, int64_t branch_id, const char *from,
 			    void *arg)
 {
 	struct hane_field p[] = FB_SPAN(":b", branch_id, from, to, limit);
-	struct donation_walk w = {db, NULL, fn, arg};
-	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
-		return rc;
-	if (!(w.d = malloc(sizeof *w.d)))
-		return HANE_ENOMEM;
-	rc = hane_record_list(db, &hane_fb_donation_rdef,
-			      " WHERE (:b = 0 OR t.branch_id = :b)" FB_SPAN_SQL
-			      " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
-			      p, 4, donation_row, &w);
-	free(w.d);
-	return rc < 0 ? rc : 0;
+	return fb_walk(db, &hane_fb_donation_rdef,
+		       " WHERE (:b = 0 OR t.branch_id = :b)" FB_SPAN_SQL
+		       " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
+		       p, 4, donation_more, (int (*)(const void *, void *))fn,
+		       arg);
 }
 
 /* ---- Market supplies --------------------------------------------------------- */
@@ -233,15 +213,11 @@ int hane_foodbank_supplies(hane_db *db, int64_t market_id, const char *from,
 			   void *arg)
 {
 	struct hane_field p[] = FB_SPAN(":m", market_id, from, to, limit);
-	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
-		return rc;
-	rc = hane_record_list(db, &hane_fb_supply_rdef,
-			      " WHERE (:m = 0 OR t.market_id = :m)" FB_SPAN_SQL
-			      " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
-			      p, 4, (int (*)(const void *, void *))fn, arg);
-	return rc < 0 ? rc : 0;
+	return fb_walk(db, &hane_fb_supply_rdef,
+		       " WHERE (:m = 0 OR t.market_id = :m)" FB_SPAN_SQL
+		       " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
+		       p, 4, NULL, (int (*)(const void *, void *))fn, arg);
 }
 
 static void read_ledger(hane_stmt *st, struct hane_fb_ledger_row *r)

@@ -367,6 +367,44 @@ int fb_items_of(hane_db *db, const char *sql, int64_t parent,
 	return fb_items_read(db, sql, &id, 1, items, n);
 }
 
+/* fb_walk's walk: each row copied into rec, completed, passed on. */
+struct walk {
+	hane_db *db;
+	void *rec;
+	size_t size;
+	int (*more)(hane_db *db, void *rec);
+	int (*fn)(const void *rec, void *arg);
+	void *arg;
+};
+
+static int walk_row(const void *rec, void *arg)
+{
+	struct walk *w = arg;
+	int rc;
+
+	memcpy(w->rec, rec, w->size);
+	if (w->more && (rc = w->more(w->db, w->rec)) != 0)
+		return rc;
+	return w->fn(w->rec, w->arg);
+}
+
+int fb_walk(hane_db *db, const struct hane_rdef *def, const char *tail,
+	    const struct hane_field *p, size_t np,
+	    int (*more)(hane_db *db, void *rec),
+	    int (*fn)(const void *rec, void *arg), void *arg)
+{
+	struct walk w = {db, NULL, def->size, more, fn, arg};
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
+		return rc;
+	if (!(w.rec = malloc(def->size)))
+		return HANE_ENOMEM;
+	rc = hane_record_list(db, def, tail, p, np, walk_row, &w);
+	free(w.rec);
+	return rc < 0 ? rc : 0;
+}
+
 /* ---- Collection days ------------------------------------------------------- */
 
 int hane_foodbank_days_parse(char out[8], const char *text)

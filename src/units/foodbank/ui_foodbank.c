@@ -352,23 +352,29 @@ static const enum hane_ui_action pick_acts[] = {HANE_UI_A_HELP, HANE_UI_A_SORT,
 						HANE_UI_A_CHOOSE,
 						HANE_UI_A_BACK, HANE_UI_A_QUIT};
 
-static void distribution_screen(struct hane_ui *ui)
+/* A household to choose for a distribution, from a list fill fills. */
+static void household_pick(struct hane_ui *ui, enum hane_msg title,
+			   const struct hane_ui_column *cols, int ncols,
+			   int (*fill)(struct hane_ui *ui,
+				       struct hane_ui_list *l,
+				       const char *query, int rows, void *arg))
 {
 	struct hane_ui_list_view v = {
-		.title = hane_msg(HANE_M_FB_UI_MENU_DIST),
-		.cols = search_cols,
-		.ncols = S__COUNT,
-		.actions = pick_acts,
-		.nactions = sizeof pick_acts / sizeof pick_acts[0],
-		.fill = search_fill,
+		.title = hane_msg(title),
+		.cols = cols,
+		.ncols = ncols,
+		HANE_UI_BAR(pick_acts),
+		.fill = fill,
 		.act = household_act,
 	};
-	struct hane_ui_list *l = hane_ui_list_new(S__COUNT);
 
-	if (!l)
-		return;
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	hane_ui_list_show(ui, &v);
+}
+
+static void distribution_screen(struct hane_ui *ui)
+{
+	household_pick(ui, HANE_M_FB_UI_MENU_DIST, search_cols, S__COUNT,
+		       search_fill);
 }
 
 /* ---- Donation intake ---------------------------------------------------------- */
@@ -612,8 +618,7 @@ static void show_list(struct hane_ui *ui, const char *title,
 		.title = title,
 		.cols = cols,
 		.ncols = ncols,
-		.actions = view_acts,
-		.nactions = sizeof view_acts / sizeof view_acts[0],
+		HANE_UI_BAR(view_acts),
 	};
 
 	hane_ui_list_run(ui, &v, l);
@@ -746,21 +751,8 @@ static int unserved_fill(struct hane_ui *ui, struct hane_ui_list *l,
 
 static void unserved_screen(struct hane_ui *ui)
 {
-	struct hane_ui_list_view v = {
-		.title = hane_msg(HANE_M_FB_UI_MENU_UNSERVED),
-		.cols = unserved_cols,
-		.ncols = U__COUNT,
-		.actions = pick_acts,
-		.nactions = sizeof pick_acts / sizeof pick_acts[0],
-		.fill = unserved_fill,
-		.act = household_act,
-	};
-	struct hane_ui_list *l = hane_ui_list_new(U__COUNT);
-
-	if (!l)
-		return;
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	household_pick(ui, HANE_M_FB_UI_MENU_UNSERVED, unserved_cols, U__COUNT,
+		       unserved_fill);
 }
 
 /* ---- Entry and the household's services panel ---------------------------------- */

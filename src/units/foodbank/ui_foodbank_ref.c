@@ -519,45 +519,34 @@ static int ref_act(struct hane_ui *ui, struct hane_ui_list *l,
 
 static void ref_screen(struct hane_ui *ui, enum kind kind)
 {
-	static const enum hane_ui_action ro_acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_SORT, HANE_UI_A_BACK, HANE_UI_A_QUIT};
-	static const enum hane_ui_action rw_acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_ITEM_EDIT,   HANE_UI_A_ITEM_NEW,
-		HANE_UI_A_SORT, HANE_UI_A_ITEM_ACTIVE, HANE_UI_A_BACK,
-		HANE_UI_A_QUIT};
-	/* Changes are foodbank.admin's: nobody else is offered them. */
-	bool rw = hane_can(hane_ui_db(ui), HANE_ACT_FOODBANK_ADMIN) == 0;
 	struct ref *r = calloc(1, sizeof *r);
 	struct hane_ui_list_view v = {
-		.actions = rw ? rw_acts : ro_acts,
-		.nactions = rw ? (int)(sizeof rw_acts / sizeof rw_acts[0])
-			       : (int)(sizeof ro_acts / sizeof ro_acts[0]),
 		.fill = ref_fill,
 		.act = ref_act,
 		.info = ref_info,
 		.arg = r,
 	};
-	struct hane_ui_list *l = NULL;
 
 	if (!r)
 		return;
+	/* Changes are foodbank.admin's: nobody else is offered them. */
+	hane_ui_records_bar(
+		&v, hane_can(hane_ui_db(ui), HANE_ACT_FOODBANK_ADMIN) == 0);
 	r->kind = kind;
 	if (kind == K_BRANCH) {
 		v.title = hane_msg(HANE_M_FB_UI_MENU_BRANCHES);
 		v.cols = branch_cols;
-		v.ncols = 4;
+		v.ncols = (int)HANE_COUNTOF(branch_cols);
 	} else if (kind == K_MARKET) {
 		v.title = hane_msg(HANE_M_FB_UI_MENU_MARKETS);
 		v.cols = market_cols;
-		v.ncols = 3;
+		v.ncols = (int)HANE_COUNTOF(market_cols);
 	} else {
 		v.title = hane_msg(HANE_M_FB_UI_MENU_PACKAGES);
 		v.cols = package_cols;
-		v.ncols = 4;
+		v.ncols = (int)HANE_COUNTOF(package_cols);
 	}
-	if ((l = hane_ui_list_new(v.ncols)))
-		hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	hane_ui_list_show(ui, &v);
 	free(r);
 }
 

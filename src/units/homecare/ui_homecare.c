@@ -68,6 +68,13 @@ static bool folded_has(const char *hay, const char *folded_needle)
 	return strstr(f, folded_needle) != NULL;
 }
 
+const char *hc_ui_gated(hane_db *db, const struct hane_rdef *def,
+			const char *column, const char *v, char *m, size_t n)
+{
+	return hane_gate_field(db, HANE_ACT_HOMECARE_WRITE,
+			       hane_record_field(def, column), v, m, n);
+}
+
 void hc_ui_rows_start(struct hc_ui_rows *r, struct hane_ui_list *l,
 		      const char *query)
 {
@@ -261,6 +268,8 @@ static void open_visit(struct hane_ui *ui, int64_t id)
 	char more[2 * HANE_TEXT_MAX + HANE_NOTES_MAX + 16];
 	char text[sizeof more + sizeof st + sizeof r.v.client_name + 128];
 	const char *ok[1] = {hane_msg(HANE_M_HC_UI_OK)};
+	const char *notes, *fnote;
+	char mnotes[8], mfnote[8];
 	int rc;
 
 	if (!id)
@@ -284,18 +293,15 @@ static void open_visit(struct hane_ui *ui, int64_t id)
 		return;
 	}
 	status_text(st, sizeof st, &r.v);
-	if (!hane_gate_clear(hane_ui_db(ui), HANE_ACT_HOMECARE_WRITE,
-			     HANE_PD_HEALTH)) {
-		/* Visit notes can hold health details (KVKK). */
-		if (r.v.notes[0])
-			snprintf(r.v.notes, sizeof r.v.notes, "***");
-		if (r.v.followup_note[0])
-			snprintf(r.v.followup_note, sizeof r.v.followup_note,
-				 "***");
-	}
+	/* Visit notes can hold health details (KVKK). */
+	notes = hc_ui_gated(hane_ui_db(ui), &hane_hc_visit_rdef, "notes",
+			    r.v.notes, mnotes, sizeof mnotes);
+	fnote = hc_ui_gated(hane_ui_db(ui), &hane_hc_visit_rdef,
+			    "followup_note", r.v.followup_note, mfnote,
+			    sizeof mfnote);
 	snprintf(more, sizeof more, "%s%s%s%s%s", r.v.tasks,
-		 r.v.tasks[0] && r.v.notes[0] ? " · " : "", r.v.notes,
-		 r.v.followup_note[0] ? " · " : "", r.v.followup_note);
+		 r.v.tasks[0] && notes[0] ? " · " : "", notes,
+		 fnote[0] ? " · " : "", fnote);
 	snprintf(text, sizeof text, hane_msg(HANE_M_HC_UI_VISIT_INFO),
 		 (long long)r.v.id, date, r.v.start_time, r.v.end_time,
 		 r.v.client_name, st, more);
@@ -553,7 +559,6 @@ static void agenda_screen(struct hane_ui *ui, bool week, bool followups)
 {
 	struct agenda a;
 	char today[HANE_DATE_LEN + 1];
-	struct hane_ui_list *l = NULL;
 
 	memset(&a, 0, sizeof a);
 	if (hc_day(&a.day, hane_today(today)) != 0)
@@ -564,8 +569,7 @@ static void agenda_screen(struct hane_ui *ui, bool week, bool followups)
 		struct hane_ui_list_view v = {
 			.cols = a.week || followups ? week_cols : day_cols,
 			.ncols = a.week || followups ? W__COUNT : A__COUNT,
-			.actions = agenda_acts,
-			.nactions = sizeof agenda_acts / sizeof agenda_acts[0],
+			HANE_UI_BAR(agenda_acts),
 			.fill = agenda_fill,
 			.act = agenda_act,
 			.info = agenda_info,
@@ -579,18 +583,14 @@ static void agenda_screen(struct hane_ui *ui, bool week, bool followups)
 
 			v.title = hane_msg(HANE_M_HC_UI_MENU_FOLLOWUPS);
 			v.actions = acts;
-			v.nactions = sizeof acts / sizeof acts[0];
+			v.nactions = (int)HANE_COUNTOF(acts);
 		} else {
 			v.title = hane_msg(a.week ? HANE_M_HC_UI_WEEK_TITLE
 						  : HANE_M_HC_UI_DAY_TITLE);
 		}
 		a.reopen = false;
-		hane_ui_list_free(l);
-		if (!(l = hane_ui_list_new(v.ncols)))
-			break;
-		hane_ui_list_run(ui, &v, l);
+		hane_ui_list_show(ui, &v);
 	} while (a.reopen && !hane_ui_quitting(ui));
-	hane_ui_list_free(l);
 }
 
 /* ---- Schedule generator ------------------------------------------------- */
@@ -736,10 +736,8 @@ static void schedule_screen(struct hane_ui *ui)
 		.arg = g};
 	struct hane_ui_list_view lv = {
 		.title = hane_msg(HANE_M_HC_UI_PREVIEW_TITLE),
-		.cols = preview_cols,
-		.ncols = P__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(preview_cols),
+		HANE_UI_BAR(acts),
 		.act = preview_act,
 		.info = preview_info,
 		.arg = g};
@@ -915,14 +913,12 @@ static int client_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 	hane_homecare_needs_words(needs, sizeof needs, c.needs);
 	if (needs[0])
 		hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_NEEDS),
-				    hane_gate_show(db, HANE_ACT_HOMECARE_WRITE,
-						   HANE_PD_HEALTH, needs, m,
-						   sizeof m));
+				    hc_ui_gated(db, &hane_hc_client_rdef,
+						"needs", needs, m, sizeof m));
 	if (c.notes[0])
 		hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_NOTES),
-				    hane_gate_show(db, HANE_ACT_HOMECARE_WRITE,
-						   HANE_PD_HEALTH, c.notes, m,
-						   sizeof m));
+				    hc_ui_gated(db, &hane_hc_client_rdef,
+						"notes", c.notes, m, sizeof m));
 	if ((rc = hane_homecare_plan_each(db, c.id, client_plan_line, cp)))
 		return rc;
 	memset(&flt, 0, sizeof flt);
@@ -968,13 +964,12 @@ void hc_ui_client_page(struct hane_ui *ui, int64_t id)
 	/* Only a role that may change them is offered the changes. */
 	bool rw = hane_can(hane_ui_db(ui), HANE_ACT_HOMECARE_WRITE) == 0;
 	const enum hane_ui_action *acts = rw ? rw_acts : ro_acts;
-	int nacts = rw ? (int)(sizeof rw_acts / sizeof rw_acts[0])
-		       : (int)(sizeof ro_acts / sizeof ro_acts[0]);
+	int nacts =
+		rw ? (int)HANE_COUNTOF(rw_acts) : (int)HANE_COUNTOF(ro_acts);
 	struct client_page cp = {.id = id};
 	struct hane_ui_detail_view v = {
 		.title = hane_msg(HANE_M_HC_UI_CLIENTS_TITLE),
-		.cols = client_visit_cols,
-		.ncols = CV__COUNT,
+		HANE_UI_COLUMNS(client_visit_cols),
 		.list_title = HANE_M_HC_UI_CLIENT_VISITS,
 		.panel_title = HANE_M_HC_UI_CLIENT_PLANS,
 		.actions = acts,
@@ -1006,22 +1001,16 @@ static void clients_screen(struct hane_ui *ui)
 	struct hc_ui_rows cs;
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_HC_UI_CLIENTS_TITLE),
-		.cols = client_cols,
-		.ncols = C__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(client_cols),
+		HANE_UI_BAR(acts),
 		.fill = clients_fill,
 		.act = clients_act,
 		.info = clients_info,
 		.arg = &cs,
 	};
-	struct hane_ui_list *l = hane_ui_list_new(C__COUNT);
 
-	if (!l)
-		return;
 	memset(&cs, 0, sizeof cs);
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	hane_ui_list_show(ui, &v);
 }
 
 /* ---- Entry and the household's services panel --------------------------- */

@@ -153,8 +153,10 @@ static int client_load(hane_db *db, struct client_form *cf, int64_t person_id,
 		    (rc = hane_gate_view(db, "homecare.client.view", "person",
 					 cf->c.person_id)))
 			return rc;
-		cf->masked = !hane_gate_clear(db, HANE_ACT_HOMECARE_WRITE,
-					      HANE_PD_HEALTH);
+		cf->masked = !hane_gate_clear(
+			db, HANE_ACT_HOMECARE_WRITE,
+			(enum hane_pd)hane_pd_of(hane_record_field(
+				&hane_hc_client_rdef, "needs")));
 		snprintf(title, titlesz,
 			 hane_msg(HANE_M_HC_UI_CLIENT_EDIT_TITLE),
 			 (long long)cf->c.id, cf->c.name);
@@ -952,35 +954,22 @@ static int workers_act(struct hane_ui *ui, struct hane_ui_list *l,
 
 void hc_ui_workers(struct hane_ui *ui)
 {
-	static const enum hane_ui_action ro_acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_SORT, HANE_UI_A_BACK, HANE_UI_A_QUIT};
-	static const enum hane_ui_action rw_acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_ITEM_EDIT,   HANE_UI_A_ITEM_NEW,
-		HANE_UI_A_SORT, HANE_UI_A_ITEM_ACTIVE, HANE_UI_A_BACK,
-		HANE_UI_A_QUIT};
-	/* Changes are homecare.admin's (the unit's supervisors and the
-	 * administrators): nobody else is offered them. */
-	bool rw = hane_can(hane_ui_db(ui), HANE_ACT_HOMECARE_ADMIN) == 0;
 	struct hc_ui_rows wc;
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_HC_UI_MENU_WORKERS),
-		.cols = worker_cols,
-		.ncols = WL__COUNT,
-		.actions = rw ? rw_acts : ro_acts,
-		.nactions = rw ? (int)(sizeof rw_acts / sizeof rw_acts[0])
-			       : (int)(sizeof ro_acts / sizeof ro_acts[0]),
+		HANE_UI_COLUMNS(worker_cols),
 		.fill = workers_fill,
 		.act = workers_act,
 		.info = workers_info,
 		.arg = &wc,
 	};
-	struct hane_ui_list *l = hane_ui_list_new(WL__COUNT);
 
-	if (!l)
-		return;
+	/* Changes are homecare.admin's (the unit's supervisors and the
+	 * administrators): nobody else is offered them. */
+	hane_ui_records_bar(
+		&v, hane_can(hane_ui_db(ui), HANE_ACT_HOMECARE_ADMIN) == 0);
 	memset(&wc, 0, sizeof wc);
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	hane_ui_list_show(ui, &v);
 }
 
 /* ---- Settings -------------------------------------------------------------- */

@@ -13,6 +13,12 @@
 struct hane_ui;
 struct hane_ui_list;
 
+/* v, member column of a def record, as the actor may see it in the home
+ * care unit's screens: through the gate by the kind its field table
+ * says ("***" for health text the role may not read); returns m or v. */
+const char *hc_ui_gated(hane_db *db, const struct hane_rdef *def,
+			const char *column, const char *v, char *m, size_t n);
+
 /* A list filled by a walk: the rows added for the query (folded, and as
  * typed). */
 struct hc_ui_rows {
