@@ -181,6 +181,16 @@ void hane_buf_str(struct hane_buf *b, const char *s);
  * control bytes as \u00XX. */
 void hane_buf_json(struct hane_buf *b, const char *s);
 
+/* Room for one more element in the array v of n used and *cap allocated
+ * elements of elem bytes each: v itself when there is room, else v moved
+ * to twice the room (first when empty) with *cap updated; NULL when out
+ * of memory (v and *cap unchanged, still the caller's). Use:
+ *	struct row *v = hane_grow(rows->v, &rows->cap, rows->n, sizeof *v, 64);
+ *	if (!v)
+ *		return HANE_ENOMEM;
+ *	rows->v = v; */
+void *hane_grow(void *v, size_t *cap, size_t n, size_t elem, size_t first);
+
 /* ---- Money: integer kuruş --------------------------------------------- */
 
 /* The largest amount hane takes, either sign: 100.000.000,00 TL. Every

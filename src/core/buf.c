@@ -1,28 +1,38 @@
-/* A growing string (hane/core.h). */
+/* A growing string and a growing array (hane/core.h). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hane/core.h"
 
+void *hane_grow(void *v, size_t *cap, size_t n, size_t elem, size_t first)
+{
+	size_t c = *cap ? *cap : first ? first : 1;
+	void *p;
+
+	if (n < *cap)
+		return v;
+	while (c <= n && c <= SIZE_MAX / 2)
+		c *= 2;
+	if (c <= n || c > SIZE_MAX / elem || !(p = realloc(v, c * elem)))
+		return NULL;
+	*cap = c;
+	return p;
+}
+
 void hane_buf_add(struct hane_buf *b, const char *s, size_t n)
 {
+	char *p;
+
 	if (b->oom)
 		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 256;
-		char *p;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		p = realloc(b->s, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
+	if (n > SIZE_MAX / 2 - b->len ||
+	    !(p = hane_grow(b->s, &b->cap, b->len + n, 1, 256))) {
+		b->oom = true;
+		return;
 	}
+	b->s = p;
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';

@@ -223,27 +223,21 @@ static void on_field(void *data, size_t n, void *arg)
 {
 	hane_csv_reader *r = arg;
 	const char *s = data ? data : "";
+	size_t *o;
 
 	if (r->err)
 		return;
-	if (r->nfields == r->fields_cap) {
-		size_t cap = r->fields_cap ? r->fields_cap * 2 : 32;
-		size_t *o;
-
-		if (r->nfields >= HANE_CSV_FIELDS_MAX) {
-			hane_error_set(hane_msg(HANE_M_CSV_TOO_MANY),
-				       r->rec_line);
-			r->err = HANE_ECSV;
-			return;
-		}
-		o = realloc(r->offs, cap * sizeof(*o));
-		if (!o) {
-			r->err = HANE_ENOMEM;
-			return;
-		}
-		r->offs = o;
-		r->fields_cap = cap;
+	if (r->nfields >= HANE_CSV_FIELDS_MAX) {
+		hane_error_set(hane_msg(HANE_M_CSV_TOO_MANY), r->rec_line);
+		r->err = HANE_ECSV;
+		return;
 	}
+	if (!(o = hane_grow(r->offs, &r->fields_cap, r->nfields, sizeof *o,
+			    32))) {
+		r->err = HANE_ENOMEM;
+		return;
+	}
+	r->offs = o;
 	if (r->enc == HANE_CSV_ENC_AUTO && !is_ascii(s, n))
 		r->enc = hane_utf8_valid(s, n) ? HANE_CSV_ENC_UTF8
 					       : HANE_CSV_ENC_CP1254;

@@ -372,15 +372,11 @@ struct builder {
 
 static int push(struct builder *b, const char *s)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 64;
-		char **c = realloc(b->cells, cap * sizeof(*c));
+	char **c = hane_grow(b->cells, &b->cap, b->n, sizeof *c, 64);
 
-		if (!c)
-			return HANE_ENOMEM;
-		b->cells = c;
-		b->cap = cap;
-	}
+	if (!c)
+		return HANE_ENOMEM;
+	b->cells = c;
 	if (!(b->cells[b->n] = strdup(s ? s : "")))
 		return HANE_ENOMEM;
 	b->n++;

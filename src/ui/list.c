@@ -15,7 +15,8 @@ struct row {
 struct hane_ui_list {
 	int ncols;
 	struct row *rows;
-	int n, cap;
+	int n;
+	size_t cap;
 	int sel, top;
 	int sort_col; /* -1: as filled */
 	bool sort_desc;
@@ -274,16 +275,12 @@ int hane_ui_list_add(struct hane_ui_list *l, int64_t id,
 		     const char *const *cells)
 {
 	struct row r = {id, NULL};
+	struct row *nr =
+		hane_grow(l->rows, &l->cap, (size_t)l->n, sizeof *nr, 32);
 
-	if (l->n == l->cap) {
-		int cap = l->cap ? l->cap * 2 : 32;
-		struct row *nr = realloc(l->rows, (size_t)cap * sizeof *nr);
-
-		if (!nr)
-			return HANE_ENOMEM;
-		l->rows = nr;
-		l->cap = cap;
-	}
+	if (!nr)
+		return HANE_ENOMEM;
+	l->rows = nr;
 	r.cells = calloc((size_t)l->ncols, sizeof *r.cells);
 	if (!r.cells)
 		return HANE_ENOMEM;

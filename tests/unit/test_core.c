@@ -986,6 +986,35 @@ static void test_buf(void **state)
 	free(b.s);
 }
 
+/* The growing array: the same array while there is room, twice the room
+ * when full (first when empty), NULL with nothing changed past SIZE_MAX. */
+static void test_grow(void **state)
+{
+	int *v = NULL, *p;
+	size_t cap = 0;
+
+	(void)state;
+	for (size_t n = 0; n < 100; n++) {
+		p = hane_grow(v, &cap, n, sizeof *v, 4);
+		assert_non_null(p);
+		v = p;
+		v[n] = (int)n;
+		assert_true(cap > n);
+	}
+	assert_int_equal(cap, 128);
+	assert_ptr_equal(hane_grow(v, &cap, 100, sizeof *v, 4), v);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(v[i], i);
+	assert_null(hane_grow(v, &cap, SIZE_MAX / 2, sizeof *v, 4));
+	assert_int_equal(cap, 128);
+	free(v);
+	cap = 0;
+	p = hane_grow(NULL, &cap, 0, 1, 0);
+	assert_non_null(p);
+	assert_int_equal(cap, 1);
+	free(p);
+}
+
 static void test_control_chars(void **state)
 {
 	char out[64];
@@ -1085,6 +1114,7 @@ int main(void)
 		cmocka_unit_test(test_text_wrap),
 		cmocka_unit_test(test_text_copy),
 		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_control_chars),
 	};
 

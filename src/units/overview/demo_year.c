@@ -92,16 +92,11 @@ struct ids {
 static int push_id(hane_stmt *st, void *arg)
 {
 	struct ids *ids = arg;
+	int64_t *v = hane_grow(ids->v, &ids->cap, ids->n, sizeof *v, 1024);
 
-	if (ids->n == ids->cap) {
-		size_t cap = ids->cap ? ids->cap * 2 : 1024;
-		int64_t *v = realloc(ids->v, cap * sizeof *v);
-
-		if (!v)
-			return HANE_ENOMEM;
-		ids->v = v;
-		ids->cap = cap;
-	}
+	if (!v)
+		return HANE_ENOMEM;
+	ids->v = v;
 	ids->v[ids->n++] = hane_stmt_int(st, 0);
 	return 0;
 }

@@ -20,15 +20,11 @@ struct events {
 
 static struct hane_ov_event *push(struct events *e)
 {
-	if (e->n == e->cap) {
-		size_t cap = e->cap ? e->cap * 2 : 64;
-		struct hane_ov_event *v = realloc(e->v, cap * sizeof *v);
+	struct hane_ov_event *v = hane_grow(e->v, &e->cap, e->n, sizeof *v, 64);
 
-		if (!v)
-			return NULL;
-		e->v = v;
-		e->cap = cap;
-	}
+	if (!v)
+		return NULL;
+	e->v = v;
 	memset(&e->v[e->n], 0, sizeof e->v[0]);
 	return &e->v[e->n++];
 }

@@ -399,16 +399,12 @@ static bool contains_folded(const char *hay, const char *needle)
 static int hh_keep(const struct hane_ov_event *e, void *arg)
 {
 	struct hh360 *s = arg;
+	struct hane_ov_event *v =
+		hane_grow(s->ev, &s->cap, s->n, sizeof *v, 64);
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		struct hane_ov_event *v = realloc(s->ev, cap * sizeof *v);
-
-		if (!v)
-			return HANE_ENOMEM;
-		s->ev = v;
-		s->cap = cap;
-	}
+	if (!v)
+		return HANE_ENOMEM;
+	s->ev = v;
 	s->ev[s->n++] = *e;
 	return 0;
 }

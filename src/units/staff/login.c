@@ -540,17 +540,14 @@ int hane_staff_expire(hane_db *db, bool dry_run,
 	    !(rc = hane_stmt_bind_text(st, ":me",
 				       hane_store_actor(db)->username))) {
 		while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-			if (count == cap) {
-				struct expiring *p;
+			struct expiring *p =
+				hane_grow(list, &cap, count, sizeof *p, 16);
 
-				cap = cap ? cap * 2 : 16;
-				p = realloc(list, cap * sizeof *list);
-				if (!p) {
-					rc = HANE_ENOMEM;
-					break;
-				}
-				list = p;
+			if (!p) {
+				rc = HANE_ENOMEM;
+				break;
 			}
+			list = p;
 			snprintf(list[count].username, 64, "%s",
 				 hane_stmt_text(st, 0));
 			snprintf(list[count].since, 20, "%s",

@@ -84,15 +84,11 @@ struct ref_table {
 static int ref_add(struct ref_table **list, size_t *count, size_t *cap,
 		   struct ref_table **out)
 {
-	if (*count == *cap) {
-		struct ref_table *p;
+	struct ref_table *p = hane_grow(*list, cap, *count, sizeof *p, 16);
 
-		*cap = *cap ? *cap * 2 : 16;
-		p = realloc(*list, *cap * sizeof **list);
-		if (!p)
-			return HANE_ENOMEM;
-		*list = p;
-	}
+	if (!p)
+		return HANE_ENOMEM;
+	*list = p;
 	*out = &(*list)[(*count)++];
 	memset(*out, 0, sizeof **out);
 	return 0;
@@ -807,19 +803,14 @@ static int due_items(hane_db *db, const struct ref_table *refs, size_t nrefs,
 	    (rc = hane_stmt_bind_text(st, ":cutoff", cutoff)) != 0)
 		goto done;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		struct hane_retention_item *it;
+		struct hane_retention_item *it =
+			hane_grow(*items, &cap, *count, sizeof *it, 64);
 
-		if (*count == cap) {
-			struct hane_retention_item *p;
-
-			cap = cap ? cap * 2 : 64;
-			p = realloc(*items, cap * sizeof **items);
-			if (!p) {
-				rc = HANE_ENOMEM;
-				goto done;
-			}
-			*items = p;
+		if (!it) {
+			rc = HANE_ENOMEM;
+			goto done;
 		}
+		*items = it;
 		it = &(*items)[(*count)++];
 		memset(it, 0, sizeof *it);
 		it->person_id = hane_stmt_int(st, 0);
