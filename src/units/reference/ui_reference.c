@@ -10,8 +10,13 @@
 #include "hane/reference.h"
 #include "hane/reference_ui.h"
 
-/* ---- Mahalleler ----------------------------------------------------------- */
+/* ---- Mahalleler and İlçeler -------------------------------------------------- */
 
+/* Both are lists of names with their households, one screen over each
+ * one's model calls: F5 adds a name, F4 renames the one selected (the
+ * households recorded under it follow); a mahalle also takes an alias
+ * (F6). Kocaeli's districts outside İzmit: an address there is recorded
+ * with its district in place of a mahalle. */
 enum { M_NAME, M_HOUSEHOLDS, M_ALIASES, M__COUNT };
 
 static const struct hane_ui_column mahalle_cols[M__COUNT] = {
@@ -23,7 +28,33 @@ static const struct hane_ui_column mahalle_cols[M__COUNT] = {
 		       HANE_UI_SORT_TEXT},
 };
 
+enum { D_NAME, D_HOUSEHOLDS, D__COUNT };
+
+static const struct hane_ui_column district_cols[D__COUNT] = {
+	[D_NAME] = {HANE_M_REF_COL_DISTRICT, 14, 30, 0, true, false,
+		    HANE_UI_SORT_TEXT},
+	[D_HOUSEHOLDS] = {HANE_M_REF_COL_HOUSEHOLDS, 5, 8, 1, false, true,
+			  HANE_UI_SORT_NUMBER},
+};
+
+/* What differs between the two lists. The name is column 0. */
+struct names_kind {
+	enum hane_msg title, count; /* the breadcrumb; "%d mahalle" */
+	const struct hane_ui_column *cols;
+	int ncols;
+	const enum hane_ui_action *actions;
+	int nactions;
+	int (*load)(hane_db *db, struct hane_ui_list *l);
+	enum hane_msg field, add_title; /* the form's label and title */
+	int (*add)(hane_db *db, const char *name, int64_t *id);
+	int (*rename)(hane_db *db, const char *old, const char *new_name,
+		      int64_t *households);
+	enum hane_msg added, renamed; /* "… %s"; "%s … %s … %lld" */
+	bool aliases;		      /* F6 adds an alias (mahalleler) */
+};
+
 struct mahalle_ctx {
+	const struct names_kind *k;
 	int n;
 };
 
@@ -37,193 +68,10 @@ static int mahalle_row(const struct hane_mahalle *m, void *arg)
 	return hane_ui_list_add(l, m->id, cells);
 }
 
-/* Fills l again with what load lists, keeping the selection. */
-static void list_refill(struct hane_ui *ui, struct hane_ui_list *l,
-			struct mahalle_ctx *c,
-			int (*load)(hane_db *db, struct hane_ui_list *l))
-{
-	int64_t keep = hane_ui_list_selected_id(l);
-	int rc;
-
-	hane_ui_list_clear(l);
-	if ((rc = load(hane_ui_db(ui), l)))
-		hane_ui_error_rc(ui, rc);
-	c->n = hane_ui_list_count(l);
-	if (keep)
-		hane_ui_list_select_id(l, keep);
-}
-
 static int load_mahalleler(hane_db *db, struct hane_ui_list *l)
 {
 	return hane_mahalle_list(db, mahalle_row, l);
 }
-
-static void mahalle_fill(struct hane_ui *ui, struct hane_ui_list *l,
-			 struct mahalle_ctx *c)
-{
-	list_refill(ui, l, c, load_mahalleler);
-}
-
-enum mahalle_op { OP_ADD, OP_RENAME, OP_ALIAS };
-
-struct mahalle_form {
-	enum mahalle_op op;
-	const char *name; /* the selected mahalle (rename, alias) */
-	char done[256];
-};
-
-static int mahalle_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
-{
-	struct mahalle_form *m = arg;
-	const char *text = hane_ui_form_get(f, 0);
-	hane_db *db = hane_ui_db(ui);
-	int64_t n = 0;
-	int rc;
-
-	switch (m->op) {
-	case OP_ADD:
-		rc = hane_mahalle_add(db, text, NULL);
-		snprintf(m->done, sizeof m->done,
-			 hane_msg(HANE_M_REF_MAHALLE_ADDED), text);
-		break;
-	case OP_RENAME:
-		rc = hane_mahalle_rename(db, m->name, text, &n);
-		snprintf(m->done, sizeof m->done, hane_msg(HANE_M_REF_RENAMED),
-			 m->name, text, (long long)n);
-		break;
-	default:
-		rc = hane_mahalle_alias(db, text, m->name);
-		snprintf(m->done, sizeof m->done,
-			 hane_msg(HANE_M_REF_ALIAS_ADDED), text, m->name);
-		break;
-	}
-	if (rc)
-		hane_ui_form_error(f, 0, hane_error_last());
-	return rc;
-}
-
-/* The one-field form of a name (new, renamed, an alias): a rename starts
- * from the old name; the status line says what was saved. */
-static void name_form(struct hane_ui *ui, struct mahalle_form *m,
-		      const char *title, const struct hane_ui_field *field,
-		      int (*save)(struct hane_ui *ui, struct hane_ui_form *f,
-				  void *arg))
-{
-	struct hane_ui_form_view v = {.title = title,
-				      .fields = field,
-				      .nfields = 1,
-				      .save = save,
-				      .arg = m};
-	struct hane_ui_form *f = hane_ui_form_new(&v);
-
-	if (!f)
-		return;
-	if (m->op == OP_RENAME) {
-		hane_ui_form_set(f, 0, m->name);
-		hane_ui_form_set_clean(f);
-	}
-	if (hane_ui_form_run(ui, f))
-		hane_ui_status(ui, false, "%s", m->done);
-	hane_ui_form_free(f);
-}
-
-/* What action a on a list of names asks for (new; rename or, with
- * aliases, alias the name selected in column col): m's op and name, and
- * the form's title. False when there is nothing to do. */
-static bool name_op(struct hane_ui_list *l, int col, enum hane_ui_action a,
-		    enum hane_msg add_title, bool aliases,
-		    struct mahalle_form *m, char *name, size_t namesz,
-		    char *title, size_t titlesz)
-{
-	int row = hane_ui_list_selected(l);
-
-	snprintf(name, namesz, "%s",
-		 row >= 0 ? hane_ui_list_cell(l, row, col) : "");
-	m->name = name;
-	if (a == HANE_UI_A_REF_NEW) {
-		m->op = OP_ADD;
-		snprintf(title, titlesz, "%s", hane_msg(add_title));
-	} else if (a == HANE_UI_A_REF_RENAME && name[0]) {
-		m->op = OP_RENAME;
-		snprintf(title, titlesz, hane_msg(HANE_M_REF_TITLE_RENAME),
-			 name);
-	} else if (aliases && a == HANE_UI_A_REF_ALIAS && name[0]) {
-		m->op = OP_ALIAS;
-		snprintf(title, titlesz, hane_msg(HANE_M_REF_TITLE_ALIAS),
-			 name);
-	} else {
-		return false;
-	}
-	return true;
-}
-
-static int mahalle_act(struct hane_ui *ui, struct hane_ui_list *l,
-		       enum hane_ui_action a, void *arg)
-{
-	static const struct hane_ui_field field = {
-		HANE_UI_F_TEXT, HANE_M_F_MAHALLE, .required = true, .width = 30,
-		.max = 60};
-	static const struct hane_ui_field alias_field = {
-		HANE_UI_F_TEXT, HANE_M_REF_F_ALIAS, .required = true,
-		.width = 30, .max = 60};
-	struct mahalle_form m = {0};
-	char title[256], name[HANE_NAME_MAX];
-
-	if (!name_op(l, M_NAME, a, HANE_M_REF_TITLE_ADD, true, &m, name,
-		     sizeof name, title, sizeof title))
-		return HANE_UI_STAY;
-	name_form(ui, &m, title, m.op == OP_ALIAS ? &alias_field : &field,
-		  mahalle_save);
-	mahalle_fill(ui, l, arg);
-	return HANE_UI_STAY;
-}
-
-static void mahalle_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
-{
-	struct mahalle_ctx *c = arg;
-
-	(void)ui;
-	snprintf(out, outsz, hane_msg(HANE_M_REF_N_MAHALLE), c->n);
-}
-
-void hane_ui_mahalle_screen(struct hane_ui *ui)
-{
-	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP,	     HANE_UI_A_REF_RENAME, HANE_UI_A_REF_NEW,
-		HANE_UI_A_REF_ALIAS, HANE_UI_A_BACK,	   HANE_UI_A_QUIT};
-	struct mahalle_ctx c = {0};
-	struct hane_ui_list_view v = {
-		.title = hane_msg(HANE_M_REF_TASK_MAHALLE),
-		.cols = mahalle_cols,
-		.ncols = M__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
-		.act = mahalle_act,
-		.info = mahalle_info,
-		.arg = &c,
-	};
-	struct hane_ui_list *l = hane_ui_list_new(M__COUNT);
-
-	if (!l)
-		return;
-	mahalle_fill(ui, l, &c);
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
-}
-
-/* ---- İlçeler --------------------------------------------------------------- */
-
-/* Kocaeli's districts outside İzmit: an address there is recorded with
- * its district in place of a mahalle. F5 adds one, F4 renames (the
- * households recorded in it follow). */
-enum { D_NAME, D_HOUSEHOLDS, D__COUNT };
-
-static const struct hane_ui_column district_cols[D__COUNT] = {
-	[D_NAME] = {HANE_M_REF_COL_DISTRICT, 14, 30, 0, true, false,
-		    HANE_UI_SORT_TEXT},
-	[D_HOUSEHOLDS] = {HANE_M_REF_COL_HOUSEHOLDS, 5, 8, 1, false, true,
-			  HANE_UI_SORT_NUMBER},
-};
 
 static int district_row(const struct hane_district *d, void *arg)
 {
@@ -240,59 +88,181 @@ static int load_districts(hane_db *db, struct hane_ui_list *l)
 	return hane_district_each(db, district_row, l);
 }
 
-static void district_fill(struct hane_ui *ui, struct hane_ui_list *l,
-			  struct mahalle_ctx *c)
+/* Fills l again with the kind's names, keeping the selection. */
+static void names_fill(struct hane_ui *ui, struct hane_ui_list *l,
+		       struct mahalle_ctx *c)
 {
-	list_refill(ui, l, c, load_districts);
+	int64_t keep = hane_ui_list_selected_id(l);
+	int rc;
+
+	hane_ui_list_clear(l);
+	if ((rc = c->k->load(hane_ui_db(ui), l)))
+		hane_ui_error_rc(ui, rc);
+	c->n = hane_ui_list_count(l);
+	if (keep)
+		hane_ui_list_select_id(l, keep);
 }
 
-static int district_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+enum mahalle_op { OP_ADD, OP_RENAME, OP_ALIAS };
+
+struct mahalle_form {
+	const struct names_kind *k;
+	enum mahalle_op op;
+	const char *name; /* the selected name (rename, alias) */
+	char done[256];
+};
+
+static int names_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct mahalle_form *m = arg;
+	const struct names_kind *k = m->k;
 	const char *text = hane_ui_form_get(f, 0);
 	hane_db *db = hane_ui_db(ui);
 	int64_t n = 0;
 	int rc;
 
-	if (m->op == OP_ADD) {
-		rc = hane_district_add(db, text, NULL);
+	switch (m->op) {
+	case OP_ADD:
+		rc = k->add(db, text, NULL);
+		snprintf(m->done, sizeof m->done, hane_msg(k->added), text);
+		break;
+	case OP_RENAME:
+		rc = k->rename(db, m->name, text, &n);
+		snprintf(m->done, sizeof m->done, hane_msg(k->renamed), m->name,
+			 text, (long long)n);
+		break;
+	default:
+		rc = hane_mahalle_alias(db, text, m->name);
 		snprintf(m->done, sizeof m->done,
-			 hane_msg(HANE_M_REF_DISTRICT_ADDED), text);
-	} else {
-		rc = hane_district_rename(db, m->name, text, &n);
-		snprintf(m->done, sizeof m->done,
-			 hane_msg(HANE_M_REF_DISTRICT_RENAMED), m->name, text,
-			 (long long)n);
+			 hane_msg(HANE_M_REF_ALIAS_ADDED), text, m->name);
+		break;
 	}
 	if (rc)
 		hane_ui_form_error(f, 0, hane_error_last());
 	return rc;
 }
 
-static int district_act(struct hane_ui *ui, struct hane_ui_list *l,
-			enum hane_ui_action a, void *arg)
+/* The one-field form of a name (new, renamed, an alias): a rename starts
+ * from the old name; the status line says what was saved. */
+static void name_form(struct hane_ui *ui, struct mahalle_form *m,
+		      const char *title)
 {
-	static const struct hane_ui_field field = {
-		HANE_UI_F_TEXT, HANE_M_REF_F_DISTRICT, .required = true,
-		.width = 30, .max = 60};
-	struct mahalle_form m = {0};
+	struct hane_ui_field field = {HANE_UI_F_TEXT,
+				      m->op == OP_ALIAS ? HANE_M_REF_F_ALIAS
+							: m->k->field,
+				      .required = true, .width = 30, .max = 60};
+	struct hane_ui_form_view v = {.title = title,
+				      .fields = &field,
+				      .nfields = 1,
+				      .save = names_save,
+				      .arg = m};
+	struct hane_ui_form *f = hane_ui_form_new(&v);
+
+	if (!f)
+		return;
+	if (m->op == OP_RENAME) {
+		hane_ui_form_set(f, 0, m->name);
+		hane_ui_form_set_clean(f);
+	}
+	if (hane_ui_form_run(ui, f))
+		hane_ui_status(ui, false, "%s", m->done);
+	hane_ui_form_free(f);
+}
+
+/* What action a on the list asks for (new; rename or, with aliases, alias
+ * the name selected): m's op and name, and the form's title. False when
+ * there is nothing to do. */
+static bool name_op(struct hane_ui_list *l, enum hane_ui_action a,
+		    struct mahalle_form *m, char *name, size_t namesz,
+		    char *title, size_t titlesz)
+{
+	int row = hane_ui_list_selected(l);
+
+	snprintf(name, namesz, "%s",
+		 row >= 0 ? hane_ui_list_cell(l, row, 0) : "");
+	m->name = name;
+	if (a == HANE_UI_A_REF_NEW) {
+		m->op = OP_ADD;
+		snprintf(title, titlesz, "%s", hane_msg(m->k->add_title));
+	} else if (a == HANE_UI_A_REF_RENAME && name[0]) {
+		m->op = OP_RENAME;
+		snprintf(title, titlesz, hane_msg(HANE_M_REF_TITLE_RENAME),
+			 name);
+	} else if (m->k->aliases && a == HANE_UI_A_REF_ALIAS && name[0]) {
+		m->op = OP_ALIAS;
+		snprintf(title, titlesz, hane_msg(HANE_M_REF_TITLE_ALIAS),
+			 name);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+static int names_act(struct hane_ui *ui, struct hane_ui_list *l,
+		     enum hane_ui_action a, void *arg)
+{
+	struct mahalle_ctx *c = arg;
+	struct mahalle_form m = {.k = c->k};
 	char title[256], name[HANE_NAME_MAX];
 
-	if (!name_op(l, D_NAME, a, HANE_M_REF_TITLE_DISTRICT_ADD, false, &m,
-		     name, sizeof name, title, sizeof title))
+	if (!name_op(l, a, &m, name, sizeof name, title, sizeof title))
 		return HANE_UI_STAY;
-	name_form(ui, &m, title, &field, district_save);
-	district_fill(ui, l, arg);
+	name_form(ui, &m, title);
+	names_fill(ui, l, c);
 	return HANE_UI_STAY;
 }
 
-static void district_info(struct hane_ui *ui, char *out, size_t outsz,
-			  void *arg)
+static void names_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 {
 	struct mahalle_ctx *c = arg;
 
 	(void)ui;
-	snprintf(out, outsz, hane_msg(HANE_M_REF_N_DISTRICT), c->n);
+	snprintf(out, outsz, hane_msg(c->k->count), c->n);
+}
+
+static void names_screen(struct hane_ui *ui, const struct names_kind *k)
+{
+	struct mahalle_ctx c = {k, 0};
+	struct hane_ui_list_view v = {
+		.title = hane_msg(k->title),
+		.cols = k->cols,
+		.ncols = k->ncols,
+		.actions = k->actions,
+		.nactions = k->nactions,
+		.act = names_act,
+		.info = names_info,
+		.arg = &c,
+	};
+	struct hane_ui_list *l = hane_ui_list_new(k->ncols);
+
+	if (!l)
+		return;
+	names_fill(ui, l, &c);
+	hane_ui_list_run(ui, &v, l);
+	hane_ui_list_free(l);
+}
+
+void hane_ui_mahalle_screen(struct hane_ui *ui)
+{
+	static const enum hane_ui_action acts[] = {
+		HANE_UI_A_HELP,	     HANE_UI_A_REF_RENAME, HANE_UI_A_REF_NEW,
+		HANE_UI_A_REF_ALIAS, HANE_UI_A_BACK,	   HANE_UI_A_QUIT};
+	static const struct names_kind k = {
+		.title = HANE_M_REF_TASK_MAHALLE,
+		.count = HANE_M_REF_N_MAHALLE,
+		HANE_UI_COLUMNS(mahalle_cols),
+		HANE_UI_BAR(acts),
+		.load = load_mahalleler,
+		.field = HANE_M_F_MAHALLE,
+		.add_title = HANE_M_REF_TITLE_ADD,
+		.add = hane_mahalle_add,
+		.rename = hane_mahalle_rename,
+		.added = HANE_M_REF_MAHALLE_ADDED,
+		.renamed = HANE_M_REF_RENAMED,
+		.aliases = true,
+	};
+
+	names_screen(ui, &k);
 }
 
 void hane_ui_district_screen(struct hane_ui *ui)
@@ -300,24 +270,21 @@ void hane_ui_district_screen(struct hane_ui *ui)
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_REF_RENAME, HANE_UI_A_REF_NEW,
 		HANE_UI_A_BACK, HANE_UI_A_QUIT};
-	struct mahalle_ctx c = {0};
-	struct hane_ui_list_view v = {
-		.title = hane_msg(HANE_M_REF_TASK_DISTRICT),
-		.cols = district_cols,
-		.ncols = D__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
-		.act = district_act,
-		.info = district_info,
-		.arg = &c,
+	static const struct names_kind k = {
+		.title = HANE_M_REF_TASK_DISTRICT,
+		.count = HANE_M_REF_N_DISTRICT,
+		HANE_UI_COLUMNS(district_cols),
+		HANE_UI_BAR(acts),
+		.load = load_districts,
+		.field = HANE_M_REF_F_DISTRICT,
+		.add_title = HANE_M_REF_TITLE_DISTRICT_ADD,
+		.add = hane_district_add,
+		.rename = hane_district_rename,
+		.added = HANE_M_REF_DISTRICT_ADDED,
+		.renamed = HANE_M_REF_DISTRICT_RENAMED,
 	};
-	struct hane_ui_list *l = hane_ui_list_new(D__COUNT);
 
-	if (!l)
-		return;
-	district_fill(ui, l, &c);
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	names_screen(ui, &k);
 }
 
 /* ---- Tatiller ------------------------------------------------------------- */
