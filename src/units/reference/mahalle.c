@@ -417,6 +417,28 @@ done:
 	return rc;
 }
 
+/* new_name trimmed into to; false when it is from as it stands (nothing to
+ * rename). */
+static bool renamed(char to[HANE_NAME_MAX], const char *new_name,
+		    const char *from)
+{
+	snprintf(to, HANE_NAME_MAX, "%s", new_name ? new_name : "");
+	hane_text_trim(to);
+	return strcmp(to, from) != 0;
+}
+
+/* Runs rename r in a transaction; *households (may be NULL) gets the
+ * households that followed. */
+static int rename_run(hane_db *db, struct rename *r, int64_t *households)
+{
+	int rc = hane_store_tx(db, rename_tx, r);
+
+	invalidate();
+	if (rc == 0 && households)
+		*households = r->households;
+	return rc;
+}
+
 int hane_mahalle_rename(hane_db *db, const char *old, const char *new_name,
 			int64_t *households)
 {
@@ -431,9 +453,7 @@ int hane_mahalle_rename(hane_db *db, const char *old, const char *new_name,
 	if ((rc = hane_can(db, HANE_ACT_REFERENCE_ADMIN)) ||
 	    (rc = find_mahalle(db, old, &m, from)))
 		return rc;
-	snprintf(to, sizeof to, "%s", new_name ? new_name : "");
-	hane_text_trim(to);
-	if (!strcmp(to, from))
+	if (!renamed(to, new_name, from))
 		return 0;
 	hane_text_fold(a, sizeof a, from);
 	hane_text_fold(b, sizeof b, to);
@@ -445,11 +465,7 @@ int hane_mahalle_rename(hane_db *db, const char *old, const char *new_name,
 		return check_new_name(db, to, new_name);
 	r = (struct rename){"mahalle",	      from, to, m.id, m.version, 0,
 			    strcmp(a, b) != 0};
-	rc = hane_store_tx(db, rename_tx, &r);
-	invalidate();
-	if (rc == 0 && households)
-		*households = r.households;
-	return rc;
+	return rename_run(db, &r, households);
 }
 
 struct list_ctx {
@@ -619,18 +635,12 @@ int hane_district_rename(hane_db *db, const char *old, const char *new_name,
 			       old ? old : "");
 		return HANE_ENOTFOUND;
 	}
-	snprintf(to, sizeof to, "%s", new_name ? new_name : "");
-	hane_text_trim(to);
-	if (!strcmp(to, from))
+	if (!renamed(to, new_name, from))
 		return 0;
 	hane_text_fold(b, sizeof b, to);
 	/* Only the spelling of the same name may be fixed in place. */
 	if ((strcmp(a, b) || !to[0]) && (rc = check_new_name(db, to, new_name)))
 		return rc;
 	r = (struct rename){"district", from, to, d.id, d.version, 0, false};
-	rc = hane_store_tx(db, rename_tx, &r);
-	invalidate();
-	if (rc == 0 && households)
-		*households = r.households;
-	return rc;
+	return rename_run(db, &r, households);
 }
