@@ -1,12 +1,15 @@
 """Every console export dialog offers an Excel workbook first (#21): the
 taxi driver's manifest from the day board, written as .xlsx by default
 (the name follows the format) and read back with openpyxl — the phone a
-text cell, the rows there — and as CSV when CSV is chosen."""
+text cell, the rows there — and as CSV when CSV is chosen. The manifest's
+file follows every export dialog's rule (hane_ui_export_create): an
+existing file is replaced only when the person says so, and "~/" is the
+home folder."""
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (BACKSPACE, ENTER, ESC, F, RIGHT, TAB,  # noqa: E402
+from tuilib import (BACKSPACE, ENTER, ESC, F, LEFT, RIGHT, TAB,  # noqa: E402
                     Console, Failure, Workdir, run, tckn)
 import openpyxl  # noqa: E402 (python3-openpyxl)
 
@@ -22,10 +25,12 @@ def test_taxi_manifest_to_workbook():
     w.hane("taxi", "rider", "add", "1")
     w.hane("taxi", "book", "1", "--day", "2026-06-17", "--time", "13:00",
            "--to", "Devlet Hastanesi", "--vehicle", "41abc123")
+    home = os.path.join(w.dir, "ev")
+    os.mkdir(home)
     old = os.getcwd()
     os.chdir(w.dir)                               # files go here
     try:
-        c = Console(w)
+        c = Console(w, env={"HOME": home})
     finally:
         os.chdir(old)
     try:
@@ -79,6 +84,39 @@ def test_taxi_manifest_to_workbook():
                   "rb") as f:
             if b"Kaya" not in f.read():
                 raise Failure("CSV lacks the row")
+        # The workbook again: it is there, so asked about; Hayır (the
+        # default) keeps it and the dialog stays, Evet replaces it.
+        os.truncate(path, 0)
+        c.send(F[2])
+        c.wait(name)
+        c.send(F[2])
+        c.wait("Üzerine yazılsın mı")
+        c.send(ENTER)                             # Hayır
+        c.wait_gone("Üzerine yazılsın mı")
+        if os.path.getsize(path) != 0:
+            raise Failure("the workbook was replaced without a yes")
+        c.send(F[2])
+        c.wait("Üzerine yazılsın mı")
+        c.send(LEFT)                              # onto "Evet"
+        c.send(ENTER)
+        c.wait("1 sefer")
+        if os.path.getsize(path) == 0:
+            raise Failure("the workbook was not replaced after the yes")
+        # "~/" is the home folder, not a folder named "~".
+        c.send(F[2])
+        c.wait(name)
+        for _ in name:
+            c.send(BACKSPACE)
+        c.wait_gone(name)
+        c.type("~/sefer.xlsx")
+        c.wait("~/sefer.xlsx")
+        c.send(F[2])
+        c.wait("1 sefer")
+        with open(os.path.join(home, "sefer.xlsx"), "rb") as f:
+            if f.read(2) != b"PK":
+                raise Failure("~/sefer.xlsx is not a workbook")
+        if os.path.exists(os.path.join(w.dir, "~")):
+            raise Failure("'~' was taken as a folder's name")
     finally:
         c.close()
         w.cleanup()

@@ -621,6 +621,38 @@ static void manifest_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
 	hane_ui_export_changed(f, i, 0, 1);
 }
 
+/* The manifest's file, as every export dialog's (hane_ui_export_create):
+ * "~/" is the home folder, a path too long or a folder is refused at the
+ * field, an existing file is replaced only when the person says so. */
+struct manifest_job {
+	const struct board *b;
+	const struct hane_taxi_trip *t;
+	char path[4096];
+	int64_t rows;
+};
+
+static int manifest_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct manifest_job *m = arg;
+	FILE *fp;
+	int rc;
+
+	if ((rc = hane_ui_export_create(ui, f, 0, m->path, sizeof m->path,
+					&fp)) != 0)
+		return rc;
+	rc = hane_taxi_manifest_write(
+		hane_ui_db(ui), fp,
+		hane_ui_export_flags(hane_ui_form_choice(f, 1)), m->b->day,
+		m->t->vehicle_id, 0, &m->rows);
+	if (fclose(fp) != 0 && rc == 0)
+		rc = HANE_EIO;
+	if (rc) {
+		hane_file_remove(m->path, 0);
+		hane_ui_error_rc(ui, rc);
+	}
+	return rc;
+}
+
 static void manifest_screen(struct hane_ui *ui, struct board *b,
 			    const struct hane_taxi_trip *t)
 {
@@ -637,19 +669,17 @@ static void manifest_screen(struct hane_ui *ui, struct board *b,
 		 .choices = hane_ui_export_choices(),
 		 .nchoices = HANE_UI_EXPORT__COUNT},
 	};
+	struct manifest_job m = {.b = b, .t = t};
 	struct hane_ui_form_view v = {
 		.title = hane_msg(HANE_M_TAXI_UI_MANIFEST_TITLE),
 		.fields = fields,
 		.nfields = 2,
-		.save = reason_save,
+		.save = manifest_save,
 		.changed = manifest_changed,
+		.arg = &m,
 	};
-	unsigned flags;
 	struct hane_ui_form *f = hane_ui_form_new(&v);
-	char path[512], plate[HANE_TAXI_PLATE];
-	int64_t rows = 0;
-	FILE *fp;
-	int rc;
+	char name[128], plate[HANE_TAXI_PLATE];
 
 	if (!f)
 		return;
@@ -657,28 +687,12 @@ static void manifest_screen(struct hane_ui *ui, struct board *b,
 	for (char *p = plate; *p; p++)
 		if (*p == ' ')
 			*p = '-';
-	snprintf(path, sizeof path, "sefer-%s-%s.xlsx", plate, b->day);
-	hane_ui_form_set(f, 0, path);
-	if (!hane_ui_form_run(ui, f)) {
-		hane_ui_form_free(f);
-		return;
-	}
-	HANE_COPY(path, hane_ui_form_get(f, 0));
-	flags = hane_ui_export_flags(hane_ui_form_choice(f, 1));
-	hane_ui_form_free(f);
-	if ((rc = hane_file_create_fp(&fp, path, 0)) != 0) {
-		hane_ui_error_rc(ui, rc);
-		return;
-	}
-	rc = hane_taxi_manifest_write(hane_ui_db(ui), fp, flags, b->day,
-				      t->vehicle_id, 0, &rows);
-	if (fclose(fp) != 0 && rc == 0)
-		rc = HANE_EIO;
-	if (rc)
-		hane_ui_error_rc(ui, rc);
-	else
+	snprintf(name, sizeof name, "sefer-%s-%s.xlsx", plate, b->day);
+	hane_ui_form_set(f, 0, name);
+	if (hane_ui_form_run(ui, f))
 		hane_ui_status(ui, false, hane_msg(HANE_M_TAXI_CLI_MANIFEST),
-			       (long long)rows, path);
+			       (long long)m.rows, m.path);
+	hane_ui_form_free(f);
 }
 
 /* The manifest on screen: what the driver's sheet will say. */
