@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/foodbank.h"
+#include "hane/homecare.h"
 #include "hane/households.h"
 #include "hane/overview.h"
 #include "hane/record.h"
@@ -287,6 +289,31 @@ static void test_fields_are_columns(void **s)
 	hane_store_close(db);
 }
 
+/* A field by its column, and the gate's kind of it from its flags: the
+ * home care client's needs and notes, a visit's notes and a referral's
+ * reason are health text; a date is no personal data. */
+static void test_field_by_column(void **s)
+{
+	const struct hane_fdef *f;
+
+	(void)s;
+	f = hane_record_field(&hane_hc_client_rdef, "needs");
+	assert_string_equal(f->column, "needs");
+	assert_int_equal(hane_pd_of(f), HANE_PD_HEALTH);
+	assert_int_equal(
+		hane_pd_of(hane_record_field(&hane_hc_client_rdef, "notes")),
+		HANE_PD_HEALTH);
+	assert_int_equal(hane_pd_of(hane_record_field(&hane_hc_client_rdef,
+						      "start_date")),
+			 -1);
+	assert_int_equal(hane_pd_of(hane_record_field(&hane_hc_visit_rdef,
+						      "followup_note")),
+			 HANE_PD_HEALTH);
+	assert_int_equal(
+		hane_pd_of(hane_record_field(&hane_fb_referral_rdef, "reason")),
+		HANE_PD_HEALTH);
+}
+
 static void test_registry(void **s)
 {
 	const struct hane_rdef *d;
@@ -436,6 +463,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_save_get_each),
 		cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_field_by_column),
 		cmocka_unit_test(test_fields_are_columns),
 		cmocka_unit_test(test_retention_sees_fake_unit),
 		cmocka_unit_test(test_merge_moves_fake_unit),

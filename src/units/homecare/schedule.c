@@ -65,15 +65,9 @@ static int plan_row_read(hane_stmt *st, void *arg)
 	struct plan_rows *pr = arg;
 	struct plan_row *r;
 
-	if (pr->n == pr->cap) {
-		size_t nc = pr->cap ? pr->cap * 2 : 32;
-		struct plan_row *bigger = realloc(pr->v, nc * sizeof *bigger);
-
-		if (!bigger)
-			return HANE_ENOMEM;
-		pr->v = bigger;
-		pr->cap = nc;
-	}
+	if (!(r = hane_grow(pr->v, &pr->cap, pr->n, sizeof *r, 32)))
+		return HANE_ENOMEM;
+	pr->v = r;
 	r = &pr->v[pr->n++];
 	hane_homecare_plan_init(&r->p);
 	r->p.id = hane_stmt_int(st, 0);

@@ -69,12 +69,32 @@ struct client_form {
 	int64_t saved_id;
 };
 
-static int index_of(const char *const *codes, int n, const char *code)
+/* ---- A coded choice (services, period, kind): the codes stored, their
+ * words shown ---- */
+
+static void code_labels(const char **out, const char *const *codes, int n)
 {
 	for (int i = 0; i < n; i++)
-		if (strcmp(codes[i], code) == 0)
-			return i;
-	return 0;
+		out[i] = hane_homecare_label(codes[i]);
+}
+
+/* Field i shows the choice of code (the first when none is). */
+static void set_code(struct hane_ui_form *f, int i, const char *const *codes,
+		     int n, const char *code)
+{
+	int c = 0;
+
+	for (int k = 0; k < n; k++)
+		if (strcmp(codes[k], code) == 0)
+			c = k;
+	hane_ui_form_set_choice(f, i, c);
+}
+
+/* The code field i's choice stands for, into out. */
+static void form_code(char *out, size_t n, const struct hane_ui_form *f, int i,
+		      const char *const *codes)
+{
+	snprintf(out, n, "%s", codes[hane_ui_form_choice(f, i)]);
 }
 
 static int client_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
@@ -84,8 +104,8 @@ static int client_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	hane_db *db = hane_ui_db(ui);
 	int rc;
 
-	snprintf(c.services, sizeof c.services, "%s",
-		 services_codes[hane_ui_form_choice(f, CF_SERVICES)]);
+	form_code(c.services, sizeof c.services, f, CF_SERVICES,
+		  services_codes);
 	if ((rc = form_date(c.start_date, f, CF_START)))
 		return rc;
 	if (!cf->masked) {
@@ -179,9 +199,7 @@ static void client_fill(struct hane_ui_form *f, const struct client_form *cf)
 {
 	char words[256], today[HANE_DATE_LEN + 1];
 
-	hane_ui_form_set_choice(
-		f, CF_SERVICES,
-		index_of(services_codes, NSERVICES, cf->c.services));
+	set_code(f, CF_SERVICES, services_codes, NSERVICES, cf->c.services);
 	set_date(f, CF_START,
 		 cf->adding ? hane_today(today) : cf->c.start_date);
 	if (cf->masked) {
@@ -218,8 +236,7 @@ static int64_t client_form(struct hane_ui *ui, int64_t person_id,
 		hane_ui_error_rc(ui, rc);
 		goto done;
 	}
-	for (int i = 0; i < NSERVICES; i++)
-		svc[i] = hane_homecare_label(services_codes[i]);
+	code_labels(svc, services_codes, NSERVICES);
 	memcpy(fields, client_fields, sizeof fields);
 	fields[CF_SERVICES].choices = svc;
 	v = (struct hane_ui_form_view){.title = title,
@@ -312,10 +329,8 @@ static int plan_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	const char *days = hane_ui_form_get(f, PF_DAYS);
 	int rc;
 
-	snprintf(p.service, sizeof p.service, "%s",
-		 service_codes[hane_ui_form_choice(f, PF_SERVICE)]);
-	snprintf(p.period, sizeof p.period, "%s",
-		 period_codes[hane_ui_form_choice(f, PF_PERIOD)]);
+	form_code(p.service, sizeof p.service, f, PF_SERVICE, service_codes);
+	form_code(p.period, sizeof p.period, f, PF_PERIOD, period_codes);
 	p.visits = atoi(hane_ui_form_get(f, PF_VISITS));
 	p.days[0] = '\0';
 	if (days[0] && hane_homecare_days_parse(p.days, days) != 0) {
@@ -441,10 +456,8 @@ static void plan_fill(struct hane_ui_form *f, const struct plan_form *pf,
 {
 	char buf[64];
 
-	hane_ui_form_set_choice(f, PF_SERVICE,
-				index_of(service_codes, 2, pf->p.service));
-	hane_ui_form_set_choice(f, PF_PERIOD,
-				index_of(period_codes, 2, pf->p.period));
+	set_code(f, PF_SERVICE, service_codes, 2, pf->p.service);
+	set_code(f, PF_PERIOD, period_codes, 2, pf->p.period);
 	/* A new plan's visits and window are the person's to decide: left
 	 * empty (required) rather than a default to delete first. */
 	snprintf(buf, sizeof buf, "%d", pf->p.visits);
@@ -486,10 +499,8 @@ static int64_t plan_form(struct hane_ui *ui, int64_t client_id, int64_t plan_id)
 
 	if (!pf)
 		return 0;
-	for (int i = 0; i < 2; i++) {
-		svc[i] = hane_homecare_label(service_codes[i]);
-		per[i] = hane_homecare_label(period_codes[i]);
-	}
+	code_labels(svc, service_codes, 2);
+	code_labels(per, period_codes, 2);
 	hane_homecare_plan_init(&pf->p);
 	if (plan_id && (rc = hane_homecare_plan_get(db, plan_id, &pf->p))) {
 		hane_ui_error_rc(ui, rc);
@@ -716,10 +727,9 @@ static int worker_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	int rc;
 
 	snprintf(w.name, sizeof w.name, "%s", hane_ui_form_get(f, WF_NAME));
-	snprintf(w.kind, sizeof w.kind, "%s",
-		 kind_codes[hane_ui_form_choice(f, WF_KIND)]);
-	snprintf(w.services, sizeof w.services, "%s",
-		 services_codes[hane_ui_form_choice(f, WF_SERVICES)]);
+	form_code(w.kind, sizeof w.kind, f, WF_KIND, kind_codes);
+	form_code(w.services, sizeof w.services, f, WF_SERVICES,
+		  services_codes);
 	if (hane_homecare_days_parse(w.work_days, days[0] ? days : "12345")) {
 		hane_ui_form_error(f, WF_DAYS, hane_error_last());
 		return HANE_EINVAL;
@@ -782,11 +792,8 @@ static void worker_fill(struct hane_ui_form *f, const struct worker_form *wf)
 	char buf[64];
 
 	hane_ui_form_set(f, WF_NAME, wf->w.name);
-	hane_ui_form_set_choice(f, WF_KIND,
-				index_of(kind_codes, 2, wf->w.kind));
-	hane_ui_form_set_choice(
-		f, WF_SERVICES,
-		index_of(services_codes, NSERVICES, wf->w.services));
+	set_code(f, WF_KIND, kind_codes, 2, wf->w.kind);
+	set_code(f, WF_SERVICES, services_codes, NSERVICES, wf->w.services);
 	/* A new worker's days are typed (empty: Monday to Friday). */
 	if (!wf->adding)
 		hane_ui_form_set(f, WF_DAYS,
@@ -812,10 +819,8 @@ static int64_t worker_form(struct hane_ui *ui, int64_t id)
 	int rc;
 
 	memset(&wf, 0, sizeof wf);
-	for (int i = 0; i < 2; i++)
-		kinds[i] = hane_homecare_label(kind_codes[i]);
-	for (int i = 0; i < NSERVICES; i++)
-		svc[i] = hane_homecare_label(services_codes[i]);
+	code_labels(kinds, kind_codes, 2);
+	code_labels(svc, services_codes, NSERVICES);
 	hane_homecare_worker_init(&wf.w);
 	wf.adding = id == 0;
 	if (id && (rc = hane_homecare_worker_get(hane_ui_db(ui), id, &wf.w))) {
