@@ -177,4 +177,144 @@ int hane_csv_title_find(const char *title, const char *const *titles, int n);
 void hane_csv_titles_list(char *out, size_t outsz,
 			  const struct hane_csv_record *h);
 
+/* ---- An import's scaffold (csvio/import.c) -------------------------------- */
+
+#include "hane/i18n.h"
+#include "hane/record.h"
+
+/* Most fields one importer maps. */
+#define HANE_CSV_IMPORT_FIELDS 32
+
+/* One field an importer reads: a record's field, found by its CLI option in
+ * def (its titles are the table's: its label, then its other titles), or
+ * the importer's own (def NULL: titles, '|'-separated). The first title is
+ * the one messages name. */
+struct hane_csv_import_field {
+	const struct hane_rdef *def;
+	const char *option;
+	const char *titles;
+};
+
+/* The record field behind k (by its option), or NULL for the importer's
+ * own. */
+const struct hane_fdef *hane_csv_import_fdef(
+	const struct hane_csv_import_field *k);
+
+/* What an importer tells the scaffold: its fields, the title of the
+ * rejects file's reason column, and its audit event. The header's remarks
+ * and faults are the same for every importer (csvio's messages). */
+struct hane_csv_import_spec {
+	const struct hane_csv_import_field *fields;
+	int nfields; /* at most HANE_CSV_IMPORT_FIELDS */
+	/* An empty file: HANE_ECSV "no header row", or (when
+	 * empty_is_header) a header without columns, for the importer's
+	 * missing-column check to name. */
+	bool empty_is_header;
+	enum hane_msg rejects_column;
+	/* The audit event of a committed import (hane_csv_import_file): on
+	 * table, "<what> import: <created> <verb>, <rejected> rejected". */
+	struct {
+		const char *table, *what, *verb;
+	} audit;
+};
+
+/* Who hears of an import, and where its rejects go. */
+struct hane_csv_import_hooks {
+	bool dry_run;	     /* do everything, then roll back (no rejects) */
+	const char *rejects; /* rejects file (original rows + reason); NULL */
+	void (*notice)(const char *msg, void *arg); /* header remarks */
+	void (*reject)(long line, const char *reason, void *arg);
+	void *arg;
+};
+
+/* The caller's counts the scaffold keeps: rows read, rows written,
+ * rows rejected. */
+struct hane_csv_import_counts {
+	int64_t *rows, *created, *rejected;
+};
+
+/* One import's file: its reader, header, columns and rejects. Set up with
+ * hane_csv_import_init(); the rest is the scaffold's, read freely. */
+struct hane_csv_import {
+	const struct hane_csv_import_spec *spec;
+	struct hane_csv_import_hooks hooks;
+	struct hane_csv_import_counts n;
+	hane_csv_reader *r;
+	struct hane_csv_record header; /* a copy, for the rejects file */
+	size_t ncols;
+	int col[HANE_CSV_IMPORT_FIELDS];	    /* -1: no column */
+	char title[HANE_CSV_IMPORT_FIELDS][128];    /* the file's title */
+	const char *titles[HANE_CSV_IMPORT_FIELDS]; /* the spec's, resolved */
+	const struct hane_fdef *def[HANE_CSV_IMPORT_FIELDS]; /* or NULL */
+	hane_csv_rejects *rej;
+	char buf[HANE_CSV_IMPORT_FIELDS][256];
+};
+
+/* Sets ci up for spec, the caller's hooks and counts (each copied). */
+void hane_csv_import_init(struct hane_csv_import *ci,
+			  const struct hane_csv_import_spec *spec,
+			  const struct hane_csv_import_hooks *hooks,
+			  struct hane_csv_import_counts n);
+
+/* Opens path and reads its header (kept in ci->header). Close with
+ * hane_csv_import_close(), also after a failure. */
+int hane_csv_import_open(struct hane_csv_import *ci, const char *path,
+			 const struct hane_csv_opts *csv) HANE_WARN_UNUSED;
+
+/* A column title (unguarded) → field, -1 unknown (a notice), -2 ignored
+ * in silence; column is its index in the header. */
+typedef int hane_csv_import_lookup(const char *title, size_t column, void *arg);
+
+/* Maps the header's columns to the spec's fields: each title by lookup
+ * (NULL: the spec's titles); the first column of a field wins, an unknown
+ * or a second one is a notice. */
+void hane_csv_import_map(struct hane_csv_import *ci,
+			 hane_csv_import_lookup *lookup, void *arg);
+
+/* The first title of field f into out (what messages name). */
+const char *hane_csv_import_title(const struct hane_csv_import *ci, int f,
+				  char *out, size_t outsz);
+
+/* A missing required column: HANE_EINVAL with msg naming missing and
+ * listing the file's titles. */
+int hane_csv_import_missing(const struct hane_csv_import *ci, enum hane_msg msg,
+			    const char *missing);
+
+/* Field f's cell of rec as the file has it, "" without a column. */
+const char *hane_csv_import_cell(const struct hane_csv_import *ci,
+				 const struct hane_csv_record *rec, int f);
+
+/* Every field's cell of rec into v (unguarded and trimmed, "" without a
+ * column); a row with another count of fields than the header is
+ * HANE_EINVAL with the reason in why. */
+int hane_csv_import_cells(const struct hane_csv_import *ci,
+			  const struct hane_csv_record *rec, const char **v,
+			  char *why, size_t whysz);
+
+/* Rejects rec for why: counted, told to the reject hook, written to the
+ * rejects file (opened at the first). 0, or the file's error. */
+int hane_csv_import_reject(struct hane_csv_import *ci,
+			   const struct hane_csv_record *rec, const char *why);
+
+/* Closes the rejects file (removed when rc says the import failed) and
+ * the file. Returns rc, or the rejects file's error; on an error the
+ * count of rows written is 0 (nothing was). */
+int hane_csv_import_close(struct hane_csv_import *ci, int rc);
+
+/* An importer's steps: check the mapped header (map it with
+ * hane_csv_import_map), then each data row (written, or rejected with
+ * hane_csv_import_reject; another error ends the import). */
+struct hane_csv_import_steps {
+	int (*header)(void *arg);
+	int (*row)(const struct hane_csv_record *rec, void *arg);
+};
+
+/* A whole import of path on db: open, the header step, then every row
+ * (counted) in one transaction, rolled back by an error of a step or a
+ * dry run, else ended by the spec's audit event and committed; closed. */
+int hane_csv_import_file(struct hane_csv_import *ci, hane_db *db,
+			 const char *path, const struct hane_csv_opts *csv,
+			 const struct hane_csv_import_steps *steps,
+			 void *arg) HANE_WARN_UNUSED;
+
 #endif

@@ -27,61 +27,64 @@ enum field {
 };
 
 /* Column titles each field is known by, compared folded without spaces. */
-static const char *const titles[F__COUNT] = {
-	[F_DATE] = "Tarih|Teslim Tarihi|Bağış Tarihi|Date",
-	[F_MARKET] = "Market|Tedarikçi|Firma|Market Adı|Supplier",
-	[F_BRANCH] = "Şube|Teslim Şubesi|Şube Adı|Branch",
-	[F_DONOR] = "Bağışçı|Bağışçı Adı|Bağış Yapan|Donör|Donor",
-	[F_CATEGORY] = "Kategori|Ürün Grubu|Ürün|Tür|Category",
-	[F_QTY] = "Miktar|Ağırlık|Ağırlık (kg)|Adet|Quantity|Weight",
-	[F_UNIT] = "Birim|Unit",
-	[F_VALUE] = "Tutar|Tutar (TL)|Değer|Değer (TL)|Tahmini Değer|"
-		    "Value|Amount",
-	[F_NOTES] = "Not|Notlar|Açıklama|Notes",
+static const struct hane_csv_import_field fields[F__COUNT] = {
+	[F_DATE] = {.titles = "Tarih|Teslim Tarihi|Bağış Tarihi|Date"},
+	[F_MARKET] = {.titles = "Market|Tedarikçi|Firma|Market Adı|Supplier"},
+	[F_BRANCH] = {.titles = "Şube|Teslim Şubesi|Şube Adı|Branch"},
+	[F_DONOR] = {.titles = "Bağışçı|Bağışçı Adı|Bağış Yapan|Donör|Donor"},
+	[F_CATEGORY] = {.titles = "Kategori|Ürün Grubu|Ürün|Tür|Category"},
+	[F_QTY] = {.titles = "Miktar|Ağırlık|Ağırlık (kg)|Adet|Quantity|"
+			     "Weight"},
+	[F_UNIT] = {.titles = "Birim|Unit"},
+	[F_VALUE] = {.titles = "Tutar|Tutar (TL)|Değer|Değer (TL)|"
+			       "Tahmini Değer|Value|Amount"},
+	[F_NOTES] = {.titles = "Not|Notlar|Açıklama|Notes"},
+};
+
+/* By kind: the audit event names the sheet. */
+static const struct hane_csv_import_spec specs[] = {
+	[HANE_FB_IMPORT_SUPPLY] = {.fields = fields,
+				   .nfields = F__COUNT,
+				   .rejects_column = HANE_M_IMP_REJECTS_COLUMN,
+				   .audit = {"fb_supply", "foodbank supply",
+					     "new"}},
+	[HANE_FB_IMPORT_DONATIONS] = {.fields = fields,
+				      .nfields = F__COUNT,
+				      .rejects_column =
+					      HANE_M_IMP_REJECTS_COLUMN,
+				      .audit = {"fb_donation",
+						"foodbank donations", "new"}},
 };
 
 struct imp {
 	hane_db *db;
 	enum hane_fb_import_kind kind;
-	const struct hane_import_opts *o;
 	struct hane_import_counts *c;
-	hane_csv_reader *r;
-	hane_csv_rejects *rej;
-	int col[F__COUNT];
+	struct hane_csv_import ci;
 	struct hane_fb_branch fallback;
 	bool has_fallback;
-	/* A copy of the header record, for a rejects file opened late. */
-	struct hane_csv_record header;
 };
 
-static int map_header(struct imp *im, const struct hane_csv_record *rec)
+/* A donation list has no market: its column is passed over in silence. */
+static int lookup(const char *title, size_t column, void *arg)
 {
+	const struct imp *im = arg;
+	int f = hane_csv_title_find(title, im->ci.titles, F__COUNT);
+
+	(void)column;
+	return im->kind == HANE_FB_IMPORT_DONATIONS && f == F_MARKET ? -2 : f;
+}
+
+static int map_header(void *arg)
+{
+	struct imp *im = arg;
 	static const enum field need_supply[] = {F_DATE, F_MARKET, F_CATEGORY,
 						 F_QTY};
 	static const enum field need_donation[] = {F_DATE, F_CATEGORY, F_QTY};
 	const enum field *need;
 	size_t nneed;
 
-	for (int f = 0; f < F__COUNT; f++)
-		im->col[f] = -1;
-	for (size_t i = 0; i < rec->nfields; i++) {
-		int f = hane_csv_title_find(rec->fields[i], titles, F__COUNT);
-
-		if (f < 0 || im->col[f] >= 0) {
-			char msg[256];
-
-			snprintf(msg, sizeof msg,
-				 hane_msg(f < 0 ? HANE_M_FB_IMP_COLUMN_IGNORED
-						: HANE_M_FB_IMP_COLUMN_TWICE),
-				 rec->fields[i]);
-			if (im->o && im->o->notice)
-				im->o->notice(msg, im->o->arg);
-			continue;
-		}
-		if (im->kind == HANE_FB_IMPORT_DONATIONS && f == F_MARKET)
-			continue;
-		im->col[f] = (int)i;
-	}
+	hane_csv_import_map(&im->ci, lookup, im);
 	if (im->kind == HANE_FB_IMPORT_SUPPLY) {
 		need = need_supply;
 		nneed = sizeof need_supply / sizeof need_supply[0];
@@ -90,46 +93,27 @@ static int map_header(struct imp *im, const struct hane_csv_record *rec)
 		nneed = sizeof need_donation / sizeof need_donation[0];
 	}
 	for (size_t i = 0; i < nneed; i++) {
-		if (im->col[need[i]] < 0) {
+		if (im->ci.col[need[i]] < 0) {
 			char first[64];
-			const char *bar = strchr(titles[need[i]], '|');
 
-			snprintf(first, sizeof first, "%.*s",
-				 (int)(bar - titles[need[i]]), titles[need[i]]);
-			hane_error_set(hane_msg(HANE_M_FB_IMP_MISSING), first);
+			hane_error_set(hane_msg(HANE_M_FB_IMP_MISSING),
+				       hane_csv_import_title(&im->ci, need[i],
+							     first,
+							     sizeof first));
 			return HANE_EINVAL;
 		}
 	}
-	if (im->col[F_BRANCH] < 0 && !im->has_fallback) {
+	if (im->ci.col[F_BRANCH] < 0 && !im->has_fallback) {
 		hane_error_set(hane_msg(HANE_M_FB_IMP_MISSING), "Şube");
 		return HANE_EINVAL;
 	}
 	return 0;
 }
 
-static int reject(struct imp *im, const struct hane_csv_record *rec,
-		  const char *why)
-{
-	int rc;
-
-	im->c->rejected++;
-	if (im->o->reject)
-		im->o->reject(rec->line, why, im->o->arg);
-	if (!im->o->rejects)
-		return 0;
-	if (!im->rej && (rc = hane_csv_rejects_open(
-				 &im->rej, im->o->rejects, im->r, &im->header,
-				 hane_msg(HANE_M_IMP_REJECTS_COLUMN))))
-		return rc;
-	return hane_csv_rejects_add(im->rej, rec, why);
-}
-
 static const char *cell(const struct imp *im, const struct hane_csv_record *rec,
 			enum field f)
 {
-	int i = im->col[f];
-
-	return i >= 0 && (size_t)i < rec->nfields ? rec->fields[i] : "";
+	return hane_csv_import_cell(&im->ci, rec, f);
 }
 
 /* The values of a row, checked as the model will check them; 0 or the
@@ -280,17 +264,17 @@ static int parse_row(struct imp *im, const struct hane_csv_record *rec,
 }
 #undef FAIL
 
-static int import_row(struct imp *im, const struct hane_csv_record *rec)
+static int import_row(const struct hane_csv_record *rec, void *arg)
 {
+	struct imp *im = arg;
 	char why[512];
 	struct row w;
 	int rc;
 
-	im->c->rows++;
 	if ((rc = parse_row(im, rec, &w, why, sizeof why)) != 0) {
 		if (rc != HANE_EINVAL)
 			return rc;
-		return reject(im, rec, why);
+		return hane_csv_import_reject(&im->ci, rec, why);
 	}
 	if (im->kind == HANE_FB_IMPORT_SUPPLY) {
 		struct hane_fb_supply s;
@@ -323,56 +307,31 @@ static int import_row(struct imp *im, const struct hane_csv_record *rec)
 	return rc;
 }
 
-/* The first record: the header, mapped to the fields and kept for the
- * rejects file. */
-static int read_header(struct imp *im)
-{
-	const struct hane_csv_record *rec;
-	int rc = hane_csv_read(im->r, &rec);
-
-	if (rc == HANE_DONE) {
-		hane_error_set("%s", hane_msg(HANE_M_FB_IMP_NO_HEADER));
-		return HANE_ECSV;
-	}
-	if (rc < 0)
-		return rc;
-	if ((rc = map_header(im, rec)))
-		return rc;
-	return hane_csv_record_copy(&im->header, rec);
-}
-
-/* The import's one audit row: what came in and what was refused. */
-static int audit_import(hane_db *db, enum hane_fb_import_kind kind,
-			const struct hane_import_counts *counts)
-{
-	char detail[128];
-	bool supply = kind == HANE_FB_IMPORT_SUPPLY;
-
-	snprintf(detail, sizeof detail,
-		 "foodbank %s import: %lld new, %lld rejected",
-		 supply ? "supply" : "donations", (long long)counts->created,
-		 (long long)counts->rejected);
-	return hane_store_audit_event(
-		db, "import", supply ? "fb_supply" : "fb_donation", 0, detail);
-}
-
 int hane_foodbank_import(hane_db *db, enum hane_fb_import_kind kind,
 			 const char *path, const char *default_branch,
 			 const struct hane_import_opts *opts,
 			 struct hane_import_counts *counts)
 {
 	static const struct hane_import_opts none;
-	const struct hane_csv_record *rec;
+	static const struct hane_csv_import_steps steps = {map_header,
+							   import_row};
 	struct imp im;
-	bool in_tx = false;
 	int rc;
 
+	if (!opts)
+		opts = &none;
 	memset(counts, 0, sizeof *counts);
 	memset(&im, 0, sizeof im);
 	im.db = db;
 	im.kind = kind;
-	im.o = opts ? opts : &none;
 	im.c = counts;
+	hane_csv_import_init(
+		&im.ci, &specs[kind],
+		&(struct hane_csv_import_hooks){opts->dry_run, opts->rejects,
+						opts->notice, opts->reject,
+						opts->arg},
+		(struct hane_csv_import_counts){&counts->rows, &counts->created,
+						&counts->rejected});
 	/* The household import's "import" permission belongs to the
 	 * registry's unit; a food bank sheet is food bank work. */
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_WRITE)) != 0)
@@ -383,51 +342,5 @@ int hane_foodbank_import(hane_db *db, enum hane_fb_import_kind kind,
 			return rc;
 		im.has_fallback = true;
 	}
-	if ((rc = hane_csv_open(&im.r, path, &im.o->csv)) != 0)
-		return rc;
-	counts->size = hane_csv_size(im.r);
-	if ((rc = read_header(&im)))
-		goto done;
-	if ((rc = hane_store_begin(db)))
-		goto done;
-	in_tx = true;
-	while ((rc = hane_csv_read(im.r, &rec)) == HANE_ROW)
-		if ((rc = import_row(&im, rec)))
-			goto done;
-	if (rc < 0)
-		goto done;
-	counts->offset = hane_csv_offset(im.r);
-	counts->encoding = hane_csv_encoding(im.r);
-	counts->delimiter = hane_csv_delimiter(im.r);
-	if (im.o->dry_run) {
-		hane_store_rollback(db);
-		in_tx = false;
-		rc = 0;
-		goto done;
-	}
-	if ((rc = audit_import(db, kind, counts)))
-		goto done;
-	in_tx = false;
-	rc = hane_store_commit(db);
-done:
-	if (in_tx) {
-		char keep[1024];
-
-		snprintf(keep, sizeof keep, "%s", hane_error_last());
-		hane_store_rollback(db);
-		hane_error_set("%s", keep);
-	}
-	{
-		int rc2 = hane_csv_rejects_close(im.rej);
-
-		if (!rc)
-			rc = rc2;
-		if (rc && im.rej)
-			hane_file_remove(im.o->rejects, 0);
-	}
-	if (rc)
-		counts->created = 0;
-	hane_csv_close(im.r);
-	hane_csv_record_free(&im.header);
-	return rc;
+	return hane_csv_import_file(&im.ci, db, path, &opts->csv, &steps, &im);
 }

@@ -18,7 +18,6 @@
  */
 #include "hane/households_csv.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,41 +57,63 @@ enum field {
 };
 
 /* The fields and the column titles each is known by (compared folded
- * and without spaces). A field of the person or the household (rec 'p'
- * or 'h', found by its CLI option) takes its name (its column, unless
- * named here), its title (the label, which export writes) and the other
- * titles from the field table in hane/households.h; the importer's own
- * fields (a full name, the household's size) list theirs here. A plain
- * field is text copied as given. */
-static const struct {
-	const char *name; /* NULL: the field's column */
-	char rec;	  /* 'p' person, 'h' household, 0 the importer's */
-	const char *option;
-	bool plain;
-	const char *titles; /* the importer's fields only */
-} fields[F__COUNT] = {
-	[F_HOUSEHOLD] = {"household", 'p', "household", false, NULL},
-	[F_TCKN] = {NULL, 'p', "tckn", false, NULL},
-	[F_FIRST] = {NULL, 'p', "first", false, NULL},
-	[F_LAST] = {NULL, 'p', "last", false, NULL},
-	[F_FULL] = {"full_name", 0, NULL, false,
+ * and without spaces). A field of the person or the household (found by
+ * its CLI option) takes its title (the label, which export writes) and
+ * the other titles from the field table in hane/households.h; the
+ * importer's own fields (a full name, the household's size) list theirs
+ * here. */
+#define P(opt)                                                                 \
+	{                                                                      \
+		&hane_person_rdef, opt, NULL                                   \
+	}
+#define H(opt)                                                                 \
+	{                                                                      \
+		&hane_household_rdef, opt, NULL                                \
+	}
+static const struct hane_csv_import_field fields[F__COUNT] = {
+	[F_HOUSEHOLD] = P("household"),
+	[F_TCKN] = P("tckn"),
+	[F_FIRST] = P("first"),
+	[F_LAST] = P("last"),
+	[F_FULL] = {NULL, NULL,
 		    "Ad Soyad|Adı Soyadı|İsim Soyisim|Ad ve Soyad|"
 		    "Adı ve Soyadı|Full Name|Name"},
-	[F_BIRTH] = {NULL, 'p', "birth", false, NULL},
-	[F_SEX] = {NULL, 'p', "sex", false, NULL},
-	[F_RELATION] = {NULL, 'p', "relation", false, NULL},
-	[F_DISABILITY] = {"disability", 'p', "disability", false, NULL},
-	[F_CHRONIC] = {NULL, 'p', "chronic", true, NULL},
-	[F_PHONE] = {NULL, 'p', "phone", false, NULL},
-	[F_HH_PHONE] = {"household_phone", 'h', "phone", false, NULL},
-	[F_MAHALLE] = {NULL, 'h', "mahalle", false, NULL},
-	[F_STREET] = {NULL, 'h', "street", true, NULL},
-	[F_BUILDING] = {NULL, 'h', "building", true, NULL},
-	[F_DOOR] = {NULL, 'h', "door", true, NULL},
-	[F_SIZE] = {"household_size", 0, NULL, false,
-		    "Hane Nüfusu|Kişi Sayısı|Nüfus|Household Size"},
-	[F_INCOME] = {"income", 'h', "income", false, NULL},
-	[F_NOTES] = {NULL, 'h', "notes", true, NULL},
+	[F_BIRTH] = P("birth"),
+	[F_SEX] = P("sex"),
+	[F_RELATION] = P("relation"),
+	[F_DISABILITY] = P("disability"),
+	[F_CHRONIC] = P("chronic"),
+	[F_PHONE] = P("phone"),
+	[F_HH_PHONE] = H("phone"),
+	[F_MAHALLE] = H("mahalle"),
+	[F_STREET] = H("street"),
+	[F_BUILDING] = H("building"),
+	[F_DOOR] = H("door"),
+	[F_SIZE] = {NULL, NULL, "Hane Nüfusu|Kişi Sayısı|Nüfus|Household Size"},
+	[F_INCOME] = H("income"),
+	[F_NOTES] = H("notes"),
+};
+#undef P
+#undef H
+
+/* The name --map knows a field by, where it is not the field's column. */
+static const char *const names[F__COUNT] = {
+	[F_HOUSEHOLD] = "household",   [F_FULL] = "full_name",
+	[F_DISABILITY] = "disability", [F_HH_PHONE] = "household_phone",
+	[F_SIZE] = "household_size",   [F_INCOME] = "income",
+};
+
+/* A plain field is text copied as given. */
+static const bool plain[F__COUNT] = {
+	[F_CHRONIC] = true, [F_STREET] = true, [F_BUILDING] = true,
+	[F_DOOR] = true,    [F_NOTES] = true,
+};
+
+/* A households import writes its audit event through the bulk writer. */
+static const struct hane_csv_import_spec import_spec = {
+	.fields = fields,
+	.nfields = F__COUNT,
+	.rejects_column = HANE_M_IMP_REJECTS_COLUMN,
 };
 
 /* The table's field behind f, or NULL for the importer's own (looked up
@@ -103,18 +124,8 @@ static const struct hane_fdef *field_def(int f)
 	static bool ready;
 
 	if (!ready) {
-		for (int k = 0; k < F__COUNT; k++) {
-			const struct hane_rdef *d =
-				fields[k].rec == 'p'   ? &hane_person_rdef
-				: fields[k].rec == 'h' ? &hane_household_rdef
-						       : NULL;
-
-			for (size_t i = 0; d && i < d->nfields; i++)
-				if (d->fields[i].option &&
-				    strcmp(d->fields[i].option,
-					   fields[k].option) == 0)
-					defs[k] = &d->fields[i];
-		}
+		for (int k = 0; k < F__COUNT; k++)
+			defs[k] = hane_csv_import_fdef(&fields[k]);
 		ready = true;
 	}
 	return defs[f];
@@ -122,46 +133,30 @@ static const struct hane_fdef *field_def(int f)
 
 static const char *field_name(int f)
 {
-	return fields[f].name ? fields[f].name : field_def(f)->column;
+	return names[f] ? names[f] : field_def(f)->column;
 }
 
-/* "Label|more titles" of field f into out. */
-static const char *field_titles(char *out, size_t outsz, int f)
+/* The record of field f: the person's or the household's. */
+static void *field_rec(int f, struct hane_person *p, struct hane_household *h)
 {
-	const struct hane_fdef *d = field_def(f);
-
-	if (!d)
-		snprintf(out, outsz, "%s", fields[f].titles);
-	else
-		snprintf(out, outsz, "%s%s%s", d->label_tr,
-			 d->titles ? "|" : "", d->titles ? d->titles : "");
-	return out;
+	return fields[f].def == &hane_person_rdef ? (void *)p : (void *)h;
 }
 
 const char *const *hane_households_csv_fields(void)
 {
-	static const char *names[F__COUNT + 2];
+	static const char *all[F__COUNT + 2];
 
-	if (!names[0]) {
+	if (!all[0]) {
 		for (int i = 0; i < F__COUNT; i++)
-			names[i] = field_name(i);
-		names[F__COUNT] = "ignore";
+			all[i] = field_name(i);
+		all[F__COUNT] = "ignore";
 	}
-	return names;
+	return all;
 }
 
-/* The first title of a field (what export writes). */
-static void field_title(char *out, size_t outsz, enum field f)
-{
-	char all[512];
-	const char *t = field_titles(all, sizeof all, f), *bar = strchr(t, '|');
-	size_t n = bar ? (size_t)(bar - t) : strlen(t);
-
-	snprintf(out, outsz, "%.*s", (int)n, t);
-}
-
-/* A column title or field name → field. */
-static int field_lookup(const char *title)
+/* A column title or field name → field, F_IGNORE or F_UNKNOWN; titles are
+ * the import's (hane_csv_import_open resolved them). */
+static int field_lookup(const struct hane_csv_import *ci, const char *title)
 {
 	char key[128], cand[128];
 
@@ -171,23 +166,10 @@ static int field_lookup(const char *title)
 	if (!strcmp(key, "ignore") || !strcmp(key, "yoksay"))
 		return F_IGNORE;
 	for (int f = 0; f < F__COUNT; f++) {
-		char all[512];
-		const char *t = field_titles(all, sizeof all, f);
-
 		hane_csv_title_key(cand, sizeof cand, field_name(f));
-		if (!strcmp(key, cand))
+		if (!strcmp(key, cand) ||
+		    hane_csv_title_find(title, &ci->titles[f], 1) == 0)
 			return f;
-		while (*t) {
-			const char *bar = strchr(t, '|');
-			size_t n = bar ? (size_t)(bar - t) : strlen(t);
-			char one[128];
-
-			snprintf(one, sizeof one, "%.*s", (int)n, t);
-			hane_csv_title_key(cand, sizeof cand, one);
-			if (!strcmp(key, cand))
-				return f;
-			t += n + (bar ? 1 : 0);
-		}
 	}
 	return F_UNKNOWN;
 }
@@ -285,14 +267,9 @@ struct imp {
 	hane_db *db;
 	const struct hane_import_opts *o;
 	struct hane_import_counts *c;
-	hane_csv_reader *r;
-	hane_csv_rejects *rej;
-	const char *rejects_path;
-	struct hane_csv_record header; /* copies, kept for the rejects file */
-	int col[F__COUNT];	   /* column index of each field, -1 absent */
-	char title[F__COUNT][128]; /* the file's title of each column */
-	size_t ncols;
-	struct table tckns;  /* tckn → line */
+	struct hane_csv_import ci;	 /* the file, its columns and rejects */
+	int forced[HANE_CSV_FIELDS_MAX]; /* --map: field by column index */
+	struct table tckns;		 /* tckn → line */
 	struct table groups; /* hash of Hane No → household id, or -line */
 	hane_hh_bulk *bulk;  /* new rows go through the bulk writer */
 	bool fresh;	     /* the registry was empty: nothing to look up */
@@ -308,25 +285,11 @@ struct row {
 	bool has[F__COUNT]; /* the file gives a non-empty value */
 };
 
-static void notice(struct imp *im, const char *fmt, ...) HANE_PRINTF(2, 3);
-static void notice(struct imp *im, const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-
-	if (!im->o->notice)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	im->o->notice(msg, im->o->arg);
-}
-
 /* The --map overrides ("Column=field") into forced[i] by column index;
  * HANE_EUSAGE naming the bad spec, field or column. */
-static int apply_map(struct imp *im, const struct hane_csv_record *h,
-		     int *forced)
+static int apply_map(struct imp *im)
 {
+	const struct hane_csv_record *h = &im->ci.header;
 	char key[128], cand[128];
 
 	for (int m = 0; m < im->o->nmap; m++) {
@@ -339,7 +302,7 @@ static int apply_map(struct imp *im, const struct hane_csv_record *h,
 			hane_error_set(hane_msg(HANE_M_IMP_MAP_BAD), spec);
 			return HANE_EUSAGE;
 		}
-		if ((f = field_lookup(eq + 1)) == F_UNKNOWN) {
+		if ((f = field_lookup(&im->ci, eq + 1)) == F_UNKNOWN) {
 			hane_error_set(hane_msg(HANE_M_IMP_MAP_FIELD), eq + 1);
 			return HANE_EUSAGE;
 		}
@@ -351,7 +314,7 @@ static int apply_map(struct imp *im, const struct hane_csv_record *h,
 			hane_csv_title_key(cand, sizeof cand,
 					   hane_csv_unguard(h->fields[i]));
 			if (!strcmp(key, cand)) {
-				forced[i] = f;
+				im->forced[i] = f;
 				found = true;
 			}
 		}
@@ -364,70 +327,45 @@ static int apply_map(struct imp *im, const struct hane_csv_record *h,
 	return 0;
 }
 
-/* After the columns are mapped: 0 when the TC Kimlik No and a name (first
- * and last, or full) have columns, else HANE_EINVAL naming what is missing
- * and listing the file's titles. */
-static int check_required(struct imp *im, const struct hane_csv_record *h)
+/* A column --map names, else the one its title finds. */
+static int lookup(const char *title, size_t column, void *arg)
 {
-	char missing[256] = "", have[1024], t[128];
+	const struct imp *im = arg;
 
-	if (im->col[F_TCKN] < 0) {
-		field_title(t, sizeof t, F_TCKN);
-		strcat(missing, t);
-	}
-	if (im->col[F_FULL] < 0 &&
-	    (im->col[F_FIRST] < 0 || im->col[F_LAST] < 0)) {
-		if (missing[0])
-			strcat(missing, ", ");
-		field_title(t, sizeof t,
-			    im->col[F_FIRST] < 0 ? F_FIRST : F_LAST);
-		strcat(missing, t);
-		strcat(missing, " / ");
-		field_title(t, sizeof t, F_FULL);
-		strcat(missing, t);
-	}
-	if (!missing[0])
-		return 0;
-	hane_csv_titles_list(have, sizeof have, h);
-	hane_error_set(hane_msg(HANE_M_IMP_MISSING), missing, have);
-	return HANE_EINVAL;
+	return im->forced[column] != F_UNKNOWN ? im->forced[column]
+					       : field_lookup(&im->ci, title);
 }
 
 /* Maps the header row to fields (with --map overrides first). A missing
- * required column is HANE_EINVAL before anything is written. */
-static int map_header(struct imp *im, const struct hane_csv_record *h)
+ * required column (the TC Kimlik No, a name: first and last, or full) is
+ * HANE_EINVAL before anything is written. */
+static int map_header(struct imp *im)
 {
-	int forced[HANE_CSV_FIELDS_MAX];
-	size_t i;
+	const struct hane_csv_import *ci = &im->ci;
+	char missing[256] = "", t[128];
 	int rc;
 
-	for (i = 0; i < F__COUNT; i++)
-		im->col[i] = -1;
-	for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++)
-		forced[i] = F_UNKNOWN;
-	im->ncols = h->nfields;
-	if ((rc = apply_map(im, h, forced)))
+	for (size_t i = 0; i < HANE_CSV_FIELDS_MAX; i++)
+		im->forced[i] = F_UNKNOWN;
+	if ((rc = apply_map(im)))
 		return rc;
-	for (i = 0; i < h->nfields && i < HANE_CSV_FIELDS_MAX; i++) {
-		const char *t = h->fields[i];
-		int f = forced[i] != F_UNKNOWN ? forced[i] : field_lookup(t);
-
-		if (f == F_IGNORE)
-			continue;
-		if (f == F_UNKNOWN) {
-			if (*t)
-				notice(im, hane_msg(HANE_M_IMP_UNKNOWN_COL), t);
-			continue;
-		}
-		if (im->col[f] >= 0) {
-			notice(im, hane_msg(HANE_M_IMP_DUP_COL), t,
-			       im->title[f]);
-			continue;
-		}
-		im->col[f] = (int)i;
-		snprintf(im->title[f], sizeof im->title[f], "%s", t);
+	hane_csv_import_map(&im->ci, lookup, im);
+	if (ci->col[F_TCKN] < 0)
+		strcat(missing, hane_csv_import_title(ci, F_TCKN, t, sizeof t));
+	if (ci->col[F_FULL] < 0 &&
+	    (ci->col[F_FIRST] < 0 || ci->col[F_LAST] < 0)) {
+		if (missing[0])
+			strcat(missing, ", ");
+		strcat(missing,
+		       hane_csv_import_title(
+			       ci, ci->col[F_FIRST] < 0 ? F_FIRST : F_LAST, t,
+			       sizeof t));
+		strcat(missing, " / ");
+		strcat(missing, hane_csv_import_title(ci, F_FULL, t, sizeof t));
 	}
-	return check_required(im, h);
+	return missing[0] ? hane_csv_import_missing(ci, HANE_M_IMP_MISSING,
+						    missing)
+			  : 0;
 }
 
 /* Copies a value, refusing rather than cutting one that does not fit. */
@@ -480,22 +418,7 @@ static int parse_pct(const char *v)
 	return digits && !*v ? (int)n : -1;
 }
 
-#define T(f) im->title[f]
-
-/* The cells of rec by field into v, unguarded and trimmed ("" for a field
- * without a column); w->has marks the non-empty ones. */
-static void row_cells(struct imp *im, const struct hane_csv_record *rec,
-		      struct row *w, const char **v)
-{
-	for (int f = 0; f < F__COUNT; f++) {
-		char *s = im->col[f] >= 0 ? rec->fields[im->col[f]] : NULL;
-
-		if (s)
-			s = hane_text_trim(hane_csv_unguard(s));
-		v[f] = s ? s : "";
-		w->has[f] = s && *s;
-	}
-}
+#define T(f) im->ci.title[f]
 
 /* "Ayşe Nur Yılmaz" into first and last name (the last word is the last
  * name); HANE_EINVAL with the reason in why. */
@@ -530,7 +453,7 @@ static int map_full_name(struct imp *im, struct row *w, const char *full,
 static int map_names(struct imp *im, struct row *w, const char *const *v,
 		     char *why, size_t whysz)
 {
-	if (im->col[F_FIRST] < 0 || im->col[F_LAST] < 0 ||
+	if (im->ci.col[F_FIRST] < 0 || im->ci.col[F_LAST] < 0 ||
 	    (!w->has[F_FIRST] && !w->has[F_LAST] && w->has[F_FULL]))
 		return map_full_name(im, w, v[F_FULL], why, whysz);
 	if (!w->has[F_FIRST] || !w->has[F_LAST]) {
@@ -596,9 +519,9 @@ static int map_household(struct imp *im, struct row *w, const char *const *v,
 		return bad(why, whysz, T(F_MAHALLE), hane_error_last());
 	for (int f = 0; f < F__COUNT; f++) {
 		const struct hane_fdef *d = field_def(f);
-		char *to = fields[f].rec == 'p' ? (char *)&w->p : (char *)&w->h;
+		char *to = field_rec(f, &w->p, &w->h);
 
-		if (fields[f].plain &&
+		if (plain[f] &&
 		    put(to + d->offset, d->size, v[f], T(f), why, whysz))
 			return HANE_EINVAL;
 	}
@@ -644,12 +567,10 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	hane_household_init(&w->h);
 	w->group = "";
 	w->relation_given = false;
-	if (rec->nfields != im->ncols) {
-		snprintf(why, whysz, hane_msg(HANE_M_IMP_RAGGED), rec->nfields,
-			 im->ncols);
-		return HANE_EINVAL;
-	}
-	row_cells(im, rec, w, v);
+	if ((rc = hane_csv_import_cells(&im->ci, rec, v, why, whysz)))
+		return rc;
+	for (int f = 0; f < F__COUNT; f++)
+		w->has[f] = v[f][0] != '\0';
 	w->group = v[F_HOUSEHOLD];
 	if (!w->has[F_TCKN]) {
 		snprintf(why, whysz, hane_msg(HANE_M_IMP_REQUIRED), T(F_TCKN));
@@ -680,18 +601,7 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 static int reject(struct imp *im, const struct hane_csv_record *rec,
 		  const char *why)
 {
-	int rc;
-
-	im->c->rejected++;
-	if (im->o->reject)
-		im->o->reject(rec->line, why, im->o->arg);
-	if (!im->rejects_path)
-		return 0;
-	if (!im->rej && (rc = hane_csv_rejects_open(
-				 &im->rej, im->rejects_path, im->r, &im->header,
-				 hane_msg(HANE_M_IMP_REJECTS_COLUMN))))
-		return rc;
-	return hane_csv_rejects_add(im->rej, rec, why);
+	return hane_csv_import_reject(&im->ci, rec, why);
 }
 
 /* Rejects a row before its household is known: when it would have been
@@ -700,7 +610,7 @@ static int reject(struct imp *im, const struct hane_csv_record *rec,
 static int reject_first(struct imp *im, const struct hane_csv_record *rec,
 			const struct row *w, const char *why)
 {
-	if (im->col[F_HOUSEHOLD] >= 0 && w->group[0]) {
+	if (im->ci.col[F_HOUSEHOLD] >= 0 && w->group[0]) {
 		int64_t *grp =
 			table_slot(&im->groups, hash_text(w->group), true);
 
@@ -712,11 +622,11 @@ static int reject_first(struct imp *im, const struct hane_csv_record *rec,
 	return reject(im, rec, why);
 }
 
-/* The text fields of record rec ('p' or 'h') that the file gives and
- * that differ from old, copied into old: names, birth date, sex, phone,
- * address, notes… (not the TC Kimlik No, the key, nor the relation or
- * the household's phone, which have rules of their own). */
-static bool merge_text(void *old, const void *src, char rec,
+/* The text fields of record def (the person's or the household's) that
+ * the file gives and that differ from old, copied into old: names, birth
+ * date, sex, phone, address, notes… (not the TC Kimlik No, the key, nor
+ * the relation or the household's phone, which have rules of their own). */
+static bool merge_text(void *old, const void *src, const struct hane_rdef *def,
 		       const struct row *w)
 {
 	bool ch = false;
@@ -726,7 +636,7 @@ static bool merge_text(void *old, const void *src, char rec,
 		char *o;
 		const char *n;
 
-		if (fields[f].rec != rec || !w->has[f] || !d || f == F_TCKN ||
+		if (fields[f].def != def || !w->has[f] || !d || f == F_TCKN ||
 		    f == F_RELATION || f == F_HH_PHONE ||
 		    !(d->type == HANE_FT_TEXT || d->type == HANE_FT_DATE ||
 		      d->type == HANE_FT_PHONE))
@@ -748,7 +658,7 @@ static bool merge_person(struct hane_person *old, const struct row *w)
 	const struct hane_person *p = &w->p, *src = p;
 	bool ch = false;
 
-	ch = merge_text(old, src, 'p', w);
+	ch = merge_text(old, src, &hane_person_rdef, w);
 	if (w->has[F_FULL] && !w->has[F_FIRST] &&
 	    (strcmp(old->first_name, p->first_name) ||
 	     strcmp(old->last_name, p->last_name))) {
@@ -774,7 +684,7 @@ static bool merge_household(struct hane_household *old, const struct row *w)
 	const struct hane_household *h = &w->h, *src = h;
 	bool ch = false;
 
-	ch = merge_text(old, src, 'h', w);
+	ch = merge_text(old, src, &hane_household_rdef, w);
 	if ((w->has[F_HH_PHONE] || w->has[F_PHONE]) &&
 	    strcmp(old->phone, h->phone)) {
 		strcpy(old->phone, h->phone);
@@ -804,7 +714,7 @@ static int place_row(struct imp *im, const struct hane_csv_record *rec,
 	pl->head = true;
 	pl->grp = NULL;
 	pl->hid = 0;
-	if (im->col[F_HOUSEHOLD] >= 0 && w->group[0]) {
+	if (im->ci.col[F_HOUSEHOLD] >= 0 && w->group[0]) {
 		int64_t *grp =
 			table_slot(&im->groups, hash_text(w->group), true);
 
@@ -993,13 +903,13 @@ int hane_on_duplicate_parse(const char *s)
  * hold the old and the new copy at once (a third more peak memory). */
 static void reserve_tables(struct imp *im)
 {
-	int64_t read = hane_csv_offset(im->r), rows = im->c->rows;
+	int64_t read = hane_csv_offset(im->ci.r), rows = im->c->rows;
 	double guess = read > 0 ? (double)im->c->size / (double)read * rows : 0;
 
 	/* A wrong guess only costs the doubling after all. */
 	if (guess > rows && guess < 1e9) {
 		table_reserve(&im->tckns, (size_t)(guess * 1.05));
-		if (im->col[F_HOUSEHOLD] >= 0)
+		if (im->ci.col[F_HOUSEHOLD] >= 0)
 			table_reserve(&im->groups,
 				      (size_t)((double)im->groups.n / rows *
 					       guess * 1.05));
@@ -1020,28 +930,6 @@ static int canceled(void)
 {
 	hane_error_set("%s", hane_strerror(HANE_ECANCELED));
 	return HANE_ECANCELED;
-}
-
-/* Opens the file (the reader in im->r, closed by the caller) and maps its
- * header, kept in im->header for the rejects file. */
-static int open_file(struct imp *im, const char *path)
-{
-	const struct hane_csv_record *rec;
-	int rc;
-
-	if ((rc = hane_csv_open(&im->r, path, &im->o->csv)))
-		return rc;
-	im->c->size = hane_csv_size(im->r);
-	rc = hane_csv_read(im->r, &rec);
-	if (rc == HANE_DONE) {
-		hane_error_set("%s", hane_msg(HANE_M_IMP_NO_HEADER));
-		rc = HANE_ECSV;
-	}
-	if (rc < 0)
-		return rc;
-	if ((rc = map_header(im, rec)))
-		return rc;
-	return hane_csv_record_copy(&im->header, rec);
 }
 
 /* The first import of a registry, with nobody else connected: the
@@ -1070,13 +958,13 @@ static int read_rows(struct imp *im)
 	const struct hane_csv_record *rec;
 	int rc;
 
-	while ((rc = hane_csv_read(im->r, &rec)) == HANE_ROW) {
+	while ((rc = hane_csv_read(im->ci.r, &rec)) == HANE_ROW) {
 		if ((rc = import_row(im, rec)))
 			return rc;
 		if (im->c->rows == 4096 && im->c->size > 0)
 			reserve_tables(im);
 		if (im->o->progress && (im->c->rows & 1023) == 0) {
-			im->c->offset = hane_csv_offset(im->r);
+			im->c->offset = hane_csv_offset(im->ci.r);
 			if (!im->o->progress(im->c, im->o->arg))
 				return canceled();
 		}
@@ -1091,9 +979,9 @@ static int rows_done(struct imp *im)
 {
 	table_free(&im->tckns);
 	table_free(&im->groups);
-	im->c->offset = hane_csv_offset(im->r);
-	im->c->encoding = hane_csv_encoding(im->r);
-	im->c->delimiter = hane_csv_delimiter(im->r);
+	im->c->offset = hane_csv_offset(im->ci.r);
+	im->c->encoding = hane_csv_encoding(im->ci.r);
+	im->c->delimiter = hane_csv_delimiter(im->ci.r);
 	if (im->o->progress && !im->o->progress(im->c, im->o->arg))
 		return canceled();
 	return 0;
@@ -1125,23 +1013,6 @@ static const char *audit_detail(char *detail, size_t detailsz, const char *path,
 	return detail;
 }
 
-/* Closes the rejects file (removed when the import failed) and returns
- * the import's result: rc, or the close's error. */
-static int close_rejects(struct imp *im, int rc)
-{
-	int rc2 = hane_csv_rejects_close(im->rej);
-
-	if (!rc)
-		rc = rc2;
-	if (rc && im->rej)
-		hane_file_remove(im->rejects_path, 0);
-	if (rc) {
-		/* Nothing was written: the counts describe no change. */
-		im->c->created = im->c->households = im->c->updated = 0;
-	}
-	return rc;
-}
-
 int hane_households_import(hane_db *db, const char *path,
 			   const struct hane_import_opts *opts,
 			   struct hane_import_counts *counts)
@@ -1156,12 +1027,21 @@ int hane_households_import(hane_db *db, const char *path,
 	im.db = db;
 	im.o = opts;
 	im.c = counts;
-	im.rejects_path = opts->dry_run ? NULL : opts->rejects;
+	hane_csv_import_init(
+		&im.ci, &import_spec,
+		&(struct hane_csv_import_hooks){opts->dry_run, opts->rejects,
+						opts->notice, opts->reject,
+						opts->arg},
+		(struct hane_csv_import_counts){&counts->rows, &counts->created,
+						&counts->rejected});
 	hane_today(im.today);
 	if ((rc = hane_can(db, HANE_ACT_IMPORT)) ||
 	    (rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)))
 		return rc;
-	if ((rc = open_file(&im, path)) || (rc = solo_begin(db, opts, &solo)))
+	if ((rc = hane_csv_import_open(&im.ci, path, &opts->csv)))
+		goto done;
+	counts->size = hane_csv_size(im.ci.r);
+	if ((rc = map_header(&im)) || (rc = solo_begin(db, opts, &solo)))
 		goto done;
 	counts->solo = solo;
 	if ((rc = hane_hh_bulk_begin(db, &im.bulk, "import")))
@@ -1182,11 +1062,11 @@ int hane_households_import(hane_db *db, const char *path,
 done:
 	if (in_tx)
 		hane_hh_bulk_end(im.bulk, false, NULL);
-	rc = close_rejects(&im, rc);
+	/* Nothing was written: the counts describe no change. */
+	if ((rc = hane_csv_import_close(&im.ci, rc)))
+		counts->households = counts->updated = 0;
 	if (solo)
 		hane_store_solo_end(db);
-	hane_csv_close(im.r);
-	hane_csv_record_free(&im.header);
 	table_free(&im.tckns);
 	table_free(&im.groups);
 	return rc;

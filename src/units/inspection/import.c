@@ -7,7 +7,6 @@
  * the whole import. The duplicate rule reads the same connection, so a
  * request registered earlier in the file counts as open.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,122 +31,63 @@ enum field {
 	F__COUNT,
 };
 
-/* Titles each field is known by, compared folded and without spaces; the
- * first is the one named in messages. A request's field takes them from
- * the field table (hane/inspection.h: its label, then its other titles),
- * found by its CLI option; the TC Kimlik No, which finds the household
- * through the registry, lists its own. */
-static const char *const options[F__COUNT] = {
-	[F_HOUSEHOLD] = "household", [F_DATE] = "date",
-	[F_CHANNEL] = "channel",     [F_REFERRER] = "referrer",
-	[F_REASON] = "reason",	     [F_TEXT] = "text",
-	[F_URGENCY] = "urgency",
-};
-#define TCKN_TITLES "TC Kimlik No|TC Kimlik|TC No|TCKN|Kimlik No|National Id"
-
-static const char *const *field_titles(void)
-{
-	static char buf[F__COUNT][256];
-	static const char *titles[F__COUNT];
-	const struct hane_rdef *d = &hane_inspection_rdef;
-
-	if (titles[0])
-		return titles;
-	for (int f = 0; f < F__COUNT; f++) {
-		snprintf(buf[f], sizeof buf[f], "%s", TCKN_TITLES);
-		for (size_t i = 0; options[f] && i < d->nfields; i++) {
-			const struct hane_fdef *fd = &d->fields[i];
-
-			if (fd->option && !strcmp(fd->option, options[f]))
-				snprintf(buf[f], sizeof buf[f], "%s%s%s",
-					 fd->label_tr, fd->titles ? "|" : "",
-					 fd->titles ? fd->titles : "");
-		}
+/* The fields' titles, compared folded and without spaces; the first is
+ * the one named in messages. A request's field takes them from the field
+ * table (hane/inspection.h: its label, then its other titles), found by
+ * its CLI option; the TC Kimlik No, which finds the household through the
+ * registry, lists its own. */
+#define REQ(opt)                                                               \
+	{                                                                      \
+		&hane_inspection_rdef, opt, NULL                               \
 	}
-	for (int f = F__COUNT - 1; f >= 0; f--)
-		titles[f] = buf[f];
-	return titles;
-}
+static const struct hane_csv_import_field fields[F__COUNT] = {
+	[F_TCKN] = {NULL, NULL,
+		    "TC Kimlik No|TC Kimlik|TC No|TCKN|Kimlik No|National Id"},
+	[F_HOUSEHOLD] = REQ("household"),
+	[F_DATE] = REQ("date"),
+	[F_CHANNEL] = REQ("channel"),
+	[F_REFERRER] = REQ("referrer"),
+	[F_REASON] = REQ("reason"),
+	[F_TEXT] = REQ("text"),
+	[F_URGENCY] = REQ("urgency"),
+};
+#undef REQ
 
-static void first_title(char *out, size_t outsz, enum field f)
-{
-	const char *t = field_titles()[f], *bar = strchr(t, '|');
-
-	snprintf(out, outsz, "%.*s", (int)(bar ? (size_t)(bar - t) : strlen(t)),
-		 t);
-}
+static const struct hane_csv_import_spec spec = {
+	.fields = fields,
+	.nfields = F__COUNT,
+	.rejects_column = HANE_M_INSP_IMP_REJECTS_COLUMN,
+	.audit = {"inspection_request", "inspection", "new"},
+};
 
 struct imp {
 	hane_db *db;
-	const struct hane_inspection_import_opts *o;
 	struct hane_inspection_import_counts *c;
-	hane_csv_reader *r;
-	hane_csv_rejects *rej;
-	const char *rejects_path;
-	struct hane_csv_record header;
-	int col[F__COUNT];
-	char title[F__COUNT][128];
-	size_t ncols;
+	struct hane_csv_import ci;
 };
 
-static void notice(struct imp *im, const char *fmt, ...) HANE_PRINTF(2, 3);
-static void notice(struct imp *im, const char *fmt, ...)
+static int map_header(void *arg)
 {
-	char msg[1024];
-	va_list ap;
+	struct imp *im = arg;
+	char missing[256] = "", t[128];
+	const struct hane_csv_import *ci = &im->ci;
 
-	if (!im->o->notice)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	im->o->notice(msg, im->o->arg);
-}
-
-static int map_header(struct imp *im, const struct hane_csv_record *h)
-{
-	char missing[256] = "", have[1024], t[128];
-
-	for (int f = 0; f < F__COUNT; f++)
-		im->col[f] = -1;
-	im->ncols = h->nfields;
-	for (size_t i = 0; i < h->nfields; i++) {
-		const char *name = hane_csv_unguard(h->fields[i]);
-		int f = hane_csv_title_find(name, field_titles(), F__COUNT);
-
-		if (f < 0) {
-			if (*name)
-				notice(im,
-				       hane_msg(HANE_M_INSP_IMP_UNKNOWN_COL),
-				       name);
-			continue;
-		}
-		if (im->col[f] >= 0) {
-			notice(im, hane_msg(HANE_M_INSP_IMP_DUP_COL), name,
-			       im->title[f]);
-			continue;
-		}
-		im->col[f] = (int)i;
-		snprintf(im->title[f], sizeof im->title[f], "%s", name);
-	}
-	if (im->col[F_TCKN] < 0 && im->col[F_HOUSEHOLD] < 0) {
-		first_title(t, sizeof t, F_TCKN);
-		strcat(missing, t);
+	hane_csv_import_map(&im->ci, NULL, NULL);
+	if (ci->col[F_TCKN] < 0 && ci->col[F_HOUSEHOLD] < 0) {
+		strcat(missing, hane_csv_import_title(ci, F_TCKN, t, sizeof t));
 		strcat(missing, " / ");
-		first_title(t, sizeof t, F_HOUSEHOLD);
-		strcat(missing, t);
+		strcat(missing,
+		       hane_csv_import_title(ci, F_HOUSEHOLD, t, sizeof t));
 	}
-	if (im->col[F_REASON] < 0) {
+	if (ci->col[F_REASON] < 0) {
 		if (missing[0])
 			strcat(missing, ", ");
-		first_title(t, sizeof t, F_REASON);
-		strcat(missing, t);
+		strcat(missing,
+		       hane_csv_import_title(ci, F_REASON, t, sizeof t));
 	}
-	if (!missing[0])
-		return 0;
-	hane_csv_titles_list(have, sizeof have, h);
-	hane_error_set(hane_msg(HANE_M_INSP_IMP_MISSING), missing, have);
-	return HANE_EINVAL;
+	return missing[0] ? hane_csv_import_missing(ci, HANE_M_INSP_IMP_MISSING,
+						    missing)
+			  : 0;
 }
 
 static int why_field(char *why, size_t whysz, const char *title,
@@ -168,7 +108,7 @@ static int coded(struct imp *im, enum field f, enum hane_inspection_list l,
 		snprintf(out, outsz, "%s", code);
 		return 0;
 	}
-	hane_inspection_not_one_of(l, im->title[f]);
+	hane_inspection_not_one_of(l, im->ci.title[f]);
 	snprintf(why, whysz, "%s", hane_error_last());
 	return HANE_EINVAL;
 }
@@ -202,7 +142,7 @@ static int map_household(struct imp *im, const char *const *v,
 		int64_t hid;
 
 		if (hane_tckn_check(v[F_TCKN]))
-			return why_field(why, whysz, im->title[F_TCKN],
+			return why_field(why, whysz, im->ci.title[F_TCKN],
 					 hane_error_last());
 		if ((rc = person_household(im->db, v[F_TCKN], &hid)))
 			return rc;
@@ -218,7 +158,7 @@ static int map_household(struct imp *im, const char *const *v,
 		long long n = strtoll(v[F_HOUSEHOLD], &end, 10);
 
 		if (*end || n <= 0)
-			return why_field(why, whysz, im->title[F_HOUSEHOLD],
+			return why_field(why, whysz, im->ci.title[F_HOUSEHOLD],
 					 hane_strerror(HANE_EINVAL));
 		if (r->household_id && r->household_id != n) {
 			snprintf(why, whysz,
@@ -245,7 +185,7 @@ static int map_codes(struct imp *im, const char *const *v,
 
 	if (!v[F_REASON][0]) {
 		snprintf(why, whysz, hane_msg(HANE_M_INSP_IMP_REQUIRED),
-			 im->title[F_REASON]);
+			 im->ci.title[F_REASON]);
 		return HANE_EINVAL;
 	}
 	if ((rc = coded(im, F_REASON, HANE_INSP_REASON, v[F_REASON], r->reason,
@@ -277,7 +217,8 @@ static int map_text(struct imp *im, const char *const *v,
 				       ? F_TEXT
 				       : F_REFERRER;
 
-		snprintf(why, whysz, hane_msg(HANE_M_V_TOO_LONG), im->title[f],
+		snprintf(why, whysz, hane_msg(HANE_M_V_TOO_LONG),
+			 im->ci.title[f],
 			 (int)(f == F_TEXT ? sizeof r->reason_text
 					   : sizeof r->referrer) -
 				 1);
@@ -298,24 +239,14 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	int rc;
 
 	hane_inspection_init(r);
-	if (im->col[F_CHANNEL] < 0)
+	if (im->ci.col[F_CHANNEL] < 0)
 		strcpy(r->channel, "referral");
-	if (rec->nfields != im->ncols) {
-		snprintf(why, whysz, hane_msg(HANE_M_INSP_IMP_RAGGED),
-			 rec->nfields, im->ncols);
-		return HANE_EINVAL;
-	}
-	for (int f = 0; f < F__COUNT; f++) {
-		char *s = im->col[f] >= 0 ? rec->fields[im->col[f]] : NULL;
-
-		if (s)
-			s = hane_text_trim(hane_csv_unguard(s));
-		v[f] = s ? s : "";
-	}
+	if ((rc = hane_csv_import_cells(&im->ci, rec, v, why, whysz)))
+		return rc;
 	if ((rc = map_household(im, v, r, why, whysz)))
 		return rc;
 	if (v[F_DATE][0] && hane_date_parse(r->requested_on, v[F_DATE]))
-		return why_field(why, whysz, im->title[F_DATE],
+		return why_field(why, whysz, im->ci.title[F_DATE],
 				 hane_error_last());
 	if ((rc = map_codes(im, v, r, why, whysz)) ||
 	    (rc = map_text(im, v, r, why, whysz)))
@@ -329,35 +260,18 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	return 0;
 }
 
-static int reject(struct imp *im, const struct hane_csv_record *rec,
-		  const char *why)
+static int import_row(const struct hane_csv_record *rec, void *arg)
 {
-	int rc;
-
-	im->c->rejected++;
-	if (im->o->reject)
-		im->o->reject(rec->line, why, im->o->arg);
-	if (!im->rejects_path)
-		return 0;
-	if (!im->rej && (rc = hane_csv_rejects_open(
-				 &im->rej, im->rejects_path, im->r, &im->header,
-				 hane_msg(HANE_M_INSP_IMP_REJECTS_COLUMN))))
-		return rc;
-	return hane_csv_rejects_add(im->rej, rec, why);
-}
-
-static int import_row(struct imp *im, const struct hane_csv_record *rec)
-{
+	struct imp *im = arg;
 	struct hane_inspection r;
 	char why[1024] = "";
 	int rc;
 
-	im->c->rows++;
 	rc = map_row(im, rec, &r, why, sizeof why);
 	if (rc == HANE_EINVAL || rc == HANE_EEXIST || rc == HANE_ENOTFOUND) {
 		if (!why[0])
 			snprintf(why, sizeof why, "%s", hane_error_last());
-		return reject(im, rec, why);
+		return hane_csv_import_reject(&im->ci, rec, why);
 	}
 	if (rc)
 		return rc;
@@ -371,81 +285,25 @@ int hane_inspection_import(hane_db *db, const char *path,
 			   const struct hane_inspection_import_opts *opts,
 			   struct hane_inspection_import_counts *counts)
 {
+	static const struct hane_csv_import_steps steps = {map_header,
+							   import_row};
 	struct imp im = {0};
-	const struct hane_csv_record *rec;
-	bool in_tx = false;
 	int rc;
 
 	memset(counts, 0, sizeof *counts);
 	im.db = db;
-	im.o = opts;
 	im.c = counts;
-	im.rejects_path = opts->dry_run ? NULL : opts->rejects;
+	hane_csv_import_init(
+		&im.ci, &spec,
+		&(struct hane_csv_import_hooks){opts->dry_run, opts->rejects,
+						opts->notice, opts->reject,
+						opts->arg},
+		(struct hane_csv_import_counts){&counts->rows, &counts->created,
+						&counts->rejected});
 	/* Registering requests is inspection work: the "import" permission
 	 * guards the household registry (unit households), so it is not
 	 * asked here. */
 	if ((rc = hane_can(db, HANE_ACT_INSPECTION_WRITE)))
 		return rc;
-	if ((rc = hane_csv_open(&im.r, path, &opts->csv)))
-		goto done;
-	rc = hane_csv_read(im.r, &rec);
-	if (rc == HANE_DONE) {
-		hane_error_set("%s", hane_msg(HANE_M_INSP_IMP_NO_HEADER));
-		rc = HANE_ECSV;
-	}
-	if (rc < 0)
-		goto done;
-	if ((rc = map_header(&im, rec)))
-		goto done;
-	if ((rc = hane_csv_record_copy(&im.header, rec)))
-		goto done;
-
-	if ((rc = hane_store_begin(db)))
-		goto done;
-	in_tx = true;
-	while ((rc = hane_csv_read(im.r, &rec)) == HANE_ROW)
-		if ((rc = import_row(&im, rec)))
-			goto done;
-	if (rc < 0)
-		goto done;
-	if (opts->dry_run) {
-		hane_store_rollback(db);
-		in_tx = false;
-		rc = 0;
-		goto done;
-	}
-	{
-		char detail[128];
-
-		snprintf(detail, sizeof detail,
-			 "inspection import: %lld new, %lld rejected",
-			 (long long)counts->created,
-			 (long long)counts->rejected);
-		if ((rc = hane_store_audit_event(
-			     db, "import", "inspection_request", 0, detail)))
-			goto done;
-	}
-	in_tx = false;
-	rc = hane_store_commit(db);
-done:
-	if (in_tx) {
-		char keep[1024];
-
-		snprintf(keep, sizeof keep, "%s", hane_error_last());
-		hane_store_rollback(db);
-		hane_error_set("%s", keep);
-	}
-	{
-		int rc2 = hane_csv_rejects_close(im.rej);
-
-		if (!rc)
-			rc = rc2;
-		if (rc && im.rej)
-			hane_file_remove(im.rejects_path, 0);
-	}
-	if (rc)
-		counts->created = 0;
-	hane_csv_close(im.r);
-	hane_csv_record_free(&im.header);
-	return rc;
+	return hane_csv_import_file(&im.ci, db, path, &opts->csv, &steps, &im);
 }

@@ -8,10 +8,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "hane/csvio.h"
-#include "hane/files.h"
 #include "hane/households.h"
 #include "taxi_int.h"
 
@@ -30,43 +28,39 @@ enum col {
 };
 
 /* Column titles each field is known by, compared folded without spaces. */
-static const char *const titles[C__COUNT] = {
-	[C_TCKN] = "TC Kimlik No|TC Kimlik|TCKN|TC No|TC|Kimlik No|National Id",
-	[C_RIDER] = "Yolcu No|Yolcu|Rider|Rider Id",
-	[C_DAY] = "Tarih|Gün|Randevu Tarihi|Date|Day",
-	[C_TIME] = "Randevu Saati|Saat|Appointment Time|Time",
-	[C_DEST] = "Hedef|Hastane|Gidilecek Yer|Kurum|Destination",
-	[C_PURPOSE] = "Amaç|Amacı|Purpose",
-	[C_RETURN] = "Dönüş Saati|Dönüş|Return Time|Return",
-	[C_PICKUP] = "Alış Adresi|Adres|Pickup Address|Pickup",
-	[C_VEHICLE] = "Araç|Plaka|Vehicle|Plate",
-	[C_NOTES] = "Not|Notlar|Açıklama|Notes",
+static const struct hane_csv_import_field fields[C__COUNT] = {
+	[C_TCKN] = {.titles = "TC Kimlik No|TC Kimlik|TCKN|TC No|TC|Kimlik No|"
+			      "National Id"},
+	[C_RIDER] = {.titles = "Yolcu No|Yolcu|Rider|Rider Id"},
+	[C_DAY] = {.titles = "Tarih|Gün|Randevu Tarihi|Date|Day"},
+	[C_TIME] = {.titles = "Randevu Saati|Saat|Appointment Time|Time"},
+	[C_DEST] = {.titles = "Hedef|Hastane|Gidilecek Yer|Kurum|Destination"},
+	[C_PURPOSE] = {.titles = "Amaç|Amacı|Purpose"},
+	[C_RETURN] = {.titles = "Dönüş Saati|Dönüş|Return Time|Return"},
+	[C_PICKUP] = {.titles = "Alış Adresi|Adres|Pickup Address|Pickup"},
+	[C_VEHICLE] = {.titles = "Araç|Plaka|Vehicle|Plate"},
+	[C_NOTES] = {.titles = "Not|Notlar|Açıklama|Notes"},
+};
+
+/* An empty file lacks the first required column like any other. */
+static const struct hane_csv_import_spec spec = {
+	.fields = fields,
+	.nfields = C__COUNT,
+	.empty_is_header = true,
+	.rejects_column = HANE_M_TAXI_IMP_REASON,
+	.audit = {"taxi_appointment", "taxi", "booked"},
 };
 
 struct imp {
 	hane_db *db;
-	int col[C__COUNT];
-	hane_csv_rejects *rej;
+	struct hane_csv_import ci;
 	struct hane_taxi_import_counts *c;
-	void (*reject)(long line, const char *reason, void *arg);
-	void *arg;
 };
 
 static const char *cell(const struct imp *im, const struct hane_csv_record *rec,
 			enum col c)
 {
-	int i = im->col[c];
-
-	return i >= 0 && (size_t)i < rec->nfields ? rec->fields[i] : "";
-}
-
-static int reject(struct imp *im, const struct hane_csv_record *rec,
-		  const char *why)
-{
-	im->c->rejected++;
-	if (im->reject)
-		im->reject(rec->line, why, im->arg);
-	return im->rej ? hane_csv_rejects_add(im->rej, rec, why) : 0;
+	return hane_csv_import_cell(&im->ci, rec, c);
 }
 
 /* Row → booking. 0, or HANE_EINVAL with the reason (the row is rejected). */
@@ -144,29 +138,43 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	return 0;
 }
 
-static int map_header(struct imp *im, const struct hane_csv_record *h)
+static int map_header(void *arg)
 {
-	for (int c = 0; c < C__COUNT; c++)
-		im->col[c] = -1;
-	for (size_t i = 0; i < h->nfields; i++) {
-		int c = hane_csv_title_find(h->fields[i], titles, C__COUNT);
+	struct imp *im = arg;
+	const int *col = im->ci.col;
 
-		if (c >= 0 && im->col[c] < 0)
-			im->col[c] = (int)i;
-	}
-	if (im->col[C_TCKN] < 0 && im->col[C_RIDER] < 0) {
+	hane_csv_import_map(&im->ci, NULL, NULL);
+	if (col[C_TCKN] < 0 && col[C_RIDER] < 0) {
 		hane_error_set(hane_msg(HANE_M_TAXI_IMP_MISSING),
 			       "TC Kimlik No");
 		return HANE_EINVAL;
 	}
-	if (im->col[C_DAY] < 0 || im->col[C_TIME] < 0 || im->col[C_DEST] < 0) {
+	if (col[C_DAY] < 0 || col[C_TIME] < 0 || col[C_DEST] < 0) {
 		hane_error_set(hane_msg(HANE_M_TAXI_IMP_MISSING),
-			       im->col[C_DAY] < 0    ? "Tarih"
-			       : im->col[C_TIME] < 0 ? "Randevu Saati"
-						     : "Hedef");
+			       col[C_DAY] < 0	 ? "Tarih"
+			       : col[C_TIME] < 0 ? "Randevu Saati"
+						 : "Hedef");
 		return HANE_EINVAL;
 	}
 	return 0;
+}
+
+/* A row: booked by the desk's rules, or rejected with their reason. */
+static int import_row(const struct hane_csv_record *rec, void *arg)
+{
+	struct imp *im = arg;
+	struct hane_taxi_booking b;
+	struct hane_taxi_clash clash;
+	int rc;
+
+	rc = map_row(im, rec, &b);
+	if (rc == 0)
+		rc = hane_taxi_book(im->db, &b, NULL, &clash);
+	if (rc == HANE_EINVAL)
+		return hane_csv_import_reject(&im->ci, rec, hane_error_last());
+	if (rc == 0)
+		im->c->booked++;
+	return rc;
 }
 
 int hane_taxi_import(hane_db *db, const char *path, const char *rejects,
@@ -175,81 +183,26 @@ int hane_taxi_import(hane_db *db, const char *path, const char *rejects,
 				       void *arg),
 		     void *arg, struct hane_taxi_import_counts *counts)
 {
-	const struct hane_csv_record *rec;
+	static const struct hane_csv_import_steps steps = {map_header,
+							   import_row};
 	struct hane_taxi_import_counts dummy;
-	struct hane_taxi_booking b;
-	hane_csv_reader *r = NULL;
 	struct imp im = {0};
-	int rc, rc2;
+	int rc;
 
 	if (!counts)
 		counts = &dummy;
 	memset(counts, 0, sizeof *counts);
 	im.db = db;
 	im.c = counts;
-	im.reject = on_reject;
-	im.arg = arg;
+	hane_csv_import_init(
+		&im.ci, &spec,
+		&(struct hane_csv_import_hooks){dry_run, rejects, NULL,
+						on_reject, arg},
+		(struct hane_csv_import_counts){&counts->rows, &counts->booked,
+						&counts->rejected});
 	/* Booking requests, not registry data: the unit's own write right
 	 * (import is the household registry's). */
 	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
 		return rc;
-	if ((rc = hane_csv_open(&r, path, NULL)) != 0)
-		return rc;
-	rc = hane_csv_read(r, &rec);
-	if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_TAXI_IMP_MISSING),
-			       "TC Kimlik No");
-		rc = HANE_EINVAL;
-	}
-	if (rc != HANE_ROW)
-		goto out;
-	if ((rc = map_header(&im, rec)) != 0)
-		goto out;
-	if (rejects && !dry_run &&
-	    (rc = hane_csv_rejects_open(&im.rej, rejects, r, rec,
-					hane_msg(HANE_M_TAXI_IMP_REASON))) != 0)
-		goto out;
-	if ((rc = hane_store_begin(db)) != 0)
-		goto out;
-	while ((rc = hane_csv_read(r, &rec)) == HANE_ROW) {
-		struct hane_taxi_clash clash;
-
-		counts->rows++;
-		rc = map_row(&im, rec, &b);
-		if (rc == 0)
-			rc = hane_taxi_book(db, &b, NULL, &clash);
-		if (rc == HANE_EINVAL) {
-			if ((rc = reject(&im, rec, hane_error_last())) != 0)
-				break;
-			continue;
-		}
-		if (rc)
-			break;
-		counts->booked++;
-	}
-	if (rc == HANE_DONE)
-		rc = 0;
-	if (rc == 0 && dry_run) {
-		hane_store_rollback(db);
-	} else {
-		if (rc == 0) {
-			char detail[96];
-
-			snprintf(detail, sizeof detail,
-				 "taxi import: %lld booked, %lld rejected",
-				 (long long)counts->booked,
-				 (long long)counts->rejected);
-			rc = hane_store_audit_event(
-				db, "import", "taxi_appointment", 0, detail);
-		}
-		rc = tx_finish(db, rc);
-	}
-out:
-	rc2 = hane_csv_rejects_close(im.rej);
-	if (rc == 0)
-		rc = rc2;
-	if (im.rej && counts->rejected == 0)
-		hane_file_remove(rejects, 0);
-	hane_csv_close(r);
-	return rc;
+	return hane_csv_import_file(&im.ci, db, path, NULL, &steps, &im);
 }
