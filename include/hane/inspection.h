@@ -215,6 +215,11 @@ struct hane_inspection {
 	F(renewal_of, HANE_FT_REF, NULL, "Yenilenen başvuru", "Renewal of",    \
 	  NULL, HANE_FF_NOCSV)
 
+/* The records' descriptors (hane/record.h): a request, a visit, a
+ * decision, for the unit's importer and forms. */
+extern const struct hane_rdef hane_inspection_rdef, hane_inspection_visit_rdef,
+	hane_inspection_decision_rdef;
+
 /* Empty values: channel walk_in, reason general, urgency normal, status
  * requested, ids 0. Always start from these. */
 void hane_inspection_init(struct hane_inspection *r);

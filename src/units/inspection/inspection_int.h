@@ -8,9 +8,6 @@
 #include "hane/inspection.h"
 #include "hane/record.h"
 
-/* The stored records (hane/record.h). */
-extern const struct hane_rdef hane_inspection_rdef;
-
 /* The statuses in which a request counts as open (the duplicate rule). */
 #define INSP_OPEN_SQL "('requested', 'assigned', 'visited')"
 

@@ -71,11 +71,6 @@ static int choice_of(const struct choices *c, const char *code)
 	return 0;
 }
 
-static const char *code_at(const struct choices *c, int i)
-{
-	return i >= 0 && i < c->n ? c->codes[i] : "";
-}
-
 static void date_from(char out[HANE_DATE_LEN + 1], const char *text)
 {
 	char buf[64];
@@ -85,26 +80,110 @@ static void date_from(char out[HANE_DATE_LEN + 1], const char *text)
 		out[0] = '\0';
 }
 
-static int64_t money_from(const char *text)
-{
-	char buf[64];
-	int64_t k;
+/* ---- Forms bound to the field tables ----------------------------------------- */
 
-	trimmed(buf, sizeof buf, text);
-	if (!buf[0] || hane_money_parse(&k, buf) != 0)
-		return -1;
-	return k;
+/* A field of a form over a record's field table (hane/inspection.h): its
+ * binding, and for a coded field the list offered as choices (with "-",
+ * empty, first when none is allowed; skip: a code not offered), for a
+ * text area its lines. */
+struct form_field {
+	struct hane_ui_bind b;
+	bool coded;
+	enum hane_inspection_list list;
+	bool none;
+	const char *skip;
+	int rows;
+};
+
+#define CODED(column, l, with_none, w)                                         \
+	{                                                                      \
+		{column, .width = (w)}, true, (l), (with_none)                 \
+	}
+#define AREA(column, lines)                                                    \
+	{                                                                      \
+		{column, .max = HANE_INSP_NOTE_CHARS}, .rows = (lines)         \
+	}
+
+/* The form's bindings, whose choices are in the session's language, and
+ * the fields described from them. Every form here starts with its date
+ * (field 0), which the form asks for although the model would take
+ * today. */
+struct bound {
+	struct hane_ui_bind b[16];
+	struct hane_ui_field f[16];
+	struct choices c[16];
+	struct hane_ui_record rec;
+};
+
+static void bound_load(struct bound *s, const struct hane_rdef *def,
+		       const struct form_field *ff, int n)
+{
+	for (int i = 0; i < n; i++) {
+		s->b[i] = ff[i].b;
+		if (ff[i].coded) {
+			choices_load(&s->c[i], ff[i].list, ff[i].none,
+				     ff[i].skip);
+			s->b[i].choices = s->c[i].labels;
+			s->b[i].values = s->c[i].codes;
+			s->b[i].nchoices = s->c[i].n;
+		}
+	}
+	s->rec = (struct hane_ui_record){def, s->b, n, NULL, NULL};
+	hane_ui_record_fields(s->f, &s->rec);
+	s->f[0].required = true;
+	for (int i = 0; i < n; i++) {
+		if (ff[i].rows) {
+			s->f[i].kind = HANE_UI_F_AREA;
+			s->f[i].width = 0;
+			s->f[i].rows = ff[i].rows;
+		}
+	}
+}
+
+/* Runs the form of s titled title from today's date, then ready() (may be
+ * NULL) on it; true when it was saved. */
+static bool bound_run(struct hane_ui *ui, struct bound *s, enum hane_msg title,
+		      struct hane_ui_form_view v,
+		      void (*ready)(struct hane_ui *ui, struct hane_ui_form *f,
+				    void *arg))
+{
+	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
+	struct hane_ui_form *f;
+	bool saved;
+
+	v.title = hane_msg(title);
+	v.fields = s->f;
+	v.nfields = s->rec.n;
+	f = hane_ui_form_new(&v);
+	if (!f)
+		return false;
+	hane_ui_form_set(f, 0, hane_date_format(shown, hane_today(today)));
+	if (ready)
+		ready(ui, f, v.arg);
+	hane_ui_form_set_clean(f);
+	saved = hane_ui_form_run(ui, f);
+	hane_ui_form_free(f);
+	return saved;
 }
 
 /* ---- The request form ----------------------------------------------------- */
 
-enum { R_DATE, R_CHANNEL, R_REFERRER, R_REASON, R_TEXT, R_URGENCY, R__COUNT };
-
 struct request_form {
-	struct hane_ui_field f[R__COUNT];
-	struct choices channel, reason, urgency;
+	struct bound b;
 	int64_t household_id;
 	int64_t id;
+};
+
+/* The form's labels where the table's are the CSV titles. */
+static const struct form_field request_fields[] = {
+	{{"requested_on", HANE_UI_LABEL(HANE_M_INSP_F_REQUESTED_ON)}},
+	{{"channel", .width = 22}, true, HANE_INSP_CHANNEL, false, "renewal"},
+	{{"referrer", .width = 36}},
+	{{"reason", HANE_UI_LABEL(HANE_M_INSP_F_REASON), .width = 22},
+	 true,
+	 HANE_INSP_REASON},
+	{{"reason_text", .width = 44, .max = 500}},
+	CODED("urgency", HANE_INSP_URGENCY, false, 10),
 };
 
 static int request_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
@@ -115,16 +194,7 @@ static int request_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 
 	hane_inspection_init(&r);
 	r.household_id = s->household_id;
-	date_from(r.requested_on, hane_ui_form_get(f, R_DATE));
-	snprintf(r.channel, sizeof r.channel, "%s",
-		 code_at(&s->channel, hane_ui_form_choice(f, R_CHANNEL)));
-	snprintf(r.reason, sizeof r.reason, "%s",
-		 code_at(&s->reason, hane_ui_form_choice(f, R_REASON)));
-	snprintf(r.urgency, sizeof r.urgency, "%s",
-		 code_at(&s->urgency, hane_ui_form_choice(f, R_URGENCY)));
-	trimmed(r.referrer, sizeof r.referrer, hane_ui_form_get(f, R_REFERRER));
-	trimmed(r.reason_text, sizeof r.reason_text,
-		hane_ui_form_get(f, R_TEXT));
+	hane_ui_record_store(f, 0, &s->b.rec, &r);
 	rc = hane_inspection_request(hane_ui_db(ui), &r, &s->id);
 	if (rc) {
 		hane_ui_error_rc(ui, rc);
@@ -138,52 +208,18 @@ static int request_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 static void request_new(struct hane_ui *ui, int64_t household_id, int64_t *id)
 {
 	struct request_form *s = calloc(1, sizeof *s);
-	struct hane_ui_form *f;
-	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
-	struct hane_ui_form_view v = {0};
 
 	*id = 0;
 	if (!s)
 		return;
 	s->household_id = household_id;
-	choices_load(&s->channel, HANE_INSP_CHANNEL, false, "renewal");
-	choices_load(&s->reason, HANE_INSP_REASON, false, NULL);
-	choices_load(&s->urgency, HANE_INSP_URGENCY, false, NULL);
-	s->f[R_DATE] = (struct hane_ui_field){
-		HANE_UI_F_DATE, HANE_M_INSP_F_REQUESTED_ON, .required = true,
-		.width = 12, .max = 10};
-	s->f[R_CHANNEL] = (struct hane_ui_field){
-		HANE_UI_F_CHOICE, HANE_M_INSP_F_CHANNEL, .width = 22,
-		.choices = s->channel.labels, .nchoices = s->channel.n};
-	s->f[R_REFERRER] =
-		(struct hane_ui_field){HANE_UI_F_TEXT, HANE_M_INSP_F_REFERRER,
-				       .width = 36, .max = 200};
-	s->f[R_REASON] = (struct hane_ui_field){HANE_UI_F_CHOICE,
-						HANE_M_INSP_F_REASON,
-						.required = true,
-						.width = 22,
-						.choices = s->reason.labels,
-						.nchoices = s->reason.n};
-	s->f[R_TEXT] = (struct hane_ui_field){HANE_UI_F_TEXT,
-					      HANE_M_INSP_F_REASON_TEXT,
-					      .width = 44, .max = 500};
-	s->f[R_URGENCY] = (struct hane_ui_field){
-		HANE_UI_F_CHOICE, HANE_M_INSP_F_URGENCY, .width = 10,
-		.choices = s->urgency.labels, .nchoices = s->urgency.n};
-	v.title = hane_msg(HANE_M_INSP_UI_TITLE_NEW);
-	v.fields = s->f;
-	v.nfields = R__COUNT;
-	v.save = request_save;
-	v.arg = s;
-	f = hane_ui_form_new(&v);
-	if (f) {
-		hane_ui_form_set(f, R_DATE,
-				 hane_date_format(shown, hane_today(today)));
-		hane_ui_form_set_clean(f);
-		if (hane_ui_form_run(ui, f))
-			*id = s->id;
-		hane_ui_form_free(f);
-	}
+	bound_load(&s->b, &hane_inspection_rdef, request_fields,
+		   sizeof request_fields / sizeof request_fields[0]);
+	if (bound_run(
+		    ui, &s->b, HANE_M_INSP_UI_TITLE_NEW,
+		    (struct hane_ui_form_view){.save = request_save, .arg = s},
+		    NULL))
+		*id = s->id;
 	free(s);
 }
 
@@ -385,9 +421,24 @@ enum {
 	V__COUNT
 };
 
+static const struct form_field visit_fields[V__COUNT] = {
+	[V_DATE] = {{"visited_on"}},
+	[V_PRESENT] = {{"present", .width = 40}},
+	[V_TENURE] = CODED("tenure", HANE_INSP_TENURE, true, 22),
+	[V_RENT] = {{"rent_kurus"}},
+	[V_ROOMS] = {{"rooms", .width = 4, .max = 2, .lo = 0, .hi = 99}},
+	[V_HEATING] = CODED("heating", HANE_INSP_HEATING, true, 22),
+	[V_INCOME] = {{"income_kurus"}},
+	[V_EXPENSES] = {{"expenses_kurus"}},
+	[V_HEALTH] = {{"health", .width = 40, .max = 400}},
+	[V_DISABILITY] = {{"disability", .width = 40, .max = 400}},
+	[V_FINDINGS] = AREA("findings", 3),
+	[V_RECOMMEND] = CODED("recommendation", HANE_INSP_RECOMMEND, false, 22),
+	[V_NOTE] = AREA("note", 6),
+};
+
 struct visit_form {
-	struct hane_ui_field f[V__COUNT];
-	struct choices tenure, heating, recommend;
+	struct bound b;
 	const struct hane_inspection *r;
 	struct hane_inspection_visit v;
 	char generated[NOTE_LEN]; /* the note as the template last wrote it */
@@ -395,30 +446,9 @@ struct visit_form {
 
 static void form_to_visit(struct visit_form *s, const struct hane_ui_form *f)
 {
-	struct hane_inspection_visit *v = &s->v;
-	char buf[32];
-
-	hane_inspection_visit_init(v);
-	v->request_id = s->r->id;
-	date_from(v->visited_on, hane_ui_form_get(f, V_DATE));
-	trimmed(v->present, sizeof v->present, hane_ui_form_get(f, V_PRESENT));
-	snprintf(v->tenure, sizeof v->tenure, "%s",
-		 code_at(&s->tenure, hane_ui_form_choice(f, V_TENURE)));
-	v->rent_kurus = money_from(hane_ui_form_get(f, V_RENT));
-	trimmed(buf, sizeof buf, hane_ui_form_get(f, V_ROOMS));
-	v->rooms = buf[0] ? atoi(buf) : -1;
-	snprintf(v->heating, sizeof v->heating, "%s",
-		 code_at(&s->heating, hane_ui_form_choice(f, V_HEATING)));
-	v->income_kurus = money_from(hane_ui_form_get(f, V_INCOME));
-	v->expenses_kurus = money_from(hane_ui_form_get(f, V_EXPENSES));
-	trimmed(v->health, sizeof v->health, hane_ui_form_get(f, V_HEALTH));
-	trimmed(v->disability, sizeof v->disability,
-		hane_ui_form_get(f, V_DISABILITY));
-	trimmed(v->findings, sizeof v->findings,
-		hane_ui_form_get(f, V_FINDINGS));
-	snprintf(v->recommendation, sizeof v->recommendation, "%s",
-		 code_at(&s->recommend, hane_ui_form_choice(f, V_RECOMMEND)));
-	trimmed(v->note, sizeof v->note, hane_ui_form_get(f, V_NOTE));
+	hane_inspection_visit_init(&s->v);
+	s->v.request_id = s->r->id;
+	hane_ui_record_store(f, 0, &s->b.rec, &s->v);
 }
 
 /* The case note follows the fields until the inspector edits it: once
@@ -465,66 +495,26 @@ static int visit_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
+/* The note starts from the template, as the fields stand. */
+static void visit_ready(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	visit_changed(ui, f, V_DATE, arg);
+}
+
 static void visit_run(struct hane_ui *ui, const struct hane_inspection *r)
 {
 	struct visit_form *s = calloc(1, sizeof *s);
-	struct hane_ui_form_view v = {0};
-	struct hane_ui_form *f;
-	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
 
 	if (!s)
 		return;
 	s->r = r;
-	choices_load(&s->tenure, HANE_INSP_TENURE, true, NULL);
-	choices_load(&s->heating, HANE_INSP_HEATING, true, NULL);
-	choices_load(&s->recommend, HANE_INSP_RECOMMEND, false, NULL);
-#define FLD(i, kind, label, ...)                                               \
-	s->f[i] = (struct hane_ui_field){kind, label, __VA_ARGS__}
-	FLD(V_DATE, HANE_UI_F_DATE, HANE_M_INSP_F_VISITED_ON, .required = true,
-	    .width = 12, .max = 10);
-	FLD(V_PRESENT, HANE_UI_F_TEXT, HANE_M_INSP_F_PRESENT, .width = 40,
-	    .max = 200);
-	FLD(V_TENURE, HANE_UI_F_CHOICE, HANE_M_INSP_F_TENURE, .width = 22,
-	    .choices = s->tenure.labels, .nchoices = s->tenure.n);
-	FLD(V_RENT, HANE_UI_F_MONEY, HANE_M_INSP_F_RENT, .width = 14,
-	    .max = 20);
-	FLD(V_ROOMS, HANE_UI_F_NUMBER, HANE_M_INSP_F_ROOMS, .width = 4,
-	    .max = 2, .lo = 0, .hi = 99);
-	FLD(V_HEATING, HANE_UI_F_CHOICE, HANE_M_INSP_F_HEATING, .width = 22,
-	    .choices = s->heating.labels, .nchoices = s->heating.n);
-	FLD(V_INCOME, HANE_UI_F_MONEY, HANE_M_INSP_F_INCOME, .width = 14,
-	    .max = 20);
-	FLD(V_EXPENSES, HANE_UI_F_MONEY, HANE_M_INSP_F_EXPENSES, .width = 14,
-	    .max = 20);
-	FLD(V_HEALTH, HANE_UI_F_TEXT, HANE_M_INSP_F_HEALTH, .width = 40,
-	    .max = 400);
-	FLD(V_DISABILITY, HANE_UI_F_TEXT, HANE_M_INSP_F_DISABILITY, .width = 40,
-	    .max = 400);
-	FLD(V_FINDINGS, HANE_UI_F_AREA, HANE_M_INSP_F_FINDINGS,
-	    .max = HANE_INSP_NOTE_CHARS, .rows = 3);
-	FLD(V_RECOMMEND, HANE_UI_F_CHOICE, HANE_M_INSP_F_RECOMMEND,
-	    .required = true, .width = 22, .choices = s->recommend.labels,
-	    .nchoices = s->recommend.n);
-	FLD(V_NOTE, HANE_UI_F_AREA, HANE_M_INSP_F_NOTE,
-	    .max = HANE_INSP_NOTE_CHARS, .rows = 6);
-#undef FLD
-	v.title = hane_msg(HANE_M_INSP_UI_TITLE_VISIT);
-	v.fields = s->f;
-	v.nfields = V__COUNT;
-	v.changed = visit_changed;
-	v.save = visit_save;
-	v.arg = s;
-	f = hane_ui_form_new(&v);
-	if (f) {
-		hane_ui_form_set(f, V_DATE,
-				 hane_date_format(shown, hane_today(today)));
-		visit_changed(ui, f, V_DATE, s);
-		hane_ui_form_set_clean(f);
-		if (hane_ui_form_run(ui, f))
-			hane_ui_status(ui, false, "%s",
-				       hane_msg(HANE_M_UI_SAVED));
-		hane_ui_form_free(f);
-	}
+	bound_load(&s->b, &hane_inspection_visit_rdef, visit_fields, V__COUNT);
+	if (bound_run(ui, &s->b, HANE_M_INSP_UI_TITLE_VISIT,
+		      (struct hane_ui_form_view){.changed = visit_changed,
+						 .save = visit_save,
+						 .arg = s},
+		      visit_ready))
+		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
 	free(s);
 }
 
@@ -543,9 +533,20 @@ enum {
 	D__COUNT
 };
 
+static const struct form_field decide_fields[D__COUNT] = {
+	[D_DATE] = {{"decided_on"}},
+	[D_OUTCOME] = CODED("outcome", HANE_INSP_OUTCOME, false, 14),
+	[D_TYPE] = CODED("aid_type", HANE_INSP_AID_TYPE, true, 16),
+	[D_KIND] = CODED("kind", HANE_INSP_KIND, true, 14),
+	[D_AMOUNT] = {{"amount_kurus"}},
+	[D_START] = {{"start_on"}},
+	[D_END] = {{"end_on"}},
+	[D_FREQ] = CODED("frequency", HANE_INSP_FREQUENCY, true, 14),
+	[D_REASON] = {{"reason", .width = 44, .max = 500}},
+};
+
 struct decide_form {
-	struct hane_ui_field f[D__COUNT];
-	struct choices outcome, type, kind, freq;
+	struct bound b;
 	const struct hane_inspection *r;
 };
 
@@ -556,19 +557,7 @@ static int decide_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	int rc;
 
 	hane_inspection_decision_init(&d);
-	date_from(d.decided_on, hane_ui_form_get(f, D_DATE));
-	snprintf(d.outcome, sizeof d.outcome, "%s",
-		 code_at(&s->outcome, hane_ui_form_choice(f, D_OUTCOME)));
-	snprintf(d.aid_type, sizeof d.aid_type, "%s",
-		 code_at(&s->type, hane_ui_form_choice(f, D_TYPE)));
-	snprintf(d.kind, sizeof d.kind, "%s",
-		 code_at(&s->kind, hane_ui_form_choice(f, D_KIND)));
-	d.amount_kurus = money_from(hane_ui_form_get(f, D_AMOUNT));
-	date_from(d.start_on, hane_ui_form_get(f, D_START));
-	date_from(d.end_on, hane_ui_form_get(f, D_END));
-	snprintf(d.frequency, sizeof d.frequency, "%s",
-		 code_at(&s->freq, hane_ui_form_choice(f, D_FREQ)));
-	trimmed(d.reason, sizeof d.reason, hane_ui_form_get(f, D_REASON));
+	hane_ui_record_store(f, 0, &s->b.rec, &d);
 	rc = hane_inspection_decide(hane_ui_db(ui), s->r->id, s->r->version, &d,
 				    NULL);
 	if (rc) {
@@ -578,76 +567,48 @@ static int decide_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
+/* Start from the inspector's recommendation: it saves keys and is what
+ * the decision usually follows. */
+static void decide_ready(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct decide_form *s = arg;
+	struct hane_inspection_visit *vis = calloc(1, sizeof *vis);
+	const char *rec;
+
+	if (!vis || hane_inspection_visit_get(hane_ui_db(ui), s->r->id, vis)) {
+		free(vis);
+		return;
+	}
+	rec = vis->recommendation;
+	hane_ui_form_set_choice(
+		f, D_OUTCOME,
+		choice_of(&s->b.c[D_OUTCOME],
+			  strcmp(rec, "reject") ? "aid" : "rejected"));
+	if (!strcmp(rec, "one_time") || !strcmp(rec, "regular"))
+		hane_ui_form_set_choice(f, D_TYPE,
+					choice_of(&s->b.c[D_TYPE], rec));
+	if (!strcmp(rec, "in_kind")) {
+		hane_ui_form_set_choice(f, D_TYPE,
+					choice_of(&s->b.c[D_TYPE], "one_time"));
+		hane_ui_form_set_choice(f, D_KIND,
+					choice_of(&s->b.c[D_KIND], "food"));
+	}
+	free(vis);
+}
+
 static void decide_run(struct hane_ui *ui, const struct hane_inspection *r)
 {
 	struct decide_form *s = calloc(1, sizeof *s);
-	struct hane_inspection_visit *vis = calloc(1, sizeof *vis);
-	struct hane_ui_form_view v = {0};
-	struct hane_ui_form *f;
-	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
 
-	if (!s || !vis)
-		goto done;
+	if (!s)
+		return;
 	s->r = r;
-	choices_load(&s->outcome, HANE_INSP_OUTCOME, false, NULL);
-	choices_load(&s->type, HANE_INSP_AID_TYPE, true, NULL);
-	choices_load(&s->kind, HANE_INSP_KIND, true, NULL);
-	choices_load(&s->freq, HANE_INSP_FREQUENCY, true, NULL);
-#define FLD(i, kind, label, ...)                                               \
-	s->f[i] = (struct hane_ui_field){kind, label, __VA_ARGS__}
-	FLD(D_DATE, HANE_UI_F_DATE, HANE_M_INSP_F_DECIDED_ON, .required = true,
-	    .width = 12, .max = 10);
-	FLD(D_OUTCOME, HANE_UI_F_CHOICE, HANE_M_INSP_F_OUTCOME,
-	    .required = true, .width = 14, .choices = s->outcome.labels,
-	    .nchoices = s->outcome.n);
-	FLD(D_TYPE, HANE_UI_F_CHOICE, HANE_M_INSP_F_AID_TYPE, .width = 16,
-	    .choices = s->type.labels, .nchoices = s->type.n);
-	FLD(D_KIND, HANE_UI_F_CHOICE, HANE_M_INSP_F_KIND, .width = 14,
-	    .choices = s->kind.labels, .nchoices = s->kind.n);
-	FLD(D_AMOUNT, HANE_UI_F_MONEY, HANE_M_INSP_F_AMOUNT, .width = 14,
-	    .max = 20);
-	FLD(D_START, HANE_UI_F_DATE, HANE_M_INSP_F_START, .width = 12,
-	    .max = 10);
-	FLD(D_END, HANE_UI_F_DATE, HANE_M_INSP_F_END, .width = 12, .max = 10);
-	FLD(D_FREQ, HANE_UI_F_CHOICE, HANE_M_INSP_F_FREQUENCY, .width = 14,
-	    .choices = s->freq.labels, .nchoices = s->freq.n);
-	FLD(D_REASON, HANE_UI_F_TEXT, HANE_M_INSP_F_DECISION_REASON,
-	    .required = true, .width = 44, .max = 500);
-#undef FLD
-	v.title = hane_msg(HANE_M_INSP_UI_TITLE_DECIDE);
-	v.fields = s->f;
-	v.nfields = D__COUNT;
-	v.save = decide_save;
-	v.arg = s;
-	f = hane_ui_form_new(&v);
-	if (!f)
-		goto done;
-	hane_ui_form_set(f, D_DATE, hane_date_format(shown, hane_today(today)));
-	/* Start from the inspector's recommendation: it saves keys and is
-	 * what the decision usually follows. */
-	if (hane_inspection_visit_get(hane_ui_db(ui), r->id, vis) == 0) {
-		const char *rec = vis->recommendation;
-
-		hane_ui_form_set_choice(
-			f, D_OUTCOME,
-			choice_of(&s->outcome,
-				  strcmp(rec, "reject") ? "aid" : "rejected"));
-		if (!strcmp(rec, "one_time") || !strcmp(rec, "regular"))
-			hane_ui_form_set_choice(f, D_TYPE,
-						choice_of(&s->type, rec));
-		if (!strcmp(rec, "in_kind")) {
-			hane_ui_form_set_choice(
-				f, D_TYPE, choice_of(&s->type, "one_time"));
-			hane_ui_form_set_choice(f, D_KIND,
-						choice_of(&s->kind, "food"));
-		}
-	}
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f))
+	bound_load(&s->b, &hane_inspection_decision_rdef, decide_fields,
+		   D__COUNT);
+	if (bound_run(ui, &s->b, HANE_M_INSP_UI_TITLE_DECIDE,
+		      (struct hane_ui_form_view){.save = decide_save, .arg = s},
+		      decide_ready))
 		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
-	hane_ui_form_free(f);
-done:
-	free(vis);
 	free(s);
 }
 
