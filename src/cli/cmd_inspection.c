@@ -154,34 +154,47 @@ static int cmd_assign(struct hane_cli *cli, void *opts, args *a)
 	return 0;
 }
 
-static int cmd_close(struct hane_cli *cli, void *opts, args *a)
+/* A step that takes the request at its version and says so: close,
+ * cancel (with its reason). */
+static int version_step(struct hane_cli *cli, void *opts, args *a,
+			const char *sub,
+			int (*fn)(hane_db *db, const struct insp_opts *op,
+				  int64_t version),
+			enum hane_msg done)
 {
 	struct insp_opts *op = opts;
 	int64_t version = 0;
 	int rc;
 
-	if ((rc = start(cli, a, op, "close", true)) ||
+	if ((rc = start(cli, a, op, sub, true)) ||
 	    (rc = need_version(cli, op->id, &version)))
 		return rc;
-	if ((rc = hane_inspection_close(cli->db, op->id, version)))
+	if ((rc = fn(cli->db, op, version)))
 		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_INSP_CLI_CLOSED), (long long)op->id);
+	printf(hane_msg(done), (long long)op->id);
 	return 0;
+}
+
+static int do_close(hane_db *db, const struct insp_opts *op, int64_t version)
+{
+	return hane_inspection_close(db, op->id, version);
+}
+
+static int cmd_close(struct hane_cli *cli, void *opts, args *a)
+{
+	return version_step(cli, opts, a, "close", do_close,
+			    HANE_M_INSP_CLI_CLOSED);
+}
+
+static int do_cancel(hane_db *db, const struct insp_opts *op, int64_t version)
+{
+	return hane_inspection_cancel(db, op->id, version, op->reason);
 }
 
 static int cmd_cancel(struct hane_cli *cli, void *opts, args *a)
 {
-	struct insp_opts *op = opts;
-	int64_t version = 0;
-	int rc;
-
-	if ((rc = start(cli, a, op, "cancel", true)) ||
-	    (rc = need_version(cli, op->id, &version)))
-		return rc;
-	if ((rc = hane_inspection_cancel(cli->db, op->id, version, op->reason)))
-		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_INSP_CLI_CANCELLED), (long long)op->id);
-	return 0;
+	return version_step(cli, opts, a, "cancel", do_cancel,
+			    HANE_M_INSP_CLI_CANCELLED);
 }
 
 static int cmd_renew(struct hane_cli *cli, void *opts, args *a)

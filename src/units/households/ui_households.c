@@ -911,14 +911,23 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 	return 0;
 }
 
-/* F9: asks which masked value to show and reveals it for person_id
- * (checks person.reveal and logs). Returns the index chosen among
- * fields[0..n), or -1 (cancelled or refused: the reason in the status
- * line). */
-static int reveal_pick(struct hane_ui *ui, int64_t person_id,
-		       const char *const *labels, const char *const *fields,
-		       int n)
+/* A masked value a page may reveal: the gate's name of the field, its
+ * label, and the page's flag that shows it (NULL: the caller's to set). */
+struct reveal {
+	const char *field;
+	enum hane_msg label;
+	bool *shown;
+};
+
+/* F9: asks which of r[0..n) to show, its first the TC Kimlik No of first
+ * (a name), and reveals it for person_id (checks person.reveal and logs).
+ * Returns the index chosen, its flag set, or -1 (cancelled or refused:
+ * the reason in the status line). */
+static int reveal_pick(struct hane_ui *ui, int64_t person_id, const char *first,
+		       const struct reveal *r, int n)
 {
+	const char *labels[4];
+	char who[300];
 	int c, rc;
 
 	if (hane_sees_unmasked(hane_ui_db(ui))) {
@@ -926,55 +935,44 @@ static int reveal_pick(struct hane_ui *ui, int64_t person_id,
 			       hane_msg(HANE_M_KVKK_ALL_SHOWN));
 		return -1;
 	}
+	snprintf(who, sizeof who, hane_msg(HANE_M_KVKK_FIELD_TCKN), first);
+	labels[0] = who;
+	for (int i = 1; i < n; i++)
+		labels[i] = hane_msg(r[i].label);
 	c = hane_ui_choose(ui, hane_msg(HANE_M_KVKK_REVEAL_TITLE), labels, n,
 			   0);
 	if (c < 0 || !person_id)
 		return -1;
-	rc = hane_reveal(hane_ui_db(ui), person_id, fields[c]);
+	rc = hane_reveal(hane_ui_db(ui), person_id, r[c].field);
 	if (rc) {
 		hane_ui_status(ui, true, "%s", hane_error_last());
 		return -1;
 	}
 	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_KVKK_REVEALED));
+	if (r[c].shown)
+		*r[c].shown = true;
 	return c;
 }
 
 static void household_reveal(struct hane_ui *ui, struct detail *s,
 			     int64_t member)
 {
-	static const char *const fields[] = {"tckn", "phone", "address",
-					     "notes"};
-	char who[300] = "";
-	const char *labels[4];
+	const struct reveal r[] = {
+		{"tckn", HANE_M_KVKK_FIELD_TCKN, NULL},
+		{"phone", HANE_M_KVKK_FIELD_PHONE, &s->show_phone},
+		{"address", HANE_M_KVKK_FIELD_ADDRESS, &s->show_address},
+		{"notes", HANE_M_KVKK_FIELD_NOTES, &s->show_notes},
+	};
+	const char *first = "";
 	int64_t pid = member ? member : s->h.head_id;
 
 	for (size_t i = 0; i < s->n; i++)
 		if (s->members[i].id == pid)
-			snprintf(who, sizeof who,
-				 hane_msg(HANE_M_KVKK_FIELD_TCKN),
-				 s->members[i].first_name);
-	labels[0] = who;
-	labels[1] = hane_msg(HANE_M_KVKK_FIELD_PHONE);
-	labels[2] = hane_msg(HANE_M_KVKK_FIELD_ADDRESS);
-	labels[3] = hane_msg(HANE_M_KVKK_FIELD_NOTES);
-	switch (reveal_pick(ui, pid, labels, fields, 4)) {
-	case 0:
-		if (s->nshow_tckn <
-		    sizeof s->show_tckn / sizeof s->show_tckn[0])
-			s->show_tckn[s->nshow_tckn++] = pid;
-		break;
-	case 1:
-		s->show_phone = true;
-		break;
-	case 2:
-		s->show_address = true;
-		break;
-	case 3:
-		s->show_notes = true;
-		break;
-	default:
-		break;
-	}
+			first = s->members[i].first_name;
+	/* The numbers shown are the members chosen, one by one. */
+	if (reveal_pick(ui, pid, first, r, 4) == 0 &&
+	    s->nshow_tckn < sizeof s->show_tckn / sizeof s->show_tckn[0])
+		s->show_tckn[s->nshow_tckn++] = pid;
 }
 
 static int person_detail(struct hane_ui *ui, int64_t person_id);
@@ -1151,12 +1149,14 @@ static int pdetail_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 static int pdetail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 		       enum hane_ui_action a, void *arg)
 {
-	static const char *const fields[] = {"tckn", "phone",
-					     "chronic_illness"};
 	struct pdetail *s = arg;
+	const struct reveal r[] = {
+		{"tckn", HANE_M_KVKK_FIELD_TCKN, &s->show_tckn},
+		{"phone", HANE_M_KVKK_FIELD_PHONE, &s->show_phone},
+		{"chronic_illness", HANE_M_KVKK_FIELD_ILLNESS,
+		 &s->show_illness},
+	};
 	int64_t unit = hane_ui_list_selected_id(hane_ui_detail_list(d));
-	const char *labels[3];
-	char who[300];
 
 	switch (a) {
 	case HANE_UI_A_EDIT:
@@ -1170,24 +1170,7 @@ static int pdetail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 				       hane_msg(HANE_M_UI_PICK_ROW));
 		break;
 	case HANE_UI_A_REVEAL:
-		snprintf(who, sizeof who, hane_msg(HANE_M_KVKK_FIELD_TCKN),
-			 s->p.first_name);
-		labels[0] = who;
-		labels[1] = hane_msg(HANE_M_KVKK_FIELD_PHONE);
-		labels[2] = hane_msg(HANE_M_KVKK_FIELD_ILLNESS);
-		switch (reveal_pick(ui, s->id, labels, fields, 3)) {
-		case 0:
-			s->show_tckn = true;
-			break;
-		case 1:
-			s->show_phone = true;
-			break;
-		case 2:
-			s->show_illness = true;
-			break;
-		default:
-			break;
-		}
+		reveal_pick(ui, s->id, s->p.first_name, r, 3);
 		break;
 	default:
 		break;

@@ -208,6 +208,35 @@ static int note_household(hane_db *db, int64_t request_id,
 	return rc;
 }
 
+/* A code's word in Turkish, whatever the screen language ("" for a code
+ * not in w). */
+struct code_word {
+	const char *code;
+	enum hane_msg m;
+};
+
+static const char *word_tr(const struct code_word *w, size_t n,
+			   const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(w[i].code, code))
+			return hane_msg_in(w[i].m, HANE_LANG_TR);
+	return "";
+}
+
+static const struct code_word heating_words[] = {
+	{"stove", HANE_M_INSP_HEATING_STOVE},
+	{"gas", HANE_M_INSP_HEATING_GAS},
+	{"central", HANE_M_INSP_HEATING_CENTRAL},
+	{"electric", HANE_M_INSP_HEATING_ELECTRIC},
+};
+
+static const struct code_word recommend_words[] = {
+	{"one_time", HANE_M_INSP_RECOMMEND_ONE_TIME},
+	{"regular", HANE_M_INSP_RECOMMEND_REGULAR},
+	{"in_kind", HANE_M_INSP_RECOMMEND_IN_KIND},
+};
+
 /* The note's sentences on the home: tenure, rooms and heating. */
 static void note_home(struct note *n, const struct hane_inspection_visit *v)
 {
@@ -231,26 +260,13 @@ static void note_home(struct note *n, const struct hane_inspection_visit *v)
 		 * phrase, and "none" is a sentence of its own. */
 		bool named = v->heating[0] && strcmp(v->heating, "none") &&
 			     strcmp(v->heating, "other");
-		const char *heat = "";
-		char heatw[64] = "";
+		const char *heatw =
+			named ? word_tr(heating_words,
+					sizeof heating_words /
+						sizeof heating_words[0],
+					v->heating)
+			      : "";
 
-		if (named) {
-			/* The Turkish word, whatever the screen language. */
-			static const struct {
-				const char *code;
-				enum hane_msg m;
-			} hw[] = {
-				{"stove", HANE_M_INSP_HEATING_STOVE},
-				{"gas", HANE_M_INSP_HEATING_GAS},
-				{"central", HANE_M_INSP_HEATING_CENTRAL},
-				{"electric", HANE_M_INSP_HEATING_ELECTRIC},
-			};
-			for (size_t i = 0; i < sizeof hw / sizeof hw[0]; i++)
-				if (!strcmp(hw[i].code, v->heating))
-					heat = hane_msg_in(hw[i].m,
-							   HANE_LANG_TR);
-			snprintf(heatw, sizeof heatw, "%s", heat);
-		}
 		if (v->rooms > 0 && named)
 			say(n, HANE_M_INSP_NOTE_ROOMS_HEATING, v->rooms, heatw);
 		else if (v->rooms > 0)
@@ -291,19 +307,14 @@ static void note_recommend(struct note *n,
 {
 	if (!strcmp(v->recommendation, "reject")) {
 		say(n, HANE_M_INSP_NOTE_REJECT);
-	} else if (v->recommendation[0]) {
-		static const struct {
-			const char *code;
-			enum hane_msg m;
-		} rw[] = {
-			{"one_time", HANE_M_INSP_RECOMMEND_ONE_TIME},
-			{"regular", HANE_M_INSP_RECOMMEND_REGULAR},
-			{"in_kind", HANE_M_INSP_RECOMMEND_IN_KIND},
-		};
-		for (size_t i = 0; i < sizeof rw / sizeof rw[0]; i++)
-			if (!strcmp(rw[i].code, v->recommendation))
-				say(n, HANE_M_INSP_NOTE_RECOMMEND,
-				    hane_msg_in(rw[i].m, HANE_LANG_TR));
+	} else {
+		const char *w = word_tr(recommend_words,
+					sizeof recommend_words /
+						sizeof recommend_words[0],
+					v->recommendation);
+
+		if (w[0])
+			say(n, HANE_M_INSP_NOTE_RECOMMEND, w);
 	}
 }
 
