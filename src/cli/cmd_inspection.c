@@ -849,8 +849,6 @@ static const struct hane_opt import_opts[] = {
 
 int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 {
-	extern const struct hane_rdef hane_inspection_rdef,
-		hane_inspection_visit_rdef, hane_inspection_decision_rdef;
 	static struct hane_opt request[OPTS_MAX], assign[OPTS_MAX],
 		visit[OPTS_MAX], decide[OPTS_MAX];
 	struct hane_cmd cmds[] = {

@@ -326,6 +326,7 @@ static void test_duplicates(void **state)
 	struct hane_import_opts o = opts(&s);
 	struct hane_import_counts c;
 	struct hane_person p;
+	struct hane_household h;
 	int64_t audits = 0, audits2 = 0;
 
 	tu_ok(hane_households_import(db, dup_file("d1.csv", "05321234567"), &o,
@@ -371,6 +372,35 @@ static void test_duplicates(void **state)
 				   " WHERE action <> 'import'",
 				   NULL, 0));
 	assert_true(audits2 > audits);
+
+	/* update writes a changed disability (the person's) and income (the
+	 * household's, from its head's row); an empty cell erases neither */
+	tu_ok(hane_households_import(
+		db,
+		file("d4.csv",
+		     "Hane No,TC Kimlik No,Ad,Soyad,Engel Oranı,Aylık Gelir\n"
+		     "1,%s,Ali,Kaya,%%40,12500\n"
+		     "1,%s,Ayşe,Kaya,,\n",
+		     T[0], T[1]),
+		&o, &c));
+	assert_int_equal(c.updated, 1);
+	assert_int_equal(c.unchanged, 1);
+	tu_ok(hane_person_by_tckn(db, T[0], &p));
+	assert_int_equal(p.disability_pct, 40);
+	tu_ok(hane_household_get(db, p.household_id, &h));
+	assert_int_equal(h.income_kurus, 1250000);
+	tu_ok(hane_households_import(
+		db,
+		file("d5.csv",
+		     "Hane No,TC Kimlik No,Ad,Soyad,Engel Oranı,Aylık Gelir\n"
+		     "1,%s,Ali,Kaya,,\n",
+		     T[0]),
+		&o, &c));
+	assert_int_equal(c.unchanged, 1);
+	tu_ok(hane_person_by_tckn(db, T[0], &p));
+	assert_int_equal(p.disability_pct, 40);
+	tu_ok(hane_household_get(db, p.household_id, &h));
+	assert_int_equal(h.income_kurus, 1250000);
 
 	/* fail: a known number stops everything, new rows included */
 	o.on_duplicate = HANE_DUP_FAIL;

@@ -149,6 +149,18 @@ static int free_texts_check(const struct hane_rdef *def, const void *rec)
 	return 0;
 }
 
+/* A phone as stored: "" or the E.164 form hane_phone_normalize gives. */
+static int phone_check(const char *phone)
+{
+	char norm[HANE_PHONE_LEN + 1];
+
+	if (phone[0] && (hane_phone_normalize(norm, phone) != 0 ||
+			 strcmp(norm, phone) != 0))
+		return hane_field_error(HANE_M_F_PHONE,
+					hane_msg(HANE_M_PHONE_INVALID));
+	return 0;
+}
+
 int hh_person_validate(const struct hane_person *p, const char *today)
 {
 	char iso[HANE_DATE_LEN + 1];
@@ -199,14 +211,8 @@ int hh_person_validate(const struct hane_person *p, const char *today)
 		hane_error_set("%s", hane_msg(HANE_M_V_DISABILITY));
 		return HANE_EINVAL;
 	}
-	if (p->phone[0]) {
-		char norm[HANE_PHONE_LEN + 1];
-
-		if (hane_phone_normalize(norm, p->phone) != 0 ||
-		    strcmp(norm, p->phone) != 0)
-			return hane_field_error(HANE_M_F_PHONE,
-						hane_msg(HANE_M_PHONE_INVALID));
-	}
+	if ((rc = phone_check(p->phone)))
+		return rc;
 	return 0;
 }
 
@@ -235,14 +241,8 @@ int hane_household_validate(hane_db *db, const struct hane_household *h)
 	    (rc = hane_field_text(HANE_M_F_NOTES, h->notes, sizeof h->notes,
 				  HANE_TEXT_MULTILINE)))
 		return rc;
-	if (h->phone[0]) {
-		char norm[HANE_PHONE_LEN + 1];
-
-		if (hane_phone_normalize(norm, h->phone) != 0 ||
-		    strcmp(norm, h->phone) != 0)
-			return hane_field_error(HANE_M_F_PHONE,
-						hane_msg(HANE_M_PHONE_INVALID));
-	}
+	if ((rc = phone_check(h->phone)))
+		return rc;
 	if (h->income_kurus < -1) {
 		hane_error_set("%s", hane_msg(HANE_M_V_INCOME));
 		return HANE_EINVAL;

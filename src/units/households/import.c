@@ -622,12 +622,13 @@ static int reject_first(struct imp *im, const struct hane_csv_record *rec,
 	return reject(im, rec, why);
 }
 
-/* The text fields of record def (the person's or the household's) that
- * the file gives and that differ from old, copied into old: names, birth
- * date, sex, phone, address, notes… (not the TC Kimlik No, the key, nor
- * the relation or the household's phone, which have rules of their own). */
-static bool merge_text(void *old, const void *src, const struct hane_rdef *def,
-		       const struct row *w)
+/* The fields of record def (the person's or the household's) that the
+ * file gives and that differ from old, copied into old: names, birth
+ * date, sex, phone, disability, address, income, notes… (not the TC
+ * Kimlik No, the key, nor the relation or the household's phone, which
+ * have rules of their own). */
+static bool merge_fields(void *old, const void *src,
+			 const struct hane_rdef *def, const struct row *w)
 {
 	bool ch = false;
 
@@ -635,18 +636,19 @@ static bool merge_text(void *old, const void *src, const struct hane_rdef *def,
 		const struct hane_fdef *d = field_def(f);
 		char *o;
 		const char *n;
+		bool number;
 
 		if (fields[f].def != def || !w->has[f] || !d || f == F_TCKN ||
 		    f == F_RELATION || f == F_HH_PHONE ||
-		    !(d->type == HANE_FT_TEXT || d->type == HANE_FT_DATE ||
-		      d->type == HANE_FT_PHONE))
+		    d->type == HANE_FT_REF)
 			continue;
 		o = (char *)old + d->offset;
 		n = (const char *)src + d->offset;
-		if (strcmp(o, n)) {
-			strcpy(o, n);
-			ch = true;
-		}
+		number = d->type == HANE_FT_INT || d->type == HANE_FT_MONEY;
+		if (number ? memcmp(o, n, d->size) == 0 : strcmp(o, n) == 0)
+			continue;
+		memcpy(o, n, number ? d->size : strlen(n) + 1);
+		ch = true;
 	}
 	return ch;
 }
@@ -658,7 +660,7 @@ static bool merge_person(struct hane_person *old, const struct row *w)
 	const struct hane_person *p = &w->p, *src = p;
 	bool ch = false;
 
-	ch = merge_text(old, src, &hane_person_rdef, w);
+	ch = merge_fields(old, src, &hane_person_rdef, w);
 	if (w->has[F_FULL] && !w->has[F_FIRST] &&
 	    (strcmp(old->first_name, p->first_name) ||
 	     strcmp(old->last_name, p->last_name))) {
@@ -672,10 +674,6 @@ static bool merge_person(struct hane_person *old, const struct row *w)
 		strcpy(old->relation, p->relation);
 		ch = true;
 	}
-	if (w->has[F_DISABILITY] && old->disability_pct != p->disability_pct) {
-		old->disability_pct = p->disability_pct;
-		ch = true;
-	}
 	return ch;
 }
 
@@ -684,14 +682,10 @@ static bool merge_household(struct hane_household *old, const struct row *w)
 	const struct hane_household *h = &w->h, *src = h;
 	bool ch = false;
 
-	ch = merge_text(old, src, &hane_household_rdef, w);
+	ch = merge_fields(old, src, &hane_household_rdef, w);
 	if ((w->has[F_HH_PHONE] || w->has[F_PHONE]) &&
 	    strcmp(old->phone, h->phone)) {
 		strcpy(old->phone, h->phone);
-		ch = true;
-	}
-	if (w->has[F_INCOME] && old->income_kurus != h->income_kurus) {
-		old->income_kurus = h->income_kurus;
 		ch = true;
 	}
 	return ch;

@@ -656,23 +656,17 @@ int hane_ui_households_search(struct hane_ui *ui, const char *query)
 {
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_UI_TITLE_SEARCH),
-		.cols = search_cols,
-		.ncols = C__COUNT,
-		.actions = search_acts,
-		.nactions = sizeof search_acts / sizeof search_acts[0],
+		HANE_UI_COLUMNS(search_cols),
+		HANE_UI_BAR(search_acts),
 		.fill = search_fill,
 		.act = search_act,
 		.info = search_info,
 		.query = query,
 	};
 	struct search_ctx ctx = {0, true};
-	struct hane_ui_list *l = hane_ui_list_new(C__COUNT);
 
-	if (!l)
-		return HANE_ENOMEM;
 	v.arg = &ctx;
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	hane_ui_list_show(ui, &v);
 	return 0;
 }
 
@@ -708,26 +702,19 @@ static void person_move(struct hane_ui *ui, int64_t person_id)
 	int64_t target = 0;
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_UI_TITLE_MOVE),
-		.cols = search_cols,
-		.ncols = C__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(search_cols),
+		HANE_UI_BAR(acts),
 		.fill = search_fill,
 		.act = pick_act,
 		.arg = &target,
 	};
-	struct hane_ui_list *l;
 	char q[512];
 	int rc;
 
 	if (hane_person_get(db, person_id, &p) != 0)
 		return;
-	l = hane_ui_list_new(C__COUNT);
-	if (!l)
-		return;
 	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_MOVE_HINT));
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	hane_ui_list_show(ui, &v);
 	if (!target || hane_ui_quitting(ui))
 		return;
 	if (target == p.household_id) {
@@ -1052,12 +1039,10 @@ static int household_detail(struct hane_ui *ui, int64_t household_id)
 	struct detail *s = calloc(1, sizeof *s);
 	struct hane_ui_detail_view v = {
 		.title = "",
-		.cols = member_cols,
-		.ncols = M__COUNT,
+		HANE_UI_COLUMNS(member_cols),
 		.list_title = HANE_M_UI_MEMBERS,
 		.panel_title = HANE_M_UI_SERVICES,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_BAR(acts),
 		.load = detail_load,
 		.act = detail_act,
 	};
@@ -1194,12 +1179,10 @@ static int person_detail(struct hane_ui *ui, int64_t person_id)
 	struct pdetail s = {.id = person_id};
 	struct hane_ui_detail_view v = {
 		.title = "",
-		.cols = person_unit_cols,
-		.ncols = 2,
+		HANE_UI_COLUMNS(person_unit_cols),
 		.list_title = HANE_M_UI_PERSON_UNITS,
 		.panel_title = HANE_M_UI_SERVICES,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_BAR(acts),
 		.load = pdetail_load,
 		.act = pdetail_act,
 		.arg = &s,

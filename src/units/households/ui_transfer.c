@@ -354,10 +354,8 @@ static int pick_file(struct hane_ui *ui, char *out, size_t outsz)
 	struct picker p = {0};
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_UI_IO_TITLE_PICK),
-		.cols = picker_cols,
-		.ncols = PK__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(picker_cols),
+		HANE_UI_BAR(acts),
 		.act = picker_act,
 		.info = picker_info,
 		.arg = &p,
@@ -807,12 +805,10 @@ static void import_flow(struct hane_ui *ui)
 	struct job *j = calloc(1, sizeof *j);
 	struct hane_ui_detail_view pv = {
 		.title = hane_msg(HANE_M_UI_IO_TITLE_PREVIEW),
-		.cols = reject_cols,
-		.ncols = R__COUNT,
+		HANE_UI_COLUMNS(reject_cols),
 		.list_title = HANE_M_UI_IO_REJECTED_ROWS,
 		.panel_title = HANE_M_UI_IO_OPTIONS,
-		.actions = preview_acts,
-		.nactions = sizeof preview_acts / sizeof preview_acts[0],
+		HANE_UI_BAR(preview_acts),
 		.load = preview_load,
 		.act = preview_act,
 		.arg = j,
@@ -1012,10 +1008,8 @@ int hane_ui_transfer_main(struct hane_ui *ui)
 		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_UI_IO_TITLE_TASKS),
-		.cols = task_cols,
-		.ncols = 1,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(task_cols),
+		HANE_UI_BAR(acts),
 		.act = transfer_act,
 	};
 	struct hane_ui_list *l = hane_ui_list_new(1);

@@ -113,22 +113,17 @@ static int coded(struct imp *im, enum field f, enum hane_inspection_list l,
 	return HANE_EINVAL;
 }
 
+/* The household of the person with this number, 0 when none. */
 static int person_household(hane_db *db, const char *tckn, int64_t *hid)
 {
-	hane_stmt *st = NULL;
+	const struct hane_field p[] = {HANE_FTEXT(":t", tckn)};
 	int rc;
 
 	*hid = 0;
-	rc = hane_stmt_prepare(
-		db, &st, "SELECT household_id FROM person WHERE tckn = :t");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":t", tckn)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW)
-		*hid = hane_stmt_int(st, 0);
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+	rc = hane_store_ints(db,
+			     "SELECT household_id FROM person WHERE tckn = :t",
+			     p, 1, hid, 1);
+	return rc == HANE_ENOTFOUND ? 0 : rc;
 }
 
 /* The household: by a member's TC Kimlik No, by its number, or both

@@ -660,32 +660,19 @@ static int check_inspector(hane_db *db, int64_t id)
 int hane_inspection_inspector_find(hane_db *db, const char *username,
 				   int64_t *staff_id)
 {
+	const struct hane_field p[] = {HANE_FTEXT(":u", username)};
 	int64_t id = 0;
 	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
 
 	*staff_id = 0;
 	if (rc)
 		return rc;
-	{
-		hane_stmt *st = NULL;
-
-		rc = hane_stmt_prepare(
-			db, &st, "SELECT id FROM staff WHERE username = :u");
-		if (rc)
-			return rc;
-		if ((rc = hane_stmt_bind_text(st, ":u", username)) == 0)
-			rc = hane_stmt_step(st);
-		if (rc == HANE_ROW)
-			id = hane_stmt_int(st, 0);
-		hane_stmt_finalize(st);
-		if (rc == HANE_DONE) {
-			hane_error_set(hane_msg(HANE_M_INSP_STAFF_UNKNOWN),
-				       username);
-			return HANE_ENOTFOUND;
-		}
-		if (rc < 0)
-			return rc;
-	}
+	rc = hane_store_ints(db, "SELECT id FROM staff WHERE username = :u", p,
+			     1, &id, 1);
+	if (rc == HANE_ENOTFOUND)
+		hane_error_set(hane_msg(HANE_M_INSP_STAFF_UNKNOWN), username);
+	if (rc)
+		return rc;
 	if ((rc = check_inspector(db, id)))
 		return rc;
 	*staff_id = id;

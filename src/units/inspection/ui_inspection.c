@@ -289,24 +289,18 @@ static int64_t pick_household(struct hane_ui *ui)
 		HANE_UI_A_HELP, HANE_UI_A_CHOOSE, HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
 	struct pick p = {0};
-	struct hane_ui_list *l = hane_ui_list_new(P__COUNT);
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_INSP_UI_TITLE_PICK),
-		.cols = pick_cols,
-		.ncols = P__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(pick_cols),
+		HANE_UI_BAR(acts),
 		.fill = pick_fill,
 		.act = pick_act,
 		.arg = &p,
 	};
 
-	if (!l)
-		return 0;
 	hane_ui_status(ui, false, "%s",
 		       hane_msg(HANE_M_INSP_UI_TYPE_TO_SEARCH));
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	hane_ui_list_show(ui, &v);
 	return p.chosen;
 }
 
@@ -948,12 +942,10 @@ static int request_page(struct hane_ui *ui, int64_t id)
 	struct page p = {.id = id};
 	struct hane_ui_detail_view v = {
 		.title = "",
-		.cols = history_cols,
-		.ncols = H__COUNT,
+		HANE_UI_COLUMNS(history_cols),
 		.list_title = HANE_M_INSP_UI_HISTORY,
 		.panel_title = HANE_M_INSP_UI_PANEL,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_BAR(acts),
 		.load = page_load,
 		.act = page_act,
 		.arg = &p,
@@ -1138,16 +1130,10 @@ int hane_ui_inspection_main(struct hane_ui *ui)
 		HANE_UI_A_QUIT};
 	const struct hane_actor *who = hane_store_actor(hane_ui_db(ui));
 	struct queue q = {0};
-	struct hane_ui_list *l;
 	struct hane_ui_list_view v = {
-		.cols = queue_cols,
-		.ncols = Q__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
-		.fill = queue_fill,
-		.act = queue_act,
-		.info = queue_info,
-		.arg = &q,
+		HANE_UI_COLUMNS(queue_cols), HANE_UI_BAR(acts),
+		.fill = queue_fill,	     .act = queue_act,
+		.info = queue_info,	     .arg = &q,
 	};
 	int rc;
 
@@ -1161,13 +1147,9 @@ int hane_ui_inspection_main(struct hane_ui *ui)
 				 !strcmp(who->role, "caseworker")
 			 ? VIEW_MINE
 			 : VIEW_OPEN;
-	l = hane_ui_list_new(Q__COUNT);
-	if (!l)
-		return HANE_ENOMEM;
 	/* The shell has pushed the unit's crumb; the list adds the queue's. */
 	v.title = hane_msg(view_names[q.view]);
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
+	hane_ui_list_show(ui, &v);
 	return 0;
 }
 

@@ -77,21 +77,15 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 	HANE_COPY(text, cell(im, rec, C_TCKN));
 	hane_text_trim(text);
 	if (text[0]) {
-		struct hane_stmt *st = NULL;
+		const struct hane_field p[] = {HANE_FTEXT(":t", text)};
 		int64_t pid = 0;
 
 		if ((rc = hane_tckn_check(text)) != 0)
 			return rc;
-		rc = hane_stmt_prepare(im->db, &st,
-				       "SELECT id FROM person WHERE tckn = :t");
-		if (rc == 0)
-			rc = hane_stmt_bind_text(st, ":t", text);
-		if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-			pid = hane_stmt_int(st, 0);
-			rc = 0;
-		}
-		hane_stmt_finalize(st);
-		if (rc < 0)
+		rc = hane_store_ints(im->db,
+				     "SELECT id FROM person WHERE tckn = :t", p,
+				     1, &pid, 1);
+		if (rc < 0 && rc != HANE_ENOTFOUND)
 			return rc;
 		if (!pid) {
 			hane_error_set(hane_msg(HANE_M_TAXI_IMP_NO_PERSON),
