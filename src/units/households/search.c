@@ -96,6 +96,24 @@ static int deliver(struct search *s, hane_stmt *st)
 	return rc < 0 ? rc : 0;
 }
 
+/* Delivers the hits of sql (a page's rows at most, :n) whose key is in
+ * [lo, hi). */
+static int deliver_range(hane_db *db, struct search *s, const char *sql,
+			 const char *lo, const char *hi)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st, sql);
+
+	if (rc)
+		return rc;
+	if (!(rc = hane_stmt_bind_text(st, ":lo", lo)) &&
+	    !(rc = hane_stmt_bind_text(st, ":hi", hi)) &&
+	    !(rc = hane_stmt_bind_int(st, ":n", s->offset + s->limit)))
+		rc = deliver(s, st);
+	hane_stmt_finalize(st);
+	return rc;
+}
+
 /* Upper bound of a prefix range: every UTF-8 string starting with p sorts
  * below p followed by 0xFF, a byte that never occurs in UTF-8. */
 static void range_hi(char *hi, size_t n, const char *p)
@@ -163,8 +181,6 @@ static int search_phrase(hane_db *db, struct search *s, char words[][WORD_MAX],
 			 int nwords)
 {
 	char phrase[MAX_WORDS * WORD_MAX], hi[MAX_WORDS * WORD_MAX + 2];
-	hane_stmt *st = NULL;
-	int rc;
 
 	phrase[0] = '\0';
 	for (int i = 0; i < nwords; i++) {
@@ -173,19 +189,12 @@ static int search_phrase(hane_db *db, struct search *s, char words[][WORD_MAX],
 		strcat(phrase, words[i]);
 	}
 	range_hi(hi, sizeof hi, phrase);
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT " HIT_COLUMNS " FROM person p"
-			       " JOIN household h ON h.id = p.household_id"
-			       " WHERE p.name_key >= :lo AND p.name_key < :hi"
-			       " ORDER BY p.name_key LIMIT :n");
-	if (rc)
-		return rc;
-	if (!(rc = hane_stmt_bind_text(st, ":lo", phrase)) &&
-	    !(rc = hane_stmt_bind_text(st, ":hi", hi)) &&
-	    !(rc = hane_stmt_bind_int(st, ":n", s->offset + s->limit)))
-		rc = deliver(s, st);
-	hane_stmt_finalize(st);
-	return rc;
+	return deliver_range(db, s,
+			     "SELECT " HIT_COLUMNS " FROM person p"
+			     " JOIN household h ON h.id = p.household_id"
+			     " WHERE p.name_key >= :lo AND p.name_key < :hi"
+			     " ORDER BY p.name_key LIMIT :n",
+			     phrase, hi);
 }
 
 static int search_words(hane_db *db, struct search *s, char words[][WORD_MAX],
@@ -293,7 +302,6 @@ static int search_digits(hane_db *db, struct search *s, const char *digits)
 	for (size_t q = 0; q < 3 && !rc && !s->stop && s->delivered < s->limit;
 	     q++) {
 		const char *lo = q == 0 ? digits : phone_prefix(digits);
-		hane_stmt *st = NULL;
 
 		if (!*lo)
 			continue;
@@ -305,14 +313,7 @@ static int search_digits(hane_db *db, struct search *s, const char *digits)
 		if (s->whole && strlen(lo) != (q == 0 ? 11u : 10u))
 			continue;
 		digits_hi(hi, sizeof hi, lo, s->whole);
-		rc = hane_stmt_prepare(db, &st, sql[q]);
-		if (rc)
-			break;
-		if (!(rc = hane_stmt_bind_text(st, ":lo", lo)) &&
-		    !(rc = hane_stmt_bind_text(st, ":hi", hi)) &&
-		    !(rc = hane_stmt_bind_int(st, ":n", s->offset + s->limit)))
-			rc = deliver(s, st);
-		hane_stmt_finalize(st);
+		rc = deliver_range(db, s, sql[q], lo, hi);
 	}
 	return rc;
 }

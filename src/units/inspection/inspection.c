@@ -594,31 +594,25 @@ int hane_inspection_each(hane_db *db, const struct hane_inspection_filter *f,
 int hane_inspection_counts(hane_db *db, int64_t household_id, int64_t *open,
 			   int64_t *overdue)
 {
-	char today[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
+	char today[HANE_DATE_LEN + 1] = "";
+	const struct hane_field p[] = {HANE_FTEXT(":today", today),
+				       HANE_FINT(":hh", household_id)};
+	int64_t n[2] = {0, 0};
 	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
 
 	*open = *overdue = 0;
 	if (rc)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT count(*), coalesce(sum(status IN "
-		"('requested','assigned')"
-		" AND due_on < :today), 0) FROM inspection_request"
-		" WHERE status IN " INSP_OPEN_SQL
-		" AND (:hh = 0 OR household_id = :hh)");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":today", hane_today(today))) == 0 &&
-	    (rc = hane_stmt_bind_int(st, ":hh", household_id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		*open = hane_stmt_int(st, 0);
-		*overdue = hane_stmt_int(st, 1);
-		rc = 0;
-	}
-	hane_stmt_finalize(st);
+	hane_today(today);
+	rc = hane_store_ints(db,
+			     "SELECT count(*), coalesce(sum(status IN "
+			     "('requested','assigned')"
+			     " AND due_on < :today), 0) FROM inspection_request"
+			     " WHERE status IN " INSP_OPEN_SQL
+			     " AND (:hh = 0 OR household_id = :hh)",
+			     p, 2, n, 2);
+	*open = n[0];
+	*overdue = n[1];
 	return rc;
 }
 
@@ -876,6 +870,15 @@ struct flow_arg {
 	const char *text; /* due date or cancel reason */
 };
 
+/* A step of the flow: inspection.write, then tx in one transaction. */
+static int flow(hane_db *db, int (*tx)(hane_db *db, void *arg),
+		struct flow_arg *a)
+{
+	int rc = hane_can(db, HANE_ACT_INSPECTION_WRITE);
+
+	return rc ? rc : hane_store_tx(db, tx, a);
+}
+
 static int assign_tx(hane_db *db, void *arg)
 {
 	struct flow_arg *a = arg;
@@ -915,26 +918,29 @@ int hane_inspection_assign(hane_db *db, int64_t id, int64_t version,
 			   int64_t inspector_id, const char *due)
 {
 	struct flow_arg a = {id, version, inspector_id, due};
-	int rc = hane_can(db, HANE_ACT_INSPECTION_WRITE);
 
-	if (rc)
-		return rc;
-	return hane_store_tx(db, assign_tx, &a);
+	return flow(db, assign_tx, &a);
 }
 
-static int cancel_tx(hane_db *db, void *arg)
+/* A request's end: cancelled while open (text: the reason), or closed
+ * once decided (text NULL). */
+static int end_tx(hane_db *db, void *arg)
 {
 	struct flow_arg *a = arg;
+	bool cancel = a->text != NULL;
 	struct hane_inspection r;
 	int rc;
 
 	if ((rc = insp_read(db, a->id, &r)))
 		return rc;
-	if (!is_open(r.status))
-		return bad_status(&r, hane_inspection_label(HANE_INSP_STATUS,
-							    "requested"));
-	strcpy(r.status, "cancelled");
-	HANE_COPY(r.cancel_reason, a->text);
+	if (cancel ? !is_open(r.status) : strcmp(r.status, "decided") != 0)
+		return bad_status(&r,
+				  hane_inspection_label(HANE_INSP_STATUS,
+							cancel ? "requested"
+							       : "decided"));
+	strcpy(r.status, cancel ? "cancelled" : "closed");
+	if (cancel)
+		HANE_COPY(r.cancel_reason, a->text);
 	hane_today(r.ended_on);
 	return insp_save(db, &r, a->version);
 }
@@ -955,31 +961,12 @@ int hane_inspection_cancel(hane_db *db, int64_t id, int64_t version,
 	if ((rc = hane_field_text(HANE_M_INSP_F_CANCEL_REASON, reason,
 				  HANE_INSP_TEXT_MAX, HANE_TEXT_MULTILINE)))
 		return rc;
-	return hane_store_tx(db, cancel_tx, &a);
-}
-
-static int close_tx(hane_db *db, void *arg)
-{
-	struct flow_arg *a = arg;
-	struct hane_inspection r;
-	int rc;
-
-	if ((rc = insp_read(db, a->id, &r)))
-		return rc;
-	if (strcmp(r.status, "decided"))
-		return bad_status(
-			&r, hane_inspection_label(HANE_INSP_STATUS, "decided"));
-	strcpy(r.status, "closed");
-	hane_today(r.ended_on);
-	return insp_save(db, &r, a->version);
+	return hane_store_tx(db, end_tx, &a);
 }
 
 int hane_inspection_close(hane_db *db, int64_t id, int64_t version)
 {
 	struct flow_arg a = {id, version, 0, NULL};
-	int rc = hane_can(db, HANE_ACT_INSPECTION_WRITE);
 
-	if (rc)
-		return rc;
-	return hane_store_tx(db, close_tx, &a);
+	return flow(db, end_tx, &a);
 }
