@@ -301,6 +301,11 @@ struct hane_ov_demo_counts {
 	char missing[256]; /* units it could not fill, and why */
 };
 
+/* The counts per unit as "inspection.visits=9606\n" lines (what the
+ * command prints and overview_demo_run keeps); returns out. */
+char *hane_overview_demo_counts_text(char *out, size_t outsz,
+				     const struct hane_ov_demo_counts *c);
+
 /* Generates a year of activity for year at scale (1.0 ≈ İzmit 2025:
  * 9,606 inspections, 3,046 households given food, 2,530 care visits to
  * 211 persons, 1,667 cleanings for 191, 441 taxi appointments with 882

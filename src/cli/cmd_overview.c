@@ -343,6 +343,7 @@ static int demo_year(struct hane_cli *cli, int64_t year, double scale,
 		     int64_t seed, unsigned units)
 {
 	struct hane_ov_demo_counts c;
+	char counts[1024];
 	int rc;
 
 	/* Only on a database made by `hane init --demo` (the model checks),
@@ -354,23 +355,10 @@ static int demo_year(struct hane_cli *cli, int64_t year, double scale,
 					   isatty(2) ? progress : NULL, NULL);
 	if (rc)
 		return hane_cli_fail(rc);
-	printf("year=%d\nscale=%g\nseed=%llu\nhouseholds_added=%lld\n"
-	       "inspection.requests=%lld\ninspection.visits=%lld\n"
-	       "inspection.decisions=%lld\ninspection.aid=%lld\n"
-	       "inspection.households=%lld\nfoodbank.packages=%lld\n"
-	       "foodbank.households=%lld\nhomecare.care_visits=%lld\n"
-	       "homecare.care_persons=%lld\nhomecare.cleanings=%lld\n"
-	       "homecare.cleaning_persons=%lld\ntaxi.appointments=%lld\n"
-	       "taxi.trips=%lld\ntaxi.riders=%lld\n",
+	printf("year=%d\nscale=%g\nseed=%llu\nhouseholds_added=%lld\n%s",
 	       c.year, c.scale, (unsigned long long)c.seed,
-	       (long long)c.households_added, (long long)c.insp_requests,
-	       (long long)c.insp_visits, (long long)c.insp_decisions,
-	       (long long)c.insp_aid, (long long)c.insp_households,
-	       (long long)c.food_packages, (long long)c.food_households,
-	       (long long)c.care_visits, (long long)c.care_persons,
-	       (long long)c.cleaning_visits, (long long)c.cleaning_persons,
-	       (long long)c.taxi_appointments, (long long)c.taxi_trips,
-	       (long long)c.taxi_riders);
+	       (long long)c.households_added,
+	       hane_overview_demo_counts_text(counts, sizeof counts, &c));
 	if (c.missing[0]) {
 		fprintf(stderr, "hane: %s: %s\n",
 			hane_msg(HANE_M_OV_DEMO_MISSING), c.missing);

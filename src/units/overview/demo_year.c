@@ -704,28 +704,57 @@ out:
 
 /* ---- The record ----------------------------------------------------------------- */
 
+/* The counts by name, in the order they are written. */
+static const struct {
+	const char *name;
+	size_t at;
+} count_names[] = {
+#define C(name, m)                                                             \
+	{                                                                      \
+		name, offsetof(struct hane_ov_demo_counts, m)                  \
+	}
+	C("inspection.requests", insp_requests),
+	C("inspection.visits", insp_visits),
+	C("inspection.decisions", insp_decisions),
+	C("inspection.aid", insp_aid),
+	C("inspection.households", insp_households),
+	C("foodbank.packages", food_packages),
+	C("foodbank.households", food_households),
+	C("homecare.care_visits", care_visits),
+	C("homecare.care_persons", care_persons),
+	C("homecare.cleanings", cleaning_visits),
+	C("homecare.cleaning_persons", cleaning_persons),
+	C("taxi.appointments", taxi_appointments),
+	C("taxi.trips", taxi_trips),
+	C("taxi.riders", taxi_riders),
+#undef C
+};
+
+char *hane_overview_demo_counts_text(char *out, size_t outsz,
+				     const struct hane_ov_demo_counts *c)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < HANE_COUNTOF(count_names) && len < outsz; i++) {
+		int64_t v;
+		int k;
+
+		memcpy(&v, (const char *)c + count_names[i].at, sizeof v);
+		k = snprintf(out + len, outsz - len, "%s=%lld\n",
+			     count_names[i].name, (long long)v);
+		len += k > 0 ? (size_t)k : 0;
+	}
+	return out;
+}
+
 static int record(struct gen *g)
 {
 	const struct hane_ov_demo_counts *c = g->c;
 	char counts[1024], scale[32];
 	struct hane_field f[4];
 
-	snprintf(counts, sizeof counts,
-		 "inspection.requests=%lld\ninspection.visits=%lld\n"
-		 "inspection.decisions=%lld\ninspection.aid=%lld\n"
-		 "inspection.households=%lld\nfoodbank.packages=%lld\n"
-		 "foodbank.households=%lld\nhomecare.care_visits=%lld\n"
-		 "homecare.care_persons=%lld\nhomecare.cleanings=%lld\n"
-		 "homecare.cleaning_persons=%lld\ntaxi.appointments=%lld\n"
-		 "taxi.trips=%lld\ntaxi.riders=%lld\n",
-		 (long long)c->insp_requests, (long long)c->insp_visits,
-		 (long long)c->insp_decisions, (long long)c->insp_aid,
-		 (long long)c->insp_households, (long long)c->food_packages,
-		 (long long)c->food_households, (long long)c->care_visits,
-		 (long long)c->care_persons, (long long)c->cleaning_visits,
-		 (long long)c->cleaning_persons,
-		 (long long)c->taxi_appointments, (long long)c->taxi_trips,
-		 (long long)c->taxi_riders);
+	hane_overview_demo_counts_text(counts, sizeof counts, c);
 	snprintf(scale, sizeof scale, "%g", c->scale);
 	f[0] = (struct hane_field)HANE_FINT("year", c->year);
 	f[1] = (struct hane_field)HANE_FTEXT("scale", scale);
