@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "hane/error.h"
+#include "hane/i18n.h"
 #include "hane/store.h" /* HANE_ROW, HANE_DONE */
 
 /* Longest field accepted (an unterminated quote would otherwise swallow
@@ -152,6 +153,9 @@ void hane_csv_writer_sheet(hane_csv_writer *w, const char *name);
 int hane_csv_put(hane_csv_writer *w, const char *value, enum hane_csv_kind k);
 /* Ends the row. */
 int hane_csv_endrow(hane_csv_writer *w);
+/* A whole row of titles, in the language in use: the messages
+ * titles[0..n). */
+int hane_csv_titles(hane_csv_writer *w, const enum hane_msg *titles, size_t n);
 /* Flushes and frees; HANE_EIO if any write failed. NULL is 0. */
 int hane_csv_writer_close(hane_csv_writer *w);
 

@@ -218,6 +218,15 @@ int hane_csv_endrow(hane_csv_writer *w)
 	return ferror(w->fp) ? HANE_EIO : 0;
 }
 
+int hane_csv_titles(hane_csv_writer *w, const enum hane_msg *titles, size_t n)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = hane_csv_put(w, hane_msg(titles[i]), HANE_CSV_TEXT);
+	return rc ? rc : hane_csv_endrow(w);
+}
+
 int hane_csv_writer_close(hane_csv_writer *w)
 {
 	int rc = 0;

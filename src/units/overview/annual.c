@@ -368,6 +368,9 @@ static int csv_row(const struct hane_ov_figure *f, void *arg)
 
 int hane_overview_annual_csv(hane_db *db, int year, FILE *fp, unsigned flags)
 {
+	static const enum hane_msg titles[] = {
+		HANE_M_OV_COL_UNIT,  HANE_M_OV_COL_ID,	  HANE_M_OV_COL_FIGURE,
+		HANE_M_OV_COL_VALUE, HANE_M_OV_COL_QUERY, HANE_M_OV_COL_CHECK};
 	struct csv_ctx c = {NULL, 0};
 	char detail[64];
 	int rc;
@@ -381,13 +384,7 @@ int hane_overview_annual_csv(hane_db *db, int year, FILE *fp, unsigned flags)
 	if ((rc = hane_csv_writer_open(&c.w, fp, flags)) != 0)
 		return rc;
 	hane_csv_writer_sheet(c.w, hane_msg(HANE_M_OV_ANNUAL_TITLE));
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_UNIT), HANE_CSV_TEXT);
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_ID), HANE_CSV_TEXT);
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_FIGURE), HANE_CSV_TEXT);
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_VALUE), HANE_CSV_TEXT);
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_QUERY), HANE_CSV_TEXT);
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_CHECK), HANE_CSV_TEXT);
-	hane_csv_endrow(c.w);
+	hane_csv_titles(c.w, titles, HANE_COUNTOF(titles));
 	rc = hane_overview_annual(db, year, csv_row, &c);
 	{
 		int rc2 = hane_csv_writer_close(c.w);

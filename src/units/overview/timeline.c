@@ -314,6 +314,9 @@ static int csv_event(const struct hane_ov_event *e, void *arg)
 int hane_overview_timeline_csv(hane_db *db, int64_t household_id, int unit,
 			       FILE *fp, unsigned flags, int64_t *rows)
 {
+	static const enum hane_msg titles[] = {
+		HANE_M_OV_COL_DATE, HANE_M_OV_COL_TIME,	  HANE_M_OV_COL_UNIT,
+		HANE_M_OV_COL_KIND, HANE_M_OV_COL_PERSON, HANE_M_OV_COL_WHAT};
 	struct csv_ctx c = {NULL, 0};
 	char detail[96];
 	int rc, rc2;
@@ -331,13 +334,7 @@ int hane_overview_timeline_csv(hane_db *db, int64_t household_id, int unit,
 	if ((rc = hane_csv_writer_open(&c.w, fp, flags)) != 0)
 		return rc;
 	hane_csv_writer_sheet(c.w, "Hane 360");
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_DATE), HANE_CSV_TEXT);
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_TIME), HANE_CSV_TEXT);
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_UNIT), HANE_CSV_TEXT);
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_KIND), HANE_CSV_TEXT);
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_PERSON), HANE_CSV_TEXT);
-	hane_csv_put(c.w, hane_msg(HANE_M_OV_COL_WHAT), HANE_CSV_TEXT);
-	hane_csv_endrow(c.w);
+	hane_csv_titles(c.w, titles, HANE_COUNTOF(titles));
 	rc = hane_overview_timeline(db, household_id, unit, csv_event, &c,
 				    NULL);
 	rc2 = hane_csv_writer_close(c.w);
