@@ -555,6 +555,24 @@ void hane_ui_path_resolve(char *out, size_t outsz, const char *base,
 int hane_ui_export_create(struct hane_ui *ui, struct hane_ui_form *f,
 			  int path_field, char *path, size_t pathsz, FILE **fp);
 
+/* What an export writes: the rows to fp (borrowed) in the writer flags
+ * of hane/csvio.h, their number in *rows (left -1: not said); 0 or an
+ * error (hane/error.h). */
+struct hane_ui_export {
+	const char *title; /* the dialog's */
+	const char *name;  /* the file name offered, as "x.xlsx" */
+	int (*write)(struct hane_ui *ui, FILE *fp, unsigned flags,
+		     int64_t *rows, void *arg);
+	void *arg;
+};
+
+/* The export dialog: a file name (its extension following the format)
+ * and the format, Excel workbook first (#21); F2 creates the file by
+ * hane_ui_export_create's rule and writes it, and a failed write leaves
+ * no file. Says "<written>: <path> (<rows>)" on the status line; returns
+ * whether the file was written. */
+bool hane_ui_export_file(struct hane_ui *ui, const struct hane_ui_export *e);
+
 /* ---- Dialogs ------------------------------------------------------------ */
 
 /* Yes/no question; true for yes. It opens on "Hayır" (no) and only Enter

@@ -125,3 +125,81 @@ int hane_ui_export_create(struct hane_ui *ui, struct hane_ui_form *f,
 	}
 	return 0;
 }
+
+struct export_job {
+	const struct hane_ui_export *e;
+	char path[4096];
+	int64_t rows;
+};
+
+static void export_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
+			   void *arg)
+{
+	(void)ui;
+	(void)arg;
+	hane_ui_export_changed(f, i, 0, 1);
+}
+
+static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct export_job *j = arg;
+	FILE *fp;
+	int rc;
+
+	if ((rc = hane_ui_export_create(ui, f, 0, j->path, sizeof j->path,
+					&fp)) != 0)
+		return rc;
+	rc = j->e->write(ui, fp,
+			 hane_ui_export_flags(hane_ui_form_choice(f, 1)),
+			 &j->rows, j->e->arg);
+	if (fclose(fp) != 0 && rc == 0)
+		rc = HANE_EIO;
+	if (rc) {
+		hane_file_remove(j->path, 0);
+		hane_ui_error_rc(ui, rc);
+	}
+	return rc;
+}
+
+bool hane_ui_export_file(struct hane_ui *ui, const struct hane_ui_export *e)
+{
+	const struct hane_ui_field fields[] = {
+		{.kind = HANE_UI_F_TEXT,
+		 .label = HANE_M_UI_EXPORT_F_FILE,
+		 .required = true,
+		 .width = 40,
+		 .max = 200},
+		{.kind = HANE_UI_F_CHOICE,
+		 .label = HANE_M_UI_IO_F_FORMAT,
+		 .width = 34,
+		 .choices = hane_ui_export_choices(),
+		 .nchoices = HANE_UI_EXPORT__COUNT},
+	};
+	struct export_job j = {.e = e, .rows = -1};
+	struct hane_ui_form_view v = {
+		.title = e->title,
+		.fields = fields,
+		.nfields = 2,
+		.save = export_save,
+		.changed = export_changed,
+		.arg = &j,
+	};
+	struct hane_ui_form *f = hane_ui_form_new(&v);
+	bool written;
+
+	if (!f) {
+		hane_ui_error_rc(ui, HANE_ENOMEM);
+		return false;
+	}
+	hane_ui_form_set(f, 0, e->name);
+	written = hane_ui_form_run(ui, f) != 0;
+	hane_ui_form_free(f);
+	if (written && j.rows >= 0)
+		hane_ui_status(ui, false, "%s: %s (%lld)",
+			       hane_msg(HANE_M_UI_EXPORT_WRITTEN), j.path,
+			       (long long)j.rows);
+	else if (written)
+		hane_ui_status(ui, false, "%s: %s",
+			       hane_msg(HANE_M_UI_EXPORT_WRITTEN), j.path);
+	return written;
+}

@@ -5,9 +5,11 @@ ASCII, 80 and 120 columns."""
 import os
 import sys
 
+import openpyxl  # python3-openpyxl
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (DOWN, ENTER, ESC, F, Console, Failure, Workdir,  # noqa
-                    run)
+from tuilib import (BACKSPACE, DOWN, ENTER, ESC, F, Console, Failure,  # noqa
+                    Workdir, run)
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -65,6 +67,18 @@ def test_today_panel_and_dashboard():
         c.wait("SELECT")
         c.send(ENTER)
         c.wait_gone("SELECT")
+        out = os.path.join(w.dir, "yillik.xlsx")
+        c.send(F[2])                    # the year as a workbook
+        c.wait("yillik-faaliyet-2025.xlsx")
+        for _ in range(40):
+            c.send(BACKSPACE)
+        c.type(out)
+        c.send(F[2])
+        c.wait("Yazıldı: " + out)
+        rows = openpyxl.load_workbook(out).worksheets[0].iter_rows(
+            values_only=True)
+        if not any("İncelenen hane" in str(r) for r in rows):
+            raise Failure("annual workbook lacks its figures")
         c.send(ESC)
         c.wait("Bekleyen işler")
         c.send(ESC)

@@ -8,8 +8,8 @@ import openpyxl  # python3-openpyxl
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (BACKSPACE, ENTER, ESC, F, Console, Failure,  # noqa
-                    Workdir, run)
+from tuilib import (BACKSPACE, ENTER, ESC, F, LEFT, Console,  # noqa
+                    Failure, Workdir, run)
 
 
 def test_household_360():
@@ -24,7 +24,7 @@ def test_household_360():
             " FROM inspection_request)").fetchone()
         db.close()
         out = os.path.join(w.dir, "vaka.xlsx")
-        c = Console(w, 24, 100)
+        c = Console(w, 24, 100, env={"HOME": w.dir})
         try:
             c.wait("Ana Menü")
             c.send("1")
@@ -56,6 +56,27 @@ def test_household_360():
                              for r in ws.iter_rows(values_only=True))
             if "Sosyal İnceleme" not in text or "Başvuru" not in text:
                 raise Failure("workbook:\n" + text[:500])
+            # The export dialogs' one rule (hane_ui_export_create): "~/"
+            # is the home folder, an existing file is replaced only
+            # after Evet.
+            os.remove(out)
+            c.send(F[2])
+            c.wait("Dosya adı")
+            for _ in range(40):
+                c.send(BACKSPACE)
+            c.type("~/vaka.xlsx")
+            c.send(F[2])
+            c.wait("Yazıldı: " + out)
+            c.send(F[2])
+            c.wait("Dosya adı")
+            for _ in range(40):
+                c.send(BACKSPACE)
+            c.type("~/vaka.xlsx")
+            c.send(F[2])
+            c.wait("zaten var")
+            c.send(LEFT + ENTER)             # Evet
+            c.wait("Yazıldı: " + out)
+            openpyxl.load_workbook(out)
             c.send(ESC)
             c.wait("Üyeler")
         finally:

@@ -261,46 +261,13 @@ static void annual_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 	snprintf(out, outsz, "%d", a->year);
 }
 
-static void path_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
-			 void *arg)
+static int annual_write(struct hane_ui *ui, FILE *fp, unsigned flags,
+			int64_t *rows, void *arg)
 {
-	(void)ui;
-	(void)arg;
-	hane_ui_export_changed(f, i, 0, 1);
-}
+	const struct annual *a = arg;
 
-/* Asks for a file name (prefilled, its extension following the format)
- * and the format, Excel workbook first (#21); returns 1 with them in
- * path and *flags (hane/csvio.h writer flags). */
-static int ask_path(struct hane_ui *ui, char *path, size_t sz, unsigned *flags)
-{
-	struct hane_ui_field f[] = {{.kind = HANE_UI_F_TEXT,
-				     .label = HANE_M_OV_FILE,
-				     .required = true,
-				     .width = 40,
-				     .max = 200},
-				    {.kind = HANE_UI_F_CHOICE,
-				     .label = HANE_M_UI_IO_F_FORMAT,
-				     .width = 34,
-				     .choices = hane_ui_export_choices(),
-				     .nchoices = HANE_UI_EXPORT__COUNT}};
-	struct hane_ui_form_view v = {.title = hane_msg(HANE_M_OV_FILE),
-				      .fields = f,
-				      .nfields = 2,
-				      .changed = path_changed};
-	struct hane_ui_form *form = hane_ui_form_new(&v);
-	int ok;
-
-	if (!form)
-		return 0;
-	hane_ui_form_set(form, 0, path);
-	ok = hane_ui_form_run(ui, form);
-	if (ok) {
-		snprintf(path, sz, "%s", hane_ui_form_get(form, 0));
-		*flags = hane_ui_export_flags(hane_ui_form_choice(form, 1));
-	}
-	hane_ui_form_free(form);
-	return ok;
+	(void)rows;
+	return hane_overview_annual_csv(hane_ui_db(ui), a->year, fp, flags);
 }
 
 static int annual_act(struct hane_ui *ui, struct hane_ui_list *l,
@@ -316,27 +283,12 @@ static int annual_act(struct hane_ui *ui, struct hane_ui_list *l,
 			hane_ui_buttons(ui, hane_msg(HANE_M_OV_COL_QUERY),
 					a->sql[id - 1], labels, 1);
 	} else if (act == HANE_UI_A_EXPORT) {
-		char path[256];
-		unsigned flags = 0;
-		FILE *fp;
-		int rc;
+		char name[64];
+		struct hane_ui_export e = {hane_msg(HANE_M_OV_FILE), name,
+					   annual_write, a};
 
-		snprintf(path, sizeof path, "yillik-faaliyet-%d.xlsx", a->year);
-		if (!ask_path(ui, path, sizeof path, &flags))
-			return HANE_UI_STAY;
-		if (hane_file_create_fp(&fp, path, 0) != 0) {
-			hane_ui_status(ui, true, "%s", hane_error_last());
-			return HANE_UI_STAY;
-		}
-		rc = hane_overview_annual_csv(hane_ui_db(ui), a->year, fp,
-					      flags);
-		if (fclose(fp) != 0 && !rc)
-			rc = HANE_EIO;
-		if (rc)
-			hane_ui_error_rc(ui, rc);
-		else
-			hane_ui_status(ui, false, "%s: %s",
-				       hane_msg(HANE_M_OV_WRITTEN), path);
+		snprintf(name, sizeof name, "yillik-faaliyet-%d.xlsx", a->year);
+		hane_ui_export_file(ui, &e);
 	}
 	return HANE_UI_STAY;
 }
@@ -459,36 +411,28 @@ static void hh_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 		 hane_msg(HANE_M_OV_EVENTS), hane_overview_unit_label(s->unit));
 }
 
+static int hh_write(struct hane_ui *ui, FILE *fp, unsigned flags, int64_t *rows,
+		    void *arg)
+{
+	const struct hh360 *s = arg;
+
+	return hane_overview_timeline_csv(hane_ui_db(ui), s->id, s->unit, fp,
+					  flags, rows);
+}
+
 static int hh_act(struct hane_ui *ui, struct hane_ui_list *l,
 		  enum hane_ui_action act, void *arg)
 {
-	struct hh360 *s = arg;
-	char path[256];
-	unsigned flags = 0;
-	FILE *fp;
-	int64_t rows = 0;
-	int rc;
+	char name[64];
+	struct hane_ui_export e = {hane_msg(HANE_M_OV_FILE), name, hh_write,
+				   arg};
 
 	(void)l;
 	if (act != HANE_UI_A_EXPORT)
 		return HANE_UI_STAY;
-	snprintf(path, sizeof path, "hane-%lld-360.xlsx", (long long)s->id);
-	if (!ask_path(ui, path, sizeof path, &flags))
-		return HANE_UI_STAY;
-	if (hane_file_create_fp(&fp, path, 0) != 0) {
-		hane_ui_status(ui, true, "%s", hane_error_last());
-		return HANE_UI_STAY;
-	}
-	rc = hane_overview_timeline_csv(hane_ui_db(ui), s->id, s->unit, fp,
-					flags, &rows);
-	if (fclose(fp) != 0 && !rc)
-		rc = HANE_EIO;
-	if (rc)
-		hane_ui_error_rc(ui, rc);
-	else
-		hane_ui_status(ui, false, "%s: %s (%lld)",
-			       hane_msg(HANE_M_OV_WRITTEN), path,
-			       (long long)rows);
+	snprintf(name, sizeof name, "hane-%lld-360.xlsx",
+		 (long long)((struct hh360 *)arg)->id);
+	hane_ui_export_file(ui, &e);
 	return HANE_UI_STAY;
 }
 
