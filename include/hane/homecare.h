@@ -42,9 +42,9 @@
  * label tr, label en, more CSV titles, flags). */
 #define HANE_HC_WORKER_FIELDS(F)                                               \
 	F(name, HANE_FT_TEXT, "name", "Ad", "Name", NULL, HANE_FF_REQUIRED)    \
-	F(kind, HANE_FT_TEXT, "kind", "Tür", "Kind", NULL, 0)                  \
+	F(kind, HANE_FT_TEXT, "kind", "Tür", "Kind", NULL, HANE_FF_REQUIRED)   \
 	F(services, HANE_FT_TEXT, "services", "Hizmetler", "Services", NULL,   \
-	  0)                                                                   \
+	  HANE_FF_REQUIRED)                                                    \
 	F(work_days, HANE_FT_TEXT, "days", "Çalışma günleri", "Work days",     \
 	  NULL, 0)                                                             \
 	F(phone, HANE_FT_PHONE, "phone", "Telefon", "Phone", NULL,             \

@@ -13,8 +13,8 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (DOWN, ENTER, ESC, F, LEFT, RIGHT, TAB,  # noqa
-                    Console, Failure, Workdir, run, tckn)
+from tuilib import (BACKSPACE, DOWN, ENTER, ESC, F, LEFT, RIGHT,  # noqa
+                    TAB, Console, Failure, Workdir, run, tckn)
 
 
 def prepare(schedule=True):
@@ -291,7 +291,67 @@ def test_finished_visit_dialog_has_lines():
         c.close()
         w.cleanup()
 
+def workers(w):
+    """(name, kind, services, work days, phone, active) of every worker."""
+    con = sqlite3.connect(w.db)
+    try:
+        return con.execute(
+            "SELECT name, kind, services, work_days, coalesce(phone, ''), "
+            "active FROM homecare_worker ORDER BY id").fetchall()
+    finally:
+        con.close()
+
+
+def test_worker_form():
+    """Personel ve ekipler: F5 adds a cleaning team, its days typed as words
+    and its phone as people write it; a phone that is none is refused
+    under the field with the unit's message. The database holds the codes,
+    the weekday digits and the phone in E.164; F4 shows them again as they
+    were typed, and a change is saved."""
+    w = prepare(schedule=False)
+    c = Console(w, 24, 80)
+    try:
+        open_unit(c)
+        c.type("Personel")
+        c.send(ENTER)
+        c.wait("1 personel/ekip")
+        c.send(F[5])
+        c.wait("Yeni personel ya da ekip")
+        c.type("Temizlik Ekibi")
+        c.send(TAB)
+        c.send(RIGHT)                              # Tür: ekip
+        c.send(TAB)
+        c.send(RIGHT)                              # Hizmet: temizlik
+        c.send(TAB)
+        c.type("pzt çar")
+        c.send(TAB)
+        c.type("123")
+        c.send(F[2])
+        c.wait("geçerli bir telefon numarası değil")
+        c.send(BACKSPACE * 3)
+        c.type("0532 123 45 67")
+        c.send(F[2])
+        c.wait("2 personel/ekip")
+        assert workers(w)[1] == ("Temizlik Ekibi", "team", "cleaning", "13",
+                                 "+905321234567", 1), workers(w)
+        c.wait("Temizlik Ekibi")
+        c.send(F[4])                               # the new row, selected
+        c.wait("Temizlik Ekibi")
+        c.wait("0532 123 45 67")
+        c.wait("Pzt Çar")
+        c.send(TAB + TAB + TAB + TAB + TAB)        # Etkin
+        c.send(RIGHT)                              # Hayır
+        c.send(F[2])
+        c.wait("kaydedildi: Temizlik Ekibi")
+        assert workers(w)[1][5] == 0, workers(w)
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_record_done_and_missed_from_day_agenda, test_week_and_worker,
          test_schedule_preview_then_write, test_clients_and_services_panel,
-         test_finished_visit_dialog_has_lines])
+         test_finished_visit_dialog_has_lines, test_worker_form])

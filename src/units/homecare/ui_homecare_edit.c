@@ -711,10 +711,48 @@ static int check_phone(const char *text, void *arg)
 	return HANE_EINVAL;
 }
 
+/* The worker form is bound to the worker's field table (hane/ui.h "A form
+ * bound to a record") with the screen's labels and sizes; the work days,
+ * typed as words ("Pzt Sal", empty: Monday to Friday), are the form's own
+ * field between the two bound parts. The choices' words are given on
+ * load. */
+static const struct hane_ui_bind worker_head[WF_DAYS] = {
+	{.column = "name",
+	 HANE_UI_LABEL(HANE_M_HC_F_NAME),
+	 .width = 36,
+	 .max = 100},
+	{.column = "kind",
+	 HANE_UI_LABEL(HANE_M_HC_F_KIND),
+	 .width = 20,
+	 .values = kind_codes,
+	 .nchoices = 2},
+	{.column = "services",
+	 HANE_UI_LABEL(HANE_M_HC_F_SERVICES),
+	 .width = 20,
+	 .values = services_codes,
+	 .nchoices = NSERVICES},
+};
+static const struct hane_ui_bind worker_tail[WF__COUNT - WF_PHONE] = {
+	{.column = "phone",
+	 HANE_UI_LABEL(HANE_M_HC_F_PHONE),
+	 .width = 16,
+	 .max = 20},
+	{.column = "active", HANE_UI_LABEL(HANE_M_HC_UI_F_ACTIVE), .width = 30},
+};
+static const struct hane_ui_field worker_days = {.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_HC_F_WORK_DAYS,
+						 .width = 30,
+						 .max = 60,
+						 .check = check_days};
+
 struct worker_form {
 	struct hane_homecare_worker w;
 	bool adding;
 	int64_t saved_id;
+	const char *kinds[2], *svc[NSERVICES];
+	struct hane_ui_bind head[WF_DAYS];
+	struct hane_ui_record rhead, rtail;
+	struct hane_ui_field fields[WF__COUNT];
 };
 
 static int worker_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
@@ -722,24 +760,15 @@ static int worker_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	struct worker_form *wf = arg;
 	struct hane_homecare_worker w = wf->w;
 	const char *days = hane_ui_form_get(f, WF_DAYS);
-	const char *phone = hane_ui_form_get(f, WF_PHONE);
 	hane_db *db = hane_ui_db(ui);
 	int rc;
 
-	snprintf(w.name, sizeof w.name, "%s", hane_ui_form_get(f, WF_NAME));
-	form_code(w.kind, sizeof w.kind, f, WF_KIND, kind_codes);
-	form_code(w.services, sizeof w.services, f, WF_SERVICES,
-		  services_codes);
+	hane_ui_record_store(f, 0, &wf->rhead, &w);
+	hane_ui_record_store(f, WF_PHONE, &wf->rtail, &w);
 	if (hane_homecare_days_parse(w.work_days, days[0] ? days : "12345")) {
 		hane_ui_form_error(f, WF_DAYS, hane_error_last());
 		return HANE_EINVAL;
 	}
-	w.phone[0] = '\0';
-	if (phone[0] && hane_phone_normalize(w.phone, phone)) {
-		hane_ui_form_error(f, WF_PHONE, hane_msg(HANE_M_HC_V_PHONE));
-		return HANE_EINVAL;
-	}
-	w.active = hane_ui_form_choice(f, WF_ACTIVE) == 1;
 	if (wf->adding)
 		rc = hane_homecare_worker_add(db, &w, &wf->saved_id);
 	else
@@ -755,100 +784,80 @@ static int worker_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
-/* Adds (id 0) or edits a worker; returns the id saved or 0. */
-/* The worker form's fields; the choices' words are filled in. */
-static const struct hane_ui_field worker_fields[WF__COUNT] = {
-	[WF_NAME] = {.kind = HANE_UI_F_TEXT,
-		     .label = HANE_M_HC_F_NAME,
-		     .required = true,
-		     .width = 36,
-		     .max = 100},
-	[WF_KIND] = {.kind = HANE_UI_F_CHOICE,
-		     .label = HANE_M_HC_F_KIND,
-		     .required = true,
-		     .width = 20,
-		     .nchoices = 2},
-	[WF_SERVICES] = {.kind = HANE_UI_F_CHOICE,
-			 .label = HANE_M_HC_F_SERVICES,
-			 .required = true,
-			 .width = 20,
-			 .nchoices = NSERVICES},
-	[WF_DAYS] = {.kind = HANE_UI_F_TEXT,
-		     .label = HANE_M_HC_F_WORK_DAYS,
-		     .width = 30,
-		     .max = 60,
-		     .check = check_days},
-	[WF_PHONE] = {.kind = HANE_UI_F_TEXT,
-		      .label = HANE_M_HC_F_PHONE,
-		      .width = 16,
-		      .max = 20,
-		      .check = check_phone},
-	[WF_ACTIVE] = {.kind = HANE_UI_F_YESNO, .label = HANE_M_HC_UI_F_ACTIVE},
-};
+/* The form's fields: the bound parts (kind and services required, the
+ * phone checked with the unit's own message) around the work days. */
+static void worker_fields(struct worker_form *wf)
+{
+	code_labels(wf->kinds, kind_codes, 2);
+	code_labels(wf->svc, services_codes, NSERVICES);
+	memcpy(wf->head, worker_head, sizeof wf->head);
+	wf->head[WF_KIND].choices = wf->kinds;
+	wf->head[WF_SERVICES].choices = wf->svc;
+	wf->rhead = (struct hane_ui_record){&hane_hc_worker_rdef, wf->head,
+					    WF_DAYS, NULL, NULL};
+	wf->rtail = (struct hane_ui_record){&hane_hc_worker_rdef, worker_tail,
+					    WF__COUNT - WF_PHONE, NULL, NULL};
+	hane_ui_record_fields(wf->fields, &wf->rhead);
+	wf->fields[WF_DAYS] = worker_days;
+	hane_ui_record_fields(wf->fields + WF_PHONE, &wf->rtail);
+	wf->fields[WF_PHONE].check = check_phone;
+}
 
 /* The worker into the form. */
 static void worker_fill(struct hane_ui_form *f, const struct worker_form *wf)
 {
 	char buf[64];
 
-	hane_ui_form_set(f, WF_NAME, wf->w.name);
-	set_code(f, WF_KIND, kind_codes, 2, wf->w.kind);
-	set_code(f, WF_SERVICES, services_codes, NSERVICES, wf->w.services);
+	hane_ui_record_fill(f, 0, &wf->rhead, &wf->w);
+	hane_ui_record_fill(f, WF_PHONE, &wf->rtail, &wf->w);
 	/* A new worker's days are typed (empty: Monday to Friday). */
 	if (!wf->adding)
 		hane_ui_form_set(f, WF_DAYS,
 				 hane_homecare_days_format(buf, sizeof buf,
 							   wf->w.work_days));
 	hane_ui_form_note(f, WF_DAYS, hane_msg(HANE_M_HC_UI_WORKDAYS_HINT));
-	if (wf->w.phone[0])
-		hane_ui_form_set(
-			f, WF_PHONE,
-			hane_phone_format(buf, sizeof buf, wf->w.phone, false));
-	hane_ui_form_set_choice(f, WF_ACTIVE, wf->w.active ? 1 : 0);
 }
 
+/* Adds (id 0) or edits a worker; returns the id saved or 0. */
 static int64_t worker_form(struct hane_ui *ui, int64_t id)
 {
-	const char *kinds[2], *svc[NSERVICES];
-	struct hane_ui_field fields[WF__COUNT];
 	struct hane_ui_form_view v;
 	struct hane_ui_form *f = NULL;
-	struct worker_form wf;
+	struct worker_form *wf = calloc(1, sizeof *wf);
 	char title[256];
 	int64_t saved = 0;
 	int rc;
 
-	memset(&wf, 0, sizeof wf);
-	code_labels(kinds, kind_codes, 2);
-	code_labels(svc, services_codes, NSERVICES);
-	hane_homecare_worker_init(&wf.w);
-	wf.adding = id == 0;
-	if (id && (rc = hane_homecare_worker_get(hane_ui_db(ui), id, &wf.w))) {
-		hane_ui_error_rc(ui, rc);
+	if (!wf)
 		return 0;
+	hane_homecare_worker_init(&wf->w);
+	wf->adding = id == 0;
+	if (id && (rc = hane_homecare_worker_get(hane_ui_db(ui), id, &wf->w))) {
+		hane_ui_error_rc(ui, rc);
+		goto done;
 	}
-	if (wf.adding)
+	if (wf->adding)
 		snprintf(title, sizeof title, "%s",
 			 hane_msg(HANE_M_HC_UI_WORKER_NEW_TITLE));
 	else
 		snprintf(title, sizeof title,
 			 hane_msg(HANE_M_HC_UI_WORKER_EDIT_TITLE),
-			 (long long)wf.w.id, wf.w.name);
-	memcpy(fields, worker_fields, sizeof fields);
-	fields[WF_KIND].choices = kinds;
-	fields[WF_SERVICES].choices = svc;
+			 (long long)wf->w.id, wf->w.name);
+	worker_fields(wf);
 	v = (struct hane_ui_form_view){.title = title,
-				       .fields = fields,
+				       .fields = wf->fields,
 				       .nfields = WF__COUNT,
 				       .save = worker_save,
-				       .arg = &wf};
+				       .arg = wf};
 	if (!(f = hane_ui_form_new(&v)))
-		return 0;
-	worker_fill(f, &wf);
+		goto done;
+	worker_fill(f, wf);
 	hane_ui_form_set_clean(f);
 	if (hane_ui_form_run(ui, f))
-		saved = wf.saved_id;
+		saved = wf->saved_id;
+done:
 	hane_ui_form_free(f);
+	free(wf);
 	return saved;
 }
 
