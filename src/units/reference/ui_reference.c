@@ -467,10 +467,8 @@ void hane_ui_holiday_screen(struct hane_ui *ui)
 	struct holiday_ctx c = {.year = atoi(hane_today(today))};
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_REF_TASK_HOLIDAY),
-		.cols = holiday_cols,
-		.ncols = H__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(holiday_cols),
+		HANE_UI_BAR(acts),
 		.act = holiday_act,
 		.info = holiday_info,
 		.arg = &c,

@@ -428,10 +428,8 @@ static void staff_screen(struct hane_ui *ui)
 	struct staff_ctx c = {0};
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_ADM_TASK_STAFF),
-		.cols = staff_cols,
-		.ncols = S__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(staff_cols),
+		HANE_UI_BAR(acts),
 		.act = staff_act,
 		.info = staff_info,
 		.arg = &c,
@@ -552,10 +550,8 @@ static void settings_screen(struct hane_ui *ui)
 		HANE_UI_A_QUIT};
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_ADM_TASK_SETTINGS),
-		.cols = setting_cols,
-		.ncols = G__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(setting_cols),
+		HANE_UI_BAR(acts),
 		.act = settings_act,
 	};
 	struct hane_ui_list *l = hane_ui_list_new(G__COUNT);
@@ -862,10 +858,8 @@ static void audit_screen(struct hane_ui *ui)
 	struct audit_ctx c;
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_ADM_TASK_AUDIT),
-		.cols = audit_cols,
-		.ncols = A__COUNT,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(audit_cols),
+		HANE_UI_BAR(acts),
 		.act = audit_act,
 		.info = audit_info,
 		.arg = &c,
@@ -936,10 +930,8 @@ int hane_ui_admin_main(struct hane_ui *ui)
 	const int ntasks = (int)(sizeof tasks / sizeof tasks[0]);
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_UI_UNIT_ADMIN),
-		.cols = task_cols,
-		.ncols = 1,
-		.actions = acts,
-		.nactions = sizeof acts / sizeof acts[0],
+		HANE_UI_COLUMNS(task_cols),
+		HANE_UI_BAR(acts),
 		.act = admin_act,
 	};
 	struct hane_ui_list *l;

@@ -802,12 +802,10 @@ static void manifest_view(struct hane_ui *ui, struct board *b,
 	struct manifest_ctx m = {b, *t};
 	struct hane_ui_detail_view v = {
 		.title = hane_msg(HANE_M_TAXI_UI_MANIFEST_TITLE),
-		.cols = manifest_cols,
-		.ncols = 7,
+		HANE_UI_COLUMNS(manifest_cols),
 		.list_title = HANE_M_TAXI_UI_MANIFEST_TITLE,
 		.panel_title = HANE_M_TAXI_UI_MANIFEST_TITLE,
-		.actions = acts,
-		.nactions = 4,
+		HANE_UI_BAR(acts),
 		.load = manifest_load,
 		.act = manifest_act,
 		.arg = &m,
@@ -1257,8 +1255,7 @@ static void board_screen(struct hane_ui *ui)
 			.title = b->crumb,
 			.cols = b->cols,
 			.ncols = b->nveh + 1,
-			.actions = acts,
-			.nactions = sizeof acts / sizeof acts[0],
+			HANE_UI_BAR(acts),
 			.fill = board_fill,
 			.act = board_act,
 			.info = board_info,
@@ -1876,11 +1873,8 @@ static void ulist_screen(struct hane_ui *ui, enum ulist kind)
 					      : HANE_ACT_TAXI_ADMIN);
 	enum hane_ui_action acts[8];
 	struct ulist_ctx x = {.kind = kind};
-	struct hane_ui_list *l = hane_ui_list_new(lists[kind].ncols);
 	int n = 0;
 
-	if (!l)
-		return;
 	acts[n++] = HANE_UI_A_HELP;
 	if (write)
 		acts[n++] = HANE_UI_A_EDIT;
@@ -1902,9 +1896,8 @@ static void ulist_screen(struct hane_ui *ui, enum ulist kind)
 			.arg = &x,
 		};
 
-		hane_ui_list_run(ui, &v, l);
+		hane_ui_list_show(ui, &v);
 	}
-	hane_ui_list_free(l);
 }
 
 /* One of the unit's lists (arg: enum ulist). */
