@@ -424,9 +424,13 @@ struct hane_taxi_trip {
 };
 
 /* A trip's stored fields (hane/record.h; model: hane_taxi_trip_rdef). A
- * booking writes them; cancelling, outcomes and re-assigning change the
- * few they concern. The appointment's, the rider's, the vehicle's and the
- * driver's part of struct hane_taxi_trip are read with them. */
+ * booking writes them, and cancelling, outcomes and re-assigning save the
+ * trip whole through them (only what changed is written and audited).
+ * The notice is written by the cancellation beside them (it may be
+ * negative, which the struct's -1 "none" cannot tell apart), as are the
+ * times of the cancellation and the outcome. The appointment's, the
+ * rider's, the vehicle's and the driver's part of struct hane_taxi_trip
+ * are read with them. */
 #define HANE_TAXI_TRIP_FIELDS(F)                                               \
 	F(appointment_id, HANE_FT_REF, NULL, "Randevu", "Appointment", NULL,   \
 	  HANE_FF_REQUIRED)                                                    \
@@ -451,7 +455,7 @@ struct hane_taxi_trip {
 	F(cancel_reason, HANE_FT_TEXT, "reason", "İptal nedeni",               \
 	  "Cancel reason", NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)        \
 	F(notice_minutes, HANE_FT_INT, NULL, "Bildirim (dk)", "Notice (min)",  \
-	  NULL, HANE_FF_EMPTY_NULL)
+	  NULL, HANE_FF_EMPTY_NULL | HANE_FF_READONLY)
 
 /* An appointment as booked (hane_taxi_book writes it with its trips). */
 struct hane_taxi_appointment {

@@ -614,6 +614,32 @@ static void test_cancel(void **state)
 						    "Kapıda vazgeçti",
 						    &notice));
 	assert_int_equal(notice, -15);
+	/* The trip is saved whole through its field table: the late notice
+	 * is stored as it is (negative), a trip never cancelled keeps none
+	 * (NULL, read as -1), and a reason too long is refused, not cut. */
+	tu_ok(hane_store_query_int(f->db, &n,
+				   "SELECT count(*) FROM taxi_trip"
+				   " WHERE notice_minutes = -15",
+				   NULL, 0));
+	assert_int_equal(n, 1);
+	tu_ok(hane_store_query_int(f->db, &n,
+				   "SELECT count(*) FROM taxi_trip WHERE"
+				   " status <> 'cancelled' AND notice_minutes"
+				   " IS NOT NULL",
+				   NULL, 0));
+	assert_int_equal(n, 0);
+	{
+		char longer[HANE_TAXI_TEXT + 8];
+
+		memset(longer, 'x', sizeof longer - 1);
+		longer[sizeof longer - 1] = '\0';
+		booking(&b, f->plain2, "2026-06-18", "09:00", NULL);
+		tu_ok(hane_taxi_book(f->db, &b, &aid, NULL));
+		assert_int_equal(hane_taxi_appointment_cancel(f->db, aid,
+							      "birim", longer),
+				 HANE_EINVAL);
+		assert_non_null(strstr(hane_error_last(), "Gerekçe"));
+	}
 }
 
 static void test_noshow(void **state)

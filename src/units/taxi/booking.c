@@ -1088,17 +1088,11 @@ int hane_taxi_trip_assign(hane_db *db, int64_t trip_id, int64_t version,
 				clash);
 	}
 	if (rc == 0) {
-		struct leg *l = &p->legs[0];
-		struct hane_field f[] = {
-			HANE_FINT("vehicle_id", l->vehicle_id),
-			l->driver_id
-				? (struct hane_field)HANE_FINT("driver_id",
-							       l->driver_id)
-				: (struct hane_field)HANE_FNULL("driver_id"),
-		};
-
-		rc = hane_store_update(db, "taxi_trip", trip_id, version, f, 2,
-				       NULL);
+		/* Saved whole at the version the caller saw. */
+		t.vehicle_id = p->legs[0].vehicle_id;
+		t.driver_id = p->legs[0].driver_id;
+		t.version = version;
+		rc = hane_record_save(db, &hane_taxi_trip_rdef, &t, NULL);
 	}
 	rc = tx_finish(db, rc);
 out:

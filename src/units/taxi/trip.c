@@ -226,20 +226,24 @@ static int settle_appointment(hane_db *db, int64_t aid)
 static int cancel_one(hane_db *db, const struct hane_taxi_trip *t,
 		      const char *by, const char *reason, int *notice)
 {
+	struct hane_taxi_trip c = *t;
 	char now[20];
 	int n = notice_minutes(t);
-	struct hane_field f[] = {
-		HANE_FTEXT("status", "cancelled"),
-		HANE_FTEXT("cancelled_by", by),
-		HANE_FTEXT("cancel_reason", reason),
+	/* Beside the fields: when, and the notice as it is — negative once
+	 * the pickup has passed, where the struct's -1 would be "none". */
+	struct hane_field more[] = {
 		HANE_FTEXT("cancelled_at", hane_now(now)),
 		HANE_FINT("notice_minutes", n),
 	};
 
+	HANE_COPY(c.status, "cancelled");
+	HANE_COPY(c.cancelled_by, by);
+	HANE_COPY(c.cancel_reason, reason);
+	c.notice_minutes = n;
 	if (notice)
 		*notice = n;
-	return hane_store_update(db, "taxi_trip", t->id, t->version, f,
-				 sizeof f / sizeof f[0], NULL);
+	return hane_record_save_with(db, &hane_taxi_trip_rdef, &c, more, 2,
+				     NULL);
 }
 
 /* A cancellation's start: taxi.write, who (a word for them, made the
@@ -260,6 +264,13 @@ static int cancel_begin(hane_db *db, const char **by, const char *reason)
 	if (!reason || !*reason) {
 		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
 			       hane_msg(HANE_M_TAXI_F_REASON));
+		return HANE_EINVAL;
+	}
+	/* Kept whole or refused, never cut (bytes: UTF-8). */
+	if (strlen(reason) >= HANE_TAXI_TEXT) {
+		hane_error_set(hane_msg(HANE_M_V_TOO_LONG),
+			       hane_msg(HANE_M_TAXI_F_REASON),
+			       HANE_TAXI_TEXT - 1);
 		return HANE_EINVAL;
 	}
 	return hane_store_begin(db);
@@ -461,11 +472,12 @@ int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
 		goto done;
 	hane_now(now);
 	if (strcmp(t.status, o) != 0) {
-		struct hane_field f[] = {HANE_FTEXT("status", o),
-					 HANE_FTEXT("outcome_at", now)};
+		struct hane_taxi_trip c = t;
+		struct hane_field at = HANE_FTEXT("outcome_at", now);
 
-		rc = hane_store_update(db, "taxi_trip", trip_id, t.version, f,
-				       2, NULL);
+		HANE_COPY(c.status, o);
+		rc = hane_record_save_with(db, &hane_taxi_trip_rdef, &c, &at, 1,
+					   NULL);
 	}
 	if (rc == 0 && strcmp(o, "noshow") == 0)
 		rc = after_noshow(db, &t, &s, now, &r);
