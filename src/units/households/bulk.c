@@ -281,19 +281,14 @@ static const char *text_at(const hane_hh_bulk *b, uint32_t off)
 	return off == NO_TEXT ? NULL : b->arena + off;
 }
 
-/* Room for one more of an array of held rows. */
+/* Room for one more of an array of held rows (hane_grow, from 1024). */
 static int grow(void **rows, size_t *cap, size_t n, size_t size)
 {
-	void *r;
-	size_t c;
+	void *r = hane_grow(*rows, cap, n, size, 1024);
 
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 1024;
-	if (!(r = realloc(*rows, c * size)))
+	if (!r)
 		return HANE_ENOMEM;
 	*rows = r;
-	*cap = c;
 	return 0;
 }
 

@@ -159,22 +159,20 @@ static void person_choices(void)
 /* The mahalle choices: names[0] is "-", stored as "" (values[0]). */
 struct mahalle_list {
 	const char **names, **values;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 
 static int mahalle_add(const char *name, void *arg)
 {
 	struct mahalle_list *m = arg;
 
-	if (m->n == m->cap) {
-		int cap = m->cap ? m->cap * 2 : 64;
-		const char **nn = realloc(m->names, (size_t)cap * sizeof *nn);
+	const char **nn =
+		hane_grow(m->names, &m->cap, (size_t)m->n, sizeof *nn, 64);
 
-		if (!nn)
-			return HANE_ENOMEM;
-		m->names = nn;
-		m->cap = cap;
-	}
+	if (!nn)
+		return HANE_ENOMEM;
+	m->names = nn;
 	m->names[m->n] = strdup(name);
 	if (!m->names[m->n])
 		return HANE_ENOMEM;
@@ -189,7 +187,8 @@ static void mahalle_free(struct mahalle_list *m)
 	free(m->names);
 	free(m->values);
 	m->names = m->values = NULL;
-	m->n = m->cap = 0;
+	m->n = 0;
+	m->cap = 0;
 }
 
 static void mahalle_load(hane_db *db, struct mahalle_list *m)

@@ -68,7 +68,8 @@ struct entry {
 struct picker {
 	char dir[PATH_LEN];
 	struct entry *e;
-	int n, cap;
+	int n;
+	size_t cap;
 	char next[PATH_LEN];	     /* folder to show next; "" none */
 	char chosen[PATH_LEN + 260]; /* the file picked; "" none */
 };
@@ -93,21 +94,19 @@ static void picker_clear(struct picker *p)
 		free(p->e[i].name);
 	free(p->e);
 	p->e = NULL;
-	p->n = p->cap = 0;
+	p->n = 0;
+	p->cap = 0;
 }
 
 static int picker_add(struct picker *p, const char *name, bool dir,
 		      const struct stat *st)
 {
-	if (p->n == p->cap) {
-		int cap = p->cap ? p->cap * 2 : 64;
-		struct entry *ne = realloc(p->e, (size_t)cap * sizeof *ne);
+	struct entry *ne =
+		hane_grow(p->e, &p->cap, (size_t)p->n, sizeof *ne, 64);
 
-		if (!ne)
-			return HANE_ENOMEM;
-		p->e = ne;
-		p->cap = cap;
-	}
+	if (!ne)
+		return HANE_ENOMEM;
+	p->e = ne;
 	p->e[p->n].name = strdup(name);
 	if (!p->e[p->n].name)
 		return HANE_ENOMEM;
@@ -414,6 +413,7 @@ struct job {
 	struct hane_import_counts c;
 	struct reject *rej;
 	int nrej;
+	size_t caprej;
 	char notices[KEEP_NOTICES][256];
 	int nnotices;
 	struct hane_ui_progress *prog;
@@ -545,6 +545,7 @@ static void job_reset(struct job *j)
 	free(j->rej);
 	j->rej = NULL;
 	j->nrej = 0;
+	j->caprej = 0;
 	j->nnotices = 0;
 	j->cancel = false;
 	memset(&j->c, 0, sizeof j->c);
@@ -566,7 +567,8 @@ static void on_reject(long line, const char *reason, void *arg)
 
 	if (j->nrej >= KEEP_REJECTS)
 		return;
-	if (!(nr = realloc(j->rej, (size_t)(j->nrej + 1) * sizeof *nr)))
+	if (!(nr = hane_grow(j->rej, &j->caprej, (size_t)j->nrej, sizeof *nr,
+			     16)))
 		return;
 	j->rej = nr;
 	nr[j->nrej].line = line;

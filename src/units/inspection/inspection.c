@@ -518,15 +518,12 @@ static int bind_filter(hane_stmt *st, void *arg)
 
 static int collect_add(struct collect *c, const struct hane_inspection *r)
 {
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		void *p = realloc(c->v, cap * sizeof *c->v);
+	struct hane_inspection *v =
+		hane_grow(c->v, &c->cap, c->n, sizeof *v, 64);
 
-		if (!p)
-			return HANE_ENOMEM;
-		c->v = p;
-		c->cap = cap;
-	}
+	if (!v)
+		return HANE_ENOMEM;
+	c->v = v;
 	c->v[c->n++] = *r;
 	return 0;
 }
