@@ -159,76 +159,63 @@ static int registry_refs(hane_db *db, struct ref_table **list, size_t *count,
 	return rc;
 }
 
-/* Adds a root entry for every table sql lists (table, column) with a
- * person_id or household_id column; 0 or the error. */
-static int root_refs(hane_db *db, const char *sql, struct ref_table **list,
-		     size_t *count, size_t *cap)
+/* The list being built by the catalogue walks below (hane_store_each):
+ * a child pass extends the chains in v[from, upto) to depth. */
+struct refs {
+	struct ref_table **v;
+	size_t *n, *cap;
+	int depth;
+	size_t from, upto;
+};
+
+/* A root entry for a (table, column) row of a table with a person_id or
+ * household_id column. */
+static int root_row(hane_stmt *st, void *arg)
 {
-	hane_stmt *st = NULL;
+	struct refs *rs = arg;
+	const char *t = hane_stmt_text(st, 0);
 	struct ref_table *r;
 	int rc;
 
-	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
+	if (!hane_sql_ident_ok(t))
+		return 0;
+	if ((rc = ref_add(rs->v, rs->n, rs->cap, &r)) != 0)
 		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		const char *t = hane_stmt_text(st, 0);
-
-		if (!hane_sql_ident_ok(t))
-			continue;
-		if ((rc = ref_add(list, count, cap, &r)) != 0)
-			break;
-		HANE_COPY(r->link[0].table, t);
-		HANE_COPY(r->column, hane_stmt_text(st, 1));
-		r->person = strcmp(r->column, "person_id") == 0;
-	}
-	hane_stmt_finalize(st);
-	return rc;
+	HANE_COPY(r->link[0].table, t);
+	HANE_COPY(r->column, hane_stmt_text(st, 1));
+	r->person = strcmp(r->column, "person_id") == 0;
+	return 0;
 }
 
-/* One level of children: for each (child, fk, parent) sql lists whose
- * parent ends a chain in list[from, upto), adds that chain extended by
- * child at depth. Negative on error. */
-static int child_refs(hane_db *db, const char *sql, int depth, size_t from,
-		      size_t upto, struct ref_table **list, size_t *count,
-		      size_t *cap)
+/* For a (child, fk, parent) row whose parent ends a chain in v[from,
+ * upto): that chain extended by child at depth. */
+static int child_row(hane_stmt *st, void *arg)
 {
-	hane_stmt *st = NULL;
+	struct refs *rs = arg;
+	char child[64], fk[64], parent[64];
 	struct ref_table *r;
 	int rc;
 
-	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		char child[64], fk[64], parent[64];
+	HANE_COPY(child, hane_stmt_text(st, 0));
+	HANE_COPY(fk, hane_stmt_text(st, 1));
+	HANE_COPY(parent, hane_stmt_text(st, 2));
+	if (!hane_sql_ident_ok(child) || !hane_sql_ident_ok(fk) ||
+	    ref_has(*rs->v, *rs->n, child))
+		return 0;
+	for (size_t i = rs->from; i < rs->upto; i++) {
+		struct ref_table base = (*rs->v)[i];
 
-		HANE_COPY(child, hane_stmt_text(st, 0));
-		HANE_COPY(fk, hane_stmt_text(st, 1));
-		HANE_COPY(parent, hane_stmt_text(st, 2));
-		if (!hane_sql_ident_ok(child) || !hane_sql_ident_ok(fk) ||
-		    ref_has(*list, *count, child))
+		if (strcmp(base.link[base.depth].table, parent) != 0)
 			continue;
-		for (size_t i = from; i < upto; i++) {
-			struct ref_table base;
-
-			if (strcmp((*list)[i].link[(*list)[i].depth].table,
-				   parent) != 0)
-				continue;
-			base = (*list)[i];
-			if ((rc = ref_add(list, count, cap, &r)) != 0)
-				break;
-			*r = base;
-			r->depth = depth;
-			snprintf(r->link[depth].table,
-				 sizeof r->link[depth].table, "%s", child);
-			snprintf(r->link[depth].fk, sizeof r->link[depth].fk,
-				 "%s", fk);
-			break;
-		}
-		if (rc < 0)
-			break;
+		if ((rc = ref_add(rs->v, rs->n, rs->cap, &r)) != 0)
+			return rc;
+		*r = base;
+		r->depth = rs->depth;
+		HANE_COPY(r->link[rs->depth].table, child);
+		HANE_COPY(r->link[rs->depth].fk, fk);
+		break;
 	}
-	hane_stmt_finalize(st);
-	return rc;
+	return 0;
 }
 
 /* Lists the tables with a person_id or household_id column, other than
@@ -238,6 +225,7 @@ static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 {
 	struct ref_table *list = NULL;
 	size_t count = 0, cap = 0, from = 0;
+	struct refs rs = {&list, &count, &cap, 0, 0, 0};
 	char sql[512];
 	int rc;
 
@@ -249,7 +237,7 @@ static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 		 not_service);
 	*out = NULL;
 	*n = 0;
-	if ((rc = root_refs(db, sql, &list, &count, &cap)) >= 0)
+	if ((rc = hane_store_each(db, sql, NULL, 0, root_row, &rs)) >= 0)
 		rc = registry_refs(db, &list, &count, &cap);
 	/* Children by foreign key, one level per pass. */
 	snprintf(sql, sizeof sql,
@@ -260,8 +248,10 @@ static int ref_tables(hane_db *db, struct ref_table **out, size_t *n)
 	for (int depth = 1; rc >= 0 && depth <= MAX_CHAIN; depth++) {
 		size_t upto = count;
 
-		rc = child_refs(db, sql, depth, from, upto, &list, &count,
-				&cap);
+		rs.depth = depth;
+		rs.from = from;
+		rs.upto = upto;
+		rc = hane_store_each(db, sql, NULL, 0, child_row, &rs);
 		from = upto;
 		if (rc >= 0)
 			rc = 0;
