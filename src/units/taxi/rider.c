@@ -101,27 +101,34 @@ int hane_taxi_rider_by_person(hane_db *db, int64_t person_id,
 
 /* The person's engel oranı and name, straight from the registry: the
  * taxi unit reads it without household.read, as its own rule needs it. */
+struct disability {
+	int *pct;
+	char *name;
+};
+
+static int disability_row(hane_stmt *st, void *arg)
+{
+	const struct disability *d = arg;
+
+	*d->pct = (int)hane_stmt_int(st, 0);
+	snprintf(d->name, HANE_TAXI_NAME, "%s", hane_stmt_text(st, 1));
+	return 0;
+}
+
 static int person_disability(hane_db *db, int64_t person_id, int *pct,
 			     char name[HANE_TAXI_NAME])
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT coalesce(disability_pct, -1),"
-		" first_name || ' ' || last_name FROM person WHERE id = :id");
+	struct hane_field p = HANE_FINT(":id", person_id);
+	struct disability d = {pct, name};
+	int rc = hane_store_first(db,
+				  "SELECT coalesce(disability_pct, -1),"
+				  " first_name || ' ' || last_name"
+				  " FROM person WHERE id = :id",
+				  &p, 1, disability_row, &d);
 
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":id", person_id);
-	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		*pct = (int)hane_stmt_int(st, 0);
-		snprintf(name, HANE_TAXI_NAME, "%s", hane_stmt_text(st, 1));
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_TAXI_NO_PERSON),
 			       (long long)person_id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
 	return rc;
 }
 

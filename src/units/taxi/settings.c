@@ -287,31 +287,3 @@ int tx_finish(hane_db *db, int rc)
 	hane_error_set("%s", keep);
 	return rc;
 }
-
-int tx_person_address(hane_db *db, int64_t person_id, char out[HANE_TAXI_TEXT])
-{
-	hane_stmt *st = NULL;
-	int rc;
-
-	out[0] = '\0';
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT trim(coalesce(h.mahalle,'') || ' ' ||"
-		" coalesce(h.street,'') ||"
-		" CASE WHEN coalesce(h.building,'') <> ''"
-		"  THEN ' No:' || h.building ELSE '' END ||"
-		" CASE WHEN coalesce(h.door,'') <> ''"
-		"  THEN ' D:' || h.door ELSE '' END)"
-		" FROM person p JOIN household h ON h.id = p.household_id"
-		" WHERE p.id = :id");
-	if (rc == 0)
-		rc = hane_stmt_bind_int(st, ":id", person_id);
-	if (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		snprintf(out, HANE_TAXI_TEXT, "%s", hane_stmt_text(st, 0));
-		rc = 0;
-	} else if (rc == HANE_DONE) {
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
-	return rc;
-}

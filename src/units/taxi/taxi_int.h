@@ -58,9 +58,6 @@ int tx_is_holiday(hane_db *db, const char *day, bool *out);
  * keeping the message of the failure. */
 int tx_finish(hane_db *db, int rc);
 
-/* The household address of a person ("Gündoğdu Atatürk Cd. No:12 D:3"). */
-int tx_person_address(hane_db *db, int64_t person_id, char out[HANE_TAXI_TEXT]);
-
 /* Trips read with their joined part (trip.c): fn for every trip of
  * "SELECT … FROM taxi_trip t" + tail, tail's parameters bound from p[0..n)
  * (HANE_FINT(":d", …), HANE_FTEXT). fn returning non-zero stops the walk
