@@ -149,15 +149,12 @@ static int year_row(hane_stmt *st, void *arg)
 		if (!strcmp(y->all[i].day, day))
 			h = &y->all[i];
 	if (!h) {
-		if (y->n == y->cap) {
-			struct hane_holiday *g =
-				realloc(y->all, 2 * y->cap * sizeof *y->all);
+		struct hane_holiday *g =
+			hane_grow(y->all, &y->cap, y->n, sizeof *g, NFIXED);
 
-			if (!g)
-				return HANE_ENOMEM;
-			y->all = g;
-			y->cap *= 2;
-		}
+		if (!g)
+			return HANE_ENOMEM;
+		y->all = g;
 		h = &y->all[y->n++];
 		memset(h, 0, sizeof *h);
 		snprintf(h->day, sizeof h->day, "%s", day);

@@ -72,16 +72,13 @@ static int load(hane_db *db)
 		enum kind kind = (enum kind)hane_stmt_int(st, 1);
 		const char *tab = kind == K_ALIAS ? strchr(t, '\t') : NULL;
 
-		if (n == cap) {
-			struct entry *g;
+		struct entry *g = hane_grow(e, &cap, n, sizeof *e, 256);
 
-			cap = cap ? cap * 2 : 256;
-			if (!(g = realloc(e, cap * sizeof *e))) {
-				rc = HANE_ENOMEM;
-				break;
-			}
-			e = g;
+		if (!g) {
+			rc = HANE_ENOMEM;
+			break;
 		}
+		e = g;
 		if (tab) {
 			char a[HANE_NAME_MAX];
 
@@ -361,16 +358,13 @@ static int rename_tx(hane_db *db, void *arg)
 	if ((rc = hane_stmt_bind_text(st, ":m", r->old)))
 		goto done;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		if (n == cap) {
-			struct id_row *g;
+		struct id_row *g = hane_grow(rows, &cap, n, sizeof *rows, 64);
 
-			cap = cap ? cap * 2 : 64;
-			if (!(g = realloc(rows, cap * sizeof *rows))) {
-				rc = HANE_ENOMEM;
-				goto done;
-			}
-			rows = g;
+		if (!g) {
+			rc = HANE_ENOMEM;
+			goto done;
 		}
+		rows = g;
 		rows[n].id = hane_stmt_int(st, 0);
 		rows[n].version = hane_stmt_int(st, 1);
 		n++;
@@ -493,16 +487,14 @@ int hane_mahalle_list(hane_db *db,
 	    (rc = hane_stmt_prepare(db, &st, sql)))
 		return rc;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		struct hane_mahalle *m;
+		struct hane_mahalle *m =
+			hane_grow(all, &cap, n, sizeof *all, 128);
 
-		if (n == cap) {
-			cap = cap ? cap * 2 : 128;
-			if (!(m = realloc(all, cap * sizeof *all))) {
-				rc = HANE_ENOMEM;
-				break;
-			}
-			all = m;
+		if (!m) {
+			rc = HANE_ENOMEM;
+			break;
 		}
+		all = m;
 		m = &all[n++];
 		m->id = hane_stmt_int(st, 0);
 		m->version = hane_stmt_int(st, 1);

@@ -307,23 +307,19 @@ struct holiday_ctx {
 	int n;
 	bool entered;
 	struct hane_holiday *rows; /* by list id - 1 */
-	int nrows, cap;
+	int nrows;
+	size_t cap;
 };
 
 static int holiday_keep(const struct hane_holiday *h, void *arg)
 {
 	struct holiday_ctx *c = arg;
+	struct hane_holiday *g =
+		hane_grow(c->rows, &c->cap, (size_t)c->nrows, sizeof *g, 32);
 
-	if (c->nrows == c->cap) {
-		int cap = c->cap ? c->cap * 2 : 32;
-		struct hane_holiday *g =
-			realloc(c->rows, (size_t)cap * sizeof *g);
-
-		if (!g)
-			return HANE_ENOMEM;
-		c->rows = g;
-		c->cap = cap;
-	}
+	if (!g)
+		return HANE_ENOMEM;
+	c->rows = g;
 	c->rows[c->nrows++] = *h;
 	return 0;
 }

@@ -107,7 +107,8 @@ static const struct hane_ui_column staff_cols[S__COUNT] = {
 
 struct staff_ctx {
 	struct hane_staff *rows; /* as listed, for the actions */
-	int n, cap;
+	int n;
+	size_t cap;
 	struct hane_ui_list *l;
 	int rc;
 };
@@ -117,17 +118,12 @@ static int staff_row(const struct hane_staff *s, void *arg)
 	struct staff_ctx *c = arg;
 	const char *cells[S__COUNT];
 	char state[128], last[32];
+	struct hane_staff *r =
+		hane_grow(c->rows, &c->cap, (size_t)c->n, sizeof *r, 32);
 
-	if (c->n == c->cap) {
-		int cap = c->cap ? c->cap * 2 : 32;
-		struct hane_staff *r =
-			realloc(c->rows, (size_t)cap * sizeof *r);
-
-		if (!r)
-			return HANE_ENOMEM;
-		c->rows = r;
-		c->cap = cap;
-	}
+	if (!r)
+		return HANE_ENOMEM;
+	c->rows = r;
 	c->rows[c->n++] = *s;
 	snprintf(state, sizeof state, "%s%s%s",
 		 hane_msg(s->active ? HANE_M_ADM_STATE_ACTIVE
