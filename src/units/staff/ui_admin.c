@@ -884,34 +884,24 @@ static const struct hane_ui_column task_cols[1] = {
 	{HANE_M_ADM_COL_TASK, 20, 40, 0, true, false, HANE_UI_SORT_TEXT},
 };
 
+/* The tasks, in the list's order (row id i + 1 is tasks[i]). */
+static const struct hane_ui_menu_item tasks[] = {
+	{HANE_M_ADM_TASK_STAFF, staff_screen, NULL, 0},
+	{HANE_M_ADM_TASK_SETTINGS, settings_screen, NULL, 0},
+	{HANE_M_ADM_TASK_AUDIT, audit_screen, NULL, 0},
+	{HANE_M_REF_TASK_MAHALLE, hane_ui_mahalle_screen, NULL, 0},
+	{HANE_M_REF_TASK_HOLIDAY, hane_ui_holiday_screen, NULL, 0},
+	{HANE_M_REF_TASK_DISTRICT, hane_ui_district_screen, NULL, 0},
+};
+
 static int admin_act(struct hane_ui *ui, struct hane_ui_list *l,
 		     enum hane_ui_action a, void *arg)
 {
+	int64_t id = hane_ui_list_selected_id(l);
+
 	(void)arg;
-	if (a != HANE_UI_A_OPEN)
-		return HANE_UI_STAY;
-	switch (hane_ui_list_selected_id(l)) {
-	case 1:
-		staff_screen(ui);
-		break;
-	case 2:
-		settings_screen(ui);
-		break;
-	case 3:
-		audit_screen(ui);
-		break;
-	case 4:
-		hane_ui_mahalle_screen(ui);
-		break;
-	case 5:
-		hane_ui_holiday_screen(ui);
-		break;
-	case 6:
-		hane_ui_district_screen(ui);
-		break;
-	default:
-		break;
-	}
+	if (a == HANE_UI_A_OPEN && id >= 1 && id <= HANE_UI_NITEMS(tasks))
+		tasks[id - 1].open(ui);
 	return HANE_UI_STAY;
 }
 
@@ -919,11 +909,6 @@ int hane_ui_admin_main(struct hane_ui *ui)
 {
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
-	static const enum hane_msg tasks[] = {
-		HANE_M_ADM_TASK_STAFF,	 HANE_M_ADM_TASK_SETTINGS,
-		HANE_M_ADM_TASK_AUDIT,	 HANE_M_REF_TASK_MAHALLE,
-		HANE_M_REF_TASK_HOLIDAY, HANE_M_REF_TASK_DISTRICT};
-	const int ntasks = (int)(sizeof tasks / sizeof tasks[0]);
 	struct hane_ui_list_view v = {
 		.title = hane_msg(HANE_M_UI_UNIT_ADMIN),
 		HANE_UI_COLUMNS(task_cols),
@@ -941,11 +926,11 @@ int hane_ui_admin_main(struct hane_ui *ui)
 	l = hane_ui_list_new(1);
 	if (!l)
 		return HANE_ENOMEM;
-	for (int i = 0; i < ntasks; i++) {
+	for (int i = 0; i < HANE_UI_NITEMS(tasks); i++) {
 		char t[128];
 		const char *cells[1] = {t};
 
-		snprintf(t, sizeof t, "%d %s", i + 1, hane_msg(tasks[i]));
+		snprintf(t, sizeof t, "%d %s", i + 1, hane_msg(tasks[i].label));
 		if (hane_ui_list_add(l, i + 1, cells) != 0)
 			break;
 	}
