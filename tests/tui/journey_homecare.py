@@ -54,7 +54,8 @@ def test_client_plan_schedule_visit():
         c.wait("Zeynep Kara")
         c.send(F[2])
         c.wait("Plan #1 eklendi")
-        c.wait("danışan #1 · sonraki —")          # no visit yet
+        c.wait("danışan #1 · sonraki — · hafta")  # no visit yet; the
+                                                  # plan (cut at 80)
         for _ in range(3):                        # person, household,
             c.send(ESC)                           # search
         c.wait("Ana Menü")

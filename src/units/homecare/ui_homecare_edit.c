@@ -591,7 +591,8 @@ bool hane_ui_homecare_person_line(struct hane_ui *ui, int64_t person_id,
 	if (rc != 0)
 		return false;
 	hane_today(fp.today);
-	if (hane_homecare_plan_each(db, c.id, first_plan, &fp) != 0)
+	/* first_plan stops the walk at the first plan (1): an error is < 0. */
+	if (hane_homecare_plan_each(db, c.id, first_plan, &fp) < 0)
 		fp.text[0] = '\0';
 	if (c.last_visit[0])
 		snprintf(last, sizeof last, "%.2s.%.2s", c.last_visit + 8,
