@@ -28,8 +28,8 @@ struct items {
  * records' own fields (date, value, notes…) come from their field tables
  * (HANE_FB_*_FIELDS), typed. */
 struct input {
-	const char *branch, *market, *package, *qty, *rejects, *encoding;
-	const char *delimiter;
+	const char *branch, *market, *package, *qty, *rejects;
+	struct hane_csv_opts csv;
 	char date[HANE_DATE_LEN + 1], from[HANE_DATE_LEN + 1];
 	char to[HANE_DATE_LEN + 1];
 	int64_t household, days, limit;
@@ -627,25 +627,7 @@ static int cmd_import(struct hane_cli *cli, void *opts, args *a)
 	else
 		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
 				      what);
-	if (in->encoding) {
-		int e = hane_csv_encoding_parse(in->encoding);
-
-		if (e < 0)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CSV_ENC_UNKNOWN),
-					      in->encoding);
-		io.csv.encoding = (enum hane_csv_encoding)e;
-	}
-	if (in->delimiter) {
-		if (!strcmp(in->delimiter, ";") || !strcmp(in->delimiter, ","))
-			io.csv.delimiter = in->delimiter[0];
-		else if (!strcmp(in->delimiter, "tab"))
-			io.csv.delimiter = '\t';
-		else
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_UNKNOWN_OPT),
-					      in->delimiter);
-	}
+	io.csv = in->csv;
 	io.dry_run = in->dry_run;
 	io.rejects = in->rejects;
 	io.notice = on_notice;
@@ -714,8 +696,7 @@ static const struct hane_opt import_opts[] = {
 	HANE_OPT(S, "dry-run", dry_run, HANE_FT_BOOL, HANE_OPT_SWITCH,
 		 HANE_M_OPT_DRY_RUN),
 	TEXT("rejects", rejects, 0, HANE_M_OPT_REJECTS),
-	TEXT("encoding", encoding, 0, HANE_M_OPT_FB_ENCODING),
-	TEXT("delimiter", delimiter, 0, HANE_M_OPT_FB_DELIMITER),
+	HANE_OPT_CSV_ROWS(S, csv),
 	{0}};
 #undef S
 #undef TEXT

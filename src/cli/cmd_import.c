@@ -113,32 +113,6 @@ static int opt_on_duplicate(void *opts, const char *value)
 	return 0;
 }
 
-static int opt_encoding(void *opts, const char *value)
-{
-	struct import_opts *o = opts;
-	int e = hane_csv_encoding_parse(value);
-
-	if (e < 0)
-		return hane_cli_usage("import",
-				      hane_msg(HANE_M_CSV_ENC_UNKNOWN), value);
-	o->io.csv.encoding = (enum hane_csv_encoding)e;
-	return 0;
-}
-
-static int opt_delimiter(void *opts, const char *value)
-{
-	struct import_opts *o = opts;
-
-	if (!strcmp(value, ";") || !strcmp(value, ","))
-		o->io.csv.delimiter = value[0];
-	else if (!strcmp(value, "tab") || !strcmp(value, "\t"))
-		o->io.csv.delimiter = '\t';
-	else
-		return hane_cli_usage(
-			"import", hane_msg(HANE_M_CLI_IMPORT_BAD_DELIM), value);
-	return 0;
-}
-
 static int opt_map(void *opts, const char *value)
 {
 	struct import_opts *o = opts;
@@ -158,10 +132,7 @@ static const struct hane_opt import_opts[] = {
 		    HANE_M_OPT_IMPORT_ON_DUPLICATE),
 	HANE_OPT(S, "dry-run", io.dry_run, HANE_FT_BOOL, HANE_OPT_SWITCH,
 		 HANE_M_OPT_IMPORT_DRY_RUN),
-	HANE_OPT_CB("encoding", HANE_FT_TEXT, 0, opt_encoding,
-		    HANE_M_OPT_IMPORT_ENCODING),
-	HANE_OPT_CB("delimiter", HANE_FT_TEXT, 0, opt_delimiter,
-		    HANE_M_OPT_IMPORT_DELIMITER),
+	HANE_OPT_CSV_ROWS(S, io.csv),
 	HANE_OPT_CB("map", HANE_FT_TEXT, 0, opt_map, HANE_M_OPT_IMPORT_MAP),
 	{0}};
 #undef S

@@ -30,7 +30,8 @@ struct insp_opts {
 	char tckn[HANE_TCKN_LEN + 1];
 	const char *reason, *channel, *urgency, *inspector, *tenure, *heating;
 	const char *recommend, *outcome, *type, *kind, *frequency, *status;
-	const char *mahalle, *sort, *rejects, *encoding, *delimiter;
+	const char *mahalle, *sort, *rejects;
+	struct hane_csv_opts csv;
 	int64_t household, limit, urgent_days, normal_days, renewal_days;
 	int mine, unassigned, overdue, all, dry_run;
 	int64_t id; /* the request NO of most subcommands */
@@ -686,21 +687,7 @@ static int cmd_import(struct hane_cli *cli, void *opts, args *a)
 	o.rejects = op->rejects;
 	o.notice = on_notice;
 	o.reject = on_reject;
-	if (op->encoding) {
-		int e = hane_csv_encoding_parse(op->encoding);
-
-		if (e < 0)
-			return hane_cli_usage(CMD,
-					      hane_msg(HANE_M_CLI_BAD_VALUE),
-					      "--encoding", op->encoding);
-		o.csv.encoding = (enum hane_csv_encoding)e;
-	}
-	if (op->delimiter) {
-		const char *d = op->delimiter;
-
-		o.csv.delimiter =
-			!strcmp(d, "tab") || !strcmp(d, "\\t") ? '\t' : d[0];
-	}
+	o.csv = op->csv;
 	if ((rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
 	if ((rc = hane_inspection_import(cli->db, a->pos[0], &o, &c)))
@@ -838,8 +825,7 @@ static const struct hane_opt settings_opts[] = {
 static const struct hane_opt import_opts[] = {
 	SWITCH("dry-run", dry_run, HANE_M_OPT_DRY_RUN),
 	ARGV("rejects", rejects, 0, HANE_M_OPT_REJECTS),
-	ARGV("encoding", encoding, 0, HANE_M_OPT_INSP_ENCODING),
-	ARGV("delimiter", delimiter, 0, HANE_M_OPT_INSP_DELIMITER),
+	HANE_OPT_CSV_ROWS(S, csv),
 	{0}};
 #undef S
 #undef ARGV

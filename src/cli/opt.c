@@ -126,8 +126,13 @@ static int set_value(const char *cmd, const struct hane_opt *o, void *out,
 	int64_t n = 0;
 	int yes = 0;
 
-	if (o->apply)
-		return o->apply(dst, v);
+	if (o->apply) {
+		int rc = o->apply(dst, v);
+
+		return rc < 0 ? bad(cmd, HANE_M_CLI_BAD_VALUE, opt,
+				    hane_error_last())
+			      : rc;
+	}
 	if (o->flags & HANE_OPT_SWITCH)
 		return set_int(dst, o->size, 1), 0;
 	if (o->flags & HANE_OPT_ARGV) {
@@ -488,5 +493,33 @@ int hane_opt_output_check(const char *cmd, const struct hane_cli_output *o)
 	if ((o->wflags & HANE_CSV_XLSX) && (!o->out || !strcmp(o->out, "-")))
 		return hane_cli_usage(cmd, "%s",
 				      hane_msg(HANE_M_XLSX_NEEDS_FILE));
+	return 0;
+}
+
+int hane_opt_csv_encoding(void *csv, const char *v)
+{
+	struct hane_csv_opts *o = csv;
+	int e = hane_csv_encoding_parse(v);
+
+	if (e < 0) {
+		hane_error_set(hane_msg(HANE_M_CSV_ENC_UNKNOWN), v);
+		return HANE_EINVAL;
+	}
+	o->encoding = (enum hane_csv_encoding)e;
+	return 0;
+}
+
+int hane_opt_csv_delimiter(void *csv, const char *v)
+{
+	struct hane_csv_opts *o = csv;
+
+	if (!strcmp(v, ";") || !strcmp(v, ","))
+		o->delimiter = v[0];
+	else if (!strcmp(v, "tab") || !strcmp(v, "\t") || !strcmp(v, "\\t"))
+		o->delimiter = '\t';
+	else {
+		hane_error_set(hane_msg(HANE_M_CSV_DELIM_BAD), v);
+		return HANE_EINVAL;
+	}
 	return 0;
 }

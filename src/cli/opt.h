@@ -36,7 +36,9 @@ enum hane_opt_flag {
 /* One option. The value goes, parsed by type, into the member at offset of
  * the command's options struct — or to apply() when set, which gets that
  * member (the whole struct at offset 0) and the value as typed and
- * returns 0 or an exit status (after printing).
+ * returns 0, an exit status (after printing), or a negative error
+ * (hane/error.h) whose hane_error_last() says why: the parser prints it
+ * after the option's name ("--encoding: ...").
  *
  * By type: TEXT copies into char[size] (too long is refused, never cut);
  * INT into int or int64_t (by size); MONEY into int64_t kuruş; DATE into
@@ -97,6 +99,17 @@ int hane_opt_output_xlsx(void *out, const char *v);
 			       hane_opt_output_excel, HANE_M_OPT_EXCEL),       \
 		HANE_OPT_CB_AT(S, m, "xlsx", HANE_FT_BOOL, HANE_OPT_SWITCH,    \
 			       hane_opt_output_xlsx, HANE_M_OPT_XLSX)
+/* How a CSV file is read: --encoding and --delimiter, each refused with
+ * the values it takes, into a struct hane_csv_opts at member m of S. */
+int hane_opt_csv_encoding(void *csv, const char *v);
+int hane_opt_csv_delimiter(void *csv, const char *v);
+#define HANE_OPT_CSV_ROWS(S, m)                                                \
+	HANE_OPT_CB_AT(S, m, "encoding", HANE_FT_TEXT, 0,                      \
+		       hane_opt_csv_encoding, HANE_M_OPT_IMPORT_ENCODING),     \
+		HANE_OPT_CB_AT(S, m, "delimiter", HANE_FT_TEXT, 0,             \
+			       hane_opt_csv_delimiter,                         \
+			       HANE_M_OPT_IMPORT_DELIMITER)
+
 /* --xlsx without a file is refused (a workbook is not for a terminal):
  * 0 or the exit status, after printing the usage of cmd. */
 int hane_opt_output_check(const char *cmd, const struct hane_cli_output *o);

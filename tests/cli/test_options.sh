@@ -233,6 +233,16 @@ expect_out "--map 'Sütun Adı=alan'" "every option, --map too"
 expect_out "chronic_illness" "and the fields --map binds to"
 run import households x.csv --encoding ebcdic
 expect_rc 2 "a bad --encoding is refused"; expect_err "ebcdic" "naming the value"
+# The three importers read --encoding and --delimiter by one pair of rows
+# (HANE_OPT_CSV_ROWS): the same refusal, naming the option and the value.
+for cmd in "import households" "foodbank import donations" "inspection import"; do
+	run $cmd x.csv --delimiter '|'
+	expect_rc 2 "$cmd: a bad --delimiter is refused"
+	expect_err "--delimiter: ';', ',' ya da tab olmalı, | değil" "$cmd: naming it"
+	run $cmd x.csv --encoding ebcdic
+	expect_rc 2 "$cmd: a bad --encoding is refused"
+	expect_err "--encoding: Bilinmeyen kodlama: ebcdic" "$cmd: naming it"
+done
 run import households x.csv --map
 expect_rc 2 "--map without its value"; expect_err "'--map'" "names the option"
 
