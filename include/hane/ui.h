@@ -538,40 +538,50 @@ unsigned hane_ui_export_flags(int choice);
 /* Gives a path ending in ".csv" or ".xlsx" the extension of the format
  * chosen; another name is left as typed. In place (pathsz bytes). */
 void hane_ui_export_ext(char *path, size_t pathsz, int choice);
-/* For a form's changed() callback: when field `changed` is the format
- * field, the path field's extension follows the choice. */
-void hane_ui_export_changed(struct hane_ui_form *f, int changed, int path,
-			    int format);
 /* A typed path made absolute: "~/x" against $HOME, "x" against base. One
  * too long for out gives "" (never a cut path that names another file). */
 void hane_ui_path_resolve(char *out, size_t outsz, const char *base,
 			  const char *in);
-/* The file an export dialog writes to, from its path field (typed,
- * relative to the working folder): a folder is refused at the field, an
- * existing file is replaced only when the person confirms, and the file
- * is created as the person (hane_file_create_fp: their own, never
- * through a link). The path made absolute goes to path. 0 with *fp
- * open, or an error shown at the field (HANE_EEXIST: not confirmed). */
-int hane_ui_export_create(struct hane_ui *ui, struct hane_ui_form *f,
-			  int path_field, char *path, size_t pathsz, FILE **fp);
-
-/* What an export writes: the rows to fp (borrowed) in the writer flags
- * of hane/csvio.h, their number in *rows (left -1: not said); 0 or an
- * error (hane/error.h). */
+/* An export dialog's file and what goes into it. */
 struct hane_ui_export {
 	const char *title; /* the dialog's */
-	const char *name;  /* the file name offered, as "x.xlsx" */
+	const char *name;  /* the file offered, as "x.xlsx" (relative to the
+			      working folder, or absolute) */
+	/* Writes the rows to fp (borrowed) in the writer flags of
+	 * hane/csvio.h (HANE_OUT_UNMASKED too when asked for), their number
+	 * in *rows (left -1: not said); 0 or an error (hane/error.h). */
 	int (*write)(struct hane_ui *ui, FILE *fp, unsigned flags,
 		     int64_t *rows, void *arg);
 	void *arg;
+	/* Offers "Maskesiz" (yes/no): refused at the field without
+	 * export.unmasked, before a file is made. */
+	bool offer_unmasked;
+	/* After the file is closed, or NULL: e.g. the read log with the
+	 * file's hash (KVKK). An error removes the file. */
+	int (*written)(struct hane_ui *ui, const char *path, int64_t rows,
+		       bool unmasked, void *arg);
 };
 
-/* The export dialog: a file name (its extension following the format)
- * and the format, Excel workbook first (#21); F2 creates the file by
- * hane_ui_export_create's rule and writes it, and a failed write leaves
- * no file. Says "<written>: <path> (<rows>)" on the status line; returns
- * whether the file was written. */
-bool hane_ui_export_file(struct hane_ui *ui, const struct hane_ui_export *e);
+/* What was written: the path made absolute, the rows, the format chosen
+ * (enum hane_ui_export_format) and whether unmasked. */
+struct hane_ui_export_result {
+	char path[4096];
+	int64_t rows;
+	int format;
+	bool unmasked;
+};
+
+/* The export dialog: the file (its extension following the format), the
+ * format, Excel workbook first (#21), and "Maskesiz" when offered. F2
+ * makes the path absolute (relative to the working folder, "~/" the
+ * home folder; too long or a folder is refused at the field), asks
+ * before replacing an existing file, creates it as the person
+ * (hane_file_create_fp: their own, never through a link), writes it, and
+ * a failed write leaves no file. Returns whether the file was written,
+ * with what in *res; with res NULL, "<Yazıldı>: <path> (<rows>)" is said
+ * on the status line. */
+bool hane_ui_export_file(struct hane_ui *ui, const struct hane_ui_export *e,
+			 struct hane_ui_export_result *res);
 
 /* ---- Dialogs ------------------------------------------------------------ */
 

@@ -1,6 +1,7 @@
 /* The formats every export dialog offers, in one order: an Excel
  * workbook first (what offices open), then CSV for Turkish Excel, then
  * plain CSV (#21). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "hane/core.h"
 #include "hane/csvio.h"
 #include "hane/files.h"
+#include "hane/reports.h" /* HANE_OUT_UNMASKED */
 #include "ui/internal.h"
 
 const char *const *hane_ui_export_choices(void)
@@ -58,8 +60,8 @@ void hane_ui_export_ext(char *path, size_t pathsz, int choice)
 	snprintf(path + n, pathsz - n, "%s", want);
 }
 
-void hane_ui_export_changed(struct hane_ui_form *f, int changed, int path,
-			    int format)
+static void export_ext_follows(struct hane_ui_form *f, int changed, int path,
+			       int format)
 {
 	char p[4096];
 
@@ -87,8 +89,10 @@ void hane_ui_path_resolve(char *out, size_t outsz, const char *base,
 		out[0] = '\0';
 }
 
-int hane_ui_export_create(struct hane_ui *ui, struct hane_ui_form *f,
-			  int path_field, char *path, size_t pathsz, FILE **fp)
+/* The file an export dialog writes to, from its path field: 0 with *fp
+ * open, or an error shown at the field (HANE_EEXIST: not confirmed). */
+static int export_create(struct hane_ui *ui, struct hane_ui_form *f,
+			 int path_field, char *path, size_t pathsz, FILE **fp)
 {
 	char typed[4096], cwd[4096];
 	struct stat st;
@@ -126,10 +130,11 @@ int hane_ui_export_create(struct hane_ui *ui, struct hane_ui_form *f,
 	return 0;
 }
 
+enum { X_PATH, X_FORMAT, X_UNMASKED, X__COUNT };
+
 struct export_job {
 	const struct hane_ui_export *e;
-	char path[4096];
-	int64_t rows;
+	struct hane_ui_export_result r;
 };
 
 static void export_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
@@ -137,49 +142,65 @@ static void export_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
 {
 	(void)ui;
 	(void)arg;
-	hane_ui_export_changed(f, i, 0, 1);
+	export_ext_follows(f, i, X_PATH, X_FORMAT);
 }
 
 static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct export_job *j = arg;
+	const struct hane_ui_export *e = j->e;
 	FILE *fp;
 	int rc;
 
-	if ((rc = hane_ui_export_create(ui, f, 0, j->path, sizeof j->path,
-					&fp)) != 0)
+	j->r.format = hane_ui_form_choice(f, X_FORMAT);
+	j->r.unmasked =
+		e->offer_unmasked && hane_ui_form_choice(f, X_UNMASKED) == 1;
+	j->r.rows = -1;
+	/* KVKK: refused at the field, before a file is created. */
+	if (j->r.unmasked &&
+	    (rc = hane_can(hane_ui_db(ui), HANE_ACT_EXPORT_UNMASKED)) != 0) {
+		hane_ui_form_error(f, X_UNMASKED, hane_error_last());
 		return rc;
-	rc = j->e->write(ui, fp,
-			 hane_ui_export_flags(hane_ui_form_choice(f, 1)),
-			 &j->rows, j->e->arg);
-	if (fclose(fp) != 0 && rc == 0)
+	}
+	if ((rc = export_create(ui, f, X_PATH, j->r.path, sizeof j->r.path,
+				&fp)) != 0)
+		return rc;
+	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_IO_EXPORTING));
+	rc = e->write(ui, fp,
+		      hane_ui_export_flags(j->r.format) |
+			      (j->r.unmasked ? HANE_OUT_UNMASKED : 0),
+		      &j->r.rows, e->arg);
+	if (fclose(fp) != 0 && rc == 0) {
+		hane_error_set("%s: %s", j->r.path, strerror(errno));
 		rc = HANE_EIO;
+	}
+	if (rc == 0 && e->written)
+		rc = e->written(ui, j->r.path, j->r.rows, j->r.unmasked,
+				e->arg);
 	if (rc) {
-		hane_file_remove(j->path, 0);
+		hane_file_remove(j->r.path, 0);
 		hane_ui_error_rc(ui, rc);
 	}
 	return rc;
 }
 
-bool hane_ui_export_file(struct hane_ui *ui, const struct hane_ui_export *e)
+bool hane_ui_export_file(struct hane_ui *ui, const struct hane_ui_export *e,
+			 struct hane_ui_export_result *res)
 {
-	const struct hane_ui_field fields[] = {
-		{.kind = HANE_UI_F_TEXT,
-		 .label = HANE_M_UI_EXPORT_F_FILE,
-		 .required = true,
-		 .width = 40,
-		 .max = 200},
-		{.kind = HANE_UI_F_CHOICE,
-		 .label = HANE_M_UI_IO_F_FORMAT,
-		 .width = 34,
-		 .choices = hane_ui_export_choices(),
-		 .nchoices = HANE_UI_EXPORT__COUNT},
+	const struct hane_ui_field fields[X__COUNT] = {
+		[X_PATH] = {HANE_UI_F_TEXT, HANE_M_UI_IO_F_OUT,
+			    .required = true, .width = 56, .max = 1000},
+		[X_FORMAT] = {HANE_UI_F_CHOICE, HANE_M_UI_IO_F_FORMAT,
+			      .width = 34, .choices = hane_ui_export_choices(),
+			      .nchoices = HANE_UI_EXPORT__COUNT},
+		[X_UNMASKED] = {HANE_UI_F_YESNO, HANE_M_UI_IO_F_UNMASKED,
+				.width = 6},
 	};
-	struct export_job j = {.e = e, .rows = -1};
+	struct export_job j = {.e = e};
 	struct hane_ui_form_view v = {
 		.title = e->title,
 		.fields = fields,
-		.nfields = 2,
+		.nfields = e->offer_unmasked ? X__COUNT : X_UNMASKED,
 		.save = export_save,
 		.changed = export_changed,
 		.arg = &j,
@@ -191,15 +212,18 @@ bool hane_ui_export_file(struct hane_ui *ui, const struct hane_ui_export *e)
 		hane_ui_error_rc(ui, HANE_ENOMEM);
 		return false;
 	}
-	hane_ui_form_set(f, 0, e->name);
+	hane_ui_form_set(f, X_PATH, e->name);
+	hane_ui_form_set_clean(f);
 	written = hane_ui_form_run(ui, f) != 0;
 	hane_ui_form_free(f);
-	if (written && j.rows >= 0)
+	if (written && res)
+		*res = j.r;
+	else if (written && j.r.rows >= 0)
 		hane_ui_status(ui, false, "%s: %s (%lld)",
-			       hane_msg(HANE_M_UI_EXPORT_WRITTEN), j.path,
-			       (long long)j.rows);
+			       hane_msg(HANE_M_UI_EXPORT_WRITTEN), j.r.path,
+			       (long long)j.r.rows);
 	else if (written)
 		hane_ui_status(ui, false, "%s: %s",
-			       hane_msg(HANE_M_UI_EXPORT_WRITTEN), j.path);
+			       hane_msg(HANE_M_UI_EXPORT_WRITTEN), j.r.path);
 	return written;
 }

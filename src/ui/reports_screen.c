@@ -188,43 +188,14 @@ static int params_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 
 /* ---- Export ------------------------------------------------------------- */
 
-enum { X_PATH, X_FORMAT, X__COUNT };
-
-struct export_job {
-	struct run *x;
-	char path[2 * PATH_LEN + 2];
-	int format; /* enum hane_ui_export_format */
-};
-
-static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+static int export_write(struct hane_ui *ui, FILE *fp, unsigned flags,
+			int64_t *rows, void *arg)
 {
-	struct export_job *e = arg;
-	FILE *fp;
-	int rc;
+	const struct run *x = arg;
 
-	e->format = hane_ui_form_choice(f, X_FORMAT);
-	if ((rc = hane_ui_export_create(ui, f, X_PATH, e->path, sizeof e->path,
-					&fp)) != 0)
-		return rc;
-	rc = hane_report_write_csv(&e->x->r, e->x->t, fp,
-				   hane_ui_export_flags(e->format));
-	if (fclose(fp) != 0 && !rc) {
-		hane_error_set("%s: %s", e->path, strerror(errno));
-		rc = HANE_EIO;
-	}
-	if (rc) {
-		hane_file_remove(e->path, 0);
-		hane_ui_error_rc(ui, rc);
-	}
-	return rc;
-}
-
-static void export_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
-			   void *arg)
-{
 	(void)ui;
-	(void)arg;
-	hane_ui_export_changed(f, i, X_PATH, X_FORMAT);
+	*rows = (int64_t)x->t->nrows;
+	return hane_report_write_csv(&x->r, x->t, fp, flags);
 }
 
 /* "households-monthly-2026-06.xlsx" in the working folder. */
@@ -251,41 +222,25 @@ static void export_name(char *out, size_t outsz, const struct run *x)
 
 static void export_table(struct hane_ui *ui, struct run *x)
 {
-	struct hane_ui_field fields[X__COUNT] = {
-		[X_PATH] = {HANE_UI_F_TEXT, HANE_M_UI_IO_F_OUT,
-			    .required = true, .width = 56, .max = 1000},
-		[X_FORMAT] = {HANE_UI_F_CHOICE, HANE_M_UI_IO_F_FORMAT,
-			      .width = 34, .choices = hane_ui_export_choices(),
-			      .nchoices = HANE_UI_EXPORT__COUNT},
-	};
-	struct export_job e = {.x = x};
-	struct hane_ui_form_view v = {
-		.title = hane_msg(HANE_M_UI_RPT_TITLE_EXPORT),
-		.fields = fields,
-		.nfields = X__COUNT,
-		.save = export_save,
-		.changed = export_changed,
-		.arg = &e,
-	};
-	struct hane_ui_form *f;
 	char start[PATH_LEN];
+	struct hane_ui_export e = {.title =
+					   hane_msg(HANE_M_UI_RPT_TITLE_EXPORT),
+				   .name = start,
+				   .write = export_write,
+				   .arg = x};
+	struct hane_ui_export_result r;
 
-	if (!(f = hane_ui_form_new(&v)))
-		return;
 	export_name(start, sizeof start, x);
-	hane_ui_form_set(f, X_PATH, start);
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f)) {
+	if (hane_ui_export_file(ui, &e, &r)) {
 		const char *ok[] = {hane_msg(HANE_M_UI_OK)};
-		char msg[sizeof e.path + 256];
+		char msg[sizeof r.path + 256];
 
 		snprintf(msg, sizeof msg, hane_msg(HANE_M_UI_RPT_EXPORTED),
-			 (long long)x->t->nrows, e.path,
-			 hane_ui_export_choices()[e.format]);
+			 (long long)r.rows, r.path,
+			 hane_ui_export_choices()[r.format]);
 		hane_ui_buttons(ui, hane_msg(HANE_M_UI_RPT_TITLE_EXPORT), msg,
 				ok, 1);
 	}
-	hane_ui_form_free(f);
 }
 
 /* ---- The result table --------------------------------------------------- */

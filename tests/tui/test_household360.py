@@ -44,7 +44,7 @@ def test_household_360():
                 c.send(BACKSPACE)
             c.wait("Karar:")
             c.send(F[2])                      # export
-            c.wait("Dosya adı")
+            c.wait("Biçim")
             c.wait("Excel çalışma kitabı")    # offered first (#21)
             for _ in range(40):
                 c.send(BACKSPACE)
@@ -61,14 +61,14 @@ def test_household_360():
             # after Evet.
             os.remove(out)
             c.send(F[2])
-            c.wait("Dosya adı")
+            c.wait("Biçim")
             for _ in range(40):
                 c.send(BACKSPACE)
             c.type("~/vaka.xlsx")
             c.send(F[2])
             c.wait("Yazıldı: " + out)
             c.send(F[2])
-            c.wait("Dosya adı")
+            c.wait("Biçim")
             for _ in range(40):
                 c.send(BACKSPACE)
             c.type("~/vaka.xlsx")

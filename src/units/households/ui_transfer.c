@@ -861,114 +861,54 @@ done:
 
 /* ---- Export ------------------------------------------------------------- */
 
-enum { X_PATH, X_FORMAT, X_UNMASKED, X__COUNT };
-
-struct export_job {
-	hane_db *db;
-	char path[PATH_LEN];
-	int format; /* enum hane_ui_export_format */
-	bool unmasked;
-	int64_t rows;
-};
-
-/* Writes the registry to the typed path; an error keeps the form open. */
-static int export_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+static int export_write(struct hane_ui *ui, FILE *fp, unsigned flags,
+			int64_t *rows, void *arg)
 {
-	struct export_job *x = arg;
-	FILE *fp;
-	int rc;
-
-	x->format = hane_ui_form_choice(f, X_FORMAT);
-	x->unmasked = hane_ui_form_choice(f, X_UNMASKED) == 1;
-	/* KVKK: refused at the field, before a file is created. */
-	if (x->unmasked &&
-	    (rc = hane_can(x->db, HANE_ACT_EXPORT_UNMASKED)) != 0) {
-		hane_ui_form_error(f, X_UNMASKED, hane_error_last());
-		return rc;
-	}
-	if ((rc = hane_ui_export_create(ui, f, X_PATH, x->path, sizeof x->path,
-					&fp)) != 0)
-		return rc;
-	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_IO_EXPORTING));
-	rc = hane_households_export(
-		x->db, fp,
-		hane_ui_export_flags(x->format) |
-			(x->unmasked ? HANE_OUT_UNMASKED : 0),
-		&x->rows);
-	if (fclose(fp) != 0 && !rc) {
-		hane_error_set("%s: %s", x->path, strerror(errno));
-		rc = HANE_EIO;
-	}
-	/* KVKK: in the read log with the hash of the file as written; a file
-	 * nobody can answer for does not stay. */
-	if (!rc)
-		rc = hane_log_export(x->db, "households", x->path,
-				     (long)x->rows, x->unmasked);
-	if (rc) {
-		hane_file_remove(x->path, 0);
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	return 0;
+	(void)arg;
+	return hane_households_export(hane_ui_db(ui), fp, flags, rows);
 }
 
-static void export_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
-			   void *arg)
+/* KVKK: in the read log with the hash of the file as written; a file
+ * nobody can answer for does not stay. */
+static int export_logged(struct hane_ui *ui, const char *path, int64_t rows,
+			 bool unmasked, void *arg)
 {
-	(void)ui;
 	(void)arg;
-	hane_ui_export_changed(f, i, X_PATH, X_FORMAT);
+	return hane_log_export(hane_ui_db(ui), "households", path, (long)rows,
+			       unmasked);
 }
 
 static void export_flow(struct hane_ui *ui)
 {
-	struct hane_ui_field fields[X__COUNT] = {
-		[X_PATH] = {HANE_UI_F_TEXT, HANE_M_UI_IO_F_OUT,
-			    .required = true, .width = 56, .max = 1000},
-		[X_FORMAT] = {HANE_UI_F_CHOICE, HANE_M_UI_IO_F_FORMAT,
-			      .width = 34, .choices = hane_ui_export_choices(),
-			      .nchoices = HANE_UI_EXPORT__COUNT},
-		[X_UNMASKED] = {HANE_UI_F_YESNO, HANE_M_UI_IO_F_UNMASKED,
-				.width = 6},
-	};
-	struct export_job x = {.db = hane_ui_db(ui)};
-	struct hane_ui_form_view v = {
-		.title = hane_msg(HANE_M_UI_IO_TITLE_EXPORT),
-		.fields = fields,
-		.nfields = X__COUNT,
-		.save = export_save,
-		.changed = export_changed,
-		.arg = &x,
-	};
-	struct hane_ui_form *f;
 	char start[PATH_LEN + 64], cwd[PATH_LEN], today[HANE_DATE_LEN + 1];
+	struct hane_ui_export e = {.title = hane_msg(HANE_M_UI_IO_TITLE_EXPORT),
+				   .name = start,
+				   .write = export_write,
+				   .offer_unmasked = true,
+				   .written = export_logged};
+	struct hane_ui_export_result r;
 	int rc;
 
-	if ((rc = hane_can(x.db, HANE_ACT_EXPORT)) != 0) {
+	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_EXPORT)) != 0) {
 		hane_ui_error_rc(ui, rc);
 		return;
 	}
-	if (!(f = hane_ui_form_new(&v)))
-		return;
 	cwd_or_root(cwd, sizeof cwd);
 	hane_today(today);
 	snprintf(start, sizeof start, "%s/%s-%s.xlsx", cwd,
 		 hane_msg(HANE_M_UI_IO_EXPORT_NAME), today);
-	hane_ui_form_set(f, X_PATH, start);
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f)) {
+	if (hane_ui_export_file(ui, &e, &r)) {
 		const char *ok[] = {hane_msg(HANE_M_UI_OK)};
-		char msg[PATH_LEN + 256], n[32];
+		char msg[sizeof r.path + 256], n[32];
 
 		snprintf(msg, sizeof msg, hane_msg(HANE_M_UI_IO_EXPORTED),
-			 hane_ui_group_digits(n, sizeof n, x.rows), x.path,
-			 hane_ui_export_choices()[x.format],
-			 hane_msg(x.unmasked ? HANE_M_UI_IO_UNMASKED
+			 hane_ui_group_digits(n, sizeof n, r.rows), r.path,
+			 hane_ui_export_choices()[r.format],
+			 hane_msg(r.unmasked ? HANE_M_UI_IO_UNMASKED
 					     : HANE_M_UI_IO_MASKED));
 		hane_ui_buttons(ui, hane_msg(HANE_M_UI_IO_TITLE_EXPORT), msg,
 				ok, 1);
 	}
-	hane_ui_form_free(f);
 }
 
 /* ---- The unit's entry screen ---------------------------------------------- */

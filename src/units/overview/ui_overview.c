@@ -284,11 +284,13 @@ static int annual_act(struct hane_ui *ui, struct hane_ui_list *l,
 					a->sql[id - 1], labels, 1);
 	} else if (act == HANE_UI_A_EXPORT) {
 		char name[64];
-		struct hane_ui_export e = {hane_msg(HANE_M_OV_FILE), name,
-					   annual_write, a};
+		struct hane_ui_export e = {.title = hane_msg(HANE_M_OV_FILE),
+					   .name = name,
+					   .write = annual_write,
+					   .arg = a};
 
 		snprintf(name, sizeof name, "yillik-faaliyet-%d.xlsx", a->year);
-		hane_ui_export_file(ui, &e);
+		hane_ui_export_file(ui, &e, NULL);
 	}
 	return HANE_UI_STAY;
 }
@@ -432,7 +434,7 @@ static int hh_act(struct hane_ui *ui, struct hane_ui_list *l,
 		return HANE_UI_STAY;
 	snprintf(name, sizeof name, "hane-%lld-360.xlsx",
 		 (long long)((struct hh360 *)arg)->id);
-	hane_ui_export_file(ui, &e);
+	hane_ui_export_file(ui, &e, NULL);
 	return HANE_UI_STAY;
 }
 

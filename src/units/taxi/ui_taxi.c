@@ -613,86 +613,42 @@ static void cancel_screen(struct hane_ui *ui, const struct hane_taxi_trip *t)
 /* ---- Manifest -------------------------------------------------------------------------- */
 
 /* The file name's extension follows the format chosen (#21). */
-static void manifest_changed(struct hane_ui *ui, struct hane_ui_form *f, int i,
-			     void *arg)
-{
-	(void)ui;
-	(void)arg;
-	hane_ui_export_changed(f, i, 0, 1);
-}
-
-/* The manifest's file, as every export dialog's (hane_ui_export_create):
- * "~/" is the home folder, a path too long or a folder is refused at the
- * field, an existing file is replaced only when the person says so. */
+/* The driver's list of the selected trip's vehicle that day. */
 struct manifest_job {
 	const struct board *b;
 	const struct hane_taxi_trip *t;
-	char path[4096];
-	int64_t rows;
 };
 
-static int manifest_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+static int manifest_write(struct hane_ui *ui, FILE *fp, unsigned flags,
+			  int64_t *rows, void *arg)
 {
-	struct manifest_job *m = arg;
-	FILE *fp;
-	int rc;
+	const struct manifest_job *m = arg;
 
-	if ((rc = hane_ui_export_create(ui, f, 0, m->path, sizeof m->path,
-					&fp)) != 0)
-		return rc;
-	rc = hane_taxi_manifest_write(
-		hane_ui_db(ui), fp,
-		hane_ui_export_flags(hane_ui_form_choice(f, 1)), m->b->day,
-		m->t->vehicle_id, 0, &m->rows);
-	if (fclose(fp) != 0 && rc == 0)
-		rc = HANE_EIO;
-	if (rc) {
-		hane_file_remove(m->path, 0);
-		hane_ui_error_rc(ui, rc);
-	}
-	return rc;
+	return hane_taxi_manifest_write(hane_ui_db(ui), fp, flags, m->b->day,
+					m->t->vehicle_id, 0, rows);
 }
 
+/* Its file by every export dialog's rule (hane_ui_export_file). */
 static void manifest_screen(struct hane_ui *ui, struct board *b,
 			    const struct hane_taxi_trip *t)
 {
-	struct hane_ui_field fields[2] = {
-		{.kind = HANE_UI_F_TEXT,
-		 .label = HANE_M_TAXI_F_FILE,
-		 .required = true,
-		 .width = 50,
-		 .max = 400},
-		/* an Excel workbook first, then CSV (#21) */
-		{.kind = HANE_UI_F_CHOICE,
-		 .label = HANE_M_UI_IO_F_FORMAT,
-		 .width = 34,
-		 .choices = hane_ui_export_choices(),
-		 .nchoices = HANE_UI_EXPORT__COUNT},
-	};
 	struct manifest_job m = {.b = b, .t = t};
-	struct hane_ui_form_view v = {
-		.title = hane_msg(HANE_M_TAXI_UI_MANIFEST_TITLE),
-		.fields = fields,
-		.nfields = 2,
-		.save = manifest_save,
-		.changed = manifest_changed,
-		.arg = &m,
-	};
-	struct hane_ui_form *f = hane_ui_form_new(&v);
 	char name[128], plate[HANE_TAXI_PLATE];
+	struct hane_ui_export e = {
+		.title = hane_msg(HANE_M_TAXI_UI_MANIFEST_TITLE),
+		.name = name,
+		.write = manifest_write,
+		.arg = &m};
+	struct hane_ui_export_result r;
 
-	if (!f)
-		return;
 	HANE_COPY(plate, t->plate);
 	for (char *p = plate; *p; p++)
 		if (*p == ' ')
 			*p = '-';
 	snprintf(name, sizeof name, "sefer-%s-%s.xlsx", plate, b->day);
-	hane_ui_form_set(f, 0, name);
-	if (hane_ui_form_run(ui, f))
+	if (hane_ui_export_file(ui, &e, &r))
 		hane_ui_status(ui, false, hane_msg(HANE_M_TAXI_CLI_MANIFEST),
-			       (long long)m.rows, m.path);
-	hane_ui_form_free(f);
+			       (long long)r.rows, r.path);
 }
 
 /* The manifest on screen: what the driver's sheet will say. */
