@@ -462,9 +462,6 @@ struct hane_ui_record {
 	hane_db *db;
 };
 
-/* The field of def named column, or NULL. */
-const struct hane_fdef *hane_ui_record_field(const struct hane_rdef *def,
-					     const char *column);
 /* Describes r's fields in out[0..r->n) for a form view (labels are
  * borrowed from the table, check functions by type). A column not in the
  * table is a broken invariant (hane_die). */

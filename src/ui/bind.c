@@ -9,24 +9,11 @@
 #include "hane/core.h"
 #include "hane/ui.h"
 
-const struct hane_fdef *hane_ui_record_field(const struct hane_rdef *def,
-					     const char *column)
-{
-	for (size_t i = 0; i < def->nfields; i++)
-		if (strcmp(def->fields[i].column, column) == 0)
-			return &def->fields[i];
-	return NULL;
-}
-
+/* A bound column the record has not is a programming error: it dies
+ * naming both (hane_record_field). */
 static const struct hane_fdef *field_of(const struct hane_ui_record *r, int i)
 {
-	const struct hane_fdef *d =
-		hane_ui_record_field(r->def, r->bind[i].column);
-
-	if (!d)
-		hane_die("form: %s has no field %s", r->def->table,
-			 r->bind[i].column);
-	return d;
+	return hane_record_field(r->def, r->bind[i].column);
 }
 
 static int check_tckn(const char *text, void *arg)
