@@ -93,11 +93,5 @@ static const struct hane_cmd holiday_cmds[] = {
 	{"remove", HANE_M_CMD_HOLIDAY_REMOVE, NULL, holiday_remove, 1, 1},
 };
 
-int hane_cmd_holiday(struct hane_cli *cli, int argc, char **argv)
-{
-	struct holiday_opts o = {0};
-
-	return hane_opt_unit(cli, "holiday", holiday_cmds,
-			     HANE_NCMDS(holiday_cmds), HANE_M_REF_HOLIDAY_NOTES,
-			     HANE_OPT_OPEN | HANE_OPT_POS, argc, argv, &o);
-}
+HANE_OPT_UNIT_COMMAND(holiday, holiday_cmds, HANE_M_REF_HOLIDAY_NOTES,
+		      HANE_OPT_OPEN | HANE_OPT_POS, struct holiday_opts)

@@ -1003,11 +1003,5 @@ static const struct hane_cmd hc_cmds[] = {
 	{"list", HANE_M_CMD_HC_LIST, list_opts, run_list, 0, 0},
 };
 
-int hane_cmd_homecare(struct hane_cli *cli, int argc, char **argv)
-{
-	struct input in = {0};
-
-	return hane_opt_unit(cli, CMD, hc_cmds, HANE_NCMDS(hc_cmds),
-			     HANE_M_HC_CLI_NOTES, HANE_OPT_NOSUB_OPEN, argc,
-			     argv, &in);
-}
+HANE_OPT_UNIT_COMMAND(homecare, hc_cmds, HANE_M_HC_CLI_NOTES,
+		      HANE_OPT_NOSUB_OPEN, struct input)

@@ -91,11 +91,5 @@ static const struct hane_cmd mahalle_cmds[] = {
 	{"rename", HANE_M_CMD_MAHALLE_RENAME, NULL, mahalle_rename, 2, 2},
 };
 
-int hane_cmd_mahalle(struct hane_cli *cli, int argc, char **argv)
-{
-	struct mahalle_opts o = {0};
-
-	return hane_opt_unit(cli, "mahalle", mahalle_cmds,
-			     HANE_NCMDS(mahalle_cmds), HANE_M_REF_MAHALLE_NOTES,
-			     HANE_OPT_OPEN | HANE_OPT_POS, argc, argv, &o);
-}
+HANE_OPT_UNIT_COMMAND(mahalle, mahalle_cmds, HANE_M_REF_MAHALLE_NOTES,
+		      HANE_OPT_OPEN | HANE_OPT_POS, struct mahalle_opts)

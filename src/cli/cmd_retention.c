@@ -78,12 +78,5 @@ static const struct hane_cmd retention_cmds[] = {
 	 1, 1},
 };
 
-int hane_cmd_retention(struct hane_cli *cli, int argc, char **argv)
-{
-	struct retention_opts o = {0};
-
-	return hane_opt_unit(cli, "retention", retention_cmds,
-			     HANE_NCMDS(retention_cmds), HANE_M_RETENTION_NOTES,
-			     HANE_OPT_NOSUB_OPEN | HANE_OPT_POS, argc, argv,
-			     &o);
-}
+HANE_OPT_UNIT_COMMAND(retention, retention_cmds, HANE_M_RETENTION_NOTES,
+		      HANE_OPT_NOSUB_OPEN | HANE_OPT_POS, struct retention_opts)

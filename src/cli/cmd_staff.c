@@ -243,12 +243,5 @@ static const struct hane_cmd staff_cmds[] = {
 	{"settings", HANE_M_CMD_STAFF_SETTINGS, NULL, staff_settings, 0, 2},
 };
 
-int hane_cmd_staff(struct hane_cli *cli, int argc, char **argv)
-{
-	struct staff_opts o;
-
-	memset(&o, 0, sizeof o);
-	return hane_opt_unit(cli, "staff", staff_cmds, HANE_NCMDS(staff_cmds),
-			     HANE_M__COUNT, HANE_OPT_NEED_SUB | HANE_OPT_POS,
-			     argc, argv, &o);
-}
+HANE_OPT_UNIT_COMMAND(staff, staff_cmds, HANE_M__COUNT,
+		      HANE_OPT_NEED_SUB | HANE_OPT_POS, struct staff_opts)

@@ -207,4 +207,15 @@ int hane_opt_unit(struct hane_cli *cli, const char *unit,
 
 #define HANE_NCMDS(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A command that is only a unit of subcommands: defines hane_cmd_NAME,
+ * which runs hane_opt_unit over cmds with a zeroed options struct T. */
+#define HANE_OPT_UNIT_COMMAND(NAME, cmds, notes, how, T)                       \
+	int hane_cmd_##NAME(struct hane_cli *cli, int argc, char **argv)       \
+	{                                                                      \
+		T o = {0};                                                     \
+                                                                               \
+		return hane_opt_unit(cli, #NAME, cmds, HANE_NCMDS(cmds),       \
+				     notes, how, argc, argv, &o);              \
+	}
+
 #endif
