@@ -183,8 +183,12 @@ int hane_store_audit_event(hane_db *db, const char *event, const char *table,
 
 /* ---- The read log, written later -------------------------------------- */
 
-/* At most this many rows wait; a search past it writes them all first. */
+/* Past this many waiting rows a search tries to write them (never
+ * waiting); while another connection holds the write lock (an import, a
+ * retention run) they go on waiting, up to LATER_HARD, where a search
+ * waits for the lock like any write. */
 #define LATER_MAX 128
+#define LATER_HARD 4096
 /* Rows wait at most this long for a commit to ride along with. */
 #define LATER_DUE_MS 1000
 
@@ -247,13 +251,16 @@ int hane_store_audit_event_later(hane_db *db, const char *event,
 
 	if (db->depth > 0) /* a transaction is open: ride along now */
 		return hane_store_audit_event(db, event, table, id, detail);
-	if (db->nlater == LATER_MAX && (rc = hane_store_events_flush(db)) != 0)
+	/* Many waiting: written if the lock is free this instant; far too
+	 * many: the search waits for the lock, as any write does. */
+	if (db->nlater >= LATER_MAX)
+		(void)hane_store_events_try(db);
+	if (db->nlater >= LATER_HARD && (rc = hane_store_events_flush(db)) != 0)
 		return rc;
-	if (!db->later) {
-		db->later = calloc(LATER_MAX, sizeof *db->later);
-		if (!db->later)
-			return HANE_ENOMEM;
-	}
+	if (!(e = hane_grow(db->later, &db->later_cap, db->nlater, sizeof *e,
+			    LATER_MAX)))
+		return HANE_ENOMEM;
+	db->later = e;
 	e = &db->later[db->nlater];
 	memset(e, 0, sizeof *e);
 	hane_now(e->at);

@@ -37,7 +37,7 @@ struct hane_db {
 	/* Read-log rows not yet written (hane_store_audit_event_later):
 	 * written by this connection's next commit, or when due. */
 	struct hane_later *later;
-	size_t nlater;
+	size_t nlater, later_cap;
 	double later_since; /* ms, monotonic: the oldest one's time */
 	bool no_wait;	    /* the busy handler gives up at once */
 	uint64_t jitter;    /* the busy handler's random state */
