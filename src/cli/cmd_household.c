@@ -467,14 +467,6 @@ static const struct hane_cmd household_cmds[] = {
 	{"set-head", HANE_M_CMD_HH_SET_HEAD, NULL, hh_set_head, 2, 2},
 };
 
-static bool asks_help(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--help"))
-			return true;
-	return false;
-}
-
 int hane_cmd_household(struct hane_cli *cli, int argc, char **argv)
 {
 	struct hh_opts o;
@@ -484,7 +476,8 @@ int hane_cmd_household(struct hane_cli *cli, int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	/* The database first (help needs none): a command on a missing file
 	 * or on one that is not a database says so, whatever follows. */
-	if (!asks_help(argc, argv) && (rc = hane_cli_open(cli, 0)) != 0)
+	if (!hane_opt_wants_help(argc, argv) &&
+	    (rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
 	return hane_opt_unit(cli, "household", household_cmds,
 			     HANE_NCMDS(household_cmds), HANE_M__COUNT,

@@ -206,14 +206,6 @@ static int report_args(const struct report_table *t,
 	return 0;
 }
 
-static bool wants_help(int argc, char **argv)
-{
-	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
-		if (!strcmp(argv[i], "--help"))
-			return true;
-	return false;
-}
-
 int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 {
 	struct report_table tab;
@@ -239,7 +231,7 @@ int hane_cmd_report(struct hane_cli *cli, int argc, char **argv)
 		named = true;
 	}
 	table_build(&tab, named ? &r : NULL);
-	if (wants_help(argc, argv)) {
+	if (hane_opt_wants_help(argc, argv)) {
 		hane_opt_usage(stdout, NULL, &cmd);
 		if (!named) {
 			printf("\n%s\n", hane_msg(HANE_M_CLI_REPORT_LIST));

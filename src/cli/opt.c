@@ -202,7 +202,7 @@ static bool shadowed(const struct hane_opt *opts, const struct hane_opt *o)
 	return o->name && find(opts, o->name, strlen(o->name)) != o;
 }
 
-static bool wants_help(int argc, char **argv)
+bool hane_opt_wants_help(int argc, char **argv)
 {
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
 		if (!strcmp(argv[i], "--help"))
@@ -253,7 +253,7 @@ int hane_opt_parse(const char *unit, const struct hane_cmd *cmd, int argc,
 	memset(a, 0, sizeof *a);
 	a->opts = cmd->opts;
 	label(cmdl, sizeof cmdl, unit, cmd->name);
-	if (wants_help(argc, argv)) {
+	if (hane_opt_wants_help(argc, argv)) {
 		hane_opt_usage(stdout, unit, cmd);
 		return HANE_EXIT_OK;
 	}

@@ -162,6 +162,9 @@ struct hane_args {
 int hane_opt_parse(const char *unit, const struct hane_cmd *cmd, int argc,
 		   char **argv, void *out, struct hane_args *a);
 
+/* Whether argv[1..argc) asks for --help (before a "--"). */
+bool hane_opt_wants_help(int argc, char **argv);
+
 /* Whether option name was given. */
 bool hane_opt_given(const struct hane_args *a, const char *name);
 
