@@ -251,9 +251,11 @@ int hane_store_audit_event_later(hane_db *db, const char *event,
 
 	if (db->depth > 0) /* a transaction is open: ride along now */
 		return hane_store_audit_event(db, event, table, id, detail);
-	/* Many waiting: written if the lock is free this instant; far too
-	 * many: the search waits for the lock, as any write does. */
-	if (db->nlater >= LATER_MAX)
+	/* Many waiting: written if the lock is free this instant (once at
+	 * LATER_MAX; after that when due, a quarter second after a busy
+	 * try); far too many: the search waits for the lock, as any write
+	 * does. */
+	if (db->nlater == LATER_MAX)
 		(void)hane_store_events_try(db);
 	if (db->nlater >= LATER_HARD && (rc = hane_store_events_flush(db)) != 0)
 		return rc;
