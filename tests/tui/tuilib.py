@@ -219,6 +219,14 @@ class Console:
                 raise Failure("timed out waiting for %r; screen:\n%s" %
                               (what, t))
 
+    def wait_flowing(self, what, timeout=DEADLINE):
+        """Waits for `what` as a dialog shows it: wrapped over lines
+        (a long path moves the breaks) inside box borders."""
+        words = " ".join(what.split())
+        return self.wait(
+            lambda t: words in " ".join(t.replace("\u2502", " ").split()),
+            timeout)
+
     def wait_gone(self, what, timeout=DEADLINE):
         return self.wait(lambda t: what not in t, timeout)
 
