@@ -832,6 +832,24 @@ int hane_taxi_book_check(hane_db *db, const struct hane_taxi_booking *b,
 	return rc;
 }
 
+/* The room for a plan and the write lock, taken together by the three
+ * writers (a booking, a series, a re-assignment): NULL with *rc set when
+ * either fails, leaving nothing to free and no transaction open. */
+static struct plan *plan_begin(hane_db *db, int *rc)
+{
+	struct plan *p = calloc(1, sizeof *p);
+
+	if (!p) {
+		*rc = HANE_ENOMEM;
+		return NULL;
+	}
+	if ((*rc = hane_store_begin(db)) != 0) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
 int hane_taxi_book(hane_db *db, const struct hane_taxi_booking *b,
 		   int64_t *appointment_id, struct hane_taxi_clash *clash)
 {
@@ -840,15 +858,11 @@ int hane_taxi_book(hane_db *db, const struct hane_taxi_booking *b,
 	bool wrote = false;
 	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
-		return rc;
-	p = malloc(sizeof *p);
-	if (!p)
-		return HANE_ENOMEM;
 	/* The lock first: two desks booking the last free slot at once must
 	 * not both see it free. */
-	if ((rc = hane_store_begin(db)) != 0)
-		goto done;
+	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0 ||
+	    !(p = plan_begin(db, &rc)))
+		return rc;
 	rc = tx_settings(db, &p->s);
 	if (rc == 0)
 		rc = plan(db, b, p->s.days_ahead, p, clash ? clash : &scratch);
@@ -869,7 +883,6 @@ int hane_taxi_book(hane_db *db, const struct hane_taxi_booking *b,
 	} else {
 		rc = tx_finish(db, rc);
 	}
-done:
 	free(p);
 	return rc;
 }
@@ -994,13 +1007,8 @@ int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
 		*skipped = 0;
 	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0 ||
 	    (rc = tx_settings(db, &s)) != 0 ||
-	    (rc = series_check(sr, &s, &sd)) != 0)
+	    (rc = series_check(sr, &s, &sd)) != 0 || !(p = plan_begin(db, &rc)))
 		return rc;
-	p = malloc(sizeof *p);
-	if (!p)
-		return HANE_ENOMEM;
-	if ((rc = hane_store_begin(db)) != 0)
-		goto done;
 	rc = series_insert(db, sr, &sd, &sid);
 	for (long d = sd.a; rc == 0 && d <= sd.z; d++) {
 		struct hane_taxi_booking b = sr->b;
@@ -1029,7 +1037,6 @@ int hane_taxi_book_series(hane_db *db, const struct hane_taxi_series *sr,
 		rc = HANE_EINVAL;
 	}
 	rc = tx_finish(db, rc);
-done:
 	free(p);
 	if (rc == 0) {
 		if (series_id)
@@ -1056,13 +1063,9 @@ int hane_taxi_trip_assign(hane_db *db, int64_t trip_id, int64_t version,
 	if (!clash)
 		clash = &scratch;
 	clash_reset(clash);
-	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0)
+	if ((rc = hane_can(db, HANE_ACT_TAXI_WRITE)) != 0 ||
+	    !(p = plan_begin(db, &rc)))
 		return rc;
-	p = calloc(1, sizeof *p);
-	if (!p)
-		return HANE_ENOMEM;
-	if ((rc = hane_store_begin(db)) != 0)
-		goto out;
 	rc = tx_trip_planned(db, trip_id, &t);
 	if (rc == 0)
 		rc = tx_settings(db, &p->s);
@@ -1095,7 +1098,6 @@ int hane_taxi_trip_assign(hane_db *db, int64_t trip_id, int64_t version,
 		rc = hane_record_save(db, &hane_taxi_trip_rdef, &t, NULL);
 	}
 	rc = tx_finish(db, rc);
-out:
 	free(p);
 	return rc;
 }
