@@ -24,10 +24,13 @@
 
 /* ---- Roles and units as the screen names them --------------------------- */
 
-static const struct {
+/* A stored code and the words the screen shows for it. */
+struct code_label {
 	const char *name;
 	enum hane_msg label;
-} roles[] = {
+};
+
+static const struct code_label roles[] = {
 	{"admin", HANE_M_ADM_ROLE_ADMIN},
 	{"supervisor", HANE_M_ADM_ROLE_SUPERVISOR},
 	{"caseworker", HANE_M_ADM_ROLE_CASEWORKER},
@@ -35,11 +38,8 @@ static const struct {
 };
 #define NROLES ((int)(sizeof roles / sizeof roles[0]))
 
-/* [0] is "no unit" (administrators, reporters). */
-static const struct {
-	const char *name;
-	enum hane_msg label;
-} units[] = {
+/* [0] is "no unit" (administrators, reporters), shown "-". */
+static const struct code_label units[] = {
 	{"", HANE_M_ADM_COL_UNIT},
 	{"households", HANE_M_UI_UNIT_HOUSEHOLDS},
 	{"inspection", HANE_M_UI_UNIT_INSPECTION},
@@ -49,22 +49,24 @@ static const struct {
 };
 #define NUNITS ((int)(sizeof units / sizeof units[0]))
 
-static const char *role_label(const char *role)
+/* The words for code in t[0..n): "-" for "", the code itself when the
+ * table does not know it. */
+static const char *code_text(const struct code_label *t, int n,
+			     const char *code)
 {
-	for (int i = 0; i < NROLES; i++)
-		if (strcmp(roles[i].name, role) == 0)
-			return hane_msg(roles[i].label);
-	return role;
+	if (!code[0])
+		return "-";
+	for (int i = 0; i < n; i++)
+		if (strcmp(t[i].name, code) == 0)
+			return hane_msg(t[i].label);
+	return code;
 }
 
-static const char *unit_label(const char *unit)
+/* The choices of a form's field over t[0..n), in the table's order. */
+static void code_choices(const char **out, const struct code_label *t, int n)
 {
-	if (!unit[0])
-		return "-";
-	for (int i = 1; i < NUNITS; i++)
-		if (strcmp(units[i].name, unit) == 0)
-			return hane_msg(units[i].label);
-	return unit;
+	for (int i = 0; i < n; i++)
+		out[i] = code_text(t, n, t[i].name);
 }
 
 /* Locked by an administrator ("9999-…") or by a lock-out that has not
@@ -134,8 +136,8 @@ static int staff_row(const struct hane_staff *s, void *arg)
 		 s->last_login[0] ? s->last_login : "-");
 	cells[S_USER] = s->username;
 	cells[S_NAME] = s->full_name;
-	cells[S_ROLE] = role_label(s->role);
-	cells[S_UNIT] = unit_label(s->unit);
+	cells[S_ROLE] = code_text(roles, NROLES, s->role);
+	cells[S_UNIT] = code_text(units, NUNITS, s->unit);
 	cells[S_STATE] = state;
 	cells[S_LAST] = last;
 	return hane_ui_list_add(c->l, s->id, cells);
@@ -258,11 +260,8 @@ static void staff_new(struct hane_ui *ui, struct staff_ctx *c)
 	};
 	struct hane_ui_form *f;
 
-	for (int i = 0; i < NROLES; i++)
-		role_choices[i] = hane_msg(roles[i].label);
-	unit_choices[0] = "-";
-	for (int i = 1; i < NUNITS; i++)
-		unit_choices[i] = hane_msg(units[i].label);
+	code_choices(role_choices, roles, NROLES);
+	code_choices(unit_choices, units, NUNITS);
 	fields[N_USER] = (struct hane_ui_field){
 		HANE_UI_F_TEXT, HANE_M_ADM_F_USER, .required = true,
 		.width = 20, .max = 60};
