@@ -134,5 +134,10 @@ int hane_holiday_unentered(hane_db *db, const char *from, const char *to,
  * current language, into out (empty when there is nothing to say). */
 int hane_holiday_warning(hane_db *db, const char *from, const char *to,
 			 char *out, size_t outsz) HANE_WARN_UNUSED;
+/* A holiday's kind and source in words, as every list shows them (the
+ * console's Tatiller and `hane holiday list`): "tam gün"/"yarım gün",
+ * "sabit"/"girilen". */
+const char *hane_holiday_kind_text(const struct hane_holiday *h);
+const char *hane_holiday_source_text(const struct hane_holiday *h);
 
 #endif

@@ -16,12 +16,7 @@ static int print_holiday(const struct hane_holiday *h, void *arg)
 
 	(void)arg;
 	printf("%s\t%s\t%s\t%s\n", hane_date_format(d, h->day),
-	       hane_msg(h->kind == HANE_HOLIDAY_HALF
-				? HANE_M_REF_HOLIDAY_HALF_TAG
-				: HANE_M_REF_HOLIDAY_FULL_TAG),
-	       hane_msg(h->fixed ? HANE_M_REF_HOLIDAY_FIXED_TAG
-				 : HANE_M_REF_HOLIDAY_ENTERED_TAG),
-	       h->name);
+	       hane_holiday_kind_text(h), hane_holiday_source_text(h), h->name);
 	return 0;
 }
 

@@ -343,3 +343,16 @@ int hane_holiday_warning(hane_db *db, const char *from, const char *to,
 		snprintf(out, outsz, hane_msg(HANE_M_REF_HOLIDAY_WARN), years);
 	return 0;
 }
+
+const char *hane_holiday_kind_text(const struct hane_holiday *h)
+{
+	return hane_msg(h->kind == HANE_HOLIDAY_HALF
+				? HANE_M_REF_HOLIDAY_HALF_TAG
+				: HANE_M_REF_HOLIDAY_FULL_TAG);
+}
+
+const char *hane_holiday_source_text(const struct hane_holiday *h)
+{
+	return hane_msg(h->fixed ? HANE_M_REF_HOLIDAY_FIXED_TAG
+				 : HANE_M_REF_HOLIDAY_ENTERED_TAG);
+}

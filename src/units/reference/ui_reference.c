@@ -341,13 +341,8 @@ static void holiday_fill(struct hane_ui *ui, struct hane_ui_list *l,
 		const struct hane_holiday *h = &c->rows[i];
 		char d[HANE_DATE_LEN + 1];
 		const char *cells[H__COUNT] = {
-			hane_date_format(d, h->day),
-			hane_msg(h->kind == HANE_HOLIDAY_HALF
-					 ? HANE_M_REF_HOLIDAY_HALF_TAG
-					 : HANE_M_REF_HOLIDAY_FULL_TAG),
-			hane_msg(h->fixed ? HANE_M_REF_HOLIDAY_FIXED_TAG
-					  : HANE_M_REF_HOLIDAY_ENTERED_TAG),
-			h->name};
+			hane_date_format(d, h->day), hane_holiday_kind_text(h),
+			hane_holiday_source_text(h), h->name};
 
 		if (hane_ui_list_add(l, i + 1, cells) != 0)
 			break;
