@@ -278,14 +278,22 @@ int hane_store_delete(hane_db *db, const char *table, int64_t id,
  * p may be NULL when n is 0) and calls row(st, arg) on each result row in
  * order; st is borrowed and its column text dies at the next row. row
  * returns 0 to go on, a negative error to stop with it, or a positive
- * value to stop early, which is a success (0). */
+ * value to stop early, which is a success (0). row NULL: the statement
+ * only runs (an UPDATE, a DELETE with bound values; rows are passed). */
 int hane_store_each(hane_db *db, const char *sql, const struct hane_field *p,
 		    size_t n, int (*row)(hane_stmt *st, void *arg),
 		    void *arg) HANE_WARN_UNUSED;
 
+/* Runs sql (an UPDATE, a DELETE…) to its end with those of p[0..n) it
+ * names bound; a parameter it does not name is passed over, so that one
+ * list serves a family of statements (":id", ":now", ":by"). */
+int hane_store_run(hane_db *db, const char *sql, const struct hane_field *p,
+		   size_t n) HANE_WARN_UNUSED;
+
 /* hane_store_each for one row: row is called on the first alone (a
  * negative return is the result); HANE_ENOTFOUND, with no message, when
- * there is none: the caller says what was not found. */
+ * there is none: the caller says what was not found. row NULL: whether
+ * there is a row. */
 int hane_store_first(hane_db *db, const char *sql, const struct hane_field *p,
 		     size_t n, int (*row)(hane_stmt *st, void *arg),
 		     void *arg) HANE_WARN_UNUSED;

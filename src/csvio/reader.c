@@ -489,23 +489,16 @@ void hane_csv_close(hane_csv_reader *r)
 
 static int raw_append(hane_csv_reader *r, const char *s, size_t n)
 {
-	if (r->raw_len + n > r->raw_cap) {
-		size_t cap = r->raw_cap ? r->raw_cap : 1024;
-		char *t;
+	char *t;
 
-		while (cap < r->raw_len + n)
-			cap *= 2;
-		if (cap > RAW_MAX * 2) {
-			hane_error_set(hane_msg(HANE_M_CSV_TOO_LONG),
-				       r->rec_line);
-			return HANE_ECSV;
-		}
-		t = realloc(r->raw, cap);
-		if (!t)
-			return HANE_ENOMEM;
-		r->raw = t;
-		r->raw_cap = cap;
+	if (r->raw_len + n > RAW_MAX * 2) {
+		hane_error_set(hane_msg(HANE_M_CSV_TOO_LONG), r->rec_line);
+		return HANE_ECSV;
 	}
+	t = hane_grow(r->raw, &r->raw_cap, r->raw_len + n, 1, 1024);
+	if (!t)
+		return HANE_ENOMEM;
+	r->raw = t;
 	memcpy(r->raw + r->raw_len, s, n);
 	r->raw_len += n;
 	return 0;

@@ -355,9 +355,30 @@ int hane_store_each(hane_db *db, const char *sql, const struct hane_field *p,
 			     ? hane_stmt_bind_text(st, p[i].name, p[i].text)
 			     : hane_stmt_bind_null(st, p[i].name);
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW)
-		rc = row(st, arg);
+		rc = row ? row(st, arg) : 0;
 	hane_stmt_finalize(st);
 	return rc < 0 ? rc : 0;
+}
+
+int hane_store_run(hane_db *db, const char *sql, const struct hane_field *p,
+		   size_t n)
+{
+	hane_stmt *st = NULL;
+	int rc = hane_stmt_prepare(db, &st, sql);
+
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		if (!hane_stmt_has_param(st, p[i].name))
+			continue;
+		rc = p[i].type == HANE_V_INT
+			     ? hane_stmt_bind_int(st, p[i].name, p[i].i)
+		     : p[i].type == HANE_V_TEXT
+			     ? hane_stmt_bind_text(st, p[i].name, p[i].text)
+			     : hane_stmt_bind_null(st, p[i].name);
+	}
+	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW)
+		rc = 0;
+	hane_stmt_finalize(st);
+	return rc == HANE_DONE ? 0 : rc;
 }
 
 struct first {
@@ -369,7 +390,7 @@ struct first {
 static int first_row(hane_stmt *st, void *arg)
 {
 	struct first *f = arg;
-	int rc = f->row(st, f->arg);
+	int rc = f->row ? f->row(st, f->arg) : 0;
 
 	f->hit = true;
 	return rc < 0 ? rc : 1;

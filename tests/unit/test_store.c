@@ -299,6 +299,39 @@ static void test_store_each(void **state)
 					  each_row, &e),
 			 HANE_ENOTFOUND);
 	assert_int_equal(e.rows, 1);
+	/* No row callback: first says whether there is a row. */
+	tu_ok(hane_store_first(db, sql, p, 2, NULL, NULL));
+	assert_int_equal(
+		hane_store_first(db, "SELECT 'x' WHERE 0", NULL, 0, NULL, NULL),
+		HANE_ENOTFOUND);
+	hane_store_close(db);
+}
+
+/* run: a statement to its end with those parameters it names bound (one
+ * list serves a family of statements); an unknown column is an error. */
+static void test_store_run(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	const struct hane_field p[] = {HANE_FTEXT(":name", "Run Test"),
+				       HANE_FTEXT(":u", "rx"),
+				       HANE_FINT(":unused", 7)};
+	int64_t n = 0;
+
+	(void)state;
+	tu_staff(db, "rx", NULL, "reporter", NULL);
+	tu_ok(hane_store_run(db,
+			     "UPDATE staff SET full_name = :name"
+			     " WHERE username = :u",
+			     p, HANE_COUNTOF(p)));
+	tu_ok(hane_store_query_int(
+		db, &n,
+		"SELECT count(*) FROM staff WHERE"
+		" full_name = 'Run Test' AND username = 'rx'",
+		NULL, 0));
+	assert_int_equal(n, 1);
+	tu_ok(hane_store_run(db, "SELECT username FROM staff", p, 0));
+	assert_true(hane_store_run(db, "UPDATE staff SET nope = :u", p,
+				   HANE_COUNTOF(p)) < 0);
 	hane_store_close(db);
 }
 
@@ -622,6 +655,7 @@ int main(void)
 		cmocka_unit_test(test_turkish_collation),
 		cmocka_unit_test(test_statement_cache_reuse_and_nesting),
 		cmocka_unit_test(test_store_each),
+		cmocka_unit_test(test_store_run),
 		cmocka_unit_test(test_transactions_all_or_nothing),
 		cmocka_unit_test(test_nested_rollback_dooms_outer),
 		cmocka_unit_test(test_insert_update_audit),

@@ -248,18 +248,13 @@ static void count_household(hane_hh_bulk *b, int64_t id, int64_t *household_id)
 static int keep_text(hane_hh_bulk *b, uint32_t *off, const char *v)
 {
 	size_t n = strlen(v) + 1;
+	char *a;
 
-	if (b->arena_len + n > b->arena_cap) {
-		size_t cap = b->arena_cap ? b->arena_cap * 2 : (size_t)1 << 20;
-		char *a;
-
-		while (cap < b->arena_len + n)
-			cap *= 2;
-		if (cap >= NO_TEXT || !(a = realloc(b->arena, cap)))
-			return HANE_ENOMEM;
-		b->arena = a;
-		b->arena_cap = cap;
-	}
+	if (b->arena_len + n >= NO_TEXT ||
+	    !(a = hane_grow(b->arena, &b->arena_cap, b->arena_len + n, 1,
+			    (size_t)1 << 20)))
+		return HANE_ENOMEM;
+	b->arena = a;
 	memcpy(b->arena + b->arena_len, v, n);
 	*off = (uint32_t)b->arena_len;
 	b->arena_len += n;

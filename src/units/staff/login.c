@@ -106,38 +106,36 @@ struct account {
 	int64_t failed;
 };
 
+static int account_row(hane_stmt *st, void *arg)
+{
+	struct account *a = arg;
+
+	a->id = hane_stmt_int(st, 0);
+	a->version = hane_stmt_int(st, 1);
+	a->active = hane_stmt_int(st, 2) != 0;
+	HANE_COPY(a->hash, hane_stmt_text(st, 3));
+	HANE_COPY(a->locked_until, hane_stmt_text(st, 4));
+	HANE_COPY(a->expires_at, hane_stmt_text(st, 5));
+	HANE_COPY(a->last_seen, hane_stmt_text(st, 6));
+	a->failed = hane_stmt_int(st, 7);
+	return 0;
+}
+
 static int account_get(hane_db *db, const char *username, struct account *a)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
+	const struct hane_field p[] = {HANE_FTEXT(":u", username)};
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	rc = hane_store_first(
+		db,
 		"SELECT id, version, active, coalesce(password_hash,''),"
 		" coalesce(locked_until,''), coalesce(expires_at,''),"
 		" coalesce(nullif(last_login,''), created_at, ''),"
-		" failed_attempts FROM staff WHERE username = :u");
-
-	memset(a, 0, sizeof *a);
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":u", username)) != 0)
-		goto done;
-	rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		a->id = hane_stmt_int(st, 0);
-		a->version = hane_stmt_int(st, 1);
-		a->active = hane_stmt_int(st, 2) != 0;
-		HANE_COPY(a->hash, hane_stmt_text(st, 3));
-		HANE_COPY(a->locked_until, hane_stmt_text(st, 4));
-		HANE_COPY(a->expires_at, hane_stmt_text(st, 5));
-		HANE_COPY(a->last_seen, hane_stmt_text(st, 6));
-		a->failed = hane_stmt_int(st, 7);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+		" failed_attempts FROM staff WHERE username = :u",
+		p, 1, account_row, a);
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_SEC_NO_STAFF), username);
-		rc = HANE_ENOTFOUND;
-	}
-done:
-	hane_stmt_finalize(st);
 	return rc;
 }
 
@@ -146,22 +144,10 @@ done:
 static int account_write(hane_db *db, const char *sql, int64_t id,
 			 const char *a, int64_t b)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st, sql);
+	const struct hane_field p[] = {HANE_FINT(":id", id),
+				       HANE_FTEXT(":a", a), HANE_FINT(":b", b)};
 
-	if (rc)
-		return rc;
-	rc = hane_stmt_bind_int(st, ":id", id);
-	if (rc == 0 && strstr(sql, ":a"))
-		rc = hane_stmt_bind_text(st, ":a", a);
-	if (rc == 0 && strstr(sql, ":b"))
-		rc = hane_stmt_bind_int(st, ":b", b);
-	if (rc == 0) {
-		rc = hane_stmt_step(st);
-		rc = rc == HANE_DONE ? 0 : rc;
-	}
-	hane_stmt_finalize(st);
-	return rc;
+	return hane_store_run(db, sql, p, HANE_COUNTOF(p));
 }
 
 /* Why account a may not log in now, as an error (0 when it may). */
@@ -322,18 +308,13 @@ int hane_login_password(hane_db *db, const char *username, const char *password)
 
 bool hane_login_os_mapped(hane_db *db, const char *username)
 {
-	hane_stmt *st = NULL;
-	bool yes = false;
+	const struct hane_field p[] = {HANE_FTEXT(":u", username),
+				       HANE_FTEXT(":os", hane_os_user())};
 
-	if (hane_stmt_prepare(db, &st,
-			      "SELECT 1 FROM staff WHERE username = :u AND"
-			      " os_user = :os") != 0)
-		return false;
-	if (hane_stmt_bind_text(st, ":u", username) == 0 &&
-	    hane_stmt_bind_text(st, ":os", hane_os_user()) == 0)
-		yes = hane_stmt_step(st) == HANE_ROW;
-	hane_stmt_finalize(st);
-	return yes;
+	return hane_store_first(db,
+				"SELECT 1 FROM staff WHERE username = :u AND"
+				" os_user = :os",
+				p, HANE_COUNTOF(p), NULL, NULL) == 0;
 }
 
 int hane_login_trusted(hane_db *db, const char *username, bool check_state)
@@ -507,16 +488,33 @@ struct expiring {
 	char since[20];
 };
 
+struct expiring_list {
+	struct expiring *v;
+	size_t n, cap;
+};
+
+static int expiring_row(hane_stmt *st, void *arg)
+{
+	struct expiring_list *l = arg;
+	struct expiring *p = hane_grow(l->v, &l->cap, l->n, sizeof *p, 16);
+
+	if (!p)
+		return HANE_ENOMEM;
+	l->v = p;
+	HANE_COPY(p[l->n].username, hane_stmt_text(st, 0));
+	HANE_COPY(p[l->n].since, hane_stmt_text(st, 1));
+	l->n++;
+	return 0;
+}
+
 int hane_staff_expire(hane_db *db, bool dry_run,
 		      int (*fn)(const char *username, const char *since,
 				void *arg),
 		      void *arg, int *n)
 {
-	hane_stmt *st = NULL;
-	struct expiring *list = NULL;
+	struct expiring_list l = {0};
 	char now[20], cutoff[20], today[HANE_DATE_LEN + 1];
 	int64_t days = hane_setting_get(db, HANE_SET_INACTIVITY_DAYS);
-	size_t count = 0, cap = 0;
 	int rc = hane_can(db, HANE_ACT_STAFF_ADMIN);
 
 	*n = 0;
@@ -524,52 +522,33 @@ int hane_staff_expire(hane_db *db, bool dry_run,
 		return rc;
 	hane_sec_time_shift(cutoff, hane_now(now), -days, 0, 0);
 	hane_today(today);
-	rc = hane_stmt_prepare(
-		db, &st,
-		"SELECT username, CASE WHEN expires_at < :today THEN expires_at"
-		" ELSE coalesce(nullif(last_login,''), created_at) END"
-		" FROM staff WHERE active AND username <> :me AND"
-		" ((expires_at IS NOT NULL AND expires_at < :today) OR"
-		" (coalesce(nullif(last_login,''), created_at) <> '' AND"
-		" coalesce(nullif(last_login,''), created_at) < :cutoff))"
-		" ORDER BY username");
-	if (rc)
-		return rc;
-	if (!(rc = hane_stmt_bind_text(st, ":today", today)) &&
-	    !(rc = hane_stmt_bind_text(st, ":cutoff", cutoff)) &&
-	    !(rc = hane_stmt_bind_text(st, ":me",
-				       hane_store_actor(db)->username))) {
-		while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-			struct expiring *p =
-				hane_grow(list, &cap, count, sizeof *p, 16);
+	{
+		const struct hane_field p[] = {
+			HANE_FTEXT(":today", today),
+			HANE_FTEXT(":cutoff", cutoff),
+			HANE_FTEXT(":me", hane_store_actor(db)->username)};
 
-			if (!p) {
-				rc = HANE_ENOMEM;
-				break;
-			}
-			list = p;
-			snprintf(list[count].username, 64, "%s",
-				 hane_stmt_text(st, 0));
-			snprintf(list[count].since, 20, "%s",
-				 hane_stmt_text(st, 1));
-			count++;
-		}
+		/* The list is read first so the deactivating writes do not
+		 * run under an open SELECT on the same table. */
+		rc = hane_store_each(
+			db,
+			"SELECT username, CASE WHEN expires_at < :today THEN"
+			" expires_at ELSE coalesce(nullif(last_login,''),"
+			" created_at) END FROM staff WHERE active AND"
+			" username <> :me AND ((expires_at IS NOT NULL AND"
+			" expires_at < :today) OR (coalesce(nullif(last_login,"
+			"''), created_at) <> '' AND coalesce(nullif(last_login,"
+			"''), created_at) < :cutoff)) ORDER BY username",
+			p, HANE_COUNTOF(p), expiring_row, &l);
 	}
-	hane_stmt_finalize(st);
-	if (rc < 0)
-		goto done;
-	rc = 0;
-	/* The list is read first so the deactivating writes do not run
-	 * under an open SELECT on the same table. */
-	for (size_t i = 0; i < count && rc == 0; i++) {
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
 		if (!dry_run)
-			rc = hane_staff_set_active(db, list[i].username, false);
+			rc = hane_staff_set_active(db, l.v[i].username, false);
 		if (rc == 0 && fn)
-			rc = fn(list[i].username, list[i].since, arg);
+			rc = fn(l.v[i].username, l.v[i].since, arg);
 		if (rc == 0)
 			(*n)++;
 	}
-done:
-	free(list);
+	free(l.v);
 	return rc;
 }

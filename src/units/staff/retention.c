@@ -49,17 +49,13 @@
 /* Whether table t has column c (both plain identifiers). */
 static bool column_exists(hane_db *db, const char *t, const char *c)
 {
-	hane_stmt *st = NULL;
-	bool yes = false;
+	const struct hane_field p[] = {HANE_FTEXT(":t", t),
+				       HANE_FTEXT(":c", c)};
 
-	if (hane_stmt_prepare(db, &st,
-			      "SELECT 1 FROM pragma_table_info(:t)"
-			      " WHERE name = :c") == 0 &&
-	    hane_stmt_bind_text(st, ":t", t) == 0 &&
-	    hane_stmt_bind_text(st, ":c", c) == 0)
-		yes = hane_stmt_step(st) == HANE_ROW;
-	hane_stmt_finalize(st);
-	return yes;
+	return hane_store_first(db,
+				"SELECT 1 FROM pragma_table_info(:t)"
+				" WHERE name = :c",
+				p, HANE_COUNTOF(p), NULL, NULL) == 0;
 }
 
 /* ---- Unit tables that reference persons ------------------------------------ */
@@ -387,22 +383,11 @@ char *hane_retention_cutoff(hane_db *db, char out[11])
 static int exec_id(hane_db *db, const char *sql, int64_t id, const char *now,
 		   const char *by)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st, sql);
+	const struct hane_field p[] = {HANE_FINT(":id", id),
+				       HANE_FTEXT(":now", now),
+				       HANE_FTEXT(":by", by)};
 
-	if (rc)
-		return rc;
-	rc = hane_stmt_bind_int(st, ":id", id);
-	if (rc == 0 && strstr(sql, ":now"))
-		rc = hane_stmt_bind_text(st, ":now", now);
-	if (rc == 0 && strstr(sql, ":by"))
-		rc = hane_stmt_bind_text(st, ":by", by);
-	if (rc == 0) {
-		rc = hane_stmt_step(st);
-		rc = rc == HANE_DONE ? 0 : rc;
-	}
-	hane_stmt_finalize(st);
-	return rc;
+	return hane_store_run(db, sql, p, HANE_COUNTOF(p));
 }
 
 /* A person's identity is what the person's field table flags
@@ -673,27 +658,27 @@ static int log_retention(hane_db *db, const struct hane_retention_item *it,
 			 const char *now, const char *by)
 {
 	struct hane_buf fields = {0};
-	hane_stmt *st = NULL;
 	int rc;
 
 	person_fields(&fields);
-	rc = fields.oom ? HANE_ENOMEM
-			: hane_stmt_prepare(db, &st,
-					    "INSERT INTO retention_log(at,"
-					    " username, person_id,"
-					    " household_id, last_service, "
-					    "fields) VALUES(:now, :by,"
-					    " :id, :hid, :last, :fields)");
-	if (rc == 0 && !(rc = hane_stmt_bind_text(st, ":now", now)) &&
-	    !(rc = hane_stmt_bind_text(st, ":by", by)) &&
-	    !(rc = hane_stmt_bind_int(st, ":id", it->person_id)) &&
-	    !(rc = hane_stmt_bind_int(st, ":hid", it->household_id)) &&
-	    !(rc = hane_stmt_bind_text(st, ":last", it->last_service)) &&
-	    !(rc = hane_stmt_bind_text(st, ":fields", fields.s))) {
-		rc = hane_stmt_step(st);
-		rc = rc == HANE_DONE ? 0 : rc;
+	{
+		const struct hane_field p[] = {
+			HANE_FTEXT(":now", now),
+			HANE_FTEXT(":by", by),
+			HANE_FINT(":id", it->person_id),
+			HANE_FINT(":hid", it->household_id),
+			HANE_FTEXT(":last", it->last_service),
+			HANE_FTEXT(":fields", fields.s)};
+
+		rc = fields.oom ? HANE_ENOMEM
+				: hane_store_run(db,
+						 "INSERT INTO retention_log(at,"
+						 " username, person_id,"
+						 " household_id, last_service,"
+						 " fields) VALUES(:now, :by,"
+						 " :id, :hid, :last, :fields)",
+						 p, HANE_COUNTOF(p));
 	}
-	hane_stmt_finalize(st);
 	free(fields.s);
 	return rc;
 }
@@ -919,27 +904,31 @@ done:
 
 /* The id and household of the person with TC Kimlik No tckn;
  * HANE_ENOTFOUND (message set) when there is none. */
+static int person_row(hane_stmt *st, void *arg)
+{
+	int64_t *ids = arg;
+
+	ids[0] = hane_stmt_int(st, 0);
+	ids[1] = hane_stmt_int(st, 1);
+	return 0;
+}
+
 static int person_by_tckn(hane_db *db, const char *tckn, int64_t *pid,
 			  int64_t *hid)
 {
-	hane_stmt *st = NULL;
-	int rc;
+	const struct hane_field p[] = {HANE_FTEXT(":t", tckn)};
+	int64_t ids[2];
+	int rc = hane_store_first(db,
+				  "SELECT id, household_id FROM person"
+				  " WHERE tckn = :t",
+				  p, 1, person_row, ids);
 
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT id, household_id FROM person"
-			       " WHERE tckn = :t");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":t", tckn)) == 0 &&
-	    (rc = hane_stmt_step(st)) == HANE_ROW) {
-		*pid = hane_stmt_int(st, 0);
-		*hid = hane_stmt_int(st, 1);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_SEC_NO_PERSON), tckn);
-		rc = HANE_ENOTFOUND;
+	if (rc == 0) {
+		*pid = ids[0];
+		*hid = ids[1];
 	}
-	hane_stmt_finalize(st);
 	return rc;
 }
 

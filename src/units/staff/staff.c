@@ -49,44 +49,48 @@ int hane_staff_add(hane_db *db, const struct hane_staff *s, int64_t *id)
 	return rc ? rc : insert(db, s, id);
 }
 
+struct staff_each {
+	int (*fn)(const struct hane_staff *s, void *arg);
+	void *arg;
+};
+
+static int staff_row(hane_stmt *st, void *arg)
+{
+	const struct staff_each *e = arg;
+	struct hane_staff s = {0};
+
+	s.id = hane_stmt_int(st, 0);
+	s.version = hane_stmt_int(st, 1);
+	HANE_COPY(s.username, hane_stmt_text(st, 2));
+	HANE_COPY(s.full_name, hane_stmt_text(st, 3));
+	HANE_COPY(s.role, hane_stmt_text(st, 4));
+	HANE_COPY(s.unit, hane_stmt_text(st, 5));
+	HANE_COPY(s.os_user, hane_stmt_text(st, 6));
+	s.active = hane_stmt_int(st, 7) != 0;
+	s.has_password = hane_stmt_int(st, 8) != 0;
+	HANE_COPY(s.last_login, hane_stmt_text(st, 9));
+	HANE_COPY(s.locked_until, hane_stmt_text(st, 10));
+	HANE_COPY(s.expires_at, hane_stmt_text(st, 11));
+	return e->fn(&s, e->arg);
+}
+
 int hane_staff_each(hane_db *db,
 		    int (*fn)(const struct hane_staff *s, void *arg), void *arg)
 {
-	hane_stmt *st = NULL;
+	struct staff_each e = {fn, arg};
 	int rc = hane_can(db, HANE_ACT_STAFF_READ);
 
 	if (rc)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
+	return hane_store_each(
+		db,
 		"SELECT id, version, username, full_name, role,"
 		" coalesce(unit,''), coalesce(os_user,''), active,"
 		" password_hash IS NOT NULL,"
 		" coalesce(last_login,''), coalesce(locked_until,''),"
 		" coalesce(expires_at,'')"
-		" FROM staff ORDER BY username");
-	if (rc)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		struct hane_staff s = {0};
-
-		s.id = hane_stmt_int(st, 0);
-		s.version = hane_stmt_int(st, 1);
-		HANE_COPY(s.username, hane_stmt_text(st, 2));
-		HANE_COPY(s.full_name, hane_stmt_text(st, 3));
-		HANE_COPY(s.role, hane_stmt_text(st, 4));
-		HANE_COPY(s.unit, hane_stmt_text(st, 5));
-		HANE_COPY(s.os_user, hane_stmt_text(st, 6));
-		s.active = hane_stmt_int(st, 7) != 0;
-		s.has_password = hane_stmt_int(st, 8) != 0;
-		HANE_COPY(s.last_login, hane_stmt_text(st, 9));
-		HANE_COPY(s.locked_until, hane_stmt_text(st, 10));
-		HANE_COPY(s.expires_at, hane_stmt_text(st, 11));
-		if ((rc = fn(&s, arg)) != 0)
-			break;
-	}
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+		" FROM staff ORDER BY username",
+		NULL, 0, staff_row, &e);
 }
 
 int hane_staff_count(hane_db *db, int64_t *n)
