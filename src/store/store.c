@@ -914,6 +914,27 @@ static void add_collations(sqlite3 *sql)
 					  turkish_collate, NULL);
 }
 
+/* Opens db->sql on name (a path or a file: URI) with SQLite's flags and
+ * sets up what every connection has: extended codes, the waits, the
+ * Turkish collations. On failure the message names db->path. */
+static int db_connect(hane_db *db, const char *name, int oflags)
+{
+	int rc = sqlite3_open_v2(name, &db->sql, oflags, NULL);
+
+	if (rc != SQLITE_OK) {
+		int e = hane_store_error(db, rc);
+
+		hane_error_set(hane_msg(HANE_M_DB_OPEN), db->path,
+			       db->sql ? sqlite3_errmsg(db->sql)
+				       : sqlite3_errstr(rc));
+		return e;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	set_waits(db);
+	add_collations(db->sql);
+	return 0;
+}
+
 /* The first read failed with SQLITE_CANTOPEN or SQLITE_READONLY_DIRECTORY:
  * SQLite could neither make nor open the -wal or -shm beside a WAL
  * database, as on a read-only mount (EROFS) or in a folder without write
@@ -951,22 +972,12 @@ static int open_in_read_only_place(hane_db *db, unsigned flags, int rc0)
 	if (!uri)
 		return HANE_ENOMEM;
 	sqlite3_close(db->sql);
-	rc = sqlite3_open_v2(uri, &db->sql,
-			     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
-				     SQLITE_OPEN_NOMUTEX,
-			     NULL);
+	rc = db_connect(db, uri,
+			SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+				SQLITE_OPEN_NOMUTEX);
 	free(uri);
-	if (rc != SQLITE_OK) {
-		int e = hane_store_error(db, rc);
-
-		hane_error_set(hane_msg(HANE_M_DB_OPEN), db->path,
-			       db->sql ? sqlite3_errmsg(db->sql)
-				       : sqlite3_errstr(rc));
-		return e;
-	}
-	sqlite3_extended_result_codes(db->sql, 1);
-	set_waits(db);
-	add_collations(db->sql);
+	if (rc)
+		return rc;
 	db->readonly = true;
 	return check_identity(db);
 }
@@ -1042,19 +1053,8 @@ int hane_store_open(hane_db **out, const char *path, unsigned flags)
 		oflags |= SQLITE_OPEN_READONLY;
 	else
 		oflags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
-	if (rc != SQLITE_OK) {
-		int src = rc;
-
-		rc = hane_store_error(db, src);
-		hane_error_set(hane_msg(HANE_M_DB_OPEN), path,
-			       db->sql ? sqlite3_errmsg(db->sql)
-				       : sqlite3_errstr(src));
+	if ((rc = db_connect(db, path, oflags)) != 0)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(db->sql, 1);
-	set_waits(db);
-	add_collations(db->sql);
 	db->readonly = (flags & HANE_OPEN_READONLY) ||
 		       sqlite3_db_readonly(db->sql, "main") == 1;
 	rc = check_identity(db);

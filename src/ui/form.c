@@ -839,28 +839,13 @@ static bool edit_text(struct hane_ui_form *f, enum hane_ui_key k, uint32_t ch)
 	struct fstate *s = &f->f[f->focus];
 	int max = field_max(d);
 
-	switch (k) {
-	case HANE_UI_K_CHAR:
-		return ui_text_insert(s->text, s->cap, &s->pos, ch, max);
-	case HANE_UI_K_BACKSPACE:
-		return ui_text_backspace(s->text, &s->pos);
-	case HANE_UI_K_DELETE:
-		return ui_text_delete(s->text, s->pos);
-	case HANE_UI_K_LEFT:
-		ui_text_left(s->text, &s->pos);
-		return false;
-	case HANE_UI_K_RIGHT:
-		ui_text_right(s->text, &s->pos);
-		return false;
-	case HANE_UI_K_HOME:
+	if (k == HANE_UI_K_HOME)
 		s->pos = 0;
-		return false;
-	case HANE_UI_K_END:
+	else if (k == HANE_UI_K_END)
 		s->pos = strlen(s->text);
-		return false;
-	default:
-		return false;
-	}
+	else
+		return ui_text_key(s->text, s->cap, &s->pos, k, ch, max);
+	return false;
 }
 
 /* F2: every field is checked; the first bad one gets the cursor. */

@@ -107,6 +107,10 @@ bool ui_text_delete(char *buf, size_t pos);
 void ui_text_left(const char *buf, size_t *pos);
 void ui_text_right(const char *buf, size_t *pos);
 int ui_text_chars(const char *s);
+/* A line-editing key on buf (a character, Backspace, Delete, Left,
+ * Right); true if it changed the text. Other keys: false, nothing done. */
+bool ui_text_key(char *buf, size_t bufsz, size_t *pos, enum hane_ui_key k,
+		 uint32_t ch, int max_chars);
 /* Draws an input line: the part of buf around pos that fits in w; sets
  * the cursor column in *cx when cx is not NULL. */
 void ui_input(int y, int x, int w, const char *buf, size_t pos, enum ui_role r,

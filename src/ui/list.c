@@ -688,23 +688,7 @@ static void list_sort_next(struct hane_ui *ui, struct list_state *st)
 /* A key on the search text; true if it changed the text. */
 static bool query_key(struct list_state *st, enum hane_ui_key k, uint32_t ch)
 {
-	switch (k) {
-	case HANE_UI_K_CHAR:
-		return ui_text_insert(st->query, sizeof st->query, &st->qpos,
-				      ch, 100);
-	case HANE_UI_K_BACKSPACE:
-		return ui_text_backspace(st->query, &st->qpos);
-	case HANE_UI_K_DELETE:
-		return ui_text_delete(st->query, st->qpos);
-	case HANE_UI_K_LEFT:
-		ui_text_left(st->query, &st->qpos);
-		return false;
-	case HANE_UI_K_RIGHT:
-		ui_text_right(st->query, &st->qpos);
-		return false;
-	default:
-		return false;
-	}
+	return ui_text_key(st->query, sizeof st->query, &st->qpos, k, ch, 100);
 }
 
 /* The search text changed: the view fills again for it, or the first

@@ -427,6 +427,27 @@ void ui_text_right(const char *buf, size_t *pos)
 		(*pos)++;
 }
 
+bool ui_text_key(char *buf, size_t bufsz, size_t *pos, enum hane_ui_key k,
+		 uint32_t ch, int max_chars)
+{
+	switch (k) {
+	case HANE_UI_K_CHAR:
+		return ui_text_insert(buf, bufsz, pos, ch, max_chars);
+	case HANE_UI_K_BACKSPACE:
+		return ui_text_backspace(buf, pos);
+	case HANE_UI_K_DELETE:
+		return ui_text_delete(buf, *pos);
+	case HANE_UI_K_LEFT:
+		ui_text_left(buf, pos);
+		return false;
+	case HANE_UI_K_RIGHT:
+		ui_text_right(buf, pos);
+		return false;
+	default:
+		return false;
+	}
+}
+
 bool ui_text_backspace(char *buf, size_t *pos)
 {
 	size_t end = *pos;
