@@ -24,16 +24,17 @@
 struct taxi_opts {
 	const char *aid, *notes, *reason, *to, *time, *purpose, *ret;
 	const char *pickup, *vehicle, *return_vehicle, *override, *weekdays;
-	const char *skip, *by, *leg, *output, *rejects, *kind, *address;
+	const char *skip, *by, *leg, *output, *rejects;
 	const char *rider;
 	char day[HANE_DATE_LEN + 1], until[HANE_DATE_LEN + 1];
 	char tckn[HANE_TCKN_LEN + 1];
 	int64_t driver, limit;
 	int companion, active;
 	int dry_run, excel, xlsx, cancel_return, trip;
-	/* vehicle and driver: their record's fields (hane/taxi.h) */
+	/* vehicle, driver, destination: their record's fields (hane/taxi.h) */
 	struct hane_taxi_vehicle veh;
 	struct hane_taxi_driver drv;
+	struct hane_taxi_destination dst;
 };
 
 typedef const struct hane_args args;
@@ -728,12 +729,13 @@ static int print_dest(const struct hane_taxi_destination *d, void *arg)
 	return 0;
 }
 
-/* vehicle and driver: "list", "add KEY" and "edit KEY" are one shape over
- * each record's own model calls; the options are the record's fields
- * (an edit changes only what was given). */
+/* vehicle, driver and destination: "list", "add KEY" and "edit KEY" are
+ * one shape over each record's own model calls; the options are the
+ * record's fields (an edit changes only what was given). */
 union fleet_rec {
 	struct hane_taxi_vehicle v;
 	struct hane_taxi_driver d;
+	struct hane_taxi_destination t;
 };
 
 struct fleet_cmd {
@@ -790,6 +792,25 @@ static int driver_save(hane_db *db, union fleet_rec *r, int64_t *id)
 	return hane_taxi_driver_save(db, &r->d, id);
 }
 
+static int dest_list(hane_db *db)
+{
+	return hane_taxi_destination_each(db, print_dest, NULL);
+}
+
+/* By its number, its whole name or the start of its words. */
+static int dest_find(hane_db *db, const char *key, union fleet_rec *r)
+{
+	int rc = hane_taxi_destination_find(db, key, &r->t);
+
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
+/* An empty kind is saved as "other". */
+static int dest_save(hane_db *db, union fleet_rec *r, int64_t *id)
+{
+	return hane_taxi_destination_save(db, &r->t, id);
+}
+
 /* The record at member m of taxi_opts, struct R: its options, the member
  * KEY names, the yes/no a new one starts with on. */
 #define FLEET(m, R, key, on)                                                   \
@@ -813,6 +834,15 @@ static const struct fleet_cmd fleet_driver = {
 	driver_list,
 	driver_find,
 	driver_save};
+static const struct fleet_cmd fleet_destination = {
+	"\"NAME\"",
+	"DESTINATION",
+	"NAME",
+	FLEET(dst, struct hane_taxi_destination, name, active),
+	HANE_M_TAXI_CLI_DEST_SAVED,
+	dest_list,
+	dest_find,
+	dest_save};
 #undef FLEET
 
 static int fleet_run(struct hane_cli *cli, const struct fleet_cmd *k,
@@ -866,33 +896,7 @@ static int cmd_driver(struct hane_cli *cli, void *opts, args *a)
 
 static int cmd_destination(struct hane_cli *cli, void *opts, args *a)
 {
-	struct taxi_opts *op = opts;
-	struct hane_taxi_destination d;
-	int64_t id = 0;
-	int rc;
-
-	if ((rc = need_pos(a, 0, "add|list")))
-		return rc;
-	if (!strcmp(a->pos[0], "list")) {
-		rc = hane_taxi_destination_each(cli->db, print_dest, NULL);
-		return rc ? hane_cli_fail(rc) : 0;
-	}
-	if (strcmp(a->pos[0], "add") != 0)
-		return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_UNKNOWN_CMD),
-				      a->pos[0]);
-	if ((rc = need_pos(a, 1, "\"NAME\"")) != 0)
-		return rc;
-	memset(&d, 0, sizeof d);
-	HANE_CLI_COPY(d.name, "NAME", a->pos[1]);
-	snprintf(d.kind, sizeof d.kind, "%s",
-		 has(a, "kind") ? op->kind : "other");
-	if (has(a, "address"))
-		HANE_CLI_COPY(d.address, "address", op->address);
-	d.active = true;
-	if ((rc = hane_taxi_destination_save(cli->db, &d, &id)) != 0)
-		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_TAXI_CLI_DEST_SAVED), (long long)id, d.name);
-	return 0;
+	return fleet_run(cli, &fleet_destination, opts, a);
 }
 
 static int cmd_setting(struct hane_cli *cli, void *opts, args *a)
@@ -1001,20 +1005,21 @@ static const struct hane_opt import_opts[] = {
 	TEXT("rejects", rejects, 0, HANE_M_OPT_REJECTS),
 	SWITCH("dry-run", dry_run, HANE_M_OPT_DRY_RUN),
 	{0}};
-/* vehicle and driver: the options are the records' fields. */
+/* vehicle, driver, destination: the options are the records' fields. */
 #define VEHICLE(...)                                                           \
 	HANE_OPT_FIELD(S, veh, struct hane_taxi_vehicle, __VA_ARGS__)
 #define DRIVER(...) HANE_OPT_FIELD(S, drv, struct hane_taxi_driver, __VA_ARGS__)
+#define DEST(...)                                                              \
+	HANE_OPT_FIELD(S, dst, struct hane_taxi_destination, __VA_ARGS__)
 static const struct hane_opt vehicle_opts[] = {
 	HANE_TAXI_VEHICLE_FIELDS(VEHICLE){0}};
 static const struct hane_opt driver_opts[] = {
 	HANE_TAXI_DRIVER_FIELDS(DRIVER){0}};
+static const struct hane_opt destination_opts[] = {
+	HANE_TAXI_DESTINATION_FIELDS(DEST){0}};
 #undef VEHICLE
 #undef DRIVER
-static const struct hane_opt destination_opts[] = {
-	TEXT("kind", kind, 0, HANE_M_OPT_TAXI_KIND),
-	TEXT("address", address, 0, HANE_M_OPT_TAXI_ADDRESS),
-	{0}};
+#undef DEST
 #undef S
 
 static const struct hane_cmd taxi_cmds[] = {

@@ -31,6 +31,18 @@ run taxi vehicle add 41abc123 --seats 2; expect_rc 1 "plate taken"; expect_err "
 run taxi vehicle add XYZ --seats 2; expect_rc 1 "bad plate"; expect_err "Plaka" "names the field"
 run taxi vehicle list; expect_out "Kemal Sürücü" "vehicle list shows the driver"
 run taxi destination list; expect_out "Diyaliz Merkezi" "seeded destinations"; expect_out "Fizik Tedavi Merkezi" "physio"
+# A destination is added and edited as a vehicle or a driver is: the
+# options are its fields, an edit changes only what was given.
+run taxi destination add "Sahil Kliniği" --kind clinic --address "Sahil Yolu 3"
+expect_rc 0 "destination added"; expect_out "Hedef #" "destination id"; expect_out "Sahil Kliniği" "and its name"
+run taxi destination add "Yanlış Yer" --kind hamam; expect_rc 1 "bad kind"; expect_err "hamam" "names the kind"
+run taxi destination add; expect_rc 2 "the name is needed"; expect_err "NAME" "names it"
+run taxi destination edit sahil --name "Sahil Kliniği İzmit" --address "Sahil Yolu 5"
+expect_rc 0 "destination edited by the start of its name"; expect_out "Sahil Kliniği İzmit" "renamed"
+run taxi destination list; expect_out "Sahil Yolu 5" "new address"; expect_out "clinic" "kind kept"
+run taxi destination edit "Kaplıca" --active hayır; expect_rc 1 "unknown destination"; expect_err "Kaplıca" "names it"
+run taxi destination edit "Sahil Kliniği İzmit" --active hayır; expect_rc 0 "deactivated"
+run taxi destination list; expect_no_out "Sahil" "a passive destination is not offered"
 
 # Riders need a disability record.
 run taxi rider add 1 --aid yürüteç --companion evet --notes "Üçüncü kat, asansör yok"
