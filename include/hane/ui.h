@@ -757,4 +757,112 @@ int hane_ui_reports_main(struct hane_ui *ui);
  * also Edit (F4), New (F5) and (De)activate. */
 void hane_ui_records_bar(struct hane_ui_list_view *v, bool rw);
 
+/* ---- One screen of a unit's own records (src/ui/records_screen.c) -------
+ *
+ * How to use. The records a unit keeps for itself (the food bank's
+ * branches, the taxi's vehicles…) are listed, added (F5), edited (F4) and
+ * made inactive or active again (F7) on one screen described by a struct
+ * hane_ui_records_view; only a role the view's write action allows is
+ * offered the changes, the rest read, search and sort:
+ *
+ *   def, each   the record (hane/record.h) and the model's walk over the
+ *               records: its callback gives every record, with its row's
+ *               cells, to hane_ui_records_row(). The screen keeps a copy
+ *               of each (def->size bytes): the form and F7 start from it.
+ *   search      the cells a typed query is looked for in (bit i: cell i;
+ *               0: the first), folded.
+ *   fields      the form, in order: each field bound to a column of def
+ *               (bind: hane/ui.h "A form bound to a record", with the
+ *               screen's own label for the model's messages) or the
+ *               screen's own (bind.column NULL: own, moved by the fill
+ *               and store hooks); `on` keeps one to adding or editing.
+ *   blank       a new record's values (NULL: zeros).
+ *   save        the model's call, which checks the permission and
+ *               validates: a new record (id 0) is added and its id put in
+ *               *id. A refusal whose message starts with a field's label
+ *               goes under that field (hane_ui_form_model_error).
+ *   active      the BOOL column F7 flips and saves (NULL: no F7), asking
+ *               ask_off / ask_on and saying done_off / done_on ("%s": the
+ *               record's name).
+ *   words       what a record is (what), its name (name(); NULL: the
+ *               text of title_column), the form's titles ("%s" what,
+ *               then the title column's text when editing; 0: "what ·
+ *               Yeni / Düzenle"), the status line after a save (saved,
+ *               "%s" name) and the count right of the title (count, "%d"
+ *               rows shown; 0: none).
+ *
+ * A form's hooks (each may be NULL) get a struct hane_ui_records_edit:
+ * open before the form is made (load choices into bind[] or own[], of
+ * the view's field i), fill after the bound fields are filled (own
+ * fields' values), store after the bound fields are stored into rec (own
+ * fields into rec; non-zero: refused, the hook put the message under the
+ * field). */
+
+#define HANE_UI_RECORDS_MAX 8 /* the most fields of a form */
+
+/* In a view's initializer: the fields (and their count) from an array. */
+#define HANE_UI_FORM_FIELDS(a) .fields = (a), .nfields = (int)HANE_COUNTOF(a)
+
+enum hane_ui_records_on {
+	HANE_UI_RF_BOTH,
+	HANE_UI_RF_NEW,	 /* only when adding (a code fixed once made) */
+	HANE_UI_RF_EDIT, /* only when editing (the active question) */
+};
+
+struct hane_ui_records_field {
+	struct hane_ui_bind bind; /* column NULL: the screen's own field */
+	struct hane_ui_field own;
+	enum hane_ui_records_on on;
+	bool required;	    /* required though the table's column is not */
+	enum hane_msg note; /* a hint under the field (0: none) */
+	/* The bound field's check instead of its type's (NULL: the type's). */
+	int (*check)(const char *text, void *arg);
+};
+
+struct hane_ui_records_edit {
+	hane_db *db;
+	struct hane_ui_form *f; /* NULL in open */
+	void *rec;		/* the record the form edits (a copy) */
+	bool adding;
+	/* The view's field i is the form's field at[i] (-1: not on it). */
+	int at[HANE_UI_RECORDS_MAX];
+	/* open may change the view's fields' copies: a choice's words. */
+	struct hane_ui_bind bind[HANE_UI_RECORDS_MAX];
+	struct hane_ui_field own[HANE_UI_RECORDS_MAX];
+	void *arg; /* the view's */
+};
+
+struct hane_ui_records; /* a records screen running */
+
+struct hane_ui_records_view {
+	const char *title; /* breadcrumb */
+	const struct hane_ui_column *cols;
+	int ncols;
+	enum hane_action write; /* who may add, edit and (de)activate */
+	const struct hane_rdef *def;
+	int (*each)(hane_db *db, struct hane_ui_records *rs);
+	unsigned search;
+	const struct hane_ui_records_field *fields;
+	int nfields;
+	const void *blank;
+	int (*open)(struct hane_ui_records_edit *e);
+	void (*fill)(struct hane_ui_records_edit *e);
+	int (*store)(struct hane_ui_records_edit *e);
+	int (*save)(hane_db *db, void *rec, int64_t *id);
+	const char *active;
+	enum hane_msg ask_off, ask_on, done_off, done_on;
+	enum hane_msg what, title_new, title_edit, saved, count;
+	const char *title_column;
+	const char *(*name)(const void *rec);
+	void *arg; /* the hooks' */
+};
+
+/* Runs the screen of v until Back or Quit. */
+void hane_ui_records_show(struct hane_ui *ui,
+			  const struct hane_ui_records_view *v);
+/* In each's callback: rec (copied) is a row of the screen with cells
+ * [0..ncols) (copied), shown when the query is in a searched cell. */
+int hane_ui_records_row(struct hane_ui_records *rs, const void *rec,
+			const char *const *cells);
+
 #endif

@@ -134,4 +134,8 @@ bool ui_list_move(struct hane_ui_list *l, enum hane_ui_key k, int page);
 /* typeahead.c: milliseconds on the monotonic clock (pauses, not dates). */
 int64_t ui_now_ms(void);
 
+/* records_bar.c: v's bar for a list of a unit's own records (rw: the
+ * role may change them; toggle: F7 (de)activates). */
+void ui_records_bar(struct hane_ui_list_view *v, bool rw, bool toggle);
+
 #endif
