@@ -47,6 +47,10 @@ def test_admin_adds_and_edits():
         c.wait("Ana Menü")
         # A driver, and a phone that is not one.
         open_list(c, "Şoför", "Ad")
+        bar = c.line(c.rows - 1)
+        for k in ("F4 Düzenle", "F5 Yeni", "F6 Sırala"):
+            if k not in bar:
+                raise Failure("the drivers' bar lacks %r: %s" % (k, bar))
         c.send(F[5])
         c.wait("Şoför · Yeni")
         c.type("Hasan Direksiyon")
@@ -181,6 +185,9 @@ def test_reporter_and_riders():
         bar = c.line(c.rows - 1)
         if "F4" in bar or "F5" in bar:
             raise Failure("a reporter is offered add/edit:\n" + bar)
+        # The unit's own records sort (F6) like every unit's (#18).
+        if "F6 Sırala" not in bar or "F7" in bar:
+            raise Failure("the vehicles' bar:\n" + bar)
         c.send(F[5])
         c.wait(UNUSED)
         c.send(ESC)
