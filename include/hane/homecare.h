@@ -93,8 +93,9 @@ int hane_homecare_worker_each(hane_db *db, bool all,
 	F(person_id, HANE_FT_REF, "person", "Kişi", "Person", NULL,            \
 	  HANE_FF_REQUIRED | HANE_FF_PERSON_REF)                               \
 	F(services, HANE_FT_TEXT, "services", "Hizmetler", "Services", NULL,   \
-	  0)                                                                   \
-	F(start_date, HANE_FT_DATE, "start", "Başlangıç", "Start", NULL, 0)    \
+	  HANE_FF_REQUIRED)                                                    \
+	F(start_date, HANE_FT_DATE, "start", "Başlangıç", "Start", NULL,       \
+	  HANE_FF_REQUIRED)                                                    \
 	F(end_date, HANE_FT_DATE, NULL, "Bitiş", "End", NULL,                  \
 	  HANE_FF_EMPTY_NULL | HANE_FF_READONLY)                               \
 	F(end_reason, HANE_FT_TEXT, NULL, "Bitiş nedeni", "End reason", NULL,  \
@@ -166,14 +167,17 @@ int hane_homecare_client_each(hane_db *db,
 #define HANE_HC_PLAN_FIELDS(F)                                                 \
 	F(client_id, HANE_FT_REF, "client", "Danışan", "Client", NULL,         \
 	  HANE_FF_REQUIRED)                                                    \
-	F(service, HANE_FT_TEXT, "service", "Hizmet", "Service", NULL, 0)      \
-	F(period, HANE_FT_TEXT, "period", "Dönem", "Period", NULL, 0)          \
-	F(visits, HANE_FT_INT, "visits", "Ziyaret", "Visits", NULL, 0)         \
+	F(service, HANE_FT_TEXT, "service", "Hizmet", "Service", NULL,         \
+	  HANE_FF_REQUIRED)                                                    \
+	F(period, HANE_FT_TEXT, "period", "Dönem", "Period", NULL,             \
+	  HANE_FF_REQUIRED)                                                    \
+	F(visits, HANE_FT_INT, "visits", "Ziyaret", "Visits", NULL,            \
+	  HANE_FF_REQUIRED)                                                    \
 	F(days, HANE_FT_TEXT, "days", "Günler", "Days", NULL, 0)               \
 	F(window_start, HANE_FT_TEXT, "from", "Saatten", "From", NULL, 0)      \
 	F(window_end, HANE_FT_TEXT, "to", "Saate", "To", NULL, 0)              \
 	F(duration_min, HANE_FT_INT, "minutes", "Süre (dk)", "Minutes", NULL,  \
-	  0)                                                                   \
+	  HANE_FF_REQUIRED)                                                    \
 	F(worker_id, HANE_FT_REF, "worker", "Çalışan", "Worker", NULL, 0)      \
 	F(valid_from, HANE_FT_DATE, "valid-from", "Geçerlilik başı",           \
 	  "Valid from", NULL, 0)                                               \

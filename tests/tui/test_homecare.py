@@ -351,7 +351,74 @@ def test_worker_form():
         w.cleanup()
 
 
+def plan_and_client(w):
+    """The first plan's fields and the first client's services and start."""
+    con = sqlite3.connect(w.db)
+    try:
+        return (con.execute(
+            "SELECT service, period, visits, days, window_start, window_end,"
+            " duration_min, worker_id, valid_from, coalesce(valid_to, '')"
+            " FROM homecare_plan WHERE id = 1").fetchone(),
+            con.execute("SELECT services, start_date FROM homecare_client"
+                        " WHERE id = 1").fetchone())
+    finally:
+        con.close()
+
+
+def test_client_and_plan_forms():
+    """The client page's F4 edits the client (its services a choice of
+    words, the code stored) and F6 a plan: the plan form shows the stored
+    plan as the CLI made it (visits, window, duration, worker, dates), and
+    a change to the visits and the duration is saved with the rest kept;
+    a duration out of its range is refused under the field."""
+    w = prepare(schedule=False)
+    c = Console(w, 24, 80)
+    try:
+        open_unit(c)
+        c.type("Danış")
+        c.send(ENTER)
+        c.wait("2 danışan")
+        c.type("sukru")
+        c.wait("1 danışan")
+        c.send(ENTER)                              # the client's page
+        c.wait("haftada 2 · Pzt Per")
+        c.send(F[4])
+        c.wait("Danışan #1 Şükrü Yılmaz")
+        c.wait("01.06.2026")
+        c.send(RIGHT + RIGHT)                      # Bakım → ikisi
+        c.send(F[2])
+        c.wait("Danışan #1 kaydedildi")
+        assert plan_and_client(w)[1] == ("both", "2026-06-01"), \
+            plan_and_client(w)
+        c.send(F[6])                               # the client's plans
+        c.send(ENTER)
+        c.wait("Bakım planı #1")
+        c.wait("09:00-12:00")
+        c.wait("Zeynep Kara")
+        c.send(TAB + TAB)                          # Ziyaret sayısı
+        c.send(BACKSPACE * 2)
+        c.type("3")
+        c.send(TAB + TAB + TAB)                    # Süre
+        c.send(BACKSPACE * 3)
+        c.type("5")
+        c.send(F[2])
+        c.wait("15 ile 600 arasında")              # refused, the range
+        c.send(BACKSPACE)
+        c.type("90")
+        c.send(F[2])
+        c.wait("Plan #1 kaydedildi")
+        got = plan_and_client(w)[0]
+        assert got == ("care", "week", 3, "14", "09:00", "12:00", 90, 1,
+                       "2026-06-01", ""), got
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_record_done_and_missed_from_day_agenda, test_week_and_worker,
          test_schedule_preview_then_write, test_clients_and_services_panel,
-         test_finished_visit_dialog_has_lines, test_worker_form])
+         test_finished_visit_dialog_has_lines, test_worker_form,
+         test_client_and_plan_forms])

@@ -30,25 +30,83 @@ static int check_days(const char *text, void *arg)
 	return hane_homecare_days_parse(d, text);
 }
 
-/* A date field's text as ISO, "" when empty; HANE_EINVAL otherwise. */
-static int form_date(char out[HANE_DATE_LEN + 1], struct hane_ui_form *f, int i)
+/* ---- One record's form (client, plan, worker) ------------------------------ */
+
+/* What each record form keeps first: whether it adds, and the id saved. */
+struct hc_form {
+	bool adding;
+	int64_t saved_id;
+};
+
+/* After the model's add or update (rc) of the record with id: an error
+ * under the field it names (labels[0..n) are the form's), or the id
+ * kept. */
+static int form_saved(struct hane_ui *ui, struct hane_ui_form *f,
+		      const enum hane_msg *labels, int n, int rc,
+		      struct hc_form *h, int64_t id)
 {
-	out[0] = '\0';
-	if (!hane_ui_form_get(f, i)[0])
-		return 0;
-	if (hane_date_parse(out, hane_ui_form_get(f, i)) != 0) {
-		hane_ui_form_error(f, i, hane_msg(HANE_M_HC_V_DATE));
-		return HANE_EINVAL;
+	if (rc) {
+		hane_ui_form_model_error(ui, f, labels, n, rc);
+		return rc;
 	}
+	if (!h->adding)
+		h->saved_id = id;
 	return 0;
 }
 
-static void set_date(struct hane_ui_form *f, int i, const char *iso)
+/* Runs the form over fields[0..n), filled by fill and saved by save (both
+ * given h); returns the record's id when saved, 0 otherwise. */
+static int64_t form_run(struct hane_ui *ui, const char *title,
+			const struct hane_ui_field *fields, int n,
+			int (*save)(struct hane_ui *, struct hane_ui_form *,
+				    void *),
+			void (*fill)(struct hane_ui_form *, const void *),
+			struct hc_form *h)
 {
-	char buf[HANE_DATE_LEN + 1];
+	struct hane_ui_form_view v = {.title = title,
+				      .fields = fields,
+				      .nfields = n,
+				      .save = save,
+				      .arg = h};
+	struct hane_ui_form *f = hane_ui_form_new(&v);
+	int64_t id = 0;
 
-	if (iso && iso[0])
-		hane_ui_form_set(f, i, hane_date_format(buf, iso));
+	if (!f)
+		return 0;
+	fill(f, h);
+	hane_ui_form_set_clean(f);
+	if (hane_ui_form_run(ui, f))
+		id = h->saved_id;
+	hane_ui_form_free(f);
+	return id;
+}
+
+/* A form bound to a record's field table in parts, the form's own fields
+ * between them: part i's fields start at at[i]. */
+struct hc_parts {
+	int n;
+	int at[3];
+	struct hane_ui_record r[3];
+};
+
+static void parts_fields(struct hane_ui_field *fields, const struct hc_parts *p)
+{
+	for (int i = 0; i < p->n; i++)
+		hane_ui_record_fields(fields + p->at[i], &p->r[i]);
+}
+
+static void parts_fill(struct hane_ui_form *f, const struct hc_parts *p,
+		       const void *rec)
+{
+	for (int i = 0; i < p->n; i++)
+		hane_ui_record_fill(f, p->at[i], &p->r[i], rec);
+}
+
+static void parts_store(const struct hane_ui_form *f, const struct hc_parts *p,
+			void *rec)
+{
+	for (int i = 0; i < p->n; i++)
+		hane_ui_record_store(f, p->at[i], &p->r[i], rec);
 }
 
 /* ---- Client form --------------------------------------------------------- */
@@ -62,11 +120,39 @@ static const enum hane_msg client_labels[CF__COUNT] = {
 	HANE_M_HC_F_SERVICES, HANE_M_HC_F_START_DATE, HANE_M_HC_F_NEEDS,
 	HANE_M_HC_F_NOTES};
 
+/* The services and the start are bound to the client's field table; the
+ * needs (typed as words) and the notes (health text, kept as they are
+ * when the role may not read them) are the form's own. */
+static const struct hane_ui_bind client_head[CF_NEEDS] = {
+	{.column = "services",
+	 HANE_UI_LABEL(HANE_M_HC_F_SERVICES),
+	 .width = 20,
+	 .values = services_codes,
+	 .nchoices = NSERVICES},
+	{.column = "start_date",
+	 HANE_UI_LABEL(HANE_M_HC_F_START_DATE),
+	 .width = 11},
+};
+static const struct hane_ui_field client_needs = {
+	.kind = HANE_UI_F_TEXT,
+	.label = HANE_M_HC_F_NEEDS,
+	.width = 44,
+	.max = (int)sizeof((struct hane_homecare_client *)0)->needs - 1};
+static const struct hane_ui_field client_notes = {.kind = HANE_UI_F_AREA,
+						  .label = HANE_M_HC_F_NOTES,
+						  .width = 50,
+						  .rows = 5,
+						  .max = HANE_NOTES_MAX / 2 -
+							 1};
+
 struct client_form {
+	struct hc_form h;
 	struct hane_homecare_client c;
-	bool adding;
 	bool masked; /* needs and notes not shown to this role: kept */
-	int64_t saved_id;
+	const char *svc[NSERVICES];
+	struct hane_ui_bind head[CF_NEEDS];
+	struct hc_parts parts;
+	struct hane_ui_field fields[CF__COUNT];
 };
 
 /* ---- A coded choice (services, period, kind): the codes stored, their
@@ -78,25 +164,6 @@ static void code_labels(const char **out, const char *const *codes, int n)
 		out[i] = hane_homecare_label(codes[i]);
 }
 
-/* Field i shows the choice of code (the first when none is). */
-static void set_code(struct hane_ui_form *f, int i, const char *const *codes,
-		     int n, const char *code)
-{
-	int c = 0;
-
-	for (int k = 0; k < n; k++)
-		if (strcmp(codes[k], code) == 0)
-			c = k;
-	hane_ui_form_set_choice(f, i, c);
-}
-
-/* The code field i's choice stands for, into out. */
-static void form_code(char *out, size_t n, const struct hane_ui_form *f, int i,
-		      const char *const *codes)
-{
-	snprintf(out, n, "%s", codes[hane_ui_form_choice(f, i)]);
-}
-
 static int client_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct client_form *cf = arg;
@@ -104,58 +171,42 @@ static int client_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	hane_db *db = hane_ui_db(ui);
 	int rc;
 
-	form_code(c.services, sizeof c.services, f, CF_SERVICES,
-		  services_codes);
-	if ((rc = form_date(c.start_date, f, CF_START)))
-		return rc;
+	parts_store(f, &cf->parts, &c);
 	if (!cf->masked) {
 		snprintf(c.needs, sizeof c.needs, "%s",
 			 hane_ui_form_get(f, CF_NEEDS));
 		snprintf(c.notes, sizeof c.notes, "%s",
 			 hane_ui_form_get(f, CF_NOTES));
 	}
-	if (cf->adding)
-		rc = hane_homecare_client_add(db, &c, &cf->saved_id);
+	if (cf->h.adding)
+		rc = hane_homecare_client_add(db, &c, &cf->h.saved_id);
 	else
 		rc = hane_homecare_client_update(db, &c);
-	if (rc) {
-		hane_ui_form_model_error(ui, f, client_labels, CF__COUNT, rc);
+	if ((rc = form_saved(ui, f, client_labels, CF__COUNT, rc, &cf->h,
+			     c.id)))
 		return rc;
-	}
-	if (!cf->adding)
-		cf->saved_id = c.id;
 	hane_ui_status(ui, false,
-		       hane_msg(cf->adding ? HANE_M_HC_UI_CLIENT_ADDED
-					   : HANE_M_HC_UI_CLIENT_SAVED),
-		       (long long)cf->saved_id, c.name[0] ? c.name : "");
+		       hane_msg(cf->h.adding ? HANE_M_HC_UI_CLIENT_ADDED
+					     : HANE_M_HC_UI_CLIENT_SAVED),
+		       (long long)cf->h.saved_id, c.name[0] ? c.name : "");
 	return 0;
 }
 
-/* The client form: adding (client_id 0) the person, or editing the client.
- * Returns the client's id when saved, 0 otherwise. */
-/* The client form's fields; the services' words are filled in. */
-static const struct hane_ui_field client_fields[CF__COUNT] = {
-	[CF_SERVICES] = {.kind = HANE_UI_F_CHOICE,
-			 .label = HANE_M_HC_F_SERVICES,
-			 .required = true,
-			 .width = 20,
-			 .nchoices = NSERVICES},
-	[CF_START] = {.kind = HANE_UI_F_DATE,
-		      .label = HANE_M_HC_F_START_DATE,
-		      .required = true,
-		      .width = 11},
-	[CF_NEEDS] =
-		{.kind = HANE_UI_F_TEXT,
-		 .label = HANE_M_HC_F_NEEDS,
-		 .width = 44,
-		 .max = (int)sizeof((struct hane_homecare_client *)0)->needs -
-			1},
-	[CF_NOTES] = {.kind = HANE_UI_F_AREA,
-		      .label = HANE_M_HC_F_NOTES,
-		      .width = 50,
-		      .rows = 5,
-		      .max = HANE_NOTES_MAX / 2 - 1},
-};
+/* The form's fields: the bound part (the services' words given here),
+ * then the form's own. */
+static void client_fields(struct client_form *cf)
+{
+	code_labels(cf->svc, services_codes, NSERVICES);
+	memcpy(cf->head, client_head, sizeof cf->head);
+	cf->head[CF_SERVICES].choices = cf->svc;
+	cf->parts = (struct hc_parts){
+		1,
+		{CF_SERVICES},
+		{{&hane_hc_client_rdef, cf->head, CF_NEEDS, NULL, NULL}}};
+	parts_fields(cf->fields, &cf->parts);
+	cf->fields[CF_NEEDS] = client_needs;
+	cf->fields[CF_NOTES] = client_notes;
+}
 
 /* The client to edit (client_id), or a new one for person_id, and the
  * form's title. */
@@ -184,8 +235,9 @@ static int client_load(hane_db *db, struct client_form *cf, int64_t person_id,
 	}
 	if ((rc = hane_person_get(db, person_id, &p)))
 		return rc;
-	cf->adding = true;
+	cf->h.adding = true;
 	cf->c.person_id = person_id;
+	hane_today(cf->c.start_date);
 	snprintf(cf->c.name, sizeof cf->c.name, "%s %s", p.first_name,
 		 p.last_name);
 	snprintf(title, titlesz, hane_msg(HANE_M_HC_UI_CLIENT_NEW_TITLE),
@@ -195,13 +247,12 @@ static int client_load(hane_db *db, struct client_form *cf, int64_t person_id,
 
 /* The client into the form: health text masked unless the role may
  * read it. */
-static void client_fill(struct hane_ui_form *f, const struct client_form *cf)
+static void client_fill(struct hane_ui_form *f, const void *arg)
 {
-	char words[256], today[HANE_DATE_LEN + 1];
+	const struct client_form *cf = arg;
+	char words[256];
 
-	set_code(f, CF_SERVICES, services_codes, NSERVICES, cf->c.services);
-	set_date(f, CF_START,
-		 cf->adding ? hane_today(today) : cf->c.start_date);
+	parts_fill(f, &cf->parts, &cf->c);
 	if (cf->masked) {
 		hane_ui_form_set(f, CF_NEEDS, cf->c.needs[0] ? "***" : "");
 		hane_ui_form_set(f, CF_NOTES, cf->c.notes[0] ? "***" : "");
@@ -219,10 +270,6 @@ static void client_fill(struct hane_ui_form *f, const struct client_form *cf)
 static int64_t client_form(struct hane_ui *ui, int64_t person_id,
 			   int64_t client_id)
 {
-	const char *svc[NSERVICES];
-	struct hane_ui_field fields[CF__COUNT];
-	struct hane_ui_form_view v;
-	struct hane_ui_form *f = NULL;
 	struct client_form *cf = calloc(1, sizeof *cf);
 	hane_db *db = hane_ui_db(ui);
 	char title[300];
@@ -236,22 +283,10 @@ static int64_t client_form(struct hane_ui *ui, int64_t person_id,
 		hane_ui_error_rc(ui, rc);
 		goto done;
 	}
-	code_labels(svc, services_codes, NSERVICES);
-	memcpy(fields, client_fields, sizeof fields);
-	fields[CF_SERVICES].choices = svc;
-	v = (struct hane_ui_form_view){.title = title,
-				       .fields = fields,
-				       .nfields = CF__COUNT,
-				       .save = client_save,
-				       .arg = cf};
-	if (!(f = hane_ui_form_new(&v)))
-		goto done;
-	client_fill(f, cf);
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f))
-		id = cf->saved_id;
+	client_fields(cf);
+	id = form_run(ui, title, cf->fields, CF__COUNT, client_save,
+		      client_fill, &cf->h);
 done:
-	hane_ui_form_free(f);
 	free(cf);
 	return id;
 }
@@ -314,11 +349,64 @@ static int check_window(const char *text, void *arg)
 	return text[0] ? window_parse(a, b, text) : 0;
 }
 
+/* The plan form is bound to the plan's field table in three parts with
+ * the screen's labels and sizes: service, period and visits; the
+ * duration; the dates. The days (typed as words), the window (one field)
+ * and the worker (a choice of the active ones) are the form's own. */
+static const struct hane_ui_bind plan_head[PF_DAYS] = {
+	{.column = "service",
+	 HANE_UI_LABEL(HANE_M_HC_F_SERVICE),
+	 .width = 14,
+	 .values = service_codes,
+	 .nchoices = 2},
+	{.column = "period",
+	 HANE_UI_LABEL(HANE_M_HC_F_PERIOD),
+	 .width = 14,
+	 .values = period_codes,
+	 .nchoices = 2},
+	{.column = "visits",
+	 HANE_UI_LABEL(HANE_M_HC_F_VISITS),
+	 .width = 4,
+	 .max = 2,
+	 .lo = 1,
+	 .hi = 31},
+};
+static const struct hane_ui_bind plan_duration = {
+	.column = "duration_min",
+	HANE_UI_LABEL(HANE_M_HC_F_DURATION),
+	.width = 4,
+	.max = 3,
+	.lo = 15,
+	.hi = 600};
+static const struct hane_ui_bind plan_dates[PF__COUNT - PF_FROM] = {
+	{.column = "valid_from",
+	 HANE_UI_LABEL(HANE_M_HC_F_VALID_FROM),
+	 .width = 11},
+	{.column = "valid_to",
+	 HANE_UI_LABEL(HANE_M_HC_F_VALID_TO),
+	 .width = 11},
+};
+static const struct hane_ui_field plan_days = {.kind = HANE_UI_F_TEXT,
+					       .label = HANE_M_HC_F_DAYS,
+					       .width = 24,
+					       .max = 60,
+					       .check = check_days};
+static const struct hane_ui_field plan_window = {.kind = HANE_UI_F_TEXT,
+						 .label = HANE_M_HC_UI_F_WINDOW,
+						 .required = true,
+						 .width = 12,
+						 .max = 13,
+						 .check = check_window};
+
 struct plan_form {
+	struct hc_form h;
 	struct hane_homecare_plan p;
 	struct hc_ui_workers wc;
-	bool adding;
-	int64_t saved_id;
+	int worker; /* the plan's worker's choice */
+	const char *svc[2], *per[2];
+	struct hane_ui_bind head[PF_DAYS];
+	struct hc_parts parts;
+	struct hane_ui_field fields[PF__COUNT];
 };
 
 static int plan_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
@@ -329,9 +417,7 @@ static int plan_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	const char *days = hane_ui_form_get(f, PF_DAYS);
 	int rc;
 
-	form_code(p.service, sizeof p.service, f, PF_SERVICE, service_codes);
-	form_code(p.period, sizeof p.period, f, PF_PERIOD, period_codes);
-	p.visits = atoi(hane_ui_form_get(f, PF_VISITS));
+	parts_store(f, &pf->parts, &p);
 	p.days[0] = '\0';
 	if (days[0] && hane_homecare_days_parse(p.days, days) != 0) {
 		hane_ui_form_error(f, PF_DAYS, hane_error_last());
@@ -342,92 +428,65 @@ static int plan_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		hane_ui_form_error(f, PF_WINDOW, hane_error_last());
 		return HANE_EINVAL;
 	}
-	p.duration_min = atoi(hane_ui_form_get(f, PF_DURATION));
 	p.worker_id = pf->wc.id[hane_ui_form_choice(f, PF_WORKER)];
-	if ((rc = form_date(p.valid_from, f, PF_FROM)) ||
-	    (rc = form_date(p.valid_to, f, PF_TO)))
-		return rc;
-	if (pf->adding)
-		rc = hane_homecare_plan_add(db, &p, &pf->saved_id);
+	if (pf->h.adding)
+		rc = hane_homecare_plan_add(db, &p, &pf->h.saved_id);
 	else
 		rc = hane_homecare_plan_update(db, &p);
-	if (rc) {
+	if (rc == HANE_EINVAL) {
 		const char *err = hane_error_last();
 		const char *we = hane_msg(HANE_M_HC_F_WINDOW_END);
 
 		/* Both ends and the window's length belong to one field. */
-		if (rc == HANE_EINVAL &&
-		    (hane_ui_after_label(err, we) != err ||
-		     strcmp(err, hane_msg(HANE_M_HC_V_WINDOW)) == 0))
+		if (hane_ui_after_label(err, we) != err ||
+		    strcmp(err, hane_msg(HANE_M_HC_V_WINDOW)) == 0) {
 			hane_ui_form_error(f, PF_WINDOW,
 					   hane_ui_after_label(err, we));
-		else
-			hane_ui_form_model_error(ui, f, plan_labels, PF__COUNT,
-						 rc);
-		return rc;
+			return rc;
+		}
 	}
-	if (!pf->adding)
-		pf->saved_id = p.id;
+	if ((rc = form_saved(ui, f, plan_labels, PF__COUNT, rc, &pf->h, p.id)))
+		return rc;
 	{
 		char desc[256];
 
 		hane_ui_status(
 			ui, false,
-			hane_msg(pf->adding ? HANE_M_HC_UI_PLAN_ADDED
-					    : HANE_M_HC_UI_PLAN_SAVED),
-			(long long)pf->saved_id,
+			hane_msg(pf->h.adding ? HANE_M_HC_UI_PLAN_ADDED
+					      : HANE_M_HC_UI_PLAN_SAVED),
+			(long long)pf->h.saved_id,
 			hane_homecare_plan_describe(desc, sizeof desc, &p));
 	}
 	return 0;
 }
 
-/* The plan form's fields; the choices are filled in by plan_form. */
-static const struct hane_ui_field plan_fields[PF__COUNT] = {
-	[PF_SERVICE] = {.kind = HANE_UI_F_CHOICE,
-			.label = HANE_M_HC_F_SERVICE,
-			.required = true,
-			.width = 14,
-			.nchoices = 2},
-	[PF_PERIOD] = {.kind = HANE_UI_F_CHOICE,
-		       .label = HANE_M_HC_F_PERIOD,
-		       .required = true,
-		       .width = 14,
-		       .nchoices = 2},
-	[PF_VISITS] = {.kind = HANE_UI_F_NUMBER,
-		       .label = HANE_M_HC_F_VISITS,
-		       .required = true,
-		       .width = 4,
-		       .max = 2,
-		       .lo = 1,
-		       .hi = 31},
-	[PF_DAYS] = {.kind = HANE_UI_F_TEXT,
-		     .label = HANE_M_HC_F_DAYS,
-		     .width = 24,
-		     .max = 60,
-		     .check = check_days},
-	[PF_WINDOW] = {.kind = HANE_UI_F_TEXT,
-		       .label = HANE_M_HC_UI_F_WINDOW,
-		       .required = true,
-		       .width = 12,
-		       .max = 13,
-		       .check = check_window},
-	[PF_DURATION] = {.kind = HANE_UI_F_NUMBER,
-			 .label = HANE_M_HC_F_DURATION,
-			 .required = true,
-			 .width = 4,
-			 .max = 3,
-			 .lo = 15,
-			 .hi = 600},
-	[PF_WORKER] = {.kind = HANE_UI_F_CHOICE,
-		       .label = HANE_M_HC_F_WORKER,
-		       .width = 30},
-	[PF_FROM] = {.kind = HANE_UI_F_DATE,
-		     .label = HANE_M_HC_F_VALID_FROM,
-		     .width = 11},
-	[PF_TO] = {.kind = HANE_UI_F_DATE,
-		   .label = HANE_M_HC_F_VALID_TO,
-		   .width = 11},
-};
+/* The form's fields: the bound parts (their choices' words given here)
+ * around the form's own. */
+static void plan_fields(struct plan_form *pf)
+{
+	const struct hane_rdef *def = &hane_hc_plan_rdef;
+
+	code_labels(pf->svc, service_codes, 2);
+	code_labels(pf->per, period_codes, 2);
+	memcpy(pf->head, plan_head, sizeof pf->head);
+	pf->head[PF_SERVICE].choices = pf->svc;
+	pf->head[PF_PERIOD].choices = pf->per;
+	pf->parts = (struct hc_parts){
+		3,
+		{PF_SERVICE, PF_DURATION, PF_FROM},
+		{{def, pf->head, PF_DAYS, NULL, NULL},
+		 {def, &plan_duration, 1, NULL, NULL},
+		 {def, plan_dates, PF__COUNT - PF_FROM, NULL, NULL}}};
+	parts_fields(pf->fields, &pf->parts);
+	pf->fields[PF_DAYS] = plan_days;
+	pf->fields[PF_WINDOW] = plan_window;
+	pf->fields[PF_WORKER] =
+		(struct hane_ui_field){.kind = HANE_UI_F_CHOICE,
+				       .label = HANE_M_HC_F_WORKER,
+				       .width = 30,
+				       .choices = pf->wc.label,
+				       .nchoices = pf->wc.n};
+}
 
 /* The active workers to choose from (first: unassigned), and the plan's
  * own when it is no longer active; returns the plan's choice, or a
@@ -450,19 +509,17 @@ static int plan_workers(hane_db *db, struct plan_form *pf)
 	return cur;
 }
 
-/* The plan into the form; worker is its choice. */
-static void plan_fill(struct hane_ui_form *f, const struct plan_form *pf,
-		      int worker)
+/* The plan into the form. */
+static void plan_fill(struct hane_ui_form *f, const void *arg)
 {
+	const struct plan_form *pf = arg;
 	char buf[64];
 
-	set_code(f, PF_SERVICE, service_codes, 2, pf->p.service);
-	set_code(f, PF_PERIOD, period_codes, 2, pf->p.period);
+	parts_fill(f, &pf->parts, &pf->p);
 	/* A new plan's visits and window are the person's to decide: left
 	 * empty (required) rather than a default to delete first. */
-	snprintf(buf, sizeof buf, "%d", pf->p.visits);
-	if (!pf->adding)
-		hane_ui_form_set(f, PF_VISITS, buf);
+	if (pf->h.adding)
+		hane_ui_form_set(f, PF_VISITS, "");
 	if (pf->p.days[0])
 		hane_ui_form_set(
 			f, PF_DAYS,
@@ -470,15 +527,11 @@ static void plan_fill(struct hane_ui_form *f, const struct plan_form *pf,
 	hane_ui_form_note(f, PF_DAYS, hane_msg(HANE_M_HC_UI_DAYS_HINT));
 	snprintf(buf, sizeof buf, "%s-%s", pf->p.window_start,
 		 pf->p.window_end);
-	if (!pf->adding)
+	if (!pf->h.adding)
 		hane_ui_form_set(f, PF_WINDOW, buf);
 	hane_ui_form_note(f, PF_WINDOW, hane_msg(HANE_M_HC_UI_WINDOW_HINT));
-	snprintf(buf, sizeof buf, "%d", pf->p.duration_min);
-	hane_ui_form_set(f, PF_DURATION, buf);
-	hane_ui_form_set_choice(f, PF_WORKER, worker);
-	set_date(f, PF_FROM, pf->p.valid_from);
-	set_date(f, PF_TO, pf->p.valid_to);
-	if (pf->adding)
+	hane_ui_form_set_choice(f, PF_WORKER, pf->worker);
+	if (pf->h.adding)
 		hane_ui_form_note(f, PF_FROM, hane_msg(HANE_M_HC_UI_FROM_HINT));
 }
 
@@ -486,21 +539,15 @@ static void plan_fill(struct hane_ui_form *f, const struct plan_form *pf,
  * Returns the plan's id when saved, 0 otherwise. */
 static int64_t plan_form(struct hane_ui *ui, int64_t client_id, int64_t plan_id)
 {
-	const char *svc[2], *per[2];
-	struct hane_ui_field fields[PF__COUNT];
-	struct hane_ui_form_view v;
-	struct hane_ui_form *f = NULL;
 	struct plan_form *pf = calloc(1, sizeof *pf);
 	struct hane_homecare_client c;
 	hane_db *db = hane_ui_db(ui);
 	char title[300];
 	int64_t id = 0;
-	int rc, cur;
+	int rc;
 
 	if (!pf)
 		return 0;
-	code_labels(svc, service_codes, 2);
-	code_labels(per, period_codes, 2);
 	hane_homecare_plan_init(&pf->p);
 	if (plan_id && (rc = hane_homecare_plan_get(db, plan_id, &pf->p))) {
 		hane_ui_error_rc(ui, rc);
@@ -512,37 +559,23 @@ static int64_t plan_form(struct hane_ui *ui, int64_t client_id, int64_t plan_id)
 		hane_ui_error_rc(ui, rc);
 		goto done;
 	}
-	pf->adding = plan_id == 0;
+	pf->h.adding = plan_id == 0;
 	pf->p.client_id = client_id;
 	/* A new plan gives the client's own service. */
-	if (pf->adding && strcmp(c.services, "cleaning") == 0)
+	if (pf->h.adding && strcmp(c.services, "cleaning") == 0)
 		snprintf(pf->p.service, sizeof pf->p.service, "cleaning");
-	if ((cur = plan_workers(db, pf)) < 0) {
-		hane_ui_error_rc(ui, cur);
+	if ((pf->worker = plan_workers(db, pf)) < 0) {
+		hane_ui_error_rc(ui, pf->worker);
 		goto done;
 	}
 	snprintf(title, sizeof title,
-		 hane_msg(pf->adding ? HANE_M_HC_UI_PLAN_NEW_TITLE
-				     : HANE_M_HC_UI_PLAN_EDIT_TITLE),
-		 (long long)(pf->adding ? c.id : pf->p.id), c.name);
-	memcpy(fields, plan_fields, sizeof fields);
-	fields[PF_SERVICE].choices = svc;
-	fields[PF_PERIOD].choices = per;
-	fields[PF_WORKER].choices = pf->wc.label;
-	fields[PF_WORKER].nchoices = pf->wc.n;
-	v = (struct hane_ui_form_view){.title = title,
-				       .fields = fields,
-				       .nfields = PF__COUNT,
-				       .save = plan_save,
-				       .arg = pf};
-	if (!(f = hane_ui_form_new(&v)))
-		goto done;
-	plan_fill(f, pf, cur);
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f))
-		id = pf->saved_id;
+		 hane_msg(pf->h.adding ? HANE_M_HC_UI_PLAN_NEW_TITLE
+				       : HANE_M_HC_UI_PLAN_EDIT_TITLE),
+		 (long long)(pf->h.adding ? c.id : pf->p.id), c.name);
+	plan_fields(pf);
+	id = form_run(ui, title, pf->fields, PF__COUNT, plan_save, plan_fill,
+		      &pf->h);
 done:
-	hane_ui_form_free(f);
 	free(pf);
 	return id;
 }
@@ -747,12 +780,11 @@ static const struct hane_ui_field worker_days = {.kind = HANE_UI_F_TEXT,
 						 .check = check_days};
 
 struct worker_form {
+	struct hc_form h;
 	struct hane_homecare_worker w;
-	bool adding;
-	int64_t saved_id;
 	const char *kinds[2], *svc[NSERVICES];
 	struct hane_ui_bind head[WF_DAYS];
-	struct hane_ui_record rhead, rtail;
+	struct hc_parts parts;
 	struct hane_ui_field fields[WF__COUNT];
 };
 
@@ -764,24 +796,20 @@ static int worker_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	hane_db *db = hane_ui_db(ui);
 	int rc;
 
-	hane_ui_record_store(f, 0, &wf->rhead, &w);
-	hane_ui_record_store(f, WF_PHONE, &wf->rtail, &w);
+	parts_store(f, &wf->parts, &w);
 	if (hane_homecare_days_parse(w.work_days, days[0] ? days : "12345")) {
 		hane_ui_form_error(f, WF_DAYS, hane_error_last());
 		return HANE_EINVAL;
 	}
-	if (wf->adding)
-		rc = hane_homecare_worker_add(db, &w, &wf->saved_id);
+	if (wf->h.adding)
+		rc = hane_homecare_worker_add(db, &w, &wf->h.saved_id);
 	else
 		rc = hane_homecare_worker_update(db, &w);
-	if (rc) {
-		hane_ui_form_model_error(ui, f, worker_labels, WF__COUNT, rc);
+	if ((rc = form_saved(ui, f, worker_labels, WF__COUNT, rc, &wf->h,
+			     w.id)))
 		return rc;
-	}
-	if (!wf->adding)
-		wf->saved_id = w.id;
 	hane_ui_status(ui, false, hane_msg(HANE_M_HC_UI_WORKER_SAVED),
-		       (long long)wf->saved_id, w.name);
+		       (long long)wf->h.saved_id, w.name);
 	return 0;
 }
 
@@ -794,25 +822,26 @@ static void worker_fields(struct worker_form *wf)
 	memcpy(wf->head, worker_head, sizeof wf->head);
 	wf->head[WF_KIND].choices = wf->kinds;
 	wf->head[WF_SERVICES].choices = wf->svc;
-	wf->rhead = (struct hane_ui_record){&hane_hc_worker_rdef, wf->head,
-					    WF_DAYS, NULL, NULL};
-	wf->rtail = (struct hane_ui_record){&hane_hc_worker_rdef, worker_tail,
-					    WF__COUNT - WF_PHONE, NULL, NULL};
-	hane_ui_record_fields(wf->fields, &wf->rhead);
+	wf->parts = (struct hc_parts){
+		2,
+		{0, WF_PHONE},
+		{{&hane_hc_worker_rdef, wf->head, WF_DAYS, NULL, NULL},
+		 {&hane_hc_worker_rdef, worker_tail, WF__COUNT - WF_PHONE, NULL,
+		  NULL}}};
+	parts_fields(wf->fields, &wf->parts);
 	wf->fields[WF_DAYS] = worker_days;
-	hane_ui_record_fields(wf->fields + WF_PHONE, &wf->rtail);
 	wf->fields[WF_PHONE].check = check_phone;
 }
 
 /* The worker into the form. */
-static void worker_fill(struct hane_ui_form *f, const struct worker_form *wf)
+static void worker_fill(struct hane_ui_form *f, const void *arg)
 {
+	const struct worker_form *wf = arg;
 	char buf[64];
 
-	hane_ui_record_fill(f, 0, &wf->rhead, &wf->w);
-	hane_ui_record_fill(f, WF_PHONE, &wf->rtail, &wf->w);
+	parts_fill(f, &wf->parts, &wf->w);
 	/* A new worker's days are typed (empty: Monday to Friday). */
-	if (!wf->adding)
+	if (!wf->h.adding)
 		hane_ui_form_set(f, WF_DAYS,
 				 hane_homecare_days_format(buf, sizeof buf,
 							   wf->w.work_days));
@@ -822,8 +851,6 @@ static void worker_fill(struct hane_ui_form *f, const struct worker_form *wf)
 /* Adds (id 0) or edits a worker; returns the id saved or 0. */
 static int64_t worker_form(struct hane_ui *ui, int64_t id)
 {
-	struct hane_ui_form_view v;
-	struct hane_ui_form *f = NULL;
 	struct worker_form *wf = calloc(1, sizeof *wf);
 	char title[256];
 	int64_t saved = 0;
@@ -832,12 +859,12 @@ static int64_t worker_form(struct hane_ui *ui, int64_t id)
 	if (!wf)
 		return 0;
 	hane_homecare_worker_init(&wf->w);
-	wf->adding = id == 0;
+	wf->h.adding = id == 0;
 	if (id && (rc = hane_homecare_worker_get(hane_ui_db(ui), id, &wf->w))) {
 		hane_ui_error_rc(ui, rc);
 		goto done;
 	}
-	if (wf->adding)
+	if (wf->h.adding)
 		snprintf(title, sizeof title, "%s",
 			 hane_msg(HANE_M_HC_UI_WORKER_NEW_TITLE));
 	else
@@ -845,19 +872,9 @@ static int64_t worker_form(struct hane_ui *ui, int64_t id)
 			 hane_msg(HANE_M_HC_UI_WORKER_EDIT_TITLE),
 			 (long long)wf->w.id, wf->w.name);
 	worker_fields(wf);
-	v = (struct hane_ui_form_view){.title = title,
-				       .fields = wf->fields,
-				       .nfields = WF__COUNT,
-				       .save = worker_save,
-				       .arg = wf};
-	if (!(f = hane_ui_form_new(&v)))
-		goto done;
-	worker_fill(f, wf);
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f))
-		saved = wf->saved_id;
+	saved = form_run(ui, title, wf->fields, WF__COUNT, worker_save,
+			 worker_fill, &wf->h);
 done:
-	hane_ui_form_free(f);
 	free(wf);
 	return saved;
 }
