@@ -90,7 +90,7 @@ int hane_homecare_worker_each(hane_db *db, bool all,
 /* end_date and end_reason are written by hane_homecare_client_end alone;
  * needs (health: bedridden, dementia…) and notes are personal data. */
 #define HANE_HC_CLIENT_FIELDS(F)                                               \
-	F(person_id, HANE_FT_REF, "person", "Kişi", "Person", NULL,            \
+	F(person_id, HANE_FT_REF, NULL, "Kişi", "Person", NULL,                \
 	  HANE_FF_REQUIRED | HANE_FF_PERSON_REF)                               \
 	F(services, HANE_FT_TEXT, "services", "Hizmetler", "Services", NULL,   \
 	  HANE_FF_REQUIRED)                                                    \
@@ -165,7 +165,7 @@ int hane_homecare_client_each(hane_db *db,
 /* ---- Care plans ------------------------------------------------------------- */
 
 #define HANE_HC_PLAN_FIELDS(F)                                                 \
-	F(client_id, HANE_FT_REF, "client", "Danışan", "Client", NULL,         \
+	F(client_id, HANE_FT_REF, NULL, "Danışan", "Client", NULL,             \
 	  HANE_FF_REQUIRED)                                                    \
 	F(service, HANE_FT_TEXT, "service", "Hizmet", "Service", NULL,         \
 	  HANE_FF_REQUIRED)                                                    \
@@ -174,15 +174,15 @@ int hane_homecare_client_each(hane_db *db,
 	F(visits, HANE_FT_INT, "visits", "Ziyaret", "Visits", NULL,            \
 	  HANE_FF_REQUIRED)                                                    \
 	F(days, HANE_FT_TEXT, "days", "Günler", "Days", NULL, 0)               \
-	F(window_start, HANE_FT_TEXT, "from", "Saatten", "From", NULL, 0)      \
-	F(window_end, HANE_FT_TEXT, "to", "Saate", "To", NULL, 0)              \
-	F(duration_min, HANE_FT_INT, "minutes", "Süre (dk)", "Minutes", NULL,  \
+	F(window_start, HANE_FT_TEXT, NULL, "Saatten", "From", NULL, 0)        \
+	F(window_end, HANE_FT_TEXT, NULL, "Saate", "To", NULL, 0)              \
+	F(duration_min, HANE_FT_INT, "duration", "Süre (dk)", "Minutes", NULL, \
 	  HANE_FF_REQUIRED)                                                    \
 	F(worker_id, HANE_FT_REF, "worker", "Çalışan", "Worker", NULL, 0)      \
-	F(valid_from, HANE_FT_DATE, "valid-from", "Geçerlilik başı",           \
-	  "Valid from", NULL, 0)                                               \
-	F(valid_to, HANE_FT_DATE, "valid-to", "Geçerlilik sonu", "Valid to",   \
-	  NULL, HANE_FF_EMPTY_NULL)
+	F(valid_from, HANE_FT_DATE, "from", "Geçerlilik başı", "Valid from",   \
+	  NULL, 0)                                                             \
+	F(valid_to, HANE_FT_DATE, "to", "Geçerlilik sonu", "Valid to", NULL,   \
+	  HANE_FF_EMPTY_NULL)
 
 struct hane_homecare_plan {
 	int64_t id;

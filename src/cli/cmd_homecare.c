@@ -18,16 +18,20 @@
 
 #define CMD "homecare"
 
-/* Everything an option may say; has_* tell what was given. */
+/* Everything an option may say; has_* tell what was given. A client's,
+ * a plan's and a worker's own fields come from their field tables
+ * (HANE_HC_*_FIELDS) into cl, pl and wk, typed: a subcommand takes into
+ * its record only those given. */
 struct input {
-	const char *services, *service, *period, *days, *window, *from, *to;
-	const char *date, *start, *end, *reason, *note, *notes, *needs, *tasks;
-	const char *kind, *phone, *active, *csv, *tckn, *name;
-	int64_t visits, duration, worker, client, same, other;
-	bool has_visits, has_duration, has_worker, has_client, has_same,
-		has_other;
+	const char *service, *from, *to, *date, *start, *end, *reason, *note;
+	const char *notes, *tasks, *csv, *tckn;
+	int64_t duration, worker, client, same, other;
+	bool has_duration, has_worker, has_client, has_same, has_other;
 	bool preview, auto_assign, week, excel, xlsx, all, ended, unassigned,
 		history, followups;
+	struct hane_homecare_client cl;
+	struct hane_homecare_plan pl;
+	struct hane_homecare_worker wk;
 };
 
 /* An option given a value it does not take, or a missing argument. */
@@ -70,26 +74,169 @@ static int id_arg(const struct hane_opts *o, int i, const char *what,
 	return hane_cli_int(CMD, what, o->pos[i], out) ? HANE_EXIT_USAGE : 0;
 }
 
-/* ---- client ------------------------------------------------------------------ */
+/* ---- A record's fields typed as words ------------------------------------- */
 
-static int client_fields(struct input *in, struct hane_homecare_client *c)
+/* The options whose words the table's types do not read: a coded value
+ * ("bakım" is stored "care"), weekdays ("pzt,per" → "14"), the plan's
+ * window and its end ("" clears it). Each writes its member of the
+ * record (apply's first argument). */
+static int coded(const char *kind, const char *opt, char *m, size_t n,
+		 const char *v)
 {
-	const char *s;
-	int rc;
+	const char *c;
+	int rc = code(kind, opt, v, &c);
 
-	if (in->services) {
-		if ((rc = code("services", "--services", in->services, &s)))
-			return rc;
-		HANE_CLI_COPY(c->services, "services", s);
+	if (rc == 0)
+		snprintf(m, n, "%s", c);
+	return rc;
+}
+
+#define CODE_OPT(fn, kind, m)                                                  \
+	static int fn(void *member, const char *v)                             \
+	{                                                                      \
+		return coded(kind, "--" kind, member, sizeof(m), v);           \
 	}
-	if (in->start && (rc = date_opt("--start", in->start, c->start_date)))
-		return rc;
-	if (in->needs)
-		HANE_CLI_COPY(c->needs, "needs", in->needs);
-	if (in->notes)
-		HANE_CLI_COPY(c->notes, "notes", in->notes);
+CODE_OPT(services_opt, "services", ((struct input *)0)->cl.services)
+CODE_OPT(service_opt, "service", ((struct input *)0)->pl.service)
+CODE_OPT(period_opt, "period", ((struct input *)0)->pl.period)
+CODE_OPT(kind_opt, "kind", ((struct input *)0)->wk.kind)
+#undef CODE_OPT
+
+/* A plan's preferred days ("" clears them: Monday to Friday); a worker's
+ * work days. */
+static int days_opt(void *member, const char *v)
+{
+	char *m = member;
+
+	m[0] = '\0';
+	if (*v && hane_homecare_days_parse(m, v) != 0)
+		return hane_cli_fail(HANE_EINVAL);
 	return 0;
 }
+
+static int work_days_opt(void *member, const char *v)
+{
+	return hane_homecare_days_parse(member, v) ? hane_cli_fail(HANE_EINVAL)
+						   : 0;
+}
+
+/* --window 09:00-12:00: the plan's window_start and window_end, which
+ * follow each other in the struct (one row over both). */
+_Static_assert(offsetof(struct hane_homecare_plan, window_end) ==
+		       offsetof(struct hane_homecare_plan, window_start) +
+			       HANE_HC_TIME_LEN + 1,
+	       "the window's ends are one member after the other");
+static int window_opt(void *member, const char *v)
+{
+	char a[32] = "", *dash, *start = member;
+	int rc;
+
+	HANE_CLI_COPY(a, "window", v);
+	dash = strchr(a, '-');
+	if (!dash)
+		return bad_value("--window", v);
+	*dash = '\0';
+	if ((rc = time_opt("--window", a, start)) ||
+	    (rc = time_opt("--window", dash + 1, start + HANE_HC_TIME_LEN + 1)))
+		return rc;
+	return 0;
+}
+
+static int valid_to_opt(void *member, const char *v)
+{
+	char *m = member;
+
+	m[0] = '\0';
+	return *v ? date_opt("--to", v, m) : 0;
+}
+
+/* ---- One record's subcommands: add, edit and its own --------------------------------- */
+
+union hc_rec {
+	struct hane_homecare_client c;
+	struct hane_homecare_plan p;
+	struct hane_homecare_worker w;
+};
+
+/* The record def describes: read row get, or saved over its row when get
+ * is 0. */
+static int rec_io(hane_db *db, const struct hane_rdef *def, int64_t get,
+		  union hc_rec *r)
+{
+	if (def == &hane_hc_client_rdef)
+		return get ? hane_homecare_client_get(db, get, &r->c)
+			   : hane_homecare_client_update(db, &r->c);
+	if (def == &hane_hc_plan_rdef)
+		return get ? hane_homecare_plan_get(db, get, &r->p)
+			   : hane_homecare_plan_update(db, &r->p);
+	return get ? hane_homecare_worker_get(db, get, &r->w)
+		   : hane_homecare_worker_update(db, &r->w);
+}
+
+/* A record's subcommands: add (a new one with the fields given), edit ID
+ * (the fields given over the stored ones), list when it has one, and its
+ * own taking an ID (show, end). */
+struct hc_cmd {
+	const struct hane_rdef *def;
+	size_t at;	     /* the record's member in struct input */
+	const char *subs;    /* all of them, for a missing one */
+	const char *id_what; /* the number the others take */
+	const char *own;     /* its own subcommands taking it, " "-separated */
+	/* add: the record, its fields given, is r; says what was added. */
+	int (*add)(struct hane_cli *cli, struct hane_opts *o,
+		   const struct hane_args *a, struct input *in,
+		   union hc_rec *r);
+	int (*list)(struct hane_cli *cli, struct hane_opts *o,
+		    struct input *in); /* NULL: none */
+	int (*run_own)(struct hane_cli *cli, struct input *in, const char *sub,
+		       union hc_rec *r);
+};
+
+static bool is_own(const struct hc_cmd *k, const char *sub)
+{
+	size_t n = strlen(sub);
+
+	for (const char *p = k->own; n && (p = strstr(p, sub)); p += n)
+		if ((p == k->own || p[-1] == ' ') && (!p[n] || p[n] == ' '))
+			return true;
+	return false;
+}
+
+static int cmd_record(struct hane_cli *cli, const struct hc_cmd *k,
+		      struct hane_opts *o, struct input *in,
+		      const struct hane_args *a)
+{
+	const char *sub = o->npos > 1 ? o->pos[1] : "";
+	union hc_rec r;
+	int64_t id = 0, before;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	if (!strcmp(sub, "add"))
+		return k->add(cli, o, a, in, &r);
+	if (!strcmp(sub, "list") && k->list)
+		return k->list(cli, o, in);
+	if (strcmp(sub, "edit") && !is_own(k, sub))
+		return missing(k->subs);
+	if ((rc = id_arg(o, 2, k->id_what, &id)))
+		return rc;
+	if ((rc = rec_io(cli->db, k->def, id, &r)))
+		return hane_cli_fail(rc);
+	if (strcmp(sub, "edit"))
+		return k->run_own(cli, in, sub, &r);
+	memcpy(&before, (char *)&r + k->def->version, sizeof before);
+	hane_opt_fields_given(a, in, k->at, k->def->size, &r);
+	if ((rc = rec_io(cli->db, k->def, 0, &r)))
+		return hane_cli_fail(rc);
+	fputs(hane_msg(memcmp(&before, (char *)&r + k->def->version,
+			      sizeof before)
+			       ? HANE_M_CLI_SAVED
+			       : HANE_M_CLI_NOTHING_CHANGED),
+	      stdout);
+	return 0;
+}
+
+/* ---- client ------------------------------------------------------------------ */
 
 /* v, member column of a def record, as the actor may see it: through the
  * gate by the kind its field table says (needs and notes can hold health
@@ -160,178 +307,134 @@ static int print_plan(const struct hane_homecare_plan *p, void *arg)
 	return 0;
 }
 
-static int cmd_client(struct hane_cli *cli, struct hane_opts *o,
-		      struct input *in)
+/* add PERSON_ID | --tckn N: the person taken on as a client. */
+static int client_add(struct hane_cli *cli, struct hane_opts *o,
+		      const struct hane_args *a, struct input *in,
+		      union hc_rec *r)
 {
 	struct hane_homecare_client c;
-	const char *sub = o->npos > 1 ? o->pos[1] : "";
 	int64_t id = 0;
 	int rc;
 
 	hane_homecare_client_init(&c);
-	if (!strcmp(sub, "add")) {
-		if (in->tckn) {
-			struct hane_person p;
+	hane_opt_fields_given(a, in, offsetof(struct input, cl), sizeof c, &c);
+	if (in->tckn) {
+		struct hane_person p;
 
-			if ((rc = hane_person_by_tckn(cli->db, in->tckn, &p)))
-				return hane_cli_fail(rc);
-			c.person_id = p.id;
-		} else if ((rc = id_arg(o, 2, "PERSON_ID", &c.person_id))) {
-			return rc;
-		}
-		if ((rc = client_fields(in, &c)))
-			return rc;
-		if ((rc = hane_homecare_client_add(cli->db, &c, &id)) ||
-		    (rc = hane_homecare_client_get(cli->db, id, &c)))
+		if ((rc = hane_person_by_tckn(cli->db, in->tckn, &p)))
 			return hane_cli_fail(rc);
-		printf(hane_msg(HANE_M_HC_CLI_CLIENT_ADDED), (long long)id,
-		       c.name);
-		return 0;
-	}
-	if (strcmp(sub, "show") && strcmp(sub, "edit") && strcmp(sub, "end"))
-		return missing("client add|show|edit|end");
-	if ((rc = id_arg(o, 2, "CLIENT_ID", &id)))
+		c.person_id = p.id;
+	} else if ((rc = id_arg(o, 2, "PERSON_ID", &c.person_id))) {
 		return rc;
-	if ((rc = hane_homecare_client_get(cli->db, id, &c)))
+	}
+	if ((rc = hane_homecare_client_add(cli->db, &c, &id)) ||
+	    (rc = hane_homecare_client_get(cli->db, id, &r->c)))
 		return hane_cli_fail(rc);
-	if (!strcmp(sub, "show")) {
-		if ((rc = hane_gate_view(cli->db, "homecare.client.view",
-					 "person", c.person_id)))
-			return hane_cli_fail(rc);
-		print_client(cli->db, &c);
-		rc = hane_homecare_plan_each(cli->db, id, print_plan, NULL);
-		return rc ? hane_cli_fail(rc) : 0;
-	}
-	if (!strcmp(sub, "edit")) {
-		int64_t before = c.version;
-
-		if ((rc = client_fields(in, &c)))
-			return rc;
-		if ((rc = hane_homecare_client_update(cli->db, &c)))
-			return hane_cli_fail(rc);
-		fputs(hane_msg(c.version != before
-				       ? HANE_M_CLI_SAVED
-				       : HANE_M_CLI_NOTHING_CHANGED),
-		      stdout);
-		return 0;
-	}
-	{
-		char date[HANE_DATE_LEN + 1];
-		const char *reason;
-		int n = 0;
-
-		if (!in->date || !in->reason)
-			return missing("--date, --reason");
-		if ((rc = date_opt("--date", in->date, date)) ||
-		    (rc = code("end", "--reason", in->reason, &reason)))
-			return rc;
-		rc = hane_homecare_client_end(cli->db, id, c.version, date,
-					      reason, &n);
-		if (rc)
-			return hane_cli_fail(rc);
-		printf(hane_msg(HANE_M_HC_CLI_CLIENT_ENDED), (long long)id, n);
-		return 0;
-	}
-}
-
-/* ---- plan ----------------------------------------------------------------------- */
-
-static int plan_fields(struct input *in, struct hane_homecare_plan *p)
-{
-	const char *s;
-	int rc;
-
-	if (in->service) {
-		if ((rc = code("service", "--service", in->service, &s)))
-			return rc;
-		HANE_CLI_COPY(p->service, "service", s);
-	}
-	if (in->period) {
-		if ((rc = code("period", "--period", in->period, &s)))
-			return rc;
-		HANE_CLI_COPY(p->period, "period", s);
-	}
-	if (in->has_visits)
-		p->visits = (int)in->visits;
-	if (in->days) {
-		if (!*in->days)
-			p->days[0] = '\0';
-		else if (hane_homecare_days_parse(p->days, in->days) != 0)
-			return hane_cli_fail(HANE_EINVAL);
-	}
-	if (in->window) {
-		char a[32] = "", *dash;
-
-		HANE_CLI_COPY(a, "window", in->window);
-		dash = strchr(a, '-');
-		if (!dash)
-			return bad_value("--window", in->window);
-		*dash = '\0';
-		if ((rc = time_opt("--window", a, p->window_start)) ||
-		    (rc = time_opt("--window", dash + 1, p->window_end)))
-			return rc;
-	}
-	if (in->has_duration)
-		p->duration_min = (int)in->duration;
-	if (in->has_worker)
-		p->worker_id = in->worker;
-	if (in->from && (rc = date_opt("--from", in->from, p->valid_from)))
-		return rc;
-	if (in->to) {
-		if (!*in->to)
-			p->valid_to[0] = '\0';
-		else if ((rc = date_opt("--to", in->to, p->valid_to)))
-			return rc;
-	}
+	printf(hane_msg(HANE_M_HC_CLI_CLIENT_ADDED), (long long)id, r->c.name);
 	return 0;
 }
 
-static int cmd_plan(struct hane_cli *cli, struct hane_opts *o, struct input *in)
+/* show and end ID. */
+static int client_own(struct hane_cli *cli, struct input *in, const char *sub,
+		      union hc_rec *r)
+{
+	char date[HANE_DATE_LEN + 1];
+	const char *reason;
+	int n = 0, rc;
+
+	if (!strcmp(sub, "show")) {
+		if ((rc = hane_gate_view(cli->db, "homecare.client.view",
+					 "person", r->c.person_id)))
+			return hane_cli_fail(rc);
+		print_client(cli->db, &r->c);
+		rc = hane_homecare_plan_each(cli->db, r->c.id, print_plan,
+					     NULL);
+		return rc ? hane_cli_fail(rc) : 0;
+	}
+	if (!in->date || !in->reason)
+		return missing("--date, --reason");
+	if ((rc = date_opt("--date", in->date, date)) ||
+	    (rc = code("end", "--reason", in->reason, &reason)))
+		return rc;
+	rc = hane_homecare_client_end(cli->db, r->c.id, r->c.version, date,
+				      reason, &n);
+	if (rc)
+		return hane_cli_fail(rc);
+	printf(hane_msg(HANE_M_HC_CLI_CLIENT_ENDED), (long long)r->c.id, n);
+	return 0;
+}
+
+static const struct hc_cmd client_cmd = {&hane_hc_client_rdef,
+					 offsetof(struct input, cl),
+					 "client add|show|edit|end",
+					 "CLIENT_ID",
+					 "show end",
+					 client_add,
+					 NULL,
+					 client_own};
+
+/* ---- plan ----------------------------------------------------------------------- */
+
+/* add CLIENT_ID: a plan for the client. */
+static int plan_add(struct hane_cli *cli, struct hane_opts *o,
+		    const struct hane_args *a, struct input *in,
+		    union hc_rec *r)
 {
 	struct hane_homecare_plan p;
-	const char *sub = o->npos > 1 ? o->pos[1] : "";
 	int64_t id = 0;
 	int rc;
 
 	hane_homecare_plan_init(&p);
-	if (!strcmp(sub, "add")) {
-		if ((rc = id_arg(o, 2, "CLIENT_ID", &p.client_id)) ||
-		    (rc = plan_fields(in, &p)))
-			return rc;
-		if ((rc = hane_homecare_plan_add(cli->db, &p, &id)) ||
-		    (rc = hane_homecare_plan_get(cli->db, id, &p)))
-			return hane_cli_fail(rc);
-		printf(hane_msg(HANE_M_HC_CLI_PLAN_ADDED), (long long)id);
-		print_plan(&p, NULL);
-		return 0;
-	}
-	if (!strcmp(sub, "list")) {
-		int64_t client = 0;
-
-		if (o->npos > 2 && (rc = id_arg(o, 2, "CLIENT_ID", &client)))
-			return rc;
-		rc = hane_homecare_plan_each(cli->db, client, print_plan, NULL);
-		return rc ? hane_cli_fail(rc) : 0;
-	}
-	if (strcmp(sub, "edit") && strcmp(sub, "end"))
-		return missing("plan add|list|edit|end");
-	if ((rc = id_arg(o, 2, "PLAN_ID", &id)))
+	hane_opt_fields_given(a, in, offsetof(struct input, pl), sizeof p, &p);
+	if ((rc = id_arg(o, 2, "CLIENT_ID", &p.client_id)))
 		return rc;
-	if ((rc = hane_homecare_plan_get(cli->db, id, &p)))
+	if ((rc = hane_homecare_plan_add(cli->db, &p, &id)) ||
+	    (rc = hane_homecare_plan_get(cli->db, id, &r->p)))
 		return hane_cli_fail(rc);
-	if (!strcmp(sub, "end")) {
-		if (!in->date)
-			return missing("--date");
-		if ((rc = date_opt("--date", in->date, p.valid_to)))
-			return rc;
-	} else if ((rc = plan_fields(in, &p))) {
+	printf(hane_msg(HANE_M_HC_CLI_PLAN_ADDED), (long long)id);
+	print_plan(&r->p, NULL);
+	return 0;
+}
+
+/* list [CLIENT_ID]: every plan, or the client's. */
+static int plan_list(struct hane_cli *cli, struct hane_opts *o,
+		     struct input *in)
+{
+	int64_t client = 0;
+	int rc;
+
+	(void)in;
+	if (o->npos > 2 && (rc = id_arg(o, 2, "CLIENT_ID", &client)))
 		return rc;
-	}
-	if ((rc = hane_homecare_plan_update(cli->db, &p)))
+	rc = hane_homecare_plan_each(cli->db, client, print_plan, NULL);
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
+/* end ID --date D: the plan's last day. */
+static int plan_end(struct hane_cli *cli, struct input *in, const char *sub,
+		    union hc_rec *r)
+{
+	int rc;
+
+	(void)sub;
+	if (!in->date)
+		return missing("--date");
+	if ((rc = date_opt("--date", in->date, r->p.valid_to)))
+		return rc;
+	if ((rc = hane_homecare_plan_update(cli->db, &r->p)))
 		return hane_cli_fail(rc);
 	fputs(hane_msg(HANE_M_CLI_SAVED), stdout);
 	return 0;
 }
+
+static const struct hc_cmd plan_cmd = {&hane_hc_plan_rdef,
+				       offsetof(struct input, pl),
+				       "plan add|list|edit|end",
+				       "PLAN_ID",
+				       "end",
+				       plan_add,
+				       plan_list,
+				       plan_end};
 
 /* ---- worker and travel --------------------------------------------------------------- */
 
@@ -348,81 +451,44 @@ static int print_worker(const struct hane_homecare_worker *w, void *arg)
 	return 0;
 }
 
-static int worker_fields(struct input *in, struct hane_homecare_worker *w)
+/* add NAME: a caregiver or a team (--name, when given, is the name). */
+static int worker_add(struct hane_cli *cli, struct hane_opts *o,
+		      const struct hane_args *a, struct input *in,
+		      union hc_rec *r)
 {
-	const char *s;
-	int rc;
-
-	if (in->name)
-		HANE_CLI_COPY(w->name, "name", in->name);
-	if (in->kind) {
-		if ((rc = code("kind", "--kind", in->kind, &s)))
-			return rc;
-		HANE_CLI_COPY(w->kind, "kind", s);
-	}
-	if (in->services) {
-		if ((rc = code("services", "--services", in->services, &s)))
-			return rc;
-		HANE_CLI_COPY(w->services, "services", s);
-	}
-	if (in->days && hane_homecare_days_parse(w->work_days, in->days))
-		return hane_cli_fail(HANE_EINVAL);
-	if (in->phone) {
-		w->phone[0] = '\0';
-		if (*in->phone && hane_phone_normalize(w->phone, in->phone))
-			return hane_cli_fail(HANE_EINVAL);
-	}
-	if (in->active) {
-		if (!strcmp(in->active, "yes") || !strcmp(in->active, "evet"))
-			w->active = true;
-		else if (!strcmp(in->active, "no") ||
-			 !strcmp(in->active, "hayır"))
-			w->active = false;
-		else
-			return bad_value("--active", in->active);
-	}
-	return 0;
-}
-
-static int cmd_worker(struct hane_cli *cli, struct hane_opts *o,
-		      struct input *in)
-{
-	struct hane_homecare_worker w;
-	const char *sub = o->npos > 1 ? o->pos[1] : "";
+	struct hane_homecare_worker *w = &r->w;
 	int64_t id = 0;
 	int rc;
 
-	hane_homecare_worker_init(&w);
-	if (!strcmp(sub, "list")) {
-		rc = hane_homecare_worker_each(cli->db, in->all, print_worker,
-					       NULL);
-		return rc ? hane_cli_fail(rc) : 0;
-	}
-	if (!strcmp(sub, "add")) {
-		if (o->npos < 3)
-			return missing("NAME");
-		HANE_CLI_COPY(w.name, "NAME", o->pos[2]);
-		if ((rc = worker_fields(in, &w)))
-			return rc;
-		if ((rc = hane_homecare_worker_add(cli->db, &w, &id)))
-			return hane_cli_fail(rc);
-		printf(hane_msg(HANE_M_HC_CLI_WORKER_ADDED), (long long)id,
-		       w.name);
-		return 0;
-	}
-	if (strcmp(sub, "edit"))
-		return missing("worker add|list|edit");
-	if ((rc = id_arg(o, 2, "WORKER_ID", &id)))
-		return rc;
-	if ((rc = hane_homecare_worker_get(cli->db, id, &w)))
+	if (o->npos < 3)
+		return missing("NAME");
+	hane_homecare_worker_init(w);
+	HANE_CLI_COPY(w->name, "NAME", o->pos[2]);
+	hane_opt_fields_given(a, in, offsetof(struct input, wk), sizeof *w, w);
+	if ((rc = hane_homecare_worker_add(cli->db, w, &id)))
 		return hane_cli_fail(rc);
-	if ((rc = worker_fields(in, &w)))
-		return rc;
-	if ((rc = hane_homecare_worker_update(cli->db, &w)))
-		return hane_cli_fail(rc);
-	fputs(hane_msg(HANE_M_CLI_SAVED), stdout);
+	printf(hane_msg(HANE_M_HC_CLI_WORKER_ADDED), (long long)id, w->name);
 	return 0;
 }
+
+static int worker_list(struct hane_cli *cli, struct hane_opts *o,
+		       struct input *in)
+{
+	int rc;
+
+	(void)o;
+	rc = hane_homecare_worker_each(cli->db, in->all, print_worker, NULL);
+	return rc ? hane_cli_fail(rc) : 0;
+}
+
+static const struct hc_cmd worker_cmd = {&hane_hc_worker_rdef,
+					 offsetof(struct input, wk),
+					 "worker add|list|edit",
+					 "WORKER_ID",
+					 "",
+					 worker_add,
+					 worker_list,
+					 NULL};
 
 static int cmd_travel(struct hane_cli *cli, struct hane_opts *o,
 		      struct input *in)
@@ -839,18 +905,17 @@ static int run(struct hane_cli *cli, void *opts, const struct hane_args *a,
 	for (int i = 0; i < a->npos && i < 15; i++)
 		o.pos[++o.npos] = a->pos[i];
 	o.npos++;
-	in->has_visits = hane_opt_given(a, "visits");
 	in->has_duration = hane_opt_given(a, "duration");
 	in->has_worker = hane_opt_given(a, "worker");
 	in->has_client = hane_opt_given(a, "client");
 	in->has_same = hane_opt_given(a, "same");
 	in->has_other = hane_opt_given(a, "other");
 	if (!strcmp(sub, "client"))
-		return cmd_client(cli, &o, in);
+		return cmd_record(cli, &client_cmd, &o, in, a);
 	if (!strcmp(sub, "plan"))
-		return cmd_plan(cli, &o, in);
+		return cmd_record(cli, &plan_cmd, &o, in, a);
 	if (!strcmp(sub, "worker"))
-		return cmd_worker(cli, &o, in);
+		return cmd_record(cli, &worker_cmd, &o, in, a);
 	if (!strcmp(sub, "travel"))
 		return cmd_travel(cli, &o, in);
 	if (!strcmp(sub, "visit"))
@@ -902,43 +967,51 @@ static int run_list(struct hane_cli *cli, void *opts, const struct hane_args *a)
 #define REF(name, m, help) HANE_OPT(S, name, m, HANE_FT_REF, 0, help)
 #define SWITCH(name, m, help)                                                  \
 	HANE_OPT(S, name, m, HANE_FT_BOOL, HANE_OPT_SWITCH, help)
-#define OPT_SERVICES TEXT("services", services, HANE_M_OPT_HC_SERVICES)
 #define OPT_SERVICE TEXT("service", service, HANE_M_OPT_HC_SERVICE)
 #define OPT_NOTES TEXT("notes", notes, HANE_M_OPT_NOTES)
 #define OPT_WORKER REF("worker", worker, HANE_M_OPT_HC_WORKER)
 #define OPT_DURATION NUM("duration", duration, HANE_M_OPT_HC_DURATION)
 #define OPT_UNASSIGNED                                                         \
 	SWITCH("unassigned", unassigned, HANE_M_OPT_HC_UNASSIGNED)
+/* A field's option read as words by fn, over size bytes of member m
+ * (hane_opt_fields_given takes it into the record). */
+#define WORDS_N(name, m, size, fn, help)                                       \
+	{                                                                      \
+		(name), HANE_FT_TEXT, 0, offsetof(S, m), (size), (fn), (help), \
+			NULL, NULL                                             \
+	}
+#define WORDS(name, m, fn, help) WORDS_N(name, m, sizeof(((S *)0)->m), fn, help)
+#define CLIENT(...)                                                            \
+	HANE_OPT_FIELD(S, cl, struct hane_homecare_client, __VA_ARGS__)
+#define PLAN(...) HANE_OPT_FIELD(S, pl, struct hane_homecare_plan, __VA_ARGS__)
+#define WORKER(...)                                                            \
+	HANE_OPT_FIELD(S, wk, struct hane_homecare_worker, __VA_ARGS__)
 
+/* A record's options: its fields' (HANE_HC_*_FIELDS), those typed as
+ * words first (a later row of the same name is not read). */
 static const struct hane_opt client_opts[] = {
 	TEXT("tckn", tckn, HANE_M_OPT_HC_TCKN),
-	OPT_SERVICES,
-	TEXT("start", start, HANE_M_OPT_HC_CLIENT_START),
-	TEXT("needs", needs, HANE_M_OPT_HC_NEEDS),
-	OPT_NOTES,
-	TEXT("date", date, HANE_M_OPT_HC_END_DATE),
+	WORDS("services", cl.services, services_opt, HANE_M_OPT_HC_SERVICES),
+	HANE_HC_CLIENT_FIELDS(CLIENT)
+		TEXT("date", date, HANE_M_OPT_HC_END_DATE),
 	TEXT("reason", reason, HANE_M_OPT_HC_END_REASON),
 	{0}};
 static const struct hane_opt plan_opts[] = {
-	OPT_SERVICE,
-	TEXT("period", period, HANE_M_OPT_HC_PERIOD),
-	NUM("visits", visits, HANE_M_OPT_HC_VISITS),
-	TEXT("days", days, HANE_M_OPT_HC_DAYS),
-	TEXT("window", window, HANE_M_OPT_HC_WINDOW),
-	OPT_DURATION,
-	OPT_WORKER,
-	TEXT("from", from, HANE_M_OPT_HC_VALID_FROM),
-	TEXT("to", to, HANE_M_OPT_HC_VALID_TO),
-	TEXT("date", date, HANE_M_OPT_HC_PLAN_END),
+	WORDS("service", pl.service, service_opt, HANE_M_OPT_HC_SERVICE),
+	WORDS("period", pl.period, period_opt, HANE_M_OPT_HC_PERIOD),
+	WORDS("days", pl.days, days_opt, HANE_M_OPT_HC_DAYS),
+	WORDS_N("window", pl.window_start,
+		sizeof(((S *)0)->pl.window_start) +
+			sizeof(((S *)0)->pl.window_end),
+		window_opt, HANE_M_OPT_HC_WINDOW),
+	WORDS("to", pl.valid_to, valid_to_opt, HANE_M_OPT_HC_VALID_TO),
+	HANE_HC_PLAN_FIELDS(PLAN) TEXT("date", date, HANE_M_OPT_HC_PLAN_END),
 	{0}};
 static const struct hane_opt worker_opts[] = {
-	TEXT("name", name, HANE_M_OPT_HC_NAME),
-	TEXT("kind", kind, HANE_M_OPT_HC_KIND),
-	OPT_SERVICES,
-	TEXT("days", days, HANE_M_OPT_HC_WORK_DAYS),
-	TEXT("phone", phone, HANE_M_OPT_HC_PHONE),
-	TEXT("active", active, HANE_M_OPT_ACTIVE),
-	SWITCH("all", all, HANE_M_OPT_HC_ALL),
+	WORDS("kind", wk.kind, kind_opt, HANE_M_OPT_HC_KIND),
+	WORDS("services", wk.services, services_opt, HANE_M_OPT_HC_SERVICES),
+	WORDS("days", wk.work_days, work_days_opt, HANE_M_OPT_HC_WORK_DAYS),
+	HANE_HC_WORKER_FIELDS(WORKER) SWITCH("all", all, HANE_M_OPT_HC_ALL),
 	{0}};
 static const struct hane_opt travel_opts[] = {
 	NUM("same", same, HANE_M_OPT_HC_SAME),
@@ -985,12 +1058,16 @@ static const struct hane_opt list_opts[] = {
 #undef NUM
 #undef REF
 #undef SWITCH
-#undef OPT_SERVICES
 #undef OPT_SERVICE
 #undef OPT_NOTES
 #undef OPT_WORKER
 #undef OPT_DURATION
 #undef OPT_UNASSIGNED
+#undef WORDS_N
+#undef WORDS
+#undef CLIENT
+#undef PLAN
+#undef WORKER
 
 static const struct hane_cmd hc_cmds[] = {
 	{"client", HANE_M_CMD_HC_CLIENT, client_opts, run_client, 0, 0},

@@ -300,7 +300,7 @@ void hane_opt_fields_given(const struct hane_args *a, const void *opts,
 			   size_t base, size_t size, void *rec)
 {
 	for (const struct hane_opt *o = a->opts; more(o); o++)
-		if (o->label_tr && o->offset >= base &&
+		if (o->size && o->offset >= base &&
 		    o->offset + o->size <= base + size &&
 		    (a->seen & (UINT64_C(1) << (o - a->opts))))
 			memcpy((char *)rec + (o->offset - base),

@@ -168,9 +168,11 @@ bool hane_opt_wants_help(int argc, char **argv);
 /* Whether option name was given. */
 bool hane_opt_given(const struct hane_args *a, const char *name);
 
-/* Copies into rec the fields given as options (HANE_OPT_FIELD rows) of
- * the record parsed into opts at offset base, size bytes long: an edit
- * changes only what was given. */
+/* Copies into rec the fields given as options of the record parsed into
+ * opts at offset base, size bytes long (HANE_OPT_FIELD rows, and any
+ * other row over a member of the record: an apply() row with its size,
+ * e.g. a coded value typed as words): an edit changes only what was
+ * given. */
 void hane_opt_fields_given(const struct hane_args *a, const void *opts,
 			   size_t base, size_t size, void *rec);
 

@@ -49,6 +49,25 @@ run homecare plan add 1 --service temizlik --period aylık --visits 1 --window 1
 expect_rc 1 "window too short"
 run homecare plan add 1 --service temizlik --period aylık --visits 1 --window 10:00-15:00 --duration 120 --worker 2 --from 2026-06-01
 expect_rc 0 "cleaning plan"
+# The options of a client, a plan and a worker are their field tables'
+# (#18): the usage lists them, and edit changes only what was given.
+run homecare plan --help; expect_out "--window" "the window typed as one"
+expect_out "--visits" "a field's option"; expect_out "--duration" "named as before"
+expect_no_out "--minutes" "not the table's old name"; expect_no_out "--client" "the client is an argument"
+run homecare plan edit 1 --visits 3 --window 08:30-12:00 --to 31.12.2026; expect_rc 0 "plan edit"; expect_out "Kaydedildi" "saved"
+run homecare plan list 1; expect_out "haftada 3 · Pzt Per · 08:30–12:00 · 60 dk" "only the given changed"
+expect_out "31.12.2026" "an end"
+run homecare plan edit 1 --to "" --visits 2 --window 09:00-12:00; expect_rc 0 "plan edit back"
+run homecare plan list 1; expect_no_out "31.12.2026" "an empty --to clears the end"
+run homecare plan edit 1 --period yıllık; expect_rc 2 "bad period"; expect_err "yıllık" "names the value"
+run homecare plan edit 1 --visits 2; expect_out "Değişiklik yok" "nothing changed is said"
+run homecare worker edit 1 --phone "0532 111 22 33" --active hayır; expect_rc 0 "worker edit"
+run homecare worker list; expect_no_out "Zeynep Kara" "inactive not listed"
+run homecare worker list --all; expect_out "Zeynep Kara	bakım personeli	Bakım" "kind and services kept"; expect_out "pasif" "inactive"
+run homecare worker edit 1 --active evet --kind bakıcı; expect_rc 0 "worker active again"
+run homecare client edit 2 --needs "demans" --services temizlik; expect_rc 1 "a client's plans hold its service"
+run homecare client edit 2 --needs "demans"; expect_rc 0 "client edit"
+run homecare client show 2; expect_out "demans" "needs saved"; expect_out "Bakım" "services kept"
 
 run homecare schedule --from 2026-06-01; expect_rc 2 "schedule needs --to"
 # Today (15.06, 10:00 by lib.sh's clock) no visit starts before now: the
