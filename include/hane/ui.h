@@ -610,6 +610,12 @@ struct hane_ui_menu_item {
 int hane_ui_menu(struct hane_ui *ui, enum hane_msg title, enum hane_action need,
 		 const struct hane_ui_menu_item *items, int n);
 #define HANE_UI_NITEMS(a) ((int)(sizeof(a) / sizeof((a)[0])))
+/* A screen of tasks (Yönetim, İçe/Dışa Aktar): a list titled title of the
+ * items, numbered, under one column titled column; Enter runs the
+ * selected item as hane_ui_menu does, then the list is back. Each task
+ * checks its own permission. 0, or HANE_ENOMEM. */
+int hane_ui_tasks(struct hane_ui *ui, enum hane_msg title, enum hane_msg column,
+		  const struct hane_ui_menu_item *items, int n);
 
 /* A progress bar for long work (imports, exports). step() redraws and
  * returns false when the person pressed Esc to stop. */

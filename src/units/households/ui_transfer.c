@@ -913,57 +913,24 @@ static void export_flow(struct hane_ui *ui)
 
 /* ---- The unit's entry screen ---------------------------------------------- */
 
-enum { T_IMPORT = 1, T_EXPORT = 2 };
-
-static const struct hane_ui_column task_cols[] = {
-	{HANE_M_UI_IO_COL_TASK, 20, 60, 0, true, false, HANE_UI_SORT_TEXT},
-};
-
-static int transfer_act(struct hane_ui *ui, struct hane_ui_list *l,
-			enum hane_ui_action a, void *arg)
+static void import_task(struct hane_ui *ui)
 {
-	int rc;
+	int rc = hane_can(hane_ui_db(ui), HANE_ACT_IMPORT);
 
-	(void)arg;
-	if (a != HANE_UI_A_OPEN)
-		return HANE_UI_STAY;
-	switch (hane_ui_list_selected_id(l)) {
-	case T_IMPORT:
-		if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_IMPORT)) != 0) {
-			hane_ui_error_rc(ui, rc);
-			break;
-		}
+	if (rc)
+		hane_ui_error_rc(ui, rc);
+	else
 		import_flow(ui);
-		break;
-	case T_EXPORT:
-		export_flow(ui);
-		break;
-	default:
-		break;
-	}
-	return HANE_UI_STAY;
 }
 
 int hane_ui_transfer_main(struct hane_ui *ui)
 {
-	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
-	struct hane_ui_list_view v = {
-		.title = hane_msg(HANE_M_UI_IO_TITLE_TASKS),
-		HANE_UI_COLUMNS(task_cols),
-		HANE_UI_BAR(acts),
-		.act = transfer_act,
+	static const struct hane_ui_menu_item tasks[] = {
+		{HANE_M_UI_IO_TASK_IMPORT, import_task, NULL, 0},
+		{HANE_M_UI_IO_TASK_EXPORT, export_flow, NULL, 0},
 	};
-	struct hane_ui_list *l = hane_ui_list_new(1);
-	const char *c1[] = {hane_msg(HANE_M_UI_IO_TASK_IMPORT)};
-	const char *c2[] = {hane_msg(HANE_M_UI_IO_TASK_EXPORT)};
-	int rc;
 
-	if (!l)
-		return HANE_ENOMEM;
-	if ((rc = hane_ui_list_add(l, T_IMPORT, c1)) == 0 &&
-	    (rc = hane_ui_list_add(l, T_EXPORT, c2)) == 0)
-		hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
-	return rc;
+	return hane_ui_tasks(ui, HANE_M_UI_IO_TITLE_TASKS,
+			     HANE_M_UI_IO_COL_TASK, tasks,
+			     HANE_UI_NITEMS(tasks));
 }

@@ -879,11 +879,7 @@ static void audit_screen(struct hane_ui *ui)
 
 /* ---- Yönetim ------------------------------------------------------------- */
 
-static const struct hane_ui_column task_cols[1] = {
-	{HANE_M_ADM_COL_TASK, 20, 40, 0, true, false, HANE_UI_SORT_TEXT},
-};
-
-/* The tasks, in the list's order (row id i + 1 is tasks[i]). */
+/* The tasks, in the list's order. */
 static const struct hane_ui_menu_item tasks[] = {
 	{HANE_M_ADM_TASK_STAFF, staff_screen, NULL, 0},
 	{HANE_M_ADM_TASK_SETTINGS, settings_screen, NULL, 0},
@@ -893,28 +889,8 @@ static const struct hane_ui_menu_item tasks[] = {
 	{HANE_M_REF_TASK_DISTRICT, hane_ui_district_screen, NULL, 0},
 };
 
-static int admin_act(struct hane_ui *ui, struct hane_ui_list *l,
-		     enum hane_ui_action a, void *arg)
-{
-	int64_t id = hane_ui_list_selected_id(l);
-
-	(void)arg;
-	if (a == HANE_UI_A_OPEN && id >= 1 && id <= HANE_UI_NITEMS(tasks))
-		tasks[id - 1].open(ui);
-	return HANE_UI_STAY;
-}
-
 int hane_ui_admin_main(struct hane_ui *ui)
 {
-	static const enum hane_ui_action acts[] = {
-		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
-	struct hane_ui_list_view v = {
-		.title = hane_msg(HANE_M_UI_UNIT_ADMIN),
-		HANE_UI_COLUMNS(task_cols),
-		HANE_UI_BAR(acts),
-		.act = admin_act,
-	};
-	struct hane_ui_list *l;
 	int rc = hane_can(hane_ui_db(ui), HANE_ACT_STAFF_ADMIN);
 
 	if (rc) {
@@ -922,18 +898,6 @@ int hane_ui_admin_main(struct hane_ui *ui)
 		hane_ui_error_rc(ui, rc);
 		return 0;
 	}
-	l = hane_ui_list_new(1);
-	if (!l)
-		return HANE_ENOMEM;
-	for (int i = 0; i < HANE_UI_NITEMS(tasks); i++) {
-		char t[128];
-		const char *cells[1] = {t};
-
-		snprintf(t, sizeof t, "%d %s", i + 1, hane_msg(tasks[i].label));
-		if (hane_ui_list_add(l, i + 1, cells) != 0)
-			break;
-	}
-	hane_ui_list_run(ui, &v, l);
-	hane_ui_list_free(l);
-	return 0;
+	return hane_ui_tasks(ui, HANE_M_UI_UNIT_ADMIN, HANE_M_ADM_COL_TASK,
+			     tasks, HANE_UI_NITEMS(tasks));
 }
