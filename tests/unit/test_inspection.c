@@ -563,6 +563,18 @@ static void test_visit_rules_and_note(void **state)
 	assert_int_equal(
 		hane_inspection_visit(db, id, get(db, id).version, &v, NULL),
 		HANE_EINVAL); /* not an inspector */
+	assert_non_null(strstr(hane_error_last(), "'zeynep' inceleme birimi"));
+	v.inspector_id =
+		add_staff(db, "ayse", "Ayşe Kara", "inspection", false);
+	assert_int_equal(
+		hane_inspection_visit(db, id, get(db, id).version, &v, NULL),
+		HANE_EINVAL); /* an inspector no longer active */
+	assert_non_null(strstr(hane_error_last(), "'ayse' aktif personel"));
+	v.inspector_id = 9999;
+	assert_int_equal(
+		hane_inspection_visit(db, id, get(db, id).version, &v, NULL),
+		HANE_ENOTFOUND);
+	assert_non_null(strstr(hane_error_last(), "personel #9999"));
 	v.inspector_id = 0;
 	v.rooms = 3;
 	strcpy(v.heating, "stove");

@@ -288,18 +288,14 @@ const char *hh_phone_key(char out[16], const char *e164)
  * not audited itself: the audit row of the person has the names. */
 int hh_index_words(hane_db *db, int64_t person_id, const char *name_key)
 {
-	hane_stmt *del = NULL, *ins = NULL;
+	const struct hane_field p[] = {HANE_FINT(":id", person_id)};
+	hane_stmt *ins = NULL;
 	char words[2 * HANE_NAME_MAX];
 	int rc;
 
-	rc = hane_stmt_prepare(db, &del,
-			       "DELETE FROM person_word WHERE person_id = :id");
+	rc = hane_store_run(db, "DELETE FROM person_word WHERE person_id = :id",
+			    p, 1);
 	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(del, ":id", person_id)) == 0)
-		rc = hane_stmt_step(del);
-	hane_stmt_finalize(del);
-	if (rc < 0)
 		return rc;
 	rc = hane_stmt_prepare(
 		db, &ins,
@@ -340,9 +336,6 @@ static const struct hane_fdef household_fields[] = {
 #undef F
 const struct hane_rdef hane_household_rdef = HANE_RDEF_STAMPED(
 	struct hane_household, "household", "households", household_fields);
-
-#define COPY(dst, st, col)                                                     \
-	snprintf((dst), sizeof(dst), "%s", hane_stmt_text((st), (col)))
 
 /* Row id of def's table into out, for a reader of the registry; missing
  * says "… bulunamadı: #id". */
@@ -440,60 +433,56 @@ int hane_person_count(hane_db *db, int64_t *count)
 
 /* ---- Duplicates --------------------------------------------------------------- */
 
+/* A person found like p: id, household and name into dup (id into
+ * dup->similar_id, the caller moves it when it is the same person). */
+static int dup_row(hane_stmt *st, void *arg)
+{
+	struct hane_dup *dup = arg;
+
+	dup->similar_id = hane_stmt_int(st, 0);
+	dup->household_id = hane_stmt_int(st, 1);
+	HANE_COPY(dup->name, hane_stmt_text(st, 2));
+	return 0;
+}
+
 int hane_person_check_duplicate(hane_db *db, const struct hane_person *p,
 				struct hane_dup *dup)
 {
-	char key[2 * HANE_NAME_MAX];
-	hane_stmt *st = NULL;
+	char key[2 * HANE_NAME_MAX] = "";
+	const struct hane_field same[] = {HANE_FTEXT(":t", p->tckn),
+					  HANE_FINT(":id", p->id)};
+	const struct hane_field like[] = {HANE_FTEXT(":k", key),
+					  HANE_FTEXT(":b", p->birth_date),
+					  HANE_FINT(":id", p->id)};
 	int rc;
 
 	memset(dup, 0, sizeof *dup);
 	if (p->tckn[0]) {
-		rc = hane_stmt_prepare(
-			db, &st,
-			"SELECT id, household_id, first_name || ' ' ||"
-			" last_name FROM person WHERE tckn = :t"
-			" AND id <> :id");
-		if (rc)
-			return rc;
-		if ((rc = hane_stmt_bind_text(st, ":t", p->tckn)) == 0 &&
-		    (rc = hane_stmt_bind_int(st, ":id", p->id)) == 0)
-			rc = hane_stmt_step(st);
-		if (rc == HANE_ROW) {
-			dup->existing_id = hane_stmt_int(st, 0);
-			dup->household_id = hane_stmt_int(st, 1);
-			COPY(dup->name, st, 2);
+		rc = hane_store_first(db,
+				      "SELECT id, household_id, first_name ||"
+				      " ' ' || last_name FROM person"
+				      " WHERE tckn = :t AND id <> :id",
+				      same, 2, dup_row, dup);
+		if (rc == 0) {
+			dup->existing_id = dup->similar_id;
+			dup->similar_id = 0;
 			hane_error_set(hane_msg(HANE_M_DUP_TCKN), p->tckn,
 				       (long long)dup->existing_id, dup->name,
 				       (long long)dup->household_id);
-			rc = HANE_EEXIST;
+			return HANE_EEXIST;
 		}
-		hane_stmt_finalize(st);
-		st = NULL;
-		if (rc < 0 || rc == HANE_EEXIST)
+		if (rc != HANE_ENOTFOUND)
 			return rc;
 	}
 	if (!p->birth_date[0])
 		return 0;
 	hh_name_key(key, p->first_name, p->last_name);
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT id, household_id, first_name || ' ' ||"
-			       " last_name FROM person WHERE name_key = :k AND"
-			       " birth_date = :b AND id <> :id LIMIT 1");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":k", key)) == 0 &&
-	    (rc = hane_stmt_bind_text(st, ":b", p->birth_date)) == 0 &&
-	    (rc = hane_stmt_bind_int(st, ":id", p->id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		dup->similar_id = hane_stmt_int(st, 0);
-		dup->household_id = hane_stmt_int(st, 1);
-		COPY(dup->name, st, 2);
-		rc = 0;
-	}
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+	rc = hane_store_first(db,
+			      "SELECT id, household_id, first_name || ' ' ||"
+			      " last_name FROM person WHERE name_key = :k AND"
+			      " birth_date = :b AND id <> :id LIMIT 1",
+			      like, 3, dup_row, dup);
+	return rc == HANE_ENOTFOUND ? 0 : rc;
 }
 
 /* ---- Writing ------------------------------------------------------------------ */
@@ -542,17 +531,11 @@ static int save_household(hane_db *db, struct hane_household *h, int *changed)
 
 static int set_head_raw(hane_db *db, int64_t household_id, int64_t person_id)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st, "UPDATE household SET head_id = :p WHERE id = :h");
+	const struct hane_field p[] = {HANE_FINT(":p", person_id),
+				       HANE_FINT(":h", household_id)};
 
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":p", person_id)) == 0 &&
-	    (rc = hane_stmt_bind_int(st, ":h", household_id)) == 0)
-		rc = hane_stmt_step(st);
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+	return hane_store_run(
+		db, "UPDATE household SET head_id = :p WHERE id = :h", p, 2);
 }
 
 int hane_household_create(hane_db *db, const struct hane_household *h,

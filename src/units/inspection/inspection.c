@@ -300,27 +300,23 @@ static const struct {
 };
 #define NSETTINGS (sizeof setting_names / sizeof setting_names[0])
 
-static int settings_read(hane_db *db, struct hane_inspection_settings *out)
+static int setting_row(hane_stmt *st, void *arg)
 {
-	hane_stmt *st = NULL;
-	int rc;
+	for (size_t i = 0; i < NSETTINGS; i++)
+		if (!strcmp(hane_stmt_text(st, 0), setting_names[i].name))
+			*(int *)((char *)arg + setting_names[i].off) =
+				(int)hane_stmt_int(st, 1);
+	return 0;
+}
 
+int insp_settings_read(hane_db *db, struct hane_inspection_settings *out)
+{
 	/* The defaults of the issue, should a row ever be missing. */
 	out->due_days_urgent = 1;
 	out->due_days_normal = 15;
 	out->renewal_days = 30;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT name, value FROM inspection_setting");
-	if (rc)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW)
-		for (size_t i = 0; i < NSETTINGS; i++)
-			if (!strcmp(hane_stmt_text(st, 0),
-				    setting_names[i].name))
-				*(int *)((char *)out + setting_names[i].off) =
-					(int)hane_stmt_int(st, 1);
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+	return hane_store_each(db, "SELECT name, value FROM inspection_setting",
+			       NULL, 0, setting_row, out);
 }
 
 int hane_inspection_settings_get(hane_db *db,
@@ -330,45 +326,33 @@ int hane_inspection_settings_get(hane_db *db,
 
 	if (rc)
 		return rc;
-	return settings_read(db, out);
+	return insp_settings_read(db, out);
 }
 
 static int settings_tx(hane_db *db, void *arg)
 {
 	const struct hane_inspection_settings *s = arg;
-	hane_stmt *st = NULL;
 	int rc = 0;
 
 	for (size_t i = 0; i < NSETTINGS && rc == 0; i++) {
 		int v = *(const int *)((const char *)s + setting_names[i].off);
-		int64_t id = 0, version = 0;
-		struct hane_field f[1] = {HANE_FINT("value", v)};
+		const struct hane_field p[] = {
+			HANE_FTEXT(":n", setting_names[i].name)};
+		int64_t row[2] = {0, 0}; /* id, version */
+		struct hane_field f[2] = {
+			HANE_FTEXT("name", setting_names[i].name),
+			HANE_FINT("value", v)};
 
-		rc = hane_stmt_prepare(db, &st,
-				       "SELECT id, version FROM"
-				       " inspection_setting WHERE name = :n");
-		if (rc)
-			break;
-		if ((rc = hane_stmt_bind_text(st, ":n",
-					      setting_names[i].name)) == 0)
-			rc = hane_stmt_step(st);
-		if (rc == HANE_ROW) {
-			id = hane_stmt_int(st, 0);
-			version = hane_stmt_int(st, 1);
-		}
-		hane_stmt_finalize(st);
-		st = NULL;
-		if (rc == HANE_ROW)
-			rc = hane_store_update(db, "inspection_setting", id,
-					       version, f, 1, NULL);
-		else if (rc == HANE_DONE)
-			rc = hane_store_insert(
-				db, "inspection_setting",
-				(struct hane_field[]){
-					HANE_FTEXT("name",
-						   setting_names[i].name),
-					HANE_FINT("value", v)},
-				2, NULL);
+		rc = hane_store_ints(db,
+				     "SELECT id, version FROM"
+				     " inspection_setting WHERE name = :n",
+				     p, 1, row, 2);
+		if (rc == 0)
+			rc = hane_store_update(db, "inspection_setting", row[0],
+					       row[1], f + 1, 1, NULL);
+		else if (rc == HANE_ENOTFOUND)
+			rc = hane_store_insert(db, "inspection_setting", f, 2,
+					       NULL);
 	}
 	return rc;
 }
@@ -615,36 +599,33 @@ int hane_inspection_counts(hane_db *db, int64_t household_id, int64_t *open,
 
 /* ---- Inspectors ------------------------------------------------------------------ */
 
-/* The staff row must exist, be active and belong to the inspection unit. */
-static int check_inspector(hane_db *db, int64_t id)
+static int inspector_row(hane_stmt *st, void *arg)
 {
-	hane_stmt *st = NULL;
-	int rc;
+	(void)arg;
+	if (strcmp(hane_stmt_text(st, 1), "inspection") != 0) {
+		hane_error_set(hane_msg(HANE_M_INSP_NOT_INSPECTOR),
+			       hane_stmt_text(st, 0));
+		return HANE_EINVAL;
+	}
+	if (!hane_stmt_int(st, 2)) {
+		hane_error_set(hane_msg(HANE_M_INSP_STAFF_INACTIVE),
+			       hane_stmt_text(st, 0));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
 
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT username, coalesce(unit,''), active"
-			       " FROM staff WHERE id = :id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_DONE) {
+int insp_check_inspector(hane_db *db, int64_t id)
+{
+	const struct hane_field p[] = {HANE_FINT(":id", id)};
+	int rc = hane_store_first(db,
+				  "SELECT username, coalesce(unit,''), active"
+				  " FROM staff WHERE id = :id",
+				  p, 1, inspector_row, NULL);
+
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_INSP_STAFF_ID_UNKNOWN),
 			       (long long)id);
-		rc = HANE_ENOTFOUND;
-	} else if (rc == HANE_ROW) {
-		rc = 0;
-		if (strcmp(hane_stmt_text(st, 1), "inspection") != 0) {
-			hane_error_set(hane_msg(HANE_M_INSP_NOT_INSPECTOR),
-				       hane_stmt_text(st, 0));
-			rc = HANE_EINVAL;
-		} else if (!hane_stmt_int(st, 2)) {
-			hane_error_set(hane_msg(HANE_M_INSP_STAFF_INACTIVE),
-				       hane_stmt_text(st, 0));
-			rc = HANE_EINVAL;
-		}
-	}
-	hane_stmt_finalize(st);
 	return rc;
 }
 
@@ -664,10 +645,26 @@ int hane_inspection_inspector_find(hane_db *db, const char *username,
 		hane_error_set(hane_msg(HANE_M_INSP_STAFF_UNKNOWN), username);
 	if (rc)
 		return rc;
-	if ((rc = check_inspector(db, id)))
+	if ((rc = insp_check_inspector(db, id)))
 		return rc;
 	*staff_id = id;
 	return 0;
+}
+
+struct inspector_each {
+	int (*fn)(int64_t id, const char *username, const char *full_name,
+		  void *arg);
+	void *arg;
+};
+
+static int inspector_each_row(hane_stmt *st, void *arg)
+{
+	const struct inspector_each *e = arg;
+
+	return e->fn(hane_stmt_int(st, 0), hane_stmt_text(st, 1),
+		     hane_stmt_text(st, 2), e->arg)
+		       ? 1
+		       : 0;
 }
 
 int hane_inspection_inspectors_each(hane_db *db,
@@ -675,23 +672,16 @@ int hane_inspection_inspectors_each(hane_db *db,
 					      const char *full_name, void *arg),
 				    void *arg)
 {
-	hane_stmt *st = NULL;
+	struct inspector_each e = {fn, arg};
 	int rc = hane_can(db, HANE_ACT_INSPECTION_READ);
 
 	if (rc)
 		return rc;
-	rc = hane_stmt_prepare(db, &st,
+	return hane_store_each(db,
 			       "SELECT id, username, full_name FROM staff"
 			       " WHERE unit = 'inspection' AND active"
-			       " ORDER BY full_name COLLATE TURKISH, username");
-	if (rc)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW)
-		if (fn(hane_stmt_int(st, 0), hane_stmt_text(st, 1),
-		       hane_stmt_text(st, 2), arg))
-			break;
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+			       " ORDER BY full_name COLLATE TURKISH, username",
+			       NULL, 0, inspector_each_row, &e);
 }
 
 /* ---- Creating requests -------------------------------------------------------------- */
@@ -699,47 +689,37 @@ int hane_inspection_inspectors_each(hane_db *db,
 int insp_open_duplicate(hane_db *db, int64_t household_id, const char *reason,
 			int64_t except, int64_t *found)
 {
-	hane_stmt *st = NULL;
+	const struct hane_field p[] = {HANE_FINT(":h", household_id),
+				       HANE_FTEXT(":r", reason),
+				       HANE_FINT(":x", except)};
 	int rc;
 
 	*found = 0;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT id FROM inspection_request"
-			       " WHERE household_id = :h AND reason = :r"
-			       " AND status IN " INSP_OPEN_SQL
-			       " AND id <> :x ORDER BY id LIMIT 1");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":h", household_id)) == 0 &&
-	    (rc = hane_stmt_bind_text(st, ":r", reason)) == 0 &&
-	    (rc = hane_stmt_bind_int(st, ":x", except)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW)
-		*found = hane_stmt_int(st, 0);
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+	rc = hane_store_ints(db,
+			     "SELECT id FROM inspection_request"
+			     " WHERE household_id = :h AND reason = :r"
+			     " AND status IN " INSP_OPEN_SQL
+			     " AND id <> :x ORDER BY id LIMIT 1",
+			     p, 3, found, 1);
+	return rc == HANE_ENOTFOUND ? 0 : rc;
+}
+
+static int status_row(hane_stmt *st, void *arg)
+{
+	snprintf(arg, 8, "%s", hane_stmt_text(st, 0));
+	return 0;
 }
 
 static int household_status(hane_db *db, int64_t id, char status[8])
 {
-	hane_stmt *st = NULL;
-	int rc;
+	const struct hane_field p[] = {HANE_FINT(":id", id)};
+	int rc = hane_store_first(db,
+				  "SELECT status FROM household WHERE id = :id",
+				  p, 1, status_row, status);
 
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT status FROM household WHERE id = :id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		snprintf(status, 8, "%s", hane_stmt_text(st, 0));
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_HOUSEHOLD_NOT_FOUND),
 			       (long long)id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
 	return rc;
 }
 
@@ -803,7 +783,7 @@ int insp_insert_request(hane_db *db, struct hane_inspection *r, int64_t *id)
 	int rc;
 
 	if (!r->due_on[0]) {
-		if ((rc = settings_read(db, &s)))
+		if ((rc = insp_settings_read(db, &s)))
 			return rc;
 		rc = hane_inspection_date_add(r->due_on, r->requested_on,
 					      strcmp(r->urgency, "urgent") == 0
@@ -888,7 +868,7 @@ static int assign_tx(hane_db *db, void *arg)
 	if (strcmp(r.status, "requested") && strcmp(r.status, "assigned"))
 		return bad_status(&r, hane_inspection_label(HANE_INSP_STATUS,
 							    "requested"));
-	if ((rc = check_inspector(db, a->staff)))
+	if ((rc = insp_check_inspector(db, a->staff)))
 		return rc;
 	if (a->text && a->text[0]) {
 		if (hane_date_parse(due, a->text))

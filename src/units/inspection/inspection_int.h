@@ -32,6 +32,14 @@ int insp_validate_request(hane_db *db, struct hane_inspection *r);
  * set. Runs inside the caller's transaction. */
 int insp_insert_request(hane_db *db, struct hane_inspection *r, int64_t *id);
 
+/* The unit's settings as stored (the defaults where a row is missing),
+ * without a permission check. */
+int insp_settings_read(hane_db *db, struct hane_inspection_settings *out);
+
+/* Whether staff member id is an active inspector: HANE_ENOTFOUND or
+ * HANE_EINVAL with a message naming what is wrong otherwise. */
+int insp_check_inspector(hane_db *db, int64_t id);
+
 /* Strict ISO date check ("" refused). */
 bool insp_date_ok(const char *iso);
 

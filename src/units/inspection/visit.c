@@ -165,15 +165,31 @@ struct note_household {
 	int members;
 };
 
+static int note_household_row(hane_stmt *st, void *arg)
+{
+	struct note_household *h = arg;
+	const char *mah = hane_stmt_text(st, 0);
+	const char *street = hane_stmt_text(st, 1);
+	const char *bld = hane_stmt_text(st, 2);
+	const char *door = hane_stmt_text(st, 3);
+
+	snprintf(h->address, sizeof h->address, "%s%s%s%s%s%s%s%s", mah,
+		 mah[0] ? " Mahallesi" : "", mah[0] && street[0] ? ", " : "",
+		 street, bld[0] ? " No:" : "", bld, door[0] ? " D:" : "", door);
+	HANE_COPY(h->head, hane_stmt_text(st, 4));
+	h->members = (int)hane_stmt_int(st, 5);
+	return 0;
+}
+
 static int note_household(hane_db *db, int64_t request_id,
 			  struct note_household *h)
 {
-	hane_stmt *st = NULL;
+	const struct hane_field p[] = {HANE_FINT(":id", request_id)};
 	int rc;
 
 	memset(h, 0, sizeof *h);
-	rc = hane_stmt_prepare(
-		db, &st,
+	rc = hane_store_first(
+		db,
 		"SELECT coalesce(h.mahalle,''), coalesce(h.street,''),"
 		" coalesce(h.building,''), coalesce(h.door,''),"
 		" coalesce(p.first_name || ' ' || p.last_name, ''),"
@@ -181,30 +197,11 @@ static int note_household(hane_db *db, int64_t request_id,
 		" FROM inspection_request r JOIN household h"
 		" ON h.id = r.household_id LEFT JOIN person p ON p.id = "
 		"h.head_id"
-		" WHERE r.id = :id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", request_id)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		const char *mah = hane_stmt_text(st, 0);
-		const char *street = hane_stmt_text(st, 1);
-		const char *bld = hane_stmt_text(st, 2);
-		const char *door = hane_stmt_text(st, 3);
-
-		snprintf(h->address, sizeof h->address, "%s%s%s%s%s%s%s%s", mah,
-			 mah[0] ? " Mahallesi" : "",
-			 mah[0] && street[0] ? ", " : "", street,
-			 bld[0] ? " No:" : "", bld, door[0] ? " D:" : "", door);
-		HANE_COPY(h->head, hane_stmt_text(st, 4));
-		h->members = (int)hane_stmt_int(st, 5);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+		" WHERE r.id = :id",
+		p, 1, note_household_row, h);
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_INSP_NOT_FOUND),
 			       (long long)request_id);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
 	return rc;
 }
 
@@ -450,27 +447,6 @@ static int step_request(hane_db *db, int64_t id, const char *want,
 	return check_date(date, field, r);
 }
 
-/* A colleague may stand in, but must be an active inspector. */
-static int check_inspector(hane_db *db, int64_t inspector_id)
-{
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st,
-				   "SELECT username FROM staff WHERE id = :id"
-				   " AND unit = 'inspection' AND active");
-
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":id", inspector_id)) == 0)
-		rc = hane_stmt_step(st);
-	hane_stmt_finalize(st);
-	if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_INSP_STAFF_ID_UNKNOWN),
-			       (long long)inspector_id);
-		return HANE_EINVAL;
-	}
-	return rc < 0 ? rc : 0;
-}
-
 static int visit_tx(hane_db *db, void *arg)
 {
 	struct step_arg *a = arg;
@@ -484,7 +460,8 @@ static int visit_tx(hane_db *db, void *arg)
 		return rc;
 	if (!v->inspector_id)
 		v->inspector_id = r.inspector_id;
-	if ((rc = check_inspector(db, v->inspector_id)))
+	/* A colleague may stand in, but must be an active inspector. */
+	if ((rc = insp_check_inspector(db, v->inspector_id)))
 		return rc;
 	if (hane_text_blank(v->note) &&
 	    (rc = compose_note(db, v, v->note, sizeof v->note)))
@@ -724,9 +701,8 @@ static int renew_tx(hane_db *db, void *arg)
 	struct renew_arg *a = arg;
 	struct hane_inspection old, r;
 	struct hane_inspection_decision d;
-	struct hane_inspection_settings s = {1, 15, 30};
+	struct hane_inspection_settings s;
 	char today[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
 	int rc;
 
 	if ((rc = insp_read(db, a->request_id, &old)))
@@ -754,15 +730,7 @@ static int renew_tx(hane_db *db, void *arg)
 	r.renewal_of = old.id;
 	if ((rc = insp_validate_request(db, &r)))
 		return rc;
-	rc = hane_stmt_prepare(db, &st,
-			       "SELECT value FROM inspection_setting"
-			       " WHERE name = 'due_days_normal'");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_step(st)) == HANE_ROW)
-		s.due_days_normal = (int)hane_stmt_int(st, 0);
-	hane_stmt_finalize(st);
-	if (rc < 0)
+	if ((rc = insp_settings_read(db, &s)))
 		return rc;
 	/* The re-inspection is due before the aid runs out, but never in
 	 * the past. */
@@ -794,22 +762,52 @@ int hane_inspection_renew(hane_db *db, int64_t request_id, int64_t *id)
 
 /* ---- Running regular aid --------------------------------------------------------- */
 
+struct aid_each {
+	int (*fn)(const struct hane_inspection_aid *a, void *arg);
+	void *arg;
+	const char *today;
+	int renewal_days;
+};
+
+static int aid_row(hane_stmt *st, void *arg)
+{
+	const struct aid_each *e = arg;
+	struct hane_inspection_aid a;
+
+	memset(&a, 0, sizeof a);
+	a.request_id = hane_stmt_int(st, 0);
+	a.household_id = hane_stmt_int(st, 1);
+	HANE_COPY(a.head_name, hane_stmt_text(st, 2));
+	HANE_COPY(a.mahalle, hane_stmt_text(st, 3));
+	HANE_COPY(a.kind, hane_stmt_text(st, 4));
+	a.amount_kurus = hane_stmt_int(st, 5);
+	HANE_COPY(a.frequency, hane_stmt_text(st, 6));
+	HANE_COPY(a.start_on, hane_stmt_text(st, 7));
+	HANE_COPY(a.end_on, hane_stmt_text(st, 8));
+	a.renewed_by = hane_stmt_int(st, 9);
+	a.days_left = hane_inspection_days_between(e->today, a.end_on);
+	a.renewal_due = !a.renewed_by && a.days_left <= e->renewal_days;
+	return e->fn(&a, e->arg) ? 1 : 0;
+}
+
 int hane_inspection_aid_each(hane_db *db, int64_t household_id,
 			     int (*fn)(const struct hane_inspection_aid *a,
 				       void *arg),
 			     void *arg)
 {
 	struct hane_inspection_settings s;
-	struct hane_inspection_aid a;
-	char today[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
+	char today[HANE_DATE_LEN + 1] = "";
+	const struct hane_field p[] = {HANE_FTEXT(":today", today),
+				       HANE_FINT(":hh", household_id)};
+	struct aid_each e = {fn, arg, today, 0};
 	int rc = hane_inspection_settings_get(db, &s);
 
 	if (rc)
 		return rc;
 	hane_today(today);
-	rc = hane_stmt_prepare(
-		db, &st,
+	e.renewal_days = s.renewal_days;
+	return hane_store_each(
+		db,
 		"SELECT r.id, r.household_id,"
 		" coalesce(p.first_name || ' ' || p.last_name, ''),"
 		" coalesce(h.mahalle,''), d.kind, coalesce(d.amount_kurus,-1),"
@@ -824,31 +822,6 @@ int hane_inspection_aid_each(hane_db *db, int64_t household_id,
 		" AND d.start_on <= :today AND d.end_on >= :today"
 		" AND r.status <> 'cancelled'"
 		" AND (:hh = 0 OR r.household_id = :hh)"
-		" ORDER BY d.end_on, r.id");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":today", today)) ||
-	    (rc = hane_stmt_bind_int(st, ":hh", household_id)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		memset(&a, 0, sizeof a);
-		a.request_id = hane_stmt_int(st, 0);
-		a.household_id = hane_stmt_int(st, 1);
-		HANE_COPY(a.head_name, hane_stmt_text(st, 2));
-		HANE_COPY(a.mahalle, hane_stmt_text(st, 3));
-		HANE_COPY(a.kind, hane_stmt_text(st, 4));
-		a.amount_kurus = hane_stmt_int(st, 5);
-		HANE_COPY(a.frequency, hane_stmt_text(st, 6));
-		HANE_COPY(a.start_on, hane_stmt_text(st, 7));
-		HANE_COPY(a.end_on, hane_stmt_text(st, 8));
-		a.renewed_by = hane_stmt_int(st, 9);
-		a.days_left = hane_inspection_days_between(today, a.end_on);
-		a.renewal_due = !a.renewed_by && a.days_left <= s.renewal_days;
-		if (fn(&a, arg))
-			break;
-	}
-	rc = rc < 0 ? rc : 0;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+		" ORDER BY d.end_on, r.id",
+		p, 2, aid_row, &e);
 }

@@ -161,25 +161,15 @@ static int ensure_households(struct gen *g, int64_t need, uint64_t seed)
 static int demo_staff(hane_db *db, const char *user, const char *name,
 		      const char *role, const char *unit, int64_t *id)
 {
+	const struct hane_field p[] = {HANE_FTEXT(":u", user)};
 	struct hane_staff s;
 	int rc;
 
-	{
-		hane_stmt *st = NULL;
-
-		if ((rc = hane_stmt_prepare(db, &st,
-					    "SELECT id FROM staff"
-					    " WHERE username = :u")))
-			return rc;
-		if ((rc = hane_stmt_bind_text(st, ":u", user)) == 0)
-			rc = hane_stmt_step(st);
-		*id = rc == HANE_ROW ? hane_stmt_int(st, 0) : 0;
-		hane_stmt_finalize(st);
-		if (rc < 0)
-			return rc;
-		if (*id)
-			return 0;
-	}
+	*id = 0;
+	rc = hane_store_ints(db, "SELECT id FROM staff WHERE username = :u", p,
+			     1, id, 1);
+	if (rc != HANE_ENOTFOUND)
+		return rc;
 	memset(&s, 0, sizeof s);
 	HANE_COPY(s.username, user);
 	HANE_COPY(s.full_name, name);

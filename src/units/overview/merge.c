@@ -390,16 +390,10 @@ static void plan_apply(const struct hane_ov_merge_plan *plan,
  * error (bookkeeping of the log row itself, not an edit). */
 static int log_update(hane_db *db, const char *sql, int64_t mid, int64_t x)
 {
-	hane_stmt *st = NULL;
-	int rc;
+	const struct hane_field p[] = {HANE_FINT(":x", x),
+				       HANE_FINT(":m", mid)};
 
-	if ((rc = hane_stmt_prepare(db, &st, sql)))
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":x", x)) == 0 &&
-	    (rc = hane_stmt_bind_int(st, ":m", mid)) == 0)
-		rc = hane_stmt_step(st);
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+	return hane_store_run(db, sql, p, 2);
 }
 
 /* Writes the overview_merge row of merging b into a (the copies, the
