@@ -390,4 +390,11 @@ int hane_store_backup(hane_db *db, const char *path,
 int hane_store_ints(hane_db *db, const char *sql, const struct hane_field *p,
 		    size_t np, int64_t *out, size_t n) HANE_WARN_UNUSED;
 
+/* ---- What was not found (src/store/missing.c) ------------------------ */
+
+/* Returns rc; when it is HANE_ENOTFOUND (a look-up's "no row", which the
+ * store says without a message) first sets the message msg (an enum
+ * hane_msg taking the id as %lld: "talep #%lld bulunamadı"). */
+int hane_store_missing(int rc, int msg, int64_t id);
+
 #endif
