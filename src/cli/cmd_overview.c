@@ -236,9 +236,7 @@ static int dup_list(struct hane_cli *cli, void *opts, const struct hane_args *a)
 	int rc, total = 0;
 
 	(void)opts;
-	if (a->npos)
-		return hane_cli_usage("duplicates", "%s",
-				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
+	(void)a;
 	rc = hane_gate_list(cli->db, "duplicates.list");
 	if (!rc)
 		rc = hane_overview_duplicates(cli->db, print_pair, cli->db,
@@ -254,9 +252,7 @@ static int dup_log(struct hane_cli *cli, void *opts, const struct hane_args *a)
 	int rc;
 
 	(void)opts;
-	if (a->npos)
-		return hane_cli_usage("duplicates", "%s",
-				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
+	(void)a;
 	rc = hane_gate_list(cli->db, "duplicates.log");
 	if (!rc)
 		rc = hane_overview_merges(cli->db, print_merge, NULL);
@@ -272,7 +268,7 @@ static int dup_merge(struct hane_cli *cli, void *opts,
 	int64_t ida = 0, idb = 0, id = 0;
 	int rc;
 
-	if (a->npos != 2 || hane_cli_int("duplicates", "A", a->pos[0], &ida) ||
+	if (hane_cli_int("duplicates", "A", a->pos[0], &ida) ||
 	    hane_cli_int("duplicates", "B", a->pos[1], &idb))
 		return hane_cli_usage("duplicates", "%s",
 				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
@@ -298,7 +294,7 @@ static int dup_undo(struct hane_cli *cli, void *opts, const struct hane_args *a)
 	int rc;
 
 	(void)opts;
-	if (a->npos != 1 || hane_cli_int("duplicates", "ID", a->pos[0], &id))
+	if (hane_cli_int("duplicates", "ID", a->pos[0], &id))
 		return hane_cli_usage("duplicates", "%s",
 				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
 	if ((rc = hane_overview_merge_undo(cli->db, id)) != 0)
@@ -307,11 +303,12 @@ static int dup_undo(struct hane_cli *cli, void *opts, const struct hane_args *a)
 	return HANE_EXIT_OK;
 }
 
+/* Their positional arguments are counted by the table (HANE_OPT_POS). */
 static const struct hane_cmd dup_cmds[] = {
-	{"list", HANE_M_CMD_DUP_LIST, NULL, dup_list},
-	{"merge", HANE_M_CMD_DUP_MERGE, merge_opts, dup_merge},
-	{"undo", HANE_M_CMD_DUP_UNDO, NULL, dup_undo},
-	{"log", HANE_M_CMD_DUP_LOG, NULL, dup_log},
+	{"list", HANE_M_CMD_DUP_LIST, NULL, dup_list, 0, 0},
+	{"merge", HANE_M_CMD_DUP_MERGE, merge_opts, dup_merge, 2, 2},
+	{"undo", HANE_M_CMD_DUP_UNDO, NULL, dup_undo, 1, 1},
+	{"log", HANE_M_CMD_DUP_LOG, NULL, dup_log, 0, 0},
 };
 
 int hane_cmd_duplicates(struct hane_cli *cli, int argc, char **argv)
@@ -325,7 +322,8 @@ int hane_cmd_duplicates(struct hane_cli *cli, int argc, char **argv)
 		return hane_cli_usage("duplicates", "%s",
 				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
 	return hane_opt_unit(cli, "duplicates", dup_cmds, HANE_NCMDS(dup_cmds),
-			     HANE_M_DUP_NOTES, HANE_OPT_OPEN, argc, argv, &o);
+			     HANE_M_DUP_NOTES, HANE_OPT_OPEN | HANE_OPT_POS,
+			     argc, argv, &o);
 }
 
 /* ---- overview ------------------------------------------------------------------ */

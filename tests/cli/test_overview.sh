@@ -152,4 +152,10 @@ else
 fi
 run duplicates merge 1
 expect_rc 2 "merge needs two ids"
+expect_err "eksik argüman: A B" "merge names what it lacks"
+run duplicates log 7
+expect_rc 2 "log takes no argument"
+expect_err "fazla argüman: '7'" "log names the extra argument"
+run duplicates undo
+expect_rc 2 "undo needs its number"
 finish

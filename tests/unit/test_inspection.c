@@ -610,6 +610,20 @@ static void test_visit_rules_and_note(void **state)
 	assert_non_null(strstr(got.note, "kışlık yakacak yok."));
 	assert_non_null(strstr(got.note, "haneye düzenli yardım yapılması "
 					 "uygun görülmüştür."));
+	/* Each tenure has its sentence (a tenant without rent too). */
+	for (size_t i = 0; i < 4; i++) {
+		static const char *const tenure[][2] = {
+			{"tenant", "Aile oturduğu konutta kiracıdır."},
+			{"owner", "Aile oturduğu konutun sahibidir."},
+			{"rent_free", "kira ödemeden oturmaktadır."},
+			{"other", "Konutun mülkiyet durumu: diğer."},
+		};
+		struct hane_inspection_visit t = {.request_id = id};
+
+		strcpy(t.tenure, tenure[i][0]);
+		tu_ok(hane_inspection_note_fill(db, &t, note, sizeof note));
+		assert_non_null(strstr(note, tenure[i][1]));
+	}
 	hane_store_close(db);
 }
 

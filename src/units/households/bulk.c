@@ -677,58 +677,61 @@ static int hold_household(hane_hh_bulk *b, const struct hane_household *h,
  * SQL to build them again (sorted, pages packed) before the commit. Only
  * for an empty registry: then nothing inside this transaction needs them
  * but the caller, who holds its rows and looks up nothing it wrote. */
+struct deferred {
+	hane_hh_bulk *b;
+	char **names;
+	size_t n;
+};
+
+static int defer_row(hane_stmt *st, void *arg)
+{
+	struct deferred *d = arg;
+	hane_hh_bulk *b = d->b;
+	const char *name = hane_stmt_text(st, 0);
+	size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_");
+	char **l1, **l2;
+
+	/* Only names of our own kind go into the DROP text, and a UNIQUE
+	 * index stays: it is a rule, checked row by row. */
+	if (len == 0 || len > 64 || name[len] ||
+	    strncmp(hane_stmt_text(st, 1), "CREATE INDEX ", 13))
+		return 0;
+	l1 = realloc(d->names, (d->n + 1) * sizeof *l1);
+	if (l1)
+		d->names = l1;
+	l2 = realloc(b->index_sql, (d->n + 1) * sizeof *l2);
+	if (l2)
+		b->index_sql = l2;
+	if (!l1 || !l2 || !(d->names[d->n] = strdup(name)))
+		return HANE_ENOMEM;
+	if (!(b->index_sql[d->n] = strdup(hane_stmt_text(st, 1)))) {
+		free(d->names[d->n]);
+		return HANE_ENOMEM;
+	}
+	b->nindex = ++d->n;
+	return 0;
+}
+
 static int defer_indexes(hane_hh_bulk *b)
 {
-	hane_stmt *st = NULL;
-	char **names = NULL;
-	size_t n = 0;
-	int rc = hane_stmt_prepare(
-		b->db, &st,
+	struct deferred d = {b, NULL, 0};
+	int rc = hane_store_each(
+		b->db,
 		"SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
 		" AND sql IS NOT NULL"
-		" AND tbl_name IN ('household', 'person', 'person_word')");
+		" AND tbl_name IN ('household', 'person', 'person_word')",
+		NULL, 0, defer_row, &d);
 
-	if (rc)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		const char *name = hane_stmt_text(st, 0);
-		size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz"
-					  "0123456789_");
-		char **l1, **l2;
-
-		/* Only names of our own kind go into the DROP text, and a
-		 * UNIQUE index stays: it is a rule, checked row by row. */
-		if (len == 0 || len > 64 || name[len] ||
-		    strncmp(hane_stmt_text(st, 1), "CREATE INDEX ", 13))
-			continue;
-		l1 = realloc(names, (n + 1) * sizeof *l1);
-		if (l1)
-			names = l1;
-		l2 = realloc(b->index_sql, (n + 1) * sizeof *l2);
-		if (l2)
-			b->index_sql = l2;
-		if (!l1 || !l2 || !(names[n] = strdup(name))) {
-			rc = HANE_ENOMEM;
-			break;
-		}
-		if (!(b->index_sql[n] = strdup(hane_stmt_text(st, 1)))) {
-			free(names[n]);
-			rc = HANE_ENOMEM;
-			break;
-		}
-		b->nindex = ++n;
-	}
-	hane_stmt_finalize(st);
-	for (size_t i = 0; i < n && rc >= 0; i++) {
+	for (size_t i = 0; i < d.n && rc == 0; i++) {
 		char drop[96];
 
-		snprintf(drop, sizeof drop, "DROP INDEX %s", names[i]);
+		snprintf(drop, sizeof drop, "DROP INDEX %s", d.names[i]);
 		rc = hane_store_exec(b->db, drop);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return rc < 0 ? rc : 0;
+	for (size_t i = 0; i < d.n; i++)
+		free(d.names[i]);
+	free(d.names);
+	return rc;
 }
 
 /* Builds the deferred indexes again, from the SQL they were made with,

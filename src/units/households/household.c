@@ -346,10 +346,8 @@ static int registry_get(hane_db *db, const struct hane_rdef *def, int64_t id,
 
 	if (rc)
 		return rc;
-	rc = hane_record_get(db, def, id, out);
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(missing), (long long)id);
-	return rc;
+	return hane_store_missing(hane_record_get(db, def, id, out), missing,
+				  id);
 }
 
 int hane_person_get(hane_db *db, int64_t id, struct hane_person *out)

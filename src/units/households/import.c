@@ -653,41 +653,40 @@ static bool merge_fields(void *old, const void *src,
 	return ch;
 }
 
+/* Copies text n into o (a field of the same size) when they differ;
+ * whether it did. */
+static bool take_text(char *o, const char *n)
+{
+	if (!strcmp(o, n))
+		return false;
+	strcpy(o, n);
+	return true;
+}
+
 /* Fields of p that the file gives and that differ from old; copies them
  * into old. Empty cells never erase what is stored. */
 static bool merge_person(struct hane_person *old, const struct row *w)
 {
-	const struct hane_person *p = &w->p, *src = p;
-	bool ch = false;
+	const struct hane_person *p = &w->p;
+	bool ch = merge_fields(old, p, &hane_person_rdef, w);
 
-	ch = merge_fields(old, src, &hane_person_rdef, w);
-	if (w->has[F_FULL] && !w->has[F_FIRST] &&
-	    (strcmp(old->first_name, p->first_name) ||
-	     strcmp(old->last_name, p->last_name))) {
-		strcpy(old->first_name, p->first_name);
-		strcpy(old->last_name, p->last_name);
-		ch = true;
+	if (w->has[F_FULL] && !w->has[F_FIRST]) {
+		ch |= take_text(old->first_name, p->first_name);
+		ch |= take_text(old->last_name, p->last_name);
 	}
 	/* The head changes only through set_head; other relations may. */
 	if (w->relation_given && strcmp(old->relation, "head") &&
-	    strcmp(p->relation, "head") && strcmp(old->relation, p->relation)) {
-		strcpy(old->relation, p->relation);
-		ch = true;
-	}
+	    strcmp(p->relation, "head"))
+		ch |= take_text(old->relation, p->relation);
 	return ch;
 }
 
 static bool merge_household(struct hane_household *old, const struct row *w)
 {
-	const struct hane_household *h = &w->h, *src = h;
-	bool ch = false;
+	bool ch = merge_fields(old, &w->h, &hane_household_rdef, w);
 
-	ch = merge_fields(old, src, &hane_household_rdef, w);
-	if ((w->has[F_HH_PHONE] || w->has[F_PHONE]) &&
-	    strcmp(old->phone, h->phone)) {
-		strcpy(old->phone, h->phone);
-		ch = true;
-	}
+	if (w->has[F_HH_PHONE] || w->has[F_PHONE])
+		ch |= take_text(old->phone, w->h.phone);
 	return ch;
 }
 

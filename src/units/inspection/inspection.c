@@ -424,10 +424,10 @@ static void set_overdue(struct hane_inspection *r, const char *today)
 int insp_read(hane_db *db, int64_t id, struct hane_inspection *out)
 {
 	char today[HANE_DATE_LEN + 1];
-	int rc = hane_record_get(db, &hane_inspection_rdef, id, out);
+	int rc = hane_store_missing(
+		hane_record_get(db, &hane_inspection_rdef, id, out),
+		HANE_M_INSP_NOT_FOUND, id);
 
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_INSP_NOT_FOUND), (long long)id);
 	if (rc == 0)
 		set_overdue(out, hane_today(today));
 	return rc;
@@ -623,10 +623,7 @@ int insp_check_inspector(hane_db *db, int64_t id)
 				  " FROM staff WHERE id = :id",
 				  p, 1, inspector_row, NULL);
 
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_INSP_STAFF_ID_UNKNOWN),
-			       (long long)id);
-	return rc;
+	return hane_store_missing(rc, HANE_M_INSP_STAFF_ID_UNKNOWN, id);
 }
 
 int hane_inspection_inspector_find(hane_db *db, const char *username,
@@ -717,10 +714,7 @@ static int household_status(hane_db *db, int64_t id, char status[8])
 				  "SELECT status FROM household WHERE id = :id",
 				  p, 1, status_row, status);
 
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_HOUSEHOLD_NOT_FOUND),
-			       (long long)id);
-	return rc;
+	return hane_store_missing(rc, HANE_M_HOUSEHOLD_NOT_FOUND, id);
 }
 
 int insp_validate_request(hane_db *db, struct hane_inspection *r)

@@ -199,10 +199,7 @@ static int note_household(hane_db *db, int64_t request_id,
 		"h.head_id"
 		" WHERE r.id = :id",
 		p, 1, note_household_row, h);
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_INSP_NOT_FOUND),
-			       (long long)request_id);
-	return rc;
+	return hane_store_missing(rc, HANE_M_INSP_NOT_FOUND, request_id);
 }
 
 /* A code's word in Turkish, whatever the screen language ("" for a code
@@ -212,13 +209,21 @@ struct code_word {
 	enum hane_msg m;
 };
 
-static const char *word_tr(const struct code_word *w, size_t n,
-			   const char *code)
+static const struct code_word *code_find(const struct code_word *w, size_t n,
+					 const char *code)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(w[i].code, code))
-			return hane_msg_in(w[i].m, HANE_LANG_TR);
-	return "";
+			return &w[i];
+	return NULL;
+}
+
+static const char *word_tr(const struct code_word *w, size_t n,
+			   const char *code)
+{
+	const struct code_word *c = code_find(w, n, code);
+
+	return c ? hane_msg_in(c->m, HANE_LANG_TR) : "";
 }
 
 static const struct code_word heating_words[] = {
@@ -226,6 +231,15 @@ static const struct code_word heating_words[] = {
 	{"gas", HANE_M_INSP_HEATING_GAS},
 	{"central", HANE_M_INSP_HEATING_CENTRAL},
 	{"electric", HANE_M_INSP_HEATING_ELECTRIC},
+};
+
+/* The note's sentence on the tenure (a tenant's rent has one of its
+ * own). */
+static const struct code_word tenure_notes[] = {
+	{"tenant", HANE_M_INSP_NOTE_TENANT},
+	{"owner", HANE_M_INSP_NOTE_OWNER},
+	{"rent_free", HANE_M_INSP_NOTE_RENT_FREE},
+	{"other", HANE_M_INSP_NOTE_TENURE_OTHER},
 };
 
 static const struct code_word recommend_words[] = {
@@ -237,21 +251,15 @@ static const struct code_word recommend_words[] = {
 /* The note's sentences on the home: tenure, rooms and heating. */
 static void note_home(struct note *n, const struct hane_inspection_visit *v)
 {
+	const struct code_word *tenure =
+		code_find(tenure_notes, HANE_COUNTOF(tenure_notes), v->tenure);
 	char a[64];
 
-	if (!strcmp(v->tenure, "tenant")) {
-		if (v->rent_kurus > 0)
-			say(n, HANE_M_INSP_NOTE_TENANT_RENT,
-			    money(a, sizeof a, v->rent_kurus));
-		else
-			say(n, HANE_M_INSP_NOTE_TENANT);
-	} else if (!strcmp(v->tenure, "owner")) {
-		say(n, HANE_M_INSP_NOTE_OWNER);
-	} else if (!strcmp(v->tenure, "rent_free")) {
-		say(n, HANE_M_INSP_NOTE_RENT_FREE);
-	} else if (!strcmp(v->tenure, "other")) {
-		say(n, HANE_M_INSP_NOTE_TENURE_OTHER);
-	}
+	if (!strcmp(v->tenure, "tenant") && v->rent_kurus > 0)
+		say(n, HANE_M_INSP_NOTE_TENANT_RENT,
+		    money(a, sizeof a, v->rent_kurus));
+	else if (tenure)
+		say(n, tenure->m);
 	{
 		/* "ısınma soba ile sağlanmaktadır": "other" has no such
 		 * phrase, and "none" is a sentence of its own. */
@@ -259,9 +267,7 @@ static void note_home(struct note *n, const struct hane_inspection_visit *v)
 			     strcmp(v->heating, "other");
 		const char *heatw =
 			named ? word_tr(heating_words,
-					sizeof heating_words /
-						sizeof heating_words[0],
-					v->heating)
+					HANE_COUNTOF(heating_words), v->heating)
 			      : "";
 
 		if (v->rooms > 0 && named)
@@ -305,10 +311,9 @@ static void note_recommend(struct note *n,
 	if (!strcmp(v->recommendation, "reject")) {
 		say(n, HANE_M_INSP_NOTE_REJECT);
 	} else {
-		const char *w = word_tr(recommend_words,
-					sizeof recommend_words /
-						sizeof recommend_words[0],
-					v->recommendation);
+		const char *w =
+			word_tr(recommend_words, HANE_COUNTOF(recommend_words),
+				v->recommendation);
 
 		if (w[0])
 			say(n, HANE_M_INSP_NOTE_RECOMMEND, w);
@@ -493,10 +498,7 @@ int hane_inspection_visit_get(hane_db *db, int64_t request_id,
 	rc = hane_record_find(db, &hane_inspection_visit_rdef,
 			      " WHERE t.request_id = :id", bind_request,
 			      &request_id, out);
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_INSP_NO_VISIT),
-			       (long long)request_id);
-	return rc;
+	return hane_store_missing(rc, HANE_M_INSP_NO_VISIT, request_id);
 }
 
 /* ---- Decisions ---------------------------------------------------------------- */
@@ -674,10 +676,7 @@ static int decision_read(hane_db *db, int64_t request_id,
 				  " WHERE t.request_id = :id", bind_request,
 				  &request_id, out);
 
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_INSP_NO_DECISION),
-			       (long long)request_id);
-	return rc;
+	return hane_store_missing(rc, HANE_M_INSP_NO_DECISION, request_id);
 }
 
 int hane_inspection_decision_get(hane_db *db, int64_t request_id,

@@ -127,6 +127,30 @@ static void spread_day(struct gen *g, int64_t k, int64_t n, int64_t lo_off,
 	hane_date_iso(out, d);
 }
 
+/* A unit's generated work: setup (may be NULL), then n items, each by
+ * one, in one transaction; the progress is said as it goes. An item the
+ * unit's rules refuse is skipped by one (0), not a failure. */
+struct stage {
+	const char *name;
+	int (*setup)(struct gen *g, void *arg);
+	int (*one)(struct gen *g, int64_t k, int64_t n, void *arg);
+};
+
+static int run_stage(struct gen *g, const struct stage *st, int64_t n,
+		     void *arg)
+{
+	int rc = hane_store_begin(g->db);
+
+	if (rc)
+		return rc;
+	if (st->setup)
+		rc = st->setup(g, arg);
+	for (int64_t k = 0; k < n && !rc; k++)
+		if ((rc = st->one(g, k, n, arg)) == 0)
+			progress(g, st->name, k + 1, n);
+	return hane_store_end(g->db, rc);
+}
+
 /* ---- Registry ------------------------------------------------------------- */
 
 static int ensure_households(struct gen *g, int64_t need, uint64_t seed)
@@ -226,13 +250,60 @@ static void demo_decision(struct gen *g, int kind, int64_t dv,
 	}
 }
 
+struct insp_gen {
+	int64_t insp[3];
+	unsigned char *seen; /* households with a request */
+};
+
+static int insp_one(struct gen *g, int64_t k, int64_t n, void *arg)
+{
+	struct insp_gen *x = arg;
+	size_t hi = (size_t)(k % (int64_t)g->nhh);
+	struct hane_inspection r;
+	struct hane_inspection_visit v;
+	struct hane_inspection_decision d;
+	int64_t id, ver, dv;
+	int kind = (int)(rnd(g) % 4);
+	int rc;
+
+	hane_inspection_init(&r);
+	r.household_id = g->hh[hi];
+	spread_day(g, k, n, 0, 10, r.requested_on);
+	HANE_COPY(r.channel, k % 5 == 0 ? "phone" : "walk_in");
+	HANE_COPY(r.reason, kind == 2 ? "food" : "general");
+	if ((rc = hane_inspection_request(g->db, &r, &id)) != 0)
+		/* An open request of the same reason from before: the unit's
+		 * rule, not a failure of the generator. */
+		return rc == HANE_EEXIST ? 0 : rc;
+	g->c->insp_requests++;
+	if ((rc = hane_inspection_assign(g->db, id, 1, x->insp[k % 3], NULL)))
+		return rc;
+	ver = 2;
+	dv = demo_visit(g, k, kind, r.requested_on, &v);
+	if ((rc = hane_inspection_visit(g->db, id, ver, &v, NULL)) != 0)
+		return rc;
+	ver++;
+	g->c->insp_visits++;
+	if (!x->seen[hi]) {
+		x->seen[hi] = 1;
+		g->c->insp_households++;
+	}
+	demo_decision(g, kind, dv, &d);
+	if ((rc = hane_inspection_decide(g->db, id, ver, &d, NULL)))
+		return rc;
+	g->c->insp_decisions++;
+	if (kind != 0)
+		g->c->insp_aid++;
+	return 0;
+}
+
 static int gen_inspection(struct gen *g, int64_t n)
 {
-	int64_t insp[3];
-	unsigned char *seen = calloc(g->nhh ? g->nhh : 1, 1);
+	static const struct stage st = {"inspection", NULL, insp_one};
+	struct insp_gen x = {{0}, calloc(g->nhh ? g->nhh : 1, 1)};
 	int rc = 0;
 
-	if (!seen)
+	if (!x.seen)
 		return HANE_ENOMEM;
 	for (int i = 0; i < 3 && !rc; i++) {
 		char u[32], name[64];
@@ -240,59 +311,11 @@ static int gen_inspection(struct gen *g, int64_t n)
 		snprintf(u, sizeof u, "demo-insp%d", i + 1);
 		snprintf(name, sizeof name, "Örnek Müfettiş %d", i + 1);
 		rc = demo_staff(g->db, u, name, "caseworker", "inspection",
-				&insp[i]);
+				&x.insp[i]);
 	}
-	if (rc)
-		goto done;
-	if ((rc = hane_store_begin(g->db)) != 0)
-		goto done;
-	for (int64_t k = 0; k < n && !rc; k++) {
-		size_t hi = (size_t)(k % (int64_t)g->nhh);
-		struct hane_inspection r;
-		struct hane_inspection_visit v;
-		struct hane_inspection_decision d;
-		int64_t id, ver, dv;
-		int kind = (int)(rnd(g) % 4);
-		int e;
-
-		hane_inspection_init(&r);
-		r.household_id = g->hh[hi];
-		spread_day(g, k, n, 0, 10, r.requested_on);
-		HANE_COPY(r.channel, k % 5 == 0 ? "phone" : "walk_in");
-		HANE_COPY(r.reason, kind == 2 ? "food" : "general");
-		if ((e = hane_inspection_request(g->db, &r, &id)) != 0) {
-			/* An open request of the same reason from before: the
-			 * unit's rule, not a failure of the generator. */
-			if (e == HANE_EEXIST)
-				continue;
-			rc = e;
-			break;
-		}
-		g->c->insp_requests++;
-		if ((rc = hane_inspection_assign(g->db, id, 1, insp[k % 3],
-						 NULL)) != 0)
-			break;
-		ver = 2;
-		dv = demo_visit(g, k, kind, r.requested_on, &v);
-		if ((rc = hane_inspection_visit(g->db, id, ver, &v, NULL)) != 0)
-			break;
-		ver++;
-		g->c->insp_visits++;
-		if (!seen[hi]) {
-			seen[hi] = 1;
-			g->c->insp_households++;
-		}
-		demo_decision(g, kind, dv, &d);
-		if ((rc = hane_inspection_decide(g->db, id, ver, &d, NULL)))
-			break;
-		g->c->insp_decisions++;
-		if (kind != 0)
-			g->c->insp_aid++;
-		progress(g, "inspection", k + 1, n);
-	}
-	rc = hane_store_end(g->db, rc);
-done:
-	free(seen);
+	if (!rc)
+		rc = run_stage(g, &st, n, &x);
+	free(x.seen);
 	return rc;
 }
 
@@ -312,10 +335,49 @@ static int add_branch(const struct hane_fb_branch *b, void *arg)
 	return 0;
 }
 
+static int food_one(struct gen *g, int64_t k, int64_t n, void *arg)
+{
+	const struct branches *br = arg;
+	int64_t start = (int64_t)g->nhh / 2, span = g->d1 - g->d0;
+	int64_t hh = g->hh[(size_t)((start + k) % (int64_t)g->nhh)];
+	int packs = 1 + (int)(rnd(g) % 4), made = 0;
+	int64_t gap = span / (packs + 1), d;
+	int rc;
+
+	(void)n;
+	/* Packages at least 31 days apart: the standard package's frequency
+	 * limit is 30. */
+	if (gap < 31) {
+		packs = 1;
+		gap = 31;
+	}
+	if ((rc = hane_foodbank_refer(g->db, hh, "manual", 0, "Örnek veri",
+				      g->first, NULL, NULL)) != 0)
+		return rc;
+	d = g->d0 + rnd_in(g, 0, gap > 40 ? gap - 32 : 0);
+	for (int p = 0; p < packs && d <= g->d1; p++, d += gap) {
+		struct hane_fb_distribution x;
+
+		memset(&x, 0, sizeof x);
+		x.household_id = hh;
+		hane_date_iso(x.date, d);
+		x.branch_id = br->id[k % br->n];
+		snprintf(x.package, sizeof x.package, "standard");
+		x.value_kurus = 85000;
+		if ((rc = hane_foodbank_distribute(g->db, &x, NULL)))
+			return rc;
+		g->c->food_packages++;
+		made++;
+	}
+	if (made)
+		g->c->food_households++;
+	return 0;
+}
+
 static int gen_foodbank(struct gen *g, int64_t nhh)
 {
+	static const struct stage st = {"foodbank", NULL, food_one};
 	struct branches br = {{0}, 0};
-	int64_t start = (int64_t)g->nhh / 2, span = g->d1 - g->d0;
 	int rc;
 
 	/* Every branch gives packages (a household keeps to one): the
@@ -326,43 +388,7 @@ static int gen_foodbank(struct gen *g, int64_t nhh)
 		hane_error_set("%s", "no food bank branch");
 		return HANE_EINVAL;
 	}
-	if ((rc = hane_store_begin(g->db)) != 0)
-		return rc;
-	for (int64_t k = 0; k < nhh && !rc; k++) {
-		int64_t hh = g->hh[(size_t)((start + k) % (int64_t)g->nhh)];
-		int packs = 1 + (int)(rnd(g) % 4), made = 0;
-		int64_t gap = span / (packs + 1), d;
-
-		/* Packages at least 31 days apart: the standard package's
-		 * frequency limit is 30. */
-		if (gap < 31) {
-			packs = 1;
-			gap = 31;
-		}
-		if ((rc = hane_foodbank_refer(g->db, hh, "manual", 0,
-					      "Örnek veri", g->first, NULL,
-					      NULL)) != 0)
-			break;
-		d = g->d0 + rnd_in(g, 0, gap > 40 ? gap - 32 : 0);
-		for (int p = 0; p < packs && d <= g->d1; p++, d += gap) {
-			struct hane_fb_distribution x;
-
-			memset(&x, 0, sizeof x);
-			x.household_id = hh;
-			hane_date_iso(x.date, d);
-			x.branch_id = br.id[k % br.n];
-			snprintf(x.package, sizeof x.package, "standard");
-			x.value_kurus = 85000;
-			if ((rc = hane_foodbank_distribute(g->db, &x, NULL)))
-				break;
-			g->c->food_packages++;
-			made++;
-		}
-		if (made)
-			g->c->food_households++;
-		progress(g, "foodbank", k + 1, nhh);
-	}
-	return hane_store_end(g->db, rc);
+	return run_stage(g, &st, nhh, &br);
 }
 
 /* ---- Home care ---------------------------------------------------------------- */
@@ -434,83 +460,103 @@ static int care_people(struct gen *g, int64_t *workers, int64_t nworkers,
 	return rc;
 }
 
+struct care_gen {
+	char (*days)[HANE_DATE_LEN + 1];
+	size_t ndays;
+	int64_t care_visits, care_persons, cleaning_persons;
+	int64_t nworkers, cells, total, nclients;
+	int64_t *workers, *clients;
+	int64_t *done_per_client;
+};
+
+static int care_setup(struct gen *g, void *arg)
+{
+	struct care_gen *x = arg;
+
+	return care_people(g, x->workers, x->nworkers, x->clients, x->nclients,
+			   x->care_persons);
+}
+
+static int care_one(struct gen *g, int64_t k, int64_t n, void *arg)
+{
+	struct care_gen *x = arg;
+	bool care = k < x->care_visits;
+	int64_t ci = care ? k % x->care_persons
+			  : x->care_persons +
+				     (k - x->care_visits) % x->cleaning_persons;
+	int64_t cell = k * x->cells / n;
+	int64_t day = cell / (SLOTS_PER_DAY * x->nworkers);
+	int64_t w = (cell / SLOTS_PER_DAY) % x->nworkers;
+	int slot = (int)(cell % SLOTS_PER_DAY);
+	struct hane_homecare_visit v;
+	int64_t vid;
+	int rc;
+
+	memset(&v, 0, sizeof v);
+	v.client_id = x->clients[ci];
+	HANE_COPY(v.service, care ? "care" : "cleaning");
+	strcpy(v.date, x->days[day]);
+	strcpy(v.start_time, slot_start[slot]);
+	strcpy(v.end_time, slot_end[slot]);
+	v.worker_id = x->workers[w];
+	if ((rc = hane_homecare_visit_add(g->db, &v, &vid)) != 0)
+		return rc;
+	if ((rc = hane_homecare_visit_done(g->db, vid, 1, "", "", "Örnek veri",
+					   "")) != 0)
+		return rc;
+	if (x->done_per_client[ci]++ == 0) {
+		if (care)
+			g->c->care_persons++;
+		else
+			g->c->cleaning_persons++;
+	}
+	if (care)
+		g->c->care_visits++;
+	else
+		g->c->cleaning_visits++;
+	return 0;
+}
+
 static int gen_homecare(struct gen *g, int64_t care_visits,
 			int64_t care_persons, int64_t cleanings,
 			int64_t cleaning_persons)
 {
-	char(*days)[HANE_DATE_LEN + 1] = NULL;
-	size_t ndays;
-	int64_t total = care_visits + cleanings, nworkers, cells;
-	int64_t *workers = NULL, *clients = NULL, nclients;
-	int64_t *done_per_client = NULL;
+	static const struct stage st = {"homecare", care_setup, care_one};
+	struct care_gen x = {.care_visits = care_visits,
+			     .care_persons = care_persons,
+			     .cleaning_persons = cleaning_persons,
+			     .total = care_visits + cleanings,
+			     .nclients = care_persons + cleaning_persons};
 	int rc;
 
-	nclients = care_persons + cleaning_persons;
-	if ((size_t)nclients > g->npersons) {
-		hane_error_set("%lld > %zu", (long long)nclients, g->npersons);
+	if ((size_t)x.nclients > g->npersons) {
+		hane_error_set("%lld > %zu", (long long)x.nclients,
+			       g->npersons);
 		return HANE_EINVAL;
 	}
-	if ((rc = workdays(g, &days, &ndays)) != 0)
+	if ((rc = workdays(g, &x.days, &x.ndays)) != 0)
 		goto out;
-	if (ndays == 0) {
+	if (x.ndays == 0) {
 		rc = HANE_EINVAL;
 		goto out;
 	}
 	/* Enough workers that four of five slots a day hold all visits. */
-	nworkers = total / ((int64_t)ndays * 4) + 1;
-	cells = (int64_t)ndays * SLOTS_PER_DAY * nworkers;
-	workers = calloc((size_t)nworkers, sizeof *workers);
-	clients = calloc((size_t)nclients, sizeof *clients);
-	done_per_client = calloc((size_t)nclients, sizeof *done_per_client);
-	if (!workers || !clients || !done_per_client) {
+	x.nworkers = x.total / ((int64_t)x.ndays * 4) + 1;
+	x.cells = (int64_t)x.ndays * SLOTS_PER_DAY * x.nworkers;
+	x.workers = calloc((size_t)x.nworkers, sizeof *x.workers);
+	x.clients = calloc((size_t)x.nclients, sizeof *x.clients);
+	x.done_per_client =
+		calloc((size_t)x.nclients, sizeof *x.done_per_client);
+	if (!x.workers || !x.clients || !x.done_per_client) {
 		rc = HANE_ENOMEM;
 		goto out;
 	}
-	if ((rc = hane_store_begin(g->db)) != 0)
-		goto out;
-	rc = care_people(g, workers, nworkers, clients, nclients, care_persons);
-	for (int64_t k = 0; k < total && !rc; k++) {
-		bool care = k < care_visits;
-		int64_t ci = care ? k % care_persons
-				  : care_persons + (k - care_visits) %
-							   cleaning_persons;
-		int64_t cell = k * cells / total;
-		int64_t day = cell / (SLOTS_PER_DAY * nworkers);
-		int64_t w = (cell / SLOTS_PER_DAY) % nworkers;
-		int slot = (int)(cell % SLOTS_PER_DAY);
-		struct hane_homecare_visit v;
-		int64_t vid;
-
-		memset(&v, 0, sizeof v);
-		v.client_id = clients[ci];
-		HANE_COPY(v.service, care ? "care" : "cleaning");
-		strcpy(v.date, days[day]);
-		strcpy(v.start_time, slot_start[slot]);
-		strcpy(v.end_time, slot_end[slot]);
-		v.worker_id = workers[w];
-		if ((rc = hane_homecare_visit_add(g->db, &v, &vid)) != 0)
-			break;
-		if ((rc = hane_homecare_visit_done(g->db, vid, 1, "", "",
-						   "Örnek veri", "")) != 0)
-			break;
-		if (done_per_client[ci]++ == 0) {
-			if (care)
-				g->c->care_persons++;
-			else
-				g->c->cleaning_persons++;
-		}
-		if (care)
-			g->c->care_visits++;
-		else
-			g->c->cleaning_visits++;
-		progress(g, "homecare", k + 1, total);
-	}
-	rc = hane_store_end(g->db, rc);
+	rc = run_stage(g, &st, x.total, &x);
 out:
-	free(days);
-	free(workers);
-	free(clients);
-	free(done_per_client);
+	free(x.days);
+	free(x.workers);
+	free(x.clients);
+	free(x.done_per_client);
 	return rc;
 }
 
@@ -619,11 +665,47 @@ static int taxi_trips_done(struct gen *g, int64_t aid)
 	return rc;
 }
 
+struct taxi_gen {
+	int64_t *cand, *riders, nriders, nveh;
+	unsigned char *used; /* riders with an appointment */
+};
+
+static int taxi_setup(struct gen *g, void *arg)
+{
+	struct taxi_gen *x = arg;
+	int rc = taxi_fleet(g, x->nveh);
+
+	hane_error_clear();
+	return rc ? rc : taxi_riders(g, x->cand, x->riders, x->nriders);
+}
+
+static int taxi_one(struct gen *g, int64_t k, int64_t n, void *arg)
+{
+	struct taxi_gen *x = arg;
+	struct hane_taxi_booking b;
+	struct hane_taxi_clash cl;
+	int64_t aid;
+	int rc;
+
+	taxi_booking(g, k, n, x->riders[k % x->nriders], &b);
+	rc = hane_taxi_book(g->db, &b, &aid, &cl);
+	if (rc == HANE_EINVAL && cl.why != HANE_TAXI_R_INVALID)
+		return 0; /* a clash the rules refused: skip it */
+	if (rc)
+		return rc;
+	g->c->taxi_appointments++;
+	if (!x->used[k % x->nriders]) {
+		x->used[k % x->nriders] = 1;
+		g->c->taxi_riders++;
+	}
+	return taxi_trips_done(g, aid);
+}
+
 static int gen_taxi(struct gen *g, int64_t appts)
 {
+	static const struct stage st = {"taxi", taxi_setup, taxi_one};
 	struct hane_taxi_settings s;
-	int64_t *cand = NULL, *riders = NULL, nriders, nveh;
-	unsigned char *used = NULL;
+	struct taxi_gen x = {0};
 	size_t ncand;
 	int rc;
 
@@ -637,58 +719,26 @@ static int gen_taxi(struct gen *g, int64_t appts)
 			 " ON h.id = p.household_id WHERE h.status = 'active'"
 			 " AND p.disability_pct >= %d ORDER BY p.id",
 			 s.min_disability);
-		if ((rc = load_ids(g->db, sql, &cand, &ncand)) != 0)
+		if ((rc = load_ids(g->db, sql, &x.cand, &ncand)) != 0)
 			return rc;
 	}
 	/* About seven appointments a rider a year, as in İzmit. */
-	nriders = appts / 7 + 1;
-	if ((size_t)nriders > ncand)
-		nriders = (int64_t)ncand;
-	if (nriders == 0) {
-		free(cand);
+	x.nriders = appts / 7 + 1;
+	if ((size_t)x.nriders > ncand)
+		x.nriders = (int64_t)ncand;
+	if (x.nriders == 0) {
+		free(x.cand);
 		hane_error_set("%s", "no person with the disability the taxi"
 				     " needs");
 		return HANE_EINVAL;
 	}
-	nveh = appts / 600 + 3;
-	riders = calloc((size_t)nriders, sizeof *riders);
-	used = calloc((size_t)nriders, 1);
-	if (!riders || !used) {
-		rc = HANE_ENOMEM;
-		goto out;
-	}
-	if ((rc = hane_store_begin(g->db)) != 0)
-		goto out;
-	rc = taxi_fleet(g, nveh);
-	hane_error_clear();
-	if (!rc)
-		rc = taxi_riders(g, cand, riders, nriders);
-	for (int64_t k = 0; k < appts && !rc; k++) {
-		struct hane_taxi_booking b;
-		struct hane_taxi_clash cl;
-		int64_t aid;
-		int e;
-
-		taxi_booking(g, k, appts, riders[k % nriders], &b);
-		e = hane_taxi_book(g->db, &b, &aid, &cl);
-		if (e == HANE_EINVAL && cl.why != HANE_TAXI_R_INVALID)
-			continue; /* a clash the rules refused: skip it */
-		if ((rc = e) != 0)
-			break;
-		g->c->taxi_appointments++;
-		if (!used[k % nriders]) {
-			used[k % nriders] = 1;
-			g->c->taxi_riders++;
-		}
-		if ((rc = taxi_trips_done(g, aid)) != 0)
-			break;
-		progress(g, "taxi", k + 1, appts);
-	}
-	rc = hane_store_end(g->db, rc);
-out:
-	free(cand);
-	free(riders);
-	free(used);
+	x.nveh = appts / 600 + 3;
+	x.riders = calloc((size_t)x.nriders, sizeof *x.riders);
+	x.used = calloc((size_t)x.nriders, 1);
+	rc = x.riders && x.used ? run_stage(g, &st, appts, &x) : HANE_ENOMEM;
+	free(x.cand);
+	free(x.riders);
+	free(x.used);
 	return rc;
 }
 

@@ -86,13 +86,39 @@ void hane_overview_merge_defaults(const struct hane_person *a,
 
 /* ---- Finding them ---------------------------------------------------------- */
 
+/* A walk's caller: fn's first non-zero return ends it and is the walk's
+ * result (a positive one too, as the callers may stop with their own). */
+struct dup_walk {
+	hane_db *db;
+	int (*fn)(const struct hane_person *a, const struct hane_person *b,
+		  void *arg);
+	void *arg;
+	int n, stop;
+};
+
+static int dup_row(hane_stmt *st, void *arg)
+{
+	struct dup_walk *w = arg;
+	struct hane_person a, b;
+	int rc;
+
+	if ((rc = hane_person_get(w->db, hane_stmt_int(st, 0), &a)) != 0 ||
+	    (rc = hane_person_get(w->db, hane_stmt_int(st, 1), &b)) != 0)
+		return rc;
+	w->n++;
+	rc = w->fn(&a, &b, w->arg);
+	if (rc > 0)
+		w->stop = rc;
+	return rc;
+}
+
 int hane_overview_duplicates(hane_db *db,
 			     int (*fn)(const struct hane_person *a,
 				       const struct hane_person *b, void *arg),
 			     void *arg, int *total)
 {
-	hane_stmt *st = NULL;
-	int rc, n = 0;
+	struct dup_walk w = {db, fn, arg, 0, 0};
+	int rc;
 
 	if (total)
 		*total = 0;
@@ -101,8 +127,8 @@ int hane_overview_duplicates(hane_db *db,
 	/* One walk of the (name_key, birth_date) index for the groups, then
 	 * the pairs inside each: a, the one with a TC Kimlik No (else the
 	 * older record), before b. */
-	rc = hane_stmt_prepare(
-		db, &st,
+	rc = hane_store_each(
+		db,
 		"WITH g AS (SELECT name_key, birth_date FROM person"
 		" WHERE birth_date IS NOT NULL AND birth_date <> ''"
 		" GROUP BY name_key, birth_date HAVING count(*) > 1)"
@@ -114,24 +140,11 @@ int hane_overview_duplicates(hane_db *db,
 		" AND (a.tckn IS NOT NULL AND b.tckn IS NULL"
 		" OR (a.tckn IS NULL) = (b.tckn IS NULL) AND a.id < b.id)"
 		" ORDER BY a.first_name || ' ' || a.last_name COLLATE TURKISH,"
-		" a.id, b.id");
-	if (rc)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		struct hane_person a, b;
-		int64_t ia = hane_stmt_int(st, 0), ib = hane_stmt_int(st, 1);
-
-		if ((rc = hane_person_get(db, ia, &a)) != 0 ||
-		    (rc = hane_person_get(db, ib, &b)) != 0)
-			break;
-		n++;
-		if ((rc = fn(&a, &b, arg)) != 0)
-			break;
-	}
-	hane_stmt_finalize(st);
+		" a.id, b.id",
+		NULL, 0, dup_row, &w);
 	if (total)
-		*total = n;
-	return rc < 0 || rc > 0 ? rc : 0;
+		*total = w.n;
+	return rc ? rc : w.stop;
 }
 
 /* ---- Merging --------------------------------------------------------------- */
@@ -700,18 +713,47 @@ done:
 	return hane_store_end(db, rc);
 }
 
+struct merge_walk {
+	int (*fn)(const struct hane_ov_merge_entry *m, void *arg);
+	void *arg;
+	int stop;
+};
+
+static int merge_row(hane_stmt *st, void *arg)
+{
+	struct merge_walk *w = arg;
+	struct hane_ov_merge_entry e;
+	int rc;
+
+	memset(&e, 0, sizeof e);
+	e.id = hane_stmt_int(st, 0);
+	e.kept_id = hane_stmt_int(st, 1);
+	e.merged_id = hane_stmt_int(st, 2);
+	HANE_COPY(e.kept_name, hane_stmt_text(st, 3));
+	HANE_COPY(e.merged_name, hane_stmt_text(st, 4));
+	HANE_COPY(e.fields, hane_stmt_text(st, 5));
+	e.moved = (int)hane_stmt_int(st, 6);
+	HANE_COPY(e.at, hane_stmt_text(st, 7));
+	HANE_COPY(e.by, hane_stmt_text(st, 8));
+	HANE_COPY(e.undone_at, hane_stmt_text(st, 9));
+	rc = w->fn(&e, w->arg);
+	if (rc > 0)
+		w->stop = rc;
+	return rc;
+}
+
 int hane_overview_merges(hane_db *db,
 			 int (*fn)(const struct hane_ov_merge_entry *m,
 				   void *arg),
 			 void *arg)
 {
-	hane_stmt *st = NULL;
+	struct merge_walk w = {fn, arg, 0};
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
+	rc = hane_store_each(
+		db,
 		"SELECT m.id, m.kept_id, m.merged_id,"
 		" coalesce(p.first_name || ' ' || p.last_name, ''),"
 		" m.b_first_name || ' ' || m.b_last_name, m.fields,"
@@ -719,26 +761,7 @@ int hane_overview_merges(hane_db *db,
 		" WHERE r.merge_id = m.id), m.created_at,"
 		" coalesce(m.created_by, ''), coalesce(m.undone_at, '')"
 		" FROM overview_merge m LEFT JOIN person p ON p.id = m.kept_id"
-		" ORDER BY m.id DESC");
-	if (rc)
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		struct hane_ov_merge_entry e;
-
-		memset(&e, 0, sizeof e);
-		e.id = hane_stmt_int(st, 0);
-		e.kept_id = hane_stmt_int(st, 1);
-		e.merged_id = hane_stmt_int(st, 2);
-		HANE_COPY(e.kept_name, hane_stmt_text(st, 3));
-		HANE_COPY(e.merged_name, hane_stmt_text(st, 4));
-		HANE_COPY(e.fields, hane_stmt_text(st, 5));
-		e.moved = (int)hane_stmt_int(st, 6);
-		HANE_COPY(e.at, hane_stmt_text(st, 7));
-		HANE_COPY(e.by, hane_stmt_text(st, 8));
-		HANE_COPY(e.undone_at, hane_stmt_text(st, 9));
-		if ((rc = fn(&e, arg)) != 0)
-			break;
-	}
-	hane_stmt_finalize(st);
-	return rc < 0 || rc > 0 ? rc : 0;
+		" ORDER BY m.id DESC",
+		NULL, 0, merge_row, &w);
+	return rc ? rc : w.stop;
 }
