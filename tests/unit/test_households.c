@@ -612,6 +612,17 @@ static void test_bulk_writes(void **state)
 
 	tu_ok(hane_household_get(db, hid, &h));
 	assert_int_equal(h.head_id, pid);
+	/* The household's row as the field table writes it: empty text and
+	 * no income are NULL, stamped version 1 by the importer. */
+	tu_ok(hane_store_query_int(
+		db, &count,
+		"SELECT count(*) FROM household WHERE mahalle = 'Serdar'"
+		" AND street IS NULL AND phone IS NULL AND phone_key IS NULL"
+		" AND income_kurus IS NULL AND status = 'active'"
+		" AND version = 1 AND created_by = 'tester'",
+		NULL, 0));
+	assert_int_equal(count, 1);
+	count = 0;
 	tu_ok(hane_household_members(db, hid, m, 4, &n));
 	assert_int_equal(n, 2);
 	assert_string_equal(m[1].relation, "child");

@@ -782,6 +782,10 @@ static char *registry_text(hane_db *db, const char *skip_household_of)
 		" coalesce(p.phone, '-'), coalesce(p.phone_key, '-'), hp.tckn,"
 		" coalesce(h.mahalle, '-'), coalesce(h.street, '-'),"
 		" coalesce(h.phone_key, '-'), p.created_by, p.version,"
+		" h.status || '/' || coalesce(h.building, '-') || '/' ||"
+		" coalesce(h.door, '-') || '/' || coalesce(h.income_kurus, '-')"
+		" || '/' || coalesce(h.notes, '-') || '/' || h.version || '/'"
+		" || h.created_by,"
 		" (SELECT group_concat(word, ' ') FROM (SELECT word"
 		"  FROM person_word w WHERE w.person_id = p.id ORDER BY word))"
 		" FROM person p JOIN household h ON h.id = p.household_id"
@@ -789,12 +793,12 @@ static char *registry_text(hane_db *db, const char *skip_household_of)
 		" WHERE hp.tckn IS NOT :skip ORDER BY p.tckn"));
 	tu_ok(hane_stmt_bind_text(st, ":skip", skip_household_of));
 	while (hane_stmt_step(st) == HANE_ROW) {
-		for (int i = 0; i < 15; i++) {
+		for (int i = 0; i < 16; i++) {
 			const char *v = hane_stmt_text(st, i);
 
 			assert_true(len + strlen(v) + 2 < cap);
 			len += (size_t)sprintf(out + len, "%s%c", v,
-					       i < 14 ? '|' : '\n');
+					       i < 15 ? '|' : '\n');
 		}
 	}
 	hane_stmt_finalize(st);

@@ -36,30 +36,6 @@
 #define HOLD_ROWS 8192
 #define NO_TEXT UINT32_MAX
 
-/* Text columns of a held row, as offsets into the arena, in the order of
- * the insert's parameters. */
-enum {
-	HH_MAHALLE,
-	HH_STREET,
-	HH_BUILDING,
-	HH_DOOR,
-	HH_PHONE,
-	HH_PHONE_KEY,
-	HH__TEXT
-};
-
-/* A person's insert is made from the field table (hane_person_rdef): id,
- * household_id, every field save writes, in the table's order, then the
- * search keys the model derives. A field added to the table is imported
- * without a line here. */
-#define P_KEYS 2 /* name_key, phone_key */
-#define P_COLS_MAX 24
-
-struct held_hh {
-	int64_t id, head, income;
-	uint32_t t[HH__TEXT], status, notes;
-};
-
 /* A held value: SQL NULL, an integer, or text in the arena. */
 struct held_val {
 	int64_t i;
@@ -67,9 +43,16 @@ struct held_val {
 	enum hane_value_type type;
 };
 
-struct held_person {
-	int64_t id, household;
-	struct held_val v[P_COLS_MAX];
+/* A record's insert is made from its field table (hane_household_rdef,
+ * hane_person_rdef): id (0: the table's next), its parent (a household's
+ * head_id, a person's household_id), every field save writes, in the
+ * table's order, then the search keys the model derives. A field added
+ * to a table is imported without a line here. */
+#define COLS_MAX 24
+
+struct held_row {
+	int64_t id, parent;
+	struct held_val v[COLS_MAX];
 };
 
 struct held_word {
@@ -88,7 +71,7 @@ struct multi {
 
 struct hane_hh_bulk {
 	hane_db *db;
-	hane_stmt *household, *word, *tckn;
+	hane_stmt *word, *tckn;
 	char now[20], today[HANE_DATE_LEN + 1];
 	char event[32];
 	int64_t next_person; /* ids are ours inside the transaction */
@@ -98,8 +81,7 @@ struct hane_hh_bulk {
 	/* Held mode (hane_hh_bulk_hold). */
 	bool hold;
 	int64_t next_household;
-	struct held_hh *hh;
-	struct held_person *pp;
+	struct held_row *hh, *pp;
 	struct held_word *ww;
 	size_t nhh, npp, nww, caphh, cappp, capww;
 	char *arena;
@@ -115,7 +97,9 @@ struct hane_hh_bulk {
  * the actor (?1 and ?2). */
 static const char stamps_tail[] = "1,?1,?2,?1,?2";
 
-static int person_prepare(hane_hh_bulk *b);
+static int rec_prepare(hane_hh_bulk *b, struct multi *m,
+		       const struct hane_rdef *d, const char *parent,
+		       const char *keys, int nkeys);
 static void multi_finalize(struct multi *m);
 
 int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
@@ -143,20 +127,11 @@ int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
 				  "SELECT coalesce(max(id), 0) + 1 FROM person",
 				  NULL, 0);
 	if (rc == 0)
-		rc = hane_stmt_prepare(
-			db, &b->household,
-			"INSERT INTO household(id, head_id, mahalle, street,"
-			" building, door, phone, phone_key, income_kurus, "
-			"status,"
-			" notes, version, created_at, created_by, updated_at,"
-			" updated_by)"
-			" VALUES(:id, :head, :mahalle, :street, :building, "
-			":door,"
-			" :phone, :phone_key, :income, :status, :notes, 1, "
-			":now,"
-			" :by, :now, :by)");
+		rc = rec_prepare(b, &b->m_hh, &hane_household_rdef, "head_id",
+				 "phone_key", 1);
 	if (rc == 0)
-		rc = person_prepare(b);
+		rc = rec_prepare(b, &b->m_person, &hane_person_rdef,
+				 "household_id", "name_key, phone_key", 2);
 	if (rc == 0)
 		rc = hane_stmt_prepare(
 			db, &b->tckn,
@@ -167,7 +142,7 @@ int hane_hh_bulk_begin(hane_db *db, hane_hh_bulk **out, const char *event)
 				       "INSERT OR IGNORE INTO person_word(word,"
 				       " person_id) VALUES(:w, :id)");
 	if (rc) {
-		hane_stmt_finalize(b->household);
+		multi_finalize(&b->m_hh);
 		multi_finalize(&b->m_person);
 		hane_stmt_finalize(b->word);
 		hane_stmt_finalize(b->tckn);
@@ -200,17 +175,6 @@ static int check_tckn(hane_hh_bulk *b, const char *tckn)
 	}
 	hane_stmt_reset(st);
 	return rc < 0 ? rc : (rc == HANE_EEXIST ? rc : 0);
-}
-
-static int text_or_null(hane_stmt *st, const char *name, const char *v)
-{
-	return hane_stmt_bind_text(st, name, v && *v ? v : NULL);
-}
-
-static int int_or_null(hane_stmt *st, const char *name, int64_t v)
-{
-	return v >= 0 ? hane_stmt_bind_int(st, name, v)
-		      : hane_stmt_bind_null(st, name);
 }
 
 static int step_once(hane_stmt *st)
@@ -331,29 +295,31 @@ static bool written(const struct hane_fdef *f)
 	return !(f->flags & HANE_FF_READONLY) && !f->expr;
 }
 
-static int person_prepare(hane_hh_bulk *b)
+static int rec_prepare(hane_hh_bulk *b, struct multi *m,
+		       const struct hane_rdef *d, const char *parent,
+		       const char *keys, int nkeys)
 {
-	const struct hane_rdef *d = &hane_person_rdef;
 	char head[1024];
-	int cols = 2 + P_KEYS, len;
+	int cols = 2 + nkeys, len;
 
-	len = snprintf(head, sizeof head,
-		       "INSERT INTO person(id, household_id");
+	len = snprintf(head, sizeof head, "INSERT INTO %s(id, %s", d->table,
+		       parent);
 	for (size_t i = 0; i < d->nfields; i++)
 		if (written(&d->fields[i]) && len < (int)sizeof head) {
 			len += snprintf(head + len, sizeof head - (size_t)len,
 					", %s", d->fields[i].column);
 			cols++;
 		}
-	if (cols - 2 > P_COLS_MAX || len >= (int)sizeof head - 128) {
-		hane_error_set("bulk: the person table has too many fields");
+	if (cols - 2 > COLS_MAX || len >= (int)sizeof head - 128) {
+		hane_error_set("bulk: the %s table has too many fields",
+			       d->table);
 		return HANE_EINTERNAL;
 	}
 	snprintf(head + len, sizeof head - (size_t)len,
-		 ", name_key, phone_key, version, created_at, created_by,"
-		 " updated_at, updated_by) VALUES");
-	return multi_prepare(b->db, &b->m_person, head, cols, stamps_tail,
-			     MULTI_ROWS);
+		 ", %s, version, created_at, created_by, updated_at,"
+		 " updated_by) VALUES",
+		 keys);
+	return multi_prepare(b->db, m, head, cols, stamps_tail, MULTI_ROWS);
 }
 
 /* One held value: text goes into the arena ("" stays ""). */
@@ -366,12 +332,12 @@ static int held(hane_hh_bulk *b, struct held_val *v, enum hane_value_type type,
 	return type == HANE_V_TEXT ? keep_text(b, &v->text, text) : 0;
 }
 
-/* p's values in the insert's order (person_prepare): the fields as
- * hane_record_value gives them, then the keys (pkey NULL: none). */
-static int person_values(hane_hh_bulk *b, const struct hane_person *p,
-			 struct held_val *v, const char *key, const char *pkey)
+/* rec's values in the insert's order (rec_prepare): the fields of d as
+ * hane_record_value gives them, then the nkeys keys (NULL: none). */
+static int rec_values(hane_hh_bulk *b, const struct hane_rdef *d,
+		      const void *rec, struct held_val *v,
+		      const char *const *keys, int nkeys)
 {
-	const struct hane_rdef *d = &hane_person_rdef;
 	int n = 0, rc;
 
 	for (size_t i = 0; i < d->nfields; i++) {
@@ -379,46 +345,32 @@ static int person_values(hane_hh_bulk *b, const struct hane_person *p,
 
 		if (!written(&d->fields[i]))
 			continue;
-		x = hane_record_value(&d->fields[i], p);
+		x = hane_record_value(&d->fields[i], rec);
 		if ((rc = held(b, &v[n++], x.type, x.text, x.i)))
 			return rc;
 	}
-	if ((rc = held(b, &v[n++], HANE_V_TEXT, key, 0)))
-		return rc;
-	return held(b, &v[n], pkey ? HANE_V_TEXT : HANE_V_NULL, pkey, 0);
+	for (int k = 0; k < nkeys; k++)
+		if ((rc = held(b, &v[n++], keys[k] ? HANE_V_TEXT : HANE_V_NULL,
+			       keys[k], 0)))
+			return rc;
+	return 0;
 }
 
 typedef int bind_fn(hane_hh_bulk *b, hane_stmt *st, int param, size_t row);
 
-static int bind_hh(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
+/* A held row's values from parameter i on: its id (0: NULL, the table
+ * gives one), its parent, then its cols - 2 values. */
+static int bind_held(hane_hh_bulk *b, hane_stmt *st, int i,
+		     const struct held_row *r, int cols)
 {
-	const struct held_hh *h = &b->hh[row];
-	int rc;
+	int rc = r->id ? hane_stmt_bind_int_at(st, i, r->id)
+		       : hane_stmt_bind_null_at(st, i);
 
-	if ((rc = hane_stmt_bind_int_at(st, i++, h->id)) ||
-	    (rc = hane_stmt_bind_int_at(st, i++, h->head)))
+	if (rc || (rc = hane_stmt_bind_int_at(st, i + 1, r->parent)))
 		return rc;
-	for (int t = 0; t < HH__TEXT; t++)
-		if ((rc = hane_stmt_bind_text_at(st, i++, text_at(b, h->t[t]))))
-			return rc;
-	if ((rc = h->income >= 0 ? hane_stmt_bind_int_at(st, i, h->income)
-				 : hane_stmt_bind_null_at(st, i)) ||
-	    (rc = hane_stmt_bind_text_at(st, i + 1, text_at(b, h->status))) ||
-	    (rc = hane_stmt_bind_text_at(st, i + 2, text_at(b, h->notes))))
-		return rc;
-	return 0;
-}
-
-static int bind_person(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
-{
-	const struct held_person *p = &b->pp[row];
-	int rc;
-
-	if ((rc = hane_stmt_bind_int_at(st, i++, p->id)) ||
-	    (rc = hane_stmt_bind_int_at(st, i++, p->household)))
-		return rc;
-	for (int c = 0; c < b->m_person.cols - 2; c++, i++) {
-		const struct held_val *v = &p->v[c];
+	i += 2;
+	for (int c = 0; c < cols - 2; c++, i++) {
+		const struct held_val *v = &r->v[c];
 
 		rc = v->type == HANE_V_INT ? hane_stmt_bind_int_at(st, i, v->i)
 		     : v->type == HANE_V_TEXT
@@ -429,6 +381,16 @@ static int bind_person(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
 			return rc;
 	}
 	return 0;
+}
+
+static int bind_hh(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
+{
+	return bind_held(b, st, i, &b->hh[row], b->m_hh.cols);
+}
+
+static int bind_person(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
+{
+	return bind_held(b, st, i, &b->pp[row], b->m_person.cols);
 }
 
 static int bind_word(hane_hh_bulk *b, hane_stmt *st, int i, size_t row)
@@ -568,8 +530,9 @@ int hane_hh_bulk_flush(hane_hh_bulk *b)
 static int hold_person(hane_hh_bulk *b, const struct hane_person *p, int64_t id,
 		       int64_t household_id)
 {
-	char key[2 * HANE_NAME_MAX], pkey[16];
-	struct held_person *h;
+	char key[2 * HANE_NAME_MAX] = "", pkey[16];
+	const char *keys[2] = {key, hh_phone_key(pkey, p->phone)};
+	struct held_row *h;
 	uint32_t words;
 	int rc;
 
@@ -577,9 +540,9 @@ static int hold_person(hane_hh_bulk *b, const struct hane_person *p, int64_t id,
 		return rc;
 	h = &b->pp[b->npp];
 	h->id = id;
-	h->household = household_id;
+	h->parent = household_id;
 	hh_name_key(key, p->first_name, p->last_name);
-	if ((rc = person_values(b, p, h->v, key, hh_phone_key(pkey, p->phone))))
+	if ((rc = rec_values(b, &hane_person_rdef, p, h->v, keys, 2)))
 		return rc;
 	/* The words: a second copy of the key, cut at the spaces. */
 	if ((rc = keep(b, &words, key)))
@@ -612,7 +575,8 @@ static int hold_person(hane_hh_bulk *b, const struct hane_person *p, int64_t id,
 static int put_person(hane_hh_bulk *b, const struct hane_person *p,
 		      int64_t household_id, int64_t *person_id)
 {
-	char key[2 * HANE_NAME_MAX], pkey[16], words[2 * HANE_NAME_MAX];
+	char key[2 * HANE_NAME_MAX] = "", pkey[16], words[2 * HANE_NAME_MAX];
+	const char *keys[2] = {key, hh_phone_key(pkey, p->phone)};
 	size_t mark = b->arena_len;
 	int64_t id = b->next_person;
 	int rc;
@@ -620,9 +584,9 @@ static int put_person(hane_hh_bulk *b, const struct hane_person *p,
 	if ((rc = grow((void **)&b->pp, &b->cappp, 0, sizeof *b->pp)))
 		return rc;
 	b->pp[0].id = id;
-	b->pp[0].household = household_id;
+	b->pp[0].parent = household_id;
 	hh_name_key(key, p->first_name, p->last_name);
-	rc = person_values(b, p, b->pp[0].v, key, hh_phone_key(pkey, p->phone));
+	rc = rec_values(b, &hane_person_rdef, p, b->pp[0].v, keys, 2);
 	if (rc == 0)
 		rc = flush_rows(b, &b->m_person, 1, bind_person);
 	b->arena_len = mark;
@@ -646,24 +610,17 @@ static int hold_household(hane_hh_bulk *b, const struct hane_household *h,
 			  int64_t *person_id)
 {
 	int64_t hid = b->next_household, pid = b->next_person;
-	struct held_hh *x;
 	char pkey[16];
+	const char *keys[1] = {hh_phone_key(pkey, h->phone)};
+	struct held_row *x;
 	int rc;
 
 	if ((rc = grow((void **)&b->hh, &b->caphh, b->nhh, sizeof *b->hh)))
 		return rc;
 	x = &b->hh[b->nhh];
 	x->id = hid;
-	x->head = pid;
-	x->income = h->income_kurus;
-	if ((rc = keep(b, &x->t[HH_MAHALLE], h->mahalle)) ||
-	    (rc = keep(b, &x->t[HH_STREET], h->street)) ||
-	    (rc = keep(b, &x->t[HH_BUILDING], h->building)) ||
-	    (rc = keep(b, &x->t[HH_DOOR], h->door)) ||
-	    (rc = keep(b, &x->t[HH_PHONE], h->phone)) ||
-	    (rc = keep(b, &x->t[HH_PHONE_KEY], hh_phone_key(pkey, h->phone))) ||
-	    (rc = keep_text(b, &x->status, h->status)) ||
-	    (rc = keep(b, &x->notes, h->notes)) ||
+	x->parent = pid;
+	if ((rc = rec_values(b, &hane_household_rdef, h, x->v, keys, 1)) ||
 	    (rc = hold_person(b, head, pid, hid)))
 		return rc;
 	b->nhh++;
@@ -771,14 +728,6 @@ int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh)
 				  " FROM household",
 				  NULL, 0);
 	if (rc == 0)
-		rc = multi_prepare(
-			b->db, &b->m_hh,
-			"INSERT INTO household(id, head_id, mahalle, street,"
-			" building, door, phone, phone_key, income_kurus,"
-			" status, notes, version, created_at, created_by,"
-			" updated_at, updated_by) VALUES",
-			11, stamps_tail, MULTI_ROWS);
-	if (rc == 0)
 		rc = multi_prepare(b->db, &b->m_word,
 				   "INSERT INTO person_word(word, person_id)"
 				   " VALUES",
@@ -798,8 +747,9 @@ int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
 			   int64_t *household_id, int64_t *person_id)
 {
 	struct hane_person p = *head;
-	hane_stmt *st = b->household;
 	char pkey[16];
+	const char *keys[1] = {hh_phone_key(pkey, h->phone)};
+	size_t mark = b->arena_len;
 	int64_t hid;
 	int rc;
 
@@ -811,22 +761,17 @@ int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
 		return hold_household(b, h, &p, household_id, person_id);
 	if ((rc = check_tckn(b, p.tckn)) != 0)
 		return rc;
-	if ((rc = hane_stmt_bind_null(st, ":id")) ||
-	    (rc = hane_stmt_bind_int(st, ":head", b->next_person)) ||
-	    (rc = text_or_null(st, ":mahalle", h->mahalle)) ||
-	    (rc = text_or_null(st, ":street", h->street)) ||
-	    (rc = text_or_null(st, ":building", h->building)) ||
-	    (rc = text_or_null(st, ":door", h->door)) ||
-	    (rc = text_or_null(st, ":phone", h->phone)) ||
-	    (rc = hane_stmt_bind_text(st, ":phone_key",
-				      hh_phone_key(pkey, h->phone))) ||
-	    (rc = int_or_null(st, ":income", h->income_kurus)) ||
-	    (rc = hane_stmt_bind_text(st, ":status", h->status)) ||
-	    (rc = text_or_null(st, ":notes", h->notes)) ||
-	    (rc = hane_stmt_bind_text(st, ":now", b->now)) ||
-	    (rc = hane_stmt_bind_text(st, ":by",
-				      hane_store_actor(b->db)->username)) ||
-	    (rc = step_once(st)))
+	/* The household as a held row of its own, written at once; its id
+	 * the table's next. */
+	if ((rc = grow((void **)&b->hh, &b->caphh, 0, sizeof *b->hh)))
+		return rc;
+	b->hh[0].id = 0;
+	b->hh[0].parent = b->next_person;
+	rc = rec_values(b, &hane_household_rdef, h, b->hh[0].v, keys, 1);
+	if (rc == 0)
+		rc = flush_rows(b, &b->m_hh, 1, bind_hh);
+	b->arena_len = mark;
+	if (rc)
 		return rc;
 	hid = hane_store_last_id(b->db);
 	rc = put_person(b, &p, hid, person_id);
@@ -872,7 +817,6 @@ int hane_hh_bulk_end(hane_hh_bulk *b, bool commit, const char *detail)
 	db = b->db;
 	if (commit && b->hold && (rc = hane_hh_bulk_flush(b)) == 0)
 		rc = build_indexes(b);
-	hane_stmt_finalize(b->household);
 	hane_stmt_finalize(b->word);
 	hane_stmt_finalize(b->tckn);
 	multi_finalize(&b->m_hh);
