@@ -27,54 +27,55 @@
 
 /* ---- Errors ------------------------------------------------------------- */
 
+/* SQLite's primary result codes and what they are here; the message's
+ * one argument is the database's path ('p') or SQLite's own words
+ * ('m'). */
+static const struct {
+	int sqlite, rc;
+	enum hane_msg msg;
+	char arg;
+} store_errors[] = {
+	{SQLITE_BUSY, HANE_EBUSY, HANE_M_DB_BUSY, 0},
+	{SQLITE_LOCKED, HANE_EBUSY, HANE_M_DB_BUSY, 0},
+	{SQLITE_FULL, HANE_EFULL, HANE_M_DB_FULL, 0},
+	{SQLITE_READONLY, HANE_EREADONLY, HANE_M_DB_READONLY, 'p'},
+	{SQLITE_NOTADB, HANE_ENOTDB, HANE_M_DB_NOT_SQLITE, 'p'},
+	{SQLITE_CORRUPT, HANE_EDB, HANE_M_DB_CORRUPT, 'p'},
+	{SQLITE_CONSTRAINT, HANE_EINVAL, HANE_M_DB_ERROR, 'm'},
+	{SQLITE_IOERR, HANE_EIO, HANE_M_DB_ERROR, 'm'},
+	{SQLITE_CANTOPEN, HANE_EIO, HANE_M_DB_ERROR, 'm'},
+};
+
 int hane_store_error(hane_db *db, int sqlite_rc)
 {
 	const char *msg = db && db->sql ? sqlite3_errmsg(db->sql)
 					: sqlite3_errstr(sqlite_rc);
+	int primary = sqlite_rc & 0xff;
 
-	switch (sqlite_rc & 0xff) {
-	case SQLITE_OK:
-	case SQLITE_ROW:
-	case SQLITE_DONE:
+	if (primary == SQLITE_OK || primary == SQLITE_ROW ||
+	    primary == SQLITE_DONE)
 		return HANE_OK;
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		hane_error_set("%s", hane_msg(HANE_M_DB_BUSY));
-		return HANE_EBUSY;
-	case SQLITE_FULL:
-		hane_error_set("%s", hane_msg(HANE_M_DB_FULL));
-		return HANE_EFULL;
-	case SQLITE_READONLY:
-		hane_error_set(hane_msg(HANE_M_DB_READONLY),
-			       db ? db->path : "?");
-		return HANE_EREADONLY;
-	case SQLITE_NOTADB:
-		hane_error_set(hane_msg(HANE_M_DB_NOT_SQLITE),
-			       db ? db->path : "?");
-		return HANE_ENOTDB;
-	case SQLITE_CORRUPT:
-		hane_error_set(hane_msg(HANE_M_DB_CORRUPT),
-			       db ? db->path : "?");
-		return HANE_EDB;
-	case SQLITE_NOMEM:
+	if (primary == SQLITE_NOMEM) {
 		hane_error_set("%s", hane_strerror(HANE_ENOMEM));
 		return HANE_ENOMEM;
-	case SQLITE_CONSTRAINT:
-		if (sqlite_rc == SQLITE_CONSTRAINT_UNIQUE ||
-		    sqlite_rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
-			hane_error_set(hane_msg(HANE_M_DB_UNIQUE), msg);
-			return HANE_EEXIST;
-		}
-		hane_error_set(hane_msg(HANE_M_DB_ERROR), msg);
-		return HANE_EINVAL;
-	case SQLITE_IOERR:
-	case SQLITE_CANTOPEN:
-		hane_error_set(hane_msg(HANE_M_DB_ERROR), msg);
-		return HANE_EIO;
-	default:
-		hane_error_set(hane_msg(HANE_M_DB_ERROR), msg);
-		return HANE_EDB;
 	}
+	if (sqlite_rc == SQLITE_CONSTRAINT_UNIQUE ||
+	    sqlite_rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+		hane_error_set(hane_msg(HANE_M_DB_UNIQUE), msg);
+		return HANE_EEXIST;
+	}
+	for (size_t i = 0; i < HANE_COUNTOF(store_errors); i++) {
+		if (store_errors[i].sqlite != primary)
+			continue;
+		hane_error_set(hane_msg(store_errors[i].msg),
+			       store_errors[i].arg == 'p'
+				       ? (db ? db->path : "?")
+			       : store_errors[i].arg == 'm' ? msg
+							    : "");
+		return store_errors[i].rc;
+	}
+	hane_error_set(hane_msg(HANE_M_DB_ERROR), msg);
+	return HANE_EDB;
 }
 
 /* ---- Statements ----------------------------------------------------------- */
