@@ -871,4 +871,11 @@ void hane_ui_records_show(struct hane_ui *ui,
 int hane_ui_records_row(struct hane_ui_records *rs, const void *rec,
 			const char *const *cells);
 
+/* ---- A detail view and its error (src/ui/detail_show.c) ---- */
+
+/* hane_ui_detail_run, then the error its load returned said as a dialog
+ * (hane_ui_error_rc): for a page that only shows and acts. */
+void hane_ui_detail_show(struct hane_ui *ui,
+			 const struct hane_ui_detail_view *v);
+
 #endif

@@ -768,10 +768,8 @@ static void manifest_view(struct hane_ui *ui, struct board *b,
 		.act = manifest_act,
 		.arg = &m,
 	};
-	int rc = hane_ui_detail_run(ui, &v);
 
-	if (rc)
-		hane_ui_error_rc(ui, rc);
+	hane_ui_detail_show(ui, &v);
 }
 
 /* ---- Rider history ------------------------------------------------------------------------ */
@@ -1032,10 +1030,8 @@ void tx_ui_history(struct hane_ui *ui, int64_t rider_id)
 		.act = rider_act,
 		.arg = &id,
 	};
-	int rc = hane_ui_detail_run(ui, &v);
 
-	if (rc)
-		hane_ui_error_rc(ui, rc);
+	hane_ui_detail_show(ui, &v);
 }
 
 /* ---- The person page's row ------------------------------------------------------------------ */
