@@ -343,32 +343,17 @@ done:
 	return rc;
 }
 
-int hane_store_each(hane_db *db, const char *sql, const struct hane_field *p,
-		    size_t n, int (*row)(hane_stmt *st, void *arg), void *arg)
-{
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(db, &st, sql);
-
-	for (size_t i = 0; rc == 0 && i < n; i++)
-		rc = p[i].type == HANE_V_INT
-			     ? hane_stmt_bind_int(st, p[i].name, p[i].i)
-		     : p[i].type == HANE_V_TEXT
-			     ? hane_stmt_bind_text(st, p[i].name, p[i].text)
-			     : hane_stmt_bind_null(st, p[i].name);
-	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW)
-		rc = row ? row(st, arg) : 0;
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
-}
-
-int hane_store_run(hane_db *db, const char *sql, const struct hane_field *p,
-		   size_t n)
+/* each and run: sql prepared, p[0..n) bound (those it names alone when
+ * named_only), stepped to its end with row on each row (NULL: passed). */
+static int each_row(hane_db *db, const char *sql, const struct hane_field *p,
+		    size_t n, bool named_only,
+		    int (*row)(hane_stmt *st, void *arg), void *arg)
 {
 	hane_stmt *st = NULL;
 	int rc = hane_stmt_prepare(db, &st, sql);
 
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		if (!hane_stmt_has_param(st, p[i].name))
+		if (named_only && !hane_stmt_has_param(st, p[i].name))
 			continue;
 		rc = p[i].type == HANE_V_INT
 			     ? hane_stmt_bind_int(st, p[i].name, p[i].i)
@@ -377,9 +362,21 @@ int hane_store_run(hane_db *db, const char *sql, const struct hane_field *p,
 			     : hane_stmt_bind_null(st, p[i].name);
 	}
 	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW)
-		rc = 0;
+		rc = row ? row(st, arg) : 0;
 	hane_stmt_finalize(st);
-	return rc == HANE_DONE ? 0 : rc;
+	return rc < 0 ? rc : 0;
+}
+
+int hane_store_each(hane_db *db, const char *sql, const struct hane_field *p,
+		    size_t n, int (*row)(hane_stmt *st, void *arg), void *arg)
+{
+	return each_row(db, sql, p, n, false, row, arg);
+}
+
+int hane_store_run(hane_db *db, const char *sql, const struct hane_field *p,
+		   size_t n)
+{
+	return each_row(db, sql, p, n, true, NULL, NULL);
 }
 
 struct first {
