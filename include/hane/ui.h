@@ -795,7 +795,9 @@ void hane_ui_records_bar(struct hane_ui_list_view *v, bool rw);
  *               then the title column's text when editing; 0: "what ·
  *               Yeni / Düzenle"), the status line after a save (saved,
  *               "%s" name) and the count right of the title (count, "%d"
- *               rows shown; 0: none).
+ *               rows shown; 0: none). Words of the unit's that take other
+ *               arguments (the record's number first: "Personel #%lld
+ *               %s") are formatted by say(), for title_edit and saved.
  *
  * A form's hooks (each may be NULL) get a struct hane_ui_records_edit:
  * open before the form is made (load choices into bind[] or own[], of
@@ -860,6 +862,8 @@ struct hane_ui_records_view {
 	enum hane_msg what, title_new, title_edit, saved, count;
 	const char *title_column;
 	const char *(*name)(const void *rec);
+	/* Message m (title_edit, saved) for rec into out; NULL: as above. */
+	void (*say)(char *out, size_t outsz, enum hane_msg m, const void *rec);
 	void *arg; /* the hooks' */
 };
 

@@ -201,7 +201,10 @@ static int edit_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		hane_ui_form_model_error(ui, f, ed->labels, ed->n, rc);
 		return rc;
 	}
-	ed->saved_id = ed->e.adding ? id : rec_id(v->def, ed->e.rec);
+	/* A new record is the one stored now: its id, for the words. */
+	if (ed->e.adding)
+		*(int64_t *)((char *)ed->e.rec + v->def->id) = id;
+	ed->saved_id = rec_id(v->def, ed->e.rec);
 	return 0;
 }
 
@@ -212,6 +215,8 @@ static void edit_title(char *out, size_t outsz, const struct edit *ed)
 
 	if (ed->e.adding && v->title_new) {
 		snprintf(out, outsz, hane_msg(v->title_new), hane_msg(v->what));
+	} else if (!ed->e.adding && v->title_edit && v->say) {
+		v->say(out, outsz, v->title_edit, ed->e.rec);
 	} else if (!ed->e.adding && v->title_edit) {
 		d = hane_record_field(v->def, v->title_column);
 		snprintf(out, outsz, hane_msg(v->title_edit), hane_msg(v->what),
@@ -273,9 +278,15 @@ static int64_t edit_form(struct hane_ui *ui, const struct hane_ui_records *rs,
 	edit_fill(ed);
 	hane_ui_form_set_clean(f);
 	if (hane_ui_form_run(ui, f)) {
+		char said[256];
+
 		saved = ed->saved_id;
-		hane_ui_status(ui, false, hane_msg(v->saved),
-			       name_of(v, ed->e.rec));
+		if (v->say)
+			v->say(said, sizeof said, v->saved, ed->e.rec);
+		else
+			snprintf(said, sizeof said, hane_msg(v->saved),
+				 name_of(v, ed->e.rec));
+		hane_ui_status(ui, false, "%s", said);
 	}
 done:
 	hane_ui_form_free(f);
