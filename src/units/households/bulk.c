@@ -526,23 +526,36 @@ int hane_hh_bulk_flush(hane_hh_bulk *b)
 	return 0;
 }
 
+/* Row n of the held persons (person) or households, made room for: id,
+ * parent and rec's values, its keys (two of a person's, one of a
+ * household's) after its fields. */
+static int hold_row(hane_hh_bulk *b, bool person, size_t n, int64_t id,
+		    int64_t parent, const void *rec, const char *const *keys)
+{
+	struct held_row **rows = person ? &b->pp : &b->hh, *r;
+	int rc = grow((void **)rows, person ? &b->cappp : &b->caphh, n,
+		      sizeof **rows);
+
+	if (rc)
+		return rc;
+	r = &(*rows)[n];
+	r->id = id;
+	r->parent = parent;
+	return rec_values(b, person ? &hane_person_rdef : &hane_household_rdef,
+			  rec, r->v, keys, person ? 2 : 1);
+}
+
 /* Holds p (with id and household set) and its search words. */
 static int hold_person(hane_hh_bulk *b, const struct hane_person *p, int64_t id,
 		       int64_t household_id)
 {
 	char key[2 * HANE_NAME_MAX] = "", pkey[16];
 	const char *keys[2] = {key, hh_phone_key(pkey, p->phone)};
-	struct held_row *h;
 	uint32_t words;
 	int rc;
 
-	if ((rc = grow((void **)&b->pp, &b->cappp, b->npp, sizeof *b->pp)))
-		return rc;
-	h = &b->pp[b->npp];
-	h->id = id;
-	h->parent = household_id;
 	hh_name_key(key, p->first_name, p->last_name);
-	if ((rc = rec_values(b, &hane_person_rdef, p, h->v, keys, 2)))
+	if ((rc = hold_row(b, true, b->npp, id, household_id, p, keys)))
 		return rc;
 	/* The words: a second copy of the key, cut at the spaces. */
 	if ((rc = keep(b, &words, key)))
@@ -581,12 +594,8 @@ static int put_person(hane_hh_bulk *b, const struct hane_person *p,
 	int64_t id = b->next_person;
 	int rc;
 
-	if ((rc = grow((void **)&b->pp, &b->cappp, 0, sizeof *b->pp)))
-		return rc;
-	b->pp[0].id = id;
-	b->pp[0].parent = household_id;
 	hh_name_key(key, p->first_name, p->last_name);
-	rc = rec_values(b, &hane_person_rdef, p, b->pp[0].v, keys, 2);
+	rc = hold_row(b, true, 0, id, household_id, p, keys);
 	if (rc == 0)
 		rc = flush_rows(b, &b->m_person, 1, bind_person);
 	b->arena_len = mark;
@@ -612,15 +621,9 @@ static int hold_household(hane_hh_bulk *b, const struct hane_household *h,
 	int64_t hid = b->next_household, pid = b->next_person;
 	char pkey[16];
 	const char *keys[1] = {hh_phone_key(pkey, h->phone)};
-	struct held_row *x;
 	int rc;
 
-	if ((rc = grow((void **)&b->hh, &b->caphh, b->nhh, sizeof *b->hh)))
-		return rc;
-	x = &b->hh[b->nhh];
-	x->id = hid;
-	x->parent = pid;
-	if ((rc = rec_values(b, &hane_household_rdef, h, x->v, keys, 1)) ||
+	if ((rc = hold_row(b, false, b->nhh, hid, pid, h, keys)) ||
 	    (rc = hold_person(b, head, pid, hid)))
 		return rc;
 	b->nhh++;
@@ -763,11 +766,7 @@ int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
 		return rc;
 	/* The household as a held row of its own, written at once; its id
 	 * the table's next. */
-	if ((rc = grow((void **)&b->hh, &b->caphh, 0, sizeof *b->hh)))
-		return rc;
-	b->hh[0].id = 0;
-	b->hh[0].parent = b->next_person;
-	rc = rec_values(b, &hane_household_rdef, h, b->hh[0].v, keys, 1);
+	rc = hold_row(b, false, 0, 0, b->next_person, h, keys);
 	if (rc == 0)
 		rc = flush_rows(b, &b->m_hh, 1, bind_hh);
 	b->arena_len = mark;
