@@ -310,7 +310,6 @@ static void open_visit(struct hane_ui *ui, int64_t id)
 
 /* ---- Agenda ------------------------------------------------------------- */
 
-enum { A_TIME, A_WORKER, A_CLIENT, A_MAHALLE, A_SERVICE, A_STATUS, A__COUNT };
 enum {
 	W_DAY,
 	W_TIME,
@@ -319,7 +318,8 @@ enum {
 	W_MAHALLE,
 	W_SERVICE,
 	W_STATUS,
-	W__COUNT
+	W__COUNT,
+	A__COUNT = W__COUNT - W_TIME /* the day's: from the time on */
 };
 
 /* At 80 columns the status ("✓ yapıldı 09:05–10:10") keeps its width and
@@ -364,43 +364,35 @@ static int64_t week_start(int64_t day)
 	return day - (hane_date_weekday_of(day) - 1);
 }
 
+/* The week's columns (and the follow-ups') are the day's with the day
+ * first; the day shows a visit's whole time, the week its start. */
 static int agenda_row(const struct hane_homecare_visit *v, void *arg)
 {
 	struct agenda *a = arg;
 	char time[16], st[256], day[32], dd[8];
 	const char *worker =
 		v->worker_id ? v->worker_name : hane_msg(HANE_M_HC_UNASSIGNED);
+	const char *cells[W__COUNT] = {[W_DAY] = day,
+				       [W_TIME] = time,
+				       [W_WORKER] = worker,
+				       [W_CLIENT] = v->client_name,
+				       [W_MAHALLE] = v->mahalle,
+				       [W_SERVICE] =
+					       hane_homecare_label(v->service),
+				       [W_STATUS] = st};
+	bool week = a->week || a->followups;
 
 	snprintf(time, sizeof time, "%s–%s", v->start_time, v->end_time);
 	status_text(st, sizeof st, v);
-	if (a->week || a->followups) {
-		const char *cells[W__COUNT];
-
+	if (week) {
 		snprintf(day, sizeof day, "%s %s", weekday_name(v->date),
 			 short_date(dd, v->date));
 		if (a->followups)
 			hane_date_format(day, v->date);
-		cells[W_DAY] = day;
 		cells[W_TIME] = v->start_time;
-		cells[W_WORKER] = worker;
-		cells[W_CLIENT] = v->client_name;
-		cells[W_MAHALLE] = v->mahalle;
-		cells[W_SERVICE] = hane_homecare_label(v->service);
-		cells[W_STATUS] = st;
-		return hc_ui_rows_add(&a->rows, v->id, cells, v->client_name,
-				      worker);
-	} else {
-		const char *cells[A__COUNT];
-
-		cells[A_TIME] = time;
-		cells[A_WORKER] = worker;
-		cells[A_CLIENT] = v->client_name;
-		cells[A_MAHALLE] = v->mahalle;
-		cells[A_SERVICE] = hane_homecare_label(v->service);
-		cells[A_STATUS] = st;
-		return hc_ui_rows_add(&a->rows, v->id, cells, v->client_name,
-				      worker);
 	}
+	return hc_ui_rows_add(&a->rows, v->id, week ? cells : cells + W_TIME,
+			      v->client_name, worker);
 }
 
 static int agenda_fill(struct hane_ui *ui, struct hane_ui_list *l,
