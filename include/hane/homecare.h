@@ -19,7 +19,9 @@
  * homecare.write for clients, plans and visits, homecare.admin for
  * workers and travel times. Structs hold fixed-size text, so they can be
  * copied and kept without a free. Validation errors are HANE_EINVAL with
- * hane_error_last() naming the field.
+ * hane_error_last() naming the field. A walk (…_each) stops when its fn
+ * returns non-zero: a positive stop is no error (0), a negative one is
+ * returned.
  */
 #ifndef HANE_HOMECARE_H
 #define HANE_HOMECARE_H

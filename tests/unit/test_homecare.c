@@ -813,6 +813,52 @@ static void test_client_end_cancels_future(void **state)
 	hane_store_close(db);
 }
 
+/* A walk whose fn stops it (returns 1) ends without an error, whichever
+ * record it walks; an error (< 0) from fn is returned. */
+static int stop_worker(const struct hane_homecare_worker *w, void *arg)
+{
+	(void)w;
+	return ++*(int *)arg == 1 ? 1 : 0;
+}
+
+static int stop_plan(const struct hane_homecare_plan *p, void *arg)
+{
+	(void)p;
+	return ++*(int *)arg == 1 ? 1 : 0;
+}
+
+static int fail_worker(const struct hane_homecare_worker *w, void *arg)
+{
+	(void)w;
+	(void)arg;
+	return HANE_EIO;
+}
+
+static void test_walk_stops(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	int64_t client;
+	int n = 0;
+
+	(void)state;
+	client = make_client(db, "Ayşe", "Serdar", "care", "2026-06-01");
+	make_worker(db, "Zeynep Kara", "care", "12345");
+	make_worker(db, "Ekip 1", "cleaning", "12345");
+	make_plan(db, client, "week", 1, "1", "09:00", "12:00", 60, 0,
+		  "2026-06-01");
+	make_plan(db, client, "week", 1, "4", "09:00", "12:00", 60, 0,
+		  "2026-06-01");
+	assert_int_equal(hane_homecare_worker_each(db, true, stop_worker, &n),
+			 0);
+	assert_int_equal(n, 1);
+	n = 0;
+	assert_int_equal(hane_homecare_plan_each(db, client, stop_plan, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(hane_homecare_worker_each(db, true, fail_worker, NULL),
+			 HANE_EIO);
+	hane_store_close(db);
+}
+
 static void test_permissions(void **state)
 {
 	hane_db *db = tu_open(NULL);
@@ -881,6 +927,7 @@ int main(void)
 		cmocka_unit_test(test_move_and_cancel_keep_history),
 		cmocka_unit_test(test_record_and_followups),
 		cmocka_unit_test(test_client_end_cancels_future),
+		cmocka_unit_test(test_walk_stops),
 		cmocka_unit_test(test_permissions),
 		cmocka_unit_test(test_agenda_csv),
 	};

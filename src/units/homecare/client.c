@@ -95,7 +95,9 @@ int hc_list(hane_db *db, const struct hane_rdef *def, const char *tail,
 {
 	int rc = hane_can(db, HANE_ACT_HOMECARE_READ);
 
-	return rc ? rc : hane_record_list(db, def, tail, p, np, fn, arg);
+	if (rc == 0)
+		rc = hane_record_list(db, def, tail, p, np, fn, arg);
+	return rc < 0 ? rc : 0; /* fn's stop is no error */
 }
 
 int hane_homecare_worker_add(hane_db *db, const struct hane_homecare_worker *w,
@@ -500,7 +502,6 @@ int hane_homecare_client_each(
 {
 	struct hane_homecare_client_filter none = {0};
 	char today[HANE_DATE_LEN + 1];
-	int rc;
 
 	if (!filter)
 		filter = &none;
@@ -510,7 +511,7 @@ int hane_homecare_client_each(
 		HANE_FINT(":hh", filter->household_id),
 		HC_FARR(":today", hane_today(today)),
 	};
-	rc = hc_list(
+	return hc_list(
 		db, &hane_hc_client_rdef,
 		" JOIN person p ON p.id = t.person_id"
 		" WHERE (:ended OR t.end_date IS NULL)"
@@ -520,7 +521,6 @@ int hane_homecare_client_each(
 		" ORDER BY p.first_name || ' ' || p.last_name COLLATE TURKISH,"
 		" t.id",
 		p, 4, (int (*)(const void *, void *))fn, arg);
-	return rc < 0 ? rc : 0;
 }
 
 static int text_row(hane_stmt *st, void *arg)

@@ -53,7 +53,8 @@ int hc_update(hane_db *db, const struct hane_rdef *def, void *rec);
 
 /* After homecare.read: row id of def's table into out
  * (hane_record_get_or, missing the unit's "… bulunamadı: %lld"), or def's
- * rows by tail and its parameters p[0..np) to fn (hane_record_list). */
+ * rows by tail and its parameters p[0..np) to fn (hane_record_list): fn
+ * returning > 0 stops the walk, which is no error (0); < 0 is returned. */
 int hc_get(hane_db *db, const struct hane_rdef *def, int64_t id,
 	   enum hane_msg missing, void *out);
 int hc_list(hane_db *db, const struct hane_rdef *def, const char *tail,

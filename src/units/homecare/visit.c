@@ -299,7 +299,6 @@ int hane_homecare_visit_each(
 	int (*fn)(const struct hane_homecare_visit *v, void *arg), void *arg)
 {
 	struct hane_homecare_visit_filter none = {0};
-	int rc;
 
 	if (!f)
 		f = &none;
@@ -312,21 +311,21 @@ int hane_homecare_visit_each(
 		HANE_FINT(":history", f->history),
 		HANE_FINT(":fu", f->followup_open),
 	};
-	rc = hc_list(db, &hane_hc_visit_rdef,
-		     " LEFT JOIN homecare_worker w ON w.id = t.worker_id"
-		     " WHERE (:from IS NULL OR t.date >= :from)"
-		     " AND (:to IS NULL OR t.date <= :to)"
-		     " AND (:w = 0 OR (:w = -1 AND t.worker_id IS NULL)"
-		     "  OR t.worker_id = :w)"
-		     " AND (:c = 0 OR t.client_id = :c)"
-		     " AND (:status IS NULL OR t.status = :status)"
-		     " AND (:status IS NOT NULL OR :history"
-		     "  OR t.status NOT IN ('cancelled', 'rescheduled'))"
-		     " AND (NOT :fu OR t.followup = 'open')"
-		     " ORDER BY t.date, w.name IS NULL, w.name COLLATE TURKISH,"
-		     " t.start_time, t.id",
-		     p, 7, (int (*)(const void *, void *))fn, arg);
-	return rc < 0 ? rc : 0;
+	return hc_list(
+		db, &hane_hc_visit_rdef,
+		" LEFT JOIN homecare_worker w ON w.id = t.worker_id"
+		" WHERE (:from IS NULL OR t.date >= :from)"
+		" AND (:to IS NULL OR t.date <= :to)"
+		" AND (:w = 0 OR (:w = -1 AND t.worker_id IS NULL)"
+		"  OR t.worker_id = :w)"
+		" AND (:c = 0 OR t.client_id = :c)"
+		" AND (:status IS NULL OR t.status = :status)"
+		" AND (:status IS NOT NULL OR :history"
+		"  OR t.status NOT IN ('cancelled', 'rescheduled'))"
+		" AND (NOT :fu OR t.followup = 'open')"
+		" ORDER BY t.date, w.name IS NULL, w.name COLLATE TURKISH,"
+		" t.start_time, t.id",
+		p, 7, (int (*)(const void *, void *))fn, arg);
 }
 
 /* ---- Writing visits --------------------------------------------------------------------- */
