@@ -573,6 +573,19 @@ int hane_taxi_manifest_write(hane_db *db, FILE *fp, unsigned flags,
 			     const char *day, int64_t vehicle_id,
 			     int64_t driver_id, int64_t *rows) HANE_WARN_UNUSED;
 
+/* A trip's rider as the driver's sheet shows them (KVKK), the exported
+ * manifest and the console's alike: the view is logged first
+ * (taxi.manifest), then the phone, the home address (the outbound's
+ * from, the return's to) and the notes for the driver pass the gate —
+ * clear for the taxi unit's staff, masked for anyone else. */
+struct hane_taxi_sheet {
+	char phone[32];
+	char from[HANE_TAXI_TEXT], to[HANE_TAXI_TEXT];
+	char notes[HANE_TAXI_TEXT];
+};
+int hane_taxi_sheet_row(hane_db *db, const struct hane_taxi_trip *t,
+			struct hane_taxi_sheet *out) HANE_WARN_UNUSED;
+
 /* "done", "noshow" (also "yapıldı", "tamam", "gelmedi") → stored; NULL. */
 const char *hane_taxi_outcome_parse(const char *word);
 

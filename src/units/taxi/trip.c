@@ -503,21 +503,52 @@ static void put(struct manifest *m, const char *v, enum hane_csv_kind k)
 		m->rc = hane_csv_put(m->w, v, k);
 }
 
+/* v through the gate for the driver's sheet, into out. */
+static void sheet_show(hane_db *db, enum hane_pd kind, const char *v, char *out,
+		       size_t n)
+{
+	char buf[HANE_TAXI_TEXT];
+
+	snprintf(out, n, "%s",
+		 hane_gate_show(db, HANE_ACT_TAXI_WRITE, kind, v, buf,
+				sizeof buf));
+}
+
+/* The driver calls the rider and drives to the door: the unit's staff
+ * write the sheet in full. */
+int hane_taxi_sheet_row(hane_db *db, const struct hane_taxi_trip *t,
+			struct hane_taxi_sheet *out)
+{
+	bool outbound = strcmp(t->leg, "return") != 0;
+	int rc = hane_gate_view(db, "taxi.manifest", "person", t->person_id);
+
+	if (rc)
+		return rc;
+	sheet_show(db, HANE_PD_PHONE, t->phone, out->phone, sizeof out->phone);
+	if (outbound)
+		sheet_show(db, HANE_PD_ADDRESS, t->from_address, out->from,
+			   sizeof out->from);
+	else
+		HANE_COPY(out->from, t->from_address);
+	if (outbound)
+		HANE_COPY(out->to, t->to_address);
+	else
+		sheet_show(db, HANE_PD_ADDRESS, t->to_address, out->to,
+			   sizeof out->to);
+	sheet_show(db, HANE_PD_HEALTH, t->driver_notes, out->notes,
+		   sizeof out->notes);
+	return 0;
+}
+
 static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 {
 	struct manifest *m = arg;
-	char phone[32], from[HANE_TAXI_TEXT], to[HANE_TAXI_TEXT],
-		notes[HANE_TAXI_TEXT], id[24];
-	bool out = strcmp(t->leg, "return") != 0;
-	const int u = HANE_ACT_TAXI_WRITE;
+	struct hane_taxi_sheet s;
+	char id[24];
 
-	/* The gate (KVKK): the taxi unit's staff write the driver's sheet
-	 * in full — the driver calls the rider and drives to the door;
-	 * anyone else gets the rider's phone, home address and notes
-	 * masked. The view is logged before the row is written. */
+	/* The view is logged before the row is written. */
 	if (m->rc == 0)
-		m->rc = hane_gate_view(m->db, "taxi.manifest", "person",
-				       t->person_id);
+		m->rc = hane_taxi_sheet_row(m->db, t, &s);
 	if (m->rc)
 		return m->rc;
 	snprintf(id, sizeof id, "%lld", (long long)t->id);
@@ -525,29 +556,15 @@ static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 	put(m, t->end_time, HANE_CSV_TEXT);
 	put(m, hane_taxi_leg_label(t->leg), HANE_CSV_TEXT);
 	put(m, t->rider_name, HANE_CSV_TEXT);
-	put(m,
-	    hane_gate_show(m->db, u, HANE_PD_PHONE, t->phone, phone,
-			   sizeof phone),
-	    HANE_CSV_TEXT);
-	put(m,
-	    out ? hane_gate_show(m->db, u, HANE_PD_ADDRESS, t->from_address,
-				 from, sizeof from)
-		: t->from_address,
-	    HANE_CSV_TEXT);
-	put(m,
-	    out ? t->to_address
-		: hane_gate_show(m->db, u, HANE_PD_ADDRESS, t->to_address, to,
-				 sizeof to),
-	    HANE_CSV_TEXT);
+	put(m, s.phone, HANE_CSV_TEXT);
+	put(m, s.from, HANE_CSV_TEXT);
+	put(m, s.to, HANE_CSV_TEXT);
 	put(m, t->appt_time, HANE_CSV_TEXT);
 	put(m, hane_taxi_aid_label(t->mobility_aid), HANE_CSV_TEXT);
 	put(m,
 	    t->companion ? hane_msg(HANE_M_TAXI_YES) : hane_msg(HANE_M_TAXI_NO),
 	    HANE_CSV_TEXT);
-	put(m,
-	    hane_gate_show(m->db, u, HANE_PD_HEALTH, t->driver_notes, notes,
-			   sizeof notes),
-	    HANE_CSV_TEXT);
+	put(m, s.notes, HANE_CSV_TEXT);
 	put(m, t->plate, HANE_CSV_TEXT);
 	put(m, t->driver_name, HANE_CSV_TEXT);
 	put(m, id, HANE_CSV_NUMBER);

@@ -679,38 +679,25 @@ static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 {
 	struct manifest_fill *mf = arg;
 	struct hane_ui_list *l = mf->l;
-	char phone[32], from[HANE_TAXI_TEXT * 2 + 8], aid[64], a[8], n[8];
+	struct hane_taxi_sheet s;
+	char from[HANE_TAXI_TEXT * 2 + 8], aid[64];
 	const char *cells[7];
-	bool out = strcmp(t->leg, "return") != 0;
 	int rc;
 
-	/* Through the gate, as the exported sheet (hane_taxi_manifest_write):
-	 * the taxi unit's staff see the phone, the home address and the
-	 * notes the driver needs; anyone else sees them masked. Each rider
-	 * shown is logged first. */
-	if ((rc = hane_gate_view(mf->db, "taxi.manifest", "person",
-				 t->person_id)))
+	/* Through the gate, as the exported sheet (hane_taxi_manifest_write),
+	 * each rider shown logged first. */
+	if ((rc = hane_taxi_sheet_row(mf->db, t, &s)))
 		return rc;
-	snprintf(from, sizeof from, "%s \u2192 %s",
-		 out ? hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE,
-				      HANE_PD_ADDRESS, t->from_address, a,
-				      sizeof a)
-		     : t->from_address,
-		 out ? t->to_address
-		     : hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE,
-				      HANE_PD_ADDRESS, t->to_address, a,
-				      sizeof a));
+	snprintf(from, sizeof from, "%s \u2192 %s", s.from, s.to);
 	snprintf(aid, sizeof aid, "%s%s", hane_taxi_aid_label(t->mobility_aid),
 		 t->companion ? " +1" : "");
 	cells[0] = t->start_time;
 	cells[1] = hane_taxi_leg_label(t->leg);
 	cells[2] = t->rider_name;
-	cells[3] = hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_PHONE,
-				  t->phone, phone, sizeof phone);
+	cells[3] = s.phone;
 	cells[4] = from;
 	cells[5] = aid;
-	cells[6] = hane_gate_show(mf->db, HANE_ACT_TAXI_WRITE, HANE_PD_HEALTH,
-				  t->driver_notes, n, sizeof n);
+	cells[6] = s.notes;
 	mf->trips++;
 	mf->wheelchair += t->wheelchair;
 	mf->companions += t->companion;
