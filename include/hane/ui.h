@@ -882,4 +882,14 @@ int hane_ui_records_row(struct hane_ui_records *rs, const void *rec,
 void hane_ui_detail_show(struct hane_ui *ui,
 			 const struct hane_ui_detail_view *v);
 
+/* ---- A form run once (src/ui/form_show.c) ---- */
+
+/* A form over v (borrowed) filled by fill (may be NULL; given v->arg),
+ * then run as it stands: what was filled in is not "typed", so Esc leaves
+ * it without a question. Returns hane_ui_form_run's 1 (saved) or 0
+ * (left); out of memory is said in a dialog (0). */
+int hane_ui_form_show(struct hane_ui *ui, const struct hane_ui_form_view *v,
+		      void (*fill)(struct hane_ui *ui, struct hane_ui_form *f,
+				   void *arg));
+
 #endif

@@ -162,10 +162,13 @@ static void edit_fields(struct edit *ed)
 	}
 }
 
-static void edit_fill(struct edit *ed)
+static void edit_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
+	struct edit *ed = arg;
 	const struct hane_ui_records_view *v = ed->v;
 
+	(void)ui;
+	ed->e.f = f;
 	for (int i = 0; i < v->nfields; i++) {
 		struct hane_ui_record r = one(ed, i);
 
@@ -236,8 +239,7 @@ static int64_t edit_form(struct hane_ui *ui, const struct hane_ui_records *rs,
 	const struct hane_ui_records_view *v = rs->v;
 	struct edit *ed = calloc(1, sizeof *ed);
 	void *copy = malloc(v->def->size);
-	struct hane_ui_form_view fv; /* borrowed by the form */
-	struct hane_ui_form *f = NULL;
+	struct hane_ui_form_view fv;
 	char title[256];
 	int64_t saved = 0;
 	int rc;
@@ -272,12 +274,7 @@ static int64_t edit_form(struct hane_ui *ui, const struct hane_ui_records *rs,
 					.nfields = ed->n,
 					.save = edit_save,
 					.arg = ed};
-	if (!(f = hane_ui_form_new(&fv)))
-		goto done;
-	ed->e.f = f;
-	edit_fill(ed);
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f)) {
+	if (hane_ui_form_show(ui, &fv, edit_fill)) {
 		char said[256];
 
 		saved = ed->saved_id;
@@ -289,7 +286,6 @@ static int64_t edit_form(struct hane_ui *ui, const struct hane_ui_records *rs,
 		hane_ui_status(ui, false, "%s", said);
 	}
 done:
-	hane_ui_form_free(f);
 	free(copy);
 	free(ed);
 	return saved;

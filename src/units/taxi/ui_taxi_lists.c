@@ -149,13 +149,26 @@ static int setting_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
+/* The setting's value as it is now, in its form. */
+static void setting_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	const int *setting = arg;
+	struct hane_taxi_settings st;
+	char buf[64];
+
+	if (hane_taxi_settings_get(hane_ui_db(ui), &st) == 0) {
+		setting_text(buf, sizeof buf,
+			     hane_taxi_setting_keys()[*setting],
+			     setting_value(&st, *setting));
+		hane_ui_form_set(f, 0, buf);
+	}
+}
+
 /* Setting number id (1…) in a form of its value; a number out of range
  * is no setting: nothing opens. */
 static void setting_form(struct hane_ui *ui, int64_t id)
 {
-	struct hane_taxi_settings st;
-	struct hane_ui_form *f;
-	char title[256], buf[64];
+	char title[256];
 	int setting = (int)id - 1;
 	struct hane_ui_form_view v = {.title = title,
 				      HANE_UI_FORM_FIELDS(setting_fields),
@@ -167,16 +180,7 @@ static void setting_form(struct hane_ui *ui, int64_t id)
 	snprintf(title, sizeof title, "%s · %s",
 		 hane_msg(HANE_M_TAXI_UI_SETTING),
 		 hane_msg(setting_msg[setting]));
-	if (!(f = hane_ui_form_new(&v)))
-		return;
-	if (hane_taxi_settings_get(hane_ui_db(ui), &st) == 0) {
-		setting_text(buf, sizeof buf, hane_taxi_setting_keys()[setting],
-			     setting_value(&st, setting));
-		hane_ui_form_set(f, 0, buf);
-	}
-	hane_ui_form_set_clean(f);
-	hane_ui_form_run(ui, f);
-	hane_ui_form_free(f);
+	hane_ui_form_show(ui, &v, setting_fill);
 }
 
 static int ulist_act(struct hane_ui *ui, struct hane_ui_list *l,
