@@ -562,6 +562,11 @@ struct hane_taxi_outcome_result {
 int hane_taxi_trip_outcome(hane_db *db, int64_t trip_id, const char *outcome,
 			   struct hane_taxi_outcome_result *res)
 	HANE_WARN_UNUSED;
+/* Cancels the return trip an outbound no-show left planned
+ * (res.return_trip_id), by the unit, the no-show its reason (taxi.write):
+ * what the console asks and `hane taxi outcome --cancel-return` does. */
+int hane_taxi_return_cancel(hane_db *db,
+			    int64_t return_trip_id) HANE_WARN_UNUSED;
 
 /* Writes the day's manifest for one driver or vehicle (0: every trip of
  * the day) as CSV to fp (borrowed): pickup and drop-off times, direction,

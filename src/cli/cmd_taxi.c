@@ -507,9 +507,8 @@ static int cmd_outcome(struct hane_cli *cli, void *opts, args *a)
 		printf(hane_msg(HANE_M_TAXI_CLI_NOW_FLAGGED), res.noshows);
 	if (res.return_trip_id) {
 		if (has(a, "cancel-return")) {
-			rc = hane_taxi_trip_cancel(
-				cli->db, res.return_trip_id, "unit",
-				hane_msg(HANE_M_TAXI_CLI_NOSHOW_REASON), NULL);
+			rc = hane_taxi_return_cancel(cli->db,
+						     res.return_trip_id);
 			if (rc)
 				return hane_cli_fail(rc);
 			printf(hane_msg(HANE_M_TAXI_CLI_RETURN_CANCELLED),

@@ -670,8 +670,17 @@ static void test_noshow(void **state)
 	assert_int_equal(res.return_trip_id, l16.t[1].id);
 	assert_int_equal(res.noshows, 1);
 	assert_false(res.flagged);
-	tu_ok(hane_taxi_trip_cancel(f->db, res.return_trip_id, "unit",
-				    "Gidişte gelmedi", NULL));
+	/* Cancelled as the console and --cancel-return do: by the unit,
+	 * the no-show its reason. */
+	tu_ok(hane_taxi_return_cancel(f->db, res.return_trip_id));
+	{
+		struct hane_taxi_trip t;
+
+		tu_ok(hane_taxi_trip_get(f->db, l16.t[1].id, &t));
+		assert_string_equal(t.status, "cancelled");
+		assert_string_equal(t.cancelled_by, "unit");
+		assert_string_equal(t.cancel_reason, "Gidiş seferine gelmedi");
+	}
 	setenv("HANE_NOW", "2026-06-17 09:10:00", 1);
 	tu_ok(hane_taxi_trip_outcome(f->db, l17.t[0].id, "done", &res));
 	assert_int_equal(res.return_trip_id, 0);

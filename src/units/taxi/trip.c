@@ -488,6 +488,13 @@ done:
 	return rc;
 }
 
+int hane_taxi_return_cancel(hane_db *db, int64_t return_trip_id)
+{
+	return hane_taxi_trip_cancel(db, return_trip_id, "unit",
+				     hane_msg(HANE_M_TAXI_CLI_NOSHOW_REASON),
+				     NULL);
+}
+
 /* ---- The manifest ---------------------------------------------------------------- */
 
 struct manifest {

@@ -517,9 +517,8 @@ static void outcome_screen(struct hane_ui *ui, const struct hane_taxi_trip *t)
 		snprintf(text, sizeof text, hane_msg(HANE_M_TAXI_UI_ASK_RETURN),
 			 (long long)res.return_trip_id, t->rider_name);
 		if (hane_ui_confirm(ui, text)) {
-			rc = hane_taxi_trip_cancel(
-				hane_ui_db(ui), res.return_trip_id, "unit",
-				hane_msg(HANE_M_TAXI_CLI_NOSHOW_REASON), NULL);
+			rc = hane_taxi_return_cancel(hane_ui_db(ui),
+						     res.return_trip_id);
 			if (rc)
 				hane_ui_error_rc(ui, rc);
 		}
