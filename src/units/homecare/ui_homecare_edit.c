@@ -726,13 +726,14 @@ void hc_ui_plan_pick(struct hane_ui *ui, int64_t client_id)
 
 /* ---- Caregivers and cleaning teams --------------------------------------- */
 
+/* The unit's records screen (hane/ui.h "One screen of a unit's own
+ * records"): the caregivers and teams listed, added (F5), edited (F4)
+ * and made inactive or active again (F7) by homecare.admin (the unit's
+ * supervisors and the administrators); anyone else reads. */
+
 static const char *const kind_codes[] = {"caregiver", "team"};
 
-enum { WF_NAME, WF_KIND, WF_SERVICES, WF_DAYS, WF_PHONE, WF_ACTIVE, WF__COUNT };
-
-static const enum hane_msg worker_labels[WF__COUNT] = {
-	HANE_M_HC_F_NAME,      HANE_M_HC_F_KIND,  HANE_M_HC_F_SERVICES,
-	HANE_M_HC_F_WORK_DAYS, HANE_M_HC_F_PHONE, HANE_M_HC_UI_F_ACTIVE};
+enum { WF_NAME, WF_KIND, WF_SERVICES, WF_DAYS, WF_PHONE, WF_ACTIVE };
 
 static int check_phone(const char *text, void *arg)
 {
@@ -745,138 +746,99 @@ static int check_phone(const char *text, void *arg)
 	return HANE_EINVAL;
 }
 
-/* The worker form is bound to the worker's field table (hane/ui.h "A form
- * bound to a record") with the screen's labels and sizes; the work days,
- * typed as words ("Pzt Sal", empty: Monday to Friday), are the form's own
- * field between the two bound parts. The choices' words are given on
- * load. */
-static const struct hane_ui_bind worker_head[WF_DAYS] = {
-	{.column = "name",
-	 HANE_UI_LABEL(HANE_M_HC_F_NAME),
-	 .width = 36,
-	 .max = 100},
-	{.column = "kind",
-	 HANE_UI_LABEL(HANE_M_HC_F_KIND),
-	 .width = 20,
-	 .values = kind_codes,
-	 .nchoices = 2},
-	{.column = "services",
-	 HANE_UI_LABEL(HANE_M_HC_F_SERVICES),
-	 .width = 20,
-	 .values = services_codes,
-	 .nchoices = NSERVICES},
+/* The form is bound to the worker's field table with the screen's labels
+ * and sizes (kind and services required, the phone checked with the
+ * unit's own message); the work days, typed as words ("Pzt Sal", empty:
+ * Monday to Friday), are the form's own field. The choices' words are
+ * given on open. */
+static const struct hane_ui_records_field worker_fields[] = {
+	[WF_NAME] = {.bind = {.column = "name",
+			      HANE_UI_LABEL(HANE_M_HC_F_NAME),
+			      .width = 36,
+			      .max = 100}},
+	[WF_KIND] = {.bind = {.column = "kind",
+			      HANE_UI_LABEL(HANE_M_HC_F_KIND),
+			      .width = 20,
+			      .values = kind_codes,
+			      .nchoices = 2}},
+	[WF_SERVICES] = {.bind = {.column = "services",
+				  HANE_UI_LABEL(HANE_M_HC_F_SERVICES),
+				  .width = 20,
+				  .values = services_codes,
+				  .nchoices = NSERVICES}},
+	[WF_DAYS] = {.own = {.kind = HANE_UI_F_TEXT,
+			     .label = HANE_M_HC_F_WORK_DAYS,
+			     .width = 30,
+			     .max = 60,
+			     .check = check_days},
+		     .note = HANE_M_HC_UI_WORKDAYS_HINT},
+	[WF_PHONE] = {.bind = {.column = "phone",
+			       HANE_UI_LABEL(HANE_M_HC_F_PHONE),
+			       .width = 16,
+			       .max = 20},
+		      .check = check_phone},
+	[WF_ACTIVE] = {.bind = {.column = "active",
+				HANE_UI_LABEL(HANE_M_HC_UI_F_ACTIVE),
+				.width = 30}},
 };
-static const struct hane_ui_bind worker_tail[WF__COUNT - WF_PHONE] = {
-	{.column = "phone",
-	 HANE_UI_LABEL(HANE_M_HC_F_PHONE),
-	 .width = 16,
-	 .max = 20},
-	{.column = "active", HANE_UI_LABEL(HANE_M_HC_UI_F_ACTIVE), .width = 30},
-};
-static const struct hane_ui_field worker_days = {.kind = HANE_UI_F_TEXT,
-						 .label = HANE_M_HC_F_WORK_DAYS,
-						 .width = 30,
-						 .max = 60,
-						 .check = check_days};
 
-struct worker_form {
-	struct hc_form h;
-	struct hane_homecare_worker w;
+struct worker_words {
 	const char *kinds[2], *svc[NSERVICES];
-	struct hane_ui_bind head[WF_DAYS];
-	struct hc_parts parts;
-	struct hane_ui_field fields[WF__COUNT];
 };
 
-static int worker_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+static int worker_open(struct hane_ui_records_edit *e)
 {
-	struct worker_form *wf = arg;
-	struct hane_homecare_worker w = wf->w;
-	const char *days = hane_ui_form_get(f, WF_DAYS);
-	hane_db *db = hane_ui_db(ui);
-	int rc;
+	struct worker_words *w = e->arg;
 
-	parts_store(f, &wf->parts, &w);
-	if (hane_homecare_days_parse(w.work_days, days[0] ? days : "12345")) {
-		hane_ui_form_error(f, WF_DAYS, hane_error_last());
-		return HANE_EINVAL;
-	}
-	if (wf->h.adding)
-		rc = hane_homecare_worker_add(db, &w, &wf->h.saved_id);
-	else
-		rc = hane_homecare_worker_update(db, &w);
-	if ((rc = form_saved(ui, f, worker_labels, WF__COUNT, rc, &wf->h,
-			     w.id)))
-		return rc;
-	hane_ui_status(ui, false, hane_msg(HANE_M_HC_UI_WORKER_SAVED),
-		       (long long)wf->h.saved_id, w.name);
+	code_labels(w->kinds, kind_codes, 2);
+	code_labels(w->svc, services_codes, NSERVICES);
+	e->bind[WF_KIND].choices = w->kinds;
+	e->bind[WF_SERVICES].choices = w->svc;
 	return 0;
 }
 
-/* The form's fields: the bound parts (kind and services required, the
- * phone checked with the unit's own message) around the work days. */
-static void worker_fields(struct worker_form *wf)
+/* A new worker's days are typed (empty: Monday to Friday). */
+static void worker_fill(struct hane_ui_records_edit *e)
 {
-	code_labels(wf->kinds, kind_codes, 2);
-	code_labels(wf->svc, services_codes, NSERVICES);
-	memcpy(wf->head, worker_head, sizeof wf->head);
-	wf->head[WF_KIND].choices = wf->kinds;
-	wf->head[WF_SERVICES].choices = wf->svc;
-	wf->parts = (struct hc_parts){
-		2,
-		{0, WF_PHONE},
-		{{&hane_hc_worker_rdef, wf->head, WF_DAYS, NULL, NULL},
-		 {&hane_hc_worker_rdef, worker_tail, WF__COUNT - WF_PHONE, NULL,
-		  NULL}}};
-	parts_fields(wf->fields, &wf->parts);
-	wf->fields[WF_DAYS] = worker_days;
-	wf->fields[WF_PHONE].check = check_phone;
-}
-
-/* The worker into the form. */
-static void worker_fill(struct hane_ui_form *f, const void *arg)
-{
-	const struct worker_form *wf = arg;
+	const struct hane_homecare_worker *w = e->rec;
 	char buf[64];
 
-	parts_fill(f, &wf->parts, &wf->w);
-	/* A new worker's days are typed (empty: Monday to Friday). */
-	if (!wf->h.adding)
-		hane_ui_form_set(f, WF_DAYS,
+	if (!e->adding)
+		hane_ui_form_set(e->f, e->at[WF_DAYS],
 				 hane_homecare_days_format(buf, sizeof buf,
-							   wf->w.work_days));
-	hane_ui_form_note(f, WF_DAYS, hane_msg(HANE_M_HC_UI_WORKDAYS_HINT));
+							   w->work_days));
 }
 
-/* Adds (id 0) or edits a worker; returns the id saved or 0. */
-static int64_t worker_form(struct hane_ui *ui, int64_t id)
+static int worker_store(struct hane_ui_records_edit *e)
 {
-	struct worker_form *wf = calloc(1, sizeof *wf);
-	char title[256];
-	int64_t saved = 0;
-	int rc;
+	struct hane_homecare_worker *w = e->rec;
+	const char *days = hane_ui_form_get(e->f, e->at[WF_DAYS]);
 
-	if (!wf)
-		return 0;
-	hane_homecare_worker_init(&wf->w);
-	wf->h.adding = id == 0;
-	if (id && (rc = hane_homecare_worker_get(hane_ui_db(ui), id, &wf->w))) {
-		hane_ui_error_rc(ui, rc);
-		goto done;
+	if (hane_homecare_days_parse(w->work_days, days[0] ? days : "12345")) {
+		hane_ui_form_error(e->f, e->at[WF_DAYS], hane_error_last());
+		return HANE_EINVAL;
 	}
-	if (wf->h.adding)
-		snprintf(title, sizeof title, "%s",
-			 hane_msg(HANE_M_HC_UI_WORKER_NEW_TITLE));
-	else
-		snprintf(title, sizeof title,
-			 hane_msg(HANE_M_HC_UI_WORKER_EDIT_TITLE),
-			 (long long)wf->w.id, wf->w.name);
-	worker_fields(wf);
-	saved = form_run(ui, title, wf->fields, WF__COUNT, worker_save,
-			 worker_fill, &wf->h);
-done:
-	free(wf);
-	return saved;
+	return 0;
+}
+
+static int worker_save(hane_db *db, void *rec, int64_t *id)
+{
+	struct hane_homecare_worker *w = rec;
+
+	if (!w->id)
+		return hane_homecare_worker_add(db, w, id);
+	*id = w->id;
+	return hane_homecare_worker_update(db, w);
+}
+
+/* "Personel #3 Zeynep Kara": the edit form's title and the saved status
+ * name the worker's number. */
+static void worker_say(char *out, size_t outsz, enum hane_msg m,
+		       const void *rec)
+{
+	const struct hane_homecare_worker *w = rec;
+
+	snprintf(out, outsz, hane_msg(m), (long long)w->id, w->name);
 }
 
 enum { WL_NAME, WL_KIND, WL_SERVICES, WL_DAYS, WL_STATUS, WL_NO, WL__COUNT };
@@ -893,115 +855,58 @@ static const struct hane_ui_column worker_cols[WL__COUNT] = {
 static int worker_row(const struct hane_homecare_worker *w, void *arg)
 {
 	char days[64], no[24];
-	const char *cells[WL__COUNT];
+	const char *cells[WL__COUNT] = {
+		[WL_NAME] = w->name,
+		[WL_KIND] = hane_homecare_label(w->kind),
+		[WL_SERVICES] = hane_homecare_label(w->services),
+		[WL_DAYS] = hane_homecare_days_format(days, sizeof days,
+						      w->work_days),
+		[WL_STATUS] = hane_msg(w->active ? HANE_M_HC_UI_ACTIVE
+						 : HANE_M_HC_UI_INACTIVE),
+		[WL_NO] = no};
 
 	snprintf(no, sizeof no, "#%lld", (long long)w->id);
-	cells[WL_NAME] = w->name;
-	cells[WL_KIND] = hane_homecare_label(w->kind);
-	cells[WL_SERVICES] = hane_homecare_label(w->services);
-	cells[WL_DAYS] =
-		hane_homecare_days_format(days, sizeof days, w->work_days);
-	cells[WL_STATUS] = hane_msg(w->active ? HANE_M_HC_UI_ACTIVE
-					      : HANE_M_HC_UI_INACTIVE);
-	cells[WL_NO] = no;
-	return hc_ui_rows_add(arg, w->id, cells, w->name, NULL);
+	return hane_ui_records_row(arg, w, cells);
 }
 
-static int workers_fill(struct hane_ui *ui, struct hane_ui_list *l,
-			const char *query, int rows, void *arg)
+static int workers_each(hane_db *db, struct hane_ui_records *rs)
 {
-	(void)rows;
-	hc_ui_rows_start(arg, l, query);
-	return hane_homecare_worker_each(hane_ui_db(ui), true, worker_row, arg);
-}
-
-static void workers_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
-{
-	const struct hc_ui_rows *wc = arg;
-
-	(void)ui;
-	snprintf(out, outsz, hane_msg(HANE_M_HC_UI_N_WORKERS), wc->count);
-}
-
-static void worker_toggle(struct hane_ui *ui, int64_t id)
-{
-	struct hane_homecare_worker w;
-	char q[256];
-	int rc;
-
-	if ((rc = hane_homecare_worker_get(hane_ui_db(ui), id, &w))) {
-		hane_ui_error_rc(ui, rc);
-		return;
-	}
-	snprintf(q, sizeof q,
-		 hane_msg(w.active ? HANE_M_HC_UI_WORKER_DEACTIVATE_ASK
-				   : HANE_M_HC_UI_WORKER_ACTIVATE_ASK),
-		 w.name);
-	if (!hane_ui_confirm(ui, q))
-		return;
-	w.active = !w.active;
-	if ((rc = hane_homecare_worker_update(hane_ui_db(ui), &w))) {
-		hane_ui_error_rc(ui, rc);
-		return;
-	}
-	hane_ui_status(ui, false,
-		       hane_msg(w.active ? HANE_M_HC_UI_WORKER_ACTIVATED
-					 : HANE_M_HC_UI_WORKER_DEACTIVATED),
-		       w.name);
-}
-
-static int workers_act(struct hane_ui *ui, struct hane_ui_list *l,
-		       enum hane_ui_action a, void *arg)
-{
-	int64_t id = hane_ui_list_selected_id(l), saved;
-
-	switch (a) {
-	case HANE_UI_A_ITEM_NEW:
-		/* The new row selected: filled again here, as the list keeps
-		 * the selection by id and the new row has none yet. */
-		if ((saved = worker_form(ui, 0))) {
-			char q[256];
-
-			snprintf(q, sizeof q, "%s",
-				 ((struct hc_ui_rows *)arg)->raw);
-			hane_ui_list_clear(l);
-			if (workers_fill(ui, l, q, 0, arg) == 0)
-				hane_ui_list_select_id(l, saved);
-		}
-		break;
-	case HANE_UI_A_ITEM_EDIT:
-	case HANE_UI_A_OPEN:
-		if (id)
-			worker_form(ui, id);
-		break;
-	case HANE_UI_A_ITEM_ACTIVE:
-		if (id)
-			worker_toggle(ui, id);
-		break;
-	default:
-		break;
-	}
-	return HANE_UI_STAY;
+	return hane_homecare_worker_each(db, true, worker_row, rs);
 }
 
 void hc_ui_workers(struct hane_ui *ui)
 {
-	struct hc_ui_rows wc;
-	struct hane_ui_list_view v = {
+	struct hane_homecare_worker blank;
+	struct worker_words words;
+	const struct hane_ui_records_view v = {
 		.title = hane_msg(HANE_M_HC_UI_MENU_WORKERS),
 		HANE_UI_COLUMNS(worker_cols),
-		.fill = workers_fill,
-		.act = workers_act,
-		.info = workers_info,
-		.arg = &wc,
+		.write = HANE_ACT_HOMECARE_ADMIN,
+		.def = &hane_hc_worker_rdef,
+		.each = workers_each,
+		HANE_UI_FORM_FIELDS(worker_fields),
+		.blank = &blank,
+		.open = worker_open,
+		.fill = worker_fill,
+		.store = worker_store,
+		.save = worker_save,
+		.active = "active",
+		.ask_off = HANE_M_HC_UI_WORKER_DEACTIVATE_ASK,
+		.ask_on = HANE_M_HC_UI_WORKER_ACTIVATE_ASK,
+		.done_off = HANE_M_HC_UI_WORKER_DEACTIVATED,
+		.done_on = HANE_M_HC_UI_WORKER_ACTIVATED,
+		.what = HANE_M_HC_UI_MENU_WORKERS,
+		.title_new = HANE_M_HC_UI_WORKER_NEW_TITLE,
+		.title_edit = HANE_M_HC_UI_WORKER_EDIT_TITLE,
+		.saved = HANE_M_HC_UI_WORKER_SAVED,
+		.count = HANE_M_HC_UI_N_WORKERS,
+		.title_column = "name",
+		.say = worker_say,
+		.arg = &words,
 	};
 
-	/* Changes are homecare.admin's (the unit's supervisors and the
-	 * administrators): nobody else is offered them. */
-	hane_ui_records_bar(
-		&v, hane_can(hane_ui_db(ui), HANE_ACT_HOMECARE_ADMIN) == 0);
-	memset(&wc, 0, sizeof wc);
-	hane_ui_list_show(ui, &v);
+	hane_homecare_worker_init(&blank);
+	hane_ui_records_show(ui, &v);
 }
 
 /* ---- Settings -------------------------------------------------------------- */
