@@ -142,8 +142,18 @@ static int names_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return rc;
 }
 
-/* The one-field form of a name (new, renamed, an alias): a rename starts
- * from the old name; the status line says what was saved. */
+/* A rename starts from the old name. */
+static void name_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	const struct mahalle_form *m = arg;
+
+	(void)ui;
+	if (m->op == OP_RENAME)
+		hane_ui_form_set(f, 0, m->name);
+}
+
+/* The one-field form of a name (new, renamed, an alias); the status line
+ * says what was saved. */
 static void name_form(struct hane_ui *ui, struct mahalle_form *m,
 		      const char *title)
 {
@@ -156,17 +166,9 @@ static void name_form(struct hane_ui *ui, struct mahalle_form *m,
 				      .nfields = 1,
 				      .save = names_save,
 				      .arg = m};
-	struct hane_ui_form *f = hane_ui_form_new(&v);
 
-	if (!f)
-		return;
-	if (m->op == OP_RENAME) {
-		hane_ui_form_set(f, 0, m->name);
-		hane_ui_form_set_clean(f);
-	}
-	if (hane_ui_form_run(ui, f))
+	if (hane_ui_form_show(ui, &v, name_fill))
 		hane_ui_status(ui, false, "%s", m->done);
-	hane_ui_form_free(f);
 }
 
 /* What action a on the list asks for (new; rename or, with aliases, alias
@@ -370,6 +372,17 @@ static int holiday_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return rc;
 }
 
+/* A new holiday's date starts at the first day of the year shown. */
+static void holiday_first(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	const struct holiday_ctx *c = arg;
+	char first[16];
+
+	(void)ui;
+	snprintf(first, sizeof first, "01.01.%04d", c->year);
+	hane_ui_form_set(f, 0, first);
+}
+
 static int holiday_act(struct hane_ui *ui, struct hane_ui_list *l,
 		       enum hane_ui_action a, void *arg)
 {
@@ -398,19 +411,12 @@ static int holiday_act(struct hane_ui *ui, struct hane_ui_list *l,
 			.fields = fields,
 			.nfields = 3,
 			.save = holiday_save,
+			.arg = c,
 		};
-		struct hane_ui_form *f = hane_ui_form_new(&v);
-		char first[16];
 
-		if (!f)
-			return HANE_UI_STAY;
-		snprintf(first, sizeof first, "01.01.%04d", c->year);
-		hane_ui_form_set(f, 0, first);
-		hane_ui_form_set_clean(f);
-		if (hane_ui_form_run(ui, f))
+		if (hane_ui_form_show(ui, &v, holiday_first))
 			hane_ui_status(ui, false, "%s",
 				       hane_msg(HANE_M_UI_SAVED));
-		hane_ui_form_free(f);
 		holiday_fill(ui, l, c);
 		return HANE_UI_STAY;
 	}

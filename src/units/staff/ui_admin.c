@@ -247,6 +247,15 @@ fail:
 	return rc;
 }
 
+/* Caseworker is who gets added most. */
+static void staff_new_fill(struct hane_ui *ui, struct hane_ui_form *f,
+			   void *arg)
+{
+	(void)ui;
+	(void)arg;
+	hane_ui_form_set_choice(f, N_ROLE, 2);
+}
+
 static void staff_new(struct hane_ui *ui, struct staff_ctx *c)
 {
 	struct hane_ui_field fields[N__COUNT];
@@ -258,7 +267,6 @@ static void staff_new(struct hane_ui *ui, struct staff_ctx *c)
 		.save = staff_new_save,
 		.arg = added,
 	};
-	struct hane_ui_form *f;
 
 	code_choices(role_choices, roles, NROLES);
 	code_choices(unit_choices, units, NUNITS);
@@ -282,20 +290,13 @@ static void staff_new(struct hane_ui *ui, struct staff_ctx *c)
 	fields[N_PW2] = (struct hane_ui_field){HANE_UI_F_PASSWORD,
 					       HANE_M_ADM_F_PASSWORD2,
 					       .width = 24, .max = 128};
-	f = hane_ui_form_new(&v);
-	if (!f)
-		return;
-	/* Caseworker is who gets added most. */
-	hane_ui_form_set_choice(f, N_ROLE, 2);
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f) && added[0]) {
+	if (hane_ui_form_show(ui, &v, staff_new_fill) && added[0]) {
 		staff_reload(ui, c);
 		for (int i = 0; i < c->n; i++)
 			if (strcmp(c->rows[i].username, added) == 0)
 				hane_ui_list_select_id(c->l, c->rows[i].id);
 		hane_ui_status(ui, false, hane_msg(HANE_M_ADM_ADDED), added);
 	}
-	hane_ui_form_free(f);
 }
 
 /* ---- Set a password ------------------------------------------------------ */
@@ -337,17 +338,12 @@ static void staff_password(struct hane_ui *ui, const char *username)
 		.save = password_save,
 		.arg = &p,
 	};
-	struct hane_ui_form *f;
 
 	snprintf(title, sizeof title, hane_msg(HANE_M_ADM_TITLE_PASSWORD),
 		 username);
-	f = hane_ui_form_new(&v);
-	if (!f)
-		return;
-	if (hane_ui_form_run(ui, f))
+	if (hane_ui_form_show(ui, &v, NULL))
 		hane_ui_status(ui, false, hane_msg(HANE_M_ADM_PW_SET),
 			       username);
-	hane_ui_form_free(f);
 }
 
 static int staff_act(struct hane_ui *ui, struct hane_ui_list *l,
@@ -497,13 +493,22 @@ static int setting_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return rc;
 }
 
+/* The setting's form starts from its value. */
+static void setting_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	const int *s = arg;
+	char value[32];
+
+	snprintf(value, sizeof value, "%lld",
+		 (long long)hane_setting_get(hane_ui_db(ui), *s));
+	hane_ui_form_set(f, 0, value);
+}
+
 static int settings_act(struct hane_ui *ui, struct hane_ui_list *l,
 			enum hane_ui_action a, void *arg)
 {
 	struct hane_ui_field field;
 	struct hane_ui_form_view v;
-	struct hane_ui_form *f;
-	char value[32];
 	int s = (int)hane_ui_list_selected_id(l) - 1;
 
 	(void)arg;
@@ -524,16 +529,8 @@ static int settings_act(struct hane_ui *ui, struct hane_ui_list *l,
 		.save = setting_save,
 		.arg = &s,
 	};
-	f = hane_ui_form_new(&v);
-	if (!f)
-		return HANE_UI_STAY;
-	snprintf(value, sizeof value, "%lld",
-		 (long long)hane_setting_get(hane_ui_db(ui), s));
-	hane_ui_form_set(f, 0, value);
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f))
+	if (hane_ui_form_show(ui, &v, setting_fill))
 		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
-	hane_ui_form_free(f);
 	settings_fill(ui, l);
 	return HANE_UI_STAY;
 }
@@ -756,6 +753,21 @@ static void audit_words(struct audit_ctx *c)
 	c->nwords = n + 1;
 }
 
+/* The filter's form starts from the filter as typed last. */
+static void filter_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	const struct audit_ctx *c = arg;
+
+	(void)ui;
+	hane_ui_form_set(f, AF_USER, c->user);
+	hane_ui_form_set(f, AF_TCKN, c->tckn);
+	hane_ui_form_set(f, AF_FROM, c->from);
+	hane_ui_form_set(f, AF_TO, c->to);
+	for (int i = 1; i < c->nwords; i++)
+		if (strcmp(c->codes[i], c->action) == 0)
+			hane_ui_form_set_choice(f, AF_ACTION, i);
+}
+
 static bool audit_filter(struct hane_ui *ui, struct audit_ctx *c)
 {
 	struct hane_ui_field fields[AF__COUNT] = {
@@ -777,25 +789,11 @@ static bool audit_filter(struct hane_ui *ui, struct audit_ctx *c)
 		.save = filter_save,
 		.arg = c,
 	};
-	struct hane_ui_form *f;
-	bool saved;
 
 	audit_words(c);
 	fields[AF_ACTION].choices = c->words;
 	fields[AF_ACTION].nchoices = c->nwords;
-	if (!(f = hane_ui_form_new(&v)))
-		return false;
-	hane_ui_form_set(f, AF_USER, c->user);
-	hane_ui_form_set(f, AF_TCKN, c->tckn);
-	hane_ui_form_set(f, AF_FROM, c->from);
-	hane_ui_form_set(f, AF_TO, c->to);
-	for (int i = 1; i < c->nwords; i++)
-		if (strcmp(c->codes[i], c->action) == 0)
-			hane_ui_form_set_choice(f, AF_ACTION, i);
-	hane_ui_form_set_clean(f);
-	saved = hane_ui_form_run(ui, f) == 1;
-	hane_ui_form_free(f);
-	return saved;
+	return hane_ui_form_show(ui, &v, filter_fill) == 1;
 }
 
 static int audit_act(struct hane_ui *ui, struct hane_ui_list *l,
