@@ -160,6 +160,20 @@ static int record_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return rc;
 }
 
+/* The visit's planned times, and the fields' fixed hints rather than ones
+ * that come and go with the result: the fields then never jump while the
+ * person moves through them. */
+static void record_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	const struct record *r = arg;
+
+	(void)ui;
+	hane_ui_form_set(f, R_START, r->v.start_time);
+	hane_ui_form_set(f, R_END, r->v.end_time);
+	hane_ui_form_note(f, R_START, hane_msg(HANE_M_HC_UI_TIMES_DONE_ONLY));
+	hane_ui_form_note(f, R_REASON, hane_msg(HANE_M_HC_UI_MISSED_ONLY));
+}
+
 static void record_form(struct hane_ui *ui, struct record *r)
 {
 	const char *results[2] = {hane_msg(HANE_M_HC_UI_RESULT_DONE),
@@ -167,7 +181,6 @@ static void record_form(struct hane_ui *ui, struct record *r)
 	const char *reasons[NMISSED];
 	struct hane_ui_field fields[R__COUNT];
 	struct hane_ui_form_view view;
-	struct hane_ui_form *f;
 
 	for (int i = 0; i < NMISSED; i++)
 		reasons[i] = hane_homecare_label(missed_codes[i]);
@@ -208,17 +221,7 @@ static void record_form(struct hane_ui *ui, struct record *r)
 					  .nfields = R__COUNT,
 					  .save = record_save,
 					  .arg = r};
-	if (!(f = hane_ui_form_new(&view)))
-		return;
-	hane_ui_form_set(f, R_START, r->v.start_time);
-	hane_ui_form_set(f, R_END, r->v.end_time);
-	/* Fixed hints rather than ones that come and go with the result:
-	 * the fields then never jump while the person moves through them. */
-	hane_ui_form_note(f, R_START, hane_msg(HANE_M_HC_UI_TIMES_DONE_ONLY));
-	hane_ui_form_note(f, R_REASON, hane_msg(HANE_M_HC_UI_MISSED_ONLY));
-	hane_ui_form_set_clean(f);
-	hane_ui_form_run(ui, f);
-	hane_ui_form_free(f);
+	hane_ui_form_show(ui, &view, record_fill);
 }
 
 static int followup_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
@@ -251,12 +254,8 @@ static void followup_form(struct hane_ui *ui, struct record *r)
 		.nfields = 1,
 		.save = followup_save,
 		.arg = r};
-	struct hane_ui_form *f = hane_ui_form_new(&view);
 
-	if (!f)
-		return;
-	hane_ui_form_run(ui, f);
-	hane_ui_form_free(f);
+	hane_ui_form_show(ui, &view, NULL);
 }
 
 /* Enter on a visit: a planned one gets the record form, a missed one

@@ -60,7 +60,8 @@ static int64_t form_run(struct hane_ui *ui, const char *title,
 			const struct hane_ui_field *fields, int n,
 			int (*save)(struct hane_ui *, struct hane_ui_form *,
 				    void *),
-			void (*fill)(struct hane_ui_form *, const void *),
+			void (*fill)(struct hane_ui *, struct hane_ui_form *,
+				     void *),
 			struct hc_form *h)
 {
 	struct hane_ui_form_view v = {.title = title,
@@ -68,17 +69,8 @@ static int64_t form_run(struct hane_ui *ui, const char *title,
 				      .nfields = n,
 				      .save = save,
 				      .arg = h};
-	struct hane_ui_form *f = hane_ui_form_new(&v);
-	int64_t id = 0;
 
-	if (!f)
-		return 0;
-	fill(f, h);
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f))
-		id = h->saved_id;
-	hane_ui_form_free(f);
-	return id;
+	return hane_ui_form_show(ui, &v, fill) ? h->saved_id : 0;
 }
 
 /* A form bound to a record's field table in parts, the form's own fields
@@ -247,11 +239,12 @@ static int client_load(hane_db *db, struct client_form *cf, int64_t person_id,
 
 /* The client into the form: health text masked unless the role may
  * read it. */
-static void client_fill(struct hane_ui_form *f, const void *arg)
+static void client_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	const struct client_form *cf = arg;
 	char words[256];
 
+	(void)ui;
 	parts_fill(f, &cf->parts, &cf->c);
 	if (cf->masked) {
 		hane_ui_form_set(f, CF_NEEDS, cf->c.needs[0] ? "***" : "");
@@ -510,11 +503,12 @@ static int plan_workers(hane_db *db, struct plan_form *pf)
 }
 
 /* The plan into the form. */
-static void plan_fill(struct hane_ui_form *f, const void *arg)
+static void plan_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	const struct plan_form *pf = arg;
 	char buf[64];
 
+	(void)ui;
 	parts_fill(f, &pf->parts, &pf->p);
 	/* A new plan's visits and window are the person's to decide: left
 	 * empty (required) rather than a default to delete first. */
@@ -970,6 +964,20 @@ static int settings_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
+/* The travel minutes now (arg: within one mahalle, between two). */
+static void settings_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	const int *minutes = arg;
+	char buf[16];
+
+	(void)ui;
+	snprintf(buf, sizeof buf, "%d", minutes[0]);
+	hane_ui_form_set(f, SF_SAME, buf);
+	snprintf(buf, sizeof buf, "%d", minutes[1]);
+	hane_ui_form_set(f, SF_OTHER, buf);
+	hane_ui_form_note(f, SF_A, hane_msg(HANE_M_HC_UI_TRAVEL_HINT));
+}
+
 void hc_ui_settings(struct hane_ui *ui)
 {
 	static const struct hane_ui_field fields[SF__COUNT] = {
@@ -1003,31 +1011,21 @@ void hc_ui_settings(struct hane_ui *ui)
 		 .lo = 0,
 		 .hi = 240},
 	};
+	int minutes[2] = {0, 0}, rc;
 	struct hane_ui_form_view v = {
 		.title = hane_msg(HANE_M_HC_UI_MENU_SETTINGS),
 		.fields = fields,
 		.nfields = SF__COUNT,
-		.save = settings_save};
+		.save = settings_save,
+		.arg = minutes};
 	hane_db *db = hane_ui_db(ui);
-	struct hane_ui_form *f;
-	char buf[16];
-	int same = 0, other = 0, rc;
 
 	/* The settings are homecare.admin's: anyone else is told so. */
 	if ((rc = hane_can(db, HANE_ACT_HOMECARE_ADMIN)) ||
-	    (rc = hane_homecare_travel_get(db, "x", "x", &same)) ||
-	    (rc = hane_homecare_travel_get(db, "", "", &other))) {
+	    (rc = hane_homecare_travel_get(db, "x", "x", &minutes[0])) ||
+	    (rc = hane_homecare_travel_get(db, "", "", &minutes[1]))) {
 		hane_ui_error_rc(ui, rc);
 		return;
 	}
-	if (!(f = hane_ui_form_new(&v)))
-		return;
-	snprintf(buf, sizeof buf, "%d", same);
-	hane_ui_form_set(f, SF_SAME, buf);
-	snprintf(buf, sizeof buf, "%d", other);
-	hane_ui_form_set(f, SF_OTHER, buf);
-	hane_ui_form_note(f, SF_A, hane_msg(HANE_M_HC_UI_TRAVEL_HINT));
-	hane_ui_form_set_clean(f);
-	hane_ui_form_run(ui, f);
-	hane_ui_form_free(f);
+	hane_ui_form_show(ui, &v, settings_fill);
 }
