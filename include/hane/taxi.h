@@ -254,6 +254,9 @@ struct hane_taxi_rider {
 	F(flagged_at, HANE_FT_TEXT, NULL, "İşaretlendi", "Flagged at", NULL,   \
 	  HANE_FF_READONLY)
 
+/* The rider's descriptor, for the console's form bound to it. */
+extern const struct hane_rdef hane_taxi_rider_rdef;
+
 /* True for "none", "walker", "wheelchair"; the word on screen for one, and
  * a Turkish or English word back to the stored name (NULL if none). */
 bool hane_taxi_aid_valid(const char *aid);

@@ -844,6 +844,7 @@ static const char *const aid_names[3] = {"none", "walker", "wheelchair"};
 
 struct rider_edit {
 	struct hane_taxi_rider r; /* id 0: a new rider for r.person_id */
+	const struct hane_ui_record *rec; /* the form's fields */
 	int64_t saved_id;
 };
 
@@ -854,10 +855,8 @@ static int rider_form_save(struct hane_ui *ui, struct hane_ui_form *f,
 	struct hane_taxi_rider r = e->r;
 	int rc;
 
-	HANE_COPY(r.mobility_aid, aid_names[hane_ui_form_choice(f, R_AID)]);
-	r.companion = hane_ui_form_choice(f, R_COMPANION) == 1;
-	HANE_COPY(r.driver_notes, hane_ui_form_get(f, R_NOTES));
-	r.active = !r.id || hane_ui_form_choice(f, R_ACTIVE) == 1;
+	/* A new rider has no "active" field: it starts active. */
+	hane_ui_record_store(f, 0, e->rec, &r);
 	rc = hane_taxi_rider_save(hane_ui_db(ui), &r, &e->saved_id);
 	if (rc == 0) {
 		hane_ui_status(ui, false, hane_msg(HANE_M_TAXI_CLI_RIDER_ADDED),
@@ -868,28 +867,39 @@ static int rider_form_save(struct hane_ui *ui, struct hane_ui_form *f,
 	return rc;
 }
 
+static void rider_form_fill(struct hane_ui *ui, struct hane_ui_form *f,
+			    void *arg)
+{
+	const struct rider_edit *e = arg;
+
+	(void)ui;
+	hane_ui_record_fill(f, 0, e->rec, &e->r);
+}
+
 /* Makes person_id a rider (rider NULL) or edits rider. Returns the
  * rider's id when saved, 0 when left. */
 int64_t tx_ui_rider_form(struct hane_ui *ui, int64_t person_id,
 			 const struct hane_taxi_rider *rider)
 {
 	const char *aids[3];
-	struct hane_ui_field fields[R__COUNT] = {
-		{.kind = HANE_UI_F_CHOICE,
-		 .label = HANE_M_TAXI_F_AID,
-		 .width = 22,
-		 .choices = aids,
-		 .nchoices = 3},
-		{.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_COMPANION},
+	/* The rider's field table with the screen's labels; the aid offered
+	 * as its words, active only when editing. */
+	const struct hane_ui_bind bind[R__COUNT] = {
+		[R_AID] = {"mobility_aid", HANE_UI_LABEL(HANE_M_TAXI_F_AID),
+			   .width = 22, .choices = aids, .values = aid_names,
+			   .nchoices = 3},
+		[R_COMPANION] = {"companion",
+				 HANE_UI_LABEL(HANE_M_TAXI_F_COMPANION)},
 		/* 256 bytes stored: 120 letters fit even if all Turkish. */
-		{.kind = HANE_UI_F_TEXT,
-		 .label = HANE_M_TAXI_F_NOTES,
-		 .width = 44,
-		 .max = 120},
-		{.kind = HANE_UI_F_YESNO, .label = HANE_M_TAXI_F_ACTIVE},
+		[R_NOTES] = {"driver_notes", HANE_UI_LABEL(HANE_M_TAXI_F_NOTES),
+			     .width = 44, .max = 120},
+		[R_ACTIVE] = {"active", HANE_UI_LABEL(HANE_M_TAXI_F_ACTIVE)},
 	};
+	const struct hane_ui_record rec = {&hane_taxi_rider_rdef, bind,
+					   rider ? R__COUNT : R__COUNT - 1,
+					   NULL, hane_ui_db(ui)};
+	struct hane_ui_field fields[R__COUNT];
 	struct rider_edit *e = calloc(1, sizeof *e);
-	struct hane_ui_form *f = NULL;
 	char title[HANE_TAXI_NAME + 64];
 	int64_t id = 0;
 
@@ -897,6 +907,8 @@ int64_t tx_ui_rider_form(struct hane_ui *ui, int64_t person_id,
 		return 0;
 	for (int i = 0; i < 3; i++)
 		aids[i] = hane_taxi_aid_label(aid_names[i]);
+	hane_ui_record_fields(fields, &rec);
+	e->rec = &rec;
 	if (rider) {
 		/* The notes may hold health details: the read is logged
 		 * before the form shows them. */
@@ -927,26 +939,15 @@ int64_t tx_ui_rider_form(struct hane_ui *ui, int64_t person_id,
 		struct hane_ui_form_view v = {
 			.title = title,
 			.fields = fields,
-			.nfields = rider ? R__COUNT : R__COUNT - 1,
+			.nfields = rec.n,
 			.save = rider_form_save,
 			.arg = e,
 		};
 
-		if (!(f = hane_ui_form_new(&v)))
-			goto done;
-		for (int i = 0; i < 3; i++)
-			if (!strcmp(e->r.mobility_aid, aid_names[i]))
-				hane_ui_form_set_choice(f, R_AID, i);
-		hane_ui_form_set_choice(f, R_COMPANION, e->r.companion);
-		hane_ui_form_set(f, R_NOTES, e->r.driver_notes);
-		if (rider)
-			hane_ui_form_set_choice(f, R_ACTIVE, e->r.active);
-		hane_ui_form_set_clean(f);
-		if (hane_ui_form_run(ui, f))
+		if (hane_ui_form_show(ui, &v, rider_form_fill))
 			id = e->saved_id ? e->saved_id : e->r.id;
 	}
 done:
-	hane_ui_form_free(f);
 	free(e);
 	return id;
 }
