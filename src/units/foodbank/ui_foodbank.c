@@ -88,15 +88,22 @@ enum { D_GLANCE, D_BRANCH, D_PACKAGE, D_DATE, D_VALUE, D_NOTES, D__COUNT };
 struct dist_ctx {
 	int64_t household;
 	struct choices branches, packages;
+	char glance[256]; /* the household at a glance, under the heading */
 	bool saved;
 };
 
-/* The reason form has nothing to save itself: the caller reads it. */
+/* Where the reason form puts what was typed. */
+struct reason {
+	char *out;
+	size_t outsz;
+};
+
 static int reason_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
+	struct reason *r = arg;
+
 	(void)ui;
-	(void)f;
-	(void)arg;
+	snprintf(r->out, r->outsz, "%s", hane_ui_form_get(f, 0));
 	return 0;
 }
 
@@ -110,20 +117,17 @@ static void ask_reason(struct hane_ui *ui, char *out, size_t outsz)
 		 .width = 50,
 		 .max = 250},
 	};
+	struct reason r = {out, outsz};
 	struct hane_ui_form_view v = {
 		.title = hane_msg(HANE_M_FB_UI_TITLE_OVERRIDE),
 		.fields = fields,
 		.nfields = 1,
 		.save = reason_save,
+		.arg = &r,
 	};
-	struct hane_ui_form *f = hane_ui_form_new(&v);
 
 	out[0] = '\0';
-	if (!f)
-		return;
-	if (hane_ui_form_run(ui, f))
-		snprintf(out, outsz, "%s", hane_ui_form_get(f, 0));
-	hane_ui_form_free(f);
+	hane_ui_form_show(ui, &v, NULL);
 }
 
 static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
@@ -204,6 +208,17 @@ static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
+/* The household at a glance under the heading; today's date. */
+static void dist_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	const struct dist_ctx *x = arg;
+	char today[HANE_DATE_LEN + 1];
+
+	(void)ui;
+	hane_ui_form_note(f, D_GLANCE, x->glance);
+	hane_ui_form_set(f, D_DATE, hane_date_format(today, hane_today(today)));
+}
+
 /* The distribution form for one household; true when one was saved. */
 static bool distribute_form(struct hane_ui *ui, int64_t household)
 {
@@ -211,10 +226,9 @@ static bool distribute_form(struct hane_ui *ui, int64_t household)
 	struct dist_ctx *x = calloc(1, sizeof *x);
 	struct hane_ui_field fields[D__COUNT];
 	struct hane_ui_form_view v;
-	struct hane_ui_form *f = NULL;
 	struct hane_fb_check c;
-	char title[128], line[256], today[HANE_DATE_LEN + 1];
-	bool saved = false;
+	char title[128];
+	bool saved;
 	int rc;
 
 	if (!x)
@@ -255,16 +269,9 @@ static bool distribute_form(struct hane_ui *ui, int64_t household)
 	v.nfields = D__COUNT;
 	v.save = dist_save;
 	v.arg = x;
-	if (!(f = hane_ui_form_new(&v)))
-		goto done;
-	glance(line, sizeof line, &c);
-	hane_ui_form_note(f, D_GLANCE, line);
-	hane_ui_form_set(f, D_DATE, hane_date_format(today, hane_today(today)));
-	hane_ui_form_set_clean(f);
-	hane_ui_form_run(ui, f);
+	glance(x->glance, sizeof x->glance, &c);
+	hane_ui_form_show(ui, &v, dist_fill);
 	saved = x->saved;
-done:
-	hane_ui_form_free(f);
 	free(x);
 	return saved;
 }
@@ -495,9 +502,11 @@ static void intake_fields(struct intake_ctx *x,
 
 /* A new form starts from today, or from the last donation's branch, day,
  * donor, category and unit: a branch enters a day's donations in a row. */
-static void intake_prefill(hane_db *db, struct intake_ctx *x,
-			   struct hane_ui_form *f)
+static void intake_prefill(struct hane_ui *ui, struct hane_ui_form *f,
+			   void *arg)
 {
+	hane_db *db = hane_ui_db(ui);
+	struct intake_ctx *x = arg;
 	struct hane_fb_donation last;
 	char today[HANE_DATE_LEN + 1];
 
@@ -540,19 +549,9 @@ static void intake_screen(struct hane_ui *ui)
 	v.nfields = N__COUNT;
 	v.save = intake_save;
 	v.arg = x;
-	for (;;) {
-		struct hane_ui_form *f = hane_ui_form_new(&v);
-		int saved;
-
-		if (!f)
-			break;
-		intake_prefill(db, x, f);
-		hane_ui_form_set_clean(f);
-		saved = hane_ui_form_run(ui, f);
-		hane_ui_form_free(f);
-		if (!saved || hane_ui_quitting(ui))
-			break;
-	}
+	while (hane_ui_form_show(ui, &v, intake_prefill) &&
+	       !hane_ui_quitting(ui))
+		;
 	free(x);
 }
 
