@@ -424,13 +424,22 @@ static const struct hane_ui_field book_fields[B__COUNT] = {
 			.max = 200},
 };
 
+/* The form starts on the board's day and the rider's home. */
+static void book_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	const struct book_ctx *x = arg;
+	char shown[HANE_DATE_LEN + 1];
+
+	(void)ui;
+	hane_ui_form_set(f, B_DAY, hane_date_format(shown, x->b->day));
+	hane_ui_form_set(f, B_PICKUP, x->rider.address);
+}
+
 static void book_form(struct hane_ui *ui, struct board *b,
 		      const struct hane_taxi_rider *r)
 {
 	struct book_ctx *x = calloc(1, sizeof *x);
 	struct hane_ui_field fields[B__COUNT];
-	struct hane_ui_form *f = NULL;
-	char shown[HANE_DATE_LEN + 1];
 	int rc;
 
 	if (!x)
@@ -463,16 +472,9 @@ static void book_form(struct hane_ui *ui, struct board *b,
 
 		snprintf(title, sizeof title, "%s · %s",
 			 hane_msg(HANE_M_TAXI_UI_BOOK_TITLE), x->rider.name);
-		f = hane_ui_form_new(&v);
-		if (!f)
-			goto done;
-		hane_ui_form_set(f, B_DAY, hane_date_format(shown, b->day));
-		hane_ui_form_set(f, B_PICKUP, x->rider.address);
-		hane_ui_form_set_clean(f);
-		hane_ui_form_run(ui, f);
+		hane_ui_form_show(ui, &v, book_fill);
 	}
 done:
-	hane_ui_form_free(f);
 	free(x);
 }
 
