@@ -346,13 +346,24 @@ static void staff_password(struct hane_ui *ui, const char *username)
 			       username);
 }
 
+/* Locking and activating: the question (ask_on when the state is on,
+ * ask_off when it is off; "%s" the user name) before it is flipped. */
+static bool ask_flip(struct hane_ui *ui, const char *user, bool on,
+		     enum hane_msg ask_on, enum hane_msg ask_off)
+{
+	char q[256];
+
+	snprintf(q, sizeof q, hane_msg(on ? ask_on : ask_off), user);
+	return hane_ui_confirm(ui, q);
+}
+
 static int staff_act(struct hane_ui *ui, struct hane_ui_list *l,
 		     enum hane_ui_action a, void *arg)
 {
 	struct staff_ctx *c = arg;
 	const struct hane_staff *s = staff_selected(c);
 	hane_db *db = hane_ui_db(ui);
-	char q[256], user[64];
+	char user[64];
 	int rc = 0;
 
 	(void)l;
@@ -367,11 +378,8 @@ static int staff_act(struct hane_ui *ui, struct hane_ui_list *l,
 	case HANE_UI_A_LOCK: {
 		bool locked = is_locked(s);
 
-		snprintf(q, sizeof q,
-			 hane_msg(locked ? HANE_M_ADM_ASK_UNLOCK
-					 : HANE_M_ADM_ASK_LOCK),
-			 user);
-		if (!hane_ui_confirm(ui, q))
+		if (!ask_flip(ui, user, locked, HANE_M_ADM_ASK_UNLOCK,
+			      HANE_M_ADM_ASK_LOCK))
 			return HANE_UI_STAY;
 		rc = hane_staff_lock(db, user, !locked);
 		break;
@@ -379,11 +387,8 @@ static int staff_act(struct hane_ui *ui, struct hane_ui_list *l,
 	case HANE_UI_A_ACTIVATE: {
 		bool active = s->active;
 
-		snprintf(q, sizeof q,
-			 hane_msg(active ? HANE_M_ADM_ASK_DEACTIVATE
-					 : HANE_M_ADM_ASK_ACTIVATE),
-			 user);
-		if (!hane_ui_confirm(ui, q))
+		if (!ask_flip(ui, user, active, HANE_M_ADM_ASK_DEACTIVATE,
+			      HANE_M_ADM_ASK_ACTIVATE))
 			return HANE_UI_STAY;
 		rc = hane_staff_set_active(db, user, !active);
 		break;
