@@ -262,6 +262,12 @@ extern const struct hane_rdef hane_taxi_rider_rdef;
 bool hane_taxi_aid_valid(const char *aid);
 const char *hane_taxi_aid_label(const char *aid);
 const char *hane_taxi_aid_parse(const char *word);
+/* The aid's word as the actor may see it in an output of the unit: it
+ * tells a disability, so it is health data (hane_gate_show, HANE_PD_HEALTH:
+ * clear for the unit's staff, masked for anyone else) — the console and
+ * the command line read it here alike. Returns out or the word. */
+const char *hane_taxi_aid_shown(hane_db *db, const char *aid, char *out,
+				size_t n);
 
 /* Registers a person as a rider (id 0) or saves a rider (version checked)
  * (taxi.write). The person must exist and have an engel oranı of at least
@@ -590,6 +596,7 @@ struct hane_taxi_sheet {
 	char phone[32];
 	char from[HANE_TAXI_TEXT], to[HANE_TAXI_TEXT];
 	char notes[HANE_TAXI_TEXT];
+	char aid[64]; /* as hane_taxi_aid_shown */
 };
 int hane_taxi_sheet_row(hane_db *db, const struct hane_taxi_trip *t,
 			struct hane_taxi_sheet *out) HANE_WARN_UNUSED;

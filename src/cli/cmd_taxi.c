@@ -131,6 +131,7 @@ static int print_trip(const struct hane_taxi_trip *t, void *arg)
 static void show_rider(hane_db *db, const struct hane_taxi_rider *r)
 {
 	char tckn[16], phone[32], addr[HANE_TAXI_TEXT], notes[HANE_TAXI_TEXT];
+	char aid[64];
 	const int u = HANE_ACT_TAXI_WRITE;
 
 	printf(hane_msg(HANE_M_TAXI_CLI_RIDER_HEAD), (long long)r->id, r->name,
@@ -140,7 +141,7 @@ static void show_rider(hane_db *db, const struct hane_taxi_rider *r)
 	       (long long)r->person_id, (long long)r->household_id);
 	printf("%s: %%%d\n", hane_msg(HANE_M_F_DISABILITY), r->disability_pct);
 	printf("%s: %s\n", hane_msg(HANE_M_TAXI_F_AID),
-	       hane_taxi_aid_label(r->mobility_aid));
+	       hane_taxi_aid_shown(db, r->mobility_aid, aid, sizeof aid));
 	printf("%s: %s\n", hane_msg(HANE_M_TAXI_F_COMPANION),
 	       hane_msg(r->companion ? HANE_M_TAXI_YES : HANE_M_TAXI_NO));
 	if (r->driver_notes[0])
@@ -163,9 +164,11 @@ static void show_rider(hane_db *db, const struct hane_taxi_rider *r)
 
 static int print_rider_line(const struct hane_taxi_rider *r, void *arg)
 {
-	(void)arg;
+	char aid[64];
+
 	printf("%lld\t%s\t%s%s%s%s\n", (long long)r->id, r->name,
-	       hane_taxi_aid_label(r->mobility_aid), r->companion ? " +" : "",
+	       hane_taxi_aid_shown(arg, r->mobility_aid, aid, sizeof aid),
+	       r->companion ? " +" : "",
 	       r->companion ? hane_msg(HANE_M_TAXI_F_COMPANION) : "",
 	       r->flagged ? " !" : "");
 	return 0;
@@ -214,7 +217,7 @@ static int cmd_rider(struct hane_cli *cli, void *opts, args *a)
 		if ((rc = hane_gate_list(cli->db, "taxi.rider.list")))
 			return hane_cli_fail(rc);
 		rc = hane_taxi_rider_search(cli->db, q, 0, print_rider_line,
-					    NULL);
+					    cli->db);
 		return rc ? hane_cli_fail(rc) : 0;
 	}
 	if (strcmp(sub, "show") && strcmp(sub, "edit") && strcmp(sub, "unflag"))

@@ -91,6 +91,14 @@ run --user hc.cw taxi board 17.06.2026; expect_rc 1 "another unit cannot read"
 run --user tx.cw taxi rider show 1; expect_out "0532 " "caseworker sees the phone"; expect_no_out "0532 *** **" "not masked"
 expect_out "100******78" "caseworker sees the TC Kimlik No masked"; expect_no_out "$T1" "not in full"
 run taxi rider show 1; expect_out "0532 111 22 33" "administrator sees it"
+# The mobility aid tells a disability: health data, shown to the taxi
+# unit's staff and masked for a role that only reads, as on the console.
+run --user tx.cw taxi rider show 1; expect_out "yürüteç" "the unit's caseworker sees the aid"
+run staff add tx.rp --name "Raporcu" --role reporter; expect_rc 0 "reporter"
+run --user tx.rp taxi rider show 1; expect_rc 0 "the reporter reads the rider"
+expect_no_out "yürüteç" "the aid is masked for the reporter"; expect_out "***" "shown as ***"
+run --user tx.rp taxi rider list; expect_rc 0 "the reporter lists the riders"
+expect_out "Ayşe Kaya" "by name"; expect_no_out "yürüteç" "the aid masked in the list"
 run --user tx.cw taxi vehicle add "41 XY 99" --seats 2; expect_rc 1 "caseworker cannot add vehicles"
 
 # Another vehicle or driver for a trip, under the same rules.
@@ -112,6 +120,9 @@ expect_rc 0 "manifest"; expect_out "Alış,Varış,Yön,Yolcu,Telefon" "header"
 expect_out "08:15,09:00,Gidiş,Ayşe Kaya,0532 111 22 33,Atatürk Cd. No:12,Devlet Hastanesi" "first pickup"
 expect_out "yürüteç,evet,\"Üçüncü kat, asansör yok\"" "needs and notes"
 expect_no_out "Mehmet" "other vehicle's riders left out"
+run --user tx.rp taxi manifest 17.06.2026 --vehicle "41 DEF 456"
+expect_rc 0 "the reporter's manifest"; expect_out "Ayşe Kaya" "names the rider"
+expect_no_out "yürüteç" "the aid masked"; expect_no_out "0532 111 22 33" "the phone masked"
 run taxi manifest 17.06.2026 --driver 1 --output "$T/m.csv" --excel
 expect_rc 0 "manifest file"; expect_err "dosyasına yazıldı" "says where"
 head -c 3 "$T/m.csv" | od -An -tx1 | grep -q "ef bb bf" && ok || bad "Excel manifest has a BOM"

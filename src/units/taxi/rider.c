@@ -33,6 +33,13 @@ const char *hane_taxi_aid_parse(const char *word)
 	return tx_code_parse(aids, TX_NCODES(aids), word);
 }
 
+const char *hane_taxi_aid_shown(hane_db *db, const char *aid, char *out,
+				size_t n)
+{
+	return hane_gate_show(db, HANE_ACT_TAXI_WRITE, HANE_PD_HEALTH,
+			      hane_taxi_aid_label(aid), out, n);
+}
+
 /* What a rider is read with from the registry: the person's name, TC
  * Kimlik No, engel oranı, phone (else the household's) and the household
  * address. */

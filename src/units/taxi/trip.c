@@ -544,6 +544,8 @@ int hane_taxi_sheet_row(hane_db *db, const struct hane_taxi_trip *t,
 			   sizeof out->to);
 	sheet_show(db, HANE_PD_HEALTH, t->driver_notes, out->notes,
 		   sizeof out->notes);
+	sheet_show(db, HANE_PD_HEALTH, hane_taxi_aid_label(t->mobility_aid),
+		   out->aid, sizeof out->aid);
 	return 0;
 }
 
@@ -567,7 +569,7 @@ static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 	put(m, s.from, HANE_CSV_TEXT);
 	put(m, s.to, HANE_CSV_TEXT);
 	put(m, t->appt_time, HANE_CSV_TEXT);
-	put(m, hane_taxi_aid_label(t->mobility_aid), HANE_CSV_TEXT);
+	put(m, s.aid, HANE_CSV_TEXT);
 	put(m,
 	    t->companion ? hane_msg(HANE_M_TAXI_YES) : hane_msg(HANE_M_TAXI_NO),
 	    HANE_CSV_TEXT);

@@ -174,8 +174,7 @@ static void board_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
  * (through the gate), masked for anyone else. */
 const char *tx_ui_aid_shown(hane_db *db, const char *aid, char *out, size_t n)
 {
-	return hane_gate_show(db, HANE_ACT_TAXI_WRITE, HANE_PD_HEALTH,
-			      hane_taxi_aid_label(aid), out, n);
+	return hane_taxi_aid_shown(db, aid, out, n);
 }
 
 /* True when the actor may do a; clears the refusal (a bar is not an
@@ -681,7 +680,7 @@ static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 	struct manifest_fill *mf = arg;
 	struct hane_ui_list *l = mf->l;
 	struct hane_taxi_sheet s;
-	char from[HANE_TAXI_TEXT * 2 + 8], aid[64];
+	char from[HANE_TAXI_TEXT * 2 + 8], aid[sizeof s.aid + 4];
 	const char *cells[7];
 	int rc;
 
@@ -690,8 +689,7 @@ static int manifest_row(const struct hane_taxi_trip *t, void *arg)
 	if ((rc = hane_taxi_sheet_row(mf->db, t, &s)))
 		return rc;
 	snprintf(from, sizeof from, "%s \u2192 %s", s.from, s.to);
-	snprintf(aid, sizeof aid, "%s%s", hane_taxi_aid_label(t->mobility_aid),
-		 t->companion ? " +1" : "");
+	snprintf(aid, sizeof aid, "%s%s", s.aid, t->companion ? " +1" : "");
 	cells[0] = t->start_time;
 	cells[1] = hane_taxi_leg_label(t->leg);
 	cells[2] = t->rider_name;
