@@ -163,6 +163,13 @@ int hane_store_depth(const hane_db *db);
 int hane_store_solo_begin(hane_db *db, bool *on) HANE_WARN_UNUSED;
 /* Back to WAL (every hane open also sets it, should this fail). */
 void hane_store_solo_end(hane_db *db);
+/* Turns SQLite's foreign-key checks off (on false) or on again. For a
+ * load alone whose every reference is to a row it wrote itself and
+ * checked by its writer (the first import: hane_hh_bulk_hold's fresh
+ * mode), where each check is one more b-tree seek a row. Only outside a
+ * transaction, where SQLite ignores it: HANE_EINTERNAL there. Every hane
+ * open turns them on. */
+int hane_store_foreign_keys(hane_db *db, bool on);
 
 /* Runs fn(db, arg) inside a transaction; commits when it returns 0, rolls
  * back otherwise. When the database stays busy past the busy timeout, or

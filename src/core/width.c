@@ -229,11 +229,10 @@ static size_t step(const char *s, size_t n, int *w)
 	return (size_t)len;
 }
 
-/* The characters of s (cols false) or the columns they take. */
-static int measure(const char *s, bool cols)
+int hane_text_width(const char *s)
 {
 	size_t n, i = 0;
-	int sum = 0;
+	int cols = 0;
 
 	if (!s)
 		return 0;
@@ -242,19 +241,9 @@ static int measure(const char *s, bool cols)
 		int w;
 
 		i += step(s + i, n - i, &w);
-		sum += cols ? w : 1;
+		cols += w;
 	}
-	return sum;
-}
-
-int hane_text_width(const char *s)
-{
-	return measure(s, true);
-}
-
-int hane_text_chars(const char *s)
-{
-	return measure(s, false);
+	return cols;
 }
 
 /* Longest prefix within cols columns and maxbytes bytes. Zero-width

@@ -704,6 +704,16 @@ void hane_store_solo_end(hane_db *db)
 	sqlite3_exec(db->sql, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 }
 
+int hane_store_foreign_keys(hane_db *db, bool on)
+{
+	if (db->depth > 0) {
+		hane_error_set("foreign keys switched inside a transaction");
+		return HANE_EINTERNAL;
+	}
+	return hane_store_exec(db, on ? "PRAGMA foreign_keys=ON"
+				      : "PRAGMA foreign_keys=OFF");
+}
+
 /* ---- Opening and migrations ---------------------------------------------- */
 
 static int schema_number(const char *name)

@@ -654,6 +654,43 @@ static void test_bulk_writes(void **state)
 	assert_int_equal(count, 2);
 	assert_int_equal(hane_store_depth(db), 0);
 
+	/* Held into an empty registry (the first import, which runs
+	 * without SQLite's foreign keys), a person's household must be one
+	 * the batch made: anything else is refused, nothing is written. */
+	tu_ok(hane_store_exec(db,
+			      "DELETE FROM person_word;"
+			      " DELETE FROM person; DELETE FROM household"));
+	tu_ok(hane_store_foreign_keys(db, false));
+	tu_ok(hane_hh_bulk_begin(db, &b, "import"));
+	{
+		bool fresh = false;
+
+		tu_ok(hane_hh_bulk_hold(b, &fresh));
+		assert_true(fresh);
+	}
+	p = person("Veli", "Kaya", tu_tckn(4), NULL);
+	tu_ok(hane_hh_bulk_household(b, &h, &p, &hid, NULL));
+	p = person("Ayşe", "Kaya", tu_tckn(5), NULL);
+	strcpy(p.relation, "child");
+	p.household_id = hid;
+	tu_ok(hane_hh_bulk_person(b, &p, NULL));
+	p.household_id = hid + 1;
+	assert_int_equal(hane_hh_bulk_person(b, &p, NULL), HANE_EINTERNAL);
+	assert_non_null(strstr(hane_error_last(), "not made by this batch"));
+	p.household_id = 0;
+	assert_int_equal(hane_hh_bulk_person(b, &p, NULL), HANE_EINTERNAL);
+	hane_hh_bulk_end(b, false, NULL);
+	tu_ok(hane_store_foreign_keys(db, true));
+	tu_ok(hane_store_query_int(db, &count, "SELECT count(*) FROM person",
+				   NULL, 0));
+	assert_int_equal(count, 0);
+	/* Switched only outside a transaction, where SQLite heeds it. */
+	tu_ok(hane_store_begin(db));
+	assert_int_equal(hane_store_foreign_keys(db, false), HANE_EINTERNAL);
+	tu_ok(hane_store_end(db, 0));
+	tu_ok(hane_store_query_int(db, &count, "PRAGMA foreign_keys", NULL, 0));
+	assert_int_equal(count, 1);
+
 	/* An unknown user cannot start one. */
 	assert_int_equal(hane_store_set_actor(db, "nobody"), HANE_ENOUSER);
 	assert_int_equal(hane_hh_bulk_begin(db, &b, "import"), HANE_EPERM);

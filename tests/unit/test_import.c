@@ -884,6 +884,8 @@ static void test_big_file_fresh_and_not(void **state)
 	after = schema_text(db);
 	assert_string_equal(after, schema);
 	free(after);
+	/* The foreign keys the load ran without are on again. */
+	assert_int_equal(count_of(db, "PRAGMA foreign_keys"), 1);
 
 	/* Into the empty registry: every row, the schema as it was. */
 	o = opts(&s);
@@ -892,11 +894,15 @@ static void test_big_file_fresh_and_not(void **state)
 	assert_true(persons_in_file > 9000);
 	assert_int_equal(c.households, BIG_HH);
 	assert_int_equal(c.rejected, 0);
+	assert_true(c.solo);
 	assert_int_equal(persons(db), persons_in_file);
 	after = schema_text(db);
 	assert_string_equal(after, schema);
 	free(after);
+	/* Loaded without SQLite's foreign keys: none dangles (assert_whole
+	 * checks them all), and they are on again for what follows. */
 	assert_whole(db);
+	assert_int_equal(count_of(db, "PRAGMA foreign_keys"), 1);
 	/* The search words are the distinct words of each name ("Ali Ali"
 	 * one row, "Ali Rıza Kılıç" three), as the single writes make them. */
 	assert_int_equal(count_of(db, "SELECT count(*) FROM person_word"),

@@ -78,8 +78,8 @@ struct hane_hh_bulk {
 	int64_t first_household, last_household, households;
 	int64_t first_person, last_person, persons;
 
-	/* Held mode (hane_hh_bulk_hold). */
-	bool hold;
+	/* Held mode (hane_hh_bulk_hold); fresh: into an empty registry. */
+	bool hold, fresh;
 	int64_t next_household;
 	struct held_row *hh, *pp;
 	struct held_word *ww;
@@ -736,7 +736,7 @@ int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh)
 				   " VALUES",
 				   2, "", MULTI_WORDS);
 	if (rc == 0 && b->next_person == 1 && b->next_household == 1) {
-		*fresh = true;
+		*fresh = b->fresh = true;
 		rc = defer_indexes(b);
 	}
 	if (rc)
@@ -795,6 +795,16 @@ int hane_hh_bulk_person(hane_hh_bulk *b, const struct hane_person *p,
 	if (b->hold) {
 		int64_t id = b->next_person;
 
+		/* Into an empty registry a person's household is one this
+		 * batch made: checked here, as the first import runs without
+		 * SQLite's foreign keys (a seek a row). */
+		if (b->fresh && (p->household_id < 1 ||
+				 p->household_id >= b->next_household)) {
+			hane_error_set("bulk: person in household %lld, not"
+				       " made by this batch",
+				       (long long)p->household_id);
+			return HANE_EINTERNAL;
+		}
 		if ((rc = hold_person(b, p, id, p->household_id)))
 			return rc;
 		count_person(b, id, person_id);

@@ -92,9 +92,13 @@ struct ids {
 static int push_id(hane_stmt *st, void *arg)
 {
 	struct ids *ids = arg;
-	int64_t id = hane_stmt_int(st, 0);
+	int64_t *v = hane_grow(ids->v, &ids->cap, ids->n, sizeof *v, 1024);
 
-	return HANE_PUSH(ids->v, ids->cap, ids->n, &id, 1024) ? 0 : HANE_ENOMEM;
+	if (!v)
+		return HANE_ENOMEM;
+	ids->v = v;
+	ids->v[ids->n++] = hane_stmt_int(st, 0);
+	return 0;
 }
 
 /* The first column of every row of sql; *out is the caller's to free
