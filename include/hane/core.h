@@ -286,4 +286,17 @@ char *hane_now(char out[20]);
 /* Today's date "YYYY-MM-DD" by the same clock. */
 char *hane_today(char out[HANE_DATE_LEN + 1]);
 
+/* ---- Appending to a growing array (src/core/push.c) ------------------ */
+
+/* Appends a copy of item (elem bytes; NULL: zeroed) to the array *v of *n
+ * used and *cap allocated elements, grown by hane_grow: the new element,
+ * or NULL when out of memory (nothing changed). v is the array's address
+ * (struct row **); HANE_PUSH takes the array itself and its size:
+ *	if (!HANE_PUSH(rows->v, rows->cap, rows->n, row, 64))
+ *		return HANE_ENOMEM; */
+void *hane_push(void *v, size_t *cap, size_t *n, const void *item, size_t elem,
+		size_t first);
+#define HANE_PUSH(v, cap, n, item, first)                                      \
+	hane_push(&(v), &(cap), &(n), (item), sizeof *(v), (first))
+
 #endif

@@ -121,6 +121,12 @@ int hane_overview_dashboard(hane_db *db, const char *today, int food_days,
 int hane_overview_today_lines(hane_db *db, char (*lines)[256], int max,
 			      int cols, bool unicode);
 
+/* One more line of the panel in its layout: label, then value right-
+ * aligned where the waiting work's numbers stand (the main menu's
+ * "Kayıtlı kişi"). */
+void hane_overview_today_row(char *out, size_t outsz, const char *label,
+			     int64_t value);
+
 /* ---- Annual activity report ------------------------------------------------------ */
 
 struct hane_ov_figure {

@@ -84,11 +84,30 @@ struct menu {
 static const enum hane_ui_action menu_acts[] = {
 	HANE_UI_A_HELP, HANE_UI_A_SEARCH, HANE_UI_A_OPEN, HANE_UI_A_QUIT};
 
+/* The menu box is as wide as its longest row ("▶9 Gösterge Paneli" and
+ * the border), so that "Bugün" beside it has the rest: at 80 columns its
+ * lines keep their words ("(157 hane 30+ gün almadı)"), not an ellipsis. */
+static int menu_width(void)
+{
+	int w = 20;
+
+	for (int i = 0; i < NUNITS; i++) {
+		int rw = hane_text_width(hane_msg(units[i].label)) +
+			 (i + 1 >= 10 ? 3 : 2) + 1 + 3;
+
+		if (!units[i].main)
+			rw += hane_text_width(hane_msg(HANE_M_UI_SOON)) + 3;
+		if (rw > w)
+			w = rw;
+	}
+	return w < hane_ui_cols() / 2 ? w : hane_ui_cols() / 2;
+}
+
 static void draw_menu(struct hane_ui *ui, void *arg)
 {
 	struct menu *m = arg;
 	int y = hane_ui_top(), h = NUNITS + 2;
-	int mw = 32, tw = hane_ui_cols() - mw - 1;
+	int mw = menu_width(), tw = hane_ui_cols() - mw - 1;
 
 	hane_ui_chrome(ui, NULL, menu_acts,
 		       sizeof menu_acts / sizeof menu_acts[0]);
@@ -114,9 +133,9 @@ static void draw_menu(struct hane_ui *ui, void *arg)
 	if (m->persons >= 0) {
 		char t[256];
 
-		snprintf(t, sizeof t, "%-24s %lld",
-			 hane_msg(HANE_M_UI_TODAY_PERSONS),
-			 (long long)m->persons);
+		hane_overview_today_row(t, sizeof t,
+					hane_msg(HANE_M_UI_TODAY_PERSONS),
+					m->persons);
 		hane_ui_put(y + 1, mw + 3, t, tw - 4, HANE_UI_ROLE_NORMAL);
 	}
 	for (int i = 0; i < m->ntoday && i < h - 3; i++)

@@ -498,21 +498,3 @@ int hane_text_copy(char *out, size_t outsz, const char *s, int max_chars)
 	out[i] = '\0';
 	return chars;
 }
-
-int hane_text_chars(const char *s)
-{
-	size_t n, i = 0;
-	int chars = 0;
-
-	if (!s)
-		return 0;
-	n = strlen(s);
-	while (i < n) {
-		uint32_t cp;
-		int len = hane_utf8_decode(s + i, n - i, &cp);
-
-		i += len > 0 ? (size_t)len : 1;
-		chars++;
-	}
-	return chars;
-}

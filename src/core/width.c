@@ -229,10 +229,11 @@ static size_t step(const char *s, size_t n, int *w)
 	return (size_t)len;
 }
 
-int hane_text_width(const char *s)
+/* The characters of s (cols false) or the columns they take. */
+static int measure(const char *s, bool cols)
 {
 	size_t n, i = 0;
-	int cols = 0;
+	int sum = 0;
 
 	if (!s)
 		return 0;
@@ -241,9 +242,19 @@ int hane_text_width(const char *s)
 		int w;
 
 		i += step(s + i, n - i, &w);
-		cols += w;
+		sum += cols ? w : 1;
 	}
-	return cols;
+	return sum;
+}
+
+int hane_text_width(const char *s)
+{
+	return measure(s, true);
+}
+
+int hane_text_chars(const char *s)
+{
+	return measure(s, false);
 }
 
 /* Longest prefix within cols columns and maxbytes bytes. Zero-width

@@ -294,13 +294,40 @@ static int bind_field(hane_stmt *st, const char *param,
 	}
 }
 
+/* Runs sql, an INSERT or an UPDATE, with the fields bound (those marked
+ * in differs; NULL: all), the time and the actor, and for an UPDATE the
+ * id and the version it checks. */
+static int write_row(hane_db *db, const char *sql, const struct hane_field *f,
+		     size_t n, const bool *differs, const char *now, int64_t id,
+		     int64_t version)
+{
+	hane_stmt *st = NULL;
+	char param[48];
+	int rc = hane_stmt_prepare(db, &st, sql);
+
+	for (size_t k = 0; rc == 0 && k < n; k++) {
+		if (differs && !differs[k])
+			continue;
+		snprintf(param, sizeof param, ":%s", f[k].name);
+		rc = bind_field(st, param, &f[k]);
+	}
+	if (rc == 0 && !(rc = hane_stmt_bind_text(st, ":now_", now)) &&
+	    !(rc = hane_stmt_bind_text(st, ":by_", db->actor.username)) &&
+	    (!differs || (!(rc = hane_stmt_bind_int(st, ":id", id)) &&
+			  !(rc = hane_stmt_bind_int(st, ":v_", version))))) {
+		rc = hane_stmt_step(st);
+		rc = rc == HANE_DONE ? 0 : rc;
+	}
+	hane_stmt_finalize(st);
+	return rc;
+}
+
 /* ---- Insert ------------------------------------------------------------ */
 
 int hane_store_insert(hane_db *db, const char *table,
 		      const struct hane_field *f, size_t n, int64_t *id)
 {
 	struct hane_buf sql = {0}, json = {0};
-	hane_stmt *st = NULL;
 	char now[20], param[48];
 	int64_t newid = 0;
 	int rc;
@@ -340,16 +367,7 @@ int hane_store_insert(hane_db *db, const char *table,
 	rc = hane_store_begin(db);
 	if (rc)
 		goto done;
-	rc = hane_stmt_prepare(db, &st, sql.s);
-	for (size_t k = 0; rc == 0 && k < n; k++) {
-		snprintf(param, sizeof param, ":%s", f[k].name);
-		rc = bind_field(st, param, &f[k]);
-	}
-	if (rc == 0 && (rc = hane_stmt_bind_text(st, ":now_", now)) == 0 &&
-	    (rc = hane_stmt_bind_text(st, ":by_", db->actor.username)) == 0) {
-		rc = hane_stmt_step(st);
-		rc = rc == HANE_DONE ? 0 : rc;
-	}
+	rc = write_row(db, sql.s, f, n, NULL, now, 0, 0);
 	if (rc == 0) {
 		newid = hane_store_last_id(db);
 		rc = audit_write(db, "insert", table, newid, json.s, now);
@@ -358,7 +376,6 @@ int hane_store_insert(hane_db *db, const char *table,
 	if (rc == 0 && id)
 		*id = newid;
 done:
-	hane_stmt_finalize(st);
 	free(sql.s);
 	free(json.s);
 	return rc;
@@ -476,34 +493,6 @@ static int diff_fields(hane_stmt *old, const struct hane_field *f, size_t n,
 	return upd->oom || json->oom ? HANE_ENOMEM : 0;
 }
 
-/* Runs the UPDATE upd with the differing fields, the time, the actor and
- * the version check bound. */
-static int write_update(hane_db *db, const char *upd,
-			const struct hane_field *f, size_t n,
-			const bool *differs, const char *now, int64_t id,
-			int64_t version)
-{
-	hane_stmt *st = NULL;
-	char param[48];
-	int rc = hane_stmt_prepare(db, &st, upd);
-
-	for (size_t k = 0; rc == 0 && k < n; k++) {
-		if (!differs[k])
-			continue;
-		snprintf(param, sizeof param, ":%s", f[k].name);
-		rc = bind_field(st, param, &f[k]);
-	}
-	if (rc == 0 && !(rc = hane_stmt_bind_text(st, ":now_", now)) &&
-	    !(rc = hane_stmt_bind_text(st, ":by_", db->actor.username)) &&
-	    !(rc = hane_stmt_bind_int(st, ":id", id)) &&
-	    !(rc = hane_stmt_bind_int(st, ":v_", version))) {
-		rc = hane_stmt_step(st);
-		rc = rc == HANE_DONE ? 0 : rc;
-	}
-	hane_stmt_finalize(st);
-	return rc;
-}
-
 int hane_store_update(hane_db *db, const char *table, int64_t id,
 		      int64_t version, const struct hane_field *f, size_t n,
 		      int *changed)
@@ -538,7 +527,7 @@ int hane_store_update(hane_db *db, const char *table, int64_t id,
 		rc = HANE_ENOMEM;
 	if (rc || ndiff == 0)
 		goto done;
-	rc = write_update(db, upd.s, f, n, differs, now, id, version);
+	rc = write_row(db, upd.s, f, n, differs, now, id, version);
 	if (rc == 0)
 		rc = audit_write(db, "update", table, id, json.s, now);
 done:

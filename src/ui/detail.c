@@ -83,14 +83,23 @@ void hane_ui_detail_clear(struct hane_ui_detail *d)
 	hane_ui_list_clear(d->l);
 }
 
+/* One more formatted line into a block of n lines of size bytes each
+ * (the head's or the panel's), unless the block is full. */
+static void add_line(char *block, size_t size, int *n, int max, const char *fmt,
+		     va_list ap)
+{
+	if (*n >= max)
+		return;
+	vsnprintf(block + (size_t)(*n)++ * size, size, fmt, ap);
+}
+
 void hane_ui_detail_line(struct hane_ui_detail *d, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (d->nlines >= DETAIL_LINES)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(d->lines[d->nlines++], sizeof d->lines[0], fmt, ap);
+	add_line(d->lines[0], sizeof d->lines[0], &d->nlines, DETAIL_LINES, fmt,
+		 ap);
 	va_end(ap);
 }
 
@@ -98,10 +107,9 @@ void hane_ui_detail_panel(struct hane_ui_detail *d, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (d->npanel >= PANEL_LINES)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(d->panel[d->npanel++], sizeof d->panel[0], fmt, ap);
+	add_line(d->panel[0], sizeof d->panel[0], &d->npanel, PANEL_LINES, fmt,
+		 ap);
 	va_end(ap);
 }
 

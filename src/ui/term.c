@@ -1097,28 +1097,65 @@ enum hane_ui_key ui_key(struct hane_ui *ui, uint32_t *ch)
 	}
 }
 
+/* Text over as many lines as it needs from column x, the lines after
+ * the first indented by two more, down to row ymax (exclusive); returns
+ * the row after it. A help line is never cut to an ellipsis while the
+ * screen has room for the rest. */
+static int put_wrapped(int y, int ymax, int x, const char *text, enum ui_role r)
+{
+	size_t starts[8];
+	int w = COLS - x - 1, n, i;
+
+	if (w < 10)
+		return y + 1;
+	n = hane_text_wrap(text, w - 2, starts, 8);
+	for (i = 0; i < n && i < 8 && y < ymax; i++, y++) {
+		size_t end =
+			i + 1 < n && i + 1 < 8 ? starts[i + 1] : strlen(text);
+		char line[512];
+		size_t len = end - starts[i];
+
+		while (len > 0 && (text[starts[i] + len - 1] == ' ' ||
+				   text[starts[i] + len - 1] == '\n'))
+			len--;
+		if (len >= sizeof line)
+			len = sizeof line - 1;
+		memcpy(line, text + starts[i], len);
+		line[len] = '\0';
+		/* The last line shown takes what is left, cut only if the
+		 * screen ends. */
+		if (i + 1 == 8 || y + 1 == ymax)
+			snprintf(line, sizeof line, "%s", text + starts[i]);
+		ui_put(y, i ? x + 2 : x, line, i ? w - 2 : w, r);
+	}
+	return y;
+}
+
 static void draw_help(struct hane_ui *ui, void *arg)
 {
 	const struct ui_frame *f = arg;
 	static const enum hane_ui_action close[] = {HANE_UI_A_BACK};
-	int y = ui_top() + 1;
+	static const enum hane_msg tail[] = {
+		HANE_M_UI_HELP_MOVE, HANE_M_UI_HELP_SEARCH, HANE_M_UI_HELP_ESC,
+		HANE_M_UI_HELP_QUIT};
+	int y = ui_top() + 1, bottom = ui_bottom();
 
 	ui_chrome(ui, NULL, close, 1);
 	ui_put(ui_top(), 1, hane_msg(HANE_M_UI_HELP_TITLE), COLS - 2,
 	       UI_R_HEADING);
-	for (int i = 0; i < f->nactions && y < ui_bottom(); i++, y++) {
+	for (int i = 0; i < f->nactions && y < bottom; i++) {
 		enum hane_ui_action a = f->actions[i];
+		char t[1024];
 
 		ui_putf(y, 2, 12, UI_R_BAR_KEY, "%s",
 			hane_ui_key_name(hane_ui_action_key(a)));
-		ui_putf(y, 14, COLS - 15, UI_R_NORMAL, "%s \u2014 %s",
-			hane_ui_action_label(a), hane_ui_action_help(a));
+		snprintf(t, sizeof t, "%s \u2014 %s", hane_ui_action_label(a),
+			 hane_ui_action_help(a));
+		y = put_wrapped(y, bottom, 14, t, UI_R_NORMAL);
 	}
 	y++;
-	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_MOVE), COLS - 3, UI_R_NORMAL);
-	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_SEARCH), COLS - 3, UI_R_NORMAL);
-	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_ESC), COLS - 3, UI_R_NORMAL);
-	ui_put(y++, 2, hane_msg(HANE_M_UI_HELP_QUIT), COLS - 3, UI_R_NORMAL);
+	for (size_t i = 0; i < HANE_COUNTOF(tail) && y < bottom; i++)
+		y = put_wrapped(y, bottom, 2, hane_msg(tail[i]), UI_R_NORMAL);
 }
 
 void ui_help(struct hane_ui *ui, const enum hane_ui_action *acts, int n)

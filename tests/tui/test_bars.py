@@ -45,9 +45,13 @@ def help_keys(c):
     keys = []
     for line in t.split("\n")[2:c.rows - 2]:
         k = line[2:14].strip()
+        if not k and line[14:].strip():
+            continue                # a long help line's continuation
         if not k:
             break
         keys.append(k)
+        if line.rstrip().endswith("…"):
+            raise Failure("a help line is cut:\n" + t)
     if "F3 her ekrandan kişi arar" not in t:
         raise Failure("F1 does not say F3 searches from anywhere:\n" + t)
     c.send(ESC)

@@ -41,6 +41,8 @@ def test_today_panel_and_dashboard():
                 raise Failure("main screen lacks %r:\n%s" % (word, t))
         if not panel_has_blocks(t):
             raise Failure("no sparkline blocks:\n" + t)
+        panel_lines_whole(t, ("Kayıtlı kişi", "gecikmiş)",
+                              "hane 30+ gün almadı)", "kaçan", "araçsız"))
         c.send("9")
         t = c.wait("Bekleyen işler")
         for word in ("Gösterge Paneli", "Sosyal İnceleme", "Gıda Bankası",
@@ -86,6 +88,27 @@ def test_today_panel_and_dashboard():
         c.send(F[10])
         c.wait_exit()
     with_year(body)
+
+
+def panel_lines_whole(t, words):
+    """At 80 columns "Bugün" keeps every line whole: the menu box is as
+    wide as its longest row, so the waiting work's words are not cut to
+    an ellipsis."""
+    top = "\n".join(t.splitlines()[:12])
+    for word in words:
+        if word not in top:
+            raise Failure("the panel lacks %r:\n%s" % (word, top))
+    if "…" in top:
+        raise Failure("a line of the panel is cut:\n" + top)
+
+
+def test_today_panel_english():
+    def body(c, w):
+        t = c.wait("Inspection, 12 months")
+        panel_lines_whole(t, ("Registered persons", "overdue)",
+                              "unserved 30+ days)", "missed",
+                              "no vehicle", "9 Dashboard"))
+    with_year(body, env={"HANE_LANG": "en"})
 
 
 def test_ascii_fallback():
@@ -153,5 +176,6 @@ def test_duplicates_merge():
 
 
 if __name__ == "__main__":
-    run([test_today_panel_and_dashboard, test_ascii_fallback,
+    run([test_today_panel_and_dashboard, test_today_panel_english,
+         test_ascii_fallback,
          test_wide_terminal, test_duplicates_merge])

@@ -1015,6 +1015,36 @@ static void test_grow(void **state)
 	free(p);
 }
 
+/* hane_push: a copy or a zeroed element appended, the array grown; out of
+ * memory changes nothing. */
+static void test_push(void **state)
+{
+	struct pt {
+		int x, y;
+	} *v = NULL, *e;
+	size_t cap = 0, n = 0;
+
+	(void)state;
+	for (int i = 0; i < 40; i++) {
+		struct pt p = {i, -i};
+
+		e = HANE_PUSH(v, cap, n, &p, 4);
+		assert_non_null(e);
+		assert_ptr_equal(e, &v[i]);
+	}
+	assert_int_equal(n, 40);
+	assert_int_equal(cap, 64);
+	for (int i = 0; i < 40; i++)
+		assert_true(v[i].x == i && v[i].y == -i);
+	e = HANE_PUSH(v, cap, n, NULL, 4);
+	assert_true(e == &v[40] && e->x == 0 && e->y == 0 && n == 41);
+	e = v;
+	n = SIZE_MAX / 2;
+	assert_null(HANE_PUSH(v, cap, n, NULL, 4));
+	assert_true(v == e && cap == 64 && n == SIZE_MAX / 2);
+	free(v);
+}
+
 static void test_control_chars(void **state)
 {
 	char out[64];
@@ -1115,6 +1145,7 @@ int main(void)
 		cmocka_unit_test(test_text_copy),
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_grow),
+		cmocka_unit_test(test_push),
 		cmocka_unit_test(test_control_chars),
 	};
 

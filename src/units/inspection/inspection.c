@@ -502,14 +502,7 @@ static int bind_filter(hane_stmt *st, void *arg)
 
 static int collect_add(struct collect *c, const struct hane_inspection *r)
 {
-	struct hane_inspection *v =
-		hane_grow(c->v, &c->cap, c->n, sizeof *v, 64);
-
-	if (!v)
-		return HANE_ENOMEM;
-	c->v = v;
-	c->v[c->n++] = *r;
-	return 0;
+	return HANE_PUSH(c->v, c->cap, c->n, r, 64) ? 0 : HANE_ENOMEM;
 }
 
 /* By mahalle: collected, then sorted in Turkish order afterwards. */

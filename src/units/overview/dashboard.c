@@ -277,12 +277,41 @@ static const enum hane_msg spark_label[HANE_OV__UNITS] = {
 	HANE_M_OV_SPARK_INSPECTION, HANE_M_OV_SPARK_FOODBANK,
 	HANE_M_OV_SPARK_HOMECARE, HANE_M_OV_SPARK_TAXI};
 
+/* The widest of n labels: the panel's lines line their numbers up after
+ * it, in either language, without a column to spare (the main menu's
+ * panel is 54 columns wide at 80). */
+static int label_width(const enum hane_msg *labels, size_t n)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (hane_text_width(hane_msg(labels[i])) > w)
+			w = hane_text_width(hane_msg(labels[i]));
+	return w;
+}
+
+static const enum hane_msg count_label[] = {HANE_M_OV_T_INSPECTION,
+					    HANE_M_OV_T_FOOD, HANE_M_OV_T_CARE,
+					    HANE_M_OV_T_TAXI};
+
+void hane_overview_today_row(char *out, size_t outsz, const char *label,
+			     int64_t value)
+{
+	char l[128], a[32];
+
+	pad(l, sizeof l, label,
+	    label_width(count_label, HANE_COUNTOF(count_label)));
+	hane_overview_num(a, sizeof a, value);
+	snprintf(out, outsz, "%s %5s", l, a);
+}
+
 int hane_overview_today_lines(hane_db *db, char (*lines)[256], int max,
 			      int cols, bool unicode)
 {
 	struct hane_ov_dashboard d;
 	char a[32], b[32], l[128], sp[64];
-	int n = 0;
+	int n = 0, lw = label_width(count_label, HANE_COUNTOF(count_label)),
+	    sw = label_width(spark_label, HANE_OV__UNITS);
 
 	if (!db || max <= 0 || hane_overview_dashboard(db, NULL, 0, &d) != 0)
 		return 0;
@@ -299,26 +328,26 @@ int hane_overview_today_lines(hane_db *db, char (*lines)[256], int max,
 	if (d.holidays_missing[0])
 		LINE(hane_msg(HANE_M_REF_HOLIDAY_WARN_SHORT),
 		     d.holidays_missing);
-	pad(l, sizeof l, hane_msg(HANE_M_OV_T_INSPECTION), 20);
+	pad(l, sizeof l, hane_msg(HANE_M_OV_T_INSPECTION), lw);
 	hane_overview_num(a, sizeof a, d.insp_open);
 	hane_overview_num(b, sizeof b, d.insp_overdue);
 	LINE("%s %5s  (%s %s)", l, a, b, hane_msg(HANE_M_OV_T_OVERDUE));
-	pad(l, sizeof l, hane_msg(HANE_M_OV_T_FOOD), 20);
+	pad(l, sizeof l, hane_msg(HANE_M_OV_T_FOOD), lw);
 	hane_overview_num(a, sizeof a, d.unit[HANE_OV_FOODBANK].month);
 	hane_overview_num(b, sizeof b, d.food_unserved);
 	LINE("%s %5s  (%s %s)", l, a, b, hane_msg(HANE_M_OV_T_UNSERVED));
-	pad(l, sizeof l, hane_msg(HANE_M_OV_T_CARE), 20);
+	pad(l, sizeof l, hane_msg(HANE_M_OV_T_CARE), lw);
 	hane_overview_num(a, sizeof a, d.care_today);
 	hane_overview_num(b, sizeof b, d.care_missed);
 	LINE("%s %5s %s \u00b7 %s %s", l, a, hane_msg(HANE_M_OV_T_TODAY), b,
 	     hane_msg(HANE_M_OV_T_MISSED));
-	pad(l, sizeof l, hane_msg(HANE_M_OV_T_TAXI), 20);
+	pad(l, sizeof l, hane_msg(HANE_M_OV_T_TAXI), lw);
 	hane_overview_num(a, sizeof a, d.taxi_tomorrow);
 	hane_overview_num(b, sizeof b, d.taxi_no_vehicle);
 	LINE("%s %5s %s \u00b7 %s %s", l, a, hane_msg(HANE_M_OV_T_TOMORROW), b,
 	     hane_msg(HANE_M_OV_T_NO_VEHICLE));
 	for (int u = 0; u < HANE_OV__UNITS; u++) {
-		pad(l, sizeof l, hane_msg(spark_label[u]), 20);
+		pad(l, sizeof l, hane_msg(spark_label[u]), sw);
 		hane_chart_sparkline(sp, sizeof sp, d.unit[u].series,
 				     HANE_OV_MONTHS, unicode);
 		LINE("%s %s", l, sp);

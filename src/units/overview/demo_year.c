@@ -92,13 +92,9 @@ struct ids {
 static int push_id(hane_stmt *st, void *arg)
 {
 	struct ids *ids = arg;
-	int64_t *v = hane_grow(ids->v, &ids->cap, ids->n, sizeof *v, 1024);
+	int64_t id = hane_stmt_int(st, 0);
 
-	if (!v)
-		return HANE_ENOMEM;
-	ids->v = v;
-	ids->v[ids->n++] = hane_stmt_int(st, 0);
-	return 0;
+	return HANE_PUSH(ids->v, ids->cap, ids->n, &id, 1024) ? 0 : HANE_ENOMEM;
 }
 
 /* The first column of every row of sql; *out is the caller's to free

@@ -20,13 +20,7 @@ struct events {
 
 static struct hane_ov_event *push(struct events *e)
 {
-	struct hane_ov_event *v = hane_grow(e->v, &e->cap, e->n, sizeof *v, 64);
-
-	if (!v)
-		return NULL;
-	e->v = v;
-	memset(&e->v[e->n], 0, sizeof e->v[0]);
-	return &e->v[e->n++];
+	return HANE_PUSH(e->v, e->cap, e->n, NULL, 64);
 }
 
 #define T(col) hane_stmt_text(st, col)

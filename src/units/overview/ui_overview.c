@@ -353,14 +353,8 @@ static bool contains_folded(const char *hay, const char *needle)
 static int hh_keep(const struct hane_ov_event *e, void *arg)
 {
 	struct hh360 *s = arg;
-	struct hane_ov_event *v =
-		hane_grow(s->ev, &s->cap, s->n, sizeof *v, 64);
 
-	if (!v)
-		return HANE_ENOMEM;
-	s->ev = v;
-	s->ev[s->n++] = *e;
-	return 0;
+	return HANE_PUSH(s->ev, s->cap, s->n, e, 64) ? 0 : HANE_ENOMEM;
 }
 
 /* The query: a unit's name ("gıda", "taksi") filters by unit; any other

@@ -496,14 +496,12 @@ struct expiring_list {
 static int expiring_row(hane_stmt *st, void *arg)
 {
 	struct expiring_list *l = arg;
-	struct expiring *p = hane_grow(l->v, &l->cap, l->n, sizeof *p, 16);
+	struct expiring *p = HANE_PUSH(l->v, l->cap, l->n, NULL, 16);
 
 	if (!p)
 		return HANE_ENOMEM;
-	l->v = p;
-	HANE_COPY(p[l->n].username, hane_stmt_text(st, 0));
-	HANE_COPY(p[l->n].since, hane_stmt_text(st, 1));
-	l->n++;
+	HANE_COPY(p->username, hane_stmt_text(st, 0));
+	HANE_COPY(p->since, hane_stmt_text(st, 1));
 	return 0;
 }
 

@@ -80,14 +80,8 @@ struct ref_table {
 static int ref_add(struct ref_table **list, size_t *count, size_t *cap,
 		   struct ref_table **out)
 {
-	struct ref_table *p = hane_grow(*list, cap, *count, sizeof *p, 16);
-
-	if (!p)
-		return HANE_ENOMEM;
-	*list = p;
-	*out = &(*list)[(*count)++];
-	memset(*out, 0, sizeof **out);
-	return 0;
+	*out = hane_push(list, cap, count, NULL, sizeof **list, 16);
+	return *out ? 0 : HANE_ENOMEM;
 }
 
 /* The date of a row of table t (alias x): its latest change. */
@@ -779,15 +773,12 @@ static int due_items(hane_db *db, const struct ref_table *refs, size_t nrefs,
 		goto done;
 	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
 		struct hane_retention_item *it =
-			hane_grow(*items, &cap, *count, sizeof *it, 64);
+			hane_push(items, &cap, count, NULL, sizeof **items, 64);
 
 		if (!it) {
 			rc = HANE_ENOMEM;
 			goto done;
 		}
-		*items = it;
-		it = &(*items)[(*count)++];
-		memset(it, 0, sizeof *it);
 		it->person_id = hane_stmt_int(st, 0);
 		it->household_id = hane_stmt_int(st, 1);
 		HANE_COPY(it->name, hane_stmt_text(st, 2));

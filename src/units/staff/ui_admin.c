@@ -109,8 +109,7 @@ static const struct hane_ui_column staff_cols[S__COUNT] = {
 
 struct staff_ctx {
 	struct hane_staff *rows; /* as listed, for the actions */
-	int n;
-	size_t cap;
+	size_t n, cap;
 	struct hane_ui_list *l;
 	int rc;
 };
@@ -120,13 +119,9 @@ static int staff_row(const struct hane_staff *s, void *arg)
 	struct staff_ctx *c = arg;
 	const char *cells[S__COUNT];
 	char state[128], last[32];
-	struct hane_staff *r =
-		hane_grow(c->rows, &c->cap, (size_t)c->n, sizeof *r, 32);
 
-	if (!r)
+	if (!HANE_PUSH(c->rows, c->cap, c->n, s, 32))
 		return HANE_ENOMEM;
-	c->rows = r;
-	c->rows[c->n++] = *s;
 	snprintf(state, sizeof state, "%s%s%s",
 		 hane_msg(s->active ? HANE_M_ADM_STATE_ACTIVE
 				    : HANE_M_ADM_STATE_PASSIVE),
@@ -162,7 +157,7 @@ static const struct hane_staff *staff_selected(struct staff_ctx *c)
 {
 	int64_t id = hane_ui_list_selected_id(c->l);
 
-	for (int i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++)
 		if (c->rows[i].id == id)
 			return &c->rows[i];
 	return NULL;
@@ -292,7 +287,7 @@ static void staff_new(struct hane_ui *ui, struct staff_ctx *c)
 					       .width = 24, .max = 128};
 	if (hane_ui_form_show(ui, &v, staff_new_fill) && added[0]) {
 		staff_reload(ui, c);
-		for (int i = 0; i < c->n; i++)
+		for (size_t i = 0; i < c->n; i++)
 			if (strcmp(c->rows[i].username, added) == 0)
 				hane_ui_list_select_id(c->l, c->rows[i].id);
 		hane_ui_status(ui, false, hane_msg(HANE_M_ADM_ADDED), added);
@@ -412,7 +407,7 @@ static void staff_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 	struct staff_ctx *c = arg;
 
 	(void)ui;
-	snprintf(out, outsz, hane_msg(HANE_M_ADM_N_STAFF), c->n);
+	snprintf(out, outsz, hane_msg(HANE_M_ADM_N_STAFF), (int)c->n);
 }
 
 static void staff_screen(struct hane_ui *ui)
