@@ -39,9 +39,7 @@ static int household_status(hane_db *db, int64_t id, int *members, bool *active)
 		" FROM household h WHERE h.id = :id",
 		&p, 1, household_row, &h);
 
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_HOUSEHOLD_NOT_FOUND),
-			       (long long)id);
+	hane_store_missing(rc, HANE_M_HOUSEHOLD_NOT_FOUND, id);
 	*members = h.members;
 	*active = h.active;
 	return rc;

@@ -8,21 +8,14 @@
 
 /* ---- Donations ------------------------------------------------------------ */
 
-static int person_exists(hane_db *db, int64_t id)
+/* 0 when sql (taking :id) has a row, else HANE_ENOTFOUND saying missing. */
+static int row_exists(hane_db *db, const char *sql, int64_t id,
+		      enum hane_msg missing)
 {
-	int64_t n = 0;
-	int rc = hane_store_query_int(
-		db, &n, "SELECT count(*) FROM person WHERE id = :id", ":id",
-		id);
+	struct hane_field p = HANE_FINT(":id", id);
 
-	if (rc)
-		return rc;
-	if (!n) {
-		hane_error_set(hane_msg(HANE_M_PERSON_NOT_FOUND),
-			       (long long)id);
-		return HANE_ENOTFOUND;
-	}
-	return 0;
+	return hane_store_missing(hane_store_first(db, sql, &p, 1, NULL, NULL),
+				  missing, id);
 }
 
 #define F(...) HANE_FDEF(struct hane_fb_donation, __VA_ARGS__)
@@ -57,7 +50,9 @@ int hane_foodbank_donate(hane_db *db, struct hane_fb_donation *d)
 		return rc;
 	if ((rc = fb_date_check(d->date, HANE_M_FB_F_DATE, false)) != 0)
 		return rc;
-	if (d->donor_person_id && (rc = person_exists(db, d->donor_person_id)))
+	if (d->donor_person_id &&
+	    (rc = row_exists(db, "SELECT 1 FROM person WHERE id = :id",
+			     d->donor_person_id, HANE_M_PERSON_NOT_FOUND)))
 		return rc;
 	if (d->value_kurus < 0)
 		return fb_field_error(HANE_M_FB_F_VALUE,
@@ -159,24 +154,15 @@ int hane_foodbank_supply(hane_db *db, struct hane_fb_supply *s)
 	struct hane_fb_branch b;
 	struct hane_fb_item it;
 	char names[256] = "";
-	int64_t n = 0;
 	int rc;
 
 	s->id = 0;
 	s->version = 0;
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_WRITE)) != 0)
 		return rc;
-	if ((rc = hane_store_query_int(db, &n,
-				       "SELECT count(*) FROM fb_market"
-				       " WHERE id = :id",
-				       ":id", s->market_id)) != 0)
-		return rc;
-	if (!n) {
-		hane_error_set(hane_msg(HANE_M_FB_MARKET_NOT_FOUND),
-			       (long long)s->market_id);
-		return HANE_ENOTFOUND;
-	}
-	if ((rc = hane_foodbank_branch_get(db, s->branch_id, &b)) != 0)
+	if ((rc = row_exists(db, "SELECT 1 FROM fb_market WHERE id = :id",
+			     s->market_id, HANE_M_FB_MARKET_NOT_FOUND)) != 0 ||
+	    (rc = hane_foodbank_branch_get(db, s->branch_id, &b)) != 0)
 		return rc;
 	if ((rc = fb_date_check(s->date, HANE_M_FB_F_DATE, false)) != 0)
 		return rc;

@@ -254,13 +254,9 @@ static int client_read(hane_db *db, int64_t id, int64_t person_id, bool ended,
 		" LIMIT 1",
 		p, 4, out);
 
-	if (rc == HANE_ENOTFOUND && id)
-		hane_error_set(hane_msg(HANE_M_HC_CLIENT_NOT_FOUND),
-			       (long long)id);
-	else if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_HC_PERSON_NOT_CLIENT),
-			       (long long)person_id);
-	return rc;
+	if (id)
+		return hane_store_missing(rc, HANE_M_HC_CLIENT_NOT_FOUND, id);
+	return hane_store_missing(rc, HANE_M_HC_PERSON_NOT_CLIENT, person_id);
 }
 
 int hc_client_read(hane_db *db, int64_t id, struct hane_homecare_client *out)
@@ -532,20 +528,17 @@ static int text_row(hane_stmt *st, void *arg)
 int hc_client_mahalle(hane_db *db, int64_t client_id, char out[HANE_NAME_MAX])
 {
 	struct hane_field c = HANE_FINT(":c", client_id);
-	int rc;
 
 	out[0] = '\0';
-	rc = hane_store_first(
-		db,
-		"SELECT coalesce(h.mahalle,'') FROM homecare_client c"
-		" JOIN person p ON p.id = c.person_id"
-		" JOIN household h ON h.id = p.household_id"
-		" WHERE c.id = :c",
-		&c, 1, text_row, out);
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_HC_CLIENT_NOT_FOUND),
-			       (long long)client_id);
-	return rc;
+	return hane_store_missing(
+		hane_store_first(
+			db,
+			"SELECT coalesce(h.mahalle,'') FROM homecare_client c"
+			" JOIN person p ON p.id = c.person_id"
+			" JOIN household h ON h.id = p.household_id"
+			" WHERE c.id = :c",
+			&c, 1, text_row, out),
+		HANE_M_HC_CLIENT_NOT_FOUND, client_id);
 }
 
 /* ---- Care plans ------------------------------------------------------------------ */

@@ -50,9 +50,32 @@ static int check_iso(const char *day)
 	return 0;
 }
 
+/* A row of the table (day, name, half, id, version) over the day h: its
+ * name, the longer kind, its id and version. */
+static void row_over(hane_stmt *st, struct hane_holiday *h)
+{
+	enum hane_holiday_kind k =
+		hane_stmt_int(st, 2) ? HANE_HOLIDAY_HALF : HANE_HOLIDAY_FULL;
+
+	snprintf(h->name, sizeof h->name, "%s", hane_stmt_text(st, 1));
+	if (k > h->kind)
+		h->kind = k;
+	h->fixed = false;
+	h->id = hane_stmt_int(st, 3);
+	h->version = hane_stmt_int(st, 4);
+}
+
+static int get_row(hane_stmt *st, void *arg)
+{
+	row_over(st, arg);
+	return 0;
+}
+
+#define ROW_COLUMNS "SELECT day, name, half, id, version FROM holiday"
+
 int hane_holiday_get(hane_db *db, const char *day, struct hane_holiday *out)
 {
-	hane_stmt *st = NULL;
+	struct hane_field d = HANE_FTEXT(":d", day);
 	int rc, fx;
 
 	memset(out, 0, sizeof *out);
@@ -64,34 +87,34 @@ int hane_holiday_get(hane_db *db, const char *day, struct hane_holiday *out)
 		out->fixed = true;
 		snprintf(out->name, sizeof out->name, "%s", fixed[fx].name);
 	}
-	if ((rc = hane_stmt_prepare(
-		     db, &st,
-		     "SELECT id, version, name, half FROM holiday"
-		     " WHERE day = :d")))
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":d", day)) == 0 &&
-	    (rc = hane_stmt_step(st)) == HANE_ROW) {
-		enum hane_holiday_kind k = hane_stmt_int(st, 3)
-						   ? HANE_HOLIDAY_HALF
-						   : HANE_HOLIDAY_FULL;
+	rc = hane_store_first(db, ROW_COLUMNS " WHERE day = :d", &d, 1, get_row,
+			      out);
+	return rc == HANE_ENOTFOUND ? 0 : rc;
+}
 
-		out->id = hane_stmt_int(st, 0);
-		out->version = hane_stmt_int(st, 1);
-		snprintf(out->name, sizeof out->name, "%s",
-			 hane_stmt_text(st, 2));
-		if (k > out->kind)
-			out->kind = k;
-		out->fixed = false;
-	}
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+/* hane_holiday_fill's row: the day's kind, the longer one. */
+struct fill {
+	unsigned char *kinds;
+	int64_t lo, hi;
+};
+
+static int fill_row(hane_stmt *st, void *arg)
+{
+	const struct fill *f = arg;
+	int64_t d = hane_date_day(hane_stmt_text(st, 0));
+	unsigned char k =
+		hane_stmt_int(st, 1) ? HANE_HOLIDAY_HALF : HANE_HOLIDAY_FULL;
+
+	if (d >= f->lo && d <= f->hi && k > f->kinds[d - f->lo])
+		f->kinds[d - f->lo] = k;
+	return 0;
 }
 
 int hane_holiday_fill(hane_db *db, const char *from, const char *to,
 		      unsigned char *kinds, size_t n)
 {
+	struct hane_field p[] = {HANE_FTEXT(":f", from), HANE_FTEXT(":t", to)};
 	int64_t lo, hi;
-	hane_stmt *st = NULL;
 	int rc;
 
 	if ((rc = check_iso(from)) || (rc = check_iso(to)))
@@ -109,24 +132,10 @@ int hane_holiday_fill(hane_db *db, const char *from, const char *to,
 		if ((fx = fixed_index(iso)) >= 0)
 			kinds[d - lo] = (unsigned char)fixed[fx].kind;
 	}
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT day, half FROM holiday"
-				    " WHERE day BETWEEN :f AND :t")))
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":f", from)) ||
-	    (rc = hane_stmt_bind_text(st, ":t", to)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		int64_t d = hane_date_day(hane_stmt_text(st, 0));
-		unsigned char k = hane_stmt_int(st, 1) ? HANE_HOLIDAY_HALF
-						       : HANE_HOLIDAY_FULL;
-
-		if (d >= lo && d <= hi && k > kinds[d - lo])
-			kinds[d - lo] = k;
-	}
-done:
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+	return hane_store_each(db,
+			       "SELECT day, half FROM holiday"
+			       " WHERE day BETWEEN :f AND :t",
+			       p, 2, fill_row, &(struct fill){kinds, lo, hi});
 }
 
 /* A year's days: the fixed ones first, then the table's rows. */
@@ -142,8 +151,6 @@ static int year_row(hane_stmt *st, void *arg)
 	struct year_days *y = arg;
 	const char *day = hane_stmt_text(st, 0);
 	struct hane_holiday *h = NULL;
-	enum hane_holiday_kind k =
-		hane_stmt_int(st, 2) ? HANE_HOLIDAY_HALF : HANE_HOLIDAY_FULL;
 
 	for (size_t i = 0; i < NFIXED; i++)
 		if (!strcmp(y->all[i].day, day))
@@ -159,12 +166,7 @@ static int year_row(hane_stmt *st, void *arg)
 		memset(h, 0, sizeof *h);
 		snprintf(h->day, sizeof h->day, "%s", day);
 	}
-	snprintf(h->name, sizeof h->name, "%s", hane_stmt_text(st, 1));
-	if (k > h->kind)
-		h->kind = k;
-	h->fixed = false;
-	h->id = hane_stmt_int(st, 3);
-	h->version = hane_stmt_int(st, 4);
+	row_over(st, h);
 	return 0;
 }
 
@@ -199,9 +201,8 @@ int hane_holiday_list(hane_db *db, int year,
 					 HANE_FTEXT(":t", to)};
 
 		rc = hane_store_each(db,
-				     "SELECT day, name, half, id, version"
-				     " FROM holiday WHERE day BETWEEN :f AND :t"
-				     " ORDER BY day",
+				     ROW_COLUMNS " WHERE day BETWEEN :f AND :t"
+						 " ORDER BY day",
 				     p, 2, year_row, &y);
 	}
 	/* insertion sort by day: a few dozen days */
@@ -276,22 +277,18 @@ int hane_holiday_remove(hane_db *db, const char *day)
 int hane_holiday_year_entered(hane_db *db, int year, bool *out)
 {
 	char from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
-	hane_stmt *st = NULL;
 	int rc;
 
-	*out = false;
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT EXISTS (SELECT 1 FROM holiday"
-				    " WHERE day BETWEEN :f AND :t)")))
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":f", from)) == 0 &&
-	    (rc = hane_stmt_bind_text(st, ":t", to)) == 0 &&
-	    (rc = hane_stmt_step(st)) == HANE_ROW)
-		*out = hane_stmt_int(st, 0) != 0;
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
+	struct hane_field p[] = {HANE_FTEXT(":f", from), HANE_FTEXT(":t", to)};
+
+	rc = hane_store_first(db,
+			      "SELECT 1 FROM holiday"
+			      " WHERE day BETWEEN :f AND :t LIMIT 1",
+			      p, 2, NULL, NULL);
+	*out = rc == 0;
+	return rc == HANE_ENOTFOUND ? 0 : rc;
 }
 
 int hane_holiday_unentered(hane_db *db, const char *from, const char *to,

@@ -49,6 +49,38 @@ static void invalidate(void)
 	generation++;
 }
 
+/* load's row: a name, an alias ("alias<TAB>name") or a district. */
+struct entries {
+	struct entry *e;
+	size_t n, cap;
+};
+
+static int entry_row(hane_stmt *st, void *arg)
+{
+	struct entries *l = arg;
+	const char *t = hane_stmt_text(st, 0);
+	enum kind kind = (enum kind)hane_stmt_int(st, 1);
+	const char *tab = kind == K_ALIAS ? strchr(t, '\t') : NULL;
+	struct entry *g = hane_grow(l->e, &l->cap, l->n, sizeof *g, 256);
+
+	if (!g)
+		return HANE_ENOMEM;
+	l->e = g;
+	g = &l->e[l->n++];
+	if (tab) {
+		char a[HANE_NAME_MAX];
+
+		snprintf(a, sizeof a, "%.*s", (int)(tab - t), t);
+		hane_text_fold(g->key, sizeof g->key, a);
+		snprintf(g->name, sizeof g->name, "%s", tab + 1);
+	} else {
+		hane_text_fold(g->key, sizeof g->key, t);
+		snprintf(g->name, sizeof g->name, "%s", t);
+	}
+	g->kind = tab ? K_ALIAS : kind == K_ALIAS ? K_NAME : kind;
+	return 0;
+}
+
 static int load(hane_db *db)
 {
 	static const char sql[] =
@@ -57,50 +89,20 @@ static int load(hane_db *db)
 		" FROM mahalle_alias a JOIN mahalle m ON m.id = a.mahalle_id"
 		" UNION ALL SELECT name, 2 FROM district";
 	unsigned dv = hane_store_data_version(db);
-	struct entry *e = NULL;
-	size_t n = 0, cap = 0;
-	hane_stmt *st = NULL;
+	struct entries l = {NULL, 0, 0};
 	int rc;
 
 	if (cache.e && cache.db == db && cache.generation == generation &&
 	    dv != 0 && cache.data_version == dv)
 		return 0;
-	if ((rc = hane_stmt_prepare(db, &st, sql)))
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		const char *t = hane_stmt_text(st, 0);
-		enum kind kind = (enum kind)hane_stmt_int(st, 1);
-		const char *tab = kind == K_ALIAS ? strchr(t, '\t') : NULL;
-
-		struct entry *g = hane_grow(e, &cap, n, sizeof *e, 256);
-
-		if (!g) {
-			rc = HANE_ENOMEM;
-			break;
-		}
-		e = g;
-		if (tab) {
-			char a[HANE_NAME_MAX];
-
-			snprintf(a, sizeof a, "%.*s", (int)(tab - t), t);
-			hane_text_fold(e[n].key, sizeof e[n].key, a);
-			snprintf(e[n].name, sizeof e[n].name, "%s", tab + 1);
-		} else {
-			hane_text_fold(e[n].key, sizeof e[n].key, t);
-			snprintf(e[n].name, sizeof e[n].name, "%s", t);
-		}
-		e[n].kind = tab ? K_ALIAS : kind == K_ALIAS ? K_NAME : kind;
-		n++;
-	}
-	hane_stmt_finalize(st);
-	if (rc < 0) {
-		free(e);
+	if ((rc = hane_store_each(db, sql, NULL, 0, entry_row, &l))) {
+		free(l.e);
 		return rc;
 	}
-	qsort(e, n, sizeof *e, by_key);
+	qsort(l.e, l.n, sizeof *l.e, by_key);
 	free(cache.e);
-	cache.e = e;
-	cache.n = n;
+	cache.e = l.e;
+	cache.n = l.n;
 	cache.db = db;
 	cache.generation = generation;
 	cache.data_version = dv;
@@ -236,25 +238,18 @@ struct id_row {
 static int find_mahalle(hane_db *db, const char *text, struct id_row *out,
 			char name[HANE_NAME_MAX])
 {
-	hane_stmt *st = NULL;
+	struct hane_field n = HANE_FTEXT(":n", name);
+	int64_t iv[2] = {0, 0};
 	int rc;
 
 	if ((rc = hane_mahalle_match(db, name, text)))
 		return rc;
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT id, version FROM mahalle"
-				    " WHERE name = :n")))
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":n", name)) == 0 &&
-	    (rc = hane_stmt_step(st)) == HANE_ROW) {
-		out->id = hane_stmt_int(st, 0);
-		out->version = hane_stmt_int(st, 1);
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+	rc = hane_store_ints(db,
+			     "SELECT id, version FROM mahalle WHERE name = :n",
+			     &n, 1, iv, 2);
+	if (rc == HANE_ENOTFOUND)
 		hane_error_set(hane_msg(HANE_M_REF_NOT_MAHALLE), name);
-		rc = HANE_ENOTFOUND;
-	}
-	hane_stmt_finalize(st);
+	*out = (struct id_row){iv[0], iv[1]};
 	return rc;
 }
 
@@ -332,13 +327,33 @@ struct rename {
 	bool keep_alias; /* the old name stays an alias */
 };
 
+/* The rows (id, version) to update one by one, each audited. */
+struct id_rows {
+	struct id_row *v;
+	size_t n, cap;
+};
+
+static int id_row_add(hane_stmt *st, void *arg)
+{
+	struct id_rows *l = arg;
+	struct id_row *g = hane_grow(l->v, &l->cap, l->n, sizeof *g, 64);
+
+	if (!g)
+		return HANE_ENOMEM;
+	l->v = g;
+	l->v[l->n++] =
+		(struct id_row){hane_stmt_int(st, 0), hane_stmt_int(st, 1)};
+	return 0;
+}
+
 static int rename_tx(hane_db *db, void *arg)
 {
 	struct rename *r = arg;
 	struct hane_field f[2];
-	struct id_row *rows = NULL;
-	size_t n = 0, cap = 0;
-	hane_stmt *st = NULL;
+	struct hane_field p[] = {HANE_FTEXT(":o", r->old),
+				 HANE_FTEXT(":n", r->new_name)};
+	struct id_rows rows = {NULL, 0, 0};
+	char detail[3 * HANE_NAME_MAX];
 	int rc;
 
 	f[0] = (struct hane_field)HANE_FTEXT("name", r->new_name);
@@ -351,64 +366,35 @@ static int rename_tx(hane_db *db, void *arg)
 	    (rc = hane_store_insert(db, "mahalle_alias", f, 2, NULL)))
 		return rc;
 	/* Every household follows, each one audited with its version. */
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT id, version FROM household"
-				    " WHERE mahalle = :m")))
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":m", r->old)))
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		struct id_row *g = hane_grow(rows, &cap, n, sizeof *rows, 64);
-
-		if (!g) {
-			rc = HANE_ENOMEM;
-			goto done;
-		}
-		rows = g;
-		rows[n].id = hane_stmt_int(st, 0);
-		rows[n].version = hane_stmt_int(st, 1);
-		n++;
-	}
-	if (rc < 0)
-		goto done;
-	hane_stmt_finalize(st);
-	st = NULL;
+	rc = hane_store_each(db,
+			     "SELECT id, version FROM household"
+			     " WHERE mahalle = :o",
+			     p, 1, id_row_add, &rows);
 	f[0] = (struct hane_field)HANE_FTEXT("mahalle", r->new_name);
-	for (size_t i = 0; i < n; i++)
-		if ((rc = hane_store_update(db, "household", rows[i].id,
-					    rows[i].version, f, 1, NULL)))
-			goto done;
-	r->households = (int64_t)n;
+	for (size_t i = 0; rc == 0 && i < rows.n; i++)
+		rc = hane_store_update(db, "household", rows.v[i].id,
+				       rows.v[i].version, f, 1, NULL);
+	free(rows.v);
+	if (rc)
+		return rc;
+	r->households = (int64_t)rows.n;
 	/* Home care's travel times between mahalleler keep their pair
 	 * (stored with mahalle_a < mahalle_b). */
-	if ((rc = hane_stmt_prepare(
-		     db, &st,
+	if ((rc = hane_store_run(
+		     db,
 		     "UPDATE homecare_travel SET"
 		     " mahalle_a = CASE WHEN mahalle_a = :o THEN"
 		     "  min(:n, mahalle_b) ELSE min(mahalle_a, :n) END,"
 		     " mahalle_b = CASE WHEN mahalle_a = :o THEN"
 		     "  max(:n, mahalle_b) ELSE max(mahalle_a, :n) END,"
 		     " version = version + 1"
-		     " WHERE mahalle_a = :o OR mahalle_b = :o")) ||
-	    (rc = hane_stmt_bind_text(st, ":o", r->old)) ||
-	    (rc = hane_stmt_bind_text(st, ":n", r->new_name)))
-		goto done;
-	rc = hane_stmt_step(st);
-	if (rc == HANE_DONE) {
-		char detail[3 * HANE_NAME_MAX];
-
-		hane_stmt_finalize(st);
-		st = NULL;
-		snprintf(detail, sizeof detail,
-			 "%s rename %s -> %s: %lld households", r->table,
-			 r->old, r->new_name, (long long)n);
-		rc = hane_store_audit_event(db, "update", r->table,
-					    r->mahalle_id, detail);
-	}
-done:
-	hane_stmt_finalize(st);
-	free(rows);
-	return rc;
+		     " WHERE mahalle_a = :o OR mahalle_b = :o",
+		     p, 2)))
+		return rc;
+	snprintf(detail, sizeof detail, "%s rename %s -> %s: %lld households",
+		 r->table, r->old, r->new_name, (long long)rows.n);
+	return hane_store_audit_event(db, "update", r->table, r->mahalle_id,
+				      detail);
 }
 
 /* new_name trimmed into to; false when it is from as it stands (nothing to
@@ -462,10 +448,34 @@ int hane_mahalle_rename(hane_db *db, const char *old, const char *new_name,
 	return rename_run(db, &r, households);
 }
 
-struct list_ctx {
-	int (*fn)(const struct hane_mahalle *m, void *arg);
-	void *arg;
+/* hane_mahalle_list's rows, all read before fn sees the first. */
+struct mahalleler {
+	struct hane_mahalle *v;
+	size_t n, cap;
 };
+
+static int mahalle_row(hane_stmt *st, void *arg)
+{
+	struct mahalleler *l = arg;
+	struct hane_mahalle *m = hane_grow(l->v, &l->cap, l->n, sizeof *m, 128);
+
+	if (!m)
+		return HANE_ENOMEM;
+	l->v = m;
+	m = &l->v[l->n++];
+	m->id = hane_stmt_int(st, 0);
+	m->version = hane_stmt_int(st, 1);
+	snprintf(m->name, sizeof m->name, "%s", hane_stmt_text(st, 2));
+	snprintf(m->aliases, sizeof m->aliases, "%s", hane_stmt_text(st, 3));
+	m->households = hane_stmt_int(st, 4);
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return hane_text_cmp(((const struct hane_mahalle *)a)->name,
+			     ((const struct hane_mahalle *)b)->name);
+}
 
 int hane_mahalle_list(hane_db *db,
 		      int (*fn)(const struct hane_mahalle *m, void *arg),
@@ -478,81 +488,38 @@ int hane_mahalle_list(hane_db *db,
 		"   ORDER BY alias COLLATE TURKISH)),"
 		" (SELECT count(*) FROM household h WHERE h.mahalle = m.name)"
 		" FROM mahalle m";
-	struct hane_mahalle *all = NULL;
-	size_t n = 0, cap = 0;
-	hane_stmt *st = NULL;
+	struct mahalleler l = {NULL, 0, 0};
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) ||
-	    (rc = hane_stmt_prepare(db, &st, sql)))
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		struct hane_mahalle *m =
-			hane_grow(all, &cap, n, sizeof *all, 128);
-
-		if (!m) {
-			rc = HANE_ENOMEM;
-			break;
-		}
-		all = m;
-		m = &all[n++];
-		m->id = hane_stmt_int(st, 0);
-		m->version = hane_stmt_int(st, 1);
-		snprintf(m->name, sizeof m->name, "%s", hane_stmt_text(st, 2));
-		snprintf(m->aliases, sizeof m->aliases, "%s",
-			 hane_stmt_text(st, 3));
-		m->households = hane_stmt_int(st, 4);
+	    (rc = hane_store_each(db, sql, NULL, 0, mahalle_row, &l)) == 0) {
+		/* In the order hane_mahalle_each gives: Turkish
+		 * alphabetical (the names are unique). */
+		if (l.n)
+			qsort(l.v, l.n, sizeof *l.v, by_name);
+		for (size_t i = 0; i < l.n && rc == 0; i++)
+			rc = fn(&l.v[i], arg);
 	}
-	hane_stmt_finalize(st);
-	if (rc < 0)
-		goto done;
-	rc = 0;
-	/* In the order hane_mahalle_each gives: Turkish alphabetical. */
-	{
-		size_t *order = n ? malloc(n * sizeof *order) : NULL;
-
-		if (n && !order) {
-			rc = HANE_ENOMEM;
-			goto done;
-		}
-		for (size_t i = 0; i < n; i++)
-			order[i] = i;
-		/* insertion sort: a few hundred names */
-		for (size_t i = 1; i < n; i++)
-			for (size_t j = i;
-			     j > 0 && hane_text_cmp(all[order[j - 1]].name,
-						    all[order[j]].name) > 0;
-			     j--) {
-				size_t t = order[j];
-
-				order[j] = order[j - 1];
-				order[j - 1] = t;
-			}
-		for (size_t i = 0; i < n && rc == 0; i++)
-			rc = fn(&all[order[i]], arg);
-		free(order);
-	}
-done:
-	free(all);
+	free(l.v);
 	return rc;
 }
 
-int hane_district_list(hane_db *db, int (*fn)(const char *name, void *arg),
-		       void *arg)
-{
-	hane_stmt *st = NULL;
-	int rc;
+/* A walk of the districts: fn (and its arg) for each. */
+struct district_walk {
+	int (*fn)(const struct hane_district *d, void *arg);
+	void *arg;
+};
 
-	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) ||
-	    (rc = hane_stmt_prepare(db, &st,
-				    "SELECT name FROM district ORDER BY name "
-				    "COLLATE TURKISH")))
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW)
-		if ((rc = fn(hane_stmt_text(st, 0), arg)) != 0)
-			break;
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : rc == HANE_DONE ? 0 : rc;
+static int district_row(hane_stmt *st, void *arg)
+{
+	const struct district_walk *w = arg;
+	struct hane_district d = {0};
+
+	d.id = hane_stmt_int(st, 0);
+	d.version = hane_stmt_int(st, 1);
+	snprintf(d.name, sizeof d.name, "%s", hane_stmt_text(st, 2));
+	d.households = hane_stmt_int(st, 3);
+	return w->fn(&d, w->arg);
 }
 
 /* ---- Districts (Yönetim → İlçeler) ---------------------------------------- */
@@ -561,34 +528,63 @@ int hane_district_each(hane_db *db,
 		       int (*fn)(const struct hane_district *d, void *arg),
 		       void *arg)
 {
-	hane_stmt *st = NULL;
-	int rc;
+	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
 
-	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) ||
-	    (rc = hane_stmt_prepare(
-		     db, &st,
-		     "SELECT d.id, d.version, d.name,"
-		     " (SELECT count(*) FROM household h"
-		     "  WHERE h.mahalle = d.name)"
-		     " FROM district d ORDER BY d.name COLLATE TURKISH")))
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		struct hane_district d = {0};
+	return rc ? rc
+		  : hane_store_each(db,
+				    "SELECT d.id, d.version, d.name,"
+				    " (SELECT count(*) FROM household h"
+				    "  WHERE h.mahalle = d.name)"
+				    " FROM district d"
+				    " ORDER BY d.name COLLATE TURKISH",
+				    NULL, 0, district_row,
+				    &(struct district_walk){fn, arg});
+}
 
-		d.id = hane_stmt_int(st, 0);
-		d.version = hane_stmt_int(st, 1);
-		snprintf(d.name, sizeof d.name, "%s", hane_stmt_text(st, 2));
-		d.households = hane_stmt_int(st, 3);
-		if ((rc = fn(&d, arg)) != 0)
-			break;
-	}
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : rc == HANE_DONE ? 0 : rc;
+/* hane_district_list's fn, given a district's name. */
+struct name_walk {
+	int (*fn)(const char *name, void *arg);
+	void *arg;
+};
+
+static int district_name(const struct hane_district *d, void *arg)
+{
+	const struct name_walk *w = arg;
+
+	return w->fn(d->name, w->arg);
+}
+
+int hane_district_list(hane_db *db, int (*fn)(const char *name, void *arg),
+		       void *arg)
+{
+	return hane_district_each(db, district_name,
+				  &(struct name_walk){fn, arg});
 }
 
 int hane_district_add(hane_db *db, const char *name, int64_t *id)
 {
 	return name_add(db, "district", name, id);
+}
+
+/* The district whose folded name is key: its id, version and name. */
+struct district_find {
+	const char *key;
+	struct id_row *d;
+	char *name;
+};
+
+static int district_match(hane_stmt *st, void *arg)
+{
+	const struct district_find *f = arg;
+	char b[HANE_NAME_MAX];
+
+	hane_text_fold(b, sizeof b, hane_stmt_text(st, 2));
+	if (f->key[0] && strcmp(f->key, b) == 0) {
+		*f->d = (struct id_row){hane_stmt_int(st, 0),
+					hane_stmt_int(st, 1)};
+		snprintf(f->name, HANE_NAME_MAX, "%s", hane_stmt_text(st, 2));
+	}
+	return 0;
 }
 
 int hane_district_rename(hane_db *db, const char *old, const char *new_name,
@@ -598,7 +594,6 @@ int hane_district_rename(hane_db *db, const char *old, const char *new_name,
 	char from[HANE_NAME_MAX] = "";
 	struct id_row d = {0};
 	struct rename r;
-	hane_stmt *st = NULL;
 	int rc;
 
 	if (households)
@@ -607,20 +602,9 @@ int hane_district_rename(hane_db *db, const char *old, const char *new_name,
 		return rc;
 	/* The district old names, folded: "kartepe" is Kartepe. */
 	hane_text_fold(a, sizeof a, old ? old : "");
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "SELECT id, version, name FROM district")))
-		return rc;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		hane_text_fold(b, sizeof b, hane_stmt_text(st, 2));
-		if (a[0] && strcmp(a, b) == 0) {
-			d.id = hane_stmt_int(st, 0);
-			d.version = hane_stmt_int(st, 1);
-			snprintf(from, sizeof from, "%s",
-				 hane_stmt_text(st, 2));
-		}
-	}
-	hane_stmt_finalize(st);
-	if (rc < 0)
+	if ((rc = hane_store_each(db, "SELECT id, version, name FROM district",
+				  NULL, 0, district_match,
+				  &(struct district_find){a, &d, from})))
 		return rc;
 	if (!d.id) {
 		hane_error_set(hane_msg(HANE_M_REF_NOT_DISTRICT),

@@ -32,14 +32,11 @@ bool tx_words_match(const char *name, const char *query)
 int tx_get(hane_db *db, const struct hane_rdef *def, int64_t id, void *out,
 	   enum hane_msg not_found)
 {
-	int rc;
+	int rc = hane_can(db, HANE_ACT_TAXI_READ);
 
-	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
-		return rc;
-	rc = hane_record_get(db, def, id, out);
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(not_found), (long long)id);
-	return rc;
+	return rc ? rc
+		  : hane_store_missing(hane_record_get(db, def, id, out),
+				       not_found, id);
 }
 
 int tx_list(hane_db *db, const struct hane_rdef *def, const char *tail,

@@ -99,11 +99,8 @@ int hane_taxi_rider_by_person(hane_db *db, int64_t person_id,
 
 	if ((rc = hane_can(db, HANE_ACT_TAXI_READ)) != 0)
 		return rc;
-	rc = rider_of(db, person_id, out);
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_TAXI_NOT_RIDER),
-			       (long long)person_id);
-	return rc;
+	return hane_store_missing(rider_of(db, person_id, out),
+				  HANE_M_TAXI_NOT_RIDER, person_id);
 }
 
 /* The person's engel oranı and name, straight from the registry: the
@@ -133,10 +130,7 @@ static int person_disability(hane_db *db, int64_t person_id, int *pct,
 				  " FROM person WHERE id = :id",
 				  &p, 1, disability_row, &d);
 
-	if (rc == HANE_ENOTFOUND)
-		hane_error_set(hane_msg(HANE_M_TAXI_NO_PERSON),
-			       (long long)person_id);
-	return rc;
+	return hane_store_missing(rc, HANE_M_TAXI_NO_PERSON, person_id);
 }
 
 int hane_taxi_rider_save(hane_db *db, struct hane_taxi_rider *r, int64_t *id)
