@@ -62,24 +62,18 @@ static int holiday_add(struct hane_cli *cli, void *opts,
 		       const struct hane_args *a)
 {
 	struct holiday_opts *o = opts;
-	int rc;
 
-	if ((rc = hane_holiday_add(cli->db, a->pos[0], a->pos[1], o->half)))
-		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_REF_HOLIDAY_ADDED), a->pos[0]);
-	return HANE_EXIT_OK;
+	return hane_cli_said(
+		hane_holiday_add(cli->db, a->pos[0], a->pos[1], o->half),
+		HANE_M_REF_HOLIDAY_ADDED, a);
 }
 
 static int holiday_remove(struct hane_cli *cli, void *opts,
 			  const struct hane_args *a)
 {
-	int rc;
-
 	(void)opts;
-	if ((rc = hane_holiday_remove(cli->db, a->pos[0])))
-		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_REF_HOLIDAY_REMOVED), a->pos[0]);
-	return HANE_EXIT_OK;
+	return hane_cli_said(hane_holiday_remove(cli->db, a->pos[0]),
+			     HANE_M_REF_HOLIDAY_REMOVED, a);
 }
 
 static const struct hane_cmd holiday_cmds[] = {

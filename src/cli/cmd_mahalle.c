@@ -49,25 +49,17 @@ static int mahalle_list(struct hane_cli *cli, void *opts,
 static int mahalle_add(struct hane_cli *cli, void *opts,
 		       const struct hane_args *a)
 {
-	int rc;
-
 	(void)opts;
-	if ((rc = hane_mahalle_add(cli->db, a->pos[0], NULL)) != 0)
-		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_REF_MAHALLE_ADDED), a->pos[0]);
-	return HANE_EXIT_OK;
+	return hane_cli_said(hane_mahalle_add(cli->db, a->pos[0], NULL),
+			     HANE_M_REF_MAHALLE_ADDED, a);
 }
 
 static int mahalle_alias(struct hane_cli *cli, void *opts,
 			 const struct hane_args *a)
 {
-	int rc;
-
 	(void)opts;
-	if ((rc = hane_mahalle_alias(cli->db, a->pos[0], a->pos[1])) != 0)
-		return hane_cli_fail(rc);
-	printf(hane_msg(HANE_M_REF_ALIAS_ADDED), a->pos[0], a->pos[1]);
-	return HANE_EXIT_OK;
+	return hane_cli_said(hane_mahalle_alias(cli->db, a->pos[0], a->pos[1]),
+			     HANE_M_REF_ALIAS_ADDED, a);
 }
 
 static int mahalle_rename(struct hane_cli *cli, void *opts,

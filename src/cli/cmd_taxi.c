@@ -450,32 +450,21 @@ static int cmd_cancel(struct hane_cli *cli, void *opts, args *a)
 
 		if (has(a, "leg")) {
 			const char *leg = op->leg;
-			int64_t found = 0;
-			char sql_leg[8];
+			bool back = !strcmp(leg, "dönüş") ||
+				    !strcmp(leg, "donus") ||
+				    !strcmp(leg, "return");
+			struct hane_field p[] = {
+				HANE_FINT(":a", id),
+				HANE_FTEXT(":l", back ? "return" : "out")};
 
-			snprintf(sql_leg, sizeof sql_leg, "%s",
-				 !strcmp(leg, "dönüş") ||
-						 !strcmp(leg, "donus") ||
-						 !strcmp(leg, "return")
-					 ? "return"
-					 : "out");
-			rc = hane_store_query_int(
-				cli->db, &found,
-				!strcmp(sql_leg, "return")
-					? "SELECT id FROM taxi_trip WHERE"
-					  " appointment_id = :a AND leg = "
-					  "'return'"
-					: "SELECT id FROM taxi_trip WHERE"
-					  " appointment_id = :a AND leg = "
-					  "'out'",
-				":a", id);
-			if (rc == HANE_ENOTFOUND)
-				hane_error_set(
-					hane_msg(HANE_M_TAXI_NO_APPOINTMENT),
-					(long long)id);
-			if (rc)
+			rc = hane_store_ints(cli->db,
+					     "SELECT id FROM taxi_trip"
+					     " WHERE appointment_id = :a"
+					     " AND leg = :l",
+					     p, 2, &trip, 1);
+			if ((rc = hane_store_missing(
+				     rc, HANE_M_TAXI_NO_APPOINTMENT, id)))
 				return hane_cli_fail(rc);
-			trip = found;
 		}
 		if ((rc = hane_taxi_trip_cancel(cli->db, trip, by, reason,
 						&notice)) != 0)

@@ -223,4 +223,12 @@ int hane_opt_unit(struct hane_cli *cli, const char *unit,
 				     notes, how, argc, argv, &o);              \
 	}
 
+/* ---- A subcommand's answer (src/cli/said.c) -------------------------- */
+
+/* rc, the model's answer to a subcommand, said: a failure as
+ * hane_cli_fail says it (its exit status returned), or else the message
+ * msg (an enum hane_msg, a format of up to two %s) naming a's positional
+ * arguments, and HANE_EXIT_OK. */
+int hane_cli_said(int rc, int msg, const struct hane_args *a);
+
 #endif

@@ -140,6 +140,7 @@ run taxi list --rider 1; expect_out "gelmedi" "history shows the no-show"; expec
 
 # Cancel: one leg, then the appointment.
 run taxi cancel 3 --leg dönüş --by yolcu --reason "Oğlu getirecek"; expect_rc 0 "cancel return"; expect_out "dakika önce" "notice"
+run taxi cancel 9999 --leg gidiş --by yolcu --reason x; expect_rc 1 "no such appointment"; expect_err "Randevu #9999 bulunamadı" "names it"
 run taxi cancel 3 --by yolcu; expect_rc 2 "reason required"
 run taxi cancel 3 --by kimse --reason x; expect_rc 1 "bad canceller"
 run taxi cancel 99 --by birim --reason x; expect_rc 1 "unknown appointment"

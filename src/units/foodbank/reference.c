@@ -617,33 +617,6 @@ int hane_foodbank_market_each(hane_db *db,
 		       (int (*)(const void *, void *))fn, arg);
 }
 
-static int name_taken(hane_db *db, const char *sql, enum hane_msg field,
-		      const char *name, int64_t except_id);
-
-int hane_foodbank_market_add(hane_db *db, const char *name, int64_t *id)
-{
-	char buf[96];
-	int rc;
-
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) != 0)
-		return rc;
-	snprintf(buf, sizeof buf, "%s", name ? name : "");
-	hane_text_trim(buf);
-	if (!buf[0] || !hane_utf8_valid(buf, strlen(buf))) {
-		hane_error_set(hane_msg(HANE_M_V_REQUIRED),
-			       hane_msg(HANE_M_FB_F_MARKET));
-		return HANE_EINVAL;
-	}
-	if ((rc = hane_field_text(HANE_M_FB_F_MARKET, buf, sizeof buf - 1,
-				  HANE_TEXT_LINE)) ||
-	    (rc = name_taken(db, "SELECT id, name FROM fb_market",
-			     HANE_M_FB_F_MARKET, buf, 0)))
-		return rc;
-	struct hane_fb_market m = {.active = true};
-	HANE_COPY(m.name, buf);
-	return fb_insert(db, &hane_fb_market_rdef, &m, id);
-}
-
 /* ---- Package types ---------------------------------------------------------- */
 
 #define F(...) HANE_FDEF(struct hane_fb_package, __VA_ARGS__)
@@ -825,22 +798,33 @@ static int branch_days(char out[8], const char *days)
 	return 0;
 }
 
+/* A branch's or a market's save starts so: foodbank.admin, its name
+ * (field) trimmed and given into out, and no other's than except_id
+ * (names: the table's ids and names). */
+static int admin_name(hane_db *db, char *out, size_t outsz, enum hane_msg field,
+		      const char *name, const char *names, int64_t except_id)
+{
+	int rc;
+
+	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) ||
+	    (rc = name_check(out, outsz, field, name)))
+		return rc;
+	return name_taken(db, names, field, out, except_id);
+}
+
 #define BRANCH_NAMES "SELECT id, name FROM fb_branch"
+#define MARKET_NAMES "SELECT id, name FROM fb_market"
 
 int hane_foodbank_branch_add(hane_db *db, const char *name, const char *days,
 			     int64_t *id)
 {
-	char n[64], d[8];
+	struct hane_fb_branch b = {.active = true};
 	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) ||
-	    (rc = name_check(n, sizeof n, HANE_M_FB_F_BRANCH, name)) ||
-	    (rc = branch_days(d, days)) ||
-	    (rc = name_taken(db, BRANCH_NAMES, HANE_M_FB_F_BRANCH, n, 0)))
+	if ((rc = admin_name(db, b.name, sizeof b.name, HANE_M_FB_F_BRANCH,
+			     name, BRANCH_NAMES, 0)) ||
+	    (rc = branch_days(b.days, days)))
 		return rc;
-	struct hane_fb_branch b = {.active = true};
-	HANE_COPY(b.name, n);
-	HANE_COPY(b.days, d);
 	return fb_insert(db, &hane_fb_branch_rdef, &b, id);
 }
 
@@ -849,28 +833,29 @@ int hane_foodbank_branch_update(hane_db *db, const struct hane_fb_branch *b)
 	struct hane_fb_branch w = *b;
 	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) ||
-	    (rc = name_check(w.name, sizeof w.name, HANE_M_FB_F_BRANCH,
-			     b->name)) ||
-	    (rc = branch_days(w.days, b->days)) ||
-	    (rc = name_taken(db, BRANCH_NAMES, HANE_M_FB_F_BRANCH, w.name,
-			     b->id)))
+	if ((rc = admin_name(db, w.name, sizeof w.name, HANE_M_FB_F_BRANCH,
+			     b->name, BRANCH_NAMES, b->id)) ||
+	    (rc = branch_days(w.days, b->days)))
 		return rc;
 	return hane_record_save(db, &hane_fb_branch_rdef, &w, NULL);
+}
+
+int hane_foodbank_market_add(hane_db *db, const char *name, int64_t *id)
+{
+	struct hane_fb_market m = {.active = true};
+	int rc = admin_name(db, m.name, sizeof m.name, HANE_M_FB_F_MARKET, name,
+			    MARKET_NAMES, 0);
+
+	return rc ? rc : fb_insert(db, &hane_fb_market_rdef, &m, id);
 }
 
 int hane_foodbank_market_update(hane_db *db, const struct hane_fb_market *m)
 {
 	struct hane_fb_market w = *m;
-	int rc;
+	int rc = admin_name(db, w.name, sizeof w.name, HANE_M_FB_F_MARKET,
+			    m->name, MARKET_NAMES, m->id);
 
-	if ((rc = hane_can(db, HANE_ACT_FOODBANK_ADMIN)) ||
-	    (rc = name_check(w.name, sizeof w.name, HANE_M_FB_F_MARKET,
-			     m->name)) ||
-	    (rc = name_taken(db, "SELECT id, name FROM fb_market",
-			     HANE_M_FB_F_MARKET, w.name, m->id)))
-		return rc;
-	return hane_record_save(db, &hane_fb_market_rdef, &w, NULL);
+	return rc ? rc : hane_record_save(db, &hane_fb_market_rdef, &w, NULL);
 }
 
 static int limit_check(int limit_days)

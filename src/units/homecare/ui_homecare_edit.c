@@ -54,9 +54,10 @@ static int form_saved(struct hane_ui *ui, struct hane_ui_form *f,
 	return 0;
 }
 
-/* Runs the form over fields[0..n), filled by fill and saved by save (both
- * given h); returns the record's id when saved, 0 otherwise. */
-static int64_t form_run(struct hane_ui *ui, const char *title,
+/* After the form h (calloc'ed) was loaded (rc, what went wrong said):
+ * runs it over fields[0..n), filled by fill and saved by save (both given
+ * h), and frees h; returns the record's id when saved, 0 otherwise. */
+static int64_t form_run(struct hane_ui *ui, int rc, const char *title,
 			const struct hane_ui_field *fields, int n,
 			int (*save)(struct hane_ui *, struct hane_ui_form *,
 				    void *),
@@ -69,8 +70,14 @@ static int64_t form_run(struct hane_ui *ui, const char *title,
 				      .nfields = n,
 				      .save = save,
 				      .arg = h};
+	int64_t id = 0;
 
-	return hane_ui_form_show(ui, &v, fill) ? h->saved_id : 0;
+	if (rc)
+		hane_ui_error_rc(ui, rc);
+	else if (hane_ui_form_show(ui, &v, fill))
+		id = h->saved_id;
+	free(h);
+	return id;
 }
 
 /* A form bound to a record's field table in parts, the form's own fields
@@ -200,8 +207,8 @@ static void client_fields(struct client_form *cf)
 	cf->fields[CF_NOTES] = client_notes;
 }
 
-/* The client to edit (client_id), or a new one for person_id, and the
- * form's title. */
+/* The client to edit (client_id), or a new one for person_id, the form's
+ * fields and its title. */
 static int client_load(hane_db *db, struct client_form *cf, int64_t person_id,
 		       int64_t client_id, char *title, size_t titlesz)
 {
@@ -223,6 +230,7 @@ static int client_load(hane_db *db, struct client_form *cf, int64_t person_id,
 		snprintf(title, titlesz,
 			 hane_msg(HANE_M_HC_UI_CLIENT_EDIT_TITLE),
 			 (long long)cf->c.id, cf->c.name);
+		client_fields(cf);
 		return 0;
 	}
 	if ((rc = hane_person_get(db, person_id, &p)))
@@ -234,6 +242,7 @@ static int client_load(hane_db *db, struct client_form *cf, int64_t person_id,
 		 p.last_name);
 	snprintf(title, titlesz, hane_msg(HANE_M_HC_UI_CLIENT_NEW_TITLE),
 		 p.first_name, p.last_name);
+	client_fields(cf);
 	return 0;
 }
 
@@ -264,24 +273,15 @@ static int64_t client_form(struct hane_ui *ui, int64_t person_id,
 			   int64_t client_id)
 {
 	struct client_form *cf = calloc(1, sizeof *cf);
-	hane_db *db = hane_ui_db(ui);
 	char title[300];
-	int64_t id = 0;
-	int rc;
 
 	if (!cf)
 		return 0;
-	if ((rc = client_load(db, cf, person_id, client_id, title,
-			      sizeof title))) {
-		hane_ui_error_rc(ui, rc);
-		goto done;
-	}
-	client_fields(cf);
-	id = form_run(ui, title, cf->fields, CF__COUNT, client_save,
-		      client_fill, &cf->h);
-done:
-	free(cf);
-	return id;
+	return form_run(ui,
+			client_load(hane_ui_db(ui), cf, person_id, client_id,
+				    title, sizeof title),
+			title, cf->fields, CF__COUNT, client_save, client_fill,
+			&cf->h);
 }
 
 /* ---- Plan form ----------------------------------------------------------- */
@@ -529,49 +529,50 @@ static void plan_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		hane_ui_form_note(f, PF_FROM, hane_msg(HANE_M_HC_UI_FROM_HINT));
 }
 
-/* The plan form: a new plan for client_id (plan_id 0) or plan_id edited.
- * Returns the plan's id when saved, 0 otherwise. */
-static int64_t plan_form(struct hane_ui *ui, int64_t client_id, int64_t plan_id)
+/* The plan to edit (plan_id), or a new one for client_id, the form's
+ * fields and its title. */
+static int plan_load(hane_db *db, struct plan_form *pf, int64_t client_id,
+		     int64_t plan_id, char *title, size_t titlesz)
 {
-	struct plan_form *pf = calloc(1, sizeof *pf);
 	struct hane_homecare_client c;
-	hane_db *db = hane_ui_db(ui);
-	char title[300];
-	int64_t id = 0;
 	int rc;
 
-	if (!pf)
-		return 0;
 	hane_homecare_plan_init(&pf->p);
-	if (plan_id && (rc = hane_homecare_plan_get(db, plan_id, &pf->p))) {
-		hane_ui_error_rc(ui, rc);
-		goto done;
-	}
+	if (plan_id && (rc = hane_homecare_plan_get(db, plan_id, &pf->p)))
+		return rc;
 	if (plan_id)
 		client_id = pf->p.client_id;
-	if ((rc = hane_homecare_client_get(db, client_id, &c))) {
-		hane_ui_error_rc(ui, rc);
-		goto done;
-	}
+	if ((rc = hane_homecare_client_get(db, client_id, &c)))
+		return rc;
 	pf->h.adding = plan_id == 0;
 	pf->p.client_id = client_id;
 	/* A new plan gives the client's own service. */
 	if (pf->h.adding && strcmp(c.services, "cleaning") == 0)
 		snprintf(pf->p.service, sizeof pf->p.service, "cleaning");
-	if ((pf->worker = plan_workers(db, pf)) < 0) {
-		hane_ui_error_rc(ui, pf->worker);
-		goto done;
-	}
-	snprintf(title, sizeof title,
+	if ((pf->worker = plan_workers(db, pf)) < 0)
+		return pf->worker;
+	snprintf(title, titlesz,
 		 hane_msg(pf->h.adding ? HANE_M_HC_UI_PLAN_NEW_TITLE
 				       : HANE_M_HC_UI_PLAN_EDIT_TITLE),
 		 (long long)(pf->h.adding ? c.id : pf->p.id), c.name);
 	plan_fields(pf);
-	id = form_run(ui, title, pf->fields, PF__COUNT, plan_save, plan_fill,
-		      &pf->h);
-done:
-	free(pf);
-	return id;
+	return 0;
+}
+
+/* The plan form: a new plan for client_id (plan_id 0) or plan_id edited.
+ * Returns the plan's id when saved, 0 otherwise. */
+static int64_t plan_form(struct hane_ui *ui, int64_t client_id, int64_t plan_id)
+{
+	struct plan_form *pf = calloc(1, sizeof *pf);
+	char title[300];
+
+	if (!pf)
+		return 0;
+	return form_run(ui,
+			plan_load(hane_ui_db(ui), pf, client_id, plan_id, title,
+				  sizeof title),
+			title, pf->fields, PF__COUNT, plan_save, plan_fill,
+			&pf->h);
 }
 
 /* ---- The person page's row ------------------------------------------------ */

@@ -149,22 +149,20 @@ static int *setting_field(struct hane_taxi_settings *s, const char *key)
 	return NULL;
 }
 
+static int setting_row(hane_stmt *st, void *arg)
+{
+	int *f = setting_field(arg, hane_stmt_text(st, 0));
+
+	if (f)
+		*f = (int)hane_stmt_int(st, 1);
+	return 0;
+}
+
 int tx_settings(hane_db *db, struct hane_taxi_settings *out)
 {
-	hane_stmt *st = NULL;
-	int rc;
-
 	settings_defaults(out);
-	rc = hane_stmt_prepare(db, &st, "SELECT key, value FROM taxi_setting");
-	while (rc == 0 && (rc = hane_stmt_step(st)) == HANE_ROW) {
-		int *f = setting_field(out, hane_stmt_text(st, 0));
-
-		if (f)
-			*f = (int)hane_stmt_int(st, 1);
-		rc = 0;
-	}
-	hane_stmt_finalize(st);
-	return rc == HANE_DONE ? 0 : rc;
+	return hane_store_each(db, "SELECT key, value FROM taxi_setting", NULL,
+			       0, setting_row, out);
 }
 
 int hane_taxi_settings_get(hane_db *db, struct hane_taxi_settings *out)
