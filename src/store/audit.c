@@ -423,6 +423,23 @@ static void json_old_value(struct hane_buf *json, hane_stmt *old, int col)
 		hane_buf_json(json, hane_stmt_text(old, col));
 }
 
+/* Steps sel (a SELECT … WHERE id = :id; NULL: out of memory) to row id
+ * of table in *st; a missing row is HANE_ENOTFOUND, said. */
+static int row_by_id(hane_db *db, hane_stmt **st, const char *sel,
+		     const char *table, int64_t id)
+{
+	int rc = sel ? hane_stmt_prepare(db, st, sel) : HANE_ENOMEM;
+
+	if (rc == 0 && (rc = hane_stmt_bind_int(*st, ":id", id)) == 0)
+		rc = hane_stmt_step(*st);
+	if (rc == HANE_DONE) {
+		hane_error_set(hane_msg(HANE_M_NOT_FOUND_ROW), table,
+			       (long long)id);
+		return HANE_ENOTFOUND;
+	}
+	return rc == HANE_ROW ? 0 : rc;
+}
+
 /* Reads row id's version and the fields' old values (columns 3…) into
  * *old; a missing row or another version is refused (the conflict
  * noted). */
@@ -441,16 +458,9 @@ static int read_old(hane_db *db, const char *table, int64_t id, int64_t version,
 	hane_buf_str(&sql, " FROM ");
 	hane_buf_str(&sql, table);
 	hane_buf_str(&sql, " WHERE id = :id");
-	rc = sql.oom ? HANE_ENOMEM : hane_stmt_prepare(db, old, sql.s);
+	rc = row_by_id(db, old, sql.oom ? NULL : sql.s, table, id);
 	free(sql.s);
-	if (rc == 0 && (rc = hane_stmt_bind_int(*old, ":id", id)) == 0)
-		rc = hane_stmt_step(*old);
-	if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_NOT_FOUND_ROW), table,
-			       (long long)id);
-		return HANE_ENOTFOUND;
-	}
-	if (rc != HANE_ROW)
+	if (rc)
 		return rc;
 	if (hane_stmt_int(*old, 0) != version) {
 		note_conflict(db, table, id, hane_stmt_int(*old, 0),
@@ -580,7 +590,9 @@ int hane_store_delete(hane_db *db, const char *table, int64_t id,
 		      int64_t version)
 {
 	struct hane_buf sel = {0}, del = {0}, json = {0};
-	hane_stmt *old = NULL, *st = NULL;
+	const struct hane_field p[] = {HANE_FINT(":id", id),
+				       HANE_FINT(":v_", version)};
+	hane_stmt *old = NULL;
 	char now[20];
 	int rc;
 
@@ -599,38 +611,17 @@ int hane_store_delete(hane_db *db, const char *table, int64_t id,
 	rc = hane_store_begin(db);
 	if (rc)
 		goto out;
-	rc = hane_stmt_prepare(db, &old, sel.s);
-	if (rc == 0 && (rc = hane_stmt_bind_int(old, ":id", id)) == 0)
-		rc = hane_stmt_step(old);
-	if (rc == HANE_DONE) {
-		hane_error_set(hane_msg(HANE_M_NOT_FOUND_ROW), table,
-			       (long long)id);
-		rc = HANE_ENOTFOUND;
-		goto done;
-	}
-	if (rc != HANE_ROW)
-		goto done;
-	rc = 0;
-	if ((rc = old_row_json(db, table, id, version, old, &json)))
-		goto done;
+	rc = row_by_id(db, &old, sel.s, table, id);
+	if (rc == 0)
+		rc = old_row_json(db, table, id, version, old, &json);
 	hane_buf_str(&json, "}");
 	hane_stmt_finalize(old);
-	old = NULL;
-	if (json.oom) {
+	if (rc == 0 && json.oom)
 		rc = HANE_ENOMEM;
-		goto done;
-	}
-	rc = hane_stmt_prepare(db, &st, del.s);
-	if (rc == 0 && !(rc = hane_stmt_bind_int(st, ":id", id)) &&
-	    !(rc = hane_stmt_bind_int(st, ":v_", version))) {
-		rc = hane_stmt_step(st);
-		rc = rc == HANE_DONE ? 0 : rc;
-	}
+	if (rc == 0)
+		rc = hane_store_run(db, del.s, p, 2);
 	if (rc == 0)
 		rc = audit_write(db, "delete", table, id, json.s, now);
-done:
-	hane_stmt_finalize(old);
-	hane_stmt_finalize(st);
 	rc = hane_store_end(db, rc);
 out:
 	free(sel.s);

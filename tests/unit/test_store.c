@@ -477,6 +477,9 @@ static void test_stale_version_conflict(void **state)
 			 1);
 	assert_int_equal(hane_store_update(a, "staff", id, 3, ga, 1, NULL),
 			 HANE_ENOTFOUND);
+	/* A row deleted already is not found, said naming it. */
+	assert_int_equal(hane_store_delete(a, "staff", id, 3), HANE_ENOTFOUND);
+	assert_non_null(strstr(hane_error_last(), "staff"));
 	hane_store_close(b);
 	hane_store_close(a);
 }
