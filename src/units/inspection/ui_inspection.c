@@ -113,6 +113,8 @@ struct bound {
 	struct hane_ui_field f[16];
 	struct choices c[16];
 	struct hane_ui_record rec;
+	/* After the date, what the form fills itself (NULL: nothing). */
+	void (*ready)(struct hane_ui *ui, struct hane_ui_form *f, void *arg);
 };
 
 static void bound_load(struct bound *s, const struct hane_rdef *def,
@@ -140,6 +142,18 @@ static void bound_load(struct bound *s, const struct hane_rdef *def,
 	}
 }
 
+/* Fills a bound form (its arg begins with its struct bound): today's
+ * date, then the form's ready(). */
+static void bound_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct bound *s = arg;
+	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
+
+	hane_ui_form_set(f, 0, hane_date_format(shown, hane_today(today)));
+	if (s->ready)
+		s->ready(ui, f, arg);
+}
+
 /* Runs the form of s titled title from today's date, then ready() (may be
  * NULL) on it; true when it was saved. */
 static bool bound_run(struct hane_ui *ui, struct bound *s, enum hane_msg title,
@@ -147,23 +161,11 @@ static bool bound_run(struct hane_ui *ui, struct bound *s, enum hane_msg title,
 		      void (*ready)(struct hane_ui *ui, struct hane_ui_form *f,
 				    void *arg))
 {
-	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
-	struct hane_ui_form *f;
-	bool saved;
-
 	v.title = hane_msg(title);
 	v.fields = s->f;
 	v.nfields = s->rec.n;
-	f = hane_ui_form_new(&v);
-	if (!f)
-		return false;
-	hane_ui_form_set(f, 0, hane_date_format(shown, hane_today(today)));
-	if (ready)
-		ready(ui, f, v.arg);
-	hane_ui_form_set_clean(f);
-	saved = hane_ui_form_run(ui, f);
-	hane_ui_form_free(f);
-	return saved;
+	s->ready = ready;
+	return hane_ui_form_show(ui, &v, bound_fill) == 1;
 }
 
 /* ---- The request form ----------------------------------------------------- */
@@ -348,12 +350,23 @@ static int assign_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	return 0;
 }
 
+/* The inspector and the due date as they stand. */
+static void assign_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct assign_form *s = arg;
+	char shown[HANE_DATE_LEN + 1];
+
+	(void)ui;
+	for (int i = 0; i < s->n; i++)
+		if (s->ids[i] == s->r->inspector_id)
+			hane_ui_form_set_choice(f, A_INSPECTOR, i);
+	hane_ui_form_set(f, A_DUE, dmy(shown, s->r->due_on));
+}
+
 static void assign_run(struct hane_ui *ui, const struct hane_inspection *r)
 {
 	struct assign_form *s = calloc(1, sizeof *s);
 	struct hane_ui_form_view v = {0};
-	struct hane_ui_form *f;
-	char shown[HANE_DATE_LEN + 1];
 	int rc;
 
 	if (!s)
@@ -379,17 +392,8 @@ static void assign_run(struct hane_ui *ui, const struct hane_inspection *r)
 	v.nfields = A__COUNT;
 	v.save = assign_save;
 	v.arg = s;
-	f = hane_ui_form_new(&v);
-	if (!f)
-		goto done;
-	for (int i = 0; i < s->n; i++)
-		if (s->ids[i] == r->inspector_id)
-			hane_ui_form_set_choice(f, A_INSPECTOR, i);
-	hane_ui_form_set(f, A_DUE, dmy(shown, r->due_on));
-	hane_ui_form_set_clean(f);
-	if (hane_ui_form_run(ui, f))
+	if (hane_ui_form_show(ui, &v, assign_fill))
 		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
-	hane_ui_form_free(f);
 done:
 	for (int i = 0; i < s->n; i++)
 		free((char *)s->names[i]);
@@ -638,19 +642,12 @@ static void cancel_run(struct hane_ui *ui, const struct hane_inspection *r)
 		.save = cancel_save,
 		.arg = (void *)r,
 	};
-	struct hane_ui_form *f;
 	char q[256];
 
 	snprintf(q, sizeof q, hane_msg(HANE_M_INSP_UI_CANCEL_CONFIRM),
 		 (long long)r->id);
-	if (!hane_ui_confirm(ui, q))
-		return;
-	f = hane_ui_form_new(&v);
-	if (!f)
-		return;
-	if (hane_ui_form_run(ui, f))
+	if (hane_ui_confirm(ui, q) && hane_ui_form_show(ui, &v, NULL))
 		hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_SAVED));
-	hane_ui_form_free(f);
 }
 
 /* ---- A request's page ------------------------------------------------------------------ */
