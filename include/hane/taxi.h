@@ -238,16 +238,20 @@ struct hane_taxi_rider {
 
 /* The stored fields (hane/record.h); the registry's part above is read
  * (model: hane_taxi_rider_rdef), never written. The no-show flag is set
- * and cleared by the rules, not by a save. */
+ * and cleared by the rules, not by a save. The mobility aid tells a
+ * disability and the driver's notes can hold health details: both are
+ * masked health data for the gate (hane_gate_field); the aid is a code,
+ * not erased by retention as the notes are. */
 #define HANE_TAXI_RIDER_FIELDS(F)                                              \
 	F(person_id, HANE_FT_REF, NULL, "Kişi", "Person", NULL,                \
 	  HANE_FF_PERSON_REF)                                                  \
 	F(mobility_aid, HANE_FT_TEXT, "aid", "Yardımcı araç", "Mobility aid",  \
-	  NULL, 0)                                                             \
+	  NULL, HANE_FF_MASKED)                                                \
 	F(companion, HANE_FT_BOOL, "companion", "Refakatçi", "Companion",      \
 	  NULL, 0)                                                             \
 	F(driver_notes, HANE_FT_TEXT, "notes", "Sürücüye not",                 \
-	  "Notes for the driver", NULL, HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL) \
+	  "Notes for the driver", NULL,                                        \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)              \
 	F(active, HANE_FT_BOOL, "active", "Etkin", "Active", NULL, 0)          \
 	F(flagged, HANE_FT_BOOL, NULL, "İşaretli", "Flagged", NULL,            \
 	  HANE_FF_READONLY)                                                    \
@@ -263,9 +267,9 @@ bool hane_taxi_aid_valid(const char *aid);
 const char *hane_taxi_aid_label(const char *aid);
 const char *hane_taxi_aid_parse(const char *word);
 /* The aid's word as the actor may see it in an output of the unit: it
- * tells a disability, so it is health data (hane_gate_show, HANE_PD_HEALTH:
- * clear for the unit's staff, masked for anyone else) — the console and
- * the command line read it here alike. Returns out or the word. */
+ * tells a disability, so it is health data (its field marked so: clear for
+ * the unit's staff, masked for anyone else) — the console and the command
+ * line read it here alike. Returns out or the word. */
 const char *hane_taxi_aid_shown(hane_db *db, const char *aid, char *out,
 				size_t n);
 

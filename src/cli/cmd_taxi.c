@@ -146,8 +146,10 @@ static void show_rider(hane_db *db, const struct hane_taxi_rider *r)
 	       hane_msg(r->companion ? HANE_M_TAXI_YES : HANE_M_TAXI_NO));
 	if (r->driver_notes[0])
 		printf("%s: %s\n", hane_msg(HANE_M_TAXI_F_NOTES),
-		       hane_gate_show(db, u, HANE_PD_HEALTH, r->driver_notes,
-				      notes, sizeof notes));
+		       hane_gate_field(db, u,
+				       hane_record_field(&hane_taxi_rider_rdef,
+							 "driver_notes"),
+				       r->driver_notes, notes, sizeof notes));
 	printf("%s: %s\n", hane_msg(HANE_M_F_PHONE),
 	       r->phone[0] ? hane_gate_show(db, u, HANE_PD_PHONE, r->phone,
 					    phone, sizeof phone)

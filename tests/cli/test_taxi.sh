@@ -94,9 +94,11 @@ run taxi rider show 1; expect_out "0532 111 22 33" "administrator sees it"
 # The mobility aid tells a disability: health data, shown to the taxi
 # unit's staff and masked for a role that only reads, as on the console.
 run --user tx.cw taxi rider show 1; expect_out "yürüteç" "the unit's caseworker sees the aid"
+expect_out "asansör yok" "and the driver's notes"
 run staff add tx.rp --name "Raporcu" --role reporter; expect_rc 0 "reporter"
 run --user tx.rp taxi rider show 1; expect_rc 0 "the reporter reads the rider"
 expect_no_out "yürüteç" "the aid is masked for the reporter"; expect_out "***" "shown as ***"
+expect_no_out "asansör yok" "the driver's notes masked for the reporter"
 run --user tx.rp taxi rider list; expect_rc 0 "the reporter lists the riders"
 expect_out "Ayşe Kaya" "by name"; expect_no_out "yürüteç" "the aid masked in the list"
 run --user tx.cw taxi vehicle add "41 XY 99" --seats 2; expect_rc 1 "caseworker cannot add vehicles"

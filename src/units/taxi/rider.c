@@ -36,8 +36,10 @@ const char *hane_taxi_aid_parse(const char *word)
 const char *hane_taxi_aid_shown(hane_db *db, const char *aid, char *out,
 				size_t n)
 {
-	return hane_gate_show(db, HANE_ACT_TAXI_WRITE, HANE_PD_HEALTH,
-			      hane_taxi_aid_label(aid), out, n);
+	return hane_gate_field(
+		db, HANE_ACT_TAXI_WRITE,
+		hane_record_field(&hane_taxi_rider_rdef, "mobility_aid"),
+		hane_taxi_aid_label(aid), out, n);
 }
 
 /* What a rider is read with from the registry: the person's name, TC

@@ -826,9 +826,10 @@ static int history_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 	if (r.driver_notes[0])
 		hane_ui_detail_panel(
 			d, "%s: %s", hane_msg(HANE_M_TAXI_F_NOTES),
-			hane_gate_show(hane_ui_db(ui), HANE_ACT_TAXI_WRITE,
-				       HANE_PD_HEALTH, r.driver_notes, m,
-				       sizeof m));
+			hane_gate_field(hane_ui_db(ui), HANE_ACT_TAXI_WRITE,
+					hane_record_field(&hane_taxi_rider_rdef,
+							  "driver_notes"),
+					r.driver_notes, m, sizeof m));
 	if (r.flagged)
 		hane_ui_detail_line(d, hane_msg(HANE_M_TAXI_UI_FLAGGED_LINE),
 				    r.flagged_at);
