@@ -63,12 +63,10 @@ struct plan_rows {
 static int plan_row_read(hane_stmt *st, void *arg)
 {
 	struct plan_rows *pr = arg;
-	struct plan_row *r;
+	struct plan_row *r = HANE_PUSH(pr->v, pr->cap, pr->n, NULL, 32);
 
-	if (!(r = hane_grow(pr->v, &pr->cap, pr->n, sizeof *r, 32)))
+	if (!r)
 		return HANE_ENOMEM;
-	pr->v = r;
-	r = &pr->v[pr->n++];
 	hane_homecare_plan_init(&r->p);
 	r->p.id = hane_stmt_int(st, 0);
 	r->p.version = hane_stmt_int(st, 1);

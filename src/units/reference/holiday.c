@@ -156,14 +156,8 @@ static int year_row(hane_stmt *st, void *arg)
 		if (!strcmp(y->all[i].day, day))
 			h = &y->all[i];
 	if (!h) {
-		struct hane_holiday *g =
-			hane_grow(y->all, &y->cap, y->n, sizeof *g, NFIXED);
-
-		if (!g)
+		if (!(h = HANE_PUSH(y->all, y->cap, y->n, NULL, NFIXED)))
 			return HANE_ENOMEM;
-		y->all = g;
-		h = &y->all[y->n++];
-		memset(h, 0, sizeof *h);
 		snprintf(h->day, sizeof h->day, "%s", day);
 	}
 	row_over(st, h);

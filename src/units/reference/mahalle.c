@@ -61,12 +61,10 @@ static int entry_row(hane_stmt *st, void *arg)
 	const char *t = hane_stmt_text(st, 0);
 	enum kind kind = (enum kind)hane_stmt_int(st, 1);
 	const char *tab = kind == K_ALIAS ? strchr(t, '\t') : NULL;
-	struct entry *g = hane_grow(l->e, &l->cap, l->n, sizeof *g, 256);
+	struct entry *g = HANE_PUSH(l->e, l->cap, l->n, NULL, 256);
 
 	if (!g)
 		return HANE_ENOMEM;
-	l->e = g;
-	g = &l->e[l->n++];
 	if (tab) {
 		char a[HANE_NAME_MAX];
 
@@ -336,14 +334,9 @@ struct id_rows {
 static int id_row_add(hane_stmt *st, void *arg)
 {
 	struct id_rows *l = arg;
-	struct id_row *g = hane_grow(l->v, &l->cap, l->n, sizeof *g, 64);
+	struct id_row r = {hane_stmt_int(st, 0), hane_stmt_int(st, 1)};
 
-	if (!g)
-		return HANE_ENOMEM;
-	l->v = g;
-	l->v[l->n++] =
-		(struct id_row){hane_stmt_int(st, 0), hane_stmt_int(st, 1)};
-	return 0;
+	return HANE_PUSH(l->v, l->cap, l->n, &r, 64) ? 0 : HANE_ENOMEM;
 }
 
 static int rename_tx(hane_db *db, void *arg)
@@ -457,12 +450,10 @@ struct mahalleler {
 static int mahalle_row(hane_stmt *st, void *arg)
 {
 	struct mahalleler *l = arg;
-	struct hane_mahalle *m = hane_grow(l->v, &l->cap, l->n, sizeof *m, 128);
+	struct hane_mahalle *m = HANE_PUSH(l->v, l->cap, l->n, NULL, 128);
 
 	if (!m)
 		return HANE_ENOMEM;
-	l->v = m;
-	m = &l->v[l->n++];
 	m->id = hane_stmt_int(st, 0);
 	m->version = hane_stmt_int(st, 1);
 	snprintf(m->name, sizeof m->name, "%s", hane_stmt_text(st, 2));

@@ -309,21 +309,14 @@ struct holiday_ctx {
 	int n;
 	bool entered;
 	struct hane_holiday *rows; /* by list id - 1 */
-	int nrows;
-	size_t cap;
+	size_t nrows, cap;
 };
 
 static int holiday_keep(const struct hane_holiday *h, void *arg)
 {
 	struct holiday_ctx *c = arg;
-	struct hane_holiday *g =
-		hane_grow(c->rows, &c->cap, (size_t)c->nrows, sizeof *g, 32);
 
-	if (!g)
-		return HANE_ENOMEM;
-	c->rows = g;
-	c->rows[c->nrows++] = *h;
-	return 0;
+	return HANE_PUSH(c->rows, c->cap, c->nrows, h, 32) ? 0 : HANE_ENOMEM;
 }
 
 static void holiday_fill(struct hane_ui *ui, struct hane_ui_list *l,
@@ -339,17 +332,17 @@ static void holiday_fill(struct hane_ui *ui, struct hane_ui_list *l,
 		hane_ui_error_rc(ui, rc);
 		return;
 	}
-	for (int i = 0; i < c->nrows; i++) {
+	for (size_t i = 0; i < c->nrows; i++) {
 		const struct hane_holiday *h = &c->rows[i];
 		char d[HANE_DATE_LEN + 1];
 		const char *cells[H__COUNT] = {
 			hane_date_format(d, h->day), hane_holiday_kind_text(h),
 			hane_holiday_source_text(h), h->name};
 
-		if (hane_ui_list_add(l, i + 1, cells) != 0)
+		if (hane_ui_list_add(l, (int64_t)i + 1, cells) != 0)
 			break;
 	}
-	c->n = c->nrows;
+	c->n = (int)c->nrows;
 	if (!c->entered) {
 		char y[16];
 
@@ -396,7 +389,7 @@ static int holiday_act(struct hane_ui *ui, struct hane_ui_list *l,
 	struct holiday_ctx *c = arg;
 	int64_t id = hane_ui_list_selected_id(l);
 	const struct hane_holiday *h =
-		id > 0 && id <= c->nrows ? &c->rows[id - 1] : NULL;
+		id > 0 && id <= (int64_t)c->nrows ? &c->rows[id - 1] : NULL;
 
 	if (a == HANE_UI_A_REF_YEAR_PREV || a == HANE_UI_A_REF_YEAR_NEXT) {
 		if (a == HANE_UI_A_REF_YEAR_PREV ? c->year > 1900
