@@ -77,40 +77,39 @@ const char *hane_os_user(void)
 	return name;
 }
 
+static int actor_row(hane_stmt *st, void *arg)
+{
+	struct hane_actor *a = arg;
+
+	a->staff_id = hane_stmt_int(st, 0);
+	HANE_COPY(a->username, hane_stmt_text(st, 1));
+	HANE_COPY(a->full_name, hane_stmt_text(st, 2));
+	HANE_COPY(a->role, hane_stmt_text(st, 3));
+	HANE_COPY(a->unit, hane_stmt_text(st, 4));
+	return 0;
+}
+
 int hane_store_set_actor(hane_db *db, const char *username)
 {
-	hane_stmt *st = NULL;
 	const char *who = username ? username : hane_os_user();
+	const struct hane_field p[] = {HANE_FTEXT(":u", who)};
 	int rc;
 
 	memset(&db->actor, 0, sizeof db->actor);
 	HANE_COPY(db->actor.username, who);
-	rc = hane_stmt_prepare(
-		db, &st,
+	rc = hane_store_first(
+		db,
 		username ? "SELECT id, username, full_name, role, "
 			   "coalesce(unit,'')"
 			   " FROM staff WHERE active AND username = :u"
 			 : "SELECT id, username, full_name, role, "
 			   "coalesce(unit,'')"
-			   " FROM staff WHERE active AND os_user = :u");
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":u", who)) != 0)
-		goto done;
-	rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		db->actor.staff_id = hane_stmt_int(st, 0);
-		HANE_COPY(db->actor.username, hane_stmt_text(st, 1));
-		HANE_COPY(db->actor.full_name, hane_stmt_text(st, 2));
-		HANE_COPY(db->actor.role, hane_stmt_text(st, 3));
-		HANE_COPY(db->actor.unit, hane_stmt_text(st, 4));
-		rc = 0;
-	} else if (rc == HANE_DONE) {
+			   " FROM staff WHERE active AND os_user = :u",
+		p, 1, actor_row, &db->actor);
+	if (rc == HANE_ENOTFOUND) {
 		hane_error_set(hane_msg(HANE_M_UNKNOWN_USER), who, who);
 		rc = HANE_ENOUSER;
 	}
-done:
-	hane_stmt_finalize(st);
 	return rc;
 }
 
@@ -130,31 +129,24 @@ static int audit_write_as(hane_db *db, const struct hane_actor *who,
 			  const char *action, const char *table, int64_t id,
 			  const char *changes, const char *now)
 {
-	hane_stmt *st = NULL;
-	int rc = hane_stmt_prepare(
-		db, &st,
+	/* No staff member (the OS user unknown) and no row are NULL. */
+	const struct hane_field p[] = {
+		HANE_FTEXT(":at", now),
+		{":sid", who->staff_id ? HANE_V_INT : HANE_V_NULL, NULL,
+		 who->staff_id},
+		HANE_FTEXT(":user", who->username),
+		HANE_FTEXT(":action", action),
+		HANE_FTEXT(":tbl", table),
+		{":row", id ? HANE_V_INT : HANE_V_NULL, NULL, id},
+		HANE_FTEXT(":changes", changes),
+		HANE_FTEXT(":os", hane_os_user())};
+
+	return hane_store_run(
+		db,
 		"INSERT INTO audit(at, staff_id, username, action, tbl, row_id,"
 		" changes, os_user) VALUES(:at, :sid, :user, :action, :tbl,"
-		" :row, :changes, :os)");
-
-	if (rc)
-		return rc;
-	if ((rc = hane_stmt_bind_text(st, ":at", now)) ||
-	    (rc = who->staff_id ? hane_stmt_bind_int(st, ":sid", who->staff_id)
-				: hane_stmt_bind_null(st, ":sid")) ||
-	    (rc = hane_stmt_bind_text(st, ":user", who->username)) ||
-	    (rc = hane_stmt_bind_text(st, ":action", action)) ||
-	    (rc = hane_stmt_bind_text(st, ":tbl", table)) ||
-	    (rc = id ? hane_stmt_bind_int(st, ":row", id)
-		     : hane_stmt_bind_null(st, ":row")) ||
-	    (rc = hane_stmt_bind_text(st, ":changes", changes)) ||
-	    (rc = hane_stmt_bind_text(st, ":os", hane_os_user())))
-		goto done;
-	rc = hane_stmt_step(st);
-	rc = rc == HANE_DONE ? 0 : rc;
-done:
-	hane_stmt_finalize(st);
-	return rc;
+		" :row, :changes, :os)",
+		p, HANE_COUNTOF(p));
 }
 
 static int audit_write(hane_db *db, const char *action, const char *table,
