@@ -122,9 +122,9 @@ run overview household "$HH" --unit nothing
 expect_rc 2 "unknown unit"
 
 # Duplicates: the same person twice, merged and undone.
-run household add --tckn 10000000146 --first Fatma --last Demir --birth 02.02.1960 --street "Test Sk."
+run household add --tckn 10000000146 --first Fatma --last Demir --birth 02.02.1960 --street "Test Sk." --disability 50
 A_RC=$RC
-run household add --first fatma --last DEMİR --birth 1960-02-02 --phone "0532 111 22 33" --street "Başka Sk."
+run household add --first fatma --last DEMİR --birth 1960-02-02 --phone "0532 111 22 33" --street "Başka Sk." --disability 50
 if [ "$A_RC" -eq 0 ] && [ "$RC" -eq 0 ]; then
 	run duplicates
 	expect_rc 0 "duplicates list"
@@ -145,6 +145,20 @@ if [ "$A_RC" -eq 0 ] && [ "$RC" -eq 0 ]; then
 	expect_out "1 olası mükerrer çift" "pair back after undo"
 	run duplicates undo "$MID"
 	expect_rc 1 "undo twice refused"
+	run duplicates undo 9999
+	expect_rc 1 "undo of no merge refused"
+	expect_err "9999 numaralı birleştirme yok" "undo names the merge it lacks"
+	# A unit's rule holds: two taxi riders are not merged into one.
+	run taxi rider add "$A"
+	R1=$RC
+	run taxi rider add "$B"
+	if [ "$R1" -eq 0 ] && [ "$RC" -eq 0 ]; then
+		run duplicates merge "$A" "$B"
+		expect_rc 1 "two riders not merged"
+		expect_err "İki kişi de Engelsiz Taksi yolcusu" "the rule named"
+	else
+		bad "taxi rider add for the merge rule"
+	fi
 	run audit
 	expect_out "person.merge" "merge audited"
 else

@@ -674,8 +674,11 @@ static void test_merge_and_undo(void **s)
 	p.n = 0;
 	tu_ok(hane_overview_duplicates(db, on_pair, &p, NULL));
 	assert_int_equal(p.n, 1);
-	/* Twice is refused; so is undoing after the kept person changed. */
+	/* Twice is refused; so is undoing after the kept person changed,
+	 * and a merge there was not, named. */
 	assert_int_equal(hane_overview_merge_undo(db, mid), HANE_EINVAL);
+	assert_int_equal(hane_overview_merge_undo(db, 9999), HANE_ENOTFOUND);
+	assert_non_null(strstr(hane_error_last(), "9999"));
 	tu_ok(hane_overview_merge(db, ia, ib, NULL, &mid));
 	tu_ok(hane_person_get(db, ia, &after));
 	snprintf(after.chronic_illness, sizeof after.chronic_illness,

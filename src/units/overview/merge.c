@@ -182,21 +182,9 @@ static bool is_person_ref(const char *tbl, const char *col)
 static int count_sql(hane_db *db, const char *sql, int64_t a, int64_t b,
 		     int64_t *out)
 {
-	hane_stmt *st = NULL;
-	int rc;
+	const struct hane_field p[] = {HANE_FINT(":a", a), HANE_FINT(":b", b)};
 
-	*out = 0;
-	if ((rc = hane_stmt_prepare(db, &st, sql)) != 0)
-		return rc;
-	if ((rc = hane_stmt_bind_int(st, ":a", a)) == 0 &&
-	    (rc = hane_stmt_bind_int(st, ":b", b)) == 0)
-		rc = hane_stmt_step(st);
-	if (rc == HANE_ROW) {
-		*out = hane_stmt_int(st, 0);
-		rc = 0;
-	}
-	hane_stmt_finalize(st);
-	return rc;
+	return hane_store_ints(db, sql, p, 2, out, 1);
 }
 
 /* The merge may not break a rule the units hold: one rider per person,
@@ -552,11 +540,8 @@ static int undo_read(hane_db *db, int64_t merge_id, struct undo_log *u)
 	if ((rc = hane_stmt_bind_int(st, ":m", merge_id)) != 0)
 		goto done;
 	if ((rc = hane_stmt_step(st)) != HANE_ROW) {
-		if (rc == HANE_DONE) {
-			hane_error_set(hane_msg(HANE_M_OV_MERGE_NONE),
-				       (long long)merge_id);
-			rc = HANE_ENOTFOUND;
-		}
+		rc = hane_store_missing(rc == HANE_DONE ? HANE_ENOTFOUND : rc,
+					HANE_M_OV_MERGE_NONE, merge_id);
 		goto done;
 	}
 	u->ia = hane_stmt_int(st, 0);
@@ -608,7 +593,9 @@ static int restore_b(hane_db *db, const struct undo_log *u)
 {
 	const struct hane_rdef *d = &hane_person_rdef;
 	struct hane_field f[COPIES_MAX + 3];
-	hane_stmt *st = NULL;
+	const struct hane_field p[] = {HANE_FTEXT(":at", u->b_cat),
+				       HANE_FTEXT(":by", nz(u->b_cby)),
+				       HANE_FINT(":b", u->ib)};
 	size_t n = 0;
 	int rc;
 
@@ -622,16 +609,10 @@ static int restore_b(hane_db *db, const struct undo_log *u)
 	if ((rc = hh_index_words(db, u->ib, u->b_key)) != 0)
 		return rc;
 	/* Keep b's original creation stamp (the insert stamped it now). */
-	if ((rc = hane_stmt_prepare(db, &st,
-				    "UPDATE person SET created_at = :at,"
-				    " created_by = :by WHERE id = :b")) == 0 &&
-	    (rc = hane_stmt_bind_text(st, ":at", u->b_cat)) == 0 &&
-	    (rc = hane_stmt_bind_text(st, ":by", nz(u->b_cby))) == 0 &&
-	    (rc = hane_stmt_bind_int(st, ":b", u->ib)) == 0 &&
-	    (rc = hane_stmt_step(st)) > 0)
-		rc = 0;
-	hane_stmt_finalize(st);
-	return rc;
+	return hane_store_run(db,
+			      "UPDATE person SET created_at = :at,"
+			      " created_by = :by WHERE id = :b",
+			      p, HANE_COUNTOF(p));
 }
 
 /* Moves the unit rows merge_id moved to a back to ib, from the log. */
