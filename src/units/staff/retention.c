@@ -1088,11 +1088,33 @@ done:
 
 /* ---- Reading the audit trail -------------------------------------------------- */
 
+struct audit_walk {
+	int (*fn)(const struct hane_audit_row *r, void *arg);
+	void *arg;
+};
+
+static int audit_row(hane_stmt *st, void *arg)
+{
+	struct audit_walk *w = arg;
+	struct hane_audit_row r;
+
+	memset(&r, 0, sizeof r);
+	r.id = hane_stmt_int(st, 0);
+	HANE_COPY(r.at, hane_stmt_text(st, 1));
+	HANE_COPY(r.username, hane_stmt_text(st, 2));
+	HANE_COPY(r.action, hane_stmt_text(st, 3));
+	HANE_COPY(r.table, hane_stmt_text(st, 4));
+	r.row_id = hane_stmt_int(st, 5);
+	r.changes = hane_stmt_text(st, 6);
+	HANE_COPY(r.os_user, hane_stmt_text(st, 7));
+	return w->fn(&r, w->arg);
+}
+
 int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 		    int (*fn)(const struct hane_audit_row *r, void *arg),
 		    void *arg)
 {
-	hane_stmt *st = NULL;
+	struct audit_walk w = {fn, arg};
 	int64_t hid = 0;
 	char detail[400];
 	int rc = hane_can(db, HANE_ACT_AUDIT_READ);
@@ -1122,46 +1144,31 @@ int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 	}
 	if ((rc = hane_log_event(db, "audit.view", "", 0, detail)) != 0)
 		return rc;
-	rc = hane_stmt_prepare(
-		db, &st,
-		/* The newest :lim rows, shown oldest first like the rest. */
-		"SELECT * FROM (SELECT id, at, username, action, tbl,"
-		" coalesce(row_id, 0), coalesce(changes, ''),"
-		" coalesce(os_user, '') FROM audit WHERE"
-		" (:user IS NULL OR username = :user) AND"
-		" (:pid = 0 OR (tbl = 'person' AND row_id = :pid) OR"
-		"  (:hid <> 0 AND tbl = 'household' AND row_id = :hid)) AND"
-		" (:from IS NULL OR at >= :from) AND"
-		" (:to IS NULL OR substr(at, 1, 10) <= :to) AND"
-		" (:act IS NULL OR action = :act OR (substr(:act, -1) = '.'"
-		"  AND substr(action, 1, length(:act)) = :act))"
-		" ORDER BY id DESC LIMIT :lim) ORDER BY id");
-	if (rc)
-		return rc;
-	if (!(rc = hane_stmt_bind_text(st, ":user", f->username)) &&
-	    !(rc = hane_stmt_bind_int(st, ":pid", f->person_id)) &&
-	    !(rc = hane_stmt_bind_int(st, ":hid", hid)) &&
-	    !(rc = hane_stmt_bind_text(st, ":from", f->from)) &&
-	    !(rc = hane_stmt_bind_text(st, ":to", f->to)) &&
-	    !(rc = hane_stmt_bind_text(st, ":act", f->action)) &&
-	    !(rc = hane_stmt_bind_int(st, ":lim",
-				      f->limit > 0 ? f->limit : -1))) {
-		while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-			struct hane_audit_row r;
+	{
+		const struct hane_field p[] = {
+			HANE_FTEXT(":user", f->username),
+			HANE_FINT(":pid", f->person_id),
+			HANE_FINT(":hid", hid),
+			HANE_FTEXT(":from", f->from),
+			HANE_FTEXT(":to", f->to),
+			HANE_FTEXT(":act", f->action),
+			HANE_FINT(":lim", f->limit > 0 ? f->limit : -1)};
 
-			memset(&r, 0, sizeof r);
-			r.id = hane_stmt_int(st, 0);
-			HANE_COPY(r.at, hane_stmt_text(st, 1));
-			HANE_COPY(r.username, hane_stmt_text(st, 2));
-			HANE_COPY(r.action, hane_stmt_text(st, 3));
-			HANE_COPY(r.table, hane_stmt_text(st, 4));
-			r.row_id = hane_stmt_int(st, 5);
-			r.changes = hane_stmt_text(st, 6);
-			HANE_COPY(r.os_user, hane_stmt_text(st, 7));
-			if ((rc = fn(&r, arg)) != 0)
-				break;
-		}
+		return hane_store_each(
+			db,
+			/* The newest :lim rows, shown oldest first like the
+			 * rest. */
+			"SELECT * FROM (SELECT id, at, username, action, tbl,"
+			" coalesce(row_id, 0), coalesce(changes, ''),"
+			" coalesce(os_user, '') FROM audit WHERE"
+			" (:user IS NULL OR username = :user) AND"
+			" (:pid = 0 OR (tbl = 'person' AND row_id = :pid) OR"
+			"  (:hid <> 0 AND tbl = 'household' AND row_id = :hid))"
+			" AND (:from IS NULL OR at >= :from) AND"
+			" (:to IS NULL OR substr(at, 1, 10) <= :to) AND"
+			" (:act IS NULL OR action = :act OR (substr(:act, -1) ="
+			" '.' AND substr(action, 1, length(:act)) = :act))"
+			" ORDER BY id DESC LIMIT :lim) ORDER BY id",
+			p, HANE_COUNTOF(p), audit_row, &w);
 	}
-	hane_stmt_finalize(st);
-	return rc < 0 ? rc : 0;
 }
