@@ -86,47 +86,47 @@ static int totals_answer(hane_db *db, const char *today, bool *yes)
 	return rc;
 }
 
+struct series {
+	const struct hane_ov_dashboard *d;
+	struct hane_ov_unit_stats *s;
+};
+
+static int series_row(hane_stmt *st, void *arg)
+{
+	struct series *k = arg;
+	const char *m = hane_stmt_text(st, 0);
+
+	for (int i = 0; i < HANE_OV_MONTHS; i++)
+		if (strcmp(k->d->months[i], m) == 0)
+			k->s->series[i] = hane_stmt_int(st, 1);
+	return 0;
+}
+
 /* The unit's twelve months: from the running totals (whole months) or
  * from the units' rows (from the first month's first day to today). */
 static int series(hane_db *db, int u, struct hane_ov_dashboard *d,
 		  const char *from)
 {
-	struct hane_ov_unit_stats *s = &d->unit[u];
-	hane_stmt *st = NULL;
-	int rc;
+	struct series k = {d, &d->unit[u]};
+	/* The totals' two measures after the dates, bound for them alone. */
+	const struct hane_field p[] = {
+		HANE_FTEXT(":from", d->from_totals ? d->months[0] : from),
+		HANE_FTEXT(":to", d->from_totals ? d->months[HANE_OV_MONTHS - 1]
+						 : d->today),
+		HANE_FTEXT(":m1", measures[u].tally[0]),
+		HANE_FTEXT(":m2", measures[u].tally[1])};
+	int rc = hane_store_each(db,
+				 d->from_totals
+					 ? "SELECT month, sum(n) FROM ov_tally"
+					   " WHERE measure IN (:m1, :m2)"
+					   " AND month BETWEEN :from AND :to"
+					   " GROUP BY month"
+					 : measures[u].series,
+				 p, d->from_totals ? 4 : 2, series_row, &k);
 
-	if (d->from_totals) {
-		rc = hane_stmt_prepare(
-			db, &st,
-			"SELECT month, sum(n) FROM ov_tally"
-			" WHERE measure IN (:m1, :m2)"
-			" AND month BETWEEN :from AND :to GROUP BY month");
-		if (rc == 0 && !(rc = hane_stmt_bind_text(
-					 st, ":m1", measures[u].tally[0])))
-			rc = hane_stmt_bind_text(st, ":m2",
-						 measures[u].tally[1]);
-		from = d->months[0];
-	} else {
-		rc = hane_stmt_prepare(db, &st, measures[u].series);
-	}
-	if (rc || (rc = hane_stmt_bind_text(st, ":from", from)) != 0 ||
-	    (rc = hane_stmt_bind_text(st, ":to",
-				      d->from_totals
-					      ? d->months[HANE_OV_MONTHS - 1]
-					      : d->today)) != 0)
-		goto done;
-	while ((rc = hane_stmt_step(st)) == HANE_ROW) {
-		const char *m = hane_stmt_text(st, 0);
-
-		for (int i = 0; i < HANE_OV_MONTHS; i++)
-			if (strcmp(d->months[i], m) == 0)
-				s->series[i] = hane_stmt_int(st, 1);
-	}
-done:
-	hane_stmt_finalize(st);
-	if (rc < 0)
+	if (rc)
 		return rc;
-	s->month = s->series[HANE_OV_MONTHS - 1];
+	k.s->month = k.s->series[HANE_OV_MONTHS - 1];
 	return 0;
 }
 

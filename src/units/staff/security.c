@@ -37,20 +37,17 @@ const char *hane_setting_name(enum hane_setting s)
 
 int64_t hane_setting_get(hane_db *db, enum hane_setting s)
 {
-	hane_stmt *st = NULL;
+	struct hane_field p[] = {HANE_FNULL(":n")};
 	int64_t v;
 
 	if ((unsigned)s >= HANE_SET__COUNT)
 		return 0;
-	v = settings[s].def;
-	if (hane_stmt_prepare(db, &st,
-			      "SELECT value FROM security_setting"
-			      " WHERE name = :n") != 0)
-		return v;
-	if (hane_stmt_bind_text(st, ":n", settings[s].name) == 0 &&
-	    hane_stmt_step(st) == HANE_ROW)
-		v = hane_stmt_int(st, 0);
-	hane_stmt_finalize(st);
+	p[0] = (struct hane_field)HANE_FTEXT(":n", settings[s].name);
+	if (hane_store_ints(db,
+			    "SELECT value FROM security_setting"
+			    " WHERE name = :n",
+			    p, 1, &v, 1) != 0)
+		v = settings[s].def;
 	/* A value edited out of range with the sqlite3 tool must not turn
 	 * the lock-out off. */
 	if (v < settings[s].lo || v > settings[s].hi)
@@ -60,7 +57,8 @@ int64_t hane_setting_get(hane_db *db, enum hane_setting s)
 
 int hane_setting_set(hane_db *db, const char *name, int64_t value)
 {
-	hane_stmt *st = NULL;
+	const struct hane_field p[] = {HANE_FTEXT(":n", name),
+				       HANE_FINT(":v", value)};
 	char detail[160];
 	int64_t old;
 	int rc = hane_can(db, HANE_ACT_STAFF_ADMIN), s;
@@ -83,16 +81,11 @@ int hane_setting_set(hane_db *db, const char *name, int64_t value)
 	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
 	old = hane_setting_get(db, (enum hane_setting)s);
-	rc = hane_stmt_prepare(db, &st,
-			       "INSERT INTO security_setting(name, value)"
-			       " VALUES(:n, :v) ON CONFLICT(name)"
-			       " DO UPDATE SET value = excluded.value");
-	if (rc == 0 && !(rc = hane_stmt_bind_text(st, ":n", name)) &&
-	    !(rc = hane_stmt_bind_int(st, ":v", value))) {
-		rc = hane_stmt_step(st);
-		rc = rc == HANE_DONE ? 0 : rc;
-	}
-	hane_stmt_finalize(st);
+	rc = hane_store_run(db,
+			    "INSERT INTO security_setting(name, value)"
+			    " VALUES(:n, :v) ON CONFLICT(name)"
+			    " DO UPDATE SET value = excluded.value",
+			    p, 2);
 	snprintf(detail, sizeof detail, "{\"%s\":[%lld,%lld]}", name,
 		 (long long)old, (long long)value);
 	if (rc == 0)
