@@ -87,18 +87,9 @@ static int ref_add(struct ref_table **list, size_t *count, size_t *cap,
 /* The date of a row of table t (alias x): its latest change. */
 static void stamp_of(hane_db *db, const char *t, char *out, size_t outsz)
 {
-	hane_stmt *st = NULL;
-	bool up = false, cr = false;
+	bool up = column_exists(db, t, "updated_at");
+	bool cr = column_exists(db, t, "created_at");
 
-	if (hane_stmt_prepare(db, &st,
-			      "SELECT name FROM pragma_table_info(:t)") == 0 &&
-	    hane_stmt_bind_text(st, ":t", t) == 0) {
-		while (hane_stmt_step(st) == HANE_ROW) {
-			up |= strcmp(hane_stmt_text(st, 0), "updated_at") == 0;
-			cr |= strcmp(hane_stmt_text(st, 0), "created_at") == 0;
-		}
-	}
-	hane_stmt_finalize(st);
 	snprintf(out, outsz, "%s",
 		 up && cr ? "coalesce(x.updated_at, x.created_at)"
 		 : up	  ? "x.updated_at"
