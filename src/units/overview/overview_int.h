@@ -15,7 +15,4 @@ void ov_date_add(char out[HANE_DATE_LEN + 1], const char *iso, int n);
 int ov_query_int(hane_db *db, const char *sql, const char *const *names,
 		 const char *const *values, int n, int64_t *out);
 
-/* True if the statement text contains the parameter name (":year"). */
-int ov_has_param(const char *sql, const char *name);
-
 #endif

@@ -17,20 +17,6 @@ void ov_date_add(char out[HANE_DATE_LEN + 1], const char *iso, int n)
 	hane_date_iso(out, d + n);
 }
 
-int ov_has_param(const char *sql, const char *name)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = strstr(sql, name); p; p = strstr(p + 1, name)) {
-		char c = p[n];
-
-		if (!(c == '_' || (c >= 'a' && c <= 'z') ||
-		      (c >= '0' && c <= '9')))
-			return 1;
-	}
-	return 0;
-}
-
 /* The figures sum with total() (a double, which cannot fail the way
  * sum() stops at "integer overflow") and the result is taken back only
  * while a double holds it exactly (2^53 kuruş, some 90 trillion lira):
@@ -64,7 +50,7 @@ int ov_query_int(hane_db *db, const char *sql, const char *const *names,
 	if (rc)
 		return rc;
 	for (int i = 0; i < n; i++) {
-		if (!ov_has_param(sql, names[i]))
+		if (!hane_stmt_has_param(st, names[i]))
 			continue;
 		if ((rc = hane_stmt_bind_text(st, names[i], values[i])) != 0)
 			goto done;
