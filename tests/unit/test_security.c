@@ -153,6 +153,11 @@ static void password_never_in_clear(void **state)
 	tu_staff(db, "ayse", NULL, "caseworker", "foodbank");
 	assert_int_equal(hane_staff_set_password(db, "ayse", "kısa"),
 			 HANE_EINVAL);
+	/* Characters, not bytes: ten Turkish letters (16 bytes) are ten
+	 * long, nine are short. */
+	tu_ok(hane_staff_set_password(db, "ayse", "şifreşüğçö"));
+	assert_int_equal(hane_staff_set_password(db, "ayse", "şifreşüğç"),
+			 HANE_EINVAL);
 	tu_ok(hane_staff_set_password(db, "ayse", pw));
 	/* Nowhere in any text column of staff or audit. */
 	tu_ok(hane_stmt_prepare(db, &st,

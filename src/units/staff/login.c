@@ -83,16 +83,6 @@ bool hane_password_verify(const char *hash, const char *password)
 	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
 
-/* Characters, not bytes: "şifreşifre" is ten long. */
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* ---- Staff rows -------------------------------------------------------- */
 
 struct account {
@@ -381,7 +371,8 @@ int hane_staff_set_password(hane_db *db, const char *username,
 
 	if (rc)
 		return rc;
-	if (utf8_chars(password) < (size_t)min) {
+	/* Characters, not bytes: "şifreşifre" is ten long. */
+	if (hane_text_chars(password) < min) {
 		hane_error_set(hane_msg(HANE_M_SEC_PW_SHORT), (long long)min);
 		return HANE_EINVAL;
 	}

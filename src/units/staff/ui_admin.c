@@ -78,16 +78,6 @@ static bool is_locked(const struct hane_staff *s)
 	return s->locked_until[0] && strcmp(s->locked_until, hane_now(now)) > 0;
 }
 
-/* Characters, not bytes: the password policy counts what was typed. */
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* ---- Staff list ---------------------------------------------------------- */
 
 enum { S_USER, S_NAME, S_ROLE, S_UNIT, S_STATE, S_LAST, S__COUNT };
@@ -186,7 +176,7 @@ static int password_check(struct hane_ui *ui, struct hane_ui_form *f, int pw,
 		hane_ui_form_error(f, pw2, hane_msg(HANE_M_ADM_PW_MISMATCH));
 		return HANE_EINVAL;
 	}
-	if ((int64_t)utf8_chars(a) < min) {
+	if (hane_text_chars(a) < min) {
 		snprintf(msg, sizeof msg, hane_msg(HANE_M_SEC_PW_SHORT),
 			 (long long)min);
 		hane_ui_form_error(f, pw, msg);
