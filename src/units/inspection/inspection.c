@@ -214,58 +214,35 @@ static int not_one_of(enum hane_inspection_list l, enum hane_msg field)
 
 /* ---- Dates ------------------------------------------------------------------ */
 
-static bool parse_iso(const char *iso, int *y, int *m, int *d)
-{
-	if (!iso || strlen(iso) != HANE_DATE_LEN || iso[4] != '-' ||
-	    iso[7] != '-')
-		return false;
-	for (int i = 0; i < HANE_DATE_LEN; i++)
-		if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9'))
-			return false;
-	*y = atoi(iso);
-	*m = atoi(iso + 5);
-	*d = atoi(iso + 8);
-	return hane_date_valid(*y, *m, *d);
-}
-
 bool insp_date_ok(const char *iso)
 {
-	int y, m, d;
-
-	return parse_iso(iso, &y, &m, &d);
+	return hane_date_day(iso) != HANE_DAY_NONE;
 }
 
 int hane_inspection_date_add(char out[HANE_DATE_LEN + 1], const char *iso,
 			     int days)
 {
+	int64_t z = hane_date_day(iso);
 	int y, m, d;
 
-	if (!parse_iso(iso, &y, &m, &d)) {
+	if (z == HANE_DAY_NONE) {
 		hane_error_set("%s", hane_msg(HANE_M_DATE_INVALID));
 		return HANE_EINVAL;
 	}
-	hane_date_civil(hane_date_days(y, m, d) + days, &y, &m, &d);
+	hane_date_civil(z + days, &y, &m, &d);
 	if (y < 1 || y > 9999) {
 		hane_error_set("%s", hane_msg(HANE_M_DATE_RANGE));
 		return HANE_EINVAL;
 	}
-	{
-		char tmp[32];
-
-		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-		memcpy(out, tmp, HANE_DATE_LEN);
-		out[HANE_DATE_LEN] = '\0';
-	}
+	hane_date_iso(out, z + days);
 	return 0;
 }
 
 int hane_inspection_days_between(const char *a, const char *b)
 {
-	int ya, ma, da, yb, mb, db;
+	int64_t za = hane_date_day(a), zb = hane_date_day(b);
 
-	if (!parse_iso(a, &ya, &ma, &da) || !parse_iso(b, &yb, &mb, &db))
-		return 0;
-	return (int)(hane_date_days(yb, mb, db) - hane_date_days(ya, ma, da));
+	return za == HANE_DAY_NONE || zb == HANE_DAY_NONE ? 0 : (int)(zb - za);
 }
 
 /* ---- Small helpers ------------------------------------------------------------ */
