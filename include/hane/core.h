@@ -299,4 +299,18 @@ void *hane_push(void *v, size_t *cap, size_t *n, const void *item, size_t elem,
 #define HANE_PUSH(v, cap, n, item, first)                                      \
 	hane_push(&(v), &(cap), &(n), (item), sizeof *(v), (first))
 
+/* ---- ASCII classes ------------------------------------------------------ */
+
+/* '0'…'9', whatever the locale (ctype.h's answers follow setlocale()). */
+static inline bool hane_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A space, tab or line break between the words of a number or a date. */
+static inline bool hane_is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 #endif

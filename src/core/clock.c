@@ -12,11 +12,6 @@
 
 #define ISTANBUL_OFFSET (3 * 3600)
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* HANE_NOW in the form "YYYY-MM-DD HH:MM:SS" (or just a date, taken as
  * midnight). Anything else is ignored, so a typo runs on the real clock
  * rather than on a half-read frozen one. */
@@ -32,7 +27,7 @@ static bool frozen(char out[20])
 	if (n != 19 && n != 10)
 		return false;
 	for (size_t i = 0; i < n; i++) {
-		if (form[i] == 'd' ? !is_digit(s[i]) : s[i] != form[i])
+		if (form[i] == 'd' ? !hane_is_digit(s[i]) : s[i] != form[i])
 			return false;
 	}
 	snprintf(out, 20, "%.10s %s", s, n == 10 ? "00:00:00" : s + 11);

@@ -18,16 +18,6 @@
 #define YEAR_MIN 1900
 #define YEAR_MAX 2100
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static bool leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -51,7 +41,7 @@ static int number(const char **p, int *v)
 	int n = 0;
 
 	*v = 0;
-	while (is_digit(**p) && n < 9) {
+	while (hane_is_digit(**p) && n < 9) {
 		*v = *v * 10 + (**p - '0');
 		(*p)++;
 		n++;
@@ -67,7 +57,7 @@ static bool only_midnight(const char *p)
 	if (*q == 'T') {
 		q++;
 	} else {
-		while (is_space(*q))
+		while (hane_is_blank(*q))
 			q++;
 		if (*q == '\0')
 			return true;
@@ -80,7 +70,7 @@ static bool only_midnight(const char *p)
 		q += 5;
 	else
 		return false;
-	while (is_space(*q))
+	while (hane_is_blank(*q))
 		q++;
 	return *q == '\0';
 }
@@ -116,7 +106,7 @@ int hane_date_parse(char out[HANE_DATE_LEN + 1], const char *s)
 
 	if (!s)
 		return fail(HANE_M_DATE_INVALID);
-	while (is_space(*p))
+	while (hane_is_blank(*p))
 		p++;
 	na = number(&p, &a);
 	sep = *p;
@@ -128,7 +118,7 @@ int hane_date_parse(char out[HANE_DATE_LEN + 1], const char *s)
 		return fail(HANE_M_DATE_INVALID);
 	p++;
 	nc = number(&p, &c);
-	if (nc == 0 || (is_digit(*p)))
+	if (nc == 0 || (hane_is_digit(*p)))
 		return fail(HANE_M_DATE_INVALID);
 	if (!only_midnight(p))
 		return fail(HANE_M_DATE_INVALID);
@@ -163,7 +153,7 @@ static bool parse_iso(const char *s, int *y, int *m, int *d)
 	if (!s || strlen(s) != HANE_DATE_LEN || s[4] != '-' || s[7] != '-')
 		return false;
 	for (int i = 0; i < HANE_DATE_LEN; i++)
-		if (i != 4 && i != 7 && !is_digit(s[i]))
+		if (i != 4 && i != 7 && !hane_is_digit(s[i]))
 			return false;
 	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
 	     (s[3] - '0');

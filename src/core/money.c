@@ -19,16 +19,6 @@
 
 #include "hane/i18n.h"
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* Skips a currency sign or unit at p ("₺", "TL", "TRY", any case) and the
  * spaces after it; returns p unchanged when there is none. */
 static const char *skip_unit(const char *p)
@@ -42,7 +32,7 @@ static const char *skip_unit(const char *p)
 		p += 2;
 	else
 		return p;
-	while (is_space(*p))
+	while (hane_is_blank(*p))
 		p++;
 	return p;
 }
@@ -62,7 +52,7 @@ static const char *skip_sign(const char *p, bool *neg, bool *seen)
 	} else {
 		return p;
 	}
-	while (is_space(*p))
+	while (hane_is_blank(*p))
 		p++;
 	return p;
 }
@@ -119,13 +109,13 @@ int hane_money_parse(int64_t *kurus, const char *s)
 	if (!s)
 		return invalid();
 	p = s;
-	while (is_space(*p))
+	while (hane_is_blank(*p))
 		p++;
 	p = skip_sign(p, &neg, &signed_);
 	p = skip_unit(p);
 	p = skip_sign(p, &neg, &signed_);
 	num = p;
-	while (is_digit(*p) || *p == '.' || *p == ',') {
+	while (hane_is_digit(*p) || *p == '.' || *p == ',') {
 		if (*p == ',') {
 			if (comma)
 				return invalid();
@@ -139,10 +129,10 @@ int hane_money_parse(int64_t *kurus, const char *s)
 		p++;
 	}
 	end = p;
-	while (is_space(*p))
+	while (hane_is_blank(*p))
 		p++;
 	p = skip_unit(p);
-	if (*p != '\0' || end == num || !is_digit(num[0]))
+	if (*p != '\0' || end == num || !hane_is_digit(num[0]))
 		return invalid();
 
 	/* Which mark, if any, starts the kuruş part? */
@@ -172,7 +162,8 @@ int hane_money_parse(int64_t *kurus, const char *s)
 		sub = (frac[0] - '0') * 10;
 		if (decimals == 2)
 			sub += frac[1] - '0';
-		if (!is_digit(frac[0]) || (decimals == 2 && !is_digit(frac[1])))
+		if (!hane_is_digit(frac[0]) ||
+		    (decimals == 2 && !hane_is_digit(frac[1])))
 			return invalid();
 	}
 	if (lira * 100 > INT64_MAX - sub)

@@ -33,11 +33,6 @@ static int check_digit11(const char *s)
 	return sum % 10;
 }
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* Excel shows an 11-digit number in a General cell as "1,23457E+10" (or
  * with a dot, by locale), and that is what a CSV saved from it holds. The
  * digits are lost, so the only useful answer is how to avoid it. */
@@ -47,15 +42,15 @@ static bool looks_scientific(const char *s)
 
 	while (*p == ' ' || *p == '\t')
 		p++;
-	if (!is_digit(*p))
+	if (!hane_is_digit(*p))
 		return false;
-	while (is_digit(*p))
+	while (hane_is_digit(*p))
 		p++;
 	if (*p == ',' || *p == '.') {
 		p++;
-		if (!is_digit(*p))
+		if (!hane_is_digit(*p))
 			return false;
-		while (is_digit(*p))
+		while (hane_is_digit(*p))
 			p++;
 	}
 	if (*p != 'E' && *p != 'e')
@@ -63,9 +58,9 @@ static bool looks_scientific(const char *s)
 	p++;
 	if (*p == '+')
 		p++;
-	if (!is_digit(*p))
+	if (!hane_is_digit(*p))
 		return false;
-	while (is_digit(*p))
+	while (hane_is_digit(*p))
 		p++;
 	while (*p == ' ' || *p == '\t')
 		p++;
@@ -84,7 +79,7 @@ int hane_tckn_check(const char *s)
 	}
 	len = strlen(s);
 	for (size_t i = 0; i < len; i++) {
-		if (!is_digit(s[i])) {
+		if (!hane_is_digit(s[i])) {
 			hane_error_set("%s", hane_msg(HANE_M_TCKN_DIGITS));
 			return HANE_EINVAL;
 		}
@@ -109,7 +104,7 @@ bool hane_tckn_valid(const char *s)
 	if (!s || strlen(s) != HANE_TCKN_LEN || s[0] == '0')
 		return false;
 	for (int i = 0; i < HANE_TCKN_LEN; i++)
-		if (!is_digit(s[i]))
+		if (!hane_is_digit(s[i]))
 			return false;
 	return s[9] - '0' == check_digit10(s) &&
 	       s[10] - '0' == check_digit11(s);
