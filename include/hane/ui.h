@@ -126,6 +126,7 @@ const char *hane_ui_key_name(enum hane_ui_key k);
 	X(HC_CLIENT_EDIT, HANE_UI_K_F4, UI_ACT_EDIT, HC_HLP_CLIENT_EDIT)       \
 	X(HC_PLAN_NEW, HANE_UI_K_F5, HC_ACT_PLAN_NEW, HC_HLP_PLAN_NEW)         \
 	X(HC_PLANS, HANE_UI_K_F6, HC_ACT_PLANS, HC_HLP_PLANS)                  \
+	X(HC_CLIENT_END, HANE_UI_K_F8, HC_ACT_END, HC_HLP_END)                 \
 	X(ITEM_EDIT, HANE_UI_K_F4, UI_ACT_EDIT, UI_HLP_ITEM_EDIT)              \
 	X(ITEM_NEW, HANE_UI_K_F5, UI_ACT_NEW, UI_HLP_ITEM_NEW)                 \
 	X(ITEM_ACTIVE, HANE_UI_K_F7, UI_ACT_ACTIVATE, UI_HLP_ITEM_ACTIVE)      \
@@ -645,6 +646,9 @@ struct hane_ui_detail_view {
 	int ncols;
 	enum hane_msg list_title;
 	enum hane_msg panel_title;
+	/* What an empty panel says (0: "(kayıt yok)"; a household's
+	 * services panel: "(henüz kayıtlı hizmet yok)"). */
+	enum hane_msg panel_empty;
 	const enum hane_ui_action *actions;
 	int nactions;
 	int (*load)(struct hane_ui *ui, struct hane_ui_detail *d, void *arg);

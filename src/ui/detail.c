@@ -151,8 +151,10 @@ static void draw_detail(struct hane_ui *ui, void *arg)
 	}
 	ui_put(y, lw + 2, hane_msg(v->panel_title), pw - 2, UI_R_HEADING);
 	if (d->npanel == 0)
-		ui_put(y + 1, lw + 2, hane_msg(HANE_M_UI_PANEL_EMPTY), pw - 2,
-		       UI_R_MUTED);
+		ui_put(y + 1, lw + 2,
+		       hane_msg(v->panel_empty ? v->panel_empty
+					       : HANE_M_UI_LIST_EMPTY),
+		       pw - 2, UI_R_MUTED);
 	for (int i = 0; i < d->npanel && y + 1 + i <= ui_bottom(); i++)
 		ui_put(y + 1 + i, lw + 2, d->panel[i], pw - 2, UI_R_NORMAL);
 }

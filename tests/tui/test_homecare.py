@@ -13,8 +13,8 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (BACKSPACE, DOWN, ENTER, ESC, F, LEFT, RIGHT,  # noqa
-                    TAB, Console, Failure, Workdir, run, tckn)
+from tuilib import (BACKSPACE, BTAB, DOWN, ENTER, ESC, F, LEFT,  # noqa
+                    RIGHT, TAB, Console, Failure, Workdir, run, tckn)
 
 
 def prepare(schedule=True):
@@ -417,8 +417,81 @@ def test_client_and_plan_forms():
         w.cleanup()
 
 
+def client_end(w):
+    """Client 1's end date and reason, and its visits' statuses after
+    17.06.2026."""
+    con = sqlite3.connect(w.db)
+    try:
+        return (con.execute(
+            "SELECT coalesce(end_date, ''), coalesce(end_reason, '')"
+            " FROM homecare_client WHERE id = 1").fetchone(),
+            [r[0] for r in con.execute(
+                "SELECT status FROM homecare_visit WHERE client_id = 1"
+                " AND date > '2026-06-17' ORDER BY date")])
+    finally:
+        con.close()
+
+
+def test_end_service():
+    """F8 on the client page ends the service, as `hane homecare client
+    end` does: the last day and the reason (a choice of words), a
+    question first (it opens on Hayır); a day before the start is refused
+    under the field; then the later planned visits are cancelled, the
+    page says the service ended and no longer offers F8."""
+    w = prepare()
+    c = Console(w, 24, 80)
+    try:
+        open_unit(c)
+        c.type("Danış")
+        c.send(ENTER)
+        c.wait("2 danışan")
+        c.type("sukru")
+        c.wait("1 danışan")
+        c.send(ENTER)                              # the client's page
+        c.wait("haftada 2 · Pzt Per")
+        c.wait("F8 Sonlandır")
+        c.send(F[8])
+        c.wait("Hizmeti sonlandır: danışan #1 Şükrü Yılmaz")
+        c.wait("15.06.2026")                       # today, to start from
+        c.send(BACKSPACE * 10)
+        c.type("31.05.2026")
+        c.send(TAB + RIGHT)                        # vefat → taşındı
+        c.send(F[2])
+        c.wait_flowing("sonlandırılsın mı (taşındı)?")
+        c.send(LEFT + ENTER)                       # Evet
+        t = c.wait("01.06.2026 tarihinden önce olamaz")  # under the field
+        if "Hata" in t:
+            raise Failure("the refusal is a dialog, not under the field:\n"
+                          + t)
+        assert client_end(w)[0] == ("", ""), client_end(w)
+        c.send(F[2])
+        c.wait_flowing("sonlandırılsın mı")
+        c.send(ENTER)                              # Hayır: nothing ends
+        c.wait_gone("sonlandırılsın mı")
+        assert client_end(w)[0] == ("", ""), client_end(w)
+        c.send(BTAB)
+        c.send(BACKSPACE * 10)
+        c.type("17.06.2026")
+        c.send(F[2])
+        c.wait_flowing("sonlandırılsın mı")
+        c.send(LEFT + ENTER)
+        c.wait("hizmet bitti (17.06.2026); 4 ziyaret iptal edildi")
+        t = c.wait("Hizmet 17.06.2026 tarihinde sona erdi: taşındı")
+        if "F8" in c.line(c.rows - 1):
+            raise Failure("an ended service still offers F8:\n" + t)
+        got = client_end(w)
+        assert got == (("2026-06-17", "moved"), ["cancelled"] * 4), got
+        out = w.hane("homecare", "client", "show", "1")
+        assert "taşındı" in out, out
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_record_done_and_missed_from_day_agenda, test_week_and_worker,
          test_schedule_preview_then_write, test_clients_and_services_panel,
          test_finished_visit_dialog_has_lines, test_worker_form,
-         test_client_and_plan_forms])
+         test_client_and_plan_forms, test_end_service])

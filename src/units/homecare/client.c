@@ -434,6 +434,19 @@ static int end_schedule(hane_db *db, int64_t client_id, const char *date,
 				client_id, date, visit, 2, cancelled);
 }
 
+/* HANE_EINVAL once the client's service has ended ("... sona erdi" with
+ * the day), 0 while it runs. */
+static int client_running(const struct hane_homecare_client *c)
+{
+	char d[HANE_DATE_LEN + 1];
+
+	if (!c->end_date[0])
+		return 0;
+	hane_error_set(hane_msg(HANE_M_HC_CLIENT_ENDED), (long long)c->id,
+		       hane_date_format(d, c->end_date));
+	return HANE_EINVAL;
+}
+
 int hane_homecare_client_end(hane_db *db, int64_t id, int64_t version,
 			     const char *date, const char *reason,
 			     int *cancelled)
@@ -450,16 +463,10 @@ int hane_homecare_client_end(hane_db *db, int64_t id, int64_t version,
 		return rc;
 	if ((rc = client_read(db, id, 0, true, &c)))
 		return rc;
-	if (c.end_date[0]) {
-		hane_error_set(hane_msg(HANE_M_HC_CLIENT_ENDED), (long long)id,
-			       c.end_date);
-		return HANE_EINVAL;
-	}
-	if (strcmp(date, c.start_date) < 0) {
-		hane_error_set(hane_msg(HANE_M_HC_V_BEFORE),
-			       hane_msg(HANE_M_HC_F_END_DATE), c.start_date);
-		return HANE_EINVAL;
-	}
+	if ((rc = client_running(&c)))
+		return rc;
+	if (strcmp(date, c.start_date) < 0)
+		return hc_before(HANE_M_HC_F_END_DATE, c.start_date);
 	snprintf(why, sizeof why, hane_msg(HANE_M_HC_CANCEL_ENDED),
 		 hane_homecare_label(reason));
 	if ((rc = hane_store_begin(db)))
@@ -627,12 +634,7 @@ static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
 		return rc;
 	if ((rc = client_read(db, p->client_id, 0, true, &c)))
 		return rc;
-	if (c.end_date[0]) {
-		hane_error_set(hane_msg(HANE_M_HC_CLIENT_ENDED),
-			       (long long)c.id, c.end_date);
-		return HANE_EINVAL;
-	}
-	if ((rc = hc_client_gives(&c, p->service)))
+	if ((rc = client_running(&c)) || (rc = hc_client_gives(&c, p->service)))
 		return rc;
 	if (!p->valid_from[0]) {
 		char today[HANE_DATE_LEN + 1];
@@ -646,14 +648,10 @@ static int plan_validate(hane_db *db, struct hane_homecare_plan *p)
 	    (rc = hc_check_date(HANE_M_HC_F_VALID_TO, p->valid_to, false)))
 		return rc;
 	if (strcmp(p->valid_from, c.start_date) < 0) {
-		hane_error_set(hane_msg(HANE_M_HC_V_BEFORE),
-			       hane_msg(HANE_M_HC_F_VALID_FROM), c.start_date);
-		return HANE_EINVAL;
+		return hc_before(HANE_M_HC_F_VALID_FROM, c.start_date);
 	}
 	if (p->valid_to[0] && strcmp(p->valid_to, p->valid_from) < 0) {
-		hane_error_set(hane_msg(HANE_M_HC_V_BEFORE),
-			       hane_msg(HANE_M_HC_F_VALID_TO), p->valid_from);
-		return HANE_EINVAL;
+		return hc_before(HANE_M_HC_F_VALID_TO, p->valid_from);
 	}
 	return plan_worker_ok(db, p);
 }

@@ -156,6 +156,15 @@ int hc_field_error(enum hane_msg field, const char *why)
 	return HANE_EINVAL;
 }
 
+int hc_before(enum hane_msg field, const char *iso)
+{
+	char d[HANE_DATE_LEN + 1], why[128];
+
+	snprintf(why, sizeof why, hane_msg(HANE_M_HC_V_BEFORE),
+		 hane_date_format(d, iso));
+	return hc_field_error(field, why);
+}
+
 bool hc_gives(const char *have, const char *service)
 {
 	return strcmp(have, "both") == 0 || strcmp(have, service) == 0;

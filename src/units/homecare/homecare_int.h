@@ -27,6 +27,9 @@ int hc_span(const char *start, const char *end, enum hane_msg fstart,
 
 /* Sets "Field: why" and returns HANE_EINVAL. */
 int hc_field_error(enum hane_msg field, const char *why);
+/* HANE_EINVAL: field's date may not be before iso ("Bitiş tarihi:
+ * 01.06.2026 tarihinden önce olamaz", under the field in a form). */
+int hc_before(enum hane_msg field, const char *iso);
 /* Checks that code is one of kind's values (see hane_homecare_parse);
  * HANE_EINVAL naming the field and the choices otherwise. */
 int hc_check_code(const char *kind, enum hane_msg field, const char *code);

@@ -850,6 +850,7 @@ struct client_page {
 	int64_t id;
 	struct hane_ui_detail *d;
 	char today[HANE_DATE_LEN + 1];
+	bool reopen; /* the service ended: the page again, without F8 */
 };
 
 static int client_visit_row(const struct hane_homecare_visit *v, void *arg)
@@ -901,6 +902,10 @@ static int client_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 	hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_LINE),
 			    hane_homecare_label(c.services), c.mahalle,
 			    hane_date_format(start, c.start_date));
+	if (c.end_date[0])
+		hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_ENDED_LINE),
+				    hane_date_format(start, c.end_date),
+				    hane_homecare_label(c.end_reason));
 	hane_homecare_needs_words(needs, sizeof needs, c.needs);
 	if (needs[0])
 		hane_ui_detail_line(d, hane_msg(HANE_M_HC_UI_CLIENT_NEEDS),
@@ -916,6 +921,15 @@ static int client_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 	flt.client_id = c.id;
 	return hane_homecare_visit_each(db, &flt, client_visit_row,
 					hane_ui_detail_list(d));
+}
+
+/* Whether the client's service is still running (not ended). */
+static bool client_running(struct hane_ui *ui, int64_t id)
+{
+	struct hane_homecare_client c;
+
+	return hane_homecare_client_get(hane_ui_db(ui), id, &c) == 0 &&
+	       !c.end_date[0];
 }
 
 static int client_act(struct hane_ui *ui, struct hane_ui_detail *d,
@@ -937,6 +951,13 @@ static int client_act(struct hane_ui *ui, struct hane_ui_detail *d,
 	case HANE_UI_A_HC_PLANS:
 		hc_ui_plan_pick(ui, cp->id);
 		break;
+	case HANE_UI_A_HC_CLIENT_END:
+		hc_ui_client_end(ui, cp->id);
+		if (!client_running(ui, cp->id)) {
+			cp->reopen = true;
+			return HANE_UI_CLOSE;
+		}
+		break;
 	default:
 		break;
 	}
@@ -947,16 +968,27 @@ void hc_ui_client_page(struct hane_ui *ui, int64_t id)
 {
 	static const enum hane_ui_action ro_acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
+	/* F8 ends the service; not offered once it has ended (F4 still
+	 * corrects the record). */
 	static const enum hane_ui_action rw_acts[] = {
+		HANE_UI_A_HELP,		 HANE_UI_A_HC_CLIENT_EDIT,
+		HANE_UI_A_HC_PLAN_NEW,	 HANE_UI_A_HC_PLANS,
+		HANE_UI_A_HC_CLIENT_END, HANE_UI_A_OPEN,
+		HANE_UI_A_BACK,		 HANE_UI_A_QUIT};
+	static const enum hane_ui_action ended_acts[] = {
 		HANE_UI_A_HELP,	       HANE_UI_A_HC_CLIENT_EDIT,
 		HANE_UI_A_HC_PLAN_NEW, HANE_UI_A_HC_PLANS,
 		HANE_UI_A_OPEN,	       HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
 	/* Only a role that may change them is offered the changes. */
 	bool rw = hane_can(hane_ui_db(ui), HANE_ACT_HOMECARE_WRITE) == 0;
-	const enum hane_ui_action *acts = rw ? rw_acts : ro_acts;
-	int nacts =
-		rw ? (int)HANE_COUNTOF(rw_acts) : (int)HANE_COUNTOF(ro_acts);
+	bool running = client_running(ui, id);
+	const enum hane_ui_action *acts = !rw	    ? ro_acts
+					  : running ? rw_acts
+						    : ended_acts;
+	int nacts = !rw	      ? (int)HANE_COUNTOF(ro_acts)
+		    : running ? (int)HANE_COUNTOF(rw_acts)
+			      : (int)HANE_COUNTOF(ended_acts);
 	struct client_page cp = {.id = id};
 	struct hane_ui_detail_view v = {
 		.title = hane_msg(HANE_M_HC_UI_CLIENTS_TITLE),
@@ -973,6 +1005,8 @@ void hc_ui_client_page(struct hane_ui *ui, int64_t id)
 
 	if (rc != 0)
 		hane_ui_error_rc(ui, rc);
+	else if (cp.reopen)
+		hc_ui_client_page(ui, id);
 }
 
 static int clients_act(struct hane_ui *ui, struct hane_ui_list *l,

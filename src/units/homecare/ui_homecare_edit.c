@@ -669,6 +669,115 @@ void hc_ui_client_edit(struct hane_ui *ui, int64_t client_id)
 	client_form(ui, 0, client_id);
 }
 
+/* ---- Ending a client's service -------------------------------------------- */
+
+static const char *const end_codes[] = {"death", "moved", "institution",
+					"withdrew"};
+#define NENDS 4
+
+enum { EF_DATE, EF_REASON, EF__COUNT };
+
+static const enum hane_msg end_labels[EF__COUNT] = {HANE_M_HC_F_END_DATE,
+						    HANE_M_HC_F_END_REASON};
+
+/* The last day and the reason, bound to the client's field table (its
+ * date check and the reason's codes); written by the model's
+ * hane_homecare_client_end alone, after the question. */
+static const struct hane_ui_bind end_bind[EF__COUNT] = {
+	{.column = "end_date",
+	 HANE_UI_LABEL(HANE_M_HC_F_END_DATE),
+	 .width = 11},
+	{.column = "end_reason",
+	 HANE_UI_LABEL(HANE_M_HC_F_END_REASON),
+	 .width = 20,
+	 .values = end_codes,
+	 .nchoices = NENDS},
+};
+
+struct end_form {
+	struct hane_homecare_client c;
+	const char *reasons[NENDS];
+	struct hane_ui_bind bind[EF__COUNT];
+	struct hane_ui_record r;
+	struct hane_ui_field fields[EF__COUNT];
+};
+
+static int end_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct end_form *e = arg;
+	struct hane_homecare_client c = e->c;
+	char ask[700], day[HANE_DATE_LEN + 1];
+	int n = 0, rc;
+
+	int i = hane_ui_form_choice(f, EF_REASON);
+
+	/* Read-only in the field table (the model's end writes them), so
+	 * not stored by the binding: read here. */
+	if (hane_date_parse(c.end_date, hane_ui_form_get(f, EF_DATE)) != 0)
+		c.end_date[0] = '\0';
+	snprintf(c.end_reason, sizeof c.end_reason, "%s",
+		 end_codes[i >= 0 && i < NENDS ? i : 0]);
+	snprintf(ask, sizeof ask, hane_msg(HANE_M_HC_UI_END_ASK),
+		 (long long)c.id, c.name, hane_date_format(day, c.end_date),
+		 hane_homecare_label(c.end_reason));
+	if (c.end_date[0] && !hane_ui_confirm(ui, ask))
+		return HANE_ECANCELED;
+	rc = hane_homecare_client_end(hane_ui_db(ui), c.id, c.version,
+				      c.end_date, c.end_reason, &n);
+	if (rc) {
+		hane_ui_form_model_error(ui, f, end_labels, EF__COUNT, rc);
+		return rc;
+	}
+	hane_ui_status(ui, false, hane_msg(HANE_M_HC_UI_ENDED), (long long)c.id,
+		       day, n);
+	return 0;
+}
+
+static void end_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
+
+	(void)ui;
+	(void)arg;
+	hane_today(today);
+	hane_ui_form_set(f, EF_DATE, hane_date_format(shown, today));
+}
+
+void hc_ui_client_end(struct hane_ui *ui, int64_t client_id)
+{
+	struct end_form *e = calloc(1, sizeof *e);
+	char title[300];
+	int rc;
+
+	if (!e)
+		return;
+	/* An ended service is refused by the model's end (the page offers
+	 * F8 only while the service runs). */
+	if ((rc = hane_homecare_client_get(hane_ui_db(ui), client_id, &e->c))) {
+		hane_ui_error_rc(ui, rc);
+		free(e);
+		return;
+	}
+	code_labels(e->reasons, end_codes, NENDS);
+	memcpy(e->bind, end_bind, sizeof e->bind);
+	e->bind[EF_REASON].choices = e->reasons;
+	e->r = (struct hane_ui_record){&hane_hc_client_rdef, e->bind, EF__COUNT,
+				       NULL, NULL};
+	hane_ui_record_fields(e->fields, &e->r);
+	e->fields[EF_DATE].required = true;
+	e->fields[EF_REASON].required = true;
+	snprintf(title, sizeof title, hane_msg(HANE_M_HC_UI_END_TITLE),
+		 (long long)e->c.id, e->c.name);
+	hane_ui_form_show(ui,
+			  &(struct hane_ui_form_view){.title = title,
+						      .fields = e->fields,
+						      .nfields = EF__COUNT,
+						      .save = end_save,
+						      .arg = e},
+			  end_fill);
+	free(e);
+}
+
 void hc_ui_plan_new(struct hane_ui *ui, int64_t client_id)
 {
 	plan_form(ui, client_id, 0);

@@ -60,6 +60,9 @@ bool hc_ui_plan_short(char *out, size_t n, const struct hane_homecare_plan *p,
 void hc_ui_client_page(struct hane_ui *ui, int64_t client_id);
 /* The client form (services, start, needs, notes) for client_id. */
 void hc_ui_client_edit(struct hane_ui *ui, int64_t client_id);
+/* F8 on the client page: the service ends (last day, reason), after a
+ * question; later planned visits are cancelled by the model. */
+void hc_ui_client_end(struct hane_ui *ui, int64_t client_id);
 /* A new care plan for client_id. */
 void hc_ui_plan_new(struct hane_ui *ui, int64_t client_id);
 /* Chooses one of the client's plans and opens it in the plan form. */
