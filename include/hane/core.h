@@ -216,6 +216,10 @@ int hane_date_parse(char out[HANE_DATE_LEN + 1],
 
 /* "1950-01-04" → "04.01.1950". Anything else is copied as it is. */
 char *hane_date_format(char out[HANE_DATE_LEN + 1], const char *iso);
+/* "1950-01-04" → "04.01", the day and month a list or a panel has room
+ * for; anything else (empty, malformed, NULL) gives none, the caller's
+ * placeholder. */
+const char *hane_date_short(char out[6], const char *iso, const char *none);
 
 bool hane_date_valid(int y, int m, int d);
 

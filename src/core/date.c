@@ -175,6 +175,16 @@ char *hane_date_format(char out[HANE_DATE_LEN + 1], const char *iso)
 	return out;
 }
 
+const char *hane_date_short(char out[6], const char *iso, const char *none)
+{
+	int y, m, d;
+
+	if (!parse_iso(iso, &y, &m, &d))
+		return none;
+	snprintf(out, 6, "%02u.%02u", (unsigned)d % 100u, (unsigned)m % 100u);
+	return out;
+}
+
 /* Completed years. Someone born on 29 February has the birthday on
  * 1 March in common years (28 February still counts as before it). A date
  * "on" before the birth is as invalid as a malformed one. */

@@ -622,6 +622,12 @@ static void test_date_format_age(void **state)
 	assert_string_equal(hane_date_format(out, NULL), "");
 	assert_string_equal(hane_date_format(out, "bilinmiyor!"), "bilinmiyor");
 	assert_string_equal(hane_date_format(out, "1950-02-30"), "1950-02-30");
+	/* The day and month a panel has room for; the caller's placeholder
+	 * for no date or a broken one. */
+	assert_string_equal(hane_date_short(out, "2026-06-15", "-"), "15.06");
+	assert_string_equal(hane_date_short(out, "", "—"), "—");
+	assert_string_equal(hane_date_short(out, NULL, "-"), "-");
+	assert_string_equal(hane_date_short(out, "2026-06", "-"), "-");
 	assert_int_equal(hane_date_age("1950-01-04", "2024-01-03"), 73);
 	assert_int_equal(hane_date_age("1950-01-04", "2024-01-04"), 74);
 	assert_int_equal(hane_date_age("1950-01-04", "1950-01-04"), 0);

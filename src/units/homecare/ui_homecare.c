@@ -23,12 +23,7 @@
 /* "15.06" of an ISO date (the year is on the title line), "—" if none. */
 static const char *short_date(char out[8], const char *iso)
 {
-	if (!iso || strlen(iso) < 10) {
-		snprintf(out, 8, "%s", hane_msg(HANE_M_HC_UI_NONE));
-		return out;
-	}
-	snprintf(out, 8, "%.2s.%.2s", iso + 8, iso + 5);
-	return out;
+	return hane_date_short(out, iso, hane_msg(HANE_M_HC_UI_NONE));
 }
 
 /* "Pzt" for an ISO date. */

@@ -622,16 +622,13 @@ bool hane_ui_homecare_person_line(struct hane_ui *ui, int64_t person_id,
 	/* first_plan stops the walk at the first plan (1): an error is < 0. */
 	if (hane_homecare_plan_each(db, c.id, first_plan, &fp) < 0)
 		fp.text[0] = '\0';
-	if (c.last_visit[0])
-		snprintf(last, sizeof last, "%.2s.%.2s", c.last_visit + 8,
-			 c.last_visit + 5);
-	if (c.next_visit[0])
-		snprintf(next, sizeof next, "%.2s.%.2s", c.next_visit + 8,
-			 c.next_visit + 5);
 	snprintf(out, outsz, hane_msg(HANE_M_HC_UI_PERSON_CLIENT),
-		 (long long)c.id, next[0] ? next : hane_msg(HANE_M_HC_UI_NONE),
+		 (long long)c.id,
+		 hane_date_short(next, c.next_visit,
+				 hane_msg(HANE_M_HC_UI_NONE)),
 		 fp.text, hane_homecare_label(c.services),
-		 last[0] ? last : hane_msg(HANE_M_HC_UI_NONE));
+		 hane_date_short(last, c.last_visit,
+				 hane_msg(HANE_M_HC_UI_NONE)));
 	return true;
 }
 

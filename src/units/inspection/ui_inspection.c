@@ -1152,15 +1152,6 @@ int hane_ui_inspection_main(struct hane_ui *ui)
 
 /* ---- The household's services panel ---------------------------------------------------- */
 
-/* "2026-06-15" → "15.06", as on the household page sketch. */
-static const char *short_date(char out[HANE_DATE_LEN + 1], const char *iso)
-{
-	if (strlen(iso) < HANE_DATE_LEN)
-		return "-";
-	snprintf(out, HANE_DATE_LEN + 1, "%.2s.%.2s", iso + 8, iso + 5);
-	return out;
-}
-
 struct services {
 	struct hane_ui_detail *d;
 };
@@ -1171,7 +1162,7 @@ static int service_request(const struct hane_inspection *r, void *arg)
 	char d[HANE_DATE_LEN + 1];
 
 	hane_ui_detail_panel(s->d, hane_msg(HANE_M_INSP_UI_SERVICE_OPEN),
-			     short_date(d, r->requested_on),
+			     hane_date_short(d, r->requested_on, "-"),
 			     hane_inspection_label(HANE_INSP_REASON, r->reason),
 			     r->overdue ? " ⚠" : "");
 	return 0;
@@ -1185,7 +1176,7 @@ static int service_aid(const struct hane_inspection_aid *a, void *arg)
 	/* "→12.2026": month and year of the end, as on the sketch. */
 	snprintf(until, sizeof until, "%.2s.%.4s", a->end_on + 5, a->end_on);
 	hane_ui_detail_panel(s->d, hane_msg(HANE_M_INSP_UI_SERVICE_AID),
-			     short_date(d, a->start_on), until);
+			     hane_date_short(d, a->start_on, "-"), until);
 	return 0;
 }
 
