@@ -97,6 +97,10 @@ enum hane_ui_key {
 	HANE_UI_K_DELETE,
 	HANE_UI_K_SPACE,
 	HANE_UI_K_RESIZE,
+	/* Line editing as in a shell (readline): Ctrl-U deletes what stands
+	 * before the cursor, Ctrl-W the word before it. */
+	HANE_UI_K_KILL_LINE,
+	HANE_UI_K_KILL_WORD,
 };
 
 /* The key's name for the bar and the help screen ("F2", "Esc"). */

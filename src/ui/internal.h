@@ -103,6 +103,9 @@ int ui_bottom(void);
 bool ui_text_insert(char *buf, size_t bufsz, size_t *pos, uint32_t cp,
 		    int max_chars);
 bool ui_text_backspace(char *buf, size_t *pos);
+/* Deletes what stands before *pos (word: only the word before it, with
+ * the spaces after that word), leaving *pos where the cut began. */
+bool ui_text_kill(char *buf, size_t *pos, bool word);
 bool ui_text_delete(char *buf, size_t pos);
 void ui_text_left(const char *buf, size_t *pos);
 void ui_text_right(const char *buf, size_t *pos);

@@ -443,9 +443,30 @@ bool ui_text_key(char *buf, size_t bufsz, size_t *pos, enum hane_ui_key k,
 	case HANE_UI_K_RIGHT:
 		ui_text_right(buf, pos);
 		return false;
+	case HANE_UI_K_KILL_LINE:
+	case HANE_UI_K_KILL_WORD:
+		return ui_text_kill(buf, pos, k == HANE_UI_K_KILL_WORD);
 	default:
 		return false;
 	}
+}
+
+bool ui_text_kill(char *buf, size_t *pos, bool word)
+{
+	size_t end = *pos, start = 0;
+
+	if (*pos == 0)
+		return false;
+	if (word) {
+		start = end;
+		while (start > 0 && buf[start - 1] == ' ')
+			start--;
+		while (start > 0 && buf[start - 1] != ' ')
+			start--;
+	}
+	memmove(buf + start, buf + end, strlen(buf + end) + 1);
+	*pos = start;
+	return true;
 }
 
 bool ui_text_backspace(char *buf, size_t *pos)
@@ -891,6 +912,10 @@ static enum hane_ui_key map_key(int rc, wint_t wc, uint32_t *ch)
 	case 127:
 	case 8:
 		return HANE_UI_K_BACKSPACE;
+	case 21: /* Ctrl-U */
+		return HANE_UI_K_KILL_LINE;
+	case 23: /* Ctrl-W */
+		return HANE_UI_K_KILL_WORD;
 	default:
 		if (wc < 32)
 			return HANE_UI_K_NONE;

@@ -12,7 +12,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tuilib import (BACKSPACE, ENTER, ESC, KEYSETS, TAB, Console,  # noqa
-                    Failure, Workdir, run)
+                    F, Failure, Workdir, run)
 
 
 def focused_line(c):
@@ -293,10 +293,47 @@ def test_esc_then_fkey_in_one_read():
         w.cleanup()
 
 
+def test_ctrl_u_and_ctrl_w_edit_text():
+    """Ctrl-W deletes the word before the cursor and Ctrl-U all that
+    stands before it, as in a shell: in the person search (the list
+    follows) and in a form field."""
+    w = Workdir()
+    w.hane("household", "add", "--tckn", "10000000146", "--first", "Şükrü",
+           "--last", "Yılmaz", "--mahalle", "gundogdu")
+    c = Console(w)
+    try:
+        c.wait("Ana Menü")
+        c.send("1")
+        c.wait("Kişi ara")
+        c.type("şükrü xyz")
+        c.wait("Ara: şükrü xyz")
+        c.wait("0 sonuç")
+        c.send("\x17")                         # Ctrl-W: "xyz" goes
+        c.wait(lambda t: "Ara: şükrü " in t and "xyz" not in t)
+        c.wait("Şükrü Yılmaz")                  # and the list follows
+        c.send("\x15")                         # Ctrl-U: the rest goes
+        c.wait(lambda t: "Ara: şükrü" not in t and "Şükrü Yılmaz" not in t)
+        c.send(F[5])
+        c.wait("Yeni hane")
+        c.send(TAB)
+        c.type("Atatürk Cd. No")
+        c.wait("[Atatürk Cd. No ")
+        c.send("\x17")
+        c.wait("[Atatürk Cd.  ")
+        c.send("\x15")
+        c.wait(lambda t: "Atatürk" not in t)
+        c.type("İnönü Cd.")
+        c.wait("[İnönü Cd. ")
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_fkeys_of_every_keyset, test_terms_start_and_take_their_keys,
          test_esc_is_at_once, test_fallback_alt_digit_and_ctrl_f,
          test_unknown_sequences_are_swallowed,
          test_question_needs_a_deliberate_enter,
+         test_ctrl_u_and_ctrl_w_edit_text,
          test_esc_esc_then_fkey_in_one_read,
          test_esc_then_fkey_in_one_read])
