@@ -306,6 +306,10 @@ struct hane_ui_list_view {
 	void (*info)(struct hane_ui *ui, char *out, size_t outsz, void *arg);
 	void *arg;
 	const char *query; /* initial query text (may be NULL) */
+	/* With fill: what the empty list says while nothing is typed
+	 * ("Ad, TC Kimlik No ya da telefon yazın") instead of "(kayıt
+	 * yok)", which reads as if the registry were empty; 0: that. */
+	enum hane_msg prompt;
 };
 
 /* Runs the list until BACK, QUIT or an action closes it. Returns 0, or

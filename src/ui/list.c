@@ -20,7 +20,8 @@ struct hane_ui_list {
 	int sel, top;
 	int sort_col; /* -1: as filled */
 	bool sort_desc;
-	char **titles; /* hane_ui_list_titles(), or NULL */
+	char **titles;	   /* hane_ui_list_titles(), or NULL */
+	const char *empty; /* what an empty list says; NULL: "(kayıt yok)" */
 };
 
 /* ---- Column layout (pure) ---------------------------------------------- */
@@ -469,8 +470,9 @@ void ui_list_draw(struct hane_ui_list *l, const struct hane_ui_column *cols,
 	if (page < 1)
 		return;
 	if (l->n == 0) {
-		ui_put(y + 1, x + 1, hane_msg(HANE_M_UI_LIST_EMPTY), w - 1,
-		       UI_R_MUTED);
+		ui_put(y + 1, x + 1,
+		       l->empty ? l->empty : hane_msg(HANE_M_UI_LIST_EMPTY),
+		       w - 1, UI_R_MUTED);
 		return;
 	}
 	if (l->sel < l->top)
@@ -640,6 +642,9 @@ static void draw_list(struct hane_ui *ui, void *arg)
 		 st->query, st->qpos, UI_R_FIELD_FOCUS, &cx);
 	ui_put(y, ui_cols() - hane_text_width(count) - 1, count,
 	       hane_text_width(count), UI_R_MUTED);
+	st->l->empty = v->fill && v->prompt && !st->query[0]
+			       ? hane_msg(v->prompt)
+			       : NULL;
 	ui_list_draw(st->l, v->cols, v->ncols, y + 1, 0, ui_bottom() - y,
 		     ui_cols(), true);
 	ui->cur_y = y;

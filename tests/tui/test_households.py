@@ -116,6 +116,16 @@ def test_search_as_you_type_120x40():
         c.wait("Ana Menü")
         c.send(F[3])                              # search from anywhere
         c.wait("Ara:")
+        # Nothing typed: the list says what to type, not "(kayıt yok)",
+        # which read as if the registry were empty.
+        t = c.wait("(aramak için ad, TC Kimlik No ya da telefon yazın)")
+        if "(kayıt yok)" in t:
+            raise Failure("the empty search says no records:\n" + t)
+        c.type("zzzq")                            # typed, no match
+        c.wait("(kayıt yok)")
+        for _ in range(4):
+            c.send(BACKSPACE)
+        c.wait("(aramak için ad")
         c.type("sukru")
         t = c.wait("Şükrü Yılmaz")
         if "Ayşe Kaya" in t:

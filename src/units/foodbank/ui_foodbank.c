@@ -359,12 +359,14 @@ static const enum hane_ui_action pick_acts[] = {HANE_UI_A_HELP, HANE_UI_A_SORT,
 						HANE_UI_A_CHOOSE,
 						HANE_UI_A_BACK, HANE_UI_A_QUIT};
 
-/* A household to choose for a distribution, from a list fill fills. */
+/* A household to choose for a distribution, from a list fill fills
+ * (prompt: what it says while nothing is typed; 0: "(kayıt yok)"). */
 static void household_pick(struct hane_ui *ui, enum hane_msg title,
 			   const struct hane_ui_column *cols, int ncols,
 			   int (*fill)(struct hane_ui *ui,
 				       struct hane_ui_list *l,
-				       const char *query, int rows, void *arg))
+				       const char *query, int rows, void *arg),
+			   enum hane_msg prompt)
 {
 	struct hane_ui_list_view v = {
 		.title = hane_msg(title),
@@ -373,6 +375,7 @@ static void household_pick(struct hane_ui *ui, enum hane_msg title,
 		HANE_UI_BAR(pick_acts),
 		.fill = fill,
 		.act = household_act,
+		.prompt = prompt,
 	};
 
 	hane_ui_list_show(ui, &v);
@@ -381,7 +384,7 @@ static void household_pick(struct hane_ui *ui, enum hane_msg title,
 static void distribution_screen(struct hane_ui *ui)
 {
 	household_pick(ui, HANE_M_FB_UI_MENU_DIST, search_cols, S__COUNT,
-		       search_fill);
+		       search_fill, HANE_M_UI_TYPE_TO_SEARCH);
 }
 
 /* ---- Donation intake ---------------------------------------------------------- */
@@ -751,7 +754,7 @@ static int unserved_fill(struct hane_ui *ui, struct hane_ui_list *l,
 static void unserved_screen(struct hane_ui *ui)
 {
 	household_pick(ui, HANE_M_FB_UI_MENU_UNSERVED, unserved_cols, U__COUNT,
-		       unserved_fill);
+		       unserved_fill, 0);
 }
 
 /* ---- Entry and the household's services panel ---------------------------------- */

@@ -661,6 +661,7 @@ int hane_ui_households_search(struct hane_ui *ui, const char *query)
 		.act = search_act,
 		.info = search_info,
 		.query = query,
+		.prompt = HANE_M_UI_TYPE_TO_SEARCH,
 	};
 	struct search_ctx ctx = {0, true};
 
@@ -706,6 +707,7 @@ static void person_move(struct hane_ui *ui, int64_t person_id)
 		.fill = search_fill,
 		.act = pick_act,
 		.arg = &target,
+		.prompt = HANE_M_UI_TYPE_TO_SEARCH,
 	};
 	char q[512];
 	int rc;

@@ -298,6 +298,7 @@ static int64_t pick_household(struct hane_ui *ui)
 		.fill = pick_fill,
 		.act = pick_act,
 		.arg = &p,
+		.prompt = HANE_M_UI_TYPE_TO_SEARCH,
 	};
 
 	hane_ui_status(ui, false, "%s",
