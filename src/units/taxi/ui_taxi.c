@@ -166,7 +166,7 @@ static void board_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 	(void)ui;
 	snprintf(out, outsz, hane_msg(HANE_M_TAXI_UI_INFO),
 		 hane_date_format(shown, b->day),
-		 hane_weekday_name(hane_taxi_weekday(b->day), false), b->nveh,
+		 hane_weekday_name(hane_taxi_weekday(b->day), true), b->nveh,
 		 b->ntrips);
 }
 
