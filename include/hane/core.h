@@ -202,6 +202,11 @@ void *hane_grow(void *v, size_t *cap, size_t n, size_t elem, size_t first);
  * beyond HANE_MONEY_MAX. */
 int hane_money_parse(int64_t *kurus, const char *s) HANE_WARN_UNUSED;
 
+/* 1234567 → "1.234.567", -1234 → "-1.234": a whole number with its
+ * thousands grouped the Turkish way, as every count on screen and in a
+ * report is. Returns out. */
+char *hane_num_format(char *out, size_t outsz, int64_t v);
+
 /* 825050 → "8.250,50 TL" (with_unit) or "8.250,50". Returns out. */
 char *hane_money_format(char *out, size_t outsz, int64_t kurus, bool with_unit);
 

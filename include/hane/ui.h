@@ -215,10 +215,6 @@ void hane_ui_title_pop(struct hane_ui *ui);
 char *hane_ui_crumbs_text(char *out, size_t outsz, const char *const *crumbs,
 			  int n, int cols);
 
-/* v with the Turkish thousands separator: 41208 → "41.208" (counts on
- * screens). Returns out. Pure. */
-char *hane_ui_group_digits(char *out, size_t outsz, long long v);
-
 /* A message in the status line (above the bar) until the next key.
  * error marks it as an error (colour and a "✗" marker). */
 void hane_ui_status(struct hane_ui *ui, bool error, const char *fmt, ...)

@@ -48,7 +48,7 @@ static int print_figure(const struct hane_ov_figure *f, void *arg)
 	if (f->money)
 		hane_money_format(v, sizeof v, f->value, true);
 	else
-		hane_overview_num(v, sizeof v, f->value);
+		hane_num_format(v, sizeof v, f->value);
 	hane_text_truncate(title, sizeof title, f->title, 50);
 	pad = 52 - hane_text_width(title);
 	printf("  %s%*s%18s\n", title, pad > 0 ? pad : 0, "", v);
@@ -382,8 +382,8 @@ static int dashboard(struct hane_cli *cli, const char *date)
 			HANE_M_OV_MON_1 + atoi(d.months[i] + 5) - 1));
 	printf("%s \u00b7 %s\n", hane_msg(HANE_M_OV_DASH_TITLE), d.today);
 	for (int u = 0; u < HANE_OV__UNITS; u++) {
-		hane_overview_num(a, sizeof a, d.unit[u].month);
-		hane_overview_num(b, sizeof b, d.unit[u].year);
+		hane_num_format(a, sizeof a, d.unit[u].month);
+		hane_num_format(b, sizeof b, d.unit[u].year);
 		printf("\n%s: %s %s \u00b7 %s %s\n",
 		       hane_overview_unit_label(u),
 		       hane_msg(HANE_M_OV_DASH_MONTH), a,

@@ -176,24 +176,45 @@ int hane_money_parse(int64_t *kurus, const char *s)
 	return 0;
 }
 
-char *hane_money_format(char *out, size_t outsz, int64_t kurus, bool with_unit)
+static char *group(char *out, size_t outsz, bool neg, uint64_t mag)
 {
-	char digits[32], grouped[48];
-	uint64_t mag =
-		kurus < 0 ? (uint64_t)0 - (uint64_t)kurus : (uint64_t)kurus;
-	int n, g = 0;
+	char digits[32];
+	int n = snprintf(digits, sizeof digits, "%llu",
+			 (unsigned long long)mag);
+	size_t o = 0;
 
 	if (!out || outsz == 0)
 		return out;
-	n = snprintf(digits, sizeof digits, "%llu",
-		     (unsigned long long)(mag / 100));
-	for (int i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			grouped[g++] = '.';
-		grouped[g++] = digits[i];
+	if (neg && o + 1 < outsz)
+		out[o++] = '-';
+	for (int i = 0; i < n && o + 1 < outsz; i++) {
+		if (i > 0 && (n - i) % 3 == 0) {
+			out[o++] = '.';
+			if (o + 1 >= outsz)
+				break;
+		}
+		out[o++] = digits[i];
 	}
-	grouped[g] = '\0';
-	snprintf(out, outsz, "%s%s,%02u%s", kurus < 0 ? "-" : "", grouped,
-		 (unsigned)(mag % 100), with_unit ? " TL" : "");
+	out[o] = '\0';
+	return out;
+}
+
+char *hane_num_format(char *out, size_t outsz, int64_t v)
+{
+	return group(out, outsz, v < 0,
+		     v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+}
+
+char *hane_money_format(char *out, size_t outsz, int64_t kurus, bool with_unit)
+{
+	char grouped[48];
+	uint64_t mag =
+		kurus < 0 ? (uint64_t)0 - (uint64_t)kurus : (uint64_t)kurus;
+
+	if (!out || outsz == 0)
+		return out;
+	group(grouped, sizeof grouped, kurus < 0, mag / 100);
+	snprintf(out, outsz, "%s,%02u%s", grouped, (unsigned)(mag % 100),
+		 with_unit ? " TL" : "");
 	return out;
 }

@@ -444,24 +444,6 @@ static size_t area_pos_at(const char *text, const size_t *starts, int n, int l,
 }
 
 /* "1.234" */
-char *hane_ui_group_digits(char *out, size_t outsz, long long v)
-{
-	char digits[32];
-	size_t n, len = 0;
-
-	snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
-	n = strlen(digits);
-	if (v < 0 && len + 1 < outsz)
-		out[len++] = '-';
-	for (size_t i = 0; i < n && len + 2 < outsz; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			out[len++] = '.';
-		out[len++] = digits[i];
-	}
-	out[len] = '\0';
-	return out;
-}
-
 static void draw_area(struct hane_ui *ui, struct hane_ui_form *f, int i, int y,
 		      int x, int w, int top, int bottom)
 {
@@ -512,8 +494,8 @@ static void draw_area(struct hane_ui *ui, struct hane_ui_form *f, int i, int y,
 	}
 	/* Under the box: where the lines are and how much room is left. */
 	chars = hane_text_chars(s->text);
-	hane_ui_group_digits(a, sizeof a, chars);
-	hane_ui_group_digits(b, sizeof b, field_max(d));
+	hane_num_format(a, sizeof a, chars);
+	hane_num_format(b, sizeof b, field_max(d));
 	snprintf(info, sizeof info, hane_msg(HANE_M_UI_AREA_INFO), cur + 1, n,
 		 a, b);
 	if (y + rows >= top && y + rows <= bottom)

@@ -603,7 +603,7 @@ static void search_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 		return;
 	}
 	snprintf(out, outsz, hane_msg(HANE_M_UI_N_PERSONS),
-		 hane_ui_group_digits(num, sizeof num, c->count));
+		 hane_num_format(num, sizeof num, c->count));
 }
 
 static int household_detail(struct hane_ui *ui, int64_t household_id);

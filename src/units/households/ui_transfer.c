@@ -197,8 +197,7 @@ static void size_text(char *out, size_t outsz, long long n)
 		snprintf(out, outsz, "%lld B", n);
 	else if (n < 1024 * 1024)
 		snprintf(out, outsz, "%s KB",
-			 hane_ui_group_digits(num, sizeof num,
-					      (n + 1023) / 1024));
+			 hane_num_format(num, sizeof num, (n + 1023) / 1024));
 	else
 		snprintf(out, outsz, "%lld,%lld MB", n / (1024 * 1024),
 			 n % (1024 * 1024) * 10 / (1024 * 1024));
@@ -597,8 +596,8 @@ static bool on_progress(const struct hane_import_counts *c, void *arg)
 			 hane_msg(HANE_M_UI_IO_CANCELLING));
 	else
 		snprintf(note, sizeof note, hane_msg(HANE_M_UI_IO_PROGRESS),
-			 hane_ui_group_digits(rows, sizeof rows, c->rows),
-			 hane_ui_group_digits(
+			 hane_num_format(rows, sizeof rows, c->rows),
+			 hane_num_format(
 				 rate, sizeof rate,
 				 t > 0 ? (long long)((double)c->rows / t) : 0),
 			 (int)(left / 60), (int)left % 60);
@@ -686,15 +685,15 @@ static void job_lines(struct hane_ui_detail *d, const struct job *j, bool dry)
 	hane_ui_detail_line(d, hane_msg(HANE_M_UI_IO_LINE_FILE), base,
 			    hane_csv_encoding_name(c->encoding),
 			    delim_label(c->delimiter),
-			    hane_ui_group_digits(n[0], sizeof n[0], c->rows));
+			    hane_num_format(n[0], sizeof n[0], c->rows));
 	hane_ui_detail_line(
 		d,
 		hane_msg(dry ? HANE_M_UI_IO_LINE_DRY : HANE_M_UI_IO_LINE_DONE),
-		hane_ui_group_digits(n[1], sizeof n[1], c->created),
-		hane_ui_group_digits(n[2], sizeof n[2], c->households),
-		hane_ui_group_digits(n[3], sizeof n[3], c->updated),
-		hane_ui_group_digits(n[4], sizeof n[4], c->unchanged),
-		hane_ui_group_digits(n[5], sizeof n[5], c->rejected));
+		hane_num_format(n[1], sizeof n[1], c->created),
+		hane_num_format(n[2], sizeof n[2], c->households),
+		hane_num_format(n[3], sizeof n[3], c->updated),
+		hane_num_format(n[4], sizeof n[4], c->unchanged),
+		hane_num_format(n[5], sizeof n[5], c->rejected));
 	for (int i = 0; i < j->nnotices; i++)
 		hane_ui_detail_line(d, "\u26a0 %s", j->notices[i]);
 }
@@ -902,7 +901,7 @@ static void export_flow(struct hane_ui *ui)
 		char msg[sizeof r.path + 256], n[32];
 
 		snprintf(msg, sizeof msg, hane_msg(HANE_M_UI_IO_EXPORTED),
-			 hane_ui_group_digits(n, sizeof n, r.rows), r.path,
+			 hane_num_format(n, sizeof n, r.rows), r.path,
 			 hane_ui_export_choices()[r.format],
 			 hane_msg(r.unmasked ? HANE_M_UI_IO_UNMASKED
 					     : HANE_M_UI_IO_MASKED));

@@ -418,7 +418,7 @@ static const char *num(struct text_ctx *t, const char *id, char *buf, size_t sz)
 			continue;
 		if (figures[i].money)
 			return hane_money_format(buf, sz, t->v[i], true);
-		return hane_overview_num(buf, sz, t->v[i]);
+		return hane_num_format(buf, sz, t->v[i]);
 	}
 	return "?";
 }

@@ -24,32 +24,6 @@ bool hane_chart_unicode_ok(void)
 	return true;
 }
 
-char *hane_overview_num(char *out, size_t outsz, int64_t v)
-{
-	char digits[32], *p = digits;
-	int len, lead;
-	size_t o = 0;
-	bool neg = v < 0;
-	uint64_t u = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-
-	len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)u);
-	if (outsz == 0)
-		return out;
-	if (neg && o + 1 < outsz)
-		out[o++] = '-';
-	lead = len % 3 ? len % 3 : 3;
-	for (int i = 0; i < len && o + 1 < outsz; i++) {
-		if (i && (i - lead) % 3 == 0 && i >= lead) {
-			out[o++] = '.';
-			if (o + 1 >= outsz)
-				break;
-		}
-		out[o++] = p[i];
-	}
-	out[o] = '\0';
-	return out;
-}
-
 /* Step 0..steps-1 for v against max: 0 for nothing, the top step for max,
  * and at least one step for any value above zero, so that a small month
  * never looks like an empty one. */
@@ -178,7 +152,7 @@ int hane_chart_bars(char *out, size_t outsz, const int64_t *v,
 	for (int i = 0; i < n; i++)
 		if (v[i] > max)
 			max = v[i];
-	hane_overview_num(maxs, sizeof maxs, max);
+	hane_num_format(maxs, sizeof maxs, max);
 	g = hane_text_width(maxs) + 1;
 	cw = (width - g) / n;
 	if (cw < 3) {

@@ -301,7 +301,7 @@ void hane_overview_today_row(char *out, size_t outsz, const char *label,
 
 	pad(l, sizeof l, label,
 	    label_width(count_label, HANE_COUNTOF(count_label)));
-	hane_overview_num(a, sizeof a, value);
+	hane_num_format(a, sizeof a, value);
 	snprintf(out, outsz, "%s %5s", l, a);
 }
 
@@ -329,21 +329,21 @@ int hane_overview_today_lines(hane_db *db, char (*lines)[256], int max,
 		LINE(hane_msg(HANE_M_REF_HOLIDAY_WARN_SHORT),
 		     d.holidays_missing);
 	pad(l, sizeof l, hane_msg(HANE_M_OV_T_INSPECTION), lw);
-	hane_overview_num(a, sizeof a, d.insp_open);
-	hane_overview_num(b, sizeof b, d.insp_overdue);
+	hane_num_format(a, sizeof a, d.insp_open);
+	hane_num_format(b, sizeof b, d.insp_overdue);
 	LINE("%s %5s  (%s %s)", l, a, b, hane_msg(HANE_M_OV_T_OVERDUE));
 	pad(l, sizeof l, hane_msg(HANE_M_OV_T_FOOD), lw);
-	hane_overview_num(a, sizeof a, d.unit[HANE_OV_FOODBANK].month);
-	hane_overview_num(b, sizeof b, d.food_unserved);
+	hane_num_format(a, sizeof a, d.unit[HANE_OV_FOODBANK].month);
+	hane_num_format(b, sizeof b, d.food_unserved);
 	LINE("%s %5s  (%s %s)", l, a, b, hane_msg(HANE_M_OV_T_UNSERVED));
 	pad(l, sizeof l, hane_msg(HANE_M_OV_T_CARE), lw);
-	hane_overview_num(a, sizeof a, d.care_today);
-	hane_overview_num(b, sizeof b, d.care_missed);
+	hane_num_format(a, sizeof a, d.care_today);
+	hane_num_format(b, sizeof b, d.care_missed);
 	LINE("%s %5s %s \u00b7 %s %s", l, a, hane_msg(HANE_M_OV_T_TODAY), b,
 	     hane_msg(HANE_M_OV_T_MISSED));
 	pad(l, sizeof l, hane_msg(HANE_M_OV_T_TAXI), lw);
-	hane_overview_num(a, sizeof a, d.taxi_tomorrow);
-	hane_overview_num(b, sizeof b, d.taxi_no_vehicle);
+	hane_num_format(a, sizeof a, d.taxi_tomorrow);
+	hane_num_format(b, sizeof b, d.taxi_no_vehicle);
 	LINE("%s %5s %s \u00b7 %s %s", l, a, hane_msg(HANE_M_OV_T_TOMORROW), b,
 	     hane_msg(HANE_M_OV_T_NO_VEHICLE));
 	for (int u = 0; u < HANE_OV__UNITS; u++) {

@@ -59,16 +59,16 @@ static int dash_load(struct hane_ui *ui, struct hane_ui_detail *dt, void *arg)
 		char h[4][32];
 
 		for (int u = 0; u < HANE_OV__UNITS; u++)
-			hane_overview_num(h[u], sizeof h[u],
-					  s->d.unit[u].year_households);
+			hane_num_format(h[u], sizeof h[u],
+					s->d.unit[u].year_households);
 		hane_ui_detail_line(dt, hane_msg(HANE_M_OV_DASH_HH), h[0], h[1],
 				    h[2], h[3]);
 	}
 	for (int u = 0; u < HANE_OV__UNITS; u++) {
 		const char *cells[4];
 
-		hane_overview_num(a, sizeof a, s->d.unit[u].month);
-		hane_overview_num(b, sizeof b, s->d.unit[u].year);
+		hane_num_format(a, sizeof a, s->d.unit[u].month);
+		hane_num_format(b, sizeof b, s->d.unit[u].year);
 		hane_chart_sparkline(sp, sizeof sp, s->d.unit[u].series,
 				     HANE_OV_MONTHS, s->unicode);
 		cells[0] = hane_overview_unit_label(u);
@@ -88,19 +88,19 @@ static int dash_load(struct hane_ui *ui, struct hane_ui_detail *dt, void *arg)
 		    (rc = hane_ui_list_add(l, ROW_DUPLICATES, c2)))
 			return rc;
 	}
-	hane_overview_num(a, sizeof a, s->d.insp_open);
-	hane_overview_num(b, sizeof b, s->d.insp_overdue);
+	hane_num_format(a, sizeof a, s->d.insp_open);
+	hane_num_format(b, sizeof b, s->d.insp_overdue);
 	hane_ui_detail_panel(dt, "%s: %s", hane_msg(HANE_M_OV_W_INSP_OPEN), a);
 	hane_ui_detail_panel(dt, "  %s: %s", hane_msg(HANE_M_OV_T_OVERDUE), b);
-	hane_overview_num(a, sizeof a, s->d.food_unserved);
+	hane_num_format(a, sizeof a, s->d.food_unserved);
 	hane_ui_detail_panel(dt, hane_msg(HANE_M_OV_W_FOOD), a, s->d.food_days);
-	hane_overview_num(a, sizeof a, s->d.care_missed);
-	hane_overview_num(b, sizeof b, s->d.care_today);
+	hane_num_format(a, sizeof a, s->d.care_missed);
+	hane_num_format(b, sizeof b, s->d.care_today);
 	hane_ui_detail_panel(dt, "%s: %s", hane_msg(HANE_M_OV_W_CARE_MISSED),
 			     a);
 	hane_ui_detail_panel(dt, "%s: %s", hane_msg(HANE_M_OV_W_CARE_TODAY), b);
-	hane_overview_num(a, sizeof a, s->d.taxi_tomorrow);
-	hane_overview_num(b, sizeof b, s->d.taxi_no_vehicle);
+	hane_num_format(a, sizeof a, s->d.taxi_tomorrow);
+	hane_num_format(b, sizeof b, s->d.taxi_no_vehicle);
 	hane_ui_detail_panel(dt, "%s: %s", hane_msg(HANE_M_OV_W_TAXI), a);
 	hane_ui_detail_panel(dt, "  %s: %s", hane_msg(HANE_M_OV_T_NO_VEHICLE),
 			     b);
@@ -124,9 +124,9 @@ static int chart_load(struct hane_ui *ui, struct hane_ui_detail *dt, void *arg)
 	for (int i = 0; i < HANE_OV_MONTHS; i++)
 		labels[i] = month_label(c->s->d.months[i]);
 	hane_ui_detail_title(dt, hane_overview_unit_label(c->unit));
-	hane_overview_num(a, sizeof a, st->month);
-	hane_overview_num(b, sizeof b, st->year);
-	hane_overview_num(h, sizeof h, st->year_households);
+	hane_num_format(a, sizeof a, st->month);
+	hane_num_format(b, sizeof b, st->year);
+	hane_num_format(h, sizeof h, st->year_households);
 	hane_ui_detail_line(dt, "%s %s \u00b7 %s %s \u00b7 %s %s",
 			    hane_msg(HANE_M_OV_DASH_MONTH), a,
 			    hane_msg(HANE_M_OV_DASH_YEAR), b,
@@ -227,7 +227,7 @@ static int annual_row(const struct hane_ov_figure *f, void *arg)
 	if (f->money)
 		hane_money_format(v, sizeof v, f->value, true);
 	else
-		hane_overview_num(v, sizeof v, f->value);
+		hane_num_format(v, sizeof v, f->value);
 	cells[0] = hane_overview_unit_label(f->unit);
 	cells[1] = f->title;
 	cells[2] = v;
