@@ -162,8 +162,7 @@ static void test_num(void **s)
 	assert_string_equal(hane_num_format(b, sizeof b, 0), "0");
 	assert_string_equal(hane_num_format(b, sizeof b, 999), "999");
 	assert_string_equal(hane_num_format(b, sizeof b, 9606), "9.606");
-	assert_string_equal(hane_num_format(b, sizeof b, 1234567),
-			    "1.234.567");
+	assert_string_equal(hane_num_format(b, sizeof b, 1234567), "1.234.567");
 	assert_string_equal(hane_num_format(b, sizeof b, -12000), "-12.000");
 }
 
