@@ -68,6 +68,17 @@ def open_unit(c, item_keys=""):
         c.send(k)
 
 
+def sukru_in_clients(c):
+    """The unit's Danışanlar, searched down to Şükrü (the first client);
+    returns the screen."""
+    open_unit(c)
+    c.type("Danış")
+    c.send(ENTER)
+    c.wait("2 danışan")
+    c.type("sukru")
+    return c.wait("1 danışan")
+
+
 def test_record_done_and_missed_from_day_agenda():
     w = prepare()
     c = Console(w, 24, 80)
@@ -229,12 +240,7 @@ def test_clients_and_services_panel():
     w.hane("homecare", "visit", "done", "1")
     c = Console(w, 24, 80)
     try:
-        open_unit(c)
-        c.type("Danış")
-        c.send(ENTER)
-        c.wait("2 danışan")
-        c.type("sukru")
-        c.wait("1 danışan")
+        sukru_in_clients(c)
         t = c.wait("Şükrü Yılmaz")
         assert "Ayşe" not in t, t
         c.send(ENTER)                              # the client's page
@@ -374,12 +380,7 @@ def test_client_and_plan_forms():
     w = prepare(schedule=False)
     c = Console(w, 24, 80)
     try:
-        open_unit(c)
-        c.type("Danış")
-        c.send(ENTER)
-        c.wait("2 danışan")
-        c.type("sukru")
-        c.wait("1 danışan")
+        sukru_in_clients(c)
         c.send(ENTER)                              # the client's page
         c.wait("haftada 2 · Pzt Per")
         c.send(F[4])
@@ -441,12 +442,7 @@ def test_end_service():
     w = prepare()
     c = Console(w, 24, 80)
     try:
-        open_unit(c)
-        c.type("Danış")
-        c.send(ENTER)
-        c.wait("2 danışan")
-        c.type("sukru")
-        c.wait("1 danışan")
+        sukru_in_clients(c)
         c.send(ENTER)                              # the client's page
         c.wait("haftada 2 · Pzt Per")
         c.wait("F8 Sonlandır")
