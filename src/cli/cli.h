@@ -118,7 +118,9 @@ FILE *hane_cli_term(void);
 
 #define HANE_CMD(name, summary)                                                \
 	int hane_cmd_##name(struct hane_cli *cli, int argc, char **argv);
+#define HANE_UNIT HANE_CMD
 #include "cli/commands.def"
+#undef HANE_UNIT
 #undef HANE_CMD
 
 #endif

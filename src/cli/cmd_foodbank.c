@@ -707,7 +707,7 @@ static const struct hane_opt import_opts[] = {
 #undef DISTRIBUTION
 #undef REFERRAL
 
-static const struct hane_cmd fb_cmds[] = {
+const struct hane_cmd hane_cli_foodbank_cmds[] = {
 	{"donate", HANE_M_CMD_FB_DONATE, donate_opts, cmd_donate, 0, 0},
 	{"supply", HANE_M_CMD_FB_SUPPLY, supply_opts, cmd_supply, 0, 0},
 	{"distribute", HANE_M_CMD_FB_DISTRIBUTE, distribute_opts,
@@ -720,6 +720,7 @@ static const struct hane_cmd fb_cmds[] = {
 	{"limit", HANE_M_CMD_FB_LIMIT, NULL, cmd_limit, 2, 2},
 	{"import", HANE_M_CMD_FB_IMPORT, import_opts, cmd_import, 2, 2},
 };
+const size_t hane_cli_foodbank_ncmds = HANE_NCMDS(hane_cli_foodbank_cmds);
 
 int hane_cmd_foodbank(struct hane_cli *cli, int argc, char **argv)
 {
@@ -728,7 +729,8 @@ int hane_cmd_foodbank(struct hane_cli *cli, int argc, char **argv)
 
 	if (!in)
 		return hane_cli_fail(HANE_ENOMEM);
-	rc = hane_opt_unit(cli, CMD, fb_cmds, HANE_NCMDS(fb_cmds),
+	rc = hane_opt_unit(cli, CMD, hane_cli_foodbank_cmds,
+			   HANE_NCMDS(hane_cli_foodbank_cmds),
 			   HANE_M_FB_CLI_NOTES,
 			   HANE_OPT_NOSUB_OPEN | HANE_OPT_POS, argc, argv, in);
 	free(in);

@@ -76,11 +76,12 @@ static int holiday_remove(struct hane_cli *cli, void *opts,
 			     HANE_M_REF_HOLIDAY_REMOVED, a);
 }
 
-static const struct hane_cmd holiday_cmds[] = {
+const struct hane_cmd hane_cli_holiday_cmds[] = {
 	{"list", HANE_M_CMD_HOLIDAY_LIST, list_opts, holiday_list, 0, 0},
 	{"add", HANE_M_CMD_HOLIDAY_ADD, add_opts, holiday_add, 2, 2},
 	{"remove", HANE_M_CMD_HOLIDAY_REMOVE, NULL, holiday_remove, 1, 1},
 };
+const size_t hane_cli_holiday_ncmds = HANE_NCMDS(hane_cli_holiday_cmds);
 
-HANE_OPT_UNIT_COMMAND(holiday, holiday_cmds, HANE_M_REF_HOLIDAY_NOTES,
+HANE_OPT_UNIT_COMMAND(holiday, hane_cli_holiday_cmds, HANE_M_REF_HOLIDAY_NOTES,
 		      HANE_OPT_OPEN | HANE_OPT_POS, struct holiday_opts)

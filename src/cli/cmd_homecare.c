@@ -1069,7 +1069,7 @@ static const struct hane_opt list_opts[] = {
 #undef PLAN
 #undef WORKER
 
-static const struct hane_cmd hc_cmds[] = {
+const struct hane_cmd hane_cli_homecare_cmds[] = {
 	{"client", HANE_M_CMD_HC_CLIENT, client_opts, run_client, 0, 0},
 	{"plan", HANE_M_CMD_HC_PLAN, plan_opts, run_plan, 0, 0},
 	{"worker", HANE_M_CMD_HC_WORKER, worker_opts, run_worker, 0, 0},
@@ -1079,6 +1079,7 @@ static const struct hane_cmd hc_cmds[] = {
 	{"agenda", HANE_M_CMD_HC_AGENDA, agenda_opts, run_agenda, 0, 0},
 	{"list", HANE_M_CMD_HC_LIST, list_opts, run_list, 0, 0},
 };
+const size_t hane_cli_homecare_ncmds = HANE_NCMDS(hane_cli_homecare_cmds);
 
-HANE_OPT_UNIT_COMMAND(homecare, hc_cmds, HANE_M_HC_CLI_NOTES,
+HANE_OPT_UNIT_COMMAND(homecare, hane_cli_homecare_cmds, HANE_M_HC_CLI_NOTES,
 		      HANE_OPT_NOSUB_OPEN, struct input)

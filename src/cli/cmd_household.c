@@ -458,7 +458,7 @@ static int hh_set_head(struct hane_cli *cli, void *opts,
 	return 0;
 }
 
-static const struct hane_cmd household_cmds[] = {
+const struct hane_cmd hane_cli_household_cmds[] = {
 	{"add", HANE_M_CMD_HH_ADD, add_opts, hh_add, 0, 0},
 	{"search", HANE_M_CMD_HH_SEARCH, search_opts, hh_search, 1, 16},
 	{"show", HANE_M_CMD_HH_SHOW, NULL, hh_show, 1, 1},
@@ -466,6 +466,7 @@ static const struct hane_cmd household_cmds[] = {
 	{"move", HANE_M_CMD_HH_MOVE, move_opts, hh_move, 1, 1},
 	{"set-head", HANE_M_CMD_HH_SET_HEAD, NULL, hh_set_head, 2, 2},
 };
+const size_t hane_cli_household_ncmds = HANE_NCMDS(hane_cli_household_cmds);
 
 int hane_cmd_household(struct hane_cli *cli, int argc, char **argv)
 {
@@ -479,7 +480,7 @@ int hane_cmd_household(struct hane_cli *cli, int argc, char **argv)
 	if (!hane_opt_wants_help(argc, argv) &&
 	    (rc = hane_cli_open(cli, 0)) != 0)
 		return rc;
-	return hane_opt_unit(cli, "household", household_cmds,
-			     HANE_NCMDS(household_cmds), HANE_M__COUNT,
+	return hane_opt_unit(cli, "household", hane_cli_household_cmds,
+			     HANE_NCMDS(hane_cli_household_cmds), HANE_M__COUNT,
 			     HANE_OPT_NEED_SUB | HANE_OPT_POS, argc, argv, &o);
 }

@@ -833,48 +833,60 @@ static const struct hane_opt import_opts[] = {
 #undef HOUSEHOLD
 #undef INSPECTOR
 
+/* The options of request, assign, visit and decide: the record's fields
+ * (with_fields, filled once before the first parse) and their own. */
+static struct hane_opt request_opts[OPTS_MAX], assign_opts[OPTS_MAX],
+	visit_opts[OPTS_MAX], decide_opts[OPTS_MAX];
+
+const struct hane_cmd hane_cli_inspection_cmds[] = {
+	{"request", HANE_M_CMD_INSP_REQUEST, request_opts, cmd_request},
+	{"assign", HANE_M_CMD_INSP_ASSIGN, assign_opts, cmd_assign},
+	{"visit", HANE_M_CMD_INSP_VISIT, visit_opts, cmd_visit},
+	{"note", HANE_M_CMD_INSP_NOTE, NULL, cmd_note},
+	{"decide", HANE_M_CMD_INSP_DECIDE, decide_opts, cmd_decide},
+	{"close", HANE_M_CMD_INSP_CLOSE, NULL, cmd_close},
+	{"cancel", HANE_M_CMD_INSP_CANCEL, cancel_opts, cmd_cancel},
+	{"renew", HANE_M_CMD_INSP_RENEW, NULL, cmd_renew},
+	{"show", HANE_M_CMD_INSP_SHOW, NULL, cmd_show},
+	{"list", HANE_M_CMD_INSP_LIST, list_opts, cmd_list},
+	{"aid", HANE_M_CMD_INSP_AID, aid_opts, cmd_aid},
+	{"settings", HANE_M_CMD_INSP_SETTINGS, settings_opts, cmd_settings},
+	{"import", HANE_M_CMD_INSP_IMPORT, import_opts, cmd_import},
+};
+const size_t hane_cli_inspection_ncmds = HANE_NCMDS(hane_cli_inspection_cmds);
+
+static void fill_opts(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	with_fields(request_opts, &hane_inspection_rdef,
+		    offsetof(struct insp_opts, r),
+		    "household|date|referrer|text", request_own);
+	with_fields(assign_opts, &hane_inspection_rdef,
+		    offsetof(struct insp_opts, r), "due", assign_own);
+	with_fields(visit_opts, &hane_inspection_visit_rdef,
+		    offsetof(struct insp_opts, v),
+		    "date|present|rent|rooms|income|expenses|health|"
+		    "disability|findings|note",
+		    visit_own);
+	with_fields(decide_opts, &hane_inspection_decision_rdef,
+		    offsetof(struct insp_opts, d),
+		    "reason|amount|start|end|date", decide_own);
+	done = true;
+}
+
 int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 {
-	static struct hane_opt request[OPTS_MAX], assign[OPTS_MAX],
-		visit[OPTS_MAX], decide[OPTS_MAX];
-	struct hane_cmd cmds[] = {
-		{"request", HANE_M_CMD_INSP_REQUEST,
-		 with_fields(request, &hane_inspection_rdef,
-			     offsetof(struct insp_opts, r),
-			     "household|date|referrer|text", request_own),
-		 cmd_request},
-		{"assign", HANE_M_CMD_INSP_ASSIGN,
-		 with_fields(assign, &hane_inspection_rdef,
-			     offsetof(struct insp_opts, r), "due", assign_own),
-		 cmd_assign},
-		{"visit", HANE_M_CMD_INSP_VISIT,
-		 with_fields(visit, &hane_inspection_visit_rdef,
-			     offsetof(struct insp_opts, v),
-			     "date|present|rent|rooms|income|expenses|health|"
-			     "disability|findings|note",
-			     visit_own),
-		 cmd_visit},
-		{"note", HANE_M_CMD_INSP_NOTE, NULL, cmd_note},
-		{"decide", HANE_M_CMD_INSP_DECIDE,
-		 with_fields(decide, &hane_inspection_decision_rdef,
-			     offsetof(struct insp_opts, d),
-			     "reason|amount|start|end|date", decide_own),
-		 cmd_decide},
-		{"close", HANE_M_CMD_INSP_CLOSE, NULL, cmd_close},
-		{"cancel", HANE_M_CMD_INSP_CANCEL, cancel_opts, cmd_cancel},
-		{"renew", HANE_M_CMD_INSP_RENEW, NULL, cmd_renew},
-		{"show", HANE_M_CMD_INSP_SHOW, NULL, cmd_show},
-		{"list", HANE_M_CMD_INSP_LIST, list_opts, cmd_list},
-		{"aid", HANE_M_CMD_INSP_AID, aid_opts, cmd_aid},
-		{"settings", HANE_M_CMD_INSP_SETTINGS, settings_opts,
-		 cmd_settings},
-		{"import", HANE_M_CMD_INSP_IMPORT, import_opts, cmd_import},
-	};
+	const struct hane_cmd *cmds = hane_cli_inspection_cmds;
+	const size_t ncmds = hane_cli_inspection_ncmds;
 	struct insp_opts *o;
 	int rc;
 
+	fill_opts();
 	if (argc > 1 && !strcmp(argv[1], "--help")) {
-		hane_opt_unit_usage(stdout, CMD, cmds, HANE_NCMDS(cmds),
+		hane_opt_unit_usage(stdout, CMD, cmds, ncmds,
 				    HANE_M_INSP_CLI_NOTES);
 		print_lists();
 		return HANE_EXIT_OK;
@@ -885,7 +897,7 @@ int hane_cmd_inspection(struct hane_cli *cli, int argc, char **argv)
 	hane_inspection_init(&o->r);
 	hane_inspection_visit_init(&o->v);
 	hane_inspection_decision_init(&o->d);
-	rc = hane_opt_unit(cli, CMD, cmds, HANE_NCMDS(cmds), HANE_M__COUNT,
+	rc = hane_opt_unit(cli, CMD, cmds, ncmds, HANE_M__COUNT,
 			   HANE_OPT_NEED_SUB, argc, argv, o);
 	free(o);
 	return rc;

@@ -76,12 +76,13 @@ static int mahalle_rename(struct hane_cli *cli, void *opts,
 	return HANE_EXIT_OK;
 }
 
-static const struct hane_cmd mahalle_cmds[] = {
+const struct hane_cmd hane_cli_mahalle_cmds[] = {
 	{"list", HANE_M_CMD_MAHALLE_LIST, list_opts, mahalle_list, 0, 0},
 	{"add", HANE_M_CMD_MAHALLE_ADD, NULL, mahalle_add, 1, 1},
 	{"alias", HANE_M_CMD_MAHALLE_ALIAS, NULL, mahalle_alias, 2, 2},
 	{"rename", HANE_M_CMD_MAHALLE_RENAME, NULL, mahalle_rename, 2, 2},
 };
+const size_t hane_cli_mahalle_ncmds = HANE_NCMDS(hane_cli_mahalle_cmds);
 
-HANE_OPT_UNIT_COMMAND(mahalle, mahalle_cmds, HANE_M_REF_MAHALLE_NOTES,
+HANE_OPT_UNIT_COMMAND(mahalle, hane_cli_mahalle_cmds, HANE_M_REF_MAHALLE_NOTES,
 		      HANE_OPT_OPEN | HANE_OPT_POS, struct mahalle_opts)

@@ -304,12 +304,13 @@ static int dup_undo(struct hane_cli *cli, void *opts, const struct hane_args *a)
 }
 
 /* Their positional arguments are counted by the table (HANE_OPT_POS). */
-static const struct hane_cmd dup_cmds[] = {
+const struct hane_cmd hane_cli_duplicates_cmds[] = {
 	{"list", HANE_M_CMD_DUP_LIST, NULL, dup_list, 0, 0},
 	{"merge", HANE_M_CMD_DUP_MERGE, merge_opts, dup_merge, 2, 2},
 	{"undo", HANE_M_CMD_DUP_UNDO, NULL, dup_undo, 1, 1},
 	{"log", HANE_M_CMD_DUP_LOG, NULL, dup_log, 0, 0},
 };
+const size_t hane_cli_duplicates_ncmds = HANE_NCMDS(hane_cli_duplicates_cmds);
 
 int hane_cmd_duplicates(struct hane_cli *cli, int argc, char **argv)
 {
@@ -321,7 +322,8 @@ int hane_cmd_duplicates(struct hane_cli *cli, int argc, char **argv)
 	    strcmp(argv[1], "merge") && strcmp(argv[1], "undo"))
 		return hane_cli_usage("duplicates", "%s",
 				      hane_msg(HANE_M_OV_CLI_DUP_NEED));
-	return hane_opt_unit(cli, "duplicates", dup_cmds, HANE_NCMDS(dup_cmds),
+	return hane_opt_unit(cli, "duplicates", hane_cli_duplicates_cmds,
+			     HANE_NCMDS(hane_cli_duplicates_cmds),
 			     HANE_M_DUP_NOTES, HANE_OPT_OPEN | HANE_OPT_POS,
 			     argc, argv, &o);
 }
@@ -547,7 +549,7 @@ static int run_demo_year(struct hane_cli *cli, void *opts,
 			 o->seed, o->units);
 }
 
-static const struct hane_cmd overview_cmds[] = {
+const struct hane_cmd hane_cli_overview_cmds[] = {
 	{"dashboard", HANE_M_CMD_OV_DASHBOARD, dashboard_opts, run_dashboard, 0,
 	 0},
 	/* Its one ID is checked by its own message. */
@@ -555,6 +557,7 @@ static const struct hane_cmd overview_cmds[] = {
 	 1},
 	{"demo-year", HANE_M_CMD_OV_DEMO_YEAR, demo_opts, run_demo_year, 0, 0},
 };
+const size_t hane_cli_overview_ncmds = HANE_NCMDS(hane_cli_overview_cmds);
 
 int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 {
@@ -564,7 +567,7 @@ int hane_cmd_overview(struct hane_cli *cli, int argc, char **argv)
 	o.scale = 1.0;
 	o.unit = HANE_OV_ALL;
 	hane_cli_short_output(argc, argv);
-	return hane_opt_unit(cli, "overview", overview_cmds,
-			     HANE_NCMDS(overview_cmds), HANE_M__COUNT,
+	return hane_opt_unit(cli, "overview", hane_cli_overview_cmds,
+			     HANE_NCMDS(hane_cli_overview_cmds), HANE_M__COUNT,
 			     HANE_OPT_POS, argc, argv, &o);
 }

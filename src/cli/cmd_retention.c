@@ -71,12 +71,14 @@ static int retention_run(struct hane_cli *cli, void *opts,
 	return retention(cli, a, false);
 }
 
-static const struct hane_cmd retention_cmds[] = {
+const struct hane_cmd hane_cli_retention_cmds[] = {
 	{"dry-run", HANE_M_CMD_RETENTION_DRY, NULL, retention_dry, 0, 0},
 	{"run", HANE_M_CMD_RETENTION_RUN, NULL, retention_run, 0, 0},
 	{"access", HANE_M_CMD_RETENTION_ACCESS, access_opts, retention_access,
 	 1, 1},
 };
+const size_t hane_cli_retention_ncmds = HANE_NCMDS(hane_cli_retention_cmds);
 
-HANE_OPT_UNIT_COMMAND(retention, retention_cmds, HANE_M_RETENTION_NOTES,
+HANE_OPT_UNIT_COMMAND(retention, hane_cli_retention_cmds,
+		      HANE_M_RETENTION_NOTES,
 		      HANE_OPT_NOSUB_OPEN | HANE_OPT_POS, struct retention_opts)

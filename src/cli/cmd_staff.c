@@ -229,7 +229,7 @@ ACCOUNT_CMD(staff_deactivate, "deactivate")
 ACCOUNT_CMD(staff_expiry, "expiry")
 #undef ACCOUNT_CMD
 
-static const struct hane_cmd staff_cmds[] = {
+const struct hane_cmd hane_cli_staff_cmds[] = {
 	{"add", HANE_M_CMD_STAFF_ADD, add_opts, staff_add, 1, 1},
 	{"list", HANE_M_CMD_STAFF_LIST, NULL, staff_list, 0, 0},
 	{"passwd", HANE_M_CMD_STAFF_PASSWD, NULL, staff_passwd, 0, 1},
@@ -242,6 +242,7 @@ static const struct hane_cmd staff_cmds[] = {
 	{"expire", HANE_M_CMD_STAFF_EXPIRE, expire_opts, staff_expire, 0, 0},
 	{"settings", HANE_M_CMD_STAFF_SETTINGS, NULL, staff_settings, 0, 2},
 };
+const size_t hane_cli_staff_ncmds = HANE_NCMDS(hane_cli_staff_cmds);
 
-HANE_OPT_UNIT_COMMAND(staff, staff_cmds, HANE_M__COUNT,
+HANE_OPT_UNIT_COMMAND(staff, hane_cli_staff_cmds, HANE_M__COUNT,
 		      HANE_OPT_NEED_SUB | HANE_OPT_POS, struct staff_opts)

@@ -1015,7 +1015,7 @@ static const struct hane_opt destination_opts[] = {
 #undef DEST
 #undef S
 
-static const struct hane_cmd taxi_cmds[] = {
+const struct hane_cmd hane_cli_taxi_cmds[] = {
 	{"rider", HANE_M_CMD_TAXI_RIDER, rider_opts, cmd_rider},
 	{"book", HANE_M_CMD_TAXI_BOOK, book_opts, cmd_book},
 	{"cancel", HANE_M_CMD_TAXI_CANCEL, cancel_opts, cmd_cancel},
@@ -1032,12 +1032,13 @@ static const struct hane_cmd taxi_cmds[] = {
 	{"setting", HANE_M_CMD_TAXI_SETTING, NULL, cmd_setting},
 	{"holiday", HANE_M_CMD_TAXI_HOLIDAY, NULL, cmd_holiday},
 };
+const size_t hane_cli_taxi_ncmds = HANE_NCMDS(hane_cli_taxi_cmds);
 
 int hane_cmd_taxi(struct hane_cli *cli, int argc, char **argv)
 {
 	struct taxi_opts o = {0};
 
-	return hane_opt_unit(cli, CMD, taxi_cmds, HANE_NCMDS(taxi_cmds),
-			     HANE_M_TAXI_CLI_NOTES, HANE_OPT_NOSUB_OPEN, argc,
-			     argv, &o);
+	return hane_opt_unit(
+		cli, CMD, hane_cli_taxi_cmds, HANE_NCMDS(hane_cli_taxi_cmds),
+		HANE_M_TAXI_CLI_NOTES, HANE_OPT_NOSUB_OPEN, argc, argv, &o);
 }

@@ -25,6 +25,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_security.h"
+#include "cli/opt.h"
 #include "hane/core.h"
 #include "hane/files.h"
 #include "hane/security.h"
@@ -38,9 +39,15 @@ static const struct {
 	const char *name;
 	int (*run)(struct hane_cli *cli, int argc, char **argv);
 	enum hane_msg summary;
+	const struct hane_cmd *subs; /* a unit's subcommands, or NULL */
+	const size_t *nsubs;
 } commands[] = {
-#define HANE_CMD(name, summary) {#name, hane_cmd_##name, summary},
+#define HANE_CMD(name, summary) {#name, hane_cmd_##name, summary, NULL, NULL},
+#define HANE_UNIT(name, summary)                                               \
+	{#name, hane_cmd_##name, summary, hane_cli_##name##_cmds,              \
+	 &hane_cli_##name##_ncmds},
 #include "cli/commands.def"
+#undef HANE_UNIT
 #undef HANE_CMD
 };
 
@@ -462,12 +469,41 @@ const char *__asan_default_options(void)
 
 /* ---- main --------------------------------------------------------------- */
 
+/* "  name       summary: sub, sub, …" — a unit's subcommands from its
+ * table, so that the list cannot drift from what runs; folded at a
+ * word before the 80th column, the rest under the summary. */
+static void usage_line(FILE *out, size_t i)
+{
+	enum { INDENT = 13, WIDTH = 79 };
+	const char *summary = hane_msg(commands[i].summary);
+	size_t n = commands[i].subs ? *commands[i].nsubs : 0;
+	int col = INDENT + hane_text_width(summary);
+
+	fprintf(out, "  %-10s %s", commands[i].name, summary);
+	for (size_t k = 0; k < n; k++) {
+		const char *sub = commands[i].subs[k].name;
+		int w = (int)strlen(sub) + (k + 1 < n); /* and its comma */
+
+		fputc(k ? ',' : ':', out);
+		col++;
+		if (col + 1 + w > WIDTH) {
+			fprintf(out, "\n%*s", INDENT, "");
+			col = INDENT;
+		} else {
+			fputc(' ', out);
+			col++;
+		}
+		fputs(sub, out);
+		col += (int)strlen(sub);
+	}
+	fputc('\n', out);
+}
+
 static void usage(FILE *out)
 {
 	fputs(hane_msg(HANE_M_CLI_USAGE), out);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name,
-			hane_msg(commands[i].summary));
+		usage_line(out, i);
 	fprintf(out, hane_msg(HANE_M_CLI_USAGE_TAIL), default_db_path());
 	fputs(hane_msg(HANE_M_SEC_USAGE_LOGIN), out);
 }

@@ -212,6 +212,17 @@ int hane_opt_unit(struct hane_cli *cli, const char *unit,
 
 #define HANE_NCMDS(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A unit of subcommands (HANE_UNIT in commands.def) gives its table, from
+ * which its --help and the line of "hane --help" that names its
+ * subcommands are printed. */
+#define HANE_CMD(name, summary)
+#define HANE_UNIT(name, summary)                                               \
+	extern const struct hane_cmd hane_cli_##name##_cmds[];                 \
+	extern const size_t hane_cli_##name##_ncmds;
+#include "cli/commands.def"
+#undef HANE_UNIT
+#undef HANE_CMD
+
 /* A command that is only a unit of subcommands: defines hane_cmd_NAME,
  * which runs hane_opt_unit over cmds with a zeroed options struct T. */
 #define HANE_OPT_UNIT_COMMAND(NAME, cmds, notes, how, T)                       \

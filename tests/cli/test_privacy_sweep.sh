@@ -202,13 +202,13 @@ listed() { # name: in OUTPUTS or NO_PERSON
 	for o in "${NO_PERSON[@]}"; do [ "${o%%:*}" = "$name" ] && return 0; done
 	return 1
 }
-cmds=$("$HANE" --help | awk '/^Komutlar:|^Commands:/{on=1; next} on && /^$/{exit} on{print $1}')
+cmds=$("$HANE" --help | awk '/^Komutlar:|^Commands:/{on=1; next} on && /^$/{exit} on && /^  [a-z]/{print $1}')
 [ -n "$cmds" ] && ok || bad "no commands read from hane --help"
 for name in $cmds; do
 	listed && ok || bad "command '$name' is not in the sweep (add it to OUTPUTS or NO_PERSON)"
 done
 src=$(dirname "$0")/../../src/cli/commands.def
-for name in $(sed -n 's/^HANE_CMD(\([a-z_]*\),.*/\1/p' "$src"); do
+for name in $(sed -n 's/^HANE_\(CMD\|UNIT\)(\([a-z_]*\),.*/\2/p' "$src"); do
 	listed && ok || bad "commands.def: '$name' is not in the sweep"
 done
 run report list
