@@ -120,6 +120,14 @@ b=$(sqlite3 "$D2" "SELECT group_concat(tckn||first_name||last_name) FROM person"
 [ -n "$a" ] && [ "$a" = "$b" ] && ok || bad "same seed, same people"
 n=$(sqlite3 "$D1" "SELECT count(*) FROM household"); [ "$n" -eq 30 ] && ok || bad "30 households ($n)"
 run --db "$D1" demo --households abc; expect_rc 2 "demo bad number"
+# A second run, or a generated year after hane demo, adds households: it
+# passes over the numbers the first run gave (it stopped at the first one
+# with "TC Kimlik No … zaten kayıtlı" before 3 December 2026).
+HANE_DB=$D1 run demo --households 20 --seed 7; expect_rc 0 "demo again, same seed"
+[ "$(sqlite3 "$D1" "SELECT count(*) FROM household")" -eq 50 ] && ok || bad "50 households after the second run"
+[ "$(sqlite3 "$D1" "SELECT count(tckn) - count(DISTINCT tckn) FROM person")" -eq 0 ] && ok || bad "no number twice"
+HANE_DB=$D2 run overview demo-year --year 2025 --scale 0.02 --seed 7
+expect_rc 0 "demo-year after hane demo"; expect_no_err "zaten kayıtlı" "no number clash"
 
 # The sqlite3 tool reads a hane database (no hane-only functions needed).
 sqlite3 "$HANE_DB" "SELECT count(*) FROM person_word WHERE word >= 'sukru' AND word < 'sukruz'" >"$T/n" && ok || bad "sqlite3 reads it"

@@ -201,6 +201,7 @@ struct demo {
 	uint64_t seed;
 	uint64_t tckn_base;
 	uint64_t tckn_counter;
+	bool tckn_check; /* the registry had persons: skip numbers taken */
 	char mahalle[MAX_MAHALLE][HANE_NAME_MAX];
 	int nmahalle;
 	hane_hh_bulk *bulk;
@@ -215,14 +216,31 @@ static int collect_mahalle(const char *name, void *arg)
 	return 0;
 }
 
-static void next_tckn(struct demo *d, char out[HANE_TCKN_LEN + 1])
+/* The next number of the run; where the registry already had persons (an
+ * earlier run with the same seed, or demo-year after hane demo), the
+ * numbers they hold are passed over, so a second run adds households
+ * instead of stopping at the first number the first run used. */
+static int next_tckn(struct demo *d, char out[HANE_TCKN_LEN + 1])
 {
-	uint64_t v =
-		(d->tckn_base + d->tckn_counter++ * TCKN_STEP) % TCKN_SPACE;
+	for (;;) {
+		uint64_t v = (d->tckn_base + d->tckn_counter++ * TCKN_STEP) %
+			     TCKN_SPACE;
+		const struct hane_field p[] = {HANE_FTEXT(":t", out)};
+		int rc;
 
-	/* "9", then v as eight digits: its first is 0-8, never a second 9 */
-	snprintf(out, HANE_TCKN_LEN + 1, "9%08llu", (unsigned long long)v);
-	hane_tckn_complete(out);
+		/* "9", then v as eight digits: its first is 0-8, never a
+		 * second 9 */
+		snprintf(out, HANE_TCKN_LEN + 1, "9%08llu",
+			 (unsigned long long)v);
+		hane_tckn_complete(out);
+		if (!d->tckn_check)
+			return 0;
+		rc = hane_store_ints(d->db,
+				     "SELECT 1 FROM person WHERE tckn = :t", p,
+				     HANE_COUNTOF(p), NULL, 0);
+		if (rc != 0)
+			return rc == HANE_ENOTFOUND ? 0 : rc;
+	}
 }
 
 static void random_mobile(uint64_t *s, char out[HANE_PHONE_LEN + 1])
@@ -322,9 +340,11 @@ static void fill_household(struct demo *d, uint64_t *s,
 static int add_member(struct demo *d, struct hane_person *p, int64_t hid,
 		      bool tckn)
 {
+	int rc;
+
 	p->household_id = hid;
-	if (tckn)
-		next_tckn(d, p->tckn);
+	if (tckn && (rc = next_tckn(d, p->tckn)) != 0)
+		return rc;
 	return hane_hh_bulk_person(d->bulk, p, NULL);
 }
 
@@ -374,7 +394,8 @@ static int make_household(struct demo *d, int64_t i)
 	fill_household(d, &s, &h, size);
 
 	fill_person(&s, &p, head_sex, last, head_age, "head");
-	next_tckn(d, p.tckn);
+	if ((rc = next_tckn(d, p.tckn)) != 0)
+		return rc;
 	if ((rc = hane_hh_bulk_household(d->bulk, &h, &p, &hid, NULL)) != 0)
 		return rc;
 	added = 1;
@@ -451,6 +472,12 @@ int hane_demo_generate(hane_db *db, int64_t n, uint64_t seed,
 	d->tckn_base = next_u64(&s) % TCKN_SPACE;
 	if ((rc = hane_mahalle_each(db, collect_mahalle, d)) != 0)
 		goto done;
+	rc = hane_store_ints(db, "SELECT 1 FROM person LIMIT 1", NULL, 0, NULL,
+			     0);
+	if (rc != 0 && rc != HANE_ENOTFOUND)
+		goto done;
+	d->tckn_check = rc == 0;
+	rc = 0;
 	while (done < n) {
 		int64_t end = done + BATCH < n ? done + BATCH : n;
 
