@@ -309,10 +309,11 @@ int hane_store_first(hane_db *db, const char *sql, const struct hane_field *p,
  * only once it has been installed). */
 bool hane_store_has_table(hane_db *db, const char *name);
 
-/* For a model's typed "each" (int (*fn)(const T *rec, void *arg), which
- * stops when fn returns non-zero): defines struct NAME_each {fn, arg} and
- * NAME_row, the hane_store_each row callback that reads the row into a T
- * with read(st, &rec) and calls fn. Use:
+/* For a model's typed "each" (int (*fn)(const T *rec, void *arg)): defines
+ * struct NAME_each {fn, arg} and NAME_row, the hane_store_each row callback
+ * that reads the row into a zeroed T with read(st, &rec) and calls fn,
+ * whose result is the row's: 0 goes on, a positive value stops early (a
+ * success), a negative error stops the walk with that error. Use:
  *	HANE_STORE_EACH_ROW(branch, struct hane_fb_branch, read_branch)
  *	struct branch_each e = {fn, arg};
  *	return hane_store_each(db, sql, NULL, 0, branch_row, &e); */
@@ -324,10 +325,37 @@ bool hane_store_has_table(hane_db *db, const char *name);
 	static int NAME##_row(hane_stmt *st, void *arg)                        \
 	{                                                                      \
 		struct NAME##_each *e = arg;                                   \
-		T rec;                                                         \
+		T rec = {0};                                                   \
                                                                                \
 		read(st, &rec);                                                \
-		return e->fn(&rec, e->arg) ? 1 : 0;                            \
+		return e->fn(&rec, e->arg);                                    \
+	}
+
+/* For a model that reads every row before it uses any (to sort them, or
+ * to write while it walks them): defines struct NAME_rows {T *v; size_t n,
+ * cap;} and NAME_row, the hane_store_each row callback that appends a
+ * zeroed T to v (HANE_PUSH of hane/core.h, room for first at the start)
+ * and fills it with read(st, rec); out of memory stops with HANE_ENOMEM.
+ * v is the caller's to free, also after an error. Use:
+ *	HANE_STORE_ROWS(plan, struct plan_row, read_plan, 32)
+ *	struct plan_rows l = {NULL, 0, 0};
+ *	rc = hane_store_each(db, sql, p, 3, plan_row, &l);
+ *	…
+ *	free(l.v); */
+#define HANE_STORE_ROWS(NAME, T, read, first)                                  \
+	struct NAME##_rows {                                                   \
+		T *v;                                                          \
+		size_t n, cap;                                                 \
+	};                                                                     \
+	static int NAME##_row(hane_stmt *st, void *arg)                        \
+	{                                                                      \
+		struct NAME##_rows *l = arg;                                   \
+		T *rec = HANE_PUSH(l->v, l->cap, l->n, NULL, (first));         \
+                                                                               \
+		if (!rec)                                                      \
+			return HANE_ENOMEM;                                    \
+		read(st, rec);                                                 \
+		return 0;                                                      \
 	}
 
 struct hane_conflict {

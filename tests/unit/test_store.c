@@ -307,6 +307,72 @@ static void test_store_each(void **state)
 	hane_store_close(db);
 }
 
+/* The typed helpers over hane_store_each: HANE_STORE_ROWS gathers every
+ * row into a growing array (room for 2 at first: the third row grows it);
+ * HANE_STORE_EACH_ROW hands each row to fn, whose negative result is the
+ * walk's error and whose positive one stops it as a success. */
+struct seen_staff {
+	char username[16];
+	int64_t len;
+};
+
+static void read_seen(hane_stmt *st, struct seen_staff *s)
+{
+	snprintf(s->username, sizeof s->username, "%s", hane_stmt_text(st, 0));
+	s->len = hane_stmt_int(st, 1);
+}
+
+HANE_STORE_ROWS(seen, struct seen_staff, read_seen, 2)
+HANE_STORE_EACH_ROW(seen_walk, struct seen_staff, read_seen)
+
+struct seen_fn {
+	int calls, result_at, result;
+};
+
+static int seen_call(const struct seen_staff *s, void *arg)
+{
+	struct seen_fn *f = arg;
+
+	assert_int_equal(s->len, 2);
+	return ++f->calls == f->result_at ? f->result : 0;
+}
+
+static void test_store_rows_and_walk(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	const char *sql = "SELECT username, length(username) FROM staff"
+			  " WHERE role = 'reporter' ORDER BY username";
+	struct seen_rows l = {NULL, 0, 0};
+	struct seen_fn f = {0, 0, 0};
+
+	(void)state;
+	tu_staff(db, "rb", NULL, "reporter", NULL);
+	tu_staff(db, "ra", NULL, "reporter", NULL);
+	tu_staff(db, "rc", NULL, "reporter", NULL);
+	tu_ok(hane_store_each(db, sql, NULL, 0, seen_row, &l));
+	assert_int_equal(l.n, 3);
+	assert_true(l.cap >= 3);
+	assert_string_equal(l.v[0].username, "ra");
+	assert_string_equal(l.v[1].username, "rb");
+	assert_string_equal(l.v[2].username, "rc");
+	assert_int_equal(l.v[2].len, 2);
+	free(l.v);
+	tu_ok(hane_store_each(db, sql, NULL, 0, seen_walk_row,
+			      &(struct seen_walk_each){seen_call, &f}));
+	assert_int_equal(f.calls, 3);
+	f = (struct seen_fn){0, 2, 1};
+	tu_ok(hane_store_each(db, sql, NULL, 0, seen_walk_row,
+			      &(struct seen_walk_each){seen_call, &f}));
+	assert_int_equal(f.calls, 2);
+	f = (struct seen_fn){0, 2, HANE_ENOMEM};
+	assert_int_equal(
+		hane_store_each(db, sql, NULL, 0, seen_walk_row,
+				&(struct seen_walk_each){seen_call, &f}),
+		HANE_ENOMEM);
+	assert_int_equal(f.calls, 2);
+	hane_store_close(db);
+}
+
 /* run: a statement to its end with those parameters it names bound (one
  * list serves a family of statements); an unknown column is an error. */
 static void test_store_run(void **state)
@@ -658,6 +724,7 @@ int main(void)
 		cmocka_unit_test(test_turkish_collation),
 		cmocka_unit_test(test_statement_cache_reuse_and_nesting),
 		cmocka_unit_test(test_store_each),
+		cmocka_unit_test(test_store_rows_and_walk),
 		cmocka_unit_test(test_store_run),
 		cmocka_unit_test(test_transactions_all_or_nothing),
 		cmocka_unit_test(test_nested_rollback_dooms_outer),

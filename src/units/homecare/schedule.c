@@ -54,19 +54,8 @@ static int plan_cmp(const void *a, const void *b)
 	return x->p.id < y->p.id ? -1 : x->p.id > y->p.id;
 }
 
-/* The plans being scheduled, as read. */
-struct plan_rows {
-	struct plan_row *v;
-	size_t n, cap;
-};
-
-static int plan_row_read(hane_stmt *st, void *arg)
+static void read_plan(hane_stmt *st, struct plan_row *r)
 {
-	struct plan_rows *pr = arg;
-	struct plan_row *r = HANE_PUSH(pr->v, pr->cap, pr->n, NULL, 32);
-
-	if (!r)
-		return HANE_ENOMEM;
 	hane_homecare_plan_init(&r->p);
 	r->p.id = hane_stmt_int(st, 0);
 	r->p.version = hane_stmt_int(st, 1);
@@ -85,8 +74,10 @@ static int plan_row_read(hane_stmt *st, void *arg)
 	HANE_COPY(r->client_end, hane_stmt_text(st, 14));
 	HANE_COPY(r->name, hane_stmt_text(st, 15));
 	HANE_COPY(r->mahalle, hane_stmt_text(st, 16));
-	return 0;
 }
+
+/* The plans being scheduled, as read. */
+HANE_STORE_ROWS(sched, struct plan_row, read_plan, 32)
 
 static int load_plans(struct gen *g, struct plan_row **out, size_t *n)
 {
@@ -94,7 +85,7 @@ static int load_plans(struct gen *g, struct plan_row **out, size_t *n)
 	 * GCC's -Wmaybe-uninitialized (Debug) cannot see they are filled
 	 * before the query runs. */
 	char from[HANE_DATE_LEN + 1] = "", to[HANE_DATE_LEN + 1] = "";
-	struct plan_rows pr = {NULL, 0, 0};
+	struct sched_rows pr = {NULL, 0, 0};
 	struct hane_field p[] = {HANE_FTEXT(":from", from),
 				 HANE_FTEXT(":to", to),
 				 HANE_FINT(":client", g->o->client_id)};
@@ -122,7 +113,7 @@ static int load_plans(struct gen *g, struct plan_row **out, size_t *n)
 		" AND c.start_date <= :to"
 		" AND (c.end_date IS NULL OR c.end_date >= :from)"
 		" AND (:client = 0 OR c.id = :client)",
-		p, 3, plan_row_read, &pr);
+		p, 3, sched_row, &pr);
 	if (rc) {
 		free(pr.v);
 		return rc;

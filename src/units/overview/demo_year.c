@@ -84,25 +84,19 @@ static void missing(struct gen *g, const char *unit, int rc)
 		 hane_error_last()[0] ? hane_error_last() : hane_strerror(rc));
 }
 
-struct ids {
-	int64_t *v;
-	size_t n, cap;
-};
-
-static int push_id(hane_stmt *st, void *arg)
+static void read_id(hane_stmt *st, int64_t *id)
 {
-	struct ids *ids = arg;
-	int64_t id = hane_stmt_int(st, 0);
-
-	return HANE_PUSH(ids->v, ids->cap, ids->n, &id, 1024) ? 0 : HANE_ENOMEM;
+	*id = hane_stmt_int(st, 0);
 }
+
+HANE_STORE_ROWS(ids, int64_t, read_id, 1024)
 
 /* The first column of every row of sql; *out is the caller's to free
  * (also on failure). */
 static int load_ids(hane_db *db, const char *sql, int64_t **out, size_t *n)
 {
-	struct ids ids = {NULL, 0, 0};
-	int rc = hane_store_each(db, sql, NULL, 0, push_id, &ids);
+	struct ids_rows ids = {NULL, 0, 0};
+	int rc = hane_store_each(db, sql, NULL, 0, ids_row, &ids);
 
 	*out = ids.v;
 	*n = ids.n;

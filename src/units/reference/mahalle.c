@@ -50,21 +50,12 @@ static void invalidate(void)
 }
 
 /* load's row: a name, an alias ("alias<TAB>name") or a district. */
-struct entries {
-	struct entry *e;
-	size_t n, cap;
-};
-
-static int entry_row(hane_stmt *st, void *arg)
+static void read_entry(hane_stmt *st, struct entry *g)
 {
-	struct entries *l = arg;
 	const char *t = hane_stmt_text(st, 0);
 	enum kind kind = (enum kind)hane_stmt_int(st, 1);
 	const char *tab = kind == K_ALIAS ? strchr(t, '\t') : NULL;
-	struct entry *g = HANE_PUSH(l->e, l->cap, l->n, NULL, 256);
 
-	if (!g)
-		return HANE_ENOMEM;
 	if (tab) {
 		char a[HANE_NAME_MAX];
 
@@ -76,8 +67,9 @@ static int entry_row(hane_stmt *st, void *arg)
 		snprintf(g->name, sizeof g->name, "%s", t);
 	}
 	g->kind = tab ? K_ALIAS : kind == K_ALIAS ? K_NAME : kind;
-	return 0;
 }
+
+HANE_STORE_ROWS(entry, struct entry, read_entry, 256)
 
 static int load(hane_db *db)
 {
@@ -87,19 +79,19 @@ static int load(hane_db *db)
 		" FROM mahalle_alias a JOIN mahalle m ON m.id = a.mahalle_id"
 		" UNION ALL SELECT name, 2 FROM district";
 	unsigned dv = hane_store_data_version(db);
-	struct entries l = {NULL, 0, 0};
+	struct entry_rows l = {NULL, 0, 0};
 	int rc;
 
 	if (cache.e && cache.db == db && cache.generation == generation &&
 	    dv != 0 && cache.data_version == dv)
 		return 0;
 	if ((rc = hane_store_each(db, sql, NULL, 0, entry_row, &l))) {
-		free(l.e);
+		free(l.v);
 		return rc;
 	}
-	qsort(l.e, l.n, sizeof *l.e, by_key);
+	qsort(l.v, l.n, sizeof *l.v, by_key);
 	free(cache.e);
-	cache.e = l.e;
+	cache.e = l.v;
 	cache.n = l.n;
 	cache.db = db;
 	cache.generation = generation;
@@ -325,19 +317,14 @@ struct rename {
 	bool keep_alias; /* the old name stays an alias */
 };
 
-/* The rows (id, version) to update one by one, each audited. */
-struct id_rows {
-	struct id_row *v;
-	size_t n, cap;
-};
-
-static int id_row_add(hane_stmt *st, void *arg)
+static void read_id_row(hane_stmt *st, struct id_row *r)
 {
-	struct id_rows *l = arg;
-	struct id_row r = {hane_stmt_int(st, 0), hane_stmt_int(st, 1)};
-
-	return HANE_PUSH(l->v, l->cap, l->n, &r, 64) ? 0 : HANE_ENOMEM;
+	r->id = hane_stmt_int(st, 0);
+	r->version = hane_stmt_int(st, 1);
 }
+
+/* The households (id, version) to update one by one, each audited. */
+HANE_STORE_ROWS(hh, struct id_row, read_id_row, 64)
 
 static int rename_tx(hane_db *db, void *arg)
 {
@@ -345,7 +332,7 @@ static int rename_tx(hane_db *db, void *arg)
 	struct hane_field f[2];
 	struct hane_field p[] = {HANE_FTEXT(":o", r->old),
 				 HANE_FTEXT(":n", r->new_name)};
-	struct id_rows rows = {NULL, 0, 0};
+	struct hh_rows rows = {NULL, 0, 0};
 	char detail[3 * HANE_NAME_MAX];
 	int rc;
 
@@ -362,7 +349,7 @@ static int rename_tx(hane_db *db, void *arg)
 	rc = hane_store_each(db,
 			     "SELECT id, version FROM household"
 			     " WHERE mahalle = :o",
-			     p, 1, id_row_add, &rows);
+			     p, 1, hh_row, &rows);
 	f[0] = (struct hane_field)HANE_FTEXT("mahalle", r->new_name);
 	for (size_t i = 0; rc == 0 && i < rows.n; i++)
 		rc = hane_store_update(db, "household", rows.v[i].id,
@@ -441,26 +428,17 @@ int hane_mahalle_rename(hane_db *db, const char *old, const char *new_name,
 	return rename_run(db, &r, households);
 }
 
-/* hane_mahalle_list's rows, all read before fn sees the first. */
-struct mahalleler {
-	struct hane_mahalle *v;
-	size_t n, cap;
-};
-
-static int mahalle_row(hane_stmt *st, void *arg)
+static void read_mahalle(hane_stmt *st, struct hane_mahalle *m)
 {
-	struct mahalleler *l = arg;
-	struct hane_mahalle *m = HANE_PUSH(l->v, l->cap, l->n, NULL, 128);
-
-	if (!m)
-		return HANE_ENOMEM;
 	m->id = hane_stmt_int(st, 0);
 	m->version = hane_stmt_int(st, 1);
 	snprintf(m->name, sizeof m->name, "%s", hane_stmt_text(st, 2));
 	snprintf(m->aliases, sizeof m->aliases, "%s", hane_stmt_text(st, 3));
 	m->households = hane_stmt_int(st, 4);
-	return 0;
 }
+
+/* hane_mahalle_list's rows, all read before fn sees the first. */
+HANE_STORE_ROWS(mahalle, struct hane_mahalle, read_mahalle, 128)
 
 static int by_name(const void *a, const void *b)
 {
@@ -479,7 +457,7 @@ int hane_mahalle_list(hane_db *db,
 		"   ORDER BY alias COLLATE TURKISH)),"
 		" (SELECT count(*) FROM household h WHERE h.mahalle = m.name)"
 		" FROM mahalle m";
-	struct mahalleler l = {NULL, 0, 0};
+	struct mahalle_rows l = {NULL, 0, 0};
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) ||
@@ -495,23 +473,16 @@ int hane_mahalle_list(hane_db *db,
 	return rc;
 }
 
-/* A walk of the districts: fn (and its arg) for each. */
-struct district_walk {
-	int (*fn)(const struct hane_district *d, void *arg);
-	void *arg;
-};
-
-static int district_row(hane_stmt *st, void *arg)
+static void read_district(hane_stmt *st, struct hane_district *d)
 {
-	const struct district_walk *w = arg;
-	struct hane_district d = {0};
-
-	d.id = hane_stmt_int(st, 0);
-	d.version = hane_stmt_int(st, 1);
-	snprintf(d.name, sizeof d.name, "%s", hane_stmt_text(st, 2));
-	d.households = hane_stmt_int(st, 3);
-	return w->fn(&d, w->arg);
+	d->id = hane_stmt_int(st, 0);
+	d->version = hane_stmt_int(st, 1);
+	snprintf(d->name, sizeof d->name, "%s", hane_stmt_text(st, 2));
+	d->households = hane_stmt_int(st, 3);
 }
+
+/* A walk of the districts: fn (and its arg) for each. */
+HANE_STORE_EACH_ROW(district, struct hane_district, read_district)
 
 /* ---- Districts (Yönetim → İlçeler) ---------------------------------------- */
 
@@ -529,7 +500,7 @@ int hane_district_each(hane_db *db,
 				    " FROM district d"
 				    " ORDER BY d.name COLLATE TURKISH",
 				    NULL, 0, district_row,
-				    &(struct district_walk){fn, arg});
+				    &(struct district_each){fn, arg});
 }
 
 /* hane_district_list's fn, given a district's name. */

@@ -479,29 +479,20 @@ struct expiring {
 	char since[20];
 };
 
-struct expiring_list {
-	struct expiring *v;
-	size_t n, cap;
-};
-
-static int expiring_row(hane_stmt *st, void *arg)
+static void read_expiring(hane_stmt *st, struct expiring *p)
 {
-	struct expiring_list *l = arg;
-	struct expiring *p = HANE_PUSH(l->v, l->cap, l->n, NULL, 16);
-
-	if (!p)
-		return HANE_ENOMEM;
 	HANE_COPY(p->username, hane_stmt_text(st, 0));
 	HANE_COPY(p->since, hane_stmt_text(st, 1));
-	return 0;
 }
+
+HANE_STORE_ROWS(expiring, struct expiring, read_expiring, 16)
 
 int hane_staff_expire(hane_db *db, bool dry_run,
 		      int (*fn)(const char *username, const char *since,
 				void *arg),
 		      void *arg, int *n)
 {
-	struct expiring_list l = {0};
+	struct expiring_rows l = {0};
 	char now[20], cutoff[20], today[HANE_DATE_LEN + 1];
 	int64_t days = hane_setting_get(db, HANE_SET_INACTIVITY_DAYS);
 	int rc = hane_can(db, HANE_ACT_STAFF_ADMIN);

@@ -1079,33 +1079,25 @@ done:
 
 /* ---- Reading the audit trail -------------------------------------------------- */
 
-struct audit_walk {
-	int (*fn)(const struct hane_audit_row *r, void *arg);
-	void *arg;
-};
-
-static int audit_row(hane_stmt *st, void *arg)
+static void read_audit(hane_stmt *st, struct hane_audit_row *r)
 {
-	struct audit_walk *w = arg;
-	struct hane_audit_row r;
-
-	memset(&r, 0, sizeof r);
-	r.id = hane_stmt_int(st, 0);
-	HANE_COPY(r.at, hane_stmt_text(st, 1));
-	HANE_COPY(r.username, hane_stmt_text(st, 2));
-	HANE_COPY(r.action, hane_stmt_text(st, 3));
-	HANE_COPY(r.table, hane_stmt_text(st, 4));
-	r.row_id = hane_stmt_int(st, 5);
-	r.changes = hane_stmt_text(st, 6);
-	HANE_COPY(r.os_user, hane_stmt_text(st, 7));
-	return w->fn(&r, w->arg);
+	r->id = hane_stmt_int(st, 0);
+	HANE_COPY(r->at, hane_stmt_text(st, 1));
+	HANE_COPY(r->username, hane_stmt_text(st, 2));
+	HANE_COPY(r->action, hane_stmt_text(st, 3));
+	HANE_COPY(r->table, hane_stmt_text(st, 4));
+	r->row_id = hane_stmt_int(st, 5);
+	r->changes = hane_stmt_text(st, 6);
+	HANE_COPY(r->os_user, hane_stmt_text(st, 7));
 }
+
+HANE_STORE_EACH_ROW(audit, struct hane_audit_row, read_audit)
 
 int hane_audit_each(hane_db *db, const struct hane_audit_filter *f,
 		    int (*fn)(const struct hane_audit_row *r, void *arg),
 		    void *arg)
 {
-	struct audit_walk w = {fn, arg};
+	struct audit_each w = {fn, arg};
 	int64_t hid = 0;
 	char detail[400];
 	int rc = hane_can(db, HANE_ACT_AUDIT_READ);

@@ -49,30 +49,23 @@ int hane_staff_add(hane_db *db, const struct hane_staff *s, int64_t *id)
 	return rc ? rc : insert(db, s, id);
 }
 
-struct staff_each {
-	int (*fn)(const struct hane_staff *s, void *arg);
-	void *arg;
-};
-
-static int staff_row(hane_stmt *st, void *arg)
+static void read_staff(hane_stmt *st, struct hane_staff *s)
 {
-	const struct staff_each *e = arg;
-	struct hane_staff s = {0};
-
-	s.id = hane_stmt_int(st, 0);
-	s.version = hane_stmt_int(st, 1);
-	HANE_COPY(s.username, hane_stmt_text(st, 2));
-	HANE_COPY(s.full_name, hane_stmt_text(st, 3));
-	HANE_COPY(s.role, hane_stmt_text(st, 4));
-	HANE_COPY(s.unit, hane_stmt_text(st, 5));
-	HANE_COPY(s.os_user, hane_stmt_text(st, 6));
-	s.active = hane_stmt_int(st, 7) != 0;
-	s.has_password = hane_stmt_int(st, 8) != 0;
-	HANE_COPY(s.last_login, hane_stmt_text(st, 9));
-	HANE_COPY(s.locked_until, hane_stmt_text(st, 10));
-	HANE_COPY(s.expires_at, hane_stmt_text(st, 11));
-	return e->fn(&s, e->arg);
+	s->id = hane_stmt_int(st, 0);
+	s->version = hane_stmt_int(st, 1);
+	HANE_COPY(s->username, hane_stmt_text(st, 2));
+	HANE_COPY(s->full_name, hane_stmt_text(st, 3));
+	HANE_COPY(s->role, hane_stmt_text(st, 4));
+	HANE_COPY(s->unit, hane_stmt_text(st, 5));
+	HANE_COPY(s->os_user, hane_stmt_text(st, 6));
+	s->active = hane_stmt_int(st, 7) != 0;
+	s->has_password = hane_stmt_int(st, 8) != 0;
+	HANE_COPY(s->last_login, hane_stmt_text(st, 9));
+	HANE_COPY(s->locked_until, hane_stmt_text(st, 10));
+	HANE_COPY(s->expires_at, hane_stmt_text(st, 11));
 }
+
+HANE_STORE_EACH_ROW(staff, struct hane_staff, read_staff)
 
 int hane_staff_each(hane_db *db,
 		    int (*fn)(const struct hane_staff *s, void *arg), void *arg)
