@@ -492,6 +492,13 @@ void hane_ui_record_store(const struct hane_ui_form *f, int at,
 int hane_ui_columns_fit(const struct hane_ui_column *c, const int *content,
 			int n, int width, int *out);
 
+/* hane_ui_columns_fit where title[i] is the width of column i's title
+ * (NULL: not known): room left goes first to titles cut short of it,
+ * so a header is cut only when the screen has no room for it. */
+int hane_ui_columns_fit_titled(const struct hane_ui_column *c,
+			       const int *content, const int *title, int n,
+			       int width, int *out);
+
 /* ---- Type-ahead --------------------------------------------------------- */
 
 /* In a choice list (a form's choice field, hane_ui_choose), letters typed

@@ -101,8 +101,9 @@ int hane_ui_columns_layout(const struct hane_ui_column *c, int n, int width,
 }
 
 /* One pass of hane_ui_columns_fit over the columns not in hidden[]. */
-static int fit_pass(const struct hane_ui_column *c, const int *content, int n,
-		    int width, const bool *hidden, int *out)
+static int fit_pass(const struct hane_ui_column *c, const int *content,
+		    const int *title, int n, int width, const bool *hidden,
+		    int *out)
 {
 	struct hane_ui_column eff[64] = {{0}};
 	int map[64] = {0}, sub[64] = {0};
@@ -132,7 +133,25 @@ static int fit_pass(const struct hane_ui_column *c, const int *content, int n,
 			total += sub[k] + (shown++ ? 1 : 0);
 	}
 	left = width - total;
-	/* Room left: cut columns first, the most important first. */
+	/* Room left: a cut title first ("Household", not "Househ…", while
+	 * the screen has room), the most important column first; then cut
+	 * values. */
+	while (title && left > 0) {
+		int best = -1, give;
+
+		for (int i = 0; i < n; i++)
+			if (out[i] > 0 && title[i] > out[i] &&
+			    (best < 0 || c[i].drop < c[best].drop))
+				best = i;
+		if (best < 0)
+			break;
+		give = title[best] - out[best];
+		if (give > left)
+			give = left;
+		out[best] += give;
+		left -= give;
+	}
+	/* Then cut columns, the most important first. */
 	while (content && left > 0) {
 		int best = -1, give;
 
@@ -156,12 +175,19 @@ static int fit_pass(const struct hane_ui_column *c, const int *content, int n,
 int hane_ui_columns_fit(const struct hane_ui_column *c, const int *content,
 			int n, int width, int *out)
 {
+	return hane_ui_columns_fit_titled(c, content, NULL, n, width, out);
+}
+
+int hane_ui_columns_fit_titled(const struct hane_ui_column *c,
+			       const int *content, const int *title, int n,
+			       int width, int *out)
+{
 	bool hidden[64] = {false};
 	int shown;
 
 	if (n > 64)
 		n = 64;
-	shown = fit_pass(c, content, n, width, hidden, out);
+	shown = fit_pass(c, content, title, n, width, hidden, out);
 	/* A column squeezed below its preferred width while a less
 	 * important one (higher drop) is shown: the less important goes
 	 * first, and the room goes to the squeezed one ("Devlet Hastanesi"
@@ -188,7 +214,7 @@ int hane_ui_columns_fit(const struct hane_ui_column *c, const int *content,
 			break;
 		memcpy(save, out, sizeof(int) * (size_t)n);
 		hidden[victim] = true;
-		shown = fit_pass(c, content, n, width, hidden, out);
+		shown = fit_pass(c, content, title, n, width, hidden, out);
 		if (out[cut] <= save[cut]) { /* no better: keep it shown */
 			hidden[victim] = false;
 			memcpy(out, save, sizeof(int) * (size_t)n);
@@ -435,7 +461,7 @@ int hane_ui_list_find(struct hane_ui_list *l, const char *query, int from)
 void ui_list_draw(struct hane_ui_list *l, const struct hane_ui_column *cols,
 		  int ncols, int y, int x, int h, int w, bool focus)
 {
-	int widths[32] = {0}, content[32] = {0};
+	int widths[32] = {0}, content[32] = {0}, title[32] = {0};
 	int page = h - 1, cx;
 
 	if (ncols > 32)
@@ -443,8 +469,9 @@ void ui_list_draw(struct hane_ui_list *l, const struct hane_ui_column *cols,
 	/* Sized by what the columns hold (the first rows are enough to
 	 * know: a page of a search, a report's table). */
 	for (int c = 0; c < ncols; c++) {
-		content[c] = hane_text_width(col_title(l, cols, c)) +
-			     (l->sort_col == c);
+		title[c] = hane_text_width(col_title(l, cols, c)) +
+			   (l->sort_col == c);
+		content[c] = title[c];
 		for (int r = 0; r < l->n && r < 2000; r++) {
 			int cw = hane_text_width(l->rows[r].cells[c]);
 
@@ -452,7 +479,7 @@ void ui_list_draw(struct hane_ui_list *l, const struct hane_ui_column *cols,
 				content[c] = cw;
 		}
 	}
-	hane_ui_columns_fit(cols, content, ncols, w - 1, widths);
+	hane_ui_columns_fit_titled(cols, content, title, ncols, w - 1, widths);
 	/* Header: the sorted column carries ▲ or ▼. */
 	ui_fill(y, x, w, UI_R_HEADING);
 	cx = x + 1;

@@ -145,6 +145,34 @@ def test_no_override_for_a_caseworker():
         w.cleanup()
 
 
+def test_headers_whole_in_english():
+    """A column's title is cut only when the screen has no room: at 80
+    columns in English the distribution search read "Househ…" while the
+    food status took the room."""
+    w = prepare()
+    # Not referred: its status is the long refusal, in a long mahalle.
+    w.hane("household", "add", "--tckn", "10000000214", "--first", "Şükrü",
+           "--last", "Yıldırım", "--mahalle", "Çubukluosmaniye")
+    c = Console(w, 24, 80, args=("--lang", "en"))
+    try:
+        c.wait("Main Menu")
+        c.send("3")
+        c.wait("Donation intake")
+        c.send(ENTER)                              # Distribution
+        c.wait("Food status")
+        c.type("sukru")
+        c.wait("Şükrü Yıldırım")
+        c.wait("not eligible")
+        header = [ln for ln in c.text().splitlines() if "Food status" in ln]
+        if not header or "Household Name" not in header[0]:
+            raise Failure("the header is cut:\n" + c.text())
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+    w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_limit_then_override, test_short_stock_is_a_warning_on_success,
-         test_no_override_for_a_caseworker])
+         test_no_override_for_a_caseworker, test_headers_whole_in_english])

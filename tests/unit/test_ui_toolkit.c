@@ -619,6 +619,37 @@ static void test_columns_fit_content(void **state)
 	}
 }
 
+/* A title is cut only when the screen has no room for it: the food
+ * bank's "Household" (7 wide at most by the table) over "#92" read
+ * "Househ…" at 80 columns while the status column took the room. */
+static void test_columns_fit_titles_first(void **state)
+{
+	static const struct hane_ui_column c[3] = {
+		{HANE_M_UI_COL_HH, 5, 7, 2, false, true, HANE_UI_SORT_NUMBER},
+		{HANE_M_UI_COL_NAME, 14, 24, 0, true, false,
+		 HANE_UI_SORT_TEXT},
+		{HANE_M_UI_COL_STATUS, 12, 30, 1, false, false,
+		 HANE_UI_SORT_TEXT},
+	};
+	int content[3] = {9, 18, 60}, title[3] = {9, 4, 11};
+	int out[3];
+
+	(void)state;
+	assert_int_equal(hane_ui_columns_fit_titled(c, content, title, 3, 79,
+						    out),
+			 3);
+	assert_int_equal(out[0], 9);
+	assert_int_equal(out[1], 18);
+	assert_int_equal(out[2], 79 - 9 - 18 - 2);
+	/* Without the titles the status column took the room first. */
+	hane_ui_columns_fit(c, content, 3, 79, out);
+	assert_int_equal(out[0], 7);
+	/* No room: the title is cut as before, the name keeps its width. */
+	hane_ui_columns_fit_titled(c, content, title, 3, 40, out);
+	assert_true(out[0] < 9);
+	assert_int_equal(total(out, 3), 40);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -636,6 +667,7 @@ int main(void)
 		cmocka_unit_test(test_form_bound_bool_member),
 		cmocka_unit_test(test_typeahead),
 		cmocka_unit_test(test_columns_fit_content),
+		cmocka_unit_test(test_columns_fit_titles_first),
 		cmocka_unit_test(test_form_text_never_cut_inside_a_letter),
 		cmocka_unit_test(test_form_bound_to_record),
 		cmocka_unit_test(test_path_resolve),
