@@ -626,8 +626,7 @@ static void test_columns_fit_titles_first(void **state)
 {
 	static const struct hane_ui_column c[3] = {
 		{HANE_M_UI_COL_HH, 5, 7, 2, false, true, HANE_UI_SORT_NUMBER},
-		{HANE_M_UI_COL_NAME, 14, 24, 0, true, false,
-		 HANE_UI_SORT_TEXT},
+		{HANE_M_UI_COL_NAME, 14, 24, 0, true, false, HANE_UI_SORT_TEXT},
 		{HANE_M_UI_COL_STATUS, 12, 30, 1, false, false,
 		 HANE_UI_SORT_TEXT},
 	};
@@ -635,9 +634,8 @@ static void test_columns_fit_titles_first(void **state)
 	int out[3];
 
 	(void)state;
-	assert_int_equal(hane_ui_columns_fit_titled(c, content, title, 3, 79,
-						    out),
-			 3);
+	assert_int_equal(
+		hane_ui_columns_fit_titled(c, content, title, 3, 79, out), 3);
 	assert_int_equal(out[0], 9);
 	assert_int_equal(out[1], 18);
 	assert_int_equal(out[2], 79 - 9 - 18 - 2);
