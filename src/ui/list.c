@@ -100,6 +100,29 @@ int hane_ui_columns_layout(const struct hane_ui_column *c, int n, int width,
 	return shown;
 }
 
+/* Gives the room left to the shown columns narrower than need[] (NULL:
+ * none), the most important (lowest drop) first; returns what is left. */
+static int give_room(const struct hane_ui_column *c, const int *need, int n,
+		     int left, int *out)
+{
+	while (need && left > 0) {
+		int best = -1, give;
+
+		for (int i = 0; i < n; i++)
+			if (out[i] > 0 && need[i] > out[i] &&
+			    (best < 0 || c[i].drop < c[best].drop))
+				best = i;
+		if (best < 0)
+			break;
+		give = need[best] - out[best];
+		if (give > left)
+			give = left;
+		out[best] += give;
+		left -= give;
+	}
+	return left;
+}
+
 /* One pass of hane_ui_columns_fit over the columns not in hidden[]. */
 static int fit_pass(const struct hane_ui_column *c, const int *content,
 		    const int *title, int n, int width, const bool *hidden,
@@ -134,39 +157,9 @@ static int fit_pass(const struct hane_ui_column *c, const int *content,
 	}
 	left = width - total;
 	/* Room left: a cut title first ("Household", not "Househ…", while
-	 * the screen has room), the most important column first; then cut
-	 * values. */
-	while (title && left > 0) {
-		int best = -1, give;
-
-		for (int i = 0; i < n; i++)
-			if (out[i] > 0 && title[i] > out[i] &&
-			    (best < 0 || c[i].drop < c[best].drop))
-				best = i;
-		if (best < 0)
-			break;
-		give = title[best] - out[best];
-		if (give > left)
-			give = left;
-		out[best] += give;
-		left -= give;
-	}
-	/* Then cut columns, the most important first. */
-	while (content && left > 0) {
-		int best = -1, give;
-
-		for (int i = 0; i < n; i++)
-			if (out[i] > 0 && content[i] > out[i] &&
-			    (best < 0 || c[i].drop < c[best].drop))
-				best = i;
-		if (best < 0)
-			break;
-		give = content[best] - out[best];
-		if (give > left)
-			give = left;
-		out[best] += give;
-		left -= give;
-	}
+	 * the screen has room), then cut values. */
+	left = give_room(c, title, n, left, out);
+	left = give_room(c, content, n, left, out);
 	if (flex >= 0 && out[flex] > 0 && left > 0)
 		out[flex] += left;
 	return shown;
