@@ -314,6 +314,13 @@ static int write_row(hane_db *db, const char *sql, const struct hane_field *f,
 	return rc;
 }
 
+/* The transaction of a write whose SQL the caller has just built: none,
+ * and HANE_ENOMEM, when building it ran out of memory (oom). */
+static int begin_built(hane_db *db, bool oom)
+{
+	return oom ? HANE_ENOMEM : hane_store_begin(db);
+}
+
 /* ---- Insert ------------------------------------------------------------ */
 
 int hane_store_insert(hane_db *db, const char *table,
@@ -352,12 +359,7 @@ int hane_store_insert(hane_db *db, const char *table,
 		buf_json_value(&json, f[k].type, f[k].text, f[k].i);
 	}
 	hane_buf_str(&json, "}");
-	if (sql.oom || json.oom) {
-		rc = HANE_ENOMEM;
-		goto done;
-	}
-	rc = hane_store_begin(db);
-	if (rc)
+	if ((rc = begin_built(db, sql.oom || json.oom)) != 0)
 		goto done;
 	rc = write_row(db, sql.s, f, n, NULL, now, 0, 0);
 	if (rc == 0) {
@@ -596,12 +598,7 @@ int hane_store_delete(hane_db *db, const char *table, int64_t id,
 	hane_buf_str(&del, "DELETE FROM ");
 	hane_buf_str(&del, table);
 	hane_buf_str(&del, " WHERE id = :id AND version = :v_");
-	if (sel.oom || del.oom) {
-		rc = HANE_ENOMEM;
-		goto out;
-	}
-	rc = hane_store_begin(db);
-	if (rc)
+	if ((rc = begin_built(db, sel.oom || del.oom)) != 0)
 		goto out;
 	rc = row_by_id(db, &old, sel.s, table, id);
 	if (rc == 0)
