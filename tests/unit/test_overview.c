@@ -599,6 +599,23 @@ static int on_hit(const struct hane_person_hit *h, void *arg)
 	return 0;
 }
 
+/* The walks end at fn's first non-zero return, a positive one too, and
+ * give it back. */
+static int stop_pair(const struct hane_person *a, const struct hane_person *b,
+		     void *arg)
+{
+	(void)a;
+	(void)b;
+	(void)arg;
+	return 5;
+}
+
+static int stop_merge(const struct hane_ov_merge_entry *m, void *arg)
+{
+	(void)arg;
+	return m->id > 0 ? 7 : 0;
+}
+
 static void test_merge_and_undo(void **s)
 {
 	hane_db *db;
@@ -649,6 +666,7 @@ static void test_merge_and_undo(void **s)
 				   " 'person.merge' AND row_id = :m",
 				   ":m", mid));
 	assert_int_equal(n, 1);
+	assert_int_equal(hane_overview_merges(db, stop_merge, NULL), 7);
 
 	/* Undo: b back with its id, a as before, the household headed. */
 	tu_ok(hane_overview_merge_undo(db, mid));
@@ -673,6 +691,14 @@ static void test_merge_and_undo(void **s)
 	p.n = 0;
 	tu_ok(hane_overview_duplicates(db, on_pair, &p, NULL));
 	assert_int_equal(p.n, 1);
+	{
+		int total = -1;
+
+		assert_int_equal(
+			hane_overview_duplicates(db, stop_pair, NULL, &total),
+			5);
+		assert_int_equal(total, 1);
+	}
 	/* Twice is refused; so is undoing after the kept person changed,
 	 * and a merge there was not, named. */
 	assert_int_equal(hane_overview_merge_undo(db, mid), HANE_EINVAL);

@@ -86,8 +86,28 @@ void hane_overview_merge_defaults(const struct hane_person *a,
 
 /* ---- Finding them ---------------------------------------------------------- */
 
-/* A walk's caller: fn's first non-zero return ends it and is the walk's
- * result (a positive one too, as the callers may stop with their own). */
+/* The walks of this file: fn's first non-zero return ends one and is the
+ * walk's result (a positive one too, as the callers may stop with their
+ * own), which hane_store_each would make 0: the row keeps it in *stop. */
+static int walk_on(int rc, int *stop)
+{
+	if (rc > 0)
+		*stop = rc;
+	return rc;
+}
+
+/* sql's rows to row(st, w), for a reader of the households; the walk's
+ * result as above. */
+static int walk(hane_db *db, const char *sql,
+		int (*row)(hane_stmt *st, void *arg), void *w, const int *stop)
+{
+	int rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ);
+
+	if (rc == 0)
+		rc = hane_store_each(db, sql, NULL, 0, row, w);
+	return rc ? rc : *stop;
+}
+
 struct dup_walk {
 	hane_db *db;
 	int (*fn)(const struct hane_person *a, const struct hane_person *b,
@@ -106,10 +126,7 @@ static int dup_row(hane_stmt *st, void *arg)
 	    (rc = hane_person_get(w->db, hane_stmt_int(st, 1), &b)) != 0)
 		return rc;
 	w->n++;
-	rc = w->fn(&a, &b, w->arg);
-	if (rc > 0)
-		w->stop = rc;
-	return rc;
+	return walk_on(w->fn(&a, &b, w->arg), &w->stop);
 }
 
 int hane_overview_duplicates(hane_db *db,
@@ -120,14 +137,10 @@ int hane_overview_duplicates(hane_db *db,
 	struct dup_walk w = {db, fn, arg, 0, 0};
 	int rc;
 
-	if (total)
-		*total = 0;
-	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) != 0)
-		return rc;
 	/* One walk of the (name_key, birth_date) index for the groups, then
 	 * the pairs inside each: a, the one with a TC Kimlik No (else the
 	 * older record), before b. */
-	rc = hane_store_each(
+	rc = walk(
 		db,
 		"WITH g AS (SELECT name_key, birth_date FROM person"
 		" WHERE birth_date IS NOT NULL AND birth_date <> ''"
@@ -141,10 +154,10 @@ int hane_overview_duplicates(hane_db *db,
 		" OR (a.tckn IS NULL) = (b.tckn IS NULL) AND a.id < b.id)"
 		" ORDER BY a.first_name || ' ' || a.last_name COLLATE TURKISH,"
 		" a.id, b.id",
-		NULL, 0, dup_row, &w);
+		dup_row, &w, &w.stop);
 	if (total)
 		*total = w.n;
-	return rc ? rc : w.stop;
+	return rc;
 }
 
 /* ---- Merging --------------------------------------------------------------- */
@@ -704,7 +717,6 @@ static int merge_row(hane_stmt *st, void *arg)
 {
 	struct merge_walk *w = arg;
 	struct hane_ov_merge_entry e;
-	int rc;
 
 	memset(&e, 0, sizeof e);
 	e.id = hane_stmt_int(st, 0);
@@ -717,10 +729,7 @@ static int merge_row(hane_stmt *st, void *arg)
 	HANE_COPY(e.at, hane_stmt_text(st, 7));
 	HANE_COPY(e.by, hane_stmt_text(st, 8));
 	HANE_COPY(e.undone_at, hane_stmt_text(st, 9));
-	rc = w->fn(&e, w->arg);
-	if (rc > 0)
-		w->stop = rc;
-	return rc;
+	return walk_on(w->fn(&e, w->arg), &w->stop);
 }
 
 int hane_overview_merges(hane_db *db,
@@ -729,11 +738,8 @@ int hane_overview_merges(hane_db *db,
 			 void *arg)
 {
 	struct merge_walk w = {fn, arg, 0};
-	int rc;
 
-	if ((rc = hane_can(db, HANE_ACT_HOUSEHOLD_READ)) != 0)
-		return rc;
-	rc = hane_store_each(
+	return walk(
 		db,
 		"SELECT m.id, m.kept_id, m.merged_id,"
 		" coalesce(p.first_name || ' ' || p.last_name, ''),"
@@ -743,6 +749,5 @@ int hane_overview_merges(hane_db *db,
 		" coalesce(m.created_by, ''), coalesce(m.undone_at, '')"
 		" FROM overview_merge m LEFT JOIN person p ON p.id = m.kept_id"
 		" ORDER BY m.id DESC",
-		NULL, 0, merge_row, &w);
-	return rc ? rc : w.stop;
+		merge_row, &w, &w.stop);
 }
