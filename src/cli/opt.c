@@ -468,24 +468,26 @@ int hane_opt_output_file(void *out, const char *v)
 	return 0;
 }
 
-int hane_opt_output_excel(void *out, const char *v)
+/* --excel, --xlsx: the table goes as a file of that writer's kind. */
+static int output_as(void *out, unsigned wflag)
 {
 	struct hane_cli_output *o = out;
 
-	(void)v;
 	o->csv = 1;
-	o->wflags |= HANE_CSV_EXCEL;
+	o->wflags |= wflag;
 	return 0;
+}
+
+int hane_opt_output_excel(void *out, const char *v)
+{
+	(void)v;
+	return output_as(out, HANE_CSV_EXCEL);
 }
 
 int hane_opt_output_xlsx(void *out, const char *v)
 {
-	struct hane_cli_output *o = out;
-
 	(void)v;
-	o->csv = 1;
-	o->wflags |= HANE_CSV_XLSX;
-	return 0;
+	return output_as(out, HANE_CSV_XLSX);
 }
 
 int hane_opt_output_check(const char *cmd, const struct hane_cli_output *o)
