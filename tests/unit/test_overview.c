@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include "hane/core.h"
+#include "hane/homecare.h"
 #include "hane/households.h"
 #include "hane/i18n.h"
 #include "hane/overview.h"
@@ -715,6 +716,32 @@ static void test_merge_and_undo(void **s)
 	hane_store_close(db);
 }
 
+/* Each of the units' rules holds: two open care clients (the second
+ * rule; the first, two taxi riders, is in cli/test_overview) are not
+ * merged into one, and the message says why. */
+static void test_merge_unit_rules(void **s)
+{
+	hane_db *db = tu_open(NULL);
+	struct hane_homecare_client c;
+	int64_t ia, ib;
+
+	(void)s;
+	add_household(db, tu_tckn(601), "Fatma", "Demir", "1948-02-01", NULL,
+		      NULL, &ia);
+	add_household(db, NULL, "fatma", "Demir", "1948-02-01", NULL, NULL,
+		      &ib);
+	hane_homecare_client_init(&c);
+	c.person_id = ia;
+	tu_ok(hane_homecare_client_add(db, &c, NULL));
+	c.person_id = ib;
+	tu_ok(hane_homecare_client_add(db, &c, NULL));
+	assert_int_equal(hane_overview_merge(db, ia, ib, NULL, NULL),
+			 HANE_EINVAL);
+	assert_string_equal(hane_error_last(),
+			    hane_msg(HANE_M_OV_MERGE_TWO_CLIENTS));
+	hane_store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -730,6 +757,7 @@ int main(void)
 		cmocka_unit_test(test_dashboard_totals_and_rows_agree),
 		cmocka_unit_test(test_timeline),
 		cmocka_unit_test(test_merge_and_undo),
+		cmocka_unit_test(test_merge_unit_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

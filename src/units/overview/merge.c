@@ -201,30 +201,32 @@ static int count_sql(hane_db *db, const char *sql, int64_t a, int64_t b,
 }
 
 /* The merge may not break a rule the units hold: one rider per person,
- * one open care client per person. */
+ * one open care client per person. Each rule counts the distinct persons
+ * of :a and :b holding such a row; both is refused with its message. */
 static int check_units(hane_db *db, int64_t a, int64_t b)
 {
+	static const struct {
+		const char *sql;
+		enum hane_msg refused;
+	} rules[] = {
+		{"SELECT count(DISTINCT person_id) FROM taxi_rider"
+		 " WHERE person_id IN (:a, :b)",
+		 HANE_M_OV_MERGE_TWO_RIDERS},
+		{"SELECT count(DISTINCT person_id)"
+		 " FROM homecare_client WHERE end_date IS NULL"
+		 " AND person_id IN (:a, :b)",
+		 HANE_M_OV_MERGE_TWO_CLIENTS},
+	};
 	int64_t n;
 	int rc;
 
-	if ((rc = count_sql(db,
-			    "SELECT count(DISTINCT person_id) FROM taxi_rider"
-			    " WHERE person_id IN (:a, :b)",
-			    a, b, &n)))
-		return rc;
-	if (n == 2) {
-		hane_error_set("%s", hane_msg(HANE_M_OV_MERGE_TWO_RIDERS));
-		return HANE_EINVAL;
-	}
-	if ((rc = count_sql(db,
-			    "SELECT count(DISTINCT person_id)"
-			    " FROM homecare_client WHERE end_date IS NULL"
-			    " AND person_id IN (:a, :b)",
-			    a, b, &n)))
-		return rc;
-	if (n == 2) {
-		hane_error_set("%s", hane_msg(HANE_M_OV_MERGE_TWO_CLIENTS));
-		return HANE_EINVAL;
+	for (size_t i = 0; i < HANE_COUNTOF(rules); i++) {
+		if ((rc = count_sql(db, rules[i].sql, a, b, &n)))
+			return rc;
+		if (n == 2) {
+			hane_error_set("%s", hane_msg(rules[i].refused));
+			return HANE_EINVAL;
+		}
 	}
 	return 0;
 }
