@@ -9,6 +9,8 @@
 #ifndef HANE_I18N_H
 #define HANE_I18N_H
 
+#include <stddef.h>
+
 enum hane_lang { HANE_LANG_TR = 0, HANE_LANG_EN = 1 };
 
 enum hane_msg {
@@ -44,5 +46,22 @@ const char *hane_msg(enum hane_msg id);
 
 /* The text in a given language (the CLI tests both). */
 const char *hane_msg_in(enum hane_msg id, enum hane_lang lang);
+
+/* A stored code ("person.view", "tenant", "admin") and the message it
+ * reads as on screen: the code stays in the database, people read words. */
+struct hane_code {
+	const char *code;
+	enum hane_msg msg;
+};
+
+/* The entry of t[0..n) for code; NULL when there is none (or code is
+ * NULL). */
+const struct hane_code *hane_code_find(const struct hane_code *t, size_t n,
+				       const char *code);
+
+/* code's words in the current language; code itself ("" for NULL) when
+ * t[0..n) has no entry for it. */
+const char *hane_code_text(const struct hane_code *t, size_t n,
+			   const char *code);
 
 #endif

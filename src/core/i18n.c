@@ -59,3 +59,20 @@ const char *hane_msg(enum hane_msg id)
 {
 	return hane_msg_in(id, current);
 }
+
+const struct hane_code *hane_code_find(const struct hane_code *t, size_t n,
+				       const char *code)
+{
+	for (size_t i = 0; code && i < n; i++)
+		if (strcmp(t[i].code, code) == 0)
+			return &t[i];
+	return NULL;
+}
+
+const char *hane_code_text(const struct hane_code *t, size_t n,
+			   const char *code)
+{
+	const struct hane_code *c = hane_code_find(t, n, code);
+
+	return c ? hane_msg(c->msg) : code ? code : "";
+}

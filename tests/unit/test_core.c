@@ -1114,6 +1114,31 @@ static void test_control_chars(void **state)
 	assert_string_equal(out, "ab");
 }
 
+/* A stored code and its words: found by the code, shown in the session's
+ * language, and an unknown code shows as itself (the audit screen, the
+ * inspection's lists and the visit note all read them so). */
+static void test_code_text(void **state)
+{
+	static const struct hane_code t[] = {
+		{"person.view", HANE_M_AUD_PERSON_VIEW},
+		{"login", HANE_M_AUD_LOGIN},
+	};
+
+	(void)state;
+	assert_ptr_equal(hane_code_find(t, HANE_COUNTOF(t), "login"), &t[1]);
+	assert_null(hane_code_find(t, HANE_COUNTOF(t), "logi"));
+	assert_null(hane_code_find(t, HANE_COUNTOF(t), NULL));
+	hane_lang_set(HANE_LANG_EN);
+	assert_string_equal(hane_code_text(t, HANE_COUNTOF(t), "person.view"),
+			    hane_msg_in(HANE_M_AUD_PERSON_VIEW, HANE_LANG_EN));
+	hane_lang_set(HANE_LANG_TR);
+	assert_string_equal(hane_code_text(t, HANE_COUNTOF(t), "person.view"),
+			    hane_msg_in(HANE_M_AUD_PERSON_VIEW, HANE_LANG_TR));
+	assert_string_equal(hane_code_text(t, HANE_COUNTOF(t), "new.code"),
+			    "new.code");
+	assert_string_equal(hane_code_text(t, HANE_COUNTOF(t), NULL), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1152,6 +1177,7 @@ int main(void)
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_push),
+		cmocka_unit_test(test_code_text),
 		cmocka_unit_test(test_control_chars),
 	};
 

@@ -19,11 +19,6 @@
 
 /* ---- Coded values ---------------------------------------------------------- */
 
-struct code {
-	const char *code;
-	enum hane_msg label;
-};
-
 #define C_CHANNEL(n, c) {c, HANE_M_INSP_CHANNEL_##n},
 #define C_REASON(n, c) {c, HANE_M_INSP_REASON_##n},
 #define C_URGENCY(n, c) {c, HANE_M_INSP_URGENCY_##n},
@@ -37,18 +32,20 @@ struct code {
 #define C_FREQUENCY(n, c) {c, HANE_M_INSP_FREQUENCY_##n},
 #define C_STR(n, c) c,
 
-static const struct code channel_codes[] = {HANE_INSP_CHANNELS(C_CHANNEL)};
-static const struct code reason_codes[] = {HANE_INSP_REASONS(C_REASON)};
-static const struct code urgency_codes[] = {HANE_INSP_URGENCIES(C_URGENCY)};
-static const struct code status_codes[] = {HANE_INSP_STATUSES(C_STATUS)};
-static const struct code tenure_codes[] = {HANE_INSP_TENURES(C_TENURE)};
-static const struct code heating_codes[] = {HANE_INSP_HEATINGS(C_HEATING)};
-static const struct code recommend_codes[] = {
+static const struct hane_code channel_codes[] = {HANE_INSP_CHANNELS(C_CHANNEL)};
+static const struct hane_code reason_codes[] = {HANE_INSP_REASONS(C_REASON)};
+static const struct hane_code urgency_codes[] = {
+	HANE_INSP_URGENCIES(C_URGENCY)};
+static const struct hane_code status_codes[] = {HANE_INSP_STATUSES(C_STATUS)};
+static const struct hane_code tenure_codes[] = {HANE_INSP_TENURES(C_TENURE)};
+static const struct hane_code heating_codes[] = {HANE_INSP_HEATINGS(C_HEATING)};
+static const struct hane_code recommend_codes[] = {
 	HANE_INSP_RECOMMENDS(C_RECOMMEND)};
-static const struct code outcome_codes[] = {HANE_INSP_OUTCOMES(C_OUTCOME)};
-static const struct code aid_type_codes[] = {HANE_INSP_AID_TYPES(C_AID_TYPE)};
-static const struct code kind_codes[] = {HANE_INSP_KINDS(C_KIND)};
-static const struct code frequency_codes[] = {
+static const struct hane_code outcome_codes[] = {HANE_INSP_OUTCOMES(C_OUTCOME)};
+static const struct hane_code aid_type_codes[] = {
+	HANE_INSP_AID_TYPES(C_AID_TYPE)};
+static const struct hane_code kind_codes[] = {HANE_INSP_KINDS(C_KIND)};
+static const struct hane_code frequency_codes[] = {
 	HANE_INSP_FREQUENCIES(C_FREQUENCY)};
 
 static const char *const channel_strs[] = {HANE_INSP_CHANNELS(C_STR) NULL};
@@ -68,7 +65,7 @@ static const char *const frequency_strs[] = {HANE_INSP_FREQUENCIES(C_STR) NULL};
 		codes, strs, sizeof codes / sizeof codes[0]                    \
 	}
 static const struct {
-	const struct code *codes;
+	const struct hane_code *codes;
 	const char *const *strs;
 	size_t n;
 } lists[HANE_INSP__LISTS] = {
@@ -96,22 +93,15 @@ const char *const *hane_inspection_codes(enum hane_inspection_list l, int *n)
 
 bool hane_inspection_valid(enum hane_inspection_list l, const char *code)
 {
-	if ((unsigned)l >= HANE_INSP__LISTS || !code)
-		return false;
-	for (size_t i = 0; i < lists[l].n; i++)
-		if (strcmp(lists[l].codes[i].code, code) == 0)
-			return true;
-	return false;
+	return (unsigned)l < HANE_INSP__LISTS &&
+	       hane_code_find(lists[l].codes, lists[l].n, code);
 }
 
 const char *hane_inspection_label(enum hane_inspection_list l, const char *code)
 {
-	if ((unsigned)l >= HANE_INSP__LISTS || !code)
-		return "";
-	for (size_t i = 0; i < lists[l].n; i++)
-		if (strcmp(lists[l].codes[i].code, code) == 0)
-			return hane_msg(lists[l].codes[i].label);
-	return code;
+	if ((unsigned)l >= HANE_INSP__LISTS)
+		return code ? code : "";
+	return hane_code_text(lists[l].codes, lists[l].n, code);
 }
 
 const char *hane_inspection_parse(enum hane_inspection_list l, const char *word)
@@ -174,7 +164,7 @@ const char *hane_inspection_parse(enum hane_inspection_list l, const char *word)
 	if (!key[0])
 		return NULL;
 	for (size_t i = 0; i < lists[l].n; i++) {
-		const struct code *c = &lists[l].codes[i];
+		const struct hane_code *c = &lists[l].codes[i];
 
 		hane_text_fold(cand, sizeof cand, c->code);
 		if (strcmp(cand, key) == 0)
@@ -182,7 +172,7 @@ const char *hane_inspection_parse(enum hane_inspection_list l, const char *word)
 		for (int lang = 0; lang < 2; lang++) {
 			hane_text_fold(
 				cand, sizeof cand,
-				hane_msg_in(c->label, (enum hane_lang)lang));
+				hane_msg_in(c->msg, (enum hane_lang)lang));
 			if (strcmp(cand, key) == 0)
 				return c->code;
 		}
@@ -201,7 +191,7 @@ int hane_inspection_not_one_of(enum hane_inspection_list l, const char *field)
 		size_t len = strlen(words);
 
 		snprintf(words + len, sizeof words - len, "%s%s", i ? ", " : "",
-			 hane_msg(lists[l].codes[i].label));
+			 hane_msg(lists[l].codes[i].msg));
 	}
 	hane_error_set(hane_msg(HANE_M_INSP_V_ONE_OF), field, words);
 	return HANE_EINVAL;

@@ -204,29 +204,15 @@ static int note_household(hane_db *db, int64_t request_id,
 
 /* A code's word in Turkish, whatever the screen language ("" for a code
  * not in w). */
-struct code_word {
-	const char *code;
-	enum hane_msg m;
-};
-
-static const struct code_word *code_find(const struct code_word *w, size_t n,
-					 const char *code)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(w[i].code, code))
-			return &w[i];
-	return NULL;
-}
-
-static const char *word_tr(const struct code_word *w, size_t n,
+static const char *word_tr(const struct hane_code *w, size_t n,
 			   const char *code)
 {
-	const struct code_word *c = code_find(w, n, code);
+	const struct hane_code *c = hane_code_find(w, n, code);
 
-	return c ? hane_msg_in(c->m, HANE_LANG_TR) : "";
+	return c ? hane_msg_in(c->msg, HANE_LANG_TR) : "";
 }
 
-static const struct code_word heating_words[] = {
+static const struct hane_code heating_words[] = {
 	{"stove", HANE_M_INSP_HEATING_STOVE},
 	{"gas", HANE_M_INSP_HEATING_GAS},
 	{"central", HANE_M_INSP_HEATING_CENTRAL},
@@ -235,14 +221,14 @@ static const struct code_word heating_words[] = {
 
 /* The note's sentence on the tenure (a tenant's rent has one of its
  * own). */
-static const struct code_word tenure_notes[] = {
+static const struct hane_code tenure_notes[] = {
 	{"tenant", HANE_M_INSP_NOTE_TENANT},
 	{"owner", HANE_M_INSP_NOTE_OWNER},
 	{"rent_free", HANE_M_INSP_NOTE_RENT_FREE},
 	{"other", HANE_M_INSP_NOTE_TENURE_OTHER},
 };
 
-static const struct code_word recommend_words[] = {
+static const struct hane_code recommend_words[] = {
 	{"one_time", HANE_M_INSP_RECOMMEND_ONE_TIME},
 	{"regular", HANE_M_INSP_RECOMMEND_REGULAR},
 	{"in_kind", HANE_M_INSP_RECOMMEND_IN_KIND},
@@ -251,15 +237,15 @@ static const struct code_word recommend_words[] = {
 /* The note's sentences on the home: tenure, rooms and heating. */
 static void note_home(struct note *n, const struct hane_inspection_visit *v)
 {
-	const struct code_word *tenure =
-		code_find(tenure_notes, HANE_COUNTOF(tenure_notes), v->tenure);
+	const struct hane_code *tenure = hane_code_find(
+		tenure_notes, HANE_COUNTOF(tenure_notes), v->tenure);
 	char a[64];
 
 	if (!strcmp(v->tenure, "tenant") && v->rent_kurus > 0)
 		say(n, HANE_M_INSP_NOTE_TENANT_RENT,
 		    money(a, sizeof a, v->rent_kurus));
 	else if (tenure)
-		say(n, tenure->m);
+		say(n, tenure->msg);
 	{
 		/* "ısınma soba ile sağlanmaktadır": "other" has no such
 		 * phrase, and "none" is a sentence of its own. */

@@ -4,15 +4,11 @@
  * `hane audit` (scripts read them); people read words. */
 #include <string.h>
 
+#include "hane/core.h"
 #include "hane/i18n.h"
 #include "hane/security.h"
 
-struct word {
-	const char *code;
-	enum hane_msg msg;
-};
-
-static const struct word actions[] = {
+static const struct hane_code actions[] = {
 	{"insert", HANE_M_AUD_INSERT},
 	{"update", HANE_M_AUD_UPDATE},
 	{"delete", HANE_M_AUD_DELETE},
@@ -61,7 +57,7 @@ static const struct word actions[] = {
 	{"taxi.unflag", HANE_M_AUD_TAXI_UNFLAG},
 };
 
-static const struct word tables[] = {
+static const struct hane_code tables[] = {
 	{"person", HANE_M_AUD_T_PERSON},
 	{"household", HANE_M_AUD_T_HOUSEHOLD},
 	{"staff", HANE_M_AUD_T_STAFF},
@@ -80,32 +76,23 @@ static const struct word tables[] = {
 	{"fb_distribution", HANE_M_AUD_T_FB_DIST},
 };
 
-#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-static const char *lookup(const struct word *w, int n, const char *code)
-{
-	for (int i = 0; code && i < n; i++)
-		if (strcmp(w[i].code, code) == 0)
-			return hane_msg(w[i].msg);
-	return code ? code : "";
-}
-
 const char *hane_audit_action_text(const char *action)
 {
-	return lookup(actions, COUNT(actions), action);
+	return hane_code_text(actions, HANE_COUNTOF(actions), action);
 }
 
 const char *hane_audit_table_text(const char *table)
 {
-	return lookup(tables, COUNT(tables), table);
+	return hane_code_text(tables, HANE_COUNTOF(tables), table);
 }
 
 int hane_audit_action_count(void)
 {
-	return COUNT(actions);
+	return (int)HANE_COUNTOF(actions);
 }
 
 const char *hane_audit_action_code(int i)
 {
-	return i >= 0 && i < COUNT(actions) ? actions[i].code : NULL;
+	return i >= 0 && i < (int)HANE_COUNTOF(actions) ? actions[i].code
+							: NULL;
 }
