@@ -956,6 +956,230 @@ static void test_big_file_fresh_and_not(void **state)
 	hane_store_close(db2);
 }
 
+/* ---- Rows read on the reader thread ------------------------------------- */
+
+#define Q_HH                                                                   \
+	3000 /* ~7,500 rows: the reader's ring (4 × 256 rows) fills           \
+		seven times over */
+
+struct all_rejects {
+	long *lines;
+	char (*why)[256];
+	size_t n, cap;
+};
+
+static void all_reject(long line, const char *why, void *arg)
+{
+	struct all_rejects *a = arg;
+
+	if (a->n == a->cap) {
+		a->cap = a->cap ? 2 * a->cap : 256;
+		a->lines = realloc(a->lines, a->cap * sizeof *a->lines);
+		a->why = realloc(a->why, a->cap * sizeof *a->why);
+		assert_true(a->lines && a->why);
+	}
+	a->lines[a->n] = line;
+	snprintf(a->why[a->n++], 256, "%s", why);
+}
+
+/* What the file's bad rows are refused for. */
+enum bad { OK, BAD_TCKN, BAD_MAHALLE, HEAD_GONE, SAME_TCKN };
+
+struct want {
+	enum bad bad[4 * Q_HH + 2];
+	long arg[4 * Q_HH + 2]; /* the line a message names */
+	char tckn[4 * Q_HH + 2][HANE_TCKN_LEN + 1];
+	int group[4 * Q_HH + 2];
+	char *text; /* the file */
+	long lines; /* its last line */
+};
+
+/* Q_HH households of 1–4 persons; some heads with a bad number or
+ * mahalle (their members refused with them), some members with the
+ * number of a head of an earlier row, in batches before and after; the
+ * refusals cross the reader's batches. */
+static void queue_file(struct want *w, const char *tail)
+{
+	size_t cap = 1 << 21, len = 0;
+	long line = 1, head_line = 0, prev_head = 0;
+	char prev_tckn[HANE_TCKN_LEN + 1] = "";
+	uint64_t t = 700000;
+
+	w->text = malloc(cap);
+	assert_non_null(w->text);
+	len += (size_t)sprintf(w->text,
+			       "Hane No;TC Kimlik No;Ad;Soyad;Mahalle\n");
+	for (int h = 0; h < Q_HH; h++) {
+		bool bad_tckn = h % 97 == 5, bad_mah = h % 101 == 3;
+
+		for (int m = 0; m < 1 + h % 4; m++, t++) {
+			enum bad b = OK;
+			const char *num = tu_tckn(t);
+
+			line++;
+			if (m == 0 && bad_tckn) {
+				num = "12345678901";
+				b = BAD_TCKN;
+			} else if (m == 0 && bad_mah) {
+				b = BAD_MAHALLE;
+			} else if (m && (bad_tckn || bad_mah)) {
+				b = HEAD_GONE;
+				w->arg[line] = head_line;
+			} else if (m == 1 && h % 89 == 7 && prev_tckn[0]) {
+				num = prev_tckn;
+				b = SAME_TCKN;
+				w->arg[line] = prev_head;
+			}
+			w->bad[line] = b;
+			w->group[line] = h;
+			snprintf(w->tckn[line], sizeof w->tckn[line], "%s",
+				 num);
+			assert_true(len + 256 < cap);
+			len += (size_t)sprintf(w->text + len,
+					       "Q%d;%s;Ad%d;Soyad;%s\n", h, num,
+					       m,
+					       m	 ? ""
+					       : bad_mah ? "Atlantis"
+							 : "Serdar");
+			if (m == 0)
+				head_line = line;
+		}
+		if (!bad_tckn && !bad_mah) {
+			prev_head = head_line;
+			snprintf(prev_tckn, sizeof prev_tckn, "%s",
+				 w->tckn[head_line]);
+		}
+	}
+	if (tail)
+		len += (size_t)sprintf(w->text + len, "%s", tail);
+	w->lines = line;
+}
+
+static void test_reader_thread_rows_and_rejects(void **state)
+{
+	static struct want w;
+	hane_db *db = tu_open(NULL);
+	struct all_rejects a = {0};
+	struct hane_import_opts o = {0};
+	struct hane_import_counts c;
+	const char *csv, *rej = tu_tmp_path("queue_rejects.csv");
+	char *got, *want_file, first[2][256] = {"", ""}, msg[256], group[16];
+	size_t wlen = 0, k = 0, accepted = 0, n;
+	hane_stmt *st = NULL;
+
+	(void)state;
+	memset(&w, 0, sizeof w);
+	queue_file(&w, NULL);
+	csv = file("queue.csv", "%s", w.text);
+	o.reject = all_reject;
+	o.arg = &a;
+	o.rejects = rej;
+
+	/* A dry run and the import: the same counts, every refusal at its
+	 * line in the file's order, with its reason. */
+	o.dry_run = true;
+	tu_ok(hane_households_import(db, csv, &o, &c));
+	n = a.n;
+	assert_int_equal(persons(db), 0);
+	a.n = 0;
+	o.dry_run = false;
+	tu_ok(hane_households_import(db, csv, &o, &c));
+	assert_int_equal(a.n, n);
+	assert_int_equal(c.rows, w.lines - 1);
+	assert_int_equal(c.rejected, (int64_t)n);
+	want_file = malloc(1 << 20);
+	assert_non_null(want_file);
+	wlen += (size_t)sprintf(want_file,
+				"Hane No;TC Kimlik No;Ad;Soyad;"
+				"Mahalle;\"%s\"\n",
+				hane_msg(HANE_M_IMP_REJECTS_COLUMN));
+	for (long line = 2; line <= w.lines; line++) {
+		const char *row = w.text;
+
+		if (w.bad[line] == OK) {
+			accepted++;
+			continue;
+		}
+		assert_true(k < a.n);
+		assert_int_equal(a.lines[k], line);
+		switch (w.bad[line]) {
+		case BAD_TCKN:
+		case BAD_MAHALLE:
+			/* One reason for every row of the kind. */
+			if (!first[w.bad[line] - 1][0])
+				snprintf(first[w.bad[line] - 1], 256, "%s",
+					 a.why[k]);
+			assert_string_equal(a.why[k], first[w.bad[line] - 1]);
+			break;
+		case HEAD_GONE:
+			snprintf(group, sizeof group, "Q%d", w.group[line]);
+			snprintf(msg, sizeof msg,
+				 hane_msg(HANE_M_IMP_HEAD_REJECTED), group,
+				 w.arg[line]);
+			assert_string_equal(a.why[k], msg);
+			break;
+		case SAME_TCKN:
+			snprintf(msg, sizeof msg,
+				 hane_msg(HANE_M_IMP_SAME_TCKN), w.arg[line]);
+			assert_string_equal(a.why[k], msg);
+			break;
+		case OK:
+			break;
+		}
+		/* The rejects file: the row as it was, then the reason. */
+		for (long l = 1; l < line; l++)
+			row = strchr(row, '\n') + 1;
+		wlen += (size_t)sprintf(want_file + wlen, "%.*s;\"%s\"\n",
+					(int)(strchr(row, '\n') - row), row,
+					a.why[k]);
+		k++;
+	}
+	assert_int_equal(k, a.n);
+	assert_non_null(strstr(first[0], "TC Kimlik No"));
+	assert_non_null(strstr(first[1], "Atlantis"));
+	got = slurp(rej);
+	assert_non_null(got);
+	assert_string_equal(got, want_file);
+	free(got);
+	free(want_file);
+
+	/* The rows in the file's order: ids follow the lines. */
+	assert_int_equal(persons(db), (int64_t)accepted);
+	tu_ok(hane_stmt_prepare(db, &st,
+				"SELECT tckn FROM person ORDER BY id"));
+	for (long line = 2; line <= w.lines; line++) {
+		if (w.bad[line] != OK)
+			continue;
+		assert_int_equal(hane_stmt_step(st), HANE_ROW);
+		assert_string_equal(hane_stmt_text(st, 0), w.tckn[line]);
+	}
+	assert_int_equal(hane_stmt_step(st), HANE_DONE);
+	hane_stmt_finalize(st);
+	assert_whole(db);
+	hane_store_close(db);
+
+	/* A file broken at its end: every row before it was read and
+	 * refused or taken as before, then the import fails naming the
+	 * line; nothing is written and no rejects file stays. */
+	db = tu_open(NULL);
+	a.n = 0;
+	free(w.text);
+	queue_file(&w, "Q9999;\"unclosed;Ad;Soyad;\n");
+	csv = file("queue_broken.csv", "%s", w.text);
+	assert_int_equal(hane_households_import(db, csv, &o, &c), HANE_ECSV);
+	snprintf(msg, sizeof msg, hane_msg(HANE_M_CSV_UNTERMINATED),
+		 w.lines + 1);
+	assert_string_equal(hane_error_last(), msg);
+	assert_int_equal(c.rows, w.lines - 1);
+	assert_int_equal(a.n, n);
+	assert_int_equal(persons(db), 0);
+	assert_int_equal(access(rej, F_OK), -1);
+	hane_store_close(db);
+	free(w.text);
+	free(a.lines);
+	free(a.why);
+}
+
 int main(void)
 {
 	const char *base = getenv("HANE_TEST_TMP");
@@ -976,6 +1200,7 @@ int main(void)
 		cmocka_unit_test(test_export_masked_by_default),
 		cmocka_unit_test(test_header_only_and_empty),
 		cmocka_unit_test(test_big_file_fresh_and_not),
+		cmocka_unit_test(test_reader_thread_rows_and_rejects),
 	};
 
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
