@@ -241,6 +241,42 @@ struct hane_ui_column {
 	enum hane_ui_sort sort;
 };
 
+/* A column by what it holds, as a brace initializer (an array element,
+ * or a compound literal with a cast): its alignment and sort follow from
+ * its kind, so a number is never left-aligned or sorted as text and a
+ * date never sorted as text. lo and w are min and want, d is drop. */
+/* Text: left-aligned, in Turkish alphabetical order. */
+#define HANE_UI_COL_TEXT(t, lo, w, d)                                          \
+	{                                                                      \
+		.title = (t), .min = (lo), .want = (w), .drop = (d),           \
+		.sort = HANE_UI_SORT_TEXT                                      \
+	}
+/* The text column that takes the width left over (a name, an address). */
+#define HANE_UI_COL_FLEX(t, lo, w, d)                                          \
+	{                                                                      \
+		.title = (t), .min = (lo), .want = (w), .drop = (d),           \
+		.flex = true, .sort = HANE_UI_SORT_TEXT                        \
+	}
+/* A number, amount or record number ("#12"): right-aligned, by value. */
+#define HANE_UI_COL_NUM(t, lo, w, d)                                           \
+	{                                                                      \
+		.title = (t), .min = (lo), .want = (w), .drop = (d),           \
+		.right = true, .sort = HANE_UI_SORT_NUMBER                     \
+	}
+/* A date, DD.MM.YYYY: 10 wide, left-aligned, by date. */
+#define HANE_UI_COL_DATE(t, d)                                                 \
+	{                                                                      \
+		.title = (t), .min = 10, .want = 10, .drop = (d),              \
+		.sort = HANE_UI_SORT_DATE                                      \
+	}
+/* A date with more after it (a time, an overdue sign, "(3 gün önce)"):
+ * left-aligned, by the date it starts with. */
+#define HANE_UI_COL_WHEN(t, lo, w, d)                                          \
+	{                                                                      \
+		.title = (t), .min = (lo), .want = (w), .drop = (d),           \
+		.sort = HANE_UI_SORT_DATE                                      \
+	}
+
 /* Sizes columns for a screen `width` columns wide (one space between
  * columns): shrinks columns toward min and then hides them, both in
  * falling `drop` order, and gives what is left to the flex column.

@@ -183,7 +183,7 @@ struct choose {
 };
 
 static const struct hane_ui_column choose_col[] = {
-	{HANE_M_UI_CHOOSE_ITEM, 10, 40, 0, true, false, HANE_UI_SORT_TEXT}};
+	HANE_UI_COL_FLEX(HANE_M_UI_CHOOSE_ITEM, 10, 40, 0)};
 
 static void choose_fill(struct choose *c)
 {

@@ -56,7 +56,7 @@ int hane_ui_tasks(struct hane_ui *ui, enum hane_msg title, enum hane_msg column,
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_OPEN, HANE_UI_A_BACK, HANE_UI_A_QUIT};
 	const struct hane_ui_column col[] = {
-		{column, 20, 60, 0, true, false, HANE_UI_SORT_TEXT}};
+		HANE_UI_COL_FLEX(column, 20, 60, 0)};
 	struct tasks t = {items, n};
 	struct hane_ui_list_view v = {
 		.title = hane_msg(title),

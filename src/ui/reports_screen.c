@@ -284,14 +284,16 @@ static int table_fill(struct table_view *tv, struct hane_ui_list *l)
 	int rc;
 
 	for (int c = 0; c < r->ncols; c++) {
-		struct hane_ui_column *col = &tv->cols[c];
-		bool num = hane_report_kind_number(r->cols[c].kind);
+		int w;
 
 		titles[c] = hane_report_column_title(r, c);
-		*col = (struct hane_ui_column){
-			HANE_M_UI_RPT_PARAM, .want = hane_text_width(titles[c]),
-			.drop = c, .right = num,
-			.sort = num ? HANE_UI_SORT_NUMBER : HANE_UI_SORT_TEXT};
+		w = hane_text_width(titles[c]);
+		if (hane_report_kind_number(r->cols[c].kind))
+			tv->cols[c] = (struct hane_ui_column)HANE_UI_COL_NUM(
+				HANE_M_UI_RPT_PARAM, 0, w, c);
+		else
+			tv->cols[c] = (struct hane_ui_column)HANE_UI_COL_TEXT(
+				HANE_M_UI_RPT_PARAM, 0, w, c);
 	}
 	if ((rc = hane_ui_list_titles(l, titles)) != 0)
 		return rc;
@@ -399,10 +401,8 @@ done:
 enum { L_TITLE, L_NAME, L__COUNT };
 
 static const struct hane_ui_column report_cols[L__COUNT] = {
-	[L_TITLE] = {HANE_M_UI_RPT_COL_TITLE, 20, 50, 0, true, false,
-		     HANE_UI_SORT_TEXT},
-	[L_NAME] = {HANE_M_UI_RPT_COL_NAME, 12, 24, 1, false, false,
-		    HANE_UI_SORT_TEXT},
+	[L_TITLE] = HANE_UI_COL_FLEX(HANE_M_UI_RPT_COL_TITLE, 20, 50, 0),
+	[L_NAME] = HANE_UI_COL_TEXT(HANE_M_UI_RPT_COL_NAME, 12, 24, 1),
 };
 
 static int reports_act(struct hane_ui *ui, struct hane_ui_list *l,

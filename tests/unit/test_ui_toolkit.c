@@ -16,17 +16,12 @@
 enum { C_TCKN, C_NAME, C_BIRTH, C_MAHALLE, C_HH, C_STATUS, C__COUNT };
 
 static const struct hane_ui_column cols[C__COUNT] = {
-	[C_TCKN] = {HANE_M_UI_COL_TCKN, 11, 12, 3, false, false,
-		    HANE_UI_SORT_TEXT},
-	[C_NAME] = {HANE_M_UI_COL_NAME, 14, 24, 0, true, false,
-		    HANE_UI_SORT_TEXT},
-	[C_BIRTH] = {HANE_M_UI_COL_BIRTH, 10, 10, 4, false, false,
-		     HANE_UI_SORT_DATE},
-	[C_MAHALLE] = {HANE_M_UI_COL_MAHALLE, 8, 16, 5, false, false,
-		       HANE_UI_SORT_TEXT},
-	[C_HH] = {HANE_M_UI_COL_HH, 5, 7, 2, false, true, HANE_UI_SORT_NUMBER},
-	[C_STATUS] = {HANE_M_UI_COL_STATUS, 5, 6, 6, false, false,
-		      HANE_UI_SORT_TEXT},
+	[C_TCKN] = HANE_UI_COL_TEXT(HANE_M_UI_COL_TCKN, 11, 12, 3),
+	[C_NAME] = HANE_UI_COL_FLEX(HANE_M_UI_COL_NAME, 14, 24, 0),
+	[C_BIRTH] = HANE_UI_COL_DATE(HANE_M_UI_COL_BIRTH, 4),
+	[C_MAHALLE] = HANE_UI_COL_TEXT(HANE_M_UI_COL_MAHALLE, 8, 16, 5),
+	[C_HH] = HANE_UI_COL_NUM(HANE_M_UI_COL_HH, 5, 7, 2),
+	[C_STATUS] = HANE_UI_COL_TEXT(HANE_M_UI_COL_STATUS, 5, 6, 6),
 };
 
 static int total(const int *w, int n)
@@ -199,6 +194,54 @@ static void test_list_sort_and_find(void **state)
 	assert_int_equal(hane_ui_list_selected_id(l), 0);
 	hane_ui_list_free(l);
 	hane_ui_list_free(NULL);
+}
+
+/* A column's kind sets its alignment and its sort, so the two cannot
+ * disagree: a number right-aligned and by value ("#9" before "#10"), a
+ * date (alone or with more after it) by date across a year's end. */
+static void test_column_kinds(void **state)
+{
+	static const struct hane_ui_column k[] = {
+		HANE_UI_COL_TEXT(HANE_M_UI_COL_MAHALLE, 8, 16, 3),
+		HANE_UI_COL_FLEX(HANE_M_UI_COL_NAME, 14, 24, 0),
+		HANE_UI_COL_NUM(HANE_M_UI_COL_HH, 5, 7, 2),
+		HANE_UI_COL_DATE(HANE_M_UI_COL_BIRTH, 4),
+		HANE_UI_COL_WHEN(HANE_M_UI_COL_STATUS, 10, 24, 1),
+	};
+	const char *a[] = {"Yahya Kaptan", "Ayşe", "#10", "05.01.2027",
+			   "05.01.2027 (3 gün önce)"};
+	const char *b[] = {"Yenidoğan", "Zeynep", "#9", "28.12.2026",
+			   "28.12.2026 (11 gün önce)"};
+	struct hane_ui_list *l = hane_ui_list_new(5);
+
+	(void)state;
+	assert_non_null(l);
+	assert_int_equal(k[0].min, 8);
+	assert_int_equal(k[0].want, 16);
+	assert_int_equal(k[0].drop, 3);
+	assert_false(k[0].flex || k[0].right);
+	assert_int_equal(k[0].sort, HANE_UI_SORT_TEXT);
+	assert_true(k[1].flex && !k[1].right);
+	assert_int_equal(k[1].sort, HANE_UI_SORT_TEXT);
+	assert_true(k[2].right && !k[2].flex);
+	assert_int_equal(k[2].sort, HANE_UI_SORT_NUMBER);
+	assert_int_equal(k[3].min, 10);
+	assert_int_equal(k[3].want, 10);
+	assert_int_equal(k[3].drop, 4);
+	assert_false(k[3].flex || k[3].right);
+	assert_int_equal(k[3].sort, HANE_UI_SORT_DATE);
+	assert_false(k[4].flex || k[4].right);
+	assert_int_equal(k[4].sort, HANE_UI_SORT_DATE);
+	assert_int_equal(hane_ui_list_add(l, 1, a), 0);
+	assert_int_equal(hane_ui_list_add(l, 2, b), 0);
+	for (int c = 2; c < 5; c++) {
+		hane_ui_list_sort(l, c, k[c].sort, false);
+		assert_int_equal(hane_ui_list_id(l, 0), 2);
+		/* As text the other way round: the bug the kinds prevent. */
+		hane_ui_list_sort(l, c, HANE_UI_SORT_TEXT, false);
+		assert_int_equal(hane_ui_list_id(l, 0), 1);
+	}
+	hane_ui_list_free(l);
 }
 
 static int check_tckn(const char *text, void *arg)
@@ -563,13 +606,10 @@ static void test_path_resolve(void **state)
 static void test_columns_fit_content(void **state)
 {
 	static const struct hane_ui_column c[4] = {
-		{HANE_M_UI_COL_HH, 4, 10, 2, false, true, HANE_UI_SORT_NUMBER},
-		{HANE_M_UI_COL_NAME, 10, 20, 0, false, false,
-		 HANE_UI_SORT_TEXT},
-		{HANE_M_UI_COL_MAHALLE, 8, 16, 3, false, false,
-		 HANE_UI_SORT_TEXT},
-		{HANE_M_UI_COL_STATUS, 10, 20, 1, true, false,
-		 HANE_UI_SORT_TEXT},
+		HANE_UI_COL_NUM(HANE_M_UI_COL_HH, 4, 10, 2),
+		HANE_UI_COL_TEXT(HANE_M_UI_COL_NAME, 10, 20, 0),
+		HANE_UI_COL_TEXT(HANE_M_UI_COL_MAHALLE, 8, 16, 3),
+		HANE_UI_COL_FLEX(HANE_M_UI_COL_STATUS, 10, 20, 1),
 	};
 	int content[4] = {5, 30, 9, 60};
 	int out[4];
@@ -594,12 +634,9 @@ static void test_columns_fit_content(void **state)
 	 * important one is shown: the less important goes instead. */
 	{
 		static const struct hane_ui_column t[3] = {
-			{HANE_M_UI_COL_BIRTH, 10, 10, 0, false, false,
-			 HANE_UI_SORT_DATE},
-			{HANE_M_UI_COL_STATUS, 5, 6, 2, false, false,
-			 HANE_UI_SORT_TEXT},
-			{HANE_M_UI_COL_MAHALLE, 8, 28, 1, true, false,
-			 HANE_UI_SORT_TEXT},
+			HANE_UI_COL_DATE(HANE_M_UI_COL_BIRTH, 0),
+			HANE_UI_COL_TEXT(HANE_M_UI_COL_STATUS, 5, 6, 2),
+			HANE_UI_COL_FLEX(HANE_M_UI_COL_MAHALLE, 8, 28, 1),
 		};
 		int tc[3] = {10, 5, 16};
 
@@ -659,6 +696,7 @@ int main(void)
 		cmocka_unit_test(test_action_keys),
 		cmocka_unit_test(test_progress_text),
 		cmocka_unit_test(test_list_sort_and_find),
+		cmocka_unit_test(test_column_kinds),
 		cmocka_unit_test(test_form_validation),
 		cmocka_unit_test(test_list_sort_turkish),
 		cmocka_unit_test(test_crumbs_shorten_in_the_middle),

@@ -279,14 +279,10 @@ static bool distribute_form(struct hane_ui *ui, int64_t household)
 enum { S_HH, S_NAME, S_MAHALLE, S_STATE, S__COUNT };
 
 static const struct hane_ui_column search_cols[S__COUNT] = {
-	[S_HH] = {HANE_M_FB_UI_COL_HH, 5, 7, 2, false, true,
-		  HANE_UI_SORT_NUMBER},
-	[S_NAME] = {HANE_M_FB_UI_COL_NAME, 14, 24, 0, true, false,
-		    HANE_UI_SORT_TEXT},
-	[S_MAHALLE] = {HANE_M_FB_UI_COL_MAHALLE, 8, 14, 3, false, false,
-		       HANE_UI_SORT_TEXT},
-	[S_STATE] = {HANE_M_FB_UI_COL_STATE, 12, 30, 1, false, false,
-		     HANE_UI_SORT_TEXT},
+	[S_HH] = HANE_UI_COL_NUM(HANE_M_FB_UI_COL_HH, 5, 7, 2),
+	[S_NAME] = HANE_UI_COL_FLEX(HANE_M_FB_UI_COL_NAME, 14, 24, 0),
+	[S_MAHALLE] = HANE_UI_COL_TEXT(HANE_M_FB_UI_COL_MAHALLE, 8, 14, 3),
+	[S_STATE] = HANE_UI_COL_TEXT(HANE_M_FB_UI_COL_STATE, 12, 30, 1),
 };
 
 struct search_fill {
@@ -572,20 +568,13 @@ struct filler {
 enum { L_MARKET, L_VEG, L_FRUIT, L_DELI, L_PCS, L_VALUE, L_COUNT, L__COUNT };
 
 static const struct hane_ui_column ledger_cols[L__COUNT] = {
-	[L_MARKET] = {HANE_M_FB_F_MARKET, 10, 20, 0, true, false,
-		      HANE_UI_SORT_TEXT},
-	[L_VEG] = {HANE_M_FB_CAT_VEGETABLE, 6, 9, 3, false, true,
-		   HANE_UI_SORT_NUMBER},
-	[L_FRUIT] = {HANE_M_FB_CAT_FRUIT, 6, 9, 3, false, true,
-		     HANE_UI_SORT_NUMBER},
-	[L_DELI] = {HANE_M_FB_CAT_DELI, 6, 9, 3, false, true,
-		    HANE_UI_SORT_NUMBER},
-	[L_PCS] = {HANE_M_FB_UI_COL_PIECES, 5, 7, 4, false, true,
-		   HANE_UI_SORT_NUMBER},
-	[L_VALUE] = {HANE_M_FB_F_VALUE, 10, 14, 0, false, true,
-		     HANE_UI_SORT_NUMBER},
-	[L_COUNT] = {HANE_M_FB_UI_COL_DELIVERIES, 4, 8, 5, false, true,
-		     HANE_UI_SORT_NUMBER},
+	[L_MARKET] = HANE_UI_COL_FLEX(HANE_M_FB_F_MARKET, 10, 20, 0),
+	[L_VEG] = HANE_UI_COL_NUM(HANE_M_FB_CAT_VEGETABLE, 6, 9, 3),
+	[L_FRUIT] = HANE_UI_COL_NUM(HANE_M_FB_CAT_FRUIT, 6, 9, 3),
+	[L_DELI] = HANE_UI_COL_NUM(HANE_M_FB_CAT_DELI, 6, 9, 3),
+	[L_PCS] = HANE_UI_COL_NUM(HANE_M_FB_UI_COL_PIECES, 5, 7, 4),
+	[L_VALUE] = HANE_UI_COL_NUM(HANE_M_FB_F_VALUE, 10, 14, 0),
+	[L_COUNT] = HANE_UI_COL_NUM(HANE_M_FB_UI_COL_DELIVERIES, 4, 8, 5),
 };
 
 static int ledger_row(const struct hane_fb_ledger_row *r, void *arg)
@@ -651,17 +640,12 @@ static void ledger_screen(struct hane_ui *ui)
 enum { K_BRANCH, K_CATEGORY, K_UNIT, K_IN, K_OUT, K_LEFT, K__COUNT };
 
 static const struct hane_ui_column stock_cols[K__COUNT] = {
-	[K_BRANCH] = {HANE_M_FB_F_BRANCH, 8, 12, 0, false, false,
-		      HANE_UI_SORT_TEXT},
-	[K_CATEGORY] = {HANE_M_FB_F_CATEGORY, 10, 14, 0, true, false,
-			HANE_UI_SORT_TEXT},
-	[K_UNIT] = {HANE_M_FB_F_UNIT, 4, 5, 3, false, false, HANE_UI_SORT_TEXT},
-	[K_IN] = {HANE_M_FB_UI_COL_IN, 6, 9, 2, false, true,
-		  HANE_UI_SORT_NUMBER},
-	[K_OUT] = {HANE_M_FB_UI_COL_OUT, 6, 9, 2, false, true,
-		   HANE_UI_SORT_NUMBER},
-	[K_LEFT] = {HANE_M_FB_UI_COL_LEFT, 6, 11, 0, false, true,
-		    HANE_UI_SORT_NUMBER},
+	[K_BRANCH] = HANE_UI_COL_TEXT(HANE_M_FB_F_BRANCH, 8, 12, 0),
+	[K_CATEGORY] = HANE_UI_COL_FLEX(HANE_M_FB_F_CATEGORY, 10, 14, 0),
+	[K_UNIT] = HANE_UI_COL_TEXT(HANE_M_FB_F_UNIT, 4, 5, 3),
+	[K_IN] = HANE_UI_COL_NUM(HANE_M_FB_UI_COL_IN, 6, 9, 2),
+	[K_OUT] = HANE_UI_COL_NUM(HANE_M_FB_UI_COL_OUT, 6, 9, 2),
+	[K_LEFT] = HANE_UI_COL_NUM(HANE_M_FB_UI_COL_LEFT, 6, 11, 0),
 };
 
 static int stock_row(const struct hane_fb_stock_row *r, void *arg)
@@ -706,14 +690,10 @@ static void stock_screen(struct hane_ui *ui)
 enum { U_HH, U_HEAD, U_MAHALLE, U_LAST, U__COUNT };
 
 static const struct hane_ui_column unserved_cols[U__COUNT] = {
-	[U_HH] = {HANE_M_FB_UI_COL_HH, 5, 7, 2, false, true,
-		  HANE_UI_SORT_NUMBER},
-	[U_HEAD] = {HANE_M_FB_UI_COL_NAME, 14, 24, 0, true, false,
-		    HANE_UI_SORT_TEXT},
-	[U_MAHALLE] = {HANE_M_FB_UI_COL_MAHALLE, 8, 14, 3, false, false,
-		       HANE_UI_SORT_TEXT},
-	[U_LAST] = {HANE_M_FB_UI_COL_LAST, 10, 24, 1, false, false,
-		    HANE_UI_SORT_TEXT},
+	[U_HH] = HANE_UI_COL_NUM(HANE_M_FB_UI_COL_HH, 5, 7, 2),
+	[U_HEAD] = HANE_UI_COL_FLEX(HANE_M_FB_UI_COL_NAME, 14, 24, 0),
+	[U_MAHALLE] = HANE_UI_COL_TEXT(HANE_M_FB_UI_COL_MAHALLE, 8, 14, 3),
+	[U_LAST] = HANE_UI_COL_TEXT(HANE_M_FB_UI_COL_LAST, 10, 24, 1),
 };
 
 static int unserved_row(const struct hane_fb_unserved *u, void *arg)

@@ -52,10 +52,10 @@ static const char *row_no(char *out, size_t outsz, int64_t id)
  * field), active ---- */
 
 static const struct hane_ui_column branch_cols[] = {
-	{HANE_M_FB_F_BRANCH, 10, 20, 0, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_FB_F_DAYS, 12, 30, 1, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_FB_UI_COL_ACTIVE, 5, 6, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_FB_UI_COL_NO, 3, 4, 3, false, true, HANE_UI_SORT_NUMBER},
+	HANE_UI_COL_TEXT(HANE_M_FB_F_BRANCH, 10, 20, 0),
+	HANE_UI_COL_FLEX(HANE_M_FB_F_DAYS, 12, 30, 1),
+	HANE_UI_COL_TEXT(HANE_M_FB_UI_COL_ACTIVE, 5, 6, 2),
+	HANE_UI_COL_NUM(HANE_M_FB_UI_COL_NO, 3, 4, 3),
 };
 
 static int branch_row(const struct hane_fb_branch *b, void *arg)
@@ -157,9 +157,9 @@ void fb_ui_branches(struct hane_ui *ui)
 /* ---- Markets: name, active ---- */
 
 static const struct hane_ui_column market_cols[] = {
-	{HANE_M_FB_F_MARKET, 12, 40, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_FB_UI_COL_ACTIVE, 5, 6, 1, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_FB_UI_COL_NO, 3, 4, 2, false, true, HANE_UI_SORT_NUMBER},
+	HANE_UI_COL_FLEX(HANE_M_FB_F_MARKET, 12, 40, 0),
+	HANE_UI_COL_TEXT(HANE_M_FB_UI_COL_ACTIVE, 5, 6, 1),
+	HANE_UI_COL_NUM(HANE_M_FB_UI_COL_NO, 3, 4, 2),
 };
 
 static int market_row(const struct hane_fb_market *m, void *arg)
@@ -216,10 +216,10 @@ void fb_ui_markets(struct hane_ui *ui)
  * form's own field: the record keeps both), the limit and active ---- */
 
 static const struct hane_ui_column package_cols[] = {
-	{HANE_M_FB_F_CODE, 6, 14, 3, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_FB_F_PACKAGE, 12, 30, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_FB_F_LIMIT, 6, 19, 1, false, true, HANE_UI_SORT_NUMBER},
-	{HANE_M_FB_UI_COL_ACTIVE, 5, 6, 2, false, false, HANE_UI_SORT_TEXT},
+	HANE_UI_COL_TEXT(HANE_M_FB_F_CODE, 6, 14, 3),
+	HANE_UI_COL_FLEX(HANE_M_FB_F_PACKAGE, 12, 30, 0),
+	HANE_UI_COL_NUM(HANE_M_FB_F_LIMIT, 6, 19, 1),
+	HANE_UI_COL_TEXT(HANE_M_FB_UI_COL_ACTIVE, 5, 6, 2),
 };
 
 static int package_row(const struct hane_fb_package *p, void *arg)

@@ -320,22 +320,22 @@ enum {
  * the service, mahalle and caregiver give way first: the status is what
  * the desk reads the agenda for. The visit number is in the form's title. */
 static const struct hane_ui_column day_cols[A__COUNT] = {
-	{HANE_M_HC_UI_COL_TIME, 11, 11, 0, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_WORKER, 8, 12, 3, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_CLIENT, 10, 16, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_MAHALLE, 8, 10, 4, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_SERVICE, 6, 8, 5, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_STATUS, 12, 24, 1, true, false, HANE_UI_SORT_TEXT},
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_TIME, 11, 11, 0),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_WORKER, 8, 12, 3),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_CLIENT, 10, 16, 2),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_MAHALLE, 8, 10, 4),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_SERVICE, 6, 8, 5),
+	HANE_UI_COL_FLEX(HANE_M_HC_UI_COL_STATUS, 12, 24, 1),
 };
 
 static const struct hane_ui_column week_cols[W__COUNT] = {
-	{HANE_M_HC_UI_COL_DAY, 10, 10, 0, false, false, HANE_UI_SORT_DATE},
-	{HANE_M_HC_UI_COL_TIME, 5, 5, 0, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_WORKER, 8, 12, 3, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_CLIENT, 10, 16, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_MAHALLE, 8, 10, 4, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_SERVICE, 6, 8, 5, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_STATUS, 12, 16, 1, true, false, HANE_UI_SORT_TEXT},
+	HANE_UI_COL_DATE(HANE_M_HC_UI_COL_DAY, 0),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_TIME, 5, 5, 0),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_WORKER, 8, 12, 3),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_CLIENT, 10, 16, 2),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_MAHALLE, 8, 10, 4),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_SERVICE, 6, 8, 5),
+	HANE_UI_COL_FLEX(HANE_M_HC_UI_COL_STATUS, 12, 16, 1),
 };
 
 static const enum hane_ui_action agenda_acts[] = {
@@ -585,12 +585,12 @@ enum { S_FROM, S_TO, S_AUTO, S__COUNT };
 enum { P_DATE, P_TIME, P_CLIENT, P_SERVICE, P_WORKER, P_NOTE, P__COUNT };
 
 static const struct hane_ui_column preview_cols[P__COUNT] = {
-	{HANE_M_HC_UI_COL_DAY, 9, 9, 0, false, false, HANE_UI_SORT_DATE},
-	{HANE_M_HC_UI_COL_TIME, 5, 11, 3, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_CLIENT, 10, 18, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_SERVICE, 6, 8, 4, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_WORKER, 8, 14, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_NOTE, 4, 16, 1, false, false, HANE_UI_SORT_TEXT},
+	HANE_UI_COL_WHEN(HANE_M_HC_UI_COL_DAY, 9, 9, 0),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_TIME, 5, 11, 3),
+	HANE_UI_COL_FLEX(HANE_M_HC_UI_COL_CLIENT, 10, 18, 0),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_SERVICE, 6, 8, 4),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_WORKER, 8, 14, 2),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_NOTE, 4, 16, 1),
 };
 
 struct gen {
@@ -785,13 +785,13 @@ enum {
 };
 
 static const struct hane_ui_column client_cols[C__COUNT] = {
-	{HANE_M_HC_UI_COL_CLIENT, 12, 20, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_MAHALLE, 8, 12, 4, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_SERVICE, 6, 17, 5, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_LAST, 10, 11, 2, false, false, HANE_UI_SORT_DATE},
-	{HANE_M_HC_UI_COL_NEXT, 10, 10, 1, false, false, HANE_UI_SORT_DATE},
-	{HANE_M_HC_UI_COL_FOLLOWUP, 5, 5, 3, false, true, HANE_UI_SORT_NUMBER},
-	{HANE_M_HC_UI_COL_NO, 3, 4, 6, false, true, HANE_UI_SORT_NUMBER},
+	HANE_UI_COL_FLEX(HANE_M_HC_UI_COL_CLIENT, 12, 20, 0),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_MAHALLE, 8, 12, 4),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_SERVICE, 6, 17, 5),
+	HANE_UI_COL_WHEN(HANE_M_HC_UI_COL_LAST, 10, 11, 2),
+	HANE_UI_COL_DATE(HANE_M_HC_UI_COL_NEXT, 1),
+	HANE_UI_COL_NUM(HANE_M_HC_UI_COL_FOLLOWUP, 5, 5, 3),
+	HANE_UI_COL_NUM(HANE_M_HC_UI_COL_NO, 3, 4, 6),
 };
 
 static int client_row(const struct hane_homecare_client *c, void *arg)
@@ -835,10 +835,10 @@ static void clients_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 enum { CV_DATE, CV_TIME, CV_WORKER, CV_STATUS, CV__COUNT };
 
 static const struct hane_ui_column client_visit_cols[CV__COUNT] = {
-	{HANE_M_HC_UI_COL_DATE, 10, 10, 0, false, false, HANE_UI_SORT_DATE},
-	{HANE_M_HC_UI_COL_TIME, 5, 5, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_WORKER, 6, 12, 3, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_STATUS, 8, 16, 1, true, false, HANE_UI_SORT_TEXT},
+	HANE_UI_COL_DATE(HANE_M_HC_UI_COL_DATE, 0),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_TIME, 5, 5, 2),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_WORKER, 6, 12, 3),
+	HANE_UI_COL_FLEX(HANE_M_HC_UI_COL_STATUS, 8, 16, 1),
 };
 
 struct client_page {

@@ -945,12 +945,12 @@ static void worker_say(char *out, size_t outsz, enum hane_msg m,
 enum { WL_NAME, WL_KIND, WL_SERVICES, WL_DAYS, WL_STATUS, WL_NO, WL__COUNT };
 
 static const struct hane_ui_column worker_cols[WL__COUNT] = {
-	{HANE_M_HC_F_NAME, 12, 24, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_F_KIND, 8, 16, 4, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_SERVICE, 6, 17, 3, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_DAYS, 10, 19, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_STATUS, 5, 6, 1, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_HC_UI_COL_NO, 3, 4, 5, false, true, HANE_UI_SORT_NUMBER},
+	HANE_UI_COL_FLEX(HANE_M_HC_F_NAME, 12, 24, 0),
+	HANE_UI_COL_TEXT(HANE_M_HC_F_KIND, 8, 16, 4),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_SERVICE, 6, 17, 3),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_DAYS, 10, 19, 2),
+	HANE_UI_COL_TEXT(HANE_M_HC_UI_COL_STATUS, 5, 6, 1),
+	HANE_UI_COL_NUM(HANE_M_HC_UI_COL_NO, 3, 4, 5),
 };
 
 static int worker_row(const struct hane_homecare_worker *w, void *arg)

@@ -527,17 +527,12 @@ enum { C_TCKN, C_NAME, C_BIRTH, C_MAHALLE, C_HH, C_STATUS, C__COUNT };
 
 /* Narrow screens lose Durum first and Ad Soyad never (UI.md). */
 static const struct hane_ui_column search_cols[C__COUNT] = {
-	[C_TCKN] = {HANE_M_UI_COL_TCKN, 11, 12, 3, false, false,
-		    HANE_UI_SORT_TEXT},
-	[C_NAME] = {HANE_M_UI_COL_NAME, 14, 24, 0, true, false,
-		    HANE_UI_SORT_TEXT},
-	[C_BIRTH] = {HANE_M_UI_COL_BIRTH, 10, 10, 4, false, false,
-		     HANE_UI_SORT_DATE},
-	[C_MAHALLE] = {HANE_M_UI_COL_MAHALLE, 8, 16, 5, false, false,
-		       HANE_UI_SORT_TEXT},
-	[C_HH] = {HANE_M_UI_COL_HH, 5, 7, 2, false, true, HANE_UI_SORT_NUMBER},
-	[C_STATUS] = {HANE_M_UI_COL_STATUS, 5, 6, 6, false, false,
-		      HANE_UI_SORT_TEXT},
+	[C_TCKN] = HANE_UI_COL_TEXT(HANE_M_UI_COL_TCKN, 11, 12, 3),
+	[C_NAME] = HANE_UI_COL_FLEX(HANE_M_UI_COL_NAME, 14, 24, 0),
+	[C_BIRTH] = HANE_UI_COL_DATE(HANE_M_UI_COL_BIRTH, 4),
+	[C_MAHALLE] = HANE_UI_COL_TEXT(HANE_M_UI_COL_MAHALLE, 8, 16, 5),
+	[C_HH] = HANE_UI_COL_NUM(HANE_M_UI_COL_HH, 5, 7, 2),
+	[C_STATUS] = HANE_UI_COL_TEXT(HANE_M_UI_COL_STATUS, 5, 6, 6),
 };
 
 struct search_fill {
@@ -745,16 +740,12 @@ static void person_move(struct hane_ui *ui, int64_t person_id)
 enum { M_NAME, M_RELATION, M_AGE, M_DISAB, M_TCKN, M__COUNT };
 
 static const struct hane_ui_column member_cols[M__COUNT] = {
-	[M_NAME] = {HANE_M_UI_COL_NAME, 12, 20, 0, true, false,
-		    HANE_UI_SORT_TEXT},
-	[M_RELATION] = {HANE_M_UI_COL_RELATION, 6, 9, 2, false, false,
-			HANE_UI_SORT_TEXT},
-	[M_AGE] = {HANE_M_UI_COL_AGE, 3, 3, 3, false, true,
-		   HANE_UI_SORT_NUMBER},
+	[M_NAME] = HANE_UI_COL_FLEX(HANE_M_UI_COL_NAME, 12, 20, 0),
+	[M_RELATION] = HANE_UI_COL_TEXT(HANE_M_UI_COL_RELATION, 6, 9, 2),
+	[M_AGE] = HANE_UI_COL_NUM(HANE_M_UI_COL_AGE, 3, 3, 3),
 	[M_DISAB] = {HANE_M_UI_COL_DISAB, 4, 6, 4, false, false,
 		     HANE_UI_SORT_NUMBER},
-	[M_TCKN] = {HANE_M_UI_COL_TCKN, 11, 11, 5, false, false,
-		    HANE_UI_SORT_TEXT},
+	[M_TCKN] = HANE_UI_COL_TEXT(HANE_M_UI_COL_TCKN, 11, 11, 5),
 };
 
 struct detail {
@@ -1166,8 +1157,8 @@ static int pdetail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 }
 
 static const struct hane_ui_column person_unit_cols[] = {
-	{.title = HANE_M_UI_COL_UNIT, .min = 8, .want = 14, .drop = 1},
-	{.title = HANE_M_UI_COL_STATE, .min = 16, .want = 28, .flex = true},
+	HANE_UI_COL_TEXT(HANE_M_UI_COL_UNIT, 8, 14, 1),
+	HANE_UI_COL_FLEX(HANE_M_UI_COL_STATE, 16, 28, 0),
 };
 
 /* A person's page: what the role may see, F9 reveals one value, F4

@@ -80,12 +80,9 @@ static char last_dir[PATH_LEN];
 enum { PK_NAME, PK_SIZE, PK_DATE, PK__COUNT };
 
 static const struct hane_ui_column picker_cols[PK__COUNT] = {
-	[PK_NAME] = {HANE_M_UI_IO_COL_NAME, 16, 40, 0, true, false,
-		     HANE_UI_SORT_TEXT},
-	[PK_SIZE] = {HANE_M_UI_IO_COL_SIZE, 6, 10, 2, false, true,
-		     HANE_UI_SORT_NUMBER},
-	[PK_DATE] = {HANE_M_UI_IO_COL_DATE, 10, 10, 1, false, false,
-		     HANE_UI_SORT_DATE},
+	[PK_NAME] = HANE_UI_COL_FLEX(HANE_M_UI_IO_COL_NAME, 16, 40, 0),
+	[PK_SIZE] = HANE_UI_COL_NUM(HANE_M_UI_IO_COL_SIZE, 6, 10, 2),
+	[PK_DATE] = HANE_UI_COL_DATE(HANE_M_UI_IO_COL_DATE, 1),
 };
 
 static void picker_clear(struct picker *p)
@@ -653,10 +650,8 @@ done:
 enum { R_LINE, R_REASON, R__COUNT };
 
 static const struct hane_ui_column reject_cols[R__COUNT] = {
-	[R_LINE] = {HANE_M_UI_IO_COL_LINE, 5, 6, 0, false, true,
-		    HANE_UI_SORT_NUMBER},
-	[R_REASON] = {HANE_M_UI_IO_COL_REASON, 20, 60, 0, true, false,
-		      HANE_UI_SORT_TEXT},
+	[R_LINE] = HANE_UI_COL_NUM(HANE_M_UI_IO_COL_LINE, 5, 6, 0),
+	[R_REASON] = HANE_UI_COL_FLEX(HANE_M_UI_IO_COL_REASON, 20, 60, 0),
 };
 
 static const char *delim_label(char d)

@@ -230,11 +230,10 @@ static void request_new(struct hane_ui *ui, int64_t household_id, int64_t *id)
 enum { P_NAME, P_TCKN, P_MAHALLE, P_HOUSEHOLD, P__COUNT };
 
 static const struct hane_ui_column pick_cols[P__COUNT] = {
-	{HANE_M_INSP_UI_COL_NAME, 14, 26, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_UI_F_TCKN, 11, 12, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_MAHALLE, 8, 16, 1, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_HOUSEHOLD, 5, 7, 0, false, true,
-	 HANE_UI_SORT_NUMBER},
+	HANE_UI_COL_FLEX(HANE_M_INSP_UI_COL_NAME, 14, 26, 0),
+	HANE_UI_COL_TEXT(HANE_M_UI_F_TCKN, 11, 12, 2),
+	HANE_UI_COL_TEXT(HANE_M_INSP_UI_COL_MAHALLE, 8, 16, 1),
+	HANE_UI_COL_NUM(HANE_M_INSP_UI_COL_HOUSEHOLD, 5, 7, 0),
 };
 
 struct pick {
@@ -656,10 +655,10 @@ static void cancel_run(struct hane_ui *ui, const struct hane_inspection *r)
 enum { H_NO, H_DATE, H_REASON, H_STATUS, H__COUNT };
 
 static const struct hane_ui_column history_cols[H__COUNT] = {
-	{HANE_M_INSP_UI_COL_NO, 4, 6, 0, false, true, HANE_UI_SORT_NUMBER},
-	{HANE_M_INSP_UI_COL_DATE, 10, 10, 0, false, false, HANE_UI_SORT_DATE},
-	{HANE_M_INSP_UI_COL_REASON, 8, 18, 1, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_STATUS, 8, 14, 2, false, false, HANE_UI_SORT_TEXT},
+	HANE_UI_COL_NUM(HANE_M_INSP_UI_COL_NO, 4, 6, 0),
+	HANE_UI_COL_DATE(HANE_M_INSP_UI_COL_DATE, 0),
+	HANE_UI_COL_FLEX(HANE_M_INSP_UI_COL_REASON, 8, 18, 1),
+	HANE_UI_COL_TEXT(HANE_M_INSP_UI_COL_STATUS, 8, 14, 2),
 };
 
 struct page {
@@ -967,15 +966,14 @@ enum {
 };
 
 static const struct hane_ui_column queue_cols[Q__COUNT] = {
-	{HANE_M_INSP_UI_COL_NO, 4, 5, 0, false, true, HANE_UI_SORT_NUMBER},
-	{HANE_M_INSP_UI_COL_DUE, 11, 12, 0, false, false, HANE_UI_SORT_DATE},
-	{HANE_M_INSP_UI_COL_HEAD, 12, 20, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_MAHALLE, 8, 14, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_REASON, 6, 12, 3, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_URGENCY, 5, 6, 5, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_STATUS, 7, 10, 6, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_INSP_UI_COL_INSPECTOR, 6, 10, 4, false, false,
-	 HANE_UI_SORT_TEXT},
+	HANE_UI_COL_NUM(HANE_M_INSP_UI_COL_NO, 4, 5, 0),
+	HANE_UI_COL_WHEN(HANE_M_INSP_UI_COL_DUE, 11, 12, 0),
+	HANE_UI_COL_FLEX(HANE_M_INSP_UI_COL_HEAD, 12, 20, 0),
+	HANE_UI_COL_TEXT(HANE_M_INSP_UI_COL_MAHALLE, 8, 14, 2),
+	HANE_UI_COL_TEXT(HANE_M_INSP_UI_COL_REASON, 6, 12, 3),
+	HANE_UI_COL_TEXT(HANE_M_INSP_UI_COL_URGENCY, 5, 6, 5),
+	HANE_UI_COL_TEXT(HANE_M_INSP_UI_COL_STATUS, 7, 10, 6),
+	HANE_UI_COL_TEXT(HANE_M_INSP_UI_COL_INSPECTOR, 6, 10, 4),
 };
 
 enum view { VIEW_MINE, VIEW_UNASSIGNED, VIEW_OVERDUE, VIEW_OPEN, VIEW__N };

@@ -32,10 +32,10 @@ static const char *month_label(const char *ym)
 enum { ROW_ANNUAL = 100, ROW_DUPLICATES = 101 };
 
 static const struct hane_ui_column dash_cols[] = {
-	{HANE_M_OV_COL_UNIT, 10, 16, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_OV_DASH_MONTH, 5, 7, 2, false, true, HANE_UI_SORT_NUMBER},
-	{HANE_M_OV_DASH_YEAR, 5, 8, 3, false, true, HANE_UI_SORT_NUMBER},
-	{HANE_M_OV_COL_SPARK, 12, 12, 1, false, false, HANE_UI_SORT_TEXT},
+	HANE_UI_COL_FLEX(HANE_M_OV_COL_UNIT, 10, 16, 0),
+	HANE_UI_COL_NUM(HANE_M_OV_DASH_MONTH, 5, 7, 2),
+	HANE_UI_COL_NUM(HANE_M_OV_DASH_YEAR, 5, 8, 3),
+	HANE_UI_COL_TEXT(HANE_M_OV_COL_SPARK, 12, 12, 1),
 };
 
 struct dash {
@@ -206,9 +206,9 @@ int hane_ui_overview_main(struct hane_ui *ui)
 /* ---- Annual report ---------------------------------------------------------- */
 
 static const struct hane_ui_column annual_cols[] = {
-	{HANE_M_OV_COL_UNIT, 8, 16, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_OV_COL_FIGURE, 20, 40, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_OV_COL_VALUE, 8, 18, 0, false, true, HANE_UI_SORT_NUMBER},
+	HANE_UI_COL_TEXT(HANE_M_OV_COL_UNIT, 8, 16, 2),
+	HANE_UI_COL_FLEX(HANE_M_OV_COL_FIGURE, 20, 40, 0),
+	HANE_UI_COL_NUM(HANE_M_OV_COL_VALUE, 8, 18, 0),
 };
 
 struct annual {
@@ -325,10 +325,10 @@ int hane_ui_overview_annual(struct hane_ui *ui, int year)
 /* ---- Household 360 --------------------------------------------------------- */
 
 static const struct hane_ui_column hh_cols[] = {
-	{HANE_M_OV_COL_DATE, 10, 10, 0, false, false, HANE_UI_SORT_DATE},
-	{HANE_M_OV_COL_UNIT, 6, 15, 3, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_OV_COL_PERSON, 6, 18, 2, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_OV_COL_WHAT, 20, 40, 0, true, false, HANE_UI_SORT_TEXT},
+	HANE_UI_COL_DATE(HANE_M_OV_COL_DATE, 0),
+	HANE_UI_COL_TEXT(HANE_M_OV_COL_UNIT, 6, 15, 3),
+	HANE_UI_COL_TEXT(HANE_M_OV_COL_PERSON, 6, 18, 2),
+	HANE_UI_COL_FLEX(HANE_M_OV_COL_WHAT, 20, 40, 0),
 };
 
 struct hh360 {
@@ -459,10 +459,10 @@ int hane_ui_overview_household(struct hane_ui *ui, int64_t household_id)
 /* ---- Duplicates -------------------------------------------------------------- */
 
 static const struct hane_ui_column dup_cols[] = {
-	{HANE_M_OV_COL_PERSON, 12, 24, 0, true, false, HANE_UI_SORT_TEXT},
-	{HANE_M_OV_COL_BIRTH, 10, 10, 2, false, false, HANE_UI_SORT_DATE},
-	{HANE_M_OV_COL_A, 8, 16, 1, false, false, HANE_UI_SORT_TEXT},
-	{HANE_M_OV_COL_B, 8, 16, 1, false, false, HANE_UI_SORT_TEXT},
+	HANE_UI_COL_FLEX(HANE_M_OV_COL_PERSON, 12, 24, 0),
+	HANE_UI_COL_DATE(HANE_M_OV_COL_BIRTH, 2),
+	HANE_UI_COL_TEXT(HANE_M_OV_COL_A, 8, 16, 1),
+	HANE_UI_COL_TEXT(HANE_M_OV_COL_B, 8, 16, 1),
 };
 
 struct dups {

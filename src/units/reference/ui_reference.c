@@ -20,21 +20,16 @@
 enum { M_NAME, M_HOUSEHOLDS, M_ALIASES, M__COUNT };
 
 static const struct hane_ui_column mahalle_cols[M__COUNT] = {
-	[M_NAME] = {HANE_M_REF_COL_MAHALLE, 14, 28, 0, false, false,
-		    HANE_UI_SORT_TEXT},
-	[M_HOUSEHOLDS] = {HANE_M_REF_COL_HOUSEHOLDS, 5, 8, 1, false, true,
-			  HANE_UI_SORT_NUMBER},
-	[M_ALIASES] = {HANE_M_REF_COL_ALIASES, 10, 40, 2, true, false,
-		       HANE_UI_SORT_TEXT},
+	[M_NAME] = HANE_UI_COL_TEXT(HANE_M_REF_COL_MAHALLE, 14, 28, 0),
+	[M_HOUSEHOLDS] = HANE_UI_COL_NUM(HANE_M_REF_COL_HOUSEHOLDS, 5, 8, 1),
+	[M_ALIASES] = HANE_UI_COL_FLEX(HANE_M_REF_COL_ALIASES, 10, 40, 2),
 };
 
 enum { D_NAME, D_HOUSEHOLDS, D__COUNT };
 
 static const struct hane_ui_column district_cols[D__COUNT] = {
-	[D_NAME] = {HANE_M_REF_COL_DISTRICT, 14, 30, 0, true, false,
-		    HANE_UI_SORT_TEXT},
-	[D_HOUSEHOLDS] = {HANE_M_REF_COL_HOUSEHOLDS, 5, 8, 1, false, true,
-			  HANE_UI_SORT_NUMBER},
+	[D_NAME] = HANE_UI_COL_FLEX(HANE_M_REF_COL_DISTRICT, 14, 30, 0),
+	[D_HOUSEHOLDS] = HANE_UI_COL_NUM(HANE_M_REF_COL_HOUSEHOLDS, 5, 8, 1),
 };
 
 /* What differs between the two lists. The name is column 0. */
@@ -294,14 +289,10 @@ void hane_ui_district_screen(struct hane_ui *ui)
 enum { H_DATE, H_KIND, H_SOURCE, H_NAME, H__COUNT };
 
 static const struct hane_ui_column holiday_cols[H__COUNT] = {
-	[H_DATE] = {HANE_M_REF_COL_DATE, 10, 10, 0, false, false,
-		    HANE_UI_SORT_TEXT},
-	[H_KIND] = {HANE_M_REF_COL_KIND, 9, 9, 0, false, false,
-		    HANE_UI_SORT_TEXT},
-	[H_SOURCE] = {HANE_M_REF_COL_SOURCE, 7, 7, 0, false, false,
-		      HANE_UI_SORT_TEXT},
-	[H_NAME] = {HANE_M_REF_COL_NAME, 20, 60, 0, true, false,
-		    HANE_UI_SORT_TEXT},
+	[H_DATE] = HANE_UI_COL_TEXT(HANE_M_REF_COL_DATE, 10, 10, 0),
+	[H_KIND] = HANE_UI_COL_TEXT(HANE_M_REF_COL_KIND, 9, 9, 0),
+	[H_SOURCE] = HANE_UI_COL_TEXT(HANE_M_REF_COL_SOURCE, 7, 7, 0),
+	[H_NAME] = HANE_UI_COL_FLEX(HANE_M_REF_COL_NAME, 20, 60, 0),
 };
 
 struct holiday_ctx {

@@ -83,18 +83,12 @@ static bool is_locked(const struct hane_staff *s)
 enum { S_USER, S_NAME, S_ROLE, S_UNIT, S_STATE, S_LAST, S__COUNT };
 
 static const struct hane_ui_column staff_cols[S__COUNT] = {
-	[S_USER] = {HANE_M_ADM_COL_USER, 8, 14, 0, false, false,
-		    HANE_UI_SORT_TEXT},
-	[S_NAME] = {HANE_M_ADM_COL_NAME, 10, 22, 0, true, false,
-		    HANE_UI_SORT_TEXT},
-	[S_ROLE] = {HANE_M_ADM_COL_ROLE, 8, 16, 3, false, false,
-		    HANE_UI_SORT_TEXT},
-	[S_UNIT] = {HANE_M_ADM_COL_UNIT, 6, 14, 4, false, false,
-		    HANE_UI_SORT_TEXT},
-	[S_STATE] = {HANE_M_ADM_COL_STATE, 6, 14, 2, false, false,
-		     HANE_UI_SORT_TEXT},
-	[S_LAST] = {HANE_M_ADM_COL_LAST, 10, 16, 5, false, false,
-		    HANE_UI_SORT_DATE},
+	[S_USER] = HANE_UI_COL_TEXT(HANE_M_ADM_COL_USER, 8, 14, 0),
+	[S_NAME] = HANE_UI_COL_FLEX(HANE_M_ADM_COL_NAME, 10, 22, 0),
+	[S_ROLE] = HANE_UI_COL_TEXT(HANE_M_ADM_COL_ROLE, 8, 16, 3),
+	[S_UNIT] = HANE_UI_COL_TEXT(HANE_M_ADM_COL_UNIT, 6, 14, 4),
+	[S_STATE] = HANE_UI_COL_TEXT(HANE_M_ADM_COL_STATE, 6, 14, 2),
+	[S_LAST] = HANE_UI_COL_WHEN(HANE_M_ADM_COL_LAST, 10, 16, 5),
 };
 
 struct staff_ctx {
@@ -440,12 +434,9 @@ static const struct {
 enum { G_NAME, G_VALUE, G_RANGE, G__COUNT };
 
 static const struct hane_ui_column setting_cols[G__COUNT] = {
-	[G_NAME] = {HANE_M_ADM_COL_SETTING, 20, 40, 0, true, false,
-		    HANE_UI_SORT_TEXT},
-	[G_VALUE] = {HANE_M_ADM_COL_VALUE, 6, 8, 0, false, true,
-		     HANE_UI_SORT_NUMBER},
-	[G_RANGE] = {HANE_M_ADM_COL_RANGE, 6, 14, 2, false, false,
-		     HANE_UI_SORT_TEXT},
+	[G_NAME] = HANE_UI_COL_FLEX(HANE_M_ADM_COL_SETTING, 20, 40, 0),
+	[G_VALUE] = HANE_UI_COL_NUM(HANE_M_ADM_COL_VALUE, 6, 8, 0),
+	[G_RANGE] = HANE_UI_COL_TEXT(HANE_M_ADM_COL_RANGE, 6, 14, 2),
 };
 
 static void settings_fill(struct hane_ui *ui, struct hane_ui_list *l)
@@ -554,19 +545,14 @@ static void settings_screen(struct hane_ui *ui)
 enum { A_AT, A_USER, A_ACTION, A_TABLE, A_ROW, A_OS, A__COUNT };
 
 static const struct hane_ui_column audit_cols[A__COUNT] = {
-	[A_AT] = {HANE_M_ADM_COL_AT, 16, 16, 0, false, false,
-		  HANE_UI_SORT_DATE},
-	[A_USER] = {HANE_M_ADM_COL_USER, 6, 12, 0, false, false,
-		    HANE_UI_SORT_TEXT},
-	[A_ACTION] = {HANE_M_ADM_COL_ACTION, 10, 18, 0, true, false,
-		      HANE_UI_SORT_TEXT},
-	[A_TABLE] = {HANE_M_ADM_COL_TABLE, 6, 10, 3, false, false,
-		     HANE_UI_SORT_TEXT},
-	[A_ROW] = {HANE_M_ADM_COL_ROW, 5, 7, 2, false, true,
-		   HANE_UI_SORT_NUMBER},
+	[A_AT] = HANE_UI_COL_WHEN(HANE_M_ADM_COL_AT, 16, 16, 0),
+	[A_USER] = HANE_UI_COL_TEXT(HANE_M_ADM_COL_USER, 6, 12, 0),
+	[A_ACTION] = HANE_UI_COL_FLEX(HANE_M_ADM_COL_ACTION, 10, 18, 0),
+	[A_TABLE] = HANE_UI_COL_TEXT(HANE_M_ADM_COL_TABLE, 6, 10, 3),
+	[A_ROW] = HANE_UI_COL_NUM(HANE_M_ADM_COL_ROW, 5, 7, 2),
 	/* the OS login, when it is not the staff member's own name (root
 	 * acting as someone with --user) */
-	[A_OS] = {HANE_M_ADM_COL_OS, 6, 10, 1, false, false, HANE_UI_SORT_TEXT},
+	[A_OS] = HANE_UI_COL_TEXT(HANE_M_ADM_COL_OS, 6, 10, 1),
 };
 
 /* "2026-06-15 12:04:07" → "15.06.2026 12:04" */

@@ -68,11 +68,9 @@ static int load_vehicles(hane_db *db, struct board *b)
 	HANE_COPY(b->titles[0], hane_msg(HANE_M_TAXI_C_TIME));
 	for (int i = 0; i <= b->nveh; i++) {
 		b->tp[i] = b->titles[i];
-		memset(&b->cols[i], 0, sizeof b->cols[i]);
-		b->cols[i].title = HANE_M_TAXI_C_TIME;
-		b->cols[i].min = i ? 10 : 5;
-		b->cols[i].want = i ? 24 : 5;
-		b->cols[i].drop = i ? i : 0;
+		/* The time, then a vehicle a column (titled by tp[]). */
+		b->cols[i] = (struct hane_ui_column)HANE_UI_COL_TEXT(
+			HANE_M_TAXI_C_TIME, i ? 10 : 5, i ? 24 : 5, i);
 	}
 	return rc;
 }
@@ -660,13 +658,13 @@ struct manifest_ctx {
 };
 
 static const struct hane_ui_column manifest_cols[] = {
-	{.title = HANE_M_TAXI_C_PICKUP, .min = 5, .want = 5},
-	{.title = HANE_M_TAXI_C_LEG, .min = 2, .want = 6, .drop = 4},
-	{.title = HANE_M_TAXI_C_RIDER, .min = 10, .want = 16},
-	{.title = HANE_M_F_PHONE, .min = 14, .want = 14, .drop = 2},
-	{.title = HANE_M_TAXI_C_FROM, .min = 10, .want = 24, .flex = true},
-	{.title = HANE_M_TAXI_F_AID, .min = 6, .want = 12, .drop = 3},
-	{.title = HANE_M_TAXI_F_NOTES, .min = 6, .want = 16, .drop = 1},
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_PICKUP, 5, 5, 0),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_LEG, 2, 6, 4),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_RIDER, 10, 16, 0),
+	HANE_UI_COL_TEXT(HANE_M_F_PHONE, 14, 14, 2),
+	HANE_UI_COL_FLEX(HANE_M_TAXI_C_FROM, 10, 24, 0),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_F_AID, 6, 12, 3),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_F_NOTES, 6, 16, 1),
 };
 
 struct manifest_fill {
@@ -761,16 +759,12 @@ static void manifest_view(struct hane_ui *ui, struct board *b,
 /* ---- Rider history ------------------------------------------------------------------------ */
 
 static const struct hane_ui_column history_cols[] = {
-	{.title = HANE_M_TAXI_C_DAY, .min = 10, .want = 10},
-	{.title = HANE_M_TAXI_C_TIME, .min = 11, .want = 11},
-	{.title = HANE_M_TAXI_C_LEG, .min = 5, .want = 6, .drop = 2},
-	{.title = HANE_M_TAXI_F_DESTINATION,
-	 .min = 8,
-	 .want = 28,
-	 .flex = true,
-	 .drop = 1},
-	{.title = HANE_M_TAXI_F_VEHICLE, .min = 10, .want = 10, .drop = 3},
-	{.title = HANE_M_TAXI_C_STATUS, .min = 7, .want = 9},
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_DAY, 10, 10, 0),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_TIME, 11, 11, 0),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_LEG, 5, 6, 2),
+	HANE_UI_COL_FLEX(HANE_M_TAXI_F_DESTINATION, 8, 28, 1),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_F_VEHICLE, 10, 10, 3),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_STATUS, 7, 9, 0),
 };
 
 static int history_row(const struct hane_taxi_trip *t, void *arg)

@@ -210,13 +210,13 @@ static int ulist_act(struct hane_ui *ui, struct hane_ui_list *l,
 }
 
 static const struct hane_ui_column rider_cols[] = {
-	{.title = HANE_M_TAXI_F_NAME, .min = 14, .want = 30, .flex = true},
-	{.title = HANE_M_TAXI_F_AID, .min = 8, .want = 20, .drop = 2},
-	{.title = HANE_M_TAXI_F_COMPANION, .min = 5, .want = 9, .drop = 1},
-	{.title = HANE_M_TAXI_C_STATUS, .min = 6, .want = 16},
+	HANE_UI_COL_FLEX(HANE_M_TAXI_F_NAME, 14, 30, 0),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_F_AID, 8, 20, 2),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_F_COMPANION, 5, 9, 1),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_STATUS, 6, 16, 0),
 };
 static const struct hane_ui_column setting_cols[] = {
-	{.title = HANE_M_TAXI_UI_SETTING, .min = 20, .want = 50, .flex = true},
+	HANE_UI_COL_FLEX(HANE_M_TAXI_UI_SETTING, 20, 50, 0),
 	{.title = HANE_M_TAXI_F_VALUE, .min = 5, .want = 6, .right = true},
 };
 
@@ -426,23 +426,11 @@ static int vehicle_save(hane_db *db, void *rec, int64_t *id)
 }
 
 static const struct hane_ui_column vehicle_cols[] = {
-	{.title = HANE_M_TAXI_F_PLATE, .min = 10, .want = 11},
-	{.title = HANE_M_TAXI_C_WHEELCHAIR,
-	 .min = 3,
-	 .want = 5,
-	 .right = true,
-	 .sort = HANE_UI_SORT_NUMBER},
-	{.title = HANE_M_TAXI_F_SEATS,
-	 .min = 3,
-	 .want = 6,
-	 .right = true,
-	 .sort = HANE_UI_SORT_NUMBER},
-	{.title = HANE_M_TAXI_F_DRIVER,
-	 .min = 10,
-	 .want = 30,
-	 .flex = true,
-	 .drop = 1},
-	{.title = HANE_M_TAXI_C_STATUS, .min = 8, .want = 13},
+	HANE_UI_COL_TEXT(HANE_M_TAXI_F_PLATE, 10, 11, 0),
+	HANE_UI_COL_NUM(HANE_M_TAXI_C_WHEELCHAIR, 3, 5, 0),
+	HANE_UI_COL_NUM(HANE_M_TAXI_F_SEATS, 3, 6, 0),
+	HANE_UI_COL_FLEX(HANE_M_TAXI_F_DRIVER, 10, 30, 1),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_STATUS, 8, 13, 0),
 };
 
 static void vehicles_view(struct hane_ui *ui)
@@ -513,9 +501,9 @@ static int driver_save(hane_db *db, void *rec, int64_t *id)
 }
 
 static const struct hane_ui_column driver_cols[] = {
-	{.title = HANE_M_TAXI_F_NAME, .min = 14, .want = 30, .flex = true},
-	{.title = HANE_M_F_PHONE, .min = 14, .want = 14, .drop = 1},
-	{.title = HANE_M_TAXI_C_STATUS, .min = 5, .want = 6},
+	HANE_UI_COL_FLEX(HANE_M_TAXI_F_NAME, 14, 30, 0),
+	HANE_UI_COL_TEXT(HANE_M_F_PHONE, 14, 14, 1),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_STATUS, 5, 6, 0),
 };
 
 static void drivers_view(struct hane_ui *ui)
@@ -593,14 +581,10 @@ static int dest_save(hane_db *db, void *rec, int64_t *id)
 }
 
 static const struct hane_ui_column dest_cols[] = {
-	{.title = HANE_M_TAXI_F_NAME, .min = 14, .want = 30},
-	{.title = HANE_M_TAXI_F_KIND, .min = 6, .want = 13, .drop = 2},
-	{.title = HANE_M_TAXI_F_ADDRESS,
-	 .min = 10,
-	 .want = 30,
-	 .flex = true,
-	 .drop = 1},
-	{.title = HANE_M_TAXI_C_STATUS, .min = 5, .want = 6},
+	HANE_UI_COL_TEXT(HANE_M_TAXI_F_NAME, 14, 30, 0),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_F_KIND, 6, 13, 2),
+	HANE_UI_COL_FLEX(HANE_M_TAXI_F_ADDRESS, 10, 30, 1),
+	HANE_UI_COL_TEXT(HANE_M_TAXI_C_STATUS, 5, 6, 0),
 };
 
 static void dests_view(struct hane_ui *ui)
