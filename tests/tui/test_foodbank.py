@@ -10,8 +10,8 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (ENTER, F, RIGHT, Console, Failure,  # noqa
-                    Workdir, run)
+from tuilib import (DOWN, ENTER, F, RIGHT, Console, Failure,  # noqa
+                    Workdir, run, tckn)
 
 
 def prepare():
@@ -173,6 +173,49 @@ def test_headers_whole_in_english():
     w.cleanup()
 
 
+def test_unserved_sorted_by_date_of_last_package():
+    """30 gündür almayan haneler sorted (F6) by Son paket go by the date,
+    not by the text: 20.04.2026 before 05.05.2026, a household never
+    served first (#18; the column sorted as text)."""
+    w = Workdir()
+    for i, (first, last) in enumerate((("Ali", "Aksoy"), ("Berk", "Bulut"),
+                                       ("Cem", "Coşkun"))):
+        w.hane("household", "add", "--tckn", tckn(801 + i), "--first", first,
+               "--last", last, "--mahalle", "gundogdu")
+        w.hane("foodbank", "refer", str(i + 1), "--reason", "Muhtar yazısı",
+               "--from", "01.01.2026")
+    w.hane("foodbank", "donate", "--branch", "izmit", "--date", "06.04.2026",
+           "--item", "kuru:50", "--item", "konserve:40", "--item", "yağ:20")
+    w.hane("foodbank", "distribute", "1", "--branch", "izmit", "--date",
+           "20.04.2026")
+    w.hane("foodbank", "distribute", "2", "--branch", "izmit", "--date",
+           "05.05.2026")
+    names = ("Ali Aksoy", "Berk Bulut", "Cem Coşkun")
+    c = Console(w, 24, 80)
+    try:
+        c.wait("Ana Menü")
+        c.send("3")
+        c.wait("Bağış girişi")
+        c.send(DOWN * 4 + ENTER)                   # 30 gündür almayan
+        c.wait("41 gün önce")
+        c.send(F[6] * 7)                          # №, №▼, Ad, Ad▼, … Son
+        t = c.wait("Son paket ▲")
+        got = [n for _, n in sorted((t.index(n), n) for n in names)]
+        if got != ["Cem Coşkun", "Ali Aksoy", "Berk Bulut"]:
+            raise Failure("sorted by Son paket ▲: %r\n%s" % (got, t))
+        c.send(F[6])
+        t = c.wait("Son paket ▼")
+        got = [n for _, n in sorted((t.index(n), n) for n in names)]
+        if got != ["Berk Bulut", "Ali Aksoy", "Cem Coşkun"]:
+            raise Failure("sorted by Son paket ▼: %r\n%s" % (got, t))
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_limit_then_override, test_short_stock_is_a_warning_on_success,
-         test_no_override_for_a_caseworker, test_headers_whole_in_english])
+         test_no_override_for_a_caseworker, test_headers_whole_in_english,
+         test_unserved_sorted_by_date_of_last_package])

@@ -201,5 +201,36 @@ def test_move_person_and_mark_passive():
         w.cleanup()
 
 
+def test_member_disability_right_aligned():
+    """The members' Engel column holds numbers (%40, %100): right-aligned
+    as every number column, so their digits line up (#18; it was the one
+    number column drawn from the left)."""
+    w = Workdir()
+    w.hane("household", "add", "--tckn", tckn(41), "--first", "Hasan",
+           "--last", "Tekin", "--disability", "40")
+    w.hane("household", "add", "--tckn", tckn(42), "--first", "Elif",
+           "--last", "Tekin", "--household", "1", "--relation", "child",
+           "--disability", "100")
+    c = Console(w, 24, 80)
+    try:
+        c.wait("Ana Menü")
+        c.send(F[3])
+        c.type("hasan")
+        c.wait("Hasan Tekin")
+        c.send(ENTER)
+        c.wait("Tekin hanesi")
+        t = c.wait("Elif Tekin")
+        a = next(ln for ln in c.screen.display if "Hasan Tekin" in ln)
+        b = next(ln for ln in c.screen.display if "Elif Tekin" in ln)
+        if "%40" not in a or "%100" not in b or \
+                a.index("%40") + 3 != b.index("%100") + 4:
+            raise Failure("%40 and %100 not right-aligned:\n" + t)
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 run([test_create_household_with_two_members, test_search_as_you_type_120x40,
-     test_move_person_and_mark_passive])
+     test_move_person_and_mark_passive, test_member_disability_right_aligned])

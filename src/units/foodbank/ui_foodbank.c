@@ -693,7 +693,7 @@ static const struct hane_ui_column unserved_cols[U__COUNT] = {
 	[U_HH] = HANE_UI_COL_NUM(HANE_M_FB_UI_COL_HH, 5, 7, 2),
 	[U_HEAD] = HANE_UI_COL_FLEX(HANE_M_FB_UI_COL_NAME, 14, 24, 0),
 	[U_MAHALLE] = HANE_UI_COL_TEXT(HANE_M_FB_UI_COL_MAHALLE, 8, 14, 3),
-	[U_LAST] = HANE_UI_COL_TEXT(HANE_M_FB_UI_COL_LAST, 10, 24, 1),
+	[U_LAST] = HANE_UI_COL_WHEN(HANE_M_FB_UI_COL_LAST, 10, 24, 1),
 };
 
 static int unserved_row(const struct hane_fb_unserved *u, void *arg)

@@ -743,8 +743,7 @@ static const struct hane_ui_column member_cols[M__COUNT] = {
 	[M_NAME] = HANE_UI_COL_FLEX(HANE_M_UI_COL_NAME, 12, 20, 0),
 	[M_RELATION] = HANE_UI_COL_TEXT(HANE_M_UI_COL_RELATION, 6, 9, 2),
 	[M_AGE] = HANE_UI_COL_NUM(HANE_M_UI_COL_AGE, 3, 3, 3),
-	[M_DISAB] = {HANE_M_UI_COL_DISAB, 4, 6, 4, false, false,
-		     HANE_UI_SORT_NUMBER},
+	[M_DISAB] = HANE_UI_COL_NUM(HANE_M_UI_COL_DISAB, 4, 6, 4),
 	[M_TCKN] = HANE_UI_COL_TEXT(HANE_M_UI_COL_TCKN, 11, 11, 5),
 };
 

@@ -289,7 +289,7 @@ void hane_ui_district_screen(struct hane_ui *ui)
 enum { H_DATE, H_KIND, H_SOURCE, H_NAME, H__COUNT };
 
 static const struct hane_ui_column holiday_cols[H__COUNT] = {
-	[H_DATE] = HANE_UI_COL_TEXT(HANE_M_REF_COL_DATE, 10, 10, 0),
+	[H_DATE] = HANE_UI_COL_DATE(HANE_M_REF_COL_DATE, 0),
 	[H_KIND] = HANE_UI_COL_TEXT(HANE_M_REF_COL_KIND, 9, 9, 0),
 	[H_SOURCE] = HANE_UI_COL_TEXT(HANE_M_REF_COL_SOURCE, 7, 7, 0),
 	[H_NAME] = HANE_UI_COL_FLEX(HANE_M_REF_COL_NAME, 20, 60, 0),

@@ -759,7 +759,7 @@ static void manifest_view(struct hane_ui *ui, struct board *b,
 /* ---- Rider history ------------------------------------------------------------------------ */
 
 static const struct hane_ui_column history_cols[] = {
-	HANE_UI_COL_TEXT(HANE_M_TAXI_C_DAY, 10, 10, 0),
+	HANE_UI_COL_DATE(HANE_M_TAXI_C_DAY, 0),
 	HANE_UI_COL_TEXT(HANE_M_TAXI_C_TIME, 11, 11, 0),
 	HANE_UI_COL_TEXT(HANE_M_TAXI_C_LEG, 5, 6, 2),
 	HANE_UI_COL_FLEX(HANE_M_TAXI_F_DESTINATION, 8, 28, 1),

@@ -217,7 +217,7 @@ static const struct hane_ui_column rider_cols[] = {
 };
 static const struct hane_ui_column setting_cols[] = {
 	HANE_UI_COL_FLEX(HANE_M_TAXI_UI_SETTING, 20, 50, 0),
-	{.title = HANE_M_TAXI_F_VALUE, .min = 5, .want = 6, .right = true},
+	HANE_UI_COL_NUM(HANE_M_TAXI_F_VALUE, 5, 6, 0),
 };
 
 /* The riders or the settings. Editing (F4; Enter on a rider opens the
