@@ -222,6 +222,19 @@ void hane_ui_status(struct hane_ui *ui, bool error, const char *fmt, ...)
 
 /* Shows hane_strerror(rc) and hane_error_last() in an error dialog. */
 void hane_ui_error_rc(struct hane_ui *ui, int rc);
+/* As hane_ui_error_rc when rc is not 0; returns rc, for a save's tail:
+ * return hane_ui_error_if(ui, rc); */
+int hane_ui_error_if(struct hane_ui *ui, int rc);
+
+/* A unit's row on the person page, opened: rc is the result of looking
+ * the person's record in the unit up (a care client, a rider). True
+ * when there is none (HANE_ENOTFOUND, then cleared) and the user may add
+ * one (action a). False when there is one (rc 0: the caller opens it),
+ * and after showing the lookup's error, or why the user may not add:
+ * the message `refused` in the status line, or when it is 0 the
+ * permission's own error. */
+bool hane_ui_may_add(struct hane_ui *ui, int rc, enum hane_action a,
+		     enum hane_msg refused);
 
 /* True once the person asked to quit (F10): every loop returns. */
 bool hane_ui_quitting(const struct hane_ui *ui);

@@ -8,10 +8,9 @@ int hane_ui_menu(struct hane_ui *ui, enum hane_msg title, enum hane_action need,
 	const char *labels[16];
 	int cur = 0, rc;
 
-	if ((rc = hane_can(hane_ui_db(ui), need)) != 0) {
-		hane_ui_error_rc(ui, rc);
+	rc = hane_can(hane_ui_db(ui), need);
+	if (hane_ui_error_if(ui, rc))
 		return rc;
-	}
 	if (n > 16)
 		n = 16;
 	for (int i = 0; i < n; i++)

@@ -1244,6 +1244,31 @@ void hane_ui_error_rc(struct hane_ui *ui, int rc)
 	hane_ui_error(ui, buf);
 }
 
+int hane_ui_error_if(struct hane_ui *ui, int rc)
+{
+	if (rc != 0)
+		hane_ui_error_rc(ui, rc);
+	return rc;
+}
+
+bool hane_ui_may_add(struct hane_ui *ui, int rc, enum hane_action a,
+		     enum hane_msg refused)
+{
+	if (rc != HANE_ENOTFOUND) {
+		if (rc != 0)
+			hane_ui_error_rc(ui, rc);
+		return false;
+	}
+	hane_error_clear();
+	if ((rc = hane_can(hane_ui_db(ui), a)) == 0)
+		return true;
+	if (refused)
+		hane_ui_status(ui, false, "%s", hane_msg(refused));
+	else
+		hane_ui_error_rc(ui, rc);
+	return false;
+}
+
 /* ---- Start and stop ----------------------------------------------------- */
 
 static void start_curses(struct hane_ui *ui)

@@ -294,7 +294,40 @@ def test_reassign_and_cancel():
         w.cleanup()
 
 
+def test_cancel_of_a_changed_request_says_so():
+    """The request changed since its page was opened (assigned from the
+    command line): F8's cancel is refused by the version check, the error
+    is shown (hane_ui_error_if) and the request stays open."""
+    w = prepare()
+    w.hane("inspection", "request", "--household", "1", "--reason",
+           "food")
+    c = Console(w)
+    try:
+        if not plugged(c):
+            print("skip: inspection screens not on the main menu yet")
+            return
+        c.send(ENTER)
+        c.wait("Başvuru #1")
+        w.hane("inspection", "assign", "1", "--inspector", "mehmet", "--due",
+               "30.06.2026")
+        c.send(F[8])
+        c.wait("Başvuru #1 iptal edilsin mi?")
+        c.send(LEFT)
+        c.send(ENTER)
+        c.wait("İptal nedeni")
+        c.type("Hane başka ile taşındı")
+        c.send(F[2])
+        c.wait("başka biri tarafından değiştirildi")
+        out = w.hane("inspection", "show", "1")
+        if "iptal" in out:
+            raise Failure("a stale cancel was saved:\n" + out)
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_request_to_decision, test_services_panel,
          test_visit_saves_with_long_generated_note,
-         test_visit_long_note_area, test_reassign_and_cancel])
+         test_visit_long_note_area, test_reassign_and_cancel,
+         test_cancel_of_a_changed_request_says_so])

@@ -414,7 +414,47 @@ def test_foodbank_caseworker_sees_no_changes():
         w.cleanup()
 
 
+def test_person_rows_refused_for_a_reporter():
+    """Enter on a unit's row of the person page, for someone who is not
+    the unit's yet, by a role that reads but may not add (reporter): the
+    taxi says which permission is missing in a dialog, home care says
+    "danışan değil" in the status line; nothing opens (hane_ui_may_add)."""
+    w = Workdir()
+    w.hane("household", "add", "--tckn", tckn(7), "--first", "Gülay",
+           "--last", "Çelik", "--mahalle", "serdar")
+    w.hane("staff", "add", "rapor", "--name", "Rapor Kişi", "--role",
+           "reporter")
+    c = Console(w, 24, 80, ("--user", "rapor"))
+    try:
+        c.wait("Ana Menü")
+        c.send(F[3])
+        c.type("gülay")
+        c.wait("Çelik")
+        c.send(ENTER)
+        c.wait("Hane 360")
+        c.send(ENTER)
+        c.wait("danışan değil")
+        c.wait(lambda t: "▶Engelsiz Taksi" in t)
+        c.send(ENTER)
+        c.wait("'taxi.write' yetkisi yok")
+        c.send(ENTER)                             # Tamam
+        c.wait_gone("'taxi.write' yetkisi yok")
+        c.send(DOWN)
+        c.wait(lambda t: "▶Evde Bakım" in t)
+        c.send(ENTER)
+        c.wait(lambda t: "danışan değil" in c.line(22))
+        t = c.text()
+        if "Yeni danışan" in t or "Yeni yolcu" in t:
+            raise Failure("a form opened for a reporter:\n" + t)
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_workers_and_settings, test_caseworker_sees_no_changes,
          test_client_and_plan_forms, test_foodbank_reference,
-         test_foodbank_caseworker_sees_no_changes])
+         test_foodbank_caseworker_sees_no_changes,
+         test_person_rows_refused_for_a_reporter])

@@ -172,10 +172,8 @@ static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 			return HANE_EPERM;
 		rc = hane_foodbank_distribute(hane_ui_db(ui), &d, &c);
 	}
-	if (rc) {
-		hane_ui_error_rc(ui, rc);
+	if (hane_ui_error_if(ui, rc))
 		return rc;
-	}
 	x->saved = true;
 	/* Saved is said first and as success; a short stock is a warning
 	 * beside it, in a dialog that shows it whole. */
@@ -447,10 +445,9 @@ static int intake_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	    hane_money_parse(&d.value_kurus, hane_ui_form_get(f, N_VALUE)) != 0)
 		d.value_kurus = 0;
 	snprintf(d.notes, sizeof d.notes, "%s", hane_ui_form_get(f, N_NOTES));
-	if ((rc = hane_foodbank_donate(hane_ui_db(ui), &d)) != 0) {
-		hane_ui_error_rc(ui, rc);
+	rc = hane_foodbank_donate(hane_ui_db(ui), &d);
+	if (hane_ui_error_if(ui, rc))
 		return rc;
-	}
 	x->saved++;
 	if (d.off_day)
 		hane_ui_status(ui, true, "%s", hane_error_last());

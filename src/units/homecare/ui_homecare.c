@@ -150,9 +150,7 @@ static int record_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 				       hane_msg(HANE_M_HC_UI_SAVED_MISSED),
 				       (long long)r->v.id);
 	}
-	if (rc != 0)
-		hane_ui_error_rc(ui, rc);
-	return rc;
+	return hane_ui_error_if(ui, rc);
 }
 
 /* The visit's planned times, and the fields' fixed hints rather than ones
@@ -225,10 +223,8 @@ static int followup_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	int rc = hane_homecare_followup_close(
 		hane_ui_db(ui), r->v.id, r->v.version, hane_ui_form_get(f, 0));
 
-	if (rc != 0) {
-		hane_ui_error_rc(ui, rc);
+	if (hane_ui_error_if(ui, rc))
 		return rc;
-	}
 	hane_ui_status(ui, false, hane_msg(HANE_M_HC_UI_FOLLOWUP_CLOSED),
 		       (long long)r->v.id);
 	return 0;
@@ -655,9 +651,7 @@ static int range_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		hane_ui_form_error(f, S_TO, hane_error_last());
 		return rc;
 	}
-	if (rc != 0)
-		hane_ui_error_rc(ui, rc);
-	return rc;
+	return hane_ui_error_if(ui, rc);
 }
 
 static void preview_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)

@@ -640,20 +640,11 @@ void hane_ui_homecare_person_open(struct hane_ui *ui, int64_t person_id)
 	int rc;
 
 	rc = hane_homecare_client_by_person(db, person_id, false, &c);
-	if (rc == 0) {
+	if (rc == 0)
 		hc_ui_client_page(ui, c.id);
+	if (!hane_ui_may_add(ui, rc, HANE_ACT_HOMECARE_WRITE,
+			     HANE_M_HC_UI_PERSON_NOT_CLIENT))
 		return;
-	}
-	if (rc != HANE_ENOTFOUND) {
-		hane_ui_error_rc(ui, rc);
-		return;
-	}
-	hane_error_clear();
-	if ((rc = hane_can(db, HANE_ACT_HOMECARE_WRITE)) != 0) {
-		hane_ui_status(ui, false, "%s",
-			       hane_msg(HANE_M_HC_UI_PERSON_NOT_CLIENT));
-		return;
-	}
 	/* Taken on, the next step is nearly always the first plan. */
 	if ((id = client_form(ui, person_id, 0)) != 0 && !hane_ui_quitting(ui))
 		plan_form(ui, id, 0);

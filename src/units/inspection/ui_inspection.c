@@ -198,11 +198,7 @@ static int request_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	r.household_id = s->household_id;
 	hane_ui_record_store(f, 0, &s->b.rec, &r);
 	rc = hane_inspection_request(hane_ui_db(ui), &r, &s->id);
-	if (rc) {
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	return 0;
+	return hane_ui_error_if(ui, rc);
 }
 
 /* The form for a new request of household_id; *id gets the new request
@@ -343,11 +339,7 @@ static int assign_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	date_from(due, hane_ui_form_get(f, A_DUE));
 	rc = hane_inspection_assign(hane_ui_db(ui), s->r->id, s->r->version,
 				    s->ids[i >= 0 && i < s->n ? i : 0], due);
-	if (rc) {
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	return 0;
+	return hane_ui_error_if(ui, rc);
 }
 
 /* The inspector and the due date as they stand. */
@@ -486,11 +478,7 @@ static int visit_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	form_to_visit(s, f);
 	rc = hane_inspection_visit(hane_ui_db(ui), s->r->id, s->r->version,
 				   &s->v, NULL);
-	if (rc) {
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	return 0;
+	return hane_ui_error_if(ui, rc);
 }
 
 /* The note starts from the template, as the fields stand. */
@@ -558,11 +546,7 @@ static int decide_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	hane_ui_record_store(f, 0, &s->b.rec, &d);
 	rc = hane_inspection_decide(hane_ui_db(ui), s->r->id, s->r->version, &d,
 				    NULL);
-	if (rc) {
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	return 0;
+	return hane_ui_error_if(ui, rc);
 }
 
 /* Start from the inspector's recommendation: it saves keys and is what
@@ -622,11 +606,7 @@ static int cancel_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 
 	trimmed(why, sizeof why, hane_ui_form_get(f, C_REASON));
 	rc = hane_inspection_cancel(hane_ui_db(ui), r->id, r->version, why);
-	if (rc) {
-		hane_ui_error_rc(ui, rc);
-		return rc;
-	}
-	return 0;
+	return hane_ui_error_if(ui, rc);
 }
 
 static void cancel_run(struct hane_ui *ui, const struct hane_inspection *r)

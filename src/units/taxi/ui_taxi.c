@@ -129,10 +129,8 @@ static int board_fill(struct hane_ui *ui, struct hane_ui_list *l,
 	if (rc == 0)
 		rc = hane_taxi_trips_day(hane_ui_db(ui), b->day, 0, 0, false,
 					 add_trip, b);
-	if (rc) {
-		hane_ui_error_rc(ui, rc);
+	if (hane_ui_error_if(ui, rc))
 		return rc;
-	}
 	hane_text_fold(qf, sizeof qf, query ? query : "");
 	for (int i = 0; i < b->ntrips; i++) {
 		const struct hane_taxi_trip *t = &b->trips[i];
@@ -1067,19 +1065,10 @@ void hane_ui_taxi_person_open(struct hane_ui *ui, int64_t person_id)
 	int rc;
 
 	rc = hane_taxi_rider_by_person(hane_ui_db(ui), person_id, &r);
-	if (rc == 0) {
+	if (rc == 0)
 		tx_ui_history(ui, r.id);
+	if (!hane_ui_may_add(ui, rc, HANE_ACT_TAXI_WRITE, 0))
 		return;
-	}
-	if (rc != HANE_ENOTFOUND) {
-		hane_ui_error_rc(ui, rc);
-		return;
-	}
-	hane_error_clear();
-	if ((rc = hane_can(hane_ui_db(ui), HANE_ACT_TAXI_WRITE)) != 0) {
-		hane_ui_error_rc(ui, rc);
-		return;
-	}
 	/* The registry's engel oranı decides: say so before any typing. */
 	if (hane_taxi_settings_get(hane_ui_db(ui), &st) == 0 &&
 	    hane_person_get(hane_ui_db(ui), person_id, &p) == 0 &&
