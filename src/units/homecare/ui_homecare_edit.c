@@ -30,7 +30,7 @@ static int check_days(const char *text, void *arg)
 	return hane_homecare_days_parse(d, text);
 }
 
-/* ---- One record's form (client, plan, worker) ------------------------------ */
+/* ---- One record's form (client, plan, worker, end) ----------------------- */
 
 /* What each record form keeps first: whether it adds, and the id saved. */
 struct hc_form {
@@ -683,6 +683,7 @@ static const struct hane_ui_bind end_bind[EF__COUNT] = {
 };
 
 struct end_form {
+	struct hc_form h;
 	struct hane_homecare_client c;
 	const char *reasons[NENDS];
 	struct hane_ui_bind bind[EF__COUNT];
@@ -731,21 +732,17 @@ static void end_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	hane_ui_form_set(f, EF_DATE, hane_date_format(shown, today));
 }
 
-void hc_ui_client_end(struct hane_ui *ui, int64_t client_id)
+/* The client whose service ends (client_id), the form's fields and its
+ * title. */
+static int end_load(hane_db *db, struct end_form *e, int64_t client_id,
+		    char *title, size_t titlesz)
 {
-	struct end_form *e = calloc(1, sizeof *e);
-	char title[300];
 	int rc;
 
-	if (!e)
-		return;
 	/* An ended service is refused by the model's end (the page offers
 	 * F8 only while the service runs). */
-	if ((rc = hane_homecare_client_get(hane_ui_db(ui), client_id, &e->c))) {
-		hane_ui_error_rc(ui, rc);
-		free(e);
-		return;
-	}
+	if ((rc = hane_homecare_client_get(db, client_id, &e->c)))
+		return rc;
 	code_labels(e->reasons, end_codes, NENDS);
 	memcpy(e->bind, end_bind, sizeof e->bind);
 	e->bind[EF_REASON].choices = e->reasons;
@@ -754,16 +751,22 @@ void hc_ui_client_end(struct hane_ui *ui, int64_t client_id)
 	hane_ui_record_fields(e->fields, &e->r);
 	e->fields[EF_DATE].required = true;
 	e->fields[EF_REASON].required = true;
-	snprintf(title, sizeof title, hane_msg(HANE_M_HC_UI_END_TITLE),
+	snprintf(title, titlesz, hane_msg(HANE_M_HC_UI_END_TITLE),
 		 (long long)e->c.id, e->c.name);
-	hane_ui_form_show(ui,
-			  &(struct hane_ui_form_view){.title = title,
-						      .fields = e->fields,
-						      .nfields = EF__COUNT,
-						      .save = end_save,
-						      .arg = e},
-			  end_fill);
-	free(e);
+	return 0;
+}
+
+void hc_ui_client_end(struct hane_ui *ui, int64_t client_id)
+{
+	struct end_form *e = calloc(1, sizeof *e);
+	char title[300];
+
+	if (e)
+		form_run(ui,
+			 end_load(hane_ui_db(ui), e, client_id, title,
+				  sizeof title),
+			 title, e->fields, EF__COUNT, end_save, end_fill,
+			 &e->h);
 }
 
 void hc_ui_plan_new(struct hane_ui *ui, int64_t client_id)
