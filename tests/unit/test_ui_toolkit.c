@@ -662,10 +662,9 @@ static void test_columns_fit_content(void **state)
 static void test_columns_fit_titles_first(void **state)
 {
 	static const struct hane_ui_column c[3] = {
-		{HANE_M_UI_COL_HH, 5, 7, 2, false, true, HANE_UI_SORT_NUMBER},
-		{HANE_M_UI_COL_NAME, 14, 24, 0, true, false, HANE_UI_SORT_TEXT},
-		{HANE_M_UI_COL_STATUS, 12, 30, 1, false, false,
-		 HANE_UI_SORT_TEXT},
+		HANE_UI_COL_NUM(HANE_M_UI_COL_HH, 5, 7, 2),
+		HANE_UI_COL_FLEX(HANE_M_UI_COL_NAME, 14, 24, 0),
+		HANE_UI_COL_TEXT(HANE_M_UI_COL_STATUS, 12, 30, 1),
 	};
 	int content[3] = {9, 18, 60}, title[3] = {9, 4, 11};
 	int out[3];
