@@ -24,13 +24,7 @@
 
 /* ---- Roles and units as the screen names them --------------------------- */
 
-/* A stored code and the words the screen shows for it. */
-struct code_label {
-	const char *name;
-	enum hane_msg label;
-};
-
-static const struct code_label roles[] = {
+static const struct hane_code roles[] = {
 	{"admin", HANE_M_ADM_ROLE_ADMIN},
 	{"supervisor", HANE_M_ADM_ROLE_SUPERVISOR},
 	{"caseworker", HANE_M_ADM_ROLE_CASEWORKER},
@@ -39,7 +33,7 @@ static const struct code_label roles[] = {
 #define NROLES ((int)(sizeof roles / sizeof roles[0]))
 
 /* [0] is "no unit" (administrators, reporters), shown "-". */
-static const struct code_label units[] = {
+static const struct hane_code units[] = {
 	{"", HANE_M_ADM_COL_UNIT},
 	{"households", HANE_M_UI_UNIT_HOUSEHOLDS},
 	{"inspection", HANE_M_UI_UNIT_INSPECTION},
@@ -51,22 +45,16 @@ static const struct code_label units[] = {
 
 /* The words for code in t[0..n): "-" for "", the code itself when the
  * table does not know it. */
-static const char *code_text(const struct code_label *t, int n,
-			     const char *code)
+static const char *code_text(const struct hane_code *t, int n, const char *code)
 {
-	if (!code[0])
-		return "-";
-	for (int i = 0; i < n; i++)
-		if (strcmp(t[i].name, code) == 0)
-			return hane_msg(t[i].label);
-	return code;
+	return code[0] ? hane_code_text(t, (size_t)n, code) : "-";
 }
 
 /* The choices of a form's field over t[0..n), in the table's order. */
-static void code_choices(const char **out, const struct code_label *t, int n)
+static void code_choices(const char **out, const struct hane_code *t, int n)
 {
 	for (int i = 0; i < n; i++)
-		out[i] = code_text(t, n, t[i].name);
+		out[i] = code_text(t, n, t[i].code);
 }
 
 /* Locked by an administrator ("9999-…") or by a lock-out that has not
@@ -194,9 +182,9 @@ static int staff_new_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		 hane_ui_form_get(f, N_NAME));
 	hane_text_trim(s.full_name);
 	snprintf(s.role, sizeof s.role, "%s",
-		 roles[hane_ui_form_choice(f, N_ROLE)].name);
+		 roles[hane_ui_form_choice(f, N_ROLE)].code);
 	snprintf(s.unit, sizeof s.unit, "%s",
-		 units[hane_ui_form_choice(f, N_UNIT)].name);
+		 units[hane_ui_form_choice(f, N_UNIT)].code);
 	snprintf(s.os_user, sizeof s.os_user, "%s",
 		 hane_ui_form_get(f, N_OSUSER));
 	hane_text_trim(s.os_user);
