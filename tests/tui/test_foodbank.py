@@ -215,7 +215,41 @@ def test_unserved_sorted_by_date_of_last_package():
         w.cleanup()
 
 
+def test_big_family_does_not_hide_other_households():
+    """Dağıtım's search shows one row per household: a surname whose
+    first household has more members than the page has rows still lists
+    the other households (#18: "uysal" showed 5 of its 14 households, the
+    eligible one not among them)."""
+    w = Workdir()
+    w.hane("household", "add", "--tckn", tckn(901), "--first", "Ali",
+           "--last", "Aksoy", "--mahalle", "gundogdu")
+    for i in range(24):
+        w.hane("household", "add", "--household", "1", "--first",
+               "Çocuk%02d" % i, "--last", "Aksoy", "--relation", "çocuğu")
+    w.hane("household", "add", "--tckn", tckn(902), "--first", "Zeki",
+           "--last", "Aksoy", "--mahalle", "gundogdu")
+    w.hane("foodbank", "refer", "2", "--reason", "Muhtar yazısı",
+           "--from", "01.06.2026")
+    c = Console(w, 24, 80)
+    try:
+        c.wait("Ana Menü")
+        c.send("3")
+        c.wait("Bağış girişi")
+        c.send(ENTER)                              # Dağıtım
+        c.wait("Gıda durumu")
+        c.type("aksoy")
+        t = c.wait("2 sonuç")
+        if "#2 Zeki Aksoy" not in t or "#1 " not in t:
+            raise Failure("both households, one row each:\n" + t)
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_limit_then_override, test_short_stock_is_a_warning_on_success,
          test_no_override_for_a_caseworker, test_headers_whole_in_english,
-         test_unserved_sorted_by_date_of_last_package])
+         test_unserved_sorted_by_date_of_last_package,
+         test_big_family_does_not_hide_other_households])

@@ -283,12 +283,19 @@ static const struct hane_ui_column search_cols[S__COUNT] = {
 	[S_STATE] = HANE_UI_COL_TEXT(HANE_M_FB_UI_COL_STATE, 12, 30, 1),
 };
 
+/* Households shown at most (the seen list), and persons asked of the
+ * search per row wanted: a big family's members would otherwise fill the
+ * page's worth of hits and hide the other households (#18: "uysal" showed
+ * 5 of its 14 households, not the eligible one). */
+enum { SEARCH_HH_MAX = 64, SEARCH_PERSONS_PER_ROW = 8 };
+
 struct search_fill {
 	hane_db *db;
 	struct hane_ui_list *l;
 	int rc;
-	int64_t seen[64];
+	int64_t seen[SEARCH_HH_MAX];
 	int nseen;
+	int want;
 };
 
 static int search_hit(const struct hane_person_hit *hit, void *arg)
@@ -302,8 +309,7 @@ static int search_hit(const struct hane_person_hit *hit, void *arg)
 	for (int i = 0; i < s->nseen; i++)
 		if (s->seen[i] == hit->household_id)
 			return 0;
-	if (s->nseen < 64)
-		s->seen[s->nseen++] = hit->household_id;
+	s->seen[s->nseen++] = hit->household_id;
 	snprintf(hh, sizeof hh, "#%lld", (long long)hit->household_id);
 	snprintf(name, sizeof name, "%s %s", hit->first_name, hit->last_name);
 	if (hane_foodbank_eligibility(s->db, hit->household_id, "", &c) == 0)
@@ -315,7 +321,7 @@ static int search_hit(const struct hane_person_hit *hit, void *arg)
 	cells[S_MAHALLE] = hit->mahalle;
 	cells[S_STATE] = state;
 	s->rc = hane_ui_list_add(s->l, hit->household_id, cells);
-	return s->rc;
+	return s->rc ? s->rc : s->nseen >= s->want;
 }
 
 static int search_fill(struct hane_ui *ui, struct hane_ui_list *l,
@@ -329,7 +335,9 @@ static int search_fill(struct hane_ui *ui, struct hane_ui_list *l,
 		return HANE_ENOMEM;
 	s->db = hane_ui_db(ui);
 	s->l = l;
-	rc = hane_person_search(s->db, query, rows, 0, search_hit, s, NULL);
+	s->want = rows < SEARCH_HH_MAX ? rows : SEARCH_HH_MAX;
+	rc = hane_person_search(s->db, query, s->want * SEARCH_PERSONS_PER_ROW,
+				0, search_hit, s, NULL);
 	if (rc < 0 && !query[0])
 		rc = 0;
 	else if (rc >= 0)
