@@ -187,6 +187,27 @@ int hane_record_first(hane_db *db, const struct hane_rdef *def,
 		      const char *tail, const struct hane_field *p, size_t n,
 		      void *out) HANE_WARN_UNUSED;
 
+/* For a model whose walk takes a typed fn(const T *, void *): defines
+ * struct NAME_each {fn, arg} and NAME_call, the hane_record_each callback
+ * that hands the record to e->fn as a const T * and returns fn's result
+ * (so a stop is passed on as it is). Casting fn to int (*)(const void *,
+ * void *) instead would call it through an incompatible type (C11
+ * 6.5.2.2p9). Use:
+ *	HANE_RECORD_EACH_FN(driver, struct hane_taxi_driver)
+ *	struct driver_each e = {fn, arg};
+ *	return hane_record_list(db, &rdef, tail, NULL, 0, driver_call, &e); */
+#define HANE_RECORD_EACH_FN(NAME, T)                                           \
+	struct NAME##_each {                                                   \
+		int (*fn)(const T *rec, void *arg);                            \
+		void *arg;                                                     \
+	};                                                                     \
+	static int NAME##_call(const void *rec, void *arg)                     \
+	{                                                                      \
+		const struct NAME##_each *e = arg;                             \
+                                                                               \
+		return e->fn(rec, e->arg);                                     \
+	}
+
 /* Inserts rec when its id is 0 (then sets its id), otherwise updates row
  * id if its version is still rec's (HANE_ECONFLICT otherwise), both with
  * the audit, through hane_store_insert/update. Every field but the

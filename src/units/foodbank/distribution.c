@@ -159,17 +159,20 @@ int hane_foodbank_refer(hane_db *db, int64_t household_id, const char *source,
 	return hane_store_tx(db, refer_tx, &a);
 }
 
+HANE_RECORD_EACH_FN(referral, struct hane_fb_referral)
+
 int hane_foodbank_referrals(hane_db *db, int64_t household_id,
 			    int (*fn)(const struct hane_fb_referral *r,
 				      void *arg),
 			    void *arg)
 {
+	struct referral_each e = {fn, arg};
 	struct hane_field h = HANE_FINT(":h", household_id);
 
 	return fb_walk(db, &hane_fb_referral_rdef,
 		       " WHERE (:h = 0 OR t.household_id = :h)"
 		       " ORDER BY t.valid_from DESC, t.id DESC",
-		       &h, 1, NULL, (int (*)(const void *, void *))fn, arg);
+		       &h, 1, NULL, referral_call, &e);
 }
 
 /* ---- Eligibility ----------------------------------------------------------------- */
@@ -621,19 +624,21 @@ static int distribution_more(hane_db *db, void *rec)
 	return 0;
 }
 
+HANE_RECORD_EACH_FN(distribution, struct hane_fb_distribution)
+
 int hane_foodbank_distributions(hane_db *db, int64_t household_id, int limit,
 				int (*fn)(const struct hane_fb_distribution *d,
 					  void *arg),
 				void *arg)
 {
+	struct distribution_each e = {fn, arg};
 	struct hane_field p[] = {HANE_FINT(":h", household_id),
 				 HANE_FINT(":lim", limit > 0 ? limit : -1)};
 
 	return fb_walk(db, &hane_fb_distribution_rdef,
 		       " WHERE :h = 0 OR t.household_id = :h"
 		       " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
-		       p, 2, distribution_more,
-		       (int (*)(const void *, void *))fn, arg);
+		       p, 2, distribution_more, distribution_call, &e);
 }
 
 static void read_unserved(hane_stmt *st, struct hane_fb_unserved *u)

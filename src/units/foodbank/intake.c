@@ -112,19 +112,21 @@ static int donation_more(hane_db *db, void *rec)
 	return donation_items(db, rec);
 }
 
+HANE_RECORD_EACH_FN(donation, struct hane_fb_donation)
+
 int hane_foodbank_donations(hane_db *db, int64_t branch_id, const char *from,
 			    const char *to, int limit,
 			    int (*fn)(const struct hane_fb_donation *d,
 				      void *arg),
 			    void *arg)
 {
+	struct donation_each e = {fn, arg};
 	struct hane_field p[] = FB_SPAN(":b", branch_id, from, to, limit);
 
 	return fb_walk(db, &hane_fb_donation_rdef,
 		       " WHERE (:b = 0 OR t.branch_id = :b)" FB_SPAN_SQL
 		       " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
-		       p, 4, donation_more, (int (*)(const void *, void *))fn,
-		       arg);
+		       p, 4, donation_more, donation_call, &e);
 }
 
 /* ---- Market supplies --------------------------------------------------------- */
@@ -193,17 +195,20 @@ int hane_foodbank_supply(hane_db *db, struct hane_fb_supply *s)
 	return hane_store_tx(db, supply_tx, s);
 }
 
+HANE_RECORD_EACH_FN(supply, struct hane_fb_supply)
+
 int hane_foodbank_supplies(hane_db *db, int64_t market_id, const char *from,
 			   const char *to, int limit,
 			   int (*fn)(const struct hane_fb_supply *s, void *arg),
 			   void *arg)
 {
+	struct supply_each e = {fn, arg};
 	struct hane_field p[] = FB_SPAN(":m", market_id, from, to, limit);
 
 	return fb_walk(db, &hane_fb_supply_rdef,
 		       " WHERE (:m = 0 OR t.market_id = :m)" FB_SPAN_SQL
 		       " ORDER BY t.date DESC, t.id DESC LIMIT :lim",
-		       p, 4, NULL, (int (*)(const void *, void *))fn, arg);
+		       p, 4, NULL, supply_call, &e);
 }
 
 static void read_ledger(hane_stmt *st, struct hane_fb_ledger_row *r)

@@ -471,13 +471,16 @@ static int fb_insert(hane_db *db, const struct hane_rdef *def, void *rec,
 	return rc;
 }
 
+HANE_RECORD_EACH_FN(branch, struct hane_fb_branch)
+
 int hane_foodbank_branch_each(hane_db *db,
 			      int (*fn)(const struct hane_fb_branch *b,
 					void *arg),
 			      void *arg)
 {
-	return fb_each(db, &hane_fb_branch_rdef,
-		       (int (*)(const void *, void *))fn, arg);
+	struct branch_each e = {fn, arg};
+
+	return fb_each(db, &hane_fb_branch_rdef, branch_call, &e);
 }
 
 int hane_foodbank_branch_get(hane_db *db, int64_t id,
@@ -608,13 +611,16 @@ int hane_foodbank_market_find(hane_db *db, const char *text,
 		       out);
 }
 
+HANE_RECORD_EACH_FN(market, struct hane_fb_market)
+
 int hane_foodbank_market_each(hane_db *db,
 			      int (*fn)(const struct hane_fb_market *m,
 					void *arg),
 			      void *arg)
 {
-	return fb_each(db, &hane_fb_market_rdef,
-		       (int (*)(const void *, void *))fn, arg);
+	struct market_each e = {fn, arg};
+
+	return fb_each(db, &hane_fb_market_rdef, market_call, &e);
 }
 
 /* ---- Package types ---------------------------------------------------------- */

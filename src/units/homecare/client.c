@@ -128,17 +128,20 @@ int hane_homecare_worker_update(hane_db *db, struct hane_homecare_worker *w)
 	return hc_update(db, &hane_hc_worker_rdef, w);
 }
 
+HANE_RECORD_EACH_FN(worker, struct hane_homecare_worker)
+
 int hane_homecare_worker_each(hane_db *db, bool all,
 			      int (*fn)(const struct hane_homecare_worker *w,
 					void *arg),
 			      void *arg)
 {
+	struct worker_each e = {fn, arg};
 	struct hane_field p = HANE_FINT(":all", all);
 
 	return hc_list(db, &hane_hc_worker_rdef,
 		       " WHERE :all OR t.active"
 		       " ORDER BY t.name COLLATE TURKISH, t.id",
-		       &p, 1, (int (*)(const void *, void *))fn, arg);
+		       &p, 1, worker_call, &e);
 }
 
 /* ---- Clients -------------------------------------------------------------------- */
@@ -499,10 +502,13 @@ int hc_client_gives(const struct hane_homecare_client *c, const char *service)
 	return HANE_EINVAL;
 }
 
+HANE_RECORD_EACH_FN(client, struct hane_homecare_client)
+
 int hane_homecare_client_each(
 	hane_db *db, const struct hane_homecare_client_filter *filter,
 	int (*fn)(const struct hane_homecare_client *c, void *arg), void *arg)
 {
+	struct client_each e = {fn, arg};
 	struct hane_homecare_client_filter none = {0};
 	char today[HANE_DATE_LEN + 1];
 
@@ -523,7 +529,7 @@ int hane_homecare_client_each(
 		" AND (:hh = 0 OR p.household_id = :hh)"
 		" ORDER BY p.first_name || ' ' || p.last_name COLLATE TURKISH,"
 		" t.id",
-		p, 4, (int (*)(const void *, void *))fn, arg);
+		p, 4, client_call, &e);
 }
 
 static int text_row(hane_stmt *st, void *arg)
@@ -690,17 +696,20 @@ int hane_homecare_plan_get(hane_db *db, int64_t id,
 		      out);
 }
 
+HANE_RECORD_EACH_FN(plan, struct hane_homecare_plan)
+
 int hane_homecare_plan_each(hane_db *db, int64_t client_id,
 			    int (*fn)(const struct hane_homecare_plan *p,
 				      void *arg),
 			    void *arg)
 {
+	struct plan_each e = {fn, arg};
 	struct hane_field p = HANE_FINT(":c", client_id);
 
 	return hc_list(db, &hane_hc_plan_rdef,
 		       " WHERE :c = 0 OR t.client_id = :c"
 		       " ORDER BY t.valid_from DESC, t.id DESC",
-		       &p, 1, (int (*)(const void *, void *))fn, arg);
+		       &p, 1, plan_call, &e);
 }
 
 char *hane_homecare_plan_describe(char *out, size_t outsz,

@@ -294,10 +294,13 @@ int hane_homecare_visit_get(hane_db *db, int64_t id,
 		      out);
 }
 
+HANE_RECORD_EACH_FN(visit, struct hane_homecare_visit)
+
 int hane_homecare_visit_each(
 	hane_db *db, const struct hane_homecare_visit_filter *f,
 	int (*fn)(const struct hane_homecare_visit *v, void *arg), void *arg)
 {
+	struct visit_each e = {fn, arg};
 	struct hane_homecare_visit_filter none = {0};
 
 	if (!f)
@@ -325,7 +328,7 @@ int hane_homecare_visit_each(
 		" AND (NOT :fu OR t.followup = 'open')"
 		" ORDER BY t.date, w.name IS NULL, w.name COLLATE TURKISH,"
 		" t.start_time, t.id",
-		p, 7, (int (*)(const void *, void *))fn, arg);
+		p, 7, visit_call, &e);
 }
 
 /* ---- Writing visits --------------------------------------------------------------------- */

@@ -106,14 +106,18 @@ int hane_taxi_driver_get(hane_db *db, int64_t id, struct hane_taxi_driver *out)
 		      HANE_M_TAXI_NO_DRIVER);
 }
 
+HANE_RECORD_EACH_FN(driver, struct hane_taxi_driver)
+
 int hane_taxi_driver_each(hane_db *db,
 			  int (*fn)(const struct hane_taxi_driver *d,
 				    void *arg),
 			  void *arg)
 {
+	struct driver_each e = {fn, arg};
+
 	return tx_list(db, &hane_taxi_driver_rdef,
 		       " ORDER BY t.full_name COLLATE TURKISH, t.id", NULL, 0,
-		       (int (*)(const void *, void *))fn, arg);
+		       driver_call, &e);
 }
 
 /* ---- Vehicles --------------------------------------------------------------- */
@@ -196,13 +200,17 @@ int hane_taxi_vehicle_find(hane_db *db, const char *key,
 	return rc;
 }
 
+HANE_RECORD_EACH_FN(vehicle, struct hane_taxi_vehicle)
+
 int hane_taxi_vehicle_each(hane_db *db,
 			   int (*fn)(const struct hane_taxi_vehicle *v,
 				     void *arg),
 			   void *arg)
 {
+	struct vehicle_each e = {fn, arg};
+
 	return tx_list(db, &hane_taxi_vehicle_rdef, " ORDER BY t.plate", NULL,
-		       0, (int (*)(const void *, void *))fn, arg);
+		       0, vehicle_call, &e);
 }
 
 /* ---- Destinations ------------------------------------------------------------ */
@@ -243,16 +251,20 @@ int hane_taxi_destination_save(hane_db *db, struct hane_taxi_destination *d,
 	return rc;
 }
 
+HANE_RECORD_EACH_FN(destination, struct hane_taxi_destination)
+
 static int dest_each(hane_db *db, bool all,
 		     int (*fn)(const struct hane_taxi_destination *d,
 			       void *arg),
 		     void *arg)
 {
+	struct destination_each e = {fn, arg};
+
 	return tx_list(
 		db, &hane_taxi_destination_rdef,
 		all ? " ORDER BY t.active DESC, t.name COLLATE TURKISH"
 		    : " WHERE t.active = 1 ORDER BY t.name COLLATE TURKISH",
-		NULL, 0, (int (*)(const void *, void *))fn, arg);
+		NULL, 0, destination_call, &e);
 }
 
 int hane_taxi_destination_each(hane_db *db,

@@ -48,13 +48,17 @@ static const struct hane_fdef trip_fields[] = {HANE_TAXI_TRIP_FIELDS(F)
 const struct hane_rdef hane_taxi_trip_rdef =
 	HANE_RDEF(struct hane_taxi_trip, "taxi_trip", "taxi", trip_fields);
 
+HANE_RECORD_EACH_FN(trip, struct hane_taxi_trip)
+
 int tx_trips_each(hane_db *db, const char *tail, const struct hane_field *p,
 		  size_t n,
 		  int (*fn)(const struct hane_taxi_trip *t, void *arg),
 		  void *arg)
 {
-	return hane_record_list(db, &hane_taxi_trip_rdef, tail, p, n,
-				(int (*)(const void *, void *))fn, arg);
+	struct trip_each e = {fn, arg};
+
+	return hane_record_list(db, &hane_taxi_trip_rdef, tail, p, n, trip_call,
+				&e);
 }
 
 static const struct tx_code statuses[] = {
@@ -101,8 +105,9 @@ static int tx_trips_read(hane_db *db, const char *tail,
 			 int (*fn)(const struct hane_taxi_trip *t, void *arg),
 			 void *arg)
 {
-	return tx_list(db, &hane_taxi_trip_rdef, tail, p, n,
-		       (int (*)(const void *, void *))fn, arg);
+	struct trip_each e = {fn, arg};
+
+	return tx_list(db, &hane_taxi_trip_rdef, tail, p, n, trip_call, &e);
 }
 
 int tx_trip_planned(hane_db *db, int64_t id, struct hane_taxi_trip *out)
