@@ -12,8 +12,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (ENTER, ESC, F, LEFT, RIGHT, TAB, Console,  # noqa
-                    Failure, Workdir, run)
+from tuilib import (DOWN, ENTER, ESC, F, LEFT, RIGHT, TAB, Console,  # noqa
+                    Failure, Workdir, run, tckn)
 
 
 def prepare():
@@ -326,8 +326,40 @@ def test_cancel_of_a_changed_request_says_so():
         w.cleanup()
 
 
+def test_new_request_names_the_household():
+    """The new request's form says which household it is for: the search
+    lists namesakes (here two Ömer Uysal in two households), and without
+    the number on the form nothing showed which one was chosen (#18)."""
+    w = prepare()
+    for n in (2, 3):
+        w.hane("household", "add", "--tckn", tckn(n), "--first", "Ömer",
+               "--last", "Uysal", "--mahalle", "gundogdu")
+    c = Console(w)
+    try:
+        if not plugged(c):
+            print("skip: inspection screens not on the main menu yet")
+            return
+        c.send(F[5])
+        c.wait("Başvuran hane")
+        c.type("omer uysal")
+        c.wait("2 sonuç")
+        c.send(DOWN)
+        c.send(ENTER)
+        c.wait("Başvuru tarihi")
+        top = c.line(0)
+        want = "Yeni başvuru · hane #3"
+        if want not in top:
+            raise Failure("title %r lacks %r:\n%s" % (top, want, c.text()))
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_request_to_decision, test_services_panel,
          test_visit_saves_with_long_generated_note,
          test_visit_long_note_area, test_reassign_and_cancel,
-         test_cancel_of_a_changed_request_says_so])
+         test_cancel_of_a_changed_request_says_so,
+         test_new_request_names_the_household])

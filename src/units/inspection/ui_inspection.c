@@ -154,14 +154,16 @@ static void bound_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		s->ready(ui, f, arg);
 }
 
-/* Runs the form of s titled title from today's date, then ready() (may be
- * NULL) on it; true when it was saved. */
+/* Runs the form of s titled title (unless v has its own title) from
+ * today's date, then ready() (may be NULL) on it; true when it was
+ * saved. */
 static bool bound_run(struct hane_ui *ui, struct bound *s, enum hane_msg title,
 		      struct hane_ui_form_view v,
 		      void (*ready)(struct hane_ui *ui, struct hane_ui_form *f,
 				    void *arg))
 {
-	v.title = hane_msg(title);
+	if (!v.title)
+		v.title = hane_msg(title);
 	v.fields = s->f;
 	v.nfields = s->rec.n;
 	s->ready = ready;
@@ -206,17 +208,22 @@ static int request_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 static void request_new(struct hane_ui *ui, int64_t household_id, int64_t *id)
 {
 	struct request_form *s = calloc(1, sizeof *s);
+	char title[128];
 
 	*id = 0;
 	if (!s)
 		return;
 	s->household_id = household_id;
+	/* Which household: the search shows namesakes (a father and son, a
+	 * family registered twice), and the form has no other word of it. */
+	snprintf(title, sizeof title, hane_msg(HANE_M_INSP_UI_TITLE_NEW),
+		 (long long)household_id);
 	bound_load(&s->b, &hane_inspection_rdef, request_fields,
 		   sizeof request_fields / sizeof request_fields[0]);
-	if (bound_run(
-		    ui, &s->b, HANE_M_INSP_UI_TITLE_NEW,
-		    (struct hane_ui_form_view){.save = request_save, .arg = s},
-		    NULL))
+	if (bound_run(ui, &s->b, HANE_M_INSP_UI_TITLE_NEW,
+		      (struct hane_ui_form_view){
+			      .title = title, .save = request_save, .arg = s},
+		      NULL))
 		*id = s->id;
 	free(s);
 }
