@@ -170,6 +170,32 @@ static bool bound_run(struct hane_ui *ui, struct bound *s, enum hane_msg title,
 	return hane_ui_form_show(ui, &v, bound_fill) == 1;
 }
 
+/* The error of a bound form's save: one the model words as "<label> …"
+ * (Yardım cinsi şunlardan biri olmalı: …) goes under that field without
+ * the label, the cursor on it, as the form's own checks do; any other is
+ * a dialog. Returns rc. */
+static int bound_error(struct hane_ui *ui, struct hane_ui_form *f,
+		       const struct bound *s, int rc)
+{
+	const char *err = hane_error_last();
+
+	if (rc == HANE_EINVAL)
+		for (int i = 0; i < s->rec.n; i++) {
+			const char *l = s->f[i].label_text
+						? s->f[i].label_text
+						: hane_msg(s->f[i].label);
+			size_t n = strlen(l);
+
+			if (n && !strncmp(err, l, n) &&
+			    (err[n] == ' ' || err[n] == ':')) {
+				hane_ui_form_error(
+					f, i, err + n + strspn(err + n, ": "));
+				return rc;
+			}
+		}
+	return hane_ui_error_if(ui, rc);
+}
+
 /* ---- The request form ----------------------------------------------------- */
 
 struct request_form {
@@ -200,7 +226,7 @@ static int request_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	r.household_id = s->household_id;
 	hane_ui_record_store(f, 0, &s->b.rec, &r);
 	rc = hane_inspection_request(hane_ui_db(ui), &r, &s->id);
-	return hane_ui_error_if(ui, rc);
+	return bound_error(ui, f, &s->b, rc);
 }
 
 /* The form for a new request of household_id; *id gets the new request
@@ -485,7 +511,7 @@ static int visit_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	form_to_visit(s, f);
 	rc = hane_inspection_visit(hane_ui_db(ui), s->r->id, s->r->version,
 				   &s->v, NULL);
-	return hane_ui_error_if(ui, rc);
+	return bound_error(ui, f, &s->b, rc);
 }
 
 /* The note starts from the template, as the fields stand. */
@@ -553,7 +579,7 @@ static int decide_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	hane_ui_record_store(f, 0, &s->b.rec, &d);
 	rc = hane_inspection_decide(hane_ui_db(ui), s->r->id, s->r->version, &d,
 				    NULL);
-	return hane_ui_error_if(ui, rc);
+	return bound_error(ui, f, &s->b, rc);
 }
 
 /* Start from the inspector's recommendation: it saves keys and is what
