@@ -100,13 +100,6 @@ int hane_csv_rejects_open(hane_csv_rejects **out, const char *path,
 			  const hane_csv_reader *r,
 			  const struct hane_csv_record *header,
 			  const char *column_title) HANE_WARN_UNUSED;
-/* The same with the encoding given (r's delimiter and BOM still taken):
- * for a reader that another thread reads on. */
-int hane_csv_rejects_open_as(hane_csv_rejects **out, const char *path,
-			     const hane_csv_reader *r,
-			     enum hane_csv_encoding enc,
-			     const struct hane_csv_record *header,
-			     const char *column_title) HANE_WARN_UNUSED;
 /* Appends rec's original bytes and the reason (UTF-8). */
 int hane_csv_rejects_add(hane_csv_rejects *j, const struct hane_csv_record *rec,
 			 const char *reason) HANE_WARN_UNUSED;
@@ -306,13 +299,6 @@ int hane_csv_import_cells(const struct hane_csv_import *ci,
  * rejects file (opened at the first). 0, or the file's error. */
 int hane_csv_import_reject(struct hane_csv_import *ci,
 			   const struct hane_csv_record *rec, const char *why);
-/* The same for a record another thread read (and copied): enc is the
- * reader's encoding just after that record (hane_csv_encoding), which a
- * rejects file opened now takes as hane_csv_import_reject would have
- * then — the reader may have read on, past a first non-ASCII byte. */
-int hane_csv_import_reject_as(struct hane_csv_import *ci,
-			      const struct hane_csv_record *rec,
-			      enum hane_csv_encoding enc, const char *why);
 
 /* Closes the rejects file (removed when rc says the import failed) and
  * the file. Returns rc, or the rejects file's error; on an error the

@@ -153,18 +153,6 @@ int hane_household_validate(hane_db *db,
 int hane_mahalle_match(hane_db *db, char out[HANE_NAME_MAX],
 		       const char *text) HANE_WARN_UNUSED;
 
-/* A copy of the mahalle list as hane_mahalle_match reads it now, for
- * matching without the database (an import's reader thread, beside the
- * connection's): the same answers, while nobody changes the list. *out
- * is the caller's, freed by hane_mahalle_snapshot_free (NULL accepted). */
-typedef struct hane_mahalle_snapshot hane_mahalle_snapshot;
-int hane_mahalle_snapshot_take(hane_db *db,
-			       hane_mahalle_snapshot **out) HANE_WARN_UNUSED;
-int hane_mahalle_snapshot_match(const hane_mahalle_snapshot *l,
-				char out[HANE_NAME_MAX],
-				const char *text) HANE_WARN_UNUSED;
-void hane_mahalle_snapshot_free(hane_mahalle_snapshot *l);
-
 /* Calls fn for every reference mahalle, in Turkish alphabetical order. */
 int hane_mahalle_each(hane_db *db, int (*fn)(const char *name, void *arg),
 		      void *arg);
@@ -316,10 +304,6 @@ int hane_hh_bulk_person(hane_hh_bulk *b, const struct hane_person *p,
  * registered already. */
 int hane_hh_bulk_hold(hane_hh_bulk *b, bool *fresh) HANE_WARN_UNUSED;
 int hane_hh_bulk_flush(hane_hh_bulk *b) HANE_WARN_UNUSED;
-
-/* The caller has checked every row it gives with the model's validators
- * (the import, on its reader thread): the batch does not again. */
-void hane_hh_bulk_checked(hane_hh_bulk *b);
 
 /* fn (may be NULL) is called between the steps of a committing end (each
  * deferred index built again); when it returns false the end stops, rolls

@@ -168,14 +168,6 @@ int hane_csv_import_cells(const struct hane_csv_import *ci,
 int hane_csv_import_reject(struct hane_csv_import *ci,
 			   const struct hane_csv_record *rec, const char *why)
 {
-	return hane_csv_import_reject_as(ci, rec, hane_csv_encoding(ci->r),
-					 why);
-}
-
-int hane_csv_import_reject_as(struct hane_csv_import *ci,
-			      const struct hane_csv_record *rec,
-			      enum hane_csv_encoding enc, const char *why)
-{
 	int rc;
 
 	(*ci->n.rejected)++;
@@ -184,9 +176,9 @@ int hane_csv_import_reject_as(struct hane_csv_import *ci,
 	if (!ci->hooks.rejects)
 		return 0;
 	if (!ci->rej &&
-	    (rc = hane_csv_rejects_open_as(&ci->rej, ci->hooks.rejects, ci->r,
-					   enc, &ci->header,
-					   hane_msg(ci->spec->rejects_column))))
+	    (rc = hane_csv_rejects_open(&ci->rej, ci->hooks.rejects, ci->r,
+					&ci->header,
+					hane_msg(ci->spec->rejects_column))))
 		return rc;
 	return hane_csv_rejects_add(ci->rej, rec, why);
 }

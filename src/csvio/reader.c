@@ -721,16 +721,6 @@ int hane_csv_rejects_open(hane_csv_rejects **out, const char *path,
 			  const struct hane_csv_record *header,
 			  const char *column_title)
 {
-	return hane_csv_rejects_open_as(out, path, r, r->enc, header,
-					column_title);
-}
-
-int hane_csv_rejects_open_as(hane_csv_rejects **out, const char *path,
-			     const hane_csv_reader *r,
-			     enum hane_csv_encoding enc,
-			     const struct hane_csv_record *header,
-			     const char *column_title)
-{
 	hane_csv_rejects *j;
 	size_t n;
 	int rc;
@@ -752,7 +742,7 @@ int hane_csv_rejects_open_as(hane_csv_rejects **out, const char *path,
 		return rc;
 	}
 	j->delim = r->delim;
-	j->cp1254 = enc == HANE_CSV_ENC_CP1254;
+	j->cp1254 = r->enc == HANE_CSV_ENC_CP1254;
 	n = header->raw_len;
 	if (n && header->raw[n - 1] == '\n')
 		strcpy(j->eol,

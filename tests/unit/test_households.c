@@ -548,40 +548,6 @@ static void test_mahalle_matching(void **state)
 	hane_store_close(db);
 }
 
-/* A copy of the list answers as the database does, also once the
- * database is closed: an import's reader thread matches with it. */
-static void test_mahalle_list_copy(void **state)
-{
-	static const char *const texts[] = {
-		"gundogdu", "GÜNDOĞDU MAH.", "28 haziran", "Atlantis",
-		"Gün",	    "kar",	     "",	   "Serdar mh"};
-	hane_db *db = tu_open(NULL);
-	hane_mahalle_snapshot *l;
-	char want[8][HANE_NAME_MAX], why[8][512], out[HANE_NAME_MAX];
-	int rc[8];
-
-	(void)state;
-	for (int i = 0; i < 8; i++) {
-		rc[i] = hane_mahalle_match(db, want[i], texts[i]);
-		snprintf(why[i], sizeof why[i], "%s",
-			 rc[i] ? hane_error_last() : "");
-	}
-	tu_ok(hane_mahalle_snapshot_take(db, &l));
-	hane_store_close(db);
-	for (int i = 0; i < 8; i++) {
-		hane_error_set("-");
-		assert_int_equal(hane_mahalle_snapshot_match(l, out, texts[i]),
-				 rc[i]);
-		assert_string_equal(out, want[i]);
-		if (rc[i])
-			assert_string_equal(hane_error_last(), why[i]);
-	}
-	assert_int_equal(rc[0], 0);
-	assert_int_equal(rc[3], HANE_ENOTFOUND);
-	hane_mahalle_snapshot_free(l);
-	hane_mahalle_snapshot_free(NULL);
-}
-
 static int count_names(const char *name, void *arg)
 {
 	(void)name;
@@ -687,18 +653,6 @@ static void test_bulk_writes(void **state)
 				   NULL, 0));
 	assert_int_equal(count, 2);
 	assert_int_equal(hane_store_depth(db), 0);
-
-	/* A batch whose caller checked every row (the import, on its
-	 * reader thread) does not check them again: a mahalle refused
-	 * otherwise goes through. */
-	tu_ok(hane_hh_bulk_begin(db, &b, "import"));
-	strcpy(h.mahalle, "Atlantis");
-	assert_int_equal(hane_hh_bulk_household(b, &h, &p, NULL, NULL),
-			 HANE_EINVAL);
-	hane_hh_bulk_checked(b);
-	tu_ok(hane_hh_bulk_household(b, &h, &p, NULL, NULL));
-	hane_hh_bulk_end(b, false, NULL);
-	strcpy(h.mahalle, "Serdar");
 
 	/* Held into an empty registry (the first import, which runs
 	 * without SQLite's foreign keys), a person's household must be one
@@ -809,7 +763,6 @@ int main(void)
 		cmocka_unit_test(test_update_household_fields),
 		cmocka_unit_test(test_move_and_set_head),
 		cmocka_unit_test(test_mahalle_matching),
-		cmocka_unit_test(test_mahalle_list_copy),
 		cmocka_unit_test(test_mahalle_list_complete),
 		cmocka_unit_test(test_bulk_writes),
 		cmocka_unit_test(test_import_cancelled_writes_nothing),

@@ -956,11 +956,11 @@ static void test_big_file_fresh_and_not(void **state)
 	hane_store_close(db2);
 }
 
-/* ---- Rows read on the reader thread ------------------------------------- */
+/* ---- A large file: every refusal at its line, rows in file order --------- */
 
 #define Q_HH                                                                   \
-	3000 /* ~7,500 rows: the reader's ring (4 × 256 rows) fills           \
-		seven times over */
+	3000 /* ~7,500 rows: many of the importer's batches, refusals          \
+		across them */
 
 struct all_rejects {
 	long *lines;
@@ -997,7 +997,7 @@ struct want {
 /* Q_HH households of 1–4 persons; some heads with a bad number or
  * mahalle (their members refused with them), some members with the
  * number of a head of an earlier row, in batches before and after; the
- * refusals cross the reader's batches. */
+ * refusals cross the importer's batches. */
 static void queue_file(struct want *w, const char *tail)
 {
 	size_t cap = 1 << 21, len = 0;
@@ -1055,7 +1055,7 @@ static void queue_file(struct want *w, const char *tail)
 	w->lines = line;
 }
 
-static void test_reader_thread_rows_and_rejects(void **state)
+static void test_large_file_rows_and_rejects(void **state)
 {
 	static struct want w;
 	hane_db *db = tu_open(NULL);
@@ -1200,7 +1200,7 @@ int main(void)
 		cmocka_unit_test(test_export_masked_by_default),
 		cmocka_unit_test(test_header_only_and_empty),
 		cmocka_unit_test(test_big_file_fresh_and_not),
-		cmocka_unit_test(test_reader_thread_rows_and_rejects),
+		cmocka_unit_test(test_large_file_rows_and_rejects),
 	};
 
 	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);

@@ -78,9 +78,8 @@ struct hane_hh_bulk {
 	int64_t first_household, last_household, households;
 	int64_t first_person, last_person, persons;
 
-	/* Held mode (hane_hh_bulk_hold); fresh: into an empty registry;
-	 * checked: the caller validated the rows (hane_hh_bulk_checked). */
-	bool hold, fresh, checked;
+	/* Held mode (hane_hh_bulk_hold); fresh: into an empty registry. */
+	bool hold, fresh;
 	int64_t next_household;
 	struct held_row *hh, *pp;
 	struct held_word *ww;
@@ -712,11 +711,6 @@ static int build_indexes(hane_hh_bulk *b)
 	return rc;
 }
 
-void hane_hh_bulk_checked(hane_hh_bulk *b)
-{
-	b->checked = true;
-}
-
 void hane_hh_bulk_on_step(hane_hh_bulk *b, bool (*fn)(void *arg), void *arg)
 {
 	b->step = fn;
@@ -763,8 +757,8 @@ int hane_hh_bulk_household(hane_hh_bulk *b, const struct hane_household *h,
 	int rc;
 
 	strcpy(p.relation, "head");
-	if (!b->checked && ((rc = hane_household_validate(b->db, h)) != 0 ||
-			    (rc = hh_person_validate(&p, b->today)) != 0))
+	if ((rc = hane_household_validate(b->db, h)) != 0 ||
+	    (rc = hh_person_validate(&p, b->today)) != 0)
 		return rc;
 	if (b->hold)
 		return hold_household(b, h, &p, household_id, person_id);
@@ -796,7 +790,7 @@ int hane_hh_bulk_person(hane_hh_bulk *b, const struct hane_person *p,
 		hane_error_set("%s", hane_msg(HANE_M_HEAD_ONLY_VIA_SET));
 		return HANE_EINVAL;
 	}
-	if (!b->checked && (rc = hh_person_validate(p, b->today)) != 0)
+	if ((rc = hh_person_validate(p, b->today)) != 0)
 		return rc;
 	if (b->hold) {
 		int64_t id = b->next_person;

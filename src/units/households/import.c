@@ -18,7 +18,6 @@
  */
 #include "hane/households_csv.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,10 +274,6 @@ struct imp {
 	hane_hh_bulk *bulk;  /* new rows go through the bulk writer */
 	bool fresh;	     /* the registry was empty: nothing to look up */
 	char today[HANE_DATE_LEN + 1];
-	/* The reader thread's: the mahalle list (it never touches db). */
-	hane_mahalle_snapshot *mahalle;
-	/* The reader's encoding just after the row being imported. */
-	enum hane_csv_encoding enc;
 };
 
 /* One row mapped to model values. */
@@ -520,8 +515,7 @@ static int map_household(struct imp *im, struct row *w, const char *const *v,
 	if (!w->has[F_HH_PHONE])
 		strcpy(w->h.phone, w->p.phone);
 	if (w->has[F_MAHALLE] &&
-	    hane_mahalle_snapshot_match(im->mahalle, w->h.mahalle,
-					v[F_MAHALLE]))
+	    hane_mahalle_match(im->db, w->h.mahalle, v[F_MAHALLE]))
 		return bad(why, whysz, T(F_MAHALLE), hane_error_last());
 	for (int f = 0; f < F__COUNT; f++) {
 		const struct hane_fdef *d = field_def(f);
@@ -561,35 +555,8 @@ static int map_numbers(struct imp *im, struct row *w, const char *const *v,
 	return 0;
 }
 
-/* hane_household_validate without the database, which the reader thread
- * must not touch: its mahalle check by the snapshot, the rest with the
- * mahalle blanked for the call (then it reads nothing there: db NULL). */
-static int household_check(const struct imp *im, struct hane_household *h)
-{
-	char c0 = h->mahalle[0];
-	int rc;
-
-	if (h->mahalle[0]) {
-		char proper[HANE_NAME_MAX];
-
-		if (hane_mahalle_snapshot_match(im->mahalle, proper,
-						h->mahalle) != 0)
-			return HANE_EINVAL;
-		if (strcmp(proper, h->mahalle) != 0) {
-			hane_error_set(hane_msg(HANE_M_MAHALLE_UNKNOWN),
-				       h->mahalle);
-			return HANE_EINVAL;
-		}
-	}
-	h->mahalle[0] = '\0';
-	rc = hane_household_validate(NULL, h);
-	h->mahalle[0] = c0;
-	return rc;
-}
-
 /* Maps one record to a row; on a bad value returns HANE_EINVAL with the
- * reason (column title: message) in why. Runs on the reader thread: it
- * reads only the file's columns, the snapshot and today. */
+ * reason (column title: message) in why. */
 static int map_row(struct imp *im, const struct hane_csv_record *rec,
 		   struct row *w, char *why, size_t whysz)
 {
@@ -622,7 +589,7 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 		snprintf(why, whysz, "%s", hane_error_last());
 		return rc;
 	}
-	if ((rc = household_check(im, &w->h)) != 0) {
+	if ((rc = hane_household_validate(im->db, &w->h)) != 0) {
 		snprintf(why, whysz, "%s", hane_error_last());
 		return rc;
 	}
@@ -634,7 +601,7 @@ static int map_row(struct imp *im, const struct hane_csv_record *rec,
 static int reject(struct imp *im, const struct hane_csv_record *rec,
 		  const char *why)
 {
-	return hane_csv_import_reject_as(&im->ci, rec, im->enc, why);
+	return hane_csv_import_reject(&im->ci, rec, why);
 }
 
 /* Rejects a row before its household is known: when it would have been
@@ -869,12 +836,11 @@ static int import_old(struct imp *im, const struct hane_csv_record *rec,
 	return 0;
 }
 
-/* One data row inside the transaction, mapped by the reader thread into
- * w (or refused there for mapped_why). Returns 0 (row done, accepted or
+/* One data row inside the transaction. Returns 0 (row done, accepted or
  * rejected) or an error that ends the import. */
-static int import_row(struct imp *im, const struct hane_csv_record *rec,
-		      struct row *w, const char *mapped_why)
+static int import_row(struct imp *im, const struct hane_csv_record *rec)
 {
+	struct row w;
 	struct place pl;
 	struct hane_person old;
 	char why[1024];
@@ -882,19 +848,20 @@ static int import_row(struct imp *im, const struct hane_csv_record *rec,
 	int rc;
 
 	im->c->rows++;
-	if (mapped_why)
-		return reject_first(im, rec, w, mapped_why);
-	seen = table_slot(&im->tckns, strtoull(w->p.tckn, NULL, 10), true);
+	if (map_row(im, rec, &w, why, sizeof why))
+		return reject_first(im, rec, &w, why);
+
+	seen = table_slot(&im->tckns, strtoull(w.p.tckn, NULL, 10), true);
 	if (!seen)
 		return HANE_ENOMEM;
 	if (*seen) {
 		snprintf(why, sizeof why, hane_msg(HANE_M_IMP_SAME_TCKN),
 			 (long)*seen);
-		return reject_first(im, rec, w, why);
+		return reject_first(im, rec, &w, why);
 	}
 	*seen = rec->line;
 
-	rc = place_row(im, rec, w, &pl, why, sizeof why);
+	rc = place_row(im, rec, &w, &pl, why, sizeof why);
 	if (rc == HANE_EINVAL)
 		return reject(im, rec, why);
 	if (rc)
@@ -902,12 +869,12 @@ static int import_row(struct imp *im, const struct hane_csv_record *rec,
 
 	/* The one look-up of the number (the bulk writer trusts it). */
 	rc = im->fresh ? HANE_ENOTFOUND
-		       : hane_person_by_tckn(im->db, w->p.tckn, &old);
+		       : hane_person_by_tckn(im->db, w.p.tckn, &old);
 	if (rc == HANE_ENOTFOUND)
-		return add_new(im, w, &pl);
+		return add_new(im, &w, &pl);
 	if (rc)
 		return rc;
-	return import_old(im, rec, w, &pl, &old);
+	return import_old(im, rec, &w, &pl, &old);
 }
 
 int hane_on_duplicate_parse(const char *s)
@@ -927,9 +894,9 @@ int hane_on_duplicate_parse(const char *s)
 /* Sizes the tables for the whole file, guessed from the bytes the first
  * rows took: growing them by doubling would copy them again and again and
  * hold the old and the new copy at once (a third more peak memory). */
-static void reserve_tables(struct imp *im, int64_t read)
+static void reserve_tables(struct imp *im)
 {
-	int64_t rows = im->c->rows;
+	int64_t read = hane_csv_offset(im->ci.r), rows = im->c->rows;
 	double guess = read > 0 ? (double)im->c->size / (double)read * rows : 0;
 
 	/* A wrong guess only costs the doubling after all. */
@@ -982,252 +949,25 @@ static int solo_begin(hane_db *db, const struct hane_import_opts *opts,
 	return rc;
 }
 
-/* ---- The reader thread ----------------------------------------------------
- *
- * Reading, mapping and validating a row is a quarter of an import's time
- * and needs nothing of the database: a thread does it beside the writer,
- * BATCH_ROWS rows at a time into a ring of QUEUE_BATCHES batches, while
- * this thread takes them in order and does all that depends on the rows
- * before (a number seen twice, a household's group, the registry's look-
- * up, the writes, the rejects, the progress and its cancel). So the rows,
- * their order, the rejects and their messages are the same as when one
- * thread did both; the reader's failure (a broken file) comes after the
- * rows before it, as it did. The batches hold the rows mapped and copies
- * of the records (in an arena of the batch's, kept from one fill to the
- * next): about QUEUE_BATCHES * (BATCH_ROWS * 4 KB + BATCH_ARENA).
- */
-#define BATCH_ROWS 256
-#define BATCH_ARENA (256 * 1024)
-#define QUEUE_BATCHES 4
-
-struct item {
-	struct hane_csv_record rec; /* fields and raw in one block */
-	bool own;		    /* that block malloc'd, not the arena's */
-	struct row w;		    /* the row mapped (w.group into rec) */
-	char *why;		    /* why map_row refused it, or NULL */
-	int64_t offset;		    /* the reader's offset after it */
-	enum hane_csv_encoding enc; /* and its encoding */
-};
-
-struct batch {
-	struct item it[BATCH_ROWS];
-	_Alignas(sizeof(char *)) char arena[BATCH_ARENA];
-	size_t n, used;	  /* items; bytes of the arena */
-	bool last;	  /* the reader's last: the file ended, or rc */
-	int rc;		  /* 0, or the reader's error after the items */
-	char error[1024]; /* the error's hane_error_last() */
-};
-
-struct queue {
-	struct imp *im;
-	pthread_mutex_t mu;
-	pthread_cond_t filled, emptied;
-	struct batch *b[QUEUE_BATCHES];
-	size_t head, count; /* the batch to take next; how many are full */
-	bool stop;	    /* the importer is done with them */
-};
-
-/* rec into it->rec as one block: the field pointers, the fields, raw;
- * from b's arena, or malloc'd when the rest of it is too small. */
-static int item_copy(struct batch *b, struct item *it,
-		     const struct hane_csv_record *rec)
-{
-	size_t n = (rec->nfields + 1) * sizeof(char *) + rec->raw_len + 1,
-	       len[HANE_CSV_FIELDS_MAX];
-	char **f, *p;
-
-	if (rec->nfields > HANE_CSV_FIELDS_MAX) {
-		hane_error_set("import: %zu columns", rec->nfields);
-		return HANE_EINTERNAL;
-	}
-	for (size_t i = 0; i < rec->nfields; i++)
-		n += (len[i] = strlen(rec->fields[i]) + 1);
-	n = (n + 7) & ~(size_t)7; /* the next block's pointers aligned */
-	it->own = n > BATCH_ARENA - b->used;
-	if (it->own) {
-		if (!(f = malloc(n)))
-			return HANE_ENOMEM;
-	} else {
-		f = (char **)(void *)(b->arena + b->used);
-		b->used += n;
-	}
-	p = (char *)(f + rec->nfields + 1);
-	for (size_t i = 0; i < rec->nfields; i++) {
-		f[i] = memcpy(p, rec->fields[i], len[i]);
-		p += len[i];
-	}
-	f[rec->nfields] = NULL;
-	memcpy(p, rec->raw, rec->raw_len);
-	p[rec->raw_len] = '\0';
-	it->rec = *rec;
-	it->rec.fields = f;
-	it->rec.raw = p;
-	return 0;
-}
-
-static void batch_clear(struct batch *b)
-{
-	for (size_t i = 0; i < b->n; i++) {
-		if (b->it[i].own)
-			free(b->it[i].rec.fields);
-		free(b->it[i].why);
-	}
-	b->n = b->used = 0;
-	b->last = false;
-	b->rc = 0;
-}
-
-/* Reads, copies and maps up to BATCH_ROWS rows into b; b->last and
- * b->rc say why it stopped short. */
-static void batch_fill(struct imp *im, struct batch *b)
+/* Imports every data row, sizing the tables after the first 4096 and
+ * asking the progress callback every 1024 (false cancels). */
+static int read_rows(struct imp *im)
 {
 	const struct hane_csv_record *rec;
-	char why[1024];
-	int rc = HANE_ROW;
-
-	while (b->n < BATCH_ROWS &&
-	       (rc = hane_csv_read(im->ci.r, &rec)) == HANE_ROW) {
-		struct item *it = &b->it[b->n];
-
-		if ((rc = item_copy(b, it, rec)))
-			break;
-		it->offset = hane_csv_offset(im->ci.r);
-		it->enc = hane_csv_encoding(im->ci.r);
-		it->why = NULL;
-		b->n++;
-		if (map_row(im, &it->rec, &it->w, why, sizeof why) &&
-		    !(it->why = strdup(why))) {
-			rc = HANE_ENOMEM;
-			break;
-		}
-		rc = HANE_ROW;
-	}
-	if (rc == HANE_ENOMEM)
-		hane_error_set("%s", hane_strerror(HANE_ENOMEM));
-	b->last = rc != HANE_ROW;
-	b->rc = rc < 0 ? rc : 0;
-	if (b->rc)
-		snprintf(b->error, sizeof b->error, "%s", hane_error_last());
-}
-
-/* The reader thread: fills the ring until the file ends, it fails or the
- * importer stops it. */
-static void *reader_main(void *arg)
-{
-	struct queue *q = arg;
-	size_t slot = 0;
-	bool end = false;
-
-	while (!end) {
-		pthread_mutex_lock(&q->mu);
-		while (q->count == QUEUE_BATCHES && !q->stop)
-			pthread_cond_wait(&q->emptied, &q->mu);
-		end = q->stop;
-		pthread_mutex_unlock(&q->mu);
-		if (end)
-			break;
-		batch_fill(q->im, q->b[slot]);
-		end = q->b[slot]->last;
-		pthread_mutex_lock(&q->mu);
-		q->count++;
-		pthread_cond_signal(&q->filled);
-		pthread_mutex_unlock(&q->mu);
-		slot = (slot + 1) % QUEUE_BATCHES;
-	}
-	return NULL;
-}
-
-/* Imports one batch's rows, sizing the tables after the first 4096 and
- * asking the progress callback every 1024 (false cancels); then the
- * reader's error, if the batch ends with one. */
-static int import_batch(struct imp *im, struct batch *b)
-{
 	int rc;
 
-	for (size_t i = 0; i < b->n; i++) {
-		struct item *it = &b->it[i];
-
-		im->enc = it->enc;
-		if ((rc = import_row(im, &it->rec, &it->w, it->why)))
+	while ((rc = hane_csv_read(im->ci.r, &rec)) == HANE_ROW) {
+		if ((rc = import_row(im, rec)))
 			return rc;
 		if (im->c->rows == 4096 && im->c->size > 0)
-			reserve_tables(im, it->offset);
+			reserve_tables(im);
 		if (im->o->progress && (im->c->rows & 1023) == 0) {
-			im->c->offset = it->offset;
+			im->c->offset = hane_csv_offset(im->ci.r);
 			if (!im->o->progress(im->c, im->o->arg))
 				return canceled();
 		}
 	}
-	if (b->rc) {
-		hane_error_set("%s", b->error);
-		return b->rc;
-	}
-	return 0;
-}
-
-/* Imports every data row, read on the reader thread (on this one when no
- * thread can be made). Whatever ends the import, the thread is stopped
- * and joined before this returns. */
-static int read_rows(struct imp *im)
-{
-	struct queue q = {.im = im};
-	pthread_t thread;
-	bool threaded;
-	int rc = 0;
-
-	for (size_t i = 0; i < QUEUE_BATCHES; i++)
-		if (!(q.b[i] = calloc(1, sizeof *q.b[i])))
-			rc = HANE_ENOMEM;
-	if (rc == 0)
-		rc = hane_mahalle_snapshot_take(im->db, &im->mahalle);
-	if (rc) {
-		for (size_t i = 0; i < QUEUE_BATCHES; i++)
-			free(q.b[i]);
-		return rc;
-	}
-	(void)field_def(0); /* its table made before the thread reads it */
-	pthread_mutex_init(&q.mu, NULL);
-	pthread_cond_init(&q.filled, NULL);
-	pthread_cond_init(&q.emptied, NULL);
-	threaded = pthread_create(&thread, NULL, reader_main, &q) == 0;
-	for (bool end = false; !end && rc == 0;) {
-		struct batch *b = q.b[q.head];
-
-		if (threaded) {
-			pthread_mutex_lock(&q.mu);
-			while (q.count == 0)
-				pthread_cond_wait(&q.filled, &q.mu);
-			pthread_mutex_unlock(&q.mu);
-		} else {
-			batch_fill(im, b);
-		}
-		end = b->last;
-		rc = import_batch(im, b);
-		batch_clear(b);
-		pthread_mutex_lock(&q.mu);
-		q.head = (q.head + 1) % QUEUE_BATCHES;
-		if (threaded)
-			q.count--;
-		pthread_cond_signal(&q.emptied);
-		pthread_mutex_unlock(&q.mu);
-	}
-	if (threaded) {
-		pthread_mutex_lock(&q.mu);
-		q.stop = true;
-		pthread_cond_signal(&q.emptied);
-		pthread_mutex_unlock(&q.mu);
-		pthread_join(thread, NULL);
-	}
-	for (size_t i = 0; i < QUEUE_BATCHES; i++) {
-		batch_clear(q.b[i]);
-		free(q.b[i]);
-	}
-	pthread_cond_destroy(&q.filled);
-	pthread_cond_destroy(&q.emptied);
-	pthread_mutex_destroy(&q.mu);
-	hane_mahalle_snapshot_free(im->mahalle);
-	im->mahalle = NULL;
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 /* Every row is read: the tables' memory goes back before the indexes are
@@ -1313,7 +1053,6 @@ int hane_households_import(hane_db *db, const char *path,
 		rc = HANE_EBUSY;
 		goto done;
 	}
-	hane_hh_bulk_checked(im.bulk); /* map_row validated each row */
 	hane_hh_bulk_on_step(im.bulk, end_step, &im);
 	if ((rc = read_rows(&im)) || (rc = rows_done(&im)))
 		goto done;

@@ -99,32 +99,21 @@ static int load(hane_db *db)
 	return 0;
 }
 
-/* The list a match reads: the cache, or a caller's snapshot of it. */
-struct hane_mahalle_snapshot {
-	struct entry *e; /* sorted by key */
-	size_t n;
-};
-
-/* The cache as such a list. */
-static struct hane_mahalle_snapshot cached(void)
+/* The first entry whose key is key, or -1: a binary search. */
+static long find_key(const char *key)
 {
-	return (struct hane_mahalle_snapshot){cache.e, cache.n};
-}
-
-/* The first entry of l whose key is key, or -1: a binary search. */
-static long find_key(const struct hane_mahalle_snapshot *l, const char *key)
-{
-	size_t lo = 0, hi = l->n;
+	size_t lo = 0, hi = cache.n;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
-		if (strcmp(l->e[mid].key, key) < 0)
+		if (strcmp(cache.e[mid].key, key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < l->n && strcmp(l->e[lo].key, key) == 0 ? (long)lo : -1;
+	return lo < cache.n && strcmp(cache.e[lo].key, key) == 0 ? (long)lo
+								 : -1;
 }
 
 /* Drops a trailing "mah", "mahallesi", "mh" that staff often write. */
@@ -144,45 +133,45 @@ static void strip_suffix(char *key)
 	}
 }
 
-/* hane_mahalle_match over the list l. */
-static int match(const struct hane_mahalle_snapshot *l, char out[HANE_NAME_MAX],
-		 const char *text)
+int hane_mahalle_match(hane_db *db, char out[HANE_NAME_MAX], const char *text)
 {
 	char key[HANE_NAME_MAX], hint[3 * HANE_NAME_MAX] = "";
 	long exact;
 	size_t prefix_hit = 0, prefix_count = 0, klen;
-	int hints = 0;
+	int hints = 0, rc;
 
 	out[0] = '\0';
+	if ((rc = load(db)))
+		return rc;
 	hane_text_fold(key, sizeof key, text);
 	hane_text_trim(key);
 	strip_suffix(key);
-	if ((exact = find_key(l, key)) >= 0) {
-		strcpy(out, l->e[exact].name);
+	if ((exact = find_key(key)) >= 0) {
+		strcpy(out, cache.e[exact].name);
 		return 0;
 	}
 	/* A unique prefix of a name (not of an alias) is taken. */
 	klen = strlen(key);
-	for (size_t i = 0; klen && i < l->n; i++) {
-		if (l->e[i].kind != K_ALIAS &&
-		    strncmp(l->e[i].key, key, klen) == 0) {
+	for (size_t i = 0; klen && i < cache.n; i++) {
+		if (cache.e[i].kind != K_ALIAS &&
+		    strncmp(cache.e[i].key, key, klen) == 0) {
 			if (!prefix_count ||
-			    strcmp(l->e[prefix_hit].name, l->e[i].name))
+			    strcmp(cache.e[prefix_hit].name, cache.e[i].name))
 				prefix_count++;
 			prefix_hit = i;
 		}
 	}
 	if (prefix_count == 1) {
-		strcpy(out, l->e[prefix_hit].name);
+		strcpy(out, cache.e[prefix_hit].name);
 		return 0;
 	}
 	/* Suggest names sharing the first three letters. */
-	for (size_t i = 0; i < l->n && hints < 3 && klen >= 3; i++) {
-		if (l->e[i].kind != K_ALIAS &&
-		    strncmp(l->e[i].key, key, 3) == 0) {
+	for (size_t i = 0; i < cache.n && hints < 3 && klen >= 3; i++) {
+		if (cache.e[i].kind != K_ALIAS &&
+		    strncmp(cache.e[i].key, key, 3) == 0) {
 			if (hints++)
 				strcat(hint, ", ");
-			strcat(hint, l->e[i].name);
+			strcat(hint, cache.e[i].name);
 		}
 	}
 	if (hints)
@@ -190,50 +179,6 @@ static int match(const struct hane_mahalle_snapshot *l, char out[HANE_NAME_MAX],
 	else
 		hane_error_set(hane_msg(HANE_M_MAHALLE_UNKNOWN), text);
 	return HANE_ENOTFOUND;
-}
-
-int hane_mahalle_match(hane_db *db, char out[HANE_NAME_MAX], const char *text)
-{
-	struct hane_mahalle_snapshot l;
-	int rc;
-
-	out[0] = '\0';
-	if ((rc = load(db)))
-		return rc;
-	l = cached();
-	return match(&l, out, text);
-}
-
-int hane_mahalle_snapshot_take(hane_db *db, hane_mahalle_snapshot **out)
-{
-	hane_mahalle_snapshot *l;
-	int rc;
-
-	*out = NULL;
-	if ((rc = load(db)))
-		return rc;
-	if (!(l = calloc(1, sizeof *l)) ||
-	    !(l->e = malloc((cache.n ? cache.n : 1) * sizeof *l->e))) {
-		free(l);
-		return HANE_ENOMEM;
-	}
-	memcpy(l->e, cache.e, cache.n * sizeof *l->e);
-	l->n = cache.n;
-	*out = l;
-	return 0;
-}
-
-int hane_mahalle_snapshot_match(const hane_mahalle_snapshot *l,
-				char out[HANE_NAME_MAX], const char *text)
-{
-	return match(l, out, text);
-}
-
-void hane_mahalle_snapshot_free(hane_mahalle_snapshot *l)
-{
-	if (l)
-		free(l->e);
-	free(l);
 }
 
 static int by_turkish(const void *a, const void *b)
@@ -304,7 +249,6 @@ static int check_new_name(hane_db *db, char clean[HANE_NAME_MAX],
 			  const char *text)
 {
 	char key[HANE_NAME_MAX];
-	struct hane_mahalle_snapshot l;
 	long hit;
 	int rc;
 
@@ -317,8 +261,7 @@ static int check_new_name(hane_db *db, char clean[HANE_NAME_MAX],
 	if ((rc = load(db)))
 		return rc;
 	hane_text_fold(key, sizeof key, clean);
-	l = cached();
-	if ((hit = find_key(&l, key)) >= 0) {
+	if ((hit = find_key(key)) >= 0) {
 		hane_error_set(hane_msg(HANE_M_REF_EXISTS), clean,
 			       cache.e[hit].name);
 		return HANE_EEXIST;
