@@ -67,16 +67,35 @@ struct run {
 	struct hane_report_table *t;
 };
 
-static int check_month(const char *text, void *arg)
+/* A month as "2026-06", or as an office writes it, "06.2026" or "6.2026"
+ * (#18: "11.2026" was refused): into out as YYYY-MM; -1 if it is
+ * neither. */
+static int month_iso(char out[16], const char *text)
 {
-	int y, m;
-	char tail;
+	int y, m, n = 0;
 
-	(void)arg;
 	while (*text == ' ')
 		text++;
-	if (sscanf(text, "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 || m > 12 ||
-	    strlen(text) < 7) {
+	if (strlen(text) == 7 && sscanf(text, "%4d-%2d%n", &y, &m, &n) == 2 &&
+	    n == 7 && text[4] == '-')
+		;
+	else if (sscanf(text, "%2d.%4d%n", &m, &y, &n) == 2 &&
+		 (size_t)n == strlen(text) && n >= 6 && text[n - 5] == '.')
+		;
+	else
+		return -1;
+	if (m < 1 || m > 12 || y < 1000 || y > 9999)
+		return -1;
+	snprintf(out, 16, "%04d-%02d", y, m);
+	return 0;
+}
+
+static int check_month(const char *text, void *arg)
+{
+	char iso[16];
+
+	(void)arg;
+	if (month_iso(iso, text) != 0) {
 		hane_error_set("%s", hane_msg(HANE_M_UI_RPT_BAD_MONTH));
 		return HANE_EINVAL;
 	}
@@ -155,9 +174,15 @@ static int run_report(struct hane_ui *ui, struct run *x, struct hane_ui_form *f)
 
 	for (int i = 0; i < x->r.nparams; i++) {
 		if (f) {
+			char iso[16];
+
 			snprintf(x->values[i], sizeof x->values[i], "%s",
 				 hane_ui_form_get(f, i));
 			hane_text_trim(x->values[i]);
+			if (!strcmp(x->r.params[i].type, "month") &&
+			    month_iso(iso, x->values[i]) == 0)
+				snprintf(x->values[i], sizeof x->values[i],
+					 "%s", iso);
 		}
 		args[i].name = x->r.params[i].name;
 		args[i].value = x->values[i];

@@ -208,6 +208,30 @@ def test_titles_in_english():
         w.cleanup()
 
 
+def test_month_as_the_office_writes_it():
+    """The month may be typed as offices write it, 06.2026 (or 6.2026),
+    not only 2026-06 (#18: "11.2026" was refused); the report runs for
+    that month and the export is named by it as always."""
+    w = Workdir()
+    registry(w)
+    c = open_console(w)
+    try:
+        open_monthly(c)
+        for _ in range(7):
+            c.send(BACKSPACE)
+        c.type("6.2026")
+        c.send(F[2])
+        c.wait("Toplam")
+        if row_with(c, "Toplam")[-2:] != ["3", "4"]:
+            raise Failure("totals row:\n" + c.text())
+        c.send(F[2])
+        c.wait("households-monthly-2026-06.xlsx")
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_monthly_report_and_export, test_export_to_a_path_under_home,
-         test_bad_month_refused_at_the_field, test_titles_in_english])
+         test_bad_month_refused_at_the_field, test_titles_in_english,
+         test_month_as_the_office_writes_it])
