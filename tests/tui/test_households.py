@@ -232,5 +232,33 @@ def test_member_disability_right_aligned():
         w.cleanup()
 
 
+def test_household_opens_on_the_person_found():
+    """A person found by search opens their household with the cursor on
+    them, not on the head: Enter then opens the person who walked in
+    (#18: found "sukru", the cursor was on his father)."""
+    w = Workdir()
+    w.hane("household", "add", "--tckn", tckn(51), "--first", "Ercan",
+           "--last", "Bayram")
+    w.hane("household", "add", "--tckn", tckn(52), "--first", "Şükrü",
+           "--last", "Bayram", "--household", "1", "--relation", "child")
+    c = Console(w, 24, 80)
+    try:
+        c.wait("Ana Menü")
+        c.send(F[3])
+        c.type("sukru")
+        c.wait("Şükrü Bayram")
+        c.send(ENTER)
+        c.wait("Bayram hanesi")
+        t = c.wait("Ercan Bayram")
+        if "Şükrü Bayram" not in focused_line(c):
+            raise Failure("the cursor is not on Şükrü:\n" + t)
+        c.send(F[10])
+        c.wait_exit()
+    finally:
+        c.close()
+        w.cleanup()
+
+
 run([test_create_household_with_two_members, test_search_as_you_type_120x40,
-     test_move_person_and_mark_passive, test_member_disability_right_aligned])
+     test_move_person_and_mark_passive, test_member_disability_right_aligned,
+     test_household_opens_on_the_person_found])

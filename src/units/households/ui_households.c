@@ -601,7 +601,8 @@ static void search_info(struct hane_ui *ui, char *out, size_t outsz, void *arg)
 		 hane_num_format(num, sizeof num, c->count));
 }
 
-static int household_detail(struct hane_ui *ui, int64_t household_id);
+static int household_detail(struct hane_ui *ui, int64_t household_id,
+			    int64_t focus);
 
 static int search_act(struct hane_ui *ui, struct hane_ui_list *l,
 		      enum hane_ui_action a, void *arg)
@@ -623,7 +624,7 @@ static int search_act(struct hane_ui *ui, struct hane_ui_list *l,
 			hane_ui_error_rc(ui, HANE_ENOTFOUND);
 			break;
 		}
-		household_detail(ui, p.household_id);
+		household_detail(ui, p.household_id, p.id);
 		break;
 	case HANE_UI_A_EDIT:
 		if (id)
@@ -633,7 +634,7 @@ static int search_act(struct hane_ui *ui, struct hane_ui_list *l,
 		int64_t hh = household_new(ui);
 
 		if (hh)
-			household_detail(ui, hh);
+			household_detail(ui, hh, 0);
 		break;
 	}
 	default:
@@ -749,6 +750,7 @@ static const struct hane_ui_column member_cols[M__COUNT] = {
 
 struct detail {
 	int64_t id;
+	int64_t focus; /* the member to select on opening (0: the first) */
 	struct hane_household h;
 	struct hane_person members[64];
 	size_t n;
@@ -885,6 +887,10 @@ static int detail_load(struct hane_ui *ui, struct hane_ui_detail *d, void *arg)
 	for (size_t i = 0; i < s->n; i++)
 		if (member_row(db, l, s, &s->members[i], today) != 0)
 			break;
+	if (s->focus) {
+		hane_ui_list_select_id(l, s->focus);
+		s->focus = 0;
+	}
 	hane_ui_services_fill(ui, s->id, d);
 	return 0;
 }
@@ -1019,7 +1025,10 @@ static int detail_act(struct hane_ui *ui, struct hane_ui_detail *d,
 	return HANE_UI_STAY;
 }
 
-static int household_detail(struct hane_ui *ui, int64_t household_id)
+/* The household page of household_id, its member focus (a person id, 0:
+ * the first) selected: the person searched for, not the head. */
+static int household_detail(struct hane_ui *ui, int64_t household_id,
+			    int64_t focus)
 {
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP,		  HANE_UI_A_HH_360,
@@ -1043,6 +1052,7 @@ static int household_detail(struct hane_ui *ui, int64_t household_id)
 	if (!s)
 		return HANE_ENOMEM;
 	s->id = household_id;
+	s->focus = focus;
 	v.arg = s;
 	rc = hane_ui_detail_run(ui, &v);
 	free(s);
