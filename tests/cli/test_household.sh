@@ -126,6 +126,13 @@ run --db "$D1" demo --households abc; expect_rc 2 "demo bad number"
 HANE_DB=$D1 run demo --households 20 --seed 7; expect_rc 0 "demo again, same seed"
 [ "$(sqlite3 "$D1" "SELECT count(*) FROM household")" -eq 50 ] && ok || bad "50 households after the second run"
 [ "$(sqlite3 "$D1" "SELECT count(tckn) - count(DISTINCT tckn) FROM person")" -eq 0 ] && ok || bad "no number twice"
+# …and goes on as if the first had been longer: new families, not twins
+# of the first ones (same names and birth dates under other numbers).
+D3="$T/d3.db"; HANE_DB=$D3 run init --demo
+HANE_DB=$D3 run demo --households 50 --seed 7; expect_rc 0 "one run of 50"
+c=$(sqlite3 "$D1" "SELECT group_concat(first_name || last_name || birth_date) FROM (SELECT * FROM person ORDER BY id)")
+d=$(sqlite3 "$D3" "SELECT group_concat(first_name || last_name || birth_date) FROM (SELECT * FROM person ORDER BY id)")
+[ -n "$c" ] && [ "$c" = "$d" ] && ok || bad "30 then 20 households are the 50 of one run"
 HANE_DB=$D2 run overview demo-year --year 2025 --scale 0.02 --seed 7
 expect_rc 0 "demo-year after hane demo"; expect_no_err "zaten kayıtlı" "no number clash"
 

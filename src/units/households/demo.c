@@ -447,7 +447,7 @@ int hane_demo_generate(hane_db *db, int64_t n, uint64_t seed,
 {
 	struct demo *d = NULL; /* 24 KB of mahalle names: not on the stack */
 	uint64_t s = seed;
-	int64_t done = 0;
+	int64_t done = 0, first = 0;
 	int rc = 0;
 
 	if (n < 0) {
@@ -472,19 +472,31 @@ int hane_demo_generate(hane_db *db, int64_t n, uint64_t seed,
 	d->tckn_base = next_u64(&s) % TCKN_SPACE;
 	if ((rc = hane_mahalle_each(db, collect_mahalle, d)) != 0)
 		goto done;
-	rc = hane_store_ints(db, "SELECT 1 FROM person LIMIT 1", NULL, 0, NULL,
-			     0);
-	if (rc != 0 && rc != HANE_ENOTFOUND)
-		goto done;
-	d->tckn_check = rc == 0;
-	rc = 0;
+	/* A registry that has households already (an earlier run, or
+	 * demo-year after hane demo): the run goes on from household number
+	 * `first` as if the earlier one had been longer — new families, not
+	 * twins of the first ones — and passes over taken numbers. */
+	{
+		int64_t c[2] = {0, 0};
+
+		if ((rc = hane_store_ints(
+			     db,
+			     "SELECT (SELECT count(*) FROM household),"
+			     " (SELECT count(tckn) FROM person)",
+			     NULL, 0, c, 2)) != 0)
+			goto done;
+		first = c[0];
+		/* the same seed's earlier run gave the first c[1] numbers */
+		d->tckn_counter = (uint64_t)c[1];
+		d->tckn_check = first > 0;
+	}
 	while (done < n) {
 		int64_t end = done + BATCH < n ? done + BATCH : n;
 
 		if ((rc = hane_hh_bulk_begin(db, &d->bulk, "demo")) != 0)
 			goto done;
 		for (; done < end && rc == 0; done++)
-			rc = make_household(d, done);
+			rc = make_household(d, first + done);
 		if (rc != 0) {
 			hane_hh_bulk_end(d->bulk, false, NULL);
 			goto done;
