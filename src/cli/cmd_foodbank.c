@@ -253,6 +253,9 @@ static int cmd_distribute(struct hane_cli *cli, void *opts, args *a)
 
 		if (c.limited && !c.overridden)
 			fputs(hane_msg(HANE_M_FB_CLI_OVERRIDE_HINT), stderr);
+		else if (rc == HANE_EPERM && !c.eligible &&
+			 hane_can(cli->db, HANE_ACT_FOODBANK_WRITE) == 0)
+			fputs(hane_msg(HANE_M_FB_CLI_REFER_HINT), stderr);
 		return status;
 	}
 	warn_shortages(&d, &c);

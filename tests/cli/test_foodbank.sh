@@ -63,6 +63,7 @@ run foodbank list ledger; expect_out "sebze 120 kg" "weekly ledger"; expect_out 
 # Eligibility: nothing without a referral or an approved decision.
 run foodbank distribute 1 --branch izmit
 expect_rc 1 "no referral, no food"; expect_err "yönlendirme yok" "says why"
+expect_err "(yönlendirme kaydı: hane foodbank refer HANE_NO --reason" "and the command that records a referral"
 run foodbank check 1; expect_out "Uygun değil" "check says not eligible"
 run foodbank refer 1; expect_rc 2 "manual referral needs a reason"
 run foodbank refer 1 --reason "Muhtar yazısı"; expect_rc 0 "refer"; expect_out "Yönlendirme #1" "referral id"

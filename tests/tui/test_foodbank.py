@@ -248,8 +248,46 @@ def test_big_family_does_not_hide_other_households():
         w.cleanup()
 
 
+def test_not_eligible_is_a_rule_not_a_permission():
+    """A household with no decision and no referral is refused by a rule,
+    said as one ("Gıda alamaz", what would make it eligible), not as
+    "yetki yok: … (hane foodbank refer)", a missing permission and a
+    command line in the console."""
+    w = prepare()
+    w.hane("household", "add", "--tckn", "10000000214", "--first", "Şükrü",
+           "--last", "Yıldırım", "--mahalle", "Çubukluosmaniye")
+    c = Console(w, 24, 80)
+    try:
+        if not plugged(c):
+            return
+        c.wait("Bağış girişi")
+        c.send(ENTER)                              # Dağıtım
+        c.wait("Gıda durumu")
+        c.type("yildirim")
+        c.wait("Şükrü Yıldırım")
+        c.send(ENTER)
+        c.wait("Gıda dağıtımı")
+        c.send(F[2])
+        c.wait("Gıda alamaz")
+        c.wait("yönlendirme yok")
+        t = c.text()
+        if "yetki yok" in t or "hane foodbank refer" in t:
+            raise Failure("refused as a permission:\n" + t)
+        c.send(ENTER)
+        c.wait_gone("Gıda alamaz")
+        c.wait("Gıda dağıtımı")                    # back at the form
+        c.send(F[10])
+    finally:
+        c.close()
+    out = w.hane("foodbank", "list", "distributions")
+    if "#1 " in out:
+        raise Failure("a package was given:\n" + out)
+    w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_limit_then_override, test_short_stock_is_a_warning_on_success,
          test_no_override_for_a_caseworker, test_headers_whole_in_english,
          test_unserved_sorted_by_date_of_last_package,
-         test_big_family_does_not_hide_other_households])
+         test_big_family_does_not_hide_other_households,
+         test_not_eligible_is_a_rule_not_a_permission])

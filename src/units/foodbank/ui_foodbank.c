@@ -172,6 +172,19 @@ static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 			return HANE_EPERM;
 		rc = hane_foodbank_distribute(hane_ui_db(ui), &d, &c);
 	}
+	if (rc == HANE_EPERM && !c.eligible && !c.limited &&
+	    hane_can(hane_ui_db(ui), HANE_ACT_FOODBANK_WRITE) == 0) {
+		/* A rule, not a permission: said as the limit is, with what
+		 * would make the household eligible. */
+		const char *ok = hane_msg(HANE_M_FB_UI_OK);
+
+		snprintf(why, sizeof why, "%s.\n\n%s", hane_error_last(),
+			 hane_msg(HANE_M_FB_UI_NOT_ELIGIBLE_HINT));
+		(void)hane_ui_buttons(ui,
+				      hane_msg(HANE_M_FB_UI_NOT_ELIGIBLE_TITLE),
+				      why, &ok, 1);
+		return rc;
+	}
 	if (hane_ui_error_if(ui, rc))
 		return rc;
 	x->saved = true;
