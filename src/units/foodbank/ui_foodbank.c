@@ -322,6 +322,10 @@ static int search_hit(const struct hane_person_hit *hit, void *arg)
 	for (int i = 0; i < s->nseen; i++)
 		if (s->seen[i] == hit->household_id)
 			return 0;
+	/* the search stops at want (≤ SEARCH_HH_MAX) rows; the bound stays
+	 * even so, not left to the callee's word */
+	if (s->nseen >= SEARCH_HH_MAX)
+		return 1;
 	s->seen[s->nseen++] = hit->household_id;
 	snprintf(hh, sizeof hh, "#%lld", (long long)hit->household_id);
 	snprintf(name, sizeof name, "%s %s", hit->first_name, hit->last_name);
