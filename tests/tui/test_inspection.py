@@ -41,6 +41,14 @@ def tabs(c, n):
         c.send(TAB)
 
 
+def new_request(c, query, shows):
+    """F5 on the queue: the household search, query typed until shows."""
+    c.send(F[5])
+    c.wait("Başvuran hane")
+    c.type(query)
+    c.wait(shows)
+
+
 def test_request_to_decision():
     w = prepare()
     c = Console(w)
@@ -49,10 +57,7 @@ def test_request_to_decision():
             print("skip: inspection screens not on the main menu yet")
             return
         # New request: choose the household by search, fill the form.
-        c.send(F[5])
-        c.wait("Başvuran hane")
-        c.type("sukru")
-        c.wait("Şükrü Yılmaz")
+        new_request(c, "sukru", "Şükrü Yılmaz")
         c.send(ENTER)
         c.wait("Yeni başvuru")
         tabs(c, 3)                      # date, channel, referrer → reason
@@ -339,10 +344,7 @@ def test_new_request_names_the_household():
         if not plugged(c):
             print("skip: inspection screens not on the main menu yet")
             return
-        c.send(F[5])
-        c.wait("Başvuran hane")
-        c.type("omer uysal")
-        c.wait("2 sonuç")
+        new_request(c, "omer uysal", "2 sonuç")
         c.send(DOWN)
         c.send(ENTER)
         c.wait("Başvuru tarihi")

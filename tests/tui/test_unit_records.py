@@ -183,6 +183,16 @@ def test_caseworker_sees_no_changes():
         w.cleanup()
 
 
+
+def gulay_person_page(c):
+    """From the main menu: F3, Gülay Çelik, her person page."""
+    c.wait("Ana Menü")
+    c.send(F[3])
+    c.type("gülay")
+    c.wait("Çelik")
+    c.send(ENTER)
+    c.wait("Hane 360")
+
 def test_client_and_plan_forms():
     w = Workdir()
     w.hane("household", "add", "--tckn", tckn(7), "--first", "Gülay",
@@ -190,12 +200,7 @@ def test_client_and_plan_forms():
     w.hane("homecare", "worker", "add", "Zeynep Kara")
     c = Console(w)
     try:
-        c.wait("Ana Menü")
-        c.send(F[3])
-        c.type("gülay")
-        c.wait("Çelik")
-        c.send(ENTER)
-        c.wait("Hane 360")
+        gulay_person_page(c)
         c.send(ENTER)
         c.wait("danışan değil · Enter ekler")
         c.send(DOWN)                              # under Engelsiz Taksi
@@ -426,12 +431,7 @@ def test_person_rows_refused_for_a_reporter():
            "reporter")
     c = Console(w, 24, 80, ("--user", "rapor"))
     try:
-        c.wait("Ana Menü")
-        c.send(F[3])
-        c.type("gülay")
-        c.wait("Çelik")
-        c.send(ENTER)
-        c.wait("Hane 360")
+        gulay_person_page(c)
         c.send(ENTER)
         c.wait("danışan değil")
         c.wait(lambda t: "▶Engelsiz Taksi" in t)
