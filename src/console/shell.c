@@ -14,14 +14,15 @@
 
 struct unit {
 	const char *name;
+	char key; /* opens it from the menu */
 	enum hane_msg label;
 	hane_ui_unit_main_fn main;
 	hane_ui_services_fn services;
 };
 
 static const struct unit units[] = {
-#define HANE_UI_UNIT(name, label, main, services)                              \
-	{#name, HANE_M_##label, main, services},
+#define HANE_UI_UNIT(name, key, label, main, services)                         \
+	{#name, key, HANE_M_##label, main, services},
 #include "console/units.def"
 #undef HANE_UI_UNIT
 };
@@ -92,8 +93,7 @@ static int menu_width(void)
 	int w = 20;
 
 	for (int i = 0; i < NUNITS; i++) {
-		int rw = hane_text_width(hane_msg(units[i].label)) +
-			 (i + 1 >= 10 ? 3 : 2) + 1 + 3;
+		int rw = hane_text_width(hane_msg(units[i].label)) + 2 + 1 + 3;
 
 		if (!units[i].main)
 			rw += hane_text_width(hane_msg(HANE_M_UI_SOON)) + 3;
@@ -119,11 +119,11 @@ static void draw_menu(struct hane_ui *ui, void *arg)
 						     : HANE_UI_ROLE_NORMAL;
 
 		if (units[i].main)
-			snprintf(t, sizeof t, "%s%d %s", sel ? "\u25b6" : " ",
-				 i + 1, hane_msg(units[i].label));
+			snprintf(t, sizeof t, "%s%c %s", sel ? "\u25b6" : " ",
+				 units[i].key, hane_msg(units[i].label));
 		else
-			snprintf(t, sizeof t, "%s%d %s (%s)",
-				 sel ? "\u25b6" : " ", i + 1,
+			snprintf(t, sizeof t, "%s%c %s (%s)",
+				 sel ? "\u25b6" : " ", units[i].key,
 				 hane_msg(units[i].label),
 				 hane_msg(HANE_M_UI_SOON));
 		hane_ui_put(y + 1 + i, 1, t, mw - 2,
@@ -156,6 +156,17 @@ static void open_unit(struct hane_ui *ui, struct menu *m, int i)
 	hane_ui_title_push(ui, hane_msg(units[i].label));
 	units[i].main(ui);
 	hane_ui_title_pop(ui);
+}
+
+/* The unit whose key is ch (a letter in either case), or -1. */
+static int unit_of_key(uint32_t ch)
+{
+	if (ch >= 'A' && ch <= 'Z')
+		ch += 'a' - 'A';
+	for (int i = 0; i < NUNITS; i++)
+		if ((uint32_t)(unsigned char)units[i].key == ch)
+			return i;
+	return -1;
 }
 
 static void count_persons(struct hane_ui *ui, struct menu *m)
@@ -214,8 +225,8 @@ static void units_menu(struct hane_ui *ui)
 			count_persons(ui, &m);
 			break;
 		case HANE_UI_K_CHAR:
-			if (ch >= '1' && ch < '1' + (uint32_t)NUNITS) {
-				open_unit(ui, &m, (int)(ch - '1'));
+			if (unit_of_key(ch) >= 0) {
+				open_unit(ui, &m, unit_of_key(ch));
 				count_persons(ui, &m);
 			}
 			break;

@@ -26,6 +26,10 @@ def test_main_menu():
                      "İçe/Dışa Aktar", "Yönetim"):
             if word not in t:
                 raise Failure("menu lacks %r:\n%s" % (word, t))
+        # The hint says how a unit opens: by the key before it (a digit,
+        # or a letter for the units added after the first nine).
+        if "Birimi önündeki tuşla açın" not in t:
+            raise Failure("menu hint:\n%s" % t)
         # Every unit is built now: none is greyed out as "yakında".
         if "yakında" in t:
             raise Failure("a unit is still 'yakında':\n%s" % t)
