@@ -301,6 +301,8 @@ struct hane_ov_demo_counts {
 	int64_t insp_requests, insp_visits, insp_decisions, insp_aid;
 	int64_t insp_households; /* distinct households inspected */
 	int64_t food_packages, food_households;
+	int64_t food_donations, food_supplies; /* rows the food bank took in */
+	int64_t food_short; /* packages given from a short stock (0) */
 	int64_t care_visits, care_persons;
 	int64_t cleaning_visits, cleaning_persons;
 	int64_t taxi_appointments, taxi_trips, taxi_riders;
@@ -315,11 +317,13 @@ char *hane_overview_demo_counts_text(char *out, size_t outsz,
 /* Generates a year of activity for year at scale (1.0 ≈ İzmit 2025:
  * 9,606 inspections, 3,046 households given food, 2,530 care visits to
  * 211 persons, 1,667 cleanings for 191, 441 taxi appointments with 882
- * trips), deterministic for seed, through the units' model functions
- * (every rule and audit applies), adding demo households first when the
- * registry is too small. Dates stay before today. Staff, caregivers,
- * vehicles it needs are added once ("demo-…"). progress may be NULL.
- * Needs an administrator. */
+ * trips; the food bank's donations on the branches' collection days and
+ * the seven markets' weekly supplies, 60,000–80,000 TL a week, sized so
+ * no branch's stock goes below zero), deterministic for seed, through
+ * the units' model functions (every rule and audit applies), adding demo
+ * households first when the registry is too small. Dates stay before today.
+ * Staff, caregivers, vehicles it needs are added once ("demo-…"). progress may
+ * be NULL. Needs an administrator. */
 int hane_overview_demo_year(hane_db *db, int year, double scale, uint64_t seed,
 			    struct hane_ov_demo_counts *out,
 			    void (*progress)(const char *stage, int64_t done,

@@ -23,6 +23,7 @@ expect_rc 0 "annual csv"
 CSV=$OUT
 for id in inspection.requests inspection.visits inspection.decisions \
 	inspection.households foodbank.packages foodbank.households \
+	foodbank.donations \
 	homecare.care_visits homecare.care_persons homecare.cleanings \
 	homecare.cleaning_persons taxi.appointments taxi.trips taxi.riders; do
 	want=$(val "$id")

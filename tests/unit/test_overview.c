@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include "hane/core.h"
+#include "hane/foodbank.h"
 #include "hane/homecare.h"
 #include "hane/households.h"
 #include "hane/i18n.h"
@@ -281,6 +282,94 @@ static void test_annual_on_generated_year(void **s)
 		assert_string_equal(d.months[0], "2025-01");
 		assert_string_equal(d.months[11], "2025-12");
 	}
+	hane_store_close(db);
+}
+
+/* ---- The food bank's year: what comes in ---------------------------------------- */
+
+static int stock_row(const struct hane_fb_stock_row *r, void *arg)
+{
+	(*(int *)arg)++;
+	if (r->in_milli < r->out_milli)
+		fail_msg("%s %s %s: in %lld < out %lld", r->branch, r->category,
+			 r->unit, (long long)r->in_milli,
+			 (long long)r->out_milli);
+	return 0;
+}
+
+struct week {
+	int64_t value;
+	int markets, deliveries;
+};
+
+static int week_row(const struct hane_fb_ledger_row *r, void *arg)
+{
+	struct week *w = arg;
+
+	w->value += r->value_kurus;
+	w->markets += r->deliveries > 0;
+	w->deliveries += r->deliveries;
+	return 0;
+}
+
+/* Day by day, per branch, category and unit: how many days the stock
+ * stood below zero after that day's movements. */
+#define NEGATIVE_DAYS                                                          \
+	"WITH mv AS (SELECT d.branch_id b, d.date dt, i.category c,"           \
+	" i.unit u, i.qty_milli q FROM fb_donation_item i"                     \
+	" JOIN fb_donation d ON d.id = i.donation_id UNION ALL"                \
+	" SELECT branch_id, date, category, unit, qty_milli FROM fb_supply"    \
+	" UNION ALL SELECT d.branch_id, d.date, i.category, i.unit,"           \
+	" -i.qty_milli FROM fb_distribution_item i"                            \
+	" JOIN fb_distribution d ON d.id = i.distribution_id),"                \
+	" day AS (SELECT b, dt, c, u, sum(q) q FROM mv GROUP BY b, dt, c, u)," \
+	" cum AS (SELECT sum(q) OVER (PARTITION BY b, c, u ORDER BY dt) s"     \
+	" FROM day) SELECT count(*) FROM cum WHERE s < 0 AND :x = :x"
+
+static void test_demo_year_food_bank_intake(void **s)
+{
+	hane_db *db;
+	struct hane_ov_demo_counts c;
+	struct week w = {0, 0, 0};
+	int64_t v, neg = -1;
+	int rows = 0;
+
+	(void)s;
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	db = tu_open_demo(NULL);
+	tu_ok(hane_overview_demo_year_units(
+		db, 2025, 0.02, 7, 1u << HANE_OV_FOODBANK, &c, NULL, NULL));
+	if (c.missing[0])
+		fail_msg("generator could not fill: %s", c.missing);
+	/* Donations and the markets' supplies, read back by the report. */
+	assert_true(c.food_donations > 0);
+	assert_true(c.food_supplies > 0);
+	tu_ok(hane_overview_figure(db, 2025, "foodbank.donations", &v));
+	assert_int_equal(v, c.food_donations);
+	tu_ok(hane_overview_figure(db, 2025, "foodbank.donation_value", &v));
+	assert_true(v > 0);
+	tu_ok(hane_overview_figure(db, 2025, "foodbank.supply_value", &v));
+	assert_true(v > 0);
+	/* No package was given from a short stock, no stock ends below
+	 * zero, and none stood below zero on any day of the year. */
+	assert_int_equal(c.food_short, 0);
+	tu_ok(hane_foodbank_stock(db, 0, stock_row, &rows));
+	assert_true(rows > 0);
+	tu_ok(hane_store_query_int(db, &neg, NEGATIVE_DAYS, ":x", 0));
+	assert_int_equal(neg, 0);
+	/* A week in June: the seven markets gave 60,000–80,000 TL together
+	 * (at 2%: 1,200–1,600 TL), each once. */
+	tu_ok(hane_foodbank_market_week(db, "2025-06-11", week_row, &w));
+	assert_int_equal(w.markets, 7);
+	assert_int_equal(w.deliveries, 7 * 3);
+	assert_true(w.value >= 120000 && w.value <= 160000);
+	/* Donations come on the branches' collection days: at most one a
+	 * branch on another day (the year's first, a holiday). */
+	tu_ok(hane_store_query_int(db, &v,
+				   "SELECT count(*) FROM fb_donation"
+				   " WHERE off_day = 1 AND :x = :x",
+				   ":x", 0));
+	assert_true(v <= 6);
 	hane_store_close(db);
 }
 
@@ -753,6 +842,7 @@ int main(void)
 		cmocka_unit_test(test_sparkline),
 		cmocka_unit_test(test_num),
 		cmocka_unit_test(test_annual_on_generated_year),
+		cmocka_unit_test(test_demo_year_food_bank_intake),
 		cmocka_unit_test(test_totals_follow_the_rows),
 		cmocka_unit_test(test_dashboard_totals_and_rows_agree),
 		cmocka_unit_test(test_timeline),

@@ -1,5 +1,6 @@
 /* A year of activity for demonstrations and tests: inspection requests
- * with visits and decisions, food packages, care and cleaning visits,
+ * with visits and decisions, food packages with the donations and market
+ * supplies they are given from, care and cleaning visits,
  * taxi appointments with their trips — all through the units' public
  * model functions, so every rule and every audit row applies. What it
  * made is returned and kept in overview_demo_run; the annual report on
@@ -311,74 +312,420 @@ static int gen_inspection(struct gen *g, int64_t n)
 
 /* ---- Food bank ------------------------------------------------------------------ */
 
-struct branches {
-	int64_t id[16];
-	int n;
+/* What comes in, at scale 1.0: the seven markets' weekly supplies worth
+ * 60,000–80,000 TL together (the directorate's figure), and about six
+ * donations a collection day at each branch (ours: the published figures
+ * give none). A market delivers once a week, on its own weekday, to one
+ * branch, as vegetables, fruit and delicatessen (45/35/20 of the value);
+ * what the donations bring is sized so that each branch's stock of what
+ * its packages take stays above zero on every day of the year. */
+#define FB_MARKETS 7
+#define FB_WEEK_MIN_TL 60000
+#define FB_WEEK_MAX_TL 80000
+#define FB_DONATIONS_PER_DAY 6.0
+#define FB_MARGIN_PCT 115 /* in: this much of what goes out */
+#define FB_KEYS 8	  /* category-and-unit pairs of a package */
+#define FB_MAX_BRANCHES 16
+
+struct food_hh {
+	int64_t hh;
+	int branch; /* index into food_gen.br */
+	int packs;
+	int64_t day[4];
+	int64_t qty[FB_KEYS]; /* one package for this household */
+};
+
+struct food_gen {
+	struct hane_fb_branch br[FB_MAX_BRANCHES];
+	int nb;
+	struct hane_fb_item key[FB_KEYS]; /* category and unit; qty unused */
+	int nkeys;
+	struct food_hh *plan; /* one a household */
+	int64_t nplan;
+	int64_t *need; /* [branch][day - d0][key]: what the packages take */
+	int64_t ndays;
+	uint64_t rng; /* intake's own stream: the rest stays as it was */
 };
 
 static int add_branch(const struct hane_fb_branch *b, void *arg)
 {
-	struct branches *br = arg;
+	struct food_gen *x = arg;
 
-	if (b->active && br->n < 16)
-		br->id[br->n++] = b->id;
+	if (b->active && x->nb < FB_MAX_BRANCHES)
+		x->br[x->nb++] = *b;
 	return 0;
 }
 
-static int food_one(struct gen *g, int64_t k, int64_t n, void *arg)
-{
-	const struct branches *br = arg;
-	int64_t start = (int64_t)g->nhh / 2, span = g->d1 - g->d0;
-	int64_t hh = g->hh[(size_t)((start + k) % (int64_t)g->nhh)];
-	int packs = 1 + (int)(rnd(g) % 4), made = 0;
-	int64_t gap = span / (packs + 1), d;
-	int rc;
+struct markets {
+	int64_t id[FB_MARKETS];
+	int n;
+};
 
-	(void)n;
+static int add_market(const struct hane_fb_market *m, void *arg)
+{
+	struct markets *mk = arg;
+
+	if (m->active && mk->n < FB_MARKETS)
+		mk->id[mk->n++] = m->id;
+	return 0;
+}
+
+/* The seven markets: those active, and demo ones for the rest. */
+static int demo_markets(struct gen *g, struct markets *mk)
+{
+	int rc = hane_foodbank_market_each(g->db, add_market, mk);
+
+	for (int i = 1; !rc && mk->n < FB_MARKETS && i < 100; i++) {
+		char name[48];
+
+		snprintf(name, sizeof name, "Örnek Market %d", i);
+		rc = hane_foodbank_market_add(g->db, name, &mk->id[mk->n]);
+		if (rc == HANE_EEXIST)
+			rc = 0;
+		else if (!rc)
+			mk->n++;
+	}
+	hane_error_clear();
+	return rc;
+}
+
+static int64_t *need_at(struct food_gen *x, int b, int64_t day0)
+{
+	return &x->need[((int64_t)b * x->ndays + day0) * FB_KEYS];
+}
+
+/* The key of (category, unit), added when new; -1 when full. */
+static int food_key(struct food_gen *x, const struct hane_fb_item *it)
+{
+	for (int i = 0; i < x->nkeys; i++)
+		if (!strcmp(x->key[i].category, it->category) &&
+		    !strcmp(x->key[i].unit, it->unit))
+			return i;
+	if (x->nkeys == FB_KEYS)
+		return -1;
+	x->key[x->nkeys] = *it;
+	return x->nkeys++;
+}
+
+/* Household k's packages: as many and on the days the generator always
+ * drew (the same draws in the same order), and what one package holds
+ * for it, as the food bank's rules say (hane_foodbank_check). */
+static int food_plan_one(struct gen *g, struct food_gen *x, int64_t k)
+{
+	int64_t start = (int64_t)g->nhh / 2, span = g->d1 - g->d0;
+	struct food_hh *p = &x->plan[k];
+	int packs = 1 + (int)(rnd(g) % 4), rc;
+	int64_t gap = span / (packs + 1), d;
+	struct hane_fb_distribution dist;
+	struct hane_fb_check chk;
+
+	p->hh = g->hh[(size_t)((start + k) % (int64_t)g->nhh)];
+	p->branch = (int)(k % x->nb);
 	/* Packages at least 31 days apart: the standard package's frequency
 	 * limit is 30. */
 	if (gap < 31) {
 		packs = 1;
 		gap = 31;
 	}
-	if ((rc = hane_foodbank_refer(g->db, hh, "manual", 0, "Örnek veri",
+	if ((rc = hane_foodbank_refer(g->db, p->hh, "manual", 0, "Örnek veri",
 				      g->first, NULL, NULL)) != 0)
 		return rc;
 	d = g->d0 + rnd_in(g, 0, gap > 40 ? gap - 32 : 0);
-	for (int p = 0; p < packs && d <= g->d1; p++, d += gap) {
-		struct hane_fb_distribution x;
+	for (int i = 0; i < packs && d <= g->d1; i++, d += gap)
+		p->day[p->packs++] = d;
+	if (p->packs == 0)
+		return 0;
+	memset(&dist, 0, sizeof dist);
+	dist.household_id = p->hh;
+	hane_date_iso(dist.date, p->day[0]);
+	dist.branch_id = x->br[p->branch].id;
+	snprintf(dist.package, sizeof dist.package, "standard");
+	if ((rc = hane_foodbank_check(g->db, &dist, &chk)) != 0)
+		return rc;
+	for (size_t i = 0; i < dist.nitems; i++) {
+		int key = food_key(x, &dist.items[i]);
 
-		memset(&x, 0, sizeof x);
-		x.household_id = hh;
-		hane_date_iso(x.date, d);
-		x.branch_id = br->id[k % br->n];
-		snprintf(x.package, sizeof x.package, "standard");
-		x.value_kurus = 85000;
-		if ((rc = hane_foodbank_distribute(g->db, &x, NULL)))
+		if (key >= 0)
+			p->qty[key] += dist.items[i].qty_milli;
+	}
+	for (int i = 0; i < p->packs; i++) {
+		int64_t *n = need_at(x, p->branch, p->day[i] - g->d0);
+
+		for (int key = 0; key < FB_KEYS; key++)
+			n[key] += p->qty[key];
+	}
+	return 0;
+}
+
+static uint64_t intake_rnd(struct food_gen *x)
+{
+	struct gen s = {.rng = x->rng};
+	uint64_t v = rnd(&s);
+
+	x->rng = s.rng;
+	return v;
+}
+
+/* What one unit is worth, in kuruş (2025 prices, rounded). */
+static int64_t unit_price(const char *category)
+{
+	static const struct {
+		const char *category;
+		int64_t kurus;
+	} prices[] = {{"dry_food", 4000},  {"canned", 3500}, {"oil", 8000},
+		      {"vegetable", 2500}, {"fruit", 3500},  {"deli", 25000}};
+
+	for (size_t i = 0; i < HANE_COUNTOF(prices); i++)
+		if (!strcmp(prices[i].category, category))
+			return prices[i].kurus;
+	return 3000;
+}
+
+/* The k donations of day d at branch b, together bringing at least
+ * want[key] of each (whole units). */
+static int food_donations_of_day(struct gen *g, struct food_gen *x, int b,
+				 int64_t d, int k, const int64_t *want)
+{
+	int w[16], sum = 0, rc = 0;
+
+	if (k > 16)
+		k = 16;
+	for (int i = 0; i < k; i++)
+		sum += w[i] = 1 + (int)(intake_rnd(x) % 3);
+	for (int i = 0; i < k && !rc; i++) {
+		struct hane_fb_donation dn;
+
+		memset(&dn, 0, sizeof dn);
+		dn.branch_id = x->br[b].id;
+		hane_date_iso(dn.date, d);
+		HANE_COPY(dn.donor_name,
+			  i % 4 == 3 ? "Örnek Firma A.Ş." : "Örnek Bağışçı");
+		HANE_COPY(dn.notes, "Örnek veri");
+		for (int key = 0; key < x->nkeys; key++) {
+			int64_t q = (want[key] * w[i] + sum - 1) / sum;
+			struct hane_fb_item *it = &dn.items[dn.nitems];
+
+			q = (q + 999) / 1000 * 1000;
+			if (q <= 0)
+				continue;
+			*it = x->key[key];
+			it->qty_milli = q;
+			dn.value_kurus += q * unit_price(it->category) / 1000;
+			dn.nitems++;
+		}
+		if (dn.nitems == 0) {
+			/* Nothing is needed till the next collection: a
+			 * donor brings a little anyway. */
+			dn.items[0] =
+				x->key[intake_rnd(x) % (uint64_t)x->nkeys];
+			dn.items[0].qty_milli =
+				1000 * (1 + (int64_t)(intake_rnd(x) % 5));
+			dn.value_kurus = dn.items[0].qty_milli *
+					 unit_price(dn.items[0].category) /
+					 1000;
+			dn.nitems = 1;
+		}
+		if ((rc = hane_foodbank_donate(g->db, &dn)) == 0) {
+			g->c->food_donations++;
+			hane_error_clear();
+		}
+	}
+	return rc;
+}
+
+/* Donations at branch b on its collection days: a Poisson-like count
+ * per day (at least one on the first), each day's bringing what the
+ * branch's packages take until the next day with a donation. */
+static int food_donations(struct gen *g, struct food_gen *x, int b)
+{
+	double lambda = FB_DONATIONS_PER_DAY * g->c->scale;
+	int64_t whole = (int64_t)lambda;
+	int64_t frac = (int64_t)((lambda - (double)whole) * 1000);
+	int64_t from = g->d0, day = -1;
+	int k = 0, rc = 0;
+
+	/* Packages given before the branch's first collection day (1
+	 * January is a holiday): a donor who came on another day, which the
+	 * counter takes with a warning. */
+	for (int64_t d = g->d0; d <= g->d1 && day < 0; d++) {
+		char iso[HANE_DATE_LEN + 1];
+		const int64_t *n = need_at(x, b, d - g->d0);
+
+		hane_date_iso(iso, d);
+		if (hane_foodbank_collects(&x->br[b], iso))
+			break;
+		for (int key = 0; key < x->nkeys; key++)
+			if (n[key] > 0) {
+				day = g->d0;
+				k = 1;
+			}
+	}
+	for (int64_t d = g->d0; d <= g->d1 + 1 && !rc; d++) {
+		int64_t want[FB_KEYS] = {0};
+		int next = 0;
+		char iso[HANE_DATE_LEN + 1];
+
+		if (d <= g->d1) {
+			hane_date_iso(iso, d);
+			if (!hane_foodbank_collects(&x->br[b], iso))
+				continue;
+			next = (int)whole +
+			       ((int64_t)(intake_rnd(x) % 1000) < frac);
+			if (day < 0 && next == 0)
+				next = 1;
+			if (next == 0)
+				continue;
+		}
+		/* d is the next day with a donation (or past the end): the
+		 * previous one brings what goes out from `from` to d. */
+		if (day >= 0) {
+			for (int64_t e = from; e < d; e++) {
+				const int64_t *n = need_at(x, b, e - g->d0);
+
+				for (int key = 0; key < x->nkeys; key++)
+					want[key] += n[key];
+			}
+			for (int key = 0; key < x->nkeys; key++)
+				want[key] = want[key] * FB_MARGIN_PCT / 100;
+			rc = food_donations_of_day(g, x, b, day, k, want);
+			from = d;
+		}
+		day = d;
+		k = next;
+	}
+	return rc;
+}
+
+/* The markets' deliveries, week by week (Monday to Sunday): the week's
+ * value drawn between the two bounds (scaled), shared among the seven,
+ * each delivering on its weekday to its branch. */
+static int food_supplies(struct gen *g, struct food_gen *x)
+{
+	static const struct {
+		const char *category;
+		int pct;
+	} split[] = {{"vegetable", 45}, {"fruit", 35}, {"deli", 20}};
+	struct markets mk = {{0}, 0};
+	int64_t monday = g->d0 - (hane_date_weekday_of(g->d0) - 1);
+	int rc;
+
+	if ((rc = demo_markets(g, &mk)) != 0 || mk.n == 0)
+		return rc;
+	for (int64_t w = monday; w <= g->d1 && !rc; w += 7) {
+		int64_t lo = FB_WEEK_MIN_TL * 100, hi = FB_WEEK_MAX_TL * 100;
+		int64_t week = (int64_t)llround(
+			(double)(lo + (int64_t)(intake_rnd(x) %
+						(uint64_t)(hi - lo + 1))) *
+			g->c->scale);
+		int64_t wt[FB_MARKETS], sum = 0, given = 0;
+
+		for (int m = 0; m < mk.n; m++)
+			sum += wt[m] = 8 + (int64_t)(intake_rnd(x) % 5);
+		for (int m = 0; m < mk.n && !rc; m++) {
+			int64_t v = m == mk.n - 1 ? week - given
+						  : week * wt[m] / sum;
+			int64_t d = w + m % 5, left = v;
+
+			given += v;
+			if (d < g->d0 || d > g->d1)
+				continue;
+			for (size_t c = 0; c < HANE_COUNTOF(split) && !rc;
+			     c++) {
+				struct hane_fb_supply s;
+				int64_t cv = c == HANE_COUNTOF(split) - 1
+						     ? left
+						     : v * split[c].pct / 100;
+
+				left -= cv;
+				memset(&s, 0, sizeof s);
+				hane_date_iso(s.date, d);
+				s.market_id = mk.id[m];
+				s.branch_id = x->br[m % x->nb].id;
+				HANE_COPY(s.category, split[c].category);
+				HANE_COPY(s.unit, "kg");
+				s.qty_milli = cv * 1000 /
+					      unit_price(split[c].category);
+				s.value_kurus = cv;
+				HANE_COPY(s.notes, "Örnek veri");
+				if (s.qty_milli <= 0)
+					continue;
+				if ((rc = hane_foodbank_supply(g->db, &s)) == 0)
+					g->c->food_supplies++;
+			}
+		}
+	}
+	return rc;
+}
+
+/* Every household's packages planned (and referred), then what comes in
+ * over the year — market supplies and donations — then, item by item,
+ * the packages: the stock never goes below zero. */
+static int food_setup(struct gen *g, void *arg)
+{
+	struct food_gen *x = arg;
+	int rc = 0;
+
+	for (int64_t k = 0; k < x->nplan && !rc; k++)
+		rc = food_plan_one(g, x, k);
+	if (!rc)
+		rc = food_supplies(g, x);
+	for (int b = 0; b < x->nb && !rc; b++)
+		rc = food_donations(g, x, b);
+	return rc;
+}
+
+static int food_one(struct gen *g, int64_t k, int64_t n, void *arg)
+{
+	struct food_gen *x = arg;
+	const struct food_hh *p = &x->plan[k];
+	int rc;
+
+	(void)n;
+	for (int i = 0; i < p->packs; i++) {
+		struct hane_fb_distribution d;
+		struct hane_fb_check chk;
+
+		memset(&d, 0, sizeof d);
+		d.household_id = p->hh;
+		hane_date_iso(d.date, p->day[i]);
+		d.branch_id = x->br[p->branch].id;
+		snprintf(d.package, sizeof d.package, "standard");
+		d.value_kurus = 85000;
+		if ((rc = hane_foodbank_distribute(g->db, &d, &chk)))
 			return rc;
 		g->c->food_packages++;
-		made++;
+		if (chk.nshort)
+			g->c->food_short++;
 	}
-	if (made)
+	if (p->packs)
 		g->c->food_households++;
 	return 0;
 }
 
 static int gen_foodbank(struct gen *g, int64_t nhh)
 {
-	static const struct stage st = {"foodbank", NULL, food_one};
-	struct branches br = {{0}, 0};
+	static const struct stage st = {"foodbank", food_setup, food_one};
+	struct food_gen x;
 	int rc;
 
+	memset(&x, 0, sizeof x);
 	/* Every branch gives packages (a household keeps to one): the
 	 * unit's stock check per package reads its branch's history. */
-	if ((rc = hane_foodbank_branch_each(g->db, add_branch, &br)) != 0)
+	if ((rc = hane_foodbank_branch_each(g->db, add_branch, &x)) != 0)
 		return rc;
-	if (br.n == 0) {
+	if (x.nb == 0) {
 		hane_error_set("%s", "no food bank branch");
 		return HANE_EINVAL;
 	}
-	return run_stage(g, &st, nhh, &br);
+	x.ndays = g->d1 - g->d0 + 1;
+	x.rng = g->rng ^ 0x5bd1e9955bd1e995ULL;
+	x.plan = calloc((size_t)(nhh > 0 ? nhh : 1), sizeof *x.plan);
+	x.need = calloc((size_t)(x.nb * x.ndays * FB_KEYS), sizeof *x.need);
+	x.nplan = nhh;
+	rc = x.plan && x.need ? run_stage(g, &st, nhh, &x) : HANE_ENOMEM;
+	free(x.plan);
+	free(x.need);
+	return rc;
 }
 
 /* ---- Home care ---------------------------------------------------------------- */
@@ -750,6 +1097,9 @@ static const struct {
 	C("inspection.households", insp_households),
 	C("foodbank.packages", food_packages),
 	C("foodbank.households", food_households),
+	C("foodbank.donations", food_donations),
+	C("foodbank.supplies", food_supplies),
+	C("foodbank.short", food_short),
 	C("homecare.care_visits", care_visits),
 	C("homecare.care_persons", care_persons),
 	C("homecare.cleanings", cleaning_visits),
