@@ -444,8 +444,12 @@ bool hane_ui_form_kept(const struct hane_ui_form *f, int i);
 /* CHOICE: the index; YESNO: 1 yes, 0 no. */
 int hane_ui_form_choice(const struct hane_ui_form *f, int i);
 void hane_ui_form_set_choice(struct hane_ui_form *f, int i, int choice);
-/* A warning under field i (NULL or "" clears); does not block saving. */
+/* A warning under field i, marked "⚠" (NULL or "" clears); does not
+ * block saving. */
 void hane_ui_form_note(struct hane_ui_form *f, int i, const char *text);
+/* A hint under field i ("ör. pzt,per"), plain and muted: no warning mark
+ * on what is only help or good news (NULL or "" clears). */
+void hane_ui_form_hint(struct hane_ui_form *f, int i, const char *text);
 /* An error under field i that moves the cursor there. */
 void hane_ui_form_error(struct hane_ui_form *f, int i, const char *text);
 /* err without its leading "label: " (the field already says it, and the

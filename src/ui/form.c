@@ -20,7 +20,8 @@ struct fstate {
 	int top; /* AREA: the first line shown */
 	int choice;
 	char msg[512];	 /* validation error, shown "✗" */
-	char note[512];	 /* warning, shown "⚠" */
+	char note[512];	 /* warning, shown "⚠"; or a hint (below) */
+	bool hint;	 /* note is a hint: shown plain and muted */
 	char label[128]; /* hane_ui_form_label(); "" uses the message */
 	char masked[64]; /* hane_ui_form_set_masked(): the mask shown */
 };
@@ -174,9 +175,17 @@ bool hane_ui_form_kept(const struct hane_ui_form *f, int i)
 
 void hane_ui_form_note(struct hane_ui_form *f, int i, const char *text)
 {
+	if (!valid_index(f, i))
+		return;
+	snprintf(f->f[i].note, sizeof f->f[i].note, "%s", text ? text : "");
+	f->f[i].hint = false;
+}
+
+void hane_ui_form_hint(struct hane_ui_form *f, int i, const char *text)
+{
+	hane_ui_form_note(f, i, text);
 	if (valid_index(f, i))
-		snprintf(f->f[i].note, sizeof f->f[i].note, "%s",
-			 text ? text : "");
+		f->f[i].hint = true;
 }
 
 void hane_ui_form_error(struct hane_ui_form *f, int i, const char *text)
@@ -724,8 +733,9 @@ static void draw_form(struct hane_ui *ui, void *arg)
 			y = draw_msg(f, y, fx, top, bottom, "\u2717", s->msg,
 				     UI_R_ERROR);
 		if (s->note[0])
-			y = draw_msg(f, y, fx, top, bottom, "\u26a0", s->note,
-				     UI_R_WARN);
+			y = draw_msg(f, y, fx, top, bottom,
+				     s->hint ? " " : "\u26a0", s->note,
+				     s->hint ? UI_R_MUTED : UI_R_WARN);
 	}
 	draw_hint(ui, f);
 }
@@ -899,6 +909,13 @@ static void field_key(struct hane_ui *ui, struct hane_ui_form *f,
 	}
 	if (edit_text(f, k, ch))
 		changed(f, f->focus);
+	else if (k == HANE_UI_K_CHAR && ch >= ' ' &&
+		 hane_text_chars(f->f[f->focus].text) >= field_max(d))
+		/* Said, not swallowed: a name typed on into a full TC Kimlik
+		 * No (the cursor stays on a field that is wrong) was lost
+		 * without a word. */
+		hane_ui_status(ui, true, hane_msg(HANE_M_UI_FIELD_FULL),
+			       label_of(f, f->focus), field_max(d));
 }
 
 int hane_ui_form_run(struct hane_ui *ui, struct hane_ui_form *f)

@@ -178,7 +178,7 @@ static void edit_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 			hane_ui_record_fill(ed->e.f, ed->e.at[i], &r,
 					    ed->e.rec);
 		if (v->fields[i].note)
-			hane_ui_form_note(ed->e.f, ed->e.at[i],
+			hane_ui_form_hint(ed->e.f, ed->e.at[i],
 					  hane_msg(v->fields[i].note));
 	}
 	if (v->fill)

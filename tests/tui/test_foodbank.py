@@ -49,6 +49,12 @@ def give(c, name):
     c.send(F[2])
 
 
+def glance_line(c, want):
+    """The form's line that holds want (the household at a glance)."""
+    t = c.wait(want)
+    return [ln for ln in t.splitlines() if want in ln][0]
+
+
 def test_limit_then_override():
     w = prepare()
     c = Console(w, 24, 80)
@@ -57,13 +63,26 @@ def test_limit_then_override():
             print("skip: the food bank is not on the main menu yet")
             c.send(F[10])
             return
-        give(c, "sukru")
+        c.wait("Bağış girişi")
+        c.send(ENTER)                              # Dağıtım
+        c.wait("Gıda durumu")
+        c.type("sukru")
+        c.wait("Şükrü Yılmaz")
+        c.send(ENTER)
+        # May receive: said plainly, with no warning mark (it had "⚠").
+        ln = glance_line(c, "uygun · hiç almadı")
+        if "\u26a0" in ln:
+            raise Failure("an eligible household is a warning: %r" % ln)
+        c.send(F[2])
         c.wait("Dağıtım #1 kaydedildi")
         c.wait("Gıda durumu")                      # back at the search
         c.wait("son 15.06.2026")                   # last visit at a glance
         c.send(ENTER)
         c.wait("Gıda dağıtımı")
-        c.wait("son 15.06.2026 Standart paket")
+        # Still eligible (the limit is said by F2's dialog, below).
+        ln = glance_line(c, "son 15.06.2026 Standart paket")
+        if "\u26a0" in ln:
+            raise Failure("an eligible household is a warning: %r" % ln)
         c.send(F[2])
         c.wait("Sıklık sınırı")                    # blocked: the rule
         c.wait("30 günde bir")
@@ -267,6 +286,10 @@ def test_not_eligible_is_a_rule_not_a_permission():
         c.wait("Şükrü Yıldırım")
         c.send(ENTER)
         c.wait("Gıda dağıtımı")
+        # Not eligible: a warning at a glance, before F2.
+        ln = glance_line(c, "uygun değil")
+        if "\u26a0" not in ln:
+            raise Failure("not eligible is no warning: %r" % ln)
         c.send(F[2])
         c.wait("Gıda alamaz")
         c.wait("yönlendirme yok")

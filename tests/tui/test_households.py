@@ -55,6 +55,10 @@ def test_create_household_with_two_members():
         if "TC Kimlik No" not in line or bad not in line:
             raise Failure("invalid TC Kimlik No not kept at the field:\n" +
                           c.text())
+        # The name typed on, without looking, into the full field: said,
+        # not lost without a word.
+        c.type("Ş")
+        c.wait("TC Kimlik No: alan dolu (en çok 11 karakter)")
         c.send(BACKSPACE)
         c.type(tckn(11)[-1])
         c.wait_gone("Kontrol hanesi tutmuyor")

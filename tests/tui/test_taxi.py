@@ -91,7 +91,11 @@ def test_round_trip_and_conflict():
             if want not in t:
                 raise Failure("clash dialog lacks %r:\n%s" % (want, t))
         c.send(ENTER)                    # pick the first free slot
-        c.wait("Önerilen boş saat 09:15 (41 ABC 123)")
+        t = c.wait("Önerilen boş saat 09:15 (41 ABC 123)")
+        # Help filled in, not a warning: no "⚠" before it.
+        ln = [x for x in t.splitlines() if "Önerilen boş saat" in x][0]
+        if "\u26a0" in ln:
+            raise Failure("the free slot is shown as a warning: %r" % ln)
         c.send(F[2])
         c.wait("Randevu #2 kaydedildi")
         c.wait("Şahin → Devlet")

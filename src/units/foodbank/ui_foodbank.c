@@ -89,6 +89,7 @@ struct dist_ctx {
 	int64_t household;
 	struct choices branches, packages;
 	char glance[256]; /* the household at a glance, under the heading */
+	bool eligible;	  /* … and it may receive a package */
 	bool saved;
 };
 
@@ -226,7 +227,11 @@ static void dist_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	char today[HANE_DATE_LEN + 1];
 
 	(void)ui;
-	hane_ui_form_note(f, D_GLANCE, x->glance);
+	/* A household that may receive is good news, not a warning. */
+	if (x->eligible)
+		hane_ui_form_hint(f, D_GLANCE, x->glance);
+	else
+		hane_ui_form_note(f, D_GLANCE, x->glance);
 	hane_ui_form_set(f, D_DATE, hane_date_format(today, hane_today(today)));
 }
 
@@ -281,6 +286,7 @@ static bool distribute_form(struct hane_ui *ui, int64_t household)
 	v.save = dist_save;
 	v.arg = x;
 	glance(x->glance, sizeof x->glance, &c);
+	x->eligible = c.eligible;
 	hane_ui_form_show(ui, &v, dist_fill);
 	saved = x->saved;
 	free(x);

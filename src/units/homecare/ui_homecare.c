@@ -163,8 +163,8 @@ static void record_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	(void)ui;
 	hane_ui_form_set(f, R_START, r->v.start_time);
 	hane_ui_form_set(f, R_END, r->v.end_time);
-	hane_ui_form_note(f, R_START, hane_msg(HANE_M_HC_UI_TIMES_DONE_ONLY));
-	hane_ui_form_note(f, R_REASON, hane_msg(HANE_M_HC_UI_MISSED_ONLY));
+	hane_ui_form_hint(f, R_START, hane_msg(HANE_M_HC_UI_TIMES_DONE_ONLY));
+	hane_ui_form_hint(f, R_REASON, hane_msg(HANE_M_HC_UI_MISSED_ONLY));
 }
 
 static void record_form(struct hane_ui *ui, struct record *r)

@@ -264,7 +264,7 @@ static void client_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		hane_homecare_needs_words(words, sizeof words, cf->c.needs);
 		hane_ui_form_set(f, CF_NEEDS, words);
 		hane_ui_form_set(f, CF_NOTES, cf->c.notes);
-		hane_ui_form_note(f, CF_NEEDS,
+		hane_ui_form_hint(f, CF_NEEDS,
 				  hane_msg(HANE_M_HC_UI_NEEDS_HINT));
 	}
 }
@@ -518,15 +518,15 @@ static void plan_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		hane_ui_form_set(
 			f, PF_DAYS,
 			hane_homecare_days_format(buf, sizeof buf, pf->p.days));
-	hane_ui_form_note(f, PF_DAYS, hane_msg(HANE_M_HC_UI_DAYS_HINT));
+	hane_ui_form_hint(f, PF_DAYS, hane_msg(HANE_M_HC_UI_DAYS_HINT));
 	snprintf(buf, sizeof buf, "%s-%s", pf->p.window_start,
 		 pf->p.window_end);
 	if (!pf->h.adding)
 		hane_ui_form_set(f, PF_WINDOW, buf);
-	hane_ui_form_note(f, PF_WINDOW, hane_msg(HANE_M_HC_UI_WINDOW_HINT));
+	hane_ui_form_hint(f, PF_WINDOW, hane_msg(HANE_M_HC_UI_WINDOW_HINT));
 	hane_ui_form_set_choice(f, PF_WORKER, pf->worker);
 	if (pf->h.adding)
-		hane_ui_form_note(f, PF_FROM, hane_msg(HANE_M_HC_UI_FROM_HINT));
+		hane_ui_form_hint(f, PF_FROM, hane_msg(HANE_M_HC_UI_FROM_HINT));
 }
 
 /* The plan to edit (plan_id), or a new one for client_id, the form's
@@ -1076,7 +1076,7 @@ static void settings_fill(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	hane_ui_form_set(f, SF_SAME, buf);
 	snprintf(buf, sizeof buf, "%d", minutes[1]);
 	hane_ui_form_set(f, SF_OTHER, buf);
-	hane_ui_form_note(f, SF_A, hane_msg(HANE_M_HC_UI_TRAVEL_HINT));
+	hane_ui_form_hint(f, SF_A, hane_msg(HANE_M_HC_UI_TRAVEL_HINT));
 }
 
 void hc_ui_settings(struct hane_ui *ui)

@@ -305,7 +305,7 @@ static int book_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 			snprintf(note, sizeof note,
 				 hane_msg(HANE_M_TAXI_UI_SLOT_NOTE),
 				 c.slots[pick].time, c.slots[pick].plate);
-			hane_ui_form_note(f, field, note);
+			hane_ui_form_hint(f, field, note);
 		}
 		return rc;
 	}
