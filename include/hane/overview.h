@@ -175,9 +175,11 @@ int hane_overview_rebuild(hane_db *db) HANE_WARN_UNUSED;
 int hane_overview_annual_csv(hane_db *db, int year, FILE *fp,
 			     unsigned flags) HANE_WARN_UNUSED;
 
-/* Writes the plain-text summary as the directorate publishes it, always
- * in Turkish ("2025 yılında 9.606 hanede sosyal inceleme yapıldı…"), to
- * fp. With sql, each paragraph is followed by the queries behind it. */
+/* Writes the plain-text summary as the directorate publishes it, in the
+ * current language ("2025 yılında 9.606 hanede sosyal inceleme
+ * yapıldı…"; "In 2025, …"), to fp: a paragraph a unit with every figure
+ * of the report in it, the directorate's last. With sql, each paragraph
+ * is followed by the queries behind it. */
 int hane_overview_annual_text(hane_db *db, int year, FILE *fp,
 			      bool sql) HANE_WARN_UNUSED;
 

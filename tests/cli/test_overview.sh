@@ -83,8 +83,33 @@ expect_out ":year || '-01-01'" "--sql prints the queries"
 run annual --year 2025 --text
 expect_out "2025 Yılı Faaliyet Özeti" "summary title"
 expect_out "192 başvuru alındı" "summary reads the figures"
+TEXT_TR=$OUT
+# In English with --lang en (until 3 December 2026 always Turkish).
 HANE_LANG=en run annual --year 2025 --text
-expect_out "Faaliyet Özeti" "summary stays Turkish in English"
+expect_rc 0 "summary in English"
+expect_out "Activity summary 2025" "English title"
+expect_out "192 requests were received" "English sentences"
+expect_no_out "Faaliyet" "no Turkish left"
+TEXT_EN=$OUT
+# Every figure of the report is in both texts, as each language writes
+# numbers (1.234,50 TL / 1,234.50 TL).
+fmt() { # VALUE tr|en: the CSV's 1234 or 1234.50 as the summary writes it
+	awk -v v="$1" -v l="$2" 'BEGIN { n = split(v, a, "."); i = a[1]; s = "";
+		while (length(i) > 3) { s = "." substr(i, length(i) - 2) s;
+			i = substr(i, 1, length(i) - 3) }
+		s = i s; if (n > 1) s = s "," a[2] " TL";
+		if (l == "en") { gsub(/\./, "#", s); gsub(/,/, ".", s); gsub(/#/, ",", s) }
+		print s }'
+}
+while IFS=, read -r _ id _ value _; do
+	case $id in *.*) ;; *) continue ;; esac
+	for l in tr en; do
+		want=$(fmt "$value" $l)
+		if [ $l = tr ]; then text=$TEXT_TR; else text=$TEXT_EN; fi
+		if printf '%s\n' "$text" | tr '\n' ' ' | grep -qF -- "$want"; then ok; else
+			OUT="$id=$value: '$want' not in the $l text"; bad "summary names $id ($l)"; fi
+	done
+done <<<"$CSV"
 run annual --year 2025 -o "$T/annual.csv" --excel
 expect_rc 0 "annual -o --excel"
 if [ -f "$T/annual.csv" ] && head -c3 "$T/annual.csv" | grep -q $'\xef\xbb\xbf'; then ok; else bad "excel BOM"; fi

@@ -13,6 +13,7 @@
 #include "hane/households.h"
 #include "hane/i18n.h"
 #include "hane/overview.h"
+#include "units/overview/overview_int.h"
 
 /* ---- Charts ------------------------------------------------------------------ */
 
@@ -245,18 +246,17 @@ static void test_annual_on_generated_year(void **s)
 	assert_int_equal(other, 0);
 	assert_int_equal(hane_overview_figure(db, 2025, "nope", &other),
 			 HANE_ENOTFOUND);
-	/* The published summary reads the same numbers, in Turkish. */
+	/* The published summary reads the same numbers, in the language
+	 * chosen: Turkish ... */
 	{
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *fp = open_memstream(&buf, &len);
 		char expect[128];
 
-		hane_lang_set(HANE_LANG_EN);
+		hane_lang_set(HANE_LANG_TR);
 		tu_ok(hane_overview_annual_text(db, 2025, fp, true));
 		fclose(fp);
-		assert_int_equal(hane_lang_get(), HANE_LANG_EN);
-		hane_lang_set(HANE_LANG_TR);
 		assert_non_null(strstr(buf, "2025 Yılı Faaliyet Özeti"));
 		snprintf(expect, sizeof expect, "%lld hanede",
 			 (long long)c.insp_households);
@@ -266,6 +266,28 @@ static void test_annual_on_generated_year(void **s)
 			 (long long)c.taxi_trips);
 		assert_non_null(strstr(buf, expect));
 		assert_non_null(strstr(buf, "SELECT count(*) FROM"));
+		free(buf);
+	}
+	/* ... and English (until 3 December 2026 always Turkish). */
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&buf, &len);
+		char expect[128];
+
+		hane_lang_set(HANE_LANG_EN);
+		tu_ok(hane_overview_annual_text(db, 2025, fp, false));
+		fclose(fp);
+		assert_int_equal(hane_lang_get(), HANE_LANG_EN);
+		hane_lang_set(HANE_LANG_TR);
+		assert_non_null(strstr(buf, "Activity summary 2025"));
+		assert_null(strstr(buf, "Faaliyet"));
+		snprintf(expect, sizeof expect,
+			 "served %lld appointments with %lld trips",
+			 (long long)c.taxi_appointments,
+			 (long long)c.taxi_trips);
+		assert_non_null(strstr(buf, expect));
+		assert_null(strstr(buf, "SELECT"));
 		free(buf);
 	}
 	/* The dashboard on a day of that year sees the same months. */
@@ -371,6 +393,77 @@ static void test_demo_year_food_bank_intake(void **s)
 				   ":x", 0));
 	assert_true(v <= 6);
 	hane_store_close(db);
+}
+
+/* ---- The published summary ------------------------------------------------------ */
+
+/* v as the summary in lang writes it (see annual.c's num). */
+static void summary_num(char *out, size_t sz, int64_t v, bool money,
+			enum hane_lang lang)
+{
+	if (money)
+		hane_money_format(out, sz, v, true);
+	else
+		hane_num_format(out, sz, v);
+	if (lang == HANE_LANG_EN)
+		for (char *p = out; *p; p++)
+			*p = *p == '.' ? ',' : *p == ',' ? '.' : *p;
+}
+
+/* Every figure of the table, each with a value no other has, written in
+ * Turkish and in English, by the units' own sentences and by the generic
+ * one (what a unit without a sentence gets): each figure's number is in
+ * the text, every unit has its paragraph under its name, no "{name}" is
+ * left unfilled. A figure added to the table is in the summary without
+ * more code. */
+static void test_annual_text_every_figure(void **s)
+{
+	static const enum hane_lang langs[] = {HANE_LANG_TR, HANE_LANG_EN};
+	size_t n = ov_annual_nfigures();
+	int64_t *v = calloc(n, sizeof *v);
+
+	(void)s;
+	assert_non_null(v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = ov_annual_figure(i).money
+			       ? (3000000 + (int64_t)i * 10001) * 100 + 17
+			       : 2000000 + (int64_t)i * 10001;
+	for (size_t l = 0; l < HANE_COUNTOF(langs); l++)
+		for (int own = 0; own < 2; own++) {
+			char *buf = NULL, *flat;
+			size_t len = 0;
+			FILE *fp = open_memstream(&buf, &len);
+
+			hane_lang_set(langs[l]);
+			ov_annual_text_write(fp, 2031, v, false, own);
+			fclose(fp);
+			/* Lines are wrapped on spaces ("…,17\nTL"). */
+			flat = strdup(buf);
+			assert_non_null(flat);
+			for (char *p = flat; *p; p++)
+				if (*p == '\n')
+					*p = ' ';
+			for (size_t i = 0; i < n; i++) {
+				struct hane_ov_figure f = ov_annual_figure(i);
+				char want[48];
+
+				summary_num(want, sizeof want, v[i], f.money,
+					    langs[l]);
+				if (!strstr(flat, want))
+					fail_msg("%s (%s) missing in:\n%s",
+						 f.id, want, buf);
+			}
+			for (int u = 0; u < HANE_OV__UNITS; u++)
+				assert_non_null(strstr(
+					buf, hane_overview_unit_label(u)));
+			assert_null(strchr(buf, '{'));
+			assert_non_null(strstr(buf, "2031"));
+			assert_int_equal(check_lines(buf, 76) > 10, 1);
+			free(flat);
+			free(buf);
+		}
+	hane_lang_set(HANE_LANG_TR);
+	free(v);
 }
 
 /* ---- Running totals (migration 011) ------------------------------------------- */
@@ -843,6 +936,7 @@ int main(void)
 		cmocka_unit_test(test_num),
 		cmocka_unit_test(test_annual_on_generated_year),
 		cmocka_unit_test(test_demo_year_food_bank_intake),
+		cmocka_unit_test(test_annual_text_every_figure),
 		cmocka_unit_test(test_totals_follow_the_rows),
 		cmocka_unit_test(test_dashboard_totals_and_rows_agree),
 		cmocka_unit_test(test_timeline),

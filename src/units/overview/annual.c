@@ -397,6 +397,24 @@ int hane_overview_annual_csv(hane_db *db, int year, FILE *fp, unsigned flags)
 
 /* ---- The published summary -------------------------------------------------- */
 
+/* A unit's paragraph is its sentence: a message naming the figures in
+ * braces ("{foodbank.households}") and the year as "{year}", so the
+ * words can put the figures in any order. A unit without a sentence
+ * here is written by the generic one (each figure's title and value, in
+ * report order), so a unit whose figures are added to the table above
+ * appears in the summary without more code; a figure its sentence does
+ * not name follows as "Ayrıca: …", so none is left out. */
+static const struct {
+	int unit;
+	enum hane_msg msg;
+} sentences[] = {
+	{HANE_OV_INSPECTION, HANE_M_OV_TXT_INSPECTION},
+	{HANE_OV_FOODBANK, HANE_M_OV_TXT_FOODBANK},
+	{HANE_OV_HOMECARE, HANE_M_OV_TXT_HOMECARE},
+	{HANE_OV_TAXI, HANE_M_OV_TXT_TAXI},
+	{HANE_OV_ALL, HANE_M_OV_TXT_ALL},
+};
+
 struct text_ctx {
 	int64_t v[NFIGURES];
 };
@@ -411,16 +429,19 @@ static int collect(const struct hane_ov_figure *f, void *arg)
 	return 0;
 }
 
-static const char *num(struct text_ctx *t, const char *id, char *buf, size_t sz)
+/* Figure i's value as the summary's language writes numbers: "1.546" and
+ * "8.250,50 TL" in Turkish, "1,546" and "8,250.50 TL" in English (where
+ * "1.546 persons" would read as a fraction). */
+static const char *num(const int64_t *v, size_t i, char *buf, size_t sz)
 {
-	for (size_t i = 0; i < NFIGURES; i++) {
-		if (strcmp(figures[i].id, id) != 0)
-			continue;
-		if (figures[i].money)
-			return hane_money_format(buf, sz, t->v[i], true);
-		return hane_num_format(buf, sz, t->v[i]);
-	}
-	return "?";
+	if (figures[i].money)
+		hane_money_format(buf, sz, v[i], true);
+	else
+		hane_num_format(buf, sz, v[i]);
+	if (hane_lang_get() == HANE_LANG_EN)
+		for (char *p = buf; *p; p++)
+			*p = *p == '.' ? ',' : *p == ',' ? '.' : *p;
+	return buf;
 }
 
 /* Wraps text at 76 columns (on spaces) for the printed page. */
@@ -457,72 +478,135 @@ static void queries(FILE *fp, int unit)
 		}
 }
 
-/* The summary's paragraphs: a unit's heading (but the directorate's), its
- * message filled with the year and the figures named, then the figures'
- * queries when asked for. */
-#define NPARA_FIGURES 9
-static const struct para {
-	int unit;
-	enum hane_msg msg;
-	const char *ids[NPARA_FIGURES];
-} paras[] = {
-	{HANE_OV_INSPECTION,
-	 HANE_M_OV_TXT_INSPECTION,
-	 {"inspection.requests", "inspection.households", "inspection.persons",
-	  "inspection.visits", "inspection.decisions", "inspection.aid",
-	  "inspection.regular", "inspection.rejected", "inspection.cash"}},
-	{HANE_OV_FOODBANK,
-	 HANE_M_OV_TXT_FOODBANK,
-	 {"foodbank.households", "foodbank.persons", "foodbank.packages",
-	  "foodbank.value", "foodbank.donations", "foodbank.donation_value",
-	  "foodbank.supply_value"}},
-	{HANE_OV_HOMECARE,
-	 HANE_M_OV_TXT_HOMECARE,
-	 {"homecare.care_persons", "homecare.care_visits",
-	  "homecare.cleaning_persons", "homecare.cleanings",
-	  "homecare.new_clients"}},
-	{HANE_OV_TAXI,
-	 HANE_M_OV_TXT_TAXI,
-	 {"taxi.appointments", "taxi.trips", "taxi.riders", "taxi.wheelchair"}},
-	{HANE_OV_ALL, HANE_M_OV_TXT_ALL, {"all.households", "all.persons"}},
+/* A paragraph's text as it is built (cut short, never overrun). */
+struct sbuf {
+	char s[4096];
+	size_t n;
 };
 
-static void paragraph(FILE *fp, struct text_ctx *t, const struct para *p,
-		      int year, bool sql)
+static void sb_add(struct sbuf *b, const char *s, size_t len)
 {
-	char b[NPARA_FIGURES][48], text[2048];
-	const char *v[NPARA_FIGURES];
+	if (len > sizeof b->s - 1 - b->n)
+		len = sizeof b->s - 1 - b->n;
+	memcpy(b->s + b->n, s, len);
+	b->n += len;
+	b->s[b->n] = '\0';
+}
 
-	for (int i = 0; i < NPARA_FIGURES; i++)
-		v[i] = p->ids[i] ? num(t, p->ids[i], b[i], sizeof b[i]) : "";
-	if (p->unit != HANE_OV_ALL)
-		fprintf(fp, "%s\n", hane_overview_unit_label(p->unit));
-	/* A message uses the first of the figures it names (the rest are
-	 * passed and not read). */
-	snprintf(text, sizeof text, hane_msg(p->msg), year, v[0], v[1], v[2],
-		 v[3], v[4], v[5], v[6], v[7], v[8]);
-	wrap(fp, text);
+static size_t figure_named(const char *name, size_t len)
+{
+	for (size_t i = 0; i < NFIGURES; i++)
+		if (strlen(figures[i].id) == len &&
+		    !strncmp(figures[i].id, name, len))
+			return i;
+	return NFIGURES;
+}
+
+/* Template t with {year}, {list} and the figures it names filled in;
+ * the figures named are marked in used (may be NULL). A name in braces
+ * that is none of these stays as written (unit/test_overview checks
+ * that none is left in either language). */
+static void fill(struct sbuf *b, const char *t, int year, const int64_t *v,
+		 const char *list, bool *used)
+{
+	for (const char *p = t; *p;) {
+		const char *e = *p == '{' ? strchr(p, '}') : NULL;
+		char buf[48];
+		size_t len = e ? (size_t)(e - p - 1) : 0, i;
+
+		if (e && len == 4 && !strncmp(p + 1, "year", 4)) {
+			snprintf(buf, sizeof buf, "%d", year);
+			sb_add(b, buf, strlen(buf));
+		} else if (e && len == 4 && !strncmp(p + 1, "list", 4)) {
+			sb_add(b, list, strlen(list));
+		} else if (e && (i = figure_named(p + 1, len)) < NFIGURES) {
+			num(v, i, buf, sizeof buf);
+			sb_add(b, buf, strlen(buf));
+			if (used)
+				used[i] = true;
+		} else {
+			sb_add(b, p, 1);
+			p++;
+			continue;
+		}
+		p = e + 1;
+	}
+}
+
+static void paragraph(FILE *fp, int unit, int year, const int64_t *v, bool sql,
+		      bool own)
+{
+	struct sbuf b = {.n = 0}, rest = {.n = 0};
+	bool used[NFIGURES] = {false};
+	const char *sentence = NULL;
+	size_t nfig = 0;
+
+	for (size_t i = 0; i < NFIGURES; i++)
+		nfig += figures[i].unit == unit;
+	if (nfig == 0)
+		return;
+	for (size_t s = 0; own && s < HANE_COUNTOF(sentences); s++)
+		if (sentences[s].unit == unit)
+			sentence = hane_msg(sentences[s].msg);
+	if (sentence)
+		fill(&b, sentence, year, v, "", used);
+	for (size_t i = 0; i < NFIGURES; i++) {
+		const char *title = hane_msg(figures[i].title);
+		char buf[48];
+
+		if (figures[i].unit != unit || used[i])
+			continue;
+		if (rest.n)
+			sb_add(&rest, "; ", 2);
+		sb_add(&rest, title, strlen(title));
+		sb_add(&rest, " ", 1);
+		num(v, i, buf, sizeof buf);
+		sb_add(&rest, buf, strlen(buf));
+	}
+	if (rest.n)
+		fill(&b,
+		     hane_msg(sentence ? HANE_M_OV_TXT_ALSO
+				       : HANE_M_OV_TXT_GENERIC),
+		     year, v, rest.s, NULL);
+	if (unit != HANE_OV_ALL)
+		fprintf(fp, "%s\n", hane_overview_unit_label(unit));
+	wrap(fp, b.s);
 	if (sql)
-		queries(fp, p->unit);
-	if (p->unit != HANE_OV_ALL)
+		queries(fp, unit);
+	if (unit != HANE_OV_ALL)
 		fputc('\n', fp);
+}
+
+size_t ov_annual_nfigures(void)
+{
+	return NFIGURES;
+}
+
+struct hane_ov_figure ov_annual_figure(size_t i)
+{
+	return figure_at(i);
+}
+
+void ov_annual_text_write(FILE *fp, int year, const int64_t *v, bool sql,
+			  bool own)
+{
+	fprintf(fp, hane_msg(HANE_M_OV_TXT_TITLE), year);
+	fputs("\n\n", fp);
+	for (int u = 0; u < HANE_OV__UNITS; u++)
+		paragraph(fp, u, year, v, sql, own);
+	paragraph(fp, HANE_OV_ALL, year, v, sql, own);
 }
 
 int hane_overview_annual_text(hane_db *db, int year, FILE *fp, bool sql)
 {
 	struct text_ctx t;
-	enum hane_lang old = hane_lang_get();
 	int rc;
 
 	memset(&t, 0, sizeof t);
 	if ((rc = hane_overview_annual(db, year, collect, &t)) != 0)
 		return rc;
-	/* The published summary is an official text: always Turkish. */
-	hane_lang_set(HANE_LANG_TR);
-	fprintf(fp, hane_msg(HANE_M_OV_TXT_TITLE), year);
-	fputs("\n\n", fp);
-	for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++)
-		paragraph(fp, &t, &paras[i], year, sql);
-	hane_lang_set(old);
+	/* In the language chosen (Turkish unless --lang en): the
+	 * directorate publishes the Turkish one. */
+	ov_annual_text_write(fp, year, t.v, sql, true);
 	return ferror(fp) ? HANE_EIO : 0;
 }
