@@ -30,6 +30,7 @@ enum hane_msg {
 #include "i18n/overview.def"
 #include "i18n/files.def"
 #include "i18n/reference.def"
+#include "i18n/clothing.def"
 #undef M
 	HANE_M__COUNT
 };

@@ -49,7 +49,11 @@
 	X(PERSON_ACCESS, "person.access")                                      \
 	X(RETENTION, "retention")                                              \
 	X(MAINTENANCE, "maintenance")                                          \
-	X(REFERENCE_ADMIN, "reference.admin")
+	X(REFERENCE_ADMIN, "reference.admin")                                  \
+	X(CLOTHING_READ, "clothing.read")                                      \
+	X(CLOTHING_WRITE, "clothing.write")                                    \
+	X(CLOTHING_OVERRIDE, "clothing.override")                              \
+	X(CLOTHING_ADMIN, "clothing.admin")
 
 enum hane_action {
 #define HANE_X_(name, str) HANE_ACT_##name,

@@ -73,6 +73,10 @@ static const struct rule matrix[HANE_ACT__COUNT] = {
 	RULE(TAXI_WRITE,        "taxi",       YES,  UNIT, UNIT, NO)
 	RULE(TAXI_OVERRIDE,     "taxi",       YES,  UNIT, NO,   NO)
 	RULE(TAXI_ADMIN,        "taxi",       YES,  UNIT, NO,   NO)
+	RULE(CLOTHING_READ,     "clothing",   YES,  UNIT, UNIT, YES)
+	RULE(CLOTHING_WRITE,    "clothing",   YES,  UNIT, UNIT, NO)
+	RULE(CLOTHING_OVERRIDE, "clothing",   YES,  UNIT, NO,   NO)
+	RULE(CLOTHING_ADMIN,    "clothing",   YES,  UNIT, NO,   NO)
 };
 #undef RULE
 /* clang-format on */

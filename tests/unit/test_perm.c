@@ -45,6 +45,10 @@ static const struct {
 	{HANE_ACT_TAXI_WRITE, "taxi", "yynynn"},
 	{HANE_ACT_TAXI_OVERRIDE, "taxi", "yynnnn"},
 	{HANE_ACT_TAXI_ADMIN, "taxi", "yynnnn"},
+	{HANE_ACT_CLOTHING_READ, "clothing", "yynyny"},
+	{HANE_ACT_CLOTHING_WRITE, "clothing", "yynynn"},
+	{HANE_ACT_CLOTHING_OVERRIDE, "clothing", "yynnnn"},
+	{HANE_ACT_CLOTHING_ADMIN, "clothing", "yynnnn"},
 };
 
 #define NCASES (sizeof cases / sizeof cases[0])
@@ -101,13 +105,14 @@ static void matrix_through_actors(void **state)
 {
 	hane_db *db = tu_open(NULL);
 	static const char *const units[] = {"households", "inspection",
-					    "foodbank", "homecare", "taxi"};
+					    "foodbank",	  "homecare",
+					    "taxi",	  "clothing"};
 	char name[64];
 
 	(void)state;
 	tu_staff(db, "adm", NULL, "admin", "");
 	tu_staff(db, "rep", NULL, "reporter", "");
-	for (size_t u = 0; u < 5; u++) {
+	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
 		snprintf(name, sizeof name, "sup_%s", units[u]);
 		tu_staff(db, name, NULL, "supervisor", units[u]);
 		snprintf(name, sizeof name, "cw_%s", units[u]);

@@ -49,6 +49,7 @@ static const struct hane_code actions[] = {
 	{"homecare.agenda", HANE_M_AUD_HC_AGENDA},
 	{"foodbank.unserved", HANE_M_AUD_FB_UNSERVED},
 	{"foodbank.override", HANE_M_AUD_FB_OVERRIDE},
+	{"clothing.override", HANE_M_AUD_CL_OVERRIDE},
 	{"taxi.board", HANE_M_AUD_TAXI_BOARD},
 	{"taxi.manifest", HANE_M_AUD_TAXI_MANIFEST},
 	{"taxi.rider.list", HANE_M_AUD_TAXI_RIDER_LIST},
@@ -74,6 +75,8 @@ static const struct hane_code tables[] = {
 	{"taxi_trip", HANE_M_AUD_T_TAXI_TRIP},
 	{"taxi_rider", HANE_M_AUD_T_TAXI_RIDER},
 	{"fb_distribution", HANE_M_AUD_T_FB_DIST},
+	{"clothing_issue", HANE_M_AUD_T_CL_ISSUE},
+	{"clothing_donation", HANE_M_AUD_T_CL_DONATION},
 };
 
 const char *hane_audit_action_text(const char *action)

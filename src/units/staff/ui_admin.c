@@ -40,6 +40,7 @@ static const struct hane_code units[] = {
 	{"foodbank", HANE_M_UI_UNIT_FOODBANK},
 	{"homecare", HANE_M_UI_UNIT_HOMECARE},
 	{"taxi", HANE_M_UI_UNIT_TAXI},
+	{"clothing", HANE_M_CL_UNIT},
 };
 #define NUNITS ((int)(sizeof units / sizeof units[0]))
 
