@@ -162,9 +162,9 @@ int hane_cl_line_parse(struct hane_cl_line *out,
 	F(override_reason, HANE_FT_TEXT, "override",                           \
 	  "Sınırı amir onayıyla aşma gerekçesi",                               \
 	  "Reason to pass the limit (supervisor)", NULL,                       \
-	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)              \
 	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
-	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)              \
 	F(created_by, HANE_FT_TEXT, NULL, "Giren", "Entered by", NULL,         \
 	  HANE_FF_READONLY | HANE_FF_NOCSV)
 
@@ -240,9 +240,9 @@ int hane_clothing_issues(hane_db *db, int64_t person_id, int limit,
 #define HANE_CL_DONATION_FIELDS(F)                                             \
 	F(date, HANE_FT_DATE, "date", "Tarih", "Date", NULL, 0)                \
 	F(donor, HANE_FT_TEXT, "donor", "Bağışçı", "Donor", NULL,              \
-	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)              \
 	F(notes, HANE_FT_TEXT, "notes", "Not", "Notes", NULL,                  \
-	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL)                               \
+	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)              \
 	F(created_by, HANE_FT_TEXT, NULL, "Giren", "Entered by", NULL,         \
 	  HANE_FF_READONLY | HANE_FF_NOCSV)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The privacy sweep (#16, KVKK): one planted person whose TC Kimlik No,
 # phone, street and a health word are in every unit (registry,
-# inspection, food bank, home care, taxi, overview); every command that
+# inspection, food bank, home care, taxi, clothing, overview); every command that
 # reads, every report and every output file, run as every role. For each
 # run: no marker the role may not see (README "What each role sees"), and
 # when the output shows the person, a new read-log row by that user.
@@ -66,7 +66,7 @@ may_see() { # role unit kind output-unit
 
 # ---- The outputs ------------------------------------------------------------
 # unit|command (words split on spaces; {F} is an output file, read too)
-# unit: registry, inspection, foodbank, homecare, taxi, or none (an output
+# unit: registry, inspection, foodbank, homecare, taxi, clothing, or none (an output
 # of no unit: only unmasked roles see personal values in it).
 OUTPUTS=(
 	"registry|household search Zerdali"
@@ -104,6 +104,12 @@ OUTPUTS=(
 	"taxi|taxi manifest $DAY --vehicle 41ABC123"
 	"taxi|taxi manifest $DAY --vehicle 41ABC123 --output {F} --excel"
 	"taxi|taxi manifest $DAY --vehicle 41ABC123 --output {F} --xlsx"
+	"clothing|clothing list"
+	"clothing|clothing list issues --person 1"
+	"clothing|clothing list donations"
+	"clothing|clothing list categories"
+	"clothing|clothing check 1"
+	"clothing|clothing stock"
 	"none|annual --year 2026"
 	"none|duplicates list"
 	"none|duplicates log"
@@ -188,6 +194,12 @@ setup() {
 	step run taxi rider add 1 --aid tekerlekli --notes "Hemodiyaliz, Zümrütova'dan al"
 	step run taxi book 1 --day $DAY --time 09:00 --to "Diyaliz Merkezi" \
 		--return 13:00 --purpose diyaliz
+	# Dost Eller: a donation from her, an issue to her (the food bank's
+	# referral from the decision makes her eligible).
+	step run clothing donate --line çocuk:5 --date 15.06.2026 \
+		--donor "Nurhayat Zerdali, Zümrütova" --notes "Hemodiyaliz hastası"
+	step run clothing issue 1 --line yetişkin:2:L --date 15.06.2026 \
+		--notes "Hemodiyaliz, Zümrütova'ya teslim"
 }
 setup
 

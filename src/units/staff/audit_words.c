@@ -50,6 +50,8 @@ static const struct hane_code actions[] = {
 	{"foodbank.unserved", HANE_M_AUD_FB_UNSERVED},
 	{"foodbank.override", HANE_M_AUD_FB_OVERRIDE},
 	{"clothing.override", HANE_M_AUD_CL_OVERRIDE},
+	{"clothing.issue.list", HANE_M_AUD_CL_ISSUE_LIST},
+	{"clothing.donation.list", HANE_M_AUD_CL_DONATION_LIST},
 	{"taxi.board", HANE_M_AUD_TAXI_BOARD},
 	{"taxi.manifest", HANE_M_AUD_TAXI_MANIFEST},
 	{"taxi.rider.list", HANE_M_AUD_TAXI_RIDER_LIST},
