@@ -113,7 +113,7 @@ CREATE TABLE clothing_donation_line (
 CREATE INDEX clothing_donation_line_donation ON clothing_donation_line (donation_id);
 CREATE INDEX clothing_donation_line_category ON clothing_donation_line (category_id);
 
--- ---- Running totals (as 011_overview_tally.sql) ---------------------------
+-- ---- Running totals (as 011_overview_tally.sql) -----------------------------
 -- ov_tally: clothing.issues, clothing.items and clothing.items.<category>
 -- by the issue's month; clothing.donations and clothing.donated_items by
 -- the donation's month. ov_served: clothing.persons (key person),
@@ -121,7 +121,47 @@ CREATE INDEX clothing_donation_line_category ON clothing_donation_line (category
 -- year. A line's figures follow its issue's date; when an issue goes, its
 -- BEFORE DELETE trigger takes its lines' pieces away (the cascade deletes
 -- the lines after the issue row, when their triggers no longer find it).
+-- `hane overview rebuild` runs the part below that counts what is already
+-- recorded after 011's, adding to its sums (all.households).
 
+-- ---- What is already recorded ----------------------------------------------
+INSERT INTO ov_tally (measure, month, n)
+SELECT 'clothing.issues', substr(R.date, 1, 7), count(*) FROM clothing_issue R
+WHERE true GROUP BY 2
+ON CONFLICT DO UPDATE SET n = n + excluded.n;
+INSERT INTO ov_tally (measure, month, n)
+SELECT 'clothing.items', substr(R.date, 1, 7), sum(L.qty)
+FROM clothing_issue_line L JOIN clothing_issue R ON R.id = L.issue_id
+WHERE true GROUP BY 2
+ON CONFLICT DO UPDATE SET n = n + excluded.n;
+INSERT INTO ov_tally (measure, month, n)
+SELECT 'clothing.items.' || C.code, substr(R.date, 1, 7), sum(L.qty)
+FROM clothing_issue_line L JOIN clothing_issue R ON R.id = L.issue_id
+JOIN clothing_category C ON C.id = L.category_id
+WHERE true GROUP BY 1, 2
+ON CONFLICT DO UPDATE SET n = n + excluded.n;
+INSERT INTO ov_tally (measure, month, n)
+SELECT 'clothing.donations', substr(R.date, 1, 7), count(*) FROM clothing_donation R
+WHERE true GROUP BY 2
+ON CONFLICT DO UPDATE SET n = n + excluded.n;
+INSERT INTO ov_tally (measure, month, n)
+SELECT 'clothing.donated_items', substr(R.date, 1, 7), sum(L.qty)
+FROM clothing_donation_line L JOIN clothing_donation R ON R.id = L.donation_id
+WHERE true GROUP BY 2
+ON CONFLICT DO UPDATE SET n = n + excluded.n;
+INSERT INTO ov_served (measure, year, key, n, persons)
+SELECT 'clothing.persons', CAST(substr(R.date, 1, 4) AS INTEGER), R.person_id, count(*), 1
+FROM clothing_issue R
+WHERE true GROUP BY 2, 3
+ON CONFLICT DO UPDATE SET n = n + excluded.n;
+INSERT INTO ov_served (measure, year, key, n, persons)
+SELECT M.measure, CAST(substr(R.date, 1, 4) AS INTEGER), R.household_id, count(*),
+       (SELECT count(*) FROM person WHERE household_id = R.household_id)
+FROM clothing_issue R, (SELECT 'clothing.households' AS measure UNION ALL SELECT 'all.households') M
+WHERE true GROUP BY 1, 2, 3
+ON CONFLICT DO UPDATE SET n = n + excluded.n;
+
+-- ---- Kept right by triggers -------------------------------------------------
 CREATE TRIGGER ov_clothing_issue_insert AFTER INSERT ON clothing_issue
 BEGIN
 	INSERT INTO ov_tally (measure, month, n)

@@ -30,11 +30,12 @@ enum hane_ov_unit {
 	HANE_OV_FOODBANK,
 	HANE_OV_HOMECARE,
 	HANE_OV_TAXI,
+	HANE_OV_CLOTHING,
 	HANE_OV__UNITS,
 	HANE_OV_ALL = -1 /* a filter: every unit; a figure: the directorate */
 };
 
-/* "inspection", "foodbank", "homecare", "taxi" (static; "all" for
+/* "inspection", "foodbank", "homecare", "taxi", "clothing" (static; "all" for
  * HANE_OV_ALL), and the unit's name in the current language. */
 const char *hane_overview_unit_code(int unit);
 const char *hane_overview_unit_label(int unit);

@@ -8,8 +8,8 @@ import sys
 import openpyxl  # python3-openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (BACKSPACE, DOWN, ENTER, ESC, F, Console, Failure,  # noqa
-                    Workdir, run)
+from tuilib import (BACKSPACE, DOWN, END, ENTER, ESC, F, UP, Console,  # noqa
+                    Failure, Workdir, run)
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -58,9 +58,10 @@ def test_today_panel_and_dashboard():
             raise Failure("bar chart:\n" + t)
         c.send(ESC)
         c.wait("Bekleyen işler")
-        # The annual report row: figures of the generated year.
-        for _ in range(4):
-            c.send(DOWN)
+        # The annual report row (next to last, after the units): figures
+        # of the generated year.
+        c.send(END)
+        c.send(UP)
         c.send(ENTER)
         c.wait("Alınan başvuru")
         c.type("2025")
@@ -151,8 +152,7 @@ def test_duplicates_merge():
             c.wait("Ana Menü")
             c.send("9")
             c.wait("Bekleyen işler")
-            for _ in range(5):
-                c.send(DOWN)
+            c.send(END)                     # the last row: duplicates
             c.send(ENTER)
             t = c.wait("Fatma Demir")
             if "100******46" not in t:

@@ -13,6 +13,7 @@
 #include "hane/foodbank.h"
 #include "hane/households.h"
 #include "hane/i18n.h"
+#include "hane/overview.h"
 #include "hane/record.h"
 
 #define NOW "2026-06-30 10:00:00"
@@ -466,6 +467,30 @@ static void test_running_totals(void **state)
 	assert_int_equal(q(db, "SELECT sum(n) FROM ov_tally"
 			       " WHERE measure = 'clothing.donated_items'"),
 			 10);
+	/* The annual report's figures agree with the rows, and so do they
+	 * after the totals are counted again from the rows. */
+	{
+		int differ = -1;
+		int64_t v = 0;
+
+		tu_ok(hane_overview_verify(db, 2026, NULL, NULL, &differ));
+		assert_int_equal(differ, 0);
+		tu_ok(hane_overview_figure(db, 2026, "clothing.persons", &v));
+		assert_int_equal(v, 2);
+		tu_ok(hane_overview_figure(db, 2026, "clothing.items.shoes",
+					   &v));
+		assert_int_equal(v, 1);
+		tu_ok(hane_overview_rebuild(db));
+		tu_ok(hane_overview_verify(db, 2026, NULL, NULL, &differ));
+		assert_int_equal(differ, 0);
+		tu_ok(hane_overview_figure(db, 2026, "all.households", &v));
+		assert_int_equal(v, 2);
+		tu_ok(hane_overview_figure(db, 2026, "clothing.items", &v));
+		assert_int_equal(v, 6);
+		tu_ok(hane_overview_figure(db, 2026, "clothing.donated_items",
+					   &v));
+		assert_int_equal(v, 10);
+	}
 	/* Rows changed with the sqlite3 tool keep them right: a date
 	 * moved, an issue and a donation deleted. */
 	tu_ok(hane_store_exec(db, "UPDATE clothing_issue SET date = "

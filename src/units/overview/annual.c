@@ -47,9 +47,17 @@
 	" JOIN taxi_rider r ON r.id = a.rider_id"                              \
 	" JOIN person p ON p.id = r.person_id"                                 \
 	" WHERE t.status = 'done' AND" IN_YEAR("t.day")
+#define HH_CLOTHING                                                            \
+	"SELECT household_id FROM clothing_issue WHERE" IN_YEAR("date")
+/* Dost Eller's pieces given in the year (cond: a category, or ""). */
+#define CL_ITEMS(cond)                                                         \
+	"SELECT coalesce(total(l.qty), 0) FROM clothing_issue_line l"          \
+	" JOIN clothing_issue i ON i.id = l.issue_id"                          \
+	" JOIN clothing_category c ON c.id = l.category_id"                    \
+	" WHERE" IN_YEAR("i.date") cond
 #define HH_ALL                                                                 \
 	HH_INSPECTION " UNION " HH_FOODBANK " UNION " HH_HOMECARE              \
-		      " UNION " HH_TAXI
+		      " UNION " HH_TAXI " UNION " HH_CLOTHING
 
 /* sql: what the report runs. check: the same figure from the units' rows;
  * NULL for the persons in the households served, which are counted as
@@ -172,6 +180,34 @@ static const struct {
 	 TALLY("taxi.cancelled"),
 	 "SELECT count(*) FROM taxi_trip WHERE status = 'cancelled' "
 	 "AND" IN_YEAR("day")},
+	{"clothing.persons", HANE_OV_CLOTHING, HANE_M_OV_F_CL_PERSONS, false,
+	 SERVED("clothing.persons"),
+	 "SELECT count(DISTINCT person_id) FROM clothing_issue WHERE" IN_YEAR(
+		 "date")},
+	{"clothing.households", HANE_OV_CLOTHING, HANE_M_OV_F_CL_HH, false,
+	 SERVED("clothing.households"),
+	 "SELECT count(DISTINCT household_id) FROM (" HH_CLOTHING ")"},
+	{"clothing.issues", HANE_OV_CLOTHING, HANE_M_OV_F_CL_ISSUES, false,
+	 TALLY("clothing.issues"),
+	 "SELECT count(*) FROM clothing_issue WHERE" IN_YEAR("date")},
+	{"clothing.items", HANE_OV_CLOTHING, HANE_M_OV_F_CL_ITEMS, false,
+	 TALLY("clothing.items"), CL_ITEMS("")},
+	{"clothing.items.adult", HANE_OV_CLOTHING, HANE_M_OV_F_CL_ADULT, false,
+	 TALLY("clothing.items.adult"), CL_ITEMS(" AND c.code = 'adult'")},
+	{"clothing.items.child", HANE_OV_CLOTHING, HANE_M_OV_F_CL_CHILD, false,
+	 TALLY("clothing.items.child"), CL_ITEMS(" AND c.code = 'child'")},
+	{"clothing.items.baby", HANE_OV_CLOTHING, HANE_M_OV_F_CL_BABY, false,
+	 TALLY("clothing.items.baby"), CL_ITEMS(" AND c.code = 'baby'")},
+	{"clothing.items.shoes", HANE_OV_CLOTHING, HANE_M_OV_F_CL_SHOES, false,
+	 TALLY("clothing.items.shoes"), CL_ITEMS(" AND c.code = 'shoes'")},
+	{"clothing.donations", HANE_OV_CLOTHING, HANE_M_OV_F_CL_DONATIONS,
+	 false, TALLY("clothing.donations"),
+	 "SELECT count(*) FROM clothing_donation WHERE" IN_YEAR("date")},
+	{"clothing.donated_items", HANE_OV_CLOTHING, HANE_M_OV_F_CL_DONATED,
+	 false, TALLY("clothing.donated_items"),
+	 "SELECT coalesce(total(l.qty), 0) FROM clothing_donation_line l"
+	 " JOIN clothing_donation d ON d.id = l.donation_id"
+	 " WHERE" IN_YEAR("d.date")},
 	{"all.households", HANE_OV_ALL, HANE_M_OV_F_ALL_HH, false,
 	 SERVED("all.households"), "SELECT count(*) FROM (" HH_ALL ")"},
 	{"all.persons", HANE_OV_ALL, HANE_M_OV_F_ALL_PERSONS, false,
@@ -303,39 +339,53 @@ int hane_overview_verify(hane_db *db, int year,
 	return rc;
 }
 
-/* The part of migration 011 that counts what is already recorded: the
- * rebuild runs the same statements, so there is one text of them. */
+/* The part of a migration that counts what is already recorded: 011's for
+ * the first units, then that of every later unit's migration (015_clothing
+ * …), which adds to 011's sums. The rebuild runs the same statements, so
+ * there is one text of them. */
 #define TOTALS_SCHEMA "011_overview_tally.sql"
 #define TOTALS_FROM "-- ---- What is already recorded"
 #define TOTALS_TO "-- ---- Kept right by triggers"
+
+/* Runs the counting part of migration e, if it has one. */
+static int rebuild_part(hane_db *db, const struct hane_embedded *e)
+{
+	const char *a = strstr(e->text, TOTALS_FROM);
+	const char *b = a ? strstr(a, TOTALS_TO) : NULL;
+	char *sql;
+	int rc;
+
+	if (!b)
+		return 0;
+	if (!(sql = strndup(a, (size_t)(b - a))))
+		return HANE_ENOMEM;
+	rc = hane_store_exec(db, sql);
+	free(sql);
+	return rc;
+}
 
 int hane_overview_rebuild(hane_db *db)
 {
 	const struct hane_embedded *e =
 		hane_embedded_find(hane_embedded_schema, TOTALS_SCHEMA);
-	const char *a = e ? strstr(e->text, TOTALS_FROM) : NULL;
-	const char *b = a ? strstr(a, TOTALS_TO) : NULL;
-	char *sql;
 	int rc;
 
 	if ((rc = hane_can(db, HANE_ACT_MAINTENANCE)) != 0)
 		return rc;
-	if (!b) {
+	if (!e || !strstr(e->text, TOTALS_FROM)) {
 		hane_error_set("%s", TOTALS_SCHEMA);
 		return HANE_EINTERNAL;
 	}
-	if (!(sql = strndup(a, (size_t)(b - a))))
-		return HANE_ENOMEM;
-	if ((rc = hane_store_begin(db)) != 0) {
-		free(sql);
+	if ((rc = hane_store_begin(db)) != 0)
 		return rc;
-	}
-	if (!(rc = hane_store_exec(db, "DELETE FROM ov_tally;"
-				       " DELETE FROM ov_served;")) &&
-	    !(rc = hane_store_exec(db, sql)))
+	rc = hane_store_exec(db, "DELETE FROM ov_tally;"
+				 " DELETE FROM ov_served;");
+	/* In file-name order: 011 first, whose rows the later ones add to. */
+	for (e = hane_embedded_schema; !rc && e->name; e++)
+		rc = rebuild_part(db, e);
+	if (!rc)
 		rc = hane_store_audit_event(db, "maintenance", "", 0,
 					    "{\"rebuild\":\"ov_totals\"}");
-	free(sql);
 	return hane_store_end(db, rc);
 }
 
@@ -412,6 +462,7 @@ static const struct {
 	{HANE_OV_FOODBANK, HANE_M_OV_TXT_FOODBANK},
 	{HANE_OV_HOMECARE, HANE_M_OV_TXT_HOMECARE},
 	{HANE_OV_TAXI, HANE_M_OV_TXT_TAXI},
+	{HANE_OV_CLOTHING, HANE_M_OV_TXT_CLOTHING},
 	{HANE_OV_ALL, HANE_M_OV_TXT_ALL},
 };
 

@@ -60,6 +60,15 @@ static const struct {
 		 " WHERE t.status = 'done' AND t.day BETWEEN :from AND :to",
 		 {"taxi.trips", "taxi.trips"},
 		 "taxi.households"},
+	/* Dost Eller's measure: its issues; its households, those of the
+	 * persons it gave to. */
+	[HANE_OV_CLOTHING] =
+		{"SELECT substr(date, 1, 7), count(*) FROM clothing_issue"
+		 " WHERE date BETWEEN :from AND :to GROUP BY 1",
+		 "SELECT count(DISTINCT household_id) FROM clothing_issue"
+		 " WHERE date BETWEEN :from AND :to",
+		 {"clothing.issues", "clothing.issues"},
+		 "clothing.households"},
 };
 
 /* Whether the running totals answer for today: they count whole months
@@ -275,7 +284,8 @@ static void pad(char *out, size_t outsz, const char *label, int w)
 
 static const enum hane_msg spark_label[HANE_OV__UNITS] = {
 	HANE_M_OV_SPARK_INSPECTION, HANE_M_OV_SPARK_FOODBANK,
-	HANE_M_OV_SPARK_HOMECARE, HANE_M_OV_SPARK_TAXI};
+	HANE_M_OV_SPARK_HOMECARE, HANE_M_OV_SPARK_TAXI,
+	HANE_M_OV_SPARK_CLOTHING};
 
 /* The widest of n labels: the panel's lines line their numbers up after
  * it, in either language, without a column to spare (the main menu's

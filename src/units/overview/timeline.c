@@ -147,6 +147,14 @@ static void fmt_trip(hane_stmt *st, struct hane_ov_event *ev)
 		 hane_taxi_status_label(T(7)));
 }
 
+/* "Giyim: Çocuk giyim 3, Ayakkabı 1" */
+static void fmt_clothing(hane_stmt *st, struct hane_ov_event *ev)
+{
+	snprintf(ev->what, sizeof ev->what, "%s: %s",
+		 hane_msg(HANE_M_OV_E_CLOTHING),
+		 hane_lang_get() == HANE_LANG_EN ? T(6) : T(5));
+}
+
 #define WHO "p.first_name || ' ' || p.last_name"
 
 static int cmp_event(const void *pa, const void *pb)
@@ -229,6 +237,19 @@ static const struct source {
 	 " JOIN person p ON p.id = r.person_id"
 	 " WHERE p.household_id = :hh",
 	 fmt_trip},
+	{HANE_OV_CLOTHING, "clothing",
+	 "SELECT i.id, i.date, '', p.id, " WHO ","
+	 " (SELECT group_concat(c.name_tr || ' ' || l.qty, ', ')"
+	 "  FROM clothing_issue_line l"
+	 "  JOIN clothing_category c ON c.id = l.category_id"
+	 "  WHERE l.issue_id = i.id),"
+	 " (SELECT group_concat(c.name_en || ' ' || l.qty, ', ')"
+	 "  FROM clothing_issue_line l"
+	 "  JOIN clothing_category c ON c.id = l.category_id"
+	 "  WHERE l.issue_id = i.id)"
+	 " FROM clothing_issue i JOIN person p ON p.id = i.person_id"
+	 " WHERE i.household_id = :hh",
+	 fmt_clothing},
 };
 
 static int load(hane_db *db, struct events *e, int64_t hh, int unit,
@@ -236,7 +257,8 @@ static int load(hane_db *db, struct events *e, int64_t hh, int unit,
 {
 	static const enum hane_action need[HANE_OV__UNITS] = {
 		HANE_ACT_INSPECTION_READ, HANE_ACT_FOODBANK_READ,
-		HANE_ACT_HOMECARE_READ, HANE_ACT_TAXI_READ};
+		HANE_ACT_HOMECARE_READ, HANE_ACT_TAXI_READ,
+		HANE_ACT_CLOTHING_READ};
 	bool can[HANE_OV__UNITS];
 	int rc = 0;
 

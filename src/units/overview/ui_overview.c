@@ -56,7 +56,7 @@ static int dash_load(struct hane_ui *ui, struct hane_ui_detail *dt, void *arg)
 	 * day the figures are for. */
 	hane_ui_detail_title(dt, hane_date_format(dd, s->d.today));
 	{
-		char h[4][32];
+		char h[HANE_OV__UNITS][32];
 
 		for (int u = 0; u < HANE_OV__UNITS; u++)
 			hane_num_format(h[u], sizeof h[u],

@@ -1,4 +1,4 @@
-/* The four units as the overview names them. */
+/* The units as the overview names them. */
 #include <string.h>
 
 #include "hane/i18n.h"
@@ -21,6 +21,9 @@ static const struct {
 	[HANE_OV_TAXI] = {"taxi",
 			  HANE_M_OV_U_TAXI,
 			  {"taksi", "engelsiz taksi", NULL, NULL}},
+	[HANE_OV_CLOTHING] = {"clothing",
+			      HANE_M_OV_U_CLOTHING,
+			      {"giyim", "dost eller", "giysi", NULL}},
 };
 
 const char *hane_overview_unit_code(int unit)
