@@ -309,6 +309,8 @@ struct hane_ov_demo_counts {
 	int64_t care_visits, care_persons;
 	int64_t cleaning_visits, cleaning_persons;
 	int64_t taxi_appointments, taxi_trips, taxi_riders;
+	/* Dost Eller: distinct persons given clothes, issues, donations. */
+	int64_t clothing_persons, clothing_issues, clothing_donations;
 	char missing[256]; /* units it could not fill, and why */
 };
 

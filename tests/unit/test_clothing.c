@@ -535,6 +535,48 @@ static void test_running_totals(void **state)
 	hane_store_close(db);
 }
 
+/* ---- The demo year -------------------------------------------------------------- */
+
+static int stock_never_negative(const struct hane_cl_stock_row *r, void *arg)
+{
+	if (r->in < r->out)
+		(*(int *)arg)++;
+	return 0;
+}
+
+static void test_demo_year(void **state)
+{
+	hane_db *db = tu_open_demo(NULL);
+	struct hane_ov_demo_counts c;
+	int differ = -1, negative = 0;
+	int64_t v = 0;
+
+	(void)state;
+	/* Through the unit's own rules: 1,973 persons at 1.0, so 99 at
+	 * 0.05 (rounded), every one of them eligible on the day. */
+	tu_ok(hane_overview_demo_year_units(
+		db, 2025, 0.05, 7, 1u << HANE_OV_CLOTHING, &c, NULL, NULL));
+	assert_string_equal(c.missing, "");
+	assert_int_equal(c.clothing_persons, 99);
+	assert_true(c.clothing_issues > c.clothing_persons);
+	assert_true(c.clothing_donations >= 52);
+	tu_ok(hane_overview_figure(db, 2025, "clothing.persons", &v));
+	assert_int_equal(v, 99);
+	tu_ok(hane_overview_figure(db, 2025, "clothing.issues", &v));
+	assert_int_equal(v, c.clothing_issues);
+	tu_ok(hane_overview_verify(db, 2025, NULL, NULL, &differ));
+	assert_int_equal(differ, 0);
+	/* What came in covers what went out, category by category. */
+	tu_ok(hane_clothing_stock(db, stock_never_negative, &negative));
+	assert_int_equal(negative, 0);
+	/* Every issue names what made the person eligible. */
+	assert_int_equal(q(db, "SELECT count(*) FROM clothing_issue"
+			       " WHERE source NOT IN ('foodbank',"
+			       " 'inspection', 'clothing')"),
+			 0);
+	hane_store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -544,6 +586,7 @@ int main(void)
 		cmocka_unit_test(test_limit_explains_and_override_is_audited),
 		cmocka_unit_test(test_donations_stock_and_lists),
 		cmocka_unit_test(test_running_totals),
+		cmocka_unit_test(test_demo_year),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/clothing.h"
 #include "hane/core.h"
 #include "hane/foodbank.h"
 #include "hane/homecare.h"
@@ -28,6 +29,7 @@
 #define IZ_CLEANINGS 1667
 #define IZ_CLEANING_PERSONS 191
 #define IZ_TAXI_APPTS 441
+#define IZ_CLOTHING_PERSONS 1973 /* Dost Eller, clothes and baby goods */
 
 struct gen {
 	hane_db *db;
@@ -1079,6 +1081,194 @@ static int gen_taxi(struct gen *g, int64_t appts)
 	return rc;
 }
 
+/* ---- Dost Eller (clothing) --------------------------------------------------- */
+
+/* A fifth of the persons come back in the other season; every issue goes
+ * through the unit's rules (eligibility, the limit per category). */
+#define CL_SECOND_PCT 20
+
+struct cloth_gen {
+	int64_t *cand; /* the persons, shuffled */
+	size_t ncand, next;
+	int64_t want;	   /* distinct persons to serve */
+	int64_t pieces[4]; /* planned per category (adult, child, baby, shoes)
+			    */
+};
+
+static const char *const cl_codes[4] = {"adult", "child", "baby", "shoes"};
+static const char *const cl_sizes[4][4] = {
+	{"S", "M", "L", "XL"},
+	{"4-5 yaş", "6-8 yaş", "9-11 yaş", "12-14 yaş"},
+	{"0-6 ay", "6-12 ay", "1-2 yaş", "2-3 yaş"},
+	{"28", "34", "38", "42"},
+};
+
+/* One person's lines: a category by chance (6 of 10 adult, 1 of 4 child
+ * clothing, the rest baby goods), one to three pieces, shoes now and
+ * then; always within the limits the migration seeds. */
+static void cl_lines(struct gen *g, struct hane_cl_issue *is)
+{
+	int64_t r = rnd_in(g, 0, 99);
+	int c = r < 60 ? 0 : r < 85 ? 1 : 2;
+
+	is->nlines = 1;
+	HANE_COPY(is->lines[0].category, cl_codes[c]);
+	HANE_COPY(is->lines[0].size, cl_sizes[c][rnd_in(g, 0, 3)]);
+	is->lines[0].qty = (int)rnd_in(g, 1, 3);
+	if (c != 2 && rnd_in(g, 0, 99) < 30) {
+		is->nlines = 2;
+		HANE_COPY(is->lines[1].category, "shoes");
+		HANE_COPY(is->lines[1].size, cl_sizes[3][rnd_in(g, 0, 3)]);
+		is->lines[1].qty = 1;
+	}
+}
+
+/* Eligible on date, or referred by the store for the year. */
+static int cl_eligible(struct gen *g, int64_t person, const char *date)
+{
+	struct hane_cl_eligibility e;
+	struct hane_cl_referral r = {0};
+	int rc = hane_clothing_eligibility(g->db, person, date, &e);
+
+	if (rc || e.eligible)
+		return rc;
+	r.household_id = e.household_id;
+	HANE_COPY(r.reason, "Dost Eller başvurusu (örnek)");
+	HANE_COPY(r.valid_from, g->first);
+	HANE_COPY(r.valid_until, g->last);
+	return hane_clothing_refer(g->db, &r);
+}
+
+/* An issue to person on day: 1 saved, 0 refused by a rule (skipped). */
+static int cl_issue(struct gen *g, struct cloth_gen *x, int64_t person,
+		    const char *day)
+{
+	struct hane_cl_issue is;
+	struct hane_cl_check c;
+	int rc;
+
+	memset(&is, 0, sizeof is);
+	is.person_id = person;
+	HANE_COPY(is.date, day);
+	cl_lines(g, &is);
+	if ((rc = cl_eligible(g, person, day)) != 0)
+		return rc;
+	rc = hane_clothing_issue(g->db, &is, &c);
+	if (rc == HANE_EPERM || rc == HANE_EINVAL)
+		return 0;
+	if (rc)
+		return rc;
+	g->c->clothing_issues++;
+	for (size_t i = 0; i < is.nlines; i++)
+		for (int k = 0; k < 4; k++)
+			if (!strcmp(is.lines[i].category, cl_codes[k]))
+				x->pieces[k] += is.lines[i].qty;
+	return 1;
+}
+
+/* Donations: an opening stock on the first working day, then one every
+ * Monday, together a little more than what goes out. */
+static int cl_donations(struct gen *g, struct cloth_gen *x)
+{
+	int64_t weeks = (g->d1 - g->d0) / 7 + 1, total[4];
+	int rc = 0;
+
+	for (int k = 0; k < 4; k++)
+		total[k] = x->want *
+				   (k == 0   ? 120
+				    : k == 3 ? 35
+					     : 60) /
+				   100 +
+			   4;
+	for (int64_t d = g->d0; d <= g->d1 && !rc; d++) {
+		struct hane_cl_donation dn;
+		bool first = d == g->d0;
+
+		if (!first && hane_date_weekday_of(d) != 1)
+			continue;
+		memset(&dn, 0, sizeof dn);
+		hane_date_iso(dn.date, d);
+		HANE_COPY(dn.donor, rnd_in(g, 0, 2) ? "Bağışçı (örnek)" : "");
+		for (int k = 0; k < 4; k++) {
+			int64_t q =
+				first ? total[k] / 8 + 1 : total[k] / weeks + 1;
+
+			if (q > 999)
+				q = 999;
+			HANE_COPY(dn.lines[dn.nlines].category, cl_codes[k]);
+			dn.lines[dn.nlines++].qty = (int)q;
+		}
+		if ((rc = hane_clothing_donate(g->db, &dn)) == 0)
+			g->c->clothing_donations++;
+	}
+	return rc;
+}
+
+static int cloth_setup(struct gen *g, void *arg)
+{
+	struct cloth_gen *x = arg;
+
+	/* A partial shuffle: the first want persons are those served. */
+	for (size_t i = 0; i < x->ncand; i++) {
+		size_t j =
+			i + (size_t)rnd_in(g, 0, (int64_t)(x->ncand - i - 1));
+		int64_t t = x->cand[i];
+
+		x->cand[i] = x->cand[j];
+		x->cand[j] = t;
+	}
+	return cl_donations(g, x);
+}
+
+static int cloth_one(struct gen *g, int64_t k, int64_t n, void *arg)
+{
+	struct cloth_gen *x = arg;
+	char day[HANE_DATE_LEN + 1];
+	int rc = 0;
+
+	/* The next candidate the rules let through; the count is of
+	 * distinct persons served, as the annual figure is. */
+	while (rc == 0 && x->next < x->ncand) {
+		int64_t person = x->cand[x->next++];
+
+		spread_day(g, k, n, 2, 0, day);
+		if ((rc = cl_issue(g, x, person, day)) < 0)
+			return rc;
+		if (rc == 1) {
+			g->c->clothing_persons++;
+			/* Some come back in the next season (180 days). */
+			if (rnd_in(g, 0, 99) < CL_SECOND_PCT &&
+			    hane_date_day(day) + 180 <= g->d1) {
+				hane_date_iso(day, hane_date_day(day) + 180);
+				while (hane_date_weekday_of(
+					       hane_date_day(day)) >= 6)
+					hane_date_iso(day,
+						      hane_date_day(day) - 1);
+				if ((rc = cl_issue(g, x, person, day)) < 0)
+					return rc;
+			}
+			return 0;
+		}
+	}
+	return rc;
+}
+
+static int gen_clothing(struct gen *g, int64_t persons)
+{
+	static const struct stage st = {"clothing", cloth_setup, cloth_one};
+	struct cloth_gen x = {0};
+	int rc;
+
+	x.ncand = g->npersons;
+	x.want = persons;
+	if (!(x.cand = malloc((x.ncand ? x.ncand : 1) * sizeof *x.cand)))
+		return HANE_ENOMEM;
+	memcpy(x.cand, g->persons, x.ncand * sizeof *x.cand);
+	rc = run_stage(g, &st, persons, &x);
+	free(x.cand);
+	return rc;
+}
+
 /* ---- The record ----------------------------------------------------------------- */
 
 /* The counts by name, in the order they are written. */
@@ -1107,6 +1297,9 @@ static const struct {
 	C("taxi.appointments", taxi_appointments),
 	C("taxi.trips", taxi_trips),
 	C("taxi.riders", taxi_riders),
+	C("clothing.persons", clothing_persons),
+	C("clothing.issues", clothing_issues),
+	C("clothing.donations", clothing_donations),
 #undef C
 };
 
@@ -1167,7 +1360,7 @@ static int year_range(struct gen *g, int year)
 
 /* How much of each the demo year makes: İzmit's figures, scaled. */
 struct sizes {
-	int64_t insp, food, care, care_p, clean, clean_p, taxi;
+	int64_t insp, food, care, care_p, clean, clean_p, taxi, cloth;
 };
 
 static void demo_sizes(double scale, struct sizes *n)
@@ -1179,6 +1372,7 @@ static void demo_sizes(double scale, struct sizes *n)
 	n->clean = scaled(scale, IZ_CLEANINGS);
 	n->clean_p = scaled(scale, IZ_CLEANING_PERSONS);
 	n->taxi = scaled(scale, IZ_TAXI_APPTS);
+	n->cloth = scaled(scale, IZ_CLOTHING_PERSONS);
 	if (n->care_p > n->care)
 		n->care_p = n->care;
 	if (n->clean_p > n->clean)
@@ -1216,6 +1410,8 @@ static void run_units(struct gen *g, unsigned units, const struct sizes *n)
 					       n->clean_p));
 		u_ = HANE_OV_TAXI;
 		STAGE("taxi", gen_taxi(g, n->taxi));
+		u_ = HANE_OV_CLOTHING;
+		STAGE("clothing", gen_clothing(g, n->cloth));
 	}
 #undef STAGE
 }
