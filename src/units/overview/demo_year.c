@@ -1175,7 +1175,7 @@ static int cl_donations(struct gen *g, struct cloth_gen *x)
 
 	for (int k = 0; k < 4; k++)
 		total[k] = x->want *
-				   (k == 0   ? 120
+				   (k == 0   ? 150
 				    : k == 3 ? 35
 					     : 60) /
 				   100 +
