@@ -31,6 +31,7 @@ enum hane_msg {
 #include "i18n/files.def"
 #include "i18n/reference.def"
 #include "i18n/clothing.def"
+#include "i18n/veterans.def"
 #undef M
 	HANE_M__COUNT
 };

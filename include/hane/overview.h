@@ -31,11 +31,13 @@ enum hane_ov_unit {
 	HANE_OV_HOMECARE,
 	HANE_OV_TAXI,
 	HANE_OV_CLOTHING,
+	HANE_OV_VETERANS,
 	HANE_OV__UNITS,
 	HANE_OV_ALL = -1 /* a filter: every unit; a figure: the directorate */
 };
 
-/* "inspection", "foodbank", "homecare", "taxi", "clothing" (static; "all" for
+/* "inspection", "foodbank", "homecare", "taxi", "clothing", "veterans"
+ * (static; "all" for
  * HANE_OV_ALL), and the unit's name in the current language. */
 const char *hane_overview_unit_code(int unit);
 const char *hane_overview_unit_label(int unit);
@@ -311,6 +313,10 @@ struct hane_ov_demo_counts {
 	int64_t taxi_appointments, taxi_trips, taxi_riders;
 	/* Dost Eller: distinct persons given clothes, issues, donations. */
 	int64_t clothing_persons, clothing_issues, clothing_donations;
+	/* The veterans unit's year, and its visits from 2022 through it
+	 * (the run records the three years before as history). */
+	int64_t vet_martyr, vet_anti_terror, vet_cyprus, vet_households;
+	int64_t vet_visits, vet_since_2022, vet_gifts;
 	char missing[256]; /* units it could not fill, and why */
 };
 

@@ -53,7 +53,10 @@
 	X(CLOTHING_READ, "clothing.read")                                      \
 	X(CLOTHING_WRITE, "clothing.write")                                    \
 	X(CLOTHING_OVERRIDE, "clothing.override")                              \
-	X(CLOTHING_ADMIN, "clothing.admin")
+	X(CLOTHING_ADMIN, "clothing.admin")                                    \
+	X(VETERANS_READ, "veterans.read")                                      \
+	X(VETERANS_WRITE, "veterans.write")                                    \
+	X(VETERANS_ADMIN, "veterans.admin")
 
 enum hane_action {
 #define HANE_X_(name, str) HANE_ACT_##name,

@@ -11,6 +11,7 @@
 #include "hane/overview.h"
 #include "hane/taxi_ui.h"
 #include "hane/ui.h"
+#include "hane/veterans_ui.h"
 
 struct unit {
 	const char *name;

@@ -77,6 +77,9 @@ static const struct rule matrix[HANE_ACT__COUNT] = {
 	RULE(CLOTHING_WRITE,    "clothing",   YES,  UNIT, UNIT, NO)
 	RULE(CLOTHING_OVERRIDE, "clothing",   YES,  UNIT, NO,   NO)
 	RULE(CLOTHING_ADMIN,    "clothing",   YES,  UNIT, NO,   NO)
+	RULE(VETERANS_READ,     "veterans",   YES,  UNIT, UNIT, YES)
+	RULE(VETERANS_WRITE,    "veterans",   YES,  UNIT, UNIT, NO)
+	RULE(VETERANS_ADMIN,    "veterans",   YES,  UNIT, NO,   NO)
 };
 #undef RULE
 /* clang-format on */

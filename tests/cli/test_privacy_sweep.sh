@@ -66,8 +66,8 @@ may_see() { # role unit kind output-unit
 
 # ---- The outputs ------------------------------------------------------------
 # unit|command (words split on spaces; {F} is an output file, read too)
-# unit: registry, inspection, foodbank, homecare, taxi, clothing, or none (an output
-# of no unit: only unmasked roles see personal values in it).
+# unit: registry, inspection, foodbank, homecare, taxi, clothing, veterans,
+# or none (an output of no unit: only unmasked roles see personal values in it).
 OUTPUTS=(
 	"registry|household search Zerdali"
 	"registry|household search $TK"
@@ -136,6 +136,12 @@ OUTPUTS=(
 	"taxi|report taxi-monthly --month 2026-06"
 	"taxi|report taxi-riders --from 01.06.2026 --to 30.06.2026"
 	"none|report annual --year 2026"
+	"veterans|veterans list"
+	"veterans|veterans list zerdali"
+	"veterans|veterans show 1"
+	"veterans|veterans history 1"
+	"veterans|veterans plans --until 30.06.2026"
+	"veterans|veterans year 2026"
 )
 # Commands that show no person's data, or only write: why each is safe.
 NO_PERSON=(
@@ -200,6 +206,15 @@ setup() {
 		--donor "Nurhayat Zerdali, Zümrütova" --notes "Hemodiyaliz hastası"
 	step run clothing issue 1 --line yetişkin:2:L --date 15.06.2026 \
 		--notes "Hemodiyaliz, Zümrütova'ya teslim"
+	# Şehit Yakınları ve Gazi: the roster row, a visit with a gift, a plan.
+	step run veterans add --household 1 --category şehit \
+		--name "Er Cemal Zerdali" --since 01.01.2020 \
+		--notes "Hemodiyaliz, Zümrütova'da tek"
+	step run veterans gift in 1 --quantity 5 --day 01.06.2026
+	step run veterans visit 1 --date 12.06.2026 --staff "Personel yon" \
+		--present "Nurhayat Zerdali" --gifts 1 \
+		--notes "Hemodiyaliz sonrası, demans belirtisi yok"
+	step run veterans plan 1 --date 20.06.2026 --occasion bayram
 }
 setup
 

@@ -37,7 +37,8 @@ def prepare():
     for user, role, unit in (("rapor", "reporter", None),
                              ("mufettis", "caseworker", "inspection"),
                              ("bakim", "caseworker", "homecare"),
-                             ("taksi", "caseworker", "taxi")):
+                             ("taksi", "caseworker", "taxi"),
+                             ("gazi", "caseworker", "veterans")):
         args = ["staff", "add", user, "--name", "Personel " + user,
                 "--role", role]
         h(*(args + (["--unit", unit] if unit else [])))
@@ -60,6 +61,11 @@ def prepare():
       "Hemodiyaliz, Zümrütova'dan al")
     h("taxi", "book", "1", "--day", "17.06.2026", "--time", "09:00",
       "--to", "Diyaliz Merkezi", "--return", "13:00")
+    h("veterans", "add", "--household", "1", "--category", "şehit",
+      "--name", "Er Cemal Zerdali", "--since", "01.01.2020", "--notes",
+      "Hemodiyaliz, yalnız")
+    h("veterans", "visit", "1", "--date", "12.06.2026", "--staff",
+      "Personel gazi", "--notes", "Hemodiyaliz günü değil")
     return w
 
 
@@ -161,6 +167,22 @@ def inspection_request(c):
     c.wait("Başvuru #1")
 
 
+def veterans_roster(c):
+    """Şehit ve Gazi: the roster, searched."""
+    c.send("s")
+    c.wait("Hediye stoğu")
+    c.type("zerdali")
+    c.wait(NAME)
+
+
+def veterans_page(c):
+    """A roster row's page: the household's address and the visits'
+    notes."""
+    veterans_roster(c)
+    c.send(ENTER)
+    c.wait("Hanenin ziyaretleri")
+
+
 def household_page(c):
     c.send(F[3])
     c.type("zerdali")
@@ -181,6 +203,8 @@ SCREENS = [
     ("homecare client page", "homecare", homecare_client, "bakim"),
     ("homecare client form", "homecare", homecare_client_form, "bakim"),
     ("inspection request", "inspection", inspection_request, "mufettis"),
+    ("veterans roster", "veterans", veterans_roster, "gazi"),
+    ("veterans page", "veterans", veterans_page, "gazi"),
     ("household page", "registry", household_page, None),
 ]
 # What the unit's caseworker must see on each screen (the sheet for the
@@ -194,6 +218,7 @@ SEEN_BY_UNIT = {
     "homecare client page": ["Hemodiya"],
     "homecare client form": ["Hemodiya", "Notlar"],
     "inspection request": ["Hemodiya"],
+    "veterans page": ["Zümrüt", "Hemodiya"],
 }
 
 

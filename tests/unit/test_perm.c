@@ -49,6 +49,9 @@ static const struct {
 	{HANE_ACT_CLOTHING_WRITE, "clothing", "yynynn"},
 	{HANE_ACT_CLOTHING_OVERRIDE, "clothing", "yynnnn"},
 	{HANE_ACT_CLOTHING_ADMIN, "clothing", "yynnnn"},
+	{HANE_ACT_VETERANS_READ, "veterans", "yynyny"},
+	{HANE_ACT_VETERANS_WRITE, "veterans", "yynynn"},
+	{HANE_ACT_VETERANS_ADMIN, "veterans", "yynnnn"},
 };
 
 #define NCASES (sizeof cases / sizeof cases[0])
@@ -104,9 +107,9 @@ static void matrix_by_role(void **state)
 static void matrix_through_actors(void **state)
 {
 	hane_db *db = tu_open(NULL);
-	static const char *const units[] = {"households", "inspection",
-					    "foodbank",	  "homecare",
-					    "taxi",	  "clothing"};
+	static const char *const units[] = {
+		"households", "inspection", "foodbank", "homecare",
+		"taxi",	      "clothing",   "veterans"};
 	char name[64];
 
 	(void)state;

@@ -57,7 +57,16 @@
 	" WHERE" IN_YEAR("i.date") cond
 #define HH_ALL                                                                 \
 	HH_INSPECTION " UNION " HH_FOODBANK " UNION " HH_HOMECARE              \
-		      " UNION " HH_TAXI " UNION " HH_CLOTHING
+		      " UNION " HH_TAXI " UNION " HH_CLOTHING                  \
+		      " UNION " HH_VETERANS
+#define HH_VETERANS                                                            \
+	"SELECT v.household_id FROM veteran_visit w"                           \
+	" JOIN veteran v ON v.id = w.veteran_id WHERE" IN_YEAR("w.date")
+/* The veterans unit's households of a category visited in the year. */
+#define VET_CATEGORY(c)                                                        \
+	"SELECT count(DISTINCT v.household_id) FROM veteran_visit w"           \
+	" JOIN veteran v ON v.id = w.veteran_id"                               \
+	" WHERE v.category = '" c "' AND" IN_YEAR("w.date")
 
 /* sql: what the report runs. check: the same figure from the units' rows;
  * NULL for the persons in the households served, which are counted as
@@ -208,6 +217,33 @@ static const struct {
 	 "SELECT coalesce(total(l.qty), 0) FROM clothing_donation_line l"
 	 " JOIN clothing_donation d ON d.id = l.donation_id"
 	 " WHERE" IN_YEAR("d.date")},
+	{"veterans.martyr", HANE_OV_VETERANS, HANE_M_OV_F_VET_MARTYR, false,
+	 SERVED("veterans.martyr"), VET_CATEGORY("martyr")},
+	{"veterans.anti_terror", HANE_OV_VETERANS, HANE_M_OV_F_VET_ANTI_TERROR,
+	 false, SERVED("veterans.anti_terror"), VET_CATEGORY("anti_terror")},
+	{"veterans.cyprus", HANE_OV_VETERANS, HANE_M_OV_F_VET_CYPRUS, false,
+	 SERVED("veterans.cyprus"), VET_CATEGORY("cyprus")},
+	{"veterans.korea", HANE_OV_VETERANS, HANE_M_OV_F_VET_KOREA, false,
+	 SERVED("veterans.korea"), VET_CATEGORY("korea")},
+	{"veterans.other", HANE_OV_VETERANS, HANE_M_OV_F_VET_OTHER, false,
+	 SERVED("veterans.other"), VET_CATEGORY("other")},
+	{"veterans.households", HANE_OV_VETERANS, HANE_M_OV_F_VET_HH, false,
+	 SERVED("veterans.households"),
+	 "SELECT count(DISTINCT household_id) FROM (" HH_VETERANS ")"},
+	{"veterans.visits", HANE_OV_VETERANS, HANE_M_OV_F_VET_VISITS, false,
+	 TALLY("veterans.visits"),
+	 "SELECT count(*) FROM veteran_visit WHERE" IN_YEAR("date")},
+	{"veterans.visits_since_2022", HANE_OV_VETERANS, HANE_M_OV_F_VET_SINCE,
+	 false,
+	 "SELECT coalesce(total(n), 0) FROM ov_tally"
+	 " WHERE measure = 'veterans.visits'"
+	 " AND month BETWEEN '2022-01' AND :year || '-12'",
+	 "SELECT count(*) FROM veteran_visit"
+	 " WHERE date BETWEEN '2022-01-01' AND " Y_TO},
+	{"veterans.gifts", HANE_OV_VETERANS, HANE_M_OV_F_VET_GIFTS, false,
+	 TALLY("veterans.gifts"),
+	 "SELECT coalesce(sum(gifts), 0) FROM veteran_visit WHERE" IN_YEAR(
+		 "date")},
 	{"all.households", HANE_OV_ALL, HANE_M_OV_F_ALL_HH, false,
 	 SERVED("all.households"), "SELECT count(*) FROM (" HH_ALL ")"},
 	{"all.persons", HANE_OV_ALL, HANE_M_OV_F_ALL_PERSONS, false,
@@ -463,6 +499,7 @@ static const struct {
 	{HANE_OV_HOMECARE, HANE_M_OV_TXT_HOMECARE},
 	{HANE_OV_TAXI, HANE_M_OV_TXT_TAXI},
 	{HANE_OV_CLOTHING, HANE_M_OV_TXT_CLOTHING},
+	{HANE_OV_VETERANS, HANE_M_OV_TXT_VETERANS},
 	{HANE_OV_ALL, HANE_M_OV_TXT_ALL},
 };
 

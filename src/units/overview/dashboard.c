@@ -69,6 +69,14 @@ static const struct {
 		 " WHERE date BETWEEN :from AND :to",
 		 {"clothing.issues", "clothing.issues"},
 		 "clothing.households"},
+	[HANE_OV_VETERANS] =
+		{"SELECT substr(date, 1, 7), count(*) FROM veteran_visit"
+		 " WHERE date BETWEEN :from AND :to GROUP BY 1",
+		 "SELECT count(DISTINCT v.household_id) FROM veteran_visit w"
+		 " JOIN veteran v ON v.id = w.veteran_id"
+		 " WHERE w.date BETWEEN :from AND :to",
+		 {"veterans.visits", "veterans.visits"},
+		 "veterans.households"},
 };
 
 /* Whether the running totals answer for today: they count whole months
@@ -284,8 +292,8 @@ static void pad(char *out, size_t outsz, const char *label, int w)
 
 static const enum hane_msg spark_label[HANE_OV__UNITS] = {
 	HANE_M_OV_SPARK_INSPECTION, HANE_M_OV_SPARK_FOODBANK,
-	HANE_M_OV_SPARK_HOMECARE, HANE_M_OV_SPARK_TAXI,
-	HANE_M_OV_SPARK_CLOTHING};
+	HANE_M_OV_SPARK_HOMECARE,   HANE_M_OV_SPARK_TAXI,
+	HANE_M_OV_SPARK_CLOTHING,   HANE_M_OV_SPARK_VETERANS};
 
 /* The widest of n labels: the panel's lines line their numbers up after
  * it, in either language, without a column to spare (the main menu's

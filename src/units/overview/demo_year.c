@@ -17,8 +17,10 @@
 #include "hane/i18n.h"
 #include "hane/inspection.h"
 #include "hane/perm.h"
+#include "hane/reference.h"
 #include "hane/staff.h"
 #include "hane/taxi.h"
+#include "hane/veterans.h"
 #include "units/overview/overview_int.h"
 
 /* İzmit 2025, the published figures, at scale 1.0. */
@@ -30,6 +32,13 @@
 #define IZ_CLEANING_PERSONS 191
 #define IZ_TAXI_APPTS 441
 #define IZ_CLOTHING_PERSONS 1973 /* Dost Eller, clothes and baby goods */
+/* Şehit Yakınları ve Gazi Birimi: households visited in 2025 by
+ * category (one visit each, a gift set at each), and the visits of
+ * 2022-2024 (238 since 2022 less 2025's 145). */
+#define IZ_VET_MARTYR 13
+#define IZ_VET_ANTI_TERROR 2
+#define IZ_VET_CYPRUS 130
+#define IZ_VET_HISTORY 93
 
 struct gen {
 	hane_db *db;
@@ -1269,6 +1278,163 @@ static int gen_clothing(struct gen *g, int64_t persons)
 	return rc;
 }
 
+/* ---- Şehit Yakınları ve Gazi ------------------------------------------------------ */
+
+/* The roster: n rows of the three categories the year's figures name,
+ * most in registry households taken from the far end of the registry;
+ * one in six lives outside İzmit and is added as a household of a Kocaeli
+ * district (the registry's way of an address outside İzmit). */
+struct vet_gen {
+	int64_t n[3]; /* martyr, anti_terror, cyprus */
+	int64_t total, history;
+	int64_t *roster;
+	char districts[8][96];
+	int ndistricts;
+};
+
+static int keep_district(const char *name, void *arg)
+{
+	struct vet_gen *x = arg;
+
+	if (x->ndistricts < 8)
+		HANE_COPY(x->districts[x->ndistricts++], name);
+	return 0;
+}
+
+static const char *const vet_first[] = {"Mustafa", "Hüseyin", "İbrahim",
+					"Hasan",   "Ahmet",   "Osman"};
+static const char *const vet_last[] = {"Yıldırım", "Aslan", "Kurt",
+				       "Özdemir",  "Çelik", "Doğan"};
+
+static int vet_household(struct gen *g, struct vet_gen *x, int64_t k,
+			 int64_t *hid)
+{
+	struct hane_household h;
+	struct hane_person p;
+
+	if (k % 6 != 5 || x->ndistricts == 0) {
+		*hid = g->hh[(size_t)((int64_t)g->nhh - 1 -
+				      k % (int64_t)g->nhh)];
+		return 0;
+	}
+	hane_household_init(&h);
+	HANE_COPY(h.mahalle, x->districts[k % x->ndistricts]);
+	snprintf(h.street, sizeof h.street, "Gazi Sk. %lld",
+		 (long long)(k % 40 + 1));
+	hane_person_init(&p);
+	HANE_COPY(p.first_name, vet_first[k % 6]);
+	HANE_COPY(p.last_name, vet_last[(k / 6) % 6]);
+	return hane_household_create(g->db, &h, &p, hid, NULL, NULL);
+}
+
+static const char *const vet_cats[3] = {"martyr", "anti_terror", "cyprus"};
+
+static int vet_setup(struct gen *g, void *arg)
+{
+	struct vet_gen *x = arg;
+	int64_t gift = 0, k = 0;
+	char day[HANE_DATE_LEN + 1];
+	int rc;
+
+	if ((rc = hane_district_list(g->db, keep_district, x)) != 0)
+		return rc;
+	for (int c = 0; c < 3; c++)
+		for (int64_t i = 0; i < x->n[c]; i++, k++) {
+			struct hane_veteran v;
+			int64_t hid;
+
+			if ((rc = vet_household(g, x, k, &hid)) != 0)
+				return rc;
+			hane_veteran_init(&v);
+			v.household_id = hid;
+			HANE_COPY(v.category, vet_cats[c]);
+			snprintf(v.subject_name, sizeof v.subject_name,
+				 "%s%s %s", c == 0 ? "Şehit Er " : "",
+				 vet_first[(k + 1) % 6],
+				 vet_last[(k / 6 + 1) % 6]);
+			hane_date_iso(v.since,
+				      hane_date_days(g->year - 4, 1, 1));
+			if ((rc = hane_veteran_save(g->db, &v,
+						    &x->roster[k])) != 0)
+				return rc;
+		}
+	/* The gift sets, bought at the start of each year for its visits. */
+	if ((rc = hane_store_ints(g->db,
+				  "SELECT id FROM veteran_gift WHERE active = 1"
+				  " ORDER BY id LIMIT 1",
+				  NULL, 0, &gift, 1)) != 0)
+		return rc;
+	for (int y = g->year - 3; y <= g->year && !rc; y++) {
+		hane_date_iso(day, hane_date_days(y, 1, 2));
+		rc = hane_veteran_gift_in(
+			g->db, gift,
+			(int)(y == g->year ? x->total : x->history / 3 + 1),
+			day, "Örnek veri: yıllık alım");
+	}
+	return rc;
+}
+
+/* Item k: the first x->history are the three years before (history),
+ * the rest one visit to each roster row in the year. */
+static int vet_one(struct gen *g, int64_t k, int64_t n, void *arg)
+{
+	struct vet_gen *x = arg;
+	struct hane_veteran_visit v;
+	int rc;
+
+	(void)n;
+	hane_veteran_visit_init(&v);
+	if (k < x->history) {
+		/* Spread over the three years' working days. */
+		int64_t d0 = hane_date_days(g->year - 3, 1, 5);
+		int64_t d =
+			d0 + (3 * 365 - 10) * k / (x->history ? x->history : 1);
+
+		while (hane_date_weekday_of(d) >= 6)
+			d--;
+		v.veteran_id = x->roster[k % x->total];
+		hane_date_iso(v.date, d);
+	} else {
+		int64_t i = k - x->history;
+
+		v.veteran_id = x->roster[i];
+		spread_day(g, i, x->total, 1, 1, v.date);
+	}
+	snprintf(v.staff, sizeof v.staff,
+		 "Örnek Personel %d, Örnek Personel %d", (int)(k % 3) + 1,
+		 (int)(k % 3) + 4);
+	v.gifts = 1;
+	if ((rc = hane_veteran_visit_add(g->db, &v, NULL, NULL)) != 0)
+		return rc;
+	g->c->vet_since_2022++;
+	g->c->vet_gifts += k < x->history ? 0 : 1;
+	g->c->vet_visits += k < x->history ? 0 : 1;
+	return 0;
+}
+
+static int gen_veterans(struct gen *g, const int64_t n[3], int64_t history)
+{
+	static const struct stage st = {"veterans", vet_setup, vet_one};
+	struct vet_gen x;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	memcpy(x.n, n, sizeof x.n);
+	x.total = n[0] + n[1] + n[2];
+	x.history = history;
+	if (!(x.roster = calloc((size_t)x.total, sizeof *x.roster)))
+		return HANE_ENOMEM;
+	rc = run_stage(g, &st, x.history + x.total, &x);
+	free(x.roster);
+	if (rc == 0) {
+		g->c->vet_martyr = n[0];
+		g->c->vet_anti_terror = n[1];
+		g->c->vet_cyprus = n[2];
+		g->c->vet_households = x.total;
+	}
+	return rc;
+}
+
 /* ---- The record ----------------------------------------------------------------- */
 
 /* The counts by name, in the order they are written. */
@@ -1300,6 +1466,13 @@ static const struct {
 	C("clothing.persons", clothing_persons),
 	C("clothing.issues", clothing_issues),
 	C("clothing.donations", clothing_donations),
+	C("veterans.martyr", vet_martyr),
+	C("veterans.anti_terror", vet_anti_terror),
+	C("veterans.cyprus", vet_cyprus),
+	C("veterans.households", vet_households),
+	C("veterans.visits", vet_visits),
+	C("veterans.visits_since_2022", vet_since_2022),
+	C("veterans.gifts", vet_gifts),
 #undef C
 };
 
@@ -1361,6 +1534,7 @@ static int year_range(struct gen *g, int year)
 /* How much of each the demo year makes: İzmit's figures, scaled. */
 struct sizes {
 	int64_t insp, food, care, care_p, clean, clean_p, taxi, cloth;
+	int64_t vet[3], vet_history;
 };
 
 static void demo_sizes(double scale, struct sizes *n)
@@ -1373,6 +1547,10 @@ static void demo_sizes(double scale, struct sizes *n)
 	n->clean_p = scaled(scale, IZ_CLEANING_PERSONS);
 	n->taxi = scaled(scale, IZ_TAXI_APPTS);
 	n->cloth = scaled(scale, IZ_CLOTHING_PERSONS);
+	n->vet[0] = scaled(scale, IZ_VET_MARTYR);
+	n->vet[1] = scaled(scale, IZ_VET_ANTI_TERROR);
+	n->vet[2] = scaled(scale, IZ_VET_CYPRUS);
+	n->vet_history = scaled(scale, IZ_VET_HISTORY);
 	if (n->care_p > n->care)
 		n->care_p = n->care;
 	if (n->clean_p > n->clean)
@@ -1412,6 +1590,8 @@ static void run_units(struct gen *g, unsigned units, const struct sizes *n)
 		STAGE("taxi", gen_taxi(g, n->taxi));
 		u_ = HANE_OV_CLOTHING;
 		STAGE("clothing", gen_clothing(g, n->cloth));
+		u_ = HANE_OV_VETERANS;
+		STAGE("veterans", gen_veterans(g, n->vet, n->vet_history));
 	}
 #undef STAGE
 }

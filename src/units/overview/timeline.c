@@ -11,6 +11,7 @@
 #include "hane/inspection.h"
 #include "hane/perm.h"
 #include "hane/taxi.h"
+#include "hane/veterans.h"
 #include "units/overview/overview_int.h"
 
 struct events {
@@ -155,6 +156,18 @@ static void fmt_clothing(hane_stmt *st, struct hane_ov_event *ev)
 		 hane_lang_get() == HANE_LANG_EN ? T(6) : T(5));
 }
 
+static void fmt_veteran_visit(hane_stmt *st, struct hane_ov_event *ev)
+{
+	char gifts[128] = "";
+
+	if (I(6) > 0)
+		snprintf(gifts, sizeof gifts, " \u00b7 %lld \u00d7 %s",
+			 (long long)I(6), T(7));
+	snprintf(ev->what, sizeof ev->what, "%s (%s)%s \u00b7 %s",
+		 hane_msg(HANE_M_OV_E_VETERAN_VISIT),
+		 hane_veterans_label(HANE_VET_CATEGORY, T(5)), gifts, T(8));
+}
+
 #define WHO "p.first_name || ' ' || p.last_name"
 
 static int cmp_event(const void *pa, const void *pb)
@@ -250,6 +263,13 @@ static const struct source {
 	 " FROM clothing_issue i JOIN person p ON p.id = i.person_id"
 	 " WHERE i.household_id = :hh",
 	 fmt_clothing},
+	{HANE_OV_VETERANS, "veteran_visit",
+	 "SELECT w.id, w.date, '', 0, '', v.category, w.gifts,"
+	 " coalesce(g.name, ''), w.staff FROM veteran_visit w"
+	 " JOIN veteran v ON v.id = w.veteran_id"
+	 " LEFT JOIN veteran_gift g ON g.id = w.gift_id"
+	 " WHERE v.household_id = :hh",
+	 fmt_veteran_visit},
 };
 
 static int load(hane_db *db, struct events *e, int64_t hh, int unit,
@@ -257,8 +277,8 @@ static int load(hane_db *db, struct events *e, int64_t hh, int unit,
 {
 	static const enum hane_action need[HANE_OV__UNITS] = {
 		HANE_ACT_INSPECTION_READ, HANE_ACT_FOODBANK_READ,
-		HANE_ACT_HOMECARE_READ, HANE_ACT_TAXI_READ,
-		HANE_ACT_CLOTHING_READ};
+		HANE_ACT_HOMECARE_READ,	  HANE_ACT_TAXI_READ,
+		HANE_ACT_CLOTHING_READ,	  HANE_ACT_VETERANS_READ};
 	bool can[HANE_OV__UNITS];
 	int rc = 0;
 

@@ -24,6 +24,9 @@ static const struct {
 	[HANE_OV_CLOTHING] = {"clothing",
 			      HANE_M_OV_U_CLOTHING,
 			      {"giyim", "dost eller", "giysi", NULL}},
+	[HANE_OV_VETERANS] = {"veterans",
+			      HANE_M_OV_U_VETERANS,
+			      {"gazi", "sehit", "sehit yakinlari", NULL}},
 };
 
 const char *hane_overview_unit_code(int unit)

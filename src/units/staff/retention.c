@@ -328,6 +328,10 @@ static const struct {
 	 "SELECT max(a.day) FROM taxi_appointment a"
 	 " JOIN taxi_rider r ON r.id = a.rider_id"
 	 " WHERE r.person_id = p.id AND a.status = 'booked'"},
+	{"martyrs' families and veterans roster (active: running)",
+	 {"veteran", NULL},
+	 "SELECT CASE WHEN max(v.active) = 1 THEN '9999-12-31' END"
+	 " FROM veteran v WHERE v.household_id = p.household_id"},
 	/* HOOK centre membership: the centres unit (day centres, disability
 	 * houses, short breaks) does not exist yet. When it comes, its
 	 * membership table centre_member(person_id, end_date NULL = open)

@@ -41,6 +41,7 @@ static const struct hane_code units[] = {
 	{"homecare", HANE_M_UI_UNIT_HOMECARE},
 	{"taxi", HANE_M_UI_UNIT_TAXI},
 	{"clothing", HANE_M_CL_UNIT},
+	{"veterans", HANE_M_VET_UNIT},
 };
 #define NUNITS ((int)(sizeof units / sizeof units[0]))
 
