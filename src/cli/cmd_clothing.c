@@ -157,7 +157,7 @@ static int cmd_issue(struct hane_cli *cli, void *opts, args *a)
 	if (rc) {
 		int status = hane_cli_fail(rc);
 
-		if (c.nlimited && !c.overridden)
+		if (c.elig.eligible && c.nlimited && !c.overridden)
 			fputs(hane_msg(HANE_M_CL_CLI_OVERRIDE_HINT), stderr);
 		else if (rc == HANE_EPERM && !c.elig.eligible &&
 			 hane_can(cli->db, HANE_ACT_CLOTHING_WRITE) == 0)
