@@ -95,7 +95,7 @@ def panel_lines_whole(t, words):
     """At 80 columns "Bugün" keeps every line whole: the menu box is as
     wide as its longest row, so the waiting work's words are not cut to
     an ellipsis."""
-    top = "\n".join(t.splitlines()[:12])
+    top = "\n".join(t.splitlines()[:14])  # the menu box, every unit
     for word in words:
         if word not in top:
             raise Failure("the panel lacks %r:\n%s" % (word, top))
