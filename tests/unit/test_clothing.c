@@ -15,6 +15,7 @@
 #include "hane/i18n.h"
 #include "hane/overview.h"
 #include "hane/record.h"
+#include "hane/security.h"
 
 #define NOW "2026-06-30 10:00:00"
 
@@ -535,6 +536,86 @@ static void test_running_totals(void **state)
 	hane_store_close(db);
 }
 
+/* ---- Retention and merge see the unit's person references ---------------- */
+
+static int due_item(const struct hane_retention_item *it, void *arg)
+{
+	*(int64_t *)arg = it->person_id;
+	return 0;
+}
+
+static void test_retention_and_merge(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	int64_t pa, pb, pc, pq, ha = make_household(db, 21, &pa);
+	int64_t hb = make_household(db, 22, &pb),
+		hq = make_household(db, 24, &pq);
+	struct hane_ov_merge_plan plan;
+	struct hane_person a, b;
+	struct hane_cl_referral r = {0};
+	struct hane_cl_issue is;
+	struct hane_cl_check c;
+	int64_t merge_id = 0, due = 0;
+	int n = -1, differ = -1;
+	char sql[160];
+
+	(void)state;
+	(void)make_household(db, 23, &pc);
+	setenv("HANE_NOW", "2026-06-15 10:00:00", 1);
+	refer(db, hq);
+	/* a's household: referred to the end of January 2028. */
+	r.household_id = ha;
+	strcpy(r.reason, "Kış dönemi");
+	strcpy(r.valid_from, "2026-01-01");
+	strcpy(r.valid_until, "2028-01-31");
+	tu_ok(hane_clothing_refer(db, &r));
+	memset(&r, 0, sizeof r);
+	/* b's household: a clothing referral open-ended, nothing else. */
+	r.household_id = hb;
+	strcpy(r.reason, "Süresiz");
+	tu_ok(hane_clothing_refer(db, &r));
+	/* a: clothes in 2028. */
+	setenv("HANE_NOW", "2028-01-10 10:00:00", 1);
+	is = issue(pa, "2028-01-10", "yetişkin:1");
+	tu_ok(hane_clothing_issue(db, &is, &c));
+	/* 2031-07, five years after the 2026 rows: a was served in 2028,
+	 * b's and q's households have open-ended clothing referrals (still
+	 * running); c, with nothing at all, is the only one due. */
+	setenv("HANE_NOW", "2031-07-01 10:00:00", 1);
+	tu_ok(hane_retention_run(db, true, due_item, &due, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(due, pc);
+	/* 2033-02: five years after a's issue and her referral's end too
+	 * (the issue's lines are dated, so an issue is not service for
+	 * ever): a is due as well. */
+	setenv("HANE_NOW", "2033-02-01 10:00:00", 1);
+	tu_ok(hane_retention_run(db, true, NULL, NULL, &n));
+	assert_int_equal(n, 2);
+
+	/* A merge moves the person's issues, and the totals follow. */
+	setenv("HANE_NOW", NOW, 1);
+	is = issue(pq, "2026-06-20", "çocuk:2");
+	tu_ok(hane_clothing_issue(db, &is, &c));
+	tu_ok(hane_person_get(db, pa, &a));
+	tu_ok(hane_person_get(db, pq, &b));
+	hane_overview_merge_defaults(&a, &b, &plan);
+	tu_ok(hane_overview_merge(db, pa, pq, &plan, &merge_id));
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM clothing_issue WHERE person_id = %lld",
+		 (long long)pa);
+	assert_int_equal(q(db, sql), 2);
+	tu_ok(hane_overview_verify(db, 2026, NULL, NULL, &differ));
+	assert_int_equal(differ, 0);
+	tu_ok(hane_overview_merge_undo(db, merge_id));
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM clothing_issue WHERE person_id = %lld",
+		 (long long)pq);
+	assert_int_equal(q(db, sql), 1);
+	tu_ok(hane_overview_verify(db, 2026, NULL, NULL, &differ));
+	assert_int_equal(differ, 0);
+	hane_store_close(db);
+}
+
 /* ---- The demo year -------------------------------------------------------------- */
 
 static int stock_never_negative(const struct hane_cl_stock_row *r, void *arg)
@@ -586,6 +667,7 @@ int main(void)
 		cmocka_unit_test(test_limit_explains_and_override_is_audited),
 		cmocka_unit_test(test_donations_stock_and_lists),
 		cmocka_unit_test(test_running_totals),
+		cmocka_unit_test(test_retention_and_merge),
 		cmocka_unit_test(test_demo_year),
 	};
 

@@ -397,11 +397,15 @@ static int issue_tx(hane_db *db, void *arg)
 
 		/* Lines are the issue's: the issue's audit row covers
 		 * them, as a distribution's covers its items. */
-		if ((rc = hane_store_run(db,
-					 "INSERT INTO clothing_issue_line"
-					 " (issue_id, category_id, size, qty)"
-					 " VALUES (:i, :c, nullif(:s, ''), :q)",
-					 f, 4)) != 0)
+		if ((rc = hane_store_run(
+			     db,
+			     "INSERT INTO clothing_issue_line"
+			     " (issue_id, category_id, size, qty,"
+			     " created_at)"
+			     " VALUES (:i, :c, nullif(:s, ''), :q,"
+			     " (SELECT created_at FROM clothing_issue"
+			     "  WHERE id = :i))",
+			     f, 4)) != 0)
 			return rc;
 	}
 	if (!c->overridden)
@@ -552,11 +556,15 @@ static int donate_tx(hane_db *db, void *arg)
 			HANE_FINT(":q", d->lines[i].qty),
 		};
 
-		if ((rc = hane_store_run(db,
-					 "INSERT INTO clothing_donation_line"
-					 " (donation_id, category_id, qty)"
-					 " VALUES (:d, :c, :q)",
-					 f, 3)) != 0)
+		if ((rc = hane_store_run(
+			     db,
+			     "INSERT INTO clothing_donation_line"
+			     " (donation_id, category_id, qty,"
+			     " created_at)"
+			     " VALUES (:d, :c, :q,"
+			     " (SELECT created_at FROM clothing_donation"
+			     "  WHERE id = :d))",
+			     f, 3)) != 0)
 			return rc;
 	}
 	return 0;

@@ -332,6 +332,10 @@ static const struct {
 	 {"veteran", NULL},
 	 "SELECT CASE WHEN max(v.active) = 1 THEN '9999-12-31' END"
 	 " FROM veteran v WHERE v.household_id = p.household_id"},
+	{"clothing referral (until valid_until; open: running)",
+	 {"clothing_referral", NULL},
+	 "SELECT max(coalesce(r.valid_until, '9999-12-31'))"
+	 " FROM clothing_referral r WHERE r.household_id = p.household_id"},
 	/* HOOK centre membership: the centres unit (day centres, disability
 	 * houses, short breaks) does not exist yet. When it comes, its
 	 * membership table centre_member(person_id, end_date NULL = open)
