@@ -32,6 +32,7 @@ enum hane_msg {
 #include "i18n/reference.def"
 #include "i18n/clothing.def"
 #include "i18n/veterans.def"
+#include "i18n/kitchen.def"
 #undef M
 	HANE_M__COUNT
 };

@@ -32,13 +32,14 @@ enum hane_ov_unit {
 	HANE_OV_TAXI,
 	HANE_OV_CLOTHING,
 	HANE_OV_VETERANS,
+	HANE_OV_KITCHEN,
 	HANE_OV__UNITS,
 	HANE_OV_ALL = -1 /* a filter: every unit; a figure: the directorate */
 };
 
-/* "inspection", "foodbank", "homecare", "taxi", "clothing", "veterans"
- * (static; "all" for
- * HANE_OV_ALL), and the unit's name in the current language. */
+/* "inspection", "foodbank", "homecare", "taxi", "clothing", "veterans",
+ * "kitchen" (static; "all" for HANE_OV_ALL), and the unit's name in the current
+ * language. */
 const char *hane_overview_unit_code(int unit);
 const char *hane_overview_unit_label(int unit);
 /* A code or a Turkish/English word typed any way ("gida", "taksi",
@@ -317,7 +318,9 @@ struct hane_ov_demo_counts {
 	 * (the run records the three years before as history). */
 	int64_t vet_martyr, vet_anti_terror, vet_cyprus, vet_households;
 	int64_t vet_visits, vet_since_2022, vet_gifts;
-	char missing[256]; /* units it could not fill, and why */
+	int64_t kitchen_portions;   /* every count of the kitchen's tally */
+	int64_t kitchen_households; /* put on the home-meal roster */
+	char missing[256];	    /* units it could not fill, and why */
 };
 
 /* The counts per unit as "inspection.visits=9606\n" lines (what the
@@ -330,11 +333,13 @@ char *hane_overview_demo_counts_text(char *out, size_t outsz,
  * 211 persons, 1,667 cleanings for 191, 441 taxi appointments with 882
  * trips; the food bank's donations on the branches' collection days and
  * the seven markets' weekly supplies, 60,000–80,000 TL a week, sized so
- * no branch's stock goes below zero), deterministic for seed, through
- * the units' model functions (every rule and audit applies), adding demo
- * households first when the registry is too small. Dates stay before today.
- * Staff, caregivers, vehicles it needs are added once ("demo-…"). progress may
- * be NULL. Needs an administrator. */
+ * no branch's stock goes below zero; the Aşevi's portions: 239,000 cups
+ * of morning soup, 60,000 hot meals … each figure of #20 exactly, spread
+ * over the working days, and a home-meal roster), deterministic for seed,
+ * through the units' model functions (every rule and audit applies),
+ * adding demo households first when the registry is too small. Dates stay
+ * before today. Staff, caregivers, vehicles it needs are added once
+ * ("demo-…"). progress may be NULL. Needs an administrator. */
 int hane_overview_demo_year(hane_db *db, int year, double scale, uint64_t seed,
 			    struct hane_ov_demo_counts *out,
 			    void (*progress)(const char *stage, int64_t done,

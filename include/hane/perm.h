@@ -56,7 +56,10 @@
 	X(CLOTHING_ADMIN, "clothing.admin")                                    \
 	X(VETERANS_READ, "veterans.read")                                      \
 	X(VETERANS_WRITE, "veterans.write")                                    \
-	X(VETERANS_ADMIN, "veterans.admin")
+	X(VETERANS_ADMIN, "veterans.admin")                                    \
+	X(KITCHEN_READ, "kitchen.read")                                        \
+	X(KITCHEN_WRITE, "kitchen.write")                                      \
+	X(KITCHEN_ADMIN, "kitchen.admin")
 
 enum hane_action {
 #define HANE_X_(name, str) HANE_ACT_##name,

@@ -80,6 +80,9 @@ static const struct rule matrix[HANE_ACT__COUNT] = {
 	RULE(VETERANS_READ,     "veterans",   YES,  UNIT, UNIT, YES)
 	RULE(VETERANS_WRITE,    "veterans",   YES,  UNIT, UNIT, NO)
 	RULE(VETERANS_ADMIN,    "veterans",   YES,  UNIT, NO,   NO)
+	RULE(KITCHEN_READ,      "kitchen",    YES,  UNIT, UNIT, YES)
+	RULE(KITCHEN_WRITE,     "kitchen",    YES,  UNIT, UNIT, NO)
+	RULE(KITCHEN_ADMIN,     "kitchen",    YES,  UNIT, NO,   NO)
 };
 #undef RULE
 /* clang-format on */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The privacy sweep (#16, KVKK): one planted person whose TC Kimlik No,
 # phone, street and a health word are in every unit (registry,
-# inspection, food bank, home care, taxi, clothing, overview); every command that
+# inspection, food bank, home care, taxi, clothing, veterans, kitchen,
+# overview); every command that
 # reads, every report and every output file, run as every role. For each
 # run: no marker the role may not see (README "What each role sees"), and
 # when the output shows the person, a new read-log row by that user.
@@ -67,7 +68,7 @@ may_see() { # role unit kind output-unit
 # ---- The outputs ------------------------------------------------------------
 # unit|command (words split on spaces; {F} is an output file, read too)
 # unit: registry, inspection, foodbank, homecare, taxi, clothing, veterans,
-# or none (an output of no unit: only unmasked roles see personal values in it).
+# kitchen, or none (an output of no unit: only unmasked roles see personal values in it).
 OUTPUTS=(
 	"registry|household search Zerdali"
 	"registry|household search $TK"
@@ -142,6 +143,12 @@ OUTPUTS=(
 	"veterans|veterans history 1"
 	"veterans|veterans plans --until 30.06.2026"
 	"veterans|veterans year 2026"
+	"kitchen|kitchen home list"
+	"kitchen|kitchen home list --household 1"
+	"kitchen|kitchen day --day 15.06.2026"
+	"kitchen|kitchen report 06.2026"
+	"kitchen|report kitchen-monthly --month 2026-06"
+	"kitchen|report kitchen-annual --year 2026"
 )
 # Commands that show no person's data, or only write: why each is safe.
 NO_PERSON=(
@@ -215,6 +222,11 @@ setup() {
 		--present "Nurhayat Zerdali" --gifts 1 \
 		--notes "Hemodiyaliz sonrası, demans belirtisi yok"
 	step run veterans plan 1 --date 20.06.2026 --occasion bayram
+	# Kitchen: the household gets meals at home; a day's tally.
+	step run kitchen home add 1 --day 01.06.2026 \
+		--note "Hemodiyaliz diyeti, demans: kapıyı komşu açar"
+	step run kitchen set --day 15.06.2026 --channel morning --item soup \
+		--count 950
 }
 setup
 

@@ -52,6 +52,9 @@ static const struct {
 	{HANE_ACT_VETERANS_READ, "veterans", "yynyny"},
 	{HANE_ACT_VETERANS_WRITE, "veterans", "yynynn"},
 	{HANE_ACT_VETERANS_ADMIN, "veterans", "yynnnn"},
+	{HANE_ACT_KITCHEN_READ, "kitchen", "yynyny"},
+	{HANE_ACT_KITCHEN_WRITE, "kitchen", "yynynn"},
+	{HANE_ACT_KITCHEN_ADMIN, "kitchen", "yynnnn"},
 };
 
 #define NCASES (sizeof cases / sizeof cases[0])
@@ -109,7 +112,7 @@ static void matrix_through_actors(void **state)
 	hane_db *db = tu_open(NULL);
 	static const char *const units[] = {
 		"households", "inspection", "foodbank", "homecare",
-		"taxi",	      "clothing",   "veterans"};
+		"taxi",	      "clothing",   "veterans", "kitchen"};
 	char name[64];
 
 	(void)state;

@@ -55,10 +55,14 @@
 	" JOIN clothing_issue i ON i.id = l.issue_id"                          \
 	" JOIN clothing_category c ON c.id = l.category_id"                    \
 	" WHERE" IN_YEAR("i.date") cond
+/* The kitchen's: the households on the home-meal roster in the year. */
+#define HH_KITCHEN                                                             \
+	"SELECT household_id FROM kitchen_home WHERE start_date <= " Y_TO      \
+	" AND (end_date IS NULL OR end_date >= " Y_FROM ")"
 #define HH_ALL                                                                 \
 	HH_INSPECTION " UNION " HH_FOODBANK " UNION " HH_HOMECARE              \
 		      " UNION " HH_TAXI " UNION " HH_CLOTHING                  \
-		      " UNION " HH_VETERANS
+		      " UNION " HH_VETERANS " UNION " HH_KITCHEN
 #define HH_VETERANS                                                            \
 	"SELECT v.household_id FROM veteran_visit w"                           \
 	" JOIN veteran v ON v.id = w.veteran_id WHERE" IN_YEAR("w.date")
@@ -67,6 +71,19 @@
 	"SELECT count(DISTINCT v.household_id) FROM veteran_visit w"           \
 	" JOIN veteran v ON v.id = w.veteran_id"                               \
 	" WHERE v.category = '" c "' AND" IN_YEAR("w.date")
+
+/* The kitchen's portions: ov_tally keeps them per month under
+ * 'kitchen.<channel>.<item>' (migration 014); a figure takes a channel's
+ * item, an item over every channel ('kitchen.*.cake') or a whole channel
+ * ('kitchen.neighbourhood.*'), and its check sums the same rows. */
+#define KT_TALLY(glob)                                                         \
+	"SELECT coalesce(total(n), 0) FROM ov_tally WHERE measure GLOB '" glob \
+	"' AND month BETWEEN :year || '-01' AND :year || '-12'"
+#define KT_ROWS(cond)                                                          \
+	"SELECT coalesce(total(t.count), 0) FROM kitchen_tally t"              \
+	" JOIN kitchen_channel c ON c.id = t.channel_id"                       \
+	" JOIN kitchen_item i ON i.id = t.item_id WHERE " cond                 \
+	" AND" IN_YEAR("t.date")
 
 /* sql: what the report runs. check: the same figure from the units' rows;
  * NULL for the persons in the households served, which are counted as
@@ -244,6 +261,39 @@ static const struct {
 	 TALLY("veterans.gifts"),
 	 "SELECT coalesce(sum(gifts), 0) FROM veteran_visit WHERE" IN_YEAR(
 		 "date")},
+	{"kitchen.morning_soup", HANE_OV_KITCHEN, HANE_M_OV_F_KT_MORNING_SOUP,
+	 false, KT_TALLY("kitchen.morning.soup"),
+	 KT_ROWS("c.code = 'morning' AND i.code = 'soup'")},
+	{"kitchen.hot_meals", HANE_OV_KITCHEN, HANE_M_OV_F_KT_HOT_MEALS, false,
+	 KT_TALLY("kitchen.hot.meal"),
+	 KT_ROWS("c.code = 'hot' AND i.code = 'meal'")},
+	{"kitchen.cake", HANE_OV_KITCHEN, HANE_M_OV_F_KT_CAKE, false,
+	 KT_TALLY("kitchen.*.cake"), KT_ROWS("i.code = 'cake'")},
+	{"kitchen.mobile_soup", HANE_OV_KITCHEN, HANE_M_OV_F_KT_MOBILE_SOUP,
+	 false, KT_TALLY("kitchen.mobile.soup"),
+	 KT_ROWS("c.code = 'mobile' AND i.code = 'soup'")},
+	{"kitchen.mobile_lemonade", HANE_OV_KITCHEN,
+	 HANE_M_OV_F_KT_MOBILE_LEMONADE, false,
+	 KT_TALLY("kitchen.mobile.lemonade"),
+	 KT_ROWS("c.code = 'mobile' AND i.code = 'lemonade'")},
+	{"kitchen.mobile_irmik", HANE_OV_KITCHEN, HANE_M_OV_F_KT_MOBILE_IRMIK,
+	 false, KT_TALLY("kitchen.mobile.irmik"),
+	 KT_ROWS("c.code = 'mobile' AND i.code = 'irmik'")},
+	{"kitchen.plates", HANE_OV_KITCHEN, HANE_M_OV_F_KT_PLATES, false,
+	 KT_TALLY("kitchen.*.plate"), KT_ROWS("i.code = 'plate'")},
+	{"kitchen.pastries", HANE_OV_KITCHEN, HANE_M_OV_F_KT_PASTRIES, false,
+	 KT_TALLY("kitchen.*.pastry"), KT_ROWS("i.code = 'pastry'")},
+	{"kitchen.asure", HANE_OV_KITCHEN, HANE_M_OV_F_KT_ASURE, false,
+	 KT_TALLY("kitchen.*.asure"), KT_ROWS("i.code = 'asure'")},
+	{"kitchen.neighbourhood_meals", HANE_OV_KITCHEN,
+	 HANE_M_OV_F_KT_NEIGHBOURHOOD, false,
+	 KT_TALLY("kitchen.neighbourhood.*"),
+	 KT_ROWS("c.code = 'neighbourhood'")},
+	{"kitchen.households", HANE_OV_KITCHEN, HANE_M_OV_F_KT_HH, false,
+	 SERVED("kitchen.households"),
+	 "SELECT count(DISTINCT household_id) FROM (" HH_KITCHEN ")"},
+	{"kitchen.persons", HANE_OV_KITCHEN, HANE_M_OV_F_KT_PERSONS, false,
+	 PERSONS("kitchen.households"), NULL},
 	{"all.households", HANE_OV_ALL, HANE_M_OV_F_ALL_HH, false,
 	 SERVED("all.households"), "SELECT count(*) FROM (" HH_ALL ")"},
 	{"all.persons", HANE_OV_ALL, HANE_M_OV_F_ALL_PERSONS, false,
@@ -498,6 +548,7 @@ static const struct {
 	{HANE_OV_FOODBANK, HANE_M_OV_TXT_FOODBANK},
 	{HANE_OV_HOMECARE, HANE_M_OV_TXT_HOMECARE},
 	{HANE_OV_TAXI, HANE_M_OV_TXT_TAXI},
+	{HANE_OV_KITCHEN, HANE_M_OV_TXT_KITCHEN},
 	{HANE_OV_CLOTHING, HANE_M_OV_TXT_CLOTHING},
 	{HANE_OV_VETERANS, HANE_M_OV_TXT_VETERANS},
 	{HANE_OV_ALL, HANE_M_OV_TXT_ALL},

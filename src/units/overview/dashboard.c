@@ -77,6 +77,22 @@ static const struct {
 		 " WHERE w.date BETWEEN :from AND :to",
 		 {"veterans.visits", "veterans.visits"},
 		 "veterans.households"},
+	/* The kitchen's measure: the morning's soup and the hot meals,
+	 * its two daily services; its households are the home-meal
+	 * roster's. */
+	[HANE_OV_KITCHEN] =
+		{"SELECT substr(t.date, 1, 7), sum(t.count)"
+		 " FROM kitchen_tally t"
+		 " JOIN kitchen_channel c ON c.id = t.channel_id"
+		 " JOIN kitchen_item i ON i.id = t.item_id"
+		 " WHERE ((c.code = 'morning' AND i.code = 'soup')"
+		 " OR (c.code = 'hot' AND i.code = 'meal'))"
+		 " AND t.date BETWEEN :from AND :to GROUP BY 1",
+		 "SELECT count(DISTINCT household_id) FROM kitchen_home"
+		 " WHERE start_date <= :to"
+		 " AND (end_date IS NULL OR end_date >= :from)",
+		 {"kitchen.morning.soup", "kitchen.hot.meal"},
+		 "kitchen.households"},
 };
 
 /* Whether the running totals answer for today: they count whole months
@@ -293,7 +309,8 @@ static void pad(char *out, size_t outsz, const char *label, int w)
 static const enum hane_msg spark_label[HANE_OV__UNITS] = {
 	HANE_M_OV_SPARK_INSPECTION, HANE_M_OV_SPARK_FOODBANK,
 	HANE_M_OV_SPARK_HOMECARE,   HANE_M_OV_SPARK_TAXI,
-	HANE_M_OV_SPARK_CLOTHING,   HANE_M_OV_SPARK_VETERANS};
+	HANE_M_OV_SPARK_CLOTHING,   HANE_M_OV_SPARK_VETERANS,
+	HANE_M_OV_SPARK_KITCHEN};
 
 /* The widest of n labels: the panel's lines line their numbers up after
  * it, in either language, without a column to spare (the main menu's

@@ -16,6 +16,7 @@
 #include "hane/homecare.h"
 #include "hane/i18n.h"
 #include "hane/inspection.h"
+#include "hane/kitchen.h"
 #include "hane/perm.h"
 #include "hane/reference.h"
 #include "hane/staff.h"
@@ -39,6 +40,9 @@
 #define IZ_VET_ANTI_TERROR 2
 #define IZ_VET_CYPRUS 130
 #define IZ_VET_HISTORY 93
+/* Households on the kitchen's home-meal roster: not among the published
+ * figures; a plausible roster for the 60,000 hot meals. */
+#define IZ_KITCHEN_HOMES 150
 
 struct gen {
 	hane_db *db;
@@ -1435,6 +1439,134 @@ static int gen_veterans(struct gen *g, const int64_t n[3], int64_t history)
 	return rc;
 }
 
+/* ---- Kitchen ------------------------------------------------------------------ */
+
+/* The Aşevi's year (#20): İzmit 2025's portions by channel and item,
+ * each spread evenly over the working days so that the year sums to the
+ * figure exactly (scaled), entered a day's grid at a time through the
+ * model as the kitchen's clerk does. */
+static const struct {
+	const char *channel, *item;
+	int64_t year;
+} kitchen_cells[] = {
+	{"morning", "soup", 239000},   {"hot", "meal", 60000},
+	{"morning", "cake", 121000},   {"mobile", "soup", 46500},
+	{"mobile", "lemonade", 45000}, {"mobile", "irmik", 36000},
+	{"mobile", "plate", 11000},    {"mobile", "pastry", 18000},
+	{"mobile", "asure", 12000},    {"neighbourhood", "meal", 5650},
+};
+#define KITCHEN_CELLS HANE_COUNTOF(kitchen_cells)
+
+struct kitchen_gen {
+	char (*days)[HANE_DATE_LEN + 1];
+	size_t ndays;
+	int64_t total[KITCHEN_CELLS];
+	int row[KITCHEN_CELLS], col[KITCHEN_CELLS]; /* in the day's grid */
+	struct hane_kitchen_day day;
+	int64_t homes;
+};
+
+/* Day k's share of a year's n: the year's first k+1 days' share less the
+ * first k days', so the days sum to n exactly. */
+static int64_t share(int64_t n, int64_t k, int64_t days)
+{
+	return n * (k + 1) / days - n * k / days;
+}
+
+static int kitchen_one(struct gen *g, int64_t k, int64_t n, void *arg)
+{
+	struct kitchen_gen *x = arg;
+	int rc;
+
+	(void)n;
+	if ((rc = hane_kitchen_day_load(g->db, x->days[k], &x->day)) != 0)
+		return rc;
+	for (size_t i = 0; i < KITCHEN_CELLS; i++) {
+		int64_t v = share(x->total[i], k, (int64_t)x->ndays);
+
+		if (x->row[i] < 0 || x->col[i] < 0 ||
+		    (size_t)x->row[i] >= x->day.nch ||
+		    (size_t)x->col[i] >= x->day.nit ||
+		    strcmp(x->day.ch[x->row[i]].code,
+			   kitchen_cells[i].channel) ||
+		    strcmp(x->day.it[x->col[i]].code, kitchen_cells[i].item)) {
+			hane_error_set("%s.%s", kitchen_cells[i].channel,
+				       kitchen_cells[i].item);
+			return HANE_ENOTFOUND;
+		}
+		x->day.count[x->row[i]][x->col[i]] += v;
+		g->c->kitchen_portions += v;
+	}
+	return hane_kitchen_day_save(g->db, &x->day, NULL);
+}
+
+/* The roster: households from the far end of the registry, a third on it
+ * since the year before, a fifth leaving within the year. */
+static int kitchen_setup(struct gen *g, void *arg)
+{
+	struct kitchen_gen *x = arg;
+	int rc = 0;
+
+	for (int64_t k = 0; k < x->homes && !rc; k++) {
+		struct hane_kitchen_home h;
+
+		memset(&h, 0, sizeof h);
+		h.household_id = g->hh[g->nhh - 1 - (size_t)k];
+		if (k % 3 == 0) {
+			char iso[HANE_DATE_LEN + 1];
+
+			/* Since the year before (the same day of it). */
+			spread_day(g, k, x->homes, 0, 30, iso);
+			ov_date_add(h.start_date, iso, -365);
+		} else
+			spread_day(g, k, x->homes, 0, 30, h.start_date);
+		if (k % 5 == 1)
+			spread_day(g, k, x->homes, 31, 0, h.end_date);
+		if (h.end_date[0] && strcmp(h.end_date, h.start_date) < 0)
+			HANE_COPY(h.end_date, h.start_date);
+		rc = hane_kitchen_home_save(g->db, &h, NULL);
+		if (rc == HANE_EEXIST) { /* on it from an earlier run */
+			rc = 0;
+			continue;
+		}
+		if (!rc)
+			g->c->kitchen_households++;
+	}
+	return rc;
+}
+
+static int gen_kitchen(struct gen *g, double scale)
+{
+	static const struct stage st = {"kitchen", kitchen_setup, kitchen_one};
+	struct kitchen_gen *x = calloc(1, sizeof *x);
+	int rc;
+
+	if (!x)
+		return HANE_ENOMEM;
+	if ((rc = workdays(g, &x->days, &x->ndays)) != 0 ||
+	    (rc = hane_kitchen_day_load(g->db, g->first, &x->day)) != 0)
+		goto out;
+	for (size_t i = 0; i < KITCHEN_CELLS; i++) {
+		x->total[i] = scaled(scale, kitchen_cells[i].year);
+		x->row[i] = x->col[i] = -1;
+		for (size_t r = 0; r < x->day.nch; r++)
+			if (!strcmp(x->day.ch[r].code,
+				    kitchen_cells[i].channel))
+				x->row[i] = (int)r;
+		for (size_t c = 0; c < x->day.nit; c++)
+			if (!strcmp(x->day.it[c].code, kitchen_cells[i].item))
+				x->col[i] = (int)c;
+	}
+	x->homes = scaled(scale, IZ_KITCHEN_HOMES);
+	if ((size_t)x->homes > g->nhh)
+		x->homes = (int64_t)g->nhh;
+	rc = x->ndays ? run_stage(g, &st, (int64_t)x->ndays, x) : HANE_EINVAL;
+out:
+	free(x->days);
+	free(x);
+	return rc;
+}
+
 /* ---- The record ----------------------------------------------------------------- */
 
 /* The counts by name, in the order they are written. */
@@ -1473,6 +1605,8 @@ static const struct {
 	C("veterans.visits", vet_visits),
 	C("veterans.visits_since_2022", vet_since_2022),
 	C("veterans.gifts", vet_gifts),
+	C("kitchen.portions", kitchen_portions),
+	C("kitchen.households", kitchen_households),
 #undef C
 };
 
@@ -1534,6 +1668,7 @@ static int year_range(struct gen *g, int year)
 /* How much of each the demo year makes: İzmit's figures, scaled. */
 struct sizes {
 	int64_t insp, food, care, care_p, clean, clean_p, taxi, cloth;
+	double scale; /* the kitchen scales its figures one by one */
 	int64_t vet[3], vet_history;
 };
 
@@ -1547,6 +1682,7 @@ static void demo_sizes(double scale, struct sizes *n)
 	n->clean_p = scaled(scale, IZ_CLEANING_PERSONS);
 	n->taxi = scaled(scale, IZ_TAXI_APPTS);
 	n->cloth = scaled(scale, IZ_CLOTHING_PERSONS);
+	n->scale = scale;
 	n->vet[0] = scaled(scale, IZ_VET_MARTYR);
 	n->vet[1] = scaled(scale, IZ_VET_ANTI_TERROR);
 	n->vet[2] = scaled(scale, IZ_VET_CYPRUS);
@@ -1592,6 +1728,8 @@ static void run_units(struct gen *g, unsigned units, const struct sizes *n)
 		STAGE("clothing", gen_clothing(g, n->cloth));
 		u_ = HANE_OV_VETERANS;
 		STAGE("veterans", gen_veterans(g, n->vet, n->vet_history));
+		u_ = HANE_OV_KITCHEN;
+		STAGE("kitchen", gen_kitchen(g, n->scale));
 	}
 #undef STAGE
 }

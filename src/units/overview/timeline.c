@@ -278,7 +278,8 @@ static int load(hane_db *db, struct events *e, int64_t hh, int unit,
 	static const enum hane_action need[HANE_OV__UNITS] = {
 		HANE_ACT_INSPECTION_READ, HANE_ACT_FOODBANK_READ,
 		HANE_ACT_HOMECARE_READ,	  HANE_ACT_TAXI_READ,
-		HANE_ACT_CLOTHING_READ,	  HANE_ACT_VETERANS_READ};
+		HANE_ACT_CLOTHING_READ,	  HANE_ACT_VETERANS_READ,
+		HANE_ACT_KITCHEN_READ};
 	bool can[HANE_OV__UNITS];
 	int rc = 0;
 

@@ -27,6 +27,9 @@ static const struct {
 	[HANE_OV_VETERANS] = {"veterans",
 			      HANE_M_OV_U_VETERANS,
 			      {"gazi", "sehit", "sehit yakinlari", NULL}},
+	[HANE_OV_KITCHEN] = {"kitchen",
+			     HANE_M_OV_U_KITCHEN,
+			     {"asevi", "soup kitchen", "mutfak", NULL}},
 };
 
 const char *hane_overview_unit_code(int unit)

@@ -323,6 +323,10 @@ static const struct {
 	 {"taxi_series", "taxi_rider"},
 	 "SELECT max(s.to_day) FROM taxi_series s"
 	 " JOIN taxi_rider r ON r.id = s.rider_id WHERE r.person_id = p.id"},
+	{"home meals from the kitchen (open: running; else until the end)",
+	 {"kitchen_home", NULL},
+	 "SELECT max(coalesce(k.end_date, '9999-12-31')) FROM kitchen_home k"
+	 " WHERE k.household_id = p.household_id"},
 	{"booked taxi appointment (until its day)",
 	 {"taxi_appointment", "taxi_rider"},
 	 "SELECT max(a.day) FROM taxi_appointment a"

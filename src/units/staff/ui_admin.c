@@ -42,6 +42,7 @@ static const struct hane_code units[] = {
 	{"taxi", HANE_M_UI_UNIT_TAXI},
 	{"clothing", HANE_M_CL_UNIT},
 	{"veterans", HANE_M_VET_UNIT},
+	{"kitchen", HANE_M_UI_UNIT_KITCHEN},
 };
 #define NUNITS ((int)(sizeof units / sizeof units[0]))
 
