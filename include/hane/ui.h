@@ -322,6 +322,12 @@ void hane_ui_list_sort(struct hane_ui_list *l, int col, enum hane_ui_sort kind,
  * messages; NULL goes back to the messages. */
 int hane_ui_list_titles(struct hane_ui_list *l,
 			const char *const *titles) HANE_WARN_UNUSED;
+/* Shows only the rows with a cell whose folded text contains the folded
+ * query ("" or NULL: every row), in the order they were added and then
+ * the list's sort; the selected row stays selected if it is shown. A
+ * list screen without fill does this as the search line is typed. */
+int hane_ui_list_filter(struct hane_ui_list *l,
+			const char *query) HANE_WARN_UNUSED;
 /* Incremental search: selects the first row at or after `from` with a
  * cell whose folded text contains the folded query; -1 if none. */
 int hane_ui_list_find(struct hane_ui_list *l, const char *query, int from);

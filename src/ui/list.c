@@ -10,15 +10,21 @@
 struct row {
 	int64_t id;
 	char **cells;
+	long seq; /* the order rows were added in */
 };
 
+/* rows[0..n) are shown; rows[n..nall) are hidden by the filter
+ * (hane_ui_list_filter): every function but that one sees only the
+ * shown rows. */
 struct hane_ui_list {
 	int ncols;
 	struct row *rows;
-	int n;
+	int n, nall;
+	long seq;
 	size_t cap;
 	int sel, top;
 	int sort_col; /* -1: as filled */
+	enum hane_ui_sort sort_kind;
 	bool sort_desc;
 	char **titles;	   /* hane_ui_list_titles(), or NULL */
 	const char *empty; /* what an empty list says; NULL: "(kayıt yok)" */
@@ -236,12 +242,12 @@ struct hane_ui_list *hane_ui_list_new(int ncols)
 
 void hane_ui_list_clear(struct hane_ui_list *l)
 {
-	for (int i = 0; i < l->n; i++) {
+	for (int i = 0; i < l->nall; i++) {
 		for (int c = 0; c < l->ncols; c++)
 			free(l->rows[i].cells[c]);
 		free(l->rows[i].cells);
 	}
-	l->n = 0;
+	l->n = l->nall = 0;
 	l->sel = -1;
 	l->top = 0;
 }
@@ -294,9 +300,9 @@ void hane_ui_list_free(struct hane_ui_list *l)
 int hane_ui_list_add(struct hane_ui_list *l, int64_t id,
 		     const char *const *cells)
 {
-	struct row r = {id, NULL};
+	struct row r = {id, NULL, l->seq++};
 	struct row *nr =
-		hane_grow(l->rows, &l->cap, (size_t)l->n, sizeof *nr, 32);
+		hane_grow(l->rows, &l->cap, (size_t)l->nall, sizeof *nr, 32);
 
 	if (!nr)
 		return HANE_ENOMEM;
@@ -313,7 +319,12 @@ int hane_ui_list_add(struct hane_ui_list *l, int64_t id,
 			return HANE_ENOMEM;
 		}
 	}
+	/* Shown, after the shown rows: the first hidden one moves to the
+	 * end. */
+	if (l->n < l->nall)
+		l->rows[l->nall] = l->rows[l->n];
 	l->rows[l->n++] = r;
+	l->nall++;
 	if (l->sel < 0)
 		l->sel = 0;
 	return 0;
@@ -425,6 +436,7 @@ void hane_ui_list_sort(struct hane_ui_list *l, int col, enum hane_ui_sort kind,
 	if (col < 0 || col >= l->ncols)
 		return;
 	l->sort_col = col;
+	l->sort_kind = kind;
 	l->sort_desc = descending;
 	if (l->n < 2)
 		return;
@@ -433,6 +445,54 @@ void hane_ui_list_sort(struct hane_ui_list *l, int col, enum hane_ui_sort kind,
 	sort_desc_g = descending;
 	qsort(l->rows, (size_t)l->n, sizeof *l->rows, row_cmp);
 	hane_ui_list_select_id(l, keep);
+}
+
+static int seq_cmp(const void *a, const void *b)
+{
+	long x = ((const struct row *)a)->seq, y = ((const struct row *)b)->seq;
+
+	return x < y ? -1 : x > y;
+}
+
+static bool row_holds(const struct hane_ui_list *l, const struct row *r,
+		      const char *query)
+{
+	for (int c = 0; c < l->ncols; c++)
+		if (ui_fold_contains(r->cells[c], query))
+			return true;
+	return false;
+}
+
+int hane_ui_list_filter(struct hane_ui_list *l, const char *query)
+{
+	int64_t keep = hane_ui_list_selected_id(l);
+	struct row *tmp;
+	int k = 0;
+
+	/* Every row again, in the order added and then the list's sort. */
+	l->n = l->nall;
+	qsort(l->rows, (size_t)l->nall, sizeof *l->rows, seq_cmp);
+	if (l->sort_col >= 0)
+		hane_ui_list_sort(l, l->sort_col, l->sort_kind, l->sort_desc);
+	if (query && query[0] && l->nall > 0) {
+		tmp = malloc((size_t)l->nall * sizeof *tmp);
+		if (!tmp)
+			return HANE_ENOMEM;
+		for (int i = 0; i < l->nall; i++)
+			if (row_holds(l, &l->rows[i], query))
+				tmp[k++] = l->rows[i];
+		l->n = k;
+		for (int i = 0; i < l->nall; i++)
+			if (!row_holds(l, &l->rows[i], query))
+				tmp[k++] = l->rows[i];
+		memcpy(l->rows, tmp, (size_t)l->nall * sizeof *tmp);
+		free(tmp);
+	}
+	l->top = 0;
+	l->sel = l->n ? 0 : -1;
+	if (keep)
+		hane_ui_list_select_id(l, keep);
+	return 0;
 }
 
 int hane_ui_list_find(struct hane_ui_list *l, const char *query, int from)
@@ -716,17 +776,22 @@ static bool query_key(struct list_state *st, enum hane_ui_key k, uint32_t ch)
 	return ui_text_key(st->query, sizeof st->query, &st->qpos, k, ch, 100);
 }
 
-/* The search text changed: the view fills again for it, or the first
- * row holding it is selected. */
+/* The search text changed: the view fills again for it, or the list
+ * shows only the rows that hold it (the count above says how many). */
 static void query_changed(struct hane_ui *ui, struct list_state *st)
 {
 	if (st->v->fill) {
 		hane_ui_list_clear(st->l);
 		list_fill(ui, st);
 		hane_ui_list_select(st->l, 0);
-	} else if (hane_ui_list_find(st->l, st->query, 0) < 0) {
-		hane_ui_status(ui, true, "%s", hane_msg(HANE_M_UI_NOT_FOUND));
+		return;
 	}
+	if (hane_ui_list_filter(st->l, st->query) != 0)
+		hane_ui_error_rc(ui, HANE_ENOMEM);
+	else if (st->query[0] && hane_ui_list_count(st->l) == 0)
+		hane_ui_status(ui, true, "%s", hane_msg(HANE_M_UI_NOT_FOUND));
+	else
+		hane_ui_list_select(st->l, 0);
 }
 
 int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
@@ -785,6 +850,10 @@ int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 				break;
 			}
 			list_fill(ui, &st);
+			/* The act may have changed the rows: filter again. */
+			if (!v->fill && st.query[0] &&
+			    hane_ui_list_filter(l, st.query) != 0)
+				hane_ui_error_rc(ui, HANE_ENOMEM);
 			continue;
 		}
 		if (a < 0)

@@ -231,7 +231,35 @@ def test_month_as_the_office_writes_it():
         w.cleanup()
 
 
+def test_typing_filters_the_list():
+    """Typing in the list of reports shows only the reports that hold the
+    text, and the count says how many (it said "11 sonuç" while only the
+    cursor moved); Backspace brings them all back."""
+    w = Workdir()
+    c = open_console(w)
+    try:
+        c.wait("Ana Menü")
+        c.send("6")
+        t = c.wait("Tüm raporlar")
+        total = [ln for ln in t.splitlines() if "Ara:" in ln][0].split()[-2]
+        c.type("gida")
+        t = c.wait(" 1 sonuç")
+        if "Gıda Bankası aylık özet" not in t or "aid-active" in t:
+            raise Failure("the list is not filtered:\n" + t)
+        c.send(ENTER)                             # the one shown opens
+        c.wait("Ay (YYYY-AA")
+        c.send(ESC)
+        c.wait("Tüm raporlar")
+        for _ in range(4):
+            c.send(BACKSPACE)
+        c.wait(" %s sonuç" % total)
+        c.wait("aid-active")
+    finally:
+        c.close()
+        w.cleanup()
+
+
 if __name__ == "__main__":
     run([test_monthly_report_and_export, test_export_to_a_path_under_home,
          test_bad_month_refused_at_the_field, test_titles_in_english,
-         test_month_as_the_office_writes_it])
+         test_month_as_the_office_writes_it, test_typing_filters_the_list])

@@ -196,6 +196,45 @@ static void test_list_sort_and_find(void **state)
 	hane_ui_list_free(NULL);
 }
 
+/* Typing in a list without fill shows only the rows that hold the text
+ * (the count said 11 of 11 while the cursor jumped), Turkish letters
+ * folded; clearing it brings every row back in the list's order; a row
+ * added meanwhile is shown; freeing frees the hidden rows too (ASan). */
+static void test_list_filter(void **state)
+{
+	struct hane_ui_list *l = hane_ui_list_new(1);
+	const char *rows[] = {"Gıda aylık", "Taksi aylık", "Gıda haftalık",
+			      "Bakım"};
+
+	(void)state;
+	assert_non_null(l);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(hane_ui_list_add(l, i + 1, &rows[i]), 0);
+	hane_ui_list_sort(l, 0, HANE_UI_SORT_TEXT, true); /* Z → A */
+	hane_ui_list_select_id(l, 3);
+	assert_int_equal(hane_ui_list_filter(l, "gida"), 0);
+	assert_int_equal(hane_ui_list_count(l), 2);
+	assert_string_equal(hane_ui_list_cell(l, 0, 0), "Gıda haftalık");
+	assert_string_equal(hane_ui_list_cell(l, 1, 0), "Gıda aylık");
+	assert_int_equal(hane_ui_list_selected_id(l), 3); /* kept */
+	assert_string_equal(hane_ui_list_cell(l, 2, 0), "");
+	assert_int_equal(hane_ui_list_filter(l, "AYLIK"), 0);
+	assert_int_equal(hane_ui_list_count(l), 2);
+	assert_int_equal(hane_ui_list_selected_id(l), 2); /* 3 is hidden */
+	assert_int_equal(hane_ui_list_filter(l, "yok"), 0);
+	assert_int_equal(hane_ui_list_count(l), 0);
+	assert_int_equal(hane_ui_list_selected_id(l), 0);
+	assert_int_equal(hane_ui_list_add(l, 5, (const char *[]){"Aşevi"}),
+			 0);
+	assert_int_equal(hane_ui_list_count(l), 1);
+	assert_int_equal(hane_ui_list_filter(l, ""), 0);
+	assert_int_equal(hane_ui_list_count(l), 5);
+	assert_string_equal(hane_ui_list_cell(l, 0, 0), "Taksi aylık");
+	assert_string_equal(hane_ui_list_cell(l, 4, 0), "Aşevi");
+	assert_int_equal(hane_ui_list_filter(l, "gıda"), 0);
+	hane_ui_list_free(l);
+}
+
 /* A column's kind sets its alignment and its sort, so the two cannot
  * disagree: a number right-aligned and by value ("#9" before "#10"), a
  * date (alone or with more after it) by date across a year's end. */
@@ -706,6 +745,7 @@ int main(void)
 		cmocka_unit_test(test_form_text_never_cut_inside_a_letter),
 		cmocka_unit_test(test_form_bound_to_record),
 		cmocka_unit_test(test_path_resolve),
+		cmocka_unit_test(test_list_filter),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
