@@ -9,6 +9,7 @@
 #include "hane/households.h"
 #include "hane/homecare_ui.h"
 #include "hane/inspection.h"
+#include "hane/kitchen.h"
 #include "hane/overview.h"
 #include "hane/taxi_ui.h"
 #include "hane/ui.h"

@@ -75,6 +75,10 @@ const char *hane_ui_key_name(enum hane_ui_key k)
 		return "Shift-Tab";
 	case HANE_UI_K_BACKSPACE:
 		return "Backspace";
+	case HANE_UI_K_PGUP:
+		return "PgUp";
+	case HANE_UI_K_PGDN:
+		return "PgDn";
 	default:
 		return "";
 	}
