@@ -430,8 +430,8 @@ static void test_annual_text_every_figure(void **s)
 			       : 2000000 + (int64_t)i * 10001;
 	for (size_t l = 0; l < HANE_COUNTOF(langs); l++)
 		for (int own = 0; own < 2; own++) {
-			char *buf = NULL, *flat;
-			size_t len = 0;
+			char *buf = NULL, *flat, *buf2 = NULL;
+			size_t len = 0, len2 = 0;
 			FILE *fp = open_memstream(&buf, &len);
 
 			hane_lang_set(langs[l]);
@@ -458,12 +458,53 @@ static void test_annual_text_every_figure(void **s)
 					buf, hane_overview_unit_label(u)));
 			assert_null(strchr(buf, '{'));
 			assert_non_null(strstr(buf, "2031"));
+			/* A figure the unit's sentence leaves to "Ayrıca" is
+			 * named only when it is not 0. */
+			if (own) {
+				size_t k = 0;
+
+				while (k < n && strcmp(ov_annual_figure(k).id,
+						       "veterans.korea"))
+					k++;
+				assert_true(k < n);
+				assert_non_null(strstr(
+					flat, ov_annual_figure(k).title));
+				v[k] = 0;
+				fp = open_memstream(&buf2, &len2);
+				ov_annual_text_write(fp, 2031, v, false, own);
+				fclose(fp);
+				for (char *p = buf2; *p; p++)
+					if (*p == '\n')
+						*p = ' ';
+				assert_null(strstr(buf2,
+						   ov_annual_figure(k).title));
+				free(buf2);
+				buf2 = NULL;
+				v[k] = 2000000 + (int64_t)k * 10001;
+			}
 			assert_int_equal(check_lines(buf, 76) > 10, 1);
 			free(flat);
 			free(buf);
 		}
 	hane_lang_set(HANE_LANG_TR);
 	free(v);
+}
+
+/* Every figure's title fits the report's 50 columns whole, in Turkish
+ * and in English (hane annual cuts a longer one with "…": "Şehit yakını
+ * ve gazi ziyaretleri (2022'den bu yan…"). */
+static void test_annual_titles_fit(void **s)
+{
+	(void)s;
+	for (int l = 0; l < 2; l++) {
+		hane_lang_set(l ? HANE_LANG_EN : HANE_LANG_TR);
+		for (size_t i = 0; i < ov_annual_nfigures(); i++)
+			if (hane_text_width(ov_annual_figure(i).title) > 50)
+				fail_msg("%s: \"%s\" is over 50 columns",
+					 ov_annual_figure(i).id,
+					 ov_annual_figure(i).title);
+	}
+	hane_lang_set(HANE_LANG_TR);
 }
 
 /* ---- Running totals (migration 011) ------------------------------------------- */
@@ -937,6 +978,7 @@ int main(void)
 		cmocka_unit_test(test_annual_on_generated_year),
 		cmocka_unit_test(test_demo_year_food_bank_intake),
 		cmocka_unit_test(test_annual_text_every_figure),
+		cmocka_unit_test(test_annual_titles_fit),
 		cmocka_unit_test(test_totals_follow_the_rows),
 		cmocka_unit_test(test_dashboard_totals_and_rows_agree),
 		cmocka_unit_test(test_timeline),

@@ -158,13 +158,18 @@ static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		const char *labels[2] = {hane_msg(HANE_M_FB_UI_CANCEL),
 					 hane_msg(HANE_M_FB_UI_OVERRIDE)};
 		/* Only a role that holds the override is offered it; others
-		 * are told whom to ask, not asked for a reason first. */
-		bool may = hane_can(hane_ui_db(ui),
-				    HANE_ACT_FOODBANK_OVERRIDE) == 0;
+		 * are told whom to ask, not asked for a reason first. The
+		 * rule's text is taken first: hane_can's refusal sets the
+		 * error too ("yetki yok: foodbank.override" stood in the
+		 * dialog in place of the rule). */
+		bool may;
 
-		snprintf(why, sizeof why, "%s%s%s", hane_error_last(),
-			 may ? "" : "\n\n",
-			 may ? "" : hane_msg(HANE_M_FB_UI_ASK_SUPERVISOR));
+		snprintf(why, sizeof why, "%s", hane_error_last());
+		may = hane_can(hane_ui_db(ui), HANE_ACT_FOODBANK_OVERRIDE) == 0;
+		if (!may)
+			snprintf(why + strlen(why), sizeof why - strlen(why),
+				 "\n\n%s",
+				 hane_msg(HANE_M_FB_UI_ASK_SUPERVISOR));
 		if (hane_ui_buttons(ui, hane_msg(HANE_M_FB_UI_LIMIT_TITLE), why,
 				    labels, may ? 2 : 1) != 1)
 			return HANE_EPERM;

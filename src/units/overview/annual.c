@@ -695,6 +695,10 @@ static void paragraph(FILE *fp, int unit, int year, const int64_t *v, bool sql,
 
 		if (figures[i].unit != unit || used[i])
 			continue;
+		/* After the unit's sentence, "Ayrıca" lists what there was:
+		 * a published summary does not say "Kore gazileri 0". */
+		if (sentence && v[i] == 0)
+			continue;
 		if (rest.n)
 			sb_add(&rest, "; ", 2);
 		sb_add(&rest, title, strlen(title));
