@@ -224,8 +224,7 @@ static void test_list_filter(void **state)
 	assert_int_equal(hane_ui_list_filter(l, "yok"), 0);
 	assert_int_equal(hane_ui_list_count(l), 0);
 	assert_int_equal(hane_ui_list_selected_id(l), 0);
-	assert_int_equal(hane_ui_list_add(l, 5, (const char *[]){"Aşevi"}),
-			 0);
+	assert_int_equal(hane_ui_list_add(l, 5, (const char *[]){"Aşevi"}), 0);
 	assert_int_equal(hane_ui_list_count(l), 1);
 	assert_int_equal(hane_ui_list_filter(l, ""), 0);
 	assert_int_equal(hane_ui_list_count(l), 5);
