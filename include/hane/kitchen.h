@@ -91,6 +91,9 @@ struct hane_kitchen_item {
 
 /* The units an item may be counted in (NULL-terminated, static). */
 const char *const *hane_kitchen_units(void);
+/* A stored unit ("öğün") in the current language ("meal"); the unit
+ * itself when it is none of them. */
+const char *hane_kitchen_unit_word(const char *unit);
 
 /* Adds (id 0) or changes a channel or an item (kitchen.admin, audited).
  * The code is lower-case letters, digits and '_' and cannot change once

@@ -971,4 +971,10 @@ int hane_ui_form_show(struct hane_ui *ui, const struct hane_ui_form_view *v,
 		      void (*fill)(struct hane_ui *ui, struct hane_ui_form *f,
 				   void *arg));
 
+/* One required line asked in a form titled title (a supervisor's reason
+ * for an override): label before it, at most max characters. What was
+ * saved with F2 is in out; "" when left with Esc. */
+void hane_ui_ask_line(struct hane_ui *ui, const char *title,
+		      enum hane_msg label, int max, char *out, size_t outsz);
+
 #endif

@@ -39,20 +39,6 @@ static int need_pos(args *a, int i, const char *what)
 	return hane_cli_usage(CMD, hane_msg(HANE_M_CLI_MISSING_ARG), what);
 }
 
-static const char *unit_word(const char *unit)
-{
-	static const struct hane_code words[] = {
-		{"bardak", HANE_M_KT_UNIT_BARDAK},
-		{"öğün", HANE_M_KT_UNIT_OGUN},
-		{"dilim", HANE_M_KT_UNIT_DILIM},
-		{"kase", HANE_M_KT_UNIT_KASE},
-		{"tabak", HANE_M_KT_UNIT_TABAK},
-		{"adet", HANE_M_KT_UNIT_ADET},
-	};
-
-	return hane_code_text(words, HANE_COUNTOF(words), unit);
-}
-
 /* name padded with spaces to cols columns (UTF-8: columns, not bytes). */
 static const char *padded(char *out, size_t outsz, const char *name, int cols)
 {
@@ -99,7 +85,7 @@ static int cmd_day(struct hane_cli *cli, void *opts, args *a)
 					      24),
 				       hane_num_format(n, sizeof n,
 						       d->count[r][c]),
-				       unit_word(d->it[c].unit));
+				       hane_kitchen_unit_word(d->it[c].unit));
 		}
 	}
 	printf("%s: %s\n", hane_msg(HANE_M_KT_TOTAL),
@@ -166,8 +152,8 @@ static int report_row(const struct hane_kitchen_total *t, void *arg)
 	}
 	printf("  %s %10s %s %3d %s\n", padded(name, sizeof name, t->item, 24),
 	       hane_num_format(n, sizeof n, t->count),
-	       padded(unit, sizeof unit, unit_word(t->unit), 7), t->days,
-	       hane_msg(HANE_M_KT_CLI_DAYS));
+	       padded(unit, sizeof unit, hane_kitchen_unit_word(t->unit), 7),
+	       t->days, hane_msg(HANE_M_KT_CLI_DAYS));
 	k->channel_sum += t->count;
 	k->total += t->count;
 	return 0;
@@ -258,7 +244,7 @@ static int print_item(const struct hane_kitchen_item *it, void *arg)
 {
 	(void)arg;
 	printf("%lld\t%s\t%s\t%s\t%d%s\n", (long long)it->id, it->code,
-	       it->name, unit_word(it->unit), it->sort,
+	       it->name, hane_kitchen_unit_word(it->unit), it->sort,
 	       it->active ? "" : hane_msg(HANE_M_KT_CLI_PASSIVE));
 	return 0;
 }

@@ -1,6 +1,8 @@
 /* A form run once (hane/ui.h "A form run once"): made over its view,
  * filled, marked clean, run and freed — what every screen with a form
  * wrote out around its own filling. */
+#include <stdio.h>
+
 #include "hane/ui.h"
 
 int hane_ui_form_show(struct hane_ui *ui, const struct hane_ui_form_view *v,
@@ -20,4 +22,39 @@ int hane_ui_form_show(struct hane_ui *ui, const struct hane_ui_form_view *v,
 	saved = hane_ui_form_run(ui, f);
 	hane_ui_form_free(f);
 	return saved;
+}
+
+struct line {
+	char *out;
+	size_t outsz;
+};
+
+static int line_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
+{
+	struct line *l = arg;
+
+	(void)ui;
+	snprintf(l->out, l->outsz, "%s", hane_ui_form_get(f, 0));
+	return 0;
+}
+
+void hane_ui_ask_line(struct hane_ui *ui, const char *title,
+		      enum hane_msg label, int max, char *out, size_t outsz)
+{
+	struct hane_ui_field field = {.kind = HANE_UI_F_TEXT,
+				      .label = label,
+				      .required = true,
+				      .width = 50,
+				      .max = max};
+	struct line l = {out, outsz};
+	struct hane_ui_form_view v = {
+		.title = title,
+		.fields = &field,
+		.nfields = 1,
+		.save = line_save,
+		.arg = &l,
+	};
+
+	out[0] = '\0';
+	(void)hane_ui_form_show(ui, &v, NULL);
 }

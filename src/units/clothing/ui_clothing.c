@@ -73,43 +73,6 @@ struct issue_ctx {
 	bool saved;
 };
 
-struct reason {
-	char *out;
-	size_t outsz;
-};
-
-static int reason_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
-{
-	struct reason *r = arg;
-
-	(void)ui;
-	snprintf(r->out, r->outsz, "%s", hane_ui_form_get(f, 0));
-	return 0;
-}
-
-/* Asks the supervisor's reason; "" when left. */
-static void ask_reason(struct hane_ui *ui, char *out, size_t outsz)
-{
-	static const struct hane_ui_field fields[] = {
-		{.kind = HANE_UI_F_TEXT,
-		 .label = HANE_M_CL_F_REASON,
-		 .required = true,
-		 .width = 50,
-		 .max = 250},
-	};
-	struct reason r = {out, outsz};
-	struct hane_ui_form_view v = {
-		.title = hane_msg(HANE_M_CL_UI_TITLE_OVERRIDE),
-		.fields = fields,
-		.nfields = 1,
-		.save = reason_save,
-		.arg = &r,
-	};
-
-	out[0] = '\0';
-	hane_ui_form_show(ui, &v, NULL);
-}
-
 /* The form's lines into is (a line without a category is no line). */
 static int read_lines(struct hane_ui_form *f, const struct issue_ctx *x,
 		      struct hane_cl_issue *is)
@@ -176,7 +139,9 @@ static int issue_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		if (hane_ui_buttons(ui, hane_msg(HANE_M_CL_UI_LIMIT_TITLE), why,
 				    labels, may ? 2 : 1) != 1)
 			return HANE_EPERM;
-		ask_reason(ui, is.override_reason, sizeof is.override_reason);
+		hane_ui_ask_line(ui, hane_msg(HANE_M_CL_UI_TITLE_OVERRIDE),
+				 HANE_M_CL_F_REASON, 250, is.override_reason,
+				 sizeof is.override_reason);
 		if (!is.override_reason[0])
 			return HANE_EPERM;
 		rc = hane_clothing_issue(db, &is, &c);

@@ -93,44 +93,6 @@ struct dist_ctx {
 	bool saved;
 };
 
-/* Where the reason form puts what was typed. */
-struct reason {
-	char *out;
-	size_t outsz;
-};
-
-static int reason_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
-{
-	struct reason *r = arg;
-
-	(void)ui;
-	snprintf(r->out, r->outsz, "%s", hane_ui_form_get(f, 0));
-	return 0;
-}
-
-/* Asks the supervisor's reason; "" when left. */
-static void ask_reason(struct hane_ui *ui, char *out, size_t outsz)
-{
-	static const struct hane_ui_field fields[] = {
-		{.kind = HANE_UI_F_TEXT,
-		 .label = HANE_M_FB_F_REASON,
-		 .required = true,
-		 .width = 50,
-		 .max = 250},
-	};
-	struct reason r = {out, outsz};
-	struct hane_ui_form_view v = {
-		.title = hane_msg(HANE_M_FB_UI_TITLE_OVERRIDE),
-		.fields = fields,
-		.nfields = 1,
-		.save = reason_save,
-		.arg = &r,
-	};
-
-	out[0] = '\0';
-	hane_ui_form_show(ui, &v, NULL);
-}
-
 static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 {
 	struct dist_ctx *x = arg;
@@ -173,7 +135,9 @@ static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 		if (hane_ui_buttons(ui, hane_msg(HANE_M_FB_UI_LIMIT_TITLE), why,
 				    labels, may ? 2 : 1) != 1)
 			return HANE_EPERM;
-		ask_reason(ui, d.override_reason, sizeof d.override_reason);
+		hane_ui_ask_line(ui, hane_msg(HANE_M_FB_UI_TITLE_OVERRIDE),
+				 HANE_M_FB_F_REASON, 250, d.override_reason,
+				 sizeof d.override_reason);
 		if (!d.override_reason[0])
 			return HANE_EPERM;
 		rc = hane_foodbank_distribute(hane_ui_db(ui), &d, &c);

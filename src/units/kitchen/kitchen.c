@@ -55,6 +55,20 @@ const char *const *hane_kitchen_units(void)
 	return units;
 }
 
+const char *hane_kitchen_unit_word(const char *unit)
+{
+	static const struct hane_code words[] = {
+		{"bardak", HANE_M_KT_UNIT_BARDAK},
+		{"öğün", HANE_M_KT_UNIT_OGUN},
+		{"dilim", HANE_M_KT_UNIT_DILIM},
+		{"kase", HANE_M_KT_UNIT_KASE},
+		{"tabak", HANE_M_KT_UNIT_TABAK},
+		{"adet", HANE_M_KT_UNIT_ADET},
+	};
+
+	return hane_code_text(words, HANE_COUNTOF(words), unit);
+}
+
 /* A unit typed any way ("ogun", "Öğün", "cup") → the stored word. */
 static const char *unit_parse(const char *s)
 {

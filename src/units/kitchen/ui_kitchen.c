@@ -40,20 +40,6 @@ static const enum hane_ui_action grid_acts[] = {
 	HANE_UI_A_HELP,	       HANE_UI_A_SAVE, HANE_UI_A_KT_DAY_PREV,
 	HANE_UI_A_KT_DAY_NEXT, HANE_UI_A_BACK, HANE_UI_A_QUIT};
 
-static const char *unit_word(const char *unit)
-{
-	static const struct hane_code words[] = {
-		{"bardak", HANE_M_KT_UNIT_BARDAK},
-		{"öğün", HANE_M_KT_UNIT_OGUN},
-		{"dilim", HANE_M_KT_UNIT_DILIM},
-		{"kase", HANE_M_KT_UNIT_KASE},
-		{"tabak", HANE_M_KT_UNIT_TABAK},
-		{"adet", HANE_M_KT_UNIT_ADET},
-	};
-
-	return hane_code_text(words, HANE_COUNTOF(words), unit);
-}
-
 static bool dirty(const struct grid *g)
 {
 	if (g->editing)
@@ -137,8 +123,9 @@ static void draw_grid(struct hane_ui *ui, void *arg)
 
 		hane_ui_put(yy, 1, d->it[r].name, NAME_W - 1,
 			    HANE_UI_ROLE_NORMAL);
-		hane_ui_put(yy, 1 + NAME_W, unit_word(d->it[r].unit),
-			    UNIT_W - 1, HANE_UI_ROLE_MUTED);
+		hane_ui_put(yy, 1 + NAME_W,
+			    hane_kitchen_unit_word(d->it[r].unit), UNIT_W - 1,
+			    HANE_UI_ROLE_MUTED);
 		for (size_t c = 0; c < d->nch; c++) {
 			bool sel = r == g->row && (int)c == g->col;
 			int64_t v = d->count[c][r];
@@ -439,7 +426,7 @@ static int month_row(const struct hane_kitchen_total *t, void *arg)
 
 	cells[0] = t->channel;
 	cells[1] = t->item;
-	cells[2] = unit_word(t->unit);
+	cells[2] = hane_kitchen_unit_word(t->unit);
 	cells[3] = hane_num_format(n, sizeof n, t->count);
 	snprintf(days, sizeof days, "%d", t->days);
 	cells[4] = days;
