@@ -977,4 +977,23 @@ int hane_ui_form_show(struct hane_ui *ui, const struct hane_ui_form_view *v,
 void hane_ui_ask_line(struct hane_ui *ui, const char *title,
 		      enum hane_msg label, int max, char *out, size_t outsz);
 
+/* A limit a supervisor may override (the food bank's frequency, Dost
+ * Eller's period): */
+struct hane_ui_override {
+	enum hane_action action; /* the permission that may override */
+	enum hane_msg title;	 /* the dialog's ("Sıklık sınırı") */
+	enum hane_msg cancel, override; /* its two buttons */
+	enum hane_msg ask_supervisor;	/* said to a role that may not */
+	enum hane_msg reason_title, reason_label; /* the reason's form */
+};
+/* After a save the limit refused: the limit's words (hane_error_last(),
+ * read before the permission is asked, whose refusal sets the error too)
+ * in a dialog. A role that holds o->action may choose the override and
+ * is asked the reason; others are told whom to ask, with no override
+ * button. True when a reason was typed into out: the caller saves again
+ * with it. */
+bool hane_ui_override_reason(struct hane_ui *ui,
+			     const struct hane_ui_override *o, char *out,
+			     size_t outsz);
+
 #endif

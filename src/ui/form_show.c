@@ -2,6 +2,7 @@
  * filled, marked clean, run and freed — what every screen with a form
  * wrote out around its own filling. */
 #include <stdio.h>
+#include <string.h>
 
 #include "hane/ui.h"
 
@@ -57,4 +58,26 @@ void hane_ui_ask_line(struct hane_ui *ui, const char *title,
 
 	out[0] = '\0';
 	(void)hane_ui_form_show(ui, &v, NULL);
+}
+
+bool hane_ui_override_reason(struct hane_ui *ui,
+			     const struct hane_ui_override *o, char *out,
+			     size_t outsz)
+{
+	const char *labels[2] = {hane_msg(o->cancel), hane_msg(o->override)};
+	char why[1024];
+	bool may;
+
+	out[0] = '\0';
+	snprintf(why, sizeof why, "%s", hane_error_last());
+	may = hane_can(hane_ui_db(ui), o->action) == 0;
+	if (!may)
+		snprintf(why + strlen(why), sizeof why - strlen(why), "\n\n%s",
+			 hane_msg(o->ask_supervisor));
+	if (hane_ui_buttons(ui, hane_msg(o->title), why, labels, may ? 2 : 1) !=
+	    1)
+		return false;
+	hane_ui_ask_line(ui, hane_msg(o->reason_title), o->reason_label, 250,
+			 out, outsz);
+	return out[0] != '\0';
 }

@@ -124,25 +124,17 @@ static int issue_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	    !c.overridden) {
 		/* The limit fired: say which with the numbers, and offer the
 		 * supervisor's way through to whoever holds it. */
-		const char *labels[2] = {hane_msg(HANE_M_CL_UI_CANCEL),
-					 hane_msg(HANE_M_CL_UI_OVERRIDE)};
-		bool may;
+		static const struct hane_ui_override o = {
+			HANE_ACT_CLOTHING_OVERRIDE,
+			HANE_M_CL_UI_LIMIT_TITLE,
+			HANE_M_CL_UI_CANCEL,
+			HANE_M_CL_UI_OVERRIDE,
+			HANE_M_CL_UI_ASK_SUPERVISOR,
+			HANE_M_CL_UI_TITLE_OVERRIDE,
+			HANE_M_CL_F_REASON};
 
-		/* The limit's words first: asking for the permission
-		 * replaces the last error when it is refused. */
-		snprintf(why, sizeof why, "%s", hane_error_last());
-		may = hane_can(db, HANE_ACT_CLOTHING_OVERRIDE) == 0;
-		if (!may)
-			snprintf(why + strlen(why), sizeof why - strlen(why),
-				 "\n\n%s",
-				 hane_msg(HANE_M_CL_UI_ASK_SUPERVISOR));
-		if (hane_ui_buttons(ui, hane_msg(HANE_M_CL_UI_LIMIT_TITLE), why,
-				    labels, may ? 2 : 1) != 1)
-			return HANE_EPERM;
-		hane_ui_ask_line(ui, hane_msg(HANE_M_CL_UI_TITLE_OVERRIDE),
-				 HANE_M_CL_F_REASON, 250, is.override_reason,
-				 sizeof is.override_reason);
-		if (!is.override_reason[0])
+		if (!hane_ui_override_reason(ui, &o, is.override_reason,
+					     sizeof is.override_reason))
 			return HANE_EPERM;
 		rc = hane_clothing_issue(db, &is, &c);
 	}

@@ -117,28 +117,17 @@ static int dist_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 	if (rc == HANE_EPERM && c.limited && !c.overridden) {
 		/* The limit fired: say which rule and when, and offer the
 		 * supervisor's way through (the model decides who may). */
-		const char *labels[2] = {hane_msg(HANE_M_FB_UI_CANCEL),
-					 hane_msg(HANE_M_FB_UI_OVERRIDE)};
-		/* Only a role that holds the override is offered it; others
-		 * are told whom to ask, not asked for a reason first. The
-		 * rule's text is taken first: hane_can's refusal sets the
-		 * error too ("yetki yok: foodbank.override" stood in the
-		 * dialog in place of the rule). */
-		bool may;
+		static const struct hane_ui_override o = {
+			HANE_ACT_FOODBANK_OVERRIDE,
+			HANE_M_FB_UI_LIMIT_TITLE,
+			HANE_M_FB_UI_CANCEL,
+			HANE_M_FB_UI_OVERRIDE,
+			HANE_M_FB_UI_ASK_SUPERVISOR,
+			HANE_M_FB_UI_TITLE_OVERRIDE,
+			HANE_M_FB_F_REASON};
 
-		snprintf(why, sizeof why, "%s", hane_error_last());
-		may = hane_can(hane_ui_db(ui), HANE_ACT_FOODBANK_OVERRIDE) == 0;
-		if (!may)
-			snprintf(why + strlen(why), sizeof why - strlen(why),
-				 "\n\n%s",
-				 hane_msg(HANE_M_FB_UI_ASK_SUPERVISOR));
-		if (hane_ui_buttons(ui, hane_msg(HANE_M_FB_UI_LIMIT_TITLE), why,
-				    labels, may ? 2 : 1) != 1)
-			return HANE_EPERM;
-		hane_ui_ask_line(ui, hane_msg(HANE_M_FB_UI_TITLE_OVERRIDE),
-				 HANE_M_FB_F_REASON, 250, d.override_reason,
-				 sizeof d.override_reason);
-		if (!d.override_reason[0])
+		if (!hane_ui_override_reason(ui, &o, d.override_reason,
+					     sizeof d.override_reason))
 			return HANE_EPERM;
 		rc = hane_foodbank_distribute(hane_ui_db(ui), &d, &c);
 	}
