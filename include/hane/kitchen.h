@@ -242,6 +242,11 @@ struct hane_kitchen_home {
 	F(note, HANE_FT_TEXT, "note", "Not", "Note", "not|note",               \
 	  HANE_FF_EMPTY_NULL | HANE_FF_PERSONAL | HANE_FF_MASKED)
 
+/* The unit's records (registered in src/units/records.def; the roster's
+ * for the console's roster screen). */
+extern const struct hane_rdef hane_kitchen_channel_rdef, hane_kitchen_item_rdef,
+	hane_kitchen_tally_rdef, hane_kitchen_home_rdef;
+
 /* Adds (id 0) or changes a roster entry (kitchen.write, audited): the
  * household must exist, start is required (today when empty), end not
  * before start; a second open entry of one household is refused naming

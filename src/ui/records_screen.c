@@ -214,16 +214,21 @@ static int edit_save(struct hane_ui *ui, struct hane_ui_form *f, void *arg)
 static void edit_title(char *out, size_t outsz, const struct edit *ed)
 {
 	const struct hane_ui_records_view *v = ed->v;
-	const struct hane_fdef *d;
 
 	if (ed->e.adding && v->title_new) {
 		snprintf(out, outsz, hane_msg(v->title_new), hane_msg(v->what));
 	} else if (!ed->e.adding && v->title_edit && v->say) {
 		v->say(out, outsz, v->title_edit, ed->e.rec);
 	} else if (!ed->e.adding && v->title_edit) {
-		d = hane_record_field(v->def, v->title_column);
+		/* The title column, else name() (a view with neither read
+		 * column NULL here). */
 		snprintf(out, outsz, hane_msg(v->title_edit), hane_msg(v->what),
-			 (const char *)ed->e.rec + d->offset);
+			 v->title_column
+				 ? (const char *)ed->e.rec +
+					   hane_record_field(v->def,
+							     v->title_column)
+						   ->offset
+				 : name_of(v, ed->e.rec));
 	} else {
 		snprintf(out, outsz, "%s · %s", hane_msg(v->what),
 			 hane_msg(ed->e.adding ? HANE_M_UI_ACT_NEW

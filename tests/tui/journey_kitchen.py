@@ -8,8 +8,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuilib import (DOWN, ENTER, ESC, F, RIGHT, UP, Console,  # noqa
-                    Failure, Workdir, run)
+from tuilib import (DOWN, ENTER, ESC, F, LEFT, RIGHT, TAB, UP,  # noqa
+                    Console,
+                    Failure, Workdir, run, tckn)
 
 PGUP = "\x1b[5~"        # the same in xterm and PuTTY
 PGDN = "\x1b[6~"
@@ -129,5 +130,63 @@ def test_conflict_keeps_what_was_typed():
         w.cleanup()
 
 
+def test_home_meal_roster():
+    """The roster of households fed at home, in the console (it was the
+    command line's only): F5 puts household #1 on it from today, a second
+    open entry for it is refused with the reason, F4 ends it with a date,
+    and the list shows the head, the mahalle and both dates."""
+    w = prepare()
+    w.hane("household", "add", "--tckn", tckn(31), "--first", "Şükrü",
+           "--last", "Yılmaz", "--mahalle", "gundogdu")
+    try:
+        c = Console(w, args=("--user", "asci"))
+        try:
+            c.wait("Ana Menü")
+            c.send("a")
+            c.wait("Günlük sayım")
+            c.type("evde")                      # the menu filters
+            c.wait("Evde yemek alan haneler")
+            c.send(ENTER)
+            c.wait("0 hane")
+            c.send(F[5])
+            t = c.wait("Yeni: Evde yemek kaydı")
+            if "15.06.2026" not in t:           # starts today
+                raise Failure("start is not today:\n" + t)
+            c.type("1")
+            c.send(F[2])
+            c.wait("Evde yemek kaydı kaydedildi: hane #1 Şükrü Yılmaz")
+            t = c.wait("Gündoğdu")
+            if "#1" not in t or "Şükrü Yılmaz" not in t:
+                raise Failure("roster row:\n" + t)
+            c.send(F[5])                        # the same household again
+            c.wait("Yeni: Evde yemek kaydı")
+            c.type("1")
+            c.send(F[2])
+            c.wait("zaten evde yemek listesinde")
+            c.send(ENTER)
+            c.send(ESC)                         # typed: asked first
+            c.wait("Vazgeçilsin mi")
+            c.send(LEFT)
+            c.send(ENTER)
+            c.wait("1 hane")
+            c.send(F[4])                        # end it
+            c.wait("Evde yemek kaydı: hane #1 Şükrü Yılmaz")
+            c.send(TAB)
+            c.send(TAB)
+            c.type("30.06.2026")
+            c.send(F[2])
+            c.wait("30.06.2026")
+            c.send(F[10])
+            c.wait_exit()
+        finally:
+            c.close()
+        out = w.hane("kitchen", "home", "list")
+        if "2026-06-30" not in out and "30.06.2026" not in out:
+            raise Failure("the end was not stored:\n" + out)
+    finally:
+        w.cleanup()
+
+
 if __name__ == "__main__":
-    run([test_day_tally_then_month, test_conflict_keeps_what_was_typed])
+    run([test_day_tally_then_month, test_conflict_keeps_what_was_typed,
+         test_home_meal_roster])

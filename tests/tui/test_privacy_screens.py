@@ -38,7 +38,8 @@ def prepare():
                              ("mufettis", "caseworker", "inspection"),
                              ("bakim", "caseworker", "homecare"),
                              ("taksi", "caseworker", "taxi"),
-                             ("gazi", "caseworker", "veterans")):
+                             ("gazi", "caseworker", "veterans"),
+                             ("asci", "caseworker", "kitchen")):
         args = ["staff", "add", user, "--name", "Personel " + user,
                 "--role", role]
         h(*(args + (["--unit", unit] if unit else [])))
@@ -66,6 +67,8 @@ def prepare():
       "Hemodiyaliz, yalnız")
     h("veterans", "visit", "1", "--date", "12.06.2026", "--staff",
       "Personel gazi", "--notes", "Hemodiyaliz günü değil")
+    h("kitchen", "home", "add", "1", "--day", "01.06.2026", "--note",
+      "Hemodiyaliz diyeti")
     return w
 
 
@@ -183,6 +186,16 @@ def veterans_page(c):
     c.wait("Hanenin ziyaretleri")
 
 
+def kitchen_roster(c):
+    """Aşevi: the households fed at home (the note is never listed)."""
+    c.send("a")
+    c.wait("Günlük sayım")
+    c.type("evde")
+    c.wait("Evde yemek alan haneler")
+    c.send(ENTER)
+    c.wait(NAME)
+
+
 def household_page(c):
     c.send(F[3])
     c.type("zerdali")
@@ -205,6 +218,7 @@ SCREENS = [
     ("inspection request", "inspection", inspection_request, "mufettis"),
     ("veterans roster", "veterans", veterans_roster, "gazi"),
     ("veterans page", "veterans", veterans_page, "gazi"),
+    ("kitchen roster", "kitchen", kitchen_roster, "asci"),
     ("household page", "registry", household_page, None),
 ]
 # What the unit's caseworker must see on each screen (the sheet for the

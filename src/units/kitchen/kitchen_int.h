@@ -7,11 +7,6 @@
 #include "hane/perm.h"
 #include "hane/record.h"
 
-extern const struct hane_rdef hane_kitchen_channel_rdef;
-extern const struct hane_rdef hane_kitchen_item_rdef;
-extern const struct hane_rdef hane_kitchen_tally_rdef;
-extern const struct hane_rdef hane_kitchen_home_rdef;
-
 /* Sets the cell (date, channel, item) to count without a permission
  * check, inside the caller's transaction: inserted, updated when the
  * count differs (version checked against expect_version unless it is

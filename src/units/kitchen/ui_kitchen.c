@@ -507,6 +507,99 @@ static void month_screen(struct hane_ui *ui)
 		hane_ui_error_rc(ui, rc);
 }
 
+/* ---- The home-meal roster -------------------------------------------------- */
+
+/* Households fed at home: the registry's household by its number, the
+ * start and the end (an entry ends by its end date); the note is personal
+ * and seen only on the form (the list never shows it). */
+static const struct hane_ui_column home_cols[] = {
+	HANE_UI_COL_NUM(HANE_M_KT_UI_C_HH, 4, 7, 0),
+	HANE_UI_COL_FLEX(HANE_M_KT_UI_C_HEAD, 12, 30, 0),
+	HANE_UI_COL_TEXT(HANE_M_KT_UI_C_MAHALLE, 8, 18, 1),
+	HANE_UI_COL_DATE(HANE_M_KT_UI_C_START, 0),
+	HANE_UI_COL_DATE(HANE_M_KT_UI_C_END, 2),
+};
+
+static int home_row(const struct hane_kitchen_home *h, void *arg)
+{
+	char no[24], from[HANE_DATE_LEN + 1], to[HANE_DATE_LEN + 1];
+	const char *cells[] = {
+		no, h->head, h->mahalle, hane_date_format(from, h->start_date),
+		h->end_date[0] ? hane_date_format(to, h->end_date) : ""};
+
+	snprintf(no, sizeof no, "#%lld", (long long)h->household_id);
+	return hane_ui_records_row(arg, h, cells);
+}
+
+static int home_each(hane_db *db, struct hane_ui_records *rs)
+{
+	return hane_kitchen_homes(db, NULL, 0, home_row, rs);
+}
+
+static const struct hane_ui_records_field home_fields[] = {
+	{.bind = {.column = "household_id"}},
+	{.bind = {.column = "start_date"}},
+	{.bind = {.column = "end_date"}},
+	{.bind = {.column = "note", .width = 40, .max = 250}},
+};
+
+/* An entry by its household in the title and on the status line
+ * ("Evde yemek kaydı kaydedildi: hane #12"). */
+static const char *home_name(const void *rec)
+{
+	static char name[64];
+	const struct hane_kitchen_home *h = rec;
+
+	size_t n;
+
+	snprintf(name, sizeof name, hane_msg(HANE_M_KT_UI_HOME_NAME),
+		 (long long)h->household_id, h->head);
+	n = strlen(name);
+	while (n > 0 && name[n - 1] == ' ') /* a new entry has no head yet */
+		name[--n] = '\0';
+	return name;
+}
+
+/* A new entry starts today unless another day is typed. */
+static void home_fill(struct hane_ui_records_edit *e)
+{
+	char today[HANE_DATE_LEN + 1];
+
+	if (e->adding)
+		hane_ui_form_set(e->f, e->at[1],
+				 hane_date_format(today, hane_today(today)));
+}
+
+static int home_save(hane_db *db, void *rec, int64_t *id)
+{
+	return hane_kitchen_home_save(db, rec, id);
+}
+
+static void homes_screen(struct hane_ui *ui)
+{
+	static const struct hane_kitchen_home blank = {0};
+	const struct hane_ui_records_view v = {
+		.title = hane_msg(HANE_M_KT_UI_HOMES),
+		HANE_UI_COLUMNS(home_cols),
+		.write = HANE_ACT_KITCHEN_WRITE,
+		.def = &hane_kitchen_home_rdef,
+		.each = home_each,
+		.search = 1u << 0 | 1u << 1 | 1u << 2, /* no, head, mahalle */
+		HANE_UI_FORM_FIELDS(home_fields),
+		.blank = &blank,
+		.fill = home_fill,
+		.name = home_name,
+		.save = home_save,
+		.what = HANE_M_KT_UI_HOME,
+		.title_new = HANE_M_KT_UI_HOME_NEW,
+		.title_edit = HANE_M_KT_UI_HOME_EDIT,
+		.saved = HANE_M_KT_UI_HOME_SAVED,
+		.count = HANE_M_KT_UI_N_HOMES,
+	};
+
+	hane_ui_records_show(ui, &v);
+}
+
 /* ---- Entry ----------------------------------------------------------------- */
 
 int hane_ui_kitchen_main(struct hane_ui *ui)
@@ -514,6 +607,7 @@ int hane_ui_kitchen_main(struct hane_ui *ui)
 	static const struct hane_ui_menu_item items[] = {
 		{HANE_M_KT_UI_DAY, day_screen},
 		{HANE_M_KT_UI_MONTH, month_screen},
+		{HANE_M_KT_UI_HOMES, homes_screen},
 	};
 
 	return hane_ui_menu(ui, HANE_M_UI_UNIT_KITCHEN, HANE_ACT_KITCHEN_READ,
