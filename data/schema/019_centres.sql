@@ -54,6 +54,7 @@ CREATE TABLE centre_site (
 	days TEXT,                     -- e.g. 'pzt,sal,çar,per,cum' (hane_days)
 	hours TEXT,                    -- e.g. '09:00-17:00'
 	capacity INTEGER NOT NULL DEFAULT 0 CHECK (capacity BETWEEN 0 AND 100000), -- 0: no limit
+	min_age INTEGER CHECK (min_age BETWEEN 0 AND 120), -- NULL: the programme's
 	active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
 	version INTEGER NOT NULL DEFAULT 1,
 	created_at TEXT NOT NULL,
@@ -62,6 +63,20 @@ CREATE TABLE centre_site (
 	updated_by TEXT
 );
 CREATE INDEX centre_site_programme ON centre_site (programme_id);
+
+-- The programmes a staff member of the centres unit works in: a centre's
+-- caseworker sees and records only these programmes' people.
+CREATE TABLE centre_staff (
+	id INTEGER PRIMARY KEY,
+	staff_id INTEGER NOT NULL REFERENCES staff (id),
+	programme_id INTEGER NOT NULL REFERENCES centre_programme (id),
+	version INTEGER NOT NULL DEFAULT 1,
+	created_at TEXT NOT NULL,
+	created_by TEXT,
+	updated_at TEXT NOT NULL,
+	updated_by TEXT,
+	UNIQUE (staff_id, programme_id)
+);
 
 -- An application to a programme at a site, and its decision:
 --   pending    not decided yet;
@@ -206,3 +221,62 @@ CREATE TABLE centre_placement (
 );
 CREATE INDEX centre_placement_person ON centre_placement (person_id);
 CREATE INDEX centre_placement_start ON centre_placement (start);
+
+-- ---- Seeds: data/reference/centres.txt ------------------------------------
+CREATE TEMP TABLE ref_line (n INTEGER, line TEXT);
+WITH RECURSIVE split (n, line, rest) AS (
+	SELECT 0, NULL, replace(hane_reference('centres.txt'), char(13), '') || char(10)
+	UNION ALL
+	SELECT n + 1, substr(rest, 1, instr(rest, char(10)) - 1),
+	       substr(rest, instr(rest, char(10)) + 1)
+	FROM split WHERE rest <> ''
+)
+INSERT INTO ref_line SELECT n, line FROM split
+WHERE line IS NOT NULL AND trim(line) <> '' AND line NOT LIKE '#%';
+
+-- The TAB-separated fields of each line: (n, i, v), i from 0; "-" is NULL.
+CREATE TEMP TABLE ref_field (n INTEGER, i INTEGER, v TEXT);
+WITH RECURSIVE f (n, i, v, rest) AS (
+	SELECT n, -1, NULL, line || char(9) FROM ref_line
+	UNION ALL
+	SELECT n, i + 1, substr(rest, 1, instr(rest, char(9)) - 1),
+	       substr(rest, instr(rest, char(9)) + 1)
+	FROM f WHERE rest <> ''
+)
+INSERT INTO ref_field SELECT n, i, nullif(trim(v), '-') FROM f WHERE i >= 0;
+
+INSERT INTO centre_programme (code, kind, name_tr, name_en, min_age, max_age,
+			      min_disability, needs_diagnosis, residence,
+			      created_at, created_by, updated_at, updated_by)
+SELECT max(CASE i WHEN 1 THEN v END), max(CASE i WHEN 2 THEN v END),
+       max(CASE i WHEN 3 THEN v END), max(CASE i WHEN 4 THEN v END),
+       CAST(max(CASE i WHEN 5 THEN v END) AS INTEGER),
+       CAST(max(CASE i WHEN 6 THEN v END) AS INTEGER),
+       CAST(max(CASE i WHEN 7 THEN v END) AS INTEGER),
+       coalesce(CAST(max(CASE i WHEN 8 THEN v END) AS INTEGER), 0),
+       max(CASE i WHEN 9 THEN v END),
+       '2026-01-01 00:00:00', 'hane', '2026-01-01 00:00:00', 'hane'
+FROM ref_field
+WHERE n IN (SELECT n FROM ref_field WHERE i = 0 AND v = 'P')
+GROUP BY n ORDER BY n;
+
+INSERT INTO centre_site (programme_id, code, name, address, days, hours,
+			 capacity, min_age, created_at, created_by,
+			 updated_at, updated_by)
+SELECT p.id, s.code, s.name, s.address, s.days, s.hours, s.capacity,
+       s.min_age, '2026-01-01 00:00:00', 'hane', '2026-01-01 00:00:00', 'hane'
+FROM (SELECT n, max(CASE i WHEN 1 THEN v END) AS programme,
+	     max(CASE i WHEN 2 THEN v END) AS code,
+	     max(CASE i WHEN 3 THEN v END) AS name,
+	     max(CASE i WHEN 4 THEN v END) AS address,
+	     max(CASE i WHEN 5 THEN v END) AS days,
+	     max(CASE i WHEN 6 THEN v END) AS hours,
+	     coalesce(CAST(max(CASE i WHEN 7 THEN v END) AS INTEGER), 0) AS capacity,
+	     CAST(max(CASE i WHEN 8 THEN v END) AS INTEGER) AS min_age
+      FROM ref_field
+      WHERE n IN (SELECT n FROM ref_field WHERE i = 0 AND v = 'S')
+      GROUP BY n) s
+JOIN centre_programme p ON p.code = s.programme
+ORDER BY s.n;
+DROP TABLE ref_field;
+DROP TABLE ref_line;
