@@ -448,8 +448,8 @@ static void retention(void **state)
 }
 
 /* #16: a service that runs to a date keeps the person until then, and
- * the period counts from its end; the centres hook applies when its table
- * exists; a merge snapshot goes with the person. */
+ * the period counts from its end; an open centre membership is running; a merge
+ * snapshot goes with the person. */
 static int64_t dry_count(hane_db *db)
 {
 	int n = -1;
@@ -486,13 +486,14 @@ static void retention_running(void **state)
 		    " start_on, end_on, frequency, reason, created_at,"
 		    " updated_at) VALUES(5, '2026-06-15', 1, 'aid', 'regular',"
 		    " 'cash', 300000, '2026-07-01', '2031-12-31', 'monthly',"
-		    " 'x', '2026-06-15', '2026-06-15');"
-		    /* the centres unit, as the hook expects it */
-		    "CREATE TABLE centre_member (id INTEGER PRIMARY KEY,"
-		    " person_id INTEGER, end_date TEXT, created_at TEXT)"));
+		    " 'x', '2026-06-15', '2026-06-15');"));
+	/* an open membership of the centres unit (Asırlık Çınar Gündoğdu) */
 	tu_ok(hane_stmt_prepare(db, &st,
-				"INSERT INTO centre_member(person_id, end_date,"
-				" created_at) VALUES(:p, NULL, '2026-06-15')"));
+				"INSERT INTO centre_member(programme_id,"
+				" site_id, person_id, start, end_date,"
+				" created_at, updated_at) VALUES(1, 1, :p,"
+				" '2026-06-15', NULL, '2026-06-15',"
+				" '2026-06-15')"));
 	tu_ok(hane_stmt_bind_int(st, ":p", member));
 	assert_int_equal(hane_stmt_step(st), HANE_DONE);
 	hane_stmt_finalize(st);
@@ -536,7 +537,7 @@ static void retention_running(void **state)
 	assert_int_equal(dry_count(db), 1);
 	/* the membership ends: five years on, the member goes too */
 	tu_ok(hane_store_exec(db, "UPDATE centre_member SET end_date ="
-				  " '2030-03-31'"));
+				  " '2030-03-31', end_reason = 'moved'"));
 	setenv("HANE_NOW", "2035-04-01 10:00:00", 1);
 	assert_int_equal(dry_count(db), 1);
 	setenv("HANE_NOW", "2037-01-01 10:00:00", 1);
