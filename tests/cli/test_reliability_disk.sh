@@ -76,7 +76,7 @@ if command -v sqlite3 >/dev/null; then
 fi
 
 # ---- A full file system (root + mount) ------------------------------------
-if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=3m tmpfs "$MNT" 2>/dev/null; then
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=4m tmpfs "$MNT" 2>/dev/null; then
 	mounted=1
 	export HANE_DB="$MNT/hane.db"
 	"$HANE" init >/dev/null 2>&1 || bad "init on tmpfs"

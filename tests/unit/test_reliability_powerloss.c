@@ -48,7 +48,7 @@
 #define MEMBERS 2    /* persons added to each household transaction */
 #define NDIST 16     /* households referred to the food bank */
 #define MAX_STEPS 64
-#define MAX_TABLES 64
+#define MAX_TABLES 128
 
 /* The workload: a list of steps, each opening, closing or one
  * transaction. */
