@@ -264,7 +264,8 @@ static int seen(const struct hane_retention_item *it, void *arg)
 static void retention(void **state)
 {
 	hane_db *db = tu_open(NULL);
-	int64_t h1, h2, h3, h5, old1, old2, served, fresh, chained;
+	int64_t h1, h2, h3, h5, h6, h7, old1, old2, served, fresh, chained;
+	int64_t by_appt, by_client;
 	int n = 0, calls = 0;
 
 	(void)state;
@@ -301,6 +302,33 @@ static void retention(void **state)
 	tu_ok(hane_store_exec(
 		db, "INSERT INTO test_appt VALUES (1, 1, '2019-01-10');"
 		    "INSERT INTO test_trip VALUES (1, 1, '2019-01-10',"
+		    " '2025-05-01 08:00:00')"));
+	/* A table with two ways to a person (a trip of an appointment, or
+	 * one booked for a client directly): a row is found by whichever
+	 * link it has. Both persons are served in 2025 and stay. */
+	by_appt = add_person(db, 6, &h6);
+	by_client = add_person(db, 7, &h7);
+	tu_ok(hane_store_exec(db,
+			      "CREATE TABLE test_trip2 (id INTEGER PRIMARY KEY,"
+			      " appt_id INTEGER REFERENCES test_appt (id),"
+			      " client_id INTEGER REFERENCES test_client (id),"
+			      " created_at TEXT, updated_at TEXT)"));
+	{
+		hane_stmt *st = NULL;
+
+		tu_ok(hane_stmt_prepare(
+			db, &st,
+			"INSERT INTO test_client VALUES (2, :a,"
+			" '2019-01-10'), (3, :c, '2019-01-10')"));
+		tu_ok(hane_stmt_bind_int(st, ":a", by_appt));
+		tu_ok(hane_stmt_bind_int(st, ":c", by_client));
+		assert_int_equal(hane_stmt_step(st), HANE_DONE);
+		hane_stmt_finalize(st);
+	}
+	tu_ok(hane_store_exec(
+		db, "INSERT INTO test_appt VALUES (2, 2, '2019-01-10');"
+		    "INSERT INTO test_trip2 VALUES (1, 2, NULL, '2019-01-10',"
+		    " '2025-05-01 08:00:00'), (2, NULL, 3, '2019-01-10',"
 		    " '2025-05-01 08:00:00')"));
 	/* An inspection of old1's household in 2019, with a case note that
 	 * names and places people: it must go with the identity. */
@@ -388,7 +416,7 @@ static void retention(void **state)
 	/* Statistics stay: birth year, mahalle. */
 	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE"
 				   " birth_date LIKE '1960-%'"),
-			 5);
+			 7);
 	assert_int_equal(count(db, "SELECT count(*) FROM household WHERE"
 				   " street IS NULL AND mahalle = 'Gündoğdu'"),
 			 2);
@@ -440,6 +468,12 @@ static void retention(void **state)
 				   " notes = '***' AND date = '2019-01-05'"),
 			 1);
 	(void)h5;
+	(void)h6;
+	(void)h7;
+	assert_int_equal(count(db, "SELECT count(*) FROM person WHERE"
+				   " first_name = 'Anonim' AND id IN"
+				   " (SELECT person_id FROM test_client)"),
+			 0);
 	/* Done once: a second run finds nobody. */
 	tu_ok(hane_retention_run(db, false, NULL, NULL, &n));
 	assert_int_equal(n, 0);

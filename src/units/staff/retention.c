@@ -97,10 +97,21 @@ static void stamp_of(hane_db *db, const char *t, char *out, size_t outsz)
 			  : "'9999'");
 }
 
-static bool ref_has(const struct ref_table *list, size_t n, const char *t)
+/* Whether t is a root: a table with its own person or household column,
+ * whose every row is found by it. */
+static bool ref_is_root(const struct ref_table *list, size_t n, const char *t)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(list[i].link[list[i].depth].table, t) == 0)
+		if (list[i].depth == 0 && strcmp(list[i].link[0].table, t) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the chain r already passes through table t (a cycle). */
+static bool ref_through(const struct ref_table *r, const char *t)
+{
+	for (int k = 0; k <= r->depth; k++)
+		if (strcmp(r->link[k].table, t) == 0)
 			return true;
 	return false;
 }
@@ -168,8 +179,11 @@ static int root_row(hane_stmt *st, void *arg)
 	return 0;
 }
 
-/* For a (child, fk, parent) row whose parent ends a chain in v[from,
- * upto): that chain extended by child at depth. */
+/* For a (child, fk, parent) row: every chain in v[from, upto) that ends
+ * at parent, extended by child at depth. A table with two ways to a
+ * person (a visit's roster row, and its follow-up's request) gets a chain
+ * for each: a row whose first link is empty is still found by the other,
+ * so neither its service date nor its personal text is missed. */
 static int child_row(hane_stmt *st, void *arg)
 {
 	struct refs *rs = arg;
@@ -181,12 +195,13 @@ static int child_row(hane_stmt *st, void *arg)
 	HANE_COPY(fk, hane_stmt_text(st, 1));
 	HANE_COPY(parent, hane_stmt_text(st, 2));
 	if (!hane_sql_ident_ok(child) || !hane_sql_ident_ok(fk) ||
-	    ref_has(*rs->v, *rs->n, child))
+	    ref_is_root(*rs->v, *rs->n, child))
 		return 0;
 	for (size_t i = rs->from; i < rs->upto; i++) {
 		struct ref_table base = (*rs->v)[i];
 
-		if (strcmp(base.link[base.depth].table, parent) != 0)
+		if (strcmp(base.link[base.depth].table, parent) != 0 ||
+		    ref_through(&base, child))
 			continue;
 		if ((rc = ref_add(rs->v, rs->n, rs->cap, &r)) != 0)
 			return rc;
@@ -194,7 +209,6 @@ static int child_row(hane_stmt *st, void *arg)
 		r->depth = rs->depth;
 		HANE_COPY(r->link[rs->depth].table, child);
 		HANE_COPY(r->link[rs->depth].fk, fk);
-		break;
 	}
 	return 0;
 }
