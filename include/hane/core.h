@@ -219,6 +219,12 @@ char *hane_money_format(char *out, size_t outsz, int64_t kurus, bool with_unit);
 int hane_date_parse(char out[HANE_DATE_LEN + 1],
 		    const char *s) HANE_WARN_UNUSED;
 
+/* A day typed into field (a char[11]): "" becomes today, a date in any
+ * form hane_date_parse takes becomes ISO in place; a day after today is
+ * refused unless future_ok ("Tarih: ileri bir tarih olamaz (05.12.2026)").
+ * 0 or HANE_EINVAL naming the field. */
+int hane_field_day(int field, char day[HANE_DATE_LEN + 1], bool future_ok);
+
 /* "1950-01-04" → "04.01.1950". Anything else is copied as it is. */
 char *hane_date_format(char out[HANE_DATE_LEN + 1], const char *iso);
 /* "1950-01-04" → "04.01", the day and month a list or a panel has room

@@ -16,6 +16,27 @@ int hane_field_error(int field, const char *why)
 	return HANE_EINVAL;
 }
 
+int hane_field_day(int field, char day[HANE_DATE_LEN + 1], bool future_ok)
+{
+	char today[HANE_DATE_LEN + 1], iso[HANE_DATE_LEN + 1];
+
+	hane_today(today);
+	if (!day[0]) {
+		memcpy(day, today, sizeof today);
+		return 0;
+	}
+	if (hane_date_parse(iso, day) != 0)
+		return hane_field_error(field, hane_error_last());
+	memcpy(day, iso, sizeof iso);
+	if (!future_ok && strcmp(day, today) > 0) {
+		hane_error_set(hane_msg(HANE_M_V_DAY_FUTURE),
+			       hane_msg((enum hane_msg)field),
+			       hane_date_format(iso, day));
+		return HANE_EINVAL;
+	}
+	return 0;
+}
+
 int hane_field_len(int field, const char *s, size_t max)
 {
 	return hane_field_text(field, s, max, HANE_TEXT_LINE);

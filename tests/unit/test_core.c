@@ -870,6 +870,29 @@ static void test_field_checks(void **state)
 	assert_non_null(strstr(hane_error_last(), "255"));
 	assert_int_equal(hane_field_len(HANE_M_F_STREET, "a\xff", 256),
 			 HANE_EINVAL);
+	{
+		char day[HANE_DATE_LEN + 1] = "";
+
+		setenv("HANE_NOW", "2026-03-01 10:20:30", 1);
+		tu_ok(hane_field_day(HANE_M_F_BIRTH, day, false));
+		assert_string_equal(day, "2026-03-01"); /* "" is today */
+		strcpy(day, "28.02.2026");
+		tu_ok(hane_field_day(HANE_M_F_BIRTH, day, false));
+		assert_string_equal(day, "2026-02-28");
+		strcpy(day, "02.03.2026");
+		assert_int_equal(hane_field_day(HANE_M_F_BIRTH, day, false),
+				 HANE_EINVAL);
+		assert_string_equal(hane_error_last(),
+				    "Doğum tarihi: ileri bir tarih olamaz"
+				    " (02.03.2026)");
+		strcpy(day, "02.03.2026");
+		tu_ok(hane_field_day(HANE_M_F_BIRTH, day, true));
+		strcpy(day, "31.02.2026");
+		assert_int_equal(hane_field_day(HANE_M_F_BIRTH, day, true),
+				 HANE_EINVAL);
+		assert_non_null(strstr(hane_error_last(), "Doğum tarihi: "));
+		tu_clock_default();
+	}
 	assert_true(hane_text_blank(""));
 	assert_true(hane_text_blank(" \t\r\n"));
 	assert_false(hane_text_blank(" x "));

@@ -15,11 +15,6 @@
 		(n), HANE_V_TEXT, (v), 0                                       \
 	}
 
-/* Checks an ISO date (or fills today into it when ""), not in the future
- * unless future_ok; errors name field. */
-int cl_date_check(char date[HANE_DATE_LEN + 1], enum hane_msg field,
-		  bool future_ok);
-
 /* Checks lines[0..n) (at least one, at most HANE_CL_LINES_MAX): finds
  * each category (by id, or by code/name), fills its id and code, checks
  * quantity and size. Inactive categories are refused when !inactive_ok. */

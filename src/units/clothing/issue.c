@@ -70,11 +70,11 @@ int hane_clothing_refer(hane_db *db, struct hane_cl_referral *r)
 	if ((rc = hane_field_text(HANE_M_CL_F_REASON, r->reason,
 				  sizeof r->reason - 1, HANE_TEXT_MULTILINE)) !=
 		    0 ||
-	    (rc = cl_date_check(r->valid_from, HANE_M_CL_F_FROM, true)) != 0)
+	    (rc = hane_field_day(HANE_M_CL_F_FROM, r->valid_from, true)) != 0)
 		return rc;
 	if (r->valid_until[0]) {
-		if ((rc = cl_date_check(r->valid_until, HANE_M_CL_F_UNTIL,
-					true)) != 0)
+		if ((rc = hane_field_day(HANE_M_CL_F_UNTIL, r->valid_until,
+					 true)) != 0)
 			return rc;
 		if (strcmp(r->valid_until, r->valid_from) < 0)
 			return hane_field_error(
@@ -167,7 +167,7 @@ int hane_clothing_eligibility(hane_db *db, int64_t person_id, const char *date,
 		return rc;
 	HANE_COPY(is.date, date ? date : "");
 	is.person_id = person_id;
-	if ((rc = cl_date_check(is.date, HANE_M_CL_F_DATE, true)) != 0 ||
+	if ((rc = hane_field_day(HANE_M_CL_F_DATE, is.date, true)) != 0 ||
 	    (rc = person_of(db, &is)) != 0)
 		return rc;
 	return eligibility(db, is.household_id, is.date, e);
@@ -278,7 +278,7 @@ static int check_rules(hane_db *db, struct hane_cl_issue *is,
 	memset(c, 0, sizeof *c);
 	if ((rc = person_of(db, is)) != 0 ||
 	    (rc = household_active(db, is->household_id)) != 0 ||
-	    (rc = cl_date_check(is->date, HANE_M_CL_F_DATE, false)) != 0 ||
+	    (rc = hane_field_day(HANE_M_CL_F_DATE, is->date, false)) != 0 ||
 	    (rc = cl_lines_check(db, is->lines, is->nlines, false)) != 0)
 		return rc;
 	if ((rc = hane_field_text(HANE_M_CL_F_NOTES, is->notes,
@@ -580,7 +580,7 @@ int hane_clothing_donate(hane_db *db, struct hane_cl_donation *d)
 		return rc;
 	hane_text_trim(d->donor);
 	hane_text_trim(d->notes);
-	if ((rc = cl_date_check(d->date, HANE_M_CL_F_DATE, false)) != 0 ||
+	if ((rc = hane_field_day(HANE_M_CL_F_DATE, d->date, false)) != 0 ||
 	    (rc = hane_field_text(HANE_M_CL_F_DONOR, d->donor,
 				  sizeof d->donor - 1, HANE_TEXT_LINE)) != 0 ||
 	    (rc = hane_field_text(HANE_M_CL_F_NOTES, d->notes,

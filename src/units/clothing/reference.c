@@ -8,24 +8,6 @@
 
 #include "clothing_int.h"
 
-int cl_date_check(char date[HANE_DATE_LEN + 1], enum hane_msg field,
-		  bool future_ok)
-{
-	char iso[HANE_DATE_LEN + 1], today[HANE_DATE_LEN + 1];
-
-	hane_today(today);
-	if (!date[0]) {
-		memcpy(date, today, sizeof today);
-		return 0;
-	}
-	if (hane_date_parse(iso, date) != 0)
-		return hane_field_error((int)field, hane_error_last());
-	memcpy(date, iso, sizeof iso);
-	if (!future_ok && strcmp(date, today) > 0)
-		return hane_field_error((int)field, hane_msg(HANE_M_CL_FUTURE));
-	return 0;
-}
-
 /* ---- Categories ------------------------------------------------------------ */
 
 #define F(...) HANE_FDEF(struct hane_cl_category, __VA_ARGS__)

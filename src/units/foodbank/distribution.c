@@ -139,11 +139,11 @@ int hane_foodbank_refer(hane_db *db, int64_t household_id, const char *source,
 		return HANE_EINVAL;
 	}
 	snprintf(from, sizeof from, "%s", valid_from ? valid_from : "");
-	if ((rc = fb_date_check(from, HANE_M_FB_F_FROM, true)) != 0)
+	if ((rc = hane_field_day(HANE_M_FB_F_FROM, from, true)) != 0)
 		return rc;
 	if (valid_until && *valid_until) {
 		snprintf(until, sizeof until, "%s", valid_until);
-		if ((rc = fb_date_check(until, HANE_M_FB_F_UNTIL, true)) != 0)
+		if ((rc = hane_field_day(HANE_M_FB_F_UNTIL, until, true)) != 0)
 			return rc;
 		if (strcmp(until, from) < 0)
 			return fb_field_error(HANE_M_FB_F_UNTIL,
@@ -236,7 +236,7 @@ int hane_foodbank_eligibility(hane_db *db, int64_t household_id,
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
 		return rc;
 	snprintf(day, sizeof day, "%s", date ? date : "");
-	if ((rc = fb_date_check(day, HANE_M_FB_F_DATE, true)) != 0)
+	if ((rc = hane_field_day(HANE_M_FB_F_DATE, day, true)) != 0)
 		return rc;
 	if ((rc = household_status(db, household_id, &members, &active)) != 0)
 		return rc;
@@ -448,7 +448,7 @@ static int check_rules(hane_db *db, struct hane_fb_distribution *d,
 	}
 	snprintf(d->package, sizeof d->package, "%s", pkg->code);
 	snprintf(d->package_name, sizeof d->package_name, "%s", pkg->name);
-	if ((rc = fb_date_check(d->date, HANE_M_FB_F_DATE, false)) != 0)
+	if ((rc = hane_field_day(HANE_M_FB_F_DATE, d->date, false)) != 0)
 		return rc;
 	if (d->value_kurus < 0)
 		return fb_field_error(HANE_M_FB_F_VALUE,
@@ -670,7 +670,7 @@ int hane_foodbank_unserved(hane_db *db, int days, const char *date, int limit,
 		return HANE_EINVAL;
 	}
 	snprintf(day, sizeof day, "%s", date ? date : "");
-	if ((rc = fb_date_check(day, HANE_M_FB_F_DATE, true)) != 0)
+	if ((rc = hane_field_day(HANE_M_FB_F_DATE, day, true)) != 0)
 		return rc;
 	struct hane_field p[] = {FB_TEXT(":d", day), HANE_FINT(":n", days),
 				 HANE_FINT(":lim", limit > 0 ? limit : -1)};

@@ -30,11 +30,6 @@
 /* Sets "Field: why" as the error detail; returns HANE_EINVAL. */
 int fb_field_error(enum hane_msg field, const char *why);
 
-/* Checks an ISO date (or fills today into it when ""), not in the
- * future unless future_ok. */
-int fb_date_check(char date[HANE_DATE_LEN + 1], enum hane_msg field,
-		  bool future_ok);
-
 /* Checks and normalises an item (category, unit, quantity > 0). */
 int fb_item_check(struct hane_fb_item *it);
 

@@ -48,7 +48,7 @@ int hane_foodbank_donate(hane_db *db, struct hane_fb_donation *d)
 		return rc;
 	if ((rc = hane_foodbank_branch_get(db, d->branch_id, &b)) != 0)
 		return rc;
-	if ((rc = fb_date_check(d->date, HANE_M_FB_F_DATE, false)) != 0)
+	if ((rc = hane_field_day(HANE_M_FB_F_DATE, d->date, false)) != 0)
 		return rc;
 	if (d->donor_person_id &&
 	    (rc = row_exists(db, "SELECT 1 FROM person WHERE id = :id",
@@ -166,7 +166,7 @@ int hane_foodbank_supply(hane_db *db, struct hane_fb_supply *s)
 			     s->market_id, HANE_M_FB_MARKET_NOT_FOUND)) != 0 ||
 	    (rc = hane_foodbank_branch_get(db, s->branch_id, &b)) != 0)
 		return rc;
-	if ((rc = fb_date_check(s->date, HANE_M_FB_F_DATE, false)) != 0)
+	if ((rc = hane_field_day(HANE_M_FB_F_DATE, s->date, false)) != 0)
 		return rc;
 	memset(&it, 0, sizeof it);
 	snprintf(it.category, sizeof it.category, "%s", s->category);
@@ -244,7 +244,7 @@ int hane_foodbank_market_week(hane_db *db, const char *date,
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_READ)) != 0)
 		return rc;
 	snprintf(day, sizeof day, "%s", date ? date : "");
-	if ((rc = fb_date_check(day, HANE_M_FB_F_DATE, true)) != 0)
+	if ((rc = hane_field_day(HANE_M_FB_F_DATE, day, true)) != 0)
 		return rc;
 	struct hane_field d = FB_TEXT(":d", day);
 	/* date(d, 'weekday 0', '-6 days') is the Monday of d's week: Sunday

@@ -22,24 +22,6 @@ int fb_field_error(enum hane_msg field, const char *why)
 	return HANE_EINVAL;
 }
 
-int fb_date_check(char date[HANE_DATE_LEN + 1], enum hane_msg field,
-		  bool future_ok)
-{
-	char iso[HANE_DATE_LEN + 1], today[HANE_DATE_LEN + 1];
-
-	hane_today(today);
-	if (!date[0]) {
-		memcpy(date, today, sizeof today);
-		return 0;
-	}
-	if (hane_date_parse(iso, date) != 0)
-		return fb_field_error(field, hane_error_last());
-	memcpy(date, iso, sizeof iso);
-	if (!future_ok && strcmp(date, today) > 0)
-		return fb_field_error(field, hane_msg(HANE_M_FB_FUTURE));
-	return 0;
-}
-
 bool fb_same_name(const char *a, const char *b)
 {
 	char fa[256], fb[256];

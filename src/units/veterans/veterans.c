@@ -249,26 +249,6 @@ static int get(hane_db *db, const struct hane_rdef *def, int64_t id, void *out,
 				       missing, id);
 }
 
-/* A date member (char[11]): "" is today; refused when after today
- * (future) — field names it. */
-static int day_not_future(char day[HANE_DATE_LEN + 1], enum hane_msg field)
-{
-	char today[HANE_DATE_LEN + 1], shown[HANE_DATE_LEN + 1];
-
-	hane_today(today);
-	if (!day[0])
-		strcpy(day, today);
-	if (hane_date_parse(shown, day) != 0)
-		return hane_field_error(field, hane_error_last());
-	strcpy(day, shown);
-	if (strcmp(day, today) > 0) {
-		hane_error_set(hane_msg(HANE_M_VET_FUTURE), hane_msg(field),
-			       hane_date_format(shown, day));
-		return HANE_EINVAL;
-	}
-	return 0;
-}
-
 /* The household's status: 0 active, HANE_EINVAL passive, HANE_ENOTFOUND
  * missing (both with their message). */
 static int household_active(hane_db *db, int64_t hid)
@@ -347,7 +327,7 @@ int hane_veteran_save(hane_db *db, struct hane_veteran *v, int64_t *id)
 	    (rc = hane_field_chars(HANE_M_VET_F_NAME, v->notes, 500)) ||
 	    (rc = code_check(HANE_VET_CATEGORY, v->category, sizeof v->category,
 			     "")) ||
-	    (rc = day_not_future(v->since, HANE_M_VET_F_SINCE)))
+	    (rc = hane_field_day(HANE_M_VET_F_SINCE, v->since, false)))
 		return rc;
 	if (!v->category[0])
 		return bad_code(HANE_VET_CATEGORY, "");
@@ -606,7 +586,7 @@ int hane_veteran_gift_in(hane_db *db, int64_t gift_id, int quantity,
 		return HANE_EINVAL;
 	}
 	HANE_COPY(d, day ? day : "");
-	if ((rc = day_not_future(d, HANE_M_VET_F_DATE)) != 0)
+	if ((rc = hane_field_day(HANE_M_VET_F_DATE, d, false)) != 0)
 		return rc;
 	if ((rc = hane_field_chars(HANE_M_VET_F_QUANTITY, notes ? notes : "",
 				   500)) != 0)
@@ -811,7 +791,7 @@ int hane_veteran_visit_add(hane_db *db, struct hane_veteran_visit *v,
 			       hane_msg(HANE_M_VET_F_STAFF));
 		return HANE_EINVAL;
 	}
-	if ((rc = day_not_future(v->date, HANE_M_VET_F_DATE)) ||
+	if ((rc = hane_field_day(HANE_M_VET_F_DATE, v->date, false)) ||
 	    (rc = hane_field_len(HANE_M_VET_F_STAFF, v->staff,
 				 sizeof v->staff)) ||
 	    (rc = hane_field_chars(HANE_M_VET_F_DATE, v->notes, 500)))
