@@ -198,8 +198,11 @@ int hane_ui_action_for_key(const enum hane_ui_action *acts, int n,
 char *hane_ui_bar_text(char *out, size_t outsz, const enum hane_ui_action *acts,
 		       int n, int cols);
 
-/* What an action callback tells the widget running it. */
-enum { HANE_UI_STAY = 0, HANE_UI_CLOSE = 1 };
+/* What an action callback tells the widget running it. A list's act
+ * may also say HANE_UI_NEW_SEARCH: stay, with the search line emptied
+ * and the list filled for it (a desk that takes one person after another
+ * by typing: the next name is typed at once). */
+enum { HANE_UI_STAY = 0, HANE_UI_CLOSE = 1, HANE_UI_NEW_SEARCH = 2 };
 
 /* ---- The session -------------------------------------------------------- */
 
@@ -821,6 +824,17 @@ void hane_ui_person_unit_open(struct hane_ui *ui, int64_t row_id,
 int hane_ui_households_main(struct hane_ui *ui);
 /* The person search from anywhere (F3); query may be NULL. */
 int hane_ui_households_search(struct hane_ui *ui, const char *query);
+/* A person chosen in the person search (typing searches as F3's list
+ * does, Enter chooses): a unit's form that starts from a person (an
+ * application, a move). title is the breadcrumb; hint (0: none) is said
+ * on the status line as the list opens. The person's id, or 0 when left
+ * with Esc (or F10). */
+int64_t hane_ui_person_pick(struct hane_ui *ui, const char *title,
+			    enum hane_msg hint);
+/* A person's own page (what the search's Enter shows of the person:
+ * their data as the role may see it, the units' rows), opened from a
+ * unit's list of people. Returns 0, or the error its load said. */
+int hane_ui_person_page(struct hane_ui *ui, int64_t person_id);
 
 /* Yönetim (src/units/staff/ui_admin.c): staff list and accounts (add,
  * lock, activate, password), security settings and the audit trail;

@@ -844,10 +844,17 @@ int hane_ui_list_run(struct hane_ui *ui, const struct hane_ui_list_view *v,
 			st.qpos = 0;
 			edited = true;
 		} else if (a >= 0 && v->act) {
-			if (v->act(ui, l, (enum hane_ui_action)a, v->arg) ==
-			    HANE_UI_CLOSE) {
+			int r = v->act(ui, l, (enum hane_ui_action)a, v->arg);
+
+			if (r == HANE_UI_CLOSE) {
 				ret = HANE_UI_CLOSE;
 				break;
+			}
+			if (r == HANE_UI_NEW_SEARCH) {
+				st.query[0] = '\0';
+				st.qpos = 0;
+				query_changed(ui, &st);
+				continue;
 			}
 			list_fill(ui, &st);
 			/* The act may have changed the rows: filter again. */

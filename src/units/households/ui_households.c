@@ -676,44 +676,53 @@ int hane_ui_households_main(struct hane_ui *ui)
 static int pick_act(struct hane_ui *ui, struct hane_ui_list *l,
 		    enum hane_ui_action a, void *arg)
 {
-	int64_t *target = arg;
-	struct hane_person p;
+	int64_t *chosen = arg;
 
+	(void)ui;
 	if (a != HANE_UI_A_CHOOSE || !hane_ui_list_selected_id(l))
 		return HANE_UI_STAY;
-	if (hane_person_get(hane_ui_db(ui), hane_ui_list_selected_id(l), &p) !=
-	    0)
-		return HANE_UI_STAY;
-	*target = p.household_id;
+	*chosen = hane_ui_list_selected_id(l);
 	return HANE_UI_CLOSE;
 }
 
-static void person_move(struct hane_ui *ui, int64_t person_id)
+int64_t hane_ui_person_pick(struct hane_ui *ui, const char *title,
+			    enum hane_msg hint)
 {
 	static const enum hane_ui_action acts[] = {
 		HANE_UI_A_HELP, HANE_UI_A_CHOOSE, HANE_UI_A_BACK,
 		HANE_UI_A_QUIT};
-	hane_db *db = hane_ui_db(ui);
-	struct hane_person p;
-	int64_t target = 0;
+	int64_t chosen = 0;
 	struct hane_ui_list_view v = {
-		.title = hane_msg(HANE_M_UI_TITLE_MOVE),
+		.title = title,
 		HANE_UI_COLUMNS(search_cols),
 		HANE_UI_BAR(acts),
 		.fill = search_fill,
 		.act = pick_act,
-		.arg = &target,
+		.arg = &chosen,
 		.prompt = HANE_M_UI_TYPE_TO_SEARCH,
 	};
+
+	if (hint)
+		hane_ui_status(ui, false, "%s", hane_msg(hint));
+	hane_ui_list_show(ui, &v);
+	return hane_ui_quitting(ui) ? 0 : chosen;
+}
+
+static void person_move(struct hane_ui *ui, int64_t person_id)
+{
+	hane_db *db = hane_ui_db(ui);
+	struct hane_person p, t;
+	int64_t target, chosen;
 	char q[512];
 	int rc;
 
 	if (hane_person_get(db, person_id, &p) != 0)
 		return;
-	hane_ui_status(ui, false, "%s", hane_msg(HANE_M_UI_MOVE_HINT));
-	hane_ui_list_show(ui, &v);
-	if (!target || hane_ui_quitting(ui))
+	chosen = hane_ui_person_pick(ui, hane_msg(HANE_M_UI_TITLE_MOVE),
+				     HANE_M_UI_MOVE_HINT);
+	if (!chosen || hane_person_get(db, chosen, &t) != 0)
 		return;
+	target = t.household_id;
 	if (target == p.household_id) {
 		hane_ui_status(ui, true, "%s", hane_msg(HANE_M_UI_MOVE_SAME));
 		return;
@@ -1192,4 +1201,9 @@ static int person_detail(struct hane_ui *ui, int64_t person_id)
 	};
 
 	return hane_ui_detail_run(ui, &v);
+}
+
+int hane_ui_person_page(struct hane_ui *ui, int64_t person_id)
+{
+	return person_detail(ui, person_id);
 }
