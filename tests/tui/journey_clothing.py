@@ -102,17 +102,33 @@ def test_issue_limit_and_override():
             c.nav_report("clothing issue with override (supervisor)")
         finally:
             c.close()
-        # The unit from the main menu ('d'): the stock and the last
-        # issues, which name the person.
+        # The unit from the main menu ('d'): the counter (Teslim: the
+        # person's name, Enter, the form, and the search again for the
+        # next person), the stock and the last issues.
         c = Console(w, args=("--user", "dost.cw"))
         try:
             c.wait("Ana Menü")
             c.send("d")
             c.wait("Bağış girişi")
+            c.send(ENTER)                         # Teslim (kişi ara)
+            c.wait("Enter teslim formunu açar")
+            c.type("şükrü")
+            c.wait("Şükrü Yılmaz")
+            c.send(ENTER)
+            c.wait("Giyim teslimi")
+            child_line(c, "40", "1")
+            c.send(F[2])
+            c.wait("Teslim #3 kaydedildi")
+            n = c.nav_report("clothing issue from the unit's counter")
+            if n > AIM:
+                raise Failure("%d navigation keys, aim %d" % (n, AIM))
+            c.wait("aramak için ad")              # the next person
+            c.send(ESC)
+            c.wait("Bağış girişi")
             c.type("stok")
             c.send(ENTER)
             t = c.wait("Kalan")
-            if "Çocuk giyim" not in t or "15" not in t:
+            if "Çocuk giyim" not in t or "14" not in t:
                 raise Failure("stock:\n" + t)
             c.send(ESC)
             c.wait("Son teslimler")

@@ -514,9 +514,19 @@ static void issues_screen(struct hane_ui *ui)
 
 /* An issue starts from the person: the search, then the person page's
  * Dost Eller row. */
+/* The counter: the person search, Enter opens the issue form, and after
+ * it the search again, empty, for the next person in the queue (the
+ * status line keeps what the form said: "Teslim #3 kaydedildi"). */
 static void issue_search(struct hane_ui *ui)
 {
-	(void)hane_ui_households_search(ui, NULL);
+	enum hane_msg hint = HANE_M_CL_UI_PICK_HINT;
+	int64_t person;
+
+	while ((person = hane_ui_person_pick(
+			ui, hane_msg(HANE_M_CL_UI_MENU_ISSUE), hint)) > 0) {
+		issue_form(ui, person);
+		hint = 0;
+	}
 }
 
 int hane_ui_clothing_main(struct hane_ui *ui)
