@@ -33,6 +33,7 @@ enum hane_msg {
 #include "i18n/clothing.def"
 #include "i18n/veterans.def"
 #include "i18n/kitchen.def"
+#include "i18n/centres.def"
 #undef M
 	HANE_M__COUNT
 };

@@ -59,7 +59,10 @@
 	X(VETERANS_ADMIN, "veterans.admin")                                    \
 	X(KITCHEN_READ, "kitchen.read")                                        \
 	X(KITCHEN_WRITE, "kitchen.write")                                      \
-	X(KITCHEN_ADMIN, "kitchen.admin")
+	X(KITCHEN_ADMIN, "kitchen.admin")                                      \
+	X(CENTRES_READ, "centres.read")                                        \
+	X(CENTRES_WRITE, "centres.write")                                      \
+	X(CENTRES_ADMIN, "centres.admin")
 
 enum hane_action {
 #define HANE_X_(name, str) HANE_ACT_##name,

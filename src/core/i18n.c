@@ -25,6 +25,7 @@ static const char *const messages[HANE_M__COUNT][2] = {
 #include "i18n/clothing.def"
 #include "i18n/veterans.def"
 #include "i18n/kitchen.def"
+#include "i18n/centres.def"
 #undef M
 };
 

@@ -83,6 +83,9 @@ static const struct rule matrix[HANE_ACT__COUNT] = {
 	RULE(KITCHEN_READ,      "kitchen",    YES,  UNIT, UNIT, YES)
 	RULE(KITCHEN_WRITE,     "kitchen",    YES,  UNIT, UNIT, NO)
 	RULE(KITCHEN_ADMIN,     "kitchen",    YES,  UNIT, NO,   NO)
+	RULE(CENTRES_READ,      "centres",    YES,  UNIT, UNIT, YES)
+	RULE(CENTRES_WRITE,     "centres",    YES,  UNIT, UNIT, NO)
+	RULE(CENTRES_ADMIN,     "centres",    YES,  UNIT, NO,   NO)
 };
 #undef RULE
 /* clang-format on */

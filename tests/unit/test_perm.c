@@ -55,6 +55,9 @@ static const struct {
 	{HANE_ACT_KITCHEN_READ, "kitchen", "yynyny"},
 	{HANE_ACT_KITCHEN_WRITE, "kitchen", "yynynn"},
 	{HANE_ACT_KITCHEN_ADMIN, "kitchen", "yynnnn"},
+	{HANE_ACT_CENTRES_READ, "centres", "yynyny"},
+	{HANE_ACT_CENTRES_WRITE, "centres", "yynynn"},
+	{HANE_ACT_CENTRES_ADMIN, "centres", "yynnnn"},
 };
 
 #define NCASES (sizeof cases / sizeof cases[0])
@@ -111,8 +114,8 @@ static void matrix_through_actors(void **state)
 {
 	hane_db *db = tu_open(NULL);
 	static const char *const units[] = {
-		"households", "inspection", "foodbank", "homecare",
-		"taxi",	      "clothing",   "veterans", "kitchen"};
+		"households", "inspection", "foodbank", "homecare", "taxi",
+		"clothing",   "veterans",   "kitchen",	"centres"};
 	char name[64];
 
 	(void)state;

@@ -43,6 +43,7 @@ static const struct hane_code units[] = {
 	{"clothing", HANE_M_CL_UNIT},
 	{"veterans", HANE_M_VET_UNIT},
 	{"kitchen", HANE_M_UI_UNIT_KITCHEN},
+	{"centres", HANE_M_CEN_UNIT},
 };
 #define NUNITS ((int)(sizeof units / sizeof units[0]))
 
