@@ -2,7 +2,7 @@
 # The privacy sweep (#16, KVKK): one planted person whose TC Kimlik No,
 # phone, street and a health word are in every unit (registry,
 # inspection, food bank, home care, taxi, clothing, veterans, kitchen,
-# overview); every command that
+# centres, overview); every command that
 # reads, every report and every output file, run as every role. For each
 # run: no marker the role may not see (README "What each role sees"), and
 # when the output shows the person, a new read-log row by that user.
@@ -39,6 +39,7 @@ ROLES=(
 	"bakim caseworker homecare"
 	"taksi caseworker taxi"
 	"rapor reporter -"
+	"merkez caseworker centres"
 )
 # HANE_SWEEP_ROLES="yon rapor" sweeps only those users (the sanitizer
 # build: every output still runs, as the widest and the narrowest role).
@@ -68,7 +69,7 @@ may_see() { # role unit kind output-unit
 # ---- The outputs ------------------------------------------------------------
 # unit|command (words split on spaces; {F} is an output file, read too)
 # unit: registry, inspection, foodbank, homecare, taxi, clothing, veterans,
-# kitchen, or none (an output of no unit: only unmasked roles see personal values in it).
+# kitchen, centres, or none (an output of no unit: only unmasked roles see personal values in it).
 OUTPUTS=(
 	"registry|household search Zerdali"
 	"registry|household search $TK"
@@ -149,6 +150,13 @@ OUTPUTS=(
 	"kitchen|kitchen report 06.2026"
 	"kitchen|report kitchen-monthly --month 2026-06"
 	"kitchen|report kitchen-annual --year 2026"
+	"centres|centre members gundogdu"
+	"centres|centre members --all"
+	"centres|centre applications"
+	"centres|centre waiting alzheimer_evi"
+	"centres|centre show $TK"
+	"centres|centre today"
+	"centres|centre today gundogdu --date 12.06.2026"
 )
 # Commands that show no person's data, or only write: why each is safe.
 NO_PERSON=(
@@ -227,6 +235,18 @@ setup() {
 		--note "Hemodiyaliz diyeti, demans: kapıyı komşu açar"
 	step run kitchen set --day 15.06.2026 --channel morning --item soup \
 		--count 950
+	# Merkezler: a member of Asırlık Çınar Gündoğdu with a check-in, and
+	# on the Alzheimer house's waiting list with a diagnosis note; the
+	# centres caseworker works in both programmes.
+	step run centre apply $TK gundogdu --date 10.06.2026 \
+		--notes "Hemodiyaliz günleri gelmez, Zümrütova"
+	step run centre decide 1 direct --date 11.06.2026
+	step run centre checkin gundogdu --member 1 --date 12.06.2026 --time 09:00
+	step run centre apply $TK alzheimer_evi --date 12.06.2026 \
+		--diagnosis "Erken evre demans" --notes "Hemodiyaliz, Zümrütova"
+	step run centre decide 2 waiting --date 13.06.2026
+	step run centre staff add merkez cinar
+	step run centre staff add merkez alzheimer
 }
 setup
 
