@@ -16,7 +16,9 @@
 #include "hane/core.h"
 #include "hane/households.h"
 #include "hane/i18n.h"
+#include "hane/overview.h"
 #include "hane/record.h"
+#include "hane/security.h"
 
 /* A household of one in mahalle with a person born on birth (ISO),
  * disability % (-1 unknown); returns the person's id. */
@@ -599,6 +601,111 @@ static void test_registered(void **state)
 	assert_non_null(hane_record_by_table("centre_staff"));
 }
 
+/* ---- Retention and merge see the unit's person references ---------------- */
+
+struct due {
+	int64_t ids[8];
+	int n;
+};
+
+static int due_item(const struct hane_retention_item *it, void *arg)
+{
+	struct due *d = arg;
+
+	if (d->n < 8)
+		d->ids[d->n++] = it->person_id;
+	return 0;
+}
+
+static bool is_due(const struct due *d, int64_t id)
+{
+	for (int i = 0; i < d->n; i++)
+		if (d->ids[i] == id)
+			return true;
+	return false;
+}
+
+static int64_t count_of(hane_db *db, const char *sql, int64_t id)
+{
+	int64_t n = -1;
+
+	tu_ok(hane_store_query_int(db, &n, sql, ":p", id));
+	return n;
+}
+
+/* A running membership is a running service: its member is kept however
+ * old the rows; an ended one lets the person go five years on. A merge
+ * moves applications, memberships and check-ins to the person kept, and
+ * its undo moves them back. */
+static void test_retention_and_merge(void **state)
+{
+	hane_db *db = tu_open(NULL);
+	int64_t pa = person(db, 1, "Fatma", "Ak", "1950-01-01", -1, "Serdar");
+	int64_t pb = person(db, 2, "Emine", "Bal", "1950-01-01", -1, "Serdar");
+	int64_t pc = person(db, 3, "Hasan", "Can", "1950-01-01", -1, "Serdar");
+	int64_t pq = person(db, 4, "Fatma", "Akk", "1950-01-01", -1, "Serdar");
+	int64_t serdar = site(db, "serdar"), mb, mq, aid = 0, merge_id = 0;
+	struct hane_ov_merge_plan plan;
+	struct hane_person a, b;
+	struct due d;
+	int n = -1;
+
+	(void)state;
+	(void)member(db, pa, serdar, "2026-01-05");
+	mb = member(db, pb, serdar, "2026-01-05");
+	tu_ok(hane_centre_checkin(db, mb, 0, "2026-06-01", "09:00", NULL));
+	tu_ok(hane_centre_member_end(db, mb, 0, "", "vefat", NULL, NULL));
+	/* 2031-07: a's membership runs (kept); b's ended five years ago, and
+	 * c and q never had one: all three due. */
+	setenv("HANE_NOW", "2031-07-01 10:00:00", 1);
+	memset(&d, 0, sizeof d);
+	tu_ok(hane_retention_run(db, true, due_item, &d, &n));
+	assert_false(is_due(&d, pa));
+	assert_true(is_due(&d, pb));
+	assert_true(is_due(&d, pc));
+	assert_true(is_due(&d, pq));
+	tu_clock_default();
+
+	/* q, a duplicate of a: an Alzheimer application admitted, a
+	 * check-in; merged into a, every row follows. */
+	tu_ok(apply(db, pq, site(db, "alzheimer"), "2026-06-01", "Erken evre",
+		    &aid));
+	tu_ok(hane_centre_decide(db, aid, 0, "assessed", "2026-06-02", NULL,
+				 NULL, &mq));
+	tu_ok(hane_centre_checkin(db, mq, 0, "2026-06-03", "09:30", NULL));
+	tu_ok(hane_person_get(db, pa, &a));
+	tu_ok(hane_person_get(db, pq, &b));
+	hane_overview_merge_defaults(&a, &b, &plan);
+	tu_ok(hane_overview_merge(db, pa, pq, &plan, &merge_id));
+	assert_int_equal(count_of(db,
+				  "SELECT count(*) FROM centre_application"
+				  " WHERE person_id = :p",
+				  pa),
+			 2);
+	assert_int_equal(count_of(db,
+				  "SELECT count(*) FROM centre_member"
+				  " WHERE person_id = :p",
+				  pa),
+			 2);
+	assert_int_equal(count_of(db,
+				  "SELECT count(*) FROM centre_visit"
+				  " WHERE person_id = :p",
+				  pa),
+			 1);
+	tu_ok(hane_overview_merge_undo(db, merge_id));
+	assert_int_equal(count_of(db,
+				  "SELECT count(*) FROM centre_member"
+				  " WHERE person_id = :p",
+				  pq),
+			 1);
+	assert_int_equal(count_of(db,
+				  "SELECT count(*) FROM centre_visit"
+				  " WHERE person_id = :p",
+				  pq),
+			 1);
+	hane_store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -610,6 +717,7 @@ int main(void)
 		cmocka_unit_test(test_day),
 		cmocka_unit_test(test_roles),
 		cmocka_unit_test(test_registered),
+		cmocka_unit_test(test_retention_and_merge),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

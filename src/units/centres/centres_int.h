@@ -51,11 +51,16 @@ int cen_member_open(hane_db *db, struct hane_centre_member *m, int64_t except);
  * it first, so that a refused row never dooms the file's transaction. */
 int cen_member_check(hane_db *db, struct hane_centre_member *m);
 
+/* What a refused check-in was about: the member or site, the day, the
+ * time in. */
+enum cen_part { CEN_PART_WHO, CEN_PART_DAY, CEN_PART_TIME };
+
 /* Every rule hane_centre_checkin applies to a check-in of member_id at
  * site_id (0: the member's) on v->date at v->time_in, without writing:
- * v is normalised and gets the member's ids, m the membership. */
+ * v is normalised and gets the member's ids, m the membership; a refusal
+ * sets *part (may be NULL). */
 int cen_checkin_check(hane_db *db, int64_t member_id, int64_t site_id,
-		      struct hane_centre_visit *v,
-		      struct hane_centre_member *m);
+		      struct hane_centre_visit *v, struct hane_centre_member *m,
+		      enum cen_part *part);
 
 #endif

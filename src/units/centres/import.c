@@ -195,6 +195,7 @@ static int visit_row(struct imp *im, const char **v, char *why, size_t whysz)
 	struct hane_centre_site s;
 	char out[HANE_CENTRE_TIME] = "", iso[HANE_DATE_LEN + 1];
 	int64_t person = 0, mid = 0;
+	enum cen_part part;
 	int rc;
 
 	memset(&vis, 0, sizeof vis);
@@ -222,15 +223,14 @@ static int visit_row(struct imp *im, const char **v, char *why, size_t whysz)
 	}
 	if ((rc = membership_of(im, person, &s, vis.date, &mid)) != 0)
 		return refusal(rc) ? refuse(im, A_SITE, why, whysz) : rc;
-	if ((rc = cen_checkin_check(im->db, mid, s.id, &vis, &m)) != 0) {
+	if ((rc = cen_checkin_check(im->db, mid, s.id, &vis, &m, &part)) != 0) {
 		if (!refusal(rc))
 			return rc;
-		return refuse(
-			im,
-			strstr(hane_error_last(), hane_msg(HANE_M_CEN_F_IN))
-				? A_IN
-				: A_DATE,
-			why, whysz);
+		return refuse(im,
+			      part == CEN_PART_DAY    ? A_DATE
+			      : part == CEN_PART_TIME ? A_IN
+						      : A_SITE,
+			      why, whysz);
 	}
 	if (out[0] && strcmp(out, vis.time_in) < 0) {
 		hane_error_set(hane_msg(HANE_M_CEN_OUT_BEFORE_IN), out,

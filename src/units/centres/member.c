@@ -495,11 +495,17 @@ static int checkin_tx(hane_db *db, void *arg)
 }
 
 int cen_checkin_check(hane_db *db, int64_t member_id, int64_t site_id,
-		      struct hane_centre_visit *v, struct hane_centre_member *m)
+		      struct hane_centre_visit *v, struct hane_centre_member *m,
+		      enum cen_part *part)
 {
 	struct hane_centre_visit old;
 	char shown[HANE_DATE_LEN + 1];
+	enum cen_part dummy;
 	int rc;
+
+	if (!part)
+		part = &dummy;
+	*part = CEN_PART_WHO;
 
 	if ((rc = hane_can(db, HANE_ACT_CENTRES_WRITE)) != 0 ||
 	    (rc = hane_centre_member_get(db, member_id, m)) != 0)
@@ -511,9 +517,13 @@ int cen_checkin_check(hane_db *db, int64_t member_id, int64_t site_id,
 			hane_centre_label(HANE_CENTRE_KIND, m->programme_kind));
 		return HANE_EINVAL;
 	}
-	if ((rc = cen_day(v->date, HANE_M_CEN_F_DATE, false)) != 0 ||
-	    (rc = cen_time(v->time_in, HANE_M_CEN_F_IN)) != 0)
+	*part = CEN_PART_DAY;
+	if ((rc = cen_day(v->date, HANE_M_CEN_F_DATE, false)) != 0)
 		return rc;
+	*part = CEN_PART_TIME;
+	if ((rc = cen_time(v->time_in, HANE_M_CEN_F_IN)) != 0)
+		return rc;
+	*part = CEN_PART_DAY;
 	if (m->end_date[0] && strcmp(m->end_date, v->date) <= 0) {
 		hane_error_set(hane_msg(HANE_M_CEN_CHECKIN_ENDED),
 			       m->person_name,
@@ -528,11 +538,13 @@ int cen_checkin_check(hane_db *db, int64_t member_id, int64_t site_id,
 			       hane_date_format(shown, m->start));
 		return HANE_EPERM;
 	}
+	*part = CEN_PART_WHO;
 	if (site_id && site_id != m->site_id) {
 		hane_error_set(hane_msg(HANE_M_CEN_CHECKIN_OTHER_SITE),
 			       m->person_name, m->site_name);
 		return HANE_EPERM;
 	}
+	*part = CEN_PART_TIME;
 	if ((rc = open_visit(db, m->id, v->date, &old)) == 0) {
 		hane_error_set(hane_msg(HANE_M_CEN_STILL_IN), m->person_name,
 			       old.time_in);
@@ -558,7 +570,8 @@ int hane_centre_checkin(hane_db *db, int64_t member_id, int64_t site_id,
 	memset(&c, 0, sizeof c);
 	HANE_COPY(c.v.date, date ? date : "");
 	HANE_COPY(c.v.time_in, time ? time : "");
-	if ((rc = cen_checkin_check(db, member_id, site_id, &c.v, &m)) != 0)
+	if ((rc = cen_checkin_check(db, member_id, site_id, &c.v, &m, NULL)) !=
+	    0)
 		return rc;
 	c.person = m.person_name;
 	if ((rc = hane_store_tx(db, checkin_tx, &c)) != 0)
