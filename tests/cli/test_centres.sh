@@ -91,7 +91,7 @@ printf 'TC Kimlik No;Yer;Tarih;Giriş;Çıkış\n%s;Serdar;12.06.2026;09:00;11:3
 	$T3 $T3 $T3 $T3 $T3 $T3 > "$T/yoklama.csv"
 run centre import attendance "$T/yoklama.csv"; expect_rc 3 "attendance, some rejected"
 expect_out "6 satır: 2 yazıldı, 4 reddedildi" "counts"; expect_out "13:00'den beri içeride" "still in"
-expect_out "üyesi olduğu yer: Asırlık Çınar Serdar" "another site"; expect_out "gelecekte olamaz" "future"
+expect_out "üyesi olduğu yer: Asırlık Çınar Serdar" "another site"; expect_out "ileri bir tarih olamaz" "future"
 run centre today serdar --date 12.06.2026; expect_out "09:00	11:30	Hatice Yıldız" "in and out"; expect_out "13:00	-	Hatice" "still in"
 run centre import visits "$T/yoklama.csv"; expect_rc 1 "members or attendance"
 

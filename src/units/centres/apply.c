@@ -98,7 +98,7 @@ int hane_centre_eligibility(hane_db *db, int64_t person_id, int64_t site_id,
 	e->age = e->disability = -1;
 	HANE_COPY(day, date ? date : "");
 	if ((rc = hane_can(db, HANE_ACT_CENTRES_READ)) != 0 ||
-	    (rc = cen_day(day, HANE_M_CEN_F_DATE, true)) != 0 ||
+	    (rc = hane_field_day(HANE_M_CEN_F_DATE, day, true)) != 0 ||
 	    (rc = hane_centre_site_get(db, site_id, &s)) != 0 ||
 	    (rc = hane_centre_programme_get(db, s.programme_id, &p)) != 0)
 		return rc;
@@ -280,7 +280,7 @@ int hane_centre_apply(hane_db *db, struct hane_centre_application *a)
 	a->decided_on[0] = a->decided_by[0] = a->reason[0] = '\0';
 	hane_text_trim(a->diagnosis);
 	hane_text_trim(a->notes);
-	if ((rc = cen_day(a->date, HANE_M_CEN_F_APPLIED, false)) != 0 ||
+	if ((rc = hane_field_day(HANE_M_CEN_F_APPLIED, a->date, false)) != 0 ||
 	    (rc = text_ok(HANE_M_CEN_F_DIAGNOSIS, a->diagnosis,
 			  sizeof a->diagnosis, HANE_TEXT_MULTILINE)) != 0 ||
 	    (rc = text_ok(HANE_M_CEN_F_NOTES, a->notes, sizeof a->notes,
@@ -374,7 +374,7 @@ int hane_centre_decide(hane_db *db, int64_t id, int64_t version,
 	HANE_COPY(day, date ? date : "");
 	HANE_COPY(why, reason ? reason : "");
 	hane_text_trim(why);
-	if ((rc = cen_day(day, HANE_M_CEN_F_DECIDED, false)) != 0 ||
+	if ((rc = hane_field_day(HANE_M_CEN_F_DECIDED, day, false)) != 0 ||
 	    (rc = text_ok(HANE_M_CEN_F_REASON, why, sizeof why,
 			  HANE_TEXT_MULTILINE)) != 0)
 		return rc;

@@ -24,10 +24,6 @@ int cen_can(hane_db *db, enum hane_action action, int64_t programme_id);
 /* 0 when site_id is 0 or its programme is one the actor may see. */
 int cen_site_allowed(hane_db *db, int64_t site_id);
 
-/* A date member: "" is today; parsed (dd.mm.yyyy or ISO) into ISO;
- * refused when after today unless future_ok — field names it. */
-int cen_day(char day[HANE_DATE_LEN + 1], enum hane_msg field, bool future_ok);
-
 /* A time "H:MM" or "HH:MM" into "HH:MM"; "" is now (hane_now). */
 int cen_time(char t[HANE_CENTRE_TIME], enum hane_msg field);
 

@@ -155,7 +155,7 @@ static int member_walk(hane_db *db, const struct hane_centre_member_filter *f,
 	int rc;
 
 	HANE_COPY(day, f->date ? f->date : "");
-	if ((rc = cen_day(day, HANE_M_CEN_F_DATE, true)) != 0)
+	if ((rc = hane_field_day(HANE_M_CEN_F_DATE, day, true)) != 0)
 		return rc;
 	hane_text_fold(q, sizeof q, f->query ? f->query : "");
 	hane_text_trim(q);
@@ -312,7 +312,7 @@ int cen_member_check(hane_db *db, struct hane_centre_member *m)
 	m->programme_id = s.programme_id;
 	hane_text_trim(m->term);
 	hane_text_trim(m->notes);
-	if ((rc = cen_day(m->start, HANE_M_CEN_F_START, false)) != 0 ||
+	if ((rc = hane_field_day(HANE_M_CEN_F_START, m->start, false)) != 0 ||
 	    (rc = hane_field_text(HANE_M_CEN_F_TERM, m->term, sizeof m->term,
 				  HANE_TEXT_LINE)) != 0 ||
 	    (rc = hane_field_text(HANE_M_CEN_F_NOTES, m->notes, sizeof m->notes,
@@ -416,7 +416,7 @@ int hane_centre_member_end(hane_db *db, int64_t id, int64_t version,
 		return HANE_EINVAL;
 	}
 	HANE_COPY(day, date ? date : "");
-	if ((rc = cen_day(day, HANE_M_CEN_F_END, false)) != 0)
+	if ((rc = hane_field_day(HANE_M_CEN_F_END, day, false)) != 0)
 		return rc;
 	if (strcmp(day, e.m.start) < 0) {
 		hane_error_set(hane_msg(HANE_M_CEN_END_BEFORE_START),
@@ -518,7 +518,7 @@ int cen_checkin_check(hane_db *db, int64_t member_id, int64_t site_id,
 		return HANE_EINVAL;
 	}
 	*part = CEN_PART_DAY;
-	if ((rc = cen_day(v->date, HANE_M_CEN_F_DATE, false)) != 0)
+	if ((rc = hane_field_day(HANE_M_CEN_F_DATE, v->date, false)) != 0)
 		return rc;
 	*part = CEN_PART_TIME;
 	if ((rc = cen_time(v->time_in, HANE_M_CEN_F_IN)) != 0)
@@ -594,7 +594,7 @@ int hane_centre_checkout(hane_db *db, int64_t member_id, const char *date,
 		return rc;
 	HANE_COPY(day, date ? date : "");
 	HANE_COPY(t, time ? time : "");
-	if ((rc = cen_day(day, HANE_M_CEN_F_DATE, false)) != 0 ||
+	if ((rc = hane_field_day(HANE_M_CEN_F_DATE, day, false)) != 0 ||
 	    (rc = cen_time(t, HANE_M_CEN_F_OUT)) != 0)
 		return rc;
 	if ((rc = open_visit(db, member_id, day, &v)) == HANE_ENOTFOUND) {
@@ -642,7 +642,7 @@ int hane_centre_visit_each(hane_db *db, int64_t site_id, const char *date,
 			return rc;
 	}
 	HANE_COPY(day, date ? date : "");
-	if ((rc = cen_day(day, HANE_M_CEN_F_DATE, true)) != 0 ||
+	if ((rc = hane_field_day(HANE_M_CEN_F_DATE, day, true)) != 0 ||
 	    (rc = hane_gate_list(db, "centres.today")) != 0)
 		return rc;
 	cen_visible_params(db, p);
@@ -683,7 +683,7 @@ int hane_centre_day_each(hane_db *db, const char *date,
 	if ((rc = hane_can(db, HANE_ACT_CENTRES_READ)) != 0)
 		return rc;
 	HANE_COPY(day, date ? date : "");
-	if ((rc = cen_day(day, HANE_M_CEN_F_DATE, true)) != 0)
+	if ((rc = hane_field_day(HANE_M_CEN_F_DATE, day, true)) != 0)
 		return rc;
 	cen_visible_params(db, p);
 	p[2] = (struct hane_field)HANE_FTEXT(":d", day);

@@ -222,26 +222,6 @@ int cen_site_allowed(hane_db *db, int64_t site_id)
 	return hane_centre_programme_allowed(db, s.programme_id);
 }
 
-int cen_day(char day[HANE_DATE_LEN + 1], enum hane_msg field, bool future_ok)
-{
-	char today[HANE_DATE_LEN + 1], iso[HANE_DATE_LEN + 1],
-		shown[HANE_DATE_LEN + 1];
-
-	hane_today(today);
-	hane_text_trim(day);
-	if (!day[0])
-		strcpy(day, today);
-	if (hane_date_parse(iso, day) != 0)
-		return hane_field_error(field, hane_error_last());
-	strcpy(day, iso);
-	if (!future_ok && strcmp(day, today) > 0) {
-		hane_error_set(hane_msg(HANE_M_CEN_FUTURE), hane_msg(field),
-			       hane_date_format(shown, day));
-		return HANE_EINVAL;
-	}
-	return 0;
-}
-
 int cen_time(char t[HANE_CENTRE_TIME], enum hane_msg field)
 {
 	char now[20];
