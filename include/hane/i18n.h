@@ -34,6 +34,7 @@ enum hane_msg {
 #include "i18n/veterans.def"
 #include "i18n/kitchen.def"
 #include "i18n/centres.def"
+#include "i18n/centres_year.def"
 #undef M
 	HANE_M__COUNT
 };

@@ -33,13 +33,14 @@ enum hane_ov_unit {
 	HANE_OV_CLOTHING,
 	HANE_OV_VETERANS,
 	HANE_OV_KITCHEN,
+	HANE_OV_CENTRES,
 	HANE_OV__UNITS,
 	HANE_OV_ALL = -1 /* a filter: every unit; a figure: the directorate */
 };
 
 /* "inspection", "foodbank", "homecare", "taxi", "clothing", "veterans",
- * "kitchen" (static; "all" for HANE_OV_ALL), and the unit's name in the current
- * language. */
+ * "kitchen", "centres" (static; "all" for HANE_OV_ALL), and the unit's name
+ * in the current language. */
 const char *hane_overview_unit_code(int unit);
 const char *hane_overview_unit_label(int unit);
 /* A code or a Turkish/English word typed any way ("gida", "taksi",

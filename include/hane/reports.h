@@ -19,6 +19,8 @@
  * it does not parse, so nobody adds one without deciding.
  * param: NAME TYPE, TYPE one of month (YYYY-MM), year (YYYY), date (a
  * date in any form core reads, bound as ISO), text; bound as :NAME.
+ * Besides them the SQL may name :today (hane's clock) and :actor (the
+ * acting staff member's id: rows that depend on who asks).
  * column: NAME KIND [sum], KIND one of text, number, money (TL as
  * "1234.50": a number, shown 1.234,56 in a workbook), date (ISO: a date
  * cell in a workbook), id (kept as text in Excel), or one of the personal

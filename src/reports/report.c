@@ -419,8 +419,10 @@ static int args_known(const struct hane_report *r,
 }
 
 /* Binds every parameter of r from args (each required, checked by its
- * type) and :today from hane's clock. */
-static int bind_params(hane_stmt *st, const struct hane_report *r,
+ * type), :today from hane's clock and :actor, the acting staff member's id
+ * (a report whose rows depend on who asks: a centre's caseworker sees
+ * only the programmes they work in). */
+static int bind_params(hane_db *db, hane_stmt *st, const struct hane_report *r,
 		       const struct hane_report_arg *args, size_t nargs)
 {
 	int rc;
@@ -447,6 +449,10 @@ static int bind_params(hane_stmt *st, const struct hane_report *r,
 		if ((rc = hane_stmt_bind_text(st, name, bound)))
 			return rc;
 	}
+	if (hane_stmt_has_param(st, ":actor") &&
+	    (rc = hane_stmt_bind_int(st, ":actor",
+				     hane_store_actor(db)->staff_id)))
+		return rc;
 	/* "Today" is hane's clock (HANE_NOW in tests), never SQLite's
 	 * date('now'), which no test or faketime-free check can pin. */
 	if (hane_stmt_has_param(st, ":today")) {
@@ -536,7 +542,7 @@ int hane_report_run_flags(hane_db *db, const struct hane_report *r,
 		rc = HANE_EINTERNAL;
 		goto done;
 	}
-	if ((rc = bind_params(st, r, args, nargs)) ||
+	if ((rc = bind_params(db, st, r, args, nargs)) ||
 	    (rc = read_rows(st, r, unmasked, &b, sums, whole)))
 		goto done;
 	hane_stmt_finalize(st); /* done reading before the log writes */

@@ -39,7 +39,7 @@ expect_out "FROM ov_tally WHERE measure = 'inspection.visits'" "and the query of
 cp "$HANE_DB" "$T/v.db"
 HANE_DB="$T/v.db" run annual --year 2025 --verify
 expect_rc 0 "verify: totals agree with the rows"
-expect_out "57 göstergenin hepsi kayıtlarla aynı" "verify names how many it checked"
+expect_out "88 göstergenin hepsi kayıtlarla aynı" "verify names how many it checked"
 # Writes from the sqlite3 tool keep the totals right (triggers) ...
 sqlite3 "$T/v.db" "PRAGMA foreign_keys = ON;
 DELETE FROM fb_distribution_item WHERE distribution_id =
@@ -70,7 +70,7 @@ expect_err "maintenance" "names the permission"
 HANE_DB="$T/v.db" run annual --rebuild --verify --year 2025
 expect_rc 0 "rebuild, then every figure agrees again"
 expect_out "yeniden sayıldı" "rebuild says what it did"
-expect_out "57 göstergenin hepsi kayıtlarla aynı" "verified after the rebuild"
+expect_out "88 göstergenin hepsi kayıtlarla aynı" "verified after the rebuild"
 n=$(sqlite3 "$T/v.db" "SELECT count(*) FROM audit WHERE action = 'maintenance'")
 [ "$n" = 1 ] && ok || bad "rebuild audited ($n)"
 

@@ -157,6 +157,9 @@ OUTPUTS=(
 	"centres|centre show $TK"
 	"centres|centre today"
 	"centres|centre today gundogdu --date 12.06.2026"
+	"centres|report centres-monthly --month 2026-06"
+	"centres|report centres-members --on 15.06.2026"
+	"centres|report centres-waiting"
 )
 # Commands that show no person's data, or only write: why each is safe.
 NO_PERSON=(

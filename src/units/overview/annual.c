@@ -59,10 +59,23 @@
 #define HH_KITCHEN                                                             \
 	"SELECT household_id FROM kitchen_home WHERE start_date <= " Y_TO      \
 	" AND (end_date IS NULL OR end_date >= " Y_FROM ")"
+/* The centres' (migration 020): a membership or placement is active in
+ * the year when it started by its last day and had not ended before its
+ * first (one with no end is running); its persons, and their households. */
+#define CE_ACTIVE(a)                                                           \
+	" " a ".start <= " Y_TO " AND (" a ".end_date IS NULL OR " a           \
+	".end_date >= " Y_FROM ")"
+#define CE_PERSONS                                                             \
+	"SELECT m.person_id FROM centre_member m WHERE" CE_ACTIVE(             \
+		"m") " UNION SELECT c.person_id FROM centre_placement c "      \
+		     "WHERE" CE_ACTIVE("c")
+#define HH_CENTRES                                                             \
+	"SELECT household_id FROM person WHERE id IN (" CE_PERSONS ")"
 #define HH_ALL                                                                 \
 	HH_INSPECTION " UNION " HH_FOODBANK " UNION " HH_HOMECARE              \
 		      " UNION " HH_TAXI " UNION " HH_CLOTHING                  \
-		      " UNION " HH_VETERANS " UNION " HH_KITCHEN
+		      " UNION " HH_VETERANS " UNION " HH_KITCHEN               \
+		      " UNION " HH_CENTRES
 #define HH_VETERANS                                                            \
 	"SELECT v.household_id FROM veteran_visit w"                           \
 	" JOIN veteran v ON v.id = w.veteran_id WHERE" IN_YEAR("w.date")
@@ -84,6 +97,71 @@
 	" JOIN kitchen_channel c ON c.id = t.channel_id"                       \
 	" JOIN kitchen_item i ON i.id = t.item_id WHERE " cond                 \
 	" AND" IN_YEAR("t.date")
+
+/* The centres' figures of a programme (p: its code) or a site (s: its
+ * code), as migration 020 keeps them: 'centres.p.members' and
+ * 'centres.site.s.members' (persons active in the year), '….new'
+ * (memberships started), '….visits' (check-ins), 'centres.p.app.STATUS'
+ * (applications decided), 'centres.p.sessions' (held), '….attended',
+ * '….no_shows' (bookings), '….employed' (persons placed in the year). */
+#define CE_MEMBER_ROWS(what, join, cond)                                       \
+	"SELECT " what " FROM centre_member m JOIN " join " WHERE " cond
+#define CE_MEMBERS_P(p)                                                        \
+	CE_MEMBER_ROWS("count(DISTINCT m.person_id)",                          \
+		       "centre_programme p ON p.id = m.programme_id",          \
+		       "p.code = '" p "' AND" CE_ACTIVE("m"))
+#define CE_MEMBERS_S(s)                                                        \
+	CE_MEMBER_ROWS("count(DISTINCT m.person_id)",                          \
+		       "centre_site s ON s.id = m.site_id",                    \
+		       "s.code = '" s "' AND" CE_ACTIVE("m"))
+#define CE_NEW_P(p)                                                            \
+	CE_MEMBER_ROWS("count(*)",                                             \
+		       "centre_programme p ON p.id = m.programme_id",          \
+		       "p.code = '" p "' AND" IN_YEAR("m.start"))
+#define CE_NEW_S(s)                                                            \
+	CE_MEMBER_ROWS("count(*)", "centre_site s ON s.id = m.site_id",        \
+		       "s.code = '" s "' AND" IN_YEAR("m.start"))
+#define CE_VISITS_P(p)                                                         \
+	"SELECT count(*) FROM centre_visit v"                                  \
+	" JOIN centre_site s ON s.id = v.site_id"                              \
+	" JOIN centre_programme p ON p.id = s.programme_id"                    \
+	" WHERE p.code = '" p "' AND" IN_YEAR("v.date")
+#define CE_VISITS_S(s)                                                         \
+	"SELECT count(*) FROM centre_visit v"                                  \
+	" JOIN centre_site s ON s.id = v.site_id"                              \
+	" WHERE s.code = '" s "' AND" IN_YEAR("v.date")
+#define CE_DECIDED(p, st)                                                      \
+	"SELECT count(*) FROM centre_application a"                            \
+	" JOIN centre_programme p ON p.id = a.programme_id"                    \
+	" WHERE p.code = '" p "' AND a.status = '" st                          \
+	"' AND" IN_YEAR("a.decided_on")
+#define CE_SESSIONS(p)                                                         \
+	"SELECT count(*) FROM centre_session x"                                \
+	" JOIN centre_site s ON s.id = x.site_id"                              \
+	" JOIN centre_programme p ON p.id = s.programme_id"                    \
+	" WHERE p.code = '" p "' AND x.status = 'open' AND" IN_YEAR("x.date")
+#define CE_BOOKINGS(p, st)                                                     \
+	"SELECT count(*) FROM centre_booking b"                                \
+	" JOIN centre_session x ON x.id = b.session_id"                        \
+	" JOIN centre_site s ON s.id = x.site_id"                              \
+	" JOIN centre_programme p ON p.id = s.programme_id"                    \
+	" WHERE p.code = '" p "' AND b.status = '" st                          \
+	"' AND" IN_YEAR("b.date")
+#define CE_EMPLOYED(cond)                                                      \
+	"SELECT count(DISTINCT c.person_id) FROM centre_placement c"           \
+	" JOIN centre_site s ON s.id = c.site_id"                              \
+	" JOIN centre_programme p ON p.id = s.programme_id"                    \
+	" WHERE " cond " AND" CE_ACTIVE("c")
+/* A site's three figures (the Asırlık Çınar branches). */
+/* clang-format off */
+#define CE_SITE(s, members, new, visits)                                       \
+	{"centres.site." s ".members", HANE_OV_CENTRES, members, false,        \
+	 SERVED("centres.site." s ".members"), CE_MEMBERS_S(s)},               \
+	{"centres.site." s ".new", HANE_OV_CENTRES, new, false,                \
+	 TALLY("centres.site." s ".new"), CE_NEW_S(s)},                        \
+	{"centres.site." s ".visits", HANE_OV_CENTRES, visits, false,          \
+	 TALLY("centres.site." s ".visits"), CE_VISITS_S(s)}
+/* clang-format on */
 
 /* sql: what the report runs. check: the same figure from the units' rows;
  * NULL for the persons in the households served, which are counted as
@@ -294,6 +372,72 @@ static const struct {
 	 "SELECT count(DISTINCT household_id) FROM (" HH_KITCHEN ")"},
 	{"kitchen.persons", HANE_OV_KITCHEN, HANE_M_OV_F_KT_PERSONS, false,
 	 PERSONS("kitchen.households"), NULL},
+	{"centres.cinar.members", HANE_OV_CENTRES, HANE_M_OV_F_CE_CINAR_MEMBERS,
+	 false, SERVED("centres.cinar.members"), CE_MEMBERS_P("cinar")},
+	{"centres.cinar.new", HANE_OV_CENTRES, HANE_M_OV_F_CE_CINAR_NEW, false,
+	 TALLY("centres.cinar.new"), CE_NEW_P("cinar")},
+	{"centres.cinar.visits", HANE_OV_CENTRES, HANE_M_OV_F_CE_CINAR_VISITS,
+	 false, TALLY("centres.cinar.visits"), CE_VISITS_P("cinar")},
+	CE_SITE("cinar_gundogdu", HANE_M_OV_F_CE_GUNDOGDU_MEMBERS,
+		HANE_M_OV_F_CE_GUNDOGDU_NEW, HANE_M_OV_F_CE_GUNDOGDU_VISITS),
+	CE_SITE("cinar_serdar", HANE_M_OV_F_CE_SERDAR_MEMBERS,
+		HANE_M_OV_F_CE_SERDAR_NEW, HANE_M_OV_F_CE_SERDAR_VISITS),
+	CE_SITE("cinar_kurucesme", HANE_M_OV_F_CE_KURUCESME_MEMBERS,
+		HANE_M_OV_F_CE_KURUCESME_NEW, HANE_M_OV_F_CE_KURUCESME_VISITS),
+	CE_SITE("cinar_akarca", HANE_M_OV_F_CE_AKARCA_MEMBERS,
+		HANE_M_OV_F_CE_AKARCA_NEW, HANE_M_OV_F_CE_AKARCA_VISITS),
+	{"centres.alzheimer.new", HANE_OV_CENTRES, HANE_M_OV_F_CE_ALZ_NEW,
+	 false, TALLY("centres.alzheimer.new"), CE_NEW_P("alzheimer")},
+	{"centres.alzheimer.members", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_ALZ_MEMBERS, false, SERVED("centres.alzheimer.members"),
+	 CE_MEMBERS_P("alzheimer")},
+	{"centres.otizm.members", HANE_OV_CENTRES, HANE_M_OV_F_CE_OTIZM_MEMBERS,
+	 false, SERVED("centres.otizm.members"), CE_MEMBERS_P("otizm")},
+	{"centres.otizm.direct", HANE_OV_CENTRES, HANE_M_OV_F_CE_OTIZM_DIRECT,
+	 false, TALLY("centres.otizm.app.direct"),
+	 CE_DECIDED("otizm", "direct")},
+	{"centres.yasam_destek.members", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_YDE_MEMBERS, false,
+	 SERVED("centres.yasam_destek.members"), CE_MEMBERS_P("yasam_destek")},
+	{"centres.kisa_mola.members", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_KM_MEMBERS, false, SERVED("centres.kisa_mola.members"),
+	 CE_MEMBERS_P("kisa_mola")},
+	{"centres.site.kisa_mola_cumhuriyet.members", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_KM_CUMHURIYET, false,
+	 SERVED("centres.site.kisa_mola_cumhuriyet.members"),
+	 CE_MEMBERS_S("kisa_mola_cumhuriyet")},
+	{"centres.site.kisa_mola_kurucesme.members", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_KM_KURUCESME, false,
+	 SERVED("centres.site.kisa_mola_kurucesme.members"),
+	 CE_MEMBERS_S("kisa_mola_kurucesme")},
+	{"centres.kisa_mola.sessions", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_KM_SESSIONS, false, TALLY("centres.kisa_mola.sessions"),
+	 CE_SESSIONS("kisa_mola")},
+	{"centres.kisa_mola.attended", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_KM_ATTENDED, false, TALLY("centres.kisa_mola.attended"),
+	 CE_BOOKINGS("kisa_mola", "attended")},
+	{"centres.kisa_mola.no_shows", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_KM_NO_SHOWS, false, TALLY("centres.kisa_mola.no_shows"),
+	 CE_BOOKINGS("kisa_mola", "no_show")},
+	{"centres.down_kafe.employed", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_DK_EMPLOYED, false,
+	 SERVED("centres.down_kafe.employed"),
+	 CE_EMPLOYED("p.code = 'down_kafe'")},
+	{"centres.site.down_kafe.employed", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_DK_CAFE, false,
+	 SERVED("centres.site.down_kafe.employed"),
+	 CE_EMPLOYED("s.code = 'down_kafe'")},
+	{"centres.site.mobil_ikram.employed", HANE_OV_CENTRES,
+	 HANE_M_OV_F_CE_DK_MOBILE, false,
+	 SERVED("centres.site.mobil_ikram.employed"),
+	 CE_EMPLOYED("s.code = 'mobil_ikram'")},
+	{"centres.persons", HANE_OV_CENTRES, HANE_M_OV_F_CE_PERSONS, false,
+	 SERVED("centres.persons"), "SELECT count(*) FROM (" CE_PERSONS ")"},
+	{"centres.households", HANE_OV_CENTRES, HANE_M_OV_F_CE_HH, false,
+	 SERVED("centres.households"),
+	 "SELECT count(DISTINCT household_id) FROM (" HH_CENTRES ")"},
+	{"centres.hh_persons", HANE_OV_CENTRES, HANE_M_OV_F_CE_HH_PERSONS,
+	 false, PERSONS("centres.households"), NULL},
 	{"all.households", HANE_OV_ALL, HANE_M_OV_F_ALL_HH, false,
 	 SERVED("all.households"), "SELECT count(*) FROM (" HH_ALL ")"},
 	{"all.persons", HANE_OV_ALL, HANE_M_OV_F_ALL_PERSONS, false,
@@ -551,6 +695,7 @@ static const struct {
 	{HANE_OV_KITCHEN, HANE_M_OV_TXT_KITCHEN},
 	{HANE_OV_CLOTHING, HANE_M_OV_TXT_CLOTHING},
 	{HANE_OV_VETERANS, HANE_M_OV_TXT_VETERANS},
+	{HANE_OV_CENTRES, HANE_M_OV_TXT_CENTRES},
 	{HANE_OV_ALL, HANE_M_OV_TXT_ALL},
 };
 

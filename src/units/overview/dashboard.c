@@ -93,6 +93,21 @@ static const struct {
 		 " AND (end_date IS NULL OR end_date >= :from)",
 		 {"kitchen.morning.soup", "kitchen.hot.meal"},
 		 "kitchen.households"},
+	/* The centres' measure: check-ins at every site; their households,
+	 * those of the persons with a membership or placement running in
+	 * the year (migration 020). */
+	[HANE_OV_CENTRES] =
+		{"SELECT substr(date, 1, 7), count(*) FROM centre_visit"
+		 " WHERE date BETWEEN :from AND :to GROUP BY 1",
+		 "SELECT count(DISTINCT p.household_id) FROM person p"
+		 " WHERE p.id IN (SELECT person_id FROM centre_member"
+		 " WHERE start <= :to AND (end_date IS NULL OR end_date >= "
+		 ":from)"
+		 " UNION SELECT person_id FROM centre_placement"
+		 " WHERE start <= :to AND (end_date IS NULL OR end_date >= "
+		 ":from))",
+		 {"centres.visits", "centres.visits"},
+		 "centres.households"},
 };
 
 /* Whether the running totals answer for today: they count whole months
@@ -310,7 +325,7 @@ static const enum hane_msg spark_label[HANE_OV__UNITS] = {
 	HANE_M_OV_SPARK_INSPECTION, HANE_M_OV_SPARK_FOODBANK,
 	HANE_M_OV_SPARK_HOMECARE,   HANE_M_OV_SPARK_TAXI,
 	HANE_M_OV_SPARK_CLOTHING,   HANE_M_OV_SPARK_VETERANS,
-	HANE_M_OV_SPARK_KITCHEN};
+	HANE_M_OV_SPARK_KITCHEN,    HANE_M_OV_SPARK_CENTRES};
 
 /* The widest of n labels: the panel's lines line their numbers up after
  * it, in either language, without a column to spare (the main menu's

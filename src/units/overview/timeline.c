@@ -61,9 +61,13 @@ static int gather(hane_db *db, struct events *e, int64_t hh, int unit,
 		  const char *kind, const char *sql, fmt_fn fmt)
 {
 	struct gather g = {e, unit, kind, fmt};
-	struct hane_field p = HANE_FINT(":hh", hh);
+	/* :actor where the rows depend on who asks (the centres'). */
+	struct hane_field p[] = {
+		HANE_FINT(":hh", hh),
+		HANE_FINT(":actor", hane_store_actor(db)->staff_id)};
 
-	return hane_store_each(db, sql, &p, 1, gather_row, &g);
+	return hane_store_each(db, sql, p, strstr(sql, ":actor") ? 2 : 1,
+			       gather_row, &g);
 }
 
 static void fmt_request(hane_stmt *st, struct hane_ov_event *ev)
@@ -168,7 +172,31 @@ static void fmt_veteran_visit(hane_stmt *st, struct hane_ov_event *ev)
 		 hane_veterans_label(HANE_VET_CATEGORY, T(5)), gifts, T(8));
 }
 
+/* "Merkez üyeliği: Asırlık Çınar Evleri · Asırlık Çınar Serdar →30.09.2025" */
+static void fmt_centre_member(hane_stmt *st, struct hane_ov_event *ev)
+{
+	snprintf(ev->what, sizeof ev->what, "%s: %s \u00b7 %s%s%s",
+		 hane_msg(HANE_M_OV_E_CENTRE_MEMBER),
+		 hane_lang_get() == HANE_LANG_EN ? T(6) : T(5), T(7),
+		 T(8)[0] ? " \u2192" : "", T(8));
+}
+
+/* "İstihdam: Down Kafe · garson, 20 saat/hafta →31.12.2025" */
+static void fmt_centre_placement(hane_stmt *st, struct hane_ov_event *ev)
+{
+	snprintf(ev->what, sizeof ev->what, "%s: %s \u00b7 %s, %lld %s%s%s",
+		 hane_msg(HANE_M_OV_E_CENTRE_PLACEMENT), T(5), T(6),
+		 (long long)I(7), hane_msg(HANE_M_OV_E_HOURS_WEEK),
+		 T(8)[0] ? " \u2192" : "", T(8));
+}
+
 #define WHO "p.first_name || ' ' || p.last_name"
+/* A centre's caseworker sees only the programmes centre_staff gives
+ * them (hane/centres.h); anyone else holding centres.read sees all. */
+#define CENTRE_SEEN(prog)                                                      \
+	" ((SELECT role FROM staff WHERE id = :actor) IS NOT 'caseworker'"     \
+	" OR " prog " IN (SELECT programme_id FROM centre_staff"               \
+	" WHERE staff_id = :actor))"
 
 static int cmp_event(const void *pa, const void *pb)
 {
@@ -270,6 +298,24 @@ static const struct source {
 	 " LEFT JOIN veteran_gift g ON g.id = w.gift_id"
 	 " WHERE v.household_id = :hh",
 	 fmt_veteran_visit},
+	/* The centres: a membership from its start (its end after the
+	 * arrow), a placement likewise; check-ins and bookings are many a
+	 * month, so the centres' screens show them, not the timeline. */
+	{HANE_OV_CENTRES, "centre_member",
+	 "SELECT m.id, m.start, '', p.id, " WHO ","
+	 " g.name_tr, g.name_en, s.name, coalesce(m.end_date, '')"
+	 " FROM centre_member m JOIN person p ON p.id = m.person_id"
+	 " JOIN centre_programme g ON g.id = m.programme_id"
+	 " JOIN centre_site s ON s.id = m.site_id"
+	 " WHERE p.household_id = :hh AND" CENTRE_SEEN("m.programme_id"),
+	 fmt_centre_member},
+	{HANE_OV_CENTRES, "centre_placement",
+	 "SELECT c.id, c.start, '', p.id, " WHO ","
+	 " s.name, c.role, c.hours_week, coalesce(c.end_date, '')"
+	 " FROM centre_placement c JOIN person p ON p.id = c.person_id"
+	 " JOIN centre_site s ON s.id = c.site_id"
+	 " WHERE p.household_id = :hh AND" CENTRE_SEEN("s.programme_id"),
+	 fmt_centre_placement},
 };
 
 static int load(hane_db *db, struct events *e, int64_t hh, int unit,
@@ -279,7 +325,7 @@ static int load(hane_db *db, struct events *e, int64_t hh, int unit,
 		HANE_ACT_INSPECTION_READ, HANE_ACT_FOODBANK_READ,
 		HANE_ACT_HOMECARE_READ,	  HANE_ACT_TAXI_READ,
 		HANE_ACT_CLOTHING_READ,	  HANE_ACT_VETERANS_READ,
-		HANE_ACT_KITCHEN_READ};
+		HANE_ACT_KITCHEN_READ,	  HANE_ACT_CENTRES_READ};
 	bool can[HANE_OV__UNITS];
 	int rc = 0;
 

@@ -30,6 +30,9 @@ static const struct {
 	[HANE_OV_KITCHEN] = {"kitchen",
 			     HANE_M_OV_U_KITCHEN,
 			     {"asevi", "soup kitchen", "mutfak", NULL}},
+	[HANE_OV_CENTRES] = {"centres",
+			     HANE_M_OV_U_CENTRES,
+			     {"merkezler", "merkez", "centre", "centers"}},
 };
 
 const char *hane_overview_unit_code(int unit)
