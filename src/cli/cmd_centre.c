@@ -599,8 +599,12 @@ static int print_day(const struct hane_centre_day *d, void *arg)
 			 d->capacity);
 	else
 		snprintf(cap, sizeof cap, "%lld", (long long)d->members);
-	printf("%-40s %6lld %6lld %10s\n", d->site_name,
-	       (long long)d->checked_in, (long long)d->still_in, cap);
+	/* Padded by columns, not bytes: "Gündoğdu" is 8 wide, 11 long. */
+	printf("%s%*s %6lld %8lld %10s\n", d->site_name,
+	       40 - hane_text_width(d->site_name) > 0
+		       ? 40 - hane_text_width(d->site_name)
+		       : 0,
+	       "", (long long)d->checked_in, (long long)d->still_in, cap);
 	return 0;
 }
 

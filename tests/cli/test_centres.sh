@@ -29,6 +29,9 @@ run centre apply $T1; expect_rc 2 "apply needs a site"
 run centre programme; expect_rc 0 "programmes"; expect_out "cinar	üyelik	Asırlık Çınar Evleri	60" "Çınar, 60+"
 expect_out "alzheimer" "Alzheimer"; expect_out "down_kafe	istihdam" "Down Kafe, placement"
 run centre site list cinar; expect_out "Asırlık Çınar Serdar" "Serdar"; expect_out "0/150" "capacity"
+run centre programme edit yasam_destek --max-age 40; expect_rc 0 "a rule changed"; expect_out "yasam_destek	kayıt (dönem)	Yaşama Destek Evi	15	40" "shown"
+run centre programme edit yasam_destek --max-age 10; expect_rc 1 "min above max"
+run centre programme edit yasam_destek --code yasam; expect_rc 1 "the code is fixed"
 run centre site add --programme cinar --code cinar_gultepe --name "Asırlık Çınar Gültepe-Fatih" --address "Gültepe Mah., İzmit" --days "pzt,sal,çar,per,cum" --hours 09:00-17:00 --capacity 2 --min-age 50
 expect_rc 0 "the fifth branch"; expect_out "50+" "its own minimum age"
 run centre site list cinar; expect_out "Gültepe-Fatih" "listed"
@@ -62,6 +65,8 @@ run centre checkin serdar sukru; expect_rc 1 "not a member there"
 run centre checkin gultepe --member 1 --time 10:05 && true
 run centre checkin gultepe ${T4:7}; expect_rc 0 "by the TC tail"; expect_out "Emine Bal" "found"
 run centre today; expect_out "Asırlık Çınar Gültepe-Fatih" "per site"
+printf '%s\n' "$OUT" | python3 -c 'import sys; sys.exit(len({len(l) for l in sys.stdin.read().splitlines()}) != 1)' \
+	&& ok || bad "today's columns line up (padded by characters, not bytes)"
 run centre today gultepe; expect_out "Şükrü Öztürk" "who is in"
 run centre checkout gultepe sukru --time 12:00; expect_rc 0 "out"; expect_out "12:00" "at"
 run centre members gultepe; expect_out "Emine Bal" "members"; expect_out "içeride" "who is in"

@@ -249,6 +249,27 @@ static void test_eligibility(void **state)
 	tu_ok(hane_centre_eligibility(db, child, otizm, "", NULL, &e));
 	assert_string_equal(e.rule, "disability");
 	assert_int_equal(e.disability, 30);
+	/* 'kocaeli' takes a Kocaeli district; no address is refused. */
+	{
+		int64_t gebze =
+			person(db, 5, "Can", "Er", "2012-01-01", 50, "Gebze");
+		int64_t nowhere =
+			person(db, 6, "Cem", "Er", "2012-01-01", 50, "");
+
+		tu_ok(hane_centre_eligibility(db, gebze, otizm, "", NULL, &e));
+		assert_true(e.eligible);
+		assert_string_equal(e.why, "");
+		tu_ok(hane_centre_eligibility(db, nowhere, otizm, "", NULL,
+					      &e));
+		assert_string_equal(e.rule, "residence");
+		assert_non_null(strstr(e.why, "mahalle kayıtlı değil"));
+		/* Kısa Mola is up to 22 and İzmit's. */
+		tu_ok(hane_centre_eligibility(db, gebze,
+					      site(db, "kisa_mola_cumhuriyet"),
+					      "2035-01-01", NULL, &e));
+		assert_string_equal(e.rule, "age");
+		assert_non_null(strstr(e.why, "22 yaşına kadardır"));
+	}
 	/* In English. */
 	hane_lang_set(HANE_LANG_EN);
 	tu_ok(hane_centre_eligibility(db, ayse, serdar, "", NULL, &e));
