@@ -35,6 +35,7 @@ enum hane_msg {
 #include "i18n/kitchen.def"
 #include "i18n/centres.def"
 #include "i18n/centres_year.def"
+#include "i18n/centres_sp.def"
 #undef M
 	HANE_M__COUNT
 };

@@ -363,6 +363,14 @@ static const struct {
 	 {"centre_member", NULL},
 	 "SELECT max(coalesce(m.end_date, '9999-12-31')) FROM centre_member m"
 	 " WHERE m.person_id = p.id"},
+	{"centre placement (open: running; else until the end)",
+	 {"centre_placement", NULL},
+	 "SELECT max(coalesce(c.end_date, '9999-12-31'))"
+	 " FROM centre_placement c WHERE c.person_id = p.id"},
+	{"booked centre session (until its day)",
+	 {"centre_booking", NULL},
+	 "SELECT max(b.date) FROM centre_booking b"
+	 " WHERE b.person_id = p.id AND b.status = 'booked'"},
 };
 
 /* ", coalesce((<end of running services>), '')" for each that applies. */
