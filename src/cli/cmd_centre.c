@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_centre_sp.h"
 #include "cli/opt.h"
 #include "hane/centres.h"
 #include "hane/households.h"
@@ -42,6 +43,7 @@ struct centre_opts {
 /* The unit's one options struct: every table's offsets are from 0. */
 union centre_all_opts {
 	struct centre_opts c;
+	struct hane_csp_opts sp;
 };
 
 typedef const struct hane_args args;
@@ -785,7 +787,7 @@ const struct hane_cmd hane_cli_centre_cmds[] = {
 	{"checkout", HANE_M_CMD_CEN_CHECKOUT, checkin_opts, cmd_checkout, 1, 9},
 	{"show", HANE_M_CMD_CEN_SHOW, NULL, cmd_show, 1, 1},
 	{"import", HANE_M_CMD_CEN_IMPORT, import_opts, cmd_import, 2, 2},
-};
+	HANE_CLI_CENTRE_SP_CMDS};
 const size_t hane_cli_centre_ncmds = HANE_NCMDS(hane_cli_centre_cmds);
 
 HANE_OPT_UNIT_COMMAND(centre, hane_cli_centre_cmds, HANE_M_CEN_CLI_NOTES,

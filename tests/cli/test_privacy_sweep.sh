@@ -160,6 +160,12 @@ OUTPUTS=(
 	"centres|report centres-monthly --month 2026-06"
 	"centres|report centres-members --on 15.06.2026"
 	"centres|report centres-waiting"
+	"centres|centre sessions --day 15.06.2026"
+	"centres|centre session show 1"
+	"centres|centre placement show 1"
+	"centres|centre placements"
+	"centres|centre placements --ended"
+	"centres|centre placements --person 1"
 )
 # Commands that show no person's data, or only write: why each is safe.
 NO_PERSON=(
@@ -250,6 +256,25 @@ setup() {
 	step run centre decide 2 waiting --date 13.06.2026
 	step run centre staff add merkez cinar
 	step run centre staff add merkez alzheimer
+	# Merkezler: a Kısa Mola member booked on a session, a Down Kafe
+	# placement (the memberships straight into the table).
+	for site in kisa_mola_cumhuriyet down_kafe; do
+		sqlite3 "$HANE_DB" "INSERT INTO centre_member (programme_id,
+			site_id, person_id, start, created_at, updated_at)
+			SELECT programme_id, id, 1, '2026-01-01', '2026-01-01',
+			'2026-01-01' FROM centre_site WHERE code = '$site'" ||
+			bad "setup: centre member"
+	done
+	step run centre session add kisa_mola_cumhuriyet --date 20.06.2026 \
+		--start 10:00 --end 13:00 --cap 8
+	step run centre book 1 1
+	step run centre placement add 1 --site down_kafe --role Servis \
+		--hours 20 --start 01.06.2026 \
+		--notes "Hemodiyaliz günleri izinli, Zümrütova"
+	step run centre placement add 1 --site mobil_ikram --role İkram \
+		--hours 8 --start 01.06.2026
+	step run centre placement end 2 --day 10.06.2026 \
+		--reason "Hemodiyaliz nedeniyle bıraktı"
 }
 setup
 
