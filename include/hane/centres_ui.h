@@ -29,7 +29,7 @@ void hane_ui_centres_sessions(struct hane_ui *ui);
 void hane_ui_centres_placements(struct hane_ui *ui);
 
 /* The person page's row (src/console/person.def): the person's running
- * memberships ("Asırlık Çınar Serdar · 01.03.2025'ten"), else an open
+ * memberships ("üye 01.03.2025 · Asırlık Çınar Serdar"), else an open
  * application ("başvuru: bekleme listesinde 3. sırada"), else, for staff
  * who may record, how to apply; false (no row) without centres.read. */
 bool hane_ui_centres_person_line(struct hane_ui *ui, int64_t person_id,

@@ -36,6 +36,7 @@ enum hane_msg {
 #include "i18n/centres.def"
 #include "i18n/centres_year.def"
 #include "i18n/centres_sp.def"
+#include "i18n/centres_ui.def"
 #undef M
 	HANE_M__COUNT
 };

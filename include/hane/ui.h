@@ -174,7 +174,14 @@ const char *hane_ui_key_name(enum hane_ui_key k);
 	X(KT_DAY_PREV, HANE_UI_K_PGUP, KT_ACT_DAY_PREV, KT_HLP_DAY_PREV)       \
 	X(KT_DAY_NEXT, HANE_UI_K_PGDN, KT_ACT_DAY_NEXT, KT_HLP_DAY_NEXT)       \
 	X(KT_MONTH_PREV, HANE_UI_K_LEFT, KT_ACT_MONTH_PREV, KT_HLP_MONTH_PREV) \
-	X(KT_MONTH_NEXT, HANE_UI_K_RIGHT, KT_ACT_MONTH_NEXT, KT_HLP_MONTH_NEXT)
+	X(KT_MONTH_NEXT, HANE_UI_K_RIGHT, KT_ACT_MONTH_NEXT,                   \
+	  KT_HLP_MONTH_NEXT)                                                   \
+	X(CEN_SITE, HANE_UI_K_F6, CU_ACT_SITE, CU_HLP_SITE)                    \
+	X(CEN_CHECKIN, HANE_UI_K_ENTER, CU_ACT_CHECKIN, CU_HLP_CHECKIN)        \
+	X(CEN_CHECKOUT, HANE_UI_K_F7, CU_ACT_CHECKOUT, CU_HLP_CHECKOUT)        \
+	X(CEN_END, HANE_UI_K_F8, CU_ACT_END, CU_HLP_END)                       \
+	X(CEN_APPLY, HANE_UI_K_F5, CU_ACT_APPLY, CU_HLP_APPLY)                 \
+	X(CEN_DECIDE, HANE_UI_K_F7, CU_ACT_DECIDE, CU_HLP_DECIDE)
 
 enum hane_ui_action {
 #define HANE_X_(name, key, label, help) HANE_UI_A_##name,

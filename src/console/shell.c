@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hane/centres_ui.h"
 #include "hane/clothing_ui.h"
 #include "hane/core.h"
 #include "hane/foodbank_ui.h"

@@ -28,6 +28,7 @@ static const char *const messages[HANE_M__COUNT][2] = {
 #include "i18n/centres.def"
 #include "i18n/centres_year.def"
 #include "i18n/centres_sp.def"
+#include "i18n/centres_ui.def"
 #undef M
 };
 

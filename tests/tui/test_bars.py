@@ -261,6 +261,18 @@ SCREENS = [
     # client yet) or the client's page.
     ("person: home care row", ["1", "=a", ENTER, ENTER, "~" + DOWN, ENTER],
      None),
+    # Merkezler (#19): the desk opens on the first site chosen.
+    ("centres menu", ["m"], None),
+    ("centres today", ["m", ENTER, ENTER], None),
+    ("centres members", ["m", "=Üyeler", ENTER], None),
+    ("centres applications", ["m", "=Başvurular", ENTER], None),
+    ("centres applicant search", ["m", "=Başvurular", ENTER, F[5]], None),
+    ("centres application form",
+     ["m", "=Başvurular", ENTER, F[5], "=a", ENTER], None),
+    ("centres waiting list", ["m", "=Bekleme", ENTER, ENTER], None),
+    ("centres sites", ["m", "=Yerler", ENTER], None),
+    ("centres new site form", ["m", "=Yerler", ENTER, F[5]], None),
+    ("centres site form", ["m", "=Yerler", ENTER, F[4]], None),
     ("reports", ["6"], None),
     ("report parameters", ["6", ENTER], report_checks),
     ("report table", ["6", ENTER, F[2]], None),

@@ -95,7 +95,10 @@ def panel_lines_whole(t, words):
     """At 80 columns "Bugün" keeps every line whole: the menu box is as
     wide as its longest row, so the waiting work's words are not cut to
     an ellipsis."""
-    top = "\n".join(t.splitlines()[:14])  # the menu box, every unit
+    lines = t.splitlines()
+    end = next((i for i, ln in enumerate(lines) if ln.startswith("└")),
+               len(lines) - 1)
+    top = "\n".join(lines[:end + 1])  # the menu box, every unit
     for word in words:
         if word not in top:
             raise Failure("the panel lacks %r:\n%s" % (word, top))

@@ -39,7 +39,8 @@ def prepare():
                              ("bakim", "caseworker", "homecare"),
                              ("taksi", "caseworker", "taxi"),
                              ("gazi", "caseworker", "veterans"),
-                             ("asci", "caseworker", "kitchen")):
+                             ("asci", "caseworker", "kitchen"),
+                             ("merkez", "caseworker", "centres")):
         args = ["staff", "add", user, "--name", "Personel " + user,
                 "--role", role]
         h(*(args + (["--unit", unit] if unit else [])))
@@ -69,6 +70,11 @@ def prepare():
       "Personel gazi", "--notes", "Hemodiyaliz günü değil")
     h("kitchen", "home", "add", "1", "--day", "01.06.2026", "--note",
       "Hemodiyaliz diyeti")
+    h("centre", "staff", "add", "merkez", "cinar")
+    h("centre", "apply", "1", "cinar_gundogdu", "--diagnosis",
+      "Hemodiyaliz takibi", "--notes", "Hemodiyaliz günleri")
+    h("centre", "decide", "1", "direct")
+    h("centre", "checkin", "cinar_gundogdu", "zerdali")
     return w
 
 
@@ -196,6 +202,34 @@ def kitchen_roster(c):
     c.wait(NAME)
 
 
+def centres_menu(c, item):
+    """Merkezler: an item of its menu, typed."""
+    c.send("m")
+    c.wait("Yerler ve programlar")
+    c.type(item)
+    c.send(ENTER)
+
+
+def centres_applications(c):
+    """Başvurular: the diagnosis note is a column (wide enough here)."""
+    centres_menu(c, "başvurular")
+    c.wait(NAME)
+
+
+def centres_members(c):
+    centres_menu(c, "üyeler")
+    c.wait(NAME)
+
+
+def centres_today(c):
+    """Bugün at the site: the check-ins of the day."""
+    centres_menu(c, "bugün")
+    c.wait("Yer seçin")
+    c.type("gündoğdu")
+    c.send(ENTER)
+    c.wait(NAME)
+
+
 def household_page(c):
     c.send(F[3])
     c.type("zerdali")
@@ -219,6 +253,9 @@ SCREENS = [
     ("veterans roster", "veterans", veterans_roster, "gazi"),
     ("veterans page", "veterans", veterans_page, "gazi"),
     ("kitchen roster", "kitchen", kitchen_roster, "asci"),
+    ("centres applications", "centres", centres_applications, "merkez"),
+    ("centres members", "centres", centres_members, "merkez"),
+    ("centres today", "centres", centres_today, "merkez"),
     ("household page", "registry", household_page, None),
 ]
 # What the unit's caseworker must see on each screen (the sheet for the
@@ -233,6 +270,7 @@ SEEN_BY_UNIT = {
     "homecare client form": ["Hemodiya", "Notlar"],
     "inspection request": ["Hemodiya"],
     "veterans page": ["Zümrüt", "Hemodiya"],
+    "centres applications": ["Hemodiya"],
 }
 
 
