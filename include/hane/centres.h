@@ -482,6 +482,18 @@ int hane_centre_member_search(hane_db *db, int64_t site_id, const char *query,
 					void *arg),
 			      void *arg) HANE_WARN_UNUSED;
 
+/* Why a check-in search at site_id found nobody running there (the
+ * issue's "refused for an ended membership or another site, with the
+ * reason"): the first ended membership of the site whose person matches
+ * query as hane_centre_member_search matches ("Ömer Kaya: üyelik
+ * 03.12.2026 tarihinde bitti: taşındı"), else a running membership of
+ * the person at another site ("Ömer Kaya burada üye değil; üyesi olduğu
+ * yer: Asırlık Çınar Serdar"): HANE_EPERM with that sentence in
+ * hane_error_last (the read logged). HANE_ENOTFOUND when neither
+ * (centres.read; only programmes the actor may see). */
+int hane_centre_search_refusal(hane_db *db, int64_t site_id,
+			       const char *query) HANE_WARN_UNUSED;
+
 /* A person's memberships, running first, then by start, newest first
  * (centres.read; only the programmes the actor may see). The person page
  * and Hane 360 list these. */

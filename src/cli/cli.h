@@ -98,6 +98,12 @@ int hane_cli_check_args(int argc, char **argv);
  * the error and returns the exit status, or 0. */
 int hane_cli_copy(char *dst, size_t dstsz, const char *opt, const char *v);
 
+/* An import's rejects file when none is named: FILE.csv → FILE-hatalar.csv
+ * next to the input (the household import's rule, which every import of
+ * the command line follows). Malloc'd (the caller frees), NULL when out of
+ * memory. */
+char *hane_cli_default_rejects(const char *path);
+
 /* hane_cli_copy into an array, returning the exit status from the calling
  * function when the value does not fit. */
 #define HANE_CLI_COPY(dst, opt, v)                                             \

@@ -545,6 +545,11 @@ static int member_pick(struct hane_cli *cli, struct centre_opts *o, args *a,
 		*m = p.first;
 		return 0;
 	}
+	/* Nobody running here: an ended member of the site, or a member of
+	 * another site, is refused with the model's reason. */
+	if (!p.n && (rc = hane_centre_search_refusal(cli->db, s->id, q)) !=
+			    HANE_ENOTFOUND)
+		return hane_cli_fail(rc ? rc : HANE_EINTERNAL);
 	hane_error_set(hane_msg(p.n ? HANE_M_CEN_CLI_SEVERAL
 				    : HANE_M_CEN_CLI_NO_MEMBER),
 		       q, s->name);
@@ -680,20 +685,31 @@ static int cmd_import(struct hane_cli *cli, void *opts, args *a)
 	struct hane_import_counts c;
 	int rc;
 
+	char *rejects = NULL;
+
 	io.csv = o->csv;
 	io.dry_run = o->dry_run;
 	io.rejects = o->rejects;
+	/* As the household import: FILE-hatalar.csv unless named. */
+	if (!io.rejects && strcmp(a->pos[1], "-")) {
+		if (!(rejects = hane_cli_default_rejects(a->pos[1])))
+			return hane_cli_fail(HANE_ENOMEM);
+		io.rejects = rejects;
+	}
 	io.notice = on_notice;
 	io.reject = on_reject;
 	io.arg = (void *)a->pos[1];
-	if ((rc = hane_centre_import(cli->db, a->pos[0], a->pos[1], &io, &c)))
+	if ((rc = hane_centre_import(cli->db, a->pos[0], a->pos[1], &io, &c))) {
+		free(rejects);
 		return hane_cli_fail(rc);
+	}
 	printf(hane_msg(HANE_M_CEN_CLI_IMPORTED), (long long)c.rows,
 	       (long long)c.created, (long long)c.rejected);
 	if (o->dry_run)
 		fputs(hane_msg(HANE_M_CLI_IMPORT_DRY), stdout);
-	else if (c.rejected && o->rejects)
-		printf(hane_msg(HANE_M_CLI_IMPORT_REJECTS), o->rejects);
+	else if (c.rejected && io.rejects)
+		printf(hane_msg(HANE_M_CLI_IMPORT_REJECTS), io.rejects);
+	free(rejects);
 	if (!c.rejected)
 		return HANE_EXIT_OK;
 	return c.created ? HANE_EXIT_PARTIAL : HANE_EXIT_ERROR;
@@ -758,7 +774,7 @@ static const struct hane_opt checkin_opts[] = {
 	{0}};
 static const struct hane_opt today_opts[] = {DATE(HANE_M_OPT_CEN_DAY), {0}};
 static const struct hane_opt import_opts[] = {
-	TEXT("rejects", rejects, HANE_M_OPT_REJECTS),
+	TEXT("rejects", rejects, HANE_M_OPT_IMPORT_REJECTS),
 	SWITCH("dry-run", dry_run, HANE_M_OPT_DRY_RUN),
 	HANE_OPT_CSV_ROWS(S, csv),
 	{0}};

@@ -73,8 +73,7 @@ static bool on_progress(const struct hane_import_counts *c, void *arg)
 	return true;
 }
 
-/* FILE.csv → FILE-hatalar.csv, next to the input. */
-static char *default_rejects(const char *path)
+char *hane_cli_default_rejects(const char *path)
 {
 	size_t n = strlen(path);
 	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
@@ -214,7 +213,7 @@ int hane_cmd_import(struct hane_cli *cli, int argc, char **argv)
 		return hane_cli_usage("import", hane_msg(HANE_M_CLI_TOO_MANY),
 				      a.pos[2]);
 	if (!io->rejects && strcmp(a.pos[1], "-")) {
-		rejects = default_rejects(a.pos[1]);
+		rejects = hane_cli_default_rejects(a.pos[1]);
 		io->rejects = rejects;
 	}
 	io->map = o.maps;

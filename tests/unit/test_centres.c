@@ -472,6 +472,19 @@ static void test_checkin(void **state)
 	assert_string_equal(hane_error_last(),
 			    "Şükrü Öztürk: üyelik 15.06.2026 tarihinde bitti:"
 			    " taşındı");
+	/* Typed at the desk: an ended member, another site's member. */
+	assert_int_equal(hane_centre_search_refusal(db, serdar, "sukru"),
+			 HANE_EPERM);
+	assert_string_equal(hane_error_last(),
+			    "Şükrü Öztürk: üyelik 15.06.2026 tarihinde bitti:"
+			    " taşındı");
+	assert_int_equal(hane_centre_search_refusal(db, gun, "emine bal"),
+			 HANE_EPERM);
+	assert_string_equal(hane_error_last(),
+			    "Emine Bal burada üye değil; üyesi olduğu yer:"
+			    " Asırlık Çınar Serdar");
+	assert_int_equal(hane_centre_search_refusal(db, gun, "zeynep"),
+			 HANE_ENOTFOUND);
 	/* Still a member the day before it ended. */
 	tu_ok(hane_centre_checkin(db, m1, 0, "2026-06-12", "10:00", NULL));
 	assert_int_equal(

@@ -250,6 +250,66 @@ int hane_centre_member_search(
 				strlen(q), c.n);
 }
 
+struct first_arg {
+	struct hane_centre_member m;
+	int64_t not_site; /* 0: any */
+	bool found;
+};
+
+static int first_row(const struct hane_centre_member *m, void *arg)
+{
+	struct first_arg *f = arg;
+
+	if (f->not_site && m->site_id == f->not_site)
+		return 0;
+	f->m = *m;
+	f->found = true;
+	return 1;
+}
+
+int hane_centre_search_refusal(hane_db *db, int64_t site_id, const char *query)
+{
+	struct hane_centre_member_filter f = {0};
+	struct first_arg a;
+	char shown[HANE_DATE_LEN + 1], why[512];
+	int rc;
+
+	if ((rc = cen_site_allowed(db, site_id)) != 0 ||
+	    (rc = hane_can(db, HANE_ACT_CENTRES_READ)) != 0)
+		return rc;
+	if (!query || hane_text_blank(query))
+		return HANE_ENOTFOUND;
+	memset(&a, 0, sizeof a);
+	f.site_id = site_id;
+	f.state = 1;
+	f.query = query;
+	if ((rc = member_walk(db, &f, first_row, &a)) != 0)
+		return rc;
+	if (a.found) {
+		snprintf(why, sizeof why, hane_msg(HANE_M_CEN_CHECKIN_ENDED),
+			 a.m.person_name, hane_date_format(shown, a.m.end_date),
+			 hane_centre_label(HANE_CENTRE_END_REASON,
+					   a.m.end_reason));
+	} else {
+		f.site_id = 0;
+		f.state = 0;
+		a.not_site = site_id;
+		if ((rc = member_walk(db, &f, first_row, &a)) != 0)
+			return rc;
+		if (!a.found)
+			return HANE_ENOTFOUND;
+		snprintf(why, sizeof why,
+			 hane_msg(HANE_M_CEN_CHECKIN_OTHER_SITE),
+			 a.m.person_name, a.m.site_name);
+	}
+	/* The sentence names a person: a read, logged before it is shown. */
+	if ((rc = hane_gate_view(db, "centres.checkin", "person",
+				 a.m.person_id)) != 0)
+		return rc;
+	hane_error_set("%s", why);
+	return HANE_EPERM;
+}
+
 int hane_centre_of_person(hane_db *db, int64_t person_id,
 			  int (*fn)(const struct hane_centre_member *m,
 				    void *arg),
