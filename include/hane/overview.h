@@ -321,7 +321,13 @@ struct hane_ov_demo_counts {
 	int64_t vet_visits, vet_since_2022, vet_gifts;
 	int64_t kitchen_portions;   /* every count of the kitchen's tally */
 	int64_t kitchen_households; /* put on the home-meal roster */
-	char missing[256];	    /* units it could not fill, and why */
+	/* Merkezler: the figures of #19 it made (the annual report's ids
+	 * with "ce_" for "centres."), and the sessions and bookings. */
+	int64_t ce_cinar_members, ce_cinar_visits, ce_alz_new, ce_alz_members;
+	int64_t ce_otizm_served, ce_otizm_direct, ce_yde_students;
+	int64_t ce_km_students, ce_km_sessions, ce_km_attended, ce_km_no_shows;
+	int64_t ce_employed;
+	char missing[256]; /* units it could not fill, and why */
 };
 
 /* The counts per unit as "inspection.visits=9606\n" lines (what the

@@ -343,7 +343,7 @@ static int demo_year(struct hane_cli *cli, int64_t year, double scale,
 		     int64_t seed, unsigned units)
 {
 	struct hane_ov_demo_counts c;
-	char counts[1024];
+	char counts[2048];
 	int rc;
 
 	/* Only on a database made by `hane init --demo` (the model checks),

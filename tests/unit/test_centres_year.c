@@ -616,6 +616,140 @@ static void test_household_360(void **state)
 	assert_int_equal(k.placement, 0);
 }
 
+/* The issue's figures at a scale (the demo year's own rounding: at least
+ * one of each). */
+static int64_t at(double scale, int64_t n)
+{
+	int64_t v = (int64_t)(n * scale + 0.5);
+
+	return v < 1 ? 1 : v;
+}
+
+/* demo-year makes the centres' year through the unit's own rules, and the
+ * annual report shows every figure of #19 (scaled), --verify agreeing. */
+static void demo_year_at(double scale)
+{
+	hane_db *db = tu_open_demo(NULL);
+	struct hane_ov_demo_counts c;
+	static const struct {
+		const char *id;
+		int64_t n;
+	} want[] = {
+		{"centres.cinar.members", 409},
+		{"centres.cinar.visits", 5964},
+		{"centres.alzheimer.new", 31},
+		{"centres.alzheimer.members", 54},
+		{"centres.otizm.members", 1178},
+		{"centres.otizm.direct", 54},
+		{"centres.yasam_destek.members", 32},
+		{"centres.kisa_mola.members", 687},
+		{"centres.down_kafe.employed", 15},
+	};
+	int64_t branches = 0, visits = 0, km = 0, dk = 0;
+	static const char *const cinar[] = {"gundogdu", "serdar", "kurucesme",
+					    "akarca"};
+
+	tu_ok(hane_overview_demo_year_units(
+		db, 2025, scale, 7, 1u << HANE_OV_CENTRES, &c, NULL, NULL));
+	assert_string_equal(c.missing, "");
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		int64_t v = fig(db, 2025, want[i].id);
+
+		if (v != at(scale, want[i].n))
+			fail_msg("%s = %lld, want %lld", want[i].id,
+				 (long long)v, (long long)at(scale, want[i].n));
+	}
+	assert_int_equal(c.ce_cinar_members, at(scale, 409));
+	assert_int_equal(c.ce_cinar_visits, at(scale, 5964));
+	assert_int_equal(c.ce_km_students, at(scale, 687));
+	assert_int_equal(fig(db, 2025, "centres.kisa_mola.sessions"),
+			 c.ce_km_sessions);
+	assert_int_equal(fig(db, 2025, "centres.kisa_mola.attended"),
+			 c.ce_km_attended);
+	assert_int_equal(fig(db, 2025, "centres.kisa_mola.no_shows"),
+			 c.ce_km_no_shows);
+	assert_true(c.ce_km_attended > c.ce_km_no_shows);
+	assert_true(c.ce_km_no_shows > 0);
+	/* The branches share the members and the visits. */
+	for (size_t i = 0; i < 4; i++) {
+		char id[64];
+		int64_t v;
+
+		snprintf(id, sizeof id, "centres.site.cinar_%s.members",
+			 cinar[i]);
+		v = fig(db, 2025, id);
+		assert_true(v > 0);
+		branches += v;
+		snprintf(id, sizeof id, "centres.site.cinar_%s.visits",
+			 cinar[i]);
+		visits += fig(db, 2025, id);
+	}
+	assert_int_equal(branches, at(scale, 409));
+	assert_int_equal(visits, at(scale, 5964));
+	km = fig(db, 2025, "centres.site.kisa_mola_cumhuriyet.members") +
+	     fig(db, 2025, "centres.site.kisa_mola_kurucesme.members");
+	assert_int_equal(km, at(scale, 687));
+	dk = fig(db, 2025, "centres.site.down_kafe.employed") +
+	     fig(db, 2025, "centres.site.mobil_ikram.employed");
+	assert_int_equal(dk, at(scale, 15));
+	/* Some members carried over from the year before, some ended. */
+	assert_true(fig(db, 2025, "centres.cinar.new") < at(scale, 409));
+	assert_true(fig(db, 2024, "centres.otizm.members") > 0);
+	assert_true(q(db, "SELECT count(*) FROM centre_member"
+			  " WHERE end_reason IS NOT NULL") > 0);
+	assert_true(q(db, "SELECT count(*) FROM centre_application"
+			  " WHERE status IN ('rejected', 'withdrawn',"
+			  " 'waiting')") >= 3);
+	/* Everyone fits the programme's rules on the day applied. */
+	assert_int_equal(q(db,
+			   "SELECT count(*) FROM centre_member m"
+			   " JOIN person p ON p.id = m.person_id"
+			   " JOIN centre_programme g ON g.id = m.programme_id"
+			   " WHERE (g.min_disability IS NOT NULL"
+			   "  AND coalesce(p.disability_pct, 0)"
+			   "  < g.min_disability)"
+			   " OR (g.min_age IS NOT NULL AND p.birth_date"
+			   "  > date(m.start, '-' || g.min_age || ' years'))"),
+			 0);
+	agree(db, 2025);
+	agree(db, 2024);
+	hane_store_close(db);
+}
+
+static void test_demo_year_small(void **state)
+{
+	(void)state;
+	demo_year_at(0.05);
+}
+
+/* İzmit's 2025 at scale 1.0: the numbers exactly. */
+static void test_demo_year_izmit(void **state)
+{
+	(void)state;
+	demo_year_at(1.0);
+}
+
+/* The year still running: everything lies before today (HANE_NOW
+ * 15.06.2026), nothing refused as a day to come. */
+static void test_demo_year_this_year(void **state)
+{
+	hane_db *db = tu_open_demo(NULL);
+	struct hane_ov_demo_counts c;
+
+	(void)state;
+	tu_ok(hane_overview_demo_year_units(
+		db, 2026, 0.05, 3, 1u << HANE_OV_CENTRES, &c, NULL, NULL));
+	assert_string_equal(c.missing, "");
+	assert_int_equal(fig(db, 2026, "centres.cinar.members"), at(0.05, 409));
+	assert_int_equal(fig(db, 2026, "centres.cinar.visits"), at(0.05, 5964));
+	assert_int_equal(q(db, "SELECT count(*) FROM centre_application"
+			       " WHERE date > '2026-06-14'"
+			       " OR decided_on > '2026-06-14'"),
+			 0);
+	agree(db, 2026);
+	hane_store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -634,6 +768,9 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_household_360, setup,
 						teardown),
+		cmocka_unit_test(test_demo_year_small),
+		cmocka_unit_test(test_demo_year_izmit),
+		cmocka_unit_test(test_demo_year_this_year),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hane/centres.h"
+#include "hane/centres_sp.h"
 #include "hane/clothing.h"
 #include "hane/core.h"
 #include "hane/foodbank.h"
@@ -1567,6 +1569,729 @@ out:
 	return rc;
 }
 
+/* ---- Centres -------------------------------------------------------------------- */
+
+/* Merkezler's year (#19) through the centres' model (hane/centres.h,
+ * hane/centres_sp.h): persons of the right age, disability and residence
+ * apply and are admitted — most of them in the year before (members
+ * carry over), the rest in the year; some memberships end (death, moved,
+ * withdrew, institution, a term completed); the Asırlık Çınar members
+ * check in on the working days; the Kısa Mola students book sessions and
+ * come or not; the Down Kafe members are placed. The published figures
+ * come out exactly at every scale (scaled): Asırlık Çınar's members and
+ * visits, Alzheimer's new members and patients, Otizm's persons served
+ * and those admitted directly, Yaşama Destek's students, Kısa Mola's
+ * students, the persons employed. */
+#define IZ_CE_CINAR 409
+#define IZ_CE_CINAR_VISITS 5964
+#define IZ_CE_ALZ 54
+#define IZ_CE_ALZ_NEW 31
+#define IZ_CE_OTIZM 1178
+#define IZ_CE_OTIZM_DIRECT 54
+#define IZ_CE_YDE 32
+#define IZ_CE_KM 687
+#define IZ_CE_EMPLOYED 15
+
+enum {
+	CE_GUNDOGDU,
+	CE_SERDAR,
+	CE_KURUCESME,
+	CE_AKARCA,
+	CE_ALZ,
+	CE_OTIZM,
+	CE_YDE,
+	CE_KM_CUMHURIYET,
+	CE_KM_KURUCESME,
+	CE_DOWN_KAFE,
+	CE_MOBIL,
+	CE__SITES
+};
+
+static const char *const ce_site_codes[CE__SITES] = {
+	"cinar_gundogdu",   "cinar_serdar",	    "cinar_kurucesme",
+	"cinar_akarca",	    "alzheimer_evi",	    "otizm_evi",
+	"yasam_destek_evi", "kisa_mola_cumhuriyet", "kisa_mola_kurucesme",
+	"down_kafe",	    "mobil_ikram"};
+
+/* A person who may be taken: needs_dis when the registry has no
+ * disability % for them that the programme asks (the generator records
+ * one, as the person's disability report would). */
+struct ce_cand {
+	int64_t id;
+	bool needs_dis;
+};
+
+struct ce_pool {
+	struct ce_cand *v;
+	size_t n, cap, next;
+	int min_dis;
+};
+
+/* A membership the generator made, for the check-ins and bookings. */
+struct ce_member {
+	int64_t id, person;
+	int site;
+	char start[HANE_DATE_LEN + 1];
+	char end[HANE_DATE_LEN + 1]; /* "" running */
+};
+
+struct ce_gen {
+	int64_t site[CE__SITES];
+	unsigned char *used; /* persons taken, by id */
+	size_t nused;
+	struct ce_member *m; /* Asırlık Çınar, then Kısa Mola */
+	size_t nm, cap;
+	char prev[HANE_DATE_LEN + 1]; /* the same day a year before g->first */
+	int64_t n, total;	      /* items made, and planned (progress) */
+};
+
+static void ce_progress(struct gen *g, struct ce_gen *x)
+{
+	x->n++;
+	progress(g, "centres", x->n, x->total > x->n ? x->total : x->n);
+}
+
+/* The day iso with its year moved by dy ("2025-03-04", -1 → "2024-03-04";
+ * 29 February becomes the 28th). */
+static void ce_year_shift(char out[HANE_DATE_LEN + 1], const char *iso, int dy)
+{
+	int y = 2000, m = 1, d = 1;
+
+	sscanf(iso, "%d-%d-%d", &y, &m, &d);
+	if (m == 2 && d == 29)
+		d = 28;
+	snprintf(out, HANE_DATE_LEN + 1, "%04u-%02u-%02u",
+		 (unsigned)(y + dy) % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
+}
+
+static int ce_cand_row(hane_stmt *st, void *arg)
+{
+	struct ce_pool *p = arg;
+	struct ce_cand *c = HANE_PUSH(p->v, p->cap, p->n, NULL, 256);
+
+	if (!c)
+		return HANE_ENOMEM;
+	c->id = hane_stmt_int(st, 0);
+	c->needs_dis = p->min_dis > 0 && hane_stmt_int(st, 1) < p->min_dis;
+	return 0;
+}
+
+/* The persons of active households who are min_age (or older) on the
+ * first day of the year before and at most max_age (-1: any) on the
+ * year's last day; those with the disability % asked first, then the
+ * others of that age, in an order spread over the registry. */
+static int ce_pool_load(struct gen *g, struct ce_pool *p, int min_age,
+			int max_age, int min_dis)
+{
+	char oldest[HANE_DATE_LEN + 1] = "0000-01-01";
+	char youngest[HANE_DATE_LEN + 1];
+	const struct hane_field f[] = {HANE_FTEXT(":young", youngest),
+				       HANE_FTEXT(":old", oldest),
+				       HANE_FINT(":dis", min_dis)};
+
+	memset(p, 0, sizeof *p);
+	p->min_dis = min_dis;
+	/* Born on or before this day: min_age on the year before's first. */
+	snprintf(youngest, sizeof youngest, "%04u-01-01",
+		 (unsigned)(g->year - 1 - min_age) % 10000u);
+	/* Born after this day: at most max_age on the year's last. */
+	if (max_age >= 0)
+		snprintf(oldest, sizeof oldest, "%04u-12-31",
+			 (unsigned)(g->year - max_age - 1) % 10000u);
+	return hane_store_each(
+		g->db,
+		"SELECT p.id, coalesce(p.disability_pct, 0) FROM person p"
+		" JOIN household h ON h.id = p.household_id"
+		" WHERE h.status = 'active' AND p.birth_date <= :young"
+		" AND p.birth_date > :old"
+		" ORDER BY coalesce(p.disability_pct, 0) < :dis,"
+		" (p.id * 2654435761) % 1000003, p.id",
+		f, HANE_COUNTOF(f), ce_cand_row, p);
+}
+
+/* The next person of the pool nobody has taken, or NULL. */
+static struct ce_cand *ce_take(struct ce_gen *x, struct ce_pool *p)
+{
+	while (p->next < p->n) {
+		struct ce_cand *c = &p->v[p->next++];
+
+		if ((size_t)c->id < x->nused && !x->used[c->id]) {
+			x->used[c->id] = 1;
+			return c;
+		}
+	}
+	return NULL;
+}
+
+/* Records the disability % the programme asks for a person who has none
+ * (through the registry's model, audited like any change). */
+static int ce_disability(struct gen *g, int64_t person, int pct)
+{
+	struct hane_person p;
+	int rc;
+
+	if ((rc = hane_person_get(g->db, person, &p)) != 0)
+		return rc;
+	p.disability_pct = pct;
+	return hane_person_update(g->db, &p);
+}
+
+/* One application of the next person of pool at site, applied on
+ * applied and decided on decided as status (reason for a refusal or the
+ * waiting list; term for an enrolment): *member gets the membership an
+ * admission opens. A person the rules refuse (not eligible on the day,
+ * already a member) is passed over for the next one; NULL pool end is
+ * HANE_ENOTFOUND. */
+static int ce_apply(struct gen *g, struct ce_gen *x, struct ce_pool *pool,
+		    int site, const char *applied, const char *decided,
+		    const char *status, const char *reason, const char *term,
+		    int64_t *member, int64_t *person)
+{
+	for (;;) {
+		struct ce_cand *c = ce_take(x, pool);
+		struct hane_centre_application a;
+		int rc;
+
+		if (!c) {
+			hane_error_set("%s: %s", ce_site_codes[site],
+				       hane_strerror(HANE_ENOTFOUND));
+			return HANE_ENOTFOUND;
+		}
+		if (c->needs_dis &&
+		    (rc = ce_disability(g, c->id,
+					pool->min_dis + 5 * (int)(c->id % 9))))
+			return rc;
+		hane_centre_application_init(&a);
+		a.person_id = c->id;
+		a.site_id = x->site[site];
+		HANE_COPY(a.date, applied);
+		if (site == CE_ALZ)
+			HANE_COPY(a.diagnosis, "Örnek veri: Alzheimer tanısı, "
+					       "nöroloji raporu");
+		rc = hane_centre_apply(g->db, &a);
+		if (rc == HANE_EPERM || rc == HANE_EEXIST) {
+			hane_error_clear();
+			continue;
+		}
+		if (rc)
+			return rc;
+		ce_progress(g, x);
+		if (person)
+			*person = c->id;
+		return hane_centre_decide(g->db, a.id, 0, status, decided,
+					  reason, term, member);
+	}
+}
+
+/* A working day of the year spread by k of n (from lo days in, hi days
+ * before the end), and the same a year before. */
+static void ce_days(struct gen *g, int64_t k, int64_t n, int64_t lo, int64_t hi,
+		    bool before, char out[HANE_DATE_LEN + 1])
+{
+	spread_day(g, k, n, lo, hi, out);
+	if (before)
+		ce_year_shift(out, out, -1);
+}
+
+/* Admits n persons of pool at the site site_of(k) gives: the first carry
+ * of them in the year before, the rest in the year; members that end
+ * (ends(k) gives the reason or NULL) end within the year; direct is how
+ * many of those in the year are admitted directly (the others after an
+ * assessment). Every membership is kept when keep. */
+struct ce_plan {
+	int64_t n, carry, direct;
+	int (*site_of)(int64_t k);
+	const char *(*ends)(int64_t k, int64_t carry);
+	const char *term_before, *term; /* enrolment terms, or NULL */
+	bool keep;
+};
+
+static int ce_admit_all(struct gen *g, struct ce_gen *x, struct ce_pool *pool,
+			const struct ce_plan *pl, int64_t *admitted)
+{
+	int rc = 0;
+
+	*admitted = 0;
+	for (int64_t k = 0; k < pl->n && !rc; k++) {
+		bool before = k < pl->carry;
+		int64_t kk = before ? k : k - pl->carry,
+			nn = before ? pl->carry : pl->n - pl->carry;
+		char applied[HANE_DATE_LEN + 1], decided[HANE_DATE_LEN + 1];
+		const char *end = pl->ends ? pl->ends(k, pl->carry) : NULL;
+		int site = pl->site_of(k);
+		struct ce_member m;
+
+		memset(&m, 0, sizeof m);
+		m.site = site;
+		ce_days(g, kk, nn, 0, 40, before, applied);
+		ov_date_add(decided, applied, 3 + (int)(k % 5));
+		rc = ce_apply(g, x, pool, site, applied, decided,
+			      !before && kk < pl->direct ? "direct"
+							 : "assessed",
+			      NULL, before ? pl->term_before : pl->term, &m.id,
+			      &m.person);
+		if (rc)
+			break;
+		(*admitted)++;
+		HANE_COPY(m.start, decided);
+		if (end) {
+			/* Within the year, after its start. */
+			spread_day(g, k % 50, 50, 30, 0, m.end);
+			if (strcmp(m.end, decided) <= 0)
+				ov_date_add(m.end, decided, 20);
+			if (strcmp(m.end, g->last) > 0)
+				m.end[0] = '\0';
+			else
+				rc = hane_centre_member_end(
+					g->db, m.id, 0, m.end, end, NULL, NULL);
+		}
+		if (pl->keep) {
+			struct ce_member *p =
+				HANE_PUSH(x->m, x->cap, x->nm, NULL, 256);
+
+			if (!p)
+				return HANE_ENOMEM;
+			*p = m;
+		}
+	}
+	return rc;
+}
+
+static int ce_site_cinar(int64_t k)
+{
+	return CE_GUNDOGDU + (int)(k % 4);
+}
+static int ce_site_alz(int64_t k)
+{
+	(void)k;
+	return CE_ALZ;
+}
+static int ce_site_otizm(int64_t k)
+{
+	(void)k;
+	return CE_OTIZM;
+}
+static int ce_site_yde(int64_t k)
+{
+	(void)k;
+	return CE_YDE;
+}
+static int ce_site_km(int64_t k)
+{
+	return k % 2 ? CE_KM_KURUCESME : CE_KM_CUMHURIYET;
+}
+static int ce_site_dk(int64_t k)
+{
+	return k % 3 == 2 ? CE_MOBIL : CE_DOWN_KAFE;
+}
+
+/* One Asırlık Çınar member in twelve leaves within the year. */
+static const char *ce_end_cinar(int64_t k, int64_t carry)
+{
+	static const char *const why[] = {"death", "moved", "withdrew",
+					  "institution"};
+
+	(void)carry;
+	return k % 12 == 5 ? why[(k / 12) % 4] : NULL;
+}
+
+/* Most of the Alzheimer house's earlier patients leave within the year
+ * (its 40 places take the new ones). */
+static const char *ce_end_alz(int64_t k, int64_t carry)
+{
+	return k < carry * 4 / 5 ? (k % 3 ? "death" : "institution") : NULL;
+}
+
+static const char *ce_end_otizm(int64_t k, int64_t carry)
+{
+	(void)carry;
+	return k % 40 == 7 ? (k % 80 == 7 ? "moved" : "withdrew") : NULL;
+}
+
+/* Yaşama Destek Evi: the earlier term's students complete it within the
+ * year. */
+static const char *ce_end_yde(int64_t k, int64_t carry)
+{
+	return k < carry ? "completed" : NULL;
+}
+
+/* Asırlık Çınar's check-ins: the year's visits spread over its working
+ * days, each day's taken in turn from the members running that day. */
+static int ce_visits(struct gen *g, struct ce_gen *x, size_t nm, int64_t visits)
+{
+	char(*days)[HANE_DATE_LEN + 1] = NULL;
+	size_t ndays = 0, cursor = 0;
+	int rc;
+
+	if ((rc = workdays(g, &days, &ndays)) != 0 || ndays == 0 || nm == 0)
+		goto done;
+	for (size_t d = 0; d < ndays && !rc; d++) {
+		int64_t want = share(visits, (int64_t)d, (int64_t)ndays);
+
+		for (size_t tried = 0; want > 0 && tried < nm && !rc; tried++) {
+			struct ce_member *m = &x->m[cursor];
+			char time[6];
+
+			cursor = (cursor + 1) % nm;
+			/* Running that day (not on the day it ends). */
+			if (strcmp(m->start, days[d]) > 0 ||
+			    (m->end[0] && strcmp(m->end, days[d]) <= 0))
+				continue;
+			snprintf(time, sizeof time, "%02d:%02d",
+				 9 + (int)(tried % 3), (int)(tried * 7 % 60));
+			rc = hane_centre_checkin(g->db, m->id, 0, days[d], time,
+						 NULL);
+			if (rc == HANE_EPERM) { /* the rules say no: next */
+				hane_error_clear();
+				rc = 0;
+				continue;
+			}
+			if (!rc) {
+				want--;
+				g->c->ce_cinar_visits++;
+				ce_progress(g, x);
+			}
+		}
+	}
+done:
+	free(days);
+	return rc;
+}
+
+/* Kısa Mola: each site's sessions spread over the working days (10:00 to
+ * 14:00, 25 places), and each student's six bookings on the sessions
+ * after their start, entered from the paper lists (HANE_CSP_LATE), one in
+ * ten a no-show. */
+static int ce_sessions(struct gen *g, struct ce_gen *x, size_t from, size_t to,
+		       int64_t per_site)
+{
+	enum { CAP = 25, PER_STUDENT = 6 };
+	struct {
+		int64_t id;
+		int booked;
+		char date[HANE_DATE_LEN + 1];
+	} *s = calloc((size_t)per_site * 2, sizeof *s);
+	int rc = 0;
+
+	if (!s)
+		return HANE_ENOMEM;
+	for (int site = 0; site < 2 && !rc; site++)
+		for (int64_t k = 0; k < per_site && !rc; k++) {
+			struct hane_centre_session cs;
+
+			hane_centre_session_init(&cs);
+			cs.site_id = x->site[CE_KM_CUMHURIYET + site];
+			spread_day(g, k, per_site, 7, 0, cs.date);
+			HANE_COPY(cs.start_time, "10:00");
+			HANE_COPY(cs.end_time, "14:00");
+			cs.cap = CAP;
+			rc = hane_centre_session_save(
+				g->db, &cs, &s[site * per_site + k].id);
+			HANE_COPY(s[site * per_site + k].date, cs.date);
+			if (!rc)
+				g->c->ce_km_sessions++;
+		}
+	for (size_t i = from; i < to && !rc; i++) {
+		const struct ce_member *m = &x->m[i];
+		int64_t base = (m->site - CE_KM_CUMHURIYET) * per_site,
+			first = 0, e, picked[PER_STUDENT];
+		int npicked = 0;
+
+		while (first < per_site &&
+		       strcmp(s[base + first].date, m->start) < 0)
+			first++;
+		e = per_site - first;
+		/* Six sessions after the start, spread, none full. */
+		for (int j = 0; j < PER_STUDENT && j < e && !rc; j++) {
+			int64_t k = ((int64_t)i * PER_STUDENT + j) % e, tries,
+				bid = 0;
+			bool noshow = (i + (size_t)j) % 10 == 0;
+
+			for (tries = 0; tries < e; tries++, k = (k + 1) % e) {
+				bool again = false;
+
+				for (int q = 0; q < npicked; q++)
+					again |= picked[q] == first + k;
+				if (!again && s[base + first + k].booked < CAP)
+					break;
+			}
+			if (tries == e)
+				break;
+			picked[npicked++] = first + k;
+			rc = hane_centre_book(g->db, s[base + first + k].id,
+					      m->person, HANE_CSP_LATE, &bid);
+			if (!rc)
+				rc = hane_centre_booking_mark(
+					g->db, bid,
+					noshow ? "no_show" : "attended");
+			if (!rc) {
+				s[base + first + k].booked++;
+				if (noshow)
+					g->c->ce_km_no_shows++;
+				else
+					g->c->ce_km_attended++;
+				ce_progress(g, x);
+			}
+		}
+	}
+	free(s);
+	return rc;
+}
+
+/* Down Kafe and the mobile vehicle: each member placed a week after
+ * admission (a role, hours, paid and insured, a job coach); one in seven
+ * placements ends within the year. */
+static int ce_placements(struct gen *g, struct ce_gen *x, size_t from,
+			 size_t to)
+{
+	static const char *const roles[] = {
+		"garson", "barista", "mutfak yardımcısı", "ikram görevlisi"};
+	int rc = 0;
+
+	for (size_t i = from; i < to && !rc; i++) {
+		const struct ce_member *m = &x->m[i];
+		struct hane_centre_placement p;
+		int64_t id = 0;
+
+		hane_centre_placement_init(&p);
+		p.member_id = m->id;
+		p.person_id = m->person;
+		p.site_id = x->site[m->site];
+		HANE_COPY(p.role, roles[i % HANE_COUNTOF(roles)]);
+		p.hours_week = 15 + (int)(i % 3) * 5;
+		p.paid = p.insured = true;
+		HANE_COPY(p.coach, "Örnek İş Koçu");
+		ov_date_add(p.start, m->start, 7);
+		if (strcmp(p.start, g->last) > 0)
+			HANE_COPY(p.start, m->start);
+		if ((rc = hane_centre_placement_save(g->db, &p, &id)) != 0)
+			break;
+		g->c->ce_employed++;
+		ce_progress(g, x);
+		if (i % 7 == 3) {
+			char end[HANE_DATE_LEN + 1];
+
+			spread_day(g, 6, 7, 0, 0, end);
+			if (strcmp(end, p.start) > 0)
+				rc = hane_centre_placement_end(
+					g->db, id, end,
+					"Örnek veri: sözleşme süresi doldu");
+		}
+	}
+	return rc;
+}
+
+static int ce_setup(struct gen *g, struct ce_gen *x)
+{
+	int64_t max_id = 0;
+	int rc;
+
+	for (int s = 0; s < CE__SITES; s++) {
+		struct hane_centre_site site;
+
+		if ((rc = hane_centre_site_find(g->db, ce_site_codes[s],
+						&site)) != 0)
+			return rc;
+		x->site[s] = site.id;
+	}
+	if ((rc = hane_store_query_int(g->db, &max_id,
+				       "SELECT coalesce(max(id), 0) + :x"
+				       " FROM person",
+				       ":x", 1)) != 0)
+		return rc;
+	x->nused = (size_t)max_id + 1;
+	if (!(x->used = calloc(x->nused, 1)))
+		return HANE_ENOMEM;
+	/* Everyone already in a centre stays where they are. */
+	{
+		int64_t *ids = NULL;
+		size_t n = 0;
+
+		rc = load_ids(g->db,
+			      "SELECT person_id FROM centre_member"
+			      " UNION SELECT person_id FROM centre_application",
+			      &ids, &n);
+		for (size_t i = 0; i < n; i++)
+			if ((size_t)ids[i] < x->nused)
+				x->used[ids[i]] = 1;
+		free(ids);
+	}
+	return rc;
+}
+
+/* A plan's admissions from a pool of persons min_age..max_age (-1 any)
+ * with min_dis %. */
+static int ce_programme(struct gen *g, struct ce_gen *x, int min_age,
+			int max_age, int min_dis, const struct ce_plan *pl,
+			int64_t *admitted)
+{
+	struct ce_pool pool;
+	int rc = ce_pool_load(g, &pool, min_age, max_age, min_dis);
+
+	if (!rc)
+		rc = ce_admit_all(g, x, &pool, pl, admitted);
+	free(pool.v);
+	return rc;
+}
+
+/* Applications that do not end in a place: refused and withdrawn with
+ * their reasons, and a waiting list at the Alzheimer house. */
+static int ce_others(struct gen *g, struct ce_gen *x, int64_t refused,
+		     int64_t withdrawn, int64_t waiting)
+{
+	struct ce_pool otizm, alz;
+	int rc;
+
+	if ((rc = ce_pool_load(g, &otizm, 3, -1, 40)) != 0 ||
+	    (rc = ce_pool_load(g, &alz, 65, -1, 0)) != 0)
+		goto done;
+	for (int64_t k = 0; k < refused + withdrawn && !rc; k++) {
+		char applied[HANE_DATE_LEN + 1], decided[HANE_DATE_LEN + 1];
+		bool ref = k < refused;
+
+		spread_day(g, k, refused + withdrawn, 10, 40, applied);
+		ov_date_add(decided, applied, 10);
+		rc = ce_apply(g, x, &otizm, CE_OTIZM, applied, decided,
+			      ref ? "rejected" : "withdrawn",
+			      ref ? "Örnek veri: değerlendirmede programa "
+				    "uygun bulunmadı"
+				  : "Örnek veri: aile başvurudan vazgeçti",
+			      NULL, NULL, NULL);
+	}
+	for (int64_t k = 0; k < waiting && !rc; k++) {
+		char applied[HANE_DATE_LEN + 1], decided[HANE_DATE_LEN + 1];
+
+		/* In the year's last third. */
+		spread_day(g, k, waiting, (g->d1 - g->d0) * 2 / 3, 10, applied);
+		ov_date_add(decided, applied, 2);
+		if (strcmp(decided, g->last) > 0)
+			HANE_COPY(decided, applied);
+		rc = ce_apply(g, x, &alz, CE_ALZ, applied, decided, "waiting",
+			      "Örnek veri: yer açılınca çağrılacak", NULL, NULL,
+			      NULL);
+	}
+done:
+	free(otizm.v);
+	free(alz.v);
+	return rc;
+}
+
+static int gen_centres(struct gen *g, double scale)
+{
+	struct ce_gen x;
+	int64_t n_cinar = scaled(scale, IZ_CE_CINAR),
+		n_alz = scaled(scale, IZ_CE_ALZ),
+		alz_new = scaled(scale, IZ_CE_ALZ_NEW),
+		n_otizm = scaled(scale, IZ_CE_OTIZM),
+		otizm_direct = scaled(scale, IZ_CE_OTIZM_DIRECT),
+		otizm_assessed = scaled(scale, 60),
+		n_yde = scaled(scale, IZ_CE_YDE),
+		n_km = scaled(scale, IZ_CE_KM),
+		n_dk = scaled(scale, IZ_CE_EMPLOYED), got = 0;
+	char term_before[16], term[16];
+	size_t km_from, dk_from;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.total = n_cinar + scaled(scale, IZ_CE_CINAR_VISITS) + n_alz +
+		  n_otizm + n_yde + n_km * 7 + n_dk * 2;
+	if (alz_new > n_alz)
+		alz_new = n_alz;
+	if (otizm_direct + otizm_assessed > n_otizm)
+		otizm_assessed = n_otizm - otizm_direct;
+	snprintf(term_before, sizeof term_before, "%d-%d", g->year - 1,
+		 g->year);
+	snprintf(term, sizeof term, "%d-%d", g->year, g->year + 1);
+	if ((rc = hane_store_begin(g->db)) != 0)
+		return rc;
+	if ((rc = ce_setup(g, &x)) != 0)
+		goto done;
+	{
+		/* Asırlık Çınar: a quarter new in the year; the members
+		 * are kept for their check-ins. */
+		struct ce_plan pl = {.n = n_cinar,
+				     .carry = n_cinar - n_cinar / 4,
+				     .site_of = ce_site_cinar,
+				     .ends = ce_end_cinar,
+				     .keep = true};
+
+		if ((rc = ce_programme(g, &x, 60, -1, 0, &pl, &got)) != 0)
+			goto done;
+		g->c->ce_cinar_members = got;
+		if ((rc = ce_visits(g, &x, x.nm,
+				    scaled(scale, IZ_CE_CINAR_VISITS))) != 0)
+			goto done;
+	}
+	{
+		struct ce_plan pl = {.n = n_alz,
+				     .carry = n_alz - alz_new,
+				     .site_of = ce_site_alz,
+				     .ends = ce_end_alz};
+
+		if ((rc = ce_programme(g, &x, 65, -1, 0, &pl, &got)) != 0)
+			goto done;
+		g->c->ce_alz_members = got;
+		g->c->ce_alz_new = alz_new;
+	}
+	{
+		struct ce_plan pl = {.n = n_otizm,
+				     .carry = n_otizm - otizm_direct -
+					      otizm_assessed,
+				     .direct = otizm_direct,
+				     .site_of = ce_site_otizm,
+				     .ends = ce_end_otizm};
+
+		if ((rc = ce_programme(g, &x, 3, -1, 40, &pl, &got)) != 0)
+			goto done;
+		g->c->ce_otizm_served = got;
+		g->c->ce_otizm_direct = otizm_direct;
+	}
+	{
+		struct ce_plan pl = {.n = n_yde,
+				     .carry = n_yde * 5 / 8,
+				     .site_of = ce_site_yde,
+				     .ends = ce_end_yde,
+				     .term_before = term_before,
+				     .term = term};
+
+		if ((rc = ce_programme(g, &x, 15, -1, 40, &pl, &got)) != 0)
+			goto done;
+		g->c->ce_yde_students = got;
+	}
+	km_from = x.nm;
+	{
+		struct ce_plan pl = {.n = n_km,
+				     .carry = n_km - n_km * 3 / 10,
+				     .site_of = ce_site_km,
+				     .keep = true};
+
+		if ((rc = ce_programme(g, &x, 6, 22, 40, &pl, &got)) != 0)
+			goto done;
+		g->c->ce_km_students = got;
+		if ((rc = ce_sessions(g, &x, km_from, x.nm,
+				      scaled(scale, 104))) != 0)
+			goto done;
+	}
+	dk_from = x.nm;
+	{
+		struct ce_plan pl = {.n = n_dk,
+				     .carry = n_dk - n_dk / 3,
+				     .site_of = ce_site_dk,
+				     .keep = true};
+
+		if ((rc = ce_programme(g, &x, 18, -1, 40, &pl, &got)) != 0 ||
+		    (rc = ce_placements(g, &x, dk_from, x.nm)) != 0)
+			goto done;
+	}
+	rc = ce_others(g, &x, scaled(scale, 8), scaled(scale, 4),
+		       scaled(scale, 6));
+done:
+	free(x.used);
+	free(x.m);
+	return hane_store_end(g->db, rc);
+}
+
 /* ---- The record ----------------------------------------------------------------- */
 
 /* The counts by name, in the order they are written. */
@@ -1607,6 +2332,18 @@ static const struct {
 	C("veterans.gifts", vet_gifts),
 	C("kitchen.portions", kitchen_portions),
 	C("kitchen.households", kitchen_households),
+	C("centres.cinar.members", ce_cinar_members),
+	C("centres.cinar.visits", ce_cinar_visits),
+	C("centres.alzheimer.new", ce_alz_new),
+	C("centres.alzheimer.members", ce_alz_members),
+	C("centres.otizm.members", ce_otizm_served),
+	C("centres.otizm.direct", ce_otizm_direct),
+	C("centres.yasam_destek.members", ce_yde_students),
+	C("centres.kisa_mola.members", ce_km_students),
+	C("centres.kisa_mola.sessions", ce_km_sessions),
+	C("centres.kisa_mola.attended", ce_km_attended),
+	C("centres.kisa_mola.no_shows", ce_km_no_shows),
+	C("centres.down_kafe.employed", ce_employed),
 #undef C
 };
 
@@ -1631,7 +2368,7 @@ char *hane_overview_demo_counts_text(char *out, size_t outsz,
 static int record(struct gen *g)
 {
 	const struct hane_ov_demo_counts *c = g->c;
-	char counts[1024], scale[32];
+	char counts[2048], scale[32];
 	struct hane_field f[4];
 
 	hane_overview_demo_counts_text(counts, sizeof counts, c);
@@ -1730,6 +2467,8 @@ static void run_units(struct gen *g, unsigned units, const struct sizes *n)
 		STAGE("veterans", gen_veterans(g, n->vet, n->vet_history));
 		u_ = HANE_OV_KITCHEN;
 		STAGE("kitchen", gen_kitchen(g, n->scale));
+		u_ = HANE_OV_CENTRES;
+		STAGE("centres", gen_centres(g, n->scale));
 	}
 #undef STAGE
 }
