@@ -1685,10 +1685,7 @@ static int ce_pool_load(struct gen *g, struct ce_pool *p, int min_age,
 			int max_age, int min_dis)
 {
 	char oldest[HANE_DATE_LEN + 1] = "0000-01-01";
-	char youngest[HANE_DATE_LEN + 1];
-	const struct hane_field f[] = {HANE_FTEXT(":young", youngest),
-				       HANE_FTEXT(":old", oldest),
-				       HANE_FINT(":dis", min_dis)};
+	char youngest[HANE_DATE_LEN + 1] = "";
 
 	memset(p, 0, sizeof *p);
 	p->min_dis = min_dis;
@@ -1699,15 +1696,22 @@ static int ce_pool_load(struct gen *g, struct ce_pool *p, int min_age,
 	if (max_age >= 0)
 		snprintf(oldest, sizeof oldest, "%04u-12-31",
 			 (unsigned)(g->year - max_age - 1) % 10000u);
-	return hane_store_each(
-		g->db,
-		"SELECT p.id, coalesce(p.disability_pct, 0) FROM person p"
-		" JOIN household h ON h.id = p.household_id"
-		" WHERE h.status = 'active' AND p.birth_date <= :young"
-		" AND p.birth_date > :old"
-		" ORDER BY coalesce(p.disability_pct, 0) < :dis,"
-		" (p.id * 2654435761) % 1000003, p.id",
-		f, HANE_COUNTOF(f), ce_cand_row, p);
+	{
+		const struct hane_field f[] = {HANE_FTEXT(":young", youngest),
+					       HANE_FTEXT(":old", oldest),
+					       HANE_FINT(":dis", min_dis)};
+
+		return hane_store_each(
+			g->db,
+			"SELECT p.id, coalesce(p.disability_pct, 0)"
+			" FROM person p JOIN household h ON h.id = "
+			"p.household_id"
+			" WHERE h.status = 'active' AND p.birth_date <= :young"
+			" AND p.birth_date > :old"
+			" ORDER BY coalesce(p.disability_pct, 0) < :dis,"
+			" (p.id * 2654435761) % 1000003, p.id",
+			f, HANE_COUNTOF(f), ce_cand_row, p);
+	}
 }
 
 /* The next person of the pool nobody has taken, or NULL. */
