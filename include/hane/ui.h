@@ -181,7 +181,21 @@ const char *hane_ui_key_name(enum hane_ui_key k);
 	X(CEN_CHECKOUT, HANE_UI_K_F7, CU_ACT_CHECKOUT, CU_HLP_CHECKOUT)        \
 	X(CEN_END, HANE_UI_K_F8, CU_ACT_END, CU_HLP_END)                       \
 	X(CEN_APPLY, HANE_UI_K_F5, CU_ACT_APPLY, CU_HLP_APPLY)                 \
-	X(CEN_DECIDE, HANE_UI_K_F7, CU_ACT_DECIDE, CU_HLP_DECIDE)
+	X(CEN_DECIDE, HANE_UI_K_F7, CU_ACT_DECIDE, CU_HLP_DECIDE)              \
+	X(CSP_WEEK_PREV, HANE_UI_K_LEFT, CSP_ACT_WEEK_PREV, CSP_HLP_WEEK_PREV) \
+	X(CSP_WEEK_NEXT, HANE_UI_K_RIGHT, CSP_ACT_WEEK_NEXT,                   \
+	  CSP_HLP_WEEK_NEXT)                                                   \
+	X(CSP_SESSION_NEW, HANE_UI_K_F5, UI_ACT_NEW, CSP_HLP_SESSION_NEW)      \
+	X(CSP_SESSION_CANCEL, HANE_UI_K_F8, CSP_ACT_CANCEL,                    \
+	  CSP_HLP_SESSION_CANCEL)                                              \
+	X(CSP_BOOK, HANE_UI_K_F5, CSP_ACT_BOOK, CSP_HLP_BOOK)                  \
+	X(CSP_ATTENDED, HANE_UI_K_F6, CSP_ACT_ATTENDED, CSP_HLP_ATTENDED)      \
+	X(CSP_NO_SHOW, HANE_UI_K_F7, CSP_ACT_NO_SHOW, CSP_HLP_NO_SHOW)         \
+	X(CSP_BOOKING_CANCEL, HANE_UI_K_F8, CSP_ACT_CANCEL,                    \
+	  CSP_HLP_BOOKING_CANCEL)                                              \
+	X(CSP_PLACEMENT_NEW, HANE_UI_K_F5, UI_ACT_NEW, CSP_HLP_PLACEMENT_NEW)  \
+	X(CSP_PLACEMENT_EDIT, HANE_UI_K_F4, CSP_ACT_PLACEMENT_EDIT,            \
+	  CSP_HLP_PLACEMENT_EDIT)
 
 enum hane_ui_action {
 #define HANE_X_(name, key, label, help) HANE_UI_A_##name,

@@ -75,6 +75,21 @@ def prepare():
       "Hemodiyaliz takibi", "--notes", "Hemodiyaliz günleri")
     h("centre", "decide", "1", "direct")
     h("centre", "checkin", "cinar_gundogdu", "zerdali")
+    # Kısa Mola: a booking; Down Kafe: a placement (these memberships
+    # straight into the table: the person is not of their age).
+    for site in ("kisa_mola_cumhuriyet", "down_kafe"):
+        subprocess.run(["sqlite3", w.db, "INSERT INTO centre_member"
+                        " (programme_id, site_id, person_id, start,"
+                        " created_at, updated_at) SELECT programme_id, id,"
+                        " 1, '2026-01-01', '2026-01-01', '2026-01-01' FROM"
+                        " centre_site WHERE code = '%s'" % site], check=True)
+    h("centre", "staff", "add", "merkez", "kisa_mola")
+    h("centre", "staff", "add", "merkez", "down_kafe")
+    h("centre", "session", "add", "kisa_mola_cumhuriyet", "--date",
+      "20.06.2026", "--start", "10:00", "--end", "13:00")
+    h("centre", "book", "1", "1")
+    h("centre", "placement", "add", "1", "--site", "down_kafe", "--role",
+      "Servis", "--hours", "20", "--notes", "Hemodiyaliz günleri izinli")
     return w
 
 
@@ -230,6 +245,27 @@ def centres_today(c):
     c.wait(NAME)
 
 
+def centres_bookings(c):
+    """Oturumlar › a session's bookings (names, no-shows)."""
+    centres_menu(c, "oturum")
+    c.wait("20.06 Cmt")
+    c.send(ENTER)
+    c.wait(NAME)
+
+
+def centres_placements(c):
+    """İstihdam: the open placements (notes never listed)."""
+    centres_menu(c, "istihdam")
+    c.wait("1 süren kayıt")
+    c.wait(NAME)
+
+
+def centres_placement_form(c):
+    centres_placements(c)
+    c.send(F[4])
+    c.wait("İstihdam #1")
+
+
 def household_page(c):
     c.send(F[3])
     c.type("zerdali")
@@ -256,6 +292,9 @@ SCREENS = [
     ("centres applications", "centres", centres_applications, "merkez"),
     ("centres members", "centres", centres_members, "merkez"),
     ("centres today", "centres", centres_today, "merkez"),
+    ("centres bookings", "centres", centres_bookings, "merkez"),
+    ("centres placements", "centres", centres_placements, "merkez"),
+    ("centres placement form", "centres", centres_placement_form, "merkez"),
     ("household page", "registry", household_page, None),
 ]
 # What the unit's caseworker must see on each screen (the sheet for the
@@ -271,6 +310,7 @@ SEEN_BY_UNIT = {
     "inspection request": ["Hemodiya"],
     "veterans page": ["Zümrüt", "Hemodiya"],
     "centres applications": ["Hemodiya"],
+    "centres placement form": ["Hemodiya"],
 }
 
 

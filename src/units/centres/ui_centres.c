@@ -912,6 +912,9 @@ int hane_ui_centres_main(struct hane_ui *ui)
 		{HANE_M_CU_MENU_MEMBERS, members_screen, NULL, 0},
 		{HANE_M_CU_MENU_APPLICATIONS, cu_ui_applications, NULL, 0},
 		{HANE_M_CU_MENU_WAITING, waiting_screen, NULL, 0},
+		{HANE_M_CU_MENU_SESSIONS, hane_ui_centres_sessions, NULL, 0},
+		{HANE_M_CU_MENU_PLACEMENTS, hane_ui_centres_placements, NULL,
+		 0},
 		{HANE_M_CU_MENU_SITES, sites_screen, NULL, 0},
 	};
 
