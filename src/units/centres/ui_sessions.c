@@ -492,8 +492,11 @@ static int week_act(struct hane_ui *ui, struct hane_ui_detail *d,
 			session_screen(ui, sel);
 		break;
 	case HANE_UI_A_CSP_SESSION_CANCEL:
-		if (!sel)
+		if (!sel) { /* an empty week: say so, F8 is on the bar */
+			hane_ui_status(ui, false, "%s",
+				       hane_msg(HANE_M_CSP_UI_NO_SESSION));
 			break;
+		}
 		if ((rc = hane_centre_session_get(hane_ui_db(ui), sel, &s))) {
 			hane_ui_error_rc(ui, rc);
 			break;
