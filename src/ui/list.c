@@ -471,7 +471,8 @@ int hane_ui_list_filter(struct hane_ui_list *l, const char *query)
 
 	/* Every row again, in the order added and then the list's sort. */
 	l->n = l->nall;
-	qsort(l->rows, (size_t)l->nall, sizeof *l->rows, seq_cmp);
+	if (l->nall > 0) /* rows is NULL in a list with none (UBSan) */
+		qsort(l->rows, (size_t)l->nall, sizeof *l->rows, seq_cmp);
 	if (l->sort_col >= 0)
 		hane_ui_list_sort(l, l->sort_col, l->sort_kind, l->sort_desc);
 	if (query && query[0] && l->nall > 0) {
