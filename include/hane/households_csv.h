@@ -62,6 +62,14 @@ struct hane_import_opts {
 	void *arg;
 };
 
+/* What every sheet import starts with: counts zeroed, ci set up for spec
+ * with opts' hooks (dry run, rejects file, notice, reject) and counts'
+ * rows, created and rejected. opts may be NULL (no hooks); returns the
+ * options to use, never NULL. */
+const struct hane_import_opts *hane_import_start(
+	struct hane_csv_import *ci, const struct hane_csv_import_spec *spec,
+	const struct hane_import_opts *opts, struct hane_import_counts *counts);
+
 /* Imports path into the registry in one transaction: every good row is
  * written or none is (a crash or kill leaves the database as before; so
  * does a dry run). Bad rows go to opts->rejects, in the file's own bytes

@@ -266,20 +266,19 @@ int hane_centre_import(hane_db *db, const char *what, const char *path,
 		       const struct hane_import_opts *opts,
 		       struct hane_import_counts *counts)
 {
-	static const struct hane_import_opts none;
 	static const struct hane_csv_import_steps steps = {map_header,
 							   import_row};
+	bool members = what && strcmp(what, "members") == 0;
 	struct imp im;
 	int rc;
 
-	if (!opts)
-		opts = &none;
-	memset(counts, 0, sizeof *counts);
 	memset(&im, 0, sizeof im);
+	opts = hane_import_start(&im.ci, members ? &member_spec : &visit_spec,
+				 opts, counts);
 	im.db = db;
 	im.c = counts;
-	if (what && strcmp(what, "members") == 0) {
-		im.members = true;
+	im.members = members;
+	if (members) {
 		im.required = member_required;
 		im.nrequired = (int)HANE_COUNTOF(member_required);
 	} else if (what && strcmp(what, "attendance") == 0) {
@@ -289,13 +288,6 @@ int hane_centre_import(hane_db *db, const char *what, const char *path,
 		hane_error_set(hane_msg(HANE_M_CEN_IMP_WHAT), what ? what : "");
 		return HANE_EINVAL;
 	}
-	hane_csv_import_init(
-		&im.ci, im.members ? &member_spec : &visit_spec,
-		&(struct hane_csv_import_hooks){opts->dry_run, opts->rejects,
-						opts->notice, opts->reject,
-						opts->arg},
-		(struct hane_csv_import_counts){&counts->rows, &counts->created,
-						&counts->rejected});
 	if ((rc = hane_can(db, HANE_ACT_CENTRES_WRITE)) != 0)
 		return rc;
 	return hane_csv_import_file(&im.ci, db, path, &opts->csv, &steps, &im);

@@ -312,26 +312,16 @@ int hane_foodbank_import(hane_db *db, enum hane_fb_import_kind kind,
 			 const struct hane_import_opts *opts,
 			 struct hane_import_counts *counts)
 {
-	static const struct hane_import_opts none;
 	static const struct hane_csv_import_steps steps = {map_header,
 							   import_row};
 	struct imp im;
 	int rc;
 
-	if (!opts)
-		opts = &none;
-	memset(counts, 0, sizeof *counts);
 	memset(&im, 0, sizeof im);
+	opts = hane_import_start(&im.ci, &specs[kind], opts, counts);
 	im.db = db;
 	im.kind = kind;
 	im.c = counts;
-	hane_csv_import_init(
-		&im.ci, &specs[kind],
-		&(struct hane_csv_import_hooks){opts->dry_run, opts->rejects,
-						opts->notice, opts->reject,
-						opts->arg},
-		(struct hane_csv_import_counts){&counts->rows, &counts->created,
-						&counts->rejected});
 	/* The household import's "import" permission belongs to the
 	 * registry's unit; a food bank sheet is food bank work. */
 	if ((rc = hane_can(db, HANE_ACT_FOODBANK_WRITE)) != 0)

@@ -1011,6 +1011,25 @@ static const char *audit_detail(char *detail, size_t detailsz, const char *path,
 	return detail;
 }
 
+const struct hane_import_opts *hane_import_start(
+	struct hane_csv_import *ci, const struct hane_csv_import_spec *spec,
+	const struct hane_import_opts *opts, struct hane_import_counts *counts)
+{
+	static const struct hane_import_opts none;
+
+	if (!opts)
+		opts = &none;
+	memset(counts, 0, sizeof *counts);
+	hane_csv_import_init(
+		ci, spec,
+		&(struct hane_csv_import_hooks){opts->dry_run, opts->rejects,
+						opts->notice, opts->reject,
+						opts->arg},
+		(struct hane_csv_import_counts){&counts->rows, &counts->created,
+						&counts->rejected});
+	return opts;
+}
+
 int hane_households_import(hane_db *db, const char *path,
 			   const struct hane_import_opts *opts,
 			   struct hane_import_counts *counts)
@@ -1020,18 +1039,11 @@ int hane_households_import(hane_db *db, const char *path,
 	bool in_tx = false, solo = false;
 	int rc;
 
-	memset(counts, 0, sizeof *counts);
+	opts = hane_import_start(&im.ci, &import_spec, opts, counts);
 	counts->size = -1;
 	im.db = db;
 	im.o = opts;
 	im.c = counts;
-	hane_csv_import_init(
-		&im.ci, &import_spec,
-		&(struct hane_csv_import_hooks){opts->dry_run, opts->rejects,
-						opts->notice, opts->reject,
-						opts->arg},
-		(struct hane_csv_import_counts){&counts->rows, &counts->created,
-						&counts->rejected});
 	hane_today(im.today);
 	if ((rc = hane_can(db, HANE_ACT_IMPORT)) ||
 	    (rc = hane_can(db, HANE_ACT_HOUSEHOLD_WRITE)))

@@ -138,25 +138,15 @@ int hane_kitchen_import(hane_db *db, const char *path,
 			const struct hane_import_opts *opts,
 			struct hane_import_counts *counts)
 {
-	static const struct hane_import_opts none;
 	static const struct hane_csv_import_steps steps = {map_header,
 							   import_row};
 	struct imp im;
 	int rc;
 
-	if (!opts)
-		opts = &none;
-	memset(counts, 0, sizeof *counts);
 	memset(&im, 0, sizeof im);
+	opts = hane_import_start(&im.ci, &spec, opts, counts);
 	im.db = db;
 	im.c = counts;
-	hane_csv_import_init(
-		&im.ci, &spec,
-		&(struct hane_csv_import_hooks){opts->dry_run, opts->rejects,
-						opts->notice, opts->reject,
-						opts->arg},
-		(struct hane_csv_import_counts){&counts->rows, &counts->created,
-						&counts->rejected});
 	if ((rc = hane_can(db, HANE_ACT_KITCHEN_WRITE)) != 0)
 		return rc;
 	return hane_csv_import_file(&im.ci, db, path, &opts->csv, &steps, &im);
