@@ -13,6 +13,7 @@
 
 #include "hane/core.h"
 #include "hane/households.h"
+#include "hane/centres.h"
 #include "hane/overview.h"
 #include "hane/reports.h"
 
@@ -750,6 +751,33 @@ static void test_demo_year_this_year(void **state)
 	hane_store_close(db);
 }
 
+/* A site smaller than the year's plan grows to hold it (a year at 10×
+ * filled Asırlık Çınar Gündoğdu's 150 places and the whole unit's year
+ * was refused); the growth goes through the model, audited. */
+static void test_demo_year_sites_grow(void **state)
+{
+	hane_db *db = tu_open_demo(NULL);
+	struct hane_ov_demo_counts c;
+	struct hane_centre_site site;
+
+	(void)state;
+	tu_ok(hane_centre_site_find(db, "cinar_gundogdu", &site));
+	site.capacity = 1;
+	tu_ok(hane_centre_site_save(db, &site, NULL));
+	tu_ok(hane_overview_demo_year_units(
+		db, 2025, 0.05, 7, 1u << HANE_OV_CENTRES, &c, NULL, NULL));
+	assert_string_equal(c.missing, "");
+	assert_int_equal(fig(db, 2025, "centres.cinar.members"), at(0.05, 409));
+	tu_ok(hane_centre_site_find(db, "cinar_gundogdu", &site));
+	assert_true(site.capacity > 1);
+	assert_true(q(db, "SELECT count(*) FROM centre_member m"
+			  " JOIN centre_site s ON s.id = m.site_id"
+			  " WHERE s.code = 'cinar_gundogdu'") <= site.capacity);
+	assert_true(q(db, "SELECT count(*) FROM audit WHERE tbl ="
+			  " 'centre_site' AND action = 'update'") >= 1);
+	hane_store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -771,6 +799,7 @@ int main(void)
 		cmocka_unit_test(test_demo_year_small),
 		cmocka_unit_test(test_demo_year_izmit),
 		cmocka_unit_test(test_demo_year_this_year),
+		cmocka_unit_test(test_demo_year_sites_grow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

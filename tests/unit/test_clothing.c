@@ -658,6 +658,33 @@ static void test_demo_year(void **state)
 	hane_store_close(db);
 }
 
+/* A rule's refusal inside the year's transaction skips that issue and
+ * never dooms the year: with a 12-month period the persons who come back
+ * in the other season meet their own first issue's limits (shoes 1/1),
+ * as a second season inside the same 6-month period did at 10×. */
+static void test_demo_year_refusals_skip(void **state)
+{
+	hane_db *db = tu_open_demo(NULL);
+	struct hane_ov_demo_counts c;
+	int64_t limited = 0;
+
+	(void)state;
+	tu_ok(hane_clothing_period_set(db, 12));
+	tu_ok(hane_overview_demo_year_units(
+		db, 2025, 0.05, 7, 1u << HANE_OV_CLOTHING, &c, NULL, NULL));
+	assert_string_equal(c.missing, "");
+	assert_int_equal(c.clothing_persons, 99);
+	/* No one got more shoes in the period than the limit allows. */
+	limited = q(db, "SELECT count(*) FROM (SELECT i.person_id"
+			" FROM clothing_issue i"
+			" JOIN clothing_issue_line l ON l.issue_id = i.id"
+			" JOIN clothing_category k ON k.id = l.category_id"
+			" WHERE k.code = 'shoes'"
+			" GROUP BY i.person_id HAVING sum(l.qty) > 1)");
+	assert_int_equal(limited, 0);
+	hane_store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -668,6 +695,7 @@ int main(void)
 		cmocka_unit_test(test_donations_stock_and_lists),
 		cmocka_unit_test(test_running_totals),
 		cmocka_unit_test(test_retention_and_merge),
+		cmocka_unit_test(test_demo_year_refusals_skip),
 		cmocka_unit_test(test_demo_year),
 	};
 

@@ -1168,10 +1168,15 @@ static int cl_issue(struct gen *g, struct cloth_gen *x, int64_t person,
 	cl_lines(g, &is);
 	if ((rc = cl_eligible(g, person, day)) != 0)
 		return rc;
-	rc = hane_clothing_issue(g->db, &is, &c);
-	if (rc == HANE_EPERM || rc == HANE_EINVAL)
+	/* The rules first, without writing: a refusal inside the issue's
+	 * own transaction would doom the year's, which encloses it (the
+	 * second season inside the same period, at 10×). */
+	rc = hane_clothing_check(g->db, &is, &c);
+	if (rc == HANE_EPERM || rc == HANE_EINVAL) {
+		hane_error_clear();
 		return 0;
-	if (rc)
+	}
+	if (rc || (rc = hane_clothing_issue(g->db, &is, &c)) != 0)
 		return rc;
 	g->c->clothing_issues++;
 	for (size_t i = 0; i < is.nlines; i++)
@@ -1811,12 +1816,42 @@ struct ce_plan {
 	bool keep;
 };
 
+/* Each site of the plan holds all it admits: a year at 10× İzmit's has
+ * ten times the members, and Asırlık Çınar Gündoğdu's 150 places would
+ * fill. A site too small grows, through the model, as an administrator
+ * would change it. */
+static int ce_fit_sites(struct gen *g, struct ce_gen *x,
+			const struct ce_plan *pl)
+{
+	int64_t want[CE__SITES] = {0};
+	int rc = 0;
+
+	for (int64_t k = 0; k < pl->n; k++)
+		want[pl->site_of(k)]++;
+	for (int s = 0; s < CE__SITES && !rc; s++) {
+		struct hane_centre_site site;
+
+		if (!want[s])
+			continue;
+		if ((rc = hane_centre_site_get(g->db, x->site[s], &site)) != 0)
+			break;
+		if (site.capacity > 0 && site.capacity < want[s]) {
+			site.capacity =
+				want[s] > 100000 ? 100000 : (int)want[s];
+			rc = hane_centre_site_save(g->db, &site, NULL);
+		}
+	}
+	return rc;
+}
+
 static int ce_admit_all(struct gen *g, struct ce_gen *x, struct ce_pool *pool,
 			const struct ce_plan *pl, int64_t *admitted)
 {
-	int rc = 0;
+	int rc;
 
 	*admitted = 0;
+	if ((rc = ce_fit_sites(g, x, pl)) != 0)
+		return rc;
 	for (int64_t k = 0; k < pl->n && !rc; k++) {
 		bool before = k < pl->carry;
 		int64_t kk = before ? k : k - pl->carry,
@@ -1965,8 +2000,8 @@ done:
 
 /* Kısa Mola: each site's sessions spread over the working days (10:00 to
  * 14:00, 25 places), and each student's six bookings on the sessions
- * after their start, entered from the paper lists (HANE_CSP_LATE), one in
- * ten a no-show. */
+ * after their start, on six different days, entered from the paper lists
+ * (HANE_CSP_LATE), one in ten a no-show. */
 static int ce_sessions(struct gen *g, struct ce_gen *x, size_t from, size_t to,
 		       int64_t per_site)
 {
@@ -2015,8 +2050,12 @@ static int ce_sessions(struct gen *g, struct ce_gen *x, size_t from, size_t to,
 			for (tries = 0; tries < e; tries++, k = (k + 1) % e) {
 				bool again = false;
 
+				/* One a day: at 10× a site holds several
+				 * sessions a day, all at 10:00–14:00. */
 				for (int q = 0; q < npicked; q++)
-					again |= picked[q] == first + k;
+					again |= !strcmp(
+						s[base + picked[q]].date,
+						s[base + first + k].date);
 				if (!again && s[base + first + k].booked < CAP)
 					break;
 			}
