@@ -56,6 +56,9 @@ bool hane_files_privileged(void);
  * (copied; NULL for a generic message). Open: files may be opened. */
 void hane_files_gate_close(const char *reason);
 void hane_files_gate_open(void);
+/* False while the gate is closed (before login): store makes none of the
+ * database's own files then (its writers' queue, DB-writer). */
+bool hane_files_gate_is_open(void);
 
 /* Creates path for writing (see the top of this file) and gives its
  * descriptor in *fd. HANE_EEXIST when it exists and HANE_FILE_FORCE is

@@ -136,7 +136,10 @@ unsigned hane_store_data_version(hane_db *db);
  * fails at once with BUSY when another process committed meanwhile);
  * inner ones are no-ops. A rollback at any depth dooms the whole
  * transaction: the outermost commit then rolls back and returns the error
- * that caused it. */
+ * that caused it. Before BEGIN IMMEDIATE the outermost begin waits in the
+ * writers' queue (DB-writer beside the database, src/store/writer.c:
+ * asleep, in turn) and holds it to the end of the transaction; the queue
+ * and SQLite's busy handler share one timeout (10 s), then HANE_EBUSY. */
 int hane_store_begin(hane_db *db) HANE_WARN_UNUSED;
 int hane_store_commit(hane_db *db) HANE_WARN_UNUSED;
 /* Never replaces hane_error_last(): the error that made the caller roll
@@ -194,8 +197,20 @@ struct hane_store_stats {
 	int64_t checkpoints;
 	double checkpoint_ms, checkpoint_max_ms;
 	int64_t log_commits; /* of audit events alone: not synced */
+	/* The writers' queue before BEGIN (DB-writer; its wait is in
+	 * begin_ms too): times taken or tried, time waiting in it, times
+	 * its holder had died, times SQLite's wait stood alone (no file,
+	 * or another connection of this thread holding it); and the time
+	 * it was held (BEGIN to COMMIT: what each waiter waits for). */
+	int64_t queue_takes, queue_owner_dead, queue_fallbacks;
+	double queue_ms, queue_max_ms, queue_held_ms;
 };
 void hane_store_stats(const hane_db *db, struct hane_store_stats *out);
+
+/* How long a write waits for the lock (the writers' queue and SQLite's
+ * busy handler together) before HANE_EBUSY: 10 s from the open. For
+ * tests, which need not wait 10 s to see a timeout. */
+void hane_store_busy_timeout(hane_db *db, int ms);
 
 /* ---- The acting staff member ------------------------------------------ */
 

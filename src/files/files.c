@@ -59,6 +59,11 @@ void hane_files_gate_open(void)
 	gate_reason[0] = '\0';
 }
 
+bool hane_files_gate_is_open(void)
+{
+	return !gate_closed;
+}
+
 static int gate(const char *path, unsigned flags)
 {
 	if (!gate_closed || (flags & HANE_FILE_BEFORE_LOGIN))

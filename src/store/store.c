@@ -466,6 +466,11 @@ void hane_store_stats(const hane_db *db, struct hane_store_stats *out)
 	*out = db->stats;
 }
 
+void hane_store_busy_timeout(hane_db *db, int ms)
+{
+	db->busy_timeout_ms = ms;
+}
+
 int hane_store_begin(hane_db *db)
 {
 	double t0;
@@ -475,13 +480,21 @@ int hane_store_begin(hane_db *db)
 		db->depth++;
 		return 0;
 	}
-	t0 = hane_store_ms_now();
-	rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	/* The writers' queue first (writer.c), then SQLite's lock, both
+	 * within one busy timeout. */
+	t0 = db->wait_start = hane_store_ms_now();
+	rc = hane_store_queue_take(db, 0);
+	if (rc == 0 && (rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL,
+					  NULL, NULL)) != SQLITE_OK) {
+		hane_store_queue_give(db);
+		rc = hane_store_error(db, rc);
+	}
+	db->wait_start = 0;
 	db->stats.tx++;
 	count_ms(&db->stats.begin_ms, &db->stats.begin_max_ms,
 		 hane_store_ms_now() - t0);
-	if (rc != SQLITE_OK)
-		return hane_store_error(db, rc);
+	if (rc != 0)
+		return rc;
 	db->depth = 1;
 	db->tx_data = false;
 	db->doomed = false;
@@ -501,12 +514,14 @@ int hane_store_commit(hane_db *db)
 		return db->doomed ? db->doom_rc : 0;
 	if (db->doomed) {
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		hane_store_queue_give(db);
 		return db->doom_rc;
 	}
 	/* The read log waiting in memory rides along (its rows keep their
 	 * own times); forgotten only once COMMIT has succeeded. */
 	if (db->nlater && (rc = hane_store_later_write(db)) != 0) {
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		hane_store_queue_give(db);
 		return rc;
 	}
 	t0 = hane_store_ms_now();
@@ -536,8 +551,10 @@ int hane_store_commit(hane_db *db)
 		 * roll it back so the connection is clean for a retry. */
 		if (!sqlite3_get_autocommit(db->sql))
 			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		hane_store_queue_give(db);
 		return e;
 	}
+	hane_store_queue_give(db); /* wal_written() may have already */
 	db->nlater = 0;
 	return 0;
 }
@@ -554,6 +571,7 @@ void hane_store_rollback(hane_db *db)
 		/* A failed statement may already have rolled back. */
 		if (!sqlite3_get_autocommit(db->sql))
 			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		hane_store_queue_give(db);
 	}
 }
 
@@ -627,10 +645,11 @@ static int busy_wait(void *arg, int count)
 
 	if (db->no_wait)
 		return 0;
+	/* In a BEGIN, the time in the writers' queue counts too. */
 	if (count == 0)
-		db->busy_since = now;
+		db->busy_since = db->wait_start > 0 ? db->wait_start : now;
 	waited = now - db->busy_since;
-	if (waited >= BUSY_TIMEOUT_MS)
+	if (waited >= db->busy_timeout_ms)
 		return 0;
 	db->stats.busy_calls++;
 	db->jitter =
@@ -655,6 +674,9 @@ static int wal_written(void *arg, sqlite3 *sql, const char *name, int pages)
 	hane_db *db = arg;
 	double t0;
 
+	/* The write lock is free (SQLite calls this after the commit): the
+	 * next writer need not wait for the checkpoint. */
+	hane_store_queue_give(db);
 	if (pages < 1000)
 		return SQLITE_OK;
 	t0 = hane_store_ms_now();
@@ -766,9 +788,16 @@ static int apply_migration(hane_db *db, const struct hane_embedded *e)
 	char *err = NULL;
 	int rc;
 
-	rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return hane_store_error(db, rc);
+	db->wait_start = hane_store_ms_now();
+	rc = hane_store_queue_take(db, 0);
+	if (rc == 0 && (rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL,
+					  NULL, NULL)) != SQLITE_OK) {
+		hane_store_queue_give(db);
+		rc = hane_store_error(db, rc);
+	}
+	db->wait_start = 0;
+	if (rc != 0)
+		return rc;
 	/* Another process may have migrated while we waited for the lock. */
 	rc = pragma_int(db, "PRAGMA user_version", &now_version);
 	if (rc != SQLITE_OK || now_version >= n)
@@ -789,6 +818,7 @@ done:
 			       err ? err : sqlite3_errmsg(db->sql));
 		sqlite3_free(err);
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		hane_store_queue_give(db);
 		return e2 ? e2 : HANE_EDB;
 	}
 	rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
@@ -796,8 +826,10 @@ done:
 		int e2 = hane_store_error(db, rc);
 
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		hane_store_queue_give(db);
 		return e2;
 	}
+	hane_store_queue_give(db);
 	return 0;
 }
 
@@ -1057,6 +1089,7 @@ int hane_store_open(hane_db **out, const char *path, unsigned flags)
 		free(db);
 		return HANE_ENOMEM;
 	}
+	db->busy_timeout_ms = BUSY_TIMEOUT_MS;
 	if (flags & HANE_OPEN_READONLY)
 		oflags |= SQLITE_OPEN_READONLY;
 	else
@@ -1103,6 +1136,7 @@ void hane_store_close(hane_db *db)
 		stmt_destroy(db->stmts);
 	if (db->sql)
 		sqlite3_close(db->sql);
+	hane_store_queue_close(db); /* after: an open transaction is gone */
 	free(db->path);
 	free(db);
 }

@@ -41,6 +41,13 @@ struct hane_db {
 	double later_since; /* ms, monotonic: the oldest one's time */
 	bool no_wait;	    /* the busy handler gives up at once */
 	uint64_t jitter;    /* the busy handler's random state */
+	int busy_timeout_ms;
+	double wait_start; /* ms, monotonic: this BEGIN's start (0: none) */
+	/* The writers' queue (writer.c): DB-writer mapped, or why not. */
+	void *wq;
+	enum { HANE_WQ_NEW, HANE_WQ_LATER, HANE_WQ_ON, HANE_WQ_OFF } wq_state;
+	bool wq_held;
+	double wq_since; /* ms, monotonic: taken then */
 };
 
 /* One read-log row waiting to be written, with its own time. */
@@ -60,6 +67,16 @@ double hane_store_ms_now(void);
  * calls it just before COMMIT; the rows are forgotten only when COMMIT
  * succeeds). */
 int hane_store_later_write(hane_db *db);
+
+/* The writers' queue in front of BEGIN IMMEDIATE (writer.c). take waits
+ * for it (what is left of the busy timeout after waited_ms; not at all
+ * with no_wait): 0 when this connection holds it or goes on without it
+ * (SQLite's busy handler alone), HANE_EBUSY when the time ran out. give
+ * lets it go (nothing when not held), right after COMMIT or ROLLBACK;
+ * close also unmaps the file. */
+int hane_store_queue_take(hane_db *db, double waited_ms);
+void hane_store_queue_give(hane_db *db);
+void hane_store_queue_close(hane_db *db);
 
 /* Maps an SQLite result code to a HANE_E… code and sets the detail. */
 int hane_store_error(hane_db *db, int sqlite_rc);

@@ -27,6 +27,8 @@ const char *tu_tmp_path(const char *stem)
 	unlink(side);
 	snprintf(side, sizeof side, "%s-shm", p);
 	unlink(side);
+	snprintf(side, sizeof side, "%s-writer", p);
+	unlink(side);
 	return p;
 }
 

@@ -19,7 +19,7 @@
 void tu_clock_default(void);
 
 /* A fresh file path under HANE_TEST_TMP (or /tmp), unique per call; any
- * old file and its -wal/-shm are removed. Static storage, rotates 8. */
+ * old file and its -wal/-shm/-writer are removed. Static storage, rotates 8. */
 const char *tu_tmp_path(const char *stem);
 
 /* Opens an in-memory (path NULL) or file database, migrated, with a staff
