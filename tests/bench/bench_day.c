@@ -62,6 +62,8 @@ struct shared {
 	char lasterr[A__N][200];
 	/* hane_store_stats summed */
 	long long tx, busy_calls, checkpoints, log_commits;
+	long long queue_takes, queue_fallbacks, queue_owner_dead;
+	double queue_ms, queue_max, queue_held;
 	double begin_ms, commit_ms, checkpoint_ms;
 	double begin_max, commit_max, checkpoint_max;
 	long long rss_kb_sum;
@@ -485,6 +487,11 @@ static void session(int s, int n, double until, double think)
 	__atomic_add_fetch(&sh->busy_calls, st.busy_calls, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&sh->checkpoints, st.checkpoints, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&sh->log_commits, st.log_commits, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&sh->queue_takes, st.queue_takes, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&sh->queue_fallbacks, st.queue_fallbacks,
+			   __ATOMIC_RELAXED);
+	__atomic_add_fetch(&sh->queue_owner_dead, st.queue_owner_dead,
+			   __ATOMIC_RELAXED);
 	__atomic_add_fetch(&sh->rss_kb_sum, ru.ru_maxrss, __ATOMIC_RELAXED);
 	/* Doubles: one session at a time through a lock-free spin. */
 	while (__atomic_exchange_n(&sh->sessions_done, -1, __ATOMIC_ACQUIRE) ==
@@ -494,11 +501,27 @@ static void session(int s, int n, double until, double think)
 	sh->commit_ms += st.commit_ms;
 	sh->checkpoint_ms += st.checkpoint_ms;
 	sh->begin_max = fmax(sh->begin_max, st.begin_max_ms);
+	sh->queue_ms += st.queue_ms;
+	sh->queue_held += st.queue_held_ms;
+	sh->queue_max = fmax(sh->queue_max, st.queue_max_ms);
 	sh->commit_max = fmax(sh->commit_max, st.commit_max_ms);
 	sh->checkpoint_max = fmax(sh->checkpoint_max, st.checkpoint_max_ms);
 	__atomic_store_n(&sh->sessions_done, 0, __ATOMIC_RELEASE);
 	hane_store_close(db);
 	_exit(0);
+}
+
+/* The copy and the files SQLite and hane keep beside it. */
+static void remove_copy(const char *copy)
+{
+	static const char *const side[] = {"", "-wal", "-shm", "-writer"};
+
+	for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
+		char p[1100];
+
+		snprintf(p, sizeof p, "%s%s", copy, side[i]);
+		unlink(p);
+	}
 }
 
 static double pct(enum act a, double p)
@@ -549,15 +572,7 @@ int main(int argc, char **argv)
 	}
 	/* On a copy: the other benchmarks measure the registry as made. */
 	snprintf(copy, sizeof copy, "%s.day", argv[1]);
-	for (int i = 0; i < 3; i++) {
-		char side[1100];
-
-		snprintf(side, sizeof side, "%s%s", copy,
-			 i == 0	  ? ""
-			 : i == 1 ? "-wal"
-				  : "-shm");
-		unlink(side);
-	}
+	remove_copy(copy);
 	if (hane_store_open(&db, argv[1], 0) ||
 	    hane_store_exec(db, "INSERT OR IGNORE INTO staff(username,"
 				" full_name, role, unit, created_at,"
@@ -679,6 +694,18 @@ int main(int argc, char **argv)
 			       : 0,
 		       sh->checkpoint_max,
 		       n ? (double)sh->rss_kb_sum / n / 1024 : 0);
+		printf("writers' queue (DB-writer, in BEGIN's wait): %lld "
+		       "taken,"
+		       " %.1f ms avg, %.0f max, held %.2f ms avg; holder died"
+		       " %lld; SQLite's wait alone %lld\n",
+		       sh->queue_takes,
+		       sh->queue_takes ? sh->queue_ms / (double)sh->queue_takes
+				       : 0,
+		       sh->queue_max,
+		       sh->queue_takes
+			       ? sh->queue_held / (double)sh->queue_takes
+			       : 0,
+		       sh->queue_owner_dead, sh->queue_fallbacks);
 		csvn += (size_t)snprintf(
 			csv + csvn, sizeof csv - csvn,
 			"day%d_actions_per_s,%.1f,\nday%d_errors,%llu,\n", n,
@@ -687,6 +714,6 @@ int main(int argc, char **argv)
 		fflush(stdout);
 	}
 	printf("csv:\n%s", csv);
-	unlink(copy);
+	remove_copy(copy);
 	return 0;
 }
