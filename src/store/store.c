@@ -471,6 +471,23 @@ void hane_store_busy_timeout(hane_db *db, int ms)
 	db->busy_timeout_ms = ms;
 }
 
+/* The writers' queue first (writer.c), then SQLite's lock, both within
+ * one busy timeout; the queue let go again when SQLite refuses. */
+static int begin_immediate(hane_db *db)
+{
+	int rc;
+
+	db->wait_start = hane_store_ms_now();
+	rc = hane_store_queue_take(db, 0);
+	if (rc == 0 && (rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL,
+					  NULL, NULL)) != SQLITE_OK) {
+		hane_store_queue_give(db);
+		rc = hane_store_error(db, rc);
+	}
+	db->wait_start = 0;
+	return rc;
+}
+
 int hane_store_begin(hane_db *db)
 {
 	double t0;
@@ -480,16 +497,8 @@ int hane_store_begin(hane_db *db)
 		db->depth++;
 		return 0;
 	}
-	/* The writers' queue first (writer.c), then SQLite's lock, both
-	 * within one busy timeout. */
-	t0 = db->wait_start = hane_store_ms_now();
-	rc = hane_store_queue_take(db, 0);
-	if (rc == 0 && (rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL,
-					  NULL, NULL)) != SQLITE_OK) {
-		hane_store_queue_give(db);
-		rc = hane_store_error(db, rc);
-	}
-	db->wait_start = 0;
+	t0 = hane_store_ms_now();
+	rc = begin_immediate(db);
 	db->stats.tx++;
 	count_ms(&db->stats.begin_ms, &db->stats.begin_max_ms,
 		 hane_store_ms_now() - t0);
@@ -788,15 +797,7 @@ static int apply_migration(hane_db *db, const struct hane_embedded *e)
 	char *err = NULL;
 	int rc;
 
-	db->wait_start = hane_store_ms_now();
-	rc = hane_store_queue_take(db, 0);
-	if (rc == 0 && (rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL,
-					  NULL, NULL)) != SQLITE_OK) {
-		hane_store_queue_give(db);
-		rc = hane_store_error(db, rc);
-	}
-	db->wait_start = 0;
-	if (rc != 0)
+	if ((rc = begin_immediate(db)) != 0)
 		return rc;
 	/* Another process may have migrated while we waited for the lock. */
 	rc = pragma_int(db, "PRAGMA user_version", &now_version);
