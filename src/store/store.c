@@ -478,7 +478,7 @@ static int begin_immediate(hane_db *db)
 	int rc;
 
 	db->wait_start = hane_store_ms_now();
-	rc = hane_store_queue_take(db, 0);
+	rc = hane_store_queue_take(db);
 	if (rc == 0 && (rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL,
 					  NULL, NULL)) != SQLITE_OK) {
 		hane_store_queue_give(db);

@@ -69,12 +69,12 @@ double hane_store_ms_now(void);
 int hane_store_later_write(hane_db *db);
 
 /* The writers' queue in front of BEGIN IMMEDIATE (writer.c). take waits
- * for it (what is left of the busy timeout after waited_ms; not at all
- * with no_wait): 0 when this connection holds it or goes on without it
- * (SQLite's busy handler alone), HANE_EBUSY when the time ran out. give
- * lets it go (nothing when not held), right after COMMIT or ROLLBACK;
- * close also unmaps the file. */
-int hane_store_queue_take(hane_db *db, double waited_ms);
+ * for it (up to the busy timeout, which SQLite's wait after it shares;
+ * not at all with no_wait): 0 when this connection holds it or goes on without
+ * it (SQLite's busy handler alone), HANE_EBUSY when the time ran out. give lets
+ * it go (nothing when not held), right after COMMIT or ROLLBACK; close also
+ * unmaps the file. */
+int hane_store_queue_take(hane_db *db);
 void hane_store_queue_give(hane_db *db);
 void hane_store_queue_close(hane_db *db);
 

@@ -270,7 +270,7 @@ static int lock_until(pthread_mutex_t *m, double ms)
 	return pthread_mutex_timedlock(m, &until);
 }
 
-int hane_store_queue_take(hane_db *db, double waited_ms)
+int hane_store_queue_take(hane_db *db)
 {
 	struct wq_file *f;
 	double t0;
@@ -289,9 +289,8 @@ int hane_store_queue_take(hane_db *db, double waited_ms)
 		return 0;
 	}
 	t0 = hane_store_ms_now();
-	rc = db->no_wait
-		     ? pthread_mutex_trylock(&f->mutex)
-		     : lock_until(&f->mutex, db->busy_timeout_ms - waited_ms);
+	rc = db->no_wait ? pthread_mutex_trylock(&f->mutex)
+			 : lock_until(&f->mutex, db->busy_timeout_ms);
 	t0 = hane_store_ms_now() - t0;
 	db->stats.queue_takes++;
 	db->stats.queue_ms += t0;
